@@ -1,0 +1,145 @@
+namespace RweStats.Covariance;
+
+/// <summary>What a covariance parameter is, which decides its admissible range and its starting value.</summary>
+public enum ParameterKind
+{
+    /// <summary>A variance: strictly positive.</summary>
+    Variance,
+    /// <summary>A covariance: any sign (positive definiteness of the whole matrix is checked separately).</summary>
+    Covariance,
+    /// <summary>A correlation: strictly inside (-1, 1).</summary>
+    Correlation,
+    /// <summary>A correlation that must be non-negative, inside [0, 1) (SP(POW) on non-integer distances).</summary>
+    PositiveCorrelation,
+    /// <summary>A range (distance scale) of a spatial structure: strictly positive.</summary>
+    Range,
+}
+
+/// <summary>
+/// A residual covariance structure R(θ) over the levels of the repeated (time) variable, in SAS PROC MIXED's
+/// parameterisation ("REPEATED / TYPE=", SAS/STAT User's Guide, The MIXED Procedure, Table "Covariance
+/// Structure Examples"). A structure is defined element by element: <see cref="Element"/> returns R[a, b]
+/// for the visits at positions a and b (and times ta, tb for spatial types) together with its first and
+/// second derivatives in θ. The likelihood code needs nothing else, so adding a structure is one small class.
+/// </summary>
+public abstract class CovarianceStructure
+{
+    protected CovarianceStructure(int dimension)
+    {
+        if (dimension < 1) throw new ArgumentOutOfRangeException(nameof(dimension));
+        Dimension = dimension;
+    }
+
+    /// <summary>The number of levels of the repeated variable (the size of a complete subject's matrix).</summary>
+    public int Dimension { get; }
+
+    /// <summary>The command-line name: un, cs, ar1, ...</summary>
+    public abstract string Code { get; }
+
+    /// <summary>SAS's TYPE= name: UN, CS, AR(1), ...</summary>
+    public abstract string SasType { get; }
+
+    /// <summary>Parameter names as SAS prints them in "Covariance Parameter Estimates" (without GROUP=).</summary>
+    public abstract IReadOnlyList<string> ParameterNames { get; }
+
+    public abstract IReadOnlyList<ParameterKind> ParameterKinds { get; }
+
+    public int ParameterCount => ParameterNames.Count;
+
+    /// <summary>
+    /// Index of the overall scale parameter that SAS names "Residual" without GROUP= (listed last) and
+    /// "Variance" with GROUP= (listed first); -1 for structures that have none (UN, CSH, ARH(1), ...).
+    /// </summary>
+    public virtual int ScaleParameterIndex => -1;
+
+    /// <summary>True when R depends on actual times (spatial types) rather than on visit positions only.</summary>
+    public virtual bool UsesTimeValues => false;
+
+    /// <summary>True when every element is linear in θ (second derivatives vanish): UN, CS, TOEP, VC.</summary>
+    public virtual bool IsLinear => false;
+
+    /// <summary>
+    /// R[a, b] and its derivatives. <paramref name="gradient"/> has length q, <paramref name="hessian"/> q×q
+    /// (row-major); both are zero on entry and only non-zero entries need writing. Hessian may be empty when
+    /// only the gradient is wanted.
+    /// </summary>
+    public abstract double Element(ReadOnlySpan<double> theta, int a, int b, double ta, double tb,
+                                   Span<double> gradient, Span<double> hessian);
+
+    /// <summary>Starting values from the empirical covariance of OLS residuals over visits.</summary>
+    public abstract double[] StartingValues(EmpiricalCovariance empirical);
+
+    /// <summary>Why a random intercept cannot be added (not identifiable), or null when it can.</summary>
+    public virtual string? RandomInterceptConflict => null;
+
+    /// <summary>Creates a structure from its command-line code.</summary>
+    public static CovarianceStructure Create(string code, int dimension) => code.ToLowerInvariant() switch
+    {
+        "vc" => new VarianceComponents(dimension),
+        "un" => new Unstructured(dimension),
+        "cs" => new CompoundSymmetry(dimension),
+        "csh" => new HeterogeneousCompoundSymmetry(dimension),
+        "ar1" => new FirstOrderAutoregressive(dimension),
+        "arh1" => new HeterogeneousFirstOrderAutoregressive(dimension),
+        "toep" => new Toeplitz(dimension),
+        "toeph" => new HeterogeneousToeplitz(dimension),
+        "ante1" => new FirstOrderAntedependence(dimension),
+        "sp-exp" => new SpatialExponential(dimension),
+        "sp-pow" => new SpatialPower(dimension),
+        _ => throw new RweStatsInputException(
+            $"unknown covariance structure '{code}'; use one of: {string.Join(", ", Codes)}"),
+    };
+
+    public static IReadOnlyList<string> Codes { get; } =
+        new[] { "vc", "un", "cs", "csh", "ar1", "arh1", "toep", "toeph", "ante1", "sp-exp", "sp-pow" };
+
+    /// <summary>Names Var(1) ... Var(t) for the heterogeneous structures.</summary>
+    protected static IEnumerable<string> VarNames(int t) => Enumerable.Range(1, t).Select(i => $"Var({i})");
+}
+
+/// <summary>
+/// The empirical covariance of OLS residuals between visit positions (pairwise available cases):
+/// what starting values are derived from. Averages summarise it for the structured types.
+/// </summary>
+public sealed record EmpiricalCovariance(double[,] Covariance, int[,] PairCounts)
+{
+    public int Dimension => Covariance.GetLength(0);
+
+    public double MeanVariance
+    {
+        get
+        {
+            double s = 0; int n = 0;
+            for (int a = 0; a < Dimension; a++) if (PairCounts[a, a] > 1) { s += Covariance[a, a]; n++; }
+            return n > 0 && s > 0 ? s / n : 1.0;
+        }
+    }
+
+    public double Variance(int a) => PairCounts[a, a] > 1 && Covariance[a, a] > 0 ? Covariance[a, a] : MeanVariance;
+
+    public double Correlation(int a, int b)
+    {
+        if (PairCounts[a, b] < 3) return 0;
+        double r = Covariance[a, b] / Math.Sqrt(Variance(a) * Variance(b));
+        return Math.Clamp(r, -0.9, 0.9);
+    }
+
+    /// <summary>Mean correlation at a given lag |a - b| (0 when the lag is never observed).</summary>
+    public double MeanCorrelationAtLag(int lag)
+    {
+        double s = 0; int n = 0;
+        for (int a = 0; a + lag < Dimension; a++)
+            if (PairCounts[a, a + lag] >= 3) { s += Correlation(a, a + lag); n++; }
+        return n > 0 ? Math.Clamp(s / n, -0.9, 0.9) : 0;
+    }
+
+    public double MeanCorrelation
+    {
+        get
+        {
+            double s = 0; int n = 0;
+            for (int lag = 1; lag < Dimension; lag++) { s += MeanCorrelationAtLag(lag); n++; }
+            return n > 0 ? s / n : 0;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace RweStats.Data;
+
+/// <summary>How a delimited text file is written: separator, decimal mark and the tokens that mean "missing".</summary>
+public sealed record CsvDialect
+{
+    /// <summary>Field separator; null means detect from the header line (',' or ';' or tab).</summary>
+    public char? Delimiter { get; init; }
+    /// <summary>'.' (default) or ',' for French/German exports; numbers are normalised to '.' on read.</summary>
+    public char DecimalSeparator { get; init; } = '.';
+    /// <summary>Cell texts read as missing. Defaults: empty, NA (R) and . (SAS).</summary>
+    public IReadOnlySet<string> MissingTokens { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "", "NA", "." };
+
+    public static CsvDialect Default { get; } = new();
+}
+
+/// <summary>
+/// Reads a CSV file into a <see cref="DataTable"/> with CsvHelper (quoted fields, embedded separators,
+/// UTF-8 with or without BOM). Errors name the file and line.
+/// </summary>
+public static class CsvTableReader
+{
+    public static DataTable Read(string path, CsvDialect? dialect = null)
+    {
+        if (!File.Exists(path))
+            throw new RweStatsInputException($"{path}: file not found");
+        using var stream = File.OpenRead(path);
+        return Read(stream, path, dialect ?? CsvDialect.Default);
+    }
+
+    public static DataTable Read(Stream stream, string source, CsvDialect dialect)
+    {
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        string text;
+        try
+        {
+            using var sr = new StreamReader(stream, utf8, detectEncodingFromByteOrderMarks: true);
+            text = sr.ReadToEnd();
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new RweStatsInputException($"{source}: the file is not valid UTF-8; re-save it as UTF-8 (with or without BOM)");
+        }
+        if (text.Length > 0 && text.IndexOf('\uFEFF') >= 0)
+            throw new RweStatsInputException($"{source}:{LineOf(text, text.IndexOf('\uFEFF'))}: a byte-order mark (U+FEFF) inside the file; remove it (files concatenated?)");
+        if (string.IsNullOrWhiteSpace(text))
+            throw new RweStatsInputException($"{source}: the file is empty; expected a header line and one row per subject x visit");
+
+        char delimiter = dialect.Delimiter ?? DetectDelimiter(text);
+        var options = new CsvReaderOptions
+        {
+            Separator = delimiter,
+            HasHeader = true,
+            TrimWhitespace = true,
+            AllowLineBreaksInQuotes = true,
+            SkipEmptyLines = true,
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Throw,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+        };
+        var rows = new List<string?[]>();
+        var lines = new List<int>();
+        string[] header;
+        try
+        {
+            using var csv = CsvReader.FromText(text, options);
+            csv.ReadHeader();
+            header = csv.Headers.ToArray();
+            if (header.Length == 0) throw new RweStatsInputException($"{source}: no header line");
+            CheckHeader(source, header);
+            while (csv.Read())
+            {
+                int line = (int)csv.LineNumber;
+                if (csv.FieldCount != header.Length)
+                    throw new RweStatsInputException(
+                        $"{source}:{line}: {csv.FieldCount} fields where the header has {header.Length}; check the separator ('{delimiter}') and quoting");
+                var cells = new string?[header.Length];
+                for (int j = 0; j < header.Length; j++)
+                    cells[j] = NormaliseCell(csv.GetString(j), dialect);
+                rows.Add(cells);
+                lines.Add(line);
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            throw new RweStatsInputException($"{source}:{e.LineNumber}: malformed CSV ({FirstLine(e.Message)})");
+        }
+
+        if (rows.Count == 0)
+            throw new RweStatsInputException($"{source}: header only, no data rows");
+
+        var columns = new string?[header.Length][];
+        for (int j = 0; j < header.Length; j++)
+        {
+            columns[j] = new string?[rows.Count];
+            for (int i = 0; i < rows.Count; i++) columns[j][i] = rows[i][j];
+        }
+        return new DataTable(source, header, columns, lines.ToArray());
+    }
+
+    static void CheckHeader(string source, string[] header)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int j = 0; j < header.Length; j++)
+        {
+            if (string.IsNullOrWhiteSpace(header[j]))
+                throw new RweStatsInputException($"{source}:1: column {j + 1} has an empty name; give every column a name");
+            if (!seen.Add(header[j]))
+                throw new RweStatsInputException($"{source}:1: column name '{header[j]}' appears twice; rename one of them");
+        }
+    }
+
+    static string? NormaliseCell(string raw, CsvDialect dialect)
+    {
+        var cell = raw.Trim();
+        if (dialect.MissingTokens.Contains(cell)) return null;
+        if (dialect.DecimalSeparator == ',' && LooksLikeCommaDecimal(cell))
+            cell = cell.Replace(',', '.');
+        return cell;
+    }
+
+    // "12,5" or "-0,25" or "1,5e3": one comma between digits and nothing else unusual.
+    static bool LooksLikeCommaDecimal(string s)
+    {
+        int comma = s.IndexOf(',');
+        if (comma <= 0 || comma != s.LastIndexOf(',') || s.Contains('.')) return false;
+        return char.IsDigit(s[comma - 1]) && comma + 1 < s.Length && char.IsDigit(s[comma + 1]);
+    }
+
+    static char DetectDelimiter(string text)
+    {
+        int end = text.IndexOf('\n');
+        var header = end < 0 ? text : text[..end];
+        int commas = header.Count(c => c == ','), semis = header.Count(c => c == ';'), tabs = header.Count(c => c == '\t');
+        if (semis > commas && semis >= tabs) return ';';
+        if (tabs > commas && tabs > semis) return '\t';
+        return ',';
+    }
+
+    static int LineOf(string text, int index) => text.AsSpan(0, index).Count('\n') + 1;
+
+    static string FirstLine(string s) { int i = s.IndexOf('\n'); return (i < 0 ? s : s[..i]).Trim(); }
+}

@@ -1,0 +1,228 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Double;
+using RweStats.Covariance;
+using RweStats.Model;
+
+namespace RweStats.Estimation;
+
+/// <summary>The objective and what comes with it at one θ.</summary>
+public sealed record LikelihoodEvaluation
+{
+    /// <summary>−2 log L (ML) or −2 log L_R (REML), SAS's definition including the 2π constant; +∞ where V is not positive definite.</summary>
+    public required double Value { get; init; }
+    public double[]? Gradient { get; init; }
+    /// <summary>Observed Hessian of <see cref="Value"/> in θ.</summary>
+    public Matrix<double>? Hessian { get; init; }
+    /// <summary>Expected Hessian (2 × Fisher information): tr(M V_k M V_l), M = P (REML) or V⁻¹ (ML).</summary>
+    public Matrix<double>? ExpectedHessian { get; init; }
+    public Vector<double>? Beta { get; init; }
+    /// <summary>C = (Xᵀ V⁻¹ X)⁻¹, the model-based covariance of β̂.</summary>
+    public Matrix<double>? CovBeta { get; init; }
+    /// <summary>∂C/∂θ_k = C (Xᵀ V⁻¹ V_k V⁻¹ X) C (used by Satterthwaite).</summary>
+    public Matrix<double>[]? CovBetaDerivatives { get; init; }
+    public bool IsFinite => double.IsFinite(Value);
+}
+
+/// <summary>
+/// The (restricted) log-likelihood of the linear mixed model y_i ~ N(X_i β, V_i(θ)) with β profiled out,
+/// written once for REML and ML with analytic first and second derivatives in θ.
+///
+/// −2 ℓ_R(θ) = log|V| + log|Xᵀ V⁻¹ X| + rᵀ V⁻¹ r + (n − p) log 2π          (REML)
+/// −2 ℓ(θ)   = log|V| + rᵀ V⁻¹ r + n log 2π                                 (ML)
+/// with r = y − X β̂(θ) (SAS/STAT User's Guide, The MIXED Procedure, "Estimating Covariance Parameters").
+/// With P = V⁻¹ − V⁻¹X C XᵀV⁻¹, e = P y, M = P (REML) or V⁻¹ (ML), V_k = ∂V/∂θ_k:
+///   ∂/∂θ_k  = tr(M V_k) − eᵀ V_k e
+///   ∂²/∂θ_k∂θ_l = tr(M V_kl) − tr(M V_k M V_l) + 2 eᵀ V_k P V_l e − eᵀ V_kl e
+/// (Jennrich &amp; Schluchter 1986; Wolfinger, Tobias &amp; Sall 1994). Every term reduces to sums over
+/// covariance patterns of Z_iᵀ A Z_i, see <see cref="CovariancePattern"/>.
+/// </summary>
+public sealed class LikelihoodObjective
+{
+    readonly CovarianceModel covariance;
+    readonly IReadOnlyList<CovariancePattern> patterns;
+    readonly int p, n;
+
+    public LikelihoodObjective(CovarianceModel covariance, IReadOnlyList<CovariancePattern> patterns, int rank, int observations, EstimationMethod method)
+    {
+        this.covariance = covariance;
+        this.patterns = patterns;
+        p = rank;
+        n = observations;
+        Method = method;
+    }
+
+    public EstimationMethod Method { get; }
+    public int ParameterCount => covariance.ParameterCount;
+
+    /// <param name="order">0: value (and β, C); 1: and gradient; 2: and Hessians and ∂C/∂θ.</param>
+    public LikelihoodEvaluation Evaluate(ReadOnlySpan<double> theta, int order)
+    {
+        int q = covariance.ParameterCount, w = p + 1, ww = w * w;
+        bool reml = Method == EstimationMethod.Reml;
+        var qW = new double[ww];
+        double logDetV = 0;
+        var trWdV = new double[q];
+        var trWdVWdV = new double[q, q];
+        var trWd2V = new double[q, q];
+        double[][]? qdV = order >= 1 ? NewBlocks(q, ww) : null;
+        double[,][]? qM = order >= 2 ? new double[q, q][] : null;
+        double[,][]? qd2 = order >= 2 ? new double[q, q][] : null;
+
+        foreach (var pattern in patterns)
+        {
+            int m = pattern.Size, nP = pattern.SubjectCount;
+            var local = covariance.LocalParameters(pattern.Group);
+            int ql = local.Length;
+            var v = new double[m, m];
+            var dV = order >= 1 ? Enumerable.Range(0, ql).Select(_ => new double[m, m]).ToArray() : null;
+            var d2V = order >= 2 ? new double[ql, ql][,] : null;
+            covariance.Build(theta, pattern.Group, pattern.Visits, pattern.Times, v, dV, d2V);
+            double ld = SmallDense.InvertSpd(v); // v now holds W = V⁻¹
+            if (double.IsNaN(ld)) return new LikelihoodEvaluation { Value = double.PositiveInfinity };
+            var wInv = v;
+            logDetV += nP * ld;
+            pattern.AddQuadratic(wInv, qW);
+            if (order < 1) continue;
+
+            var wdv = new double[ql][,];       // W V_k
+            var wdvw = new double[ql][,];      // W V_k W
+            for (int k = 0; k < ql; k++)
+            {
+                wdv[k] = SmallDense.Multiply(wInv, dV![k]);
+                wdvw[k] = SmallDense.Multiply(wdv[k], wInv);
+                int gk = local[k];
+                trWdV[gk] += nP * Trace(wdv[k]);
+                pattern.AddQuadratic(wdvw[k], qdV![gk]);
+            }
+            if (order < 2) continue;
+            for (int k = 0; k < ql; k++)
+                for (int l = k; l < ql; l++)
+                {
+                    int gk = Math.Min(local[k], local[l]), gl = Math.Max(local[k], local[l]);
+                    double t = nP * SmallDense.TraceOfProduct(wdv[k], wdv[l]);
+                    trWdVWdV[gk, gl] += t;
+                    if (gk != gl) trWdVWdV[gl, gk] += t;
+                    // W V_k W V_l W
+                    var mkl = SmallDense.Multiply(wdv[k], wdvw[l]);
+                    pattern.AddQuadratic(mkl, qM![gk, gl] ??= new double[ww]);
+                    var d2 = d2V![k, l] ?? d2V[l, k];
+                    if (d2 is null) continue;
+                    double t2 = nP * SmallDense.TraceOfProduct(wInv, d2);
+                    trWd2V[gk, gl] += t2;
+                    if (gk != gl) trWd2V[gl, gk] += t2;
+                    pattern.AddQuadratic(SmallDense.Multiply(SmallDense.Multiply(wInv, d2), wInv), qd2![gk, gl] ??= new double[ww]);
+                }
+        }
+
+        var xtwx = XBlock(qW);
+        var xtwy = DenseVector.Create(p, i => qW[i * w + p]);
+        Matrix<double> c;
+        double logDetXtWX;
+        try
+        {
+            var chol = xtwx.Cholesky();
+            logDetXtWX = chol.DeterminantLn;
+            c = chol.Solve(DenseMatrix.CreateIdentity(p));
+        }
+        catch (ArgumentException) { return new LikelihoodEvaluation { Value = double.PositiveInfinity }; }
+        if (!double.IsFinite(logDetXtWX)) return new LikelihoodEvaluation { Value = double.PositiveInfinity };
+        var beta = c * xtwy;
+        var wvec = new double[w];
+        for (int i = 0; i < p; i++) wvec[i] = -beta[i];
+        wvec[p] = 1;
+        double rWr = Quad(qW, wvec, w);
+        double value = reml
+            ? logDetV + logDetXtWX + rWr + (n - p) * Math.Log(2 * Math.PI)
+            : logDetV + rWr + n * Math.Log(2 * Math.PI);
+        if (order < 1) return new LikelihoodEvaluation { Value = value, Beta = beta, CovBeta = c };
+
+        var s = new Matrix<double>[q];
+        var gradient = new double[q];
+        for (int k = 0; k < q; k++)
+        {
+            s[k] = XBlock(qdV![k]);
+            double tr = trWdV[k] - (reml ? TraceProduct(c, s[k]) : 0);
+            gradient[k] = tr - Quad(qdV[k], wvec, w);
+        }
+        if (order < 2) return new LikelihoodEvaluation { Value = value, Beta = beta, CovBeta = c, Gradient = gradient };
+
+        // a_k = Xᵀ W V_k W r  (p-vector)
+        var a = new Vector<double>[q];
+        for (int k = 0; k < q; k++) a[k] = XRowTimes(qdV![k], wvec, w);
+        var cs = s.Select(sk => c * sk).ToArray();
+        var hessian = new DenseMatrix(q, q);
+        var expected = new DenseMatrix(q, q);
+        for (int k = 0; k < q; k++)
+            for (int l = k; l < q; l++)
+            {
+                var mkl = qM![k, l];
+                double trMVkMVl = trWdVWdV[k, l];
+                double rMr = 0, tC = 0;
+                if (mkl is not null)
+                {
+                    rMr = Quad(mkl, wvec, w);
+                    tC = TraceProduct(c, XBlock(mkl));
+                }
+                if (reml) trMVkMVl += -2 * tC + TraceProduct(cs[k], cs[l]);
+                double ePe = rMr - a[k].DotProduct(c * a[l]); // e' V_k P V_l e
+                double trMVkl = trWd2V[k, l], eVkle = 0;
+                if (qd2![k, l] is { } d2)
+                {
+                    if (reml) trMVkl -= TraceProduct(c, XBlock(d2));
+                    eVkle = Quad(d2, wvec, w);
+                }
+                double h = trMVkl - trMVkMVl + 2 * ePe - eVkle;
+                hessian[k, l] = hessian[l, k] = h;
+                expected[k, l] = expected[l, k] = trMVkMVl;
+            }
+        var dC = cs.Select(csk => csk * c).ToArray();
+        return new LikelihoodEvaluation
+        {
+            Value = value, Beta = beta, CovBeta = c, Gradient = gradient, Hessian = hessian,
+            ExpectedHessian = expected, CovBetaDerivatives = dC,
+        };
+    }
+
+    static double[][] NewBlocks(int q, int size) => Enumerable.Range(0, q).Select(_ => new double[size]).ToArray();
+
+    static double Trace(double[,] a) { double s = 0; for (int i = 0; i < a.GetLength(0); i++) s += a[i, i]; return s; }
+
+    Matrix<double> XBlock(double[] block)
+    {
+        int w = p + 1;
+        return DenseMatrix.Create(p, p, (i, j) => 0.5 * (block[i * w + j] + block[j * w + i]));
+    }
+
+    static Vector<double> XRowTimes(double[] block, double[] v, int w)
+    {
+        int p = w - 1;
+        var r = new DenseVector(p);
+        for (int i = 0; i < p; i++)
+        {
+            double s = 0;
+            for (int j = 0; j < w; j++) s += block[i * w + j] * v[j];
+            r[i] = s;
+        }
+        return r;
+    }
+
+    static double Quad(double[] block, double[] v, int w)
+    {
+        double s = 0;
+        for (int i = 0; i < w; i++)
+        {
+            double t = 0;
+            for (int j = 0; j < w; j++) t += block[i * w + j] * v[j];
+            s += v[i] * t;
+        }
+        return s;
+    }
+
+    static double TraceProduct(Matrix<double> a, Matrix<double> b)
+    {
+        double s = 0;
+        for (int i = 0; i < a.RowCount; i++)
+            for (int j = 0; j < a.ColumnCount; j++) s += a[i, j] * b[j, i];
+        return s;
+    }
+}

@@ -1,0 +1,243 @@
+using System.Globalization;
+using MathNet.Numerics.LinearAlgebra.Double;
+using RweStats.Covariance;
+using RweStats.Data;
+using RweStats.Inference;
+using RweStats.Model;
+
+namespace RweStats.Estimation;
+
+/// <summary>
+/// Fits a linear mixed model y_i = X_i β + 1 b_i + e_i, b_i ~ N(0, σ_b²), e_i ~ N(0, R_i(θ)), and computes
+/// everything SAS PROC MIXED reports for it: fit statistics, covariance parameters, fixed-effect solution,
+/// Type 3 tests, LS means and their differences, and the visit-versus-baseline contrasts.
+/// </summary>
+public static class MixedModelFitter
+{
+    public static MixedModelResult Fit(DataTable table, MixedModelSpec spec, bool perSubjectPatterns = false)
+    {
+        spec.Validate();
+        bool spatial = CovarianceStructure.Create(spec.Covariance, 2).UsesTimeValues;
+        var frame = ModelFrame.Build(table, spec, spatial);
+        var structure = CovarianceStructure.Create(spec.Covariance, frame.Time.Levels.Count);
+        var covariance = new CovarianceModel(structure, spec.RandomIntercept, frame.Group?.Levels, frame.Group?.Name);
+        var design = new FixedEffectsDesign(frame);
+        var notes = new List<string>();
+        if (design.Rank == 0)
+            throw new RweStatsInputException($"formula \"{spec.Formula}\": every fixed-effect column is zero; nothing to estimate");
+        CheckIdentifiable(frame, design, covariance);
+
+        var patterns = CovariancePattern.Build(frame, design.X, spatial, perSubjectPatterns);
+        var objective = new LikelihoodObjective(covariance, patterns, design.Rank, frame.ObservationsUsed, spec.Method);
+        var start = StartingValues(frame, design, covariance, objective);
+        var (theta, eval, report) = NewtonRaphson.Minimise(objective, covariance, start, spec.MaxIterations);
+        if (!report.Converged && !spec.ReportNonConverged)
+            throw new RweStatsInputException(
+                $"the {structure.SasType}{(spec.RandomIntercept ? " + random intercept" : "")} model for '{frame.Formula.Response}' did not converge: {report.Message}; " +
+                "try a simpler --covariance (e.g. cs or ar1), or add --report-nonconverged to see the last iterate");
+        if (!report.Converged) notes.Add($"The fit did NOT converge ({report.Message}); every number below is from the last iterate and must not be used for inference.");
+
+        int q = theta.Length;
+        var free = Enumerable.Range(0, q).Where(k => !report.BoundaryParameters.Contains(k)).ToArray();
+        SatterthwaiteDf? satterthwaite = null;
+        if (report.HessianPositiveDefinite)
+            satterthwaite = new SatterthwaiteDf(eval.CovBeta!, eval.CovBetaDerivatives!, eval.Hessian!, free);
+        else
+            notes.Add("The Hessian of the likelihood is not positive definite at the solution: covariance-parameter standard errors and Satterthwaite df are not available.");
+        if (spec.Df == DfMethod.Satterthwaite && satterthwaite is null && !spec.ReportNonConverged)
+            throw new RweStatsInputException("Satterthwaite df cannot be computed because the likelihood's Hessian is not positive definite at the solution (an over-parameterised covariance?); use a simpler --covariance or --df between-within");
+        var designDf = spec.Df == DfMethod.Satterthwaite ? null : new DenominatorDf(design, spec.Df, spec.RandomIntercept);
+        var inference = new FixedEffectsInference(design, eval.Beta!, eval.CovBeta!, spec.Df, satterthwaite, designDf, spec.Alpha);
+
+        // Covariance parameters.
+        var covParams = new List<CovarianceParameterEstimate>();
+        for (int k = 0; k < q; k++)
+        {
+            var info = covariance.Parameters[k];
+            int fi = Array.IndexOf(free, k);
+            double? se = satterthwaite is not null && fi >= 0 ? Math.Sqrt(satterthwaite.CovarianceOfTheta[fi, fi]) : null;
+            bool boundary = report.BoundaryParameters.Contains(k) ||
+                            (info.Kind is ParameterKind.Correlation or ParameterKind.PositiveCorrelation && Math.Abs(theta[k]) > 0.9999);
+            if (boundary)
+                notes.Add(info.Name == "Intercept" && theta[k] == 0
+                    ? "The random-intercept variance is estimated at 0 (on the boundary): no between-subject variation beyond the residual structure; SAS reports the same and notes that G is not positive definite."
+                    : $"Covariance parameter {info.Name} is on the boundary of its range ({theta[k].ToString("G4", CultureInfo.InvariantCulture)}).");
+            covParams.Add(new CovarianceParameterEstimate(info.Name, info.Group, theta[k], se, boundary));
+        }
+
+        // Fit statistics exactly as SAS defines them (see shared/reference/sas/README.md).
+        int qEff = free.Length;
+        int parameters = spec.Method == EstimationMethod.Ml ? qEff + design.Rank : qEff;
+        double nStar = spec.Method == EstimationMethod.Ml ? frame.ObservationsUsed : frame.ObservationsUsed - design.Rank;
+        double f = eval.Value;
+        var stats = new FitStatistics(f, f + 2 * parameters,
+            f + 2 * parameters * nStar / (nStar - parameters - 1), f + parameters * Math.Log(frame.SubjectsRead));
+
+        // Fixed effects: one entry per design column, aliased ones without a result (SAS prints 0 and ".").
+        var fixedEffects = new List<FixedEffectEstimate>();
+        for (int j = 0; j < design.ColumnCount; j++)
+        {
+            var col = design.Columns[j];
+            EstimateResult? r = null;
+            if (!col.Aliased) r = inference.Parameter(Array.IndexOf(design.Estimated, j));
+            fixedEffects.Add(new FixedEffectEstimate(col.Name, col.Term.SasName, col.Levels, col.Aliased, r));
+        }
+        int aliasedCount = design.Columns.Count(c => c.Aliased);
+        var unexpectedAliases = design.Columns.Where(c => c.Aliased && !IsReferenceAlias(c, frame)).Select(c => c.Name).ToList();
+        if (unexpectedAliases.Count > 0)
+            notes.Add($"Aliased (linearly dependent) columns set to 0 as SAS does: {string.Join(", ", unexpectedAliases)}.");
+
+        // Type 3 tests.
+        var type3 = new List<Type3Test>();
+        foreach (var term in design.Terms.Where(t => !t.IsIntercept))
+        {
+            var test = inference.Test(Type3.HypothesisRows(design, term));
+            if (test is { } t) type3.Add(new Type3Test(term.SasName, t.numDf, t.denDf, t.f, t.p));
+            else notes.Add($"The Type 3 test of {term.SasName} is not estimable (empty cells?) and is not reported.");
+        }
+
+        // LS means: the time effect by default, plus the requested effects.
+        var lsMeans = new List<LsMean>();
+        var lsDiffs = new List<LsMeanDifference>();
+        var effects = spec.LsMeans.Select(e => LsMeans.ParseEffect(e, design)).ToList();
+        bool timeInModel = design.Terms.Any(t => t.Variables.Contains(frame.Time.Name));
+        if (timeInModel && !effects.Any(e => e.Count == 1 && e[0].Name == frame.Time.Name))
+            effects.Insert(0, new[] { frame.Time });
+        foreach (var effect in effects)
+        {
+            string name = LsMeans.EffectName(effect);
+            var rows = LsMeans.Rows(design, effect);
+            var results = rows.Select(r => inference.Estimate(r.row)).ToList();
+            for (int i = 0; i < rows.Count; i++)
+            {
+                lsMeans.Add(new LsMean(name, rows[i].levels, results[i]));
+                if (results[i] is null) notes.Add($"LS mean {name} {LsMeans.Describe(rows[i].levels)} is not estimable.");
+            }
+            for (int i = 0; i < rows.Count; i++)
+                for (int j = i + 1; j < rows.Count; j++)
+                {
+                    var diff = rows[i].row.Zip(rows[j].row, (a, b) => a - b).ToArray();
+                    if (inference.Estimate(diff) is { } d) lsDiffs.Add(new LsMeanDifference(name, rows[i].levels, rows[j].levels, d));
+                }
+        }
+
+        // Visit contrasts: each post-baseline visit minus baseline, from the time LS means.
+        var visitContrasts = new List<VisitContrast>();
+        if (timeInModel)
+        {
+            var rows = LsMeans.Rows(design, new[] { frame.Time });
+            var baseRow = rows.First(r => r.levels[frame.Time.Name] == frame.Baseline).row;
+            foreach (var (levels, row) in rows)
+            {
+                var visit = levels[frame.Time.Name];
+                if (visit == frame.Baseline) continue;
+                if (inference.Estimate(row.Zip(baseRow, (a, b) => a - b).ToArray()) is { } r)
+                    visitContrasts.Add(new VisitContrast($"{visit} - {frame.Baseline}", visit, frame.Baseline, r));
+                else notes.Add($"The contrast {visit} - {frame.Baseline} is not estimable.");
+            }
+        }
+        else notes.Add($"The time variable '{frame.Time.Name}' is not a fixed effect of the formula, so no visit contrasts are computed; add it to the formula to compare visits.");
+
+        if (spec.Df == DfMethod.BetweenWithin)
+            notes.Add("Between-within df follow Schluchter & Elashoff (1990) as nlme::lme and mmrm compute them (intercept at the within-subject level); SAS DDFM=BW differs with TYPE=UN.");
+
+        return new MixedModelResult
+        {
+            Spec = spec, Response = frame.Formula.Response, SubjectCount = frame.SubjectsRead, SubjectsWithData = frame.SubjectCount,
+            ObservationsRead = frame.ObservationsRead, ObservationsUsed = frame.ObservationsUsed,
+            TimeLevels = frame.Time.Levels, Baseline = frame.Baseline, CovarianceSasType = structure.SasType,
+            DesignColumns = design.ColumnCount, DesignRank = design.Rank, Convergence = report,
+            FitStatistics = stats, CovarianceParameters = covParams, FixedEffects = fixedEffects, Type3Tests = type3,
+            LsMeans = lsMeans, LsMeanDifferences = lsDiffs, VisitContrasts = visitContrasts, Notes = notes,
+        };
+    }
+
+    static bool IsReferenceAlias(DesignColumn c, ModelFrame frame) =>
+        c.Levels.Any(kv => frame.ClassVariables[kv.Key].Reference == kv.Value);
+
+    /// <summary>Refuses requests the data cannot identify, naming the parameter and the reason.</summary>
+    static void CheckIdentifiable(ModelFrame frame, FixedEffectsDesign design, CovarianceModel covariance)
+    {
+        int residualDf = frame.ObservationsUsed - design.Rank;
+        if (residualDf <= covariance.ParameterCount)
+            throw new RweStatsInputException(
+                $"too few observations for the model: {frame.ObservationsUsed} observations, {design.Rank} fixed effects and {covariance.ParameterCount} covariance parameters ({covariance.Structure.SasType}); use a structure with fewer parameters (e.g. cs or ar1)");
+        int t = frame.Time.Levels.Count;
+        for (int g = 0; g < covariance.GroupLevels.Count; g++)
+        {
+            var pairs = new int[t, t];
+            for (int s = 0; s < frame.SubjectCount; s++)
+            {
+                if (frame.SubjectGroup[s] != g) continue;
+                var visits = frame.VisitPosition[frame.SubjectStart[s]..frame.SubjectStart[s + 1]];
+                foreach (var a in visits) foreach (var b in visits) pairs[a, b]++;
+            }
+            string where = covariance.GroupVariable is null ? "" : $" in group {covariance.GroupLevels[g]}";
+            string code = covariance.Structure.Code;
+            bool heterogeneous = code is "un" or "csh" or "arh1" or "toeph" or "ante1";
+            for (int a = 0; a < t; a++)
+            {
+                if (heterogeneous && pairs[a, a] < 2)
+                    throw new RweStatsInputException(
+                        $"--covariance {code}: visit '{frame.Time.Levels[a]}' has {pairs[a, a]} observation(s){where}, too few to estimate its own variance; use a homogeneous structure (cs, ar1) or drop the visit");
+                if (code == "un")
+                    for (int b = 0; b < a; b++)
+                        if (pairs[a, b] == 0)
+                            throw new RweStatsInputException(
+                                $"--covariance un: no subject{where} has both visits '{frame.Time.Levels[b]}' and '{frame.Time.Levels[a]}', so UN({a + 1},{b + 1}) is not identifiable; use toeph, ar1 or ante1");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starting values: OLS residuals give an empirical covariance between visits; each structure derives its
+    /// parameters from it. With a random intercept, a share of the common covariance goes to σ_b².
+    /// When the result is not positive definite, correlations and covariances start at 0.
+    /// </summary>
+    static double[] StartingValues(ModelFrame frame, FixedEffectsDesign design, CovarianceModel covariance, LikelihoodObjective objective)
+    {
+        var x = DenseMatrix.OfArray(design.X);
+        var y = DenseVector.OfArray(frame.Response);
+        var beta = x.TransposeThisAndMultiply(x).Cholesky().Solve(x.TransposeThisAndMultiply(y));
+        var r = y - x * beta;
+        int t = frame.Time.Levels.Count;
+        var cov = new double[t, t];
+        var counts = new int[t, t];
+        for (int s = 0; s < frame.SubjectCount; s++)
+            for (int i = frame.SubjectStart[s]; i < frame.SubjectStart[s + 1]; i++)
+                for (int j = frame.SubjectStart[s]; j < frame.SubjectStart[s + 1]; j++)
+                {
+                    int a = frame.VisitPosition[i], b = frame.VisitPosition[j];
+                    cov[a, b] += r[i] * r[j];
+                    counts[a, b]++;
+                }
+        for (int a = 0; a < t; a++)
+            for (int b = 0; b < t; b++)
+                if (counts[a, b] > 0) cov[a, b] /= counts[a, b];
+        var empirical = new EmpiricalCovariance(cov, counts);
+        var structureStart = covariance.Structure.StartingValues(empirical);
+
+        double share = covariance.RandomIntercept ? Math.Clamp(empirical.MeanCorrelation, 0.1, 0.5) : 0;
+        var theta = new double[covariance.ParameterCount];
+        if (covariance.RandomIntercept) theta[0] = share * empirical.MeanVariance;
+        for (int g = 0; g < covariance.GroupLevels.Count; g++)
+        {
+            var local = covariance.LocalParameters(g);
+            int off = covariance.RandomIntercept ? 1 : 0;
+            for (int k = 0; k < structureStart.Length; k++)
+            {
+                var kind = covariance.Structure.ParameterKinds[k];
+                theta[local[off + k]] = kind == ParameterKind.Variance ? (1 - share) * structureStart[k] : structureStart[k];
+            }
+        }
+        if (objective.Evaluate(theta, 0).IsFinite) return theta;
+        for (int k = 0; k < theta.Length; k++)
+            theta[k] = covariance.Parameters[k].Kind switch
+            {
+                ParameterKind.Covariance => 0,
+                ParameterKind.Correlation or ParameterKind.PositiveCorrelation => 0.1,
+                _ => theta[k],
+            };
+        return theta;
+    }
+}

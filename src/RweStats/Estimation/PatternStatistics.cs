@@ -1,0 +1,127 @@
+using RweStats.Model;
+
+namespace RweStats.Estimation;
+
+/// <summary>
+/// Subjects that share a covariance pattern (group level and the set of visit positions observed; and,
+/// for spatial structures, the actual times) share V_i. Everything the likelihood needs from the data is a
+/// quadratic form Σ_i Z_iᵀ A Z_i with Z_i = [X_i y_i] and A an m×m matrix of the pattern (V⁻¹, V⁻¹ ∂V V⁻¹, …).
+/// For a pattern with many subjects we keep the cross-product blocks Σ_i z_ia z_ibᵀ per visit pair (a, b),
+/// so an evaluation costs O(m² (p+1)²) per pattern whatever the number of subjects; for a pattern with few
+/// subjects we keep their Z_i and form Z_iᵀ A Z_i directly. Both give the same sums.
+/// </summary>
+public sealed class CovariancePattern
+{
+    public required int Group { get; init; }
+    public required int[] Visits { get; init; }
+    public required double[] Times { get; init; }
+    public required int SubjectCount { get; init; }
+    public int Size => Visits.Length;
+
+    // Either the pair blocks (m*m arrays of (p+1)^2) or the subjects' Z matrices (m × (p+1), row-major).
+    internal double[][]? PairBlocks { get; init; }
+    internal List<double[]>? SubjectRows { get; init; }
+    public required int Width { get; init; } // p + 1
+
+    /// <summary>acc += Σ_i Z_iᵀ A Z_i ((p+1) × (p+1), row-major).</summary>
+    internal void AddQuadratic(double[,] a, double[] acc)
+    {
+        int m = Size, w = Width, ww = w * w;
+        if (PairBlocks is not null)
+        {
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < m; j++)
+                {
+                    double c = a[i, j];
+                    if (c == 0) continue;
+                    var block = PairBlocks[i * m + j];
+                    for (int r = 0; r < ww; r++) acc[r] += c * block[r];
+                }
+            return;
+        }
+        var az = new double[m * w];
+        foreach (var z in SubjectRows!)
+        {
+            Array.Clear(az);
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < m; j++)
+                {
+                    double c = a[i, j];
+                    if (c == 0) continue;
+                    for (int u = 0; u < w; u++) az[i * w + u] += c * z[j * w + u];
+                }
+            for (int i = 0; i < m; i++)
+                for (int u = 0; u < w; u++)
+                {
+                    double zu = z[i * w + u];
+                    if (zu == 0) continue;
+                    for (int v = 0; v < w; v++) acc[u * w + v] += zu * az[i * w + v];
+                }
+        }
+    }
+
+    /// <summary>
+    /// Groups the subjects of a frame into patterns. <paramref name="perSubject"/> forces one pattern per
+    /// subject (the reference path the tests compare the pattern path with).
+    /// </summary>
+    public static IReadOnlyList<CovariancePattern> Build(ModelFrame frame, double[,] x, bool spatial, bool perSubject = false)
+    {
+        int p = x.GetLength(1), w = p + 1;
+        var groups = new Dictionary<string, List<int>>();
+        var order = new List<string>();
+        for (int s = 0; s < frame.SubjectCount; s++)
+        {
+            int from = frame.SubjectStart[s], to = frame.SubjectStart[s + 1];
+            string key = perSubject ? $"s{s}" :
+                $"{frame.SubjectGroup[s]}|{string.Join(",", frame.VisitPosition[from..to])}" +
+                (spatial ? "|" + string.Join(",", frame.TimeValues![from..to].Select(t => t.ToString("R", System.Globalization.CultureInfo.InvariantCulture))) : "");
+            if (!groups.TryGetValue(key, out var list)) { groups[key] = list = new List<int>(); order.Add(key); }
+            list.Add(s);
+        }
+        var patterns = new List<CovariancePattern>();
+        foreach (var key in order)
+        {
+            var subjects = groups[key];
+            int first = frame.SubjectStart[subjects[0]], m = frame.SubjectStart[subjects[0] + 1] - first;
+            bool useBlocks = subjects.Count > w;
+            double[][]? blocks = useBlocks ? Enumerable.Range(0, m * m).Select(_ => new double[w * w]).ToArray() : null;
+            var rows = useBlocks ? null : new List<double[]>();
+            var z = new double[m * w];
+            foreach (var s in subjects)
+            {
+                int from = frame.SubjectStart[s];
+                for (int a = 0; a < m; a++)
+                {
+                    for (int u = 0; u < p; u++) z[a * w + u] = x[from + a, u];
+                    z[a * w + p] = frame.Response[from + a];
+                }
+                if (useBlocks)
+                {
+                    for (int a = 0; a < m; a++)
+                        for (int b = 0; b < m; b++)
+                        {
+                            var block = blocks![a * m + b];
+                            for (int u = 0; u < w; u++)
+                            {
+                                double zu = z[a * w + u];
+                                if (zu == 0) continue;
+                                for (int v = 0; v < w; v++) block[u * w + v] += zu * z[b * w + v];
+                            }
+                        }
+                }
+                else rows!.Add((double[])z.Clone());
+            }
+            patterns.Add(new CovariancePattern
+            {
+                Group = frame.SubjectGroup[subjects[0]],
+                Visits = frame.VisitPosition[first..(first + m)],
+                Times = spatial ? frame.TimeValues![first..(first + m)] : Array.Empty<double>(),
+                SubjectCount = subjects.Count,
+                PairBlocks = blocks,
+                SubjectRows = rows,
+                Width = w,
+            });
+        }
+        return patterns;
+    }
+}

@@ -1,0 +1,75 @@
+namespace RweStats.Estimation;
+
+/// <summary>
+/// The few dense operations the likelihood needs on a subject's m×m matrices (m = visits, small), written
+/// out on plain arrays so that an evaluation allocates little and its cost is visible. Larger p×p algebra
+/// uses Math.NET Numerics.
+/// </summary>
+internal static class SmallDense
+{
+    /// <summary>In-place inverse of a symmetric positive definite matrix via Cholesky; returns log|A|, or NaN if A is not PD.</summary>
+    public static double InvertSpd(double[,] a)
+    {
+        int m = a.GetLength(0);
+        var l = new double[m, m];
+        double logdet = 0;
+        for (int j = 0; j < m; j++)
+        {
+            double d = a[j, j];
+            for (int k = 0; k < j; k++) d -= l[j, k] * l[j, k];
+            if (!(d > 0) || !double.IsFinite(d)) return double.NaN;
+            l[j, j] = Math.Sqrt(d);
+            logdet += Math.Log(d);
+            for (int i = j + 1; i < m; i++)
+            {
+                double s = a[i, j];
+                for (int k = 0; k < j; k++) s -= l[i, k] * l[j, k];
+                l[i, j] = s / l[j, j];
+            }
+        }
+        // inverse of L (lower), then A^-1 = L^-T L^-1
+        var li = new double[m, m];
+        for (int j = 0; j < m; j++)
+        {
+            li[j, j] = 1 / l[j, j];
+            for (int i = j + 1; i < m; i++)
+            {
+                double s = 0;
+                for (int k = j; k < i; k++) s -= l[i, k] * li[k, j];
+                li[i, j] = s / l[i, i];
+            }
+        }
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j <= i; j++)
+            {
+                double s = 0;
+                for (int k = i; k < m; k++) s += li[k, i] * li[k, j];
+                a[i, j] = a[j, i] = s;
+            }
+        return logdet;
+    }
+
+    public static double[,] Multiply(double[,] a, double[,] b)
+    {
+        int n = a.GetLength(0), k = a.GetLength(1), m = b.GetLength(1);
+        var c = new double[n, m];
+        for (int i = 0; i < n; i++)
+            for (int t = 0; t < k; t++)
+            {
+                double v = a[i, t];
+                if (v == 0) continue;
+                for (int j = 0; j < m; j++) c[i, j] += v * b[t, j];
+            }
+        return c;
+    }
+
+    /// <summary>tr(A B) for square matrices of the same size.</summary>
+    public static double TraceOfProduct(double[,] a, double[,] b)
+    {
+        int m = a.GetLength(0);
+        double s = 0;
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < m; j++) s += a[i, j] * b[j, i];
+        return s;
+    }
+}

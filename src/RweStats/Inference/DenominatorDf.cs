@@ -1,0 +1,75 @@
+using RweStats.Model;
+
+namespace RweStats.Inference;
+
+/// <summary>
+/// The degrees-of-freedom methods that depend on the design only (no covariance parameters):
+/// <list type="bullet">
+/// <item><b>residual</b>: n − rank(X) for every effect (SAS DDFM=RESIDUAL).</item>
+/// <item><b>containment</b>: SAS DDFM=CONTAIN. No random effect contains a fixed effect here (the only random
+/// effect is the subject intercept), so every effect gets n − rank([X Z]): n − rank(X) without a random
+/// intercept, n − s − p_within with one (the rank of [X Z] is s plus the within-subject columns).</item>
+/// <item><b>between-within</b>: Schluchter &amp; Elashoff (1990), as nlme::lme and mmrm compute it. Terms constant
+/// within every subject get s − (1 + p_between) (the 1 only with an intercept), the others n − s − p_within;
+/// the intercept gets the within-subject df. Differs from SAS DDFM=BW, which gives every effect the
+/// between-subject df with TYPE=UN and partitions the within df by subject-by-effect interactions.</item>
+/// </list>
+/// </summary>
+public sealed class DenominatorDf
+{
+    readonly double[] dfByTerm;
+
+    public DenominatorDf(FixedEffectsDesign design, DfMethod method, bool randomIntercept)
+    {
+        var frame = design.Frame;
+        int n = frame.ObservationsUsed, s = frame.SubjectCount, terms = design.Terms.Count;
+        var within = new bool[terms];
+        int pBetween = 0, pWithin = 0;
+        for (int t = 0; t < terms; t++)
+        {
+            if (design.Terms[t].IsIntercept) continue;
+            within[t] = VariesWithinSubject(design, t);
+            int cols = design.Estimated.Count(j => design.Columns[j].TermIndex == t);
+            if (within[t]) pWithin += cols; else pBetween += cols;
+        }
+        bool intercept = design.Terms.Count > 0 && design.Terms[0].IsIntercept;
+        double dfWithin = n - s - pWithin, dfBetween = s - ((intercept ? 1 : 0) + pBetween);
+        dfByTerm = new double[terms];
+        for (int t = 0; t < terms; t++)
+            dfByTerm[t] = method switch
+            {
+                DfMethod.Residual => n - design.Rank,
+                DfMethod.Containment => randomIntercept ? dfWithin : n - design.Rank,
+                DfMethod.BetweenWithin => design.Terms[t].IsIntercept || within[t] ? dfWithin : dfBetween,
+                _ => double.NaN,
+            };
+        WithinSubjectTerms = within;
+    }
+
+    public bool[] WithinSubjectTerms { get; }
+
+    /// <summary>The df of a term (index into design.Terms).</summary>
+    public double ForTerm(int term) => dfByTerm[term];
+
+    /// <summary>A contrast involving several terms gets the smallest df among them (mmrm's rule for between-within).</summary>
+    public double ForColumns(IEnumerable<int> columns, FixedEffectsDesign design)
+    {
+        var terms = columns.Select(j => design.Columns[j].TermIndex).Distinct().ToList();
+        return terms.Count == 0 ? dfByTerm.Min() : terms.Min(t => dfByTerm[t]);
+    }
+
+    static bool VariesWithinSubject(FixedEffectsDesign design, int term)
+    {
+        var frame = design.Frame;
+        var cols = Enumerable.Range(0, design.ColumnCount).Where(j => design.Columns[j].TermIndex == term && !design.Columns[j].Aliased)
+            .Select(j => Array.IndexOf(design.Estimated, j)).ToArray();
+        for (int s = 0; s < frame.SubjectCount; s++)
+        {
+            int from = frame.SubjectStart[s], to = frame.SubjectStart[s + 1];
+            foreach (var c in cols)
+                for (int i = from + 1; i < to; i++)
+                    if (design.X[i, c] != design.X[from, c]) return true;
+        }
+        return false;
+    }
+}

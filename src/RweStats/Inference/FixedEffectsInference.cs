@@ -1,0 +1,112 @@
+using MathNet.Numerics;
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Double;
+using RweStats.Model;
+
+namespace RweStats.Inference;
+
+/// <summary>
+/// Tests and intervals for linear functions L β of the fixed effects: estimate L β̂, variance L C Lᵀ,
+/// and the denominator df of the chosen method. Every reported t and F test goes through here, so
+/// solutions, LS means, differences, visit contrasts and Type 3 tests share one definition.
+/// </summary>
+public sealed class FixedEffectsInference
+{
+    readonly FixedEffectsDesign design;
+    readonly Vector<double> beta;
+    readonly Matrix<double> c;
+    readonly DfMethod method;
+    readonly SatterthwaiteDf? satterthwaite;
+    readonly DenominatorDf? designDf;
+    readonly double alpha;
+
+    public FixedEffectsInference(FixedEffectsDesign design, Vector<double> beta, Matrix<double> covBeta, DfMethod method,
+                                 SatterthwaiteDf? satterthwaite, DenominatorDf? designDf, double alpha)
+    {
+        this.design = design;
+        this.beta = beta;
+        c = covBeta;
+        this.method = method;
+        this.satterthwaite = satterthwaite;
+        this.designDf = designDf;
+        this.alpha = alpha;
+    }
+
+    /// <summary>Estimate, SE, df, t, p and CI of lᵀβ for a row in the full (all columns) space; null when not estimable.</summary>
+    public EstimateResult? Estimate(double[] fullRow)
+    {
+        if (!design.IsEstimable(fullRow)) return null;
+        var l = DenseVector.OfArray(design.Reduce(fullRow));
+        double est = l.DotProduct(beta);
+        double se = Math.Sqrt(Math.Max(l.DotProduct(c * l), 0));
+        double df = method == DfMethod.Satterthwaite
+            ? satterthwaite!.ForContrast(l)
+            : designDf!.ForColumns(NonZero(fullRow), design);
+        return Make(est, se, df, alpha);
+    }
+
+    /// <summary>
+    /// The k-th estimated parameter itself (SAS "Solution for Fixed Effects"). In the less-than-full-rank
+    /// parameterisation a single parameter need not be estimable; like SAS, we report the generalised-inverse
+    /// solution, which with the reference level last is the treatment-coded coefficient.
+    /// </summary>
+    public EstimateResult Parameter(int k)
+    {
+        var l = DenseVector.Create(beta.Count, i => i == k ? 1.0 : 0.0);
+        double df = method == DfMethod.Satterthwaite
+            ? satterthwaite!.ForContrast(l)
+            : designDf!.ForColumns(new[] { design.Estimated[k] }, design);
+        return Make(beta[k], Math.Sqrt(Math.Max(c[k, k], 0)), df, alpha);
+    }
+
+    /// <summary>An F test of L β = 0 (rows in the full space); null when not estimable or of rank 0.</summary>
+    public (int numDf, double denDf, double f, double p)? Test(IReadOnlyList<double[]> fullRows)
+    {
+        if (fullRows.Count == 0 || fullRows.Any(r => !design.IsEstimable(r))) return null;
+        var l = DenseMatrix.OfRowArrays(fullRows.Select(design.Reduce).ToArray());
+        // A basis of the row space of L (rank-revealing SVD), so that redundant rows do not matter.
+        var svd = l.Svd(true);
+        double smax = svd.S.Count > 0 ? svd.S.Maximum() : 0;
+        int rank = svd.S.Count(sv => sv > 1e-8 * smax);
+        if (rank == 0) return null;
+        var basis = svd.VT.SubMatrix(0, rank, 0, l.ColumnCount);
+        var lb = basis * beta;
+        var lcl = basis * c * basis.Transpose();
+        double f = lb.DotProduct(lcl.Solve(lb)) / rank;
+        double df = method == DfMethod.Satterthwaite
+            ? satterthwaite!.ForHypothesis(basis)
+            : designDf!.ForColumns(fullRows.SelectMany(NonZero).Distinct(), design);
+        return (rank, df, f, FPValue(f, rank, df));
+    }
+
+    static IEnumerable<int> NonZero(double[] row) => Enumerable.Range(0, row.Length).Where(j => row[j] != 0);
+
+    /// <summary>Two-sided t test and (1 − α) confidence limits; df = ∞ means the normal distribution.</summary>
+    public static EstimateResult Make(double estimate, double se, double df, double alpha)
+    {
+        double t = estimate / se;
+        double p, quantile;
+        if (double.IsPositiveInfinity(df) || df > 1e7)
+        {
+            p = 2 * Normal.CDF(0, 1, -Math.Abs(t));
+            quantile = Normal.InvCDF(0, 1, 1 - alpha / 2);
+        }
+        else if (df > 0)
+        {
+            // P(|T| > |t|) = I_{df/(df+t²)}(df/2, 1/2): accurate far into the tail.
+            p = SpecialFunctions.BetaRegularized(df / 2, 0.5, df / (df + t * t));
+            quantile = StudentT.InvCDF(0, 1, df, 1 - alpha / 2);
+        }
+        else { p = double.NaN; quantile = double.NaN; }
+        return new EstimateResult(estimate, se, df, t, p, estimate - quantile * se, estimate + quantile * se);
+    }
+
+    /// <summary>P(F(d1, d2) &gt; f) = I_{d2/(d2 + d1 f)}(d2/2, d1/2).</summary>
+    public static double FPValue(double f, int numDf, double denDf)
+    {
+        if (!(denDf > 0) || double.IsNaN(f)) return double.NaN;
+        if (double.IsPositiveInfinity(denDf)) return 1 - ChiSquared.CDF(numDf, f * numDf);
+        return SpecialFunctions.BetaRegularized(denDf / 2, numDf / 2.0, denDf / (denDf + numDf * f));
+    }
+}

@@ -1,0 +1,52 @@
+using RweStats.Estimation;
+using RweStats.Model;
+
+namespace RweStats;
+
+/// <summary>An estimate of a linear function of β with its test and confidence interval.</summary>
+public sealed record EstimateResult(double Estimate, double StdError, double Df, double TValue, double PValue, double Lower, double Upper);
+
+public sealed record FitStatistics(double Neg2LogLikelihood, double Aic, double Aicc, double Bic);
+
+public sealed record CovarianceParameterEstimate(string Name, string? Group, double Estimate, double? StdError, bool OnBoundary);
+
+/// <summary>One column of the fixed-effects solution (SAS "Solution for Fixed Effects"). Aliased columns have no result.</summary>
+public sealed record FixedEffectEstimate(string Term, string Effect, IReadOnlyDictionary<string, string> Levels, bool Aliased, EstimateResult? Result);
+
+/// <summary>A Type 3 F test of one model effect.</summary>
+public sealed record Type3Test(string Effect, int NumDf, double DenDf, double FValue, double PValue);
+
+public sealed record LsMean(string Effect, IReadOnlyDictionary<string, string> Levels, EstimateResult? Result);
+
+public sealed record LsMeanDifference(string Effect, IReadOnlyDictionary<string, string> Levels, IReadOnlyDictionary<string, string> OtherLevels, EstimateResult Result);
+
+/// <summary>A post-baseline visit against the baseline visit, from the LS means of the time variable.</summary>
+public sealed record VisitContrast(string Label, string Visit, string Baseline, EstimateResult Result);
+
+/// <summary>Everything a fit produces; the JSON and text reports are views of this record.</summary>
+public sealed record MixedModelResult
+{
+    public required MixedModelSpec Spec { get; init; }
+    public required string Response { get; init; }
+    /// <summary>Subjects as SAS counts them (rows with the model's class variables present, outcome possibly missing).</summary>
+    public required int SubjectCount { get; init; }
+    /// <summary>Subjects with at least one observation used.</summary>
+    public required int SubjectsWithData { get; init; }
+    public required int ObservationsRead { get; init; }
+    public required int ObservationsUsed { get; init; }
+    public required IReadOnlyList<string> TimeLevels { get; init; }
+    public required string Baseline { get; init; }
+    public required string CovarianceSasType { get; init; }
+    public required int DesignColumns { get; init; }
+    public required int DesignRank { get; init; }
+    public required ConvergenceReport Convergence { get; init; }
+    public required FitStatistics FitStatistics { get; init; }
+    public required IReadOnlyList<CovarianceParameterEstimate> CovarianceParameters { get; init; }
+    public required IReadOnlyList<FixedEffectEstimate> FixedEffects { get; init; }
+    public required IReadOnlyList<Type3Test> Type3Tests { get; init; }
+    public required IReadOnlyList<LsMean> LsMeans { get; init; }
+    public required IReadOnlyList<LsMeanDifference> LsMeanDifferences { get; init; }
+    public required IReadOnlyList<VisitContrast> VisitContrasts { get; init; }
+    /// <summary>Plain-language notes: boundary estimates, aliased columns, non-estimable LS means, df caveats.</summary>
+    public required IReadOnlyList<string> Notes { get; init; }
+}

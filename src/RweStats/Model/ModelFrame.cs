@@ -1,0 +1,234 @@
+using System.Globalization;
+using RweStats.Data;
+
+namespace RweStats.Model;
+
+/// <summary>A class (categorical) variable: its levels in their natural order and the reference level.</summary>
+public sealed record ClassVariable(string Name, IReadOnlyList<string> Levels, string Reference)
+{
+    /// <summary>Levels in design-column order: the reference last, so that SAS's sweep aliases it (SAS ref= behaviour).</summary>
+    public IReadOnlyList<string> CodingOrder => Levels.Where(l => l != Reference).Append(Reference).ToList();
+    public int IndexOf(string level) { for (int i = 0; i < Levels.Count; i++) if (Levels[i] == level) return i; return -1; }
+}
+
+/// <summary>
+/// The data as the model sees them: the rows used (outcome and every model variable present), the class
+/// variables with their levels, covariate values, and the subjects with their visit positions. Built once
+/// from a <see cref="DataTable"/> and a <see cref="MixedModelSpec"/>; every data problem is reported here
+/// with file, line and column.
+/// </summary>
+public sealed class ModelFrame
+{
+    public required string Source { get; init; }
+    public required Formula Formula { get; init; }
+    public required int ObservationsRead { get; init; }
+    /// <summary>Indices (into the table) of the rows used, sorted by subject then visit position.</summary>
+    public required int[] Rows { get; init; }
+    public required double[] Response { get; init; }
+    public required IReadOnlyDictionary<string, ClassVariable> ClassVariables { get; init; }
+    /// <summary>Per class variable, the level index (into Levels) of each used row.</summary>
+    public required IReadOnlyDictionary<string, int[]> ClassCodes { get; init; }
+    /// <summary>Per covariate, its value on each used row.</summary>
+    public required IReadOnlyDictionary<string, double[]> Covariates { get; init; }
+    public required ClassVariable Time { get; init; }
+    public required string Baseline { get; init; }
+    /// <summary>Subject labels in order of first appearance; SubjectStart[s]..SubjectStart[s+1] are its rows.</summary>
+    public required string[] SubjectLabels { get; init; }
+    public required int[] SubjectStart { get; init; }
+    /// <summary>Visit position (index into Time.Levels) of each used row.</summary>
+    public required int[] VisitPosition { get; init; }
+    /// <summary>Actual time of each used row (spatial structures), or null.</summary>
+    public double[]? TimeValues { get; init; }
+    public ClassVariable? Group { get; init; }
+    /// <summary>Group level index of each subject (0 when there is no group).</summary>
+    public required int[] SubjectGroup { get; init; }
+
+    /// <summary>
+    /// Subjects as SAS counts them ("Dimensions: Subjects"): distinct subjects among the rows whose class
+    /// variables and covariates are present, even when the outcome is missing. BIC uses this count.
+    /// </summary>
+    public required int SubjectsRead { get; init; }
+    public int ObservationsUsed => Rows.Length;
+    public int SubjectCount => SubjectLabels.Length;
+
+    public static ModelFrame Build(DataTable table, MixedModelSpec spec, bool needTimeValues)
+    {
+        spec.Validate();
+        var formula = Model.Formula.Parse(spec.Formula);
+        string src = table.Source;
+        var subjectCol = table.Column(spec.Subject, "--subject");
+        var timeCol = table.Column(spec.Time, "--time");
+        var responseCol = table.Column(formula.Response, "the formula's response");
+        foreach (var v in formula.RhsVariables)
+            table.Column(v, $"a term of the formula \"{spec.Formula}\"");
+        foreach (var c in spec.ClassVariables) table.Column(c, "--class");
+        foreach (var r in spec.References.Keys)
+            if (r != spec.Time && !formula.RhsVariables.Contains(r))
+                throw new RweStatsInputException($"--ref {r}=...: '{r}' is not a variable of the formula \"{spec.Formula}\"");
+        string?[]? timeValueCol = null;
+        if (needTimeValues)
+        {
+            if (spec.TimeValue is null)
+                throw new RweStatsInputException($"--covariance {spec.Covariance} needs --time-value COL, a numeric column with the actual time of each visit (e.g. months)");
+            timeValueCol = table.Column(spec.TimeValue, "--time-value");
+        }
+        string?[]? groupCol = spec.Group is null ? null : table.Column(spec.Group, "--group");
+
+        // Which variables are class variables: the time variable, declared ones, and any non-numeric one.
+        var classNames = new HashSet<string>(spec.ClassVariables) { spec.Time };
+        var covariateNames = new List<string>();
+        foreach (var v in formula.RhsVariables)
+        {
+            if (v == spec.Subject)
+                throw new RweStatsInputException($"formula \"{spec.Formula}\": the subject column '{v}' cannot be a fixed effect; subjects enter through the covariance (--random-intercept)");
+            if (classNames.Contains(v)) continue;
+            if (table.IsNumeric(v)) covariateNames.Add(v); else classNames.Add(v);
+        }
+        if (formula.RhsVariables.Contains(formula.Response) || formula.Response == spec.Time || formula.Response == spec.Subject)
+            throw new RweStatsInputException($"formula \"{spec.Formula}\": the response '{formula.Response}' also appears as a model variable");
+
+        // Duplicated subject x visit over all rows, before anything is dropped.
+        var seen = new Dictionary<(string, string), int>();
+        for (int i = 0; i < table.RowCount; i++)
+        {
+            if (subjectCol[i] is null || timeCol[i] is null) continue;
+            if (!seen.TryAdd((subjectCol[i]!, timeCol[i]!), i))
+                throw RweStatsInputException.AtCell(src, table.LineNumbers[i], spec.Time,
+                    $"subject '{subjectCol[i]}' has visit '{timeCol[i]}' twice (first at line {table.LineNumbers[seen[(subjectCol[i]!, timeCol[i]!)]]}); keep one row per subject and visit");
+        }
+        if (spec.TimeOrder is { } order)
+        {
+            if (order.Distinct().Count() != order.Count)
+                throw new RweStatsInputException($"--time-order lists a visit twice: {string.Join(",", order)}");
+            for (int i = 0; i < table.RowCount; i++)
+                if (timeCol[i] is { } t && !order.Contains(t))
+                    throw RweStatsInputException.AtCell(src, table.LineNumbers[i], spec.Time,
+                        $"visit '{t}' is not in --time-order {string.Join(",", order)}; add it to the order or correct the value");
+        }
+
+        // Rows used: subject, visit, response and every model variable present (SAS and nlme drop the others).
+        var modelColumns = formula.RhsVariables.Select(v => (v, table.Column(v, "model variable"))).ToList();
+        var used = new List<int>();
+        for (int i = 0; i < table.RowCount; i++)
+        {
+            if (subjectCol[i] is null || timeCol[i] is null || responseCol[i] is null) continue;
+            if (modelColumns.Any(mc => mc.Item2[i] is null)) continue;
+            if (timeValueCol is not null && timeValueCol[i] is null) continue;
+            if (groupCol is not null && groupCol[i] is null) continue;
+            used.Add(i);
+        }
+        var subjectsRead = new HashSet<string>();
+        for (int i = 0; i < table.RowCount; i++)
+            if (subjectCol[i] is not null && timeCol[i] is not null && !modelColumns.Any(mc => mc.Item2[i] is null)
+                && (timeValueCol is null || timeValueCol[i] is not null) && (groupCol is null || groupCol[i] is not null))
+                subjectsRead.Add(subjectCol[i]!);
+        var response = new double[table.RowCount];
+        foreach (var i in used)
+        {
+            if (!NumberParsing.TryParse(responseCol[i]!, out response[i]))
+                throw RweStatsInputException.AtCell(src, table.LineNumbers[i], formula.Response,
+                    $"outcome value '{responseCol[i]}' is not a finite number; correct it or mark it missing (empty, NA or .)");
+        }
+        if (used.Count == 0)
+            throw new RweStatsInputException($"{src}: no row has '{formula.Response}' and every model variable present; nothing to fit");
+
+        // Class variables and their levels (from the rows used).
+        var classVars = new Dictionary<string, ClassVariable>();
+        foreach (var name in classNames.Where(n => n == spec.Time || formula.RhsVariables.Contains(n)))
+        {
+            var col = table.Column(name, "class variable");
+            IReadOnlyList<string> levels;
+            if (name == spec.Time)
+            {
+                var present = new HashSet<string>(used.Select(i => col[i]!));
+                levels = (spec.TimeOrder ?? used.Select(i => col[i]!).Distinct().ToList()).Where(present.Contains).ToList();
+            }
+            else levels = SortLevels(used.Select(i => col[i]!).Distinct());
+            string reference;
+            if (spec.References.TryGetValue(name, out var r))
+            {
+                if (!levels.Contains(r))
+                    throw new RweStatsInputException($"--ref {name}={r}: '{r}' is not a level of '{name}' in the rows used; levels are {string.Join(", ", levels)}");
+                reference = r;
+            }
+            else reference = name == spec.Time && spec.Baseline is not null && levels.Contains(spec.Baseline) ? spec.Baseline : levels[0];
+            classVars[name] = new ClassVariable(name, levels, reference);
+        }
+        var time = classVars[spec.Time];
+        if (time.Levels.Count < 2)
+            throw new RweStatsInputException($"{src}: '{spec.Time}' has a single visit ('{time.Levels[0]}') among the rows used; a longitudinal model needs at least two visits");
+        string baseline = spec.Baseline ?? time.Levels[0];
+        if (!time.Levels.Contains(baseline))
+            throw new RweStatsInputException($"--baseline {baseline}: not a visit of '{spec.Time}' with data; visits are {string.Join(", ", time.Levels)}");
+
+        // Order used rows by subject (first appearance) then visit position.
+        var subjectOrder = new Dictionary<string, int>();
+        foreach (var i in used) subjectOrder.TryAdd(subjectCol[i]!, subjectOrder.Count);
+        var timeIndex = time.Levels.Select((l, k) => (l, k)).ToDictionary(x => x.l, x => x.k);
+        var rows = used.OrderBy(i => subjectOrder[subjectCol[i]!]).ThenBy(i => timeIndex[timeCol[i]!]).ToArray();
+        if (subjectOrder.Count < 2)
+            throw new RweStatsInputException($"{src}: only one subject ('{subjectOrder.Keys.First()}') has usable data; a mixed model needs several subjects");
+
+        var y = rows.Select(i => response[i]).ToArray();
+        if (y.All(v => v == y[0]))
+            throw new RweStatsInputException($"{src}: outcome '{formula.Response}' is constant ({y[0].ToString(CultureInfo.InvariantCulture)}) in every row used; there is no variation to model");
+
+        var codes = new Dictionary<string, int[]>();
+        foreach (var (name, cv) in classVars)
+        {
+            var col = table.Column(name, "class variable");
+            var index = cv.Levels.Select((l, k) => (l, k)).ToDictionary(x => x.l, x => x.k);
+            codes[name] = rows.Select(i => index[col[i]!]).ToArray();
+        }
+        var covariates = new Dictionary<string, double[]>();
+        foreach (var name in covariateNames)
+            covariates[name] = rows.Select(i => table.ParseNumber(name, i)).ToArray();
+
+        var labels = new List<string>();
+        var starts = new List<int>();
+        for (int k = 0; k < rows.Length; k++)
+        {
+            var s = subjectCol[rows[k]]!;
+            if (labels.Count == 0 || labels[^1] != s) { labels.Add(s); starts.Add(k); }
+        }
+        starts.Add(rows.Length);
+
+        double[]? times = null;
+        if (timeValueCol is not null)
+            times = rows.Select(i => table.ParseNumber(spec.TimeValue!, i)).ToArray();
+
+        ClassVariable? group = null;
+        var subjectGroup = new int[labels.Count];
+        if (groupCol is not null)
+        {
+            var levels = SortLevels(rows.Select(i => groupCol[i]!).Distinct());
+            group = new ClassVariable(spec.Group!, levels, levels[0]);
+            for (int s = 0; s < labels.Count; s++)
+            {
+                var first = groupCol[rows[starts[s]]]!;
+                for (int k = starts[s]; k < starts[s + 1]; k++)
+                    if (groupCol[rows[k]] != first)
+                        throw RweStatsInputException.AtCell(src, table.LineNumbers[rows[k]], spec.Group,
+                            $"subject '{labels[s]}' changes group ('{first}' then '{groupCol[rows[k]]}'); --group must be constant within a subject");
+                subjectGroup[s] = levels.ToList().IndexOf(first);
+            }
+        }
+
+        return new ModelFrame
+        {
+            Source = src, Formula = formula, SubjectsRead = subjectsRead.Count, ObservationsRead = table.RowCount, Rows = rows, Response = y,
+            ClassVariables = classVars, ClassCodes = codes, Covariates = covariates, Time = time, Baseline = baseline,
+            SubjectLabels = labels.ToArray(), SubjectStart = starts.ToArray(), VisitPosition = codes[spec.Time],
+            TimeValues = times, Group = group, SubjectGroup = subjectGroup,
+        };
+    }
+
+    /// <summary>Numeric-looking levels sort by value (1, 2, 10), others by ordinal string order.</summary>
+    static IReadOnlyList<string> SortLevels(IEnumerable<string> levels)
+    {
+        var list = levels.ToList();
+        if (list.All(l => NumberParsing.TryParse(l, out _)))
+            return list.OrderBy(l => double.Parse(l, CultureInfo.InvariantCulture)).ToList();
+        return list.OrderBy(l => l, StringComparer.Ordinal).ToList();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using RweStats.Model;
+
+namespace RweStats.Reporting;
+
+/// <summary>A readable report of a fit in the spirit of SAS's PROC MIXED listing (same table names and columns).</summary>
+public static class FitText
+{
+    static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Render(MixedModelResult r)
+    {
+        var s = new StringBuilder();
+        var spec = r.Spec;
+        s.AppendLine("Model Information");
+        Row(s, "Dependent variable", r.Response);
+        Row(s, "Formula", spec.Formula);
+        Row(s, "Covariance structure", r.CovarianceSasType + (spec.Group is null ? "" : $" (GROUP={spec.Group})"));
+        Row(s, "Random subject intercept", spec.RandomIntercept ? "yes" : "no");
+        Row(s, "Subject effect", spec.Subject);
+        Row(s, "Repeated (time) effect", $"{spec.Time}: {string.Join(" ", r.TimeLevels)} (baseline {r.Baseline})");
+        Row(s, "Estimation method", spec.Method == EstimationMethod.Reml ? "REML" : "ML");
+        Row(s, "Degrees of freedom method", FitJson.DfName(spec.Df));
+        s.AppendLine();
+        Row(s, "Subjects (with data)", $"{r.SubjectCount} ({r.SubjectsWithData})");
+        Row(s, "Observations read", r.ObservationsRead.ToString(Inv));
+        Row(s, "Observations used", r.ObservationsUsed.ToString(Inv));
+        Row(s, "Columns in X / rank", $"{r.DesignColumns} / {r.DesignRank}");
+        Row(s, "Convergence", $"{r.Convergence.Message} after {r.Convergence.Iterations} iterations (criterion {F(r.Convergence.Criterion, "G3")}, max |gradient| {F(r.Convergence.MaxAbsGradient, "G3")})");
+        s.AppendLine();
+
+        s.AppendLine("Covariance Parameter Estimates");
+        Table(s, new[] { "Cov Parm", "Group", "Estimate", "Std Error" },
+            r.CovarianceParameters.Select(c => new[] { c.Name + (c.OnBoundary ? " (boundary)" : ""), c.Group ?? "", F(c.Estimate, "F4"), F(c.StdError, "F4") }));
+
+        s.AppendLine("Fit Statistics");
+        Row(s, spec.Method == EstimationMethod.Reml ? "-2 Res Log Likelihood" : "-2 Log Likelihood", F(r.FitStatistics.Neg2LogLikelihood, "F4"));
+        Row(s, "AIC (Smaller is Better)", F(r.FitStatistics.Aic, "F4"));
+        Row(s, "AICC (Smaller is Better)", F(r.FitStatistics.Aicc, "F4"));
+        Row(s, "BIC (Smaller is Better)", F(r.FitStatistics.Bic, "F4"));
+        s.AppendLine();
+
+        s.AppendLine("Solution for Fixed Effects");
+        Table(s, new[] { "Effect", "Estimate", "Std Error", "DF", "t Value", "Pr > |t|", "Lower", "Upper" },
+            r.FixedEffects.Select(f => f.Result is { } e
+                ? new[] { f.Term, F(e.Estimate, "F4"), F(e.StdError, "F4"), F(e.Df, "F1"), F(e.TValue, "F2"), P(e.PValue), F(e.Lower, "F4"), F(e.Upper, "F4") }
+                : new[] { f.Term, "0", ".", ".", ".", ".", ".", "." }));
+
+        s.AppendLine("Type 3 Tests of Fixed Effects");
+        Table(s, new[] { "Effect", "Num DF", "Den DF", "F Value", "Pr > F" },
+            r.Type3Tests.Select(t => new[] { t.Effect, t.NumDf.ToString(Inv), F(t.DenDf, "F1"), F(t.FValue, "F2"), P(t.PValue) }));
+
+        if (r.LsMeans.Count > 0)
+        {
+            s.AppendLine("Least Squares Means");
+            Table(s, new[] { "Effect", "Levels", "Estimate", "Std Error", "DF", "t Value", "Pr > |t|", "Lower", "Upper" },
+                r.LsMeans.Select(l => l.Result is { } e
+                    ? new[] { l.Effect, string.Join(" ", l.Levels.Values), F(e.Estimate, "F4"), F(e.StdError, "F4"), F(e.Df, "F1"), F(e.TValue, "F2"), P(e.PValue), F(e.Lower, "F4"), F(e.Upper, "F4") }
+                    : new[] { l.Effect, string.Join(" ", l.Levels.Values), "Non-est", "", "", "", "", "", "" }));
+        }
+        if (r.LsMeanDifferences.Count > 0)
+        {
+            s.AppendLine("Differences of Least Squares Means");
+            Table(s, new[] { "Effect", "Levels", "Other", "Estimate", "Std Error", "DF", "t Value", "Pr > |t|", "Lower", "Upper" },
+                r.LsMeanDifferences.Select(d => new[] { d.Effect, string.Join(" ", d.Levels.Values), string.Join(" ", d.OtherLevels.Values),
+                    F(d.Result.Estimate, "F4"), F(d.Result.StdError, "F4"), F(d.Result.Df, "F1"), F(d.Result.TValue, "F2"), P(d.Result.PValue), F(d.Result.Lower, "F4"), F(d.Result.Upper, "F4") }));
+        }
+        if (r.VisitContrasts.Count > 0)
+        {
+            s.AppendLine($"Visit Contrasts against Baseline ({r.Baseline})");
+            Table(s, new[] { "Contrast", "Estimate", "Std Error", "DF", "t Value", "Pr > |t|", "Lower", "Upper" },
+                r.VisitContrasts.Select(v => new[] { v.Label, F(v.Result.Estimate, "F4"), F(v.Result.StdError, "F4"), F(v.Result.Df, "F1"), F(v.Result.TValue, "F2"), P(v.Result.PValue), F(v.Result.Lower, "F4"), F(v.Result.Upper, "F4") }));
+        }
+        if (r.Notes.Count > 0)
+        {
+            s.AppendLine("Notes");
+            foreach (var n in r.Notes) s.AppendLine("  - " + n);
+        }
+        return s.ToString();
+    }
+
+    static void Row(StringBuilder s, string label, string value) => s.AppendLine($"  {label,-28} {value}");
+
+    public static string F(double? v, string format) => v is { } x && double.IsFinite(x) ? x.ToString(format, Inv) : ".";
+
+    /// <summary>p-values as SAS prints them: 4 decimals, "&lt;.0001" below.</summary>
+    public static string P(double v) => !double.IsFinite(v) ? "." : v < 0.0001 ? "<.0001" : v.ToString("F4", Inv);
+
+    public static void Table(StringBuilder s, string[] header, IEnumerable<string[]> rows)
+    {
+        var all = new List<string[]> { header };
+        all.AddRange(rows);
+        var widths = header.Select((_, j) => all.Max(r => r[j].Length)).ToArray();
+        foreach (var r in all)
+            s.AppendLine("  " + string.Join("  ", r.Select((c, j) => j == 0 ? c.PadRight(widths[j]) : c.PadLeft(widths[j]))));
+        s.AppendLine();
+    }
+}
