@@ -64,13 +64,22 @@ public sealed class FixedEffectsInference
     public (int numDf, double denDf, double f, double p)? Test(IReadOnlyList<double[]> fullRows)
     {
         if (fullRows.Count == 0 || fullRows.Any(r => !design.IsEstimable(r))) return null;
-        var l = DenseMatrix.OfRowArrays(fullRows.Select(design.Reduce).ToArray());
-        // A basis of the row space of L (rank-revealing SVD), so that redundant rows do not matter.
-        var svd = l.Svd(true);
-        double smax = svd.S.Count > 0 ? svd.S.Maximum() : 0;
-        int rank = svd.S.Count(sv => sv > 1e-8 * smax);
+        // Keep a maximal set of linearly independent rows, in the order given (SAS uses the rows of its Type 3
+        // L matrix as they are: the Satterthwaite F df of Fai & Cornelius depends on that basis, the F value does not).
+        var kept = new List<double[]>();
+        var orthonormal = new List<Vector<double>>();
+        foreach (var row in fullRows.Select(design.Reduce))
+        {
+            var v = DenseVector.OfArray(row);
+            var residual = v.Clone();
+            foreach (var u in orthonormal) residual -= residual.DotProduct(u) * u;
+            if (residual.L2Norm() <= 1e-8 * Math.Max(v.L2Norm(), 1e-300)) continue;
+            orthonormal.Add(residual / residual.L2Norm());
+            kept.Add(row);
+        }
+        int rank = kept.Count;
         if (rank == 0) return null;
-        var basis = svd.VT.SubMatrix(0, rank, 0, l.ColumnCount);
+        var basis = DenseMatrix.OfRowArrays(kept.ToArray());
         var lb = basis * beta;
         var lcl = basis * c * basis.Transpose();
         double f = lb.DotProduct(lcl.Solve(lb)) / rank;

@@ -46,7 +46,9 @@ public static class LsMeans
 /// Type 3 tests (SAS "Type 3 Tests of Fixed Effects"). For an effect E with class variables S and covariates Q,
 /// the hypothesis is that all contrasts among E's "cell" rows vanish, where a cell row fixes S's levels,
 /// averages the other class variables with equal weights, and keeps only the terms whose covariates are
-/// exactly Q (other covariates at 0). With S = {} the single cell row is tested against 0. This is SAS's
+/// exactly Q (other covariates at 0). With S = {} the single cell row is tested against 0. The F value does not
+/// depend on the contrasts chosen; the multi-df Satterthwaite df does (Fai &amp; Cornelius 1996 decompose L C Lᵀ),
+/// so the rows are SAS's: each level minus the reference level. This is SAS's
 /// Type III hypothesis when no cell is empty (equal-weight marginal means; Searle 1987, ch. 4); with empty
 /// cells an effect may be untestable and is reported so.
 /// </summary>
@@ -70,17 +72,19 @@ public static class Type3
             _ => 1.0, SameCovariates)).ToList();
         if (classes.Count == 0) return cells;
 
-        // Contrast matrix: Kronecker product over S of (level k − last level) differences.
+        // Contrast matrix: Kronecker product over S of (level − reference level) differences, the rows of SAS's
+        // Type 3 L (the reference level is SAS's last level).
         var contrasts = new List<double[]> { new[] { 1.0 } };
         foreach (var cv in classes)
         {
-            int a = cv.Levels.Count;
+            int a = cv.Levels.Count, reference = cv.IndexOf(cv.Reference);
             var next = new List<double[]>();
             foreach (var left in contrasts)
-                for (int k = 0; k < a - 1; k++)
+                for (int k = 0; k < a; k++)
                 {
+                    if (k == reference) continue;
                     var d = new double[a];
-                    d[k] = 1; d[a - 1] = -1;
+                    d[k] = 1; d[reference] = -1;
                     next.Add(left.SelectMany(x => d.Select(y => x * y)).ToArray());
                 }
             contrasts = next;
