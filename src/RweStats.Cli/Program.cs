@@ -17,7 +17,12 @@ namespace RweStats.Cli
 
             commands:
               fit         fit one mixed model to a CSV file (see 'rwestats fit --help')
+              analyze     run an analysis spec: descriptives, classes, mixed models, report (SPEC.json --out DIR)
+              replicate   the main job: reproduce the belimumab study and compare with the paper
+              simulate    write the synthetic belimumab biomarker cohort
               help        this text
+
+            'rwestats COMMAND --help' describes each command.
 
             exit codes: 0 success, 2 input or usage error, 1 internal error
             """;
@@ -38,6 +43,15 @@ namespace RweStats.Cli
                     case "fit":
                         if (help) { stdout.WriteLine(FitCommand.Usage); return 0; }
                         return FitCommand.Run(rest, stdout);
+                    case "analyze":
+                        if (help) { stdout.WriteLine(StudyCommands.AnalyzeUsage); return 0; }
+                        return StudyCommands.Analyze(rest, stdout, stderr);
+                    case "replicate":
+                        if (help) { stdout.WriteLine(StudyCommands.ReplicateUsage); return 0; }
+                        return StudyCommands.Replicate(rest, stdout, stderr);
+                    case "simulate":
+                        if (help) { stdout.WriteLine(StudyCommands.SimulateUsage); return 0; }
+                        return StudyCommands.Simulate(rest, stdout);
                     default:
                         stderr.WriteLine($"rwestats: error: unknown command '{args[0]}'; see 'rwestats help'");
                         return 2;

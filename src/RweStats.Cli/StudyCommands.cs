@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text;
+using RweStats.Claims;
+using RweStats.Reporting;
+using RweStats.Simulation;
+using RweStats.Workflow;
+
+namespace RweStats.Cli;
+
+/// <summary>"analyze", "replicate" and "simulate": the study workflow over an analysis spec.</summary>
+public static class StudyCommands
+{
+    public const string AnalyzeUsage = """
+        rwestats analyze SPEC.json --out DIR
+
+          Runs every outcome of an analysis spec (schema rwestats-analysis/1, see README) and writes into DIR:
+          descriptives.csv, classes.csv, contrasts.csv, fits.json, report.md (and figures when available).
+          One line of progress per outcome goes to standard error. An outcome that fails is reported and the
+          others still finish; the exit code is then 2.
+        """;
+
+    public const string ReplicateUsage = """
+        rwestats replicate [--spec data/belimumab.json] [--claims data/belimumab_claims.json] [--out out/belimumab]
+
+          The main job: reproduces the belimumab study (descriptive table at M0/M6/M12, SELENA-SLEDAI activity
+          classes, mixed-model contrasts), compares each number with the paper's published value (claims file)
+          as reproduced / not reproduced with the reason found, prints it and writes the analyze outputs plus
+          replication.csv into --out.
+        """;
+
+    public const string SimulateUsage = """
+        rwestats simulate belimumab-biomarkers [--seed 2019] --out FILE
+
+          Writes a SYNTHETIC anti-dsDNA / CH50 / C3 / C4 cohort for the 14 belimumab patients at M0/M6/M12,
+          consistent with the paper's summaries. Every row is marked synthetic; it is not the study's data.
+        """;
+
+    public static int Analyze(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string>());
+        if (a.Positional.Count != 1) throw new RweStatsInputException("analyze takes one spec file: rwestats analyze SPEC.json --out DIR");
+        var spec = AnalysisSpecReader.Load(a.Positional[0]);
+        var study = StudyAnalysis.Run(spec, stderr.Write);
+        WriteOutputs(study, a.Required("--out"), null, null);
+        foreach (var w in study.Warnings) stderr.WriteLine("rwestats: warning: " + w);
+        stdout.WriteLine($"wrote {Path.GetFullPath(a.Required("--out"))}: {study.Outcomes.Count(o => o.Error is null)} of {study.Outcomes.Count} outcomes analysed");
+        return Finish(study, stderr);
+    }
+
+    public static int Replicate(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = new Arguments(args, new HashSet<string> { "--spec", "--claims", "--out" }, new HashSet<string>());
+        var specPath = a.Value("--spec") ?? "data/belimumab.json";
+        var spec = AnalysisSpecReader.Load(specPath);
+        var claimsPath = a.Value("--claims") ?? spec.ClaimsFile ?? throw new RweStatsInputException($"{specPath}: no \"claims\" file named; give --claims FILE");
+        var claims = ClaimsFile.Load(claimsPath);
+        var study = StudyAnalysis.Run(spec, stderr.Write);
+        var results = ClaimCheck.CheckAll(claims.Claims, study);
+        var outDir = a.Value("--out") ?? "out/belimumab";
+
+        var text = new StringBuilder();
+        text.AppendLine(spec.Title ?? "Replication").AppendLine();
+        text.Append(ConsoleTables.Descriptives(study));
+        text.Append(ConsoleTables.Classes(study));
+        text.Append(ConsoleTables.Contrasts(study));
+        text.Append(ConsoleTables.Comparison(results, claims));
+        stdout.Write(text.ToString());
+        WriteOutputs(study, outDir, ComparisonMarkdown(results, claims), ComparisonCsv(results));
+        foreach (var w in study.Warnings) stderr.WriteLine("rwestats: warning: " + w);
+        stdout.WriteLine($"wrote {Path.GetFullPath(outDir)}");
+        return Finish(study, stderr);
+    }
+
+    public static int Simulate(string[] args, TextWriter stdout)
+    {
+        var a = new Arguments(args, new HashSet<string> { "--seed", "--out" }, new HashSet<string>());
+        if (a.Positional is not ["belimumab-biomarkers"])
+            throw new RweStatsInputException("simulate knows one cohort: rwestats simulate belimumab-biomarkers --seed N --out FILE");
+        double seed = a.Number("--seed", 2019);
+        if (seed < 0 || seed != Math.Floor(seed)) throw new RweStatsInputException("--seed is a whole number ≥ 0");
+        var csv = BelimumabBiomarkerSimulator.GenerateCsv((ulong)seed);
+        OutputFile.WriteAtomically(a.Required("--out"), csv);
+        stdout.WriteLine($"wrote {a.Required("--out")} (SYNTHETIC, seed {seed.ToString(CultureInfo.InvariantCulture)})");
+        return 0;
+    }
+
+    static int Finish(StudyResult study, TextWriter stderr)
+    {
+        foreach (var o in study.Outcomes.Where(o => o.Error is not null))
+            stderr.WriteLine($"rwestats: error: outcome '{o.Outcome.Name}': {o.Error}");
+        return study.AllSucceeded ? 0 : 2;
+    }
+
+    /// <summary>Every file is written whole (temporary file, then renamed), so a failure leaves no partial file.</summary>
+    static void WriteOutputs(StudyResult study, string dir, string? comparisonMarkdown, string? comparisonCsv)
+    {
+        Directory.CreateDirectory(dir);
+        OutputFile.WriteAtomically(Path.Combine(dir, "descriptives.csv"), StudyReport.DescriptivesCsv(study));
+        if (study.Outcomes.Any(o => o.Classes.Count > 0))
+            OutputFile.WriteAtomically(Path.Combine(dir, "classes.csv"), StudyReport.ClassesCsv(study));
+        OutputFile.WriteAtomically(Path.Combine(dir, "contrasts.csv"), StudyReport.ContrastsCsv(study));
+        OutputFile.WriteAtomically(Path.Combine(dir, "fits.json"), StudyReport.FitsJson(study));
+        OutputFile.WriteAtomically(Path.Combine(dir, "report.md"), StudyReport.ReportMarkdown(study, comparisonMarkdown));
+        if (comparisonCsv is not null) OutputFile.WriteAtomically(Path.Combine(dir, "replication.csv"), comparisonCsv);
+    }
+
+    static string ComparisonMarkdown(IReadOnlyList<ClaimResult> results, ClaimsFile claims)
+    {
+        var s = new StringBuilder();
+        s.AppendLine("## Comparison with the published numbers").AppendLine();
+        if (claims.Source is not null) s.AppendLine($"Source: {claims.Source}").AppendLine();
+        s.AppendLine("| Claim | Reported | Computed | Verdict | Reason |");
+        s.AppendLine("|---|---:|---:|---|---|");
+        foreach (var r in results)
+            s.AppendLine($"| {r.Claim.Describe()} | {r.Claim.Reported} | {(r.Computed is { } c ? ClaimCheck.Format(c, r.Claim) : "—")} | {ClaimCheck.VerdictText(r.Verdict)} | {r.Reason} |");
+        return s.ToString();
+    }
+
+    static string ComparisonCsv(IReadOnlyList<ClaimResult> results)
+    {
+        var csv = new CsvText("id", "outcome", "statistic", "visit", "class", "from", "to", "contrast", "reported", "computed", "verdict", "reason", "where");
+        foreach (var r in results)
+            csv.Row(r.Claim.Id, r.Claim.Outcome, r.Claim.Statistic, r.Claim.Visit, r.Claim.Class, r.Claim.From, r.Claim.To, r.Claim.Contrast,
+                r.Claim.Reported, r.Computed, ClaimCheck.VerdictText(r.Verdict), r.Reason, r.Claim.Where);
+        return csv.ToString();
+    }
+}
+
+/// <summary>Plain-text tables for the terminal (the same numbers as the CSV files, rounded for reading).</summary>
+public static class ConsoleTables
+{
+    public static string Descriptives(StudyResult study)
+    {
+        var s = new StringBuilder("Descriptive statistics (R quantile type " + study.Spec.Descriptives.QuantileType.ToString(CultureInfo.InvariantCulture) + ")\n");
+        FitText.Table(s, new[] { "Outcome", "Visit", "n", "Missing", "Mean", "SD", "Median", "Q1", "Q3", "Min", "Max" },
+            study.Outcomes.SelectMany(o => o.Descriptives.Select(d => new[]
+            {
+                o.Outcome.Name + (o.Outcome.Data.Synthetic ? " [SYNTHETIC]" : ""), d.Visit, d.N.ToString(CultureInfo.InvariantCulture), d.Missing.ToString(CultureInfo.InvariantCulture),
+                StudyReport.N(d.Mean), StudyReport.N(d.Sd), StudyReport.N(d.Median), StudyReport.N(d.Q1), StudyReport.N(d.Q3), StudyReport.N(d.Min), StudyReport.N(d.Max),
+            })));
+        return s.ToString();
+    }
+
+    public static string Classes(StudyResult study)
+    {
+        var s = new StringBuilder();
+        foreach (var o in study.Outcomes.Where(o => o.Classes.Count > 0))
+        {
+            s.AppendLine($"Classes of {o.Outcome.Name}");
+            FitText.Table(s, new[] { "Visit" }.Concat(o.Outcome.Classes.Select(c => $"{c.Label} ({StudyReport.N(c.Min)}-{StudyReport.N(c.Max)})")).Append("missing").ToArray(),
+                o.Classes.Select(c => new[] { c.Visit }.Concat(c.Counts.Select(x => x.Count.ToString(CultureInfo.InvariantCulture))).Append(c.Missing.ToString(CultureInfo.InvariantCulture)).ToArray()));
+        }
+        return s.ToString();
+    }
+
+    public static string Contrasts(StudyResult study)
+    {
+        var s = new StringBuilder();
+        var first = study.Outcomes.FirstOrDefault(o => o.Fit is not null)?.Fit;
+        s.AppendLine("Mixed-model visit contrasts" + (first is null ? "" : $" — {StudyReport.MethodsSentence(first)}"));
+        FitText.Table(s, new[] { "Outcome", "Contrast", "Scale", "Estimate", "SE", "DF", "t", "p", "Lower", "Upper" },
+            study.Outcomes.Where(o => o.Fit is not null).SelectMany(o => o.Fit!.VisitContrasts.Select(v => new[]
+            {
+                o.Outcome.Name + (o.Outcome.Data.Synthetic ? " [SYNTHETIC]" : ""), v.Label, o.Outcome.Transform == "none" ? "identity" : o.Outcome.Transform,
+                FitText.F(v.Result.Estimate, "F3"), FitText.F(v.Result.StdError, "F3"), FitText.F(v.Result.Df, "F1"), FitText.F(v.Result.TValue, "F2"),
+                v.Result.PValue.ToString("G3", CultureInfo.InvariantCulture), FitText.F(v.Result.Lower, "F3"), FitText.F(v.Result.Upper, "F3"),
+            })));
+        return s.ToString();
+    }
+
+    public static string Comparison(IReadOnlyList<ClaimResult> results, ClaimsFile claims)
+    {
+        var s = new StringBuilder("Comparison with the published numbers" + (claims.Source is null ? "" : $" ({claims.Source})") + "\n");
+        FitText.Table(s, new[] { "Claim", "Reported", "Computed", "Verdict" },
+            results.Select(r => new[] { r.Claim.Describe(), r.Claim.Reported, r.Computed is { } c ? ClaimCheck.Format(c, r.Claim) : "-", ClaimCheck.VerdictText(r.Verdict) }));
+        s.AppendLine("Reasons:");
+        foreach (var r in results.Where(r => r.Verdict != Verdict.Reproduced))
+            s.AppendLine($"  - {r.Claim.Describe()}: {r.Reason}");
+        int ok = results.Count(r => r.Verdict is Verdict.Reproduced or Verdict.OtherQuantileDefinition);
+        s.AppendLine($"  {ok} of {results.Count} published numbers reproduced ({results.Count(r => r.Verdict == Verdict.RoundingSlip)} rounding slips).").AppendLine();
+        return s.ToString();
+    }
+}

@@ -1,0 +1,53 @@
+using RweStats.Data;
+using RweStats.Descriptives;
+using RweStats.Model;
+
+namespace RweStats.Workflow;
+
+/// <summary>Where a data set comes from and how it is written.</summary>
+public sealed record DataSource(string File, CsvDialect Dialect, string Format, string? WidePattern, bool Synthetic, string? Description);
+
+/// <summary>Column roles shared by every outcome.</summary>
+/// <summary>Column roles shared by every outcome. Note: a free-text column whose remarks (e.g. "measured at month 8") are quoted when a published number is not reproduced.</summary>
+public sealed record ColumnRoles(string Subject, string Visit, string? TimeValue, string? Group, string? Note = null);
+
+/// <summary>The model fitted to every outcome (overridable per outcome). "{y}" in the formula stands for the outcome.</summary>
+public sealed record ModelSettings(
+    string Formula, string Covariance, bool RandomIntercept, EstimationMethod Method, DfMethod Df, double Alpha,
+    IReadOnlyList<string> ClassVariables, IReadOnlyDictionary<string, string> References);
+
+public sealed record DescriptiveSettings(int QuantileType, IReadOnlyList<double> ExtraQuantiles);
+
+/// <summary>Rows an outcome uses: those whose column has one of the values (e.g. steroid dose only for patients on steroids at baseline).</summary>
+public sealed record RowFilter(string Column, IReadOnlyList<string> Values);
+
+public sealed record OutcomeSpec(
+    string Name, string Column, string Label, string? Unit, DataSource Data, string Transform,
+    (double Low, double High)? NormalRange, RowFilter? Rows, IReadOnlyList<ValueClass> Classes,
+    IReadOnlyList<(string From, string To)> PercentChanges, ModelSettings Model, bool LogScaleFigure);
+
+public sealed record OutputSettings(bool Figures, string FigureLayout, string FigurePreset);
+
+/// <summary>
+/// An analysis specification file (schema "rwestats-analysis/1"; reference in README.md): the data, column
+/// roles, visit order and baseline, the outcomes with their units, ranges, transformations and row subsets,
+/// the model, and the outputs. Paths are relative to the spec file's folder.
+/// </summary>
+public sealed record AnalysisSpec(
+    string Path, string? Title, ColumnRoles Columns, IReadOnlyList<string> VisitOrder, string Baseline,
+    DescriptiveSettings Descriptives, IReadOnlyList<OutcomeSpec> Outcomes, OutputSettings Outputs, string? ClaimsFile)
+{
+    public const string Schema = "rwestats-analysis/1";
+
+    /// <summary>The engine specification for one outcome (the column of the model is the transformed outcome).</summary>
+    public MixedModelSpec ModelFor(OutcomeSpec outcome, string responseColumn) => new()
+    {
+        Formula = outcome.Model.Formula.Replace("{y}", QuoteIfNeeded(responseColumn)).Replace("{visit}", QuoteIfNeeded(Columns.Visit)),
+        Subject = Columns.Subject, Time = Columns.Visit, TimeOrder = VisitOrder, Baseline = Baseline,
+        Covariance = outcome.Model.Covariance, TimeValue = Columns.TimeValue, Group = Columns.Group,
+        RandomIntercept = outcome.Model.RandomIntercept, Method = outcome.Model.Method, Df = outcome.Model.Df,
+        Alpha = outcome.Model.Alpha, ClassVariables = outcome.Model.ClassVariables, References = outcome.Model.References,
+    };
+
+    static string QuoteIfNeeded(string name) => name.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') ? name : $"`{name}`";
+}

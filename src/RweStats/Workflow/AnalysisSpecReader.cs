@@ -1,0 +1,164 @@
+using System.Text.Json;
+using RweStats.Data;
+using RweStats.Descriptives;
+using RweStats.Estimation;
+using RweStats.Model;
+
+namespace RweStats.Workflow;
+
+/// <summary>Reads and validates an analysis spec; every error names the file, line, column and key.</summary>
+public static class AnalysisSpecReader
+{
+    public static AnalysisSpec Load(string path)
+    {
+        var root = JsonTree.Load(path).ExpectObject("schema", "title", "data", "columns", "visits", "model", "descriptives", "outcomes", "outputs", "claims", "comment");
+        var schema = root.Required("schema");
+        if (schema.AsString() != AnalysisSpec.Schema)
+            throw schema.Error($"schema '{schema.Text}' is not supported; this version reads '{AnalysisSpec.Schema}'");
+        string folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+
+        var data = ReadData(root.Required("data"), folder);
+        var cols = root.Required("columns").ExpectObject("subject", "visit", "time_value", "group", "note");
+        var columns = new ColumnRoles(cols.Required("subject").AsString(), cols.Required("visit").AsString(),
+            cols.Get("time_value")?.AsString(), cols.Get("group")?.AsString(), cols.Get("note")?.AsString());
+        var visits = root.Required("visits").ExpectObject("order", "baseline");
+        var order = visits.Required("order").AsStringArray();
+        if (order.Count < 2) throw visits.Required("order").Error("list at least two visits in time order");
+        var baselineNode = visits.Get("baseline");
+        string baseline = baselineNode?.AsString() ?? order[0];
+        if (!order.Contains(baseline)) throw baselineNode!.Error($"baseline '{baseline}' is not in the visit order");
+
+        var model = ReadModel(root.Get("model"), Defaults);
+        var desc = root.Get("descriptives")?.ExpectObject("quantile_type", "sas_quantile_definition", "quantiles");
+        int qtype = Quantiles.DefaultType;
+        if (desc?.Get("quantile_type") is { } qt) { qtype = qt.AsInt(); if (qtype < 1 || qtype > 9) throw qt.Error("quantile_type is R's type, 1 to 9"); }
+        if (desc?.Get("sas_quantile_definition") is { } sd)
+        {
+            if (desc.Get("quantile_type") is not null) throw sd.Error("give quantile_type or sas_quantile_definition, not both");
+            int def = sd.AsInt();
+            if (def < 1 || def > 5) throw sd.Error("SAS quantile definitions are 1 to 5");
+            qtype = Quantiles.FromSasDefinition(def);
+        }
+        var extra = desc?.Get("quantiles")?.AsArray().Select(n =>
+        {
+            var p = n.AsNumber();
+            if (!(p > 0 && p < 1)) throw n.Error("a quantile probability is strictly between 0 and 1");
+            return p;
+        }).ToList() ?? new List<double>();
+
+        var outcomesNode = root.Required("outcomes");
+        var outcomes = outcomesNode.AsArray().Select(o => ReadOutcome(o, data, model, folder, order)).ToList();
+        if (outcomes.Count == 0) throw outcomesNode.Error("list at least one outcome");
+        var dup = outcomes.GroupBy(o => o.Name).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw outcomesNode.Error($"outcome name '{dup.Key}' is used twice");
+
+        var outputs = root.Get("outputs")?.ExpectObject("figures", "figure_layout", "figure_preset");
+        var outputSettings = new OutputSettings(outputs?.Get("figures")?.AsBool() ?? true,
+            outputs?.Get("figure_layout")?.AsString() ?? "2x2",
+            outputs?.Get("figure_preset")?.Choice("single-column", "double-column") ?? "double-column");
+        string? claims = root.Get("claims") is { } c ? System.IO.Path.Combine(folder, c.AsString()) : null;
+        return new AnalysisSpec(System.IO.Path.GetFullPath(path), root.Get("title")?.AsString(), columns, order, baseline,
+            new DescriptiveSettings(qtype, extra), outcomes, outputSettings, claims);
+    }
+
+    static readonly ModelSettings Defaults = new("{y} ~ {visit}", "un", false, EstimationMethod.Reml, DfMethod.Satterthwaite, 0.05,
+        Array.Empty<string>(), new Dictionary<string, string>());
+
+    static DataSource ReadData(JsonTree node, string folder)
+    {
+        node.ExpectObject("file", "format", "delimiter", "decimal", "missing", "wide_pattern", "synthetic", "description");
+        var file = node.Required("file").AsString();
+        string full = System.IO.Path.Combine(folder, file);
+        var dialect = CsvDialect.Default;
+        if (node.Get("delimiter") is { } d)
+        {
+            var s = d.Choice(",", ";", "tab", "auto");
+            dialect = dialect with { Delimiter = s switch { "," => ',', ";" => ';', "tab" => '\t', _ => null } };
+        }
+        if (node.Get("decimal") is { } dec) dialect = dialect with { DecimalSeparator = dec.Choice(".", ",")[0] };
+        if (node.Get("missing") is { } m) dialect = dialect with { MissingTokens = m.AsStringArray().ToHashSet() };
+        string format = node.Get("format")?.Choice("long", "wide") ?? "long";
+        string? pattern = node.Get("wide_pattern")?.AsString();
+        if (format == "wide" && pattern is null) throw node.Error("a wide file needs \"wide_pattern\", e.g. \"{outcome}_{visit}\"");
+        if (pattern is not null && (!pattern.Contains("{visit}") || !pattern.Contains("{outcome}")))
+            throw node.Required("wide_pattern").Error("the pattern must contain {outcome} and {visit}");
+        return new DataSource(full, dialect, format, pattern, node.Get("synthetic")?.AsBool() ?? false, node.Get("description")?.AsString());
+    }
+
+    static ModelSettings ReadModel(JsonTree? node, ModelSettings inherited)
+    {
+        if (node is null) return inherited;
+        node.ExpectObject("formula", "covariance", "random_intercept", "method", "df", "alpha", "class", "ref");
+        var m = inherited;
+        if (node.Get("formula") is { } f)
+        {
+            var text = f.AsString();
+            if (!text.Contains("{y}")) throw f.Error("the formula must use {y} for the outcome, e.g. \"{y} ~ visit\"");
+            try { Formula.Parse(text.Replace("{y}", "y").Replace("{visit}", "visit")); } catch (RweStatsInputException e) { throw f.Error(e.Message); }
+            m = m with { Formula = text };
+        }
+        if (node.Get("covariance") is { } c) m = m with { Covariance = c.Choice(Covariance.CovarianceStructure.Codes.ToArray()) };
+        if (node.Get("random_intercept") is { } ri) m = m with { RandomIntercept = ri.AsBool() };
+        if (node.Get("method") is { } me) m = m with { Method = me.Choice("reml", "ml") == "ml" ? EstimationMethod.Ml : EstimationMethod.Reml };
+        if (node.Get("df") is { } df)
+            m = m with { Df = df.Choice("residual", "containment", "between-within", "satterthwaite") switch
+            {
+                "residual" => DfMethod.Residual, "containment" => DfMethod.Containment, "between-within" => DfMethod.BetweenWithin, _ => DfMethod.Satterthwaite,
+            } };
+        if (node.Get("alpha") is { } a)
+        {
+            var alpha = a.AsNumber();
+            if (!(alpha > 0 && alpha < 1)) throw a.Error($"alpha {a.Text} is outside (0, 1)");
+            m = m with { Alpha = alpha };
+        }
+        if (node.Get("class") is { } cl) m = m with { ClassVariables = cl.AsStringArray() };
+        if (node.Get("ref") is { } r)
+        {
+            if (r.Kind != JsonValueKind.Object) throw r.Error("expected an object {\"COLUMN\": \"LEVEL\"}");
+            m = m with { References = r.Properties.ToDictionary(p => p.Key, p => p.Value.AsString()) };
+        }
+        return m;
+    }
+
+    static OutcomeSpec ReadOutcome(JsonTree node, DataSource data, ModelSettings model, string folder, IReadOnlyList<string> visits)
+    {
+        node.ExpectObject("name", "column", "label", "unit", "data", "transform", "normal_range", "rows", "classes", "percent_change", "model", "log_scale", "comment");
+        var name = node.Required("name").AsString();
+        if (name.Length == 0 || name.Any(ch => !(char.IsLetterOrDigit(ch) || ch is '_' or '-')))
+            throw node.Required("name").Error($"outcome name '{name}' may use letters, digits, '_' and '-' only (it names files)");
+        var column = node.Get("column")?.AsString() ?? name;
+        var transform = node.Get("transform")?.Choice("none", "log", "log10") ?? "none";
+        (double, double)? range = null;
+        if (node.Get("normal_range") is { } nr)
+        {
+            var v = nr.AsArray();
+            if (v.Count != 2) throw nr.Error("normal_range is [low, high]");
+            range = (v[0].AsNumber(), v[1].AsNumber());
+            if (range.Value.Item1 >= range.Value.Item2) throw nr.Error("normal_range low must be below high");
+        }
+        RowFilter? rows = null;
+        if (node.Get("rows") is { } rn)
+        {
+            rn.ExpectObject("column", "equals");
+            var eq = rn.Required("equals");
+            rows = new RowFilter(rn.Required("column").AsString(), eq.Kind == JsonValueKind.Array ? eq.AsStringArray() : new[] { eq.AsString() });
+        }
+        var classes = node.Get("classes")?.AsArray().Select(c =>
+        {
+            c.ExpectObject("label", "min", "max");
+            var vc = new ValueClass(c.Required("label").AsString(), c.Required("min").AsNumber(), c.Required("max").AsNumber());
+            if (vc.Min > vc.Max) throw c.Error("min is above max");
+            return vc;
+        }).ToList() ?? new List<ValueClass>();
+        var changes = node.Get("percent_change")?.AsArray().Select(pc =>
+        {
+            var pair = pc.AsStringArray();
+            if (pair.Count != 2 || !visits.Contains(pair[0]) || !visits.Contains(pair[1]))
+                throw pc.Error("percent_change items are [FROM_VISIT, TO_VISIT] with visits of the visit order");
+            return (pair[0], pair[1]);
+        }).ToList() ?? new List<(string, string)>();
+        return new OutcomeSpec(name, column, node.Get("label")?.AsString() ?? name, node.Get("unit")?.AsString(),
+            node.Get("data") is { } d ? ReadData(d, folder) : data, transform, range, rows, classes, changes,
+            ReadModel(node.Get("model"), model), node.Get("log_scale")?.AsBool() ?? false);
+    }
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using RweStats.Data;
+using RweStats.Descriptives;
+using RweStats.Estimation;
+
+namespace RweStats.Workflow;
+
+/// <summary>Mean at one visit against another: the paper's "45 % reduction of steroid dose" (negative = reduction).</summary>
+public sealed record PercentChange(string Outcome, string From, string To, double MeanFrom, double MeanTo, int NFrom, int NTo)
+{
+    public double Percent => 100 * (MeanTo - MeanFrom) / MeanFrom;
+}
+
+/// <summary>Everything computed for one outcome. <see cref="Error"/> is set (and the rest empty) when it failed.</summary>
+public sealed record OutcomeAnalysis(
+    OutcomeSpec Outcome,
+    IReadOnlyList<DescriptiveStatistics> Descriptives,
+    IReadOnlyList<ClassCounts> Classes,
+    IReadOnlyList<PercentChange> PercentChanges,
+    MixedModelResult? Fit,
+    /// <summary>Per subject, the raw (untransformed) value at each visit: what figures plot.</summary>
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> ValuesBySubject,
+    string? Error)
+{
+    /// <summary>The note column's remark for each (subject, visit) that has one (rows kept for this outcome).</summary>
+    public IReadOnlyDictionary<(string Subject, string Visit), string> Notes { get; init; } = new Dictionary<(string, string), string>();
+}
+
+public sealed record StudyResult(AnalysisSpec Spec, IReadOnlyList<OutcomeAnalysis> Outcomes, IReadOnlyList<string> Warnings)
+{
+    public bool AllSucceeded => Outcomes.All(o => o.Error is null);
+}
+
+/// <summary>
+/// Runs an analysis spec: per outcome, reads its data (long or wide), keeps its rows, summarises it per visit,
+/// counts its classes, and fits the model. One outcome failing does not stop the others; its error is kept.
+/// </summary>
+public static class StudyAnalysis
+{
+    public static StudyResult Run(AnalysisSpec spec, Action<string>? progress = null)
+    {
+        var tables = new Dictionary<string, DataTable>();
+        var warnings = new List<string>();
+        var results = new List<OutcomeAnalysis>();
+        int index = 0;
+        foreach (var outcome in spec.Outcomes)
+        {
+            index++;
+            progress?.Invoke($"[{index}/{spec.Outcomes.Count}] {outcome.Name}: ");
+            try
+            {
+                var table = LoadTable(spec, outcome, tables);
+                var analysis = Analyse(spec, outcome, table, warnings);
+                results.Add(analysis);
+                var f = analysis.Fit!;
+                progress?.Invoke($"{f.ObservationsUsed} observations, {f.SubjectsWithData} subjects, {f.CovarianceSasType}{(f.Spec.RandomIntercept ? " + random intercept" : "")}, {(f.Convergence.Converged ? "converged" : "NOT converged")}\n");
+            }
+            catch (RweStatsInputException e)
+            {
+                progress?.Invoke($"failed: {e.Message}\n");
+                results.Add(new OutcomeAnalysis(outcome, Array.Empty<DescriptiveStatistics>(), Array.Empty<ClassCounts>(), Array.Empty<PercentChange>(),
+                    null, new Dictionary<string, IReadOnlyDictionary<string, double>>(), e.Message));
+            }
+        }
+        return new StudyResult(spec, results, warnings.Distinct().ToList());
+    }
+
+    static DataTable LoadTable(AnalysisSpec spec, OutcomeSpec outcome, Dictionary<string, DataTable> cache)
+    {
+        var src = outcome.Data;
+        string key = src.File + "|" + src.Format;
+        if (cache.TryGetValue(key, out var t)) return t;
+        var raw = CsvTableReader.Read(src.File, src.Dialect);
+        if (src.Format == "wide")
+        {
+            var outcomes = spec.Outcomes.Where(o => o.Data.File == src.File).Select(o => o.Column).Distinct().ToList();
+            raw = WideToLong.Convert(raw, spec.Columns.Subject, spec.Columns.Visit, spec.VisitOrder, outcomes, src.WidePattern!);
+        }
+        Validate(spec, raw);
+        cache[key] = raw;
+        return raw;
+    }
+
+    /// <summary>Checks a study file once: roles present, visits known, one row per subject and visit.</summary>
+    static void Validate(AnalysisSpec spec, DataTable table)
+    {
+        var subject = table.Column(spec.Columns.Subject, "columns.subject");
+        var visit = table.Column(spec.Columns.Visit, "columns.visit");
+        if (spec.Columns.TimeValue is { } tv) table.Column(tv, "columns.time_value");
+        var seen = new Dictionary<(string, string), int>();
+        for (int i = 0; i < table.RowCount; i++)
+        {
+            if (subject[i] is null)
+                throw RweStatsInputException.AtCell(table.Source, table.LineNumbers[i], spec.Columns.Subject, "the subject is missing; every row needs one");
+            if (visit[i] is null)
+                throw RweStatsInputException.AtCell(table.Source, table.LineNumbers[i], spec.Columns.Visit, "the visit is missing; every row needs one");
+            if (!spec.VisitOrder.Contains(visit[i]!))
+                throw RweStatsInputException.AtCell(table.Source, table.LineNumbers[i], spec.Columns.Visit,
+                    $"visit '{visit[i]}' is not in the declared visit order ({string.Join(", ", spec.VisitOrder)}); add it to \"visits.order\" or correct it");
+            if (!seen.TryAdd((subject[i]!, visit[i]!), table.LineNumbers[i]))
+                throw RweStatsInputException.AtCell(table.Source, table.LineNumbers[i], spec.Columns.Visit,
+                    $"subject '{subject[i]}' has visit '{visit[i]}' twice (first at line {seen[(subject[i]!, visit[i]!)]}); keep one row per subject and visit");
+        }
+    }
+
+    static OutcomeAnalysis Analyse(AnalysisSpec spec, OutcomeSpec outcome, DataTable table, List<string> warnings)
+    {
+        var subjectCol = table.Column(spec.Columns.Subject, "columns.subject");
+        var visitCol = table.Column(spec.Columns.Visit, "columns.visit");
+        var valueCol = table.Column(outcome.Column, $"the column of outcome '{outcome.Name}'");
+        IEnumerable<int> rowSet = Enumerable.Range(0, table.RowCount);
+        if (outcome.Rows is { } filter)
+        {
+            var fc = table.Column(filter.Column, $"outcomes[{outcome.Name}].rows.column");
+            rowSet = rowSet.Where(i => fc[i] is { } v && filter.Values.Contains(v));
+        }
+        var rows = rowSet.ToArray();
+        if (rows.Length == 0) throw new RweStatsInputException($"outcome '{outcome.Name}': no row is kept by its \"rows\" filter");
+
+        // Raw values, checked numeric, by subject and visit.
+        var values = new Dictionary<string, Dictionary<string, double>>();
+        var notes = new Dictionary<(string, string), string>();
+        // The note column is optional per file (a synthetic file has none).
+        var noteCol = spec.Columns.Note is { } nc && table.ColumnIndex(nc) >= 0 ? table.Column(nc, "columns.note") : null;
+        var transformed = new string?[table.RowCount];
+        foreach (var i in rows)
+        {
+            double v = double.NaN;
+            if (valueCol[i] is { } cell)
+            {
+                if (!NumberParsing.TryParse(cell, out v))
+                    throw RweStatsInputException.AtCell(table.Source, table.LineNumbers[i], outcome.Column,
+                        $"'{cell}' is not a finite number; correct it or leave the cell empty (missing)");
+                transformed[i] = Transform(outcome, v, table, i).ToString("R", CultureInfo.InvariantCulture);
+            }
+            if (noteCol?[i] is { } note) notes[(subjectCol[i]!, visitCol[i]!)] = note;
+            if (!values.TryGetValue(subjectCol[i]!, out var bySubject)) values[subjectCol[i]!] = bySubject = new();
+            bySubject[visitCol[i]!] = v;
+        }
+        foreach (var (s, byVisit) in values)
+            if (!byVisit.TryGetValue(spec.Baseline, out var b) || double.IsNaN(b))
+                warnings.Add($"{table.Source}: outcome '{outcome.Name}': subject '{s}' has no baseline ({spec.Baseline}) value; the model still uses its other visits");
+
+        double At(string s, string visit) => values[s].TryGetValue(visit, out var v) ? v : double.NaN;
+        var subjects = values.Keys.ToList();
+        var descriptives = spec.VisitOrder.Select(visit => DescriptiveStatistics.Compute(outcome.Name, visit,
+            subjects.Select(s => At(s, visit)).ToList(), spec.Descriptives.QuantileType, spec.Descriptives.ExtraQuantiles)).ToList();
+        var classes = outcome.Classes.Count == 0 ? new List<ClassCounts>() : spec.VisitOrder.Select(visit =>
+            ClassCounts.Compute(outcome.Name, visit, subjects.Select(s => At(s, visit)).ToList(), outcome.Classes)).ToList();
+        var changes = outcome.PercentChanges.Select(c =>
+        {
+            var from = descriptives.Single(d => d.Visit == c.From);
+            var to = descriptives.Single(d => d.Visit == c.To);
+            return new PercentChange(outcome.Name, c.From, c.To, from.Mean, to.Mean, from.N, to.N);
+        }).ToList();
+
+        // The model sees only the kept rows, with the (transformed) outcome in its own column.
+        string response = outcome.Transform == "none" ? outcome.Column : $"{outcome.Transform}({outcome.Column})";
+        var names = table.ColumnNames.Where(n => n != response).Append(response).ToList();
+        var columns = names.Select(n => n == response
+            ? rows.Select(i => transformed[i]).ToArray()
+            : rows.Select(i => table.Columns[table.ColumnIndex(n)][i]).ToArray()).ToArray();
+        var modelTable = new DataTable(table.Source, names, columns, rows.Select(i => table.LineNumbers[i]).ToArray());
+        var fit = MixedModelFitter.Fit(modelTable, spec.ModelFor(outcome, response));
+
+        return new OutcomeAnalysis(outcome, descriptives, classes, changes, fit,
+            values.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, double>)kv.Value), null) { Notes = notes };
+    }
+
+    static double Transform(OutcomeSpec outcome, double v, DataTable table, int row)
+    {
+        if (outcome.Transform == "none") return v;
+        if (!(v > 0))
+            throw RweStatsInputException.AtCell(table.Source, table.LineNumbers[row], outcome.Column,
+                $"value {v.ToString(CultureInfo.InvariantCulture)} cannot be log-transformed (outcome '{outcome.Name}' has \"transform\": \"{outcome.Transform}\"); values must be positive");
+        return outcome.Transform == "log" ? Math.Log(v) : Math.Log10(v);
+    }
+}
