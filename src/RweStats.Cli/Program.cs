@@ -20,6 +20,7 @@ namespace RweStats.Cli
               analyze     run an analysis spec: descriptives, classes, mixed models, report (SPEC.json --out DIR)
               replicate   the main job: reproduce the belimumab study and compare with the paper
               simulate    write the synthetic belimumab biomarker cohort
+              verify      reviewer mode: check a paper's reported numbers against its data (CLAIMS.json)
               help        this text
 
             'rwestats COMMAND --help' describes each command.
@@ -52,6 +53,9 @@ namespace RweStats.Cli
                     case "simulate":
                         if (help) { stdout.WriteLine(StudyCommands.SimulateUsage); return 0; }
                         return StudyCommands.Simulate(rest, stdout);
+                    case "verify":
+                        if (help) { stdout.WriteLine(VerifyCommand.Usage); return 0; }
+                        return VerifyCommand.Run(rest, stdout, stderr);
                     default:
                         stderr.WriteLine($"rwestats: error: unknown command '{args[0]}'; see 'rwestats help'");
                         return 2;

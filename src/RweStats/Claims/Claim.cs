@@ -28,9 +28,10 @@ public sealed record Claim(string Id, string Outcome, string Statistic, string R
         {
             var t = Reported.TrimStart().TrimStart('<').Trim().Replace(',', '.');
             int e = t.IndexOfAny(new[] { 'e', 'E' });
-            if (e >= 0) t = t[..e];
+            int exponent = 0;
+            if (e >= 0) { exponent = int.Parse(t[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture); t = t[..e]; }
             int dot = t.IndexOf('.');
-            return dot < 0 ? 1 : Math.Pow(10, -(t.Length - dot - 1));
+            return Math.Pow(10, exponent - (dot < 0 ? 0 : t.Length - dot - 1));
         }
     }
 

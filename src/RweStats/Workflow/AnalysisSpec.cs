@@ -26,6 +26,13 @@ public sealed record OutcomeSpec(
     (double Low, double High)? NormalRange, RowFilter? Rows, IReadOnlyList<ValueClass> Classes,
     IReadOnlyList<(string From, string To)> PercentChanges, ModelSettings Model, bool LogScaleFigure);
 
+/// <summary>
+/// How to find when a subject stopped treatment: a regular expression with one group capturing the month, matched
+/// against a column (e.g. the note "belimumab stopped at month 4"). Used by the data-handling alternative
+/// "values after the treatment stopped are excluded" of reviewer mode; needs columns.time_value.
+/// </summary>
+public sealed record TreatmentStopRule(string Column, string Pattern);
+
 public sealed record OutputSettings(bool Figures, string FigureLayout, string FigurePreset);
 
 /// <summary>
@@ -35,7 +42,8 @@ public sealed record OutputSettings(bool Figures, string FigureLayout, string Fi
 /// </summary>
 public sealed record AnalysisSpec(
     string Path, string? Title, ColumnRoles Columns, IReadOnlyList<string> VisitOrder, string Baseline,
-    DescriptiveSettings Descriptives, IReadOnlyList<OutcomeSpec> Outcomes, OutputSettings Outputs, string? ClaimsFile)
+    DescriptiveSettings Descriptives, IReadOnlyList<OutcomeSpec> Outcomes, OutputSettings Outputs, string? ClaimsFile,
+    TreatmentStopRule? TreatmentStop = null)
 {
     public const string Schema = "rwestats-analysis/1";
 

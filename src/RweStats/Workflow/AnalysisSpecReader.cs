@@ -11,7 +11,7 @@ public static class AnalysisSpecReader
 {
     public static AnalysisSpec Load(string path)
     {
-        var root = JsonTree.Load(path).ExpectObject("schema", "title", "data", "columns", "visits", "model", "descriptives", "outcomes", "outputs", "claims", "comment");
+        var root = JsonTree.Load(path).ExpectObject("schema", "title", "data", "columns", "visits", "model", "descriptives", "outcomes", "outputs", "claims", "treatment_stop", "comment");
         var schema = root.Required("schema");
         if (schema.AsString() != AnalysisSpec.Schema)
             throw schema.Error($"schema '{schema.Text}' is not supported; this version reads '{AnalysisSpec.Schema}'");
@@ -57,8 +57,22 @@ public static class AnalysisSpecReader
             outputs?.Get("figure_layout")?.AsString() ?? "2x2",
             outputs?.Get("figure_preset")?.Choice("single-column", "double-column") ?? "double-column");
         string? claims = root.Get("claims") is { } c ? System.IO.Path.Combine(folder, c.AsString()) : null;
+        TreatmentStopRule? stop = null;
+        if (root.Get("treatment_stop") is { } ts)
+        {
+            ts.ExpectObject("column", "pattern");
+            var pattern = ts.Required("pattern");
+            try
+            {
+                if (new System.Text.RegularExpressions.Regex(pattern.AsString()).GetGroupNumbers().Length < 2)
+                    throw pattern.Error("the pattern needs one group capturing the month, e.g. \"stopped at month (\\d+)\"");
+            }
+            catch (ArgumentException e) { throw pattern.Error($"not a valid regular expression ({e.Message})"); }
+            if (columns.TimeValue is null) throw ts.Error("treatment_stop needs columns.time_value (the month of each visit)");
+            stop = new TreatmentStopRule(ts.Required("column").AsString(), pattern.AsString());
+        }
         return new AnalysisSpec(System.IO.Path.GetFullPath(path), root.Get("title")?.AsString(), columns, order, baseline,
-            new DescriptiveSettings(qtype, extra), outcomes, outputSettings, claims);
+            new DescriptiveSettings(qtype, extra), outcomes, outputSettings, claims, stop);
     }
 
     static readonly ModelSettings Defaults = new("{y} ~ {visit}", "un", false, EstimationMethod.Reml, DfMethod.Satterthwaite, 0.05,

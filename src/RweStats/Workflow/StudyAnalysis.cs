@@ -49,8 +49,8 @@ public static class StudyAnalysis
             progress?.Invoke($"[{index}/{spec.Outcomes.Count}] {outcome.Name}: ");
             try
             {
-                var table = LoadTable(spec, outcome, tables);
-                var analysis = Analyse(spec, outcome, table, warnings);
+                var table = LoadOutcomeTable(spec, outcome, tables);
+                var analysis = AnalyseOutcome(spec, outcome, table, warnings);
                 results.Add(analysis);
                 var f = analysis.Fit!;
                 progress?.Invoke($"{f.ObservationsUsed} observations, {f.SubjectsWithData} subjects, {f.CovarianceSasType}{(f.Spec.RandomIntercept ? " + random intercept" : "")}, {(f.Convergence.Converged ? "converged" : "NOT converged")}\n");
@@ -65,7 +65,8 @@ public static class StudyAnalysis
         return new StudyResult(spec, results, warnings.Distinct().ToList());
     }
 
-    static DataTable LoadTable(AnalysisSpec spec, OutcomeSpec outcome, Dictionary<string, DataTable> cache)
+    /// <summary>The long table an outcome reads (converted from wide and validated once per file; cached).</summary>
+    public static DataTable LoadOutcomeTable(AnalysisSpec spec, OutcomeSpec outcome, Dictionary<string, DataTable> cache)
     {
         var src = outcome.Data;
         string key = src.File + "|" + src.Format;
@@ -103,7 +104,8 @@ public static class StudyAnalysis
         }
     }
 
-    static OutcomeAnalysis Analyse(AnalysisSpec spec, OutcomeSpec outcome, DataTable table, List<string> warnings)
+    /// <summary>Descriptives, classes, changes and the fit of one outcome on its table; throws on an input error.</summary>
+    public static OutcomeAnalysis AnalyseOutcome(AnalysisSpec spec, OutcomeSpec outcome, DataTable table, List<string> warnings, bool fit = true)
     {
         var subjectCol = table.Column(spec.Columns.Subject, "columns.subject");
         var visitCol = table.Column(spec.Columns.Visit, "columns.visit");
@@ -154,6 +156,10 @@ public static class StudyAnalysis
             return new PercentChange(outcome.Name, c.From, c.To, from.Mean, to.Mean, from.N, to.N);
         }).ToList();
 
+        var notesByKey = (IReadOnlyDictionary<(string, string), string>)notes;
+        var valuesBySubject = values.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, double>)kv.Value);
+        if (!fit) return new OutcomeAnalysis(outcome, descriptives, classes, changes, null, valuesBySubject, null) { Notes = notesByKey };
+
         // The model sees only the kept rows, with the (transformed) outcome in its own column.
         string response = outcome.Transform == "none" ? outcome.Column : $"{outcome.Transform}({outcome.Column})";
         var names = table.ColumnNames.Where(n => n != response).Append(response).ToList();
@@ -161,10 +167,8 @@ public static class StudyAnalysis
             ? rows.Select(i => transformed[i]).ToArray()
             : rows.Select(i => table.Columns[table.ColumnIndex(n)][i]).ToArray()).ToArray();
         var modelTable = new DataTable(table.Source, names, columns, rows.Select(i => table.LineNumbers[i]).ToArray());
-        var fit = MixedModelFitter.Fit(modelTable, spec.ModelFor(outcome, response));
-
-        return new OutcomeAnalysis(outcome, descriptives, classes, changes, fit,
-            values.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, double>)kv.Value), null) { Notes = notes };
+        var result = MixedModelFitter.Fit(modelTable, spec.ModelFor(outcome, response));
+        return new OutcomeAnalysis(outcome, descriptives, classes, changes, result, valuesBySubject, null) { Notes = notesByKey };
     }
 
     static double Transform(OutcomeSpec outcome, double v, DataTable table, int row)

@@ -1,0 +1,68 @@
+using System.Globalization;
+using RweStats.Claims;
+using RweStats.Model;
+using RweStats.Simulation;
+using RweStats.Workflow;
+
+namespace RweStats.Tests;
+
+/// <summary>Reviewer mode on data whose generating analysis is known: the search must find it.</summary>
+public class VerifyTests
+{
+    [Theory]
+    [InlineData("cs", false, EstimationMethod.Reml, DfMethod.Satterthwaite, 11UL)]
+    [InlineData("ar1", true, EstimationMethod.Reml, DfMethod.BetweenWithin, 12UL)]
+    [InlineData("vc", true, EstimationMethod.Ml, DfMethod.Residual, 13UL)]
+    public void FindsTheSpecificationThatProducedTheClaims(string covariance, bool ri, EstimationMethod method, DfMethod df, ulong seed)
+    {
+        var dir = Directory.CreateTempSubdirectory("rwestats-verify-").FullName;
+        var rng = new SeededRandom(seed);
+        var csv = new Reporting.CsvText("id", "visit", "month", "y");
+        for (int s = 1; s <= 25; s++)
+        {
+            double b = rng.Normal(0, 2), e = 0;
+            for (int v = 0; v < 3; v++)
+            {
+                e = 0.5 * e + rng.Normal(0, 1.5);
+                bool missing = v > 0 && rng.NextDouble() < 0.15;
+                csv.Row(s, $"V{v}", 6 * v, missing ? null : Math.Round(10 - 1.2 * v + b + e, 2));
+            }
+        }
+        File.WriteAllText(Path.Combine(dir, "data.csv"), csv.ToString());
+        File.WriteAllText(Path.Combine(dir, "spec.json"), """
+            { "schema": "rwestats-analysis/1", "data": { "file": "data.csv" },
+              "columns": { "subject": "id", "visit": "visit", "time_value": "month" },
+              "visits": { "order": ["V0", "V1", "V2"] }, "outcomes": [ { "name": "y" } ] }
+            """);
+        // The claims are what the generating specification prints, at 3 significant digits.
+        var spec = AnalysisSpecReader.Load(Path.Combine(dir, "spec.json"));
+        var truth = spec.Outcomes[0] with { Model = spec.Outcomes[0].Model with { Covariance = covariance, RandomIntercept = ri, Method = method, Df = df } };
+        var fit = StudyAnalysis.AnalyseOutcome(spec, truth, StudyAnalysis.LoadOutcomeTable(spec, truth, new()), new()).Fit!;
+        string P(string label) => fit.VisitContrasts.Single(c => c.Label == label).Result.PValue.ToString("G3", CultureInfo.InvariantCulture);
+        File.WriteAllText(Path.Combine(dir, "claims.json"), $$"""
+            { "schema": "rwestats-claims/1", "analysis": "spec.json", "claims": [
+              { "id": "p6", "outcome": "y", "statistic": "p_value", "contrast": "V1 - V0", "reported": "{{P("V1 - V0")}}" },
+              { "id": "p12", "outcome": "y", "statistic": "p_value", "contrast": "V2 - V0", "reported": "{{P("V2 - V0")}}" } ] }
+            """);
+
+        var report = SpecificationSearch.Run(ClaimsFile.Load(Path.Combine(dir, "claims.json")), spec);
+        var generating = new Specification("available", covariance, ri, method, df);
+        foreach (var m in report.ModelClaims)
+            Assert.Contains(m.Reproducing, r => r.Specification == generating);
+        Assert.Contains(report.Ranking, r => r.Specification == generating && r.ClaimIds.Count == 2);
+        Assert.Equal(2, report.Ranking[0].ClaimIds.Count);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void BelimumabVerifyRunsAndFindsThePrednisoneSpecification()
+    {
+        var claims = ClaimsFile.Load(RepoPaths.Data("belimumab_claims.json"));
+        var report = SpecificationSearch.Run(claims, AnalysisSpecReader.Load(claims.AnalysisSpecPath));
+        // nlme::lme(dose ~ visit, random = ~1|patient, corAR1) with the two patients without corticosteroids at 0 mg/day.
+        var nlmeLike = new Specification("excluded-as-zero", "ar1", true, EstimationMethod.Reml, DfMethod.BetweenWithin);
+        foreach (var id in new[] { "pred_M6_p", "pred_M12_p" })
+            Assert.Contains(report.ModelClaims.Single(m => m.Claim.Id == id).Reproducing, r => r.Specification == nlmeLike);
+        Assert.Empty(report.ModelClaims.Single(m => m.Claim.Id == "sledai_M12_p").Reproducing);
+    }
+}
