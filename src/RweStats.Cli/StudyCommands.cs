@@ -15,8 +15,9 @@ public static class StudyCommands
 
           Runs every outcome of an analysis spec (schema rwestats-analysis/1, see README) and writes into DIR:
           descriptives.csv, classes.csv, contrasts.csv, fits.json, report.md (and figures when available).
-          One line of progress per outcome goes to standard error. An outcome that fails is reported and the
-          others still finish; the exit code is then 2.
+          One line of progress per outcome goes to standard output. An outcome that fails is reported on standard
+          error (one line) and the others still finish; the exit code is then 2. Nothing is written when every
+          outcome fails.
         """;
 
     public const string ReplicateUsage = """
@@ -40,10 +41,13 @@ public static class StudyCommands
         var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string>());
         if (a.Positional.Count != 1) throw new RweStatsInputException("analyze takes one spec file: rwestats analyze SPEC.json --out DIR");
         var spec = AnalysisSpecReader.Load(a.Positional[0]);
-        var study = StudyAnalysis.Run(spec, stderr.Write);
-        WriteOutputs(study, a.Required("--out"), null, null);
+        var study = StudyAnalysis.Run(spec, stdout.Write);
+        if (study.Outcomes.Any(o => o.Error is null))
+        {
+            WriteOutputs(study, a.Required("--out"), null, null);
+            stdout.WriteLine($"wrote {Path.GetFullPath(a.Required("--out"))}: {study.Outcomes.Count(o => o.Error is null)} of {study.Outcomes.Count} outcomes analysed");
+        }
         foreach (var w in study.Warnings) stderr.WriteLine("rwestats: warning: " + w);
-        stdout.WriteLine($"wrote {Path.GetFullPath(a.Required("--out"))}: {study.Outcomes.Count(o => o.Error is null)} of {study.Outcomes.Count} outcomes analysed");
         return Finish(study, stderr);
     }
 
@@ -54,7 +58,7 @@ public static class StudyCommands
         var spec = AnalysisSpecReader.Load(specPath);
         var claimsPath = a.Value("--claims") ?? spec.ClaimsFile ?? throw new RweStatsInputException($"{specPath}: no \"claims\" file named; give --claims FILE");
         var claims = ClaimsFile.Load(claimsPath);
-        var study = StudyAnalysis.Run(spec, stderr.Write);
+        var study = StudyAnalysis.Run(spec, stdout.Write);
         var results = ClaimCheck.CheckAll(claims.Claims, study);
         var outDir = a.Value("--out") ?? "out/belimumab";
 

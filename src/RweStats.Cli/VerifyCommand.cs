@@ -31,7 +31,7 @@ public static class VerifyCommand
         var spec = AnalysisSpecReader.Load(claims.AnalysisSpecPath);
         int top = (int)a.Number("--top", 10);
         var dir = a.Value("--out") ?? "out/verify";
-        var report = SpecificationSearch.Run(claims, spec, stderr.Write);
+        var report = SpecificationSearch.Run(claims, spec, stdout.Write);
         Directory.CreateDirectory(Path.Combine(dir, "data"));
         var commands = WriteDataFiles(report, dir);
 

@@ -33,7 +33,7 @@ public static class MixedModelFitter
         var (theta, eval, report) = NewtonRaphson.Minimise(objective, covariance, start, spec.MaxIterations);
         if (!report.Converged && !spec.ReportNonConverged)
             throw new RweStatsInputException(
-                $"the {structure.SasType}{(spec.RandomIntercept ? " + random intercept" : "")} model for '{frame.Formula.Response}' did not converge: {report.Message}; " +
+                $"the {structure.SasType}{(spec.RandomIntercept ? " + random intercept" : "")} model for '{frame.Formula.Response}' did not converge: {report.Message}{DegeneracyHint(covariance, theta, frame)}; " +
                 "try a simpler --covariance (e.g. cs or ar1), or add --report-nonconverged to see the last iterate");
         if (!report.Converged) notes.Add($"The fit did NOT converge ({report.Message}); every number below is from the last iterate and must not be used for inference.");
 
@@ -150,6 +150,22 @@ public static class MixedModelFitter
             FitStatistics = stats, CovarianceParameters = covParams, FixedEffects = fixedEffects, Type3Tests = type3,
             LsMeans = lsMeans, LsMeanDifferences = lsDiffs, VisitContrasts = visitContrasts, Notes = notes,
         };
+    }
+
+    /// <summary>Names a parameter that ran to the edge of its range: the usual reason a fit does not converge.</summary>
+    static string DegeneracyHint(CovarianceModel covariance, double[] theta, ModelFrame frame)
+    {
+        double mean = frame.Response.Average();
+        double total = frame.Response.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, frame.Response.Length - 1);
+        for (int k = 0; k < theta.Length; k++)
+        {
+            var p = covariance.Parameters[k];
+            if (p.Kind == ParameterKind.Variance && !(covariance.RandomIntercept && k == 0) && theta[k] < 1e-6 * total)
+                return $" ({p.Name} tends to 0: the fixed effects{(covariance.RandomIntercept ? " and subject intercepts" : "")} fit the data (almost) exactly, leaving no residual variation to estimate a covariance from)";
+            if (p.Kind is ParameterKind.Correlation or ParameterKind.PositiveCorrelation && Math.Abs(theta[k]) > 0.999)
+                return $" ({p.Name} tends to {(theta[k] > 0 ? "+1" : "-1")}: visits are (almost) perfectly correlated)";
+        }
+        return "";
     }
 
     static bool IsReferenceAlias(DesignColumn c, ModelFrame frame) =>

@@ -46,6 +46,9 @@ public sealed class FixedEffectsDesign
         }
 
         int n = frame.ObservationsUsed, p = specs.Count;
+        if ((long)n * p > 50_000_000)
+            throw new RweStatsInputException(
+                $"formula \"{frame.Formula.Text}\": the fixed-effects design would have {p} columns for {n} observations; drop high-order interactions of many-level class variables");
         var full = new double[n, p];
         for (int i = 0; i < n; i++)
             for (int j = 0; j < p; j++)

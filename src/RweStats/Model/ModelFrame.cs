@@ -49,6 +49,9 @@ public sealed class ModelFrame
     /// </summary>
     public required int SubjectsRead { get; init; }
     public int ObservationsUsed => Rows.Length;
+
+    /// <summary>More levels than this is almost surely a wrong column (an identifier, a date) rather than a factor.</summary>
+    public const int MaxClassLevels = 1000;
     public int SubjectCount => SubjectLabels.Length;
 
     public static ModelFrame Build(DataTable table, MixedModelSpec spec, bool needTimeValues)
@@ -154,6 +157,11 @@ public sealed class ModelFrame
             else reference = name == spec.Time && spec.Baseline is not null && levels.Contains(spec.Baseline) ? spec.Baseline : levels[0];
             classVars[name] = new ClassVariable(name, levels, reference);
         }
+        foreach (var cv in classVars.Values)
+            if (cv.Levels.Count > MaxClassLevels)
+                throw new RweStatsInputException(
+                    $"{src}: class variable '{cv.Name}' has {cv.Levels.Count} levels (more than {MaxClassLevels}); " +
+                    (cv.Name == spec.Time ? "a repeated-measures model needs a visit column with few levels — is --time the right column?" : "is it a numeric covariate read as text, or an identifier?"));
         var time = classVars[spec.Time];
         if (time.Levels.Count < 2)
             throw new RweStatsInputException($"{src}: '{spec.Time}' has a single visit ('{time.Levels[0]}') among the rows used; a longitudinal model needs at least two visits");
