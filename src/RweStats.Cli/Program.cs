@@ -28,6 +28,15 @@ namespace RweStats.Cli
             exit codes: 0 success, 2 input or usage error, 1 internal error
             """;
 
+        /// <summary>An error message quotes user input, which may hold line breaks or control characters: escape them so the message stays one line.</summary>
+        public static string OneLine(string message)
+        {
+            var sb = new System.Text.StringBuilder(message.Length);
+            foreach (var c in message)
+                sb.Append(c switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", _ when char.IsControl(c) => $"\\u{(int)c:x4}", _ => c.ToString() });
+            return sb.ToString();
+        }
+
         public static int Main(string[] args, TextWriter stdout, TextWriter stderr)
         {
             try
@@ -63,7 +72,7 @@ namespace RweStats.Cli
             }
             catch (RweStatsInputException e)
             {
-                stderr.WriteLine($"rwestats: error: {e.Message}");
+                stderr.WriteLine($"rwestats: error: {OneLine(e.Message)}");
                 return 2;
             }
             catch (Exception e)

@@ -47,7 +47,7 @@ public static class StudyCommands
             WriteOutputs(study, a.Required("--out"), null, null);
             stdout.WriteLine($"wrote {Path.GetFullPath(a.Required("--out"))}: {study.Outcomes.Count(o => o.Error is null)} of {study.Outcomes.Count} outcomes analysed");
         }
-        foreach (var w in study.Warnings) stderr.WriteLine("rwestats: warning: " + w);
+        foreach (var w in study.Warnings) stderr.WriteLine("rwestats: warning: " + Cli.OneLine(w));
         return Finish(study, stderr);
     }
 
@@ -70,7 +70,7 @@ public static class StudyCommands
         text.Append(ConsoleTables.Comparison(results, claims));
         stdout.Write(text.ToString());
         WriteOutputs(study, outDir, ComparisonMarkdown(results, claims), ComparisonCsv(results));
-        foreach (var w in study.Warnings) stderr.WriteLine("rwestats: warning: " + w);
+        foreach (var w in study.Warnings) stderr.WriteLine("rwestats: warning: " + Cli.OneLine(w));
         stdout.WriteLine($"wrote {Path.GetFullPath(outDir)}");
         return Finish(study, stderr);
     }
@@ -91,7 +91,7 @@ public static class StudyCommands
     static int Finish(StudyResult study, TextWriter stderr)
     {
         foreach (var o in study.Outcomes.Where(o => o.Error is not null))
-            stderr.WriteLine($"rwestats: error: outcome '{o.Outcome.Name}': {o.Error}");
+            stderr.WriteLine($"rwestats: error: outcome '{o.Outcome.Name}': {Cli.OneLine(o.Error!)}");
         return study.AllSucceeded ? 0 : 2;
     }
 
