@@ -70,6 +70,7 @@ public sealed class PanelFrame
             double xLo = x.Min, xHi = x.Max;
             bool rotated = false;
             double xLabelHeight = lineSmall;
+            int fewer = 0; // ticks dropped from the numeric x axis after labels collided
             for (int fit = 0; fit < 8; fit++)
             {
                 double l = left, r = right;
@@ -77,7 +78,7 @@ public sealed class PanelFrame
                 {
                     // Numeric x: as many round ticks as fit side by side with a space between labels.
                     double widest = fonts.Width("−00.0", small);
-                    int maxX = Math.Max(2, (int)Math.Floor((r - l) / (widest + 6)) + 1 - fit);
+                    int maxX = Math.Max(2, (int)Math.Floor((r - l) / (widest + 6)) + 1 - fewer);
                     var raw = AxisTicks.Linear(x.Min, x.Max, maxX, Math.Min(6, maxX));
                     xTicks = AxisTicks.Label(raw, false);
                     double span = raw[^1] - raw[0];
@@ -88,7 +89,7 @@ public sealed class PanelFrame
                 var boxes = xTicks.Select(t => XLabelBounds(fonts, style, t.Label, Map(t.Value), 0, rotated)).ToList();
                 bool collide = boxes.Zip(boxes.Skip(1)).Any(p => p.First.Right + 3 > p.Second.Left);
                 if (collide && x.Ticks is not null && !rotated) { rotated = true; continue; }
-                if (collide && x.Ticks is null) continue;
+                if (collide && x.Ticks is null) { fewer++; continue; }
                 double overLeft = Math.Max(0, cell.Left - boxes.Min(b => b.Left)), overRight = Math.Max(0, boxes.Max(b => b.Right) - cell.Right);
                 xLabelHeight = boxes.Max(b => b.Height);
                 if (overLeft <= 1e-9 && overRight <= 1e-9) break;
@@ -121,6 +122,14 @@ public sealed class PanelFrame
         rotated
             ? TextGeometry.Bounds(fonts, label, style.Small, new(x, y), TextAnchor.End, TextBaseline.Middle, -45)
             : TextGeometry.Bounds(fonts, label, style.Small, new(x, y), TextAnchor.Middle, TextBaseline.Top, 0);
+
+    /// <summary>Runs <paramref name="draw"/> clipped to the plot area (for lines that may run past the axes).</summary>
+    public void PushClipAndDraw(IFigureCanvas canvas, Action draw)
+    {
+        canvas.PushClip(Plot);
+        draw();
+        canvas.PopClip();
+    }
 
     /// <summary>Axis lines, ticks and tick labels (left and bottom axes, the journal "L" frame).</summary>
     public void DrawAxes(IFigureCanvas canvas, TextLedger ledger, FigureStyle style, string? xTitle, string yTitle, FigureFonts fonts)
