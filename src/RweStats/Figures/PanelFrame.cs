@@ -29,14 +29,17 @@ public sealed class PanelFrame
     public double HeadingHeight { get; }
     public IReadOnlyList<AxisTick> XTicks { get; }
     public IReadOnlyList<AxisTick> YTicks { get; }
-    public bool XLabelsRotated { get; }
+    /// <summary>0, −45 or −90 degrees: visit labels turn when they would collide side by side.</summary>
+    public double XLabelRotation { get; }
+    /// <summary>Which x tick labels are drawn (all, unless even turned labels collide and some are left out).</summary>
+    public IReadOnlyList<bool> XLabelShown { get; }
     public bool YLog { get; }
     readonly double _xLo, _xHi, _yLo, _yHi; // axis limits, y in log10 units on a log axis
 
     PanelFrame(FigureRect cell, FigureRect plot, double headingHeight, IReadOnlyList<AxisTick> xTicks, IReadOnlyList<AxisTick> yTicks,
-        bool rotated, bool yLog, double xLo, double xHi, double yLo, double yHi)
+        double rotation, IReadOnlyList<bool> shown, bool yLog, double xLo, double xHi, double yLo, double yHi)
     {
-        Cell = cell; Plot = plot; HeadingHeight = headingHeight; XTicks = xTicks; YTicks = yTicks; XLabelsRotated = rotated;
+        Cell = cell; Plot = plot; HeadingHeight = headingHeight; XTicks = xTicks; YTicks = yTicks; XLabelRotation = rotation; XLabelShown = shown;
         YLog = yLog; _xLo = xLo; _xHi = xHi; _yLo = yLo; _yHi = yHi;
     }
 
@@ -68,10 +71,12 @@ public sealed class PanelFrame
 
             IReadOnlyList<AxisTick> xTicks = x.Ticks ?? Array.Empty<AxisTick>();
             double xLo = x.Min, xHi = x.Max;
-            bool rotated = false;
+            double rotation = 0;
+            bool[] shown = Array.Empty<bool>();
             double xLabelHeight = lineSmall;
             int fewer = 0; // ticks dropped from the numeric x axis after labels collided
-            for (int fit = 0; fit < 8; fit++)
+            bool thin = false;
+            for (int fit = 0; fit < 12; fit++)
             {
                 double l = left, r = right;
                 if (x.Ticks is null)
@@ -86,12 +91,29 @@ public sealed class PanelFrame
                     xHi = raw[^1] + Expansion * span;
                 }
                 double Map(double v) => l + (v - xLo) / (xHi - xLo) * (r - l);
-                var boxes = xTicks.Select(t => XLabelBounds(fonts, style, t.Label, Map(t.Value), 0, rotated)).ToList();
-                bool collide = boxes.Zip(boxes.Skip(1)).Any(p => p.First.Right + 3 > p.Second.Left);
-                if (collide && x.Ticks is not null && !rotated) { rotated = true; continue; }
-                if (collide && x.Ticks is null) { fewer++; continue; }
+                var corners = xTicks.Select(t => XLabelCorners(fonts, style, t.Label, Map(t.Value), 0, rotation)).ToList();
+                // Labels collide when neighbours come closer than 2 pt; turned labels are compared as slanted strips.
+                shown = Enumerable.Repeat(true, xTicks.Count).ToArray();
+                if (thin)
+                {
+                    // Last resort for crowded visit labels: keep every label that clears the last one kept.
+                    int last = 0;
+                    for (int i = 1; i < corners.Count; i++)
+                        if (TextGeometry.Overlap(corners[last], corners[i], -2)) shown[i] = false; else last = i;
+                }
+                var visible = Enumerable.Range(0, corners.Count).Where(i => shown[i]).ToList();
+                bool collide = visible.Zip(visible.Skip(1)).Any(p => TextGeometry.Overlap(corners[p.First], corners[p.Second], -2));
+                if (collide && x.Ticks is not null)
+                {
+                    if (rotation == 0) rotation = -45;
+                    else if (rotation == -45) rotation = -90;
+                    else thin = true;
+                    continue;
+                }
+                if (collide) { fewer++; continue; }
+                var boxes = visible.Select(i => TextGeometry.Enclose(corners[i])).ToList();
                 double overLeft = Math.Max(0, cell.Left - boxes.Min(b => b.Left)), overRight = Math.Max(0, boxes.Max(b => b.Right) - cell.Right);
-                xLabelHeight = boxes.Max(b => b.Height);
+                xLabelHeight = boxes.Max(b => b.Bottom);
                 if (overLeft <= 1e-9 && overRight <= 1e-9) break;
                 left += overLeft;
                 right -= overRight;
@@ -107,10 +129,10 @@ public sealed class PanelFrame
             double top = cell.Top + heading + Math.Max(band, lineSmall / 2 + 1);
             double bottom = cell.Bottom - (TickLength + LabelGap + xLabelHeight + xTitleHeight);
             if (bottom - top < 20)
-                throw new RweStatsInputException($"panel of {FigureUnits.PtToMm(cell.Height):0} mm is too short for its labels; use a taller panel (PanelHeightMm) or a smaller font");
+                throw new RweStatsInputException($"panel of {FigureUnits.PtToMm(cell.Height):0} mm is too short for its text and significance brackets; use a taller panel (PanelHeightMm), fewer columns or a smaller font");
             double yLo = y.Log ? Math.Log10(yRaw[0]) : yRaw[0], yHi = y.Log ? Math.Log10(yRaw[^1]) : yRaw[^1];
             double ySpan = yHi - yLo;
-            frame = new PanelFrame(cell, FigureRect.FromEdges(left, top, right, bottom), heading, xTicks, yTicks, rotated, y.Log,
+            frame = new PanelFrame(cell, FigureRect.FromEdges(left, top, right, bottom), heading, xTicks, yTicks, rotation, shown, y.Log,
                 xLo, xHi, yLo - Expansion * ySpan, yHi + Expansion * ySpan);
             if (Math.Abs(bottom - top - plotHeight) < 0.5) break;
             plotHeight = bottom - top;
@@ -118,10 +140,15 @@ public sealed class PanelFrame
         return frame!;
     }
 
-    static FigureRect XLabelBounds(FigureFonts fonts, FigureStyle style, string label, double x, double y, bool rotated) =>
-        rotated
-            ? TextGeometry.Bounds(fonts, label, style.Small, new(x, y), TextAnchor.End, TextBaseline.Middle, -45)
-            : TextGeometry.Bounds(fonts, label, style.Small, new(x, y), TextAnchor.Middle, TextBaseline.Top, 0);
+    /// <summary>Where an x tick label goes: centred under its tick, or turned about its end at the tick.</summary>
+    static (TextAnchor anchor, TextBaseline baseline) XLabelPlacement(double rotation) =>
+        rotation == 0 ? (TextAnchor.Middle, TextBaseline.Top) : (TextAnchor.End, TextBaseline.Middle);
+
+    static FigurePoint[] XLabelCorners(FigureFonts fonts, FigureStyle style, string label, double x, double y, double rotation)
+    {
+        var (anchor, baseline) = XLabelPlacement(rotation);
+        return TextGeometry.Corners(fonts, label, style.Small, new(x, y), anchor, baseline, rotation);
+    }
 
     /// <summary>Runs <paramref name="draw"/> clipped to the plot area (for lines that may run past the axes).</summary>
     public void PushClipAndDraw(IFigureCanvas canvas, Action draw)
@@ -147,13 +174,14 @@ public sealed class PanelFrame
             ledger.Text(canvas, Cell, t.Label, new(Plot.Left - TickLength - LabelGap, yy), style.Small, TextAnchor.End, TextBaseline.Middle);
             canvas.EndGroup();
         }
-        foreach (var t in XTicks)
+        for (int i = 0; i < XTicks.Count; i++)
         {
+            var t = XTicks[i];
             canvas.BeginGroup(new FigureGroup("x-tick", t.Value.ToString("R", CultureInfo.InvariantCulture)));
             double xx = X(t.Value), y0 = Plot.Bottom + TickLength + LabelGap;
             canvas.Line(new(xx, Plot.Bottom), new(xx, Plot.Bottom + TickLength), axis);
-            if (XLabelsRotated) ledger.Text(canvas, Cell, t.Label, new(xx, y0), style.Small, TextAnchor.End, TextBaseline.Middle, -45);
-            else ledger.Text(canvas, Cell, t.Label, new(xx, y0), style.Small, TextAnchor.Middle, TextBaseline.Top);
+            var (anchor, baseline) = XLabelPlacement(XLabelRotation);
+            if (XLabelShown[i]) ledger.Text(canvas, Cell, t.Label, new(xx, y0), style.Small, anchor, baseline, XLabelRotation);
             canvas.EndGroup();
         }
         // Titles: the y title turned to read bottom to top, centred on the plot; shortened rather than overflow.

@@ -21,10 +21,10 @@ public static class PngConverter
     public const string Tool = "rsvg-convert";
     public const string InstallHint = "install librsvg (Debian/Ubuntu: apt-get install librsvg2-bin; macOS: brew install librsvg) or use the SVG or PDF output";
 
-    /// <summary>Full path of rsvg-convert found on PATH, or null.</summary>
-    public static string? Locate()
+    /// <summary>Full path of rsvg-convert found on <paramref name="searchPath"/> (default: the PATH variable), or null.</summary>
+    public static string? Locate(string? searchPath = null)
     {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        var path = searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "";
         var names = OperatingSystem.IsWindows() ? new[] { Tool + ".exe", Tool } : new[] { Tool };
         foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
             foreach (var name in names)
@@ -38,10 +38,10 @@ public static class PngConverter
     public static bool IsAvailable => Locate() is not null;
 
     /// <summary>Converts an SVG file to PNG at <paramref name="dpi"/> (300 is the usual journal minimum for line art with points; 600 for pure line art).</summary>
-    public static PngResult Convert(string svgPath, string pngPath, int dpi = 300, TimeSpan? timeout = null)
+    public static PngResult Convert(string svgPath, string pngPath, int dpi = 300, TimeSpan? timeout = null, string? searchPath = null)
     {
         if (dpi < 36 || dpi > 2400) throw new ArgumentOutOfRangeException(nameof(dpi), "dpi must be within 36–2400");
-        var tool = Locate();
+        var tool = Locate(searchPath);
         if (tool is null) return new PngResult.Unavailable($"PNG output needs {Tool}, which is not on PATH; {InstallHint}");
         var start = new ProcessStartInfo(tool)
         {

@@ -77,7 +77,7 @@ public sealed record SeriesFigure : IFigure
     /// Brackets stacked in levels above the plot: shortest spans first, each on the lowest level where neither its
     /// bar nor its label meets one already there, so labels never collide and nested brackets read inside-out.
     /// </summary>
-    List<PlacedBracket> PackBrackets(SeriesPanel panel, Func<double, double> map, double plotLeft, double cellRight, IReadOnlyList<double> positions, FigureFonts fonts)
+    List<PlacedBracket> PackBrackets(SeriesPanel panel, Func<double, double> map, double plotLeft, double cellLeft, double cellRight, IReadOnlyList<double> positions, FigureFonts fonts)
     {
         var levels = new List<List<(double l, double r)>>();
         var placed = new List<PlacedBracket>();
@@ -89,7 +89,12 @@ public sealed record SeriesFigure : IFigure
         {
             var label = PValueText.Format(a.PValue, Style.PValueFormat);
             double w = fonts.Width(label, Style.Small);
-            double cx = Math.Clamp((x1 + x2) / 2, plotLeft + w / 2, cellRight - w / 2);
+            // Centred over the bracket, kept over the plot where possible, else over the whole cell.
+            double lo = plotLeft + w / 2, hi = cellRight - w / 2;
+            if (lo > hi) lo = cellLeft + w / 2;
+            if (lo > hi)
+                throw new RweStatsInputException($"figure panel '{panel.Outcome}': {FigureUnits.PtToMm(cellRight - cellLeft):0} mm is too narrow for the label '{label}'; use fewer columns, a wider figure or PValueFormat.Stars");
+            double cx = Math.Clamp((x1 + x2) / 2, lo, hi);
             double l = Math.Min(x1, cx - w / 2) - 2, r = Math.Max(x2, cx + w / 2) + 2;
             int level = levels.FindIndex(lv => lv.All(o => r <= o.l || l >= o.r));
             if (level < 0) { levels.Add(new()); level = levels.Count - 1; }
@@ -124,7 +129,7 @@ public sealed record SeriesFigure : IFigure
         double BandHeight(Func<double, double> map)
         {
             if (panel.Significance.Count == 0) return 0;
-            int levels = PackBrackets(panel, map, map(xAxis.Min), cell.Right, positions, fonts).Max(b => b.Level) + 1;
+            int levels = PackBrackets(panel, map, map(xAxis.Min), cell.Left, cell.Right, positions, fonts).Max(b => b.Level) + 1;
             return 2 + levels * levelHeight;
         }
         var frame = PanelFrame.Layout(cell, letter, title, xAxis, yAxis, style, fonts, BandHeight);
@@ -238,7 +243,7 @@ public sealed record SeriesFigure : IFigure
         {
             canvas.BeginGroup(new FigureGroup("brackets"));
             var line = new Stroke(ink, 0.6);
-            foreach (var b in PackBrackets(panel, frame.X, plot.Left, cell.Right, positions, fonts))
+            foreach (var b in PackBrackets(panel, frame.X, plot.Left, cell.Left, cell.Right, positions, fonts))
             {
                 double legBottom = plot.Top - 2 - b.Level * levelHeight, bar = legBottom - LegLength;
                 canvas.BeginGroup(new FigureGroup("bracket", b.Annotation.FromVisit + "|" + b.Annotation.ToVisit + "|" + b.Annotation.PValue.ToString("R", CultureInfo.InvariantCulture)));

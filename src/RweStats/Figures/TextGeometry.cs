@@ -34,26 +34,49 @@ public static class TextGeometry
     public static FigurePoint BaselinePoint(FigureFonts fonts, TextStyle style, FigurePoint at, TextBaseline baseline) =>
         new(at.X, at.Y + BaselineShift(fonts, style, baseline));
 
-    /// <summary>The axis-aligned box around the rotated text's line box.</summary>
-    public static FigureRect Bounds(FigureFonts fonts, string text, TextStyle style, FigurePoint at,
+    /// <summary>The four corners of the text's line box after rotation, in drawing order around the box.</summary>
+    public static FigurePoint[] Corners(FigureFonts fonts, string text, TextStyle style, FigurePoint at,
         TextAnchor anchor, TextBaseline baseline, double rotationDegrees)
     {
         double w = fonts.Width(text, style);
         double x0 = AnchorShift(w, anchor), x1 = x0 + w;
         double b = BaselineShift(fonts, style, baseline);
         double y0 = b - fonts.Ascent(style), y1 = b + fonts.Descent(style);
-        if (rotationDegrees == 0) return FigureRect.FromEdges(at.X + x0, at.Y + y0, at.X + x1, at.Y + y1);
         double a = rotationDegrees * Math.PI / 180, c = Math.Cos(a), s = Math.Sin(a);
         // Exact zeros for the quarter turns keep boxes of vertical labels exact.
         if (Math.Abs(c) < 1e-12) c = 0;
         if (Math.Abs(s) < 1e-12) s = 0;
-        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
-        foreach (var (dx, dy) in new[] { (x0, y0), (x1, y0), (x0, y1), (x1, y1) })
-        {
-            double rx = dx * c - dy * s, ry = dx * s + dy * c;
-            minX = Math.Min(minX, rx); maxX = Math.Max(maxX, rx);
-            minY = Math.Min(minY, ry); maxY = Math.Max(maxY, ry);
-        }
-        return FigureRect.FromEdges(at.X + minX, at.Y + minY, at.X + maxX, at.Y + maxY);
+        return new[] { (x0, y0), (x1, y0), (x1, y1), (x0, y1) }
+            .Select(p => new FigurePoint(at.X + p.Item1 * c - p.Item2 * s, at.Y + p.Item1 * s + p.Item2 * c)).ToArray();
+    }
+
+    /// <summary>The axis-aligned box around the rotated text's line box.</summary>
+    public static FigureRect Bounds(FigureFonts fonts, string text, TextStyle style, FigurePoint at,
+        TextAnchor anchor, TextBaseline baseline, double rotationDegrees) =>
+        Enclose(Corners(fonts, text, style, at, anchor, baseline, rotationDegrees));
+
+    public static FigureRect Enclose(IReadOnlyList<FigurePoint> corners) =>
+        FigureRect.FromEdges(corners.Min(p => p.X), corners.Min(p => p.Y), corners.Max(p => p.X), corners.Max(p => p.Y));
+
+    /// <summary>
+    /// Whether two convex quadrilaterals (text boxes, possibly rotated) overlap by more than <paramref name="tolerance"/>,
+    /// by the separating axis theorem: they are apart if their projections on some edge normal are. Turned labels are
+    /// compared as the slanted strips they are, not as their much larger axis-aligned boxes.
+    /// </summary>
+    public static bool Overlap(IReadOnlyList<FigurePoint> a, IReadOnlyList<FigurePoint> b, double tolerance = 0)
+    {
+        foreach (var poly in new[] { a, b })
+            for (int i = 0; i < poly.Count; i++)
+            {
+                var p = poly[i];
+                var q = poly[(i + 1) % poly.Count];
+                double nx = q.Y - p.Y, ny = p.X - q.X, len = Math.Sqrt(nx * nx + ny * ny);
+                if (len == 0) continue;
+                nx /= len; ny /= len;
+                double aMin = a.Min(v => v.X * nx + v.Y * ny), aMax = a.Max(v => v.X * nx + v.Y * ny);
+                double bMin = b.Min(v => v.X * nx + v.Y * ny), bMax = b.Max(v => v.X * nx + v.Y * ny);
+                if (aMax <= bMin + tolerance || bMax <= aMin + tolerance) return false;
+            }
+        return true;
     }
 }

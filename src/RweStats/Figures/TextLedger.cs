@@ -9,12 +9,12 @@ namespace RweStats.Figures;
 /// </summary>
 public sealed class TextLedger
 {
-    readonly List<(string text, FigureRect box, FigureRect region)> _entries = new();
+    readonly List<(string text, FigureRect box, FigurePoint[] corners, FigureRect region)> _entries = new();
     readonly FigureFonts _fonts;
 
     public TextLedger(FigureFonts fonts) => _fonts = fonts;
 
-    public IReadOnlyList<(string text, FigureRect box, FigureRect region)> Entries => _entries;
+    public IReadOnlyList<(string text, FigureRect box, FigurePoint[] corners, FigureRect region)> Entries => _entries;
 
     /// <summary>Draws the text and records where it went.</summary>
     public void Text(IFigureCanvas canvas, FigureRect region, string text, FigurePoint at, TextStyle style,
@@ -22,18 +22,19 @@ public sealed class TextLedger
     {
         if (text.Length == 0) return;
         canvas.Text(text, at, style, anchor, baseline, rotationDegrees);
-        _entries.Add((text, TextGeometry.Bounds(_fonts, text, style, at, anchor, baseline, rotationDegrees), region));
+        var corners = TextGeometry.Corners(_fonts, text, style, at, anchor, baseline, rotationDegrees);
+        _entries.Add((text, TextGeometry.Enclose(corners), corners, region));
     }
 
     public IReadOnlyList<string> Problems()
     {
         static string R(FigureRect r) => string.Create(CultureInfo.InvariantCulture, $"[{r.Left:0.##}, {r.Top:0.##}, {r.Right:0.##}, {r.Bottom:0.##}]");
         var problems = new List<string>();
-        foreach (var (text, box, region) in _entries)
+        foreach (var (text, box, _, region) in _entries)
             if (!region.Contains(box, 0.01)) problems.Add($"text '{text}' {R(box)} leaves its region {R(region)}");
         for (int i = 0; i < _entries.Count; i++)
             for (int j = i + 1; j < _entries.Count; j++)
-                if (_entries[i].box.Inflate(-0.01).Intersects(_entries[j].box.Inflate(-0.01)))
+                if (TextGeometry.Overlap(_entries[i].corners, _entries[j].corners, 0.01))
                     problems.Add($"text '{_entries[i].text}' {R(_entries[i].box)} overlaps '{_entries[j].text}' {R(_entries[j].box)}");
         return problems;
     }
