@@ -32,6 +32,26 @@ public class FigureOutputTests
     }
 
     [Fact]
+    public void Every_figure_kind_renders_to_pdf()
+    {
+        PdfTestLicense.Ensure();
+        var (fitted, residuals) = FigureTestData.Residuals();
+        IFigure[] figures =
+        {
+            FigureTestData.Figure1(FigureStyle.SingleColumn.Greyscale()),
+            new SpaghettiFigure { Panels = FigureTestData.Figure1Panels(), SubjectCategory = FigureTestData.Responders() },
+            new ResidualDiagnosticsFigure { Fitted = fitted, Residuals = residuals, Style = FigureStyle.SingleColumn },
+        };
+        foreach (var figure in figures)
+        {
+            var pdf = FigureWriter.ToPdf(figure);
+            using var document = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import);
+            Assert.Equal(1, document.PageCount);
+            Assert.Equal(figure.Size(FigureFonts.DejaVuSans).Width, document.Pages[0].Width.Point, 2);
+        }
+    }
+
+    [Fact]
     public void Writer_writes_svg_and_pdf_and_returns_their_paths()
     {
         PdfTestLicense.Ensure();
