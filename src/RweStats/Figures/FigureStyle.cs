@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace RweStats.Figures;
+
+/// <summary>
+/// How a figure looks: journal column width, type size, colours and which layers are drawn. Start from a preset
+/// (<see cref="SingleColumn"/>, <see cref="DoubleColumn"/>) and change what differs with "with".
+/// Widths follow the common journal grid: 85 mm for one column, 175 mm for the full page width.
+/// </summary>
+public sealed record FigureStyle
+{
+    public const double SingleColumnMm = 85;
+    public const double DoubleColumnMm = 175;
+
+    /// <summary>Figure width; the height follows from the panel grid.</summary>
+    public double WidthMm { get; init; } = DoubleColumnMm;
+    /// <summary>Height of one panel; null: panel width × <see cref="PanelAspect"/>.</summary>
+    public double? PanelHeightMm { get; init; }
+    public double PanelAspect { get; init; } = 0.8;
+    /// <summary>Base type size; journals ask for 7–9 pt at print size.</summary>
+    public double FontSizePt { get; init; } = 8;
+    public FigurePalette Palette { get; init; } = FigurePalette.OkabeIto;
+    /// <summary>Bold A, B, C … at each panel's top-left corner.</summary>
+    public bool PanelLetters { get; init; } = true;
+    /// <summary>The outcome name next to the letter.</summary>
+    public bool PanelTitles { get; init; } = true;
+    /// <summary>A thin line joining each subject's visits.</summary>
+    public bool ShowTrajectories { get; init; } = true;
+    public bool ShowPoints { get; init; } = true;
+    public bool ShowBoxes { get; init; } = true;
+    /// <summary>LS means with 95 % CI (from the mixed model) beside each box, when the panel has them.</summary>
+    public bool ShowLsMeans { get; init; } = true;
+    public bool ShowLegend { get; init; } = true;
+    public PValueFormat PValueFormat { get; init; } = PValueFormat.Bounded;
+    /// <summary>Seed of the horizontal jitter of points: the same seed places every point at the same spot.</summary>
+    public int JitterSeed { get; init; } = 1;
+    /// <summary>Total jitter width as a fraction of the distance between neighbouring visits.</summary>
+    public double JitterWidth { get; init; } = 0.22;
+    /// <summary>Axis title under the visits (e.g. "Month"); null: none, the visit labels speak for themselves.</summary>
+    public string? VisitAxisTitle { get; init; }
+    /// <summary>Widen the y axis to show the whole normal range band.</summary>
+    public bool AxisIncludesNormalRange { get; init; } = true;
+    public double PanelGapMm { get; init; } = 4;
+
+    public static FigureStyle SingleColumn => new() { WidthMm = SingleColumnMm, FontSizePt = 7, PanelAspect = 0.95 };
+    public static FigureStyle DoubleColumn => new() { WidthMm = DoubleColumnMm, FontSizePt = 8 };
+
+    public FigureStyle Greyscale() => this with { Palette = FigurePalette.Greyscale };
+
+    public double WidthPt => FigureUnits.MmToPt(WidthMm);
+    public TextStyle Base => new(FontSizePt);
+    public TextStyle Small => new(Math.Max(6, FontSizePt - 1));
+    public TextStyle Title => new(FontSizePt, Bold: true);
+    public TextStyle Letter => new(FontSizePt + 2, Bold: true);
+
+    public void Validate()
+    {
+        static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+        if (!(WidthMm >= 40 && WidthMm <= 500)) throw new RweStatsInputException($"figure width {F(WidthMm)} mm is outside 40–500 mm; journals use 85 (single column) or 175 (double)");
+        if (!(FontSizePt >= 5 && FontSizePt <= 14)) throw new RweStatsInputException($"font size {F(FontSizePt)} pt is outside 5–14 pt; journals ask for 7–9 pt");
+        if (PanelHeightMm is { } h && !(h >= 20 && h <= 400)) throw new RweStatsInputException($"panel height {F(h)} mm is outside 20–400 mm");
+        if (!(PanelAspect >= 0.2 && PanelAspect <= 3)) throw new RweStatsInputException($"panel aspect {F(PanelAspect)} is outside 0.2–3");
+        if (!(JitterWidth >= 0 && JitterWidth <= 0.6)) throw new RweStatsInputException($"jitter width {F(JitterWidth)} is outside 0–0.6 of the visit spacing");
+        if (!(PanelGapMm >= 0 && PanelGapMm <= 30)) throw new RweStatsInputException($"panel gap {F(PanelGapMm)} mm is outside 0–30 mm");
+        if (Palette.Series.Count == 0) throw new RweStatsInputException("the palette has no series colours");
+    }
+}

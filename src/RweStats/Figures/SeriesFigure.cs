@@ -1,0 +1,260 @@
+using System.Globalization;
+
+namespace RweStats.Figures;
+
+/// <summary>
+/// The paper's Figure 1: one panel per outcome (anti-dsDNA, CH50, C4, C3 …) over the visits, each with a box per
+/// visit, every subject's value as a jittered point, thin lines joining each subject's visits, the model's LS means
+/// with 95 % CI, the normal range as a band, and brackets from baseline to later visits labelled with the
+/// mixed-model p-values. Panels fill a rows × columns grid (2 × 2 for four outcomes).
+/// </summary>
+public sealed record SeriesFigure : IFigure
+{
+    public required IReadOnlyList<SeriesPanel> Panels { get; init; }
+    public FigureStyle Style { get; init; } = FigureStyle.DoubleColumn;
+    public int? Rows { get; init; }
+    public int? Columns { get; init; }
+    public string Title { get; init; } = "Outcomes over visits";
+
+    const double LegLength = 3, PointRadius = 1.3;
+
+    public void Validate()
+    {
+        Style.Validate();
+        if (Panels.Count == 0) throw new RweStatsInputException("a figure needs at least one panel");
+        foreach (var p in Panels) p.Validate();
+        FigureGrid.Shape(Panels.Count, Rows, Columns);
+    }
+
+    public (double Width, double Height) Size(FigureFonts fonts)
+    {
+        var grid = Grid(fonts);
+        return (grid.WidthPt, grid.HeightPt);
+    }
+
+    FigureGrid Grid(FigureFonts fonts)
+    {
+        var items = LegendItems();
+        return FigureGrid.Create(Panels.Count, Rows, Columns, Style,
+            Style.ShowLegend && items.Count > 0 ? w => FigureLegend.Height(items, w, Style, fonts) : null);
+    }
+
+    bool ShowsLsMeans(SeriesPanel p) => Style.ShowLsMeans && p.LsMeans is { Count: > 0 };
+
+    public IReadOnlyList<LegendItem> LegendItems()
+    {
+        var items = new List<LegendItem>();
+        var neutral = FigureColor.Grey(0.35);
+        if (Style.ShowBoxes) items.Add(new(LegendGlyph.Box, "Median and IQR, whiskers to 1.5 × IQR", neutral));
+        if (Style.ShowPoints) items.Add(Style.ShowTrajectories ? new(LegendGlyph.Trajectory, "Individual patients", neutral) : new(LegendGlyph.Points, "Individual values", neutral));
+        else if (Style.ShowTrajectories) items.Add(new(LegendGlyph.Line, "Individual patients", Style.Palette.Trajectory));
+        if (Panels.Any(ShowsLsMeans)) items.Add(new(LegendGlyph.LsMean, "LS mean (95% CI)", Style.Palette.Ink));
+        if (Panels.Any(p => p.NormalRange is not null)) items.Add(new(LegendGlyph.Band, "Normal range", Style.Palette.Band));
+        return items;
+    }
+
+    public IReadOnlyList<string> Render(IFigureCanvas canvas, FigureFonts fonts)
+    {
+        Validate();
+        var grid = Grid(fonts);
+        var ledger = new TextLedger(fonts);
+        canvas.Rectangle(grid.Figure, new Fill(FigureColor.White), null);
+        for (int i = 0; i < Panels.Count; i++)
+            RenderPanel(canvas, ledger, Panels[i], grid.Cells[i], Style.PanelLetters ? PanelLetter(i) : null, fonts);
+        if (grid.LegendArea is { } legend) FigureLegend.Draw(canvas, ledger, legend, LegendItems(), Style, fonts);
+        return ledger.Problems();
+    }
+
+    /// <summary>A, B, … Z, AA, AB …</summary>
+    public static string PanelLetter(int index) =>
+        index < 26 ? ((char)('A' + index)).ToString() : PanelLetter(index / 26 - 1) + (char)('A' + index % 26);
+
+    sealed record PlacedBracket(SignificanceAnnotation Annotation, string Label, double X1, double X2, double LabelX, int Level);
+
+    static double LevelHeight(FigureStyle style, FigureFonts fonts) => LegLength + 1 + fonts.LineHeight(style.Small) + 1.5;
+
+    /// <summary>
+    /// Brackets stacked in levels above the plot: shortest spans first, each on the lowest level where neither its
+    /// bar nor its label meets one already there, so labels never collide and nested brackets read inside-out.
+    /// </summary>
+    List<PlacedBracket> PackBrackets(SeriesPanel panel, Func<double, double> map, double plotLeft, double cellLeft, double cellRight, IReadOnlyList<double> positions, FigureFonts fonts)
+    {
+        var levels = new List<List<(double l, double r)>>();
+        var placed = new List<PlacedBracket>();
+        var ordered = panel.Significance
+            .Select(a => (a, x1: map(positions[panel.VisitIndex(a.FromVisit)]), x2: map(positions[panel.VisitIndex(a.ToVisit)])))
+            .Select(t => (t.a, x1: Math.Min(t.x1, t.x2), x2: Math.Max(t.x1, t.x2)))
+            .OrderBy(t => t.x2 - t.x1).ThenBy(t => t.x1).ToList();
+        foreach (var (a, x1, x2) in ordered)
+        {
+            var label = PValueText.Format(a.PValue, Style.PValueFormat);
+            double w = fonts.Width(label, Style.Small);
+            // Centred over the bracket, kept over the plot where possible, else over the whole cell.
+            double lo = plotLeft + w / 2, hi = cellRight - w / 2;
+            if (lo > hi) lo = cellLeft + w / 2;
+            if (lo > hi)
+                throw new RweStatsInputException($"figure panel '{panel.Outcome}': {FigureUnits.PtToMm(cellRight - cellLeft):0} mm is too narrow for the label '{label}'; use fewer columns, a wider figure or PValueFormat.Stars");
+            double cx = Math.Clamp((x1 + x2) / 2, lo, hi);
+            double l = Math.Min(x1, cx - w / 2) - 2, r = Math.Max(x2, cx + w / 2) + 2;
+            int level = levels.FindIndex(lv => lv.All(o => r <= o.l || l >= o.r));
+            if (level < 0) { levels.Add(new()); level = levels.Count - 1; }
+            levels[level].Add((l, r));
+            placed.Add(new PlacedBracket(a, label, x1, x2, cx, level));
+        }
+        return placed;
+    }
+
+    void RenderPanel(IFigureCanvas canvas, TextLedger ledger, SeriesPanel panel, FigureRect cell, string? letter, FigureFonts fonts)
+    {
+        var style = Style;
+        int nv = panel.Visits.Count;
+        var positions = panel.VisitPositions ?? Enumerable.Range(0, nv).Select(i => (double)i).ToArray();
+        double minGap = nv == 1 ? 1 : Enumerable.Range(1, nv - 1).Min(i => positions[i] - positions[i - 1]);
+        bool lsMeans = ShowsLsMeans(panel);
+
+        // y range: everything drawn on the data scale must be inside the axis.
+        var ys = panel.Subjects.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).ToList();
+        if (lsMeans) ys.AddRange(panel.LsMeans!.SelectMany(e => new[] { e.Lower, e.Upper }));
+        if (panel.NormalRange is { } nr && style.AxisIncludesNormalRange)
+        {
+            // A range from 0 ("< 10 IU/mL") has no bottom on a log axis: the band then starts at the axis.
+            if (!panel.LogScale || nr.Low > 0) ys.Add(nr.Low);
+            if (!panel.LogScale || nr.High > 0) ys.Add(nr.High);
+        }
+        var xAxis = new XAxisSpec(positions[0] - minGap / 2, positions[^1] + minGap / 2,
+            panel.Visits.Select((v, i) => new AxisTick(positions[i], v)).ToArray(), style.VisitAxisTitle);
+        var yAxis = new YAxisSpec(ys.Min(), ys.Max(), panel.LogScale, panel.AxisTitle);
+        string? title = style.PanelTitles ? panel.Outcome : null;
+        double levelHeight = LevelHeight(style, fonts);
+        double BandHeight(Func<double, double> map)
+        {
+            if (panel.Significance.Count == 0) return 0;
+            int levels = PackBrackets(panel, map, map(xAxis.Min), cell.Left, cell.Right, positions, fonts).Max(b => b.Level) + 1;
+            return 2 + levels * levelHeight;
+        }
+        var frame = PanelFrame.Layout(cell, letter, title, xAxis, yAxis, style, fonts, BandHeight);
+        var plot = frame.Plot;
+
+        double spacing = frame.X(positions[0] + minGap) - frame.X(positions[0]);
+        double boxHalf = Math.Min(0.17 * spacing, 14);
+        double jitterWidth = style.JitterWidth * spacing;
+        if (style.ShowBoxes) jitterWidth = Math.Min(jitterWidth, 1.5 * boxHalf);
+        double lsOffset = style.ShowBoxes ? boxHalf + Math.Max(4, 0.1 * spacing) : 0.25 * spacing;
+        double VisitX(int j) => frame.X(positions[j]);
+        var jitter = panel.Subjects.ToDictionary(s => s.Subject, s => Jitter.Offset(style.JitterSeed, s.Subject, jitterWidth));
+        var ink = style.Palette.Ink;
+
+        canvas.BeginGroup(new FigureGroup("panel", panel.Outcome, cell));
+
+        if (panel.NormalRange is { } range)
+        {
+            canvas.BeginGroup(new FigureGroup("normal-range", string.Create(CultureInfo.InvariantCulture, $"{range.Low:R}|{range.High:R}")));
+            canvas.PushClip(plot);
+            var (yMin, yMax) = frame.YLimits;
+            double lo = Math.Max(range.Low, yMin), hi = Math.Min(range.High, yMax);
+            if (hi > lo) canvas.Rectangle(FigureRect.FromEdges(plot.Left, frame.Y(hi), plot.Right, frame.Y(lo)), new Fill(style.Palette.Band, style.Palette.BandOpacity), null);
+            canvas.PopClip();
+            canvas.EndGroup();
+        }
+
+        frame.DrawAxes(canvas, ledger, style, style.VisitAxisTitle, panel.AxisTitle, fonts);
+
+        if (style.ShowTrajectories)
+        {
+            canvas.BeginGroup(new FigureGroup("trajectories"));
+            var solid = new Stroke(style.Palette.Trajectory, 0.4, 0.7);
+            var dashed = solid.Dashed(1.5, 1.2);
+            foreach (var s in panel.Subjects)
+            {
+                var observed = Enumerable.Range(0, nv).Where(j => s.Values[j].HasValue).ToList();
+                var run = new List<FigurePoint>();
+                for (int k = 0; k < observed.Count; k++)
+                {
+                    int j = observed[k];
+                    var p = new FigurePoint(VisitX(j) + jitter[s.Subject], frame.Y(s.Values[j]!.Value));
+                    if (k > 0 && observed[k - 1] != j - 1)
+                    {
+                        // A missed visit in between: join across it with a dashed line, so the gap stays visible.
+                        if (run.Count > 1) canvas.Polyline(run, solid);
+                        canvas.Line(run[^1], p, dashed);
+                        run = new List<FigurePoint>();
+                    }
+                    run.Add(p);
+                }
+                if (run.Count > 1) canvas.Polyline(run, solid);
+            }
+            canvas.EndGroup();
+        }
+
+        if (style.ShowBoxes)
+        {
+            canvas.BeginGroup(new FigureGroup("boxes"));
+            for (int j = 0; j < nv; j++)
+            {
+                // On a log axis the summary is taken on log10 values (ggplot2 applies scale transforms before stats).
+                var values = panel.ValuesAt(j).Select(t => panel.LogScale ? Math.Log10(t.value) : t.value);
+                if (BoxSummary.Of(values) is not { } b) continue;
+                double F(double v) => frame.Y(panel.LogScale ? Math.Pow(10, v) : v);
+                var color = style.Palette.SeriesColor(j);
+                var line = new Stroke(color, 0.7);
+                double cx = VisitX(j);
+                canvas.BeginGroup(new FigureGroup("box", panel.Visits[j]));
+                canvas.Line(new(cx, F(b.Q3)), new(cx, F(b.WhiskerHigh)), line);
+                canvas.Line(new(cx, F(b.Q1)), new(cx, F(b.WhiskerLow)), line);
+                canvas.Line(new(cx - boxHalf / 2, F(b.WhiskerHigh)), new(cx + boxHalf / 2, F(b.WhiskerHigh)), line);
+                canvas.Line(new(cx - boxHalf / 2, F(b.WhiskerLow)), new(cx + boxHalf / 2, F(b.WhiskerLow)), line);
+                canvas.Rectangle(FigureRect.FromEdges(cx - boxHalf, F(b.Q3), cx + boxHalf, F(b.Q1)), new Fill(color, 0.18), line);
+                canvas.Line(new(cx - boxHalf, F(b.Median)), new(cx + boxHalf, F(b.Median)), new Stroke(color, 1.4));
+                canvas.EndGroup();
+            }
+            canvas.EndGroup();
+        }
+
+        if (style.ShowPoints)
+        {
+            canvas.BeginGroup(new FigureGroup("points"));
+            for (int j = 0; j < nv; j++)
+            {
+                var fill = new Fill(style.Palette.SeriesColor(j), 0.85);
+                foreach (var (subject, value) in panel.ValuesAt(j))
+                    canvas.Circle(new(VisitX(j) + jitter[subject], frame.Y(value)), PointRadius, fill, new Stroke(FigureColor.White, 0.3));
+            }
+            canvas.EndGroup();
+        }
+
+        if (lsMeans)
+        {
+            canvas.BeginGroup(new FigureGroup("ls-means"));
+            var line = new Stroke(ink, 0.8);
+            foreach (var e in panel.LsMeans!)
+            {
+                double x = VisitX(panel.VisitIndex(e.Visit)) + lsOffset;
+                canvas.BeginGroup(new FigureGroup("ls-mean", e.Visit));
+                canvas.Line(new(x, frame.Y(e.Lower)), new(x, frame.Y(e.Upper)), line);
+                canvas.Line(new(x - 1.5, frame.Y(e.Lower)), new(x + 1.5, frame.Y(e.Lower)), line);
+                canvas.Line(new(x - 1.5, frame.Y(e.Upper)), new(x + 1.5, frame.Y(e.Upper)), line);
+                canvas.Polygon(FigureLegend.Diamond(new(x, frame.Y(e.Estimate)), 2.2), new Fill(ink), new Stroke(FigureColor.White, 0.3));
+                canvas.EndGroup();
+            }
+            canvas.EndGroup();
+        }
+
+        if (panel.Significance.Count > 0)
+        {
+            canvas.BeginGroup(new FigureGroup("brackets"));
+            var line = new Stroke(ink, 0.6);
+            foreach (var b in PackBrackets(panel, frame.X, plot.Left, cell.Left, cell.Right, positions, fonts))
+            {
+                double legBottom = plot.Top - 2 - b.Level * levelHeight, bar = legBottom - LegLength;
+                canvas.BeginGroup(new FigureGroup("bracket", b.Annotation.FromVisit + "|" + b.Annotation.ToVisit + "|" + b.Annotation.PValue.ToString("R", CultureInfo.InvariantCulture)));
+                canvas.Polyline(new FigurePoint[] { new(b.X1, legBottom), new(b.X1, bar), new(b.X2, bar), new(b.X2, legBottom) }, line);
+                ledger.Text(canvas, cell, b.Label, new(b.LabelX, bar - 1), style.Small, TextAnchor.Middle, TextBaseline.Bottom);
+                canvas.EndGroup();
+            }
+            canvas.EndGroup();
+        }
+
+        frame.DrawHeading(canvas, ledger, style, letter, title, fonts);
+        canvas.EndGroup();
+    }
+}

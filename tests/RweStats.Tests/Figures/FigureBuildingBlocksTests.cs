@@ -1,0 +1,205 @@
+using System.Globalization;
+using RweStats.Figures;
+
+namespace RweStats.Tests.Figures;
+
+/// <summary>Quantiles, ticks, p-value text, font metrics, jitter and the panel factories.</summary>
+public class FigureBuildingBlocksTests
+{
+    [Fact]
+    public void Type7_quantiles_match_R()
+    {
+        var lines = File.ReadAllLines(RepoPaths.Fixture("r", "quantiles.csv"));
+        var data = new Dictionary<string, double[]>();
+        foreach (var line in lines.Where(l => l.StartsWith("# ") && l.Contains("(n=")))
+        {
+            var name = line[2..line.IndexOf(' ', 2)];
+            data[name] = line[(line.IndexOf("): ", StringComparison.Ordinal) + 3)..].Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        }
+        int checkedCount = 0;
+        foreach (var row in lines.Where(l => !l.StartsWith('#')).Skip(1).Select(l => l.Split(',')))
+        {
+            if (row[2] != "7") continue;
+            double p = double.Parse(row[1], CultureInfo.InvariantCulture), expected = double.Parse(row[3], CultureInfo.InvariantCulture);
+            Assert.Equal(expected, Quantiles.Type7(data[row[0]], p), 10);
+            checkedCount++;
+        }
+        Assert.Equal(8 * 7, checkedCount);
+    }
+
+    [Fact]
+    public void Box_whiskers_reach_the_last_values_within_one_and_a_half_IQR()
+    {
+        var b = BoxSummary.Of(new[] { 2.5, 7, 7, 1, 100, -3, double.NaN })!;
+        Assert.Equal(6, b.N);
+        Assert.Equal(1.375, b.Q1, 12);
+        Assert.Equal(4.75, b.Median, 12);
+        Assert.Equal(7, b.Q3, 12);
+        Assert.Equal(-3, b.WhiskerLow); // fence 1.375 − 8.4375 = −7.06: −3 is inside
+        Assert.Equal(7, b.WhiskerHigh); // 100 is beyond 7 + 8.4375
+        Assert.Null(BoxSummary.Of(new[] { double.NaN }));
+    }
+
+    [Theory]
+    [InlineData(12, 95, 10)]
+    [InlineData(0.41, 1.8, 8)]
+    [InlineData(0.03, 0.4, 6)]
+    [InlineData(-2.2, 2.2, 4)]
+    [InlineData(-0.3, 0.1, 5)]
+    [InlineData(1234, 98765, 7)]
+    [InlineData(5, 5, 5)]
+    [InlineData(0.1, 0.7, 3)]
+    public void Linear_ticks_cover_the_range_with_round_steps(double min, double max, int maxTicks)
+    {
+        var ticks = AxisTicks.Linear(min, max, maxTicks);
+        Assert.InRange(ticks.Count, 2, maxTicks);
+        Assert.True(ticks[0] <= min && ticks[^1] >= max);
+        var step = ticks[1] - ticks[0];
+        double mantissa = step / Math.Pow(10, Math.Floor(Math.Log10(step)));
+        Assert.Contains(Math.Round(mantissa, 9), new[] { 1.0, 2, 2.5, 5 });
+        for (int i = 1; i < ticks.Count; i++) Assert.Equal(step, ticks[i] - ticks[i - 1], 9);
+    }
+
+    [Theory]
+    [InlineData(5, 620, 6, "1 10 100 1000")]
+    [InlineData(5, 620, 3, "1 100 10000")]
+    [InlineData(0.02, 3000, 8, "0.01 0.1 1 10 100 1000 10000")]
+    [InlineData(3, 45, 8, "2 5 10 20 50")]
+    [InlineData(20, 45, 8, "20 25 30 35 40 45")]
+    public void Log_ticks_use_decades_then_one_two_five(double min, double max, int maxTicks, string expected)
+    {
+        var ticks = AxisTicks.Log10(min, max, maxTicks);
+        Assert.Equal(expected, string.Join(" ", ticks.Select(t => t.ToString(CultureInfo.InvariantCulture))));
+        Assert.True(ticks[0] <= min && ticks[^1] >= max);
+    }
+
+    [Fact]
+    public void Tick_labels_use_shared_decimals_a_true_minus_and_powers_of_ten()
+    {
+        Assert.Equal(new[] { "\u22120.5", "0.0", "0.5", "1.0" }, AxisTicks.Label(new[] { -0.5, 0, 0.5, 1 }, false).Select(t => t.Label));
+        Assert.Equal(new[] { "0", "25", "50" }, AxisTicks.Label(new[] { 0.0, 25, 50 }, false).Select(t => t.Label));
+        Assert.Equal(new[] { "0.01", "1", "100", "10⁶" }, AxisTicks.Label(new[] { 0.01, 1, 100, 1e6 }, true).Select(t => t.Label));
+    }
+
+    [Theory]
+    [InlineData(0.0073, PValueFormat.Exact, "p = 0.0073")]
+    [InlineData(0.0073, PValueFormat.Bounded, "p = 0.0073")]
+    [InlineData(0.0004, PValueFormat.Bounded, "p < 0.001")]
+    [InlineData(0.0004, PValueFormat.Exact, "p = 0.00040")]
+    [InlineData(0.00002, PValueFormat.Exact, "p < 0.0001")]
+    [InlineData(0.21, PValueFormat.Bounded, "p = 0.21")]
+    [InlineData(0.0496, PValueFormat.Bounded, "p = 0.0496")]
+    [InlineData(0.0504, PValueFormat.Bounded, "p = 0.0504")]
+    [InlineData(0.05, PValueFormat.Bounded, "p = 0.050")]
+    [InlineData(0.0996, PValueFormat.Bounded, "p = 0.10")]
+    [InlineData(0.995, PValueFormat.Bounded, "p > 0.99")]
+    [InlineData(0.0004, PValueFormat.Stars, "***")]
+    [InlineData(0.0073, PValueFormat.Stars, "**")]
+    [InlineData(0.031, PValueFormat.Stars, "*")]
+    [InlineData(0.12, PValueFormat.Stars, "ns")]
+    public void P_values_print_in_the_chosen_format(double p, PValueFormat format, string expected) =>
+        Assert.Equal(expected, PValueText.Format(p, format));
+
+    [Fact]
+    public void Font_metrics_come_from_the_shipped_DejaVu_Sans()
+    {
+        var fonts = FigureFonts.DejaVuSans;
+        Assert.Equal(2048, fonts.Regular.UnitsPerEm);
+        Assert.Equal(1901.0 / 2048, fonts.Regular.Ascent, 9);
+        Assert.Equal(483.0 / 2048, fonts.Regular.Descent, 9);
+        // DejaVu Sans digits are tabular, 1303 units wide; "M" is 1767 (regular).
+        Assert.Equal(1303.0 / 2048 * 10, fonts.Regular.Width("0", 10), 9);
+        Assert.Equal(4 * 1303.0 / 2048 * 10, fonts.Regular.Width("1234", 10), 9);
+        Assert.Equal(1767.0 / 2048 * 10, fonts.Regular.Width("M", 10), 9);
+        Assert.True(fonts.BoldFace.Width("M12", 8) > fonts.Regular.Width("M12", 8));
+        Assert.Equal("", fonts.Fit("Anti-dsDNA", new TextStyle(8), 1));
+        Assert.EndsWith("…", fonts.Fit("Anti-dsDNA (IU/mL)", new TextStyle(8), 40));
+        Assert.Contains("Bitstream", System.Text.Encoding.UTF8.GetString(FigureFonts.ReadResource("LICENSE.txt")));
+    }
+
+    [Fact]
+    public void Rotated_text_boxes_turn_with_the_text()
+    {
+        var fonts = FigureFonts.DejaVuSans;
+        var style = new TextStyle(10);
+        double w = fonts.Width("Title", style), h = fonts.LineHeight(style);
+        var box = TextGeometry.Bounds(fonts, "Title", style, new(50, 100), TextAnchor.Middle, TextBaseline.Top, -90);
+        Assert.Equal(50, box.Left, 9);
+        Assert.Equal(50 + h, box.Right, 9);
+        Assert.Equal(100 - w / 2, box.Top, 9);
+        Assert.Equal(100 + w / 2, box.Bottom, 9);
+    }
+
+    [Fact]
+    public void Jitter_depends_on_seed_and_subject_only()
+    {
+        Assert.Equal(Jitter.Uniform(1, "P01"), Jitter.Uniform(1, "P01"));
+        Assert.NotEqual(Jitter.Uniform(1, "P01"), Jitter.Uniform(2, "P01"));
+        Assert.NotEqual(Jitter.Uniform(1, "P01"), Jitter.Uniform(1, "P02"));
+        // A fixed value: the same on every machine and runtime.
+        Assert.Equal("0.7975", Jitter.Uniform(1, "P01").ToString("F4", CultureInfo.InvariantCulture));
+        var u = Enumerable.Range(0, 2000).Select(i => Jitter.Uniform(7, "S" + i)).ToArray();
+        Assert.All(u, x => Assert.InRange(x, 0, 1 - 1e-12));
+        Assert.InRange(u.Average(), 0.47, 0.53);
+    }
+
+    [Fact]
+    public void Panels_build_from_wide_and_long_arrays()
+    {
+        var wide = SeriesPanel.FromArrays("C3", "g/L", FigureTestData.Visits, FigureTestData.Patients, FigureTestData.C3, new[] { double.NaN, 0.21, 0.0496 });
+        Assert.Equal(14, wide.Subjects.Count);
+        Assert.Null(wide.Subjects[0].Values[2]);
+        Assert.Equal(new[] { ("M0", "M6", 0.21), ("M0", "M12", 0.0496) }, wide.Significance.Select(a => (a.FromVisit, a.ToVisit, a.PValue)));
+        Assert.Equal("C3 (g/L)", wide.AxisTitle);
+
+        var subjects = new[] { "A", "A", "B", "B", "B" };
+        var visits = new[] { "M0", "M12", "M0", "M6", "M12" };
+        var values = new[] { 1.0, 2, 3, double.NaN, 5 };
+        var longPanel = SeriesPanel.FromObservations("X", "", FigureTestData.Visits, subjects, visits, values);
+        Assert.Equal(new[] { "A", "B" }, longPanel.Subjects.Select(s => s.Subject));
+        Assert.Equal(new double?[] { 1, null, 2 }, longPanel.Subjects[0].Values);
+        Assert.Equal(new double?[] { 3, null, 5 }, longPanel.Subjects[1].Values);
+        Assert.Throws<RweStatsInputException>(() => SeriesPanel.FromObservations("X", "", FigureTestData.Visits, new[] { "A" }, new[] { "M3" }, new[] { 1.0 }));
+    }
+
+    [Fact]
+    public void Panels_take_LS_means_and_contrasts_from_a_fit()
+    {
+        static EstimateResult R(double est, double p = double.NaN) => new(est, 0.1, 20, est / 0.1, p, est - 0.2, est + 0.2);
+        var lsMeans = new[]
+        {
+            new LsMean("visit", new Dictionary<string, string> { ["visit"] = "M0" }, R(Math.Log(100))),
+            new LsMean("visit", new Dictionary<string, string> { ["visit"] = "M6" }, R(Math.Log(50))),
+            new LsMean("visit", new Dictionary<string, string> { ["visit"] = "M12" }, R(Math.Log(30))),
+            new LsMean("visit*arm", new Dictionary<string, string> { ["visit"] = "M0", ["arm"] = "x" }, R(1)),
+        };
+        var contrasts = new[]
+        {
+            new VisitContrast("M6 - M0", "M6", "M0", R(-0.7, 0.0073)),
+            new VisitContrast("M12 - M0", "M12", "M0", R(-1.2, 0.0004)),
+        };
+        var panel = SeriesPanel.FromFit("Anti-dsDNA", "IU/mL", FigureTestData.Visits, FigureTestData.Patients, FigureTestData.AntiDsDna,
+            "visit", lsMeans, contrasts, Math.Exp, logScale: true);
+        Assert.Equal(new[] { "M0", "M6", "M12" }, panel.LsMeans!.Select(e => e.Visit));
+        Assert.Equal(100, panel.LsMeans![0].Estimate, 9);
+        Assert.Equal(Math.Exp(Math.Log(100) - 0.2), panel.LsMeans[0].Lower, 9);
+        Assert.Equal(new[] { 0.0073, 0.0004 }, panel.Significance.Select(s => s.PValue));
+        Assert.All(panel.Significance, s => Assert.Equal("M0", s.FromVisit));
+        panel.Validate();
+        var svg = new SvgFigure(FigureWriter.ToSvg(new SeriesFigure { Panels = new[] { panel } }));
+        Assert.Equal(3, svg.Groups("ls-mean").Count());
+        Assert.Empty(svg.TextProblems());
+    }
+
+    [Fact]
+    public void Invalid_panels_are_reported_in_the_users_terms()
+    {
+        var ok = FigureTestData.Figure1Panels()[1];
+        Assert.Contains("log scale", Assert.Throws<RweStatsInputException>(() => (ok with { LogScale = true, Subjects = new[] { new SubjectValues("P1", new double?[] { 0, 1, 2 }) } }).Validate()).Message);
+        Assert.Contains("2 values for 3 visits", Assert.Throws<RweStatsInputException>(() => (ok with { Subjects = new[] { new SubjectValues("P1", new double?[] { 1, 2 }) } }).Validate()).Message);
+        Assert.Contains("M9", Assert.Throws<RweStatsInputException>(() => (ok with { Significance = new[] { new SignificanceAnnotation("M0", "M9", 0.1) } }).Validate()).Message);
+        Assert.Contains("[0, 1]", Assert.Throws<RweStatsInputException>(() => (ok with { Significance = new[] { new SignificanceAnnotation("M0", "M6", 1.5) } }).Validate()).Message);
+        Assert.Contains("low < high", Assert.Throws<RweStatsInputException>(() => (ok with { NormalRange = new NormalRange(2, 1) }).Validate()).Message);
+        Assert.Throws<RweStatsInputException>(() => (FigureStyle.DoubleColumn with { FontSizePt = 30 }).Validate());
+    }
+}
