@@ -31,9 +31,12 @@ public static class StudyCommands
 
     public const string SimulateUsage = """
         rwestats simulate belimumab-biomarkers [--seed 2019] --out FILE
+        rwestats simulate mmrm --subjects N --visits T [--seed 1] --out FILE
 
-          Writes a SYNTHETIC anti-dsDNA / CH50 / C3 / C4 cohort for the 14 belimumab patients at M0/M6/M12,
-          consistent with the paper's summaries. Every row is marked synthetic; it is not the study's data.
+          belimumab-biomarkers: a SYNTHETIC anti-dsDNA / CH50 / C3 / C4 cohort for the 14 belimumab patients at
+          M0/M6/M12, consistent with the paper's summaries. Every row is marked synthetic; it is not the study's data.
+          mmrm: a seeded registry-style cohort (two arms, a baseline covariate, ~25 % missing with dropout) for
+          benchmarks: columns id, visit, month, arm, base, y.
         """;
 
     public static int Analyze(string[] args, TextWriter stdout, TextWriter stderr)
@@ -77,9 +80,20 @@ public static class StudyCommands
 
     public static int Simulate(string[] args, TextWriter stdout)
     {
-        var a = new Arguments(args, new HashSet<string> { "--seed", "--out" }, new HashSet<string>());
+        var a = new Arguments(args, new HashSet<string> { "--seed", "--out", "--subjects", "--visits" }, new HashSet<string>());
+        if (a.Positional is ["mmrm"])
+        {
+            int subjects = (int)a.Number("--subjects", 1000), visits = (int)a.Number("--visits", 6);
+            var path = a.Required("--out");
+            var tmp = path + ".tmp";
+            using (var w = new StreamWriter(tmp, false, new System.Text.UTF8Encoding(false), 1 << 20))
+                Simulation.MmrmCohortSimulator.Write(w, subjects, visits, (ulong)a.Number("--seed", 1));
+            File.Move(tmp, path, overwrite: true);
+            stdout.WriteLine($"wrote {path} ({subjects} subjects x {visits} visits)");
+            return 0;
+        }
         if (a.Positional is not ["belimumab-biomarkers"])
-            throw new RweStatsInputException("simulate knows one cohort: rwestats simulate belimumab-biomarkers --seed N --out FILE");
+            throw new RweStatsInputException("simulate knows two cohorts: 'belimumab-biomarkers' and 'mmrm'; see rwestats simulate --help");
         double seed = a.Number("--seed", 2019);
         if (seed < 0 || seed != Math.Floor(seed)) throw new RweStatsInputException("--seed is a whole number ≥ 0");
         var csv = BelimumabBiomarkerSimulator.GenerateCsv((ulong)seed);

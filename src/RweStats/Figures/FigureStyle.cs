@@ -28,6 +28,8 @@ public sealed record FigureStyle
     public bool ShowTrajectories { get; init; } = true;
     public bool ShowPoints { get; init; } = true;
     public bool ShowBoxes { get; init; } = true;
+    /// <summary>Quantile definition of the boxes (R's type, 1–9): the same as the descriptive tables.</summary>
+    public int QuantileType { get; init; } = Descriptives.Quantiles.DefaultType;
     /// <summary>LS means with 95 % CI (from the mixed model) beside each box, when the panel has them.</summary>
     public bool ShowLsMeans { get; init; } = true;
     public bool ShowLegend { get; init; } = true;

@@ -45,7 +45,7 @@ public sealed record ResidualDiagnosticsFigure : IFigure
     public (double slope, double intercept) QqLine()
     {
         var sorted = Residuals.Order().ToArray();
-        double y1 = Quantiles.Type7Sorted(sorted, 0.25), y3 = Quantiles.Type7Sorted(sorted, 0.75);
+        double y1 = Descriptives.Quantiles.Sorted(sorted, 0.25), y3 = Descriptives.Quantiles.Sorted(sorted, 0.75);
         double x1 = Normal.InvCDF(0, 1, 0.25), x3 = Normal.InvCDF(0, 1, 0.75);
         double slope = (y3 - y1) / (x3 - x1);
         return (slope, y1 - slope * x1);

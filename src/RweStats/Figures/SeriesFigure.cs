@@ -193,7 +193,7 @@ public sealed record SeriesFigure : IFigure
             {
                 // On a log axis the summary is taken on log10 values (ggplot2 applies scale transforms before stats).
                 var values = panel.ValuesAt(j).Select(t => panel.LogScale ? Math.Log10(t.value) : t.value);
-                if (BoxSummary.Of(values) is not { } b) continue;
+                if (BoxSummary.Of(values, Style.QuantileType) is not { } b) continue;
                 double F(double v) => frame.Y(panel.LogScale ? Math.Pow(10, v) : v);
                 var color = style.Palette.SeriesColor(j);
                 var line = new Stroke(color, 0.7);

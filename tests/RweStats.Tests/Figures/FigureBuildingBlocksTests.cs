@@ -21,7 +21,7 @@ public class FigureBuildingBlocksTests
         {
             if (row[2] != "7") continue;
             double p = double.Parse(row[1], CultureInfo.InvariantCulture), expected = double.Parse(row[3], CultureInfo.InvariantCulture);
-            Assert.Equal(expected, Quantiles.Type7(data[row[0]], p), 10);
+            Assert.Equal(expected, Descriptives.Quantiles.Compute(data[row[0]], p, 7), 10);
             checkedCount++;
         }
         Assert.Equal(8 * 7, checkedCount);
