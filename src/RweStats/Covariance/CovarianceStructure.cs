@@ -103,6 +103,9 @@ public abstract class CovarianceStructure
 /// </summary>
 public sealed record EmpiricalCovariance(double[,] Covariance, int[,] PairCounts)
 {
+    /// <summary>Mean time distance between consecutive visits of a subject (spatial structures; 1 when times are not used).</summary>
+    public double Lag1Distance { get; init; } = 1;
+
     public int Dimension => Covariance.GetLength(0);
 
     public double MeanVariance

@@ -333,8 +333,9 @@ public sealed class SpatialExponential(int dimension) : CovarianceStructure(dime
 
     public override double[] StartingValues(EmpiricalCovariance e)
     {
+        // exp(−d/θ) = r at the typical distance d between consecutive visits.
         double r = Math.Clamp(e.MeanCorrelationAtLag(1), 0.05, 0.9);
-        return new[] { -1.0 / Math.Log(r), e.MeanVariance };
+        return new[] { -e.Lag1Distance / Math.Log(r), e.MeanVariance };
     }
 }
 
@@ -352,5 +353,6 @@ public sealed class SpatialPower(int dimension) : CovarianceStructure(dimension)
         => FirstOrderAutoregressive.ScaledPower(theta[1], theta[0], Math.Abs(ta - tb), g, h, rhoIndex: 0, sigmaIndex: 1, q: 2);
 
     public override double[] StartingValues(EmpiricalCovariance e) =>
-        new[] { Math.Clamp(e.MeanCorrelationAtLag(1), 0.05, 0.9), e.MeanVariance };
+        // ρ^d = r at the typical distance d between consecutive visits.
+        new[] { Math.Pow(Math.Clamp(e.MeanCorrelationAtLag(1), 0.05, 0.9), 1 / Math.Max(e.Lag1Distance, 1e-12)), e.MeanVariance };
 }

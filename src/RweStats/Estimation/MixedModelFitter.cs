@@ -152,6 +152,32 @@ public static class MixedModelFitter
         };
     }
 
+    /// <summary>
+    /// The likelihood of a spatial structure can be flat (independence plateau) or bimodal in its range parameter,
+    /// so Newton–Raphson from a single start may settle on the wrong side: start instead from the best of a grid of
+    /// ranges around the moment estimate (the same multiplier for every group).
+    /// </summary>
+    static double[] ProfileSpatialStart(CovarianceModel covariance, LikelihoodObjective objective, double[] theta)
+    {
+        var structureParameter = covariance.Parameters.Select((p, k) => (p, k))
+            .Where(x => x.p.Kind is ParameterKind.Range or ParameterKind.PositiveCorrelation).Select(x => x.k).ToList();
+        if (structureParameter.Count == 0) return theta;
+        var best = theta;
+        double bestValue = objective.Evaluate(theta, 0).Value;
+        foreach (var factor in new[] { 0.125, 0.25, 0.5, 2, 4, 8, 16, 32 })
+        {
+            var candidate = (double[])theta.Clone();
+            foreach (var k in structureParameter)
+                candidate[k] = covariance.Parameters[k].Kind == ParameterKind.Range
+                    ? theta[k] * factor
+                    : Math.Pow(theta[k], 1 / factor); // ρ^(1/f): the correlation at the same distance as a range × f
+            if (!covariance.IsAdmissible(candidate)) continue;
+            double value = objective.Evaluate(candidate, 0).Value;
+            if (value < bestValue) { bestValue = value; best = candidate; }
+        }
+        return best;
+    }
+
     /// <summary>Names a parameter that ran to the edge of its range: the usual reason a fit does not converge.</summary>
     static string DegeneracyHint(CovarianceModel covariance, double[] theta, ModelFrame frame)
     {
@@ -239,7 +265,19 @@ public static class MixedModelFitter
         for (int a = 0; a < t; a++)
             for (int b = 0; b < t; b++)
                 if (counts[a, b] > 0) cov[a, b] /= counts[a, b];
-        var empirical = new EmpiricalCovariance(cov, counts);
+        double lag1 = 1;
+        if (covariance.Structure.UsesTimeValues && frame.TimeValues is { } times)
+        {
+            double sum = 0; int n = 0;
+            for (int s = 0; s < frame.SubjectCount; s++)
+                for (int i = frame.SubjectStart[s] + 1; i < frame.SubjectStart[s + 1]; i++)
+                {
+                    double d = Math.Abs(times[i] - times[i - 1]);
+                    if (d > 0) { sum += d; n++; }
+                }
+            if (n > 0) lag1 = sum / n;
+        }
+        var empirical = new EmpiricalCovariance(cov, counts) { Lag1Distance = lag1 };
         var structureStart = covariance.Structure.StartingValues(empirical);
 
         double share = covariance.RandomIntercept ? Math.Clamp(empirical.MeanCorrelation, 0.1, 0.5) : 0;
@@ -255,6 +293,7 @@ public static class MixedModelFitter
                 theta[local[off + k]] = kind == ParameterKind.Variance ? (1 - share) * structureStart[k] : structureStart[k];
             }
         }
+        if (covariance.Structure.UsesTimeValues) theta = ProfileSpatialStart(covariance, objective, theta);
         if (objective.Evaluate(theta, 0).IsFinite) return theta;
         for (int k = 0; k < theta.Length; k++)
             theta[k] = covariance.Parameters[k].Kind switch

@@ -30,7 +30,7 @@ public sealed record ConvergenceReport(
 public static class NewtonRaphson
 {
     public const double CriterionTolerance = 1e-8;
-    const double PolishTolerance = 1e-12;
+    const double PolishTolerance = 1e-11;
 
     public static (double[] theta, LikelihoodEvaluation final, ConvergenceReport report) Minimise(
         LikelihoodObjective objective, CovarianceModel covariance, double[] start, int maxIterations)
@@ -60,8 +60,11 @@ public static class NewtonRaphson
             criterion = free.Length == 0 ? 0 : -g.DotProduct(step) / Math.Max(Math.Abs(eval.Value), 1e-8);
             // Converged when SAS's criterion is met; we polish to 1e-12 when Newton steps still help, so that
             // the reported estimates do not depend on where the iteration happened to cross 1e-8.
+            // The polish target is absolute (gᵀH⁻¹g, invariant to rescaling y and to reparameterisation), so the same
+            // data in other units give the same estimates; SAS's relative criterion divides by |f|, which is not.
             bool met = usedObserved && criterion >= 0 && criterion <= CriterionTolerance;
-            if (free.Length == 0 || (met && (criterion <= PolishTolerance || polished >= 3)))
+            double absolute = criterion * Math.Max(Math.Abs(eval.Value), 1e-8);
+            if (free.Length == 0 || (met && (absolute <= PolishTolerance || polished >= 5)))
             {
                 converged = true;
                 message = "convergence criteria met";
