@@ -75,6 +75,16 @@ public class FuzzTests(ITestOutputHelper output)
         return new string(chars.ToArray());
     }
 
+    /// <summary>Copies a failing iteration's inputs out of the temporary folder so that the case can be replayed.</summary>
+    static string Keep(string dir, int iteration)
+    {
+        var keep = Path.Combine(Path.GetTempPath(), "rwestats-fuzz-failures", $"{Path.GetFileName(dir)}-{iteration}");
+        Directory.CreateDirectory(keep);
+        foreach (var f in Directory.GetFiles(dir).Where(f => Path.GetFileNameWithoutExtension(f).TrimStart('d', 's') == iteration.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            File.Copy(f, Path.Combine(keep, Path.GetFileName(f)), true);
+        return keep;
+    }
+
     static int Pos2(string text, SeededRandom rng) => (int)(rng.NextDouble() * text.Length);
 
     [Fact]
@@ -115,7 +125,7 @@ public class FuzzTests(ITestOutputHelper output)
             if (!task.Wait(TimeSpan.FromSeconds(20))) { failures.Add($"iteration {it}: no answer within 20 s ({string.Join(" ", args.Take(2))})"); continue; }
             int code = task.Result;
             counts[code] = counts.GetValueOrDefault(code) + 1;
-            if (code is not (0 or 2)) failures.Add($"iteration {it}: exit {code}: {stderr.ToString().Trim()}");
+            if (code is not (0 or 2)) failures.Add($"iteration {it}: exit {code}: {stderr.ToString().Trim()} (inputs kept in {Keep(dir, it)}; args: {string.Join(" ", args)})");
             var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
             if (code == 2 && !lines.Any(l => l.StartsWith("rwestats: error: "))) failures.Add($"iteration {it}: exit 2 without an error line: {stderr}");
             if (lines.Any(l => !l.StartsWith("rwestats: error: ") && !l.StartsWith("rwestats: warning: "))) failures.Add($"iteration {it}: unexpected standard error: {stderr}");

@@ -249,7 +249,11 @@ public static class MixedModelFitter
     {
         var x = DenseMatrix.OfArray(design.X);
         var y = DenseVector.OfArray(frame.Response);
-        var beta = x.TransposeThisAndMultiply(x).Cholesky().Solve(x.TransposeThisAndMultiply(y));
+        // OLS: the non-aliased columns are of full rank, but a badly scaled design can defeat Cholesky; QR then.
+        var xtx = x.TransposeThisAndMultiply(x);
+        MathNet.Numerics.LinearAlgebra.Vector<double> beta;
+        try { beta = xtx.Cholesky().Solve(x.TransposeThisAndMultiply(y)); }
+        catch (ArgumentException) { beta = x.QR().Solve(y); }
         var r = y - x * beta;
         int t = frame.Time.Levels.Count;
         var cov = new double[t, t];

@@ -105,10 +105,32 @@ public sealed class FixedEffectsInference
         {
             // P(|T| > |t|) = I_{df/(df+t²)}(df/2, 1/2): accurate far into the tail.
             p = SpecialFunctions.BetaRegularized(df / 2, 0.5, df / (df + t * t));
-            quantile = StudentT.InvCDF(0, 1, df, 1 - alpha / 2);
+            quantile = TQuantile(df, alpha);
         }
         else { p = double.NaN; quantile = double.NaN; }
         return new EstimateResult(estimate, se, df, t, p, estimate - quantile * se, estimate + quantile * se);
+    }
+
+    /// <summary>
+    /// The two-sided critical value q with P(|T_df| &gt; q) = α. Math.NET's root finder fails for very small df, so
+    /// it falls back to bisection on the same incomplete-beta tail; ∞ when q exceeds the double range (df → 0).
+    /// </summary>
+    static double TQuantile(double df, double alpha)
+    {
+        if (df >= 1)
+        {
+            try { return StudentT.InvCDF(0, 1, df, 1 - alpha / 2); }
+            catch (MathNet.Numerics.NonConvergenceException) { }
+        }
+        double Tail(double q) => SpecialFunctions.BetaRegularized(df / 2, 0.5, df / (df + q * q));
+        double lo = 0, hi = 1;
+        while (Tail(hi) > alpha) { hi *= 2; if (hi > 1e300) return double.PositiveInfinity; }
+        for (int i = 0; i < 200 && hi - lo > 1e-12 * hi; i++)
+        {
+            double mid = 0.5 * (lo + hi);
+            if (Tail(mid) > alpha) lo = mid; else hi = mid;
+        }
+        return 0.5 * (lo + hi);
     }
 
     /// <summary>P(F(d1, d2) &gt; f) = I_{d2/(d2 + d1 f)}(d2/2, d1/2).</summary>

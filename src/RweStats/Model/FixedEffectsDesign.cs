@@ -63,13 +63,17 @@ public sealed class FixedEffectsDesign
                 full[i, j] = v;
             }
 
-        var aliased = SweepAliasing(full, out var estimated);
+        var aliased = SweepAliasing(full, out var estimated, out var factor, out var xtx);
+        for (int j = 0; j < p; j++)
+            if (!double.IsFinite(xtx[j, j]))
+                throw new RweStatsInputException(
+                    $"formula \"{frame.Formula.Text}\": column {ColumnName(specs[j].term, specs[j].levels)} has values so large that their squares overflow (e.g. 1e308); rescale the covariate");
         Estimated = estimated;
         X = new double[n, estimated.Length];
         for (int i = 0; i < n; i++)
             for (int k = 0; k < estimated.Length; k++) X[i, k] = full[i, estimated[k]];
         foreach (var j in Enumerable.Range(0, p).Where(j => aliased[j]))
-            aliasRelation[j] = Regress(full, estimated, j);
+            aliasRelation[j] = Regress(factor, xtx, estimated, j);
 
         Columns = specs.Select((s, j) => new DesignColumn(s.term, s.termIndex, s.levels, ColumnName(s.term, s.levels), aliased[j])).ToList();
         CovariateMeans = frame.Covariates.ToDictionary(kv => kv.Key, kv => kv.Value.Average());
@@ -84,7 +88,7 @@ public sealed class FixedEffectsDesign
     /// Sequential Cholesky sweep of X'X in column order (SAS's G2 sweep): a column whose residual sum of
     /// squares after the earlier non-aliased columns is below 1e-9 of its own is aliased.
     /// </summary>
-    static bool[] SweepAliasing(double[,] x, out int[] estimated)
+    static bool[] SweepAliasing(double[,] x, out int[] estimated, out double[,] factor, out double[,] xtxOut)
     {
         int n = x.GetLength(0), p = x.GetLength(1);
         var xtx = new double[p, p];
@@ -116,27 +120,33 @@ public sealed class FixedEffectsDesign
             kept.Add(j);
         }
         estimated = kept.ToArray();
+        factor = l;
+        xtxOut = xtx;
         return aliased;
     }
 
-    static double[] Regress(double[,] x, int[] basis, int j)
+    /// <summary>
+    /// x_j = X_basis a: solves (X_basisᵀX_basis) a = X_basisᵀ x_j with the sweep's own Cholesky factor L
+    /// (L Lᵀ = X_basisᵀX_basis), so the relation is exactly the one the sweep used to alias column j.
+    /// </summary>
+    static double[] Regress(double[,] l, double[,] xtx, int[] basis, int j)
     {
-        int n = x.GetLength(0), k = basis.Length;
-        var a = new MathNet.Numerics.LinearAlgebra.Double.DenseMatrix(k, k);
-        var rhs = new MathNet.Numerics.LinearAlgebra.Double.DenseVector(k);
-        for (int u = 0; u < k; u++)
+        int k = basis.Length;
+        var r = new double[k];
+        for (int a = 0; a < k; a++)
         {
-            double s = 0;
-            for (int i = 0; i < n; i++) s += x[i, basis[u]] * x[i, j];
-            rhs[u] = s;
-            for (int v = 0; v < k; v++)
-            {
-                double t = 0;
-                for (int i = 0; i < n; i++) t += x[i, basis[u]] * x[i, basis[v]];
-                a[u, v] = t;
-            }
+            double s = xtx[basis[a], j];
+            for (int b = 0; b < a; b++) s -= l[a, b] * r[b];
+            r[a] = s / l[a, a];
         }
-        return a.Cholesky().Solve(rhs).ToArray();
+        var coef = new double[k];
+        for (int a = k - 1; a >= 0; a--)
+        {
+            double s = r[a];
+            for (int b = a + 1; b < k; b++) s -= l[b, a] * coef[b];
+            coef[a] = s / l[a, a];
+        }
+        return coef;
     }
 
     /// <summary>
