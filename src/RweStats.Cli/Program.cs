@@ -19,7 +19,8 @@ namespace RweStats.Cli
               fit         fit one mixed model to a CSV file (see 'rwestats fit --help')
               analyze     run an analysis spec: descriptives, classes, mixed models, report (SPEC.json --out DIR)
               replicate   the main job: reproduce the belimumab study and compare with the paper
-              simulate    write the synthetic belimumab biomarker cohort
+              plot        draw the figures of an analysis spec (SPEC.json --out DIR)
+              simulate    write the synthetic belimumab biomarker cohort or a benchmark cohort
               verify      reviewer mode: check a paper's reported numbers against its data (CLAIMS.json)
               help        this text
 
@@ -62,6 +63,9 @@ namespace RweStats.Cli
                     case "simulate":
                         if (help) { stdout.WriteLine(StudyCommands.SimulateUsage); return 0; }
                         return StudyCommands.Simulate(rest, stdout);
+                    case "plot":
+                        if (help) { stdout.WriteLine(StudyCommands.PlotUsage); return 0; }
+                        return StudyCommands.Plot(rest, stdout, stderr);
                     case "verify":
                         if (help) { stdout.WriteLine(VerifyCommand.Usage); return 0; }
                         return VerifyCommand.Run(rest, stdout, stderr);

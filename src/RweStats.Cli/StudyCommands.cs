@@ -41,13 +41,14 @@ public static class StudyCommands
 
     public static int Analyze(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string>());
+        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" });
         if (a.Positional.Count != 1) throw new RweStatsInputException("analyze takes one spec file: rwestats analyze SPEC.json --out DIR");
         var spec = AnalysisSpecReader.Load(a.Positional[0]);
         var study = StudyAnalysis.Run(spec, stdout.Write);
         if (study.Outcomes.Any(o => o.Error is null))
         {
             WriteOutputs(study, a.Required("--out"), null, null);
+            WriteFigures(study, Path.Combine(a.Required("--out"), "figures"), a.Flag("--pdf"), stdout);
             stdout.WriteLine($"wrote {Path.GetFullPath(a.Required("--out"))}: {study.Outcomes.Count(o => o.Error is null)} of {study.Outcomes.Count} outcomes analysed");
         }
         foreach (var w in study.Warnings) stderr.WriteLine("rwestats: warning: " + Cli.OneLine(w));
@@ -56,7 +57,7 @@ public static class StudyCommands
 
     public static int Replicate(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, new HashSet<string> { "--spec", "--claims", "--out" }, new HashSet<string>());
+        var a = new Arguments(args, new HashSet<string> { "--spec", "--claims", "--out", "--figures" }, new HashSet<string> { "--pdf" });
         var specPath = a.Value("--spec") ?? "data/belimumab.json";
         var spec = AnalysisSpecReader.Load(specPath);
         var claimsPath = a.Value("--claims") ?? spec.ClaimsFile ?? throw new RweStatsInputException($"{specPath}: no \"claims\" file named; give --claims FILE");
@@ -73,6 +74,7 @@ public static class StudyCommands
         text.Append(ConsoleTables.Comparison(results, claims));
         stdout.Write(text.ToString());
         WriteOutputs(study, outDir, ComparisonMarkdown(results, claims), ComparisonCsv(results));
+        WriteFigures(study, a.Value("--figures") ?? "figures", a.Flag("--pdf"), stdout);
         foreach (var w in study.Warnings) stderr.WriteLine("rwestats: warning: " + Cli.OneLine(w));
         stdout.WriteLine($"wrote {Path.GetFullPath(outDir)}");
         return Finish(study, stderr);
@@ -100,6 +102,47 @@ public static class StudyCommands
         OutputFile.WriteAtomically(a.Required("--out"), csv);
         stdout.WriteLine($"wrote {a.Required("--out")} (SYNTHETIC, seed {seed.ToString(CultureInfo.InvariantCulture)})");
         return 0;
+    }
+
+    public const string PlotUsage = """
+        rwestats plot SPEC.json --out DIR [--pdf]
+
+          Draws the figures of an analysis spec ("outputs": {"figures": ...}; by default one panel per outcome) into DIR:
+          SVG always, PNG when rsvg-convert is installed (Debian package librsvg2-bin), PDF with --pdf.
+          --pdf uses PDFsharp under the GNU AGPL-3.0 (see README, "Figures").
+        """;
+
+    public static int Plot(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" });
+        if (a.Positional.Count != 1) throw new RweStatsInputException("plot takes one spec file: rwestats plot SPEC.json --out DIR");
+        var study = StudyAnalysis.Run(AnalysisSpecReader.Load(a.Positional[0]), stdout.Write);
+        if (study.Outcomes.Any(o => o.Error is null)) WriteFigures(study, a.Required("--out"), a.Flag("--pdf"), stdout);
+        return Finish(study, stderr);
+    }
+
+    /// <summary>
+    /// SVG always; PNG through rsvg-convert when installed; PDF only when asked for (--pdf), because PDFsharp 6.5 is
+    /// used under the AGPL-3.0 and the program must say so (PdfSharpLicense.SetAgplLicense) before it writes a PDF.
+    /// </summary>
+    static void WriteFigures(StudyResult study, string dir, bool pdf, TextWriter stdout)
+    {
+        var figures = Workflow.StudyFigures.Build(study);
+        if (figures.Count == 0) return;
+        var formats = Figures.FigureFormats.Svg;
+        if (Figures.PngConverter.IsAvailable) formats |= Figures.FigureFormats.Png;
+        else stdout.WriteLine("note: PNG figures need rsvg-convert (Debian: apt-get install librsvg2-bin); SVG written");
+        if (pdf)
+        {
+            PdfSharp.PdfSharpLicense.SetAgplLicense();
+            formats |= Figures.FigureFormats.Pdf;
+        }
+        foreach (var (spec, figure) in figures)
+        {
+            var output = Figures.FigureWriter.Write(figure, dir, spec.Name, formats, pngDpi: 600);
+            stdout.WriteLine($"figure {spec.Name}: {string.Join(", ", output.Written.Select(Path.GetFileName))}");
+            foreach (var note in output.Notes) stdout.WriteLine($"  note: {note}");
+        }
     }
 
     static int Finish(StudyResult study, TextWriter stderr)

@@ -33,7 +33,14 @@ public sealed record OutcomeSpec(
 /// </summary>
 public sealed record TreatmentStopRule(string Column, string Pattern);
 
-public sealed record OutputSettings(bool Figures, string FigureLayout, string FigurePreset);
+/// <summary>How a spaghetti plot colours subjects: by the change of its first outcome from baseline to a visit (≤ AtMost: YesLabel).</summary>
+public sealed record SubjectColouring(string ChangeVisit, double AtMost, string YesLabel, string NoLabel);
+
+/// <summary>One figure to draw: a panel per outcome ("series", the paper's Figure 1), trajectories ("spaghetti") or residual diagnostics.</summary>
+public sealed record FigureSpec(string Name, string Type, IReadOnlyList<string> Outcomes, int? Rows, int? Columns, string Preset,
+                                string? Title, bool Greyscale, string PValues, SubjectColouring? ColourBy);
+
+public sealed record OutputSettings(IReadOnlyList<FigureSpec> Figures);
 
 /// <summary>
 /// An analysis specification file (schema "rwestats-analysis/1"; reference in README.md): the data, column

@@ -52,10 +52,8 @@ public static class AnalysisSpecReader
         var dup = outcomes.GroupBy(o => o.Name).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw outcomesNode.Error($"outcome name '{dup.Key}' is used twice");
 
-        var outputs = root.Get("outputs")?.ExpectObject("figures", "figure_layout", "figure_preset");
-        var outputSettings = new OutputSettings(outputs?.Get("figures")?.AsBool() ?? true,
-            outputs?.Get("figure_layout")?.AsString() ?? "2x2",
-            outputs?.Get("figure_preset")?.Choice("single-column", "double-column") ?? "double-column");
+        var outputs = root.Get("outputs")?.ExpectObject("figures");
+        var outputSettings = new OutputSettings(ReadFigures(outputs?.Get("figures"), outcomes));
         string? claims = root.Get("claims") is { } c ? System.IO.Path.Combine(folder, c.AsString()) : null;
         TreatmentStopRule? stop = null;
         if (root.Get("treatment_stop") is { } ts)
@@ -77,6 +75,50 @@ public static class AnalysisSpecReader
 
     static readonly ModelSettings Defaults = new("{y} ~ {visit}", "un", false, EstimationMethod.Reml, DfMethod.Satterthwaite, 0.05,
         Array.Empty<string>(), new Dictionary<string, string>());
+
+    /// <summary>"figures": true (default: one panel per outcome), false (none), or a list of figure objects.</summary>
+    static IReadOnlyList<FigureSpec> ReadFigures(JsonTree? node, IReadOnlyList<OutcomeSpec> outcomes)
+    {
+        var all = outcomes.Select(o => o.Name).ToList();
+        if (node is null || node.Kind == JsonValueKind.True)
+            return new[] { new FigureSpec("outcomes", "series", all, null, null, "double-column", null, false, "bounded", null) };
+        if (node.Kind == JsonValueKind.False) return Array.Empty<FigureSpec>();
+        var figures = new List<FigureSpec>();
+        foreach (var f in node.AsArray())
+        {
+            f.ExpectObject("name", "type", "outcomes", "layout", "preset", "title", "greyscale", "p_values", "colour_by", "comment");
+            var nameNode = f.Required("name");
+            var name = nameNode.AsString();
+            if (name.Length == 0 || name.Any(ch => !(char.IsLetterOrDigit(ch) || ch is '_' or '-')))
+                throw nameNode.Error($"figure name '{name}' may use letters, digits, '_' and '-' only (it names files)");
+            var type = f.Get("type")?.Choice("series", "spaghetti", "residuals") ?? "series";
+            var list = f.Get("outcomes")?.AsStringArray() ?? all;
+            foreach (var o in list)
+                if (!all.Contains(o)) throw f.Required("outcomes").Error($"'{o}' is not an outcome of this spec ({string.Join(", ", all)})");
+            int? rows = null, cols = null;
+            if (f.Get("layout") is { } layout)
+            {
+                var parts = layout.AsString().Split('x');
+                if (parts.Length != 2 || !int.TryParse(parts[0], out var r) || !int.TryParse(parts[1], out var c) || r < 1 || c < 1)
+                    throw layout.Error("layout is ROWSxCOLUMNS, e.g. \"2x2\"");
+                if (r * c < list.Count) throw layout.Error($"a {r}x{c} grid has room for {r * c} panels, not {list.Count}");
+                (rows, cols) = (r, c);
+            }
+            SubjectColouring? colour = null;
+            if (f.Get("colour_by") is { } cb)
+            {
+                cb.ExpectObject("change_at", "at_most", "labels");
+                var labels = cb.Get("labels")?.AsStringArray() ?? new[] { "responder", "non-responder" };
+                if (labels.Count != 2) throw cb.Required("labels").Error("labels are [WHEN_TRUE, WHEN_FALSE]");
+                colour = new SubjectColouring(cb.Required("change_at").AsString(), cb.Required("at_most").AsNumber(), labels[0], labels[1]);
+            }
+            figures.Add(new FigureSpec(name, type, list, rows, cols, f.Get("preset")?.Choice("single-column", "double-column") ?? "double-column",
+                f.Get("title")?.AsString(), f.Get("greyscale")?.AsBool() ?? false, f.Get("p_values")?.Choice("exact", "bounded", "stars") ?? "bounded", colour));
+        }
+        var dup = figures.GroupBy(x => x.Name).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw node.Error($"figure name '{dup.Key}' is used twice");
+        return figures;
+    }
 
     static DataSource ReadData(JsonTree node, string folder)
     {

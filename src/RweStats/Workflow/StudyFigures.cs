@@ -1,0 +1,72 @@
+using RweStats.Figures;
+
+namespace RweStats.Workflow;
+
+/// <summary>
+/// Builds the figures an analysis spec asks for from the study's results (values, fits), never from files:
+/// "series" (the paper's Figure 1: a panel per outcome with boxes, points, trajectories, LS means and the
+/// mixed-model p-values of each visit against baseline), "spaghetti" (trajectories coloured by a subject
+/// category) and "residuals" (normal QQ and residuals vs fitted of the first outcome's scaled residuals).
+/// Outcomes from synthetic data say so in their panel titles.
+/// </summary>
+public static class StudyFigures
+{
+    public static IReadOnlyList<(FigureSpec Spec, IFigure Figure)> Build(StudyResult study)
+    {
+        var result = new List<(FigureSpec, IFigure)>();
+        foreach (var spec in study.Spec.Outputs.Figures)
+        {
+            var analyses = spec.Outcomes.Select(n => study.Outcomes.Single(o => o.Outcome.Name == n)).Where(o => o.Fit is not null).ToList();
+            if (analyses.Count == 0) continue;
+            var style = (spec.Preset == "single-column" ? FigureStyle.SingleColumn : FigureStyle.DoubleColumn) with
+            {
+                QuantileType = study.Spec.Descriptives.QuantileType,
+                PValueFormat = spec.PValues switch { "exact" => PValueFormat.Exact, "stars" => PValueFormat.Stars, _ => PValueFormat.Bounded },
+            };
+            if (spec.Greyscale) style = style.Greyscale();
+            var panels = analyses.Select(a => Panel(study, a)).ToList();
+            IFigure? figure = spec.Type switch
+            {
+                "series" => new SeriesFigure { Panels = panels, Style = style, Rows = spec.Rows, Columns = spec.Columns, Title = spec.Title ?? study.Spec.Title ?? "Outcomes over visits" },
+                "spaghetti" => new SpaghettiFigure
+                {
+                    Panels = panels, Style = style, Rows = spec.Rows, Columns = spec.Columns, Title = spec.Title ?? "Individual trajectories",
+                    SubjectCategory = Categories(study, analyses[0], spec.ColourBy),
+                    CategoryOrder = spec.ColourBy is { } c ? new[] { c.YesLabel, c.NoLabel } : null,
+                    UncategorisedLabel = spec.ColourBy is { } u ? $"no value at {study.Spec.Baseline} or {u.ChangeVisit}" : "Not classified",
+                },
+                _ => null,
+            };
+            if (figure is not null) result.Add((spec, figure));
+        }
+        return result;
+    }
+
+    /// <summary>The panel of one outcome: raw values by subject and visit, the fit's LS means (back-transformed) and visit contrasts.</summary>
+    public static SeriesPanel Panel(StudyResult study, OutcomeAnalysis a)
+    {
+        var visits = study.Spec.VisitOrder;
+        var subjects = a.ValuesBySubject.Keys.ToList();
+        var values = subjects.Select(s => (IReadOnlyList<double>)visits.Select(v => a.ValuesBySubject[s].TryGetValue(v, out var x) ? x : double.NaN).ToList()).ToList();
+        Func<double, double>? back = a.Outcome.Transform switch { "log" => Math.Exp, "log10" => x => Math.Pow(10, x), _ => null };
+        string label = a.Outcome.Label + (a.Outcome.Data.Synthetic ? " (SYNTHETIC)" : "");
+        return SeriesPanel.FromArrays(label, a.Outcome.Unit ?? "", visits, subjects, values,
+                normalRange: a.Outcome.NormalRange is { } r ? new NormalRange(r.Low, r.High) : null,
+                logScale: a.Outcome.LogScaleFigure)
+            .WithFit(a.Fit!, back);
+    }
+
+    static IReadOnlyDictionary<string, string> Categories(StudyResult study, OutcomeAnalysis a, SubjectColouring? colour)
+    {
+        var categories = new Dictionary<string, string>();
+        if (colour is null) return categories;
+        foreach (var (subject, byVisit) in a.ValuesBySubject)
+        {
+            double b = byVisit.TryGetValue(study.Spec.Baseline, out var x0) ? x0 : double.NaN;
+            double v = byVisit.TryGetValue(colour.ChangeVisit, out var x1) ? x1 : double.NaN;
+            if (double.IsNaN(b) || double.IsNaN(v)) continue;
+            categories[subject] = v - b <= colour.AtMost ? colour.YesLabel : colour.NoLabel;
+        }
+        return categories;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using RweStats.Figures;
+using RweStats.Tests.Figures;
+using RweStats.Workflow;
+
+namespace RweStats.Tests;
+
+/// <summary>The figures of an analysis come from the same results as its tables: bracket labels are contrasts.csv's p-values.</summary>
+public class StudyFiguresTests
+{
+    [Fact]
+    public void AnalyzeDrawsOnePanelPerOutcomeWithTheContrastPValues()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"rwestats-fig-{Guid.NewGuid():N}");
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int code = RweStats.Cli.Cli.Main(new[] { "analyze", RepoPaths.Fixture("study", "spec_long.json"), "--out", dir }, o, e);
+        Assert.True(code == 0, e.ToString());
+        var svg = new SvgFigure(File.ReadAllText(Path.Combine(dir, "figures", "outcomes.svg")));
+        Assert.Equal(2, svg.Panels.Count);
+        var contrasts = File.ReadAllLines(Path.Combine(dir, "contrasts.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var labels = svg.Groups("bracket").Select(b => b.Element(SvgFigure.Ns + "text")!.Value).ToList();
+        var expected = contrasts.Select(c => PValueText.Format(double.Parse(c[9], CultureInfo.InvariantCulture), PValueFormat.Bounded)).ToList();
+        Assert.Equal(expected.OrderBy(x => x), labels.OrderBy(x => x));
+        Assert.Empty(svg.TextProblems());
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void BelimumabFiguresMarkSyntheticDataAndBuildFromResults()
+    {
+        var study = StudyAnalysis.Run(AnalysisSpecReader.Load(RepoPaths.Data("belimumab.json")));
+        var figures = StudyFigures.Build(study);
+        Assert.Equal(new[] { "figure1_biomarkers_SYNTHETIC", "sledai_prednisone", "sledai_trajectories" }, figures.Select(f => f.Spec.Name).ToArray());
+        var figure1 = (SeriesFigure)figures[0].Figure;
+        Assert.All(figure1.Panels, p => Assert.Contains("SYNTHETIC", p.Outcome));
+        var clinical = (SeriesFigure)figures[1].Figure;
+        Assert.DoesNotContain(clinical.Panels, p => p.Outcome.Contains("SYNTHETIC"));
+        // Anti-dsDNA is modelled on the log scale: the LS means are drawn back-transformed (geometric means).
+        var dsdna = study.Outcomes.Single(x => x.Outcome.Name == "anti_dsdna").Fit!;
+        var m0 = dsdna.LsMeans.Single(l => l.Effect == "visit" && l.Levels["visit"] == "M0").Result!.Estimate;
+        Assert.Equal(Math.Exp(m0), figure1.Panels[0].LsMeans![0].Estimate, 10);
+    }
+}
