@@ -17,6 +17,8 @@ namespace RweStats.Cli
 
             commands:
               fit         fit one mixed model to a CSV file (see 'rwestats fit --help')
+              sensitivity visit-contrast p-values under every df method x model/empirical SEs
+                          (see 'rwestats sensitivity --help')
               help        this text
 
             exit codes: 0 success, 2 input or usage error, 1 internal error
@@ -38,6 +40,9 @@ namespace RweStats.Cli
                     case "fit":
                         if (help) { stdout.WriteLine(FitCommand.Usage); return 0; }
                         return FitCommand.Run(rest, stdout);
+                    case "sensitivity":
+                        if (help) { stdout.WriteLine(SensitivityCommand.Usage); return 0; }
+                        return SensitivityCommand.Run(rest, stdout);
                     default:
                         stderr.WriteLine($"rwestats: error: unknown command '{args[0]}'; see 'rwestats help'");
                         return 2;

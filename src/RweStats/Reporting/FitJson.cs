@@ -289,7 +289,7 @@ public static class FitJson
         w.WriteEndObject();
     }
 
-    internal static void Number(Utf8JsonWriter w, string name, double? value)
+    public static void Number(Utf8JsonWriter w, string name, double? value)
     {
         if (value is { } v && double.IsFinite(v)) w.WriteNumber(name, v);
         else w.WriteNull(name);
