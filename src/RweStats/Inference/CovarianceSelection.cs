@@ -124,7 +124,7 @@ public static class CovarianceSelection
         var best = converged.OrderBy(f => Score(f)!.Value).First();
         var failed = fits.Where(f => !f.Converged).Select(f => f.Candidate.Label).ToList();
         string reason = $"Covariance structure selected by {name}: {best.SasType} ({name} {Score(best)!.Value.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}) among {converged.Count} converged candidate(s)" +
-                        (failed.Count > 0 ? $"; not converged (not eligible): {string.Join(", ", failed)}" : "") + ".";
+                        (failed.Count > 0 ? $"; did not converge or could not be fitted (not eligible): {string.Join(", ", failed)}" : "") + ".";
         return new CovarianceSelectionResult(name, fits, tests, best.Candidate.Label, reason);
     }
 
