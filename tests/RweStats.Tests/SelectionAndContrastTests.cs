@@ -164,6 +164,7 @@ public class SelectionAndContrastTests
     [InlineData("visit[M6] * visit[M0]", "'* visit[M0]'")]
     [InlineData("2 visit[M6]", "'2'")]
     [InlineData("x: visit[M6] - ", "expected a cell")]
+    [InlineData("x: ", "empty row")]
     public void ContrastErrorsNameTheBadToken(string contrast, string expected)
     {
         var e = Assert.ThrowsAny<RweStatsInputException>(() => MixedModelFitter.Fit(Belimumab.Value, Bel("sledai") with { Contrasts = new[] { contrast } }));

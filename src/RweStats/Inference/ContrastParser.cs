@@ -79,7 +79,7 @@ public static class ContrastParser
             {
                 string number = expr[numberStart..pos];
                 if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out coefficient))
-                    throw Error(option, text, number, "is not a number");
+                    throw Error(option, text, number, "not a number");
                 SkipSpace(expr, ref pos);
                 if (pos < expr.Length && expr[pos] == '*') { pos++; SkipSpace(expr, ref pos); }
                 else if (pos < expr.Length && expr[pos] == '/')
@@ -88,7 +88,7 @@ public static class ContrastParser
                     int ds = pos;
                     while (pos < expr.Length && (char.IsDigit(expr[pos]) || expr[pos] == '.')) pos++;
                     if (!double.TryParse(expr[ds..pos], NumberStyles.Float, CultureInfo.InvariantCulture, out var den) || den == 0)
-                        throw Error(option, text, expr[ds..Math.Min(expr.Length, pos + 1)], "is not a non-zero divisor");
+                        throw Error(option, text, expr[ds..Math.Min(expr.Length, pos + 1)], "not a non-zero divisor");
                     coefficient /= den;
                     SkipSpace(expr, ref pos);
                     if (pos < expr.Length && expr[pos] == '*') { pos++; SkipSpace(expr, ref pos); }
@@ -105,7 +105,7 @@ public static class ContrastParser
                 if (pos >= expr.Length || expr[pos] != '[')
                     throw Error(option, text, name.Length > 0 ? name : expr[nameStart..], "expected a cell VARIABLE[LEVEL], e.g. visit[M6]");
                 int close = expr.IndexOf(']', pos);
-                if (close < 0) throw Error(option, text, expr[nameStart..], "has no closing ']'");
+                if (close < 0) throw Error(option, text, expr[nameStart..], "no closing ']'");
                 string level = expr[(pos + 1)..close].Trim();
                 pos = close + 1;
                 string token = expr[nameStart..pos];
@@ -122,7 +122,7 @@ public static class ContrastParser
             for (int j = 0; j < row.Length; j++) row[j] += sign * coefficient * cellRow[j];
             any = true;
         }
-        if (!any) throw Error(option, text, expr, "has no terms");
+        if (!any) throw Error(option, text, expr, "no terms");
         return row;
     }
 
@@ -152,14 +152,14 @@ public static class ContrastParser
                 if (i >= tokens.Count || tokens[i] is "+" or "-")
                     throw Error(option, text, expr, $"each LS mean needs {effect.Count} level(s), one per variable of {LsMeans.EffectName(effect)}");
                 if (!cv.Levels.Contains(tokens[i]))
-                    throw Error(option, text, tokens[i], $"is not a level of '{cv.Name}' (levels: {string.Join(", ", cv.Levels)})");
+                    throw Error(option, text, tokens[i], $"not a level of '{cv.Name}' (levels: {string.Join(", ", cv.Levels)})");
                 levels[cv.Name] = tokens[i++];
             }
             var cellRow = LsMeanRow(design, levels);
             for (int j = 0; j < row.Length; j++) row[j] += sign * coefficient * cellRow[j];
             any = true;
         }
-        if (!any) throw Error(option, text, expr, "has no terms");
+        if (!any) throw Error(option, text, expr, "no terms");
         return row;
     }
 
@@ -173,7 +173,7 @@ public static class ContrastParser
             if (expr[pos] == '"')
             {
                 int close = expr.IndexOf('"', pos + 1);
-                if (close < 0) throw Error(option, text, expr[pos..], "has no closing '\"'");
+                if (close < 0) throw Error(option, text, expr[pos..], "no closing '\"'");
                 tokens.Add(expr[(pos + 1)..close]);
                 pos = close + 1;
                 continue;
@@ -199,5 +199,5 @@ public static class ContrastParser
     static void SkipSpace(string s, ref int pos) { while (pos < s.Length && char.IsWhiteSpace(s[pos])) pos++; }
 
     static RweStatsInputException Error(string option, string text, string token, string why) =>
-        new($"{option} '{text}': '{token.Trim()}' {why}");
+        new($"{option} '{text}': at '{token.Trim()}': {why}");
 }
