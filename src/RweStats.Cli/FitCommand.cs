@@ -46,8 +46,8 @@ public static class FitCommand
                                    "AVISIT*ARMCD: VIS4 TRT - VIS4 PBO" (repeatable; ';' for more rows)
           --adjust METHOD          none|bonferroni|holm|hochberg|dunnett: adjust the p-values of the visit
                                    contrasts and of each effect's LS-mean differences (default none;
-                                   dunnett: comparisons with the baseline / first level only, multivariate
-                                   t computed numerically, absolute error about 1e-5; see docs/inference.md)
+                                   dunnett: comparisons with the baseline / first level only; multivariate
+                                   t computed numerically, error bound in the notes; docs/inference.md)
           --blups                  report the predicted subject intercepts with prediction SEs
           --residuals              report marginal and conditional residuals (raw, Pearson, scaled)
           --alpha A                confidence level 1-A for intervals (default 0.05)
