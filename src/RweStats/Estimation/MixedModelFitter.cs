@@ -52,7 +52,7 @@ public static class MixedModelFitter
         if (spec.StdErrors == StdErrorMethod.Empirical)
         {
             if (kenwardRoger)
-                throw new RweStatsInputException("--df kenward-roger adjusts the model-based covariance and is not defined with --std-errors empirical (mmrm refuses the pair; SAS's EMPIRICAL replaces it); use --df satterthwaite, residual or between-within");
+                throw new RweStatsInputException("--df kenward-roger adjusts the model-based covariance and is not defined with --std-errors empirical (mmrm refuses the pair too); use --df satterthwaite, residual or between-within");
             sandwich = new SandwichEstimator(frame, design, covariance, theta, eval.Beta!, eval.CovBeta!);
             notes.Add("Standard errors are empirical (sandwich, SAS EMPIRICAL / mmrm \"Empirical\"): robust to a misspecified covariance structure, but they need many subjects." +
                       (spec.Df == DfMethod.Satterthwaite ? " Satterthwaite df use mmrm's Bell-McCaffrey form for the empirical covariance." : ""));
