@@ -1,5 +1,5 @@
-using RweStats.Data;
 using RweStats.Estimation;
+using RweStats.Inference;
 using RweStats.Model;
 using RweStats.Reporting;
 
@@ -17,15 +17,39 @@ public static class FitCommand
           --time COL               visit column (class variable; its levels index the residual matrix)
           --time-order L1,L2,...   visit levels in time order (default: order of first appearance)
           --baseline LEVEL         visit the others are compared with (default: first in time order)
-          --covariance TYPE        vc|un|cs|csh|ar1|arh1|toep|toeph|ante1|sp-exp|sp-pow (default un)
+          --covariance TYPE        vc|un|cs|csh|ar1|arh1|toep|toeph|ante1|sp-exp|sp-pow (default un),
+                                   or auto: fit the candidates and keep the best converged one
+          --select-by aic|aicc|bic criterion of --covariance auto (default aic)
+          --candidates LIST        structures for --covariance auto, e.g. un,toeph,ar1 (default
+                                   un,toeph,arh1,csh,ar1,cs; each with and without a random intercept
+                                   where identifiable; NAME+ri for the random-intercept version only)
           --time-value COL         numeric actual time (e.g. months) for sp-exp / sp-pow
           --group COL              separate covariance parameters per level (SAS GROUP=)
           --random-intercept       add a random subject intercept
           --method reml|ml         estimation method (default reml)
-          --df METHOD              residual|containment|between-within|satterthwaite (default satterthwaite)
+          --df METHOD              residual|containment|between-within|satterthwaite|kenward-roger|
+                                   kenward-roger-linear (default satterthwaite; KR = SAS DDFM=KR,
+                                   kenward-roger-linear = SAS DDFM=KR(LINEAR))
+          --kr-information observed|expected
+                                   information matrix in the KR computations (default observed, as SAS;
+                                   expected as pbkrtest/lmerTest)
+          --std-errors model|empirical
+                                   model-based or empirical (sandwich, SAS EMPIRICAL) standard errors
           --class COL              treat a numeric column as a class variable (repeatable)
           --ref COL=LEVEL          reference level of a class variable (repeatable)
           --lsmeans EFFECT         LS means and pairwise differences, e.g. AVISIT*ARMCD (repeatable)
+          --contrast "LABEL: EXPR" custom contrast of LS means, e.g. "M12 vs M6: visit[M12] - visit[M6]",
+                                   "2*visit[M6] - visit[M0] - visit[M12]", cells ARMCD[TRT]:AVISIT[VIS4];
+                                   rows separated by ';' are tested jointly (F test) (repeatable)
+          --contrast-lsmeans "EFFECT: LEVELS - LEVELS"
+                                   contrast of one effect's LS means by level names, e.g.
+                                   "AVISIT*ARMCD: VIS4 TRT - VIS4 PBO" (repeatable; ';' for more rows)
+          --adjust METHOD          none|bonferroni|holm|hochberg|dunnett: adjust the p-values of the visit
+                                   contrasts and of each effect's LS-mean differences (default none;
+                                   dunnett: comparisons with the baseline / first level only; multivariate
+                                   t computed numerically, error bound in the notes; docs/inference.md)
+          --blups                  report the predicted subject intercepts with prediction SEs
+          --residuals              report marginal and conditional residuals (raw, Pearson, scaled)
           --alpha A                confidence level 1-A for intervals (default 0.05)
           --decimal-comma          numbers written with a decimal comma (12,5)
           --report-nonconverged    report a fit that did not converge (clearly marked) instead of failing
@@ -33,65 +57,38 @@ public static class FitCommand
           --out FILE               write the report to FILE instead of standard output
         """;
 
-    static readonly IReadOnlySet<string> ValueOptions = new HashSet<string>
+    static readonly IReadOnlySet<string> ValueOptions = new HashSet<string>(ModelOptions.ValueOptions)
     {
-        "--data", "--formula", "--subject", "--time", "--time-order", "--baseline", "--covariance", "--time-value",
-        "--group", "--method", "--df", "--class", "--ref", "--lsmeans", "--alpha", "--format", "--out", "--max-iterations",
+        "--formula", "--df", "--lsmeans", "--std-errors", "--contrast", "--contrast-lsmeans", "--adjust",
     };
-    static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--random-intercept", "--report-nonconverged", "--decimal-comma" };
+    static readonly IReadOnlySet<string> Flags = new HashSet<string>(ModelOptions.Flags) { "--blups", "--residuals" };
 
-    public static readonly IReadOnlyDictionary<string, DfMethod> DfChoices = new Dictionary<string, DfMethod>
-    {
-        ["residual"] = DfMethod.Residual, ["containment"] = DfMethod.Containment,
-        ["between-within"] = DfMethod.BetweenWithin, ["satterthwaite"] = DfMethod.Satterthwaite,
-    };
-    public static readonly IReadOnlyDictionary<string, EstimationMethod> MethodChoices = new Dictionary<string, EstimationMethod>
-    {
-        ["reml"] = EstimationMethod.Reml, ["ml"] = EstimationMethod.Ml,
-    };
+    public static IReadOnlyDictionary<string, DfMethod> DfChoices => ModelOptions.DfChoices;
+    public static IReadOnlyDictionary<string, EstimationMethod> MethodChoices => ModelOptions.MethodChoices;
 
     public static int Run(string[] args, TextWriter stdout)
     {
         var a = new Arguments(args, ValueOptions, Flags);
         if (a.Positional.Count > 0)
             throw new RweStatsInputException($"unexpected argument '{a.Positional[0]}'; options start with --");
-        var refs = new Dictionary<string, string>();
-        foreach (var r in a.Values("--ref"))
+        var spec = ModelOptions.Spec(a, a.Required("--formula")) with
         {
-            int eq = r.IndexOf('=');
-            if (eq <= 0 || eq == r.Length - 1) throw new RweStatsInputException($"--ref '{r}': write it as COL=LEVEL");
-            refs[r[..eq]] = r[(eq + 1)..];
-        }
-        var spec = new MixedModelSpec
-        {
-            Formula = a.Required("--formula"),
-            Subject = a.Required("--subject"),
-            Time = a.Required("--time"),
-            TimeOrder = a.Value("--time-order")?.Split(',', StringSplitOptions.TrimEntries),
-            Baseline = a.Value("--baseline"),
-            Covariance = (a.Value("--covariance") ?? "un").ToLowerInvariant(),
-            TimeValue = a.Value("--time-value"),
-            Group = a.Value("--group"),
-            RandomIntercept = a.Flag("--random-intercept"),
-            Method = a.Choice("--method", MethodChoices, EstimationMethod.Reml),
             Df = a.Choice("--df", DfChoices, DfMethod.Satterthwaite),
-            ClassVariables = a.Values("--class").ToList(),
-            References = refs,
+            StdErrors = a.Choice("--std-errors", ModelOptions.StdErrorChoices, StdErrorMethod.Model),
             LsMeans = a.Values("--lsmeans").ToList(),
-            Alpha = a.Number("--alpha", 0.05),
-            MaxIterations = (int)a.Number("--max-iterations", 50),
-            ReportNonConverged = a.Flag("--report-nonconverged"),
+            Contrasts = a.Values("--contrast").ToList(),
+            LsMeanContrasts = a.Values("--contrast-lsmeans").ToList(),
+            Adjustment = a.Choice("--adjust", ModelOptions.AdjustChoices, MultiplicityAdjustment.None),
+            Blups = a.Flag("--blups"),
+            Residuals = a.Flag("--residuals"),
         };
-        var format = a.Choice("--format", new Dictionary<string, string> { ["text"] = "text", ["json"] = "json" }, "text");
-        var dialect = a.Flag("--decimal-comma") ? CsvDialect.Default with { DecimalSeparator = ',' } : CsvDialect.Default;
-        if (!Covariance.CovarianceStructure.Codes.Contains(spec.Covariance))
-            throw new RweStatsInputException($"--covariance '{spec.Covariance}' is not a structure; use one of: {string.Join(", ", Covariance.CovarianceStructure.Codes)}");
-
-        var table = CsvTableReader.Read(a.Required("--data"), dialect);
-        var result = MixedModelFitter.Fit(table, spec);
+        var format = ModelOptions.Format(a);
+        var table = ModelOptions.Read(a);
+        var result = spec.Covariance == "auto"
+            ? CovarianceSelection.SelectAndFit(table, spec, ModelOptions.Candidates(a), ModelOptions.SelectBy(a)).selected
+            : MixedModelFitter.Fit(table, spec);
         var text = format == "json" ? FitJson.Serialize(result) + "\n" : FitText.Render(result);
-        if (a.Value("--out") is { } path) OutputFile.WriteAtomically(path, text);
-        else stdout.Write(text);
+        ModelOptions.Write(a, text, stdout);
         return 0;
     }
 }

@@ -22,6 +22,8 @@ namespace RweStats.Cli
               plot        draw the figures of an analysis spec (SPEC.json --out DIR)
               simulate    write the synthetic belimumab biomarker cohort or a benchmark cohort
               verify      reviewer mode: check a paper's reported numbers against its data (CLAIMS.json)
+              sensitivity visit-contrast p-values under every df method x model/empirical SEs
+                          (see 'rwestats sensitivity --help')
               help        this text
 
             'rwestats COMMAND --help' describes each command.
@@ -69,6 +71,9 @@ namespace RweStats.Cli
                     case "verify":
                         if (help) { stdout.WriteLine(VerifyCommand.Usage); return 0; }
                         return VerifyCommand.Run(rest, stdout, stderr);
+                    case "sensitivity":
+                        if (help) { stdout.WriteLine(SensitivityCommand.Usage); return 0; }
+                        return SensitivityCommand.Run(rest, stdout);
                     default:
                         stderr.WriteLine($"rwestats: error: unknown command '{args[0]}'; see 'rwestats help'");
                         return 2;

@@ -18,10 +18,20 @@ public sealed record Type3Test(string Effect, int NumDf, double DenDf, double FV
 
 public sealed record LsMean(string Effect, IReadOnlyDictionary<string, string> Levels, EstimateResult? Result);
 
-public sealed record LsMeanDifference(string Effect, IReadOnlyDictionary<string, string> Levels, IReadOnlyDictionary<string, string> OtherLevels, EstimateResult Result);
+/// <summary>A difference of two LS means; <paramref name="AdjustedPValue"/> under --adjust (null when none or not in the family).</summary>
+public sealed record LsMeanDifference(string Effect, IReadOnlyDictionary<string, string> Levels, IReadOnlyDictionary<string, string> OtherLevels, EstimateResult Result, double? AdjustedPValue = null);
 
 /// <summary>A post-baseline visit against the baseline visit, from the LS means of the time variable.</summary>
-public sealed record VisitContrast(string Label, string Visit, string Baseline, EstimateResult Result);
+public sealed record VisitContrast(string Label, string Visit, string Baseline, EstimateResult Result, double? AdjustedPValue = null);
+
+/// <summary>An F test of a (possibly multi-row) hypothesis L β = 0.</summary>
+public sealed record FTest(int NumDf, double DenDf, double FValue, double PValue);
+
+/// <summary>One row of a custom contrast: its text and its t test (null when not estimable).</summary>
+public sealed record ContrastRowResult(string Expression, EstimateResult? Result);
+
+/// <summary>A custom contrast (--contrast, --contrast-lsmeans): each row's estimate and, jointly, an F test.</summary>
+public sealed record ContrastResult(string Label, string Kind, IReadOnlyList<ContrastRowResult> Rows, FTest? Test);
 
 /// <summary>Everything a fit produces; the JSON and text reports are views of this record.</summary>
 public sealed record MixedModelResult
@@ -47,6 +57,13 @@ public sealed record MixedModelResult
     public required IReadOnlyList<LsMean> LsMeans { get; init; }
     public required IReadOnlyList<LsMeanDifference> LsMeanDifferences { get; init; }
     public required IReadOnlyList<VisitContrast> VisitContrasts { get; init; }
+    public IReadOnlyList<ContrastResult> Contrasts { get; init; } = Array.Empty<ContrastResult>();
+    /// <summary>Subject-intercept BLUPs (only with --blups and a random intercept).</summary>
+    public IReadOnlyList<Inference.SubjectBlup>? Blups { get; init; }
+    /// <summary>Residuals (only with --residuals).</summary>
+    public IReadOnlyList<Inference.ResidualRow>? Residuals { get; init; }
+    /// <summary>The candidate table when the structure was chosen by --covariance auto (or a selection was asked for).</summary>
+    public Inference.CovarianceSelectionResult? CovarianceSelection { get; init; }
     /// <summary>Plain-language notes: boundary estimates, aliased columns, non-estimable LS means, df caveats.</summary>
     public required IReadOnlyList<string> Notes { get; init; }
 }

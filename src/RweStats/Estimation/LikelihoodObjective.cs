@@ -20,6 +20,13 @@ public sealed record LikelihoodEvaluation
     public Matrix<double>? CovBeta { get; init; }
     /// <summary>∂C/∂θ_k = C (Xᵀ V⁻¹ V_k V⁻¹ X) C (used by Satterthwaite).</summary>
     public Matrix<double>[]? CovBetaDerivatives { get; init; }
+    /// <summary>
+    /// The Kenward–Roger building blocks (order 2 only): P_k = Xᵀ V⁻¹ V_k V⁻¹ X, Q_kl = Xᵀ V⁻¹ V_k V⁻¹ V_l V⁻¹ X
+    /// (symmetrised, which leaves Σ_kl W_kl Q_kl unchanged for symmetric W) and R_kl = Xᵀ V⁻¹ V_kl V⁻¹ X
+    /// (null where ∂²V/∂θ_k∂θ_l vanishes); Kenward &amp; Roger (1997), section 3. KR's P_k carries a minus sign,
+    /// which cancels in every product it enters.
+    /// </summary>
+    public KenwardRogerTerms? KenwardRogerTerms { get; init; }
     public bool IsFinite => double.IsFinite(Value);
 }
 
@@ -36,6 +43,8 @@ public sealed record LikelihoodEvaluation
 /// (Jennrich &amp; Schluchter 1986; Wolfinger, Tobias &amp; Sall 1994). Every term reduces to sums over
 /// covariance patterns of Z_iᵀ A Z_i, see <see cref="CovariancePattern"/>.
 /// </summary>
+public sealed record KenwardRogerTerms(Matrix<double>[] P, Matrix<double>?[,] Q, Matrix<double>?[,] R);
+
 public sealed class LikelihoodObjective
 {
     readonly CovarianceModel covariance;
@@ -176,10 +185,19 @@ public sealed class LikelihoodObjective
                 expected[k, l] = expected[l, k] = trMVkMVl;
             }
         var dC = cs.Select(csk => csk * c).ToArray();
+        var qTerms = new Matrix<double>?[q, q];
+        var rTerms = new Matrix<double>?[q, q];
+        for (int k = 0; k < q; k++)
+            for (int l = k; l < q; l++)
+            {
+                if (qM![k, l] is { } mkl) qTerms[k, l] = qTerms[l, k] = XBlock(mkl);
+                if (qd2![k, l] is { } d2) rTerms[k, l] = rTerms[l, k] = XBlock(d2);
+            }
         return new LikelihoodEvaluation
         {
             Value = value, Beta = beta, CovBeta = c, Gradient = gradient, Hessian = hessian,
             ExpectedHessian = expected, CovBetaDerivatives = dC,
+            KenwardRogerTerms = new KenwardRogerTerms(s, qTerms, rTerms),
         };
     }
 

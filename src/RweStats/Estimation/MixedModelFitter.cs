@@ -44,10 +44,34 @@ public static class MixedModelFitter
             satterthwaite = new SatterthwaiteDf(eval.CovBeta!, eval.CovBetaDerivatives!, eval.Hessian!, free);
         else
             notes.Add("The Hessian of the likelihood is not positive definite at the solution: covariance-parameter standard errors and Satterthwaite df are not available.");
-        if (spec.Df == DfMethod.Satterthwaite && satterthwaite is null && !spec.ReportNonConverged)
+        if (spec.Df == DfMethod.Satterthwaite && satterthwaite is null && spec.StdErrors == StdErrorMethod.Model && !spec.ReportNonConverged)
             throw new RweStatsInputException("Satterthwaite df cannot be computed because the likelihood's Hessian is not positive definite at the solution (an over-parameterised covariance?); use a simpler --covariance or --df between-within");
-        var designDf = spec.Df == DfMethod.Satterthwaite ? null : new DenominatorDf(design, spec.Df, spec.RandomIntercept);
-        var inference = new FixedEffectsInference(design, eval.Beta!, eval.CovBeta!, spec.Df, satterthwaite, designDf, spec.Alpha);
+        bool kenwardRoger = spec.Df is DfMethod.KenwardRoger or DfMethod.KenwardRogerLinear;
+        KenwardRoger? kr = null;
+        SandwichEstimator? sandwich = null;
+        if (spec.StdErrors == StdErrorMethod.Empirical)
+        {
+            if (kenwardRoger)
+                throw new RweStatsInputException("--df kenward-roger adjusts the model-based covariance and is not defined with --std-errors empirical (mmrm refuses the pair too); use --df satterthwaite, residual or between-within");
+            sandwich = new SandwichEstimator(frame, design, covariance, theta, eval.Beta!, eval.CovBeta!);
+            notes.Add("Standard errors are empirical (sandwich, SAS EMPIRICAL / mmrm \"Empirical\"): robust to a misspecified covariance structure, but they need many subjects." +
+                      (spec.Df == DfMethod.Satterthwaite ? " Satterthwaite df use mmrm's Bell-McCaffrey form for the empirical covariance." : ""));
+        }
+        else if (kenwardRoger)
+        {
+            if (spec.Method != EstimationMethod.Reml)
+                throw new RweStatsInputException("--df kenward-roger is defined for REML fits only (Kenward & Roger 1997; SAS and mmrm alike); use --method reml or --df satterthwaite");
+            bool observed = spec.KenwardRogerInformation == KenwardRogerInformation.Observed;
+            if (observed && !report.HessianPositiveDefinite && !spec.ReportNonConverged)
+                throw new RweStatsInputException("Kenward-Roger df cannot be computed because the likelihood's Hessian is not positive definite at the solution (an over-parameterised covariance?); use a simpler --covariance");
+            kr = new KenwardRoger(eval.CovBeta!, eval.KenwardRogerTerms!, observed ? eval.Hessian! : eval.ExpectedHessian!, free,
+                linear: spec.Df == DfMethod.KenwardRogerLinear);
+            if (structure.IsLinear && spec.Df == DfMethod.KenwardRoger)
+                notes.Add($"Kenward-Roger: {structure.SasType}{(spec.RandomIntercept ? " + random intercept" : "")} is linear in SAS's covariance parameters, so KR and KR(LINEAR) coincide.");
+        }
+        var designDf = spec.Df is DfMethod.Residual or DfMethod.Containment or DfMethod.BetweenWithin
+            ? new DenominatorDf(design, spec.Df, spec.RandomIntercept) : null;
+        var inference = new FixedEffectsInference(design, eval.Beta!, eval.CovBeta!, spec.Df, satterthwaite, designDf, spec.Alpha, kr, sandwich);
 
         // Covariance parameters.
         var covParams = new List<CovarianceParameterEstimate>();
@@ -138,6 +162,68 @@ public static class MixedModelFitter
         }
         else notes.Add($"The time variable '{frame.Time.Name}' is not a fixed effect of the formula, so no visit contrasts are computed; add it to the formula to compare visits.");
 
+        // Custom contrasts on the LS-mean scale.
+        var contrasts = new List<ContrastResult>();
+        var parsed = spec.Contrasts.Select(c => ContrastParser.ParseCustom(c, design))
+            .Concat(spec.LsMeanContrasts.Select(c => ContrastParser.ParseLsMeans(c, design))).ToList();
+        foreach (var pc in parsed)
+        {
+            var rowResults = pc.Rows.Select(r => new ContrastRowResult(r.expression, inference.Estimate(r.row))).ToList();
+            foreach (var rr in rowResults.Where(r => r.Result is null))
+                notes.Add($"Contrast '{pc.Label}': row '{rr.Expression}' is not estimable.");
+            FTest? test = null;
+            if (pc.Rows.Count > 1 && inference.Test(pc.Rows.Select(r => r.row).ToList()) is { } t)
+                test = new FTest(t.numDf, t.denDf, t.f, t.p);
+            else if (pc.Rows.Count == 1 && rowResults[0].Result is { } e)
+                test = new FTest(1, e.Df, e.TValue * e.TValue, e.PValue);
+            contrasts.Add(new ContrastResult(pc.Label, pc.Kind, rowResults, test));
+        }
+
+        // Multiplicity: the visit contrasts form one family, each effect's LS-mean differences another.
+        var integrationErrors = new List<double>();
+        if (spec.Adjustment != MultiplicityAdjustment.None)
+        {
+            var visitRows = LsMeans.Rows(design, new[] { frame.Time });
+            var baseRow = timeInModel ? visitRows.First(r => r.levels[frame.Time.Name] == frame.Baseline).row : null;
+            var visitL = visitContrasts.Select(v => visitRows.First(r => r.levels[frame.Time.Name] == v.Visit).row.Zip(baseRow!, (a, b) => a - b).ToArray()).ToList();
+            var adjusted = AdjustFamily(spec.Adjustment, visitContrasts.Select(v => v.Result).ToList(), visitL, inference, integrationErrors);
+            for (int i = 0; i < visitContrasts.Count; i++) visitContrasts[i] = visitContrasts[i] with { AdjustedPValue = adjusted[i] };
+            foreach (var effect in effects)
+            {
+                string name = LsMeans.EffectName(effect);
+                var rows = LsMeans.Rows(design, effect);
+                var family = Enumerable.Range(0, lsDiffs.Count).Where(i => lsDiffs[i].Effect == name).ToList();
+                if (spec.Adjustment == MultiplicityAdjustment.Dunnett)
+                {
+                    // Many-to-one: the differences of every level against the first (control) level of the effect.
+                    var control = rows[0].levels;
+                    family = family.Where(i => SameLevels(lsDiffs[i].Levels, control)).ToList();
+                }
+                if (family.Count == 0) continue;
+                var ls = family.Select(i => DiffRow(rows, lsDiffs[i])).ToList();
+                var adj = AdjustFamily(spec.Adjustment, family.Select(i => lsDiffs[i].Result).ToList(), ls, inference, integrationErrors);
+                for (int k = 0; k < family.Count; k++) lsDiffs[family[k]] = lsDiffs[family[k]] with { AdjustedPValue = adj[k] };
+            }
+            if (spec.Adjustment == MultiplicityAdjustment.Dunnett)
+                notes.Add("Dunnett adjustment: single-step multivariate t over the comparisons with the control (baseline visit; first level of each LS-mean effect), each with its own df. " +
+                          "The multivariate t probability is computed numerically, not exactly (randomised lattice rule, fixed seed): estimated absolute error at most " +
+                          (integrationErrors.Count > 0 ? integrationErrors.Max() : 0).ToString("G2", CultureInfo.InvariantCulture) +
+                          " (adjusted p-values below 1e-7 are the Bonferroni bound). Other LS-mean differences are not adjusted.");
+        }
+
+        IReadOnlyList<SubjectBlup>? blups = null;
+        IReadOnlyList<ResidualRow>? residuals = null;
+        if (spec.Blups || spec.Residuals)
+        {
+            var (b, r) = RandomEffectsPrediction.Compute(frame, design, covariance, theta, eval.Beta!, eval.CovBeta!);
+            if (spec.Blups)
+            {
+                blups = b;
+                if (!spec.RandomIntercept) notes.Add("--blups: the model has no random intercept, so there are no random effects to predict.");
+            }
+            if (spec.Residuals) residuals = r;
+        }
+
         if (spec.Df == DfMethod.BetweenWithin)
             notes.Add("Between-within df follow Schluchter & Elashoff (1990) as nlme::lme and mmrm compute them (intercept at the within-subject level); SAS DDFM=BW differs with TYPE=UN.");
 
@@ -149,6 +235,7 @@ public static class MixedModelFitter
             DesignColumns = design.ColumnCount, DesignRank = design.Rank, Convergence = report,
             FitStatistics = stats, CovarianceParameters = covParams, FixedEffects = fixedEffects, Type3Tests = type3,
             LsMeans = lsMeans, LsMeanDifferences = lsDiffs, VisitContrasts = visitContrasts, Notes = notes,
+            Contrasts = contrasts, Blups = blups, Residuals = residuals,
         };
     }
 
@@ -192,6 +279,38 @@ public static class MixedModelFitter
                 return $" ({p.Name} tends to {(theta[k] > 0 ? "+1" : "-1")}: visits are (almost) perfectly correlated)";
         }
         return "";
+    }
+
+    static bool SameLevels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    static double[] DiffRow(IReadOnlyList<(IReadOnlyDictionary<string, string> levels, double[] row)> rows, LsMeanDifference d)
+    {
+        var a = rows.First(r => SameLevels(r.levels, d.Levels)).row;
+        var b = rows.First(r => SameLevels(r.levels, d.OtherLevels)).row;
+        return a.Zip(b, (x, y) => x - y).ToArray();
+    }
+
+    /// <summary>Adjusted p-values of one family; Dunnett needs the correlation of the estimates, from L C Lᵀ.</summary>
+    static double?[] AdjustFamily(MultiplicityAdjustment adjustment, IReadOnlyList<EstimateResult> results, IReadOnlyList<double[]> fullRows,
+                                  FixedEffectsInference inference, List<double> integrationErrors)
+    {
+        if (results.Count == 0) return Array.Empty<double?>();
+        if (adjustment != MultiplicityAdjustment.Dunnett)
+            return Multiplicity.Adjust(adjustment, results.Select(r => r.PValue).ToList()).Select(p => (double?)p).ToArray();
+        var l = MathNet.Numerics.LinearAlgebra.Double.DenseMatrix.OfRowArrays(fullRows.Select(inference.Design.Reduce).ToArray());
+        var cov = l * inference.CovBeta * l.Transpose();
+        var corr = MathNet.Numerics.LinearAlgebra.Double.DenseMatrix.Create(cov.RowCount, cov.RowCount, (i, j) => cov[i, j] / Math.Sqrt(cov[i, i] * cov[j, j]));
+        try
+        {
+            var (adjusted, error) = Multiplicity.DunnettWithError(results.Select(r => r.TValue).ToList(), results.Select(r => r.Df).ToList(), corr);
+            integrationErrors.Add(error);
+            return adjusted.Select(p => (double?)p).ToArray();
+        }
+        catch (ArgumentException)
+        {
+            return new double?[results.Count]; // singular correlation: not computed
+        }
     }
 
     static bool IsReferenceAlias(DesignColumn c, ModelFrame frame) =>

@@ -9,7 +9,10 @@ namespace RweStats.Inference;
 /// <summary>
 /// Tests and intervals for linear functions L β of the fixed effects: estimate L β̂, variance L C Lᵀ,
 /// and the denominator df of the chosen method. Every reported t and F test goes through here, so
-/// solutions, LS means, differences, visit contrasts and Type 3 tests share one definition.
+/// solutions, LS means, differences, visit contrasts, custom contrasts and Type 3 tests share one definition.
+/// C is the model-based covariance (XᵀV⁻¹X)⁻¹, Kenward–Roger's Φ_A under DDFM=KR, or the sandwich
+/// estimator with --std-errors empirical; the df follow the method (Satterthwaite with the empirical
+/// covariance: mmrm's Bell–McCaffrey form, see <see cref="SandwichEstimator"/>).
 /// </summary>
 public sealed class FixedEffectsInference
 {
@@ -19,18 +22,41 @@ public sealed class FixedEffectsInference
     readonly DfMethod method;
     readonly SatterthwaiteDf? satterthwaite;
     readonly DenominatorDf? designDf;
+    readonly KenwardRoger? kenwardRoger;
+    readonly SandwichEstimator? sandwich;
     readonly double alpha;
 
     public FixedEffectsInference(FixedEffectsDesign design, Vector<double> beta, Matrix<double> covBeta, DfMethod method,
-                                 SatterthwaiteDf? satterthwaite, DenominatorDf? designDf, double alpha)
+                                 SatterthwaiteDf? satterthwaite, DenominatorDf? designDf, double alpha,
+                                 KenwardRoger? kenwardRoger = null, SandwichEstimator? sandwich = null)
     {
         this.design = design;
         this.beta = beta;
-        c = covBeta;
         this.method = method;
         this.satterthwaite = satterthwaite;
         this.designDf = designDf;
+        this.kenwardRoger = kenwardRoger;
+        this.sandwich = sandwich;
         this.alpha = alpha;
+        c = sandwich?.CovBeta ?? kenwardRoger?.AdjustedCovBeta ?? covBeta;
+    }
+
+    /// <summary>The covariance of β̂ every standard error uses (reduced parameter space).</summary>
+    public Matrix<double> CovBeta => c;
+    public Vector<double> Beta => beta;
+    public FixedEffectsDesign Design => design;
+    public double Alpha => alpha;
+
+    bool IsKenwardRoger => method is DfMethod.KenwardRoger or DfMethod.KenwardRogerLinear;
+
+    /// <summary>The df of one reduced-space contrast l (full-space row for the design-based methods).</summary>
+    double ContrastDf(Vector<double> l, IEnumerable<int> fullColumns)
+    {
+        if (method == DfMethod.Satterthwaite)
+            return sandwich is not null ? sandwich.ForContrast(l) : satterthwaite!.ForContrast(l);
+        if (IsKenwardRoger)
+            return sandwich is not null ? double.NaN : kenwardRoger!.ForContrast(l).df;
+        return designDf!.ForColumns(fullColumns, design);
     }
 
     /// <summary>Estimate, SE, df, t, p and CI of lᵀβ for a row in the full (all columns) space; null when not estimable.</summary>
@@ -40,10 +66,7 @@ public sealed class FixedEffectsInference
         var l = DenseVector.OfArray(design.Reduce(fullRow));
         double est = l.DotProduct(beta);
         double se = Math.Sqrt(Math.Max(l.DotProduct(c * l), 0));
-        double df = method == DfMethod.Satterthwaite
-            ? satterthwaite!.ForContrast(l)
-            : designDf!.ForColumns(NonZero(fullRow), design);
-        return Make(est, se, df, alpha);
+        return Make(est, se, ContrastDf(l, NonZero(fullRow)), alpha);
     }
 
     /// <summary>
@@ -54,13 +77,13 @@ public sealed class FixedEffectsInference
     public EstimateResult Parameter(int k)
     {
         var l = DenseVector.Create(beta.Count, i => i == k ? 1.0 : 0.0);
-        double df = method == DfMethod.Satterthwaite
-            ? satterthwaite!.ForContrast(l)
-            : designDf!.ForColumns(new[] { design.Estimated[k] }, design);
-        return Make(beta[k], Math.Sqrt(Math.Max(c[k, k], 0)), df, alpha);
+        return Make(beta[k], Math.Sqrt(Math.Max(c[k, k], 0)), ContrastDf(l, new[] { design.Estimated[k] }), alpha);
     }
 
-    /// <summary>An F test of L β = 0 (rows in the full space); null when not estimable or of rank 0.</summary>
+    /// <summary>
+    /// An F test of L β = 0 (rows in the full space); null when not estimable or of rank 0. Under Kenward–Roger
+    /// the F value is KR's scaled F* = λ F with F computed from Φ_A (what SAS prints).
+    /// </summary>
     public (int numDf, double denDf, double f, double p)? Test(IReadOnlyList<double[]> fullRows)
     {
         if (fullRows.Count == 0 || fullRows.Any(r => !design.IsEstimable(r))) return null;
@@ -80,12 +103,20 @@ public sealed class FixedEffectsInference
         int rank = kept.Count;
         if (rank == 0) return null;
         var basis = DenseMatrix.OfRowArrays(kept.ToArray());
+        if (IsKenwardRoger && sandwich is null)
+        {
+            var kr = kenwardRoger!.Test(basis, beta);
+            return (kr.numDf, kr.denDf, kr.f, kr.p);
+        }
         var lb = basis * beta;
         var lcl = basis * c * basis.Transpose();
         double f = lb.DotProduct(lcl.Solve(lb)) / rank;
-        double df = method == DfMethod.Satterthwaite
-            ? satterthwaite!.ForHypothesis(basis)
-            : designDf!.ForColumns(fullRows.SelectMany(NonZero).Distinct(), design);
+        double df = method switch
+        {
+            DfMethod.Satterthwaite => sandwich is not null ? sandwich.ForHypothesis(basis) : satterthwaite!.ForHypothesis(basis),
+            DfMethod.KenwardRoger or DfMethod.KenwardRogerLinear => double.NaN,
+            _ => designDf!.ForColumns(fullRows.SelectMany(NonZero).Distinct(), design),
+        };
         return (rank, df, f, FPValue(f, rank, df));
     }
 

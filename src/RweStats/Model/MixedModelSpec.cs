@@ -4,7 +4,13 @@ namespace RweStats.Model;
 public enum EstimationMethod { Reml, Ml }
 
 /// <summary>Denominator degrees of freedom for t and F tests (SAS MODEL / DDFM=).</summary>
-public enum DfMethod { Residual, Containment, BetweenWithin, Satterthwaite }
+public enum DfMethod { Residual, Containment, BetweenWithin, Satterthwaite, KenwardRoger, KenwardRogerLinear }
+
+/// <summary>Standard errors of fixed-effect functions: model-based (C = (XᵀV⁻¹X)⁻¹, or Φ_A under Kenward–Roger) or empirical (sandwich; SAS EMPIRICAL).</summary>
+public enum StdErrorMethod { Model, Empirical }
+
+/// <summary>Multiplicity adjustment of the visit contrasts and the LS-mean differences.</summary>
+public enum MultiplicityAdjustment { None, Bonferroni, Holm, Hochberg, Dunnett }
 
 /// <summary>
 /// Everything that defines a mixed-model fit, as the user states it: the "fit" command line maps onto it
@@ -28,6 +34,18 @@ public sealed record MixedModelSpec
     public bool RandomIntercept { get; init; }
     public EstimationMethod Method { get; init; } = EstimationMethod.Reml;
     public DfMethod Df { get; init; } = DfMethod.Satterthwaite;
+    public StdErrorMethod StdErrors { get; init; } = StdErrorMethod.Model;
+    /// <summary>W in the Kenward–Roger computations: SAS's observed information by default; expected reproduces pbkrtest.</summary>
+    public Inference.KenwardRogerInformation KenwardRogerInformation { get; init; } = Inference.KenwardRogerInformation.Observed;
+    /// <summary>Custom contrasts on the LS-mean scale, "LABEL: 2*visit[M6] - visit[M0] - visit[M12]" (rows separated by ';').</summary>
+    public IReadOnlyList<string> Contrasts { get; init; } = Array.Empty<string>();
+    /// <summary>Contrasts of one effect's LS means by level names, "AVISIT*ARMCD: VIS4 TRT - VIS4 PBO".</summary>
+    public IReadOnlyList<string> LsMeanContrasts { get; init; } = Array.Empty<string>();
+    public MultiplicityAdjustment Adjustment { get; init; } = MultiplicityAdjustment.None;
+    /// <summary>Report subject-intercept BLUPs with prediction standard errors.</summary>
+    public bool Blups { get; init; }
+    /// <summary>Report marginal and conditional residuals (raw, Pearson, Cholesky-scaled).</summary>
+    public bool Residuals { get; init; }
     /// <summary>Numeric columns to treat as class variables (SAS CLASS statement).</summary>
     public IReadOnlyList<string> ClassVariables { get; init; } = Array.Empty<string>();
     /// <summary>Reference level per class variable (treatment coding); estimable results do not depend on it.</summary>

@@ -34,6 +34,10 @@ public static class FitJson
         w.WriteBoolean("random_intercept", spec.RandomIntercept);
         if (spec.Group is not null) w.WriteString("group", spec.Group);
         w.WriteString("df_method", DfName(spec.Df));
+        w.WriteString("std_error_method", spec.StdErrors == StdErrorMethod.Empirical ? "empirical" : "model");
+        if (spec.Df is DfMethod.KenwardRoger or DfMethod.KenwardRogerLinear)
+            w.WriteString("kenward_roger_information", spec.KenwardRogerInformation == Inference.KenwardRogerInformation.Expected ? "expected" : "observed");
+        w.WriteString("adjustment", Inference.Multiplicity.Name(spec.Adjustment));
         w.WriteNumber("alpha", spec.Alpha);
         w.WriteString("time", spec.Time);
         w.WriteStartArray("time_levels");
@@ -122,6 +126,7 @@ public static class FitJson
             Levels(w, "levels", d.Levels);
             Levels(w, "other_levels", d.OtherLevels);
             Estimate(w, d.Result);
+            Adjusted(w, spec, d.AdjustedPValue);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -134,9 +139,73 @@ public static class FitJson
             w.WriteString("visit", v.Visit);
             w.WriteString("baseline", v.Baseline);
             Estimate(w, v.Result);
+            Adjusted(w, spec, v.AdjustedPValue);
             w.WriteEndObject();
         }
         w.WriteEndArray();
+
+        w.WriteStartArray("contrasts");
+        foreach (var c in r.Contrasts)
+        {
+            w.WriteStartObject();
+            w.WriteString("label", c.Label);
+            w.WriteString("kind", c.Kind);
+            w.WriteStartArray("rows");
+            foreach (var row in c.Rows)
+            {
+                w.WriteStartObject();
+                w.WriteString("expression", row.Expression);
+                w.WriteBoolean("estimable", row.Result is not null);
+                Estimate(w, row.Result);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            if (c.Test is { } t)
+            {
+                w.WriteNumber("num_df", t.NumDf);
+                Number(w, "den_df", t.DenDf);
+                Number(w, "f_value", t.FValue);
+                Number(w, "p_value", t.PValue);
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        if (r.CovarianceSelection is { } sel) WriteSelection(w, sel);
+
+        if (r.Blups is { } blups)
+        {
+            w.WriteStartArray("blups");
+            foreach (var b in blups)
+            {
+                w.WriteStartObject();
+                w.WriteString("subject", b.Subject);
+                Number(w, "estimate", b.Estimate);
+                Number(w, "std_error_prediction", b.StdErrorPrediction);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        if (r.Residuals is { } residuals)
+        {
+            w.WriteStartArray("residuals");
+            foreach (var x in residuals)
+            {
+                w.WriteStartObject();
+                w.WriteString("subject", x.Subject);
+                w.WriteString("visit", x.Visit);
+                Number(w, "observed", x.Observed);
+                Number(w, "predicted_marginal", x.PredictedMarginal);
+                Number(w, "predicted_conditional", x.PredictedConditional);
+                Number(w, "residual_marginal", x.ResidualMarginal);
+                Number(w, "residual_conditional", x.ResidualConditional);
+                Number(w, "pearson_marginal", x.PearsonMarginal);
+                Number(w, "pearson_conditional", x.PearsonConditional);
+                Number(w, "scaled_residual", x.Scaled);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
 
         w.WriteStartArray("notes");
         foreach (var n in r.Notes) w.WriteStringValue(n);
@@ -144,8 +213,58 @@ public static class FitJson
         w.WriteEndObject();
     }
 
+    /// <summary>The "covariance_selection" object: the candidate table, the likelihood-ratio tests and the choice.</summary>
+    public static void WriteSelection(Utf8JsonWriter w, Inference.CovarianceSelectionResult sel)
+    {
+        w.WriteStartObject("covariance_selection");
+        w.WriteString("criterion", sel.Criterion.ToLowerInvariant());
+        if (sel.Selected is null) w.WriteNull("selected"); else w.WriteString("selected", sel.Selected);
+        w.WriteString("reason", sel.Reason);
+        w.WriteStartArray("candidates");
+        foreach (var c in sel.Candidates)
+        {
+            w.WriteStartObject();
+            w.WriteString("label", c.Candidate.Label);
+            w.WriteString("covariance", c.SasType);
+            w.WriteBoolean("random_intercept", c.Candidate.RandomIntercept);
+            w.WriteBoolean("converged", c.Converged);
+            Number(w, "neg2_log_likelihood", c.Neg2LogLikelihood);
+            Number(w, "q", c.Parameters);
+            Number(w, "aic", c.Aic);
+            Number(w, "aicc", c.Aicc);
+            Number(w, "bic", c.Bic);
+            w.WriteBoolean("selected", c.Candidate.Label == sel.Selected);
+            if (!c.Converged) w.WriteString("message", c.Message);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("likelihood_ratio_tests");
+        foreach (var t in sel.Tests)
+        {
+            w.WriteStartObject();
+            w.WriteString("reduced", t.Reduced);
+            w.WriteString("full", t.Full);
+            Number(w, "chi_square", t.ChiSquare);
+            w.WriteNumber("df", t.Df);
+            Number(w, "p_value", t.PValue);
+            w.WriteBoolean("boundary_mixture", t.BoundaryMixture);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    static void Adjusted(Utf8JsonWriter w, MixedModelSpec spec, double? adjusted)
+    {
+        if (spec.Adjustment == MultiplicityAdjustment.None) return;
+        Number(w, "p_value_adjusted", adjusted);
+        w.WriteString("adjustment", adjusted is null ? "none" : Inference.Multiplicity.Name(spec.Adjustment));
+    }
+
     public static string DfName(DfMethod df) => df switch
     {
+        DfMethod.KenwardRoger => "kenward-roger",
+        DfMethod.KenwardRogerLinear => "kenward-roger-linear",
         DfMethod.Residual => "residual",
         DfMethod.Containment => "containment",
         DfMethod.BetweenWithin => "between-within",
@@ -170,7 +289,7 @@ public static class FitJson
         w.WriteEndObject();
     }
 
-    static void Number(Utf8JsonWriter w, string name, double? value)
+    public static void Number(Utf8JsonWriter w, string name, double? value)
     {
         if (value is { } v && double.IsFinite(v)) w.WriteNumber(name, v);
         else w.WriteNull(name);

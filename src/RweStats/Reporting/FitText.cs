@@ -21,7 +21,10 @@ public static class FitText
         Row(s, "Subject effect", spec.Subject);
         Row(s, "Repeated (time) effect", $"{spec.Time}: {string.Join(" ", r.TimeLevels)} (baseline {r.Baseline})");
         Row(s, "Estimation method", spec.Method == EstimationMethod.Reml ? "REML" : "ML");
-        Row(s, "Degrees of freedom method", FitJson.DfName(spec.Df));
+        Row(s, "Degrees of freedom method", FitJson.DfName(spec.Df) +
+            (spec.Df is DfMethod.KenwardRoger or DfMethod.KenwardRogerLinear ? $" ({(spec.KenwardRogerInformation == Inference.KenwardRogerInformation.Expected ? "expected" : "observed")} information)" : ""));
+        Row(s, "Standard errors", spec.StdErrors == StdErrorMethod.Empirical ? "empirical (sandwich)" : "model-based");
+        if (spec.Adjustment != MultiplicityAdjustment.None) Row(s, "Multiplicity adjustment", Inference.Multiplicity.Name(spec.Adjustment));
         s.AppendLine();
         Row(s, "Subjects (with data)", $"{r.SubjectCount} ({r.SubjectsWithData})");
         Row(s, "Observations read", r.ObservationsRead.ToString(Inv));
@@ -62,15 +65,57 @@ public static class FitText
         if (r.LsMeanDifferences.Count > 0)
         {
             s.AppendLine("Differences of Least Squares Means");
-            Table(s, new[] { "Effect", "Levels", "Other", "Estimate", "Std Error", "DF", "t Value", "Pr > |t|", "Lower", "Upper" },
-                r.LsMeanDifferences.Select(d => new[] { d.Effect, string.Join(" ", d.Levels.Values), string.Join(" ", d.OtherLevels.Values),
-                    F(d.Result.Estimate, "F4"), F(d.Result.StdError, "F4"), F(d.Result.Df, "F1"), F(d.Result.TValue, "F2"), P(d.Result.PValue), F(d.Result.Lower, "F4"), F(d.Result.Upper, "F4") }));
+            bool adj = spec.Adjustment != MultiplicityAdjustment.None;
+            var header = new[] { "Effect", "Levels", "Other", "Estimate", "Std Error", "DF", "t Value", "Pr > |t|", "Lower", "Upper" };
+            if (adj) header = header.Append("Adj P").ToArray();
+            Table(s, header,
+                r.LsMeanDifferences.Select(d =>
+                {
+                    var row = new[] { d.Effect, string.Join(" ", d.Levels.Values), string.Join(" ", d.OtherLevels.Values),
+                        F(d.Result.Estimate, "F4"), F(d.Result.StdError, "F4"), F(d.Result.Df, "F1"), F(d.Result.TValue, "F2"), P(d.Result.PValue), F(d.Result.Lower, "F4"), F(d.Result.Upper, "F4") };
+                    return adj ? row.Append(d.AdjustedPValue is { } a ? P(a) : ".").ToArray() : row;
+                }));
         }
         if (r.VisitContrasts.Count > 0)
         {
             s.AppendLine($"Visit Contrasts against Baseline ({r.Baseline})");
-            Table(s, new[] { "Contrast", "Estimate", "Std Error", "DF", "t Value", "Pr > |t|", "Lower", "Upper" },
-                r.VisitContrasts.Select(v => new[] { v.Label, F(v.Result.Estimate, "F4"), F(v.Result.StdError, "F4"), F(v.Result.Df, "F1"), F(v.Result.TValue, "F2"), P(v.Result.PValue), F(v.Result.Lower, "F4"), F(v.Result.Upper, "F4") }));
+            bool adj = spec.Adjustment != MultiplicityAdjustment.None;
+            var header = new[] { "Contrast", "Estimate", "Std Error", "DF", "t Value", "Pr > |t|", "Lower", "Upper" };
+            if (adj) header = header.Append($"Adj P ({Inference.Multiplicity.Name(spec.Adjustment)})").ToArray();
+            Table(s, header,
+                r.VisitContrasts.Select(v =>
+                {
+                    var row = new[] { v.Label, F(v.Result.Estimate, "F4"), F(v.Result.StdError, "F4"), F(v.Result.Df, "F1"), F(v.Result.TValue, "F2"), P(v.Result.PValue), F(v.Result.Lower, "F4"), F(v.Result.Upper, "F4") };
+                    return adj ? row.Append(v.AdjustedPValue is { } a ? P(a) : ".").ToArray() : row;
+                }));
+        }
+        if (r.Contrasts.Count > 0)
+        {
+            s.AppendLine("Contrasts (LS-mean scale)");
+            Table(s, new[] { "Contrast", "Row", "Estimate", "Std Error", "DF", "t Value", "Pr > |t|", "Lower", "Upper" },
+                r.Contrasts.SelectMany(c => c.Rows.Select(row => row.Result is { } e
+                    ? new[] { c.Label, row.Expression, F(e.Estimate, "F4"), F(e.StdError, "F4"), F(e.Df, "F1"), F(e.TValue, "F2"), P(e.PValue), F(e.Lower, "F4"), F(e.Upper, "F4") }
+                    : new[] { c.Label, row.Expression, "Non-est", "", "", "", "", "", "" })));
+            var joint = r.Contrasts.Where(c => c.Rows.Count > 1 && c.Test is not null).ToList();
+            if (joint.Count > 0)
+            {
+                s.AppendLine("Contrast F Tests");
+                Table(s, new[] { "Contrast", "Num DF", "Den DF", "F Value", "Pr > F" },
+                    joint.Select(c => new[] { c.Label, c.Test!.NumDf.ToString(Inv), F(c.Test.DenDf, "F1"), F(c.Test.FValue, "F2"), P(c.Test.PValue) }));
+            }
+        }
+        if (r.CovarianceSelection is { } sel) RenderSelection(s, sel);
+        if (r.Blups is { Count: > 0 } blups)
+        {
+            s.AppendLine("Predicted Subject Intercepts (BLUP)");
+            Table(s, new[] { "Subject", "Estimate", "Std Err Pred" }, blups.Select(b => new[] { b.Subject, F(b.Estimate, "F4"), F(b.StdErrorPrediction, "F4") }));
+        }
+        if (r.Residuals is { Count: > 0 } res)
+        {
+            s.AppendLine("Residuals");
+            Table(s, new[] { "Subject", "Visit", "Observed", "Pred (marg)", "Pred (cond)", "Resid (marg)", "Resid (cond)", "Pearson (marg)", "Pearson (cond)", "Scaled" },
+                res.Select(x => new[] { x.Subject, x.Visit, F(x.Observed, "F4"), F(x.PredictedMarginal, "F4"), F(x.PredictedConditional, "F4"),
+                    F(x.ResidualMarginal, "F4"), F(x.ResidualConditional, "F4"), F(x.PearsonMarginal, "F4"), F(x.PearsonConditional, "F4"), F(x.Scaled, "F4") }));
         }
         if (r.Notes.Count > 0)
         {
@@ -78,6 +123,23 @@ public static class FitText
             foreach (var n in r.Notes) s.AppendLine("  - " + n);
         }
         return s.ToString();
+    }
+
+    /// <summary>The covariance-structure comparison table and its likelihood-ratio tests.</summary>
+    public static void RenderSelection(StringBuilder s, Inference.CovarianceSelectionResult sel)
+    {
+        s.AppendLine($"Covariance Structure Selection (by {sel.Criterion})");
+        Table(s, new[] { "Structure", "Converged", "-2 LL", "q", "AIC", "AICC", "BIC", "" },
+            sel.Candidates.Select(c => new[] { c.SasType, c.Converged ? "yes" : "no", F(c.Neg2LogLikelihood, "F4"), c.Parameters?.ToString(Inv) ?? ".",
+                F(c.Aic, "F4"), F(c.Aicc, "F4"), F(c.Bic, "F4"), c.Candidate.Label == sel.Selected ? "<- selected" : "" }));
+        if (sel.Tests.Count > 0)
+        {
+            s.AppendLine("Likelihood Ratio Tests (nested structures)");
+            Table(s, new[] { "Reduced", "Full", "Chi-Square", "DF", "Pr > ChiSq", "Reference" },
+                sel.Tests.Select(t => new[] { t.Reduced, t.Full, F(t.ChiSquare, "F4"), t.Df.ToString(Inv), P(t.PValue), t.BoundaryMixture ? "50:50 mixture (variance at 0)" : "chi-square" }));
+        }
+        s.AppendLine("  " + sel.Reason);
+        s.AppendLine();
     }
 
     static void Row(StringBuilder s, string label, string value) => s.AppendLine($"  {label,-28} {value}");

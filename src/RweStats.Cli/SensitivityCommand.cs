@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using RweStats.Data;
+using RweStats.Estimation;
+using RweStats.Inference;
+using RweStats.Model;
+using RweStats.Reporting;
+
+namespace RweStats.Cli;
+
+/// <summary>
+/// "rwestats sensitivity": how much the visit-versus-baseline conclusions depend on the small-sample
+/// machinery. For each outcome, the same mean and covariance model is fitted once per combination of
+/// denominator-df method (residual, containment, between-within, Satterthwaite, Kenward–Roger) and
+/// standard-error method (model-based, empirical), and every visit contrast's p-value is shown side by side.
+/// A combination that is not defined (Kenward–Roger with empirical standard errors) or fails is reported as
+/// not available, with the reason.
+/// </summary>
+public static class SensitivityCommand
+{
+    public const string Usage = """
+        rwestats sensitivity --data FILE --subject COL --time COL --outcome Y [--outcome Y2 ...] [options]
+
+          --outcome Y              outcome column (repeatable): one model per outcome
+          --formula "~ TERMS"      right-hand side of the model (default: ~ TIME); "Y ~ TERMS" without
+                                   --outcome uses Y
+          every data and covariance option of 'rwestats fit' (--data, --subject, --time, --time-order,
+          --baseline, --covariance incl. auto with --select-by/--candidates, --time-value, --group,
+          --random-intercept, --method, --class, --ref, --alpha, --kr-information, --decimal-comma,
+          --report-nonconverged, --format text|json, --out FILE)
+
+        Prints, for each outcome, every visit-versus-baseline contrast (e.g. M6 - M0, M12 - M0) with its
+        p-value under each df method (residual, containment, between-within, satterthwaite, kenward-roger)
+        with model-based and with empirical (sandwich) standard errors.
+        """;
+
+    public static readonly IReadOnlyList<DfMethod> DfMethods = new[]
+    {
+        DfMethod.Residual, DfMethod.Containment, DfMethod.BetweenWithin, DfMethod.Satterthwaite, DfMethod.KenwardRoger,
+    };
+    public static readonly IReadOnlyList<StdErrorMethod> ErrorMethods = new[] { StdErrorMethod.Model, StdErrorMethod.Empirical };
+
+    static readonly IReadOnlySet<string> ValueOptions = new HashSet<string>(ModelOptions.ValueOptions) { "--outcome", "--formula" };
+
+    public sealed record Cell(DfMethod Df, StdErrorMethod Errors, EstimateResult? Result, string? Message);
+    public sealed record ContrastRow(string Label, string Visit, string Baseline, IReadOnlyList<Cell> Cells);
+    public sealed record OutcomeResult(string Outcome, string Formula, string Covariance, string? Selection, IReadOnlyList<ContrastRow> Contrasts, IReadOnlyList<string> Notes);
+
+    public static int Run(string[] args, TextWriter stdout)
+    {
+        var a = new Arguments(args, ValueOptions, ModelOptions.Flags);
+        if (a.Positional.Count > 0)
+            throw new RweStatsInputException($"unexpected argument '{a.Positional[0]}'; options start with --");
+        string time = a.Required("--time");
+        var (outcomes, rhs) = Outcomes(a, time);
+        var format = ModelOptions.Format(a);
+        var table = ModelOptions.Read(a);
+        var results = outcomes.Select(y => Analyse(table, ModelOptions.Spec(a, $"{y} ~ {rhs}"), a)).ToList();
+        var text = format == "json" ? Json(results, a) + "\n" : Text(results);
+        ModelOptions.Write(a, text, stdout);
+        return 0;
+    }
+
+    static (IReadOnlyList<string> outcomes, string rhs) Outcomes(Arguments a, string time)
+    {
+        var formula = a.Value("--formula");
+        string rhs = time;
+        string? response = null;
+        if (formula is not null)
+        {
+            int tilde = formula.IndexOf('~');
+            if (tilde < 0) throw new RweStatsInputException($"--formula '{formula}': write the right-hand side as \"~ TERMS\"");
+            rhs = formula[(tilde + 1)..].Trim();
+            if (formula[..tilde].Trim() is { Length: > 0 } lhs) response = lhs;
+            if (rhs.Length == 0) throw new RweStatsInputException($"--formula '{formula}': no terms after '~'");
+        }
+        var outcomes = a.Values("--outcome").ToList();
+        if (outcomes.Count == 0 && response is not null) outcomes.Add(response);
+        if (outcomes.Count == 0) throw new RweStatsInputException("missing required option '--outcome' (repeat it for several outcomes)");
+        return (outcomes, rhs);
+    }
+
+    public static OutcomeResult Analyse(DataTable table, MixedModelSpec baseSpec, Arguments? a = null)
+    {
+        var spec = baseSpec;
+        string? selection = null;
+        var notes = new List<string>();
+        if (spec.Covariance == "auto")
+        {
+            var sel = CovarianceSelection.Compare(table, spec, a is null ? CovarianceSelection.Expand(CovarianceSelection.DefaultStructures) : ModelOptions.Candidates(a),
+                a is null ? SelectionCriterion.Aic : ModelOptions.SelectBy(a));
+            if (sel.Selected is null) throw new RweStatsInputException($"{spec.Formula}: --covariance auto: no candidate converged");
+            var chosen = sel.Candidates.First(c => c.Candidate.Label == sel.Selected).Candidate;
+            spec = spec with { Covariance = chosen.Covariance, RandomIntercept = chosen.RandomIntercept };
+            selection = sel.Reason;
+        }
+        var fits = new List<(DfMethod df, StdErrorMethod se, MixedModelResult? fit, string? error)>();
+        foreach (var se in ErrorMethods)
+            foreach (var df in DfMethods)
+            {
+                try { fits.Add((df, se, MixedModelFitter.Fit(table, spec with { Df = df, StdErrors = se }), null)); }
+                catch (RweStatsInputException e) { fits.Add((df, se, null, e.Message)); }
+            }
+        var reference = fits.FirstOrDefault(f => f.fit is not null).fit
+            ?? throw new RweStatsInputException($"{spec.Formula}: no combination could be fitted ({fits[0].error})");
+        foreach (var n in reference.Notes.Where(n => !n.StartsWith("Standard errors are empirical") && !n.StartsWith("Between-within") && !n.StartsWith("Kenward-Roger:")))
+            notes.Add(n);
+        var rows = reference.VisitContrasts.Select(v => new ContrastRow(v.Label, v.Visit, v.Baseline,
+            fits.Select(f => new Cell(f.df, f.se, f.fit?.VisitContrasts.FirstOrDefault(x => x.Label == v.Label)?.Result, f.error)).ToList())).ToList();
+        string cov = reference.CovarianceSasType + (spec.RandomIntercept ? " + random intercept" : "");
+        return new OutcomeResult(reference.Response, spec.Formula, cov, selection, rows, notes);
+    }
+
+    static string Label(DfMethod df) => FitJson.DfName(df);
+
+    public static string Json(IReadOnlyList<OutcomeResult> results, Arguments a)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("command", "sensitivity");
+            w.WriteStartArray("df_methods");
+            foreach (var d in DfMethods) w.WriteStringValue(Label(d));
+            w.WriteEndArray();
+            w.WriteStartArray("std_error_methods");
+            foreach (var e in ErrorMethods) w.WriteStringValue(e == StdErrorMethod.Model ? "model" : "empirical");
+            w.WriteEndArray();
+            w.WriteStartArray("outcomes");
+            foreach (var r in results)
+            {
+                w.WriteStartObject();
+                w.WriteString("response", r.Outcome);
+                w.WriteString("formula", r.Formula);
+                w.WriteString("covariance", r.Covariance);
+                if (r.Selection is not null) w.WriteString("covariance_selection", r.Selection);
+                w.WriteStartArray("contrasts");
+                foreach (var c in r.Contrasts)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("label", c.Label);
+                    w.WriteString("visit", c.Visit);
+                    w.WriteString("baseline", c.Baseline);
+                    w.WriteStartArray("results");
+                    foreach (var cell in c.Cells)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("df_method", Label(cell.Df));
+                        w.WriteString("std_error_method", cell.Errors == StdErrorMethod.Model ? "model" : "empirical");
+                        w.WriteBoolean("available", cell.Result is not null);
+                        FitJson.Number(w, "estimate", cell.Result?.Estimate);
+                        FitJson.Number(w, "std_error", cell.Result?.StdError);
+                        FitJson.Number(w, "df", cell.Result?.Df);
+                        FitJson.Number(w, "t_value", cell.Result?.TValue);
+                        FitJson.Number(w, "p_value", cell.Result?.PValue);
+                        if (cell.Result is null) w.WriteString("message", cell.Message ?? "not estimable");
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteStartArray("notes");
+                foreach (var n in r.Notes) w.WriteStringValue(n);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static string Text(IReadOnlyList<OutcomeResult> results)
+    {
+        var s = new StringBuilder();
+        foreach (var r in results)
+        {
+            s.AppendLine($"Sensitivity of visit contrasts: {r.Outcome}");
+            s.AppendLine($"  Model: {r.Formula}; covariance {r.Covariance}");
+            if (r.Selection is not null) s.AppendLine("  " + r.Selection);
+            s.AppendLine();
+            foreach (var se in ErrorMethods)
+            {
+                s.AppendLine(se == StdErrorMethod.Model ? "p-values, model-based standard errors" : "p-values, empirical (sandwich) standard errors");
+                var header = new[] { "Contrast", "Estimate" }.Concat(DfMethods.Select(Label)).ToArray();
+                FitText.Table(s, header, r.Contrasts.Select(c =>
+                {
+                    var cells = c.Cells.Where(x => x.Errors == se).ToList();
+                    var est = cells.FirstOrDefault(x => x.Result is not null)?.Result?.Estimate;
+                    return new[] { c.Label, FitText.F(est, "F4") }
+                        .Concat(DfMethods.Select(d => cells.First(x => x.Df == d).Result is { } e ? $"{FitText.P(e.PValue)} (df {FitText.F(e.Df, "F1")})" : "n/a")).ToArray();
+                }));
+            }
+            var unavailable = r.Contrasts.SelectMany(c => c.Cells).Where(c => c.Result is null && c.Message is not null)
+                .Select(c => $"{Label(c.Df)} / {(c.Errors == StdErrorMethod.Model ? "model" : "empirical")}: {c.Message}").Distinct().ToList();
+            if (unavailable.Count + r.Notes.Count > 0)
+            {
+                s.AppendLine("Notes");
+                foreach (var n in unavailable.Concat(r.Notes)) s.AppendLine("  - " + n);
+                s.AppendLine();
+            }
+        }
+        return s.ToString();
+    }
+}

@@ -1,0 +1,160 @@
+using MathNet.Numerics.Distributions;
+using RweStats.Covariance;
+using RweStats.Data;
+using RweStats.Estimation;
+using RweStats.Model;
+
+namespace RweStats.Inference;
+
+/// <summary>Information criterion used to pick a covariance structure (smaller is better, SAS's definitions).</summary>
+public enum SelectionCriterion { Aic, Aicc, Bic }
+
+/// <summary>One candidate covariance model: a residual structure with or without a random subject intercept.</summary>
+public sealed record CovarianceCandidate(string Covariance, bool RandomIntercept)
+{
+    public string Label => Covariance + (RandomIntercept ? "+ri" : "");
+}
+
+/// <summary>A row of the selection table: the candidate's fit statistics exactly as its single fit reports them.</summary>
+/// <remarks>Parameters is q as counted in the criteria (boundary estimates excluded); CovarianceParameters all of them.</remarks>
+public sealed record CandidateFit(CovarianceCandidate Candidate, string SasType, bool Converged, double? Neg2LogLikelihood,
+    int? Parameters, double? Aic, double? Aicc, double? Bic, string? Message, int? CovarianceParameters = null);
+
+/// <summary>A likelihood-ratio test of a candidate against one that contains it.</summary>
+public sealed record LikelihoodRatioTest(string Reduced, string Full, double ChiSquare, int Df, double PValue, bool BoundaryMixture);
+
+public sealed record CovarianceSelectionResult(string Criterion, IReadOnlyList<CandidateFit> Candidates,
+    IReadOnlyList<LikelihoodRatioTest> Tests, string? Selected, string Reason);
+
+/// <summary>
+/// Fits a list of covariance models to the same data and mean model and compares them: −2 (Res) Log
+/// Likelihood, the number of covariance parameters q counted in the criteria, AIC, AICC and BIC as each single
+/// fit reports them (SAS PROC MIXED "Fit Statistics"), and likelihood-ratio tests for the nested pairs.
+/// With REML the tests compare covariance structures under the same fixed effects, which is what REML
+/// likelihoods allow. When the larger model adds the random-intercept variance, that variance is tested on the
+/// boundary of its space and the reference distribution is the 50:50 mixture of χ²_{d−1} and χ²_d (Self &amp;
+/// Liang 1987; Stram &amp; Lee 1994); otherwise χ²_d. Candidates are fitted in parallel; the table keeps the
+/// order of the candidate list. Selection takes the converged candidate with the smallest criterion, so a UN
+/// model that does not converge falls back to the best structured one (mmrm's practice of trying simpler
+/// structures when UN fails).
+/// </summary>
+public static class CovarianceSelection
+{
+    public static readonly IReadOnlyList<string> DefaultStructures = new[] { "un", "toeph", "arh1", "csh", "ar1", "cs" };
+
+    /// <summary>Each structure with and without a random intercept, where the random intercept is identifiable.</summary>
+    public static IReadOnlyList<CovarianceCandidate> Expand(IEnumerable<string> structures)
+    {
+        var list = new List<CovarianceCandidate>();
+        foreach (var raw in structures)
+        {
+            var code = raw.Trim().ToLowerInvariant();
+            bool explicitRi = code.EndsWith("+ri");
+            if (explicitRi) code = code[..^3];
+            if (!CovarianceStructure.Codes.Contains(code))
+                throw new RweStatsInputException($"--candidates: '{raw.Trim()}' is not a structure; use some of: {string.Join(", ", CovarianceStructure.Codes)} (append +ri for the random-intercept version only)");
+            bool riPossible = CovarianceStructure.Create(code, 2).RandomInterceptConflict is null && code != "cs";
+            if (!explicitRi) list.Add(new CovarianceCandidate(code, false));
+            if (riPossible) list.Add(new CovarianceCandidate(code, true));
+            else if (explicitRi) throw new RweStatsInputException($"--candidates: '{raw.Trim()}': a random intercept is not identifiable with {code}");
+        }
+        return list.Distinct().ToList();
+    }
+
+    public static (MixedModelResult selected, CovarianceSelectionResult table) SelectAndFit(
+        DataTable table, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion)
+    {
+        var selection = Compare(table, spec, candidates, criterion);
+        if (selection.Selected is null)
+            throw new RweStatsInputException($"--covariance auto: no candidate converged ({string.Join("; ", selection.Candidates.Select(c => $"{c.Candidate.Label}: {c.Message}"))})");
+        var chosen = candidates.First(c => c.Label == selection.Selected);
+        var fit = MixedModelFitter.Fit(table, spec with { Covariance = chosen.Covariance, RandomIntercept = chosen.RandomIntercept });
+        return (fit with { CovarianceSelection = selection, Notes = fit.Notes.Prepend(selection.Reason).ToList() }, selection);
+    }
+
+    public static CovarianceSelectionResult Compare(DataTable table, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion)
+    {
+        if (candidates.Count == 0) throw new RweStatsInputException("--candidates: the list is empty");
+        var fits = new CandidateFit[candidates.Count];
+        Parallel.For(0, candidates.Count, i =>
+        {
+            var c = candidates[i];
+            // Candidates are compared on their likelihoods only, so the cheapest inference settings suffice.
+            var s = spec with
+            {
+                Covariance = c.Covariance, RandomIntercept = c.RandomIntercept, Df = DfMethod.Residual, StdErrors = StdErrorMethod.Model,
+                Contrasts = Array.Empty<string>(), LsMeanContrasts = Array.Empty<string>(), LsMeans = Array.Empty<string>(),
+                Adjustment = MultiplicityAdjustment.None, Blups = false, Residuals = false, ReportNonConverged = false,
+            };
+            string sasType = CovarianceStructure.Create(c.Covariance, 2).SasType + (c.RandomIntercept ? " + RI" : "");
+            try
+            {
+                var r = MixedModelFitter.Fit(table, s);
+                var st = r.FitStatistics;
+                int q = (int)Math.Round((st.Aic - st.Neg2LogLikelihood) / 2);
+                fits[i] = new CandidateFit(c, sasType, true, st.Neg2LogLikelihood, q, st.Aic, st.Aicc, st.Bic, r.Convergence.Message, r.CovarianceParameters.Count);
+            }
+            catch (RweStatsInputException e)
+            {
+                fits[i] = new CandidateFit(c, sasType, false, null, null, null, null, null, e.Message);
+            }
+        });
+
+        var tests = new List<LikelihoodRatioTest>();
+        for (int a = 0; a < fits.Length; a++)
+            for (int b = 0; b < fits.Length; b++)
+            {
+                if (a == b || !fits[a].Converged || !fits[b].Converged) continue;
+                var ca = candidates[a]; var cb = candidates[b];
+                if (!IsNested(ca, cb)) continue;
+                int df = fits[b].CovarianceParameters!.Value - fits[a].CovarianceParameters!.Value;
+                if (df <= 0) continue;
+                double chi = Math.Max(fits[a].Neg2LogLikelihood!.Value - fits[b].Neg2LogLikelihood!.Value, 0);
+                bool mixture = cb.RandomIntercept && !ca.RandomIntercept;
+                double p = mixture
+                    ? 0.5 * Upper(chi, df) + 0.5 * (df - 1 == 0 ? (chi > 0 ? 0 : 1) : Upper(chi, df - 1))
+                    : Upper(chi, df);
+                tests.Add(new LikelihoodRatioTest(ca.Label, cb.Label, chi, df, p, mixture));
+            }
+
+        double? Score(CandidateFit f) => criterion switch { SelectionCriterion.Aic => f.Aic, SelectionCriterion.Aicc => f.Aicc, _ => f.Bic };
+        var converged = fits.Where(f => f.Converged && Score(f) is { } v && double.IsFinite(v)).ToList();
+        string name = criterion.ToString().ToUpperInvariant();
+        if (converged.Count == 0) return new CovarianceSelectionResult(name, fits, tests, null, "no candidate converged");
+        var best = converged.OrderBy(f => Score(f)!.Value).First();
+        var failed = fits.Where(f => !f.Converged).Select(f => f.Candidate.Label).ToList();
+        string reason = $"Covariance structure selected by {name}: {best.SasType} ({name} {Score(best)!.Value.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}) among {converged.Count} converged candidate(s)" +
+                        (failed.Count > 0 ? $"; did not converge or could not be fitted (not eligible): {string.Join(", ", failed)}" : "") + ".";
+        return new CovarianceSelectionResult(name, fits, tests, best.Candidate.Label, reason);
+    }
+
+    static double Upper(double chi, int df) => df <= 0 ? (chi > 0 ? 0 : 1) : 1 - ChiSquared.CDF(df, chi);
+
+    // Nesting of residual structures (direct edges; the relation is their transitive closure, and every structure
+    // is nested in UN): VC ⊂ CS (CS = 0), VC ⊂ AR(1) (ρ = 0), CS ⊂ CSH, CS ⊂ TOEP, AR(1) ⊂ ARH(1), AR(1) ⊂ TOEP,
+    // AR(1) ⊂ ANTE(1), ARH(1) ⊂ ANTE(1), CSH ⊂ TOEPH, ARH(1) ⊂ TOEPH, TOEP ⊂ TOEPH.
+    static readonly Dictionary<string, string[]> Edges = new()
+    {
+        ["vc"] = new[] { "cs", "ar1" }, ["cs"] = new[] { "csh", "toep" }, ["ar1"] = new[] { "arh1", "toep", "ante1" },
+        ["arh1"] = new[] { "ante1", "toeph" }, ["csh"] = new[] { "toeph" }, ["toep"] = new[] { "toeph" },
+    };
+
+    static bool StructureNested(string a, string b)
+    {
+        if (a == b || b == "un") return true;
+        return Edges.TryGetValue(a, out var next) && next.Any(n => StructureNested(n, b));
+    }
+
+    /// <summary>
+    /// A ⊂ B. Same random part: the structures nest. Adding the intercept: A ⊂ B+RI when A ⊂ B. Dropping it:
+    /// A+RI ⊂ B only when B can absorb a constant covariance: UN, or TOEP/TOEPH for the stationary homogeneous
+    /// structures (VC, CS, AR(1), TOEP), whose sum with σ_b² J is again Toeplitz.
+    /// </summary>
+    public static bool IsNested(CovarianceCandidate a, CovarianceCandidate b)
+    {
+        if (a.RandomIntercept == b.RandomIntercept || (!a.RandomIntercept && b.RandomIntercept))
+            return StructureNested(a.Covariance, b.Covariance) && a != b;
+        if (b.Covariance == "un") return true;
+        return b.Covariance is "toep" or "toeph" && a.Covariance is "vc" or "cs" or "ar1" or "toep";
+    }
+}
