@@ -40,7 +40,7 @@ public sealed record VerifyReport(
 public static class SpecificationSearch
 {
     public static readonly string[] Structures = { "vc", "cs", "csh", "ar1", "arh1", "sp-pow", "un" };
-    public static readonly DfMethod[] DfMethods = { DfMethod.Residual, DfMethod.Containment, DfMethod.BetweenWithin, DfMethod.Satterthwaite };
+    public static readonly DfMethod[] DfMethods = { DfMethod.Residual, DfMethod.Containment, DfMethod.BetweenWithin, DfMethod.Satterthwaite, DfMethod.KenwardRoger };
 
     public static VerifyReport Run(ClaimsFile claims, AnalysisSpec spec, Action<string>? progress = null)
     {
@@ -84,7 +84,8 @@ public static class SpecificationSearch
                         if (ri && CovarianceStructure.Create(cov, 3).RandomInterceptConflict is not null) continue;
                         foreach (var method in new[] { EstimationMethod.Reml, EstimationMethod.Ml })
                             foreach (var df in DfMethods)
-                                jobs.Add((outcome, new Specification(data, cov, ri, method, df)));
+                                if (df != DfMethod.KenwardRoger || method == EstimationMethod.Reml) // KR is defined for REML
+                                    jobs.Add((outcome, new Specification(data, cov, ri, method, df)));
                     }
         var tables = new ConcurrentDictionary<(string, string), (OutcomeSpec, DataTable)>();
         foreach (var outcome in outcomes)
@@ -128,7 +129,9 @@ public static class SpecificationSearch
         var ranking = searches.SelectMany(s => s.Reproducing.Select(r => (r.Specification, s.Claim.Id)))
             .GroupBy(x => x.Specification)
             .Select(g => new SpecificationRank(g.Key, g.Select(x => x.Id).Distinct().ToList()))
-            .OrderByDescending(r => r.ClaimIds.Count).ThenBy(r => r.Specification.Describe(), StringComparer.Ordinal).ToList();
+            // Exact values weigh more than bounds ("p < 0.01" is reproduced by almost anything).
+            .OrderByDescending(r => r.ClaimIds.Count(id => !modelClaims.First(c => c.Id == id).IsUpperBound))
+            .ThenByDescending(r => r.ClaimIds.Count).ThenBy(r => r.Specification.Describe(), StringComparer.Ordinal).ToList();
         return new VerifyReport(claims, spec, baseline, alternatives, searches, ranking, jobs.Count, results.Count(r => r is null), clock.Elapsed);
     }
 

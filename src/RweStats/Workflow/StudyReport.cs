@@ -103,6 +103,8 @@ public static class StudyReport
             DfMethod.Satterthwaite => "Satterthwaite's approximation",
             DfMethod.BetweenWithin => "the between-within method",
             DfMethod.Containment => "the containment method",
+            DfMethod.KenwardRoger => "the Kenward–Roger method (with its adjusted standard errors)",
+            DfMethod.KenwardRogerLinear => "the Kenward–Roger method without second derivatives of the covariance (KR-linear)",
             _ => "the residual degrees of freedom",
         };
         var others = fit.TimeLevels.Where(l => l != fit.Baseline).ToList();
