@@ -1,2 +1,128 @@
-// Placeholder entry point; the benchmark is written in the next commit.
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using RweStats.Data;
+using RweStats.Estimation;
+using RweStats.Model;
+using RweStats.Simulation;
+
+// RweStats benchmark.
+//   dotnet run -c Release --project bench/RweStats.Bench -- table [--sizes 1000,10000,100000] [--visits 6,10] [--out bench/out]
+//       generates seeded MMRM cohorts (simulate mmrm) and prints, per size, CSV load time, fit times (first fit,
+//       with JIT, and the in-process fit) for UN REML + Satterthwaite, random intercept + AR(1) REML and random
+//       intercept REML, iterations, peak memory and time per subject, then the growth slope in subjects.
+//       Each measurement runs in a child process so that its peak resident memory is its own.
+//   dotnet run -c Release --project bench/RweStats.Bench -- measure FILE MODEL      (one child measurement, JSON line)
+//   dotnet run -c Release --project bench/RweStats.Bench -- kernels                  (BenchmarkDotNet: likelihood kernels)
+var inv = CultureInfo.InvariantCulture;
+string Arg(string name, string fallback) { int i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
+var mode = args.Length > 0 ? args[0] : "table";
+
+if (mode == "kernels")
+{
+    BenchmarkRunner.Run<RweStats.Bench.LikelihoodKernels>();
+    return 0;
+}
+
+if (mode == "measure")
+{
+    var (file, model) = (args[1], args[2]);
+    var clock = Stopwatch.StartNew();
+    var table = CsvTableReader.Read(file);
+    double load = clock.Elapsed.TotalSeconds;
+    // The first fit includes the JIT compilation of the engine; the second is the in-process fit time (R's
+    // system.time likewise measures code that is already loaded).
+    clock.Restart();
+    MixedModelFitter.Fit(table, RweStats.Bench.Models.Spec(model));
+    double cold = clock.Elapsed.TotalSeconds;
+    clock.Restart();
+    var fit = MixedModelFitter.Fit(table, RweStats.Bench.Models.Spec(model));
+    double fitTime = clock.Elapsed.TotalSeconds;
+    long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+    Console.WriteLine(string.Join(",", load.ToString("R", inv), fitTime.ToString("R", inv), fit.Convergence.Iterations.ToString(inv),
+        (peak / 1048576.0).ToString("F0", inv), fit.FitStatistics.Neg2LogLikelihood.ToString("R", inv), fit.SubjectsWithData.ToString(inv), cold.ToString("R", inv)));
+    return 0;
+}
+
+var sizes = Arg("--sizes", "1000,10000,100000").Split(',').Select(int.Parse).ToArray();
+var visitCounts = Arg("--visits", "6,10").Split(',').Select(int.Parse).ToArray();
+var outDir = Arg("--out", Path.Combine("bench", "out"));
+Directory.CreateDirectory(outDir);
+var self = Environment.ProcessPath!;
+var dll = typeof(RweStats.Bench.Models).Assembly.Location;
+Console.WriteLine($"RweStats benchmark on {Environment.ProcessorCount} cores, .NET {Environment.Version}; seeded cohorts (simulate mmrm, seed 1)");
+Console.WriteLine("subjects  visits  model       csv_load_s  first_fit_s  fit_s   iterations  peak_MB  us_per_subject  -2LL");
+var rows = new List<(int n, int t, string model, double fit)>();
+foreach (var t in visitCounts)
+    foreach (var n in sizes)
+    {
+        var file = Path.Combine(outDir, $"mmrm_{n}x{t}.csv");
+        if (!File.Exists(file))
+            using (var w = new StreamWriter(file)) MmrmCohortSimulator.Write(w, n, t, 1);
+        foreach (var model in new[] { "un", "ri-ar1", "ri" })
+        {
+            var psi = new ProcessStartInfo(self.EndsWith("dotnet") ? self : self, self.EndsWith("dotnet") ? $"\"{dll}\" measure \"{file}\" {model}" : $"measure \"{file}\" {model}")
+            { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var p = Process.Start(psi)!;
+            var line = p.StandardOutput.ReadToEnd().Trim();
+            var err = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            if (p.ExitCode != 0) { Console.WriteLine($"{n,8}  {t,6}  {model,-10}  failed: {err.Split('\n')[0]}"); continue; }
+            var f = line.Split(',');
+            double load = double.Parse(f[0], inv), fit = double.Parse(f[1], inv);
+            rows.Add((n, t, model, fit));
+            Console.WriteLine($"{n,8}  {t,6}  {model,-10}  {load,10:F3}  {double.Parse(f[6], inv),11:F3}  {fit,6:F3}  {f[2],10}  {f[3],7}  {1e6 * fit / n,14:F2}  {double.Parse(f[4], inv):F4}");
+        }
+    }
+// Growth in subjects: slope of log(fit time) on log(subjects) per model and visit count (1 = linear).
+foreach (var g in rows.GroupBy(r => (r.t, r.model)))
+{
+    var pts = g.Where(r => r.fit > 0).Select(r => (x: Math.Log(r.n), y: Math.Log(r.fit))).ToList();
+    if (pts.Count < 2) continue;
+    double mx = pts.Average(p => p.x), my = pts.Average(p => p.y);
+    double slope = pts.Sum(p => (p.x - mx) * (p.y - my)) / pts.Sum(p => (p.x - mx) * (p.x - mx));
+    Console.WriteLine($"slope of log fit time on log subjects, {g.Key.model}, {g.Key.t} visits: {slope:F2}");
+}
 return 0;
+
+namespace RweStats.Bench
+{
+    public static class Models
+    {
+        public static MixedModelSpec Spec(string model) => model switch
+        {
+            "un" => new MixedModelSpec { Formula = "y ~ arm*visit + base", Subject = "id", Time = "visit", Covariance = "un" },
+            "ri-ar1" => new MixedModelSpec { Formula = "y ~ arm*visit + base", Subject = "id", Time = "visit", Covariance = "ar1", RandomIntercept = true },
+            "ri" => new MixedModelSpec { Formula = "y ~ arm*visit + base", Subject = "id", Time = "visit", Covariance = "vc", RandomIntercept = true },
+            _ => throw new ArgumentException(model),
+        };
+    }
+
+    /// <summary>In-process kernels: one likelihood evaluation with derivatives, on the pattern path and the per-subject path.</summary>
+    [BenchmarkDotNet.Attributes.MemoryDiagnoser]
+    public class LikelihoodKernels
+    {
+        LikelihoodObjective patterns = null!, perSubject = null!;
+        double[] theta = null!;
+
+        [BenchmarkDotNet.Attributes.GlobalSetup]
+        public void Setup()
+        {
+            var w = new StringWriter();
+            MmrmCohortSimulator.Write(w, 10000, 6, 1);
+            var file = Path.GetTempFileName();
+            File.WriteAllText(file, w.ToString());
+            var table = CsvTableReader.Read(file);
+            var spec = Models.Spec("un");
+            var frame = ModelFrame.Build(table, spec, false);
+            var design = new FixedEffectsDesign(frame);
+            var cov = new Covariance.CovarianceModel(Covariance.CovarianceStructure.Create("un", 6), false);
+            patterns = new LikelihoodObjective(cov, CovariancePattern.Build(frame, design.X, false), design.Rank, frame.ObservationsUsed, EstimationMethod.Reml);
+            perSubject = new LikelihoodObjective(cov, CovariancePattern.Build(frame, design.X, false, perSubject: true), design.Rank, frame.ObservationsUsed, EstimationMethod.Reml);
+            theta = MixedModelFitter.Fit(table, spec).CovarianceParameters.Select(c => c.Estimate).ToArray();
+        }
+
+        [BenchmarkDotNet.Attributes.Benchmark] public double PatternPathHessian() => patterns.Evaluate(theta, 2).Value;
+        [BenchmarkDotNet.Attributes.Benchmark] public double PerSubjectPathHessian() => perSubject.Evaluate(theta, 2).Value;
+    }
+}

@@ -49,19 +49,24 @@ public sealed class FixedEffectsDesign
         if ((long)n * p > 50_000_000)
             throw new RweStatsInputException(
                 $"formula \"{frame.Formula.Text}\": the fixed-effects design would have {p} columns for {n} observations; drop high-order interactions of many-level class variables");
+        // Each column is a product of factors: (class codes, required level index) indicators and covariate values.
+        var indicators = specs.Select(sp => sp.term.Variables.Where(frame.ClassVariables.ContainsKey)
+            .Select(v => (codes: frame.ClassCodes[v], level: frame.ClassVariables[v].IndexOf(sp.levels[v]))).ToArray()).ToArray();
+        var covariates = specs.Select(sp => sp.term.Variables.Where(v => !frame.ClassVariables.ContainsKey(v)).Select(v => frame.Covariates[v]).ToArray()).ToArray();
         var full = new double[n, p];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < p; j++)
+        for (int j = 0; j < p; j++)
+        {
+            var ind = indicators[j];
+            var cov = covariates[j];
+            for (int i = 0; i < n; i++)
             {
                 double v = 1;
-                foreach (var name in specs[j].term.Variables)
-                {
-                    if (frame.ClassVariables.TryGetValue(name, out var cv))
-                    { if (cv.Levels[frame.ClassCodes[name][i]] != specs[j].levels[name]) { v = 0; break; } }
-                    else v *= frame.Covariates[name][i];
-                }
+                foreach (var (codes, level) in ind)
+                    if (codes[i] != level) { v = 0; break; }
+                if (v != 0) foreach (var c in cov) v *= c[i];
                 full[i, j] = v;
             }
+        }
 
         var aliased = SweepAliasing(full, out var estimated, out var factor, out var xtx);
         for (int j = 0; j < p; j++)
@@ -91,14 +96,17 @@ public sealed class FixedEffectsDesign
     static bool[] SweepAliasing(double[,] x, out int[] estimated, out double[,] factor, out double[,] xtxOut)
     {
         int n = x.GetLength(0), p = x.GetLength(1);
+        // XᵀX row by row (cache-friendly; indicator columns are mostly zero and skipped).
         var xtx = new double[p, p];
-        for (int a = 0; a < p; a++)
-            for (int b = a; b < p; b++)
+        for (int i = 0; i < n; i++)
+            for (int a = 0; a < p; a++)
             {
-                double s = 0;
-                for (int i = 0; i < n; i++) s += x[i, a] * x[i, b];
-                xtx[a, b] = xtx[b, a] = s;
+                double xa = x[i, a];
+                if (xa == 0) continue;
+                for (int b = a; b < p; b++) xtx[a, b] += xa * x[i, b];
             }
+        for (int a = 0; a < p; a++)
+            for (int b = 0; b < a; b++) xtx[a, b] = xtx[b, a];
         var aliased = new bool[p];
         var kept = new List<int>();
         var l = new double[p, p]; // Cholesky factor rows for kept columns

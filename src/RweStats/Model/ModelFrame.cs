@@ -91,13 +91,19 @@ public sealed class ModelFrame
             throw new RweStatsInputException($"formula \"{spec.Formula}\": the response '{formula.Response}' also appears as a model variable");
 
         // Duplicated subject x visit over all rows, before anything is dropped.
-        var seen = new Dictionary<(string, string), int>();
+        // Keyed by integer codes of subject and visit (string-pair keys cost seconds on registry-size files).
+        var subjectCodes = new Dictionary<string, int>();
+        var visitCodes = new Dictionary<string, int>();
+        var seen = new Dictionary<long, int>();
         for (int i = 0; i < table.RowCount; i++)
         {
-            if (subjectCol[i] is null || timeCol[i] is null) continue;
-            if (!seen.TryAdd((subjectCol[i]!, timeCol[i]!), i))
+            if (subjectCol[i] is not { } subjectText || timeCol[i] is not { } visitText) continue;
+            if (!subjectCodes.TryGetValue(subjectText, out int sc)) subjectCodes[subjectText] = sc = subjectCodes.Count;
+            if (!visitCodes.TryGetValue(visitText, out int vc)) visitCodes[visitText] = vc = visitCodes.Count;
+            long key = ((long)sc << 32) | (uint)vc;
+            if (!seen.TryAdd(key, i))
                 throw RweStatsInputException.AtCell(src, table.LineNumbers[i], spec.Time,
-                    $"subject '{subjectCol[i]}' has visit '{timeCol[i]}' twice (first at line {table.LineNumbers[seen[(subjectCol[i]!, timeCol[i]!)]]}); keep one row per subject and visit");
+                    $"subject '{subjectText}' has visit '{visitText}' twice (first at line {table.LineNumbers[seen[key]]}); keep one row per subject and visit");
         }
         if (spec.TimeOrder is { } order)
         {
@@ -173,7 +179,11 @@ public sealed class ModelFrame
         var subjectOrder = new Dictionary<string, int>();
         foreach (var i in used) subjectOrder.TryAdd(subjectCol[i]!, subjectOrder.Count);
         var timeIndex = time.Levels.Select((l, k) => (l, k)).ToDictionary(x => x.l, x => x.k);
-        var rows = used.OrderBy(i => subjectOrder[subjectCol[i]!]).ThenBy(i => timeIndex[timeCol[i]!]).ToArray();
+        var rows = used.ToArray();
+        var sortKeys = new long[rows.Length];
+        for (int k = 0; k < rows.Length; k++)
+            sortKeys[k] = (long)subjectOrder[subjectCol[rows[k]]!] * (time.Levels.Count + 1) + timeIndex[timeCol[rows[k]]!];
+        Array.Sort(sortKeys, rows);
         if (subjectOrder.Count < 2)
             throw new RweStatsInputException($"{src}: only one subject ('{subjectOrder.Keys.First()}') has usable data; a mixed model needs several subjects");
 
