@@ -1,8 +1,14 @@
 namespace RweStats.Figures;
 
-public enum LegendGlyph { Box, Points, Trajectory, LsMean, Band, Line }
+public enum LegendGlyph { Box, Points, Trajectory, LsMean, Band, Line, Group }
 
-public sealed record LegendItem(LegendGlyph Glyph, string Label, FigureColor Color);
+public sealed record LegendItem(LegendGlyph Glyph, string Label, FigureColor Color)
+{
+    /// <summary>The group's point marker (<see cref="LegendGlyph.Group"/>).</summary>
+    public MarkerShape Marker { get; init; }
+    /// <summary>The group's line dash pattern (<see cref="LegendGlyph.Group"/>); empty: solid.</summary>
+    public IReadOnlyList<double> Dash { get; init; } = Array.Empty<double>();
+}
 
 /// <summary>
 /// A legend strip under the panels: glyph + label items flowing left to right, wrapped onto as many centred lines
@@ -91,6 +97,11 @@ public static class FigureLegend
                 break;
             case LegendGlyph.Line:
                 canvas.Line(new(g.Left, g.CenterY), new(g.Right, g.CenterY), new Stroke(item.Color, 1.2));
+                break;
+            case LegendGlyph.Group:
+                // The group's LS-mean line (dashed on a monochrome palette) through its point marker, in its colour.
+                canvas.Line(new(g.Left, g.CenterY), new(g.Right, g.CenterY), new Stroke(item.Color, 0.8) { Dash = item.Dash });
+                FigureMarker.Draw(canvas, item.Marker, new(g.CenterX, g.CenterY), 1.8, new Fill(item.Color), new Stroke(FigureColor.White, 0.3));
                 break;
         }
     }

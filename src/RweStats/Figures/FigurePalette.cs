@@ -20,7 +20,13 @@ public sealed record FigurePalette(string Name, IReadOnlyList<FigureColor> Serie
     /// </summary>
     public static FigurePalette Greyscale => new("greyscale",
         new[] { 0.0, 0.4, 0.6, 0.2, 0.5, 0.3 }.Select(FigureColor.Grey).ToArray(),
-        FigureColor.Black, FigureColor.Grey(0.6), FigureColor.Black, 0.08);
+        FigureColor.Black, FigureColor.Grey(0.6), FigureColor.Black, 0.08) { Monochrome = true };
+
+    /// <summary>
+    /// True for a palette meant for black-and-white print: groups are then told apart by dash patterns on their
+    /// lines as well as by markers (<see cref="FigureMarker"/>).
+    /// </summary>
+    public bool Monochrome { get; init; }
 
     public FigureColor SeriesColor(int index) => Series[index % Series.Count];
 }

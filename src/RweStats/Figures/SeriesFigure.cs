@@ -7,6 +7,9 @@ namespace RweStats.Figures;
 /// visit, every subject's value as a jittered point, thin lines joining each subject's visits, the model's LS means
 /// with 95 % CI, the normal range as a band, and brackets from baseline to later visits labelled with the
 /// mixed-model p-values. Panels fill a rows × columns grid (2 × 2 for four outcomes).
+/// With groups (subjects with a <see cref="SubjectValues.Group"/>, e.g. arms PBO and TRT), each visit shows one
+/// box per group side by side, points and trajectories take their group's colour and marker, LS means are drawn
+/// per group and joined over the visits, brackets may compare groups at a visit, and the legend names the groups.
 /// </summary>
 public sealed record SeriesFigure : IFigure
 {
@@ -17,6 +20,8 @@ public sealed record SeriesFigure : IFigure
     public string Title { get; init; } = "Outcomes over visits";
 
     const double LegLength = 3, PointRadius = 1.3;
+    /// <summary>Share of the visit spacing taken by a visit's group slots together; the rest separates visits.</summary>
+    const double DodgeFraction = 0.8;
 
     public void Validate()
     {
@@ -24,7 +29,17 @@ public sealed record SeriesFigure : IFigure
         if (Panels.Count == 0) throw new RweStatsInputException("a figure needs at least one panel");
         foreach (var p in Panels) p.Validate();
         FigureGrid.Shape(Panels.Count, Rows, Columns);
+        if (Panels.Any(p => p.IsGrouped) && Panels.FirstOrDefault(p => !p.IsGrouped) is { } single)
+            throw new RweStatsInputException($"figure panel '{single.Outcome}' has no groups while other panels do; a figure's panels share one legend, so either every panel has groups or none");
     }
+
+    bool Grouped => Panels.Any(p => p.IsGrouped);
+
+    /// <summary>
+    /// The groups of the figure in display order (the panels' groups, first panel first): a group has the same
+    /// colour, marker and slot in every panel. Empty when the panels have no groups.
+    /// </summary>
+    public IReadOnlyList<string> Groups() => Panels.SelectMany(p => p.Groups).Distinct().ToList();
 
     public (double Width, double Height) Size(FigureFonts fonts)
     {
@@ -45,6 +60,9 @@ public sealed record SeriesFigure : IFigure
     {
         var items = new List<LegendItem>();
         var neutral = FigureColor.Grey(0.35);
+        if (Grouped)
+            items.AddRange(Groups().Select((g, k) => new LegendItem(LegendGlyph.Group, g, Style.Palette.SeriesColor(k))
+                { Marker = FigureMarker.ForGroup(k), Dash = FigureMarker.DashForGroup(k, Style.Palette) }));
         if (Style.ShowBoxes) items.Add(new(LegendGlyph.Box, "Median and IQR, whiskers to 1.5 × IQR", neutral));
         if (Style.ShowPoints) items.Add(Style.ShowTrajectories ? new(LegendGlyph.Trajectory, "Individual patients", neutral) : new(LegendGlyph.Points, "Individual values", neutral));
         else if (Style.ShowTrajectories) items.Add(new(LegendGlyph.Line, "Individual patients", Style.Palette.Trajectory));
@@ -79,10 +97,12 @@ public sealed record SeriesFigure : IFigure
     /// </summary>
     List<PlacedBracket> PackBrackets(SeriesPanel panel, Func<double, double> map, double plotLeft, double cellLeft, double cellRight, IReadOnlyList<double> positions, FigureFonts fonts)
     {
+        var slots = SlotsOf(panel, map, positions);
+        double EndX(string visit, string? group) => map(positions[panel.VisitIndex(visit)]) + slots.Offset(group);
         var levels = new List<List<(double l, double r)>>();
         var placed = new List<PlacedBracket>();
         var ordered = panel.Significance
-            .Select(a => (a, x1: map(positions[panel.VisitIndex(a.FromVisit)]), x2: map(positions[panel.VisitIndex(a.ToVisit)])))
+            .Select(a => (a, x1: EndX(a.FromVisit, a.Group), x2: EndX(a.ToVisit, a.ToGroup)))
             .Select(t => (t.a, x1: Math.Min(t.x1, t.x2), x2: Math.Max(t.x1, t.x2)))
             .OrderBy(t => t.x2 - t.x1).ThenBy(t => t.x1).ToList();
         foreach (var (a, x1, x2) in ordered)
@@ -102,6 +122,33 @@ public sealed record SeriesFigure : IFigure
             placed.Add(new PlacedBracket(a, label, x1, x2, cx, level));
         }
         return placed;
+    }
+
+    /// <summary>Where each group sits within a visit: slots side by side, centred on the visit (one centred slot without groups).</summary>
+    sealed record GroupSlots(IReadOnlyList<string> Groups, double Width)
+    {
+        public int IndexOf(string? group)
+        {
+            for (int k = 0; k < Groups.Count; k++) if (Groups[k] == group) return k;
+            return -1;
+        }
+
+        /// <summary>Offset of the group's slot centre from the visit; 0 for no group (the visit itself).</summary>
+        public double Offset(string? group)
+        {
+            int k = IndexOf(group);
+            return k < 0 ? 0 : (k - (Groups.Count - 1) / 2.0) * Width;
+        }
+    }
+
+    GroupSlots SlotsOf(SeriesPanel panel, Func<double, double> map, IReadOnlyList<double> positions)
+    {
+        if (!panel.IsGrouped) return new GroupSlots(Array.Empty<string>(), 0);
+        var groups = Groups();
+        int nv = positions.Count;
+        double minGap = nv == 1 ? 1 : Enumerable.Range(1, nv - 1).Min(i => positions[i] - positions[i - 1]);
+        double spacing = map(positions[0] + minGap) - map(positions[0]);
+        return new GroupSlots(groups, DodgeFraction * spacing / groups.Count);
     }
 
     void RenderPanel(IFigureCanvas canvas, TextLedger ledger, SeriesPanel panel, FigureRect cell, string? letter, FigureFonts fonts)
@@ -133,7 +180,11 @@ public sealed record SeriesFigure : IFigure
             return 2 + levels * levelHeight;
         }
         var frame = PanelFrame.Layout(cell, letter, title, xAxis, yAxis, style, fonts, BandHeight);
-        var plot = frame.Plot;
+        if (panel.IsGrouped)
+        {
+            RenderGroupedPanel(canvas, ledger, panel, cell, letter, title, frame, positions, minGap, lsMeans, fonts);
+            return;
+        }
 
         double spacing = frame.X(positions[0] + minGap) - frame.X(positions[0]);
         double boxHalf = Math.Min(0.17 * spacing, 14);
@@ -146,16 +197,7 @@ public sealed record SeriesFigure : IFigure
 
         canvas.BeginGroup(new FigureGroup("panel", panel.Outcome, cell));
 
-        if (panel.NormalRange is { } range)
-        {
-            canvas.BeginGroup(new FigureGroup("normal-range", string.Create(CultureInfo.InvariantCulture, $"{range.Low:R}|{range.High:R}")));
-            canvas.PushClip(plot);
-            var (yMin, yMax) = frame.YLimits;
-            double lo = Math.Max(range.Low, yMin), hi = Math.Min(range.High, yMax);
-            if (hi > lo) canvas.Rectangle(FigureRect.FromEdges(plot.Left, frame.Y(hi), plot.Right, frame.Y(lo)), new Fill(style.Palette.Band, style.Palette.BandOpacity), null);
-            canvas.PopClip();
-            canvas.EndGroup();
-        }
+        DrawNormalRange(canvas, panel, frame);
 
         frame.DrawAxes(canvas, ledger, style, style.VisitAxisTitle, panel.AxisTitle, fonts);
 
@@ -239,20 +281,171 @@ public sealed record SeriesFigure : IFigure
             canvas.EndGroup();
         }
 
-        if (panel.Significance.Count > 0)
+        DrawBrackets(canvas, ledger, panel, cell, frame, positions, fonts, _ => ink);
+
+        frame.DrawHeading(canvas, ledger, style, letter, title, fonts);
+        canvas.EndGroup();
+    }
+
+    void DrawNormalRange(IFigureCanvas canvas, SeriesPanel panel, PanelFrame frame)
+    {
+        if (panel.NormalRange is not { } range) return;
+        var plot = frame.Plot;
+        canvas.BeginGroup(new FigureGroup("normal-range", string.Create(CultureInfo.InvariantCulture, $"{range.Low:R}|{range.High:R}")));
+        canvas.PushClip(plot);
+        var (yMin, yMax) = frame.YLimits;
+        double lo = Math.Max(range.Low, yMin), hi = Math.Min(range.High, yMax);
+        if (hi > lo) canvas.Rectangle(FigureRect.FromEdges(plot.Left, frame.Y(hi), plot.Right, frame.Y(lo)), new Fill(Style.Palette.Band, Style.Palette.BandOpacity), null);
+        canvas.PopClip();
+        canvas.EndGroup();
+    }
+
+    void DrawBrackets(IFigureCanvas canvas, TextLedger ledger, SeriesPanel panel, FigureRect cell, PanelFrame frame, IReadOnlyList<double> positions,
+        FigureFonts fonts, Func<SignificanceAnnotation, FigureColor> color)
+    {
+        if (panel.Significance.Count == 0) return;
+        var plot = frame.Plot;
+        double levelHeight = LevelHeight(Style, fonts);
+        canvas.BeginGroup(new FigureGroup("brackets"));
+        foreach (var b in PackBrackets(panel, frame.X, plot.Left, cell.Left, cell.Right, positions, fonts))
         {
-            canvas.BeginGroup(new FigureGroup("brackets"));
-            var line = new Stroke(ink, 0.6);
-            foreach (var b in PackBrackets(panel, frame.X, plot.Left, cell.Left, cell.Right, positions, fonts))
+            double legBottom = plot.Top - 2 - b.Level * levelHeight, bar = legBottom - LegLength;
+            canvas.BeginGroup(new FigureGroup("bracket", b.Annotation.Key));
+            canvas.Polyline(new FigurePoint[] { new(b.X1, legBottom), new(b.X1, bar), new(b.X2, bar), new(b.X2, legBottom) }, new Stroke(color(b.Annotation), 0.6));
+            ledger.Text(canvas, cell, b.Label, new(b.LabelX, bar - 1), Style.Small, TextAnchor.Middle, TextBaseline.Bottom);
+            canvas.EndGroup();
+        }
+        canvas.EndGroup();
+    }
+
+    /// <summary>
+    /// A panel with groups: per visit one slot per group side by side (box, jittered points, LS mean with CI to
+    /// the box's right), each group in its colour and marker; trajectories in the group's colour; the group's LS
+    /// means joined over the visits (dashed per group on a monochrome palette); brackets between groups.
+    /// </summary>
+    void RenderGroupedPanel(IFigureCanvas canvas, TextLedger ledger, SeriesPanel panel, FigureRect cell, string? letter, string? title,
+        PanelFrame frame, IReadOnlyList<double> positions, double minGap, bool lsMeans, FigureFonts fonts)
+    {
+        var style = Style;
+        int nv = panel.Visits.Count;
+        var slots = SlotsOf(panel, frame.X, positions);
+        var groups = slots.Groups;
+        double spacing = frame.X(positions[0] + minGap) - frame.X(positions[0]);
+        double boxHalf = Math.Min(0.3 * slots.Width, 14);
+        double jitterWidth = Math.Min(style.JitterWidth * spacing, style.ShowBoxes ? 1.5 * boxHalf : 0.35 * slots.Width);
+        double lsOffset = style.ShowBoxes ? boxHalf + Math.Max(2.5, 0.1 * slots.Width) : 0.25 * slots.Width;
+        double SlotX(int j, string group) => frame.X(positions[j]) + slots.Offset(group);
+        var jitter = panel.Subjects.ToDictionary(s => s.Subject, s => Jitter.Offset(style.JitterSeed, s.Subject, jitterWidth));
+        FigureColor ColorOf(string? group) => group is null ? style.Palette.Ink : style.Palette.SeriesColor(slots.IndexOf(group));
+        var ink = style.Palette.Ink;
+
+        canvas.BeginGroup(new FigureGroup("panel", panel.Outcome, cell));
+        DrawNormalRange(canvas, panel, frame);
+        frame.DrawAxes(canvas, ledger, style, style.VisitAxisTitle, panel.AxisTitle, fonts);
+
+        if (style.ShowTrajectories)
+        {
+            canvas.BeginGroup(new FigureGroup("trajectories"));
+            // Fainter as groups grow, so that a hundred lines per arm stay a backdrop to boxes and LS means.
+            int largest = groups.Max(g => panel.Subjects.Count(s => s.Group == g));
+            double opacity = Math.Round(Math.Clamp(0.45 * Math.Sqrt(30.0 / Math.Max(1, largest)), 0.2, 0.45), 2);
+            foreach (var group in groups)
             {
-                double legBottom = plot.Top - 2 - b.Level * levelHeight, bar = legBottom - LegLength;
-                canvas.BeginGroup(new FigureGroup("bracket", b.Annotation.FromVisit + "|" + b.Annotation.ToVisit + "|" + b.Annotation.PValue.ToString("R", CultureInfo.InvariantCulture)));
-                canvas.Polyline(new FigurePoint[] { new(b.X1, legBottom), new(b.X1, bar), new(b.X2, bar), new(b.X2, legBottom) }, line);
-                ledger.Text(canvas, cell, b.Label, new(b.LabelX, bar - 1), style.Small, TextAnchor.Middle, TextBaseline.Bottom);
+                var solid = new Stroke(ColorOf(group), 0.35, opacity);
+                var dashed = solid.Dashed(1.5, 1.2);
+                foreach (var s in panel.Subjects.Where(s => s.Group == group))
+                {
+                    var observed = Enumerable.Range(0, nv).Where(j => s.Values[j].HasValue).ToList();
+                    var run = new List<FigurePoint>();
+                    for (int k = 0; k < observed.Count; k++)
+                    {
+                        int j = observed[k];
+                        var p = new FigurePoint(SlotX(j, group) + jitter[s.Subject], frame.Y(s.Values[j]!.Value));
+                        if (k > 0 && observed[k - 1] != j - 1)
+                        {
+                            if (run.Count > 1) canvas.Polyline(run, solid);
+                            canvas.Line(run[^1], p, dashed);
+                            run = new List<FigurePoint>();
+                        }
+                        run.Add(p);
+                    }
+                    if (run.Count > 1) canvas.Polyline(run, solid);
+                }
+            }
+            canvas.EndGroup();
+        }
+
+        if (style.ShowBoxes)
+        {
+            canvas.BeginGroup(new FigureGroup("boxes"));
+            for (int j = 0; j < nv; j++)
+                foreach (var group in groups)
+                {
+                    var values = panel.ValuesAt(j, group).Select(t => panel.LogScale ? Math.Log10(t.value) : t.value);
+                    if (BoxSummary.Of(values, style.QuantileType) is not { } b) continue;
+                    double F(double v) => frame.Y(panel.LogScale ? Math.Pow(10, v) : v);
+                    var color = ColorOf(group);
+                    var line = new Stroke(color, 0.7);
+                    double cx = SlotX(j, group);
+                    canvas.BeginGroup(new FigureGroup("box", panel.Visits[j] + "|" + group));
+                    canvas.Line(new(cx, F(b.Q3)), new(cx, F(b.WhiskerHigh)), line);
+                    canvas.Line(new(cx, F(b.Q1)), new(cx, F(b.WhiskerLow)), line);
+                    canvas.Line(new(cx - boxHalf / 2, F(b.WhiskerHigh)), new(cx + boxHalf / 2, F(b.WhiskerHigh)), line);
+                    canvas.Line(new(cx - boxHalf / 2, F(b.WhiskerLow)), new(cx + boxHalf / 2, F(b.WhiskerLow)), line);
+                    canvas.Rectangle(FigureRect.FromEdges(cx - boxHalf, F(b.Q3), cx + boxHalf, F(b.Q1)), new Fill(color, 0.18), line);
+                    canvas.Line(new(cx - boxHalf, F(b.Median)), new(cx + boxHalf, F(b.Median)), new Stroke(color, 1.4));
+                    canvas.EndGroup();
+                }
+            canvas.EndGroup();
+        }
+
+        if (style.ShowPoints)
+        {
+            // One "points" group per group (data-key = group), one marker element per non-missing value.
+            foreach (var group in groups)
+            {
+                canvas.BeginGroup(new FigureGroup("points", group));
+                var fill = new Fill(ColorOf(group), 0.8);
+                var marker = FigureMarker.ForGroup(slots.IndexOf(group));
+                for (int j = 0; j < nv; j++)
+                    foreach (var (subject, value) in panel.ValuesAt(j, group))
+                        FigureMarker.Draw(canvas, marker, new(SlotX(j, group) + jitter[subject], frame.Y(value)), PointRadius, fill, new Stroke(FigureColor.White, 0.3));
+                canvas.EndGroup();
+            }
+        }
+
+        if (lsMeans)
+        {
+            canvas.BeginGroup(new FigureGroup("ls-means"));
+            var estimates = panel.LsMeans!;
+            foreach (var group in groups)
+            {
+                var mine = estimates.Where(e => e.Group == group).OrderBy(e => panel.VisitIndex(e.Visit)).ToList();
+                if (mine.Count < 2) continue;
+                canvas.BeginGroup(new FigureGroup("ls-profile", group));
+                // On a white halo, so that the model's line stands out from the subjects' lines behind it.
+                var profile = mine.Select(e => new FigurePoint(SlotX(panel.VisitIndex(e.Visit), group) + lsOffset, frame.Y(e.Estimate))).ToArray();
+                canvas.Polyline(profile, new Stroke(FigureColor.White, 2.4, 0.9));
+                canvas.Polyline(profile, new Stroke(ColorOf(group), 1) { Dash = FigureMarker.DashForGroup(slots.IndexOf(group), style.Palette) });
+                canvas.EndGroup();
+            }
+            foreach (var e in estimates)
+            {
+                var color = ColorOf(e.Group);
+                var line = new Stroke(color, 0.8);
+                double x = SlotX(panel.VisitIndex(e.Visit), e.Group!) + lsOffset;
+                canvas.BeginGroup(new FigureGroup("ls-mean", e.Visit + "|" + e.Group));
+                canvas.Line(new(x, frame.Y(e.Lower)), new(x, frame.Y(e.Upper)), line);
+                canvas.Line(new(x - 1.5, frame.Y(e.Lower)), new(x + 1.5, frame.Y(e.Lower)), line);
+                canvas.Line(new(x - 1.5, frame.Y(e.Upper)), new(x + 1.5, frame.Y(e.Upper)), line);
+                canvas.Polygon(FigureLegend.Diamond(new(x, frame.Y(e.Estimate)), 2.2), new Fill(color), new Stroke(FigureColor.White, 0.3));
                 canvas.EndGroup();
             }
             canvas.EndGroup();
         }
+
+        // A group's own visit contrast in the group's colour; comparisons between groups in ink.
+        DrawBrackets(canvas, ledger, panel, cell, frame, positions, fonts, a => a.IsBetweenGroups ? ink : ColorOf(a.Group));
 
         frame.DrawHeading(canvas, ledger, style, letter, title, fonts);
         canvas.EndGroup();

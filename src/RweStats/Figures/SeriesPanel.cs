@@ -1,18 +1,92 @@
 using System.Globalization;
+using RweStats.Data;
 
 namespace RweStats.Figures;
 
-/// <summary>One subject's values at the panel's visits, in the panel's visit order; null is a missing value.</summary>
-public sealed record SubjectValues(string Subject, IReadOnlyList<double?> Values);
+/// <summary>
+/// One subject's values at the panel's visits, in the panel's visit order; null is a missing value.
+/// <paramref name="Group"/> is the subject's group (e.g. the arm "PBO" or "TRT") in a panel that shows several
+/// series side by side; null in a single-series panel.
+/// </summary>
+public sealed record SubjectValues(string Subject, IReadOnlyList<double?> Values, string? Group = null);
 
 /// <summary>The laboratory's reference interval, drawn as a shaded band.</summary>
 public sealed record NormalRange(double Low, double High);
 
-/// <summary>A model estimate at one visit with its confidence limits (LS mean and 95 % CI).</summary>
-public sealed record VisitEstimate(string Visit, double Estimate, double Lower, double Upper);
+/// <summary>
+/// A model estimate at one visit with its confidence limits (LS mean and 95 % CI); <paramref name="Group"/> names
+/// the group in a panel with groups (the LS mean of the time × group effect), null in a single-series panel.
+/// </summary>
+public sealed record VisitEstimate(string Visit, double Estimate, double Lower, double Upper, string? Group = null);
 
-/// <summary>A bracket from one visit to another labelled with the test's p-value (mixed-model contrast).</summary>
-public sealed record SignificanceAnnotation(string FromVisit, string ToVisit, double PValue);
+/// <summary>
+/// A bracket labelled with a test's p-value, from (<paramref name="FromVisit"/>, <paramref name="Group"/>) to
+/// (<paramref name="ToVisit"/>, <see cref="ToGroup"/>). Without groups: a visit contrast (e.g. M12 − M0). In a
+/// panel with groups: with <paramref name="Group"/> alone, that group's visit contrast; with
+/// <paramref name="OtherGroup"/> too, a comparison between groups (e.g. TRT vs PBO at VIS2, see
+/// <see cref="BetweenGroups"/>), drawn as a small bracket between the two boxes. A null group means the visit's centre.
+/// </summary>
+public sealed record SignificanceAnnotation(string FromVisit, string ToVisit, double PValue, string? Group = null, string? OtherGroup = null)
+{
+    /// <summary>The group at the <see cref="ToVisit"/> end: <see cref="OtherGroup"/> when given, else <see cref="Group"/>.</summary>
+    public string? ToGroup => OtherGroup ?? Group;
+
+    /// <summary>True for a comparison of two groups (at one visit or two).</summary>
+    public bool IsBetweenGroups => OtherGroup is not null && OtherGroup != Group;
+
+    /// <summary>Group <paramref name="group"/> against <paramref name="otherGroup"/> at one visit (e.g. an LS-mean difference).</summary>
+    public static SignificanceAnnotation BetweenGroups(string visit, string group, string otherGroup, double pValue) =>
+        new(visit, visit, pValue, group, otherGroup);
+
+    /// <summary>The SVG key of its bracket: "From|To|p" without groups, "From|To|p|Group|ToGroup" with.</summary>
+    public string Key
+    {
+        get
+        {
+            var key = FromVisit + "|" + ToVisit + "|" + PValue.ToString("R", CultureInfo.InvariantCulture);
+            return Group is null && OtherGroup is null ? key : key + "|" + Group + "|" + ToGroup;
+        }
+    }
+}
+
+/// <summary>
+/// One observation in long form, as a data file's row: subject, group (null when the panel has none), visit and
+/// value (NaN when missing).
+/// </summary>
+public sealed record PanelObservation(string Subject, string? Group, string Visit, double Value)
+{
+    /// <summary>
+    /// The rows of a table already read (e.g. by <see cref="CsvTableReader"/>): one observation per row with a
+    /// subject and a visit, the value from <paramref name="valueColumn"/> (missing cells are NaN).
+    /// </summary>
+    public static IReadOnlyList<PanelObservation> FromTable(DataTable table, string subjectColumn, string? groupColumn, string timeColumn, string valueColumn)
+    {
+        table.Column(valueColumn, "the figure's outcome");
+        return FromTable(table, subjectColumn, groupColumn, timeColumn, row => table.ParseNumber(valueColumn, row));
+    }
+
+    /// <summary>
+    /// As above with a value computed from each row, e.g. change from baseline:
+    /// <c>row =&gt; table.ParseNumber("FEV1", row) - table.ParseNumber("FEV1_BL", row)</c> (NaN = missing).
+    /// Rows without a subject or visit are skipped; a row without a group, when a group column is named, is an error.
+    /// </summary>
+    public static IReadOnlyList<PanelObservation> FromTable(DataTable table, string subjectColumn, string? groupColumn, string timeColumn, Func<int, double> valueOfRow)
+    {
+        var subjects = table.Column(subjectColumn, "the subject");
+        var times = table.Column(timeColumn, "the time variable");
+        var groups = groupColumn is null ? null : table.Column(groupColumn, "the group");
+        var result = new List<PanelObservation>();
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            if (subjects[r] is not { } subject || times[r] is not { } visit) continue;
+            string? group = null;
+            if (groups is not null && (group = groups[r]) is null)
+                throw RweStatsInputException.AtCell(table.Source, table.LineNumbers[r], groupColumn!, "no group for this row; every row of a figure with groups needs one");
+            result.Add(new PanelObservation(subject, group, visit, valueOfRow(r)));
+        }
+        return result;
+    }
+}
 
 /// <summary>
 /// One outcome over the visits, as one panel of a figure: the subjects' values, and optionally the model's LS means
@@ -34,6 +108,29 @@ public sealed record SeriesPanel
     public bool LogScale { get; init; }
     public IReadOnlyList<VisitEstimate>? LsMeans { get; init; }
     public IReadOnlyList<SignificanceAnnotation> Significance { get; init; } = Array.Empty<SignificanceAnnotation>();
+    /// <summary>
+    /// Order of the groups (colours, slots within a visit, legend) when subjects have a <see cref="SubjectValues.Group"/>;
+    /// null: ordinal order of the group names, as the engine orders class levels.
+    /// </summary>
+    public IReadOnlyList<string>? GroupOrder { get; init; }
+
+    /// <summary>The panel's groups in display order; empty for a single-series panel.</summary>
+    public IReadOnlyList<string> Groups
+    {
+        get
+        {
+            var present = Subjects.Where(s => s.Group is not null).Select(s => s.Group!).Distinct().ToList();
+            if (GroupOrder is null) return present.OrderBy(g => g, StringComparer.Ordinal).ToList();
+            return GroupOrder.Concat(present.Where(g => !GroupOrder.Contains(g)).OrderBy(g => g, StringComparer.Ordinal)).ToList();
+        }
+    }
+
+    /// <summary>True when the subjects belong to groups drawn side by side at each visit.</summary>
+    public bool IsGrouped => Subjects.Any(s => s.Group is not null);
+
+    /// <summary>Subjects of <paramref name="group"/> with a value at visit <paramref name="visitIndex"/>, in subject order.</summary>
+    public IEnumerable<(string subject, double value)> ValuesAt(int visitIndex, string group) =>
+        Subjects.Where(s => s.Group == group && s.Values[visitIndex].HasValue).Select(s => (s.Subject, s.Values[visitIndex]!.Value));
 
     /// <summary>"Outcome (unit)", the y-axis title.</summary>
     public string AxisTitle => Unit.Length == 0 ? Outcome : $"{Outcome} ({Unit})";
@@ -83,11 +180,48 @@ public sealed record SeriesPanel
                     throw new RweStatsInputException($"{where}: LS mean at {e.Visit} needs finite lower ≤ estimate ≤ upper");
                 if (LogScale && e.Lower <= 0) throw new RweStatsInputException($"{where}: LS mean CI at {e.Visit} reaches {Inv(e.Lower)}, not drawable on a log scale; back-transform the model's estimates");
             }
+        if (IsGrouped) { ValidateGroups(where); return; }
         foreach (var a in Significance)
         {
+            if (a.Group is not null || a.OtherGroup is not null)
+                throw new RweStatsInputException($"{where}: significance bracket {a.FromVisit}–{a.ToVisit} names group '{a.Group ?? a.OtherGroup}', but the panel's subjects have no groups");
             if (VisitIndex(a.FromVisit) < 0 || VisitIndex(a.ToVisit) < 0 || a.FromVisit == a.ToVisit)
                 throw new RweStatsInputException($"{where}: significance bracket {a.FromVisit}–{a.ToVisit} needs two different visits of the panel ({string.Join(", ", Visits)})");
             if (!(a.PValue >= 0 && a.PValue <= 1)) throw new RweStatsInputException($"{where}: p-value {Inv(a.PValue)} for {a.FromVisit}–{a.ToVisit} is not in [0, 1]");
+        }
+        if (LsMeans?.FirstOrDefault(e => e.Group is not null) is { } grouped)
+            throw new RweStatsInputException($"{where}: LS mean at {grouped.Visit} is for group '{grouped.Group}', but the panel's subjects have no groups");
+        if (GroupOrder is { Count: > 0 })
+            throw new RweStatsInputException($"{where}: a group order is given, but the panel's subjects have no groups");
+    }
+
+    void ValidateGroups(string where)
+    {
+        if (Subjects.FirstOrDefault(s => s.Group is null) is { } lone)
+            throw new RweStatsInputException($"{where}: subject {lone.Subject} has no group; in a panel with groups every subject needs one");
+        if (Subjects.FirstOrDefault(s => s.Group!.Length == 0) is { } blank)
+            throw new RweStatsInputException($"{where}: subject {blank.Subject} has an empty group name");
+        if (GroupOrder is { } order && order.Distinct().Count() != order.Count)
+            throw new RweStatsInputException($"{where}: the group order lists a group twice ({string.Join(", ", order)})");
+        var groups = Groups;
+        string known = string.Join(", ", groups);
+        bool Known(string? g) => g is null || groups.Contains(g);
+        if (LsMeans is { } ls)
+        {
+            foreach (var e in ls)
+                if (e.Group is null || !groups.Contains(e.Group))
+                    throw new RweStatsInputException($"{where}: LS mean at {e.Visit} is for group '{e.Group ?? "(none)"}'; in a panel with groups each LS mean names one of the groups ({known})");
+            if (ls.GroupBy(e => (e.Visit, e.Group)).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                throw new RweStatsInputException($"{where}: two LS means for {twice.Key.Group} at {twice.Key.Visit}");
+        }
+        foreach (var a in Significance)
+        {
+            string what = $"significance bracket {a.FromVisit} {a.Group} – {a.ToVisit} {a.ToGroup}";
+            if (!Known(a.Group) || !Known(a.OtherGroup))
+                throw new RweStatsInputException($"{where}: {what} names a group the panel does not have ({known})");
+            if (VisitIndex(a.FromVisit) < 0 || VisitIndex(a.ToVisit) < 0 || (a.FromVisit == a.ToVisit && a.Group == a.ToGroup))
+                throw new RweStatsInputException($"{where}: {what} needs two different visits of the panel ({string.Join(", ", Visits)}) or two different groups");
+            if (!(a.PValue >= 0 && a.PValue <= 1)) throw new RweStatsInputException($"{where}: p-value {Inv(a.PValue)} for {what} is not in [0, 1]");
         }
     }
 
@@ -185,4 +319,125 @@ public sealed record SeriesPanel
         Func<double, double>? backTransform = null, NormalRange? normalRange = null, bool logScale = false) =>
         FromArrays(outcome, unit, visits, subjects, values, normalRange: normalRange, logScale: logScale)
             .WithFit(timeVariable, lsMeans, contrasts, backTransform);
+
+    /// <summary>
+    /// A panel with groups from long arrays, one entry per observation: subject, group (e.g. arm), visit and value
+    /// (NaN = missing). Each subject belongs to one group. <paramref name="groupOrder"/> orders the groups (colours,
+    /// slots, legend); null: ordinal order of the names, as the engine orders class levels.
+    /// </summary>
+    public static SeriesPanel FromGroupedObservations(string outcome, string unit, IReadOnlyList<string> visits,
+        IReadOnlyList<string> subjectOfRow, IReadOnlyList<string> groupOfRow, IReadOnlyList<string> visitOfRow, IReadOnlyList<double> valueOfRow,
+        IReadOnlyList<string>? groupOrder = null)
+    {
+        int n = subjectOfRow.Count;
+        if (groupOfRow.Count != n || visitOfRow.Count != n || valueOfRow.Count != n)
+            throw new RweStatsInputException($"figure panel '{outcome}': subject, group, visit and value arrays differ in length");
+        return FromObservations(outcome, unit, visits,
+            Enumerable.Range(0, n).Select(r => new PanelObservation(subjectOfRow[r], groupOfRow[r], visitOfRow[r], valueOfRow[r])).ToArray(), groupOrder);
+    }
+
+    /// <summary>
+    /// A panel from observations in long form (e.g. <see cref="PanelObservation.FromTable(DataTable, string, string?, string, string)"/>):
+    /// with groups when the observations carry them, a single series when none does. Rows at visits not in
+    /// <paramref name="visits"/> are an error; NaN values are missing.
+    /// </summary>
+    public static SeriesPanel FromObservations(string outcome, string unit, IReadOnlyList<string> visits,
+        IReadOnlyList<PanelObservation> observations, IReadOnlyList<string>? groupOrder = null)
+    {
+        string where = $"figure panel '{outcome}'";
+        var visitIndex = new Dictionary<string, int>();
+        for (int j = 0; j < visits.Count; j++) visitIndex.TryAdd(visits[j], j);
+        var order = new List<string>();
+        var rows = new Dictionary<string, (double?[] values, string? group)>();
+        for (int r = 0; r < observations.Count; r++)
+        {
+            var o = observations[r];
+            if (!visitIndex.TryGetValue(o.Visit, out int j))
+                throw new RweStatsInputException($"{where}: observation {r + 1} (subject {o.Subject}) has visit '{o.Visit}', not one of {string.Join(", ", visits)}");
+            if (!rows.TryGetValue(o.Subject, out var row))
+            {
+                rows[o.Subject] = row = (new double?[visits.Count], o.Group);
+                order.Add(o.Subject);
+            }
+            else if (row.group != o.Group)
+                throw new RweStatsInputException($"{where}: subject {o.Subject} is in group '{row.group}' and in group '{o.Group}'; a subject belongs to one group");
+            if (double.IsNaN(o.Value)) continue;
+            if (row.values[j].HasValue) throw new RweStatsInputException($"{where}: subject {o.Subject} has two values at {o.Visit}");
+            row.values[j] = o.Value;
+        }
+        return new SeriesPanel
+        {
+            Outcome = outcome, Unit = unit, Visits = visits.ToArray(),
+            Subjects = order.Select(s => new SubjectValues(s, rows[s].values, rows[s].group)).ToArray(),
+            GroupOrder = groupOrder?.ToArray(),
+        };
+    }
+
+    /// <summary>
+    /// Adds a mixed model's results to a panel with groups: the LS means of the time × group effect (an effect
+    /// whose variables are exactly <paramref name="timeVariable"/> and <paramref name="groupVariable"/>, in either
+    /// order, e.g. "AVISIT*ARMCD"), one per visit and group, and the differences between groups at each visit as
+    /// brackets with their p-values. The fit must have been asked for that effect's LS means
+    /// (MixedModelSpec.LsMeans). The back-transform is as in <see cref="WithFit(MixedModelResult, Func{double, double}?)"/>.
+    /// </summary>
+    public SeriesPanel WithGroupedFit(string timeVariable, string groupVariable, IReadOnlyList<LsMean> lsMeans,
+        IReadOnlyList<LsMeanDifference> differences, Func<double, double>? backTransform = null)
+    {
+        string where = $"figure panel '{Outcome}'";
+        if (!IsGrouped) throw new RweStatsInputException($"{where}: the subjects have no groups; build the panel with groups (FromGroupedObservations) or use WithFit");
+        var f = backTransform ?? (x => x);
+        bool IsEffect(string effect)
+        {
+            var names = effect.Split(new[] { '*', ':' }, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            return names.Length == 2 && names.Contains(timeVariable) && names.Contains(groupVariable) && timeVariable != groupVariable;
+        }
+        var groups = Groups;
+        var means = lsMeans.Where(l => IsEffect(l.Effect)).ToList();
+        if (means.Count == 0)
+            throw new RweStatsInputException($"{where}: the fit has no LS means of {timeVariable}*{groupVariable}; fit with LsMeans = {{ \"{timeVariable}*{groupVariable}\" }}");
+        var fitGroups = means.Select(l => l.Levels[groupVariable]).Distinct().ToList();
+        if (groups.FirstOrDefault(g => !fitGroups.Contains(g)) is { } missing)
+            throw new RweStatsInputException($"{where}: group '{missing}' is not a level of {groupVariable} in the fit ({string.Join(", ", fitGroups)})");
+        int Rank(string g) { for (int i = 0; i < groups.Count; i++) if (groups[i] == g) return i; return -1; }
+        var estimates = means
+            .Where(l => l.Result is not null && VisitIndex(l.Levels[timeVariable]) >= 0 && Rank(l.Levels[groupVariable]) >= 0)
+            .Select(l => new VisitEstimate(l.Levels[timeVariable], f(l.Result!.Estimate), f(l.Result.Lower), f(l.Result.Upper), l.Levels[groupVariable]))
+            .OrderBy(e => VisitIndex(e.Visit)).ThenBy(e => Rank(e.Group!)).ToArray();
+        var brackets = differences
+            .Where(d => IsEffect(d.Effect) && !double.IsNaN(d.Result.PValue))
+            .Where(d => d.Levels[timeVariable] == d.OtherLevels[timeVariable] && d.Levels[groupVariable] != d.OtherLevels[groupVariable])
+            .Where(d => VisitIndex(d.Levels[timeVariable]) >= 0 && Rank(d.Levels[groupVariable]) >= 0 && Rank(d.OtherLevels[groupVariable]) >= 0)
+            .Select(d =>
+            {
+                // Earlier group (in display order) first, so that the bracket reads left to right.
+                string a = d.Levels[groupVariable], b = d.OtherLevels[groupVariable];
+                if (Rank(a) > Rank(b)) (a, b) = (b, a);
+                return SignificanceAnnotation.BetweenGroups(d.Levels[timeVariable], a, b, d.Result.PValue);
+            })
+            .OrderBy(a => VisitIndex(a.FromVisit)).ThenBy(a => Rank(a.Group!)).ThenBy(a => Rank(a.OtherGroup!)).ToArray();
+        return this with { LsMeans = estimates, Significance = brackets };
+    }
+
+    /// <summary>The adapter from a fit with a group: see <see cref="WithGroupedFit(string, string, IReadOnlyList{LsMean}, IReadOnlyList{LsMeanDifference}, Func{double, double}?)"/>.</summary>
+    public SeriesPanel WithGroupedFit(MixedModelResult fit, string groupVariable, Func<double, double>? backTransform = null) =>
+        WithGroupedFit(fit.Spec.Time, groupVariable, fit.LsMeans, fit.LsMeanDifferences, backTransform);
+
+    /// <summary>
+    /// A panel with groups in one call: the observations (subject, group, visit, value) drawn as boxes, points and
+    /// trajectories per group, plus the fit's LS means of <paramref name="timeVariable"/>*<paramref name="groupVariable"/>
+    /// and the between-group p-values at each visit. Groups follow <paramref name="groupOrder"/>, else the fit's
+    /// level order. The observations are the data as plotted: rows the fit dropped (e.g. a missing covariate) still show.
+    /// </summary>
+    public static SeriesPanel FromGroupedFit(string outcome, string unit, IReadOnlyList<string> visits,
+        IReadOnlyList<PanelObservation> observations, MixedModelResult fit, string timeVariable, string groupVariable,
+        IReadOnlyList<string>? groupOrder = null, Func<double, double>? backTransform = null)
+    {
+        if (observations.FirstOrDefault(o => o.Group is null) is { } lone)
+            throw new RweStatsInputException($"figure panel '{outcome}': subject {lone.Subject} at {lone.Visit} has no group");
+        var order = groupOrder ?? fit.LsMeans.Where(l => l.Levels.Count == 2 && l.Levels.ContainsKey(timeVariable) && l.Levels.TryGetValue(groupVariable, out _))
+            .Select(l => l.Levels[groupVariable]).Distinct().ToArray();
+        var present = observations.Select(o => o.Group!).Distinct().ToHashSet();
+        var panel = FromObservations(outcome, unit, visits, observations, order.Where(present.Contains).ToArray());
+        return panel.WithGroupedFit(timeVariable, groupVariable, fit.LsMeans, fit.LsMeanDifferences, backTransform);
+    }
 }
