@@ -42,3 +42,23 @@ public class StudyFiguresTests
         Assert.Equal(Math.Exp(m0), figure1.Panels[0].LsMeans![0].Estimate, 10);
     }
 }
+
+public class GroupedStudyFigureTests
+{
+    [Fact]
+    public void FevByArmPanelCarriesTheBetweenArmPValuesOfTheFit()
+    {
+        var study = StudyAnalysis.Run(AnalysisSpecReader.Load(RepoPaths.Data("fev.json")));
+        var (spec, figure) = StudyFigures.Build(study).Single();
+        Assert.Equal("ARMCD", spec.Group);
+        var panel = ((SeriesFigure)figure).Panels.Single();
+        var fit = study.Outcomes.Single().Fit!;
+        var between = panel.Significance.Where(s => s.IsBetweenGroups).ToList();
+        Assert.Equal(4, between.Count);
+        foreach (var b in between)
+        {
+            var d = fit.LsMeanDifferences.Single(x => x.Effect == "AVISIT*ARMCD" && x.Levels["AVISIT"] == b.FromVisit && x.OtherLevels["AVISIT"] == b.FromVisit);
+            Assert.Equal(d.Result.PValue, b.PValue, 12);
+        }
+    }
+}

@@ -14,7 +14,11 @@ public sealed record ColumnRoles(string Subject, string Visit, string? TimeValue
 /// <summary>The model fitted to every outcome (overridable per outcome). "{y}" in the formula stands for the outcome.</summary>
 public sealed record ModelSettings(
     string Formula, string Covariance, bool RandomIntercept, EstimationMethod Method, DfMethod Df, double Alpha,
-    IReadOnlyList<string> ClassVariables, IReadOnlyDictionary<string, string> References);
+    IReadOnlyList<string> ClassVariables, IReadOnlyDictionary<string, string> References)
+{
+    /// <summary>Extra LS-mean effects (e.g. "AVISIT*ARMCD"), for tables and grouped figures.</summary>
+    public IReadOnlyList<string> LsMeans { get; init; } = Array.Empty<string>();
+}
 
 public sealed record DescriptiveSettings(int QuantileType, IReadOnlyList<double> ExtraQuantiles);
 
@@ -38,7 +42,11 @@ public sealed record SubjectColouring(string ChangeVisit, double AtMost, string 
 
 /// <summary>One figure to draw: a panel per outcome ("series", the paper's Figure 1), trajectories ("spaghetti") or residual diagnostics.</summary>
 public sealed record FigureSpec(string Name, string Type, IReadOnlyList<string> Outcomes, int? Rows, int? Columns, string Preset,
-                                string? Title, bool Greyscale, string PValues, SubjectColouring? ColourBy);
+                                string? Title, bool Greyscale, string PValues, SubjectColouring? ColourBy)
+{
+    /// <summary>A class column splitting each panel into series (e.g. the arm): boxes side by side, LS means of visit × group.</summary>
+    public string? Group { get; init; }
+}
 
 public sealed record OutputSettings(IReadOnlyList<FigureSpec> Figures);
 
@@ -62,6 +70,7 @@ public sealed record AnalysisSpec(
         Covariance = outcome.Model.Covariance, TimeValue = Columns.TimeValue, Group = Columns.Group,
         RandomIntercept = outcome.Model.RandomIntercept, Method = outcome.Model.Method, Df = outcome.Model.Df,
         Alpha = outcome.Model.Alpha, ClassVariables = outcome.Model.ClassVariables, References = outcome.Model.References,
+        LsMeans = outcome.Model.LsMeans,
     };
 
     static string QuoteIfNeeded(string name) => name.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') ? name : $"`{name}`";

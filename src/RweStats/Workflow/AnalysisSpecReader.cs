@@ -86,7 +86,7 @@ public static class AnalysisSpecReader
         var figures = new List<FigureSpec>();
         foreach (var f in node.AsArray())
         {
-            f.ExpectObject("name", "type", "outcomes", "layout", "preset", "title", "greyscale", "p_values", "colour_by", "comment");
+            f.ExpectObject("name", "type", "outcomes", "layout", "preset", "title", "greyscale", "p_values", "colour_by", "group", "comment");
             var nameNode = f.Required("name");
             var name = nameNode.AsString();
             if (name.Length == 0 || name.Any(ch => !(char.IsLetterOrDigit(ch) || ch is '_' or '-')))
@@ -113,7 +113,8 @@ public static class AnalysisSpecReader
                 colour = new SubjectColouring(cb.Required("change_at").AsString(), cb.Required("at_most").AsNumber(), labels[0], labels[1]);
             }
             figures.Add(new FigureSpec(name, type, list, rows, cols, f.Get("preset")?.Choice("single-column", "double-column") ?? "double-column",
-                f.Get("title")?.AsString(), f.Get("greyscale")?.AsBool() ?? false, f.Get("p_values")?.Choice("exact", "bounded", "stars") ?? "bounded", colour));
+                f.Get("title")?.AsString(), f.Get("greyscale")?.AsBool() ?? false, f.Get("p_values")?.Choice("exact", "bounded", "stars") ?? "bounded", colour)
+                { Group = f.Get("group")?.AsString() });
         }
         var dup = figures.GroupBy(x => x.Name).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw node.Error($"figure name '{dup.Key}' is used twice");
@@ -144,7 +145,7 @@ public static class AnalysisSpecReader
     static ModelSettings ReadModel(JsonTree? node, ModelSettings inherited)
     {
         if (node is null) return inherited;
-        node.ExpectObject("formula", "covariance", "random_intercept", "method", "df", "alpha", "class", "ref");
+        node.ExpectObject("formula", "covariance", "random_intercept", "method", "df", "alpha", "class", "ref", "lsmeans");
         var m = inherited;
         if (node.Get("formula") is { } f)
         {
@@ -169,6 +170,7 @@ public static class AnalysisSpecReader
             m = m with { Alpha = alpha };
         }
         if (node.Get("class") is { } cl) m = m with { ClassVariables = cl.AsStringArray() };
+        if (node.Get("lsmeans") is { } ls) m = m with { LsMeans = ls.AsStringArray() };
         if (node.Get("ref") is { } r)
         {
             if (r.Kind != JsonValueKind.Object) throw r.Error("expected an object {\"COLUMN\": \"LEVEL\"}");

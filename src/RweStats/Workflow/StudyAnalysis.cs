@@ -22,6 +22,9 @@ public sealed record OutcomeAnalysis(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> ValuesBySubject,
     string? Error)
 {
+    /// <summary>The rows the model used (kept rows, with the transformed outcome column), for figures drawn from the data.</summary>
+    public Data.DataTable? ModelTable { get; init; }
+
     /// <summary>The note column's remark for each (subject, visit) that has one (rows kept for this outcome).</summary>
     public IReadOnlyDictionary<(string Subject, string Visit), string> Notes { get; init; } = new Dictionary<(string, string), string>();
 }
@@ -168,7 +171,7 @@ public static class StudyAnalysis
             : rows.Select(i => table.Columns[table.ColumnIndex(n)][i]).ToArray()).ToArray();
         var modelTable = new DataTable(table.Source, names, columns, rows.Select(i => table.LineNumbers[i]).ToArray());
         var result = MixedModelFitter.Fit(modelTable, spec.ModelFor(outcome, response));
-        return new OutcomeAnalysis(outcome, descriptives, classes, changes, result, valuesBySubject, null) { Notes = notesByKey };
+        return new OutcomeAnalysis(outcome, descriptives, classes, changes, result, valuesBySubject, null) { Notes = notesByKey, ModelTable = modelTable };
     }
 
     static double Transform(OutcomeSpec outcome, double v, DataTable table, int row)

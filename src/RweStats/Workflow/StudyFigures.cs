@@ -24,7 +24,7 @@ public static class StudyFigures
                 PValueFormat = spec.PValues switch { "exact" => PValueFormat.Exact, "stars" => PValueFormat.Stars, _ => PValueFormat.Bounded },
             };
             if (spec.Greyscale) style = style.Greyscale();
-            var panels = analyses.Select(a => Panel(study, a)).ToList();
+            var panels = analyses.Select(a => spec.Group is { } g ? GroupedPanel(study, a, g) : Panel(study, a)).ToList();
             IFigure? figure = spec.Type switch
             {
                 "series" => new SeriesFigure { Panels = panels, Style = style, Rows = spec.Rows, Columns = spec.Columns, Title = spec.Title ?? study.Spec.Title ?? "Outcomes over visits" },
@@ -54,6 +54,16 @@ public static class StudyFigures
                 normalRange: a.Outcome.NormalRange is { } r ? new NormalRange(r.Low, r.High) : null,
                 logScale: a.Outcome.LogScaleFigure)
             .WithFit(a.Fit!, back);
+    }
+
+    /// <summary>A panel split by a class column (e.g. arm): the fit must include the visit × group LS means (model "lsmeans").</summary>
+    public static SeriesPanel GroupedPanel(StudyResult study, OutcomeAnalysis a, string group)
+    {
+        var cols = study.Spec.Columns;
+        var observations = PanelObservation.FromTable(a.ModelTable!, cols.Subject, group, cols.Visit, a.Outcome.Column);
+        Func<double, double>? back = a.Outcome.Transform switch { "log" => Math.Exp, "log10" => x => Math.Pow(10, x), _ => null };
+        string label = a.Outcome.Label + (a.Outcome.Data.Synthetic ? " (SYNTHETIC)" : "");
+        return SeriesPanel.FromGroupedFit(label, a.Outcome.Unit ?? "", study.Spec.VisitOrder, observations, a.Fit!, cols.Visit, group, backTransform: back);
     }
 
     static IReadOnlyDictionary<string, string> Categories(StudyResult study, OutcomeAnalysis a, SubjectColouring? colour)
