@@ -43,6 +43,25 @@ public sealed record DataTable(string Source, IReadOnlyList<string> ColumnNames,
         return any;
     }
 
+    /// <summary>
+    /// The column as integer codes into its distinct texts (in order of first appearance), −1 for missing: one pass,
+    /// so that the model frame works on integers rather than hashing strings again and again.
+    /// </summary>
+    public EncodedColumn Encode(string name, string role)
+    {
+        var col = Column(name, role);
+        var map = new Dictionary<string, int>();
+        var codes = new int[col.Length];
+        var levels = new List<string>();
+        for (int i = 0; i < col.Length; i++)
+        {
+            if (col[i] is not { } text) { codes[i] = -1; continue; }
+            if (!map.TryGetValue(text, out int c)) { map[text] = c = levels.Count; levels.Add(text); }
+            codes[i] = c;
+        }
+        return new EncodedColumn(codes, levels.ToArray());
+    }
+
     /// <summary>Parses one cell as a number or throws an error naming file, line and column.</summary>
     public double ParseNumber(string column, int row)
     {
@@ -54,6 +73,9 @@ public sealed record DataTable(string Source, IReadOnlyList<string> ColumnNames,
         return v;
     }
 }
+
+/// <summary>A column as codes (−1 = missing) into its distinct texts, in order of first appearance.</summary>
+public sealed record EncodedColumn(int[] Codes, string[] Levels);
 
 /// <summary>Culture-invariant number reading used everywhere RweStats reads a number from text.</summary>
 public static class NumberParsing

@@ -29,7 +29,7 @@ public static class MixedModelFitter
 
         var patterns = CovariancePattern.Build(frame, design.X, spatial, perSubjectPatterns);
         var objective = new LikelihoodObjective(covariance, patterns, design.Rank, frame.ObservationsUsed, spec.Method);
-        var start = StartingValues(frame, design, covariance, objective);
+        var start = StartingValues(frame, design, covariance, objective, patterns);
         var (theta, eval, report) = NewtonRaphson.Minimise(objective, covariance, start, spec.MaxIterations);
         if (!report.Converged && !spec.ReportNonConverged)
             throw new RweStatsInputException(
@@ -364,27 +364,30 @@ public static class MixedModelFitter
     /// parameters from it. With a random intercept, a share of the common covariance goes to σ_b².
     /// When the result is not positive definite, correlations and covariances start at 0.
     /// </summary>
-    static double[] StartingValues(ModelFrame frame, FixedEffectsDesign design, CovarianceModel covariance, LikelihoodObjective objective)
+    static double[] StartingValues(ModelFrame frame, FixedEffectsDesign design, CovarianceModel covariance, LikelihoodObjective objective,
+                                   IReadOnlyList<CovariancePattern> patterns)
     {
-        var x = DenseMatrix.OfArray(design.X);
-        var y = DenseVector.OfArray(frame.Response);
-        // OLS: the non-aliased columns are of full rank, but a badly scaled design can defeat Cholesky; QR then.
-        var xtx = x.TransposeThisAndMultiply(x);
+        // OLS from the pattern sums (Σ ZᵢᵀZᵢ with A = I): no pass over the rows. The non-aliased columns are of full
+        // rank, but a badly scaled design can defeat Cholesky; a pseudo-inverse then.
+        int p = design.Rank, width = p + 1, t = frame.Time.Levels.Count;
+        var sums = new double[width * width];
+        foreach (var pattern in patterns)
+        {
+            var identity = new double[pattern.Size, pattern.Size];
+            for (int a = 0; a < pattern.Size; a++) identity[a, a] = 1;
+            pattern.AddQuadratic(identity, sums);
+        }
+        var xtx = DenseMatrix.Create(p, p, (i, j) => sums[i * width + j]);
+        var xty = DenseVector.Create(p, i => sums[i * width + p]);
         MathNet.Numerics.LinearAlgebra.Vector<double> beta;
-        try { beta = xtx.Cholesky().Solve(x.TransposeThisAndMultiply(y)); }
-        catch (ArgumentException) { beta = x.QR().Solve(y); }
-        var r = y - x * beta;
-        int t = frame.Time.Levels.Count;
+        try { beta = xtx.Cholesky().Solve(xty); }
+        catch (ArgumentException) { beta = xtx.PseudoInverse() * xty; }
+        var w = new double[width];
+        for (int i = 0; i < p; i++) w[i] = -beta[i];
+        w[p] = 1;
         var cov = new double[t, t];
         var counts = new int[t, t];
-        for (int s = 0; s < frame.SubjectCount; s++)
-            for (int i = frame.SubjectStart[s]; i < frame.SubjectStart[s + 1]; i++)
-                for (int j = frame.SubjectStart[s]; j < frame.SubjectStart[s + 1]; j++)
-                {
-                    int a = frame.VisitPosition[i], b = frame.VisitPosition[j];
-                    cov[a, b] += r[i] * r[j];
-                    counts[a, b]++;
-                }
+        foreach (var pattern in patterns) pattern.AddResidualCrossProducts(w, cov, counts);
         for (int a = 0; a < t; a++)
             for (int b = 0; b < t; b++)
                 if (counts[a, b] > 0) cov[a, b] /= counts[a, b];

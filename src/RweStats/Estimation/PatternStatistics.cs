@@ -61,6 +61,39 @@ public sealed class CovariancePattern
     }
 
     /// <summary>
+    /// Adds Σ_i r_ia r_ib (r_i = y_i − X_i β, w = [−β; 1]) to cov[Visits[a], Visits[b]] and the subject count to
+    /// counts: the empirical covariance of residuals between visits, from the same sums as the likelihood.
+    /// </summary>
+    internal void AddResidualCrossProducts(double[] w, double[,] cov, int[,] counts)
+    {
+        int m = Size, width = Width;
+        for (int a = 0; a < m; a++)
+            for (int b = 0; b < m; b++)
+            {
+                double sum = 0;
+                if (PairBlocks is not null)
+                {
+                    var block = PairBlocks[a * m + b];
+                    for (int u = 0; u < width; u++)
+                    {
+                        double t = 0;
+                        for (int v = 0; v < width; v++) t += block[u * width + v] * w[v];
+                        sum += w[u] * t;
+                    }
+                }
+                else
+                    foreach (var z in SubjectRows!)
+                    {
+                        double ra = 0, rb = 0;
+                        for (int u = 0; u < width; u++) { ra += z[a * width + u] * w[u]; rb += z[b * width + u] * w[u]; }
+                        sum += ra * rb;
+                    }
+                cov[Visits[a], Visits[b]] += sum;
+                counts[Visits[a], Visits[b]] += SubjectCount;
+            }
+    }
+
+    /// <summary>
     /// Groups the subjects of a frame into patterns. <paramref name="perSubject"/> forces one pattern per
     /// subject (the reference path the tests compare the pattern path with).
     /// </summary>

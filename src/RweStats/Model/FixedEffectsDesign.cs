@@ -53,30 +53,45 @@ public sealed class FixedEffectsDesign
         var indicators = specs.Select(sp => sp.term.Variables.Where(frame.ClassVariables.ContainsKey)
             .Select(v => (codes: frame.ClassCodes[v], level: frame.ClassVariables[v].IndexOf(sp.levels[v]))).ToArray()).ToArray();
         var covariates = specs.Select(sp => sp.term.Variables.Where(v => !frame.ClassVariables.ContainsKey(v)).Select(v => frame.Covariates[v]).ToArray()).ToArray();
-        var full = new double[n, p];
-        for (int j = 0; j < p; j++)
+        // One design row at a time: XᵀX is accumulated without materialising the less-than-full-rank X, and only
+        // the estimated columns are stored (the full matrix would be the largest allocation of a registry fit).
+        void FillRow(int i, double[] row)
         {
-            var ind = indicators[j];
-            var cov = covariates[j];
-            for (int i = 0; i < n; i++)
+            for (int j = 0; j < p; j++)
             {
                 double v = 1;
-                foreach (var (codes, level) in ind)
+                foreach (var (codes, level) in indicators[j])
                     if (codes[i] != level) { v = 0; break; }
-                if (v != 0) foreach (var c in cov) v *= c[i];
-                full[i, j] = v;
+                if (v != 0) foreach (var c in covariates[j]) v *= c[i];
+                row[j] = v;
             }
         }
-
-        var aliased = SweepAliasing(full, out var estimated, out var factor, out var xtx);
+        var xtx = new double[p, p];
+        var buffer = new double[p];
+        for (int i = 0; i < n; i++)
+        {
+            FillRow(i, buffer);
+            for (int a = 0; a < p; a++)
+            {
+                double xa = buffer[a];
+                if (xa == 0) continue;
+                for (int b = a; b < p; b++) xtx[a, b] += xa * buffer[b];
+            }
+        }
+        for (int a = 0; a < p; a++)
+            for (int b = 0; b < a; b++) xtx[a, b] = xtx[b, a];
+        var aliased = SweepAliasing(xtx, out var estimated, out var factor);
         for (int j = 0; j < p; j++)
             if (!double.IsFinite(xtx[j, j]))
                 throw new RweStatsInputException(
                     $"formula \"{frame.Formula.Text}\": column {ColumnName(specs[j].term, specs[j].levels)} has values so large that their squares overflow (e.g. 1e308); rescale the covariate");
-        Estimated = estimated;
         X = new double[n, estimated.Length];
         for (int i = 0; i < n; i++)
-            for (int k = 0; k < estimated.Length; k++) X[i, k] = full[i, estimated[k]];
+        {
+            FillRow(i, buffer);
+            for (int k = 0; k < estimated.Length; k++) X[i, k] = buffer[estimated[k]];
+        }
+        Estimated = estimated;
         foreach (var j in Enumerable.Range(0, p).Where(j => aliased[j]))
             aliasRelation[j] = Regress(factor, xtx, estimated, j);
 
@@ -93,20 +108,9 @@ public sealed class FixedEffectsDesign
     /// Sequential Cholesky sweep of X'X in column order (SAS's G2 sweep): a column whose residual sum of
     /// squares after the earlier non-aliased columns is below 1e-9 of its own is aliased.
     /// </summary>
-    static bool[] SweepAliasing(double[,] x, out int[] estimated, out double[,] factor, out double[,] xtxOut)
+    static bool[] SweepAliasing(double[,] xtx, out int[] estimated, out double[,] factor)
     {
-        int n = x.GetLength(0), p = x.GetLength(1);
-        // XᵀX row by row (cache-friendly; indicator columns are mostly zero and skipped).
-        var xtx = new double[p, p];
-        for (int i = 0; i < n; i++)
-            for (int a = 0; a < p; a++)
-            {
-                double xa = x[i, a];
-                if (xa == 0) continue;
-                for (int b = a; b < p; b++) xtx[a, b] += xa * x[i, b];
-            }
-        for (int a = 0; a < p; a++)
-            for (int b = 0; b < a; b++) xtx[a, b] = xtx[b, a];
+        int p = xtx.GetLength(0);
         var aliased = new bool[p];
         var kept = new List<int>();
         var l = new double[p, p]; // Cholesky factor rows for kept columns
@@ -129,7 +133,6 @@ public sealed class FixedEffectsDesign
         }
         estimated = kept.ToArray();
         factor = l;
-        xtxOut = xtx;
         return aliased;
     }
 

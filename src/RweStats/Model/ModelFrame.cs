@@ -90,48 +90,53 @@ public sealed class ModelFrame
         if (formula.RhsVariables.Contains(formula.Response) || formula.Response == spec.Time || formula.Response == spec.Subject)
             throw new RweStatsInputException($"formula \"{spec.Formula}\": the response '{formula.Response}' also appears as a model variable");
 
+        // Everything below works on integer codes of the columns (one pass each), not on their texts.
+        var subjectEnc = table.Encode(spec.Subject, "--subject");
+        var timeEnc = table.Encode(spec.Time, "--time");
+        int nRows = table.RowCount, nSubjectCodes = subjectEnc.Levels.Length, nTimeCodes = timeEnc.Levels.Length;
+
         // Duplicated subject x visit over all rows, before anything is dropped.
-        // Keyed by integer codes of subject and visit (string-pair keys cost seconds on registry-size files).
-        var subjectCodes = new Dictionary<string, int>();
-        var visitCodes = new Dictionary<string, int>();
         var seen = new Dictionary<long, int>();
-        for (int i = 0; i < table.RowCount; i++)
+        for (int i = 0; i < nRows; i++)
         {
-            if (subjectCol[i] is not { } subjectText || timeCol[i] is not { } visitText) continue;
-            if (!subjectCodes.TryGetValue(subjectText, out int sc)) subjectCodes[subjectText] = sc = subjectCodes.Count;
-            if (!visitCodes.TryGetValue(visitText, out int vc)) visitCodes[visitText] = vc = visitCodes.Count;
-            long key = ((long)sc << 32) | (uint)vc;
+            int sc = subjectEnc.Codes[i], vc = timeEnc.Codes[i];
+            if (sc < 0 || vc < 0) continue;
+            long key = (long)sc * nTimeCodes + vc;
             if (!seen.TryAdd(key, i))
                 throw RweStatsInputException.AtCell(src, table.LineNumbers[i], spec.Time,
-                    $"subject '{subjectText}' has visit '{visitText}' twice (first at line {table.LineNumbers[seen[key]]}); keep one row per subject and visit");
+                    $"subject '{subjectEnc.Levels[sc]}' has visit '{timeEnc.Levels[vc]}' twice (first at line {table.LineNumbers[seen[key]]}); keep one row per subject and visit");
         }
         if (spec.TimeOrder is { } order)
         {
             if (order.Distinct().Count() != order.Count)
                 throw new RweStatsInputException($"--time-order lists a visit twice: {string.Join(",", order)}");
-            for (int i = 0; i < table.RowCount; i++)
-                if (timeCol[i] is { } t && !order.Contains(t))
-                    throw RweStatsInputException.AtCell(src, table.LineNumbers[i], spec.Time,
-                        $"visit '{t}' is not in --time-order {string.Join(",", order)}; add it to the order or correct the value");
+            var unknown = Enumerable.Range(0, nTimeCodes).Where(c => !order.Contains(timeEnc.Levels[c])).ToHashSet();
+            if (unknown.Count > 0)
+            {
+                int i = Array.FindIndex(timeEnc.Codes, c => unknown.Contains(c));
+                throw RweStatsInputException.AtCell(src, table.LineNumbers[i], spec.Time,
+                    $"visit '{timeEnc.Levels[timeEnc.Codes[i]]}' is not in --time-order {string.Join(",", order)}; add it to the order or correct the value");
+            }
         }
 
         // Rows used: subject, visit, response and every model variable present (SAS and nlme drop the others).
-        var modelColumns = formula.RhsVariables.Select(v => (v, table.Column(v, "model variable"))).ToList();
+        // SAS's subject count takes rows whose model variables are present even when the outcome is missing.
+        var modelColumns = formula.RhsVariables.Select(v => table.Column(v, "model variable")).ToList();
+        if (timeValueCol is not null) modelColumns.Add(timeValueCol);
+        if (groupCol is not null) modelColumns.Add(groupCol);
         var used = new List<int>();
-        for (int i = 0; i < table.RowCount; i++)
+        var subjectRead = new bool[nSubjectCodes];
+        for (int i = 0; i < nRows; i++)
         {
-            if (subjectCol[i] is null || timeCol[i] is null || responseCol[i] is null) continue;
-            if (modelColumns.Any(mc => mc.Item2[i] is null)) continue;
-            if (timeValueCol is not null && timeValueCol[i] is null) continue;
-            if (groupCol is not null && groupCol[i] is null) continue;
-            used.Add(i);
+            if (subjectEnc.Codes[i] < 0 || timeEnc.Codes[i] < 0) continue;
+            bool present = true;
+            foreach (var mc in modelColumns) if (mc[i] is null) { present = false; break; }
+            if (!present) continue;
+            subjectRead[subjectEnc.Codes[i]] = true;
+            if (responseCol[i] is not null) used.Add(i);
         }
-        var subjectsRead = new HashSet<string>();
-        for (int i = 0; i < table.RowCount; i++)
-            if (subjectCol[i] is not null && timeCol[i] is not null && !modelColumns.Any(mc => mc.Item2[i] is null)
-                && (timeValueCol is null || timeValueCol[i] is not null) && (groupCol is null || groupCol[i] is not null))
-                subjectsRead.Add(subjectCol[i]!);
-        var response = new double[table.RowCount];
+        int subjectsReadCount = subjectRead.Count(b => b);
+        var response = new double[nRows];
         foreach (var i in used)
         {
             if (!NumberParsing.TryParse(responseCol[i]!, out response[i]))
@@ -141,18 +146,27 @@ public sealed class ModelFrame
         if (used.Count == 0)
             throw new RweStatsInputException($"{src}: no row has '{formula.Response}' and every model variable present; nothing to fit");
 
-        // Class variables and their levels (from the rows used).
+        // Class variables and their levels (from the rows used), with a code → level-index map each.
         var classVars = new Dictionary<string, ClassVariable>();
+        var encodings = new Dictionary<string, (EncodedColumn enc, int[] levelOf)>();
         foreach (var name in classNames.Where(n => n == spec.Time || formula.RhsVariables.Contains(n)))
         {
-            var col = table.Column(name, "class variable");
+            var enc = name == spec.Time ? timeEnc : table.Encode(name, "class variable");
+            var usedCode = new bool[enc.Levels.Length];
+            var firstUse = new List<int>();
+            foreach (var i in used)
+                if (!usedCode[enc.Codes[i]]) { usedCode[enc.Codes[i]] = true; firstUse.Add(enc.Codes[i]); }
             IReadOnlyList<string> levels;
             if (name == spec.Time)
             {
-                var present = new HashSet<string>(used.Select(i => col[i]!));
-                levels = (spec.TimeOrder ?? used.Select(i => col[i]!).Distinct().ToList()).Where(present.Contains).ToList();
+                var present = firstUse.Select(c => enc.Levels[c]).ToHashSet();
+                levels = (spec.TimeOrder ?? firstUse.Select(c => enc.Levels[c]).ToList()).Where(present.Contains).ToList();
             }
-            else levels = SortLevels(used.Select(i => col[i]!).Distinct());
+            else levels = SortLevels(firstUse.Select(c => enc.Levels[c]));
+            if (levels.Count > MaxClassLevels)
+                throw new RweStatsInputException(
+                    $"{src}: class variable '{name}' has {levels.Count} levels (more than {MaxClassLevels}); " +
+                    (name == spec.Time ? "a repeated-measures model needs a visit column with few levels — is --time the right column?" : "is it a numeric covariate read as text, or an identifier?"));
             string reference;
             if (spec.References.TryGetValue(name, out var r))
             {
@@ -162,12 +176,9 @@ public sealed class ModelFrame
             }
             else reference = name == spec.Time && spec.Baseline is not null && levels.Contains(spec.Baseline) ? spec.Baseline : levels[0];
             classVars[name] = new ClassVariable(name, levels, reference);
+            var position = levels.Select((l, k) => (l, k)).ToDictionary(x => x.l, x => x.k);
+            encodings[name] = (enc, enc.Levels.Select(l => position.TryGetValue(l, out var k) ? k : -1).ToArray());
         }
-        foreach (var cv in classVars.Values)
-            if (cv.Levels.Count > MaxClassLevels)
-                throw new RweStatsInputException(
-                    $"{src}: class variable '{cv.Name}' has {cv.Levels.Count} levels (more than {MaxClassLevels}); " +
-                    (cv.Name == spec.Time ? "a repeated-measures model needs a visit column with few levels — is --time the right column?" : "is it a numeric covariate read as text, or an identifier?"));
         var time = classVars[spec.Time];
         if (time.Levels.Count < 2)
             throw new RweStatsInputException($"{src}: '{spec.Time}' has a single visit ('{time.Levels[0]}') among the rows used; a longitudinal model needs at least two visits");
@@ -176,39 +187,48 @@ public sealed class ModelFrame
             throw new RweStatsInputException($"--baseline {baseline}: not a visit of '{spec.Time}' with data; visits are {string.Join(", ", time.Levels)}");
 
         // Order used rows by subject (first appearance) then visit position.
-        var subjectOrder = new Dictionary<string, int>();
-        foreach (var i in used) subjectOrder.TryAdd(subjectCol[i]!, subjectOrder.Count);
-        var timeIndex = time.Levels.Select((l, k) => (l, k)).ToDictionary(x => x.l, x => x.k);
+        var subjectRank = new int[nSubjectCodes];
+        Array.Fill(subjectRank, -1);
+        int subjectCount = 0;
+        foreach (var i in used)
+            if (subjectRank[subjectEnc.Codes[i]] < 0) subjectRank[subjectEnc.Codes[i]] = subjectCount++;
+        var timeLevelOf = encodings[spec.Time].levelOf;
         var rows = used.ToArray();
         var sortKeys = new long[rows.Length];
         for (int k = 0; k < rows.Length; k++)
-            sortKeys[k] = (long)subjectOrder[subjectCol[rows[k]]!] * (time.Levels.Count + 1) + timeIndex[timeCol[rows[k]]!];
+            sortKeys[k] = (long)subjectRank[subjectEnc.Codes[rows[k]]] * (time.Levels.Count + 1) + timeLevelOf[timeEnc.Codes[rows[k]]];
         Array.Sort(sortKeys, rows);
-        if (subjectOrder.Count < 2)
-            throw new RweStatsInputException($"{src}: only one subject ('{subjectOrder.Keys.First()}') has usable data; a mixed model needs several subjects");
+        if (subjectCount < 2)
+            throw new RweStatsInputException($"{src}: only one subject ('{subjectEnc.Levels[subjectEnc.Codes[rows[0]]]}') has usable data; a mixed model needs several subjects");
 
-        var y = rows.Select(i => response[i]).ToArray();
+        var y = new double[rows.Length];
+        for (int k = 0; k < rows.Length; k++) y[k] = response[rows[k]];
         if (y.All(v => v == y[0]))
             throw new RweStatsInputException($"{src}: outcome '{formula.Response}' is constant ({y[0].ToString(CultureInfo.InvariantCulture)}) in every row used; there is no variation to model");
 
         var codes = new Dictionary<string, int[]>();
-        foreach (var (name, cv) in classVars)
+        foreach (var (name, (enc, levelOf)) in encodings)
         {
-            var col = table.Column(name, "class variable");
-            var index = cv.Levels.Select((l, k) => (l, k)).ToDictionary(x => x.l, x => x.k);
-            codes[name] = rows.Select(i => index[col[i]!]).ToArray();
+            var c = new int[rows.Length];
+            for (int k = 0; k < rows.Length; k++) c[k] = levelOf[enc.Codes[rows[k]]];
+            codes[name] = c;
         }
         var covariates = new Dictionary<string, double[]>();
         foreach (var name in covariateNames)
-            covariates[name] = rows.Select(i => table.ParseNumber(name, i)).ToArray();
+        {
+            var col = table.Column(name, "covariate");
+            var values = new double[rows.Length];
+            for (int k = 0; k < rows.Length; k++)
+                if (!NumberParsing.TryParse(col[rows[k]]!, out values[k]))
+                    throw RweStatsInputException.AtCell(src, table.LineNumbers[rows[k]], name,
+                        $"'{col[rows[k]]}' is not a finite number; fix the value or declare the column a class variable");
+            covariates[name] = values;
+        }
 
         var labels = new List<string>();
         var starts = new List<int>();
         for (int k = 0; k < rows.Length; k++)
-        {
-            var s = subjectCol[rows[k]]!;
-            if (labels.Count == 0 || labels[^1] != s) { labels.Add(s); starts.Add(k); }
-        }
+            if (k == 0 || subjectEnc.Codes[rows[k]] != subjectEnc.Codes[rows[k - 1]]) { labels.Add(subjectEnc.Levels[subjectEnc.Codes[rows[k]]]); starts.Add(k); }
         starts.Add(rows.Length);
 
         double[]? times = null;
@@ -234,7 +254,7 @@ public sealed class ModelFrame
 
         return new ModelFrame
         {
-            Source = src, Formula = formula, SubjectsRead = subjectsRead.Count, ObservationsRead = table.RowCount, Rows = rows, Response = y,
+            Source = src, Formula = formula, SubjectsRead = subjectsReadCount, ObservationsRead = table.RowCount, Rows = rows, Response = y,
             ClassVariables = classVars, ClassCodes = codes, Covariates = covariates, Time = time, Baseline = baseline,
             SubjectLabels = labels.ToArray(), SubjectStart = starts.ToArray(), VisitPosition = codes[spec.Time],
             TimeValues = times, Group = group, SubjectGroup = subjectGroup,
