@@ -38,12 +38,15 @@ public sealed record SignificanceAnnotation(string FromVisit, string ToVisit, do
     public static SignificanceAnnotation BetweenGroups(string visit, string group, string otherGroup, double pValue) =>
         new(visit, visit, pValue, group, otherGroup);
 
-    /// <summary>The SVG key of its bracket: "From|To|p" without groups, "From|To|p|Group|ToGroup" with.</summary>
+    /// <summary>
+    /// The SVG key of its bracket: "From|To|p" without groups, "From|To|p|Group|ToGroup" with; p to 6 significant
+    /// digits, so that a re-run whose p-value differs in the last bits of a double writes the same file.
+    /// </summary>
     public string Key
     {
         get
         {
-            var key = FromVisit + "|" + ToVisit + "|" + PValue.ToString("R", CultureInfo.InvariantCulture);
+            var key = FromVisit + "|" + ToVisit + "|" + PValue.ToString("G6", CultureInfo.InvariantCulture);
             return Group is null && OtherGroup is null ? key : key + "|" + Group + "|" + ToGroup;
         }
     }
