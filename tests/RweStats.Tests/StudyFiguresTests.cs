@@ -31,7 +31,9 @@ public class StudyFiguresTests
     {
         var study = StudyAnalysis.Run(AnalysisSpecReader.Load(RepoPaths.Data("belimumab.json")));
         var figures = StudyFigures.Build(study);
-        Assert.Equal(new[] { "figure1_biomarkers_SYNTHETIC", "sledai_prednisone", "sledai_trajectories" }, figures.Select(f => f.Spec.Name).ToArray());
+        Assert.Equal(new[] { "figure1_biomarkers_SYNTHETIC", "sledai_prednisone", "sledai_trajectories", "sledai_residuals" }, figures.Select(f => f.Spec.Name).ToArray());
+        var residuals = (ResidualDiagnosticsFigure)figures[3].Figure;
+        Assert.Equal(37, residuals.Residuals.Count); // one scaled residual per SLEDAI observation used
         var figure1 = (SeriesFigure)figures[0].Figure;
         Assert.All(figure1.Panels, p => Assert.Contains("SYNTHETIC", p.Outcome));
         var clinical = (SeriesFigure)figures[1].Figure;

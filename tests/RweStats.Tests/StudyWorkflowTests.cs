@@ -127,3 +127,20 @@ public class StudyWorkflowTests
         Assert.Equal(3, m0.Count(v => v > 300));
     }
 }
+
+public class StudyWarningTests
+{
+    [Fact]
+    public void ASubjectWithoutBaselineIsReportedWithFileAndSubjectButStillAnalysed()
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        var dir = Path.Combine(Path.GetTempPath(), $"rwestats-{Guid.NewGuid():N}");
+        int code = RweStats.Cli.Cli.Main(new[] { "analyze", RepoPaths.Fixture("study", "bad", "data_no_baseline.json"), "--out", dir }, o, e);
+        Assert.Equal(0, code);
+        Assert.Contains("rwestats: warning: ", e.ToString());
+        Assert.Contains("no_baseline.csv: outcome 'y': subject '2' has no baseline (M0) value", e.ToString());
+        Assert.True(File.Exists(Path.Combine(dir, "contrasts.csv")));
+        Directory.Delete(dir, true);
+    }
+}

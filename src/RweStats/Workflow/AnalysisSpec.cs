@@ -71,6 +71,7 @@ public sealed record AnalysisSpec(
         RandomIntercept = outcome.Model.RandomIntercept, Method = outcome.Model.Method, Df = outcome.Model.Df,
         Alpha = outcome.Model.Alpha, ClassVariables = outcome.Model.ClassVariables, References = outcome.Model.References,
         LsMeans = outcome.Model.LsMeans,
+        Residuals = Outputs.Figures.Any(f => f.Type == "residuals" && f.Outcomes.Contains(outcome.Name)),
     };
 
     static string QuoteIfNeeded(string name) => name.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') ? name : $"`{name}`";

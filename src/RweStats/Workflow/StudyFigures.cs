@@ -6,7 +6,7 @@ namespace RweStats.Workflow;
 /// Builds the figures an analysis spec asks for from the study's results (values, fits), never from files:
 /// "series" (the paper's Figure 1: a panel per outcome with boxes, points, trajectories, LS means and the
 /// mixed-model p-values of each visit against baseline), "spaghetti" (trajectories coloured by a subject
-/// category) and "residuals" (normal QQ and residuals vs fitted of the first outcome's scaled residuals).
+/// category) and "residuals" (normal QQ and residuals vs fitted of the first listed outcome's scaled residuals).
 /// Outcomes from synthetic data say so in their panel titles.
 /// </summary>
 public static class StudyFigures
@@ -34,6 +34,15 @@ public static class StudyFigures
                     SubjectCategory = Categories(study, analyses[0], spec.ColourBy),
                     CategoryOrder = spec.ColourBy is { } c ? new[] { c.YesLabel, c.NoLabel } : null,
                     UncategorisedLabel = spec.ColourBy is { } u ? $"no value at {study.Spec.Baseline} or {u.ChangeVisit}" : "Not classified",
+                },
+                // Residual diagnostics of the first listed outcome: Cholesky-scaled residuals (SAS VCIRY: independent with
+                // variance 1 when the covariance model is right) against the marginal predictions, and their normal QQ plot.
+                _ when analyses[0].Fit!.Residuals is { Count: > 0 } residuals => new ResidualDiagnosticsFigure
+                {
+                    Fitted = residuals.Select(r => r.PredictedMarginal).ToList(),
+                    Residuals = residuals.Select(r => r.Scaled).ToList(),
+                    Style = style,
+                    Title = spec.Title ?? $"Residual diagnostics: {analyses[0].Outcome.Label}",
                 },
                 _ => null,
             };
