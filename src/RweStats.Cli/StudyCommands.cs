@@ -11,10 +11,11 @@ namespace RweStats.Cli;
 public static class StudyCommands
 {
     public const string AnalyzeUsage = """
-        rwestats analyze SPEC.json --out DIR
+        rwestats analyze SPEC.json --out DIR [--pdf]
 
           Runs every outcome of an analysis spec (schema rwestats-analysis/1, see README) and writes into DIR:
-          descriptives.csv, classes.csv, contrasts.csv, fits.json, report.md (and figures when available).
+          descriptives.csv, classes.csv, contrasts.csv, fits.json, report.md, and the spec's figures into
+          DIR/figures (SVG; PNG when rsvg-convert is installed; PDF with --pdf, PDFsharp under the AGPL-3.0).
           One line of progress per outcome goes to standard output. An outcome that fails is reported on standard
           error (one line) and the others still finish; the exit code is then 2. Nothing is written when every
           outcome fails.
@@ -22,11 +23,13 @@ public static class StudyCommands
 
     public const string ReplicateUsage = """
         rwestats replicate [--spec data/belimumab.json] [--claims data/belimumab_claims.json] [--out out/belimumab]
+                           [--figures figures] [--pdf]
 
           The main job: reproduces the belimumab study (descriptive table at M0/M6/M12, SELENA-SLEDAI activity
           classes, mixed-model contrasts), compares each number with the paper's published value (claims file)
-          as reproduced / not reproduced with the reason found, prints it and writes the analyze outputs plus
-          replication.csv into --out.
+          as reproduced / not reproduced with the reason found, prints it, writes the analyze outputs plus
+          replication.csv into --out and the figures into --figures (SVG, PNG when rsvg-convert is installed,
+          PDF with --pdf). 'rwestats verify data/belimumab_claims.json' searches which analysis gives each number.
         """;
 
     public const string SimulateUsage = """
