@@ -64,18 +64,17 @@ public sealed class LikelihoodObjective
     public int ParameterCount => covariance.ParameterCount;
 
     /// <param name="order">0: value (and β, C); 1: and gradient; 2: and Hessians and ∂C/∂θ.</param>
-    public LikelihoodEvaluation Evaluate(ReadOnlySpan<double> theta, int order)
+    /// <param name="kenwardRogerTerms">With order 2, also the p×p blocks Q_kl and R_kl Kenward–Roger needs (costlier).</param>
+    public LikelihoodEvaluation Evaluate(ReadOnlySpan<double> theta, int order, bool kenwardRogerTerms = false)
     {
         int q = covariance.ParameterCount, w = p + 1, ww = w * w;
         bool reml = Method == EstimationMethod.Reml;
         var qW = new double[ww];
         double logDetV = 0;
         var trWdV = new double[q];
-        var trWdVWdV = new double[q, q];
-        var trWd2V = new double[q, q];
         double[][]? qdV = order >= 1 ? NewBlocks(q, ww) : null;
-        double[,][]? qM = order >= 2 ? new double[q, q][] : null;
-        double[,][]? qd2 = order >= 2 ? new double[q, q][] : null;
+        // Per pattern, what the Hessian needs after β̂ and C are known (second pass below).
+        var kept = order >= 2 ? new List<(CovariancePattern pattern, int[] local, double[,] w, double[][,] wdv, double[][,] wdvw, double[,][,] d2V)>() : null;
 
         foreach (var pattern in patterns)
         {
@@ -103,24 +102,7 @@ public sealed class LikelihoodObjective
                 trWdV[gk] += nP * Trace(wdv[k]);
                 pattern.AddQuadratic(wdvw[k], qdV![gk]);
             }
-            if (order < 2) continue;
-            for (int k = 0; k < ql; k++)
-                for (int l = k; l < ql; l++)
-                {
-                    int gk = Math.Min(local[k], local[l]), gl = Math.Max(local[k], local[l]);
-                    double t = nP * SmallDense.TraceOfProduct(wdv[k], wdv[l]);
-                    trWdVWdV[gk, gl] += t;
-                    if (gk != gl) trWdVWdV[gl, gk] += t;
-                    // W V_k W V_l W
-                    var mkl = SmallDense.Multiply(wdv[k], wdvw[l]);
-                    pattern.AddQuadratic(mkl, qM![gk, gl] ??= new double[ww]);
-                    var d2 = d2V![k, l] ?? d2V[l, k];
-                    if (d2 is null) continue;
-                    double t2 = nP * SmallDense.TraceOfProduct(wInv, d2);
-                    trWd2V[gk, gl] += t2;
-                    if (gk != gl) trWd2V[gl, gk] += t2;
-                    pattern.AddQuadratic(SmallDense.Multiply(SmallDense.Multiply(wInv, d2), wInv), qd2![gk, gl] ??= new double[ww]);
-                }
+            kept?.Add((pattern, local, wInv, wdv, wdvw, d2V!));
         }
 
         var xtwx = XBlock(qW);
@@ -155,6 +137,41 @@ public sealed class LikelihoodObjective
         }
         if (order < 2) return new LikelihoodEvaluation { Value = value, Beta = beta, CovBeta = c, Gradient = gradient };
 
+        // Second pass over the patterns: for M_kl = W V_k W V_l W and W V_kl W, the scalars
+        // tr(W V_k W V_l), rᵀ M_kl r, tr(C XᵀM_kl X), tr(W V_kl), rᵀ W V_kl W r, tr(C Xᵀ W V_kl W X)
+        // through the per-pattern sums Φ and Ψ (CovariancePattern.ResidualAndLeverageSums).
+        var trWdVWdV = new double[q, q];
+        var rMr = new double[q, q];
+        var cT = new double[q, q];
+        var trWd2V = new double[q, q];
+        var rd2r = new double[q, q];
+        var cR = new double[q, q];
+        var cArray = c.ToArray();
+        double[,][]? qM = kenwardRogerTerms ? new double[q, q][] : null;
+        double[,][]? qd2 = kenwardRogerTerms ? new double[q, q][] : null;
+        foreach (var (pattern, local, wInv, wdv, wdvw, d2V) in kept!)
+        {
+            int ql = local.Length, nP = pattern.SubjectCount;
+            var (phi, psi) = pattern.ResidualAndLeverageSums(wvec, cArray);
+            for (int k = 0; k < ql; k++)
+                for (int l = k; l < ql; l++)
+                {
+                    int gk = Math.Min(local[k], local[l]), gl = Math.Max(local[k], local[l]);
+                    trWdVWdV[gk, gl] += nP * SmallDense.TraceOfProduct(wdv[k], wdv[l]);
+                    var mkl = SmallDense.Multiply(wdv[k], wdvw[l]);
+                    rMr[gk, gl] += Contract(mkl, phi);
+                    cT[gk, gl] += Contract(mkl, psi);
+                    if (qM is not null) pattern.AddQuadratic(mkl, qM[gk, gl] ??= new double[ww]);
+                    var d2 = d2V[k, l] ?? d2V[l, k];
+                    if (d2 is null) continue;
+                    trWd2V[gk, gl] += nP * SmallDense.TraceOfProduct(wInv, d2);
+                    var wd2w = SmallDense.Multiply(SmallDense.Multiply(wInv, d2), wInv);
+                    rd2r[gk, gl] += Contract(wd2w, phi);
+                    cR[gk, gl] += Contract(wd2w, psi);
+                    if (qd2 is not null) pattern.AddQuadratic(wd2w, qd2[gk, gl] ??= new double[ww]);
+                }
+        }
+
         // a_k = Xᵀ W V_k W r  (p-vector)
         var a = new Vector<double>[q];
         for (int k = 0; k < q; k++) a[k] = XRowTimes(qdV![k], wvec, w);
@@ -164,41 +181,43 @@ public sealed class LikelihoodObjective
         for (int k = 0; k < q; k++)
             for (int l = k; l < q; l++)
             {
-                var mkl = qM![k, l];
                 double trMVkMVl = trWdVWdV[k, l];
-                double rMr = 0, tC = 0;
-                if (mkl is not null)
-                {
-                    rMr = Quad(mkl, wvec, w);
-                    tC = TraceProduct(c, XBlock(mkl));
-                }
-                if (reml) trMVkMVl += -2 * tC + TraceProduct(cs[k], cs[l]);
-                double ePe = rMr - a[k].DotProduct(c * a[l]); // e' V_k P V_l e
-                double trMVkl = trWd2V[k, l], eVkle = 0;
-                if (qd2![k, l] is { } d2)
-                {
-                    if (reml) trMVkl -= TraceProduct(c, XBlock(d2));
-                    eVkle = Quad(d2, wvec, w);
-                }
-                double h = trMVkl - trMVkMVl + 2 * ePe - eVkle;
+                if (reml) trMVkMVl += -2 * cT[k, l] + TraceProduct(cs[k], cs[l]);
+                double ePe = rMr[k, l] - a[k].DotProduct(c * a[l]); // e' V_k P V_l e
+                double trMVkl = trWd2V[k, l] - (reml ? cR[k, l] : 0);
+                double h = trMVkl - trMVkMVl + 2 * ePe - rd2r[k, l];
                 hessian[k, l] = hessian[l, k] = h;
                 expected[k, l] = expected[l, k] = trMVkMVl;
             }
         var dC = cs.Select(csk => csk * c).ToArray();
-        var qTerms = new Matrix<double>?[q, q];
-        var rTerms = new Matrix<double>?[q, q];
-        for (int k = 0; k < q; k++)
-            for (int l = k; l < q; l++)
-            {
-                if (qM![k, l] is { } mkl) qTerms[k, l] = qTerms[l, k] = XBlock(mkl);
-                if (qd2![k, l] is { } d2) rTerms[k, l] = rTerms[l, k] = XBlock(d2);
-            }
+        KenwardRogerTerms? krTerms = null;
+        if (kenwardRogerTerms)
+        {
+            var qTerms = new Matrix<double>?[q, q];
+            var rTerms = new Matrix<double>?[q, q];
+            for (int k = 0; k < q; k++)
+                for (int l = k; l < q; l++)
+                {
+                    if (qM![k, l] is { } mkl) qTerms[k, l] = qTerms[l, k] = XBlock(mkl);
+                    if (qd2![k, l] is { } d2) rTerms[k, l] = rTerms[l, k] = XBlock(d2);
+                }
+            krTerms = new KenwardRogerTerms(s, qTerms, rTerms);
+        }
         return new LikelihoodEvaluation
         {
             Value = value, Beta = beta, CovBeta = c, Gradient = gradient, Hessian = hessian,
-            ExpectedHessian = expected, CovBetaDerivatives = dC,
-            KenwardRogerTerms = new KenwardRogerTerms(s, qTerms, rTerms),
+            ExpectedHessian = expected, CovBetaDerivatives = dC, KenwardRogerTerms = krTerms,
         };
+    }
+
+    /// <summary>Σ_ab A_ab B_ab.</summary>
+    static double Contract(double[,] a, double[,] b)
+    {
+        double sum = 0;
+        int m = a.GetLength(0);
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < m; j++) sum += a[i, j] * b[i, j];
+        return sum;
     }
 
     static double[][] NewBlocks(int q, int size) => Enumerable.Range(0, q).Select(_ => new double[size]).ToArray();

@@ -64,7 +64,8 @@ public static class MixedModelFitter
             bool observed = spec.KenwardRogerInformation == KenwardRogerInformation.Observed;
             if (observed && !report.HessianPositiveDefinite && !spec.ReportNonConverged)
                 throw new RweStatsInputException("Kenward-Roger df cannot be computed because the likelihood's Hessian is not positive definite at the solution (an over-parameterised covariance?); use a simpler --covariance");
-            kr = new KenwardRoger(eval.CovBeta!, eval.KenwardRogerTerms!, observed ? eval.Hessian! : eval.ExpectedHessian!, free,
+            var krEval = objective.Evaluate(theta, 2, kenwardRogerTerms: true);
+            kr = new KenwardRoger(krEval.CovBeta!, krEval.KenwardRogerTerms!, observed ? krEval.Hessian! : krEval.ExpectedHessian!, free,
                 linear: spec.Df == DfMethod.KenwardRogerLinear);
             if (structure.IsLinear && spec.Df == DfMethod.KenwardRoger)
                 notes.Add($"Kenward-Roger: {structure.SasType}{(spec.RandomIntercept ? " + random intercept" : "")} is linear in SAS's covariance parameters, so KR and KR(LINEAR) coincide.");

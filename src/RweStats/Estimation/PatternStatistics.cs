@@ -61,6 +61,66 @@ public sealed class CovariancePattern
     }
 
     /// <summary>
+    /// For every visit pair (a, b) of the pattern, the two scalars the Hessian needs from the data once β̂ and
+    /// C = (XᵀV⁻¹X)⁻¹ are known: Φ_ab = Σ_i r_ia r_ib (w = [−β; 1]) and Ψ_ab = Σ_i x_iaᵀ C x_ib. Then for any m×m
+    /// matrix A, Σ_i r_iᵀ A r_i = Σ_ab A_ab Φ_ab and tr(C Σ_i X_iᵀ A X_i) = Σ_ab A_ab Ψ_ab: each Hessian entry
+    /// costs O(m²) per pattern instead of O(m² (p+1)²).
+    /// </summary>
+    internal (double[,] phi, double[,] psi) ResidualAndLeverageSums(double[] w, double[,] c)
+    {
+        int m = Size, width = Width, p = width - 1;
+        var phi = new double[m, m];
+        var psi = new double[m, m];
+        if (PairBlocks is not null)
+        {
+            for (int a = 0; a < m; a++)
+                for (int b = a; b < m; b++)
+                {
+                    var block = PairBlocks[a * m + b];
+                    double f = 0, g = 0;
+                    for (int u = 0; u < width; u++)
+                    {
+                        double t = 0;
+                        for (int v = 0; v < width; v++) t += block[u * width + v] * w[v];
+                        f += w[u] * t;
+                    }
+                    for (int u = 0; u < p; u++)
+                        for (int v = 0; v < p; v++) g += c[u, v] * block[v * width + u];
+                    phi[a, b] = phi[b, a] = f;
+                    psi[a, b] = psi[b, a] = g;
+                }
+            return (phi, psi);
+        }
+        var r = new double[m];
+        var cx = new double[m * p];
+        foreach (var z in SubjectRows!)
+        {
+            for (int a = 0; a < m; a++)
+            {
+                double t = 0;
+                for (int u = 0; u < width; u++) t += z[a * width + u] * w[u];
+                r[a] = t;
+                for (int u = 0; u < p; u++)
+                {
+                    double s = 0;
+                    for (int v = 0; v < p; v++) s += c[u, v] * z[a * width + v];
+                    cx[a * p + u] = s;
+                }
+            }
+            for (int a = 0; a < m; a++)
+                for (int b = a; b < m; b++)
+                {
+                    double g = 0;
+                    for (int u = 0; u < p; u++) g += z[a * width + u] * cx[b * p + u];
+                    phi[a, b] += r[a] * r[b];
+                    psi[a, b] += g;
+                    if (a != b) { phi[b, a] = phi[a, b]; psi[b, a] = psi[a, b]; }
+                }
+        }
+        return (phi, psi);
+    }
+
+    /// <summary>
     /// Adds Σ_i r_ia r_ib (r_i = y_i − X_i β, w = [−β; 1]) to cov[Visits[a], Visits[b]] and the subject count to
     /// counts: the empirical covariance of residuals between visits, from the same sums as the likelihood.
     /// </summary>
