@@ -61,9 +61,9 @@ public static class CsvTableReader
             MalformedData = CsvMalformedDataHandling.Throw,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
         };
-        var rows = new List<string?[]>();
         var lines = new List<int>();
         string[] header;
+        List<string?>[] columns;
         try
         {
             using var csv = CsvReader.FromText(text, options);
@@ -71,16 +71,27 @@ public static class CsvTableReader
             header = csv.Headers.ToArray();
             if (header.Length == 0) throw new RweStatsInputException($"{source}: no header line");
             CheckHeader(source, header);
+            columns = header.Select(_ => new List<string?>()).ToArray();
+            var pools = header.Select(_ => new StringPool()).ToArray();
+            var missing = new HashSet<string>(dialect.MissingTokens, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            char[] buffer = new char[256];
             while (csv.Read())
             {
                 int line = (int)csv.LineNumber;
                 if (csv.FieldCount != header.Length)
                     throw new RweStatsInputException(
                         $"{source}:{line}: {csv.FieldCount} fields where the header has {header.Length}; check the separator ('{delimiter}') and quoting");
-                var cells = new string?[header.Length];
                 for (int j = 0; j < header.Length; j++)
-                    cells[j] = NormaliseCell(csv.GetString(j), dialect);
-                rows.Add(cells);
+                {
+                    // A UTF-8 field never decodes to more chars than it has bytes: size the buffer from the raw field.
+                    int bytes = csv.GetSpan(j).Length;
+                    if (bytes > buffer.Length) buffer = new char[Math.Max(bytes, 2 * buffer.Length)];
+                    int length = csv.GetChars(j, buffer);
+                    var cell = buffer.AsSpan(0, length).Trim();
+                    if (missing.Contains(cell)) { columns[j].Add(null); continue; }
+                    if (dialect.DecimalSeparator == ',' && LooksLikeCommaDecimal(cell)) cell[cell.IndexOf(',')] = '.';
+                    columns[j].Add(pools[j].Get(cell));
+                }
                 lines.Add(line);
             }
         }
@@ -89,16 +100,28 @@ public static class CsvTableReader
             throw new RweStatsInputException($"{source}:{e.LineNumber}: malformed CSV ({FirstLine(e.Message)})");
         }
 
-        if (rows.Count == 0)
+        if (lines.Count == 0)
             throw new RweStatsInputException($"{source}: header only, no data rows");
+        return new DataTable(source, header, columns.Select(c => c.ToArray()).ToArray(), lines.ToArray());
+    }
 
-        var columns = new string?[header.Length][];
-        for (int j = 0; j < header.Length; j++)
+    /// <summary>
+    /// One string per distinct cell text of a column (subject ids, visits and arms repeat on every row): fewer
+    /// allocations and a smaller heap for the collector to walk. Stops pooling past a bound (a column of distinct numbers).
+    /// </summary>
+    sealed class StringPool
+    {
+        const int Limit = 1 << 20;
+        readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);
+
+        public string Get(ReadOnlySpan<char> text)
         {
-            columns[j] = new string?[rows.Count];
-            for (int i = 0; i < rows.Count; i++) columns[j][i] = rows[i][j];
+            var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(text, out var s)) return s;
+            s = text.ToString();
+            if (pool.Count < Limit) pool[s] = s;
+            return s;
         }
-        return new DataTable(source, header, columns, lines.ToArray());
     }
 
     static void CheckHeader(string source, string[] header)
@@ -113,17 +136,8 @@ public static class CsvTableReader
         }
     }
 
-    static string? NormaliseCell(string raw, CsvDialect dialect)
-    {
-        var cell = raw.Trim();
-        if (dialect.MissingTokens.Contains(cell)) return null;
-        if (dialect.DecimalSeparator == ',' && LooksLikeCommaDecimal(cell))
-            cell = cell.Replace(',', '.');
-        return cell;
-    }
-
     // "12,5" or "-0,25" or "1,5e3": one comma between digits and nothing else unusual.
-    static bool LooksLikeCommaDecimal(string s)
+    static bool LooksLikeCommaDecimal(ReadOnlySpan<char> s)
     {
         int comma = s.IndexOf(',');
         if (comma <= 0 || comma != s.LastIndexOf(',') || s.Contains('.')) return false;

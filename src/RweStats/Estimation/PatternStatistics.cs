@@ -171,38 +171,80 @@ public sealed class CovariancePattern
             if (!groups.TryGetValue(key, out var list)) { groups[key] = list = new List<int>(); order.Add(key); }
             list.Add(s);
         }
-        var patterns = new List<CovariancePattern>();
-        foreach (var key in order)
+        // Each pattern's sums are accumulated in fixed chunks of subjects (partial sums added in chunk order), the
+        // chunks of all patterns in parallel: the same bits whatever the number of threads.
+        const int ChunkSize = 2048;
+        var work = new List<(int pattern, int from, int to)>();
+        for (int k = 0; k < order.Count; k++)
         {
-            var subjects = groups[key];
+            int count = groups[order[k]].Count;
+            if (count <= w) continue; // few subjects: their Z_i are kept as they are
+            for (int from = 0; from < count; from += ChunkSize) work.Add((k, from, Math.Min(count, from + ChunkSize)));
+        }
+        var partial = new double[work.Count][][];
+        Parallel.For(0, work.Count, j =>
+        {
+            var (k, from, to) = work[j];
+            var subjects = groups[order[k]];
+            int first = frame.SubjectStart[subjects[0]], m = frame.SubjectStart[subjects[0] + 1] - first;
+            var blocks = new double[m * m][];
+            for (int ab = 0; ab < m * m; ab++) blocks[ab] = new double[w * w];
+            var z = new double[m * w];
+            for (int t = from; t < to; t++)
+            {
+                FillZ(frame, x, subjects[t], m, p, z);
+                // Z[a, b] for a ≤ b only; Z[b, a] is its transpose.
+                for (int a = 0; a < m; a++)
+                    for (int b = a; b < m; b++)
+                    {
+                        var block = blocks[a * m + b];
+                        for (int u = 0; u < w; u++)
+                        {
+                            double zu = z[a * w + u];
+                            if (zu == 0) continue;
+                            for (int v = 0; v < w; v++) block[u * w + v] += zu * z[b * w + v];
+                        }
+                    }
+            }
+            partial[j] = blocks;
+        });
+
+        var patterns = new List<CovariancePattern>();
+        int next = 0;
+        for (int k = 0; k < order.Count; k++)
+        {
+            var subjects = groups[order[k]];
             int first = frame.SubjectStart[subjects[0]], m = frame.SubjectStart[subjects[0] + 1] - first;
             bool useBlocks = subjects.Count > w;
-            double[][]? blocks = useBlocks ? Enumerable.Range(0, m * m).Select(_ => new double[w * w]).ToArray() : null;
-            var rows = useBlocks ? null : new List<double[]>();
-            var z = new double[m * w];
-            foreach (var s in subjects)
+            double[][]? blocks = null;
+            List<double[]>? rows = null;
+            if (useBlocks)
             {
-                int from = frame.SubjectStart[s];
+                blocks = partial[next++];
+                while (next < work.Count && work[next].pattern == k)
+                {
+                    var more = partial[next++];
+                    for (int ab = 0; ab < m * m; ab++)
+                        for (int r = 0; r < w * w; r++) blocks[ab][r] += more[ab][r];
+                }
                 for (int a = 0; a < m; a++)
+                    for (int b = a + 1; b < m; b++)
+                    {
+                        var upper = blocks[a * m + b];
+                        var lower = blocks[b * m + a];
+                        for (int u = 0; u < w; u++)
+                            for (int v = 0; v < w; v++) lower[u * w + v] = upper[v * w + u];
+                    }
+            }
+            else
+            {
+                rows = new List<double[]>();
+                foreach (var s in subjects)
                 {
-                    for (int u = 0; u < p; u++) z[a * w + u] = x[from + a, u];
-                    z[a * w + p] = frame.Response[from + a];
+                    var z = new double[m * w];
+                    FillZ(frame, x, s, m, p, z);
+                    rows.Add(z);
                 }
-                if (useBlocks)
-                {
-                    for (int a = 0; a < m; a++)
-                        for (int b = 0; b < m; b++)
-                        {
-                            var block = blocks![a * m + b];
-                            for (int u = 0; u < w; u++)
-                            {
-                                double zu = z[a * w + u];
-                                if (zu == 0) continue;
-                                for (int v = 0; v < w; v++) block[u * w + v] += zu * z[b * w + v];
-                            }
-                        }
-                }
-                else rows!.Add((double[])z.Clone());
             }
             patterns.Add(new CovariancePattern
             {
@@ -216,5 +258,16 @@ public sealed class CovariancePattern
             });
         }
         return patterns;
+    }
+
+    /// <summary>Z_i = [X_i y_i] of subject s, row-major m × (p+1).</summary>
+    static void FillZ(ModelFrame frame, double[,] x, int s, int m, int p, double[] z)
+    {
+        int from = frame.SubjectStart[s], w = p + 1;
+        for (int a = 0; a < m; a++)
+        {
+            for (int u = 0; u < p; u++) z[a * w + u] = x[from + a, u];
+            z[a * w + p] = frame.Response[from + a];
+        }
     }
 }
