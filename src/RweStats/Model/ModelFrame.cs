@@ -96,15 +96,25 @@ public sealed class ModelFrame
         int nRows = table.RowCount, nSubjectCodes = subjectEnc.Levels.Length, nTimeCodes = timeEnc.Levels.Length;
 
         // Duplicated subject x visit over all rows, before anything is dropped.
-        var seen = new Dictionary<long, int>();
+        // A flat table of first rows when subjects × visits is moderate (the usual case), a dictionary otherwise.
+        long cells = (long)nSubjectCodes * nTimeCodes;
+        int[]? firstRow = cells <= 20_000_000 ? new int[cells] : null;
+        var seen = firstRow is null ? new Dictionary<long, int>() : null;
         for (int i = 0; i < nRows; i++)
         {
             int sc = subjectEnc.Codes[i], vc = timeEnc.Codes[i];
             if (sc < 0 || vc < 0) continue;
             long key = (long)sc * nTimeCodes + vc;
-            if (!seen.TryAdd(key, i))
-                throw RweStatsInputException.AtCell(src, table.LineNumbers[i], spec.Time,
-                    $"subject '{subjectEnc.Levels[sc]}' has visit '{timeEnc.Levels[vc]}' twice (first at line {table.LineNumbers[seen[key]]}); keep one row per subject and visit");
+            int previous;
+            if (firstRow is not null)
+            {
+                previous = firstRow[key] - 1;
+                if (previous < 0) { firstRow[key] = i + 1; continue; }
+            }
+            else if (seen!.TryAdd(key, i)) continue;
+            else previous = seen[key];
+            throw RweStatsInputException.AtCell(src, table.LineNumbers[i], spec.Time,
+                $"subject '{subjectEnc.Levels[sc]}' has visit '{timeEnc.Levels[vc]}' twice (first at line {table.LineNumbers[previous]}); keep one row per subject and visit");
         }
         if (spec.TimeOrder is { } order)
         {
