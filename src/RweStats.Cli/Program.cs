@@ -4,7 +4,7 @@ using RweStats.Cli;
 // rwestats: the command-line face of the RweStats library. It parses arguments, calls the library and
 // formats output; exit code 0 on success, 2 for a problem with the input or the request (one line on
 // standard error naming where and how to fix it), 1 for an internal error.
-return Cli.Main(args, Console.Out, Console.Error);
+return Cli.Run(args, Console.Out, Console.Error);
 
 namespace RweStats.Cli
 {
@@ -40,7 +40,7 @@ namespace RweStats.Cli
             return sb.ToString();
         }
 
-        public static int Main(string[] args, TextWriter stdout, TextWriter stderr)
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
         {
             try
             {

@@ -13,7 +13,7 @@ public class CliInferenceTests
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        int code = Cli.Cli.Main(args, o, e);
+        int code = Cli.Cli.Run(args, o, e);
         return (code, o.ToString(), e.ToString());
     }
 

@@ -9,7 +9,7 @@ public class CliTests
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        int code = RweStats.Cli.Cli.Main(args, o, e);
+        int code = RweStats.Cli.Cli.Run(args, o, e);
         return (code, o.ToString(), e.ToString());
     }
 

@@ -42,7 +42,7 @@ public class ErrorCorpusTests
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        return (RweStats.Cli.Cli.Main(args.ToArray(), o, e), o.ToString(), e.ToString());
+        return (RweStats.Cli.Cli.Run(args.ToArray(), o, e), o.ToString(), e.ToString());
     }
 
     static void AssertInputError((int code, string stdout, string stderr) r, string expected, string? outPath)
@@ -135,7 +135,7 @@ public class FuzzRegressionTests
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        int code = RweStats.Cli.Cli.Main(new[] { "fit", "--data", Path.Combine(RepoPaths.Root, "tests", "corpus", file), "--formula", "y ~ visit*arm + x",
+        int code = RweStats.Cli.Cli.Run(new[] { "fit", "--data", Path.Combine(RepoPaths.Root, "tests", "corpus", file), "--formula", "y ~ visit*arm + x",
             "--subject", "id", "--time", "visit", "--covariance", covariance, "--time-value", "month", "--format", "json" }, o, e);
         Assert.True(code is 0 or 2, e.ToString());
     }

@@ -14,7 +14,7 @@ public class StudyFiguresTests
         var dir = Path.Combine(Path.GetTempPath(), $"rwestats-fig-{Guid.NewGuid():N}");
         var o = new StringWriter();
         var e = new StringWriter();
-        int code = RweStats.Cli.Cli.Main(new[] { "analyze", RepoPaths.Fixture("study", "spec_long.json"), "--out", dir }, o, e);
+        int code = RweStats.Cli.Cli.Run(new[] { "analyze", RepoPaths.Fixture("study", "spec_long.json"), "--out", dir }, o, e);
         Assert.True(code == 0, e.ToString());
         var svg = new SvgFigure(File.ReadAllText(Path.Combine(dir, "figures", "outcomes.svg")));
         Assert.Equal(2, svg.Panels.Count);

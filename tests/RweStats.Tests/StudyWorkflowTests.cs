@@ -12,7 +12,7 @@ public class StudyWorkflowTests
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        return (RweStats.Cli.Cli.Main(args, o, e), o.ToString(), e.ToString());
+        return (RweStats.Cli.Cli.Run(args, o, e), o.ToString(), e.ToString());
     }
 
     [Theory]
@@ -136,7 +136,7 @@ public class StudyWarningTests
         var o = new StringWriter();
         var e = new StringWriter();
         var dir = Path.Combine(Path.GetTempPath(), $"rwestats-{Guid.NewGuid():N}");
-        int code = RweStats.Cli.Cli.Main(new[] { "analyze", RepoPaths.Fixture("study", "bad", "data_no_baseline.json"), "--out", dir }, o, e);
+        int code = RweStats.Cli.Cli.Run(new[] { "analyze", RepoPaths.Fixture("study", "bad", "data_no_baseline.json"), "--out", dir }, o, e);
         Assert.Equal(0, code);
         Assert.Contains("rwestats: warning: ", e.ToString());
         Assert.Contains("no_baseline.csv: outcome 'y': subject '2' has no baseline (M0) value", e.ToString());

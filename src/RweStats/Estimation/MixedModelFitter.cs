@@ -107,7 +107,6 @@ public static class MixedModelFitter
             if (!col.Aliased) r = inference.Parameter(Array.IndexOf(design.Estimated, j));
             fixedEffects.Add(new FixedEffectEstimate(col.Name, col.Term.SasName, col.Levels, col.Aliased, r));
         }
-        int aliasedCount = design.Columns.Count(c => c.Aliased);
         var unexpectedAliases = design.Columns.Where(c => c.Aliased && !IsReferenceAlias(c, frame)).Select(c => c.Name).ToList();
         if (unexpectedAliases.Count > 0)
             notes.Add($"Aliased (linearly dependent) columns set to 0 as SAS does: {string.Join(", ", unexpectedAliases)}.");

@@ -46,7 +46,7 @@ public sealed class FixedEffectsDesign
         }
 
         int n = frame.ObservationsUsed, p = specs.Count;
-        if ((long)n * p > 50_000_000)
+        if (p > 10_000 || (long)n * p > 400_000_000)
             throw new RweStatsInputException(
                 $"formula \"{frame.Formula.Text}\": the fixed-effects design would have {p} columns for {n} observations; drop high-order interactions of many-level class variables");
         // Each column is a product of factors: (class codes, required level index) indicators and covariate values.

@@ -59,8 +59,8 @@ public sealed class ModelFrame
         spec.Validate();
         var formula = Model.Formula.Parse(spec.Formula);
         string src = table.Source;
-        var subjectCol = table.Column(spec.Subject, "--subject");
-        var timeCol = table.Column(spec.Time, "--time");
+        table.Column(spec.Subject, "--subject");
+        table.Column(spec.Time, "--time");
         var responseCol = table.Column(formula.Response, "the formula's response");
         foreach (var v in formula.RhsVariables)
             table.Column(v, $"a term of the formula \"{spec.Formula}\"");
