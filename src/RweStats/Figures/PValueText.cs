@@ -13,17 +13,26 @@ public enum PValueFormat
     Stars,
 }
 
+/// <summary>One way to print a p-value for readers: figure brackets and the report's tables use it alike.</summary>
 public static class PValueText
 {
     public static string Format(double p, PValueFormat format)
     {
-        if (double.IsNaN(p)) return "p = NA";
+        if (format == PValueFormat.Stars && !double.IsNaN(p)) return Value(p, format);
+        var value = Value(p, format);
+        return value.StartsWith('<') || value.StartsWith('>') ? "p " + value : "p = " + value;
+    }
+
+    /// <summary>The value alone, as a table cell prints it: "0.0073", "&lt; 0.001", "NA".</summary>
+    public static string Value(double p, PValueFormat format)
+    {
+        if (double.IsNaN(p)) return "NA";
         if (p < 0 || p > 1) throw new ArgumentOutOfRangeException(nameof(p), "a p-value is in [0, 1]");
         if (format == PValueFormat.Stars) return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : "ns";
-        if (format == PValueFormat.Bounded && p < 0.001) return "p < 0.001";
-        if (p < 0.0001) return "p < 0.0001";
-        if (p > 0.99) return "p > 0.99";
-        return "p = " + TwoSignificant(p);
+        if (format == PValueFormat.Bounded && p < 0.001) return "< 0.001";
+        if (p < 0.0001) return "< 0.0001";
+        if (p > 0.99) return "> 0.99";
+        return TwoSignificant(p);
     }
 
     /// <summary>

@@ -179,6 +179,6 @@ public static class StudyReport
 
     public static string N(double v) => !double.IsFinite(v) ? "NA" : Math.Abs(v) >= 100 ? v.ToString("F1", Inv) : v.ToString("0.###", Inv);
 
-    /// <summary>p-values for manuscripts: 2 significant digits, "&lt; 0.001" below 0.001.</summary>
-    public static string PValue(double p) => !double.IsFinite(p) ? "NA" : p < 0.001 ? "< 0.001" : p.ToString(p < 0.01 ? "0.0000" : "0.000", Inv);
+    /// <summary>p-values for manuscripts, as the figures print them: 2 significant digits, "&lt; 0.001" below 0.001.</summary>
+    public static string PValue(double p) => double.IsFinite(p) ? Figures.PValueText.Value(p, Figures.PValueFormat.Bounded) : "NA";
 }
