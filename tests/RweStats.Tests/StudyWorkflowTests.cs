@@ -144,3 +144,20 @@ public class StudyWarningTests
         Directory.Delete(dir, true);
     }
 }
+
+/// <summary>The README's tutorial runs as written on the files in data/.</summary>
+public class TutorialTests
+{
+    [Fact]
+    public void ExampleSpecAnalysesTheExampleCohort()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"rwestats-tutorial-{Guid.NewGuid():N}");
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int code = RweStats.Cli.Cli.Run(new[] { "analyze", RepoPaths.Data("example.json"), "--out", dir }, o, e);
+        Assert.True(code == 0, e.ToString());
+        foreach (var f in new[] { "descriptives.csv", "classes.csv", "contrasts.csv", "fits.json", "report.md", Path.Combine("figures", "score_by_arm.svg"), Path.Combine("figures", "score_residuals.svg") })
+            Assert.True(File.Exists(Path.Combine(dir, f)), f);
+        Directory.Delete(dir, true);
+    }
+}
