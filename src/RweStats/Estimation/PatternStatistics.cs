@@ -190,19 +190,33 @@ public sealed class CovariancePattern
             var blocks = new double[m * m][];
             for (int ab = 0; ab < m * m; ab++) blocks[ab] = new double[w * w];
             var z = new double[m * w];
+            // The non-zero entries of each row of Z_i (design rows are mostly zeros: indicators of other levels).
+            var nonZero = new int[m * w];
+            var count = new int[m];
             for (int t = from; t < to; t++)
             {
                 FillZ(frame, x, subjects[t], m, p, z);
+                for (int a = 0; a < m; a++)
+                {
+                    int c = 0;
+                    for (int u = 0; u < w; u++) if (z[a * w + u] != 0) nonZero[a * w + c++] = u;
+                    count[a] = c;
+                }
                 // Z[a, b] for a ≤ b only; Z[b, a] is its transpose.
                 for (int a = 0; a < m; a++)
                     for (int b = a; b < m; b++)
                     {
                         var block = blocks[a * m + b];
-                        for (int u = 0; u < w; u++)
+                        for (int iu = 0; iu < count[a]; iu++)
                         {
+                            int u = nonZero[a * w + iu];
                             double zu = z[a * w + u];
-                            if (zu == 0) continue;
-                            for (int v = 0; v < w; v++) block[u * w + v] += zu * z[b * w + v];
+                            int rowOffset = u * w, bOffset = b * w;
+                            for (int iv = 0; iv < count[b]; iv++)
+                            {
+                                int v = nonZero[bOffset + iv];
+                                block[rowOffset + v] += zu * z[bOffset + v];
+                            }
                         }
                     }
             }

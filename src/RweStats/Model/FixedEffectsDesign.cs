@@ -49,33 +49,51 @@ public sealed class FixedEffectsDesign
         if (p > 10_000 || (long)n * p > 400_000_000)
             throw new RweStatsInputException(
                 $"formula \"{frame.Formula.Text}\": the fixed-effects design would have {p} columns for {n} observations; drop high-order interactions of many-level class variables");
-        // Each column is a product of factors: (class codes, required level index) indicators and covariate values.
-        var indicators = specs.Select(sp => sp.term.Variables.Where(frame.ClassVariables.ContainsKey)
-            .Select(v => (codes: frame.ClassCodes[v], level: frame.ClassVariables[v].IndexOf(sp.levels[v]))).ToArray()).ToArray();
-        var covariates = specs.Select(sp => sp.term.Variables.Where(v => !frame.ClassVariables.ContainsKey(v)).Select(v => frame.Covariates[v]).ToArray()).ToArray();
-        // One design row at a time: XᵀX is accumulated without materialising the less-than-full-rank X, and only
-        // the estimated columns are stored (the full matrix would be the largest allocation of a registry fit).
+        // A row has one non-zero column per term: the column of its class levels' combination (first variable slowest,
+        // levels in coding order), valued by the product of the term's covariates. Computed term by term.
+        var termLayouts = new List<(int offset, (int[] codes, int[] codingPosition, int stride)[] classes, double[][] covariates)>();
+        int columnOffset = 0;
+        for (int t = 0; t < Terms.Count; t++)
+        {
+            var classVars = Terms[t].Variables.Where(frame.ClassVariables.ContainsKey).Select(v => frame.ClassVariables[v]).ToList();
+            var strides = new int[classVars.Count];
+            int size = 1;
+            for (int k = classVars.Count - 1; k >= 0; k--) { strides[k] = size; size *= classVars[k].Levels.Count; }
+            var classes = classVars.Select((cv, k) =>
+            {
+                var coding = cv.CodingOrder;
+                var position = cv.Levels.Select(l => coding.ToList().IndexOf(l)).ToArray();
+                return (frame.ClassCodes[cv.Name], position, strides[k]);
+            }).ToArray();
+            var covs = Terms[t].Variables.Where(v => !frame.ClassVariables.ContainsKey(v)).Select(v => frame.Covariates[v]).ToArray();
+            termLayouts.Add((columnOffset, classes, covs));
+            columnOffset += size;
+        }
         void FillRow(int i, double[] row)
         {
-            for (int j = 0; j < p; j++)
+            Array.Clear(row);
+            foreach (var (offset, classes, covs) in termLayouts)
             {
+                int index = offset;
+                foreach (var (codes, position, stride) in classes) index += position[codes[i]] * stride;
                 double v = 1;
-                foreach (var (codes, level) in indicators[j])
-                    if (codes[i] != level) { v = 0; break; }
-                if (v != 0) foreach (var c in covariates[j]) v *= c[i];
-                row[j] = v;
+                foreach (var c in covs) v *= c[i];
+                row[index] = v;
             }
         }
         var xtx = new double[p, p];
         var buffer = new double[p];
+        var nonZero = new int[p];
         for (int i = 0; i < n; i++)
         {
             FillRow(i, buffer);
-            for (int a = 0; a < p; a++)
+            int count = 0;
+            for (int j = 0; j < p; j++) if (buffer[j] != 0) nonZero[count++] = j;
+            for (int ia = 0; ia < count; ia++)
             {
+                int a = nonZero[ia];
                 double xa = buffer[a];
-                if (xa == 0) continue;
-                for (int b = a; b < p; b++) xtx[a, b] += xa * buffer[b];
+                for (int ib = ia; ib < count; ib++) xtx[a, nonZero[ib]] += xa * buffer[nonZero[ib]];
             }
         }
         for (int a = 0; a < p; a++)
