@@ -38,7 +38,8 @@ public class FuzzTests(ITestOutputHelper output)
           "visits": { "order": ["V1", "V2", "V3"], "baseline": "V1" },
           "model": { "covariance": "ar1", "random_intercept": true, "df": "satterthwaite" },
           "descriptives": { "quantile_type": 7 },
-          "outcomes": [ { "name": "y", "unit": "u", "classes": [ { "label": "low", "min": 0, "max": 11 } ] }, { "name": "x" } ]
+          "outcomes": [ { "name": "y", "unit": "u", "classes": [ { "label": "low", "min": 0, "max": 11 } ] }, { "name": "x" } ],
+          "outputs": { "figures": false }
         }
         """;
 

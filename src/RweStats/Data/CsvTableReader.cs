@@ -63,7 +63,7 @@ public static class CsvTableReader
         };
         var lines = new List<int>();
         string[] header;
-        List<string?>[] columns;
+        ColumnBuilder[] columns;
         try
         {
             using var csv = CsvReader.FromText(text, options);
@@ -71,8 +71,7 @@ public static class CsvTableReader
             header = csv.Headers.ToArray();
             if (header.Length == 0) throw new RweStatsInputException($"{source}: no header line");
             CheckHeader(source, header);
-            columns = header.Select(_ => new List<string?>()).ToArray();
-            var pools = header.Select(_ => new StringPool()).ToArray();
+            columns = header.Select(_ => new ColumnBuilder()).ToArray();
             var missing = new HashSet<string>(dialect.MissingTokens, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
             char[] buffer = new char[256];
             while (csv.Read())
@@ -88,9 +87,9 @@ public static class CsvTableReader
                     if (bytes > buffer.Length) buffer = new char[Math.Max(bytes, 2 * buffer.Length)];
                     int length = csv.GetChars(j, buffer);
                     var cell = buffer.AsSpan(0, length).Trim();
-                    if (missing.Contains(cell)) { columns[j].Add(null); continue; }
+                    if (missing.Contains(cell)) { columns[j].AddMissing(); continue; }
                     if (dialect.DecimalSeparator == ',' && LooksLikeCommaDecimal(cell)) cell[cell.IndexOf(',')] = '.';
-                    columns[j].Add(pools[j].Get(cell));
+                    columns[j].Add(cell);
                 }
                 lines.Add(line);
             }
@@ -102,7 +101,51 @@ public static class CsvTableReader
 
         if (lines.Count == 0)
             throw new RweStatsInputException($"{source}: header only, no data rows");
-        return new DataTable(source, header, columns.Select(c => c.ToArray()).ToArray(), lines.ToArray());
+        return new DataTable(source, header, columns.Select(c => c.Build()).ToArray(), lines.ToArray());
+    }
+
+    /// <summary>
+    /// Collects one column: as numbers while every cell reads as a finite number (the text of a cell that does not
+    /// print back the same, e.g. "007" or "12.50", is kept), as pooled texts from the first cell that does not.
+    /// Numbers cost 8 bytes a cell and no object for the collector to walk; that is what makes registry files fit.
+    /// </summary>
+    sealed class ColumnBuilder
+    {
+        List<double>? numbers = new();
+        Dictionary<int, string>? originals;
+        List<string?>? cells;
+        readonly StringPool pool = new();
+        readonly char[] printed = new char[64];
+
+        public void AddMissing()
+        {
+            if (numbers is not null) numbers.Add(double.NaN); else cells!.Add(null);
+        }
+
+        public void Add(ReadOnlySpan<char> cell)
+        {
+            if (numbers is not null)
+            {
+                if (NumberParsing.TryParse(cell, out var v))
+                {
+                    if (!v.TryFormat(printed, out int n, "R", CultureInfo.InvariantCulture) || !printed.AsSpan(0, n).SequenceEqual(cell))
+                        (originals ??= new())[numbers.Count] = cell.ToString();
+                    numbers.Add(v);
+                    return;
+                }
+                // Not a number: from here on the column is text, including what was read so far.
+                var storage = new NumericStorage(numbers.ToArray(), originals);
+                cells = new List<string?>(numbers.Count * 2);
+                for (int i = 0; i < numbers.Count; i++) cells.Add(storage.Text(i) is { } t ? pool.Get(t) : null);
+                numbers = null;
+                originals = null;
+            }
+            cells!.Add(pool.Get(cell));
+        }
+
+        public ColumnStorage Build() => numbers is not null
+            ? new NumericStorage(numbers.ToArray(), originals)
+            : new TextStorage(cells!.ToArray());
     }
 
     /// <summary>

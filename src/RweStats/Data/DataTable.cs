@@ -3,14 +3,36 @@ using System.Globalization;
 namespace RweStats.Data;
 
 /// <summary>
-/// A rectangular table read from a file: every cell kept as the text it was (or null when missing),
-/// with the file line of each row so that every later error can point at it.
-/// Typing (numeric or class) is decided per use, not at read time, because the same column can be a
-/// covariate in one model and a class variable in another (SAS CLASS statement, R factor()).
+/// A rectangular table read from a file, with the file line of each row so that every later error can point at
+/// it. A column whose cells all read as finite numbers is stored as numbers (the text of a cell that is not
+/// written the way the number prints, e.g. "007" or "12.50", is kept beside it); any other column keeps its texts.
+/// Cells read as text through <see cref="Column"/> whatever the storage, so typing (numeric or class) is still
+/// decided per use (SAS CLASS statement, R factor()). Missing cells are null (NaN among numbers).
 /// </summary>
-public sealed record DataTable(string Source, IReadOnlyList<string> ColumnNames, string?[][] Columns, int[] LineNumbers)
+public sealed class DataTable
 {
+    readonly ColumnStorage[] storage;
+    readonly string?[]?[] texts; // text views of numeric columns, built on first use
+
+    public DataTable(string source, IReadOnlyList<string> columnNames, string?[][] columns, int[] lineNumbers)
+        : this(source, columnNames, columns.Select(c => (ColumnStorage)new TextStorage(c)).ToArray(), lineNumbers) { }
+
+    internal DataTable(string source, IReadOnlyList<string> columnNames, ColumnStorage[] columns, int[] lineNumbers)
+    {
+        Source = source;
+        ColumnNames = columnNames;
+        storage = columns;
+        texts = new string?[columns.Length][];
+        LineNumbers = lineNumbers;
+    }
+
+    public string Source { get; }
+    public IReadOnlyList<string> ColumnNames { get; }
+    public int[] LineNumbers { get; }
     public int RowCount => LineNumbers.Length;
+
+    /// <summary>Every column as texts (numeric columns are turned back into text on first use).</summary>
+    public IReadOnlyList<string?[]> Columns => Enumerable.Range(0, storage.Length).Select(TextsOf).ToList();
 
     public int ColumnIndex(string name)
     {
@@ -19,22 +41,41 @@ public sealed record DataTable(string Source, IReadOnlyList<string> ColumnNames,
         return -1;
     }
 
-    /// <summary>The column's cells, or an input error naming the file and the columns it does have.</summary>
-    public string?[] Column(string name, string role)
+    /// <summary>The index of a column, or an input error naming the file and the columns it does have.</summary>
+    public int RequireColumn(string name, string role)
     {
         int j = ColumnIndex(name);
         if (j < 0)
             throw new RweStatsInputException(
                 $"{Source}: no column '{name}' (named as {role}); the file's columns are: {string.Join(", ", ColumnNames)}");
-        return Columns[j];
+        return j;
     }
+
+    /// <summary>The column's cells as texts, or an input error naming the file and the columns it does have.</summary>
+    public string?[] Column(string name, string role) => TextsOf(RequireColumn(name, role));
+
+    string?[] TextsOf(int j)
+    {
+        if (storage[j] is TextStorage t) return t.Cells;
+        return texts[j] ??= Enumerable.Range(0, RowCount).Select(storage[j].Text).ToArray();
+    }
+
+    /// <summary>Whether cell (row) of column j is missing.</summary>
+    public bool IsMissing(int column, int row) => storage[column].IsMissing(row);
+
+    /// <summary>The text of one cell (null when missing).</summary>
+    public string? Cell(int column, int row) => storage[column].Text(row);
+
+    /// <summary>The cell as a finite number; false when it is missing or not a number.</summary>
+    public bool TryNumber(int column, int row, out double value) => storage[column].TryNumber(row, out value);
 
     /// <summary>True when every non-missing cell of the column reads as a finite number (invariant culture).</summary>
     public bool IsNumeric(string name)
     {
-        var col = Column(name, "a model variable");
+        int j = RequireColumn(name, "a model variable");
+        if (storage[j] is NumericStorage n) return n.Values.Any(v => !double.IsNaN(v));
         bool any = false;
-        foreach (var c in col)
+        foreach (var c in ((TextStorage)storage[j]).Cells)
         {
             if (c is null) continue;
             if (!NumberParsing.TryParse(c, out _)) return false;
@@ -49,10 +90,24 @@ public sealed record DataTable(string Source, IReadOnlyList<string> ColumnNames,
     /// </summary>
     public EncodedColumn Encode(string name, string role)
     {
-        var col = Column(name, role);
-        var map = new Dictionary<string, int>();
-        var codes = new int[col.Length];
+        int j = RequireColumn(name, role);
+        var codes = new int[RowCount];
         var levels = new List<string>();
+        if (storage[j] is NumericStorage { Originals: null } numbers)
+        {
+            // Keyed by value: every cell prints as its number, so equal values are equal texts.
+            var byValue = new Dictionary<double, int>();
+            for (int i = 0; i < codes.Length; i++)
+            {
+                double v = numbers.Values[i];
+                if (double.IsNaN(v)) { codes[i] = -1; continue; }
+                if (!byValue.TryGetValue(v, out int c)) { byValue[v] = c = levels.Count; levels.Add(numbers.Text(i)!); }
+                codes[i] = c;
+            }
+            return new EncodedColumn(codes, levels.ToArray());
+        }
+        var col = TextsOf(j);
+        var map = new Dictionary<string, int>();
         for (int i = 0; i < col.Length; i++)
         {
             if (col[i] is not { } text) { codes[i] = -1; continue; }
@@ -65,12 +120,47 @@ public sealed record DataTable(string Source, IReadOnlyList<string> ColumnNames,
     /// <summary>Parses one cell as a number or throws an error naming file, line and column.</summary>
     public double ParseNumber(string column, int row)
     {
-        var cell = Column(column, "a numeric variable")[row];
-        if (cell is null) return double.NaN;
-        if (!NumberParsing.TryParse(cell, out var v))
+        int j = RequireColumn(column, "a numeric variable");
+        if (storage[j].IsMissing(row)) return double.NaN;
+        if (!storage[j].TryNumber(row, out var v))
             throw RweStatsInputException.AtCell(Source, LineNumbers[row], column,
-                $"'{cell}' is not a finite number; fix the value or declare the column a class variable");
+                $"'{storage[j].Text(row)}' is not a finite number; fix the value or declare the column a class variable");
         return v;
+    }
+}
+
+/// <summary>How a column keeps its cells: texts, or numbers (with the original text of cells that print differently).</summary>
+internal abstract class ColumnStorage
+{
+    public abstract string? Text(int row);
+    public abstract bool IsMissing(int row);
+    public abstract bool TryNumber(int row, out double value);
+}
+
+internal sealed class TextStorage(string?[] cells) : ColumnStorage
+{
+    public string?[] Cells { get; } = cells;
+    public override string? Text(int row) => Cells[row];
+    public override bool IsMissing(int row) => Cells[row] is null;
+    public override bool TryNumber(int row, out double value)
+    {
+        value = double.NaN;
+        return Cells[row] is { } c && NumberParsing.TryParse(c, out value);
+    }
+}
+
+internal sealed class NumericStorage(double[] values, Dictionary<int, string>? originals) : ColumnStorage
+{
+    public double[] Values { get; } = values;
+    /// <summary>Texts of the cells not written as their number prints ("007", "12.50"); null when there are none.</summary>
+    public Dictionary<int, string>? Originals { get; } = originals is { Count: > 0 } ? originals : null;
+    public override string? Text(int row) =>
+        double.IsNaN(Values[row]) ? null : Originals is not null && Originals.TryGetValue(row, out var s) ? s : Values[row].ToString("R", CultureInfo.InvariantCulture);
+    public override bool IsMissing(int row) => double.IsNaN(Values[row]);
+    public override bool TryNumber(int row, out double value)
+    {
+        value = Values[row];
+        return !double.IsNaN(value);
     }
 }
 
@@ -81,5 +171,8 @@ public sealed record EncodedColumn(int[] Codes, string[] Levels);
 public static class NumberParsing
 {
     public static bool TryParse(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    public static bool TryParse(ReadOnlySpan<char> text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 }

@@ -59,21 +59,21 @@ public sealed class ModelFrame
         spec.Validate();
         var formula = Model.Formula.Parse(spec.Formula);
         string src = table.Source;
-        table.Column(spec.Subject, "--subject");
-        table.Column(spec.Time, "--time");
-        var responseCol = table.Column(formula.Response, "the formula's response");
+        table.RequireColumn(spec.Subject, "--subject");
+        table.RequireColumn(spec.Time, "--time");
+        int responseColumn = table.RequireColumn(formula.Response, "the formula's response");
         foreach (var v in formula.RhsVariables)
-            table.Column(v, $"a term of the formula \"{spec.Formula}\"");
-        foreach (var c in spec.ClassVariables) table.Column(c, "--class");
+            table.RequireColumn(v, $"a term of the formula \"{spec.Formula}\"");
+        foreach (var c in spec.ClassVariables) table.RequireColumn(c, "--class");
         foreach (var r in spec.References.Keys)
             if (r != spec.Time && !formula.RhsVariables.Contains(r))
                 throw new RweStatsInputException($"--ref {r}=...: '{r}' is not a variable of the formula \"{spec.Formula}\"");
-        string?[]? timeValueCol = null;
+        int timeValueColumn = -1;
         if (needTimeValues)
         {
             if (spec.TimeValue is null)
                 throw new RweStatsInputException($"--covariance {spec.Covariance} needs --time-value COL, a numeric column with the actual time of each visit (e.g. months)");
-            timeValueCol = table.Column(spec.TimeValue, "--time-value");
+            timeValueColumn = table.RequireColumn(spec.TimeValue, "--time-value");
         }
         string?[]? groupCol = spec.Group is null ? null : table.Column(spec.Group, "--group");
 
@@ -131,27 +131,27 @@ public sealed class ModelFrame
 
         // Rows used: subject, visit, response and every model variable present (SAS and nlme drop the others).
         // SAS's subject count takes rows whose model variables are present even when the outcome is missing.
-        var modelColumns = formula.RhsVariables.Select(v => table.Column(v, "model variable")).ToList();
-        if (timeValueCol is not null) modelColumns.Add(timeValueCol);
-        if (groupCol is not null) modelColumns.Add(groupCol);
+        var modelColumns = formula.RhsVariables.Select(v => table.RequireColumn(v, "model variable")).ToList();
+        if (timeValueColumn >= 0) modelColumns.Add(timeValueColumn);
+        if (spec.Group is not null) modelColumns.Add(table.RequireColumn(spec.Group, "--group"));
         var used = new List<int>();
         var subjectRead = new bool[nSubjectCodes];
         for (int i = 0; i < nRows; i++)
         {
             if (subjectEnc.Codes[i] < 0 || timeEnc.Codes[i] < 0) continue;
             bool present = true;
-            foreach (var mc in modelColumns) if (mc[i] is null) { present = false; break; }
+            foreach (var mc in modelColumns) if (table.IsMissing(mc, i)) { present = false; break; }
             if (!present) continue;
             subjectRead[subjectEnc.Codes[i]] = true;
-            if (responseCol[i] is not null) used.Add(i);
+            if (!table.IsMissing(responseColumn, i)) used.Add(i);
         }
         int subjectsReadCount = subjectRead.Count(b => b);
         var response = new double[nRows];
         foreach (var i in used)
         {
-            if (!NumberParsing.TryParse(responseCol[i]!, out response[i]))
+            if (!table.TryNumber(responseColumn, i, out response[i]))
                 throw RweStatsInputException.AtCell(src, table.LineNumbers[i], formula.Response,
-                    $"outcome value '{responseCol[i]}' is not a finite number; correct it or mark it missing (empty, NA or .)");
+                    $"outcome value '{table.Cell(responseColumn, i)}' is not a finite number; correct it or mark it missing (empty, NA or .)");
         }
         if (used.Count == 0)
             throw new RweStatsInputException($"{src}: no row has '{formula.Response}' and every model variable present; nothing to fit");
@@ -226,12 +226,12 @@ public sealed class ModelFrame
         var covariates = new Dictionary<string, double[]>();
         foreach (var name in covariateNames)
         {
-            var col = table.Column(name, "covariate");
+            int j = table.RequireColumn(name, "covariate");
             var values = new double[rows.Length];
             for (int k = 0; k < rows.Length; k++)
-                if (!NumberParsing.TryParse(col[rows[k]]!, out values[k]))
+                if (!table.TryNumber(j, rows[k], out values[k]))
                     throw RweStatsInputException.AtCell(src, table.LineNumbers[rows[k]], name,
-                        $"'{col[rows[k]]}' is not a finite number; fix the value or declare the column a class variable");
+                        $"'{table.Cell(j, rows[k])}' is not a finite number; fix the value or declare the column a class variable");
             covariates[name] = values;
         }
 
@@ -242,7 +242,7 @@ public sealed class ModelFrame
         starts.Add(rows.Length);
 
         double[]? times = null;
-        if (timeValueCol is not null)
+        if (timeValueColumn >= 0)
             times = rows.Select(i => table.ParseNumber(spec.TimeValue!, i)).ToArray();
 
         ClassVariable? group = null;
