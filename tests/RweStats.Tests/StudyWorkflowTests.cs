@@ -161,3 +161,26 @@ public class TutorialTests
         Directory.Delete(dir, true);
     }
 }
+
+/// <summary>Numeric columns are stored as numbers; every cell still reads back as the text it was.</summary>
+public class TypedColumnTests
+{
+    [Fact]
+    public void NumericCellsKeepTheirText()
+    {
+        var cells = new[] { "0", "-0", "12", "-0.5", "25.115", "20.100", "007", "0.001", "0.0001", "1e3", "1E-05", "123456789012345",
+                            "1234567890123456", "0.1", "0.3", "+5", ".5", "5.", "1000000", "", "NA", "3.14159265358979" };
+        var path = Path.Combine(Path.GetTempPath(), $"rwestats-cells-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "id,v\n" + string.Join("\n", cells.Select((c, i) => $"{i},{c}")) + "\n");
+        var table = RweStats.Data.CsvTableReader.Read(path);
+        var column = table.Column("v", "test");
+        for (int i = 0; i < cells.Length; i++)
+            Assert.Equal(cells[i] is "" or "NA" ? null : cells[i], column[i]);
+        Assert.True(table.IsNumeric("v"));
+        // Subject labels "007" and "7" stay two subjects.
+        File.WriteAllText(path, "id,visit,y\n007,A,1\n007,B,2\n7,A,3\n7,B,5\n8,A,2\n8,B,2.5\n");
+        var codes = RweStats.Data.CsvTableReader.Read(path).Encode("id", "test");
+        Assert.Equal(new[] { "007", "7", "8" }, codes.Levels);
+        File.Delete(path);
+    }
+}

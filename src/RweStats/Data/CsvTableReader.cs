@@ -115,7 +115,6 @@ public static class CsvTableReader
         Dictionary<int, string>? originals;
         List<string?>? cells;
         readonly StringPool pool = new();
-        readonly char[] printed = new char[64];
 
         public void AddMissing()
         {
@@ -128,7 +127,7 @@ public static class CsvTableReader
             {
                 if (NumberParsing.TryParse(cell, out var v))
                 {
-                    if (!v.TryFormat(printed, out int n, "R", CultureInfo.InvariantCulture) || !printed.AsSpan(0, n).SequenceEqual(cell))
+                    if (!PrintsBackTheSame(cell, v))
                         (originals ??= new())[numbers.Count] = cell.ToString();
                     numbers.Add(v);
                     return;
@@ -141,6 +140,41 @@ public static class CsvTableReader
                 originals = null;
             }
             cells!.Add(pool.Get(cell));
+        }
+
+        /// <summary>
+        /// Whether the number prints back as this text (round-trip format), decided from the text's shape without
+        /// formatting: plain decimals ("12", "-0.5", "25.115") with at most 15 significant digits, no leading or
+        /// trailing zeros and a magnitude in [0.001, 10¹⁵). Anything else keeps its original text.
+        /// </summary>
+        static bool PrintsBackTheSame(ReadOnlySpan<char> s, double v)
+        {
+            if (v == 0) return s.SequenceEqual("0");
+            double magnitude = Math.Abs(v);
+            if (magnitude < 1e-3 || magnitude >= 1e15) return false;
+            int i = s.Length > 0 && s[0] == '-' ? 1 : 0;
+            if (i == s.Length) return false;
+            int intStart = i;
+            while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+            int intDigits = i - intStart;
+            if (intDigits == 0 || (intDigits > 1 && s[intStart] == '0')) return false;
+            int fracDigits = 0;
+            if (i < s.Length)
+            {
+                if (s[i] != '.') return false;
+                int fracStart = ++i;
+                while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+                fracDigits = i - fracStart;
+                if (i != s.Length || fracDigits == 0 || s[i - 1] == '0') return false;
+            }
+            int significant = intDigits + fracDigits;
+            if (s[intStart] == '0')
+            {
+                // 0.00123: leading zeros of the fraction are not significant
+                significant = fracDigits;
+                for (int k = intStart + 2; k < s.Length && s[k] == '0'; k++) significant--;
+            }
+            return significant <= 15;
         }
 
         public ColumnStorage Build() => numbers is not null
