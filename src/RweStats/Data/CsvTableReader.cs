@@ -33,23 +33,24 @@ public static class CsvTableReader
 
     public static DataTable Read(Stream stream, string source, CsvDialect dialect)
     {
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        string text;
-        try
+        // The file is checked and parsed as UTF-8 bytes: no UTF-16 copy of a registry-size file.
+        byte[] bytes;
+        using (var memory = new MemoryStream())
         {
-            using var sr = new StreamReader(stream, utf8, detectEncodingFromByteOrderMarks: true);
-            text = sr.ReadToEnd();
+            stream.CopyTo(memory);
+            bytes = memory.ToArray();
         }
-        catch (DecoderFallbackException)
-        {
+        int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var content = new ReadOnlyMemory<byte>(bytes, start, bytes.Length - start);
+        if (!System.Text.Unicode.Utf8.IsValid(content.Span))
             throw new RweStatsInputException($"{source}: the file is not valid UTF-8; re-save it as UTF-8 (with or without BOM)");
-        }
-        if (text.Length > 0 && text.IndexOf('\uFEFF') >= 0)
-            throw new RweStatsInputException($"{source}:{LineOf(text, text.IndexOf('\uFEFF'))}: a byte-order mark (U+FEFF) inside the file; remove it (files concatenated?)");
-        if (string.IsNullOrWhiteSpace(text))
+        int bom = content.Span.IndexOf("\uFEFF"u8);
+        if (bom >= 0)
+            throw new RweStatsInputException($"{source}:{content.Span[..bom].Count((byte)'\n') + 1}: a byte-order mark (U+FEFF) inside the file; remove it (files concatenated?)");
+        if (content.Span.IndexOfAnyExcept(" \t\r\n"u8) < 0)
             throw new RweStatsInputException($"{source}: the file is empty; expected a header line and one row per subject x visit");
 
-        char delimiter = dialect.Delimiter ?? DetectDelimiter(text);
+        char delimiter = dialect.Delimiter ?? DetectDelimiter(content.Span);
         var options = new CsvReaderOptions
         {
             Separator = delimiter,
@@ -66,7 +67,7 @@ public static class CsvTableReader
         ColumnBuilder[] columns;
         try
         {
-            using var csv = CsvReader.FromText(text, options);
+            using var csv = CsvReader.Create(content, options);
             csv.ReadHeader();
             header = csv.Headers.ToArray();
             if (header.Length == 0) throw new RweStatsInputException($"{source}: no header line");
@@ -83,8 +84,8 @@ public static class CsvTableReader
                 for (int j = 0; j < header.Length; j++)
                 {
                     // A UTF-8 field never decodes to more chars than it has bytes: size the buffer from the raw field.
-                    int bytes = csv.GetSpan(j).Length;
-                    if (bytes > buffer.Length) buffer = new char[Math.Max(bytes, 2 * buffer.Length)];
+                    int fieldBytes = csv.GetSpan(j).Length;
+                    if (fieldBytes > buffer.Length) buffer = new char[Math.Max(fieldBytes, 2 * buffer.Length)];
                     int length = csv.GetChars(j, buffer);
                     var cell = buffer.AsSpan(0, length).Trim();
                     if (missing.Contains(cell)) { columns[j].AddMissing(); continue; }
@@ -221,17 +222,15 @@ public static class CsvTableReader
         return char.IsDigit(s[comma - 1]) && comma + 1 < s.Length && char.IsDigit(s[comma + 1]);
     }
 
-    static char DetectDelimiter(string text)
+    static char DetectDelimiter(ReadOnlySpan<byte> text)
     {
-        int end = text.IndexOf('\n');
+        int end = text.IndexOf((byte)'\n');
         var header = end < 0 ? text : text[..end];
-        int commas = header.Count(c => c == ','), semis = header.Count(c => c == ';'), tabs = header.Count(c => c == '\t');
+        int commas = header.Count((byte)','), semis = header.Count((byte)';'), tabs = header.Count((byte)'\t');
         if (semis > commas && semis >= tabs) return ';';
         if (tabs > commas && tabs > semis) return '\t';
         return ',';
     }
-
-    static int LineOf(string text, int index) => text.AsSpan(0, index).Count('\n') + 1;
 
     static string FirstLine(string s) { int i = s.IndexOf('\n'); return (i < 0 ? s : s[..i]).Trim(); }
 }
