@@ -207,24 +207,7 @@ public sealed record SeriesFigure : IFigure
             var solid = new Stroke(style.Palette.Trajectory, 0.4, 0.7);
             var dashed = solid.Dashed(1.5, 1.2);
             foreach (var s in panel.Subjects)
-            {
-                var observed = Enumerable.Range(0, nv).Where(j => s.Values[j].HasValue).ToList();
-                var run = new List<FigurePoint>();
-                for (int k = 0; k < observed.Count; k++)
-                {
-                    int j = observed[k];
-                    var p = new FigurePoint(VisitX(j) + jitter[s.Subject], frame.Y(s.Values[j]!.Value));
-                    if (k > 0 && observed[k - 1] != j - 1)
-                    {
-                        // A missed visit in between: join across it with a dashed line, so the gap stays visible.
-                        if (run.Count > 1) canvas.Polyline(run, solid);
-                        canvas.Line(run[^1], p, dashed);
-                        run = new List<FigurePoint>();
-                    }
-                    run.Add(p);
-                }
-                if (run.Count > 1) canvas.Polyline(run, solid);
-            }
+                DrawTrajectory(canvas, s, j => VisitX(j) + jitter[s.Subject], frame, solid, dashed);
             canvas.EndGroup();
         }
 
@@ -354,23 +337,7 @@ public sealed record SeriesFigure : IFigure
                 var solid = new Stroke(ColorOf(group), 0.35, opacity);
                 var dashed = solid.Dashed(1.5, 1.2);
                 foreach (var s in panel.Subjects.Where(s => s.Group == group))
-                {
-                    var observed = Enumerable.Range(0, nv).Where(j => s.Values[j].HasValue).ToList();
-                    var run = new List<FigurePoint>();
-                    for (int k = 0; k < observed.Count; k++)
-                    {
-                        int j = observed[k];
-                        var p = new FigurePoint(SlotX(j, group) + jitter[s.Subject], frame.Y(s.Values[j]!.Value));
-                        if (k > 0 && observed[k - 1] != j - 1)
-                        {
-                            if (run.Count > 1) canvas.Polyline(run, solid);
-                            canvas.Line(run[^1], p, dashed);
-                            run = new List<FigurePoint>();
-                        }
-                        run.Add(p);
-                    }
-                    if (run.Count > 1) canvas.Polyline(run, solid);
-                }
+                    DrawTrajectory(canvas, s, j => SlotX(j, group) + jitter[s.Subject], frame, solid, dashed);
             }
             canvas.EndGroup();
         }
@@ -449,5 +416,28 @@ public sealed record SeriesFigure : IFigure
 
         frame.DrawHeading(canvas, ledger, style, letter, title, fonts);
         canvas.EndGroup();
+    }
+
+    /// <summary>
+    /// One subject's values joined across visits (x of visit j from <paramref name="x"/>); a missed visit in between
+    /// is crossed with a dashed line, so the gap stays visible. Shared by single-series and grouped panels.
+    /// </summary>
+    static void DrawTrajectory(IFigureCanvas canvas, SubjectValues s, Func<int, double> x, PanelFrame frame, Stroke solid, Stroke dashed)
+    {
+        var observed = Enumerable.Range(0, s.Values.Count).Where(j => s.Values[j].HasValue).ToList();
+        var run = new List<FigurePoint>();
+        for (int k = 0; k < observed.Count; k++)
+        {
+            int j = observed[k];
+            var p = new FigurePoint(x(j), frame.Y(s.Values[j]!.Value));
+            if (k > 0 && observed[k - 1] != j - 1)
+            {
+                if (run.Count > 1) canvas.Polyline(run, solid);
+                canvas.Line(run[^1], p, dashed);
+                run = new List<FigurePoint>();
+            }
+            run.Add(p);
+        }
+        if (run.Count > 1) canvas.Polyline(run, solid);
     }
 }
