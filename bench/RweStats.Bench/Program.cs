@@ -117,8 +117,8 @@ namespace RweStats.Bench
             var frame = ModelFrame.Build(table, spec, false);
             var design = new FixedEffectsDesign(frame);
             var cov = new Covariance.CovarianceModel(Covariance.CovarianceStructure.Create("un", 6), false);
-            patterns = new LikelihoodObjective(cov, CovariancePattern.Build(frame, design.X, false), design.Rank, frame.ObservationsUsed, EstimationMethod.Reml);
-            perSubject = new LikelihoodObjective(cov, CovariancePattern.Build(frame, design.X, false, perSubject: true), design.Rank, frame.ObservationsUsed, EstimationMethod.Reml);
+            patterns = new LikelihoodObjective(cov, CovariancePattern.Build(frame, design, false), design.Rank, frame.ObservationsUsed, EstimationMethod.Reml);
+            perSubject = new LikelihoodObjective(cov, CovariancePattern.Build(frame, design, false, perSubject: true), design.Rank, frame.ObservationsUsed, EstimationMethod.Reml);
             theta = MixedModelFitter.Fit(table, spec).CovarianceParameters.Select(c => c.Estimate).ToArray();
         }
 

@@ -68,7 +68,7 @@ public class EngineInvarianceTests
         var frame = ModelFrame.Build(Fev.Value, FevSpec("arh1", ri: true), needTimeValues: false);
         var design = new FixedEffectsDesign(frame);
         var cov = new Covariance.CovarianceModel(Covariance.CovarianceStructure.Create("arh1", 4), true);
-        var objective = new LikelihoodObjective(cov, CovariancePattern.Build(frame, design.X, false), design.Rank, frame.ObservationsUsed, EstimationMethod.Reml);
+        var objective = new LikelihoodObjective(cov, CovariancePattern.Build(frame, design, false), design.Rank, frame.ObservationsUsed, EstimationMethod.Reml);
         var theta = new[] { 5.0, 30, 25, 20, 60, 0.4 };
         var e = objective.Evaluate(theta, 2);
         for (int k = 0; k < theta.Length; k++)

@@ -27,7 +27,7 @@ public static class MixedModelFitter
             throw new RweStatsInputException($"formula \"{spec.Formula}\": every fixed-effect column is zero; nothing to estimate");
         CheckIdentifiable(frame, design, covariance);
 
-        var patterns = CovariancePattern.Build(frame, design.X, spatial, perSubjectPatterns);
+        var patterns = CovariancePattern.Build(frame, design, spatial, perSubjectPatterns);
         var objective = new LikelihoodObjective(covariance, patterns, design.Rank, frame.ObservationsUsed, spec.Method);
         var start = StartingValues(frame, design, covariance, objective, patterns);
         var (theta, eval, report) = NewtonRaphson.Minimise(objective, covariance, start, spec.MaxIterations);

@@ -157,9 +157,9 @@ public sealed class CovariancePattern
     /// Groups the subjects of a frame into patterns. <paramref name="perSubject"/> forces one pattern per
     /// subject (the reference path the tests compare the pattern path with).
     /// </summary>
-    public static IReadOnlyList<CovariancePattern> Build(ModelFrame frame, double[,] x, bool spatial, bool perSubject = false)
+    public static IReadOnlyList<CovariancePattern> Build(ModelFrame frame, FixedEffectsDesign design, bool spatial, bool perSubject = false)
     {
-        int p = x.GetLength(1), w = p + 1;
+        int p = design.Rank, w = p + 1;
         var groups = new Dictionary<string, List<int>>();
         var order = new List<string>();
         for (int s = 0; s < frame.SubjectCount; s++)
@@ -172,51 +172,52 @@ public sealed class CovariancePattern
             list.Add(s);
         }
         // Each pattern's sums are accumulated in fixed chunks of subjects (partial sums added in chunk order), the
-        // chunks of all patterns in parallel: the same bits whatever the number of threads.
-        const int ChunkSize = 2048;
+        // chunks of all patterns in parallel: the same bits whatever the number of threads. Chunks are at least
+        // MinChunk subjects and at most MaxChunks per pattern, so partial sums stay few at 10⁶ subjects.
+        const int MinChunk = 2048, MaxChunks = 16;
         var work = new List<(int pattern, int from, int to)>();
         for (int k = 0; k < order.Count; k++)
         {
             int count = groups[order[k]].Count;
             if (count <= w) continue; // few subjects: their Z_i are kept as they are
-            for (int from = 0; from < count; from += ChunkSize) work.Add((k, from, Math.Min(count, from + ChunkSize)));
+            int chunk = Math.Max(MinChunk, (count + MaxChunks - 1) / MaxChunks);
+            for (int from = 0; from < count; from += chunk) work.Add((k, from, Math.Min(count, from + chunk)));
         }
         var partial = new double[work.Count][][];
+        int entries = design.MaxRowEntries + 1; // one per term, and y
         Parallel.For(0, work.Count, j =>
         {
             var (k, from, to) = work[j];
             var subjects = groups[order[k]];
-            int first = frame.SubjectStart[subjects[0]], m = frame.SubjectStart[subjects[0] + 1] - first;
+            int m = frame.SubjectStart[subjects[0] + 1] - frame.SubjectStart[subjects[0]];
             var blocks = new double[m * m][];
             for (int ab = 0; ab < m * m; ab++) blocks[ab] = new double[w * w];
-            var z = new double[m * w];
-            // The non-zero entries of each row of Z_i (design rows are mostly zeros: indicators of other levels).
-            var nonZero = new int[m * w];
+            // Row a of Z_i = [X_i y_i] as its non-zero entries (design rows are indicators of one level per term).
+            var column = new int[m * entries];
+            var value = new double[m * entries];
             var count = new int[m];
             for (int t = from; t < to; t++)
             {
-                FillZ(frame, x, subjects[t], m, p, z);
+                int first = frame.SubjectStart[subjects[t]];
                 for (int a = 0; a < m; a++)
                 {
-                    int c = 0;
-                    for (int u = 0; u < w; u++) if (z[a * w + u] != 0) nonZero[a * w + c++] = u;
-                    count[a] = c;
+                    int c = design.RowEntries(first + a, column.AsSpan(a * entries, entries), value.AsSpan(a * entries, entries));
+                    column[a * entries + c] = p;
+                    value[a * entries + c] = frame.Response[first + a];
+                    count[a] = c + 1;
                 }
                 // Z[a, b] for a ≤ b only; Z[b, a] is its transpose.
                 for (int a = 0; a < m; a++)
                     for (int b = a; b < m; b++)
                     {
                         var block = blocks[a * m + b];
+                        int aOffset = a * entries, bOffset = b * entries;
                         for (int iu = 0; iu < count[a]; iu++)
                         {
-                            int u = nonZero[a * w + iu];
-                            double zu = z[a * w + u];
-                            int rowOffset = u * w, bOffset = b * w;
+                            int rowOffset = column[aOffset + iu] * w;
+                            double zu = value[aOffset + iu];
                             for (int iv = 0; iv < count[b]; iv++)
-                            {
-                                int v = nonZero[bOffset + iv];
-                                block[rowOffset + v] += zu * z[bOffset + v];
-                            }
+                                block[rowOffset + column[bOffset + iv]] += zu * value[bOffset + iv];
                         }
                     }
             }
@@ -256,7 +257,7 @@ public sealed class CovariancePattern
                 foreach (var s in subjects)
                 {
                     var z = new double[m * w];
-                    FillZ(frame, x, s, m, p, z);
+                    FillZ(frame, design, s, m, z);
                     rows.Add(z);
                 }
             }
@@ -275,13 +276,13 @@ public sealed class CovariancePattern
     }
 
     /// <summary>Z_i = [X_i y_i] of subject s, row-major m × (p+1).</summary>
-    static void FillZ(ModelFrame frame, double[,] x, int s, int m, int p, double[] z)
+    static void FillZ(ModelFrame frame, FixedEffectsDesign design, int s, int m, double[] z)
     {
-        int from = frame.SubjectStart[s], w = p + 1;
+        int from = frame.SubjectStart[s], w = design.Rank + 1;
         for (int a = 0; a < m; a++)
         {
-            for (int u = 0; u < p; u++) z[a * w + u] = x[from + a, u];
-            z[a * w + p] = frame.Response[from + a];
+            design.FillRow(from + a, z.AsSpan(a * w, w - 1));
+            z[a * w + w - 1] = frame.Response[from + a];
         }
     }
 }

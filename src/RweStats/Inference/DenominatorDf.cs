@@ -63,12 +63,18 @@ public sealed class DenominatorDf
         var frame = design.Frame;
         var cols = Enumerable.Range(0, design.ColumnCount).Where(j => design.Columns[j].TermIndex == term && !design.Columns[j].Aliased)
             .Select(j => Array.IndexOf(design.Estimated, j)).ToArray();
+        var first = new double[design.Rank];
+        var row = new double[design.Rank];
         for (int s = 0; s < frame.SubjectCount; s++)
         {
             int from = frame.SubjectStart[s], to = frame.SubjectStart[s + 1];
-            foreach (var c in cols)
-                for (int i = from + 1; i < to; i++)
-                    if (design.X[i, c] != design.X[from, c]) return true;
+            design.FillRow(from, first);
+            for (int i = from + 1; i < to; i++)
+            {
+                design.FillRow(i, row);
+                foreach (var c in cols)
+                    if (row[c] != first[c]) return true;
+            }
         }
         return false;
     }

@@ -54,7 +54,13 @@ public sealed class SandwichEstimator
     {
         var v = SubjectCovariance(frame, covariance, theta, subject);
         int from = frame.SubjectStart[subject], m = frame.SubjectStart[subject + 1] - from, p = design.Rank;
-        var x = DenseMatrix.Create(m, p, (a, j) => design.X[from + a, j]);
+        var x = new DenseMatrix(m, p);
+        var row = new double[p];
+        for (int a = 0; a < m; a++)
+        {
+            design.FillRow(from + a, row);
+            x.SetRow(a, row);
+        }
         var y = DenseVector.Create(m, a => frame.Response[from + a]);
         return (x, y - x * beta, v.Inverse());
     }

@@ -134,7 +134,7 @@ public sealed class ModelFrame
         var modelColumns = formula.RhsVariables.Select(v => table.RequireColumn(v, "model variable")).ToList();
         if (timeValueColumn >= 0) modelColumns.Add(timeValueColumn);
         if (spec.Group is not null) modelColumns.Add(table.RequireColumn(spec.Group, "--group"));
-        var used = new List<int>();
+        var used = new List<int>(nRows);
         var subjectRead = new bool[nSubjectCodes];
         for (int i = 0; i < nRows; i++)
         {
@@ -207,7 +207,10 @@ public sealed class ModelFrame
         var sortKeys = new long[rows.Length];
         for (int k = 0; k < rows.Length; k++)
             sortKeys[k] = (long)subjectRank[subjectEnc.Codes[rows[k]]] * (time.Levels.Count + 1) + timeLevelOf[timeEnc.Codes[rows[k]]];
-        Array.Sort(sortKeys, rows);
+        // Registry extracts usually come sorted by subject and visit already: then there is nothing to sort.
+        bool sorted = true;
+        for (int k = 1; k < sortKeys.Length && sorted; k++) sorted = sortKeys[k - 1] <= sortKeys[k];
+        if (!sorted) Array.Sort(sortKeys, rows);
         if (subjectCount < 2)
             throw new RweStatsInputException($"{src}: only one subject ('{subjectEnc.Levels[subjectEnc.Codes[rows[0]]]}') has usable data; a mixed model needs several subjects");
 
