@@ -18,8 +18,13 @@ public sealed record CsvDialect
 }
 
 /// <summary>
-/// Reads a CSV file into a <see cref="DataTable"/> with CsvHelper (quoted fields, embedded separators,
-/// UTF-8 with or without BOM). Errors name the file and line.
+/// Reads a CSV file into a <see cref="DataTable"/> (quoted fields, embedded separators, UTF-8 with or without BOM).
+/// Errors name the file and line. Two readers, one result: a file without quotes, stray carriage returns or control
+/// characters (every registry extract we have seen) is split into lines directly from its UTF-8 bytes, in fixed
+/// chunks parsed in parallel; any other file, and any file where that reader meets something unusual (a row with the
+/// wrong number of fields, say), is read by CsvHelper, which also writes the error. Both readers send every cell
+/// through the same <see cref="CellReader"/> (trimming, missing tokens, decimal comma, number or text), and a test
+/// checks they give the same table on every CSV of the test corpus.
 /// </summary>
 public static class CsvTableReader
 {
@@ -31,12 +36,25 @@ public static class CsvTableReader
         return Read(stream, path, dialect ?? CsvDialect.Default);
     }
 
-    public static DataTable Read(Stream stream, string source, CsvDialect dialect)
+    public static DataTable Read(Stream stream, string source, CsvDialect dialect) => Read(stream, source, dialect, plainReader: true);
+
+    /// <summary>Plain files are parsed in chunks of about this many bytes (whole lines), in parallel.</summary>
+    internal const int ChunkBytes = 1 << 22;
+
+    /// <param name="plainReader">false forces CsvHelper for every file (the tests compare the two readers).</param>
+    /// <param name="chunkBytes">Chunk size of the plain reader (the tests use tiny chunks to cross chunk ends).</param>
+    internal static DataTable Read(Stream stream, string source, CsvDialect dialect, bool plainReader, int chunkBytes = ChunkBytes)
     {
         // The file is checked and parsed as UTF-8 bytes: no UTF-16 copy of a registry-size file.
         byte[] bytes;
-        using (var memory = new MemoryStream())
+        if (stream is FileStream { CanSeek: true } file && file.Length < Array.MaxLength)
         {
+            bytes = new byte[file.Length];
+            file.ReadExactly(bytes);
+        }
+        else
+        {
+            using var memory = new MemoryStream();
             stream.CopyTo(memory);
             bytes = memory.ToArray();
         }
@@ -51,6 +69,15 @@ public static class CsvTableReader
             throw new RweStatsInputException($"{source}: the file is empty; expected a header line and one row per subject x visit");
 
         char delimiter = dialect.Delimiter ?? DetectDelimiter(content.Span);
+        var read = (plainReader ? ReadPlain(content, source, delimiter, dialect, chunkBytes) : null) ?? ReadWithCsvHelper(content, source, delimiter, dialect);
+        var (header, columns, lines) = read;
+        if (lines.Length == 0)
+            throw new RweStatsInputException($"{source}: header only, no data rows");
+        return new DataTable(source, header, columns, lines);
+    }
+
+    static (string[] header, ColumnStorage[] columns, int[] lines) ReadWithCsvHelper(ReadOnlyMemory<byte> content, string source, char delimiter, CsvDialect dialect)
+    {
         var options = new CsvReaderOptions
         {
             Separator = delimiter,
@@ -63,46 +90,279 @@ public static class CsvTableReader
             FieldCountMismatch = CsvFieldCountHandling.Allow,
         };
         var lines = new List<int>();
-        string[] header;
-        ColumnBuilder[] columns;
         try
         {
             using var csv = CsvReader.Create(content, options);
             csv.ReadHeader();
-            header = csv.Headers.ToArray();
+            var header = csv.Headers.ToArray();
             if (header.Length == 0) throw new RweStatsInputException($"{source}: no header line");
             CheckHeader(source, header);
-            columns = header.Select(_ => new ColumnBuilder()).ToArray();
-            var missing = new HashSet<string>(dialect.MissingTokens, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-            char[] buffer = new char[256];
+            var columns = header.Select(_ => new ColumnBuilder()).ToArray();
+            var cells = new CellReader(dialect);
             while (csv.Read())
             {
                 int line = (int)csv.LineNumber;
                 if (csv.FieldCount != header.Length)
                     throw new RweStatsInputException(
                         $"{source}:{line}: {csv.FieldCount} fields where the header has {header.Length}; check the separator ('{delimiter}') and quoting");
-                for (int j = 0; j < header.Length; j++)
-                {
-                    // A UTF-8 field never decodes to more chars than it has bytes: size the buffer from the raw field.
-                    int fieldBytes = csv.GetSpan(j).Length;
-                    if (fieldBytes > buffer.Length) buffer = new char[Math.Max(fieldBytes, 2 * buffer.Length)];
-                    int length = csv.GetChars(j, buffer);
-                    var cell = buffer.AsSpan(0, length).Trim();
-                    if (missing.Contains(cell)) { columns[j].AddMissing(); continue; }
-                    if (dialect.DecimalSeparator == ',' && LooksLikeCommaDecimal(cell)) cell[cell.IndexOf(',')] = '.';
-                    columns[j].Add(cell);
-                }
+                for (int j = 0; j < header.Length; j++) cells.Add(columns[j], csv.GetSpan(j));
                 lines.Add(line);
             }
+            return (header, columns.Select(c => c.Build()).ToArray(), lines.ToArray());
         }
         catch (CsvFormatException e)
         {
             throw new RweStatsInputException($"{source}:{e.LineNumber}: malformed CSV ({FirstLine(e.Message)})");
         }
+    }
 
-        if (lines.Count == 0)
-            throw new RweStatsInputException($"{source}: header only, no data rows");
-        return new DataTable(source, header, columns.Select(c => c.Build()).ToArray(), lines.ToArray());
+    /// <summary>
+    /// The plain-file reader: lines split on '\n' (a "\r\n" ending loses its '\r'), fields on the delimiter, blank
+    /// lines skipped as CsvHelper skips them. The body is cut into fixed chunks of whole lines (same chunks whatever
+    /// the number of cores), parsed in parallel straight into the final columns. Returns null when
+    /// the file needs CsvHelper: quotes, a lone '\r', control characters, a header that is not plain, or a row with
+    /// the wrong number of fields (CsvHelper then reports it).
+    /// </summary>
+    static (string[] header, ColumnStorage[] columns, int[] lines)? ReadPlain(ReadOnlyMemory<byte> content, string source, char delimiter, CsvDialect dialect, int chunkBytes)
+    {
+        var text = content.Span;
+        if (delimiter > 0x7F || text.Contains((byte)'"')) return null;
+        if (text.IndexOfAnyInRange((byte)0x00, (byte)0x08) >= 0 || text.IndexOfAnyInRange((byte)0x0B, (byte)0x0C) >= 0 ||
+            text.IndexOfAnyInRange((byte)0x0E, (byte)0x1F) >= 0 || text.IndexOf((byte)0x7F) >= 0)
+            return null;
+        if (text.Count((byte)'\r') != text.Count("\r\n"u8)) return null;
+
+        int headerEnd = text.IndexOf((byte)'\n');
+        if (headerEnd < 0) headerEnd = text.Length;
+        var headerLine = WithoutCarriageReturn(text[..headerEnd]);
+        if (headerLine.Trim(" \t"u8).IsEmpty) return null;
+        var header = new List<string>();
+        byte separator = (byte)delimiter;
+        foreach (var range in headerLine.Split(separator))
+        {
+            var name = headerLine[range].Trim(" \t"u8);
+            if (name.Length > 0 && (name[0] >= 0x80 || name[^1] >= 0x80)) return null; // CsvHelper decides how such names trim
+            header.Add(System.Text.Encoding.UTF8.GetString(name));
+        }
+        CheckHeader(source, header.ToArray());
+
+        // Chunks of about chunkBytes ending at a line end; the file line each starts on, and the most rows it can
+        // hold (its lines), which places its rows in the final columns before any chunk is read.
+        int bodyStart = Math.Min(headerEnd + 1, text.Length);
+        var chunks = new List<PlainChunk>();
+        int lineNumber = 2, rowSlot = 0;
+        for (int from = bodyStart; from < text.Length;)
+        {
+            int to = (int)Math.Min(text.Length, (long)from + chunkBytes);
+            if (to < text.Length)
+            {
+                int newline = text[to..].IndexOf((byte)'\n');
+                to = newline < 0 ? text.Length : to + newline + 1;
+            }
+            int newlines = text[from..to].Count((byte)'\n');
+            int lines = newlines + (text[to - 1] == (byte)'\n' ? 0 : 1);
+            chunks.Add(new PlainChunk(from, to, lineNumber, rowSlot, lines));
+            lineNumber += newlines;
+            rowSlot += lines;
+            from = to;
+        }
+
+        // Column kinds are guessed from the first rows, then every chunk writes its cells straight into the final
+        // columns (no per-chunk lists to join: at 10⁶ subjects that copy alone is half a gigabyte). A column guessed
+        // numeric that meets a text further down is read again as text: the result is always what CsvHelper's reader gives.
+        int width = header.Count;
+        var numeric = GuessNumericColumns(content.Span[bodyStart..], separator, width, dialect);
+        while (true)
+        {
+            var read = ReadChunks(content, chunks, rowSlot, separator, numeric, dialect);
+            if (read is null) return null;
+            if (read.Value.turnedText.Length == 0) return (header.ToArray(), read.Value.columns, read.Value.lines);
+            foreach (var j in read.Value.turnedText) numeric[j] = false;
+        }
+    }
+
+    /// <summary>A chunk of whole lines: byte range, first file line, and its rows' slots [FirstSlot, FirstSlot + Lines).</summary>
+    readonly record struct PlainChunk(int From, int To, int FirstLine, int FirstSlot, int Lines);
+
+    /// <summary>Numeric unless one of the first 1000 rows has a cell in it that is neither missing nor a number.</summary>
+    static bool[] GuessNumericColumns(ReadOnlySpan<byte> body, byte separator, int width, CsvDialect dialect)
+    {
+        var numeric = Enumerable.Repeat(true, width).ToArray();
+        var cells = new CellReader(dialect);
+        for (int rows = 0; rows < 1000 && !body.IsEmpty; rows++)
+        {
+            int end = body.IndexOf((byte)'\n');
+            var row = WithoutCarriageReturn(end < 0 ? body : body[..end]);
+            body = end < 0 ? default : body[(end + 1)..];
+            int field = 0;
+            foreach (var range in row.Split(separator))
+            {
+                if (field == width) break;
+                var cell = cells.Prepare(row[range], out bool missing);
+                if (!missing && !NumberParsing.TryParse(cell, out _)) numeric[field] = false;
+                field++;
+            }
+        }
+        return numeric;
+    }
+
+    /// <summary>
+    /// Parses every chunk (in parallel) into columns of the given kinds. Null when a row is not plain (wrong field
+    /// count); turnedText lists the numeric columns that met a text (the caller reads again with them as text).
+    /// </summary>
+    static (ColumnStorage[] columns, int[] lines, int[] turnedText)? ReadChunks(
+        ReadOnlyMemory<byte> content, List<PlainChunk> chunks, int slots, byte separator, bool[] numeric, CsvDialect dialect)
+    {
+        int width = numeric.Length;
+        var values = numeric.Select(n => n ? new double[slots] : null).ToArray();
+        var texts = numeric.Select(n => n ? null : new string?[slots]).ToArray();
+        var lines = new int[slots];
+        var rowsRead = new int[chunks.Count];
+        var originals = new Dictionary<int, string>?[chunks.Count, width]; // by slot
+        var turnedText = new bool[width];
+        bool irregular = false;
+        Parallel.For(0, chunks.Count, (k, state) =>
+        {
+            var c = chunks[k];
+            var chunk = content.Span[c.From..c.To];
+            var cells = new CellReader(dialect);
+            var pools = new StringPool?[width];
+            char[] chars = new char[64];
+            int slot = c.FirstSlot;
+            for (int line = c.FirstLine; !chunk.IsEmpty; line++)
+            {
+                int end = chunk.IndexOf((byte)'\n');
+                var row = WithoutCarriageReturn(end < 0 ? chunk : chunk[..end]);
+                chunk = end < 0 ? default : chunk[(end + 1)..];
+                if (row.Trim(" \t"u8).IsEmpty) continue;
+                int field = 0;
+                foreach (var range in row.Split(separator))
+                {
+                    if (field == width) { irregular = true; state.Stop(); return; }
+                    int j = field++;
+                    var cell = cells.Prepare(row[range], out bool missing);
+                    if (values[j] is { } column)
+                    {
+                        if (missing) column[slot] = double.NaN;
+                        else if (NumberParsing.TryParse(cell, out var v))
+                        {
+                            column[slot] = v;
+                            if (!PrintsBackTheSame(cell, v)) (originals[k, j] ??= new())[slot] = System.Text.Encoding.UTF8.GetString(cell);
+                        }
+                        else turnedText[j] = true;
+                    }
+                    else if (!missing)
+                    {
+                        if (chars.Length < cell.Length) chars = new char[Math.Max(cell.Length, 2 * chars.Length)];
+                        texts[j]![slot] = (pools[j] ??= new StringPool()).Get(chars.AsSpan(0, System.Text.Encoding.UTF8.GetChars(cell, chars)));
+                    }
+                }
+                if (field != width) { irregular = true; state.Stop(); return; }
+                lines[slot++] = line;
+            }
+            rowsRead[k] = slot - c.FirstSlot;
+        });
+        if (irregular) return null;
+        if (turnedText.Any(t => t)) return (Array.Empty<ColumnStorage>(), Array.Empty<int>(), Enumerable.Range(0, width).Where(j => turnedText[j]).ToArray());
+
+        // Blank lines leave unused slots at the end of their chunk: close the gaps (in place, in file order).
+        int rows = 0;
+        var rowOfSlot = new int[chunks.Count]; // shift of each chunk's slots
+        for (int k = 0; k < chunks.Count; k++)
+        {
+            int from = chunks[k].FirstSlot, count = rowsRead[k];
+            rowOfSlot[k] = rows - from;
+            if (from != rows)
+            {
+                Array.Copy(lines, from, lines, rows, count);
+                for (int j = 0; j < width; j++)
+                {
+                    if (values[j] is { } v) Array.Copy(v, from, v, rows, count);
+                    else Array.Copy(texts[j]!, from, texts[j]!, rows, count);
+                }
+            }
+            rows += count;
+        }
+        if (rows != slots)
+        {
+            Array.Resize(ref lines, rows);
+            for (int j = 0; j < width; j++)
+            {
+                if (values[j] is not null) Array.Resize(ref values[j], rows);
+                else Array.Resize(ref texts[j], rows);
+            }
+        }
+        var columns = new ColumnStorage[width];
+        for (int j = 0; j < width; j++)
+        {
+            if (values[j] is null) { columns[j] = new TextStorage(texts[j]!); continue; }
+            Dictionary<int, string>? kept = null;
+            for (int k = 0; k < chunks.Count; k++)
+                if (originals[k, j] is { } o)
+                    foreach (var (slot, cellText) in o) (kept ??= new())[slot + rowOfSlot[k]] = cellText;
+            columns[j] = new NumericStorage(values[j]!, kept);
+        }
+        return (columns, lines, Array.Empty<int>());
+    }
+
+    static ReadOnlySpan<byte> WithoutCarriageReturn(ReadOnlySpan<byte> line) =>
+        line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+
+    /// <summary>
+    /// What every cell goes through, whichever reader split the file: trimmed of white space (as
+    /// <see cref="string.Trim()"/> does), compared with the missing tokens, its decimal comma turned into a point
+    /// when the dialect says so, then added to its column as a number or a text.
+    /// </summary>
+    sealed class CellReader(CsvDialect dialect)
+    {
+        readonly byte[][] missingTokens = dialect.MissingTokens.Select(t => System.Text.Encoding.UTF8.GetBytes(t)).ToArray();
+        byte[] scratch = new byte[64];
+
+        /// <summary>The cell as it is read: trimmed, decimal comma made a point; missing when it is a missing token.</summary>
+        public ReadOnlySpan<byte> Prepare(ReadOnlySpan<byte> raw, out bool missing)
+        {
+            var cell = raw.Trim(" \t\n\v\f\r"u8);
+            if (cell.Length > 0 && (cell[0] >= 0x80 || cell[^1] >= 0x80)) cell = TrimUnicode(cell);
+            missing = false;
+            foreach (var token in missingTokens)
+                if (cell.SequenceEqual(token)) { missing = true; return cell; }
+            if (dialect.DecimalSeparator == ',' && LooksLikeCommaDecimal(cell))
+            {
+                var copy = Scratch(cell.Length);
+                cell.CopyTo(copy);
+                copy[cell.IndexOf((byte)',')] = (byte)'.';
+                cell = copy;
+            }
+            return cell;
+        }
+
+        public void Add(ColumnBuilder column, ReadOnlySpan<byte> raw)
+        {
+            var cell = Prepare(raw, out bool missing);
+            if (missing) column.AddMissing(); else column.Add(cell);
+        }
+
+        /// <summary>Non-ASCII white space at an end of the cell (no-break space, ideographic space...): trimmed as text.</summary>
+        ReadOnlySpan<byte> TrimUnicode(ReadOnlySpan<byte> cell)
+        {
+            var trimmed = System.Text.Encoding.UTF8.GetString(cell).Trim();
+            var target = Scratch(System.Text.Encoding.UTF8.GetMaxByteCount(trimmed.Length));
+            return target[..System.Text.Encoding.UTF8.GetBytes(trimmed, target)];
+        }
+
+        Span<byte> Scratch(int length)
+        {
+            if (scratch.Length < length) scratch = new byte[Math.Max(length, 2 * scratch.Length)];
+            return scratch.AsSpan(0, length);
+        }
+
+        // "12,5" or "-0,25" or "1,5e3": one comma between digits and nothing else unusual.
+        static bool LooksLikeCommaDecimal(ReadOnlySpan<byte> s)
+        {
+            int comma = s.IndexOf((byte)',');
+            if (comma <= 0 || comma != s.LastIndexOf((byte)',') || s.Contains((byte)'.')) return false;
+            return char.IsAsciiDigit((char)s[comma - 1]) && comma + 1 < s.Length && char.IsAsciiDigit((char)s[comma + 1]);
+        }
     }
 
     /// <summary>
@@ -116,71 +376,78 @@ public static class CsvTableReader
         Dictionary<int, string>? originals;
         List<string?>? cells;
         readonly StringPool pool = new();
+        char[] chars = new char[64];
 
         public void AddMissing()
         {
             if (numbers is not null) numbers.Add(double.NaN); else cells!.Add(null);
         }
 
-        public void Add(ReadOnlySpan<char> cell)
+        public void Add(ReadOnlySpan<byte> cell)
         {
             if (numbers is not null)
             {
                 if (NumberParsing.TryParse(cell, out var v))
                 {
                     if (!PrintsBackTheSame(cell, v))
-                        (originals ??= new())[numbers.Count] = cell.ToString();
+                        (originals ??= new())[numbers.Count] = System.Text.Encoding.UTF8.GetString(cell);
                     numbers.Add(v);
                     return;
                 }
-                // Not a number: from here on the column is text, including what was read so far.
-                var storage = new NumericStorage(numbers.ToArray(), originals);
-                cells = new List<string?>(numbers.Count * 2);
-                for (int i = 0; i < numbers.Count; i++) cells.Add(storage.Text(i) is { } t ? pool.Get(t) : null);
-                numbers = null;
-                originals = null;
+                ToText();
             }
-            cells!.Add(pool.Get(cell));
+            if (chars.Length < cell.Length) chars = new char[Math.Max(cell.Length, 2 * chars.Length)];
+            cells!.Add(pool.Get(chars.AsSpan(0, System.Text.Encoding.UTF8.GetChars(cell, chars))));
         }
 
-        /// <summary>
-        /// Whether the number prints back as this text (round-trip format), decided from the text's shape without
-        /// formatting: plain decimals ("12", "-0.5", "25.115") with at most 15 significant digits, no leading or
-        /// trailing zeros and a magnitude in [0.001, 10¹⁵). Anything else keeps its original text.
-        /// </summary>
-        static bool PrintsBackTheSame(ReadOnlySpan<char> s, double v)
+        /// <summary>A cell that is not a number: from here on the column is text, including what was read so far.</summary>
+        void ToText()
         {
-            if (v == 0) return s.SequenceEqual("0");
-            double magnitude = Math.Abs(v);
-            if (magnitude < 1e-3 || magnitude >= 1e15) return false;
-            int i = s.Length > 0 && s[0] == '-' ? 1 : 0;
-            if (i == s.Length) return false;
-            int intStart = i;
-            while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
-            int intDigits = i - intStart;
-            if (intDigits == 0 || (intDigits > 1 && s[intStart] == '0')) return false;
-            int fracDigits = 0;
-            if (i < s.Length)
-            {
-                if (s[i] != '.') return false;
-                int fracStart = ++i;
-                while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
-                fracDigits = i - fracStart;
-                if (i != s.Length || fracDigits == 0 || s[i - 1] == '0') return false;
-            }
-            int significant = intDigits + fracDigits;
-            if (s[intStart] == '0')
-            {
-                // 0.00123: leading zeros of the fraction are not significant
-                significant = fracDigits;
-                for (int k = intStart + 2; k < s.Length && s[k] == '0'; k++) significant--;
-            }
-            return significant <= 15;
+            var storage = new NumericStorage(numbers!.ToArray(), originals);
+            cells = new List<string?>(numbers.Count * 2);
+            for (int i = 0; i < numbers.Count; i++) cells.Add(storage.Text(i) is { } t ? pool.Get(t) : null);
+            numbers = null;
+            originals = null;
         }
 
         public ColumnStorage Build() => numbers is not null
             ? new NumericStorage(numbers.ToArray(), originals)
             : new TextStorage(cells!.ToArray());
+    }
+
+    /// <summary>
+    /// Whether the number prints back as this text (round-trip format), decided from the text's shape without
+    /// formatting: plain decimals ("12", "-0.5", "25.115") with at most 15 significant digits, no leading or
+    /// trailing zeros and a magnitude in [0.001, 10¹⁵). Anything else keeps its original text.
+    /// </summary>
+    static bool PrintsBackTheSame(ReadOnlySpan<byte> s, double v)
+    {
+        if (v == 0) return s.SequenceEqual("0"u8);
+        double magnitude = Math.Abs(v);
+        if (magnitude < 1e-3 || magnitude >= 1e15) return false;
+        int i = s.Length > 0 && s[0] == '-' ? 1 : 0;
+        if (i == s.Length) return false;
+        int intStart = i;
+        while (i < s.Length && char.IsAsciiDigit((char)s[i])) i++;
+        int intDigits = i - intStart;
+        if (intDigits == 0 || (intDigits > 1 && s[intStart] == '0')) return false;
+        int fracDigits = 0;
+        if (i < s.Length)
+        {
+            if (s[i] != '.') return false;
+            int fracStart = ++i;
+            while (i < s.Length && char.IsAsciiDigit((char)s[i])) i++;
+            fracDigits = i - fracStart;
+            if (i != s.Length || fracDigits == 0 || s[i - 1] == '0') return false;
+        }
+        int significant = intDigits + fracDigits;
+        if (s[intStart] == '0')
+        {
+            // 0.00123: leading zeros of the fraction are not significant
+            significant = fracDigits;
+            for (int k = intStart + 2; k < s.Length && s[k] == '0'; k++) significant--;
+        }
+        return significant <= 15;
     }
 
     /// <summary>
@@ -212,14 +479,6 @@ public static class CsvTableReader
             if (!seen.Add(header[j]))
                 throw new RweStatsInputException($"{source}:1: column name '{header[j]}' appears twice; rename one of them");
         }
-    }
-
-    // "12,5" or "-0,25" or "1,5e3": one comma between digits and nothing else unusual.
-    static bool LooksLikeCommaDecimal(ReadOnlySpan<char> s)
-    {
-        int comma = s.IndexOf(',');
-        if (comma <= 0 || comma != s.LastIndexOf(',') || s.Contains('.')) return false;
-        return char.IsDigit(s[comma - 1]) && comma + 1 < s.Length && char.IsDigit(s[comma + 1]);
     }
 
     static char DetectDelimiter(ReadOnlySpan<byte> text)
