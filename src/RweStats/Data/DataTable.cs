@@ -63,6 +63,39 @@ public sealed class DataTable
     /// <summary>Whether cell (row) of column j is missing.</summary>
     public bool IsMissing(int column, int row) => storage[column].IsMissing(row);
 
+    /// <summary>Sets missing[i] for every row whose cell in the column is missing (one pass over the column).</summary>
+    public void MarkMissing(int column, bool[] missing) => storage[column].MarkMissing(missing);
+
+    /// <summary>The first of the given rows (in their order) whose cell is missing or not a finite number, or −1.</summary>
+    public int FirstNonNumber(int column, int[] rows)
+    {
+        if (storage[column] is NumericStorage n)
+        {
+            foreach (var i in rows) if (double.IsNaN(n.Values[i])) return i;
+            return -1;
+        }
+        foreach (var i in rows) if (!storage[column].TryNumber(i, out _)) return i;
+        return -1;
+    }
+
+    /// <summary>
+    /// The cells of the given rows as finite numbers, into values; returns the index into rows of the first cell that
+    /// is missing or not a number, or −1 when all are numbers.
+    /// </summary>
+    public int TryNumbers(int column, int[] rows, double[] values)
+    {
+        if (storage[column] is NumericStorage n)
+        {
+            var source = n.Values;
+            for (int k = 0; k < rows.Length; k++)
+                if (double.IsNaN(values[k] = source[rows[k]])) return k;
+            return -1;
+        }
+        for (int k = 0; k < rows.Length; k++)
+            if (!storage[column].TryNumber(rows[k], out values[k])) return k;
+        return -1;
+    }
+
     /// <summary>The text of one cell (null when missing).</summary>
     public string? Cell(int column, int row) => storage[column].Text(row);
 
@@ -95,6 +128,7 @@ public sealed class DataTable
         var levels = new List<string>();
         if (storage[j] is NumericStorage { Originals: null } numbers)
         {
+            if (EncodeSmallIntegers(numbers, codes, levels)) return new EncodedColumn(codes, levels.ToArray());
             // Keyed by value: every cell prints as its number, so equal values are equal texts.
             var byValue = new Dictionary<double, int>();
             for (int i = 0; i < codes.Length; i++)
@@ -107,14 +141,52 @@ public sealed class DataTable
             return new EncodedColumn(codes, levels.ToArray());
         }
         var col = TextsOf(j);
-        var map = new Dictionary<string, int>();
+        // The reader pools texts, so a column holds few string objects: look the object up first (a pointer hash),
+        // and its text only the first time that object is seen.
+        var byObject = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+        var byText = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? last = null;
+        int lastCode = -1;
         for (int i = 0; i < col.Length; i++)
         {
             if (col[i] is not { } text) { codes[i] = -1; continue; }
-            if (!map.TryGetValue(text, out int c)) { map[text] = c = levels.Count; levels.Add(text); }
-            codes[i] = c;
+            if (ReferenceEquals(text, last)) { codes[i] = lastCode; continue; } // arms, sites: the same on a subject's rows
+            if (!byObject.TryGetValue(text, out int c))
+            {
+                if (!byText.TryGetValue(text, out c)) { byText[text] = c = levels.Count; levels.Add(text); }
+                byObject[text] = c;
+            }
+            codes[i] = lastCode = c;
+            last = text;
         }
         return new EncodedColumn(codes, levels.ToArray());
+    }
+
+    /// <summary>
+    /// Codes of a column of small non-negative integers (subject numbers 1..n, visit numbers) through an array indexed
+    /// by value instead of a dictionary; false (nothing written) when the values are not such integers.
+    /// </summary>
+    static bool EncodeSmallIntegers(NumericStorage numbers, int[] codes, List<string> levels)
+    {
+        var values = numbers.Values;
+        double max = -1;
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v)) continue;
+            if (v < 0 || v != Math.Floor(v) || v > 4.0 * values.Length + 1000 || (v == 0 && double.IsNegative(v))) return false;
+            if (v > max) max = v;
+        }
+        var codeOf = new int[(int)max + 1];
+        Array.Fill(codeOf, -1);
+        for (int i = 0; i < values.Length; i++)
+        {
+            double v = values[i];
+            if (double.IsNaN(v)) { codes[i] = -1; continue; }
+            ref int c = ref codeOf[(int)v];
+            if (c < 0) { c = levels.Count; levels.Add(numbers.Text(i)!); }
+            codes[i] = c;
+        }
+        return true;
     }
 
     /// <summary>Parses one cell as a number or throws an error naming file, line and column.</summary>
@@ -134,6 +206,7 @@ internal abstract class ColumnStorage
 {
     public abstract string? Text(int row);
     public abstract bool IsMissing(int row);
+    public abstract void MarkMissing(bool[] missing);
     public abstract bool TryNumber(int row, out double value);
 }
 
@@ -142,6 +215,10 @@ internal sealed class TextStorage(string?[] cells) : ColumnStorage
     public string?[] Cells { get; } = cells;
     public override string? Text(int row) => Cells[row];
     public override bool IsMissing(int row) => Cells[row] is null;
+    public override void MarkMissing(bool[] missing)
+    {
+        for (int i = 0; i < Cells.Length; i++) if (Cells[i] is null) missing[i] = true;
+    }
     public override bool TryNumber(int row, out double value)
     {
         value = double.NaN;
@@ -157,6 +234,10 @@ internal sealed class NumericStorage(double[] values, Dictionary<int, string>? o
     public override string? Text(int row) =>
         double.IsNaN(Values[row]) ? null : Originals is not null && Originals.TryGetValue(row, out var s) ? s : Values[row].ToString("R", CultureInfo.InvariantCulture);
     public override bool IsMissing(int row) => double.IsNaN(Values[row]);
+    public override void MarkMissing(bool[] missing)
+    {
+        for (int i = 0; i < Values.Length; i++) if (double.IsNaN(Values[i])) missing[i] = true;
+    }
     public override bool TryNumber(int row, out double value)
     {
         value = Values[row];

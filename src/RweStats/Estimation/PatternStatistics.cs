@@ -160,17 +160,32 @@ public sealed class CovariancePattern
     public static IReadOnlyList<CovariancePattern> Build(ModelFrame frame, FixedEffectsDesign design, bool spatial, bool perSubject = false)
     {
         int p = design.Rank, w = p + 1;
-        var groups = new Dictionary<string, List<int>>();
-        var order = new List<string>();
+        // The subjects of each pattern, patterns in order of first appearance. A subject's rows are sorted by visit, so
+        // the set of visits is the pattern: with at most 64 visits it is a bit mask (no text key per subject).
+        var order = new List<List<int>>();
+        bool mask = !perSubject && !spatial && frame.Time.Levels.Count <= 64;
+        var byMask = new Dictionary<(int group, ulong visits), List<int>>();
+        var byText = new Dictionary<string, List<int>>();
         for (int s = 0; s < frame.SubjectCount; s++)
         {
             int from = frame.SubjectStart[s], to = frame.SubjectStart[s + 1];
-            string key = perSubject ? $"s{s}" :
-                $"{frame.SubjectGroup[s]}|{string.Join(",", frame.VisitPosition[from..to])}" +
-                (spatial ? "|" + string.Join(",", frame.TimeValues![from..to].Select(t => t.ToString("R", System.Globalization.CultureInfo.InvariantCulture))) : "");
-            if (!groups.TryGetValue(key, out var list)) { groups[key] = list = new List<int>(); order.Add(key); }
+            List<int>? list;
+            if (mask)
+            {
+                ulong visits = 0;
+                for (int i = from; i < to; i++) visits |= 1UL << frame.VisitPosition[i];
+                if (!byMask.TryGetValue((frame.SubjectGroup[s], visits), out list)) byMask[(frame.SubjectGroup[s], visits)] = list = NewPattern();
+            }
+            else
+            {
+                string key = perSubject ? $"s{s}" :
+                    $"{frame.SubjectGroup[s]}|{string.Join(",", frame.VisitPosition[from..to])}" +
+                    (spatial ? "|" + string.Join(",", frame.TimeValues![from..to].Select(t => t.ToString("R", System.Globalization.CultureInfo.InvariantCulture))) : "");
+                if (!byText.TryGetValue(key, out list)) byText[key] = list = NewPattern();
+            }
             list.Add(s);
         }
+        List<int> NewPattern() { var list = new List<int>(); order.Add(list); return list; }
         // Each pattern's sums are accumulated in fixed chunks of subjects (partial sums added in chunk order), the
         // chunks of all patterns in parallel: the same bits whatever the number of threads. Chunks are at least
         // MinChunk subjects and at most MaxChunks per pattern, so partial sums stay few at 10⁶ subjects.
@@ -178,7 +193,7 @@ public sealed class CovariancePattern
         var work = new List<(int pattern, int from, int to)>();
         for (int k = 0; k < order.Count; k++)
         {
-            int count = groups[order[k]].Count;
+            int count = order[k].Count;
             if (count <= w) continue; // few subjects: their Z_i are kept as they are
             int chunk = Math.Max(MinChunk, (count + MaxChunks - 1) / MaxChunks);
             for (int from = 0; from < count; from += chunk) work.Add((k, from, Math.Min(count, from + chunk)));
@@ -188,7 +203,7 @@ public sealed class CovariancePattern
         Parallel.For(0, work.Count, j =>
         {
             var (k, from, to) = work[j];
-            var subjects = groups[order[k]];
+            var subjects = order[k];
             int m = frame.SubjectStart[subjects[0] + 1] - frame.SubjectStart[subjects[0]];
             var blocks = new double[m * m][];
             for (int ab = 0; ab < m * m; ab++) blocks[ab] = new double[w * w];
@@ -228,7 +243,7 @@ public sealed class CovariancePattern
         int next = 0;
         for (int k = 0; k < order.Count; k++)
         {
-            var subjects = groups[order[k]];
+            var subjects = order[k];
             int first = frame.SubjectStart[subjects[0]], m = frame.SubjectStart[subjects[0] + 1] - first;
             bool useBlocks = subjects.Count > w;
             double[][]? blocks = null;

@@ -134,26 +134,26 @@ public sealed class ModelFrame
         var modelColumns = formula.RhsVariables.Select(v => table.RequireColumn(v, "model variable")).ToList();
         if (timeValueColumn >= 0) modelColumns.Add(timeValueColumn);
         if (spec.Group is not null) modelColumns.Add(table.RequireColumn(spec.Group, "--group"));
-        var used = new List<int>(nRows);
+        var incomplete = new bool[nRows];
+        foreach (var mc in modelColumns) table.MarkMissing(mc, incomplete);
+        var noOutcome = new bool[nRows];
+        table.MarkMissing(responseColumn, noOutcome);
+        var usedList = new List<int>(nRows);
         var subjectRead = new bool[nSubjectCodes];
         for (int i = 0; i < nRows; i++)
         {
-            if (subjectEnc.Codes[i] < 0 || timeEnc.Codes[i] < 0) continue;
-            bool present = true;
-            foreach (var mc in modelColumns) if (table.IsMissing(mc, i)) { present = false; break; }
-            if (!present) continue;
+            if (subjectEnc.Codes[i] < 0 || timeEnc.Codes[i] < 0 || incomplete[i]) continue;
             subjectRead[subjectEnc.Codes[i]] = true;
-            if (!table.IsMissing(responseColumn, i)) used.Add(i);
+            if (!noOutcome[i]) usedList.Add(i);
         }
+        var used = usedList.ToArray(); // file order; sorted by subject and visit below
         int subjectsReadCount = subjectRead.Count(b => b);
-        var response = new double[nRows];
-        foreach (var i in used)
-        {
-            if (!table.TryNumber(responseColumn, i, out response[i]))
-                throw RweStatsInputException.AtCell(src, table.LineNumbers[i], formula.Response,
-                    $"outcome value '{table.Cell(responseColumn, i)}' is not a finite number; correct it or mark it missing (empty, NA or .)");
-        }
-        if (used.Count == 0)
+        // The outcome of every row used must be a number; checked in file order, so the error names the first bad cell.
+        int badOutcome = table.FirstNonNumber(responseColumn, used);
+        if (badOutcome >= 0)
+            throw RweStatsInputException.AtCell(src, table.LineNumbers[badOutcome], formula.Response,
+                $"outcome value '{table.Cell(responseColumn, badOutcome)}' is not a finite number; correct it or mark it missing (empty, NA or .)");
+        if (used.Length == 0)
             throw new RweStatsInputException($"{src}: no row has '{formula.Response}' and every model variable present; nothing to fit");
 
         // Class variables and their levels (from the rows used), with a code → level-index map each.
@@ -203,19 +203,22 @@ public sealed class ModelFrame
         foreach (var i in used)
             if (subjectRank[subjectEnc.Codes[i]] < 0) subjectRank[subjectEnc.Codes[i]] = subjectCount++;
         var timeLevelOf = encodings[spec.Time].levelOf;
-        var rows = used.ToArray();
-        var sortKeys = new long[rows.Length];
-        for (int k = 0; k < rows.Length; k++)
-            sortKeys[k] = (long)subjectRank[subjectEnc.Codes[rows[k]]] * (time.Levels.Count + 1) + timeLevelOf[timeEnc.Codes[rows[k]]];
+        var rows = used;
+        long SortKey(int row) => (long)subjectRank[subjectEnc.Codes[row]] * (time.Levels.Count + 1) + timeLevelOf[timeEnc.Codes[row]];
         // Registry extracts usually come sorted by subject and visit already: then there is nothing to sort.
         bool sorted = true;
-        for (int k = 1; k < sortKeys.Length && sorted; k++) sorted = sortKeys[k - 1] <= sortKeys[k];
-        if (!sorted) Array.Sort(sortKeys, rows);
+        for (int k = 1; k < rows.Length && sorted; k++) sorted = SortKey(rows[k - 1]) <= SortKey(rows[k]);
+        if (!sorted)
+        {
+            var sortKeys = new long[rows.Length];
+            for (int k = 0; k < rows.Length; k++) sortKeys[k] = SortKey(rows[k]);
+            Array.Sort(sortKeys, rows);
+        }
         if (subjectCount < 2)
             throw new RweStatsInputException($"{src}: only one subject ('{subjectEnc.Levels[subjectEnc.Codes[rows[0]]]}') has usable data; a mixed model needs several subjects");
 
         var y = new double[rows.Length];
-        for (int k = 0; k < rows.Length; k++) y[k] = response[rows[k]];
+        table.TryNumbers(responseColumn, rows, y); // all numbers: checked above
         if (y.All(v => v == y[0]))
             throw new RweStatsInputException($"{src}: outcome '{formula.Response}' is constant ({y[0].ToString(CultureInfo.InvariantCulture)}) in every row used; there is no variation to model");
 
@@ -231,10 +234,10 @@ public sealed class ModelFrame
         {
             int j = table.RequireColumn(name, "covariate");
             var values = new double[rows.Length];
-            for (int k = 0; k < rows.Length; k++)
-                if (!table.TryNumber(j, rows[k], out values[k]))
-                    throw RweStatsInputException.AtCell(src, table.LineNumbers[rows[k]], name,
-                        $"'{table.Cell(j, rows[k])}' is not a finite number; fix the value or declare the column a class variable");
+            int bad = table.TryNumbers(j, rows, values);
+            if (bad >= 0)
+                throw RweStatsInputException.AtCell(src, table.LineNumbers[rows[bad]], name,
+                    $"'{table.Cell(j, rows[bad])}' is not a finite number; fix the value or declare the column a class variable");
             covariates[name] = values;
         }
 
