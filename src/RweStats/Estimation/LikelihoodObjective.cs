@@ -74,7 +74,7 @@ public sealed class LikelihoodObjective
         var trWdV = new double[q];
         double[][]? qdV = order >= 1 ? NewBlocks(q, ww) : null;
         // Per pattern, what the Hessian needs after β̂ and C are known (second pass below).
-        var kept = order >= 2 ? new List<(CovariancePattern pattern, int[] local, double[,] w, double[][,] wdv, double[][,] wdvw, double[,][,] d2V)>() : null;
+        var kept = order >= 2 ? new List<(CovariancePattern pattern, int[] local, double[,] w, double[][,] dV, double[][,] wdv, double[][,] wdvw, double[,][,] d2V)>() : null;
 
         foreach (var pattern in patterns)
         {
@@ -94,15 +94,20 @@ public sealed class LikelihoodObjective
 
             var wdv = new double[ql][,];       // W V_k
             var wdvw = new double[ql][,];      // W V_k W
+            // Σ_i Z_iᵀ W V_k W Z_i either directly (m² blocks per k) or as Σ_cd (V_k)_cd H_cd with the pattern's blocks
+            // sandwiched by W once (2m³ blocks, then nnz(V_k) per k): whichever costs fewer block operations.
+            int nonZeros = dV!.Sum(SmallDense.NonZeros);
+            var sandwiched = 2 * m * m * m + nonZeros < ql * m * m ? pattern.SandwichedBlocks(wInv) : null;
             for (int k = 0; k < ql; k++)
             {
-                wdv[k] = SmallDense.Multiply(wInv, dV![k]);
+                wdv[k] = SmallDense.Multiply(wInv, dV[k]);
                 wdvw[k] = SmallDense.Multiply(wdv[k], wInv);
                 int gk = local[k];
                 trWdV[gk] += nP * Trace(wdv[k]);
-                pattern.AddQuadratic(wdvw[k], qdV![gk]);
+                if (sandwiched is not null) CovariancePattern.AddWeighted(dV[k], sandwiched, qdV![gk]);
+                else pattern.AddQuadratic(wdvw[k], qdV![gk]);
             }
-            kept?.Add((pattern, local, wInv, wdv, wdvw, d2V!));
+            kept?.Add((pattern, local, wInv, dV, wdv, wdvw, d2V!));
         }
 
         var xtwx = XBlock(qW);
@@ -149,19 +154,28 @@ public sealed class LikelihoodObjective
         var cArray = c.ToArray();
         double[,][]? qM = kenwardRogerTerms ? new double[q, q][] : null;
         double[,][]? qd2 = kenwardRogerTerms ? new double[q, q][] : null;
-        foreach (var (pattern, local, wInv, wdv, wdvw, d2V) in kept!)
+        foreach (var (pattern, local, wInv, dV, wdv, wdvw, d2V) in kept!)
         {
             int ql = local.Length, nP = pattern.SubjectCount;
             var (phi, psi) = pattern.ResidualAndLeverageSums(wvec, cArray);
+            // With M_kl = W V_k W V_l W: Σ_ab (M_kl)_ab Φ_ab = tr(V_k · W V_l W Φ W), and likewise for Ψ and for
+            // tr(W V_k W V_l) = tr(V_k · W V_l W). The right-hand factors depend on l only (m³ each), and each (k, l)
+            // pair then costs the non-zeros of V_k (one or two for UN) instead of an m³ product.
+            var phiRight = new double[ql][,];
+            var psiRight = new double[ql][,];
+            for (int l = 0; l < ql; l++)
+            {
+                phiRight[l] = SmallDense.Multiply(SmallDense.Multiply(wdvw[l], phi), wInv);
+                psiRight[l] = SmallDense.Multiply(SmallDense.Multiply(wdvw[l], psi), wInv);
+            }
             for (int k = 0; k < ql; k++)
                 for (int l = k; l < ql; l++)
                 {
                     int gk = Math.Min(local[k], local[l]), gl = Math.Max(local[k], local[l]);
-                    trWdVWdV[gk, gl] += nP * SmallDense.TraceOfProduct(wdv[k], wdv[l]);
-                    var mkl = SmallDense.Multiply(wdv[k], wdvw[l]);
-                    rMr[gk, gl] += Contract(mkl, phi);
-                    cT[gk, gl] += Contract(mkl, psi);
-                    if (qM is not null) pattern.AddQuadratic(mkl, qM[gk, gl] ??= new double[ww]);
+                    trWdVWdV[gk, gl] += nP * SmallDense.TraceOfProduct(dV[k], wdvw[l]);
+                    rMr[gk, gl] += SmallDense.TraceOfProduct(dV[k], phiRight[l]);
+                    cT[gk, gl] += SmallDense.TraceOfProduct(dV[k], psiRight[l]);
+                    if (qM is not null) pattern.AddQuadratic(SmallDense.Multiply(wdv[k], wdvw[l]), qM[gk, gl] ??= new double[ww]);
                     var d2 = d2V[k, l] ?? d2V[l, k];
                     if (d2 is null) continue;
                     trWd2V[gk, gl] += nP * SmallDense.TraceOfProduct(wInv, d2);

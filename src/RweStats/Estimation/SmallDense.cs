@@ -63,13 +63,25 @@ internal static class SmallDense
         return c;
     }
 
-    /// <summary>tr(A B) for square matrices of the same size.</summary>
+    /// <summary>tr(A B) for square matrices of the same size (zeros of A skipped: A is often a sparse ∂V/∂θ).</summary>
     public static double TraceOfProduct(double[,] a, double[,] b)
     {
         int m = a.GetLength(0);
         double s = 0;
         for (int i = 0; i < m; i++)
-            for (int j = 0; j < m; j++) s += a[i, j] * b[j, i];
+            for (int j = 0; j < m; j++)
+            {
+                double v = a[i, j];
+                if (v != 0) s += v * b[j, i];
+            }
         return s;
+    }
+
+    /// <summary>Number of non-zero entries.</summary>
+    public static int NonZeros(double[,] a)
+    {
+        int count = 0;
+        foreach (var v in a) if (v != 0) count++;
+        return count;
     }
 }
