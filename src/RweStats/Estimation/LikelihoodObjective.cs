@@ -74,7 +74,7 @@ public sealed class LikelihoodObjective
         var trWdV = new double[q];
         double[][]? qdV = order >= 1 ? NewBlocks(q, ww) : null;
         // Per pattern, what the Hessian needs after β̂ and C are known (second pass below).
-        var kept = order >= 2 ? new List<(CovariancePattern pattern, int[] local, double[,] w, double[][,] dV, double[][,] wdv, double[][,] wdvw, double[,][,] d2V)>() : null;
+        var kept = order >= 2 ? new List<(CovariancePattern pattern, int[] local, double[,] w, double[][,] dV, (int, int, double)[][] dVEntries, double[][,] wdvw, double[,][,] d2V)>() : null;
 
         foreach (var pattern in patterns)
         {
@@ -92,22 +92,16 @@ public sealed class LikelihoodObjective
             pattern.AddQuadratic(wInv, qW);
             if (order < 1) continue;
 
-            var wdv = new double[ql][,];       // W V_k
+            // V_k is often sparse (UN: one or two non-zeros), so it is also kept as its list of entries.
+            var dVEntries = dV!.Select(SmallDense.NonZeroEntries).ToArray();
             var wdvw = new double[ql][,];      // W V_k W
-            // Σ_i Z_iᵀ W V_k W Z_i either directly (m² blocks per k) or as Σ_cd (V_k)_cd H_cd with the pattern's blocks
-            // sandwiched by W once (2m³ blocks, then nnz(V_k) per k): whichever costs fewer block operations.
-            int nonZeros = dV!.Sum(SmallDense.NonZeros);
-            var sandwiched = 2 * m * m * m + nonZeros < ql * m * m ? pattern.SandwichedBlocks(wInv) : null;
             for (int k = 0; k < ql; k++)
             {
-                wdv[k] = SmallDense.Multiply(wInv, dV[k]);
-                wdvw[k] = SmallDense.Multiply(wdv[k], wInv);
-                int gk = local[k];
-                trWdV[gk] += nP * Trace(wdv[k]);
-                if (sandwiched is not null) CovariancePattern.AddWeighted(dV[k], sandwiched, qdV![gk]);
-                else pattern.AddQuadratic(wdvw[k], qdV![gk]);
+                wdvw[k] = SmallDense.Sandwich(wInv, dV[k], dVEntries[k]);
+                trWdV[local[k]] += nP * SmallDense.TraceOfProduct(dVEntries[k], wInv);
             }
-            kept?.Add((pattern, local, wInv, dV, wdv, wdvw, d2V!));
+            pattern.AddSandwichedQuadratics(wInv, dV, wdvw, local, qdV!);
+            kept?.Add((pattern, local, wInv, dV, dVEntries, wdvw, d2V!));
         }
 
         var xtwx = XBlock(qW);
@@ -154,28 +148,61 @@ public sealed class LikelihoodObjective
         var cArray = c.ToArray();
         double[,][]? qM = kenwardRogerTerms ? new double[q, q][] : null;
         double[,][]? qd2 = kenwardRogerTerms ? new double[q, q][] : null;
-        foreach (var (pattern, local, wInv, dV, wdv, wdvw, d2V) in kept!)
+        foreach (var (pattern, local, wInv, dV, dVEntries, wdvw, d2V) in kept!)
         {
-            int ql = local.Length, nP = pattern.SubjectCount;
+            int m = pattern.Size, ql = local.Length, nP = pattern.SubjectCount;
             var (phi, psi) = pattern.ResidualAndLeverageSums(wvec, cArray);
-            // With M_kl = W V_k W V_l W: Σ_ab (M_kl)_ab Φ_ab = tr(V_k · W V_l W Φ W), and likewise for Ψ and for
-            // tr(W V_k W V_l) = tr(V_k · W V_l W). The right-hand factors depend on l only (m³ each), and each (k, l)
-            // pair then costs the non-zeros of V_k (one or two for UN) instead of an m³ product.
-            var phiRight = new double[ql][,];
-            var psiRight = new double[ql][,];
-            for (int l = 0; l < ql; l++)
+            // With M_kl = W V_k W V_l W: Σ_ab (M_kl)_ab Φ_ab = tr(V_k W V_l · WΦW), likewise for Ψ, and
+            // tr(W V_k W V_l) = tr(V_k W V_l · W). Two ways to evaluate, by cost: over the entry pairs of V_k and V_l,
+            // Σ (V_k)_cd (V_l)_ef W_de (WΦW)_fc (UN: a few terms per pair), or with right factors W V_l W Φ W formed
+            // once per l (m³ each) and then the entries of V_k (dense V_k, few parameters).
+            long pairCost = 0, rightCost = 4L * ql * m * m * m;
+            for (int k = 0; k < ql; k++)
+                for (int l = k; l < ql; l++) pairCost += (long)dVEntries[k].Length * dVEntries[l].Length;
+            double[,]? wPhiW = null, wPsiW = null;
+            double[][,]? phiRight = null, psiRight = null;
+            if (pairCost <= rightCost)
             {
-                phiRight[l] = SmallDense.Multiply(SmallDense.Multiply(wdvw[l], phi), wInv);
-                psiRight[l] = SmallDense.Multiply(SmallDense.Multiply(wdvw[l], psi), wInv);
+                wPhiW = SmallDense.Multiply(SmallDense.Multiply(wInv, phi), wInv);
+                wPsiW = SmallDense.Multiply(SmallDense.Multiply(wInv, psi), wInv);
+            }
+            else
+            {
+                phiRight = new double[ql][,];
+                psiRight = new double[ql][,];
+                for (int l = 0; l < ql; l++)
+                {
+                    phiRight[l] = SmallDense.Multiply(SmallDense.Multiply(wdvw[l], phi), wInv);
+                    psiRight[l] = SmallDense.Multiply(SmallDense.Multiply(wdvw[l], psi), wInv);
+                }
             }
             for (int k = 0; k < ql; k++)
                 for (int l = k; l < ql; l++)
                 {
                     int gk = Math.Min(local[k], local[l]), gl = Math.Max(local[k], local[l]);
-                    trWdVWdV[gk, gl] += nP * SmallDense.TraceOfProduct(dV[k], wdvw[l]);
-                    rMr[gk, gl] += SmallDense.TraceOfProduct(dV[k], phiRight[l]);
-                    cT[gk, gl] += SmallDense.TraceOfProduct(dV[k], psiRight[l]);
-                    if (qM is not null) pattern.AddQuadratic(SmallDense.Multiply(wdv[k], wdvw[l]), qM[gk, gl] ??= new double[ww]);
+                    if (wPhiW is not null)
+                    {
+                        double traceW = 0, tracePhi = 0, tracePsi = 0;
+                        foreach (var (c2, d, vk) in dVEntries[k])
+                            foreach (var (e, f, vl) in dVEntries[l])
+                            {
+                                double x = vk * vl * wInv[d, e];
+                                if (x == 0) continue;
+                                traceW += x * wInv[f, c2];
+                                tracePhi += x * wPhiW[f, c2];
+                                tracePsi += x * wPsiW![f, c2];
+                            }
+                        trWdVWdV[gk, gl] += nP * traceW;
+                        rMr[gk, gl] += tracePhi;
+                        cT[gk, gl] += tracePsi;
+                    }
+                    else
+                    {
+                        trWdVWdV[gk, gl] += nP * SmallDense.TraceOfProduct(dVEntries[k], wdvw[l]);
+                        rMr[gk, gl] += SmallDense.TraceOfProduct(dVEntries[k], phiRight![l]);
+                        cT[gk, gl] += SmallDense.TraceOfProduct(dVEntries[k], psiRight![l]);
+                    }
+                    if (qM is not null) pattern.AddQuadratic(SmallDense.Multiply(SmallDense.Multiply(wInv, dV[k]), wdvw[l]), qM[gk, gl] ??= new double[ww]);
                     var d2 = d2V[k, l] ?? d2V[l, k];
                     if (d2 is null) continue;
                     trWd2V[gk, gl] += nP * SmallDense.TraceOfProduct(wInv, d2);
@@ -235,8 +262,6 @@ public sealed class LikelihoodObjective
     }
 
     static double[][] NewBlocks(int q, int size) => Enumerable.Range(0, q).Select(_ => new double[size]).ToArray();
-
-    static double Trace(double[,] a) { double s = 0; for (int i = 0; i < a.GetLength(0); i++) s += a[i, i]; return s; }
 
     Matrix<double> XBlock(double[] block)
     {

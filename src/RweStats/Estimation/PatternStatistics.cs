@@ -68,14 +68,55 @@ public sealed class CovariancePattern
     }
 
     /// <summary>
-    /// The pair blocks with A on both sides: H_cd = Σ_ab A_ac A_bd B_ab, i.e. the pair blocks of the rows A Z_i. Then
-    /// Σ_i Z_iᵀ (A D A) Z_i = Σ_cd D_cd H_cd for every D: with A = V⁻¹ and D = ∂V/∂θ_k, which has one or two non-zeros
-    /// for UN, each gradient term costs O(nnz(D) (p+1)²) instead of O(m² (p+1)²), after O(m³ (p+1)²) once.
-    /// Null when the pattern keeps its subjects' rows instead of pair blocks.
+    /// acc[targets[k]] += Σ_i Z_iᵀ (A D_k A) Z_i for every k (the gradient's sums, A = V⁻¹, D_k = ∂V/∂θ_k). Since
+    /// Σ_i Z_iᵀ A D A Z_i = Σ_cd D_cd Σ_i (A Z_i)_c (A Z_i)_dᵀ, the rows A Z_i (or their pair blocks) are formed once
+    /// and each D_k then costs its non-zeros (one or two for UN) instead of m² block operations; for dense D_k and
+    /// few parameters, the direct sums with A D_k A are cheaper and are used instead.
     /// </summary>
-    internal double[][]? SandwichedBlocks(double[,] a)
+    internal void AddSandwichedQuadratics(double[,] a, double[][,] d, double[][,] ada, int[] targets, double[][] acc)
     {
-        if (PairBlocks is null) return null;
+        int m = Size, w = Width, q = d.Length;
+        int nonZeros = d.Sum(SmallDense.NonZeros);
+        if (PairBlocks is not null)
+        {
+            if (2 * m * m * m + nonZeros < q * m * m)
+            {
+                var h = SandwichedBlocks(a);
+                for (int k = 0; k < q; k++) AddWeighted(d[k], h, acc[targets[k]]);
+            }
+            else
+                for (int k = 0; k < q; k++) AddQuadratic(ada[k], acc[targets[k]]);
+            return;
+        }
+        var entries = d.Select(SmallDense.NonZeroEntries).ToArray();
+        var u = new double[m * w];
+        foreach (var z in SubjectRows!)
+        {
+            Array.Clear(u);
+            for (int c = 0; c < m; c++)
+                for (int b = 0; b < m; b++)
+                {
+                    double coefficient = a[c, b];
+                    if (coefficient == 0) continue;
+                    for (int t = 0; t < w; t++) u[c * w + t] += coefficient * z[b * w + t];
+                }
+            for (int k = 0; k < q; k++)
+            {
+                var sum = acc[targets[k]];
+                foreach (var (c, e, value) in entries[k])
+                    for (int s = 0; s < w; s++)
+                    {
+                        double us = value * u[c * w + s];
+                        if (us == 0) continue;
+                        for (int t = 0; t < w; t++) sum[s * w + t] += us * u[e * w + t];
+                    }
+            }
+        }
+    }
+
+    /// <summary>The pair blocks with A on both sides: H_cd = Σ_ab A_ac A_bd B_ab, the pair blocks of the rows A Z_i.</summary>
+    double[][] SandwichedBlocks(double[,] a)
+    {
         int m = Size, ww = Width * Width;
         var g = new double[m * m][]; // G_cb = Σ_a A_ac B_ab
         for (int c = 0; c < m; c++)
