@@ -10,7 +10,8 @@ using RweStats.Simulation;
 //   dotnet run -c Release --project bench/RweStats.Bench -- table [--sizes 1000,10000,100000] [--visits 6,10] [--out bench/out]
 //       generates seeded MMRM cohorts (simulate mmrm) and prints, per size, CSV load time, fit times (first fit,
 //       with JIT, and the in-process fit) for UN REML + Satterthwaite, random intercept + AR(1) REML and random
-//       intercept REML, iterations, peak memory and time per subject, then the growth slope in subjects.
+//       intercept REML, iterations, peak memory (the process's, and the fit's own against the numeric data) and time
+//       per subject, then the growth slope in subjects.
 //       Each measurement runs in a child process so that its peak resident memory is its own.
 //   dotnet run -c Release --project bench/RweStats.Bench -- measure FILE MODEL      (one child measurement, JSON line)
 //   dotnet run -c Release --project bench/RweStats.Bench -- kernels                  (BenchmarkDotNet: likelihood kernels)
@@ -30,6 +31,12 @@ if (mode == "measure")
     var clock = Stopwatch.StartNew();
     var table = CsvTableReader.Read(file);
     double load = clock.Elapsed.TotalSeconds;
+    // The fit's own memory: resident size after loading (the table is what any fit must hold), then the peak while
+    // fitting, with Linux's peak counter (VmHWM) reset in between (proc(5), /proc/PID/clear_refs, value 5).
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    long loaded = Process.GetCurrentProcess().WorkingSet64;
+    bool peakReset = TryResetPeakResident();
     // The first fit includes the JIT compilation of the engine; the second is the in-process fit time (R's
     // system.time likewise measures code that is already loaded).
     clock.Restart();
@@ -39,9 +46,18 @@ if (mode == "measure")
     var fit = MixedModelFitter.Fit(table, RweStats.Bench.Models.Spec(model));
     double fitTime = clock.Elapsed.TotalSeconds;
     long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+    // Numeric data: every cell of the file as an 8-byte number (what a numeric matrix of the data takes).
+    double numericMb = (double)table.RowCount * table.ColumnNames.Count * 8 / 1048576.0;
     Console.WriteLine(string.Join(",", load.ToString("R", inv), fitTime.ToString("R", inv), fit.Convergence.Iterations.ToString(inv),
-        (peak / 1048576.0).ToString("F0", inv), fit.FitStatistics.Neg2LogLikelihood.ToString("R", inv), fit.SubjectsWithData.ToString(inv), cold.ToString("R", inv)));
+        (peak / 1048576.0).ToString("F0", inv), fit.FitStatistics.Neg2LogLikelihood.ToString("R", inv), fit.SubjectsWithData.ToString(inv), cold.ToString("R", inv),
+        (loaded / 1048576.0).ToString("F0", inv), peakReset ? "1" : "0", numericMb.ToString("F2", inv)));
     return 0;
+}
+
+static bool TryResetPeakResident()
+{
+    try { File.WriteAllText($"/proc/{Environment.ProcessId}/clear_refs", "5"); return true; }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
 }
 
 var sizes = Arg("--sizes", "1000,10000,100000").Split(',').Select(int.Parse).ToArray();
@@ -51,7 +67,10 @@ Directory.CreateDirectory(outDir);
 var self = Environment.ProcessPath!;
 var dll = typeof(RweStats.Bench.Models).Assembly.Location;
 Console.WriteLine($"RweStats benchmark on {Environment.ProcessorCount} cores, .NET {Environment.Version}; seeded cohorts (simulate mmrm, seed 1)");
-Console.WriteLine("subjects  visits  model       csv_load_s  first_fit_s  fit_s   iterations  peak_MB  us_per_subject  -2LL");
+Console.WriteLine("fit_s: in-process fit after a first fit (JIT); peak_MB: peak resident size while fitting (process, table included);");
+Console.WriteLine("fit_MB: that peak minus the resident size once the table is loaded; numeric_MB: the file's cells as 8-byte numbers;");
+Console.WriteLine("ratio: fit_MB / numeric_MB (the issue's memory target for the fit itself: < 3)");
+Console.WriteLine("subjects  visits  model       csv_load_s  first_fit_s  fit_s  iterations  peak_MB  fit_MB  numeric_MB  ratio  us_per_subject  -2LL");
 var rows = new List<(int n, int t, string model, double fit)>();
 foreach (var t in visitCounts)
     foreach (var n in sizes)
@@ -71,7 +90,10 @@ foreach (var t in visitCounts)
             var f = line.Split(',');
             double load = double.Parse(f[0], inv), fit = double.Parse(f[1], inv);
             rows.Add((n, t, model, fit));
-            Console.WriteLine($"{n,8}  {t,6}  {model,-10}  {load,10:F3}  {double.Parse(f[6], inv),11:F3}  {fit,6:F3}  {f[2],10}  {f[3],7}  {1e6 * fit / n,14:F2}  {double.Parse(f[4], inv):F4}");
+            double peakMb = double.Parse(f[3], inv), loadedMb = double.Parse(f[7], inv), numericMb = double.Parse(f[9], inv);
+            // Without a resettable peak counter (not Linux) the peak is the whole run's, and the fit's share is unknown.
+            string fitMb = f[8] == "1" ? $"{peakMb - loadedMb,6:F0}" : "     ?", ratio = f[8] == "1" ? $"{(peakMb - loadedMb) / numericMb,5:F2}" : "    ?";
+            Console.WriteLine($"{n,8}  {t,6}  {model,-10}  {load,10:F3}  {double.Parse(f[6], inv),11:F3}  {fit,5:F3}  {f[2],10}  {peakMb,7:F0}  {fitMb}  {numericMb,10:F1}  {ratio}  {1e6 * fit / n,14:F2}  {double.Parse(f[4], inv):F4}");
         }
     }
 // Growth in subjects: slope of log(fit time) on log(subjects) per model and visit count (1 = linear).
