@@ -36,6 +36,31 @@ public class EngineInvarianceTests
     }
 
     [Fact]
+    public void ResultsAreTheSameBitsWhateverTheThreadCount()
+    {
+        // Parallel work (CSV chunks, pattern sums in chunks of subjects) is cut the same way whatever the number of
+        // threads, and partial sums are added in chunk order: one thread and all threads must give the same bits.
+        var text = new StringWriter();
+        Simulation.MmrmCohortSimulator.Write(text, 6000, 6, 5);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text.ToString());
+        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + base", Subject = "id", Time = "visit", Covariance = "un" };
+        MixedModelResult Run() =>
+            MixedModelFitter.Fit(CsvTableReader.Read(new MemoryStream(bytes), "sim.csv", CsvDialect.Default, plainReader: true, chunkBytes: 1 << 14), spec);
+        var allThreads = Run();
+        // Parallel.For schedules on TaskScheduler.Current: inside a task on a one-thread scheduler it runs on one thread.
+        var oneThread = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, 1).ConcurrentScheduler;
+        var single = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.None, oneThread).GetAwaiter().GetResult();
+        Assert.Equal(BitConverter.DoubleToInt64Bits(allThreads.FitStatistics.Neg2LogLikelihood), BitConverter.DoubleToInt64Bits(single.FitStatistics.Neg2LogLikelihood));
+        foreach (var (x, y) in allThreads.CovarianceParameters.Zip(single.CovarianceParameters))
+            Assert.Equal(BitConverter.DoubleToInt64Bits(x.Estimate), BitConverter.DoubleToInt64Bits(y.Estimate));
+        foreach (var (x, y) in allThreads.FixedEffects.Zip(single.FixedEffects).Where(z => z.First.Result is not null))
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(x.Result!.Estimate), BitConverter.DoubleToInt64Bits(y.Result!.Estimate));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(x.Result.Df), BitConverter.DoubleToInt64Bits(y.Result.Df));
+        }
+    }
+
+    [Fact]
     public void ReferenceLevelsDoNotChangeEstimableResults()
     {
         var a = MixedModelFitter.Fit(Fev.Value, FevSpec("un"));

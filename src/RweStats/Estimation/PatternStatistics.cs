@@ -88,6 +88,12 @@ public sealed class CovariancePattern
                 for (int k = 0; k < q; k++) AddQuadratic(ada[k], acc[targets[k]]);
             return;
         }
+        // Per subject: the direct sums cost q (m² w + m w²), the rows A Z_i once m² w and then nnz(D_k) w² per k.
+        if ((long)q * (m * m * w + m * w * w) <= (long)m * m * w + (long)nonZeros * w * w)
+        {
+            for (int k = 0; k < q; k++) AddQuadratic(ada[k], acc[targets[k]]);
+            return;
+        }
         var entries = d.Select(SmallDense.NonZeroEntries).ToArray();
         var u = new double[m * w];
         foreach (var z in SubjectRows!)
