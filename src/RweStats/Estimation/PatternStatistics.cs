@@ -35,14 +35,7 @@ public sealed class CovariancePattern
         var az = new double[m * w];
         foreach (var z in SubjectRows!)
         {
-            Array.Clear(az);
-            for (int i = 0; i < m; i++)
-                for (int j = 0; j < m; j++)
-                {
-                    double c = a[i, j];
-                    if (c == 0) continue;
-                    for (int u = 0; u < w; u++) az[i * w + u] += c * z[j * w + u];
-                }
+            MultiplyRows(a, z, w, az);
             for (int i = 0; i < m; i++)
                 for (int u = 0; u < w; u++)
                 {
@@ -51,6 +44,20 @@ public sealed class CovariancePattern
                     for (int v = 0; v < w; v++) acc[u * w + v] += zu * az[i * w + v];
                 }
         }
+    }
+
+    /// <summary>into = A Z for a subject's Z (row-major m × w), zeros of A skipped.</summary>
+    static void MultiplyRows(double[,] a, double[] z, int w, double[] into)
+    {
+        int m = a.GetLength(0);
+        Array.Clear(into);
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < m; j++)
+            {
+                double c = a[i, j];
+                if (c == 0) continue;
+                for (int u = 0; u < w; u++) into[i * w + u] += c * z[j * w + u];
+            }
     }
 
     /// <summary>acc += Σ_ab D_ab blocks[a m + b] (zeros of D skipped).</summary>
@@ -98,14 +105,7 @@ public sealed class CovariancePattern
         var u = new double[m * w];
         foreach (var z in SubjectRows!)
         {
-            Array.Clear(u);
-            for (int c = 0; c < m; c++)
-                for (int b = 0; b < m; b++)
-                {
-                    double coefficient = a[c, b];
-                    if (coefficient == 0) continue;
-                    for (int t = 0; t < w; t++) u[c * w + t] += coefficient * z[b * w + t];
-                }
+            MultiplyRows(a, z, w, u);
             for (int k = 0; k < q; k++)
             {
                 var sum = acc[targets[k]];
