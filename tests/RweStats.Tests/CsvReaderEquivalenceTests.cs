@@ -96,7 +96,7 @@ public class CsvReaderEquivalenceTests
             AssertSameTable(bytes, CsvDialect.Default, chunk);
     }
 
-    static void AssertSameTable(byte[] bytes, CsvDialect dialect, int chunkBytes)
+    internal static void AssertSameTable(byte[] bytes, CsvDialect dialect, int chunkBytes)
     {
         var (general, generalError) = Read(bytes, dialect, plainReader: false, chunkBytes);
         var (plain, plainError) = Read(bytes, dialect, plainReader: true, chunkBytes);
