@@ -61,6 +61,32 @@ public class EngineInvarianceTests
     }
 
     [Fact]
+    public void PerSubjectPathDoesNotAllocatePerSubject()
+    {
+        // Spatial structures on subject-specific times make every subject its own pattern: the evaluation's
+        // per-pattern work runs in reused workspaces. Allocation (not time) is counted, at two cohort sizes, so
+        // the fixed per-evaluation arrays cancel out.
+        long AllocatedPerEvaluation(int subjects)
+        {
+            var text = new StringWriter();
+            Simulation.MmrmCohortSimulator.Write(text, subjects, 6, 3);
+            var table = CsvTableReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.ToString())), "sim.csv", CsvDialect.Default);
+            var spec = new MixedModelSpec { Formula = "y ~ arm*visit + base", Subject = "id", Time = "visit", Covariance = "un" };
+            var frame = ModelFrame.Build(table, spec, needTimeValues: false);
+            var design = new FixedEffectsDesign(frame);
+            var cov = new Covariance.CovarianceModel(Covariance.CovarianceStructure.Create("un", 6), false);
+            var objective = new LikelihoodObjective(cov, CovariancePattern.Build(frame, design, false, perSubject: true), design.Rank, frame.ObservationsUsed, EstimationMethod.Reml);
+            var theta = MixedModelFitter.Fit(table, spec).CovarianceParameters.Select(c => c.Estimate).ToArray();
+            objective.Evaluate(theta, 2);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            objective.Evaluate(theta, 2);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        long small = AllocatedPerEvaluation(200), large = AllocatedPerEvaluation(1200);
+        Assert.True((large - small) / 1000.0 < 64, $"{(large - small) / 1000.0:F0} bytes per subject per evaluation");
+    }
+
+    [Fact]
     public void ReferenceLevelsDoNotChangeEstimableResults()
     {
         var a = MixedModelFitter.Fit(Fev.Value, FevSpec("un"));

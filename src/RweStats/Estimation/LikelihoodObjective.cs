@@ -63,6 +63,72 @@ public sealed class LikelihoodObjective
     public EstimationMethod Method { get; }
     public int ParameterCount => covariance.ParameterCount;
 
+    /// <summary>
+    /// Scratch matrices for the patterns of one size (and one number of local parameters), reused from pattern to
+    /// pattern within an evaluation: with subject-specific times (spatial structures) every subject is its own
+    /// pattern, and the per-pattern work must not allocate.
+    /// </summary>
+    sealed class PatternWorkspace
+    {
+        public readonly int M, Parameters;
+        public readonly double[,] W;                 // V, then V⁻¹ in place
+        public readonly double[][,] DV;              // ∂V/∂θ_k
+        public readonly double[,][,] D2V;            // ∂²V/∂θ_k∂θ_l (allocated by the covariance model where not 0)
+        public readonly (int, int, double)[][] Entries; // non-zeros of each ∂V/∂θ_k
+        public readonly int[] EntryCounts;
+        public readonly double[][,] WdVW;            // W V_k W
+        public readonly double[,] Phi, Psi, Temp, Temp2, WPhiW, WPsiW;
+        public readonly double[] Rows;               // m × (p+1) rows of one subject
+        public readonly double[] RowScratch;
+        double[][,]? phiRight, psiRight;
+
+        public PatternWorkspace(int m, int parameters, int width)
+        {
+            M = m;
+            Parameters = parameters;
+            W = new double[m, m];
+            DV = NewMatrices(parameters, m);
+            D2V = new double[parameters, parameters][,];
+            Entries = Enumerable.Range(0, parameters).Select(_ => new (int, int, double)[m * m]).ToArray();
+            EntryCounts = new int[parameters];
+            WdVW = NewMatrices(parameters, m);
+            (Phi, Psi, Temp, Temp2, WPhiW, WPsiW) = (new double[m, m], new double[m, m], new double[m, m], new double[m, m], new double[m, m], new double[m, m]);
+            Rows = new double[m * width];
+            RowScratch = new double[Math.Max(m * width, parameters)];
+        }
+
+        public double[][,] PhiRight => phiRight ??= NewMatrices(Parameters, M);
+        public double[][,] PsiRight => psiRight ??= NewMatrices(Parameters, M);
+
+        public ReadOnlySpan<(int, int, double)> EntriesOf(int k) => Entries[k].AsSpan(0, EntryCounts[k]);
+
+        static double[][,] NewMatrices(int count, int m) => Enumerable.Range(0, count).Select(_ => new double[m, m]).ToArray();
+    }
+
+    /// <summary>
+    /// V, V⁻¹, and with order ≥ 1 the derivatives of V (with their non-zero entries) and W V_k W, of one pattern, into
+    /// its workspace. Returns log|V|, or NaN when V is not positive definite.
+    /// </summary>
+    static double PreparePattern(CovarianceModel covariance, ReadOnlySpan<double> theta, CovariancePattern pattern, int order, PatternWorkspace ws)
+    {
+        int ql = ws.Parameters;
+        if (order >= 1) foreach (var d in ws.DV) Array.Clear(d);
+        if (order >= 2)
+            for (int k = 0; k < ql; k++)
+                for (int l = 0; l < ql; l++)
+                    if (ws.D2V[k, l] is { } d) Array.Clear(d);
+        covariance.Build(theta, pattern.Group, pattern.Visits, pattern.Times, ws.W, order >= 1 ? ws.DV : null, order >= 2 ? ws.D2V : null);
+        double ld = SmallDense.InvertSpd(ws.W, ws.Temp, ws.Temp2); // ws.W now holds W = V⁻¹
+        if (double.IsNaN(ld) || order < 1) return ld;
+        // V_k is often sparse (UN: one or two non-zeros), so it is also kept as its list of entries.
+        for (int k = 0; k < ql; k++)
+        {
+            ws.EntryCounts[k] = SmallDense.NonZeroEntries(ws.DV[k], ws.Entries[k]);
+            SmallDense.Sandwich(ws.W, ws.DV[k], ws.EntriesOf(k), ws.WdVW[k], ws.Temp);
+        }
+        return ld;
+    }
+
     /// <param name="order">0: value (and β, C); 1: and gradient; 2: and Hessians and ∂C/∂θ.</param>
     /// <param name="kenwardRogerTerms">With order 2, also the p×p blocks Q_kl and R_kl Kenward–Roger needs (costlier).</param>
     public LikelihoodEvaluation Evaluate(ReadOnlySpan<double> theta, int order, bool kenwardRogerTerms = false)
@@ -73,35 +139,25 @@ public sealed class LikelihoodObjective
         double logDetV = 0;
         var trWdV = new double[q];
         double[][]? qdV = order >= 1 ? NewBlocks(q, ww) : null;
-        // Per pattern, what the Hessian needs after β̂ and C are known (second pass below).
-        var kept = order >= 2 ? new List<(CovariancePattern pattern, int[] local, double[,] w, double[][,] dV, (int, int, double)[][] dVEntries, double[][,] wdvw, double[,][,] d2V)>() : null;
+        var workspaces = new Dictionary<int, PatternWorkspace>();
+        var localOf = new Dictionary<int, int[]>();
+        PatternWorkspace Workspace(int m, int ql) =>
+            workspaces.TryGetValue(m, out var ws) && ws.Parameters == ql ? ws : workspaces[m] = new PatternWorkspace(m, ql, w);
+        int[] Local(int group) => localOf.TryGetValue(group, out var l) ? l : localOf[group] = covariance.LocalParameters(group);
 
         foreach (var pattern in patterns)
         {
             int m = pattern.Size, nP = pattern.SubjectCount;
-            var local = covariance.LocalParameters(pattern.Group);
+            var local = Local(pattern.Group);
             int ql = local.Length;
-            var v = new double[m, m];
-            var dV = order >= 1 ? Enumerable.Range(0, ql).Select(_ => new double[m, m]).ToArray() : null;
-            var d2V = order >= 2 ? new double[ql, ql][,] : null;
-            covariance.Build(theta, pattern.Group, pattern.Visits, pattern.Times, v, dV, d2V);
-            double ld = SmallDense.InvertSpd(v); // v now holds W = V⁻¹
+            var ws = Workspace(m, ql);
+            double ld = PreparePattern(covariance, theta, pattern, Math.Min(order, 1), ws);
             if (double.IsNaN(ld)) return new LikelihoodEvaluation { Value = double.PositiveInfinity };
-            var wInv = v;
             logDetV += nP * ld;
-            pattern.AddQuadratic(wInv, qW);
+            pattern.AddQuadratic(ws.W, qW, ws.Rows);
             if (order < 1) continue;
-
-            // V_k is often sparse (UN: one or two non-zeros), so it is also kept as its list of entries.
-            var dVEntries = dV!.Select(SmallDense.NonZeroEntries).ToArray();
-            var wdvw = new double[ql][,];      // W V_k W
-            for (int k = 0; k < ql; k++)
-            {
-                wdvw[k] = SmallDense.Sandwich(wInv, dV[k], dVEntries[k]);
-                trWdV[local[k]] += nP * SmallDense.TraceOfProduct(dVEntries[k], wInv);
-            }
-            pattern.AddSandwichedQuadratics(wInv, dV, wdvw, local, qdV!);
-            kept?.Add((pattern, local, wInv, dV, dVEntries, wdvw, d2V!));
+            for (int k = 0; k < ql; k++) trWdV[local[k]] += nP * SmallDense.TraceOfProduct(ws.EntriesOf(k), ws.W);
+            pattern.AddSandwichedQuadratics(ws.W, ws.DV, ws.WdVW, ws.Entries, ws.EntryCounts, local, qdV!, ws.Rows);
         }
 
         var xtwx = XBlock(qW);
@@ -148,49 +204,58 @@ public sealed class LikelihoodObjective
         var cArray = c.ToArray();
         double[,][]? qM = kenwardRogerTerms ? new double[q, q][] : null;
         double[,][]? qd2 = kenwardRogerTerms ? new double[q, q][] : null;
-        foreach (var (pattern, local, wInv, dV, dVEntries, wdvw, d2V) in kept!)
+        // Second pass: each pattern's matrices are formed again in its workspace rather than kept from the first
+        // pass (with subject-specific times that would be every subject's matrices at once).
+        foreach (var pattern in patterns)
         {
-            int m = pattern.Size, ql = local.Length, nP = pattern.SubjectCount;
-            var (phi, psi) = pattern.ResidualAndLeverageSums(wvec, cArray);
+            int m = pattern.Size, nP = pattern.SubjectCount;
+            var local = Local(pattern.Group);
+            int ql = local.Length;
+            var ws = Workspace(m, ql);
+            PreparePattern(covariance, theta, pattern, 2, ws);
+            var wInv = ws.W;
+            var (phi, psi) = (ws.Phi, ws.Psi);
+            pattern.ResidualAndLeverageSums(wvec, cArray, phi, psi, ws.RowScratch);
             // With M_kl = W V_k W V_l W: Σ_ab (M_kl)_ab Φ_ab = tr(V_k W V_l · WΦW), likewise for Ψ, and
             // tr(W V_k W V_l) = tr(V_k W V_l · W). Two ways to evaluate, by cost: over the entry pairs of V_k and V_l,
             // Σ (V_k)_cd (V_l)_ef W_de (WΦW)_fc (UN: a few terms per pair), or with right factors W V_l W Φ W formed
             // once per l (m³ each) and then the entries of V_k (dense V_k, few parameters).
             long pairCost = 0, rightCost = 4L * ql * m * m * m;
             for (int k = 0; k < ql; k++)
-                for (int l = k; l < ql; l++) pairCost += (long)dVEntries[k].Length * dVEntries[l].Length;
-            double[,]? wPhiW = null, wPsiW = null;
-            double[][,]? phiRight = null, psiRight = null;
-            if (pairCost <= rightCost)
+                for (int l = k; l < ql; l++) pairCost += (long)ws.EntryCounts[k] * ws.EntryCounts[l];
+            bool byPairs = pairCost <= rightCost;
+            if (byPairs)
             {
-                wPhiW = SmallDense.Multiply(SmallDense.Multiply(wInv, phi), wInv);
-                wPsiW = SmallDense.Multiply(SmallDense.Multiply(wInv, psi), wInv);
+                SmallDense.Multiply(wInv, phi, ws.Temp);
+                SmallDense.Multiply(ws.Temp, wInv, ws.WPhiW);
+                SmallDense.Multiply(wInv, psi, ws.Temp);
+                SmallDense.Multiply(ws.Temp, wInv, ws.WPsiW);
             }
             else
-            {
-                phiRight = new double[ql][,];
-                psiRight = new double[ql][,];
                 for (int l = 0; l < ql; l++)
                 {
-                    phiRight[l] = SmallDense.Multiply(SmallDense.Multiply(wdvw[l], phi), wInv);
-                    psiRight[l] = SmallDense.Multiply(SmallDense.Multiply(wdvw[l], psi), wInv);
+                    SmallDense.Multiply(ws.WdVW[l], phi, ws.Temp);
+                    SmallDense.Multiply(ws.Temp, wInv, ws.PhiRight[l]);
+                    SmallDense.Multiply(ws.WdVW[l], psi, ws.Temp);
+                    SmallDense.Multiply(ws.Temp, wInv, ws.PsiRight[l]);
                 }
-            }
             for (int k = 0; k < ql; k++)
                 for (int l = k; l < ql; l++)
                 {
                     int gk = Math.Min(local[k], local[l]), gl = Math.Max(local[k], local[l]);
-                    if (wPhiW is not null)
+                    var entriesK = ws.EntriesOf(k);
+                    if (byPairs)
                     {
                         double traceW = 0, tracePhi = 0, tracePsi = 0;
-                        foreach (var (c2, d, vk) in dVEntries[k])
-                            foreach (var (e, f, vl) in dVEntries[l])
+                        var entriesL = ws.EntriesOf(l);
+                        foreach (var (c2, d, vk) in entriesK)
+                            foreach (var (e, f, vl) in entriesL)
                             {
                                 double x = vk * vl * wInv[d, e];
                                 if (x == 0) continue;
                                 traceW += x * wInv[f, c2];
-                                tracePhi += x * wPhiW[f, c2];
-                                tracePsi += x * wPsiW![f, c2];
+                                tracePhi += x * ws.WPhiW[f, c2];
+                                tracePsi += x * ws.WPsiW[f, c2];
                             }
                         trWdVWdV[gk, gl] += nP * traceW;
                         rMr[gk, gl] += tracePhi;
@@ -198,18 +263,24 @@ public sealed class LikelihoodObjective
                     }
                     else
                     {
-                        trWdVWdV[gk, gl] += nP * SmallDense.TraceOfProduct(dVEntries[k], wdvw[l]);
-                        rMr[gk, gl] += SmallDense.TraceOfProduct(dVEntries[k], phiRight![l]);
-                        cT[gk, gl] += SmallDense.TraceOfProduct(dVEntries[k], psiRight![l]);
+                        trWdVWdV[gk, gl] += nP * SmallDense.TraceOfProduct(entriesK, ws.WdVW[l]);
+                        rMr[gk, gl] += SmallDense.TraceOfProduct(entriesK, ws.PhiRight[l]);
+                        cT[gk, gl] += SmallDense.TraceOfProduct(entriesK, ws.PsiRight[l]);
                     }
-                    if (qM is not null) pattern.AddQuadratic(SmallDense.Multiply(SmallDense.Multiply(wInv, dV[k]), wdvw[l]), qM[gk, gl] ??= new double[ww]);
-                    var d2 = d2V[k, l] ?? d2V[l, k];
+                    if (qM is not null)
+                    {
+                        SmallDense.Multiply(wInv, ws.DV[k], ws.Temp);
+                        SmallDense.Multiply(ws.Temp, ws.WdVW[l], ws.Temp2);
+                        pattern.AddQuadratic(ws.Temp2, qM[gk, gl] ??= new double[ww], ws.Rows);
+                    }
+                    var d2 = ws.D2V[k, l] ?? ws.D2V[l, k];
                     if (d2 is null) continue;
                     trWd2V[gk, gl] += nP * SmallDense.TraceOfProduct(wInv, d2);
-                    var wd2w = SmallDense.Multiply(SmallDense.Multiply(wInv, d2), wInv);
-                    rd2r[gk, gl] += Contract(wd2w, phi);
-                    cR[gk, gl] += Contract(wd2w, psi);
-                    if (qd2 is not null) pattern.AddQuadratic(wd2w, qd2[gk, gl] ??= new double[ww]);
+                    SmallDense.Multiply(wInv, d2, ws.Temp);
+                    SmallDense.Multiply(ws.Temp, wInv, ws.Temp2); // W V_kl W
+                    rd2r[gk, gl] += Contract(ws.Temp2, phi);
+                    cR[gk, gl] += Contract(ws.Temp2, psi);
+                    if (qd2 is not null) pattern.AddQuadratic(ws.Temp2, qd2[gk, gl] ??= new double[ww], ws.Rows);
                 }
         }
 

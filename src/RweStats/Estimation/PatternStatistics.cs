@@ -23,8 +23,8 @@ public sealed class CovariancePattern
     internal List<double[]>? SubjectRows { get; init; }
     public required int Width { get; init; } // p + 1
 
-    /// <summary>acc += Σ_i Z_iᵀ A Z_i ((p+1) × (p+1), row-major).</summary>
-    internal void AddQuadratic(double[,] a, double[] acc)
+    /// <summary>acc += Σ_i Z_iᵀ A Z_i ((p+1) × (p+1), row-major); scratch: m (p+1) numbers, or null.</summary>
+    internal void AddQuadratic(double[,] a, double[] acc, double[]? scratch = null)
     {
         int m = Size, w = Width;
         if (PairBlocks is not null)
@@ -32,7 +32,7 @@ public sealed class CovariancePattern
             AddWeighted(a, PairBlocks, acc);
             return;
         }
-        var az = new double[m * w];
+        var az = scratch ?? new double[m * w];
         foreach (var z in SubjectRows!)
         {
             MultiplyRows(a, z, w, az);
@@ -80,10 +80,13 @@ public sealed class CovariancePattern
     /// and each D_k then costs its non-zeros (one or two for UN) instead of m² block operations; for dense D_k and
     /// few parameters, the direct sums with A D_k A are cheaper and are used instead.
     /// </summary>
-    internal void AddSandwichedQuadratics(double[,] a, double[][,] d, double[][,] ada, int[] targets, double[][] acc)
+    /// <param name="entries">The non-zero entries of each D_k (the first entryCounts[k]).</param>
+    /// <param name="scratch">m (p+1) numbers.</param>
+    internal void AddSandwichedQuadratics(double[,] a, double[][,] d, double[][,] ada, (int, int, double)[][] entries, int[] entryCounts,
+                                          int[] targets, double[][] acc, double[] scratch)
     {
         int m = Size, w = Width, q = d.Length;
-        int nonZeros = d.Sum(SmallDense.NonZeros);
+        int nonZeros = entryCounts.Sum();
         if (PairBlocks is not null)
         {
             if (2 * m * m * m + nonZeros < q * m * m)
@@ -98,18 +101,17 @@ public sealed class CovariancePattern
         // Per subject: the direct sums cost q (m² w + m w²), the rows A Z_i once m² w and then nnz(D_k) w² per k.
         if ((long)q * (m * m * w + m * w * w) <= (long)m * m * w + (long)nonZeros * w * w)
         {
-            for (int k = 0; k < q; k++) AddQuadratic(ada[k], acc[targets[k]]);
+            for (int k = 0; k < q; k++) AddQuadratic(ada[k], acc[targets[k]], scratch);
             return;
         }
-        var entries = d.Select(SmallDense.NonZeroEntries).ToArray();
-        var u = new double[m * w];
+        var u = scratch;
         foreach (var z in SubjectRows!)
         {
             MultiplyRows(a, z, w, u);
             for (int k = 0; k < q; k++)
             {
                 var sum = acc[targets[k]];
-                foreach (var (c, e, value) in entries[k])
+                foreach (var (c, e, value) in entries[k].AsSpan(0, entryCounts[k]))
                     for (int s = 0; s < w; s++)
                     {
                         double us = value * u[c * w + s];
@@ -159,11 +161,12 @@ public sealed class CovariancePattern
     /// matrix A, Σ_i r_iᵀ A r_i = Σ_ab A_ab Φ_ab and tr(C Σ_i X_iᵀ A X_i) = Σ_ab A_ab Ψ_ab: each Hessian entry
     /// costs O(m²) per pattern instead of O(m² (p+1)²).
     /// </summary>
-    internal (double[,] phi, double[,] psi) ResidualAndLeverageSums(double[] w, double[,] c)
+    /// <param name="scratch">At least m (p+1) numbers.</param>
+    internal void ResidualAndLeverageSums(double[] w, double[,] c, double[,] phi, double[,] psi, double[] scratch)
     {
         int m = Size, width = Width, p = width - 1;
-        var phi = new double[m, m];
-        var psi = new double[m, m];
+        Array.Clear(phi);
+        Array.Clear(psi);
         if (PairBlocks is not null)
         {
             for (int a = 0; a < m; a++)
@@ -182,10 +185,10 @@ public sealed class CovariancePattern
                     phi[a, b] = phi[b, a] = f;
                     psi[a, b] = psi[b, a] = g;
                 }
-            return (phi, psi);
+            return;
         }
-        var r = new double[m];
-        var cx = new double[m * p];
+        var r = scratch.AsSpan(0, m);
+        var cx = scratch.AsSpan(m, m * p);
         foreach (var z in SubjectRows!)
         {
             for (int a = 0; a < m; a++)
@@ -210,7 +213,6 @@ public sealed class CovariancePattern
                     if (a != b) { phi[b, a] = phi[a, b]; psi[b, a] = psi[a, b]; }
                 }
         }
-        return (phi, psi);
     }
 
     /// <summary>

@@ -7,11 +7,13 @@ namespace RweStats.Estimation;
 /// </summary>
 internal static class SmallDense
 {
-    /// <summary>In-place inverse of a symmetric positive definite matrix via Cholesky; returns log|A|, or NaN if A is not PD.</summary>
-    public static double InvertSpd(double[,] a)
+    /// <summary>
+    /// In-place inverse of a symmetric positive definite matrix via Cholesky; returns log|A|, or NaN if A is not PD.
+    /// l and li are m×m scratch (the Cholesky factor and its inverse), so that the call does not allocate.
+    /// </summary>
+    public static double InvertSpd(double[,] a, double[,] l, double[,] li)
     {
         int m = a.GetLength(0);
-        var l = new double[m, m];
         double logdet = 0;
         for (int j = 0; j < m; j++)
         {
@@ -28,7 +30,6 @@ internal static class SmallDense
             }
         }
         // inverse of L (lower), then A^-1 = L^-T L^-1
-        var li = new double[m, m];
         for (int j = 0; j < m; j++)
         {
             li[j, j] = 1 / l[j, j];
@@ -51,16 +52,23 @@ internal static class SmallDense
 
     public static double[,] Multiply(double[,] a, double[,] b)
     {
+        var c = new double[a.GetLength(0), b.GetLength(1)];
+        Multiply(a, b, c);
+        return c;
+    }
+
+    /// <summary>into = A B (into must not be A or B).</summary>
+    public static void Multiply(double[,] a, double[,] b, double[,] into)
+    {
         int n = a.GetLength(0), k = a.GetLength(1), m = b.GetLength(1);
-        var c = new double[n, m];
+        Array.Clear(into);
         for (int i = 0; i < n; i++)
             for (int t = 0; t < k; t++)
             {
                 double v = a[i, t];
                 if (v == 0) continue;
-                for (int j = 0; j < m; j++) c[i, j] += v * b[t, j];
+                for (int j = 0; j < m; j++) into[i, j] += v * b[t, j];
             }
-        return c;
     }
 
     /// <summary>tr(A B) for square matrices of the same size (zeros of A skipped: A is often a sparse ∂V/∂θ).</summary>
@@ -78,47 +86,43 @@ internal static class SmallDense
     }
 
     /// <summary>
-    /// A D A for symmetric A, with D also given by its non-zero entries: Σ_(t,j) D_tj A[:,t] A[j,:] costs nnz(D) m²,
+    /// into = A D A for symmetric A, D also given by its non-zero entries: Σ_(t,j) D_tj A[:,t] A[j,:] costs nnz(D) m²,
     /// less than the two products (2 m³) when D has fewer than 2m non-zeros (the UN derivatives have one or two).
     /// </summary>
-    public static double[,] Sandwich(double[,] a, double[,] d, (int row, int column, double value)[] dEntries)
+    public static void Sandwich(double[,] a, double[,] d, ReadOnlySpan<(int row, int column, double value)> dEntries, double[,] into, double[,] temp)
     {
         int m = a.GetLength(0);
-        if (dEntries.Length >= 2 * m) return Multiply(Multiply(a, d), a);
-        var result = new double[m, m];
+        if (dEntries.Length >= 2 * m)
+        {
+            Multiply(a, d, temp);
+            Multiply(temp, a, into);
+            return;
+        }
+        Array.Clear(into);
         foreach (var (t, j, v) in dEntries)
             for (int i = 0; i < m; i++)
             {
                 double left = v * a[i, t];
                 if (left == 0) continue;
-                for (int s = 0; s < m; s++) result[i, s] += left * a[j, s];
+                for (int s = 0; s < m; s++) into[i, s] += left * a[j, s];
             }
-        return result;
     }
 
-    /// <summary>The non-zero entries (row, column, value), row by row.</summary>
-    public static (int row, int column, double value)[] NonZeroEntries(double[,] a)
+    /// <summary>Writes the non-zero entries (row, column, value) of A, row by row, into entries; returns how many.</summary>
+    public static int NonZeroEntries(double[,] a, (int row, int column, double value)[] entries)
     {
-        var entries = new List<(int, int, double)>();
+        int count = 0;
         for (int i = 0; i < a.GetLength(0); i++)
             for (int j = 0; j < a.GetLength(1); j++)
-                if (a[i, j] != 0) entries.Add((i, j, a[i, j]));
-        return entries.ToArray();
+                if (a[i, j] != 0) entries[count++] = (i, j, a[i, j]);
+        return count;
     }
 
     /// <summary>tr(A B) with A given by its non-zero entries.</summary>
-    public static double TraceOfProduct((int row, int column, double value)[] a, double[,] b)
+    public static double TraceOfProduct(ReadOnlySpan<(int row, int column, double value)> a, double[,] b)
     {
         double s = 0;
         foreach (var (i, j, v) in a) s += v * b[j, i];
         return s;
-    }
-
-    /// <summary>Number of non-zero entries.</summary>
-    public static int NonZeros(double[,] a)
-    {
-        int count = 0;
-        foreach (var v in a) if (v != 0) count++;
-        return count;
     }
 }
