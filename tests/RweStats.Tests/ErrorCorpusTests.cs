@@ -95,6 +95,20 @@ public class ErrorCorpusTests
     }
 
     [Fact]
+    public void AFileLargerThanTheReaderTakesIsRefused()
+    {
+        // A sparse file (no disk used) one byte over the largest array: refused before anything is read.
+        var file = Path.Combine(Path.GetTempPath(), $"rwestats-huge-{Guid.NewGuid():N}.csv");
+        using (var stream = File.Create(file)) stream.SetLength(Array.MaxLength + 1L);
+        try
+        {
+            AssertInputError(Run(new[] { "fit", "--data", file, "--formula", "y ~ visit", "--subject", "id", "--time", "visit" }),
+                "RweStats reads CSV files up to", null);
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
     public void TenThousandVisitsInOneSubjectAreRefused()
     {
         var file = Path.Combine(Path.GetTempPath(), $"rwestats-long-subject-{Guid.NewGuid():N}.csv");

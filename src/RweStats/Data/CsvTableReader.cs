@@ -45,10 +45,14 @@ public static class CsvTableReader
     /// <param name="chunkBytes">Chunk size of the plain reader (the tests use tiny chunks to cross chunk ends).</param>
     internal static DataTable Read(Stream stream, string source, CsvDialect dialect, bool plainReader, int chunkBytes = ChunkBytes)
     {
-        // The file is checked and parsed as UTF-8 bytes: no UTF-16 copy of a registry-size file.
+        // The file is checked and parsed as UTF-8 bytes: no UTF-16 copy of a registry-size file. It is held whole, so
+        // its size is bounded by the largest .NET array (2 GB: about 7 million subjects × 10 visits of this kind).
         byte[] bytes;
-        if (stream is FileStream { CanSeek: true } file && file.Length < Array.MaxLength)
+        if (stream is FileStream { CanSeek: true } file)
         {
+            if (file.Length > Array.MaxLength)
+                throw new RweStatsInputException(
+                    $"{source}: the file is {file.Length / 1e9:F1} GB; RweStats reads CSV files up to {Array.MaxLength / 1e9:F1} GB: split it (by subject) or keep only the columns the model uses");
             bytes = new byte[file.Length];
             file.ReadExactly(bytes);
         }
