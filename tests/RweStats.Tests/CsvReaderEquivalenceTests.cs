@@ -60,6 +60,8 @@ public class CsvReaderEquivalenceTests
         "id,visit,id\n1,V1,2\n",
         "\u00A0id,visit,y\n1,V1,2\n",
         "id,visit,y\n1,V1,2.5\n1,V2,3\n2,V1,4\n2,V2,x\n3,V1,5\n3,V2,6\n4,V1,7\n4,V2,8\n",
+        "y\n\n  \n1\n2\n",
+        "y\n1\n\n2\n",
     };
 
     [Theory]
@@ -67,7 +69,12 @@ public class CsvReaderEquivalenceTests
     public void EdgeFilesReadTheSame(string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        foreach (var dialect in new[] { CsvDialect.Default, new CsvDialect { DecimalSeparator = ',' }, new CsvDialect { Delimiter = ';', DecimalSeparator = ',' } })
+        var dialects = new[]
+        {
+            CsvDialect.Default, new CsvDialect { DecimalSeparator = ',' }, new CsvDialect { Delimiter = ';', DecimalSeparator = ',' },
+            new CsvDialect { MissingTokens = new HashSet<string> { "NA" } }, // an empty cell is then a text, not a missing value
+        };
+        foreach (var dialect in dialects)
             foreach (var chunk in new[] { 1, 5, 16, CsvTableReader.ChunkBytes })
                 AssertSameTable(bytes, dialect, chunk);
     }
@@ -106,7 +113,8 @@ public class CsvReaderEquivalenceTests
         Assert.Equal(general.LineNumbers, plain.LineNumbers);
         for (int j = 0; j < general.ColumnNames.Count; j++)
         {
-            Assert.Equal(general.IsNumeric(general.ColumnNames[j]) , plain.IsNumeric(plain.ColumnNames[j]));
+            Assert.Equal(general.IsNumeric(general.ColumnNames[j]), plain.IsNumeric(plain.ColumnNames[j]));
+            Assert.Equal(general.IsStoredAsNumbers(j), plain.IsStoredAsNumbers(j));
             for (int i = 0; i < general.RowCount; i++)
             {
                 Assert.Equal(general.Cell(j, i), plain.Cell(j, i));

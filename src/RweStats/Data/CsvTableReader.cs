@@ -188,7 +188,11 @@ public static class CsvTableReader
     /// <summary>A chunk of whole lines: byte range, first file line, and its rows' slots [FirstSlot, FirstSlot + Lines).</summary>
     readonly record struct PlainChunk(int From, int To, int FirstLine, int FirstSlot, int Lines);
 
-    /// <summary>Numeric unless one of the first 1000 rows has a cell in it that is neither missing nor a number.</summary>
+    /// <summary>
+    /// Numeric unless one of the first 1000 rows has a cell in it that is neither missing nor a number. A column guessed
+    /// text is read as text, so the guess must only say "text" where CsvHelper's reader would too: blank lines are
+    /// skipped, and a row with the wrong number of fields sends the whole file to CsvHelper anyway.
+    /// </summary>
     static bool[] GuessNumericColumns(ReadOnlySpan<byte> body, byte separator, int width, CsvDialect dialect)
     {
         var numeric = Enumerable.Repeat(true, width).ToArray();
@@ -198,6 +202,7 @@ public static class CsvTableReader
             int end = body.IndexOf((byte)'\n');
             var row = WithoutCarriageReturn(end < 0 ? body : body[..end]);
             body = end < 0 ? default : body[(end + 1)..];
+            if (row.Trim(" \t"u8).IsEmpty) { rows--; continue; } // skipped by both readers: says nothing of the columns
             int field = 0;
             foreach (var range in row.Split(separator))
             {

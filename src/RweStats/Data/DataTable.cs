@@ -60,6 +60,9 @@ public sealed class DataTable
         return texts[j] ??= Enumerable.Range(0, RowCount).Select(storage[j].Text).ToArray();
     }
 
+    /// <summary>Whether column j is held as numbers (8 bytes a cell) rather than texts; what the readers decide.</summary>
+    internal bool IsStoredAsNumbers(int column) => storage[column] is NumericStorage;
+
     /// <summary>Whether cell (row) of column j is missing.</summary>
     public bool IsMissing(int column, int row) => storage[column].IsMissing(row);
 

@@ -94,7 +94,7 @@ public sealed class LikelihoodObjective
             WdVW = NewMatrices(parameters, m);
             (Phi, Psi, Temp, Temp2, WPhiW, WPsiW) = (new double[m, m], new double[m, m], new double[m, m], new double[m, m], new double[m, m], new double[m, m]);
             Rows = new double[m * width];
-            RowScratch = new double[Math.Max(m * width, parameters)];
+            RowScratch = new double[m * width];
         }
 
         public double[][,] PhiRight => phiRight ??= NewMatrices(Parameters, M);
