@@ -100,7 +100,10 @@ public class FuzzTests(ITestOutputHelper output)
         for (int it = 0; it < iterations; it++)
         {
             var bytes = Encoding.UTF8.GetBytes(Mutate(Mutate(csv, rng), rng));
-            var dialect = rng.NextDouble() < 0.2 ? new Data.CsvDialect { DecimalSeparator = ',' } : Data.CsvDialect.Default;
+            double pick = rng.NextDouble();
+            var dialect = pick < 0.2 ? new Data.CsvDialect { DecimalSeparator = ',' }
+                : pick < 0.35 ? new Data.CsvDialect { MissingTokens = new HashSet<string> { "NA" } }
+                : Data.CsvDialect.Default;
             CsvReaderEquivalenceTests.AssertSameTable(bytes, dialect, 1 + (int)(rng.NextDouble() * 300));
         }
         output.WriteLine($"{iterations} mutated files (seed {seed}): both readers agree");
