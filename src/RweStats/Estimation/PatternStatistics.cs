@@ -306,15 +306,40 @@ public sealed class CovariancePattern
             var column = new int[m * entries];
             var value = new double[m * entries];
             var count = new int[m];
+            // Subjects whose rows have their non-zeros in the same columns (same arm, site...) differ only in the values
+            // of covariates and outcome: they are summed as sufficient statistics per signature and spread into the
+            // blocks once, at the end of the chunk. Too many distinct signatures (time-varying class covariates):
+            // the others are added to the blocks directly.
+            var signatures = new Dictionary<long, List<RowSignature>>();
+            var inOrder = new List<RowSignature>();
+            int maxSignatures = 16 + (to - from) / 8;
             for (int t = from; t < to; t++)
             {
                 int first = frame.SubjectStart[subjects[t]];
+                long hash = m;
                 for (int a = 0; a < m; a++)
                 {
                     int c = design.RowEntries(first + a, column.AsSpan(a * entries, entries), value.AsSpan(a * entries, entries));
                     column[a * entries + c] = p;
                     value[a * entries + c] = frame.Response[first + a];
                     count[a] = c + 1;
+                    hash = hash * 1_000_003 + c;
+                    for (int e = 0; e < c; e++) hash = hash * 1_000_003 + column[a * entries + e];
+                }
+                if (!signatures.TryGetValue(hash, out var sameHash)) signatures[hash] = sameHash = new List<RowSignature>();
+                RowSignature? signature = null;
+                foreach (var candidate in sameHash)
+                    if (candidate.Matches(column, count)) { signature = candidate; break; }
+                if (signature is null && inOrder.Count < maxSignatures)
+                {
+                    signature = new RowSignature(column, count, entries, p, design);
+                    sameHash.Add(signature);
+                    inOrder.Add(signature);
+                }
+                if (signature is not null)
+                {
+                    signature.Add(value);
+                    continue;
                 }
                 // Z[a, b] for a ≤ b only; Z[b, a] is its transpose.
                 for (int a = 0; a < m; a++)
@@ -331,6 +356,7 @@ public sealed class CovariancePattern
                         }
                     }
             }
+            foreach (var signature in inOrder) signature.SpreadInto(blocks, w);
             partial[j] = blocks;
         });
 
@@ -394,5 +420,90 @@ public sealed class CovariancePattern
             design.FillRow(from + a, z.AsSpan(a * w, w - 1));
             z[a * w + w - 1] = frame.Response[from + a];
         }
+    }
+}
+
+/// <summary>
+/// The subjects of one pattern whose rows have their non-zeros in the same columns, summed as sufficient statistics:
+/// their count, the sum of each valued entry (covariate terms and y) and the sum of each product of two valued
+/// entries. Indicator entries are 1, so every cross-product Σ_i z_ia,u z_ib,v is one of these: a count (two
+/// indicators), a sum (one indicator), or a sum of products. A subject then costs its valued pairs, (2m)² / 2 for
+/// one covariate and y, instead of all (terms + 1)² products of each visit pair.
+/// </summary>
+internal sealed class RowSignature
+{
+    readonly int m, stride;
+    readonly int[] columns, counts;
+    readonly int[] valuedIndex;  // per entry (a·stride + e): its index among the valued entries, −1 for an indicator
+    readonly int[] valuedEntry;  // the valued entries' positions
+    readonly double[] sums, products;
+    long subjects;
+
+    public RowSignature(int[] column, int[] count, int stride, int responseColumn, FixedEffectsDesign design)
+    {
+        m = count.Length;
+        this.stride = stride;
+        columns = (int[])column.Clone();
+        counts = (int[])count.Clone();
+        valuedIndex = new int[column.Length];
+        Array.Fill(valuedIndex, -1);
+        var valued = new List<int>();
+        for (int a = 0; a < m; a++)
+            for (int e = 0; e < counts[a]; e++)
+            {
+                int c = columns[a * stride + e];
+                if (c != responseColumn && design.IsIndicator(c)) continue;
+                valuedIndex[a * stride + e] = valued.Count;
+                valued.Add(a * stride + e);
+            }
+        valuedEntry = valued.ToArray();
+        sums = new double[valuedEntry.Length];
+        products = new double[valuedEntry.Length * valuedEntry.Length];
+    }
+
+    public bool Matches(int[] column, int[] count)
+    {
+        for (int a = 0; a < m; a++)
+        {
+            if (count[a] != counts[a]) return false;
+            if (!column.AsSpan(a * stride, count[a]).SequenceEqual(columns.AsSpan(a * stride, count[a]))) return false;
+        }
+        return true;
+    }
+
+    public void Add(double[] value)
+    {
+        subjects++;
+        int n = valuedEntry.Length;
+        for (int i = 0; i < n; i++)
+        {
+            double x = value[valuedEntry[i]];
+            sums[i] += x;
+            for (int j = i; j < n; j++) products[i * n + j] += x * value[valuedEntry[j]];
+        }
+    }
+
+    /// <summary>blocks[a m + b] += Σ_i z_ia z_ibᵀ for a ≤ b, from the statistics.</summary>
+    public void SpreadInto(double[][] blocks, int w)
+    {
+        int n = valuedEntry.Length;
+        for (int a = 0; a < m; a++)
+            for (int b = a; b < m; b++)
+            {
+                var block = blocks[a * m + b];
+                for (int iu = 0; iu < counts[a]; iu++)
+                {
+                    int u = a * stride + iu, vu = valuedIndex[u], rowOffset = columns[u] * w;
+                    for (int iv = 0; iv < counts[b]; iv++)
+                    {
+                        int v = b * stride + iv, vv = valuedIndex[v];
+                        double sum = vu < 0 && vv < 0 ? subjects
+                            : vu < 0 ? sums[vv]
+                            : vv < 0 ? sums[vu]
+                            : products[Math.Min(vu, vv) * n + Math.Max(vu, vv)];
+                        block[rowOffset + columns[v]] += sum;
+                    }
+                }
+            }
     }
 }

@@ -25,6 +25,7 @@ public sealed class FixedEffectsDesign
     readonly ModelFrame frame;
     readonly TermLayout[] layouts;
     readonly int[] estimatedIndex; // design column → index among Estimated, −1 when aliased
+    readonly bool[] indicator;     // per estimated column: its term has no covariate
 
     /// <summary>How a term's column is found from a row: its first column, and per class variable the row's codes.</summary>
     readonly record struct TermLayout(int Offset, ClassCoding[] Classes, double[][] Covariates);
@@ -99,6 +100,7 @@ public sealed class FixedEffectsDesign
         estimatedIndex = new int[p];
         Array.Fill(estimatedIndex, -1);
         for (int k = 0; k < estimated.Length; k++) estimatedIndex[estimated[k]] = k;
+        indicator = estimated.Select(j => layouts[specs[j].termIndex].Covariates.Length == 0).ToArray();
         Estimated = estimated;
         foreach (var j in Enumerable.Range(0, p).Where(j => aliased[j]))
             aliasRelation[j] = Regress(factor, xtx, estimated, j);
@@ -108,6 +110,9 @@ public sealed class FixedEffectsDesign
     }
 
     public int ColumnCount => Columns.Count;
+
+    /// <summary>Whether estimated column k is an indicator (its term has no covariate): its non-zeros are all 1.</summary>
+    public bool IsIndicator(int k) => indicator[k];
 
     /// <summary>The most non-zero entries a row of X can have: one per term.</summary>
     public int MaxRowEntries => layouts.Length;
