@@ -330,7 +330,8 @@ public static class CsvTableReader
         /// <summary>The cell as it is read: trimmed, decimal comma made a point; missing when it is a missing token.</summary>
         public ReadOnlySpan<byte> Prepare(ReadOnlySpan<byte> raw, out bool missing)
         {
-            var cell = raw.Trim(" \t\n\v\f\r"u8);
+            // ASCII white space is at most 0x20: a cell starting and ending above it (nearly all) needs no trimming.
+            var cell = raw.Length > 0 && raw[0] > 0x20 && raw[^1] > 0x20 ? raw : raw.Trim(" \t\n\v\f\r"u8);
             if (cell.Length > 0 && (cell[0] >= 0x80 || cell[^1] >= 0x80)) cell = TrimUnicode(cell);
             missing = false;
             foreach (var token in missingTokens)
