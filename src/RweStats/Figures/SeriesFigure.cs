@@ -215,23 +215,7 @@ public sealed record SeriesFigure : IFigure
         {
             canvas.BeginGroup(new FigureGroup("boxes"));
             for (int j = 0; j < nv; j++)
-            {
-                // On a log axis the summary is taken on log10 values (ggplot2 applies scale transforms before stats).
-                var values = panel.ValuesAt(j).Select(t => panel.LogScale ? Math.Log10(t.value) : t.value);
-                if (BoxSummary.Of(values, Style.QuantileType) is not { } b) continue;
-                double F(double v) => frame.Y(panel.LogScale ? Math.Pow(10, v) : v);
-                var color = style.Palette.SeriesColor(j);
-                var line = new Stroke(color, 0.7);
-                double cx = VisitX(j);
-                canvas.BeginGroup(new FigureGroup("box", panel.Visits[j]));
-                canvas.Line(new(cx, F(b.Q3)), new(cx, F(b.WhiskerHigh)), line);
-                canvas.Line(new(cx, F(b.Q1)), new(cx, F(b.WhiskerLow)), line);
-                canvas.Line(new(cx - boxHalf / 2, F(b.WhiskerHigh)), new(cx + boxHalf / 2, F(b.WhiskerHigh)), line);
-                canvas.Line(new(cx - boxHalf / 2, F(b.WhiskerLow)), new(cx + boxHalf / 2, F(b.WhiskerLow)), line);
-                canvas.Rectangle(FigureRect.FromEdges(cx - boxHalf, F(b.Q3), cx + boxHalf, F(b.Q1)), new Fill(color, 0.18), line);
-                canvas.Line(new(cx - boxHalf, F(b.Median)), new(cx + boxHalf, F(b.Median)), new Stroke(color, 1.4));
-                canvas.EndGroup();
-            }
+                DrawBox(canvas, panel, frame, panel.ValuesAt(j).Select(t => t.value), VisitX(j), boxHalf, style.Palette.SeriesColor(j), panel.Visits[j]);
             canvas.EndGroup();
         }
 
@@ -250,17 +234,8 @@ public sealed record SeriesFigure : IFigure
         if (lsMeans)
         {
             canvas.BeginGroup(new FigureGroup("ls-means"));
-            var line = new Stroke(ink, 0.8);
             foreach (var e in panel.LsMeans!)
-            {
-                double x = VisitX(panel.VisitIndex(e.Visit)) + lsOffset;
-                canvas.BeginGroup(new FigureGroup("ls-mean", e.Visit));
-                canvas.Line(new(x, frame.Y(e.Lower)), new(x, frame.Y(e.Upper)), line);
-                canvas.Line(new(x - 1.5, frame.Y(e.Lower)), new(x + 1.5, frame.Y(e.Lower)), line);
-                canvas.Line(new(x - 1.5, frame.Y(e.Upper)), new(x + 1.5, frame.Y(e.Upper)), line);
-                canvas.Polygon(FigureLegend.Diamond(new(x, frame.Y(e.Estimate)), 2.2), new Fill(ink), new Stroke(FigureColor.White, 0.3));
-                canvas.EndGroup();
-            }
+                DrawLsMean(canvas, frame, e, VisitX(panel.VisitIndex(e.Visit)) + lsOffset, ink, e.Visit);
             canvas.EndGroup();
         }
 
@@ -347,22 +322,7 @@ public sealed record SeriesFigure : IFigure
             canvas.BeginGroup(new FigureGroup("boxes"));
             for (int j = 0; j < nv; j++)
                 foreach (var group in groups)
-                {
-                    var values = panel.ValuesAt(j, group).Select(t => panel.LogScale ? Math.Log10(t.value) : t.value);
-                    if (BoxSummary.Of(values, style.QuantileType) is not { } b) continue;
-                    double F(double v) => frame.Y(panel.LogScale ? Math.Pow(10, v) : v);
-                    var color = ColorOf(group);
-                    var line = new Stroke(color, 0.7);
-                    double cx = SlotX(j, group);
-                    canvas.BeginGroup(new FigureGroup("box", panel.Visits[j] + "|" + group));
-                    canvas.Line(new(cx, F(b.Q3)), new(cx, F(b.WhiskerHigh)), line);
-                    canvas.Line(new(cx, F(b.Q1)), new(cx, F(b.WhiskerLow)), line);
-                    canvas.Line(new(cx - boxHalf / 2, F(b.WhiskerHigh)), new(cx + boxHalf / 2, F(b.WhiskerHigh)), line);
-                    canvas.Line(new(cx - boxHalf / 2, F(b.WhiskerLow)), new(cx + boxHalf / 2, F(b.WhiskerLow)), line);
-                    canvas.Rectangle(FigureRect.FromEdges(cx - boxHalf, F(b.Q3), cx + boxHalf, F(b.Q1)), new Fill(color, 0.18), line);
-                    canvas.Line(new(cx - boxHalf, F(b.Median)), new(cx + boxHalf, F(b.Median)), new Stroke(color, 1.4));
-                    canvas.EndGroup();
-                }
+                    DrawBox(canvas, panel, frame, panel.ValuesAt(j, group).Select(t => t.value), SlotX(j, group), boxHalf, ColorOf(group), panel.Visits[j] + "|" + group);
             canvas.EndGroup();
         }
 
@@ -397,17 +357,7 @@ public sealed record SeriesFigure : IFigure
                 canvas.EndGroup();
             }
             foreach (var e in estimates)
-            {
-                var color = ColorOf(e.Group);
-                var line = new Stroke(color, 0.8);
-                double x = SlotX(panel.VisitIndex(e.Visit), e.Group!) + lsOffset;
-                canvas.BeginGroup(new FigureGroup("ls-mean", e.Visit + "|" + e.Group));
-                canvas.Line(new(x, frame.Y(e.Lower)), new(x, frame.Y(e.Upper)), line);
-                canvas.Line(new(x - 1.5, frame.Y(e.Lower)), new(x + 1.5, frame.Y(e.Lower)), line);
-                canvas.Line(new(x - 1.5, frame.Y(e.Upper)), new(x + 1.5, frame.Y(e.Upper)), line);
-                canvas.Polygon(FigureLegend.Diamond(new(x, frame.Y(e.Estimate)), 2.2), new Fill(color), new Stroke(FigureColor.White, 0.3));
-                canvas.EndGroup();
-            }
+                DrawLsMean(canvas, frame, e, SlotX(panel.VisitIndex(e.Visit), e.Group!) + lsOffset, ColorOf(e.Group), e.Visit + "|" + e.Group);
             canvas.EndGroup();
         }
 
@@ -415,6 +365,37 @@ public sealed record SeriesFigure : IFigure
         DrawBrackets(canvas, ledger, panel, cell, frame, positions, fonts, a => a.IsBetweenGroups ? ink : ColorOf(a.Group));
 
         frame.DrawHeading(canvas, ledger, style, letter, title, fonts);
+        canvas.EndGroup();
+    }
+
+    /// <summary>
+    /// A box at x = cx: quartiles by the tables' quantile definition, whiskers, median. On a log axis the summary is
+    /// taken on log10 values (ggplot2 applies scale transforms before stats). Shared by single-series and grouped panels.
+    /// </summary>
+    void DrawBox(IFigureCanvas canvas, SeriesPanel panel, PanelFrame frame, IEnumerable<double> values, double cx, double boxHalf, FigureColor color, string key)
+    {
+        if (BoxSummary.Of(values.Select(v => panel.LogScale ? Math.Log10(v) : v), Style.QuantileType) is not { } b) return;
+        double F(double v) => frame.Y(panel.LogScale ? Math.Pow(10, v) : v);
+        var line = new Stroke(color, 0.7);
+        canvas.BeginGroup(new FigureGroup("box", key));
+        canvas.Line(new(cx, F(b.Q3)), new(cx, F(b.WhiskerHigh)), line);
+        canvas.Line(new(cx, F(b.Q1)), new(cx, F(b.WhiskerLow)), line);
+        canvas.Line(new(cx - boxHalf / 2, F(b.WhiskerHigh)), new(cx + boxHalf / 2, F(b.WhiskerHigh)), line);
+        canvas.Line(new(cx - boxHalf / 2, F(b.WhiskerLow)), new(cx + boxHalf / 2, F(b.WhiskerLow)), line);
+        canvas.Rectangle(FigureRect.FromEdges(cx - boxHalf, F(b.Q3), cx + boxHalf, F(b.Q1)), new Fill(color, 0.18), line);
+        canvas.Line(new(cx - boxHalf, F(b.Median)), new(cx + boxHalf, F(b.Median)), new Stroke(color, 1.4));
+        canvas.EndGroup();
+    }
+
+    /// <summary>An LS mean at x: its confidence interval as an error bar, the estimate as a diamond.</summary>
+    static void DrawLsMean(IFigureCanvas canvas, PanelFrame frame, VisitEstimate e, double x, FigureColor color, string key)
+    {
+        var line = new Stroke(color, 0.8);
+        canvas.BeginGroup(new FigureGroup("ls-mean", key));
+        canvas.Line(new(x, frame.Y(e.Lower)), new(x, frame.Y(e.Upper)), line);
+        canvas.Line(new(x - 1.5, frame.Y(e.Lower)), new(x + 1.5, frame.Y(e.Lower)), line);
+        canvas.Line(new(x - 1.5, frame.Y(e.Upper)), new(x + 1.5, frame.Y(e.Upper)), line);
+        canvas.Polygon(FigureLegend.Diamond(new(x, frame.Y(e.Estimate)), 2.2), new Fill(color), new Stroke(FigureColor.White, 0.3));
         canvas.EndGroup();
     }
 
