@@ -236,7 +236,6 @@ public static class CsvTableReader
             var chunk = content.Span[c.From..c.To];
             var cells = new CellReader(dialect);
             var pools = new StringPool?[width];
-            char[] chars = new char[64];
             int slot = c.FirstSlot;
             for (int line = c.FirstLine; !chunk.IsEmpty; line++)
             {
@@ -253,18 +252,13 @@ public static class CsvTableReader
                     if (values[j] is { } column)
                     {
                         if (missing) column[slot] = double.NaN;
-                        else if (NumberParsing.TryParse(cell, out var v))
+                        else if (TryReadNumber(cell, out column[slot], out var original))
                         {
-                            column[slot] = v;
-                            if (!PrintsBackTheSame(cell, v)) (originals[k, j] ??= new())[slot] = System.Text.Encoding.UTF8.GetString(cell);
+                            if (original is not null) (originals[k, j] ??= new())[slot] = original;
                         }
                         else turnedText[j] = true;
                     }
-                    else if (!missing)
-                    {
-                        if (chars.Length < cell.Length) chars = new char[Math.Max(cell.Length, 2 * chars.Length)];
-                        texts[j]![slot] = (pools[j] ??= new StringPool()).Get(chars.AsSpan(0, System.Text.Encoding.UTF8.GetChars(cell, chars)));
-                    }
+                    else if (!missing) texts[j]![slot] = (pools[j] ??= new StringPool()).Get(cell);
                 }
                 if (field != width) { irregular = true; state.Stop(); return; }
                 lines[slot++] = line;
@@ -386,7 +380,6 @@ public static class CsvTableReader
         Dictionary<int, string>? originals;
         List<string?>? cells;
         readonly StringPool pool = new();
-        char[] chars = new char[64];
 
         public void AddMissing()
         {
@@ -397,17 +390,15 @@ public static class CsvTableReader
         {
             if (numbers is not null)
             {
-                if (NumberParsing.TryParse(cell, out var v))
+                if (TryReadNumber(cell, out var v, out var original))
                 {
-                    if (!PrintsBackTheSame(cell, v))
-                        (originals ??= new())[numbers.Count] = System.Text.Encoding.UTF8.GetString(cell);
+                    if (original is not null) (originals ??= new())[numbers.Count] = original;
                     numbers.Add(v);
                     return;
                 }
                 ToText();
             }
-            if (chars.Length < cell.Length) chars = new char[Math.Max(cell.Length, 2 * chars.Length)];
-            cells!.Add(pool.Get(chars.AsSpan(0, System.Text.Encoding.UTF8.GetChars(cell, chars))));
+            cells!.Add(pool.Get(cell));
         }
 
         /// <summary>A cell that is not a number: from here on the column is text, including what was read so far.</summary>
@@ -423,6 +414,18 @@ public static class CsvTableReader
         public ColumnStorage Build() => numbers is not null
             ? new NumericStorage(numbers.ToArray(), originals)
             : new TextStorage(cells!.ToArray());
+    }
+
+    /// <summary>
+    /// A cell of a numeric column: its number, and its own text when the number does not print back as that text
+    /// (null otherwise). False when the cell is not a finite number (the column is then text).
+    /// </summary>
+    static bool TryReadNumber(ReadOnlySpan<byte> cell, out double value, out string? original)
+    {
+        original = null;
+        if (!NumberParsing.TryParse(cell, out value)) return false;
+        if (!PrintsBackTheSame(cell, value)) original = System.Text.Encoding.UTF8.GetString(cell);
+        return true;
     }
 
     /// <summary>
@@ -468,6 +471,14 @@ public static class CsvTableReader
     {
         const int Limit = 1 << 20;
         readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);
+        char[] chars = new char[64];
+
+        /// <summary>The pooled string of a UTF-8 cell (decoded into a reused buffer, not a new string, when pooled).</summary>
+        public string Get(ReadOnlySpan<byte> utf8)
+        {
+            if (chars.Length < utf8.Length) chars = new char[Math.Max(utf8.Length, 2 * chars.Length)];
+            return Get(chars.AsSpan(0, System.Text.Encoding.UTF8.GetChars(utf8, chars)));
+        }
 
         public string Get(ReadOnlySpan<char> text)
         {

@@ -78,8 +78,7 @@ public sealed class LikelihoodObjective
         public readonly int[] EntryCounts;
         public readonly double[][,] WdVW;            // W V_k W
         public readonly double[,] Phi, Psi, Temp, Temp2, WPhiW, WPsiW;
-        public readonly double[] Rows;               // m × (p+1) rows of one subject
-        public readonly double[] RowScratch;
+        public readonly double[] Rows;               // m × (p+1) scratch for one subject's rows
         double[][,]? phiRight, psiRight;
 
         public PatternWorkspace(int m, int parameters, int width)
@@ -94,7 +93,6 @@ public sealed class LikelihoodObjective
             WdVW = NewMatrices(parameters, m);
             (Phi, Psi, Temp, Temp2, WPhiW, WPsiW) = (new double[m, m], new double[m, m], new double[m, m], new double[m, m], new double[m, m], new double[m, m]);
             Rows = new double[m * width];
-            RowScratch = new double[m * width];
         }
 
         public double[][,] PhiRight => phiRight ??= NewMatrices(Parameters, M);
@@ -215,7 +213,7 @@ public sealed class LikelihoodObjective
             PreparePattern(covariance, theta, pattern, 2, ws);
             var wInv = ws.W;
             var (phi, psi) = (ws.Phi, ws.Psi);
-            pattern.ResidualAndLeverageSums(wvec, cArray, phi, psi, ws.RowScratch);
+            pattern.ResidualAndLeverageSums(wvec, cArray, phi, psi, ws.Rows);
             // With M_kl = W V_k W V_l W: Σ_ab (M_kl)_ab Φ_ab = tr(V_k W V_l · WΦW), likewise for Ψ, and
             // tr(W V_k W V_l) = tr(V_k W V_l · W). Two ways to evaluate, by cost: over the entry pairs of V_k and V_l,
             // Σ (V_k)_cd (V_l)_ef W_de (WΦW)_fc (UN: a few terms per pair), or with right factors W V_l W Φ W formed

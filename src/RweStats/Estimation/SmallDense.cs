@@ -50,13 +50,6 @@ internal static class SmallDense
         return logdet;
     }
 
-    public static double[,] Multiply(double[,] a, double[,] b)
-    {
-        var c = new double[a.GetLength(0), b.GetLength(1)];
-        Multiply(a, b, c);
-        return c;
-    }
-
     /// <summary>into = A B (into must not be A or B).</summary>
     public static void Multiply(double[,] a, double[,] b, double[,] into)
     {
