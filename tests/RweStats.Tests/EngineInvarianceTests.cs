@@ -65,7 +65,7 @@ public class EngineInvarianceTests
     }
 
     [Fact]
-    public void ResultsAreTheSameBitsWhateverTheThreadCount()
+    public async Task ResultsAreTheSameBitsWhateverTheThreadCount()
     {
         // Parallel work (CSV chunks, pattern sums in chunks of subjects) is cut the same way whatever the number of
         // threads, and partial sums are added in chunk order: one thread and all threads must give the same bits.
@@ -78,7 +78,7 @@ public class EngineInvarianceTests
         var allThreads = Run();
         // Parallel.For schedules on TaskScheduler.Current: inside a task on a one-thread scheduler it runs on one thread.
         var oneThread = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, 1).ConcurrentScheduler;
-        var single = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.None, oneThread).GetAwaiter().GetResult();
+        var single = await Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.None, oneThread);
         Assert.Equal(BitConverter.DoubleToInt64Bits(allThreads.FitStatistics.Neg2LogLikelihood), BitConverter.DoubleToInt64Bits(single.FitStatistics.Neg2LogLikelihood));
         foreach (var (x, y) in allThreads.CovarianceParameters.Zip(single.CovarianceParameters))
             Assert.Equal(BitConverter.DoubleToInt64Bits(x.Estimate), BitConverter.DoubleToInt64Bits(y.Estimate));

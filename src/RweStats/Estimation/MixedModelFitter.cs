@@ -22,7 +22,7 @@ public static class MixedModelFitter
         var structure = CovarianceStructure.Create(spec.Covariance, frame.Time.Levels.Count);
         var covariance = new CovarianceModel(structure, spec.RandomIntercept, frame.Group?.Levels, frame.Group?.Name);
         var design = new FixedEffectsDesign(frame);
-        var notes = new List<string>();
+        var notes = new List<string>(frame.Notes);
         if (design.Rank == 0)
             throw new RweStatsInputException($"formula \"{spec.Formula}\": every fixed-effect column is zero; nothing to estimate");
         CheckIdentifiable(frame, design, covariance);
@@ -231,7 +231,7 @@ public static class MixedModelFitter
         {
             Spec = spec, Response = frame.Formula.Response, SubjectCount = frame.SubjectsRead, SubjectsWithData = frame.SubjectCount,
             ObservationsRead = frame.ObservationsRead, ObservationsUsed = frame.ObservationsUsed,
-            TimeLevels = frame.Time.Levels, Baseline = frame.Baseline, CovarianceSasType = structure.SasType,
+            TimeLevels = frame.Time.Levels, VisitOrdering = frame.VisitOrdering, Baseline = frame.Baseline, CovarianceSasType = structure.SasType,
             DesignColumns = design.ColumnCount, DesignRank = design.Rank, Convergence = report,
             FitStatistics = stats, CovarianceParameters = covParams, FixedEffects = fixedEffects, Type3Tests = type3,
             LsMeans = lsMeans, LsMeanDifferences = lsDiffs, VisitContrasts = visitContrasts, Notes = notes,

@@ -43,6 +43,12 @@ public static class FitJson
         w.WriteStartArray("time_levels");
         foreach (var l in r.TimeLevels) w.WriteStringValue(l);
         w.WriteEndArray();
+        if (r.VisitOrdering is { } order)
+        {
+            // How time_levels were ordered: "given" (--time-order, visits.order), "time-value" or "natural".
+            w.WriteString("visit_order_rule", order.RuleName);
+            w.WriteString("visit_order", order.Description);
+        }
         w.WriteString("baseline", r.Baseline);
         w.WriteBoolean("converged", r.Convergence.Converged);
         w.WriteNumber("iterations", r.Convergence.Iterations);
