@@ -164,21 +164,24 @@ public sealed class ModelFrame
 
         // The visit order (VisitOrder: given, by time value, or natural; never the order of the rows).
         var frameNotes = new List<string>();
+        // One pass over integer codes (no per-row string hashing): which visits have rows, and their times.
+        var visitUsed = new bool[nTimeCodes];
+        foreach (var i in used) visitUsed[timeEnc.Codes[i]] = true;
+        var presentVisits = new HashSet<string>();
+        for (int c = 0; c < nTimeCodes; c++) if (visitUsed[c]) presentVisits.Add(timeEnc.Levels[c]);
         Dictionary<string, List<double>>? visitTimes = null;
         if (orderValueColumn >= 0)
         {
-            visitTimes = new Dictionary<string, List<double>>();
+            var byCode = new List<double>?[nTimeCodes];
             foreach (var i in used)
             {
-                double t = table.ParseNumber(spec.TimeValue!, i);
-                if (double.IsNaN(t)) continue;
-                var level = timeEnc.Levels[timeEnc.Codes[i]];
-                if (!visitTimes.TryGetValue(level, out var list)) visitTimes[level] = list = new List<double>();
-                list.Add(t);
+                if (table.IsMissing(orderValueColumn, i)) continue;
+                double t = table.ParseNumber(spec.TimeValue!, i); // a cell that is not a number: error with its line
+                (byCode[timeEnc.Codes[i]] ??= new List<double>()).Add(t);
             }
+            visitTimes = new Dictionary<string, List<double>>();
+            for (int c = 0; c < nTimeCodes; c++) if (byCode[c] is { } list) visitTimes[timeEnc.Levels[c]] = list;
         }
-        var presentVisits = new HashSet<string>();
-        foreach (var i in used) presentVisits.Add(timeEnc.Levels[timeEnc.Codes[i]]);
         var visitOrdering = presentVisits.Count > MaxClassLevels ? null : VisitOrder.Choose(presentVisits, spec.TimeOrder, visitTimes, spec.TimeValue);
         if (visitOrdering is not null)
         {
