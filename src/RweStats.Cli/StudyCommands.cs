@@ -264,7 +264,8 @@ public static class ConsoleTables
 
     public static string Comparison(IReadOnlyList<ClaimResult> results, ClaimsFile claims)
     {
-        var s = new StringBuilder("Comparison with the published numbers" + (claims.Source is null ? "" : $" ({claims.Source})") + "\n");
+        var s = new StringBuilder("Comparison with the published numbers\n");
+        if (claims.Source is not null) s.AppendLine($"Source: {claims.Source}.");
         var rows = results.Select(r => new[]
         {
             r.Claim.Describe(), Section(r.Claim), r.Claim.Reported, r.Computed is { } c ? ClaimCheck.FormatAtPrintedPrecision(c, r.Claim) : "-", ClaimCheck.VerdictText(r.Verdict),

@@ -87,3 +87,24 @@ public class NewcomerTests
         Assert.Contains("usage: rwestats COMMAND", o.ToString());
     }
 }
+
+/// <summary>A misspelled key of an analysis spec gets the closest allowed key.</summary>
+public class SpecKeySuggestionTests
+{
+    [Fact]
+    public void MisspelledSpecKeyGetsDidYouMean()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"rwestats-key-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var spec = File.ReadAllText(RepoPaths.Data("example.json")).Replace("\"formula\":", "\"formla\":").Replace("example_cohort.csv", RepoPaths.Data("example_cohort.csv").Replace("\\", "/"));
+            var path = Path.Combine(dir, "spec.json");
+            File.WriteAllText(path, spec);
+            var o = new StringWriter(); var e = new StringWriter();
+            Assert.Equal(2, RweStats.Cli.Cli.Run(new[] { "analyze", path, "--out", Path.Combine(dir, "out") }, o, e));
+            Assert.Contains("unknown key 'formla'; did you mean 'formula'?", e.ToString());
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+}
