@@ -158,10 +158,15 @@ public static class StudyReport
     /// </summary>
     public static string MethodsText(StudyResult study)
     {
-        var groups = study.Outcomes.Where(o => o.Fit is not null).GroupBy(o => MethodsSentence(o.Fit!)).ToList();
+        var fitted = study.Outcomes.Where(o => o.Fit is not null).ToList();
+        var groups = fitted.GroupBy(o => MethodsSentence(o.Fit!)).ToList();
         if (groups.Count == 0) return "";
-        if (groups.Count == 1) return "Methods: each outcome was analysed separately. " + groups[0].Key;
-        return "Methods: each outcome was analysed separately.\n" +
+        // The transformation is the spec's, not the fit's: said once per scale.
+        var scales = fitted.Where(o => o.Outcome.Transform != "none").GroupBy(o => o.Outcome.Transform)
+            .Select(g => $" {JoinAnd(g.Select(o => o.Outcome.Label).ToList())} {(g.Count() == 1 ? "was" : "were")} analysed on the {(g.Key == "log" ? "natural-log" : "log10")} scale.");
+        string transforms = string.Concat(scales);
+        if (groups.Count == 1) return "Methods: each outcome was analysed separately." + transforms + " " + groups[0].Key;
+        return "Methods: each outcome was analysed separately." + transforms + "\n" +
                string.Join("\n", groups.Select(g => $"- {string.Join(", ", g.Select(o => o.Outcome.Label))}: {g.Key}"));
     }
 
