@@ -42,7 +42,9 @@ public static class FitCommand
                                    expected as pbkrtest/lmerTest)
           --std-errors model|empirical
                                    model-based or empirical (sandwich, SAS EMPIRICAL) standard errors
-          --class COL              treat a numeric column as a class variable (repeatable)
+          --class COL              treat a numeric column as a class variable (repeatable); a numeric
+                                   column of the formula with 2-10 distinct whole values shared by several
+                                   subjects (a site or centre code) gets a note suggesting it
           --ref COL=LEVEL          reference level of a class variable (repeatable)
           --lsmeans EFFECT         LS means and pairwise differences, e.g. AVISIT*ARMCD (repeatable)
           --contrast "LABEL: EXPR" custom contrast of LS means, e.g. "M12 vs M6: visit[M12] - visit[M6]",
