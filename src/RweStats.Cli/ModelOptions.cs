@@ -18,12 +18,7 @@ public static class ModelOptions
     };
     public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--random-intercept", "--report-nonconverged", "--decimal-comma" };
 
-    public static readonly IReadOnlyDictionary<string, DfMethod> DfChoices = new Dictionary<string, DfMethod>
-    {
-        ["residual"] = DfMethod.Residual, ["containment"] = DfMethod.Containment,
-        ["between-within"] = DfMethod.BetweenWithin, ["satterthwaite"] = DfMethod.Satterthwaite,
-        ["kenward-roger"] = DfMethod.KenwardRoger, ["kenward-roger-linear"] = DfMethod.KenwardRogerLinear,
-    };
+    public static readonly IReadOnlyDictionary<string, DfMethod> DfChoices = DfMethodNames.All.ToDictionary(d => d.Name, d => d.Method);
     public static readonly IReadOnlyDictionary<string, EstimationMethod> MethodChoices = new Dictionary<string, EstimationMethod>
     {
         ["reml"] = EstimationMethod.Reml, ["ml"] = EstimationMethod.Ml,

@@ -158,11 +158,7 @@ public static class AnalysisSpecReader
         if (node.Get("random_intercept") is { } ri) m = m with { RandomIntercept = ri.AsBool() };
         if (node.Get("method") is { } me) m = m with { Method = me.Choice("reml", "ml") == "ml" ? EstimationMethod.Ml : EstimationMethod.Reml };
         if (node.Get("df") is { } df)
-            m = m with { Df = df.Choice("residual", "containment", "between-within", "satterthwaite", "kenward-roger", "kenward-roger-linear") switch
-            {
-                "residual" => DfMethod.Residual, "containment" => DfMethod.Containment, "between-within" => DfMethod.BetweenWithin,
-                "kenward-roger" => DfMethod.KenwardRoger, "kenward-roger-linear" => DfMethod.KenwardRogerLinear, _ => DfMethod.Satterthwaite,
-            } };
+            m = m with { Df = DfMethodNames.Parse(df.Choice(DfMethodNames.Names.ToArray())) };
         if (node.Get("alpha") is { } a)
         {
             var alpha = a.AsNumber();
