@@ -150,7 +150,7 @@ public static class SpecificationSearch
     public static string Command(AnalysisSpec spec, OutcomeSpec outcome, Specification s, string dataFile) =>
         $"rwestats fit --data {Quote(dataFile)} --formula \"{outcome.Column} ~ {spec.Columns.Visit}\" --subject {spec.Columns.Subject} --time {spec.Columns.Visit} " +
         $"--time-order {string.Join(",", spec.VisitOrder)} --baseline {spec.Baseline} --covariance {s.Covariance}{(s.RandomIntercept ? " --random-intercept" : "")}" +
-        $"{(s.Covariance is "sp-pow" or "sp-exp" ? $" --time-value {spec.Columns.TimeValue}" : "")} --method {(s.Method == EstimationMethod.Reml ? "reml" : "ml")} --df {FitJson.DfName(s.Df)}";
+        $"{(CovarianceStructure.Create(s.Covariance, 2).UsesTimeValues ? $" --time-value {spec.Columns.TimeValue}" : "")} --method {(s.Method == EstimationMethod.Reml ? "reml" : "ml")} --df {FitJson.DfName(s.Df)}";
 
     static string Quote(string path) => path.Contains(' ') ? $"\"{path}\"" : path;
 }

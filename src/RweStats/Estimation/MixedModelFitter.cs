@@ -105,28 +105,8 @@ public static class MixedModelFitter
                 foreach (var a in visits) foreach (var b in visits) pairs[a, b]++;
             }
             string where = covariance.GroupVariable is null ? "" : $" in group {covariance.GroupLevels[g]}";
-            string code = covariance.Structure.Code;
-            bool heterogeneous = code is "un" or "csh" or "arh1" or "toeph" or "ante1";
-            for (int a = 0; a < t; a++)
-            {
-                if (heterogeneous && pairs[a, a] < 2)
-                    throw new RweStatsInputException(
-                        $"--covariance {code}: visit '{frame.Time.Levels[a]}' has {pairs[a, a]} observation(s){where}, too few to estimate its own variance; use a homogeneous structure (cs, ar1) or drop the visit");
-                if (code == "un")
-                {
-                    // UN(a, ·) amounts to regressing visit a on the visits observed with it: that needs more subjects
-                    // at visit a than there are such visits, or the conditional variance is 0 and the fit cannot converge.
-                    int partners = Enumerable.Range(0, t).Count(b => b != a && pairs[a, b] > 0);
-                    if (pairs[a, a] <= partners)
-                        throw new RweStatsInputException(
-                            $"--covariance un: visit '{frame.Time.Levels[a]}' is observed in {pairs[a, a]} subject(s){where}, too few for its {partners + 1} UN parameters; use toeph, ar1 or ante1, or drop the visit");
-                }
-                if (code == "un")
-                    for (int b = 0; b < a; b++)
-                        if (pairs[a, b] == 0)
-                            throw new RweStatsInputException(
-                                $"--covariance un: no subject{where} has both visits '{frame.Time.Levels[b]}' and '{frame.Time.Levels[a]}', so UN({a + 1},{b + 1}) is not identifiable; use toeph, ar1 or ante1");
-            }
+            if (covariance.Structure.IdentifiabilityProblem(pairs, frame.Time.Levels, where) is { } problem)
+                throw new RweStatsInputException(problem);
         }
     }
 

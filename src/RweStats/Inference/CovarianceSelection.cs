@@ -53,7 +53,7 @@ public static class CovarianceSelection
             if (explicitRi) code = code[..^3];
             if (!CovarianceStructure.Codes.Contains(code))
                 throw new RweStatsInputException($"--candidates: '{raw.Trim()}' is not a structure; use some of: {string.Join(", ", CovarianceStructure.Codes)} (append +ri for the random-intercept version only)");
-            bool riPossible = CovarianceStructure.Create(code, 2).RandomInterceptConflict is null && code != "cs";
+            bool riPossible = CovarianceStructure.Create(code, 2).RandomInterceptConflict is null;
             if (!explicitRi) list.Add(new CovarianceCandidate(code, false));
             if (riPossible) list.Add(new CovarianceCandidate(code, true));
             else if (explicitRi) throw new RweStatsInputException($"--candidates: '{raw.Trim()}': a random intercept is not identifiable with {code}");
