@@ -18,6 +18,12 @@ public static class MixedModelFitter
     public static MixedModelResult Fit(DataTable table, MixedModelSpec spec, bool perSubjectPatterns = false) =>
         FitModel(table, spec, perSubjectPatterns).Result(spec);
 
+    /// <summary>Fits the model to a data frame (numeric columns as numbers, nulls as missing, other columns as class variables).</summary>
+    public static MixedModelResult Fit(Microsoft.Data.Analysis.DataFrame frame, MixedModelSpec spec) => Fit(frame.ToDataTable(), spec);
+
+    /// <summary>Fits the model once to a data frame; see <see cref="FitModel(DataTable, MixedModelSpec, bool)"/>.</summary>
+    public static MixedModel FitModel(Microsoft.Data.Analysis.DataFrame frame, MixedModelSpec spec) => FitModel(frame.ToDataTable(), spec);
+
     /// <summary>
     /// Fits the model once (REML or ML by Newton–Raphson): the result answers every inference question — any df
     /// method, standard-error method, contrast, LS mean — without refitting.
