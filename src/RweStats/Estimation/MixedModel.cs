@@ -10,7 +10,7 @@ namespace RweStats.Estimation;
 
 /// <summary>
 /// A fitted linear mixed model: the estimates and everything inference needs, computed once by
-/// <see cref="MixedModelFitter.FitModel"/> and then asked any number of questions without refitting (as one asks
+/// <see cref="MixedModelFitter.FitModel(Data.DataTable, MixedModelSpec, bool)"/> and then asked any number of questions without refitting (as one asks
 /// MixedModels.jl's fitted model for <c>coef</c> and <c>vcov</c>, or mmrm's fit for <c>df_1d</c> under another
 /// method): the fixed-effect solution, contrasts, LS means and their differences, Type 3 tests and the
 /// visit-versus-baseline contrasts under any denominator-df method and standard-error method, BLUPs and residuals.

@@ -22,8 +22,11 @@ public sealed class FixedEffectsInference
     readonly IDenominatorDf df;
     readonly double alpha;
 
+    /// <param name="design">The fixed-effects design (rows of L are over its columns).</param>
+    /// <param name="beta">β̂ over the estimated columns.</param>
     /// <param name="covBeta">The covariance every standard error uses: C, Φ_A (Kenward–Roger) or the sandwich.</param>
     /// <param name="df">The denominator-df method.</param>
+    /// <param name="alpha">1 − the confidence level of the intervals.</param>
     public FixedEffectsInference(FixedEffectsDesign design, Vector<double> beta, Matrix<double> covBeta, IDenominatorDf df, double alpha)
     {
         this.design = design;
