@@ -41,6 +41,26 @@ public static class ModelOptions
         ["observed"] = KenwardRogerInformation.Observed, ["expected"] = KenwardRogerInformation.Expected,
     };
 
+    /// <summary>The option that sets a model setting: how the command line names it in the library's error messages.</summary>
+    public static string? OptionName(ModelSetting setting) => setting switch
+    {
+        ModelSetting.Covariance => "--covariance",
+        ModelSetting.Candidates => "--candidates",
+        ModelSetting.Df => "--df",
+        ModelSetting.StdErrors => "--std-errors",
+        ModelSetting.Alpha => "--alpha",
+        ModelSetting.MaxIterations => "--max-iterations",
+        ModelSetting.TimeOrder => "--time-order",
+        ModelSetting.Baseline => "--baseline",
+        ModelSetting.References => "--ref",
+        ModelSetting.TimeValue => "--time-value",
+        ModelSetting.RandomIntercept => "--random-intercept",
+        ModelSetting.LsMeans => "--lsmeans",
+        ModelSetting.Method => "--method",
+        ModelSetting.ReportNonConverged => "--report-nonconverged",
+        _ => null,
+    };
+
     /// <summary>The specification from the shared options; the formula is the caller's.</summary>
     public static MixedModelSpec Spec(Arguments a, string formula)
     {

@@ -99,14 +99,14 @@ public static class SensitivityCommand
         MixedModel? model = null;
         string? fitError = null;
         try { model = MixedModelFitter.FitModel(table, spec); }
-        catch (RweStatsInputException e) { fitError = e.Message; }
+        catch (RweStatsInputException e) { fitError = e.MessageNaming(ModelOptions.OptionName); }
         var fits = new List<(DfMethod df, StdErrorMethod se, MixedModelResult? fit, string? error)>();
         foreach (var se in ErrorMethods)
             foreach (var df in DfMethods)
             {
                 if (model is null) { fits.Add((df, se, null, fitError)); continue; }
                 try { fits.Add((df, se, model.Result(spec with { Df = df, StdErrors = se }), null)); }
-                catch (RweStatsInputException e) { fits.Add((df, se, null, e.Message)); }
+                catch (RweStatsInputException e) { fits.Add((df, se, null, e.MessageNaming(ModelOptions.OptionName))); }
             }
         var reference = fits.FirstOrDefault(f => f.fit is not null).fit
             ?? throw new RweStatsInputException($"{spec.Formula}: no combination could be fitted ({fits[0].error})");

@@ -62,7 +62,8 @@ public abstract class CovarianceStructure
     public virtual bool HasVisitVariances => false;
 
     /// <summary>
-    /// Why the data cannot identify this structure's parameters, or null. <paramref name="pairCounts"/>[a, b] counts the
+    /// Why the data cannot identify this structure's parameters, or null (a message template: "{Covariance}" names the
+    /// setting, see <see cref="RweStatsInputException.About"/>). <paramref name="pairCounts"/>[a, b] counts the
     /// subjects observed at both visits a and b (the diagonal: at visit a); <paramref name="where"/> names the GROUP=
     /// level (" in group X") or is empty.
     /// </summary>
@@ -76,7 +77,7 @@ public abstract class CovarianceStructure
 
     /// <summary>The message for a visit with too few observations for its own variance.</summary>
     protected string VisitVarianceProblem(int[,] pairCounts, IReadOnlyList<string> visitLevels, string where, int a) =>
-        $"--covariance {Code}: visit '{visitLevels[a]}' has {pairCounts[a, a]} observation(s){where}, too few to estimate its own variance; use a homogeneous structure (cs, ar1) or drop the visit";
+        $"{{Covariance}} {Code}: visit '{visitLevels[a]}' has {pairCounts[a, a]} observation(s){where}, too few to estimate its own variance; use a homogeneous structure (cs, ar1) or drop the visit";
 
     /// <summary>True when every element is linear in θ (second derivatives vanish): UN, CS, TOEP, VC.</summary>
     public virtual bool IsLinear => false;

@@ -65,10 +65,10 @@ public sealed class Unstructured : CovarianceStructure
             if (pairs[a, a] < 2) return VisitVarianceProblem(pairs, visitLevels, where, a);
             int partners = Enumerable.Range(0, t).Count(b => b != a && pairs[a, b] > 0);
             if (pairs[a, a] <= partners)
-                return $"--covariance un: visit '{visitLevels[a]}' is observed in {pairs[a, a]} subject(s){where}, too few for its {partners + 1} UN parameters; use toeph, ar1 or ante1, or drop the visit";
+                return $"{{Covariance}} un: visit '{visitLevels[a]}' is observed in {pairs[a, a]} subject(s){where}, too few for its {partners + 1} UN parameters; use toeph, ar1 or ante1, or drop the visit";
             for (int b = 0; b < a; b++)
                 if (pairs[a, b] == 0)
-                    return $"--covariance un: no subject{where} has both visits '{visitLevels[b]}' and '{visitLevels[a]}', so UN({a + 1},{b + 1}) is not identifiable; use toeph, ar1 or ante1";
+                    return $"{{Covariance}} un: no subject{where} has both visits '{visitLevels[b]}' and '{visitLevels[a]}', so UN({a + 1},{b + 1}) is not identifiable; use toeph, ar1 or ante1";
         }
         return null;
     }

@@ -99,14 +99,14 @@ public sealed class MixedModel
     FixedEffectsInference CreateInference(DfMethod df, StdErrorMethod errors, KenwardRogerInformation information, double alpha, List<string>? notes)
     {
         if (!(alpha > 0 && alpha < 1))
-            throw new RweStatsInputException($"--alpha {alpha.ToString(CultureInfo.InvariantCulture)} is outside (0, 1); use e.g. 0.05");
+            throw RweStatsInputException.About(ModelSetting.Alpha, $"{{Alpha}} {alpha.ToString(CultureInfo.InvariantCulture)} is outside (0, 1); use e.g. 0.05");
         if (df == DfMethod.Satterthwaite && Satterthwaite is null && errors == StdErrorMethod.Model && !Spec.ReportNonConverged)
-            throw new RweStatsInputException("Satterthwaite df cannot be computed because the likelihood's Hessian is not positive definite at the solution (an over-parameterised covariance?); use a simpler --covariance or --df between-within");
+            throw RweStatsInputException.About(ModelSetting.Df, "Satterthwaite df cannot be computed because the likelihood's Hessian is not positive definite at the solution (an over-parameterised covariance?); use a simpler {Covariance} or {Df} between-within");
         bool isKenwardRoger = df is DfMethod.KenwardRoger or DfMethod.KenwardRogerLinear;
         if (errors == StdErrorMethod.Empirical)
         {
             if (isKenwardRoger)
-                throw new RweStatsInputException("--df kenward-roger adjusts the model-based covariance and is not defined with --std-errors empirical (mmrm refuses the pair too); use --df satterthwaite, residual or between-within");
+                throw RweStatsInputException.About(ModelSetting.Df, "{Df} kenward-roger adjusts the model-based covariance and is not defined with {StdErrors} empirical (mmrm refuses the pair too); use {Df} satterthwaite, residual or between-within");
             var s = sandwich.Value;
             notes?.Add("Standard errors are empirical (sandwich, SAS EMPIRICAL / mmrm \"Empirical\"): robust to a misspecified covariance structure, but they need many subjects." +
                        (df == DfMethod.Satterthwaite ? " Satterthwaite df use mmrm's Bell-McCaffrey form for the empirical covariance." : ""));
@@ -135,10 +135,10 @@ public sealed class MixedModel
         if (df is not (DfMethod.KenwardRoger or DfMethod.KenwardRogerLinear))
             throw new ArgumentException("not a Kenward-Roger method", nameof(df));
         if (Spec.Method != EstimationMethod.Reml)
-            throw new RweStatsInputException("--df kenward-roger is defined for REML fits only (Kenward & Roger 1997; SAS and mmrm alike); use --method reml or --df satterthwaite");
+            throw RweStatsInputException.About(ModelSetting.Df, "{Df} kenward-roger is defined for REML fits only (Kenward & Roger 1997; SAS and mmrm alike); use {Method} reml or {Df} satterthwaite");
         bool observed = information == KenwardRogerInformation.Observed;
         if (observed && !Convergence.HessianPositiveDefinite && !Spec.ReportNonConverged)
-            throw new RweStatsInputException("Kenward-Roger df cannot be computed because the likelihood's Hessian is not positive definite at the solution (an over-parameterised covariance?); use a simpler --covariance");
+            throw RweStatsInputException.About(ModelSetting.Df, "Kenward-Roger df cannot be computed because the likelihood's Hessian is not positive definite at the solution (an over-parameterised covariance?); use a simpler {Covariance}");
         return kenwardRoger.GetOrAdd((df, information), key => new Lazy<KenwardRoger>(() =>
         {
             var e = kenwardRogerEvaluation.Value;

@@ -45,9 +45,9 @@ public static class MixedModelFitter
         var start = StartingValues(frame, design, covariance, objective, patterns);
         var (theta, eval, report) = NewtonRaphson.Minimise(objective, covariance, start, spec.MaxIterations);
         if (!report.Converged && !spec.ReportNonConverged)
-            throw new RweStatsInputException(
+            throw RweStatsInputException.About(ModelSetting.Covariance,
                 $"the {structure.SasType}{(spec.RandomIntercept ? " + random intercept" : "")} model for '{frame.Formula.Response}' did not converge: {report.Message}{DegeneracyHint(covariance, theta, frame)}; " +
-                "try a simpler --covariance (e.g. cs or ar1), or add --report-nonconverged to see the last iterate");
+                "try a simpler {Covariance} (e.g. cs or ar1), or add {ReportNonConverged} to see the last iterate");
         return new MixedModel(spec, frame, design, covariance, objective, theta, eval, report);
     }
 
@@ -112,7 +112,7 @@ public static class MixedModelFitter
             }
             string where = covariance.GroupVariable is null ? "" : $" in group {covariance.GroupLevels[g]}";
             if (covariance.Structure.IdentifiabilityProblem(pairs, frame.Time.Levels, where) is { } problem)
-                throw new RweStatsInputException(problem);
+                throw RweStatsInputException.About(ModelSetting.Covariance, problem);
         }
     }
 

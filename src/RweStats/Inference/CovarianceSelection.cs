@@ -52,11 +52,11 @@ public static class CovarianceSelection
             bool explicitRi = code.EndsWith("+ri");
             if (explicitRi) code = code[..^3];
             if (!CovarianceStructure.Codes.Contains(code))
-                throw new RweStatsInputException($"--candidates: '{raw.Trim()}' is not a structure; use some of: {string.Join(", ", CovarianceStructure.Codes)} (append +ri for the random-intercept version only)");
+                throw RweStatsInputException.About(ModelSetting.Candidates, $"{{Candidates}}: '{raw.Trim()}' is not a structure; use some of: {string.Join(", ", CovarianceStructure.Codes)} (append +ri for the random-intercept version only)");
             bool riPossible = CovarianceStructure.Create(code, 2).RandomInterceptConflict is null;
             if (!explicitRi) list.Add(new CovarianceCandidate(code, false));
             if (riPossible) list.Add(new CovarianceCandidate(code, true));
-            else if (explicitRi) throw new RweStatsInputException($"--candidates: '{raw.Trim()}': a random intercept is not identifiable with {code}");
+            else if (explicitRi) throw RweStatsInputException.About(ModelSetting.Candidates, $"{{Candidates}}: '{raw.Trim()}': a random intercept is not identifiable with {code}");
         }
         return list.Distinct().ToList();
     }
@@ -66,7 +66,7 @@ public static class CovarianceSelection
     {
         var selection = Compare(table, spec, candidates, criterion);
         if (selection.Selected is null)
-            throw new RweStatsInputException($"--covariance auto: no candidate converged ({string.Join("; ", selection.Candidates.Select(c => $"{c.Candidate.Label}: {c.Message}"))})");
+            throw RweStatsInputException.About(ModelSetting.Covariance, $"{{Covariance}} auto: no candidate converged ({string.Join("; ", selection.Candidates.Select(c => $"{c.Candidate.Label}: {c.Message}"))})");
         var chosen = candidates.First(c => c.Label == selection.Selected);
         var fit = MixedModelFitter.Fit(table, spec with { Covariance = chosen.Covariance, RandomIntercept = chosen.RandomIntercept });
         return (fit with { CovarianceSelection = selection, Notes = fit.Notes.Prepend(selection.Reason).ToList() }, selection);
@@ -74,7 +74,7 @@ public static class CovarianceSelection
 
     public static CovarianceSelectionResult Compare(DataTable table, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion)
     {
-        if (candidates.Count == 0) throw new RweStatsInputException("--candidates: the list is empty");
+        if (candidates.Count == 0) throw RweStatsInputException.About(ModelSetting.Candidates, "{Candidates}: the list is empty");
         var fits = new CandidateFit[candidates.Count];
         Parallel.For(0, candidates.Count, i =>
         {

@@ -63,9 +63,10 @@ public static class StudyAnalysis
             }
             catch (RweStatsInputException e)
             {
-                progress?.Invoke($"failed: {e.Message}\n");
+                var message = e.MessageNaming(AnalysisSpecReader.KeyOf);
+                progress?.Invoke($"failed: {message}\n");
                 results.Add(new OutcomeAnalysis(outcome, Array.Empty<DescriptiveStatistics>(), Array.Empty<ClassCounts>(), Array.Empty<PercentChange>(),
-                    null, new Dictionary<string, IReadOnlyDictionary<string, double>>(), e.Message));
+                    null, new Dictionary<string, IReadOnlyDictionary<string, double>>(), message));
             }
         }
         return new StudyResult(spec, results, warnings.Distinct().ToList());
