@@ -85,6 +85,7 @@ public static class SensitivityCommand
     {
         var spec = baseSpec;
         string? selection = null;
+        MixedModel? selected = null;
         var notes = new List<string>();
         if (spec.Covariance == "auto")
         {
@@ -94,11 +95,12 @@ public static class SensitivityCommand
             var chosen = sel.Candidates.First(c => c.Candidate.Label == sel.Selected).Candidate;
             spec = spec with { Covariance = chosen.Covariance, RandomIntercept = chosen.RandomIntercept };
             selection = sel.Reason;
+            selected = CovarianceSelection.Fitted(sel, spec);
         }
         // One optimisation; every df method and error method is asked of the same fitted model.
         MixedModel? model = null;
         string? fitError = null;
-        try { model = MixedModelFitter.FitModel(table, spec); }
+        try { model = selected ?? MixedModelFitter.FitModel(table, spec); }
         catch (RweStatsInputException e) { fitError = e.MessageNaming(ModelOptions.OptionName); }
         var fits = new List<(DfMethod df, StdErrorMethod se, MixedModelResult? fit, string? error)>();
         foreach (var se in ErrorMethods)
