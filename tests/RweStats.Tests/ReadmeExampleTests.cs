@@ -39,7 +39,7 @@ public class ReadmeExampleTests
     }
 
     [Fact]
-    public void ReadmeCSharpExampleCompilesAndRuns()
+    public async Task ReadmeCSharpExampleCompilesAndRuns()
     {
         var code = ExampleCode();
         var bin = AppContext.BaseDirectory;
@@ -69,9 +69,9 @@ public class ReadmeExampleTests
                 start.ArgumentList.Add(a);
             using var process = Process.Start(start)!;
             var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            var errors = stderr.GetAwaiter().GetResult();
+            var stdout = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var errors = await stderr;
             Assert.True(process.ExitCode == 0, $"the README example failed ({process.ExitCode}):\n{errors}");
             Assert.Contains("V3 - V1 (Satterthwaite):", stdout);
             Assert.Contains("V3 - V1 (KenwardRoger):", stdout);

@@ -111,7 +111,7 @@ public class StructureDerivativeTests
     }
 
     /// <summary>The objective's analytic gradient and Hessian at θ against central differences of its value and gradient.</summary>
-    public static void AssertObjectiveDerivatives(LikelihoodObjective objective, double[] theta)
+    internal static void AssertObjectiveDerivatives(LikelihoodObjective objective, double[] theta)
     {
         var e = objective.Evaluate(theta, 2);
         Assert.True(e.IsFinite);
