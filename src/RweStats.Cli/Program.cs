@@ -87,7 +87,7 @@ namespace RweStats.Cli
             }
             catch (RweStatsInputException e)
             {
-                stderr.WriteLine($"rwestats: error: {OneLine(e.Message)}");
+                stderr.WriteLine($"rwestats: error: {OneLine(e.MessageNaming(ModelOptions.OptionName))}");
                 return 2;
             }
             catch (Exception e)

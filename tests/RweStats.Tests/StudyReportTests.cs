@@ -25,7 +25,7 @@ public class StudyReportTests
             var methods = report.Split('\n').Single(l => l.StartsWith("Methods:"));
             foreach (var part in new[] { "visit (categorical)", "arm (categorical)", "the visit × arm interaction", "base (covariate)",
                                          "a random subject intercept", "AR(1)", "restricted maximum likelihood (REML)", "Satterthwaite",
-                                         "α = 0.05", "RweStats 1.", "V2 and V3 were compared with V1", "the levels of arm were compared at each visit" })
+                                         "α = 0.05", RweStats.Workflow.StudyReport.SoftwareVersion + ")", "V2 and V3 were compared with V1", "the levels of arm were compared at each visit" })
                 Assert.Contains(part, methods);
             // LS means of visit*arm: the between-arm comparison at every visit.
             Assert.Contains("## Comparisons between groups at each visit", report);

@@ -64,8 +64,8 @@ public sealed record MixedModelSpec
     public void Validate()
     {
         if (!(Alpha > 0 && Alpha < 1))
-            throw new RweStatsInputException($"--alpha {Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)} is outside (0, 1); use e.g. 0.05");
+            throw RweStatsInputException.About(ModelSetting.Alpha, $"{{Alpha}} {Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)} is outside (0, 1); use e.g. 0.05");
         if (MaxIterations < 1)
-            throw new RweStatsInputException("--max-iterations must be at least 1");
+            throw RweStatsInputException.About(ModelSetting.MaxIterations, "{MaxIterations} must be at least 1");
     }
 }

@@ -267,15 +267,8 @@ public static class FitJson
         w.WriteString("adjustment", adjusted is null ? "none" : Inference.Multiplicity.Name(spec.Adjustment));
     }
 
-    public static string DfName(DfMethod df) => df switch
-    {
-        DfMethod.KenwardRoger => "kenward-roger",
-        DfMethod.KenwardRogerLinear => "kenward-roger-linear",
-        DfMethod.Residual => "residual",
-        DfMethod.Containment => "containment",
-        DfMethod.BetweenWithin => "between-within",
-        _ => "satterthwaite",
-    };
+    /// <summary>The JSON (and command-line) name of a df method, from the one table <see cref="DfMethodNames"/>.</summary>
+    public static string DfName(DfMethod df) => DfMethodNames.Name(df);
 
     static void Estimate(Utf8JsonWriter w, EstimateResult? e)
     {
