@@ -138,7 +138,7 @@ public static class StudyReport
                $"(two-sided α = {spec.Alpha.ToString("0.###", Inv)}; {SoftwareVersion}).";
     }
 
-    /// <summary>"RweStats 1.0.0": the library's version, without the source revision.</summary>
+    /// <summary>"RweStats 0.1.0": the library's version, without the source revision.</summary>
     public static string SoftwareVersion
     {
         get
