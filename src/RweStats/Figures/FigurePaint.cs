@@ -30,6 +30,8 @@ public readonly record struct FigureColor(byte R, byte G, byte B)
 public sealed record Stroke(FigureColor Color, double Width, double Opacity = 1)
 {
     public IReadOnlyList<double> Dash { get; init; } = Array.Empty<double>();
+    /// <summary>Round line ends (segments of one trajectory drawn one by one join without notches); else butt ends.</summary>
+    public bool RoundCaps { get; init; }
     public static Stroke Solid(FigureColor color, double width, double opacity = 1) => new(color, width, opacity);
     public Stroke Dashed(params double[] dash) => this with { Dash = dash };
 }

@@ -86,12 +86,47 @@ public static class ScottPlotRenderer
         plot.HideGrid();
         plot.Layout.Fixed(new PixelRect(0, (float)scene.Width, (float)scene.Height, 0));
         plot.Axes.SetLimits(0, scene.Width, 0, scene.Height);
-        var adder = new SceneAdder(plot, scene.Height);
-        foreach (var node in scene.Nodes) adder.Add(node, null);
+        var layer = new PlottableLayer(null, 0);
+        var adder = new SceneAdder(scene.Height);
+        foreach (var node in scene.Nodes) adder.Add(node, layer);
+        plot.Add.Plottable(layer);
         return plot;
     }
 
-    sealed class SceneAdder(Plot plot, double height)
+    /// <summary>
+    /// ScottPlot plottables drawn in order as one plottable, optionally clipped to a rectangle (in figure points).
+    /// ScottPlot clips every top-level plottable to the data area, which SkiaSharp's SVG canvas writes as one
+    /// clipPath each; one layer for the whole figure keeps the SVG small.
+    /// </summary>
+    public sealed class PlottableLayer(FigureRect? clip, double pageHeight) : IPlottable
+    {
+        public List<IPlottable> Children { get; } = new();
+        public bool IsVisible { get; set; } = true;
+        public IAxes Axes { get; set; } = new ScottPlot.Axes();
+        public IEnumerable<ScottPlot.LegendItem> LegendItems => Array.Empty<ScottPlot.LegendItem>();
+        public AxisLimits GetAxisLimits() => AxisLimits.NoLimits;
+
+        public void Render(RenderPack rp)
+        {
+            rp.Canvas.Save();
+            if (clip is { } c)
+            {
+                var a = Axes.GetPixel(new Coordinates(c.Left, pageHeight - c.Top));
+                var b = Axes.GetPixel(new Coordinates(c.Right, pageHeight - c.Bottom));
+                rp.Canvas.ClipRect(new SKRect(Math.Min(a.X, b.X), Math.Min(a.Y, b.Y), Math.Max(a.X, b.X), Math.Max(a.Y, b.Y)));
+            }
+            foreach (var child in Children)
+            {
+                child.Axes = Axes;
+                rp.Canvas.Save(); // some plottables (Ellipse) move the canvas origin and leave it moved
+                child.Render(rp);
+                rp.Canvas.Restore();
+            }
+            rp.Canvas.Restore();
+        }
+    }
+
+    sealed class SceneAdder(double height)
     {
         Coordinates C(FigurePoint p) => new(p.X, height - p.Y);
 
@@ -103,62 +138,63 @@ public static class ScottPlotRenderer
             line.Width = (float)stroke.Width;
             line.Color = ColorOf(stroke.Color, stroke.Opacity);
             line.StrokeJoin = SKStrokeJoin.Round;
+            line.StrokeCap = stroke.RoundCaps ? SKStrokeCap.Round : SKStrokeCap.Butt;
         }
 
-        public void Add(SceneNode node, FigureRect? clip)
+        public void Add(SceneNode node, PlottableLayer layer)
         {
             switch (node)
             {
+                case SceneGroup { Clip: { } clip } g:
+                    var clipped = new PlottableLayer(clip, height);
+                    foreach (var child in g.Children) Add(child, clipped);
+                    layer.Children.Add(clipped);
+                    break;
                 case SceneGroup g:
-                    var inner = g.Clip is { } c ? (clip is { } outer ? Intersect(outer, c) : c) : clip;
-                    foreach (var child in g.Children) Add(child, inner);
+                    foreach (var child in g.Children) Add(child, layer);
                     break;
                 case ScenePath { Closed: false } p:
-                    if (clip is { } r)
-                    {
-                        for (int i = 1; i < p.Points.Count; i++)
-                            if (ClipSegment(p.Points[i - 1], p.Points[i], r) is { } seg) Polyline(new[] { seg.a, seg.b }, p.Stroke!);
-                    }
-                    else Polyline(p.Points, p.Stroke!);
+                    Polyline(layer, p.Points, p.Stroke!);
                     break;
                 case ScenePath p:
-                    var polygon = plot.Add.Polygon(p.Points.Select(C).ToArray());
+                    var polygon = new ScottPlot.Plottables.Polygon(p.Points.Select(C).ToArray());
                     polygon.FillColor = p.Fill is { } pf ? ColorOf(pf.Color, pf.Opacity) : Colors.Transparent;
                     Style(polygon.LineStyle, p.Stroke);
                     polygon.LineStyle.StrokeJoin = SKStrokeJoin.Miter;
                     polygon.MarkerStyle.IsVisible = false;
+                    layer.Children.Add(polygon);
                     break;
-                case SceneRectangle rect:
-                    var box = clip is { } cr ? Intersect(cr, rect.Rect) : rect.Rect;
-                    if (box.Width <= 0 || box.Height <= 0) break;
-                    var rp = plot.Add.Rectangle(box.Left, box.Right, height - box.Bottom, height - box.Top);
-                    rp.FillColor = rect.Fill is { } rf ? ColorOf(rf.Color, rf.Opacity) : Colors.Transparent;
-                    Style(rp.LineStyle, rect.Stroke);
+                case SceneRectangle r:
+                    var rect = new ScottPlot.Plottables.Rectangle { X1 = r.Rect.Left, X2 = r.Rect.Right, Y1 = height - r.Rect.Bottom, Y2 = height - r.Rect.Top };
+                    rect.FillColor = r.Fill is { } rf ? ColorOf(rf.Color, rf.Opacity) : Colors.Transparent;
+                    Style(rect.LineStyle, r.Stroke);
+                    layer.Children.Add(rect);
                     break;
                 case SceneCircle circle:
-                    var e = plot.Add.Circle(C(circle.Center), circle.Radius);
+                    var e = new ScottPlot.Plottables.Ellipse { Center = C(circle.Center), RadiusX = circle.Radius, RadiusY = circle.Radius };
                     e.FillColor = circle.Fill is { } cf ? ColorOf(cf.Color, cf.Opacity) : Colors.Transparent;
                     Style(e.LineStyle, circle.Stroke);
+                    layer.Children.Add(e);
                     break;
                 case SceneText t:
-                    plot.Add.Plottable(new FigureTextPlottable(t, height));
+                    layer.Children.Add(new FigureTextPlottable(t, height));
                     break;
             }
         }
 
-        void Polyline(IReadOnlyList<FigurePoint> points, Stroke stroke)
+        void Polyline(PlottableLayer layer, IReadOnlyList<FigurePoint> points, Stroke stroke)
         {
             if (stroke.Dash.Count > 0 && stroke.Dash.All(d => d > 0))
             {
                 // Dashes as geometry, not a path effect: SkiaSharp's SVG canvas drops path effects, and this way the
                 // PNG, SVG and PDF show the same dashes.
                 var solid = stroke with { Dash = Array.Empty<double>() };
-                foreach (var dash in Dashes(points, stroke.Dash)) Polyline(dash, solid);
+                foreach (var dash in Dashes(points, stroke.Dash)) Polyline(layer, dash, solid);
                 return;
             }
-            var line = plot.Add.ScatterLine(points.Select(C).ToArray());
-            line.MarkerSize = 0;
+            var line = new ScottPlot.Plottables.Scatter(new ScottPlot.DataSources.ScatterSourceCoordinatesArray(points.Select(C).ToArray())) { MarkerSize = 0 };
             Style(line.LineStyle, stroke);
+            layer.Children.Add(line);
         }
 
         /// <summary>The "on" pieces of a dashed polyline (pattern: on, off, on, off … lengths in points, from the start).</summary>
@@ -190,22 +226,6 @@ public static class ScottPlotRenderer
             return pieces;
         }
 
-        static FigureRect Intersect(FigureRect a, FigureRect b) =>
-            FigureRect.FromEdges(Math.Max(a.Left, b.Left), Math.Max(a.Top, b.Top), Math.Min(a.Right, b.Right), Math.Min(a.Bottom, b.Bottom));
-
-        /// <summary>The part of segment a–b inside the rectangle (Liang &amp; Barsky 1984), or null.</summary>
-        static (FigurePoint a, FigurePoint b)? ClipSegment(FigurePoint a, FigurePoint b, FigureRect r)
-        {
-            double dx = b.X - a.X, dy = b.Y - a.Y, t0 = 0, t1 = 1;
-            foreach (var (p, q) in new[] { (-dx, a.X - r.Left), (dx, r.Right - a.X), (-dy, a.Y - r.Top), (dy, r.Bottom - a.Y) })
-            {
-                if (p == 0) { if (q < 0) return null; continue; }
-                double t = q / p;
-                if (p < 0) { if (t > t1) return null; if (t > t0) t0 = t; }
-                else { if (t < t0) return null; if (t < t1) t1 = t; }
-            }
-            return (new FigurePoint(a.X + t0 * dx, a.Y + t0 * dy), new FigurePoint(a.X + t1 * dx, a.Y + t1 * dy));
-        }
     }
 
     /// <summary>Marks the SVG's width and height as points, so that it prints at the preset's physical size.</summary>
@@ -213,8 +233,10 @@ public static class ScottPlotRenderer
     {
         int end = svg.IndexOf('>', svg.IndexOf("<svg", StringComparison.Ordinal));
         var head = svg[..end];
-        head = System.Text.RegularExpressions.Regex.Replace(head, "\\bwidth=\"([0-9.]+)\"", "width=\"$1pt\"");
-        head = System.Text.RegularExpressions.Regex.Replace(head, "\\bheight=\"([0-9.]+)\"", "height=\"$1pt\"");
+        string W = Math.Round(scene.Width, 3).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string H = Math.Round(scene.Height, 3).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        head = System.Text.RegularExpressions.Regex.Replace(head, "\\bwidth=\"[0-9.]+\"", $"width=\"{W}pt\"");
+        head = System.Text.RegularExpressions.Regex.Replace(head, "\\bheight=\"[0-9.]+\"", $"height=\"{H}pt\"");
         if (!head.Contains("viewBox", StringComparison.Ordinal))
             head += string.Create(System.Globalization.CultureInfo.InvariantCulture, $" viewBox=\"0 0 {(float)scene.Width} {(float)scene.Height}\"");
         return head + svg[end..];

@@ -56,6 +56,9 @@ public sealed record SeriesFigure : IFigure
 
     bool ShowsLsMeans(SeriesPanel p) => Style.ShowLsMeans && p.LsMeans is { Count: > 0 };
 
+    /// <summary>The legend's words for a dashed trajectory segment.</summary>
+    public const string MissedVisitLabel = "Dashed: visit missed in between";
+
     public IReadOnlyList<LegendItem> LegendItems()
     {
         var items = new List<LegendItem>();
@@ -66,6 +69,8 @@ public sealed record SeriesFigure : IFigure
         if (Style.ShowBoxes) items.Add(new(LegendGlyph.Box, "Median and IQR, whiskers to 1.5 × IQR", neutral));
         if (Style.ShowPoints) items.Add(Style.ShowTrajectories ? new(LegendGlyph.Trajectory, "Individual patients", neutral) : new(LegendGlyph.Points, "Individual values", neutral));
         else if (Style.ShowTrajectories) items.Add(new(LegendGlyph.Line, "Individual patients", Style.Palette.Trajectory));
+        if (Style.ShowTrajectories && Panels.Any(p => p.HasMissedVisits))
+            items.Add(new(LegendGlyph.MissedVisit, MissedVisitLabel, Style.ShowPoints ? neutral : Style.Palette.Trajectory));
         if (Panels.Any(ShowsLsMeans)) items.Add(new(LegendGlyph.LsMean, "LS mean (95% CI)", Style.Palette.Ink));
         if (Panels.Any(p => p.NormalRange is not null)) items.Add(new(LegendGlyph.Band, "Normal range", Style.Palette.Band));
         return items;
@@ -78,7 +83,7 @@ public sealed record SeriesFigure : IFigure
         var ledger = new TextLedger(fonts);
         canvas.Rectangle(grid.Figure, new Fill(FigureColor.White), null);
         for (int i = 0; i < Panels.Count; i++)
-            RenderPanel(canvas, ledger, Panels[i], grid.Cells[i], Style.PanelLetters ? PanelLetter(i) : null, fonts);
+            RenderPanel(canvas, ledger, Panels[i], grid.Cells[i], Style.PanelLetters && Panels.Count > 1 ? PanelLetter(i) : null, fonts);
         if (grid.LegendArea is { } legend) FigureLegend.Draw(canvas, ledger, legend, LegendItems(), Style, fonts);
         return ledger.Problems();
     }
