@@ -39,7 +39,7 @@ public sealed record SignificanceAnnotation(string FromVisit, string ToVisit, do
         new(visit, visit, pValue, group, otherGroup);
 
     /// <summary>
-    /// The SVG key of its bracket: "From|To|p" without groups, "From|To|p|Group|ToGroup" with; p to 6 significant
+    /// The figure model's key of its bracket: "From|To|p" without groups, "From|To|p|Group|ToGroup" with; p to 6 significant
     /// digits, so that a re-run whose p-value differs in the last bits of a double writes the same file.
     /// </summary>
     public string Key
