@@ -28,12 +28,15 @@ public static class ScottPlotRenderer
         int w = (int)Math.Ceiling(scene.Width * scale - 1e-6), h = (int)Math.Ceiling(scene.Height * scale - 1e-6);
         var plot = Build(scene);
         plot.ScaleFactor = scale;
-        var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul);
+        // Opaque: the page is white, so the PNG is RGB without an alpha channel (measured on figure 1 at 600 dpi:
+        // 0.4 s + 1.0 s to draw and encode, 680 KiB, against 1–2 s + 3 s, 765 KiB, with alpha).
+        var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Opaque);
         using var surface = SKSurface.Create(info) ?? throw new InvalidOperationException($"could not create a {w}×{h} drawing surface");
         surface.Canvas.Clear(SKColors.White);
         plot.Render(surface.Canvas, new PixelRect(0, w, h, 0));
         using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        using var pixels = image.PeekPixels();
+        using var data = pixels.Encode(SKPngEncoderOptions.Default);
         return PngPhysicalSize.WithDpi(data.ToArray(), dpi);
     }
 
@@ -48,7 +51,7 @@ public static class ScottPlotRenderer
             plot.Render(canvas, new PixelRect(0, (float)scene.Width, (float)scene.Height, 0));
         }
         var svg = System.Text.Encoding.UTF8.GetString(stream.ToArray());
-        return SvgPhysicalSize(svg, scene);
+        return SvgPhysicalSize(NumberClipIds(svg), scene);
     }
 
     /// <summary>A one-page PDF of exactly the figure's size (points), vector throughout, fonts embedded.</summary>
@@ -228,6 +231,20 @@ public static class ScottPlotRenderer
             return pieces;
         }
 
+    }
+
+    /// <summary>
+    /// SkiaSharp names clip paths from a counter that runs over the whole process ("cl_1b"), so the same figure drawn
+    /// after another would differ; numbering them in order of appearance makes the SVG depend on the figure alone.
+    /// </summary>
+    static string NumberClipIds(string svg)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        return System.Text.RegularExpressions.Regex.Replace(svg, @"(?<=id=""|url\(#)cl_[0-9a-zA-Z]+\b", m =>
+        {
+            if (!ids.TryGetValue(m.Value, out var id)) ids[m.Value] = id = "clip" + (ids.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return id;
+        });
     }
 
     /// <summary>Marks the SVG's width and height as points, so that it prints at the preset's physical size.</summary>

@@ -68,10 +68,14 @@ public class FigureOutputTests
     }
 
     [Fact]
-    public void Same_figure_gives_the_same_png_bytes()
+    public void Same_figure_gives_the_same_bytes()
     {
         foreach (var figure in EveryKind())
+        {
             Assert.Equal(FigureWriter.ToPng(figure), FigureWriter.ToPng(figure));
+            Assert.Equal(FigureWriter.ToPdf(figure), FigureWriter.ToPdf(figure));
+            Assert.Equal(FigureWriter.ToSvg(figure), FigureWriter.ToSvg(figure));
+        }
     }
 
     [Fact]
