@@ -47,6 +47,18 @@ public class CommittedFigureImagesTests
             $"figures/{name}.png differs from what the code draws: {far} of {pixels} pixels differ by more than 32, mean difference {mean:F3}; regenerate with ./rwestats replicate --pdf and ./rwestats plot data/fev.json --out figures --pdf");
     }
 
+    [Fact]
+    public void The_tolerance_catches_a_changed_label()
+    {
+        // The residual figure with one word changed in a panel title: the comparison must fail.
+        var figure = (ResidualDiagnosticsFigure)Studies["belimumab.json"].Value.Single(f => f.Spec.Name == "sledai_residuals").Figure;
+        using var committed = SKBitmap.Decode(Path.Combine(RepoPaths.Root, "figures", "sledai_residuals.png"));
+        using var changed = SKBitmap.Decode(FigureWriter.ToPng(figure with { Outcome = "SELENA-SLEDAI-2K" }, Dpi));
+        Assert.Equal((committed.Width, committed.Height), (changed.Width, changed.Height));
+        var (far, _) = Compare(committed, changed);
+        Assert.True(far > (long)changed.Width * changed.Height / 10_000, $"only {far} pixels differ");
+    }
+
     /// <summary>Pixels whose largest channel difference exceeds 32, and the mean absolute channel difference.</summary>
     static (long far, double mean) Compare(SKBitmap a, SKBitmap b)
     {
