@@ -107,6 +107,29 @@ public class FigureReadabilityTests
     }
 
     [Fact]
+    public void Series_draws_a_level_segment_several_subjects_share_once_wider()
+    {
+        // Prednisone-like doses: S1–S3 stay at 10 from M0 to M6 (three lines on top of each other), S4 moves.
+        string[] visits = { "M0", "M6", "M12" };
+        string[] subjects = { "S1", "S2", "S3", "S4" };
+        double[][] doses = { new[] { 10.0, 10, 5 }, new[] { 10.0, 10, 7.5 }, new[] { 10.0, 10, double.NaN }, new[] { 20.0, 10, 5 } };
+        var panel = SeriesPanel.FromArrays("Prednisone", "mg/day", visits, subjects, doses);
+        Assert.Equal(3, SeriesFigure.SharedLevelSegments(panel)[(null, 0, 1, 10.0)]);
+        Assert.Single(SeriesFigure.SharedLevelSegments(panel));
+        var model = Render(new SeriesFigure { Panels = new[] { panel } });
+        // The three M0 → M6 lines at 10 are drawn as one, wider by their number; the rest of each trajectory as before.
+        var flat = model.Groups("trajectories").Single().Elements("line").Where(l => (string)l.Attribute("y1")! == (string)l.Attribute("y2")!).ToList();
+        var level = Assert.Single(flat);
+        Assert.Equal(SeriesFigure.SharedWidth(0.4, 3), double.Parse((string)level.Attribute("stroke-width")!, CultureInfo.InvariantCulture), 2);
+        Assert.Single(model.Groups("trajectories").Single().Elements("polyline")); // S4, who moves, as one polyline
+        Assert.Contains(SpaghettiFigure.SharedLineLabel, Legend(model));
+        // Without shared levels, no thicker line and no legend entry.
+        var moving = SeriesPanel.FromArrays("Prednisone", "mg/day", visits, subjects, doses.Select((d, i) => new[] { d[0] + i, d[1], d[2] }).ToArray());
+        Assert.Empty(SeriesFigure.SharedLevelSegments(moving));
+        Assert.DoesNotContain(SpaghettiFigure.SharedLineLabel, Legend(Render(new SeriesFigure { Panels = new[] { moving } })));
+    }
+
+    [Fact]
     public void Example_specs_write_international_units_in_english()
     {
         foreach (var spec in Directory.GetFiles(Path.Combine(RepoPaths.Root, "data"), "*.json"))
