@@ -48,11 +48,17 @@ public sealed class ModelFrame
     /// variables and covariates are present, even when the outcome is missing. BIC uses this count.
     /// </summary>
     public required int SubjectsRead { get; init; }
-    public int ObservationsUsed => Rows.Length;
+    public int ObservationsUsed => Summary?.Observations ?? Rows.Length;
+
+    /// <summary>
+    /// Set when the frame was summarised where the data live (a database computed the pattern sums, see
+    /// <see cref="Estimation.PatternSums"/>): the frame then has the levels and counts but no rows.
+    /// </summary>
+    public FrameSummary? Summary { get; init; }
 
     /// <summary>More levels than this is almost surely a wrong column (an identifier, a date) rather than a factor.</summary>
     public const int MaxClassLevels = 1000;
-    public int SubjectCount => SubjectLabels.Length;
+    public int SubjectCount => Summary?.Subjects ?? SubjectLabels.Length;
 
     public static ModelFrame Build(DataTable table, MixedModelSpec spec, bool needTimeValues)
     {
@@ -278,7 +284,7 @@ public sealed class ModelFrame
     }
 
     /// <summary>Numeric-looking levels sort by value (1, 2, 10), others by ordinal string order.</summary>
-    static IReadOnlyList<string> SortLevels(IEnumerable<string> levels)
+    internal static IReadOnlyList<string> SortLevels(IEnumerable<string> levels)
     {
         var list = levels.ToList();
         if (list.All(l => NumberParsing.TryParse(l, out _)))
@@ -286,3 +292,10 @@ public sealed class ModelFrame
         return list.OrderBy(l => l, StringComparer.Ordinal).ToList();
     }
 }
+
+/// <summary>
+/// What a summarised frame knows in place of its rows: the observations and subjects used, the outcome's mean and
+/// variance (for messages), and the covariate means (where LS means are evaluated).
+/// </summary>
+public sealed record FrameSummary(int Observations, int Subjects, double ResponseMean, double ResponseVariance,
+                                  IReadOnlyDictionary<string, double> CovariateMeans);
