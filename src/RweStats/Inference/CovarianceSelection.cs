@@ -62,17 +62,25 @@ public static class CovarianceSelection
     }
 
     public static (MixedModelResult selected, CovarianceSelectionResult table) SelectAndFit(
-        DataTable table, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion)
+        DataTable table, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion) =>
+        SelectAndFit(s => MixedModelFitter.Fit(table, s), spec, candidates, criterion);
+
+    /// <summary>The same with any fit of the data, e.g. from pattern sums computed by a database (<see cref="PatternSums"/>).</summary>
+    public static (MixedModelResult selected, CovarianceSelectionResult table) SelectAndFit(
+        Func<MixedModelSpec, MixedModelResult> fitData, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion)
     {
-        var selection = Compare(table, spec, candidates, criterion);
+        var selection = Compare(fitData, spec, candidates, criterion);
         if (selection.Selected is null)
             throw new RweStatsInputException($"--covariance auto: no candidate converged ({string.Join("; ", selection.Candidates.Select(c => $"{c.Candidate.Label}: {c.Message}"))})");
         var chosen = candidates.First(c => c.Label == selection.Selected);
-        var fit = MixedModelFitter.Fit(table, spec with { Covariance = chosen.Covariance, RandomIntercept = chosen.RandomIntercept });
+        var fit = fitData(spec with { Covariance = chosen.Covariance, RandomIntercept = chosen.RandomIntercept });
         return (fit with { CovarianceSelection = selection, Notes = fit.Notes.Prepend(selection.Reason).ToList() }, selection);
     }
 
-    public static CovarianceSelectionResult Compare(DataTable table, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion)
+    public static CovarianceSelectionResult Compare(DataTable table, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion) =>
+        Compare(s => MixedModelFitter.Fit(table, s), spec, candidates, criterion);
+
+    public static CovarianceSelectionResult Compare(Func<MixedModelSpec, MixedModelResult> fitData, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion)
     {
         if (candidates.Count == 0) throw new RweStatsInputException("--candidates: the list is empty");
         var fits = new CandidateFit[candidates.Count];
@@ -89,7 +97,7 @@ public static class CovarianceSelection
             string sasType = CovarianceStructure.Create(c.Covariance, 2).SasType + (c.RandomIntercept ? " + RI" : "");
             try
             {
-                var r = MixedModelFitter.Fit(table, s);
+                var r = fitData(s);
                 var st = r.FitStatistics;
                 int q = (int)Math.Round((st.Aic - st.Neg2LogLikelihood) / 2);
                 fits[i] = new CandidateFit(c, sasType, true, st.Neg2LogLikelihood, q, st.Aic, st.Aicc, st.Bic, r.Convergence.Message, r.CovarianceParameters.Count);
