@@ -328,8 +328,17 @@ public sealed class PatternSumsQuery
         type == typeof(short) || type == typeof(byte) || type == typeof(sbyte) || type == typeof(uint) || type == typeof(ulong) ||
         type == typeof(ushort) || type == typeof(System.Numerics.BigInteger) || type == typeof(Half);
 
-    static long Long(DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
-    static double Number(DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture);
+    // Engines widen sums of integers (PostgreSQL: numeric → decimal; DuckDB: HUGEINT → BigInteger).
+    static long Long(DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : reader.GetValue(i) switch
+    {
+        System.Numerics.BigInteger b => (long)b,
+        var v => Convert.ToInt64(v, CultureInfo.InvariantCulture),
+    };
+    static double Number(DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : reader.GetValue(i) switch
+    {
+        System.Numerics.BigInteger b => (double)b,
+        var v => Convert.ToDouble(v, CultureInfo.InvariantCulture),
+    };
 
     /// <summary>
     /// The order of visits when none is given and the rows have no order (a table): numbers by value, otherwise labels
