@@ -14,7 +14,7 @@ namespace RweStats.Cli;
 public static class DatabaseData
 {
     /// <summary>The options this adds to "fit".</summary>
-    public static readonly IReadOnlySet<string> ValueOptions = new HashSet<string> { "--query" };
+    public static readonly IReadOnlySet<string> ValueOptions = new HashSet<string> { "--query", "--omop" };
     public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--pull-rows" };
 
     public const string Usage = """
@@ -23,6 +23,10 @@ public static class DatabaseData
                                    (one GROUP BY query) and only those travel; user and password from PGUSER,
                                    PGPASSWORD or PGPASSFILE (~/.pgpass), never in the address
           --query "SELECT ..."     with --data postgresql://HOST[:PORT]/DB: the rows of a query instead of a table
+          --omop COHORT.json       with --data postgresql://HOST[:PORT]/DB: build the longitudinal table from an OMOP
+                                   CDM (cohort index dates, visit windows, measurements, drug exposures; README
+                                   "OMOP CDM cohorts"); columns person_id, visit, target_day, sex, age_at_index
+                                   and the spec's outcomes and doses
           --pull-rows              read the rows from the database instead (needed, and done automatically with
                                    a note, for --blups, --residuals, --std-errors empirical, spatial structures
                                    and --df between-within)
@@ -32,7 +36,19 @@ public static class DatabaseData
 
     public static MixedModelResult Fit(Arguments a, MixedModelSpec spec, TextWriter stderr)
     {
-        var source = PostgresSource.Open(a.Required("--data"), a.Value("--query"));
+        string? query = a.Value("--query");
+        if (a.Value("--omop") is { } omopPath)
+        {
+            if (query is not null) throw new RweStatsInputException("--omop builds the rows; give it or --query, not both");
+            var cohort = OmopCohort.Read(omopPath);
+            query = cohort.Query(SqlDialect.PostgreSql);
+            // The windows are in time order in the spec: that is the visit order (unless --time-order says otherwise).
+            spec = spec with { TimeOrder = spec.TimeOrder ?? cohort.Visits.Select(v => v.Name).ToList() };
+            var withoutRows = PostgresSource.Open(a.Required("--data"), query);
+            foreach (var problem in withoutRows.Use(c => cohort.UnitProblems(c, SqlDialect.PostgreSql)))
+                stderr.WriteLine($"rwestats: {omopPath}: {problem}");
+        }
+        var source = PostgresSource.Open(a.Required("--data"), query);
         var candidates = spec.Covariance == "auto" ? ModelOptions.Candidates(a) : null;
         string? needs = PatternSums.RowsNeeded(spec) ??
             (candidates?.Any(c => PatternSums.RowsNeeded(spec with { Covariance = c.Covariance }) is not null) == true ? "spatial candidates of --covariance auto" : null);

@@ -105,7 +105,7 @@ public sealed class PostgresSource
 
     /// <summary>The pattern sums, computed by the server (see <see cref="PatternSumsQuery"/>).</summary>
     public PatternSums PatternSums(MixedModelSpec spec, Action<string>? log = null) =>
-        Run(connection => PatternSumsQuery.Compute(connection, SqlDialect.PostgreSql, Relation, spec, log));
+        Use(connection => PatternSumsQuery.Compute(connection, SqlDialect.PostgreSql, Relation, spec, log));
 
     /// <summary>
     /// The rows themselves (the model's columns only), for what needs them: empirical SE, BLUPs, residuals, spatial
@@ -113,9 +113,10 @@ public sealed class PostgresSource
     /// gives, as the push-down does, since the rows of a table have no order.
     /// </summary>
     public (DataTable table, MixedModelSpec spec) ReadRows(MixedModelSpec spec) =>
-        Run(connection => SqlRows.Read(connection, SqlDialect.PostgreSql, Relation, spec));
+        Use(connection => SqlRows.Read(connection, SqlDialect.PostgreSql, Relation, spec));
 
-    T Run<T>(Func<DbConnection, T> work)
+    /// <summary>Runs work on an open connection; database errors become one-line input errors without the password.</summary>
+    public T Use<T>(Func<DbConnection, T> work)
     {
         try
         {
