@@ -15,9 +15,16 @@ using RweStats.Simulation;
 //       Each measurement runs in a child process so that its peak resident memory is its own.
 //   dotnet run -c Release --project bench/RweStats.Bench -- measure FILE MODEL      (one child measurement, JSON line)
 //   dotnet run -c Release --project bench/RweStats.Bench -- kernels                  (BenchmarkDotNet: likelihood kernels)
+//   dotnet run -c Release --project bench/RweStats.Bench -- postgres [--rows N] [--runs R]
+//       PostgreSQL push-down against pulling the rows (PostgresBench.cs)
 var inv = CultureInfo.InvariantCulture;
 string Arg(string name, string fallback) { int i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
 var mode = args.Length > 0 ? args[0] : "table";
+
+if (mode == "postgres")
+    return RweStats.Bench.PostgresBench.Run(args, Environment.ProcessPath!, typeof(RweStats.Bench.Models).Assembly.Location);
+if (mode == "measure-pg")
+    return RweStats.Bench.PostgresBench.Measure(args[1], args[2]);
 
 if (mode == "kernels")
 {

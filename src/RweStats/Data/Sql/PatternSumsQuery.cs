@@ -101,38 +101,35 @@ public sealed class PatternSumsQuery
         string readFilter = string.Join(" AND ", required.Select(c => $"{Id(c)} IS NOT NULL"));
         string usedFilter = $"{readFilter} AND {Id(formula.Response)} IS NOT NULL";
 
-        // Class levels among the rows used (one GROUP BY per variable, one round trip).
+        // Class levels and totals among the rows used, in one scan (GROUPING SETS: one set per class variable, and the
+        // empty set for the counts and moments); the rows read, whatever is missing, by a COUNT(*) beside it.
         var levelVariables = modelClasses.Concat(spec.Group is not null && !modelClasses.Contains(spec.Group) ? new[] { spec.Group } : Array.Empty<string>()).ToList();
-        var levelSql = new StringBuilder(With).Append('\n');
-        for (int k = 0; k < levelVariables.Count; k++)
-        {
-            if (k > 0) levelSql.Append("UNION ALL\n");
-            string text = dialect.AsText(Id(levelVariables[k]));
-            levelSql.Append($"SELECT {k} AS variable, {text} AS level FROM src WHERE {usedFilter} GROUP BY {text}\n");
-        }
+        var metaSql = new StringBuilder(With).Append("\nSELECT ");
+        for (int k = 0; k < levelVariables.Count; k++) metaSql.Append($"l{k}, ");
+        metaSql.Append("COUNT(*), SUM(y), SUM(y * y), MIN(y), MAX(y)");
+        for (int k = 0; k < covariateNames.Count; k++) metaSql.Append($", SUM(x{k})");
+        metaSql.Append(", (SELECT COUNT(*) FROM src)\nFROM (SELECT ");
+        for (int k = 0; k < levelVariables.Count; k++) metaSql.Append($"{dialect.AsText(Id(levelVariables[k]))} AS l{k}, ");
+        metaSql.Append($"{Y} AS y");
+        for (int k = 0; k < covariateNames.Count; k++) metaSql.Append($", {dialect.AsDouble(Id(covariateNames[k]))} AS x{k}");
+        metaSql.Append($" FROM src WHERE {usedFilter}) u\nGROUP BY GROUPING SETS (");
+        metaSql.Append(string.Join(", ", Enumerable.Range(0, levelVariables.Count).Select(k => $"(l{k})").Append("()"))).Append(')');
         var found = levelVariables.ToDictionary(v => v, _ => new List<string>());
-        using (var reader = Execute(levelSql.ToString()))
-            while (reader.Read()) found[levelVariables[reader.GetInt32(0)]].Add(reader.GetString(1));
-
-        // Counts and moments: rows read, subjects read (outcome may be missing, as SAS counts them), rows and subjects used.
-        var totalsSql = new StringBuilder(With).Append($"\nSELECT (SELECT COUNT(*) FROM src), (SELECT COUNT(DISTINCT {Id(spec.Subject)}) FROM src WHERE {readFilter}),");
-        totalsSql.Append($" COUNT(*), COUNT(DISTINCT {Id(spec.Subject)}), SUM({Y}), SUM({Y} * {Y}), MIN({Y}), MAX({Y})");
-        foreach (var c in covariateNames) totalsSql.Append($", SUM({dialect.AsDouble(Id(c))})");
-        totalsSql.Append($"\nFROM src WHERE {usedFilter}");
-        long rowsRead, subjectsRead, used, subjects;
-        double sumY, sumY2, minY, maxY;
+        long rowsRead = 0, used = 0;
+        double sumY = 0, sumY2 = 0, minY = 0, maxY = 0;
         var covariateMeans = new Dictionary<string, double>();
-        using (var reader = Execute(totalsSql.ToString()))
-        {
-            reader.Read();
-            rowsRead = Long(reader, 0); subjectsRead = Long(reader, 1); used = Long(reader, 2); subjects = Long(reader, 3);
-            sumY = Number(reader, 4); sumY2 = Number(reader, 5); minY = Number(reader, 6); maxY = Number(reader, 7);
-            for (int k = 0; k < covariateNames.Count; k++) covariateMeans[covariateNames[k]] = used == 0 ? 0 : Number(reader, 8 + k) / used;
-        }
+        using (var reader = Execute(metaSql.ToString()))
+            while (reader.Read())
+            {
+                int level = Enumerable.Range(0, levelVariables.Count).FirstOrDefault(k => !reader.IsDBNull(k), -1);
+                if (level >= 0) { found[levelVariables[level]].Add(reader.GetString(level)); continue; }
+                int c = levelVariables.Count;
+                used = Long(reader, c); sumY = Number(reader, c + 1); sumY2 = Number(reader, c + 2); minY = Number(reader, c + 3); maxY = Number(reader, c + 4);
+                for (int k = 0; k < covariateNames.Count; k++) covariateMeans[covariateNames[k]] = used == 0 ? 0 : Number(reader, c + 5 + k) / used;
+                rowsRead = Long(reader, c + 5 + covariateNames.Count);
+            }
         if (used == 0)
             throw new RweStatsInputException($"{label}: no row has '{formula.Response}' and every model variable present; nothing to fit");
-        if (subjects < 2)
-            throw new RweStatsInputException($"{label}: only one subject has usable data; a mixed model needs several subjects");
         if (minY == maxY)
             throw new RweStatsInputException($"{label}: outcome '{formula.Response}' is constant ({minY.ToString(CultureInfo.InvariantCulture)}) in every row used; there is no variation to model");
 
@@ -196,13 +193,13 @@ public sealed class PatternSumsQuery
 
         var signatures = new List<SignatureSums>();
         int t = time.Levels.Count, k1 = monomials.Count + 1, n = t * k1;
-        long rowsInSignatures = 0, groupChanges = 0;
+        long rowsInSignatures = 0, groupChanges = 0, subjectsRead = 0, subjects = 0;
         bool duplicated = false;
         using (var reader = Execute(Generate(plan, dialect, source)))
             while (reader.Read())
             {
                 int c = 0;
-                ulong mask = (ulong)Long(reader, c++);
+                ulong mask = (ulong)Long(reader, c++); // 0 (NULL): the subject's rows all lack the outcome
                 int g = group is null ? 0 : (int)Long(reader, c++);
                 var codes = new int[t * coded.Count];
                 for (int i = 0; i < codes.Length; i++, c++) codes[i] = reader.IsDBNull(c) ? -1 : (int)Long(reader, c);
@@ -218,6 +215,9 @@ public sealed class PatternSumsQuery
                 // (a carry), which leaves fewer bits than rows.
                 if (rows != count * System.Numerics.BitOperations.PopCount(mask)) duplicated = true;
                 rowsInSignatures += rows;
+                subjectsRead += count;
+                if (mask == 0) continue;
+                subjects += count;
                 signatures.Add(new SignatureSums(g, mask, codes, count, sums, products));
             }
         if (duplicated) throw Duplicate(plan);
@@ -225,6 +225,8 @@ public sealed class PatternSumsQuery
             throw new RweStatsInputException($"{label}: {groupChanges} subject(s) change group ('{spec.Group}'); --group must be constant within a subject");
         if (!duplicated && rowsInSignatures != used)
             throw new InvalidOperationException($"the pattern sums cover {rowsInSignatures} rows but {used} rows are used");
+        if (subjects < 2)
+            throw new RweStatsInputException($"{label}: only one subject has usable data; a mixed model needs several subjects");
 
         double mean = sumY / used;
         var frame = new ModelFrame
@@ -269,8 +271,10 @@ public sealed class PatternSumsQuery
         q.Append($"WITH src AS ({source.Sql}),\n");
         // Rows used, with the visit position, its bit, the level codes and the valued quantities (y first).
         q.Append("used AS (\n  SELECT ").Append(Id(plan.Subject)).Append(" AS s,\n");
-        q.Append("    ").Append(Case(plan.Time, plan.TimeLevels, i => i.ToString(CultureInfo.InvariantCulture))).Append(" AS p,\n");
-        q.Append("    ").Append(Case(plan.Time, plan.TimeLevels, i => d.AsBigInt((1L << i).ToString(CultureInfo.InvariantCulture)))).Append(" AS bit,\n");
+        // Rows without the outcome stay (their subjects count as read, as SAS counts them) but get no visit position.
+        string observed = $"{Id(plan.Response)} IS NOT NULL";
+        q.Append($"    CASE WHEN {observed} THEN ").Append(Case(plan.Time, plan.TimeLevels, i => i.ToString(CultureInfo.InvariantCulture))).Append(" END AS p,\n");
+        q.Append($"    CASE WHEN {observed} THEN ").Append(Case(plan.Time, plan.TimeLevels, i => d.AsBigInt((1L << i).ToString(CultureInfo.InvariantCulture)))).Append(" END AS bit,\n");
         if (plan.Group is not null)
             q.Append("    ").Append(Case(plan.Group, plan.GroupLevels, i => i.ToString(CultureInfo.InvariantCulture))).Append(" AS g,\n");
         for (int c = 0; c < plan.Coded.Count; c++)
@@ -278,9 +282,9 @@ public sealed class PatternSumsQuery
         q.Append("    ").Append(d.AsDouble(Id(plan.Response))).Append(" AS v0");
         for (int k = 1; k < k1; k++)
             q.Append(",\n    ").Append(string.Join(" * ", plan.Monomials[k - 1].Select(v => d.AsDouble(Id(v))))).Append($" AS v{k}");
-        q.Append("\n  FROM src\n  WHERE ").Append(string.Join(" AND ", plan.Required.Append(plan.Response).Select(c => $"{Id(c)} IS NOT NULL"))).Append("\n),\n");
+        q.Append("\n  FROM src\n  WHERE ").Append(string.Join(" AND ", plan.Required.Select(c => $"{Id(c)} IS NOT NULL"))).Append("\n),\n");
         // One row per subject.
-        q.Append("subjects AS (\n  SELECT ").Append(d.AsBigInt("SUM(bit)")).Append(" AS mask, COUNT(*) AS n");
+        q.Append("subjects AS (\n  SELECT ").Append(d.AsBigInt("SUM(bit)")).Append(" AS mask, COUNT(p) AS n");
         if (plan.Group is not null) q.Append(", MIN(g) AS g, MAX(g) AS g_max");
         for (int a = 0; a < t; a++)
             for (int c = 0; c < plan.Coded.Count; c++) q.Append($",\n    MAX(CASE WHEN p = {a} THEN c{c} END) AS c{c}_{a}");

@@ -105,7 +105,18 @@ public sealed class PostgresSource
 
     /// <summary>The pattern sums, computed by the server (see <see cref="PatternSumsQuery"/>).</summary>
     public PatternSums PatternSums(MixedModelSpec spec, Action<string>? log = null) =>
-        Use(connection => PatternSumsQuery.Compute(connection, SqlDialect.PostgreSql, Relation, spec, log));
+        Use(connection =>
+        {
+            // Session settings for the aggregate query: no JIT (LLVM compiling its hundreds of aggregate expressions took
+            // longer than running them: 19 s against 5.6 s at 10^6 rows, measured), and hash tables of 10^6 subjects kept
+            // in memory rather than spilled to disk.
+            using (var tune = connection.CreateCommand())
+            {
+                tune.CommandText = "SET jit = off; SET work_mem = '64MB'";
+                tune.ExecuteNonQuery();
+            }
+            return PatternSumsQuery.Compute(connection, SqlDialect.PostgreSql, Relation, spec, log);
+        });
 
     /// <summary>
     /// The rows themselves (the model's columns only), for what needs them: empirical SE, BLUPs, residuals, spatial
