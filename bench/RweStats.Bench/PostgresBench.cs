@@ -11,9 +11,10 @@ namespace RweStats.Bench;
 /// visits, two arms, a baseline covariate, ~30 % dropout), model y ~ arm*visit + base with UN REML + Satterthwaite:
 ///   dotnet run -c Release --project bench/RweStats.Bench -- postgres [--rows 10000000] [--runs 3]
 /// Uses the server of RWESTATS_PG_HOST/PORT/USER/PASSWORD/DB, or starts one with scripts/pg-test-server.sh. Each
-/// measurement runs in a child process: wall time of the fit from the database (connection, queries, transfer, fit),
-/// bytes received from the server (the child's /proc/self/io rchar over that span: socket reads; no file is read then),
-/// and the child's peak resident memory. Then the whole command (`rwestats fit`, start-up included), median of RUNS.
+/// measurement runs in a child process: wall time of the fit from the database (connection, queries, transfer, fit) and
+/// the child's peak resident memory; then the whole command (`rwestats fit`, start-up included); medians of RUNS. Bytes
+/// received from the server are counted by one more run through a relay (<see cref="ByteCountingRelay"/>) between the
+/// child and the server, not timed.
 /// </summary>
 public static class PostgresBench
 {
@@ -32,22 +33,13 @@ public static class PostgresBench
     public static int Measure(string mode, string address)
     {
         var source = PostgresSource.Open(address, null);
-        long before = ReadBytes();
         var clock = Stopwatch.StartNew();
         var fit = FitOnce(mode, source);
         double seconds = clock.Elapsed.TotalSeconds;
-        long bytes = ReadBytes() - before;
-        Console.WriteLine(string.Join(",", seconds.ToString("R", Inv), bytes.ToString(Inv),
+        Console.WriteLine(string.Join(",", seconds.ToString("R", Inv), "0",
             (Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0).ToString("F0", Inv), fit.FitStatistics.Neg2LogLikelihood.ToString("R", Inv),
             fit.ObservationsUsed.ToString(Inv)));
         return 0;
-    }
-
-    static long ReadBytes()
-    {
-        foreach (var line in File.ReadLines("/proc/self/io"))
-            if (line.StartsWith("rchar:", StringComparison.Ordinal)) return long.Parse(line[6..].Trim(), Inv);
-        return -1;
     }
 
     public static int Run(string[] args, string self, string dll)
@@ -118,7 +110,7 @@ public static class PostgresBench
                     var (code, line) = Child(self, dll, "measure-pg", mode, address);
                     if (code != 0) { Console.WriteLine($"{mode}: failed: {line}"); break; }
                     var f = line.Trim().Split(',');
-                    times.Add(double.Parse(f[0], Inv)); bytes.Add(double.Parse(f[1], Inv) / 1048576.0); peaks.Add(double.Parse(f[2], Inv)); ll = f[3];
+                    times.Add(double.Parse(f[0], Inv)); peaks.Add(double.Parse(f[2], Inv)); ll = f[3];
                     // The whole command: `rwestats fit` from start-up to the JSON report.
                     var cli = Path.Combine(root, "src", "RweStats.Cli", "bin", "Release", "net10.0", "RweStats.Cli.dll");
                     var clock = Stopwatch.StartNew();
@@ -128,7 +120,14 @@ public static class PostgresBench
                     if (cliCode == 0) whole.Add(clock.Elapsed.TotalSeconds);
                 }
                 if (times.Count == 0) continue;
-                Console.WriteLine($"{mode,-8}  {Median(times),6:F2} ({times.Min():F2}-{times.Max():F2})  {Median(bytes),11:F3}  {Median(peaks),7:F0}  " +
+                // Bytes: one more child run, through the relay.
+                using (var relay = new ByteCountingRelay(env["HOST"], int.Parse(env["PORT"], Inv)))
+                {
+                    var relayed = address.Replace($"{env["HOST"]}:{env["PORT"]}", $"127.0.0.1:{relay.Port}", StringComparison.Ordinal);
+                    var (code, _) = Child(self, dll, "measure-pg", mode, relayed);
+                    if (code == 0) bytes.Add(relay.FromServer / 1048576.0);
+                }
+                Console.WriteLine($"{mode,-8}  {Median(times),6:F2} ({times.Min():F2}-{times.Max():F2})  {(bytes.Count > 0 ? Median(bytes) : double.NaN),11:F3}  {Median(peaks),7:F0}  " +
                                   (whole.Count > 0 ? $"{Median(whole),6:F2} ({whole.Min():F2}-{whole.Max():F2})" : "   n/a          ") + $"  {double.Parse(ll, Inv):F4}");
             }
             return 0;
@@ -162,5 +161,62 @@ public static class PostgresBench
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RweStats.sln"))) dir = dir.Parent;
         return dir?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}
+
+/// <summary>A TCP relay on 127.0.0.1 to the server that counts the bytes each way (the client's traffic, nothing else).</summary>
+public sealed class ByteCountingRelay : IDisposable
+{
+    readonly System.Net.Sockets.TcpListener listener;
+    readonly CancellationTokenSource stop = new();
+    readonly List<Task> pumps = new();
+    long fromServer, toServer;
+    public int Port { get; }
+    public long FromServer => Interlocked.Read(ref fromServer);
+    public long ToServer => Interlocked.Read(ref toServer);
+
+    public ByteCountingRelay(string host, int port)
+    {
+        listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        Port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        _ = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                System.Net.Sockets.TcpClient client;
+                try { client = await listener.AcceptTcpClientAsync(stop.Token); }
+                catch (Exception) { return; }
+                var server = new System.Net.Sockets.TcpClient();
+                await server.ConnectAsync(host, port);
+                lock (pumps)
+                {
+                    pumps.Add(Pump(client.GetStream(), server.GetStream(), n => Interlocked.Add(ref toServer, n)));
+                    pumps.Add(Pump(server.GetStream(), client.GetStream(), n => Interlocked.Add(ref fromServer, n)));
+                }
+            }
+        });
+    }
+
+    static async Task Pump(Stream from, Stream to, Action<long> count)
+    {
+        var buffer = new byte[1 << 16];
+        try
+        {
+            int n;
+            while ((n = await from.ReadAsync(buffer)) > 0) { count(n); await to.WriteAsync(buffer.AsMemory(0, n)); }
+        }
+        catch (IOException) { }
+        catch (ObjectDisposedException) { }
+        finally { to.Dispose(); }
+    }
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        listener.Stop();
+        Task[] all;
+        lock (pumps) all = pumps.ToArray();
+        Task.WaitAll(all, TimeSpan.FromSeconds(5));
     }
 }
