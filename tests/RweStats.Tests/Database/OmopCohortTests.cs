@@ -89,6 +89,31 @@ public sealed class OmopCohortTests(PostgresServer server)
     }
 
     [Fact]
+    public void AnAnalysisSpecReadsItsDataFromTheDatabase()
+    {
+        LoadSynthetic();
+        var names = new[] { "PGUSER", "PGPASSWORD", "PGHOST", "PGPORT" };
+        var saved = names.Select(Environment.GetEnvironmentVariable).ToArray();
+        var values = new[] { server.User, server.Password, server.Host, server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        for (int i = 0; i < names.Length; i++) Environment.SetEnvironmentVariable(names[i], values[i]);
+        var outDir = Path.Combine(Path.GetTempPath(), $"rwestats-omop-study-{Guid.NewGuid():N}");
+        try
+        {
+            var stderr = new StringWriter();
+            int code = RweStats.Cli.Cli.Run(new[] { "analyze", RepoPaths.Data("omop_study.json"), "--out", outDir }, new StringWriter(), stderr);
+            Assert.True(code == 0, stderr.ToString());
+            var report = File.ReadAllText(Path.Combine(outDir, "report.md"));
+            Assert.Contains("M12", report);
+            Assert.Contains("300", File.ReadAllText(Path.Combine(outDir, "descriptives.csv")) + report);
+        }
+        finally
+        {
+            for (int i = 0; i < names.Length; i++) Environment.SetEnvironmentVariable(names[i], saved[i]);
+            if (Directory.Exists(outDir)) Directory.Delete(outDir, true);
+        }
+    }
+
+    [Fact]
     public void TheCliFitsFromTheOmopSpec()
     {
         LoadSynthetic();

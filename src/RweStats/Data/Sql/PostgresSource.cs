@@ -55,7 +55,7 @@ public sealed class PostgresSource
             user = Uri.UnescapeDataString(userInfo);
         }
         string host = authority;
-        int port = 5432;
+        int port = int.TryParse(Env("PGPORT"), NumberStyles.None, CultureInfo.InvariantCulture, out var envPort) ? envPort : 5432;
         int colon = authority.LastIndexOf(':');
         if (colon >= 0 && !authority.EndsWith(']'))
         {
@@ -126,6 +126,9 @@ public sealed class PostgresSource
     public (DataTable table, MixedModelSpec spec) ReadRows(MixedModelSpec spec) =>
         Use(connection => SqlRows.Read(connection, SqlDialect.PostgreSql, Relation, spec));
 
+    /// <summary>Every column and row (an analysis spec's descriptives and figures read them).</summary>
+    public DataTable ReadTable() => Use(connection => SqlRows.ReadAll(connection, SqlDialect.PostgreSql, Relation));
+
     /// <summary>Runs work on an open connection; database errors become one-line input errors without the password.</summary>
     public T Use<T>(Func<DbConnection, T> work)
     {
@@ -171,14 +174,24 @@ public static class SqlRows
             using var reader = probe.ExecuteReader();
             for (int i = 0; i < reader.FieldCount; i++) available.Add(reader.GetName(i));
         }
-        var columns = wanted.Where(available.Contains).ToList();
-        var values = columns.Select(_ => new List<object?>()).ToList();
+        var table = ReadColumns(connection, dialect, source, wanted.Where(available.Contains).ToList());
+        if (spec.TimeOrder is null && table.ColumnIndex(spec.Time) >= 0)
+            spec = spec with { TimeOrder = PatternSumsQuery.VisitOrder(table.Column(spec.Time, "--time").Where(v => v is not null).Distinct()!) };
+        return (table, spec);
+    }
+
+    /// <summary>Every column of the source.</summary>
+    public static DataTable ReadAll(DbConnection connection, SqlDialect dialect, SqlRelation source) => ReadColumns(connection, dialect, source, null);
+
+    static DataTable ReadColumns(DbConnection connection, SqlDialect dialect, SqlRelation source, IReadOnlyList<string>? wanted)
+    {
         int rows = 0;
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"WITH src AS ({source.Sql}) SELECT {string.Join(", ", columns.Select(dialect.Identifier))} FROM src";
+            command.CommandText = $"WITH src AS ({source.Sql}) SELECT {(wanted is null ? "*" : string.Join(", ", wanted.Select(dialect.Identifier)))} FROM src";
             command.CommandTimeout = 0;
             using var reader = command.ExecuteReader();
+            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
             var numeric = Enumerable.Range(0, columns.Count).Select(i => PatternSumsQuery.IsNumeric(reader.GetFieldType(i))).ToArray();
             var numbers = columns.Select((_, i) => numeric[i] ? new List<double>() : null).ToArray();
             var texts = columns.Select((_, i) => numeric[i] ? null : new List<string?>()).ToArray();
@@ -194,10 +207,7 @@ public static class SqlRows
             var storage = columns.Select((_, i) => numeric[i]
                 ? (ColumnStorage)new NumericStorage(numbers[i]!.ToArray(), null)
                 : new TextStorage(texts[i]!.ToArray())).ToArray();
-            var table = new DataTable(source.Label, columns, storage, Enumerable.Range(1, rows).ToArray());
-            if (spec.TimeOrder is null && columns.Contains(spec.Time))
-                spec = spec with { TimeOrder = PatternSumsQuery.VisitOrder(table.Column(spec.Time, "--time").Where(v => v is not null).Distinct()!) };
-            return (table, spec);
+            return new DataTable(source.Label, columns, storage, Enumerable.Range(1, rows).ToArray());
         }
     }
 }
