@@ -179,19 +179,7 @@ public sealed class ModelFrame
                 levels = (spec.TimeOrder ?? firstUse.Select(c => enc.Levels[c]).ToList()).Where(present.Contains).ToList();
             }
             else levels = SortLevels(firstUse.Select(c => enc.Levels[c]));
-            if (levels.Count > MaxClassLevels)
-                throw new RweStatsInputException(
-                    $"{src}: class variable '{name}' has {levels.Count} levels (more than {MaxClassLevels}); " +
-                    (name == spec.Time ? "a repeated-measures model needs a visit column with few levels — is --time the right column?" : "is it a numeric covariate read as text, or an identifier?"));
-            string reference;
-            if (spec.References.TryGetValue(name, out var r))
-            {
-                if (!levels.Contains(r))
-                    throw new RweStatsInputException($"--ref {name}={r}: '{r}' is not a level of '{name}' in the rows used; levels are {string.Join(", ", levels)}");
-                reference = r;
-            }
-            else reference = name == spec.Time && spec.Baseline is not null && levels.Contains(spec.Baseline) ? spec.Baseline : levels[0];
-            classVars[name] = new ClassVariable(name, levels, reference);
+            classVars[name] = ClassVariableOf(src, spec, name, levels);
             var position = levels.Select((l, k) => (l, k)).ToDictionary(x => x.l, x => x.k);
             encodings[name] = (enc, enc.Levels.Select(l => position.TryGetValue(l, out var k) ? k : -1).ToArray());
         }
@@ -281,6 +269,27 @@ public sealed class ModelFrame
             SubjectLabels = labels.ToArray(), SubjectStart = starts.ToArray(), VisitPosition = codes[spec.Time],
             TimeValues = times, Group = group, SubjectGroup = subjectGroup,
         };
+    }
+
+    /// <summary>
+    /// A class variable from its levels among the rows used (in order): refused with too many levels; the reference is
+    /// --ref's level, else the baseline for the time variable, else the first level.
+    /// </summary>
+    internal static ClassVariable ClassVariableOf(string src, MixedModelSpec spec, string name, IReadOnlyList<string> levels)
+    {
+        if (levels.Count > MaxClassLevels)
+            throw new RweStatsInputException(
+                $"{src}: class variable '{name}' has {levels.Count} levels (more than {MaxClassLevels}); " +
+                (name == spec.Time ? "a repeated-measures model needs a visit column with few levels — is --time the right column?" : "is it a numeric covariate read as text, or an identifier?"));
+        string reference;
+        if (spec.References.TryGetValue(name, out var r))
+        {
+            if (!levels.Contains(r))
+                throw new RweStatsInputException($"--ref {name}={r}: '{r}' is not a level of '{name}' in the rows used; levels are {string.Join(", ", levels)}");
+            reference = r;
+        }
+        else reference = name == spec.Time && spec.Baseline is not null && levels.Contains(spec.Baseline) ? spec.Baseline : levels[0];
+        return new ClassVariable(name, levels, reference);
     }
 
     /// <summary>Numeric-looking levels sort by value (1, 2, 10), others by ordinal string order.</summary>

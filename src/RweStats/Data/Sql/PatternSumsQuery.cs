@@ -152,19 +152,7 @@ public sealed class PatternSumsQuery
                 else levels = VisitOrder(present); // a table has no row order: natural order of the labels (M0, M6, M12)
             }
             else levels = ModelFrame.SortLevels(present);
-            if (levels.Count > ModelFrame.MaxClassLevels)
-                throw new RweStatsInputException(
-                    $"{label}: class variable '{name}' has {levels.Count} levels (more than {ModelFrame.MaxClassLevels}); " +
-                    (name == spec.Time ? "a repeated-measures model needs a visit column with few levels — is --time the right column?" : "is it a numeric covariate read as text, or an identifier?"));
-            string reference;
-            if (spec.References.TryGetValue(name, out var r))
-            {
-                if (!levels.Contains(r))
-                    throw new RweStatsInputException($"--ref {name}={r}: '{r}' is not a level of '{name}' in the rows used; levels are {string.Join(", ", levels)}");
-                reference = r;
-            }
-            else reference = name == spec.Time && spec.Baseline is not null && levels.Contains(spec.Baseline) ? spec.Baseline : levels[0];
-            classVars[name] = new ClassVariable(name, levels, reference);
+            classVars[name] = ModelFrame.ClassVariableOf(label, spec, name, levels);
         }
         var time = classVars[spec.Time];
         if (time.Levels.Count < 2)
