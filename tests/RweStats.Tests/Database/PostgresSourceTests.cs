@@ -52,6 +52,21 @@ public sealed class PostgresSourceTests(PostgresServer server)
     }
 
     [Fact]
+    public void ThePasswordCanComeFromAPasswordFile()
+    {
+        server.LoadCsv(RepoPaths.Data("fev_data.csv"), "public.fev");
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, $"{server.Host}:{server.Port}:{server.Database}:{server.User}:{server.Password}\n");
+            var env = new Dictionary<string, string?> { ["PGUSER"] = server.User, ["PGPASSFILE"] = file };
+            var sums = PostgresSource.Open(server.Address("public.fev"), null, env).PatternSums(Spec);
+            Assert.Equal(537, sums.Frame.ObservationsUsed);
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
     public void APasswordInTheAddressIsRefusedWithoutEchoingIt()
     {
         var e = Assert.Throws<RweStatsInputException>(() => PostgresSource.Open($"postgresql://me:hunter2-secret@{server.Host}:{server.Port}/db?table=t", null));
