@@ -32,7 +32,14 @@ public static class DatabaseData
                                    and --df between-within)
         """;
 
-    public static bool Applies(Arguments a) => PostgresSource.IsAddress(a.Value("--data"));
+    /// <summary>Whether --data names a database; the database options without one are refused.</summary>
+    public static bool Applies(Arguments a)
+    {
+        if (PostgresSource.IsAddress(a.Value("--data"))) return true;
+        foreach (var option in ValueOptions.Where(o => a.Value(o) is not null).Concat(Flags.Where(a.Flag)))
+            throw new RweStatsInputException($"{option} is for a database; give --data postgresql://HOST:PORT/DB");
+        return false;
+    }
 
     public static MixedModelResult Fit(Arguments a, MixedModelSpec spec, TextWriter stderr)
     {
