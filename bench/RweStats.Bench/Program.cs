@@ -19,9 +19,16 @@ using RweStats.Simulation;
 //       the sensitivity table's work in-process (5 df methods x 2 error methods, AR(1) + random intercept on
 //       data/belimumab_table2.csv and UN on fev_data.csv): one fit per combination (how sensitivity ran before the
 //       fitted-model object) against one fit asked ten times; medians of --repeat runs after a warm-up.
+//   dotnet run -c Release --project bench/RweStats.Bench -- postgres [--rows N] [--runs R]
+//       PostgreSQL push-down against pulling the rows (PostgresBench.cs)
 var inv = CultureInfo.InvariantCulture;
 string Arg(string name, string fallback) { int i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
 var mode = args.Length > 0 ? args[0] : "table";
+
+if (mode == "postgres")
+    return RweStats.Bench.PostgresBench.Run(args, Environment.ProcessPath!, typeof(RweStats.Bench.Models).Assembly.Location);
+if (mode == "measure-pg")
+    return RweStats.Bench.PostgresBench.Measure(args[1], args[2]);
 
 if (mode == "kernels")
 {

@@ -64,18 +64,20 @@ public static class FitCommand
           --report-nonconverged    report a fit that did not converge (clearly marked) instead of failing
           --format text|json       output format (default text)
           --out FILE               write the report to FILE instead of standard output
-        """;
+        """ + "\n" + DatabaseData.Usage;
 
     static readonly IReadOnlySet<string> ValueOptions = new HashSet<string>(ModelOptions.ValueOptions)
     {
         "--formula", "--df", "--lsmeans", "--std-errors", "--contrast", "--contrast-lsmeans", "--adjust",
-    };
-    static readonly IReadOnlySet<string> Flags = new HashSet<string>(ModelOptions.Flags) { "--blups", "--residuals" };
+    }.Union(DatabaseData.ValueOptions).ToHashSet();
+    static readonly IReadOnlySet<string> Flags = new HashSet<string>(ModelOptions.Flags) { "--blups", "--residuals" }.Union(DatabaseData.Flags).ToHashSet();
 
     public static IReadOnlyDictionary<string, DfMethod> DfChoices => ModelOptions.DfChoices;
     public static IReadOnlyDictionary<string, EstimationMethod> MethodChoices => ModelOptions.MethodChoices;
 
-    public static int Run(string[] args, TextWriter stdout)
+    public static int Run(string[] args, TextWriter stdout) => Run(args, stdout, Console.Error);
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var a = new Arguments(args, ValueOptions, Flags);
         if (a.Positional.Count > 0)
@@ -92,6 +94,12 @@ public static class FitCommand
             Residuals = a.Flag("--residuals"),
         };
         var format = ModelOptions.Format(a);
+        if (DatabaseData.Applies(a))
+        {
+            var fromDatabase = DatabaseData.Fit(a, spec, stderr);
+            ModelOptions.Write(a, format == "json" ? FitJson.Serialize(fromDatabase) + "\n" : FitText.Render(fromDatabase), stdout);
+            return 0;
+        }
         var table = ModelOptions.Read(a);
         var result = spec.Covariance == "auto"
             ? CovarianceSelection.SelectAndFit(table, spec, ModelOptions.Candidates(a), ModelOptions.SelectBy(a)).selected

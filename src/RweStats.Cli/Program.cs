@@ -61,7 +61,7 @@ namespace RweStats.Cli
                 {
                     case "fit":
                         if (help) { stdout.WriteLine(FitCommand.Usage); return 0; }
-                        return FitCommand.Run(rest, stdout);
+                        return FitCommand.Run(rest, stdout, stderr);
                     case "analyze":
                         if (help) { stdout.WriteLine(StudyCommands.AnalyzeUsage); return 0; }
                         return StudyCommands.Analyze(rest, stdout, stderr);

@@ -12,7 +12,7 @@ namespace RweStats.Estimation;
 /// everything SAS PROC MIXED reports for it: fit statistics, covariance parameters, fixed-effect solution,
 /// Type 3 tests, LS means and their differences, and the visit-versus-baseline contrasts.
 /// </summary>
-public static class MixedModelFitter
+public static partial class MixedModelFitter
 {
     /// <summary>Fits the model and computes every table under the spec's inference settings (df method, standard errors, ...).</summary>
     public static MixedModelResult Fit(DataTable table, MixedModelSpec spec, bool perSubjectPatterns = false) =>
@@ -38,9 +38,20 @@ public static class MixedModelFitter
         var design = new FixedEffectsDesign(frame);
         if (design.Rank == 0)
             throw new RweStatsInputException($"formula \"{spec.Formula}\": every fixed-effect column is zero; nothing to estimate");
-        CheckIdentifiable(frame, design, covariance);
 
         var patterns = CovariancePattern.Build(frame, design, spatial, perSubjectPatterns);
+        return FitPatterns(spec, frame, design, structure, covariance, patterns);
+    }
+
+    /// <summary>
+    /// The fit from the covariance patterns' sums, wherever they were computed: from the rows in memory (above) or
+    /// by a database's GROUP BY (<see cref="PatternSums"/>). Nothing below reads a row unless the spec asks for
+    /// what needs them (empirical SE, BLUPs, residuals), which <see cref="PatternSums.RowsNeeded"/> refuses.
+    /// </summary>
+    static MixedModel FitPatterns(MixedModelSpec spec, ModelFrame frame, FixedEffectsDesign design, CovarianceStructure structure,
+                                  CovarianceModel covariance, IReadOnlyList<CovariancePattern> patterns)
+    {
+        CheckIdentifiable(frame, design, covariance, patterns);
         var objective = new LikelihoodObjective(covariance, patterns, design.Rank, frame.ObservationsUsed, spec.Method);
         var start = StartingValues(frame, design, covariance, objective, patterns);
         var (theta, eval, report) = NewtonRaphson.Minimise(objective, covariance, start, spec.MaxIterations);
@@ -80,8 +91,8 @@ public static class MixedModelFitter
     /// <summary>Names a parameter that ran to the edge of its range: the usual reason a fit does not converge.</summary>
     static string DegeneracyHint(CovarianceModel covariance, double[] theta, ModelFrame frame)
     {
-        double mean = frame.Response.Average();
-        double total = frame.Response.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, frame.Response.Length - 1);
+        double mean = frame.Summary?.ResponseMean ?? frame.Response.Average();
+        double total = frame.Summary?.ResponseVariance ?? frame.Response.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, frame.Response.Length - 1);
         for (int k = 0; k < theta.Length; k++)
         {
             var p = covariance.Parameters[k];
@@ -94,7 +105,7 @@ public static class MixedModelFitter
     }
 
     /// <summary>Refuses requests the data cannot identify, naming the parameter and the reason.</summary>
-    static void CheckIdentifiable(ModelFrame frame, FixedEffectsDesign design, CovarianceModel covariance)
+    static void CheckIdentifiable(ModelFrame frame, FixedEffectsDesign design, CovarianceModel covariance, IReadOnlyList<CovariancePattern> patterns)
     {
         int residualDf = frame.ObservationsUsed - design.Rank;
         if (residualDf <= covariance.ParameterCount)
@@ -103,12 +114,11 @@ public static class MixedModelFitter
         int t = frame.Time.Levels.Count;
         for (int g = 0; g < covariance.GroupLevels.Count; g++)
         {
-            var pairs = new int[t, t];
-            for (int s = 0; s < frame.SubjectCount; s++)
+            var pairs = new int[t, t]; // subjects with both visits, counted from the patterns (no pass over the rows)
+            foreach (var pattern in patterns)
             {
-                if (frame.SubjectGroup[s] != g) continue;
-                var visits = frame.VisitPosition[frame.SubjectStart[s]..frame.SubjectStart[s + 1]];
-                foreach (var a in visits) foreach (var b in visits) pairs[a, b]++;
+                if (pattern.Group != g) continue;
+                foreach (var a in pattern.Visits) foreach (var b in pattern.Visits) pairs[a, b] += pattern.SubjectCount;
             }
             string where = covariance.GroupVariable is null ? "" : $" in group {covariance.GroupLevels[g]}";
             if (covariance.Structure.IdentifiabilityProblem(pairs, frame.Time.Levels, where) is { } problem)

@@ -66,18 +66,26 @@ public static class CovarianceSelection
     }
 
     public static (MixedModelResult selected, CovarianceSelectionResult table) SelectAndFit(
-        DataTable table, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion)
+        DataTable table, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion) =>
+        SelectAndFit(s => MixedModelFitter.FitModel(table, s), spec, candidates, criterion);
+
+    /// <summary>The same with any fit of the data, e.g. from pattern sums computed by a database (<see cref="PatternSums"/>).</summary>
+    public static (MixedModelResult selected, CovarianceSelectionResult table) SelectAndFit(
+        Func<MixedModelSpec, MixedModel> fitData, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion)
     {
-        var selection = Compare(table, spec, candidates, criterion);
+        var selection = Compare(fitData, spec, candidates, criterion);
         if (selection.Selected is null)
             throw RweStatsInputException.About(ModelSetting.Covariance, $"{{Covariance}} auto: no candidate converged ({string.Join("; ", selection.Candidates.Select(c => $"{c.Candidate.Label}: {c.Message}"))})");
         var chosen = candidates.First(c => c.Label == selection.Selected);
         var chosenSpec = spec with { Covariance = chosen.Covariance, RandomIntercept = chosen.RandomIntercept };
-        var fit = Fitted(selection, chosenSpec)?.Result(chosenSpec) ?? MixedModelFitter.Fit(table, chosenSpec);
+        var fit = (Fitted(selection, chosenSpec) ?? fitData(chosenSpec)).Result(chosenSpec);
         return (fit with { CovarianceSelection = selection, Notes = fit.Notes.Prepend(selection.Reason).ToList() }, selection);
     }
 
-    public static CovarianceSelectionResult Compare(DataTable table, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion)
+    public static CovarianceSelectionResult Compare(DataTable table, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion) =>
+        Compare(s => MixedModelFitter.FitModel(table, s), spec, candidates, criterion);
+
+    public static CovarianceSelectionResult Compare(Func<MixedModelSpec, MixedModel> fitData, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion)
     {
         if (candidates.Count == 0) throw RweStatsInputException.About(ModelSetting.Candidates, "{Candidates}: the list is empty");
         var fits = new CandidateFit[candidates.Count];
@@ -94,7 +102,7 @@ public static class CovarianceSelection
             string sasType = CovarianceStructure.Create(c.Covariance, 2).SasType + (c.RandomIntercept ? " + RI" : "");
             try
             {
-                var model = MixedModelFitter.FitModel(table, s);
+                var model = fitData(s);
                 var r = model.Result(s);
                 var st = r.FitStatistics;
                 int q = (int)Math.Round((st.Aic - st.Neg2LogLikelihood) / 2);

@@ -72,6 +72,9 @@ public sealed class DenominatorDf : IDenominatorDf
     static bool VariesWithinSubject(FixedEffectsDesign design, int term)
     {
         var frame = design.Frame;
+        // A summarised frame (pattern sums from a database) has no rows; only residual and containment df, which
+        // do not use this, are offered for it (PatternSums.RowsNeeded refuses between-within).
+        if (frame.Summary is not null) return false;
         var cols = Enumerable.Range(0, design.ColumnCount).Where(j => design.Columns[j].TermIndex == term && !design.Columns[j].Aliased)
             .Select(j => Array.IndexOf(design.Estimated, j)).ToArray();
         var first = new double[design.Rank];

@@ -35,7 +35,15 @@ public sealed class FixedEffectsDesign
     // l_j = Σ_k relation[j][k] l_Estimated[k] for every aliased j (l orthogonal to the null space of X).
     readonly Dictionary<int, double[]> aliasRelation = new();
 
-    public FixedEffectsDesign(ModelFrame frame)
+    public FixedEffectsDesign(ModelFrame frame) : this(frame, null) { }
+
+    /// <summary>
+    /// The design of a frame whose rows are elsewhere: X'X over all design columns (in <see cref="ColumnLayout"/>'s
+    /// order) comes from sums computed where the data live (<see cref="Estimation.PatternSums"/>), and the aliasing
+    /// sweep runs on it exactly as on the X'X of the rows. Such a design has no rows (<see cref="RowEntries"/> is not
+    /// available).
+    /// </summary>
+    internal FixedEffectsDesign(ModelFrame frame, double[,]? fullCrossProducts)
     {
         this.frame = frame;
         Terms = frame.Formula.TermsWithIntercept;
@@ -52,35 +60,19 @@ public sealed class FixedEffectsDesign
         }
 
         int n = frame.ObservationsUsed, p = specs.Count;
-        if (p > 10_000 || (long)n * p > 400_000_000)
+        if (p > 10_000 || (fullCrossProducts is null && (long)n * p > 400_000_000))
             throw new RweStatsInputException(
                 $"formula \"{frame.Formula.Text}\": the fixed-effects design would have {p} columns for {n} observations; drop high-order interactions of many-level class variables");
         // A row has one non-zero column per term: the column of its class levels' combination (first variable slowest,
         // levels in coding order), valued by the product of the term's covariates. X is never stored: a row is
         // computed from the frame's codes when needed (8 bytes × n × p saved; 1.3 GB at 10⁶ subjects × 10 visits).
-        var layouts = new TermLayout[Terms.Count];
-        int columnOffset = 0;
-        for (int t = 0; t < Terms.Count; t++)
-        {
-            var classVars = Terms[t].Variables.Where(frame.ClassVariables.ContainsKey).Select(v => frame.ClassVariables[v]).ToList();
-            var strides = new int[classVars.Count];
-            int size = 1;
-            for (int k = classVars.Count - 1; k >= 0; k--) { strides[k] = size; size *= classVars[k].Levels.Count; }
-            var classes = classVars.Select((cv, k) =>
-            {
-                var coding = cv.CodingOrder;
-                var position = cv.Levels.Select(l => coding.ToList().IndexOf(l)).ToArray();
-                return new ClassCoding(frame.ClassCodes[cv.Name], position, strides[k]);
-            }).ToArray();
-            var covs = Terms[t].Variables.Where(v => !frame.ClassVariables.ContainsKey(v)).Select(v => frame.Covariates[v]).ToArray();
-            layouts[t] = new TermLayout(columnOffset, classes, covs);
-            columnOffset += size;
-        }
-        this.layouts = layouts;
-        var xtx = new double[p, p];
+        this.layouts = ColumnLayout(frame).Select(term => new TermLayout(term.Offset,
+            term.Classes.Select(c => new ClassCoding(frame.ClassCodes[c.Variable], c.CodingPosition, c.Stride)).ToArray(),
+            term.Covariates.Select(v => frame.Covariates[v]).ToArray())).ToArray();
+        var xtx = fullCrossProducts is null ? new double[p, p] : (double[,])fullCrossProducts.Clone();
         Span<int> columns = stackalloc int[layouts.Length];
         Span<double> values = stackalloc double[layouts.Length];
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < n && fullCrossProducts is null; i++)
         {
             int count = FullRowEntries(i, columns, values);
             for (int ia = 0; ia < count; ia++)
@@ -106,7 +98,37 @@ public sealed class FixedEffectsDesign
             aliasRelation[j] = Regress(factor, xtx, estimated, j);
 
         Columns = specs.Select((s, j) => new DesignColumn(s.term, s.termIndex, s.levels, ColumnName(s.term, s.levels), aliased[j])).ToList();
-        CovariateMeans = frame.Covariates.ToDictionary(kv => kv.Key, kv => kv.Value.Average());
+        CovariateMeans = frame.Summary?.CovariateMeans ?? frame.Covariates.ToDictionary(kv => kv.Key, kv => kv.Value.Average());
+    }
+
+    /// <summary>One term's columns: the first, per class variable its stride and each level's position in coding order, and its covariates.</summary>
+    internal sealed record TermColumns(int Offset, int Size, IReadOnlyList<(string Variable, int[] CodingPosition, int Stride)> Classes, IReadOnlyList<string> Covariates);
+
+    /// <summary>
+    /// Where each term's columns are, from the levels alone: a row's column for term t is Offset + Σ CodingPosition[level] ×
+    /// Stride over the term's class variables (first variable slowest, levels in coding order), valued by the product of
+    /// the term's covariates.
+    /// </summary>
+    internal static IReadOnlyList<TermColumns> ColumnLayout(ModelFrame frame)
+    {
+        var result = new List<TermColumns>();
+        int columnOffset = 0;
+        foreach (var term in frame.Formula.TermsWithIntercept)
+        {
+            var classVars = term.Variables.Where(frame.ClassVariables.ContainsKey).Select(v => frame.ClassVariables[v]).ToList();
+            var strides = new int[classVars.Count];
+            int size = 1;
+            for (int k = classVars.Count - 1; k >= 0; k--) { strides[k] = size; size *= classVars[k].Levels.Count; }
+            var classes = classVars.Select((cv, k) =>
+            {
+                var coding = cv.CodingOrder;
+                return (cv.Name, cv.Levels.Select(l => coding.ToList().IndexOf(l)).ToArray(), strides[k]);
+            }).ToList();
+            var covs = term.Variables.Where(v => !frame.ClassVariables.ContainsKey(v)).ToList();
+            result.Add(new TermColumns(columnOffset, size, classes, covs));
+            columnOffset += size;
+        }
+        return result;
     }
 
     public int ColumnCount => Columns.Count;

@@ -52,11 +52,17 @@ public sealed class ModelFrame
     /// variables and covariates are present, even when the outcome is missing. BIC uses this count.
     /// </summary>
     public required int SubjectsRead { get; init; }
-    public int ObservationsUsed => Rows.Length;
+    public int ObservationsUsed => Summary?.Observations ?? Rows.Length;
+
+    /// <summary>
+    /// Set when the frame was summarised where the data live (a database computed the pattern sums, see
+    /// <see cref="Estimation.PatternSums"/>): the frame then has the levels and counts but no rows.
+    /// </summary>
+    public FrameSummary? Summary { get; init; }
 
     /// <summary>More levels than this is almost surely a wrong column (an identifier, a date) rather than a factor.</summary>
     public const int MaxClassLevels = 1000;
-    public int SubjectCount => SubjectLabels.Length;
+    public int SubjectCount => Summary?.Subjects ?? SubjectLabels.Length;
 
     public static ModelFrame Build(DataTable table, MixedModelSpec spec, bool needTimeValues)
     {
@@ -205,20 +211,7 @@ public sealed class ModelFrame
             if (name == spec.Time)
                 levels = visitOrdering?.Levels ?? firstUse.Select(c => enc.Levels[c]).ToList(); // null: too many levels, refused below
             else levels = SortLevels(firstUse.Select(c => enc.Levels[c]));
-            if (levels.Count > MaxClassLevels)
-                throw new RweStatsInputException(
-                    $"{src}: class variable '{name}' has {levels.Count} levels (more than {MaxClassLevels}); " +
-                    (name == spec.Time ? "a repeated-measures model needs a visit column with few levels — is --time the right column?" : "is it a numeric covariate read as text, or an identifier?"));
-            string reference;
-            if (spec.References.TryGetValue(name, out var r))
-            {
-                if (!levels.Contains(r))
-                    throw new RweStatsInputException($"--ref {name}={r}: '{r}' is not a level of '{name}' in the rows used; levels are {string.Join(", ", levels)}");
-                reference = r;
-            }
-            else if (name == spec.Time) reference = spec.Baseline is not null && levels.Contains(spec.Baseline) ? spec.Baseline : VisitOrder.DefaultBaseline(levels);
-            else reference = levels[0];
-            classVars[name] = new ClassVariable(name, levels, reference);
+            classVars[name] = ClassVariableOf(src, spec, name, levels);
             var position = levels.Select((l, k) => (l, k)).ToDictionary(x => x.l, x => x.k);
             encodings[name] = (enc, enc.Levels.Select(l => position.TryGetValue(l, out var k) ? k : -1).ToArray());
         }
@@ -313,8 +306,30 @@ public sealed class ModelFrame
         };
     }
 
+    /// <summary>
+    /// A class variable from its levels among the rows used (in order): refused with too many levels; the reference is
+    /// --ref's level, else the baseline for the time variable, else the first level.
+    /// </summary>
+    internal static ClassVariable ClassVariableOf(string src, MixedModelSpec spec, string name, IReadOnlyList<string> levels)
+    {
+        if (levels.Count > MaxClassLevels)
+            throw new RweStatsInputException(
+                $"{src}: class variable '{name}' has {levels.Count} levels (more than {MaxClassLevels}); " +
+                (name == spec.Time ? "a repeated-measures model needs a visit column with few levels — is --time the right column?" : "is it a numeric covariate read as text, or an identifier?"));
+        string reference;
+        if (spec.References.TryGetValue(name, out var r))
+        {
+            if (!levels.Contains(r))
+                throw new RweStatsInputException($"--ref {name}={r}: '{r}' is not a level of '{name}' in the rows used; levels are {string.Join(", ", levels)}");
+            reference = r;
+        }
+        else if (name == spec.Time) reference = spec.Baseline is not null && levels.Contains(spec.Baseline) ? spec.Baseline : VisitOrder.DefaultBaseline(levels);
+        else reference = levels[0];
+        return new ClassVariable(name, levels, reference);
+    }
+
     /// <summary>Numeric-looking levels sort by value (1, 2, 10), others by ordinal string order.</summary>
-    static IReadOnlyList<string> SortLevels(IEnumerable<string> levels)
+    internal static IReadOnlyList<string> SortLevels(IEnumerable<string> levels)
     {
         var list = levels.ToList();
         if (list.All(l => NumberParsing.TryParse(l, out _)))
@@ -322,3 +337,10 @@ public sealed class ModelFrame
         return list.OrderBy(l => l, StringComparer.Ordinal).ToList();
     }
 }
+
+/// <summary>
+/// What a summarised frame knows in place of its rows: the observations and subjects used, the outcome's mean and
+/// variance (for messages), and the covariate means (where LS means are evaluated).
+/// </summary>
+public sealed record FrameSummary(int Observations, int Subjects, double ResponseMean, double ResponseVariance,
+                                  IReadOnlyDictionary<string, double> CovariateMeans);

@@ -5,7 +5,13 @@ using RweStats.Model;
 namespace RweStats.Workflow;
 
 /// <summary>Where a data set comes from and how it is written.</summary>
-public sealed record DataSource(string File, CsvDialect Dialect, string Format, string? WidePattern, bool Synthetic, string? Description);
+public sealed record DataSource(string File, CsvDialect Dialect, string Format, string? WidePattern, bool Synthetic, string? Description)
+{
+    /// <summary>A PostgreSQL address ("data.source"), whose rows are read instead of a file; File then holds it too.</summary>
+    public string? Database { get; init; }
+    /// <summary>With <see cref="Database"/>: the SELECT whose rows are read ("data.query", or built from "data.omop"); null: the address's table=.</summary>
+    public string? Query { get; init; }
+}
 
 /// <summary>Column roles shared by every outcome.</summary>
 /// <summary>Column roles shared by every outcome. Note: a free-text column whose remarks (e.g. "measured at month 8") are quoted when a published number is not reproduced.</summary>

@@ -123,7 +123,8 @@ public static class AnalysisSpecReader
 
     static DataSource ReadData(JsonTree node, string folder)
     {
-        node.ExpectObject("file", "format", "delimiter", "decimal", "missing", "wide_pattern", "synthetic", "description");
+        node.ExpectObject("file", "format", "delimiter", "decimal", "missing", "wide_pattern", "synthetic", "description", "source", "query", "omop");
+        if (node.Get("source") is { } source) return ReadDatabase(node, source, folder);
         var file = node.Required("file").AsString();
         string full = System.IO.Path.Combine(folder, file);
         var dialect = CsvDialect.Default;
@@ -157,6 +158,29 @@ public static class AnalysisSpecReader
         ModelSetting.Method => "model.method",
         _ => null,
     };
+    /// <summary>
+    /// "data": { "source": "postgresql://HOST:PORT/DB?table=SCHEMA.TABLE" } or with "query": "SELECT …", or with "omop":
+    /// "COHORT.json" (the OMOP CDM cohort builder's table; README "OMOP CDM cohorts"). The rows are read (descriptives and
+    /// figures need them); credentials from PGUSER/PGPASSWORD/PGPASSFILE, host and port from PGHOST/PGPORT when the
+    /// address leaves them out ("postgresql:///DB").
+    /// </summary>
+    static DataSource ReadDatabase(JsonTree node, JsonTree source, string folder)
+    {
+        var address = source.AsString();
+        if (!Data.Sql.PostgresSource.IsAddress(address)) throw source.Error("\"source\" must be a postgresql://HOST:PORT/DB address");
+        foreach (var key in new[] { "file", "format", "delimiter", "decimal", "missing", "wide_pattern" })
+            if (node.Get(key) is { } extra) throw extra.Error($"\"{key}\" is for files; a \"source\" is a database");
+        string? query = node.Get("query")?.AsString();
+        if (node.Get("omop") is { } omop)
+        {
+            if (query is not null) throw omop.Error("give \"omop\" or \"query\", not both");
+            query = Data.Sql.OmopCohort.Read(System.IO.Path.Combine(folder, omop.AsString())).Query(Data.Sql.SqlDialect.PostgreSql);
+        }
+        return new DataSource(address, CsvDialect.Default, "long", null, node.Get("synthetic")?.AsBool() ?? false, node.Get("description")?.AsString())
+        {
+            Database = address, Query = query,
+        };
+    }
 
     static ModelSettings ReadModel(JsonTree? node, ModelSettings inherited)
     {

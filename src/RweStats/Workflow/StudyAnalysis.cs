@@ -78,7 +78,9 @@ public static class StudyAnalysis
         var src = outcome.Data;
         string key = src.File + "|" + src.Format;
         if (cache.TryGetValue(key, out var t)) return t;
-        var raw = CsvTableReader.Read(src.File, src.Dialect);
+        var raw = src.Database is { } address
+            ? Data.Sql.PostgresSource.Open(address, src.Query).ReadTable() // descriptives and figures need the rows
+            : CsvTableReader.Read(src.File, src.Dialect);
         if (src.Format == "wide")
         {
             var outcomes = spec.Outcomes.Where(o => o.Data.File == src.File).Select(o => o.Column).Distinct().ToList();

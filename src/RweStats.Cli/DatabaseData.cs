@@ -1,0 +1,76 @@
+using RweStats.Data.Sql;
+using RweStats.Estimation;
+using RweStats.Inference;
+using RweStats.Model;
+
+namespace RweStats.Cli;
+
+/// <summary>
+/// "--data postgresql://HOST:PORT/DB?table=SCHEMA.TABLE" (or with "--query SELECT…"): the fit runs on pattern sums the
+/// server computes (one aggregate query; the rows never leave the database). What needs the rows (empirical SE, BLUPs,
+/// residuals, spatial structures, between-within df) reads the model's columns in a second pass and says so on
+/// standard error; "--pull-rows" reads the rows for everything (the comparison the benchmark makes).
+/// </summary>
+public static class DatabaseData
+{
+    /// <summary>The options this adds to "fit".</summary>
+    public static readonly IReadOnlySet<string> ValueOptions = new HashSet<string> { "--query", "--omop" };
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--pull-rows" };
+
+    public const string Usage = """
+          --data postgresql://HOST[:PORT]/DB?table=SCHEMA.TABLE
+                                   a PostgreSQL table instead of a file: the server computes the pattern sums
+                                   (one GROUP BY query) and only those travel; user and password from PGUSER,
+                                   PGPASSWORD or PGPASSFILE (~/.pgpass), never in the address
+          --query "SELECT ..."     with --data postgresql://HOST[:PORT]/DB: the rows of a query instead of a table
+          --omop COHORT.json       with --data postgresql://HOST[:PORT]/DB: build the longitudinal table from an OMOP
+                                   CDM (cohort index dates, visit windows, measurements, drug exposures; README
+                                   "OMOP CDM cohorts"); columns person_id, visit, target_day, sex, age_at_index
+                                   and the spec's outcomes and doses
+          --pull-rows              read the rows from the database instead (needed, and done automatically with
+                                   a note, for --blups, --residuals, --std-errors empirical, spatial structures
+                                   and --df between-within)
+        """;
+
+    /// <summary>Whether --data names a database; the database options without one are refused.</summary>
+    public static bool Applies(Arguments a)
+    {
+        if (PostgresSource.IsAddress(a.Value("--data"))) return true;
+        foreach (var option in ValueOptions.Where(o => a.Value(o) is not null).Concat(Flags.Where(a.Flag)))
+            throw new RweStatsInputException($"{option} is for a database; give --data postgresql://HOST:PORT/DB");
+        return false;
+    }
+
+    public static MixedModelResult Fit(Arguments a, MixedModelSpec spec, TextWriter stderr)
+    {
+        string? query = a.Value("--query");
+        if (a.Value("--omop") is { } omopPath)
+        {
+            if (query is not null) throw new RweStatsInputException("--omop builds the rows; give it or --query, not both");
+            var cohort = OmopCohort.Read(omopPath);
+            query = cohort.Query(SqlDialect.PostgreSql);
+            // The windows are in time order in the spec: that is the visit order (unless --time-order says otherwise).
+            spec = spec with { TimeOrder = spec.TimeOrder ?? cohort.Visits.Select(v => v.Name).ToList() };
+            var withoutRows = PostgresSource.Open(a.Required("--data"), query);
+            foreach (var problem in withoutRows.Use(c => cohort.UnitProblems(c, SqlDialect.PostgreSql)))
+                stderr.WriteLine($"rwestats: {omopPath}: {problem}");
+        }
+        var source = PostgresSource.Open(a.Required("--data"), query);
+        var candidates = spec.Covariance == "auto" ? ModelOptions.Candidates(a) : null;
+        string? needs = PatternSums.RowsNeeded(spec) ??
+            (candidates?.Any(c => PatternSums.RowsNeeded(spec with { Covariance = c.Covariance }) is not null) == true ? "spatial candidates of --covariance auto" : null);
+        if (a.Flag("--pull-rows") || needs is not null)
+        {
+            if (needs is not null && !a.Flag("--pull-rows"))
+                stderr.WriteLine($"rwestats: {needs} need(s) the rows: reading the model's columns from {source.Label}");
+            var (table, rowSpec) = source.ReadRows(spec);
+            return candidates is not null
+                ? CovarianceSelection.SelectAndFit(table, rowSpec, candidates, ModelOptions.SelectBy(a)).selected
+                : MixedModelFitter.Fit(table, rowSpec);
+        }
+        var sums = source.PatternSums(spec);
+        return candidates is not null
+            ? CovarianceSelection.SelectAndFit(s => MixedModelFitter.FitModel(sums, s), spec, candidates, ModelOptions.SelectBy(a)).selected
+            : MixedModelFitter.Fit(sums, spec);
+    }
+}

@@ -1,0 +1,340 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using RweStats.Estimation;
+using RweStats.Model;
+
+namespace RweStats.Data.Sql;
+
+/// <summary>
+/// A table or a query of a database as a data source: the SQL that yields its rows (a quoted table name, or the text
+/// of a SELECT) and how messages name it (never with credentials).
+/// </summary>
+public sealed record SqlRelation(string Sql, bool IsQuery, string Label)
+{
+    public static SqlRelation Table(string name, SqlDialect dialect, string label) => new($"SELECT * FROM {dialect.TableName(name)}", false, label);
+    public static SqlRelation Query(string select, string label) => new(select.Trim().TrimEnd(';'), true, label);
+}
+
+/// <summary>
+/// Computes <see cref="PatternSums"/> inside a database: a small query for the column types, one for the class levels
+/// and counts, and then ONE aggregate query (GROUP BY subject, then GROUP BY pattern and class levels) whose answer is
+/// a few rows of sums whatever the number of rows in the table. Works on any ADO.NET connection; what differs between
+/// engines is in <see cref="SqlDialect"/>. The model rules are those of <see cref="ModelFrame.Build"/>: rows with the
+/// subject, visit, outcome and every model variable present are used; the time variable, declared class variables and
+/// non-numeric model variables are class variables, numeric ones covariates.
+/// </summary>
+public sealed class PatternSumsQuery
+{
+    /// <summary>More output columns than this is refused (PostgreSQL's limit is 1664): too many visits × covariates.</summary>
+    public const int MaxColumns = 1500;
+
+    readonly DbConnection connection;
+    readonly SqlDialect dialect;
+    readonly SqlRelation source;
+    readonly MixedModelSpec spec;
+    readonly Action<string>? log;
+
+    PatternSumsQuery(DbConnection connection, SqlDialect dialect, SqlRelation source, MixedModelSpec spec, Action<string>? log)
+    {
+        this.connection = connection; this.dialect = dialect; this.source = source; this.spec = spec; this.log = log;
+    }
+
+    /// <summary>The pattern sums of the spec's model on the source's rows (the connection is open).</summary>
+    public static PatternSums Compute(DbConnection connection, SqlDialect dialect, SqlRelation source, MixedModelSpec spec, Action<string>? log = null) =>
+        new PatternSumsQuery(connection, dialect, source, spec, log).Run();
+
+    /// <summary>The roles of the columns and the levels: all the generated aggregate query depends on.</summary>
+    public sealed record Plan(
+        string Subject, string Time, string Response, IReadOnlyList<string> TimeLevels,
+        string? Group, IReadOnlyList<string> GroupLevels,
+        IReadOnlyList<(string Name, IReadOnlyList<string> Levels)> Coded,
+        IReadOnlyList<IReadOnlyList<string>> Monomials,
+        IReadOnlyList<string> Required);
+
+    string With => $"WITH src AS ({source.Sql})";
+
+    PatternSums Run()
+    {
+        spec.Validate();
+        var formula = Formula.Parse(spec.Formula);
+        string label = source.Label;
+
+        // Column names and types from an empty result.
+        var types = new Dictionary<string, Type>();
+        var names = new List<string>();
+        using (var reader = Execute($"{With} SELECT * FROM src LIMIT 0"))
+            for (int i = 0; i < reader.FieldCount; i++) { names.Add(reader.GetName(i)); types[reader.GetName(i)] = reader.GetFieldType(i); }
+        void Require(string column, string role)
+        {
+            if (!types.ContainsKey(column))
+                throw new RweStatsInputException($"{label}: no column '{column}' (named as {role}); the columns are: {string.Join(", ", names)}");
+        }
+        Require(spec.Subject, "--subject");
+        Require(spec.Time, "--time");
+        Require(formula.Response, "the formula's response");
+        foreach (var v in formula.RhsVariables) Require(v, $"a term of the formula \"{spec.Formula}\"");
+        foreach (var c in spec.ClassVariables) Require(c, "--class");
+        if (spec.Group is not null) Require(spec.Group, "--group");
+        foreach (var r in spec.References.Keys)
+            if (r != spec.Time && !formula.RhsVariables.Contains(r))
+                throw new RweStatsInputException($"--ref {r}=...: '{r}' is not a variable of the formula \"{spec.Formula}\"");
+        if (formula.RhsVariables.Contains(spec.Subject))
+            throw new RweStatsInputException($"formula \"{spec.Formula}\": the subject column '{spec.Subject}' cannot be a fixed effect; subjects enter through the covariance (--random-intercept)");
+        if (formula.RhsVariables.Contains(formula.Response) || formula.Response == spec.Time || formula.Response == spec.Subject)
+            throw new RweStatsInputException($"formula \"{spec.Formula}\": the response '{formula.Response}' also appears as a model variable");
+        if (!IsNumeric(types[formula.Response]))
+            throw new RweStatsInputException($"{label}: outcome column '{formula.Response}' has type {types[formula.Response].Name}, not a number");
+
+        var classNames = new HashSet<string>(spec.ClassVariables) { spec.Time };
+        var covariateNames = new List<string>();
+        foreach (var v in formula.RhsVariables)
+        {
+            if (classNames.Contains(v)) continue;
+            if (IsNumeric(types[v])) covariateNames.Add(v); else classNames.Add(v);
+        }
+        var modelClasses = classNames.Where(n => n == spec.Time || formula.RhsVariables.Contains(n)).OrderBy(n => n == spec.Time ? 0 : 1).ToList();
+        var required = new List<string> { spec.Subject, spec.Time };
+        required.AddRange(formula.RhsVariables.Where(v => !required.Contains(v)));
+        if (spec.Group is not null && !required.Contains(spec.Group)) required.Add(spec.Group);
+        if (spec.TimeValue is not null && types.ContainsKey(spec.TimeValue) && !required.Contains(spec.TimeValue)) required.Add(spec.TimeValue);
+        string readFilter = string.Join(" AND ", required.Select(c => $"{Id(c)} IS NOT NULL"));
+        string usedFilter = $"{readFilter} AND {Id(formula.Response)} IS NOT NULL";
+
+        // Class levels and totals among the rows used, in one scan (GROUPING SETS: one set per class variable, and the
+        // empty set for the counts and moments); the rows read, whatever is missing, by a COUNT(*) beside it.
+        var levelVariables = modelClasses.Concat(spec.Group is not null && !modelClasses.Contains(spec.Group) ? new[] { spec.Group } : Array.Empty<string>()).ToList();
+        var metaSql = new StringBuilder(With).Append("\nSELECT ");
+        for (int k = 0; k < levelVariables.Count; k++) metaSql.Append($"l{k}, ");
+        metaSql.Append("COUNT(*), SUM(y), SUM(y * y), MIN(y), MAX(y)");
+        for (int k = 0; k < covariateNames.Count; k++) metaSql.Append($", SUM(x{k})");
+        metaSql.Append(", (SELECT COUNT(*) FROM src)\nFROM (SELECT ");
+        for (int k = 0; k < levelVariables.Count; k++) metaSql.Append($"{dialect.AsText(Id(levelVariables[k]))} AS l{k}, ");
+        metaSql.Append($"{Y} AS y");
+        for (int k = 0; k < covariateNames.Count; k++) metaSql.Append($", {dialect.AsDouble(Id(covariateNames[k]))} AS x{k}");
+        metaSql.Append($" FROM src WHERE {usedFilter}) u\nGROUP BY GROUPING SETS (");
+        metaSql.Append(string.Join(", ", Enumerable.Range(0, levelVariables.Count).Select(k => $"(l{k})").Append("()"))).Append(')');
+        var found = levelVariables.ToDictionary(v => v, _ => new List<string>());
+        long rowsRead = 0, used = 0;
+        double sumY = 0, sumY2 = 0, minY = 0, maxY = 0;
+        var covariateMeans = new Dictionary<string, double>();
+        using (var reader = Execute(metaSql.ToString()))
+            while (reader.Read())
+            {
+                int level = Enumerable.Range(0, levelVariables.Count).FirstOrDefault(k => !reader.IsDBNull(k), -1);
+                if (level >= 0) { found[levelVariables[level]].Add(reader.GetString(level)); continue; }
+                int c = levelVariables.Count;
+                used = Long(reader, c); sumY = Number(reader, c + 1); sumY2 = Number(reader, c + 2); minY = Number(reader, c + 3); maxY = Number(reader, c + 4);
+                for (int k = 0; k < covariateNames.Count; k++) covariateMeans[covariateNames[k]] = used == 0 ? 0 : Number(reader, c + 5 + k) / used;
+                rowsRead = Long(reader, c + 5 + covariateNames.Count);
+            }
+        if (used == 0)
+            throw new RweStatsInputException($"{label}: no row has '{formula.Response}' and every model variable present; nothing to fit");
+        if (minY == maxY)
+            throw new RweStatsInputException($"{label}: outcome '{formula.Response}' is constant ({minY.ToString(CultureInfo.InvariantCulture)}) in every row used; there is no variation to model");
+
+        var classVars = new Dictionary<string, ClassVariable>();
+        VisitOrdering? visitOrdering = null;
+        var frameNotes = new List<string>();
+        foreach (var name in modelClasses)
+        {
+            var present = found[name];
+            IReadOnlyList<string> levels;
+            if (name == spec.Time)
+            {
+                if (spec.TimeOrder is { } order)
+                {
+                    if (order.Distinct().Count() != order.Count)
+                        throw new RweStatsInputException($"--time-order lists a visit twice: {string.Join(",", order)}");
+                    var unknown = present.FirstOrDefault(l => !order.Contains(l));
+                    if (unknown is not null)
+                        throw new RweStatsInputException($"{label}: visit '{unknown}' of column '{spec.Time}' is not in --time-order {string.Join(",", order)}; add it to the order or correct the value");
+                }
+                else if (spec.TimeValue is not null)
+                    throw new RweStatsInputException($"{label}: ordering the visits by --time-value '{spec.TimeValue}' needs the rows; give --time-order, or read the rows (--pull-rows)");
+                // The rule of the in-memory path (Model/VisitOrder.cs): as given, otherwise the natural order of the labels.
+                visitOrdering = VisitOrder.Choose(present, spec.TimeOrder, null, null);
+                if (VisitOrder.NaturalOrderCaveat(visitOrdering, spec.Time) is { } caveat) frameNotes.Add(caveat);
+                levels = visitOrdering.Levels;
+            }
+            else levels = ModelFrame.SortLevels(present);
+            classVars[name] = ModelFrame.ClassVariableOf(label, spec, name, levels);
+        }
+        var time = classVars[spec.Time];
+        if (time.Levels.Count < 2)
+            throw new RweStatsInputException($"{label}: '{spec.Time}' has a single visit ('{time.Levels[0]}') among the rows used; a longitudinal model needs at least two visits");
+        if (time.Levels.Count > 62)
+            throw new RweStatsInputException($"{label}: '{spec.Time}' has {time.Levels.Count} visits; the database push-down forms the visit pattern as a 64-bit mask (at most 62 visits)");
+        string baseline = spec.Baseline ?? Model.VisitOrder.DefaultBaseline(time.Levels);
+        if (!time.Levels.Contains(baseline))
+            throw new RweStatsInputException($"--baseline {baseline}: not a visit of '{spec.Time}' with data; visits are {string.Join(", ", time.Levels)}");
+        ClassVariable? group = null;
+        if (spec.Group is not null)
+        {
+            var levels = ModelFrame.SortLevels(found[spec.Group]);
+            group = new ClassVariable(spec.Group, levels, levels[0]);
+        }
+
+        var monomials = new List<IReadOnlyList<string>>();
+        foreach (var term in formula.TermsWithIntercept)
+        {
+            var covs = term.Variables.Where(v => !classVars.ContainsKey(v)).OrderBy(v => v, StringComparer.Ordinal).ToList();
+            if (covs.Count > 0 && !monomials.Any(m => m.SequenceEqual(covs))) monomials.Add(covs);
+        }
+        var coded = modelClasses.Where(n => n != spec.Time).Select(n => (n, classVars[n].Levels)).ToList();
+        var plan = new Plan(spec.Subject, spec.Time, formula.Response, time.Levels, spec.Group, group?.Levels ?? Array.Empty<string>(),
+            coded, monomials, required);
+
+        var signatures = new List<SignatureSums>();
+        int t = time.Levels.Count, k1 = monomials.Count + 1, n = t * k1;
+        long rowsInSignatures = 0, groupChanges = 0, subjectsRead = 0, subjects = 0;
+        bool duplicated = false;
+        using (var reader = Execute(Generate(plan, dialect, source)))
+            while (reader.Read())
+            {
+                int c = 0;
+                ulong mask = (ulong)Long(reader, c++); // 0 (NULL): the subject's rows all lack the outcome
+                int g = group is null ? 0 : (int)Long(reader, c++);
+                var codes = new int[t * coded.Count];
+                for (int i = 0; i < codes.Length; i++, c++) codes[i] = reader.IsDBNull(c) ? -1 : (int)Long(reader, c);
+                long count = Long(reader, c++);
+                long rows = Long(reader, c++);
+                if (group is not null) groupChanges += Long(reader, c++);
+                var sums = new double[n];
+                for (int i = 0; i < n; i++) sums[i] = Number(reader, c++);
+                var products = new double[n * n];
+                for (int i = 0; i < n; i++)
+                    for (int j = i; j < n; j++) products[i * n + j] = products[j * n + i] = Number(reader, c++);
+                // A subject with k distinct visits has k rows and its mask has k bits; a repeated visit adds a bit twice
+                // (a carry), which leaves fewer bits than rows.
+                if (rows != count * System.Numerics.BitOperations.PopCount(mask)) duplicated = true;
+                rowsInSignatures += rows;
+                subjectsRead += count;
+                if (mask == 0) continue;
+                subjects += count;
+                signatures.Add(new SignatureSums(g, mask, codes, count, sums, products));
+            }
+        if (duplicated) throw Duplicate(plan);
+        if (groupChanges > 0)
+            throw new RweStatsInputException($"{label}: {groupChanges} subject(s) change group ('{spec.Group}'); --group must be constant within a subject");
+        if (!duplicated && rowsInSignatures != used)
+            throw new InvalidOperationException($"the pattern sums cover {rowsInSignatures} rows but {used} rows are used");
+        if (subjects < 2)
+            throw new RweStatsInputException($"{label}: only one subject has usable data; a mixed model needs several subjects");
+
+        double mean = sumY / used;
+        var frame = new ModelFrame
+        {
+            Source = label, Formula = formula, ObservationsRead = checked((int)rowsRead), Rows = Array.Empty<int>(), Response = Array.Empty<double>(),
+            ClassVariables = classVars, ClassCodes = classVars.Keys.ToDictionary(k => k, _ => Array.Empty<int>()),
+            Covariates = covariateNames.ToDictionary(k => k, _ => Array.Empty<double>()), Time = time, Baseline = baseline,
+            SubjectLabels = Array.Empty<string>(), SubjectStart = new[] { 0 }, VisitPosition = Array.Empty<int>(), Group = group,
+            SubjectGroup = Array.Empty<int>(), SubjectsRead = checked((int)subjectsRead), VisitOrdering = visitOrdering!, Notes = frameNotes,
+            Summary = new FrameSummary(checked((int)used), checked((int)subjects), mean, Math.Max(0, (sumY2 - used * mean * mean) / Math.Max(1, used - 1)), covariateMeans),
+        };
+        return new PatternSums
+        {
+            Frame = frame, Spec = spec, CodedClasses = coded.Select(x => x.n).ToList(), Monomials = monomials, Signatures = signatures,
+        };
+    }
+
+    string Y => dialect.AsDouble(Id(Formula.Parse(spec.Formula).Response));
+    string Id(string column) => dialect.Identifier(column);
+
+    /// <summary>
+    /// The aggregate query: per subject (GROUP BY subject) the visit mask, the class levels and valued quantities at each
+    /// visit; then per pattern and class levels (GROUP BY mask, group, levels) the count of subjects, the sum of each
+    /// valued quantity and of each product of two. Output columns in order: mask, [group], codes (visit-major),
+    /// subjects, rows, [group changes], sums (visit-major), products (upper triangle, row-major).
+    /// </summary>
+    public static string Generate(Plan plan, SqlDialect d, SqlRelation source)
+    {
+        string Id(string c) => d.Identifier(c);
+        int t = plan.TimeLevels.Count, k1 = plan.Monomials.Count + 1, n = t * k1;
+        int columns = 3 + (plan.Group is null ? 0 : 2) + t * plan.Coded.Count + n + n * (n + 1) / 2;
+        if (columns > MaxColumns)
+            throw new RweStatsInputException(
+                $"{source.Label}: the push-down query would have {columns} columns ({t} visits × {k1 - 1} covariate products); fit fewer visits or covariates, or read the rows");
+        string Case(string column, IReadOnlyList<string> levels, Func<int, string> value)
+        {
+            var s = new StringBuilder($"CASE {d.AsText(Id(column))}");
+            for (int i = 0; i < levels.Count; i++) s.Append($" WHEN {d.Literal(levels[i])} THEN {value(i)}");
+            return s.Append(" END").ToString();
+        }
+        var q = new StringBuilder();
+        q.Append($"WITH src AS ({source.Sql}),\n");
+        // Rows used, with the visit position, its bit, the level codes and the valued quantities (y first).
+        q.Append("used AS (\n  SELECT ").Append(Id(plan.Subject)).Append(" AS s,\n");
+        // Rows without the outcome stay (their subjects count as read, as SAS counts them) but get no visit position.
+        string observed = $"{Id(plan.Response)} IS NOT NULL";
+        q.Append($"    CASE WHEN {observed} THEN ").Append(Case(plan.Time, plan.TimeLevels, i => i.ToString(CultureInfo.InvariantCulture))).Append(" END AS p,\n");
+        q.Append($"    CASE WHEN {observed} THEN ").Append(Case(plan.Time, plan.TimeLevels, i => d.AsBigInt((1L << i).ToString(CultureInfo.InvariantCulture)))).Append(" END AS bit,\n");
+        if (plan.Group is not null)
+            q.Append("    ").Append(Case(plan.Group, plan.GroupLevels, i => i.ToString(CultureInfo.InvariantCulture))).Append(" AS g,\n");
+        for (int c = 0; c < plan.Coded.Count; c++)
+            q.Append("    ").Append(Case(plan.Coded[c].Name, plan.Coded[c].Levels, i => i.ToString(CultureInfo.InvariantCulture))).Append($" AS c{c},\n");
+        q.Append("    ").Append(d.AsDouble(Id(plan.Response))).Append(" AS v0");
+        for (int k = 1; k < k1; k++)
+            q.Append(",\n    ").Append(string.Join(" * ", plan.Monomials[k - 1].Select(v => d.AsDouble(Id(v))))).Append($" AS v{k}");
+        q.Append("\n  FROM src\n  WHERE ").Append(string.Join(" AND ", plan.Required.Select(c => $"{Id(c)} IS NOT NULL"))).Append("\n),\n");
+        // One row per subject.
+        q.Append("subjects AS (\n  SELECT ").Append(d.AsBigInt("SUM(bit)")).Append(" AS mask, COUNT(p) AS n");
+        if (plan.Group is not null) q.Append(", MIN(g) AS g, MAX(g) AS g_max");
+        for (int a = 0; a < t; a++)
+            for (int c = 0; c < plan.Coded.Count; c++) q.Append($",\n    MAX(CASE WHEN p = {a} THEN c{c} END) AS c{c}_{a}");
+        for (int a = 0; a < t; a++)
+            for (int k = 0; k < k1; k++) q.Append($",\n    MAX(CASE WHEN p = {a} THEN v{k} END) AS v{k}_{a}");
+        q.Append("\n  FROM used\n  GROUP BY s\n)\n");
+        // One row per pattern and class levels.
+        var keys = new List<string> { "mask" };
+        if (plan.Group is not null) keys.Add("g");
+        for (int a = 0; a < t; a++)
+            for (int c = 0; c < plan.Coded.Count; c++) keys.Add($"c{c}_{a}");
+        q.Append("SELECT ").Append(string.Join(", ", keys)).Append(",\n  COUNT(*) AS subjects, SUM(n) AS rows_used");
+        if (plan.Group is not null) q.Append(", SUM(CASE WHEN g <> g_max THEN 1 ELSE 0 END) AS group_changes");
+        string V(int i) => $"v{i % k1}_{i / k1}";
+        for (int i = 0; i < n; i++) q.Append($",\n  SUM({V(i)})");
+        for (int i = 0; i < n; i++)
+            for (int j = i; j < n; j++) q.Append($",\n  SUM({V(i)} * {V(j)})");
+        q.Append("\nFROM subjects\nGROUP BY ").Append(string.Join(", ", keys));
+        return q.ToString();
+    }
+
+    RweStatsInputException Duplicate(Plan plan)
+    {
+        var sql = $"{With} SELECT {dialect.AsText(Id(plan.Subject))}, {dialect.AsText(Id(plan.Time))} FROM src " +
+                  $"WHERE {string.Join(" AND ", plan.Required.Append(plan.Response).Select(c => $"{Id(c)} IS NOT NULL"))} " +
+                  $"GROUP BY {Id(plan.Subject)}, {Id(plan.Time)} HAVING COUNT(*) > 1 ORDER BY 1, 2 LIMIT 1";
+        using var reader = Execute(sql);
+        return reader.Read()
+            ? new RweStatsInputException($"{source.Label}: subject '{reader.GetString(0)}' has visit '{reader.GetString(1)}' twice; keep one row per subject and visit")
+            : new RweStatsInputException($"{source.Label}: some subject has a visit twice; keep one row per subject and visit");
+    }
+
+    DbDataReader Execute(string sql)
+    {
+        log?.Invoke(sql);
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        return command.ExecuteReader();
+    }
+
+    /// <summary>Whether a column of this .NET type holds numbers (a covariate unless declared a class variable).</summary>
+    internal static bool IsNumeric(Type type) =>
+        type == typeof(double) || type == typeof(float) || type == typeof(decimal) || type == typeof(int) || type == typeof(long) ||
+        type == typeof(short) || type == typeof(byte) || type == typeof(sbyte) || type == typeof(uint) || type == typeof(ulong) ||
+        type == typeof(ushort) || type == typeof(System.Numerics.BigInteger) || type == typeof(Half);
+
+    // Engines widen sums of integers (PostgreSQL: numeric → decimal; DuckDB: HUGEINT → BigInteger).
+    static long Long(DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : reader.GetValue(i) switch
+    {
+        System.Numerics.BigInteger b => (long)b,
+        var v => Convert.ToInt64(v, CultureInfo.InvariantCulture),
+    };
+    static double Number(DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : reader.GetValue(i) switch
+    {
+        System.Numerics.BigInteger b => (double)b,
+        var v => Convert.ToDouble(v, CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,180 @@
+using RweStats.Covariance;
+using RweStats.Model;
+
+namespace RweStats.Estimation;
+
+/// <summary>
+/// The sufficient statistics of one "signature": the subjects of one covariance pattern (group level and set of visits)
+/// whose class variables take the same levels at every visit. Since every design column is an indicator of a level
+/// combination times a product of covariates, these subjects' Σ_i Z_iᵀ A Z_i needs only their count, the sum of each
+/// valued quantity (y and each covariate product, per visit) and the sum of each product of two valued quantities:
+/// the same statistics <see cref="RowSignature"/> keeps in memory, here computed where the data live (one GROUP BY).
+/// </summary>
+/// <param name="Group">Index into the frame's group levels (0 without a group).</param>
+/// <param name="Visits">Bit mask of the visit positions observed (bit a: time level a).</param>
+/// <param name="Codes">Per visit position a (all T positions), per class variable of <see cref="PatternSums.CodedClasses"/>,
+/// the level index (into the variable's Levels), or −1 where the visit is not observed.</param>
+/// <param name="Subjects">How many subjects.</param>
+/// <param name="Sums">Σ_i v_(a,k) over the valued quantities, index a·(K+1) + k (k = 0: y; k ≥ 1: <see cref="PatternSums.Monomials"/>).</param>
+/// <param name="Products">Σ_i v_u v_w, row-major n × n with n = T (K+1); entries of visits not observed are 0.</param>
+public sealed record SignatureSums(int Group, ulong Visits, int[] Codes, long Subjects, double[] Sums, double[] Products);
+
+/// <summary>
+/// Everything the likelihood needs from the data when the rows stay where they are: the summarised frame (class levels,
+/// reference levels, counts) and the signature sums. The engine builds the design (aliasing from X'X, which is itself a
+/// sum over signatures) and the covariance patterns' pair blocks Σ_i z_ia z_ibᵀ from them, then iterates exactly as on
+/// rows read into memory: it never knows where the rows came from. Filled by <see cref="Data.Sql.PatternSumsQuery"/>.
+/// </summary>
+public sealed class PatternSums
+{
+    /// <summary>The frame: levels, counts and covariate means, no rows (<see cref="ModelFrame.Summary"/> set).</summary>
+    public required ModelFrame Frame { get; init; }
+    /// <summary>The spec the sums were computed for: the data part (formula, subject, time, class, group) must match the fit's.</summary>
+    public required MixedModelSpec Spec { get; init; }
+    /// <summary>Class variables other than the time variable, whose level at each visit is part of the signature.</summary>
+    public required IReadOnlyList<string> CodedClasses { get; init; }
+    /// <summary>Valued quantities after y: each a product of covariates (a term's covariates), e.g. [FEV1_BL] or [AGE, WEIGHT].</summary>
+    public required IReadOnlyList<IReadOnlyList<string>> Monomials { get; init; }
+    public required IReadOnlyList<SignatureSums> Signatures { get; init; }
+
+    /// <summary>The monomial of a term's covariates, the key of <see cref="Monomials"/>.</summary>
+    public static string MonomialKey(IEnumerable<string> covariates) => string.Join("\u0001", covariates.OrderBy(c => c, StringComparer.Ordinal));
+
+    /// <summary>
+    /// Why this spec cannot be fitted from sums alone, or null. Empirical standard errors, BLUPs and residuals are sums
+    /// of per-subject products that depend on the estimates, spatial structures need each subject's own times, and
+    /// between-within df need to know which terms vary within a subject: all need the rows.
+    /// </summary>
+    public static string? RowsNeeded(MixedModelSpec spec)
+    {
+        var needs = new List<string>();
+        if (spec.StdErrors == StdErrorMethod.Empirical) needs.Add("--std-errors empirical");
+        if (spec.Blups) needs.Add("--blups");
+        if (spec.Residuals) needs.Add("--residuals");
+        if (spec.Df == DfMethod.BetweenWithin) needs.Add("--df between-within");
+        if (spec.Covariance != "auto" && CovarianceStructure.Create(spec.Covariance, 2).UsesTimeValues)
+            needs.Add($"--covariance {spec.Covariance} (subject-specific times)");
+        return needs.Count == 0 ? null : string.Join(", ", needs);
+    }
+
+    /// <summary>
+    /// The design and the covariance patterns: X'X over all design columns is Σ over signatures of the diagonal pair
+    /// blocks, the aliasing sweep runs on it, and each pattern keeps the pair blocks of the estimated columns and y.
+    /// </summary>
+    internal (FixedEffectsDesign design, IReadOnlyList<CovariancePattern> patterns) Build()
+    {
+        var frame = Frame;
+        var layout = FixedEffectsDesign.ColumnLayout(frame);
+        int full = layout.Sum(t => t.Size), wFull = full + 1, t = frame.Time.Levels.Count, k1 = Monomials.Count + 1, n = t * k1;
+        var monomialOf = Monomials.Select((m, i) => (MonomialKey(m), i + 1)).ToDictionary(x => x.Item1, x => x.Item2);
+        var codedIndex = CodedClasses.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        // Per term: the valued quantity of its entries (0 = indicator: value 1).
+        var termValue = layout.Select(term => term.Covariates.Count == 0 ? 0 : monomialOf[MonomialKey(term.Covariates)]).ToArray();
+
+        var byPattern = new Dictionary<(int group, ulong visits), (double[][] blocks, int[] positions, long subjects)>();
+        var order = new List<(int group, ulong visits)>();
+        var columns = new int[layout.Count + 1];
+        var values = new int[layout.Count + 1]; // valued index into Sums, −1 for an indicator
+        foreach (var sig in Signatures)
+        {
+            var key = (sig.Group, sig.Visits);
+            if (!byPattern.TryGetValue(key, out var pattern))
+            {
+                var positions = Enumerable.Range(0, t).Where(a => (sig.Visits >> a & 1) == 1).ToArray();
+                var blocks = new double[positions.Length * positions.Length][];
+                for (int i = 0; i < blocks.Length; i++) blocks[i] = new double[wFull * wFull];
+                byPattern[key] = pattern = (blocks, positions, 0);
+                order.Add(key);
+            }
+            byPattern[key] = pattern with { subjects = pattern.subjects + sig.Subjects };
+            int m = pattern.positions.Length;
+            // The entries of each visit's row of Z = [X y]: one per term (its column from the levels at that visit), and y.
+            var entryColumns = new int[m][];
+            var entryValues = new int[m][];
+            for (int a = 0; a < m; a++)
+            {
+                int position = pattern.positions[a];
+                for (int term = 0; term < layout.Count; term++)
+                {
+                    int column = layout[term].Offset;
+                    foreach (var (variable, coding, stride) in layout[term].Classes)
+                    {
+                        int level = variable == frame.Time.Name ? position : sig.Codes[position * CodedClasses.Count + codedIndex[variable]];
+                        column += coding[level] * stride;
+                    }
+                    columns[term] = column;
+                    values[term] = termValue[term] == 0 ? -1 : position * k1 + termValue[term];
+                }
+                columns[layout.Count] = full;
+                values[layout.Count] = position * k1;
+                entryColumns[a] = (int[])columns.Clone();
+                entryValues[a] = (int[])values.Clone();
+            }
+            // Σ_i z_ia,u z_ib,v: a count (two indicators), a sum (one indicator) or a sum of products; a ≤ b only.
+            for (int a = 0; a < m; a++)
+                for (int b = a; b < m; b++)
+                {
+                    var block = pattern.blocks[a * m + b];
+                    for (int u = 0; u < entryColumns[a].Length; u++)
+                    {
+                        int vu = entryValues[a][u], row = entryColumns[a][u] * wFull;
+                        for (int v = 0; v < entryColumns[b].Length; v++)
+                        {
+                            int vv = entryValues[b][v];
+                            block[row + entryColumns[b][v]] += vu < 0 && vv < 0 ? sig.Subjects
+                                : vu < 0 ? sig.Sums[vv]
+                                : vv < 0 ? sig.Sums[vu]
+                                : sig.Products[Math.Min(vu, vv) * n + Math.Max(vu, vv)];
+                        }
+                    }
+                }
+        }
+
+        // X'X over all columns (the diagonal blocks are full symmetric matrices), then the design and its aliasing.
+        var xtx = new double[full, full];
+        foreach (var key in order)
+        {
+            var (blocks, positions, _) = byPattern[key];
+            int m = positions.Length;
+            for (int a = 0; a < m; a++)
+            {
+                var block = blocks[a * m + a];
+                for (int u = 0; u < full; u++)
+                    for (int v = 0; v < full; v++) xtx[u, v] += block[u * wFull + v];
+            }
+        }
+        var design = new FixedEffectsDesign(frame, xtx);
+        var keep = design.Estimated.Append(full).ToArray();
+        int w = keep.Length;
+        var patterns = new List<CovariancePattern>();
+        foreach (var key in order)
+        {
+            var (blocks, positions, subjects) = byPattern[key];
+            int m = positions.Length;
+            var reduced = new double[m * m][];
+            for (int a = 0; a < m; a++)
+                for (int b = 0; b < m; b++)
+                {
+                    var r = reduced[a * m + b] = new double[w * w];
+                    // Only a ≤ b was accumulated; the block of (b, a) is the transpose of (a, b).
+                    var source = a <= b ? blocks[a * m + b] : blocks[b * m + a];
+                    for (int u = 0; u < w; u++)
+                        for (int v = 0; v < w; v++)
+                            r[u * w + v] = a <= b ? source[keep[u] * wFull + keep[v]] : source[keep[v] * wFull + keep[u]];
+                }
+            patterns.Add(new CovariancePattern
+            {
+                Group = key.group, Visits = positions, Times = Array.Empty<double>(), SubjectCount = checked((int)subjects),
+                PairBlocks = reduced, Width = w,
+            });
+        }
+        return (design, patterns);
+    }
+
+    /// <summary>Whether a fit's spec asks for the data these sums were computed from (same formula, columns and levels).</summary>
+    internal bool Matches(MixedModelSpec spec) =>
+        spec.Formula == Spec.Formula && spec.Subject == Spec.Subject && spec.Time == Spec.Time && spec.Group == Spec.Group &&
+        spec.Baseline == Spec.Baseline && spec.ClassVariables.SequenceEqual(Spec.ClassVariables) &&
+        (spec.TimeOrder ?? Array.Empty<string>()).SequenceEqual(Spec.TimeOrder ?? Array.Empty<string>()) &&
+        spec.References.Count == Spec.References.Count && spec.References.All(r => Spec.References.TryGetValue(r.Key, out var v) && v == r.Value);
+}
