@@ -62,6 +62,8 @@ public sealed class OptimumSearch
     {
         public double Value => Evaluation.IsFinite ? Evaluation.Value : double.PositiveInfinity;
         public bool Sound => Report.Converged && Report.HessianPositiveDefinite;
+        /// <summary>Optimised with <see cref="ProbeIterations"/> steps only.</summary>
+        public bool Probe { get; init; }
     }
 
     /// <summary>True when the search uses several starts for this model (otherwise the moment start only).</summary>
@@ -74,7 +76,7 @@ public sealed class OptimumSearch
 
     public (double[] theta, LikelihoodEvaluation eval, ConvergenceReport report) Minimise(CovarianceModel covariance, LikelihoodObjective objective)
     {
-        var (chosen, runs, violation) = Search(covariance, objective);
+        var (chosen, runs, violation) = Search(covariance, objective, top: true);
         var report = chosen.Report with
         {
             StartsTried = runs.Count,
@@ -92,9 +94,16 @@ public sealed class OptimumSearch
         return (chosen.Theta, chosen.Evaluation, report);
     }
 
-    (Run chosen, List<Run> runs, string? violation) Search(CovarianceModel covariance, LikelihoodObjective objective)
+    /// <summary>
+    /// The search for one model. The moment start is optimised to convergence (as a single-start fit would be); every
+    /// other start gets <see cref="ProbeIterations"/> Newton steps first (enough to converge from a start in the right
+    /// basin) and only the best of them is continued (<see cref="Settle"/>). Contained structures are searched with
+    /// their own contained structures' fits as starts, every run probed (<paramref name="top"/> false): their fits are
+    /// starts and bounds only. The UN projection and the grid are for the structure requested.
+    /// </summary>
+    (Run chosen, List<Run> runs, string? violation) Search(CovarianceModel covariance, LikelihoodObjective objective, bool top)
     {
-        var runs = new List<Run> { Optimise(covariance, objective, "moment estimates", momentStart(covariance, objective)) };
+        var runs = new List<Run> { Optimise(covariance, objective, "moment estimates", momentStart(covariance, objective), top ? null : ProbeIterations) };
         if (!UsesMultipleStarts(covariance)) return (runs[0], runs, null);
 
         // Starts from the contained structures' fits (each searched the same way, once per fit).
@@ -105,17 +114,17 @@ public sealed class OptimumSearch
             var innerRun = SearchContained(inner);
             contained.Add((inner, innerRun));
             if (innerRun.Evaluation.IsFinite && Embed(inner, innerRun.Theta, covariance) is { } start)
-                runs.Add(Optimise(covariance, objective, $"from the {inner.Structure.SasType} fit", start));
+                runs.Add(Optimise(covariance, objective, $"from the {inner.Structure.SasType} fit", start, ProbeIterations));
         }
 
         // The UN fit projected onto the structure.
-        if (covariance.Structure.Code != "un" && UnstructuredMoment(covariance) is { } un && un.Evaluation.IsFinite &&
+        if (top && covariance.Structure.Code != "un" && UnstructuredMoment(covariance) is { } un && un.Evaluation.IsFinite &&
             Embed(un.Model, un.Run.Theta, covariance) is { } projected)
-            runs.Add(Optimise(covariance, objective, "UN fit projected", projected));
+            runs.Add(Optimise(covariance, objective, "UN fit projected", projected, ProbeIterations));
 
         // A coarse grid of correlation shapes with the variances of the best fit so far: the two best points.
         var sofar = Best(runs);
-        if (sofar.Evaluation.IsFinite)
+        if (top && sofar.Evaluation.IsFinite)
         {
             var grid = new List<(double value, string label, double[] theta)>();
             foreach (var shape in new[] { "AR", "CS" })
@@ -126,10 +135,11 @@ public sealed class OptimumSearch
                     if (double.IsFinite(value)) grid.Add((value, $"grid {shape} ρ = {r.ToString(CultureInfo.InvariantCulture)}", theta));
                 }
             foreach (var g in grid.OrderBy(g => g.value).Take(2))
-                runs.Add(Optimise(covariance, objective, g.label, g.theta));
+                runs.Add(Optimise(covariance, objective, g.label, g.theta, ProbeIterations));
         }
 
-        var chosen = Best(runs);
+        // A contained structure's fit is only a start (and a bound): its probed best is enough.
+        var chosen = top ? Settle(covariance, objective, runs) : Best(runs);
         // Post-fit check: no worse than any contained structure; if it is, restart from that fit (with more iterations).
         string? violation = null;
         foreach (var (inner, innerRun) in contained)
@@ -138,7 +148,7 @@ public sealed class OptimumSearch
             if (Embed(inner, innerRun.Theta, covariance) is { } start)
             {
                 runs.Add(Optimise(covariance, objective, $"restart from the {inner.Structure.SasType} fit", start, 4 * maxIterations));
-                chosen = Best(runs);
+                chosen = Settle(covariance, objective, runs);
             }
             if (chosen.Value > innerRun.Value + Tolerance(innerRun.Value))
                 violation = $"the {covariance.Structure.SasType} optimum found (−2LL {F(chosen.Value)}) is worse than that of {inner.Structure.SasType}, " +
@@ -151,7 +161,7 @@ public sealed class OptimumSearch
     {
         if (searched.TryGetValue(model.Structure.Code, out var done)) return done;
         var objective = Objective(model);
-        var (chosen, _, _) = Search(model, objective);
+        var (chosen, _, _) = Search(model, objective, top: false);
         searched[model.Structure.Code] = chosen;
         return chosen;
     }
@@ -165,7 +175,7 @@ public sealed class OptimumSearch
         if (unstructuredMoment is null)
         {
             var objective = Objective(model);
-            unstructuredMoment = Optimise(model, objective, "moment estimates", momentStart(model, objective));
+            unstructuredMoment = Optimise(model, objective, "moment estimates", momentStart(model, objective), UnstructuredIterations);
         }
         return (model, unstructuredMoment, unstructuredMoment.Evaluation);
     }
@@ -248,10 +258,28 @@ public sealed class OptimumSearch
         return model.LocalParameters(g).Skip(off).Select(k => theta[k]).ToArray();
     }
 
+    /// <summary>Newton steps a start other than the moment estimates gets before only the best start is continued.</summary>
+    const int ProbeIterations = 8;
+
+    /// <summary>Newton steps of the UN fit that is projected (up to 36 parameters at 8 visits): a start needs its shape, not its last digits.</summary>
+    const int UnstructuredIterations = 4;
+
     Run Optimise(CovarianceModel model, LikelihoodObjective objective, string label, double[] start, int? iterations = null)
     {
         var (theta, eval, report) = NewtonRaphson.Minimise(objective, model, start, iterations ?? maxIterations);
-        return new Run(label, theta, eval, report);
+        return new Run(label, theta, eval, report) { Probe = iterations is { } i && i < maxIterations };
+    }
+
+    /// <summary>The best run, after continuing it with the full iteration budget when it was only probed and did not converge.</summary>
+    Run Settle(CovarianceModel model, LikelihoodObjective objective, List<Run> runs)
+    {
+        while (true)
+        {
+            var best = Best(runs);
+            if (!best.Probe || best.Report.Converged) return best;
+            var continued = Optimise(model, objective, best.Start, best.Theta);
+            runs[runs.IndexOf(best)] = continued.Value <= best.Value ? continued : best with { Probe = false };
+        }
     }
 
     /// <summary>The lowest −2LL; among runs at the same optimum the first sound one (the moment start's when it is one).</summary>
