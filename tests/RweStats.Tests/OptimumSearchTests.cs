@@ -152,14 +152,15 @@ public class OptimumSearchTests(ITestOutputHelper output)
     /// <summary>With GROUP= and with a random intercept too, a structure's optimum is no worse than a contained one's.</summary>
     [Theory]
     [InlineData("csh", "cs", "arm", false), InlineData("arh1", "ar1", "arm", false), InlineData("ante1", "arh1", "arm", false),
-     InlineData("toeph", "toep", "arm", false), InlineData("arh1", "ar1", null, true), InlineData("ante1", "ar1", null, true)]
+     InlineData("toep", "cs", "arm", false), InlineData("toeph", "toep", null, false), InlineData("arh1", "ar1", null, true), InlineData("ante1", "ar1", null, true)]
     public void NestedStructuresAreNoWorse(string outer, string inner, string? group, bool randomIntercept)
     {
         var references = LoadReferences();
         var cohorts = LoadCohorts();
         int compared = 0;
-        foreach (var r in references.Where(r => r.Structure == outer).Take(12))
+        foreach (var r in references.Where(r => r.Structure == outer).Take(40))
         {
+            if (compared == 4) break;
             MixedModelResult a, b;
             try
             {
@@ -172,7 +173,7 @@ public class OptimumSearchTests(ITestOutputHelper output)
             Assert.True(a.FitStatistics.Neg2LogLikelihood <= b.FitStatistics.Neg2LogLikelihood + 1e-6,
                 $"case {r.Case}: {outer} −2LL {a.FitStatistics.Neg2LogLikelihood:R} above {inner}'s {b.FitStatistics.Neg2LogLikelihood:R}");
         }
-        Assert.True(compared >= 3, $"only {compared} cases compared");
+        Assert.True(compared == 4, $"only {compared} cases compared");
     }
 
     /// <summary>The JSON `convergence` object says how many starts were tried and how many reached the optimum.</summary>
