@@ -15,6 +15,10 @@ using RweStats.Simulation;
 //       Each measurement runs in a child process so that its peak resident memory is its own.
 //   dotnet run -c Release --project bench/RweStats.Bench -- measure FILE MODEL      (one child measurement, JSON line)
 //   dotnet run -c Release --project bench/RweStats.Bench -- kernels                  (BenchmarkDotNet: likelihood kernels)
+//   dotnet run -c Release --project bench/RweStats.Bench -- inference [--repeat 5]
+//       the sensitivity table's work in-process (5 df methods x 2 error methods, AR(1) + random intercept on
+//       data/belimumab_table2.csv and UN on fev_data.csv): one fit per combination (how sensitivity ran before the
+//       fitted-model object) against one fit asked ten times; medians of --repeat runs after a warm-up.
 var inv = CultureInfo.InvariantCulture;
 string Arg(string name, string fallback) { int i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
 var mode = args.Length > 0 ? args[0] : "table";
@@ -22,6 +26,47 @@ var mode = args.Length > 0 ? args[0] : "table";
 if (mode == "kernels")
 {
     BenchmarkRunner.Run<RweStats.Bench.LikelihoodKernels>();
+    return 0;
+}
+
+if (mode == "inference")
+{
+    int repeat = int.Parse(Arg("--repeat", "5"), inv);
+    var root = AppContext.BaseDirectory;
+    while (!File.Exists(Path.Combine(root, "RweStats.sln"))) root = Path.GetDirectoryName(root)!;
+    var cases = new (string name, DataTable table, MixedModelSpec spec)[]
+    {
+        ("sledai AR(1)+RI, 14 subjects", CsvTableReader.Read(Path.Combine(root, "data", "belimumab_table2.csv")),
+            new MixedModelSpec { Formula = "sledai ~ visit", Subject = "patient", Time = "visit", TimeOrder = new[] { "M0", "M6", "M12" }, Covariance = "ar1", RandomIntercept = true }),
+        ("fev UN, 197 subjects", CsvTableReader.Read(Path.Combine(root, "data", "fev_data.csv")),
+            new MixedModelSpec { Formula = "FEV1 ~ ARMCD*AVISIT + RACE + SEX + FEV1_BL", Subject = "USUBJID", Time = "AVISIT", Covariance = "un" }),
+    };
+    var dfs = new[] { DfMethod.Residual, DfMethod.Containment, DfMethod.BetweenWithin, DfMethod.Satterthwaite, DfMethod.KenwardRoger };
+    var errors = new[] { StdErrorMethod.Model, StdErrorMethod.Empirical };
+    Console.WriteLine($"{"case",-30} {"refit per method (s)",22} {"fit once, ask 10 (s)",22} {"speed-up",9}");
+    foreach (var (name, table, spec) in cases)
+    {
+        double Refits()
+        {
+            var c = Stopwatch.StartNew();
+            foreach (var e in errors) foreach (var d in dfs)
+                try { MixedModelFitter.Fit(table, spec with { Df = d, StdErrors = e }); } catch (RweStats.RweStatsInputException) { }
+            return c.Elapsed.TotalSeconds;
+        }
+        double Once()
+        {
+            var c = Stopwatch.StartNew();
+            var model = MixedModelFitter.FitModel(table, spec);
+            foreach (var e in errors) foreach (var d in dfs)
+                try { model.Result(d, e); } catch (RweStats.RweStatsInputException) { }
+            return c.Elapsed.TotalSeconds;
+        }
+        Refits(); Once(); // warm-up (JIT)
+        var a = Enumerable.Range(0, repeat).Select(_ => Refits()).OrderBy(x => x).ToList();
+        var b = Enumerable.Range(0, repeat).Select(_ => Once()).OrderBy(x => x).ToList();
+        double ma = a[a.Count / 2], mb = b[b.Count / 2];
+        Console.WriteLine($"{name,-30} {ma.ToString("F4", inv),22} {mb.ToString("F4", inv),22} {(ma / mb).ToString("F1", inv),8}x");
+    }
     return 0;
 }
 

@@ -15,15 +15,22 @@ public static class FitCommand
           --formula "Y ~ TERMS"    R-style fixed effects: a + b + a:b, a*b, -1 (no intercept)
           --subject COL            subject identifier column
           --time COL               visit column (class variable; its levels index the residual matrix)
-          --time-order L1,L2,...   visit levels in time order (default: order of first appearance)
-          --baseline LEVEL         visit the others are compared with (default: first in time order)
+          --time-order L1,L2,...   visit levels in time order. Default: by --time-value when given (each
+                                   visit at the median of its times; a visit without a time or two visits
+                                   at the same time are refused), otherwise the natural order of the
+                                   labels: numbers inside labels compare as numbers (M0 < M6 < M12,
+                                   Week 2 < Week 12, VIS1 < VIS10), Screening then Baseline first. Never
+                                   the order of the rows; the report says which order was used and why
+          --baseline LEVEL         visit the others are compared with (default: the visit labelled
+                                   Baseline if any, else the first in time order)
           --covariance TYPE        vc|un|cs|csh|ar1|arh1|toep|toeph|ante1|sp-exp|sp-pow (default un),
                                    or auto: fit the candidates and keep the best converged one
           --select-by aic|aicc|bic criterion of --covariance auto (default aic)
           --candidates LIST        structures for --covariance auto, e.g. un,toeph,ar1 (default
                                    un,toeph,arh1,csh,ar1,cs; each with and without a random intercept
                                    where identifiable; NAME+ri for the random-intercept version only)
-          --time-value COL         numeric actual time (e.g. months) for sp-exp / sp-pow
+          --time-value COL         numeric time of each visit (e.g. AVISITN, months): orders the visits
+                                   (see --time-order) and gives the distances of sp-exp / sp-pow
           --group COL              separate covariance parameters per level (SAS GROUP=)
           --random-intercept       add a random subject intercept
           --method reml|ml         estimation method (default reml)
@@ -35,7 +42,9 @@ public static class FitCommand
                                    expected as pbkrtest/lmerTest)
           --std-errors model|empirical
                                    model-based or empirical (sandwich, SAS EMPIRICAL) standard errors
-          --class COL              treat a numeric column as a class variable (repeatable)
+          --class COL              treat a numeric column as a class variable (repeatable); a numeric
+                                   column of the formula with 2-10 distinct whole values shared by several
+                                   subjects (a site or centre code) gets a note suggesting it
           --ref COL=LEVEL          reference level of a class variable (repeatable)
           --lsmeans EFFECT         LS means and pairwise differences, e.g. AVISIT*ARMCD (repeatable)
           --contrast "LABEL: EXPR" custom contrast of LS means, e.g. "M12 vs M6: visit[M12] - visit[M6]",

@@ -18,12 +18,7 @@ public static class ModelOptions
     };
     public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--random-intercept", "--report-nonconverged", "--decimal-comma" };
 
-    public static readonly IReadOnlyDictionary<string, DfMethod> DfChoices = new Dictionary<string, DfMethod>
-    {
-        ["residual"] = DfMethod.Residual, ["containment"] = DfMethod.Containment,
-        ["between-within"] = DfMethod.BetweenWithin, ["satterthwaite"] = DfMethod.Satterthwaite,
-        ["kenward-roger"] = DfMethod.KenwardRoger, ["kenward-roger-linear"] = DfMethod.KenwardRogerLinear,
-    };
+    public static readonly IReadOnlyDictionary<string, DfMethod> DfChoices = DfMethodNames.All.ToDictionary(d => d.Name, d => d.Method);
     public static readonly IReadOnlyDictionary<string, EstimationMethod> MethodChoices = new Dictionary<string, EstimationMethod>
     {
         ["reml"] = EstimationMethod.Reml, ["ml"] = EstimationMethod.Ml,
@@ -44,6 +39,26 @@ public static class ModelOptions
     public static readonly IReadOnlyDictionary<string, KenwardRogerInformation> InformationChoices = new Dictionary<string, KenwardRogerInformation>
     {
         ["observed"] = KenwardRogerInformation.Observed, ["expected"] = KenwardRogerInformation.Expected,
+    };
+
+    /// <summary>The option that sets a model setting: how the command line names it in the library's error messages.</summary>
+    public static string? OptionName(ModelSetting setting) => setting switch
+    {
+        ModelSetting.Covariance => "--covariance",
+        ModelSetting.Candidates => "--candidates",
+        ModelSetting.Df => "--df",
+        ModelSetting.StdErrors => "--std-errors",
+        ModelSetting.Alpha => "--alpha",
+        ModelSetting.MaxIterations => "--max-iterations",
+        ModelSetting.TimeOrder => "--time-order",
+        ModelSetting.Baseline => "--baseline",
+        ModelSetting.References => "--ref",
+        ModelSetting.TimeValue => "--time-value",
+        ModelSetting.RandomIntercept => "--random-intercept",
+        ModelSetting.LsMeans => "--lsmeans",
+        ModelSetting.Method => "--method",
+        ModelSetting.ReportNonConverged => "--report-nonconverged",
+        _ => null,
     };
 
     /// <summary>The specification from the shared options; the formula is the caller's.</summary>

@@ -44,10 +44,16 @@ namespace RweStats.Cli
         {
             try
             {
-                if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+                if (args.Length == 0)
+                {
+                    // No command is a usage error: the usage goes to standard error, as for any other error (exit 2).
+                    stderr.WriteLine(Usage);
+                    return 2;
+                }
+                if (args[0] is "help" or "--help" or "-h")
                 {
                     stdout.WriteLine(Usage);
-                    return args.Length == 0 ? 2 : 0;
+                    return 0;
                 }
                 var rest = args[1..];
                 bool help = rest.Contains("--help") || rest.Contains("-h");
@@ -81,7 +87,7 @@ namespace RweStats.Cli
             }
             catch (RweStatsInputException e)
             {
-                stderr.WriteLine($"rwestats: error: {OneLine(e.Message)}");
+                stderr.WriteLine($"rwestats: error: {OneLine(e.MessageNaming(ModelOptions.OptionName))}");
                 return 2;
             }
             catch (Exception e)

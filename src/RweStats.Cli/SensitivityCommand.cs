@@ -11,9 +11,9 @@ namespace RweStats.Cli;
 
 /// <summary>
 /// "rwestats sensitivity": how much the visit-versus-baseline conclusions depend on the small-sample
-/// machinery. For each outcome, the same mean and covariance model is fitted once per combination of
+/// machinery. For each outcome, the mean and covariance model is fitted once and asked for every combination of
 /// denominator-df method (residual, containment, between-within, Satterthwaite, Kenward–Roger) and
-/// standard-error method (model-based, empirical), and every visit contrast's p-value is shown side by side.
+/// standard-error method (model-based, empirical); every visit contrast's p-value is shown side by side.
 /// A combination that is not defined (Kenward–Roger with empirical standard errors) or fails is reported as
 /// not available, with the reason.
 /// </summary>
@@ -85,6 +85,7 @@ public static class SensitivityCommand
     {
         var spec = baseSpec;
         string? selection = null;
+        MixedModel? selected = null;
         var notes = new List<string>();
         if (spec.Covariance == "auto")
         {
@@ -94,13 +95,20 @@ public static class SensitivityCommand
             var chosen = sel.Candidates.First(c => c.Candidate.Label == sel.Selected).Candidate;
             spec = spec with { Covariance = chosen.Covariance, RandomIntercept = chosen.RandomIntercept };
             selection = sel.Reason;
+            selected = CovarianceSelection.Fitted(sel, spec);
         }
+        // One optimisation; every df method and error method is asked of the same fitted model.
+        MixedModel? model = null;
+        string? fitError = null;
+        try { model = selected ?? MixedModelFitter.FitModel(table, spec); }
+        catch (RweStatsInputException e) { fitError = e.MessageNaming(ModelOptions.OptionName); }
         var fits = new List<(DfMethod df, StdErrorMethod se, MixedModelResult? fit, string? error)>();
         foreach (var se in ErrorMethods)
             foreach (var df in DfMethods)
             {
-                try { fits.Add((df, se, MixedModelFitter.Fit(table, spec with { Df = df, StdErrors = se }), null)); }
-                catch (RweStatsInputException e) { fits.Add((df, se, null, e.Message)); }
+                if (model is null) { fits.Add((df, se, null, fitError)); continue; }
+                try { fits.Add((df, se, model.Result(spec with { Df = df, StdErrors = se }), null)); }
+                catch (RweStatsInputException e) { fits.Add((df, se, null, e.MessageNaming(ModelOptions.OptionName))); }
             }
         var reference = fits.FirstOrDefault(f => f.fit is not null).fit
             ?? throw new RweStatsInputException($"{spec.Formula}: no combination could be fitted ({fits[0].error})");

@@ -173,10 +173,10 @@ public static class StudyCommands
         var s = new StringBuilder();
         s.AppendLine("## Comparison with the published numbers").AppendLine();
         if (claims.Source is not null) s.AppendLine($"Source: {claims.Source}").AppendLine();
-        s.AppendLine("| Claim | Reported | Computed | Verdict | Reason |");
-        s.AppendLine("|---|---:|---:|---|---|");
+        s.AppendLine("| Claim | Where in the paper | Reported | Computed | Verdict | Reason |");
+        s.AppendLine("|---|---|---:|---:|---|---|");
         foreach (var r in results)
-            s.AppendLine($"| {r.Claim.Describe()} | {r.Claim.Reported} | {(r.Computed is { } c ? ClaimCheck.Format(c, r.Claim) : "—")} | {ClaimCheck.VerdictText(r.Verdict)} | {r.Reason} |");
+            s.AppendLine($"| {r.Claim.Describe()} | {r.Claim.Where} | {r.Claim.Reported} | {(r.Computed is { } c ? ClaimCheck.FormatAtPrintedPrecision(c, r.Claim) : "—")} | {ClaimCheck.VerdictText(r.Verdict)} | {r.Reason} |");
         return s.ToString();
     }
 
@@ -193,15 +193,36 @@ public static class StudyCommands
 /// <summary>Plain-text tables for the terminal (the same numbers as the CSV files, rounded for reading).</summary>
 public static class ConsoleTables
 {
+    static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Rows whose numeric columns (by index) have their decimal points under each other.</summary>
+    static IEnumerable<string[]> Aligned(IReadOnlyList<string[]> rows, params int[] numericColumns)
+    {
+        var copy = rows.Select(r => (string[])r.Clone()).ToList();
+        foreach (var j in numericColumns)
+        {
+            var aligned = NumberColumns.AlignDecimals(copy.Select(r => r[j]).ToList());
+            for (int i = 0; i < copy.Count; i++) copy[i][j] = aligned[i];
+        }
+        return copy;
+    }
+
     public static string Descriptives(StudyResult study)
     {
-        var s = new StringBuilder("Descriptive statistics (R quantile type " + study.Spec.Descriptives.QuantileType.ToString(CultureInfo.InvariantCulture) + ")\n");
-        FitText.Table(s, new[] { "Outcome", "Visit", "n", "Missing", "Mean", "SD", "Median", "Q1", "Q3", "Min", "Max" },
-            study.Outcomes.SelectMany(o => o.Descriptives.Select(d => new[]
+        var s = new StringBuilder("Descriptive statistics (R quantile type " + study.Spec.Descriptives.QuantileType.ToString(Inv) + ")\n");
+        var rows = new List<string[]>();
+        foreach (var o in study.Outcomes)
+        {
+            // One precision per outcome and column, as in report.md.
+            var (d, raw) = StudyReport.DescriptiveDecimals(o);
+            string F(double v, int k) => NumberColumns.Fixed(v, k);
+            rows.AddRange(o.Descriptives.Select(x => new[]
             {
-                o.Outcome.Name + (o.Outcome.Data.Synthetic ? " [SYNTHETIC]" : ""), d.Visit, d.N.ToString(CultureInfo.InvariantCulture), d.Missing.ToString(CultureInfo.InvariantCulture),
-                StudyReport.N(d.Mean), StudyReport.N(d.Sd), StudyReport.N(d.Median), StudyReport.N(d.Q1), StudyReport.N(d.Q3), StudyReport.N(d.Min), StudyReport.N(d.Max),
-            })));
+                o.Outcome.Name + (o.Outcome.Data.Synthetic ? " [SYNTHETIC]" : ""), x.Visit, x.N.ToString(Inv), x.Missing.ToString(Inv),
+                F(x.Mean, d), F(x.Sd, d), F(x.Median, d), F(x.Q1, d), F(x.Q3, d), F(x.Min, raw), F(x.Max, raw),
+            }));
+        }
+        FitText.Table(s, new[] { "Outcome", "Visit", "n", "Missing", "Mean", "SD", "Median", "Q1", "Q3", "Min", "Max" }, Aligned(rows, 4, 5, 6, 7, 8, 9, 10));
         return s.ToString();
     }
 
@@ -211,8 +232,8 @@ public static class ConsoleTables
         foreach (var o in study.Outcomes.Where(o => o.Classes.Count > 0))
         {
             s.AppendLine($"Classes of {o.Outcome.Name}");
-            FitText.Table(s, new[] { "Visit" }.Concat(o.Outcome.Classes.Select(c => $"{c.Label} ({StudyReport.N(c.Min)}-{StudyReport.N(c.Max)})")).Append("missing").ToArray(),
-                o.Classes.Select(c => new[] { c.Visit }.Concat(c.Counts.Select(x => x.Count.ToString(CultureInfo.InvariantCulture))).Append(c.Missing.ToString(CultureInfo.InvariantCulture)).ToArray()));
+            FitText.Table(s, new[] { "Visit" }.Concat(o.Outcome.Classes.Select(StudyReport.ClassHeader)).Append("missing").ToArray(),
+                o.Classes.Select(c => new[] { c.Visit }.Concat(c.Counts.Select(x => x.Count.ToString(Inv))).Append(c.Missing.ToString(Inv)).ToArray()));
         }
         return s.ToString();
     }
@@ -220,26 +241,39 @@ public static class ConsoleTables
     public static string Contrasts(StudyResult study)
     {
         var s = new StringBuilder();
-        var first = study.Outcomes.FirstOrDefault(o => o.Fit is not null)?.Fit;
-        s.AppendLine("Mixed-model visit contrasts" + (first is null ? "" : $" — {StudyReport.MethodsSentence(first)}"));
-        FitText.Table(s, new[] { "Outcome", "Contrast", "Scale", "Estimate", "SE", "DF", "t", "p", "Lower", "Upper" },
-            study.Outcomes.Where(o => o.Fit is not null).SelectMany(o => o.Fit!.VisitContrasts.Select(v => new[]
+        s.AppendLine("Mixed-model visit contrasts");
+        var methods = StudyReport.MethodsText(study);
+        if (methods.Length > 0) s.AppendLine(methods);
+        var rows = new List<string[]>();
+        foreach (var o in study.Outcomes.Where(o => o.Fit is not null))
+        {
+            int d = StudyReport.EstimateDecimals(o.Fit!.VisitContrasts.Select(v => v.Result));
+            rows.AddRange(o.Fit!.VisitContrasts.Select(v => new[]
             {
                 o.Outcome.Name + (o.Outcome.Data.Synthetic ? " [SYNTHETIC]" : ""), v.Label, o.Outcome.Transform == "none" ? "identity" : o.Outcome.Transform,
-                FitText.F(v.Result.Estimate, "F3"), FitText.F(v.Result.StdError, "F3"), FitText.F(v.Result.Df, "F1"), FitText.F(v.Result.TValue, "F2"),
-                v.Result.PValue.ToString("G3", CultureInfo.InvariantCulture), FitText.F(v.Result.Lower, "F3"), FitText.F(v.Result.Upper, "F3"),
-            })));
+                NumberColumns.Fixed(v.Result.Estimate, d), NumberColumns.Fixed(v.Result.StdError, d), FitText.F(v.Result.Df, "F1"), FitText.F(v.Result.TValue, "F2"),
+                NumberColumns.PValue(v.Result.PValue), NumberColumns.Fixed(v.Result.Lower, d), NumberColumns.Fixed(v.Result.Upper, d),
+            }));
+        }
+        FitText.Table(s, new[] { "Outcome", "Contrast", "Scale", "Estimate", "SE", "DF", "t", "p", "Lower", "Upper" }, Aligned(rows, 3, 4, 5, 6, 7, 8, 9));
         return s.ToString();
     }
 
+    /// <summary>Where the paper prints a claim, shortly: the section before the quotation ("Résultats", "Discussion", "Tableau 2").</summary>
+    static string Section(Claim c) => c.Where is { } w ? w.Split(':')[0].Trim() : "";
+
     public static string Comparison(IReadOnlyList<ClaimResult> results, ClaimsFile claims)
     {
-        var s = new StringBuilder("Comparison with the published numbers" + (claims.Source is null ? "" : $" ({claims.Source})") + "\n");
-        FitText.Table(s, new[] { "Claim", "Reported", "Computed", "Verdict" },
-            results.Select(r => new[] { r.Claim.Describe(), r.Claim.Reported, r.Computed is { } c ? ClaimCheck.Format(c, r.Claim) : "-", ClaimCheck.VerdictText(r.Verdict) }));
+        var s = new StringBuilder("Comparison with the published numbers\n");
+        if (claims.Source is not null) s.AppendLine($"Source: {claims.Source}.");
+        var rows = results.Select(r => new[]
+        {
+            r.Claim.Describe(), Section(r.Claim), r.Claim.Reported, r.Computed is { } c ? ClaimCheck.FormatAtPrintedPrecision(c, r.Claim) : "-", ClaimCheck.VerdictText(r.Verdict),
+        }).ToList();
+        FitText.Table(s, new[] { "Claim", "Where", "Reported", "Computed", "Verdict" }, Aligned(rows, 2, 3));
         s.AppendLine("Reasons:");
         foreach (var r in results.Where(r => r.Verdict != Verdict.Reproduced))
-            s.AppendLine($"  - {r.Claim.Describe()}: {r.Reason}");
+            s.AppendLine($"  - {r.Claim.Describe()} ({r.Claim.Where ?? "?"}): {r.Reason}");
         int ok = results.Count(r => r.Verdict is Verdict.Reproduced or Verdict.OtherQuantileDefinition);
         s.AppendLine($"  {ok} of {results.Count} published numbers reproduced ({results.Count(r => r.Verdict == Verdict.RoundingSlip)} rounding slips).").AppendLine();
         return s.ToString();

@@ -45,6 +45,8 @@ public sealed record MixedModelResult
     public required int ObservationsRead { get; init; }
     public required int ObservationsUsed { get; init; }
     public required IReadOnlyList<string> TimeLevels { get; init; }
+    /// <summary>How <see cref="TimeLevels"/> were put in order (given, by time value, natural order of the labels).</summary>
+    public VisitOrdering? VisitOrdering { get; init; }
     public required string Baseline { get; init; }
     public required string CovarianceSasType { get; init; }
     public required int DesignColumns { get; init; }

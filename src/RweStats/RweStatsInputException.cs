@@ -1,13 +1,73 @@
 namespace RweStats;
 
+/// <summary>A model setting an input error can be about; each front end names it its own way (an option, a spec key).</summary>
+public enum ModelSetting
+{
+    Covariance, Candidates, Df, StdErrors, Alpha, MaxIterations, TimeOrder, Baseline, References, TimeValue, RandomIntercept,
+    LsMeans, Method, ReportNonConverged,
+}
+
 /// <summary>
 /// A problem with what the user gave us (data file, formula, options, model specification) rather than
 /// a defect in RweStats. The command-line tool turns it into a one-line message and exit code 2.
 /// The message always names where the problem is (file:line:column, spec key or model term) and how to fix it.
+/// <para>
+/// The library speaks its own words: a message about a model setting names it as the library does ("baseline",
+/// "df method"); <see cref="MessageNaming"/> gives the same message with the settings named as a front end names them
+/// (the command line's "--baseline", the analysis spec's "visits.baseline").
+/// </para>
 /// </summary>
 public sealed class RweStatsInputException : Exception
 {
+    readonly string? template;
+
     public RweStatsInputException(string message) : base(message) { }
+
+    RweStatsInputException(string template, ModelSetting setting) : base(Render(template, LibraryName))
+    {
+        this.template = template;
+        Setting = setting;
+    }
+
+    /// <summary>The setting the problem is about, when it is about one.</summary>
+    public ModelSetting? Setting { get; }
+
+    /// <summary>
+    /// An error about a setting. In <paramref name="template"/>, "{Baseline}", "{Df}", ... (the <see cref="ModelSetting"/>
+    /// names) stand for the settings; <see cref="Exception.Message"/> names them in the library's words.
+    /// </summary>
+    public static RweStatsInputException About(ModelSetting setting, string template) => new(template, setting);
+
+    /// <summary>The message with every setting named by <paramref name="name"/> (null: the library's name).</summary>
+    public string MessageNaming(Func<ModelSetting, string?> name) =>
+        template is null ? Message : Render(template, s => name(s) ?? LibraryName(s));
+
+    /// <summary>The library's name of a setting (the <see cref="Model.MixedModelSpec"/> property in words).</summary>
+    public static string LibraryName(ModelSetting setting) => setting switch
+    {
+        ModelSetting.Covariance => "covariance",
+        ModelSetting.Candidates => "candidate structures",
+        ModelSetting.Df => "df method",
+        ModelSetting.StdErrors => "standard errors",
+        ModelSetting.Alpha => "alpha",
+        ModelSetting.MaxIterations => "maximum iterations",
+        ModelSetting.TimeOrder => "visit order",
+        ModelSetting.Baseline => "baseline",
+        ModelSetting.References => "reference level",
+        ModelSetting.TimeValue => "time value column",
+        ModelSetting.RandomIntercept => "random intercept",
+        ModelSetting.LsMeans => "LS-means effect",
+        ModelSetting.Method => "estimation method",
+        ModelSetting.ReportNonConverged => "report non-converged",
+        _ => setting.ToString(),
+    };
+
+    static string Render(string template, Func<ModelSetting, string> name)
+    {
+        var text = template;
+        foreach (var s in Enum.GetValues<ModelSetting>()) text = text.Replace("{" + s + "}", name(s));
+        return text;
+    }
 
     /// <summary>Formats "file:line: column 'c': message" the way compilers do, so editors can jump to it.</summary>
     public static RweStatsInputException AtCell(string file, int line, string? column, string message) =>

@@ -146,8 +146,8 @@ public class FuzzTests(ITestOutputHelper output)
             var task = Task.Run(() => RweStats.Cli.Cli.Run(args, stdout, stderr));
 #pragma warning disable xUnit1031 // the bounded wait is the point: a run that hangs must be reported, not awaited forever
             if (!task.Wait(TimeSpan.FromSeconds(20))) { failures.Add($"iteration {it}: no answer within 20 s ({string.Join(" ", args.Take(2))})"); continue; }
+            int code = task.Result; // completed: the bounded wait above returned true
 #pragma warning restore xUnit1031
-            int code = task.Result;
             counts[code] = counts.GetValueOrDefault(code) + 1;
             if (code is not (0 or 2)) failures.Add($"iteration {it}: exit {code}: {stderr.ToString().Trim()} (inputs kept in {Keep(dir, it)}; args: {string.Join(" ", args)})");
             var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);

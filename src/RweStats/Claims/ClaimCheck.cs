@@ -152,6 +152,20 @@ public static class ClaimCheck
         return Math.Round(v, decimals).ToString("0.#########", Inv);
     }
 
+    /// <summary>
+    /// The computed value at the claim's own printed precision (6.875 beside "6.9" prints 6.9; 7.95 beside "7.9"
+    /// prints 8.0), so the two columns read digit for digit. Counts as whole numbers; a p-value that rounds to zero
+    /// at that precision (beside "&lt; 0.01") with two significant digits instead.
+    /// </summary>
+    public static string FormatAtPrintedPrecision(double v, Claim claim)
+    {
+        if (claim.Statistic is "n" or "class_count" or "missing") return v.ToString("0", Inv);
+        int decimals = Math.Max(0, (int)Math.Round(-Math.Log10(claim.Unit)));
+        if (claim.Statistic == "p_value" && Math.Round(v, decimals) == 0 && v > 0)
+            decimals = Math.Max(decimals, 1 - (int)Math.Floor(Math.Log10(v)));
+        return Reporting.NumberColumns.Fixed(v, decimals);
+    }
+
     public static string VerdictText(Verdict v) => v switch
     {
         Verdict.Reproduced => "reproduced",

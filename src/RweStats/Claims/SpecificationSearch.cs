@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using RweStats.Covariance;
 using RweStats.Data;
+using RweStats.Estimation;
 using RweStats.Model;
 using RweStats.Reporting;
 using RweStats.Workflow;
@@ -34,8 +35,8 @@ public sealed record VerifyReport(
 /// <summary>
 /// Reviewer mode: recomputes every claim with the analysis as specified, then searches the specification space
 /// — residual structure × random intercept × REML/ML × df method × data handling — for the model claims, and
-/// the data handlings for descriptive claims. One fit serves all contrasts of an outcome; fits run in parallel
-/// and results are ordered deterministically whatever the thread count.
+/// the data handlings for descriptive claims. One fit serves all contrasts of an outcome and every df method
+/// (<see cref="MixedModel"/>); fits run in parallel and results are ordered deterministically whatever the thread count.
 /// </summary>
 public static class SpecificationSearch
 {
@@ -92,21 +93,26 @@ public static class SpecificationSearch
             foreach (var data in DataHandling.All.Where(v => DataHandling.Applies(v, spec, outcome)))
                 tables[(outcome.Name, data)] = DataHandling.Apply(data, spec, outcome, StudyAnalysis.LoadOutcomeTable(spec, outcome, cache));
 
+        // Only the inference differs between the df methods of one model: fit each model once and ask it for every df.
+        var models = Enumerable.Range(0, jobs.Count)
+            .GroupBy(k => (jobs[k].outcome.Name, jobs[k].spec with { Df = default }))
+            .Select(g => g.ToArray()).ToList();
         var results = new IReadOnlyList<VisitContrast>?[jobs.Count];
-        int done = 0;
         progress?.Invoke($"fitting {jobs.Count} specifications on {Environment.ProcessorCount} cores\n");
-        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+        Parallel.For(0, models.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, m =>
         {
-            var (outcome, s) = jobs[k];
-            var (o, table) = tables[(outcome.Name, s.DataHandling)];
-            var model = o.Model with { Covariance = s.Covariance, RandomIntercept = s.RandomIntercept, Method = s.Method, Df = s.Df };
-            try
+            var group = models[m];
+            var (outcome, first) = jobs[group[0]];
+            var (o, table) = tables[(outcome.Name, first.DataHandling)];
+            var model = o.Model with { Covariance = first.Covariance, RandomIntercept = first.RandomIntercept, Method = first.Method, Df = DfMethod.Residual };
+            OutcomeAnalysis analysis;
+            try { analysis = StudyAnalysis.AnalyseOutcome(spec, o with { Model = model }, table, new List<string>()); }
+            catch (RweStatsInputException) { return; } // the model itself cannot be fitted: no df method gives a result
+            foreach (var k in group)
             {
-                var analysis = StudyAnalysis.AnalyseOutcome(spec, o with { Model = model }, table, new List<string>());
-                results[k] = analysis.Fit!.VisitContrasts;
+                try { results[k] = analysis.Model!.Result(analysis.Fit!.Spec with { Df = jobs[k].spec.Df }).VisitContrasts; }
+                catch (RweStatsInputException) { results[k] = null; }
             }
-            catch (RweStatsInputException) { results[k] = null; }
-            Interlocked.Increment(ref done);
         });
 
         var searches = new List<ModelClaimSearch>();
@@ -144,7 +150,7 @@ public static class SpecificationSearch
     public static string Command(AnalysisSpec spec, OutcomeSpec outcome, Specification s, string dataFile) =>
         $"rwestats fit --data {Quote(dataFile)} --formula \"{outcome.Column} ~ {spec.Columns.Visit}\" --subject {spec.Columns.Subject} --time {spec.Columns.Visit} " +
         $"--time-order {string.Join(",", spec.VisitOrder)} --baseline {spec.Baseline} --covariance {s.Covariance}{(s.RandomIntercept ? " --random-intercept" : "")}" +
-        $"{(s.Covariance is "sp-pow" or "sp-exp" ? $" --time-value {spec.Columns.TimeValue}" : "")} --method {(s.Method == EstimationMethod.Reml ? "reml" : "ml")} --df {FitJson.DfName(s.Df)}";
+        $"{(CovarianceStructure.Create(s.Covariance, 2).UsesTimeValues ? $" --time-value {spec.Columns.TimeValue}" : "")} --method {(s.Method == EstimationMethod.Reml ? "reml" : "ml")} --df {FitJson.DfName(s.Df)}";
 
     static string Quote(string path) => path.Contains(' ') ? $"\"{path}\"" : path;
 }

@@ -21,7 +21,7 @@ public sealed class CovarianceModel
         GroupVariable = groupVariable;
         GroupLevels = groupLevels is { Count: > 0 } ? groupLevels : new[] { "" };
         if (randomIntercept && structure.RandomInterceptConflict is { } why)
-            throw new RweStatsInputException($"--random-intercept with --covariance {structure.Code} is not identifiable: {why}");
+            throw RweStatsInputException.About(ModelSetting.RandomIntercept, $"{{RandomIntercept}} with {{Covariance}} {structure.Code} is not identifiable: {why}");
 
         var parameters = new List<CovarianceParameter>();
         if (randomIntercept) parameters.Add(new CovarianceParameter("Intercept", null, ParameterKind.Variance));

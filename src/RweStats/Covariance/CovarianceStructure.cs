@@ -55,6 +55,30 @@ public abstract class CovarianceStructure
     /// <summary>True when R depends on actual times (spatial types) rather than on visit positions only.</summary>
     public virtual bool UsesTimeValues => false;
 
+    /// <summary>
+    /// True when each visit has a variance parameter of its own (UN, CSH, ARH(1), TOEPH, ANTE(1)): every visit then
+    /// needs at least two observations.
+    /// </summary>
+    public virtual bool HasVisitVariances => false;
+
+    /// <summary>
+    /// Why the data cannot identify this structure's parameters, or null (a message template: "{Covariance}" names the
+    /// setting, see <see cref="RweStatsInputException.About"/>). <paramref name="pairCounts"/>[a, b] counts the
+    /// subjects observed at both visits a and b (the diagonal: at visit a); <paramref name="where"/> names the GROUP=
+    /// level (" in group X") or is empty.
+    /// </summary>
+    public virtual string? IdentifiabilityProblem(int[,] pairCounts, IReadOnlyList<string> visitLevels, string where)
+    {
+        if (!HasVisitVariances) return null;
+        for (int a = 0; a < visitLevels.Count; a++)
+            if (pairCounts[a, a] < 2) return VisitVarianceProblem(pairCounts, visitLevels, where, a);
+        return null;
+    }
+
+    /// <summary>The message for a visit with too few observations for its own variance.</summary>
+    protected string VisitVarianceProblem(int[,] pairCounts, IReadOnlyList<string> visitLevels, string where, int a) =>
+        $"{{Covariance}} {Code}: visit '{visitLevels[a]}' has {pairCounts[a, a]} observation(s){where}, too few to estimate its own variance; use a homogeneous structure (cs, ar1) or drop the visit";
+
     /// <summary>True when every element is linear in θ (second derivatives vanish): UN, CS, TOEP, VC.</summary>
     public virtual bool IsLinear => false;
 

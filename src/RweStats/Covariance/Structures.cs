@@ -52,6 +52,29 @@ public sealed class Unstructured : CovarianceStructure
     public override string? RandomInterceptConflict =>
         "UN already contains every covariance between visits, so a random intercept variance cannot be separated from it";
 
+    public override bool HasVisitVariances => true;
+
+    /// <summary>
+    /// Besides a variance per visit, UN(a, ·) amounts to regressing visit a on the visits observed with it: that needs
+    /// more subjects at visit a than there are such visits, or the conditional variance is 0 and the fit cannot
+    /// converge; and every pair of visits must be observed together for its covariance.
+    /// </summary>
+    public override string? IdentifiabilityProblem(int[,] pairs, IReadOnlyList<string> visitLevels, string where)
+    {
+        int t = visitLevels.Count;
+        for (int a = 0; a < t; a++)
+        {
+            if (pairs[a, a] < 2) return VisitVarianceProblem(pairs, visitLevels, where, a);
+            int partners = Enumerable.Range(0, t).Count(b => b != a && pairs[a, b] > 0);
+            if (pairs[a, a] <= partners)
+                return $"{{Covariance}} un: visit '{visitLevels[a]}' is observed in {pairs[a, a]} subject(s){where}, too few for its {partners + 1} UN parameters; use toeph, ar1 or ante1, or drop the visit";
+            for (int b = 0; b < a; b++)
+                if (pairs[a, b] == 0)
+                    return $"{{Covariance}} un: no subject{where} has both visits '{visitLevels[b]}' and '{visitLevels[a]}', so UN({a + 1},{b + 1}) is not identifiable; use toeph, ar1 or ante1";
+        }
+        return null;
+    }
+
     static int Index(int a, int b) { int i = Math.Max(a, b), j = Math.Min(a, b); return i * (i + 1) / 2 + j; }
 
     public override double Element(ReadOnlySpan<double> theta, int a, int b, double ta, double tb, Span<double> g, Span<double> h)
@@ -125,6 +148,8 @@ public abstract class HeterogeneousCorrelationStructure(int dimension) : Covaria
 
     /// <summary>The correlation between positions a ≠ b, and its derivatives in the correlation parameters.</summary>
     protected abstract double Correlation(ReadOnlySpan<double> rho, int a, int b, Span<double> gradient, Span<double> hessian);
+
+    public override bool HasVisitVariances => true;
 
     /// <summary>The correlation parameters from the (clamped) correlations of a complete Σ: exact when Σ has the structure's form.</summary>
     protected abstract double[] ProjectCorrelations(Func<int, int, double> correlation);

@@ -169,9 +169,7 @@ public sealed class OptimumSearch
     /// <summary>The UN fit from its moment start, for projection onto other structures; null when UN is not estimable here.</summary>
     (CovarianceModel Model, Run Run, LikelihoodEvaluation Evaluation)? UnstructuredMoment(CovarianceModel covariance)
     {
-        if (covariance.RandomIntercept || !UnstructuredEstimable(covariance)) return null;
-        var model = Related(covariance, "un");
-        if (model is null) return null;
+        if (covariance.RandomIntercept || Related(covariance, "un") is not { } model || !UnstructuredEstimable(model)) return null;
         if (unstructuredMoment is null)
         {
             var objective = Objective(model);
@@ -180,14 +178,12 @@ public sealed class OptimumSearch
         return (model, unstructuredMoment, unstructuredMoment.Evaluation);
     }
 
-    /// <summary>
-    /// UN is estimable when, in every group, each pair of visits is observed together and each visit has more subjects
-    /// than visits observed with it (the conditions the fitter refuses UN without; see MixedModelFitter.CheckIdentifiable).
-    /// </summary>
-    bool UnstructuredEstimable(CovarianceModel covariance)
+    /// <summary>UN is estimable when the structure's own identifiability check (the fitter's refusal) passes in every group.</summary>
+    bool UnstructuredEstimable(CovarianceModel un)
     {
-        int t = covariance.Structure.Dimension;
-        for (int g = 0; g < covariance.GroupLevels.Count; g++)
+        int t = un.Structure.Dimension;
+        var levels = Enumerable.Range(1, t).Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList();
+        for (int g = 0; g < un.GroupLevels.Count; g++)
         {
             var pairs = new int[t, t];
             foreach (var p in patterns)
@@ -195,12 +191,7 @@ public sealed class OptimumSearch
                 if (p.Group != g) continue;
                 foreach (var a in p.Visits) foreach (var b in p.Visits) pairs[a, b] += p.SubjectCount;
             }
-            for (int a = 0; a < t; a++)
-            {
-                if (pairs[a, a] < 2) return false;
-                for (int b = 0; b < t; b++) if (pairs[a, b] == 0) return false;
-                if (pairs[a, a] <= t - 1) return false;
-            }
+            if (un.Structure.IdentifiabilityProblem(pairs, levels, "") is not null) return false;
         }
         return true;
     }

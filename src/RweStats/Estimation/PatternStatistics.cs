@@ -125,6 +125,7 @@ public sealed class CovariancePattern
     /// <summary>The pair blocks with A on both sides: H_cd = Σ_ab A_ac A_bd B_ab, the pair blocks of the rows A Z_i.</summary>
     double[][] SandwichedBlocks(double[,] a)
     {
+        var pairBlocks = PairBlocks ?? throw new InvalidOperationException("pair blocks are needed for the sandwiched blocks");
         int m = Size, ww = Width * Width;
         var g = new double[m * m][]; // G_cb = Σ_a A_ac B_ab
         for (int c = 0; c < m; c++)
@@ -135,7 +136,7 @@ public sealed class CovariancePattern
                 {
                     double coefficient = a[a2, c];
                     if (coefficient == 0) continue;
-                    var block = PairBlocks[a2 * m + b];
+                    var block = pairBlocks[a2 * m + b];
                     for (int r = 0; r < ww; r++) sum[r] += coefficient * block[r];
                 }
             }

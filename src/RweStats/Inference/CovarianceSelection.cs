@@ -18,7 +18,11 @@ public sealed record CovarianceCandidate(string Covariance, bool RandomIntercept
 /// <summary>A row of the selection table: the candidate's fit statistics exactly as its single fit reports them.</summary>
 /// <remarks>Parameters is q as counted in the criteria (boundary estimates excluded); CovarianceParameters all of them.</remarks>
 public sealed record CandidateFit(CovarianceCandidate Candidate, string SasType, bool Converged, double? Neg2LogLikelihood,
-    int? Parameters, double? Aic, double? Aicc, double? Bic, string? Message, int? CovarianceParameters = null);
+    int? Parameters, double? Aic, double? Aicc, double? Bic, string? Message, int? CovarianceParameters = null)
+{
+    /// <summary>The fitted candidate (converged ones): the selected one is reported from it, without refitting.</summary>
+    public MixedModel? Model { get; init; }
+}
 
 /// <summary>A likelihood-ratio test of a candidate against one that contains it.</summary>
 public sealed record LikelihoodRatioTest(string Reduced, string Full, double ChiSquare, int Df, double PValue, bool BoundaryMixture);
@@ -52,11 +56,11 @@ public static class CovarianceSelection
             bool explicitRi = code.EndsWith("+ri");
             if (explicitRi) code = code[..^3];
             if (!CovarianceStructure.Codes.Contains(code))
-                throw new RweStatsInputException($"--candidates: '{raw.Trim()}' is not a structure; use some of: {string.Join(", ", CovarianceStructure.Codes)} (append +ri for the random-intercept version only)");
-            bool riPossible = CovarianceStructure.Create(code, 2).RandomInterceptConflict is null && code != "cs";
+                throw RweStatsInputException.About(ModelSetting.Candidates, $"{{Candidates}}: '{raw.Trim()}' is not a structure; use some of: {string.Join(", ", CovarianceStructure.Codes)} (append +ri for the random-intercept version only)");
+            bool riPossible = CovarianceStructure.Create(code, 2).RandomInterceptConflict is null;
             if (!explicitRi) list.Add(new CovarianceCandidate(code, false));
             if (riPossible) list.Add(new CovarianceCandidate(code, true));
-            else if (explicitRi) throw new RweStatsInputException($"--candidates: '{raw.Trim()}': a random intercept is not identifiable with {code}");
+            else if (explicitRi) throw RweStatsInputException.About(ModelSetting.Candidates, $"{{Candidates}}: '{raw.Trim()}': a random intercept is not identifiable with {code}");
         }
         return list.Distinct().ToList();
     }
@@ -66,15 +70,16 @@ public static class CovarianceSelection
     {
         var selection = Compare(table, spec, candidates, criterion);
         if (selection.Selected is null)
-            throw new RweStatsInputException($"--covariance auto: no candidate converged ({string.Join("; ", selection.Candidates.Select(c => $"{c.Candidate.Label}: {c.Message}"))})");
+            throw RweStatsInputException.About(ModelSetting.Covariance, $"{{Covariance}} auto: no candidate converged ({string.Join("; ", selection.Candidates.Select(c => $"{c.Candidate.Label}: {c.Message}"))})");
         var chosen = candidates.First(c => c.Label == selection.Selected);
-        var fit = MixedModelFitter.Fit(table, spec with { Covariance = chosen.Covariance, RandomIntercept = chosen.RandomIntercept });
+        var chosenSpec = spec with { Covariance = chosen.Covariance, RandomIntercept = chosen.RandomIntercept };
+        var fit = Fitted(selection, chosenSpec)?.Result(chosenSpec) ?? MixedModelFitter.Fit(table, chosenSpec);
         return (fit with { CovarianceSelection = selection, Notes = fit.Notes.Prepend(selection.Reason).ToList() }, selection);
     }
 
     public static CovarianceSelectionResult Compare(DataTable table, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion)
     {
-        if (candidates.Count == 0) throw new RweStatsInputException("--candidates: the list is empty");
+        if (candidates.Count == 0) throw RweStatsInputException.About(ModelSetting.Candidates, "{Candidates}: the list is empty");
         var fits = new CandidateFit[candidates.Count];
         Parallel.For(0, candidates.Count, i =>
         {
@@ -89,10 +94,12 @@ public static class CovarianceSelection
             string sasType = CovarianceStructure.Create(c.Covariance, 2).SasType + (c.RandomIntercept ? " + RI" : "");
             try
             {
-                var r = MixedModelFitter.Fit(table, s);
+                var model = MixedModelFitter.FitModel(table, s);
+                var r = model.Result(s);
                 var st = r.FitStatistics;
                 int q = (int)Math.Round((st.Aic - st.Neg2LogLikelihood) / 2);
-                fits[i] = new CandidateFit(c, sasType, true, st.Neg2LogLikelihood, q, st.Aic, st.Aicc, st.Bic, r.Convergence.Message, r.CovarianceParameters.Count);
+                fits[i] = new CandidateFit(c, sasType, true, st.Neg2LogLikelihood, q, st.Aic, st.Aicc, st.Bic, r.Convergence.Message, r.CovarianceParameters.Count)
+                    { Model = model };
             }
             catch (RweStatsInputException e)
             {
@@ -127,6 +134,13 @@ public static class CovarianceSelection
                         (failed.Count > 0 ? $"; did not converge or could not be fitted (not eligible): {string.Join(", ", failed)}" : "") + ".";
         return new CovarianceSelectionResult(name, fits, tests, best.Candidate.Label, reason);
     }
+
+    /// <summary>
+    /// The selected candidate's fitted model when it answers <paramref name="spec"/> (the candidates are fitted without
+    /// --report-nonconverged; a spec with it is refitted), else null.
+    /// </summary>
+    public static MixedModel? Fitted(CovarianceSelectionResult selection, MixedModelSpec spec) =>
+        selection.Candidates.FirstOrDefault(c => c.Candidate.Label == selection.Selected)?.Model is { } m && MixedModel.SameModel(m.Spec, spec) ? m : null;
 
     static double Upper(double chi, int df) => df <= 0 ? (chi > 0 ? 0 : 1) : 1 - ChiSquared.CDF(df, chi);
 

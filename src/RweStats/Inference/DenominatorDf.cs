@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 using RweStats.Model;
 
 namespace RweStats.Inference;
@@ -15,12 +16,16 @@ namespace RweStats.Inference;
 /// between-subject df with TYPE=UN and partitions the within df by subject-by-effect interactions.</item>
 /// </list>
 /// </summary>
-public sealed class DenominatorDf
+public sealed class DenominatorDf : IDenominatorDf
 {
     readonly double[] dfByTerm;
+    readonly FixedEffectsDesign design;
 
     public DenominatorDf(FixedEffectsDesign design, DfMethod method, bool randomIntercept)
     {
+        if (method is not (DfMethod.Residual or DfMethod.Containment or DfMethod.BetweenWithin))
+            throw new ArgumentException($"{DfMethodNames.Name(method)} df depend on the covariance parameters, not on the design only", nameof(method));
+        this.design = design;
         var frame = design.Frame;
         int n = frame.ObservationsUsed, s = frame.SubjectCount, terms = design.Terms.Count;
         var within = new bool[terms];
@@ -57,6 +62,12 @@ public sealed class DenominatorDf
         var terms = columns.Select(j => design.Columns[j].TermIndex).Distinct().ToList();
         return terms.Count == 0 ? dfByTerm.Min() : terms.Min(t => dfByTerm[t]);
     }
+
+    /// <inheritdoc/>
+    public double Df1(Vector<double> l, IReadOnlyCollection<int> fullColumns) => ForColumns(fullColumns, design);
+
+    /// <inheritdoc/>
+    public double DfMd(Matrix<double> l, IReadOnlyCollection<int> fullColumns) => ForColumns(fullColumns, design);
 
     static bool VariesWithinSubject(FixedEffectsDesign design, int term)
     {

@@ -19,26 +19,21 @@ public sealed class FixedEffectsInference
     readonly FixedEffectsDesign design;
     readonly Vector<double> beta;
     readonly Matrix<double> c;
-    readonly DfMethod method;
-    readonly SatterthwaiteDf? satterthwaite;
-    readonly DenominatorDf? designDf;
-    readonly KenwardRoger? kenwardRoger;
-    readonly SandwichEstimator? sandwich;
+    readonly IDenominatorDf df;
     readonly double alpha;
 
-    public FixedEffectsInference(FixedEffectsDesign design, Vector<double> beta, Matrix<double> covBeta, DfMethod method,
-                                 SatterthwaiteDf? satterthwaite, DenominatorDf? designDf, double alpha,
-                                 KenwardRoger? kenwardRoger = null, SandwichEstimator? sandwich = null)
+    /// <param name="design">The fixed-effects design (rows of L are over its columns).</param>
+    /// <param name="beta">β̂ over the estimated columns.</param>
+    /// <param name="covBeta">The covariance every standard error uses: C, Φ_A (Kenward–Roger) or the sandwich.</param>
+    /// <param name="df">The denominator-df method.</param>
+    /// <param name="alpha">1 − the confidence level of the intervals.</param>
+    public FixedEffectsInference(FixedEffectsDesign design, Vector<double> beta, Matrix<double> covBeta, IDenominatorDf df, double alpha)
     {
         this.design = design;
         this.beta = beta;
-        this.method = method;
-        this.satterthwaite = satterthwaite;
-        this.designDf = designDf;
-        this.kenwardRoger = kenwardRoger;
-        this.sandwich = sandwich;
+        this.df = df;
         this.alpha = alpha;
-        c = sandwich?.CovBeta ?? kenwardRoger?.AdjustedCovBeta ?? covBeta;
+        c = covBeta;
     }
 
     /// <summary>The covariance of β̂ every standard error uses (reduced parameter space).</summary>
@@ -46,18 +41,7 @@ public sealed class FixedEffectsInference
     public Vector<double> Beta => beta;
     public FixedEffectsDesign Design => design;
     public double Alpha => alpha;
-
-    bool IsKenwardRoger => method is DfMethod.KenwardRoger or DfMethod.KenwardRogerLinear;
-
-    /// <summary>The df of one reduced-space contrast l (full-space row for the design-based methods).</summary>
-    double ContrastDf(Vector<double> l, IEnumerable<int> fullColumns)
-    {
-        if (method == DfMethod.Satterthwaite)
-            return sandwich is not null ? sandwich.ForContrast(l) : satterthwaite!.ForContrast(l);
-        if (IsKenwardRoger)
-            return sandwich is not null ? double.NaN : kenwardRoger!.ForContrast(l).df;
-        return designDf!.ForColumns(fullColumns, design);
-    }
+    public IDenominatorDf DenominatorDf => df;
 
     /// <summary>Estimate, SE, df, t, p and CI of lᵀβ for a row in the full (all columns) space; null when not estimable.</summary>
     public EstimateResult? Estimate(double[] fullRow)
@@ -66,7 +50,7 @@ public sealed class FixedEffectsInference
         var l = DenseVector.OfArray(design.Reduce(fullRow));
         double est = l.DotProduct(beta);
         double se = Math.Sqrt(Math.Max(l.DotProduct(c * l), 0));
-        return Make(est, se, ContrastDf(l, NonZero(fullRow)), alpha);
+        return Make(est, se, df.Df1(l, NonZero(fullRow).ToList()), alpha);
     }
 
     /// <summary>
@@ -77,7 +61,7 @@ public sealed class FixedEffectsInference
     public EstimateResult Parameter(int k)
     {
         var l = DenseVector.Create(beta.Count, i => i == k ? 1.0 : 0.0);
-        return Make(beta[k], Math.Sqrt(Math.Max(c[k, k], 0)), ContrastDf(l, new[] { design.Estimated[k] }), alpha);
+        return Make(beta[k], Math.Sqrt(Math.Max(c[k, k], 0)), df.Df1(l, new[] { design.Estimated[k] }), alpha);
     }
 
     /// <summary>
@@ -100,24 +84,10 @@ public sealed class FixedEffectsInference
             orthonormal.Add(residual / residual.L2Norm());
             kept.Add(row);
         }
-        int rank = kept.Count;
-        if (rank == 0) return null;
+        if (kept.Count == 0) return null;
         var basis = DenseMatrix.OfRowArrays(kept.ToArray());
-        if (IsKenwardRoger && sandwich is null)
-        {
-            var kr = kenwardRoger!.Test(basis, beta);
-            return (kr.numDf, kr.denDf, kr.f, kr.p);
-        }
-        var lb = basis * beta;
-        var lcl = basis * c * basis.Transpose();
-        double f = lb.DotProduct(lcl.Solve(lb)) / rank;
-        double df = method switch
-        {
-            DfMethod.Satterthwaite => sandwich is not null ? sandwich.ForHypothesis(basis) : satterthwaite!.ForHypothesis(basis),
-            DfMethod.KenwardRoger or DfMethod.KenwardRogerLinear => double.NaN,
-            _ => designDf!.ForColumns(fullRows.SelectMany(NonZero).Distinct(), design),
-        };
-        return (rank, df, f, FPValue(f, rank, df));
+        var (numDf, denDf, f) = df.Test(basis, fullRows.SelectMany(NonZero).Distinct().ToList(), beta, c);
+        return (numDf, denDf, f, FPValue(f, numDf, denDf));
     }
 
     static IEnumerable<int> NonZero(double[] row) => Enumerable.Range(0, row.Length).Where(j => row[j] != 0);

@@ -33,7 +33,7 @@ public enum KenwardRogerInformation
 /// </para>
 /// Parameters held on the boundary (a variance at 0) are left out, as SAS does.
 /// </summary>
-public sealed class KenwardRoger
+public sealed class KenwardRoger : IDenominatorDf
 {
     readonly Matrix<double> phi;
     readonly Matrix<double>[] p;   // P_i for the free parameters
@@ -86,6 +86,19 @@ public sealed class KenwardRoger
         var (lambda, m, _) = Scaling(l);
         double fStar = lambda * wald;
         return (fStar, rank, m, lambda, FixedEffectsInference.FPValue(fStar, rank, m));
+    }
+
+    /// <inheritdoc/>
+    public double Df1(Vector<double> l, IReadOnlyCollection<int> fullColumns) => ForContrast(l).df;
+
+    /// <inheritdoc/>
+    public double DfMd(Matrix<double> l, IReadOnlyCollection<int> fullColumns) => Scaling(l).m;
+
+    /// <summary>KR's test: F* = λ F with F from Φ_A (what SAS prints), on (ℓ, m) df.</summary>
+    (int numDf, double denDf, double f) IDenominatorDf.Test(Matrix<double> l, IReadOnlyCollection<int> fullColumns, Vector<double> beta, Matrix<double> covBeta)
+    {
+        var kr = Test(l, beta);
+        return (kr.numDf, kr.denDf, kr.f);
     }
 
     /// <summary>λ, m and E* of Kenward &amp; Roger (1997), section 4, for the hypothesis rows of <paramref name="l"/>.</summary>

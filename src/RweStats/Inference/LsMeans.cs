@@ -13,14 +13,14 @@ public static class LsMeans
     public static IReadOnlyList<ClassVariable> ParseEffect(string effect, FixedEffectsDesign design)
     {
         var names = effect.Split(new[] { '*', ':' }, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (names.Length == 0) throw new RweStatsInputException($"--lsmeans '{effect}': empty effect");
+        if (names.Length == 0) throw RweStatsInputException.About(ModelSetting.LsMeans, $"{{LsMeans}} '{effect}': empty effect");
         var modelVariables = design.Terms.SelectMany(t => t.Variables).ToHashSet();
         var result = new List<ClassVariable>();
         foreach (var n in names)
         {
             if (!modelVariables.Contains(n) || !design.Frame.ClassVariables.TryGetValue(n, out var cv))
-                throw new RweStatsInputException(
-                    $"--lsmeans '{effect}': '{n}' is not a class variable of the model; LS means are for class effects ({string.Join(", ", design.Frame.ClassVariables.Keys.Where(modelVariables.Contains))})");
+                throw RweStatsInputException.About(ModelSetting.LsMeans, 
+                    $"{{LsMeans}} '{effect}': '{n}' is not a class variable of the model; LS means are for class effects ({string.Join(", ", design.Frame.ClassVariables.Keys.Where(modelVariables.Contains))})");
             result.Add(cv);
         }
         return result;

@@ -21,7 +21,7 @@ namespace RweStats.Inference;
 /// as E = Σ ν_m/(ν_m − 2), ν = 2E/(E − q) (2 when some ν_m ≤ 2, their mean when all are equal).
 /// </para>
 /// </summary>
-public sealed class SandwichEstimator
+public sealed class SandwichEstimator : IDenominatorDf
 {
     readonly Matrix<double> c;
     readonly Matrix<double>[] information; // M_i = X_iᵀ V_i⁻¹ X_i per subject
@@ -97,6 +97,12 @@ public sealed class SandwichEstimator
         }
         return sumSq > 0 ? trace * trace / sumSq : double.PositiveInfinity;
     }
+
+    /// <inheritdoc/>
+    public double Df1(Vector<double> l, IReadOnlyCollection<int> fullColumns) => ForContrast(l);
+
+    /// <inheritdoc/>
+    public double DfMd(Matrix<double> l, IReadOnlyCollection<int> fullColumns) => ForHypothesis(l);
 
     /// <summary>mmrm's multi-df rule on the eigenvectors of L C_emp Lᵀ (rows of L: a basis of the hypothesis).</summary>
     public double ForHypothesis(Matrix<double> l)

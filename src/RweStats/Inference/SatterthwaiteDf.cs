@@ -11,7 +11,7 @@ namespace RweStats.Inference;
 /// For a rank-q hypothesis L: with LCLᵀ = U D Uᵀ, ν_m for each eigenvector u_m as above (l = Lᵀu_m),
 /// E = Σ_{ν_m &gt; 2} ν_m / (ν_m − 2), and ν = 2E / (E − q) when E &gt; q.
 /// </summary>
-public sealed class SatterthwaiteDf
+public sealed class SatterthwaiteDf : IDenominatorDf
 {
     readonly Matrix<double> c;
     readonly Matrix<double>[] dC;   // ∂C/∂θ_k for the free parameters only
@@ -36,6 +36,12 @@ public sealed class SatterthwaiteDf
         if (!(denominator > 0)) return double.PositiveInfinity;
         return 2 * variance * variance / denominator;
     }
+
+    /// <inheritdoc/>
+    public double Df1(Vector<double> l, IReadOnlyCollection<int> fullColumns) => ForContrast(l);
+
+    /// <inheritdoc/>
+    public double DfMd(Matrix<double> l, IReadOnlyCollection<int> fullColumns) => ForHypothesis(l);
 
     public double ForHypothesis(Matrix<double> l)
     {

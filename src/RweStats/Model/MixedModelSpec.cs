@@ -22,12 +22,15 @@ public sealed record MixedModelSpec
     public required string Subject { get; init; }
     /// <summary>The repeated (visit) variable: always a class variable; its levels index the residual matrix.</summary>
     public required string Time { get; init; }
-    /// <summary>Visit levels in time order; null: order of first appearance in the data.</summary>
+    /// <summary>
+    /// Visit levels in time order; null: by <see cref="TimeValue"/> when given, otherwise the natural order of the
+    /// labels (M0 &lt; M6 &lt; M12) — never the order of the rows; the rule is <see cref="VisitOrder"/>.
+    /// </summary>
     public IReadOnlyList<string>? TimeOrder { get; init; }
-    /// <summary>The visit the others are compared with; null: the first level of the time order.</summary>
+    /// <summary>The visit the others are compared with; null: the visit labelled "Baseline" if any, else the first level of the time order.</summary>
     public string? Baseline { get; init; }
     public string Covariance { get; init; } = "un";
-    /// <summary>Numeric column with actual times (e.g. months) for the spatial structures.</summary>
+    /// <summary>Numeric column with the time of each visit (e.g. ADaM AVISITN, months): orders the visits when <see cref="TimeOrder"/> is null, and gives the distances of the spatial structures.</summary>
     public string? TimeValue { get; init; }
     /// <summary>SAS GROUP=: a separate set of covariance parameters per level of this column.</summary>
     public string? Group { get; init; }
@@ -61,8 +64,8 @@ public sealed record MixedModelSpec
     public void Validate()
     {
         if (!(Alpha > 0 && Alpha < 1))
-            throw new RweStatsInputException($"--alpha {Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)} is outside (0, 1); use e.g. 0.05");
+            throw RweStatsInputException.About(ModelSetting.Alpha, $"{{Alpha}} {Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)} is outside (0, 1); use e.g. 0.05");
         if (MaxIterations < 1)
-            throw new RweStatsInputException("--max-iterations must be at least 1");
+            throw RweStatsInputException.About(ModelSetting.MaxIterations, "{MaxIterations} must be at least 1");
     }
 }

@@ -42,6 +42,10 @@ public sealed class ModelFrame
     public ClassVariable? Group { get; init; }
     /// <summary>Group level index of each subject (0 when there is no group).</summary>
     public required int[] SubjectGroup { get; init; }
+    /// <summary>How the order of <see cref="Time"/>'s levels was chosen (<see cref="VisitOrder"/>).</summary>
+    public required VisitOrdering VisitOrdering { get; init; }
+    /// <summary>Things about the data the fit's reader should know (a visit order that may be a guess, numbers that look like codes).</summary>
+    public required IReadOnlyList<string> Notes { get; init; }
 
     /// <summary>
     /// Subjects as SAS counts them ("Dimensions: Subjects"): distinct subjects among the rows whose class
@@ -75,6 +79,8 @@ public sealed class ModelFrame
                 throw new RweStatsInputException($"--covariance {spec.Covariance} needs --time-value COL, a numeric column with the actual time of each visit (e.g. months)");
             timeValueColumn = table.RequireColumn(spec.TimeValue, "--time-value");
         }
+        // --time-value also orders the visits (VisitOrder); for that alone its missing cells do not drop rows.
+        int orderValueColumn = spec.TimeValue is null ? -1 : table.RequireColumn(spec.TimeValue, "--time-value");
         string?[]? groupCol = spec.Group is null ? null : table.Column(spec.Group, "--group");
 
         // Which variables are class variables: the time variable, declared ones, and any non-numeric one.
@@ -156,6 +162,35 @@ public sealed class ModelFrame
         if (used.Length == 0)
             throw new RweStatsInputException($"{src}: no row has '{formula.Response}' and every model variable present; nothing to fit");
 
+        // The visit order (VisitOrder: given, by time value, or natural; never the order of the rows).
+        var frameNotes = new List<string>();
+        // One pass over integer codes (no per-row string hashing): which visits have rows, and their times.
+        var visitUsed = new bool[nTimeCodes];
+        foreach (var i in used) visitUsed[timeEnc.Codes[i]] = true;
+        var presentVisits = new HashSet<string>();
+        for (int c = 0; c < nTimeCodes; c++) if (visitUsed[c]) presentVisits.Add(timeEnc.Levels[c]);
+        Dictionary<string, List<double>>? visitTimes = null;
+        if (orderValueColumn >= 0)
+        {
+            var byCode = new List<double>?[nTimeCodes];
+            foreach (var i in used)
+            {
+                if (table.IsMissing(orderValueColumn, i)) continue;
+                double t = table.ParseNumber(spec.TimeValue!, i); // a cell that is not a number: error with its line
+                (byCode[timeEnc.Codes[i]] ??= new List<double>()).Add(t);
+            }
+            visitTimes = new Dictionary<string, List<double>>();
+            for (int c = 0; c < nTimeCodes; c++) if (byCode[c] is { } list) visitTimes[timeEnc.Levels[c]] = list;
+        }
+        var visitOrdering = presentVisits.Count > MaxClassLevels ? null : VisitOrder.Choose(presentVisits, spec.TimeOrder, visitTimes, spec.TimeValue);
+        if (visitOrdering is not null)
+        {
+            if (visitOrdering.Rule == VisitOrderRule.Given && visitTimes is not null &&
+                VisitOrder.DisagreementWithTimeValues(visitOrdering.Levels, visitTimes, spec.TimeValue!) is { } disagreement)
+                frameNotes.Add(disagreement);
+            if (VisitOrder.NaturalOrderCaveat(visitOrdering, spec.Time) is { } caveat) frameNotes.Add(caveat);
+        }
+
         // Class variables and their levels (from the rows used), with a code → level-index map each.
         var classVars = new Dictionary<string, ClassVariable>();
         var encodings = new Dictionary<string, (EncodedColumn enc, int[] levelOf)>();
@@ -168,10 +203,7 @@ public sealed class ModelFrame
                 if (!usedCode[enc.Codes[i]]) { usedCode[enc.Codes[i]] = true; firstUse.Add(enc.Codes[i]); }
             IReadOnlyList<string> levels;
             if (name == spec.Time)
-            {
-                var present = firstUse.Select(c => enc.Levels[c]).ToHashSet();
-                levels = (spec.TimeOrder ?? firstUse.Select(c => enc.Levels[c]).ToList()).Where(present.Contains).ToList();
-            }
+                levels = visitOrdering?.Levels ?? firstUse.Select(c => enc.Levels[c]).ToList(); // null: too many levels, refused below
             else levels = SortLevels(firstUse.Select(c => enc.Levels[c]));
             if (levels.Count > MaxClassLevels)
                 throw new RweStatsInputException(
@@ -184,7 +216,8 @@ public sealed class ModelFrame
                     throw new RweStatsInputException($"--ref {name}={r}: '{r}' is not a level of '{name}' in the rows used; levels are {string.Join(", ", levels)}");
                 reference = r;
             }
-            else reference = name == spec.Time && spec.Baseline is not null && levels.Contains(spec.Baseline) ? spec.Baseline : levels[0];
+            else if (name == spec.Time) reference = spec.Baseline is not null && levels.Contains(spec.Baseline) ? spec.Baseline : VisitOrder.DefaultBaseline(levels);
+            else reference = levels[0];
             classVars[name] = new ClassVariable(name, levels, reference);
             var position = levels.Select((l, k) => (l, k)).ToDictionary(x => x.l, x => x.k);
             encodings[name] = (enc, enc.Levels.Select(l => position.TryGetValue(l, out var k) ? k : -1).ToArray());
@@ -192,7 +225,7 @@ public sealed class ModelFrame
         var time = classVars[spec.Time];
         if (time.Levels.Count < 2)
             throw new RweStatsInputException($"{src}: '{spec.Time}' has a single visit ('{time.Levels[0]}') among the rows used; a longitudinal model needs at least two visits");
-        string baseline = spec.Baseline ?? time.Levels[0];
+        string baseline = spec.Baseline ?? VisitOrder.DefaultBaseline(time.Levels);
         if (!time.Levels.Contains(baseline))
             throw new RweStatsInputException($"--baseline {baseline}: not a visit of '{spec.Time}' with data; visits are {string.Join(", ", time.Levels)}");
 
@@ -246,6 +279,8 @@ public sealed class ModelFrame
         for (int k = 0; k < rows.Length; k++)
             if (k == 0 || subjectEnc.Codes[rows[k]] != subjectEnc.Codes[rows[k - 1]]) { labels.Add(subjectEnc.Levels[subjectEnc.Codes[rows[k]]]); starts.Add(k); }
         starts.Add(rows.Length);
+        foreach (var name in covariateNames)
+            if (CodeLikeCovariates.Note(name, covariates[name], labels.Count) is { } codeNote) frameNotes.Add(codeNote);
 
         double[]? times = null;
         if (timeValueColumn >= 0)
@@ -274,6 +309,7 @@ public sealed class ModelFrame
             ClassVariables = classVars, ClassCodes = codes, Covariates = covariates, Time = time, Baseline = baseline,
             SubjectLabels = labels.ToArray(), SubjectStart = starts.ToArray(), VisitPosition = codes[spec.Time],
             TimeValues = times, Group = group, SubjectGroup = subjectGroup,
+            VisitOrdering = visitOrdering!, Notes = frameNotes,
         };
     }
 

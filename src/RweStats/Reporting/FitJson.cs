@@ -43,6 +43,12 @@ public static class FitJson
         w.WriteStartArray("time_levels");
         foreach (var l in r.TimeLevels) w.WriteStringValue(l);
         w.WriteEndArray();
+        if (r.VisitOrdering is { } order)
+        {
+            // How time_levels were ordered: "given" (--time-order, visits.order), "time-value" or "natural".
+            w.WriteString("visit_order_rule", order.RuleName);
+            w.WriteString("visit_order", order.Description);
+        }
         w.WriteString("baseline", r.Baseline);
         w.WriteBoolean("converged", r.Convergence.Converged);
         w.WriteNumber("iterations", r.Convergence.Iterations);
@@ -264,15 +270,8 @@ public static class FitJson
         w.WriteString("adjustment", adjusted is null ? "none" : Inference.Multiplicity.Name(spec.Adjustment));
     }
 
-    public static string DfName(DfMethod df) => df switch
-    {
-        DfMethod.KenwardRoger => "kenward-roger",
-        DfMethod.KenwardRogerLinear => "kenward-roger-linear",
-        DfMethod.Residual => "residual",
-        DfMethod.Containment => "containment",
-        DfMethod.BetweenWithin => "between-within",
-        _ => "satterthwaite",
-    };
+    /// <summary>The JSON (and command-line) name of a df method, from the one table <see cref="DfMethodNames"/>.</summary>
+    public static string DfName(DfMethod df) => DfMethodNames.Name(df);
 
     static void Estimate(Utf8JsonWriter w, EstimateResult? e)
     {

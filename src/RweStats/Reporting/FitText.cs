@@ -20,6 +20,7 @@ public static class FitText
         Row(s, "Random subject intercept", spec.RandomIntercept ? "yes" : "no");
         Row(s, "Subject effect", spec.Subject);
         Row(s, "Repeated (time) effect", $"{spec.Time}: {string.Join(" ", r.TimeLevels)} (baseline {r.Baseline})");
+        if (r.VisitOrdering is { } order) Row(s, "Visit order", order.Description);
         Row(s, "Estimation method", spec.Method == EstimationMethod.Reml ? "REML" : "ML");
         Row(s, "Degrees of freedom method", FitJson.DfName(spec.Df) +
             (spec.Df is DfMethod.KenwardRoger or DfMethod.KenwardRogerLinear ? $" ({(spec.KenwardRogerInformation == Inference.KenwardRogerInformation.Expected ? "expected" : "observed")} information)" : ""));

@@ -142,6 +142,22 @@ public static class AnalysisSpecReader
         return new DataSource(full, dialect, format, pattern, node.Get("synthetic")?.AsBool() ?? false, node.Get("description")?.AsString());
     }
 
+    /// <summary>The spec key that sets a model setting: how an analysis spec names it in the library's error messages.</summary>
+    public static string? KeyOf(ModelSetting setting) => setting switch
+    {
+        ModelSetting.Covariance => "model.covariance",
+        ModelSetting.Df => "model.df",
+        ModelSetting.Alpha => "model.alpha",
+        ModelSetting.TimeOrder => "visits.order",
+        ModelSetting.Baseline => "visits.baseline",
+        ModelSetting.References => "model.ref",
+        ModelSetting.TimeValue => "columns.time_value",
+        ModelSetting.RandomIntercept => "model.random_intercept",
+        ModelSetting.LsMeans => "model.lsmeans",
+        ModelSetting.Method => "model.method",
+        _ => null,
+    };
+
     static ModelSettings ReadModel(JsonTree? node, ModelSettings inherited)
     {
         if (node is null) return inherited;
@@ -158,11 +174,7 @@ public static class AnalysisSpecReader
         if (node.Get("random_intercept") is { } ri) m = m with { RandomIntercept = ri.AsBool() };
         if (node.Get("method") is { } me) m = m with { Method = me.Choice("reml", "ml") == "ml" ? EstimationMethod.Ml : EstimationMethod.Reml };
         if (node.Get("df") is { } df)
-            m = m with { Df = df.Choice("residual", "containment", "between-within", "satterthwaite", "kenward-roger", "kenward-roger-linear") switch
-            {
-                "residual" => DfMethod.Residual, "containment" => DfMethod.Containment, "between-within" => DfMethod.BetweenWithin,
-                "kenward-roger" => DfMethod.KenwardRoger, "kenward-roger-linear" => DfMethod.KenwardRogerLinear, _ => DfMethod.Satterthwaite,
-            } };
+            m = m with { Df = DfMethodNames.Parse(df.Choice(DfMethodNames.Names.ToArray())) };
         if (node.Get("alpha") is { } a)
         {
             var alpha = a.AsNumber();

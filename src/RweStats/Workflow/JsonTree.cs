@@ -95,7 +95,7 @@ public sealed class JsonTree
         if (Kind != JsonValueKind.Object) throw Error($"expected an object, found {Describe()}");
         foreach (var (key, value) in Properties)
             if (!allowed.Contains(key))
-                throw value.Error($"unknown key '{key}'; allowed here: {string.Join(", ", allowed)}");
+                throw value.Error($"unknown key '{key}'; {Data.ClosestName.Hint(key, allowed)}allowed here: {string.Join(", ", allowed)}");
         var duplicate = Properties.GroupBy(p => p.Key).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw duplicate.Skip(1).First().Value.Error($"key '{duplicate.Key}' given twice");
         return this;

@@ -25,6 +25,9 @@ public sealed record OutcomeAnalysis(
     /// <summary>The rows the model used (kept rows, with the transformed outcome column), for figures drawn from the data.</summary>
     public Data.DataTable? ModelTable { get; init; }
 
+    /// <summary>The fitted model behind <see cref="Fit"/>: ask it for other df or error methods without refitting.</summary>
+    public MixedModel? Model { get; init; }
+
     /// <summary>The note column's remark for each (subject, visit) that has one (rows kept for this outcome).</summary>
     public IReadOnlyDictionary<(string Subject, string Visit), string> Notes { get; init; } = new Dictionary<(string, string), string>();
 }
@@ -60,9 +63,10 @@ public static class StudyAnalysis
             }
             catch (RweStatsInputException e)
             {
-                progress?.Invoke($"failed: {e.Message}\n");
+                var message = e.MessageNaming(AnalysisSpecReader.KeyOf);
+                progress?.Invoke($"failed: {message}\n");
                 results.Add(new OutcomeAnalysis(outcome, Array.Empty<DescriptiveStatistics>(), Array.Empty<ClassCounts>(), Array.Empty<PercentChange>(),
-                    null, new Dictionary<string, IReadOnlyDictionary<string, double>>(), e.Message));
+                    null, new Dictionary<string, IReadOnlyDictionary<string, double>>(), message));
             }
         }
         return new StudyResult(spec, results, warnings.Distinct().ToList());
@@ -170,8 +174,10 @@ public static class StudyAnalysis
             ? rows.Select(i => transformed[i]).ToArray()
             : rows.Select(i => table.Columns[table.ColumnIndex(n)][i]).ToArray()).ToArray();
         var modelTable = new DataTable(table.Source, names, columns, rows.Select(i => table.LineNumbers[i]).ToArray());
-        var result = MixedModelFitter.Fit(modelTable, spec.ModelFor(outcome, response));
-        return new OutcomeAnalysis(outcome, descriptives, classes, changes, result, valuesBySubject, null) { Notes = notesByKey, ModelTable = modelTable };
+        var modelSpec = spec.ModelFor(outcome, response);
+        var model = MixedModelFitter.FitModel(modelTable, modelSpec);
+        var result = model.Result(modelSpec);
+        return new OutcomeAnalysis(outcome, descriptives, classes, changes, result, valuesBySubject, null) { Notes = notesByKey, ModelTable = modelTable, Model = model };
     }
 
     static double Transform(OutcomeSpec outcome, double v, DataTable table, int row)

@@ -80,7 +80,12 @@ public static class StudyReport
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    /// <summary>One sentence for a Methods section, stating exactly the model that was fitted.</summary>
+    /// <summary>
+    /// One sentence for a Methods section, generated from the fit itself: every fixed effect (class effects,
+    /// interactions, covariates), the random intercept, the residual structure, REML or ML, the comparisons made
+    /// (visits against baseline, groups at each visit), the df method, the standard errors, the multiplicity
+    /// adjustment, α and the software version. It names no outcome, so outcomes fitted alike share it.
+    /// </summary>
     public static string MethodsSentence(MixedModelResult fit)
     {
         var spec = fit.Spec;
@@ -98,6 +103,7 @@ public static class StudyReport
             "SP(POW)" => "spatial power correlated residuals over actual time",
             _ => "independent residuals",
         };
+        if (spec.Group is not null) structure += $" with separate parameters for each level of {spec.Group}";
         string df = spec.Df switch
         {
             DfMethod.Satterthwaite => "Satterthwaite's approximation",
@@ -107,11 +113,61 @@ public static class StudyReport
             DfMethod.KenwardRogerLinear => "the Kenward–Roger method without second derivatives of the covariance (KR-linear)",
             _ => "the residual degrees of freedom",
         };
-        var others = fit.TimeLevels.Where(l => l != fit.Baseline).ToList();
-        return $"Each outcome was analysed with a linear mixed model with visit as a fixed categorical effect{(spec.RandomIntercept ? ", a random subject intercept" : "")} and {structure}, " +
-               $"estimated by {(spec.Method == EstimationMethod.Reml ? "restricted maximum likelihood (REML)" : "maximum likelihood")}; " +
-               $"{string.Join(" and ", others)} were compared with {fit.Baseline} by t tests on the least-squares means with denominator degrees of freedom by {df} " +
-               $"(two-sided α = {spec.Alpha.ToString("0.###", Inv)}; RweStats).";
+        var formula = Formula.Parse(spec.Formula);
+        var classVariables = fit.FixedEffects.SelectMany(f => f.Levels.Keys).Append(spec.Time).ToHashSet();
+        string Variable(string v) => classVariables.Contains(v) ? $"{v} (categorical)" : $"{v} (covariate)";
+        var effects = formula.Terms.Select(t => t.Variables.Count == 1 ? Variable(t.Variables[0]) : $"the {string.Join(" × ", t.Variables)} interaction").ToList();
+        string fixedPart = effects.Count == 0 ? "a fixed intercept only" : $"fixed effects for {JoinAnd(effects)}{(formula.HasIntercept ? "" : " (no intercept)")}";
+        var randomAndResidual = (spec.RandomIntercept ? "a random subject intercept and " : "") + structure;
+
+        var comparisons = new List<string>();
+        var others = fit.VisitContrasts.Select(v => v.Visit).ToList();
+        if (others.Count > 0) comparisons.Add($"{JoinAnd(others)} were compared with {fit.Baseline}");
+        foreach (var effect in spec.LsMeans)
+        {
+            var parts = effect.Split('*', ':').Select(p => p.Trim()).ToList();
+            if (parts.Count == 2 && parts.Contains(spec.Time))
+                comparisons.Add($"the levels of {parts.First(p => p != spec.Time)} were compared at each visit");
+        }
+        string tests = comparisons.Count == 0 ? "fixed effects were tested" : JoinAnd(comparisons);
+        string errors = spec.StdErrors == StdErrorMethod.Empirical ? ", empirical (sandwich) standard errors" : "";
+        string adjustment = spec.Adjustment == MultiplicityAdjustment.None ? "" : $", p-values adjusted by {Inference.Multiplicity.Name(spec.Adjustment)}";
+        return $"A linear mixed model with {fixedPart}, {randomAndResidual} was estimated by " +
+               $"{(spec.Method == EstimationMethod.Reml ? "restricted maximum likelihood (REML)" : "maximum likelihood (ML)")}; " +
+               $"{tests} by t tests on the least-squares means with denominator degrees of freedom by {df}{errors}{adjustment} " +
+               $"(two-sided α = {spec.Alpha.ToString("0.###", Inv)}; {SoftwareVersion}).";
+    }
+
+    /// <summary>"RweStats 0.1.0": the library's version, without the source revision.</summary>
+    public static string SoftwareVersion
+    {
+        get
+        {
+            var info = typeof(MixedModelResult).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+                .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
+            return "RweStats " + (info?.Split('+')[0] ?? typeof(MixedModelResult).Assembly.GetName().Version?.ToString(3) ?? "");
+        }
+    }
+
+    static string JoinAnd(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
+
+    /// <summary>
+    /// The Methods paragraph: one sentence when every outcome was fitted with the same model, otherwise one per
+    /// group of outcomes fitted alike (each names its outcomes).
+    /// </summary>
+    public static string MethodsText(StudyResult study)
+    {
+        var fitted = study.Outcomes.Where(o => o.Fit is not null).ToList();
+        var groups = fitted.GroupBy(o => MethodsSentence(o.Fit!)).ToList();
+        if (groups.Count == 0) return "";
+        // The transformation is the spec's, not the fit's: said once per scale.
+        var scales = fitted.Where(o => o.Outcome.Transform != "none").GroupBy(o => o.Outcome.Transform)
+            .Select(g => $" {JoinAnd(g.Select(o => o.Outcome.Label).ToList())} {(g.Count() == 1 ? "was" : "were")} analysed on the {(g.Key == "log" ? "natural-log" : "log10")} scale.");
+        string transforms = string.Concat(scales);
+        if (groups.Count == 1) return "Methods: each outcome was analysed separately." + transforms + " " + groups[0].Key;
+        return "Methods: each outcome was analysed separately." + transforms + "\n" +
+               string.Join("\n", groups.Select(g => $"- {string.Join(", ", g.Select(o => o.Outcome.Label))}: {g.Key}"));
     }
 
     public static string ReportMarkdown(StudyResult study, string? comparisonMarkdown = null)
@@ -120,39 +176,46 @@ public static class StudyReport
         s.AppendLine($"# {study.Spec.Title ?? "Analysis report"}");
         s.AppendLine();
         s.AppendLine($"Specification: `{Path.GetFileName(study.Spec.Path)}`. Quantiles: R type {study.Spec.Descriptives.QuantileType}.");
-        if (study.Outcomes.Any(o => o.Outcome.Data.Synthetic))
-            s.AppendLine().AppendLine($"**Synthetic data**: {string.Join(", ", study.Outcomes.Where(o => o.Outcome.Data.Synthetic).Select(o => o.Outcome.Label))} come from a simulated cohort (not the study's data); their numbers illustrate the method only.");
+        var synthetic = study.Outcomes.Where(o => o.Outcome.Data.Synthetic).Select(o => o.Outcome.Label).ToList();
+        if (synthetic.Count > 0)
+            s.AppendLine().AppendLine($"**Synthetic data**: {string.Join(", ", synthetic)} {(synthetic.Count == 1 ? "comes" : "come")} from a simulated cohort (not the study's data); {(synthetic.Count == 1 ? "its" : "their")} numbers illustrate the method only.");
         s.AppendLine();
         s.AppendLine("## Descriptive statistics");
         s.AppendLine();
         s.AppendLine("| Outcome | Visit | n | Missing | Mean (SD) | Median [Q1–Q3] | Min–Max |");
         s.AppendLine("|---|---|---:|---:|---|---|---|");
         foreach (var o in study.Outcomes)
-            foreach (var d in o.Descriptives)
-                s.AppendLine($"| {Label(o)} | {d.Visit} | {d.N} | {d.Missing} | {N(d.Mean)} ({N(d.Sd)}) | {N(d.Median)} [{N(d.Q1)}–{N(d.Q3)}] | {N(d.Min)}–{N(d.Max)} |");
+        {
+            var (d, dRaw) = DescriptiveDecimals(o);
+            foreach (var x in o.Descriptives)
+                s.AppendLine($"| {Label(o)} | {x.Visit} | {x.N} | {x.Missing} | {F(x.Mean, d)} ({F(x.Sd, d)}) | {F(x.Median, d)} [{F(x.Q1, d)}–{F(x.Q3, d)}] | {F(x.Min, dRaw)}–{F(x.Max, dRaw)} |");
+        }
         if (study.Outcomes.Any(o => o.Classes.Count > 0))
         {
             s.AppendLine().AppendLine("## Classes").AppendLine();
             foreach (var o in study.Outcomes.Where(o => o.Classes.Count > 0))
             {
-                s.AppendLine($"| {Label(o)} | " + string.Join(" | ", o.Outcome.Classes.Select(c => $"{c.Label} ({N(c.Min)}–{N(c.Max)})")) + " | missing |");
+                s.AppendLine($"| {Label(o)} | " + string.Join(" | ", o.Outcome.Classes.Select(ClassHeader)) + " | missing |");
                 s.AppendLine("|---|" + string.Concat(o.Outcome.Classes.Select(_ => "---:|")) + "---:|");
                 foreach (var c in o.Classes)
                     s.AppendLine($"| {c.Visit} | " + string.Join(" | ", c.Counts.Select(x => x.Count.ToString(Inv))) + $" | {c.Missing} |");
                 s.AppendLine();
             }
         }
-        var changes = study.Outcomes.SelectMany(o => o.PercentChanges).ToList();
+        var changes = study.Outcomes.SelectMany(o => o.PercentChanges.Select(c => (o, c))).ToList();
         if (changes.Count > 0)
         {
             s.AppendLine("## Change of the mean").AppendLine();
-            foreach (var c in changes)
-                s.AppendLine($"- {c.Outcome}: mean {N(c.MeanFrom)} at {c.From} (n = {c.NFrom}) to {N(c.MeanTo)} at {c.To} (n = {c.NTo}): {c.Percent.ToString("+0.0;-0.0", Inv)} %");
+            foreach (var (o, c) in changes)
+            {
+                int d = DescriptiveDecimals(o).summary;
+                s.AppendLine($"- {c.Outcome}: mean {F(c.MeanFrom, d)} at {c.From} (n = {c.NFrom}) to {F(c.MeanTo, d)} at {c.To} (n = {c.NTo}): {c.Percent.ToString("+0.0;-0.0", Inv)} %");
+            }
             s.AppendLine();
         }
         s.AppendLine("## Mixed models").AppendLine();
-        var firstFit = study.Outcomes.FirstOrDefault(o => o.Fit is not null)?.Fit;
-        if (firstFit is not null) s.AppendLine("Methods: " + MethodsSentence(firstFit)).AppendLine();
+        var methods = MethodsText(study);
+        if (methods.Length > 0) s.AppendLine(methods).AppendLine();
         s.AppendLine("| Outcome | Covariance | -2 Res LL | AIC | Subjects | Obs. used | Converged |");
         s.AppendLine("|---|---|---:|---:|---:|---:|---|");
         foreach (var o in study.Outcomes)
@@ -164,8 +227,25 @@ public static class StudyReport
         s.AppendLine("| Outcome | Contrast | Estimate | SE | df | t | p | 95 % CI |");
         s.AppendLine("|---|---|---:|---:|---:|---:|---:|---|");
         foreach (var o in study.Outcomes.Where(o => o.Fit is not null))
+        {
+            int d = EstimateDecimals(o.Fit!.VisitContrasts.Select(v => v.Result));
             foreach (var v in o.Fit!.VisitContrasts)
-                s.AppendLine($"| {Label(o)}{(o.Outcome.Transform != "none" ? $" ({o.Outcome.Transform} scale)" : "")} | {v.Label} | {N(v.Result.Estimate)} | {N(v.Result.StdError)} | {v.Result.Df.ToString("F1", Inv)} | {v.Result.TValue.ToString("F2", Inv)} | {PValue(v.Result.PValue)} | {N(v.Result.Lower)} to {N(v.Result.Upper)} |");
+                s.AppendLine($"| {Label(o)}{Scale(o)} | {v.Label} | {EstimateCells(v.Result, d)} |");
+        }
+        var between = study.Outcomes.Where(o => o.Fit is not null).Select(o => (o, rows: BetweenGroupComparisons(o.Fit!))).Where(x => x.rows.Count > 0).ToList();
+        if (between.Count > 0)
+        {
+            s.AppendLine().AppendLine("## Comparisons between groups at each visit").AppendLine();
+            s.AppendLine("Differences of the least-squares means of visit × group at the same visit (the brackets of the grouped figures).").AppendLine();
+            s.AppendLine("| Outcome | Visit | Comparison | Estimate | SE | df | t | p | 95 % CI |");
+            s.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---|");
+            foreach (var (o, rows) in between)
+            {
+                int d = EstimateDecimals(rows.Select(r => r.Result));
+                foreach (var r in rows)
+                    s.AppendLine($"| {Label(o)}{Scale(o)} | {r.Visit} | {r.Label} | {EstimateCells(r.Result, d)} |");
+            }
+        }
         if (comparisonMarkdown is not null) s.AppendLine().AppendLine(comparisonMarkdown);
         if (study.Warnings.Count > 0)
         {
@@ -174,6 +254,62 @@ public static class StudyReport
         }
         return s.ToString();
     }
+
+    /// <summary>A between-group comparison at one visit: "TRT - PBO" at "V2".</summary>
+    public sealed record GroupComparison(string Visit, string Label, EstimateResult Result);
+
+    /// <summary>
+    /// From the LS-mean differences of a visit × group effect (spec model.lsmeans "VISIT*GROUP"), the pairs at the
+    /// same visit, in visit order; each as "level − reference" when the group's reference level is one side.
+    /// </summary>
+    public static IReadOnlyList<GroupComparison> BetweenGroupComparisons(MixedModelResult fit)
+    {
+        string time = fit.Spec.Time;
+        var rows = new List<GroupComparison>();
+        foreach (var d in fit.LsMeanDifferences)
+        {
+            if (d.Levels.Count != 2 || !d.Levels.ContainsKey(time) || !d.OtherLevels.ContainsKey(time)) continue;
+            string group = d.Levels.Keys.First(k => k != time);
+            if (!d.OtherLevels.ContainsKey(group) || d.Levels[time] != d.OtherLevels[time] || d.Levels[group] == d.OtherLevels[group]) continue;
+            string a = d.Levels[group], b = d.OtherLevels[group];
+            var r = d.Result;
+            // Written as "other level - reference" when the reference level is on the left (SAS prints PBO - TRT).
+            bool flip = fit.Spec.References.TryGetValue(group, out var reference) && a == reference;
+            if (flip) { (a, b) = (b, a); r = r with { Estimate = -r.Estimate, TValue = -r.TValue, Lower = -r.Upper, Upper = -r.Lower }; }
+            rows.Add(new GroupComparison(d.Levels[time], $"{a} - {b}", r));
+        }
+        var order = fit.TimeLevels.Select((l, k) => (l, k)).ToDictionary(x => x.l, x => x.k);
+        return rows.OrderBy(r => order.TryGetValue(r.Visit, out var k) ? k : int.MaxValue).ToList();
+    }
+
+    static string Scale(OutcomeAnalysis o) => o.Outcome.Transform != "none" ? $" ({o.Outcome.Transform} scale)" : "";
+
+    static string EstimateCells(EstimateResult r, int d) =>
+        $"{F(r.Estimate, d)} | {F(r.StdError, d)} | {r.Df.ToString("F1", Inv)} | {r.TValue.ToString("F2", Inv)} | {PValue(r.PValue)} | {F(r.Lower, d)} to {F(r.Upper, d)}";
+
+    /// <summary>Decimals of an outcome's estimate, SE and limits: three significant digits of its largest SE.</summary>
+    public static int EstimateDecimals(IEnumerable<EstimateResult> results)
+    {
+        var ses = results.Select(r => r.StdError).Where(double.IsFinite).ToList();
+        return NumberColumns.Decimals(ses.Count == 0 ? 1 : ses.Max());
+    }
+
+    /// <summary>
+    /// Decimals of an outcome's descriptive columns: mean, SD and quantiles at three significant digits of its
+    /// largest mean, at most one decimal beyond the data's own; min and max at the data's own decimals.
+    /// </summary>
+    public static (int summary, int raw) DescriptiveDecimals(OutcomeAnalysis o)
+    {
+        int raw = NumberColumns.DataDecimals(o.ValuesBySubject.Values.SelectMany(v => v.Values));
+        var means = o.Descriptives.Select(d => Math.Abs(d.Mean)).Where(v => double.IsFinite(v) && v > 0).ToList();
+        int summary = NumberColumns.Decimals(means.Count == 0 ? 1 : means.Max(), raw);
+        return (summary, Math.Min(summary, raw));
+    }
+
+    /// <summary>"low (0–30)", "high (30.001–1000)": both bounds of every class written alike.</summary>
+    public static string ClassHeader(Descriptives.ValueClass c) => $"{c.Label} ({NumberColumns.Bound(c.Min)}–{NumberColumns.Bound(c.Max)})";
+
+    static string F(double v, int decimals) => NumberColumns.Fixed(v, decimals);
 
     static string Label(OutcomeAnalysis o) => o.Outcome.Label + (o.Outcome.Unit is { } u ? $" ({u})" : "") + (o.Outcome.Data.Synthetic ? " [synthetic]" : "");
 

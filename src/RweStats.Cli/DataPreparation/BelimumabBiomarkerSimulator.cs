@@ -11,6 +11,8 @@ namespace RweStats.Simulation;
 /// draws values consistent with those summaries (subject random effects and AR(1) visit noise) for patient
 /// follow-up as in Table 2 (patient 13 stopped at month 3, 14 at month 4, 1 at month 8). It is a teaching and test
 /// cohort; it is not, and must never be presented as, the study's data.
+/// <para>Study-specific data preparation, so it lives with the command that writes it (<c>rwestats simulate
+/// belimumab-biomarkers</c>), not in the library; the namespace is kept for its callers.</para>
 /// </summary>
 public static class BelimumabBiomarkerSimulator
 {
