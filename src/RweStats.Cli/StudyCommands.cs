@@ -15,7 +15,7 @@ public static class StudyCommands
 
           Runs every outcome of an analysis spec (schema rwestats-analysis/1, see README) and writes into DIR:
           descriptives.csv, classes.csv, contrasts.csv, fits.json, report.md, and the spec's figures into
-          DIR/figures (SVG; PNG when rsvg-convert is installed; PDF with --pdf, PDFsharp under the AGPL-3.0).
+          DIR/figures (SVG and PNG at 600 dpi; vector PDF with --pdf).
           One line of progress per outcome goes to standard output. An outcome that fails is reported on standard
           error (one line) and the others still finish; the exit code is then 2. Nothing is written when every
           outcome fails.
@@ -28,8 +28,8 @@ public static class StudyCommands
           The main job: reproduces the belimumab study (descriptive table at M0/M6/M12, SELENA-SLEDAI activity
           classes, mixed-model contrasts), compares each number with the paper's published value (claims file)
           as reproduced / not reproduced with the reason found, prints it, writes the analyze outputs plus
-          replication.csv into --out and the figures into --figures (SVG, PNG when rsvg-convert is installed,
-          PDF with --pdf). 'rwestats verify data/belimumab_claims.json' searches which analysis gives each number.
+          replication.csv into --out and the figures into --figures (SVG and PNG at 600 dpi, vector PDF
+          with --pdf). 'rwestats verify data/belimumab_claims.json' searches which analysis gives each number.
         """;
 
     public const string SimulateUsage = """
@@ -111,8 +111,8 @@ public static class StudyCommands
         rwestats plot SPEC.json --out DIR [--pdf]
 
           Draws the figures of an analysis spec ("outputs": {"figures": ...}; by default one panel per outcome) into DIR:
-          SVG always, PNG when rsvg-convert is installed (Debian package librsvg2-bin), PDF with --pdf.
-          --pdf uses PDFsharp under the GNU AGPL-3.0 (see README, "Figures").
+          SVG and PNG (600 dpi) always, a vector PDF of the preset's page size with --pdf (drawn by ScottPlot on
+          SkiaSharp; fonts shipped and embedded, nothing else to install).
         """;
 
     public static int Plot(string[] args, TextWriter stdout, TextWriter stderr)
@@ -124,22 +124,13 @@ public static class StudyCommands
         return Finish(study, stderr);
     }
 
-    /// <summary>
-    /// SVG always; PNG through rsvg-convert when installed; PDF only when asked for (--pdf), because PDFsharp 6.5 is
-    /// used under the AGPL-3.0 and the program must say so (PdfSharpLicense.SetAgplLicense) before it writes a PDF.
-    /// </summary>
+    /// <summary>SVG and PNG always; PDF when asked for (--pdf).</summary>
     static void WriteFigures(StudyResult study, string dir, bool pdf, TextWriter stdout)
     {
         var figures = Workflow.StudyFigures.Build(study);
         if (figures.Count == 0) return;
-        var formats = Figures.FigureFormats.Svg;
-        if (Figures.PngConverter.IsAvailable) formats |= Figures.FigureFormats.Png;
-        else stdout.WriteLine("note: PNG figures need rsvg-convert (Debian: apt-get install librsvg2-bin); SVG written");
-        if (pdf)
-        {
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
-            formats |= Figures.FigureFormats.Pdf;
-        }
+        var formats = Figures.FigureFormats.Svg | Figures.FigureFormats.Png;
+        if (pdf) formats |= Figures.FigureFormats.Pdf;
         foreach (var (spec, figure) in figures)
         {
             var output = Figures.FigureWriter.Write(figure, dir, spec.Name, formats, pngDpi: 600);

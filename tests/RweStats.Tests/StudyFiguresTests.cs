@@ -16,10 +16,13 @@ public class StudyFiguresTests
         var e = new StringWriter();
         int code = RweStats.Cli.Cli.Run(new[] { "analyze", RepoPaths.Fixture("study", "spec_long.json"), "--out", dir }, o, e);
         Assert.True(code == 0, e.ToString());
-        var svg = new SvgFigure(File.ReadAllText(Path.Combine(dir, "figures", "outcomes.svg")));
+        Assert.All(new[] { ".svg", ".png" }, ext => Assert.True(File.Exists(Path.Combine(dir, "figures", "outcomes" + ext)), "outcomes" + ext));
+        // What the files show, read from the figure model the command drew them from.
+        var study = StudyAnalysis.Run(AnalysisSpecReader.Load(RepoPaths.Fixture("study", "spec_long.json")));
+        var svg = new SceneFigure(SceneFigure.Xml(StudyFigures.Build(study).Single().Figure));
         Assert.Equal(2, svg.Panels.Count);
         var contrasts = File.ReadAllLines(Path.Combine(dir, "contrasts.csv")).Skip(1).Select(l => l.Split(',')).ToList();
-        var labels = svg.Groups("bracket").Select(b => b.Element(SvgFigure.Ns + "text")!.Value).ToList();
+        var labels = svg.Groups("bracket").Select(b => b.Element(SceneFigure.Ns + "text")!.Value).ToList();
         var expected = contrasts.Select(c => PValueText.Format(double.Parse(c[9], CultureInfo.InvariantCulture), PValueFormat.Bounded)).ToList();
         Assert.Equal(expected.OrderBy(x => x), labels.OrderBy(x => x));
         Assert.Empty(svg.TextProblems());

@@ -5,9 +5,9 @@ namespace RweStats.Figures;
 /// <summary>
 /// One shipped TrueType face (Fonts/*.ttf, embedded resources) with the metrics the layout needs: advance widths
 /// from 'cmap' + 'hmtx', ascender and descender from 'hhea', all over 'head'.unitsPerEm (OpenType spec,
-/// https://learn.microsoft.com/typography/opentype/spec/). The SVG is laid out with these numbers and the PDF
-/// embeds these very bytes, so the two outputs place text identically. Kerning is ignored, as PDFsharp ignores it;
-/// SVG renderers that kern shift glyphs by a fraction of a point, which the layout's padding absorbs.
+/// https://learn.microsoft.com/typography/opentype/spec/). The figures are laid out with these numbers and drawn
+/// (<see cref="ScottPlotRenderer"/>) in these very bytes at unhinted linear advance widths, without kerning, so
+/// PNG, SVG and PDF place text exactly where the layout measured it.
 /// </summary>
 public sealed class FigureFont
 {
@@ -154,8 +154,6 @@ public sealed class FigureFont
 public sealed class FigureFonts
 {
     public const string FamilyName = "DejaVu Sans";
-    /// <summary>What SVG asks for: the shipped face first, then generic sans-serif.</summary>
-    public const string SvgFontFamily = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, sans-serif";
 
     static readonly Lazy<FigureFonts> Shared = new(() => new FigureFonts(
         new FigureFont(FamilyName, false, ReadResource("DejaVuSans.ttf")),

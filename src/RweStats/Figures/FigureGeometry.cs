@@ -2,7 +2,7 @@ namespace RweStats.Figures;
 
 /// <summary>
 /// Figure coordinates are PostScript points (1/72 inch), origin at the top-left corner, y growing downwards:
-/// the convention of SVG user space and of PDFsharp's XGraphics, so both backends take numbers as they are.
+/// the convention of SVG user space and of PDF pages as SkiaSharp draws them (<see cref="ScottPlotRenderer"/> turns y up for ScottPlot).
 /// </summary>
 public static class FigureUnits
 {

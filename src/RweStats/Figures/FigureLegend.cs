@@ -1,6 +1,6 @@
 namespace RweStats.Figures;
 
-public enum LegendGlyph { Box, Points, Trajectory, LsMean, Band, Line, Group }
+public enum LegendGlyph { Box, Points, Trajectory, LsMean, Band, Line, Group, MissedVisit, SharedLine }
 
 public sealed record LegendItem(LegendGlyph Glyph, string Label, FigureColor Color)
 {
@@ -97,6 +97,12 @@ public static class FigureLegend
                 break;
             case LegendGlyph.Line:
                 canvas.Line(new(g.Left, g.CenterY), new(g.Right, g.CenterY), new Stroke(item.Color, 1.2));
+                break;
+            case LegendGlyph.MissedVisit:
+                canvas.Line(new(g.Left, g.CenterY), new(g.Right, g.CenterY), new Stroke(item.Color, 0.6).Dashed(1.5, 1.2));
+                break;
+            case LegendGlyph.SharedLine:
+                canvas.Line(new(g.Left, g.CenterY), new(g.Right, g.CenterY), new Stroke(item.Color, 2.0));
                 break;
             case LegendGlyph.Group:
                 // The group's LS-mean line (dashed on a monochrome palette) through its point marker, in its colour.

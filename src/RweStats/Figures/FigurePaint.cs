@@ -8,7 +8,7 @@ public readonly record struct FigureColor(byte R, byte G, byte B)
     public static FigureColor Black => new(0, 0, 0);
     public static FigureColor White => new(255, 255, 255);
 
-    /// <summary>"#RRGGBB", upper case, as written into SVG.</summary>
+    /// <summary>"#RRGGBB", upper case, as the figure model writes it.</summary>
     public string Hex => "#" + R.ToString("X2", CultureInfo.InvariantCulture) + G.ToString("X2", CultureInfo.InvariantCulture) + B.ToString("X2", CultureInfo.InvariantCulture);
 
     public static FigureColor FromHex(string hex)
@@ -30,6 +30,8 @@ public readonly record struct FigureColor(byte R, byte G, byte B)
 public sealed record Stroke(FigureColor Color, double Width, double Opacity = 1)
 {
     public IReadOnlyList<double> Dash { get; init; } = Array.Empty<double>();
+    /// <summary>Round line ends (segments of one trajectory drawn one by one join without notches); else butt ends.</summary>
+    public bool RoundCaps { get; init; }
     public static Stroke Solid(FigureColor color, double width, double opacity = 1) => new(color, width, opacity);
     public Stroke Dashed(params double[] dash) => this with { Dash = dash };
 }
@@ -41,8 +43,8 @@ public enum TextAnchor { Start, Middle, End }
 
 /// <summary>
 /// Where the anchor point sits across the text: on the baseline, or at the top, middle or bottom of the font's
-/// line box (hhea ascender to descender). Backends draw every text on its baseline (<see cref="TextGeometry"/>
-/// converts), because SVG's dominant-baseline is not honoured alike by all renderers.
+/// line box (hhea ascender to descender). The renderer draws every text on its baseline (<see cref="TextGeometry"/>
+/// converts), so that the exact place does not depend on a renderer's idea of "middle" or "top".
 /// </summary>
 public enum TextBaseline { Alphabetic, Top, Middle, Bottom }
 

@@ -5,85 +5,54 @@ public enum FigureFormats
 {
     Svg = 1,
     Pdf = 2,
-    /// <summary>Rendered from the SVG by rsvg-convert (<see cref="PngConverter"/>); the SVG is written too.</summary>
     Png = 4,
     All = Svg | Pdf | Png,
 }
 
 /// <summary>What <see cref="FigureWriter.Write"/> produced.</summary>
-public sealed record FigureOutput(IReadOnlyList<string> Written, PngResult? Png, IReadOnlyList<string> LayoutProblems)
+public sealed record FigureOutput(IReadOnlyList<string> Written, IReadOnlyList<string> LayoutProblems)
 {
-    /// <summary>Why a requested PDF was not written (PDFsharp's license not chosen by the application), else null.</summary>
-    public string? PdfUnavailable { get; init; }
-
-    /// <summary>Notes for the user: a PDF or PNG that could not be made, text the layout could not keep apart.</summary>
-    public IReadOnlyList<string> Notes =>
-        (PdfUnavailable is null ? Array.Empty<string>() : new[] { PdfUnavailable })
-        .Concat(Png is PngResult.Unavailable u ? new[] { u.Message } : Png is PngResult.Failed f ? new[] { "PNG not written: " + f.Message } : Array.Empty<string>())
-        .Concat(LayoutProblems.Select(p => "layout: " + p)).ToList();
+    /// <summary>Notes for the user: text the layout could not keep apart (normally none).</summary>
+    public IReadOnlyList<string> Notes => LayoutProblems.Select(p => "layout: " + p).ToList();
 }
 
-/// <summary>Writes a figure as SVG, PDF and/or PNG next to each other: directory/baseName.svg, .pdf, .png.</summary>
+/// <summary>
+/// Writes a figure as SVG, PDF and/or PNG next to each other: directory/baseName.svg, .pdf, .png. The figure is laid
+/// out once (<see cref="FigureScene"/>) and drawn by ScottPlot on SkiaSharp (<see cref="ScottPlotRenderer"/>).
+/// Every file is written whole (a temporary file, then renamed), so a failure leaves no partial file.
+/// </summary>
 public static class FigureWriter
 {
-    public static string ToSvg(IFigure figure)
-    {
-        var fonts = FigureFonts.DejaVuSans;
-        var (w, h) = figure.Size(fonts);
-        var canvas = new SvgCanvas(w, h, fonts);
-        figure.Render(canvas, fonts);
-        return canvas.ToSvg();
-    }
+    /// <summary>The usual journal minimum for figures with points and lines.</summary>
+    public const int DefaultPngDpi = 300;
 
-    public static byte[] ToPdf(IFigure figure)
-    {
-        var fonts = FigureFonts.DejaVuSans;
-        var (w, h) = figure.Size(fonts);
-        using var canvas = new PdfCanvas(w, h, fonts, figure.Title);
-        figure.Render(canvas, fonts);
-        return canvas.ToPdf();
-    }
+    public static string ToSvg(IFigure figure) => ScottPlotRenderer.ToSvg(FigureScene.Of(figure));
+    public static byte[] ToPdf(IFigure figure) => ScottPlotRenderer.ToPdf(FigureScene.Of(figure));
+    public static byte[] ToPng(IFigure figure, int dpi = DefaultPngDpi) => ScottPlotRenderer.ToPng(FigureScene.Of(figure), dpi);
 
-    public static FigureOutput Write(IFigure figure, string directory, string baseName, FigureFormats formats = FigureFormats.Svg | FigureFormats.Pdf, int pngDpi = 300)
+    public static FigureOutput Write(IFigure figure, string directory, string baseName, FigureFormats formats = FigureFormats.All, int pngDpi = DefaultPngDpi)
     {
         if (formats == 0) throw new ArgumentException("no output format chosen", nameof(formats));
         if (string.IsNullOrWhiteSpace(baseName) || baseName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
             throw new RweStatsInputException($"figure file name '{baseName}' is empty or has characters not allowed in file names");
-        Directory.CreateDirectory(directory);
-        var fonts = FigureFonts.DejaVuSans;
-        var (w, h) = figure.Size(fonts);
-        var written = new List<string>();
-        IReadOnlyList<string> problems = Array.Empty<string>();
-        PngResult? png = null;
-        string svgPath = Path.Combine(directory, baseName + ".svg");
-        if ((formats & (FigureFormats.Svg | FigureFormats.Png)) != 0)
-        {
-            var svg = new SvgCanvas(w, h, fonts);
-            problems = figure.Render(svg, fonts);
-            File.WriteAllText(svgPath, svg.ToSvg(), new System.Text.UTF8Encoding(false));
-            written.Add(svgPath);
-        }
-        string? pdfUnavailable = null;
+        if (pngDpi < ScottPlotRenderer.MinDpi || pngDpi > ScottPlotRenderer.MaxDpi)
+            throw new RweStatsInputException($"PNG resolution {pngDpi} dpi is outside {ScottPlotRenderer.MinDpi}–{ScottPlotRenderer.MaxDpi}; journals ask for 300–600");
+        var scene = FigureScene.Of(figure);
+        // Everything is drawn in memory first, so that a failure leaves no file of this figure half-written.
+        var files = new List<(string path, byte[] bytes)>();
+        if ((formats & FigureFormats.Svg) != 0)
+            files.Add((Path.Combine(directory, baseName + ".svg"), new System.Text.UTF8Encoding(false).GetBytes(ScottPlotRenderer.ToSvg(scene))));
         if ((formats & FigureFormats.Pdf) != 0)
-        {
-            try
-            {
-                using var pdf = new PdfCanvas(w, h, fonts, figure.Title);
-                problems = figure.Render(pdf, fonts);
-                var path = Path.Combine(directory, baseName + ".pdf");
-                File.WriteAllBytes(path, pdf.ToPdf());
-                written.Add(path);
-            }
-            catch (PdfLicenseRequiredException e)
-            {
-                pdfUnavailable = e.Message;
-            }
-        }
+            files.Add((Path.Combine(directory, baseName + ".pdf"), ScottPlotRenderer.ToPdf(scene)));
         if ((formats & FigureFormats.Png) != 0)
+            files.Add((Path.Combine(directory, baseName + ".png"), ScottPlotRenderer.ToPng(scene, pngDpi)));
+        Directory.CreateDirectory(directory);
+        foreach (var (path, bytes) in files)
         {
-            png = PngConverter.Convert(svgPath, Path.Combine(directory, baseName + ".png"), pngDpi);
-            if (png is PngResult.Written ok) written.Add(ok.Path);
+            var temp = path + ".tmp";
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, path, overwrite: true);
         }
-        return new FigureOutput(written, png, problems) { PdfUnavailable = pdfUnavailable };
+        return new FigureOutput(files.Select(f => f.path).ToList(), scene.LayoutProblems);
     }
 }

@@ -1,15 +1,15 @@
 namespace RweStats.Figures;
 
 /// <summary>
-/// A semantic group of drawing calls: SVG writes it as &lt;g class="Kind" data-key="Key" data-bounds="x y w h"&gt;
-/// (what the structure tests read: one "box" per visit, "points", "bracket" …); backends without groups ignore it.
+/// A semantic group of drawing calls: the figure model (<see cref="FigureScene"/>) keeps it with its kind, key and bounds
+/// (what the structure tests read: one "box" per visit, "points", "bracket" …); drawing ignores it.
 /// </summary>
 public sealed record FigureGroup(string Kind, string? Key = null, FigureRect? Bounds = null);
 
 /// <summary>
 /// The small vector drawing surface the figures are built on, in points with a top-left origin
-/// (<see cref="FigureUnits"/>). It is what RweStats needs and no more, so that another backend (PDFsharp here,
-/// a ScottPlot or SkiaSharp one later) is a drop-in. Calls are recorded in order; later ones paint over earlier.
+/// (<see cref="FigureUnits"/>). It is what RweStats needs and no more: figures lay themselves out and draw on it once,
+/// into a <see cref="FigureScene"/>, which ScottPlot then draws (<see cref="ScottPlotRenderer"/>). Calls are recorded in order; later ones paint over earlier.
 /// Text is always in the shipped DejaVu Sans (<see cref="FigureFonts"/>), which is also what the layout measures.
 /// </summary>
 public interface IFigureCanvas

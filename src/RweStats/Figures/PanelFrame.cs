@@ -81,14 +81,29 @@ public sealed class PanelFrame
                 double l = left, r = right;
                 if (x.Ticks is null)
                 {
-                    // Numeric x: as many round ticks as fit side by side with a space between labels.
+                    // Numeric x: as many round ticks as fit side by side with a space between labels. The axis spans
+                    // the data (plus a margin for the marks), not the covering ticks: covering ticks of a few steps can
+                    // double the range (data within ±3, axis −5 to 5), so ticks inside the data range are preferred.
                     double widest = fonts.Width("−00.0", small);
                     int maxX = Math.Max(2, (int)Math.Floor((r - l) / (widest + 6)) + 1 - fewer);
-                    var raw = AxisTicks.Linear(x.Min, x.Max, maxX, Math.Min(6, maxX));
-                    xTicks = AxisTicks.Label(raw, false);
-                    double span = raw[^1] - raw[0];
-                    xLo = raw[0] - Expansion * span;
-                    xHi = raw[^1] + Expansion * span;
+                    double dataSpan = x.Max - x.Min, margin = dataSpan > 0 ? 0.04 * dataSpan : Math.Max(0.5, Math.Abs(x.Min) * 0.1);
+                    double tightLo = x.Min - margin, tightHi = x.Max + margin;
+                    var inside = AxisTicks.Linear(x.Min, x.Max, maxX + 2, Math.Min(6, maxX))
+                        .Where(t => t >= tightLo - 1e-9 * Math.Abs(tightLo) && t <= tightHi + 1e-9 * Math.Abs(tightHi)).ToList();
+                    if (inside.Count >= 2 && inside.Count <= maxX)
+                    {
+                        xTicks = AxisTicks.Label(inside, false);
+                        xLo = tightLo;
+                        xHi = tightHi;
+                    }
+                    else
+                    {
+                        var raw = AxisTicks.Linear(x.Min, x.Max, maxX, Math.Min(6, maxX));
+                        xTicks = AxisTicks.Label(raw, false);
+                        double span = raw[^1] - raw[0];
+                        xLo = raw[0] - Expansion * span;
+                        xHi = raw[^1] + Expansion * span;
+                    }
                 }
                 double Map(double v) => l + (v - xLo) / (xHi - xLo) * (r - l);
                 var corners = xTicks.Select(t => XLabelCorners(fonts, style, t.Label, Map(t.Value), 0, rotation)).ToList();

@@ -15,6 +15,8 @@ public sealed record ResidualDiagnosticsFigure : IFigure
     public string ResidualLabel { get; init; } = "Scaled residual";
     public string FittedLabel { get; init; } = "Fitted value";
     public string QuantileLabel { get; init; } = "Normal quantile";
+    /// <summary>The outcome whose residuals these are (e.g. "SELENA-SLEDAI"), named in both panel titles; null: not named.</summary>
+    public string? Outcome { get; init; }
     public FigureStyle Style { get; init; } = FigureStyle.DoubleColumn;
     public string Title { get; init; } = "Residual diagnostics";
 
@@ -51,44 +53,62 @@ public sealed record ResidualDiagnosticsFigure : IFigure
         return (slope, y1 - slope * x1);
     }
 
-    FigureGrid Grid() => FigureGrid.Create(2, 1, 2, Style, null);
+    string Named(string panel) => Outcome is null ? panel : $"{Outcome}: {char.ToLowerInvariant(panel[0])}{panel[1..]}";
+
+    /// <summary>
+    /// Side by side; stacked (wider, flatter panels) when a panel title naming the outcome would not fit half the
+    /// width, as in a single column: a title shortened to "SELENA-SLEDAI: normal…" names neither the outcome nor the plot.
+    /// </summary>
+    FigureGrid Grid(FigureFonts fonts)
+    {
+        var sideBySide = FigureGrid.Create(2, 1, 2, Style, null);
+        double room = sideBySide.Cells[0].Width - fonts.Width("AA", Style.Letter);
+        bool fits = new[] { Named(QqTitle), Named(FittedTitle) }.All(t => fonts.Width(t, Style.Title) <= room);
+        return fits ? sideBySide : FigureGrid.Create(2, 2, 1, Style with { PanelAspect = Math.Min(Style.PanelAspect, 0.55) }, null);
+    }
+
+    const string QqTitle = "Normal Q–Q plot", FittedTitle = "Residuals vs fitted";
 
     public (double Width, double Height) Size(FigureFonts fonts)
     {
-        var g = Grid();
+        var g = Grid(fonts);
         return (g.WidthPt, g.HeightPt);
     }
 
     public IReadOnlyList<string> Render(IFigureCanvas canvas, FigureFonts fonts)
     {
         Validate();
-        var grid = Grid();
+        var grid = Grid(fonts);
         var ledger = new TextLedger(fonts);
         canvas.Rectangle(grid.Figure, new Fill(FigureColor.White), null);
         var (theoretical, sample) = QqPoints();
         var (slope, intercept) = QqLine();
-        var pointFill = new Fill(Style.Palette.SeriesColor(0), 0.75);
+        // Translucent points with an outline in their own colour: where residuals pile up (the middle of a Q–Q plot)
+        // they darken instead of merging into one white-edged smear.
+        var pointColor = Style.Palette.SeriesColor(0);
+        var pointFill = new Fill(pointColor, 0.35);
+        var pointStroke = new Stroke(pointColor, 0.5);
         var reference = new Stroke(Style.Palette.Ink, 0.6).Dashed(3, 2);
 
         // A: normal Q–Q.
-        Panel(canvas, ledger, grid.Cells[0], 0, "Normal Q–Q plot", QuantileLabel, theoretical, sample, fonts, frame =>
+        Panel(canvas, ledger, grid.Cells[0], 0, Named(QqTitle), QuantileLabel, theoretical, sample, fonts, frame =>
         {
             double x0 = theoretical[0], x1 = theoretical[^1];
             frame.PushClipAndDraw(canvas, () => canvas.Line(new(frame.X(x0 - 1), frame.Y(intercept + slope * (x0 - 1))),
                 new(frame.X(x1 + 1), frame.Y(intercept + slope * (x1 + 1))), reference));
-        }, pointFill);
+        }, pointFill, pointStroke);
 
         // B: residuals against fitted values.
-        Panel(canvas, ledger, grid.Cells[1], 1, "Residuals vs fitted", FittedLabel, Fitted.ToArray(), Residuals.ToArray(), fonts, frame =>
+        Panel(canvas, ledger, grid.Cells[1], 1, Named(FittedTitle), FittedLabel, Fitted.ToArray(), Residuals.ToArray(), fonts, frame =>
         {
             var (lo, hi) = (frame.Plot.Left, frame.Plot.Right);
             canvas.Line(new(lo, frame.Y(0)), new(hi, frame.Y(0)), reference);
-        }, pointFill, includeZero: true);
+        }, pointFill, pointStroke, includeZero: true);
         return ledger.Problems();
     }
 
     void Panel(IFigureCanvas canvas, TextLedger ledger, FigureRect cell, int index, string title, string xTitle,
-        double[] xs, double[] ys, FigureFonts fonts, Action<PanelFrame> reference, Fill pointFill, bool includeZero = false)
+        double[] xs, double[] ys, FigureFonts fonts, Action<PanelFrame> reference, Fill pointFill, Stroke pointStroke, bool includeZero = false)
     {
         string? letter = Style.PanelLetters ? SeriesFigure.PanelLetter(index) : null;
         string? heading = Style.PanelTitles ? title : null;
@@ -103,7 +123,7 @@ public sealed record ResidualDiagnosticsFigure : IFigure
         canvas.EndGroup();
         canvas.BeginGroup(new FigureGroup("points"));
         for (int i = 0; i < xs.Length; i++)
-            canvas.Circle(new(frame.X(xs[i]), frame.Y(ys[i])), 1.4, pointFill, new Stroke(FigureColor.White, 0.3));
+            canvas.Circle(new(frame.X(xs[i]), frame.Y(ys[i])), 1.4, pointFill, pointStroke);
         canvas.EndGroup();
         frame.DrawHeading(canvas, ledger, Style, letter, heading, fonts);
         canvas.EndGroup();

@@ -56,6 +56,9 @@ public sealed record SeriesFigure : IFigure
 
     bool ShowsLsMeans(SeriesPanel p) => Style.ShowLsMeans && p.LsMeans is { Count: > 0 };
 
+    /// <summary>The legend's words for a dashed trajectory segment.</summary>
+    public const string MissedVisitLabel = "Dashed: visit missed in between";
+
     public IReadOnlyList<LegendItem> LegendItems()
     {
         var items = new List<LegendItem>();
@@ -66,6 +69,10 @@ public sealed record SeriesFigure : IFigure
         if (Style.ShowBoxes) items.Add(new(LegendGlyph.Box, "Median and IQR, whiskers to 1.5 × IQR", neutral));
         if (Style.ShowPoints) items.Add(Style.ShowTrajectories ? new(LegendGlyph.Trajectory, "Individual patients", neutral) : new(LegendGlyph.Points, "Individual values", neutral));
         else if (Style.ShowTrajectories) items.Add(new(LegendGlyph.Line, "Individual patients", Style.Palette.Trajectory));
+        if (Style.ShowTrajectories && Panels.Any(p => SharedLevelSegments(p).Count > 0))
+            items.Add(new(LegendGlyph.SharedLine, SpaghettiFigure.SharedLineLabel, Style.ShowPoints ? neutral : Style.Palette.Trajectory));
+        if (Style.ShowTrajectories && Panels.Any(p => p.HasMissedVisits))
+            items.Add(new(LegendGlyph.MissedVisit, MissedVisitLabel, Style.ShowPoints ? neutral : Style.Palette.Trajectory));
         if (Panels.Any(ShowsLsMeans)) items.Add(new(LegendGlyph.LsMean, "LS mean (95% CI)", Style.Palette.Ink));
         if (Panels.Any(p => p.NormalRange is not null)) items.Add(new(LegendGlyph.Band, "Normal range", Style.Palette.Band));
         return items;
@@ -78,7 +85,7 @@ public sealed record SeriesFigure : IFigure
         var ledger = new TextLedger(fonts);
         canvas.Rectangle(grid.Figure, new Fill(FigureColor.White), null);
         for (int i = 0; i < Panels.Count; i++)
-            RenderPanel(canvas, ledger, Panels[i], grid.Cells[i], Style.PanelLetters ? PanelLetter(i) : null, fonts);
+            RenderPanel(canvas, ledger, Panels[i], grid.Cells[i], Style.PanelLetters && Panels.Count > 1 ? PanelLetter(i) : null, fonts);
         if (grid.LegendArea is { } legend) FigureLegend.Draw(canvas, ledger, legend, LegendItems(), Style, fonts);
         return ledger.Problems();
     }
@@ -205,9 +212,7 @@ public sealed record SeriesFigure : IFigure
         {
             canvas.BeginGroup(new FigureGroup("trajectories"));
             var solid = new Stroke(style.Palette.Trajectory, 0.4, 0.7);
-            var dashed = solid.Dashed(1.5, 1.2);
-            foreach (var s in panel.Subjects)
-                DrawTrajectory(canvas, s, j => VisitX(j) + jitter[s.Subject], frame, solid, dashed);
+            DrawTrajectories(canvas, panel.Subjects, (s, j) => VisitX(j) + jitter[s.Subject], frame, solid);
             canvas.EndGroup();
         }
 
@@ -310,9 +315,7 @@ public sealed record SeriesFigure : IFigure
             foreach (var group in groups)
             {
                 var solid = new Stroke(ColorOf(group), 0.35, opacity);
-                var dashed = solid.Dashed(1.5, 1.2);
-                foreach (var s in panel.Subjects.Where(s => s.Group == group))
-                    DrawTrajectory(canvas, s, j => SlotX(j, group) + jitter[s.Subject], frame, solid, dashed);
+                DrawTrajectories(canvas, panel.Subjects.Where(s => s.Group == group).ToList(), (s, j) => SlotX(j, group) + jitter[s.Subject], frame, solid);
             }
             canvas.EndGroup();
         }
@@ -400,10 +403,63 @@ public sealed record SeriesFigure : IFigure
     }
 
     /// <summary>
-    /// One subject's values joined across visits (x of visit j from <paramref name="x"/>); a missed visit in between
-    /// is crossed with a dashed line, so the gap stays visible. Shared by single-series and grouped panels.
+    /// Level segments (the same value at two consecutive observed visits) that several subjects of one group share:
+    /// jitter moves such lines along themselves, so they lie exactly on top of each other and show as one line
+    /// (integer scores and standard doses: 5 mg → 5 mg). Key: group, visit indices, value; count of subjects.
     /// </summary>
-    static void DrawTrajectory(IFigureCanvas canvas, SubjectValues s, Func<int, double> x, PanelFrame frame, Stroke solid, Stroke dashed)
+    public static IReadOnlyDictionary<(string? group, int from, int to, double value), int> SharedLevelSegments(SeriesPanel panel)
+    {
+        var counts = new Dictionary<(string?, int, int, double), int>();
+        foreach (var s in panel.Subjects)
+        {
+            var observed = Enumerable.Range(0, s.Values.Count).Where(j => s.Values[j].HasValue).ToList();
+            for (int k = 1; k < observed.Count; k++)
+                if (s.Values[observed[k - 1]] == s.Values[observed[k]])
+                {
+                    var key = (s.Group, observed[k - 1], observed[k], s.Values[observed[k]]!.Value);
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
+        }
+        return counts.Where(kv => kv.Value > 1).ToDictionary(kv => kv.Key, kv => kv.Value);
+    }
+
+    /// <summary>Width of a level segment that <paramref name="count"/> subjects share, from the single line's width.</summary>
+    public static double SharedWidth(double width, int count) => width * Math.Min(4, 1 + 0.6 * (count - 1));
+
+    /// <summary>
+    /// The subjects' trajectories (x of subject s at visit j from <paramref name="x"/>), each as
+    /// <see cref="DrawTrajectory"/> draws it, except the level segments several of them share
+    /// (<see cref="SharedLevelSegments"/>): each of those is drawn once, across all of their points, wider by their number.
+    /// </summary>
+    static void DrawTrajectories(IFigureCanvas canvas, IReadOnlyList<SubjectValues> subjects, Func<SubjectValues, int, double> x, PanelFrame frame, Stroke solid)
+    {
+        var dashed = solid.Dashed(1.5, 1.2);
+        var shared = SharedLevelSegments(new SeriesPanel { Outcome = "-", Visits = Array.Empty<string>(), Subjects = subjects });
+        var extent = new Dictionary<(string?, int, int, double), (double left, double right)>();
+        foreach (var s in subjects)
+            DrawTrajectory(canvas, s, j => x(s, j), frame, solid, dashed, (from, to, value) =>
+            {
+                var key = (s.Group, from, to, value);
+                if (!shared.ContainsKey(key)) return false;
+                double l = x(s, from), r = x(s, to);
+                extent[key] = extent.TryGetValue(key, out var e) ? (Math.Min(e.left, l), Math.Max(e.right, r)) : (l, r);
+                return true;
+            });
+        foreach (var (key, count) in shared.OrderBy(kv => kv.Key.from).ThenBy(kv => kv.Key.value))
+        {
+            var (left, right) = extent[key];
+            var stroke = (key.to == key.from + 1 ? solid : dashed) with { Width = SharedWidth(solid.Width, count) };
+            canvas.Line(new(left, frame.Y(key.value)), new(right, frame.Y(key.value)), stroke);
+        }
+    }
+
+    /// <summary>
+    /// One subject's values joined across visits (x of visit j from <paramref name="x"/>); a missed visit in between
+    /// is crossed with a dashed line, so the gap stays visible. Shared by single-series and grouped panels. Segments
+    /// for which <paramref name="skip"/>(from, to, value) is true are left out (drawn once for several subjects).
+    /// </summary>
+    static void DrawTrajectory(IFigureCanvas canvas, SubjectValues s, Func<int, double> x, PanelFrame frame, Stroke solid, Stroke dashed,
+        Func<int, int, double, bool> skip)
     {
         var observed = Enumerable.Range(0, s.Values.Count).Where(j => s.Values[j].HasValue).ToList();
         var run = new List<FigurePoint>();
@@ -411,10 +467,11 @@ public sealed record SeriesFigure : IFigure
         {
             int j = observed[k];
             var p = new FigurePoint(x(j), frame.Y(s.Values[j]!.Value));
-            if (k > 0 && observed[k - 1] != j - 1)
+            bool skipped = k > 0 && s.Values[observed[k - 1]] == s.Values[j] && skip(observed[k - 1], j, s.Values[j]!.Value);
+            if (k > 0 && (observed[k - 1] != j - 1 || skipped))
             {
                 if (run.Count > 1) canvas.Polyline(run, solid);
-                canvas.Line(run[^1], p, dashed);
+                if (!skipped) canvas.Line(run[^1], p, dashed);
                 run = new List<FigurePoint>();
             }
             run.Add(p);

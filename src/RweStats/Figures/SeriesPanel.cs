@@ -39,7 +39,7 @@ public sealed record SignificanceAnnotation(string FromVisit, string ToVisit, do
         new(visit, visit, pValue, group, otherGroup);
 
     /// <summary>
-    /// The SVG key of its bracket: "From|To|p" without groups, "From|To|p|Group|ToGroup" with; p to 6 significant
+    /// The figure model's key of its bracket: "From|To|p" without groups, "From|To|p|Group|ToGroup" with; p to 6 significant
     /// digits, so that a re-run whose p-value differs in the last bits of a double writes the same file.
     /// </summary>
     public string Key
@@ -135,8 +135,30 @@ public sealed record SeriesPanel
     public IEnumerable<(string subject, double value)> ValuesAt(int visitIndex, string group) =>
         Subjects.Where(s => s.Group == group && s.Values[visitIndex].HasValue).Select(s => (s.Subject, s.Values[visitIndex]!.Value));
 
-    /// <summary>"Outcome (unit)", the y-axis title.</summary>
-    public string AxisTitle => Unit.Length == 0 ? Outcome : $"{Outcome} ({Unit})";
+    /// <summary>
+    /// "Outcome (unit)", the y-axis title. An outcome that already ends in a parenthesis, e.g. "Anti-dsDNA (SYNTHETIC)",
+    /// takes the unit into it, "Anti-dsDNA (IU/mL; SYNTHETIC)", rather than two parentheses in a row.
+    /// </summary>
+    public string AxisTitle
+    {
+        get
+        {
+            if (Unit.Length == 0) return Outcome;
+            int open = Outcome.LastIndexOf(" (", StringComparison.Ordinal);
+            if (Outcome.EndsWith(')') && open > 0 && Outcome.IndexOf(')', open) == Outcome.Length - 1)
+                return $"{Outcome[..open]} ({Unit}; {Outcome[(open + 2)..^1]})";
+            return $"{Outcome} ({Unit})";
+        }
+    }
+
+    /// <summary>True when some subject misses a visit between two it has (its trajectory bridges the gap, dashed).</summary>
+    public bool HasMissedVisits => Subjects.Any(s =>
+    {
+        int first = -1, last = -1;
+        for (int j = 0; j < s.Values.Count; j++) if (s.Values[j].HasValue) { if (first < 0) first = j; last = j; }
+        for (int j = first + 1; j < last; j++) if (!s.Values[j].HasValue) return true;
+        return false;
+    });
 
     /// <summary>Subjects with a value at visit <paramref name="visitIndex"/>, in subject order.</summary>
     public IEnumerable<(string subject, double value)> ValuesAt(int visitIndex) =>

@@ -27,6 +27,12 @@ public sealed record SpaghettiFigure : IFigure
         if (CategoryOrder is { } order && order.Distinct().Count() != order.Count) throw new RweStatsInputException("category order lists a category twice");
     }
 
+    static int IndexOf(IReadOnlyList<string> list, string item)
+    {
+        for (int i = 0; i < list.Count; i++) if (list[i] == item) return i;
+        return list.Count;
+    }
+
     string CategoryOf(string subject) => SubjectCategory.TryGetValue(subject, out var c) ? c : UncategorisedLabel;
 
     public IReadOnlyList<string> Categories()
@@ -39,8 +45,61 @@ public sealed record SpaghettiFigure : IFigure
     public IReadOnlyList<LegendItem> LegendItems()
     {
         var subjects = Panels.SelectMany(p => p.Subjects).Select(s => s.Subject).Distinct().ToList();
-        return Categories().Select((c, i) => new LegendItem(LegendGlyph.Line,
+        var items = Categories().Select((c, i) => new LegendItem(LegendGlyph.Line,
             $"{c} (n = {subjects.Count(s => CategoryOf(s) == c)})", Style.Palette.SeriesColor(i))).ToList();
+        var neutral = FigureColor.Grey(0.35);
+        if (Panels.Any(p => Segments(p).Any(s => s.Count > 1)))
+            items.Add(new LegendItem(LegendGlyph.SharedLine, SharedLineLabel, neutral));
+        if (Panels.Any(p => p.HasMissedVisits))
+            items.Add(new LegendItem(LegendGlyph.MissedVisit, SeriesFigure.MissedVisitLabel, neutral));
+        return items;
+    }
+
+    /// <summary>The legend's words for a line drawn thicker because several subjects share it.</summary>
+    public const string SharedLineLabel = "Thicker line: 2 or more patients with the same values";
+
+    /// <summary>Line width of a segment that <paramref name="count"/> subjects of one category share.</summary>
+    public static double SegmentWidth(int count) => 0.7 + 0.6 * (count - 1);
+
+    /// <summary>
+    /// One subject's segment between two visits it has (consecutive observed visits; dashed when visits are missed
+    /// in between), with the number of subjects of the same category whose segment is identical (same visits, same
+    /// values): integer scores often coincide, and a line drawn once per subject on top of each other would show fewer
+    /// lines than the legend counts. The first subject (panel order) draws the shared segment, wider by the count.
+    /// </summary>
+    /// <remarks>
+    /// Subjects of different categories can share a segment too (4 → 2 for an improver and a non-improver): those are
+    /// drawn side by side, each category in its own <see cref="Lane"/> of <see cref="Lanes"/>, offset across the line.
+    /// </remarks>
+    public sealed record Segment(string Subject, int From, int To, double FromValue, double ToValue, bool Dashed, int Count, bool Draws)
+    {
+        public int Lane { get; init; }
+        public int Lanes { get; init; } = 1;
+    }
+
+    /// <summary>Distance in points between the lanes of a segment that subjects of several categories share.</summary>
+    public const double LaneSpacing = 1.3;
+
+    public IReadOnlyList<Segment> Segments(SeriesPanel panel)
+    {
+        var raw = new List<(string subject, string category, int from, int to, double a, double b)>();
+        foreach (var s in panel.Subjects)
+        {
+            var observed = Enumerable.Range(0, s.Values.Count).Where(j => s.Values[j].HasValue).ToList();
+            for (int k = 1; k < observed.Count; k++)
+                raw.Add((s.Subject, CategoryOf(s.Subject), observed[k - 1], observed[k], s.Values[observed[k - 1]]!.Value, s.Values[observed[k]]!.Value));
+        }
+        var counts = raw.GroupBy(r => (r.category, r.from, r.to, r.a, r.b)).ToDictionary(g => g.Key, g => (count: g.Count(), first: g.First().subject));
+        var order = Categories();
+        var lanes = raw.GroupBy(r => (r.from, r.to, r.a, r.b))
+            .ToDictionary(g => g.Key, g => g.Select(r => r.category).Distinct().OrderBy(c => IndexOf(order, c)).ToList());
+        return raw.Select(r =>
+        {
+            var (count, first) = counts[(r.category, r.from, r.to, r.a, r.b)];
+            var shared = lanes[(r.from, r.to, r.a, r.b)];
+            return new Segment(r.subject, r.from, r.to, r.a, r.b, r.to != r.from + 1, count, first == r.subject)
+                { Lane = shared.IndexOf(r.category), Lanes = shared.Count };
+        }).ToList();
     }
 
     FigureGrid Grid(FigureFonts fonts)
@@ -67,7 +126,7 @@ public sealed record SpaghettiFigure : IFigure
         {
             var panel = Panels[i];
             var cell = grid.Cells[i];
-            string? letter = Style.PanelLetters ? SeriesFigure.PanelLetter(i) : null;
+            string? letter = Style.PanelLetters && Panels.Count > 1 ? SeriesFigure.PanelLetter(i) : null;
             string? title = Style.PanelTitles ? panel.Outcome : null;
             int nv = panel.Visits.Count;
             var positions = panel.VisitPositions ?? Enumerable.Range(0, nv).Select(j => (double)j).ToArray();
@@ -97,30 +156,31 @@ public sealed record SpaghettiFigure : IFigure
             frame.DrawAxes(canvas, ledger, Style, Style.VisitAxisTitle, panel.AxisTitle, fonts);
             canvas.BeginGroup(new FigureGroup("trajectories"));
             // Draw category by category in legend order so that colours layer the same way in every panel.
+            var segments = Segments(panel).ToLookup(g => g.Subject);
             foreach (var (category, index) in categories.Select((c, k) => (c, k)))
             {
                 var color = Style.Palette.SeriesColor(index);
-                var solid = new Stroke(color, 0.7, 0.85);
-                var dashed = solid.Dashed(1.5, 1.2);
                 foreach (var s in panel.Subjects.Where(s => CategoryOf(s.Subject) == category))
                 {
                     canvas.BeginGroup(new FigureGroup("trajectory", s.Subject));
-                    var observed = Enumerable.Range(0, nv).Where(j => s.Values[j].HasValue).ToList();
-                    var points = observed.Select(j => new FigurePoint(frame.X(positions[j]), frame.Y(s.Values[j]!.Value))).ToList();
-                    var run = new List<FigurePoint>();
-                    for (int k = 0; k < observed.Count; k++)
+                    FigurePoint At(int j, double v) => new(frame.X(positions[j]), frame.Y(v));
+                    foreach (var g in segments[s.Subject].Where(g => g.Draws))
                     {
-                        if (k > 0 && observed[k - 1] != observed[k] - 1)
+                        var stroke = new Stroke(color, SegmentWidth(g.Count), 0.85) { RoundCaps = !g.Dashed };
+                        var (a, b) = (At(g.From, g.FromValue), At(g.To, g.ToValue));
+                        if (g.Lanes > 1)
                         {
-                            if (run.Count > 1) canvas.Polyline(run, solid);
-                            canvas.Line(points[k - 1], points[k], dashed);
-                            run = new List<FigurePoint>();
+                            // Across the line: unit normal times the lane's distance from the middle lane.
+                            double dx = b.X - a.X, dy = b.Y - a.Y, length = Math.Sqrt(dx * dx + dy * dy);
+                            double shift = (g.Lane - (g.Lanes - 1) / 2.0) * LaneSpacing;
+                            (double nx, double ny) = (-dy / length * shift, dx / length * shift);
+                            (a, b) = (new(a.X + nx, a.Y + ny), new(b.X + nx, b.Y + ny));
                         }
-                        run.Add(points[k]);
+                        canvas.Line(a, b, g.Dashed ? stroke.Dashed(1.5, 1.2) : stroke);
                     }
-                    if (run.Count > 1) canvas.Polyline(run, solid);
                     if (Style.ShowPoints)
-                        foreach (var p in points) canvas.Circle(p, 1.1, new Fill(color, 0.9), null);
+                        for (int j = 0; j < nv; j++)
+                            if (s.Values[j] is { } v) canvas.Circle(At(j, v), 1.1, new Fill(color, 0.9), null);
                     canvas.EndGroup();
                 }
             }

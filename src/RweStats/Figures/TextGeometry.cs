@@ -2,7 +2,7 @@ namespace RweStats.Figures;
 
 /// <summary>
 /// Where a text's baseline starts and which box it covers, for a given anchor, baseline and rotation: the one
-/// computation that layout, the SVG and PDF backends and the overlap checks share, so they cannot disagree.
+/// computation that layout, the renderer (<see cref="FigureTextPlottable"/>) and the overlap checks share, so they cannot disagree.
 /// The box is the advance width by the hhea line box (ascender to descender), rotated and then bounded.
 /// </summary>
 public static class TextGeometry

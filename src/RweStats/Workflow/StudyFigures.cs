@@ -41,6 +41,8 @@ public static class StudyFigures
                 {
                     Fitted = residuals.Select(r => r.PredictedMarginal).ToList(),
                     Residuals = residuals.Select(r => r.Scaled).ToList(),
+                    Outcome = analyses[0].Outcome.Label + (analyses[0].Outcome.Data.Synthetic ? " (SYNTHETIC)" : ""),
+                    FittedLabel = analyses[0].Outcome.Unit is { Length: > 0 } unit ? $"Fitted value ({unit})" : "Fitted value",
                     Style = style,
                     Title = spec.Title ?? $"Residual diagnostics: {analyses[0].Outcome.Label}",
                 },

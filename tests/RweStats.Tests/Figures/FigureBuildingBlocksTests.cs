@@ -186,7 +186,7 @@ public class FigureBuildingBlocksTests
         Assert.Equal(new[] { 0.0073, 0.0004 }, panel.Significance.Select(s => s.PValue));
         Assert.All(panel.Significance, s => Assert.Equal("M0", s.FromVisit));
         panel.Validate();
-        var svg = new SvgFigure(FigureWriter.ToSvg(new SeriesFigure { Panels = new[] { panel } }));
+        var svg = new SceneFigure(SceneFigure.Xml(new SeriesFigure { Panels = new[] { panel } }));
         Assert.Equal(3, svg.Groups("ls-mean").Count());
         Assert.Empty(svg.TextProblems());
     }

@@ -1,117 +1,126 @@
-using PdfSharp.Pdf.IO;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using RweStats.Figures;
+using SkiaSharp;
 
 namespace RweStats.Tests.Figures;
 
-/// <summary>The files: PDF through PDFsharp and read back, PNG through rsvg-convert, FigureWriter's report.</summary>
+/// <summary>The files, as ScottPlot and SkiaSharp write them: PDF page size, vector content and fonts; PNG size and resolution; SVG size.</summary>
 public class FigureOutputTests
 {
-    [Theory]
-    [InlineData(FigureStyle.SingleColumnMm)]
-    [InlineData(FigureStyle.DoubleColumnMm)]
-    public void Pdf_reopens_and_its_page_has_the_preset_width(double widthMm)
+    /// <summary>The MediaBox of every page of a PDF, in points.</summary>
+    static List<double[]> MediaBoxes(byte[] pdf) =>
+        Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]")
+            .Select(m => Enumerable.Range(1, 4).Select(i => double.Parse(m.Groups[i].Value, CultureInfo.InvariantCulture)).ToArray()).ToList();
+
+    static IFigure[] EveryKind()
     {
-        PdfTestLicense.Ensure();
-        var style = widthMm == FigureStyle.SingleColumnMm ? FigureStyle.SingleColumn : FigureStyle.DoubleColumn;
-        var figure = FigureTestData.Figure1(style);
-        var dir = TempDir.Create("pdf");
-        var output = FigureWriter.Write(figure, dir, "figure1", FigureFormats.Pdf);
-        Assert.Null(output.PdfUnavailable);
-        var path = Assert.Single(output.Written);
-        Assert.EndsWith(".pdf", path);
-        using var document = PdfReader.Open(path, PdfDocumentOpenMode.Import);
-        var page = Assert.Single(document.Pages.Cast<PdfSharp.Pdf.PdfPage>());
-        Assert.Equal(widthMm, page.Width.Millimeter, 2);
-        Assert.Equal(figure.Size(FigureFonts.DejaVuSans).Height, page.Height.Point, 2);
-        // The shipped face is embedded (as a subset), so the PDF shows the same glyphs on any machine.
-        var bytes = File.ReadAllBytes(path);
-        var text = System.Text.Encoding.Latin1.GetString(bytes);
-        Assert.Contains("+DejaVu#20Sans", text);
-        Assert.Contains("/FontFile2", text);
-        Directory.Delete(dir, true);
+        var (fitted, residuals) = FigureTestData.Residuals();
+        return new IFigure[]
+        {
+            FigureTestData.Figure1(FigureStyle.SingleColumn),
+            FigureTestData.Figure1(FigureStyle.DoubleColumn.Greyscale()),
+            GroupedFigureTestData.Figure(FigureStyle.DoubleColumn),
+            new SpaghettiFigure { Panels = FigureTestData.Figure1Panels(), SubjectCategory = FigureTestData.Responders() },
+            new ResidualDiagnosticsFigure { Fitted = fitted, Residuals = residuals, Style = FigureStyle.SingleColumn, Outcome = "SELENA-SLEDAI" },
+        };
     }
 
     [Fact]
-    public void Every_figure_kind_renders_to_pdf()
+    public void Pdf_is_one_vector_page_of_the_presets_size_with_the_shipped_font_embedded()
     {
-        PdfTestLicense.Ensure();
-        var (fitted, residuals) = FigureTestData.Residuals();
-        IFigure[] figures =
-        {
-            FigureTestData.Figure1(FigureStyle.SingleColumn.Greyscale()),
-            new SpaghettiFigure { Panels = FigureTestData.Figure1Panels(), SubjectCategory = FigureTestData.Responders() },
-            new ResidualDiagnosticsFigure { Fitted = fitted, Residuals = residuals, Style = FigureStyle.SingleColumn },
-        };
-        foreach (var figure in figures)
+        foreach (var figure in EveryKind())
         {
             var pdf = FigureWriter.ToPdf(figure);
-            using var document = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import);
-            Assert.Equal(1, document.PageCount);
-            Assert.Equal(figure.Size(FigureFonts.DejaVuSans).Width, document.Pages[0].Width.Point, 2);
+            var text = System.Text.Encoding.Latin1.GetString(pdf);
+            Assert.StartsWith("%PDF-", text);
+            var box = Assert.Single(MediaBoxes(pdf));
+            var (w, h) = figure.Size(FigureFonts.DejaVuSans);
+            // Within 0.02 pt (SkiaSharp keeps the page size in steps of 0.01 pt, see ScottPlotRenderer.ToPdf).
+            Assert.Equal(w, box[2] - box[0], 0.02);
+            Assert.Equal(h, box[3] - box[1], 0.02);
+            Assert.Equal(FigureUnits.MmToPt(figure.Style.WidthMm), box[2] - box[0], 0.02);
+            // Vector: no raster image anywhere in the file.
+            Assert.DoesNotMatch(@"/Subtype\s*/Image", text);
+            // The text is text in the shipped face, embedded as TrueType (subset-tagged), not outlines or a system font.
+            Assert.Matches(@"/BaseFont\s*/[A-Z]{6}\+DejaVuSans", text);
+            Assert.Contains("/FontFile2", text);
         }
     }
 
     [Fact]
-    public void Writer_writes_svg_and_pdf_and_returns_their_paths()
+    public void Png_has_the_requested_resolution_and_the_presets_physical_size()
     {
-        PdfTestLicense.Ensure();
+        foreach (int dpi in new[] { 300, 600 })
+        {
+            var figure = FigureTestData.Figure1(FigureStyle.SingleColumn);
+            var png = FigureWriter.ToPng(figure, dpi);
+            using var bitmap = SKBitmap.Decode(png);
+            Assert.NotNull(bitmap);
+            // 85 mm at 300 dpi = 1003.9 px, rounded up.
+            Assert.Equal((int)Math.Ceiling(FigureUnits.MmToPt(FigureStyle.SingleColumnMm) * dpi / 72 - 1e-6), bitmap.Width);
+            Assert.Equal(dpi, PngPhysicalSize.Dpi(png)!.Value, 0.05);
+            // The page is white and something dark is drawn on it.
+            Assert.Equal(SKColors.White, bitmap.GetPixel(0, bitmap.Height - 1));
+            Assert.Contains(Enumerable.Range(0, bitmap.Height / 4), k => Enumerable.Range(0, bitmap.Width / 4).Any(x => bitmap.GetPixel(4 * x, 4 * k).Red < 64));
+        }
+        Assert.Throws<RweStatsInputException>(() => FigureWriter.Write(FigureTestData.Figure1(FigureStyle.SingleColumn), TempDir.Create("dpi"), "f", FigureFormats.Png, pngDpi: 10));
+    }
+
+    [Fact]
+    public void Same_figure_gives_the_same_bytes()
+    {
+        foreach (var figure in EveryKind())
+        {
+            Assert.Equal(FigureWriter.ToPng(figure), FigureWriter.ToPng(figure));
+            Assert.Equal(FigureWriter.ToPdf(figure), FigureWriter.ToPdf(figure));
+            Assert.Equal(FigureWriter.ToSvg(figure), FigureWriter.ToSvg(figure));
+        }
+    }
+
+    [Fact]
+    public void Svg_has_the_presets_size_in_points_and_its_texts_as_text()
+    {
+        var figure = FigureTestData.Figure1(FigureStyle.DoubleColumn);
+        var svg = System.Xml.Linq.XDocument.Parse(FigureWriter.ToSvg(figure)).Root!;
+        var (w, h) = figure.Size(FigureFonts.DejaVuSans);
+        Assert.Equal(w, double.Parse(svg.Attribute("width")!.Value.Replace("pt", ""), CultureInfo.InvariantCulture), 0.01);
+        Assert.Equal(h, double.Parse(svg.Attribute("height")!.Value.Replace("pt", ""), CultureInfo.InvariantCulture), 0.01);
+        Assert.EndsWith("pt", svg.Attribute("width")!.Value);
+        var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        Assert.Contains("p < 0.001", texts);
+        Assert.Contains("Anti-dsDNA", texts);
+        Assert.All(svg.Descendants().Where(e => e.Name.LocalName == "text"), t => Assert.Equal(FigureFonts.FamilyName, (string?)t.Attribute("font-family")));
+    }
+
+    [Fact]
+    public void Writer_writes_every_format_whole_and_returns_their_paths()
+    {
         var dir = TempDir.Create("writer");
         var output = FigureWriter.Write(FigureTestData.Figure1(FigureStyle.DoubleColumn), dir, "fig1");
-        Assert.Equal(new[] { Path.Combine(dir, "fig1.svg"), Path.Combine(dir, "fig1.pdf") }, output.Written);
+        Assert.Equal(new[] { "fig1.svg", "fig1.pdf", "fig1.png" }, output.Written.Select(Path.GetFileName));
         Assert.All(output.Written, p => Assert.True(new FileInfo(p).Length > 1000));
-        Assert.Null(output.Png);
         Assert.Empty(output.LayoutProblems);
         Assert.Empty(output.Notes);
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
         Assert.StartsWith("<?xml", File.ReadAllText(output.Written[0]));
         Assert.Throws<RweStatsInputException>(() => FigureWriter.Write(FigureTestData.Figure1(FigureStyle.DoubleColumn), dir, "bad/name"));
         Directory.Delete(dir, true);
     }
 
-    [RsvgFact]
-    public void Png_is_rendered_by_rsvg_convert_at_the_requested_resolution()
-    {
-        var dir = TempDir.Create("png");
-        var output = FigureWriter.Write(FigureTestData.Figure1(FigureStyle.SingleColumn), dir, "fig1", FigureFormats.Png, pngDpi: 300);
-        var png = Assert.IsType<PngResult.Written>(output.Png);
-        Assert.Contains(png.Path, output.Written);
-        var bytes = File.ReadAllBytes(png.Path);
-        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
-        // IHDR width, big-endian at offset 16: 85 mm at 300 dpi ≈ 1004 px.
-        int width = (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19];
-        Assert.InRange(width, 1000, 1008);
-        Directory.Delete(dir, true);
-    }
-
     [Fact]
-    public void Png_without_rsvg_convert_is_a_clear_result_not_a_crash()
+    public void SkiaSharp_draws_text_at_the_widths_the_layout_measures()
     {
-        var dir = TempDir.Create("nopng");
-        var svg = Path.Combine(dir, "f.svg");
-        File.WriteAllText(svg, FigureWriter.ToSvg(FigureTestData.Figure1(FigureStyle.SingleColumn)));
-        var result = PngConverter.Convert(svg, Path.Combine(dir, "f.png"), searchPath: dir);
-        var unavailable = Assert.IsType<PngResult.Unavailable>(result);
-        Assert.Contains("rsvg-convert", unavailable.Message);
-        Assert.Contains("librsvg2-bin", unavailable.Message);
-        Assert.False(File.Exists(Path.Combine(dir, "f.png")));
-        Directory.Delete(dir, true);
-    }
-
-    [Fact]
-    public void Pdf_text_widths_match_the_layout_metrics()
-    {
-        // SVG and PDF place text by the same advance widths: ours from the TTF tables, PDFsharp's from the font it embeds.
-        PdfTestLicense.Ensure();
-        using var canvas = new PdfCanvas(100, 100, FigureFonts.DejaVuSans);
-        PdfFontResolver.EnsureRegistered();
-        using var document = new PdfSharp.Pdf.PdfDocument();
-        var page = document.AddPage();
-        using var gfx = PdfSharp.Drawing.XGraphics.FromPdfPage(page);
+        // The layout places text by the advance widths of the TTF tables (FigureFont); the renderer draws with
+        // unhinted linear metrics of the same face, so each text fills exactly the box the layout checked.
         foreach (var (text, bold) in new[] { ("Anti-dsDNA (IU/mL)", false), ("p = 0.0073", false), ("M12", true), ("−1.5 × IQR", false) })
         {
-            var font = new PdfSharp.Drawing.XFont(PdfFontResolver.FamilyName, 8, bold ? PdfSharp.Drawing.XFontStyleEx.Bold : PdfSharp.Drawing.XFontStyleEx.Regular);
-            double theirs = gfx.MeasureString(text, font).Width;
+            using var font = new SKFont(FigureTypefaces.Get(bold), 8) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None };
+            double theirs = font.MeasureText(text);
             double ours = FigureFonts.DejaVuSans.Width(text, new TextStyle(8, bold));
-            Assert.Equal(theirs, ours, 2);
+            Assert.Equal(ours, theirs, 2);
         }
+        Assert.Equal("DejaVu Sans", FigureTypefaces.Get(false).FamilyName);
+        Assert.Same(FigureTypefaces.Get(true), ScottPlot.Fonts.GetTypeface(FigureFonts.FamilyName, bold: true, italic: false));
     }
 }

@@ -17,7 +17,7 @@ public class OtherFiguresTests
             Panels = FigureTestData.Figure1Panels(), SubjectCategory = FigureTestData.Responders(),
             CategoryOrder = new[] { "Responder", "Non-responder" }, Style = style,
         };
-        var svg = new SvgFigure(FigureWriter.ToSvg(figure));
+        var svg = new SceneFigure(SceneFigure.Xml(figure));
         Assert.Empty(svg.TextProblems());
         Assert.Equal(4, svg.Panels.Count);
         var responders = FigureTestData.Responders();
@@ -34,7 +34,11 @@ public class OtherFiguresTests
         }
         var legend = svg.Texts(svg.Groups("legend").Single()).Select(t => t.Text).ToList();
         int nResponders = responders.Values.Count(v => v == "Responder");
-        Assert.Equal(new[] { $"Responder (n = {nResponders})", $"Non-responder (n = {14 - nResponders})" }, legend);
+        Assert.Equal(new[] { $"Responder (n = {nResponders})", $"Non-responder (n = {14 - nResponders})" }, legend.Take(2));
+        // Further entries explain line styles, and only the ones drawn.
+        var panels = FigureTestData.Figure1Panels();
+        Assert.Equal(panels.Any(p => p.HasMissedVisits), legend.Contains(SeriesFigure.MissedVisitLabel));
+        Assert.Equal(panels.Any(p => figure.Segments(p).Any(s => s.Count > 1)), legend.Contains(SpaghettiFigure.SharedLineLabel));
     }
 
     [Fact]
@@ -44,10 +48,10 @@ public class OtherFiguresTests
         foreach (var style in new[] { FigureStyle.SingleColumn, FigureStyle.DoubleColumn with { PanelAspect = 0.7 } })
         {
             var figure = new ResidualDiagnosticsFigure { Fitted = fitted, Residuals = residuals, Style = style };
-            var svg = new SvgFigure(FigureWriter.ToSvg(figure));
+            var svg = new SceneFigure(SceneFigure.Xml(figure));
             Assert.Empty(svg.TextProblems());
             Assert.Equal(2, svg.Panels.Count);
-            Assert.All(svg.Panels, p => Assert.Equal(residuals.Length, svg.Groups("points", p).Single().Elements(SvgFigure.Ns + "circle").Count()));
+            Assert.All(svg.Panels, p => Assert.Equal(residuals.Length, svg.Groups("points", p).Single().Elements(SceneFigure.Ns + "circle").Count()));
             foreach (var panel in svg.Panels)
             {
                 var xTicks = svg.Groups("x-tick", panel).Select(t => double.Parse((string)t.Attribute("data-key")!, CultureInfo.InvariantCulture)).ToList();
@@ -73,6 +77,6 @@ public class OtherFiguresTests
         var (slope, intercept) = figure.QqLine();
         Assert.Equal(1 / (2 * Normal.InvCDF(0, 1, 0.75)), slope, 12);
         Assert.Equal(0, intercept, 12);
-        Assert.Throws<RweStatsInputException>(() => FigureWriter.ToSvg(figure with { Fitted = new[] { 1.0 } }));
+        Assert.Throws<RweStatsInputException>(() => SceneFigure.Xml(figure with { Fitted = new[] { 1.0 } }));
     }
 }

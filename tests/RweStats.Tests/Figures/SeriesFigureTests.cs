@@ -6,7 +6,7 @@ namespace RweStats.Tests.Figures;
 /// <summary>Figure 1 read back from its SVG: structure, annotations, axes, text layout and determinism.</summary>
 public class SeriesFigureTests
 {
-    static SvgFigure Render(SeriesFigure figure) => new(FigureWriter.ToSvg(figure));
+    static SceneFigure Render(SeriesFigure figure) => new(SceneFigure.Xml(figure));
 
     public static TheoryData<string> Styles => new() { "double", "single", "grey-stars", "exact-no-ls" };
 
@@ -29,7 +29,7 @@ public class SeriesFigureTests
             var boxes = svg.Groups("box", panel).Select(b => (string)b.Attribute("data-key")!).ToList();
             Assert.Equal(FigureTestData.Visits, boxes);
             foreach (var box in svg.Groups("box", panel))
-                Assert.Single(box.Elements(SvgFigure.Ns + "rect"));
+                Assert.Single(box.Elements(SceneFigure.Ns + "rect"));
         }
     }
 
@@ -42,7 +42,7 @@ public class SeriesFigureTests
         {
             int expected = input.Subjects.Sum(s => s.Values.Count(v => v.HasValue));
             var points = svg.Groups("points", svg.Panel(input.Outcome)).Single();
-            Assert.Equal(expected, points.Elements(SvgFigure.Ns + "circle").Count());
+            Assert.Equal(expected, points.Elements(SceneFigure.Ns + "circle").Count());
         }
         // Anti-dsDNA: 14 + 13 + 11 observed values in the test data.
         Assert.Equal(38, figure.Panels[0].Subjects.Sum(s => s.Values.Count(v => v.HasValue)));
@@ -61,7 +61,7 @@ public class SeriesFigureTests
             {
                 var key = $"{a.FromVisit}|{a.ToVisit}|{a.PValue.ToString("R", CultureInfo.InvariantCulture)}";
                 var bracket = brackets.Single(b => (string?)b.Attribute("data-key") == key);
-                Assert.Equal(PValueText.Format(a.PValue, figure.Style.PValueFormat), bracket.Element(SvgFigure.Ns + "text")!.Value);
+                Assert.Equal(PValueText.Format(a.PValue, figure.Style.PValueFormat), bracket.Element(SceneFigure.Ns + "text")!.Value);
             }
         }
     }
@@ -70,9 +70,9 @@ public class SeriesFigureTests
     public void Bracket_labels_print_as_journals_do()
     {
         var svg = Render(FigureTestData.Figure1(FigureStyle.DoubleColumn));
-        var labels = svg.Groups("bracket", svg.Panel("Anti-dsDNA")).Select(b => b.Element(SvgFigure.Ns + "text")!.Value).ToList();
+        var labels = svg.Groups("bracket", svg.Panel("Anti-dsDNA")).Select(b => b.Element(SceneFigure.Ns + "text")!.Value).ToList();
         Assert.Equal(new[] { "p = 0.0073", "p < 0.001" }, labels);
-        var c3 = svg.Groups("bracket", svg.Panel("C3")).Select(b => b.Element(SvgFigure.Ns + "text")!.Value).ToList();
+        var c3 = svg.Groups("bracket", svg.Panel("C3")).Select(b => b.Element(SceneFigure.Ns + "text")!.Value).ToList();
         Assert.Equal(new[] { "p = 0.21", "p = 0.0496" }, c3);
     }
 
@@ -99,7 +99,7 @@ public class SeriesFigureTests
         var figure = FigureTestData.Figure1(StyleNamed(style));
         var svg = Render(figure);
         Assert.Empty(svg.TextProblems());
-        Assert.Empty(figure.Render(new SvgCanvas(1000, 1000, FigureFonts.DejaVuSans), FigureFonts.DejaVuSans));
+        Assert.Empty(FigureScene.Of(figure).LayoutProblems);
         // Every panel text is accounted for: letter, title, y title, ticks, visit labels, brackets.
         var a = svg.Texts(svg.Panel("Anti-dsDNA")).Select(t => t.Text).ToList();
         Assert.Contains("Anti-dsDNA (IU/mL)", a);
@@ -135,29 +135,28 @@ public class SeriesFigureTests
     public void Panels_too_narrow_for_their_labels_are_refused_not_overdrawn()
     {
         var figure = FigureTestData.Figure1(FigureStyle.SingleColumn with { FontSizePt = 9 }) with { Rows = 1, Columns = 4 };
-        var e = Assert.Throws<RweStatsInputException>(() => FigureWriter.ToSvg(figure));
+        var e = Assert.Throws<RweStatsInputException>(() => SceneFigure.Xml(figure));
         Assert.Contains("fewer columns", e.Message);
     }
 
     [Fact]
     public void Same_input_gives_the_same_bytes()
     {
-        var a = FigureWriter.ToSvg(FigureTestData.Figure1(FigureStyle.DoubleColumn));
-        var b = FigureWriter.ToSvg(FigureTestData.Figure1(FigureStyle.DoubleColumn));
+        var a = SceneFigure.Xml(FigureTestData.Figure1(FigureStyle.DoubleColumn));
+        var b = SceneFigure.Xml(FigureTestData.Figure1(FigureStyle.DoubleColumn));
         Assert.Equal(a, b);
-        PdfTestLicense.Ensure();
-        Assert.Equal(FigureWriter.ToPdf(FigureTestData.Figure1(FigureStyle.SingleColumn)), FigureWriter.ToPdf(FigureTestData.Figure1(FigureStyle.SingleColumn)));
+        Assert.Equal(FigureWriter.ToPng(FigureTestData.Figure1(FigureStyle.SingleColumn)), FigureWriter.ToPng(FigureTestData.Figure1(FigureStyle.SingleColumn)));
     }
 
     [Fact]
     public void Output_does_not_depend_on_the_current_culture()
     {
-        var invariant = FigureWriter.ToSvg(FigureTestData.Figure1(FigureStyle.DoubleColumn));
+        var invariant = SceneFigure.Xml(FigureTestData.Figure1(FigureStyle.DoubleColumn));
         var saved = CultureInfo.CurrentCulture;
         try
         {
             CultureInfo.CurrentCulture = new CultureInfo("fr-FR");
-            Assert.Equal(invariant, FigureWriter.ToSvg(FigureTestData.Figure1(FigureStyle.DoubleColumn)));
+            Assert.Equal(invariant, SceneFigure.Xml(FigureTestData.Figure1(FigureStyle.DoubleColumn)));
         }
         finally { CultureInfo.CurrentCulture = saved; }
     }
@@ -168,10 +167,10 @@ public class SeriesFigureTests
         var figure = FigureTestData.Figure1(FigureStyle.DoubleColumn);
         var one = Render(figure);
         var other = Render(figure with { Style = figure.Style with { JitterSeed = 2 } });
-        double[] Xs(SvgFigure s) => s.Groups("points", s.Panel("C3")).Single().Elements(SvgFigure.Ns + "circle")
+        double[] Xs(SceneFigure s) => s.Groups("points", s.Panel("C3")).Single().Elements(SceneFigure.Ns + "circle")
             .Select(c => double.Parse(c.Attribute("cx")!.Value, CultureInfo.InvariantCulture)).ToArray();
         Assert.NotEqual(Xs(one), Xs(other));
-        var ticks = one.Groups("x-tick", one.Panel("C3")).Select(t => double.Parse(t.Element(SvgFigure.Ns + "line")!.Attribute("x1")!.Value, CultureInfo.InvariantCulture)).ToArray();
+        var ticks = one.Groups("x-tick", one.Panel("C3")).Select(t => double.Parse(t.Element(SceneFigure.Ns + "line")!.Attribute("x1")!.Value, CultureInfo.InvariantCulture)).ToArray();
         double spacing = ticks[1] - ticks[0];
         Assert.All(Xs(one), x => Assert.True(ticks.Min(t => Math.Abs(t - x)) <= figure.Style.JitterWidth * spacing / 2 + 0.01));
     }
@@ -190,20 +189,20 @@ public class SeriesFigureTests
         Assert.Equal(4, svg.Groups("normal-range").Count());
         var full = Render(FigureTestData.Figure1(FigureStyle.DoubleColumn));
         Assert.Equal(12, full.Groups("ls-mean").Count());
-        Assert.Equal(new[] { "A", "B", "C", "D" }, full.Groups("heading").Select(h => h.Elements(SvgFigure.Ns + "text").First().Value));
+        Assert.Equal(new[] { "A", "B", "C", "D" }, full.Groups("heading").Select(h => h.Elements(SceneFigure.Ns + "text").First().Value));
     }
 
     [Fact]
     public void Layout_defaults_to_two_by_two_and_honours_rows_and_columns()
     {
         var square = Render(FigureTestData.Figure1(FigureStyle.DoubleColumn));
-        var b = square.Panels.Select(SvgFigure.Bounds).ToList();
+        var b = square.Panels.Select(SceneFigure.Bounds).ToList();
         Assert.Equal(b[0].Top, b[1].Top, 3);
         Assert.Equal(b[0].Left, b[2].Left, 3);
         Assert.True(b[2].Top > b[0].Bottom);
         var row = Render(FigureTestData.Figure1(FigureStyle.DoubleColumn) with { Rows = 1, Columns = 4 });
-        Assert.Single(row.Panels.Select(p => SvgFigure.Bounds(p).Top).Distinct());
-        Assert.Throws<RweStatsInputException>(() => FigureWriter.ToSvg(FigureTestData.Figure1(FigureStyle.DoubleColumn) with { Rows = 1, Columns = 3 }));
+        Assert.Single(row.Panels.Select(p => SceneFigure.Bounds(p).Top).Distinct());
+        Assert.Throws<RweStatsInputException>(() => SceneFigure.Xml(FigureTestData.Figure1(FigureStyle.DoubleColumn) with { Rows = 1, Columns = 3 }));
     }
 
     [Fact]

@@ -6,17 +6,20 @@ using RweStats.Figures;
 namespace RweStats.Tests.Figures;
 
 /// <summary>
-/// Reads a figure back from its SVG text, the way a reviewer would check it: groups by class, and every text's
-/// box recomputed from its attributes (x, y = baseline, font-size, font-weight, text-anchor, rotate(a cx cy))
-/// with the shipped font's metrics, independently of the layout code's own bookkeeping.
+/// Reads a figure back from its figure model (<see cref="FigureScene.ToXml"/>), the way a reviewer would check it:
+/// groups by class, and every text's box recomputed from its attributes (x, y = baseline, font-size, font-weight,
+/// text-anchor, rotate(a cx cy)) with the shipped font's metrics, independently of the layout code's own bookkeeping.
 /// </summary>
-public sealed class SvgFigure
+public sealed class SceneFigure
 {
-    public static readonly XNamespace Ns = "http://www.w3.org/2000/svg";
+    public static readonly XNamespace Ns = XNamespace.None;
     public XDocument Document { get; }
     public XElement Root => Document.Root!;
 
-    public SvgFigure(string svg) => Document = XDocument.Parse(svg);
+    public SceneFigure(string xml) => Document = XDocument.Parse(xml);
+
+    /// <summary>The figure model of a figure as XML text.</summary>
+    public static string Xml(IFigure figure) => FigureScene.Of(figure).ToXml().ToString();
 
     public double Width => ParsePt(Root.Attribute("width")!.Value);
     public double Height => ParsePt(Root.Attribute("height")!.Value);
@@ -84,7 +87,7 @@ public sealed class SvgFigure
     /// <summary>Texts that leave their panel (or, outside panels, the figure) and pairs of texts that overlap.</summary>
     public IReadOnlyList<string> TextProblems()
     {
-        // The SVG rounds to 0.01 pt; allow that much.
+        // The model's XML rounds to 0.01 pt; allow that much.
         const double tol = 0.02;
         var problems = new List<string>();
         var figure = new FigureRect(0, 0, Width, Height);

@@ -1,0 +1,57 @@
+using System.Buffers.Binary;
+
+namespace RweStats.Figures;
+
+/// <summary>
+/// Writes the resolution into a PNG (the pHYs chunk, pixels per metre; PNG specification 1.2, section 4.2.4.2),
+/// so that a journal's upload checker and an image editor read the figure as, e.g., 300 dpi at its physical size.
+/// </summary>
+public static class PngPhysicalSize
+{
+    static ReadOnlySpan<byte> Signature => new byte[] { 137, 80, 78, 71, 13, 10, 26, 10 };
+
+    public static byte[] WithDpi(byte[] png, int dpi)
+    {
+        if (png.Length < 33 || !png.AsSpan(0, 8).SequenceEqual(Signature)) throw new ArgumentException("not a PNG file", nameof(png));
+        // The IHDR chunk comes first (8 + 4 + 4 + 13 + 4 = 33 bytes); pHYs must come before the image data.
+        uint ppm = (uint)Math.Round(dpi / 0.0254);
+        var chunk = new byte[4 + 4 + 9 + 4];
+        BinaryPrimitives.WriteUInt32BigEndian(chunk, 9);
+        "pHYs"u8.CopyTo(chunk.AsSpan(4));
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8), ppm);
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(12), ppm);
+        chunk[16] = 1; // unit: metre
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(17), Crc32(chunk.AsSpan(4, 13)));
+        var result = new byte[png.Length + chunk.Length];
+        png.AsSpan(0, 33).CopyTo(result);
+        chunk.CopyTo(result, 33);
+        png.AsSpan(33).CopyTo(result.AsSpan(33 + chunk.Length));
+        return result;
+    }
+
+    /// <summary>CRC-32 of ISO 3309 / ITU-T V.42, as PNG chunks carry it (PNG specification, annex D).</summary>
+    static uint Crc32(ReadOnlySpan<byte> bytes)
+    {
+        uint crc = 0xFFFFFFFF;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (int k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
+        }
+        return crc ^ 0xFFFFFFFF;
+    }
+
+    /// <summary>The dpi stored in a PNG's pHYs chunk, or null when it has none.</summary>
+    public static double? Dpi(byte[] png)
+    {
+        for (int at = 8; at + 12 <= png.Length;)
+        {
+            int length = (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at));
+            var type = System.Text.Encoding.ASCII.GetString(png, at + 4, 4);
+            if (type == "pHYs" && png[at + 16] == 1) return BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at + 8)) * 0.0254;
+            if (type == "IDAT") return null;
+            at += 12 + length;
+        }
+        return null;
+    }
+}
