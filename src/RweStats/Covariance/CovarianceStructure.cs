@@ -96,6 +96,49 @@ public abstract class CovarianceStructure
     /// <summary>Why a random intercept cannot be added (not identifiable), or null when it can.</summary>
     public virtual string? RandomInterceptConflict => null;
 
+    /// <summary>
+    /// Codes of the structures this one contains directly: every covariance matrix of a contained structure is also one
+    /// of this structure's (CS ⊂ CSH, AR(1) ⊂ ARH(1) ⊂ ANTE(1), TOEP ⊂ TOEPH, every structure ⊂ UN), so this structure's
+    /// REML optimum can be no worse than theirs. <see cref="Project"/> maps a contained fit into this structure's θ.
+    /// Used for the starts and the post-fit check of <see cref="Estimation.OptimumSearch"/>.
+    /// </summary>
+    public virtual IReadOnlyList<string> ContainedStructures => Array.Empty<string>();
+
+    /// <summary>
+    /// This structure's θ from a complete, positive definite covariance matrix over the visit positions: exact when
+    /// Σ has this structure's form (so the fit of a contained structure maps to the same matrix and likelihood), and
+    /// otherwise a moment projection (variances per visit, correlations or covariances averaged by lag). Null when
+    /// the structure cannot be written from Σ over visit positions (the spatial structures use actual times).
+    /// </summary>
+    public virtual double[]? Project(double[,] sigma) => null;
+
+    /// <summary>R(θ) for a subject observed at every visit position (not for spatial structures, whose R depends on times).</summary>
+    public double[,] Matrix(ReadOnlySpan<double> theta)
+    {
+        int t = Dimension;
+        var m = new double[t, t];
+        Span<double> g = stackalloc double[ParameterCount];
+        for (int a = 0; a < t; a++)
+            for (int b = a; b < t; b++)
+            {
+                g.Clear();
+                m[a, b] = m[b, a] = Element(theta, a, b, a, b, g, Span<double>.Empty);
+            }
+        return m;
+    }
+
+    /// <summary>The correlation of positions a and b of Σ, kept inside (−0.99, 0.99) so that a projection stays admissible.</summary>
+    protected static double CorrelationOf(double[,] sigma, int a, int b) =>
+        Math.Clamp(sigma[a, b] / Math.Sqrt(sigma[a, a] * sigma[b, b]), -0.99, 0.99);
+
+    /// <summary>Mean over the pairs of positions at a lag of f(a, a + lag).</summary>
+    protected static double MeanAtLag(int dimension, int lag, Func<int, int, double> f)
+    {
+        double s = 0;
+        for (int a = 0; a + lag < dimension; a++) s += f(a, a + lag);
+        return s / (dimension - lag);
+    }
+
     /// <summary>Creates a structure from its command-line code.</summary>
     public static CovarianceStructure Create(string code, int dimension) => code.ToLowerInvariant() switch
     {

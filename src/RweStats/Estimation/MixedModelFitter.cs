@@ -53,8 +53,9 @@ public static partial class MixedModelFitter
     {
         CheckIdentifiable(frame, design, covariance, patterns);
         var objective = new LikelihoodObjective(covariance, patterns, design.Rank, frame.ObservationsUsed, spec.Method);
-        var start = StartingValues(frame, design, covariance, objective, patterns);
-        var (theta, eval, report) = NewtonRaphson.Minimise(objective, covariance, start, spec.MaxIterations);
+        var search = new OptimumSearch(patterns, design.Rank, frame.ObservationsUsed, spec.Method, spec.MaxIterations, frame.SubjectCount,
+            (model, modelObjective) => StartingValues(frame, design, model, modelObjective, patterns));
+        var (theta, eval, report) = search.Minimise(covariance, objective);
         if (!report.Converged && !spec.ReportNonConverged)
             throw RweStatsInputException.About(ModelSetting.Covariance,
                 $"the {structure.SasType}{(spec.RandomIntercept ? " + random intercept" : "")} model for '{frame.Formula.Response}' did not converge: {report.Message}{DegeneracyHint(covariance, theta, frame)}; " +

@@ -18,7 +18,17 @@ public sealed record ConvergenceReport(
     IReadOnlyList<int> BoundaryParameters,
     string Message,
     /// <summary>SAS's "Iteration History": the objective at the start (iteration 0) and after each iteration.</summary>
-    IReadOnlyList<double> History);
+    IReadOnlyList<double> History)
+{
+    /// <summary>How many starting points were optimised (<see cref="OptimumSearch"/>); 1 = the moment estimates only.</summary>
+    public int StartsTried { get; init; } = 1;
+
+    /// <summary>How many of them reached the reported optimum (−2LL within 1e-4).</summary>
+    public int StartsAtBest { get; init; } = 1;
+
+    /// <summary>The start the reported optimum was reached from ("moment estimates", "from the CS fit", "UN fit projected", "grid …").</summary>
+    public string BestStart { get; init; } = "moment estimates";
+}
 
 /// <summary>
 /// Minimises −2 log-likelihood over θ on SAS's own parameter scale by Newton–Raphson with the observed

@@ -58,6 +58,9 @@ public static class FitJson
         w.WriteBoolean("hessian_positive_definite", r.Convergence.HessianPositiveDefinite);
         w.WriteNumber("evaluations", r.Convergence.Evaluations);
         w.WriteString("message", r.Convergence.Message);
+        w.WriteNumber("starts_tried", r.Convergence.StartsTried);
+        w.WriteNumber("starts_at_best", r.Convergence.StartsAtBest);
+        w.WriteString("best_start", r.Convergence.BestStart);
         w.WriteEndObject();
         w.WriteStartObject("dimensions");
         w.WriteNumber("covariance_parameters", r.CovarianceParameters.Count);
