@@ -5,7 +5,23 @@ using RweStats.Model;
 namespace RweStats.Workflow;
 
 /// <summary>Where a data set comes from and how it is written.</summary>
-public sealed record DataSource(string File, CsvDialect Dialect, string Format, string? WidePattern, bool Synthetic, string? Description);
+public sealed record DataSource(string File, CsvDialect Dialect, string Format, string? WidePattern, bool Synthetic, string? Description)
+{
+    /// <summary>"data.file_format": csv, xpt, parquet or duckdb; null: by the file's extension.</summary>
+    public string? FileFormat { get; init; }
+    /// <summary>"data.member": the data set of a SAS transport library or the table of a DuckDB database.</summary>
+    public string? Member { get; init; }
+    /// <summary>"data.query": a DuckDB SQL query.</summary>
+    public string? Query { get; init; }
+    /// <summary>"data.where": a row filter (<see cref="RowCondition"/>).</summary>
+    public string? Where { get; init; }
+
+    /// <summary>The table source the readers take.</summary>
+    public TableSource Table => new(File)
+    {
+        FileFormat = FileFormat, Dialect = Dialect, Member = Member, Query = Query, Where = Where, FormatOption = "data.file_format",
+    };
+}
 
 /// <summary>Column roles shared by every outcome.</summary>
 /// <summary>Column roles shared by every outcome. Note: a free-text column whose remarks (e.g. "measured at month 8") are quoted when a published number is not reproduced.</summary>

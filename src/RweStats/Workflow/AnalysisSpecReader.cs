@@ -123,7 +123,7 @@ public static class AnalysisSpecReader
 
     static DataSource ReadData(JsonTree node, string folder)
     {
-        node.ExpectObject("file", "format", "delimiter", "decimal", "missing", "wide_pattern", "synthetic", "description");
+        node.ExpectObject("file", "format", "delimiter", "decimal", "missing", "wide_pattern", "synthetic", "description", "file_format", "member", "query", "where");
         var file = node.Required("file").AsString();
         string full = System.IO.Path.Combine(folder, file);
         var dialect = CsvDialect.Default;
@@ -139,7 +139,16 @@ public static class AnalysisSpecReader
         if (format == "wide" && pattern is null) throw node.Error("a wide file needs \"wide_pattern\", e.g. \"{outcome}_{visit}\"");
         if (pattern is not null && (!pattern.Contains("{visit}") || !pattern.Contains("{outcome}")))
             throw node.Required("wide_pattern").Error("the pattern must contain {outcome} and {visit}");
-        return new DataSource(full, dialect, format, pattern, node.Get("synthetic")?.AsBool() ?? false, node.Get("description")?.AsString());
+        string? fileFormat = node.Get("file_format")?.Choice(TableReader.Formats.ToArray());
+        if (node.Get("where") is { } where)
+        {
+            try { RowCondition.Parse(where.AsString(), "data.where"); }
+            catch (RweStatsInputException e) { throw where.Error(e.Message); }
+        }
+        return new DataSource(full, dialect, format, pattern, node.Get("synthetic")?.AsBool() ?? false, node.Get("description")?.AsString())
+        {
+            FileFormat = fileFormat, Member = node.Get("member")?.AsString(), Query = node.Get("query")?.AsString(), Where = node.Get("where")?.AsString(),
+        };
     }
 
     static ModelSettings ReadModel(JsonTree? node, ModelSettings inherited)
