@@ -83,7 +83,7 @@ public sealed class ParquetTableReader : ITableReader
             if (t == typeof(uint)) return new Numbers<uint>(f, n);
             if (t == typeof(ulong)) return new Numbers<ulong>(f, n);
             if (t == typeof(decimal)) return new Numbers<decimal>(f, n);
-            if (t == typeof(string)) return new Texts(f, n);
+            if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>)) return new Texts(f, n);
             if (t == typeof(bool)) return new Other<bool>(f, n, v => v ? "true" : "false");
             if (t == typeof(DateOnly)) return new Other<DateOnly>(f, n, v => v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             if (t == typeof(DateTime)) return new Other<DateTime>(f, n, v => v.TimeOfDay == TimeSpan.Zero
