@@ -1,5 +1,6 @@
 using System.Globalization;
 using RweStats.Data;
+using RweStats.Workflow;
 
 namespace RweStats.Tests;
 
@@ -149,5 +150,33 @@ public class XptReaderTests
         // The same rows the other way round: not LOCF, flagged, and the parameter by exclusion.
         var other = Run(["fit", "--data", Xpt("adqs_fev.xpt"), "--where", "not (DTYPE == \"LOCF\" or ANL01FL != \"Y\") and PARAMCD != \"FVC\"", .. model]);
         Assert.Equal(xpt.stdout, other.stdout);
+    }
+
+    /// <summary>The same through an analysis spec (data.file, data.where); the file's variable label titles the outcome.</summary>
+    [Fact]
+    public void SpecReadsTheTransportFileWithItsRowFilterAndLabels()
+    {
+        var xpt = StudyAnalysis.Run(AnalysisSpecReader.Load(Xpt("adqs_fev.json")));
+        var csv = StudyAnalysis.Run(AnalysisSpecReader.Load(Xpt("adqs_fev_kept.json")));
+        Assert.True(xpt.AllSucceeded, string.Join("; ", xpt.Outcomes.Select(o => o.Error)));
+        Assert.Equal(StudyReport.DescriptivesCsv(csv), StudyReport.DescriptivesCsv(xpt));
+        var (a, b) = (csv.Outcomes[0].Fit!, xpt.Outcomes[0].Fit!);
+        Assert.Equal(a.FitStatistics.Neg2LogLikelihood, b.FitStatistics.Neg2LogLikelihood);
+        Assert.Equal(a.VisitContrasts.Select(v => v.Result.PValue), b.VisitContrasts.Select(v => v.Result.PValue));
+        Assert.Equal("Analysis Value", xpt.Outcomes[0].Outcome.Label);
+        Assert.Equal("FEV1", csv.Outcomes[0].Outcome.Label);
+    }
+
+    [Fact]
+    public void SpecWhereErrorsNameTheKeyAndPosition()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"rwestats-where-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, File.ReadAllText(Xpt("adqs_fev.json")).Replace("ANL01FL == ", "ANL01FL = ").Replace("adqs_fev.xpt", Xpt("adqs_fev.xpt").Replace("\\", "/")));
+            var e = Assert.Throws<RweStatsInputException>(() => AnalysisSpecReader.Load(path));
+            Assert.Contains("data.where: row filter 'PARAMCD == \"FEV1\" and ANL01FL = \"Y\" and DTYPE == \"\"': position 31: write == for equality", e.Message);
+        }
+        finally { File.Delete(path); }
     }
 }

@@ -14,6 +14,8 @@ public sealed record TableSource(string Path)
     public string? Where { get; init; }
     /// <summary>Where the options came from, for messages ("--data-format" on the command line, "data.file_format" in a spec).</summary>
     public string FormatOption { get; init; } = "--data-format";
+    /// <summary>How the row filter was given, for messages ("--where", "data.where").</summary>
+    public string WhereOption { get; init; } = "--where";
 }
 
 /// <summary>One file format's reader: everything it reads becomes a <see cref="DataTable"/>, numbers as numbers.</summary>
@@ -48,7 +50,7 @@ public static class TableReader
         if (source.Query is not null && format != "duckdb")
             throw new RweStatsInputException($"{source.Path}: a SQL query runs on DuckDB sources only; give {source.FormatOption} duckdb");
         var table = ReaderFor(format).Read(source);
-        return source.Where is { } where ? RowCondition.Parse(where).Apply(table) : table;
+        return source.Where is { } where ? RowCondition.Parse(where, source.WhereOption).Apply(table) : table;
     }
 
     /// <summary>The explicit format, or the one the extension names.</summary>

@@ -19,7 +19,7 @@ public sealed record DataSource(string File, CsvDialect Dialect, string Format, 
     /// <summary>The table source the readers take.</summary>
     public TableSource Table => new(File)
     {
-        FileFormat = FileFormat, Dialect = Dialect, Member = Member, Query = Query, Where = Where, FormatOption = "data.file_format",
+        FileFormat = FileFormat, Dialect = Dialect, Member = Member, Query = Query, Where = Where, FormatOption = "data.file_format", WhereOption = "data.where",
     };
 }
 
@@ -44,7 +44,11 @@ public sealed record RowFilter(string Column, IReadOnlyList<string> Values);
 public sealed record OutcomeSpec(
     string Name, string Column, string Label, string? Unit, DataSource Data, string Transform,
     (double Low, double High)? NormalRange, RowFilter? Rows, IReadOnlyList<ValueClass> Classes,
-    IReadOnlyList<(string From, string To)> PercentChanges, ModelSettings Model, bool LogScaleFigure);
+    IReadOnlyList<(string From, string To)> PercentChanges, ModelSettings Model, bool LogScaleFigure)
+{
+    /// <summary>Whether the spec gave the label; when not, the data file's variable label (SAS transport) is used if it has one.</summary>
+    public bool LabelFromSpec { get; init; } = true;
+}
 
 /// <summary>
 /// How to find when a subject stopped treatment: a regular expression with one group capturing the month, matched

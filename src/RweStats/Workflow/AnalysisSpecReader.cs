@@ -142,7 +142,7 @@ public static class AnalysisSpecReader
         string? fileFormat = node.Get("file_format")?.Choice(TableReader.Formats.ToArray());
         if (node.Get("where") is { } where)
         {
-            try { RowCondition.Parse(where.AsString(), "data.where"); }
+            try { RowCondition.Parse(where.AsString(), "row filter"); }
             catch (RweStatsInputException e) { throw where.Error(e.Message); }
         }
         return new DataSource(full, dialect, format, pattern, node.Get("synthetic")?.AsBool() ?? false, node.Get("description")?.AsString())
@@ -227,6 +227,6 @@ public static class AnalysisSpecReader
         }).ToList() ?? new List<(string, string)>();
         return new OutcomeSpec(name, column, node.Get("label")?.AsString() ?? name, node.Get("unit")?.AsString(),
             node.Get("data") is { } d ? ReadData(d, folder) : data, transform, range, rows, classes, changes,
-            ReadModel(node.Get("model"), model), node.Get("log_scale")?.AsBool() ?? false);
+            ReadModel(node.Get("model"), model), node.Get("log_scale")?.AsBool() ?? false) { LabelFromSpec = node.Get("label") is not null };
     }
 }

@@ -110,6 +110,8 @@ public static class StudyAnalysis
     /// <summary>Descriptives, classes, changes and the fit of one outcome on its table; throws on an input error.</summary>
     public static OutcomeAnalysis AnalyseOutcome(AnalysisSpec spec, OutcomeSpec outcome, DataTable table, List<string> warnings, bool fit = true)
     {
+        // A label in the data (SAS variable label) titles the tables and figures when the spec gives none.
+        if (!outcome.LabelFromSpec && table.ColumnLabel(outcome.Column) is { } fileLabel) outcome = outcome with { Label = fileLabel };
         var subjectCol = table.Column(spec.Columns.Subject, "columns.subject");
         var visitCol = table.Column(spec.Columns.Visit, "columns.visit");
         var valueCol = table.Column(outcome.Column, $"the column of outcome '{outcome.Name}'");
