@@ -109,12 +109,16 @@ public sealed class DuckDbTableReader : ITableReader
                 bool isNull = r.IsDBNull(j);
                 if (numeric[j])
                 {
-                    double v = isNull ? double.NaN : types[j] == typeof(double) ? r.GetDouble(j) : Number(r.GetValue(j));
+                    double v = isNull ? double.NaN
+                        : types[j] == typeof(double) ? r.GetDouble(j)
+                        : types[j] == typeof(long) ? r.GetInt64(j)
+                        : types[j] == typeof(int) ? r.GetInt32(j)
+                        : Number(r.GetValue(j));
                     if (double.IsInfinity(v))
                         throw new RweStatsInputException($"{source}: row {numbers[j]!.Count + 1}: column '{names[j]}': an infinite value; RweStats reads finite numbers only");
                     numbers[j]!.Add(v);
                 }
-                else texts[j]!.Add(isNull ? null : Text(r.GetValue(j)) is { Length: > 0 } s ? pools[j]!.Get(s.AsSpan()) : null);
+                else texts[j]!.Add(isNull ? null : (types[j] == typeof(string) ? r.GetString(j) : Text(r.GetValue(j))) is { Length: > 0 } s ? pools[j]!.Get(s.AsSpan()) : null);
             }
         }
         int n = numeric[0] ? numbers[0]!.Count : texts[0]!.Count;
