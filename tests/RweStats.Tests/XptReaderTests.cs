@@ -63,6 +63,17 @@ public class XptReaderTests
         Assert.Equal("DATE", table.Metadata![table.ColumnIndex("ADT")].SasFormat);
     }
 
+    [Fact]
+    public void Version8LongNamesAndLongLabels()
+    {
+        var table = XptReader.Read(Xpt("long_names_v8.xpt"));
+        Assert.Equal(new[] { "SHORT", "A_VARIABLE_NAME_OF_32_CHARACTERS" }, table.ColumnNames);
+        Assert.Equal("A label that is longer than the forty characters of version 5", table.ColumnLabel("A_VARIABLE_NAME_OF_32_CHARACTERS"));
+        Assert.Equal("Short", table.ColumnLabel("SHORT"));
+        Assert.Equal(new string?[] { "1.5", "2.5" }, table.Columns[0]);
+        Assert.Equal(new string?[] { "a", "b" }, table.Columns[1]);
+    }
+
     [Theory]
     // TS-140's own example: −118.625 is C2 76 A0 00 00 00 00 00; 1 is 41 10 00 00 00 00 00 00.
     [InlineData(new byte[] { 0xC2, 0x76, 0xA0, 0, 0, 0, 0, 0 }, -118.625)]
