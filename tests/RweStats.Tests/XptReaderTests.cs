@@ -120,6 +120,24 @@ public class XptReaderTests
         Assert.Contains("not a SAS transport file", notXpt.Message);
     }
 
+    /// <summary>Seeded random corruption (bytes changed anywhere, headers included): an input error or a table, never another exception.</summary>
+    [Fact]
+    public void RandomCorruptionIsAnInputErrorOrATable()
+    {
+        var rng = new Random(14);
+        foreach (var file in new[] { "values_v5.xpt", "values_v8.xpt", "long_names_v8.xpt", "two_members.xpt" })
+        {
+            var bytes = File.ReadAllBytes(Xpt(file));
+            for (int trial = 0; trial < 400; trial++)
+            {
+                var b = (byte[])bytes.Clone();
+                for (int k = rng.Next(1, 4); k > 0; k--) b[rng.Next(b.Length)] = (byte)rng.Next(256);
+                var e = Record.Exception(() => XptReader.Read(b, file, trial % 2 == 0 ? null : "SECOND"));
+                if (e is not null) Assert.IsType<RweStatsInputException>(e);
+            }
+        }
+    }
+
     [Fact]
     public void TruncatedFileThroughTheCommandLineExitsWith2AndOneLine()
     {
