@@ -22,8 +22,10 @@ public sealed class DuckDbTableReader : ITableReader
     public DataTable Read(TableSource source)
     {
         string path = source.Path;
-        string ext = Path.GetExtension(path).ToLowerInvariant();
-        bool files = ext is ".parquet" or ".parq" or ".csv" or ".tsv" or ".txt" || path.IndexOfAny(['*', '?', '[']) >= 0;
+        // A glob's extension ("*.parquet", "part-0.parq*") picks DuckDB's reader: Parquet for .parq…, CSV otherwise.
+        string ext = Path.GetExtension(path.TrimEnd('*', '?')).ToLowerInvariant();
+        bool parquet = ext.StartsWith(".parq", StringComparison.Ordinal);
+        bool files = parquet || ext is ".csv" or ".tsv" or ".txt" || (path.IndexOfAny(['*', '?', '[']) >= 0 && !File.Exists(path));
         if (!files && !File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
         try
         {
@@ -32,7 +34,7 @@ public sealed class DuckDbTableReader : ITableReader
             string sql;
             if (files)
             {
-                string scan = ext is ".parquet" or ".parq"
+                string scan = parquet
                     ? $"read_parquet({Literal(path)})"
                     : $"read_csv({Literal(path)}, nullstr = [{string.Join(", ", source.Dialect.MissingTokens.Select(Literal))}]" +
                       (source.Dialect.DecimalSeparator == ',' ? ", decimal_separator = ','" : "") +

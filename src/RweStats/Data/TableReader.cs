@@ -63,7 +63,7 @@ public static class TableReader
                 throw new RweStatsInputException($"{source.FormatOption} '{f}' is not a file format; use one of: {string.Join(", ", Formats)}");
             return lower;
         }
-        if (source.Path.IndexOfAny(['*', '?', '[']) >= 0) return "duckdb";
+        if (source.Path.IndexOfAny(['*', '?', '[']) >= 0 && !File.Exists(source.Path)) return "duckdb";
         return System.IO.Path.GetExtension(source.Path).ToLowerInvariant() switch
         {
             ".xpt" or ".xport" => "xpt",
