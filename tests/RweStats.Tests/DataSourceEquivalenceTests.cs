@@ -81,6 +81,7 @@ public sealed class DataSourceEquivalenceTests : IDisposable
         Sql($"COPY (SELECT * FROM {CsvScan} LIMIT 400) TO {Q(Path.Combine(folder, "part1.parquet"))} (FORMAT parquet); " +
             $"COPY (SELECT * FROM {CsvScan} OFFSET 400) TO {Q(Path.Combine(folder, "part2.parquet"))} (FORMAT parquet)");
         AssertSameTable(csv, TableReader.Read(new TableSource(Path.Combine(folder, "part*.parquet"))));
+        AssertSameTable(csv, TableReader.Read(new TableSource(Path.Combine(folder, "part?.parq*"))));
         AssertSameTable(csv, TableReader.Read(new TableSource(Csv) { FileFormat = "duckdb" }));
         var kept = TableReader.Read(new TableSource(Path.Combine(folder, "part*.parquet")) { Query = "SELECT * FROM data WHERE ARMCD = 'TRT'" });
         Assert.Equal(csv.Column("ARMCD", "").Count(a => a == "TRT"), kept.RowCount);
