@@ -181,6 +181,19 @@ public class XptReaderTests
         Assert.Equal(xpt.stdout, other.stdout);
     }
 
+    /// <summary>A SAS date variable (ADT, DATE9., days since 1960-01-01) as the actual time of a spatial structure.</summary>
+    [Fact]
+    public void SasDatesAreActualTimes()
+    {
+        string[] model = ["--formula", "AVAL ~ ARMCD*AVISIT", "--subject", "USUBJID", "--time", "AVISIT", "--covariance", "sp-exp",
+                          "--time-value", "ADT", "--format", "json"];
+        var xpt = Run(["fit", "--data", Xpt("adqs_fev.xpt"), "--where", "PARAMCD == \"FEV1\" and ANL01FL == \"Y\" and DTYPE == \"\"", .. model]);
+        var csv = Run(["fit", "--data", Xpt("adqs_fev_kept.csv"), .. model]);
+        Assert.Equal(0, xpt.code);
+        Assert.Equal(csv.stdout.Replace(Xpt("adqs_fev_kept.csv"), "FILE"), xpt.stdout.Replace(Xpt("adqs_fev.xpt"), "FILE"));
+        Assert.Equal("DATE", XptReader.Read(Xpt("adqs_fev.xpt")).Metadata!.Single(m => m.SasFormat is not null).SasFormat);
+    }
+
     /// <summary>The same through an analysis spec (data.file, data.where); the file's variable label titles the outcome.</summary>
     [Fact]
     public void SpecReadsTheTransportFileWithItsRowFilterAndLabels()
