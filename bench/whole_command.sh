@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
-# Whole-command timings of `rwestats fit` (CSV to JSON, UN REML with Satterthwaite df and the visit contrasts) on the
-# benchmark's seeded cohorts: median wall time of RUNS runs and the largest peak resident size (GNU time).
-#   bash bench/whole_command.sh [SIZES] [VISITS] [RUNS]      e.g. bash bench/whole_command.sh 100000,1000000 6,10 5
+# Whole-command timings of `rwestats fit` (data file to JSON, UN REML with Satterthwaite df and the visit contrasts) on
+# the benchmark's seeded cohorts: median wall time of RUNS runs and the largest peak resident size (GNU time).
+#   bash bench/whole_command.sh [SIZES] [VISITS] [RUNS] [FORMATS]   e.g. bash bench/whole_command.sh 100000,1000000 6,10 5 csv,parquet,duckdb
 # The cohorts are bench/out/mmrm_<subjects>x<visits>.csv, written by the benchmark (`... RweStats.Bench -- table`) or,
-# when missing, by `rwestats simulate mmrm`.
+# when missing, by `rwestats simulate mmrm`; the same cohort as .parquet or .duckdb is written from it by DuckDB
+# (`... RweStats.Bench -- convert`), so every format reads the same numbers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sizes="${1:-100000}"; visits="${2:-6}"; runs="${3:-5}"
+sizes="${1:-100000}"; visits="${2:-6}"; runs="${3:-5}"; formats="${4:-csv}"
 [ -x /usr/bin/time ] || { echo "whole_command.sh: GNU time (/usr/bin/time) not found (apt-get install time)"; exit 2; }
 ./rwestats --help >/dev/null  # builds the CLI once, outside the timings
 mkdir -p bench/out
-echo "subjects  visits  median_s  min_s  max_s  peak_MB  (rwestats fit, UN REML + Satterthwaite, CSV -> JSON, $runs runs)"
+echo "subjects  visits  format   median_s  min_s  max_s  peak_MB  (rwestats fit, UN REML + Satterthwaite, file -> JSON, $runs runs)"
 for t in ${visits//,/ }; do
   for n in ${sizes//,/ }; do
-    file="bench/out/mmrm_${n}x${t}.csv"
-    [ -f "$file" ] || ./rwestats simulate mmrm --subjects "$n" --visits "$t" --seed 1 --out "$file" >/dev/null
+   for format in ${formats//,/ }; do
+    csv="bench/out/mmrm_${n}x${t}.csv"
+    [ -f "$csv" ] || ./rwestats simulate mmrm --subjects "$n" --visits "$t" --seed 1 --out "$csv" >/dev/null
+    file="bench/out/mmrm_${n}x${t}.${format}"
+    [ -f "$file" ] || dotnet run -c Release --project bench/RweStats.Bench -- convert "$csv" "$file" >/dev/null
     times=(); peak=0
     for _ in $(seq "$runs"); do
       out="$(mktemp)"
@@ -25,6 +29,7 @@ for t in ${visits//,/ }; do
       rm -f "$out" "$out.time"
     done
     sorted=($(printf '%s\n' "${times[@]}" | sort -g))
-    printf '%8d  %6d  %8s  %5s  %5s  %7d\n' "$n" "$t" "${sorted[$(( ${#sorted[@]} / 2 ))]}" "${sorted[0]}" "${sorted[-1]}" "$(( peak / 1024 ))"
+    printf '%8d  %6d  %-7s  %8s  %5s  %5s  %7d\n' "$n" "$t" "$format" "${sorted[$(( ${#sorted[@]} / 2 ))]}" "${sorted[0]}" "${sorted[-1]}" "$(( peak / 1024 ))"
+   done
   done
 done

@@ -21,6 +21,7 @@ using RweStats.Simulation;
 //       fitted-model object) against one fit asked ten times; medians of --repeat runs after a warm-up.
 //   dotnet run -c Release --project bench/RweStats.Bench -- postgres [--rows N] [--runs R]
 //       PostgreSQL push-down against pulling the rows (PostgresBench.cs)
+//   dotnet run -c Release --project bench/RweStats.Bench -- convert FILE.csv OUT     (OUT .parquet or .duckdb, written by DuckDB)
 var inv = CultureInfo.InvariantCulture;
 string Arg(string name, string fallback) { int i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
 var mode = args.Length > 0 ? args[0] : "table";
@@ -77,11 +78,25 @@ if (mode == "inference")
     return 0;
 }
 
+if (mode == "convert")
+{
+    // The same cohort as Parquet (row groups of DuckDB's default size, snappy) or as a DuckDB table, for the
+    // side-by-side timings of the readers (bench/whole_command.sh).
+    var (csv, target) = (args[1], args[2]);
+    using var connection = new DuckDB.NET.Data.DuckDBConnection(target.EndsWith(".duckdb") ? $"Data Source={target}" : "Data Source=:memory:");
+    connection.Open();
+    using var cmd = connection.CreateCommand();
+    string scan = $"read_csv('{csv.Replace("'", "''")}', nullstr = ['', 'NA', '.'])";
+    cmd.CommandText = target.EndsWith(".duckdb") ? $"CREATE TABLE cohort AS SELECT * FROM {scan}" : $"COPY (SELECT * FROM {scan}) TO '{target.Replace("'", "''")}' (FORMAT parquet)";
+    cmd.ExecuteNonQuery();
+    return 0;
+}
+
 if (mode == "measure")
 {
     var (file, model) = (args[1], args[2]);
     var clock = Stopwatch.StartNew();
-    var table = CsvTableReader.Read(file);
+    var table = TableReader.Read(new TableSource(file));
     double load = clock.Elapsed.TotalSeconds;
     // The fit's own memory: resident size after loading (the table is what any fit must hold), then the peak while
     // fitting, with Linux's peak counter (VmHWM) reset in between (proc(5), /proc/PID/clear_refs, value 5).

@@ -5,13 +5,23 @@ using RweStats.Reporting;
 
 namespace RweStats.Cli;
 
-/// <summary>"rwestats fit": one mixed model on one CSV file. Its options and JSON output are a contract.</summary>
+/// <summary>"rwestats fit": one mixed model on one data file (CSV, SAS transport, Parquet, DuckDB). Its options and JSON output are a contract.</summary>
 public static class FitCommand
 {
     public const string Usage = """
         rwestats fit --data FILE --formula "Y ~ TERMS" --subject COL --time COL [options]
 
-          --data FILE              CSV file, one row per subject x visit (',' or ';' separated, detected)
+          --data FILE              one row per subject x visit: CSV (',' or ';' separated, detected), SAS
+                                   transport .xpt (V5/V8), .parquet, a DuckDB database (.duckdb), or a
+                                   glob of CSV/Parquet files read by DuckDB ("data/*.parquet")
+          --data-format FORMAT     csv|xpt|parquet|duckdb: the file format when the extension does not say
+                                   (default: by extension; a path with * ? [ is read by DuckDB)
+          --member NAME            the data set of an .xpt library with several, or the table of a DuckDB
+                                   database with several
+          --query SQL              DuckDB: the rows of a SQL query (a CSV/Parquet glob is the view 'data')
+          --where EXPR             keep the rows where EXPR holds, e.g. 'PARAMCD == "FEV1" and ANL01FL ==
+                                   "Y" and DTYPE == ""': == != < <= > >= with a number or a "text",
+                                   and, or, not, ( ), COL is missing; a missing text reads as ""
           --formula "Y ~ TERMS"    R-style fixed effects: a + b + a:b, a*b, -1 (no intercept)
           --subject COL            subject identifier column
           --time COL               visit column (class variable; its levels index the residual matrix)

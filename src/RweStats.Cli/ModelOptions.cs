@@ -14,7 +14,7 @@ public static class ModelOptions
     {
         "--data", "--subject", "--time", "--time-order", "--baseline", "--covariance", "--time-value",
         "--group", "--method", "--class", "--ref", "--alpha", "--format", "--out", "--max-iterations",
-        "--select-by", "--candidates", "--kr-information",
+        "--select-by", "--candidates", "--kr-information", "--data-format", "--member", "--query", "--where",
     };
     public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--random-intercept", "--report-nonconverged", "--decimal-comma" };
 
@@ -107,10 +107,14 @@ public static class ModelOptions
     public static string Format(Arguments a) =>
         a.Choice("--format", new Dictionary<string, string> { ["text"] = "text", ["json"] = "json" }, "text");
 
+    /// <summary>The table of --data (CSV, SAS transport, Parquet or DuckDB: --data-format or the extension), filtered by --where.</summary>
     public static DataTable Read(Arguments a)
     {
         var dialect = a.Flag("--decimal-comma") ? CsvDialect.Default with { DecimalSeparator = ',' } : CsvDialect.Default;
-        return CsvTableReader.Read(a.Required("--data"), dialect);
+        return TableReader.Read(new TableSource(a.Required("--data"))
+        {
+            FileFormat = a.Value("--data-format"), Dialect = dialect, Member = a.Value("--member"), Query = a.Value("--query"), Where = a.Value("--where"),
+        });
     }
 
     public static void Write(Arguments a, string text, TextWriter stdout)

@@ -25,7 +25,8 @@ public static class SensitivityCommand
           --outcome Y              outcome column (repeatable): one model per outcome
           --formula "~ TERMS"      right-hand side of the model (default: ~ TIME); "Y ~ TERMS" without
                                    --outcome uses Y
-          every data and covariance option of 'rwestats fit' (--data, --subject, --time, --time-order,
+          every data and covariance option of 'rwestats fit' (--data with --data-format, --member,
+          --query and --where, --subject, --time, --time-order,
           --baseline, --covariance incl. auto with --select-by/--candidates, --time-value, --group,
           --random-intercept, --method, --class, --ref, --alpha, --kr-information, --decimal-comma,
           --report-nonconverged, --format text|json, --out FILE)

@@ -72,4 +72,8 @@ public sealed class RweStatsInputException : Exception
     /// <summary>Formats "file:line: column 'c': message" the way compilers do, so editors can jump to it.</summary>
     public static RweStatsInputException AtCell(string file, int line, string? column, string message) =>
         new(column is null ? $"{file}:{line}: {message}" : $"{file}:{line}: column '{column}': {message}");
+
+    /// <summary>The same for a row of a table: "file:line: …" for a text file, "file: observation N: …" for other sources.</summary>
+    public static RweStatsInputException AtCell(Data.DataTable table, int row, string? column, string message) =>
+        new(column is null ? $"{table.Location(row)}: {message}" : $"{table.Location(row)}: column '{column}': {message}");
 }

@@ -81,6 +81,6 @@ public static class DataHandling
                 throw new RweStatsInputException($"unknown data handling '{variant}'; use one of: {string.Join(", ", All)}");
         }
         var columns = table.Columns.Select((c, j) => j == col ? values : c).ToArray();
-        return (outcome, new DataTable(table.Source, table.ColumnNames, columns, table.LineNumbers));
+        return (outcome, table.Derive(table.ColumnNames, columns, table.LineNumbers));
     }
 }

@@ -467,7 +467,7 @@ public static class CsvTableReader
     /// One string per distinct cell text of a column (subject ids, visits and arms repeat on every row): fewer
     /// allocations and a smaller heap for the collector to walk. Stops pooling past a bound (a column of distinct numbers).
     /// </summary>
-    sealed class StringPool
+    internal sealed class StringPool
     {
         const int Limit = 1 << 20;
         readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);

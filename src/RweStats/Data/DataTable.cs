@@ -28,8 +28,48 @@ public sealed class DataTable
 
     public string Source { get; }
     public IReadOnlyList<string> ColumnNames { get; }
+    /// <summary>Where each row came from: its line in a text file, or its row (observation) number in a binary or database source (<see cref="RowWord"/>).</summary>
     public int[] LineNumbers { get; }
     public int RowCount => LineNumbers.Length;
+
+    /// <summary>What <see cref="LineNumbers"/> count: "line" (text files, the default), "row" (Parquet, DuckDB) or "observation" (SAS transport).</summary>
+    public string RowWord { get; init; } = "line";
+
+    /// <summary>Per-column metadata from self-describing sources (labels, SAS formats, special missing values), aligned with <see cref="ColumnNames"/>; null for CSV.</summary>
+    public IReadOnlyList<ColumnMetadata>? Metadata { get; init; }
+
+    /// <summary>Where a row is, for messages: "file:12" for a line of a text file, "file: observation 12" otherwise.</summary>
+    public string Location(int row) =>
+        RowWord == "line" ? $"{Source}:{LineNumbers[row]}" : $"{Source}: {RowWord} {LineNumbers[row]}";
+
+    /// <summary>The label of a column (SAS variable label), or null when the source gives none.</summary>
+    public string? ColumnLabel(string name)
+    {
+        int j = ColumnIndex(name);
+        return j >= 0 && Metadata?[j].Label is { Length: > 0 } label ? label : null;
+    }
+
+    /// <summary>
+    /// A table derived from this one (same source and row numbering): the given columns as texts, with the metadata of
+    /// the columns whose names it keeps.
+    /// </summary>
+    public DataTable Derive(IReadOnlyList<string> columnNames, string?[][] columns, int[] lineNumbers) =>
+        new(Source, columnNames, columns, lineNumbers)
+        {
+            RowWord = RowWord,
+            Metadata = Metadata is null ? null : columnNames.Select(n => ColumnIndex(n) is var j and >= 0 ? Metadata[j] with { MissingKinds = null } : ColumnMetadata.None).ToArray(),
+        };
+
+    /// <summary>The given rows (indices into this table, in their order) as a new table with the same storage kinds, row numbers and metadata.</summary>
+    public DataTable SelectRows(int[] rows)
+    {
+        var columns = storage.Select(s => s.Select(rows)).ToArray();
+        return new DataTable(Source, ColumnNames, columns, rows.Select(i => LineNumbers[i]).ToArray())
+        {
+            RowWord = RowWord,
+            Metadata = Metadata?.Select(m => m.SelectRows(rows)).ToArray(),
+        };
+    }
 
     /// <summary>Every column as texts (numeric columns are turned back into text on first use).</summary>
     public IReadOnlyList<string?[]> Columns => Enumerable.Range(0, storage.Length).Select(TextsOf).ToList();
@@ -199,7 +239,7 @@ public sealed class DataTable
         int j = RequireColumn(column, "a numeric variable");
         if (storage[j].IsMissing(row)) return double.NaN;
         if (!storage[j].TryNumber(row, out var v))
-            throw RweStatsInputException.AtCell(Source, LineNumbers[row], column,
+            throw RweStatsInputException.AtCell(this, row, column,
                 $"'{storage[j].Text(row)}' is not a finite number; fix the value or declare the column a class variable");
         return v;
     }
@@ -212,6 +252,8 @@ internal abstract class ColumnStorage
     public abstract bool IsMissing(int row);
     public abstract void MarkMissing(bool[] missing);
     public abstract bool TryNumber(int row, out double value);
+    /// <summary>The given rows, in their order, in storage of the same kind.</summary>
+    public abstract ColumnStorage Select(int[] rows);
 }
 
 internal sealed class TextStorage(string?[] cells) : ColumnStorage
@@ -228,6 +270,7 @@ internal sealed class TextStorage(string?[] cells) : ColumnStorage
         value = double.NaN;
         return Cells[row] is { } c && NumberParsing.TryParse(c, out value);
     }
+    public override ColumnStorage Select(int[] rows) => new TextStorage(rows.Select(i => Cells[i]).ToArray());
 }
 
 internal sealed class NumericStorage(double[] values, Dictionary<int, string>? originals) : ColumnStorage
@@ -246,6 +289,41 @@ internal sealed class NumericStorage(double[] values, Dictionary<int, string>? o
     {
         value = Values[row];
         return !double.IsNaN(value);
+    }
+    public override ColumnStorage Select(int[] rows)
+    {
+        var values = new double[rows.Length];
+        for (int k = 0; k < rows.Length; k++) values[k] = Values[rows[k]];
+        Dictionary<int, string>? originals = null;
+        if (Originals is not null)
+        {
+            originals = new Dictionary<int, string>();
+            for (int k = 0; k < rows.Length; k++)
+                if (Originals.TryGetValue(rows[k], out var s)) originals[k] = s;
+        }
+        return new NumericStorage(values, originals);
+    }
+}
+
+/// <summary>
+/// What a self-describing source says about a column: its label (SAS variable label), its SAS format name (e.g. DATE9:
+/// the numbers are days since 1960-01-01) and, for SAS numeric variables, the kind of each special missing value
+/// ('.' is not listed; '_' and 'A'–'Z' for ._ and .A–.Z), by row.
+/// </summary>
+public sealed record ColumnMetadata(string? Label = null, string? SasFormat = null, IReadOnlyDictionary<int, char>? MissingKinds = null)
+{
+    public static ColumnMetadata None { get; } = new();
+
+    /// <summary>The kind of missing value of a row: '.', '_' or 'A'–'Z' (only meaningful when the cell is missing).</summary>
+    public char MissingKind(int row) => MissingKinds is not null && MissingKinds.TryGetValue(row, out var k) ? k : '.';
+
+    internal ColumnMetadata SelectRows(int[] rows)
+    {
+        if (MissingKinds is null) return this;
+        var kinds = new Dictionary<int, char>();
+        for (int k = 0; k < rows.Length; k++)
+            if (MissingKinds.TryGetValue(rows[k], out var c)) kinds[k] = c;
+        return this with { MissingKinds = kinds.Count > 0 ? kinds : null };
     }
 }
 

@@ -33,8 +33,8 @@ public static class WideToLong
         for (int i = 0; i < wide.RowCount; i++)
         {
             if (subjectCells[i] is { } s && !seen.TryAdd(s, wide.LineNumbers[i]))
-                throw RweStatsInputException.AtCell(wide.Source, wide.LineNumbers[i], subject,
-                    $"subject '{s}' has a second row (first at line {seen[s]}); a wide file has one row per subject");
+                throw RweStatsInputException.AtCell(wide, i, subject,
+                    $"subject '{s}' has a second row (first at {wide.RowWord} {seen[s]}); a wide file has one row per subject");
             for (int k = 0; k < visits.Count; k++)
             {
                 int r = i * visits.Count + k;
@@ -45,6 +45,6 @@ public static class WideToLong
                     columns[carried.Count + 1 + o][r] = sources.TryGetValue((outcomes[o], visits[k]), out var j) ? wide.Columns[j][i] : null;
             }
         }
-        return new DataTable(wide.Source, names, columns, lines);
+        return wide.Derive(names, columns, lines);
     }
 }

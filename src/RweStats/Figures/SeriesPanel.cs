@@ -84,7 +84,7 @@ public sealed record PanelObservation(string Subject, string? Group, string Visi
             if (subjects[r] is not { } subject || times[r] is not { } visit) continue;
             string? group = null;
             if (groups is not null && (group = groups[r]) is null)
-                throw RweStatsInputException.AtCell(table.Source, table.LineNumbers[r], groupColumn!, "no group for this row; every row of a figure with groups needs one");
+                throw RweStatsInputException.AtCell(table, r, groupColumn!, "no group for this row; every row of a figure with groups needs one");
             result.Add(new PanelObservation(subject, group, visit, valueOfRow(r)));
         }
         return result;

@@ -125,8 +125,8 @@ public sealed class ModelFrame
             }
             else if (seen!.TryAdd(key, i)) continue;
             else previous = seen[key];
-            throw RweStatsInputException.AtCell(src, table.LineNumbers[i], spec.Time,
-                $"subject '{subjectEnc.Levels[sc]}' has visit '{timeEnc.Levels[vc]}' twice (first at line {table.LineNumbers[previous]}); keep one row per subject and visit");
+            throw RweStatsInputException.AtCell(table, i, spec.Time,
+                $"subject '{subjectEnc.Levels[sc]}' has visit '{timeEnc.Levels[vc]}' twice (first at {table.RowWord} {table.LineNumbers[previous]}); keep one row per subject and visit");
         }
         if (spec.TimeOrder is { } order)
         {
@@ -136,7 +136,7 @@ public sealed class ModelFrame
             if (unknown.Count > 0)
             {
                 int i = Array.FindIndex(timeEnc.Codes, c => unknown.Contains(c));
-                throw RweStatsInputException.AtCell(src, table.LineNumbers[i], spec.Time,
+                throw RweStatsInputException.AtCell(table, i, spec.Time,
                     $"visit '{timeEnc.Levels[timeEnc.Codes[i]]}' is not in --time-order {string.Join(",", order)}; add it to the order or correct the value");
             }
         }
@@ -163,7 +163,7 @@ public sealed class ModelFrame
         // The outcome of every row used must be a number; checked in file order, so the error names the first bad cell.
         int badOutcome = table.FirstNonNumber(responseColumn, used);
         if (badOutcome >= 0)
-            throw RweStatsInputException.AtCell(src, table.LineNumbers[badOutcome], formula.Response,
+            throw RweStatsInputException.AtCell(table, badOutcome, formula.Response,
                 $"outcome value '{table.Cell(responseColumn, badOutcome)}' is not a finite number; correct it or mark it missing (empty, NA or .)");
         if (used.Length == 0)
             throw new RweStatsInputException($"{src}: no row has '{formula.Response}' and every model variable present; nothing to fit");
@@ -262,7 +262,7 @@ public sealed class ModelFrame
             var values = new double[rows.Length];
             int bad = table.TryNumbers(j, rows, values);
             if (bad >= 0)
-                throw RweStatsInputException.AtCell(src, table.LineNumbers[rows[bad]], name,
+                throw RweStatsInputException.AtCell(table, rows[bad], name,
                     $"'{table.Cell(j, rows[bad])}' is not a finite number; fix the value or declare the column a class variable");
             covariates[name] = values;
         }
@@ -290,7 +290,7 @@ public sealed class ModelFrame
                 var first = groupCol[rows[starts[s]]]!;
                 for (int k = starts[s]; k < starts[s + 1]; k++)
                     if (groupCol[rows[k]] != first)
-                        throw RweStatsInputException.AtCell(src, table.LineNumbers[rows[k]], spec.Group,
+                        throw RweStatsInputException.AtCell(table, rows[k], spec.Group,
                             $"subject '{labels[s]}' changes group ('{first}' then '{groupCol[rows[k]]}'); --group must be constant within a subject");
                 subjectGroup[s] = levels.ToList().IndexOf(first);
             }

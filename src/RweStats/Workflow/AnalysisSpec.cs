@@ -9,8 +9,21 @@ public sealed record DataSource(string File, CsvDialect Dialect, string Format, 
 {
     /// <summary>A PostgreSQL address ("data.source"), whose rows are read instead of a file; File then holds it too.</summary>
     public string? Database { get; init; }
-    /// <summary>With <see cref="Database"/>: the SELECT whose rows are read ("data.query", or built from "data.omop"); null: the address's table=.</summary>
+    /// <summary>"data.file_format": csv, xpt, parquet or duckdb; null: by the file's extension.</summary>
+    public string? FileFormat { get; init; }
+    /// <summary>"data.member": the data set of a SAS transport library or the table of a DuckDB database.</summary>
+    public string? Member { get; init; }
+    /// <summary>"data.query": a DuckDB SQL query over the file, or with <see cref="Database"/> the SELECT whose rows are read
+    /// (or the one built from "data.omop"); null: the file, or the address's table=.</summary>
     public string? Query { get; init; }
+    /// <summary>"data.where": a row filter (<see cref="RowCondition"/>).</summary>
+    public string? Where { get; init; }
+
+    /// <summary>The table source the readers take.</summary>
+    public TableSource Table => new(File)
+    {
+        FileFormat = FileFormat, Dialect = Dialect, Member = Member, Query = Query, Where = Where, FormatOption = "data.file_format", WhereOption = "data.where",
+    };
 }
 
 /// <summary>Column roles shared by every outcome.</summary>
@@ -34,7 +47,11 @@ public sealed record RowFilter(string Column, IReadOnlyList<string> Values);
 public sealed record OutcomeSpec(
     string Name, string Column, string Label, string? Unit, DataSource Data, string Transform,
     (double Low, double High)? NormalRange, RowFilter? Rows, IReadOnlyList<ValueClass> Classes,
-    IReadOnlyList<(string From, string To)> PercentChanges, ModelSettings Model, bool LogScaleFigure);
+    IReadOnlyList<(string From, string To)> PercentChanges, ModelSettings Model, bool LogScaleFigure)
+{
+    /// <summary>Whether the spec gave the label; when not, the data file's variable label (SAS transport) is used if it has one.</summary>
+    public bool LabelFromSpec { get; init; } = true;
+}
 
 /// <summary>
 /// How to find when a subject stopped treatment: a regular expression with one group capturing the month, matched

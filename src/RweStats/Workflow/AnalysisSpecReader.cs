@@ -123,7 +123,8 @@ public static class AnalysisSpecReader
 
     static DataSource ReadData(JsonTree node, string folder)
     {
-        node.ExpectObject("file", "format", "delimiter", "decimal", "missing", "wide_pattern", "synthetic", "description", "source", "query", "omop");
+        node.ExpectObject("file", "format", "delimiter", "decimal", "missing", "wide_pattern", "synthetic", "description",
+                          "file_format", "member", "query", "where", "source", "omop");
         if (node.Get("source") is { } source) return ReadDatabase(node, source, folder);
         var file = node.Required("file").AsString();
         string full = System.IO.Path.Combine(folder, file);
@@ -140,7 +141,16 @@ public static class AnalysisSpecReader
         if (format == "wide" && pattern is null) throw node.Error("a wide file needs \"wide_pattern\", e.g. \"{outcome}_{visit}\"");
         if (pattern is not null && (!pattern.Contains("{visit}") || !pattern.Contains("{outcome}")))
             throw node.Required("wide_pattern").Error("the pattern must contain {outcome} and {visit}");
-        return new DataSource(full, dialect, format, pattern, node.Get("synthetic")?.AsBool() ?? false, node.Get("description")?.AsString());
+        string? fileFormat = node.Get("file_format")?.Choice(TableReader.Formats.ToArray());
+        if (node.Get("where") is { } where)
+        {
+            try { RowCondition.Parse(where.AsString(), "row filter"); }
+            catch (RweStatsInputException e) { throw where.Error(e.Message); }
+        }
+        return new DataSource(full, dialect, format, pattern, node.Get("synthetic")?.AsBool() ?? false, node.Get("description")?.AsString())
+        {
+            FileFormat = fileFormat, Member = node.Get("member")?.AsString(), Query = node.Get("query")?.AsString(), Where = node.Get("where")?.AsString(),
+        };
     }
 
     /// <summary>The spec key that sets a model setting: how an analysis spec names it in the library's error messages.</summary>
@@ -168,8 +178,9 @@ public static class AnalysisSpecReader
     {
         var address = source.AsString();
         if (!Data.Sql.PostgresSource.IsAddress(address)) throw source.Error("\"source\" must be a postgresql://HOST:PORT/DB address");
-        foreach (var key in new[] { "file", "format", "delimiter", "decimal", "missing", "wide_pattern" })
+        foreach (var key in new[] { "file", "format", "delimiter", "decimal", "missing", "wide_pattern", "file_format", "member" })
             if (node.Get(key) is { } extra) throw extra.Error($"\"{key}\" is for files; a \"source\" is a database");
+        if (node.Get("where") is { } where) throw where.Error("with a database \"source\", filter the rows in \"query\" (SQL WHERE)");
         string? query = node.Get("query")?.AsString();
         if (node.Get("omop") is { } omop)
         {
@@ -254,6 +265,6 @@ public static class AnalysisSpecReader
         }).ToList() ?? new List<(string, string)>();
         return new OutcomeSpec(name, column, node.Get("label")?.AsString() ?? name, node.Get("unit")?.AsString(),
             node.Get("data") is { } d ? ReadData(d, folder) : data, transform, range, rows, classes, changes,
-            ReadModel(node.Get("model"), model), node.Get("log_scale")?.AsBool() ?? false);
+            ReadModel(node.Get("model"), model), node.Get("log_scale")?.AsBool() ?? false) { LabelFromSpec = node.Get("label") is not null };
     }
 }

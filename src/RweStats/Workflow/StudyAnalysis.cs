@@ -76,11 +76,11 @@ public static class StudyAnalysis
     public static DataTable LoadOutcomeTable(AnalysisSpec spec, OutcomeSpec outcome, Dictionary<string, DataTable> cache)
     {
         var src = outcome.Data;
-        string key = src.File + "|" + src.Format;
+        string key = string.Join("|", src.File, src.Format, src.FileFormat, src.Member, src.Query, src.Where);
         if (cache.TryGetValue(key, out var t)) return t;
         var raw = src.Database is { } address
             ? Data.Sql.PostgresSource.Open(address, src.Query).ReadTable() // descriptives and figures need the rows
-            : CsvTableReader.Read(src.File, src.Dialect);
+            : TableReader.Read(src.Table);
         if (src.Format == "wide")
         {
             var outcomes = spec.Outcomes.Where(o => o.Data.File == src.File).Select(o => o.Column).Distinct().ToList();
@@ -101,21 +101,23 @@ public static class StudyAnalysis
         for (int i = 0; i < table.RowCount; i++)
         {
             if (subject[i] is null)
-                throw RweStatsInputException.AtCell(table.Source, table.LineNumbers[i], spec.Columns.Subject, "the subject is missing; every row needs one");
+                throw RweStatsInputException.AtCell(table, i, spec.Columns.Subject, "the subject is missing; every row needs one");
             if (visit[i] is null)
-                throw RweStatsInputException.AtCell(table.Source, table.LineNumbers[i], spec.Columns.Visit, "the visit is missing; every row needs one");
+                throw RweStatsInputException.AtCell(table, i, spec.Columns.Visit, "the visit is missing; every row needs one");
             if (!spec.VisitOrder.Contains(visit[i]!))
-                throw RweStatsInputException.AtCell(table.Source, table.LineNumbers[i], spec.Columns.Visit,
+                throw RweStatsInputException.AtCell(table, i, spec.Columns.Visit,
                     $"visit '{visit[i]}' is not in the declared visit order ({string.Join(", ", spec.VisitOrder)}); add it to \"visits.order\" or correct it");
             if (!seen.TryAdd((subject[i]!, visit[i]!), table.LineNumbers[i]))
-                throw RweStatsInputException.AtCell(table.Source, table.LineNumbers[i], spec.Columns.Visit,
-                    $"subject '{subject[i]}' has visit '{visit[i]}' twice (first at line {seen[(subject[i]!, visit[i]!)]}); keep one row per subject and visit");
+                throw RweStatsInputException.AtCell(table, i, spec.Columns.Visit,
+                    $"subject '{subject[i]}' has visit '{visit[i]}' twice (first at {table.RowWord} {seen[(subject[i]!, visit[i]!)]}); keep one row per subject and visit");
         }
     }
 
     /// <summary>Descriptives, classes, changes and the fit of one outcome on its table; throws on an input error.</summary>
     public static OutcomeAnalysis AnalyseOutcome(AnalysisSpec spec, OutcomeSpec outcome, DataTable table, List<string> warnings, bool fit = true)
     {
+        // A label in the data (SAS variable label) titles the tables and figures when the spec gives none.
+        if (!outcome.LabelFromSpec && table.ColumnLabel(outcome.Column) is { } fileLabel) outcome = outcome with { Label = fileLabel };
         var subjectCol = table.Column(spec.Columns.Subject, "columns.subject");
         var visitCol = table.Column(spec.Columns.Visit, "columns.visit");
         var valueCol = table.Column(outcome.Column, $"the column of outcome '{outcome.Name}'");
@@ -140,7 +142,7 @@ public static class StudyAnalysis
             if (valueCol[i] is { } cell)
             {
                 if (!NumberParsing.TryParse(cell, out v))
-                    throw RweStatsInputException.AtCell(table.Source, table.LineNumbers[i], outcome.Column,
+                    throw RweStatsInputException.AtCell(table, i, outcome.Column,
                         $"'{cell}' is not a finite number; correct it or leave the cell empty (missing)");
                 transformed[i] = Transform(outcome, v, table, i).ToString("R", CultureInfo.InvariantCulture);
             }
@@ -175,7 +177,7 @@ public static class StudyAnalysis
         var columns = names.Select(n => n == response
             ? rows.Select(i => transformed[i]).ToArray()
             : rows.Select(i => table.Columns[table.ColumnIndex(n)][i]).ToArray()).ToArray();
-        var modelTable = new DataTable(table.Source, names, columns, rows.Select(i => table.LineNumbers[i]).ToArray());
+        var modelTable = table.Derive(names, columns, rows.Select(i => table.LineNumbers[i]).ToArray());
         var modelSpec = spec.ModelFor(outcome, response);
         var model = MixedModelFitter.FitModel(modelTable, modelSpec);
         var result = model.Result(modelSpec);
@@ -186,7 +188,7 @@ public static class StudyAnalysis
     {
         if (outcome.Transform == "none") return v;
         if (!(v > 0))
-            throw RweStatsInputException.AtCell(table.Source, table.LineNumbers[row], outcome.Column,
+            throw RweStatsInputException.AtCell(table, row, outcome.Column,
                 $"value {v.ToString(CultureInfo.InvariantCulture)} cannot be log-transformed (outcome '{outcome.Name}' has \"transform\": \"{outcome.Transform}\"); values must be positive");
         return outcome.Transform == "log" ? Math.Log(v) : Math.Log10(v);
     }

@@ -1,0 +1,159 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace RweStats.Data;
+
+/// <summary>
+/// Reads a table through embedded DuckDB into a <see cref="DataTable"/>:
+/// <list type="bullet">
+/// <item>a DuckDB database file (.duckdb, .ddb, or any file with --data-format duckdb that is not CSV/Parquet), opened
+/// read-only: its only table or view, the one named as member (--member), or the rows of a SQL query (--query);</item>
+/// <item>CSV or Parquet files, one or a glob ("data/*.parquet"), read by DuckDB's own readers (read_parquet, read_csv
+/// with the dialect's missing tokens); a --query then reads them as the view <c>data</c>
+/// (e.g. <c>SELECT * FROM data WHERE PARAMCD = 'FEV1'</c>).</item>
+/// </list>
+/// Numeric columns (integers, floats, decimals) become numbers, NULL missing; everything else its invariant text (ISO
+/// dates). Rows are numbered from 1 in the order DuckDB returns them (add ORDER BY to a query for a stable order).
+/// </summary>
+public sealed class DuckDbTableReader : ITableReader
+{
+    public static readonly DuckDbTableReader Instance = new();
+
+    public DataTable Read(TableSource source)
+    {
+        string path = source.Path;
+        // A glob's extension ("*.parquet", "part-0.parq*") picks DuckDB's reader: Parquet for .parq…, CSV otherwise.
+        string ext = Path.GetExtension(path.TrimEnd('*', '?')).ToLowerInvariant();
+        bool parquet = ext.StartsWith(".parq", StringComparison.Ordinal);
+        bool files = parquet || ext is ".csv" or ".tsv" or ".txt" || (path.IndexOfAny(['*', '?', '[']) >= 0 && !File.Exists(path));
+        if (!files && !File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
+        try
+        {
+            using var connection = new DuckDBConnection(files ? "Data Source=:memory:" : $"Data Source={path};ACCESS_MODE=READ_ONLY");
+            connection.Open();
+            string sql;
+            if (files)
+            {
+                string scan = parquet
+                    ? $"read_parquet({Literal(path)})"
+                    : $"read_csv({Literal(path)}, nullstr = [{string.Join(", ", source.Dialect.MissingTokens.Select(Literal))}]" +
+                      (source.Dialect.DecimalSeparator == ',' ? ", decimal_separator = ','" : "") +
+                      (source.Dialect.Delimiter is { } d ? $", delim = {Literal(d.ToString())}" : "") + ")";
+                if (source.Member is not null)
+                    throw new RweStatsInputException($"{path}: a member (table) is named but CSV/Parquet files have none; drop --member (spec: data.member)");
+                if (source.Query is { } query)
+                {
+                    Execute(connection, $"CREATE VIEW data AS SELECT * FROM {scan}");
+                    sql = query;
+                }
+                else sql = $"SELECT * FROM {scan}";
+            }
+            else if (source.Query is { } query)
+            {
+                if (source.Member is not null) throw new RweStatsInputException($"{path}: give a table (--member) or a query (--query), not both");
+                sql = query;
+            }
+            else sql = $"SELECT * FROM {Identifier(ChooseTable(connection, path, source.Member))}";
+            return ReadQuery(connection, sql, path);
+        }
+        catch (DuckDBException e)
+        {
+            throw new RweStatsInputException($"{path}: DuckDB: {e.Message.Split('\n')[0].Trim()}");
+        }
+    }
+
+    static string ChooseTable(DuckDBConnection connection, string path, string? member)
+    {
+        var tables = new List<string>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name";
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) tables.Add(r.GetString(0));
+        }
+        if (member is not null)
+            return tables.FirstOrDefault(t => t == member) ?? tables.FirstOrDefault(t => string.Equals(t, member, StringComparison.OrdinalIgnoreCase))
+                ?? throw new RweStatsInputException($"{path}: no table '{member}'; the database holds: {(tables.Count == 0 ? "no table" : string.Join(", ", tables))}");
+        return tables.Count switch
+        {
+            0 => throw new RweStatsInputException($"{path}: the database holds no table; give a --query"),
+            1 => tables[0],
+            _ => throw new RweStatsInputException($"{path}: the database holds {tables.Count} tables ({string.Join(", ", tables)}); name one with --member (spec: data.member) or give a --query"),
+        };
+    }
+
+    static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    static DataTable ReadQuery(DuckDBConnection connection, string sql, string source)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        int m = r.FieldCount;
+        if (m == 0) throw new RweStatsInputException($"{source}: the query returns no columns");
+        var names = Enumerable.Range(0, m).Select(r.GetName).ToArray();
+        var duplicate = names.GroupBy(x => x).FirstOrDefault(x => x.Count() > 1);
+        if (duplicate is not null) throw new RweStatsInputException($"{source}: column '{duplicate.Key}' appears twice in the result; rename one (AS)");
+        var types = Enumerable.Range(0, m).Select(r.GetFieldType).ToArray();
+        var numeric = types.Select(IsNumeric).ToArray();
+        var numbers = numeric.Select(x => x ? new List<double>() : null).ToArray();
+        var texts = numeric.Select(x => x ? null : new List<string?>()).ToArray();
+        var pools = numeric.Select(x => x ? null : new CsvTableReader.StringPool()).ToArray();
+        while (r.Read())
+        {
+            for (int j = 0; j < m; j++)
+            {
+                bool isNull = r.IsDBNull(j);
+                if (numeric[j])
+                {
+                    double v = isNull ? double.NaN
+                        : types[j] == typeof(double) ? r.GetDouble(j)
+                        : types[j] == typeof(long) ? r.GetInt64(j)
+                        : types[j] == typeof(int) ? r.GetInt32(j)
+                        : Number(r.GetValue(j));
+                    if (double.IsInfinity(v))
+                        throw new RweStatsInputException($"{source}: row {numbers[j]!.Count + 1}: column '{names[j]}': an infinite value; RweStats reads finite numbers only");
+                    numbers[j]!.Add(v);
+                }
+                else texts[j]!.Add(isNull ? null : (types[j] == typeof(string) ? r.GetString(j) : Text(r.GetValue(j))) is { Length: > 0 } s ? pools[j]!.Get(s.AsSpan()) : null);
+            }
+        }
+        int n = numeric[0] ? numbers[0]!.Count : texts[0]!.Count;
+        if (n == 0) throw new RweStatsInputException($"{source}: the table or query has no rows");
+        var storage = Enumerable.Range(0, m).Select(j => numeric[j]
+            ? (ColumnStorage)new NumericStorage(numbers[j]!.ToArray(), null)
+            : new TextStorage(texts[j]!.ToArray())).ToArray();
+        return new DataTable(source, names, storage, Enumerable.Range(1, n).ToArray()) { RowWord = "row" };
+    }
+
+    static bool IsNumeric(Type t) =>
+        t == typeof(double) || t == typeof(float) || t == typeof(decimal) || t == typeof(long) || t == typeof(int) || t == typeof(short) ||
+        t == typeof(sbyte) || t == typeof(byte) || t == typeof(ushort) || t == typeof(uint) || t == typeof(ulong) ||
+        t == typeof(System.Numerics.BigInteger) || t == typeof(Int128) || t == typeof(UInt128);
+
+    static double Number(object value) => value switch
+    {
+        System.Numerics.BigInteger b => (double)b,
+        Int128 i => (double)i,
+        UInt128 u => (double)u,
+        _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+    };
+
+    static string Text(object value) => value switch
+    {
+        string s => s,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    static string Literal(string text) => "'" + text.Replace("'", "''") + "'";
+    static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
+}

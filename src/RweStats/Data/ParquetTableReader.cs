@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Numerics;
+using Parquet;
+using Parquet.Schema;
+
+namespace RweStats.Data;
+
+/// <summary>
+/// Reads a Parquet file (any row-group count, the encodings and compressions Parquet.Net 6 reads: plain, dictionary,
+/// RLE, delta; snappy, gzip, zstd, brotli, lz4) into a <see cref="DataTable"/>. Numeric columns (integers, floats,
+/// decimals) become numbers, nulls missing; text columns texts (pooled, a null is missing); dates and other logical types
+/// their invariant text (ISO dates). Nested or repeated columns are refused: a model table is flat. Rows are numbered
+/// from 1 in file order.
+/// </summary>
+public sealed class ParquetTableReader : ITableReader
+{
+    public static readonly ParquetTableReader Instance = new();
+
+    public DataTable Read(TableSource source) => Read(source.Path);
+
+    public static DataTable Read(string path)
+    {
+        if (!File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
+        try
+        {
+            return ReadAsync(path).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not RweStatsInputException and not OutOfMemoryException)
+        {
+            throw new RweStatsInputException($"{path}: not a readable Parquet file ({e.Message.Split('\n')[0].Trim()})");
+        }
+    }
+
+    static async Task<DataTable> ReadAsync(string path)
+    {
+        await using var reader = await ParquetReader.CreateAsync(path);
+        var fields = reader.Schema.GetDataFields();
+        if (reader.Schema.Fields.Any(f => f.SchemaType != SchemaType.Data) || fields.Any(f => f.IsArray || f.MaxRepetitionLevel > 0))
+            throw new RweStatsInputException($"{path}: the Parquet schema has nested or repeated columns; RweStats reads flat tables (one value per column and row)");
+        if (fields.Length == 0) throw new RweStatsInputException($"{path}: the Parquet file has no columns");
+        long total = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var rg = reader.OpenRowGroupReader(g);
+            total += rg.RowCount;
+        }
+        if (total == 0) throw new RweStatsInputException($"{path}: the Parquet file has no rows");
+        if (total > Array.MaxLength) throw new RweStatsInputException($"{path}: {total} rows; RweStats holds at most {Array.MaxLength} rows in memory");
+        int n = (int)total;
+        var columns = fields.Select(f => Column.For(f, n)).ToArray();
+        int offset = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var rg = reader.OpenRowGroupReader(g);
+            int count = checked((int)rg.RowCount);
+            foreach (var c in columns) await c.ReadAsync(rg, offset, count);
+            offset += count;
+        }
+        var names = fields.Select(f => f.Name).ToArray();
+        var duplicate = names.GroupBy(x => x).FirstOrDefault(x => x.Count() > 1);
+        if (duplicate is not null) throw new RweStatsInputException($"{path}: column '{duplicate.Key}' appears twice");
+        return new DataTable(path, names, columns.Select(c => c.Storage()).ToArray(), Enumerable.Range(1, n).ToArray()) { RowWord = "row" };
+    }
+
+    /// <summary>One column being filled row group by row group.</summary>
+    abstract class Column(DataField field)
+    {
+        protected DataField Field { get; } = field;
+        public abstract Task ReadAsync(ParquetRowGroupReader rg, int offset, int count);
+        public abstract ColumnStorage Storage();
+
+        public static Column For(DataField f, int n)
+        {
+            var t = f.ClrType;
+            if (t == typeof(double)) return new Numbers<double>(f, n);
+            if (t == typeof(float)) return new Numbers<float>(f, n);
+            if (t == typeof(int)) return new Numbers<int>(f, n);
+            if (t == typeof(long)) return new Numbers<long>(f, n);
+            if (t == typeof(short)) return new Numbers<short>(f, n);
+            if (t == typeof(sbyte)) return new Numbers<sbyte>(f, n);
+            if (t == typeof(byte)) return new Numbers<byte>(f, n);
+            if (t == typeof(ushort)) return new Numbers<ushort>(f, n);
+            if (t == typeof(uint)) return new Numbers<uint>(f, n);
+            if (t == typeof(ulong)) return new Numbers<ulong>(f, n);
+            if (t == typeof(decimal)) return new Numbers<decimal>(f, n);
+            if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>)) return new Texts(f, n);
+            if (t == typeof(bool)) return new Other<bool>(f, n, v => v ? "true" : "false");
+            if (t == typeof(DateOnly)) return new Other<DateOnly>(f, n, v => v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            if (t == typeof(DateTime)) return new Other<DateTime>(f, n, v => v.TimeOfDay == TimeSpan.Zero
+                ? v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : v.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+            if (t == typeof(TimeSpan)) return new Other<TimeSpan>(f, n, v => v.ToString("c", CultureInfo.InvariantCulture));
+            throw new RweStatsInputException($"column '{f.Name}' has Parquet type {t.Name}, which RweStats does not read; cast it to a number or a text");
+        }
+    }
+
+    sealed class Numbers<T>(DataField f, int n) : Column(f) where T : struct, INumberBase<T>
+    {
+        readonly double[] values = new double[n];
+
+        public override async Task ReadAsync(ParquetRowGroupReader rg, int offset, int count)
+        {
+            if (Field.IsNullable)
+            {
+                var buffer = new T?[count];
+                await rg.ReadAsync<T>(Field, buffer.AsMemory());
+                for (int i = 0; i < count; i++)
+                    values[offset + i] = buffer[i] is { } v ? Finite(double.CreateChecked(v)) : double.NaN;
+            }
+            else if (typeof(T) == typeof(double))
+            {
+                await rg.ReadAsync<double>(Field, values.AsMemory(offset, count));
+                for (int i = offset; i < offset + count; i++) values[i] = Finite(values[i]);
+            }
+            else
+            {
+                var buffer = new T[count];
+                await rg.ReadAsync<T>(Field, buffer.AsMemory());
+                for (int i = 0; i < count; i++) values[offset + i] = Finite(double.CreateChecked(buffer[i]));
+            }
+        }
+
+        /// <summary>NaN stands for missing in a numeric column, as in the CSV reader; infinities are refused there too.</summary>
+        double Finite(double v) => double.IsInfinity(v)
+            ? throw new RweStatsInputException($"column '{Field.Name}' holds an infinite value; RweStats reads finite numbers only")
+            : v;
+
+        public override ColumnStorage Storage() => new NumericStorage(values, null);
+    }
+
+    sealed class Texts(DataField f, int n) : Column(f)
+    {
+        readonly string?[] cells = new string?[n];
+        readonly CsvTableReader.StringPool pool = new();
+
+        public override async Task ReadAsync(ParquetRowGroupReader rg, int offset, int count)
+        {
+            var buffer = new string?[count];
+            await rg.ReadAsync(Field, buffer.AsMemory());
+            for (int i = 0; i < count; i++) cells[offset + i] = buffer[i] is { Length: > 0 } s ? pool.Get(s.AsSpan()) : null;
+        }
+
+        public override ColumnStorage Storage() => new TextStorage(cells);
+    }
+
+    sealed class Other<T>(DataField f, int n, Func<T, string> format) : Column(f) where T : struct
+    {
+        readonly string?[] cells = new string?[n];
+        readonly CsvTableReader.StringPool pool = new();
+
+        public override async Task ReadAsync(ParquetRowGroupReader rg, int offset, int count)
+        {
+            if (Field.IsNullable)
+            {
+                var buffer = new T?[count];
+                await rg.ReadAsync<T>(Field, buffer.AsMemory());
+                for (int i = 0; i < count; i++) cells[offset + i] = buffer[i] is { } v ? pool.Get(format(v).AsSpan()) : null;
+            }
+            else
+            {
+                var buffer = new T[count];
+                await rg.ReadAsync<T>(Field, buffer.AsMemory());
+                for (int i = 0; i < count; i++) cells[offset + i] = pool.Get(format(buffer[i]).AsSpan());
+            }
+        }
+
+        public override ColumnStorage Storage() => new TextStorage(cells);
+    }
+}

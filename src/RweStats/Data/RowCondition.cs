@@ -1,0 +1,314 @@
+using System.Globalization;
+
+namespace RweStats.Data;
+
+/// <summary>
+/// A row filter (`--where`, spec `data.where`), e.g. <c>PARAMCD == "FEV1" and ANL01FL == "Y" and not DTYPE == "LOCF"</c>:
+/// comparisons <c>== != &lt; &lt;= &gt; &gt;=</c> of a column with a number or a double-quoted text, <c>and</c>, <c>or</c>,
+/// <c>not</c>, parentheses, <c>COL is missing</c> and <c>COL is not missing</c>. Keywords are case-insensitive; a column
+/// name with other characters is written in back quotes (<c>`FEV1 (L)` &gt; 2</c>). Precedence: not, and, or.
+/// <para>
+/// Semantics, as an ADaM user expects them: a text comparison reads a missing cell as blank text, so <c>DTYPE == ""</c>
+/// keeps the rows without a DTYPE (SAS: a missing character value is blank); a number comparison with a missing cell
+/// is false except <c>!=</c>, which is true (use <c>is missing</c> to select them). A number compared with a cell that
+/// is text is an error naming the row. Every syntax error names its position (1-based character) in the expression.
+/// </para>
+/// </summary>
+public sealed class RowCondition
+{
+    readonly Node root;
+    readonly string text;
+    readonly string option;
+
+    RowCondition(Node root, string text, string option) { this.root = root; this.text = text; this.option = option; }
+
+    public override string ToString() => text;
+
+    /// <param name="option">How the user gave the expression ("--where", "data.where"), for messages.</param>
+    public static RowCondition Parse(string expression, string option = "--where")
+    {
+        var parser = new Parser(expression, option);
+        var node = parser.ParseAll();
+        return new RowCondition(node, expression, option);
+    }
+
+    /// <summary>The rows of the table that satisfy the condition, as a new table (row numbers and metadata kept).</summary>
+    public DataTable Apply(DataTable table)
+    {
+        var keep = root.Evaluate(table, this);
+        var rows = new List<int>(table.RowCount);
+        for (int i = 0; i < keep.Length; i++) if (keep[i]) rows.Add(i);
+        if (rows.Count == 0)
+            throw new RweStatsInputException($"{table.Source}: {option} '{text}' keeps none of the {table.RowCount} rows; check the values (texts are case-sensitive)");
+        return rows.Count == table.RowCount ? table : table.SelectRows(rows.ToArray());
+    }
+
+    RweStatsInputException Error(int position, string message) =>
+        new($"{option} '{text}': position {position}: {message}");
+
+    abstract class Node
+    {
+        public abstract bool[] Evaluate(DataTable table, RowCondition condition);
+    }
+
+    sealed class And(Node left, Node right) : Node
+    {
+        public override bool[] Evaluate(DataTable table, RowCondition c)
+        {
+            var a = left.Evaluate(table, c);
+            var b = right.Evaluate(table, c);
+            for (int i = 0; i < a.Length; i++) a[i] &= b[i];
+            return a;
+        }
+    }
+
+    sealed class Or(Node left, Node right) : Node
+    {
+        public override bool[] Evaluate(DataTable table, RowCondition c)
+        {
+            var a = left.Evaluate(table, c);
+            var b = right.Evaluate(table, c);
+            for (int i = 0; i < a.Length; i++) a[i] |= b[i];
+            return a;
+        }
+    }
+
+    sealed class Not(Node inner) : Node
+    {
+        public override bool[] Evaluate(DataTable table, RowCondition c)
+        {
+            var a = inner.Evaluate(table, c);
+            for (int i = 0; i < a.Length; i++) a[i] = !a[i];
+            return a;
+        }
+    }
+
+    abstract class ColumnNode(string column, int position) : Node
+    {
+        protected int Column(DataTable table, RowCondition c)
+        {
+            int j = table.ColumnIndex(column);
+            if (j < 0) throw c.Error(position, $"no column '{column}' in {table.Source}; its columns are: {string.Join(", ", table.ColumnNames)}");
+            return j;
+        }
+        protected string Name => column;
+        protected int Position => position;
+    }
+
+    sealed class IsMissing(string column, int position, bool negated) : ColumnNode(column, position)
+    {
+        public override bool[] Evaluate(DataTable table, RowCondition c)
+        {
+            int j = Column(table, c);
+            var missing = new bool[table.RowCount];
+            table.MarkMissing(j, missing);
+            if (negated) for (int i = 0; i < missing.Length; i++) missing[i] = !missing[i];
+            return missing;
+        }
+    }
+
+    sealed class CompareNumber(string column, int position, string op, double value) : ColumnNode(column, position)
+    {
+        public override bool[] Evaluate(DataTable table, RowCondition c)
+        {
+            int j = Column(table, c);
+            var result = new bool[table.RowCount];
+            for (int i = 0; i < result.Length; i++)
+            {
+                if (table.IsMissing(j, i)) { result[i] = op == "!="; continue; }
+                if (!table.TryNumber(j, i, out var x))
+                    throw c.Error(Position, $"column '{Name}' holds the text '{table.Cell(j, i)}' ({table.Location(i)}), not a number; compare it with a quoted text, e.g. {Name} == \"{table.Cell(j, i)}\"");
+                result[i] = op switch
+                {
+                    "==" => x == value, "!=" => x != value, "<" => x < value, "<=" => x <= value, ">" => x > value, _ => x >= value,
+                };
+            }
+            return result;
+        }
+    }
+
+    sealed class CompareText(string column, int position, string op, string value) : ColumnNode(column, position)
+    {
+        public override bool[] Evaluate(DataTable table, RowCondition c)
+        {
+            int j = Column(table, c);
+            var result = new bool[table.RowCount];
+            for (int i = 0; i < result.Length; i++)
+            {
+                int cmp = string.CompareOrdinal(table.Cell(j, i) ?? "", value);
+                result[i] = op switch
+                {
+                    "==" => cmp == 0, "!=" => cmp != 0, "<" => cmp < 0, "<=" => cmp <= 0, ">" => cmp > 0, _ => cmp >= 0,
+                };
+            }
+            return result;
+        }
+    }
+
+    enum Kind { Name, Number, Text, Operator, Open, Close, End }
+
+    sealed record Token(Kind Kind, string Text, int Position)
+    {
+        public bool IsWord(string word) => Kind == Kind.Name && !Quoted && string.Equals(Text, word, StringComparison.OrdinalIgnoreCase);
+        public bool Quoted { get; init; }
+    }
+
+    sealed class Parser
+    {
+        readonly List<Token> tokens;
+        readonly string text, option;
+        int next;
+
+        public Parser(string text, string option)
+        {
+            this.text = text;
+            this.option = option;
+            tokens = Tokenize();
+        }
+
+        RweStatsInputException Error(int position, string message) => new($"{option} '{text}': position {position}: {message}");
+
+        Token Peek => tokens[next];
+
+        public Node ParseAll()
+        {
+            if (Peek.Kind == Kind.End) throw Error(1, "the expression is empty; write e.g. PARAMCD == \"FEV1\"");
+            var node = ParseOr();
+            if (Peek.Kind != Kind.End) throw Error(Peek.Position, $"unexpected '{Peek.Text}'; join conditions with and / or");
+            return node;
+        }
+
+        Node ParseOr()
+        {
+            var left = ParseAnd();
+            while (Peek.IsWord("or")) { next++; left = new Or(left, ParseAnd()); }
+            return left;
+        }
+
+        Node ParseAnd()
+        {
+            var left = ParseNot();
+            while (Peek.IsWord("and")) { next++; left = new And(left, ParseNot()); }
+            return left;
+        }
+
+        Node ParseNot()
+        {
+            if (Peek.IsWord("not")) { next++; return new Not(ParseNot()); }
+            return ParsePrimary();
+        }
+
+        Node ParsePrimary()
+        {
+            var t = Peek;
+            if (t.Kind == Kind.Open)
+            {
+                next++;
+                var inner = ParseOr();
+                if (Peek.Kind != Kind.Close) throw Error(Peek.Position, $"expected ')' to close the '(' at position {t.Position}");
+                next++;
+                return inner;
+            }
+            if (t.Kind != Kind.Name || (!t.Quoted && (t.IsWord("and") || t.IsWord("or") || t.IsWord("is"))))
+                throw Error(t.Position, t.Kind == Kind.End ? "the expression ends where a column name was expected" : $"expected a column name, found '{t.Text}'");
+            next++;
+            var op = Peek;
+            if (op.IsWord("is"))
+            {
+                next++;
+                bool negated = false;
+                if (Peek.IsWord("not")) { negated = true; next++; }
+                if (!Peek.IsWord("missing")) throw Error(Peek.Position, "expected 'missing' after 'is' (COL is missing, COL is not missing)");
+                next++;
+                return new IsMissing(t.Text, t.Position, negated);
+            }
+            if (op.Kind != Kind.Operator)
+                throw Error(op.Position, op.Kind == Kind.End
+                    ? $"the expression ends after '{t.Text}'; expected == != < <= > >= or 'is missing'"
+                    : $"expected == != < <= > >= or 'is missing' after '{t.Text}', found '{op.Text}'");
+            next++;
+            var value = Peek;
+            next++;
+            return value.Kind switch
+            {
+                Kind.Number => new CompareNumber(t.Text, t.Position, op.Text, double.Parse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture)),
+                Kind.Text => new CompareText(t.Text, t.Position, op.Text, value.Text),
+                Kind.End => throw Error(value.Position, $"the expression ends after '{op.Text}'; expected a number or a double-quoted text"),
+                _ => throw Error(value.Position, $"expected a number or a double-quoted text after '{op.Text}', found '{value.Text}'" +
+                                                 (value.Kind == Kind.Name ? $" (texts are quoted: \"{value.Text}\")" : "")),
+            };
+        }
+
+        List<Token> Tokenize()
+        {
+            var list = new List<Token>();
+            int i = 0;
+            while (i < text.Length)
+            {
+                char ch = text[i];
+                int position = i + 1;
+                if (char.IsWhiteSpace(ch)) { i++; continue; }
+                if (ch == '(') { list.Add(new Token(Kind.Open, "(", position)); i++; continue; }
+                if (ch == ')') { list.Add(new Token(Kind.Close, ")", position)); i++; continue; }
+                if (ch is '=' or '!' or '<' or '>')
+                {
+                    string two = i + 1 < text.Length ? text.Substring(i, 2) : ch.ToString();
+                    if (two is "==" or "!=" or "<=" or ">=") { list.Add(new Token(Kind.Operator, two, position)); i += 2; continue; }
+                    if (ch is '<' or '>') { list.Add(new Token(Kind.Operator, ch.ToString(), position)); i++; continue; }
+                    throw Error(position, ch == '=' ? "write == for equality" : "write != for 'not equal', or 'not' before a condition");
+                }
+                if (ch == '"')
+                {
+                    var sb = new System.Text.StringBuilder();
+                    int k = i + 1;
+                    while (true)
+                    {
+                        if (k >= text.Length) throw Error(position, "the text opened here has no closing double quote");
+                        if (text[k] == '\\' && k + 1 < text.Length && text[k + 1] is '"' or '\\') { sb.Append(text[k + 1]); k += 2; continue; }
+                        if (text[k] == '"') { if (k + 1 < text.Length && text[k + 1] == '"') { sb.Append('"'); k += 2; continue; } break; }
+                        sb.Append(text[k++]);
+                    }
+                    list.Add(new Token(Kind.Text, sb.ToString(), position));
+                    i = k + 1;
+                    continue;
+                }
+                if (ch == '\'') throw Error(position, "texts are written in double quotes, e.g. \"FEV1\"");
+                if (ch == '`')
+                {
+                    int close = text.IndexOf('`', i + 1);
+                    if (close < 0) throw Error(position, "the column name opened here with ` has no closing `");
+                    list.Add(new Token(Kind.Name, text[(i + 1)..close], position) { Quoted = true });
+                    i = close + 1;
+                    continue;
+                }
+                if (char.IsDigit(ch) || ch is '-' or '+' or '.')
+                {
+                    int k = i + (ch is '-' or '+' ? 1 : 0);
+                    while (k < text.Length && (char.IsDigit(text[k]) || text[k] == '.')) k++;
+                    if (k < text.Length && text[k] is 'e' or 'E')
+                    {
+                        int e = k + 1;
+                        if (e < text.Length && text[e] is '-' or '+') e++;
+                        if (e < text.Length && char.IsDigit(text[e])) { k = e; while (k < text.Length && char.IsDigit(text[k])) k++; }
+                    }
+                    var number = text[i..k];
+                    if (!NumberParsing.TryParse(number, out _)) throw Error(position, $"'{number}' is not a number");
+                    list.Add(new Token(Kind.Number, number, position));
+                    i = k;
+                    continue;
+                }
+                if (char.IsLetter(ch) || ch == '_')
+                {
+                    int k = i;
+                    while (k < text.Length && (char.IsLetterOrDigit(text[k]) || text[k] is '_' or '.')) k++;
+                    list.Add(new Token(Kind.Name, text[i..k], position));
+                    i = k;
+                    continue;
+                }
+                throw Error(position, $"unexpected character '{ch}'");
+            }
+            list.Add(new Token(Kind.End, "", text.Length + 1));
+            return list;
+        }
+    }
+}

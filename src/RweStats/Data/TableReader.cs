@@ -1,0 +1,82 @@
+namespace RweStats.Data;
+
+/// <summary>
+/// Where a table is and how to read it: a path (a file, or for DuckDB also a glob of CSV/Parquet files), its file
+/// format (csv, xpt, parquet, duckdb; null: chosen by the extension), the CSV dialect, the member (a data set of a
+/// SAS transport library, a table of a DuckDB database), a SQL query (DuckDB) and a row filter (<see cref="RowCondition"/>).
+/// </summary>
+public sealed record TableSource(string Path)
+{
+    public string? FileFormat { get; init; }
+    public CsvDialect Dialect { get; init; } = CsvDialect.Default;
+    public string? Member { get; init; }
+    public string? Query { get; init; }
+    public string? Where { get; init; }
+    /// <summary>Where the options came from, for messages ("--data-format" on the command line, "data.file_format" in a spec).</summary>
+    public string FormatOption { get; init; } = "--data-format";
+    /// <summary>How the row filter was given, for messages ("--where", "data.where").</summary>
+    public string WhereOption { get; init; } = "--where";
+}
+
+/// <summary>One file format's reader: everything it reads becomes a <see cref="DataTable"/>, numbers as numbers.</summary>
+public interface ITableReader
+{
+    DataTable Read(TableSource source);
+}
+
+/// <summary>
+/// Reads any supported source into a <see cref="DataTable"/>: picks the reader by the explicit file format or by the
+/// extension (.csv/.tsv/.txt, .xpt, .parquet, .duckdb/.db; a path with a wildcard goes to DuckDB), then keeps the rows
+/// of the row filter. Everything after this (model frame, descriptives, figures) is the same whatever the source.
+/// </summary>
+public static class TableReader
+{
+    public static IReadOnlyList<string> Formats { get; } = new[] { "csv", "xpt", "parquet", "duckdb" };
+
+    static ITableReader ReaderFor(string format) => format switch
+    {
+        "csv" => CsvSource.Instance,
+        "xpt" => XptReader.Instance,
+        "parquet" => ParquetTableReader.Instance,
+        "duckdb" => DuckDbTableReader.Instance,
+        _ => throw new InvalidOperationException(format),
+    };
+
+    public static DataTable Read(TableSource source)
+    {
+        var format = FormatOf(source);
+        if (source.Member is not null && format is not ("xpt" or "duckdb"))
+            throw new RweStatsInputException($"{source.Path}: a member (data set or table) is named but a {format} file has none; it applies to xpt and duckdb sources");
+        if (source.Query is not null && format != "duckdb")
+            throw new RweStatsInputException($"{source.Path}: a SQL query runs on DuckDB sources only; give {source.FormatOption} duckdb");
+        var table = ReaderFor(format).Read(source);
+        return source.Where is { } where ? RowCondition.Parse(where, source.WhereOption).Apply(table) : table;
+    }
+
+    /// <summary>The explicit format, or the one the extension names.</summary>
+    public static string FormatOf(TableSource source)
+    {
+        if (source.FileFormat is { } f)
+        {
+            var lower = f.ToLowerInvariant();
+            if (!Formats.Contains(lower))
+                throw new RweStatsInputException($"{source.FormatOption} '{f}' is not a file format; use one of: {string.Join(", ", Formats)}");
+            return lower;
+        }
+        if (source.Path.IndexOfAny(['*', '?', '[']) >= 0 && !File.Exists(source.Path)) return "duckdb";
+        return System.IO.Path.GetExtension(source.Path).ToLowerInvariant() switch
+        {
+            ".xpt" or ".xport" => "xpt",
+            ".parquet" or ".parq" => "parquet",
+            ".duckdb" or ".ddb" => "duckdb",
+            _ => "csv",
+        };
+    }
+
+    /// <summary>The CSV reader behind the interface.</summary>
+    sealed class CsvSource : ITableReader
+    {
+        public static readonly CsvSource Instance = new();
+        public DataTable Read(TableSource source) => CsvTableReader.Read(source.Path, source.Dialect);
+    }
+}
