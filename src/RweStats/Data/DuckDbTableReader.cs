@@ -36,9 +36,25 @@ public sealed class DuckDbTableReader : ITableReader
     {
         if (source.Where is not null)
             throw new RweStatsInputException($"{source.Path}: {source.WhereOption} is applied to rows read into memory; with the push-down filter in a query instead ({source.FormatOption} duckdb and --query \"SELECT * FROM data WHERE ...\")");
-        return Run(source, (connection, sql) =>
-            PatternSumsQuery.Compute(connection, SqlDialect.DuckDb, SqlRelation.Query(sql, $"{source.Path} (DuckDB)"), spec, log));
+        var spill = Directory.CreateTempSubdirectory("rwestats-duckdb-");
+        try
+        {
+            return Run(source, (connection, sql) =>
+            {
+                // The per-subject groups of a large file exceed any fixed memory: DuckDB keeps at most MemoryLimit
+                // in memory and spills the rest of its hash aggregation to a temporary directory (removed after), and
+                // need not keep the rows' order (the sums do not depend on it).
+                Execute(connection, $"SET memory_limit = {Literal(MemoryLimit)}");
+                Execute(connection, $"SET temp_directory = {Literal(spill.FullName)}");
+                Execute(connection, "SET preserve_insertion_order = false");
+                return PatternSumsQuery.Compute(connection, SqlDialect.DuckDb, SqlRelation.Query(sql, $"{source.Path} (DuckDB)"), spec, log);
+            });
+        }
+        finally { spill.Delete(true); }
     }
+
+    /// <summary>DuckDB's memory limit while it computes the pattern sums (its own buffers; .NET's are small beside).</summary>
+    public const string MemoryLimit = "1536MB";
 
     /// <summary>Opens DuckDB on the source and gives the SELECT that yields its rows to <paramref name="use"/>.</summary>
     static T Run<T>(TableSource source, Func<DuckDBConnection, string, T> use)
