@@ -127,6 +127,38 @@ if (mode == "measure")
     return 0;
 }
 
+if (mode == "replicate")
+{
+    // A cohort COPIES times larger for the streaming benchmark: COPIES copies of a Parquet cohort whose integer subject
+    // ids are shifted by a multiple of the largest id (each copy new subjects with the same rows), written by DuckDB.
+    var (source, target, copies) = (args[1], args[2], int.Parse(args[3], inv));
+    using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+    connection.Open();
+    using var cmd = connection.CreateCommand();
+    string scan = $"read_parquet('{source.Replace("'", "''")}')";
+    cmd.CommandText = $"COPY (SELECT c.* REPLACE (c.id + k.range * (SELECT MAX(id) FROM {scan}) AS id) FROM range({copies}) k, {scan} c) " +
+                      $"TO '{target.Replace("'", "''")}' (FORMAT parquet)";
+    cmd.ExecuteNonQuery();
+    return 0;
+}
+
+if (mode == "push-down")
+{
+    // Where the time of "fit --push-down" goes: each query DuckDB runs for the pattern sums (time since the start when
+    // it is sent), the sums in all, then the fit on them (first fit, JIT included).
+    var (file, model) = (args[1], args[2]);
+    var spec = RweStats.Bench.Models.Spec(model);
+    var clock = Stopwatch.StartNew();
+    var sums = TableReader.PatternSums(new TableSource(file), spec,
+        q => Console.WriteLine($"{clock.Elapsed.TotalSeconds.ToString("F2", inv)} s: query {q.Split('\n')[0][..Math.Min(100, q.Split('\n')[0].Length)]}"));
+    double computed = clock.Elapsed.TotalSeconds;
+    clock.Restart();
+    var fit = MixedModelFitter.Fit(sums, spec);
+    Console.WriteLine($"pattern sums {computed.ToString("F2", inv)} s, fit {clock.Elapsed.TotalSeconds.ToString("F2", inv)} s, " +
+                      $"-2LL {fit.FitStatistics.Neg2LogLikelihood.ToString("R", inv)}, peak {(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0).ToString("F0", inv)} MB");
+    return 0;
+}
+
 static bool TryResetPeakResident()
 {
     try { File.WriteAllText($"/proc/{Environment.ProcessId}/clear_refs", "5"); return true; }

@@ -56,19 +56,30 @@ public static class DatabaseData
                 stderr.WriteLine($"rwestats: {omopPath}: {problem}");
         }
         var source = PostgresSource.Open(a.Required("--data"), query);
+        return FitFromSums(a, spec, source.Label, a.Flag("--pull-rows"), () => source.ReadRows(spec), () => source.PatternSums(spec), stderr);
+    }
+
+    /// <summary>
+    /// The fit from pattern sums computed where the rows are (a database, or DuckDB scanning files), or from the rows
+    /// when asked (<paramref name="pullRows"/>) or when the spec needs them (<see cref="PatternSums.RowsNeeded"/>, said on
+    /// standard error); --covariance auto selects among the candidates either way.
+    /// </summary>
+    public static MixedModelResult FitFromSums(Arguments a, MixedModelSpec spec, string label, bool pullRows,
+        Func<(Data.DataTable table, MixedModelSpec spec)> readRows, Func<PatternSums> computeSums, TextWriter stderr)
+    {
         var candidates = spec.Covariance == "auto" ? ModelOptions.Candidates(a) : null;
         string? needs = PatternSums.RowsNeeded(spec) ??
             (candidates?.Any(c => PatternSums.RowsNeeded(spec with { Covariance = c.Covariance }) is not null) == true ? "spatial candidates of --covariance auto" : null);
-        if (a.Flag("--pull-rows") || needs is not null)
+        if (pullRows || needs is not null)
         {
-            if (needs is not null && !a.Flag("--pull-rows"))
-                stderr.WriteLine($"rwestats: {needs} need(s) the rows: reading the model's columns from {source.Label}");
-            var (table, rowSpec) = source.ReadRows(spec);
+            if (needs is not null && !pullRows)
+                stderr.WriteLine($"rwestats: {needs} need(s) the rows: reading the model's columns from {label}");
+            var (table, rowSpec) = readRows();
             return candidates is not null
                 ? CovarianceSelection.SelectAndFit(table, rowSpec, candidates, ModelOptions.SelectBy(a)).selected
                 : MixedModelFitter.Fit(table, rowSpec);
         }
-        var sums = source.PatternSums(spec);
+        var sums = computeSums();
         return candidates is not null
             ? CovarianceSelection.SelectAndFit(s => MixedModelFitter.FitModel(sums, s), spec, candidates, ModelOptions.SelectBy(a)).selected
             : MixedModelFitter.Fit(sums, spec);

@@ -22,6 +22,13 @@ public static class FitCommand
           --where EXPR             keep the rows where EXPR holds, e.g. 'PARAMCD == "FEV1" and ANL01FL ==
                                    "Y" and DTYPE == ""': == != < <= > >= with a number or a "text",
                                    and, or, not, ( ), COL is missing; a missing text reads as ""
+          --push-down              CSV, Parquet or DuckDB: DuckDB computes the model's pattern sums while it
+                                   scans the file(s) in parallel (any size, any row order; the rows are never
+                                   held in memory) and the fit runs on those sums; what needs the rows
+                                   (--blups, --residuals, --std-errors empirical, spatial structures, --df
+                                   between-within) reads them instead, with a note. Not with --where (filter
+                                   in a --query) nor .xpt. Same numbers as reading the rows (README
+                                   "Streaming large files")
           --formula "Y ~ TERMS"    R-style fixed effects: a + b + a:b, a*b, -1 (no intercept)
           --subject COL            subject identifier column
           --time COL               visit column (class variable; its levels index the residual matrix)
@@ -80,7 +87,7 @@ public static class FitCommand
     {
         "--formula", "--df", "--lsmeans", "--std-errors", "--contrast", "--contrast-lsmeans", "--adjust",
     }.Union(DatabaseData.ValueOptions).ToHashSet();
-    static readonly IReadOnlySet<string> Flags = new HashSet<string>(ModelOptions.Flags) { "--blups", "--residuals" }.Union(DatabaseData.Flags).ToHashSet();
+    static readonly IReadOnlySet<string> Flags = new HashSet<string>(ModelOptions.Flags) { "--blups", "--residuals", "--push-down" }.Union(DatabaseData.Flags).ToHashSet();
 
     public static IReadOnlyDictionary<string, DfMethod> DfChoices => ModelOptions.DfChoices;
     public static IReadOnlyDictionary<string, EstimationMethod> MethodChoices => ModelOptions.MethodChoices;
@@ -108,6 +115,15 @@ public static class FitCommand
         {
             var fromDatabase = DatabaseData.Fit(a, spec, stderr);
             ModelOptions.Write(a, format == "json" ? FitJson.Serialize(fromDatabase) + "\n" : FitText.Render(fromDatabase), stdout);
+            return 0;
+        }
+        if (a.Flag("--push-down"))
+        {
+            // DuckDB computes the pattern sums while it scans the file(s): nothing of the rows is held in memory.
+            var source = ModelOptions.Source(a);
+            var pushedDown = DatabaseData.FitFromSums(a, spec, source.Path, false,
+                () => (Data.TableReader.Read(source), spec), () => Data.TableReader.PatternSums(source, spec), stderr);
+            ModelOptions.Write(a, format == "json" ? FitJson.Serialize(pushedDown) + "\n" : FitText.Render(pushedDown), stdout);
             return 0;
         }
         var table = ModelOptions.Read(a);

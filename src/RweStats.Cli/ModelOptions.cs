@@ -108,13 +108,16 @@ public static class ModelOptions
         a.Choice("--format", new Dictionary<string, string> { ["text"] = "text", ["json"] = "json" }, "text");
 
     /// <summary>The table of --data (CSV, SAS transport, Parquet or DuckDB: --data-format or the extension), filtered by --where.</summary>
-    public static DataTable Read(Arguments a)
+    public static DataTable Read(Arguments a) => TableReader.Read(Source(a));
+
+    /// <summary>Where --data is and how to read it (--data-format, --decimal-comma, --member, --query, --where).</summary>
+    public static TableSource Source(Arguments a)
     {
         var dialect = a.Flag("--decimal-comma") ? CsvDialect.Default with { DecimalSeparator = ',' } : CsvDialect.Default;
-        return TableReader.Read(new TableSource(a.Required("--data"))
+        return new TableSource(a.Required("--data"))
         {
             FileFormat = a.Value("--data-format"), Dialect = dialect, Member = a.Value("--member"), Query = a.Value("--query"), Where = a.Value("--where"),
-        });
+        };
     }
 
     public static void Write(Arguments a, string text, TextWriter stdout)

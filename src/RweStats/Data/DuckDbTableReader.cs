@@ -1,5 +1,8 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using RweStats.Data.Sql;
+using RweStats.Estimation;
+using RweStats.Model;
 
 namespace RweStats.Data;
 
@@ -19,7 +22,42 @@ public sealed class DuckDbTableReader : ITableReader
 {
     public static readonly DuckDbTableReader Instance = new();
 
-    public DataTable Read(TableSource source)
+    public DataTable Read(TableSource source) =>
+        Run(source, (connection, sql) => ReadQuery(connection, sql, source.Path));
+
+    /// <summary>
+    /// The pattern sums of the spec's model computed by DuckDB's SQL engine over the source (the generated query of
+    /// <see cref="PatternSumsQuery"/> in the DuckDB dialect): DuckDB scans the files in parallel, chunk by chunk, and
+    /// aggregates per subject then per visit pattern, so only a few rows of sums reach .NET whatever the size of the
+    /// file, and the rows need no particular order (DuckDB groups them). The row filter is not applied here: filter with
+    /// a query (<see cref="TableSource.Query"/>), which DuckDB evaluates while it scans.
+    /// </summary>
+    public static PatternSums PatternSums(TableSource source, MixedModelSpec spec, Action<string>? log = null)
+    {
+        if (source.Where is not null)
+            throw new RweStatsInputException($"{source.Path}: {source.WhereOption} is applied to rows read into memory; with the push-down filter in a query instead ({source.FormatOption} duckdb and --query \"SELECT * FROM data WHERE ...\")");
+        var spill = Directory.CreateTempSubdirectory("rwestats-duckdb-");
+        try
+        {
+            return Run(source, (connection, sql) =>
+            {
+                // The per-subject groups of a large file exceed any fixed memory: DuckDB keeps at most MemoryLimit
+                // in memory and spills the rest of its hash aggregation to a temporary directory (removed after), and
+                // need not keep the rows' order (the sums do not depend on it).
+                Execute(connection, $"SET memory_limit = {Literal(MemoryLimit)}");
+                Execute(connection, $"SET temp_directory = {Literal(spill.FullName)}");
+                Execute(connection, "SET preserve_insertion_order = false");
+                return PatternSumsQuery.Compute(connection, SqlDialect.DuckDb, SqlRelation.Query(sql, $"{source.Path} (DuckDB)"), spec, log);
+            });
+        }
+        finally { spill.Delete(true); }
+    }
+
+    /// <summary>DuckDB's memory limit while it computes the pattern sums (its own buffers; .NET's are small beside).</summary>
+    public const string MemoryLimit = "1536MB";
+
+    /// <summary>Opens DuckDB on the source and gives the SELECT that yields its rows to <paramref name="use"/>.</summary>
+    static T Run<T>(TableSource source, Func<DuckDBConnection, string, T> use)
     {
         string path = source.Path;
         // A glob's extension ("*.parquet", "part-0.parq*") picks DuckDB's reader: Parquet for .parq…, CSV otherwise.
@@ -54,7 +92,7 @@ public sealed class DuckDbTableReader : ITableReader
                 sql = query;
             }
             else sql = $"SELECT * FROM {Identifier(ChooseTable(connection, path, source.Member))}";
-            return ReadQuery(connection, sql, path);
+            return use(connection, sql);
         }
         catch (DuckDBException e)
         {

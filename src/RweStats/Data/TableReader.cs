@@ -53,6 +53,21 @@ public static class TableReader
         return source.Where is { } where ? RowCondition.Parse(where, source.WhereOption).Apply(table) : table;
     }
 
+    /// <summary>
+    /// The pattern sums of the spec's model over the source, computed by DuckDB while it scans the file(s) (see
+    /// <see cref="DuckDbTableReader.PatternSums"/>): the streaming path for CSV, Parquet and DuckDB sources of any size.
+    /// What needs the rows (<see cref="Estimation.PatternSums.RowsNeeded"/>) reads them with <see cref="Read"/>.
+    /// </summary>
+    public static Estimation.PatternSums PatternSums(TableSource source, Model.MixedModelSpec spec, Action<string>? log = null)
+    {
+        var format = FormatOf(source);
+        if (format == "xpt")
+            throw new RweStatsInputException($"{source.Path}: the push-down runs in DuckDB, which does not read SAS transport files; read the rows (drop the push-down)");
+        if (source.Member is not null && format != "duckdb")
+            throw new RweStatsInputException($"{source.Path}: a member (data set or table) is named but a {format} file has none; it applies to xpt and duckdb sources");
+        return DuckDbTableReader.PatternSums(source, spec, log);
+    }
+
     /// <summary>The explicit format, or the one the extension names.</summary>
     public static string FormatOf(TableSource source)
     {
