@@ -151,7 +151,7 @@ public sealed class PatternSumsQuery
                         throw new RweStatsInputException($"{label}: visit '{unknown}' of column '{spec.Time}' is not in --time-order {string.Join(",", order)}; add it to the order or correct the value");
                 }
                 else if (spec.TimeValue is not null)
-                    throw new RweStatsInputException($"{label}: ordering the visits by --time-value '{spec.TimeValue}' needs the rows; give --time-order, or read the rows (--pull-rows)");
+                    throw new RweStatsInputException($"{label}: ordering the visits by --time-value '{spec.TimeValue}' needs the rows; give --time-order, or read the rows (a file without --push-down, a database with --pull-rows)");
                 // The rule of the in-memory path (Model/VisitOrder.cs): as given, otherwise the natural order of the labels.
                 visitOrdering = VisitOrder.Choose(present, spec.TimeOrder, null, null);
                 if (VisitOrder.NaturalOrderCaveat(visitOrdering, spec.Time) is { } caveat) frameNotes.Add(caveat);
