@@ -1,5 +1,4 @@
 using System.Globalization;
-using DuckDB.NET.Data;
 using RweStats.Data;
 using RweStats.Data.Sql;
 using RweStats.Estimation;
@@ -59,13 +58,7 @@ public sealed class PerSubjectValuesTests(PostgresServer server)
     public void VisitVaryingClassAndCovariateFromDuckDbEqualFileFit()
     {
         var spec = Spec(Varying);
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"CREATE TABLE fev AS SELECT * FROM read_csv('{Csv.Value.Replace("'", "''")}', header = true, nullstr = ['', 'NA'])";
-            command.ExecuteNonQuery();
-        }
+        using var connection = DuckDbDialectTests.Open(Csv.Value, "fev");
         var sums = PatternSumsQuery.Compute(connection, SqlDialect.DuckDb, SqlRelation.Table("fev", SqlDialect.DuckDb, "duckdb:fev"), spec);
         PushDownEqualityTests.AssertSameFit(MixedModelFitter.Fit(CsvTableReader.Read(Csv.Value, CsvDialect.Default), spec), MixedModelFitter.Fit(sums, spec));
     }
