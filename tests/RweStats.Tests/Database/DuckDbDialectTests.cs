@@ -12,7 +12,7 @@ namespace RweStats.Tests.Database;
 /// </summary>
 public sealed class DuckDbDialectTests
 {
-    static DuckDBConnection Open(string csv, string table)
+    internal static DuckDBConnection Open(string csv, string table)
     {
         var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();

@@ -50,7 +50,36 @@ public sealed class PatternSumsQuery
         string? Group, IReadOnlyList<string> GroupLevels,
         IReadOnlyList<(string Name, IReadOnlyList<string> Levels)> Coded,
         IReadOnlyList<IReadOnlyList<string>> Monomials,
-        IReadOnlyList<string> Required);
+        IReadOnlyList<string> Required,
+        IReadOnlyList<bool>? CodedPerSubject = null,
+        IReadOnlyList<bool>? MonomialsPerSubject = null)
+    {
+        /// <summary>Whether coded class c is taken as one level per subject (its subjects' levels are checked equal).</summary>
+        public bool CodedConstant(int c) => CodedPerSubject is { } f && f[c];
+        /// <summary>Whether monomial k (1-based, as v{k}) is taken as one value per subject (checked equal).</summary>
+        public bool MonomialConstant(int k) => k > 0 && MonomialsPerSubject is { } f && f[k - 1];
+        /// <summary>The valued quantities the final GROUP BY sums, and products of pairs of: the per-subject ones
+        /// (v{k}) first, then per visit a the per-visit ones (v{k}_{a}, y first).</summary>
+        public IReadOnlyList<string> Values
+        {
+            get
+            {
+                int k1 = Monomials.Count + 1;
+                var values = Enumerable.Range(1, k1 - 1).Where(MonomialConstant).Select(k => $"v{k}").ToList();
+                for (int a = 0; a < TimeLevels.Count; a++)
+                    for (int k = 0; k < k1; k++)
+                        if (!MonomialConstant(k)) values.Add($"v{k}_{a}");
+                return values;
+            }
+        }
+        /// <summary>Index into <see cref="Values"/> of valued quantity k at visit a.</summary>
+        public int ValueIndex(int a, int k)
+        {
+            int k1 = Monomials.Count + 1, constants = Enumerable.Range(1, k1 - 1).Count(MonomialConstant);
+            if (MonomialConstant(k)) return Enumerable.Range(1, k - 1).Count(MonomialConstant);
+            return constants + a * (k1 - constants) + Enumerable.Range(0, k).Count(j => !MonomialConstant(j));
+        }
+    }
 
     string With => $"WITH src AS ({source.Sql})";
 
@@ -182,38 +211,82 @@ public sealed class PatternSumsQuery
             if (covs.Count > 0 && !monomials.Any(m => m.SequenceEqual(covs))) monomials.Add(covs);
         }
         var coded = modelClasses.Where(n => n != spec.Time).Select(n => (n, classVars[n].Levels)).ToList();
+        // First taken as one value per subject (a subject's class levels and covariates are usually its baseline
+        // characteristics): far fewer aggregates per row and per subject. The query counts the subjects in which each
+        // varies; those that do are then read visit by visit in a second query (the general form).
         var plan = new Plan(spec.Subject, spec.Time, formula.Response, time.Levels, spec.Group, group?.Levels ?? Array.Empty<string>(),
-            coded, monomials, required);
-
-        var signatures = new List<SignatureSums>();
+            coded, monomials, required, coded.Select(_ => true).ToList(), monomials.Select(_ => true).ToList());
         int t = time.Levels.Count, k1 = monomials.Count + 1, n = t * k1;
-        long rowsInSignatures = 0, groupChanges = 0, subjectsRead = 0, subjects = 0;
-        bool duplicated = false;
-        using (var reader = Execute(Generate(plan, dialect, source)))
-            while (reader.Read())
+        List<SignatureSums> signatures;
+        long rowsInSignatures, groupChanges, subjectsRead, subjects;
+        bool duplicated;
+        while (true)
+        {
+            signatures = new List<SignatureSums>();
+            rowsInSignatures = groupChanges = subjectsRead = subjects = 0;
+            duplicated = false;
+            var codedVaries = new long[coded.Count];
+            var monomialVaries = new long[monomials.Count];
+            var values = plan.Values;
+            int m = values.Count;
+            using (var reader = Execute(Generate(plan, dialect, source)))
+                while (reader.Read())
+                {
+                    int c = 0;
+                    ulong mask = (ulong)Long(reader, c++); // 0 (NULL): the subject's rows all lack the outcome
+                    int g = group is null ? 0 : (int)Long(reader, c++);
+                    var codes = new int[t * coded.Count];
+                    for (int cc = 0; cc < coded.Count; cc++)
+                        if (plan.CodedConstant(cc))
+                        {
+                            int code = reader.IsDBNull(c) ? -1 : (int)Long(reader, c);
+                            c++;
+                            for (int a = 0; a < t; a++) codes[a * coded.Count + cc] = (mask >> a & 1) == 1 ? code : -1;
+                        }
+                        else
+                            for (int a = 0; a < t; a++, c++) codes[a * coded.Count + cc] = reader.IsDBNull(c) ? -1 : (int)Long(reader, c);
+                    long count = Long(reader, c++);
+                    long rows = Long(reader, c++);
+                    if (group is not null) groupChanges += Long(reader, c++);
+                    for (int cc = 0; cc < coded.Count; cc++)
+                        if (plan.CodedConstant(cc)) codedVaries[cc] += Long(reader, c++);
+                    for (int k = 1; k < k1; k++)
+                        if (plan.MonomialConstant(k)) monomialVaries[k - 1] += Long(reader, c++);
+                    var valueSums = new double[m];
+                    for (int i = 0; i < m; i++) valueSums[i] = Number(reader, c++);
+                    var valueProducts = new double[m * m];
+                    for (int i = 0; i < m; i++)
+                        for (int j = i; j < m; j++) valueProducts[i * m + j] = valueProducts[j * m + i] = Number(reader, c++);
+                    // Spread into the visit-major layout of SignatureSums: a per-subject value is the same at every
+                    // visit observed; visits not observed stay 0.
+                    var index = new int[n];
+                    for (int a = 0; a < t; a++)
+                        for (int k = 0; k < k1; k++) index[a * k1 + k] = (mask >> a & 1) == 1 ? plan.ValueIndex(a, k) : -1;
+                    var sums = new double[n];
+                    var products = new double[n * n];
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (index[i] < 0) continue;
+                        sums[i] = valueSums[index[i]];
+                        for (int j = 0; j < n; j++)
+                            if (index[j] >= 0) products[i * n + j] = valueProducts[index[i] * m + index[j]];
+                    }
+                    // A subject with k distinct visits has k rows and its mask has k bits; a repeated visit adds a bit twice
+                    // (a carry), which leaves fewer bits than rows.
+                    if (rows != count * System.Numerics.BitOperations.PopCount(mask)) duplicated = true;
+                    rowsInSignatures += rows;
+                    subjectsRead += count;
+                    if (mask == 0) continue;
+                    subjects += count;
+                    signatures.Add(new SignatureSums(g, mask, codes, count, sums, products));
+                }
+            if (duplicated || (codedVaries.All(v => v == 0) && monomialVaries.All(v => v == 0))) break;
+            plan = plan with
             {
-                int c = 0;
-                ulong mask = (ulong)Long(reader, c++); // 0 (NULL): the subject's rows all lack the outcome
-                int g = group is null ? 0 : (int)Long(reader, c++);
-                var codes = new int[t * coded.Count];
-                for (int i = 0; i < codes.Length; i++, c++) codes[i] = reader.IsDBNull(c) ? -1 : (int)Long(reader, c);
-                long count = Long(reader, c++);
-                long rows = Long(reader, c++);
-                if (group is not null) groupChanges += Long(reader, c++);
-                var sums = new double[n];
-                for (int i = 0; i < n; i++) sums[i] = Number(reader, c++);
-                var products = new double[n * n];
-                for (int i = 0; i < n; i++)
-                    for (int j = i; j < n; j++) products[i * n + j] = products[j * n + i] = Number(reader, c++);
-                // A subject with k distinct visits has k rows and its mask has k bits; a repeated visit adds a bit twice
-                // (a carry), which leaves fewer bits than rows.
-                if (rows != count * System.Numerics.BitOperations.PopCount(mask)) duplicated = true;
-                rowsInSignatures += rows;
-                subjectsRead += count;
-                if (mask == 0) continue;
-                subjects += count;
-                signatures.Add(new SignatureSums(g, mask, codes, count, sums, products));
-            }
+                CodedPerSubject = coded.Select((_, i) => plan.CodedConstant(i) && codedVaries[i] == 0).ToList(),
+                MonomialsPerSubject = monomials.Select((_, i) => plan.MonomialConstant(i + 1) && monomialVaries[i] == 0).ToList(),
+            };
+        }
         if (duplicated) throw Duplicate(plan);
         if (groupChanges > 0)
             throw new RweStatsInputException($"{label}: {groupChanges} subject(s) change group ('{spec.Group}'); --group must be constant within a subject");
@@ -243,15 +316,22 @@ public sealed class PatternSumsQuery
 
     /// <summary>
     /// The aggregate query: per subject (GROUP BY subject) the visit mask, the class levels and valued quantities at each
-    /// visit; then per pattern and class levels (GROUP BY mask, group, levels) the count of subjects, the sum of each
-    /// valued quantity and of each product of two. Output columns in order: mask, [group], codes (visit-major),
-    /// subjects, rows, [group changes], sums (visit-major), products (upper triangle, row-major).
+    /// visit — or once for the subject, with a check that they do not vary, for those the plan takes per subject; then
+    /// per pattern and class levels (GROUP BY mask, group, levels) the count of subjects, the sum of each valued quantity
+    /// and of each product of two. The visit position and bit come from a join with a small table of the visits, so each
+    /// row's visit label is compared once, not once per aggregate. Output columns in order: mask, [group], codes (per
+    /// class: one per subject, or one per visit), subjects, rows, [group changes], per per-subject class and monomial the
+    /// subjects in which it varies, sums of <see cref="Plan.Values"/>, products (upper triangle, row-major).
     /// </summary>
     public static string Generate(Plan plan, SqlDialect d, SqlRelation source)
     {
         string Id(string c) => d.Identifier(c);
-        int t = plan.TimeLevels.Count, k1 = plan.Monomials.Count + 1, n = t * k1;
-        int columns = 3 + (plan.Group is null ? 0 : 2) + t * plan.Coded.Count + n + n * (n + 1) / 2;
+        string Int(long i) => i.ToString(CultureInfo.InvariantCulture);
+        int t = plan.TimeLevels.Count, k1 = plan.Monomials.Count + 1;
+        var values = plan.Values;
+        int m = values.Count;
+        int constants = Enumerable.Range(0, plan.Coded.Count).Count(plan.CodedConstant) + Enumerable.Range(1, k1 - 1).Count(plan.MonomialConstant);
+        int columns = 3 + (plan.Group is null ? 0 : 2) + Enumerable.Range(0, plan.Coded.Count).Sum(c => plan.CodedConstant(c) ? 1 : t) + constants + m + m * (m + 1) / 2;
         if (columns > MaxColumns)
             throw new RweStatsInputException(
                 $"{source.Label}: the push-down query would have {columns} columns ({t} visits × {k1 - 1} covariate products); fit fewer visits or covariates, or read the rows");
@@ -263,39 +343,55 @@ public sealed class PatternSumsQuery
         }
         var q = new StringBuilder();
         q.Append($"WITH src AS ({source.Sql}),\n");
+        // The visits: label, position, bit (UNION ALL of one-row SELECTs: every engine reads it).
+        q.Append("visits AS (\n  ").Append(string.Join("\n  UNION ALL ", plan.TimeLevels.Select((label, a) =>
+            $"SELECT {d.Literal(label)} AS label, {Int(a)} AS p, {d.AsBigInt(Int(1L << a))} AS bit"))).Append("\n),\n");
         // Rows used, with the visit position, its bit, the level codes and the valued quantities (y first).
         q.Append("used AS (\n  SELECT ").Append(Id(plan.Subject)).Append(" AS s,\n");
         // Rows without the outcome stay (their subjects count as read, as SAS counts them) but get no visit position.
         string observed = $"{Id(plan.Response)} IS NOT NULL";
-        q.Append($"    CASE WHEN {observed} THEN ").Append(Case(plan.Time, plan.TimeLevels, i => i.ToString(CultureInfo.InvariantCulture))).Append(" END AS p,\n");
-        q.Append($"    CASE WHEN {observed} THEN ").Append(Case(plan.Time, plan.TimeLevels, i => d.AsBigInt((1L << i).ToString(CultureInfo.InvariantCulture)))).Append(" END AS bit,\n");
+        q.Append($"    CASE WHEN {observed} THEN visits.p END AS p,\n");
+        q.Append($"    CASE WHEN {observed} THEN visits.bit END AS bit,\n");
         if (plan.Group is not null)
-            q.Append("    ").Append(Case(plan.Group, plan.GroupLevels, i => i.ToString(CultureInfo.InvariantCulture))).Append(" AS g,\n");
+            q.Append("    ").Append(Case(plan.Group, plan.GroupLevels, i => Int(i))).Append(" AS g,\n");
         for (int c = 0; c < plan.Coded.Count; c++)
-            q.Append("    ").Append(Case(plan.Coded[c].Name, plan.Coded[c].Levels, i => i.ToString(CultureInfo.InvariantCulture))).Append($" AS c{c},\n");
+            q.Append("    ").Append(Case(plan.Coded[c].Name, plan.Coded[c].Levels, i => Int(i))).Append($" AS c{c},\n");
         q.Append("    ").Append(d.AsDouble(Id(plan.Response))).Append(" AS v0");
         for (int k = 1; k < k1; k++)
             q.Append(",\n    ").Append(string.Join(" * ", plan.Monomials[k - 1].Select(v => d.AsDouble(Id(v))))).Append($" AS v{k}");
-        q.Append("\n  FROM src\n  WHERE ").Append(string.Join(" AND ", plan.Required.Select(c => $"{Id(c)} IS NOT NULL"))).Append("\n),\n");
+        q.Append("\n  FROM src LEFT JOIN visits ON ").Append(d.AsText(Id(plan.Time))).Append(" = visits.label");
+        q.Append("\n  WHERE ").Append(string.Join(" AND ", plan.Required.Select(c => $"{Id(c)} IS NOT NULL"))).Append("\n),\n");
         // One row per subject.
         q.Append("subjects AS (\n  SELECT ").Append(d.AsBigInt("SUM(bit)")).Append(" AS mask, COUNT(p) AS n");
         if (plan.Group is not null) q.Append(", MIN(g) AS g, MAX(g) AS g_max");
+        for (int c = 0; c < plan.Coded.Count; c++)
+            if (plan.CodedConstant(c))
+                q.Append($",\n    MIN(CASE WHEN p IS NOT NULL THEN c{c} END) AS c{c}, MAX(CASE WHEN p IS NOT NULL THEN c{c} END) AS c{c}_max");
+        for (int k = 1; k < k1; k++)
+            if (plan.MonomialConstant(k))
+                q.Append($",\n    MIN(CASE WHEN p IS NOT NULL THEN v{k} END) AS v{k}, MAX(CASE WHEN p IS NOT NULL THEN v{k} END) AS v{k}_max");
         for (int a = 0; a < t; a++)
-            for (int c = 0; c < plan.Coded.Count; c++) q.Append($",\n    MAX(CASE WHEN p = {a} THEN c{c} END) AS c{c}_{a}");
+            for (int c = 0; c < plan.Coded.Count; c++)
+                if (!plan.CodedConstant(c)) q.Append($",\n    MAX(CASE WHEN p = {a} THEN c{c} END) AS c{c}_{a}");
         for (int a = 0; a < t; a++)
-            for (int k = 0; k < k1; k++) q.Append($",\n    MAX(CASE WHEN p = {a} THEN v{k} END) AS v{k}_{a}");
+            for (int k = 0; k < k1; k++)
+                if (!plan.MonomialConstant(k)) q.Append($",\n    MAX(CASE WHEN p = {a} THEN v{k} END) AS v{k}_{a}");
         q.Append("\n  FROM used\n  GROUP BY s\n)\n");
         // One row per pattern and class levels.
         var keys = new List<string> { "mask" };
         if (plan.Group is not null) keys.Add("g");
-        for (int a = 0; a < t; a++)
-            for (int c = 0; c < plan.Coded.Count; c++) keys.Add($"c{c}_{a}");
+        for (int c = 0; c < plan.Coded.Count; c++)
+            if (plan.CodedConstant(c)) keys.Add($"c{c}");
+            else keys.AddRange(Enumerable.Range(0, t).Select(a => $"c{c}_{a}"));
         q.Append("SELECT ").Append(string.Join(", ", keys)).Append(",\n  COUNT(*) AS subjects, SUM(n) AS rows_used");
         if (plan.Group is not null) q.Append(", SUM(CASE WHEN g <> g_max THEN 1 ELSE 0 END) AS group_changes");
-        string V(int i) => $"v{i % k1}_{i / k1}";
-        for (int i = 0; i < n; i++) q.Append($",\n  SUM({V(i)})");
-        for (int i = 0; i < n; i++)
-            for (int j = i; j < n; j++) q.Append($",\n  SUM({V(i)} * {V(j)})");
+        for (int c = 0; c < plan.Coded.Count; c++)
+            if (plan.CodedConstant(c)) q.Append($",\n  SUM(CASE WHEN c{c} <> c{c}_max THEN 1 ELSE 0 END) AS c{c}_varies");
+        for (int k = 1; k < k1; k++)
+            if (plan.MonomialConstant(k)) q.Append($",\n  SUM(CASE WHEN v{k} <> v{k}_max THEN 1 ELSE 0 END) AS v{k}_varies");
+        for (int i = 0; i < m; i++) q.Append($",\n  SUM({values[i]})");
+        for (int i = 0; i < m; i++)
+            for (int j = i; j < m; j++) q.Append($",\n  SUM({values[i]} * {values[j]})");
         q.Append("\nFROM subjects\nGROUP BY ").Append(string.Join(", ", keys));
         return q.ToString();
     }
