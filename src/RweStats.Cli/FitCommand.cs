@@ -5,7 +5,7 @@ using RweStats.Reporting;
 
 namespace RweStats.Cli;
 
-/// <summary>"rwestats fit": one mixed model on one data file (CSV, SAS transport, Parquet, DuckDB). Its options and JSON output are a contract.</summary>
+/// <summary>"rwestats fit": one mixed model on one data file (CSV, SAS transport, Parquet, DuckDB) or a PostgreSQL table (DatabaseData). Its options and JSON output are a contract.</summary>
 public static class FitCommand
 {
     public const string Usage = """
