@@ -29,8 +29,8 @@ public sealed class FilePushDownTests : IDisposable
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"COPY (SELECT * FROM read_csv('{RepoPaths.Data("fev_data.csv").Replace("'", "''")}', header = true, nullstr = ['', 'NA']) " +
-                              $"ORDER BY hash(USUBJID || AVISIT)) TO '{parquet.Replace("'", "''")}' (FORMAT parquet, ROW_GROUP_SIZE 200)";
+        command.CommandText = $"COPY (SELECT * FROM read_csv({Data.Sql.SqlDialect.DuckDb.Literal(RepoPaths.Data("fev_data.csv"))}, header = true, nullstr = ['', 'NA']) " +
+                              $"ORDER BY hash(USUBJID || AVISIT)) TO {Data.Sql.SqlDialect.DuckDb.Literal(parquet)} (FORMAT parquet, ROW_GROUP_SIZE 200)";
         command.ExecuteNonQuery();
         return parquet;
     }
