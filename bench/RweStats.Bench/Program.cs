@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using RweStats.Data;
+using RweStats.Data.Sql;
 using RweStats.Estimation;
 using RweStats.Model;
 using RweStats.Simulation;
@@ -86,8 +87,8 @@ if (mode == "convert")
     using var connection = new DuckDB.NET.Data.DuckDBConnection(target.EndsWith(".duckdb") ? $"Data Source={target}" : "Data Source=:memory:");
     connection.Open();
     using var cmd = connection.CreateCommand();
-    string scan = $"read_csv('{csv.Replace("'", "''")}', nullstr = ['', 'NA', '.'])";
-    cmd.CommandText = target.EndsWith(".duckdb") ? $"CREATE TABLE cohort AS SELECT * FROM {scan}" : $"COPY (SELECT * FROM {scan}) TO '{target.Replace("'", "''")}' (FORMAT parquet)";
+    string scan = $"read_csv({SqlDialect.DuckDb.Literal(csv)}, nullstr = ['', 'NA', '.'])";
+    cmd.CommandText = target.EndsWith(".duckdb") ? $"CREATE TABLE cohort AS SELECT * FROM {scan}" : $"COPY (SELECT * FROM {scan}) TO {SqlDialect.DuckDb.Literal(target)} (FORMAT parquet)";
     cmd.ExecuteNonQuery();
     return 0;
 }
@@ -135,9 +136,9 @@ if (mode == "replicate")
     using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
     connection.Open();
     using var cmd = connection.CreateCommand();
-    string scan = $"read_parquet('{source.Replace("'", "''")}')";
+    string scan = $"read_parquet({SqlDialect.DuckDb.Literal(source)})";
     cmd.CommandText = $"COPY (SELECT c.* REPLACE (c.id + k.range * (SELECT MAX(id) FROM {scan}) AS id) FROM range({copies}) k, {scan} c) " +
-                      $"TO '{target.Replace("'", "''")}' (FORMAT parquet)";
+                      $"TO {SqlDialect.DuckDb.Literal(target)} (FORMAT parquet)";
     cmd.ExecuteNonQuery();
     return 0;
 }

@@ -13,8 +13,8 @@ namespace RweStats.Cli;
 /// </summary>
 public static class DatabaseData
 {
-    /// <summary>The options this adds to "fit".</summary>
-    public static readonly IReadOnlySet<string> ValueOptions = new HashSet<string> { "--query", "--omop" };
+    /// <summary>The options this adds to "fit" (--query is shared with the DuckDB sources, see ModelOptions).</summary>
+    public static readonly IReadOnlySet<string> ValueOptions = new HashSet<string> { "--omop" };
     public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--pull-rows" };
 
     public const string Usage = """
@@ -22,7 +22,6 @@ public static class DatabaseData
                                    a PostgreSQL table instead of a file: the server computes the pattern sums
                                    (one GROUP BY query) and only those travel; user and password from PGUSER,
                                    PGPASSWORD or PGPASSFILE (~/.pgpass), never in the address
-          --query "SELECT ..."     with --data postgresql://HOST[:PORT]/DB: the rows of a query instead of a table
           --omop COHORT.json       with --data postgresql://HOST[:PORT]/DB: build the longitudinal table from an OMOP
                                    CDM (cohort index dates, visit windows, measurements, drug exposures; README
                                    "OMOP CDM cohorts"); columns person_id, visit, target_day, sex, age_at_index

@@ -5,7 +5,7 @@ using RweStats.Reporting;
 
 namespace RweStats.Cli;
 
-/// <summary>"rwestats fit": one mixed model on one data file (CSV, SAS transport, Parquet, DuckDB). Its options and JSON output are a contract.</summary>
+/// <summary>"rwestats fit": one mixed model on one data file (CSV, SAS transport, Parquet, DuckDB) or a PostgreSQL table (DatabaseData). Its options and JSON output are a contract.</summary>
 public static class FitCommand
 {
     public const string Usage = """
@@ -18,7 +18,8 @@ public static class FitCommand
                                    (default: by extension; a path with * ? [ is read by DuckDB)
           --member NAME            the data set of an .xpt library with several, or the table of a DuckDB
                                    database with several
-          --query SQL              DuckDB: the rows of a SQL query (a CSV/Parquet glob is the view 'data')
+          --query SQL              DuckDB: the rows of a SQL query (a CSV/Parquet glob is the view 'data');
+                                   with --data postgresql://HOST[:PORT]/DB: the rows of a query instead of a table
           --where EXPR             keep the rows where EXPR holds, e.g. 'PARAMCD == "FEV1" and ANL01FL ==
                                    "Y" and DTYPE == ""': == != < <= > >= with a number or a "text",
                                    and, or, not, ( ), COL is missing; a missing text reads as ""

@@ -16,8 +16,8 @@ namespace RweStats.Cli
             usage: rwestats COMMAND [options]
 
             commands:
-              fit         fit one mixed model to a data file: CSV, SAS transport (.xpt), Parquet, DuckDB
-                          (see 'rwestats fit --help')
+              fit         fit one mixed model to a data file (CSV, SAS transport .xpt, Parquet, DuckDB) or a
+                          PostgreSQL table (see 'rwestats fit --help')
               analyze     run an analysis spec: descriptives, classes, mixed models, report (SPEC.json --out DIR)
               replicate   the main job: reproduce the belimumab study and compare with the paper
               plot        draw the figures of an analysis spec (SPEC.json --out DIR)

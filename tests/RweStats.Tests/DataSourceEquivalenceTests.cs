@@ -25,7 +25,7 @@ public sealed class DataSourceEquivalenceTests : IDisposable
         return database ?? "";
     }
 
-    static string Q(string path) => "'" + path.Replace("'", "''") + "'";
+    static string Q(string path) => RweStats.Data.Sql.SqlDialect.DuckDb.Literal(path);
 
     /// <summary>The CSV read by DuckDB with the CSV reader's missing tokens, in file order.</summary>
     static string CsvScan => $"read_csv({Q(Csv)}, nullstr = ['', 'NA', '.'])";

@@ -192,6 +192,7 @@ public sealed class DuckDbTableReader : ITableReader
         _ => value.ToString() ?? "",
     };
 
-    static string Literal(string text) => "'" + text.Replace("'", "''") + "'";
-    static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
+    // DuckDB's quoting is the dialect's (one place for the SQL the push-down generates and the reader's own).
+    static string Literal(string text) => SqlDialect.DuckDb.Literal(text);
+    static string Identifier(string name) => SqlDialect.DuckDb.Identifier(name);
 }

@@ -45,8 +45,7 @@ public static class TableReader
     public static DataTable Read(TableSource source)
     {
         var format = FormatOf(source);
-        if (source.Member is not null && format is not ("xpt" or "duckdb"))
-            throw new RweStatsInputException($"{source.Path}: a member (data set or table) is named but a {format} file has none; it applies to xpt and duckdb sources");
+        RefuseMember(source, format);
         if (source.Query is not null && format != "duckdb")
             throw new RweStatsInputException($"{source.Path}: a SQL query runs on DuckDB sources only; give {source.FormatOption} duckdb");
         var table = ReaderFor(format).Read(source);
@@ -63,9 +62,15 @@ public static class TableReader
         var format = FormatOf(source);
         if (format == "xpt")
             throw new RweStatsInputException($"{source.Path}: the push-down runs in DuckDB, which does not read SAS transport files; read the rows (drop the push-down)");
-        if (source.Member is not null && format != "duckdb")
-            throw new RweStatsInputException($"{source.Path}: a member (data set or table) is named but a {format} file has none; it applies to xpt and duckdb sources");
+        RefuseMember(source, format); // xpt refused above
         return DuckDbTableReader.PatternSums(source, spec, log);
+    }
+
+    /// <summary>A member (--member, data.member) names a data set of an .xpt library or a table of a DuckDB database only.</summary>
+    static void RefuseMember(TableSource source, string format)
+    {
+        if (source.Member is not null && format is not ("xpt" or "duckdb"))
+            throw new RweStatsInputException($"{source.Path}: a member (data set or table) is named but a {format} file has none; it applies to xpt and duckdb sources");
     }
 
     /// <summary>The explicit format, or the one the extension names.</summary>

@@ -10,7 +10,7 @@ public sealed record SpaghettiFigure : IFigure
     public required IReadOnlyList<SeriesPanel> Panels { get; init; }
     /// <summary>Subject id → category (e.g. "Responder"); subjects not listed fall in <see cref="UncategorisedLabel"/>.</summary>
     public required IReadOnlyDictionary<string, string> SubjectCategory { get; init; }
-    /// <summary>Category order for colours and legend; null: order of first appearance in the first panel.</summary>
+    /// <summary>Category order for colours and legend; null: order of first appearance over the panels.</summary>
     public IReadOnlyList<string>? CategoryOrder { get; init; }
     public string UncategorisedLabel { get; init; } = "Not classified";
     public FigureStyle Style { get; init; } = FigureStyle.DoubleColumn;

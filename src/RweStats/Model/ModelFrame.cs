@@ -130,8 +130,7 @@ public sealed class ModelFrame
         }
         if (spec.TimeOrder is { } order)
         {
-            if (order.Distinct().Count() != order.Count)
-                throw new RweStatsInputException($"--time-order lists a visit twice: {string.Join(",", order)}");
+            VisitOrder.RefuseRepeatedVisit(order);
             var unknown = Enumerable.Range(0, nTimeCodes).Where(c => !order.Contains(timeEnc.Levels[c])).ToHashSet();
             if (unknown.Count > 0)
             {
@@ -218,9 +217,7 @@ public sealed class ModelFrame
         var time = classVars[spec.Time];
         if (time.Levels.Count < 2)
             throw new RweStatsInputException($"{src}: '{spec.Time}' has a single visit ('{time.Levels[0]}') among the rows used; a longitudinal model needs at least two visits");
-        string baseline = spec.Baseline ?? VisitOrder.DefaultBaseline(time.Levels);
-        if (!time.Levels.Contains(baseline))
-            throw new RweStatsInputException($"--baseline {baseline}: not a visit of '{spec.Time}' with data; visits are {string.Join(", ", time.Levels)}");
+        string baseline = VisitOrder.Baseline(spec.Baseline, time.Levels, spec.Time);
 
         // Order used rows by subject (first appearance) then visit position.
         var subjectRank = new int[nSubjectCodes];

@@ -57,6 +57,13 @@ public static class VisitOrder
             "natural order of the labels (numbers within labels compared as numbers; Screening, then Baseline first)");
     }
 
+    /// <summary>Refuses a given order (--time-order, visits.order) that lists a visit twice.</summary>
+    public static void RefuseRepeatedVisit(IReadOnlyList<string> given)
+    {
+        if (given.Distinct().Count() != given.Count)
+            throw new RweStatsInputException($"--time-order lists a visit twice: {string.Join(",", given)}");
+    }
+
     /// <summary>Levels by the median time value of their rows; refuses visits without a time and ties.</summary>
     public static VisitOrdering ByTimeValue(IReadOnlyCollection<string> present, IReadOnlyDictionary<string, List<double>> timeValues, string column)
     {
@@ -169,4 +176,13 @@ public static class VisitOrder
     /// </summary>
     public static string DefaultBaseline(IReadOnlyList<string> levels) =>
         levels.FirstOrDefault(l => l.Trim().Equals("baseline", StringComparison.OrdinalIgnoreCase)) ?? levels[0];
+
+    /// <summary>The baseline: --baseline when given (refused unless a visit with data), else <see cref="DefaultBaseline"/>.</summary>
+    public static string Baseline(string? given, IReadOnlyList<string> levels, string timeColumn)
+    {
+        string baseline = given ?? DefaultBaseline(levels);
+        if (!levels.Contains(baseline))
+            throw new RweStatsInputException($"--baseline {baseline}: not a visit of '{timeColumn}' with data; visits are {string.Join(", ", levels)}");
+        return baseline;
+    }
 }

@@ -18,7 +18,7 @@ public sealed class DuckDbDialectTests
         connection.Open();
         using var command = connection.CreateCommand();
         // DuckDB's own CSV reader: numbers as DOUBLE/BIGINT, texts as VARCHAR, empty cells NULL.
-        command.CommandText = $"CREATE TABLE {table} AS SELECT * FROM read_csv('{csv.Replace("'", "''")}', header = true, nullstr = ['', 'NA'])";
+        command.CommandText = $"CREATE TABLE {table} AS SELECT * FROM read_csv({SqlDialect.DuckDb.Literal(csv)}, header = true, nullstr = ['', 'NA'])";
         command.ExecuteNonQuery();
         return connection;
     }

@@ -173,8 +173,7 @@ public sealed class PatternSumsQuery
             {
                 if (spec.TimeOrder is { } order)
                 {
-                    if (order.Distinct().Count() != order.Count)
-                        throw new RweStatsInputException($"--time-order lists a visit twice: {string.Join(",", order)}");
+                    VisitOrder.RefuseRepeatedVisit(order);
                     var unknown = present.FirstOrDefault(l => !order.Contains(l));
                     if (unknown is not null)
                         throw new RweStatsInputException($"{label}: visit '{unknown}' of column '{spec.Time}' is not in --time-order {string.Join(",", order)}; add it to the order or correct the value");
@@ -194,9 +193,7 @@ public sealed class PatternSumsQuery
             throw new RweStatsInputException($"{label}: '{spec.Time}' has a single visit ('{time.Levels[0]}') among the rows used; a longitudinal model needs at least two visits");
         if (time.Levels.Count > 62)
             throw new RweStatsInputException($"{label}: '{spec.Time}' has {time.Levels.Count} visits; the database push-down forms the visit pattern as a 64-bit mask (at most 62 visits)");
-        string baseline = spec.Baseline ?? Model.VisitOrder.DefaultBaseline(time.Levels);
-        if (!time.Levels.Contains(baseline))
-            throw new RweStatsInputException($"--baseline {baseline}: not a visit of '{spec.Time}' with data; visits are {string.Join(", ", time.Levels)}");
+        string baseline = VisitOrder.Baseline(spec.Baseline, time.Levels, spec.Time);
         ClassVariable? group = null;
         if (spec.Group is not null)
         {
