@@ -118,10 +118,7 @@ public sealed class RowCondition
                 if (table.IsMissing(j, i)) { result[i] = op == "!="; continue; }
                 if (!table.TryNumber(j, i, out var x))
                     throw c.Error(Position, $"column '{Name}' holds the text '{table.Cell(j, i)}' ({table.Location(i)}), not a number; compare it with a quoted text, e.g. {Name} == \"{table.Cell(j, i)}\"");
-                result[i] = op switch
-                {
-                    "==" => x == value, "!=" => x != value, "<" => x < value, "<=" => x <= value, ">" => x > value, _ => x >= value,
-                };
+                result[i] = Holds(op, x.CompareTo(value)); // finite numbers: CompareTo orders as <, == and > do
             }
             return result;
         }
@@ -136,14 +133,17 @@ public sealed class RowCondition
             for (int i = 0; i < result.Length; i++)
             {
                 int cmp = string.CompareOrdinal(table.Cell(j, i) ?? "", value);
-                result[i] = op switch
-                {
-                    "==" => cmp == 0, "!=" => cmp != 0, "<" => cmp < 0, "<=" => cmp <= 0, ">" => cmp > 0, _ => cmp >= 0,
-                };
+                result[i] = Holds(op, cmp);
             }
             return result;
         }
     }
+
+    /// <summary>Whether a comparison's result (negative, zero, positive) satisfies the operator; numbers and texts alike.</summary>
+    static bool Holds(string op, int cmp) => op switch
+    {
+        "==" => cmp == 0, "!=" => cmp != 0, "<" => cmp < 0, "<=" => cmp <= 0, ">" => cmp > 0, _ => cmp >= 0,
+    };
 
     enum Kind { Name, Number, Text, Operator, Open, Close, End }
 
