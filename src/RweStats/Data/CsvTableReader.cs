@@ -316,7 +316,7 @@ public static class CsvTableReader
     /// <see cref="string.Trim()"/> does), compared with the missing tokens, its decimal comma turned into a point
     /// when the dialect says so, then added to its column as a number or a text.
     /// </summary>
-    sealed class CellReader(CsvDialect dialect)
+    internal sealed class CellReader(CsvDialect dialect)
     {
         readonly byte[][] missingTokens = dialect.MissingTokens.Select(t => System.Text.Encoding.UTF8.GetBytes(t)).ToArray();
         byte[] scratch = new byte[64];
@@ -374,7 +374,7 @@ public static class CsvTableReader
     /// print back the same, e.g. "007" or "12.50", is kept), as pooled texts from the first cell that does not.
     /// Numbers cost 8 bytes a cell and no object for the collector to walk; that is what makes registry files fit.
     /// </summary>
-    sealed class ColumnBuilder
+    internal sealed class ColumnBuilder
     {
         List<double>? numbers = new();
         Dictionary<int, string>? originals;
@@ -490,7 +490,7 @@ public static class CsvTableReader
         }
     }
 
-    static void CheckHeader(string source, string[] header)
+    internal static void CheckHeader(string source, string[] header)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int j = 0; j < header.Length; j++)
@@ -502,7 +502,7 @@ public static class CsvTableReader
         }
     }
 
-    static char DetectDelimiter(ReadOnlySpan<byte> text)
+    internal static char DetectDelimiter(ReadOnlySpan<byte> text)
     {
         int end = text.IndexOf((byte)'\n');
         var header = end < 0 ? text : text[..end];

@@ -63,7 +63,7 @@ public sealed class ParquetTableReader : ITableReader
     }
 
     /// <summary>One column being filled row group by row group.</summary>
-    abstract class Column(DataField field)
+    internal abstract class Column(DataField field)
     {
         protected DataField Field { get; } = field;
         public abstract Task ReadAsync(ParquetRowGroupReader rg, int offset, int count);

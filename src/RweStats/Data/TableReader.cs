@@ -53,8 +53,10 @@ public static class TableReader
     }
 
     /// <summary>
-    /// The pattern sums of the spec's model over the source, computed by DuckDB while it scans the file(s) (see
-    /// <see cref="DuckDbTableReader.PatternSums"/>): the streaming path for CSV, Parquet and DuckDB sources of any size.
+    /// The pattern sums of the spec's model over the source, for sources of any size: one CSV or Parquet file whose
+    /// rows come grouped by subject in ascending order is streamed subject by subject (<see cref="Streaming.StreamedPatternSums"/>);
+    /// any other source, and such a file in another order, is aggregated by DuckDB while it scans it
+    /// (<see cref="DuckDbTableReader.PatternSums"/>).
     /// What needs the rows (<see cref="Estimation.PatternSums.RowsNeeded"/>) reads them with <see cref="Read"/>.
     /// </summary>
     public static Estimation.PatternSums PatternSums(TableSource source, Model.MixedModelSpec spec, Action<string>? log = null)
@@ -63,6 +65,13 @@ public static class TableReader
         if (format == "xpt")
             throw new RweStatsInputException($"{source.Path}: the push-down runs in DuckDB, which does not read SAS transport files; read the rows (drop the push-down)");
         RefuseMember(source, format); // xpt refused above
+        if (Streaming.StreamedPatternSums.Reads(source, format))
+        {
+            log?.Invoke($"streaming {source.Path} subject by subject");
+            if (Streaming.StreamedPatternSums.TryCompute(source, spec, format, out var declined) is { } streamed) return streamed;
+            // DuckDB groups the rows whatever their order.
+            log?.Invoke($"{source.Path}: not streamed, {declined}; DuckDB aggregates it");
+        }
         return DuckDbTableReader.PatternSums(source, spec, log);
     }
 

@@ -94,45 +94,16 @@ public sealed class PatternSumsQuery
         var names = new List<string>();
         using (var reader = Execute($"{With} SELECT * FROM src LIMIT 0"))
             for (int i = 0; i < reader.FieldCount; i++) { names.Add(reader.GetName(i)); types[reader.GetName(i)] = reader.GetFieldType(i); }
-        void Require(string column, string role)
-        {
-            if (!types.ContainsKey(column))
-                throw new RweStatsInputException($"{label}: no column '{column}' (named as {role}); the columns are: {string.Join(", ", names)}");
-        }
-        Require(spec.Subject, "--subject");
-        Require(spec.Time, "--time");
-        Require(formula.Response, "the formula's response");
-        foreach (var v in formula.RhsVariables) Require(v, $"a term of the formula \"{spec.Formula}\"");
-        foreach (var c in spec.ClassVariables) Require(c, "--class");
-        if (spec.Group is not null) Require(spec.Group, "--group");
-        foreach (var r in spec.References.Keys)
-            if (r != spec.Time && !formula.RhsVariables.Contains(r))
-                throw new RweStatsInputException($"--ref {r}=...: '{r}' is not a variable of the formula \"{spec.Formula}\"");
-        if (formula.RhsVariables.Contains(spec.Subject))
-            throw new RweStatsInputException($"formula \"{spec.Formula}\": the subject column '{spec.Subject}' cannot be a fixed effect; subjects enter through the covariance (--random-intercept)");
-        if (formula.RhsVariables.Contains(formula.Response) || formula.Response == spec.Time || formula.Response == spec.Subject)
-            throw new RweStatsInputException($"formula \"{spec.Formula}\": the response '{formula.Response}' also appears as a model variable");
-        if (!IsNumeric(types[formula.Response]))
-            throw new RweStatsInputException($"{label}: outcome column '{formula.Response}' has type {types[formula.Response].Name}, not a number");
-
-        var classNames = new HashSet<string>(spec.ClassVariables) { spec.Time };
-        var covariateNames = new List<string>();
-        foreach (var v in formula.RhsVariables)
-        {
-            if (classNames.Contains(v)) continue;
-            if (IsNumeric(types[v])) covariateNames.Add(v); else classNames.Add(v);
-        }
-        var modelClasses = classNames.Where(n => n == spec.Time || formula.RhsVariables.Contains(n)).OrderBy(n => n == spec.Time ? 0 : 1).ToList();
-        var required = new List<string> { spec.Subject, spec.Time };
-        required.AddRange(formula.RhsVariables.Where(v => !required.Contains(v)));
-        if (spec.Group is not null && !required.Contains(spec.Group)) required.Add(spec.Group);
-        if (spec.TimeValue is not null && types.ContainsKey(spec.TimeValue) && !required.Contains(spec.TimeValue)) required.Add(spec.TimeValue);
+        var roles = ModelColumns.Resolve(label, names, c => IsNumeric(types[c]), spec);
+        var covariateNames = roles.Covariates;
+        var modelClasses = roles.ModelClasses;
+        var required = roles.Required;
         string readFilter = string.Join(" AND ", required.Select(c => $"{Id(c)} IS NOT NULL"));
         string usedFilter = $"{readFilter} AND {Id(formula.Response)} IS NOT NULL";
 
         // Class levels and totals among the rows used, in one scan (GROUPING SETS: one set per class variable, and the
         // empty set for the counts and moments); the rows read, whatever is missing, by a COUNT(*) beside it.
-        var levelVariables = modelClasses.Concat(spec.Group is not null && !modelClasses.Contains(spec.Group) ? new[] { spec.Group } : Array.Empty<string>()).ToList();
+        var levelVariables = roles.LevelVariables;
         var metaSql = new StringBuilder(With).Append("\nSELECT ");
         for (int k = 0; k < levelVariables.Count; k++) metaSql.Append($"l{k}, ");
         metaSql.Append("COUNT(*), SUM(y), SUM(y * y), MIN(y), MAX(y)");
@@ -146,7 +117,7 @@ public sealed class PatternSumsQuery
         var found = levelVariables.ToDictionary(v => v, _ => new List<string>());
         long rowsRead = 0, used = 0;
         double sumY = 0, sumY2 = 0, minY = 0, maxY = 0;
-        var covariateMeans = new Dictionary<string, double>();
+        var covariateSums = new Dictionary<string, double>();
         using (var reader = Execute(metaSql.ToString()))
             while (reader.Read())
             {
@@ -154,59 +125,16 @@ public sealed class PatternSumsQuery
                 if (level >= 0) { found[levelVariables[level]].Add(reader.GetString(level)); continue; }
                 int c = levelVariables.Count;
                 used = Long(reader, c); sumY = Number(reader, c + 1); sumY2 = Number(reader, c + 2); minY = Number(reader, c + 3); maxY = Number(reader, c + 4);
-                for (int k = 0; k < covariateNames.Count; k++) covariateMeans[covariateNames[k]] = used == 0 ? 0 : Number(reader, c + 5 + k) / used;
+                for (int k = 0; k < covariateNames.Count; k++) covariateSums[covariateNames[k]] = Number(reader, c + 5 + k);
                 rowsRead = Long(reader, c + 5 + covariateNames.Count);
             }
-        if (used == 0)
-            throw new RweStatsInputException($"{label}: no row has '{formula.Response}' and every model variable present; nothing to fit");
-        if (minY == maxY)
-            throw new RweStatsInputException($"{label}: outcome '{formula.Response}' is constant ({minY.ToString(CultureInfo.InvariantCulture)}) in every row used; there is no variation to model");
-
-        var classVars = new Dictionary<string, ClassVariable>();
-        VisitOrdering? visitOrdering = null;
-        var frameNotes = new List<string>();
-        foreach (var name in modelClasses)
-        {
-            var present = found[name];
-            IReadOnlyList<string> levels;
-            if (name == spec.Time)
-            {
-                if (spec.TimeOrder is { } order)
-                {
-                    VisitOrder.RefuseRepeatedVisit(order);
-                    var unknown = present.FirstOrDefault(l => !order.Contains(l));
-                    if (unknown is not null)
-                        throw new RweStatsInputException($"{label}: visit '{unknown}' of column '{spec.Time}' is not in --time-order {string.Join(",", order)}; add it to the order or correct the value");
-                }
-                else if (spec.TimeValue is not null)
-                    throw new RweStatsInputException($"{label}: ordering the visits by --time-value '{spec.TimeValue}' needs the rows; give --time-order, or read the rows (a file without --push-down, a database with --pull-rows)");
-                // The rule of the in-memory path (Model/VisitOrder.cs): as given, otherwise the natural order of the labels.
-                visitOrdering = VisitOrder.Choose(present, spec.TimeOrder, null, null);
-                if (VisitOrder.NaturalOrderCaveat(visitOrdering, spec.Time) is { } caveat) frameNotes.Add(caveat);
-                levels = visitOrdering.Levels;
-            }
-            else levels = ModelFrame.SortLevels(present);
-            classVars[name] = ModelFrame.ClassVariableOf(label, spec, name, levels);
-        }
-        var time = classVars[spec.Time];
-        if (time.Levels.Count < 2)
-            throw new RweStatsInputException($"{label}: '{spec.Time}' has a single visit ('{time.Levels[0]}') among the rows used; a longitudinal model needs at least two visits");
-        if (time.Levels.Count > 62)
-            throw new RweStatsInputException($"{label}: '{spec.Time}' has {time.Levels.Count} visits; the database push-down forms the visit pattern as a 64-bit mask (at most 62 visits)");
-        string baseline = VisitOrder.Baseline(spec.Baseline, time.Levels, spec.Time);
-        ClassVariable? group = null;
-        if (spec.Group is not null)
-        {
-            var levels = ModelFrame.SortLevels(found[spec.Group]);
-            group = new ClassVariable(spec.Group, levels, levels[0]);
-        }
-
-        var monomials = new List<IReadOnlyList<string>>();
-        foreach (var term in formula.TermsWithIntercept)
-        {
-            var covs = term.Variables.Where(v => !classVars.ContainsKey(v)).OrderBy(v => v, StringComparer.Ordinal).ToList();
-            if (covs.Count > 0 && !monomials.Any(m => m.SequenceEqual(covs))) monomials.Add(covs);
-        }
+        var totals = new RowTotals(rowsRead, used, sumY, sumY2, minY, maxY, covariateSums);
+        SummaryFrame.CheckTotals(label, roles, totals);
+        var frameLevels = SummaryFrame.Levels(label, spec, roles, found.ToDictionary(x => x.Key, x => (IReadOnlyList<string>)x.Value));
+        var classVars = frameLevels.Classes;
+        var time = frameLevels.Time;
+        var group = frameLevels.Group;
+        var monomials = roles.Monomials;
         var coded = modelClasses.Where(n => n != spec.Time).Select(n => (n, classVars[n].Levels)).ToList();
         // First taken as one value per subject (a subject's class levels and covariates are usually its baseline
         // characteristics): far fewer aggregates per row and per subject. The query counts the subjects in which each
@@ -289,19 +217,7 @@ public sealed class PatternSumsQuery
             throw new RweStatsInputException($"{label}: {groupChanges} subject(s) change group ('{spec.Group}'); --group must be constant within a subject");
         if (!duplicated && rowsInSignatures != used)
             throw new InvalidOperationException($"the pattern sums cover {rowsInSignatures} rows but {used} rows are used");
-        if (subjects < 2)
-            throw new RweStatsInputException($"{label}: only one subject has usable data; a mixed model needs several subjects");
-
-        double mean = sumY / used;
-        var frame = new ModelFrame
-        {
-            Source = label, Formula = formula, ObservationsRead = checked((int)rowsRead), Rows = Array.Empty<int>(), Response = Array.Empty<double>(),
-            ClassVariables = classVars, ClassCodes = classVars.Keys.ToDictionary(k => k, _ => Array.Empty<int>()),
-            Covariates = covariateNames.ToDictionary(k => k, _ => Array.Empty<double>()), Time = time, Baseline = baseline,
-            SubjectLabels = Array.Empty<string>(), SubjectStart = new[] { 0 }, VisitPosition = Array.Empty<int>(), Group = group,
-            SubjectGroup = Array.Empty<int>(), SubjectsRead = checked((int)subjectsRead), VisitOrdering = visitOrdering!, Notes = frameNotes,
-            Summary = new FrameSummary(checked((int)used), checked((int)subjects), mean, Math.Max(0, (sumY2 - used * mean * mean) / Math.Max(1, used - 1)), covariateMeans),
-        };
+        var frame = SummaryFrame.Frame(label, roles, frameLevels, totals, subjectsRead, subjects);
         return new PatternSums
         {
             Frame = frame, Spec = spec, CodedClasses = coded.Select(x => x.n).ToList(), Monomials = monomials, Signatures = signatures,

@@ -1,0 +1,319 @@
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
+namespace RweStats.Data.Streaming;
+
+/// <summary>
+/// A CSV file streamed into <see cref="ChunkSums"/>: cut into chunks of whole lines, each read with its own buffer
+/// (never the whole file), in parallel. Cells go through the CSV reader's own rules (<see cref="CsvTableReader.CellReader"/>:
+/// trimming, missing tokens, decimal comma; <see cref="NumberParsing"/>); a column is numeric when its first 1000 rows
+/// are (the in-memory reader's guess), and a text met further down in a numeric model column is an error naming the
+/// line. A file with quoted fields, control characters or lone carriage returns is left to DuckDB's reader (null).
+/// </summary>
+internal sealed class CsvSubjectStream : ISubjectRowSource
+{
+    /// <summary>Bytes per chunk: small enough to balance two to eight cores, large enough that chunk ends are rare.</summary>
+    public const int ChunkBytes = 8 << 20;
+    const int GuessBytes = 1 << 20;
+
+    readonly string path;
+    readonly CsvDialect dialect;
+    readonly byte separator;
+    readonly string[] header;
+    readonly bool[] numeric;
+    readonly long bodyStart, length;
+    readonly int chunkBytes;
+
+    CsvSubjectStream(string path, CsvDialect dialect, byte separator, string[] header, bool[] numeric, long bodyStart, long length, int chunkBytes)
+    {
+        this.path = path; this.dialect = dialect; this.separator = separator; this.header = header; this.numeric = numeric;
+        this.bodyStart = bodyStart; this.length = length; this.chunkBytes = chunkBytes;
+    }
+
+    public string Label => path;
+    public IReadOnlyList<string> Columns => header;
+    public bool IsNumeric(string column) => numeric[Array.IndexOf(header, column)];
+
+    /// <summary>Signals a file this reader leaves to another (quotes, control characters).</summary>
+    sealed class NotPlainException : Exception;
+
+    public static CsvSubjectStream? Open(TableSource source, int chunkBytes)
+    {
+        string path = source.Path;
+        if (!File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
+        using var handle = File.OpenHandle(path);
+        long length = RandomAccess.GetLength(handle);
+        var first = new byte[(int)Math.Min(length, GuessBytes)];
+        RandomAccess.Read(handle, first, 0);
+        int bom = first.Length >= 3 && first[0] == 0xEF && first[1] == 0xBB && first[2] == 0xBF ? 3 : 0;
+        var text = first.AsSpan(bom);
+        // The guess reads whole lines only (the last line of the first megabyte may be cut).
+        int lastNewline = text.LastIndexOf((byte)'\n');
+        if (first.Length < length) text = lastNewline < 0 ? default : text[..(lastNewline + 1)];
+        if (text.IndexOfAnyExcept(" \t\r\n"u8) < 0) return null; // the in-memory reader says what is wrong
+        char delimiter = source.Dialect.Delimiter ?? CsvTableReader.DetectDelimiter(text);
+        if (delimiter > 0x7F) return null;
+        int headerEnd = text.IndexOf((byte)'\n');
+        if (headerEnd < 0) return null;
+        var headerLine = text[..headerEnd];
+        if (headerLine.Length > 0 && headerLine[^1] == (byte)'\r') headerLine = headerLine[..^1];
+        var names = new List<string>();
+        var scratch = new byte[64];
+        try
+        {
+            bool quotedHeader = headerLine.Contains((byte)'"');
+            for (int at = 0; at <= headerLine.Length;)
+            {
+                var name = (quotedHeader ? QuotedField(headerLine, (byte)delimiter, ref at, ref scratch) : PlainField(headerLine, (byte)delimiter, ref at)).Trim(" \t"u8);
+                if (name.Length > 0 && (name[0] >= 0x80 || name[^1] >= 0x80)) return null;
+                names.Add(Encoding.UTF8.GetString(name));
+            }
+        }
+        catch (NotPlainException) { return null; }
+        CsvTableReader.CheckHeader(path, names.ToArray());
+        var body = text[(headerEnd + 1)..];
+        if (body.IndexOfAnyExcept(" \t\r\n"u8) < 0) return null; // header only: the in-memory reader's message
+        // Numeric unless one of the first 1000 rows holds a text in the column (the in-memory reader's guess).
+        var numeric = Enumerable.Repeat(true, names.Count).ToArray();
+        var cells = new CsvTableReader.CellReader(source.Dialect);
+        try
+        {
+            for (int rows = 0; rows < 1000 && !body.IsEmpty;)
+            {
+                int end = body.IndexOf((byte)'\n');
+                var row = end < 0 ? body : body[..end];
+                body = end < 0 ? default : body[(end + 1)..];
+                if (row.Length > 0 && row[^1] == (byte)'\r') row = row[..^1];
+                if (row.Trim(" \t"u8).IsEmpty) continue;
+                rows++;
+                bool quoted = row.Contains((byte)'"');
+                for (int at = 0, field = 0; at <= row.Length && field < names.Count; field++)
+                {
+                    var cell = cells.Prepare(quoted ? QuotedField(row, (byte)delimiter, ref at, ref scratch) : PlainField(row, (byte)delimiter, ref at), out bool missing);
+                    if (!missing && !NumberParsing.TryParse(cell, out _)) numeric[field] = false;
+                }
+            }
+        }
+        catch (NotPlainException) { return null; }
+        return new CsvSubjectStream(path, source.Dialect, (byte)delimiter, names.ToArray(), numeric, bom + headerEnd + 1, length, chunkBytes);
+    }
+
+    /// <summary>"file:line", the line counted only when a message needs it.</summary>
+    public string Where(long position)
+    {
+        using var handle = File.OpenHandle(path);
+        var buffer = new byte[1 << 20];
+        long lines = 1;
+        for (long at = 0; at < position;)
+        {
+            int read = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, position - at)), at);
+            if (read <= 0) break;
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            at += read;
+        }
+        return $"{path}:{lines}";
+    }
+
+    public IReadOnlyList<ChunkSums>? Read(StreamPlan plan)
+    {
+        using var handle = File.OpenHandle(path);
+        // Chunk ends: every chunkBytes, moved to the next line start.
+        var starts = new List<long> { bodyStart };
+        var probe = new byte[1 << 16];
+        for (long at = bodyStart + chunkBytes; at < length; at += chunkBytes)
+        {
+            long next = -1;
+            for (long p = Math.Max(at, starts[^1]); p < length && next < 0;)
+            {
+                int read = RandomAccess.Read(handle, probe, p);
+                if (read <= 0) break;
+                int nl = probe.AsSpan(0, read).IndexOf((byte)'\n');
+                if (nl >= 0) next = p + nl + 1; else p += read;
+            }
+            if (next < 0 || next >= length) break;
+            if (next > starts[^1]) starts.Add(next);
+        }
+        starts.Add(length);
+        var chunks = new ChunkSums[starts.Count - 1];
+        var roles = Roles(plan);
+        try
+        {
+            Parallel.For(0, chunks.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                i => chunks[i] = ReadChunk(handle, starts[i], starts[i + 1], plan, roles));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Any(x => x is NotPlainException))
+        {
+            return null;
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is RweStatsInputException) is { } input)
+        {
+            throw input;
+        }
+        return chunks;
+    }
+
+    /// <summary>The field at <paramref name="at"/> up to the next separator; <paramref name="at"/> moves past it.</summary>
+    static ReadOnlySpan<byte> PlainField(ReadOnlySpan<byte> row, byte separator, ref int at)
+    {
+        var rest = row[at..];
+        int end = rest.IndexOf(separator);
+        if (end < 0) { at = row.Length + 1; return rest; }
+        at += end + 1;
+        return rest[..end];
+    }
+
+    /// <summary>
+    /// A field that may be quoted (RFC 4180, as R's write.csv writes texts): blanks around the quotes ignored, a doubled
+    /// quote inside is one quote. A line the quotes leave open (a line break inside a field) or a quote inside an
+    /// unquoted field is left to another reader.
+    /// </summary>
+    static ReadOnlySpan<byte> QuotedField(ReadOnlySpan<byte> row, byte separator, ref int at, ref byte[] scratch)
+    {
+        int start = at;
+        while (start < row.Length && (row[start] == (byte)' ' || row[start] == (byte)'\t')) start++;
+        if (start >= row.Length || row[start] != (byte)'"')
+        {
+            var plain = PlainField(row, separator, ref at);
+            if (plain.Contains((byte)'"')) throw new NotPlainException();
+            return plain;
+        }
+        int length = 0;
+        for (int i = start + 1; ; i++)
+        {
+            if (i >= row.Length) throw new NotPlainException(); // the quote stays open past the line
+            if (row[i] == (byte)'"')
+            {
+                if (i + 1 < row.Length && row[i + 1] == (byte)'"') { Put(ref scratch, length++, (byte)'"'); i++; continue; }
+                int after = i + 1;
+                while (after < row.Length && (row[after] == (byte)' ' || row[after] == (byte)'\t')) after++;
+                if (after < row.Length && row[after] != separator) throw new NotPlainException();
+                at = after + 1;
+                return scratch.AsSpan(0, length);
+            }
+            Put(ref scratch, length++, row[i]);
+        }
+
+        static void Put(ref byte[] buffer, int index, byte value)
+        {
+            if (index == buffer.Length) Array.Resize(ref buffer, 2 * buffer.Length);
+            buffer[index] = value;
+        }
+    }
+
+    enum Role : byte { Subject, Time, Class, Group, Response, Covariate, Other }
+
+    /// <summary>Per column, its roles (a column may be both a class of the model and the group, say).</summary>
+    (Role role, int index)[][] Roles(StreamPlan plan)
+    {
+        var roles = header.Select(_ => new List<(Role, int)>()).ToArray();
+        void Add(string column, Role role, int index) => roles[Array.IndexOf(header, column)].Add((role, index));
+        Add(plan.Subject, Role.Subject, 0);
+        Add(plan.Time, Role.Time, 0);
+        Add(plan.Response, Role.Response, 0);
+        for (int c = 0; c < plan.CodedClasses.Count; c++) Add(plan.CodedClasses[c], Role.Class, c);
+        for (int k = 0; k < plan.Covariates.Count; k++) Add(plan.Covariates[k], Role.Covariate, k);
+        if (plan.Group is not null) Add(plan.Group, Role.Group, 0);
+        foreach (var o in plan.Other) Add(o, Role.Other, 0);
+        return roles.Select(r => r.ToArray()).ToArray();
+    }
+
+    ChunkSums ReadChunk(SafeFileHandle handle, long from, long to, StreamPlan plan, (Role role, int index)[][] roles)
+    {
+        var sums = new ChunkSums(plan.Shape, keepFirst: true, Where, plan.Subject, plan.Time, plan.Group);
+        var cells = new CsvTableReader.CellReader(dialect);
+        int width = header.Length;
+        var codes = new int[plan.CodedClasses.Count];
+        var covariates = new double[plan.Covariates.Count];
+        var subject = new byte[64];
+        var unquoted = new byte[64];
+        var buffer = new byte[(int)Math.Min(Math.Max(to - from, 1), 1 << 20)];
+        int carry = 0;
+        long offset = from;
+        while (offset < to || carry > 0)
+        {
+            int want = (int)Math.Min(buffer.Length - carry, to - offset);
+            int read = want > 0 ? RandomAccess.Read(handle, buffer.AsSpan(carry, want), offset) : 0;
+            offset += read;
+            int filled = carry + read;
+            bool atEnd = offset >= to;
+            var data = buffer.AsSpan(0, filled);
+            int end = atEnd ? filled : data.LastIndexOf((byte)'\n') + 1;
+            if (end == 0)
+            {
+                // A line longer than the buffer.
+                Array.Resize(ref buffer, buffer.Length * 2);
+                carry = filled;
+                continue;
+            }
+            var block = data[..end];
+            if (block.IndexOfAnyInRange((byte)0x00, (byte)0x08) >= 0 ||
+                block.IndexOfAnyInRange((byte)0x0B, (byte)0x0C) >= 0 || block.IndexOfAnyInRange((byte)0x0E, (byte)0x1F) >= 0 ||
+                block.IndexOf((byte)0x7F) >= 0 || block.Count((byte)'\r') != block.Count("\r\n"u8))
+                throw new NotPlainException();
+            if (!System.Text.Unicode.Utf8.IsValid(block))
+                throw new RweStatsInputException($"{path}: the file is not valid UTF-8; re-save it as UTF-8 (with or without BOM)");
+            long blockStart = offset - filled;
+            for (int lineStart = 0; lineStart < block.Length;)
+            {
+                int nl = block[lineStart..].IndexOf((byte)'\n');
+                int lineEnd = nl < 0 ? block.Length : lineStart + nl;
+                var row = block[lineStart..lineEnd];
+                long position = blockStart + lineStart;
+                lineStart = lineEnd + 1;
+                if (row.Length > 0 && row[^1] == (byte)'\r') row = row[..^1];
+                if (row.Trim(" \t"u8).IsEmpty) continue;
+                ReadRow(row, position);
+            }
+            carry = filled - end;
+            if (carry > 0) data[end..].CopyTo(buffer);
+            if (atEnd) break;
+        }
+        sums.Finish();
+        return sums;
+
+        void ReadRow(ReadOnlySpan<byte> row, long position)
+        {
+            int field = 0, subjectLength = -1, visit = -1, group = 0;
+            double y = double.NaN;
+            bool present = true, quoted = row.Contains((byte)'"');
+            for (int at = 0; at <= row.Length; field++)
+            {
+                var raw = quoted ? QuotedField(row, separator, ref at, ref unquoted) : PlainField(row, separator, ref at);
+                if (field >= width) continue;
+                var columnRoles = roles[field];
+                if (columnRoles.Length == 0 || !present) continue;
+                var cell = cells.Prepare(raw, out bool missing);
+                foreach (var (role, index) in columnRoles)
+                {
+                    if (missing)
+                    {
+                        if (role != Role.Response) present = false;
+                        continue;
+                    }
+                    switch (role)
+                    {
+                        case Role.Subject:
+                            if (subject.Length < cell.Length) subject = new byte[2 * cell.Length];
+                            cell.CopyTo(subject);
+                            subjectLength = cell.Length;
+                            break;
+                        case Role.Time: visit = sums.Visits.Id(cell); break;
+                        case Role.Class: codes[index] = sums.Classes[index].Id(cell); break;
+                        case Role.Group: group = sums.Groups.Id(cell); break;
+                        case Role.Response: y = Number(cell, position, plan.Response, "the outcome"); break;
+                        case Role.Covariate: covariates[index] = Number(cell, position, plan.Covariates[index], "a covariate"); break;
+                    }
+                }
+            }
+            if (field != width)
+                throw new RweStatsInputException($"{Where(position)}: {field} fields where the header has {width}; check the separator ('{(char)separator}') and quoting");
+            if (!present) { sums.SkippedRow(); return; }
+            sums.Row(subject.AsSpan(0, subjectLength), position, visit, group, codes, y, covariates);
+        }
+
+        double Number(ReadOnlySpan<byte> cell, long position, string column, string role) =>
+            NumberParsing.TryParse(cell, out double v) ? v
+                : throw new RweStatsInputException(
+                    $"{Where(position)}: column '{column}' ({role}) holds the text '{Encoding.UTF8.GetString(cell)}' where its first rows hold numbers; correct the value, or declare a class variable with --class {column}");
+    }
+}

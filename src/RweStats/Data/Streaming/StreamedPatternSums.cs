@@ -1,0 +1,168 @@
+using RweStats.Estimation;
+using RweStats.Model;
+
+namespace RweStats.Data.Streaming;
+
+/// <summary>Which column feeds which part of a row, for a source that streams rows into <see cref="ChunkSums"/>.</summary>
+/// <param name="CodedClasses">The model's class variables other than the time variable, in <see cref="PatternSums.CodedClasses"/> order.</param>
+/// <param name="Covariates">The numeric model variables (<see cref="ModelColumns.Covariates"/>).</param>
+/// <param name="Other">Required columns with no other role (e.g. the --time-value column): present, or the row is skipped.</param>
+internal sealed record StreamPlan(
+    string Subject, string Time, string Response, IReadOnlyList<string> CodedClasses, IReadOnlyList<string> Covariates,
+    string? Group, IReadOnlyList<string> Other, SubjectRowShape Shape);
+
+/// <summary>A file read as a stream of rows: CSV (<see cref="CsvSubjectStream"/>) or Parquet (<see cref="ParquetSubjectStream"/>).</summary>
+internal interface ISubjectRowSource
+{
+    string Label { get; }
+    IReadOnlyList<string> Columns { get; }
+    bool IsNumeric(string column);
+    /// <summary>Every row into chunks (read in parallel), returned in file order; null when the file needs another reader.</summary>
+    IReadOnlyList<ChunkSums>? Read(StreamPlan plan);
+    /// <summary>A row's position as a message names it ("file.csv:12").</summary>
+    string Where(long position);
+}
+
+/// <summary>
+/// The pattern sums of a model over a CSV or Parquet file whose rows come grouped by subject, subjects in ascending
+/// order (natural order, "PT9" before "PT10", or text order; the usual layout of registry extracts and ADaM data sets): the file is read once, in
+/// parallel chunks, and each subject's rows are added to its signature's sums as soon as the next subject starts, so
+/// memory holds a few rows and the sums whatever the size of the file (no hash table of subjects, which is what makes
+/// a database's GROUP BY slow and memory-hungry at 10⁷ subjects). The result is what
+/// <see cref="Sql.PatternSumsQuery"/> computes in a database (same frame rules through <see cref="ModelColumns"/> and
+/// <see cref="SummaryFrame"/>); the fit on it equals the fit on the rows read into memory up to the order of summation.
+/// Returns null when the subjects do not come in ascending order or the file is not plain (quoted CSV fields): the
+/// caller then lets DuckDB group the rows.
+/// </summary>
+public static class StreamedPatternSums
+{
+    /// <summary>Whether this path reads the source: one CSV or Parquet file, no query and no row filter.</summary>
+    public static bool Reads(TableSource source, string format) =>
+        format is "csv" or "parquet" && source.Query is null && source.Where is null && source.Member is null && File.Exists(source.Path);
+
+    /// <summary>The pattern sums, or null when the rows are not in subject order (or the CSV file is not plain).</summary>
+    /// <param name="chunkBytes">CSV: bytes per chunk (tests use small chunks to cross chunk ends often).</param>
+    /// <param name="declined">Why the file was not streamed (null when it was).</param>
+    public static PatternSums? TryCompute(TableSource source, MixedModelSpec spec, string format, out string? declined, int chunkBytes = CsvSubjectStream.ChunkBytes)
+    {
+        spec.Validate();
+        const string NotPlain = "its layout needs DuckDB's reader (line breaks inside quoted fields, control characters, or no data rows)";
+        declined = NotPlain;
+        ISubjectRowSource? stream = format == "csv" ? CsvSubjectStream.Open(source, chunkBytes) : ParquetSubjectStream.Open(source.Path);
+        if (stream is null) return null;
+        var roles = ModelColumns.Resolve(stream.Label, stream.Columns, stream.IsNumeric, spec);
+        var coded = roles.CodedClasses;
+        var covariates = roles.Covariates;
+        var monomials = roles.Monomials.Select(m => m.Select(v => covariates.ToList().IndexOf(v)).ToArray()).ToList();
+        var taken = new HashSet<string>(coded.Concat(covariates)) { spec.Subject, spec.Time };
+        if (spec.Group is not null) taken.Add(spec.Group);
+        var plan = new StreamPlan(spec.Subject, spec.Time, roles.Formula.Response, coded, covariates, spec.Group,
+            roles.Required.Where(c => !taken.Contains(c)).ToList(), new SubjectRowShape(coded.Count, covariates.Count, monomials, spec.Group is not null));
+        var chunks = stream.Read(plan);
+        if (chunks is null) return null;
+        declined = $"its rows are not grouped by '{spec.Subject}' in ascending order (natural or text order)";
+        var sums = Join(stream, spec, roles, plan, chunks);
+        if (sums is not null) declined = null;
+        return sums;
+    }
+
+    static PatternSums? Join(ISubjectRowSource stream, MixedModelSpec spec, ModelColumns roles, StreamPlan plan, IReadOnlyList<ChunkSums> chunks)
+    {
+        // Ascending subjects within and across chunks (a subject may continue from one chunk into the next).
+        bool natural = chunks.All(c => c.AscendingNaturally), asTexts = chunks.All(c => c.AscendingAsTexts);
+        byte[]? previousLast = null;
+        foreach (var c in chunks)
+        {
+            if (c.FirstKey is null) continue;
+            if (previousLast is not null)
+            {
+                if (SubjectOrder.CompareNatural(previousLast, c.FirstKey) > 0) natural = false;
+                if (previousLast.AsSpan().SequenceCompareTo(c.FirstKey) > 0) asTexts = false;
+            }
+            previousLast = (c.Tail ?? c.Head)!.Key;
+        }
+        if (!natural && !asTexts) return null;
+
+        // The subjects at the chunks' ends, joined in file order: equal keys side by side are one subject.
+        var joiner = new ChunkSums(plan.Shape, keepFirst: false, stream.Where, plan.Subject, plan.Time, plan.Group);
+        foreach (var c in chunks)
+        {
+            if (c.Head is not null) joiner.Replay(c.Head);
+            if (c.Tail is not null) joiner.Replay(c.Tail);
+        }
+        joiner.Finish();
+        var all = chunks.Append(joiner).ToList();
+
+        var totals = new RowTotals(all.Sum(c => c.RowsRead), all.Sum(c => c.Used), all.Sum(c => c.SumY), all.Sum(c => c.SumY2),
+            all.Min(c => c.MinY), all.Max(c => c.MaxY),
+            plan.Covariates.Select((name, k) => (name, sum: all.Sum(c => c.CovariateSums[k]))).ToDictionary(x => x.name, x => x.sum));
+        SummaryFrame.CheckTotals(stream.Label, roles, totals);
+        var found = new Dictionary<string, IReadOnlyList<string>>
+        {
+            [spec.Time] = all.SelectMany(c => c.Visits.UsedLabels).Distinct().ToList(),
+        };
+        for (int k = 0; k < plan.CodedClasses.Count; k++)
+            found[plan.CodedClasses[k]] = all.SelectMany(c => c.Classes[k].UsedLabels).Distinct().ToList();
+        if (spec.Group is not null && !found.ContainsKey(spec.Group))
+            found[spec.Group] = all.SelectMany(c => c.Groups.UsedLabels).Distinct().ToList();
+        var levels = SummaryFrame.Levels(stream.Label, spec, roles, found);
+
+        int t = levels.Time.Levels.Count, classes = plan.CodedClasses.Count, k1 = plan.Shape.ValuesPerVisit, n = t * k1;
+        var signatures = new List<SignatureSums>();
+        var merged = new Dictionary<(int, ulong, string), int>();
+        foreach (var chunk in all)
+        {
+            var position = Map(chunk.Visits, levels.Time.Levels);
+            var classLevel = Enumerable.Range(0, classes).Select(k => Map(chunk.Classes[k], levels.Classes[plan.CodedClasses[k]].Levels)).ToArray();
+            var groupLevel = levels.Group is { } g ? Map(chunk.Groups, g.Levels) : null;
+            foreach (var s in chunk.Signatures)
+            {
+                // Observed visits in ascending id → their positions; the compact sums spread into the T·(K+1) layout.
+                var visitIds = Enumerable.Range(0, 64).Where(v => (s.Mask >> v & 1) == 1).ToArray();
+                ulong mask = 0;
+                var codes = Enumerable.Repeat(-1, t * classes).ToArray();
+                var index = new int[visitIds.Length * k1];
+                for (int j = 0; j < visitIds.Length; j++)
+                {
+                    int a = position[visitIds[j]];
+                    mask |= 1UL << a;
+                    for (int c = 0; c < classes; c++) codes[a * classes + c] = classLevel[c][s.Codes[j * classes + c]];
+                    for (int k = 0; k < k1; k++) index[j * k1 + k] = a * k1 + k;
+                }
+                var sums = new double[n];
+                var products = new double[n * n];
+                int d = index.Length;
+                for (int i = 0; i < d; i++)
+                {
+                    sums[index[i]] = s.Sums[i];
+                    for (int j = i; j < d; j++)
+                        products[index[i] * n + index[j]] = products[index[j] * n + index[i]] = s.Products[i * d + j];
+                }
+                // Chunks meet the same signatures: one entry per signature keeps the likelihood's pattern blocks few.
+                int groupIndex = groupLevel is null ? 0 : groupLevel[s.Group];
+                var key = (groupIndex, mask, string.Join(",", codes));
+                if (merged.TryGetValue(key, out int at))
+                {
+                    var e = signatures[at];
+                    for (int i = 0; i < n; i++) e.Sums[i] += sums[i];
+                    for (int i = 0; i < n * n; i++) e.Products[i] += products[i];
+                    signatures[at] = e with { Subjects = e.Subjects + s.Subjects };
+                }
+                else
+                {
+                    merged[key] = signatures.Count;
+                    signatures.Add(new SignatureSums(groupIndex, mask, codes, s.Subjects, sums, products));
+                }
+            }
+        }
+        var frame = SummaryFrame.Frame(stream.Label, roles, levels, totals, all.Sum(c => c.SubjectsRead), all.Sum(c => c.Subjects));
+        return new PatternSums { Frame = frame, Spec = spec, CodedClasses = plan.CodedClasses, Monomials = roles.Monomials, Signatures = signatures };
+    }
+
+    /// <summary>Each label id of a chunk → its index among the final levels (−1: a label no used row had).</summary>
+    static int[] Map(LabelIds ids, IReadOnlyList<string> levels)
+    {
+        var at = levels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
+        return Enumerable.Range(0, ids.Count).Select(i => at.TryGetValue(ids[i], out int a) ? a : -1).ToArray();
+    }
+}

@@ -1,0 +1,348 @@
+using System.Text;
+using RweStats.Estimation;
+
+namespace RweStats.Data.Streaming;
+
+/// <summary>
+/// The labels of one text-valued column (visit, class variable, group) as met in one chunk of a source: an id per label
+/// by first appearance, and whether a used row (outcome present) had it. Chunks are read in parallel, each with its own
+/// ids; the merge maps them to the final levels by label.
+/// </summary>
+internal sealed class LabelIds
+{
+    readonly List<string> labels = new();
+    readonly List<byte[]> utf8 = new();
+    readonly Dictionary<string, int> byText = new(StringComparer.Ordinal);
+    int last = -1;
+    string? lastText;
+
+    public List<bool> Used { get; } = new();
+    public int Count => labels.Count;
+    public string this[int id] => labels[id];
+
+    /// <summary>The id of a UTF-8 label (a CSV cell): the last one met, then a short scan, then a dictionary.</summary>
+    public int Id(ReadOnlySpan<byte> text)
+    {
+        if (last >= 0 && utf8[last].AsSpan().SequenceEqual(text)) return last;
+        if (labels.Count <= 16)
+        {
+            for (int i = 0; i < utf8.Count; i++)
+                if (utf8[i].AsSpan().SequenceEqual(text)) return last = i;
+            return last = Add(Encoding.UTF8.GetString(text));
+        }
+        var s = Encoding.UTF8.GetString(text);
+        return last = byText.TryGetValue(s, out int id) ? id : Add(s);
+    }
+
+    /// <summary>The id of a label read as a string (a Parquet cell; the same instance repeats in dictionary pages).</summary>
+    public int Id(string text)
+    {
+        if (ReferenceEquals(text, lastText)) return last;
+        lastText = text;
+        return last = byText.TryGetValue(text, out int id) ? id : Add(text);
+    }
+
+    int Add(string s)
+    {
+        byText[s] = labels.Count;
+        labels.Add(s);
+        utf8.Add(Encoding.UTF8.GetBytes(s));
+        Used.Add(false);
+        return labels.Count - 1;
+    }
+
+    /// <summary>The labels a used row had.</summary>
+    public IEnumerable<string> UsedLabels => labels.Where((_, i) => Used[i]);
+}
+
+/// <summary>The shape of the rows a chunk receives: how many coded classes, covariates and monomials (products of covariates).</summary>
+/// <param name="Monomials">Per monomial, the indices of its covariates among the row's covariates.</param>
+internal sealed record SubjectRowShape(int Classes, int Covariates, IReadOnlyList<int[]> Monomials, bool HasGroup)
+{
+    public int ValuesPerVisit => Monomials.Count + 1;
+}
+
+/// <summary>The rows of one subject kept as they were read (a chunk's first and last subject, which may continue in the next chunk).</summary>
+internal sealed record SubjectLog(byte[] Key, long[] Where, int[] Visit, int[] Group, int[] Codes, double[] Y, double[] Covariates, ChunkSums Chunk)
+{
+    public int Rows => Visit.Length;
+}
+
+/// <summary>
+/// One chunk of a source whose rows are grouped by subject, accumulated subject by subject into signature sums
+/// (<see cref="SignatureSums"/>: per group, visit pattern and class levels at each visit, the count of subjects and the
+/// sums and cross-products of y and the covariate products at each visit) — the statistics the GROUP BY of
+/// <see cref="Sql.PatternSumsQuery"/> computes in a database, computed here while the rows stream past, so that no row
+/// is kept. A chunk cannot know whether its first and last subjects continue in the chunks beside it: their rows are
+/// kept (<see cref="Head"/>, <see cref="Tail"/>) and accumulated when the chunks are joined, in file order.
+/// It also checks that the subjects come in ascending order (as numbers or as texts): that is what makes a subject's
+/// rows contiguous, hence a subject never met twice.
+/// </summary>
+internal sealed class ChunkSums
+{
+    const int MaxVisitIds = 62;
+
+    readonly SubjectRowShape shape;
+    readonly bool keepFirst;
+    readonly Func<long, string> where;
+    readonly string subjectName, timeName, groupName;
+
+    public LabelIds Visits { get; } = new();
+    public LabelIds Groups { get; } = new();
+    public LabelIds[] Classes { get; }
+
+    // Totals over the rows, as the frame summary needs them.
+    public long RowsRead, Used, SubjectsRead, Subjects;
+    public double SumY, SumY2, MinY = double.PositiveInfinity, MaxY = double.NegativeInfinity;
+    public double[] CovariateSums { get; }
+
+    /// <summary>Subjects' order: whether ascending in natural order (<see cref="SubjectOrder.CompareNatural"/>) and as texts (ordinal bytes).</summary>
+    public bool AscendingNaturally { get; private set; } = true;
+    public bool AscendingAsTexts { get; private set; } = true;
+    public byte[]? FirstKey { get; private set; }
+    public byte[]? LastKey => open ? key.AsSpan(0, keyLength).ToArray() : null;
+    public SubjectLog? Head { get; private set; }
+    public SubjectLog? Tail { get; private set; }
+
+    // Signatures: key = [group, mask low, mask high, codes at the observed visits (ascending visit id)].
+    readonly Dictionary<int[], Signature> signatures = new(new KeyComparer());
+    readonly Dictionary<int[], Signature>.AlternateLookup<ReadOnlySpan<int>> signatureOf;
+    public IEnumerable<Signature> Signatures => signatures.Values;
+
+    // The open subject.
+    byte[] key = new byte[32];
+    int keyLength;
+    bool open, sawSubject;
+    int rows;
+    long[] rowWhere = new long[16];
+    int[] rowVisit = new int[16], rowGroup = new int[16], rowCodes;
+    double[] rowY = new double[16], rowCovariates;
+    // Scratch for one subject.
+    readonly int[] rowAtVisit = new int[MaxVisitIds + 2];
+    int[] keyScratch;
+    double[] values;
+
+    /// <param name="keepFirst">false for the chunk that joins the others (it accumulates every subject it gets).</param>
+    /// <param name="where">Names a row for messages ("file.csv:12", "file.parquet row 12") from its position.</param>
+    public ChunkSums(SubjectRowShape shape, bool keepFirst, Func<long, string> where, string subjectName, string timeName, string? groupName)
+    {
+        this.shape = shape; this.keepFirst = keepFirst; this.where = where;
+        this.subjectName = subjectName; this.timeName = timeName; this.groupName = groupName ?? "";
+        Classes = Enumerable.Range(0, shape.Classes).Select(_ => new LabelIds()).ToArray();
+        CovariateSums = new double[shape.Covariates];
+        rowCodes = new int[16 * Math.Max(1, shape.Classes)];
+        rowCovariates = new double[16 * Math.Max(1, shape.Covariates)];
+        keyScratch = new int[3 + (MaxVisitIds + 2) * shape.Classes];
+        values = new double[(MaxVisitIds + 2) * shape.ValuesPerVisit];
+        signatureOf = signatures.GetAlternateLookup<ReadOnlySpan<int>>();
+    }
+
+    /// <summary>A row without the subject, the visit or a model variable: read, not used.</summary>
+    public void SkippedRow() => RowsRead++;
+
+    /// <summary>
+    /// A row with every required column present. <paramref name="y"/> is NaN when the outcome is missing (the subject is
+    /// read, the visit not observed). Ids are this chunk's (<see cref="Visits"/>, <see cref="Groups"/>, <see cref="Classes"/>).
+    /// </summary>
+    public void Row(ReadOnlySpan<byte> subject, long position, int visit, int group, ReadOnlySpan<int> codes, double y, ReadOnlySpan<double> covariates)
+    {
+        RowsRead++;
+        if (!open || !subject.SequenceEqual(key.AsSpan(0, keyLength))) NextSubject(subject);
+        if (visit >= MaxVisitIds)
+            throw new RweStatsInputException($"{where(position)}: '{timeName}' has more than {MaxVisitIds} visits; the push-down forms the visit pattern as a 64-bit mask (at most {MaxVisitIds} visits)");
+        if (rows == rowVisit.Length) Grow();
+        rowWhere[rows] = position; rowVisit[rows] = visit; rowGroup[rows] = group; rowY[rows] = y;
+        codes.CopyTo(rowCodes.AsSpan(rows * shape.Classes));
+        covariates.CopyTo(rowCovariates.AsSpan(rows * shape.Covariates));
+        rows++;
+    }
+
+    /// <summary>The chunk's rows are all given: the open subject is its last (kept, it may continue in the next chunk).</summary>
+    public void Finish()
+    {
+        if (!open) return;
+        if (keepFirst)
+        {
+            var log = Log();
+            if (!sawSubject) Head = log; else Tail = log;
+        }
+        else Accumulate();
+        open = false;
+    }
+
+    void NextSubject(ReadOnlySpan<byte> subject)
+    {
+        if (open)
+        {
+            var previous = key.AsSpan(0, keyLength);
+            if (SubjectOrder.CompareNatural(previous, subject) > 0) AscendingNaturally = false;
+            if (previous.SequenceCompareTo(subject) > 0) AscendingAsTexts = false;
+            if (keepFirst && !sawSubject) Head = Log(); else Accumulate();
+            sawSubject = true;
+        }
+        else FirstKey ??= subject.ToArray();
+        if (key.Length < subject.Length) key = new byte[Math.Max(subject.Length, 2 * key.Length)];
+        subject.CopyTo(key);
+        keyLength = subject.Length;
+        open = true;
+        rows = 0;
+    }
+
+    void Grow()
+    {
+        int n = 2 * rowVisit.Length;
+        Array.Resize(ref rowWhere, n); Array.Resize(ref rowVisit, n); Array.Resize(ref rowGroup, n); Array.Resize(ref rowY, n);
+        Array.Resize(ref rowCodes, n * Math.Max(1, shape.Classes));
+        Array.Resize(ref rowCovariates, n * Math.Max(1, shape.Covariates));
+    }
+
+    SubjectLog Log() => new(key.AsSpan(0, keyLength).ToArray(), rowWhere[..rows], rowVisit[..rows], rowGroup[..rows],
+        rowCodes[..(rows * shape.Classes)], rowY[..rows], rowCovariates[..(rows * shape.Covariates)], this);
+
+    /// <summary>Another chunk's kept subject rows, read into this one (ids translated by label).</summary>
+    public void Replay(SubjectLog log)
+    {
+        var codes = new int[shape.Classes];
+        for (int r = 0; r < log.Rows; r++)
+        {
+            for (int c = 0; c < shape.Classes; c++) codes[c] = Classes[c].Id(log.Chunk.Classes[c][log.Codes[r * shape.Classes + c]]);
+            int group = shape.HasGroup ? Groups.Id(log.Chunk.Groups[log.Group[r]]) : 0;
+            Row(log.Key, log.Where[r], Visits.Id(log.Chunk.Visits[log.Visit[r]]), group, codes, log.Y[r],
+                log.Covariates.AsSpan(r * shape.Covariates, shape.Covariates));
+            RowsRead--; // counted where the row was read
+        }
+    }
+
+    /// <summary>The open subject's rows into its signature's sums (and the totals).</summary>
+    void Accumulate()
+    {
+        int classes = shape.Classes, k1 = shape.ValuesPerVisit, covariateCount = shape.Covariates;
+        ulong mask = 0;
+        int used = 0, group = rows > 0 ? rowGroup[0] : 0;
+        for (int r = 0; r < rows; r++)
+        {
+            if (rowGroup[r] != group)
+                throw new RweStatsInputException($"{where(rowWhere[r])}: subject '{Subject()}' changes group ('{groupName}': '{Groups[group]}', then '{Groups[rowGroup[r]]}'); --group must be constant within a subject");
+            double y = rowY[r];
+            if (double.IsNaN(y)) continue;
+            int v = rowVisit[r];
+            if ((mask >> v & 1) == 1)
+                throw new RweStatsInputException($"{where(rowWhere[r])}: subject '{Subject()}' has visit '{Visits[v]}' twice (first at {where(rowWhere[rowAtVisit[v]])}); keep one row per subject and visit");
+            mask |= 1UL << v;
+            rowAtVisit[v] = r;
+            used++;
+            SumY += y; SumY2 += y * y;
+            if (y < MinY) MinY = y;
+            if (y > MaxY) MaxY = y;
+            for (int k = 0; k < covariateCount; k++) CovariateSums[k] += rowCovariates[r * covariateCount + k];
+            Visits.Used[v] = true;
+            for (int c = 0; c < classes; c++) Classes[c].Used[rowCodes[r * classes + c]] = true;
+            if (shape.HasGroup) Groups.Used[group] = true;
+        }
+        SubjectsRead++;
+        if (mask == 0) return;
+        Subjects++;
+        Used += used;
+
+        // The signature's key and the subject's values, visit by visit in ascending visit id.
+        keyScratch[0] = group; keyScratch[1] = (int)(uint)mask; keyScratch[2] = (int)(uint)(mask >> 32);
+        int m = 0, keyLengthUsed = 3;
+        for (ulong bits = mask; bits != 0; bits &= bits - 1, m++)
+        {
+            int r = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
+            for (int c = 0; c < classes; c++) keyScratch[keyLengthUsed++] = rowCodes[r * classes + c];
+            values[m * k1] = rowY[r];
+            for (int k = 1; k < k1; k++)
+            {
+                double product = 1;
+                foreach (int i in shape.Monomials[k - 1]) product *= rowCovariates[r * covariateCount + i];
+                values[m * k1 + k] = product;
+            }
+        }
+        var lookup = keyScratch.AsSpan(0, keyLengthUsed);
+        if (!signatureOf.TryGetValue(lookup, out var signature))
+            signatures[lookup.ToArray()] = signature = new Signature(group, mask, lookup[3..].ToArray(), m * k1);
+        signature.Add(values.AsSpan(0, m * k1), used);
+    }
+
+    string Subject() => Encoding.UTF8.GetString(key, 0, keyLength);
+
+    /// <summary>The sums of one signature in this chunk's ids: count, rows, Σ v and Σ v vᵀ (upper triangle) over its subjects.</summary>
+    internal sealed class Signature(int group, ulong mask, int[] codes, int width)
+    {
+        public int Group { get; } = group;
+        public ulong Mask { get; } = mask;
+        /// <summary>Per observed visit (ascending id), per coded class, the level id.</summary>
+        public int[] Codes { get; } = codes;
+        public long Subjects { get; private set; }
+        public long Rows { get; private set; }
+        public double[] Sums { get; } = new double[width];
+        public double[] Products { get; } = new double[width * width];
+
+        public void Add(ReadOnlySpan<double> v, int rows)
+        {
+            Subjects++;
+            Rows += rows;
+            int d = v.Length;
+            for (int i = 0; i < d; i++)
+            {
+                double vi = v[i];
+                Sums[i] += vi;
+                var row = Products.AsSpan(i * d, d);
+                for (int j = i; j < d; j++) row[j] += vi * v[j];
+            }
+        }
+    }
+
+    /// <summary>Signature keys by content; looked up from the scratch span without an allocation per subject.</summary>
+    sealed class KeyComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
+    {
+        public bool Equals(int[]? a, int[]? b) => a.AsSpan().SequenceEqual(b);
+        public int GetHashCode(int[] a) => GetHashCode(a.AsSpan());
+        public bool Equals(ReadOnlySpan<int> a, int[] b) => a.SequenceEqual(b);
+        public int GetHashCode(ReadOnlySpan<int> a)
+        {
+            var h = new HashCode();
+            h.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(a));
+            return h.ToHashCode();
+        }
+        public int[] Create(ReadOnlySpan<int> a) => a.ToArray();
+    }
+}
+
+/// <summary>The order in which subjects must come for their rows to be known contiguous.</summary>
+internal static class SubjectOrder
+{
+    /// <summary>
+    /// Natural order of subject ids: runs of digits compared by value ("PT9" before "PT10", "9" before "10"), other
+    /// bytes by value, and ids equal so far ("007" and "7") by their bytes. Files sorted by an integer id, by a text
+    /// id with a number in it (R's and SAS's usual "PT1", "PT2" … "PT10") or by a zero-padded text id all read as
+    /// ascending; plain text order is the other order accepted.
+    /// </summary>
+    public static int CompareNatural(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (IsDigit(a[i]) && IsDigit(b[j]))
+            {
+                int ei = i, ej = j;
+                while (ei < a.Length && IsDigit(a[ei])) ei++;
+                while (ej < b.Length && IsDigit(b[ej])) ej++;
+                var da = a[i..ei].TrimStart((byte)'0');
+                var db = b[j..ej].TrimStart((byte)'0');
+                if (da.Length != db.Length) return da.Length.CompareTo(db.Length);
+                int c = da.SequenceCompareTo(db);
+                if (c != 0) return c;
+                i = ei; j = ej;
+                continue;
+            }
+            if (a[i] != b[j]) return a[i].CompareTo(b[j]);
+            i++; j++;
+        }
+        int rest = (a.Length - i).CompareTo(b.Length - j);
+        return rest != 0 ? rest : a.SequenceCompareTo(b);
+    }
+
+    static bool IsDigit(byte c) => c is >= (byte)'0' and <= (byte)'9';
+}

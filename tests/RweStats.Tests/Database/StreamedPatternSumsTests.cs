@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text;
+using DuckDB.NET.Data;
+using RweStats.Data;
+using RweStats.Data.Streaming;
+using RweStats.Estimation;
+using RweStats.Model;
+
+namespace RweStats.Tests.Database;
+
+/// <summary>
+/// The streamed pattern sums of "fit --push-down" on a CSV or Parquet file whose subjects come in order: the fit on
+/// them equals the fit on the rows read into memory (-2LL, covariance parameters, estimates, SEs, df, LS means to 1e-9
+/// relative, <see cref="PushDownEqualityTests.AssertSameFit"/>), whatever the chunks (tiny chunks put subjects across
+/// chunk ends); a file in another order is declined with the reason and aggregated by DuckDB; bad rows are named.
+/// </summary>
+public sealed class StreamedPatternSumsTests : IDisposable
+{
+    readonly string dir = Directory.CreateTempSubdirectory("rwestats-streamed-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, true);
+
+    static readonly MixedModelSpec Fev = new()
+    {
+        Formula = "FEV1 ~ ARMCD*AVISIT + RACE + SEX + FEV1_BL", Subject = "USUBJID", Time = "AVISIT", Covariance = "un",
+        LsMeans = new[] { "AVISIT*ARMCD" },
+    };
+
+    static PatternSums Streamed(string path, MixedModelSpec spec, int chunkBytes = CsvSubjectStream.ChunkBytes)
+    {
+        var sums = StreamedPatternSums.TryCompute(new TableSource(path), spec, TableReader.FormatOf(new TableSource(path)), out var declined, chunkBytes);
+        Assert.Null(declined);
+        return sums!;
+    }
+
+    static MixedModelResult InMemory(string path, MixedModelSpec spec) => MixedModelFitter.Fit(TableReader.Read(new TableSource(path)), spec);
+
+    /// <summary>fev_data.csv: quoted fields (R's write.csv), subjects PT1, PT2 … PT10 (natural order), missing outcomes.</summary>
+    [Theory]
+    [InlineData(64)]
+    [InlineData(1000)]
+    [InlineData(CsvSubjectStream.ChunkBytes)]
+    public void FevCsvStreamedEqualsInMemory(int chunkBytes)
+    {
+        var path = RepoPaths.Data("fev_data.csv");
+        PushDownEqualityTests.AssertSameFit(InMemory(path, Fev), MixedModelFitter.Fit(Streamed(path, Fev, chunkBytes), Fev));
+    }
+
+    [Theory]
+    [InlineData("ar1", true)]
+    [InlineData("un", false)]
+    public void BelimumabStreamedEqualsInMemory(string covariance, bool randomIntercept)
+    {
+        var spec = new MixedModelSpec
+        {
+            Formula = "sledai ~ visit", Subject = "patient", Time = "visit", TimeOrder = new[] { "M0", "M6", "M12" },
+            Covariance = covariance, RandomIntercept = randomIntercept,
+        };
+        var path = RepoPaths.Data("belimumab_table2.csv");
+        PushDownEqualityTests.AssertSameFit(InMemory(path, spec), MixedModelFitter.Fit(Streamed(path, spec, 100), spec));
+    }
+
+    /// <summary>Parquet row groups of 7 rows: nearly every subject continues from one row group into the next.</summary>
+    [Fact]
+    public void ParquetWithSubjectsAcrossRowGroupsEqualsInMemory()
+    {
+        var parquet = Path.Combine(dir, "fev.parquet");
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"COPY (SELECT * FROM read_csv({Data.Sql.SqlDialect.DuckDb.Literal(RepoPaths.Data("fev_data.csv"))}, header = true, nullstr = ['', 'NA']) " +
+                                  $"ORDER BY CAST(substr(USUBJID, 3) AS INTEGER), AVISIT) TO {Data.Sql.SqlDialect.DuckDb.Literal(parquet)} (FORMAT parquet, ROW_GROUP_SIZE 7)";
+            command.ExecuteNonQuery();
+        }
+        PushDownEqualityTests.AssertSameFit(InMemory(RepoPaths.Data("fev_data.csv"), Fev), MixedModelFitter.Fit(Streamed(parquet, Fev), Fev));
+    }
+
+    /// <summary>
+    /// A class variable and a covariate that change within subjects, a group (separate covariance per arm), rows without
+    /// the outcome and rows without a covariate (read, not used), integer subject ids 1 … 60: the same fit.
+    /// </summary>
+    [Theory]
+    [InlineData(48)]
+    [InlineData(CsvSubjectStream.ChunkBytes)]
+    public void VaryingClassesCovariatesGroupAndMissingValues(int chunkBytes)
+    {
+        var path = Path.Combine(dir, "cohort.csv");
+        File.WriteAllText(path, Cohort(60, seed: 3));
+        var spec = new MixedModelSpec
+        {
+            Formula = "y ~ arm*visit + dose + site + age", Subject = "id", Time = "visit", Covariance = "cs", Group = "arm",
+        };
+        PushDownEqualityTests.AssertSameFit(InMemory(path, spec), MixedModelFitter.Fit(Streamed(path, spec, chunkBytes), spec));
+        var ar1 = spec with { Covariance = "ar1", Group = null, RandomIntercept = true };
+        PushDownEqualityTests.AssertSameFit(InMemory(path, ar1), MixedModelFitter.Fit(Streamed(path, ar1, chunkBytes), ar1));
+    }
+
+    static string Cohort(int subjects, int seed, Func<int, int>? order = null)
+    {
+        var random = new Random(seed);
+        var rows = new List<string>();
+        for (int i = 1; i <= subjects; i++)
+        {
+            int id = order?.Invoke(i) ?? i;
+            string arm = id % 2 == 0 ? "TRT" : "PBO";
+            double age = 40 + random.Next(30), level = random.NextDouble() * 4;
+            for (int v = 1; v <= 4; v++)
+            {
+                string y = random.NextDouble() < 0.1 ? "" : (level + v * (arm == "TRT" ? 1.2 : 0.8) + random.NextDouble() * 2).ToString("F3", CultureInfo.InvariantCulture);
+                string dose = random.NextDouble() < 0.03 ? "NA" : (5 * random.Next(4)).ToString(CultureInfo.InvariantCulture);
+                string site = random.NextDouble() < 0.5 ? "north" : "south";
+                rows.Add($"{id},V{v},{arm},{dose},{site},{age},{y}");
+            }
+        }
+        return "id,visit,arm,dose,site,age,y\n" + string.Join("\n", rows) + "\n";
+    }
+
+    [Fact]
+    public void SubjectsOutOfOrderAreDeclinedThenAggregatedByDuckDb()
+    {
+        var path = Path.Combine(dir, "reversed.csv");
+        File.WriteAllText(path, Cohort(40, seed: 5, order: i => 41 - i));
+        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + age", Subject = "id", Time = "visit", Covariance = "un" };
+        Assert.Null(StreamedPatternSums.TryCompute(new TableSource(path), spec, "csv", out var declined));
+        Assert.Contains("not grouped by 'id' in ascending order", declined);
+        var log = new List<string>();
+        var sums = TableReader.PatternSums(new TableSource(path), spec, log.Add);
+        Assert.Contains(log, l => l.Contains("DuckDB aggregates it"));
+        PushDownEqualityTests.AssertSameFit(InMemory(path, spec), MixedModelFitter.Fit(sums, spec));
+    }
+
+    static RweStatsInputException Refused(string csv, MixedModelSpec spec)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"rwestats-refused-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, csv);
+        try { return Assert.Throws<RweStatsInputException>(() => StreamedPatternSums.TryCompute(new TableSource(path), spec, "csv", out _, 64)); }
+        finally { File.Delete(path); }
+    }
+
+    static readonly MixedModelSpec Simple = new() { Formula = "y ~ visit + x", Subject = "id", Time = "visit", Covariance = "un" };
+
+    [Fact]
+    public void ADuplicatedVisitNamesBothLines()
+    {
+        var e = Refused("id,visit,x,y\n1,V1,1,2\n1,V2,1,3\n2,V1,1,2\n2,V1,1,5\n3,V1,2,4\n", Simple);
+        Assert.Contains(":5: subject '2' has visit 'V1' twice (first at ", e.Message);
+        Assert.Contains(":4)", e.Message);
+    }
+
+    [Fact]
+    public void ATextInANumericColumnNamesLineAndColumn()
+    {
+        var csv = new StringBuilder("id,visit,x,y\n");
+        for (int i = 1; i <= 600; i++) csv.Append($"{i},V1,1,{i % 7}\n{i},V2,2,{i % 5}\n");
+        csv.Append("601,V1,abc,3\n");
+        var e = Refused(csv.ToString(), Simple);
+        Assert.Contains(":1202: column 'x' (a covariate) holds the text 'abc' where its first rows hold numbers", e.Message);
+        Assert.Contains("--class x", e.Message);
+    }
+
+    [Fact]
+    public void AGroupThatChangesWithinASubjectIsRefused()
+    {
+        var e = Refused("id,visit,arm,y\n1,V1,A,2\n1,V2,B,3\n2,V1,A,2\n2,V2,A,5\n", Simple with { Formula = "y ~ visit", Group = "arm" });
+        Assert.Contains(":3: subject '1' changes group ('arm': 'A', then 'B')", e.Message);
+    }
+
+    [Fact]
+    public void AWrongFieldCountNamesTheLine()
+    {
+        var e = Refused("id,visit,x,y\n1,V1,1,2\n1,V2,1\n", Simple);
+        Assert.Contains(":3: 3 fields where the header has 4", e.Message);
+    }
+
+    [Theory]
+    [InlineData("PT9", "PT10", -1)]
+    [InlineData("9", "10", -1)]
+    [InlineData("007", "7", -1)]
+    [InlineData("01-701-1015", "01-701-1023", -1)]
+    [InlineData("B", "A10", 1)]
+    [InlineData("PT2", "PT2", 0)]
+    public void NaturalSubjectOrder(string a, string b, int sign) =>
+        Assert.Equal(sign, Math.Sign(SubjectOrder.CompareNatural(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b))));
+
+    [Fact]
+    public void CliPushDownOnASortedCsvGivesTheSameJsonNumbers()
+    {
+        string[] model = ["--data", RepoPaths.Data("fev_data.csv"), "--formula", "FEV1 ~ ARMCD*AVISIT + FEV1_BL", "--subject", "USUBJID", "--time", "AVISIT", "--format", "json"];
+        var (o1, e1, o2, e2) = (new StringWriter(), new StringWriter(), new StringWriter(), new StringWriter());
+        Assert.Equal(0, RweStats.Cli.Cli.Run(["fit", .. model], o1, e1));
+        Assert.Equal(0, RweStats.Cli.Cli.Run(["fit", "--push-down", .. model], o2, e2));
+        Assert.Equal("", e2.ToString());
+        double Neg2Ll(string json) => System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("fit_statistics").GetProperty("neg2_log_likelihood").GetDouble();
+        Assert.Equal(Neg2Ll(o1.ToString()), Neg2Ll(o2.ToString()), 1e-9 * Math.Abs(Neg2Ll(o1.ToString())));
+    }
+}
