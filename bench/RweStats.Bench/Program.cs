@@ -137,7 +137,10 @@ if (mode == "replicate")
     connection.Open();
     using var cmd = connection.CreateCommand();
     string scan = $"read_parquet({SqlDialect.DuckDb.Literal(source)})";
-    cmd.CommandText = $"COPY (SELECT c.* REPLACE (c.id + k.range * (SELECT MAX(id) FROM {scan}) AS id) FROM range({copies}) k, {scan} c) " +
+    // In the source's row order, copy after copy: a registry export sorted by subject stays sorted by subject (the
+    // layout the streamed push-down reads without DuckDB's grouping).
+    cmd.CommandText = $"COPY (SELECT c.* EXCLUDE (rn) REPLACE (c.id + k.range * (SELECT MAX(id) FROM {scan}) AS id) " +
+                      $"FROM range({copies}) k, (SELECT *, row_number() OVER () AS rn FROM {scan}) c ORDER BY k.range, c.rn) " +
                       $"TO {SqlDialect.DuckDb.Literal(target)} (FORMAT parquet)";
     cmd.ExecuteNonQuery();
     return 0;

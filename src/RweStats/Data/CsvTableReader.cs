@@ -319,6 +319,7 @@ public static class CsvTableReader
     internal sealed class CellReader(CsvDialect dialect)
     {
         readonly byte[][] missingTokens = dialect.MissingTokens.Select(t => System.Text.Encoding.UTF8.GetBytes(t)).ToArray();
+        readonly int longestToken = dialect.MissingTokens.Select(t => System.Text.Encoding.UTF8.GetByteCount(t)).DefaultIfEmpty(-1).Max();
         byte[] scratch = new byte[64];
 
         /// <summary>The cell as it is read: trimmed, decimal comma made a point; missing when it is a missing token.</summary>
@@ -328,8 +329,9 @@ public static class CsvTableReader
             var cell = raw.Length > 0 && raw[0] > 0x20 && raw[^1] > 0x20 ? raw : raw.Trim(" \t\n\v\f\r"u8);
             if (cell.Length > 0 && (cell[0] >= 0x80 || cell[^1] >= 0x80)) cell = TrimUnicode(cell);
             missing = false;
-            foreach (var token in missingTokens)
-                if (cell.SequenceEqual(token)) { missing = true; return cell; }
+            if (cell.Length <= longestToken) // most cells are longer than every missing token ("", NA, .)
+                foreach (var token in missingTokens)
+                    if (cell.SequenceEqual(token)) { missing = true; return cell; }
             if (dialect.DecimalSeparator == ',' && LooksLikeCommaDecimal(cell))
             {
                 var copy = Scratch(cell.Length);

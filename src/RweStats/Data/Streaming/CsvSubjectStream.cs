@@ -145,9 +145,11 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
         {
             return null;
         }
-        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is RweStatsInputException) is { } input)
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is RweStatsInputException or SubjectsOutOfOrderException) is { } first)
         {
-            throw input;
+            // One line for the user (a bad row), or the signal that the subjects are out of order.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+            throw;
         }
         return chunks;
     }

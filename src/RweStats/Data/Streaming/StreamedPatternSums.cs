@@ -58,9 +58,12 @@ public static class StreamedPatternSums
         if (spec.Group is not null) taken.Add(spec.Group);
         var plan = new StreamPlan(spec.Subject, spec.Time, roles.Formula.Response, coded, covariates, spec.Group,
             roles.Required.Where(c => !taken.Contains(c)).ToList(), new SubjectRowShape(coded.Count, covariates.Count, monomials, spec.Group is not null));
-        var chunks = stream.Read(plan);
+        IReadOnlyList<ChunkSums>? chunks;
+        string outOfOrder = $"its rows are not grouped by '{spec.Subject}' in ascending order (natural or text order)";
+        try { chunks = stream.Read(plan); }
+        catch (SubjectsOutOfOrderException) { declined = outOfOrder; return null; }
         if (chunks is null) return null;
-        declined = $"its rows are not grouped by '{spec.Subject}' in ascending order (natural or text order)";
+        declined = outOfOrder;
         var sums = Join(stream, spec, roles, plan, chunks);
         if (sums is not null) declined = null;
         return sums;

@@ -13,6 +13,7 @@ internal sealed class LabelIds
     readonly List<string> labels = new();
     readonly List<byte[]> utf8 = new();
     readonly Dictionary<string, int> byText = new(StringComparer.Ordinal);
+    readonly List<int> successor = new();
     int last = -1;
     string? lastText;
 
@@ -23,15 +24,30 @@ internal sealed class LabelIds
     /// <summary>The id of a UTF-8 label (a CSV cell): the last one met, then a short scan, then a dictionary.</summary>
     public int Id(ReadOnlySpan<byte> text)
     {
-        if (last >= 0 && utf8[last].AsSpan().SequenceEqual(text)) return last;
+        if (last >= 0)
+        {
+            if (utf8[last].AsSpan().SequenceEqual(text)) return last;
+            // Rows usually cycle through the visits in the same order: try the label that followed this one last time.
+            int next = successor[last];
+            if (next >= 0 && utf8[next].AsSpan().SequenceEqual(text)) return last = next;
+        }
+        int id = -1;
         if (labels.Count <= 16)
         {
-            for (int i = 0; i < utf8.Count; i++)
-                if (utf8[i].AsSpan().SequenceEqual(text)) return last = i;
-            return last = Add(Encoding.UTF8.GetString(text));
+            for (int i = 0; i < utf8.Count && id < 0; i++)
+                if (utf8[i].AsSpan().SequenceEqual(text)) id = i;
         }
-        var s = Encoding.UTF8.GetString(text);
-        return last = byText.TryGetValue(s, out int id) ? id : Add(s);
+        else byText.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Chars(text), out id);
+        if (id < 0 && !byText.TryGetValue(Encoding.UTF8.GetString(text), out id)) id = Add(Encoding.UTF8.GetString(text));
+        if (last >= 0) successor[last] = id;
+        return last = id;
+    }
+
+    char[] chars = new char[64];
+    ReadOnlySpan<char> Chars(ReadOnlySpan<byte> text)
+    {
+        if (chars.Length < text.Length) chars = new char[2 * text.Length];
+        return chars.AsSpan(0, Encoding.UTF8.GetChars(text, chars));
     }
 
     /// <summary>The id of a label read as a string (a Parquet cell; the same instance repeats in dictionary pages).</summary>
@@ -47,6 +63,7 @@ internal sealed class LabelIds
         byText[s] = labels.Count;
         labels.Add(s);
         utf8.Add(Encoding.UTF8.GetBytes(s));
+        successor.Add(-1);
         Used.Add(false);
         return labels.Count - 1;
     }
@@ -177,6 +194,7 @@ internal sealed class ChunkSums
             var previous = key.AsSpan(0, keyLength);
             if (SubjectOrder.CompareNatural(previous, subject) > 0) AscendingNaturally = false;
             if (previous.SequenceCompareTo(subject) > 0) AscendingAsTexts = false;
+            if (!AscendingNaturally && !AscendingAsTexts) throw new SubjectsOutOfOrderException(); // no need to read on
             if (keepFirst && !sawSubject) Head = Log(); else Accumulate();
             sawSubject = true;
         }
@@ -309,6 +327,9 @@ internal sealed class ChunkSums
         public int[] Create(ReadOnlySpan<int> a) => a.ToArray();
     }
 }
+
+/// <summary>A chunk met its subjects in neither accepted order: the file cannot be streamed subject by subject.</summary>
+internal sealed class SubjectsOutOfOrderException : Exception;
 
 /// <summary>The order in which subjects must come for their rows to be known contiguous.</summary>
 internal static class SubjectOrder
