@@ -63,6 +63,7 @@ public static class StudyCommands
         var a = new Arguments(args, new HashSet<string> { "--spec", "--claims", "--out", "--figures" }, new HashSet<string> { "--pdf" });
         var specPath = a.Value("--spec") ?? "data/belimumab.json";
         var spec = AnalysisSpecReader.Load(specPath);
+        StudyAnalysis.RefusePushDown(spec, "replicate");
         var claimsPath = a.Value("--claims") ?? spec.ClaimsFile ?? throw new RweStatsInputException($"{specPath}: no \"claims\" file named; give --claims FILE");
         var claims = ClaimsFile.Load(claimsPath);
         var study = StudyAnalysis.Run(spec, stdout.Write);

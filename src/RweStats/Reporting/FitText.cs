@@ -22,7 +22,7 @@ public static class FitText
         Row(s, "Repeated (time) effect", $"{spec.Time}: {string.Join(" ", r.TimeLevels)} (baseline {r.Baseline})");
         if (r.VisitOrdering is { } order) Row(s, "Visit order", order.Description);
         Row(s, "Estimation method", spec.Method == EstimationMethod.Reml ? "REML" : "ML");
-        Row(s, "Degrees of freedom method", FitJson.DfName(spec.Df) +
+        Row(s, "Degrees of freedom method", DfMethodNames.Name(spec.Df) +
             (spec.Df is DfMethod.KenwardRoger or DfMethod.KenwardRogerLinear ? $" ({(spec.KenwardRogerInformation == Inference.KenwardRogerInformation.Expected ? "expected" : "observed")} information)" : ""));
         Row(s, "Standard errors", spec.StdErrors == StdErrorMethod.Empirical ? "empirical (sandwich)" : "model-based");
         if (spec.Adjustment != MultiplicityAdjustment.None) Row(s, "Multiplicity adjustment", Inference.Multiplicity.Name(spec.Adjustment));

@@ -50,7 +50,7 @@ public static class StudyReport
                 double? Back(double x) => o.Outcome.Transform switch { "log" => Math.Exp(x), "log10" => Math.Pow(10, x), _ => null };
                 csv.Row(o.Outcome.Name, v.Label, v.Visit, v.Baseline, o.Outcome.Transform == "none" ? "identity" : o.Outcome.Transform,
                     r.Estimate, r.StdError, r.Df, r.TValue, r.PValue, r.Lower, r.Upper, Back(r.Estimate), Back(r.Lower), Back(r.Upper),
-                    f.CovarianceSasType, f.Spec.RandomIntercept, f.Spec.Method == EstimationMethod.Reml ? "REML" : "ML", FitJson.DfName(f.Spec.Df),
+                    f.CovarianceSasType, f.Spec.RandomIntercept, f.Spec.Method == EstimationMethod.Reml ? "REML" : "ML", DfMethodNames.Name(f.Spec.Df),
                     f.Spec.Alpha, o.Outcome.Data.Synthetic);
             }
         }
