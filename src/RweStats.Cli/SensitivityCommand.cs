@@ -26,14 +26,17 @@ public static class SensitivityCommand
           --formula "~ TERMS"      right-hand side of the model (default: ~ TIME); "Y ~ TERMS" without
                                    --outcome uses Y
           every data and covariance option of 'rwestats fit' (--data with --data-format, --member,
-          --query and --where, --subject, --time, --time-order,
+          --query and --where, --data postgresql://... with --query, --omop and --pull-rows,
+          --push-down, --subject, --time, --time-order,
           --baseline, --covariance incl. auto with --select-by/--candidates, --time-value, --group,
           --random-intercept, --method, --class, --ref, --alpha, --kr-information, --decimal-comma,
           --report-nonconverged, --format text|json, --out FILE)
 
         Prints, for each outcome, every visit-versus-baseline contrast (e.g. M6 - M0, M12 - M0) with its
         p-value under each df method (residual, containment, between-within, satterthwaite, kenward-roger)
-        with model-based and with empirical (sandwich) standard errors.
+        with model-based and with empirical (sandwich) standard errors. The data are read as 'rwestats fit'
+        reads them; from pattern sums (--push-down, or a database without --pull-rows) the combinations that need
+        the rows (empirical standard errors, between-within df) are shown as not available, with the reason.
         """;
 
     public static readonly IReadOnlyList<DfMethod> DfMethods = new[]
