@@ -24,6 +24,7 @@ public static class FitJson
         var spec = r.Spec;
         w.WriteStartObject();
         w.WriteString("response", r.Response);
+        if (r.ResponseLabel is { } label) w.WriteString("response_label", label);
         w.WriteString("formula", spec.Formula);
         w.WriteNumber("n_subjects", r.SubjectCount);
         w.WriteNumber("n_subjects_with_data", r.SubjectsWithData);
