@@ -183,29 +183,11 @@ public static class SqlRows
 
     static DataTable ReadColumns(DbConnection connection, SqlDialect dialect, SqlRelation source, IReadOnlyList<string>? wanted)
     {
-        int rows = 0;
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"WITH src AS ({source.Sql}) SELECT {(wanted is null ? "*" : string.Join(", ", wanted.Select(dialect.Identifier)))} FROM src";
-            command.CommandTimeout = 0;
-            using var reader = command.ExecuteReader();
-            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-            var numeric = Enumerable.Range(0, columns.Count).Select(i => PatternSumsQuery.IsNumeric(reader.GetFieldType(i))).ToArray();
-            var numbers = columns.Select((_, i) => numeric[i] ? new List<double>() : null).ToArray();
-            var texts = columns.Select((_, i) => numeric[i] ? null : new List<string?>()).ToArray();
-            while (reader.Read())
-            {
-                rows++;
-                for (int i = 0; i < columns.Count; i++)
-                {
-                    if (numeric[i]) numbers[i]!.Add(reader.IsDBNull(i) ? double.NaN : Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture));
-                    else texts[i]!.Add(reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture));
-                }
-            }
-            var storage = columns.Select((_, i) => numeric[i]
-                ? (ColumnStorage)new NumericStorage(numbers[i]!.ToArray(), null)
-                : new TextStorage(texts[i]!.ToArray())).ToArray();
-            return new DataTable(source.Label, columns, storage, Enumerable.Range(1, rows).ToArray());
-        }
+        using var command = connection.CreateCommand();
+        command.CommandText = $"WITH src AS ({source.Sql}) SELECT {(wanted is null ? "*" : string.Join(", ", wanted.Select(dialect.Identifier)))} FROM src";
+        command.CommandTimeout = 0;
+        using var reader = command.ExecuteReader();
+        // The conversion DuckDB's rows get too: the same query gives the same table on either engine.
+        return SqlResultTable.Read(reader, source.Label);
     }
 }
