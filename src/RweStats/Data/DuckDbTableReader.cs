@@ -111,7 +111,7 @@ public sealed class DuckDbTableReader : ITableReader
         }
         if (member is not null)
             return tables.FirstOrDefault(t => t == member) ?? tables.FirstOrDefault(t => string.Equals(t, member, StringComparison.OrdinalIgnoreCase))
-                ?? throw new RweStatsInputException($"{path}: no table '{member}'; the database holds: {(tables.Count == 0 ? "no table" : string.Join(", ", tables))}");
+                ?? throw new RweStatsInputException($"{path}: no table '{member}'; {ClosestName.Hint(member, tables)}the database holds: {(tables.Count == 0 ? "no table" : string.Join(", ", tables))}");
         return tables.Count switch
         {
             0 => throw new RweStatsInputException($"{path}: the database holds no table; give a --query"),

@@ -166,7 +166,6 @@ public static class SqlRows
             if (!wanted.Contains(v)) wanted.Add(v);
         foreach (var v in new[] { spec.Group, spec.TimeValue })
             if (v is not null && !wanted.Contains(v)) wanted.Add(v);
-        // Only the columns the table has: a missing one is then reported by the model frame as for a file.
         var available = new List<string>();
         using (var probe = connection.CreateCommand())
         {
@@ -174,8 +173,16 @@ public static class SqlRows
             using var reader = probe.ExecuteReader();
             for (int i = 0; i < reader.FieldCount; i++) available.Add(reader.GetName(i));
         }
+        // A column the source lacks is named here with the closest one it has (the rows read hold only the model's
+        // columns); --time-value is needed only by some models, so a missing one is left to the model frame.
+        foreach (var column in wanted.Where(c => !available.Contains(c) && c != spec.TimeValue))
+            throw new RweStatsInputException(ClosestName.NoColumn(source.Label, column, Role(column), available));
         var table = ReadColumns(connection, dialect, source, wanted.Where(available.Contains).ToList());
         return (table, spec);
+
+        string Role(string column) =>
+            column == spec.Subject ? "--subject" : column == spec.Time ? "--time" : column == formula.Response ? "the formula's response"
+            : column == spec.Group ? "--group" : spec.ClassVariables.Contains(column) ? "--class" : "a term of the formula";
     }
 
     /// <summary>Every column of the source.</summary>
