@@ -190,6 +190,9 @@ public static class StudyReport
             foreach (var x in o.Descriptives)
                 s.AppendLine($"| {Label(o)} | {x.Visit} | {x.N} | {x.Missing} | {F(x.Mean, d)} ({F(x.Sd, d)}) | {F(x.Median, d)} [{F(x.Q1, d)}–{F(x.Q3, d)}] | {F(x.Min, dRaw)}–{F(x.Max, dRaw)} |");
         }
+        var pushedDown = study.Outcomes.Where(o => o.Error is null && o.Outcome.Data.PushDown).Select(Label).ToList();
+        if (pushedDown.Count > 0)
+            s.AppendLine().AppendLine($"Not computed for {string.Join(", ", pushedDown)}: fitted from sums computed where the data are (\"data.push_down\"), which never reads the rows these statistics need.");
         if (study.Outcomes.Any(o => o.Classes.Count > 0))
         {
             s.AppendLine().AppendLine("## Classes").AppendLine();

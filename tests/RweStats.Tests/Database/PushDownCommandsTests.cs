@@ -55,6 +55,9 @@ public sealed class PushDownCommandsTests : IDisposable
         Assert.True(pushed.code == 0, pushed.stderr);
         // Said once, on standard error: the descriptive statistics need the rows.
         Assert.Contains("descriptive statistics need the rows", pushed.stderr);
+        // and in the report, where the table would be; the descriptives file has its header only, no invented number.
+        Assert.Contains("Not computed for FEV1: fitted from sums", File.ReadAllText(Path.Combine(dir, "pushed", "report.md")));
+        Assert.Single(File.ReadAllLines(Path.Combine(dir, "pushed", "descriptives.csv")));
         var (a, b) = (Fit(Path.Combine(dir, "rows")), Fit(Path.Combine(dir, "pushed")));
         Close(a.GetProperty("fit_statistics").GetProperty("neg2_log_likelihood").GetDouble(), b.GetProperty("fit_statistics").GetProperty("neg2_log_likelihood").GetDouble(), "-2LL");
         var (ca, cb) = (a.GetProperty("visit_contrasts").EnumerateArray().ToList(), b.GetProperty("visit_contrasts").EnumerateArray().ToList());
