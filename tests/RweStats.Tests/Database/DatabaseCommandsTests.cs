@@ -35,8 +35,7 @@ public sealed class DatabaseCommandsTests(PostgresServer server)
         JsonDocument.Parse(json).RootElement.GetProperty("outcomes")[0].GetProperty("contrasts").EnumerateArray()
             .SelectMany(c => c.GetProperty("results").EnumerateArray()).ToList();
 
-    static void Close(double expected, double actual, string what) =>
-        Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"{what}: {expected} against {actual}");
+    static void Close(double expected, double actual, string what) => PushDownEqualityTests.Close(expected, actual, what);
 
     [Fact]
     public void SensitivityFromTheDatabaseEqualsTheFile()

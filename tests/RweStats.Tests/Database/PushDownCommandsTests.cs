@@ -14,13 +14,7 @@ public sealed class PushDownCommandsTests : IDisposable
 
     public void Dispose() => Directory.Delete(dir, true);
 
-    static (int code, string stdout, string stderr) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = RweStats.Cli.Cli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    static (int code, string stdout, string stderr) Run(params string[] args) => FilePushDownTests.Run(args);
 
     /// <summary>A copy of data/fev.json (without its figure) reading fev_data.csv with the given extra data keys.</summary>
     string Spec(string name, string dataKeys, string outcomeKeys = "", string outputs = "\"figures\": false")
@@ -43,8 +37,7 @@ public sealed class PushDownCommandsTests : IDisposable
     static JsonElement Fit(string outDir) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "fits.json"))).RootElement.GetProperty("outcomes")[0].GetProperty("fit");
 
-    static void Close(double expected, double actual, string what) =>
-        Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"{what}: {expected} against {actual}");
+    static void Close(double expected, double actual, string what) => PushDownEqualityTests.Close(expected, actual, what);
 
     [Fact]
     public void AnalyzeWithPushDownGivesTheFitOfTheRows()
