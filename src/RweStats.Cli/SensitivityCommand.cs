@@ -50,7 +50,11 @@ public static class SensitivityCommand
 
     public sealed record Cell(DfMethod Df, StdErrorMethod Errors, EstimateResult? Result, string? Message);
     public sealed record ContrastRow(string Label, string Visit, string Baseline, IReadOnlyList<Cell> Cells);
-    public sealed record OutcomeResult(string Outcome, string Formula, string Covariance, string? Selection, IReadOnlyList<ContrastRow> Contrasts, IReadOnlyList<string> Notes);
+    public sealed record OutcomeResult(string Outcome, string Formula, string Covariance, string? Selection, IReadOnlyList<ContrastRow> Contrasts, IReadOnlyList<string> Notes)
+    {
+        /// <summary>The outcome as the reports name it: with the data's label when there is one ("AVAL — Analysis Value").</summary>
+        public string Title { get; init; } = Outcome;
+    }
 
     public static int Run(string[] args, TextWriter stdout) => Run(args, stdout, Console.Error);
 
@@ -141,7 +145,7 @@ public static class SensitivityCommand
         var rows = reference.VisitContrasts.Select(v => new ContrastRow(v.Label, v.Visit, v.Baseline,
             fits.Select(f => new Cell(f.df, f.se, f.fit?.VisitContrasts.FirstOrDefault(x => x.Label == v.Label)?.Result, f.error)).ToList())).ToList();
         string cov = reference.CovarianceSasType + (spec.RandomIntercept ? " + random intercept" : "");
-        return new OutcomeResult(reference.Response, spec.Formula, cov, selection, rows, notes);
+        return new OutcomeResult(reference.Response, spec.Formula, cov, selection, rows, notes) { Title = FitText.Outcome(reference) };
     }
 
     static string Label(DfMethod df) => DfMethodNames.Name(df);
@@ -209,7 +213,7 @@ public static class SensitivityCommand
         var s = new StringBuilder();
         foreach (var r in results)
         {
-            s.AppendLine($"Sensitivity of visit contrasts: {r.Outcome}");
+            s.AppendLine($"Sensitivity of visit contrasts: {r.Title}");
             s.AppendLine($"  Model: {r.Formula}; covariance {r.Covariance}");
             if (r.Selection is not null) s.AppendLine("  " + r.Selection);
             s.AppendLine();

@@ -155,6 +155,9 @@ public sealed class PushDownCommandsTests : IDisposable
         Assert.True(xpt.code == 0, xpt.stderr);
         Assert.True(csv.code == 0, csv.stderr);
         Assert.Equal(csv.stdout, xpt.stdout);
+        // The text names the outcome with the transport file's variable label, as fit's does.
+        var text = Run([.. model[..^2], "--data", RepoPaths.Fixture("xpt", "adqs_fev.xpt"), "--where", "PARAMCD == \"FEV1\" and ANL01FL == \"Y\" and DTYPE == \"\""]);
+        Assert.StartsWith("Sensitivity of visit contrasts: AVAL — Analysis Value\n", text.stdout);
     }
 
     [Fact]
