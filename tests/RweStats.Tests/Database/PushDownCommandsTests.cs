@@ -86,7 +86,7 @@ public sealed class PushDownCommandsTests : IDisposable
         File.WriteAllText(Path.Combine(dir, "bw.json"), File.ReadAllText(spec).Replace("\"covariance\": \"un\"", "\"covariance\": \"un\", \"df\": \"between-within\""));
         var r = Run("analyze", Path.Combine(dir, "bw.json"), "--out", Path.Combine(dir, "bw"));
         Assert.Equal(2, r.code);
-        Assert.Contains("outcome 'FEV1': the model needs the rows (--df between-within)", r.stderr);
+        Assert.Contains("outcome 'FEV1': the model needs the rows (model.df between-within)", r.stderr);
         Assert.False(Directory.Exists(Path.Combine(dir, "bw")));
     }
 
