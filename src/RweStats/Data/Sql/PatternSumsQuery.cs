@@ -97,7 +97,7 @@ public sealed class PatternSumsQuery
         void Require(string column, string role)
         {
             if (!types.ContainsKey(column))
-                throw new RweStatsInputException(ClosestName.NoColumn(label, column, role, names));
+                throw new RweStatsInputException($"{label}: no column '{column}' (named as {role}); the columns are: {string.Join(", ", names)}");
         }
         Require(spec.Subject, "--subject");
         Require(spec.Time, "--time");
