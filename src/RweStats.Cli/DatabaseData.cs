@@ -40,22 +40,23 @@ public static class DatabaseData
         return false;
     }
 
-    public static MixedModelResult Fit(Arguments a, MixedModelSpec spec, TextWriter stderr)
+    /// <summary>The database of --data with its rows (?table=, --query or --omop), and the visit order an OMOP cohort gives.</summary>
+    public static (PostgresSource source, IReadOnlyList<string>? visitOrder) Open(Arguments a, TextWriter stderr)
     {
         string? query = a.Value("--query");
+        IReadOnlyList<string>? visitOrder = null;
         if (a.Value("--omop") is { } omopPath)
         {
             if (query is not null) throw new RweStatsInputException("--omop builds the rows; give it or --query, not both");
             var cohort = OmopCohort.Read(omopPath);
             query = cohort.Query(SqlDialect.PostgreSql);
             // The windows are in time order in the spec: that is the visit order (unless --time-order says otherwise).
-            spec = spec with { TimeOrder = spec.TimeOrder ?? cohort.Visits.Select(v => v.Name).ToList() };
+            visitOrder = cohort.Visits.Select(v => v.Name).ToList();
             var withoutRows = PostgresSource.Open(a.Required("--data"), query);
             foreach (var problem in withoutRows.Use(c => cohort.UnitProblems(c, SqlDialect.PostgreSql)))
                 stderr.WriteLine($"rwestats: {omopPath}: {problem}");
         }
-        var source = PostgresSource.Open(a.Required("--data"), query);
-        return FitFromSums(a, spec, source.Label, a.Flag("--pull-rows"), () => source.ReadRows(spec), () => source.PatternSums(spec), stderr);
+        return (PostgresSource.Open(a.Required("--data"), query), visitOrder);
     }
 
     /// <summary>
@@ -67,8 +68,7 @@ public static class DatabaseData
         Func<(Data.DataTable table, MixedModelSpec spec)> readRows, Func<PatternSums> computeSums, TextWriter stderr)
     {
         var candidates = spec.Covariance == "auto" ? ModelOptions.Candidates(a) : null;
-        string? needs = PatternSums.RowsNeeded(spec) ??
-            (candidates?.Any(c => PatternSums.RowsNeeded(spec with { Covariance = c.Covariance }) is not null) == true ? "spatial candidates of --covariance auto" : null);
+        string? needs = RowsNeeded(a, spec);
         if (pullRows || needs is not null)
         {
             if (needs is not null && !pullRows)
@@ -83,4 +83,10 @@ public static class DatabaseData
             ? CovarianceSelection.SelectAndFit(s => MixedModelFitter.FitModel(sums, s), spec, candidates, ModelOptions.SelectBy(a)).selected
             : MixedModelFitter.Fit(sums, spec);
     }
+
+    /// <summary>Why the spec (with the candidates of --covariance auto) cannot be fitted from sums alone, or null.</summary>
+    public static string? RowsNeeded(Arguments a, MixedModelSpec spec) =>
+        PatternSums.RowsNeeded(spec) ??
+        (spec.Covariance == "auto" && ModelOptions.Candidates(a).Any(c => PatternSums.RowsNeeded(spec with { Covariance = c.Covariance }) is not null)
+            ? "spatial candidates of --covariance auto" : null);
 }

@@ -112,25 +112,7 @@ public static class FitCommand
             Residuals = a.Flag("--residuals"),
         };
         var format = ModelOptions.Format(a);
-        if (DatabaseData.Applies(a))
-        {
-            var fromDatabase = DatabaseData.Fit(a, spec, stderr);
-            ModelOptions.Write(a, format == "json" ? FitJson.Serialize(fromDatabase) + "\n" : FitText.Render(fromDatabase), stdout);
-            return 0;
-        }
-        if (a.Flag("--push-down"))
-        {
-            // DuckDB computes the pattern sums while it scans the file(s): nothing of the rows is held in memory.
-            var source = ModelOptions.Source(a);
-            var pushedDown = DatabaseData.FitFromSums(a, spec, source.Path, false,
-                () => (Data.TableReader.Read(source), spec), () => Data.TableReader.PatternSums(source, spec), stderr);
-            ModelOptions.Write(a, format == "json" ? FitJson.Serialize(pushedDown) + "\n" : FitText.Render(pushedDown), stdout);
-            return 0;
-        }
-        var table = ModelOptions.Read(a);
-        var result = spec.Covariance == "auto"
-            ? CovarianceSelection.SelectAndFit(table, spec, ModelOptions.Candidates(a), ModelOptions.SelectBy(a)).selected
-            : MixedModelFitter.Fit(table, spec);
+        var result = FittingData.Open(a, stderr).Fit(a, spec, stderr);
         var text = format == "json" ? FitJson.Serialize(result) + "\n" : FitText.Render(result);
         ModelOptions.Write(a, text, stdout);
         return 0;

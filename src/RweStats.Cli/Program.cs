@@ -80,7 +80,7 @@ namespace RweStats.Cli
                         return VerifyCommand.Run(rest, stdout, stderr);
                     case "sensitivity":
                         if (help) { stdout.WriteLine(SensitivityCommand.Usage); return 0; }
-                        return SensitivityCommand.Run(rest, stdout);
+                        return SensitivityCommand.Run(rest, stdout, stderr);
                     default:
                         stderr.WriteLine($"rwestats: error: unknown command '{args[0]}'; see 'rwestats help'");
                         return 2;

@@ -26,14 +26,17 @@ public static class SensitivityCommand
           --formula "~ TERMS"      right-hand side of the model (default: ~ TIME); "Y ~ TERMS" without
                                    --outcome uses Y
           every data and covariance option of 'rwestats fit' (--data with --data-format, --member,
-          --query and --where, --subject, --time, --time-order,
+          --query and --where, --data postgresql://... with --query, --omop and --pull-rows,
+          --push-down, --subject, --time, --time-order,
           --baseline, --covariance incl. auto with --select-by/--candidates, --time-value, --group,
           --random-intercept, --method, --class, --ref, --alpha, --kr-information, --decimal-comma,
           --report-nonconverged, --format text|json, --out FILE)
 
         Prints, for each outcome, every visit-versus-baseline contrast (e.g. M6 - M0, M12 - M0) with its
         p-value under each df method (residual, containment, between-within, satterthwaite, kenward-roger)
-        with model-based and with empirical (sandwich) standard errors.
+        with model-based and with empirical (sandwich) standard errors. The data are read as 'rwestats fit'
+        reads them; from pattern sums (--push-down, or a database without --pull-rows) the combinations that need
+        the rows (empirical standard errors, between-within df) are shown as not available, with the reason.
         """;
 
     public static readonly IReadOnlyList<DfMethod> DfMethods = new[]
@@ -42,22 +45,34 @@ public static class SensitivityCommand
     };
     public static readonly IReadOnlyList<StdErrorMethod> ErrorMethods = new[] { StdErrorMethod.Model, StdErrorMethod.Empirical };
 
-    static readonly IReadOnlySet<string> ValueOptions = new HashSet<string>(ModelOptions.ValueOptions) { "--outcome", "--formula" };
+    static readonly IReadOnlySet<string> ValueOptions = new HashSet<string>(ModelOptions.ValueOptions) { "--outcome", "--formula" }.Union(DatabaseData.ValueOptions).ToHashSet();
+    static readonly IReadOnlySet<string> Flags = new HashSet<string>(ModelOptions.Flags) { "--push-down" }.Union(DatabaseData.Flags).ToHashSet();
 
     public sealed record Cell(DfMethod Df, StdErrorMethod Errors, EstimateResult? Result, string? Message);
     public sealed record ContrastRow(string Label, string Visit, string Baseline, IReadOnlyList<Cell> Cells);
-    public sealed record OutcomeResult(string Outcome, string Formula, string Covariance, string? Selection, IReadOnlyList<ContrastRow> Contrasts, IReadOnlyList<string> Notes);
-
-    public static int Run(string[] args, TextWriter stdout)
+    public sealed record OutcomeResult(string Outcome, string Formula, string Covariance, string? Selection, IReadOnlyList<ContrastRow> Contrasts, IReadOnlyList<string> Notes)
     {
-        var a = new Arguments(args, ValueOptions, ModelOptions.Flags);
+        /// <summary>The outcome as the reports name it: with the data's label when there is one ("AVAL — Analysis Value").</summary>
+        public string Title { get; init; } = Outcome;
+    }
+
+    public static int Run(string[] args, TextWriter stdout) => Run(args, stdout, Console.Error);
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = new Arguments(args, ValueOptions, Flags);
         if (a.Positional.Count > 0)
             throw new RweStatsInputException($"unexpected argument '{a.Positional[0]}'; options start with --");
         string time = a.Required("--time");
         var (outcomes, rhs) = Outcomes(a, time);
         var format = ModelOptions.Format(a);
-        var table = ModelOptions.Read(a);
-        var results = outcomes.Select(y => Analyse(table, ModelOptions.Spec(a, $"{y} ~ {rhs}"), a)).ToList();
+        // The data as "fit" reads them: a file in any format, a database, or the sums pushed down (--push-down).
+        var data = FittingData.Open(a, stderr);
+        var results = outcomes.Select(y =>
+        {
+            var spec = data.Prepare(ModelOptions.Spec(a, $"{y} ~ {rhs}"));
+            return Analyse(data.Models(a, spec, stderr), spec, a);
+        }).ToList();
         var text = format == "json" ? Json(results, a) + "\n" : Text(results);
         ModelOptions.Write(a, text, stdout);
         return 0;
@@ -82,7 +97,14 @@ public static class SensitivityCommand
         return (outcomes, rhs);
     }
 
-    public static OutcomeResult Analyse(DataTable table, MixedModelSpec baseSpec, Arguments? a = null)
+    public static OutcomeResult Analyse(DataTable table, MixedModelSpec baseSpec, Arguments? a = null) =>
+        Analyse(s => MixedModelFitter.FitModel(table, s), baseSpec, a);
+
+    /// <summary>
+    /// The table of one outcome from its models (fitted on rows or on pattern sums): a model fitted from sums has no rows,
+    /// so the combinations that need them (empirical standard errors, between-within df) are reported as not available.
+    /// </summary>
+    public static OutcomeResult Analyse(Func<MixedModelSpec, MixedModel> fitData, MixedModelSpec baseSpec, Arguments? a = null)
     {
         var spec = baseSpec;
         string? selection = null;
@@ -90,7 +112,7 @@ public static class SensitivityCommand
         var notes = new List<string>();
         if (spec.Covariance == "auto")
         {
-            var sel = CovarianceSelection.Compare(table, spec, a is null ? CovarianceSelection.Expand(CovarianceSelection.DefaultStructures) : ModelOptions.Candidates(a),
+            var sel = CovarianceSelection.Compare(fitData, spec, a is null ? CovarianceSelection.Expand(CovarianceSelection.DefaultStructures) : ModelOptions.Candidates(a),
                 a is null ? SelectionCriterion.Aic : ModelOptions.SelectBy(a));
             if (sel.Selected is null) throw new RweStatsInputException($"{spec.Formula}: --covariance auto: no candidate converged");
             var chosen = sel.Candidates.First(c => c.Candidate.Label == sel.Selected).Candidate;
@@ -101,13 +123,18 @@ public static class SensitivityCommand
         // One optimisation; every df method and error method is asked of the same fitted model.
         MixedModel? model = null;
         string? fitError = null;
-        try { model = selected ?? MixedModelFitter.FitModel(table, spec); }
+        try { model = selected ?? fitData(spec); }
         catch (RweStatsInputException e) { fitError = e.MessageNaming(ModelOptions.OptionName); }
         var fits = new List<(DfMethod df, StdErrorMethod se, MixedModelResult? fit, string? error)>();
         foreach (var se in ErrorMethods)
             foreach (var df in DfMethods)
             {
                 if (model is null) { fits.Add((df, se, null, fitError)); continue; }
+                if (model.Frame.Summary is not null && PatternSums.RowsNeeded(spec with { Df = df, StdErrors = se }) is { } needs)
+                {
+                    fits.Add((df, se, null, $"{needs} need(s) the rows, which are not read when the sums are computed where the data are (drop --push-down, or --pull-rows for a database)"));
+                    continue;
+                }
                 try { fits.Add((df, se, model.Result(spec with { Df = df, StdErrors = se }), null)); }
                 catch (RweStatsInputException e) { fits.Add((df, se, null, e.MessageNaming(ModelOptions.OptionName))); }
             }
@@ -118,10 +145,10 @@ public static class SensitivityCommand
         var rows = reference.VisitContrasts.Select(v => new ContrastRow(v.Label, v.Visit, v.Baseline,
             fits.Select(f => new Cell(f.df, f.se, f.fit?.VisitContrasts.FirstOrDefault(x => x.Label == v.Label)?.Result, f.error)).ToList())).ToList();
         string cov = reference.CovarianceSasType + (spec.RandomIntercept ? " + random intercept" : "");
-        return new OutcomeResult(reference.Response, spec.Formula, cov, selection, rows, notes);
+        return new OutcomeResult(reference.Response, spec.Formula, cov, selection, rows, notes) { Title = FitText.Outcome(reference) };
     }
 
-    static string Label(DfMethod df) => FitJson.DfName(df);
+    static string Label(DfMethod df) => DfMethodNames.Name(df);
 
     public static string Json(IReadOnlyList<OutcomeResult> results, Arguments a)
     {
@@ -186,7 +213,7 @@ public static class SensitivityCommand
         var s = new StringBuilder();
         foreach (var r in results)
         {
-            s.AppendLine($"Sensitivity of visit contrasts: {r.Outcome}");
+            s.AppendLine($"Sensitivity of visit contrasts: {r.Title}");
             s.AppendLine($"  Model: {r.Formula}; covariance {r.Covariance}");
             if (r.Selection is not null) s.AppendLine("  " + r.Selection);
             s.AppendLine();

@@ -19,6 +19,9 @@ public static class StudyCommands
           One line of progress per outcome goes to standard output. An outcome that fails is reported on standard
           error (one line) and the others still finish; the exit code is then 2. Nothing is written when every
           outcome fails.
+          A source with "push_down": true (spec key data.push_down) is fitted from pattern sums computed where the
+          data are (DuckDB scanning the file, or the PostgreSQL server), as 'fit --push-down': the rows are never
+          read, so its descriptive statistics are not computed and what needs them is refused (README).
         """;
 
     public const string ReplicateUsage = """
@@ -63,6 +66,7 @@ public static class StudyCommands
         var a = new Arguments(args, new HashSet<string> { "--spec", "--claims", "--out", "--figures" }, new HashSet<string> { "--pdf" });
         var specPath = a.Value("--spec") ?? "data/belimumab.json";
         var spec = AnalysisSpecReader.Load(specPath);
+        StudyAnalysis.RefusePushDown(spec, "replicate");
         var claimsPath = a.Value("--claims") ?? spec.ClaimsFile ?? throw new RweStatsInputException($"{specPath}: no \"claims\" file named; give --claims FILE");
         var claims = ClaimsFile.Load(claimsPath);
         var study = StudyAnalysis.Run(spec, stdout.Write);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using RweStats.Claims;
 using RweStats.Data;
+using RweStats.Model;
 using RweStats.Reporting;
 using RweStats.Workflow;
 
@@ -29,6 +30,7 @@ public static class VerifyCommand
         if (a.Positional.Count != 1) throw new RweStatsInputException("verify takes one claims file: rwestats verify CLAIMS.json");
         var claims = ClaimsFile.Load(a.Positional[0]);
         var spec = AnalysisSpecReader.Load(claims.AnalysisSpecPath);
+        StudyAnalysis.RefusePushDown(spec, "verify");
         int top = (int)a.Number("--top", 10);
         var dir = a.Value("--out") ?? "out/verify";
         var report = SpecificationSearch.Run(claims, spec, stdout.Write);
@@ -197,7 +199,7 @@ public static class VerifyCommand
         w.WriteString("covariance", v.Specification.Covariance);
         w.WriteBoolean("random_intercept", v.Specification.RandomIntercept);
         w.WriteString("method", v.Specification.Method == Model.EstimationMethod.Reml ? "reml" : "ml");
-        w.WriteString("df", FitJson.DfName(v.Specification.Df));
+        w.WriteString("df", DfMethodNames.Name(v.Specification.Df));
         w.WriteNumber("computed", v.Computed);
         if (commands.TryGetValue((claim.Outcome, v.Specification), out var cmd)) w.WriteString("command", cmd);
         w.WriteEndObject();

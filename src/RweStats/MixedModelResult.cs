@@ -38,6 +38,8 @@ public sealed record MixedModelResult
 {
     public required MixedModelSpec Spec { get; init; }
     public required string Response { get; init; }
+    /// <summary>The response column's label in the data (a SAS variable label such as "Analysis Value"), or null.</summary>
+    public string? ResponseLabel { get; init; }
     /// <summary>Subjects as SAS counts them (rows with the model's class variables present, outcome possibly missing).</summary>
     public required int SubjectCount { get; init; }
     /// <summary>Subjects with at least one observation used.</summary>

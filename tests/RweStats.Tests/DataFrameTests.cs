@@ -125,6 +125,6 @@ public class DataFrameTests
         Assert.Equal(new[] { "residual", "containment", "between-within", "satterthwaite", "kenward-roger", "kenward-roger-linear" }, DfMethodNames.Names);
         var e = Assert.Throws<RweStatsInputException>(() => DfMethodNames.Parse("satterthwait"));
         Assert.Contains("satterthwait", e.Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => FitJson.DfName((DfMethod)99));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DfMethodNames.Name((DfMethod)99));
     }
 }

@@ -57,7 +57,7 @@ public class RowConditionTests
     public void UnknownColumnsAndTextComparedWithNumbersAreErrors()
     {
         var e = Assert.Throws<RweStatsInputException>(() => Kept("FL == \"Y\" and PARAMCD == \"X\""));
-        Assert.Contains("position 15: no column 'PARAMCD' in t.csv; its columns are: P, FL, DTYPE, V", e.Message);
+        Assert.Contains("position 15: t.csv: no column 'PARAMCD'; its columns are: P, FL, DTYPE, V", e.Message);
         e = Assert.Throws<RweStatsInputException>(() => Kept("P > 1"));
         Assert.Contains("position 1: column 'P' holds the text 'FEV1' (t.csv:2), not a number", e.Message);
         e = Assert.Throws<RweStatsInputException>(() => Kept("P == \"fev1\""));

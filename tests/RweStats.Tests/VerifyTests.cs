@@ -54,6 +54,55 @@ public class VerifyTests
         Directory.Delete(dir, true);
     }
 
+    /// <summary>verify reads its data through the spec, so every source fit reads: a Parquet copy (through the CLI)
+    /// gives the verdicts of the CSV.</summary>
+    [Fact]
+    public void VerifyReadsTheSourcesOfTheSpec()
+    {
+        var dir = Directory.CreateTempSubdirectory("rwestats-verify-parquet-").FullName;
+        try
+        {
+            var rng = new SeededRandom(21);
+            var csv = new Reporting.CsvText("id", "visit", "y");
+            for (int s = 1; s <= 20; s++)
+                for (int v = 0; v < 3; v++) csv.Row(s, $"V{v}", Math.Round(10 - v + rng.Normal(0, 2), 2));
+            File.WriteAllText(Path.Combine(dir, "data.csv"), csv.ToString());
+            using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = $"COPY (SELECT * FROM read_csv({Data.Sql.SqlDialect.DuckDb.Literal(Path.Combine(dir, "data.csv"))})) TO {Data.Sql.SqlDialect.DuckDb.Literal(Path.Combine(dir, "data.parquet"))} (FORMAT parquet)";
+                command.ExecuteNonQuery();
+            }
+            foreach (var file in new[] { "data.csv", "data.parquet" })
+                File.WriteAllText(Path.Combine(dir, $"{file}.json"), $$"""
+                    { "schema": "rwestats-analysis/1", "data": { "file": "{{file}}" }, "columns": { "subject": "id", "visit": "visit" },
+                      "visits": { "order": ["V0", "V1", "V2"] }, "outcomes": [ { "name": "y" } ], "outputs": { "figures": false } }
+                    """);
+            var spec = AnalysisSpecReader.Load(Path.Combine(dir, "data.csv.json"));
+            var fit = StudyAnalysis.AnalyseOutcome(spec, spec.Outcomes[0], StudyAnalysis.LoadOutcomeTable(spec, spec.Outcomes[0], new()), new()).Fit!;
+            string P(string label) => fit.VisitContrasts.Single(c => c.Label == label).Result.PValue.ToString("G3", CultureInfo.InvariantCulture);
+            var verdicts = new List<string>();
+            foreach (var file in new[] { "data.csv", "data.parquet" })
+            {
+                File.WriteAllText(Path.Combine(dir, "claims.json"), $$"""
+                    { "schema": "rwestats-claims/1", "analysis": "{{file}}.json", "claims": [
+                      { "id": "p2", "outcome": "y", "statistic": "p_value", "contrast": "V2 - V0", "reported": "{{P("V2 - V0")}}" } ] }
+                    """);
+                var stdout = new StringWriter();
+                var stderr = new StringWriter();
+                int code = RweStats.Cli.Cli.Run(["verify", Path.Combine(dir, "claims.json"), "--out", Path.Combine(dir, "out-" + file)], stdout, stderr);
+                Assert.True(code == 0, stderr.ToString());
+                verdicts.Add(File.ReadAllText(Path.Combine(dir, "out-" + file, "verify.json")).Replace(file, "DATA"));
+            }
+            Assert.Contains("\"reproduced\"", verdicts[0]);
+            // The same verdicts and reproducing specifications (the run time aside).
+            static string WithoutSeconds(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"seconds\": [^,]+,", "");
+            Assert.Equal(WithoutSeconds(verdicts[0]), WithoutSeconds(verdicts[1]));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
     [Fact]
     public void BelimumabVerifyRunsAndFindsThePrednisoneSpecification()
     {

@@ -43,6 +43,36 @@ public class VisitOrderTests
         Assert.Equal("M0", VisitOrder.DefaultBaseline(new[] { "M0", "M6" }));
     }
 
+    /// <summary>A spec without visits.baseline and a fit without --baseline take the same visit: one rule for both.</summary>
+    [Theory]
+    [InlineData("Screening,Baseline,Week 4", "Baseline")]
+    [InlineData("M0,M6,M12", "M0")]
+    public void SpecAndFitTakeTheSameDefaultBaseline(string visits, string expected)
+    {
+        var order = visits.Split(',');
+        var dir = Directory.CreateTempSubdirectory("rwestats-baseline-").FullName;
+        try
+        {
+            var csv = new StringBuilder("id,visit,y\n");
+            var rng = new Random(7);
+            for (int i = 1; i <= 8; i++)
+                foreach (var v in order) csv.Append(CultureInfo.InvariantCulture, $"S{i},{v},{(10 + rng.NextDouble()).ToString("R", CultureInfo.InvariantCulture)}\n");
+            File.WriteAllText(Path.Combine(dir, "d.csv"), csv.ToString());
+            var specPath = Path.Combine(dir, "spec.json");
+            File.WriteAllText(specPath, $$"""
+                { "schema": "rwestats-analysis/1", "data": { "file": "d.csv" }, "columns": { "subject": "id", "visit": "visit" },
+                  "visits": { "order": [{{string.Join(", ", order.Select(v => $"\"{v}\""))}}] },
+                  "model": { "covariance": "cs" }, "outcomes": [ { "name": "y" } ], "outputs": { "figures": false } }
+                """);
+            var spec = Workflow.AnalysisSpecReader.Load(specPath);
+            var fit = MixedModelFitter.Fit(CsvTableReader.Read(Path.Combine(dir, "d.csv"), CsvDialect.Default),
+                new MixedModelSpec { Formula = "y ~ visit", Subject = "id", Time = "visit", TimeOrder = order, Covariance = "cs" });
+            Assert.Equal(expected, spec.Baseline);
+            Assert.Equal(expected, fit.Baseline);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
     static DataTable Read(string csv, string name = "t.csv") =>
         CsvTableReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), name, CsvDialect.Default);
 

@@ -175,7 +175,8 @@ public class XptReaderTests
         var csv = Run(["fit", "--data", Xpt("adqs_fev_kept.csv"), .. model]);
         Assert.Equal(0, xpt.code);
         Assert.Equal(0, csv.code);
-        Assert.Equal(csv.stdout.Replace(Xpt("adqs_fev_kept.csv"), "FILE"), xpt.stdout.Replace(Xpt("adqs_fev.xpt"), "FILE"));
+        // The same JSON but the response's label, which only the transport file carries.
+        Assert.Equal(csv.stdout.Replace(Xpt("adqs_fev_kept.csv"), "FILE"), xpt.stdout.Replace(Xpt("adqs_fev.xpt"), "FILE").Replace("  \"response_label\": \"Analysis Value\",\n", ""));
         // The same rows the other way round: not LOCF, flagged, and the parameter by exclusion.
         var other = Run(["fit", "--data", Xpt("adqs_fev.xpt"), "--where", "not (DTYPE == \"LOCF\" or ANL01FL != \"Y\") and PARAMCD != \"FVC\"", .. model]);
         Assert.Equal(xpt.stdout, other.stdout);
@@ -190,8 +191,31 @@ public class XptReaderTests
         var xpt = Run(["fit", "--data", Xpt("adqs_fev.xpt"), "--where", "PARAMCD == \"FEV1\" and ANL01FL == \"Y\" and DTYPE == \"\"", .. model]);
         var csv = Run(["fit", "--data", Xpt("adqs_fev_kept.csv"), .. model]);
         Assert.Equal(0, xpt.code);
-        Assert.Equal(csv.stdout.Replace(Xpt("adqs_fev_kept.csv"), "FILE"), xpt.stdout.Replace(Xpt("adqs_fev.xpt"), "FILE"));
+        // The same JSON but the response's label, which only the transport file carries.
+        Assert.Contains("\"response_label\": \"Analysis Value\",\n", xpt.stdout);
+        Assert.Equal(csv.stdout.Replace(Xpt("adqs_fev_kept.csv"), "FILE"), xpt.stdout.Replace(Xpt("adqs_fev.xpt"), "FILE").Replace("  \"response_label\": \"Analysis Value\",\n", ""));
         Assert.Equal("DATE", XptReader.Read(Xpt("adqs_fev.xpt")).Metadata!.Single(m => m.SasFormat is not null).SasFormat);
+    }
+
+    /// <summary>fit's text report names the response with the file's variable label (header and table titles) and the
+    /// JSON gains "response_label"; a CSV, which has no labels, is reported as before.</summary>
+    [Fact]
+    public void FitNamesTheResponseWithItsVariableLabel()
+    {
+        string[] model = ["--formula", "AVAL ~ ARMCD*AVISIT", "--subject", "USUBJID", "--time", "AVISIT"];
+        string[] where = ["--where", "PARAMCD == \"FEV1\" and ANL01FL == \"Y\" and DTYPE == \"\""];
+        var text = Run(["fit", "--data", Xpt("adqs_fev.xpt"), .. where, .. model]);
+        Assert.True(text.code == 0, text.stderr);
+        Assert.Matches(@"\n  Dependent variable +AVAL — Analysis Value\n", text.stdout);
+        Assert.Contains("\nLeast Squares Means: AVAL — Analysis Value\n", text.stdout);
+        Assert.Contains("\nVisit Contrasts against Baseline (VIS1): AVAL — Analysis Value\n", text.stdout);
+        var json = Run(["fit", "--data", Xpt("adqs_fev.xpt"), .. where, .. model, "--format", "json"]);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.stdout);
+        Assert.Equal("Analysis Value", doc.RootElement.GetProperty("response_label").GetString());
+        var csv = Run(["fit", "--data", Xpt("adqs_fev_kept.csv"), .. model]);
+        Assert.Matches(@"\n  Dependent variable +AVAL\n", csv.stdout);
+        Assert.DoesNotContain("—", csv.stdout);
+        Assert.DoesNotContain("response_label", Run(["fit", "--data", Xpt("adqs_fev_kept.csv"), .. model, "--format", "json"]).stdout);
     }
 
     /// <summary>The same through an analysis spec (data.file, data.where); the file's variable label titles the outcome.</summary>

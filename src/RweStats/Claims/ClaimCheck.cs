@@ -1,5 +1,6 @@
 using System.Globalization;
 using RweStats.Descriptives;
+using RweStats.Model;
 using RweStats.Reporting;
 using RweStats.Workflow;
 
@@ -123,7 +124,7 @@ public static class ClaimCheck
             return $"computed {value}{basis} with R type {quantileType}; no quantile definition (R types 1–9, SAS 1–5) gives {claim.Reported}{remarks}";
         }
         if (claim.IsModelClaim && o.Fit is { } f)
-            return $"computed {value} with {f.CovarianceSasType}{(f.Spec.RandomIntercept ? " + random intercept" : "")}, {(f.Spec.Method == Model.EstimationMethod.Reml ? "REML" : "ML")}, {FitJson.DfName(f.Spec.Df)} df ({f.ObservationsUsed} observations, {f.SubjectsWithData} subjects); 'rwestats verify' searches other specifications";
+            return $"computed {value} with {f.CovarianceSasType}{(f.Spec.RandomIntercept ? " + random intercept" : "")}, {(f.Spec.Method == Model.EstimationMethod.Reml ? "REML" : "ML")}, {DfMethodNames.Name(f.Spec.Df)} df ({f.ObservationsUsed} observations, {f.SubjectsWithData} subjects); 'rwestats verify' searches other specifications";
         return $"computed {value}{basis}{remarks}";
     }
 

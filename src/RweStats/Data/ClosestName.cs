@@ -27,6 +27,13 @@ public static class ClosestName
         return best;
     }
 
+    /// <summary>
+    /// The one message for a column a source does not have, whatever the source (a file read into memory, a row filter,
+    /// a database or DuckDB query): "SOURCE: no column 'AVALL' (named as ROLE); did you mean 'AVAL'? its columns are: …".
+    /// </summary>
+    public static string NoColumn(string source, string name, string? role, IReadOnlyList<string> columns) =>
+        $"{source}: no column '{name}'{(role is null ? "" : $" (named as {role})")}; {Hint(name, columns)}its columns are: {string.Join(", ", columns)}";
+
     /// <summary>"did you mean 'X'? " or the empty string: to put before the list of names in an error message.</summary>
     public static string Hint(string name, IEnumerable<string> candidates) =>
         Find(name, candidates) is { } c ? $"did you mean '{c}'? " : "";

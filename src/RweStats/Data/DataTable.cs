@@ -86,8 +86,7 @@ public sealed class DataTable
     {
         int j = ColumnIndex(name);
         if (j < 0)
-            throw new RweStatsInputException(
-                $"{Source}: no column '{name}' (named as {role}); {ClosestName.Hint(name, ColumnNames)}the file's columns are: {string.Join(", ", ColumnNames)}");
+            throw new RweStatsInputException(ClosestName.NoColumn(Source, name, role, ColumnNames));
         return j;
     }
 

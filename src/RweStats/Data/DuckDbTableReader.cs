@@ -15,8 +15,8 @@ namespace RweStats.Data;
 /// with the dialect's missing tokens); a --query then reads them as the view <c>data</c>
 /// (e.g. <c>SELECT * FROM data WHERE PARAMCD = 'FEV1'</c>).</item>
 /// </list>
-/// Numeric columns (integers, floats, decimals) become numbers, NULL missing; everything else its invariant text (ISO
-/// dates). Rows are numbered from 1 in the order DuckDB returns them (add ORDER BY to a query for a stable order).
+/// The rows become a table as PostgreSQL's do (<see cref="SqlResultTable"/>: numbers, NULL missing, ISO dates). Rows are
+/// numbered from 1 in the order DuckDB returns them (add ORDER BY to a query for a stable order).
 /// </summary>
 public sealed class DuckDbTableReader : ITableReader
 {
@@ -111,7 +111,7 @@ public sealed class DuckDbTableReader : ITableReader
         }
         if (member is not null)
             return tables.FirstOrDefault(t => t == member) ?? tables.FirstOrDefault(t => string.Equals(t, member, StringComparison.OrdinalIgnoreCase))
-                ?? throw new RweStatsInputException($"{path}: no table '{member}'; the database holds: {(tables.Count == 0 ? "no table" : string.Join(", ", tables))}");
+                ?? throw new RweStatsInputException($"{path}: no table '{member}'; {ClosestName.Hint(member, tables)}the database holds: {(tables.Count == 0 ? "no table" : string.Join(", ", tables))}");
         return tables.Count switch
         {
             0 => throw new RweStatsInputException($"{path}: the database holds no table; give a --query"),
@@ -132,65 +132,8 @@ public sealed class DuckDbTableReader : ITableReader
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         using var r = cmd.ExecuteReader();
-        int m = r.FieldCount;
-        if (m == 0) throw new RweStatsInputException($"{source}: the query returns no columns");
-        var names = Enumerable.Range(0, m).Select(r.GetName).ToArray();
-        var duplicate = names.GroupBy(x => x).FirstOrDefault(x => x.Count() > 1);
-        if (duplicate is not null) throw new RweStatsInputException($"{source}: column '{duplicate.Key}' appears twice in the result; rename one (AS)");
-        var types = Enumerable.Range(0, m).Select(r.GetFieldType).ToArray();
-        var numeric = types.Select(IsNumeric).ToArray();
-        var numbers = numeric.Select(x => x ? new List<double>() : null).ToArray();
-        var texts = numeric.Select(x => x ? null : new List<string?>()).ToArray();
-        var pools = numeric.Select(x => x ? null : new CsvTableReader.StringPool()).ToArray();
-        while (r.Read())
-        {
-            for (int j = 0; j < m; j++)
-            {
-                bool isNull = r.IsDBNull(j);
-                if (numeric[j])
-                {
-                    double v = isNull ? double.NaN
-                        : types[j] == typeof(double) ? r.GetDouble(j)
-                        : types[j] == typeof(long) ? r.GetInt64(j)
-                        : types[j] == typeof(int) ? r.GetInt32(j)
-                        : Number(r.GetValue(j));
-                    if (double.IsInfinity(v))
-                        throw new RweStatsInputException($"{source}: row {numbers[j]!.Count + 1}: column '{names[j]}': an infinite value; RweStats reads finite numbers only");
-                    numbers[j]!.Add(v);
-                }
-                else texts[j]!.Add(isNull ? null : (types[j] == typeof(string) ? r.GetString(j) : Text(r.GetValue(j))) is { Length: > 0 } s ? pools[j]!.Get(s.AsSpan()) : null);
-            }
-        }
-        int n = numeric[0] ? numbers[0]!.Count : texts[0]!.Count;
-        if (n == 0) throw new RweStatsInputException($"{source}: the table or query has no rows");
-        var storage = Enumerable.Range(0, m).Select(j => numeric[j]
-            ? (ColumnStorage)new NumericStorage(numbers[j]!.ToArray(), null)
-            : new TextStorage(texts[j]!.ToArray())).ToArray();
-        return new DataTable(source, names, storage, Enumerable.Range(1, n).ToArray()) { RowWord = "row" };
+        return SqlResultTable.Read(r, source);
     }
-
-    static bool IsNumeric(Type t) =>
-        t == typeof(double) || t == typeof(float) || t == typeof(decimal) || t == typeof(long) || t == typeof(int) || t == typeof(short) ||
-        t == typeof(sbyte) || t == typeof(byte) || t == typeof(ushort) || t == typeof(uint) || t == typeof(ulong) ||
-        t == typeof(System.Numerics.BigInteger) || t == typeof(Int128) || t == typeof(UInt128);
-
-    static double Number(object value) => value switch
-    {
-        System.Numerics.BigInteger b => (double)b,
-        Int128 i => (double)i,
-        UInt128 u => (double)u,
-        _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),
-    };
-
-    static string Text(object value) => value switch
-    {
-        string s => s,
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 
     // DuckDB's quoting is the dialect's (one place for the SQL the push-down generates and the reader's own).
     static string Literal(string text) => SqlDialect.DuckDb.Literal(text);

@@ -88,7 +88,7 @@ public sealed class RowCondition
         protected int Column(DataTable table, RowCondition c)
         {
             int j = table.ColumnIndex(column);
-            if (j < 0) throw c.Error(position, $"no column '{column}' in {table.Source}; its columns are: {string.Join(", ", table.ColumnNames)}");
+            if (j < 0) throw c.Error(position, ClosestName.NoColumn(table.Source, column, null, table.ColumnNames));
             return j;
         }
         protected string Name => column;

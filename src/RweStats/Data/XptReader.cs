@@ -66,7 +66,7 @@ public sealed class XptReader : ITableReader
         Member chosen;
         if (memberName is not null)
             chosen = members.FirstOrDefault(m => string.Equals(m.Name, memberName, StringComparison.OrdinalIgnoreCase))
-                     ?? throw new RweStatsInputException($"{source}: no data set '{memberName}'; the file holds: {string.Join(", ", members.Select(m => m.Name))}");
+                     ?? throw new RweStatsInputException($"{source}: no data set '{memberName}'; {ClosestName.Hint(memberName, members.Select(m => m.Name))}the file holds: {string.Join(", ", members.Select(m => m.Name))}");
         else if (members.Count > 1)
             throw new RweStatsInputException($"{source}: the file holds {members.Count} data sets ({string.Join(", ", members.Select(m => m.Name))}); name one with --member (spec: data.member)");
         else chosen = members[0];

@@ -267,7 +267,7 @@ public sealed class MixedModel
 
         return new MixedModelResult
         {
-            Spec = spec, Response = frame.Formula.Response, SubjectCount = frame.SubjectsRead, SubjectsWithData = frame.SubjectCount,
+            Spec = spec, Response = frame.Formula.Response, ResponseLabel = frame.ResponseLabel, SubjectCount = frame.SubjectsRead, SubjectsWithData = frame.SubjectCount,
             ObservationsRead = frame.ObservationsRead, ObservationsUsed = frame.ObservationsUsed,
             TimeLevels = frame.Time.Levels, VisitOrdering = frame.VisitOrdering, Baseline = frame.Baseline, CovarianceSasType = Structure.SasType,
             DesignColumns = design.ColumnCount, DesignRank = design.Rank, Convergence = Convergence,

@@ -1,7 +1,7 @@
 namespace RweStats.Model;
 
-/// <summary>One denominator-df method: its name on the command line, in the analysis spec and in the JSON, and SAS's.</summary>
-public sealed record DfMethodName(DfMethod Method, string Name, string SasName);
+/// <summary>One denominator-df method: its name on the command line, in the analysis spec and in the JSON.</summary>
+public sealed record DfMethodName(DfMethod Method, string Name);
 
 /// <summary>
 /// The one table of denominator-df method names shared by the command line (--df), the analysis spec ("df") and the
@@ -11,12 +11,12 @@ public static class DfMethodNames
 {
     public static IReadOnlyList<DfMethodName> All { get; } = new[]
     {
-        new DfMethodName(DfMethod.Residual, "residual", "RESIDUAL"),
-        new DfMethodName(DfMethod.Containment, "containment", "CONTAIN"),
-        new DfMethodName(DfMethod.BetweenWithin, "between-within", "BW"),
-        new DfMethodName(DfMethod.Satterthwaite, "satterthwaite", "SATTERTHWAITE"),
-        new DfMethodName(DfMethod.KenwardRoger, "kenward-roger", "KR"),
-        new DfMethodName(DfMethod.KenwardRogerLinear, "kenward-roger-linear", "KR(LINEAR)"),
+        new DfMethodName(DfMethod.Residual, "residual"),
+        new DfMethodName(DfMethod.Containment, "containment"),
+        new DfMethodName(DfMethod.BetweenWithin, "between-within"),
+        new DfMethodName(DfMethod.Satterthwaite, "satterthwaite"),
+        new DfMethodName(DfMethod.KenwardRoger, "kenward-roger"),
+        new DfMethodName(DfMethod.KenwardRogerLinear, "kenward-roger-linear"),
     };
 
     /// <summary>The names, in the table's order.</summary>

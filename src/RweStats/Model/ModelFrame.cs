@@ -43,6 +43,8 @@ public sealed class ModelFrame
     /// <summary>Group level index of each subject (0 when there is no group).</summary>
     public required int[] SubjectGroup { get; init; }
     /// <summary>How the order of <see cref="Time"/>'s levels was chosen (<see cref="VisitOrder"/>).</summary>
+    /// <summary>The response column's label in the data (a SAS variable label), or null when the source gives none.</summary>
+    public string? ResponseLabel { get; init; }
     public required VisitOrdering VisitOrdering { get; init; }
     /// <summary>Things about the data the fit's reader should know (a visit order that may be a guess, numbers that look like codes).</summary>
     public required IReadOnlyList<string> Notes { get; init; }
@@ -296,6 +298,7 @@ public sealed class ModelFrame
         return new ModelFrame
         {
             Source = src, Formula = formula, SubjectsRead = subjectsReadCount, ObservationsRead = table.RowCount, Rows = rows, Response = y,
+            ResponseLabel = table.ColumnLabel(formula.Response),
             ClassVariables = classVars, ClassCodes = codes, Covariates = covariates, Time = time, Baseline = baseline,
             SubjectLabels = labels.ToArray(), SubjectStart = starts.ToArray(), VisitPosition = codes[spec.Time],
             TimeValues = times, Group = group, SubjectGroup = subjectGroup,

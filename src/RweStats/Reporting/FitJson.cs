@@ -24,6 +24,7 @@ public static class FitJson
         var spec = r.Spec;
         w.WriteStartObject();
         w.WriteString("response", r.Response);
+        if (r.ResponseLabel is { } label) w.WriteString("response_label", label);
         w.WriteString("formula", spec.Formula);
         w.WriteNumber("n_subjects", r.SubjectCount);
         w.WriteNumber("n_subjects_with_data", r.SubjectsWithData);
@@ -33,7 +34,7 @@ public static class FitJson
         w.WriteString("covariance", r.CovarianceSasType);
         w.WriteBoolean("random_intercept", spec.RandomIntercept);
         if (spec.Group is not null) w.WriteString("group", spec.Group);
-        w.WriteString("df_method", DfName(spec.Df));
+        w.WriteString("df_method", DfMethodNames.Name(spec.Df));
         w.WriteString("std_error_method", spec.StdErrors == StdErrorMethod.Empirical ? "empirical" : "model");
         if (spec.Df is DfMethod.KenwardRoger or DfMethod.KenwardRogerLinear)
             w.WriteString("kenward_roger_information", spec.KenwardRogerInformation == Inference.KenwardRogerInformation.Expected ? "expected" : "observed");
@@ -269,9 +270,6 @@ public static class FitJson
         Number(w, "p_value_adjusted", adjusted);
         w.WriteString("adjustment", adjusted is null ? "none" : Inference.Multiplicity.Name(spec.Adjustment));
     }
-
-    /// <summary>The JSON (and command-line) name of a df method, from the one table <see cref="DfMethodNames"/>.</summary>
-    public static string DfName(DfMethod df) => DfMethodNames.Name(df);
 
     static void Estimate(Utf8JsonWriter w, EstimateResult? e)
     {

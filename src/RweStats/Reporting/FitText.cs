@@ -9,12 +9,16 @@ public static class FitText
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>The response as the report names it: with the data's label when there is one ("AVAL — Analysis Value").</summary>
+    public static string Outcome(MixedModelResult r) =>
+        r.ResponseLabel is { } label && label != r.Response ? $"{r.Response} — {label}" : r.Response;
+
     public static string Render(MixedModelResult r)
     {
         var s = new StringBuilder();
         var spec = r.Spec;
         s.AppendLine("Model Information");
-        Row(s, "Dependent variable", r.Response);
+        Row(s, "Dependent variable", Outcome(r));
         Row(s, "Formula", spec.Formula);
         Row(s, "Covariance structure", r.CovarianceSasType + (spec.Group is null ? "" : $" (GROUP={spec.Group})"));
         Row(s, "Random subject intercept", spec.RandomIntercept ? "yes" : "no");
@@ -22,7 +26,7 @@ public static class FitText
         Row(s, "Repeated (time) effect", $"{spec.Time}: {string.Join(" ", r.TimeLevels)} (baseline {r.Baseline})");
         if (r.VisitOrdering is { } order) Row(s, "Visit order", order.Description);
         Row(s, "Estimation method", spec.Method == EstimationMethod.Reml ? "REML" : "ML");
-        Row(s, "Degrees of freedom method", FitJson.DfName(spec.Df) +
+        Row(s, "Degrees of freedom method", DfMethodNames.Name(spec.Df) +
             (spec.Df is DfMethod.KenwardRoger or DfMethod.KenwardRogerLinear ? $" ({(spec.KenwardRogerInformation == Inference.KenwardRogerInformation.Expected ? "expected" : "observed")} information)" : ""));
         Row(s, "Standard errors", spec.StdErrors == StdErrorMethod.Empirical ? "empirical (sandwich)" : "model-based");
         if (spec.Adjustment != MultiplicityAdjustment.None) Row(s, "Multiplicity adjustment", Inference.Multiplicity.Name(spec.Adjustment));
@@ -57,7 +61,7 @@ public static class FitText
 
         if (r.LsMeans.Count > 0)
         {
-            s.AppendLine("Least Squares Means");
+            s.AppendLine("Least Squares Means" + (r.ResponseLabel is null ? "" : ": " + Outcome(r)));
             Table(s, new[] { "Effect", "Levels", "Estimate", "Std Error", "DF", "t Value", "Pr > |t|", "Lower", "Upper" },
                 r.LsMeans.Select(l => l.Result is { } e
                     ? new[] { l.Effect, string.Join(" ", l.Levels.Values), F(e.Estimate, "F4"), F(e.StdError, "F4"), F(e.Df, "F1"), F(e.TValue, "F2"), P(e.PValue), F(e.Lower, "F4"), F(e.Upper, "F4") }
@@ -79,7 +83,7 @@ public static class FitText
         }
         if (r.VisitContrasts.Count > 0)
         {
-            s.AppendLine($"Visit Contrasts against Baseline ({r.Baseline})");
+            s.AppendLine($"Visit Contrasts against Baseline ({r.Baseline}){(r.ResponseLabel is null ? "" : ": " + Outcome(r))}");
             bool adj = spec.Adjustment != MultiplicityAdjustment.None;
             var header = new[] { "Contrast", "Estimate", "Std Error", "DF", "t Value", "Pr > |t|", "Lower", "Upper" };
             if (adj) header = header.Append($"Adj P ({Inference.Multiplicity.Name(spec.Adjustment)})").ToArray();

@@ -18,6 +18,12 @@ public sealed record DataSource(string File, CsvDialect Dialect, string Format, 
     public string? Query { get; init; }
     /// <summary>"data.where": a row filter (<see cref="RowCondition"/>).</summary>
     public string? Where { get; init; }
+    /// <summary>
+    /// "data.push_down": the models are fitted from pattern sums computed where the rows are (DuckDB scanning the
+    /// CSV/Parquet/DuckDB source, or the PostgreSQL server), as "fit --push-down"; the rows are never read, so what needs
+    /// them (descriptive statistics, classes, figures, row subsets, transformations) is not computed or is refused.
+    /// </summary>
+    public bool PushDown { get; init; }
 
     /// <summary>The table source the readers take.</summary>
     public TableSource Table => new(File)

@@ -25,7 +25,8 @@ public static class AnalysisSpecReader
         var order = visits.Required("order").AsStringArray();
         if (order.Count < 2) throw visits.Required("order").Error("list at least two visits in time order");
         var baselineNode = visits.Get("baseline");
-        string baseline = baselineNode?.AsString() ?? order[0];
+        // The one default-baseline rule of the command line (a visit labelled Baseline, else the first in order).
+        string baseline = baselineNode?.AsString() ?? VisitOrder.DefaultBaseline(order);
         if (!order.Contains(baseline)) throw baselineNode!.Error($"baseline '{baseline}' is not in the visit order");
 
         var model = ReadModel(root.Get("model"), Defaults);
@@ -80,8 +81,11 @@ public static class AnalysisSpecReader
     static IReadOnlyList<FigureSpec> ReadFigures(JsonTree? node, IReadOnlyList<OutcomeSpec> outcomes)
     {
         var all = outcomes.Select(o => o.Name).ToList();
+        // Figures draw the rows: the default panel leaves out the outcomes fitted from pushed-down sums.
+        var drawable = outcomes.Where(o => !o.Data.PushDown).Select(o => o.Name).ToList();
         if (node is null || node.Kind == JsonValueKind.True)
-            return new[] { new FigureSpec("outcomes", "series", all, null, null, "double-column", null, false, "bounded", null) };
+            return drawable.Count == 0 ? Array.Empty<FigureSpec>()
+                : new[] { new FigureSpec("outcomes", "series", drawable, null, null, "double-column", null, false, "bounded", null) };
         if (node.Kind == JsonValueKind.False) return Array.Empty<FigureSpec>();
         var figures = new List<FigureSpec>();
         foreach (var f in node.AsArray())
@@ -94,7 +98,11 @@ public static class AnalysisSpecReader
             var type = f.Get("type")?.Choice("series", "spaghetti", "residuals") ?? "series";
             var list = f.Get("outcomes")?.AsStringArray() ?? all;
             foreach (var o in list)
+            {
                 if (!all.Contains(o)) throw f.Required("outcomes").Error($"'{o}' is not an outcome of this spec ({string.Join(", ", all)})");
+                if (!drawable.Contains(o))
+                    throw (f.Get("outcomes") ?? f).Error($"figure '{name}' draws the rows of outcome '{o}', which \"data.push_down\" never reads; leave it out of the figure or drop \"push_down\"");
+            }
             int? rows = null, cols = null;
             if (f.Get("layout") is { } layout)
             {
@@ -124,7 +132,7 @@ public static class AnalysisSpecReader
     static DataSource ReadData(JsonTree node, string folder)
     {
         node.ExpectObject("file", "format", "delimiter", "decimal", "missing", "wide_pattern", "synthetic", "description",
-                          "file_format", "member", "query", "where", "source", "omop");
+                          "file_format", "member", "query", "where", "source", "omop", "push_down");
         if (node.Get("source") is { } source) return ReadDatabase(node, source, folder);
         var file = node.Required("file").AsString();
         string full = System.IO.Path.Combine(folder, file);
@@ -147,10 +155,21 @@ public static class AnalysisSpecReader
             try { RowCondition.Parse(where.AsString(), "row filter"); }
             catch (RweStatsInputException e) { throw where.Error(e.Message); }
         }
-        return new DataSource(full, dialect, format, pattern, node.Get("synthetic")?.AsBool() ?? false, node.Get("description")?.AsString())
+        var fileSource = new DataSource(full, dialect, format, pattern, node.Get("synthetic")?.AsBool() ?? false, node.Get("description")?.AsString())
         {
             FileFormat = fileFormat, Member = node.Get("member")?.AsString(), Query = node.Get("query")?.AsString(), Where = node.Get("where")?.AsString(),
+            PushDown = node.Get("push_down")?.AsBool() ?? false,
         };
+        if (fileSource.PushDown)
+        {
+            // The push-down never reads the rows (fit --push-down refuses the same): filter and reshape in the query.
+            if (node.Get("where") is { } filter)
+                throw filter.Error("with \"push_down\" the rows are never read, so \"where\" cannot filter them; filter in \"query\" (SQL WHERE, with \"file_format\": \"duckdb\"), which DuckDB evaluates while it scans");
+            if (format == "wide") throw node.Required("push_down").Error("\"push_down\" reads a long file (one row per subject and visit); a wide file needs its rows reshaped");
+            if (TableReader.FormatOf(fileSource.Table) == "xpt")
+                throw node.Required("push_down").Error("the push-down runs in DuckDB, which does not read SAS transport files; drop \"push_down\"");
+        }
+        return fileSource;
     }
 
     /// <summary>The spec key that sets a model setting: how an analysis spec names it in the library's error messages.</summary>
@@ -189,7 +208,7 @@ public static class AnalysisSpecReader
         }
         return new DataSource(address, CsvDialect.Default, "long", null, node.Get("synthetic")?.AsBool() ?? false, node.Get("description")?.AsString())
         {
-            Database = address, Query = query,
+            Database = address, Query = query, PushDown = node.Get("push_down")?.AsBool() ?? false,
         };
     }
 
@@ -263,8 +282,13 @@ public static class AnalysisSpecReader
                 throw pc.Error("percent_change items are [FROM_VISIT, TO_VISIT] with visits of the visit order");
             return (pair[0], pair[1]);
         }).ToList() ?? new List<(string, string)>();
+        var outcomeData = node.Get("data") is { } d ? ReadData(d, folder) : data;
+        if (outcomeData.PushDown)
+            foreach (var key in new[] { "transform", "rows", "classes", "percent_change" })
+                if (node.Get(key) is { } needsRows)
+                    throw needsRows.Error($"\"{key}\" needs the rows, which \"data.push_down\" never reads; drop one of them (filter rows in \"data.query\")");
         return new OutcomeSpec(name, column, node.Get("label")?.AsString() ?? name, node.Get("unit")?.AsString(),
-            node.Get("data") is { } d ? ReadData(d, folder) : data, transform, range, rows, classes, changes,
+            outcomeData, transform, range, rows, classes, changes,
             ReadModel(node.Get("model"), model), node.Get("log_scale")?.AsBool() ?? false) { LabelFromSpec = node.Get("label") is not null };
     }
 }

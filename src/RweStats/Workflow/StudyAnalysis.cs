@@ -55,8 +55,8 @@ public static class StudyAnalysis
             progress?.Invoke($"[{index}/{spec.Outcomes.Count}] {outcome.Name}: ");
             try
             {
-                var table = LoadOutcomeTable(spec, outcome, tables);
-                var analysis = AnalyseOutcome(spec, outcome, table, warnings);
+                var analysis = outcome.Data.PushDown ? AnalyseFromSums(spec, outcome, warnings)
+                    : AnalyseOutcome(spec, outcome, LoadOutcomeTable(spec, outcome, tables), warnings);
                 results.Add(analysis);
                 var f = analysis.Fit!;
                 progress?.Invoke($"{f.ObservationsUsed} observations, {f.SubjectsWithData} subjects, {f.CovarianceSasType}{(f.Spec.RandomIntercept ? " + random intercept" : "")}, {(f.Convergence.Converged ? "converged" : "NOT converged")}\n");
@@ -70,6 +70,34 @@ public static class StudyAnalysis
             }
         }
         return new StudyResult(spec, results, warnings.Distinct().ToList());
+    }
+
+    /// <summary>
+    /// An outcome of a "data.push_down" source: its model fitted from the pattern sums computed where the rows are —
+    /// DuckDB scanning the file(s) or the PostgreSQL server — the path of "fit --push-down" (equal to the fit on the rows).
+    /// The rows are never read, so a model that needs them is refused and the descriptive statistics are not computed.
+    /// </summary>
+    static OutcomeAnalysis AnalyseFromSums(AnalysisSpec spec, OutcomeSpec outcome, List<string> warnings)
+    {
+        var src = outcome.Data;
+        var modelSpec = spec.ModelFor(outcome, outcome.Column);
+        // A spec can ask only for a df method or a covariance structure that needs the rows: named by their spec keys.
+        if (PatternSums.RowsNeeded(modelSpec) is { } needs)
+            throw new RweStatsInputException($"outcome '{outcome.Name}': the model needs the rows ({needs.Replace("--df ", "model.df ").Replace("--covariance ", "model.covariance ")}), which \"data.push_down\" never reads; drop \"push_down\" or change the model");
+        var sums = src.Database is { } address
+            ? Data.Sql.PostgresSource.Open(address, src.Query).PatternSums(modelSpec)
+            : TableReader.PatternSums(src.Table, modelSpec);
+        var model = MixedModelFitter.FitModel(sums, modelSpec);
+        warnings.Add($"outcome '{outcome.Name}': fitted from the sums pushed down to {(src.Database is null ? "DuckDB" : "the database")} (\"data.push_down\"); descriptive statistics need the rows and are not computed");
+        return new OutcomeAnalysis(outcome, Array.Empty<DescriptiveStatistics>(), Array.Empty<ClassCounts>(), Array.Empty<PercentChange>(),
+            model.Result(modelSpec), new Dictionary<string, IReadOnlyDictionary<string, double>>(), null) { Model = model };
+    }
+
+    /// <summary>Commands that recompute from the rows (verify, replicate) refuse a pushed-down source in one line.</summary>
+    public static void RefusePushDown(AnalysisSpec spec, string command)
+    {
+        if (spec.Outcomes.FirstOrDefault(o => o.Data.PushDown) is { } o)
+            throw new RweStatsInputException($"{spec.Path}: outcome '{o.Name}': {command} needs the rows (descriptive statistics, data handlings), which \"data.push_down\" never reads; drop \"push_down\"");
     }
 
     /// <summary>The long table an outcome reads (converted from wide and validated once per file; cached).</summary>

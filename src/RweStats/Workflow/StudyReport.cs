@@ -50,7 +50,7 @@ public static class StudyReport
                 double? Back(double x) => o.Outcome.Transform switch { "log" => Math.Exp(x), "log10" => Math.Pow(10, x), _ => null };
                 csv.Row(o.Outcome.Name, v.Label, v.Visit, v.Baseline, o.Outcome.Transform == "none" ? "identity" : o.Outcome.Transform,
                     r.Estimate, r.StdError, r.Df, r.TValue, r.PValue, r.Lower, r.Upper, Back(r.Estimate), Back(r.Lower), Back(r.Upper),
-                    f.CovarianceSasType, f.Spec.RandomIntercept, f.Spec.Method == EstimationMethod.Reml ? "REML" : "ML", FitJson.DfName(f.Spec.Df),
+                    f.CovarianceSasType, f.Spec.RandomIntercept, f.Spec.Method == EstimationMethod.Reml ? "REML" : "ML", DfMethodNames.Name(f.Spec.Df),
                     f.Spec.Alpha, o.Outcome.Data.Synthetic);
             }
         }
@@ -190,6 +190,9 @@ public static class StudyReport
             foreach (var x in o.Descriptives)
                 s.AppendLine($"| {Label(o)} | {x.Visit} | {x.N} | {x.Missing} | {F(x.Mean, d)} ({F(x.Sd, d)}) | {F(x.Median, d)} [{F(x.Q1, d)}–{F(x.Q3, d)}] | {F(x.Min, dRaw)}–{F(x.Max, dRaw)} |");
         }
+        var pushedDown = study.Outcomes.Where(o => o.Error is null && o.Outcome.Data.PushDown).Select(Label).ToList();
+        if (pushedDown.Count > 0)
+            s.AppendLine().AppendLine($"Not computed for {string.Join(", ", pushedDown)}: fitted from sums computed where the data are (\"data.push_down\"), which never reads the rows these statistics need.");
         if (study.Outcomes.Any(o => o.Classes.Count > 0))
         {
             s.AppendLine().AppendLine("## Classes").AppendLine();

@@ -57,7 +57,7 @@ public sealed class FilePushDownTests : IDisposable
         PushDownEqualityTests.AssertSameFit(InMemory(Fev), MixedModelFitter.Fit(sums, Fev));
     }
 
-    static (int code, string stdout, string stderr) Run(params string[] args)
+    internal static (int code, string stdout, string stderr) Run(params string[] args)
     {
         var o = new StringWriter();
         var e = new StringWriter();

@@ -98,7 +98,7 @@ public sealed class PushDownEqualityTests(PostgresServer server)
     }
 
     /// <summary>1e-9 relative, with an absolute floor of 1e-9 of the value's scale for numbers near 0.</summary>
-    static void Close(double expected, double actual, string what)
+    internal static void Close(double expected, double actual, string what)
     {
         double tolerance = 1e-9 * Math.Max(Math.Abs(expected), 1e-3);
         Assert.True(Math.Abs(expected - actual) <= tolerance, $"{what}: in memory {expected:R}, push-down {actual:R}");

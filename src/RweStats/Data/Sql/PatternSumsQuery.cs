@@ -330,10 +330,7 @@ public sealed class PatternSumsQuery
     }
 
     /// <summary>Whether a column of this .NET type holds numbers (a covariate unless declared a class variable).</summary>
-    internal static bool IsNumeric(Type type) =>
-        type == typeof(double) || type == typeof(float) || type == typeof(decimal) || type == typeof(int) || type == typeof(long) ||
-        type == typeof(short) || type == typeof(byte) || type == typeof(sbyte) || type == typeof(uint) || type == typeof(ulong) ||
-        type == typeof(ushort) || type == typeof(System.Numerics.BigInteger) || type == typeof(Half);
+    internal static bool IsNumeric(Type type) => SqlResultTable.IsNumeric(type);
 
     // Engines widen sums of integers (PostgreSQL: numeric → decimal; DuckDB: HUGEINT → BigInteger).
     static long Long(DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : reader.GetValue(i) switch

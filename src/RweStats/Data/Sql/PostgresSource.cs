@@ -166,7 +166,6 @@ public static class SqlRows
             if (!wanted.Contains(v)) wanted.Add(v);
         foreach (var v in new[] { spec.Group, spec.TimeValue })
             if (v is not null && !wanted.Contains(v)) wanted.Add(v);
-        // Only the columns the table has: a missing one is then reported by the model frame as for a file.
         var available = new List<string>();
         using (var probe = connection.CreateCommand())
         {
@@ -174,8 +173,16 @@ public static class SqlRows
             using var reader = probe.ExecuteReader();
             for (int i = 0; i < reader.FieldCount; i++) available.Add(reader.GetName(i));
         }
+        // A column the source lacks is named here with the closest one it has (the rows read hold only the model's
+        // columns); --time-value is needed only by some models, so a missing one is left to the model frame.
+        foreach (var column in wanted.Where(c => !available.Contains(c) && c != spec.TimeValue))
+            throw new RweStatsInputException(ClosestName.NoColumn(source.Label, column, Role(column), available));
         var table = ReadColumns(connection, dialect, source, wanted.Where(available.Contains).ToList());
         return (table, spec);
+
+        string Role(string column) =>
+            column == spec.Subject ? "--subject" : column == spec.Time ? "--time" : column == formula.Response ? "the formula's response"
+            : column == spec.Group ? "--group" : spec.ClassVariables.Contains(column) ? "--class" : "a term of the formula";
     }
 
     /// <summary>Every column of the source.</summary>
@@ -183,29 +190,11 @@ public static class SqlRows
 
     static DataTable ReadColumns(DbConnection connection, SqlDialect dialect, SqlRelation source, IReadOnlyList<string>? wanted)
     {
-        int rows = 0;
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"WITH src AS ({source.Sql}) SELECT {(wanted is null ? "*" : string.Join(", ", wanted.Select(dialect.Identifier)))} FROM src";
-            command.CommandTimeout = 0;
-            using var reader = command.ExecuteReader();
-            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-            var numeric = Enumerable.Range(0, columns.Count).Select(i => PatternSumsQuery.IsNumeric(reader.GetFieldType(i))).ToArray();
-            var numbers = columns.Select((_, i) => numeric[i] ? new List<double>() : null).ToArray();
-            var texts = columns.Select((_, i) => numeric[i] ? null : new List<string?>()).ToArray();
-            while (reader.Read())
-            {
-                rows++;
-                for (int i = 0; i < columns.Count; i++)
-                {
-                    if (numeric[i]) numbers[i]!.Add(reader.IsDBNull(i) ? double.NaN : Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture));
-                    else texts[i]!.Add(reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture));
-                }
-            }
-            var storage = columns.Select((_, i) => numeric[i]
-                ? (ColumnStorage)new NumericStorage(numbers[i]!.ToArray(), null)
-                : new TextStorage(texts[i]!.ToArray())).ToArray();
-            return new DataTable(source.Label, columns, storage, Enumerable.Range(1, rows).ToArray());
-        }
+        using var command = connection.CreateCommand();
+        command.CommandText = $"WITH src AS ({source.Sql}) SELECT {(wanted is null ? "*" : string.Join(", ", wanted.Select(dialect.Identifier)))} FROM src";
+        command.CommandTimeout = 0;
+        using var reader = command.ExecuteReader();
+        // The conversion DuckDB's rows get too: the same query gives the same table on either engine.
+        return SqlResultTable.Read(reader, source.Label);
     }
 }
