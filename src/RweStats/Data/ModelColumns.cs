@@ -35,7 +35,7 @@ public sealed record ModelColumns(
         void Require(string column, string role)
         {
             if (!names.Contains(column))
-                throw new RweStatsInputException($"{label}: no column '{column}' (named as {role}); {ClosestName.Hint(column, names)}the columns are: {string.Join(", ", names)}");
+                throw new RweStatsInputException(ClosestName.NoColumn(label, column, role, names));
         }
         Require(spec.Subject, "--subject");
         Require(spec.Time, "--time");
