@@ -156,7 +156,7 @@ public sealed class PanelFrame
     }
 
     /// <summary>Where an x tick label goes: centred under its tick, or turned about its end at the tick.</summary>
-    static (TextAnchor anchor, TextBaseline baseline) XLabelPlacement(double rotation) =>
+    public static (TextAnchor anchor, TextBaseline baseline) XLabelPlacement(double rotation) =>
         rotation == 0 ? (TextAnchor.Middle, TextBaseline.Top) : (TextAnchor.End, TextBaseline.Middle);
 
     static FigurePoint[] XLabelCorners(FigureFonts fonts, FigureStyle style, string label, double x, double y, double rotation)
@@ -173,42 +173,20 @@ public sealed class PanelFrame
         canvas.PopClip();
     }
 
-    /// <summary>Axis lines, ticks and tick labels (left and bottom axes, the journal "L" frame).</summary>
-    public void DrawAxes(IFigureCanvas canvas, TextLedger ledger, FigureStyle style, string? xTitle, string yTitle, FigureFonts fonts)
+    /// <summary>
+    /// The panel's axes (left and bottom, the journal "L" frame): recorded in the figure model and drawn by ScottPlot's
+    /// axes (<see cref="PanelAxes"/>); their texts are checked with the others. Titles are shortened rather than overflow;
+    /// the y title is centred on the plot, moved along it when it is longer than the plot is high.
+    /// </summary>
+    public PanelAxes DrawAxes(IFigureCanvas canvas, TextLedger ledger, FigureStyle style, string? xTitle, string yTitle, FigureFonts fonts)
     {
-        var ink = style.Palette.Ink;
-        var axis = new Stroke(ink, 0.6);
-        canvas.BeginGroup(new FigureGroup("axes"));
-        canvas.Line(new(Plot.Left, Plot.Top), new(Plot.Left, Plot.Bottom), axis);
-        canvas.Line(new(Plot.Left, Plot.Bottom), new(Plot.Right, Plot.Bottom), axis);
-        foreach (var t in YTicks)
-        {
-            canvas.BeginGroup(new FigureGroup("y-tick", t.Value.ToString("R", CultureInfo.InvariantCulture)));
-            double yy = Y(t.Value);
-            canvas.Line(new(Plot.Left - TickLength, yy), new(Plot.Left, yy), axis);
-            ledger.Text(canvas, Cell, t.Label, new(Plot.Left - TickLength - LabelGap, yy), style.Small, TextAnchor.End, TextBaseline.Middle);
-            canvas.EndGroup();
-        }
-        for (int i = 0; i < XTicks.Count; i++)
-        {
-            var t = XTicks[i];
-            canvas.BeginGroup(new FigureGroup("x-tick", t.Value.ToString("R", CultureInfo.InvariantCulture)));
-            double xx = X(t.Value), y0 = Plot.Bottom + TickLength + LabelGap;
-            canvas.Line(new(xx, Plot.Bottom), new(xx, Plot.Bottom + TickLength), axis);
-            var (anchor, baseline) = XLabelPlacement(XLabelRotation);
-            if (XLabelShown[i]) ledger.Text(canvas, Cell, t.Label, new(xx, y0), style.Small, anchor, baseline, XLabelRotation);
-            canvas.EndGroup();
-        }
-        // Titles: the y title turned to read bottom to top, centred on the plot; shortened rather than overflow.
         var yText = fonts.Fit(yTitle, style.Base, Plot.Height + Plot.Top - (Cell.Top + HeadingHeight));
         double yCenter = Math.Clamp(Plot.CenterY, Cell.Top + HeadingHeight + fonts.Width(yText, style.Base) / 2, Plot.Bottom - fonts.Width(yText, style.Base) / 2);
-        ledger.Text(canvas, Cell, yText, new(Cell.Left, yCenter), style.Base, TextAnchor.Middle, TextBaseline.Top, -90);
-        if (xTitle is not null)
-        {
-            var xText = fonts.Fit(xTitle, style.Base, Plot.Width);
-            ledger.Text(canvas, Cell, xText, new(Plot.CenterX, Cell.Bottom), style.Base, TextAnchor.Middle, TextBaseline.Bottom);
-        }
-        canvas.EndGroup();
+        var axes = new PanelAxes(Cell, Plot, _xLo, _xHi, _yLo, _yHi, YLog, XTicks, XLabelShown, XLabelRotation, YTicks,
+            xTitle is null ? null : fonts.Fit(xTitle, style.Base, Plot.Width), yText, yCenter, style.Small, style.Base, style.Palette.Ink);
+        canvas.Axes(axes);
+        foreach (var t in axes.Texts()) ledger.Record(Cell, t);
+        return axes;
     }
 
     /// <summary>Bold panel letter at the top-left corner and the panel title on the same baseline.</summary>
