@@ -54,6 +54,8 @@ public static class FigureLegend
         legend.FontName = FigureFonts.FamilyName;
         legend.FontSize = (float)style.Small.SizePt;
         legend.FontColor = ToColor(style.Palette.Ink);
+        // Labels are centred on their line as the layout centres them (hhea ascender and descender).
+        float labelOffset = (float)ScottPlotPanels.BaselineCorrection(style.Small, Alignment.MiddleLeft, TextBaseline.Middle);
         legend.ManualItems = items.Select(i =>
         {
             var entry = new ScottPlot.LegendItem { LabelText = i.label };
@@ -63,6 +65,7 @@ public static class FigureLegend
             entry.ArrowStyle = new ArrowStyle { IsVisible = false };
             entry.MarkerStyle = new MarkerStyle { IsVisible = true, Size = (float)GlyphHeight, CustomRenderer = new GlyphMarker(i.item, style) };
             entry.LabelStyle.Bold = false;
+            entry.LabelStyle.OffsetY = labelOffset;
             return entry;
         }).ToList();
         return legend;

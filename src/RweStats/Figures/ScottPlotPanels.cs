@@ -169,7 +169,17 @@ public static class ScottPlotPanels
         label.Bold = style.Bold;
         label.Alignment = alignment;
         label.Rotation = (float)rotation;
-        var fonts = FigureFonts.DejaVuSans;
+        double d = BaselineCorrection(style, alignment, baseline), a = rotation * Math.PI / 180;
+        label.OffsetX = (float)(dx - d * Math.Sin(a));
+        label.OffsetY = (float)(dy + d * Math.Cos(a));
+    }
+
+    /// <summary>
+    /// How far (points, across the text, downwards) the layout's baseline for <paramref name="baseline"/> lies below
+    /// the baseline ScottPlot draws for a label aligned by <paramref name="alignment"/> at the same anchor.
+    /// </summary>
+    internal static double BaselineCorrection(TextStyle style, Alignment alignment, TextBaseline baseline)
+    {
         using var font = new SKFont(FigureTypefaces.Get(style.Bold), (float)style.SizePt) { Hinting = SKFontHinting.None, LinearMetrics = true, Subpixel = true };
         float spacing = font.GetFontMetrics(out var metrics);
         double fraction = alignment switch
@@ -179,10 +189,7 @@ public static class ScottPlotPanels
             _ => 0,
         };
         double theirs = fraction * spacing - metrics.Bottom;
-        double ours = TextGeometry.BaselineShift(fonts, style, baseline);
-        double d = ours - theirs, a = rotation * Math.PI / 180;
-        label.OffsetX = (float)(dx - d * Math.Sin(a));
-        label.OffsetY = (float)(dy + d * Math.Cos(a));
+        return TextGeometry.BaselineShift(FigureFonts.DejaVuSans, style, baseline) - theirs;
     }
 
     /// <summary>The legend strip as a plot that draws only its ScottPlot legend (one point of slack around the strip, taken back by the legend's margin).</summary>

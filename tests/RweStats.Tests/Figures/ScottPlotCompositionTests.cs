@@ -133,4 +133,80 @@ public class ScottPlotCompositionTests
                 }
         }
     }
+
+    [Fact]
+    public void ScottPlots_axes_and_legend_draw_their_ink_inside_the_boxes_the_model_gives_them()
+    {
+        // Each panel's plot and the legend's plot rendered alone at 4 px per point: every dark pixel lies in the data
+        // area, on an axis line or tick, or inside the box the model (and its overlap checks) gave a text or glyph;
+        // and every text of the axes and legend left ink inside its box.
+        const float scale = 4;
+        foreach (var figure in new IFigure[] { FigureTestData.Figure1(FigureStyle.DoubleColumn), GroupedFigureTestData.Figure(FigureStyle.SingleColumn.Greyscale() with { PanelHeightMm = 70 }) })
+        {
+            var scene = FigureScene.Of(figure);
+            var model = new SceneFigure(scene.ToXml().ToString());
+            var plots = ScottPlotRenderer.Plots(scene);
+            var areas = DataAreas(model);
+            for (int k = 1; k < plots.Count; k++)
+            {
+                var (plot, rect) = plots[k];
+                bool isLegend = k == plots.Count - 1 && model.Groups("legend").Any();
+                var group = isLegend ? model.Groups("legend").Single() : model.Groups("axes", model.Panels[k - 1]).Single();
+                var texts = model.Texts(group).Select(t => t.Box).ToList();
+                var allowed = texts.Select(b => b.Inflate(0.5)).ToList();
+                if (isLegend)
+                    allowed.AddRange(model.Groups("legend-item", group).Select(i => Glyph(i).Inflate(1.5)));
+                else
+                {
+                    var a = areas[k - 1];
+                    allowed.Add(a.Inflate(0.5));
+                    allowed.Add(FigureRect.FromEdges(a.Left - PanelFrame.TickLength - 0.5, a.Top - 0.5, a.Left, a.Bottom + 0.5));
+                    allowed.Add(FigureRect.FromEdges(a.Left - 0.5, a.Bottom, a.Right + 0.5, a.Bottom + PanelFrame.TickLength + 0.5));
+                }
+                using var surface = SKSurface.Create(new SKImageInfo((int)Math.Ceiling(scene.Width * scale), (int)Math.Ceiling(scene.Height * scale)));
+                surface.Canvas.Clear(SKColors.White);
+                plot.ScaleFactor = scale;
+                plot.RenderManager.ClearCanvasBeforeEachRender = false;
+                surface.Canvas.Save();
+                plot.Render(surface.Canvas, new PixelRect((float)rect.Left, (float)rect.Right, (float)rect.Bottom, (float)rect.Top));
+                surface.Canvas.Restore();
+                using var image = surface.Snapshot();
+                using var bitmap = SKBitmap.FromImage(image);
+                var inked = new bool[texts.Count];
+                for (int y = 0; y < bitmap.Height; y++)
+                    for (int x = 0; x < bitmap.Width; x++)
+                    {
+                        var c = bitmap.GetPixel(x, y);
+                        if (Math.Min(c.Red, Math.Min(c.Green, c.Blue)) > 140) continue;
+                        double px = (x + 0.5) / scale, py = (y + 0.5) / scale;
+                        bool Inside(FigureRect r) => px >= r.Left && px <= r.Right && py >= r.Top && py <= r.Bottom;
+                        Assert.True(allowed.Any(Inside), $"{figure.Title}, plot {k}: ink at ({px:F1}, {py:F1}) pt outside every box the model gives");
+                        for (int t = 0; t < texts.Count; t++) if (Inside(texts[t])) inked[t] = true;
+                    }
+                Assert.All(Enumerable.Range(0, texts.Count), t => Assert.True(inked[t], $"{figure.Title}, plot {k}: no ink in the box of '{model.Texts(group)[t].Text}'"));
+            }
+        }
+    }
+
+    /// <summary>The box of a legend entry's glyph: around all its drawn elements (not its text).</summary>
+    static FigureRect Glyph(XElement item)
+    {
+        var xs = new List<double>();
+        var ys = new List<double>();
+        foreach (var e in item.Elements())
+            switch (e.Name.LocalName)
+            {
+                case "line": xs.AddRange(new[] { D(e, "x1"), D(e, "x2") }); ys.AddRange(new[] { D(e, "y1"), D(e, "y2") }); break;
+                case "rect": xs.AddRange(new[] { D(e, "x"), D(e, "x") + D(e, "width") }); ys.AddRange(new[] { D(e, "y"), D(e, "y") + D(e, "height") }); break;
+                case "circle": xs.AddRange(new[] { D(e, "cx") - D(e, "r"), D(e, "cx") + D(e, "r") }); ys.AddRange(new[] { D(e, "cy") - D(e, "r"), D(e, "cy") + D(e, "r") }); break;
+                case "polygon" or "polyline":
+                    foreach (var p in e.Attribute("points")!.Value.Split(' ').Select(p => p.Split(',')))
+                    {
+                        xs.Add(double.Parse(p[0], CultureInfo.InvariantCulture));
+                        ys.Add(double.Parse(p[1], CultureInfo.InvariantCulture));
+                    }
+                    break;
+            }
+        return FigureRect.FromEdges(xs.Min(), ys.Min(), xs.Max(), ys.Max());
+    }
 }
