@@ -94,6 +94,7 @@ public static class ScottPlotRenderer
     {
         foreach (var (plot, rect) in Plots(scene))
         {
+            using var _ = plot;
             plot.ScaleFactor = scale;
             plot.RenderManager.ClearCanvasBeforeEachRender = false;
             var pixels = new PixelRect((float)rect.Left, (float)rect.Right, (float)rect.Bottom, (float)rect.Top);
