@@ -34,9 +34,11 @@ public sealed record SceneLegend(LegendBlock Legend, IReadOnlyList<SceneNode> Mo
 
 /// <summary>
 /// The figure model: every element a figure draws, in drawing order, inside its semantic groups ("panel", "box",
-/// "bracket", "legend-item" …), with every text's exact box. A figure renders itself once into a scene (it is an
-/// <see cref="IFigureCanvas"/> that records); <see cref="ScottPlotRenderer"/> turns the scene into ScottPlot plottables
-/// for PNG, SVG and PDF, and the tests read the scene (<see cref="ToXml()"/>) to check what a figure holds.
+/// "bracket", "legend-item" …), with every text's exact box; each panel's axes as their specification
+/// (<see cref="SceneAxes"/>) and the legend as its entries (<see cref="SceneLegend"/>), both with a description of
+/// what they show. A figure renders itself once into a scene (it is an <see cref="IFigureCanvas"/> that records);
+/// <see cref="ScottPlotRenderer"/> turns the scene into ScottPlot plots (one per panel, the legend, the page) for PNG,
+/// SVG and PDF, and the tests read the scene (<see cref="ToXml()"/>) to check what a figure holds.
 /// </summary>
 public sealed class FigureScene : IFigureCanvas
 {

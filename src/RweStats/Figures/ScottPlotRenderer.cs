@@ -12,6 +12,10 @@ namespace RweStats.Figures;
 /// and titles, p-value brackets). Each plot is rendered into its rectangle of the same canvas: a raster surface
 /// (PNG), SkiaSharp's SVG canvas or a page of SkiaSharp's PDF document (vector, fonts embedded). Text is always the
 /// shipped DejaVu Sans, registered with ScottPlot's font resolvers, so no output depends on the fonts of the machine.
+/// The plots are composed here rather than by ScottPlot's <see cref="Multiplot"/>: its Render clears the canvas
+/// (the SVG and PDF pages included) and each plot's Render scales the canvas by its scale factor without restoring it,
+/// so with a scale factor (PNG) every plot after the first would be scaled again; each plot here renders in its own
+/// save/restore (ScottPlot 5.1.59's source, Multiplot.Render and RenderManager.Render).
 /// </summary>
 public static class ScottPlotRenderer
 {
