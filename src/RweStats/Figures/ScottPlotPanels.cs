@@ -63,6 +63,9 @@ public static class ScottPlotPanels
                 foreach (var child in panel.Children)
                     if (child is SceneGroup { Group: { } g } && OutsideDataArea.Contains(g.Kind)) adder.Add(child, layer);
                 break;
+            case SceneGroup { Clip: null } group: // panels may sit in groups: their data go to their own plots
+                foreach (var child in group.Children) AddPageNodes(child, layer, adder);
+                break;
             default:
                 adder.Add(node, layer);
                 break;
