@@ -24,10 +24,21 @@ public sealed record SceneText(string Text, TextStyle Style, FigurePoint Baselin
 public sealed record SceneGroup(FigureGroup? Group, FigureRect? Clip, IReadOnlyList<SceneNode> Children) : SceneNode;
 
 /// <summary>
+/// A panel's axes, drawn by ScottPlot's axes from <paramref name="Axes"/>; <paramref name="Model"/> is what they
+/// show (lines, tick groups, labels, titles where ScottPlot places them) for reading by tests and people.
+/// </summary>
+public sealed record SceneAxes(PanelAxes Axes, IReadOnlyList<SceneNode> Model) : SceneNode;
+
+/// <summary>The legend, drawn by ScottPlot's legend from <paramref name="Legend"/>; <paramref name="Model"/> as for <see cref="SceneAxes"/>.</summary>
+public sealed record SceneLegend(LegendBlock Legend, IReadOnlyList<SceneNode> Model) : SceneNode;
+
+/// <summary>
 /// The figure model: every element a figure draws, in drawing order, inside its semantic groups ("panel", "box",
-/// "bracket", "legend-item" …), with every text's exact box. A figure renders itself once into a scene (it is an
-/// <see cref="IFigureCanvas"/> that records); <see cref="ScottPlotRenderer"/> turns the scene into ScottPlot plottables
-/// for PNG, SVG and PDF, and the tests read the scene (<see cref="ToXml()"/>) to check what a figure holds.
+/// "bracket", "legend-item" …), with every text's exact box; each panel's axes as their specification
+/// (<see cref="SceneAxes"/>) and the legend as its entries (<see cref="SceneLegend"/>), both with a description of
+/// what they show. A figure renders itself once into a scene (it is an <see cref="IFigureCanvas"/> that records);
+/// <see cref="ScottPlotRenderer"/> turns the scene into ScottPlot plots (one per panel, the legend, the page) for PNG,
+/// SVG and PDF, and the tests read the scene (<see cref="ToXml()"/>) to check what a figure holds.
 /// </summary>
 public sealed class FigureScene : IFigureCanvas
 {
@@ -78,6 +89,28 @@ public sealed class FigureScene : IFigureCanvas
         Current.Add(new SceneText(text, style, p, anchor, rotationDegrees, at, corners));
     }
 
+    /// <summary>Records a panel's axes (drawn by ScottPlot), with their description in a group "axes".</summary>
+    public void Axes(PanelAxes axes) => Current.Add(new SceneAxes(axes, Record(new FigureGroup("axes"), axes.Describe)));
+
+    /// <summary>Records the legend (drawn by ScottPlot), with its description in a group "legend".</summary>
+    public void Legend(LegendBlock legend) =>
+        Current.Add(new SceneLegend(legend, Record(new FigureGroup("legend", Bounds: legend.Area), c => FigureLegend.Describe(c, legend))));
+
+    IReadOnlyList<SceneNode> Record(FigureGroup group, Action<IFigureCanvas> draw)
+    {
+        int depth = _open.Count;
+        BeginGroup(group);
+        draw(this);
+        EndGroup();
+        if (_open.Count != depth) throw new InvalidOperationException("unbalanced group in a description");
+        var recorded = Current[^1];
+        Current.RemoveAt(Current.Count - 1);
+        return new[] { recorded };
+    }
+
+    /// <summary>An empty scene to record drawing calls into (legend glyphs).</summary>
+    internal static FigureScene Recorder(double widthPt, double heightPt) => new(widthPt, heightPt, "", FigureFonts.DejaVuSans);
+
     public void PushClip(FigureRect rect) => _open.Push((null, rect, new List<SceneNode>()));
     public void PopClip() => Close(clip: true);
     public void BeginGroup(FigureGroup group) => _open.Push((group, null, new List<SceneNode>()));
@@ -99,8 +132,9 @@ public sealed class FigureScene : IFigureCanvas
         foreach (var n in nodes)
         {
             yield return n;
-            if (n is SceneGroup g)
-                foreach (var c in Flatten(g.Children)) yield return c;
+            var children = n switch { SceneGroup g => g.Children, SceneAxes a => a.Model, SceneLegend l => l.Model, _ => null };
+            if (children is not null)
+                foreach (var c in Flatten(children)) yield return c;
         }
     }
 
@@ -123,7 +157,14 @@ public sealed class FigureScene : IFigureCanvas
         return new XDocument(root);
     }
 
-    static XElement ToXml(SceneNode node)
+    static IEnumerable<XElement> ToXml(SceneNode node) => node switch
+    {
+        SceneAxes a => a.Model.SelectMany(ToXml),
+        SceneLegend l => l.Model.SelectMany(ToXml),
+        _ => new[] { ElementOf(node) },
+    };
+
+    static XElement ElementOf(SceneNode node)
     {
         static IEnumerable<XAttribute> Paint(Fill? fill, Stroke? stroke)
         {

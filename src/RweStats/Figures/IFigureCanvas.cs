@@ -30,6 +30,10 @@ public interface IFigureCanvas
     /// </summary>
     void Text(string text, FigurePoint at, TextStyle style, TextAnchor anchor = TextAnchor.Start,
         TextBaseline baseline = TextBaseline.Alphabetic, double rotationDegrees = 0);
+    /// <summary>A panel's axes: ScottPlot's axes draw them (the figure model keeps their description).</summary>
+    void Axes(PanelAxes axes);
+    /// <summary>The legend: ScottPlot's legend draws it (the figure model keeps its description).</summary>
+    void Legend(LegendBlock legend);
     /// <summary>Clips everything drawn until the matching <see cref="PopClip"/> to the rectangle (nested clips intersect).</summary>
     void PushClip(FigureRect rect);
     void PopClip();

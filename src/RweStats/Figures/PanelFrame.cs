@@ -52,7 +52,7 @@ public sealed class PanelFrame
         letter is null && title is null ? 0 : fonts.LineHeight(style.Letter) + Pad;
 
     public static PanelFrame Layout(FigureRect cell, string? letter, string? title, XAxisSpec x, YAxisSpec y,
-        FigureStyle style, FigureFonts fonts, Func<Func<double, double>, double>? bandHeight = null)
+        FigureStyle style, FigureFonts fonts, Func<Func<double, double>, double>? bandHeight = null, PanelInsets? atLeast = null)
     {
         var small = style.Small;
         double lineSmall = fonts.LineHeight(small), lineBase = fonts.LineHeight(style.Base);
@@ -68,6 +68,7 @@ public sealed class PanelFrame
             var yTicks = AxisTicks.Label(yRaw, y.Log);
             double yLabelWidth = yTicks.Max(t => fonts.Width(t.Label, small));
             double left = cell.Left + yTitleWidth + yLabelWidth + LabelGap + TickLength, right = cell.Right - Pad;
+            if (atLeast is { } a) { left = Math.Max(left, cell.Left + a.Left); right = Math.Min(right, cell.Right - a.Right); }
 
             IReadOnlyList<AxisTick> xTicks = x.Ticks ?? Array.Empty<AxisTick>();
             double xLo = x.Min, xHi = x.Max;
@@ -143,6 +144,7 @@ public sealed class PanelFrame
             // Room above the plot for half of the top y tick label when there are no brackets.
             double top = cell.Top + heading + Math.Max(band, lineSmall / 2 + 1);
             double bottom = cell.Bottom - (TickLength + LabelGap + xLabelHeight + xTitleHeight);
+            if (atLeast is { } b) { top = Math.Max(top, cell.Top + b.Top); bottom = Math.Min(bottom, cell.Bottom - b.Bottom); }
             if (bottom - top < 20)
                 throw new RweStatsInputException($"panel of {FigureUnits.PtToMm(cell.Height):0} mm is too short for its text and significance brackets; use a taller panel (PanelHeightMm), fewer columns or a smaller font");
             double yLo = y.Log ? Math.Log10(yRaw[0]) : yRaw[0], yHi = y.Log ? Math.Log10(yRaw[^1]) : yRaw[^1];
@@ -155,8 +157,34 @@ public sealed class PanelFrame
         return frame!;
     }
 
+    /// <summary>
+    /// Lays out the panels of a grid so that they line up: each alone first, then again with at least the room around
+    /// the data area that the most demanding panel of its row (top, bottom) and of its column (left, right) took, so
+    /// the data areas of a row share their top and height and those of a column their left and width (as a journal's
+    /// multi-panel figure, and as fixed ScottPlot layouts need). Repeated while a panel's own needs still grow
+    /// (wider tick labels after the change), at most three times.
+    /// </summary>
+    public static IReadOnlyList<PanelFrame> Aligned(int panels, int columns, Func<int, PanelInsets?, PanelFrame> layout)
+    {
+        var frames = Enumerable.Range(0, panels).Select(i => layout(i, null)).ToList();
+        for (int pass = 0; pass < 3; pass++)
+        {
+            var insets = frames.Select(PanelInsets.Of).ToList();
+            PanelInsets Shared(int i)
+            {
+                var row = Enumerable.Range(0, panels).Where(k => k / columns == i / columns).Select(k => insets[k]).ToList();
+                var column = Enumerable.Range(0, panels).Where(k => k % columns == i % columns).Select(k => insets[k]).ToList();
+                return new PanelInsets(column.Max(c => c.Left), row.Max(r => r.Top), column.Max(c => c.Right), row.Max(r => r.Bottom));
+            }
+            var wanted = Enumerable.Range(0, panels).Select(Shared).ToList();
+            if (Enumerable.Range(0, panels).All(i => insets[i].Covers(wanted[i]))) break;
+            frames = Enumerable.Range(0, panels).Select(i => layout(i, wanted[i])).ToList();
+        }
+        return frames;
+    }
+
     /// <summary>Where an x tick label goes: centred under its tick, or turned about its end at the tick.</summary>
-    static (TextAnchor anchor, TextBaseline baseline) XLabelPlacement(double rotation) =>
+    public static (TextAnchor anchor, TextBaseline baseline) XLabelPlacement(double rotation) =>
         rotation == 0 ? (TextAnchor.Middle, TextBaseline.Top) : (TextAnchor.End, TextBaseline.Middle);
 
     static FigurePoint[] XLabelCorners(FigureFonts fonts, FigureStyle style, string label, double x, double y, double rotation)
@@ -173,42 +201,20 @@ public sealed class PanelFrame
         canvas.PopClip();
     }
 
-    /// <summary>Axis lines, ticks and tick labels (left and bottom axes, the journal "L" frame).</summary>
-    public void DrawAxes(IFigureCanvas canvas, TextLedger ledger, FigureStyle style, string? xTitle, string yTitle, FigureFonts fonts)
+    /// <summary>
+    /// The panel's axes (left and bottom, the journal "L" frame): recorded in the figure model and drawn by ScottPlot's
+    /// axes (<see cref="PanelAxes"/>); their texts are checked with the others. Titles are shortened rather than overflow;
+    /// the y title is centred on the plot, moved along it when it is longer than the plot is high.
+    /// </summary>
+    public PanelAxes DrawAxes(IFigureCanvas canvas, TextLedger ledger, FigureStyle style, string? xTitle, string yTitle, FigureFonts fonts)
     {
-        var ink = style.Palette.Ink;
-        var axis = new Stroke(ink, 0.6);
-        canvas.BeginGroup(new FigureGroup("axes"));
-        canvas.Line(new(Plot.Left, Plot.Top), new(Plot.Left, Plot.Bottom), axis);
-        canvas.Line(new(Plot.Left, Plot.Bottom), new(Plot.Right, Plot.Bottom), axis);
-        foreach (var t in YTicks)
-        {
-            canvas.BeginGroup(new FigureGroup("y-tick", t.Value.ToString("R", CultureInfo.InvariantCulture)));
-            double yy = Y(t.Value);
-            canvas.Line(new(Plot.Left - TickLength, yy), new(Plot.Left, yy), axis);
-            ledger.Text(canvas, Cell, t.Label, new(Plot.Left - TickLength - LabelGap, yy), style.Small, TextAnchor.End, TextBaseline.Middle);
-            canvas.EndGroup();
-        }
-        for (int i = 0; i < XTicks.Count; i++)
-        {
-            var t = XTicks[i];
-            canvas.BeginGroup(new FigureGroup("x-tick", t.Value.ToString("R", CultureInfo.InvariantCulture)));
-            double xx = X(t.Value), y0 = Plot.Bottom + TickLength + LabelGap;
-            canvas.Line(new(xx, Plot.Bottom), new(xx, Plot.Bottom + TickLength), axis);
-            var (anchor, baseline) = XLabelPlacement(XLabelRotation);
-            if (XLabelShown[i]) ledger.Text(canvas, Cell, t.Label, new(xx, y0), style.Small, anchor, baseline, XLabelRotation);
-            canvas.EndGroup();
-        }
-        // Titles: the y title turned to read bottom to top, centred on the plot; shortened rather than overflow.
         var yText = fonts.Fit(yTitle, style.Base, Plot.Height + Plot.Top - (Cell.Top + HeadingHeight));
         double yCenter = Math.Clamp(Plot.CenterY, Cell.Top + HeadingHeight + fonts.Width(yText, style.Base) / 2, Plot.Bottom - fonts.Width(yText, style.Base) / 2);
-        ledger.Text(canvas, Cell, yText, new(Cell.Left, yCenter), style.Base, TextAnchor.Middle, TextBaseline.Top, -90);
-        if (xTitle is not null)
-        {
-            var xText = fonts.Fit(xTitle, style.Base, Plot.Width);
-            ledger.Text(canvas, Cell, xText, new(Plot.CenterX, Cell.Bottom), style.Base, TextAnchor.Middle, TextBaseline.Bottom);
-        }
-        canvas.EndGroup();
+        var axes = new PanelAxes(Cell, Plot, _xLo, _xHi, _yLo, _yHi, YLog, XTicks, XLabelShown, XLabelRotation, YTicks,
+            xTitle is null ? null : fonts.Fit(xTitle, style.Base, Plot.Width), yText, yCenter, style.Small, style.Base, style.Palette.Ink);
+        canvas.Axes(axes);
+        foreach (var t in axes.Texts()) ledger.Record(Cell, t);
+        return axes;
     }
 
     /// <summary>Bold panel letter at the top-left corner and the panel title on the same baseline.</summary>
@@ -229,4 +235,15 @@ public sealed class PanelFrame
         }
         canvas.EndGroup();
     }
+}
+
+/// <summary>Room between a panel's cell and its data area, in points, on each side.</summary>
+public readonly record struct PanelInsets(double Left, double Top, double Right, double Bottom)
+{
+    public static PanelInsets Of(PanelFrame f) =>
+        new(f.Plot.Left - f.Cell.Left, f.Plot.Top - f.Cell.Top, f.Cell.Right - f.Plot.Right, f.Cell.Bottom - f.Plot.Bottom);
+
+    /// <summary>At least <paramref name="other"/> on every side (to 0.01 pt).</summary>
+    public bool Covers(PanelInsets other) =>
+        Left >= other.Left - 0.01 && Top >= other.Top - 0.01 && Right >= other.Right - 0.01 && Bottom >= other.Bottom - 0.01;
 }

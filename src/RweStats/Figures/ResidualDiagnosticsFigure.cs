@@ -90,8 +90,12 @@ public sealed record ResidualDiagnosticsFigure : IFigure
         var pointStroke = new Stroke(pointColor, 0.5);
         var reference = new Stroke(Style.Palette.Ink, 0.6).Dashed(3, 2);
 
+        var frames = PanelFrame.Aligned(2, grid.Columns, (i, atLeast) => i == 0
+            ? FrameOf(grid.Cells[0], 0, Named(QqTitle), QuantileLabel, theoretical, sample, fonts, atLeast)
+            : FrameOf(grid.Cells[1], 1, Named(FittedTitle), FittedLabel, Fitted.ToArray(), Residuals.ToArray(), fonts, atLeast, includeZero: true));
+
         // A: normal Q–Q.
-        Panel(canvas, ledger, grid.Cells[0], 0, Named(QqTitle), QuantileLabel, theoretical, sample, fonts, frame =>
+        Panel(canvas, ledger, frames[0], 0, Named(QqTitle), QuantileLabel, theoretical, sample, fonts, frame =>
         {
             double x0 = theoretical[0], x1 = theoretical[^1];
             frame.PushClipAndDraw(canvas, () => canvas.Line(new(frame.X(x0 - 1), frame.Y(intercept + slope * (x0 - 1))),
@@ -99,23 +103,31 @@ public sealed record ResidualDiagnosticsFigure : IFigure
         }, pointFill, pointStroke);
 
         // B: residuals against fitted values.
-        Panel(canvas, ledger, grid.Cells[1], 1, Named(FittedTitle), FittedLabel, Fitted.ToArray(), Residuals.ToArray(), fonts, frame =>
+        Panel(canvas, ledger, frames[1], 1, Named(FittedTitle), FittedLabel, Fitted.ToArray(), Residuals.ToArray(), fonts, frame =>
         {
             var (lo, hi) = (frame.Plot.Left, frame.Plot.Right);
             canvas.Line(new(lo, frame.Y(0)), new(hi, frame.Y(0)), reference);
-        }, pointFill, pointStroke, includeZero: true);
+        }, pointFill, pointStroke);
         return ledger.Problems();
     }
 
-    void Panel(IFigureCanvas canvas, TextLedger ledger, FigureRect cell, int index, string title, string xTitle,
-        double[] xs, double[] ys, FigureFonts fonts, Action<PanelFrame> reference, Fill pointFill, Stroke pointStroke, bool includeZero = false)
+    PanelFrame FrameOf(FigureRect cell, int index, string title, string xTitle, double[] xs, double[] ys, FigureFonts fonts,
+        PanelInsets? atLeast, bool includeZero = false)
     {
         string? letter = Style.PanelLetters ? SeriesFigure.PanelLetter(index) : null;
         string? heading = Style.PanelTitles ? title : null;
         double yMin = ys.Min(), yMax = ys.Max();
         if (includeZero) { yMin = Math.Min(0, yMin); yMax = Math.Max(0, yMax); }
-        var frame = PanelFrame.Layout(cell, letter, heading, new XAxisSpec(xs.Min(), xs.Max(), null, xTitle),
-            new YAxisSpec(yMin, yMax, false, ResidualLabel), Style, fonts);
+        return PanelFrame.Layout(cell, letter, heading, new XAxisSpec(xs.Min(), xs.Max(), null, xTitle),
+            new YAxisSpec(yMin, yMax, false, ResidualLabel), Style, fonts, atLeast: atLeast);
+    }
+
+    void Panel(IFigureCanvas canvas, TextLedger ledger, PanelFrame frame, int index, string title, string xTitle,
+        double[] xs, double[] ys, FigureFonts fonts, Action<PanelFrame> reference, Fill pointFill, Stroke pointStroke)
+    {
+        string? letter = Style.PanelLetters ? SeriesFigure.PanelLetter(index) : null;
+        string? heading = Style.PanelTitles ? title : null;
+        var cell = frame.Cell;
         canvas.BeginGroup(new FigureGroup("panel", title, cell));
         frame.DrawAxes(canvas, ledger, Style, xTitle, ResidualLabel, fonts);
         canvas.BeginGroup(new FigureGroup("reference"));

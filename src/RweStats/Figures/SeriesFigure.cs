@@ -84,8 +84,10 @@ public sealed record SeriesFigure : IFigure
         var grid = Grid(fonts);
         var ledger = new TextLedger(fonts);
         canvas.Rectangle(grid.Figure, new Fill(FigureColor.White), null);
+        string? Letter(int i) => Style.PanelLetters && Panels.Count > 1 ? PanelLetter(i) : null;
+        var frames = PanelFrame.Aligned(Panels.Count, grid.Columns, (i, atLeast) => FrameOf(Panels[i], grid.Cells[i], Letter(i), fonts, atLeast));
         for (int i = 0; i < Panels.Count; i++)
-            RenderPanel(canvas, ledger, Panels[i], grid.Cells[i], Style.PanelLetters && Panels.Count > 1 ? PanelLetter(i) : null, fonts);
+            RenderPanel(canvas, ledger, Panels[i], grid.Cells[i], Letter(i), frames[i], fonts);
         if (grid.LegendArea is { } legend) FigureLegend.Draw(canvas, ledger, legend, LegendItems(), Style, fonts);
         return ledger.Problems();
     }
@@ -158,7 +160,8 @@ public sealed record SeriesFigure : IFigure
         return new GroupSlots(groups, DodgeFraction * spacing / groups.Count);
     }
 
-    void RenderPanel(IFigureCanvas canvas, TextLedger ledger, SeriesPanel panel, FigureRect cell, string? letter, FigureFonts fonts)
+    /// <summary>The panel's layout: axes covering everything drawn on the data scale, room for its brackets.</summary>
+    PanelFrame FrameOf(SeriesPanel panel, FigureRect cell, string? letter, FigureFonts fonts, PanelInsets? atLeast)
     {
         var style = Style;
         int nv = panel.Visits.Count;
@@ -186,7 +189,17 @@ public sealed record SeriesFigure : IFigure
             int levels = PackBrackets(panel, map, map(xAxis.Min), cell.Left, cell.Right, positions, fonts).Max(b => b.Level) + 1;
             return 2 + levels * levelHeight;
         }
-        var frame = PanelFrame.Layout(cell, letter, title, xAxis, yAxis, style, fonts, BandHeight);
+        return PanelFrame.Layout(cell, letter, title, xAxis, yAxis, style, fonts, BandHeight, atLeast);
+    }
+
+    void RenderPanel(IFigureCanvas canvas, TextLedger ledger, SeriesPanel panel, FigureRect cell, string? letter, PanelFrame frame, FigureFonts fonts)
+    {
+        var style = Style;
+        int nv = panel.Visits.Count;
+        var positions = panel.VisitPositions ?? Enumerable.Range(0, nv).Select(i => (double)i).ToArray();
+        double minGap = nv == 1 ? 1 : Enumerable.Range(1, nv - 1).Min(i => positions[i] - positions[i - 1]);
+        bool lsMeans = ShowsLsMeans(panel);
+        string? title = style.PanelTitles ? panel.Outcome : null;
         if (panel.IsGrouped)
         {
             RenderGroupedPanel(canvas, ledger, panel, cell, letter, title, frame, positions, minGap, lsMeans, fonts);

@@ -115,6 +115,26 @@ public sealed record SpaghettiFigure : IFigure
         return (g.WidthPt, g.HeightPt);
     }
 
+    static double[] Positions(SeriesPanel panel) => panel.VisitPositions?.ToArray() ?? Enumerable.Range(0, panel.Visits.Count).Select(j => (double)j).ToArray();
+
+    PanelFrame FrameOf(SeriesPanel panel, FigureRect cell, string? letter, FigureFonts fonts, PanelInsets? atLeast)
+    {
+        int nv = panel.Visits.Count;
+        var positions = Positions(panel);
+        double minGap = nv == 1 ? 1 : Enumerable.Range(1, nv - 1).Min(j => positions[j] - positions[j - 1]);
+        var ys = panel.Subjects.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).ToList();
+        if (panel.NormalRange is { } nr && Style.AxisIncludesNormalRange)
+        {
+            if (!panel.LogScale || nr.Low > 0) ys.Add(nr.Low);
+            if (!panel.LogScale || nr.High > 0) ys.Add(nr.High);
+        }
+        // Trajectories need less room at the ends than boxes: a third of a visit gap.
+        var xAxis = new XAxisSpec(positions[0] - minGap / 3, positions[^1] + minGap / 3,
+            panel.Visits.Select((v, j) => new AxisTick(positions[j], v)).ToArray(), Style.VisitAxisTitle);
+        return PanelFrame.Layout(cell, letter, Style.PanelTitles ? panel.Outcome : null, xAxis,
+            new YAxisSpec(ys.Min(), ys.Max(), panel.LogScale, panel.AxisTitle), Style, fonts, atLeast: atLeast);
+    }
+
     public IReadOnlyList<string> Render(IFigureCanvas canvas, FigureFonts fonts)
     {
         Validate();
@@ -122,25 +142,17 @@ public sealed record SpaghettiFigure : IFigure
         var ledger = new TextLedger(fonts);
         var categories = Categories();
         canvas.Rectangle(grid.Figure, new Fill(FigureColor.White), null);
+        string? Letter(int i) => Style.PanelLetters && Panels.Count > 1 ? SeriesFigure.PanelLetter(i) : null;
+        var frames = PanelFrame.Aligned(Panels.Count, grid.Columns, (i, atLeast) => FrameOf(Panels[i], grid.Cells[i], Letter(i), fonts, atLeast));
         for (int i = 0; i < Panels.Count; i++)
         {
             var panel = Panels[i];
             var cell = grid.Cells[i];
-            string? letter = Style.PanelLetters && Panels.Count > 1 ? SeriesFigure.PanelLetter(i) : null;
+            string? letter = Letter(i);
             string? title = Style.PanelTitles ? panel.Outcome : null;
             int nv = panel.Visits.Count;
-            var positions = panel.VisitPositions ?? Enumerable.Range(0, nv).Select(j => (double)j).ToArray();
-            double minGap = nv == 1 ? 1 : Enumerable.Range(1, nv - 1).Min(j => positions[j] - positions[j - 1]);
-            var ys = panel.Subjects.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).ToList();
-            if (panel.NormalRange is { } nr && Style.AxisIncludesNormalRange)
-            {
-                if (!panel.LogScale || nr.Low > 0) ys.Add(nr.Low);
-                if (!panel.LogScale || nr.High > 0) ys.Add(nr.High);
-            }
-            // Trajectories need less room at the ends than boxes: a third of a visit gap.
-            var xAxis = new XAxisSpec(positions[0] - minGap / 3, positions[^1] + minGap / 3,
-                panel.Visits.Select((v, j) => new AxisTick(positions[j], v)).ToArray(), Style.VisitAxisTitle);
-            var frame = PanelFrame.Layout(cell, letter, title, xAxis, new YAxisSpec(ys.Min(), ys.Max(), panel.LogScale, panel.AxisTitle), Style, fonts);
+            var positions = Positions(panel);
+            var frame = frames[i];
 
             canvas.BeginGroup(new FigureGroup("panel", panel.Outcome, cell));
             if (panel.NormalRange is { } range)

@@ -22,6 +22,14 @@ public sealed class TextLedger
     {
         if (text.Length == 0) return;
         canvas.Text(text, at, style, anchor, baseline, rotationDegrees);
+        Record(region, new PlacedText(text, at, style, anchor, baseline, rotationDegrees));
+    }
+
+    /// <summary>Records a text drawn by someone else (ScottPlot's axes and legend) where the layout placed it.</summary>
+    public void Record(FigureRect region, PlacedText t)
+    {
+        if (t.Text.Length == 0) return;
+        var (text, at, style, anchor, baseline, rotationDegrees) = (t.Text, t.At, t.Style, t.Anchor, t.Baseline, t.RotationDegrees);
         var corners = TextGeometry.Corners(_fonts, text, style, at, anchor, baseline, rotationDegrees);
         _entries.Add((text, TextGeometry.Enclose(corners), corners, region));
     }
