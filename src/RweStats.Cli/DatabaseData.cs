@@ -28,15 +28,20 @@ public static class DatabaseData
                                    and the spec's outcomes and doses
           --pull-rows              read the rows from the database instead (needed, and done automatically with
                                    a note, for --blups, --residuals, --std-errors empirical, spatial structures
-                                   and --df between-within)
+                                   and --df between-within); with a CSV or Parquet file of 64 MiB or more,
+                                   read it into memory instead of streaming it subject by subject (the default
+                                   when its rows come in subject order and the model needs no rows)
         """;
 
     /// <summary>Whether --data names a database; the database options without one are refused.</summary>
     public static bool Applies(Arguments a)
     {
         if (PostgresSource.IsAddress(a.Value("--data"))) return true;
-        foreach (var option in ValueOptions.Where(o => a.Value(o) is not null).Concat(Flags.Where(a.Flag)))
+        // --pull-rows also applies to a large file, which is otherwise streamed (FittingData.StreamAboveBytes).
+        foreach (var option in ValueOptions.Where(o => a.Value(o) is not null))
             throw new RweStatsInputException($"{option} is for a database; give --data postgresql://HOST:PORT/DB");
+        if (a.Flag("--pull-rows") && a.Flag("--push-down"))
+            throw new RweStatsInputException("--push-down and --pull-rows ask for opposite things; give one");
         return false;
     }
 
@@ -65,11 +70,13 @@ public static class DatabaseData
     /// standard error); --covariance auto selects among the candidates either way.
     /// </summary>
     public static MixedModelResult FitFromSums(Arguments a, MixedModelSpec spec, string label, bool pullRows,
-        Func<(Data.DataTable table, MixedModelSpec spec)> readRows, Func<PatternSums> computeSums, TextWriter stderr)
+        Func<(Data.DataTable table, MixedModelSpec spec)> readRows, Func<PatternSums?> computeSums, TextWriter stderr)
     {
         var candidates = spec.Covariance == "auto" ? ModelOptions.Candidates(a) : null;
         string? needs = RowsNeeded(a, spec);
-        if (pullRows || needs is not null)
+        // No sums (a large file that cannot be streamed, read into memory as any file): the rows.
+        var sums = pullRows || needs is not null ? null : computeSums();
+        if (sums is null)
         {
             if (needs is not null && !pullRows)
                 stderr.WriteLine($"rwestats: {needs} need(s) the rows: reading the model's columns from {label}");
@@ -78,7 +85,6 @@ public static class DatabaseData
                 ? CovarianceSelection.SelectAndFit(table, rowSpec, candidates, ModelOptions.SelectBy(a)).selected
                 : MixedModelFitter.Fit(table, rowSpec);
         }
-        var sums = computeSums();
         return candidates is not null
             ? CovarianceSelection.SelectAndFit(s => MixedModelFitter.FitModel(sums, s), spec, candidates, ModelOptions.SelectBy(a)).selected
             : MixedModelFitter.Fit(sums, spec);

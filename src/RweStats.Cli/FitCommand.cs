@@ -23,9 +23,11 @@ public static class FitCommand
           --where EXPR             keep the rows where EXPR holds, e.g. 'PARAMCD == "FEV1" and ANL01FL ==
                                    "Y" and DTYPE == ""': == != < <= > >= with a number or a "text",
                                    and, or, not, ( ), COL is missing; a missing text reads as ""
-          --push-down              CSV, Parquet or DuckDB: DuckDB computes the model's pattern sums while it
-                                   scans the file(s) in parallel (any size, any row order; the rows are never
-                                   held in memory) and the fit runs on those sums; what needs the rows
+          --push-down              CSV, Parquet or DuckDB: the model's pattern sums are computed while the
+                                   file(s) are read (any size; the rows are never held in memory): a CSV or
+                                   Parquet file whose rows come grouped by subject in ascending order is
+                                   streamed subject by subject, in parallel chunks; anything else is scanned
+                                   and grouped by DuckDB. The fit runs on those sums; what needs the rows
                                    (--blups, --residuals, --std-errors empirical, spatial structures, --df
                                    between-within) reads them instead, with a note. Not with --where (filter
                                    in a --query) nor .xpt. Same numbers as reading the rows (README

@@ -163,8 +163,11 @@ public sealed class PushDownCommandsTests : IDisposable
     [Fact]
     public void SensitivityRefusesDatabaseOptionsWithoutADatabase()
     {
-        var r = Run([.. Sensitivity, "--data", RepoPaths.Data("fev_data.csv"), "--pull-rows"]);
+        var r = Run([.. Sensitivity, "--data", RepoPaths.Data("fev_data.csv"), "--omop", "cohort.json"]);
         Assert.Equal(2, r.code);
-        Assert.Contains("--pull-rows is for a database", r.stderr);
+        Assert.Contains("--omop is for a database", r.stderr);
+        var both = Run([.. Sensitivity, "--data", RepoPaths.Data("fev_data.csv"), "--push-down", "--pull-rows"]);
+        Assert.Equal(2, both.code);
+        Assert.Contains("--push-down and --pull-rows ask for opposite things", both.stderr);
     }
 }

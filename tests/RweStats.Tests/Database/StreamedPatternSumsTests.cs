@@ -183,6 +183,35 @@ public sealed class StreamedPatternSumsTests : IDisposable
     public void NaturalSubjectOrder(string a, string b, int sign) =>
         Assert.Equal(sign, Math.Sign(SubjectOrder.CompareNatural(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b))));
 
+    /// <summary>
+    /// fit on a large file (here any size: the threshold is lowered) fits from streamed sums when the rows are in subject
+    /// order and the model needs none, otherwise from the rows read into memory, as --pull-rows asks: the same fit.
+    /// </summary>
+    [Fact]
+    public void LargeFilesAreStreamedUnlessOutOfOrderOrAskedForRows()
+    {
+        var sorted = Path.Combine(dir, "sorted.csv");
+        File.WriteAllText(sorted, Cohort(40, seed: 7));
+        var reversed = Path.Combine(dir, "reversed.csv");
+        File.WriteAllText(reversed, Cohort(40, seed: 7, order: i => 41 - i));
+        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + age", Subject = "id", Time = "visit", Covariance = "un" };
+        var options = new HashSet<string>(RweStats.Cli.ModelOptions.ValueOptions);
+        var flags = new HashSet<string>(RweStats.Cli.ModelOptions.Flags) { "--push-down", "--pull-rows" };
+        MixedModelResult Fit(string path, params string[] extra)
+        {
+            var a = new RweStats.Cli.Arguments(["--data", path, .. extra], options, flags);
+            var data = RweStats.Cli.FittingData.Open(a, TextWriter.Null, streamAboveBytes: 0);
+            return data.Fit(a, spec, TextWriter.Null);
+        }
+        var expected = InMemory(sorted, spec);
+        PushDownEqualityTests.AssertSameFit(expected, Fit(sorted));
+        PushDownEqualityTests.AssertSameFit(expected, Fit(sorted, "--pull-rows"));
+        PushDownEqualityTests.AssertSameFit(InMemory(reversed, spec), Fit(reversed));
+        var a = new RweStats.Cli.Arguments(["--data", sorted], options, flags);
+        Assert.False(RweStats.Cli.FittingData.Open(a, TextWriter.Null, streamAboveBytes: 0).RowsOnly);
+        Assert.True(RweStats.Cli.FittingData.Open(a, TextWriter.Null).RowsOnly); // a small file is read into memory
+    }
+
     [Fact]
     public void CliPushDownOnASortedCsvGivesTheSameJsonNumbers()
     {
