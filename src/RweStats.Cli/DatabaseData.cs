@@ -28,9 +28,10 @@ public static class DatabaseData
                                    and the spec's outcomes and doses
           --pull-rows              read the rows from the database instead (needed, and done automatically with
                                    a note, for --blups, --residuals, --std-errors empirical, spatial structures
-                                   and --df between-within); with a CSV or Parquet file of 64 MiB or more,
-                                   read it into memory instead of streaming it subject by subject (the default
-                                   when its rows come in subject order and the model needs no rows)
+                                   and --df between-within); with a CSV file of 64 MiB or more (a Parquet
+                                   file of 2^20 rows or more), read it into memory instead of streaming it
+                                   subject by subject (the default when its rows come in subject order and
+                                   the model needs no rows)
         """;
 
     /// <summary>Whether --data names a database; the database options without one are refused.</summary>

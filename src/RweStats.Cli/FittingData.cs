@@ -27,7 +27,7 @@ public sealed class FittingData
     }
 
     /// <summary>
-    /// A CSV or Parquet file at least this large is fitted from pattern sums streamed subject by subject when its rows
+    /// A CSV file at least this large (a Parquet file of as many rows, 2²⁰) is fitted from pattern sums streamed subject by subject when its rows
     /// come in subject order and the model needs no rows (measured on 10⁶ subjects × 10 visits, 282 MB of CSV: 7 s and
     /// 1.6 GB read into memory, about 2.5 s and 0.3 GB streamed); smaller files, and files in another order, are read
     /// into memory. The numbers are the same up to the order of summation (1e-9 relative, tested).
@@ -51,7 +51,7 @@ public sealed class FittingData
         // Read once, whatever the number of models fitted to it (sensitivity: one per outcome).
         var rows = new Lazy<DataTable>(() => TableReader.Read(source));
         string format = TableReader.FormatOf(source);
-        if (!a.Flag("--pull-rows") && Data.Streaming.StreamedPatternSums.Reads(source, format) && new FileInfo(source.Path).Length >= streamAboveBytes)
+        if (!a.Flag("--pull-rows") && Data.Streaming.StreamedPatternSums.Reads(source, format) && Data.Streaming.StreamedPatternSums.IsLarge(source, format, streamAboveBytes))
             return new FittingData(source.Path, false, null, s => (rows.Value, s),
                 s => Data.Streaming.StreamedPatternSums.TryCompute(source, s, format, out _));
         return new FittingData(source.Path, true, null, s => (rows.Value, s), null);

@@ -4,11 +4,7 @@ using RweStats.Cli;
 // rwestats: the command-line face of the RweStats library. It parses arguments, calls the library and
 // formats output; exit code 0 on success, 2 for a problem with the input or the request (one line on
 // standard error naming where and how to fix it), 1 for an internal error.
-var __sw = System.Diagnostics.Stopwatch.StartNew();
-var __start = (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds;
-var __rc = Cli.Run(args, Console.Out, Console.Error);
-Console.Error.WriteLine($"DIAG before-main {__start:F0} ms, run {__sw.ElapsedMilliseconds} ms, jitted {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms");
-return __rc;
+return Cli.Run(args, Console.Out, Console.Error);
 
 namespace RweStats.Cli
 {

@@ -26,6 +26,8 @@ internal sealed class ParquetSubjectStream : ISubjectRowSource
     public IReadOnlyList<string> Columns => fields.Select(f => f.Name).ToList();
     public bool IsNumeric(string column) => IsNumber(fields.First(f => f.Name == column).ClrType);
     public string Where(long position) => $"{path}: row {position + 1}";
+    /// <summary>Rows in the file (from its metadata).</summary>
+    public long Rows => groupStarts[^1];
 
     static bool IsNumber(Type t) => t == typeof(double) || t == typeof(float) || t == typeof(int) || t == typeof(long) || t == typeof(short) ||
         t == typeof(sbyte) || t == typeof(byte) || t == typeof(ushort) || t == typeof(uint) || t == typeof(ulong) || t == typeof(decimal);
@@ -68,13 +70,13 @@ internal sealed class ParquetSubjectStream : ISubjectRowSource
         try
         {
             Parallel.For(0, groups, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                () => ParquetReader.CreateAsync(path).GetAwaiter().GetResult(),
-                (int g, ParallelLoopState _, ParquetReader reader) =>
+                () => new Worker(ParquetReader.CreateAsync(path).GetAwaiter().GetResult()),
+                (int g, ParallelLoopState _, Worker worker) =>
                 {
-                    chunks[g] = ReadGroup(reader, g, plan, needed, field);
-                    return reader;
+                    chunks[g] = ReadGroup(worker, g, plan, needed, field);
+                    return worker;
                 },
-                reader => reader.DisposeAsync().AsTask().GetAwaiter().GetResult());
+                worker => worker.Reader.DisposeAsync().AsTask().GetAwaiter().GetResult());
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is RweStatsInputException or SubjectsOutOfOrderException) is { } first)
         {
@@ -85,25 +87,53 @@ internal sealed class ParquetSubjectStream : ISubjectRowSource
         return chunks;
     }
 
-    ChunkSums ReadGroup(ParquetReader reader, int g, StreamPlan plan, string[] needed, Dictionary<string, DataField> field)
+    /// <summary>A worker's reader and column buffers, reused from row group to row group (no large arrays for the collector).</summary>
+    sealed class Worker(ParquetReader reader)
     {
-        using var rg = reader.OpenRowGroupReader(g);
+        public ParquetReader Reader { get; } = reader;
+        public Dictionary<string, Array> Buffers { get; } = new();
+
+        public T[] Buffer<T>(string key, int count)
+        {
+            if (!Buffers.TryGetValue(key, out var b) || b.Length < count) Buffers[key] = b = new T[count];
+            return (T[])b;
+        }
+    }
+
+    ChunkSums ReadGroup(Worker worker, int g, StreamPlan plan, string[] needed, Dictionary<string, DataField> field)
+    {
+        using var rg = worker.Reader.OpenRowGroupReader(g);
         int count = checked((int)rg.RowCount);
         var storage = new Dictionary<string, ColumnStorage>();
+        var texts = new Dictionary<string, ReadOnlyMemory<char>[]>();
         foreach (var name in needed)
         {
-            var column = ParquetTableReader.Column.For(field[name], count);
+            var f = field[name];
+            if (f.ClrType == typeof(ReadOnlyMemory<char>) || f.ClrType == typeof(string))
+            {
+                // Text cells as slices of the decoded page (no string per cell); null and empty are missing, as in
+                // the in-memory reader.
+                texts[name] = ReadTexts(worker, rg, f, count);
+                continue;
+            }
+            if (ReadNumbers(worker, rg, f, count) is { } numbers)
+            {
+                storage[name] = new NumericStorage(numbers, null);
+                continue;
+            }
+            var column = ParquetTableReader.Column.For(f, count);
             column.ReadAsync(rg, 0, count).GetAwaiter().GetResult();
             storage[name] = column.Storage();
         }
+        LabelCells Cells(string name) => texts.TryGetValue(name, out var t) ? new LabelCells(null, t) : new LabelCells(storage[name], null);
         var sums = new ChunkSums(plan.Shape, keepFirst: true, Where, plan.Subject, plan.Time, plan.Group);
-        var subject = Cells(storage[plan.Subject]);
-        var time = Cells(storage[plan.Time]);
-        var classes = plan.CodedClasses.Select(c => Cells(storage[c])).ToArray();
-        var group = plan.Group is null ? null : Cells(storage[plan.Group]);
+        var subject = Cells(plan.Subject);
+        var time = Cells(plan.Time);
+        var classes = plan.CodedClasses.Select(Cells).ToArray();
+        var group = plan.Group is null ? null : Cells(plan.Group);
         var y = (NumericStorage)storage[plan.Response];
         var covariates = plan.Covariates.Select(c => (NumericStorage)storage[c]).ToArray();
-        var other = plan.Other.Select(c => storage[c]).ToArray();
+        var other = plan.Other.Select(Cells).ToArray();
         var codes = new int[classes.Length];
         var values = new double[covariates.Length];
         var key = new byte[64];
@@ -126,29 +156,74 @@ internal sealed class ParquetSubjectStream : ISubjectRowSource
             if (!subject.Present(i) || !time.Present(i) || (group is not null && !group.Present(i))) return false;
             foreach (var c in classes) if (!c.Present(i)) return false;
             foreach (var c in covariates) if (c.IsMissing(i)) return false;
-            foreach (var o in other) if (o.IsMissing(i)) return false;
+            foreach (var o in other) if (!o.Present(i)) return false;
             return true;
         }
     }
 
-    static LabelCells Cells(ColumnStorage storage) => new(storage);
+    static ReadOnlyMemory<char>[] ReadTexts(Worker worker, ParquetRowGroupReader rg, DataField f, int count)
+    {
+        var cells = worker.Buffer<ReadOnlyMemory<char>>(f.Name, count);
+        if (f.IsNullable)
+        {
+            var buffer = worker.Buffer<ReadOnlyMemory<char>?>(f.Name + "?", count);
+            rg.ReadAsync<ReadOnlyMemory<char>>(f, buffer.AsMemory(0, count)).GetAwaiter().GetResult();
+            for (int i = 0; i < count; i++) cells[i] = buffer[i] ?? default;
+        }
+        else rg.ReadAsync<ReadOnlyMemory<char>>(f, cells.AsMemory(0, count)).GetAwaiter().GetResult();
+        return cells;
+    }
+
+    /// <summary>
+    /// A double or 64/32-bit integer column into a reused buffer of doubles, NaN for null (the in-memory reader's
+    /// conversion, <see cref="ParquetTableReader"/>; infinities refused); null for the other types, which go through it.
+    /// </summary>
+    static double[]? ReadNumbers(Worker worker, ParquetRowGroupReader rg, DataField f, int count)
+    {
+        var values = worker.Buffer<double>(f.Name, count);
+        if (f.ClrType == typeof(double)) Read<double>();
+        else if (f.ClrType == typeof(long)) Read<long>();
+        else if (f.ClrType == typeof(int)) Read<int>();
+        else return null;
+        for (int i = 0; i < count; i++)
+            if (double.IsInfinity(values[i]))
+                throw new RweStatsInputException($"column '{f.Name}' holds an infinite value; RweStats reads finite numbers only");
+        return values;
+
+        void Read<T>() where T : struct, System.Numerics.INumberBase<T>
+        {
+            if (f.IsNullable)
+            {
+                var buffer = worker.Buffer<T?>(f.Name + "?", count);
+                rg.ReadAsync<T>(f, buffer.AsMemory(0, count)).GetAwaiter().GetResult();
+                for (int i = 0; i < count; i++) values[i] = buffer[i] is { } v ? double.CreateChecked(v) : double.NaN;
+            }
+            else if (typeof(T) == typeof(double)) rg.ReadAsync<double>(f, values.AsMemory(0, count)).GetAwaiter().GetResult();
+            else
+            {
+                var buffer = worker.Buffer<T>(f.Name + "!", count);
+                rg.ReadAsync<T>(f, buffer.AsMemory(0, count)).GetAwaiter().GetResult();
+                for (int i = 0; i < count; i++) values[i] = double.CreateChecked(buffer[i]);
+            }
+        }
+    }
 
     /// <summary>A column used for labels (subject, visit, class, group): texts, or numbers labelled by their round-trip text.</summary>
-    sealed class LabelCells(ColumnStorage storage)
+    sealed class LabelCells(ColumnStorage? storage, ReadOnlyMemory<char>[]? texts)
     {
-        readonly string?[]? texts = (storage as TextStorage)?.Cells;
         readonly double[]? numbers = (storage as NumericStorage)?.Values;
         readonly byte[] scratch = new byte[64];
         // A number's round-trip text, kept while the next rows hold the same number (a subject's rows, a visit's).
         double lastNumber = double.NaN;
         int lastLength;
 
-        public bool Present(int i) => texts is not null ? texts[i] is not null : !storage.IsMissing(i);
+        public bool Present(int i) => texts is not null ? !texts[i].IsEmpty : !storage!.IsMissing(i);
 
         public int Id(int i, LabelIds ids)
         {
-            if (texts is not null) return ids.Id(texts[i]!);
-            return ids.Id(NumberText(i));
+            if (texts is not null) return ids.Id(texts[i].Span);
+            if (numbers is not null) return ids.Id(NumberText(i));
+            return ids.Id(storage!.Text(i)!);
         }
 
         public int Utf8(int i, ref byte[] key)
@@ -159,10 +234,10 @@ internal sealed class ParquetSubjectStream : ISubjectRowSource
                 text.CopyTo(key);
                 return text.Length;
             }
-            var s = texts is not null ? texts[i]! : storage.Text(i)!;
-            int needed = Encoding.UTF8.GetMaxByteCount(s.Length);
+            var chars = texts is not null ? texts[i].Span : storage!.Text(i)!.AsSpan();
+            int needed = Encoding.UTF8.GetMaxByteCount(chars.Length);
             if (key.Length < needed) key = new byte[needed];
-            return Encoding.UTF8.GetBytes(s, key);
+            return Encoding.UTF8.GetBytes(chars, key);
         }
 
         /// <summary>The cell's label as the in-memory table prints it (<see cref="NumericStorage.Text"/>: round-trip format).</summary>

@@ -40,6 +40,17 @@ public static class StreamedPatternSums
     public static bool Reads(TableSource source, string format) =>
         format is "csv" or "parquet" && source.Query is null && source.Where is null && source.Member is null && File.Exists(source.Path);
 
+    /// <summary>
+    /// Whether a file is large enough to be worth streaming: a CSV file of <paramref name="csvBytes"/> or more, a Parquet
+    /// file of as many rows as that much CSV holds (64 bytes a row; a Parquet file is several times smaller than its CSV).
+    /// </summary>
+    public static bool IsLarge(TableSource source, string format, long csvBytes) => format switch
+    {
+        "csv" => new FileInfo(source.Path).Length >= csvBytes,
+        "parquet" => (ParquetSubjectStream.Open(source.Path)?.Rows ?? 0) >= csvBytes / 64,
+        _ => false,
+    };
+
     /// <summary>The pattern sums, or null when the rows are not in subject order (or the CSV file is not plain).</summary>
     /// <param name="chunkBytes">CSV: bytes per chunk (tests use small chunks to cross chunk ends often).</param>
     /// <param name="declined">Why the file was not streamed (null when it was).</param>

@@ -50,6 +50,20 @@ internal sealed class LabelIds
         return chars.AsSpan(0, Encoding.UTF8.GetChars(text, chars));
     }
 
+    /// <summary>The id of a label read as characters (a Parquet text cell): the last one met, its successor, then a dictionary.</summary>
+    public int Id(ReadOnlySpan<char> text)
+    {
+        if (last >= 0)
+        {
+            if (labels[last].AsSpan().SequenceEqual(text)) return last;
+            int next = successor[last];
+            if (next >= 0 && labels[next].AsSpan().SequenceEqual(text)) return last = next;
+        }
+        if (!byText.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out int id)) id = Add(text.ToString());
+        if (last >= 0) successor[last] = id;
+        return last = id;
+    }
+
     /// <summary>The id of a label read as a string (a Parquet cell; the same instance repeats in dictionary pages).</summary>
     public int Id(string text)
     {
