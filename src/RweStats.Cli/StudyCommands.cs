@@ -20,8 +20,9 @@ public static class StudyCommands
           error (one line) and the others still finish; the exit code is then 2. Nothing is written when every
           outcome fails.
           A source with "push_down": true (spec key data.push_down) is fitted from pattern sums computed where the
-          data are (DuckDB scanning the file, or the PostgreSQL server), as 'fit --push-down': the rows are never
-          read, so its descriptive statistics are not computed and what needs them is refused (README).
+          data are (the file streamed subject by subject or scanned by DuckDB, or the PostgreSQL server), as
+          'fit --push-down': the rows are never read, so its descriptive statistics are not computed and what
+          needs them is refused (README).
         """;
 
     public const string ReplicateUsage = """

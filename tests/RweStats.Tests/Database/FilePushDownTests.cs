@@ -16,7 +16,7 @@ public sealed class FilePushDownTests : IDisposable
 
     public void Dispose() => Directory.Delete(dir, true);
 
-    static readonly MixedModelSpec Fev = new()
+    internal static readonly MixedModelSpec Fev = new()
     {
         Formula = "FEV1 ~ ARMCD*AVISIT + RACE + SEX + FEV1_BL", Subject = "USUBJID", Time = "AVISIT", Covariance = "un",
         LsMeans = new[] { "AVISIT*ARMCD" },

@@ -20,11 +20,7 @@ public sealed class StreamedPatternSumsTests : IDisposable
 
     public void Dispose() => Directory.Delete(dir, true);
 
-    static readonly MixedModelSpec Fev = new()
-    {
-        Formula = "FEV1 ~ ARMCD*AVISIT + RACE + SEX + FEV1_BL", Subject = "USUBJID", Time = "AVISIT", Covariance = "un",
-        LsMeans = new[] { "AVISIT*ARMCD" },
-    };
+    static readonly MixedModelSpec Fev = FilePushDownTests.Fev;
 
     static PatternSums Streamed(string path, MixedModelSpec spec, int chunkBytes = CsvSubjectStream.ChunkBytes)
     {
