@@ -53,7 +53,7 @@ public sealed class FittingData
         string format = TableReader.FormatOf(source);
         if (!a.Flag("--pull-rows") && Data.Streaming.StreamedPatternSums.Reads(source, format) && Data.Streaming.StreamedPatternSums.IsLarge(source, format, streamAboveBytes))
             return new FittingData(source.Path, false, null, s => (rows.Value, s),
-                s => Data.Streaming.StreamedPatternSums.TryCompute(source, s, format, out _));
+                s => Data.Streaming.StreamedPatternSums.TryComputeInsteadOfRows(source, s, format));
         return new FittingData(source.Path, true, null, s => (rows.Value, s), null);
     }
 

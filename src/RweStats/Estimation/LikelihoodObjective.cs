@@ -93,14 +93,11 @@ public sealed class LikelihoodObjective
             WdVW = NewMatrices(parameters, m);
             (Phi, Psi, Temp, Temp2, WPhiW, WPsiW) = (new double[m, m], new double[m, m], new double[m, m], new double[m, m], new double[m, m], new double[m, m]);
             Rows = new double[m * width];
-            this.width = width;
+            Sandwich = new SandwichBuffers(m, width);
         }
 
-        /// <summary>The m² blocks of (p+1)² numbers of <see cref="CovariancePattern"/>'s sandwiched pair blocks, two sets.</summary>
-        public double[][] SandwichG => sandwichG ??= Enumerable.Range(0, M * M).Select(_ => new double[width * width]).ToArray();
-        public double[][] SandwichH => sandwichH ??= Enumerable.Range(0, M * M).Select(_ => new double[width * width]).ToArray();
-        double[][]? sandwichG, sandwichH;
-        readonly int width;
+        /// <summary>Buffers for <see cref="CovariancePattern"/>'s sandwiched pair blocks, allocated when first needed.</summary>
+        public readonly SandwichBuffers Sandwich;
 
         public double[][,] PhiRight => phiRight ??= NewMatrices(Parameters, M);
         public double[][,] PsiRight => psiRight ??= NewMatrices(Parameters, M);
@@ -162,7 +159,7 @@ public sealed class LikelihoodObjective
             pattern.AddQuadratic(ws.W, qW, ws.Rows);
             if (order < 1) continue;
             for (int k = 0; k < ql; k++) trWdV[local[k]] += nP * SmallDense.TraceOfProduct(ws.EntriesOf(k), ws.W);
-            pattern.AddSandwichedQuadratics(ws.W, ws.DV, ws.WdVW, ws.Entries, ws.EntryCounts, local, qdV!, ws.Rows, () => (ws.SandwichG, ws.SandwichH));
+            pattern.AddSandwichedQuadratics(ws.W, ws.DV, ws.WdVW, ws.Entries, ws.EntryCounts, local, qdV!, ws.Rows, ws.Sandwich);
         }
 
         var xtwx = XBlock(qW);

@@ -82,11 +82,10 @@ public sealed class CovariancePattern
     /// </summary>
     /// <param name="entries">The non-zero entries of each D_k (the first entryCounts[k]).</param>
     /// <param name="scratch">m (p+1) numbers.</param>
-    /// <param name="sandwichBuffers">Two sets of m² blocks of (p+1)² numbers for the sandwiched pair blocks, reused from
-    /// pattern to pattern (without them, every evaluation allocated 2 m² (p+1)² numbers per pattern: at 10 visits and
-    /// 22 columns, 0.8 MB per pattern, most of the fit's garbage).</param>
+    /// <param name="sandwich">Buffers for the sandwiched pair blocks, reused from pattern to pattern (without them every
+    /// evaluation allocated 2 m² (p+1)² numbers per pattern: at 10 visits and 22 columns, 0.8 MB per pattern).</param>
     internal void AddSandwichedQuadratics(double[,] a, double[][,] d, double[][,] ada, (int, int, double)[][] entries, int[] entryCounts,
-                                          int[] targets, double[][] acc, double[] scratch, Func<(double[][] g, double[][] h)> sandwichBuffers)
+                                          int[] targets, double[][] acc, double[] scratch, SandwichBuffers sandwich)
     {
         int m = Size, w = Width, q = d.Length;
         int nonZeros = entryCounts.Sum();
@@ -94,8 +93,7 @@ public sealed class CovariancePattern
         {
             if (2 * m * m * m + nonZeros < q * m * m)
             {
-                var (gBuffer, hBuffer) = sandwichBuffers();
-                var h = SandwichedBlocks(a, gBuffer, hBuffer);
+                var h = SandwichedBlocks(a, sandwich.G, sandwich.H);
                 for (int k = 0; k < q; k++) AddWeighted(d[k], h, acc[targets[k]]);
             }
             else
@@ -515,4 +513,14 @@ internal sealed class RowSignature
                 }
             }
     }
+}
+
+/// <summary>Two sets of m² blocks of (p+1)² numbers for <see cref="CovariancePattern"/>'s sandwiched pair blocks of one
+/// pattern size, allocated when first used (only patterns with pair blocks and enough parameters use them).</summary>
+internal sealed class SandwichBuffers(int m, int width)
+{
+    double[][]? g, h;
+    public double[][] G => g ??= New();
+    public double[][] H => h ??= New();
+    double[][] New() => Enumerable.Range(0, m * m).Select(_ => new double[width * width]).ToArray();
 }

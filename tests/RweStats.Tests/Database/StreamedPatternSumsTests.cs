@@ -106,10 +106,10 @@ public sealed class StreamedPatternSumsTests : IDisposable
                 string y = random.NextDouble() < 0.1 ? "" : (level + v * (arm == "TRT" ? 1.2 : 0.8) + random.NextDouble() * 2).ToString("F3", CultureInfo.InvariantCulture);
                 string dose = random.NextDouble() < 0.03 ? "NA" : (5 * random.Next(4)).ToString(CultureInfo.InvariantCulture);
                 string site = random.NextDouble() < 0.5 ? "north" : "south";
-                rows.Add($"{id},V{v},{arm},{dose},{site},{age},{y}");
+                rows.Add($"{id},V{v},{arm},{dose},{site},{age},{y},{3 * (v - 1)}");
             }
         }
-        return "id,visit,arm,dose,site,age,y\n" + string.Join("\n", rows) + "\n";
+        return "id,visit,arm,dose,site,age,y,month\n" + string.Join("\n", rows) + "\n";
     }
 
     [Fact]
@@ -206,6 +206,21 @@ public sealed class StreamedPatternSumsTests : IDisposable
         var a = new RweStats.Cli.Arguments(["--data", sorted], options, flags);
         Assert.False(RweStats.Cli.FittingData.Open(a, TextWriter.Null, streamAboveBytes: 0).RowsOnly);
         Assert.True(RweStats.Cli.FittingData.Open(a, TextWriter.Null).RowsOnly); // a small file is read into memory
+
+        // What only the rows decide is read from the rows, as for any file: visits ordered by --time-value, and a
+        // column whose first 1000 rows are numbers but not the rest (a class variable in memory).
+        var byMonth = spec with { TimeValue = "month" };
+        var sortedArguments = new RweStats.Cli.Arguments(["--data", sorted], options, flags);
+        PushDownEqualityTests.AssertSameFit(InMemory(sorted, byMonth),
+            RweStats.Cli.FittingData.Open(sortedArguments, TextWriter.Null, streamAboveBytes: 0).Fit(sortedArguments, byMonth, TextWriter.Null));
+        var late = Path.Combine(dir, "late-text.csv");
+        var lines = Cohort(300, seed: 9).TrimEnd('\n').Split('\n');
+        lines[^1] = string.Join(",", lines[^1].Split(',').Select((cell, i) => i == 5 ? "unknown" : cell));
+        File.WriteAllText(late, string.Join("\n", lines) + "\n");
+        var lateArguments = new RweStats.Cli.Arguments(["--data", late], options, flags);
+        var ageClass = spec with { Formula = "y ~ visit + age", Covariance = "cs" };
+        PushDownEqualityTests.AssertSameFit(InMemory(late, ageClass),
+            RweStats.Cli.FittingData.Open(lateArguments, TextWriter.Null, streamAboveBytes: 0).Fit(lateArguments, ageClass, TextWriter.Null));
     }
 
     [Fact]

@@ -34,6 +34,12 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
     public IReadOnlyList<string> Columns => header;
     public bool IsNumeric(string column) => numeric[Array.IndexOf(header, column)];
 
+    /// <summary>
+    /// A text in a column its first rows made numeric: an error for --push-down; a file streamed only because it is large
+    /// is read into memory instead, where the whole column decides its kind.
+    /// </summary>
+    internal sealed class ColumnTypeConflictException(string message) : Exception(message);
+
     /// <summary>Signals a file this reader leaves to another (quotes, control characters).</summary>
     sealed class NotPlainException : Exception;
 
@@ -145,7 +151,7 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
         {
             return null;
         }
-        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is RweStatsInputException or SubjectsOutOfOrderException) is { } first)
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is RweStatsInputException or SubjectsOutOfOrderException or ColumnTypeConflictException) is { } first)
         {
             // One line for the user (a bad row), or the signal that the subjects are out of order.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
@@ -315,7 +321,7 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
 
         double Number(ReadOnlySpan<byte> cell, long position, string column, string role) =>
             NumberParsing.TryParse(cell, out double v) ? v
-                : throw new RweStatsInputException(
+                : throw new ColumnTypeConflictException(
                     $"{Where(position)}: column '{column}' ({role}) holds the text '{Encoding.UTF8.GetString(cell)}' where its first rows hold numbers; correct the value, or declare a class variable with --class {column}");
     }
 }

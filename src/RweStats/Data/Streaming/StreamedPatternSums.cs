@@ -51,10 +51,24 @@ public static class StreamedPatternSums
         _ => false,
     };
 
+    /// <summary>
+    /// The pattern sums of a file streamed because it is large (not asked for): null — read the rows — where the rows
+    /// would decide differently from the first rows or where ordering the visits needs the rows (--time-value without
+    /// --time-order), as well as where <see cref="TryCompute"/> declines.
+    /// </summary>
+    public static PatternSums? TryComputeInsteadOfRows(TableSource source, MixedModelSpec spec, string format)
+    {
+        if (spec.TimeValue is not null && spec.TimeOrder is null) return null;
+        return TryCompute(source, spec, format, out _, textInNumericColumnDeclines: true);
+    }
+
     /// <summary>The pattern sums, or null when the rows are not in subject order (or the CSV file is not plain).</summary>
     /// <param name="chunkBytes">CSV: bytes per chunk (tests use small chunks to cross chunk ends often).</param>
     /// <param name="declined">Why the file was not streamed (null when it was).</param>
-    public static PatternSums? TryCompute(TableSource source, MixedModelSpec spec, string format, out string? declined, int chunkBytes = CsvSubjectStream.ChunkBytes)
+    /// <param name="textInNumericColumnDeclines">A text met in a column its first rows made numeric declines (null) instead
+    /// of being an error naming the line.</param>
+    public static PatternSums? TryCompute(TableSource source, MixedModelSpec spec, string format, out string? declined,
+        int chunkBytes = CsvSubjectStream.ChunkBytes, bool textInNumericColumnDeclines = false)
     {
         spec.Validate();
         const string NotPlain = "its layout needs DuckDB's reader (line breaks inside quoted fields, control characters, or no data rows)";
@@ -73,6 +87,12 @@ public static class StreamedPatternSums
         string outOfOrder = $"its rows are not grouped by '{spec.Subject}' in ascending order (natural or text order)";
         try { chunks = stream.Read(plan); }
         catch (SubjectsOutOfOrderException) { declined = outOfOrder; return null; }
+        catch (CsvSubjectStream.ColumnTypeConflictException e)
+        {
+            if (!textInNumericColumnDeclines) throw new RweStatsInputException(e.Message);
+            declined = "a column its first rows made numeric holds a text further down";
+            return null;
+        }
         if (chunks is null) return null;
         declined = outOfOrder;
         var sums = Join(stream, spec, roles, plan, chunks);
