@@ -69,8 +69,7 @@ public sealed class CovariancePattern
             {
                 double c = d[i, j];
                 if (c == 0) continue;
-                var block = blocks[i * m + j];
-                for (int r = 0; r < ww; r++) acc[r] += c * block[r];
+                SmallDense.MultiplyAdd(c, blocks[i * m + j].AsSpan(0, ww), acc);
             }
     }
 
@@ -141,8 +140,7 @@ public sealed class CovariancePattern
                 {
                     double coefficient = a[a2, c];
                     if (coefficient == 0) continue;
-                    var block = pairBlocks[a2 * m + b];
-                    for (int r = 0; r < ww; r++) sum[r] += coefficient * block[r];
+                    SmallDense.MultiplyAdd(coefficient, pairBlocks[a2 * m + b].AsSpan(0, ww), sum.AsSpan(0, ww));
                 }
             }
         // H_cd = Σ_b G_cb A_bd
@@ -155,8 +153,7 @@ public sealed class CovariancePattern
                 {
                     double coefficient = a[b, d];
                     if (coefficient == 0) continue;
-                    var block = g[c * m + b];
-                    for (int r = 0; r < ww; r++) sum[r] += coefficient * block[r];
+                    SmallDense.MultiplyAdd(coefficient, g[c * m + b].AsSpan(0, ww), sum.AsSpan(0, ww));
                 }
             }
         return h;

@@ -8,6 +8,26 @@ namespace RweStats.Estimation;
 internal static class SmallDense
 {
     /// <summary>
+    /// y += a x, element by element, several elements per instruction (System.Numerics.Vector). Each element is the same
+    /// multiply then add as the scalar loop (no fused multiply-add, no reordering), so the results are bit for bit those
+    /// of the loop; used where the pattern sums are weighted block by block ((p+1)² numbers at a time).
+    /// </summary>
+    public static void MultiplyAdd(double a, ReadOnlySpan<double> x, Span<double> y)
+    {
+        int n = Math.Min(x.Length, y.Length), i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && n >= System.Numerics.Vector<double>.Count)
+        {
+            var va = new System.Numerics.Vector<double>(a);
+            for (; i <= n - System.Numerics.Vector<double>.Count; i += System.Numerics.Vector<double>.Count)
+            {
+                var vy = new System.Numerics.Vector<double>(y[i..]);
+                (vy + va * new System.Numerics.Vector<double>(x[i..])).CopyTo(y[i..]);
+            }
+        }
+        for (; i < n; i++) y[i] += a * x[i];
+    }
+
+    /// <summary>
     /// In-place inverse of a symmetric positive definite matrix via Cholesky; returns log|A|, or NaN if A is not PD.
     /// l and li are m×m scratch (the Cholesky factor and its inverse), so that the call does not allocate.
     /// </summary>
