@@ -28,8 +28,8 @@ public sealed class FittingData
 
     /// <summary>
     /// A CSV file at least this large (a Parquet file of as many rows, 2²⁰) is fitted from pattern sums streamed subject by subject when its rows
-    /// come in subject order and the model needs no rows (measured on 10⁶ subjects × 10 visits, 282 MB of CSV: 7 s and
-    /// 1.6 GB read into memory, about 2.5 s and 0.3 GB streamed); smaller files, and files in another order, are read
+    /// come in subject order and the model needs no rows (measured on 10⁶ subjects × 10 visits, 282 MB of CSV, whole
+    /// command: 7.5 s and 1.6 GB read into memory, 2.6 s and 0.25 GB streamed); smaller files, and files in another order, are read
     /// into memory. The numbers are the same up to the order of summation (1e-9 relative, tested).
     /// </summary>
     public const long StreamAboveBytes = 64L << 20;
