@@ -112,6 +112,51 @@ public sealed class StreamedPatternSumsTests : IDisposable
         return "id,visit,arm,dose,site,age,y,month\n" + string.Join("\n", rows) + "\n";
     }
 
+    /// <summary>
+    /// The same cohort written as the CSV files registries and statistics packages write: semicolons with decimal commas,
+    /// tabs, CRLF line ends with a byte-order mark, every text quoted (R's write.csv) with NA, blanks around cells, blank
+    /// lines. Streamed in small chunks, each gives the fit of the same file read into memory.
+    /// </summary>
+    [Theory]
+    [InlineData("semicolon-decimal-comma")]
+    [InlineData("tab")]
+    [InlineData("crlf-bom")]
+    [InlineData("quoted-na")]
+    [InlineData("blanks")]
+    public void CsvDialectsStreamLikeTheyRead(string variant)
+    {
+        var lines = Cohort(50, seed: 11).TrimEnd('\n').Split('\n');
+        string Cells(string line, Func<string, int, string> cell, string separator) => string.Join(separator, line.Split(',').Select(cell));
+        var dialect = CsvDialect.Default;
+        string text;
+        switch (variant)
+        {
+            case "semicolon-decimal-comma":
+                text = string.Join("\n", lines.Select(l => Cells(l, (c, _) => c.Replace('.', ','), ";"))) + "\n";
+                dialect = dialect with { Delimiter = ';', DecimalSeparator = ',' };
+                break;
+            case "tab":
+                text = string.Join("\n", lines.Select(l => Cells(l, (c, _) => c, "\t"))) + "\n";
+                break;
+            case "crlf-bom":
+                text = "\uFEFF" + string.Join("\r\n", lines) + "\r\n";
+                break;
+            case "quoted-na":
+                text = string.Join("\n", lines.Select(l => Cells(l, (c, i) => c.Length == 0 ? "NA" : i is 1 or 2 or 4 ? $"\"{c}\"" : c, ","))) + "\n";
+                break;
+            default:
+                text = string.Join("\n\n", lines.Select(l => Cells(l, (c, _) => $" {c} ", ","))) + "\n";
+                break;
+        }
+        var path = Path.Combine(dir, variant + ".csv");
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        var source = new TableSource(path) { Dialect = dialect };
+        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + age + site", Subject = "id", Time = "visit", Covariance = "un" };
+        var sums = StreamedPatternSums.TryCompute(source, spec, "csv", out var declined, chunkBytes: 200);
+        Assert.Null(declined);
+        PushDownEqualityTests.AssertSameFit(MixedModelFitter.Fit(TableReader.Read(source), spec), MixedModelFitter.Fit(sums!, spec));
+    }
+
     [Fact]
     public void SubjectsOutOfOrderAreDeclinedThenAggregatedByDuckDb()
     {
