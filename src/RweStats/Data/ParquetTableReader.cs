@@ -93,16 +93,22 @@ public sealed class ParquetTableReader : ITableReader
         }
     }
 
+    /// <summary>
+    /// A numeric column as doubles (null: NaN, missing). Its row-group buffer is kept from one row group to the next: the
+    /// streamed reader (<see cref="Streaming.ParquetSubjectStream"/>) reads every row group into the same column.
+    /// </summary>
     sealed class Numbers<T>(DataField f, int n) : Column(f) where T : struct, INumberBase<T>
     {
         readonly double[] values = new double[n];
+        T?[]? nullable;
+        T[]? plain;
 
         public override async Task ReadAsync(ParquetRowGroupReader rg, int offset, int count)
         {
             if (Field.IsNullable)
             {
-                var buffer = new T?[count];
-                await rg.ReadAsync<T>(Field, buffer.AsMemory());
+                var buffer = nullable is { } b && b.Length >= count ? b : nullable = new T?[count];
+                await rg.ReadAsync<T>(Field, buffer.AsMemory(0, count));
                 for (int i = 0; i < count; i++)
                     values[offset + i] = buffer[i] is { } v ? Finite(double.CreateChecked(v)) : double.NaN;
             }
@@ -113,8 +119,8 @@ public sealed class ParquetTableReader : ITableReader
             }
             else
             {
-                var buffer = new T[count];
-                await rg.ReadAsync<T>(Field, buffer.AsMemory());
+                var buffer = plain is { } b && b.Length >= count ? b : plain = new T[count];
+                await rg.ReadAsync<T>(Field, buffer.AsMemory(0, count));
                 for (int i = 0; i < count; i++) values[offset + i] = Finite(double.CreateChecked(buffer[i]));
             }
         }

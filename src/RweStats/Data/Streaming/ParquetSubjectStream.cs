@@ -63,6 +63,7 @@ internal sealed class ParquetSubjectStream : ISubjectRowSource
     public IReadOnlyList<ChunkSums>? Read(StreamPlan plan)
     {
         int groups = groupStarts.Length - 1;
+        int largestGroup = (int)Enumerable.Range(0, groups).Max(g => groupStarts[g + 1] - groupStarts[g]);
         var chunks = new ChunkSums[groups];
         var needed = new[] { plan.Subject, plan.Time, plan.Response }.Concat(plan.CodedClasses).Concat(plan.Covariates)
             .Concat(plan.Group is null ? Array.Empty<string>() : new[] { plan.Group }).Concat(plan.Other).Distinct().ToArray();
@@ -70,7 +71,7 @@ internal sealed class ParquetSubjectStream : ISubjectRowSource
         try
         {
             Parallel.For(0, groups, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                () => new Worker(ParquetReader.CreateAsync(path).GetAwaiter().GetResult()),
+                () => new Worker(ParquetReader.CreateAsync(path).GetAwaiter().GetResult(), largestGroup),
                 (int g, ParallelLoopState _, Worker worker) =>
                 {
                     chunks[g] = ReadGroup(worker, g, plan, needed, field);
@@ -88,16 +89,21 @@ internal sealed class ParquetSubjectStream : ISubjectRowSource
     }
 
     /// <summary>A worker's reader and column buffers, reused from row group to row group (no large arrays for the collector).</summary>
-    sealed class Worker(ParquetReader reader)
+    sealed class Worker(ParquetReader reader, int rows)
     {
         public ParquetReader Reader { get; } = reader;
-        public Dictionary<string, Array> Buffers { get; } = new();
+        readonly Dictionary<string, Array> buffers = new();
+        readonly Dictionary<string, ParquetTableReader.Column> columns = new();
 
         public T[] Buffer<T>(string key, int count)
         {
-            if (!Buffers.TryGetValue(key, out var b) || b.Length < count) Buffers[key] = b = new T[count];
+            if (!buffers.TryGetValue(key, out var b) || b.Length < count) buffers[key] = b = new T[count];
             return (T[])b;
         }
+
+        /// <summary>The in-memory reader's column for a non-text field, sized for the largest row group, kept.</summary>
+        public ParquetTableReader.Column Column(DataField f) =>
+            columns.TryGetValue(f.Name, out var c) ? c : columns[f.Name] = ParquetTableReader.Column.For(f, rows);
     }
 
     ChunkSums ReadGroup(Worker worker, int g, StreamPlan plan, string[] needed, Dictionary<string, DataField> field)
@@ -116,12 +122,7 @@ internal sealed class ParquetSubjectStream : ISubjectRowSource
                 texts[name] = ReadTexts(worker, rg, f, count);
                 continue;
             }
-            if (ReadNumbers(worker, rg, f, count) is { } numbers)
-            {
-                storage[name] = new NumericStorage(numbers, null);
-                continue;
-            }
-            var column = ParquetTableReader.Column.For(f, count);
+            var column = worker.Column(f);
             column.ReadAsync(rg, 0, count).GetAwaiter().GetResult();
             storage[name] = column.Storage();
         }
@@ -172,40 +173,6 @@ internal sealed class ParquetSubjectStream : ISubjectRowSource
         }
         else rg.ReadAsync<ReadOnlyMemory<char>>(f, cells.AsMemory(0, count)).GetAwaiter().GetResult();
         return cells;
-    }
-
-    /// <summary>
-    /// A double or 64/32-bit integer column into a reused buffer of doubles, NaN for null (the in-memory reader's
-    /// conversion, <see cref="ParquetTableReader"/>; infinities refused); null for the other types, which go through it.
-    /// </summary>
-    static double[]? ReadNumbers(Worker worker, ParquetRowGroupReader rg, DataField f, int count)
-    {
-        var values = worker.Buffer<double>(f.Name, count);
-        if (f.ClrType == typeof(double)) Read<double>();
-        else if (f.ClrType == typeof(long)) Read<long>();
-        else if (f.ClrType == typeof(int)) Read<int>();
-        else return null;
-        for (int i = 0; i < count; i++)
-            if (double.IsInfinity(values[i]))
-                throw new RweStatsInputException($"column '{f.Name}' holds an infinite value; RweStats reads finite numbers only");
-        return values;
-
-        void Read<T>() where T : struct, System.Numerics.INumberBase<T>
-        {
-            if (f.IsNullable)
-            {
-                var buffer = worker.Buffer<T?>(f.Name + "?", count);
-                rg.ReadAsync<T>(f, buffer.AsMemory(0, count)).GetAwaiter().GetResult();
-                for (int i = 0; i < count; i++) values[i] = buffer[i] is { } v ? double.CreateChecked(v) : double.NaN;
-            }
-            else if (typeof(T) == typeof(double)) rg.ReadAsync<double>(f, values.AsMemory(0, count)).GetAwaiter().GetResult();
-            else
-            {
-                var buffer = worker.Buffer<T>(f.Name + "!", count);
-                rg.ReadAsync<T>(f, buffer.AsMemory(0, count)).GetAwaiter().GetResult();
-                for (int i = 0; i < count; i++) values[i] = double.CreateChecked(buffer[i]);
-            }
-        }
     }
 
     /// <summary>A column used for labels (subject, visit, class, group): texts, or numbers labelled by their round-trip text.</summary>

@@ -178,6 +178,11 @@ internal sealed class ChunkSums
     public void Row(ReadOnlySpan<byte> subject, long position, int visit, int group, ReadOnlySpan<int> codes, double y, ReadOnlySpan<double> covariates)
     {
         RowsRead++;
+        Add(subject, position, visit, group, codes, y, covariates);
+    }
+
+    void Add(ReadOnlySpan<byte> subject, long position, int visit, int group, ReadOnlySpan<int> codes, double y, ReadOnlySpan<double> covariates)
+    {
         if (!open || !subject.SequenceEqual(key.AsSpan(0, keyLength))) NextSubject(subject);
         if (visit >= MaxVisitIds)
             throw new RweStatsInputException($"{where(position)}: '{timeName}' has more than {MaxVisitIds} visits; the push-down forms the visit pattern as a 64-bit mask (at most {MaxVisitIds} visits)");
@@ -239,9 +244,9 @@ internal sealed class ChunkSums
         {
             for (int c = 0; c < shape.Classes; c++) codes[c] = Classes[c].Id(log.Chunk.Classes[c][log.Codes[r * shape.Classes + c]]);
             int group = shape.HasGroup ? Groups.Id(log.Chunk.Groups[log.Group[r]]) : 0;
-            Row(log.Key, log.Where[r], Visits.Id(log.Chunk.Visits[log.Visit[r]]), group, codes, log.Y[r],
+            // Not counted as read here: the chunk that read the row counted it.
+            Add(log.Key, log.Where[r], Visits.Id(log.Chunk.Visits[log.Visit[r]]), group, codes, log.Y[r],
                 log.Covariates.AsSpan(r * shape.Covariates, shape.Covariates));
-            RowsRead--; // counted where the row was read
         }
     }
 
