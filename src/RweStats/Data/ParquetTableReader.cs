@@ -31,6 +31,29 @@ public sealed class ParquetTableReader : ITableReader
         }
     }
 
+    /// <summary>The number of rows, from the file's metadata (nothing decoded); 0 for a file that is not readable Parquet.</summary>
+    public static long RowCount(string path)
+    {
+        try
+        {
+            return Task.Run(async () =>
+            {
+                await using var reader = await ParquetReader.CreateAsync(path);
+                long rows = 0;
+                for (int g = 0; g < reader.RowGroupCount; g++)
+                {
+                    using var rg = reader.OpenRowGroupReader(g);
+                    rows += rg.RowCount;
+                }
+                return rows;
+            }).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return 0; // the reader that reads it says what is wrong
+        }
+    }
+
     static async Task<DataTable> ReadAsync(string path)
     {
         await using var reader = await ParquetReader.CreateAsync(path);
@@ -63,7 +86,7 @@ public sealed class ParquetTableReader : ITableReader
     }
 
     /// <summary>One column being filled row group by row group.</summary>
-    internal abstract class Column(DataField field)
+    abstract class Column(DataField field)
     {
         protected DataField Field { get; } = field;
         public abstract Task ReadAsync(ParquetRowGroupReader rg, int offset, int count);
@@ -93,10 +116,7 @@ public sealed class ParquetTableReader : ITableReader
         }
     }
 
-    /// <summary>
-    /// A numeric column as doubles (null: NaN, missing). Its row-group buffer is kept from one row group to the next: the
-    /// streamed reader (<see cref="Streaming.ParquetSubjectStream"/>) reads every row group into the same column.
-    /// </summary>
+    /// <summary>A numeric column as doubles (null: NaN, missing); the row-group buffer is kept from one row group to the next.</summary>
     sealed class Numbers<T>(DataField f, int n) : Column(f) where T : struct, INumberBase<T>
     {
         readonly double[] values = new double[n];

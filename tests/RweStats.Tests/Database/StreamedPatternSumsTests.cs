@@ -73,6 +73,29 @@ public sealed class StreamedPatternSumsTests : IDisposable
     }
 
     /// <summary>
+    /// A Parquet file large enough to be read in ranges by two DuckDB queries at once (2 × 10⁵ rows and more), the range
+    /// end falling inside a subject's rows: the same fit as the file read into memory.
+    /// </summary>
+    [Fact]
+    public void ParquetReadInParallelRangesEqualsInMemory()
+    {
+        var csv = Path.Combine(dir, "cohort.csv");
+        using (var writer = new StreamWriter(csv)) Simulation.MmrmCohortSimulator.Write(writer, 30_001, 7, 5);
+        var parquet = Path.Combine(dir, "cohort.parquet");
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"COPY (SELECT * FROM read_csv({Data.Sql.SqlDialect.DuckDb.Literal(csv)}, nullstr = ['', 'NA', '.'])) " +
+                                  $"TO {Data.Sql.SqlDialect.DuckDb.Literal(parquet)} (FORMAT parquet, ROW_GROUP_SIZE 10000)";
+            command.ExecuteNonQuery();
+        }
+        Assert.True(ParquetTableReader.RowCount(parquet) >= 200_000);
+        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + base", Subject = "id", Time = "visit", Covariance = "un" };
+        PushDownEqualityTests.AssertSameFit(InMemory(parquet, spec), MixedModelFitter.Fit(Streamed(parquet, spec), spec));
+    }
+
+    /// <summary>
     /// A class variable and a covariate that change within subjects, a group (separate covariance per arm), rows without
     /// the outcome and rows without a covariate (read, not used), integer subject ids 1 … 60: the same fit.
     /// </summary>

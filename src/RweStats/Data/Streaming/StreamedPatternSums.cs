@@ -11,7 +11,7 @@ internal sealed record StreamPlan(
     string Subject, string Time, string Response, IReadOnlyList<string> CodedClasses, IReadOnlyList<string> Covariates,
     string? Group, IReadOnlyList<string> Other, SubjectRowShape Shape);
 
-/// <summary>A file read as a stream of rows: CSV (<see cref="CsvSubjectStream"/>) or Parquet (<see cref="ParquetSubjectStream"/>).</summary>
+/// <summary>A file read as a stream of rows: CSV (<see cref="CsvSubjectStream"/>) or Parquet (<see cref="DuckDbChunkStream"/>).</summary>
 internal interface ISubjectRowSource
 {
     string Label { get; }
@@ -47,7 +47,7 @@ public static class StreamedPatternSums
     public static bool IsLarge(TableSource source, string format, long csvBytes) => format switch
     {
         "csv" => new FileInfo(source.Path).Length >= csvBytes,
-        "parquet" => (ParquetSubjectStream.Open(source.Path)?.Rows ?? 0) >= csvBytes / 64,
+        "parquet" => ParquetTableReader.RowCount(source.Path) >= csvBytes / 64,
         _ => false,
     };
 
@@ -73,7 +73,7 @@ public static class StreamedPatternSums
         spec.Validate();
         const string NotPlain = "its layout needs DuckDB's reader (line breaks inside quoted fields, control characters, or no data rows)";
         declined = NotPlain;
-        ISubjectRowSource? stream = format == "csv" ? CsvSubjectStream.Open(source, chunkBytes) : ParquetSubjectStream.Open(source.Path);
+        ISubjectRowSource? stream = format == "csv" ? CsvSubjectStream.Open(source, chunkBytes) : DuckDbChunkStream.Open(source.Path);
         if (stream is null) return null;
         var roles = ModelColumns.Resolve(stream.Label, stream.Columns, stream.IsNumeric, spec);
         var coded = roles.CodedClasses;
@@ -113,7 +113,7 @@ public static class StreamedPatternSums
                 if (SubjectOrder.CompareNatural(previousLast, c.FirstKey) > 0) natural = false;
                 if (previousLast.AsSpan().SequenceCompareTo(c.FirstKey) > 0) asTexts = false;
             }
-            previousLast = (c.Tail ?? c.Head)!.Key;
+            previousLast = c.LastKey;
         }
         if (!natural && !asTexts) return null;
 

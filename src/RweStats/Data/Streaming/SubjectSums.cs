@@ -50,21 +50,7 @@ internal sealed class LabelIds
         return chars.AsSpan(0, Encoding.UTF8.GetChars(text, chars));
     }
 
-    /// <summary>The id of a label read as characters (a Parquet text cell): the last one met, its successor, then a dictionary.</summary>
-    public int Id(ReadOnlySpan<char> text)
-    {
-        if (last >= 0)
-        {
-            if (labels[last].AsSpan().SequenceEqual(text)) return last;
-            int next = successor[last];
-            if (next >= 0 && labels[next].AsSpan().SequenceEqual(text)) return last = next;
-        }
-        if (!byText.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out int id)) id = Add(text.ToString());
-        if (last >= 0) successor[last] = id;
-        return last = id;
-    }
-
-    /// <summary>The id of a label read as a string (a Parquet cell; the same instance repeats in dictionary pages).</summary>
+    /// <summary>The id of a label given as a string (another chunk's label, when chunks are joined).</summary>
     public int Id(string text)
     {
         if (ReferenceEquals(text, lastText)) return last;
@@ -131,7 +117,8 @@ internal sealed class ChunkSums
     public bool AscendingNaturally { get; private set; } = true;
     public bool AscendingAsTexts { get; private set; } = true;
     public byte[]? FirstKey { get; private set; }
-    public byte[]? LastKey => open ? key.AsSpan(0, keyLength).ToArray() : null;
+    /// <summary>The last subject's key, once <see cref="Finish"/> is called.</summary>
+    public byte[]? LastKey { get; private set; }
     public SubjectLog? Head { get; private set; }
     public SubjectLog? Tail { get; private set; }
 
@@ -197,6 +184,7 @@ internal sealed class ChunkSums
     public void Finish()
     {
         if (!open) return;
+        LastKey = key.AsSpan(0, keyLength).ToArray();
         if (keepFirst)
         {
             var log = Log();
