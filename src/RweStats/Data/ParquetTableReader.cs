@@ -36,22 +36,24 @@ public sealed class ParquetTableReader : ITableReader
     {
         try
         {
-            return Task.Run(async () =>
-            {
-                await using var reader = await ParquetReader.CreateAsync(path);
-                long rows = 0;
-                for (int g = 0; g < reader.RowGroupCount; g++)
-                {
-                    using var rg = reader.OpenRowGroupReader(g);
-                    rows += rg.RowCount;
-                }
-                return rows;
-            }).GetAwaiter().GetResult();
+            return RowCountAsync(path).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return 0; // the reader that reads it says what is wrong
         }
+    }
+
+    static async Task<long> RowCountAsync(string path)
+    {
+        await using var reader = await ParquetReader.CreateAsync(path);
+        long rows = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var rg = reader.OpenRowGroupReader(g);
+            rows += rg.RowCount;
+        }
+        return rows;
     }
 
     static async Task<DataTable> ReadAsync(string path)
