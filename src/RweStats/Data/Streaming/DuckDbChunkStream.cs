@@ -71,7 +71,7 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
         values.AddRange(plan.Covariates);
         var all = labels.Concat(values).Concat(plan.Other).ToArray();
         var select = all.Select(c => IsNumeric(c) ? $"CAST({SqlDialect.DuckDb.Identifier(c)} AS DOUBLE)" : $"CAST({SqlDialect.DuckDb.Identifier(c)} AS VARCHAR)");
-        long rows = RowCount();
+        long rows = ParquetTableReader.RowCount(path); // from the file's metadata, as for the choice to stream
         int ranges = (int)Math.Clamp(rows / 100_000, 1, Environment.ProcessorCount);
         var chunks = new ChunkSums[ranges];
         try
@@ -90,15 +90,6 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
             throw;
         }
         return chunks;
-    }
-
-    long RowCount()
-    {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT CAST(COALESCE(SUM(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({SqlDialect.DuckDb.Literal(path)})";
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     ChunkSums ReadRange(string sql, long firstRow, StreamPlan plan, string[] all, int labelColumns)
