@@ -96,6 +96,60 @@ public sealed class StreamedPatternSumsTests : IDisposable
     }
 
     /// <summary>
+    /// Parquet labels of every length: the streamed reader identifies a text of up to 12 bytes by DuckDB's string header
+    /// and a longer one by its bytes, and a numeric label by its bits. Subjects alternate short and long ids ("P7",
+    /// "P8-enrolled-at-the-second-site"), an arm and a visit have labels of more than 12 bytes, a numeric class (dose)
+    /// has integer and fractional levels, labels are missing in some rows: the same fit as the rows read into memory.
+    /// </summary>
+    [Fact]
+    public void ParquetLabelsShortLongAndNumericEqualInMemory()
+    {
+        var random = new Random(11);
+        var csv = new StringBuilder("id,visit,arm,dose,y\n");
+        string[] visits = ["V1", "Week 12 follow-up", "V3", "Week 52 end of study"];
+        for (int i = 1; i <= 80; i++)
+        {
+            string id = i % 2 == 0 ? $"P{i}-enrolled-at-the-second-site" : $"P{i}";
+            string arm = i % 3 == 0 ? "Active treatment 10 mg" : "Placebo";
+            double level = random.NextDouble() * 3;
+            for (int v = 0; v < visits.Length; v++)
+            {
+                string visit = random.NextDouble() < 0.03 ? "" : visits[v];
+                string dose = (i % 4 * 2.5).ToString(CultureInfo.InvariantCulture);
+                string y = random.NextDouble() < 0.08 ? "" : (level + v * (arm == "Placebo" ? 0.5 : 1.1) + random.NextDouble()).ToString("F3", CultureInfo.InvariantCulture);
+                csv.Append($"{id},{visit},{arm},{dose},{y}\n");
+            }
+        }
+        var path = Path.Combine(dir, "labels.csv");
+        File.WriteAllText(path, csv.ToString());
+        var parquet = Path.Combine(dir, "labels.parquet");
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"COPY (SELECT * FROM read_csv({Data.Sql.SqlDialect.DuckDb.Literal(path)}, header = true, nullstr = [''])) " +
+                                  $"TO {Data.Sql.SqlDialect.DuckDb.Literal(parquet)} (FORMAT parquet, ROW_GROUP_SIZE 50)";
+            command.ExecuteNonQuery();
+        }
+        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + dose", Subject = "id", Time = "visit", Covariance = "cs", ClassVariables = ["dose"] };
+        var sums = Streamed(parquet, spec);
+        PushDownEqualityTests.AssertSameFit(InMemory(path, spec), MixedModelFitter.Fit(sums, spec));
+    }
+
+    /// <summary>The text of a numeric label: integers formatted as integers print as the shortest round-trip text does.</summary>
+    [Fact]
+    public void NumberLabelsPrintAsTheirRoundTripText()
+    {
+        var bytes = new byte[64];
+        foreach (double value in new[] { 0.0, -0.0, 7, -12, 2.5, 1e-7, 123456789012345, 999999999999999, 1e15, -1e15, 1e300, 4503599627370496.5, -999999999999999 })
+        {
+            int length = NumberLabel.Format(value, bytes);
+            Assert.Equal(value.ToString("R", CultureInfo.InvariantCulture), Encoding.UTF8.GetString(bytes, 0, length));
+            Assert.Equal(value.ToString("R", CultureInfo.InvariantCulture), NumberLabel.Text(value));
+        }
+    }
+
+    /// <summary>
     /// A class variable and a covariate that change within subjects, a group (separate covariance per arm), rows without
     /// the outcome and rows without a covariate (read, not used), integer subject ids 1 … 60: the same fit.
     /// </summary>

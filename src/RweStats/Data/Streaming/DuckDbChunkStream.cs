@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using DuckDB.NET.Data;
@@ -129,14 +130,27 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
         return sums;
     }
 
+    /// <summary>
+    /// The chunks of one range into its sums, a column at a time (each column's loop is short and predictable; row by
+    /// row through every column cost several times as much): the rows with every required value, the first infinite
+    /// value, the label ids, the rows that start a subject; then the rows go to the sums in file order.
+    /// </summary>
     unsafe void ReadChunks(DuckDBResult result, long firstRow, StreamPlan plan, string[] all, int labelColumns, ChunkSums sums)
     {
         int classes = plan.CodedClasses.Count, covariateCount = plan.Covariates.Count;
         int groupColumn = plan.Group is null ? -1 : 2 + classes, yColumn = labelColumns;
-        var cells = all.Select(c => new Cells(IsNumeric(c))).ToArray();
-        var codes = new int[classes];
+        var columns = all.Select(c => new Column(IsNumeric(c))).ToArray();
+        // Each label column gets its ids from its own labels in this range's sums.
+        var visitIds = new LabelColumn(sums.Visits);
+        var classIds = sums.Classes.Select(ids => new LabelColumn(ids)).ToArray();
+        var groupIds = new LabelColumn(sums.Groups);
+        var subject = new SubjectColumn();
+        int capacity = 0;
+        bool[] present = [], startsSubject = [];
+        int[] visits = [], groups = [];
+        int[][] codes = new int[classes][];
+        var rowCodes = new int[classes];
         var covariates = new double[covariateCount];
-        var key = new byte[64];
         long position = firstRow;
         while (true)
         {
@@ -144,48 +158,191 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
             if (chunk.IsInvalid) break;
             int size = (int)NativeMethods.DataChunks.DuckDBDataChunkGetSize(chunk);
             if (size == 0) break;
-            for (int c = 0; c < cells.Length; c++)
+            if (size > capacity)
+            {
+                capacity = size;
+                (present, startsSubject, visits, groups) = (new bool[size], new bool[size], new int[size], new int[size]);
+                for (int k = 0; k < classes; k++) codes[k] = new int[size];
+            }
+            for (int c = 0; c < columns.Length; c++)
             {
                 var vector = NativeMethods.DataChunks.DuckDBDataChunkGetVector(chunk, c);
-                cells[c].Data = NativeMethods.Vectors.DuckDBVectorGetData(vector);
-                cells[c].Validity = NativeMethods.Vectors.DuckDBVectorGetValidity(vector);
+                columns[c].Data = NativeMethods.Vectors.DuckDBVectorGetData(vector);
+                columns[c].Validity = NativeMethods.Vectors.DuckDBVectorGetValidity(vector);
             }
+            Array.Fill(present, true, 0, size);
+            for (int c = 0; c < columns.Length; c++)
+                if (c != yColumn) columns[c].ClearMissing(present, size);
+            // The first infinite value in file order (then in column order) is the one reported.
+            int infiniteRow = size, infiniteColumn = -1;
+            for (int c = yColumn; c < columns.Length; c++)
+            {
+                int r = columns[c].FirstInfinite(present, Math.Min(size, infiniteRow));
+                if (r < infiniteRow) (infiniteRow, infiniteColumn) = (r, c);
+            }
+            if (infiniteColumn >= 0)
+                throw new RweStatsInputException($"{Where(position + infiniteRow)}: column '{all[infiniteColumn]}' holds an infinite value; RweStats reads finite numbers only");
+            visitIds.Ids(columns[1], present, size, visits);
+            for (int k = 0; k < classes; k++) classIds[k].Ids(columns[2 + k], present, size, codes[k]);
+            if (groupColumn >= 0) groupIds.Ids(columns[groupColumn], present, size, groups);
+            subject.Starts(columns[0], present, size, startsSubject);
+            var y = columns[yColumn];
             for (int i = 0; i < size; i++, position++)
             {
-                bool present = true;
-                for (int c = 0; c < cells.Length && present; c++)
-                    if (c != yColumn && cells[c].IsMissing(i)) present = false;
-                if (!present) { sums.SkippedRow(); continue; }
-                for (int c = yColumn; c < cells.Length; c++)
-                    if (cells[c].IsInfinite(i))
-                        throw new RweStatsInputException($"{Where(position)}: column '{all[c]}' holds an infinite value; RweStats reads finite numbers only");
-                int keyLength = cells[0].Label(i, ref key);
-                int visit = cells[1].Id(i, sums.Visits);
-                for (int k = 0; k < classes; k++) codes[k] = cells[2 + k].Id(i, sums.Classes[k]);
-                int group = groupColumn < 0 ? 0 : cells[groupColumn].Id(i, sums.Groups);
-                double y = cells[yColumn].IsMissing(i) ? double.NaN : cells[yColumn].Number(i);
-                for (int k = 0; k < covariateCount; k++) covariates[k] = cells[yColumn + 1 + k].Number(i);
-                sums.Row(key.AsSpan(0, keyLength), position, visit, group, codes, y, covariates);
+                if (!present[i]) { sums.SkippedRow(); continue; }
+                for (int k = 0; k < classes; k++) rowCodes[k] = codes[k][i];
+                for (int k = 0; k < covariateCount; k++) covariates[k] = columns[yColumn + 1 + k].Number(i);
+                double response = y.IsMissing(i) ? double.NaN : y.Number(i);
+                int group = groupColumn < 0 ? 0 : groups[i];
+                if (startsSubject[i]) sums.Row(columns[0].LabelBytes(i), position, visits[i], group, rowCodes, response, covariates);
+                else sums.RowOfSameSubject(position, visits[i], group, rowCodes, response, covariates);
             }
         }
     }
 
+    /// <summary>
+    /// What identifies a label without reading its text: a DOUBLE's bits, or a short VARCHAR's 16-byte header
+    /// (duckdb_string_t: a 4-byte length, then the text inline up to 12 bytes; the bytes past the text are masked off,
+    /// so whatever DuckDB leaves there does not matter). A longer text has no such key.
+    /// </summary>
+    readonly record struct LabelKey(ulong Low, ulong High)
+    {
+        public static LabelKey OfNumber(double v) => new((ulong)BitConverter.DoubleToInt64Bits(v), 0);
+
+        /// <summary>The key of a string header, or null for a text longer than 12 bytes (kept out of line).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe bool OfText(ulong* header, out LabelKey key)
+        {
+            ulong low = header[0], high = header[1];
+            int length = (int)(uint)low;
+            if (length > 12) { key = default; return false; }
+            // Keep the length and the text's bytes: the first word holds the length and 4 bytes, the second 8 more.
+            if (length < 4) low &= (1UL << (8 * (4 + length))) - 1;
+            high = length <= 4 ? 0 : length >= 12 ? high : high & ((1UL << (8 * (length - 4))) - 1);
+            key = new LabelKey(low, high);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// A label column's ids in this range's labels, with the labels last met kept by their <see cref="LabelKey"/>: a
+    /// visit column cycles through a few labels, an arm repeats over a subject's rows, so most rows are found without
+    /// reading their text.
+    /// </summary>
+    sealed class LabelColumn(LabelIds ids)
+    {
+        const int Kept = 16;
+        readonly LabelKey[] keys = new LabelKey[Kept];
+        readonly int[] idOf = new int[Kept];
+        int count, next;
+        LabelKey lastKey;
+        int lastId = -1;
+
+        public unsafe void Ids(Column column, bool[] present, int size, int[] into)
+        {
+            if (column.Numbers)
+            {
+                var values = (double*)column.Data;
+                for (int i = 0; i < size; i++)
+                {
+                    if (!present[i]) continue;
+                    var key = LabelKey.OfNumber(values[i]);
+                    into[i] = lastId >= 0 && key == lastKey ? lastId : Find(column, i, key);
+                }
+                return;
+            }
+            var headers = (ulong*)column.Data;
+            for (int i = 0; i < size; i++)
+            {
+                if (!present[i]) continue;
+                if (!LabelKey.OfText(headers + 2 * i, out var key)) into[i] = ids.Id(column.LabelBytes(i));
+                else into[i] = lastId >= 0 && key == lastKey ? lastId : Find(column, i, key);
+            }
+        }
+
+        int Find(Column column, int i, LabelKey key)
+        {
+            int found = -1;
+            for (int k = 0; k < count && found < 0; k++)
+                if (keys[k] == key) found = idOf[k];
+            if (found < 0)
+            {
+                found = ids.Id(column.LabelBytes(i));
+                keys[next] = key; idOf[next] = found;
+                next = (next + 1) % Kept;
+                count = Math.Min(count + 1, Kept);
+            }
+            (lastKey, lastId) = (key, found);
+            return found;
+        }
+    }
+
+    /// <summary>Which rows start a subject: the subject differs from the previous row read (in this chunk or the one before).</summary>
+    sealed class SubjectColumn
+    {
+        LabelKey key;
+        bool keyed, any;
+        byte[] text = new byte[64]; // a long text subject's label (no key)
+        int length;
+
+        public unsafe void Starts(Column column, bool[] present, int size, bool[] starts)
+        {
+            for (int i = 0; i < size; i++)
+            {
+                if (!present[i]) continue;
+                bool hasKey = column.Numbers ? Keyed(LabelKey.OfNumber(((double*)column.Data)[i]), out var k)
+                                             : LabelKey.OfText((ulong*)column.Data + 2 * i, out k);
+                bool same = any && (hasKey ? keyed && k == key : !keyed && column.LabelBytes(i).SequenceEqual(text.AsSpan(0, length)));
+                starts[i] = !same;
+                if (same) continue;
+                (key, keyed, any) = (k, hasKey, true);
+                if (!hasKey)
+                {
+                    var label = column.LabelBytes(i);
+                    if (text.Length < label.Length) text = new byte[2 * label.Length];
+                    label.CopyTo(text);
+                    length = label.Length;
+                }
+            }
+        }
+
+        static bool Keyed(LabelKey key, out LabelKey k) { k = key; return true; }
+    }
+
     /// <summary>One column of the current chunk: a DOUBLE or a VARCHAR vector, read in place.</summary>
-    unsafe sealed class Cells(bool numbers)
+    unsafe sealed class Column(bool numbers)
     {
         public void* Data;
         public ulong* Validity;
+        public bool Numbers => numbers;
         readonly byte[] text = new byte[64];
         double lastNumber = double.NaN;
         int lastLength;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         bool Valid(int i) => Validity == null || (Validity[i >> 6] >> (i & 63) & 1) == 1;
 
-        public bool IsMissing(int i) => !Valid(i) || (numbers ? double.IsNaN(((double*)Data)[i]) : Utf8(i).IsEmpty);
-
-        public bool IsInfinite(int i) => numbers && Valid(i) && double.IsInfinity(((double*)Data)[i]);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool IsMissing(int i) => !Valid(i) || (numbers ? double.IsNaN(((double*)Data)[i]) : *(int*)((byte*)Data + 16 * i) == 0);
 
         public double Number(int i) => ((double*)Data)[i];
+
+        /// <summary>Clears the rows where this column is missing (null, NaN, or the empty text).</summary>
+        public void ClearMissing(bool[] present, int size)
+        {
+            for (int i = 0; i < size; i++)
+                if (IsMissing(i)) present[i] = false;
+        }
+
+        /// <summary>The first of the given rows (before <paramref name="size"/>) holding an infinity, or size.</summary>
+        public int FirstInfinite(bool[] present, int size)
+        {
+            if (!numbers) return size;
+            var values = (double*)Data;
+            for (int i = 0; i < size; i++)
+                if (present[i] && double.IsInfinity(values[i]) && Valid(i)) return i;
+            return size;
+        }
 
         /// <summary>A VARCHAR cell's bytes: duckdb_string_t is a 4-byte length, then 12 bytes inline, or a 4-byte prefix and a pointer.</summary>
         ReadOnlySpan<byte> Utf8(int i)
@@ -196,27 +353,16 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
         }
 
         /// <summary>The cell as a label: its text, or a number's round-trip text (as the in-memory table prints it).</summary>
-        ReadOnlySpan<byte> LabelBytes(int i)
+        public ReadOnlySpan<byte> LabelBytes(int i)
         {
             if (!numbers) return Utf8(i);
             double v = Number(i);
-            if (!v.Equals(lastNumber))
+            if (BitConverter.DoubleToInt64Bits(v) != BitConverter.DoubleToInt64Bits(lastNumber))
             {
-                if (!v.TryFormat(text, out lastLength, "R", CultureInfo.InvariantCulture))
-                    throw new InvalidOperationException("a number's text is longer than 64 bytes");
+                lastLength = NumberLabel.Format(v, text);
                 lastNumber = v;
             }
             return text.AsSpan(0, lastLength);
-        }
-
-        public int Id(int i, LabelIds ids) => ids.Id(LabelBytes(i));
-
-        public int Label(int i, ref byte[] key)
-        {
-            var bytes = LabelBytes(i);
-            if (key.Length < bytes.Length) key = new byte[2 * bytes.Length];
-            bytes.CopyTo(key);
-            return bytes.Length;
         }
     }
 }
