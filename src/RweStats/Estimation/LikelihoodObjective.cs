@@ -290,14 +290,17 @@ public sealed class LikelihoodObjective
         var a = new Vector<double>[q];
         for (int k = 0; k < q; k++) a[k] = XRowTimes(qdV![k], wvec, w);
         var cs = s.Select(sk => c * sk).ToArray();
+        // The q² pairs below read C S_k and C a_l as plain arrays, each formed once (not once per pair, through indexers).
+        var csValues = cs.Select(m => m.ToColumnMajorArray()).ToArray();
+        var ca = a.Select(al => c * al).ToArray();
         var hessian = new DenseMatrix(q, q);
         var expected = new DenseMatrix(q, q);
         for (int k = 0; k < q; k++)
             for (int l = k; l < q; l++)
             {
                 double trMVkMVl = trWdVWdV[k, l];
-                if (reml) trMVkMVl += -2 * cT[k, l] + TraceProduct(cs[k], cs[l]);
-                double ePe = rMr[k, l] - a[k].DotProduct(c * a[l]); // e' V_k P V_l e
+                if (reml) trMVkMVl += -2 * cT[k, l] + TraceProduct(csValues[k], csValues[l], p);
+                double ePe = rMr[k, l] - a[k].DotProduct(ca[l]); // e' V_k P V_l e
                 double trMVkl = trWd2V[k, l] - (reml ? cR[k, l] : 0);
                 double h = trMVkl - trMVkMVl + 2 * ePe - rd2r[k, l];
                 hessian[k, l] = hessian[l, k] = h;
@@ -367,11 +370,15 @@ public sealed class LikelihoodObjective
         return s;
     }
 
-    static double TraceProduct(Matrix<double> a, Matrix<double> b)
+    static double TraceProduct(Matrix<double> a, Matrix<double> b) =>
+        TraceProduct(a.ToColumnMajorArray(), b.ToColumnMajorArray(), a.RowCount);
+
+    /// <summary>tr(A B) = Σ_i Σ_j A_ij B_ji for n×n matrices given column-major (A_ij = a[i + j n]).</summary>
+    static double TraceProduct(double[] a, double[] b, int n)
     {
         double s = 0;
-        for (int i = 0; i < a.RowCount; i++)
-            for (int j = 0; j < a.ColumnCount; j++) s += a[i, j] * b[j, i];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) s += a[i + j * n] * b[j + i * n];
         return s;
     }
 }

@@ -57,11 +57,14 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
     }
 
     /// <summary>
-    /// The rows in as many ranges as there are cores, each read by its own single-threaded DuckDB query (DuckDB skips the
-    /// row groups outside a range of file_row_number) into its own chunk, in parallel; the chunks are joined in file
-    /// order (<see cref="StreamedPatternSums"/>). One query with DuckDB's threads would leave the .NET side, which adds
+    /// The rows in ranges of at least <see cref="MinRowsPerRange"/> rows (at most <see cref="MaxRanges"/>), each read by
+    /// its own single-threaded DuckDB query (DuckDB skips the row groups outside a range of file_row_number) into its own
+    /// chunk, as many at once as there are cores; the chunks are joined in file order (<see cref="StreamedPatternSums"/>). One query with DuckDB's threads would leave the .NET side, which adds
     /// the rows to the sums, on one core.
     /// </summary>
+    const long MinRowsPerRange = 100_000;
+    const int MaxRanges = 4;
+
     public IReadOnlyList<ChunkSums>? Read(StreamPlan plan)
     {
         // Output columns: subject, time, coded classes, group, y, covariates, other required columns.
@@ -73,11 +76,13 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
         var all = labels.Concat(values).Concat(plan.Other).ToArray();
         var select = all.Select(c => IsNumeric(c) ? $"CAST({SqlDialect.DuckDb.Identifier(c)} AS DOUBLE)" : $"CAST({SqlDialect.DuckDb.Identifier(c)} AS VARCHAR)");
         long rows = ParquetTableReader.RowCount(path); // from the file's metadata, as for the choice to stream
-        int ranges = (int)Math.Clamp(rows / 100_000, 1, Environment.ProcessorCount);
+        // The number of ranges follows the file, never the machine: the ranges' sums are added in file order, so a file
+        // gives the same bits on any number of cores. More ranges than cores also even out the cores' shares.
+        int ranges = (int)Math.Clamp(rows / MinRowsPerRange, 1, MaxRanges);
         var chunks = new ChunkSums[ranges];
         try
         {
-            Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = ranges }, k =>
+            Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(ranges, Environment.ProcessorCount) }, k =>
             {
                 long from = rows * k / ranges, to = rows * (k + 1) / ranges;
                 string sql = $"SELECT {string.Join(", ", select)} FROM read_parquet({SqlDialect.DuckDb.Literal(path)}, file_row_number = true) " +
@@ -234,9 +239,9 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
         const int Kept = 16;
         readonly LabelKey[] keys = new LabelKey[Kept];
         readonly int[] idOf = new int[Kept];
-        int count, next;
-        LabelKey lastKey;
-        int lastId = -1;
+        // The slot met after each slot last time: a visit column's rows cycle through the visits in the same order.
+        readonly int[] successor = [.. Enumerable.Repeat(-1, Kept)];
+        int count, next, last = -1;
 
         public unsafe void Ids(Column column, bool[] present, int size, int[] into)
         {
@@ -244,36 +249,46 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
             {
                 var values = (double*)column.Data;
                 for (int i = 0; i < size; i++)
-                {
-                    if (!present[i]) continue;
-                    var key = LabelKey.OfNumber(values[i]);
-                    into[i] = lastId >= 0 && key == lastKey ? lastId : Find(column, i, key);
-                }
+                    if (present[i]) into[i] = Id(LabelKey.OfNumber(values[i]), column, i);
                 return;
             }
             var headers = (ulong*)column.Data;
             for (int i = 0; i < size; i++)
             {
                 if (!present[i]) continue;
-                if (!LabelKey.OfText(headers + 2 * i, out var key)) into[i] = ids.Id(column.LabelBytes(i));
-                else into[i] = lastId >= 0 && key == lastKey ? lastId : Find(column, i, key);
+                into[i] = LabelKey.OfText(headers + 2 * i, out var key) ? Id(key, column, i) : ids.Id(column.LabelBytes(i));
             }
         }
 
-        int Find(Column column, int i, LabelKey key)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        int Id(LabelKey key, Column column, int i)
         {
-            int found = -1;
-            for (int k = 0; k < count && found < 0; k++)
-                if (keys[k] == key) found = idOf[k];
-            if (found < 0)
+            if (last >= 0)
             {
-                found = ids.Id(column.LabelBytes(i));
-                keys[next] = key; idOf[next] = found;
+                if (keys[last] == key) return idOf[last];
+                int after = successor[last];
+                if (after >= 0 && keys[after] == key) return idOf[last = after];
+            }
+            return Find(key, column, i);
+        }
+
+        int Find(LabelKey key, Column column, int i)
+        {
+            int slot = -1;
+            for (int k = 0; k < count && slot < 0; k++)
+                if (keys[k] == key) slot = k;
+            if (slot < 0)
+            {
+                slot = next;
+                keys[slot] = key; idOf[slot] = ids.Id(column.LabelBytes(i));
+                for (int k = 0; k < Kept; k++) if (successor[k] == slot) successor[k] = -1; // the slot's old label is gone
+                successor[slot] = -1;
                 next = (next + 1) % Kept;
                 count = Math.Min(count + 1, Kept);
             }
-            (lastKey, lastId) = (key, found);
-            return found;
+            if (last >= 0) successor[last] = slot;
+            last = slot;
+            return idOf[slot];
         }
     }
 
@@ -330,8 +345,21 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
         /// <summary>Clears the rows where this column is missing (null, NaN, or the empty text).</summary>
         public void ClearMissing(bool[] present, int size)
         {
-            for (int i = 0; i < size; i++)
-                if (IsMissing(i)) present[i] = false;
+            if (Validity != null)
+                for (int i = 0; i < size; i++)
+                    if ((Validity[i >> 6] >> (i & 63) & 1) == 0) present[i] = false;
+            if (numbers)
+            {
+                var values = (double*)Data;
+                for (int i = 0; i < size; i++)
+                    if (double.IsNaN(values[i])) present[i] = false;
+            }
+            else
+            {
+                var headers = (ulong*)Data;
+                for (int i = 0; i < size; i++)
+                    if ((uint)headers[2 * i] == 0) present[i] = false;
+            }
         }
 
         /// <summary>The first of the given rows (before <paramref name="size"/>) holding an infinity, or size.</summary>

@@ -17,7 +17,7 @@ internal sealed class LabelIds
     int last = -1;
     string? lastText;
 
-    public List<bool> Used { get; } = new();
+    bool[] used = new bool[8];
     public int Count => labels.Count;
     public string this[int id] => labels[id];
 
@@ -64,12 +64,15 @@ internal sealed class LabelIds
         labels.Add(s);
         utf8.Add(Encoding.UTF8.GetBytes(s));
         successor.Add(-1);
-        Used.Add(false);
+        if (labels.Count > used.Length) Array.Resize(ref used, 2 * used.Length);
         return labels.Count - 1;
     }
 
+    /// <summary>A used row had the label of this id.</summary>
+    public void MarkUsed(int id) => used[id] = true;
+
     /// <summary>The labels a used row had.</summary>
-    public IEnumerable<string> UsedLabels => labels.Where((_, i) => Used[i]);
+    public IEnumerable<string> UsedLabels => labels.Where((_, i) => used[i]);
 }
 
 /// <summary>The shape of the rows a chunk receives: how many coded classes, covariates and monomials (products of covariates).</summary>
@@ -139,6 +142,7 @@ internal sealed class ChunkSums
     readonly int[] rowAtVisit = new int[MaxVisitIds + 2];
     int[] keyScratch;
     double[] values;
+    readonly int[][] monomials;
 
     /// <param name="keepFirst">false for the chunk that joins the others (it accumulates every subject it gets).</param>
     /// <param name="where">Names a row for messages ("file.csv:12", "file.parquet row 12") from its position.</param>
@@ -153,6 +157,7 @@ internal sealed class ChunkSums
         keyScratch = new int[3 + (MaxVisitIds + 2) * shape.Classes];
         values = new double[(MaxVisitIds + 2) * shape.ValuesPerVisit];
         signatureOf = signatures.GetAlternateLookup<ReadOnlySpan<int>>();
+        monomials = shape.Monomials.ToArray();
     }
 
     /// <summary>A row without the subject, the visit or a model variable: read, not used.</summary>
@@ -280,14 +285,14 @@ internal sealed class ChunkSums
             if (y < MinY) MinY = y;
             if (y > MaxY) MaxY = y;
             for (int k = 0; k < covariateCount; k++) CovariateSums[k] += rowCovariates[r * covariateCount + k];
-            Visits.Used[v] = true;
-            for (int c = 0; c < classes; c++) Classes[c].Used[rowCodes[r * classes + c]] = true;
-            if (shape.HasGroup) Groups.Used[group] = true;
+            for (int c = 0; c < classes; c++) Classes[c].MarkUsed(rowCodes[r * classes + c]);
         }
         SubjectsRead++;
         if (mask == 0) return;
         Subjects++;
         Used += used;
+        for (ulong bits = mask; bits != 0; bits &= bits - 1) Visits.MarkUsed(System.Numerics.BitOperations.TrailingZeroCount(bits));
+        if (shape.HasGroup) Groups.MarkUsed(group);
 
         // The signature's key and the subject's values, visit by visit in ascending visit id.
         keyScratch[0] = group; keyScratch[1] = (int)(uint)mask; keyScratch[2] = (int)(uint)(mask >> 32);
@@ -300,7 +305,7 @@ internal sealed class ChunkSums
             for (int k = 1; k < k1; k++)
             {
                 double product = 1;
-                foreach (int i in shape.Monomials[k - 1]) product *= rowCovariates[r * covariateCount + i];
+                foreach (int i in monomials[k - 1]) product *= rowCovariates[r * covariateCount + i];
                 values[m * k1 + k] = product;
             }
         }
@@ -333,8 +338,9 @@ internal sealed class ChunkSums
             {
                 double vi = v[i];
                 Sums[i] += vi;
-                // Row i of the upper triangle: Products[i, j] += v_i v_j for j ≥ i (vectorised, the same operations).
-                SmallDense.MultiplyAdd(vi, v[i..], Products.AsSpan(i * d + i, d - i));
+                // A row of the upper triangle is short (2m - i values): a plain loop beats a vector call here.
+                var row = Products.AsSpan(i * d, d);
+                for (int j = i; j < d; j++) row[j] += vi * v[j];
             }
         }
     }
