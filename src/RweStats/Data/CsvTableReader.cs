@@ -230,7 +230,7 @@ public static class CsvTableReader
         var originals = new Dictionary<int, string>?[chunks.Count, width]; // by slot
         var turnedText = new bool[width];
         bool irregular = false;
-        Parallel.For(0, chunks.Count, (k, state) =>
+        bool ReadChunk(int k)
         {
             var c = chunks[k];
             var chunk = content.Span[c.From..c.To];
@@ -246,7 +246,7 @@ public static class CsvTableReader
                 int field = 0;
                 foreach (var range in row.Split(separator))
                 {
-                    if (field == width) { irregular = true; state.Stop(); return; }
+                    if (field == width) return false;
                     int j = field++;
                     var cell = cells.Prepare(row[range], out bool missing);
                     if (values[j] is { } column)
@@ -260,10 +260,17 @@ public static class CsvTableReader
                     }
                     else if (!missing) texts[j]![slot] = (pools[j] ??= new StringPool()).Get(cell);
                 }
-                if (field != width) { irregular = true; state.Stop(); return; }
+                if (field != width) return false;
                 lines[slot++] = line;
             }
             rowsRead[k] = slot - c.FirstSlot;
+            return true;
+        }
+        // A file of one chunk is read on this thread: starting the thread pool costs more than a small file's parse.
+        if (chunks.Count == 1) irregular = !ReadChunk(0);
+        else Parallel.For(0, chunks.Count, (k, state) =>
+        {
+            if (!ReadChunk(k)) { irregular = true; state.Stop(); }
         });
         if (irregular) return null;
         if (turnedText.Any(t => t)) return (Array.Empty<ColumnStorage>(), Array.Empty<int>(), Enumerable.Range(0, width).Where(j => turnedText[j]).ToArray());
