@@ -242,13 +242,17 @@ public static class CsvTableReader
                 int end = chunk.IndexOf((byte)'\n');
                 var row = WithoutCarriageReturn(end < 0 ? chunk : chunk[..end]);
                 chunk = end < 0 ? default : chunk[(end + 1)..];
-                if (row.Trim(" \t"u8).IsEmpty) continue;
+                if (IsBlank(row)) continue;
+                // Fields split on the separator by hand (as Split does: "a,b," has three fields, the last empty), the
+                // row scanned once; a line is a handful of short fields.
                 int field = 0;
-                foreach (var range in row.Split(separator))
+                for (int from = 0; ; )
                 {
+                    int length = row[from..].IndexOf(separator);
+                    var raw = length < 0 ? row[from..] : row.Slice(from, length);
                     if (field == width) return false;
                     int j = field++;
-                    var cell = cells.Prepare(row[range], out bool missing);
+                    var cell = cells.Prepare(raw, out bool missing);
                     if (values[j] is { } column)
                     {
                         if (missing) column[slot] = double.NaN;
@@ -259,6 +263,8 @@ public static class CsvTableReader
                         else turnedText[j] = true;
                     }
                     else if (!missing) texts[j]![slot] = (pools[j] ??= new StringPool()).Get(cell);
+                    if (length < 0) break;
+                    from += length + 1;
                 }
                 if (field != width) return false;
                 lines[slot++] = line;
@@ -313,6 +319,14 @@ public static class CsvTableReader
             columns[j] = new NumericStorage(values[j]!, kept);
         }
         return (columns, lines, Array.Empty<int>());
+    }
+
+    /// <summary>A line of spaces and tabs only (or empty): skipped, as CsvHelper skips it.</summary>
+    static bool IsBlank(ReadOnlySpan<byte> row)
+    {
+        foreach (byte b in row)
+            if (b != (byte)' ' && b != (byte)'\t') return false;
+        return true;
     }
 
     static ReadOnlySpan<byte> WithoutCarriageReturn(ReadOnlySpan<byte> line) =>
