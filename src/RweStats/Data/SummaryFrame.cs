@@ -7,7 +7,11 @@ namespace RweStats.Data;
 /// <param name="RowsRead">Every row of the source, whatever is missing.</param>
 /// <param name="Used">Rows with the outcome and every required column present.</param>
 /// <param name="CovariateSums">Σ over the rows used of each covariate, by name.</param>
-public sealed record RowTotals(long RowsRead, long Used, double SumY, double SumY2, double MinY, double MaxY, IReadOnlyDictionary<string, double> CovariateSums);
+public sealed record RowTotals(long RowsRead, long Used, double SumY, double SumY2, double MinY, double MaxY, IReadOnlyDictionary<string, double> CovariateSums)
+{
+    /// <summary>Each covariate's values among the rows used as the code check needs them (<see cref="CodeLikeCovariates"/>); null when not gathered.</summary>
+    public IReadOnlyDictionary<string, CodeLikeValues>? CovariateValues { get; init; }
+}
 
 /// <summary>The class variables, visit order, baseline and group of a frame built from levels found in a source.</summary>
 public sealed record FrameLevels(
@@ -83,13 +87,18 @@ public static class SummaryFrame
         double used = totals.Used, mean = totals.SumY / used;
         var covariateMeans = roles.Covariates.ToDictionary(c => c, c => totals.CovariateSums.TryGetValue(c, out var s) ? s / used : 0);
         var classVars = levels.Classes.ToDictionary(x => x.Key, x => x.Value);
+        // The in-memory frame's notes, in its order: the visit order's, then the code-like covariates'.
+        var notes = levels.Notes.ToList();
+        foreach (var name in roles.Covariates)
+            if (totals.CovariateValues?.GetValueOrDefault(name) is { } values && CodeLikeCovariates.Note(name, values, checked((int)subjects)) is { } note)
+                notes.Add(note);
         return new ModelFrame
         {
             Source = label, Formula = roles.Formula, ObservationsRead = checked((int)totals.RowsRead), Rows = Array.Empty<int>(), Response = Array.Empty<double>(),
             ClassVariables = classVars, ClassCodes = classVars.Keys.ToDictionary(k => k, _ => Array.Empty<int>()),
             Covariates = roles.Covariates.ToDictionary(k => k, _ => Array.Empty<double>()), Time = levels.Time, Baseline = levels.Baseline,
             SubjectLabels = Array.Empty<string>(), SubjectStart = new[] { 0 }, VisitPosition = Array.Empty<int>(), Group = levels.Group,
-            SubjectGroup = Array.Empty<int>(), SubjectsRead = checked((int)subjectsRead), VisitOrdering = levels.Ordering, Notes = levels.Notes.ToList(),
+            SubjectGroup = Array.Empty<int>(), SubjectsRead = checked((int)subjectsRead), VisitOrdering = levels.Ordering, Notes = notes,
             Summary = new FrameSummary(checked((int)totals.Used), checked((int)subjects), mean,
                 Math.Max(0, (totals.SumY2 - used * mean * mean) / Math.Max(1, used - 1)), covariateMeans),
         };

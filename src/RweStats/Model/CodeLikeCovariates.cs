@@ -27,17 +27,56 @@ public static class CodeLikeCovariates
     /// <param name="subjects">Subjects with data.</param>
     public static string? Note(string name, IReadOnlyList<double> values, int subjects)
     {
-        var distinct = new HashSet<double>();
-        foreach (var v in values)
-        {
-            if (v != Math.Floor(v)) return null;
-            if (distinct.Add(v) && distinct.Count > MaxDistinct) return null;
-        }
+        var seen = new CodeLikeValues();
+        foreach (var v in values) seen.Add(v);
+        return Note(name, seen, subjects);
+    }
+
+    /// <summary>The same note from the values gathered while a source was read (a streamed file, a database).</summary>
+    public static string? Note(string name, CodeLikeValues values, int subjects)
+    {
+        if (!values.Possible) return null;
+        var distinct = values.Distinct;
         if (distinct.Count < MinDistinct) return null;
         if (distinct.Count == 2 && distinct.Contains(0) && distinct.Contains(1)) return null;
         if (distinct.Count * MinSubjectsPerValue > subjects) return null;
         var shown = distinct.OrderBy(v => v).Select(v => v.ToString("R", CultureInfo.InvariantCulture));
         return $"'{name}' is numeric with only {distinct.Count} distinct whole values ({string.Join(", ", shown)}), so it entered the model as a covariate " +
                $"(one linear slope). If these numbers are codes (a site, a centre, a group), make it a class variable: --class {name} (spec model.class).";
+    }
+}
+
+/// <summary>
+/// What the code check needs of a covariate's values, gathered value by value (rows read in chunks, merged): its
+/// distinct values while every value is whole and there are at most <see cref="CodeLikeCovariates.MaxDistinct"/>;
+/// once a value is not whole or there are more, only that it cannot be a code.
+/// </summary>
+public sealed class CodeLikeValues
+{
+    readonly HashSet<double> distinct = new();
+
+    /// <summary>Every value so far is whole, and there are at most MaxDistinct of them.</summary>
+    public bool Possible { get; private set; } = true;
+
+    /// <summary>The distinct values, while <see cref="Possible"/>.</summary>
+    public IReadOnlySet<double> Distinct => distinct;
+
+    public void Add(double value)
+    {
+        if (!Possible) return;
+        if (value != Math.Floor(value) || (distinct.Add(value) && distinct.Count > CodeLikeCovariates.MaxDistinct)) RuleOut();
+    }
+
+    public void Add(CodeLikeValues other)
+    {
+        if (!other.Possible) RuleOut();
+        else foreach (var v in other.distinct) Add(v);
+    }
+
+    /// <summary>A value seen that no code has (not whole, or one value too many).</summary>
+    public void RuleOut()
+    {
+        Possible = false;
+        distinct.Clear();
     }
 }

@@ -55,6 +55,28 @@ public sealed class PushDownEqualityTests(PostgresServer server)
         Compare(RepoPaths.Data("belimumab_table2.csv"), "public.belimumab", spec);
     }
 
+    /// <summary>A numeric site code (701/703/705) and an integer score: the code note comes out of PostgreSQL's sums as from the rows.</summary>
+    [Fact]
+    public void CodeLikeCovariateNoteFromPostgres()
+    {
+        var csv = new System.Text.StringBuilder("id,visit,site,score,y\n");
+        var random = new Random(5);
+        for (int s = 1; s <= 45; s++)
+            for (int k = 0; k < 3; k++)
+                csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{s},V{k + 1},{701 + 2 * (s % 3)},{s % 23},{10 + k + random.NextDouble() * 3:F3}\n");
+        var path = Path.Combine(Path.GetTempPath(), $"rwestats-sites-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, csv.ToString());
+        try
+        {
+            server.LoadCsv(path, "public.sites");
+            var spec = new MixedModelSpec { Formula = "y ~ visit + site + score", Subject = "id", Time = "visit", Covariance = "cs" };
+            Compare(path, "public.sites", spec);
+            var source = PostgresSource.Open(server.Address("public.sites"), null, server.Credentials);
+            Assert.Contains(MixedModelFitter.Fit(source.PatternSums(spec), spec).Notes, n => n.Contains("'site' is numeric with only 3 distinct whole values (701, 703, 705)"));
+        }
+        finally { File.Delete(path); }
+    }
+
     void Compare(string csv, string table, MixedModelSpec spec)
     {
         var expected = MixedModelFitter.Fit(CsvTableReader.Read(csv, CsvDialect.Default), spec);
@@ -72,6 +94,8 @@ public sealed class PushDownEqualityTests(PostgresServer server)
         Assert.Equal(expected.SubjectCount, actual.SubjectCount);
         Assert.Equal(expected.SubjectsWithData, actual.SubjectsWithData);
         Assert.Equal(expected.TimeLevels, actual.TimeLevels);
+        // The frame's notes on covariates that look like codes come from the rows used, whichever way they were read.
+        Assert.Equal(expected.Notes.Where(n => n.Contains("distinct whole values")), actual.Notes.Where(n => n.Contains("distinct whole values")));
         Close(expected.FitStatistics.Neg2LogLikelihood, actual.FitStatistics.Neg2LogLikelihood, "-2 log likelihood");
         Close(expected.FitStatistics.Aic, actual.FitStatistics.Aic, "AIC");
         Close(expected.FitStatistics.Bic, actual.FitStatistics.Bic, "BIC");

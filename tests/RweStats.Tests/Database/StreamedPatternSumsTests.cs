@@ -136,6 +136,49 @@ public sealed class StreamedPatternSumsTests : IDisposable
         PushDownEqualityTests.AssertSameFit(InMemory(path, spec), MixedModelFitter.Fit(sums, spec));
     }
 
+    /// <summary>
+    /// A numeric site code in the formula (701/703/705) gets the same note whichever way the rows are read: into memory,
+    /// streamed from CSV and from Parquet, or summed by DuckDB (the push-down's SQL); a measured baseline and an integer
+    /// score with many values get none.
+    /// </summary>
+    [Fact]
+    public void CodeLikeCovariatesGetTheSameNoteStreamedAndPushedDown()
+    {
+        var csv = new StringBuilder("id,visit,site,score,base,y\n");
+        var random = new Random(21);
+        for (int s = 1; s <= 60; s++)
+        {
+            int site = 701 + 2 * (s % 3), score = random.Next(0, 41);
+            double b = 50 + random.NextDouble() * 20;
+            for (int k = 0; k < 3; k++)
+                csv.Append(CultureInfo.InvariantCulture, $"{s},V{k + 1},{site},{score},{b:F2},{20 + k + 0.1 * score + 0.2 * b + random.NextDouble() * 4:F3}\n");
+        }
+        var path = Path.Combine(dir, "sites.csv");
+        File.WriteAllText(path, csv.ToString());
+        var parquet = Path.Combine(dir, "sites.parquet");
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"COPY (SELECT * FROM read_csv({Data.Sql.SqlDialect.DuckDb.Literal(path)}, header = true)) TO {Data.Sql.SqlDialect.DuckDb.Literal(parquet)} (FORMAT parquet)";
+            command.ExecuteNonQuery();
+        }
+        var spec = new MixedModelSpec { Formula = "y ~ visit + site + score + base", Subject = "id", Time = "visit", Covariance = "cs" };
+        var inMemory = InMemory(path, spec);
+        var note = Assert.Single(inMemory.Notes, n => n.Contains("distinct whole values"));
+        Assert.Contains("'site' is numeric with only 3 distinct whole values (701, 703, 705)", note);
+        foreach (var fit in new[]
+                 {
+                     MixedModelFitter.Fit(Streamed(path, spec, 100), spec),
+                     MixedModelFitter.Fit(Streamed(parquet, spec), spec),
+                     MixedModelFitter.Fit(DuckDbTableReader.PatternSums(new TableSource(parquet), spec), spec),
+                 })
+        {
+            PushDownEqualityTests.AssertSameFit(inMemory, fit);
+            Assert.Equal(note, Assert.Single(fit.Notes, n => n.Contains("distinct whole values")));
+        }
+    }
+
     /// <summary>The text of a numeric label: integers formatted as integers print as the shortest round-trip text does.</summary>
     [Fact]
     public void NumberLabelsPrintAsTheirRoundTripText()

@@ -108,7 +108,10 @@ public sealed class PatternSumsQuery
         for (int k = 0; k < levelVariables.Count; k++) metaSql.Append($"l{k}, ");
         metaSql.Append("COUNT(*), SUM(y), SUM(y * y), MIN(y), MAX(y)");
         for (int k = 0; k < covariateNames.Count; k++) metaSql.Append($", SUM(x{k})");
-        metaSql.Append(", (SELECT COUNT(*) FROM src)\nFROM (SELECT ");
+        metaSql.Append(", (SELECT COUNT(*) FROM src)");
+        // Whether each covariate is whole on every row used: only then can it look like a code (CodeLikeCovariates).
+        for (int k = 0; k < covariateNames.Count; k++) metaSql.Append($", BOOL_AND(x{k} = FLOOR(x{k}))");
+        metaSql.Append("\nFROM (SELECT ");
         for (int k = 0; k < levelVariables.Count; k++) metaSql.Append($"{dialect.AsText(Id(levelVariables[k]))} AS l{k}, ");
         metaSql.Append($"{Y} AS y");
         for (int k = 0; k < covariateNames.Count; k++) metaSql.Append($", {dialect.AsDouble(Id(covariateNames[k]))} AS x{k}");
@@ -118,6 +121,7 @@ public sealed class PatternSumsQuery
         long rowsRead = 0, used = 0;
         double sumY = 0, sumY2 = 0, minY = 0, maxY = 0;
         var covariateSums = new Dictionary<string, double>();
+        var whole = new HashSet<string>();
         using (var reader = Execute(metaSql.ToString()))
             while (reader.Read())
             {
@@ -127,8 +131,19 @@ public sealed class PatternSumsQuery
                 used = Long(reader, c); sumY = Number(reader, c + 1); sumY2 = Number(reader, c + 2); minY = Number(reader, c + 3); maxY = Number(reader, c + 4);
                 for (int k = 0; k < covariateNames.Count; k++) covariateSums[covariateNames[k]] = Number(reader, c + 5 + k);
                 rowsRead = Long(reader, c + 5 + covariateNames.Count);
+                for (int k = 0; k < covariateNames.Count; k++)
+                    if (!reader.IsDBNull(c + 6 + covariateNames.Count + k) && reader.GetBoolean(c + 6 + covariateNames.Count + k)) whole.Add(covariateNames[k]);
             }
-        var totals = new RowTotals(rowsRead, used, sumY, sumY2, minY, maxY, covariateSums);
+        // A whole covariate's distinct values, one more than a code may have at most.
+        var covariateValues = covariateNames.ToDictionary(name => name, name =>
+        {
+            var values = new CodeLikeValues();
+            if (!whole.Contains(name)) { values.RuleOut(); return values; }
+            using var reader = Execute($"{With} SELECT DISTINCT {dialect.AsDouble(Id(name))} FROM src WHERE {usedFilter} LIMIT {CodeLikeCovariates.MaxDistinct + 1}");
+            while (reader.Read()) values.Add(Number(reader, 0));
+            return values;
+        });
+        var totals = new RowTotals(rowsRead, used, sumY, sumY2, minY, maxY, covariateSums) { CovariateValues = covariateValues };
         SummaryFrame.CheckTotals(label, roles, totals);
         var frameLevels = SummaryFrame.Levels(label, spec, roles, found.ToDictionary(x => x.Key, x => (IReadOnlyList<string>)x.Value));
         var classVars = frameLevels.Classes;

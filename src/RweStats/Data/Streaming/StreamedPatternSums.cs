@@ -129,7 +129,15 @@ public static class StreamedPatternSums
 
         var totals = new RowTotals(all.Sum(c => c.RowsRead), all.Sum(c => c.Used), all.Sum(c => c.SumY), all.Sum(c => c.SumY2),
             all.Min(c => c.MinY), all.Max(c => c.MaxY),
-            plan.Covariates.Select((name, k) => (name, sum: all.Sum(c => c.CovariateSums[k]))).ToDictionary(x => x.name, x => x.sum));
+            plan.Covariates.Select((name, k) => (name, sum: all.Sum(c => c.CovariateSums[k]))).ToDictionary(x => x.name, x => x.sum))
+        {
+            CovariateValues = plan.Covariates.Select((name, k) =>
+            {
+                var values = new Model.CodeLikeValues();
+                foreach (var c in all) values.Add(c.CovariateValues[k]);
+                return (name, values);
+            }).ToDictionary(x => x.name, x => x.values),
+        };
         SummaryFrame.CheckTotals(stream.Label, roles, totals);
         var found = new Dictionary<string, IReadOnlyList<string>>
         {

@@ -115,6 +115,8 @@ internal sealed class ChunkSums
     public long RowsRead, Used, SubjectsRead, Subjects;
     public double SumY, SumY2, MinY = double.PositiveInfinity, MaxY = double.NegativeInfinity;
     public double[] CovariateSums { get; }
+    /// <summary>Each covariate's values among the rows used, as the code check needs them.</summary>
+    public Model.CodeLikeValues[] CovariateValues { get; }
 
     /// <summary>Subjects' order: whether ascending in natural order (<see cref="SubjectOrder.CompareNatural"/>) and as texts (ordinal bytes).</summary>
     public bool AscendingNaturally { get; private set; } = true;
@@ -152,6 +154,7 @@ internal sealed class ChunkSums
         this.subjectName = subjectName; this.timeName = timeName; this.groupName = groupName ?? "";
         Classes = Enumerable.Range(0, shape.Classes).Select(_ => new LabelIds()).ToArray();
         CovariateSums = new double[shape.Covariates];
+        CovariateValues = Enumerable.Range(0, shape.Covariates).Select(_ => new Model.CodeLikeValues()).ToArray();
         rowCodes = new int[16 * Math.Max(1, shape.Classes)];
         rowCovariates = new double[16 * Math.Max(1, shape.Covariates)];
         keyScratch = new int[3 + (MaxVisitIds + 2) * shape.Classes];
@@ -284,7 +287,12 @@ internal sealed class ChunkSums
             SumY += y; SumY2 += y * y;
             if (y < MinY) MinY = y;
             if (y > MaxY) MaxY = y;
-            for (int k = 0; k < covariateCount; k++) CovariateSums[k] += rowCovariates[r * covariateCount + k];
+            for (int k = 0; k < covariateCount; k++)
+            {
+                double x = rowCovariates[r * covariateCount + k];
+                CovariateSums[k] += x;
+                CovariateValues[k].Add(x);
+            }
             for (int c = 0; c < classes; c++) Classes[c].MarkUsed(rowCodes[r * classes + c]);
         }
         SubjectsRead++;
