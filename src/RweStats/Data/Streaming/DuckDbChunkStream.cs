@@ -9,8 +9,8 @@ using RweStats.Data.Sql;
 namespace RweStats.Data.Streaming;
 
 /// <summary>
-/// A Parquet file streamed into <see cref="ChunkSums"/> through embedded DuckDB: DuckDB decodes the file with its own
-/// threads (several times faster than a .NET Parquet decoder) and hands over the model's columns in file order, chunk
+/// A Parquet file streamed into <see cref="ChunkSums"/> through embedded DuckDB: DuckDB decodes the file, a row range
+/// per query (several times faster than a .NET Parquet decoder), and hands over the model's columns in file order, chunk
 /// by chunk (a streaming result: nothing is materialised), numeric columns cast to DOUBLE and the others to VARCHAR.
 /// The chunks' vectors are read in place through DuckDB's C API (data pointer, validity mask, 16-byte string
 /// headers), so no value becomes a .NET object. The cells follow the in-memory reader's rules
@@ -56,14 +56,15 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
         }
     }
 
+    const long MinRowsPerRange = 100_000;
+    const int MaxRanges = 4;
+
     /// <summary>
     /// The rows in ranges of at least <see cref="MinRowsPerRange"/> rows (at most <see cref="MaxRanges"/>), each read by
     /// its own single-threaded DuckDB query (DuckDB skips the row groups outside a range of file_row_number) into its own
-    /// chunk, as many at once as there are cores; the chunks are joined in file order (<see cref="StreamedPatternSums"/>). One query with DuckDB's threads would leave the .NET side, which adds
-    /// the rows to the sums, on one core.
+    /// chunk, as many at once as there are cores; the chunks are joined in file order (<see cref="StreamedPatternSums"/>).
+    /// One query with DuckDB's threads would leave the .NET side, which adds the rows to the sums, on one core.
     /// </summary>
-    const long MinRowsPerRange = 100_000;
-    const int MaxRanges = 4;
 
     public IReadOnlyList<ChunkSums>? Read(StreamPlan plan)
     {
