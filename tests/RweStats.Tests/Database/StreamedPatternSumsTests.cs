@@ -31,6 +31,17 @@ public sealed class StreamedPatternSumsTests : IDisposable
 
     static MixedModelResult InMemory(string path, MixedModelSpec spec) => MixedModelFitter.Fit(TableReader.Read(new TableSource(path)), spec);
 
+    /// <summary>A CSV file written as Parquet by DuckDB (read_csv with <paramref name="csvOptions"/>), in row groups of <paramref name="rowGroup"/> rows.</summary>
+    static void WriteParquet(string csv, string csvOptions, string parquet, int? rowGroup = null, string? orderBy = null)
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"COPY (SELECT * FROM read_csv({Data.Sql.SqlDialect.DuckDb.Literal(csv)}, {csvOptions}){(orderBy is null ? "" : $" ORDER BY {orderBy}")}) " +
+                              $"TO {Data.Sql.SqlDialect.DuckDb.Literal(parquet)} (FORMAT parquet{(rowGroup is { } size ? $", ROW_GROUP_SIZE {size}" : "")})";
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>fev_data.csv: quoted fields (R's write.csv), subjects PT1, PT2 … PT10 (natural order), missing outcomes.</summary>
     [Theory]
     [InlineData(64)]
@@ -61,14 +72,7 @@ public sealed class StreamedPatternSumsTests : IDisposable
     public void ParquetWithSubjectsAcrossRowGroupsEqualsInMemory()
     {
         var parquet = Path.Combine(dir, "fev.parquet");
-        using (var connection = new DuckDBConnection("Data Source=:memory:"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"COPY (SELECT * FROM read_csv({Data.Sql.SqlDialect.DuckDb.Literal(RepoPaths.Data("fev_data.csv"))}, header = true, nullstr = ['', 'NA']) " +
-                                  $"ORDER BY CAST(substr(USUBJID, 3) AS INTEGER), AVISIT) TO {Data.Sql.SqlDialect.DuckDb.Literal(parquet)} (FORMAT parquet, ROW_GROUP_SIZE 7)";
-            command.ExecuteNonQuery();
-        }
+        WriteParquet(RepoPaths.Data("fev_data.csv"), "header = true, nullstr = ['', 'NA']", parquet, rowGroup: 7, orderBy: "CAST(substr(USUBJID, 3) AS INTEGER), AVISIT");
         PushDownEqualityTests.AssertSameFit(InMemory(RepoPaths.Data("fev_data.csv"), Fev), MixedModelFitter.Fit(Streamed(parquet, Fev), Fev));
     }
 
@@ -82,14 +86,7 @@ public sealed class StreamedPatternSumsTests : IDisposable
         var csv = Path.Combine(dir, "cohort.csv");
         using (var writer = new StreamWriter(csv)) Simulation.MmrmCohortSimulator.Write(writer, 30_001, 7, 5);
         var parquet = Path.Combine(dir, "cohort.parquet");
-        using (var connection = new DuckDBConnection("Data Source=:memory:"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"COPY (SELECT * FROM read_csv({Data.Sql.SqlDialect.DuckDb.Literal(csv)}, nullstr = ['', 'NA', '.'])) " +
-                                  $"TO {Data.Sql.SqlDialect.DuckDb.Literal(parquet)} (FORMAT parquet, ROW_GROUP_SIZE 10000)";
-            command.ExecuteNonQuery();
-        }
+        WriteParquet(csv, "nullstr = ['', 'NA', '.']", parquet, rowGroup: 10000);
         Assert.True(ParquetTableReader.RowCount(parquet) >= 200_000);
         var spec = new MixedModelSpec { Formula = "y ~ arm*visit + base", Subject = "id", Time = "visit", Covariance = "un" };
         PushDownEqualityTests.AssertSameFit(InMemory(parquet, spec), MixedModelFitter.Fit(Streamed(parquet, spec), spec));
@@ -123,14 +120,7 @@ public sealed class StreamedPatternSumsTests : IDisposable
         var path = Path.Combine(dir, "labels.csv");
         File.WriteAllText(path, csv.ToString());
         var parquet = Path.Combine(dir, "labels.parquet");
-        using (var connection = new DuckDBConnection("Data Source=:memory:"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"COPY (SELECT * FROM read_csv({Data.Sql.SqlDialect.DuckDb.Literal(path)}, header = true, nullstr = [''])) " +
-                                  $"TO {Data.Sql.SqlDialect.DuckDb.Literal(parquet)} (FORMAT parquet, ROW_GROUP_SIZE 50)";
-            command.ExecuteNonQuery();
-        }
+        WriteParquet(path, "header = true, nullstr = ['']", parquet, rowGroup: 50);
         var spec = new MixedModelSpec { Formula = "y ~ arm*visit + dose", Subject = "id", Time = "visit", Covariance = "cs", ClassVariables = ["dose"] };
         var sums = Streamed(parquet, spec);
         PushDownEqualityTests.AssertSameFit(InMemory(path, spec), MixedModelFitter.Fit(sums, spec));
@@ -156,13 +146,7 @@ public sealed class StreamedPatternSumsTests : IDisposable
         var path = Path.Combine(dir, "sites.csv");
         File.WriteAllText(path, csv.ToString());
         var parquet = Path.Combine(dir, "sites.parquet");
-        using (var connection = new DuckDBConnection("Data Source=:memory:"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"COPY (SELECT * FROM read_csv({Data.Sql.SqlDialect.DuckDb.Literal(path)}, header = true)) TO {Data.Sql.SqlDialect.DuckDb.Literal(parquet)} (FORMAT parquet)";
-            command.ExecuteNonQuery();
-        }
+        WriteParquet(path, "header = true", parquet);
         var spec = new MixedModelSpec { Formula = "y ~ visit + site + score + base", Subject = "id", Time = "visit", Covariance = "cs" };
         var inMemory = InMemory(path, spec);
         var note = Assert.Single(inMemory.Notes, n => n.Contains("distinct whole values"));
