@@ -215,7 +215,15 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
     {
         public static LabelKey OfNumber(double v) => new((ulong)BitConverter.DoubleToInt64Bits(v), 0);
 
-        /// <summary>The key of a string header, or null for a text longer than 12 bytes (kept out of line).</summary>
+        /// <summary>A cell's key: a number's, or a text's (false for a text longer than 12 bytes).</summary>
+        public static unsafe bool Of(Column column, int i, out LabelKey key)
+        {
+            if (!column.Numbers) return OfText((ulong*)column.Data + 2 * i, out key);
+            key = OfNumber(((double*)column.Data)[i]);
+            return true;
+        }
+
+        /// <summary>The key of a string header; false for a text longer than 12 bytes (kept out of line, no key).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static unsafe bool OfText(ulong* header, out LabelKey key)
         {
@@ -301,13 +309,12 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
         byte[] text = new byte[64]; // a long text subject's label (no key)
         int length;
 
-        public unsafe void Starts(Column column, bool[] present, int size, bool[] starts)
+        public void Starts(Column column, bool[] present, int size, bool[] starts)
         {
             for (int i = 0; i < size; i++)
             {
                 if (!present[i]) continue;
-                bool hasKey = column.Numbers ? Keyed(LabelKey.OfNumber(((double*)column.Data)[i]), out var k)
-                                             : LabelKey.OfText((ulong*)column.Data + 2 * i, out k);
+                bool hasKey = LabelKey.Of(column, i, out var k);
                 bool same = any && (hasKey ? keyed && k == key : !keyed && column.LabelBytes(i).SequenceEqual(text.AsSpan(0, length)));
                 starts[i] = !same;
                 if (same) continue;
@@ -321,8 +328,6 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
                 }
             }
         }
-
-        static bool Keyed(LabelKey key, out LabelKey k) { k = key; return true; }
     }
 
     /// <summary>One column of the current chunk: a DOUBLE or a VARCHAR vector, read in place.</summary>
