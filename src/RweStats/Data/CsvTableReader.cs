@@ -340,7 +340,15 @@ public static class CsvTableReader
     internal sealed class CellReader(CsvDialect dialect)
     {
         readonly byte[][] missingTokens = dialect.MissingTokens.Select(t => System.Text.Encoding.UTF8.GetBytes(t)).ToArray();
-        readonly int longestToken = dialect.MissingTokens.Select(t => System.Text.Encoding.UTF8.GetByteCount(t)).DefaultIfEmpty(-1).Max();
+        readonly int longestToken = LongestToken(dialect);
+
+        // A loop, not Max(): LINQ's Max over ints is vector code the JIT compiles at every start (4 ms of a small file's read).
+        static int LongestToken(CsvDialect dialect)
+        {
+            int longest = -1;
+            foreach (var token in dialect.MissingTokens) longest = Math.Max(longest, System.Text.Encoding.UTF8.GetByteCount(token));
+            return longest;
+        }
         byte[] scratch = new byte[64];
 
         /// <summary>The cell as it is read: trimmed, decimal comma made a point; missing when it is a missing token.</summary>
