@@ -23,7 +23,7 @@ public sealed class DuckDbTableReader : ITableReader
     public static readonly DuckDbTableReader Instance = new();
 
     public DataTable Read(TableSource source) =>
-        Run(source, (connection, sql) => ReadQuery(connection, sql, source.Path));
+        Run(source, (connection, sql, typesGuessed) => ReadQuery(connection, sql, source.Path, typesGuessed));
 
     /// <summary>
     /// The pattern sums of the spec's model computed by DuckDB's SQL engine over the source (the generated query of
@@ -39,7 +39,7 @@ public sealed class DuckDbTableReader : ITableReader
         var spill = Directory.CreateTempSubdirectory("rwestats-duckdb-");
         try
         {
-            return Run(source, (connection, sql) =>
+            return Run(source, (connection, sql, typesGuessed) =>
             {
                 // The per-subject groups of a large file exceed any fixed memory: DuckDB keeps at most MemoryLimit
                 // in memory and spills the rest of its hash aggregation to a temporary directory (removed after), and
@@ -47,7 +47,7 @@ public sealed class DuckDbTableReader : ITableReader
                 Execute(connection, $"SET memory_limit = {Literal(MemoryLimit)}");
                 Execute(connection, $"SET temp_directory = {Literal(spill.FullName)}");
                 Execute(connection, "SET preserve_insertion_order = false");
-                return PatternSumsQuery.Compute(connection, SqlDialect.DuckDb, SqlRelation.Query(sql, $"{source.Path} (DuckDB)"), spec, log);
+                return PatternSumsQuery.Compute(connection, SqlDialect.DuckDb, SqlRelation.Query(sql, $"{source.Path} (DuckDB)") with { TypesGuessed = typesGuessed }, spec, log);
             });
         }
         finally { spill.Delete(true); }
@@ -56,8 +56,12 @@ public sealed class DuckDbTableReader : ITableReader
     /// <summary>DuckDB's memory limit while it computes the pattern sums (its own buffers; .NET's are small beside).</summary>
     public const string MemoryLimit = "1536MB";
 
-    /// <summary>Opens DuckDB on the source and gives the SELECT that yields its rows to <paramref name="use"/>.</summary>
-    static T Run<T>(TableSource source, Func<DuckDBConnection, string, T> use)
+    /// <summary>
+    /// Opens DuckDB on the source and gives the SELECT that yields its rows to <paramref name="use"/>, with whether its
+    /// column types are guesses: those of DuckDB's CSV sniffer when CSV files are read without a query (a query's
+    /// types are the user's), typed then as the CSV reader types a column (<see cref="ColumnTyping"/>).
+    /// </summary>
+    static T Run<T>(TableSource source, Func<DuckDBConnection, string, bool, T> use)
     {
         string path = source.Path;
         // A glob's extension ("*.parquet", "part-0.parq*") picks DuckDB's reader: Parquet for .parq…, CSV otherwise.
@@ -92,7 +96,7 @@ public sealed class DuckDbTableReader : ITableReader
                 sql = query;
             }
             else sql = $"SELECT * FROM {Identifier(ChooseTable(connection, path, source.Member))}";
-            return use(connection, sql);
+            return use(connection, sql, files && !parquet && source.Query is null);
         }
         catch (DuckDBException e)
         {
@@ -127,12 +131,12 @@ public sealed class DuckDbTableReader : ITableReader
         cmd.ExecuteNonQuery();
     }
 
-    static DataTable ReadQuery(DuckDBConnection connection, string sql, string source)
+    static DataTable ReadQuery(DuckDBConnection connection, string sql, string source, bool typesGuessed)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         using var r = cmd.ExecuteReader();
-        return SqlResultTable.Read(r, source);
+        return SqlResultTable.Read(r, source, typesGuessed);
     }
 
     // DuckDB's quoting is the dialect's (one place for the SQL the push-down generates and the reader's own).
