@@ -170,6 +170,8 @@ public sealed class ModelFrame
 
         // The visit order (VisitOrder: given, by time value, or natural; never the order of the rows).
         var frameNotes = new List<string>(table.Notes);
+        foreach (var v in formula.RhsVariables)
+            if (classNames.Contains(v) && !spec.ClassVariables.Contains(v) && v != spec.Time && table.MixedClassNote(v) is { } mixed) frameNotes.Add(mixed);
         // One pass over integer codes (no per-row string hashing): which visits have rows, and their times.
         var visitUsed = new bool[nTimeCodes];
         foreach (var i in used) visitUsed[timeEnc.Codes[i]] = true;
