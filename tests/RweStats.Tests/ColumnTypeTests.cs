@@ -86,6 +86,18 @@ public sealed class ColumnTypeTests : IDisposable
     }
 
     [Fact]
+    public void AHavenWrittenCharacterSiteOfDigitsIsAClass()
+    {
+        var spec = new MixedModelSpec { Formula = "FEV1 ~ ARMCD*AVISIT + SITE", Subject = "USUBJID", Time = "AVISIT", Covariance = "un" };
+        var xpt = TableReader.Read(new TableSource(RepoPaths.Fixture("xpt", "sites_fev.xpt")));
+        var csv = CsvTableReader.Read(RepoPaths.Fixture("xpt", "sites_fev.csv")); // the same rows; CSV quotes declare nothing
+        Assert.Equal(5, MixedModelFitter.FitModel(xpt, spec).Frame.ClassVariables["SITE"].Levels.Count);
+        Assert.True(csv.IsNumeric("SITE"));
+        Assert.Equal(Neg2(csv, spec with { ClassVariables = new[] { "SITE" } }), Neg2(xpt, spec), 6);
+        Assert.NotEqual(Neg2(csv, spec), Neg2(xpt, spec), 3);
+    }
+
+    [Fact]
     public void TheSameDigitsInACsvFileAreNumbersUnlessDeclaredAClass()
     {
         var csv = AdqsCsv(folder);

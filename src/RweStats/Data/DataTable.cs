@@ -185,8 +185,13 @@ public sealed class DataTable
         var text = (TextStorage)storage[j];
         if (text.Declared != DeclaredType.None) return text.Declared == DeclaredType.Number;
         var tally = new ColumnTyping.Tally();
+        long half = text.Cells.Length / 2;
         foreach (var c in text.Cells)
-            if (c is not null) tally.Add(c);
+        {
+            if (c is null) continue;
+            tally.Add(c);
+            if (tally.Texts > half) return false; // decided before the end: a column of labels is not parsed to its last row
+        }
         return tally.IsNumeric;
     }
 
