@@ -72,7 +72,9 @@ public sealed class DuckDbTableReader : ITableReader
         string ext = Path.GetExtension(path.TrimEnd('*', '?')).ToLowerInvariant();
         bool parquet = ext.StartsWith(".parq", StringComparison.Ordinal);
         bool files = parquet || ext is ".csv" or ".tsv" or ".txt" || (path.IndexOfAny(['*', '?', '[']) >= 0 && !File.Exists(path));
-        if (!files && !File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
+        bool glob = path.IndexOfAny(['*', '?', '[']) >= 0;
+        if (!glob && Directory.Exists(path)) throw new RweStatsInputException($"{path}: is a folder; name a data file (or a glob such as \"{Path.Combine(path, "*.parquet")}\")");
+        if (!glob && !File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
         try
         {
             using var connection = new DuckDBConnection(files ? "Data Source=:memory:" : $"Data Source={path};ACCESS_MODE=READ_ONLY");
