@@ -17,7 +17,11 @@ public sealed record SqlRelation(string Sql, bool IsQuery, string Label)
     public bool TypesGuessed { get; init; }
 
     public static SqlRelation Table(string name, SqlDialect dialect, string label) => new($"SELECT * FROM {dialect.TableName(name)}", false, label);
-    public static SqlRelation Query(string select, string label) => new(select.Trim().TrimEnd(';'), true, label);
+    // The query ends on its own line: a trailing "-- comment" then cannot swallow the ")" that closes it in "WITH src AS (...)".
+    public static SqlRelation Query(string select, string label) => new(select.Trim().TrimEnd(';').TrimEnd() + "\n", true, label);
+
+    /// <summary>The relation as the common table expression "src" every generated query reads.</summary>
+    public string With => $"WITH src AS ({Sql})";
 }
 
 /// <summary>
@@ -85,7 +89,7 @@ public sealed class PatternSumsQuery
         }
     }
 
-    string With => $"WITH src AS ({source.Sql})";
+    string With => source.With;
 
     PatternSums Run()
     {
@@ -274,7 +278,7 @@ public sealed class PatternSumsQuery
             return s.Append(" END").ToString();
         }
         var q = new StringBuilder();
-        q.Append($"WITH src AS ({source.Sql}),\n");
+        q.Append(source.With).Append(",\n");
         // The visits: label, position, bit (UNION ALL of one-row SELECTs: every engine reads it).
         q.Append("visits AS (\n  ").Append(string.Join("\n  UNION ALL ", plan.TimeLevels.Select((label, a) =>
             $"SELECT {d.Literal(label)} AS label, {Int(a)} AS p, {d.AsBigInt(Int(1L << a))} AS bit"))).Append("\n),\n");
@@ -370,10 +374,7 @@ public sealed class PatternSumsQuery
     DbDataReader Execute(string sql)
     {
         log?.Invoke(sql);
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        return command.ExecuteReader();
+        return SqlStatement.Reader(connection, sql);
     }
 
     /// <summary>Whether a column of this .NET type holds numbers (a covariate unless declared a class variable).</summary>
