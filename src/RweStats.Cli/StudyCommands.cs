@@ -51,12 +51,15 @@ public static class StudyCommands
         var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" });
         if (a.Positional.Count != 1) throw new RweStatsInputException("analyze takes one spec file: rwestats analyze SPEC.json --out DIR");
         var spec = AnalysisSpecReader.Load(a.Positional[0]);
+        // The folder is locked and checked before the analysis, and replaced as a set after it (OutputSet).
+        using var set = OutputSet.Begin(a.Required("--out"));
         var study = StudyAnalysis.Run(spec, stdout.Write);
         if (study.Outcomes.Any(o => o.Error is null))
         {
-            WriteOutputs(study, a.Required("--out"), null, null);
-            WriteFigures(study, Path.Combine(a.Required("--out"), "figures"), a.Flag("--pdf"), stdout);
-            stdout.WriteLine($"wrote {Path.GetFullPath(a.Required("--out"))}: {study.Outcomes.Count(o => o.Error is null)} of {study.Outcomes.Count} outcomes analysed");
+            WriteOutputs(study, set.Staging, null, null);
+            WriteFigures(study, Path.Combine(set.Staging, "figures"), a.Flag("--pdf"), stdout);
+            set.Commit();
+            stdout.WriteLine($"wrote {set.Directory}: {study.Outcomes.Count(o => o.Error is null)} of {study.Outcomes.Count} outcomes analysed");
         }
         foreach (var w in study.Warnings) stderr.WriteLine("rwestats: warning: " + Cli.OneLine(w));
         return Finish(study, stderr);
@@ -70,9 +73,10 @@ public static class StudyCommands
         StudyAnalysis.RefusePushDown(spec, "replicate");
         var claimsPath = a.Value("--claims") ?? spec.ClaimsFile ?? throw new RweStatsInputException($"{specPath}: no \"claims\" file named; give --claims FILE");
         var claims = ClaimsFile.Load(claimsPath);
+        var outDir = a.Value("--out") ?? "out/belimumab";
+        using var set = OutputSet.Begin(outDir);
         var study = StudyAnalysis.Run(spec, stdout.Write);
         var results = ClaimCheck.CheckAll(claims.Claims, study);
-        var outDir = a.Value("--out") ?? "out/belimumab";
 
         var text = new StringBuilder();
         text.AppendLine(spec.Title ?? "Replication").AppendLine();
@@ -81,10 +85,11 @@ public static class StudyCommands
         text.Append(ConsoleTables.Contrasts(study));
         text.Append(ConsoleTables.Comparison(results, claims));
         stdout.Write(text.ToString());
-        WriteOutputs(study, outDir, ComparisonMarkdown(results, claims), ComparisonCsv(results));
+        WriteOutputs(study, set.Staging, ComparisonMarkdown(results, claims), ComparisonCsv(results));
+        set.Commit();
         WriteFigures(study, a.Value("--figures") ?? "figures", a.Flag("--pdf"), stdout);
         foreach (var w in study.Warnings) stderr.WriteLine("rwestats: warning: " + Cli.OneLine(w));
-        stdout.WriteLine($"wrote {Path.GetFullPath(outDir)}");
+        stdout.WriteLine($"wrote {set.Directory}");
         return Finish(study, stderr);
     }
 
@@ -95,10 +100,7 @@ public static class StudyCommands
         {
             int subjects = (int)a.Number("--subjects", 1000), visits = (int)a.Number("--visits", 6);
             var path = a.Required("--out");
-            var tmp = path + ".tmp";
-            using (var w = new StreamWriter(tmp, false, new System.Text.UTF8Encoding(false), 1 << 20))
-                Simulation.MmrmCohortSimulator.Write(w, subjects, visits, (ulong)a.Number("--seed", 1));
-            File.Move(tmp, path, overwrite: true);
+            OutputFile.Write(path, w => Simulation.MmrmCohortSimulator.Write(w, subjects, visits, (ulong)a.Number("--seed", 1)));
             stdout.WriteLine($"wrote {path} ({subjects} subjects x {visits} visits)");
             return 0;
         }
@@ -151,10 +153,9 @@ public static class StudyCommands
         return study.AllSucceeded ? 0 : 2;
     }
 
-    /// <summary>Every file is written whole (temporary file, then renamed), so a failure leaves no partial file.</summary>
+    /// <summary>The tables and the report, into the staging folder of an <see cref="OutputSet"/>.</summary>
     static void WriteOutputs(StudyResult study, string dir, string? comparisonMarkdown, string? comparisonCsv)
     {
-        Directory.CreateDirectory(dir);
         OutputFile.WriteAtomically(Path.Combine(dir, "descriptives.csv"), StudyReport.DescriptivesCsv(study));
         if (study.Outcomes.Any(o => o.Classes.Count > 0))
             OutputFile.WriteAtomically(Path.Combine(dir, "classes.csv"), StudyReport.ClassesCsv(study));
