@@ -48,7 +48,7 @@ public static class StudyCommands
 
     public static int Analyze(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" });
+        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" }, "analyze");
         if (a.Positional.Count != 1) throw new RweStatsInputException("analyze takes one spec file: rwestats analyze SPEC.json --out DIR");
         var spec = AnalysisSpecReader.Load(a.Positional[0]);
         // The folder is locked and checked before the analysis, and replaced as a set after it (OutputSet).
@@ -67,7 +67,7 @@ public static class StudyCommands
 
     public static int Replicate(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, new HashSet<string> { "--spec", "--claims", "--out", "--figures" }, new HashSet<string> { "--pdf" });
+        var a = new Arguments(args, new HashSet<string> { "--spec", "--claims", "--out", "--figures" }, new HashSet<string> { "--pdf" }, "replicate");
         var specPath = a.Value("--spec") ?? "data/belimumab.json";
         var spec = AnalysisSpecReader.Load(specPath);
         StudyAnalysis.RefusePushDown(spec, "replicate");
@@ -95,13 +95,13 @@ public static class StudyCommands
 
     public static int Simulate(string[] args, TextWriter stdout)
     {
-        var a = new Arguments(args, new HashSet<string> { "--seed", "--out", "--subjects", "--visits" }, new HashSet<string>());
+        var a = new Arguments(args, new HashSet<string> { "--seed", "--out", "--subjects", "--visits" }, new HashSet<string>(), "simulate");
         if (a.Positional is ["mmrm"])
         {
             int subjects = (int)a.Number("--subjects", 1000), visits = (int)a.Number("--visits", 6);
             var path = a.Required("--out");
             OutputFile.Write(path, w => Simulation.MmrmCohortSimulator.Write(w, subjects, visits, (ulong)a.Number("--seed", 1)));
-            stdout.WriteLine($"wrote {path} ({subjects} subjects x {visits} visits)");
+            stdout.WriteLine($"wrote {path} (SYNTHETIC, {subjects} subjects x {visits} visits, seed {a.Number("--seed", 1).ToString(CultureInfo.InvariantCulture)})");
             return 0;
         }
         if (a.Positional is not ["belimumab-biomarkers"])
@@ -124,7 +124,7 @@ public static class StudyCommands
 
     public static int Plot(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" });
+        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" }, "plot");
         if (a.Positional.Count != 1) throw new RweStatsInputException("plot takes one spec file: rwestats plot SPEC.json --out DIR");
         var study = StudyAnalysis.Run(AnalysisSpecReader.Load(a.Positional[0]), stdout.Write);
         if (study.Outcomes.Any(o => o.Error is null)) WriteFigures(study, a.Required("--out"), a.Flag("--pdf"), stdout);

@@ -76,6 +76,10 @@ public class ReadmeExampleTests
             Assert.Contains("V3 - V1 (Satterthwaite):", stdout);
             Assert.Contains("V3 - V1 (KenwardRoger):", stdout);
             Assert.Contains("estimate", stdout); // the solution DataFrame's header
+            // Readable as printed: p with its significant digits (never "p = 0.0000"), the table's columns apart.
+            Assert.DoesNotContain("p = 0.0000", stdout);
+            Assert.Matches(@"V3 - V1 \(Satterthwaite\): estimate -?\d+\.\d{4} \(SE \d+\.\d{4}, df \d+\.\d\), t = -?\d+\.\d\d, p (= \d|< 1e-10)", stdout);
+            Assert.Matches(@"term\s+effect\s+.*\s+estimate\s+std_error\s+df\s+t_value\s+p_value\s+lower\s+upper", stdout);
         }
         finally { File.Delete(dll); }
     }
