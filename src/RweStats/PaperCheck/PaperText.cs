@@ -39,7 +39,7 @@ public sealed class PaperText
                 bool hyphenated = flow.Length >= 2 && flow[^1] == '-' && char.IsLetter(flow[^2])
                                   && text.TrimStart().Length > 0 && char.IsLower(text.TrimStart()[0]);
                 if (hyphenated) { flow.Length--; map.RemoveAt(map.Count - 1); text = text.TrimStart(); }
-                else { flow.Append(blank ? '\n' : ' '); map.Add(i); }
+                else { flow.Append(blank ? '\n' : ' '); map.Add(i); text = text.TrimStart(); }
             }
             flow.Append(text);
             for (int k = 0; k < text.Length; k++) map.Add(i);
@@ -114,7 +114,7 @@ public sealed class PaperText
         }
     }
 
-    /// <summary>Non-breaking and thin spaces as spaces, typographic apostrophes and minus signs as ASCII, ligatures undone.</summary>
+    /// <summary>Non-breaking and thin spaces as spaces (runs of spaces as one), typographic apostrophes and minus signs as ASCII, ligatures undone.</summary>
     public static string Normalise(string s)
     {
         s = Compose(s);
@@ -130,6 +130,9 @@ public sealed class PaperText
                 '\uFB02' => "fl",
                 _ => c.ToString(),
             });
+        // Runs of spaces (justified or indented text) as one.
+        for (int i = sb.Length - 1; i > 0; i--)
+            if (sb[i] == ' ' && sb[i - 1] == ' ') sb.Remove(i, 1);
         return sb.ToString();
     }
 

@@ -12,6 +12,13 @@ public sealed record PrintedNumber(string Text, double Value, double Unit)
     public int Decimals => Math.Max(0, (int)Math.Round(-Math.Log10(Unit)));
     public double Low => Value - Unit / 2;
     public double High => Value + Unit / 2;
+    /// <summary>
+    /// Whether this number's true value is certainly above the other's when both were rounded by one rule. Adjacent
+    /// printed values share an edge x: half-up prints x as the upper one, half-even as the one whose last digit is even,
+    /// never as both; so this number is above once its lower edge reaches the other's upper edge.
+    /// </summary>
+    public bool CertainlyAbove(PrintedNumber other) => Low >= other.High - 1e-9 * Math.Min(Unit, other.Unit);
+
     public bool IsInteger => Unit >= 1 && Math.Abs(Value - Math.Round(Value)) < 1e-12;
 
     /// <summary>Whether a computed value prints as this number (closed rounding interval, with a hair of floating-point slack).</summary>

@@ -40,19 +40,21 @@ public static class StatisticExtractor
     static readonly Regex MeanPlusMinus = new(@"(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?(?:±|\+/-|\+-)\s*(?<s>" + Num + ")", Opt);
     static readonly Regex MeanParenSd = new(@"(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}\(\s*" + SdLabel + @"\s*[=:]?\s*(?<s>" + Num + @")\s*[a-zA-Zµ/%]*\s*\)", Opt);
     static readonly Regex MeanCommaSd = new(@"\b(?:mean|moyenne|M)\s*(?:[\w-]+\s+){0,3}?(?:=|:|de|of|was|était|à|at)?\s*(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[,;]\s*" + SdLabel + @"\s*[=:]?\s*(?<s>" + Num + ")", Opt);
-    static readonly Regex MeanAlone = new(@"\b(?:mean|moyenne|average)\s*(?:[\w'-]+\s+){0,4}?(?:=|:|de|of|was|était|is|est)\s*(?<m>" + Num + @")(?![\d.,]*\s*(?:±|\())", OptI);
+    static readonly Regex MeanAlone = new(@"\b(?:mean|moyenne|average)\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|is|est)\s*(?<m>" + Num + @")(?![\d.,]*\s*(?:±|\())", OptI);
 
-    static readonly Regex Median = new(@"\b(?:median|médiane?)\b\s*(?:\([^)]{0,20}\)\s*)?(?:[\w'-]+\s+){0,4}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[,;]\s*(?:(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|Q1\s*-\s*Q3|Q1\s*[,;–]\s*Q3|quartiles|25th-75th percentiles|P25-P75)\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?|(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?)", OptI);
+    static readonly Regex Median = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[,;]\s*(?:(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|Q1\s*-\s*Q3|Q1\s*[,;–]\s*Q3|quartiles|25th-75th percentiles|P25-P75)\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?|(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?)", OptI);
     static readonly Regex MedianHeader = new(@"\b(?:median|médiane)\s*\(\s*(?:IQR|Q1\s*-\s*Q3|EIQ|IIQ)\s*\)\s*[:=]?\s*(?<med>" + Num + @")\s*[\(\[]\s*(?<q1>" + Num + ")" + Sep + "(?<q3>" + Num + @")\s*[\)\]]", OptI);
 
     const string PeopleWords = @"(?:patients?|participants?|subjects?|sujets?|femmes|hommes|women|men|cas|cases|malades|enfants|children|individuals|individus|respondents|répondants)";
     static readonly Regex PercentThenCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|among)\s*(?:[\wéèàçïî'-]+\s+){0,4}?)?\(\s*(?:[nN]\s*=\s*)?(?<k>\d+)\s*(?:(?:sur|/|of|out of)\s*(?<N>\d+))?\s*(?:[\wéè]+\s*)?\)", Opt);
     static readonly Regex PercentCommaCount = new(@"(?<pct>" + Num + @")\s*%\s*,\s*(?<k>\d+)\s+" + PeopleWords, Opt);
-    static readonly Regex CountOfThenPercent = new(@"(?<![\d.,])(?<k>\d+)\s*(?:/|sur|of|out of|des|among|parmi)\s*(?<N>\d+)\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", Opt);
+    static readonly Regex CountOfThenPercent = new(@"(?<![\d.,])(?<k>\d+)\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?<N>\d+)\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", Opt);
     static readonly Regex CountThenPercent = new(@"(?<![\d.,])(?:[nN]\s*=\s*)?(?<k>\d+)(?![.,]\d)\s*(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
     static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
 
     static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>\d+)", Opt);
+    /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
+    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les)\s+(?<n>\d+)\s+(?:[\wéè]+\s+)?" + PeopleWords, OptI);
     static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|items?|questionnaire)\b", OptI);
     static readonly Regex ContinuousUnit = new(@"^\s*(?:mg|g/|g\b|kg|mL|ml|L\b|mmol|µmol|UI|IU|U/|years|ans|année|cm|mm|ng|pg|µg|%|°|h\b|min\b|jours|days|weeks|semaines|months|mois)", Opt);
     static readonly Regex Acronym = new(@"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b", Opt);
@@ -186,6 +188,7 @@ public static class StatisticExtractor
     /// <summary>Two means ± SD and an unused p-value in one sentence that speaks of visits (not of groups): a within-patient comparison.</summary>
     static IEnumerable<WithinPatientComparison> WithinPatient(PaperText text, List<ReportedStatistic> found, List<ReportedP> freeP, int[] sentences)
     {
+        bool threeVisits = Regex.IsMatch(text.Flow, @"\b(?:M12|12 months|12 mois|1 an|three visits|trois visites)\b", OptI);
         var means = found.OfType<MeanWithSpread>().Where(m => m.Spread is not null).GroupBy(m => SentenceIndex(sentences, m.Context.Start));
         foreach (var g in means)
         {
@@ -194,7 +197,7 @@ public static class StatisticExtractor
             var sentence = pair[0].Context.Sentence;
             var p = freeP.FirstOrDefault(x => SentenceIndex(sentences, x.Start) == g.Key && x.Start > pair[1].Context.Start);
             if (p is null || !WithinWords.IsMatch(sentence) || GroupWords.IsMatch(sentence)) continue;
-            int visits = Regex.IsMatch(text.Flow, @"\b(?:M12|12 months|12 mois|1 an|three visits|trois visites)\b", OptI) ? 3 : 2;
+            int visits = threeVisits ? 3 : 2;
             var ctx = pair[0].Context with { End = p.End, Quote = text.Flow[pair[0].Context.Start..p.End] };
             yield return new WithinPatientComparison(ctx, pair[0], pair[1], p, visits);
         }
@@ -225,6 +228,11 @@ public static class StatisticExtractor
             n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
             source = $"'{m.Value}' in the same sentence";
             break;
+        }
+        if (n is null && NPeople.Match(sentence) is { Success: true } people)
+        {
+            n = int.Parse(people.Groups["n"].Value, CultureInfo.InvariantCulture);
+            source = $"'{people.Value}' in the same sentence";
         }
         n ??= studyN;
         if (n == studyN && studyN is not null && source == studyNSource) source = $"the study's n ({studyNSource})";

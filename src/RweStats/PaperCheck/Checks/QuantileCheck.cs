@@ -17,7 +17,7 @@ public static class QuantileCheck
         string what = string.Join(", ", ordered.Select(x => $"{x.Item1} {x.Item2}"));
         for (int i = 0; i < ordered.Count; i++)
             for (int j = i + 1; j < ordered.Count; j++)
-                if (ordered[i].Item2!.Low > ordered[j].Item2!.High)
+                if (ordered[i].Item2!.CertainlyAbove(ordered[j].Item2!))
                 {
                     yield return Finding.Of(text, s, OrderName, FindingVerdict.Inconsistent, $"{what}: {ordered[i].Item1} above {ordered[j].Item1}, which no data give");
                     yield break;
