@@ -20,7 +20,10 @@ public static class VerifyCommand
           quantile definition, or not reproduced. Descriptive claims not reproduced are retried under other data
           handlings (completers, LOCF, missing dose as 0, values after treatment stop excluded). Model claims
           (p-values, estimates, SEs, df of named contrasts) are searched over residual structure (VC, CS, CSH, AR(1),
-          ARH(1), SP(POW), UN) x random intercept x REML/ML x df method x data handling. Prints the verdicts and
+          ARH(1), SP(POW), UN) x random intercept x REML/ML x df method x data handling. Claims of two-arm papers
+          ("kind": lsmean_difference, lsmean, type3 or fixed_effect, with "effect" and "levels") are searched the
+          same way and, with a "covariates" list in the claims file, over every subset of those covariates (and over
+          reference levels when a claim reads a fixed-effect row). Prints the verdicts and
           writes verify.md, verify.json and the data files the reproducing commands use into DIR (default out/verify).
         """;
 
