@@ -48,58 +48,28 @@ public sealed record AncovaFit(double[][] Coefficients, double[,] ResidualGram, 
 
     public static readonly string[] ParameterNames = { "trt", "lsm_ref", "lsm_alt" };
 
-    /// <summary>
-    /// Fits the ANCOVA of n subjects: x (n × k, columns 1, arm dummy, covariates) and the outcome directions
-    /// (y, then the delta indicator of each arm), each n long.
-    /// </summary>
-    public static AncovaFit Fit(double[] x, int n, int k, double[][] directions)
+    /// <summary>The fit from the sums of one visit's completed data (<see cref="AncovaSums"/>).</summary>
+    public static AncovaFit Fit(AncovaSums sums)
     {
-        var xtx = new DenseMatrix(k, k);
-        var means = new double[k];
-        for (int i = 0; i < n; i++)
-            for (int a = 0; a < k; a++)
-            {
-                double xa = x[i * k + a];
-                means[a] += xa;
-                if (xa == 0) continue;
-                for (int b = 0; b < k; b++) xtx[a, b] += xa * x[i * k + b];
-            }
-        for (int a = 0; a < k; a++) means[a] /= n;
+        int k = sums.K, dirs = sums.D;
+        var xtx = DenseMatrix.Create(k, k, (a, b) => sums.Xx[a * k + b]);
         var chol = xtx.Cholesky();
         var inverse = chol.Solve(DenseMatrix.CreateIdentity(k));
-        int dirs = directions.Length;
         var coefficients = new double[dirs][];
-        var residuals = new double[dirs][];
         for (int d = 0; d < dirs; d++)
-        {
-            var xty = new DenseVector(k);
-            var y = directions[d];
-            for (int i = 0; i < n; i++)
-            {
-                double yi = y[i];
-                if (yi == 0) continue;
-                for (int a = 0; a < k; a++) xty[a] += x[i * k + a] * yi;
-            }
-            var b = chol.Solve(xty).ToArray();
-            coefficients[d] = b;
-            var r = new double[n];
-            for (int i = 0; i < n; i++)
-            {
-                double fitted = 0;
-                for (int a = 0; a < k; a++) fitted += x[i * k + a] * b[a];
-                r[i] = y[i] - fitted;
-            }
-            residuals[d] = r;
-        }
+            coefficients[d] = chol.Solve(DenseVector.Create(k, a => sums.Xy[a * dirs + d])).ToArray();
+        // Residual cross-products e_dᵀ e_f = y_dᵀ y_f − b_dᵀ Xᵀ y_f (the normal equations).
         var gram = new double[dirs, dirs];
         for (int d = 0; d < dirs; d++)
             for (int f = d; f < dirs; f++)
             {
-                double s = 0;
-                for (int i = 0; i < n; i++) s += residuals[d][i] * residuals[f][i];
+                double s = sums.Yy[d * dirs + f];
+                for (int a = 0; a < k; a++) s -= coefficients[d][a] * sums.Xy[a * dirs + f];
                 gram[d, f] = gram[f, d] = s;
             }
-        var fit = new AncovaFit(coefficients, gram, n - k, means, new double[3]);
+        var means = new double[k];
+        for (int a = 0; a < k; a++) means[a] = sums.X[a] / sums.Count;
+        var fit = new AncovaFit(coefficients, gram, (int)Math.Round(sums.Count) - k, means, new double[3]);
         for (int parameter = 0; parameter < 3; parameter++)
         {
             var l = fit.Row(parameter, k);
@@ -108,5 +78,62 @@ public sealed record AncovaFit(double[][] Coefficients, double[,] ResidualGram, 
             fit.Variance[parameter] = v;
         }
         return fit;
+    }
+}
+
+/// <summary>
+/// The sufficient statistics of the ANCOVA at one visit: Σ w x xᵀ, Σ w x Yᵀ, Σ w Y Yᵀ, Σ w x and Σ w over the subjects,
+/// with x = (1, arm, covariates) and Y = (y, d_1, ..., d_A) the outcome and the delta directions. A jackknife sample is
+/// the full data's sums less one subject plus the imputed values, so its cost is that of the imputed subjects alone.
+/// </summary>
+public sealed class AncovaSums
+{
+    public int K { get; }
+    public int D { get; }
+    public double[] Xx { get; }
+    public double[] Xy { get; }
+    public double[] Yy { get; }
+    public double[] X { get; }
+    public double Count { get; set; }
+
+    public AncovaSums(int k, int d)
+    {
+        K = k;
+        D = d;
+        Xx = new double[k * k];
+        Xy = new double[k * d];
+        Yy = new double[d * d];
+        X = new double[k];
+    }
+
+    public AncovaSums Clone()
+    {
+        var c = new AncovaSums(K, D) { Count = Count };
+        Xx.CopyTo(c.Xx, 0);
+        Xy.CopyTo(c.Xy, 0);
+        Yy.CopyTo(c.Yy, 0);
+        X.CopyTo(c.X, 0);
+        return c;
+    }
+
+    /// <summary>Adds weight × one subject's (x, Y); a negative weight removes it.</summary>
+    public void Add(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double weight)
+    {
+        int k = K, d = D;
+        Count += weight;
+        for (int a = 0; a < k; a++)
+        {
+            double xa = weight * x[a];
+            if (xa == 0) continue;
+            X[a] += xa;
+            for (int b = 0; b < k; b++) Xx[a * k + b] += xa * x[b];
+            for (int f = 0; f < d; f++) Xy[a * d + f] += xa * y[f];
+        }
+        for (int e = 0; e < d; e++)
+        {
+            double ye = weight * y[e];
+            if (ye == 0) continue;
+            for (int f = 0; f < d; f++) Yy[e * d + f] += ye * y[f];
+        }
     }
 }

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra.Double;
+using RweStats.Simulation;
 
 namespace RweStats.Estimands;
 
@@ -32,7 +33,7 @@ internal sealed class ConditionalImputation
     /// Writes subject s's completed outcomes into <paramref name="into"/> (T values): observed values as they are, missing ones
     /// imputed by their conditional mean (<paramref name="random"/> null) or a draw.
     /// </summary>
-    public void Complete(int s, Span<double> into, Random? random)
+    public void Complete(int s, Span<double> into, SeededRandom? random)
     {
         ulong missing = 0;
         for (int v = 0; v < t; v++)
@@ -58,7 +59,7 @@ internal sealed class ConditionalImputation
         for (int o = 0; o < no; o++) residual[o] = into[c.Observed[o]] - mean[c.Observed[o]];
         Span<double> z = stackalloc double[nm];
         if (random is not null)
-            for (int i = 0; i < nm; i++) z[i] = StandardNormal(random);
+            for (int i = 0; i < nm; i++) z[i] = random.Normal();
         for (int i = 0; i < nm; i++)
         {
             double value = mean[c.Missing[i]];
@@ -99,18 +100,5 @@ internal sealed class ConditionalImputation
         var conditional = smm - regression * smo.Transpose();
         conditional = (conditional + conditional.Transpose()) / 2;
         return new Conditional(missing, observed, regression.ToArray(), conditional.Cholesky().Factor.ToArray(), conditional.ToArray());
-    }
-
-    /// <summary>A standard normal deviate by the polar Box–Muller method (Marsaglia 1964), from the sample's own generator.</summary>
-    internal static double StandardNormal(Random random)
-    {
-        double u, v, s;
-        do
-        {
-            u = 2 * random.NextDouble() - 1;
-            v = 2 * random.NextDouble() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        return u * Math.Sqrt(-2 * Math.Log(s) / s);
     }
 }

@@ -1,4 +1,5 @@
 using RweStats.Data;
+using RweStats.Simulation;
 
 namespace RweStats.Estimands;
 
@@ -22,95 +23,157 @@ public static class ReferenceBasedImputation
             throw new RweStatsInputException($"the analysis compares two arms and '{spec.Arm}' has {data.Arms.Count} ({string.Join(", ", data.Arms)}); keep two arms (e.g. with a row filter)");
         var model = new ImputationModel(data.Fit);
         var samples = Draws(data, model, spec);
+        var observed = ObservedSums(data);
+        var withMissing = Enumerable.Range(0, data.SubjectCount).Where(s => Enumerable.Range(0, data.VisitCount).Any(v => data.IsMissing(s, v))).ToArray();
         var fits = new AncovaFit[samples.Count][];
         Parallel.For(0, samples.Count, b =>
         {
-            var (parameters, subjects, random) = samples[b];
-            fits[b] = Analyse(data, new ConditionalImputation(data, parameters()), subjects, random);
+            var sample = samples[b];
+            fits[b] = Analyse(data, observed, withMissing, new ConditionalImputation(data, sample.Parameters()), sample);
         });
         return new EstimandAnalysis(data, spec, fits);
     }
+
+    /// <summary>One analysed data set: its imputation model's parameters (computed when the sample is analysed), the
+    /// subjects' multiplicities (null: every subject once), the subject left out (−1: none) and the generator of random imputation.</summary>
+    sealed record Sample(Func<ImputationParameters> Parameters, int[]? Counts, int LeftOut, SeededRandom? Random);
 
     /// <summary>
     /// The samples of the method: the parameters of each (computed lazily, in parallel), the subjects of its completed
     /// data set (indices into the data; repeated in a bootstrap sample) and its generator (random imputation only).
     /// The jackknife and the conditional-mean bootstrap have the full data's sample first, as rbmi.
     /// </summary>
-    static List<(Func<ImputationParameters> parameters, int[] subjects, Random? random)> Draws(ImputationData data, ImputationModel model, EstimandSpec spec)
+    static List<Sample> Draws(ImputationData data, ImputationModel model, EstimandSpec spec)
     {
         int n = data.SubjectCount;
-        var all = Enumerable.Range(0, n).ToArray();
-        var list = new List<(Func<ImputationParameters>, int[], Random?)>();
+        var list = new List<Sample>();
         // Data subject → fit subject (−1: no outcome before the event, so not in the fit).
         var fitIndex = data.SubjectLabels.Select(l => model.SubjectIndex.TryGetValue(l, out int k) ? k : -1).ToArray();
         switch (spec.Method)
         {
             case ImputationMethod.ConditionalMeanJackknife:
-                list.Add((() => model.Full, all, null));
+                list.Add(new Sample(() => model.Full, null, -1, null));
                 for (int j = 0; j < n; j++)
                 {
                     int left = j;
-                    var subjects = all.Where(s => s != left).ToArray();
-                    list.Add((() => fitIndex[left] < 0 ? model.Full : model.LeaveOneOut(fitIndex[left], data.SubjectLabels[left]), subjects, null));
+                    list.Add(new Sample(() => fitIndex[left] < 0 ? model.Full : model.LeaveOneOut(fitIndex[left], data.SubjectLabels[left]), null, left, null));
                 }
                 break;
             case ImputationMethod.ConditionalMeanBootstrap:
             case ImputationMethod.ApproximateBayesian:
                 bool conditionalMean = spec.Method == ImputationMethod.ConditionalMeanBootstrap;
-                if (conditionalMean) list.Add((() => model.Full, all, null));
-                var byArm = Enumerable.Range(0, data.Arms.Count).Select(a => all.Where(s => data.SubjectArm[s] == a).ToArray()).ToArray();
+                if (conditionalMean) list.Add(new Sample(() => model.Full, null, -1, null));
+                var byArm = Enumerable.Range(0, data.Arms.Count).Select(a => Enumerable.Range(0, n).Where(s => data.SubjectArm[s] == a).ToArray()).ToArray();
                 for (int b = 0; b < spec.Samples; b++)
                 {
                     // Each sample's generator from the seed and the sample's number: the draws do not depend on the threads.
-                    var random = new Random(SampleSeed(spec.Seed, b));
-                    var resample = new List<int>(n);
+                    var random = new SeededRandom(new SeededRandom(spec.Seed + (ulong)b).NextUInt64());
+                    var counts = new int[n];
                     foreach (var arm in byArm) // stratified by arm, as rbmi's bootstrap
-                        for (int i = 0; i < arm.Length; i++) resample.Add(arm[random.Next(arm.Length)]);
+                        for (int i = 0; i < arm.Length; i++) counts[arm[Math.Min(arm.Length - 1, (int)(random.NextDouble() * arm.Length))]]++;
                     var weights = new double[model.SubjectIndex.Count];
-                    foreach (var s in resample) if (fitIndex[s] >= 0) weights[fitIndex[s]]++;
+                    for (int s = 0; s < n; s++) if (fitIndex[s] >= 0) weights[fitIndex[s]] += counts[s];
                     string what = $"to bootstrap sample {b + 1}";
-                    list.Add((() => model.Resample(weights, what), conditionalMean ? resample.ToArray() : all, conditionalMean ? null : random));
+                    list.Add(conditionalMean
+                        ? new Sample(() => model.Resample(weights, what), counts, -1, null)
+                        : new Sample(() => model.Resample(weights, what), null, -1, random));
                 }
                 break;
         }
         return list;
     }
 
-    /// <summary>SplitMix64 of (seed, sample): a 31-bit seed per sample, well spread for neighbouring samples (Steele, Lea &amp; Flood 2014).</summary>
-    static int SampleSeed(ulong seed, int sample)
+    /// <summary>The analysis row x = (1, arm, covariates) of subject s at visit v.</summary>
+    static void AnalysisRow(ImputationData data, int s, int v, Span<double> x)
     {
-        ulong z = seed + 0x9E3779B97F4A7C15UL * (ulong)(sample + 1);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        z ^= z >> 31;
-        return (int)(z & 0x7FFFFFFF);
+        int covariates = data.AnalysisCovariateNames.Count;
+        x[0] = 1;
+        x[1] = data.SubjectArm[s] == 1 ? 1 : 0;
+        for (int c = 0; c < covariates; c++) x[2 + c] = data.AnalysisCovariates[(s * data.VisitCount + v) * covariates + c];
     }
 
-    /// <summary>The ANCOVA at every visit of one completed data set (the subjects listed, in order).</summary>
-    static AncovaFit[] Analyse(ImputationData data, ConditionalImputation imputation, int[] subjects, Random? random)
+    /// <summary>Per visit, the ANCOVA sums of the observed outcomes (every subject once): the part no imputation changes.</summary>
+    static AncovaSums[] ObservedSums(ImputationData data)
     {
-        int t = data.VisitCount, n = subjects.Length, covariates = data.AnalysisCovariateNames.Count, k = 2 + covariates, arms = data.Arms.Count;
-        var completed = new double[n * t];
-        for (int i = 0; i < n; i++) imputation.Complete(subjects[i], completed.AsSpan(i * t, t), random);
+        int t = data.VisitCount, k = 2 + data.AnalysisCovariateNames.Count, d = 1 + data.Arms.Count;
+        var sums = Enumerable.Range(0, t).Select(_ => new AncovaSums(k, d)).ToArray();
+        Span<double> x = stackalloc double[k];
+        Span<double> y = stackalloc double[d];
+        for (int s = 0; s < data.SubjectCount; s++)
+            for (int v = 0; v < t; v++)
+            {
+                if (data.IsMissing(s, v)) continue;
+                AnalysisRow(data, s, v, x);
+                y.Clear();
+                y[0] = data.Outcome[s * t + v];
+                sums[v].Add(x, y, 1);
+            }
+        return sums;
+    }
+
+    /// <summary>
+    /// The ANCOVA at every visit of one completed data set. Every subject once (the jackknife, multiple imputation): the
+    /// observed sums, less the subject left out, plus the imputed values; a bootstrap sample: each subject by its count.
+    /// </summary>
+    static AncovaFit[] Analyse(ImputationData data, AncovaSums[] observed, int[] withMissing, ConditionalImputation imputation, Sample sample)
+    {
+        int t = data.VisitCount, k = 2 + data.AnalysisCovariateNames.Count, d = 1 + data.Arms.Count;
+        Span<double> x = stackalloc double[k];
+        Span<double> y = stackalloc double[d];
+        Span<double> completed = stackalloc double[t];
+        AncovaSums[] sums;
+        void AddSubject(int s, double weight, bool observedToo, Span<double> x, Span<double> y, Span<double> completed)
+        {
+            for (int v = 0; v < t; v++)
+            {
+                bool missing = data.IsMissing(s, v);
+                if (!missing && !observedToo) continue;
+                AnalysisRow(data, s, v, x);
+                y.Clear();
+                y[0] = completed[v];
+                if (missing) y[1 + data.SubjectArm[s]] = 1;
+                sums[v].Add(x, y, weight);
+            }
+        }
+        if (sample.Counts is null)
+        {
+            sums = observed.Select(o => o.Clone()).ToArray();
+            if (sample.LeftOut >= 0)
+            {
+                int j = sample.LeftOut; // its observed values out (its missing ones are only ever added when imputed)
+                for (int v = 0; v < t; v++)
+                {
+                    if (data.IsMissing(j, v)) continue;
+                    AnalysisRow(data, j, v, x);
+                    y.Clear();
+                    y[0] = data.Outcome[j * t + v];
+                    sums[v].Add(x, y, -1);
+                }
+            }
+            foreach (var s in withMissing)
+            {
+                if (s == sample.LeftOut) continue;
+                imputation.Complete(s, completed, sample.Random);
+                AddSubject(s, 1, false, x, y, completed);
+            }
+        }
+        else
+        {
+            sums = Enumerable.Range(0, t).Select(_ => new AncovaSums(k, d)).ToArray();
+            for (int s = 0; s < data.SubjectCount; s++)
+            {
+                if (sample.Counts[s] == 0) continue;
+                imputation.Complete(s, completed, sample.Random);
+                AddSubject(s, sample.Counts[s], true, x, y, completed);
+            }
+        }
         var fits = new AncovaFit[t];
-        var x = new double[n * k];
         for (int v = 0; v < t; v++)
         {
-            var directions = new double[1 + arms][];
-            for (int d = 0; d <= arms; d++) directions[d] = new double[n];
-            for (int i = 0; i < n; i++)
-            {
-                int s = subjects[i];
-                x[i * k] = 1;
-                x[i * k + 1] = data.SubjectArm[s] == 1 ? 1 : 0;
-                for (int c = 0; c < covariates; c++) x[i * k + 2 + c] = data.AnalysisCovariates[(s * t + v) * covariates + c];
-                directions[0][i] = completed[i * t + v];
-                if (data.IsMissing(s, v)) directions[1 + data.SubjectArm[s]][i] = 1;
-            }
-            try { fits[v] = AncovaFit.Fit(x, n, k, directions); }
+            try { fits[v] = AncovaFit.Fit(sums[v]); }
             catch (ArgumentException)
             {
-                throw new RweStatsInputException($"the analysis at visit '{data.Visits[v]}' is singular: an arm without subjects or covariates ({string.Join(", ", data.AnalysisCovariateNames)}) collinear with the arm");
+                throw new RweStatsInputException($"the analysis at visit '{data.Visits[v]}' is singular: an arm without subjects, or covariates ({string.Join(", ", data.AnalysisCovariateNames)}) collinear with the arm");
             }
         }
         return fits;
