@@ -19,7 +19,8 @@ internal sealed class ConditionalImputation
     // through its arms' covariance groups, strategy, first affected visit and missing visits: computed once per key.
     readonly Dictionary<(int own, int reference, ImputationStrategy strategy, int first, ulong missing), Conditional> conditionals = new();
 
-    sealed record Conditional(int[] Missing, int[] Observed, double[,] Regression, double[,] CholeskyFactor, double[,] Sigma);
+    /// <summary>The distribution of the missing visits given the observed ones, for one key: Σ_mo Σ_oo⁻¹ and the Cholesky factor of Σ_mm − Σ_mo Σ_oo⁻¹ Σ_om.</summary>
+    internal sealed record Conditional(int[] Missing, int[] Observed, double[,] Regression, double[,] CholeskyFactor, double[,] Sigma);
 
     public ConditionalImputation(ImputationData data, ImputationParameters parameters)
     {
@@ -43,17 +44,15 @@ internal sealed class ConditionalImputation
             if (double.IsNaN(y)) missing |= 1UL << v;
         }
         if (missing == 0) return;
-        int arm = data.SubjectArm[s], referenceArm = data.ReferenceArm[arm];
-        int ownGroup = data.ArmCovarianceGroup[arm], referenceGroup = data.ArmCovarianceGroup[referenceArm];
         var strategy = data.Strategy[s];
-        int first = data.FirstAffected[s];
+        int first = data.FirstAffected[s], arm = data.SubjectArm[s];
+        var c = ConditionalOf(arm, strategy, first, missing);
         var ownMean = Means(data.OwnRows, s);
         var referenceMean = strategy == ImputationStrategy.MissingAtRandom || first >= t ? ownMean : Means(data.ReferenceRows, s);
-        var (mean, sigma) = ImputationStrategies.Parameters(strategy, ownMean, parameters.Sigma[ownGroup], referenceMean, parameters.Sigma[referenceGroup], first);
-        var key = (ownGroup, referenceGroup, first >= t ? ImputationStrategy.MissingAtRandom : strategy, Math.Min(first, t), missing);
-        Conditional c;
-        lock (conditionals)
-            if (!conditionals.TryGetValue(key, out c!)) conditionals[key] = c = Prepare(sigma, missing);
+        var (ownWeights, referenceWeights) = ImputationStrategies.MeanWeights(strategy, first, t);
+        var mean = new double[t];
+        for (int u = 0; u < t; u++)
+            for (int w = 0; w < t; w++) mean[u] += ownWeights[u, w] * ownMean[w] + referenceWeights[u, w] * referenceMean[w];
         int nm = c.Missing.Length, no = c.Observed.Length;
         Span<double> residual = stackalloc double[no];
         for (int o = 0; o < no; o++) residual[o] = into[c.Observed[o]] - mean[c.Observed[o]];
@@ -67,6 +66,20 @@ internal sealed class ConditionalImputation
             if (random is not null)
                 for (int j = 0; j <= i; j++) value += c.CholeskyFactor[i, j] * z[j];
             into[c.Missing[i]] = value;
+        }
+    }
+
+    /// <summary>The conditional distribution of a subject of this arm, strategy, first affected visit and missing visits (bit mask).</summary>
+    internal Conditional ConditionalOf(int arm, ImputationStrategy strategy, int first, ulong missing)
+    {
+        int ownGroup = data.ArmCovarianceGroup[arm], referenceGroup = data.ArmCovarianceGroup[data.ReferenceArm[arm]];
+        if (first >= t) { strategy = ImputationStrategy.MissingAtRandom; first = t; }
+        var key = (ownGroup, referenceGroup, strategy, first, missing);
+        lock (conditionals)
+        {
+            if (!conditionals.TryGetValue(key, out var c))
+                conditionals[key] = c = Prepare(ImputationStrategies.Covariance(strategy, parameters.Sigma[ownGroup], parameters.Sigma[referenceGroup], first), missing);
+            return c;
         }
     }
 

@@ -17,15 +17,6 @@ public enum ImputationMethod
     ApproximateBayesian,
 }
 
-/// <summary>The analysis of each imputed data set.</summary>
-public enum ImputedAnalysis
-{
-    /// <summary>At each visit, outcome ~ arm + covariates by least squares (rbmi's <c>ancova</c>): the arms' difference and LS means.</summary>
-    Ancova,
-    /// <summary>The MMRM of the imputation model refitted to the completed data: the arms' difference and LS means at each visit.</summary>
-    Mmrm,
-}
-
 /// <summary>
 /// A delta adjustment (rbmi's <c>delta</c>): <see cref="Shift"/> added to every imputed value of the subjects of
 /// <see cref="Arm"/> (null: every arm) at <see cref="Visits"/> (null: every visit) before the analysis.
@@ -55,7 +46,6 @@ public sealed record EstimandSpec
     public int Samples { get; init; } = 1000;
     /// <summary>The seed of the random methods: the same seed gives the same numbers at any number of threads.</summary>
     public ulong Seed { get; init; } = 20240101;
-    public ImputedAnalysis Analysis { get; init; } = ImputedAnalysis.Ancova;
     /// <summary>The covariates of the analysis besides the arm (numeric or class columns, constant within a subject's visit row).</summary>
     public IReadOnlyList<string> AnalysisCovariates { get; init; } = Array.Empty<string>();
     public IReadOnlyList<DeltaAdjustment> Delta { get; init; } = Array.Empty<DeltaAdjustment>();

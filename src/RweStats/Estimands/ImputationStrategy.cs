@@ -57,29 +57,53 @@ public static class ImputationStrategies
                                                                 double[] referenceMean, double[,] referenceSigma, int firstAffected)
     {
         int t = ownMean.Length;
-        if (strategy == ImputationStrategy.MissingAtRandom || firstAffected >= t) return (ownMean, ownSigma);
-        if (strategy == ImputationStrategy.CopyReference) return (referenceMean, referenceSigma);
-        if (firstAffected == 0)
+        var (own, reference) = MeanWeights(strategy, firstAffected, t);
+        var mean = new double[t];
+        for (int u = 0; u < t; u++)
+            for (int w = 0; w < t; w++) mean[u] += own[u, w] * ownMean[w] + reference[u, w] * referenceMean[w];
+        return (mean, Covariance(strategy, ownSigma, referenceSigma, firstAffected));
+    }
+
+    /// <summary>
+    /// The strategy's mean as weights of the arms' means: μ = W_own μ_own + W_ref μ_ref (T × T each). MAR: μ_own; CR (or an
+    /// event at the first visit under JR or CIR): μ_ref; JR: μ_own before the event, μ_ref from it; CIR: from the event,
+    /// μ_own at the last visit before it plus μ_ref's increments from that visit; LMCF: μ_own at the last visit before it.
+    /// </summary>
+    public static (double[,] own, double[,] reference) MeanWeights(ImputationStrategy strategy, int firstAffected, int t)
+    {
+        var own = new double[t, t];
+        var reference = new double[t, t];
+        if (strategy == ImputationStrategy.MissingAtRandom || firstAffected >= t)
         {
-            if (strategy == ImputationStrategy.LastMeanCarriedForward)
-                throw new RweStatsInputException("LMCF cannot be used for a subject whose event is at the first visit: there is no mean to carry forward");
-            return (referenceMean, referenceSigma);
+            for (int u = 0; u < t; u++) own[u, u] = 1;
+            return (own, reference);
         }
-        var mean = (double[])ownMean.Clone();
+        if (strategy == ImputationStrategy.LastMeanCarriedForward && firstAffected == 0)
+            throw new RweStatsInputException("LMCF cannot be used for a subject whose event is at the first visit: there is no mean to carry forward");
+        if (strategy == ImputationStrategy.CopyReference || firstAffected == 0)
+        {
+            for (int u = 0; u < t; u++) reference[u, u] = 1;
+            return (own, reference);
+        }
         int last = firstAffected - 1;
-        switch (strategy)
-        {
-            case ImputationStrategy.JumpToReference:
-                for (int v = firstAffected; v < t; v++) mean[v] = referenceMean[v];
-                break;
-            case ImputationStrategy.CopyIncrementsFromReference:
-                for (int v = firstAffected; v < t; v++) mean[v] = ownMean[last] + referenceMean[v] - referenceMean[last];
-                break;
-            case ImputationStrategy.LastMeanCarriedForward:
-                for (int v = firstAffected; v < t; v++) mean[v] = ownMean[last];
-                return (mean, ownSigma);
-        }
-        return (mean, ReferenceBasedSigma(ownSigma, referenceSigma, firstAffected));
+        for (int u = 0; u < firstAffected; u++) own[u, u] = 1;
+        for (int u = firstAffected; u < t; u++)
+            switch (strategy)
+            {
+                case ImputationStrategy.JumpToReference: reference[u, u] = 1; break;
+                case ImputationStrategy.CopyIncrementsFromReference: own[u, last] = 1; reference[u, u] = 1; reference[u, last] = -1; break;
+                case ImputationStrategy.LastMeanCarriedForward: own[u, last] = 1; break;
+            }
+        return (own, reference);
+    }
+
+    /// <summary>The strategy's covariance: the own arm's for MAR and LMCF, the reference arm's for CR, the joint one of JR and CIR.</summary>
+    public static double[,] Covariance(ImputationStrategy strategy, double[,] ownSigma, double[,] referenceSigma, int firstAffected)
+    {
+        int t = ownSigma.GetLength(0);
+        if (strategy is ImputationStrategy.MissingAtRandom or ImputationStrategy.LastMeanCarriedForward || firstAffected >= t) return ownSigma;
+        if (strategy == ImputationStrategy.CopyReference || firstAffected == 0) return referenceSigma;
+        return ReferenceBasedSigma(ownSigma, referenceSigma, firstAffected);
     }
 
     /// <summary>

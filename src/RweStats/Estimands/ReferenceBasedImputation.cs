@@ -25,11 +25,15 @@ public static class ReferenceBasedImputation
         var samples = Draws(data, model, spec);
         var observed = ObservedSums(data);
         var withMissing = Enumerable.Range(0, data.SubjectCount).Where(s => Enumerable.Range(0, data.VisitCount).Any(v => data.IsMissing(s, v))).ToArray();
+        // The jackknife's samples are every subject but one, imputed by their conditional means: summed by key.
+        var moments = spec.Method == ImputationMethod.ConditionalMeanJackknife ? new ImputedMoments(data, withMissing, 2 + data.AnalysisCovariateNames.Count) : null;
         var fits = new AncovaFit[samples.Count][];
         Parallel.For(0, samples.Count, b =>
         {
             var sample = samples[b];
-            fits[b] = Analyse(data, observed, withMissing, new ConditionalImputation(data, sample.Parameters()), sample);
+            var parameters = sample.Parameters();
+            var imputation = new ConditionalImputation(data, parameters);
+            fits[b] = moments is null ? Analyse(data, observed, withMissing, imputation, sample) : AnalyseByKeys(data, observed, moments, imputation, parameters, sample.LeftOut);
         });
         return new EstimandAnalysis(data, spec, fits);
     }
@@ -84,7 +88,7 @@ public static class ReferenceBasedImputation
     }
 
     /// <summary>The analysis row x = (1, arm, covariates) of subject s at visit v.</summary>
-    static void AnalysisRow(ImputationData data, int s, int v, Span<double> x)
+    internal static void AnalysisRow(ImputationData data, int s, int v, Span<double> x)
     {
         int covariates = data.AnalysisCovariateNames.Count;
         x[0] = 1;
@@ -92,7 +96,10 @@ public static class ReferenceBasedImputation
         for (int c = 0; c < covariates; c++) x[2 + c] = data.AnalysisCovariates[(s * data.VisitCount + v) * covariates + c];
     }
 
-    /// <summary>Per visit, the ANCOVA sums of the observed outcomes (every subject once): the part no imputation changes.</summary>
+    /// <summary>
+    /// Per visit, the ANCOVA sums that no imputation changes (every subject once): the observed outcomes, and for the
+    /// missing ones their analysis rows and delta directions (Y = (0, d)).
+    /// </summary>
     static AncovaSums[] ObservedSums(ImputationData data)
     {
         int t = data.VisitCount, k = 2 + data.AnalysisCovariateNames.Count, d = 1 + data.Arms.Count;
@@ -102,10 +109,10 @@ public static class ReferenceBasedImputation
         for (int s = 0; s < data.SubjectCount; s++)
             for (int v = 0; v < t; v++)
             {
-                if (data.IsMissing(s, v)) continue;
                 AnalysisRow(data, s, v, x);
                 y.Clear();
-                y[0] = data.Outcome[s * t + v];
+                if (data.IsMissing(s, v)) y[1 + data.SubjectArm[s]] = 1;
+                else y[0] = data.Outcome[s * t + v];
                 sums[v].Add(x, y, 1);
             }
         return sums;
@@ -122,39 +129,20 @@ public static class ReferenceBasedImputation
         Span<double> y = stackalloc double[d];
         Span<double> completed = stackalloc double[t];
         AncovaSums[] sums;
-        void AddSubject(int s, double weight, bool observedToo, Span<double> x, Span<double> y, Span<double> completed)
-        {
-            for (int v = 0; v < t; v++)
-            {
-                bool missing = data.IsMissing(s, v);
-                if (!missing && !observedToo) continue;
-                AnalysisRow(data, s, v, x);
-                y.Clear();
-                y[0] = completed[v];
-                if (missing) y[1 + data.SubjectArm[s]] = 1;
-                sums[v].Add(x, y, weight);
-            }
-        }
         if (sample.Counts is null)
         {
             sums = observed.Select(o => o.Clone()).ToArray();
-            if (sample.LeftOut >= 0)
-            {
-                int j = sample.LeftOut; // its observed values out (its missing ones are only ever added when imputed)
-                for (int v = 0; v < t; v++)
-                {
-                    if (data.IsMissing(j, v)) continue;
-                    AnalysisRow(data, j, v, x);
-                    y.Clear();
-                    y[0] = data.Outcome[j * t + v];
-                    sums[v].Add(x, y, -1);
-                }
-            }
+            if (sample.LeftOut >= 0) RemoveObserved(data, sums, sample.LeftOut);
             foreach (var s in withMissing)
             {
                 if (s == sample.LeftOut) continue;
                 imputation.Complete(s, completed, sample.Random);
-                AddSubject(s, 1, false, x, y, completed);
+                for (int v = 0; v < t; v++)
+                {
+                    if (!data.IsMissing(s, v)) continue;
+                    AnalysisRow(data, s, v, x);
+                    AddOutcome(sums[v], x, completed[v], data.SubjectArm[s], 1); // the rest of (x, (ŷ, d)) is in the fixed sums
+                }
             }
         }
         else
@@ -164,9 +152,76 @@ public static class ReferenceBasedImputation
             {
                 if (sample.Counts[s] == 0) continue;
                 imputation.Complete(s, completed, sample.Random);
-                AddSubject(s, sample.Counts[s], true, x, y, completed);
+                for (int v = 0; v < t; v++)
+                {
+                    AnalysisRow(data, s, v, x);
+                    y.Clear();
+                    y[0] = completed[v];
+                    if (data.IsMissing(s, v)) y[1 + data.SubjectArm[s]] = 1;
+                    sums[v].Add(x, y, sample.Counts[s]);
+                }
             }
         }
+        return Fit(data, sums);
+    }
+
+    /// <summary>Removes a subject's fixed contributions (observed outcomes; analysis rows and delta directions of its missing ones).</summary>
+    static void RemoveObserved(ImputationData data, AncovaSums[] sums, int j)
+    {
+        int t = data.VisitCount, k = sums[0].K, d = sums[0].D;
+        Span<double> x = stackalloc double[k];
+        Span<double> y = stackalloc double[d];
+        for (int v = 0; v < t; v++)
+        {
+            AnalysisRow(data, j, v, x);
+            y.Clear();
+            if (data.IsMissing(j, v)) y[1 + data.SubjectArm[j]] = 1;
+            else y[0] = data.Outcome[j * t + v];
+            sums[v].Add(x, y, -1);
+        }
+    }
+
+    /// <summary>Adds weight × an imputed value's part of (x, (ŷ, d)): Σ x ŷ, Σ ŷ², Σ ŷ d (the rest is in the fixed sums).</summary>
+    static void AddOutcome(AncovaSums sums, ReadOnlySpan<double> x, double value, int arm, double weight)
+    {
+        int k = sums.K, d = sums.D;
+        for (int a = 0; a < k; a++) sums.Xy[a * d] += weight * x[a] * value;
+        sums.Yy[0] += weight * value * value;
+        sums.Yy[1 + arm] += weight * value;
+        sums.Yy[(1 + arm) * d] += weight * value;
+    }
+
+    /// <summary>
+    /// A jackknife sample by keys (<see cref="ImputedMoments"/>): the fixed sums less the subject left out, plus every key's
+    /// imputed moments at this fit, less the left-out subject's own imputed values. Σ ŷ² is not formed: the per-sample
+    /// residual variance is NaN (the jackknife pools estimates only).
+    /// </summary>
+    static AncovaFit[] AnalyseByKeys(ImputationData data, AncovaSums[] observed, ImputedMoments moments, ConditionalImputation imputation,
+                                     ImputationParameters parameters, int leftOut)
+    {
+        int t = data.VisitCount, k = observed[0].K;
+        var sums = observed.Select(o => o.Clone()).ToArray();
+        moments.AddTo(sums, imputation, parameters.Beta);
+        if (leftOut >= 0)
+        {
+            RemoveObserved(data, sums, leftOut);
+            Span<double> completed = stackalloc double[t];
+            Span<double> x = stackalloc double[k];
+            imputation.Complete(leftOut, completed, null);
+            for (int v = 0; v < t; v++)
+                if (data.IsMissing(leftOut, v))
+                {
+                    AnalysisRow(data, leftOut, v, x);
+                    AddOutcome(sums[v], x, completed[v], data.SubjectArm[leftOut], -1);
+                }
+        }
+        foreach (var s in sums) s.Yy[0] = double.NaN;
+        return Fit(data, sums);
+    }
+
+    static AncovaFit[] Fit(ImputationData data, AncovaSums[] sums)
+    {
+        int t = data.VisitCount;
         var fits = new AncovaFit[t];
         for (int v = 0; v < t; v++)
         {
