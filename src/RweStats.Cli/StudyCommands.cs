@@ -14,8 +14,9 @@ public static class StudyCommands
         rwestats analyze SPEC.json --out DIR [--pdf]
 
           Runs every outcome of an analysis spec (schema rwestats-analysis/1, see README) and writes into DIR:
-          descriptives.csv, classes.csv, contrasts.csv, fits.json, report.md, and the spec's figures into
-          DIR/figures (SVG and PNG at 600 dpi; vector PDF with --pdf).
+          descriptives.csv, classes.csv, contrasts.csv, fits.json, report.md, report.html (the report with the
+          figures inline, one self-contained file), and the spec's figures into DIR/figures (SVG and PNG at
+          600 dpi; vector PDF with --pdf).
           One line of progress per outcome goes to standard output. An outcome that fails is reported on standard
           error (one line) and the others still finish; the exit code is then 2. Nothing is written when every
           outcome fails.
@@ -54,8 +55,8 @@ public static class StudyCommands
         var study = StudyAnalysis.Run(spec, stdout.Write);
         if (study.Outcomes.Any(o => o.Error is null))
         {
-            WriteOutputs(study, a.Required("--out"), null, null);
-            WriteFigures(study, Path.Combine(a.Required("--out"), "figures"), a.Flag("--pdf"), stdout);
+            var figures = WriteFigures(study, Path.Combine(a.Required("--out"), "figures"), a.Flag("--pdf"), stdout);
+            WriteOutputs(study, a.Required("--out"), null, null, figures);
             stdout.WriteLine($"wrote {Path.GetFullPath(a.Required("--out"))}: {study.Outcomes.Count(o => o.Error is null)} of {study.Outcomes.Count} outcomes analysed");
         }
         foreach (var w in study.Warnings) stderr.WriteLine("rwestats: warning: " + Cli.OneLine(w));
@@ -81,8 +82,8 @@ public static class StudyCommands
         text.Append(ConsoleTables.Contrasts(study));
         text.Append(ConsoleTables.Comparison(results, claims));
         stdout.Write(text.ToString());
-        WriteOutputs(study, outDir, ComparisonMarkdown(results, claims), ComparisonCsv(results));
-        WriteFigures(study, a.Value("--figures") ?? "figures", a.Flag("--pdf"), stdout);
+        var figures = WriteFigures(study, a.Value("--figures") ?? "figures", a.Flag("--pdf"), stdout);
+        WriteOutputs(study, outDir, ComparisonMarkdown(results, claims), ComparisonCsv(results), figures);
         foreach (var w in study.Warnings) stderr.WriteLine("rwestats: warning: " + Cli.OneLine(w));
         stdout.WriteLine($"wrote {Path.GetFullPath(outDir)}");
         return Finish(study, stderr);
@@ -129,11 +130,12 @@ public static class StudyCommands
         return Finish(study, stderr);
     }
 
-    /// <summary>SVG and PNG always; PDF when asked for (--pdf).</summary>
-    static void WriteFigures(StudyResult study, string dir, bool pdf, TextWriter stdout)
+    /// <summary>SVG and PNG always; PDF when asked for (--pdf). Returns each figure's SVG for report.html.</summary>
+    static IReadOnlyList<ReportFigure> WriteFigures(StudyResult study, string dir, bool pdf, TextWriter stdout)
     {
         var figures = Workflow.StudyFigures.Build(study);
-        if (figures.Count == 0) return;
+        var written = new List<ReportFigure>();
+        if (figures.Count == 0) return written;
         var formats = Figures.FigureFormats.Svg | Figures.FigureFormats.Png;
         if (pdf) formats |= Figures.FigureFormats.Pdf;
         foreach (var (spec, figure) in figures)
@@ -141,7 +143,9 @@ public static class StudyCommands
             var output = Figures.FigureWriter.Write(figure, dir, spec.Name, formats, pngDpi: 600);
             stdout.WriteLine($"figure {spec.Name}: {string.Join(", ", output.Written.Select(Path.GetFileName))}");
             foreach (var note in output.Notes) stdout.WriteLine($"  note: {note}");
+            written.Add(new ReportFigure(spec.Name, figure.Title, File.ReadAllText(output.Written.Single(p => p.EndsWith(".svg", StringComparison.Ordinal)))));
         }
+        return written;
     }
 
     static int Finish(StudyResult study, TextWriter stderr)
@@ -152,7 +156,7 @@ public static class StudyCommands
     }
 
     /// <summary>Every file is written whole (temporary file, then renamed), so a failure leaves no partial file.</summary>
-    static void WriteOutputs(StudyResult study, string dir, string? comparisonMarkdown, string? comparisonCsv)
+    static void WriteOutputs(StudyResult study, string dir, string? comparisonMarkdown, string? comparisonCsv, IReadOnlyList<ReportFigure> figures)
     {
         Directory.CreateDirectory(dir);
         OutputFile.WriteAtomically(Path.Combine(dir, "descriptives.csv"), StudyReport.DescriptivesCsv(study));
@@ -161,6 +165,7 @@ public static class StudyCommands
         OutputFile.WriteAtomically(Path.Combine(dir, "contrasts.csv"), StudyReport.ContrastsCsv(study));
         OutputFile.WriteAtomically(Path.Combine(dir, "fits.json"), StudyReport.FitsJson(study));
         OutputFile.WriteAtomically(Path.Combine(dir, "report.md"), StudyReport.ReportMarkdown(study, comparisonMarkdown));
+        OutputFile.WriteAtomically(Path.Combine(dir, "report.html"), StudyReportHtml.Html(study, comparisonMarkdown, figures));
         if (comparisonCsv is not null) OutputFile.WriteAtomically(Path.Combine(dir, "replication.csv"), comparisonCsv);
     }
 
