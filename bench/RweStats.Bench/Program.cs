@@ -28,6 +28,8 @@ using RweStats.Simulation;
 //   dotnet run -c Release --project bench/RweStats.Bench -- estimands [--repeat 5]
 //       reference-based imputation on rbmi's antidepressant_data and at 10^4 x 6 (EstimandsBench.cs)
 //   dotnet run -c Release --project bench/RweStats.Bench -- convert FILE.csv OUT     (OUT .parquet or .duckdb, written by DuckDB)
+//   dotnet run -c Release --project bench/RweStats.Bench -- cohort --subjects N --visits T [--seed 1] --out FILE.csv
+//       the whole-command benchmark's trial cohort (TrialCohort.cs; bench/speed_table.sh)
 var inv = CultureInfo.InvariantCulture;
 string Arg(string name, string fallback) { int i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
 var mode = args.Length > 0 ? args[0] : "table";
@@ -42,6 +44,9 @@ if (mode == "postgres")
     return RweStats.Bench.PostgresBench.Run(args, Environment.ProcessPath!, typeof(RweStats.Bench.Models).Assembly.Location);
 if (mode == "measure-pg")
     return RweStats.Bench.PostgresBench.Measure(args[1], args[2]);
+
+if (mode == "cohort")
+    return RweStats.Bench.TrialCohort.Run(args);
 
 if (mode == "estimands")
     return RweStats.Bench.EstimandsBench.Run(args);
