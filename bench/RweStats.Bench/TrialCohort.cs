@@ -11,9 +11,9 @@ namespace RweStats.Bench;
 /// "S07-0000123"), ARMCD (PBO/TRT, 1:1), SEX (F/M), BASE, AVISIT (VIS01..VISnn), Y. Y = 50 + 0.6 BASE + visit effect
 /// + arm-by-visit effect + 2 (SEX = M) + a subject effect + AR(1) noise (rho 0.6) whose SD grows with the visit, so the
 /// unstructured covariance is neither CS nor AR(1). About 25 % of Y are missing (an empty cell): 5 % intermittent and
-/// a monotone dropout with a hazard of 6 % per visit after the first, higher when the last value was high (MAR).
-/// Random numbers: SplitMix64 (Steele, Lea and Flood 2014) with Box–Muller normals, so a seed gives the same file on
-/// every platform and .NET version.
+/// a monotone dropout whose hazard per visit is 0.4/T, or 0.8/T when the last value was high (MAR), for T visits.
+/// Random numbers: SplitMix64 (Steele, Lea and Flood 2014) with Box–Muller normals, so a seed gives the same file whatever the .NET
+/// version.
 /// </summary>
 public static class TrialCohort
 {
@@ -46,7 +46,7 @@ public static class TrialCohort
                 for (int t = 1; t < visits; t++) e[t] = 0.6 * e[t - 1] + 0.8 * rng.NextNormal();
                 int dropout = visits;
                 for (int t = 1; t < visits && dropout == visits; t++)
-                    if (rng.NextDouble() < (e[t - 1] > 1 ? 0.10 : 0.05)) dropout = t;
+                    if (rng.NextDouble() < (e[t - 1] > 1 ? 0.8 : 0.4) / visits) dropout = t;
                 for (int t = 0; t < visits; t++)
                 {
                     double y = 20 + 0.6 * baseline + visitEffect[t] + (treated ? armEffect[t] : 0) + (male ? 2 : 0) + subject + sd[t] * e[t];

@@ -26,7 +26,9 @@ public static class SqlResultTable
         var names = Enumerable.Range(0, m).Select(reader.GetName).ToArray();
         var duplicate = names.GroupBy(x => x).FirstOrDefault(x => x.Count() > 1);
         if (duplicate is not null) throw new RweStatsInputException($"{source}: column '{duplicate.Key}' appears twice in the result; rename one (AS)");
-        var types = Enumerable.Range(0, m).Select(reader.GetFieldType).ToArray();
+        // A call, not the method group: a delegate to GetFieldType (whose return value is annotated for the trimmer) is a
+        // reflection access that a trimmed or Native AOT build refuses (IL2111); the call itself is safe.
+        var types = Enumerable.Range(0, m).Select(i => reader.GetFieldType(i)).ToArray();
         var numeric = types.Select(IsNumeric).ToArray();
         var numbers = numeric.Select(x => x ? new List<double>() : null).ToArray();
         var texts = numeric.Select(x => x ? null : new List<string?>()).ToArray();
