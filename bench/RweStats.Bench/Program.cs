@@ -25,6 +25,8 @@ using RweStats.Simulation;
 //   dotnet run -c Release --project bench/RweStats.Bench -- check [--misses]
 //       the paper check on its corpus (tests/fixtures/check): planted errors found, false alarms, correct statements
 //       checked, on the tuning and held-out parts as text, wrapped text and PDF; time for a 30-page PDF (CheckCorpusBench.cs)
+//   dotnet run -c Release --project bench/RweStats.Bench -- estimands [--repeat 5]
+//       reference-based imputation on rbmi's antidepressant_data and at 10^4 x 6 (EstimandsBench.cs)
 //   dotnet run -c Release --project bench/RweStats.Bench -- convert FILE.csv OUT     (OUT .parquet or .duckdb, written by DuckDB)
 var inv = CultureInfo.InvariantCulture;
 string Arg(string name, string fallback) { int i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
@@ -40,6 +42,9 @@ if (mode == "postgres")
     return RweStats.Bench.PostgresBench.Run(args, Environment.ProcessPath!, typeof(RweStats.Bench.Models).Assembly.Location);
 if (mode == "measure-pg")
     return RweStats.Bench.PostgresBench.Measure(args[1], args[2]);
+
+if (mode == "estimands")
+    return RweStats.Bench.EstimandsBench.Run(args);
 
 if (mode == "kernels")
 {

@@ -100,9 +100,10 @@ public static class FitCommand
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, ValueOptions, Flags);
+        var a = new Arguments(args, ValueOptions, Flags, "fit");
         if (a.Positional.Count > 0)
             throw new RweStatsInputException($"unexpected argument '{a.Positional[0]}'; options start with --");
+        a.RequireAll("--data", "--formula", "--subject", "--time");
         var spec = ModelOptions.Spec(a, a.Required("--formula")) with
         {
             Df = a.Choice("--df", DfChoices, DfMethod.Satterthwaite),

@@ -30,6 +30,8 @@ namespace RweStats.Cli
                           (see 'rwestats check --help')
               sensitivity visit-contrast p-values under every df method x model/empirical SEs
                           (see 'rwestats sensitivity --help')
+              impute      estimands: reference-based imputation (MAR, JR, CR, CIR, LMCF), tipping points
+                          (see 'rwestats impute --help')
               help        this text
 
             'rwestats COMMAND --help' describes each command.
@@ -89,6 +91,9 @@ namespace RweStats.Cli
                     case "sensitivity":
                         if (help) { stdout.WriteLine(SensitivityCommand.Usage); return 0; }
                         return SensitivityCommand.Run(rest, stdout, stderr);
+                    case "impute":
+                        if (help) { stdout.WriteLine(ImputeCommand.Usage); return 0; }
+                        return ImputeCommand.Run(rest, stdout, stderr);
                     default:
                         stderr.WriteLine($"rwestats: error: unknown command '{args[0]}'; see 'rwestats help'");
                         return 2;

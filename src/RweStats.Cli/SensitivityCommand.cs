@@ -60,9 +60,10 @@ public static class SensitivityCommand
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, ValueOptions, Flags);
+        var a = new Arguments(args, ValueOptions, Flags, "sensitivity");
         if (a.Positional.Count > 0)
             throw new RweStatsInputException($"unexpected argument '{a.Positional[0]}'; options start with --");
+        a.RequireAll("--data", "--subject", "--time");
         string time = a.Required("--time");
         var (outcomes, rhs) = Outcomes(a, time);
         var format = ModelOptions.Format(a);

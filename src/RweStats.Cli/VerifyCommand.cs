@@ -29,7 +29,7 @@ public static class VerifyCommand
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, new HashSet<string> { "--out", "--top" }, new HashSet<string>());
+        var a = new Arguments(args, new HashSet<string> { "--out", "--top" }, new HashSet<string>(), "verify");
         if (a.Positional.Count != 1) throw new RweStatsInputException("verify takes one claims file: rwestats verify CLAIMS.json");
         var claims = ClaimsFile.Load(a.Positional[0]);
         var spec = AnalysisSpecReader.Load(claims.AnalysisSpecPath);
@@ -44,7 +44,7 @@ public static class VerifyCommand
         stdout.Write(text);
         OutputFile.WriteAtomically(Path.Combine(dir, "verify.md"), text.Replace("\n  ", "\n    "));
         OutputFile.WriteAtomically(Path.Combine(dir, "verify.json"), Json(report, commands));
-        stdout.WriteLine($"wrote {Path.GetFullPath(dir)} ({report.Fits} fits in {report.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)");
+        stdout.WriteLine($"wrote {Path.GetFullPath(dir)} ({report.Fits} specifications from {report.ModelsFitted} model fits in {report.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)");
         return 0;
     }
 
@@ -108,7 +108,7 @@ public static class VerifyCommand
                         "reproduced with " + string.Join("; ", d.Reproducing.Select(x => $"{x.DataHandling} data ({x.How})"))));
             s.AppendLine();
         }
-        s.AppendLine($"## Model claims: {r.Fits} specifications searched ({r.FailedFits} could not be fitted: not identifiable or not converged)");
+        s.AppendLine($"## Model claims: {r.Fits} specifications searched, {r.ModelsFitted} models fitted ({r.FailedFits} could not be fitted: not identifiable or not converged)");
         FitText.Table(s, new[] { "Claim", "Reported", "Reproducing specifications", "Closest" },
             r.ModelClaims.Select(m => new[]
             {
@@ -150,6 +150,7 @@ public static class VerifyCommand
             w.WriteString("analysis", r.Spec.Path);
             w.WriteNumber("specifications_searched", r.Fits);
             w.WriteNumber("specifications_failed", r.FailedFits);
+            w.WriteNumber("models_fitted", r.ModelsFitted);
             w.WriteNumber("seconds", r.Elapsed.TotalSeconds);
             w.WriteStartArray("claims");
             foreach (var x in r.AsSpecified)

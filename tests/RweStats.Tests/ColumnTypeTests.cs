@@ -194,6 +194,7 @@ public sealed class ColumnTypeTests : IDisposable
         Assert.False(table.IsNumeric("site"));
         var model = MixedModelFitter.FitModel(table, new MixedModelSpec { Formula = "y ~ visit + site", Subject = "id", Time = "visit", Covariance = "cs" });
         Assert.Equal(3, model.Frame.ClassVariables["site"].Levels.Count);
+        Assert.Contains($"{path}: column 'site' is a class variable: 6 of its 24 cells are numbers, the others texts (e.g. 'south'); if it is a numeric covariate, mark those texts missing", model.Frame.Notes);
     }
 
     [Fact]

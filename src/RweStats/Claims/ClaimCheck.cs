@@ -144,8 +144,8 @@ public static class ClaimCheck
     public static string Format(double v, Claim claim)
     {
         if (claim.Statistic is "n" or "class_count" or "missing") return v.ToString("0", Inv);
+        if (claim.Statistic == "p_value") return Reporting.NumberColumns.PValue(v);
         int decimals = Math.Max(0, (int)Math.Round(-Math.Log10(claim.Unit))) + 2;
-        if (claim.Statistic == "p_value" && v < 1e-4) return v.ToString("0.00E+00", Inv);
         return Math.Round(v, decimals).ToString("0.#########", Inv);
     }
 

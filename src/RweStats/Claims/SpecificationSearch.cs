@@ -38,7 +38,11 @@ public sealed record SpecificationRank(Specification Specification, IReadOnlyLis
 
 public sealed record VerifyReport(
     ClaimsFile Claims, AnalysisSpec Spec, IReadOnlyList<ClaimResult> AsSpecified, IReadOnlyList<DescriptiveAlternative> DescriptiveAlternatives,
-    IReadOnlyList<ModelClaimSearch> ModelClaims, IReadOnlyList<SpecificationRank> Ranking, int Fits, int FailedFits, TimeSpan Elapsed);
+    IReadOnlyList<ModelClaimSearch> ModelClaims, IReadOnlyList<SpecificationRank> Ranking, int Fits, int FailedFits, TimeSpan Elapsed)
+{
+    /// <summary>The models optimised for the <see cref="Fits"/> specifications searched: one per model, whatever its df methods.</summary>
+    public int ModelsFitted { get; init; }
+}
 
 /// <summary>
 /// Reviewer mode: recomputes every claim with the analysis as specified, then searches the specification space
@@ -156,7 +160,10 @@ public static class SpecificationSearch
             // Exact values weigh more than bounds ("p < 0.01" is reproduced by almost anything).
             .OrderByDescending(r => r.ClaimIds.Count(id => !modelClaims.First(c => c.Id == id).IsUpperBound))
             .ThenByDescending(r => r.ClaimIds.Count).ThenBy(r => r.Specification.Describe(), StringComparer.Ordinal).ToList();
-        return new VerifyReport(claims, spec, baseline, alternatives, searches, ranking, jobs.Count, results.Count(r => r is null), clock.Elapsed);
+        return new VerifyReport(claims, spec, baseline, alternatives, searches, ranking, jobs.Count, results.Count(r => r is null), clock.Elapsed)
+        {
+            ModelsFitted = models.Count,
+        };
     }
 
     /// <summary>Every subset of the reviewer's covariates, as "A + B" ("" for none); one null entry (no search) when there are none.</summary>

@@ -196,6 +196,29 @@ public sealed class DataTable
     }
 
     /// <summary>
+    /// A note for an untyped column read as a class variable although some of its cells are numbers (fewer than its
+    /// texts, <see cref="ColumnTyping"/>): the reader may have meant a covariate with its own missing-value text.
+    /// Null when the column is typed, numeric, or holds no number.
+    /// </summary>
+    public string? MixedClassNote(string name)
+    {
+        int j = RequireColumn(name, "a model variable");
+        if (storage[j] is not TextStorage { Declared: DeclaredType.None } text) return null;
+        var tally = new ColumnTyping.Tally();
+        string? firstText = null;
+        foreach (var c in text.Cells)
+        {
+            if (c is null) continue;
+            long texts = tally.Texts;
+            tally.Add(c);
+            if (firstText is null && tally.Texts > texts) firstText = c;
+        }
+        if (tally.IsNumeric || tally.Numbers + tally.CommaNumbers == 0) return null;
+        return $"{Source}: column '{name}' is a class variable: {tally.Numbers + tally.CommaNumbers} of its {tally.Numbers + tally.CommaNumbers + tally.Texts} " +
+               $"cells are numbers, the others texts (e.g. '{firstText}'); if it is a numeric covariate, mark those texts missing";
+    }
+
+    /// <summary>
     /// The error for a cell of a numeric column that is not a number: file, line, column, value and the ways out
     /// (<see cref="ColumnTyping.NotANumber"/>). <paramref name="prefix"/> starts the message ("outcome value ").
     /// </summary>

@@ -64,7 +64,7 @@ public static class StudyAnalysis
             catch (RweStatsInputException e)
             {
                 var message = e.MessageNaming(AnalysisSpecReader.KeyOf);
-                progress?.Invoke($"failed: {message}\n");
+                progress?.Invoke("failed (the reason is reported once, as an error)\n");
                 results.Add(new OutcomeAnalysis(outcome, Array.Empty<DescriptiveStatistics>(), Array.Empty<ClassCounts>(), Array.Empty<PercentChange>(),
                     null, new Dictionary<string, IReadOnlyDictionary<string, double>>(), message));
             }
