@@ -29,7 +29,7 @@ public static class SensitivityCommand
           --query and --where, --data postgresql://... with --query, --omop and --pull-rows,
           --push-down, --subject, --time, --time-order,
           --baseline, --covariance incl. auto with --select-by/--candidates, --time-value, --group,
-          --random-intercept, --method, --class, --ref, --alpha, --kr-information, --decimal-comma,
+          --random-intercept, --method, --class, --ref, --alpha, --kr-information, --decimal-comma, --missing,
           --report-nonconverged, --format text|json, --out FILE)
 
         Prints, for each outcome, every visit-versus-baseline contrast (e.g. M6 - M0, M12 - M0) with its

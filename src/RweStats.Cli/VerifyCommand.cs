@@ -20,7 +20,10 @@ public static class VerifyCommand
           quantile definition, or not reproduced. Descriptive claims not reproduced are retried under other data
           handlings (completers, LOCF, missing dose as 0, values after treatment stop excluded). Model claims
           (p-values, estimates, SEs, df of named contrasts) are searched over residual structure (VC, CS, CSH, AR(1),
-          ARH(1), SP(POW), UN) x random intercept x REML/ML x df method x data handling. Prints the verdicts and
+          ARH(1), SP(POW), UN) x random intercept x REML/ML x df method x data handling. Claims of two-arm papers
+          ("kind": lsmean_difference, lsmean, type3 or fixed_effect, with "effect" and "levels") are searched the
+          same way and, with a "covariates" list in the claims file, over every subset of those covariates (and over
+          reference levels when a claim reads a fixed-effect row). Prints the verdicts and
           writes verify.md, verify.json and the data files the reproducing commands use into DIR (default out/verify).
         """;
 
@@ -62,7 +65,7 @@ public static class VerifyCommand
                     var (o, t) = DataHandling.Apply(s.DataHandling, report.Spec, outcome, StudyAnalysis.LoadOutcomeTable(report.Spec, outcome, cache));
                     OutputFile.WriteAtomically(file, DataCsv(report.Spec, o, t));
                 }
-                commands[(outcome.Name, s)] = SpecificationSearch.Command(report.Spec, outcome, s, file);
+                commands[(outcome.Name, s)] = SpecificationSearch.Command(report.Spec, outcome, s, file, report.Claims.Covariates);
             }
         }
         return commands;
@@ -71,7 +74,9 @@ public static class VerifyCommand
     /// <summary>The rows an outcome uses, with the columns the fit command needs.</summary>
     static string DataCsv(AnalysisSpec spec, OutcomeSpec outcome, DataTable table)
     {
-        var cols = new[] { spec.Columns.Subject, spec.Columns.Visit, spec.Columns.TimeValue, outcome.Column }.Where(c => c is not null).Select(c => c!).Distinct().ToArray();
+        // The columns the fit command reads: roles, outcome and every column the model formula names (arm, covariates).
+        var named = table.ColumnNames.Where(c => System.Text.RegularExpressions.Regex.IsMatch(outcome.Model.Formula, $@"(?<![\w.]){System.Text.RegularExpressions.Regex.Escape(c)}(?![\w.])"));
+        var cols = new[] { spec.Columns.Subject, spec.Columns.Visit, spec.Columns.TimeValue, outcome.Column }.Concat(named).Where(c => c is not null).Select(c => c!).Distinct().ToArray();
         var csv = new CsvText(cols);
         var filter = outcome.Rows;
         for (int i = 0; i < table.RowCount; i++)
@@ -201,6 +206,8 @@ public static class VerifyCommand
         w.WriteBoolean("random_intercept", v.Specification.RandomIntercept);
         w.WriteString("method", v.Specification.Method == Model.EstimationMethod.Reml ? "reml" : "ml");
         w.WriteString("df", DfMethodNames.Name(v.Specification.Df));
+        if (v.Specification.Covariates is { } covariates) w.WriteString("covariates", covariates);
+        if (v.Specification.References is { } references) w.WriteString("reference_levels", references);
         w.WriteNumber("computed", v.Computed);
         if (commands.TryGetValue((claim.Outcome, v.Specification), out var cmd)) w.WriteString("command", cmd);
         w.WriteEndObject();

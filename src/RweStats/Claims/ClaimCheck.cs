@@ -66,11 +66,7 @@ public static class ClaimCheck
             return o.PercentChanges.FirstOrDefault(p => p.From == claim.From && p.To == claim.To)?.Percent
                    ?? PercentFromDescriptives(o, claim.From!, claim.To!);
         if (claim.IsModelClaim)
-        {
-            var v = o.Fit?.VisitContrasts.FirstOrDefault(c => SameContrast(c.Label, claim.Contrast!))?.Result;
-            if (v is null) return null;
-            return claim.Statistic switch { "p_value" => v.PValue, "estimate" => v.Estimate, "std_error" => v.StdError, _ => v.Df };
-        }
+            return o.Model is { } model && o.Fit is { } fit ? ModelClaimValue.Of(claim, model, fit.Spec.Df) : null;
         if (claim.Statistic == "class_count")
             return o.Classes.FirstOrDefault(c => c.Visit == claim.Visit)?.Counts.FirstOrDefault(x => x.Label == claim.Class).Count is { } n
                    && o.Outcome.Classes.Any(c => c.Label == claim.Class) ? n : null;

@@ -169,13 +169,14 @@ public sealed class ModelFrame
         // The outcome of every row used must be a number; checked in file order, so the error names the first bad cell.
         int badOutcome = table.FirstNonNumber(responseColumn, used);
         if (badOutcome >= 0)
-            throw RweStatsInputException.AtCell(table, badOutcome, formula.Response,
-                $"outcome value '{table.Cell(responseColumn, badOutcome)}' is not a finite number; correct it or mark it missing (empty, NA or .)");
+            throw table.NotANumber(responseColumn, badOutcome, canBeClass: false, prefix: "outcome value ");
         if (used.Length == 0)
             throw new RweStatsInputException($"{src}: no row has '{formula.Response}' and every model variable present; nothing to fit");
 
         // The visit order (VisitOrder: given, by time value, or natural; never the order of the rows).
-        var frameNotes = new List<string>();
+        var frameNotes = new List<string>(table.Notes);
+        foreach (var v in formula.RhsVariables)
+            if (classNames.Contains(v) && !spec.ClassVariables.Contains(v) && v != spec.Time && table.MixedClassNote(v) is { } mixed) frameNotes.Add(mixed);
         // One pass over integer codes (no per-row string hashing): which visits have rows, and their times.
         var visitUsed = new bool[nTimeCodes];
         foreach (var i in used) visitUsed[timeEnc.Codes[i]] = true;
@@ -268,9 +269,7 @@ public sealed class ModelFrame
             int j = table.RequireColumn(name, "covariate");
             var values = new double[rows.Length];
             int bad = table.TryNumbers(j, rows, values);
-            if (bad >= 0)
-                throw RweStatsInputException.AtCell(table, rows[bad], name,
-                    $"'{table.Cell(j, rows[bad])}' is not a finite number; fix the value or declare the column a class variable");
+            if (bad >= 0) throw table.NotANumber(j, rows[bad]);
             covariates[name] = values;
         }
 
