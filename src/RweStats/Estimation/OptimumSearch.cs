@@ -20,10 +20,10 @@ namespace RweStats.Estimation;
 /// <item>for a structure with visit variances, the fits of CSH and ARH(1) that it does not contain, projected onto it:
 ///   the visit variances are what differs between basins, and another correlation shape finds them;</item>
 /// <item>the UN fit projected onto the structure, when UN is estimable on the data;</item>
+/// <item>the two best points of a coarse grid of AR- and CS-shaped correlation matrices (ρ = 0.3, 0.6, 0.9) with the
+///   variances of the best fit so far;</item>
 /// <item>for a structure with correlation parameters, the lowest local minima of the profile −2LL over an AR- and a
-///   CS-shaped correlation (ρ = 0.1 … 0.95, the correlations held and the variances optimised at each ρ); otherwise
-///   the two best points of a coarse grid of such correlation matrices (ρ = 0.3, 0.6, 0.9) with the variances of the
-///   best fit so far.</item>
+///   CS-shaped correlation (ρ = 0.1 … 0.95, the correlations held and the variances optimised at each ρ).</item>
 /// </list>
 /// What the single grid missed (CSH on the two cohorts of tests/fixtures/r/hard-optima/): the grid kept the variances
 /// of the fit found, and with those every other ρ scores worse, so each grid start fell back into that fit's basin;
@@ -136,6 +136,27 @@ public sealed class OptimumSearch
                 runs.Add(Optimise(covariance, objective, $"from the {inner.Structure.SasType} fit", start, top ? TopProbeIterations : ProbeIterations));
         }
 
+        // The UN fit projected onto the structure.
+        if (top && covariance.Structure.Code != "un" && UnstructuredMoment(covariance) is { } un && un.Evaluation.IsFinite &&
+            Embed(un.Model, un.Run.Theta, covariance) is { } projected)
+            runs.Add(Optimise(covariance, objective, "UN fit projected", projected, TopProbeIterations));
+
+        // A coarse grid of correlation shapes with the variances of the best fit so far: the two best points.
+        var sofar = Best(runs);
+        if (top && sofar.Evaluation.IsFinite)
+        {
+            var grid = new List<(double value, string label, double[] theta)>();
+            foreach (var shape in new[] { "AR", "CS" })
+                foreach (var r in GridCorrelations)
+                {
+                    if (Reshape(covariance, sofar.Theta, shape, r) is not { } theta) continue;
+                    double value = objective.Evaluate(theta, 0).Value;
+                    if (double.IsFinite(value)) grid.Add((value, $"grid {shape} ρ = {Label(r)}", theta));
+                }
+            foreach (var g in grid.OrderBy(g => g.value).Take(2))
+                runs.Add(Optimise(covariance, objective, g.label, g.theta, TopProbeIterations));
+        }
+
         // Starts from the fits of the one-correlation structures with visit variances that this one does not contain
         // (CSH for ARH(1) and ANTE(1), ARH(1) for CSH), projected: the visit variances are what varies between basins,
         // and a structure with another correlation shape finds them where this one's own starts do not (CSH on 13
@@ -153,35 +174,13 @@ public sealed class OptimumSearch
             }
         }
 
-        // The UN fit projected onto the structure.
-        if (top && covariance.Structure.Code != "un" && UnstructuredMoment(covariance) is { } un && un.Evaluation.IsFinite &&
-            Embed(un.Model, un.Run.Theta, covariance) is { } projected)
-            runs.Add(Optimise(covariance, objective, "UN fit projected", projected, TopProbeIterations));
-
-        // The correlation/variance basins: a profile over the correlations (below), or for a structure without
-        // correlation parameters a coarse grid of correlation shapes with the variances of the best fit so far.
-        var sofar = Best(runs);
-        if (top && sofar.Evaluation.IsFinite)
-        {
-            var correlations = Enumerable.Range(0, covariance.ParameterCount)
-                .Where(k => covariance.Parameters[k].Kind == ParameterKind.Correlation).ToArray();
-            if (correlations.Length > 0)
-                foreach (var (label, theta) in ProfileMinima(covariance, objective, sofar.Theta, correlations))
-                    runs.Add(Optimise(covariance, objective, label, theta, TopProbeIterations));
-            else
-            {
-                var grid = new List<(double value, string label, double[] theta)>();
-                foreach (var shape in new[] { "AR", "CS" })
-                    foreach (var r in GridCorrelations)
-                    {
-                        if (Reshape(covariance, sofar.Theta, shape, r) is not { } theta) continue;
-                        double value = objective.Evaluate(theta, 0).Value;
-                        if (double.IsFinite(value)) grid.Add((value, $"grid {shape} ρ = {Label(r)}", theta));
-                    }
-                foreach (var g in grid.OrderBy(g => g.value).Take(2))
-                    runs.Add(Optimise(covariance, objective, g.label, g.theta, TopProbeIterations));
-            }
-        }
+        // The correlation/variance basins the grid cannot leave (it keeps the variances of the fit found): the local
+        // minima of the profile over the correlations, the variances following each ρ.
+        var correlations = Enumerable.Range(0, covariance.ParameterCount)
+            .Where(k => covariance.Parameters[k].Kind == ParameterKind.Correlation).ToArray();
+        if (top && correlations.Length > 0 && Best(runs) is { Evaluation.IsFinite: true } best)
+            foreach (var (label, theta) in ProfileMinima(covariance, objective, best.Theta, correlations))
+                runs.Add(Optimise(covariance, objective, label, theta, TopProbeIterations));
 
         // A contained structure's fit is only a start (and a bound): its probed best is enough.
         var chosen = top ? Settle(covariance, objective, runs) : Best(runs);
