@@ -187,6 +187,42 @@ public sealed class FigurePage : IDisposable
         canvas.RestoreToCount(saved);
     }
 
+    /// <summary>Every text the page draws; tick labels are ScottPlot's, so the page is rendered once (drawing nothing) first.</summary>
+    public IReadOnlyList<string> Texts()
+    {
+        using (var nothing = new SKNoDrawCanvas((int)Math.Ceiling(Width), (int)Math.Ceiling(Height)))
+            Render(nothing, 1);
+        var texts = new List<string>();
+        foreach (var plot in Panels)
+        {
+            texts.Add(plot.Axes.Title.Label.Text);
+            foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Bottom })
+            {
+                texts.Add(axis.Label.Text);
+                texts.AddRange(axis.TickGenerator.Ticks.Select(t => t.Label));
+            }
+            texts.AddRange(plot.GetPlottables<PValueBrackets>().SelectMany(b => b.Items).Select(b => b.Label));
+        }
+        if (Legend is not null) texts.AddRange(Legend.Legend.ManualItems.Select(i => i.LabelText));
+        return texts;
+    }
+
+    /// <summary>Draws every text of the page in the font ScottPlot resolves by <paramref name="name"/> (the shipped face or a subset of it).</summary>
+    public void UseFont(string name)
+    {
+        foreach (var plot in Panels)
+        {
+            plot.Axes.Title.Label.FontName = name;
+            foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Bottom, plot.Axes.Top })
+            {
+                axis.Label.FontName = name;
+                axis.TickLabelStyle.FontName = name;
+            }
+            foreach (var b in plot.GetPlottables<PValueBrackets>()) b.LabelStyle.FontName = name;
+        }
+        if (Legend is not null) Legend.Legend.FontName = name;
+    }
+
     public void Dispose()
     {
         foreach (var p in Multiplot.GetPlots()) p.Dispose();

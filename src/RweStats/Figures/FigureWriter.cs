@@ -96,8 +96,19 @@ public static class FigureWriter
         return SvgPhysicalSize(NumberClipIds(svg), page);
     }
 
-    /// <summary>A one-page PDF of exactly the figure's size (points), vector throughout, fonts embedded.</summary>
+    /// <summary>
+    /// A one-page PDF of exactly the figure's size (points), vector throughout, the fonts embedded with only the glyphs
+    /// the page draws (<see cref="FontSubset"/>).
+    /// </summary>
     public static byte[] ToPdf(FigurePage page)
+    {
+        var subset = FontSubset.FontName(page.Texts());
+        if (subset is not null) page.UseFont(subset);
+        try { return Pdf(page); }
+        finally { if (subset is not null) page.UseFont(FigureFonts.FamilyName); }
+    }
+
+    static byte[] Pdf(FigurePage page)
     {
         using var stream = new MemoryStream();
         var metadata = new SKDocumentPdfMetadata

@@ -118,6 +118,23 @@ public class FigureOutputTests
     }
 
     [Fact]
+    public void Pdf_embeds_only_the_glyphs_the_page_draws()
+    {
+        // The two whole DejaVu faces are 1.4 MB of TrueType (740 kB deflated in a PDF); the subsets of a figure a few kB.
+        var figure = new SpaghettiFigure { Panels = FigureTestData.Figure1Panels().Take(1).ToList(), SubjectCategory = FigureTestData.Responders(), Style = FigureStyle.SingleColumn };
+        var pdf = FigureWriter.ToPdf(figure);
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+        var fontFiles = Regex.Matches(text, @"/Length1\s+(\d+)").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, fontFiles.Count); // regular and bold
+        Assert.All(fontFiles, n => Assert.InRange(n, 1_000, 40_000));
+        Assert.True(pdf.Length < 150_000, $"{pdf.Length} bytes");
+        // Every character the page draws maps back to text (the ToUnicode maps of the subsets): "Responder" is there.
+        Assert.Contains("/ToUnicode", text);
+        var subset = Assert.IsType<byte[]>(FontSubset.Subset(FigureFonts.Data(false).Span, "Responder".Select(c => (int)c)));
+        Assert.True(subset.Length < 20_000, $"{subset.Length} bytes");
+    }
+
+    [Fact]
     public void Svg_has_no_path_effect_so_dashes_stay_dashes()
     {
         // SkiaSharp's SVG canvas draws a line with a dash path effect solid: dashes are drawn as pieces (DashedPath).
