@@ -40,7 +40,7 @@ public class EstimandsTests
     [InlineData("LMCF")]
     public void ConditionalMeanJackknifeEqualsRbmi(string strategy)
     {
-        var reference = CsvTableReader.Read(RepoPaths.Fixture("r", "rbmi", "condmean_jackknife.csv"));
+        var reference = CsvTableReader.Read(RepoPaths.Fixture("r", "rbmi", $"condmean_jackknife_{strategy}.csv"));
         string Cell(string column, int row) => reference.Cell(reference.ColumnIndex(column), row)!;
         var (code, stdout, stderr) = Run(AntidepressantArgs(strategy));
         Assert.True(code == 0, stderr);
