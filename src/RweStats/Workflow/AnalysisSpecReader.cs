@@ -185,6 +185,9 @@ public static class AnalysisSpecReader
         ModelSetting.RandomIntercept => "model.random_intercept",
         ModelSetting.LsMeans => "model.lsmeans",
         ModelSetting.Method => "model.method",
+        ModelSetting.ClassVariables => "model.class",
+        ModelSetting.MissingTokens => "data.missing",
+        ModelSetting.DecimalComma => "data.decimal \",\"",
         _ => null,
     };
     /// <summary>
