@@ -32,7 +32,7 @@ public class EstimandsTests
         "--analysis-covariates", "BASVAL", "--format", "json",
     };
 
-    [Theory]
+    [Theory(Skip = "reference values not generated yet: run tests/fixtures/r/rbmi_antidepressant.R data tests/fixtures/r/rbmi (rbmi and mmrm built from source)")]
     [InlineData("MAR")]
     [InlineData("JR")]
     [InlineData("CR")]
