@@ -33,7 +33,8 @@ public static class EstimandsBench
             AnalysisCovariates = new[] { "BASVAL" },
         };
 
-        Console.WriteLine($"{"job",-62} {"first (s)",10} {"median (s)",11}");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()} (wall time is inflated on a loaded machine; CPU time is the process's, all threads)");
+        Console.WriteLine($"{"job",-66} {"first (s)",10} {"median (s)",11} {"CPU (s)",9}");
         Measure("antidepressant, condmean + jackknife, JR (read, fit, 172 refits, pool)", repeat, () =>
             ReferenceBasedImputation.Run(CsvTableReader.Read(data), Antidepressant(ImputationMethod.ConditionalMeanJackknife)).Pool());
         Measure("antidepressant, condmean + bootstrap, 1000 samples", repeat, () =>
@@ -69,14 +70,23 @@ public static class EstimandsBench
         var clock = Stopwatch.StartNew();
         run();
         double first = clock.Elapsed.TotalSeconds;
-        var times = new List<double>();
+        var times = new List<(double wall, double cpu)>();
+        var process = Process.GetCurrentProcess();
         for (int i = 0; i < repeat; i++)
         {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             clock.Restart();
             run();
-            times.Add(clock.Elapsed.TotalSeconds);
+            double wall = clock.Elapsed.TotalSeconds;
+            process.Refresh();
+            times.Add((wall, (process.TotalProcessorTime - cpu).TotalSeconds));
         }
-        times.Sort();
-        Console.WriteLine($"{job,-62} {first.ToString("F3", Inv),10} {times[times.Count / 2].ToString("F3", Inv),11}");
+        var wallMedian = times.Select(x => x.wall).OrderBy(x => x).ElementAt(times.Count / 2);
+        var cpuMedian = times.Select(x => x.cpu).OrderBy(x => x).ElementAt(times.Count / 2);
+        Console.WriteLine($"{job,-66} {first.ToString("F3", Inv),10} {wallMedian.ToString("F3", Inv),11} {cpuMedian.ToString("F3", Inv),9}");
     }
+
+    static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 }

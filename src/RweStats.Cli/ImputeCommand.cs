@@ -31,6 +31,7 @@ public static class ImputeCommand
           --method M               condmean-jackknife (default), condmean-bootstrap, approx-bayes
           --samples N              bootstrap samples or imputations (default 1000)
           --seed N                 seed of the random methods (default 20240101); same seed, same numbers
+          --threads N              samples analysed at once (default: one per processor); no effect on the numbers
           --analysis-covariates C  covariates of the ANCOVA at each visit besides the arm (comma-separated)
           --delta ARM=SHIFT        add SHIFT to the imputed values of ARM at every visit (repeatable; ARM=SHIFT@VISIT
                                    for one visit)
@@ -51,7 +52,7 @@ public static class ImputeCommand
     static readonly IReadOnlySet<string> ValueOptions = new HashSet<string>
     {
         "--data", "--subject", "--time", "--group", "--reference", "--formula", "--covariance", "--estimation", "--ice", "--strategy",
-        "--method", "--samples", "--seed", "--analysis-covariates", "--delta", "--tipping-arm", "--tipping-visit", "--tipping-grid",
+        "--method", "--samples", "--seed", "--threads", "--analysis-covariates", "--delta", "--tipping-arm", "--tipping-visit", "--tipping-grid",
         "--figure", "--alpha", "--time-order", "--class", "--ref", "--max-iterations", "--data-format", "--where", "--member", "--query",
         "--format", "--out",
     };
@@ -114,6 +115,7 @@ public static class ImputeCommand
             AnalysisCovariates = a.Value("--analysis-covariates")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? Array.Empty<string>(),
             Delta = a.Values("--delta").Select(Delta).ToList(),
             Alpha = a.Number("--alpha", 0.05),
+            Threads = Threads(a),
         };
         if (references.Count == 0 && defaultReference is null && (events.Any(e => e.Strategy is { } s && s != ImputationStrategy.MissingAtRandom) || (events.Count > 0 && strategy != ImputationStrategy.MissingAtRandom)))
             throw new RweStatsInputException("a reference-based strategy needs the reference arm: give --reference LEVEL (or ARM=LEVEL per arm)");
@@ -142,6 +144,15 @@ public static class ImputeCommand
         var text = ModelOptions.Format(a) == "json" ? Json(analysis, results, tipping) + "\n" : Text(analysis, results, tipping);
         ModelOptions.Write(a, text, stdout);
         return 0;
+    }
+
+    static int? Threads(Arguments a)
+    {
+        if (a.Value("--threads") is null) return null;
+        double threads = a.Number("--threads", 0);
+        if (threads < 1 || threads > 1024 || threads != Math.Floor(threads))
+            throw new RweStatsInputException($"--threads '{a.Value("--threads")}': give a whole number from 1 to 1024");
+        return (int)threads;
     }
 
     static DeltaAdjustment Delta(string text)

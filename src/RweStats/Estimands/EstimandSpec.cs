@@ -49,6 +49,8 @@ public sealed record EstimandSpec
     /// <summary>The covariates of the analysis besides the arm (numeric or class columns, constant within a subject's visit row).</summary>
     public IReadOnlyList<string> AnalysisCovariates { get; init; } = Array.Empty<string>();
     public IReadOnlyList<DeltaAdjustment> Delta { get; init; } = Array.Empty<DeltaAdjustment>();
+    /// <summary>How many samples are imputed and analysed at once (null: one per processor); the numbers do not depend on it.</summary>
+    public int? Threads { get; init; }
     /// <summary>Confidence level 1 − α of the intervals; the tests are two-sided at α.</summary>
     public double Alpha { get; init; } = 0.05;
 }

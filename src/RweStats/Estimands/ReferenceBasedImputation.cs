@@ -28,7 +28,8 @@ public static class ReferenceBasedImputation
         // The jackknife's samples are every subject but one, imputed by their conditional means: summed by key.
         var moments = spec.Method == ImputationMethod.ConditionalMeanJackknife ? new ImputedMoments(data, withMissing, 2 + data.AnalysisCovariateNames.Count) : null;
         var fits = new AncovaFit[samples.Count][];
-        Parallel.For(0, samples.Count, b =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = spec.Threads is int threads and > 0 ? threads : -1 };
+        Parallel.For(0, samples.Count, parallel, b =>
         {
             var sample = samples[b];
             var parameters = sample.Parameters();
