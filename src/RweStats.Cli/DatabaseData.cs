@@ -93,7 +93,7 @@ public static class DatabaseData
 
     /// <summary>Why the spec (with the candidates of --covariance auto) cannot be fitted from sums alone, or null.</summary>
     public static string? RowsNeeded(Arguments a, MixedModelSpec spec) =>
-        PatternSums.RowsNeeded(spec) ??
+        (PatternSums.RowsNeeded(spec) is { } needs ? RweStatsInputException.NameSettings(needs, ModelOptions.OptionName) : null) ??
         (spec.Covariance == "auto" && ModelOptions.Candidates(a).Any(c => PatternSums.RowsNeeded(spec with { Covariance = c.Covariance }) is not null)
             ? "spatial candidates of --covariance auto" : null);
 }

@@ -13,7 +13,7 @@ namespace RweStats.Claims;
 public sealed record Specification(string DataHandling, string Covariance, bool RandomIntercept, EstimationMethod Method, DfMethod Df)
 {
     public string Describe() =>
-        $"{CovarianceStructure.Create(Covariance, 3).SasType}{(RandomIntercept ? " + random intercept" : "")}, {(Method == EstimationMethod.Reml ? "REML" : "ML")}, {DfMethodNames.Name(Df)} df, {DataHandling} data";
+        $"{CovarianceTypes.Of(Covariance).SasType}{(RandomIntercept ? " + random intercept" : "")}, {(Method == EstimationMethod.Reml ? "REML" : "ML")}, {DfMethodNames.Name(Df)} df, {DataHandling} data";
 }
 
 /// <summary>A specification that gives a claimed number, and the number it gives.</summary>
@@ -82,7 +82,7 @@ public static class SpecificationSearch
                 foreach (var cov in Structures.Where(s => s != "sp-pow" || spec.Columns.TimeValue is not null))
                     foreach (var ri in new[] { false, true })
                     {
-                        if (ri && CovarianceStructure.Create(cov, 3).RandomInterceptConflict is not null) continue;
+                        if (ri && CovarianceTypes.Of(cov).RandomInterceptConflict is not null) continue;
                         foreach (var method in new[] { EstimationMethod.Reml, EstimationMethod.Ml })
                             foreach (var df in DfMethods)
                                 if (df != DfMethod.KenwardRoger || method == EstimationMethod.Reml) // KR is defined for REML
@@ -150,7 +150,7 @@ public static class SpecificationSearch
     public static string Command(AnalysisSpec spec, OutcomeSpec outcome, Specification s, string dataFile) =>
         $"rwestats fit --data {Quote(dataFile)} --formula \"{outcome.Column} ~ {spec.Columns.Visit}\" --subject {spec.Columns.Subject} --time {spec.Columns.Visit} " +
         $"--time-order {string.Join(",", spec.VisitOrder)} --baseline {spec.Baseline} --covariance {s.Covariance}{(s.RandomIntercept ? " --random-intercept" : "")}" +
-        $"{(CovarianceStructure.Create(s.Covariance, 2).UsesTimeValues ? $" --time-value {spec.Columns.TimeValue}" : "")} --method {(s.Method == EstimationMethod.Reml ? "reml" : "ml")} --df {DfMethodNames.Name(s.Df)}";
+        $"{(CovarianceTypes.Of(s.Covariance).Spatial ? $" --time-value {spec.Columns.TimeValue}" : "")} --method {(s.Method == EstimationMethod.Reml ? "reml" : "ml")} --df {DfMethodNames.Name(s.Df)}";
 
     static string Quote(string path) => path.Contains(' ') ? $"\"{path}\"" : path;
 }

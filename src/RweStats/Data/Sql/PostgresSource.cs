@@ -51,7 +51,7 @@ public sealed class PostgresSource
             var userInfo = authority[..at];
             authority = authority[(at + 1)..];
             if (userInfo.Contains(':'))
-                throw new RweStatsInputException("--data: a password in the address is refused (it would show in process lists and logs); set PGPASSWORD or use a password file (PGPASSFILE, ~/.pgpass)");
+                throw RweStatsInputException.Naming("{Data}: a password in the address is refused (it would show in process lists and logs); set PGPASSWORD or use a password file (PGPASSFILE, ~/.pgpass)");
             user = Uri.UnescapeDataString(userInfo);
         }
         string host = authority;
@@ -61,7 +61,7 @@ public sealed class PostgresSource
         {
             host = authority[..colon];
             if (!int.TryParse(authority[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)
-                throw new RweStatsInputException($"--data: port '{authority[(colon + 1)..]}' of the PostgreSQL address is not a port number");
+                throw RweStatsInputException.Naming($"{{Data}}: port '{authority[(colon + 1)..]}' of the PostgreSQL address is not a port number");
         }
         if (host.Length == 0) host = Env("PGHOST") ?? "localhost";
         if (database.Length == 0) database = Env("PGDATABASE") ?? "postgres";
@@ -72,22 +72,22 @@ public sealed class PostgresSource
             string key = eq >= 0 ? pair[..eq] : pair, value = eq >= 0 ? Uri.UnescapeDataString(pair[(eq + 1)..]) : "";
             if (key == "table") table = value;
             else if (key is "password")
-                throw new RweStatsInputException("--data: a password in the address is refused (it would show in process lists and logs); set PGPASSWORD or use a password file (PGPASSFILE, ~/.pgpass)");
+                throw RweStatsInputException.Naming("{Data}: a password in the address is refused (it would show in process lists and logs); set PGPASSWORD or use a password file (PGPASSFILE, ~/.pgpass)");
             else if (key is not ("sslmode"))
-                throw new RweStatsInputException($"--data: unknown parameter '{key}' in the PostgreSQL address; use ?table=SCHEMA.TABLE (or --query \"SELECT ...\")");
+                throw RweStatsInputException.Naming($"{{Data}}: unknown parameter '{key}' in the PostgreSQL address; use ?table=SCHEMA.TABLE (or {{Query}} \"SELECT ...\")");
         }
         string baseLabel = $"postgresql://{host}:{port}/{database}";
         SqlRelation relation;
         if (table is not null && query is not null)
-            throw new RweStatsInputException("--data with ?table= and --query both name the rows; give one of them");
+            throw RweStatsInputException.Naming("{Data} with ?table= and {Query} both name the rows; give one of them");
         if (table is not null) relation = SqlRelation.Table(table, SqlDialect.PostgreSql, $"{baseLabel}?table={table}");
         else if (query is not null)
         {
             if (!query.TrimStart().StartsWith("select", StringComparison.OrdinalIgnoreCase) && !query.TrimStart().StartsWith("with", StringComparison.OrdinalIgnoreCase))
-                throw new RweStatsInputException("--query: give a SELECT (or WITH ... SELECT) statement");
+                throw RweStatsInputException.Naming("{Query}: give a SELECT (or WITH ... SELECT) statement");
             relation = SqlRelation.Query(query, $"{baseLabel} (--query)");
         }
-        else throw new RweStatsInputException($"--data {baseLabel}: name the rows with ?table=SCHEMA.TABLE or --query \"SELECT ...\"");
+        else throw RweStatsInputException.Naming($"{{Data}} {baseLabel}: name the rows with ?table=SCHEMA.TABLE or {{Query}} \"SELECT ...\"");
 
         var builder = new NpgsqlConnectionStringBuilder
         {
@@ -181,8 +181,8 @@ public static class SqlRows
         return (table, spec);
 
         string Role(string column) =>
-            column == spec.Subject ? "--subject" : column == spec.Time ? "--time" : column == formula.Response ? "the formula's response"
-            : column == spec.Group ? "--group" : spec.ClassVariables.Contains(column) ? "--class" : "a term of the formula";
+            column == spec.Subject ? "{Subject}" : column == spec.Time ? "{Time}" : column == formula.Response ? "the formula's response"
+            : column == spec.Group ? "{Group}" : spec.ClassVariables.Contains(column) ? "{Class}" : "a term of the formula";
     }
 
     /// <summary>Every column of the source.</summary>

@@ -322,6 +322,6 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
         double Number(ReadOnlySpan<byte> cell, long position, string column, string role) =>
             NumberParsing.TryParse(cell, out double v) ? v
                 : throw new ColumnTypeConflictException(
-                    $"{Where(position)}: column '{column}' ({role}) holds the text '{Encoding.UTF8.GetString(cell)}' where its first rows hold numbers; correct the value, or declare a class variable with --class {column}");
+                    $"{Where(position)}: column '{column}' ({role}) holds the text '{Encoding.UTF8.GetString(cell)}' where its first rows hold numbers; correct the value, or declare a class variable with {{Class}} {column}");
     }
 }
