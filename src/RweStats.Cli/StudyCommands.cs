@@ -14,8 +14,9 @@ public static class StudyCommands
         rwestats analyze SPEC.json --out DIR [--pdf]
 
           Runs every outcome of an analysis spec (schema rwestats-analysis/1, see README) and writes into DIR:
-          descriptives.csv, classes.csv, contrasts.csv, fits.json, report.md, and the spec's figures into
-          DIR/figures (SVG and PNG at 600 dpi; vector PDF with --pdf).
+          descriptives.csv, classes.csv, contrasts.csv, fits.json, report.md, report.html (the report with the
+          figures inline, one self-contained file), and the spec's figures into DIR/figures (SVG and PNG at
+          600 dpi; vector PDF with --pdf).
           One line of progress per outcome goes to standard output. An outcome that fails is reported on standard
           error (one line) and the others still finish; the exit code is then 2. Nothing is written when every
           outcome fails.
@@ -48,15 +49,18 @@ public static class StudyCommands
 
     public static int Analyze(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" });
+        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" }, "analyze");
         if (a.Positional.Count != 1) throw new RweStatsInputException("analyze takes one spec file: rwestats analyze SPEC.json --out DIR");
         var spec = AnalysisSpecReader.Load(a.Positional[0]);
+        // The folder is locked and checked before the analysis, and replaced as a set after it (OutputSet).
+        using var set = OutputSet.Begin(a.Required("--out"));
         var study = StudyAnalysis.Run(spec, stdout.Write);
         if (study.Outcomes.Any(o => o.Error is null))
         {
-            WriteOutputs(study, a.Required("--out"), null, null);
-            WriteFigures(study, Path.Combine(a.Required("--out"), "figures"), a.Flag("--pdf"), stdout);
-            stdout.WriteLine($"wrote {Path.GetFullPath(a.Required("--out"))}: {study.Outcomes.Count(o => o.Error is null)} of {study.Outcomes.Count} outcomes analysed");
+            var figures = WriteFigures(study, Path.Combine(set.Staging, "figures"), a.Flag("--pdf"), stdout);
+            WriteOutputs(study, set.Staging, null, null, figures);
+            set.Commit();
+            stdout.WriteLine($"wrote {set.Directory}: {study.Outcomes.Count(o => o.Error is null)} of {study.Outcomes.Count} outcomes analysed");
         }
         foreach (var w in study.Warnings) stderr.WriteLine("rwestats: warning: " + Cli.OneLine(w));
         return Finish(study, stderr);
@@ -64,15 +68,16 @@ public static class StudyCommands
 
     public static int Replicate(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, new HashSet<string> { "--spec", "--claims", "--out", "--figures" }, new HashSet<string> { "--pdf" });
+        var a = new Arguments(args, new HashSet<string> { "--spec", "--claims", "--out", "--figures" }, new HashSet<string> { "--pdf" }, "replicate");
         var specPath = a.Value("--spec") ?? "data/belimumab.json";
         var spec = AnalysisSpecReader.Load(specPath);
         StudyAnalysis.RefusePushDown(spec, "replicate");
         var claimsPath = a.Value("--claims") ?? spec.ClaimsFile ?? throw new RweStatsInputException($"{specPath}: no \"claims\" file named; give --claims FILE");
         var claims = ClaimsFile.Load(claimsPath);
+        var outDir = a.Value("--out") ?? "out/belimumab";
+        using var set = OutputSet.Begin(outDir);
         var study = StudyAnalysis.Run(spec, stdout.Write);
         var results = ClaimCheck.CheckAll(claims.Claims, study);
-        var outDir = a.Value("--out") ?? "out/belimumab";
 
         var text = new StringBuilder();
         text.AppendLine(spec.Title ?? "Replication").AppendLine();
@@ -81,25 +86,23 @@ public static class StudyCommands
         text.Append(ConsoleTables.Contrasts(study));
         text.Append(ConsoleTables.Comparison(results, claims));
         stdout.Write(text.ToString());
-        WriteOutputs(study, outDir, ComparisonMarkdown(results, claims), ComparisonCsv(results));
-        WriteFigures(study, a.Value("--figures") ?? "figures", a.Flag("--pdf"), stdout);
+        var figures = WriteFigures(study, a.Value("--figures") ?? "figures", a.Flag("--pdf"), stdout);
+        WriteOutputs(study, set.Staging, ComparisonMarkdown(results, claims), ComparisonCsv(results), figures);
+        set.Commit();
         foreach (var w in study.Warnings) stderr.WriteLine("rwestats: warning: " + Cli.OneLine(w));
-        stdout.WriteLine($"wrote {Path.GetFullPath(outDir)}");
+        stdout.WriteLine($"wrote {set.Directory}");
         return Finish(study, stderr);
     }
 
     public static int Simulate(string[] args, TextWriter stdout)
     {
-        var a = new Arguments(args, new HashSet<string> { "--seed", "--out", "--subjects", "--visits" }, new HashSet<string>());
+        var a = new Arguments(args, new HashSet<string> { "--seed", "--out", "--subjects", "--visits" }, new HashSet<string>(), "simulate");
         if (a.Positional is ["mmrm"])
         {
             int subjects = (int)a.Number("--subjects", 1000), visits = (int)a.Number("--visits", 6);
             var path = a.Required("--out");
-            var tmp = path + ".tmp";
-            using (var w = new StreamWriter(tmp, false, new System.Text.UTF8Encoding(false), 1 << 20))
-                Simulation.MmrmCohortSimulator.Write(w, subjects, visits, (ulong)a.Number("--seed", 1));
-            File.Move(tmp, path, overwrite: true);
-            stdout.WriteLine($"wrote {path} ({subjects} subjects x {visits} visits)");
+            OutputFile.Write(path, w => Simulation.MmrmCohortSimulator.Write(w, subjects, visits, (ulong)a.Number("--seed", 1)));
+            stdout.WriteLine($"wrote {path} (SYNTHETIC, {subjects} subjects x {visits} visits, seed {a.Number("--seed", 1).ToString(CultureInfo.InvariantCulture)})");
             return 0;
         }
         if (a.Positional is not ["belimumab-biomarkers"])
@@ -122,18 +125,19 @@ public static class StudyCommands
 
     public static int Plot(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" });
+        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" }, "plot");
         if (a.Positional.Count != 1) throw new RweStatsInputException("plot takes one spec file: rwestats plot SPEC.json --out DIR");
         var study = StudyAnalysis.Run(AnalysisSpecReader.Load(a.Positional[0]), stdout.Write);
         if (study.Outcomes.Any(o => o.Error is null)) WriteFigures(study, a.Required("--out"), a.Flag("--pdf"), stdout);
         return Finish(study, stderr);
     }
 
-    /// <summary>SVG and PNG always; PDF when asked for (--pdf).</summary>
-    static void WriteFigures(StudyResult study, string dir, bool pdf, TextWriter stdout)
+    /// <summary>SVG and PNG always; PDF when asked for (--pdf). Returns each figure's SVG for report.html.</summary>
+    static IReadOnlyList<ReportFigure> WriteFigures(StudyResult study, string dir, bool pdf, TextWriter stdout)
     {
         var figures = Workflow.StudyFigures.Build(study);
-        if (figures.Count == 0) return;
+        var written = new List<ReportFigure>();
+        if (figures.Count == 0) return written;
         var formats = Figures.FigureFormats.Svg | Figures.FigureFormats.Png;
         if (pdf) formats |= Figures.FigureFormats.Pdf;
         foreach (var (spec, figure) in figures)
@@ -141,7 +145,9 @@ public static class StudyCommands
             var output = Figures.FigureWriter.Write(figure, dir, spec.Name, formats, pngDpi: 600);
             stdout.WriteLine($"figure {spec.Name}: {string.Join(", ", output.Written.Select(Path.GetFileName))}");
             foreach (var note in output.Notes) stdout.WriteLine($"  note: {note}");
+            written.Add(new ReportFigure(spec.Name, figure.Title, File.ReadAllText(output.Written.Single(p => p.EndsWith(".svg", StringComparison.Ordinal)))));
         }
+        return written;
     }
 
     static int Finish(StudyResult study, TextWriter stderr)
@@ -151,16 +157,17 @@ public static class StudyCommands
         return study.AllSucceeded ? 0 : 2;
     }
 
-    /// <summary>Every file is written whole (temporary file, then renamed), so a failure leaves no partial file.</summary>
-    static void WriteOutputs(StudyResult study, string dir, string? comparisonMarkdown, string? comparisonCsv)
+    /// <summary>The tables and the reports (Markdown and HTML, the figures inline), into the staging folder of an
+    /// <see cref="OutputSet"/>.</summary>
+    static void WriteOutputs(StudyResult study, string dir, string? comparisonMarkdown, string? comparisonCsv, IReadOnlyList<ReportFigure> figures)
     {
-        Directory.CreateDirectory(dir);
         OutputFile.WriteAtomically(Path.Combine(dir, "descriptives.csv"), StudyReport.DescriptivesCsv(study));
         if (study.Outcomes.Any(o => o.Classes.Count > 0))
             OutputFile.WriteAtomically(Path.Combine(dir, "classes.csv"), StudyReport.ClassesCsv(study));
         OutputFile.WriteAtomically(Path.Combine(dir, "contrasts.csv"), StudyReport.ContrastsCsv(study));
         OutputFile.WriteAtomically(Path.Combine(dir, "fits.json"), StudyReport.FitsJson(study));
         OutputFile.WriteAtomically(Path.Combine(dir, "report.md"), StudyReport.ReportMarkdown(study, comparisonMarkdown));
+        OutputFile.WriteAtomically(Path.Combine(dir, "report.html"), StudyReportHtml.Html(study, comparisonMarkdown, figures));
         if (comparisonCsv is not null) OutputFile.WriteAtomically(Path.Combine(dir, "replication.csv"), comparisonCsv);
     }
 

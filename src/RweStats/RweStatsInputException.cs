@@ -7,8 +7,14 @@ namespace RweStats;
 public enum ModelSetting
 {
     Covariance, Candidates, Df, StdErrors, Alpha, MaxIterations, TimeOrder, Baseline, References, TimeValue, RandomIntercept,
-    LsMeans, Method, ReportNonConverged, Subject, Time, Class, Group, Blups, Residuals, Contrast, LsMeanContrast,
-    Data, DataFormat, Member, Query, Where, PushDown, PullRows, Omop,
+    LsMeans, Method, ReportNonConverged,
+    /// <summary>Columns declared class variables (<see cref="Model.MixedModelSpec.ClassVariables"/>).</summary>
+    ClassVariables,
+    /// <summary>The CSV dialect's texts read as missing (<see cref="Data.CsvDialect.MissingTokens"/>).</summary>
+    MissingTokens,
+    /// <summary>The CSV dialect's decimal comma (<see cref="Data.CsvDialect.DecimalSeparator"/> ',').</summary>
+    DecimalComma,
+    Subject, Time, Group, Blups, Residuals, Contrast, LsMeanContrast, Data, DataFormat, Member, Query, Where, PushDown, PullRows, Omop,
 }
 
 /// <summary>
@@ -68,7 +74,6 @@ public sealed class RweStatsInputException : Exception
         ModelSetting.ReportNonConverged => "report non-converged",
         ModelSetting.Subject => "subject column",
         ModelSetting.Time => "visit column",
-        ModelSetting.Class => "class variable",
         ModelSetting.Group => "group column",
         ModelSetting.Blups => "BLUPs",
         ModelSetting.Residuals => "residuals",
@@ -82,6 +87,9 @@ public sealed class RweStatsInputException : Exception
         ModelSetting.PushDown => "sums computed where the data are",
         ModelSetting.PullRows => "rows read from the database",
         ModelSetting.Omop => "OMOP cohort",
+        ModelSetting.ClassVariables => "ClassVariables",
+        ModelSetting.MissingTokens => "CsvDialect.MissingTokens",
+        ModelSetting.DecimalComma => "CsvDialect.DecimalSeparator ','",
         _ => setting.ToString(),
     };
 
@@ -106,4 +114,8 @@ public sealed class RweStatsInputException : Exception
     /// <summary>The same for a row of a table: "file:line: …" for a text file, "file: observation N: …" for other sources.</summary>
     public static RweStatsInputException AtCell(Data.DataTable table, int row, string? column, string message) =>
         Naming(column is null ? $"{table.Location(row)}: {message}" : $"{table.Location(row)}: column '{column}': {message}");
+
+    /// <summary>"where: column 'c': message" whose template names settings ("{ClassVariables}"; see <see cref="About"/>).</summary>
+    public static RweStatsInputException AtCell(string where, string column, ModelSetting setting, string template) =>
+        new($"{where}: column '{column}': {template}", setting);
 }

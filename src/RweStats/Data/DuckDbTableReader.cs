@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 using RweStats.Data.Sql;
 using RweStats.Estimation;
 using RweStats.Model;
@@ -23,7 +24,7 @@ public sealed class DuckDbTableReader : ITableReader
     public static readonly DuckDbTableReader Instance = new();
 
     public DataTable Read(TableSource source) =>
-        Run(source, (connection, sql) => ReadQuery(connection, sql, source.Path));
+        Run(source, (connection, sql, typesGuessed) => ReadQuery(connection, sql, source.Path, typesGuessed));
 
     /// <summary>
     /// The pattern sums of the spec's model computed by DuckDB's SQL engine over the source (the generated query of
@@ -39,16 +40,17 @@ public sealed class DuckDbTableReader : ITableReader
         var spill = Directory.CreateTempSubdirectory("rwestats-duckdb-");
         try
         {
-            return Run(source, (connection, sql) =>
-            {
-                // The per-subject groups of a large file exceed any fixed memory: DuckDB keeps at most MemoryLimit
-                // in memory and spills the rest of its hash aggregation to a temporary directory (removed after), and
-                // need not keep the rows' order (the sums do not depend on it).
-                Execute(connection, $"SET memory_limit = {Literal(MemoryLimit)}");
-                Execute(connection, $"SET temp_directory = {Literal(spill.FullName)}");
-                Execute(connection, "SET preserve_insertion_order = false");
-                return PatternSumsQuery.Compute(connection, SqlDialect.DuckDb, SqlRelation.Query(sql, $"{source.Path} (DuckDB)"), spec, log);
-            });
+            // The per-subject groups of a large file exceed any fixed memory: DuckDB keeps at most MemoryLimit in
+            // memory and spills the rest of its hash aggregation to a temporary directory (removed after), and need not
+            // keep the rows' order (the sums do not depend on it).
+            string[] settings =
+            [
+                $"SET memory_limit = {Literal(MemoryLimit)}",
+                $"SET temp_directory = {Literal(spill.FullName)}",
+                "SET preserve_insertion_order = false",
+            ];
+            return Run(source, (connection, sql, typesGuessed) =>
+                PatternSumsQuery.Compute(connection, SqlDialect.DuckDb, SqlRelation.Query(sql, $"{source.Path} (DuckDB)") with { TypesGuessed = typesGuessed }, spec, log), settings);
         }
         finally { spill.Delete(true); }
     }
@@ -56,19 +58,29 @@ public sealed class DuckDbTableReader : ITableReader
     /// <summary>DuckDB's memory limit while it computes the pattern sums (its own buffers; .NET's are small beside).</summary>
     public const string MemoryLimit = "1536MB";
 
-    /// <summary>Opens DuckDB on the source and gives the SELECT that yields its rows to <paramref name="use"/>.</summary>
-    static T Run<T>(TableSource source, Func<DuckDBConnection, string, T> use)
+    /// <summary>
+    /// Opens DuckDB on the source, applies our <paramref name="settings"/>, locks it down (<see cref="Confine"/>), and
+    /// gives the SELECT that yields its rows to <paramref name="use"/>, with whether its column types are guesses: those
+    /// of DuckDB's CSV sniffer when CSV files are read without a query (a query's types are the user's), typed then as
+    /// the CSV reader types a column (<see cref="ColumnTyping"/>). A user's query must be one SELECT
+    /// (<see cref="RequireOneSelect"/>).
+    /// </summary>
+    static T Run<T>(TableSource source, Func<DuckDBConnection, string, bool, T> use, IReadOnlyList<string>? settings = null)
     {
         string path = source.Path;
         // A glob's extension ("*.parquet", "part-0.parq*") picks DuckDB's reader: Parquet for .parq…, CSV otherwise.
         string ext = Path.GetExtension(path.TrimEnd('*', '?')).ToLowerInvariant();
         bool parquet = ext.StartsWith(".parq", StringComparison.Ordinal);
         bool files = parquet || ext is ".csv" or ".tsv" or ".txt" || (path.IndexOfAny(['*', '?', '[']) >= 0 && !File.Exists(path));
-        if (!files && !File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
+        bool glob = path.IndexOfAny(['*', '?', '[']) >= 0;
+        if (!glob && Directory.Exists(path)) throw new RweStatsInputException($"{path}: is a folder; name a data file (or a glob such as \"{Path.Combine(path, "*.parquet")}\")");
+        if (!glob && !File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
         try
         {
             using var connection = new DuckDBConnection(files ? "Data Source=:memory:" : $"Data Source={path};ACCESS_MODE=READ_ONLY");
             connection.Open();
+            foreach (var setting in settings ?? []) Execute(connection, setting);
+            Confine(connection, files ? path : null);
             string sql;
             if (files)
             {
@@ -92,13 +104,76 @@ public sealed class DuckDbTableReader : ITableReader
                 sql = query;
             }
             else sql = $"SELECT * FROM {Identifier(ChooseTable(connection, path, source.Member))}";
-            return use(connection, sql);
+            // After the view "data" exists: the query is prepared against it.
+            if (source.Query is not null) RequireOneSelect(connection, sql, path);
+            return use(connection, sql, files && !parquet && source.Query is null);
         }
         catch (DuckDBException e)
         {
             throw new RweStatsInputException($"{path}: DuckDB: {e.Message.Split('\n')[0].Trim()}");
         }
     }
+
+    /// <summary>
+    /// What a query may reach: the named data files only (a glob: the folder its pattern starts in), no other file
+    /// read or written (COPY TO, ATTACH, EXPORT), no extension installed or loaded, and the configuration locked so
+    /// that a query cannot undo any of it (DuckDB's enable_external_access, allowed_paths, allowed_directories,
+    /// autoinstall/autoload_known_extensions, lock_configuration). A database file is already open (read-only).
+    /// </summary>
+    static void Confine(DuckDBConnection connection, string? files)
+    {
+        if (files is not null)
+        {
+            int wildcard = files.IndexOfAny(['*', '?', '[']);
+            if (wildcard < 0)
+                Execute(connection, $"SET allowed_paths = [{Literal(files)}, {Literal(Path.GetFullPath(files))}]");
+            else
+            {
+                // The folder before the first wildcard ("export/part-*/x.parquet" → export/), with its sub-folders.
+                string prefix = files[..wildcard];
+                string folder = Path.GetFullPath(prefix.Contains('/') || prefix.Contains(Path.DirectorySeparatorChar) ? Path.GetDirectoryName(prefix + "x")! : ".");
+                Execute(connection, $"SET allowed_directories = [{Literal(folder.TrimEnd('/', Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar)}]");
+            }
+        }
+        Execute(connection, "SET enable_external_access = false");
+        Execute(connection, "SET autoinstall_known_extensions = false");
+        Execute(connection, "SET autoload_known_extensions = false");
+        Execute(connection, "SET lock_configuration = true");
+    }
+
+    /// <summary>
+    /// A user's query must be exactly one statement and a SELECT, as DuckDB's own parser and planner see it
+    /// (duckdb_extract_statements, then the prepared statement's type): a COPY, ATTACH, INSTALL, CREATE or a second
+    /// statement after a semicolon is refused before anything runs.
+    /// </summary>
+    static void RequireOneSelect(DuckDBConnection connection, string query, string path)
+    {
+        int count = NativeMethods.ExtractStatements.DuckDBExtractStatements(connection.NativeConnection, query, out var extracted);
+        using (extracted)
+        {
+            if (count == 0)
+            {
+                string error = string.IsNullOrWhiteSpace(query) ? "the query is empty" : NativeMethods.ExtractStatements.DuckDBExtractStatementsError(extracted);
+                throw new RweStatsInputException($"{path}: query: {error.Split('\n')[0].Trim()}; give one SELECT statement");
+            }
+            if (count > 1)
+                throw new RweStatsInputException($"{path}: the query holds {count} statements; give exactly one SELECT statement");
+            var state = NativeMethods.ExtractStatements.DuckDBPrepareExtractedStatement(connection.NativeConnection, extracted, 0, out var prepared);
+            using (prepared)
+            {
+                // A statement that does not prepare has no type to ask (DuckDB would fail): its error is the answer.
+                if (state != DuckDBState.Success)
+                    throw new RweStatsInputException($"{path}: DuckDB: {NativeMethods.PreparedStatements.DuckDBPrepareError(prepared).Split('\n')[0].Trim()}");
+                var type = (DuckDBStatementType)PreparedStatementType(prepared);
+                if (type != DuckDBStatementType.Select)
+                    throw new RweStatsInputException($"{path}: the query is a {type.ToString().ToUpperInvariant()} statement; a query is only read: give one SELECT statement");
+            }
+        }
+    }
+
+    // DuckDB's C API (duckdb.h) has the statement type of a prepared statement; DuckDB.NET does not wrap it.
+    [System.Runtime.InteropServices.DllImport("duckdb", EntryPoint = "duckdb_prepared_statement_type")]
+    static extern int PreparedStatementType(DuckDBPreparedStatement statement);
 
     static string ChooseTable(DuckDBConnection connection, string path, string? member)
     {
@@ -127,12 +202,12 @@ public sealed class DuckDbTableReader : ITableReader
         cmd.ExecuteNonQuery();
     }
 
-    static DataTable ReadQuery(DuckDBConnection connection, string sql, string source)
+    static DataTable ReadQuery(DuckDBConnection connection, string sql, string source, bool typesGuessed)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         using var r = cmd.ExecuteReader();
-        return SqlResultTable.Read(r, source);
+        return SqlResultTable.Read(r, source, typesGuessed);
     }
 
     // DuckDB's quoting is the dialect's (one place for the SQL the push-down generates and the reader's own).

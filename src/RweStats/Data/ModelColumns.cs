@@ -41,7 +41,7 @@ public sealed record ModelColumns(
         Require(spec.Time, "{Time}");
         Require(formula.Response, "the formula's response");
         foreach (var v in formula.RhsVariables) Require(v, $"a term of the formula \"{spec.Formula}\"");
-        foreach (var c in spec.ClassVariables) Require(c, "{Class}");
+        foreach (var c in spec.ClassVariables) Require(c, "{ClassVariables}");
         if (spec.Group is not null) Require(spec.Group, "{Group}");
         foreach (var r in spec.References.Keys)
             if (r != spec.Time && !formula.RhsVariables.Contains(r))

@@ -187,7 +187,6 @@ public static class AnalysisSpecReader
         ModelSetting.Method => "model.method",
         ModelSetting.Subject => "columns.subject",
         ModelSetting.Time => "columns.visit",
-        ModelSetting.Class => "model.class",
         ModelSetting.Group => "columns.group",
         ModelSetting.Data => "data",
         ModelSetting.DataFormat => "data.file_format",
@@ -196,6 +195,9 @@ public static class AnalysisSpecReader
         ModelSetting.Where => "data.where",
         ModelSetting.PushDown => "data.push_down",
         ModelSetting.Omop => "data.omop",
+        ModelSetting.ClassVariables => "model.class",
+        ModelSetting.MissingTokens => "data.missing",
+        ModelSetting.DecimalComma => "data.decimal \",\"",
         _ => null,
     };
     /// <summary>

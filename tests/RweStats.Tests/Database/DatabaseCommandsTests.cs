@@ -12,7 +12,10 @@ public sealed class DatabaseCommandsTests(PostgresServer server)
     static readonly string[] Sensitivity =
         ["sensitivity", "--outcome", "FEV1", "--formula", "~ ARMCD*AVISIT + FEV1_BL", "--subject", "USUBJID", "--time", "AVISIT", "--format", "json"];
 
-    (int code, string stdout, string stderr) Run(params string[] args)
+    (int code, string stdout, string stderr) Run(params string[] args) => Run(server, args);
+
+    /// <summary>The CLI run with the server's credentials in PGUSER and PGPASSWORD (as a user sets them).</summary>
+    internal static (int code, string stdout, string stderr) Run(PostgresServer server, params string[] args)
     {
         var names = new[] { "PGUSER", "PGPASSWORD" };
         var saved = names.Select(Environment.GetEnvironmentVariable).ToArray();

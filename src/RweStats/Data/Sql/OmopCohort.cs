@@ -194,9 +194,7 @@ public sealed record OmopCohort(
 
     static IEnumerable<(string? key, long count)> Rows(DbConnection connection, string sql)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
+        using var reader = SqlStatement.Reader(connection, sql);
         var list = new List<(string?, long)>();
         while (reader.Read())
             list.Add((reader.IsDBNull(0) ? null : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture)));

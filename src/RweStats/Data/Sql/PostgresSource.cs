@@ -10,11 +10,23 @@ namespace RweStats.Data.Sql;
 /// A PostgreSQL table or query as a data source: "postgresql://HOST[:PORT]/DB?table=SCHEMA.TABLE", or the same address
 /// without table= and a SELECT. Credentials come from where libpq takes them — PGUSER, PGPASSWORD, PGPASSFILE (or
 /// ~/.pgpass) — never from the address, and no message, log or output contains the password.
+/// <para>Reading never writes: every connection works in one READ ONLY transaction (the server refuses INSERT, UPDATE,
+/// DELETE, DDL and functions that write, and the transaction is rolled back at the end), every statement that holds the
+/// user's text is sent as exactly one statement (<see cref="SqlStatement"/>), a query is first parsed alone by the
+/// server (one statement that returns rows, so a ")" cannot close the "WITH src AS (...)" it is put in), and a
+/// statement timeout bounds each statement (?statement_timeout=SECONDS, <see cref="DefaultStatementTimeoutSeconds"/> by
+/// default, 0 for none), a wait on a locked table included.</para>
 /// </summary>
 public sealed class PostgresSource
 {
     readonly string connectionString;
     readonly string? password;
+
+    /// <summary>The statement timeout when the address gives none: long enough for an aggregate over 10^8 rows.</summary>
+    public const int DefaultStatementTimeoutSeconds = 600;
+
+    /// <summary>The longest any one statement may run, in seconds (0: no limit).</summary>
+    public int StatementTimeoutSeconds { get; }
 
     public string Host { get; }
     public int Port { get; }
@@ -22,9 +34,10 @@ public sealed class PostgresSource
     public SqlRelation Relation { get; }
     public string Label => Relation.Label;
 
-    PostgresSource(string host, int port, string database, SqlRelation relation, string connectionString, string? password)
+    PostgresSource(string host, int port, string database, SqlRelation relation, string connectionString, string? password, int statementTimeout)
     {
         Host = host; Port = port; Database = database; Relation = relation; this.connectionString = connectionString; this.password = password;
+        StatementTimeoutSeconds = statementTimeout;
     }
 
     /// <summary>Whether a --data value names a PostgreSQL database rather than a file.</summary>
@@ -66,6 +79,8 @@ public sealed class PostgresSource
         if (host.Length == 0) host = Env("PGHOST") ?? "localhost";
         if (database.Length == 0) database = Env("PGDATABASE") ?? "postgres";
         string? table = null;
+        SslMode? sslMode = null;
+        int statementTimeout = DefaultStatementTimeoutSeconds;
         foreach (var pair in (parameters ?? "").Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             int eq = pair.IndexOf('=');
@@ -73,8 +88,15 @@ public sealed class PostgresSource
             if (key == "table") table = value;
             else if (key is "password")
                 throw RweStatsInputException.Naming("{Data}: a password in the address is refused (it would show in process lists and logs); set PGPASSWORD or use a password file (PGPASSFILE, ~/.pgpass)");
-            else if (key is not ("sslmode"))
-                throw RweStatsInputException.Naming($"{{Data}}: unknown parameter '{key}' in the PostgreSQL address; use ?table=SCHEMA.TABLE (or {{Query}} \"SELECT ...\")");
+            else if (key == "sslmode")
+                sslMode = SslModes.Where(m => LibpqName(m).Equals(value, StringComparison.OrdinalIgnoreCase)).Cast<SslMode?>().FirstOrDefault()
+                    ?? throw RweStatsInputException.Naming($"{{Data}}: sslmode '{Shorten(value)}' of the PostgreSQL address is not one of {string.Join(", ", SslModes.Select(LibpqName))}");
+            else if (key == "statement_timeout")
+                statementTimeout = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 7 * 24 * 3600
+                    ? seconds
+                    : throw RweStatsInputException.Naming($"{{Data}}: statement_timeout '{Shorten(value)}' of the PostgreSQL address is not a whole number of seconds (0 for no limit, at most 604800)");
+            else
+                throw RweStatsInputException.Naming($"{{Data}}: unknown parameter '{Shorten(key)}' in the PostgreSQL address; use ?table=SCHEMA.TABLE (or {{Query}} \"SELECT ...\"), sslmode=, statement_timeout=SECONDS");
         }
         string baseLabel = $"postgresql://{host}:{port}/{database}";
         SqlRelation relation;
@@ -83,8 +105,9 @@ public sealed class PostgresSource
         if (table is not null) relation = SqlRelation.Table(table, SqlDialect.PostgreSql, $"{baseLabel}?table={table}");
         else if (query is not null)
         {
-            if (!query.TrimStart().StartsWith("select", StringComparison.OrdinalIgnoreCase) && !query.TrimStart().StartsWith("with", StringComparison.OrdinalIgnoreCase))
-                throw RweStatsInputException.Naming("{Query}: give a SELECT (or WITH ... SELECT) statement");
+            // Only a first, friendly word here: the server's own parse decides (one statement that returns rows, run
+            // read-only; see Use).
+            if (string.IsNullOrWhiteSpace(query)) throw RweStatsInputException.Naming("{Query}: the query is empty; give one SELECT statement");
             relation = SqlRelation.Query(query, $"{baseLabel} (--query)");
         }
         else throw RweStatsInputException.Naming($"{{Data}} {baseLabel}: name the rows with ?table=SCHEMA.TABLE or {{Query}} \"SELECT ...\"");
@@ -98,10 +121,14 @@ public sealed class PostgresSource
         string? password = Env("PGPASSWORD");
         if (!string.IsNullOrEmpty(password)) builder.Password = password;
         if (Env("PGPASSFILE") is { Length: > 0 } passfile) builder.Passfile = passfile;
-        if (parameters is not null && parameters.Contains("sslmode=", StringComparison.Ordinal))
-            builder.SslMode = Enum.Parse<SslMode>(parameters.Split('&').First(p => p.StartsWith("sslmode=", StringComparison.Ordinal))[8..], ignoreCase: true);
-        return new PostgresSource(host, port, database, relation, builder.ConnectionString, password);
+        if (sslMode is { } ssl) builder.SslMode = ssl;
+        return new PostgresSource(host, port, database, relation, builder.ConnectionString, password, statementTimeout);
     }
+
+    static readonly SslMode[] SslModes = [SslMode.Disable, SslMode.Allow, SslMode.Prefer, SslMode.Require, SslMode.VerifyCA, SslMode.VerifyFull];
+    /// <summary>libpq's spelling of an SSL mode (verify-ca, verify-full), which the address uses.</summary>
+    static string LibpqName(SslMode mode) => mode switch { SslMode.VerifyCA => "verify-ca", SslMode.VerifyFull => "verify-full", _ => mode.ToString().ToLowerInvariant() };
+    static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     /// <summary>The pattern sums, computed by the server (see <see cref="PatternSumsQuery"/>).</summary>
     public PatternSums PatternSums(MixedModelSpec spec, Action<string>? log = null) =>
@@ -129,13 +156,25 @@ public sealed class PostgresSource
     /// <summary>Every column and row (an analysis spec's descriptives and figures read them).</summary>
     public DataTable ReadTable() => Use(connection => SqlRows.ReadAll(connection, SqlDialect.PostgreSql, Relation));
 
-    /// <summary>Runs work on an open connection; database errors become one-line input errors without the password.</summary>
+    /// <summary>
+    /// Runs work on an open connection inside one READ ONLY transaction (rolled back at the end) with the statement
+    /// timeout, after the server has parsed a query alone; database errors become one-line input errors without the
+    /// password.
+    /// </summary>
     public T Use<T>(Func<DbConnection, T> work)
     {
         try
         {
             using var connection = new NpgsqlConnection(connectionString);
             connection.Open();
+            using var transaction = connection.BeginTransaction();
+            using (var settings = connection.CreateCommand())
+            {
+                // Our own text, no user input: two SETs. READ ONLY must come first in the transaction; neither outlives it.
+                settings.CommandText = $"SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = {(StatementTimeoutSeconds * 1000L).ToString(CultureInfo.InvariantCulture)}";
+                settings.ExecuteNonQuery();
+            }
+            if (Relation.IsQuery) RequireOneQuery(connection);
             return work(connection);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
@@ -144,10 +183,30 @@ public sealed class PostgresSource
         }
     }
 
+    /// <summary>
+    /// The server parses the query alone, without running it (Parse and Describe): exactly one statement, and one that
+    /// returns rows. What it does is then bounded by the read-only transaction.
+    /// </summary>
+    void RequireOneQuery(DbConnection connection)
+    {
+        using var reader = SqlStatement.Reader(connection, Relation.Sql, System.Data.CommandBehavior.SchemaOnly);
+        if (reader.FieldCount == 0)
+            throw new RweStatsInputException($"{Label}: the query returns no rows (it is not a SELECT); give one SELECT statement");
+    }
+
     /// <summary>The reason of a database error in one line, with the password (if any) masked.</summary>
     string Describe(Exception e)
     {
-        string text = e is PostgresException pg ? $"{pg.MessageText} (SQLSTATE {pg.SqlState})" : e.Message;
+        string text = e switch
+        {
+            PostgresException { SqlState: "42601" } pg when pg.MessageText.Contains("multiple commands", StringComparison.Ordinal) =>
+                "the query holds more than one statement; give exactly one SELECT statement",
+            PostgresException { SqlState: "25006" } pg => $"{pg.MessageText}: a query is only read (SQLSTATE 25006); give one SELECT statement",
+            PostgresException { SqlState: "57014" } pg when StatementTimeoutSeconds > 0 && pg.MessageText.Contains("statement timeout", StringComparison.Ordinal) =>
+                $"a statement ran longer than the statement timeout ({StatementTimeoutSeconds} s; a wait on a locked table counts) and was cancelled; allow more with ?statement_timeout=SECONDS in the address (0: no limit)",
+            PostgresException pg => $"{pg.MessageText} (SQLSTATE {pg.SqlState})",
+            _ => e.Message,
+        };
         if (e is not PostgresException && e.InnerException is { } inner && !text.Contains(inner.Message, StringComparison.Ordinal)) text += ": " + inner.Message;
         text = text.ReplaceLineEndings(" ");
         if (!string.IsNullOrEmpty(password)) text = text.Replace(password, "********", StringComparison.Ordinal);
@@ -167,12 +226,8 @@ public static class SqlRows
         foreach (var v in new[] { spec.Group, spec.TimeValue })
             if (v is not null && !wanted.Contains(v)) wanted.Add(v);
         var available = new List<string>();
-        using (var probe = connection.CreateCommand())
-        {
-            probe.CommandText = $"WITH src AS ({source.Sql}) SELECT * FROM src LIMIT 0";
-            using var reader = probe.ExecuteReader();
+        using (var reader = SqlStatement.Reader(connection, $"{source.With} SELECT * FROM src LIMIT 0"))
             for (int i = 0; i < reader.FieldCount; i++) available.Add(reader.GetName(i));
-        }
         // A column the source lacks is named here with the closest one it has (the rows read hold only the model's
         // columns); --time-value is needed only by some models, so a missing one is left to the model frame.
         foreach (var column in wanted.Where(c => !available.Contains(c) && c != spec.TimeValue))
@@ -182,7 +237,7 @@ public static class SqlRows
 
         string Role(string column) =>
             column == spec.Subject ? "{Subject}" : column == spec.Time ? "{Time}" : column == formula.Response ? "the formula's response"
-            : column == spec.Group ? "{Group}" : spec.ClassVariables.Contains(column) ? "{Class}" : "a term of the formula";
+            : column == spec.Group ? "{Group}" : spec.ClassVariables.Contains(column) ? "{ClassVariables}" : "a term of the formula";
     }
 
     /// <summary>Every column of the source.</summary>
@@ -190,10 +245,7 @@ public static class SqlRows
 
     static DataTable ReadColumns(DbConnection connection, SqlDialect dialect, SqlRelation source, IReadOnlyList<string>? wanted)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"WITH src AS ({source.Sql}) SELECT {(wanted is null ? "*" : string.Join(", ", wanted.Select(dialect.Identifier)))} FROM src";
-        command.CommandTimeout = 0;
-        using var reader = command.ExecuteReader();
+        using var reader = SqlStatement.Reader(connection, $"{source.With} SELECT {(wanted is null ? "*" : string.Join(", ", wanted.Select(dialect.Identifier)))} FROM src");
         // The conversion DuckDB's rows get too: the same query gives the same table on either engine.
         return SqlResultTable.Read(reader, source.Label);
     }

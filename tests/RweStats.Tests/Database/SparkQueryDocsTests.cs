@@ -2,8 +2,8 @@ using RweStats.Data.Sql;
 
 namespace RweStats.Tests.Database;
 
-/// <summary>The Spark SQL query the README shows is the one the generator writes (not run: there is no Spark here).</summary>
-public sealed class SparkQueryReadmeTests
+/// <summary>The Spark SQL query docs/data-sources.md shows is the one the generator writes (not run: there is no Spark here).</summary>
+public sealed class SparkQueryDocsTests
 {
     internal static string Example(SqlDialect dialect) => PatternSumsQuery.Generate(
         new PatternSumsQuery.Plan("patient", "visit", "sledai", new[] { "M0", "M6", "M12" }, null, Array.Empty<string>(),
@@ -13,8 +13,8 @@ public sealed class SparkQueryReadmeTests
     [Fact]
     public void ReadmeShowsTheGeneratedSparkQuery()
     {
-        string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md")).ReplaceLineEndings("\n");
+        string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "data-sources.md")).ReplaceLineEndings("\n");
         string query = Example(SqlDialect.SparkSql);
-        Assert.True(readme.Contains("```sql\n" + query + "\n```"), "README.md should show, in a ```sql block:\n" + query);
+        Assert.True(readme.Contains("```sql\n" + query + "\n```"), "docs/data-sources.md should show, in a ```sql block:\n" + query);
     }
 }
