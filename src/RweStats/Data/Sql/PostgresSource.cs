@@ -231,7 +231,7 @@ public static class SqlRows
         // A column the source lacks is named here with the closest one it has (the rows read hold only the model's
         // columns); --time-value is needed only by some models, so a missing one is left to the model frame.
         foreach (var column in wanted.Where(c => !available.Contains(c) && c != spec.TimeValue))
-            throw new RweStatsInputException(ClosestName.NoColumn(source.Label, column, Role(column), available));
+            throw RweStatsInputException.Naming(ClosestName.NoColumn(source.Label, column, Role(column), available));
         var table = ReadColumns(connection, dialect, source, wanted.Where(available.Contains).ToList());
         return (table, spec);
 
