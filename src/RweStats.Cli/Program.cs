@@ -104,6 +104,13 @@ namespace RweStats.Cli
                 stderr.WriteLine($"rwestats: error: {OneLine(e.MessageNaming(ModelOptions.OptionName))}");
                 return 2;
             }
+            catch (UnauthorizedAccessException e)
+            {
+                // A file or folder of the user's that the system does not let us read or write ("Access to the path
+                // '…' is denied."): theirs to fix, named by the path.
+                stderr.WriteLine($"rwestats: error: {OneLine(e.Message)}");
+                return 2;
+            }
             catch (Exception e)
             {
                 stderr.WriteLine($"rwestats: internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]} (please report it; set RWESTATS_DEBUG=1 for details)");

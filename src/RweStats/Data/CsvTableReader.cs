@@ -66,6 +66,10 @@ public static class CsvTableReader
         var content = new ReadOnlyMemory<byte>(bytes, start, bytes.Length - start);
         if (!System.Text.Unicode.Utf8.IsValid(content.Span))
             throw new RweStatsInputException($"{source}: the file is not valid UTF-8; re-save it as UTF-8 (with or without BOM)");
+        // ASCII text saved as UTF-16 without a byte-order mark is valid UTF-8 with a NUL after every character: the
+        // header would read as "i\0d\0", and a column 'id' not be found. A NUL is never CSV text.
+        if (content.Span[..Math.Min(content.Length, 1 << 16)].IndexOf((byte)0) >= 0)
+            throw new RweStatsInputException($"{source}: the file holds NUL bytes: UTF-16 text without a byte-order mark, or not a text file; re-save it as UTF-8");
         int bom = content.Span.IndexOf("\uFEFF"u8);
         if (bom >= 0)
             throw new RweStatsInputException($"{source}:{content.Span[..bom].Count((byte)'\n') + 1}: a byte-order mark (U+FEFF) inside the file; remove it (files concatenated?)");

@@ -39,12 +39,15 @@ public sealed class RowCondition
         var rows = new List<int>(table.RowCount);
         for (int i = 0; i < keep.Length; i++) if (keep[i]) rows.Add(i);
         if (rows.Count == 0)
-            throw new RweStatsInputException($"{table.Source}: {option} '{text}' keeps none of the {table.RowCount} rows; check the values (texts are case-sensitive)");
+            throw new RweStatsInputException($"{table.Source}: {option} '{Shown(text)}' keeps none of the {table.RowCount} rows; check the values (texts are case-sensitive)");
         return rows.Count == table.RowCount ? table : table.SelectRows(rows.ToArray());
     }
 
     RweStatsInputException Error(int position, string message) =>
-        new($"{option} '{text}': position {position}: {message}");
+        new($"{option} '{Shown(text)}': position {position}: {message}");
+
+    /// <summary>A long expression is echoed by its start only (the position still points into the whole of it).</summary>
+    static string Shown(string text) => text.Length <= 200 ? text : text[..200] + "…";
 
     abstract class Node
     {
@@ -129,6 +132,10 @@ public sealed class RowCondition
         public override bool[] Evaluate(DataTable table, RowCondition c)
         {
             int j = Column(table, c);
+            // An order of texts on a column of numbers ("10" < "5") is never what was meant: refused, not guessed.
+            if (op is not ("==" or "!=") && table.IsNumeric(Name))
+                throw c.Error(Position, $"column '{Name}' holds numbers and \"{value}\" is a quoted text, which would compare as text (\"10\" < \"5\"); " +
+                                        (NumberParsing.TryParse(value, out _) ? $"write the number unquoted: {Name} {op} {value}" : "compare it with a number"));
             var result = new bool[table.RowCount];
             for (int i = 0; i < result.Length; i++)
             {
@@ -166,7 +173,18 @@ public sealed class RowCondition
             tokens = Tokenize();
         }
 
-        RweStatsInputException Error(int position, string message) => new($"{option} '{text}': position {position}: {message}");
+        RweStatsInputException Error(int position, string message) => new($"{option} '{Shown(text)}': position {position}: {message}");
+
+        /// <summary>Deeper nesting of parentheses and 'not' than this is refused (the parser and the evaluation recurse).</summary>
+        public const int MaxDepth = 100;
+        /// <summary>More comparisons than this in one expression is refused (each one is a node evaluated per row).</summary>
+        public const int MaxComparisons = 1000;
+        int depth, comparisons;
+
+        void Enter(int position)
+        {
+            if (++depth > MaxDepth) throw Error(position, $"parentheses and 'not' are nested more than {MaxDepth} deep; write the condition flatter");
+        }
 
         Token Peek => tokens[next];
 
@@ -194,7 +212,14 @@ public sealed class RowCondition
 
         Node ParseNot()
         {
-            if (Peek.IsWord("not")) { next++; return new Not(ParseNot()); }
+            if (Peek.IsWord("not"))
+            {
+                Enter(Peek.Position);
+                next++;
+                var negated = new Not(ParseNot());
+                depth--;
+                return negated;
+            }
             return ParsePrimary();
         }
 
@@ -203,12 +228,15 @@ public sealed class RowCondition
             var t = Peek;
             if (t.Kind == Kind.Open)
             {
+                Enter(t.Position);
                 next++;
                 var inner = ParseOr();
                 if (Peek.Kind != Kind.Close) throw Error(Peek.Position, $"expected ')' to close the '(' at position {t.Position}");
                 next++;
+                depth--;
                 return inner;
             }
+            if (++comparisons > MaxComparisons) throw Error(t.Position, $"the expression has more than {MaxComparisons} comparisons");
             if (t.Kind != Kind.Name || (!t.Quoted && (t.IsWord("and") || t.IsWord("or") || t.IsWord("is"))))
                 throw Error(t.Position, t.Kind == Kind.End ? "the expression ends where a column name was expected" : $"expected a column name, found '{t.Text}'");
             next++;

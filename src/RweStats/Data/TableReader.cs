@@ -33,6 +33,13 @@ public static class TableReader
 {
     public static IReadOnlyList<string> Formats { get; } = new[] { "csv", "xpt", "parquet", "duckdb" };
 
+    /// <summary>A folder named as the data is said to be one (not "file not found").</summary>
+    static void RefuseFolder(TableSource source)
+    {
+        if (Directory.Exists(source.Path))
+            throw new RweStatsInputException($"{source.Path}: is a folder; name a data file (a glob such as \"{Path.Combine(source.Path, "*.parquet")}\" reads many files through DuckDB)");
+    }
+
     static ITableReader ReaderFor(string format) => format switch
     {
         "csv" => CsvSource.Instance,
@@ -44,6 +51,7 @@ public static class TableReader
 
     public static DataTable Read(TableSource source)
     {
+        RefuseFolder(source);
         var format = FormatOf(source);
         RefuseMember(source, format);
         if (source.Query is not null && format != "duckdb")
@@ -61,6 +69,7 @@ public static class TableReader
     /// </summary>
     public static Estimation.PatternSums PatternSums(TableSource source, Model.MixedModelSpec spec, Action<string>? log = null)
     {
+        RefuseFolder(source);
         var format = FormatOf(source);
         if (format == "xpt")
             throw new RweStatsInputException($"{source.Path}: the push-down runs in DuckDB, which does not read SAS transport files; read the rows (drop the push-down)");

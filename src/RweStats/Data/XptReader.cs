@@ -29,6 +29,8 @@ public sealed class XptReader : ITableReader
     public static readonly XptReader Instance = new();
 
     const int Record = 80;
+    /// <summary>The longest observation believed (SAS's own limit is far below): a larger one is a corrupt description.</summary>
+    const int MaxObservationWidth = 1 << 24;
 
     public DataTable Read(TableSource source) => Read(source.Path, source.Member);
 
@@ -104,7 +106,8 @@ public sealed class XptReader : ITableReader
             int position = BinaryPrimitives.ReadInt32BigEndian(d[84..]);
             string longName = v8 && namestrSize >= 120 ? Ascii(d[88..120]).TrimEnd() : "";
             string varName = longName.Length > 0 ? longName : shortName;
-            if (type is not (1 or 2) || length <= 0 || (type == 1 && length is < 2 or > 8) || position < 0 || varName.Length == 0)
+            // A position near 2^31 would overflow the observation's width: an observation is never near that long.
+            if (type is not (1 or 2) || length <= 0 || (type == 1 && length is < 2 or > 8) || position < 0 || (long)position + length > MaxObservationWidth || varName.Length == 0)
                 throw new RweStatsInputException($"{source}: data set '{name}': the description of variable {k + 1} is not valid (type {type}, length {length}, position {position}); the file is corrupt");
             variables.Add(new Variable(varName, type == 1, length, position, label.Length > 0 ? label : null, format.Length > 0 ? format : null));
         }
@@ -125,6 +128,8 @@ public sealed class XptReader : ITableReader
                 int formatLength = v9 ? BinaryPrimitives.ReadInt16BigEndian(bytes.AsSpan(p + 6)) : 0;
                 int informatLength = v9 ? BinaryPrimitives.ReadInt16BigEndian(bytes.AsSpan(p + 8)) : 0;
                 p += v9 ? 10 : 6;
+                if (nameLength < 0 || labelLength < 0 || formatLength < 0 || informatLength < 0)
+                    throw new RweStatsInputException($"{source}: data set '{name}': a long label record gives a negative length (name {nameLength}, label {labelLength}, format {formatLength}, informat {informatLength}) at byte {p - (v9 ? 10 : 6)}; the file is corrupt");
                 Need(bytes, p, nameLength + labelLength + formatLength + informatLength, source);
                 if (number < 1 || number > variables.Count)
                     throw new RweStatsInputException($"{source}: data set '{name}': a long label names variable {number}, which does not exist; the file is corrupt");
@@ -158,6 +163,12 @@ public sealed class XptReader : ITableReader
                && bytes.AsSpan(member.DataStart + (rows - 1) * width, width).IndexOfAnyExcept((byte)' ') < 0)
             rows--;
         if (rows == 0) throw new RweStatsInputException($"{source}: data set '{member.Name}' has no observations");
+        // After the last observation only blank padding may follow: anything else is an observation cut short, and
+        // reading the whole ones alone would drop it (and the subjects after it) silently.
+        int end = member.DataStart + rows * width;
+        if (bytes.AsSpan(end, member.DataEnd - end).IndexOfAnyExcept((byte)' ') is var partial and >= 0)
+            throw new RweStatsInputException(
+                $"{source}: data set '{member.Name}': the data end inside observation {(end + partial - member.DataStart) / width + 1} (byte {end + partial} of {bytes.Length}, observations of {width} bytes); the file is truncated");
         var storage = new ColumnStorage[vars.Count];
         var metadata = new ColumnMetadata[vars.Count];
         var pool = new CsvTableReader.StringPool();

@@ -108,7 +108,9 @@ public sealed class SandwichEstimator : IDenominatorDf
     public double ForHypothesis(Matrix<double> l)
     {
         if (l.RowCount == 1) return ForContrast(l.Row(0));
-        var evd = (l * CovBeta * l.Transpose()).Evd(Symmetricity.Symmetric);
+        var lcl = l * CovBeta * l.Transpose();
+        if (!lcl.Enumerate().All(double.IsFinite)) return double.NaN; // a fit that did not converge (see SatterthwaiteDf)
+        var evd = lcl.Evd(Symmetricity.Symmetric);
         double max = evd.EigenValues.Select(z => z.Real).Max();
         var dfs = new List<double>();
         for (int m = 0; m < l.RowCount; m++)

@@ -47,6 +47,9 @@ public sealed class SatterthwaiteDf : IDenominatorDf
     {
         if (l.RowCount == 1) return ForContrast(l.Row(0));
         var lcl = l * c * l.Transpose();
+        // A covariance of a fit that did not converge can hold NaN or ∞ (y near 1e308): no df, and Math.NET's
+        // eigen-decomposition fails on it with an index error.
+        if (!lcl.Enumerate().All(double.IsFinite)) return double.NaN;
         var evd = lcl.Evd(Symmetricity.Symmetric);
         double e = 0;
         int rank = 0;

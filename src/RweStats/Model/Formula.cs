@@ -40,11 +40,27 @@ public sealed record Formula(string Response, bool HasIntercept, IReadOnlyList<T
         return new Formula(lhs, intercept, terms, text);
     }
 
-    internal static RweStatsInputException Error(string text, string what) => new($"formula \"{text}\" {what}");
+    internal static RweStatsInputException Error(string text, string what) => new($"formula \"{Shown(text)}\" {what}");
+    /// <summary>A long formula is echoed by its start only.</summary>
+    static string Shown(string text) => text.Length <= 200 ? text : text[..200] + "…";
+
+    /// <summary>Deeper nesting of parentheses than this is refused (the parser recurses).</summary>
+    public const int MaxDepth = 100;
+    /// <summary>
+    /// More terms than this is refused before they are built: "a*b*c*…" doubles the terms with each factor (2^k − 1),
+    /// and no model fits a thousand terms.
+    /// </summary>
+    public const int MaxTerms = 1024;
 
     sealed class Parser(string text, int start)
     {
-        int pos = start;
+        int pos = start, depth;
+
+        void Bound(long terms)
+        {
+            if (terms > MaxTerms)
+                throw Error(text, $"expands to more than {MaxTerms} terms ({(terms > 1_000_000 ? "over a million" : terms.ToString(System.Globalization.CultureInfo.InvariantCulture))}); cross fewer factors (a*b*c is every interaction of a, b and c)");
+        }
 
         public (List<Term> terms, bool intercept) ParseRhs()
         {
@@ -100,6 +116,7 @@ public sealed record Formula(string Response, bool HasIntercept, IReadOnlyList<T
                 if (!Peek('*')) return left;
                 pos++;
                 var right = ParseInteraction();
+                Bound((long)left.Terms.Count * right.Terms.Count + left.Terms.Count + right.Terms.Count);
                 var terms = new List<Term>();
                 foreach (var t in left.Terms) Add(terms, t);
                 foreach (var t in right.Terms) Add(terms, t);
@@ -117,6 +134,7 @@ public sealed record Formula(string Response, bool HasIntercept, IReadOnlyList<T
                 if (!Peek(':')) return left;
                 pos++;
                 var right = ParseAtom();
+                Bound((long)left.Terms.Count * right.Terms.Count);
                 left = new TermSet(Cross(left.Terms, right.Terms), null);
             }
         }
@@ -128,11 +146,13 @@ public sealed record Formula(string Response, bool HasIntercept, IReadOnlyList<T
             char c = text[pos];
             if (c == '(')
             {
+                if (++depth > MaxDepth) throw Error(text, $"nests parentheses more than {MaxDepth} deep (position {pos + 1})");
                 pos++;
                 var inner = ParseSum();
                 SkipSpace();
                 if (!Peek(')')) throw Error(text, $"has an unclosed '(' (position {pos + 1})");
                 pos++;
+                depth--;
                 return inner;
             }
             if (c == '1' || c == '0')

@@ -21,10 +21,12 @@ public static class ClaimsDraft
             if (value is null && reported is null) return;
             string outcome = Slug(s.Context.Measure ?? "outcome");
             string visit = s.Context.Visit is null or "baseline" ? baseline : s.Context.Visit;
+            // A p-value with no follow-up visit named before it: the contrast is for the reviewer to name.
+            string contrastVisit = visit == baseline ? "VISIT" : visit;
             string id = $"{outcome}_{visit}_{statistic}";
             for (int k = 2; !ids.Add(id); k++) id = $"{outcome}_{visit}_{statistic}_{k}";
-            string where = $"line {LineOf(report, s)}: '{s.Context.Quote.Replace('\n', ' ')}'";
-            claims.Add((id, outcome, statistic, reported ?? value!.Text.Replace(',', '.'), model ? null : visit, model ? $"{visit} - {baseline}" : null, where));
+            string where = $"{(report.FromPdf ? $"page {s.Context.Page}, " : "")}line {s.Context.Line}: '{s.Context.Quote.Replace('\n', ' ')}'";
+            claims.Add((id, outcome, statistic, reported ?? value!.Text.Replace(',', '.'), model ? null : visit, model ? $"{contrastVisit} - {baseline}" : null, where));
         }
         foreach (var s in report.Statistics)
             switch (s)
@@ -79,8 +81,6 @@ public static class ClaimsDraft
     }
 
     static string PText(ReportedP p) => (p.Relation == "=" ? "" : p.Relation + " ") + p.Value.Text.Replace(',', '.').Replace(" ", "");
-
-    static int LineOf(CheckReport r, ReportedStatistic s) => r.Findings.FirstOrDefault(f => f.Start == s.Context.Start)?.Line ?? 0;
 
     static string Slug(string measure) => new string(measure.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray()).Trim('_');
 }

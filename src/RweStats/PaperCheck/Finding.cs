@@ -27,10 +27,9 @@ public sealed record Finding(string Check, FindingVerdict Verdict, int Page, int
         _ => "not_checkable",
     };
 
-    public static Finding Of(PaperText text, ReportedStatistic s, string check, FindingVerdict verdict, string explanation, IReadOnlyList<string>? definitions = null)
+    public static Finding Of(ReportedStatistic s, string check, FindingVerdict verdict, string explanation, IReadOnlyList<string>? definitions = null)
     {
-        var line = text.LineAt(s.Context.Start);
-        return new Finding(check, verdict, line.Page, line.Line, s.Context.Quote, explanation, s.Kind, s.Context.Measure, s.Context.N,
+        return new Finding(check, verdict, s.Context.Page, s.Context.Line, s.Context.Quote, explanation, s.Kind, s.Context.Measure, s.Context.N,
             s.Context.Visit, s.Context.Start, s.Context.End, definitions ?? Array.Empty<string>());
     }
 }

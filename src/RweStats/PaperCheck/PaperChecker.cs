@@ -15,26 +15,26 @@ public static class PaperChecker
     {
         var clock = Stopwatch.StartNew();
         var extraction = StatisticExtractor.Extract(text, options);
-        var findings = extraction.Statistics.SelectMany(s => FindingsOf(text, s)).OrderBy(f => f.Start).ThenBy(f => f.Check, StringComparer.Ordinal).ToList();
+        var findings = extraction.Statistics.SelectMany(s => FindingsOf(s)).OrderBy(f => f.Start).ThenBy(f => f.Check, StringComparer.Ordinal).ToList();
         return new CheckReport(text.Path, text.FromPdf, extraction.Language, extraction.StudyN, extraction.StudyNSource, extraction.Statistics, findings, clock.Elapsed);
     }
 
-    static IEnumerable<Finding> FindingsOf(PaperText text, ReportedStatistic s)
+    static IEnumerable<Finding> FindingsOf(ReportedStatistic s)
     {
         switch (s)
         {
-            case TestStatistic t: yield return PValueCheck.Check(text, t); break;
-            case EstimateWithInterval e: yield return IntervalCheck.Check(text, e); break;
-            case MedianWithQuartiles m: foreach (var f in QuantileCheck.Check(text, m)) yield return f; break;
-            case Percentage p: yield return PercentageCheck.Check(text, p); break;
-            case WithinPatientComparison w: yield return WithinPatientCheck.Check(text, w); break;
+            case TestStatistic t: yield return PValueCheck.Check(t); break;
+            case EstimateWithInterval e: yield return IntervalCheck.Check(e); break;
+            case MedianWithQuartiles m: foreach (var f in QuantileCheck.Check(m)) yield return f; break;
+            case Percentage p: yield return PercentageCheck.Check(p); break;
+            case WithinPatientComparison w: yield return WithinPatientCheck.Check(w); break;
             case MeanWithSpread mean:
-                var grim = GrimCheck.Check(text, mean);
+                var grim = GrimCheck.Check(mean);
                 if (grim is not null) yield return grim;
                 // GRIMMER only on a mean GRIM passes or cannot judge for lack of decimals: a GRIM failure already says it.
                 if (grim is null || grim.Verdict == FindingVerdict.Consistent)
-                    if (GrimmerCheck.Check(text, mean) is { } grimmer) yield return grimmer;
-                if (DebitCheck.Check(text, mean) is { } debit) yield return debit;
+                    if (GrimmerCheck.Check(mean) is { } grimmer) yield return grimmer;
+                if (DebitCheck.Check(mean) is { } debit) yield return debit;
                 break;
         }
     }

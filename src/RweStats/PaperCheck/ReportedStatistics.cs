@@ -19,6 +19,10 @@ public sealed record ReportedP(string Relation, PrintedNumber Value, int Start, 
 public sealed record StatisticContext(int Start, int End, string Quote, string Sentence, string? Measure, bool IntegerValued,
                                       int? N, string NSource, string? Visit)
 {
+    /// <summary>The page (1 for a text file) and 1-based line on it where the statistic begins.</summary>
+    public int Page { get; init; } = 1;
+    public int Line { get; init; } = 1;
+
     /// <summary>The n is the study's, not one stated in the statistic's own sentence.</summary>
     public bool NIsStudyN => NSource.StartsWith("the study's n", StringComparison.Ordinal);
 }

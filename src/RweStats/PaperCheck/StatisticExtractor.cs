@@ -59,7 +59,7 @@ public static class StatisticExtractor
     static readonly Regex ContinuousUnit = new(@"^\s*(?:mg|g/|g\b|kg|mL|ml|L\b|mmol|µmol|UI|IU|U/|years|ans|année|cm|mm|ng|pg|µg|%|°|h\b|min\b|jours|days|weeks|semaines|months|mois)", Opt);
     static readonly Regex Acronym = new(@"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b", Opt);
     static readonly HashSet<string> NotMeasures = new() { "IC", "CI", "SD", "ET", "DS", "SE", "ES", "SEM", "IQR", "EIQ", "Q1", "Q3", "Q1-Q3", "M0", "M6", "M12", "J0", "OR", "HR", "RR", "UI", "IU", "LES", "AINS", "NS", "ANOVA", "N" };
-    static readonly Regex VisitPhrase = new(@"\b(?:(?<code>[MJWSD]\d{1,3})\b|(?:à|at|after|après|au bout de)\s+(?<k>\d+|un|one)\s+(?<unit>mois|months?|ans?|years?|semaines?|weeks?|jours?|days?)\b|(?:week|semaine|month|mois|visit|visite)\s+(?<k2>\d+)|(?<base>baseline|inclusion|l'initiation|initiation|day 0|J0))", OptI);
+    static readonly Regex VisitPhrase = new(@"\b(?:(?<code>[MJWSD]\d{1,3})\b|(?:à|a|at|after|après|au bout de)\s+(?<k>\d+|un|one)\s+(?<unit>mois|months?|ans?|years?|semaines?|weeks?|jours?|days?)\b|(?:week|semaine|month|mois|visit|visite)\s+(?<k2>\d+)|(?<base>baseline|inclusion|l'initiation|initiation|day 0|J0))", OptI);
     static readonly Regex WithinWords = new(@"\b(?:from|de|between|entre|baseline|initiation|inclusion|M0|J0|before|after|avant|après|months?|mois|weeks?|semaines?|visits?|visites?|par rapport|compared with baseline|paired|apparié)\b", OptI);
     static readonly Regex GroupWords = new(@"\b(?:placebo|groups?|groupes?|arms?|bras|controls?|témoins?|versus|treated patients and)\b", OptI);
     static readonly Regex BinaryWords = new(@"\b(?:proportion|binary|binaire|yes/no|oui/non|0/1)\b", OptI);
@@ -237,10 +237,19 @@ public static class StatisticExtractor
         n ??= studyN;
         if (n == studyN && studyN is not null && source == studyNSource) source = $"the study's n ({studyNSource})";
 
-        string? visit = null;
-        var visitMatch = VisitPhrase.Matches(before).LastOrDefault() ?? VisitPhrase.Matches(sentence).FirstOrDefault();
-        if (visitMatch is not null) visit = VisitLabel(visitMatch);
-        return new StatisticContext(start, end, quote, sentence.Trim(), measure, integer, n, n is null ? "no n stated" : source, visit);
+        // The visit: the nearest visit phrase before the statistic in its paragraph (up to 600 characters back); for a
+        // p-value the nearest follow-up visit, since "compared with baseline" names the comparator, not the visit.
+        int paragraph = Math.Max(Math.Max(0, start - 600), flow.LastIndexOf('\n', Math.Max(0, start - 1)) + 1);
+        var phrases = VisitPhrase.Matches(flow[paragraph..start]).ToList();
+        bool pValue = Regex.IsMatch(quote, @"^[pP]\s*[=<>≤≥]");
+        var visitMatch = (pValue ? phrases.LastOrDefault(m => !m.Groups["base"].Success && VisitLabel(m) != "M0") : null)
+                         ?? phrases.LastOrDefault() ?? VisitPhrase.Matches(sentence).FirstOrDefault();
+        string? visit = visitMatch is null ? null : VisitLabel(visitMatch);
+        var line = text.LineAt(start);
+        return new StatisticContext(start, end, quote, sentence.Trim(), measure, integer, n, n is null ? "no n stated" : source, visit)
+        {
+            Page = line.Page, Line = line.Line,
+        };
     }
 
     static string QuoteUnit(string quote) => Regex.Match(quote, @"^" + Num + @"(?<rest>.*)$").Groups["rest"].Value;

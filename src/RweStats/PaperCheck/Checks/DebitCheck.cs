@@ -9,20 +9,20 @@ public static class DebitCheck
 {
     public const string Name = "debit";
 
-    public static Finding? Check(PaperText text, MeanWithSpread s)
+    public static Finding? Check(MeanWithSpread s)
     {
         if (!s.Binary || s.Spread is null) return null;
         string what = $"proportion {s.Mean}, SD {s.Spread}";
-        if (s.Mean.Value > 1 || s.Mean.Value < 0) return Finding.Of(text, s, Name, FindingVerdict.NotCheckable, $"{what}: not a proportion between 0 and 1");
-        if (s.Context.N is not { } n || n < 2) return Finding.Of(text, s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it");
+        if (s.Mean.Value > 1 || s.Mean.Value < 0) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: not a proportion between 0 and 1");
+        if (s.Context.N is not { } n || n < 2) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it");
         for (int k = 0; k <= n; k++)
         {
             double p = k / (double)n;
             if (!s.Mean.Admits(p)) continue;
             double sample = Math.Sqrt(p * (1 - p) * n / (n - 1)), population = Math.Sqrt(p * (1 - p));
             if (s.Spread.Admits(sample) || s.Spread.Admits(population))
-                return Finding.Of(text, s, Name, FindingVerdict.Consistent, $"{what} with n = {n}: {k}/{n} gives SD {PrintedNumber.Show(sample, 4)} (sample) or {PrintedNumber.Show(population, 4)} (population)");
+                return Finding.Of(s, Name, FindingVerdict.Consistent, $"{what} with n = {n}: {k}/{n} gives SD {PrintedNumber.Show(sample, 4)} (sample) or {PrintedNumber.Show(population, 4)} (population)");
         }
-        return Finding.Of(text, s, Name, FindingVerdict.Inconsistent, $"{what} with n = {n}: no count k out of {n} gives both this proportion and this SD");
+        return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what} with n = {n}: no count k out of {n} gives both this proportion and this SD");
     }
 }

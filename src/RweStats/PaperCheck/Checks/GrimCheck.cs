@@ -18,16 +18,16 @@ public static class GrimCheck
         return totals;
     }
 
-    public static Finding? Check(PaperText text, MeanWithSpread s)
+    public static Finding? Check(MeanWithSpread s)
     {
         if (s.Binary) return null; // a proportion's mean is DEBIT's
-        if (Unchecked(s.Context, s.Mean) is { } why) return Finding.Of(text, s, Name, FindingVerdict.NotCheckable, $"mean {s.Mean}: {why}");
+        if (Unchecked(s.Context, s.Mean) is { } why) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"mean {s.Mean}: {why}");
         int n = s.Context.N!.Value;
         var totals = Totals(s.Mean, n);
         if (totals.Count == 0)
-            return Finding.Of(text, s, Name, FindingVerdict.Inconsistent,
+            return Finding.Of(s, Name, FindingVerdict.Inconsistent,
                 $"mean {s.Mean} of an integer-valued measure with n = {n} ({s.Context.NSource}): no whole total gives it (nearest: {Near(s.Mean.Value, n)})");
-        return Finding.Of(text, s, Name, FindingVerdict.Consistent, $"mean {s.Mean} with n = {n}: a total of {totals[0]} gives {PrintedNumber.Show(totals[0] / (double)n, 5)}");
+        return Finding.Of(s, Name, FindingVerdict.Consistent, $"mean {s.Mean} with n = {n}: a total of {totals[0]} gives {PrintedNumber.Show(totals[0] / (double)n, 5)}");
     }
 
     static string Near(double mean, int n)

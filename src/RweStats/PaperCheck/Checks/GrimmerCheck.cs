@@ -9,11 +9,11 @@ public static class GrimmerCheck
 {
     public const string Name = "grimmer";
 
-    public static Finding? Check(PaperText text, MeanWithSpread s)
+    public static Finding? Check(MeanWithSpread s)
     {
         if (s.Spread is null || s.Binary) return null;
         string what = $"mean {s.Mean}, {(s.SpreadIsStandardError ? "SE" : "SD")} {s.Spread}";
-        if (GrimCheck.Unchecked(s.Context, s.Mean) is { } why) return Finding.Of(text, s, Name, FindingVerdict.NotCheckable, $"{what}: {why}");
+        if (GrimCheck.Unchecked(s.Context, s.Mean) is { } why) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: {why}");
         int n = s.Context.N!.Value;
         var totals = GrimCheck.Totals(s.Mean, n);
         if (totals.Count == 0) return null; // GRIM already proves the mean impossible
@@ -25,10 +25,10 @@ public static class GrimmerCheck
             long qFrom = (long)Math.Ceiling((n - 1) * sdLo * sdLo + baseQ - 1e-7), qTo = (long)Math.Floor((n - 1) * sdHi * sdHi + baseQ + 1e-7);
             for (long q = qFrom; q <= qTo; q++)
                 if (((q - total) % 2 + 2) % 2 == 0)
-                    return Finding.Of(text, s, Name, FindingVerdict.Consistent,
+                    return Finding.Of(s, Name, FindingVerdict.Consistent,
                         $"{what} with n = {n}: a total of {total} and a sum of squares of {q} give SD {PrintedNumber.Show(Math.Sqrt((q - baseQ) / (n - 1)), 4)}");
         }
-        return Finding.Of(text, s, Name, FindingVerdict.Inconsistent,
+        return Finding.Of(s, Name, FindingVerdict.Inconsistent,
             $"{what} of an integer-valued measure with n = {n} ({s.Context.NSource}): no integer total and sum of squares (same parity) give this SD with this mean");
     }
 }

@@ -13,21 +13,21 @@ public static class IntervalCheck
 {
     public const string Name = "ci_vs_p";
 
-    public static Finding Check(PaperText text, EstimateWithInterval s)
+    public static Finding Check(EstimateWithInterval s)
     {
         string quote = $"{s.Estimate} ({PrintedNumber.Show(s.Level)} % CI {s.Lower} to {s.Upper}){(s.P is null ? "" : $", {s.P}")}";
         if (s.Estimate.High < s.Lower.Low || s.Estimate.Low > s.Upper.High || s.Lower.Low > s.Upper.High)
-            return Finding.Of(text, s, Name, FindingVerdict.Inconsistent, $"{quote}: the estimate lies outside its own interval, which no method of computing an interval gives");
+            return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{quote}: the estimate lies outside its own interval, which no method of computing an interval gives");
         if (s.IsRatio && (s.Lower.High <= 0 || s.Estimate.High <= 0))
-            return Finding.Of(text, s, Name, FindingVerdict.Inconsistent, $"{quote}: a ratio ({s.Name}) and its interval must be positive");
+            return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{quote}: a ratio ({s.Name}) and its interval must be positive");
         Func<double, double> scale = s.IsRatio ? x => Math.Log(Math.Max(x, 1e-300)) : x => x;
         double eLo = scale(s.Estimate.Low), eHi = scale(s.Estimate.High);
         double midLo = (scale(s.Lower.Low) + scale(s.Upper.Low)) / 2, midHi = (scale(s.Lower.High) + scale(s.Upper.High)) / 2;
         string scaleName = s.IsRatio ? "log scale" : "linear scale";
         if (!PValueCheck.Overlaps(eLo, eHi, midLo, midHi))
-            return Finding.Of(text, s, Name, FindingVerdict.NotCheckable, $"{quote}: the interval is not symmetric around the estimate on the {scaleName} (not a Wald interval), so no SE or p can be derived from it");
+            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: the interval is not symmetric around the estimate on the {scaleName} (not a Wald interval), so no SE or p can be derived from it");
         if (s.P is null)
-            return Finding.Of(text, s, Name, FindingVerdict.Consistent, $"{quote}: the estimate lies inside its interval, symmetric on the {scaleName}; no p is printed with it");
+            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{quote}: the estimate lies inside its interval, symmetric on the {scaleName}; no p is printed with it");
 
         double halfLo = Math.Max(1e-300, (scale(s.Upper.Low) - scale(s.Lower.High)) / 2), halfHi = (scale(s.Upper.High) - scale(s.Lower.Low)) / 2;
         double absLo = eLo <= 0 && eHi >= 0 ? 0 : Math.Min(Math.Abs(eLo), Math.Abs(eHi)), absHi = Math.Max(Math.Abs(eLo), Math.Abs(eHi));
@@ -57,7 +57,7 @@ public static class IntervalCheck
         var (rl, rh) = s.P.Interval;
         string range = $"{quote}: the SE implied by the interval ({dfText}, {scaleName}) gives p from {PValueCheck.Show(pMin)} to {PValueCheck.Show(pMax)}";
         return PValueCheck.Overlaps(pMin, pMax, rl, rh)
-            ? Finding.Of(text, s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P}")
-            : Finding.Of(text, s, Name, FindingVerdict.Inconsistent, $"{range}; reported {s.P} is outside it");
+            ? Finding.Of(s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P}")
+            : Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{range}; reported {s.P} is outside it");
     }
 }

@@ -12,12 +12,12 @@ public static class PValueCheck
 {
     public const string Name = "p_vs_statistic";
 
-    public static Finding Check(PaperText text, TestStatistic s)
+    public static Finding Check(TestStatistic s)
     {
         string quote = $"{s.Test}{(s.Df1 is null ? "" : $"({s.Df1}{(s.Df2 is null ? "" : $", {s.Df2}")})")} = {s.Value}, {s.P}";
         bool needsDf = s.Test is "t" or "r" or "chi2" or "F";
         if (needsDf && (s.Df1 is null || (s.Test == "F" && s.Df2 is null)))
-            return Finding.Of(text, s, Name, FindingVerdict.NotCheckable, $"{quote}: the degrees of freedom are not printed, so p cannot be recomputed");
+            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: the degrees of freedom are not printed, so p cannot be recomputed");
         double lo = Math.Max(0, Math.Abs(s.Value.Value) - s.Value.Unit / 2), hi = Math.Abs(s.Value.Value) + s.Value.Unit / 2;
         if (s.Test == "r" && hi >= 1) hi = 0.999999999;
         var dfs1 = DfCorners(s.Df1); var dfs2 = DfCorners(s.Df2);
@@ -30,10 +30,10 @@ public static class PValueCheck
         var (rl, rh) = s.P.Interval;
         string range = $"{s.Test} = {s.Value} gives p from {Show(pMin)} to {Show(pMax)}{(s.Test is "t" or "z" or "r" ? " (two-sided)" : "")}";
         if (Overlaps(pMin, pMax, rl, rh))
-            return Finding.Of(text, s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P}");
+            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P}");
         if (s.Test is "t" or "z" or "r" && Overlaps(pMin / 2, pMax / 2, rl, rh))
-            return Finding.Of(text, s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P} matches a one-sided test (p from {Show(pMin / 2)} to {Show(pMax / 2)})");
-        return Finding.Of(text, s, Name, FindingVerdict.Inconsistent, $"{range}; reported {s.P} is outside that range{(s.Test is "t" or "z" or "r" ? $" (also one-sided: {Show(pMin / 2)} to {Show(pMax / 2)})" : "")}");
+            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P} matches a one-sided test (p from {Show(pMin / 2)} to {Show(pMax / 2)})");
+        return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{range}; reported {s.P} is outside that range{(s.Test is "t" or "z" or "r" ? $" (also one-sided: {Show(pMin / 2)} to {Show(pMax / 2)})" : "")}");
     }
 
     static double[] DfCorners(PrintedNumber? df) => df is null ? new[] { double.NaN } : df.Unit >= 1 ? new[] { df.Value } : new[] { Math.Max(0.5, df.Low), df.High };

@@ -9,18 +9,18 @@ public static class PercentageCheck
 {
     public const string Name = "percentage";
 
-    public static Finding Check(PaperText text, Percentage s)
+    public static Finding Check(Percentage s)
     {
         var pct = s.Percent;
         string Show(double x) => PrintedNumber.Show(x, 2);
         if (s.Count is { } k && s.Denominator is { } d)
         {
             string what = $"{pct} % with {k}/{d}";
-            if (k > d) return Finding.Of(text, s, Name, FindingVerdict.Inconsistent, $"{what}: the count exceeds its denominator");
+            if (k > d) return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what}: the count exceeds its denominator");
             double v = 100.0 * k / d;
             return pct.Admits(v)
-                ? Finding.Of(text, s, Name, FindingVerdict.Consistent, $"{what}: {k}/{d} = {Show(v)} %")
-                : Finding.Of(text, s, Name, FindingVerdict.Inconsistent, $"{what}: {k}/{d} = {Show(v)} %, which does not print as {pct} %");
+                ? Finding.Of(s, Name, FindingVerdict.Consistent, $"{what}: {k}/{d} = {Show(v)} %")
+                : Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what}: {k}/{d} = {Show(v)} %, which does not print as {pct} %");
         }
         if (s.Count is { } count)
         {
@@ -28,25 +28,25 @@ public static class PercentageCheck
             var denominators = Denominators(pct, count).ToList();
             int? n = s.Context.N;
             if (n is { } nn && nn >= count && pct.Admits(100.0 * count / nn))
-                return Finding.Of(text, s, Name, FindingVerdict.Consistent, $"{what}: {count}/{nn} = {Show(100.0 * count / nn)} % (n = {nn}, {s.Context.NSource})");
+                return Finding.Of(s, Name, FindingVerdict.Consistent, $"{what}: {count}/{nn} = {Show(100.0 * count / nn)} % (n = {nn}, {s.Context.NSource})");
             if (denominators.Count == 0)
-                return Finding.Of(text, s, Name, FindingVerdict.Inconsistent,
+                return Finding.Of(s, Name, FindingVerdict.Inconsistent,
                     $"{what}: no denominator gives it ({count}/{(int)Math.Floor(100 * count / pct.Value)} = {Show(100.0 * count / Math.Floor(100 * count / pct.Value))} %, {count}/{(int)Math.Ceiling(100 * count / pct.Value)} = {Show(100.0 * count / Math.Ceiling(100 * count / pct.Value))} %){(n is null ? "" : $"; with n = {n}, {count}/{n} = {Show(100.0 * count / n.Value)} %")}");
             if (n is { } m && denominators.All(x => x > m))
-                return Finding.Of(text, s, Name, FindingVerdict.Inconsistent,
+                return Finding.Of(s, Name, FindingVerdict.Inconsistent,
                     $"{what}: only a denominator of {Range(denominators)} gives it, more than the n = {m} that applies ({s.Context.NSource})");
-            return Finding.Of(text, s, Name, FindingVerdict.Consistent, $"{what}: a denominator of {Range(denominators)} gives it");
+            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{what}: a denominator of {Range(denominators)} gives it");
         }
         if (s.Context.N is not { } total)
-            return Finding.Of(text, s, Name, FindingVerdict.NotCheckable, $"{pct} %: neither a count nor an n to check it against");
+            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{pct} %: neither a count nor an n to check it against");
         if (s.Context.NIsStudyN && System.Text.RegularExpressions.Regex.IsMatch(s.Context.Sentence, @"\[\d"))
-            return Finding.Of(text, s, Name, FindingVerdict.NotCheckable, $"{pct} %: the sentence cites other work, so the study's n need not apply and no count is printed");
+            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{pct} %: the sentence cites other work, so the study's n need not apply and no count is printed");
         for (int den = total; den >= 1; den--)
             for (int c = 0; c <= den; c++)
                 if (pct.Admits(100.0 * c / den))
-                    return Finding.Of(text, s, Name, FindingVerdict.Consistent,
+                    return Finding.Of(s, Name, FindingVerdict.Consistent,
                         den == total ? $"{pct} % of n = {total}: {c}/{den} = {Show(100.0 * c / den)} %" : $"{pct} %: {c}/{den} = {Show(100.0 * c / den)} % (a denominator up to the n = {total} that applies)");
-        return Finding.Of(text, s, Name, FindingVerdict.Inconsistent, $"{pct} %: no count out of any denominator up to the n = {total} that applies ({s.Context.NSource}) gives it");
+        return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{pct} %: no count out of any denominator up to the n = {total} that applies ({s.Context.NSource}) gives it");
     }
 
     /// <summary>Every denominator N ≥ count for which 100 count / N prints as the percentage.</summary>

@@ -11,7 +11,7 @@ public static class QuantileCheck
     public const string Name = "quantile";
     public const string OrderName = "quantile_order";
 
-    public static IEnumerable<Finding> Check(PaperText text, MedianWithQuartiles s)
+    public static IEnumerable<Finding> Check(MedianWithQuartiles s)
     {
         var ordered = new[] { ("min", s.Min), ("Q1", s.Q1), ("median", s.Median), ("Q3", s.Q3), ("max", s.Max) }.Where(x => x.Item2 is not null).ToList();
         string what = string.Join(", ", ordered.Select(x => $"{x.Item1} {x.Item2}"));
@@ -19,23 +19,23 @@ public static class QuantileCheck
             for (int j = i + 1; j < ordered.Count; j++)
                 if (ordered[i].Item2!.CertainlyAbove(ordered[j].Item2!))
                 {
-                    yield return Finding.Of(text, s, OrderName, FindingVerdict.Inconsistent, $"{what}: {ordered[i].Item1} above {ordered[j].Item1}, which no data give");
+                    yield return Finding.Of(s, OrderName, FindingVerdict.Inconsistent, $"{what}: {ordered[i].Item1} above {ordered[j].Item1}, which no data give");
                     yield break;
                 }
         if (!s.Context.IntegerValued)
         {
-            yield return Finding.Of(text, s, Name, FindingVerdict.NotCheckable, $"{what}: the measure is not named as a score, points, scale or count, nor declared integer-valued (--integer); any real-valued data can give these quantiles");
+            yield return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: the measure is not named as a score, points, scale or count, nor declared integer-valued (--integer); any real-valued data can give these quantiles");
             yield break;
         }
         if (s.Context.N is not { } n || n < 1)
         {
-            yield return Finding.Of(text, s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it");
+            yield return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it");
             yield break;
         }
         foreach (var (label, v) in new[] { ("min", s.Min), ("max", s.Max) })
             if (v is not null && !v.Admits(Math.Round(v.Value)))
             {
-                yield return Finding.Of(text, s, Name, FindingVerdict.Inconsistent, $"{what} of an integer-valued measure: the {label} is one of the values and must be whole, not {v}");
+                yield return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what} of an integer-valued measure: the {label} is one of the values and must be whole, not {v}");
                 yield break;
             }
         var reasons = new List<string>();
@@ -56,9 +56,9 @@ public static class QuantileCheck
         }
         var defs = common.Select(d => d.Name).ToList();
         if (impossible)
-            yield return Finding.Of(text, s, Name, FindingVerdict.Inconsistent, $"{what}, integer-valued, n = {n} ({s.Context.NSource}): {string.Join("; ", reasons)}", Array.Empty<string>());
+            yield return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what}, integer-valued, n = {n} ({s.Context.NSource}): {string.Join("; ", reasons)}", Array.Empty<string>());
         else
-            yield return Finding.Of(text, s, Name, FindingVerdict.Consistent,
+            yield return Finding.Of(s, Name, FindingVerdict.Consistent,
                 $"{what}, integer-valued, n = {n}: possible{(reasons.Count == 0 ? " under every definition" : $"; {string.Join("; ", reasons)}")}{(defs.Count == 0 && reasons.Count > 0 ? " (no single definition gives all of them)" : "")}", defs);
     }
 }

@@ -14,13 +14,13 @@ public static class WithinPatientCheck
 {
     public const string Name = "within_patient_p";
 
-    public static Finding Check(PaperText text, WithinPatientComparison s)
+    public static Finding Check(WithinPatientComparison s)
     {
         var (a, b) = (s.First, s.Second);
         string what = $"{a.Mean} ± {a.Spread} vs {b.Mean} ± {b.Spread}, {s.P}";
-        if (s.Context.N is not { } n || n < 3) return Finding.Of(text, s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it");
+        if (s.Context.N is not { } n || n < 3) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it");
         if (a.SpreadIsStandardError || b.SpreadIsStandardError)
-            return Finding.Of(text, s, Name, FindingVerdict.NotCheckable, $"{what}: printed with SEs, not SDs");
+            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: printed with SEs, not SDs");
         double diff = Math.Abs(a.Mean.Value - b.Mean.Value), du = (a.Mean.Unit + b.Mean.Unit) / 2;
         double dLo = Math.Max(0, diff - du), dHi = diff + du;
         double s1Hi = a.Spread!.High, s2Hi = b.Spread!.High;
@@ -35,9 +35,9 @@ public static class WithinPatientCheck
         string ranges = $"{what}, n = {n}: paired t (df {n - 1}) gives p from {PValueCheck.Show(pPairedMin)} (ρ = 1) to {PValueCheck.Show(pPairedMax)} (ρ = 0); " +
                         $"the mixed-model visit contrast (random intercept, CS or AR(1); df {dfModel}) from 0 (ρ → 1) to {PValueCheck.Show(pModelMax)} (ρ = 0)";
         if (PValueCheck.Overlaps(0, Math.Max(pPairedMax, pModelMax), rl, rh))
-            return Finding.Of(text, s, Name, FindingVerdict.Consistent, $"{ranges}; reported {s.P}");
+            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{ranges}; reported {s.P}");
         double target = s.P.Relation == "=" ? s.P.Value.Value : rl;
-        return Finding.Of(text, s, Name, FindingVerdict.Inconsistent,
+        return Finding.Of(s, Name, FindingVerdict.Inconsistent,
             $"{ranges}; reported {s.P} is larger than any correlation from 0 to 1 gives (the paired t would need ρ = {PrintedNumber.Show(NeededCorrelation(a, b, n, target), 2)})");
     }
 
