@@ -58,6 +58,9 @@ public abstract class CovarianceStructure
     /// <summary>True when R depends on actual times (spatial types) rather than on visit positions only.</summary>
     public bool UsesTimeValues => Type.Spatial;
 
+    /// <summary>True when each visit has a variance parameter of its own (UN, CSH, ARH(1), TOEPH, ANTE(1)).</summary>
+    public bool HasVisitVariances => Type.Identifiability != Identifiability.Shared;
+
     /// <summary>
     /// Why the data cannot identify this structure's parameters (<see cref="CovarianceType.Identifiability"/>), or null
     /// (a message template: "{Covariance}" names the setting, see <see cref="RweStatsInputException.About"/>).
