@@ -1,3 +1,4 @@
+using RweStats.Data;
 using RweStats.Data.Sql;
 using RweStats.Estimation;
 using RweStats.Inference;
@@ -6,8 +7,9 @@ using RweStats.Model;
 namespace RweStats.Cli;
 
 /// <summary>
-/// "--data postgresql://HOST:PORT/DB?table=SCHEMA.TABLE" (or with "--query SELECT…"): the fit runs on pattern sums the
-/// server computes (one aggregate query; the rows never leave the database). What needs the rows (empirical SE, BLUPs,
+/// "--data postgresql://HOST:PORT/DB?table=SCHEMA.TABLE" (or with "--query SELECT…", or "--omop COHORT.json") mapped onto
+/// the library's <see cref="CohortSource"/>: the fit runs on pattern sums the server computes (one aggregate query; the
+/// rows never leave the database). What needs the rows (empirical SE, BLUPs,
 /// residuals, spatial structures, between-within df) reads the model's columns in a second pass and says so on
 /// standard error; "--pull-rows" reads the rows for everything (the comparison the benchmark makes).
 /// </summary>
@@ -46,54 +48,15 @@ public static class DatabaseData
         return false;
     }
 
-    /// <summary>The database of --data with its rows (?table=, --query or --omop), and the visit order an OMOP cohort gives.</summary>
-    public static (PostgresSource source, IReadOnlyList<string>? visitOrder) Open(Arguments a, TextWriter stderr)
+    /// <summary>The database of --data with its rows (?table=, --query or --omop).</summary>
+    public static CohortSource Open(Arguments a, RowsPolicy policy, TextWriter stderr)
     {
         string? query = a.Value("--query");
-        IReadOnlyList<string>? visitOrder = null;
         if (a.Value("--omop") is { } omopPath)
         {
             if (query is not null) throw new RweStatsInputException("--omop builds the rows; give it or --query, not both");
-            var cohort = OmopCohort.Read(omopPath);
-            query = cohort.Query(SqlDialect.PostgreSql);
-            // The windows are in time order in the spec: that is the visit order (unless --time-order says otherwise).
-            visitOrder = cohort.Visits.Select(v => v.Name).ToList();
-            var withoutRows = PostgresSource.Open(a.Required("--data"), query);
-            foreach (var problem in withoutRows.Use(c => cohort.UnitProblems(c, SqlDialect.PostgreSql)))
-                stderr.WriteLine($"rwestats: {omopPath}: {problem}");
+            return CohortSource.Omop(a.Required("--data"), omopPath, policy, problem => stderr.WriteLine($"rwestats: {problem}"));
         }
-        return (PostgresSource.Open(a.Required("--data"), query), visitOrder);
+        return CohortSource.Database(PostgresSource.Open(a.Required("--data"), query), policy);
     }
-
-    /// <summary>
-    /// The fit from pattern sums computed where the rows are (a database, or DuckDB scanning files), or from the rows
-    /// when asked (<paramref name="pullRows"/>) or when the spec needs them (<see cref="PatternSums.RowsNeeded"/>, said on
-    /// standard error); --covariance auto selects among the candidates either way.
-    /// </summary>
-    public static MixedModelResult FitFromSums(Arguments a, MixedModelSpec spec, string label, bool pullRows,
-        Func<(Data.DataTable table, MixedModelSpec spec)> readRows, Func<PatternSums?> computeSums, TextWriter stderr)
-    {
-        var candidates = spec.Covariance == "auto" ? ModelOptions.Candidates(a) : null;
-        string? needs = RowsNeeded(a, spec);
-        // No sums (a large file that cannot be streamed, read into memory as any file): the rows.
-        var sums = pullRows || needs is not null ? null : computeSums();
-        if (sums is null)
-        {
-            if (needs is not null && !pullRows)
-                stderr.WriteLine($"rwestats: {needs} need(s) the rows: reading the model's columns from {label}");
-            var (table, rowSpec) = readRows();
-            return candidates is not null
-                ? CovarianceSelection.SelectAndFit(table, rowSpec, candidates, ModelOptions.SelectBy(a)).selected
-                : MixedModelFitter.Fit(table, rowSpec);
-        }
-        return candidates is not null
-            ? CovarianceSelection.SelectAndFit(s => MixedModelFitter.FitModel(sums, s), spec, candidates, ModelOptions.SelectBy(a)).selected
-            : MixedModelFitter.Fit(sums, spec);
-    }
-
-    /// <summary>Why the spec (with the candidates of --covariance auto) cannot be fitted from sums alone, or null.</summary>
-    public static string? RowsNeeded(Arguments a, MixedModelSpec spec) =>
-        PatternSums.RowsNeeded(spec) ??
-        (spec.Covariance == "auto" && ModelOptions.Candidates(a).Any(c => PatternSums.RowsNeeded(spec with { Covariance = c.Covariance }) is not null)
-            ? "spatial candidates of --covariance auto" : null);
 }

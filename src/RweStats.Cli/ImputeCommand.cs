@@ -72,8 +72,8 @@ public static class ImputeCommand
             throw new RweStatsInputException($"unexpected argument '{a.Positional[0]}'; options start with --");
         string arm = a.Required("--group"), subject = a.Required("--subject"), time = a.Required("--time");
         var covariance = (a.Value("--covariance") ?? "un").ToLowerInvariant();
-        if (!Covariance.CovarianceStructure.Codes.Contains(covariance))
-            throw new RweStatsInputException($"--covariance '{covariance}' is not a structure; use one of: {string.Join(", ", Covariance.CovarianceStructure.Codes)}");
+        if (!Covariance.CovarianceTypes.Codes.Contains(covariance))
+            throw new RweStatsInputException($"--covariance '{covariance}' is not a structure; use one of: {string.Join(", ", Covariance.CovarianceTypes.Codes)}");
         var refs = new Dictionary<string, string>();
         foreach (var r in a.Values("--ref"))
         {

@@ -58,6 +58,21 @@ public static class ModelOptions
         ModelSetting.LsMeans => "--lsmeans",
         ModelSetting.Method => "--method",
         ModelSetting.ReportNonConverged => "--report-nonconverged",
+        ModelSetting.Subject => "--subject",
+        ModelSetting.Time => "--time",
+        ModelSetting.Group => "--group",
+        ModelSetting.Blups => "--blups",
+        ModelSetting.Residuals => "--residuals",
+        ModelSetting.Contrast => "--contrast",
+        ModelSetting.LsMeanContrast => "--contrast-lsmeans",
+        ModelSetting.Data => "--data",
+        ModelSetting.DataFormat => "--data-format",
+        ModelSetting.Member => "--member",
+        ModelSetting.Query => "--query",
+        ModelSetting.Where => "--where",
+        ModelSetting.PushDown => "--push-down",
+        ModelSetting.PullRows => "--pull-rows",
+        ModelSetting.Omop => "--omop",
         ModelSetting.ClassVariables => "--class",
         ModelSetting.MissingTokens => "--missing",
         ModelSetting.DecimalComma => "--decimal-comma",
@@ -75,8 +90,8 @@ public static class ModelOptions
             refs[r[..eq]] = r[(eq + 1)..];
         }
         var covariance = (a.Value("--covariance") ?? "un").ToLowerInvariant();
-        if (covariance != "auto" && !Covariance.CovarianceStructure.Codes.Contains(covariance))
-            throw new RweStatsInputException($"--covariance '{covariance}' is not a structure; use one of: {string.Join(", ", Covariance.CovarianceStructure.Codes)}, or auto");
+        if (covariance != "auto" && !Covariance.CovarianceTypes.Codes.Contains(covariance))
+            throw new RweStatsInputException($"--covariance '{covariance}' is not a structure; use one of: {string.Join(", ", Covariance.CovarianceTypes.Codes)}, or auto");
         if (covariance != "auto" && (a.Value("--select-by") is not null || a.Value("--candidates") is not null))
             throw new RweStatsInputException("--select-by and --candidates choose a structure and need --covariance auto");
         return new MixedModelSpec
@@ -123,6 +138,7 @@ public static class ModelOptions
         return new TableSource(a.Required("--data"))
         {
             FileFormat = a.Value("--data-format"), Dialect = dialect, Member = a.Value("--member"), Query = a.Value("--query"), Where = a.Value("--where"),
+            FormatOption = "--data-format", WhereOption = "--where",
         };
     }
 

@@ -133,7 +133,7 @@ public static class SensitivityCommand
                 if (model is null) { fits.Add((df, se, null, fitError)); continue; }
                 if (model.Frame.Summary is not null && PatternSums.RowsNeeded(spec with { Df = df, StdErrors = se }) is { } needs)
                 {
-                    fits.Add((df, se, null, $"{needs} need(s) the rows, which are not read when the sums are computed where the data are (drop --push-down, or --pull-rows for a database)"));
+                    fits.Add((df, se, null, $"{RweStatsInputException.NameSettings(needs, ModelOptions.OptionName)} need(s) the rows, which are not read when the sums are computed where the data are (drop --push-down, or --pull-rows for a database)"));
                     continue;
                 }
                 try { fits.Add((df, se, model.Result(spec with { Df = df, StdErrors = se }), null)); }

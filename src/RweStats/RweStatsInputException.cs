@@ -1,6 +1,9 @@
 namespace RweStats;
 
-/// <summary>A model setting an input error can be about; each front end names it its own way (an option, a spec key).</summary>
+/// <summary>
+/// A setting of the model or of its data source that an input error can be about; each front end names it its own way
+/// (an option, a spec key).
+/// </summary>
 public enum ModelSetting
 {
     Covariance, Candidates, Df, StdErrors, Alpha, MaxIterations, TimeOrder, Baseline, References, TimeValue, RandomIntercept,
@@ -11,6 +14,7 @@ public enum ModelSetting
     MissingTokens,
     /// <summary>The CSV dialect's decimal comma (<see cref="Data.CsvDialect.DecimalSeparator"/> ',').</summary>
     DecimalComma,
+    Subject, Time, Group, Blups, Residuals, Contrast, LsMeanContrast, Data, DataFormat, Member, Query, Where, PushDown, PullRows, Omop,
 }
 
 /// <summary>
@@ -29,7 +33,7 @@ public sealed class RweStatsInputException : Exception
 
     public RweStatsInputException(string message) : base(message) { }
 
-    RweStatsInputException(string template, ModelSetting setting) : base(Render(template, LibraryName))
+    RweStatsInputException(string template, ModelSetting? setting) : base(Render(template, LibraryName))
     {
         this.template = template;
         Setting = setting;
@@ -43,6 +47,9 @@ public sealed class RweStatsInputException : Exception
     /// names) stand for the settings; <see cref="Exception.Message"/> names them in the library's words.
     /// </summary>
     public static RweStatsInputException About(ModelSetting setting, string template) => new(template, setting);
+
+    /// <summary>An error whose message names one or more settings ("{Subject}", "{Where}", ...; see <see cref="About"/>).</summary>
+    public static RweStatsInputException Naming(string template) => new(template, null);
 
     /// <summary>The message with every setting named by <paramref name="name"/> (null: the library's name).</summary>
     public string MessageNaming(Func<ModelSetting, string?> name) =>
@@ -65,11 +72,30 @@ public sealed class RweStatsInputException : Exception
         ModelSetting.LsMeans => "LS-means effect",
         ModelSetting.Method => "estimation method",
         ModelSetting.ReportNonConverged => "report non-converged",
+        ModelSetting.Subject => "subject column",
+        ModelSetting.Time => "visit column",
+        ModelSetting.Group => "group column",
+        ModelSetting.Blups => "BLUPs",
+        ModelSetting.Residuals => "residuals",
+        ModelSetting.Contrast => "contrast",
+        ModelSetting.LsMeanContrast => "LS-means contrast",
+        ModelSetting.Data => "data source",
+        ModelSetting.DataFormat => "data format",
+        ModelSetting.Member => "member",
+        ModelSetting.Query => "query",
+        ModelSetting.Where => "row filter",
+        ModelSetting.PushDown => "sums computed where the data are",
+        ModelSetting.PullRows => "rows read from the database",
+        ModelSetting.Omop => "OMOP cohort",
         ModelSetting.ClassVariables => "ClassVariables",
         ModelSetting.MissingTokens => "CsvDialect.MissingTokens",
         ModelSetting.DecimalComma => "CsvDialect.DecimalSeparator ','",
         _ => setting.ToString(),
     };
+
+    /// <summary>A text that names settings ("{Blups}", ...) with each named by <paramref name="name"/> (null: the library's name).</summary>
+    public static string NameSettings(string template, Func<ModelSetting, string?>? name = null) =>
+        Render(template, s => name?.Invoke(s) ?? LibraryName(s));
 
     static string Render(string template, Func<ModelSetting, string> name)
     {
@@ -78,13 +104,16 @@ public sealed class RweStatsInputException : Exception
         return text;
     }
 
-    /// <summary>Formats "file:line: column 'c': message" the way compilers do, so editors can jump to it.</summary>
+    /// <summary>
+    /// Formats "file:line: column 'c': message" the way compilers do, so editors can jump to it. The message may name
+    /// settings as <see cref="Naming"/> does.
+    /// </summary>
     public static RweStatsInputException AtCell(string file, int line, string? column, string message) =>
-        new(column is null ? $"{file}:{line}: {message}" : $"{file}:{line}: column '{column}': {message}");
+        Naming(column is null ? $"{file}:{line}: {message}" : $"{file}:{line}: column '{column}': {message}");
 
     /// <summary>The same for a row of a table: "file:line: …" for a text file, "file: observation N: …" for other sources.</summary>
     public static RweStatsInputException AtCell(Data.DataTable table, int row, string? column, string message) =>
-        new(column is null ? $"{table.Location(row)}: {message}" : $"{table.Location(row)}: column '{column}': {message}");
+        Naming(column is null ? $"{table.Location(row)}: {message}" : $"{table.Location(row)}: column '{column}': {message}");
 
     /// <summary>"where: column 'c': message" whose template names settings ("{ClassVariables}"; see <see cref="About"/>).</summary>
     public static RweStatsInputException AtCell(string where, string column, ModelSetting setting, string template) =>

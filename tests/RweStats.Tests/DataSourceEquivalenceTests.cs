@@ -129,7 +129,7 @@ public sealed class DataSourceEquivalenceTests : IDisposable
         File.WriteAllText(fake, "USUBJID,FEV1\nPT1,2\n");
         Assert.Contains("not a readable Parquet file", Assert.Throws<RweStatsInputException>(() => TableReader.Read(new TableSource(fake))).Message);
         Assert.Contains("DuckDB:", Assert.Throws<RweStatsInputException>(() => TableReader.Read(new TableSource(Path.Combine(folder, "none*.parquet")))).Message);
-        Assert.Contains("--data-format 'sas7bdat' is not a file format",
+        Assert.Contains("data format 'sas7bdat' is not a file format",
             Assert.Throws<RweStatsInputException>(() => TableReader.Read(new TableSource(Csv) { FileFormat = "sas7bdat" })).Message);
         Assert.Contains("SQL query runs on DuckDB sources only",
             Assert.Throws<RweStatsInputException>(() => TableReader.Read(new TableSource(Csv) { Query = "SELECT 1" })).Message);

@@ -48,4 +48,20 @@ public class LibraryMessageTests
         Assert.Equal(2, code);
         Assert.Contains("rwestats: error: --random-intercept with --covariance un is not identifiable", e.ToString());
     }
+
+    /// <summary>
+    /// No input error of the library names a command-line flag: a message names a setting with a placeholder ("{Where}")
+    /// that each front end renders its way. Result notes and the command line a specification search prints to rerun a
+    /// fit are not errors and are left out.
+    /// </summary>
+    [Fact]
+    public void NoLibraryErrorNamesACommandLineFlag()
+    {
+        var flag = new System.Text.RegularExpressions.Regex(@"RweStatsInputException[^;]*""[^""]*--[a-z]", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var offenders = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src", "RweStats"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => flag.Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}: {m.Value[..Math.Min(m.Value.Length, 120)]}"))
+            .ToList();
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+    }
 }

@@ -57,7 +57,7 @@ public sealed class MissingColumnHintTests : IDisposable
     public void TheRowFilterAndTheMembersSuggestTooWithTheirPosition()
     {
         var e = Assert.Throws<RweStatsInputException>(() => TableReader.Read(new TableSource(RepoPaths.Fixture("xpt", "adqs_fev.xpt")) { Where = "PARAMDC == \"FEV1\"" }));
-        Assert.Contains("--where 'PARAMDC == \"FEV1\"': position 1: ", e.Message);
+        Assert.Contains("row filter 'PARAMDC == \"FEV1\"': position 1: ", e.Message);
         Assert.Contains("no column 'PARAMDC'; did you mean 'PARAMCD'?", e.Message);
         var member = Assert.Throws<RweStatsInputException>(() => TableReader.Read(new TableSource(RepoPaths.Fixture("xpt", "two_members.xpt")) { Member = XptMember().ToLowerInvariant() + "x" }));
         Assert.Contains("did you mean", member.Message);

@@ -49,7 +49,7 @@ public class RowConditionTests
     public void SyntaxErrorsNameThePosition(string where, string message)
     {
         var e = Assert.Throws<RweStatsInputException>(() => RowCondition.Parse(where));
-        Assert.StartsWith($"--where '{where}': ", e.Message);
+        Assert.StartsWith($"row filter '{where}': ", e.Message); // the library's name; the command line passes "--where"
         Assert.Contains(message, e.Message);
     }
 

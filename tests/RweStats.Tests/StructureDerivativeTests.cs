@@ -14,17 +14,17 @@ public class StructureDerivativeTests
     public static TheoryData<string> Codes()
     {
         var data = new TheoryData<string>();
-        foreach (var c in CovarianceStructure.Codes) data.Add(c);
+        foreach (var c in CovarianceTypes.Codes) data.Add(c);
         return data;
     }
 
     public static TheoryData<string, bool> Models()
     {
         var data = new TheoryData<string, bool>();
-        foreach (var c in CovarianceStructure.Codes)
+        foreach (var c in CovarianceTypes.Codes)
         {
             data.Add(c, false);
-            if (CovarianceStructure.Create(c, 4).RandomInterceptConflict is null) data.Add(c, true);
+            if (CovarianceTypes.Of(c).RandomInterceptConflict is null) data.Add(c, true);
         }
         return data;
     }

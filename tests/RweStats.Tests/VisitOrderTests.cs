@@ -193,7 +193,8 @@ public class VisitOrderTests
         Assert.Contains("'A' and 'B' have the same time", e.Message);
         var none = Read("id,visit,t,y\n1,A,1,1.5\n1,B,,2.5\n2,A,1,1.1\n2,B,,3.2\n3,A,1,0.9\n3,B,,2.0\n");
         e = Assert.Throws<RweStatsInputException>(() => MixedModelFitter.Fit(none, spec));
-        Assert.Contains("visit 'B' has no value of --time-value 't'", e.Message);
+        Assert.Contains("visit 'B' has no value of time value column 't'", e.Message);
+        Assert.Contains("visit 'B' has no value of --time-value 't'", e.MessageNaming(RweStats.Cli.ModelOptions.OptionName));
     }
 
     [Fact]

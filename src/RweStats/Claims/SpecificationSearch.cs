@@ -19,7 +19,7 @@ public sealed record Specification(string DataHandling, string Covariance, bool 
     public string? References { get; init; }
 
     public string Describe() =>
-        $"{CovarianceStructure.Create(Covariance, 3).SasType}{(RandomIntercept ? " + random intercept" : "")}, {(Method == EstimationMethod.Reml ? "REML" : "ML")}, {DfMethodNames.Name(Df)} df, {DataHandling} data" +
+        $"{CovarianceTypes.Of(Covariance).SasType}{(RandomIntercept ? " + random intercept" : "")}, {(Method == EstimationMethod.Reml ? "REML" : "ML")}, {DfMethodNames.Name(Df)} df, {DataHandling} data" +
         (Covariates is null ? "" : Covariates.Length == 0 ? ", no covariates" : $", adjusted for {Covariates}") +
         (References is null ? "" : $", reference levels {References}");
 }
@@ -97,7 +97,7 @@ public static class SpecificationSearch
                 foreach (var cov in (structures ?? Structures).Where(s => s != "sp-pow" || spec.Columns.TimeValue is not null))
                     foreach (var ri in new[] { false, true })
                     {
-                        if (ri && CovarianceStructure.Create(cov, 3).RandomInterceptConflict is not null) continue;
+                        if (ri && CovarianceTypes.Of(cov).RandomInterceptConflict is not null) continue;
                         foreach (var method in new[] { EstimationMethod.Reml, EstimationMethod.Ml })
                             foreach (var covariates in CovariateSets(claims.Covariates))
                                 foreach (var references in ReferenceChoices(modelClaims.Where(c => c.Outcome == outcome.Name)))
@@ -217,7 +217,7 @@ public static class SpecificationSearch
         var refs = outcome.Model.References.Where(kv => System.Text.RegularExpressions.Regex.IsMatch(formula, $@"(?<![\w.]){System.Text.RegularExpressions.Regex.Escape(kv.Key)}(?![\w.])"));
         return $"rwestats fit --data {Quote(dataFile)} --formula \"{formula}\" --subject {spec.Columns.Subject} --time {spec.Columns.Visit} " +
             $"--time-order {string.Join(",", spec.VisitOrder)} --baseline {spec.Baseline} --covariance {s.Covariance}{(s.RandomIntercept ? " --random-intercept" : "")}" +
-            $"{(CovarianceStructure.Create(s.Covariance, 2).UsesTimeValues ? $" --time-value {spec.Columns.TimeValue}" : "")} --method {(s.Method == EstimationMethod.Reml ? "reml" : "ml")} --df {DfMethodNames.Name(s.Df)}" +
+            $"{(CovarianceTypes.Of(s.Covariance).Spatial ? $" --time-value {spec.Columns.TimeValue}" : "")} --method {(s.Method == EstimationMethod.Reml ? "reml" : "ml")} --df {DfMethodNames.Name(s.Df)}" +
             (s.References is null or "as specified" ? string.Concat(refs.Select(kv => $" --ref {kv.Key}={kv.Value}")) : $" (reference levels: {s.References} of each class variable)");
     }
 

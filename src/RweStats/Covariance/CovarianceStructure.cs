@@ -33,11 +33,14 @@ public abstract class CovarianceStructure
     /// <summary>The number of levels of the repeated variable (the size of a complete subject's matrix).</summary>
     public int Dimension { get; }
 
-    /// <summary>The command-line name: un, cs, ar1, ...</summary>
-    public abstract string Code { get; }
+    /// <summary>This structure's row of the table of structures: its code, SAS name, nesting and identifiability.</summary>
+    public abstract CovarianceType Type { get; }
+
+    /// <summary>The name in a model specification: un, cs, ar1, ...</summary>
+    public string Code => Type.Code;
 
     /// <summary>SAS's TYPE= name: UN, CS, AR(1), ...</summary>
-    public abstract string SasType { get; }
+    public string SasType => Type.SasType;
 
     /// <summary>Parameter names as SAS prints them in "Covariance Parameter Estimates" (without GROUP=).</summary>
     public abstract IReadOnlyList<string> ParameterNames { get; }
@@ -53,30 +56,40 @@ public abstract class CovarianceStructure
     public virtual int ScaleParameterIndex => -1;
 
     /// <summary>True when R depends on actual times (spatial types) rather than on visit positions only.</summary>
-    public virtual bool UsesTimeValues => false;
+    public bool UsesTimeValues => Type.Spatial;
+
+    /// <summary>True when each visit has a variance parameter of its own (UN, CSH, ARH(1), TOEPH, ANTE(1)).</summary>
+    public bool HasVisitVariances => Type.Identifiability != Identifiability.Shared;
 
     /// <summary>
-    /// True when each visit has a variance parameter of its own (UN, CSH, ARH(1), TOEPH, ANTE(1)): every visit then
-    /// needs at least two observations.
+    /// Why the data cannot identify this structure's parameters (<see cref="CovarianceType.Identifiability"/>), or null
+    /// (a message template: "{Covariance}" names the setting, see <see cref="RweStatsInputException.About"/>).
+    /// <paramref name="pairCounts"/>[a, b] counts the subjects observed at both visits a and b (the diagonal: at visit
+    /// a); <paramref name="where"/> names the GROUP= level (" in group X") or is empty.
     /// </summary>
-    public virtual bool HasVisitVariances => false;
-
-    /// <summary>
-    /// Why the data cannot identify this structure's parameters, or null (a message template: "{Covariance}" names the
-    /// setting, see <see cref="RweStatsInputException.About"/>). <paramref name="pairCounts"/>[a, b] counts the
-    /// subjects observed at both visits a and b (the diagonal: at visit a); <paramref name="where"/> names the GROUP=
-    /// level (" in group X") or is empty.
-    /// </summary>
-    public virtual string? IdentifiabilityProblem(int[,] pairCounts, IReadOnlyList<string> visitLevels, string where)
+    public string? IdentifiabilityProblem(int[,] pairCounts, IReadOnlyList<string> visitLevels, string where)
     {
-        if (!HasVisitVariances) return null;
-        for (int a = 0; a < visitLevels.Count; a++)
+        if (Type.Identifiability == Identifiability.Shared) return null;
+        int t = visitLevels.Count;
+        for (int a = 0; a < t; a++)
+        {
             if (pairCounts[a, a] < 2) return VisitVarianceProblem(pairCounts, visitLevels, where, a);
+            if (Type.Identifiability != Identifiability.EveryCovariance) continue;
+            // UN(a, ·) amounts to regressing visit a on the visits observed with it: that needs more subjects at visit a
+            // than there are such visits, or the conditional variance is 0 and the fit cannot converge; and every pair
+            // of visits must be observed together for its covariance.
+            int partners = Enumerable.Range(0, t).Count(b => b != a && pairCounts[a, b] > 0);
+            if (pairCounts[a, a] <= partners)
+                return $"{{Covariance}} {Code}: visit '{visitLevels[a]}' is observed in {pairCounts[a, a]} subject(s){where}, too few for its {partners + 1} UN parameters; use toeph, ar1 or ante1, or drop the visit";
+            for (int b = 0; b < a; b++)
+                if (pairCounts[a, b] == 0)
+                    return $"{{Covariance}} {Code}: no subject{where} has both visits '{visitLevels[b]}' and '{visitLevels[a]}', so UN({a + 1},{b + 1}) is not identifiable; use toeph, ar1 or ante1";
+        }
         return null;
     }
 
     /// <summary>The message for a visit with too few observations for its own variance.</summary>
-    protected string VisitVarianceProblem(int[,] pairCounts, IReadOnlyList<string> visitLevels, string where, int a) =>
+    string VisitVarianceProblem(int[,] pairCounts, IReadOnlyList<string> visitLevels, string where, int a) =>
         $"{{Covariance}} {Code}: visit '{visitLevels[a]}' has {pairCounts[a, a]} observation(s){where}, too few to estimate its own variance; use a homogeneous structure (cs, ar1) or drop the visit";
 
     /// <summary>True when every element is linear in θ (second derivatives vanish): UN, CS, TOEP, VC.</summary>
@@ -93,16 +106,14 @@ public abstract class CovarianceStructure
     /// <summary>Starting values from the empirical covariance of OLS residuals over visits.</summary>
     public abstract double[] StartingValues(EmpiricalCovariance empirical);
 
-    /// <summary>Why a random intercept cannot be added (not identifiable), or null when it can.</summary>
-    public virtual string? RandomInterceptConflict => null;
+    /// <summary>Why a random intercept cannot be added (not identifiable), or null when it can (a message part, see <see cref="CovarianceType.RandomInterceptConflict"/>).</summary>
+    public string? RandomInterceptConflict => Type.RandomInterceptConflict;
 
     /// <summary>
-    /// Codes of the structures this one contains directly: every covariance matrix of a contained structure is also one
-    /// of this structure's (CS ⊂ CSH, AR(1) ⊂ ARH(1) ⊂ ANTE(1), TOEP ⊂ TOEPH, every structure ⊂ UN), so this structure's
-    /// REML optimum can be no worse than theirs. <see cref="Project"/> maps a contained fit into this structure's θ.
-    /// Used for the starts and the post-fit check of <see cref="Estimation.OptimumSearch"/>.
+    /// Codes of the structures this one contains directly (<see cref="CovarianceType.Contains"/>): this structure's
+    /// optimum can be no worse than theirs. <see cref="Project"/> maps a contained fit into this structure's θ.
     /// </summary>
-    public virtual IReadOnlyList<string> ContainedStructures => Array.Empty<string>();
+    public IReadOnlyList<string> ContainedStructures => Type.Contains;
 
     /// <summary>
     /// This structure's θ from a complete, positive definite covariance matrix over the visit positions: exact when
@@ -139,26 +150,8 @@ public abstract class CovarianceStructure
         return s / (dimension - lag);
     }
 
-    /// <summary>Creates a structure from its command-line code.</summary>
-    public static CovarianceStructure Create(string code, int dimension) => code.ToLowerInvariant() switch
-    {
-        "vc" => new VarianceComponents(dimension),
-        "un" => new Unstructured(dimension),
-        "cs" => new CompoundSymmetry(dimension),
-        "csh" => new HeterogeneousCompoundSymmetry(dimension),
-        "ar1" => new FirstOrderAutoregressive(dimension),
-        "arh1" => new HeterogeneousFirstOrderAutoregressive(dimension),
-        "toep" => new Toeplitz(dimension),
-        "toeph" => new HeterogeneousToeplitz(dimension),
-        "ante1" => new FirstOrderAntedependence(dimension),
-        "sp-exp" => new SpatialExponential(dimension),
-        "sp-pow" => new SpatialPower(dimension),
-        _ => throw new RweStatsInputException(
-            $"unknown covariance structure '{code}'; use one of: {string.Join(", ", Codes)}"),
-    };
-
-    public static IReadOnlyList<string> Codes { get; } =
-        new[] { "vc", "un", "cs", "csh", "ar1", "arh1", "toep", "toeph", "ante1", "sp-exp", "sp-pow" };
+    /// <summary>Creates a structure from its code (any case; see <see cref="CovarianceTypes"/>).</summary>
+    public static CovarianceStructure Create(string code, int dimension) => CovarianceTypes.Of(code).Create(dimension);
 
     /// <summary>Names Var(1) ... Var(t) for the heterogeneous structures.</summary>
     protected static IEnumerable<string> VarNames(int t) => Enumerable.Range(1, t).Select(i => $"Var({i})");

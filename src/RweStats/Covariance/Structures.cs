@@ -8,8 +8,7 @@ namespace RweStats.Covariance;
 /// <summary>VC: independent errors with one variance, R = σ² I.</summary>
 public sealed class VarianceComponents(int dimension) : CovarianceStructure(dimension)
 {
-    public override string Code => "vc";
-    public override string SasType => "VC";
+    public override CovarianceType Type { get; } = CovarianceTypes.Of("vc");
     public override IReadOnlyList<string> ParameterNames { get; } = new[] { "Residual" };
     public override IReadOnlyList<ParameterKind> ParameterKinds { get; } = new[] { ParameterKind.Variance };
     public override int ScaleParameterIndex => 0;
@@ -44,36 +43,10 @@ public sealed class Unstructured : CovarianceStructure
         ParameterKinds = kinds;
     }
 
-    public override string Code => "un";
-    public override string SasType => "UN";
+    public override CovarianceType Type { get; } = CovarianceTypes.Of("un");
     public override IReadOnlyList<string> ParameterNames { get; }
     public override IReadOnlyList<ParameterKind> ParameterKinds { get; }
     public override bool IsLinear => true;
-    public override string? RandomInterceptConflict =>
-        "UN already contains every covariance between visits, so a random intercept variance cannot be separated from it";
-
-    public override bool HasVisitVariances => true;
-
-    /// <summary>
-    /// Besides a variance per visit, UN(a, ·) amounts to regressing visit a on the visits observed with it: that needs
-    /// more subjects at visit a than there are such visits, or the conditional variance is 0 and the fit cannot
-    /// converge; and every pair of visits must be observed together for its covariance.
-    /// </summary>
-    public override string? IdentifiabilityProblem(int[,] pairs, IReadOnlyList<string> visitLevels, string where)
-    {
-        int t = visitLevels.Count;
-        for (int a = 0; a < t; a++)
-        {
-            if (pairs[a, a] < 2) return VisitVarianceProblem(pairs, visitLevels, where, a);
-            int partners = Enumerable.Range(0, t).Count(b => b != a && pairs[a, b] > 0);
-            if (pairs[a, a] <= partners)
-                return $"{{Covariance}} un: visit '{visitLevels[a]}' is observed in {pairs[a, a]} subject(s){where}, too few for its {partners + 1} UN parameters; use toeph, ar1 or ante1, or drop the visit";
-            for (int b = 0; b < a; b++)
-                if (pairs[a, b] == 0)
-                    return $"{{Covariance}} un: no subject{where} has both visits '{visitLevels[b]}' and '{visitLevels[a]}', so UN({a + 1},{b + 1}) is not identifiable; use toeph, ar1 or ante1";
-        }
-        return null;
-    }
 
     static int Index(int a, int b) { int i = Math.Max(a, b), j = Math.Min(a, b); return i * (i + 1) / 2 + j; }
 
@@ -93,8 +66,6 @@ public sealed class Unstructured : CovarianceStructure
         return start;
     }
 
-    /// <summary>UN contains every structure; TOEPH and ANTE(1) contain all the others, so they are the direct ones.</summary>
-    public override IReadOnlyList<string> ContainedStructures { get; } = new[] { "toeph", "ante1" };
 
     public override double[]? Project(double[,] sigma)
     {
@@ -108,15 +79,11 @@ public sealed class Unstructured : CovarianceStructure
 /// <summary>CS: R = σ₁ J + σ² I (SAS names "CS" for σ₁, the common covariance, and "Residual" for σ²).</summary>
 public sealed class CompoundSymmetry(int dimension) : CovarianceStructure(dimension)
 {
-    public override string Code => "cs";
-    public override string SasType => "CS";
+    public override CovarianceType Type { get; } = CovarianceTypes.Of("cs");
     public override IReadOnlyList<string> ParameterNames { get; } = new[] { "CS", "Residual" };
     public override IReadOnlyList<ParameterKind> ParameterKinds { get; } = new[] { ParameterKind.Covariance, ParameterKind.Variance };
     public override int ScaleParameterIndex => 1;
     public override bool IsLinear => true;
-    public override string? RandomInterceptConflict =>
-        "CS is the random-intercept model (its CS parameter is the subject variance); use --covariance cs alone, or --random-intercept with vc";
-
     public override double Element(ReadOnlySpan<double> theta, int a, int b, double ta, double tb, Span<double> g, Span<double> h)
     {
         g[0] = 1;
@@ -148,8 +115,6 @@ public abstract class HeterogeneousCorrelationStructure(int dimension) : Covaria
 
     /// <summary>The correlation between positions a ≠ b, and its derivatives in the correlation parameters.</summary>
     protected abstract double Correlation(ReadOnlySpan<double> rho, int a, int b, Span<double> gradient, Span<double> hessian);
-
-    public override bool HasVisitVariances => true;
 
     /// <summary>The correlation parameters from the (clamped) correlations of a complete Σ: exact when Σ has the structure's form.</summary>
     protected abstract double[] ProjectCorrelations(Func<int, int, double> correlation);
@@ -195,13 +160,9 @@ public abstract class HeterogeneousCorrelationStructure(int dimension) : Covaria
 /// <summary>CSH: R[i, j] = σ_i σ_j (ρ for i ≠ j). Parameters Var(1..t), CSH.</summary>
 public sealed class HeterogeneousCompoundSymmetry(int dimension) : HeterogeneousCorrelationStructure(dimension)
 {
-    public override string Code => "csh";
-    public override string SasType => "CSH";
+    public override CovarianceType Type { get; } = CovarianceTypes.Of("csh");
     public override IReadOnlyList<string> ParameterNames => field ??= VarNames(Dimension).Append("CSH").ToList();
     protected override int CorrelationCount => 1;
-    public override string? RandomInterceptConflict =>
-        "CSH already has a common correlation between all visits, which a random intercept would duplicate; use csh alone, or arh1/ante1 with --random-intercept";
-
     protected override double Correlation(ReadOnlySpan<double> rho, int a, int b, Span<double> g, Span<double> h)
     {
         g[0] = 1;
@@ -210,8 +171,6 @@ public sealed class HeterogeneousCompoundSymmetry(int dimension) : Heterogeneous
 
     public override double[] StartingValues(EmpiricalCovariance e) =>
         Enumerable.Range(0, Dimension).Select(e.Variance).Append(Math.Max(e.MeanCorrelation, 0.05)).ToArray();
-
-    public override IReadOnlyList<string> ContainedStructures { get; } = new[] { "cs" };
 
     protected override double[] ProjectCorrelations(Func<int, int, double> r)
     {
@@ -224,8 +183,7 @@ public sealed class HeterogeneousCompoundSymmetry(int dimension) : Heterogeneous
 /// <summary>AR(1): R[i, j] = σ² ρ^|i−j| over visit positions. Parameters AR(1), Residual.</summary>
 public sealed class FirstOrderAutoregressive(int dimension) : CovarianceStructure(dimension)
 {
-    public override string Code => "ar1";
-    public override string SasType => "AR(1)";
+    public override CovarianceType Type { get; } = CovarianceTypes.Of("ar1");
     public override IReadOnlyList<string> ParameterNames { get; } = new[] { "AR(1)", "Residual" };
     public override IReadOnlyList<ParameterKind> ParameterKinds { get; } = new[] { ParameterKind.Correlation, ParameterKind.Variance };
     public override int ScaleParameterIndex => 1;
@@ -267,8 +225,7 @@ public sealed class FirstOrderAutoregressive(int dimension) : CovarianceStructur
 /// <summary>ARH(1): R[i, j] = σ_i σ_j ρ^|i−j|. Parameters Var(1..t), ARH(1).</summary>
 public sealed class HeterogeneousFirstOrderAutoregressive(int dimension) : HeterogeneousCorrelationStructure(dimension)
 {
-    public override string Code => "arh1";
-    public override string SasType => "ARH(1)";
+    public override CovarianceType Type { get; } = CovarianceTypes.Of("arh1");
     public override IReadOnlyList<string> ParameterNames => field ??= VarNames(Dimension).Append("ARH(1)").ToList();
     protected override int CorrelationCount => 1;
 
@@ -283,25 +240,19 @@ public sealed class HeterogeneousFirstOrderAutoregressive(int dimension) : Heter
     public override double[] StartingValues(EmpiricalCovariance e) =>
         Enumerable.Range(0, Dimension).Select(e.Variance).Append(Math.Clamp(e.MeanCorrelationAtLag(1), 0.05, 0.9)).ToArray();
 
-    public override IReadOnlyList<string> ContainedStructures { get; } = new[] { "ar1" };
-
     protected override double[] ProjectCorrelations(Func<int, int, double> r) => new[] { Dimension > 1 ? MeanAtLag(Dimension, 1, r) : 0 };
 }
 
 /// <summary>TOEP: R[i, j] = σ_|i−j|. Parameters TOEP(2) … TOEP(t) for lags 1 … t−1, then Residual (lag 0).</summary>
 public sealed class Toeplitz(int dimension) : CovarianceStructure(dimension)
 {
-    public override string Code => "toep";
-    public override string SasType => "TOEP";
+    public override CovarianceType Type { get; } = CovarianceTypes.Of("toep");
     public override IReadOnlyList<string> ParameterNames =>
         field ??= Enumerable.Range(2, Dimension - 1).Select(k => $"TOEP({k})").Append("Residual").ToList();
     public override IReadOnlyList<ParameterKind> ParameterKinds =>
         field ??= Enumerable.Repeat(ParameterKind.Covariance, Dimension - 1).Append(ParameterKind.Variance).ToList();
     public override int ScaleParameterIndex => Dimension - 1;
     public override bool IsLinear => true;
-    public override string? RandomInterceptConflict =>
-        "TOEP's lag covariances already absorb a random intercept variance; use toep alone, or ar1 with --random-intercept";
-
     public override double Element(ReadOnlySpan<double> theta, int a, int b, double ta, double tb, Span<double> g, Span<double> h)
     {
         int lag = Math.Abs(a - b);
@@ -316,8 +267,6 @@ public sealed class Toeplitz(int dimension) : CovarianceStructure(dimension)
         return Enumerable.Range(1, Dimension - 1).Select(lag => e.MeanCorrelationAtLag(lag) * v).Append(v).ToArray();
     }
 
-    public override IReadOnlyList<string> ContainedStructures { get; } = new[] { "cs", "ar1" };
-
     public override double[]? Project(double[,] sigma) =>
         Enumerable.Range(1, Dimension - 1).Select(lag => MeanAtLag(Dimension, lag, (a, b) => sigma[a, b]))
             .Append(MeanAtLag(Dimension, 0, (a, _) => sigma[a, a])).ToArray();
@@ -326,14 +275,10 @@ public sealed class Toeplitz(int dimension) : CovarianceStructure(dimension)
 /// <summary>TOEPH: R[i, j] = σ_i σ_j ρ_|i−j|. Parameters Var(1..t), TOEPH(1) … TOEPH(t−1).</summary>
 public sealed class HeterogeneousToeplitz(int dimension) : HeterogeneousCorrelationStructure(dimension)
 {
-    public override string Code => "toeph";
-    public override string SasType => "TOEPH";
+    public override CovarianceType Type { get; } = CovarianceTypes.Of("toeph");
     public override IReadOnlyList<string> ParameterNames =>
         field ??= VarNames(Dimension).Concat(Enumerable.Range(1, Dimension - 1).Select(k => $"TOEPH({k})")).ToList();
     protected override int CorrelationCount => Dimension - 1;
-    public override string? RandomInterceptConflict =>
-        "TOEPH's lag correlations already absorb a random intercept; use toeph alone, or arh1/ante1 with --random-intercept";
-
     protected override double Correlation(ReadOnlySpan<double> rho, int a, int b, Span<double> g, Span<double> h)
     {
         int k = Math.Abs(a - b) - 1;
@@ -345,8 +290,6 @@ public sealed class HeterogeneousToeplitz(int dimension) : HeterogeneousCorrelat
         Enumerable.Range(0, Dimension).Select(e.Variance)
             .Concat(Enumerable.Range(1, Dimension - 1).Select(lag => e.MeanCorrelationAtLag(lag))).ToArray();
 
-    public override IReadOnlyList<string> ContainedStructures { get; } = new[] { "toep", "csh", "arh1" };
-
     protected override double[] ProjectCorrelations(Func<int, int, double> r) =>
         Enumerable.Range(1, Dimension - 1).Select(lag => MeanAtLag(Dimension, lag, r)).ToArray();
 }
@@ -357,8 +300,7 @@ public sealed class HeterogeneousToeplitz(int dimension) : HeterogeneousCorrelat
 /// </summary>
 public sealed class FirstOrderAntedependence(int dimension) : HeterogeneousCorrelationStructure(dimension)
 {
-    public override string Code => "ante1";
-    public override string SasType => "ANTE(1)";
+    public override CovarianceType Type { get; } = CovarianceTypes.Of("ante1");
     public override IReadOnlyList<string> ParameterNames =>
         field ??= VarNames(Dimension).Concat(Enumerable.Range(1, Dimension - 1).Select(k => $"Rho({k})")).ToList();
     protected override int CorrelationCount => Dimension - 1;
@@ -389,8 +331,6 @@ public sealed class FirstOrderAntedependence(int dimension) : HeterogeneousCorre
         Enumerable.Range(0, Dimension).Select(e.Variance)
             .Concat(Enumerable.Range(0, Dimension - 1).Select(k => Math.Clamp(e.Correlation(k, k + 1), 0.05, 0.9))).ToArray();
 
-    public override IReadOnlyList<string> ContainedStructures { get; } = new[] { "arh1" };
-
     protected override double[] ProjectCorrelations(Func<int, int, double> r) =>
         Enumerable.Range(0, Dimension - 1).Select(k => r(k, k + 1)).ToArray();
 }
@@ -398,12 +338,10 @@ public sealed class FirstOrderAntedependence(int dimension) : HeterogeneousCorre
 /// <summary>SP(EXP)(c): R[i, j] = σ² exp(−d_ij / θ), d_ij = |t_i − t_j| on the time-value column. Parameters SP(EXP), Residual.</summary>
 public sealed class SpatialExponential(int dimension) : CovarianceStructure(dimension)
 {
-    public override string Code => "sp-exp";
-    public override string SasType => "SP(EXP)";
+    public override CovarianceType Type { get; } = CovarianceTypes.Of("sp-exp");
     public override IReadOnlyList<string> ParameterNames { get; } = new[] { "SP(EXP)", "Residual" };
     public override IReadOnlyList<ParameterKind> ParameterKinds { get; } = new[] { ParameterKind.Range, ParameterKind.Variance };
     public override int ScaleParameterIndex => 1;
-    public override bool UsesTimeValues => true;
 
     public override double Element(ReadOnlySpan<double> theta, int a, int b, double ta, double tb, Span<double> g, Span<double> h)
     {
@@ -433,12 +371,10 @@ public sealed class SpatialExponential(int dimension) : CovarianceStructure(dime
 /// <summary>SP(POW)(c): R[i, j] = σ² ρ^d_ij, d_ij = |t_i − t_j|. Parameters SP(POW), Residual.</summary>
 public sealed class SpatialPower(int dimension) : CovarianceStructure(dimension)
 {
-    public override string Code => "sp-pow";
-    public override string SasType => "SP(POW)";
+    public override CovarianceType Type { get; } = CovarianceTypes.Of("sp-pow");
     public override IReadOnlyList<string> ParameterNames { get; } = new[] { "SP(POW)", "Residual" };
     public override IReadOnlyList<ParameterKind> ParameterKinds { get; } = new[] { ParameterKind.PositiveCorrelation, ParameterKind.Variance };
     public override int ScaleParameterIndex => 1;
-    public override bool UsesTimeValues => true;
 
     public override double Element(ReadOnlySpan<double> theta, int a, int b, double ta, double tb, Span<double> g, Span<double> h)
         => FirstOrderAutoregressive.ScaledPower(theta[1], theta[0], Math.Abs(ta - tb), g, h, rhoIndex: 0, sigmaIndex: 1, q: 2);

@@ -51,8 +51,8 @@ public static class CsvTableReader
         if (stream is FileStream { CanSeek: true } file)
         {
             if (file.Length > Array.MaxLength)
-                throw new RweStatsInputException(
-                    $"{source}: the file is {file.Length / 1e9:F1} GB; RweStats reads CSV files up to {Array.MaxLength / 1e9:F1} GB into memory: fit it with --push-down (its rows streamed, never held in memory), split it (by subject) or keep only the columns the model uses");
+                throw RweStatsInputException.Naming(
+                    $"{source}: the file is {file.Length / 1e9:F1} GB; RweStats reads CSV files up to {Array.MaxLength / 1e9:F1} GB into memory: fit it with {{PushDown}} (its rows streamed, never held in memory), split it (by subject) or keep only the columns the model uses");
             bytes = new byte[file.Length];
             file.ReadExactly(bytes);
         }

@@ -107,7 +107,7 @@ public sealed class DataTable
     {
         int j = ColumnIndex(name);
         if (j < 0)
-            throw new RweStatsInputException(ClosestName.NoColumn(Source, name, role, ColumnNames));
+            throw RweStatsInputException.Naming(ClosestName.NoColumn(Source, name, role, ColumnNames));
         return j;
     }
 

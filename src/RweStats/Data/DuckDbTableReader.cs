@@ -36,7 +36,7 @@ public sealed class DuckDbTableReader : ITableReader
     public static PatternSums PatternSums(TableSource source, MixedModelSpec spec, Action<string>? log = null)
     {
         if (source.Where is not null)
-            throw new RweStatsInputException($"{source.Path}: {source.WhereOption} is applied to rows read into memory; with the push-down filter in a query instead ({source.FormatOption} duckdb and --query \"SELECT * FROM data WHERE ...\")");
+            throw RweStatsInputException.Naming($"{source.Path}: {source.WhereOption} is applied to rows read into memory; with the push-down filter in a query instead ({source.FormatOption} duckdb and {{Query}} \"SELECT * FROM data WHERE ...\")");
         var spill = Directory.CreateTempSubdirectory("rwestats-duckdb-");
         try
         {
@@ -90,7 +90,7 @@ public sealed class DuckDbTableReader : ITableReader
                       (source.Dialect.DecimalSeparator == ',' ? ", decimal_separator = ','" : "") +
                       (source.Dialect.Delimiter is { } d ? $", delim = {Literal(d.ToString())}" : "") + ")";
                 if (source.Member is not null)
-                    throw new RweStatsInputException($"{path}: a member (table) is named but CSV/Parquet files have none; drop --member (spec: data.member)");
+                    throw RweStatsInputException.Naming($"{path}: a member (table) is named but CSV/Parquet files have none; drop {{Member}} (spec: data.member)");
                 if (source.Query is { } query)
                 {
                     Execute(connection, $"CREATE VIEW data AS SELECT * FROM {scan}");
@@ -100,7 +100,7 @@ public sealed class DuckDbTableReader : ITableReader
             }
             else if (source.Query is { } query)
             {
-                if (source.Member is not null) throw new RweStatsInputException($"{path}: give a table (--member) or a query (--query), not both");
+                if (source.Member is not null) throw RweStatsInputException.Naming($"{path}: give a table ({{Member}}) or a query ({{Query}}), not both");
                 sql = query;
             }
             else sql = $"SELECT * FROM {Identifier(ChooseTable(connection, path, source.Member))}";
@@ -189,9 +189,9 @@ public sealed class DuckDbTableReader : ITableReader
                 ?? throw new RweStatsInputException($"{path}: no table '{member}'; {ClosestName.Hint(member, tables)}the database holds: {(tables.Count == 0 ? "no table" : string.Join(", ", tables))}");
         return tables.Count switch
         {
-            0 => throw new RweStatsInputException($"{path}: the database holds no table; give a --query"),
+            0 => throw RweStatsInputException.Naming($"{path}: the database holds no table; give a {{Query}}"),
             1 => tables[0],
-            _ => throw new RweStatsInputException($"{path}: the database holds {tables.Count} tables ({string.Join(", ", tables)}); name one with --member (spec: data.member) or give a --query"),
+            _ => throw RweStatsInputException.Naming($"{path}: the database holds {tables.Count} tables ({string.Join(", ", tables)}); name one with {{Member}} (spec: data.member) or give a {{Query}}"),
         };
     }
 

@@ -35,19 +35,19 @@ public sealed record ModelColumns(
         void Require(string column, string role)
         {
             if (!names.Contains(column))
-                throw new RweStatsInputException(ClosestName.NoColumn(label, column, role, names));
+                throw RweStatsInputException.Naming(ClosestName.NoColumn(label, column, role, names));
         }
-        Require(spec.Subject, "--subject");
-        Require(spec.Time, "--time");
+        Require(spec.Subject, "{Subject}");
+        Require(spec.Time, "{Time}");
         Require(formula.Response, "the formula's response");
         foreach (var v in formula.RhsVariables) Require(v, $"a term of the formula \"{spec.Formula}\"");
-        foreach (var c in spec.ClassVariables) Require(c, "--class");
-        if (spec.Group is not null) Require(spec.Group, "--group");
+        foreach (var c in spec.ClassVariables) Require(c, "{ClassVariables}");
+        if (spec.Group is not null) Require(spec.Group, "{Group}");
         foreach (var r in spec.References.Keys)
             if (r != spec.Time && !formula.RhsVariables.Contains(r))
-                throw new RweStatsInputException($"--ref {r}=...: '{r}' is not a variable of the formula \"{spec.Formula}\"");
+                throw RweStatsInputException.About(ModelSetting.References, $"{{References}} {r}=...: '{r}' is not a variable of the formula \"{spec.Formula}\"");
         if (formula.RhsVariables.Contains(spec.Subject))
-            throw new RweStatsInputException($"formula \"{spec.Formula}\": the subject column '{spec.Subject}' cannot be a fixed effect; subjects enter through the covariance (--random-intercept)");
+            throw RweStatsInputException.About(ModelSetting.RandomIntercept, $"formula \"{spec.Formula}\": the subject column '{spec.Subject}' cannot be a fixed effect; subjects enter through the covariance ({{RandomIntercept}})");
         if (formula.RhsVariables.Contains(formula.Response) || formula.Response == spec.Time || formula.Response == spec.Subject)
             throw new RweStatsInputException($"formula \"{spec.Formula}\": the response '{formula.Response}' also appears as a model variable");
         if (!isNumeric(formula.Response))

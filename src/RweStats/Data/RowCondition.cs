@@ -24,8 +24,8 @@ public sealed class RowCondition
 
     public override string ToString() => text;
 
-    /// <param name="option">How the user gave the expression ("--where", "data.where"), for messages.</param>
-    public static RowCondition Parse(string expression, string option = "--where")
+    /// <param name="option">How the front end names the row filter ("--where", "data.where"), for messages.</param>
+    public static RowCondition Parse(string expression, string option = "row filter")
     {
         var parser = new Parser(expression, option);
         var node = parser.ParseAll();

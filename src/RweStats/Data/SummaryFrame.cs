@@ -52,10 +52,10 @@ public static class SummaryFrame
                     VisitOrder.RefuseRepeatedVisit(order);
                     var unknown = present.FirstOrDefault(l => !order.Contains(l));
                     if (unknown is not null)
-                        throw new RweStatsInputException($"{label}: visit '{unknown}' of column '{spec.Time}' is not in --time-order {string.Join(",", order)}; add it to the order or correct the value");
+                        throw RweStatsInputException.Naming($"{label}: visit '{unknown}' of column '{spec.Time}' is not in {{TimeOrder}} {string.Join(",", order)}; add it to the order or correct the value");
                 }
                 else if (spec.TimeValue is not null)
-                    throw new RweStatsInputException($"{label}: ordering the visits by --time-value '{spec.TimeValue}' needs the rows; give --time-order, or read the rows (a file without --push-down, a database with --pull-rows)");
+                    throw RweStatsInputException.Naming($"{label}: ordering the visits by {{TimeValue}} '{spec.TimeValue}' needs the rows; give {{TimeOrder}}, or read the rows (a file without {{PushDown}}, a database with {{PullRows}})");
                 // The rule of the in-memory path (Model/VisitOrder.cs): as given, otherwise the natural order of the labels.
                 visitOrdering = VisitOrder.Choose(present, spec.TimeOrder, null, null);
                 if (VisitOrder.NaturalOrderCaveat(visitOrdering, spec.Time) is { } caveat) notes.Add(caveat);

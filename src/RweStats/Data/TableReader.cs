@@ -12,10 +12,10 @@ public sealed record TableSource(string Path)
     public string? Member { get; init; }
     public string? Query { get; init; }
     public string? Where { get; init; }
-    /// <summary>Where the options came from, for messages ("--data-format" on the command line, "data.file_format" in a spec).</summary>
-    public string FormatOption { get; init; } = "--data-format";
-    /// <summary>How the row filter was given, for messages ("--where", "data.where").</summary>
-    public string WhereOption { get; init; } = "--where";
+    /// <summary>How the front end names the file format, for messages ("--data-format" on the command line, "data.file_format" in a spec).</summary>
+    public string FormatOption { get; init; } = RweStatsInputException.LibraryName(ModelSetting.DataFormat);
+    /// <summary>How the front end names the row filter, for messages ("--where", "data.where").</summary>
+    public string WhereOption { get; init; } = RweStatsInputException.LibraryName(ModelSetting.Where);
 }
 
 /// <summary>One file format's reader: everything it reads becomes a <see cref="DataTable"/>, numbers as numbers.</summary>

@@ -70,7 +70,7 @@ public sealed class XptReader : ITableReader
             chosen = members.FirstOrDefault(m => string.Equals(m.Name, memberName, StringComparison.OrdinalIgnoreCase))
                      ?? throw new RweStatsInputException($"{source}: no data set '{memberName}'; {ClosestName.Hint(memberName, members.Select(m => m.Name))}the file holds: {string.Join(", ", members.Select(m => m.Name))}");
         else if (members.Count > 1)
-            throw new RweStatsInputException($"{source}: the file holds {members.Count} data sets ({string.Join(", ", members.Select(m => m.Name))}); name one with --member (spec: data.member)");
+            throw RweStatsInputException.Naming($"{source}: the file holds {members.Count} data sets ({string.Join(", ", members.Select(m => m.Name))}); name one with {{Member}} (spec: data.member)");
         else chosen = members[0];
         return ReadObservations(bytes, chosen, source);
     }

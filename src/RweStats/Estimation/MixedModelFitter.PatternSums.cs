@@ -21,7 +21,7 @@ public static partial class MixedModelFitter
         if (!sums.Matches(spec))
             throw new ArgumentException("the pattern sums were computed for another formula, subject, time, class or group specification");
         if (PatternSums.RowsNeeded(spec) is { } needs)
-            throw new RweStatsInputException($"{needs} need(s) the rows, not only the pattern sums; read the rows instead (a file without --push-down, a database with --pull-rows)");
+            throw RweStatsInputException.Naming($"{needs} need(s) the rows, not only the pattern sums; read the rows instead (a file without {{PushDown}}, a database with {{PullRows}})");
         var frame = sums.Frame;
         var structure = CovarianceStructure.Create(spec.Covariance, frame.Time.Levels.Count);
         var covariance = new CovarianceModel(structure, spec.RandomIntercept, frame.Group?.Levels, frame.Group?.Name);

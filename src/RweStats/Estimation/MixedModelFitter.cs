@@ -31,7 +31,7 @@ public static partial class MixedModelFitter
     public static MixedModel FitModel(DataTable table, MixedModelSpec spec, bool perSubjectPatterns = false)
     {
         spec.Validate();
-        bool spatial = CovarianceStructure.Create(spec.Covariance, 2).UsesTimeValues;
+        bool spatial = CovarianceTypes.Of(spec.Covariance).Spatial;
         var frame = ModelFrame.Build(table, spec, spatial);
         var structure = CovarianceStructure.Create(spec.Covariance, frame.Time.Levels.Count);
         var covariance = new CovarianceModel(structure, spec.RandomIntercept, frame.Group?.Levels, frame.Group?.Name);

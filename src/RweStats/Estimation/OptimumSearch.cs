@@ -89,7 +89,7 @@ public sealed class OptimumSearch
     public bool UsesMultipleStarts(CovarianceModel covariance)
     {
         var s = covariance.Structure;
-        bool canMatter = s.ContainedStructures.Count > 0 || s.ParameterKinds.Contains(ParameterKind.Correlation);
+        bool canMatter = StartingStructures(s).Any() || s.ParameterKinds.Contains(ParameterKind.Correlation);
         return canMatter && !s.UsesTimeValues && subjects <= SubjectsPerParameter * covariance.ParameterCount;
     }
 
@@ -127,7 +127,7 @@ public sealed class OptimumSearch
 
         // Starts from the contained structures' fits (each searched the same way, once per fit).
         var contained = new List<(CovarianceModel model, Run run)>();
-        foreach (var code in covariance.Structure.ContainedStructures)
+        foreach (var code in StartingStructures(covariance.Structure))
         {
             if (Related(covariance, code) is not { } inner) continue;
             var innerRun = SearchContained(inner);
@@ -200,6 +200,12 @@ public sealed class OptimumSearch
         }
         return (chosen, runs, violation);
     }
+
+    /// <summary>
+    /// The contained structures whose fits are starts: all but VC, the independence boundary (ρ = 0) of CS and AR(1),
+    /// whose single variance the moment start already has.
+    /// </summary>
+    static IEnumerable<string> StartingStructures(CovarianceStructure s) => s.ContainedStructures.Where(c => c != "vc");
 
     Run SearchContained(CovarianceModel model)
     {

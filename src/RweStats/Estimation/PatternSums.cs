@@ -41,19 +41,20 @@ public sealed class PatternSums
     public static string MonomialKey(IEnumerable<string> covariates) => string.Join("\u0001", covariates.OrderBy(c => c, StringComparer.Ordinal));
 
     /// <summary>
-    /// Why this spec cannot be fitted from sums alone, or null. Empirical standard errors, BLUPs and residuals are sums
+    /// Why this spec cannot be fitted from sums alone, or null: the settings that need the rows, named as
+    /// <see cref="RweStatsInputException.NameSettings"/> renders them ("{Blups}", "{Df} between-within"). Empirical standard errors, BLUPs and residuals are sums
     /// of per-subject products that depend on the estimates, spatial structures need each subject's own times, and
     /// between-within df need to know which terms vary within a subject: all need the rows.
     /// </summary>
     public static string? RowsNeeded(MixedModelSpec spec)
     {
         var needs = new List<string>();
-        if (spec.StdErrors == StdErrorMethod.Empirical) needs.Add("--std-errors empirical");
-        if (spec.Blups) needs.Add("--blups");
-        if (spec.Residuals) needs.Add("--residuals");
-        if (spec.Df == DfMethod.BetweenWithin) needs.Add("--df between-within");
-        if (spec.Covariance != "auto" && CovarianceStructure.Create(spec.Covariance, 2).UsesTimeValues)
-            needs.Add($"--covariance {spec.Covariance} (subject-specific times)");
+        if (spec.StdErrors == StdErrorMethod.Empirical) needs.Add("{StdErrors} empirical");
+        if (spec.Blups) needs.Add("{Blups}");
+        if (spec.Residuals) needs.Add("{Residuals}");
+        if (spec.Df == DfMethod.BetweenWithin) needs.Add("{Df} between-within");
+        if (spec.Covariance != "auto" && CovarianceTypes.Of(spec.Covariance).Spatial)
+            needs.Add($"{{Covariance}} {spec.Covariance} (subject-specific times)");
         return needs.Count == 0 ? null : string.Join(", ", needs);
     }
 

@@ -27,7 +27,7 @@ public static class ContrastParser
 
     public static ParsedContrast ParseCustom(string text, FixedEffectsDesign design)
     {
-        string option = "--contrast";
+        string option = "{Contrast}";
         int colon = -1;
         for (int i = 0; i < text.Length; i++)
             if (text[i] == ':' && (i == 0 || text[..i].TrimEnd() is var before && !before.EndsWith(']'))) { colon = i; break; }
@@ -39,10 +39,10 @@ public static class ContrastParser
 
     public static ParsedContrast ParseLsMeans(string text, FixedEffectsDesign design)
     {
-        string option = "--contrast-lsmeans";
+        string option = "{LsMeanContrast}";
         int colon = text.IndexOf(':');
         if (colon <= 0)
-            throw new RweStatsInputException($"{option} '{text}': write it as \"EFFECT: LEVELS - LEVELS\", e.g. \"AVISIT*ARMCD: VIS4 TRT - VIS4 PBO\"");
+            throw RweStatsInputException.Naming($"{option} '{text}': write it as \"EFFECT: LEVELS - LEVELS\", e.g. \"AVISIT*ARMCD: VIS4 TRT - VIS4 PBO\"");
         string effectText = text[..colon].Trim();
         var effect = LsMeans.ParseEffect(effectText, design);
         var rows = SplitRows(text[(colon + 1)..], option, text)
@@ -54,7 +54,7 @@ public static class ContrastParser
     {
         var rows = body.Split(';').Select(r => r.Trim()).ToList();
         if (rows.Any(r => r.Length == 0))
-            throw new RweStatsInputException($"{option} '{text}': an empty row (check the ';' separators)");
+            throw RweStatsInputException.Naming($"{option} '{text}': an empty row (check the ';' separators)");
         return rows;
     }
 
@@ -199,5 +199,5 @@ public static class ContrastParser
     static void SkipSpace(string s, ref int pos) { while (pos < s.Length && char.IsWhiteSpace(s[pos])) pos++; }
 
     static RweStatsInputException Error(string option, string text, string token, string why) =>
-        new($"{option} '{text}': at '{token.Trim()}': {why}");
+        RweStatsInputException.Naming($"{option} '{text}': at '{token.Trim()}': {why}");
 }

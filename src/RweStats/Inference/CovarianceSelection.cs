@@ -55,9 +55,9 @@ public static class CovarianceSelection
             var code = raw.Trim().ToLowerInvariant();
             bool explicitRi = code.EndsWith("+ri");
             if (explicitRi) code = code[..^3];
-            if (!CovarianceStructure.Codes.Contains(code))
-                throw RweStatsInputException.About(ModelSetting.Candidates, $"{{Candidates}}: '{raw.Trim()}' is not a structure; use some of: {string.Join(", ", CovarianceStructure.Codes)} (append +ri for the random-intercept version only)");
-            bool riPossible = CovarianceStructure.Create(code, 2).RandomInterceptConflict is null;
+            if (CovarianceTypes.Find(code) is not { } type)
+                throw RweStatsInputException.About(ModelSetting.Candidates, $"{{Candidates}}: '{raw.Trim()}' is not a structure; use some of: {string.Join(", ", CovarianceTypes.Codes)} (append +ri for the random-intercept version only)");
+            bool riPossible = type.RandomInterceptConflict is null;
             if (!explicitRi) list.Add(new CovarianceCandidate(code, false));
             if (riPossible) list.Add(new CovarianceCandidate(code, true));
             else if (explicitRi) throw RweStatsInputException.About(ModelSetting.Candidates, $"{{Candidates}}: '{raw.Trim()}': a random intercept is not identifiable with {code}");
@@ -99,7 +99,7 @@ public static class CovarianceSelection
                 Contrasts = Array.Empty<string>(), LsMeanContrasts = Array.Empty<string>(), LsMeans = Array.Empty<string>(),
                 Adjustment = MultiplicityAdjustment.None, Blups = false, Residuals = false, ReportNonConverged = false,
             };
-            string sasType = CovarianceStructure.Create(c.Covariance, 2).SasType + (c.RandomIntercept ? " + RI" : "");
+            string sasType = CovarianceTypes.Of(c.Covariance).SasType + (c.RandomIntercept ? " + RI" : "");
             try
             {
                 var model = fitData(s);
@@ -152,31 +152,16 @@ public static class CovarianceSelection
 
     static double Upper(double chi, int df) => df <= 0 ? (chi > 0 ? 0 : 1) : 1 - ChiSquared.CDF(df, chi);
 
-    // Nesting of residual structures (direct edges; the relation is their transitive closure, and every structure
-    // is nested in UN): VC ⊂ CS (CS = 0), VC ⊂ AR(1) (ρ = 0), CS ⊂ CSH, CS ⊂ TOEP, AR(1) ⊂ ARH(1), AR(1) ⊂ TOEP,
-    // AR(1) ⊂ ANTE(1), ARH(1) ⊂ ANTE(1), CSH ⊂ TOEPH, ARH(1) ⊂ TOEPH, TOEP ⊂ TOEPH.
-    static readonly Dictionary<string, string[]> Edges = new()
-    {
-        ["vc"] = new[] { "cs", "ar1" }, ["cs"] = new[] { "csh", "toep" }, ["ar1"] = new[] { "arh1", "toep", "ante1" },
-        ["arh1"] = new[] { "ante1", "toeph" }, ["csh"] = new[] { "toeph" }, ["toep"] = new[] { "toeph" },
-    };
-
-    static bool StructureNested(string a, string b)
-    {
-        if (a == b || b == "un") return true;
-        return Edges.TryGetValue(a, out var next) && next.Any(n => StructureNested(n, b));
-    }
-
     /// <summary>
-    /// A ⊂ B. Same random part: the structures nest. Adding the intercept: A ⊂ B+RI when A ⊂ B. Dropping it:
-    /// A+RI ⊂ B only when B can absorb a constant covariance: UN, or TOEP/TOEPH for the stationary homogeneous
-    /// structures (VC, CS, AR(1), TOEP), whose sum with σ_b² J is again Toeplitz.
+    /// A ⊂ B, read from the table of structures (<see cref="CovarianceTypes"/>). Same random part, or adding the
+    /// intercept: A ⊂ B (+RI) when the structure A is nested in B. Dropping it: A+RI ⊂ B when the structure that holds A
+    /// plus a random intercept (<see cref="CovarianceType.WithRandomIntercept"/>: VC + RI is CS, AR(1) + RI a TOEP
+    /// matrix, the heterogeneous ones UN matrices) is nested in B.
     /// </summary>
     public static bool IsNested(CovarianceCandidate a, CovarianceCandidate b)
     {
-        if (a.RandomIntercept == b.RandomIntercept || (!a.RandomIntercept && b.RandomIntercept))
-            return StructureNested(a.Covariance, b.Covariance) && a != b;
-        if (b.Covariance == "un") return true;
-        return b.Covariance is "toep" or "toeph" && a.Covariance is "vc" or "cs" or "ar1" or "toep";
+        if (!a.RandomIntercept || b.RandomIntercept)
+            return a != b && CovarianceTypes.IsNested(a.Covariance, b.Covariance);
+        return CovarianceTypes.Of(a.Covariance).WithRandomIntercept is { } holder && CovarianceTypes.IsNested(holder, b.Covariance);
     }
 }

@@ -71,25 +71,25 @@ public sealed class ModelFrame
         spec.Validate();
         var formula = Model.Formula.Parse(spec.Formula);
         string src = table.Source;
-        table.RequireColumn(spec.Subject, "--subject");
-        table.RequireColumn(spec.Time, "--time");
+        table.RequireColumn(spec.Subject, "{Subject}");
+        table.RequireColumn(spec.Time, "{Time}");
         int responseColumn = table.RequireColumn(formula.Response, "the formula's response");
         foreach (var v in formula.RhsVariables)
             table.RequireColumn(v, $"a term of the formula \"{spec.Formula}\"");
-        foreach (var c in spec.ClassVariables) table.RequireColumn(c, "--class");
+        foreach (var c in spec.ClassVariables) table.RequireColumn(c, "{ClassVariables}");
         foreach (var r in spec.References.Keys)
             if (r != spec.Time && !formula.RhsVariables.Contains(r))
-                throw new RweStatsInputException($"--ref {r}=...: '{r}' is not a variable of the formula \"{spec.Formula}\"");
+                throw RweStatsInputException.About(ModelSetting.References, $"{{References}} {r}=...: '{r}' is not a variable of the formula \"{spec.Formula}\"");
         int timeValueColumn = -1;
         if (needTimeValues)
         {
             if (spec.TimeValue is null)
-                throw new RweStatsInputException($"--covariance {spec.Covariance} needs --time-value COL, a numeric column with the actual time of each visit (e.g. months)");
-            timeValueColumn = table.RequireColumn(spec.TimeValue, "--time-value");
+                throw RweStatsInputException.About(ModelSetting.TimeValue, $"{{Covariance}} {spec.Covariance} needs {{TimeValue}} COL, a numeric column with the actual time of each visit (e.g. months)");
+            timeValueColumn = table.RequireColumn(spec.TimeValue, "{TimeValue}");
         }
         // --time-value also orders the visits (VisitOrder); for that alone its missing cells do not drop rows.
-        int orderValueColumn = spec.TimeValue is null ? -1 : table.RequireColumn(spec.TimeValue, "--time-value");
-        string?[]? groupCol = spec.Group is null ? null : table.Column(spec.Group, "--group");
+        int orderValueColumn = spec.TimeValue is null ? -1 : table.RequireColumn(spec.TimeValue, "{TimeValue}");
+        string?[]? groupCol = spec.Group is null ? null : table.Column(spec.Group, "{Group}");
 
         // Which variables are class variables: the time variable, declared ones, and any non-numeric one.
         var classNames = new HashSet<string>(spec.ClassVariables) { spec.Time };
@@ -97,7 +97,7 @@ public sealed class ModelFrame
         foreach (var v in formula.RhsVariables)
         {
             if (v == spec.Subject)
-                throw new RweStatsInputException($"formula \"{spec.Formula}\": the subject column '{v}' cannot be a fixed effect; subjects enter through the covariance (--random-intercept)");
+                throw RweStatsInputException.About(ModelSetting.RandomIntercept, $"formula \"{spec.Formula}\": the subject column '{v}' cannot be a fixed effect; subjects enter through the covariance ({{RandomIntercept}})");
             if (classNames.Contains(v)) continue;
             if (table.IsNumeric(v)) covariateNames.Add(v); else classNames.Add(v);
         }
@@ -105,8 +105,8 @@ public sealed class ModelFrame
             throw new RweStatsInputException($"formula \"{spec.Formula}\": the response '{formula.Response}' also appears as a model variable");
 
         // Everything below works on integer codes of the columns (one pass each), not on their texts.
-        var subjectEnc = table.Encode(spec.Subject, "--subject");
-        var timeEnc = table.Encode(spec.Time, "--time");
+        var subjectEnc = table.Encode(spec.Subject, "{Subject}");
+        var timeEnc = table.Encode(spec.Time, "{Time}");
         int nRows = table.RowCount, nSubjectCodes = subjectEnc.Levels.Length, nTimeCodes = timeEnc.Levels.Length;
 
         // Duplicated subject x visit over all rows, before anything is dropped.
@@ -142,8 +142,8 @@ public sealed class ModelFrame
                 var unmatched = order.Where(label => Array.IndexOf(timeEnc.Levels, label) < 0).ToList();
                 string? typed = unknown.Count == 1 && unmatched.Count == 1 ? unmatched[0] : Data.ClosestName.Find(visit, unmatched);
                 throw RweStatsInputException.AtCell(table, i, spec.Time, typed is not null
-                    ? $"visit '{visit}' is not in --time-order {string.Join(",", order)}; the order lists '{typed}', which no row has: did you mean '{visit}'?"
-                    : $"visit '{visit}' is not in --time-order {string.Join(",", order)}; add it to the order or correct the value");
+                    ? $"visit '{visit}' is not in {{TimeOrder}} {string.Join(",", order)}; the order lists '{typed}', which no row has: did you mean '{visit}'?"
+                    : $"visit '{visit}' is not in {{TimeOrder}} {string.Join(",", order)}; add it to the order or correct the value");
             }
         }
 
@@ -151,7 +151,7 @@ public sealed class ModelFrame
         // SAS's subject count takes rows whose model variables are present even when the outcome is missing.
         var modelColumns = formula.RhsVariables.Select(v => table.RequireColumn(v, "model variable")).ToList();
         if (timeValueColumn >= 0) modelColumns.Add(timeValueColumn);
-        if (spec.Group is not null) modelColumns.Add(table.RequireColumn(spec.Group, "--group"));
+        if (spec.Group is not null) modelColumns.Add(table.RequireColumn(spec.Group, "{Group}"));
         var incomplete = new bool[nRows];
         foreach (var mc in modelColumns) table.MarkMissing(mc, incomplete);
         var noOutcome = new bool[nRows];
@@ -297,7 +297,7 @@ public sealed class ModelFrame
                 for (int k = starts[s]; k < starts[s + 1]; k++)
                     if (groupCol[rows[k]] != first)
                         throw RweStatsInputException.AtCell(table, rows[k], spec.Group,
-                            $"subject '{labels[s]}' changes group ('{first}' then '{groupCol[rows[k]]}'); --group must be constant within a subject");
+                            $"subject '{labels[s]}' changes group ('{first}' then '{groupCol[rows[k]]}'); {{Group}} must be constant within a subject");
                 subjectGroup[s] = levels.ToList().IndexOf(first);
             }
         }
@@ -322,12 +322,12 @@ public sealed class ModelFrame
         if (levels.Count > MaxClassLevels)
             throw new RweStatsInputException(
                 $"{src}: class variable '{name}' has {levels.Count} levels (more than {MaxClassLevels}); " +
-                (name == spec.Time ? "a repeated-measures model needs a visit column with few levels — is --time the right column?" : "is it a numeric covariate read as text, or an identifier?"));
+                (name == spec.Time ? "a repeated-measures model needs a visit column with few levels — is {Time} the right column?" : "is it a numeric covariate read as text, or an identifier?"));
         string reference;
         if (spec.References.TryGetValue(name, out var r))
         {
             if (!levels.Contains(r))
-                throw new RweStatsInputException($"--ref {name}={r}: '{r}' is not a level of '{name}' in the rows used; levels are {string.Join(", ", levels)}");
+                throw RweStatsInputException.About(ModelSetting.References, $"{{References}} {name}={r}: '{r}' is not a level of '{name}' in the rows used; levels are {string.Join(", ", levels)}");
             reference = r;
         }
         else if (name == spec.Time) reference = spec.Baseline is not null && levels.Contains(spec.Baseline) ? spec.Baseline : VisitOrder.DefaultBaseline(levels);

@@ -61,7 +61,7 @@ public static class VisitOrder
     public static void RefuseRepeatedVisit(IReadOnlyList<string> given)
     {
         if (given.Distinct().Count() != given.Count)
-            throw new RweStatsInputException($"--time-order lists a visit twice: {string.Join(",", given)}");
+            throw RweStatsInputException.Naming($"{{TimeOrder}} lists a visit twice: {string.Join(",", given)}");
     }
 
     /// <summary>Levels by the median time value of their rows; refuses visits without a time and ties.</summary>
@@ -71,15 +71,15 @@ public static class VisitOrder
         foreach (var level in present)
         {
             if (!timeValues.TryGetValue(level, out var values) || values.Count == 0)
-                throw new RweStatsInputException(
-                    $"visit '{level}' has no value of --time-value '{column}' in the rows used, so it cannot be placed in time; give it one or list the visits with --time-order");
+                throw RweStatsInputException.Naming(
+                    $"visit '{level}' has no value of {{TimeValue}} '{column}' in the rows used, so it cannot be placed in time; give it one or list the visits with {{TimeOrder}}");
             medians[level] = Median(values);
         }
         var ordered = present.OrderBy(l => medians[l]).ThenBy(l => l, Comparer<string>.Create(CompareNatural)).ToList();
         for (int k = 1; k < ordered.Count; k++)
             if (medians[ordered[k]] == medians[ordered[k - 1]])
-                throw new RweStatsInputException(
-                    $"visits '{ordered[k - 1]}' and '{ordered[k]}' have the same time in '{column}' (median {medians[ordered[k]].ToString("R", CultureInfo.InvariantCulture)}), so their order is ambiguous; list the visits with --time-order");
+                throw RweStatsInputException.Naming(
+                    $"visits '{ordered[k - 1]}' and '{ordered[k]}' have the same time in '{column}' (median {medians[ordered[k]].ToString("R", CultureInfo.InvariantCulture)}), so their order is ambiguous; list the visits with {{TimeOrder}}");
         bool single = present.All(l => timeValues[l].Distinct().Count() == 1);
         return new VisitOrdering(ordered, VisitOrderRule.TimeValue,
             single ? $"by the time value in '{column}'" : $"by the median time value in '{column}' per visit");
@@ -182,7 +182,7 @@ public static class VisitOrder
     {
         string baseline = given ?? DefaultBaseline(levels);
         if (!levels.Contains(baseline))
-            throw new RweStatsInputException($"--baseline {baseline}: not a visit of '{timeColumn}' with data; visits are {string.Join(", ", levels)}");
+            throw RweStatsInputException.Naming($"{{Baseline}} {baseline}: not a visit of '{timeColumn}' with data; visits are {string.Join(", ", levels)}");
         return baseline;
     }
 }

@@ -1,18 +1,28 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 
 namespace RweStats.Reporting;
 
-/// <summary>RFC 4180 CSV text with invariant, round-trip numbers (empty cell for a number that does not exist).</summary>
+/// <summary>
+/// RFC 4180 CSV text written by CsvHelper, with invariant, round-trip numbers (an empty cell for a number that does not
+/// exist). A cell is quoted only when it holds a comma, a quote or a line break, so cells with spaces stay bare.
+/// </summary>
 public sealed class CsvText
 {
-    readonly StringBuilder text = new();
+    static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { NewLine = Environment.NewLine };
 
-    public CsvText(params string[] header) => Row(header);
+    readonly StringWriter text = new(CultureInfo.InvariantCulture);
+    readonly CsvWriter writer;
+
+    public CsvText(params string[] header)
+    {
+        writer = CsvWriter.Create(text, Options, leaveOpen: true);
+        Row(header);
+    }
 
     public CsvText Row(params object?[] cells)
     {
-        text.AppendLine(string.Join(",", cells.Select(Cell)));
+        writer.WriteRecord(cells.Select(Cell).ToArray());
         return this;
     }
 
@@ -20,11 +30,13 @@ public sealed class CsvText
     {
         null => "",
         double d => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : "",
-        int i => i.ToString(CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
-        string s when s.IndexOfAny(new[] { ',', '"', '\n', '\r' }) >= 0 => "\"" + s.Replace("\"", "\"\"") + "\"",
         _ => Convert.ToString(c, CultureInfo.InvariantCulture) ?? "",
     };
 
-    public override string ToString() => text.ToString();
+    public override string ToString()
+    {
+        writer.Flush();
+        return text.ToString();
+    }
 }

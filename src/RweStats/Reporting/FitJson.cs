@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using RweStats.Inference;
 using RweStats.Model;
 
 namespace RweStats.Reporting;
@@ -7,291 +8,180 @@ namespace RweStats.Reporting;
 /// <summary>
 /// The engine's JSON form of a fit: the contract external checks rely on (snake_case keys of the
 /// "fit" command; keys are added, never renamed). Numbers are written at full round-trip precision;
-/// a number that does not exist (aliased column, NaN df) is null.
+/// a number that does not exist (aliased column, NaN df) is null. The records below are the document's
+/// shape, in its key order; System.Text.Json writes them.
 /// </summary>
 public static class FitJson
 {
-    public static string Serialize(MixedModelResult r)
+    /// <summary>snake_case keys, NaN and infinities as null, optional keys left out when they have no value.</summary>
+    public static readonly JsonSerializerOptions Options = new()
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-            Write(w, r);
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Converters = { new FiniteOrNull() },
+    };
 
-    public static void Write(Utf8JsonWriter w, MixedModelResult r)
-    {
-        var spec = r.Spec;
-        w.WriteStartObject();
-        w.WriteString("response", r.Response);
-        if (r.ResponseLabel is { } label) w.WriteString("response_label", label);
-        w.WriteString("formula", spec.Formula);
-        w.WriteNumber("n_subjects", r.SubjectCount);
-        w.WriteNumber("n_subjects_with_data", r.SubjectsWithData);
-        w.WriteNumber("n_observations_read", r.ObservationsRead);
-        w.WriteNumber("n_observations_used", r.ObservationsUsed);
-        w.WriteString("method", spec.Method == EstimationMethod.Reml ? "REML" : "ML");
-        w.WriteString("covariance", r.CovarianceSasType);
-        w.WriteBoolean("random_intercept", spec.RandomIntercept);
-        if (spec.Group is not null) w.WriteString("group", spec.Group);
-        w.WriteString("df_method", DfMethodNames.Name(spec.Df));
-        w.WriteString("std_error_method", spec.StdErrors == StdErrorMethod.Empirical ? "empirical" : "model");
-        if (spec.Df is DfMethod.KenwardRoger or DfMethod.KenwardRogerLinear)
-            w.WriteString("kenward_roger_information", spec.KenwardRogerInformation == Inference.KenwardRogerInformation.Expected ? "expected" : "observed");
-        w.WriteString("adjustment", Inference.Multiplicity.Name(spec.Adjustment));
-        w.WriteNumber("alpha", spec.Alpha);
-        w.WriteString("time", spec.Time);
-        w.WriteStartArray("time_levels");
-        foreach (var l in r.TimeLevels) w.WriteStringValue(l);
-        w.WriteEndArray();
-        if (r.VisitOrdering is { } order)
-        {
-            // How time_levels were ordered: "given" (--time-order, visits.order), "time-value" or "natural".
-            w.WriteString("visit_order_rule", order.RuleName);
-            w.WriteString("visit_order", order.Description);
-        }
-        w.WriteString("baseline", r.Baseline);
-        w.WriteBoolean("converged", r.Convergence.Converged);
-        w.WriteNumber("iterations", r.Convergence.Iterations);
-        w.WriteStartObject("convergence");
-        Number(w, "criterion", r.Convergence.Criterion);
-        Number(w, "max_abs_gradient", r.Convergence.MaxAbsGradient);
-        w.WriteBoolean("hessian_positive_definite", r.Convergence.HessianPositiveDefinite);
-        w.WriteNumber("evaluations", r.Convergence.Evaluations);
-        w.WriteString("message", r.Convergence.Message);
-        w.WriteNumber("starts_tried", r.Convergence.StartsTried);
-        w.WriteNumber("starts_at_best", r.Convergence.StartsAtBest);
-        w.WriteString("best_start", r.Convergence.BestStart);
-        w.WriteEndObject();
-        w.WriteStartObject("dimensions");
-        w.WriteNumber("covariance_parameters", r.CovarianceParameters.Count);
-        w.WriteNumber("columns_in_x", r.DesignColumns);
-        w.WriteNumber("rank_of_x", r.DesignRank);
-        w.WriteEndObject();
+    public static string Serialize(MixedModelResult r) => JsonSerializer.Serialize(Document(r), Options);
 
-        w.WriteStartObject("fit_statistics");
-        Number(w, "neg2_log_likelihood", r.FitStatistics.Neg2LogLikelihood);
-        Number(w, "aic", r.FitStatistics.Aic);
-        Number(w, "aicc", r.FitStatistics.Aicc);
-        Number(w, "bic", r.FitStatistics.Bic);
-        w.WriteEndObject();
-
-        w.WriteStartArray("covariance_parameters");
-        foreach (var c in r.CovarianceParameters)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", c.Name);
-            if (c.Group is null) w.WriteNull("group"); else w.WriteString("group", c.Group);
-            Number(w, "estimate", c.Estimate);
-            Number(w, "std_error", c.StdError);
-            w.WriteBoolean("on_boundary", c.OnBoundary);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-
-        w.WriteStartArray("fixed_effects");
-        foreach (var f in r.FixedEffects)
-        {
-            w.WriteStartObject();
-            w.WriteString("term", f.Term);
-            w.WriteString("effect", f.Effect);
-            Levels(w, "levels", f.Levels);
-            w.WriteBoolean("aliased", f.Aliased);
-            if (f.Result is null) Number(w, "estimate", 0.0);
-            Estimate(w, f.Result);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-
-        w.WriteStartArray("type3_tests");
-        foreach (var t in r.Type3Tests)
-        {
-            w.WriteStartObject();
-            w.WriteString("effect", t.Effect);
-            w.WriteNumber("num_df", t.NumDf);
-            Number(w, "den_df", t.DenDf);
-            Number(w, "f_value", t.FValue);
-            Number(w, "p_value", t.PValue);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-
-        w.WriteStartArray("lsmeans");
-        foreach (var l in r.LsMeans)
-        {
-            w.WriteStartObject();
-            w.WriteString("effect", l.Effect);
-            Levels(w, "levels", l.Levels);
-            w.WriteBoolean("estimable", l.Result is not null);
-            Estimate(w, l.Result);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-
-        w.WriteStartArray("lsmean_differences");
-        foreach (var d in r.LsMeanDifferences)
-        {
-            w.WriteStartObject();
-            w.WriteString("effect", d.Effect);
-            Levels(w, "levels", d.Levels);
-            Levels(w, "other_levels", d.OtherLevels);
-            Estimate(w, d.Result);
-            Adjusted(w, spec, d.AdjustedPValue);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-
-        w.WriteStartArray("visit_contrasts");
-        foreach (var v in r.VisitContrasts)
-        {
-            w.WriteStartObject();
-            w.WriteString("label", v.Label);
-            w.WriteString("visit", v.Visit);
-            w.WriteString("baseline", v.Baseline);
-            Estimate(w, v.Result);
-            Adjusted(w, spec, v.AdjustedPValue);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-
-        w.WriteStartArray("contrasts");
-        foreach (var c in r.Contrasts)
-        {
-            w.WriteStartObject();
-            w.WriteString("label", c.Label);
-            w.WriteString("kind", c.Kind);
-            w.WriteStartArray("rows");
-            foreach (var row in c.Rows)
-            {
-                w.WriteStartObject();
-                w.WriteString("expression", row.Expression);
-                w.WriteBoolean("estimable", row.Result is not null);
-                Estimate(w, row.Result);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            if (c.Test is { } t)
-            {
-                w.WriteNumber("num_df", t.NumDf);
-                Number(w, "den_df", t.DenDf);
-                Number(w, "f_value", t.FValue);
-                Number(w, "p_value", t.PValue);
-            }
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-
-        if (r.CovarianceSelection is { } sel) WriteSelection(w, sel);
-
-        if (r.Blups is { } blups)
-        {
-            w.WriteStartArray("blups");
-            foreach (var b in blups)
-            {
-                w.WriteStartObject();
-                w.WriteString("subject", b.Subject);
-                Number(w, "estimate", b.Estimate);
-                Number(w, "std_error_prediction", b.StdErrorPrediction);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        if (r.Residuals is { } residuals)
-        {
-            w.WriteStartArray("residuals");
-            foreach (var x in residuals)
-            {
-                w.WriteStartObject();
-                w.WriteString("subject", x.Subject);
-                w.WriteString("visit", x.Visit);
-                Number(w, "observed", x.Observed);
-                Number(w, "predicted_marginal", x.PredictedMarginal);
-                Number(w, "predicted_conditional", x.PredictedConditional);
-                Number(w, "residual_marginal", x.ResidualMarginal);
-                Number(w, "residual_conditional", x.ResidualConditional);
-                Number(w, "pearson_marginal", x.PearsonMarginal);
-                Number(w, "pearson_conditional", x.PearsonConditional);
-                Number(w, "scaled_residual", x.Scaled);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-
-        w.WriteStartArray("notes");
-        foreach (var n in r.Notes) w.WriteStringValue(n);
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter w, MixedModelResult r) => JsonSerializer.Serialize(w, Document(r), Options);
 
     /// <summary>The "covariance_selection" object: the candidate table, the likelihood-ratio tests and the choice.</summary>
-    public static void WriteSelection(Utf8JsonWriter w, Inference.CovarianceSelectionResult sel)
+    public static void WriteSelection(Utf8JsonWriter w, CovarianceSelectionResult sel)
     {
-        w.WriteStartObject("covariance_selection");
-        w.WriteString("criterion", sel.Criterion.ToLowerInvariant());
-        if (sel.Selected is null) w.WriteNull("selected"); else w.WriteString("selected", sel.Selected);
-        w.WriteString("reason", sel.Reason);
-        w.WriteStartArray("candidates");
-        foreach (var c in sel.Candidates)
-        {
-            w.WriteStartObject();
-            w.WriteString("label", c.Candidate.Label);
-            w.WriteString("covariance", c.SasType);
-            w.WriteBoolean("random_intercept", c.Candidate.RandomIntercept);
-            w.WriteBoolean("converged", c.Converged);
-            Number(w, "neg2_log_likelihood", c.Neg2LogLikelihood);
-            Number(w, "q", c.Parameters);
-            Number(w, "aic", c.Aic);
-            Number(w, "aicc", c.Aicc);
-            Number(w, "bic", c.Bic);
-            w.WriteBoolean("selected", c.Candidate.Label == sel.Selected);
-            if (!c.Converged) w.WriteString("message", c.Message);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("likelihood_ratio_tests");
-        foreach (var t in sel.Tests)
-        {
-            w.WriteStartObject();
-            w.WriteString("reduced", t.Reduced);
-            w.WriteString("full", t.Full);
-            Number(w, "chi_square", t.ChiSquare);
-            w.WriteNumber("df", t.Df);
-            Number(w, "p_value", t.PValue);
-            w.WriteBoolean("boundary_mixture", t.BoundaryMixture);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
+        w.WritePropertyName("covariance_selection");
+        JsonSerializer.Serialize(w, Selection(sel), Options);
     }
 
-    static void Adjusted(Utf8JsonWriter w, MixedModelSpec spec, double? adjusted)
-    {
-        if (spec.Adjustment == MultiplicityAdjustment.None) return;
-        Number(w, "p_value_adjusted", adjusted);
-        w.WriteString("adjustment", adjusted is null ? "none" : Inference.Multiplicity.Name(spec.Adjustment));
-    }
-
-    static void Estimate(Utf8JsonWriter w, EstimateResult? e)
-    {
-        if (e is not null) Number(w, "estimate", e.Estimate);
-        Number(w, "std_error", e?.StdError);
-        Number(w, "df", e?.Df);
-        Number(w, "t_value", e?.TValue);
-        Number(w, "p_value", e?.PValue);
-        Number(w, "lower", e?.Lower);
-        Number(w, "upper", e?.Upper);
-    }
-
-    static void Levels(Utf8JsonWriter w, string name, IReadOnlyDictionary<string, string> levels)
-    {
-        w.WriteStartObject(name);
-        foreach (var (k, v) in levels) w.WriteString(k, v);
-        w.WriteEndObject();
-    }
-
+    /// <summary>A number, or null when it does not exist (null, NaN, infinite).</summary>
     public static void Number(Utf8JsonWriter w, string name, double? value)
     {
         if (value is { } v && double.IsFinite(v)) w.WriteNumber(name, v);
         else w.WriteNull(name);
     }
+
+    /// <summary>Writes a double that is not finite as null (the JSON contract's "does not exist").</summary>
+    sealed class FiniteOrNull : JsonConverter<double>
+    {
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();
+
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
+        {
+            if (double.IsFinite(value)) writer.WriteNumberValue(value);
+            else writer.WriteNullValue();
+        }
+
+        public override bool HandleNull => false;
+    }
+
+    const JsonIgnoreCondition Optional = JsonIgnoreCondition.WhenWritingNull;
+
+    /// <summary>The columns of an estimate. "estimate" is left out when there is none (not estimable); NaN is written as null.</summary>
+    public abstract record EstimateColumns
+    {
+        [JsonPropertyOrder(1), JsonIgnore(Condition = Optional)] public double? Estimate { get; init; }
+        [JsonPropertyOrder(2)] public double? StdError { get; init; }
+        [JsonPropertyOrder(3)] public double? Df { get; init; }
+        [JsonPropertyOrder(4)] public double? TValue { get; init; }
+        [JsonPropertyOrder(5)] public double? PValue { get; init; }
+        [JsonPropertyOrder(6)] public double? Lower { get; init; }
+        [JsonPropertyOrder(7)] public double? Upper { get; init; }
+        /// <summary>With a multiplicity adjustment only: the adjusted p-value (NaN: none) and the method applied.</summary>
+        [JsonPropertyOrder(8), JsonIgnore(Condition = Optional)] public double? PValueAdjusted { get; init; }
+        [JsonPropertyOrder(9), JsonIgnore(Condition = Optional)] public string? Adjustment { get; init; }
+
+        protected EstimateColumns(EstimateResult? e, double? estimateWhenNone = null)
+        {
+            Estimate = e?.Estimate ?? estimateWhenNone;
+            (StdError, Df, TValue, PValue, Lower, Upper) = (e?.StdError, e?.Df, e?.TValue, e?.PValue, e?.Lower, e?.Upper);
+        }
+
+        protected EstimateColumns(EstimateResult e, MixedModelSpec spec, double? adjusted) : this(e)
+        {
+            if (spec.Adjustment == MultiplicityAdjustment.None) return;
+            PValueAdjusted = adjusted ?? double.NaN;
+            Adjustment = adjusted is null ? "none" : Multiplicity.Name(spec.Adjustment);
+        }
+    }
+
+    public sealed record FitDocument(
+        string Response,
+        [property: JsonIgnore(Condition = Optional)] string? ResponseLabel,
+        string Formula,
+        int NSubjects, int NSubjectsWithData, int NObservationsRead, int NObservationsUsed,
+        string Method, string Covariance, bool RandomIntercept,
+        [property: JsonIgnore(Condition = Optional)] string? Group,
+        string DfMethod, string StdErrorMethod,
+        [property: JsonIgnore(Condition = Optional)] string? KenwardRogerInformation,
+        string Adjustment, double Alpha, string Time, IReadOnlyList<string> TimeLevels,
+        [property: JsonIgnore(Condition = Optional)] string? VisitOrderRule,
+        [property: JsonIgnore(Condition = Optional)] string? VisitOrder,
+        string Baseline, bool Converged, int Iterations, ConvergenceJson Convergence, DimensionsJson Dimensions,
+        FitStatistics FitStatistics, IReadOnlyList<CovarianceParameterJson> CovarianceParameters,
+        IReadOnlyList<FixedEffectJson> FixedEffects, IReadOnlyList<Type3Test> Type3Tests,
+        [property: JsonPropertyName("lsmeans")] IReadOnlyList<LsMeanJson> LsMeans,
+        [property: JsonPropertyName("lsmean_differences")] IReadOnlyList<LsMeanDifferenceJson> LsMeanDifferences,
+        IReadOnlyList<VisitContrastJson> VisitContrasts, IReadOnlyList<ContrastJson> Contrasts,
+        [property: JsonIgnore(Condition = Optional)] SelectionJson? CovarianceSelection,
+        [property: JsonIgnore(Condition = Optional)] IReadOnlyList<SubjectBlup>? Blups,
+        [property: JsonIgnore(Condition = Optional)] IReadOnlyList<ResidualJson>? Residuals,
+        IReadOnlyList<string> Notes);
+
+    public sealed record ConvergenceJson(double Criterion, double MaxAbsGradient, bool HessianPositiveDefinite, int Evaluations,
+        string Message, int StartsTried, int StartsAtBest, string BestStart);
+
+    public sealed record DimensionsJson(int CovarianceParameters, [property: JsonPropertyName("columns_in_x")] int ColumnsInX,
+        [property: JsonPropertyName("rank_of_x")] int RankOfX);
+
+    public sealed record CovarianceParameterJson(string Name, string? Group, double Estimate, double? StdError, bool OnBoundary);
+
+    public sealed record FixedEffectJson(string Term, string Effect, IReadOnlyDictionary<string, string> Levels, bool Aliased, [property: JsonIgnore] EstimateResult? Result)
+        : EstimateColumns(Result, estimateWhenNone: 0.0);
+
+    public sealed record LsMeanJson(string Effect, IReadOnlyDictionary<string, string> Levels, bool Estimable, [property: JsonIgnore] EstimateResult? Result) : EstimateColumns(Result);
+
+    public sealed record LsMeanDifferenceJson(string Effect, IReadOnlyDictionary<string, string> Levels, IReadOnlyDictionary<string, string> OtherLevels,
+        [property: JsonIgnore] EstimateResult Result, [property: JsonIgnore] MixedModelSpec Spec, [property: JsonIgnore] double? Adjusted) : EstimateColumns(Result, Spec, Adjusted);
+
+    public sealed record VisitContrastJson(string Label, string Visit, string Baseline, [property: JsonIgnore] EstimateResult Result, [property: JsonIgnore] MixedModelSpec Spec, [property: JsonIgnore] double? Adjusted)
+        : EstimateColumns(Result, Spec, Adjusted);
+
+    public sealed record ContrastRowJson(string Expression, bool Estimable, [property: JsonIgnore] EstimateResult? Result) : EstimateColumns(Result);
+
+    /// <summary>A contrast; the F test's columns only when it has one.</summary>
+    public sealed record ContrastJson(string Label, string Kind, IReadOnlyList<ContrastRowJson> Rows,
+        [property: JsonIgnore(Condition = Optional)] int? NumDf, [property: JsonIgnore(Condition = Optional)] double? DenDf,
+        [property: JsonIgnore(Condition = Optional)] double? FValue, [property: JsonIgnore(Condition = Optional)] double? PValue);
+
+    public sealed record ResidualJson(string Subject, string Visit, double Observed, double PredictedMarginal, double PredictedConditional,
+        double ResidualMarginal, double ResidualConditional, double PearsonMarginal, double PearsonConditional, double ScaledResidual);
+
+    public sealed record SelectionJson(string Criterion, string? Selected, string Reason, IReadOnlyList<CandidateJson> Candidates,
+        IReadOnlyList<LikelihoodRatioTestJson> LikelihoodRatioTests);
+
+    public sealed record CandidateJson(string Label, string Covariance, bool RandomIntercept, bool Converged, double? Neg2LogLikelihood,
+        int? Q, double? Aic, double? Aicc, double? Bic, bool Selected, [property: JsonIgnore(Condition = Optional)] string? Message);
+
+    public sealed record LikelihoodRatioTestJson(string Reduced, string Full, double ChiSquare, int Df, double PValue, bool BoundaryMixture);
+
+    /// <summary>The document of a fit.</summary>
+    public static FitDocument Document(MixedModelResult r)
+    {
+        var spec = r.Spec;
+        var c = r.Convergence;
+        return new FitDocument(
+            r.Response, r.ResponseLabel, spec.Formula,
+            r.SubjectCount, r.SubjectsWithData, r.ObservationsRead, r.ObservationsUsed,
+            spec.Method == EstimationMethod.Reml ? "REML" : "ML", r.CovarianceSasType, spec.RandomIntercept, spec.Group,
+            DfMethodNames.Name(spec.Df), spec.StdErrors == StdErrorMethod.Empirical ? "empirical" : "model",
+            spec.Df is Model.DfMethod.KenwardRoger or Model.DfMethod.KenwardRogerLinear
+                ? spec.KenwardRogerInformation == Inference.KenwardRogerInformation.Expected ? "expected" : "observed"
+                : null,
+            Multiplicity.Name(spec.Adjustment), spec.Alpha, spec.Time, r.TimeLevels,
+            r.VisitOrdering?.RuleName, r.VisitOrdering?.Description,
+            r.Baseline, c.Converged, c.Iterations,
+            new ConvergenceJson(c.Criterion, c.MaxAbsGradient, c.HessianPositiveDefinite, c.Evaluations, c.Message, c.StartsTried, c.StartsAtBest, c.BestStart),
+            new DimensionsJson(r.CovarianceParameters.Count, r.DesignColumns, r.DesignRank),
+            r.FitStatistics,
+            r.CovarianceParameters.Select(p => new CovarianceParameterJson(p.Name, p.Group, p.Estimate, p.StdError, p.OnBoundary)).ToList(),
+            r.FixedEffects.Select(f => new FixedEffectJson(f.Term, f.Effect, f.Levels, f.Aliased, f.Result)).ToList(),
+            r.Type3Tests,
+            r.LsMeans.Select(l => new LsMeanJson(l.Effect, l.Levels, l.Result is not null, l.Result)).ToList(),
+            r.LsMeanDifferences.Select(d => new LsMeanDifferenceJson(d.Effect, d.Levels, d.OtherLevels, d.Result, spec, d.AdjustedPValue)).ToList(),
+            r.VisitContrasts.Select(v => new VisitContrastJson(v.Label, v.Visit, v.Baseline, v.Result, spec, v.AdjustedPValue)).ToList(),
+            r.Contrasts.Select(k => new ContrastJson(k.Label, k.Kind,
+                k.Rows.Select(row => new ContrastRowJson(row.Expression, row.Result is not null, row.Result)).ToList(),
+                k.Test?.NumDf, k.Test?.DenDf, k.Test?.FValue, k.Test?.PValue)).ToList(),
+            r.CovarianceSelection is { } sel ? Selection(sel) : null,
+            r.Blups,
+            r.Residuals?.Select(x => new ResidualJson(x.Subject, x.Visit, x.Observed, x.PredictedMarginal, x.PredictedConditional,
+                x.ResidualMarginal, x.ResidualConditional, x.PearsonMarginal, x.PearsonConditional, x.Scaled)).ToList(),
+            r.Notes);
+    }
+
+    static SelectionJson Selection(CovarianceSelectionResult sel) => new(
+        sel.Criterion.ToLowerInvariant(), sel.Selected, sel.Reason,
+        sel.Candidates.Select(c => new CandidateJson(c.Candidate.Label, c.SasType, c.Candidate.RandomIntercept, c.Converged,
+            c.Neg2LogLikelihood, c.Parameters, c.Aic, c.Aicc, c.Bic, c.Candidate.Label == sel.Selected, c.Converged ? null : c.Message)).ToList(),
+        sel.Tests.Select(t => new LikelihoodRatioTestJson(t.Reduced, t.Full, t.ChiSquare, t.Df, t.PValue, t.BoundaryMixture)).ToList());
 }

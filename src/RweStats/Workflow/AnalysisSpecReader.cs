@@ -195,6 +195,16 @@ public static class AnalysisSpecReader
         ModelSetting.RandomIntercept => "model.random_intercept",
         ModelSetting.LsMeans => "model.lsmeans",
         ModelSetting.Method => "model.method",
+        ModelSetting.Subject => "columns.subject",
+        ModelSetting.Time => "columns.visit",
+        ModelSetting.Group => "columns.group",
+        ModelSetting.Data => "data",
+        ModelSetting.DataFormat => "data.file_format",
+        ModelSetting.Member => "data.member",
+        ModelSetting.Query => "data.query",
+        ModelSetting.Where => "data.where",
+        ModelSetting.PushDown => "data.push_down",
+        ModelSetting.Omop => "data.omop",
         ModelSetting.ClassVariables => "model.class",
         ModelSetting.MissingTokens => "data.missing",
         ModelSetting.DecimalComma => "data.decimal \",\"",
@@ -237,7 +247,7 @@ public static class AnalysisSpecReader
             try { Formula.Parse(text.Replace("{y}", "y").Replace("{visit}", "visit")); } catch (RweStatsInputException e) { throw f.Error(e.Message); }
             m = m with { Formula = text };
         }
-        if (node.Get("covariance") is { } c) m = m with { Covariance = c.Choice(Covariance.CovarianceStructure.Codes.ToArray()) };
+        if (node.Get("covariance") is { } c) m = m with { Covariance = c.Choice(Covariance.CovarianceTypes.Codes.ToArray()) };
         if (node.Get("random_intercept") is { } ri) m = m with { RandomIntercept = ri.AsBool() };
         if (node.Get("method") is { } me) m = m with { Method = me.Choice("reml", "ml") == "ml" ? EstimationMethod.Ml : EstimationMethod.Reml };
         if (node.Get("df") is { } df)

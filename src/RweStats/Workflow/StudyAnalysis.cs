@@ -83,7 +83,7 @@ public static class StudyAnalysis
         var modelSpec = spec.ModelFor(outcome, outcome.Column);
         // A spec can ask only for a df method or a covariance structure that needs the rows: named by their spec keys.
         if (PatternSums.RowsNeeded(modelSpec) is { } needs)
-            throw new RweStatsInputException($"outcome '{outcome.Name}': the model needs the rows ({needs.Replace("--df ", "model.df ").Replace("--covariance ", "model.covariance ")}), which \"data.push_down\" never reads; drop \"push_down\" or change the model");
+            throw new RweStatsInputException($"outcome '{outcome.Name}': the model needs the rows ({RweStatsInputException.NameSettings(needs, AnalysisSpecReader.KeyOf)}), which \"data.push_down\" never reads; drop \"push_down\" or change the model");
         var sums = src.Database is { } address
             ? Data.Sql.PostgresSource.Open(address, src.Query).PatternSums(modelSpec)
             : TableReader.PatternSums(src.Table, modelSpec);

@@ -107,7 +107,7 @@ public sealed class DatabaseCommandsTests(PostgresServer server)
         foreach (var act in new Action[] { () => source.ReadRows(spec), () => source.ReadRows(spec with { Formula = "FEV1 ~ AVISIT", Subject = "USUBJD" }) })
         {
             var e = Assert.Throws<RweStatsInputException>(act);
-            Assert.Matches("no column '(FEV11|USUBJD)' \\(named as (the formula's response|--subject)\\); did you mean '(FEV1|USUBJID)'\\? ", e.Message);
+            Assert.Matches("no column '(FEV11|USUBJD)' \\(named as (the formula's response|subject column)\\); did you mean '(FEV1|USUBJID)'\\? ", e.Message);
         }
     }
 }

@@ -97,7 +97,8 @@ public sealed class PostgresSourceTests(PostgresServer server)
         var source = PostgresSource.Open(server.Address("public.fev"), null, server.Credentials);
         var spec = Spec with { Covariance = "cs", Blups = true };
         var e = Assert.Throws<RweStatsInputException>(() => MixedModelFitter.Fit(source.PatternSums(spec), spec));
-        Assert.Contains("--blups", e.Message);
+        Assert.Contains("BLUPs", e.Message);
+        Assert.Contains("--blups", e.MessageNaming(RweStats.Cli.ModelOptions.OptionName));
         var (rows, rowSpec) = source.ReadRows(spec);
         Assert.NotNull(MixedModelFitter.Fit(rows, rowSpec).Blups);
     }

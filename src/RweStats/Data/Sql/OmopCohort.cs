@@ -36,7 +36,7 @@ public sealed record OmopCohort(
 
     public static OmopCohort Read(string path)
     {
-        if (!File.Exists(path)) throw new RweStatsInputException($"--omop {path}: file not found");
+        if (!File.Exists(path)) throw RweStatsInputException.Naming($"{{Omop}} {path}: file not found");
         JsonDocument doc;
         try { doc = JsonDocument.Parse(File.ReadAllText(path)); }
         catch (JsonException e) { throw new RweStatsInputException($"{path}: not valid JSON (line {e.LineNumber + 1}): {e.Message.Split('.')[0]}"); }

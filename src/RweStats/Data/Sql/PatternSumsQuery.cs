@@ -237,7 +237,7 @@ public sealed class PatternSumsQuery
         }
         if (duplicated) throw Duplicate(plan);
         if (groupChanges > 0)
-            throw new RweStatsInputException($"{label}: {groupChanges} subject(s) change group ('{spec.Group}'); --group must be constant within a subject");
+            throw RweStatsInputException.Naming($"{label}: {groupChanges} subject(s) change group ('{spec.Group}'); {{Group}} must be constant within a subject");
         if (!duplicated && rowsInSignatures != used)
             throw new InvalidOperationException($"the pattern sums cover {rowsInSignatures} rows but {used} rows are used");
         var frame = SummaryFrame.Frame(label, roles, frameLevels, totals, subjectsRead, subjects);

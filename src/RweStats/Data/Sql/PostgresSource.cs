@@ -64,7 +64,7 @@ public sealed class PostgresSource
             var userInfo = authority[..at];
             authority = authority[(at + 1)..];
             if (userInfo.Contains(':'))
-                throw new RweStatsInputException("--data: a password in the address is refused (it would show in process lists and logs); set PGPASSWORD or use a password file (PGPASSFILE, ~/.pgpass)");
+                throw RweStatsInputException.Naming("{Data}: a password in the address is refused (it would show in process lists and logs); set PGPASSWORD or use a password file (PGPASSFILE, ~/.pgpass)");
             user = Uri.UnescapeDataString(userInfo);
         }
         string host = authority;
@@ -74,7 +74,7 @@ public sealed class PostgresSource
         {
             host = authority[..colon];
             if (!int.TryParse(authority[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)
-                throw new RweStatsInputException($"--data: port '{authority[(colon + 1)..]}' of the PostgreSQL address is not a port number");
+                throw RweStatsInputException.Naming($"{{Data}}: port '{authority[(colon + 1)..]}' of the PostgreSQL address is not a port number");
         }
         if (host.Length == 0) host = Env("PGHOST") ?? "localhost";
         if (database.Length == 0) database = Env("PGDATABASE") ?? "postgres";
@@ -87,30 +87,30 @@ public sealed class PostgresSource
             string key = eq >= 0 ? pair[..eq] : pair, value = eq >= 0 ? Uri.UnescapeDataString(pair[(eq + 1)..]) : "";
             if (key == "table") table = value;
             else if (key is "password")
-                throw new RweStatsInputException("--data: a password in the address is refused (it would show in process lists and logs); set PGPASSWORD or use a password file (PGPASSFILE, ~/.pgpass)");
+                throw RweStatsInputException.Naming("{Data}: a password in the address is refused (it would show in process lists and logs); set PGPASSWORD or use a password file (PGPASSFILE, ~/.pgpass)");
             else if (key == "sslmode")
                 sslMode = SslModes.Where(m => LibpqName(m).Equals(value, StringComparison.OrdinalIgnoreCase)).Cast<SslMode?>().FirstOrDefault()
-                    ?? throw new RweStatsInputException($"--data: sslmode '{Shorten(value)}' of the PostgreSQL address is not one of {string.Join(", ", SslModes.Select(LibpqName))}");
+                    ?? throw RweStatsInputException.Naming($"{{Data}}: sslmode '{Shorten(value)}' of the PostgreSQL address is not one of {string.Join(", ", SslModes.Select(LibpqName))}");
             else if (key == "statement_timeout")
                 statementTimeout = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 7 * 24 * 3600
                     ? seconds
-                    : throw new RweStatsInputException($"--data: statement_timeout '{Shorten(value)}' of the PostgreSQL address is not a whole number of seconds (0 for no limit, at most 604800)");
+                    : throw RweStatsInputException.Naming($"{{Data}}: statement_timeout '{Shorten(value)}' of the PostgreSQL address is not a whole number of seconds (0 for no limit, at most 604800)");
             else
-                throw new RweStatsInputException($"--data: unknown parameter '{Shorten(key)}' in the PostgreSQL address; use ?table=SCHEMA.TABLE (or --query \"SELECT ...\"), sslmode=, statement_timeout=SECONDS");
+                throw RweStatsInputException.Naming($"{{Data}}: unknown parameter '{Shorten(key)}' in the PostgreSQL address; use ?table=SCHEMA.TABLE (or {{Query}} \"SELECT ...\"), sslmode=, statement_timeout=SECONDS");
         }
         string baseLabel = $"postgresql://{host}:{port}/{database}";
         SqlRelation relation;
         if (table is not null && query is not null)
-            throw new RweStatsInputException("--data with ?table= and --query both name the rows; give one of them");
+            throw RweStatsInputException.Naming("{Data} with ?table= and {Query} both name the rows; give one of them");
         if (table is not null) relation = SqlRelation.Table(table, SqlDialect.PostgreSql, $"{baseLabel}?table={table}");
         else if (query is not null)
         {
             // Only a first, friendly word here: the server's own parse decides (one statement that returns rows, run
             // read-only; see Use).
-            if (string.IsNullOrWhiteSpace(query)) throw new RweStatsInputException("--query: the query is empty; give one SELECT statement");
+            if (string.IsNullOrWhiteSpace(query)) throw RweStatsInputException.Naming("{Query}: the query is empty; give one SELECT statement");
             relation = SqlRelation.Query(query, $"{baseLabel} (--query)");
         }
-        else throw new RweStatsInputException($"--data {baseLabel}: name the rows with ?table=SCHEMA.TABLE or --query \"SELECT ...\"");
+        else throw RweStatsInputException.Naming($"{{Data}} {baseLabel}: name the rows with ?table=SCHEMA.TABLE or {{Query}} \"SELECT ...\"");
 
         var builder = new NpgsqlConnectionStringBuilder
         {
@@ -231,13 +231,13 @@ public static class SqlRows
         // A column the source lacks is named here with the closest one it has (the rows read hold only the model's
         // columns); --time-value is needed only by some models, so a missing one is left to the model frame.
         foreach (var column in wanted.Where(c => !available.Contains(c) && c != spec.TimeValue))
-            throw new RweStatsInputException(ClosestName.NoColumn(source.Label, column, Role(column), available));
+            throw RweStatsInputException.Naming(ClosestName.NoColumn(source.Label, column, Role(column), available));
         var table = ReadColumns(connection, dialect, source, wanted.Where(available.Contains).ToList());
         return (table, spec);
 
         string Role(string column) =>
-            column == spec.Subject ? "--subject" : column == spec.Time ? "--time" : column == formula.Response ? "the formula's response"
-            : column == spec.Group ? "--group" : spec.ClassVariables.Contains(column) ? "--class" : "a term of the formula";
+            column == spec.Subject ? "{Subject}" : column == spec.Time ? "{Time}" : column == formula.Response ? "the formula's response"
+            : column == spec.Group ? "{Group}" : spec.ClassVariables.Contains(column) ? "{ClassVariables}" : "a term of the formula";
     }
 
     /// <summary>Every column of the source.</summary>

@@ -273,7 +273,7 @@ internal sealed class ChunkSums
         for (int r = 0; r < rows; r++)
         {
             if (rowGroup[r] != group)
-                throw new RweStatsInputException($"{where(rowWhere[r])}: subject '{Subject()}' changes group ('{groupName}': '{Groups[group]}', then '{Groups[rowGroup[r]]}'); --group must be constant within a subject");
+                throw RweStatsInputException.Naming($"{where(rowWhere[r])}: subject '{Subject()}' changes group ('{groupName}': '{Groups[group]}', then '{Groups[rowGroup[r]]}'); {{Group}} must be constant within a subject");
             double y = rowY[r];
             if (double.IsNaN(y)) continue;
             int v = rowVisit[r];
