@@ -22,15 +22,29 @@ using RweStats.Simulation;
 //       fitted-model object) against one fit asked ten times; medians of --repeat runs after a warm-up.
 //   dotnet run -c Release --project bench/RweStats.Bench -- postgres [--rows N] [--runs R]
 //       PostgreSQL push-down against pulling the rows (PostgresBench.cs)
+//   dotnet run -c Release --project bench/RweStats.Bench -- check [--misses]
+//       the paper check on its corpus (tests/fixtures/check): planted errors found, false alarms, correct statements
+//       checked, on the tuning and held-out parts as text, wrapped text and PDF; time for a 30-page PDF (CheckCorpusBench.cs)
+//   dotnet run -c Release --project bench/RweStats.Bench -- estimands [--repeat 5]
+//       reference-based imputation on rbmi's antidepressant_data and at 10^4 x 6 (EstimandsBench.cs)
 //   dotnet run -c Release --project bench/RweStats.Bench -- convert FILE.csv OUT     (OUT .parquet or .duckdb, written by DuckDB)
 var inv = CultureInfo.InvariantCulture;
 string Arg(string name, string fallback) { int i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
 var mode = args.Length > 0 ? args[0] : "table";
 
+if (mode == "check")
+{
+    var repoRoot = AppContext.BaseDirectory;
+    while (!File.Exists(Path.Combine(repoRoot, "RweStats.sln"))) repoRoot = Path.GetDirectoryName(repoRoot)!;
+    return RweStats.Bench.CheckCorpusBench.Run(repoRoot, args);
+}
 if (mode == "postgres")
     return RweStats.Bench.PostgresBench.Run(args, Environment.ProcessPath!, typeof(RweStats.Bench.Models).Assembly.Location);
 if (mode == "measure-pg")
     return RweStats.Bench.PostgresBench.Measure(args[1], args[2]);
+
+if (mode == "estimands")
+    return RweStats.Bench.EstimandsBench.Run(args);
 
 if (mode == "kernels")
 {

@@ -10,10 +10,13 @@ public sealed class Arguments
 {
     readonly Dictionary<string, List<string>> options = new();
     readonly HashSet<string> flags = new();
+    readonly string? command;
     public List<string> Positional { get; } = new();
 
-    public Arguments(IEnumerable<string> args, IReadOnlySet<string> valueOptions, IReadOnlySet<string> flagOptions)
+    /// <param name="command">The command these arguments belong to ("fit"): its help is what an error points to.</param>
+    public Arguments(IEnumerable<string> args, IReadOnlySet<string> valueOptions, IReadOnlySet<string> flagOptions, string? command = null)
     {
+        this.command = command;
         using var e = args.GetEnumerator();
         while (e.MoveNext())
         {
@@ -24,7 +27,7 @@ public sealed class Arguments
             if (eq > 0) { name = a[..eq]; inline = a[(eq + 1)..]; }
             if (flagOptions.Contains(name)) { flags.Add(name); continue; }
             if (!valueOptions.Contains(name))
-                throw new RweStatsInputException($"unknown option '{name}'; see 'rwestats help'");
+                throw new RweStatsInputException(UnknownOption(name, valueOptions.Concat(flagOptions)));
             string value;
             if (inline is not null) value = inline;
             else if (e.MoveNext()) value = e.Current;
@@ -43,7 +46,23 @@ public sealed class Arguments
         return list[0];
     }
 
-    public string Required(string name) => Value(name) ?? throw new RweStatsInputException($"missing required option '{name}'");
+    public string Required(string name) => Value(name) ?? throw new RweStatsInputException($"missing required option '{name}'; {SeeHelp}");
+
+    /// <summary>Refuses the arguments when any of these options is missing, naming every one that is.</summary>
+    public void RequireAll(params string[] names)
+    {
+        var missing = names.Where(n => !options.ContainsKey(n)).ToList();
+        if (missing.Count > 1)
+            throw new RweStatsInputException($"missing required options {string.Join(", ", missing.Select(n => $"'{n}'"))}; {SeeHelp}");
+        if (missing.Count == 1) Required(missing[0]);
+    }
+
+    string SeeHelp => command is null ? "see 'rwestats help'" : $"see 'rwestats {command} --help'";
+
+    /// <summary>"unknown option '--covarience'; did you mean '--covariance'? see 'rwestats fit --help'": the closest of the
+    /// command's options by edit distance (<see cref="Data.ClosestName"/>), and the command's own help.</summary>
+    string UnknownOption(string name, IEnumerable<string> known) =>
+        $"unknown option '{name}'; {Data.ClosestName.Hint(name, known)}{SeeHelp}";
 
     public IReadOnlyList<string> Values(string name) => options.TryGetValue(name, out var list) ? list : new List<string>();
 

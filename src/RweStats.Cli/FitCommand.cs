@@ -81,6 +81,7 @@ public static class FitCommand
           --residuals              report marginal and conditional residuals (raw, Pearson, scaled)
           --alpha A                confidence level 1-A for intervals (default 0.05)
           --decimal-comma          numbers written with a decimal comma (12,5)
+          --missing T1,T2,...      CSV: more cell texts read as missing (besides empty, NA and .), e.g. ND
           --report-nonconverged    report a fit that did not converge (clearly marked) instead of failing
           --format text|json       output format (default text)
           --out FILE               write the report to FILE instead of standard output
@@ -99,9 +100,10 @@ public static class FitCommand
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, ValueOptions, Flags);
+        var a = new Arguments(args, ValueOptions, Flags, "fit");
         if (a.Positional.Count > 0)
             throw new RweStatsInputException($"unexpected argument '{a.Positional[0]}'; options start with --");
+        a.RequireAll("--data", "--formula", "--subject", "--time");
         var spec = ModelOptions.Spec(a, a.Required("--formula")) with
         {
             Df = a.Choice("--df", DfChoices, DfMethod.Satterthwaite),

@@ -14,7 +14,7 @@ public static class ModelOptions
     {
         "--data", "--subject", "--time", "--time-order", "--baseline", "--covariance", "--time-value",
         "--group", "--method", "--class", "--ref", "--alpha", "--format", "--out", "--max-iterations",
-        "--select-by", "--candidates", "--kr-information", "--data-format", "--member", "--query", "--where",
+        "--select-by", "--candidates", "--kr-information", "--data-format", "--member", "--query", "--where", "--missing",
     };
     public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--random-intercept", "--report-nonconverged", "--decimal-comma" };
 
@@ -58,6 +58,9 @@ public static class ModelOptions
         ModelSetting.LsMeans => "--lsmeans",
         ModelSetting.Method => "--method",
         ModelSetting.ReportNonConverged => "--report-nonconverged",
+        ModelSetting.ClassVariables => "--class",
+        ModelSetting.MissingTokens => "--missing",
+        ModelSetting.DecimalComma => "--decimal-comma",
         _ => null,
     };
 
@@ -110,10 +113,13 @@ public static class ModelOptions
     /// <summary>The table of --data (CSV, SAS transport, Parquet or DuckDB: --data-format or the extension), filtered by --where.</summary>
     public static DataTable Read(Arguments a) => TableReader.Read(Source(a));
 
-    /// <summary>Where --data is and how to read it (--data-format, --decimal-comma, --member, --query, --where).</summary>
+    /// <summary>Where --data is and how to read it (--data-format, --decimal-comma, --missing, --member, --query, --where).</summary>
     public static TableSource Source(Arguments a)
     {
         var dialect = a.Flag("--decimal-comma") ? CsvDialect.Default with { DecimalSeparator = ',' } : CsvDialect.Default;
+        // --missing adds to the default tokens (empty, NA, .): a registry's "ND" or "unknown" besides them.
+        if (a.Values("--missing").SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)).ToList() is { Count: > 0 } tokens)
+            dialect = dialect with { MissingTokens = dialect.MissingTokens.Concat(tokens).ToHashSet(StringComparer.Ordinal) };
         return new TableSource(a.Required("--data"))
         {
             FileFormat = a.Value("--data-format"), Dialect = dialect, Member = a.Value("--member"), Query = a.Value("--query"), Where = a.Value("--where"),

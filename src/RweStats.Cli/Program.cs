@@ -26,8 +26,12 @@ namespace RweStats.Cli
               plot        draw the figures of an analysis spec (SPEC.json --out DIR)
               simulate    write the synthetic belimumab biomarker cohort or a benchmark cohort
               verify      reviewer mode: check a paper's reported numbers against its data (CLAIMS.json)
+              check       reviewer mode without the data: the numbers a paper (.txt, .md, .pdf) cannot have
+                          (see 'rwestats check --help')
               sensitivity visit-contrast p-values under every df method x model/empirical SEs
                           (see 'rwestats sensitivity --help')
+              impute      estimands: reference-based imputation (MAR, JR, CR, CIR, LMCF), tipping points
+                          (see 'rwestats impute --help')
               help        this text
 
             'rwestats COMMAND --help' describes each command.
@@ -81,9 +85,15 @@ namespace RweStats.Cli
                     case "verify":
                         if (help) { stdout.WriteLine(VerifyCommand.Usage); return 0; }
                         return VerifyCommand.Run(rest, stdout, stderr);
+                    case "check":
+                        if (help) { stdout.WriteLine(CheckCommand.Usage); return 0; }
+                        return CheckCommand.Run(rest, stdout, stderr);
                     case "sensitivity":
                         if (help) { stdout.WriteLine(SensitivityCommand.Usage); return 0; }
                         return SensitivityCommand.Run(rest, stdout, stderr);
+                    case "impute":
+                        if (help) { stdout.WriteLine(ImputeCommand.Usage); return 0; }
+                        return ImputeCommand.Run(rest, stdout, stderr);
                     default:
                         stderr.WriteLine($"rwestats: error: unknown command '{args[0]}'; see 'rwestats help'");
                         return 2;

@@ -29,7 +29,7 @@ public static class SensitivityCommand
           --query and --where, --data postgresql://... with --query, --omop and --pull-rows,
           --push-down, --subject, --time, --time-order,
           --baseline, --covariance incl. auto with --select-by/--candidates, --time-value, --group,
-          --random-intercept, --method, --class, --ref, --alpha, --kr-information, --decimal-comma,
+          --random-intercept, --method, --class, --ref, --alpha, --kr-information, --decimal-comma, --missing,
           --report-nonconverged, --format text|json, --out FILE)
 
         Prints, for each outcome, every visit-versus-baseline contrast (e.g. M6 - M0, M12 - M0) with its
@@ -60,9 +60,10 @@ public static class SensitivityCommand
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, ValueOptions, Flags);
+        var a = new Arguments(args, ValueOptions, Flags, "sensitivity");
         if (a.Positional.Count > 0)
             throw new RweStatsInputException($"unexpected argument '{a.Positional[0]}'; options start with --");
+        a.RequireAll("--data", "--subject", "--time");
         string time = a.Required("--time");
         var (outcomes, rhs) = Outcomes(a, time);
         var format = ModelOptions.Format(a);

@@ -14,8 +14,9 @@ public static class StudyCommands
         rwestats analyze SPEC.json --out DIR [--pdf]
 
           Runs every outcome of an analysis spec (schema rwestats-analysis/1, see README) and writes into DIR:
-          descriptives.csv, classes.csv, contrasts.csv, fits.json, report.md, and the spec's figures into
-          DIR/figures (SVG and PNG at 600 dpi; vector PDF with --pdf).
+          descriptives.csv, classes.csv, contrasts.csv, fits.json, report.md, report.html (the report with the
+          figures inline, one self-contained file), and the spec's figures into DIR/figures (SVG and PNG at
+          600 dpi; vector PDF with --pdf).
           One line of progress per outcome goes to standard output. An outcome that fails is reported on standard
           error (one line) and the others still finish; the exit code is then 2. Nothing is written when every
           outcome fails.
@@ -48,7 +49,7 @@ public static class StudyCommands
 
     public static int Analyze(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" });
+        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" }, "analyze");
         if (a.Positional.Count != 1) throw new RweStatsInputException("analyze takes one spec file: rwestats analyze SPEC.json --out DIR");
         var spec = AnalysisSpecReader.Load(a.Positional[0]);
         // The folder is locked and checked before the analysis, and replaced as a set after it (OutputSet).
@@ -56,8 +57,8 @@ public static class StudyCommands
         var study = StudyAnalysis.Run(spec, stdout.Write);
         if (study.Outcomes.Any(o => o.Error is null))
         {
-            WriteOutputs(study, set.Staging, null, null);
-            WriteFigures(study, Path.Combine(set.Staging, "figures"), a.Flag("--pdf"), stdout);
+            var figures = WriteFigures(study, Path.Combine(set.Staging, "figures"), a.Flag("--pdf"), stdout);
+            WriteOutputs(study, set.Staging, null, null, figures);
             set.Commit();
             stdout.WriteLine($"wrote {set.Directory}: {study.Outcomes.Count(o => o.Error is null)} of {study.Outcomes.Count} outcomes analysed");
         }
@@ -67,7 +68,7 @@ public static class StudyCommands
 
     public static int Replicate(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, new HashSet<string> { "--spec", "--claims", "--out", "--figures" }, new HashSet<string> { "--pdf" });
+        var a = new Arguments(args, new HashSet<string> { "--spec", "--claims", "--out", "--figures" }, new HashSet<string> { "--pdf" }, "replicate");
         var specPath = a.Value("--spec") ?? "data/belimumab.json";
         var spec = AnalysisSpecReader.Load(specPath);
         StudyAnalysis.RefusePushDown(spec, "replicate");
@@ -85,9 +86,9 @@ public static class StudyCommands
         text.Append(ConsoleTables.Contrasts(study));
         text.Append(ConsoleTables.Comparison(results, claims));
         stdout.Write(text.ToString());
-        WriteOutputs(study, set.Staging, ComparisonMarkdown(results, claims), ComparisonCsv(results));
+        var figures = WriteFigures(study, a.Value("--figures") ?? "figures", a.Flag("--pdf"), stdout);
+        WriteOutputs(study, set.Staging, ComparisonMarkdown(results, claims), ComparisonCsv(results), figures);
         set.Commit();
-        WriteFigures(study, a.Value("--figures") ?? "figures", a.Flag("--pdf"), stdout);
         foreach (var w in study.Warnings) stderr.WriteLine("rwestats: warning: " + Cli.OneLine(w));
         stdout.WriteLine($"wrote {set.Directory}");
         return Finish(study, stderr);
@@ -95,13 +96,13 @@ public static class StudyCommands
 
     public static int Simulate(string[] args, TextWriter stdout)
     {
-        var a = new Arguments(args, new HashSet<string> { "--seed", "--out", "--subjects", "--visits" }, new HashSet<string>());
+        var a = new Arguments(args, new HashSet<string> { "--seed", "--out", "--subjects", "--visits" }, new HashSet<string>(), "simulate");
         if (a.Positional is ["mmrm"])
         {
             int subjects = (int)a.Number("--subjects", 1000), visits = (int)a.Number("--visits", 6);
             var path = a.Required("--out");
             OutputFile.Write(path, w => Simulation.MmrmCohortSimulator.Write(w, subjects, visits, (ulong)a.Number("--seed", 1)));
-            stdout.WriteLine($"wrote {path} ({subjects} subjects x {visits} visits)");
+            stdout.WriteLine($"wrote {path} (SYNTHETIC, {subjects} subjects x {visits} visits, seed {a.Number("--seed", 1).ToString(CultureInfo.InvariantCulture)})");
             return 0;
         }
         if (a.Positional is not ["belimumab-biomarkers"])
@@ -124,18 +125,19 @@ public static class StudyCommands
 
     public static int Plot(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" });
+        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" }, "plot");
         if (a.Positional.Count != 1) throw new RweStatsInputException("plot takes one spec file: rwestats plot SPEC.json --out DIR");
         var study = StudyAnalysis.Run(AnalysisSpecReader.Load(a.Positional[0]), stdout.Write);
         if (study.Outcomes.Any(o => o.Error is null)) WriteFigures(study, a.Required("--out"), a.Flag("--pdf"), stdout);
         return Finish(study, stderr);
     }
 
-    /// <summary>SVG and PNG always; PDF when asked for (--pdf).</summary>
-    static void WriteFigures(StudyResult study, string dir, bool pdf, TextWriter stdout)
+    /// <summary>SVG and PNG always; PDF when asked for (--pdf). Returns each figure's SVG for report.html.</summary>
+    static IReadOnlyList<ReportFigure> WriteFigures(StudyResult study, string dir, bool pdf, TextWriter stdout)
     {
         var figures = Workflow.StudyFigures.Build(study);
-        if (figures.Count == 0) return;
+        var written = new List<ReportFigure>();
+        if (figures.Count == 0) return written;
         var formats = Figures.FigureFormats.Svg | Figures.FigureFormats.Png;
         if (pdf) formats |= Figures.FigureFormats.Pdf;
         foreach (var (spec, figure) in figures)
@@ -143,7 +145,9 @@ public static class StudyCommands
             var output = Figures.FigureWriter.Write(figure, dir, spec.Name, formats, pngDpi: 600);
             stdout.WriteLine($"figure {spec.Name}: {string.Join(", ", output.Written.Select(Path.GetFileName))}");
             foreach (var note in output.Notes) stdout.WriteLine($"  note: {note}");
+            written.Add(new ReportFigure(spec.Name, figure.Title, File.ReadAllText(output.Written.Single(p => p.EndsWith(".svg", StringComparison.Ordinal)))));
         }
+        return written;
     }
 
     static int Finish(StudyResult study, TextWriter stderr)
@@ -153,8 +157,9 @@ public static class StudyCommands
         return study.AllSucceeded ? 0 : 2;
     }
 
-    /// <summary>The tables and the report, into the staging folder of an <see cref="OutputSet"/>.</summary>
-    static void WriteOutputs(StudyResult study, string dir, string? comparisonMarkdown, string? comparisonCsv)
+    /// <summary>The tables and the reports (Markdown and HTML, the figures inline), into the staging folder of an
+    /// <see cref="OutputSet"/>.</summary>
+    static void WriteOutputs(StudyResult study, string dir, string? comparisonMarkdown, string? comparisonCsv, IReadOnlyList<ReportFigure> figures)
     {
         OutputFile.WriteAtomically(Path.Combine(dir, "descriptives.csv"), StudyReport.DescriptivesCsv(study));
         if (study.Outcomes.Any(o => o.Classes.Count > 0))
@@ -162,6 +167,7 @@ public static class StudyCommands
         OutputFile.WriteAtomically(Path.Combine(dir, "contrasts.csv"), StudyReport.ContrastsCsv(study));
         OutputFile.WriteAtomically(Path.Combine(dir, "fits.json"), StudyReport.FitsJson(study));
         OutputFile.WriteAtomically(Path.Combine(dir, "report.md"), StudyReport.ReportMarkdown(study, comparisonMarkdown));
+        OutputFile.WriteAtomically(Path.Combine(dir, "report.html"), StudyReportHtml.Html(study, comparisonMarkdown, figures));
         if (comparisonCsv is not null) OutputFile.WriteAtomically(Path.Combine(dir, "replication.csv"), comparisonCsv);
     }
 

@@ -20,13 +20,16 @@ public static class VerifyCommand
           quantile definition, or not reproduced. Descriptive claims not reproduced are retried under other data
           handlings (completers, LOCF, missing dose as 0, values after treatment stop excluded). Model claims
           (p-values, estimates, SEs, df of named contrasts) are searched over residual structure (VC, CS, CSH, AR(1),
-          ARH(1), SP(POW), UN) x random intercept x REML/ML x df method x data handling. Prints the verdicts and
+          ARH(1), SP(POW), UN) x random intercept x REML/ML x df method x data handling. Claims of two-arm papers
+          ("kind": lsmean_difference, lsmean, type3 or fixed_effect, with "effect" and "levels") are searched the
+          same way and, with a "covariates" list in the claims file, over every subset of those covariates (and over
+          reference levels when a claim reads a fixed-effect row). Prints the verdicts and
           writes verify.md, verify.json and the data files the reproducing commands use into DIR (default out/verify).
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, new HashSet<string> { "--out", "--top" }, new HashSet<string>());
+        var a = new Arguments(args, new HashSet<string> { "--out", "--top" }, new HashSet<string>(), "verify");
         if (a.Positional.Count != 1) throw new RweStatsInputException("verify takes one claims file: rwestats verify CLAIMS.json");
         var claims = ClaimsFile.Load(a.Positional[0]);
         var spec = AnalysisSpecReader.Load(claims.AnalysisSpecPath);
@@ -41,7 +44,7 @@ public static class VerifyCommand
         stdout.Write(text);
         OutputFile.WriteAtomically(Path.Combine(dir, "verify.md"), text.Replace("\n  ", "\n    "));
         OutputFile.WriteAtomically(Path.Combine(dir, "verify.json"), Json(report, commands));
-        stdout.WriteLine($"wrote {Path.GetFullPath(dir)} ({report.Fits} fits in {report.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)");
+        stdout.WriteLine($"wrote {Path.GetFullPath(dir)} ({report.Fits} specifications from {report.ModelsFitted} model fits in {report.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)");
         return 0;
     }
 
@@ -62,7 +65,7 @@ public static class VerifyCommand
                     var (o, t) = DataHandling.Apply(s.DataHandling, report.Spec, outcome, StudyAnalysis.LoadOutcomeTable(report.Spec, outcome, cache));
                     OutputFile.WriteAtomically(file, DataCsv(report.Spec, o, t));
                 }
-                commands[(outcome.Name, s)] = SpecificationSearch.Command(report.Spec, outcome, s, file);
+                commands[(outcome.Name, s)] = SpecificationSearch.Command(report.Spec, outcome, s, file, report.Claims.Covariates);
             }
         }
         return commands;
@@ -71,7 +74,9 @@ public static class VerifyCommand
     /// <summary>The rows an outcome uses, with the columns the fit command needs.</summary>
     static string DataCsv(AnalysisSpec spec, OutcomeSpec outcome, DataTable table)
     {
-        var cols = new[] { spec.Columns.Subject, spec.Columns.Visit, spec.Columns.TimeValue, outcome.Column }.Where(c => c is not null).Select(c => c!).Distinct().ToArray();
+        // The columns the fit command reads: roles, outcome and every column the model formula names (arm, covariates).
+        var named = table.ColumnNames.Where(c => System.Text.RegularExpressions.Regex.IsMatch(outcome.Model.Formula, $@"(?<![\w.]){System.Text.RegularExpressions.Regex.Escape(c)}(?![\w.])"));
+        var cols = new[] { spec.Columns.Subject, spec.Columns.Visit, spec.Columns.TimeValue, outcome.Column }.Concat(named).Where(c => c is not null).Select(c => c!).Distinct().ToArray();
         var csv = new CsvText(cols);
         var filter = outcome.Rows;
         for (int i = 0; i < table.RowCount; i++)
@@ -103,7 +108,7 @@ public static class VerifyCommand
                         "reproduced with " + string.Join("; ", d.Reproducing.Select(x => $"{x.DataHandling} data ({x.How})"))));
             s.AppendLine();
         }
-        s.AppendLine($"## Model claims: {r.Fits} specifications searched ({r.FailedFits} could not be fitted: not identifiable or not converged)");
+        s.AppendLine($"## Model claims: {r.Fits} specifications searched, {r.ModelsFitted} models fitted ({r.FailedFits} could not be fitted: not identifiable or not converged)");
         FitText.Table(s, new[] { "Claim", "Reported", "Reproducing specifications", "Closest" },
             r.ModelClaims.Select(m => new[]
             {
@@ -145,6 +150,7 @@ public static class VerifyCommand
             w.WriteString("analysis", r.Spec.Path);
             w.WriteNumber("specifications_searched", r.Fits);
             w.WriteNumber("specifications_failed", r.FailedFits);
+            w.WriteNumber("models_fitted", r.ModelsFitted);
             w.WriteNumber("seconds", r.Elapsed.TotalSeconds);
             w.WriteStartArray("claims");
             foreach (var x in r.AsSpecified)
@@ -200,6 +206,8 @@ public static class VerifyCommand
         w.WriteBoolean("random_intercept", v.Specification.RandomIntercept);
         w.WriteString("method", v.Specification.Method == Model.EstimationMethod.Reml ? "reml" : "ml");
         w.WriteString("df", DfMethodNames.Name(v.Specification.Df));
+        if (v.Specification.Covariates is { } covariates) w.WriteString("covariates", covariates);
+        if (v.Specification.References is { } references) w.WriteString("reference_levels", references);
         w.WriteNumber("computed", v.Computed);
         if (commands.TryGetValue((claim.Outcome, v.Specification), out var cmd)) w.WriteString("command", cmd);
         w.WriteEndObject();

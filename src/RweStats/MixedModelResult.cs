@@ -4,7 +4,17 @@ using RweStats.Model;
 namespace RweStats;
 
 /// <summary>An estimate of a linear function of β with its test and confidence interval.</summary>
-public sealed record EstimateResult(double Estimate, double StdError, double Df, double TValue, double PValue, double Lower, double Upper);
+public sealed record EstimateResult(double Estimate, double StdError, double Df, double TValue, double PValue, double Lower, double Upper)
+{
+    /// <summary>"estimate 1.2346 (SE 0.4567, df 12.3), t = 2.70, p = 0.0191, CI 0.2345 to 2.2347": what printing it shows,
+    /// with the text report's precision (p with three significant digits); the properties keep every digit.</summary>
+    public override string ToString()
+    {
+        string p = Reporting.FitText.P(PValue);
+        return $"estimate {Reporting.FitText.F(Estimate, "F4")} (SE {Reporting.FitText.F(StdError, "F4")}, df {Reporting.FitText.F(Df, "F1")}), " +
+               $"t = {Reporting.FitText.F(TValue, "F2")}, p {(p.StartsWith('<') ? p : "= " + p)}, CI {Reporting.FitText.F(Lower, "F4")} to {Reporting.FitText.F(Upper, "F4")}";
+    }
+}
 
 public sealed record FitStatistics(double Neg2LogLikelihood, double Aic, double Aicc, double Bic);
 

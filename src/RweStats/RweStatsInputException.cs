@@ -5,6 +5,12 @@ public enum ModelSetting
 {
     Covariance, Candidates, Df, StdErrors, Alpha, MaxIterations, TimeOrder, Baseline, References, TimeValue, RandomIntercept,
     LsMeans, Method, ReportNonConverged,
+    /// <summary>Columns declared class variables (<see cref="Model.MixedModelSpec.ClassVariables"/>).</summary>
+    ClassVariables,
+    /// <summary>The CSV dialect's texts read as missing (<see cref="Data.CsvDialect.MissingTokens"/>).</summary>
+    MissingTokens,
+    /// <summary>The CSV dialect's decimal comma (<see cref="Data.CsvDialect.DecimalSeparator"/> ',').</summary>
+    DecimalComma,
 }
 
 /// <summary>
@@ -59,6 +65,9 @@ public sealed class RweStatsInputException : Exception
         ModelSetting.LsMeans => "LS-means effect",
         ModelSetting.Method => "estimation method",
         ModelSetting.ReportNonConverged => "report non-converged",
+        ModelSetting.ClassVariables => "ClassVariables",
+        ModelSetting.MissingTokens => "CsvDialect.MissingTokens",
+        ModelSetting.DecimalComma => "CsvDialect.DecimalSeparator ','",
         _ => setting.ToString(),
     };
 
@@ -76,4 +85,8 @@ public sealed class RweStatsInputException : Exception
     /// <summary>The same for a row of a table: "file:line: …" for a text file, "file: observation N: …" for other sources.</summary>
     public static RweStatsInputException AtCell(Data.DataTable table, int row, string? column, string message) =>
         new(column is null ? $"{table.Location(row)}: {message}" : $"{table.Location(row)}: column '{column}': {message}");
+
+    /// <summary>"where: column 'c': message" whose template names settings ("{ClassVariables}"; see <see cref="About"/>).</summary>
+    public static RweStatsInputException AtCell(string where, string column, ModelSetting setting, string template) =>
+        new($"{where}: column '{column}': {template}", setting);
 }

@@ -19,13 +19,12 @@ public class StudyFiguresTests
         Assert.All(new[] { ".svg", ".png" }, ext => Assert.True(File.Exists(Path.Combine(dir, "figures", "outcomes" + ext)), "outcomes" + ext));
         // What the files show, read from the figure model the command drew them from.
         var study = StudyAnalysis.Run(AnalysisSpecReader.Load(RepoPaths.Fixture("study", "spec_long.json")));
-        var svg = new SceneFigure(SceneFigure.Xml(StudyFigures.Build(study).Single().Figure));
-        Assert.Equal(2, svg.Panels.Count);
+        using var page = StudyFigures.Build(study).Single().Figure.Page();
+        Assert.Equal(2, page.Panels.Count);
         var contrasts = File.ReadAllLines(Path.Combine(dir, "contrasts.csv")).Skip(1).Select(l => l.Split(',')).ToList();
-        var labels = svg.Groups("bracket").Select(b => b.Element(SceneFigure.Ns + "text")!.Value).ToList();
+        var labels = page.Panels.SelectMany(p => p.GetPlottables<PValueBrackets>()).SelectMany(b => b.Items).Select(b => b.Label).ToList();
         var expected = contrasts.Select(c => PValueText.Format(double.Parse(c[9], CultureInfo.InvariantCulture), PValueFormat.Bounded)).ToList();
         Assert.Equal(expected.OrderBy(x => x), labels.OrderBy(x => x));
-        Assert.Empty(svg.TextProblems());
         Directory.Delete(dir, true);
     }
 
@@ -38,9 +37,13 @@ public class StudyFiguresTests
         var residuals = (ResidualDiagnosticsFigure)figures[3].Figure;
         Assert.Equal(37, residuals.Residuals.Count); // one scaled residual per SLEDAI observation used
         var figure1 = (SeriesFigure)figures[0].Figure;
-        Assert.All(figure1.Panels, p => Assert.Contains("SYNTHETIC", p.Outcome));
+        // "SYNTHETIC" once per panel: in its title, not again in the axis title.
+        Assert.All(figure1.Panels, p => Assert.EndsWith("(SYNTHETIC)", p.Heading));
+        Assert.All(figure1.Panels, p => Assert.DoesNotContain("SYNTHETIC", p.AxisTitle));
+        using (var page = figure1.Page())
+            Assert.All(page.Panels, p => Assert.Single(new[] { p.Axes.Title.Label.Text, p.Axes.Left.Label.Text, p.Axes.Bottom.Label.Text }, t => t.Contains("SYNTHETIC")));
         var clinical = (SeriesFigure)figures[1].Figure;
-        Assert.DoesNotContain(clinical.Panels, p => p.Outcome.Contains("SYNTHETIC"));
+        Assert.DoesNotContain(clinical.Panels, p => p.Heading.Contains("SYNTHETIC"));
         // Anti-dsDNA is modelled on the log scale: the LS means are drawn back-transformed (geometric means).
         var dsdna = study.Outcomes.Single(x => x.Outcome.Name == "anti_dsdna").Fit!;
         var m0 = dsdna.LsMeans.Single(l => l.Effect == "visit" && l.Levels["visit"] == "M0").Result!.Estimate;

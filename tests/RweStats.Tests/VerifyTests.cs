@@ -113,5 +113,10 @@ public class VerifyTests
         foreach (var id in new[] { "pred_M6_p", "pred_M12_p" })
             Assert.Contains(report.ModelClaims.Single(m => m.Claim.Id == id).Reproducing, r => r.Specification == nlmeLike);
         Assert.Empty(report.ModelClaims.Single(m => m.Claim.Id == "sledai_M12_p").Reproducing);
+        // The README's count of models and specifications is the one the search reports.
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var m = System.Text.RegularExpressions.Regex.Match(readme, @"fits (\d+) models for its (\d+) specifications");
+        Assert.True(m.Success, "README states how many models verify fits");
+        Assert.Equal((int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value)), (report.ModelsFitted, report.Fits));
     }
 }

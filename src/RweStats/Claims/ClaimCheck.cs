@@ -66,11 +66,7 @@ public static class ClaimCheck
             return o.PercentChanges.FirstOrDefault(p => p.From == claim.From && p.To == claim.To)?.Percent
                    ?? PercentFromDescriptives(o, claim.From!, claim.To!);
         if (claim.IsModelClaim)
-        {
-            var v = o.Fit?.VisitContrasts.FirstOrDefault(c => SameContrast(c.Label, claim.Contrast!))?.Result;
-            if (v is null) return null;
-            return claim.Statistic switch { "p_value" => v.PValue, "estimate" => v.Estimate, "std_error" => v.StdError, _ => v.Df };
-        }
+            return o.Model is { } model && o.Fit is { } fit ? ModelClaimValue.Of(claim, model, fit.Spec.Df) : null;
         if (claim.Statistic == "class_count")
             return o.Classes.FirstOrDefault(c => c.Visit == claim.Visit)?.Counts.FirstOrDefault(x => x.Label == claim.Class).Count is { } n
                    && o.Outcome.Classes.Any(c => c.Label == claim.Class) ? n : null;
@@ -148,8 +144,8 @@ public static class ClaimCheck
     public static string Format(double v, Claim claim)
     {
         if (claim.Statistic is "n" or "class_count" or "missing") return v.ToString("0", Inv);
+        if (claim.Statistic == "p_value") return Reporting.NumberColumns.PValue(v);
         int decimals = Math.Max(0, (int)Math.Round(-Math.Log10(claim.Unit))) + 2;
-        if (claim.Statistic == "p_value" && v < 1e-4) return v.ToString("0.00E+00", Inv);
         return Math.Round(v, decimals).ToString("0.#########", Inv);
     }
 

@@ -12,8 +12,16 @@ namespace RweStats.Claims;
 /// <summary>One way the analysis may have been done: data handling plus model.</summary>
 public sealed record Specification(string DataHandling, string Covariance, bool RandomIntercept, EstimationMethod Method, DfMethod Df)
 {
+    /// <summary>The covariates adjusted for ("RACE + SEX", "" for none) when the search tries the reviewer's covariates; null when it does not.</summary>
+    public string? Covariates { get; init; }
+
+    /// <summary>The reference levels of the class variables ("as specified", "first level", "last level") when the search tries them; null when it does not.</summary>
+    public string? References { get; init; }
+
     public string Describe() =>
-        $"{CovarianceStructure.Create(Covariance, 3).SasType}{(RandomIntercept ? " + random intercept" : "")}, {(Method == EstimationMethod.Reml ? "REML" : "ML")}, {DfMethodNames.Name(Df)} df, {DataHandling} data";
+        $"{CovarianceStructure.Create(Covariance, 3).SasType}{(RandomIntercept ? " + random intercept" : "")}, {(Method == EstimationMethod.Reml ? "REML" : "ML")}, {DfMethodNames.Name(Df)} df, {DataHandling} data" +
+        (Covariates is null ? "" : Covariates.Length == 0 ? ", no covariates" : $", adjusted for {Covariates}") +
+        (References is null ? "" : $", reference levels {References}");
 }
 
 /// <summary>A specification that gives a claimed number, and the number it gives.</summary>
@@ -30,7 +38,11 @@ public sealed record SpecificationRank(Specification Specification, IReadOnlyLis
 
 public sealed record VerifyReport(
     ClaimsFile Claims, AnalysisSpec Spec, IReadOnlyList<ClaimResult> AsSpecified, IReadOnlyList<DescriptiveAlternative> DescriptiveAlternatives,
-    IReadOnlyList<ModelClaimSearch> ModelClaims, IReadOnlyList<SpecificationRank> Ranking, int Fits, int FailedFits, TimeSpan Elapsed);
+    IReadOnlyList<ModelClaimSearch> ModelClaims, IReadOnlyList<SpecificationRank> Ranking, int Fits, int FailedFits, TimeSpan Elapsed)
+{
+    /// <summary>The models optimised for the <see cref="Fits"/> specifications searched: one per model, whatever its df methods.</summary>
+    public int ModelsFitted { get; init; }
+}
 
 /// <summary>
 /// Reviewer mode: recomputes every claim with the analysis as specified, then searches the specification space
@@ -43,7 +55,10 @@ public static class SpecificationSearch
     public static readonly string[] Structures = { "vc", "cs", "csh", "ar1", "arh1", "sp-pow", "un" };
     public static readonly DfMethod[] DfMethods = { DfMethod.Residual, DfMethod.Containment, DfMethod.BetweenWithin, DfMethod.Satterthwaite, DfMethod.KenwardRoger };
 
-    public static VerifyReport Run(ClaimsFile claims, AnalysisSpec spec, Action<string>? progress = null)
+    /// <param name="structures">The residual structures to search (default <see cref="Structures"/>).</param>
+    /// <param name="dfMethods">The df methods to search (default <see cref="DfMethods"/>).</param>
+    public static VerifyReport Run(ClaimsFile claims, AnalysisSpec spec, Action<string>? progress = null,
+                                   IReadOnlyList<string>? structures = null, IReadOnlyList<DfMethod>? dfMethods = null)
     {
         var clock = Stopwatch.StartNew();
         var asSpecified = StudyAnalysis.Run(spec);
@@ -79,14 +94,16 @@ public static class SpecificationSearch
         var jobs = new List<(OutcomeSpec outcome, Specification spec)>();
         foreach (var outcome in outcomes)
             foreach (var data in DataHandling.All.Where(v => DataHandling.Applies(v, spec, outcome)))
-                foreach (var cov in Structures.Where(s => s != "sp-pow" || spec.Columns.TimeValue is not null))
+                foreach (var cov in (structures ?? Structures).Where(s => s != "sp-pow" || spec.Columns.TimeValue is not null))
                     foreach (var ri in new[] { false, true })
                     {
                         if (ri && CovarianceStructure.Create(cov, 3).RandomInterceptConflict is not null) continue;
                         foreach (var method in new[] { EstimationMethod.Reml, EstimationMethod.Ml })
-                            foreach (var df in DfMethods)
-                                if (df != DfMethod.KenwardRoger || method == EstimationMethod.Reml) // KR is defined for REML
-                                    jobs.Add((outcome, new Specification(data, cov, ri, method, df)));
+                            foreach (var covariates in CovariateSets(claims.Covariates))
+                                foreach (var references in ReferenceChoices(modelClaims.Where(c => c.Outcome == outcome.Name)))
+                                    foreach (var df in dfMethods ?? DfMethods)
+                                        if (df != DfMethod.KenwardRoger || method == EstimationMethod.Reml) // KR is defined for REML
+                                            jobs.Add((outcome, new Specification(data, cov, ri, method, df) { Covariates = covariates, References = references }));
                     }
         var tables = new ConcurrentDictionary<(string, string), (OutcomeSpec, DataTable)>();
         foreach (var outcome in outcomes)
@@ -97,7 +114,7 @@ public static class SpecificationSearch
         var models = Enumerable.Range(0, jobs.Count)
             .GroupBy(k => (jobs[k].outcome.Name, jobs[k].spec with { Df = default }))
             .Select(g => g.ToArray()).ToList();
-        var results = new IReadOnlyList<VisitContrast>?[jobs.Count];
+        var results = new Dictionary<string, double>?[jobs.Count];
         progress?.Invoke($"fitting {jobs.Count} specifications on {Environment.ProcessorCount} cores\n");
         Parallel.For(0, models.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, m =>
         {
@@ -105,12 +122,20 @@ public static class SpecificationSearch
             var (outcome, first) = jobs[group[0]];
             var (o, table) = tables[(outcome.Name, first.DataHandling)];
             var model = o.Model with { Covariance = first.Covariance, RandomIntercept = first.RandomIntercept, Method = first.Method, Df = DfMethod.Residual };
+            if (first.Covariates is not null) model = model with { Formula = WithCovariates(model.Formula, claims.Covariates, first.Covariates) };
+            model = model with { References = References(model, table, first.References ?? "as specified") };
             OutcomeAnalysis analysis;
             try { analysis = StudyAnalysis.AnalyseOutcome(spec, o with { Model = model }, table, new List<string>()); }
             catch (RweStatsInputException) { return; } // the model itself cannot be fitted: no df method gives a result
             foreach (var k in group)
             {
-                try { results[k] = analysis.Model!.Result(analysis.Fit!.Spec with { Df = jobs[k].spec.Df }).VisitContrasts; }
+                try
+                {
+                    var values = new Dictionary<string, double>();
+                    foreach (var claim in modelClaims.Where(c => c.Outcome == outcome.Name))
+                        if (ModelClaimValue.Of(claim, analysis.Model!, jobs[k].spec.Df) is { } v) values[claim.Id] = v;
+                    results[k] = values;
+                }
                 catch (RweStatsInputException) { results[k] = null; }
             }
         });
@@ -121,10 +146,7 @@ public static class SpecificationSearch
             var values = new List<SpecificationValue>();
             for (int k = 0; k < jobs.Count; k++)
             {
-                if (jobs[k].outcome.Name != claim.Outcome || results[k] is not { } contrasts) continue;
-                var c = contrasts.FirstOrDefault(x => ClaimCheck.SameContrast(x.Label, claim.Contrast!));
-                if (c is null) continue;
-                double v = claim.Statistic switch { "p_value" => c.Result.PValue, "estimate" => c.Result.Estimate, "std_error" => c.Result.StdError, _ => c.Result.Df };
+                if (jobs[k].outcome.Name != claim.Outcome || results[k] is not { } computed || !computed.TryGetValue(claim.Id, out var v)) continue;
                 values.Add(new SpecificationValue(jobs[k].spec, v));
             }
             var reproducing = values.Where(v => ClaimCheck.Judge(claim, v.Computed) == Verdict.Reproduced).ToList();
@@ -138,7 +160,48 @@ public static class SpecificationSearch
             // Exact values weigh more than bounds ("p < 0.01" is reproduced by almost anything).
             .OrderByDescending(r => r.ClaimIds.Count(id => !modelClaims.First(c => c.Id == id).IsUpperBound))
             .ThenByDescending(r => r.ClaimIds.Count).ThenBy(r => r.Specification.Describe(), StringComparer.Ordinal).ToList();
-        return new VerifyReport(claims, spec, baseline, alternatives, searches, ranking, jobs.Count, results.Count(r => r is null), clock.Elapsed);
+        return new VerifyReport(claims, spec, baseline, alternatives, searches, ranking, jobs.Count, results.Count(r => r is null), clock.Elapsed)
+        {
+            ModelsFitted = models.Count,
+        };
+    }
+
+    /// <summary>Every subset of the reviewer's covariates, as "A + B" ("" for none); one null entry (no search) when there are none.</summary>
+    static IEnumerable<string?> CovariateSets(IReadOnlyList<string> covariates)
+    {
+        if (covariates.Count == 0) { yield return null; yield break; }
+        for (int mask = 0; mask < 1 << covariates.Count; mask++)
+            yield return string.Join(" + ", covariates.Where((_, i) => (mask >> i & 1) == 1));
+    }
+
+    /// <summary>Reference levels change only the fixed-effect solution: searched (as specified, first and last level of each class variable) only when a claim reads a solution row.</summary>
+    static IEnumerable<string?> ReferenceChoices(IEnumerable<Claim> claims) =>
+        claims.Any(c => c.Kind == "fixed_effect") ? new[] { "as specified", "first level", "last level" } : new string?[] { null };
+
+    /// <summary>The formula with the reviewer's covariates removed from its right-hand side and the chosen ones added.</summary>
+    public static string WithCovariates(string formula, IReadOnlyList<string> candidates, string chosen)
+    {
+        int tilde = formula.IndexOf('~');
+        var terms = formula[(tilde + 1)..].Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(t => !candidates.Contains(t, StringComparer.Ordinal)).ToList();
+        terms.AddRange(chosen.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        return $"{formula[..tilde].TrimEnd()} ~ {string.Join(" + ", terms)}";
+    }
+
+    /// <summary>The reference level of every class variable of the formula but the visit: as specified, or the first or last of its sorted values (R's and SAS's defaults).</summary>
+    static IReadOnlyDictionary<string, string> References(ModelSettings model, DataTable table, string choice)
+    {
+        bool InFormula(string name) => System.Text.RegularExpressions.Regex.IsMatch(model.Formula, $@"(?<![\w.]){System.Text.RegularExpressions.Regex.Escape(name)}(?![\w.])");
+        // A covariate the search left out keeps no reference level.
+        var result = model.References.Where(kv => InFormula(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
+        if (choice == "as specified") return result;
+        foreach (var name in table.ColumnNames.Where(InFormula))
+        {
+            var values = table.Column(name, "column").OfType<string>().Where(v => v.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+            bool classLike = values.Count is >= 2 and <= 50 && values.Any(v => !double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
+            if (classLike || model.ClassVariables.Contains(name)) result[name] = choice == "first level" ? values[0] : values[^1];
+        }
+        return result;
     }
 
     /// <summary>How far a computed value is from the claim: on the log scale for p-values, in printed units otherwise.</summary>
@@ -147,10 +210,16 @@ public static class SpecificationSearch
         : Math.Abs(computed - claim.ReportedValue) / claim.Unit;
 
     /// <summary>The rwestats fit command that reproduces a specification on a data file (written for non-available data handlings).</summary>
-    public static string Command(AnalysisSpec spec, OutcomeSpec outcome, Specification s, string dataFile) =>
-        $"rwestats fit --data {Quote(dataFile)} --formula \"{outcome.Column} ~ {spec.Columns.Visit}\" --subject {spec.Columns.Subject} --time {spec.Columns.Visit} " +
-        $"--time-order {string.Join(",", spec.VisitOrder)} --baseline {spec.Baseline} --covariance {s.Covariance}{(s.RandomIntercept ? " --random-intercept" : "")}" +
-        $"{(CovarianceStructure.Create(s.Covariance, 2).UsesTimeValues ? $" --time-value {spec.Columns.TimeValue}" : "")} --method {(s.Method == EstimationMethod.Reml ? "reml" : "ml")} --df {DfMethodNames.Name(s.Df)}";
+    public static string Command(AnalysisSpec spec, OutcomeSpec outcome, Specification s, string dataFile, IReadOnlyList<string>? candidates = null)
+    {
+        var formula = spec.ModelFor(outcome, outcome.Column).Formula;
+        if (s.Covariates is not null && candidates is not null) formula = WithCovariates(formula, candidates, s.Covariates);
+        var refs = outcome.Model.References.Where(kv => System.Text.RegularExpressions.Regex.IsMatch(formula, $@"(?<![\w.]){System.Text.RegularExpressions.Regex.Escape(kv.Key)}(?![\w.])"));
+        return $"rwestats fit --data {Quote(dataFile)} --formula \"{formula}\" --subject {spec.Columns.Subject} --time {spec.Columns.Visit} " +
+            $"--time-order {string.Join(",", spec.VisitOrder)} --baseline {spec.Baseline} --covariance {s.Covariance}{(s.RandomIntercept ? " --random-intercept" : "")}" +
+            $"{(CovarianceStructure.Create(s.Covariance, 2).UsesTimeValues ? $" --time-value {spec.Columns.TimeValue}" : "")} --method {(s.Method == EstimationMethod.Reml ? "reml" : "ml")} --df {DfMethodNames.Name(s.Df)}" +
+            (s.References is null or "as specified" ? string.Concat(refs.Select(kv => $" --ref {kv.Key}={kv.Value}")) : $" (reference levels: {s.References} of each class variable)");
+    }
 
     static string Quote(string path) => path.Contains(' ') ? $"\"{path}\"" : path;
 }

@@ -81,7 +81,23 @@ public static class CsvTableReader
         var (header, columns, lines) = read;
         if (lines.Length == 0)
             throw new RweStatsInputException($"{source}: header only, no data rows");
-        return new DataTable(source, header, columns, lines);
+        var table = new DataTable(source, header, columns, lines);
+        return header[0].Length == 0 ? WithoutRowNames(table) : table;
+    }
+
+    /// <summary>
+    /// A first column without a name holding distinct values is the row names R's write.csv writes by default
+    /// (header <c>"",...</c>): dropped with a note, as R's read.csv(row.names = 1) reads the file. Any other unnamed
+    /// column is refused by <see cref="CheckHeader"/>'s rule.
+    /// </summary>
+    static DataTable WithoutRowNames(DataTable table)
+    {
+        var names = table.Columns[0];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+            if (name is null || !seen.Add(name))
+                throw new RweStatsInputException($"{table.Source}:1: column 1 has an empty name and its cells are not distinct row names; give every column a name");
+        return table.WithoutColumn(0, $"{table.Source}: the first column has no name and distinct values: row names (as R's write.csv writes them), not read");
     }
 
     static (string[] header, ColumnStorage[] columns, int[] lines) ReadWithCsvHelper(ReadOnlyMemory<byte> content, string source, char delimiter, CsvDialect dialect)
@@ -365,7 +381,7 @@ public static class CsvTableReader
             if (cell.Length <= longestToken) // most cells are longer than every missing token ("", NA, .)
                 foreach (var token in missingTokens)
                     if (cell.SequenceEqual(token)) { missing = true; return cell; }
-            if (dialect.DecimalSeparator == ',' && LooksLikeCommaDecimal(cell))
+            if (dialect.DecimalSeparator == ',' && ColumnTyping.HasCommaDecimalShape(cell))
             {
                 var copy = Scratch(cell.Length);
                 cell.CopyTo(copy);
@@ -393,14 +409,6 @@ public static class CsvTableReader
         {
             if (scratch.Length < length) scratch = new byte[Math.Max(length, 2 * scratch.Length)];
             return scratch.AsSpan(0, length);
-        }
-
-        // "12,5" or "-0,25" or "1,5e3": one comma between digits and nothing else unusual.
-        static bool LooksLikeCommaDecimal(ReadOnlySpan<byte> s)
-        {
-            int comma = s.IndexOf((byte)',');
-            if (comma <= 0 || comma != s.LastIndexOf((byte)',') || s.Contains((byte)'.')) return false;
-            return char.IsAsciiDigit((char)s[comma - 1]) && comma + 1 < s.Length && char.IsAsciiDigit((char)s[comma + 1]);
         }
     }
 
@@ -525,11 +533,13 @@ public static class CsvTableReader
         }
     }
 
+    /// <summary>Every column named, once; the first may be unnamed (R's write.csv row names, see <see cref="WithoutRowNames"/>).</summary>
     internal static void CheckHeader(string source, string[] header)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int j = 0; j < header.Length; j++)
         {
+            if (j == 0 && header.Length > 1 && header[0].Length == 0) continue;
             if (string.IsNullOrWhiteSpace(header[j]))
                 throw new RweStatsInputException($"{source}:1: column {j + 1} has an empty name; give every column a name");
             if (!seen.Add(header[j]))

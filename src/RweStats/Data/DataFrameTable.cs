@@ -6,8 +6,8 @@ namespace RweStats.Data;
 /// <summary>
 /// A Microsoft.Data.Analysis <see cref="DataFrame"/> as a <see cref="DataTable"/>, so that a data frame is accepted
 /// wherever a table is: numeric columns (double, float, decimal, integer types) are held as numbers — no round trip
-/// through text — with nulls and NaN as missing; every other column (string, bool, char, DateTime, ...) as texts, so
-/// that it is a class variable, with nulls as missing. Rows are numbered from 1 in error messages ("DataFrame:3:").
+/// through text — with nulls and NaN as missing; every other column (string, bool, char, DateTime, ...) as texts
+/// declared text, so that it is a class variable whatever it holds ("701" included), with nulls as missing. Rows are numbered from 1 in error messages ("DataFrame:3:").
 /// </summary>
 public static class DataFrameTable
 {
@@ -59,6 +59,6 @@ public static class DataFrameTable
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 var o => o.ToString(),
             };
-        return new TextStorage(cells);
+        return new TextStorage(cells, DeclaredType.Text);
     }
 }

@@ -6,16 +6,23 @@ namespace RweStats.Data;
 /// A rectangular table read from a file, with the file line of each row so that every later error can point at
 /// it. A column whose cells all read as finite numbers is stored as numbers (the text of a cell that is not
 /// written the way the number prints, e.g. "007" or "12.50", is kept beside it); any other column keeps its texts.
-/// Cells read as text through <see cref="Column"/> whatever the storage, so typing (numeric or class) is still
-/// decided per use (SAS CLASS statement, R factor()). Missing cells are null (NaN among numbers).
+/// Cells read as text through <see cref="Column"/> whatever the storage. Whether a model variable is numeric is
+/// <see cref="IsNumeric"/>: the type its source declares (<see cref="DeclaredType"/>), or for a CSV column the
+/// rule of <see cref="ColumnTyping"/>; a declared class variable is a class whatever its type (SAS CLASS, R factor()).
+/// Missing cells are null (NaN among numbers).
 /// </summary>
 public sealed class DataTable
 {
     readonly ColumnStorage[] storage;
     readonly string?[]?[] texts; // text views of numeric columns, built on first use
 
+    /// <summary>A table of texts whose types no source declares (CSV-like): typed by <see cref="ColumnTyping"/>.</summary>
     public DataTable(string source, IReadOnlyList<string> columnNames, string?[][] columns, int[] lineNumbers)
         : this(source, columnNames, columns.Select(c => (ColumnStorage)new TextStorage(c)).ToArray(), lineNumbers) { }
+
+    /// <summary>A table of texts with the type each column's source declares (aligned with the columns).</summary>
+    public DataTable(string source, IReadOnlyList<string> columnNames, string?[][] columns, IReadOnlyList<DeclaredType> types, int[] lineNumbers)
+        : this(source, columnNames, columns.Select((c, j) => (ColumnStorage)new TextStorage(c, types[j])).ToArray(), lineNumbers) { }
 
     internal DataTable(string source, IReadOnlyList<string> columnNames, ColumnStorage[] columns, int[] lineNumbers)
     {
@@ -38,6 +45,9 @@ public sealed class DataTable
     /// <summary>Per-column metadata from self-describing sources (labels, SAS formats, special missing values), aligned with <see cref="ColumnNames"/>; null for CSV.</summary>
     public IReadOnlyList<ColumnMetadata>? Metadata { get; init; }
 
+    /// <summary>What reading the source decided that its reader should know (a column of R row names dropped, say).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
+
     /// <summary>Where a row is, for messages: "file:12" for a line of a text file, "file: observation 12" otherwise.</summary>
     public string Location(int row) =>
         RowWord == "line" ? $"{Source}:{LineNumbers[row]}" : $"{Source}: {RowWord} {LineNumbers[row]}";
@@ -50,13 +60,14 @@ public sealed class DataTable
     }
 
     /// <summary>
-    /// A table derived from this one (same source and row numbering): the given columns as texts, with the metadata of
-    /// the columns whose names it keeps.
+    /// A table derived from this one (same source and row numbering): the given columns as texts, with the metadata and
+    /// the declared type of the columns whose names it keeps (a new column is typed from its cells).
     /// </summary>
     public DataTable Derive(IReadOnlyList<string> columnNames, string?[][] columns, int[] lineNumbers) =>
-        new(Source, columnNames, columns, lineNumbers)
+        new(Source, columnNames, columns, columnNames.Select(n => ColumnIndex(n) is var j and >= 0 ? Declared(j) : DeclaredType.None).ToArray(), lineNumbers)
         {
             RowWord = RowWord,
+            Notes = Notes,
             Metadata = Metadata is null ? null : columnNames.Select(n => ColumnIndex(n) is var j and >= 0 ? Metadata[j] with { MissingKinds = null } : ColumnMetadata.None).ToArray(),
         };
 
@@ -67,9 +78,19 @@ public sealed class DataTable
         return new DataTable(Source, ColumnNames, columns, rows.Select(i => LineNumbers[i]).ToArray())
         {
             RowWord = RowWord,
+            Notes = Notes,
             Metadata = Metadata?.Select(m => m.SelectRows(rows)).ToArray(),
         };
     }
+
+    /// <summary>This table without column j (same storage), with a note saying why.</summary>
+    internal DataTable WithoutColumn(int column, string note) =>
+        new(Source, ColumnNames.Where((_, j) => j != column).ToArray(), storage.Where((_, j) => j != column).ToArray(), LineNumbers)
+        {
+            RowWord = RowWord,
+            Metadata = Metadata?.Where((_, j) => j != column).ToArray(),
+            Notes = Notes.Append(note).ToArray(),
+        };
 
     /// <summary>Every column as texts (numeric columns are turned back into text on first use).</summary>
     public IReadOnlyList<string?[]> Columns => Enumerable.Range(0, storage.Length).Select(TextsOf).ToList();
@@ -144,20 +165,66 @@ public sealed class DataTable
     /// <summary>The cell as a finite number; false when it is missing or not a number.</summary>
     public bool TryNumber(int column, int row, out double value) => storage[column].TryNumber(row, out value);
 
-    /// <summary>True when every non-missing cell of the column reads as a finite number (invariant culture).</summary>
+    /// <summary>The type the column's source declares: numbers held as numbers are declared numeric.</summary>
+    public DeclaredType Declared(int column) => storage[column] switch
+    {
+        NumericStorage => DeclaredType.Number,
+        TextStorage t => t.Declared,
+        _ => DeclaredType.None,
+    };
+
+    /// <summary>
+    /// Whether the column is numeric in a model: as its source declares it (a text column is a class variable whatever
+    /// characters it holds), or for an untyped (CSV) column by <see cref="ColumnTyping"/>'s rule — then a cell of a
+    /// numeric column that is not a number is an error when the model reads it (<see cref="NotANumber"/>).
+    /// </summary>
     public bool IsNumeric(string name)
     {
         int j = RequireColumn(name, "a model variable");
         if (storage[j] is NumericStorage n) return n.Values.Any(v => !double.IsNaN(v));
-        bool any = false;
-        foreach (var c in ((TextStorage)storage[j]).Cells)
+        var text = (TextStorage)storage[j];
+        if (text.Declared != DeclaredType.None) return text.Declared == DeclaredType.Number;
+        var tally = new ColumnTyping.Tally();
+        long half = text.Cells.Length / 2;
+        foreach (var c in text.Cells)
         {
             if (c is null) continue;
-            if (!NumberParsing.TryParse(c, out _)) return false;
-            any = true;
+            tally.Add(c);
+            if (tally.Texts > half) return false; // decided before the end: a column of labels is not parsed to its last row
         }
-        return any;
+        return tally.IsNumeric;
     }
+
+    /// <summary>
+    /// A note for an untyped column read as a class variable although some of its cells are numbers (fewer than its
+    /// texts, <see cref="ColumnTyping"/>): the reader may have meant a covariate with its own missing-value text.
+    /// Null when the column is typed, numeric, or holds no number.
+    /// </summary>
+    public string? MixedClassNote(string name)
+    {
+        int j = RequireColumn(name, "a model variable");
+        if (storage[j] is not TextStorage { Declared: DeclaredType.None } text) return null;
+        var tally = new ColumnTyping.Tally();
+        string? firstText = null;
+        foreach (var c in text.Cells)
+        {
+            if (c is null) continue;
+            long texts = tally.Texts;
+            tally.Add(c);
+            if (firstText is null && tally.Texts > texts) firstText = c;
+        }
+        if (tally.IsNumeric || tally.Numbers + tally.CommaNumbers == 0) return null;
+        return $"{Source}: column '{name}' is a class variable: {tally.Numbers + tally.CommaNumbers} of its {tally.Numbers + tally.CommaNumbers + tally.Texts} " +
+               $"cells are numbers, the others texts (e.g. '{firstText}'); if it is a numeric covariate, mark those texts missing";
+    }
+
+    /// <summary>
+    /// The error for a cell of a numeric column that is not a number: file, line, column, value and the ways out
+    /// (<see cref="ColumnTyping.NotANumber"/>). <paramref name="prefix"/> starts the message ("outcome value ").
+    /// </summary>
+    public RweStatsInputException NotANumber(int column, int row, bool canBeClass = true, string prefix = "") =>
+        RweStatsInputException.AtCell(Location(row), ColumnNames[column], ModelSetting.MissingTokens,
+            prefix + ColumnTyping.NotANumber(ColumnNames[column], Cell(column, row) ?? "", canBeClass));
 
     /// <summary>
     /// The column as integer codes into its distinct texts (in order of first appearance), −1 for missing: one pass,
@@ -237,9 +304,7 @@ public sealed class DataTable
     {
         int j = RequireColumn(column, "a numeric variable");
         if (storage[j].IsMissing(row)) return double.NaN;
-        if (!storage[j].TryNumber(row, out var v))
-            throw RweStatsInputException.AtCell(this, row, column,
-                $"'{storage[j].Text(row)}' is not a finite number; fix the value or declare the column a class variable");
+        if (!storage[j].TryNumber(row, out var v)) throw NotANumber(j, row, canBeClass: false);
         return v;
     }
 }
@@ -255,9 +320,11 @@ internal abstract class ColumnStorage
     public abstract ColumnStorage Select(int[] rows);
 }
 
-internal sealed class TextStorage(string?[] cells) : ColumnStorage
+internal sealed class TextStorage(string?[] cells, DeclaredType declared = DeclaredType.None) : ColumnStorage
 {
     public string?[] Cells { get; } = cells;
+    /// <summary>The type the source declares for these texts (a CSV column: none).</summary>
+    public DeclaredType Declared { get; } = declared;
     public override string? Text(int row) => Cells[row];
     public override bool IsMissing(int row) => Cells[row] is null;
     public override void MarkMissing(bool[] missing)
@@ -269,7 +336,7 @@ internal sealed class TextStorage(string?[] cells) : ColumnStorage
         value = double.NaN;
         return Cells[row] is { } c && NumberParsing.TryParse(c, out value);
     }
-    public override ColumnStorage Select(int[] rows) => new TextStorage(rows.Select(i => Cells[i]).ToArray());
+    public override ColumnStorage Select(int[] rows) => new TextStorage(rows.Select(i => Cells[i]).ToArray(), Declared);
 }
 
 internal sealed class NumericStorage(double[] values, Dictionary<int, string>? originals) : ColumnStorage

@@ -24,7 +24,7 @@ public sealed class DuckDbTableReader : ITableReader
     public static readonly DuckDbTableReader Instance = new();
 
     public DataTable Read(TableSource source) =>
-        Run(source, (connection, sql) => ReadQuery(connection, sql, source.Path));
+        Run(source, (connection, sql, typesGuessed) => ReadQuery(connection, sql, source.Path, typesGuessed));
 
     /// <summary>
     /// The pattern sums of the spec's model computed by DuckDB's SQL engine over the source (the generated query of
@@ -49,8 +49,8 @@ public sealed class DuckDbTableReader : ITableReader
                 $"SET temp_directory = {Literal(spill.FullName)}",
                 "SET preserve_insertion_order = false",
             ];
-            return Run(source, (connection, sql) =>
-                PatternSumsQuery.Compute(connection, SqlDialect.DuckDb, SqlRelation.Query(sql, $"{source.Path} (DuckDB)"), spec, log), settings);
+            return Run(source, (connection, sql, typesGuessed) =>
+                PatternSumsQuery.Compute(connection, SqlDialect.DuckDb, SqlRelation.Query(sql, $"{source.Path} (DuckDB)") with { TypesGuessed = typesGuessed }, spec, log), settings);
         }
         finally { spill.Delete(true); }
     }
@@ -60,10 +60,12 @@ public sealed class DuckDbTableReader : ITableReader
 
     /// <summary>
     /// Opens DuckDB on the source, applies our <paramref name="settings"/>, locks it down (<see cref="Confine"/>), and
-    /// gives the SELECT that yields its rows to <paramref name="use"/>; a user's query must be one SELECT
+    /// gives the SELECT that yields its rows to <paramref name="use"/>, with whether its column types are guesses: those
+    /// of DuckDB's CSV sniffer when CSV files are read without a query (a query's types are the user's), typed then as
+    /// the CSV reader types a column (<see cref="ColumnTyping"/>). A user's query must be one SELECT
     /// (<see cref="RequireOneSelect"/>).
     /// </summary>
-    static T Run<T>(TableSource source, Func<DuckDBConnection, string, T> use, IReadOnlyList<string>? settings = null)
+    static T Run<T>(TableSource source, Func<DuckDBConnection, string, bool, T> use, IReadOnlyList<string>? settings = null)
     {
         string path = source.Path;
         // A glob's extension ("*.parquet", "part-0.parq*") picks DuckDB's reader: Parquet for .parq…, CSV otherwise.
@@ -104,7 +106,7 @@ public sealed class DuckDbTableReader : ITableReader
             else sql = $"SELECT * FROM {Identifier(ChooseTable(connection, path, source.Member))}";
             // After the view "data" exists: the query is prepared against it.
             if (source.Query is not null) RequireOneSelect(connection, sql, path);
-            return use(connection, sql);
+            return use(connection, sql, files && !parquet && source.Query is null);
         }
         catch (DuckDBException e)
         {
@@ -200,12 +202,12 @@ public sealed class DuckDbTableReader : ITableReader
         cmd.ExecuteNonQuery();
     }
 
-    static DataTable ReadQuery(DuckDBConnection connection, string sql, string source)
+    static DataTable ReadQuery(DuckDBConnection connection, string sql, string source, bool typesGuessed)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         using var r = cmd.ExecuteReader();
-        return SqlResultTable.Read(r, source);
+        return SqlResultTable.Read(r, source, typesGuessed);
     }
 
     // DuckDB's quoting is the dialect's (one place for the SQL the push-down generates and the reader's own).

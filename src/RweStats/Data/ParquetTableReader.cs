@@ -191,7 +191,7 @@ public sealed class ParquetTableReader : ITableReader
             for (int i = 0; i < count; i++) cells[offset + i] = buffer[i] is { Length: > 0 } s ? pool.Get(s.AsSpan()) : null;
         }
 
-        public override ColumnStorage Storage() => new TextStorage(cells);
+        public override ColumnStorage Storage() => new TextStorage(cells, DeclaredType.Text);
     }
 
     sealed class Other<T>(DataField f, int n, Func<T, string> format) : Column(f) where T : struct
@@ -215,6 +215,6 @@ public sealed class ParquetTableReader : ITableReader
             }
         }
 
-        public override ColumnStorage Storage() => new TextStorage(cells);
+        public override ColumnStorage Storage() => new TextStorage(cells, DeclaredType.Text);
     }
 }

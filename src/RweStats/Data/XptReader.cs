@@ -199,7 +199,7 @@ public sealed class XptReader : ITableReader
                     cells[i] = cell.IsEmpty ? null
                         : System.Text.Unicode.Utf8.IsValid(cell) ? pool.Get(cell) : pool.Get(Encoding.Latin1.GetString(cell).AsSpan());
                 }
-                storage[j] = new TextStorage(cells);
+                storage[j] = new TextStorage(cells, DeclaredType.Text); // a SAS character variable: a CLASS variable whatever it holds
                 metadata[j] = new ColumnMetadata(v.Label, v.Format);
             }
         }

@@ -56,9 +56,11 @@ public static partial class MixedModelFitter
         var search = new OptimumSearch(patterns, design.Rank, frame.ObservationsUsed, spec.Method, spec.MaxIterations, frame.SubjectCount,
             (model, modelObjective) => StartingValues(frame, design, model, modelObjective, patterns));
         var (theta, eval, report) = search.Minimise(covariance, objective);
+        // Why it did not converge, in the model's terms, wherever the report is read (a parameter at the edge of its range).
+        if (!report.Converged) report = report with { Message = report.Message + DegeneracyHint(covariance, theta, frame) };
         if (!report.Converged && !spec.ReportNonConverged)
             throw RweStatsInputException.About(ModelSetting.Covariance,
-                $"the {structure.SasType}{(spec.RandomIntercept ? " + random intercept" : "")} model for '{frame.Formula.Response}' did not converge: {report.Message}{DegeneracyHint(covariance, theta, frame)}; " +
+                $"the {structure.SasType}{(spec.RandomIntercept ? " + random intercept" : "")} model for '{frame.Formula.Response}' did not converge: {report.Message}; " +
                 "try a simpler {Covariance} (e.g. cs or ar1), or add {ReportNonConverged} to see the last iterate");
         return new MixedModel(spec, frame, design, covariance, objective, theta, eval, report);
     }

@@ -42,8 +42,9 @@ public static class NewtonRaphson
     public const double CriterionTolerance = 1e-8;
     const double PolishTolerance = 1e-11;
 
+    /// <param name="held">Parameters kept at their starting values (a profile over them); null: none.</param>
     public static (double[] theta, LikelihoodEvaluation final, ConvergenceReport report) Minimise(
-        LikelihoodObjective objective, CovarianceModel covariance, double[] start, int maxIterations)
+        LikelihoodObjective objective, CovarianceModel covariance, double[] start, int maxIterations, IReadOnlyCollection<int>? held = null)
     {
         int q = start.Length;
         var theta = (double[])start.Clone();
@@ -62,7 +63,7 @@ public static class NewtonRaphson
         int polished = 0;
         while (true)
         {
-            UpdatePinned(covariance, theta, eval.Gradient!, pinned);
+            UpdatePinned(covariance, theta, eval.Gradient!, pinned, held);
             var free = Enumerable.Range(0, q).Where(k => !pinned[k]).ToArray();
             var g = DenseVector.Create(free.Length, i => eval.Gradient![free[i]]);
             var (h, usedObserved) = SearchMatrix(eval, free);
@@ -117,7 +118,7 @@ public static class NewtonRaphson
             history.Add(eval.Value);
         }
 
-        UpdatePinned(covariance, theta, eval.Gradient!, pinned);
+        UpdatePinned(covariance, theta, eval.Gradient!, pinned, held);
         var freeFinal = Enumerable.Range(0, q).Where(k => !pinned[k]).ToArray();
         double maxGradient = freeFinal.Length == 0 ? 0 : freeFinal.Max(k => Math.Abs(eval.Gradient![k]));
         bool pd = freeFinal.Length == 0 || IsPositiveDefinite(Sub(eval.Hessian!, freeFinal));
@@ -125,11 +126,12 @@ public static class NewtonRaphson
         return (theta, eval, new ConvergenceReport(converged, iteration, evaluations, criterion, maxGradient, pd, boundary, message, history));
     }
 
-    /// <summary>A variance with a lower bound of 0 (the random-intercept variance) that sits at 0 with a gradient pushing it below stays fixed.</summary>
-    static void UpdatePinned(CovarianceModel covariance, double[] theta, double[] gradient, bool[] pinned)
+    /// <summary>A variance with a lower bound of 0 (the random-intercept variance) that sits at 0 with a gradient pushing
+    /// it below stays fixed, and so does every held parameter.</summary>
+    static void UpdatePinned(CovarianceModel covariance, double[] theta, double[] gradient, bool[] pinned, IReadOnlyCollection<int>? held)
     {
         for (int k = 0; k < theta.Length; k++)
-            pinned[k] = covariance.RandomIntercept && k == 0 && theta[k] <= 0 && gradient[k] >= 0;
+            pinned[k] = covariance.RandomIntercept && k == 0 && theta[k] <= 0 && gradient[k] >= 0 || held?.Contains(k) == true;
     }
 
     static void ClampVarianceAtZero(CovarianceModel covariance, double[] theta)

@@ -1,9 +1,11 @@
+using ScottPlot;
+
 namespace RweStats.Figures;
 
 /// <summary>
 /// Colours of a figure. <see cref="Series"/> colours visits (boxes, points) or categories (spaghetti lines), in order.
 /// </summary>
-public sealed record FigurePalette(string Name, IReadOnlyList<FigureColor> Series, FigureColor Ink, FigureColor Trajectory, FigureColor Band, double BandOpacity)
+public sealed record FigurePalette(string Name, IReadOnlyList<Color> Series, Color Ink, Color Trajectory, Color Band, double BandOpacity)
 {
     /// <summary>
     /// Okabe &amp; Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
@@ -11,22 +13,49 @@ public sealed record FigurePalette(string Name, IReadOnlyList<FigureColor> Serie
     /// white), black.
     /// </summary>
     public static FigurePalette OkabeIto => new("okabe-ito",
-        new[] { "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000" }.Select(FigureColor.FromHex).ToArray(),
-        FigureColor.Black, FigureColor.Grey(0.55), FigureColor.FromHex("#009E73"), 0.12);
+        new[] { "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000" }.Select(Color.FromHex).ToArray(),
+        Colors.Black, Grey(0.55), Color.FromHex("#009E73"), 0.12);
 
     /// <summary>
     /// For journals that print in black and white: greys far enough apart to tell neighbouring visits apart, none
     /// lighter than 60 % so that outlines and points stay visible on white.
     /// </summary>
     public static FigurePalette Greyscale => new("greyscale",
-        new[] { 0.0, 0.4, 0.6, 0.2, 0.5, 0.3 }.Select(FigureColor.Grey).ToArray(),
-        FigureColor.Black, FigureColor.Grey(0.6), FigureColor.Black, 0.08) { Monochrome = true };
+        new[] { 0.0, 0.4, 0.6, 0.2, 0.5, 0.3 }.Select(Grey).ToArray(),
+        Colors.Black, Grey(0.6), Colors.Black, 0.08) { Monochrome = true };
 
     /// <summary>
     /// True for a palette meant for black-and-white print: groups are then told apart by dash patterns on their
-    /// lines as well as by markers (<see cref="FigureMarker"/>).
+    /// lines (<see cref="GroupDash"/>) as well as by markers (<see cref="GroupMarker"/>).
     /// </summary>
     public bool Monochrome { get; init; }
 
-    public FigureColor SeriesColor(int index) => Series[index % Series.Count];
+    public Color SeriesColor(int index) => Series[index % Series.Count];
+
+    /// <summary>A grey: 0 black, 1 white.</summary>
+    public static Color Grey(double level)
+    {
+        var b = (byte)Math.Round(Math.Clamp(level, 0, 1) * 255);
+        return new Color(b, b, b);
+    }
+
+    /// <summary>The marker of group <paramref name="index"/>: circle, triangle, square, diamond … (shape tells groups apart in greyscale print).</summary>
+    public static MarkerShape GroupMarker(int index) => Markers[index % Markers.Length];
+
+    static readonly MarkerShape[] Markers =
+        { MarkerShape.FilledCircle, MarkerShape.FilledTriangleUp, MarkerShape.FilledSquare, MarkerShape.FilledDiamond, MarkerShape.FilledTriangleDown };
+
+    /// <summary>The dash pattern (points: on, off) of group <paramref name="index"/>'s lines: none (solid) on a colour palette; solid, dashed, dotted … on a monochrome one.</summary>
+    public float[]? GroupDash(int index) => !Monochrome ? null : (index % 3) switch
+    {
+        0 => null,
+        1 => new float[] { 3, 2 },
+        _ => new float[] { 1, 1.5f },
+    };
+
+    /// <summary>The short dashes (points: on, off) of a trajectory segment that crosses a missed visit.</summary>
+    public static float[] MissedVisitDash => new float[] { 1.5f, 1.2f };
+
+    /// <summary>The dashes of reference lines (Q–Q line, zero line).</summary>
+    public static float[] ReferenceDash => new float[] { 3, 2 };
 }

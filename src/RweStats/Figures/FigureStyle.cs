@@ -26,6 +26,10 @@ public sealed record FigureStyle
     public bool PanelTitles { get; init; } = true;
     /// <summary>A thin line joining each subject's visits.</summary>
     public bool ShowTrajectories { get; init; } = true;
+    /// <summary>The subjects' lines drawn lighter (a third of their usual opacity), for busy panels of hundreds of subjects.</summary>
+    public bool LightTrajectories { get; init; }
+    /// <summary>What the subjects are, plural, as the legend names them: "Individual patients", "Individual trees".</summary>
+    public string SubjectNoun { get; init; } = "patients";
     public bool ShowPoints { get; init; } = true;
     public bool ShowBoxes { get; init; } = true;
     /// <summary>Quantile definition of the boxes (R's type, 1–9): the same as the descriptive tables.</summary>
@@ -50,10 +54,8 @@ public sealed record FigureStyle
     public FigureStyle Greyscale() => this with { Palette = FigurePalette.Greyscale };
 
     public double WidthPt => FigureUnits.MmToPt(WidthMm);
-    public TextStyle Base => new(FontSizePt);
-    public TextStyle Small => new(Math.Max(6, FontSizePt - 1));
-    public TextStyle Title => new(FontSizePt, Bold: true);
-    public TextStyle Letter => new(FontSizePt + 2, Bold: true);
+    /// <summary>Legend entries and p-value labels: a point smaller than the base size, never under 6 pt.</summary>
+    public double SmallFontPt => Math.Max(6, FontSizePt - 1);
 
     public void Validate()
     {
@@ -64,6 +66,17 @@ public sealed record FigureStyle
         if (!(PanelAspect >= 0.2 && PanelAspect <= 3)) throw new RweStatsInputException($"panel aspect {F(PanelAspect)} is outside 0.2–3");
         if (!(JitterWidth >= 0 && JitterWidth <= 0.6)) throw new RweStatsInputException($"jitter width {F(JitterWidth)} is outside 0–0.6 of the visit spacing");
         if (!(PanelGapMm >= 0 && PanelGapMm <= 30)) throw new RweStatsInputException($"panel gap {F(PanelGapMm)} mm is outside 0–30 mm");
+        if (string.IsNullOrWhiteSpace(SubjectNoun)) throw new RweStatsInputException("the subject noun of the legend is empty");
         if (Palette.Series.Count == 0) throw new RweStatsInputException("the palette has no series colours");
     }
+}
+
+/// <summary>Print units: figures are laid out in points (1/72 inch), journals give sizes in millimetres.</summary>
+public static class FigureUnits
+{
+    public const double PointsPerInch = 72;
+    public const double MillimetersPerInch = 25.4;
+
+    public static double MmToPt(double mm) => mm * PointsPerInch / MillimetersPerInch;
+    public static double PtToMm(double pt) => pt * MillimetersPerInch / PointsPerInch;
 }

@@ -1,13 +1,11 @@
 namespace RweStats.Figures;
 
-/// <summary>A figure that can draw itself on any <see cref="IFigureCanvas"/>.</summary>
+/// <summary>A figure: its style, a title for the PDF's title field, and the ScottPlot page it is drawn as.</summary>
 public interface IFigure
 {
     FigureStyle Style { get; }
-    /// <summary>Page size in points (width from the style, height from the panel grid and legend).</summary>
-    (double Width, double Height) Size(FigureFonts fonts);
-    /// <summary>Draws the figure; returns layout problems (text leaving its panel or overlapping), normally none.</summary>
-    IReadOnlyList<string> Render(IFigureCanvas canvas, FigureFonts fonts);
     /// <summary>A short description for the PDF's title field.</summary>
     string Title { get; }
+    /// <summary>The figure as a laid-out ScottPlot <see cref="ScottPlot.Multiplot"/> page (a new one on each call; the caller disposes it).</summary>
+    FigurePage Page();
 }

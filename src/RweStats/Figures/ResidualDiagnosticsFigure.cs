@@ -1,24 +1,44 @@
 using MathNet.Numerics.Distributions;
+using ScottPlot;
 
 namespace RweStats.Figures;
 
+/// <summary>Which residuals a residual figure shows; the axis titles name it.</summary>
+public enum ResidualKind
+{
+    /// <summary>The subject's marginal residuals premultiplied by the inverse Cholesky root of V_i (SAS VCIRY): uncorrelated, unit variance under the model.</summary>
+    CholeskyScaled,
+    /// <summary>Marginal residuals over √Var(y).</summary>
+    Pearson,
+    /// <summary>Marginal residuals y − xβ̂, on the outcome's scale.</summary>
+    Raw,
+}
+
 /// <summary>
-/// Residual diagnostics of a fit, two panels: (A) normal Q–Q plot of the (scaled) residuals with the line through
-/// the quartiles, as R's qqnorm + qqline; (B) residuals against fitted values with the zero line. Pass scaled
-/// (e.g. Cholesky- or Pearson-scaled) residuals so that the Q–Q plot is meaningful for correlated data
+/// Residual diagnostics of a fit, two panels: (A) normal Q–Q plot of the residuals with the line through the
+/// quartiles, as R's qqnorm + qqline; (B) residuals against fitted values with the zero line. Pass scaled
+/// (Cholesky or Pearson) residuals so that the Q–Q plot is meaningful for correlated data
 /// (Santos Nobre &amp; da Motta Singer 2007).
 /// </summary>
 public sealed record ResidualDiagnosticsFigure : IFigure
 {
     public required IReadOnlyList<double> Fitted { get; init; }
     public required IReadOnlyList<double> Residuals { get; init; }
-    public string ResidualLabel { get; init; } = "Scaled residual";
+    public ResidualKind Kind { get; init; } = ResidualKind.CholeskyScaled;
     public string FittedLabel { get; init; } = "Fitted value";
     public string QuantileLabel { get; init; } = "Normal quantile";
     /// <summary>The outcome whose residuals these are (e.g. "SELENA-SLEDAI"), named in both panel titles; null: not named.</summary>
     public string? Outcome { get; init; }
     public FigureStyle Style { get; init; } = FigureStyle.DoubleColumn;
     public string Title { get; init; } = "Residual diagnostics";
+
+    /// <summary>The y-axis title: which residual it is.</summary>
+    public string ResidualLabel => Kind switch
+    {
+        ResidualKind.CholeskyScaled => "Cholesky-scaled residual",
+        ResidualKind.Pearson => "Pearson residual",
+        _ => "Raw residual",
+    };
 
     public void Validate()
     {
@@ -55,89 +75,47 @@ public sealed record ResidualDiagnosticsFigure : IFigure
 
     string Named(string panel) => Outcome is null ? panel : $"{Outcome}: {char.ToLowerInvariant(panel[0])}{panel[1..]}";
 
-    /// <summary>
-    /// Side by side; stacked (wider, flatter panels) when a panel title naming the outcome would not fit half the
-    /// width, as in a single column: a title shortened to "SELENA-SLEDAI: normal…" names neither the outcome nor the plot.
-    /// </summary>
-    FigureGrid Grid(FigureFonts fonts)
-    {
-        var sideBySide = FigureGrid.Create(2, 1, 2, Style, null);
-        double room = sideBySide.Cells[0].Width - fonts.Width("AA", Style.Letter);
-        bool fits = new[] { Named(QqTitle), Named(FittedTitle) }.All(t => fonts.Width(t, Style.Title) <= room);
-        return fits ? sideBySide : FigureGrid.Create(2, 2, 1, Style with { PanelAspect = Math.Min(Style.PanelAspect, 0.55) }, null);
-    }
-
     const string QqTitle = "Normal Q–Q plot", FittedTitle = "Residuals vs fitted";
 
-    public (double Width, double Height) Size(FigureFonts fonts)
-    {
-        var g = Grid(fonts);
-        return (g.WidthPt, g.HeightPt);
-    }
-
-    public IReadOnlyList<string> Render(IFigureCanvas canvas, FigureFonts fonts)
+    public FigurePage Page()
     {
         Validate();
-        var grid = Grid(fonts);
-        var ledger = new TextLedger(fonts);
-        canvas.Rectangle(grid.Figure, new Fill(FigureColor.White), null);
         var (theoretical, sample) = QqPoints();
         var (slope, intercept) = QqLine();
+        // Side by side; stacked (wider, flatter panels) when a panel title naming the outcome would not fit half the
+        // width, as in a single column: a title shortened to "SELENA-SLEDAI: normal…" names neither the outcome nor the plot.
+        var qq = Panel(0, Named(QqTitle), QuantileLabel, theoretical, sample, includeZero: false);
+        var vsFitted = Panel(1, Named(FittedTitle), FittedLabel, Fitted.ToArray(), Residuals.ToArray(), includeZero: true);
+        using var paint = Paint.NewDisposablePaint();
+        double room = FigurePage.CellWidth(Style, 2);
+        bool fits = new[] { qq, vsFitted }.All(p => p.Axes.Title.Label.Measure(p.Axes.Title.Label.Text, paint).Width <= room);
+
+        // The reference lines run past the axis limits (ScottPlot clips them to the data area).
+        double x0 = theoretical[0] - 1, x1 = theoretical[^1] + 1, f0 = Fitted.Min() - 1, f1 = Fitted.Max() + 1;
+        PanelPlot.Lines(qq, new[] { new Coordinates[] { new(x0, intercept + slope * x0), new(x1, intercept + slope * x1) } }, Style.Palette.Ink, 0.6f, FigurePalette.ReferenceDash);
+        PanelPlot.Lines(vsFitted, new[] { new Coordinates[] { new(f0, 0), new(f1, 0) } }, Style.Palette.Ink, 0.6f, FigurePalette.ReferenceDash);
         // Translucent points with an outline in their own colour: where residuals pile up (the middle of a Q–Q plot)
         // they darken instead of merging into one white-edged smear.
-        var pointColor = Style.Palette.SeriesColor(0);
-        var pointFill = new Fill(pointColor, 0.35);
-        var pointStroke = new Stroke(pointColor, 0.5);
-        var reference = new Stroke(Style.Palette.Ink, 0.6).Dashed(3, 2);
-
-        var frames = PanelFrame.Aligned(2, grid.Columns, (i, atLeast) => i == 0
-            ? FrameOf(grid.Cells[0], 0, Named(QqTitle), QuantileLabel, theoretical, sample, fonts, atLeast)
-            : FrameOf(grid.Cells[1], 1, Named(FittedTitle), FittedLabel, Fitted.ToArray(), Residuals.ToArray(), fonts, atLeast, includeZero: true));
-
-        // A: normal Q–Q.
-        Panel(canvas, ledger, frames[0], 0, Named(QqTitle), QuantileLabel, theoretical, sample, fonts, frame =>
+        var color = Style.Palette.SeriesColor(0);
+        foreach (var (plot, xs, ys) in new[] { (qq, theoretical, sample), (vsFitted, Fitted.ToArray(), Residuals.ToArray()) })
         {
-            double x0 = theoretical[0], x1 = theoretical[^1];
-            frame.PushClipAndDraw(canvas, () => canvas.Line(new(frame.X(x0 - 1), frame.Y(intercept + slope * (x0 - 1))),
-                new(frame.X(x1 + 1), frame.Y(intercept + slope * (x1 + 1))), reference));
-        }, pointFill, pointStroke);
-
-        // B: residuals against fitted values.
-        Panel(canvas, ledger, frames[1], 1, Named(FittedTitle), FittedLabel, Fitted.ToArray(), Residuals.ToArray(), fonts, frame =>
-        {
-            var (lo, hi) = (frame.Plot.Left, frame.Plot.Right);
-            canvas.Line(new(lo, frame.Y(0)), new(hi, frame.Y(0)), reference);
-        }, pointFill, pointStroke);
-        return ledger.Problems();
+            var markers = plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, 2.8f, color.WithAlpha(0.35));
+            markers.MarkerStyle.OutlineColor = color;
+            markers.MarkerStyle.OutlineWidth = 0.5f;
+        }
+        var panels = new[] { new FigurePanel(qq), new FigurePanel(vsFitted) };
+        if (fits) return FigurePage.Create(Style, Title, panels, 1, 2, Array.Empty<LegendItem>());
+        double height = FigurePage.CellWidth(Style, 1) * Math.Min(Style.PanelAspect, 0.55);
+        return FigurePage.Create(Style, Title, panels, 2, 1, Array.Empty<LegendItem>(), height);
     }
 
-    PanelFrame FrameOf(FigureRect cell, int index, string title, string xTitle, double[] xs, double[] ys, FigureFonts fonts,
-        PanelInsets? atLeast, bool includeZero = false)
+    Plot Panel(int index, string title, string xTitle, double[] xs, double[] ys, bool includeZero)
     {
-        string? letter = Style.PanelLetters ? SeriesFigure.PanelLetter(index) : null;
-        string? heading = Style.PanelTitles ? title : null;
+        var plot = PanelPlot.Create(Style, PanelPlot.Heading(Style, index, 2, title));
         double yMin = ys.Min(), yMax = ys.Max();
         if (includeZero) { yMin = Math.Min(0, yMin); yMax = Math.Max(0, yMax); }
-        return PanelFrame.Layout(cell, letter, heading, new XAxisSpec(xs.Min(), xs.Max(), null, xTitle),
-            new YAxisSpec(yMin, yMax, false, ResidualLabel), Style, fonts, atLeast: atLeast);
-    }
-
-    void Panel(IFigureCanvas canvas, TextLedger ledger, PanelFrame frame, int index, string title, string xTitle,
-        double[] xs, double[] ys, FigureFonts fonts, Action<PanelFrame> reference, Fill pointFill, Stroke pointStroke)
-    {
-        string? letter = Style.PanelLetters ? SeriesFigure.PanelLetter(index) : null;
-        string? heading = Style.PanelTitles ? title : null;
-        var cell = frame.Cell;
-        canvas.BeginGroup(new FigureGroup("panel", title, cell));
-        frame.DrawAxes(canvas, ledger, Style, xTitle, ResidualLabel, fonts);
-        canvas.BeginGroup(new FigureGroup("reference"));
-        reference(frame);
-        canvas.EndGroup();
-        canvas.BeginGroup(new FigureGroup("points"));
-        for (int i = 0; i < xs.Length; i++)
-            canvas.Circle(new(frame.X(xs[i]), frame.Y(ys[i])), 1.4, pointFill, pointStroke);
-        canvas.EndGroup();
-        frame.DrawHeading(canvas, ledger, Style, letter, heading, fonts);
-        canvas.EndGroup();
+        PanelPlot.NumericAxis(plot, plot.Axes.Bottom, xs.Min(), xs.Max(), xTitle);
+        PanelPlot.NumericAxis(plot, plot.Axes.Left, yMin, yMax, ResidualLabel);
+        return plot;
     }
 }

@@ -99,6 +99,13 @@ public sealed record SeriesPanel
 {
     /// <summary>Outcome name as the paper prints it, e.g. "Anti-dsDNA".</summary>
     public required string Outcome { get; init; }
+    /// <summary>
+    /// A word for the panel title only, e.g. "SYNTHETIC" for values from a synthetic cohort: the title reads
+    /// "Anti-dsDNA (SYNTHETIC)", the axis title stays "Anti-dsDNA (IU/mL)". Null: none.
+    /// </summary>
+    public string? Note { get; init; }
+    /// <summary>The panel title: the outcome, with the <see cref="Note"/> in parentheses when there is one.</summary>
+    public string Heading => Note is null ? Outcome : $"{Outcome} ({Note})";
     /// <summary>Unit, e.g. "IU/mL"; "" when dimensionless.</summary>
     public string Unit { get; init; } = "";
     /// <summary>Visit labels in time order, e.g. M0, M6, M12.</summary>

@@ -137,8 +137,13 @@ public sealed class ModelFrame
             if (unknown.Count > 0)
             {
                 int i = Array.FindIndex(timeEnc.Codes, c => unknown.Contains(c));
-                throw RweStatsInputException.AtCell(table, i, spec.Time,
-                    $"visit '{timeEnc.Levels[timeEnc.Codes[i]]}' is not in --time-order {string.Join(",", order)}; add it to the order or correct the value");
+                string visit = timeEnc.Levels[timeEnc.Codes[i]];
+                // A label of the order that no row has is most likely the one mistyped: the only one, or the closest.
+                var unmatched = order.Where(label => Array.IndexOf(timeEnc.Levels, label) < 0).ToList();
+                string? typed = unknown.Count == 1 && unmatched.Count == 1 ? unmatched[0] : Data.ClosestName.Find(visit, unmatched);
+                throw RweStatsInputException.AtCell(table, i, spec.Time, typed is not null
+                    ? $"visit '{visit}' is not in --time-order {string.Join(",", order)}; the order lists '{typed}', which no row has: did you mean '{visit}'?"
+                    : $"visit '{visit}' is not in --time-order {string.Join(",", order)}; add it to the order or correct the value");
             }
         }
 
@@ -164,13 +169,14 @@ public sealed class ModelFrame
         // The outcome of every row used must be a number; checked in file order, so the error names the first bad cell.
         int badOutcome = table.FirstNonNumber(responseColumn, used);
         if (badOutcome >= 0)
-            throw RweStatsInputException.AtCell(table, badOutcome, formula.Response,
-                $"outcome value '{table.Cell(responseColumn, badOutcome)}' is not a finite number; correct it or mark it missing (empty, NA or .)");
+            throw table.NotANumber(responseColumn, badOutcome, canBeClass: false, prefix: "outcome value ");
         if (used.Length == 0)
             throw new RweStatsInputException($"{src}: no row has '{formula.Response}' and every model variable present; nothing to fit");
 
         // The visit order (VisitOrder: given, by time value, or natural; never the order of the rows).
-        var frameNotes = new List<string>();
+        var frameNotes = new List<string>(table.Notes);
+        foreach (var v in formula.RhsVariables)
+            if (classNames.Contains(v) && !spec.ClassVariables.Contains(v) && v != spec.Time && table.MixedClassNote(v) is { } mixed) frameNotes.Add(mixed);
         // One pass over integer codes (no per-row string hashing): which visits have rows, and their times.
         var visitUsed = new bool[nTimeCodes];
         foreach (var i in used) visitUsed[timeEnc.Codes[i]] = true;
@@ -197,6 +203,9 @@ public sealed class ModelFrame
                 frameNotes.Add(disagreement);
             if (VisitOrder.NaturalOrderCaveat(visitOrdering, spec.Time) is { } caveat) frameNotes.Add(caveat);
         }
+        if (spec.TimeOrder is { } given && given.Where(label => !presentVisits.Contains(label)).ToList() is { Count: > 0 } empty)
+            frameNotes.Add($"the given visit order lists {string.Join(", ", empty.Select(l => $"'{l}'"))}, with no observation used " +
+                           $"(no row, or the outcome or a model variable missing in every row): {(empty.Count == 1 ? "that visit is" : "those visits are")} not in the model; check the label if it is a typo");
 
         // Class variables and their levels (from the rows used), with a code → level-index map each.
         var classVars = new Dictionary<string, ClassVariable>();
@@ -260,9 +269,7 @@ public sealed class ModelFrame
             int j = table.RequireColumn(name, "covariate");
             var values = new double[rows.Length];
             int bad = table.TryNumbers(j, rows, values);
-            if (bad >= 0)
-                throw RweStatsInputException.AtCell(table, rows[bad], name,
-                    $"'{table.Cell(j, rows[bad])}' is not a finite number; fix the value or declare the column a class variable");
+            if (bad >= 0) throw table.NotANumber(j, rows[bad]);
             covariates[name] = values;
         }
 

@@ -151,8 +151,8 @@ public static class FitText
 
     public static string F(double? v, string format) => v is { } x && double.IsFinite(x) ? x.ToString(format, Inv) : ".";
 
-    /// <summary>p-values as SAS prints them: 4 decimals, "&lt;.0001" below.</summary>
-    public static string P(double v) => !double.IsFinite(v) ? "." : v < 0.0001 ? "<.0001" : v.ToString("F4", Inv);
+    /// <summary>p-values with three significant digits (<see cref="NumberColumns.PValue"/>); "." where there is none, as SAS prints it.</summary>
+    public static string P(double v) => double.IsFinite(v) ? NumberColumns.PValue(v) : ".";
 
     public static void Table(StringBuilder s, string[] header, IEnumerable<string[]> rows)
     {

@@ -40,9 +40,27 @@ public static class NumberColumns
     public static string Fixed(double v, int decimals) =>
         double.IsFinite(v) ? Math.Round(v, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals.ToString(Inv), Inv) : "NA";
 
-    /// <summary>A p-value with two significant digits (0.00079, 0.0096, 0.14), "&lt; 0.0001" below: the terminal's precise form.</summary>
-    public static string PValue(double p) =>
-        !double.IsFinite(p) ? "NA" : p < 1e-4 ? "< 0.0001" : Fixed(p, Math.Max(2, 1 - (int)Math.Floor(Math.Log10(p))));
+    /// <summary>Below this a p-value prints as "&lt; 1e-10": its digits are the tail of a t or F distribution
+    /// far beyond what the model's assumptions support.</summary>
+    public const double PValueFloor = 1e-10;
+
+    /// <summary>
+    /// A p-value as a reader compares it with a paper: three significant digits (0.219, 0.0339, 0.000113), below 10⁻⁴ in
+    /// scientific notation (1.23e-07), "&lt; 1e-10" below <see cref="PValueFloor"/>, "NA" when it does not exist. The
+    /// one form of the text report, the terminal tables and the reviewer's check (the JSON keeps every digit; figure
+    /// brackets follow the journal's convention, <see cref="Figures.PValueText"/>).
+    /// </summary>
+    public static string PValue(double p)
+    {
+        if (!double.IsFinite(p)) return "NA";
+        if (p < PValueFloor) return "< 1e-10";
+        if (p < 1e-4) return p.ToString("0.00e-00", Inv);
+        // Decimals for three significant digits; a value that rounds up into the next decade keeps three (0.09996 → 0.100).
+        int magnitude = (int)Math.Floor(Math.Log10(p));
+        int decimals = Math.Max(3, 2 - magnitude);
+        if (decimals > 3 && Math.Round(p, decimals, MidpointRounding.AwayFromZero) >= Math.Pow(10, magnitude + 1)) decimals--;
+        return Fixed(p, decimals);
+    }
 
     /// <summary>
     /// The cells padded with spaces so that, right-aligned, their decimal points (the end of the integer part for a

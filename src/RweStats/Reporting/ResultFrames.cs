@@ -121,6 +121,34 @@ public static class ResultFrames
         return frame;
     }
 
+    /// <summary>
+    /// The frame as a text table a reader can scan (what <c>Console.WriteLine(frame.ToText())</c> prints, where the
+    /// frame's own ToString runs wide columns together): one line per row, columns aligned as the text report aligns
+    /// them (<see cref="FitText.Table"/>), numbers with four decimals, df with one, p-values with three significant
+    /// digits (<see cref="NumberColumns.PValue"/>), "." for a value that does not exist. The frame keeps every digit.
+    /// </summary>
+    public static string ToText(this DataFrame frame)
+    {
+        var columns = frame.Columns.ToList();
+        var rows = new List<string[]>();
+        for (long i = 0; i < frame.Rows.Count; i++)
+            rows.Add(columns.Select(c => Cell(c.Name, c[i])).ToArray());
+        var s = new System.Text.StringBuilder();
+        FitText.Table(s, columns.Select(c => c.Name).ToArray(), rows);
+        return s.ToString();
+    }
+
+    static string Cell(string column, object? value) => value switch
+    {
+        null => ".",
+        double d when column.Contains("p_value") => FitText.P(d),
+        double d when column is "df" or "num_df" or "den_df" => FitText.F(d, "F1"),
+        double d => FitText.F(d, "F4"),
+        bool b => b ? "yes" : "no",
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? ".",
+    };
+
     /// <summary>A double column; null for a missing value and for NaN or ±∞ (as the JSON writes null).</summary>
     static DoubleDataFrameColumn Doubles(string name, IEnumerable<double?> values) =>
         new(name, values.Select(v => v is { } x && double.IsFinite(x) ? v : null));

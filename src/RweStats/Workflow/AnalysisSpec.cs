@@ -75,6 +75,16 @@ public sealed record FigureSpec(string Name, string Type, IReadOnlyList<string> 
 {
     /// <summary>A class column splitting each panel into series (e.g. the arm): boxes side by side, LS means of visit × group.</summary>
     public string? Group { get; init; }
+    /// <summary>What the subjects are, plural, as the legend names them ("subjects": "trees"); default "patients".</summary>
+    public string SubjectNoun { get; init; } = "patients";
+    /// <summary>The subjects' lines: "show" (default), "light" (drawn lighter, for busy panels) or "hide".</summary>
+    public string IndividualLines { get; init; } = "show";
+    /// <summary>"time": visits at their times (columns.time_value; the default when it is given) or "even": evenly spaced.</summary>
+    public string? VisitSpacing { get; init; }
+    /// <summary>The x-axis title under the visits; null: "Visit", or "Visit (TIME_COLUMN)" when visits sit at their times.</summary>
+    public string? VisitTitle { get; init; }
+    /// <summary>Residuals of a "residuals" figure: "cholesky" (default, SAS VCIRY), "pearson" or "raw" (marginal).</summary>
+    public string Residuals { get; init; } = "cholesky";
 }
 
 public sealed record OutputSettings(IReadOnlyList<FigureSpec> Figures);

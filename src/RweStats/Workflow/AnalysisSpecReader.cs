@@ -54,7 +54,7 @@ public static class AnalysisSpecReader
         if (dup is not null) throw outcomesNode.Error($"outcome name '{dup.Key}' is used twice");
 
         var outputs = root.Get("outputs")?.ExpectObject("figures");
-        var outputSettings = new OutputSettings(ReadFigures(outputs?.Get("figures"), outcomes));
+        var outputSettings = new OutputSettings(ReadFigures(outputs?.Get("figures"), outcomes, columns));
         string? claims = root.Get("claims") is { } c ? System.IO.Path.Combine(folder, c.AsString()) : null;
         TreatmentStopRule? stop = null;
         if (root.Get("treatment_stop") is { } ts)
@@ -78,7 +78,7 @@ public static class AnalysisSpecReader
         Array.Empty<string>(), new Dictionary<string, string>());
 
     /// <summary>"figures": true (default: one panel per outcome), false (none), or a list of figure objects.</summary>
-    static IReadOnlyList<FigureSpec> ReadFigures(JsonTree? node, IReadOnlyList<OutcomeSpec> outcomes)
+    static IReadOnlyList<FigureSpec> ReadFigures(JsonTree? node, IReadOnlyList<OutcomeSpec> outcomes, ColumnRoles columns)
     {
         var all = outcomes.Select(o => o.Name).ToList();
         // Figures draw the rows: the default panel leaves out the outcomes fitted from pushed-down sums.
@@ -90,7 +90,8 @@ public static class AnalysisSpecReader
         var figures = new List<FigureSpec>();
         foreach (var f in node.AsArray())
         {
-            f.ExpectObject("name", "type", "outcomes", "layout", "preset", "title", "greyscale", "p_values", "colour_by", "group", "comment");
+            f.ExpectObject("name", "type", "outcomes", "layout", "preset", "title", "greyscale", "p_values", "colour_by", "group", "comment",
+                "subjects", "individual_lines", "visit_spacing", "visit_title", "residuals");
             var nameNode = f.Required("name");
             var name = nameNode.AsString();
             if (name.Length == 0 || name.Any(ch => !(char.IsLetterOrDigit(ch) || ch is '_' or '-')))
@@ -122,7 +123,16 @@ public static class AnalysisSpecReader
             }
             figures.Add(new FigureSpec(name, type, list, rows, cols, f.Get("preset")?.Choice("single-column", "double-column") ?? "double-column",
                 f.Get("title")?.AsString(), f.Get("greyscale")?.AsBool() ?? false, f.Get("p_values")?.Choice("exact", "bounded", "stars") ?? "bounded", colour)
-                { Group = f.Get("group")?.AsString() });
+                {
+                    Group = f.Get("group")?.AsString(),
+                    SubjectNoun = f.Get("subjects")?.AsString() is { } noun ? (noun.Trim().Length > 0 ? noun.Trim() : throw f.Required("subjects").Error("subjects names the subjects in the legend, e.g. \"trees\"; it is empty")) : "patients",
+                    IndividualLines = f.Get("individual_lines")?.Choice("show", "light", "hide") ?? "show",
+                    VisitSpacing = f.Get("visit_spacing")?.Choice("time", "even"),
+                    VisitTitle = f.Get("visit_title")?.AsString(),
+                    Residuals = f.Get("residuals")?.Choice("cholesky", "pearson", "raw") ?? "cholesky",
+                });
+            if (figures[^1].VisitSpacing == "time" && columns.TimeValue is null)
+                throw f.Required("visit_spacing").Error("visit_spacing \"time\" needs columns.time_value (the time of each visit)");
         }
         var dup = figures.GroupBy(x => x.Name).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw node.Error($"figure name '{dup.Key}' is used twice");
@@ -185,6 +195,9 @@ public static class AnalysisSpecReader
         ModelSetting.RandomIntercept => "model.random_intercept",
         ModelSetting.LsMeans => "model.lsmeans",
         ModelSetting.Method => "model.method",
+        ModelSetting.ClassVariables => "model.class",
+        ModelSetting.MissingTokens => "data.missing",
+        ModelSetting.DecimalComma => "data.decimal \",\"",
         _ => null,
     };
     /// <summary>

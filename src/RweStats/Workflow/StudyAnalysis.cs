@@ -64,7 +64,7 @@ public static class StudyAnalysis
             catch (RweStatsInputException e)
             {
                 var message = e.MessageNaming(AnalysisSpecReader.KeyOf);
-                progress?.Invoke($"failed: {message}\n");
+                progress?.Invoke("failed (the reason is reported once, as an error)\n");
                 results.Add(new OutcomeAnalysis(outcome, Array.Empty<DescriptiveStatistics>(), Array.Empty<ClassCounts>(), Array.Empty<PercentChange>(),
                     null, new Dictionary<string, IReadOnlyDictionary<string, double>>(), message));
             }
@@ -170,8 +170,7 @@ public static class StudyAnalysis
             if (valueCol[i] is { } cell)
             {
                 if (!NumberParsing.TryParse(cell, out v))
-                    throw RweStatsInputException.AtCell(table, i, outcome.Column,
-                        $"'{cell}' is not a finite number; correct it or leave the cell empty (missing)");
+                    throw table.NotANumber(table.ColumnIndex(outcome.Column), i, canBeClass: false);
                 transformed[i] = Transform(outcome, v, table, i).ToString("R", CultureInfo.InvariantCulture);
             }
             if (noteCol?[i] is { } note) notes[(subjectCol[i]!, visitCol[i]!)] = note;

@@ -301,7 +301,7 @@ public sealed class StreamedPatternSumsTests : IDisposable
         csv.Append("601,V1,abc,3\n");
         var e = Refused(csv.ToString(), Simple);
         Assert.Contains(":1202: column 'x' (a covariate) holds the text 'abc' where its first rows hold numbers", e.Message);
-        Assert.Contains("--class x", e.Message);
+        Assert.Contains("declare 'x' a class variable (--class)", e.MessageNaming(RweStats.Cli.ModelOptions.OptionName));
     }
 
     [Fact]
@@ -357,7 +357,7 @@ public sealed class StreamedPatternSumsTests : IDisposable
         Assert.True(RweStats.Cli.FittingData.Open(a, TextWriter.Null).RowsOnly); // a small file is read into memory
 
         // What only the rows decide is read from the rows, as for any file: visits ordered by --time-value, and a
-        // column whose first 1000 rows are numbers but not the rest (a class variable in memory).
+        // column whose first 1000 rows are numbers but not the rest.
         var byMonth = spec with { TimeValue = "month" };
         var sortedArguments = new RweStats.Cli.Arguments(["--data", sorted], options, flags);
         PushDownEqualityTests.AssertSameFit(InMemory(sorted, byMonth),
@@ -367,9 +367,13 @@ public sealed class StreamedPatternSumsTests : IDisposable
         lines[^1] = string.Join(",", lines[^1].Split(',').Select((cell, i) => i == 5 ? "unknown" : cell));
         File.WriteAllText(late, string.Join("\n", lines) + "\n");
         var lateArguments = new RweStats.Cli.Arguments(["--data", late], options, flags);
-        var ageClass = spec with { Formula = "y ~ visit + age", Covariance = "cs" };
-        PushDownEqualityTests.AssertSameFit(InMemory(late, ageClass),
-            RweStats.Cli.FittingData.Open(lateArguments, TextWriter.Null, streamAboveBytes: 0).Fit(lateArguments, ageClass, TextWriter.Null));
+        // A column of numbers with one text: the same one-line error whichever path reads it.
+        var withAge = spec with { Formula = "y ~ visit + age", Covariance = "cs" };
+        var inMemory = Assert.Throws<RweStatsInputException>(() => InMemory(late, withAge));
+        var streamed = Assert.Throws<RweStatsInputException>(() =>
+            RweStats.Cli.FittingData.Open(lateArguments, TextWriter.Null, streamAboveBytes: 0).Fit(lateArguments, withAge, TextWriter.Null));
+        Assert.Contains("column 'age': 'unknown' is not a finite number in a column of numbers", inMemory.Message);
+        Assert.Equal(inMemory.Message, streamed.Message);
     }
 
     [Fact]

@@ -35,8 +35,9 @@ public class FigureOutputTests
             var text = System.Text.Encoding.Latin1.GetString(pdf);
             Assert.StartsWith("%PDF-", text);
             var box = Assert.Single(MediaBoxes(pdf));
-            var (w, h) = figure.Size(FigureFonts.DejaVuSans);
-            // Within 0.02 pt (SkiaSharp keeps the page size in steps of 0.01 pt, see ScottPlotRenderer.ToPdf).
+            double w, h;
+            using (var page = figure.Page()) (w, h) = (page.Width, page.Height);
+            // Within 0.02 pt (SkiaSharp keeps the page size in steps of 0.01 pt, see FigureWriter.ToPdf).
             Assert.Equal(w, box[2] - box[0], 0.02);
             Assert.Equal(h, box[3] - box[1], 0.02);
             Assert.Equal(FigureUnits.MmToPt(figure.Style.WidthMm), box[2] - box[0], 0.02);
@@ -83,13 +84,14 @@ public class FigureOutputTests
     {
         var figure = FigureTestData.Figure1(FigureStyle.DoubleColumn);
         var svg = System.Xml.Linq.XDocument.Parse(FigureWriter.ToSvg(figure)).Root!;
-        var (w, h) = figure.Size(FigureFonts.DejaVuSans);
+        double w, h;
+        using (var page = figure.Page()) (w, h) = (page.Width, page.Height);
         Assert.Equal(w, double.Parse(svg.Attribute("width")!.Value.Replace("pt", ""), CultureInfo.InvariantCulture), 0.01);
         Assert.Equal(h, double.Parse(svg.Attribute("height")!.Value.Replace("pt", ""), CultureInfo.InvariantCulture), 0.01);
         Assert.EndsWith("pt", svg.Attribute("width")!.Value);
         var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
         Assert.Contains("p < 0.001", texts);
-        Assert.Contains("Anti-dsDNA", texts);
+        Assert.Contains(texts, t => t.EndsWith("Anti-dsDNA", StringComparison.Ordinal));
         Assert.All(svg.Descendants().Where(e => e.Name.LocalName == "text"), t => Assert.Equal(FigureFonts.FamilyName, (string?)t.Attribute("font-family")));
     }
 
@@ -100,7 +102,6 @@ public class FigureOutputTests
         var output = FigureWriter.Write(FigureTestData.Figure1(FigureStyle.DoubleColumn), dir, "fig1");
         Assert.Equal(new[] { "fig1.svg", "fig1.pdf", "fig1.png" }, output.Written.Select(Path.GetFileName));
         Assert.All(output.Written, p => Assert.True(new FileInfo(p).Length > 1000));
-        Assert.Empty(output.LayoutProblems);
         Assert.Empty(output.Notes);
         Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
         Assert.StartsWith("<?xml", File.ReadAllText(output.Written[0]));
@@ -109,18 +110,39 @@ public class FigureOutputTests
     }
 
     [Fact]
-    public void SkiaSharp_draws_text_at_the_widths_the_layout_measures()
+    public void Text_is_the_shipped_DejaVu_Sans_whatever_the_machine_has()
     {
-        // The layout places text by the advance widths of the TTF tables (FigureFont); the renderer draws with
-        // unhinted linear metrics of the same face, so each text fills exactly the box the layout checked.
-        foreach (var (text, bold) in new[] { ("Anti-dsDNA (IU/mL)", false), ("p = 0.0073", false), ("M12", true), ("−1.5 × IQR", false) })
-        {
-            using var font = new SKFont(FigureTypefaces.Get(bold), 8) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None };
-            double theirs = font.MeasureText(text);
-            double ours = FigureFonts.DejaVuSans.Width(text, new TextStyle(8, bold));
-            Assert.Equal(ours, theirs, 2);
-        }
-        Assert.Equal("DejaVu Sans", FigureTypefaces.Get(false).FamilyName);
-        Assert.Same(FigureTypefaces.Get(true), ScottPlot.Fonts.GetTypeface(FigureFonts.FamilyName, bold: true, italic: false));
+        Assert.Equal("DejaVu Sans", FigureFonts.Typeface(false).FamilyName);
+        Assert.Same(FigureFonts.Typeface(true), ScottPlot.Fonts.GetTypeface(FigureFonts.FamilyName, bold: true, italic: false));
+        Assert.Contains("Bitstream", System.Text.Encoding.UTF8.GetString(FigureFonts.ReadResource("LICENSE.txt")));
+    }
+
+    [Fact]
+    public void Pdf_embeds_only_the_glyphs_the_page_draws()
+    {
+        // The two whole DejaVu faces are 1.4 MB of TrueType (740 kB deflated in a PDF); the subsets of a figure a few kB.
+        var figure = new SpaghettiFigure { Panels = FigureTestData.Figure1Panels().Take(1).ToList(), SubjectCategory = FigureTestData.Responders(), Style = FigureStyle.SingleColumn };
+        var pdf = FigureWriter.ToPdf(figure);
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+        var fontFiles = Regex.Matches(text, @"/Length1\s+(\d+)").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, fontFiles.Count); // regular and bold
+        Assert.All(fontFiles, n => Assert.InRange(n, 1_000, 40_000));
+        Assert.True(pdf.Length < 150_000, $"{pdf.Length} bytes");
+        // Every character the page draws maps back to text (the ToUnicode maps of the subsets): "Responder" is there.
+        Assert.Contains("/ToUnicode", text);
+        var subset = Assert.IsType<byte[]>(FontSubset.Subset(FigureFonts.Data(false).Span, "Responder".Select(c => (int)c)));
+        Assert.True(subset.Length < 20_000, $"{subset.Length} bytes");
+    }
+
+    [Fact]
+    public void Svg_has_no_path_effect_so_dashes_stay_dashes()
+    {
+        // SkiaSharp's SVG canvas draws a line with a dash path effect solid: dashes are drawn as pieces (DashedPath).
+        var svg = FigureWriter.ToSvg(GroupedFigureTestData.Figure(FigureStyle.DoubleColumn.Greyscale()));
+        Assert.DoesNotContain("dasharray", svg);
+        var path = new DashedPath(new float[] { 2, 1 }).GetPath(new[] { new ScottPlot.Pixel(0, 0), new ScottPlot.Pixel(10, 0) });
+        // 10 pt of 2 on, 1 off: pieces at 0–2, 3–5, 6–8, 9–10.
+        Assert.Equal(4, Enumerable.Range(0, path.PointCount).Count(i => path.GetPoint(i).X is 0 or 3 or 6 or 9));
+        Assert.Equal(8, path.PointCount);
     }
 }

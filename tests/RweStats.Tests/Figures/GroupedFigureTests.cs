@@ -1,19 +1,15 @@
-using System.Globalization;
-using System.Xml.Linq;
 using RweStats.Data;
 using RweStats.Estimation;
 using RweStats.Figures;
 using RweStats.Model;
+using ScottPlot;
+using ScottPlot.Plottables;
 
 namespace RweStats.Tests.Figures;
 
-/// <summary>Panels with groups (two or more series per panel, e.g. by arm) read back from their SVG.</summary>
+/// <summary>Panels with groups (two or more series per panel, e.g. by arm): their ScottPlot plottables and the panel model.</summary>
 public class GroupedFigureTests
 {
-    static SceneFigure Render(SeriesFigure figure) => new(SceneFigure.Xml(figure));
-    static double D(XElement e, string attribute) => double.Parse(e.Attribute(attribute)!.Value, CultureInfo.InvariantCulture);
-    static string Key(XElement g) => (string)g.Attribute("data-key")!;
-
     public static TheoryData<string> Styles => new() { "double", "single", "grey", "exact-no-boxes" };
 
     static FigureStyle StyleNamed(string name) => name switch
@@ -25,201 +21,59 @@ public class GroupedFigureTests
         _ => throw new ArgumentException(name),
     };
 
-    /// <summary>Centre of a marker element (circle, square rect, or triangle/diamond polygon centred on its centroid).</summary>
-    static (double x, double y) Centre(XElement marker) => marker.Name.LocalName switch
-    {
-        "circle" => (D(marker, "cx"), D(marker, "cy")),
-        "rect" => (D(marker, "x") + D(marker, "width") / 2, D(marker, "y") + D(marker, "height") / 2),
-        "polygon" => Vertices(marker) is var v ? (v.Average(p => p.x), v.Average(p => p.y)) : default,
-        _ => throw new InvalidOperationException(marker.Name.LocalName),
-    };
-
-    static (double x, double y)[] Vertices(XElement e) => e.Attribute("points")!.Value.Split(' ')
-        .Select(p => p.Split(',')).Select(p => (double.Parse(p[0], CultureInfo.InvariantCulture), double.Parse(p[1], CultureInfo.InvariantCulture))).ToArray();
-
-    /// <summary>Maps a drawn y back to data through the panel's y ticks (linear axes).</summary>
-    static Func<double, double> DataY(SceneFigure svg, XElement panel)
-    {
-        var ticks = svg.Groups("y-tick", panel).Select(t => (value: double.Parse(Key(t), CultureInfo.InvariantCulture), y: D(t.Element(SceneFigure.Ns + "line")!, "y1"))).ToList();
-        var (a, b) = (ticks[0], ticks[^1]);
-        return y => a.value + (y - a.y) * (b.value - a.value) / (b.y - a.y);
-    }
-
     [Theory, MemberData(nameof(Styles))]
-    public void Each_panel_has_one_box_per_visit_and_group_side_by_side(string style)
+    public void Each_group_has_its_boxes_points_and_colour_side_by_side_at_each_visit(string style)
     {
         var figure = GroupedFigureTestData.Figure(StyleNamed(style));
-        var svg = Render(figure);
-        Assert.Equal(2, svg.Panels.Count);
-        foreach (var panel in svg.Panels)
+        using var page = figure.Page();
+        var groups = figure.Groups();
+        Assert.Equal(GroupedFigureTestData.Arms, groups);
+        for (int i = 0; i < figure.Panels.Count; i++)
         {
-            var boxes = svg.Groups("box", panel).ToList();
-            if (!figure.Style.ShowBoxes) { Assert.Empty(boxes); continue; }
-            var expected = GroupedFigureTestData.Visits.SelectMany(v => GroupedFigureTestData.Arms.Select(a => v + "|" + a)).ToList();
-            Assert.Equal(expected, boxes.Select(Key));
-            var rects = boxes.ToDictionary(Key, b => Assert.Single(b.Elements(SceneFigure.Ns + "rect")));
-            var ticks = svg.Groups("x-tick", panel).Select(t => D(t.Element(SceneFigure.Ns + "line")!, "x1")).ToList();
-            for (int j = 0; j < ticks.Count; j++)
+            var plot = page.Panels[i];
+            var boxPlots = plot.GetPlottables<BoxPlot>().ToList();
+            Assert.Equal(figure.Style.ShowBoxes ? 2 : 0, boxPlots.Count);
+            for (int k = 0; k < boxPlots.Count; k++)
             {
-                var pbo = rects[GroupedFigureTestData.Visits[j] + "|PBO"];
-                var trt = rects[GroupedFigureTestData.Visits[j] + "|TRT"];
-                // Dodged: PBO left of the visit, TRT right, not overlapping, symmetric about the tick.
-                Assert.True(D(pbo, "x") + D(pbo, "width") < D(trt, "x"));
-                double cp = D(pbo, "x") + D(pbo, "width") / 2, ct = D(trt, "x") + D(trt, "width") / 2;
-                Assert.Equal(ticks[j], (cp + ct) / 2, 1);
-                // Boxes take their group's colour.
-                Assert.Equal(figure.Style.Palette.SeriesColor(0).Hex, pbo.Attribute("stroke")!.Value);
-                Assert.Equal(figure.Style.Palette.SeriesColor(1).Hex, trt.Attribute("stroke")!.Value);
+                // Group k's boxes sit left (PBO) or right (TRT) of each visit, in the group's colour.
+                Assert.Equal(4, boxPlots[k].Boxes.Count);
+                Assert.All(boxPlots[k].Boxes.Select((b, j) => b.Position - j), d => Assert.Equal(k == 0 ? -0.2 : 0.2, d, 9));
+                Assert.All(boxPlots[k].Boxes, b => Assert.Equal(figure.Style.Palette.SeriesColor(k), b.LineColor));
+            }
+            var points = plot.GetPlottables<Markers>().Where(m => m.MarkerShape != MarkerShape.FilledDiamond).ToList();
+            Assert.Equal(new[] { MarkerShape.FilledCircle, MarkerShape.FilledTriangleUp }, points.Select(m => m.MarkerShape));
+            for (int k = 0; k < 2; k++)
+            {
+                var panel = figure.Panels[i];
+                int expected = Enumerable.Range(0, 4).Sum(j => panel.ValuesAt(j, groups[k]).Count());
+                Assert.Equal(expected, points[k].Data.GetScatterPoints().Count);
+                Assert.Equal(figure.Style.Palette.SeriesColor(k).WithAlpha(0.8), points[k].MarkerFillColor);
             }
         }
-    }
-
-    [Theory, MemberData(nameof(Styles))]
-    public void Points_per_group_are_its_non_missing_values_inside_its_slot(string style)
-    {
-        var figure = GroupedFigureTestData.Figure(StyleNamed(style));
-        var svg = Render(figure);
-        foreach (var input in figure.Panels)
-        {
-            var panel = svg.Panel(input.Outcome);
-            var groups = svg.Groups("points", panel).ToList();
-            Assert.Equal(GroupedFigureTestData.Arms, groups.Select(Key));
-            for (int k = 0; k < groups.Count; k++)
-            {
-                string arm = Key(groups[k]);
-                int expected = input.Subjects.Where(s => s.Group == arm).Sum(s => s.Values.Count(v => v.HasValue));
-                var markers = groups[k].Elements().ToList();
-                Assert.Equal(expected, markers.Count);
-                // One marker shape per group; the group's colour.
-                Assert.Single(markers.Select(m => m.Name.LocalName).Distinct());
-                Assert.All(markers, m => Assert.Equal(figure.Style.Palette.SeriesColor(k).Hex, m.Attribute("fill")!.Value));
-                if (!figure.Style.ShowBoxes) continue;
-                foreach (var m in markers)
-                {
-                    // Within the box of its group at the nearest visit: jitter stays inside the group's slot.
-                    var (x, _) = Centre(m);
-                    var rect = svg.Groups("box", panel).Where(b => Key(b).EndsWith("|" + arm)).Select(b => b.Element(SceneFigure.Ns + "rect")!)
-                        .MinBy(r => Math.Abs(D(r, "x") + D(r, "width") / 2 - x))!;
-                    Assert.InRange(x, D(rect, "x") - 0.01, D(rect, "x") + D(rect, "width") + 0.01);
-                }
-            }
-            Assert.NotEqual(groups[0].Elements().First().Name, groups[1].Elements().First().Name);
-        }
-        // Score: 24 subjects × 4 visits minus the 12 holes of the test data.
-        Assert.Equal(84, figure.Panels[0].Subjects.Sum(s => s.Values.Count(v => v.HasValue)));
-    }
-
-    [Theory, MemberData(nameof(Styles))]
-    public void Legend_names_the_groups_first(string style)
-    {
-        var figure = GroupedFigureTestData.Figure(StyleNamed(style));
-        var svg = Render(figure);
-        var items = svg.Groups("legend-item").ToList();
-        var groupItems = items.Where(i => Key(i) == nameof(LegendGlyph.Group)).Select(i => i.Element(SceneFigure.Ns + "text")!.Value).ToList();
-        Assert.Equal(GroupedFigureTestData.Arms, groupItems);
-        Assert.Equal(groupItems, items.Take(2).Select(i => i.Element(SceneFigure.Ns + "text")!.Value));
-        Assert.Equal(GroupedFigureTestData.Arms, figure.Groups());
-        if (figure.Style.Palette.Monochrome)
-        {
-            // Black-and-white: the groups' lines differ by dash pattern as well as by marker.
-            var dashes = items.Take(2).Select(i => (string?)i.Element(SceneFigure.Ns + "line")!.Attribute("stroke-dasharray")).ToList();
-            Assert.Null(dashes[0]);
-            Assert.NotNull(dashes[1]);
-        }
-    }
-
-    [Theory, MemberData(nameof(Styles))]
-    public void Bracket_labels_are_the_given_p_values_and_span_the_two_boxes(string style)
-    {
-        var figure = GroupedFigureTestData.Figure(StyleNamed(style));
-        var svg = Render(figure);
-        foreach (var input in figure.Panels)
-        {
-            var panel = svg.Panel(input.Outcome);
-            var brackets = svg.Groups("bracket", panel).ToList();
-            Assert.Equal(input.Significance.Count, brackets.Count);
-            var xTicks = svg.Groups("x-tick", panel).Select(t => D(t.Element(SceneFigure.Ns + "line")!, "x1")).ToList();
-            var ls = svg.Groups("ls-mean", panel).ToDictionary(Key, g => D(g.Elements(SceneFigure.Ns + "line").First(), "x1"));
-            foreach (var a in input.Significance)
-            {
-                var bracket = brackets.Single(b => Key(b) == $"{a.FromVisit}|{a.ToVisit}|{a.PValue.ToString("R", CultureInfo.InvariantCulture)}|{a.Group}|{a.ToGroup}");
-                Assert.Equal(PValueText.Format(a.PValue, figure.Style.PValueFormat), bracket.Element(SceneFigure.Ns + "text")!.Value);
-                var legs = Vertices(bracket.Element(SceneFigure.Ns + "polyline")!);
-                // The bracket's feet sit over the two groups' slots (the LS mean is at a fixed offset to each).
-                double x1 = legs[0].x, x2 = legs[^1].x;
-                double offset1 = ls[a.FromVisit + "|" + a.Group] - x1, offset2 = ls[a.ToVisit + "|" + a.ToGroup] - x2;
-                Assert.InRange(Math.Abs(offset1 - offset2), 0, 0.03);
-                if (a.IsBetweenGroups)
-                {
-                    int j = Array.IndexOf(GroupedFigureTestData.Visits, a.FromVisit);
-                    Assert.Equal(xTicks[j], (x1 + x2) / 2, 1);
-                    Assert.True(x1 < xTicks[j] && xTicks[j] < x2);
-                    Assert.Equal(figure.Style.Palette.Ink.Hex, bracket.Element(SceneFigure.Ns + "polyline")!.Attribute("stroke")!.Value);
-                }
-                else Assert.Equal(figure.Style.Palette.SeriesColor(1).Hex, bracket.Element(SceneFigure.Ns + "polyline")!.Attribute("stroke")!.Value);
-            }
-        }
-    }
-
-    [Theory, MemberData(nameof(Styles))]
-    public void Text_stays_in_its_panel_and_never_overlaps(string style)
-    {
-        var figure = GroupedFigureTestData.Figure(StyleNamed(style));
-        Assert.Empty(Render(figure).TextProblems());
-        Assert.Empty(FigureScene.Of(figure).LayoutProblems);
+        // The legend names the groups first, each with its line, marker and (greyscale) dashes.
+        var legend = page.Legend!.Legend.ManualItems.Select(x => x.LabelText).ToList();
+        Assert.Equal(GroupedFigureTestData.Arms, legend.Take(2));
     }
 
     [Fact]
-    public void Ls_means_are_drawn_at_their_values_per_group()
+    public void Between_group_brackets_span_the_two_boxes_of_a_visit()
     {
         var figure = GroupedFigureTestData.Figure(FigureStyle.DoubleColumn);
-        var svg = Render(figure);
-        var panel = svg.Panel("Score");
-        var toData = DataY(svg, panel);
-        var drawn = svg.Groups("ls-mean", panel).ToList();
-        Assert.Equal(8, drawn.Count);
-        foreach (var e in figure.Panels[0].LsMeans!)
-        {
-            var g = drawn.Single(d => Key(d) == e.Visit + "|" + e.Group);
-            var diamond = Vertices(g.Element(SceneFigure.Ns + "polygon")!);
-            Assert.Equal(e.Estimate, toData(diamond.Average(p => p.y)), 1);
-            Assert.Equal(figure.Style.Palette.SeriesColor(Array.IndexOf(GroupedFigureTestData.Arms, e.Group)).Hex, g.Element(SceneFigure.Ns + "polygon")!.Attribute("fill")!.Value);
-        }
-        Assert.Equal(GroupedFigureTestData.Arms, svg.Groups("ls-profile", panel).Select(Key));
+        using var page = figure.Page();
+        var brackets = Assert.Single(page.Panels[0].GetPlottables<PValueBrackets>()).Items;
+        Assert.Equal(GroupedFigureTestData.BetweenArmP.Select(p => PValueText.Format(p, PValueFormat.Bounded)), brackets.Select(b => b.Label));
+        Assert.All(brackets.Select((b, j) => (b, j)), t => Assert.Equal((t.j - 0.2, t.j + 0.2), (Math.Round(t.b.X1, 9), Math.Round(t.b.X2, 9))));
+        Assert.All(brackets, b => Assert.Equal(figure.Style.Palette.Ink, b.Color));
     }
 
     [Fact]
-    public void Three_groups_dodge_in_order_with_three_markers()
+    public void Group_profiles_are_dashed_per_group_on_a_monochrome_palette()
     {
-        var rows = GroupedFigureTestData.Observations("A,B,C", 6);
-        var panel = SeriesPanel.FromObservations("Score", "", GroupedFigureTestData.Visits, rows, groupOrder: new[] { "C", "A", "B" }) with
-        {
-            LsMeans = GroupedFigureTestData.MeanCi(rows),
-            Significance = new[] { SignificanceAnnotation.BetweenGroups("W4", "C", "B", 0.04), SignificanceAnnotation.BetweenGroups("W4", "C", "A", 0.5) },
-        };
-        var svg = Render(new SeriesFigure { Panels = new[] { panel }, Style = FigureStyle.SingleColumn });
-        Assert.Empty(svg.TextProblems());
-        var boxes = svg.Groups("box").Where(b => Key(b).StartsWith("W4|")).ToList();
-        Assert.Equal(new[] { "W4|C", "W4|A", "W4|B" }, boxes.Select(Key));
-        var x = boxes.Select(b => D(b.Element(SceneFigure.Ns + "rect")!, "x")).ToList();
-        Assert.Equal(x.OrderBy(v => v), x);
-        Assert.Equal(3, svg.Groups("points").Select(g => g.Elements().First().Name.LocalName + g.Elements().First().Attribute("fill")!.Value).Distinct().Count());
-        Assert.Equal(new[] { "C", "A", "B" }, svg.Groups("legend-item").Where(i => Key(i) == "Group").Select(i => i.Element(SceneFigure.Ns + "text")!.Value));
-        Assert.Equal(2, svg.Groups("bracket").Count());
-    }
-
-    [Fact]
-    public void Same_input_gives_the_same_bytes()
-    {
-        Assert.Equal(SceneFigure.Xml(GroupedFigureTestData.Figure(FigureStyle.DoubleColumn)), SceneFigure.Xml(GroupedFigureTestData.Figure(FigureStyle.DoubleColumn)));
-        var png = FigureWriter.ToPng(GroupedFigureTestData.Figure(FigureStyle.SingleColumn.Greyscale()));
-        Assert.Equal(png, FigureWriter.ToPng(GroupedFigureTestData.Figure(FigureStyle.SingleColumn.Greyscale())));
-        // Subject order in the input moves no point: jitter is keyed by subject, slots by group name.
-        var score = GroupedFigureTestData.Score();
-        var shuffled = score with { Subjects = score.Subjects.Reverse().ToArray() };
-        IEnumerable<string> Markers(SeriesPanel p) => Render(new SeriesFigure { Panels = new[] { p } }).Groups("points")
-            .SelectMany(g => g.Elements().Select(e => Key(g) + e.ToString(SaveOptions.DisableFormatting))).Order(StringComparer.Ordinal);
-        Assert.Equal(Markers(score), Markers(shuffled));
+        using var grey = GroupedFigureTestData.Figure(FigureStyle.DoubleColumn.Greyscale()).Page();
+        var dashed = grey.Panels[0].GetPlottables<Scatter>().Where(s => s.PathStrategy is DashedPath).Select(s => ((DashedPath)s.PathStrategy).Pattern).ToList();
+        Assert.Contains(dashed, p => p.SequenceEqual(new float[] { 3, 2 }));
+        using var colour = GroupedFigureTestData.Figure(FigureStyle.DoubleColumn).Page();
+        Assert.DoesNotContain(colour.Panels[0].GetPlottables<Scatter>(), s => s.PathStrategy is DashedPath d && d.Pattern.SequenceEqual(new float[] { 3, 2 }));
     }
 
     [Fact]
@@ -233,7 +87,7 @@ public class GroupedFigureTests
             NormalRange = wide.NormalRange, LsMeans = wide.LsMeans, Significance = wide.Significance,
         };
         Assert.False(fromRows.IsGrouped);
-        Assert.Equal(SceneFigure.Xml(new SeriesFigure { Panels = new[] { wide } }), SceneFigure.Xml(new SeriesFigure { Panels = new[] { fromRows } }));
+        Assert.Equal(FigureWriter.ToSvg(new SeriesFigure { Panels = new[] { wide } }), FigureWriter.ToSvg(new SeriesFigure { Panels = new[] { fromRows } }));
     }
 
     [Fact]
@@ -260,7 +114,7 @@ public class GroupedFigureTests
         Assert.Contains("two different groups", Error(() => (ok with { Significance = new[] { SignificanceAnnotation.BetweenGroups("W4", "PBO", "PBO", 0.1) } }).Validate()));
         Assert.Contains("no groups", Error(() => (FigureTestData.Figure1Panels()[1] with { Significance = new[] { SignificanceAnnotation.BetweenGroups("M6", "A", "B", 0.1) } }).Validate()));
         Assert.Contains("one group", Error(() => SeriesPanel.FromGroupedObservations("Y", "", new[] { "V1", "V2" }, new[] { "S1", "S1" }, new[] { "A", "B" }, new[] { "V1", "V2" }, new[] { 1.0, 2.0 })));
-        Assert.Contains("either every panel", Error(() => SceneFigure.Xml(new SeriesFigure { Panels = new[] { ok, FigureTestData.Figure1Panels()[1] } })));
+        Assert.Contains("either every panel", Error(() => new SeriesFigure { Panels = new[] { ok, FigureTestData.Figure1Panels()[1] } }.Page()));
         Assert.Contains("LsMeans", Error(() => ok.WithGroupedFit("AVISIT", "ARMCD", Array.Empty<LsMean>(), Array.Empty<LsMeanDifference>())));
     }
 
@@ -303,29 +157,35 @@ public class GroupedFigureTests
             Assert.Equal(("PBO", "TRT", a.FromVisit), (a.Group!, a.OtherGroup!, a.ToVisit));
         }
 
-        var figure = new SeriesFigure { Panels = new[] { panel }, Style = FigureStyle.DoubleColumn with { PanelAspect = 0.55 } };
-        var svg = Render(figure);
-        Assert.Empty(svg.TextProblems());
-        var drawn = svg.Panel("FEV1");
-        Assert.Equal(8, svg.Groups("box", drawn).Count());
-        // Points per arm: the non-missing FEV1 values of that arm's rows.
+        using var page = new SeriesFigure { Panels = new[] { panel }, Style = FigureStyle.DoubleColumn with { PanelAspect = 0.55 } }.Page();
+        var plot = Assert.Single(page.Panels);
+        Assert.Equal(8, plot.GetPlottables<BoxPlot>().Sum(b => b.Boxes.Count));
+        // Points per arm: the non-missing FEV1 values of that arm's rows, one Markers plottable per arm.
         var arm = table.Column("ARMCD", "arm");
         var fev1 = table.Column("FEV1", "outcome");
-        foreach (var g in svg.Groups("points", drawn))
-            Assert.Equal(Enumerable.Range(0, table.RowCount).Count(r => arm[r] == Key(g) && fev1[r] is not null), g.Elements().Count());
-        // The LS means drawn are the fit's: each diamond read back through the y axis (SVG keeps 0.01 pt).
-        var toData = DataY(svg, drawn);
-        foreach (var l in fitted)
+        var points = plot.GetPlottables<Markers>().Where(m => m.MarkerShape != MarkerShape.FilledDiamond).ToList();
+        Assert.Equal(2, points.Count);
+        for (int k = 0; k < 2; k++)
+            Assert.Equal(Enumerable.Range(0, table.RowCount).Count(r => arm[r] == panel.Groups[k] && fev1[r] is not null), points[k].Data.GetScatterPoints().Count);
+        // The LS means drawn are the fit's, in data units: one error bar and one diamond per arm.
+        var bars = plot.GetPlottables<ErrorBar>().ToList();
+        Assert.Equal(2, bars.Count);
+        for (int k = 0; k < 2; k++)
         {
-            var g = svg.Groups("ls-mean", drawn).Single(x => Key(x) == l.Levels["AVISIT"] + "|" + l.Levels["ARMCD"]);
-            var lines = g.Elements(SceneFigure.Ns + "line").ToList();
-            Assert.Equal(l.Result!.Estimate, toData(Vertices(g.Element(SceneFigure.Ns + "polygon")!).Average(p => p.y)), 1);
-            Assert.Equal(l.Result.Lower, toData(D(lines[0], "y1")), 1);
-            Assert.Equal(l.Result.Upper, toData(D(lines[0], "y2")), 1);
+            var mine = fitted.Where(l => l.Levels["ARMCD"] == panel.Groups[k]).OrderBy(l => Array.IndexOf(Vis1To4, l.Levels["AVISIT"])).ToList();
+            Assert.Equal(mine.Select(l => l.Result!.Estimate), bars[k].Ys);
+            Assert.Equal(mine.Select(l => l.Result!.Upper - l.Result.Estimate), bars[k].YErrorPositive!.Select((v, i) => v), new ToleranceComparer(1e-9));
+            Assert.Equal(mine.Select(l => l.Result!.Estimate - l.Result.Lower), bars[k].YErrorNegative!, new ToleranceComparer(1e-9));
         }
-        var labels = svg.Groups("bracket", drawn).ToDictionary(Key, b => b.Element(SceneFigure.Ns + "text")!.Value);
-        Assert.Equal(4, labels.Count);
-        foreach (var a in panel.Significance) Assert.Equal(PValueText.Format(a.PValue, PValueFormat.Bounded), labels[a.Key]);
-        Assert.Equal(new[] { "p < 0.001", "p < 0.001", "p < 0.001", "p = 0.0099" }, panel.Significance.Select(a => labels[a.Key]));
+        var brackets = Assert.Single(plot.GetPlottables<PValueBrackets>()).Items.ToDictionary(b => b.Key, b => b.Label);
+        Assert.Equal(4, brackets.Count);
+        foreach (var a in panel.Significance) Assert.Equal(PValueText.Format(a.PValue, PValueFormat.Bounded), brackets[a.Key]);
+        Assert.Equal(new[] { "p < 0.001", "p < 0.001", "p < 0.001", "p = 0.0099" }, panel.Significance.Select(a => brackets[a.Key]));
+    }
+
+    sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double a, double b) => Math.Abs(a - b) <= tolerance;
+        public int GetHashCode(double x) => 0;
     }
 }

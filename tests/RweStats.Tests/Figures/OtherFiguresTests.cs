@@ -1,6 +1,7 @@
-using System.Globalization;
 using MathNet.Numerics.Distributions;
 using RweStats.Figures;
+using ScottPlot;
+using ScottPlot.Plottables;
 
 namespace RweStats.Tests.Figures;
 
@@ -9,7 +10,7 @@ public class OtherFiguresTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Spaghetti_draws_one_trajectory_per_subject_coloured_by_category(bool single)
+    public void Spaghetti_draws_every_subjects_segments_in_its_categorys_colour(bool single)
     {
         var style = single ? FigureStyle.SingleColumn : FigureStyle.DoubleColumn;
         var figure = new SpaghettiFigure
@@ -17,47 +18,70 @@ public class OtherFiguresTests
             Panels = FigureTestData.Figure1Panels(), SubjectCategory = FigureTestData.Responders(),
             CategoryOrder = new[] { "Responder", "Non-responder" }, Style = style,
         };
-        var svg = new SceneFigure(SceneFigure.Xml(figure));
-        Assert.Empty(svg.TextProblems());
-        Assert.Equal(4, svg.Panels.Count);
+        using var page = figure.Page();
+        Assert.Equal(4, page.Panels.Count);
         var responders = FigureTestData.Responders();
-        foreach (var panel in svg.Panels)
+        for (int i = 0; i < 4; i++)
         {
-            var trajectories = svg.Groups("trajectory", panel).ToList();
-            Assert.Equal(14, trajectories.Count);
-            foreach (var t in trajectories)
-            {
-                var subject = (string)t.Attribute("data-key")!;
-                var expected = style.Palette.SeriesColor(responders[subject] == "Responder" ? 0 : 1).Hex;
-                Assert.All(t.Elements().Where(e => e.Name.LocalName is "polyline" or "line"), e => Assert.Equal(expected, (string)e.Attribute("stroke")!));
-            }
+            var panel = figure.Panels[i];
+            var lines = page.Panels[i].GetPlottables<Scatter>().ToList();
+            // Every line is in a category's colour; together they hold each subject's segments once (shared ones once for all).
+            var colours = new[] { style.Palette.SeriesColor(0), style.Palette.SeriesColor(1) }.Select(c => c.WithAlpha(0.85)).ToList();
+            Assert.All(lines, l => Assert.Contains(l.LineColor, colours));
+            int segments = lines.Sum(l => Segments(l.Data.GetScatterPoints()));
+            var shared = figure.SharedSegments(panel);
+            int expected = panel.Subjects.Sum(s => Math.Max(0, s.Values.Count(v => v.HasValue) - 1)) - shared.Sum(kv => kv.Value - 1);
+            Assert.Equal(expected, segments);
         }
-        var legend = svg.Texts(svg.Groups("legend").Single()).Select(t => t.Text).ToList();
+        var legend = page.Legend!.Legend.ManualItems.Select(x => x.LabelText).ToList();
         int nResponders = responders.Values.Count(v => v == "Responder");
         Assert.Equal(new[] { $"Responder (n = {nResponders})", $"Non-responder (n = {14 - nResponders})" }, legend.Take(2));
-        // Further entries explain line styles, and only the ones drawn.
         var panels = FigureTestData.Figure1Panels();
         Assert.Equal(panels.Any(p => p.HasMissedVisits), legend.Contains(SeriesFigure.MissedVisitLabel));
-        Assert.Equal(panels.Any(p => figure.Segments(p).Any(s => s.Count > 1)), legend.Contains(SpaghettiFigure.SharedLineLabel));
+        Assert.Equal(panels.Any(p => figure.SharedSegments(p).Count > 0), legend.Contains(SeriesFigure.SharedLineLabel(style)));
+    }
+
+    /// <summary>Segments of a scatter line whose polylines are separated by NaN.</summary>
+    static int Segments(IReadOnlyList<Coordinates> points)
+    {
+        int n = 0;
+        for (int i = 1; i < points.Count; i++) if (!double.IsNaN(points[i].X) && !double.IsNaN(points[i - 1].X)) n++;
+        return n;
     }
 
     [Fact]
-    public void Residual_figure_has_a_QQ_plot_and_residuals_against_fitted()
+    public void Residual_figure_has_a_QQ_plot_and_residuals_against_fitted_saying_which_residual()
     {
         var (fitted, residuals) = FigureTestData.Residuals();
         foreach (var style in new[] { FigureStyle.SingleColumn, FigureStyle.DoubleColumn with { PanelAspect = 0.7 } })
         {
             var figure = new ResidualDiagnosticsFigure { Fitted = fitted, Residuals = residuals, Style = style };
-            var svg = new SceneFigure(SceneFigure.Xml(figure));
-            Assert.Empty(svg.TextProblems());
-            Assert.Equal(2, svg.Panels.Count);
-            Assert.All(svg.Panels, p => Assert.Equal(residuals.Length, svg.Groups("points", p).Single().Elements(SceneFigure.Ns + "circle").Count()));
-            foreach (var panel in svg.Panels)
-            {
-                var xTicks = svg.Groups("x-tick", panel).Select(t => double.Parse((string)t.Attribute("data-key")!, CultureInfo.InvariantCulture)).ToList();
-                Assert.InRange(xTicks.Count, 3, 8);
-            }
+            using var page = figure.Page();
+            Assert.Equal(2, page.Panels.Count);
+            Assert.All(page.Panels, p => Assert.Equal(residuals.Length, Assert.Single(p.GetPlottables<Markers>()).Data.GetScatterPoints().Count));
+            Assert.All(page.Panels, p => Assert.Equal("Cholesky-scaled residual", p.Axes.Left.Label.Text));
+            Assert.Equal(new[] { "Normal quantile", "Fitted value" }, page.Panels.Select(p => p.Axes.Bottom.Label.Text));
+            // The Q–Q line and the zero line, dashed.
+            Assert.All(page.Panels, p => Assert.IsType<DashedPath>(Assert.Single(p.GetPlottables<Scatter>()).PathStrategy));
         }
+        var pearson = new ResidualDiagnosticsFigure { Fitted = fitted, Residuals = residuals, Kind = ResidualKind.Pearson };
+        Assert.Equal("Pearson residual", pearson.ResidualLabel);
+        Assert.Equal("Raw residual", (pearson with { Kind = ResidualKind.Raw }).ResidualLabel);
+    }
+
+    [Fact]
+    public void Residual_panels_name_the_outcome_and_stack_when_their_titles_need_the_width()
+    {
+        var (fitted, residuals) = FigureTestData.Residuals();
+        var figure = new ResidualDiagnosticsFigure { Fitted = fitted, Residuals = residuals, Outcome = "SELENA-SLEDAI", Style = FigureStyle.SingleColumn };
+        using var stacked = figure.Page();
+        Assert.Equal(new[] { "A  SELENA-SLEDAI: normal Q–Q plot", "B  SELENA-SLEDAI: residuals vs fitted" }, stacked.Panels.Select(p => p.Axes.Title.Label.Text));
+        FigureWriter.ToPng(stacked, 72);
+        var (a, b) = (stacked.Panels[0].RenderManager.LastRender.DataRect, stacked.Panels[1].RenderManager.LastRender.DataRect);
+        Assert.True(b.Top > a.Bottom, "stacked in one column");
+        using var sideBySide = (figure with { Style = FigureStyle.DoubleColumn }).Page();
+        FigureWriter.ToPng(sideBySide, 72);
+        Assert.Equal(sideBySide.Panels[0].RenderManager.LastRender.DataRect.Top, sideBySide.Panels[1].RenderManager.LastRender.DataRect.Top);
     }
 
     [Fact]
@@ -77,6 +101,6 @@ public class OtherFiguresTests
         var (slope, intercept) = figure.QqLine();
         Assert.Equal(1 / (2 * Normal.InvCDF(0, 1, 0.75)), slope, 12);
         Assert.Equal(0, intercept, 12);
-        Assert.Throws<RweStatsInputException>(() => SceneFigure.Xml(figure with { Fitted = new[] { 1.0 } }));
+        Assert.Throws<RweStatsInputException>(() => (figure with { Fitted = new[] { 1.0 } }).Page());
     }
 }

@@ -12,6 +12,10 @@ namespace RweStats.Data.Sql;
 /// </summary>
 public sealed record SqlRelation(string Sql, bool IsQuery, string Label)
 {
+    /// <summary>Whether the column types are the engine's guesses (DuckDB's CSV sniffer): a text column is then typed
+    /// by <see cref="ColumnTyping"/> from its cells, as the CSV reader types it.</summary>
+    public bool TypesGuessed { get; init; }
+
     public static SqlRelation Table(string name, SqlDialect dialect, string label) => new($"SELECT * FROM {dialect.TableName(name)}", false, label);
     // The query ends on its own line: a trailing "-- comment" then cannot swallow the ")" that closes it in "WITH src AS (...)".
     public static SqlRelation Query(string select, string label) => new(select.Trim().TrimEnd(';').TrimEnd() + "\n", true, label);
@@ -98,7 +102,7 @@ public sealed class PatternSumsQuery
         var names = new List<string>();
         using (var reader = Execute($"{With} SELECT * FROM src LIMIT 0"))
             for (int i = 0; i < reader.FieldCount; i++) { names.Add(reader.GetName(i)); types[reader.GetName(i)] = reader.GetFieldType(i); }
-        var roles = ModelColumns.Resolve(label, names, c => IsNumeric(types[c]), spec);
+        var roles = ModelColumns.Resolve(label, names, c => IsNumeric(types[c]) || (source.TypesGuessed && GuessedNumeric(c)), spec);
         var covariateNames = roles.Covariates;
         var modelClasses = roles.ModelClasses;
         var required = roles.Required;
@@ -337,6 +341,34 @@ public sealed class PatternSumsQuery
         return reader.Read()
             ? new RweStatsInputException($"{source.Label}: subject '{reader.GetString(0)}' has visit '{reader.GetString(1)}' twice; keep one row per subject and visit")
             : new RweStatsInputException($"{source.Label}: some subject has a visit twice; keep one row per subject and visit");
+    }
+
+    /// <summary>
+    /// Whether a text column of guessed type (DuckDB's CSV sniffer, DuckDB SQL) is numeric by the CSV rule
+    /// (<see cref="ColumnTyping"/>), its cells counted by the database; a numeric one with a cell that is not a number
+    /// is an error naming the column and the value (the database does not number the file's lines).
+    /// </summary>
+    bool GuessedNumeric(string column)
+    {
+        string c = Id(column);
+        var tally = new ColumnTyping.Tally();
+        using (var reader = Execute($"{With} SELECT COUNT({c}), COUNT(*) FILTER (WHERE isfinite(TRY_CAST({c} AS DOUBLE))), " +
+                                    $"COUNT(*) FILTER (WHERE regexp_full_match(TRIM({c}), '[+-]?[0-9]+,[0-9]+([eE][+-]?[0-9]+)?')) FROM src"))
+        {
+            reader.Read();
+            long cells = Long(reader, 0), numbers = Long(reader, 1), commas = Long(reader, 2);
+            tally.Add(numbers, commas, cells - numbers - commas);
+        }
+        if (!tally.IsNumeric) return false;
+        using (var reader = Execute($"{With} SELECT {c}, COUNT(*) FROM src WHERE {c} IS NOT NULL AND NOT COALESCE(isfinite(TRY_CAST({c} AS DOUBLE)), false) GROUP BY {c} ORDER BY COUNT(*) DESC LIMIT 1"))
+            if (reader.Read())
+            {
+                var value = reader.GetString(0);
+                throw RweStatsInputException.AtCell(source.Label, column, ModelSetting.MissingTokens,
+                    ColumnTyping.NotANumber(column, value, canBeClass: column != Formula.Parse(spec.Formula).Response) +
+                    $" ({tally.Numbers + tally.CommaNumbers} of the column's {tally.Numbers + tally.CommaNumbers + tally.Texts} cells are numbers)");
+            }
+        return true;
     }
 
     DbDataReader Execute(string sql)

@@ -9,14 +9,17 @@ namespace RweStats.Data.Sql;
 /// <list type="bullet">
 /// <item>numeric columns (integers of any width, floats, decimals: <see cref="IsNumeric"/>) become numbers, NULL missing;
 /// an infinite or NaN value is an error naming the row and column (RweStats reads finite numbers, as in a CSV);</item>
-/// <item>every other column becomes its invariant text: dates as ISO 8601 (<c>2024-01-31</c>, a time of day as
+/// <item>every other column becomes its invariant text, declared text (a class variable whatever it holds; with
+/// <c>typesGuessed</c>, the types of DuckDB's CSV sniffer, typed by <see cref="ColumnTyping"/> as a CSV column is): dates as ISO 8601 (<c>2024-01-31</c>, a time of day as
 /// <c>2024-01-31T12:30:00</c>), booleans <c>true</c>/<c>false</c>; an empty text is missing, as an empty CSV cell;</item>
 /// <item>no column, a column name twice, or no row is a one-line error; rows are numbered from 1 ("row 12").</item>
 /// </list>
 /// </summary>
 public static class SqlResultTable
 {
-    public static DataTable Read(DbDataReader reader, string source)
+    /// <param name="typesGuessed">The engine guessed the column types (DuckDB reading CSV files): a text column is then
+    /// typed by the CSV rule instead of being declared text.</param>
+    public static DataTable Read(DbDataReader reader, string source, bool typesGuessed = false)
     {
         int m = reader.FieldCount;
         if (m == 0) throw new RweStatsInputException($"{source}: the query returns no columns");
@@ -53,7 +56,7 @@ public static class SqlResultTable
         if (rows == 0) throw new RweStatsInputException($"{source}: the table or query has no rows");
         var storage = Enumerable.Range(0, m).Select(j => numeric[j]
             ? (ColumnStorage)new NumericStorage(numbers[j]!.ToArray(), null)
-            : new TextStorage(texts[j]!.ToArray())).ToArray();
+            : new TextStorage(texts[j]!.ToArray(), typesGuessed ? DeclaredType.None : DeclaredType.Text)).ToArray();
         return new DataTable(source, names, storage, Enumerable.Range(1, rows).ToArray()) { RowWord = "row" };
     }
 

@@ -7,8 +7,8 @@ namespace RweStats.Data.Streaming;
 /// A CSV file streamed into <see cref="ChunkSums"/>: cut into chunks of whole lines, each read with its own buffer
 /// (never the whole file), in parallel. Cells go through the CSV reader's own rules (<see cref="CsvTableReader.CellReader"/>:
 /// trimming, missing tokens, decimal comma; <see cref="NumberParsing"/>); a column is numeric when its first 1000 rows
-/// are (the in-memory reader's guess), and a text met further down in a numeric model column is an error naming the
-/// line. A file with quoted fields, control characters or lone carriage returns is left to DuckDB's reader (null).
+/// are by the in-memory reader's rule (<see cref="ColumnTyping"/>: most cells are numbers), and a cell of a numeric
+/// model column that is not a number is an error naming the line. A file with quoted fields, control characters or lone carriage returns is left to DuckDB's reader (null).
 /// </summary>
 internal sealed class CsvSubjectStream : ISubjectRowSource
 {
@@ -38,7 +38,10 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
     /// A text in a column its first rows made numeric: an error for --push-down; a file streamed only because it is large
     /// is read into memory instead, where the whole column decides its kind.
     /// </summary>
-    internal sealed class ColumnTypeConflictException(string message) : Exception(message);
+    internal sealed class ColumnTypeConflictException(RweStatsInputException error) : Exception(error.Message)
+    {
+        public RweStatsInputException Error { get; } = error;
+    }
 
     /// <summary>Signals a file this reader leaves to another (quotes, control characters).</summary>
     sealed class NotPlainException : Exception;
@@ -79,8 +82,8 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
         CsvTableReader.CheckHeader(path, names.ToArray());
         var body = text[(headerEnd + 1)..];
         if (body.IndexOfAnyExcept(" \t\r\n"u8) < 0) return null; // header only: the in-memory reader's message
-        // Numeric unless one of the first 1000 rows holds a text in the column (the in-memory reader's guess).
-        var numeric = Enumerable.Repeat(true, names.Count).ToArray();
+        // Numeric when most cells of the first 1000 rows are numbers (the in-memory reader's rule on the whole column).
+        var tallies = names.Select(_ => new ColumnTyping.Tally()).ToArray();
         var cells = new CsvTableReader.CellReader(source.Dialect);
         try
         {
@@ -96,11 +99,12 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
                 for (int at = 0, field = 0; at <= row.Length && field < names.Count; field++)
                 {
                     var cell = cells.Prepare(quoted ? QuotedField(row, (byte)delimiter, ref at, ref scratch) : PlainField(row, (byte)delimiter, ref at), out bool missing);
-                    if (!missing && !NumberParsing.TryParse(cell, out _)) numeric[field] = false;
+                    if (!missing) tallies[field].Add(cell);
                 }
             }
         }
         catch (NotPlainException) { return null; }
+        var numeric = tallies.Select(t => t.IsNumeric).ToArray();
         return new CsvSubjectStream(path, source.Dialect, (byte)delimiter, names.ToArray(), numeric, bom + headerEnd + 1, length, chunkBytes);
     }
 
@@ -321,7 +325,8 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
 
         double Number(ReadOnlySpan<byte> cell, long position, string column, string role) =>
             NumberParsing.TryParse(cell, out double v) ? v
-                : throw new ColumnTypeConflictException(
-                    $"{Where(position)}: column '{column}' ({role}) holds the text '{Encoding.UTF8.GetString(cell)}' where its first rows hold numbers; correct the value, or declare a class variable with --class {column}");
+                : throw new ColumnTypeConflictException(RweStatsInputException.About(ModelSetting.MissingTokens,
+                    $"{Where(position)}: column '{column}' ({role}) holds the text '{Encoding.UTF8.GetString(cell)}' where its first rows hold numbers; " +
+                    ColumnTyping.WaysOut(column, Encoding.UTF8.GetString(cell), canBeClass: role != "the outcome")));
     }
 }

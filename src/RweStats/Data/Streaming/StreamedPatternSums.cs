@@ -89,7 +89,7 @@ public static class StreamedPatternSums
         catch (SubjectsOutOfOrderException) { declined = outOfOrder; return null; }
         catch (CsvSubjectStream.ColumnTypeConflictException e)
         {
-            if (!textInNumericColumnDeclines) throw new RweStatsInputException(e.Message);
+            if (!textInNumericColumnDeclines) throw e.Error;
             declined = "a column its first rows made numeric holds a text further down";
             return null;
         }

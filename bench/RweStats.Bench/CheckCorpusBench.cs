@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using RweStats.PaperCheck;
+
+namespace RweStats.Bench;
+
+/// <summary>
+/// The paper check against its corpus (tests/fixtures/check, made by make_corpus.R and make_pdf.sh): for the tuning
+/// and the held-out parts, each as plain text, as wrapped text and as PDF, the share of planted errors found, of
+/// correct statements flagged (false alarms) and of correct statements extracted and checked; the published article
+/// (the belimumab study, when ../shared/seeds holds it); and the time to check a 30-page PDF.
+/// </summary>
+public static class CheckCorpusBench
+{
+    sealed record Truth(string Part, string File, string Id, string Kind, string Check, bool Planted, string Anchor);
+
+    public static int Run(string root, string[] args)
+    {
+        var dir = Path.Combine(root, "tests", "fixtures", "check");
+        var truth = File.ReadAllLines(Path.Combine(dir, "truth.tsv")).Skip(1).Select(l => l.Split('\t'))
+            .Select(c => new Truth(c[0], c[1], c[2], c[3], c[4], c[5] == "inconsistent", c[6])).ToList();
+        var published = Path.Combine(root, "..", "shared", "seeds", "001_4b8d1e1f317b9010.txt");
+        if (File.Exists(published))
+            truth.AddRange(File.ReadAllLines(Path.Combine(dir, "published.tsv")).Skip(1).Select(l => l.Split('\t'))
+                .Select(c => new Truth("published", published, c[0], c[1], c[2], c[3] == "inconsistent", c[4])));
+        Console.WriteLine($"{"part",-10} {"format",-8} {"planted errors found",22} {"false alarms",16} {"correct checked",18} {"other inconsistent",19}");
+        var misses = new List<string>();
+        foreach (var part in truth.Select(t => t.Part).Distinct())
+            foreach (var format in part == "published" ? new[] { "txt" } : new[] { "txt", "wrapped", "pdf" })
+            {
+                int planted = 0, found = 0, correct = 0, alarms = 0, checkedOk = 0, other = 0;
+                foreach (var file in truth.Where(t => t.Part == part).GroupBy(t => t.File))
+                {
+                    string path = part == "published" ? file.Key : Path.Combine(dir, format switch
+                    {
+                        "txt" => file.Key, "wrapped" => Path.ChangeExtension(file.Key, ".wrapped.txt"), _ => Path.ChangeExtension(file.Key, ".pdf"),
+                    });
+                    var text = PaperText.Load(path);
+                    var report = PaperChecker.Check(text, CheckOptions.Default);
+                    var spans = new List<(int, int)>();
+                    foreach (var t in file)
+                    {
+                        var anchor = PaperText.Normalise(t.Anchor);
+                        int at = Locate(text.Flow, anchor);
+                        var hits = at < 0 ? new List<Finding>() : report.Findings.Where(f => f.Start < at + anchor.Length && f.End > at).ToList();
+                        if (at >= 0) spans.Add((at, at + anchor.Length));
+                        bool flagged = hits.Any(f => f.Verdict == FindingVerdict.Inconsistent);
+                        if (t.Planted)
+                        {
+                            planted++; if (flagged) found++;
+                            else if (args.Contains("--misses")) misses.Add($"{part}/{format} {t.Id} missed {t.Kind} '{t.Anchor}'{(at < 0 ? " (anchor not in text)" : "")}: {string.Join(" | ", hits.Select(h => $"{h.Check} {Finding.VerdictName(h.Verdict)}: {h.Explanation}"))}");
+                        }
+                        else
+                        {
+                            correct++;
+                            if (flagged) { alarms++; if (args.Contains("--misses")) misses.Add($"{part}/{format} {t.Id} FALSE ALARM {t.Kind} '{t.Anchor}': {string.Join(" | ", hits.Where(h => h.Verdict == FindingVerdict.Inconsistent).Select(h => h.Explanation))}"); }
+                            else if (hits.Any(f => f.Verdict == FindingVerdict.Consistent)) checkedOk++;
+                            else if (args.Contains("--misses")) misses.Add($"{part}/{format} {t.Id} unchecked {t.Kind} '{t.Anchor}'{(at < 0 ? " (anchor not in text)" : "")}: {string.Join(" | ", hits.Select(h => $"{h.Check} {Finding.VerdictName(h.Verdict)}: {h.Explanation}"))}");
+                        }
+                    }
+                    foreach (var f in report.Findings.Where(f => f.Verdict == FindingVerdict.Inconsistent && !spans.Any(s => f.Start < s.Item2 && f.End > s.Item1)))
+                    {
+                        other++;
+                        if (args.Contains("--misses")) misses.Add($"{part}/{format} other inconsistent, line {f.Line}: '{f.Quote}': {f.Explanation}");
+                    }
+                }
+                Console.WriteLine($"{part,-10} {format,-8} {Share(found, planted),22} {Share(alarms, correct),16} {Share(checkedOk, correct),18} {other,19}");
+            }
+        foreach (var m in misses) Console.WriteLine("  " + m);
+
+        var big = Path.Combine(dir, "pages30.pdf");
+        PaperChecker.Check(PaperText.Load(big), CheckOptions.Default); // warm-up (JIT)
+        var times = new List<(double total, double read)>();
+        int pages = 0, findings = 0;
+        for (int i = 0; i < 5; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var text = PaperText.Load(big);
+            double read = clock.Elapsed.TotalSeconds;
+            var report = PaperChecker.Check(text, CheckOptions.Default);
+            times.Add((clock.Elapsed.TotalSeconds, read));
+            pages = text.Lines.Max(l => l.Page); findings = report.Findings.Count;
+        }
+        times.Sort();
+        string F(double x) => x.ToString("F2", CultureInfo.InvariantCulture);
+        Console.WriteLine($"30-page PDF ({pages} pages, {findings} findings): read and checked in {F(times[2].total)} s, of which reading {F(times[2].read)} s (median of 5 after a warm-up; fastest {F(times[0].total)} s)");
+        return 0;
+    }
+
+    /// <summary>The first occurrence of an anchor that is not the tail of a longer number ("5 %" inside "95 %").</summary>
+    static int Locate(string flow, string anchor)
+    {
+        for (int at = flow.IndexOf(anchor, StringComparison.Ordinal); at >= 0; at = flow.IndexOf(anchor, at + 1, StringComparison.Ordinal))
+            if (at == 0 || !char.IsDigit(anchor[0]) || !(char.IsDigit(flow[at - 1]) || (flow[at - 1] is '.' or ',' && at >= 2 && char.IsDigit(flow[at - 2])))) return at;
+        return -1;
+    }
+
+    static string Share(int k, int n) => $"{k}/{n} ({(n == 0 ? 0 : 100.0 * k / n).ToString("F1", CultureInfo.InvariantCulture)} %)";
+}

@@ -1,0 +1,230 @@
+using ScottPlot;
+using SkiaSharp;
+
+namespace RweStats.Figures;
+
+/// <summary>A panel of a page: its ScottPlot plot, and its p-value brackets when it has some (they decide the room above the data area).</summary>
+public sealed record FigurePanel(Plot Plot, PValueBrackets? Brackets = null);
+
+/// <summary>
+/// One figure page as a ScottPlot <see cref="Multiplot"/>: the panels' plots in a rows × columns grid (row by row,
+/// A B / C D) above an optional legend plot, in points (1/72 inch). The page is laid out once: ScottPlot's own
+/// layout engine measures each panel in its cell (axes, tick labels, titles, the bracket band), then the data areas
+/// are lined up (<see cref="LayoutManager.Fixed(PixelRect)"/>): the same left and right edge down a column, the same
+/// top and bottom along a row. Rendering scales the canvas once by dpi/72 and keeps every plot's ScaleFactor at 1,
+/// so the same Multiplot draws a PNG at any dpi, an SVG and a PDF page alike.
+/// </summary>
+public sealed class FigurePage : IDisposable
+{
+    /// <summary>Outer margin in points: keeps strokes at the page edge (axis lines, points on the frame) inside the page.</summary>
+    public const double MarginPt = 2;
+
+    public Multiplot Multiplot { get; }
+    /// <summary>The panels' plots, A first.</summary>
+    public IReadOnlyList<Plot> Panels { get; }
+    /// <summary>The plot that draws the legend strip; null without a legend.</summary>
+    public Plot? Legend { get; }
+    public double Width { get; }
+    public double Height { get; }
+    /// <summary>What the figure shows, for the PDF's title field.</summary>
+    public string Title { get; }
+
+    readonly IReadOnlyList<PixelRect> _tiles;
+
+    FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, Plot? legend, IReadOnlyList<PixelRect> tiles, double width, double height, string title)
+    {
+        Multiplot = multiplot;
+        Panels = panels;
+        Legend = legend;
+        _tiles = tiles;
+        Width = width;
+        Height = height;
+        Title = title;
+    }
+
+    /// <summary>Rows × columns for <paramref name="panels"/> panels: the given layout, or about square (4 → 2×2, 3 → 1×3, 6 → 2×3).</summary>
+    public static (int rows, int columns) Shape(int panels, int? rows, int? columns)
+    {
+        if (panels < 1) throw new RweStatsInputException("a figure needs at least one panel");
+        if (rows is { } r && columns is { } c)
+        {
+            if (r < 1 || c < 1 || r * c < panels) throw new RweStatsInputException($"a {r}×{c} layout has no room for {panels} panels");
+            return (r, c);
+        }
+        if (rows is { } r2) { if (r2 < 1) throw new RweStatsInputException("layout rows must be at least 1"); return (r2, (panels + r2 - 1) / r2); }
+        if (columns is { } c2) { if (c2 < 1) throw new RweStatsInputException("layout columns must be at least 1"); return ((panels + c2 - 1) / c2, c2); }
+        int cols = panels <= 3 ? panels : panels == 4 ? 2 : 3;
+        return ((panels + cols - 1) / cols, cols);
+    }
+
+    /// <summary>Width of a panel cell in points for a grid of <paramref name="columns"/> columns.</summary>
+    public static double CellWidth(FigureStyle style, int columns) =>
+        (style.WidthPt - 2 * MarginPt - (columns - 1) * FigureUnits.MmToPt(style.PanelGapMm)) / columns;
+
+    /// <summary>Lays the panels out and composes the page (the plots are owned by the page from then on).</summary>
+    public static FigurePage Create(FigureStyle style, string title, IReadOnlyList<FigurePanel> panels, int rows, int columns,
+        IReadOnlyList<LegendItem> legendItems, double? panelHeightPt = null)
+    {
+        FigureFonts.EnsureRegistered();
+        double width = style.WidthPt, gap = FigureUnits.MmToPt(style.PanelGapMm);
+        double cellW = CellWidth(style, columns);
+        if (cellW < 60) throw new RweStatsInputException($"{columns} panels side by side leave {FigureUnits.PtToMm(cellW):0} mm each; use fewer columns or a wider figure");
+        double cellH = panelHeightPt ?? (style.PanelHeightMm is { } h ? FigureUnits.MmToPt(h) : cellW * style.PanelAspect);
+        double CellLeft(int j) => MarginPt + j * (cellW + gap);
+        double CellTop(int i) => MarginPt + i * (cellH + gap);
+        double gridBottom = CellTop(rows - 1) + cellH;
+
+        using var paint = Paint.NewDisposablePaint();
+        Plot? legend = null;
+        double height = gridBottom + MarginPt;
+        PixelRect legendTile = default;
+        if (style.ShowLegend && legendItems.Count > 0)
+        {
+            legend = LegendPlot(style, legendItems);
+            var size = legend.Legend.GetLayout(new PixelSize((float)(width - 2 * MarginPt), 100_000f), paint).LegendRect;
+            double top = gridBottom + 0.75 * gap;
+            height = top + size.Height + MarginPt;
+            legendTile = new PixelRect(-1, (float)width + 1, (float)height + 1, (float)gridBottom - 0.5f);
+            legend.Layout.Fixed(new PixelRect((float)MarginPt, (float)(width - MarginPt), (float)(height - MarginPt), (float)top));
+        }
+
+        // Tiles cover the page (each plot paints its own white background; ScottPlot's Multiplot clears the canvas first)
+        // and overlap by a point, so that no anti-aliased seam shows where two tiles meet; the cells sit inside them.
+        var tiles = new List<PixelRect>();
+        var cells = new List<PixelRect>();
+        for (int k = 0; k < panels.Count; k++)
+        {
+            int i = k / columns, j = k % columns;
+            double l = CellLeft(j), t = CellTop(i);
+            cells.Add(new PixelRect((float)l, (float)(l + cellW), (float)(t + cellH), (float)t));
+            // Outer tiles reach a point past the page, so that the page's edge pixels are white too.
+            tiles.Add(new PixelRect(
+                j == 0 ? -1 : (float)(l - gap / 2 - 0.5), j == columns - 1 ? (float)width + 1 : (float)(l + cellW + gap / 2 + 0.5),
+                i == rows - 1 || k + columns >= panels.Count ? (float)gridBottom + (legend is null ? (float)MarginPt + 1 : 0.5f) : (float)(t + cellH + gap / 2 + 0.5),
+                i == 0 ? -1 : (float)(t - gap / 2 - 0.5)));
+        }
+
+        // ScottPlot measures each panel in its cell (bracket band first: it is part of what lies above the data area).
+        for (int k = 0; k < panels.Count; k++)
+            if (panels[k].Brackets is { } b) b.ReserveBand(panels[k].Plot, cells[k].Width);
+        var measured = panels.Select((p, k) => new ScottPlot.LayoutEngines.Automatic().GetLayout(cells[k], p.Plot, paint).DataRect).ToList();
+        for (int k = 0; k < panels.Count; k++)
+        {
+            int i = k / columns, j = k % columns;
+            var column = Enumerable.Range(0, panels.Count).Where(q => q % columns == j).ToList();
+            var row = Enumerable.Range(0, panels.Count).Where(q => q / columns == i).ToList();
+            // Room on the right for the last x tick label's overhang.
+            float right = cells[k].Right - (float)(0.4 * style.FontSizePt);
+            var data = new PixelRect(column.Max(q => measured[q].Left), right, row.Min(q => measured[q].Bottom), row.Max(q => measured[q].Top));
+            var plot = panels[k].Plot;
+            plot.Layout.Fixed(data);
+            // The heading starts at the cell's left edge: ScottPlot centres the title between the plot's left edge
+            // and the data area's right edge (FullFigureCenter), the offset moves its left end there.
+            plot.Axes.Title.FullFigureCenter = true;
+            plot.Axes.Title.Label.Alignment = Alignment.LowerLeft;
+            plot.Axes.Title.Label.OffsetX = cells[k].Left - (tiles[k].Left + data.Right) / 2;
+        }
+
+        var plots = panels.Select(p => p.Plot).ToList();
+        var multiplot = new Multiplot(plots[0]);
+        foreach (var p in plots.Skip(1)) multiplot.AddPlot(p);
+        if (legend is not null)
+        {
+            multiplot.AddPlot(legend);
+            tiles.Add(legendTile);
+        }
+        multiplot.Layout = new FixedTiles(tiles);
+        foreach (var p in multiplot.GetPlots()) p.ScaleFactor = 1;
+        return new FigurePage(multiplot, plots, legend, tiles, width, height, title);
+    }
+
+    /// <summary>ScottPlot's legend, horizontal and wrapped, centred in a frameless plot of its own.</summary>
+    static Plot LegendPlot(FigureStyle style, IReadOnlyList<LegendItem> items)
+    {
+        var plot = new Plot();
+        plot.FigureBackground.Color = Colors.White;
+        plot.Axes.Frameless();
+        plot.HideGrid();
+        var legend = plot.Legend;
+        legend.IsVisible = true;
+        legend.Orientation = Orientation.Horizontal;
+        legend.Alignment = Alignment.UpperCenter;
+        legend.TightHorizontalWrapping = true;
+        legend.Margin = new PixelPadding(0);
+        legend.Padding = new PixelPadding(0);
+        legend.SymbolWidth = FigureLegend.SymbolWidth;
+        legend.SymbolPadding = 4;
+        legend.InterItemPadding = new PixelPadding(0, 10, 2, 0);
+        legend.OutlineStyle.IsVisible = false;
+        legend.BackgroundFillStyle.Color = Colors.Transparent;
+        legend.ShadowFillStyle.Color = Colors.Transparent;
+        legend.DisplayPlottableLegendItems = false;
+        legend.FontName = FigureFonts.FamilyName;
+        legend.FontSize = (float)style.SmallFontPt;
+        legend.FontColor = style.Palette.Ink;
+        legend.ManualItems = items.ToList();
+        return plot;
+    }
+
+    /// <summary>The page's tiles, fixed when the page was laid out (the Multiplot's layout).</summary>
+    sealed class FixedTiles(IReadOnlyList<PixelRect> tiles) : IMultiplotLayout
+    {
+        public PixelRect[] GetSubplotRectangles(SubplotCollection subplots, PixelRect figureRect) => tiles.ToArray();
+    }
+
+    /// <summary>Draws the page on a canvas whose units are <paramref name="scale"/> device units per point.</summary>
+    public void Render(SKCanvas canvas, double scale)
+    {
+        var plots = Multiplot.GetPlots();
+        // ScottPlot renders a plot again when its axis limits changed since its last render, as they do on the first:
+        // a first render that draws nothing makes the real one a single pass (no translucent element drawn twice).
+        using (var nothing = new SKNoDrawCanvas((int)Math.Ceiling(Width), (int)Math.Ceiling(Height)))
+            for (int k = 0; k < plots.Length; k++)
+                plots[k].Render(nothing, _tiles[k]);
+        int saved = canvas.Save();
+        canvas.Scale((float)scale);
+        Multiplot.Render(canvas, new PixelRect(0, (float)Width, (float)Height, 0));
+        canvas.RestoreToCount(saved);
+    }
+
+    /// <summary>Every text the page draws; tick labels are ScottPlot's, so the page is rendered once (drawing nothing) first.</summary>
+    public IReadOnlyList<string> Texts()
+    {
+        using (var nothing = new SKNoDrawCanvas((int)Math.Ceiling(Width), (int)Math.Ceiling(Height)))
+            Render(nothing, 1);
+        var texts = new List<string>();
+        foreach (var plot in Panels)
+        {
+            texts.Add(plot.Axes.Title.Label.Text);
+            foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Bottom })
+            {
+                texts.Add(axis.Label.Text);
+                texts.AddRange(axis.TickGenerator.Ticks.Select(t => t.Label));
+            }
+            texts.AddRange(plot.GetPlottables<PValueBrackets>().SelectMany(b => b.Items).Select(b => b.Label));
+        }
+        if (Legend is not null) texts.AddRange(Legend.Legend.ManualItems.Select(i => i.LabelText));
+        return texts;
+    }
+
+    /// <summary>Draws every text of the page in the font ScottPlot resolves by <paramref name="name"/> (the shipped face or a subset of it).</summary>
+    public void UseFont(string name)
+    {
+        foreach (var plot in Panels)
+        {
+            plot.Axes.Title.Label.FontName = name;
+            foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Bottom, plot.Axes.Top })
+            {
+                axis.Label.FontName = name;
+                axis.TickLabelStyle.FontName = name;
+            }
+            foreach (var b in plot.GetPlottables<PValueBrackets>()) b.LabelStyle.FontName = name;
+        }
+        if (Legend is not null) Legend.Legend.FontName = name;
+    }
+
+    public void Dispose()
+    {
+        foreach (var p in Multiplot.GetPlots()) p.Dispose();
+    }
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using ScottPlot;
+using ScottPlot.AxisPanels;
+using ScottPlot.TickGenerators;
+
+namespace RweStats.Figures;
+
+/// <summary>
+/// A panel's ScottPlot plot as every figure sets it up: white, no grid; left and bottom axes in the shipped DejaVu
+/// Sans at the style's sizes (top and right hidden; the top axis is the p-value band when the panel has brackets);
+/// the panel letter and title as ScottPlot's title; ticks from ScottPlot's generators with invariant labels and a
+/// true minus sign. Visits are an axis of manual ticks at their positions (times, or 0, 1, 2 … evenly spaced); a
+/// log axis carries log10 values with ScottPlot's log-spaced minor ticks.
+/// </summary>
+public static class PanelPlot
+{
+    public const float AxisLineWidth = 0.6f, TickLength = 3;
+
+    public static Plot Create(FigureStyle style, string? heading)
+    {
+        FigureFonts.EnsureRegistered();
+        var plot = new Plot { ScaleFactor = 1 };
+        plot.FigureBackground.Color = Colors.White;
+        plot.DataBackground.Color = Colors.White;
+        plot.HideGrid();
+        plot.Legend.IsVisible = false;
+        var ink = style.Palette.Ink;
+        foreach (var axis in new[] { (AxisBase)plot.Axes.Left, (AxisBase)plot.Axes.Bottom })
+        {
+            axis.FrameLineStyle.Width = AxisLineWidth;
+            axis.FrameLineStyle.Color = ink;
+            axis.MajorTickStyle = new TickMarkStyle { Length = TickLength, Width = AxisLineWidth, Color = ink, AntiAlias = true };
+            axis.MinorTickStyle = new TickMarkStyle { Length = 0, Width = 0, Color = Colors.Transparent };
+            axis.PaddingOutsideAxisLabels = new PixelPadding(1);
+            // ScottPlot measures a y axis as its widest tick label plus these paddings, but draws the labels the tick
+            // length plus 5 px away from the axis: the padding between ticks and title makes room for both.
+            axis.PaddingBetweenTickAndAxisLabels = new PixelPadding(left: (TickLength + 7) / 2, right: (TickLength + 7) / 2, bottom: 2.5f, top: 2.5f);
+            foreach (var label in new[] { axis.TickLabelStyle, axis.LabelStyle })
+            {
+                label.FontName = FigureFonts.FamilyName;
+                label.FontSize = (float)style.FontSizePt;
+                label.ForeColor = ink;
+                label.Bold = false;
+                label.AntiAliasText = true;
+            }
+        }
+        plot.Axes.Right.IsVisible = false;
+        var top = (AxisBase)plot.Axes.Top;
+        top.FrameLineStyle.Width = 0;
+        top.FrameLineStyle.IsVisible = false;
+        top.TickGenerator = new NumericManual();
+        top.MajorTickStyle.Length = 0;
+        top.MinorTickStyle.Length = 0;
+        // Room for half a tick label above the data area (the top tick's label is centred on it), under the title.
+        top.MinimumSize = top.MaximumSize = (float)(0.6 * style.FontSizePt);
+        var title = plot.Axes.Title;
+        title.Label.Text = heading ?? "";
+        title.Label.FontName = FigureFonts.FamilyName;
+        title.Label.FontSize = (float)style.FontSizePt + 1;
+        title.Label.Bold = true;
+        title.Label.ForeColor = ink;
+        title.VerticalPadding = 4;
+        return plot;
+    }
+
+    /// <summary>"A  Anti-dsDNA": the panel letter (when letters are on and the figure has several panels) and its title.</summary>
+    public static string? Heading(FigureStyle style, int index, int panels, string title)
+    {
+        string? letter = style.PanelLetters && panels > 1 ? Letter(index) : null;
+        string? text = style.PanelTitles ? title : null;
+        return letter is null ? text : text is null ? letter : letter + "  " + text;
+    }
+
+    /// <summary>A, B, … Z, AA, AB …</summary>
+    public static string Letter(int index) =>
+        index < 26 ? ((char)('A' + index)).ToString() : Letter(index / 26 - 1) + (char)('A' + index % 26);
+
+    /// <summary>A number as a tick label: invariant, at most 10 significant digits, true minus sign.</summary>
+    public static string Number(double v)
+    {
+        if (Math.Abs(v) < 1e-12) v = 0;
+        return double.Parse(v.ToString("G10", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+            .ToString("0.##########", CultureInfo.InvariantCulture).Replace('-', '−');
+    }
+
+    /// <summary>The x axis of visits: a tick and label at each visit's position, limits half a visit spacing beyond the ends.</summary>
+    public static void VisitAxis(Plot plot, IReadOnlyList<double> positions, IReadOnlyList<string> labels, double margin, string? title)
+    {
+        plot.Axes.Bottom.TickGenerator = new NumericManual(positions.ToArray(), labels.ToArray());
+        plot.Axes.SetLimitsX(positions[0] - margin, positions[^1] + margin);
+        plot.Axes.Bottom.Label.Text = title ?? "";
+    }
+
+    /// <summary>A numeric axis from ScottPlot's automatic ticks over [min, max] plus 5 % at each end.</summary>
+    public static void NumericAxis(Plot plot, IAxis axis, double min, double max, string title)
+    {
+        ((AxisBase)axis).TickGenerator = new AtLeastThreeTicks();
+        double pad = max > min ? 0.05 * (max - min) : Math.Max(1, Math.Abs(max)) * 0.1;
+        SetLimits(plot, axis, min - pad, max + pad);
+        axis.Label.Text = title;
+    }
+
+    /// <summary>
+    /// A log10 y axis (values drawn as log10 of themselves): decades labelled 10, 100 …, and 2 and 5 times them as well
+    /// when there is room (<see cref="LogTicks"/>); limits 5 % of the log range beyond the data.
+    /// </summary>
+    public static void LogAxis(Plot plot, double min, double max, string title)
+    {
+        var left = (AxisBase)plot.Axes.Left;
+        left.TickGenerator = new LogTicks();
+        left.MinorTickStyle = new TickMarkStyle { Length = TickLength / 2, Width = AxisLineWidth, Color = left.MajorTickStyle.Color, AntiAlias = true };
+        double lo = Math.Log10(min), hi = Math.Log10(max), pad = hi > lo ? 0.05 * (hi - lo) : 0.1;
+        plot.Axes.SetLimitsY(lo - pad, hi + pad);
+        left.LabelText = title;
+    }
+
+    /// <summary>
+    /// ScottPlot's automatic ticks (<see cref="NumericAutomatic"/>, invariant labels with a true minus), denser than its
+    /// default on the short axes of print panels; when its spacing would leave fewer than three labelled in view (a 46 pt
+    /// axis over 8–99 came out with "50" alone), a 1-2-5 step of about a quarter of the range instead.
+    /// </summary>
+    public sealed class AtLeastThreeTicks : ITickGenerator
+    {
+        readonly NumericAutomatic _automatic = new() { LabelFormatter = Number, TickDensity = 1.5 };
+        public Tick[] Ticks => _fallback ?? _automatic.Ticks;
+        public int MaxTickCount { get => _automatic.MaxTickCount; set => _automatic.MaxTickCount = value; }
+
+        public void Regenerate(CoordinateRange range, Edge edge, PixelLength size, Paint paint, LabelStyle labelStyle)
+        {
+            _fallback = null;
+            _automatic.Regenerate(range, edge, size, paint, labelStyle);
+            if (_automatic.Ticks.Count(t => t.IsMajor) >= 3) return;
+            // The largest 1-2-5 step that still puts three ticks in view (ScottPlot's spacing calculator wants more room).
+            double raw = range.Span / 3, magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+            double step = new[] { 5, 2, 1 }.Select(m => m * magnitude).First(v => v <= raw * (1 + 1e-9));
+            var ticks = new List<Tick>();
+            for (double v = Math.Ceiling(range.Min / step) * step; v <= range.Max + step * 1e-9; v += step)
+                ticks.Add(Tick.Major(v, Number(v)));
+            _fallback = ticks.ToArray();
+        }
+
+        Tick[]? _fallback;
+    }
+
+    /// <summary>
+    /// Ticks of a log10 axis: decades, with 2× and 5× each decade labelled too when the axis has room for them, so that a short range such as 10–500 reads 10, 20, 50, 100, 200, 500; the other multiples as
+    /// minor ticks at log10 of them, the positions of ScottPlot's <see cref="LogMinorTickGenerator"/> (which needs two
+    /// labelled decades in view, more than a 10–500 axis has).
+    /// </summary>
+    public sealed class LogTicks : ITickGenerator
+    {
+        public Tick[] Ticks { get; private set; } = Array.Empty<Tick>();
+        public int MaxTickCount { get; set; } = 1000;
+
+        public void Regenerate(CoordinateRange range, Edge edge, PixelLength size, Paint paint, LabelStyle labelStyle)
+        {
+            // As many labels as the axis has room for, 1.3 label heights apart at least: 1, 2, 5 per decade (the closest
+            // pair, 1 and 2, lies log10(2) of a decade apart), else decades, else every second, third … decade.
+            double perDecade = size.Length / range.Span, height = 1.3 * labelStyle.Measure("0", paint).Height;
+            var labelled = Math.Log10(2) * perDecade >= height ? new[] { 1, 2, 5 } : new[] { 1 };
+            int every = Math.Max(1, (int)Math.Ceiling(height / perDecade));
+            var ticks = new List<Tick>();
+            for (int decade = (int)Math.Floor(range.Min); decade <= (int)Math.Ceiling(range.Max); decade++)
+                for (int m = 1; m <= 9; m++)
+                {
+                    double position = decade + Math.Log10(m);
+                    if (!range.Contains(position)) continue;
+                    bool major = labelled.Contains(m) && (m > 1 || ((decade % every) + every) % every == 0);
+                    ticks.Add(major ? Tick.Major(position, Number(m * Math.Pow(10, decade))) : Tick.Minor(position));
+                }
+            Ticks = ticks.ToArray();
+        }
+    }
+
+    /// <summary>
+    /// Polylines of one colour, width and dash as one ScottPlot scatter line (NaN between them: ScottPlot's path leaves
+    /// a gap there), no markers; dashed as geometry (<see cref="DashedPath"/>). Lines of fewer than two points are left out.
+    /// </summary>
+    public static ScottPlot.Plottables.Scatter? Lines(Plot plot, IEnumerable<IReadOnlyList<Coordinates>> lines, Color color, float width, float[]? dash = null)
+    {
+        var points = new List<Coordinates>();
+        foreach (var line in lines.Where(l => l.Count > 1))
+        {
+            if (points.Count > 0) points.Add(new Coordinates(double.NaN, double.NaN));
+            points.AddRange(line);
+        }
+        if (points.Count == 0) return null;
+        var scatter = plot.Add.ScatterLine(points.ToArray(), color);
+        scatter.LineWidth = width;
+        scatter.MarkerSize = 0;
+        scatter.LineStyle.AntiAlias = true;
+        if (dash is not null) scatter.PathStrategy = new DashedPath(dash);
+        return scatter;
+    }
+
+    static void SetLimits(Plot plot, IAxis axis, double min, double max)
+    {
+        if (axis == plot.Axes.Bottom) plot.Axes.SetLimitsX(min, max);
+        else plot.Axes.SetLimitsY(min, max);
+    }
+}

@@ -1,0 +1,63 @@
+using MathNet.Numerics.Distributions;
+
+namespace RweStats.PaperCheck.Checks;
+
+/// <summary>
+/// An estimate, its confidence interval and its p against each other. The estimate must lie inside its interval
+/// (for any method). A Wald interval — estimate ± critical value × SE, on the log scale for ratios — is symmetric
+/// around the estimate; when the printed numbers are symmetric within rounding, the SE it implies gives the p
+/// (normal, or t with the stated df; with no df for a difference, every df from the study's n − 10 up to the
+/// normal), and the reported p must fall in that range.
+/// </summary>
+public static class IntervalCheck
+{
+    public const string Name = "ci_vs_p";
+
+    public static Finding Check(EstimateWithInterval s)
+    {
+        string quote = $"{s.Estimate} ({PrintedNumber.Show(s.Level)} % CI {s.Lower} to {s.Upper}){(s.P is null ? "" : $", {s.P}")}";
+        if (s.Estimate.High < s.Lower.Low || s.Estimate.Low > s.Upper.High || s.Lower.Low > s.Upper.High)
+            return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{quote}: the estimate lies outside its own interval, which no method of computing an interval gives");
+        if (s.IsRatio && (s.Lower.High <= 0 || s.Estimate.High <= 0))
+            return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{quote}: a ratio ({s.Name}) and its interval must be positive");
+        Func<double, double> scale = s.IsRatio ? x => Math.Log(Math.Max(x, 1e-300)) : x => x;
+        double eLo = scale(s.Estimate.Low), eHi = scale(s.Estimate.High);
+        double midLo = (scale(s.Lower.Low) + scale(s.Upper.Low)) / 2, midHi = (scale(s.Lower.High) + scale(s.Upper.High)) / 2;
+        string scaleName = s.IsRatio ? "log scale" : "linear scale";
+        if (!PValueCheck.Overlaps(eLo, eHi, midLo, midHi))
+            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: the interval is not symmetric around the estimate on the {scaleName} (not a Wald interval), so no SE or p can be derived from it");
+        if (s.P is null)
+            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{quote}: the estimate lies inside its interval, symmetric on the {scaleName}; no p is printed with it");
+
+        double halfLo = Math.Max(1e-300, (scale(s.Upper.Low) - scale(s.Lower.High)) / 2), halfHi = (scale(s.Upper.High) - scale(s.Lower.Low)) / 2;
+        double absLo = eLo <= 0 && eHi >= 0 ? 0 : Math.Min(Math.Abs(eLo), Math.Abs(eHi)), absHi = Math.Max(Math.Abs(eLo), Math.Abs(eHi));
+        double alpha = 1 - s.Level / 100;
+        var dfs = new List<double>();
+        string dfText;
+        if (s.Df is not null) { dfs.Add(s.Df.Value); dfText = $"t with {s.Df} df"; }
+        else if (s.IsRatio) { dfs.Add(double.PositiveInfinity); dfText = "normal"; }
+        else
+        {
+            double dfMin = Math.Max(2, (s.Context.N ?? 12) - 10);
+            dfs.Add(dfMin); dfs.Add(double.PositiveInfinity);
+            dfText = $"t with {PrintedNumber.Show(dfMin)} df to normal";
+        }
+        var ps = new List<double>();
+        foreach (var df in dfs)
+        {
+            double crit = double.IsInfinity(df) ? Normal.InvCDF(0, 1, 1 - alpha / 2) : StudentT.InvCDF(0, 1, df, 1 - alpha / 2);
+            foreach (var a in new[] { absLo, absHi })
+                foreach (var h in new[] { halfLo, halfHi })
+                {
+                    double z = a / (h / crit);
+                    ps.Add(double.IsInfinity(df) ? 2 * (1 - Normal.CDF(0, 1, z)) : 2 * StudentT.CDF(0, 1, df, -z));
+                }
+        }
+        double pMin = ps.Min(), pMax = ps.Max();
+        var (rl, rh) = s.P.Interval;
+        string range = $"{quote}: the SE implied by the interval ({dfText}, {scaleName}) gives p from {PValueCheck.Show(pMin)} to {PValueCheck.Show(pMax)}";
+        return PValueCheck.Overlaps(pMin, pMax, rl, rh)
+            ? Finding.Of(s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P}")
+            : Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{range}; reported {s.P} is outside it");
+    }
+}

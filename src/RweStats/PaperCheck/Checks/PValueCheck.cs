@@ -1,0 +1,54 @@
+using MathNet.Numerics.Distributions;
+
+namespace RweStats.PaperCheck.Checks;
+
+/// <summary>
+/// A p-value against its test statistic and df (statcheck's check): the p that every value printing as the
+/// statistic gives (two-sided for t, z and r; upper tail for F and χ²), allowing for the rounding of the statistic
+/// and of a non-integer df, must overlap the interval of p the report allows. A match only at half the two-sided p
+/// is reported as consistent with a one-sided test.
+/// </summary>
+public static class PValueCheck
+{
+    public const string Name = "p_vs_statistic";
+
+    public static Finding Check(TestStatistic s)
+    {
+        string quote = $"{s.Test}{(s.Df1 is null ? "" : $"({s.Df1}{(s.Df2 is null ? "" : $", {s.Df2}")})")} = {s.Value}, {s.P}";
+        bool needsDf = s.Test is "t" or "r" or "chi2" or "F";
+        if (needsDf && (s.Df1 is null || (s.Test == "F" && s.Df2 is null)))
+            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: the degrees of freedom are not printed, so p cannot be recomputed");
+        double lo = Math.Max(0, Math.Abs(s.Value.Value) - s.Value.Unit / 2), hi = Math.Abs(s.Value.Value) + s.Value.Unit / 2;
+        if (s.Test == "r" && hi >= 1) hi = 0.999999999;
+        var dfs1 = DfCorners(s.Df1); var dfs2 = DfCorners(s.Df2);
+        var ps = new List<double>();
+        foreach (var stat in new[] { lo, hi })
+            foreach (var d1 in dfs1)
+                foreach (var d2 in dfs2)
+                    ps.Add(TwoSidedP(s.Test, stat, d1, d2));
+        double pMin = ps.Min(), pMax = ps.Max();
+        var (rl, rh) = s.P.Interval;
+        string range = $"{s.Test} = {s.Value} gives p from {Show(pMin)} to {Show(pMax)}{(s.Test is "t" or "z" or "r" ? " (two-sided)" : "")}";
+        if (Overlaps(pMin, pMax, rl, rh))
+            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P}");
+        if (s.Test is "t" or "z" or "r" && Overlaps(pMin / 2, pMax / 2, rl, rh))
+            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P} matches a one-sided test (p from {Show(pMin / 2)} to {Show(pMax / 2)})");
+        return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{range}; reported {s.P} is outside that range{(s.Test is "t" or "z" or "r" ? $" (also one-sided: {Show(pMin / 2)} to {Show(pMax / 2)})" : "")}");
+    }
+
+    static double[] DfCorners(PrintedNumber? df) => df is null ? new[] { double.NaN } : df.Unit >= 1 ? new[] { df.Value } : new[] { Math.Max(0.5, df.Low), df.High };
+
+    /// <summary>The p of a statistic: two-sided for t, z and r (r through t = r √df / √(1 − r²)), upper tail for F and χ².</summary>
+    public static double TwoSidedP(string test, double stat, double df1, double df2) => test switch
+    {
+        "z" => 2 * (1 - Normal.CDF(0, 1, stat)),
+        "t" => 2 * StudentT.CDF(0, 1, df1, -stat),
+        "r" => 2 * StudentT.CDF(0, 1, df1, -stat * Math.Sqrt(df1) / Math.Sqrt(1 - stat * stat)),
+        "F" => 1 - FisherSnedecor.CDF(df1, df2, stat),
+        _ => 1 - ChiSquared.CDF(df1, stat),
+    };
+
+    public static bool Overlaps(double a0, double a1, double b0, double b1) => a0 <= b1 * (1 + 1e-9) && b0 <= a1 * (1 + 1e-9);
+
+    public static string Show(double p) => p < 1e-4 ? p.ToString("0.0E+0", System.Globalization.CultureInfo.InvariantCulture) : PrintedNumber.Show(p, 4);
+}

@@ -1,0 +1,64 @@
+namespace RweStats.PaperCheck.Checks;
+
+/// <summary>
+/// A median with its quartiles or range. Any data: min ≤ Q1 ≤ median ≤ Q3 ≤ max within rounding. Integer-valued
+/// data with a known n: each of median, Q1 and Q3 must be a value some common quantile definition can give for n
+/// integers (<see cref="QuantileDefinition"/>), and min and max must be whole; the finding names the definitions that
+/// give every printed value.
+/// </summary>
+public static class QuantileCheck
+{
+    public const string Name = "quantile";
+    public const string OrderName = "quantile_order";
+
+    public static IEnumerable<Finding> Check(MedianWithQuartiles s)
+    {
+        var ordered = new[] { ("min", s.Min), ("Q1", s.Q1), ("median", s.Median), ("Q3", s.Q3), ("max", s.Max) }.Where(x => x.Item2 is not null).ToList();
+        string what = string.Join(", ", ordered.Select(x => $"{x.Item1} {x.Item2}"));
+        for (int i = 0; i < ordered.Count; i++)
+            for (int j = i + 1; j < ordered.Count; j++)
+                if (ordered[i].Item2!.CertainlyAbove(ordered[j].Item2!))
+                {
+                    yield return Finding.Of(s, OrderName, FindingVerdict.Inconsistent, $"{what}: {ordered[i].Item1} above {ordered[j].Item1}, which no data give");
+                    yield break;
+                }
+        if (!s.Context.IntegerValued)
+        {
+            yield return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: the measure is not named as a score, points, scale or count, nor declared integer-valued (--integer); any real-valued data can give these quantiles");
+            yield break;
+        }
+        if (s.Context.N is not { } n || n < 1)
+        {
+            yield return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it");
+            yield break;
+        }
+        foreach (var (label, v) in new[] { ("min", s.Min), ("max", s.Max) })
+            if (v is not null && !v.Admits(Math.Round(v.Value)))
+            {
+                yield return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what} of an integer-valued measure: the {label} is one of the values and must be whole, not {v}");
+                yield break;
+            }
+        var reasons = new List<string>();
+        IEnumerable<QuantileDefinition> common = QuantileDefinition.All;
+        bool impossible = false;
+        foreach (var (label, p, v) in new[] { ("median", 0.5, s.Median), ("Q1", 0.25, s.Q1), ("Q3", 0.75, s.Q3) })
+        {
+            if (v is null) continue;
+            var giving = QuantileDefinition.All.Where(d => d.CanGive(v, n, p)).ToList();
+            common = common.Intersect(giving).ToList();
+            if (giving.Count == 0)
+            {
+                impossible = true;
+                reasons.Add($"{label} {v} is given by no quantile definition (R types 1–9, SAS PCTLDEF 1–5, Excel, SPSS, Stata, Tukey's hinges) for {n} integer values");
+            }
+            else if (giving.Count < QuantileDefinition.All.Count)
+                reasons.Add($"{label} {v} only by {string.Join("; ", giving.Select(d => d.Name))}");
+        }
+        var defs = common.Select(d => d.Name).ToList();
+        if (impossible)
+            yield return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what}, integer-valued, n = {n} ({s.Context.NSource}): {string.Join("; ", reasons)}", Array.Empty<string>());
+        else
+            yield return Finding.Of(s, Name, FindingVerdict.Consistent,
+                $"{what}, integer-valued, n = {n}: possible{(reasons.Count == 0 ? " under every definition" : $"; {string.Join("; ", reasons)}")}{(defs.Count == 0 && reasons.Count > 0 ? " (no single definition gives all of them)" : "")}", defs);
+    }
+}

@@ -1,0 +1,85 @@
+namespace RweStats.PaperCheck;
+
+/// <summary>How a p-value is reported: "p = 0.036", "p &lt; 0.05", "p &gt; 0.05".</summary>
+public sealed record ReportedP(string Relation, PrintedNumber Value, int Start, int End)
+{
+    /// <summary>The interval of true p-values the report allows: the rounding interval for "=", (0, bound) for "&lt;", (bound, 1] for "&gt;".</summary>
+    public (double Low, double High) Interval => Relation switch
+    {
+        "<" or "≤" or "<=" => (0, Value.Value),
+        ">" or "≥" or ">=" => (Value.Value, 1),
+        // "p = 0.000" is a p that printed as zero: below half a unit.
+        _ => (Math.Max(0, Value.Low), Math.Min(1, Value.High)),
+    };
+
+    public override string ToString() => $"p {Relation} {Value.Text}";
+}
+
+/// <summary>The context every extracted statistic carries: where it is, what it measures, the n that applies.</summary>
+public sealed record StatisticContext(int Start, int End, string Quote, string Sentence, string? Measure, bool IntegerValued,
+                                      int? N, string NSource, string? Visit)
+{
+    /// <summary>The page (1 for a text file) and 1-based line on it where the statistic begins.</summary>
+    public int Page { get; init; } = 1;
+    public int Line { get; init; } = 1;
+
+    /// <summary>The n is the study's, not one stated in the statistic's own sentence.</summary>
+    public bool NIsStudyN => NSource.StartsWith("the study's n", StringComparison.Ordinal);
+}
+
+/// <summary>A statistic as printed in a paper, with its context.</summary>
+public abstract record ReportedStatistic(StatisticContext Context)
+{
+    /// <summary>Short name of the kind of statistic (JSON field "statistic").</summary>
+    public abstract string Kind { get; }
+}
+
+/// <summary>t, F, χ², z or r with its degrees of freedom and the p it is reported with.</summary>
+public sealed record TestStatistic(StatisticContext Context, string Test, PrintedNumber? Df1, PrintedNumber? Df2, PrintedNumber Value, ReportedP P)
+    : ReportedStatistic(Context)
+{
+    public override string Kind => "test_statistic";
+}
+
+/// <summary>An estimate with its confidence interval (and p when one is reported with it).</summary>
+public sealed record EstimateWithInterval(StatisticContext Context, string? Name, bool IsRatio, PrintedNumber Estimate, double Level,
+                                          PrintedNumber Lower, PrintedNumber Upper, ReportedP? P, PrintedNumber? Df)
+    : ReportedStatistic(Context)
+{
+    public override string Kind => "estimate_ci";
+}
+
+/// <summary>A mean with its SD (or SE).</summary>
+public sealed record MeanWithSpread(StatisticContext Context, PrintedNumber Mean, PrintedNumber? Spread, bool SpreadIsStandardError, bool Binary)
+    : ReportedStatistic(Context)
+{
+    public override string Kind => "mean";
+}
+
+/// <summary>A median with its quartiles or its range (either may be missing).</summary>
+public sealed record MedianWithQuartiles(StatisticContext Context, PrintedNumber? Median, PrintedNumber? Q1, PrintedNumber? Q3,
+                                         PrintedNumber? Min, PrintedNumber? Max)
+    : ReportedStatistic(Context)
+{
+    public override string Kind => "median";
+}
+
+/// <summary>A percentage with its count and denominator when they are printed.</summary>
+public sealed record Percentage(StatisticContext Context, PrintedNumber Percent, int? Count, int? Denominator)
+    : ReportedStatistic(Context)
+{
+    public override string Kind => "percentage";
+}
+
+/// <summary>A comparison of two visits of the same patients reported with the means, SDs and a p-value.</summary>
+public sealed record WithinPatientComparison(StatisticContext Context, MeanWithSpread First, MeanWithSpread Second, ReportedP P, int Visits)
+    : ReportedStatistic(Context)
+{
+    public override string Kind => "within_patient";
+}
+
+/// <summary>A p-value printed without a test statistic, interval or summaries to check it against (kept for the claims draft).</summary>
+public sealed record LonePValue(StatisticContext Context, ReportedP P) : ReportedStatistic(Context)
+{
+    public override string Kind => "p_value";
+}

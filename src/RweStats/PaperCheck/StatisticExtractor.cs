@@ -1,0 +1,336 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace RweStats.PaperCheck;
+
+/// <summary>What the reader declares about the paper: measures to treat as integer-valued (beside those named as scores, points, scales or counts), and the study's n when the text does not state it.</summary>
+public sealed record CheckOptions(IReadOnlyList<string> IntegerMeasures, int? StudyN = null)
+{
+    public static readonly CheckOptions Default = new(Array.Empty<string>());
+}
+
+/// <summary>The statistics found in a paper, its language and its study n.</summary>
+public sealed record Extraction(IReadOnlyList<ReportedStatistic> Statistics, string Language, int? StudyN, string StudyNSource);
+
+/// <summary>
+/// Finds the statistics a paper reports, in English or French running text and in simple text tables: p-values
+/// with t/F/χ²/z/r and their df, estimates with confidence intervals, means with SD/SE, medians with quartiles or
+/// range, percentages with counts, and within-patient comparisons of two visits (two means ± SD and a p-value in
+/// one sentence that speaks of visits). Each carries the n that applies (an "n = " of its own sentence, else the
+/// study's n) and whether its measure is integer-valued (named a score, points, scale or count, or declared).
+/// </summary>
+public static class StatisticExtractor
+{
+    const RegexOptions Opt = RegexOptions.CultureInvariant;
+    const RegexOptions OptI = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
+
+    /// <summary>A printed number: optional minus, digits with one decimal separator (or a leading separator: ".036").</summary>
+    const string Num = @"-?(?:\d+(?:[.,]\d+)?|[.,]\d+)";
+    const string Sep = @"\s*(?:to|à|–|—|-|;|,)\s*";
+
+    static readonly Regex PValue = new(@"(?<![A-Za-z])[pP]\s*(?:-?\s*value\s*)?(?<rel><=|>=|=|<|>|≤|≥)\s*(?<pv>(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*(?:[×x\*]\s*10\s*\^?\s*-\s*\d+|[eE]-?\d+))?)", Opt);
+
+    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)\s*(?:\((?<df>[^()=]{1,25}?(?:N\s*=\s*\d+)?)\))?\s*=\s*(?<val>" + Num + ")", Opt);
+
+    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:[a-zA-Zµ/]+\s*)?[\(\[,;]\s*(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval|intervalle de confiance)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})\s*%)\s*[:,=]?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
+
+    static readonly Regex RatioName = new(@"\b(OR|HR|RR|IRR|aOR|aHR|odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|risque relatif|rapport des risques|ratio)\b", Opt);
+
+    const string SdLabel = @"(?<lab>SD|ET|DS|s\.d\.|SEM|SE|ESM|ES|écart[- ]type|standard deviation|standard error|erreur standard)";
+    static readonly Regex MeanPlusMinus = new(@"(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?(?:±|\+/-|\+-)\s*(?<s>" + Num + ")", Opt);
+    static readonly Regex MeanParenSd = new(@"(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}\(\s*" + SdLabel + @"\s*[=:]?\s*(?<s>" + Num + @")\s*[a-zA-Zµ/%]*\s*\)", Opt);
+    static readonly Regex MeanCommaSd = new(@"\b(?:mean|moyenne|M)\s*(?:[\w-]+\s+){0,3}?(?:=|:|de|of|was|était|à|at)?\s*(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[,;]\s*" + SdLabel + @"\s*[=:]?\s*(?<s>" + Num + ")", Opt);
+    static readonly Regex MeanAlone = new(@"\b(?:mean|moyenne|average)\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|is|est)\s*(?<m>" + Num + @")(?![\d.,]*\s*(?:±|\())", OptI);
+
+    static readonly Regex Median = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[,;]\s*(?:(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|Q1\s*-\s*Q3|Q1\s*[,;–]\s*Q3|quartiles|25th-75th percentiles|P25-P75)\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?|(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?)", OptI);
+    static readonly Regex MedianHeader = new(@"\b(?:median|médiane)\s*\(\s*(?:IQR|Q1\s*-\s*Q3|EIQ|IIQ)\s*\)\s*[:=]?\s*(?<med>" + Num + @")\s*[\(\[]\s*(?<q1>" + Num + ")" + Sep + "(?<q3>" + Num + @")\s*[\)\]]", OptI);
+
+    const string PeopleWords = @"(?:patients?|participants?|subjects?|sujets?|femmes|hommes|women|men|cas|cases|malades|enfants|children|individuals|individus|respondents|répondants)";
+    static readonly Regex PercentThenCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|among)\s*(?:[\wéèàçïî'-]+\s+){0,4}?)?\(\s*(?:[nN]\s*=\s*)?(?<k>\d+)\s*(?:(?:sur|/|of|out of)\s*(?<N>\d+))?\s*(?:[\wéè]+\s*)?\)", Opt);
+    static readonly Regex PercentCommaCount = new(@"(?<pct>" + Num + @")\s*%\s*,\s*(?<k>\d+)\s+" + PeopleWords, Opt);
+    static readonly Regex CountOfThenPercent = new(@"(?<![\d.,])(?<k>\d+)\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?<N>\d+)\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", Opt);
+    static readonly Regex CountThenPercent = new(@"(?<![\d.,])(?:[nN]\s*=\s*)?(?<k>\d+)(?![.,]\d)\s*(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
+    static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
+
+    static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>\d+)", Opt);
+    /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
+    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les)\s+(?<n>\d+)\s+(?:[\wéè]+\s+)?" + PeopleWords, OptI);
+    static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|items?|questionnaire)\b", OptI);
+    static readonly Regex ContinuousUnit = new(@"^\s*(?:mg|g/|g\b|kg|mL|ml|L\b|mmol|µmol|UI|IU|U/|years|ans|année|cm|mm|ng|pg|µg|%|°|h\b|min\b|jours|days|weeks|semaines|months|mois)", Opt);
+    static readonly Regex Acronym = new(@"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b", Opt);
+    static readonly HashSet<string> NotMeasures = new() { "IC", "CI", "SD", "ET", "DS", "SE", "ES", "SEM", "IQR", "EIQ", "Q1", "Q3", "Q1-Q3", "M0", "M6", "M12", "J0", "OR", "HR", "RR", "UI", "IU", "LES", "AINS", "NS", "ANOVA", "N" };
+    static readonly Regex VisitPhrase = new(@"\b(?:(?<code>[MJWSD]\d{1,3})\b|(?:à|a|at|after|après|au bout de)\s+(?<k>\d+|un|one)\s+(?<unit>mois|months?|ans?|years?|semaines?|weeks?|jours?|days?)\b|(?:week|semaine|month|mois|visit|visite)\s+(?<k2>\d+)|(?<base>baseline|inclusion|l'initiation|initiation|day 0|J0))", OptI);
+    static readonly Regex WithinWords = new(@"\b(?:from|de|between|entre|baseline|initiation|inclusion|M0|J0|before|after|avant|après|months?|mois|weeks?|semaines?|visits?|visites?|par rapport|compared with baseline|paired|apparié)\b", OptI);
+    static readonly Regex GroupWords = new(@"\b(?:placebo|groups?|groupes?|arms?|bras|controls?|témoins?|versus|treated patients and)\b", OptI);
+    static readonly Regex BinaryWords = new(@"\b(?:proportion|binary|binaire|yes/no|oui/non|0/1)\b", OptI);
+    static readonly Regex SeWords = new(@"\b(?:SEM|SE|ESM|standard error|erreur standard)\b", Opt);
+
+    static readonly Dictionary<string, int> NumberWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
+        ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17,
+        ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50,
+        ["deux"] = 2, ["trois"] = 3, ["quatre"] = 4, ["cinq"] = 5, ["sept"] = 7, ["huit"] = 8, ["neuf"] = 9, ["dix"] = 10,
+        ["onze"] = 11, ["douze"] = 12, ["treize"] = 13, ["quatorze"] = 14, ["quinze"] = 15, ["seize"] = 16, ["vingt"] = 20, ["trente"] = 30,
+        ["quarante"] = 40, ["cinquante"] = 50,
+    };
+    static readonly Regex StudyNPhrase = new(@"(?<![\w])(?<n>\d+|" + string.Join("|", NumberWords.Keys) + @")\s+" + PeopleWords + @"\s+(?:[\wéè'-]+\s+){0,3}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|inclus|incluses|traités|traitées|randomisés|analysés|étudiés)", OptI);
+    static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|inclu(?:ait|s)?|a inclus|ont inclus|randomi[sz]ed|comprenait)\s+(?<n>\d+)\s+" + PeopleWords, OptI);
+    static readonly Regex StudyNTable = new(@"(?:Patients|Participants|Subjects|Sujets)\s*\(n\)\s*(?<n>\d+)|\b[nN]\s*=\s*(?<n>\d+)\s+" + PeopleWords, Opt);
+    static readonly Regex SentenceBreak = new(@"(?<=[.!?])\s+(?=[A-ZÀ-Ý])|\n", Opt);
+
+    public static Extraction Extract(PaperText text, CheckOptions options)
+    {
+        var flow = text.Flow;
+        bool french = IsFrench(flow);
+        var sentences = SentenceStarts(flow);
+        var (studyN, studyNSource) = options.StudyN is { } given ? (given, "given by the reader") : FindStudyN(flow);
+
+        var taken = new List<(int Start, int End)>();
+        bool Free(int s, int e) => !taken.Any(t => s < t.End && e > t.Start);
+        var found = new List<ReportedStatistic>();
+        var pValues = PValue.Matches(flow).Select(m => P(m, french)).Where(p => p is not null).Select(p => p!).ToList();
+        var usedP = new HashSet<ReportedP>();
+
+        // Test statistics with their p (a statistic without a p has nothing to be checked against).
+        foreach (Match m in Test.Matches(flow))
+        {
+            var p = PAfter(pValues, flow, m.Index + m.Length, 30);
+            var value = PrintedNumber.Parse(m.Groups["val"].Value, french);
+            if (p is null || value is null) continue;
+            var test = NormaliseTest(m.Groups["test"].Value);
+            var gap = flow[(m.Index + m.Length)..p.Start];
+            var (df1, df2) = Df(test, m.Groups["df"].Success ? m.Groups["df"].Value : null, gap, french);
+            usedP.Add(p);
+            taken.Add((m.Index, p.End));
+            found.Add(new TestStatistic(Context(text, m.Index, p.End, french, sentences, studyN, studyNSource, options), test, df1, df2, value, p));
+        }
+
+        foreach (Match m in Interval.Matches(flow))
+        {
+            if (!Free(m.Index, m.Index + m.Length)) continue;
+            var est = PrintedNumber.Parse(m.Groups["est"].Value, french);
+            var lo = PrintedNumber.Parse(m.Groups["lo"].Value, french);
+            var hi = PrintedNumber.Parse(m.Groups["hi"].Value, french);
+            if (est is null || lo is null || hi is null) continue;
+            double level = double.Parse(m.Groups["lvl"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
+            var p = PAfter(pValues, flow, m.Index + m.Length, 40);
+            int end = p?.End ?? m.Index + m.Length;
+            if (p is not null) usedP.Add(p);
+            var before = flow[Math.Max(0, m.Index - 50)..m.Index];
+            var name = RatioName.Matches(before).LastOrDefault()?.Value;
+            var dfMatch = Regex.Match(flow[(m.Index + m.Length)..Math.Min(flow.Length, m.Index + m.Length + 40)], @"^[^.]{0,25}?\bdf\s*=\s*(?<df>\d+(?:[.,]\d+)?)");
+            var df = dfMatch.Success ? PrintedNumber.Parse(dfMatch.Groups["df"].Value, french) : null;
+            taken.Add((m.Index, end));
+            found.Add(new EstimateWithInterval(Context(text, m.Index, end, french, sentences, studyN, studyNSource, options), name, name is not null,
+                est, level, lo, hi, p, df));
+        }
+
+        foreach (var regex in new[] { MedianHeader, Median })
+            foreach (Match m in regex.Matches(flow))
+            {
+                if (!Free(m.Index, m.Index + m.Length)) continue;
+                PrintedNumber? G(string g) => m.Groups[g].Success ? PrintedNumber.Parse(m.Groups[g].Value, french) : null;
+                int start = m.Groups["med"].Index;
+                taken.Add((m.Index, m.Index + m.Length));
+                found.Add(new MedianWithQuartiles(Context(text, start, m.Index + m.Length, french, sentences, studyN, studyNSource, options),
+                    G("med"), G("q1"), G("q3"), G("min"), G("max")));
+            }
+
+        foreach (var regex in new[] { MeanCommaSd, MeanParenSd, MeanPlusMinus })
+            foreach (Match m in regex.Matches(flow))
+            {
+                if (!Free(m.Index, m.Index + m.Length)) continue;
+                var mean = PrintedNumber.Parse(m.Groups["m"].Value, french);
+                var sd = PrintedNumber.Parse(m.Groups["s"].Value, french);
+                if (mean is null || sd is null) continue;
+                int start = m.Groups["m"].Index;
+                bool se = m.Groups["lab"].Success
+                    ? SeWords.IsMatch(m.Groups["lab"].Value)
+                    : SeWords.IsMatch(flow[Math.Max(SentenceStart(sentences, start), start - 80)..start]) && !Regex.IsMatch(flow[Math.Max(SentenceStart(sentences, start), start - 80)..start], @"\b(SD|ET|DS)\b");
+                taken.Add((m.Index, m.Index + m.Length));
+                var ctx = Context(text, start, m.Index + m.Length, french, sentences, studyN, studyNSource, options);
+                found.Add(new MeanWithSpread(ctx, mean, sd, se, BinaryWords.IsMatch(flow[Math.Max(0, start - 60)..start])));
+            }
+        foreach (Match m in MeanAlone.Matches(flow))
+        {
+            var g = m.Groups["m"];
+            if (!Free(g.Index, g.Index + g.Length)) continue;
+            var mean = PrintedNumber.Parse(g.Value, french);
+            if (mean is null) continue;
+            taken.Add((g.Index, g.Index + g.Length));
+            found.Add(new MeanWithSpread(Context(text, g.Index, g.Index + g.Length, french, sentences, studyN, studyNSource, options), mean, null, false, false));
+        }
+
+        foreach (var regex in new[] { PercentThenCount, CountOfThenPercent, PercentCommaCount, CountThenPercent, PercentOfPeople })
+            foreach (Match m in regex.Matches(flow))
+            {
+                if (!Free(m.Index, m.Index + m.Length)) continue;
+                var pct = PrintedNumber.Parse(m.Groups["pct"].Value, french);
+                if (pct is null || pct.Value > 100 || pct.Value < 0) continue;
+                // "95 % CI", "IC à 95 %", "alpha ... 5 %" are levels, not shares of patients.
+                var after = flow[(m.Groups["pct"].Index + m.Groups["pct"].Length)..Math.Min(flow.Length, m.Index + m.Length + 20)];
+                var before = flow[Math.Max(0, m.Index - 25)..m.Index];
+                if (Regex.IsMatch(after, @"^\s*%\s*(?:CI|IC|confidence|de confiance)") || Regex.IsMatch(before, @"(?:IC|CI|alpha|α|seuil|risque|level)\s*(?:à|of|de)?\s*$", OptI)) continue;
+                int? k = m.Groups["k"].Success ? int.Parse(m.Groups["k"].Value, CultureInfo.InvariantCulture) : null;
+                int? denominator = m.Groups["N"].Success ? int.Parse(m.Groups["N"].Value, CultureInfo.InvariantCulture) : null;
+                taken.Add((m.Index, m.Index + m.Length));
+                found.Add(new Percentage(Context(text, m.Index, m.Index + m.Length, french, sentences, studyN, studyNSource, options), pct, k, denominator));
+            }
+
+        var within = WithinPatient(text, found, pValues.Where(p => !usedP.Contains(p)).ToList(), sentences).ToList();
+        found.AddRange(within);
+        foreach (var p in pValues.Where(p => !usedP.Contains(p) && !within.Any(w => w.P == p)))
+            found.Add(new LonePValue(Context(text, p.Start, p.End, french, sentences, studyN, studyNSource, options), p));
+        return new Extraction(found.OrderBy(s => s.Context.Start).ToList(), french ? "fr" : "en", studyN, studyNSource);
+    }
+
+    /// <summary>Two means ± SD and an unused p-value in one sentence that speaks of visits (not of groups): a within-patient comparison.</summary>
+    static IEnumerable<WithinPatientComparison> WithinPatient(PaperText text, List<ReportedStatistic> found, List<ReportedP> freeP, int[] sentences)
+    {
+        bool threeVisits = Regex.IsMatch(text.Flow, @"\b(?:M12|12 months|12 mois|1 an|three visits|trois visites)\b", OptI);
+        var means = found.OfType<MeanWithSpread>().Where(m => m.Spread is not null).GroupBy(m => SentenceIndex(sentences, m.Context.Start));
+        foreach (var g in means)
+        {
+            var pair = g.OrderBy(m => m.Context.Start).ToList();
+            if (pair.Count != 2) continue;
+            var sentence = pair[0].Context.Sentence;
+            var p = freeP.FirstOrDefault(x => SentenceIndex(sentences, x.Start) == g.Key && x.Start > pair[1].Context.Start);
+            if (p is null || !WithinWords.IsMatch(sentence) || GroupWords.IsMatch(sentence)) continue;
+            int visits = threeVisits ? 3 : 2;
+            var ctx = pair[0].Context with { End = p.End, Quote = text.Flow[pair[0].Context.Start..p.End] };
+            yield return new WithinPatientComparison(ctx, pair[0], pair[1], p, visits);
+        }
+    }
+
+    static StatisticContext Context(PaperText text, int start, int end, bool french, int[] sentences, int? studyN, string studyNSource, CheckOptions options)
+    {
+        var flow = text.Flow;
+        int s0 = SentenceStart(sentences, start), s1 = SentenceEnd(sentences, flow, start);
+        var sentence = flow[s0..s1];
+        var quote = flow[start..end];
+        var before = flow[s0..start];
+
+        string? measure = options.IntegerMeasures.Where(d => sentence.Contains(d, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(d => before.LastIndexOf(d, StringComparison.OrdinalIgnoreCase)).FirstOrDefault();
+        measure ??= Acronym.Matches(before).Select(m => m.Value).LastOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
+        var window = flow[Math.Max(s0, start - 60)..end];
+        var afterNumber = flow[end..Math.Min(flow.Length, end + 12)];
+        bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase));
+        bool integer = declared || (IntegerWords.IsMatch(window) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)));
+
+        int? n = null; string source = studyNSource;
+        foreach (Match m in NEquals.Matches(sentence))
+        {
+            int at = s0 + m.Index;
+            // An "n = " right after a percentage is its count, not the sample it was computed on.
+            if (Regex.IsMatch(flow[Math.Max(s0, at - 40)..at], @"%[^%()]{0,30}\(\s*$|%\s*\(?\s*$")) continue;
+            n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+            source = $"'{m.Value}' in the same sentence";
+            break;
+        }
+        if (n is null && NPeople.Match(sentence) is { Success: true } people)
+        {
+            n = int.Parse(people.Groups["n"].Value, CultureInfo.InvariantCulture);
+            source = $"'{people.Value}' in the same sentence";
+        }
+        n ??= studyN;
+        if (n == studyN && studyN is not null && source == studyNSource) source = $"the study's n ({studyNSource})";
+
+        // The visit: the nearest visit phrase before the statistic in its paragraph (up to 600 characters back); for a
+        // p-value the nearest follow-up visit, since "compared with baseline" names the comparator, not the visit.
+        int paragraph = Math.Max(Math.Max(0, start - 600), flow.LastIndexOf('\n', Math.Max(0, start - 1)) + 1);
+        var phrases = VisitPhrase.Matches(flow[paragraph..start]).ToList();
+        bool pValue = Regex.IsMatch(quote, @"^[pP]\s*[=<>≤≥]");
+        var visitMatch = (pValue ? phrases.LastOrDefault(m => !m.Groups["base"].Success && VisitLabel(m) != "M0") : null)
+                         ?? phrases.LastOrDefault() ?? VisitPhrase.Matches(sentence).FirstOrDefault();
+        string? visit = visitMatch is null ? null : VisitLabel(visitMatch);
+        var line = text.LineAt(start);
+        return new StatisticContext(start, end, quote, sentence.Trim(), measure, integer, n, n is null ? "no n stated" : source, visit)
+        {
+            Page = line.Page, Line = line.Line,
+        };
+    }
+
+    static string QuoteUnit(string quote) => Regex.Match(quote, @"^" + Num + @"(?<rest>.*)$").Groups["rest"].Value;
+
+    static string VisitLabel(Match m)
+    {
+        if (m.Groups["code"].Success) return m.Groups["code"].Value.ToUpperInvariant();
+        if (m.Groups["base"].Success) return "baseline";
+        var kText = m.Groups["k"].Success ? m.Groups["k"].Value : m.Groups["k2"].Value;
+        int k = int.TryParse(kText, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 1;
+        var unit = m.Groups["unit"].Success ? m.Groups["unit"].Value.ToLowerInvariant() : m.Value.ToLowerInvariant();
+        if (unit.StartsWith("an") || unit.StartsWith("year")) return $"M{12 * k}";
+        if (unit.StartsWith("mois") || unit.StartsWith("month")) return $"M{k}";
+        if (unit.StartsWith("sem") || unit.StartsWith("week")) return $"W{k}";
+        if (unit.StartsWith("jour") || unit.StartsWith("day")) return $"D{k}";
+        return $"visit {k}";
+    }
+
+    static (int?, string) FindStudyN(string flow)
+    {
+        foreach (var regex in new[] { StudyNPhrase, StudyNIncluded, StudyNTable })
+        {
+            var m = regex.Match(flow);
+            if (!m.Success) continue;
+            var t = m.Groups["n"].Value;
+            int n = int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : NumberWords[t];
+            return (n, $"'{m.Value.Trim()}'");
+        }
+        return (null, "no study n stated");
+    }
+
+    static ReportedP? P(Match m, bool french)
+    {
+        var v = PrintedNumber.Parse(m.Groups["pv"].Value, french);
+        if (v is null || v.Value > 1) return null;
+        return new ReportedP(m.Groups["rel"].Value, v, m.Index, m.Index + m.Length);
+    }
+
+    /// <summary>The p-value printed right after a statistic (within a few characters, with no other number in between but a df).</summary>
+    static ReportedP? PAfter(List<ReportedP> pValues, string flow, int from, int within)
+    {
+        var p = pValues.FirstOrDefault(x => x.Start >= from && x.Start - from <= within);
+        if (p is null) return null;
+        var gap = flow[from..p.Start];
+        if (gap.Contains('\n') || Regex.IsMatch(Regex.Replace(gap, @"df\s*=\s*\d+(?:[.,]\d+)?", ""), @"\d")) return null;
+        return p;
+    }
+
+    static string NormaliseTest(string t) => t switch
+    {
+        "t" => "t", "F" => "F", "z" or "Z" => "z", "r" => "r", _ => "chi2",
+    };
+
+    /// <summary>The df of a test: "(28)", "(2, 45)", "(2 ; 45)", "(1, N = 90)", or "df = 1" after the value.</summary>
+    static (PrintedNumber?, PrintedNumber?) Df(string test, string? inParens, string gap, bool french)
+    {
+        var text = inParens is null ? null : Regex.Replace(inParens, @"[,;]?\s*N\s*=\s*\d+", "").Replace("df", "").Replace("=", "").Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            var m = Regex.Match(gap, @"df\s*=\s*(?<df>\d+(?:[.,]\d+)?)");
+            return m.Success ? (PrintedNumber.Parse(m.Groups["df"].Value, french), null) : (null, null);
+        }
+        if (test == "F")
+        {
+            var parts = text.Contains(';') ? text.Split(';') : text.Split(',');
+            if (parts.Length == 2) return (PrintedNumber.Parse(parts[0], false), PrintedNumber.Parse(parts[1], false));
+            return (null, null);
+        }
+        var first = text.Split(new[] { ';', ' ' }, StringSplitOptions.RemoveEmptyEntries)[0].TrimEnd(',');
+        return (PrintedNumber.Parse(first, french), null);
+    }
+
+    public static bool IsFrench(string flow)
+    {
+        int fr = Regex.Matches(flow, @"\b(?:les|des|est|une|et|du|été|avec|pour|dans)\b").Count;
+        int en = Regex.Matches(flow, @"\b(?:the|and|of|was|were|with|for|in|is)\b").Count;
+        return fr > en;
+    }
+
+    static int[] SentenceStarts(string flow) => new[] { 0 }.Concat(SentenceBreak.Matches(flow).Select(m => m.Index + m.Length)).ToArray();
+    static int SentenceIndex(int[] starts, int at) { int i = Array.BinarySearch(starts, at); return i >= 0 ? i : ~i - 1; }
+    static int SentenceStart(int[] starts, int at) => starts[Math.Max(0, SentenceIndex(starts, at))];
+    static int SentenceEnd(int[] starts, string flow, int at) { int i = SentenceIndex(starts, at); return i + 1 < starts.Length ? starts[i + 1] : flow.Length; }
+}

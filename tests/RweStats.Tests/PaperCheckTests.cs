@@ -1,0 +1,207 @@
+using System.Text.Json;
+using RweStats.Claims;
+using RweStats.Model;
+using RweStats.PaperCheck;
+using RweStats.PaperCheck.Checks;
+
+namespace RweStats.Tests;
+
+/// <summary>The paper check (rwestats check): its arithmetic on known cases, the belimumab article, the corpus and the command.</summary>
+public class PaperCheckTests
+{
+    static CheckReport CheckText(string text, CheckOptions? options = null) =>
+        PaperChecker.Check(PaperText.FromString("paper.txt", text), options ?? CheckOptions.Default);
+
+    static (int code, string stdout, string stderr) RunCli(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int code = RweStats.Cli.Cli.Run(args, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    static Finding Single(string text, string check) => Assert.Single(CheckText(text).Findings, f => f.Check == check);
+
+    [Fact]
+    public void BelimumabResultsGiveTheImpossibleQuartileAndPercentage()
+    {
+        // Résultats of the belimumab article (lines 161-197 of the copy RweStats was given): "score médian à 6 (Q1-Q3 :
+        // 4,24-8)" for 14 patients and "77 % des patients (n = 11)". The n comes from the article's "Quatorze patients".
+        var report = PaperChecker.Check(RepoPaths.Fixture("check", "belimumab_resultats.txt"), new CheckOptions(Array.Empty<string>(), StudyN: 14));
+        var bad = report.Findings.Where(f => f.Verdict == FindingVerdict.Inconsistent).ToList();
+        Assert.Equal(2, bad.Count);
+        var quartile = Assert.Single(bad, f => f.Check == "quantile");
+        Assert.Equal(14, quartile.Line); // line 174 of the article
+        Assert.Contains("4,24", quartile.Quote);
+        Assert.Contains("Q1 4,24 is given by no quantile definition", quartile.Explanation);
+        var percentage = Assert.Single(bad, f => f.Check == "percentage");
+        Assert.Equal(16, percentage.Line); // line 176 of the article
+        Assert.Equal("77 % des patients (n = 11)", percentage.Quote);
+        Assert.Contains(report.Findings, f => f.Quote.StartsWith("2 (Q1-Q3 : 2-4)") && f.Verdict == FindingVerdict.Consistent);
+    }
+
+    [Fact]
+    public void TheWholeArticleWhenPresent()
+    {
+        var article = Path.Combine(RepoPaths.Root, "..", "shared", "seeds", "001_4b8d1e1f317b9010.txt");
+        if (!File.Exists(article)) return; // the article is not part of the repository
+        var bad = PaperChecker.Check(article, CheckOptions.Default).Findings.Where(f => f.Verdict == FindingVerdict.Inconsistent).ToList();
+        Assert.Equal(new[] { (174, "quantile"), (176, "percentage") }, bad.Select(f => (f.Line, f.Check)).ToArray());
+    }
+
+    [Theory]
+    [InlineData(14, 0.25, "4.24", false)]
+    [InlineData(14, 0.25, "4.25", true)]  // R type 7: x4 + 0.25 (x5 - x4)
+    [InlineData(14, 0.25, "4.5", true)]   // R type 4, SAS PCTLDEF=1: np = 3.5
+    [InlineData(14, 0.5, "6.3", false)]   // a median of 14 integers ends in .0 or .5
+    [InlineData(11, 0.5, "6.5", true)]    // R type 4 (SAS PCTLDEF=1): position np = 5.5
+    [InlineData(11, 0.5, "6.25", false)]  // of 11 integers a value or a midpoint
+    [InlineData(12, 0.25, "3.4", true)]   // R type 8: position 3.4167, gap 1 gives .4167 -> 3.4
+    public void QuantileDefinitionsOfIntegerData(int n, double p, string value, bool possible)
+    {
+        var v = PrintedNumber.Parse(value, false)!;
+        Assert.Equal(possible, QuantileDefinition.All.Any(d => d.CanGive(v, n, p)));
+    }
+
+    [Fact]
+    public void GrimGrimmerAndDebit()
+    {
+        // GRIM: 5.19 with n = 28 needs a total of 145.32 (Brown & Heathers 2017's kind of example): impossible.
+        Assert.Equal(FindingVerdict.Inconsistent, Single("The mean HAM-D score of the 28 patients was 5.19 ± 1.20.", "grim").Verdict);
+        Assert.Equal(FindingVerdict.Consistent, Single("The mean HAM-D score of the 28 patients was 5.18 ± 1.20.", "grim").Verdict);
+        // GRIMMER: 1, 2, 3 has mean 2.00, SD 1.00; SD 1.10 for three integers with total 6 needs sum of squares 14.42.
+        Assert.Equal(FindingVerdict.Consistent, Single("In the 3 patients, the mean pain score was 2.00 ± 1.00.", "grimmer").Verdict);
+        Assert.Equal(FindingVerdict.Inconsistent, Single("In the 3 patients, the mean pain score was 2.00 ± 1.10.", "grimmer").Verdict);
+        // Not integer-valued: not checked.
+        Assert.Equal(FindingVerdict.NotCheckable, Single("The mean weight of the 28 patients was 71.19 ± 9.20 kg.", "grim").Verdict);
+        // DEBIT: 7 of 20 smokers: proportion 0.35, SD 0.49 (sample); 0.30 is impossible.
+        Assert.Equal(FindingVerdict.Consistent, Single("The proportion of smokers among the 20 patients was 0.35 (SD 0.49).", "debit").Verdict);
+        Assert.Equal(FindingVerdict.Inconsistent, Single("The proportion of smokers among the 20 patients was 0.35 (SD 0.30).", "debit").Verdict);
+    }
+
+    [Fact]
+    public void PValuesAgainstStatisticsAndIntervalsInBothLanguages()
+    {
+        // t(28) = 2.20 gives p = 0.0362 two-sided.
+        Assert.Equal(FindingVerdict.Consistent, Single("Scores improved, t(28) = 2.20, p = .036.", "p_vs_statistic").Verdict);
+        Assert.Contains("one-sided", Single("Scores improved, t(28) = 2.20, p = .018.", "p_vs_statistic").Explanation);
+        Assert.Equal(FindingVerdict.Inconsistent, Single("Scores improved, t(28) = 2.20, p = .36.", "p_vs_statistic").Verdict);
+        Assert.Equal(FindingVerdict.Consistent, Single("Les scores se sont améliorés, t(28) = 2,20 ; p = 0,036.", "p_vs_statistic").Verdict);
+        Assert.Equal(FindingVerdict.Consistent, Single("The interaction was significant, F(2, 45) = 3.60, p = .035.", "p_vs_statistic").Verdict);
+        // 1.50 (95% CI 0.50 to 2.50): SE 0.51, z 2.94, p 0.0033.
+        Assert.Equal(FindingVerdict.Consistent, Single("The difference was 1.50 (95% CI 0.50 to 2.50; p = 0.003).", "ci_vs_p").Verdict);
+        Assert.Equal(FindingVerdict.Inconsistent, Single("The difference was 1.50 (95% CI 0.50 to 2.50; p = 0.20).", "ci_vs_p").Verdict);
+        Assert.Equal(FindingVerdict.Inconsistent, Single("Le hazard ratio était de 0,75 (IC à 95 % : 0,80-0,94).", "ci_vs_p").Verdict);
+    }
+
+    [Fact]
+    public void PercentagesAndWithinPatientComparisons()
+    {
+        Assert.Equal(FindingVerdict.Consistent, Single("A rémission était obtenue chez 11 patients sur 14 (79 %).", "percentage").Verdict);
+        Assert.Equal(FindingVerdict.Inconsistent, Single("Remission was reached by 11/14 patients (77%).", "percentage").Verdict);
+        // 10.0 ± 3.0 to 9.0 ± 3.0 with n = 20: even with no correlation p = 0.30 at most, so p = 0.80 needs a negative one.
+        var within = Single("In the 20 patients, the score fell from 10.0 ± 3.0 at baseline to 9.0 ± 3.0 at month 6 (p = 0.80).", "within_patient_p");
+        Assert.Equal(FindingVerdict.Inconsistent, within.Verdict);
+        Assert.Contains("would need ρ = -", within.Explanation);
+        Assert.Equal(FindingVerdict.Consistent,
+            Single("In the 20 patients, the score fell from 10.0 ± 3.0 at baseline to 9.0 ± 3.0 at month 6 (p = 0.04).", "within_patient_p").Verdict);
+    }
+
+    [Fact]
+    public void DeclaredIntegerMeasures()
+    {
+        const string text = "At baseline (n = 14), the SLEDAI median was 6 (IQR 4.24-8).";
+        Assert.Equal(FindingVerdict.NotCheckable, Single(text, "quantile").Verdict);
+        var declared = CheckText(text, new CheckOptions(new[] { "SLEDAI" }));
+        Assert.Equal(FindingVerdict.Inconsistent, Assert.Single(declared.Findings, f => f.Check == "quantile").Verdict);
+    }
+
+    /// <summary>The tuning part of the corpus, as text, as wrapped text and as PDF: every planted error found, no control flagged.</summary>
+    [Theory]
+    [InlineData(".txt")]
+    [InlineData(".wrapped.txt")]
+    [InlineData(".pdf")]
+    public void TuningCorpus(string format)
+    {
+        var truth = File.ReadAllLines(RepoPaths.Fixture("check", "truth.tsv")).Skip(1).Select(l => l.Split('\t')).Where(c => c[0] == "tuning").ToList();
+        foreach (var file in truth.GroupBy(c => c[1]))
+        {
+            var path = RepoPaths.Fixture("check", file.Key.Replace(".txt", format));
+            var text = PaperText.Load(path);
+            var report = PaperChecker.Check(text, CheckOptions.Default);
+            if (format == ".pdf") Assert.True(text.Lines.Max(l => l.Page) >= 2);
+            foreach (var row in file)
+            {
+                var anchor = PaperText.Normalise(row[6]);
+                int at = text.Flow.IndexOf(anchor, StringComparison.Ordinal);
+                while (at > 0 && char.IsDigit(anchor[0]) && (char.IsDigit(text.Flow[at - 1]) || text.Flow[at - 1] is '.' or ',')) at = text.Flow.IndexOf(anchor, at + 1, StringComparison.Ordinal);
+                Assert.True(at >= 0, $"{row[2]}: '{row[6]}' not in {path}");
+                bool flagged = report.Findings.Any(f => f.Start < at + anchor.Length && f.End > at && f.Verdict == FindingVerdict.Inconsistent);
+                Assert.True(flagged == (row[5] == "inconsistent"), $"{row[2]} ({row[3]}, {row[5]}) in {path}: {(flagged ? "flagged" : "not flagged")}");
+            }
+        }
+    }
+
+    [Fact]
+    public void CommandPrintsJsonWritesReportsAndDraftsClaims()
+    {
+        var dir = Directory.CreateTempSubdirectory("rwestats-check-").FullName;
+        var claims = Path.Combine(dir, "claims.json");
+        var (code, stdout, stderr) = RunCli("check", RepoPaths.Fixture("check", "belimumab_resultats.txt"), "--format", "json", "--out", dir, "--claims", claims, "--n", "14");
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        var quartile = findings.Single(f => f.GetProperty("verdict").GetString() == "inconsistent" && f.GetProperty("check").GetString() == "quantile");
+        Assert.Equal(14, quartile.GetProperty("line").GetInt32());
+        Assert.Equal(1, quartile.GetProperty("page").GetInt32());
+        Assert.Contains("4,24", quartile.GetProperty("quote").GetString());
+        Assert.All(findings, f => Assert.Contains(f.GetProperty("verdict").GetString(), new[] { "consistent", "inconsistent", "not_checkable" }));
+        Assert.All(new[] { "check.md", "check.html", "check.json" }, f => Assert.True(File.Exists(Path.Combine(dir, f)), f));
+        Assert.Contains("<mark>", File.ReadAllText(Path.Combine(dir, "check.html")));
+        var drafted = ClaimsFile.Load(claims);
+        Assert.Contains(drafted.Claims, c => c.Statistic == "q1" && c.Reported == "4.24");
+        Assert.Contains(drafted.Claims, c => c.Statistic == "p_value" && c.Reported == "0.00011" && c.Contrast is not null);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void UnreadableFilesExitTwoWithOneLine()
+    {
+        var dir = Directory.CreateTempSubdirectory("rwestats-check-").FullName;
+        var fake = Path.Combine(dir, "paper.pdf");
+        File.WriteAllText(fake, "not a pdf");
+        foreach (var path in new[] { fake, Path.Combine(dir, "missing.txt") })
+        {
+            var (code, stdout, stderr) = RunCli("check", path);
+            Assert.Equal(2, code);
+            Assert.Equal("", stdout);
+            Assert.StartsWith("rwestats: error: ", stderr);
+            Assert.Contains(path, stderr);
+            Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        }
+        Directory.Delete(dir, true);
+    }
+
+    /// <summary>
+    /// Two-arm claims as SAS printed them for fev_data (data/fev_claims.json, from tests/fixtures/sas/sas_log_reml.txt):
+    /// the search over covariate subsets names UN + Satterthwaite adjusted for RACE and SEX. Searched over two
+    /// structures and four df methods here to keep the test short (the command searches all of them).
+    /// </summary>
+    [Fact]
+    public void VerifyFindsTheTwoArmSpecification()
+    {
+        var claims = ClaimsFile.Load(RepoPaths.Data("fev_claims.json"));
+        var spec = Workflow.AnalysisSpecReader.Load(claims.AnalysisSpecPath);
+        var report = SpecificationSearch.Run(claims, spec, structures: new[] { "cs", "un" },
+            dfMethods: new[] { DfMethod.Residual, DfMethod.Containment, DfMethod.BetweenWithin, DfMethod.Satterthwaite });
+        var sas = new Specification("available", "un", false, EstimationMethod.Reml, DfMethod.Satterthwaite) { Covariates = "RACE + SEX", References = "as specified" };
+        var best = report.Ranking[0];
+        Assert.Equal(sas, best.Specification);
+        foreach (var id in new[] { "diff_vis4_est", "diff_vis4_p", "diff_vis4_df", "arm_visit_f", "arm_visit_p", "lsmean_vis4_trt", "race_white", "race_white_df" })
+            Assert.Contains(id, best.ClaimIds);
+        // Without RACE and SEX the arm difference at VIS4 is not reproduced by the UN + Satterthwaite model.
+        var unadjusted = sas with { Covariates = "" };
+        Assert.DoesNotContain(report.ModelClaims.Single(m => m.Claim.Id == "diff_vis4_est").Reproducing, r => r.Specification == unadjusted);
+    }
+}
