@@ -80,4 +80,22 @@ public sealed class HostileInputTests : IDisposable
         var e = Assert.Throws<RweStatsInputException>(() => CsvTableReader.Read(path));
         Assert.Contains("UTF-16 text without a byte-order mark", e.Message);
     }
+
+    [Fact]
+    public void AParquetFooterLongerThanTheFileIsRefusedAtOnce()
+    {
+        var parquet = Path.Combine(dir, "lying.parquet");
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"COPY (SELECT * FROM read_csv({Data.Sql.SqlDialect.DuckDb.Literal(RepoPaths.Data("fev_data.csv"))})) TO {Data.Sql.SqlDialect.DuckDb.Literal(parquet)} (FORMAT parquet)";
+            command.ExecuteNonQuery();
+        }
+        var bytes = File.ReadAllBytes(parquet);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(bytes.Length - 8), int.MaxValue);
+        File.WriteAllBytes(parquet, bytes);
+        var e = Assert.Throws<RweStatsInputException>(() => ParquetTableReader.Read(parquet));
+        Assert.Contains($"the Parquet footer claims {int.MaxValue} bytes but the file has {bytes.Length}", e.Message);
+    }
 }

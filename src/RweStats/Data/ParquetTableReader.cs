@@ -21,6 +21,7 @@ public sealed class ParquetTableReader : ITableReader
     public static DataTable Read(string path)
     {
         if (!File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
+        RequireFooterInFile(path);
         try
         {
             return ReadAsync(path).GetAwaiter().GetResult();
@@ -44,8 +45,31 @@ public sealed class ParquetTableReader : ITableReader
         }
     }
 
+    /// <summary>
+    /// A Parquet file ends with its footer's length (4 bytes, little-endian) and "PAR1": a length the file cannot hold
+    /// is a corrupt or lying file, refused before a buffer of that size is asked for (0x7fffffff was an
+    /// OutOfMemoryException).
+    /// </summary>
+    static void RequireFooterInFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        long length = stream.Length;
+        Span<byte> tail = stackalloc byte[8];
+        if (length >= 12)
+        {
+            stream.Seek(-8, SeekOrigin.End);
+            stream.ReadExactly(tail);
+        }
+        if (length < 12 || !tail[4..].SequenceEqual("PAR1"u8))
+            throw new RweStatsInputException($"{path}: not a readable Parquet file (it does not end with the Parquet magic \"PAR1\": truncated, or of another format)");
+        long footer = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(tail);
+        if (footer > length - 12)
+            throw new RweStatsInputException($"{path}: the Parquet footer claims {footer} bytes but the file has {length}; the file is truncated or corrupt");
+    }
+
     static async Task<long> RowCountAsync(string path)
     {
+        RequireFooterInFile(path);
         await using var reader = await ParquetReader.CreateAsync(path);
         long rows = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
