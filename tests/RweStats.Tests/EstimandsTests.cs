@@ -32,7 +32,7 @@ public class EstimandsTests
         "--analysis-covariates", "BASVAL", "--format", "json",
     };
 
-    [Theory(Skip = "reference values not generated yet: run tests/fixtures/r/rbmi_antidepressant.R data tests/fixtures/r/rbmi (rbmi and mmrm built from source)")]
+    [Theory]
     [InlineData("MAR")]
     [InlineData("JR")]
     [InlineData("CR")]
@@ -54,10 +54,15 @@ public class EstimandsTests
             var r = ours[(Cell("parameter", i), Cell("visit", i))];
             double Ref(string c) => double.Parse(Cell(c, i), Inv);
             double se = Ref("std_error");
-            Assert.Equal(Ref("estimate"), r.GetProperty("estimate").GetDouble(), Math.Abs(Ref("estimate")) * 1e-5);
+            // rbmi's imputation model is mmrm's fit, which stops short of the REML optimum: on the MAR data its -2 REML
+            // log-likelihood is 3494.2028562085 (mmrm_imputation_model.txt), ours 3494.2028500562, and its coefficients
+            // differ from ours in the fifth significant digit. Every pooled estimate carries that difference (largest
+            // relative difference measured 2.2e-5, standard errors 4.2e-5), so estimates are compared to 5e-5
+            // relative, not the 1e-5 that exact agreement of the two optima would allow.
+            Assert.Equal(Ref("estimate"), r.GetProperty("estimate").GetDouble(), Math.Abs(Ref("estimate")) * 5e-5);
             Assert.Equal(se, r.GetProperty("std_error").GetDouble(), se * 1e-4);
-            Assert.Equal(Ref("lower"), r.GetProperty("lower").GetDouble(), se * 1e-4);
-            Assert.Equal(Ref("upper"), r.GetProperty("upper").GetDouble(), se * 1e-4);
+            Assert.Equal(Ref("lower"), r.GetProperty("lower").GetDouble(), se * 3e-4);
+            Assert.Equal(Ref("upper"), r.GetProperty("upper").GetDouble(), se * 3e-4);
             Assert.Equal(Ref("p_value"), r.GetProperty("p_value").GetDouble(), Math.Max(Ref("p_value") * 1e-3, 1e-12));
             compared++;
         }
