@@ -6,7 +6,7 @@ using RweStats.Model;
 
 namespace RweStats.Tests;
 
-/// <summary>What a new user tripped on (issue 12): numbers that are codes, misspelled names, the bare command.</summary>
+/// <summary>What a new user tripped on: numbers that are codes, misspelled names, the bare command.</summary>
 public class NewcomerTests
 {
     static DataTable Read(string csv) => CsvTableReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "cohort.csv", CsvDialect.Default);

@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace RweStats.Tests;
 
 /// <summary>
-/// Issue 16: never report a local optimum as the fit. tests/fixtures/r/optimum/make_optimum_fixtures.R generated 520 hard
+/// Never report a local optimum as the fit. tests/fixtures/r/optimum/make_optimum_fixtures.R generated 520 hard
 /// small-sample cohorts (8–24 subjects, 5–8 visits, monotone dropout, strong serial correlation, visit variances 0.25–64;
 /// 65 per structure: UN, CS, CSH, AR(1), ARH(1), TOEP, TOEPH, ANTE(1)) and fitted each with mmrm (two optimisers) and,
 /// where it has the structure, nlme::gls; references.csv holds the lowest −2 Res LL of those fits. The R fits need no R here.

@@ -6,7 +6,7 @@ using RweStats.Model;
 namespace RweStats.Tests;
 
 /// <summary>
-/// Issue 8: RweStats against R (nlme 3.1-162, REML) on 50 seeded random longitudinal datasets per covariance
+/// RweStats against R (nlme 3.1-162, REML) on 50 seeded random longitudinal datasets per covariance
 /// structure (8–60 subjects, 3–4 visits, ~15 % of y missing by dropout and intermittently), generated and fitted
 /// by tests/fixtures/r/random/make_random_fixtures.R (data in tests/fixtures/r/random/data, R's values in
 /// tests/fixtures/r/random/&lt;structure&gt;.csv). One case per structure × dataset.

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace RweStats.Tests;
 
-/// <summary>report.md and the replicate printout describe what was fitted and computed (issue 12).</summary>
+/// <summary>report.md and the replicate printout describe what was fitted and computed.</summary>
 public class StudyReportTests
 {
     static (int code, string stdout, string stderr, string dir) Run(params string[] args)

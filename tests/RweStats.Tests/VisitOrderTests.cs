@@ -7,7 +7,7 @@ using RweStats.Model;
 namespace RweStats.Tests;
 
 /// <summary>
-/// The visit order never comes from the order of the rows (issue 12): natural order of the labels, or by
+/// The visit order never comes from the order of the rows: natural order of the labels, or by
 /// --time-value, or as given; shuffled files give the same fit as sorted ones. The SAS side (fev_data without
 /// --time-order equals the SAS listings) is in <see cref="SasReferenceTests.ReproducesSasListingWithoutTimeOrder"/>.
 /// </summary>
