@@ -111,28 +111,31 @@ public sealed class EstimandAnalysis
             case ImputationMethod.ConditionalMeanJackknife:
             {
                 // rbmi pool_internal.jackknife: se² = (N−1)/N Σ (θ̂_(−i) − mean)², normal interval around the full-data estimate.
-                int nj = count - 1;
-                double mean = 0;
-                for (int b = 1; b < count; b++) mean += estimates[b];
-                mean /= nj;
-                double ss = 0;
-                for (int b = 1; b < count; b++) ss += (estimates[b] - mean) * (estimates[b] - mean);
+                var (nj, ss) = ResampleSpread(estimates);
                 return Normal(name, visit, estimates[0], Math.Sqrt((nj - 1.0) / nj * ss), alpha);
             }
             case ImputationMethod.ConditionalMeanBootstrap:
             {
                 // rbmi pool_bootstrap_normal: the bootstrap estimates' standard deviation around the full-data estimate.
-                int nb = count - 1;
-                double mean = 0;
-                for (int b = 1; b < count; b++) mean += estimates[b];
-                mean /= nb;
-                double ss = 0;
-                for (int b = 1; b < count; b++) ss += (estimates[b] - mean) * (estimates[b] - mean);
+                var (nb, ss) = ResampleSpread(estimates);
                 return Normal(name, visit, estimates[0], Math.Sqrt(ss / (nb - 1)), alpha);
             }
             default:
                 return Rubin(name, visit, estimates, errors, samples[0][v].ResidualDf, alpha);
         }
+    }
+
+    /// <summary>The resampled estimates (all but the first, the full-data one): their count and their sum of squares
+    /// about their mean, shared by the jackknife and the bootstrap variances.</summary>
+    static (int Count, double SumOfSquares) ResampleSpread(double[] estimates)
+    {
+        int n = estimates.Length - 1;
+        double mean = 0;
+        for (int b = 1; b <= n; b++) mean += estimates[b];
+        mean /= n;
+        double ss = 0;
+        for (int b = 1; b <= n; b++) ss += (estimates[b] - mean) * (estimates[b] - mean);
+        return (n, ss);
     }
 
     static PooledEstimate Normal(string name, string visit, double estimate, double se, double alpha)
