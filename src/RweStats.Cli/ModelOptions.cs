@@ -1,3 +1,4 @@
+using System.CommandLine;
 using RweStats.Data;
 using RweStats.Inference;
 using RweStats.Model;
@@ -5,19 +6,11 @@ using RweStats.Model;
 namespace RweStats.Cli;
 
 /// <summary>
-/// The data and model options that "fit" and "sensitivity" share, parsed in one place: the option names,
-/// their meaning and their errors are the same for both commands.
+/// The data and model options that "fit" and "sensitivity" share (<see cref="SharedOptions"/>) mapped onto the
+/// library's specification and table source, and the names of their choices.
 /// </summary>
 public static class ModelOptions
 {
-    public static readonly IReadOnlySet<string> ValueOptions = new HashSet<string>
-    {
-        "--data", "--subject", "--time", "--time-order", "--baseline", "--covariance", "--time-value",
-        "--group", "--method", "--class", "--ref", "--alpha", "--format", "--out", "--max-iterations",
-        "--select-by", "--candidates", "--kr-information", "--data-format", "--member", "--query", "--where", "--missing",
-    };
-    public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--random-intercept", "--report-nonconverged", "--decimal-comma" };
-
     public static readonly IReadOnlyDictionary<string, DfMethod> DfChoices = DfMethodNames.All.ToDictionary(d => d.Name, d => d.Method);
     public static readonly IReadOnlyDictionary<string, EstimationMethod> MethodChoices = new Dictionary<string, EstimationMethod>
     {
@@ -80,71 +73,78 @@ public static class ModelOptions
     };
 
     /// <summary>The specification from the shared options; the formula is the caller's.</summary>
-    public static MixedModelSpec Spec(Arguments a, string formula)
+    public static MixedModelSpec Spec(ParseResult a, SharedOptions o, string formula)
+    {
+        var refs = References(a.GetValue(o.Ref)!);
+        var covariance = (a.GetValue(o.Covariance) ?? "un").ToLowerInvariant();
+        if (covariance != "auto" && !Covariance.CovarianceTypes.Codes.Contains(covariance))
+            throw new RweStatsInputException($"--covariance '{covariance}' is not a structure; use one of: {string.Join(", ", Covariance.CovarianceTypes.Codes)}, or auto");
+        if (covariance != "auto" && (a.GetValue(o.SelectBy) is not null || a.GetValue(o.Candidates) is not null))
+            throw new RweStatsInputException("--select-by and --candidates choose a structure and need --covariance auto");
+        return new MixedModelSpec
+        {
+            Formula = formula,
+            Subject = a.GetRequiredValue(o.Subject),
+            Time = a.GetRequiredValue(o.Time),
+            TimeOrder = a.GetValue(o.TimeOrder)?.Split(',', StringSplitOptions.TrimEntries),
+            Baseline = a.GetValue(o.Baseline),
+            Covariance = covariance,
+            TimeValue = a.GetValue(o.TimeValue),
+            Group = a.GetValue(o.Group),
+            RandomIntercept = a.GetValue(o.RandomIntercept),
+            Method = a.GetValue(o.Method) ?? EstimationMethod.Reml,
+            ClassVariables = a.GetValue(o.Class)!.ToList(),
+            References = refs,
+            Alpha = a.GetValue(o.Alpha) ?? 0.05,
+            MaxIterations = (int)(a.GetValue(o.MaxIterations) ?? 50),
+            ReportNonConverged = a.GetValue(o.ReportNonConverged),
+            KenwardRogerInformation = a.GetValue(o.KrInformation) ?? KenwardRogerInformation.Observed,
+        };
+    }
+
+    /// <summary>The reference levels of --ref COL=LEVEL (repeatable).</summary>
+    public static Dictionary<string, string> References(IEnumerable<string> values)
     {
         var refs = new Dictionary<string, string>();
-        foreach (var r in a.Values("--ref"))
+        foreach (var r in values)
         {
             int eq = r.IndexOf('=');
             if (eq <= 0 || eq == r.Length - 1) throw new RweStatsInputException($"--ref '{r}': write it as COL=LEVEL");
             refs[r[..eq]] = r[(eq + 1)..];
         }
-        var covariance = (a.Value("--covariance") ?? "un").ToLowerInvariant();
-        if (covariance != "auto" && !Covariance.CovarianceTypes.Codes.Contains(covariance))
-            throw new RweStatsInputException($"--covariance '{covariance}' is not a structure; use one of: {string.Join(", ", Covariance.CovarianceTypes.Codes)}, or auto");
-        if (covariance != "auto" && (a.Value("--select-by") is not null || a.Value("--candidates") is not null))
-            throw new RweStatsInputException("--select-by and --candidates choose a structure and need --covariance auto");
-        return new MixedModelSpec
-        {
-            Formula = formula,
-            Subject = a.Required("--subject"),
-            Time = a.Required("--time"),
-            TimeOrder = a.Value("--time-order")?.Split(',', StringSplitOptions.TrimEntries),
-            Baseline = a.Value("--baseline"),
-            Covariance = covariance,
-            TimeValue = a.Value("--time-value"),
-            Group = a.Value("--group"),
-            RandomIntercept = a.Flag("--random-intercept"),
-            Method = a.Choice("--method", MethodChoices, EstimationMethod.Reml),
-            ClassVariables = a.Values("--class").ToList(),
-            References = refs,
-            Alpha = a.Number("--alpha", 0.05),
-            MaxIterations = (int)a.Number("--max-iterations", 50),
-            ReportNonConverged = a.Flag("--report-nonconverged"),
-            KenwardRogerInformation = a.Choice("--kr-information", InformationChoices, KenwardRogerInformation.Observed),
-        };
+        return refs;
     }
 
     /// <summary>The candidate list of --covariance auto (--candidates, default <see cref="CovarianceSelection.DefaultStructures"/>).</summary>
-    public static IReadOnlyList<CovarianceCandidate> Candidates(Arguments a) =>
-        CovarianceSelection.Expand(a.Value("--candidates")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+    public static IReadOnlyList<CovarianceCandidate> Candidates(ParseResult a, SharedOptions o) =>
+        CovarianceSelection.Expand(a.GetValue(o.Candidates)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                                    ?? CovarianceSelection.DefaultStructures);
 
-    public static SelectionCriterion SelectBy(Arguments a) => a.Choice("--select-by", SelectByChoices, SelectionCriterion.Aic);
+    public static SelectionCriterion SelectBy(ParseResult a, SharedOptions o) => a.GetValue(o.SelectBy) ?? SelectionCriterion.Aic;
 
-    public static string Format(Arguments a) =>
-        a.Choice("--format", new Dictionary<string, string> { ["text"] = "text", ["json"] = "json" }, "text");
+    public static string Format(ParseResult a, SharedOptions o) => a.GetValue(o.Format) ?? "text";
 
     /// <summary>The table of --data (CSV, SAS transport, Parquet or DuckDB: --data-format or the extension), filtered by --where.</summary>
-    public static DataTable Read(Arguments a) => TableReader.Read(Source(a));
+    public static DataTable Read(ParseResult a, SharedOptions o) => TableReader.Read(Source(a, o));
 
     /// <summary>Where --data is and how to read it (--data-format, --decimal-comma, --missing, --member, --query, --where).</summary>
-    public static TableSource Source(Arguments a)
+    public static TableSource Source(ParseResult a, SharedOptions o)
     {
-        var dialect = a.Flag("--decimal-comma") ? CsvDialect.Default with { DecimalSeparator = ',' } : CsvDialect.Default;
+        var dialect = a.GetValue(o.DecimalComma) ? CsvDialect.Default with { DecimalSeparator = ',' } : CsvDialect.Default;
         // --missing adds to the default tokens (empty, NA, .): a registry's "ND" or "unknown" besides them.
-        if (a.Values("--missing").SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)).ToList() is { Count: > 0 } tokens)
+        if (a.GetValue(o.Missing)!.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)).ToList() is { Count: > 0 } tokens)
             dialect = dialect with { MissingTokens = dialect.MissingTokens.Concat(tokens).ToHashSet(StringComparer.Ordinal) };
-        return new TableSource(a.Required("--data"))
+        return new TableSource(a.GetRequiredValue(o.Data))
         {
-            FileFormat = a.Value("--data-format"), Dialect = dialect, Member = a.Value("--member"), Query = a.Value("--query"), Where = a.Value("--where"),
-            FormatOption = "--data-format", WhereOption = "--where",
+            FileFormat = a.GetValue(o.DataFormat), Dialect = dialect, Member = a.GetValue(o.Member), Query = a.GetValue(o.Query), Where = a.GetValue(o.Where),
+            FormatOption = o.DataFormat.Name, WhereOption = o.Where.Name,
         };
     }
 
-    public static void Write(Arguments a, string text, TextWriter stdout)
+    /// <summary>The report to --out FILE (written whole or not at all), else to standard output.</summary>
+    public static void Write(ParseResult a, SharedOptions o, string text, TextWriter stdout)
     {
-        if (a.Value("--out") is { } path) OutputFile.WriteAtomically(path, text);
+        if (a.GetValue(o.Out) is { } path) OutputFile.WriteAtomically(path, text);
         else stdout.Write(text);
     }
 }

@@ -340,38 +340,39 @@ public sealed class StreamedPatternSumsTests : IDisposable
         var reversed = Path.Combine(dir, "reversed.csv");
         File.WriteAllText(reversed, Cohort(40, seed: 7, order: i => 41 - i));
         var spec = new MixedModelSpec { Formula = "y ~ arm*visit + age", Subject = "id", Time = "visit", Covariance = "un" };
-        var options = new HashSet<string>(RweStats.Cli.ModelOptions.ValueOptions);
-        var flags = new HashSet<string>(RweStats.Cli.ModelOptions.Flags) { "--push-down", "--pull-rows" };
+        var cli = new RweStats.Cli.CommandTree();
+        var o = cli.Shared;
+        System.CommandLine.ParseResult Arguments(params string[] args) => cli.Parse(["fit", "--formula", spec.Formula, "--subject", "id", "--time", "visit", .. args]);
         MixedModelResult Fit(string path, params string[] extra)
         {
-            var a = new RweStats.Cli.Arguments(["--data", path, .. extra], options, flags);
-            var data = RweStats.Cli.FittingData.Open(a, TextWriter.Null, streamAboveBytes: 0);
-            return data.Fit(a, spec, TextWriter.Null);
+            var a = Arguments(["--data", path, .. extra]);
+            var data = RweStats.Cli.FittingData.Open(a, o, TextWriter.Null, streamAboveBytes: 0);
+            return data.Fit(a, o, spec, TextWriter.Null);
         }
         var expected = InMemory(sorted, spec);
         PushDownEqualityTests.AssertSameFit(expected, Fit(sorted));
         PushDownEqualityTests.AssertSameFit(expected, Fit(sorted, "--pull-rows"));
         PushDownEqualityTests.AssertSameFit(InMemory(reversed, spec), Fit(reversed));
-        var a = new RweStats.Cli.Arguments(["--data", sorted], options, flags);
-        Assert.False(RweStats.Cli.FittingData.Open(a, TextWriter.Null, streamAboveBytes: 0).RowsOnly);
-        Assert.True(RweStats.Cli.FittingData.Open(a, TextWriter.Null).RowsOnly); // a small file is read into memory
+        var a = Arguments("--data", sorted);
+        Assert.False(RweStats.Cli.FittingData.Open(a, o, TextWriter.Null, streamAboveBytes: 0).RowsOnly);
+        Assert.True(RweStats.Cli.FittingData.Open(a, o, TextWriter.Null).RowsOnly); // a small file is read into memory
 
         // What only the rows decide is read from the rows, as for any file: visits ordered by --time-value, and a
         // column whose first 1000 rows are numbers but not the rest.
         var byMonth = spec with { TimeValue = "month" };
-        var sortedArguments = new RweStats.Cli.Arguments(["--data", sorted], options, flags);
+        var sortedArguments = Arguments("--data", sorted);
         PushDownEqualityTests.AssertSameFit(InMemory(sorted, byMonth),
-            RweStats.Cli.FittingData.Open(sortedArguments, TextWriter.Null, streamAboveBytes: 0).Fit(sortedArguments, byMonth, TextWriter.Null));
+            RweStats.Cli.FittingData.Open(sortedArguments, o, TextWriter.Null, streamAboveBytes: 0).Fit(sortedArguments, o, byMonth, TextWriter.Null));
         var late = Path.Combine(dir, "late-text.csv");
         var lines = Cohort(300, seed: 9).TrimEnd('\n').Split('\n');
         lines[^1] = string.Join(",", lines[^1].Split(',').Select((cell, i) => i == 5 ? "unknown" : cell));
         File.WriteAllText(late, string.Join("\n", lines) + "\n");
-        var lateArguments = new RweStats.Cli.Arguments(["--data", late], options, flags);
+        var lateArguments = Arguments("--data", late);
         // A column of numbers with one text: the same one-line error whichever path reads it.
         var withAge = spec with { Formula = "y ~ visit + age", Covariance = "cs" };
         var inMemory = Assert.Throws<RweStatsInputException>(() => InMemory(late, withAge));
         var streamed = Assert.Throws<RweStatsInputException>(() =>
-            RweStats.Cli.FittingData.Open(lateArguments, TextWriter.Null, streamAboveBytes: 0).Fit(lateArguments, withAge, TextWriter.Null));
+            RweStats.Cli.FittingData.Open(lateArguments, o, TextWriter.Null, streamAboveBytes: 0).Fit(lateArguments, o, withAge, TextWriter.Null));
         Assert.Contains("column 'age': 'unknown' is not a finite number in a column of numbers", inMemory.Message);
         Assert.Equal(inMemory.Message, streamed.Message);
     }
