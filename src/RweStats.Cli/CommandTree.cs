@@ -84,10 +84,9 @@ public sealed class CommandTree
     /// </summary>
     public static string? Error(ParseResult result)
     {
-        if (result.Errors.Count == 0) return null;
         var command = result.CommandResult.Command;
         var unmatched = result.UnmatchedTokens;
-        if (command is RootCommand)
+        if (command is RootCommand && result.Errors.Count > 0)
         {
             var first = result.Tokens.FirstOrDefault(t => t.Type != TokenType.Directive)?.Value ?? "";
             var names = command.Subcommands.Select(c => c.Name).Append("help");
@@ -103,9 +102,11 @@ public sealed class CommandTree
         foreach (var option in command.Options)
         {
             if (result.GetResult(option) is not { Implicit: false } given) continue;
-            if (option.Arity.MinimumNumberOfValues > 0 && given.Tokens.Count == 0) return $"option '{option.Name}' needs a value";
-            if (option.Arity.MaximumNumberOfValues == 1 && given.Tokens.Count > 1)
-                return $"option '{option.Name}' given {given.Tokens.Count} times; give it once";
+            // Each time the option is named it takes its value: "--alpha 0.1 --alpha" lacks one, though the option has a value.
+            int named = result.Tokens.Count(t => t.Type == TokenType.Option && (t.Value == option.Name || option.Aliases.Contains(t.Value)));
+            if (option.Arity.MinimumNumberOfValues > 0 && given.Tokens.Count < named) return $"option '{option.Name}' needs a value";
+            if (option.Arity.MaximumNumberOfValues == 1 && named > 1)
+                return $"option '{option.Name}' given {named} times; give it once";
         }
         if (command is ToolCommand { ArgumentsError: { } argumentsError })
         {
@@ -115,7 +116,7 @@ public sealed class CommandTree
         var missing = command.Options.Where(o => o.Required && result.GetResult(o) is null or { Implicit: true }).Select(o => $"'{o.Name}'").ToList();
         if (missing.Count > 0)
             return $"missing required option{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}; {seeHelp}";
-        return result.Errors[0].Message;
+        return result.Errors.FirstOrDefault()?.Message;
     }
 
     string RootHelp()

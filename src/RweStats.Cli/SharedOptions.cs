@@ -111,6 +111,8 @@ public sealed class SharedOptions
                 return null;
             },
         };
+        // The names, not the enum's member names System.CommandLine would offer.
+        option.CompletionSources.Clear();
         option.CompletionSources.Add([.. choices.Keys]);
         return option;
     }

@@ -28,7 +28,7 @@ public class DocsExampleTests
         global using System.Threading.Tasks;
         """;
 
-    static readonly string[] Commands = { "fit", "analyze", "replicate", "plot", "verify", "check", "sensitivity", "simulate" };
+    static readonly string[] Commands = { "fit", "analyze", "replicate", "plot", "verify", "check", "sensitivity", "simulate", "impute" };
 
     /// <summary>A fenced block of a page: its language, text, first line and the reason given when it is not run.</summary>
     public sealed record CodeBlock(string Page, int Line, string Language, string Text, string? NotRun);
