@@ -10,7 +10,7 @@ public sealed class CheckCommand
     readonly Option<string?> format = SharedOptions.Choice("--format", "what is printed: text (default), json, md or html", "text", "json", "md", "html");
     readonly Option<string?> outDir = SharedOptions.Text("--out", "DIR", "also write check.md, check.html and check.json into DIR");
     readonly Option<string?> integer = SharedOptions.Text("--integer", "NAME,NAME", "measures to treat as integer-valued, beside those named as scores, points, scales or counts");
-    readonly Option<double?> n = SharedOptions.Number("--n", "N", "the study's n when the text does not state it");
+    readonly TypedOption<double> n = SharedOptions.Number("--n", "N", "the study's n when the text does not state it");
     readonly Option<string?> claims = SharedOptions.Text("--claims", "OUT.json", "draft the claims file 'rwestats verify' reads from the numbers found");
 
     public ToolCommand Command { get; }
@@ -40,7 +40,7 @@ public sealed class CheckCommand
     {
         var format = a.GetValue(this.format) ?? "text";
         var integer = (a.GetValue(this.integer) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        int? n = a.GetValue(this.n) is { } number ? (int)number : null;
+        int? n = this.n.Get(a) is { } number ? (int)number : null;
         if (n is < 1) throw new RweStatsInputException($"option '--n': {n} is not a sample size (a whole number of at least 1)");
         var text = PaperText.Load(a.GetRequiredValue(paper));
         var report = PaperChecker.Check(text, new CheckOptions(integer, n));

@@ -32,26 +32,34 @@ public sealed class CommandTree
 
     public SharedOptions Shared { get; } = new();
     public RootCommand Root { get; }
-    readonly int width;
 
-    public CommandTree()
+    /// <summary>The commands, in the order of the tool's help.</summary>
+    static readonly (string Name, Func<SharedOptions, Command> Create)[] Commands =
+    [
+        ("fit", o => new FitCommand(o).Command),
+        ("analyze", _ => StudyCommands.AnalyzeCommand()),
+        ("replicate", _ => StudyCommands.ReplicateCommand()),
+        ("plot", _ => StudyCommands.PlotCommand()),
+        ("simulate", _ => StudyCommands.SimulateCommand()),
+        ("verify", _ => new VerifyCommand().Command),
+        ("check", _ => new CheckCommand().Command),
+        ("sensitivity", o => new SensitivityCommand(o).Command),
+        ("impute", o => new ImputeCommand(o).Command),
+    ];
+
+    /// <param name="command">The command the line names (its first word): only that command is built, which is all a
+    /// line that names it can reach; any other first word (help, a directive, a mistyped command) builds them all.</param>
+    public CommandTree(string? command = null)
     {
-        Root = new RootCommand("mixed models for longitudinal clinical data")
-        {
-            new FitCommand(Shared).Command,
-            StudyCommands.AnalyzeCommand(),
-            StudyCommands.ReplicateCommand(),
-            StudyCommands.PlotCommand(),
-            StudyCommands.SimulateCommand(),
-            new VerifyCommand().Command,
-            new CheckCommand().Command,
-            new SensitivityCommand(Shared).Command,
-            new ImputeCommand(Shared).Command,
-        };
-        width = Console.IsOutputRedirected ? HelpWidth : Math.Clamp(SafeWindowWidth(), 60, HelpWidth);
+        Root = new RootCommand("mixed models for longitudinal clinical data");
+        var named = Commands.Where(c => c.Name == command).ToArray();
+        foreach (var (_, create) in named.Length > 0 ? named : Commands) Root.Subcommands.Add(create(Shared));
         foreach (var option in Root.Options.OfType<HelpOption>())
             option.Action = new PrintHelp(this);
     }
+
+    /// <summary>Width of the help: the terminal's when narrower than <see cref="HelpWidth"/>.</summary>
+    static int Width => Console.IsOutputRedirected ? HelpWidth : Math.Clamp(SafeWindowWidth(), 60, HelpWidth);
 
     static int SafeWindowWidth()
     {
@@ -164,8 +172,9 @@ public sealed class CommandTree
 
     /// <summary>Two columns: the names from the third character, the descriptions wrapped after the longest name (from
     /// the 28th character at most; a longer name puts its description on the next line).</summary>
-    void Columns(System.Text.StringBuilder text, IEnumerable<(string name, string description)> rows)
+    static void Columns(System.Text.StringBuilder text, IEnumerable<(string name, string description)> rows)
     {
+        int width = Width;
         const int indent = 2;
         var list = rows.ToList();
         int column = Math.Min(27, indent + list.Max(r => r.name.Length) + 2);

@@ -11,12 +11,12 @@ public sealed class FitCommand
 {
     readonly SharedOptions o;
     readonly Option<string> formula = SharedOptions.Text("--formula", "Y ~ TERMS", "R-style fixed effects: a + b + a:b, a*b, -1 (no intercept)", required: true);
-    readonly Option<DfMethod?> df = SharedOptions.Choice("--df", "denominator degrees of freedom (default satterthwaite; kenward-roger = SAS DDFM=KR, kenward-roger-linear = SAS DDFM=KR(LINEAR))", ModelOptions.DfChoices);
-    readonly Option<StdErrorMethod?> stdErrors = SharedOptions.Choice("--std-errors", "model-based or empirical (sandwich, SAS EMPIRICAL) standard errors (default model)", ModelOptions.StdErrorChoices);
+    readonly TypedOption<DfMethod> df = SharedOptions.Choice("--df", "denominator degrees of freedom (default satterthwaite; kenward-roger = SAS DDFM=KR, kenward-roger-linear = SAS DDFM=KR(LINEAR))", ModelOptions.DfChoices);
+    readonly TypedOption<StdErrorMethod> stdErrors = SharedOptions.Choice("--std-errors", "model-based or empirical (sandwich, SAS EMPIRICAL) standard errors (default model)", ModelOptions.StdErrorChoices);
     readonly Option<string[]> lsMeans = SharedOptions.Repeatable("--lsmeans", "EFFECT", "LS means and pairwise differences, e.g. AVISIT*ARMCD (repeatable)");
     readonly Option<string[]> contrasts = SharedOptions.Repeatable("--contrast", "LABEL: EXPR", "custom contrast of LS means, e.g. \"M12 vs M6: visit[M12] - visit[M6]\", \"2*visit[M6] - visit[M0] - visit[M12]\", cells ARMCD[TRT]:AVISIT[VIS4]; rows separated by ';' are tested jointly (F test) (repeatable)");
     readonly Option<string[]> lsMeanContrasts = SharedOptions.Repeatable("--contrast-lsmeans", "EFFECT: LEVELS - LEVELS", "contrast of one effect's LS means by level names, e.g. \"AVISIT*ARMCD: VIS4 TRT - VIS4 PBO\" (repeatable; ';' for more rows)");
-    readonly Option<MultiplicityAdjustment?> adjust = SharedOptions.Choice("--adjust", "adjust the p-values of the visit contrasts and of each effect's LS-mean differences (default none; dunnett: comparisons with the baseline / first level only; multivariate t computed numerically, error bound in the notes; docs/inference.md)", ModelOptions.AdjustChoices);
+    readonly TypedOption<MultiplicityAdjustment> adjust = SharedOptions.Choice("--adjust", "adjust the p-values of the visit contrasts and of each effect's LS-mean differences (default none; dunnett: comparisons with the baseline / first level only; multivariate t computed numerically, error bound in the notes; docs/inference.md)", ModelOptions.AdjustChoices);
     readonly Option<bool> blups = SharedOptions.Flag("--blups", "report the predicted subject intercepts with prediction SEs");
     readonly Option<bool> residuals = SharedOptions.Flag("--residuals", "report marginal and conditional residuals (raw, Pearson, scaled)");
 
@@ -39,12 +39,12 @@ public sealed class FitCommand
     {
         var spec = ModelOptions.Spec(a, o, a.GetRequiredValue(formula)) with
         {
-            Df = a.GetValue(df) ?? DfMethod.Satterthwaite,
-            StdErrors = a.GetValue(stdErrors) ?? StdErrorMethod.Model,
+            Df = df.Get(a) ?? DfMethod.Satterthwaite,
+            StdErrors = stdErrors.Get(a) ?? StdErrorMethod.Model,
             LsMeans = a.GetValue(lsMeans)!.ToList(),
             Contrasts = a.GetValue(contrasts)!.ToList(),
             LsMeanContrasts = a.GetValue(lsMeanContrasts)!.ToList(),
-            Adjustment = a.GetValue(adjust) ?? MultiplicityAdjustment.None,
+            Adjustment = adjust.Get(a) ?? MultiplicityAdjustment.None,
             Blups = a.GetValue(blups),
             Residuals = a.GetValue(residuals),
         };

@@ -30,13 +30,13 @@ public sealed class ImputeCommand
     readonly Option<string> formula = SharedOptions.Text("--formula", "Y ~ TERMS", "the imputation model (an MMRM), e.g. \"CHANGE ~ THERAPY * VISIT + BASVAL * VISIT\"", required: true);
     readonly Option<string?> covariance = SharedOptions.Text("--covariance", "S", $"its covariance structure, one for all subjects: {string.Join('|', Covariance.CovarianceTypes.Codes)} (default un)", [.. Covariance.CovarianceTypes.Codes]);
     readonly Option<bool> covarianceByArm = SharedOptions.Flag("--covariance-by-arm", "one covariance matrix per arm (rbmi same_cov = FALSE)");
-    readonly Option<EstimationMethod?> estimation = SharedOptions.Choice("--estimation", "how the imputation model is fitted (default reml)", ModelOptions.MethodChoices);
+    readonly TypedOption<EstimationMethod> estimation = SharedOptions.Choice("--estimation", "how the imputation model is fitted (default reml)", ModelOptions.MethodChoices);
     readonly Option<string?> ice = SharedOptions.Text("--ice", "FILE", "intercurrent events: one row per subject with columns named as --subject and --time (the first visit affected) and an optional 'strategy' column");
     readonly Option<string?> strategy = SharedOptions.Text("--strategy", "S", "strategy of events without one: MAR, JR, CR, CIR or LMCF (default MAR)", "MAR", "JR", "CR", "CIR", "LMCF");
-    readonly Option<ImputationMethod?> method = SharedOptions.Choice("--method", "condmean-jackknife (default), condmean-bootstrap, approx-bayes", Methods);
-    readonly Option<double?> samples = SharedOptions.Number("--samples", "N", "bootstrap samples or imputations (default 1000)");
-    readonly Option<double?> seed = SharedOptions.Number("--seed", "N", "seed of the random methods (default 20240101); same seed, same numbers");
-    readonly Option<double?> threads = SharedOptions.Number("--threads", "N", "samples analysed at once (default: one per processor); no effect on the numbers");
+    readonly TypedOption<ImputationMethod> method = SharedOptions.Choice("--method", "condmean-jackknife (default), condmean-bootstrap, approx-bayes", Methods);
+    readonly TypedOption<double> samples = SharedOptions.Number("--samples", "N", "bootstrap samples or imputations (default 1000)");
+    readonly TypedOption<double> seed = SharedOptions.Number("--seed", "N", "seed of the random methods (default 20240101); same seed, same numbers");
+    readonly TypedOption<double> threads = SharedOptions.Number("--threads", "N", "samples analysed at once (default: one per processor); no effect on the numbers");
     readonly Option<string?> analysisCovariates = SharedOptions.Text("--analysis-covariates", "C", "covariates of the ANCOVA at each visit besides the arm (comma-separated)");
     readonly Option<string[]> delta = SharedOptions.Repeatable("--delta", "ARM=SHIFT", "add SHIFT to the imputed values of ARM at every visit (repeatable; ARM=SHIFT@VISIT for one visit)");
     readonly Option<string?> tippingArm = SharedOptions.Text("--tipping-arm", "ARM", "tipping-point grid: shift the imputed values of ARM ...");
@@ -77,9 +77,9 @@ public sealed class ImputeCommand
             Formula = a.GetRequiredValue(formula), Subject = subject, Time = time,
             TimeOrder = a.GetValue(o.TimeOrder)?.Split(',', StringSplitOptions.TrimEntries),
             Covariance = covariance, Group = a.GetValue(covarianceByArm) ? arm : null,
-            Method = a.GetValue(estimation) ?? EstimationMethod.Reml,
+            Method = estimation.Get(a) ?? EstimationMethod.Reml,
             ClassVariables = a.GetValue(o.Class)!.ToList(), References = refs,
-            MaxIterations = (int)(a.GetValue(o.MaxIterations) ?? 50),
+            MaxIterations = (int)(o.MaxIterations.Get(a) ?? 50),
         };
         string? defaultReference = null;
         var references = new Dictionary<string, string>();
@@ -93,19 +93,19 @@ public sealed class ImputeCommand
         var table = ModelOptions.Read(a, o);
         var events = a.GetValue(ice) is { } icePath ? IntercurrentEvents.Read(TableReader.Read(new TableSource(icePath)), subject, time) : Array.Empty<IntercurrentEvent>();
         var strategy = a.GetValue(this.strategy) is { } code ? ImputationStrategies.Parse(code, "--strategy") : ImputationStrategy.MissingAtRandom;
-        var samples = a.GetValue(this.samples) ?? 1000;
+        var samples = this.samples.Get(a) ?? 1000;
         if (samples != Math.Floor(samples) || samples < 2 || samples > 1e6)
             throw new RweStatsInputException($"--samples '{Given(a, this.samples)}': give a whole number from 2 to 1000000");
-        var seed = a.GetValue(this.seed) ?? 20240101;
+        var seed = this.seed.Get(a) ?? 20240101;
         if (seed != Math.Floor(seed) || seed < 0)
             throw new RweStatsInputException($"--seed '{Given(a, this.seed)}': give a whole number >= 0");
         var spec = new EstimandSpec
         {
             Model = model, Arm = arm, References = references, DefaultReference = defaultReference, Events = events, DefaultStrategy = strategy,
-            Method = a.GetValue(method) ?? ImputationMethod.ConditionalMeanJackknife, Samples = (int)samples, Seed = (ulong)seed,
+            Method = method.Get(a) ?? ImputationMethod.ConditionalMeanJackknife, Samples = (int)samples, Seed = (ulong)seed,
             AnalysisCovariates = a.GetValue(analysisCovariates)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? Array.Empty<string>(),
             Delta = a.GetValue(delta)!.Select(Delta).ToList(),
-            Alpha = a.GetValue(o.Alpha) ?? 0.05,
+            Alpha = o.Alpha.Get(a) ?? 0.05,
             Threads = Threads(a),
         };
         if (references.Count == 0 && defaultReference is null && (events.Any(e => e.Strategy is { } s && s != ImputationStrategy.MissingAtRandom) || (events.Count > 0 && strategy != ImputationStrategy.MissingAtRandom)))
@@ -139,7 +139,7 @@ public sealed class ImputeCommand
 
     int? Threads(ParseResult a)
     {
-        if (a.GetValue(this.threads) is not { } threads) return null;
+        if (this.threads.Get(a) is not { } threads) return null;
         if (threads < 1 || threads > 1024 || threads != Math.Floor(threads))
             throw new RweStatsInputException($"--threads '{Given(a, this.threads)}': give a whole number from 1 to 1024");
         return (int)threads;

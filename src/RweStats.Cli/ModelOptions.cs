@@ -79,7 +79,7 @@ public static class ModelOptions
         var covariance = (a.GetValue(o.Covariance) ?? "un").ToLowerInvariant();
         if (covariance != "auto" && !Covariance.CovarianceTypes.Codes.Contains(covariance))
             throw new RweStatsInputException($"--covariance '{covariance}' is not a structure; use one of: {string.Join(", ", Covariance.CovarianceTypes.Codes)}, or auto");
-        if (covariance != "auto" && (a.GetValue(o.SelectBy) is not null || a.GetValue(o.Candidates) is not null))
+        if (covariance != "auto" && (o.SelectBy.Get(a) is not null || a.GetValue(o.Candidates) is not null))
             throw new RweStatsInputException("--select-by and --candidates choose a structure and need --covariance auto");
         return new MixedModelSpec
         {
@@ -92,13 +92,13 @@ public static class ModelOptions
             TimeValue = a.GetValue(o.TimeValue),
             Group = a.GetValue(o.Group),
             RandomIntercept = a.GetValue(o.RandomIntercept),
-            Method = a.GetValue(o.Method) ?? EstimationMethod.Reml,
+            Method = o.Method.Get(a) ?? EstimationMethod.Reml,
             ClassVariables = a.GetValue(o.Class)!.ToList(),
             References = refs,
-            Alpha = a.GetValue(o.Alpha) ?? 0.05,
-            MaxIterations = (int)(a.GetValue(o.MaxIterations) ?? 50),
+            Alpha = o.Alpha.Get(a) ?? 0.05,
+            MaxIterations = (int)(o.MaxIterations.Get(a) ?? 50),
             ReportNonConverged = a.GetValue(o.ReportNonConverged),
-            KenwardRogerInformation = a.GetValue(o.KrInformation) ?? KenwardRogerInformation.Observed,
+            KenwardRogerInformation = o.KrInformation.Get(a) ?? KenwardRogerInformation.Observed,
         };
     }
 
@@ -120,7 +120,7 @@ public static class ModelOptions
         CovarianceSelection.Expand(a.GetValue(o.Candidates)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                                    ?? CovarianceSelection.DefaultStructures);
 
-    public static SelectionCriterion SelectBy(ParseResult a, SharedOptions o) => a.GetValue(o.SelectBy) ?? SelectionCriterion.Aic;
+    public static SelectionCriterion SelectBy(ParseResult a, SharedOptions o) => o.SelectBy.Get(a) ?? SelectionCriterion.Aic;
 
     public static string Format(ParseResult a, SharedOptions o) => a.GetValue(o.Format) ?? "text";
 

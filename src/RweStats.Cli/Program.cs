@@ -26,7 +26,7 @@ namespace RweStats.Cli
         {
             try
             {
-                var tree = new CommandTree();
+                var tree = new CommandTree(args.Length > 0 ? args[0] : null);
                 if (args.Length == 0)
                 {
                     // No command is a usage error: the usage goes to standard error, as for any other error (exit 2).

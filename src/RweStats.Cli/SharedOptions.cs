@@ -34,17 +34,17 @@ public sealed class SharedOptions
     public Option<string?> TimeOrder { get; } = Text("--time-order", "L1,L2,...", "visit levels in time order. Default: by --time-value when given (each visit at the median of its times; a visit without a time or two visits at the same time are refused), otherwise the natural order of the labels: numbers inside labels compare as numbers (M0 < M6 < M12, Week 2 < Week 12, VIS1 < VIS10), Screening then Baseline first. Never the order of the rows; the report says which order was used and why");
     public Option<string?> Baseline { get; } = Text("--baseline", "LEVEL", "visit the others are compared with (default: the visit labelled Baseline if any, else the first in time order)");
     public Option<string?> Covariance { get; } = Text("--covariance", "TYPE", $"{string.Join('|', RweStats.Covariance.CovarianceTypes.Codes)} (default un), or auto: fit the candidates and keep the best converged one", [.. RweStats.Covariance.CovarianceTypes.Codes, "auto"]);
-    public Option<SelectionCriterion?> SelectBy { get; } = Choice("--select-by", "criterion of --covariance auto (default aic)", ModelOptions.SelectByChoices);
+    public TypedOption<SelectionCriterion> SelectBy { get; } = Choice("--select-by", "criterion of --covariance auto (default aic)", ModelOptions.SelectByChoices);
     public Option<string?> Candidates { get; } = Text("--candidates", "LIST", "structures for --covariance auto, e.g. un,toeph,ar1 (default un,toeph,arh1,csh,ar1,cs; each with and without a random intercept where identifiable; NAME+ri for the random-intercept version only)");
     public Option<string?> TimeValue { get; } = Text("--time-value", "COL", "numeric time of each visit (e.g. AVISITN, months): orders the visits (see --time-order) and gives the distances of sp-exp / sp-pow");
     public Option<string?> Group { get; } = Text("--group", "COL", "separate covariance parameters per level (SAS GROUP=)");
     public Option<bool> RandomIntercept { get; } = Flag("--random-intercept", "add a random subject intercept");
-    public Option<EstimationMethod?> Method { get; } = Choice("--method", "estimation method (default reml)", ModelOptions.MethodChoices);
+    public TypedOption<EstimationMethod> Method { get; } = Choice("--method", "estimation method (default reml)", ModelOptions.MethodChoices);
     public Option<string[]> Class { get; } = Repeatable("--class", "COL", "treat a numeric column as a class variable (repeatable); a numeric column of the formula with 2-10 distinct whole values shared by several subjects (a site or centre code) gets a note suggesting it");
     public Option<string[]> Ref { get; } = Repeatable("--ref", "COL=LEVEL", "reference level of a class variable (repeatable)");
-    public Option<double?> Alpha { get; } = Number("--alpha", "A", "confidence level 1-A for intervals and test level (default 0.05)");
-    public Option<double?> MaxIterations { get; } = Number("--max-iterations", "N", "most iterations of the optimiser (default 50)");
-    public Option<KenwardRogerInformation?> KrInformation { get; } = Choice("--kr-information", "information matrix in the KR computations (default observed, as SAS; expected as pbkrtest/lmerTest)", ModelOptions.InformationChoices);
+    public TypedOption<double> Alpha { get; } = Number("--alpha", "A", "confidence level 1-A for intervals and test level (default 0.05)");
+    public TypedOption<double> MaxIterations { get; } = Number("--max-iterations", "N", "most iterations of the optimiser (default 50)");
+    public TypedOption<KenwardRogerInformation> KrInformation { get; } = Choice("--kr-information", "information matrix in the KR computations (default observed, as SAS; expected as pbkrtest/lmerTest)", ModelOptions.InformationChoices);
     public Option<bool> ReportNonConverged { get; } = Flag("--report-nonconverged", "report a fit that did not converge (clearly marked) instead of failing");
 
     // Where the report goes.
@@ -84,36 +84,19 @@ public sealed class SharedOptions
     public static Option<bool> Flag(string name, string description) => new(name) { Description = description, Arity = ArgumentArity.Zero };
 
     /// <summary>An option with a number, read culture-invariantly; anything else is "option '--alpha': 'five' is not a number".</summary>
-    public static Option<double?> Number(string name, string valueName, string description) => new(name)
-    {
-        HelpName = valueName, Description = description,
-        CustomParser = result =>
-        {
-            var text = result.Tokens[^1].Value;
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)) return d;
-            result.AddError($"option '{name}': '{text}' is not a number");
-            return null;
-        },
-    };
+    public static TypedOption<double> Number(string name, string valueName, string description) =>
+        new(name, valueName, description, text =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null,
+            text => $"option '{name}': '{text}' is not a number");
 
     /// <summary>An option with one of a set of names (case-insensitive), offered by shell completion; anything else is
     /// "option '--df': 'kr' is not one of residual, containment, …".</summary>
-    public static Option<T?> Choice<T>(string name, string description, IReadOnlyDictionary<string, T> choices) where T : struct
+    public static TypedOption<T> Choice<T>(string name, string description, IReadOnlyDictionary<string, T> choices) where T : struct
     {
-        var option = new Option<T?>(name)
-        {
-            HelpName = string.Join('|', choices.Keys), Description = description,
-            CustomParser = result =>
-            {
-                var text = result.Tokens[^1].Value;
-                if (choices.TryGetValue(text.ToLowerInvariant(), out var value)) return value;
-                result.AddError($"option '{name}': '{text}' is not one of {string.Join(", ", choices.Keys)}");
-                return null;
-            },
-        };
-        // The names, not the enum's member names System.CommandLine would offer.
-        option.CompletionSources.Clear();
-        option.CompletionSources.Add([.. choices.Keys]);
+        var option = new TypedOption<T>(name, string.Join('|', choices.Keys), description,
+            text => choices.TryGetValue(text.ToLowerInvariant(), out var value) ? value : null,
+            text => $"option '{name}': '{text}' is not one of {string.Join(", ", choices.Keys)}");
+        option.Option.CompletionSources.Add([.. choices.Keys]);
         return option;
     }
 
@@ -134,4 +117,32 @@ public sealed class SharedOptions
         option.CompletionSources.Add(choices);
         return option;
     }
+}
+
+/// <summary>
+/// An option whose value is a number or one of a set of names. System.CommandLine holds it as text and the error of a
+/// value that does not read is added when the line is parsed; the value is read by <see cref="Get"/>. (Text options share
+/// one compiled code path; an option of a value type would be compiled again at each start-up, which the measured
+/// start-up of a small fit showed.)
+/// </summary>
+public sealed class TypedOption<T> where T : struct
+{
+    readonly Func<string, T?> read;
+
+    public Option<string?> Option { get; }
+
+    public TypedOption(string name, string valueName, string description, Func<string, T?> read, Func<string, string> error)
+    {
+        this.read = read;
+        Option = new Option<string?>(name) { HelpName = valueName, Description = description };
+        Option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && read(result.Tokens[^1].Value) is null) result.AddError(error(result.Tokens[^1].Value));
+        });
+    }
+
+    /// <summary>The value given, or null when the option is absent.</summary>
+    public T? Get(ParseResult result) => result.GetValue(Option) is { } text ? read(text) : null;
+
+    public static implicit operator Option(TypedOption<T> option) => option.Option;
 }

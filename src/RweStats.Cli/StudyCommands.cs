@@ -95,14 +95,14 @@ public static class StudyCommands
             var path = r.GetRequiredValue(outFile);
             if (r.GetRequiredValue(cohort) == "mmrm")
             {
-                int subjectCount = (int)(r.GetValue(subjects) ?? 1000), visitCount = (int)(r.GetValue(visits) ?? 6);
-                double mmrmSeed = r.GetValue(seed) ?? 1;
+                int subjectCount = (int)(subjects.Get(r) ?? 1000), visitCount = (int)(visits.Get(r) ?? 6);
+                double mmrmSeed = seed.Get(r) ?? 1;
                 OutputFile.Write(path, w => Simulation.MmrmCohortSimulator.Write(w, subjectCount, visitCount, (ulong)mmrmSeed));
                 stdout.WriteLine($"wrote {path} (SYNTHETIC, {subjectCount} subjects x {visitCount} visits, seed {mmrmSeed.ToString(CultureInfo.InvariantCulture)})");
                 return 0;
             }
             if (r.GetRequiredValue(cohort) != "belimumab-biomarkers") throw new RweStatsInputException(cohorts);
-            double belimumabSeed = r.GetValue(seed) ?? 2019;
+            double belimumabSeed = seed.Get(r) ?? 2019;
             if (belimumabSeed < 0 || belimumabSeed != Math.Floor(belimumabSeed)) throw new RweStatsInputException("--seed is a whole number ≥ 0");
             OutputFile.WriteAtomically(path, BelimumabBiomarkerSimulator.GenerateCsv((ulong)belimumabSeed));
             stdout.WriteLine($"wrote {path} (SYNTHETIC, seed {belimumabSeed.ToString(CultureInfo.InvariantCulture)})");

@@ -15,7 +15,7 @@ public sealed class VerifyCommand
 {
     readonly Argument<string> claimsFile = new("CLAIMS.json") { Description = "the claims file (schema rwestats-claims/1)" };
     readonly Option<string?> outDir = SharedOptions.Text("--out", "DIR", "where verify.md, verify.json and the data files of the reproducing commands are written (default out/verify)");
-    readonly Option<double?> top = SharedOptions.Number("--top", "N", "specifications listed per claim and in the ranking (default 10)");
+    readonly TypedOption<double> top = SharedOptions.Number("--top", "N", "specifications listed per claim and in the ranking (default 10)");
 
     public ToolCommand Command { get; }
 
@@ -48,7 +48,7 @@ public sealed class VerifyCommand
         var claims = ClaimsFile.Load(a.GetRequiredValue(claimsFile));
         var spec = AnalysisSpecReader.Load(claims.AnalysisSpecPath);
         StudyAnalysis.RefusePushDown(spec, "verify");
-        int top = (int)(a.GetValue(this.top) ?? 10);
+        int top = (int)(this.top.Get(a) ?? 10);
         var dir = a.GetValue(outDir) ?? "out/verify";
         var report = SpecificationSearch.Run(claims, spec, stdout.Write);
         Directory.CreateDirectory(Path.Combine(dir, "data"));
