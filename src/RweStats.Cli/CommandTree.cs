@@ -34,18 +34,25 @@ public sealed class CommandTree
     public RootCommand Root { get; }
 
     /// <summary>The commands, in the order of the tool's help.</summary>
-    static readonly (string Name, Func<SharedOptions, Command> Create)[] Commands =
+    static readonly CommandEntry[] Commands =
     [
-        ("fit", o => new FitCommand(o).Command),
-        ("analyze", _ => StudyCommands.AnalyzeCommand()),
-        ("replicate", _ => StudyCommands.ReplicateCommand()),
-        ("plot", _ => StudyCommands.PlotCommand()),
-        ("simulate", _ => StudyCommands.SimulateCommand()),
-        ("verify", _ => new VerifyCommand().Command),
-        ("check", _ => new CheckCommand().Command),
-        ("sensitivity", o => new SensitivityCommand(o).Command),
-        ("impute", o => new ImputeCommand(o).Command),
+        new("fit", o => new FitCommand(o).Command),
+        new("analyze", _ => StudyCommands.AnalyzeCommand()),
+        new("replicate", _ => StudyCommands.ReplicateCommand()),
+        new("plot", _ => StudyCommands.PlotCommand()),
+        new("simulate", _ => StudyCommands.SimulateCommand()),
+        new("verify", _ => new VerifyCommand().Command),
+        new("check", _ => new CheckCommand().Command),
+        new("sensitivity", o => new SensitivityCommand(o).Command),
+        new("impute", o => new ImputeCommand(o).Command),
     ];
+
+    /// <summary>A command's name and how it is built. (Classes, not tuples, here and in the help: code over reference
+    /// types is shared and compiled ahead of time, code over a tuple is compiled at start-up.)</summary>
+    sealed record CommandEntry(string Name, Func<SharedOptions, Command> Create);
+
+    /// <summary>One line of a help's two columns.</summary>
+    sealed record HelpRow(string Name, string Description);
 
     /// <param name="command">The command the line names (its first word): only that command is built, which is all a
     /// line that names it can reach; any other first word (help, a directive, a mistyped command) builds them all.</param>
@@ -53,7 +60,7 @@ public sealed class CommandTree
     {
         Root = new RootCommand("mixed models for longitudinal clinical data");
         var named = Commands.Where(c => c.Name == command).ToArray();
-        foreach (var (_, create) in named.Length > 0 ? named : Commands) Root.Subcommands.Add(create(Shared));
+        foreach (var entry in named.Length > 0 ? named : Commands) Root.Subcommands.Add(entry.Create(Shared));
         foreach (var option in Root.Options.OfType<HelpOption>())
             option.Action = new PrintHelp(this);
     }
@@ -131,7 +138,7 @@ public sealed class CommandTree
     {
         var text = new System.Text.StringBuilder();
         text.Append($"rwestats — {Root.Description}\n\nusage: rwestats COMMAND [options]\n\ncommands:\n");
-        Columns(text, Root.Subcommands.Select(c => (c.Name, c.Description ?? "")).Append(("help", "this text")));
+        Columns(text, Root.Subcommands.Select(c => new HelpRow(c.Name, c.Description ?? "")).Append(new HelpRow("help", "this text")));
         text.Append("""
 
             'rwestats COMMAND --help' describes each command. The documentation's command-line page
@@ -151,15 +158,15 @@ public sealed class CommandTree
         var needed = command.Arguments.Select(a => a.HelpName ?? a.Name)
             .Concat(command.Options.Where(o => o.Required).Select(o => $"{o.Name} {Quoted(o.HelpName ?? "VALUE")}"));
         text.Append($"usage: rwestats {string.Join(' ', needed.Prepend(command.Name))} [options]\n\n");
-        Columns(text, [("", command.Description ?? "")]);
+        Columns(text, [new HelpRow("", command.Description ?? "")]);
         if (command is ToolCommand { Details: { } details }) text.Append('\n').Append(details.TrimEnd('\n')).Append('\n');
         if (command.Arguments.Count > 0)
         {
             text.Append("\narguments:\n");
-            Columns(text, command.Arguments.Select(a => (a.HelpName ?? a.Name, a.Description ?? "")));
+            Columns(text, command.Arguments.Select(a => new HelpRow(a.HelpName ?? a.Name, a.Description ?? "")));
         }
         text.Append("\noptions:\n");
-        Columns(text, command.Options.Where(o => !o.Hidden).Select(o => (Label(o), (o.Description ?? "") + (o.Required ? " (required)" : ""))));
+        Columns(text, command.Options.Where(o => !o.Hidden).Select(o => new HelpRow(Label(o), (o.Description ?? "") + (o.Required ? " (required)" : ""))));
         return text.ToString();
     }
 
@@ -172,12 +179,14 @@ public sealed class CommandTree
 
     /// <summary>Two columns: the names from the third character, the descriptions wrapped after the longest name (from
     /// the 28th character at most; a longer name puts its description on the next line).</summary>
-    static void Columns(System.Text.StringBuilder text, IEnumerable<(string name, string description)> rows)
+    static void Columns(System.Text.StringBuilder text, IEnumerable<HelpRow> rows)
     {
         int width = Width;
         const int indent = 2;
         var list = rows.ToList();
-        int column = Math.Min(27, indent + list.Max(r => r.name.Length) + 2);
+        int longest = 0;
+        foreach (var row in list) longest = Math.Max(longest, row.Name.Length);
+        int column = Math.Min(27, indent + longest + 2);
         foreach (var (name, description) in list)
         {
             var line = new System.Text.StringBuilder(new string(' ', indent) + name);

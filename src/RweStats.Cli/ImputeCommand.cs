@@ -17,12 +17,8 @@ namespace RweStats.Cli;
 /// </summary>
 public sealed class ImputeCommand
 {
-    static readonly IReadOnlyDictionary<string, ImputationMethod> Methods = new Dictionary<string, ImputationMethod>
-    {
-        ["condmean-jackknife"] = ImputationMethod.ConditionalMeanJackknife,
-        ["condmean-bootstrap"] = ImputationMethod.ConditionalMeanBootstrap,
-        ["approx-bayes"] = ImputationMethod.ApproximateBayesian,
-    };
+    static readonly Choices<ImputationMethod> Methods = new(["condmean-jackknife", "condmean-bootstrap", "approx-bayes"],
+        [ImputationMethod.ConditionalMeanJackknife, ImputationMethod.ConditionalMeanBootstrap, ImputationMethod.ApproximateBayesian]);
 
     readonly SharedOptions o;
     readonly Option<string> group = SharedOptions.Text("--group", "ARM", "the treatment-arm column (a class term of --formula; two arms)", required: true);
@@ -170,7 +166,7 @@ public sealed class ImputeCommand
         throw new RweStatsInputException($"--tipping-grid '{text}': write FROM:TO:N, e.g. -10:10:41");
     }
 
-    static string Method(ImputationMethod m) => Methods.First(kv => kv.Value == m).Key;
+    static string Method(ImputationMethod m) => Methods.Name(m);
 
     static string Json(EstimandAnalysis analysis, IReadOnlyList<PooledEstimate> results, TippingPointAnalysis? tipping)
     {

@@ -11,28 +11,21 @@ namespace RweStats.Cli;
 /// </summary>
 public static class ModelOptions
 {
-    public static readonly IReadOnlyDictionary<string, DfMethod> DfChoices = DfMethodNames.All.ToDictionary(d => d.Name, d => d.Method);
-    public static readonly IReadOnlyDictionary<string, EstimationMethod> MethodChoices = new Dictionary<string, EstimationMethod>
+    public static readonly Choices<DfMethod> DfChoices = new([.. DfMethodNames.Names], DfMethods());
+    public static readonly Choices<EstimationMethod> MethodChoices = new(["reml", "ml"], [EstimationMethod.Reml, EstimationMethod.Ml]);
+    public static readonly Choices<StdErrorMethod> StdErrorChoices = new(["model", "empirical"], [StdErrorMethod.Model, StdErrorMethod.Empirical]);
+    public static readonly Choices<MultiplicityAdjustment> AdjustChoices = new(["none", "bonferroni", "holm", "hochberg", "dunnett"],
+        [MultiplicityAdjustment.None, MultiplicityAdjustment.Bonferroni, MultiplicityAdjustment.Holm, MultiplicityAdjustment.Hochberg, MultiplicityAdjustment.Dunnett]);
+    public static readonly Choices<SelectionCriterion> SelectByChoices = new(["aic", "aicc", "bic"], [SelectionCriterion.Aic, SelectionCriterion.Aicc, SelectionCriterion.Bic]);
+    public static readonly Choices<KenwardRogerInformation> InformationChoices = new(["observed", "expected"], [KenwardRogerInformation.Observed, KenwardRogerInformation.Expected]);
+
+    /// <summary>The methods of <see cref="DfMethodNames.All"/>, in its order (the one table of their names).</summary>
+    static DfMethod[] DfMethods()
     {
-        ["reml"] = EstimationMethod.Reml, ["ml"] = EstimationMethod.Ml,
-    };
-    public static readonly IReadOnlyDictionary<string, StdErrorMethod> StdErrorChoices = new Dictionary<string, StdErrorMethod>
-    {
-        ["model"] = StdErrorMethod.Model, ["empirical"] = StdErrorMethod.Empirical,
-    };
-    public static readonly IReadOnlyDictionary<string, MultiplicityAdjustment> AdjustChoices = new Dictionary<string, MultiplicityAdjustment>
-    {
-        ["none"] = MultiplicityAdjustment.None, ["bonferroni"] = MultiplicityAdjustment.Bonferroni, ["holm"] = MultiplicityAdjustment.Holm,
-        ["hochberg"] = MultiplicityAdjustment.Hochberg, ["dunnett"] = MultiplicityAdjustment.Dunnett,
-    };
-    public static readonly IReadOnlyDictionary<string, SelectionCriterion> SelectByChoices = new Dictionary<string, SelectionCriterion>
-    {
-        ["aic"] = SelectionCriterion.Aic, ["aicc"] = SelectionCriterion.Aicc, ["bic"] = SelectionCriterion.Bic,
-    };
-    public static readonly IReadOnlyDictionary<string, KenwardRogerInformation> InformationChoices = new Dictionary<string, KenwardRogerInformation>
-    {
-        ["observed"] = KenwardRogerInformation.Observed, ["expected"] = KenwardRogerInformation.Expected,
-    };
+        var methods = new DfMethod[DfMethodNames.All.Count];
+        for (int i = 0; i < methods.Length; i++) methods[i] = DfMethodNames.All[i].Method;
+        return methods;
+    }
 
     /// <summary>The option that sets a model setting: how the command line names it in the library's error messages.</summary>
     public static string? OptionName(ModelSetting setting) => setting switch
@@ -146,5 +139,31 @@ public static class ModelOptions
     {
         if (a.GetValue(o.Out) is { } path) OutputFile.WriteAtomically(path, text);
         else stdout.Write(text);
+    }
+}
+
+/// <summary>
+/// The names of an option's choices and the values they stand for, in the order of the help. Plain arrays: a dictionary
+/// keyed by name over the library's enums had its code compiled at each start-up (measured on "fit" and "--help").
+/// </summary>
+public sealed class Choices<T>(string[] names, T[] values) where T : struct
+{
+    public IReadOnlyList<string> Names => names;
+
+    /// <summary>The value a name (any case) stands for, or null.</summary>
+    public T? Find(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        for (int i = 0; i < names.Length; i++)
+            if (names[i] == lower) return values[i];
+        return null;
+    }
+
+    /// <summary>The name of a value.</summary>
+    public string Name(T value)
+    {
+        for (int i = 0; i < values.Length; i++)
+            if (EqualityComparer<T>.Default.Equals(values[i], value)) return names[i];
+        throw new ArgumentOutOfRangeException(nameof(value), value, "not one of the choices");
     }
 }

@@ -91,12 +91,11 @@ public sealed class SharedOptions
 
     /// <summary>An option with one of a set of names (case-insensitive), offered by shell completion; anything else is
     /// "option '--df': 'kr' is not one of residual, containment, …".</summary>
-    public static TypedOption<T> Choice<T>(string name, string description, IReadOnlyDictionary<string, T> choices) where T : struct
+    public static TypedOption<T> Choice<T>(string name, string description, Choices<T> choices) where T : struct
     {
-        var option = new TypedOption<T>(name, string.Join('|', choices.Keys), description,
-            text => choices.TryGetValue(text.ToLowerInvariant(), out var value) ? value : null,
-            text => $"option '{name}': '{text}' is not one of {string.Join(", ", choices.Keys)}");
-        option.Option.CompletionSources.Add([.. choices.Keys]);
+        var option = new TypedOption<T>(name, string.Join('|', choices.Names), description, choices.Find,
+            text => $"option '{name}': '{text}' is not one of {string.Join(", ", choices.Names)}");
+        option.Option.CompletionSources.Add([.. choices.Names]);
         return option;
     }
 
