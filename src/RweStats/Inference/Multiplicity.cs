@@ -105,7 +105,7 @@ public static class Multiplicity
 /// "Computation of Multivariate Normal and t Probabilities", sections 4.1 and 4.2.2), and over S with
 /// 32-point Gauss–Legendre in ln S. Dimension 1 is closed form.
 /// </summary>
-public sealed class MultivariateT
+internal sealed class MultivariateT
 {
     const int Shifts = 8, OuterNodes = 32;
     // Lattice sizes (primes), tried in turn until the standard error over the random shifts is below TargetError.

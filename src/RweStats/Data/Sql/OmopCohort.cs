@@ -27,7 +27,7 @@ public sealed record OmopDose(string Name, IReadOnlyList<long> DrugConceptIds, l
 /// The result is a SELECT, so the fit's push-down aggregates it where it is built (the rows never leave the database).
 /// Spec file: schema "rwestats-omop-cohort/1" (README "OMOP CDM cohorts").
 /// </summary>
-public sealed record OmopCohort(
+internal sealed record OmopCohort(
     string CdmSchema, string CohortTable, long CohortDefinitionId, IReadOnlyList<OmopVisitWindow> Visits, string SeveralValues,
     IReadOnlyList<OmopMeasurement> Measurements, IReadOnlyList<OmopDose> Doses, string Source)
 {
