@@ -223,6 +223,13 @@ public sealed class FigurePage : IDisposable
         if (Legend is not null) Legend.Legend.FontName = name;
     }
 
+    /// <summary>Circle markers drawn as four Béziers (<see cref="PanelPlot.CircleMarker"/>, for PDF) or as ScottPlot draws them.</summary>
+    public void CirclesAsCurves(bool curves)
+    {
+        foreach (var markers in Panels.SelectMany(p => p.GetPlottables<ScottPlot.Plottables.Markers>()).Where(m => m.MarkerShape == MarkerShape.FilledCircle))
+            markers.MarkerStyle.CustomRenderer = curves ? PanelPlot.CircleMarker.Instance : null;
+    }
+
     public void Dispose()
     {
         foreach (var p in Multiplot.GetPlots()) p.Dispose();

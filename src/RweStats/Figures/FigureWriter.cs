@@ -98,14 +98,19 @@ public static class FigureWriter
 
     /// <summary>
     /// A one-page PDF of exactly the figure's size (points), vector throughout, the fonts embedded with only the glyphs
-    /// the page draws (<see cref="FontSubset"/>).
+    /// the page draws (<see cref="FontSubset"/>), circle markers as four curves each (<see cref="PanelPlot.CircleMarker"/>).
     /// </summary>
     public static byte[] ToPdf(FigurePage page)
     {
         var subset = FontSubset.FontName(page.Texts());
         if (subset is not null) page.UseFont(subset);
+        page.CirclesAsCurves(true);
         try { return Pdf(page); }
-        finally { if (subset is not null) page.UseFont(FigureFonts.FamilyName); }
+        finally
+        {
+            page.CirclesAsCurves(false);
+            if (subset is not null) page.UseFont(FigureFonts.FamilyName);
+        }
     }
 
     static byte[] Pdf(FigurePage page)

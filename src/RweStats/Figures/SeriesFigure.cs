@@ -188,9 +188,7 @@ public sealed record SeriesFigure : IFigure
             foreach (var (points, color, shape, alpha) in sets)
             {
                 if (points.Length == 0) continue;
-                var markers = plot.Add.Markers(points, shape, PointSize, color.WithAlpha(alpha));
-                markers.MarkerStyle.OutlineColor = Colors.White;
-                markers.MarkerStyle.OutlineWidth = 0.3f;
+                PanelPlot.Points(plot, points, shape, PointSize, color.WithAlpha(alpha), Colors.White, 0.3f);
             }
         }
 
@@ -214,9 +212,7 @@ public sealed record SeriesFigure : IFigure
                 bars.Color = color;
                 bars.LineWidth = 0.8f;
                 bars.CapSize = 3;
-                var diamonds = plot.Add.Markers(xs, est, MarkerShape.FilledDiamond, LsMeanSize, color);
-                diamonds.MarkerStyle.OutlineColor = Colors.White;
-                diamonds.MarkerStyle.OutlineWidth = 0.3f;
+                PanelPlot.Points(plot, xs.Select((x, k) => new Coordinates(x, est[k])).ToArray(), MarkerShape.FilledDiamond, LsMeanSize, color, Colors.White, 0.3f);
             }
 
         PValueBrackets? brackets = null;

@@ -91,6 +91,7 @@ public sealed record SpaghettiFigure : IFigure
             band.LineStyle.Width = 0;
         }
         var shared = SharedSegments(panel);
+        var lanes = Trajectories.Lanes(panel.Subjects, s => CategoryOf(s.Subject), Categories());
         double opacity = Style.LightTrajectories ? 0.3 : 0.85;
         // Category by category in legend order, so that colours layer the same way in every panel.
         foreach (var (category, index) in Categories().Select((c, k) => (c, k)))
@@ -98,12 +99,12 @@ public sealed record SpaghettiFigure : IFigure
             var color = Style.Palette.SeriesColor(index);
             var subjects = panel.Subjects.Where(s => CategoryOf(s.Subject) == category).ToList();
             if (Style.ShowTrajectories)
-                Trajectories.Add(plot, subjects, (s, j) => positions[j], Y, s => CategoryOf(s.Subject), shared, color.WithAlpha(opacity), LineWidth);
+                Trajectories.Add(plot, subjects, (s, j) => positions[j], Y, s => CategoryOf(s.Subject), shared, color.WithAlpha(opacity), LineWidth, lanes);
             if (Style.ShowPoints)
             {
                 var points = subjects.SelectMany(s => Enumerable.Range(0, nv).Where(j => s.Values[j].HasValue)
                     .Select(j => new Coordinates(positions[j], Y(s.Values[j]!.Value)))).ToArray();
-                if (points.Length > 0) plot.Add.Markers(points, MarkerShape.FilledCircle, 2.2f, color.WithAlpha(0.9));
+                if (points.Length > 0) PanelPlot.Points(plot, points, MarkerShape.FilledCircle, 2.2f, color.WithAlpha(0.9));
             }
         }
         return plot;

@@ -135,6 +135,23 @@ public class FigureOutputTests
     }
 
     [Fact]
+    public void Pdf_draws_a_circle_marker_as_four_curves()
+    {
+        // ScottPlot's circle is SkiaSharp's DrawCircle, which SkiaSharp's PDF cuts into 32 curves at 7200 dpi
+        // (fev_by_arm, 197 subjects: 498 kB, of it 1.4 MB of curves before deflation).
+        var (fitted, residuals) = FigureTestData.Residuals();
+        var pdf = FigureWriter.ToPdf(new ResidualDiagnosticsFigure { Fitted = fitted, Residuals = residuals });
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+        var content = string.Concat(Regex.Matches(text, @"<</Filter /FlateDecode\s+/Length (\d+)>>\s*stream\r?\n").Select(m =>
+        {
+            using var inflate = new System.IO.Compression.ZLibStream(new MemoryStream(pdf, m.Index + m.Length, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)), System.IO.Compression.CompressionMode.Decompress);
+            return new StreamReader(inflate, System.Text.Encoding.Latin1).ReadToEnd();
+        }));
+        // Two panels of every residual, each point filled and outlined: 4 curves each.
+        Assert.Equal(2 * residuals.Length * 2 * 4, Regex.Matches(content, @" c\n").Count);
+    }
+
+    [Fact]
     public void Svg_has_no_path_effect_so_dashes_stay_dashes()
     {
         // SkiaSharp's SVG canvas draws a line with a dash path effect solid: dashes are drawn as pieces (DashedPath).
