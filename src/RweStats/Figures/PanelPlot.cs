@@ -83,6 +83,34 @@ public static class PanelPlot
             .ToString("0.##########", CultureInfo.InvariantCulture).Replace('-', '−');
     }
 
+    /// <summary>
+    /// A series panel's axes and normal range: the value axis (log10 or linear) over the subjects' values,
+    /// <paramref name="more"/> (e.g. confidence limits) and the normal range when the style widens the axis to it; the
+    /// visit axis with <paramref name="endRoom"/> of the smallest visit spacing beyond the ends; the normal range as a
+    /// band (from the axis' bottom on a log axis when the range starts at 0, "&lt; 10 IU/mL"). Returns the visits'
+    /// positions (times, or 0, 1, 2 …), their smallest spacing and the value-to-axis map.
+    /// </summary>
+    public static (double[] Positions, double MinGap, Func<double, double> Y) SeriesAxes(Plot plot, SeriesPanel panel, FigureStyle style, IEnumerable<double> more, double endRoom)
+    {
+        int nv = panel.Visits.Count;
+        var positions = panel.VisitPositions?.ToArray() ?? Enumerable.Range(0, nv).Select(j => (double)j).ToArray();
+        double minGap = nv == 1 ? 1 : Enumerable.Range(1, nv - 1).Min(j => positions[j] - positions[j - 1]);
+        Func<double, double> y = panel.LogScale ? Math.Log10 : v => v;
+        var ys = panel.Subjects.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).Concat(more).ToList();
+        if (panel.NormalRange is { } nr && style.AxisIncludesNormalRange)
+            ys.AddRange(new[] { nr.Low, nr.High }.Where(v => !panel.LogScale || v > 0));
+        if (panel.LogScale) LogAxis(plot, ys.Min(), ys.Max(), panel.AxisTitle);
+        else NumericAxis(plot, plot.Axes.Left, ys.Min(), ys.Max(), panel.AxisTitle);
+        VisitAxis(plot, positions, panel.Visits, endRoom * minGap, style.VisitAxisTitle);
+        if (panel.NormalRange is { } range)
+        {
+            var band = plot.Add.VerticalSpan(panel.LogScale && range.Low <= 0 ? plot.Axes.Left.Min : y(range.Low), y(range.High), style.Palette.Band.WithAlpha(style.Palette.BandOpacity));
+            band.LineStyle.Width = 0;
+            band.LineStyle.IsVisible = false;
+        }
+        return (positions, minGap, y);
+    }
+
     /// <summary>The x axis of visits: a tick at each visit's position, labelled where labels fit (<see cref="VisitTicks"/>), limits <paramref name="margin"/> beyond the ends.</summary>
     public static void VisitAxis(Plot plot, IReadOnlyList<double> positions, IReadOnlyList<string> labels, double margin, string? title)
     {

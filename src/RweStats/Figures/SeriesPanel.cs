@@ -138,9 +138,9 @@ public sealed record SeriesPanel
     /// <summary>True when the subjects belong to groups drawn side by side at each visit.</summary>
     public bool IsGrouped => Subjects.Any(s => s.Group is not null);
 
-    /// <summary>Subjects of <paramref name="group"/> with a value at visit <paramref name="visitIndex"/>, in subject order.</summary>
-    public IEnumerable<(string subject, double value)> ValuesAt(int visitIndex, string group) =>
-        Subjects.Where(s => s.Group == group && s.Values[visitIndex].HasValue).Select(s => (s.Subject, s.Values[visitIndex]!.Value));
+    /// <summary>Subjects (of <paramref name="group"/>, when given) with a value at visit <paramref name="visitIndex"/>, in subject order.</summary>
+    public IEnumerable<(string subject, double value)> ValuesAt(int visitIndex, string? group = null) =>
+        Subjects.Where(s => (group is null || s.Group == group) && s.Values[visitIndex].HasValue).Select(s => (s.Subject, s.Values[visitIndex]!.Value));
 
     /// <summary>
     /// "Outcome (unit)", the y-axis title. An outcome that already ends in a parenthesis, e.g. "Anti-dsDNA (SYNTHETIC)",
@@ -166,10 +166,6 @@ public sealed record SeriesPanel
         for (int j = first + 1; j < last; j++) if (!s.Values[j].HasValue) return true;
         return false;
     });
-
-    /// <summary>Subjects with a value at visit <paramref name="visitIndex"/>, in subject order.</summary>
-    public IEnumerable<(string subject, double value)> ValuesAt(int visitIndex) =>
-        Subjects.Where(s => s.Values[visitIndex].HasValue).Select(s => (s.Subject, s.Values[visitIndex]!.Value));
 
     public int VisitIndex(string visit)
     {
@@ -295,26 +291,7 @@ public sealed record SeriesPanel
     {
         if (subjectOfRow.Count != visitOfRow.Count || subjectOfRow.Count != valueOfRow.Count)
             throw new RweStatsInputException($"figure panel '{outcome}': subject, visit and value arrays differ in length");
-        var order = new List<string>();
-        var rows = new Dictionary<string, double?[]>();
-        for (int r = 0; r < subjectOfRow.Count; r++)
-        {
-            int j = visits.ToList().IndexOf(visitOfRow[r]);
-            if (j < 0) throw new RweStatsInputException($"figure panel '{outcome}': row {r + 1} has visit '{visitOfRow[r]}', not one of {string.Join(", ", visits)}");
-            if (!rows.TryGetValue(subjectOfRow[r], out var row))
-            {
-                rows[subjectOfRow[r]] = row = new double?[visits.Count];
-                order.Add(subjectOfRow[r]);
-            }
-            if (double.IsNaN(valueOfRow[r])) continue;
-            if (row[j].HasValue) throw new RweStatsInputException($"figure panel '{outcome}': subject {subjectOfRow[r]} has two values at {visitOfRow[r]}");
-            row[j] = valueOfRow[r];
-        }
-        return new SeriesPanel
-        {
-            Outcome = outcome, Unit = unit, Visits = visits.ToArray(),
-            Subjects = order.Select(s => new SubjectValues(s, rows[s])).ToArray(),
-        };
+        return FromObservations(outcome, unit, visits, subjectOfRow.Select((s, r) => new PanelObservation(s, null, visitOfRow[r], valueOfRow[r])).ToArray());
     }
 
     /// <summary>
