@@ -14,11 +14,7 @@ public enum FigureFormats
 }
 
 /// <summary>What <see cref="FigureWriter.Write"/> produced.</summary>
-public sealed record FigureOutput(IReadOnlyList<string> Written)
-{
-    /// <summary>Notes for the user (none so far: ScottPlot lays the text out).</summary>
-    public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
-}
+public sealed record FigureOutput(IReadOnlyList<string> Written);
 
 /// <summary>
 /// Writes a figure's ScottPlot page (<see cref="FigurePage"/>) as SVG, PDF and/or PNG next to each other:

@@ -208,19 +208,21 @@ public sealed record SeriesPanel
                     throw new RweStatsInputException($"{where}: LS mean at {e.Visit} needs finite lower ≤ estimate ≤ upper");
                 if (LogScale && e.Lower <= 0) throw new RweStatsInputException($"{where}: LS mean CI at {e.Visit} reaches {Inv(e.Lower)}, not drawable on a log scale; back-transform the model's estimates");
             }
-        if (IsGrouped) { ValidateGroups(where); return; }
+        if (IsGrouped) ValidateGroups(where);
+        else if (LsMeans?.FirstOrDefault(e => e.Group is not null) is { } grouped)
+            throw new RweStatsInputException($"{where}: LS mean at {grouped.Visit} is for group '{grouped.Group}', but the panel's subjects have no groups");
+        else if (GroupOrder is { Count: > 0 })
+            throw new RweStatsInputException($"{where}: a group order is given, but the panel's subjects have no groups");
+        var groups = Groups;
         foreach (var a in Significance)
         {
-            if (a.Group is not null || a.OtherGroup is not null)
-                throw new RweStatsInputException($"{where}: significance bracket {a.FromVisit}–{a.ToVisit} names group '{a.Group ?? a.OtherGroup}', but the panel's subjects have no groups");
-            if (VisitIndex(a.FromVisit) < 0 || VisitIndex(a.ToVisit) < 0 || a.FromVisit == a.ToVisit)
-                throw new RweStatsInputException($"{where}: significance bracket {a.FromVisit}–{a.ToVisit} needs two different visits of the panel ({string.Join(", ", Visits)})");
-            if (!(a.PValue >= 0 && a.PValue <= 1)) throw new RweStatsInputException($"{where}: p-value {Inv(a.PValue)} for {a.FromVisit}–{a.ToVisit} is not in [0, 1]");
+            string what = a.Group is null && a.OtherGroup is null ? $"significance bracket {a.FromVisit}–{a.ToVisit}" : $"significance bracket {a.FromVisit} {a.Group} – {a.ToVisit} {a.ToGroup}";
+            if (new[] { a.Group, a.OtherGroup }.FirstOrDefault(g => g is not null && !groups.Contains(g)) is { } unknown)
+                throw new RweStatsInputException($"{where}: {what} names group '{unknown}', " + (IsGrouped ? $"a group the panel does not have ({string.Join(", ", groups)})" : "but the panel's subjects have no groups"));
+            if (VisitIndex(a.FromVisit) < 0 || VisitIndex(a.ToVisit) < 0 || (a.FromVisit == a.ToVisit && a.Group == a.ToGroup))
+                throw new RweStatsInputException($"{where}: {what} needs two different visits of the panel ({string.Join(", ", Visits)})" + (IsGrouped ? " or two different groups" : ""));
+            if (!(a.PValue >= 0 && a.PValue <= 1)) throw new RweStatsInputException($"{where}: p-value {Inv(a.PValue)} for {what} is not in [0, 1]");
         }
-        if (LsMeans?.FirstOrDefault(e => e.Group is not null) is { } grouped)
-            throw new RweStatsInputException($"{where}: LS mean at {grouped.Visit} is for group '{grouped.Group}', but the panel's subjects have no groups");
-        if (GroupOrder is { Count: > 0 })
-            throw new RweStatsInputException($"{where}: a group order is given, but the panel's subjects have no groups");
     }
 
     void ValidateGroups(string where)
@@ -232,25 +234,11 @@ public sealed record SeriesPanel
         if (GroupOrder is { } order && order.Distinct().Count() != order.Count)
             throw new RweStatsInputException($"{where}: the group order lists a group twice ({string.Join(", ", order)})");
         var groups = Groups;
-        string known = string.Join(", ", groups);
-        bool Known(string? g) => g is null || groups.Contains(g);
-        if (LsMeans is { } ls)
-        {
-            foreach (var e in ls)
-                if (e.Group is null || !groups.Contains(e.Group))
-                    throw new RweStatsInputException($"{where}: LS mean at {e.Visit} is for group '{e.Group ?? "(none)"}'; in a panel with groups each LS mean names one of the groups ({known})");
-            if (ls.GroupBy(e => (e.Visit, e.Group)).FirstOrDefault(g => g.Count() > 1) is { } twice)
-                throw new RweStatsInputException($"{where}: two LS means for {twice.Key.Group} at {twice.Key.Visit}");
-        }
-        foreach (var a in Significance)
-        {
-            string what = $"significance bracket {a.FromVisit} {a.Group} – {a.ToVisit} {a.ToGroup}";
-            if (!Known(a.Group) || !Known(a.OtherGroup))
-                throw new RweStatsInputException($"{where}: {what} names a group the panel does not have ({known})");
-            if (VisitIndex(a.FromVisit) < 0 || VisitIndex(a.ToVisit) < 0 || (a.FromVisit == a.ToVisit && a.Group == a.ToGroup))
-                throw new RweStatsInputException($"{where}: {what} needs two different visits of the panel ({string.Join(", ", Visits)}) or two different groups");
-            if (!(a.PValue >= 0 && a.PValue <= 1)) throw new RweStatsInputException($"{where}: p-value {Inv(a.PValue)} for {what} is not in [0, 1]");
-        }
+        if (LsMeans is not { } ls) return;
+        if (ls.FirstOrDefault(e => e.Group is null || !groups.Contains(e.Group)) is { } stray)
+            throw new RweStatsInputException($"{where}: LS mean at {stray.Visit} is for group '{stray.Group ?? "(none)"}'; in a panel with groups each LS mean names one of the groups ({string.Join(", ", groups)})");
+        if (ls.GroupBy(e => (e.Visit, e.Group)).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new RweStatsInputException($"{where}: two LS means for {twice.Key.Group} at {twice.Key.Visit}");
     }
 
     static string Inv(double v) => v.ToString("G6", CultureInfo.InvariantCulture);

@@ -102,7 +102,6 @@ public class FigureOutputTests
         var output = FigureWriter.Write(FigureTestData.Figure1(FigureStyle.DoubleColumn), dir, "fig1");
         Assert.Equal(new[] { "fig1.svg", "fig1.pdf", "fig1.png" }, output.Written.Select(Path.GetFileName));
         Assert.All(output.Written, p => Assert.True(new FileInfo(p).Length > 1000));
-        Assert.Empty(output.Notes);
         Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
         Assert.StartsWith("<?xml", File.ReadAllText(output.Written[0]));
         Assert.Throws<RweStatsInputException>(() => FigureWriter.Write(FigureTestData.Figure1(FigureStyle.DoubleColumn), dir, "bad/name"));
