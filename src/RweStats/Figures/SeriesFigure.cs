@@ -159,11 +159,8 @@ public sealed record SeriesFigure : IFigure
             var sets = panel.IsGrouped
                 ? groups.Select((g, k) => (points: Points(panel, g, null, X, jitter, Y), color: ColorOf(g), shape: FigurePalette.GroupMarker(k), alpha: 0.8))
                 : Enumerable.Range(0, nv).Select(j => (points: Points(panel, null, j, X, jitter, Y), color: palette.SeriesColor(j), shape: MarkerShape.FilledCircle, alpha: 0.85));
-            foreach (var (points, color, shape, alpha) in sets)
-            {
-                if (points.Length == 0) continue;
+            foreach (var (points, color, shape, alpha) in sets.Where(set => set.points.Length > 0))
                 PanelPlot.Points(plot, points, shape, PointSize, color.WithAlpha(alpha), Colors.White, 0.3f);
-            }
         }
 
         if (lsMeans)
