@@ -37,6 +37,12 @@ public sealed class PatternSums
     public required IReadOnlyList<IReadOnlyList<string>> Monomials { get; init; }
     public required IReadOnlyList<SignatureSums> Signatures { get; init; }
 
+    /// <summary>The same sums with one more note on the frame, which the fit's notes repeat.</summary>
+    public PatternSums WithNote(string note) => new()
+    {
+        Frame = Frame.WithNote(note), Spec = Spec, CodedClasses = CodedClasses, Monomials = Monomials, Signatures = Signatures,
+    };
+
     /// <summary>The monomial of a term's covariates, the key of <see cref="Monomials"/>.</summary>
     public static string MonomialKey(IEnumerable<string> covariates) => string.Join("\u0001", covariates.OrderBy(c => c, StringComparer.Ordinal));
 

@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 using RweStats.Data;
 using RweStats.Data.Streaming;
 using RweStats.Estimation;
+using RweStats.Inference;
 using RweStats.Model;
 
 namespace RweStats.Tests.Database;
@@ -374,6 +375,34 @@ public sealed class StreamedPatternSumsTests : IDisposable
             RweStats.Cli.FittingData.Open(lateArguments, TextWriter.Null, streamAboveBytes: 0).Fit(lateArguments, withAge, TextWriter.Null));
         Assert.Contains("column 'age': 'unknown' is not a finite number in a column of numbers", inMemory.Message);
         Assert.Equal(inMemory.Message, streamed.Message);
+    }
+
+    /// <summary>The cohort source records the path it took and why as a note of the fit, whichever way it went.</summary>
+    [Fact]
+    public void TheFitNotesSayHowTheDataReachedIt()
+    {
+        var sorted = Path.Combine(dir, "sorted.csv");
+        File.WriteAllText(sorted, Cohort(40, seed: 7));
+        var reversed = Path.Combine(dir, "reversed.csv");
+        File.WriteAllText(reversed, Cohort(40, seed: 7, order: i => 41 - i));
+        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + age", Subject = "id", Time = "visit", Covariance = "un" };
+        string DataNote(MixedModelResult fit) => Assert.Single(fit.Notes, n => n.StartsWith("Data: ", StringComparison.Ordinal));
+
+        Assert.Equal("Data: the rows read into memory (a file is streamed instead when it is one CSV file of 64 MiB or more, or one Parquet file of 1048576 rows or more, without a query or row filter, in subject order).",
+            DataNote(CohortSource.File(new TableSource(sorted)).Fit(spec)));
+        Assert.Equal("Data: fitted from pattern sums streamed subject by subject (a csv file of 0 bytes or more, in subject order, and a model that needs no rows); no row held in memory.",
+            DataNote(CohortSource.File(new TableSource(sorted), streamAboveBytes: 0).Fit(spec)));
+        Assert.Contains("the rows read into memory (not streamed: its rows are not grouped by 'id' in ascending order",
+            DataNote(CohortSource.File(new TableSource(reversed), streamAboveBytes: 0).Fit(spec)));
+        Assert.Contains("the rows read into memory (BLUPs need(s) them)",
+            DataNote(CohortSource.File(new TableSource(sorted), streamAboveBytes: 0).Fit(spec with { Blups = true, RandomIntercept = true, Covariance = "vc" })));
+        Assert.Contains("fitted from pattern sums computed by DuckDB while it scans the file (not streamed: its rows are not grouped",
+            DataNote(CohortSource.File(new TableSource(reversed), RowsPolicy.SumsWhereTheDataAre).Fit(spec)));
+        Assert.Contains("the rows read into memory (the rows asked for)",
+            DataNote(CohortSource.File(new TableSource(sorted), RowsPolicy.Rows, streamAboveBytes: 0).Fit(spec)));
+        // A selection among candidates keeps the note on the fit it keeps.
+        Assert.Contains("streamed subject by subject", DataNote(CohortSource.File(new TableSource(sorted), streamAboveBytes: 0)
+            .Fit(spec with { Covariance = "auto" }, CovarianceSelection.Expand(["cs", "ar1"]))));
     }
 
     [Fact]
