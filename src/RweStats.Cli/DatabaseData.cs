@@ -48,15 +48,18 @@ public static class DatabaseData
         return false;
     }
 
-    /// <summary>The database of --data with its rows (?table=, --query or --omop).</summary>
+    /// <summary>The database of --data with its rows (?table=, --query or --omop), filtered by --where.</summary>
     public static CohortSource Open(Arguments a, RowsPolicy policy, TextWriter stderr)
     {
         string? query = a.Value("--query");
         if (a.Value("--omop") is { } omopPath)
         {
             if (query is not null) throw new RweStatsInputException("--omop builds the rows; give it or --query, not both");
-            return CohortSource.Omop(a.Required("--data"), omopPath, policy, problem => stderr.WriteLine($"rwestats: {problem}"));
+            return CohortSource.Omop(a.Required("--data"), omopPath, policy, problem => stderr.WriteLine($"rwestats: {problem}"), Where(a));
         }
-        return CohortSource.Database(PostgresSource.Open(a.Required("--data"), query), policy);
+        return CohortSource.Database(PostgresSource.Open(a.Required("--data"), query).Where(Where(a)), policy);
     }
+
+    /// <summary>--where, which the server evaluates as SQL (the sums and the rows read alike).</summary>
+    static RowCondition? Where(Arguments a) => a.Value("--where") is { } where ? RowCondition.Parse(where, "--where") : null;
 }

@@ -29,8 +29,8 @@ public static class FitCommand
                                    streamed subject by subject, in parallel chunks; anything else is scanned
                                    and grouped by DuckDB. The fit runs on those sums; what needs the rows
                                    (--blups, --residuals, --std-errors empirical, spatial structures, --df
-                                   between-within) reads them instead, with a note. Not with --where (filter
-                                   in a --query) nor .xpt. Same numbers as reading the rows (README
+                                   between-within) reads them instead, with a note. --where is evaluated by
+                                   DuckDB as SQL. Not with .xpt. Same numbers as reading the rows (README
                                    "Streaming large files")
           --formula "Y ~ TERMS"    R-style fixed effects: a + b + a:b, a*b, -1 (no intercept)
           --subject COL            subject identifier column

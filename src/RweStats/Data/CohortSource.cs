@@ -109,13 +109,14 @@ public sealed class CohortSource
 
     /// <summary>
     /// An OMOP CDM cohort in a PostgreSQL database (<see cref="OmopCohort"/>): its windows give the visit order;
-    /// <paramref name="log"/> hears about units the cohort's measurements do not share.
+    /// <paramref name="log"/> hears about units the cohort's measurements do not share; <paramref name="filter"/> keeps rows of the cohort's table.
     /// </summary>
-    public static CohortSource Omop(string address, string cohortPath, RowsPolicy policy = RowsPolicy.Automatic, Action<string>? log = null)
+    public static CohortSource Omop(string address, string cohortPath, RowsPolicy policy = RowsPolicy.Automatic, Action<string>? log = null,
+                                    RowCondition? filter = null)
     {
         var cohort = OmopCohort.Read(cohortPath);
         string query = cohort.Query(SqlDialect.PostgreSql);
-        var database = PostgresSource.Open(address, query);
+        var database = PostgresSource.Open(address, query).Where(filter);
         foreach (var problem in database.Use(c => cohort.UnitProblems(c, SqlDialect.PostgreSql)))
             log?.Invoke($"{cohortPath}: {problem}");
         // The windows are in time order in the spec: that is the visit order (unless the spec gives one).

@@ -92,7 +92,9 @@ public static class StudyAnalysis
 
     /// <summary>The spec's data source as the library opens it: a file or a PostgreSQL table or query.</summary>
     public static CohortSource SourceOf(DataSource src, RowsPolicy policy) =>
-        src.Database is { } address ? CohortSource.Database(Data.Sql.PostgresSource.Open(address, src.Query), policy) : CohortSource.File(src.Table, policy);
+        src.Database is { } address
+            ? CohortSource.Database(Data.Sql.PostgresSource.Open(address, src.Query).Where(src.Where is { } w ? RowCondition.Parse(w, "data.where") : null), policy)
+            : CohortSource.File(src.Table, policy);
 
     /// <summary>Commands that recompute from the rows (verify, replicate) refuse a pushed-down source in one line.</summary>
     public static void RefusePushDown(AnalysisSpec spec, string command)
