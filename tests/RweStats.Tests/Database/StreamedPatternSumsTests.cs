@@ -405,6 +405,39 @@ public sealed class StreamedPatternSumsTests : IDisposable
             .Fit(spec with { Covariance = "auto" }, CovarianceSelection.Expand(["cs", "ar1"]))));
     }
 
+    /// <summary>
+    /// A C# program's streamed fit of a Parquet cohort (20 000 subjects × 6 visits from the benchmark's simulator, in
+    /// subject order) through the library's cohort source gives the numbers of the "fit" command on the same file
+    /// (which reads a file of this size into memory): -2LL, every estimate, SE and df to 1e-9 relative.
+    /// </summary>
+    [Fact]
+    public void LibraryStreamedParquetFitEqualsTheFitCommand()
+    {
+        var csv = Path.Combine(dir, "cohort.csv");
+        using (var writer = File.CreateText(csv)) RweStats.Simulation.MmrmCohortSimulator.Write(writer, 20_000, 6, seed: 3);
+        var parquet = Path.Combine(dir, "cohort.parquet");
+        WriteParquet(csv, "header = true", parquet);
+        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + base", Subject = "id", Time = "visit", Covariance = "un" };
+        var streamed = CohortSource.File(new TableSource(parquet), RowsPolicy.SumsWhereTheDataAre).Fit(spec);
+        Assert.Contains(streamed.Notes, n => n.StartsWith("Data: fitted from pattern sums streamed subject by subject"));
+
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        Assert.True(RweStats.Cli.Cli.Run(["fit", "--data", parquet, "--formula", spec.Formula, "--subject", "id", "--time", "visit", "--format", "json"], stdout, stderr) == 0, stderr.ToString());
+        var command = System.Text.Json.JsonDocument.Parse(stdout.ToString()).RootElement;
+        Assert.Contains(command.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("Data: the rows read into memory"));
+        void Close(double expected, double actual, string what) => PushDownEqualityTests.Close(expected, actual, what);
+        Close(command.GetProperty("fit_statistics").GetProperty("neg2_log_likelihood").GetDouble(), streamed.FitStatistics.Neg2LogLikelihood, "-2LL");
+        var rows = command.GetProperty("fixed_effects").EnumerateArray().ToList();
+        Assert.Equal(rows.Count, streamed.FixedEffects.Count);
+        foreach (var (row, effect) in rows.Zip(streamed.FixedEffects))
+        {
+            if (effect.Result is null) continue;
+            Close(row.GetProperty("estimate").GetDouble(), effect.Result.Estimate, effect.Term);
+            Close(row.GetProperty("std_error").GetDouble(), effect.Result.StdError, effect.Term + " SE");
+            Close(row.GetProperty("df").GetDouble(), effect.Result.Df, effect.Term + " df");
+        }
+    }
+
     [Fact]
     public void CliPushDownOnASortedCsvGivesTheSameJsonNumbers()
     {
