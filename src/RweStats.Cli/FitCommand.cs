@@ -117,7 +117,7 @@ public static class FitCommand
         };
         var format = ModelOptions.Format(a);
         var result = FittingData.Open(a, stderr).Fit(a, spec, stderr);
-        var text = format == "json" ? FitJson.Serialize(result) + "\n" : FitText.Render(result);
+        var text = format == "json" ? FitJson.Serialize(result, ModelOptions.OptionName) + "\n" : FitText.Render(result, ModelOptions.OptionName);
         ModelOptions.Write(a, text, stdout);
         return 0;
     }

@@ -24,7 +24,7 @@ public enum RowsPolicy
 /// decides whether the fit gets pattern sums (streamed subject by subject, or computed by DuckDB or the server: fits
 /// independent of the number of subjects) or the rows (what empirical standard errors, BLUPs, residuals, spatial
 /// structures and between-within df need, <see cref="PatternSums.RowsNeeded"/>), says so through <c>log</c> as it
-/// happens, and records the path taken and why in the result's notes ("Data: …"). The command line, the
+/// happens, and records the path taken and why in the result's notes ("Data: …", naming settings as "{Blups}"). The command line, the
 /// analysis spec's commands and a C# program get the same behaviour from it.
 /// </summary>
 public sealed class CohortSource
@@ -173,7 +173,7 @@ public sealed class CohortSource
         if (RowsNeeded(spec, candidates) is { } needs)
         {
             log?.Invoke($"{needs} need(s) the rows: reading the model's columns from {Label}");
-            return FromRows(spec, RweStatsInputException.NameSettings(needs) + " need(s) them");
+            return FromRows(spec, needs + " need(s) them");
         }
         // A large file that cannot be streamed (not in subject order, say): read into memory as any file.
         if (computeSums!(spec, out var path) is not { } sums) return FromRows(spec, $"not streamed: {path}");

@@ -394,7 +394,7 @@ public sealed class StreamedPatternSumsTests : IDisposable
             DataNote(CohortSource.File(new TableSource(sorted), streamAboveBytes: 0).Fit(spec)));
         Assert.Contains("the rows read into memory (not streamed: its rows are not grouped by 'id' in ascending order",
             DataNote(CohortSource.File(new TableSource(reversed), streamAboveBytes: 0).Fit(spec)));
-        Assert.Contains("the rows read into memory (BLUPs need(s) them)",
+        Assert.Contains("the rows read into memory ({Blups} need(s) them)",
             DataNote(CohortSource.File(new TableSource(sorted), streamAboveBytes: 0).Fit(spec with { Blups = true, RandomIntercept = true, Covariance = "vc" })));
         Assert.Contains("fitted from pattern sums computed by DuckDB while it scans the file (not streamed: its rows are not grouped",
             DataNote(CohortSource.File(new TableSource(reversed), RowsPolicy.SumsWhereTheDataAre).Fit(spec)));
