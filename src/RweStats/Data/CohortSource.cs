@@ -149,7 +149,7 @@ public sealed class CohortSource
     /// <summary>
     /// The fit: from the sums, or from the rows when the source gives only rows or the model needs them (said through
     /// <paramref name="log"/>, a text naming settings). With <paramref name="candidates"/>, the covariance structure is
-    /// selected among them by <paramref name="criterion"/> either way. The result's first note says which and why.
+    /// selected among them by <paramref name="criterion"/> either way. A note of the result says which and why.
     /// </summary>
     public MixedModelResult Fit(MixedModelSpec spec, IReadOnlyList<CovarianceCandidate>? candidates = null,
         SelectionCriterion criterion = SelectionCriterion.Aic, Action<string>? log = null)

@@ -329,6 +329,16 @@ public sealed class StreamedPatternSumsTests : IDisposable
     public void NaturalSubjectOrder(string a, string b, int sign) =>
         Assert.Equal(sign, Math.Sign(SubjectOrder.CompareNatural(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b))));
 
+    /// <summary>A 40-subject cohort in subject order and in reverse order, and a UN model of it.</summary>
+    (string sorted, string reversed, MixedModelSpec spec) SortedAndReversed()
+    {
+        var sorted = Path.Combine(dir, "sorted.csv");
+        File.WriteAllText(sorted, Cohort(40, seed: 7));
+        var reversed = Path.Combine(dir, "reversed.csv");
+        File.WriteAllText(reversed, Cohort(40, seed: 7, order: i => 41 - i));
+        return (sorted, reversed, new MixedModelSpec { Formula = "y ~ arm*visit + age", Subject = "id", Time = "visit", Covariance = "un" });
+    }
+
     /// <summary>
     /// fit on a large file (here any size: the threshold is lowered) fits from streamed sums when the rows are in subject
     /// order and the model needs none, otherwise from the rows read into memory, as --pull-rows asks: the same fit.
@@ -336,11 +346,7 @@ public sealed class StreamedPatternSumsTests : IDisposable
     [Fact]
     public void LargeFilesAreStreamedUnlessOutOfOrderOrAskedForRows()
     {
-        var sorted = Path.Combine(dir, "sorted.csv");
-        File.WriteAllText(sorted, Cohort(40, seed: 7));
-        var reversed = Path.Combine(dir, "reversed.csv");
-        File.WriteAllText(reversed, Cohort(40, seed: 7, order: i => 41 - i));
-        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + age", Subject = "id", Time = "visit", Covariance = "un" };
+        var (sorted, reversed, spec) = SortedAndReversed();
         var options = new HashSet<string>(RweStats.Cli.ModelOptions.ValueOptions);
         var flags = new HashSet<string>(RweStats.Cli.ModelOptions.Flags) { "--push-down", "--pull-rows" };
         MixedModelResult Fit(string path, params string[] extra)
@@ -381,11 +387,7 @@ public sealed class StreamedPatternSumsTests : IDisposable
     [Fact]
     public void TheFitNotesSayHowTheDataReachedIt()
     {
-        var sorted = Path.Combine(dir, "sorted.csv");
-        File.WriteAllText(sorted, Cohort(40, seed: 7));
-        var reversed = Path.Combine(dir, "reversed.csv");
-        File.WriteAllText(reversed, Cohort(40, seed: 7, order: i => 41 - i));
-        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + age", Subject = "id", Time = "visit", Covariance = "un" };
+        var (sorted, reversed, spec) = SortedAndReversed();
         string DataNote(MixedModelResult fit) => Assert.Single(fit.Notes, n => n.StartsWith("Data: ", StringComparison.Ordinal));
 
         Assert.Equal("Data: the rows read into memory (a file is streamed instead when it is one CSV file of 64 MiB or more, or one Parquet file of 1048576 rows or more, without a query or row filter, in subject order).",
