@@ -49,6 +49,46 @@ public class PaperCheckTests
         Assert.Equal(new[] { (174, "quantile"), (176, "percentage") }, bad.Select(f => (f.Line, f.Check)).ToArray());
     }
 
+    [Fact]
+    public void TextTableCellsAreCheckedAgainstTheirColumnsN()
+    {
+        // Plain-text and Markdown tables: the row label says what a cell holds, the header gives its column's n.
+        // 24/32 = 75 %; 17 of at most 31 patients cannot be 60 % (17/28 = 60.7 %, 17/29 = 58.6 %, and 28 > 31 is not
+        // needed: no denominator gives 60 %); a mean of 32 integers is a multiple of 1/32 (10.53 = 337/32 exactly
+        // prints, 10.54 does not: 337.28/32); Q1 12.24 of 43 integers is given by no quantile definition.
+        var text = "Table 1. Baseline characteristics.\n\n" +
+                   "Characteristic              Active (n = 32)      Placebo (n = 31)\n" +
+                   "Women, n (%)                24 (75)              17 (60)\n" +
+                   "HAM-D score, mean (SD)      10.53 (4.48)         10.54 (4.48)\n" +
+                   "Age, years, mean (SD)       54.21 (11.30)        55.07 (10.80)\n\n" +
+                   "| Variable | A (N = 43) |\n|---|---|\n| PHQ-9 score, median [IQR] | 15 [12.24–17] |\n";
+        var report = CheckText(text);
+        Finding At(string quote) => Assert.Single(report.Findings, f => f.Quote == quote && f.Check != "grimmer");
+        Assert.Equal(FindingVerdict.Consistent, At("24 (75)").Verdict);
+        Assert.Contains("Active (n = 32)", At("24 (75)").Explanation);
+        Assert.Equal(FindingVerdict.Inconsistent, At("17 (60)").Verdict);
+        Assert.Equal(4, At("17 (60)").Line);
+        Assert.Equal(FindingVerdict.Consistent, At("10.53 (4.48)").Verdict);
+        Assert.Equal(FindingVerdict.Inconsistent, At("10.54 (4.48)").Verdict);
+        Assert.Equal(31, At("10.54 (4.48)").N);
+        Assert.Equal(FindingVerdict.NotCheckable, At("54.21 (11.30)").Verdict); // years: not integer-valued
+        Assert.Equal(FindingVerdict.Inconsistent, At("15 [12.24–17]").Verdict);
+        Assert.Equal("quantile", At("15 [12.24–17]").Check);
+    }
+
+    [Theory]
+    [InlineData("Of the 14 patients, 5 had mild, 6 moderate and 3 severe disease activity.", "consistent")]
+    [InlineData("Of the 14 patients, 5 had mild, 7 moderate and 3 severe disease activity.", "inconsistent")]
+    [InlineData("Of the 14 patients, 5 had mild, 5 moderate and 3 severe disease activity.", "not_checkable")]
+    [InlineData("The cohort of 20 patients comprised 12 women and 9 men.", "inconsistent")]
+    [InlineData("À l'inclusion (n = 14), l'activité était légère chez 5 patients, moyenne chez 6 et élevée chez 3.", "consistent")]
+    [InlineData("Quatorze patients ont été traités. Cinq patients avaient une activité légère, 6 une activité moyenne et 4 une activité élevée.", "inconsistent")]
+    public void CountsOfCategoriesAgainstTheirTotal(string text, string verdict)
+    {
+        var f = Single(text, "category_counts");
+        Assert.Equal(verdict, Finding.VerdictName(f.Verdict));
+    }
+
     [Theory]
     [InlineData(14, 0.25, "4.24", false)]
     [InlineData(14, 0.25, "4.25", true)]  // R type 7: x4 + 0.25 (x5 - x4)
