@@ -77,6 +77,21 @@ public class PaperCheckTests
     }
 
     [Theory]
+    // 21 integers: a mean is a multiple of 1/21; 12.34 × 21 = 259.14 (impossible), 12.38 = 260/21 (possible).
+    [InlineData("The 21 patients had a mean of 12.34 (SD 3.10) on the PHQ-9 score.", "inconsistent")]
+    [InlineData("Les 21 patients avaient une moyenne de 12,38 (ET 3,10) pour le score PHQ-9.", "consistent")]
+    [InlineData("The 21 patients had a mean of 12.34 (SD 3.10) kg, and 12 of them a PHQ-9 score.", "not_checkable")]
+    public void AMeasureNamedAfterItsMeanMakesItIntegerValued(string text, string verdict) =>
+        Assert.Equal(verdict, Finding.VerdictName(Single(text, "grim").Verdict));
+
+    [Theory]
+    // 12 patients are 31.2 % of no denominator (12/38 = 31.58 %, 12/39 = 30.77 %); 15/32 = 46.875 % prints 46.9.
+    [InlineData("In this registry, 31.2 % had renal involvement (12 patients).", "inconsistent")]
+    [InlineData("Dans ce registre, 46,9 % avaient une atteinte rénale (n = 15).", "consistent")]
+    public void ACountAFewWordsAfterItsPercentage(string text, string verdict) =>
+        Assert.Equal(verdict, Finding.VerdictName(Single(text, "percentage").Verdict));
+
+    [Theory]
     [InlineData("Of the 14 patients, 5 had mild, 6 moderate and 3 severe disease activity.", "consistent")]
     [InlineData("Of the 14 patients, 5 had mild, 7 moderate and 3 severe disease activity.", "inconsistent")]
     [InlineData("Of the 14 patients, 5 had mild, 5 moderate and 3 severe disease activity.", "not_checkable")]

@@ -47,6 +47,8 @@ public static class StatisticExtractor
 
     const string PeopleWords = @"(?:patients?|participants?|subjects?|sujets?|femmes|hommes|women|men|cas|cases|malades|enfants|children|individuals|individus|respondents|répondants)";
     static readonly Regex PercentThenCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|among)\s*(?:[\wéèàçïî'-]+\s+){0,4}?)?\(\s*(?:[nN]\s*=\s*)?(?<k>\d+)\s*(?:(?:sur|/|of|out of)\s*(?<N>\d+))?\s*(?:[\wéè]+\s*)?\)", Opt);
+    /// <summary>"31.2 % had renal involvement (12 patients)", "47,0 % avaient une atteinte rénale (n = 15)": a count named as such a few words after its percentage.</summary>
+    static readonly Regex PercentWordsThenCount = new(@"(?<pct>" + Num + @")\s*%\s+(?:[A-Za-zÀ-ÿ'-]+\s+){1,6}?\(\s*(?:[nN]\s*=\s*(?<k>\d+)|(?<k>\d+)\s+" + PeopleWords + @")\s*\)", Opt);
     static readonly Regex PercentCommaCount = new(@"(?<pct>" + Num + @")\s*%\s*,\s*(?<k>\d+)\s+" + PeopleWords, Opt);
     static readonly Regex CountOfThenPercent = new(@"(?<![\d.,])(?<k>\d+)\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>\d+)\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", Opt);
     static readonly Regex CountThenPercent = new(@"(?<![\d.,])(?:[nN]\s*=\s*)?(?<k>\d+)(?![.,]\d)\s*(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
@@ -173,7 +175,7 @@ public static class StatisticExtractor
             found.Add(new MeanWithSpread(Context(text, g.Index, g.Index + g.Length, french, sentences, studyN, studyNSource, options), mean, null, false, false));
         }
 
-        foreach (var regex in new[] { PercentThenCount, CountOfThenPercent, PercentCommaCount, CountThenPercent, PercentOfPeople })
+        foreach (var regex in new[] { PercentThenCount, CountOfThenPercent, PercentCommaCount, CountThenPercent, PercentWordsThenCount, PercentOfPeople })
             foreach (Match m in regex.Matches(flow))
             {
                 if (!Free(m.Index, m.Index + m.Length)) continue;
@@ -342,6 +344,12 @@ public static class StatisticExtractor
             .OrderByDescending(d => before.LastIndexOf(d, StringComparison.OrdinalIgnoreCase)).FirstOrDefault();
         measure ??= Acronym.Matches(before).Select(m => m.Value).LastOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
         var window = flow[Math.Max(s0, start - 60)..end];
+        // The measure may be named after the statistic ("a mean of 18.5 (SD 4.2) for the HAM-D score"): the rest of
+        // the sentence up to 40 characters, when no other number comes first (that would be another statistic's).
+        var following = flow[end..Math.Min(s1, end + 40)];
+        if (Regex.Match(following, @"(?<![A-Za-z-])\d") is { Success: true } number) following = following[..number.Index]; // "PHQ-9" is a name, "12" a number
+        if (!IntegerWords.IsMatch(window) && IntegerWords.IsMatch(following)) window += following;
+        measure ??= Acronym.Matches(following).Select(m => m.Value).FirstOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
         var afterNumber = flow[end..Math.Min(flow.Length, end + 12)];
         bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase));
         bool integer = declared || (IntegerWords.IsMatch(window) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)));
