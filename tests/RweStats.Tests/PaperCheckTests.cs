@@ -88,6 +88,8 @@ public class PaperCheckTests
     // 12 patients are 31.2 % of no denominator (12/38 = 31.58 %, 12/39 = 30.77 %); 15/32 = 46.875 % prints 46.9.
     [InlineData("In this registry, 31.2 % had renal involvement (12 patients).", "inconsistent")]
     [InlineData("Dans ce registre, 46,9 % avaient une atteinte rénale (n = 15).", "consistent")]
+    // The count's own "n = 15" is not the n the percentage is of, however far it is printed from it.
+    [InlineData("Dans la cohorte suivie, 46,9 % des patients avaient une atteinte rénale sévère (n = 15).", "consistent")]
     public void ACountAFewWordsAfterItsPercentage(string text, string verdict) =>
         Assert.Equal(verdict, Finding.VerdictName(Single(text, "percentage").Verdict));
 
@@ -250,11 +252,14 @@ public class PaperCheckTests
         var spec = Workflow.AnalysisSpecReader.Load(claims.AnalysisSpecPath);
         var report = SpecificationSearch.Run(claims, spec, structures: new[] { "cs", "un" },
             dfMethods: new[] { DfMethod.Residual, DfMethod.Containment, DfMethod.BetweenWithin, DfMethod.Satterthwaite });
-        var sas = new Specification("available", "un", false, EstimationMethod.Reml, DfMethod.Satterthwaite) { Covariates = "RACE + SEX", References = "as specified" };
+        var sas = new Specification("available", "un", false, EstimationMethod.Reml, DfMethod.Satterthwaite) { Covariates = "RACE + SEX", References = "as specified", Weights = LsMeansWeights.Equal };
         var best = report.Ranking[0];
         Assert.Equal(sas, best.Specification);
         foreach (var id in new[] { "diff_vis4_est", "diff_vis4_p", "diff_vis4_df", "arm_visit_f", "arm_visit_p", "lsmean_vis4_trt", "race_white", "race_white_df" })
             Assert.Contains(id, best.ClaimIds);
+        // LS means weighted by the observed margins of RACE and SEX (SAS OM) are other numbers than SAS printed.
+        Assert.DoesNotContain(report.ModelClaims.Single(m => m.Claim.Id == "lsmean_vis4_trt").Reproducing, r => r.Specification == sas with { Weights = LsMeansWeights.Observed });
+        Assert.Contains(report.ModelClaims.Single(m => m.Claim.Id == "diff_vis4_est").Reproducing, r => r.Specification == sas with { Weights = LsMeansWeights.Observed });
         // Without RACE and SEX the arm difference at VIS4 is not reproduced by the UN + Satterthwaite model.
         var unadjusted = sas with { Covariates = "" };
         Assert.DoesNotContain(report.ModelClaims.Single(m => m.Claim.Id == "diff_vis4_est").Reproducing, r => r.Specification == unadjusted);

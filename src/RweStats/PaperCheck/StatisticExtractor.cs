@@ -48,7 +48,7 @@ public static class StatisticExtractor
     const string PeopleWords = @"(?:patients?|participants?|subjects?|sujets?|femmes|hommes|women|men|cas|cases|malades|enfants|children|individuals|individus|respondents|répondants)";
     static readonly Regex PercentThenCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|among)\s*(?:[\wéèàçïî'-]+\s+){0,4}?)?\(\s*(?:[nN]\s*=\s*)?(?<k>\d+)\s*(?:(?:sur|/|of|out of)\s*(?<N>\d+))?\s*(?:[\wéè]+\s*)?\)", Opt);
     /// <summary>"31.2 % had renal involvement (12 patients)", "47,0 % avaient une atteinte rénale (n = 15)": a count named as such a few words after its percentage.</summary>
-    static readonly Regex PercentWordsThenCount = new(@"(?<pct>" + Num + @")\s*%\s+(?:[A-Za-zÀ-ÿ'-]+\s+){1,6}?\(\s*(?:[nN]\s*=\s*(?<k>\d+)|(?<k>\d+)\s+" + PeopleWords + @")\s*\)", Opt);
+    static readonly Regex PercentWordsThenCount = new(@"(?<pct>" + Num + @")\s*%\s+(?:[A-Za-zÀ-ÿ'-]+\s+){1,8}?\(\s*(?:[nN]\s*=\s*(?<k>\d+)|(?<k>\d+)\s+" + PeopleWords + @")\s*\)", Opt);
     static readonly Regex PercentCommaCount = new(@"(?<pct>" + Num + @")\s*%\s*,\s*(?<k>\d+)\s+" + PeopleWords, Opt);
     static readonly Regex CountOfThenPercent = new(@"(?<![\d.,])(?<k>\d+)\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>\d+)\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", Opt);
     static readonly Regex CountThenPercent = new(@"(?<![\d.,])(?:[nN]\s*=\s*)?(?<k>\d+)(?![.,]\d)\s*(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
@@ -188,7 +188,8 @@ public static class StatisticExtractor
                 int? k = m.Groups["k"].Success ? int.Parse(m.Groups["k"].Value, CultureInfo.InvariantCulture) : null;
                 int? denominator = m.Groups["N"].Success ? int.Parse(m.Groups["N"].Value, CultureInfo.InvariantCulture) : null;
                 taken.Add((m.Index, m.Index + m.Length));
-                found.Add(new Percentage(Context(text, m.Index, m.Index + m.Length, french, sentences, studyN, studyNSource, options), pct, k, denominator));
+                var own = m.Groups["k"].Success ? (Math.Max(0, m.Groups["k"].Index - 8), m.Groups["k"].Index + m.Groups["k"].Length) : ((int, int)?)null;
+                found.Add(new Percentage(Context(text, m.Index, m.Index + m.Length, french, sentences, studyN, studyNSource, options, own), pct, k, denominator));
             }
 
         found.AddRange(Categories(text, sentences, studyN, studyNSource, french, options));
@@ -332,7 +333,9 @@ public static class StatisticExtractor
         }
     }
 
-    static StatisticContext Context(PaperText text, int start, int end, bool french, int[] sentences, int? studyN, string studyNSource, CheckOptions options)
+    /// <param name="ownCount">The span of a percentage's own count ("(n = 15)"), never the n it is of.</param>
+    static StatisticContext Context(PaperText text, int start, int end, bool french, int[] sentences, int? studyN, string studyNSource, CheckOptions options,
+                                    (int Start, int End)? ownCount = null)
     {
         var flow = text.Flow;
         int s0 = SentenceStart(sentences, start), s1 = SentenceEnd(sentences, flow, start);
@@ -358,8 +361,9 @@ public static class StatisticExtractor
         foreach (Match m in NEquals.Matches(sentence))
         {
             int at = s0 + m.Index;
+            if (ownCount is { } own && at >= own.Start && at < own.End) continue;
             // An "n = " right after a percentage is its count, not the sample it was computed on.
-            if (Regex.IsMatch(flow[Math.Max(s0, at - 40)..at], @"%[^%()]{0,30}\(\s*$|%\s*\(?\s*$")) continue;
+            if (Regex.IsMatch(flow[Math.Max(s0, at - 80)..at], @"%[^%()\d]{0,70}\(\s*$|%\s*\(?\s*$")) continue;
             n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
             source = $"'{m.Value}' in the same sentence";
             break;
