@@ -28,15 +28,18 @@ public static class DatabaseData
         return false;
     }
 
-    /// <summary>The database of --data with its rows (?table=, --query or --omop).</summary>
+    /// <summary>The database of --data with its rows (?table=, --query or --omop), filtered by --where.</summary>
     public static CohortSource Open(ParseResult a, SharedOptions o, RowsPolicy policy, TextWriter stderr)
     {
         string? query = a.GetValue(o.Query);
         if (a.GetValue(o.Omop) is { } omopPath)
         {
             if (query is not null) throw new RweStatsInputException("--omop builds the rows; give it or --query, not both");
-            return CohortSource.Omop(a.GetRequiredValue(o.Data), omopPath, policy, problem => stderr.WriteLine($"rwestats: {problem}"));
+            return CohortSource.Omop(a.GetRequiredValue(o.Data), omopPath, policy, problem => stderr.WriteLine($"rwestats: {problem}"), Where(a, o));
         }
-        return CohortSource.Database(PostgresSource.Open(a.GetRequiredValue(o.Data), query), policy);
+        return CohortSource.Database(PostgresSource.Open(a.GetRequiredValue(o.Data), query).Where(Where(a, o)), policy);
     }
+
+    /// <summary>--where, which the server evaluates as SQL (the sums and the rows read alike).</summary>
+    static RowCondition? Where(ParseResult a, SharedOptions o) => a.GetValue(o.Where) is { } where ? RowCondition.Parse(where, o.Where.Name) : null;
 }

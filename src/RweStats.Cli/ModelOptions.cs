@@ -17,6 +17,7 @@ public static class ModelOptions
     public static readonly Choices<MultiplicityAdjustment> AdjustChoices = new(["none", "bonferroni", "holm", "hochberg", "dunnett"],
         [MultiplicityAdjustment.None, MultiplicityAdjustment.Bonferroni, MultiplicityAdjustment.Holm, MultiplicityAdjustment.Hochberg, MultiplicityAdjustment.Dunnett]);
     public static readonly Choices<SelectionCriterion> SelectByChoices = new(["aic", "aicc", "bic"], [SelectionCriterion.Aic, SelectionCriterion.Aicc, SelectionCriterion.Bic]);
+    public static readonly Choices<LsMeansWeights> LsMeansWeightsChoices = new(["equal", "observed"], [LsMeansWeights.Equal, LsMeansWeights.Observed]);
     public static readonly Choices<KenwardRogerInformation> InformationChoices = new(["observed", "expected"], [KenwardRogerInformation.Observed, KenwardRogerInformation.Expected]);
 
     /// <summary>The methods of <see cref="DfMethodNames.All"/>, in its order (the one table of their names).</summary>

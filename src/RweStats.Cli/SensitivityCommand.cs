@@ -144,7 +144,7 @@ public sealed class SensitivityCommand
         var reference = fits.FirstOrDefault(f => f.fit is not null).fit
             ?? throw new RweStatsInputException($"{spec.Formula}: no combination could be fitted ({fits[0].error})");
         foreach (var n in reference.Notes.Where(n => !n.StartsWith("Standard errors are empirical") && !n.StartsWith("Between-within") && !n.StartsWith("Kenward-Roger:")))
-            notes.Add(n);
+            notes.Add(RweStatsInputException.NameSettings(n, ModelOptions.OptionName));
         var rows = reference.VisitContrasts.Select(v => new ContrastRow(v.Label, v.Visit, v.Baseline,
             fits.Select(f => new Cell(f.df, f.se, f.fit?.VisitContrasts.FirstOrDefault(x => x.Label == v.Label)?.Result, f.error)).ToList())).ToList();
         string cov = reference.CovarianceSasType + (spec.RandomIntercept ? " + random intercept" : "");

@@ -21,11 +21,12 @@ public static class FitJson
         Converters = { new FiniteOrNull() },
     };
 
-    /// <summary>The fit as the JSON document of "rwestats fit --format json" (indented, without a final line break).</summary>
-    public static string Serialize(MixedModelResult r) => JsonSerializer.Serialize(Document(r), Options);
+    /// <summary>The fit as the JSON document of "rwestats fit --format json" (indented, without a final line break); the
+    /// settings its notes name ("{TimeOrder}") as <paramref name="naming"/> names them (null: the library's words).</summary>
+    public static string Serialize(MixedModelResult r, Func<ModelSetting, string?>? naming = null) => JsonSerializer.Serialize(Document(r, naming), Options);
 
     /// <summary>The fit's JSON document written as the next value of <paramref name="w"/> (one fit of a fits.json).</summary>
-    public static void Write(Utf8JsonWriter w, MixedModelResult r) => JsonSerializer.Serialize(w, Document(r), Options);
+    public static void Write(Utf8JsonWriter w, MixedModelResult r, Func<ModelSetting, string?>? naming = null) => JsonSerializer.Serialize(w, Document(r, naming), Options);
 
     /// <summary>The "covariance_selection" object: the candidate table, the likelihood-ratio tests and the choice.</summary>
     public static void WriteSelection(Utf8JsonWriter w, CovarianceSelectionResult sel)
@@ -147,7 +148,7 @@ public static class FitJson
     internal sealed record LikelihoodRatioTestJson(string Reduced, string Full, double ChiSquare, int Df, double PValue, bool BoundaryMixture);
 
     /// <summary>The document of a fit.</summary>
-    internal static FitDocument Document(MixedModelResult r)
+    internal static FitDocument Document(MixedModelResult r, Func<ModelSetting, string?>? naming = null)
     {
         var spec = r.Spec;
         var c = r.Convergence;
@@ -160,7 +161,7 @@ public static class FitJson
                 ? spec.KenwardRogerInformation == Inference.KenwardRogerInformation.Expected ? "expected" : "observed"
                 : null,
             Multiplicity.Name(spec.Adjustment), spec.Alpha, spec.Time, r.TimeLevels,
-            r.VisitOrdering?.RuleName, r.VisitOrdering?.Description,
+            r.VisitOrdering?.RuleName, r.VisitOrdering is { } order ? RweStatsInputException.NameSettings(order.Description, naming) : null,
             r.Baseline, c.Converged, c.Iterations,
             new ConvergenceJson(c.Criterion, c.MaxAbsGradient, c.HessianPositiveDefinite, c.Evaluations, c.Message, c.StartsTried, c.StartsAtBest, c.BestStart),
             new DimensionsJson(r.CovarianceParameters.Count, r.DesignColumns, r.DesignRank),
@@ -178,7 +179,7 @@ public static class FitJson
             r.Blups,
             r.Residuals?.Select(x => new ResidualJson(x.Subject, x.Visit, x.Observed, x.PredictedMarginal, x.PredictedConditional,
                 x.ResidualMarginal, x.ResidualConditional, x.PearsonMarginal, x.PearsonConditional, x.Scaled)).ToList(),
-            r.Notes);
+            r.Notes.Select(n => RweStatsInputException.NameSettings(n, naming)).ToList());
     }
 
     static SelectionJson Selection(CovarianceSelectionResult sel) => new(
