@@ -29,7 +29,7 @@ public enum DeclaredType
 /// values, which would fit a different model without a word. A column of texts with a few numbers stays a class.
 /// </para>
 /// </summary>
-public static class ColumnTyping
+internal static class ColumnTyping
 {
     /// <summary>Counts of a column's non-missing cells by kind; <see cref="IsNumeric"/> applies the rule.</summary>
     public sealed class Tally

@@ -404,7 +404,7 @@ public sealed record EncodedColumn(int[] Codes, string[] Levels);
 /// The text of a number used as a label (a subject id, a class level, a visit): its shortest round-trip text ("R",
 /// invariant culture), as the in-memory table prints it and the streamed readers compare it.
 /// </summary>
-public static class NumberLabel
+internal static class NumberLabel
 {
     public static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
@@ -429,7 +429,7 @@ public static class NumberLabel
 }
 
 /// <summary>Culture-invariant number reading used everywhere RweStats reads a number from text.</summary>
-public static class NumberParsing
+internal static class NumberParsing
 {
     public static bool TryParse(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);

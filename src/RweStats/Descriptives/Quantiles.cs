@@ -5,7 +5,7 @@ namespace RweStats.Descriptives;
 /// R's default (and the paper's, R 3.6.1) is type 7. SAS's PCTLDEF=1..5 are R types 4, 3, 1, 6 and 2
 /// (Hyndman &amp; Fan, Table 1; SAS/STAT UNIVARIATE "Calculating Percentiles").
 /// </summary>
-public static class Quantiles
+internal static class Quantiles
 {
     public const int DefaultType = 7;
 

@@ -10,7 +10,7 @@ namespace RweStats.Figures;
 /// split the line into runs, as ScottPlot's straight path does; each run starts its pattern afresh, shifted
 /// <see cref="Across"/> points to the left of its direction when lanes set lines side by side.
 /// </summary>
-public sealed class DashedPath(float[] pattern, float across = 0) : IPathStrategy
+internal sealed class DashedPath(float[] pattern, float across = 0) : IPathStrategy
 {
     public IReadOnlyList<float> Pattern { get; } = pattern;
     /// <summary>Points by which each run is moved across its first-to-last direction (a lane of a shared segment).</summary>

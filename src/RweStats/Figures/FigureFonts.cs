@@ -8,7 +8,7 @@ namespace RweStats.Figures;
 /// Figures/Fonts/LICENSE.txt) and registered once with ScottPlot's font resolvers (first in the list, so a
 /// "DejaVu Sans" installed on the machine is never used instead): no output depends on the fonts a machine has.
 /// </summary>
-public static class FigureFonts
+internal static class FigureFonts
 {
     public const string FamilyName = "DejaVu Sans";
 

@@ -72,7 +72,7 @@ public sealed record FigureStyle
 }
 
 /// <summary>Print units: figures are laid out in points (1/72 inch), journals give sizes in millimetres.</summary>
-public static class FigureUnits
+internal static class FigureUnits
 {
     public const double PointsPerInch = 72;
     public const double MillimetersPerInch = 25.4;

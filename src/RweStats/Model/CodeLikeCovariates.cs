@@ -15,7 +15,7 @@ namespace RweStats.Model;
 /// subjects per value (8 distinct scores among 14 patients).
 /// </para>
 /// </summary>
-public static class CodeLikeCovariates
+internal static class CodeLikeCovariates
 {
     public const int MinDistinct = 2;
     public const int MaxDistinct = 10;

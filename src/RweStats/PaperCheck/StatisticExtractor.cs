@@ -19,7 +19,7 @@ public sealed record Extraction(IReadOnlyList<ReportedStatistic> Statistics, str
 /// one sentence that speaks of visits). Each carries the n that applies (an "n = " of its own sentence, else the
 /// study's n) and whether its measure is integer-valued (named a score, points, scale or count, or declared).
 /// </summary>
-public static class StatisticExtractor
+internal static class StatisticExtractor
 {
     const RegexOptions Opt = RegexOptions.CultureInvariant;
     const RegexOptions OptI = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;

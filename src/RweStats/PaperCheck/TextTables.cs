@@ -15,7 +15,7 @@ public sealed record TableCell(string RowLabel, string? Header, int? ColumnN, st
 /// plain-text tables and typeset tables read from a PDF have them) or by '|' (Markdown), with a label cell first and
 /// value cells ("12 (86)", "5.3 ± 1.2", "6 [4–8]") after it; the header line above gives each column its n.
 /// </summary>
-public static class TextTables
+internal static class TextTables
 {
     static readonly Regex CellGap = new(@"\t+|\s{2,}", RegexOptions.CultureInvariant);
     static readonly Regex MarkdownRule = new(@"^\s*\|?\s*:?-{2,}", RegexOptions.CultureInvariant);

@@ -219,7 +219,7 @@ public sealed class PostgresSource
 }
 
 /// <summary>Reads the model's columns of a SQL source into a <see cref="DataTable"/> (the "pull the rows" path).</summary>
-public static class SqlRows
+internal static class SqlRows
 {
     public static (DataTable table, MixedModelSpec spec) Read(DbConnection connection, SqlDialect dialect, SqlRelation source, MixedModelSpec spec)
     {

@@ -7,7 +7,7 @@ namespace RweStats.PaperCheck.Checks;
 /// named), which the text does not settle. Without a total in the sentence, the totals that may apply are tried (an n
 /// stated earlier in the paragraph, the study's n): the sum is inconsistent only above all of them.
 /// </summary>
-public static class CategoryCountCheck
+internal static class CategoryCountCheck
 {
     public const string Name = "category_counts";
 
