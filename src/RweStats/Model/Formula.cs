@@ -3,12 +3,17 @@ namespace RweStats.Model;
 /// <summary>One model term: a product of variables (main effect when one variable, interaction otherwise).</summary>
 public sealed record Term(IReadOnlyList<string> Variables)
 {
+    /// <summary>The intercept: the term with no variables.</summary>
     public static Term Intercept { get; } = new(Array.Empty<string>());
+    /// <summary>True for the intercept.</summary>
     public bool IsIntercept => Variables.Count == 0;
     /// <summary>R's name (a:b); SAS prints a*b.</summary>
     public string Name => IsIntercept ? "Intercept" : string.Join(":", Variables);
+    /// <summary>SAS's name of the term (a*b).</summary>
     public string SasName => IsIntercept ? "Intercept" : string.Join("*", Variables);
+    /// <summary>The same variables, in any order (a:b is b:a).</summary>
     public bool SameAs(Term other) => Variables.Count == other.Variables.Count && Variables.All(other.Variables.Contains);
+    /// <summary>R's name of the term (<see cref="Name"/>).</summary>
     public override string ToString() => Name;
 }
 
@@ -26,6 +31,8 @@ public sealed record Formula(string Response, bool HasIntercept, IReadOnlyList<T
     /// <summary>The terms including the intercept (first) when present, in the order SAS lists them.</summary>
     public IReadOnlyList<Term> TermsWithIntercept => HasIntercept ? new[] { Term.Intercept }.Concat(Terms).ToList() : Terms;
 
+    /// <summary>Parses <c>response ~ terms</c>.</summary>
+    /// <exception cref="RweStatsInputException">The text is not a formula (no '~', no response, nothing to fit, a syntax error).</exception>
     public static Formula Parse(string text)
     {
         var tilde = text.IndexOf('~');
