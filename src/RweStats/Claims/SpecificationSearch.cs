@@ -21,6 +21,7 @@ public sealed record Specification(string DataHandling, string Covariance, bool 
     /// <summary>The weights of the class levels LS means average over, when the search tries them (claims on LS means or visit contrasts); null when it does not.</summary>
     public LsMeansWeights? Weights { get; init; }
 
+    /// <summary>A one-line description: structure, random intercept, REML/ML, df method, data handling and any tried settings.</summary>
     public string Describe() =>
         $"{CovarianceTypes.Of(Covariance).SasType}{(RandomIntercept ? " + random intercept" : "")}, {(Method == EstimationMethod.Reml ? "REML" : "ML")}, {DfMethodNames.Name(Df)} df, {DataHandling} data" +
         (Covariates is null ? "" : Covariates.Length == 0 ? ", no covariates" : $", adjusted for {Covariates}") +
@@ -40,6 +41,16 @@ public sealed record DescriptiveAlternative(Claim Claim, IReadOnlyList<(string D
 /// <summary>A specification and the model claims it reproduces together.</summary>
 public sealed record SpecificationRank(Specification Specification, IReadOnlyList<string> ClaimIds);
 
+/// <summary>What reviewer mode found: every claim recomputed as specified, and the specifications that reproduce the claims.</summary>
+/// <param name="Claims">The claims checked.</param>
+/// <param name="Spec">The analysis as specified.</param>
+/// <param name="AsSpecified">Each claim recomputed with the analysis as specified.</param>
+/// <param name="DescriptiveAlternatives">Data handlings reproducing the descriptive claims the data as given do not.</param>
+/// <param name="ModelClaims">For each model claim, the specifications reproducing it and the closest miss.</param>
+/// <param name="Ranking">Specifications ranked by the model claims they reproduce together.</param>
+/// <param name="Fits">Specifications evaluated.</param>
+/// <param name="FailedFits">Specifications whose fit failed (not converged or refused).</param>
+/// <param name="Elapsed">Wall-clock time of the search.</param>
 public sealed record VerifyReport(
     ClaimsFile Claims, AnalysisSpec Spec, IReadOnlyList<ClaimResult> AsSpecified, IReadOnlyList<DescriptiveAlternative> DescriptiveAlternatives,
     IReadOnlyList<ModelClaimSearch> ModelClaims, IReadOnlyList<SpecificationRank> Ranking, int Fits, int FailedFits, TimeSpan Elapsed)
@@ -56,7 +67,9 @@ public sealed record VerifyReport(
 /// </summary>
 public static class SpecificationSearch
 {
+    /// <summary>The residual structures the search tries (SAS VC, CS, CSH, AR(1), ARH(1), SP(POW), UN).</summary>
     public static readonly string[] Structures = { "vc", "cs", "csh", "ar1", "arh1", "sp-pow", "un" };
+    /// <summary>The df methods the search tries.</summary>
     public static readonly DfMethod[] DfMethods = { DfMethod.Residual, DfMethod.Containment, DfMethod.BetweenWithin, DfMethod.Satterthwaite, DfMethod.KenwardRoger };
 
     /// <param name="structures">The residual structures to search (default <see cref="Structures"/>).</param>

@@ -9,16 +9,20 @@ namespace RweStats.Figures;
 /// </summary>
 public sealed record FigureStyle
 {
+    /// <summary>Single-column figure width, mm.</summary>
     public const double SingleColumnMm = 85;
+    /// <summary>Double-column (full page width) figure width, mm.</summary>
     public const double DoubleColumnMm = 175;
 
     /// <summary>Figure width; the height follows from the panel grid.</summary>
     public double WidthMm { get; init; } = DoubleColumnMm;
     /// <summary>Height of one panel; null: panel width × <see cref="PanelAspect"/>.</summary>
     public double? PanelHeightMm { get; init; }
+    /// <summary>Panel height as a fraction of its width, when <see cref="PanelHeightMm"/> is null.</summary>
     public double PanelAspect { get; init; } = 0.8;
     /// <summary>Base type size; journals ask for 7–9 pt at print size.</summary>
     public double FontSizePt { get; init; } = 8;
+    /// <summary>Series, ink and band colours; default Okabe–Ito (colour-blind safe).</summary>
     public FigurePalette Palette { get; init; } = FigurePalette.OkabeIto;
     /// <summary>Bold A, B, C … at each panel's top-left corner.</summary>
     public bool PanelLetters { get; init; } = true;
@@ -30,13 +34,17 @@ public sealed record FigureStyle
     public bool LightTrajectories { get; init; }
     /// <summary>What the subjects are, plural, as the legend names them: "Individual patients", "Individual trees".</summary>
     public string SubjectNoun { get; init; } = "patients";
+    /// <summary>The observations as jittered points.</summary>
     public bool ShowPoints { get; init; } = true;
+    /// <summary>A box plot (median, quartiles, whiskers) per visit.</summary>
     public bool ShowBoxes { get; init; } = true;
     /// <summary>Quantile definition of the boxes (R's type, 1–9): the same as the descriptive tables.</summary>
     public int QuantileType { get; init; } = Descriptives.Quantiles.DefaultType;
     /// <summary>LS means with 95 % CI (from the mixed model) beside each box, when the panel has them.</summary>
     public bool ShowLsMeans { get; init; } = true;
+    /// <summary>A legend under the panels.</summary>
     public bool ShowLegend { get; init; } = true;
+    /// <summary>How p-values on the brackets are printed.</summary>
     public PValueFormat PValueFormat { get; init; } = PValueFormat.Bounded;
     /// <summary>Seed of the horizontal jitter of points: the same seed places every point at the same spot.</summary>
     public int JitterSeed { get; init; } = 1;
@@ -46,17 +54,24 @@ public sealed record FigureStyle
     public string? VisitAxisTitle { get; init; }
     /// <summary>Widen the y axis to show the whole normal range band.</summary>
     public bool AxisIncludesNormalRange { get; init; } = true;
+    /// <summary>Space between neighbouring panels, mm.</summary>
     public double PanelGapMm { get; init; } = 4;
 
+    /// <summary>The single-column preset: 85 mm wide, 7 pt type.</summary>
     public static FigureStyle SingleColumn => new() { WidthMm = SingleColumnMm, FontSizePt = 7, PanelAspect = 0.95 };
+    /// <summary>The double-column preset: 175 mm wide, 8 pt type.</summary>
     public static FigureStyle DoubleColumn => new() { WidthMm = DoubleColumnMm, FontSizePt = 8 };
 
+    /// <summary>The same style in the greyscale palette (journals printing without colour).</summary>
     public FigureStyle Greyscale() => this with { Palette = FigurePalette.Greyscale };
 
+    /// <summary><see cref="WidthMm"/> in points (1/72 inch).</summary>
     public double WidthPt => FigureUnits.MmToPt(WidthMm);
     /// <summary>Legend entries and p-value labels: a point smaller than the base size, never under 6 pt.</summary>
     public double SmallFontPt => Math.Max(6, FontSizePt - 1);
 
+    /// <exception cref="RweStatsInputException">A size is out of range, the subject noun is empty or the palette has no series colours.</exception>
+    /// <summary>Checks every size against its admissible range.</summary>
     public void Validate()
     {
         static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);

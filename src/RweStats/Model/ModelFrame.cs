@@ -8,6 +8,7 @@ public sealed record ClassVariable(string Name, IReadOnlyList<string> Levels, st
 {
     /// <summary>Levels in design-column order: the reference last, so that SAS's sweep aliases it (SAS ref= behaviour).</summary>
     public IReadOnlyList<string> CodingOrder => Levels.Where(l => l != Reference).Append(Reference).ToList();
+    /// <summary>The index of a level in <see cref="Levels"/>, or −1.</summary>
     public int IndexOf(string level) { for (int i = 0; i < Levels.Count; i++) if (Levels[i] == level) return i; return -1; }
 }
 
@@ -29,32 +30,41 @@ public sealed class ModelFrame
         Notes = Notes.Append(note).ToList(), SubjectsRead = SubjectsRead, Summary = Summary,
     };
 
+    /// <summary>Where the rows came from (a file name or a database relation), for messages.</summary>
     public required string Source { get; init; }
+    /// <summary>The parsed model formula.</summary>
     public required Formula Formula { get; init; }
+    /// <summary>Rows read from the data (SAS "Number of Observations Read").</summary>
     public required int ObservationsRead { get; init; }
     /// <summary>Indices (into the table) of the rows used, sorted by subject then visit position.</summary>
     public required int[] Rows { get; init; }
+    /// <summary>The response value of each used row.</summary>
     public required double[] Response { get; init; }
+    /// <summary>The formula's class variables and the time variable, by name.</summary>
     public required IReadOnlyDictionary<string, ClassVariable> ClassVariables { get; init; }
     /// <summary>Per class variable, the level index (into Levels) of each used row.</summary>
     public required IReadOnlyDictionary<string, int[]> ClassCodes { get; init; }
     /// <summary>Per covariate, its value on each used row.</summary>
     public required IReadOnlyDictionary<string, double[]> Covariates { get; init; }
+    /// <summary>The repeated (visit) variable, its levels in visit order.</summary>
     public required ClassVariable Time { get; init; }
+    /// <summary>The baseline visit (the reference of visit contrasts).</summary>
     public required string Baseline { get; init; }
     /// <summary>Subject labels in order of first appearance; SubjectStart[s]..SubjectStart[s+1] are its rows.</summary>
     public required string[] SubjectLabels { get; init; }
+    /// <summary>Start of each subject's rows in <see cref="Rows"/>, with one more entry at the end (the row count).</summary>
     public required int[] SubjectStart { get; init; }
     /// <summary>Visit position (index into Time.Levels) of each used row.</summary>
     public required int[] VisitPosition { get; init; }
     /// <summary>Actual time of each used row (spatial structures), or null.</summary>
     public double[]? TimeValues { get; init; }
+    /// <summary>The GROUP= variable of the covariance, or null.</summary>
     public ClassVariable? Group { get; init; }
     /// <summary>Group level index of each subject (0 when there is no group).</summary>
     public required int[] SubjectGroup { get; init; }
-    /// <summary>How the order of <see cref="Time"/>'s levels was chosen (<see cref="VisitOrder"/>).</summary>
     /// <summary>The response column's label in the data (a SAS variable label), or null when the source gives none.</summary>
     public string? ResponseLabel { get; init; }
+    /// <summary>How the order of <see cref="Time"/>'s levels was chosen (<see cref="VisitOrder"/>).</summary>
     public required VisitOrdering VisitOrdering { get; init; }
     /// <summary>Things about the data the fit's reader should know (a visit order that may be a guess, numbers that look like codes).</summary>
     public required IReadOnlyList<string> Notes { get; init; }
@@ -64,6 +74,7 @@ public sealed class ModelFrame
     /// variables and covariates are present, even when the outcome is missing. BIC uses this count.
     /// </summary>
     public required int SubjectsRead { get; init; }
+    /// <summary>Rows used in the fit (SAS "Number of Observations Used").</summary>
     public int ObservationsUsed => Summary?.Observations ?? Rows.Length;
 
     /// <summary>
@@ -74,8 +85,10 @@ public sealed class ModelFrame
 
     /// <summary>More levels than this is almost surely a wrong column (an identifier, a date) rather than a factor.</summary>
     public const int MaxClassLevels = 1000;
+    /// <summary>Subjects with at least one used row.</summary>
     public int SubjectCount => Summary?.Subjects ?? SubjectLabels.Length;
 
+    /// <summary>Builds the frame from a table and a specification: selects the used rows, codes class variables, orders visits.</summary>
     public static ModelFrame Build(DataTable table, MixedModelSpec spec, bool needTimeValues)
     {
         spec.Validate();

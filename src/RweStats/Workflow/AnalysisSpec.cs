@@ -47,11 +47,28 @@ public sealed record ModelSettings(
     public LsMeansWeights LsMeansWeights { get; init; } = LsMeansWeights.Equal;
 }
 
+/// <summary>The spec's "descriptives": how the descriptive tables compute quantiles.</summary>
+/// <param name="QuantileType">The sample quantile definition, R's types 1–9 (Hyndman &amp; Fan 1996; "quantile_type", or
+/// "sas_quantile_definition" mapped onto its R type); 7 is R's default.</param>
+/// <param name="ExtraQuantiles">Probabilities reported besides the median and quartiles ("quantiles", e.g. 0.1, 0.9).</param>
 public sealed record DescriptiveSettings(int QuantileType, IReadOnlyList<double> ExtraQuantiles);
 
 /// <summary>Rows an outcome uses: those whose column has one of the values (e.g. steroid dose only for patients on steroids at baseline).</summary>
 public sealed record RowFilter(string Column, IReadOnlyList<string> Values);
 
+/// <summary>One entry of the spec's "outcomes": a measured variable analysed at every visit.</summary>
+/// <param name="Name">The outcome's short name ("name"), used in tables, figures and file names.</param>
+/// <param name="Column">The data column holding its values ("column").</param>
+/// <param name="Label">Its display label ("label"); see <see cref="LabelFromSpec"/>.</param>
+/// <param name="Unit">Its unit ("unit"), or null.</param>
+/// <param name="Data">The data set it is read from (the spec's "data", or the outcome's own).</param>
+/// <param name="Transform">"none", "log" or "log10": the scale the model is fitted on ("transform").</param>
+/// <param name="NormalRange">The normal range [low, high] drawn on figures ("normal_range"), or null.</param>
+/// <param name="Rows">The rows this outcome uses ("rows"), or null for all.</param>
+/// <param name="Classes">Value classes counted per visit ("classes"; e.g. SLEDAI activity bands), possibly empty.</param>
+/// <param name="PercentChanges">Visit pairs (from, to) whose percent change of the mean is reported ("percent_change").</param>
+/// <param name="Model">The model fitted to it (the spec's model with this outcome's overrides).</param>
+/// <param name="LogScaleFigure">Draw its figure panel on a log axis ("log_scale").</param>
 public sealed record OutcomeSpec(
     string Name, string Column, string Label, string? Unit, DataSource Data, string Transform,
     (double Low, double High)? NormalRange, RowFilter? Rows, IReadOnlyList<ValueClass> Classes,
@@ -89,6 +106,8 @@ public sealed record FigureSpec(string Name, string Type, IReadOnlyList<string> 
     public string Residuals { get; init; } = "cholesky";
 }
 
+/// <summary>The spec's "outputs".</summary>
+/// <param name="Figures">The figures to draw.</param>
 public sealed record OutputSettings(IReadOnlyList<FigureSpec> Figures);
 
 /// <summary>
@@ -101,6 +120,7 @@ public sealed record AnalysisSpec(
     DescriptiveSettings Descriptives, IReadOnlyList<OutcomeSpec> Outcomes, OutputSettings Outputs, string? ClaimsFile,
     TreatmentStopRule? TreatmentStop = null)
 {
+    /// <summary>The schema name a spec file declares ("schema").</summary>
     public const string Schema = "rwestats-analysis/1";
 
     /// <summary>The engine specification for one outcome (the column of the model is the transformed outcome).</summary>
