@@ -49,7 +49,7 @@ public sealed record SpecificationRank(Specification Specification, IReadOnlyLis
 /// <param name="ModelClaims">For each model claim, the specifications reproducing it and the closest miss.</param>
 /// <param name="Ranking">Specifications ranked by the model claims they reproduce together.</param>
 /// <param name="Fits">Specifications evaluated.</param>
-/// <param name="FailedFits">Specifications whose fit failed (not converged or refused).</param>
+/// <param name="FailedFits">Specifications that gave no result (their fit or df method failed).</param>
 /// <param name="Elapsed">Wall-clock time of the search.</param>
 public sealed record VerifyReport(
     ClaimsFile Claims, AnalysisSpec Spec, IReadOnlyList<ClaimResult> AsSpecified, IReadOnlyList<DescriptiveAlternative> DescriptiveAlternatives,

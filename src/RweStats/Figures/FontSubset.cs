@@ -13,7 +13,7 @@ namespace RweStats.Figures;
 /// ScottPlot under a name of its own ("DejaVu Sans 1a2b…"), as ScottPlot caches typefaces by name.
 /// Where the native library lacks the subsetter, the whole faces are embedded, as before.
 /// </summary>
-public static class FontSubset
+internal static class FontSubset
 {
     const string HarfBuzz = "libHarfBuzzSharp";
     const uint NoHinting = 1; // HB_SUBSET_FLAGS_NO_HINTING: hinting instructions serve screens at small sizes, not print

@@ -6,7 +6,7 @@ namespace RweStats.Figures;
 /// every machine and .NET version (string.GetHashCode is randomised per process, System.Random's sequence is not
 /// a documented contract). FNV-1a over the UTF-16 code units, then SplitMix64's finaliser (Steele et al. 2014).
 /// </summary>
-public static class Jitter
+internal static class Jitter
 {
     /// <summary>A number in [0, 1) that depends only on the seed and the key.</summary>
     public static double Uniform(int seed, string key)

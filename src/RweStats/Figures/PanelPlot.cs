@@ -12,7 +12,7 @@ namespace RweStats.Figures;
 /// true minus sign. Visits are an axis of manual ticks at their positions (times, or 0, 1, 2 … evenly spaced); a
 /// log axis carries log10 values with ScottPlot's log-spaced minor ticks.
 /// </summary>
-public static class PanelPlot
+internal static class PanelPlot
 {
     public const float AxisLineWidth = 0.6f, TickLength = 3;
 

@@ -81,7 +81,7 @@ public sealed record SeriesFigure : IFigure
     /// jitter moves such lines along themselves, so they lie exactly on top of each other and show as one line
     /// (integer scores and standard doses: 5 mg → 5 mg).
     /// </summary>
-    public static IReadOnlyDictionary<Trajectories.Segment, int> SharedLevelSegments(SeriesPanel panel) =>
+    internal static IReadOnlyDictionary<Trajectories.Segment, int> SharedLevelSegments(SeriesPanel panel) =>
         Trajectories.Shared(panel.Subjects, s => s.Group, levelOnly: true);
 
     public FigurePage Page()

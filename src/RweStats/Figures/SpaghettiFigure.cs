@@ -37,7 +37,7 @@ public sealed record SpaghettiFigure : IFigure
     }
 
     /// <summary>Segments (same visits, same values) that two or more subjects of one category share, with their number.</summary>
-    public IReadOnlyDictionary<Trajectories.Segment, int> SharedSegments(SeriesPanel panel) =>
+    internal IReadOnlyDictionary<Trajectories.Segment, int> SharedSegments(SeriesPanel panel) =>
         Trajectories.Shared(panel.Subjects, s => CategoryOf(s.Subject), levelOnly: false);
 
     public const float LineWidth = 0.7f;

@@ -10,7 +10,7 @@ namespace RweStats.Figures;
 /// segments (the same value at both visits) coincide, as jitter moves them along themselves. Without jitter, a segment
 /// that subjects of several series share is drawn once per series, side by side in lanes (<see cref="Lanes"/>).
 /// </summary>
-public static class Trajectories
+internal static class Trajectories
 {
     /// <summary>A segment between two observed visits of a subject: series (group or category), visit indices, values.</summary>
     public readonly record struct Segment(string? Series, int From, int To, double FromValue, double ToValue);
