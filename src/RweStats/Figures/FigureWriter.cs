@@ -4,12 +4,17 @@ using SkiaSharp;
 
 namespace RweStats.Figures;
 
+/// <summary>The files <see cref="FigureWriter.Write"/> writes (a combination).</summary>
 [Flags]
 public enum FigureFormats
 {
+    /// <summary>Scalable vector graphics.</summary>
     Svg = 1,
+    /// <summary>A one-page vector PDF.</summary>
     Pdf = 2,
+    /// <summary>A raster PNG at the chosen dpi.</summary>
     Png = 4,
+    /// <summary>SVG, PDF and PNG.</summary>
     All = Svg | Pdf | Png,
 }
 
@@ -32,10 +37,14 @@ public static class FigureWriter
     /// <summary>A fixed date for the PDF's document information, so the same figure gives the same file.</summary>
     static readonly DateTime FixedDate = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>The figure as an SVG document (size in pt).</summary>
     public static string ToSvg(IFigure figure) { using var page = figure.Page(); return ToSvg(page); }
+    /// <summary>The figure as a one-page vector PDF, fonts embedded.</summary>
     public static byte[] ToPdf(IFigure figure) { using var page = figure.Page(); return ToPdf(page); }
+    /// <summary>The figure as a PNG at <paramref name="dpi"/>.</summary>
     public static byte[] ToPng(IFigure figure, int dpi = DefaultPngDpi) { using var page = figure.Page(); return ToPng(page, dpi); }
 
+    /// <summary>Writes directory/baseName.svg, .pdf and/or .png, each file whole or not at all.</summary>
     public static FigureOutput Write(IFigure figure, string directory, string baseName, FigureFormats formats = FigureFormats.All, int pngDpi = DefaultPngDpi)
     {
         if (formats == 0) throw new ArgumentException("no output format chosen", nameof(formats));

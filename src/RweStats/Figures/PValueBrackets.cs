@@ -18,15 +18,27 @@ public sealed class PValueBrackets : IPlottable
         public int Level { get; set; }
     }
 
-    public const float LegLength = 3, LineWidth = 0.6f, Gap = 2;
+    /// <summary>Length of a bracket's legs, pt.</summary>
+    public const float LegLength = 3;
+    /// <summary>Width of a bracket's lines, pt.</summary>
+    public const float LineWidth = 0.6f;
+    /// <summary>Space between the data area and the lowest level of brackets, pt.</summary>
+    public const float Gap = 2;
 
+    /// <summary>The brackets.</summary>
     public IReadOnlyList<Bracket> Items { get; }
+    /// <summary>The style of the p-value labels.</summary>
     public LabelStyle LabelStyle { get; }
+    /// <inheritdoc/>
     public bool IsVisible { get; set; } = true;
+    /// <inheritdoc/>
     public IAxes Axes { get; set; } = new ScottPlot.Axes();
+    /// <inheritdoc/>
     public IEnumerable<LegendItem> LegendItems => LegendItem.None;
+    /// <inheritdoc/>
     public AxisLimits GetAxisLimits() => AxisLimits.NoLimits;
 
+    /// <summary>Brackets with labels in the figure's font at <paramref name="fontSizePt"/> in the colour <paramref name="ink"/>.</summary>
     public PValueBrackets(IReadOnlyList<Bracket> items, double fontSizePt, Color ink)
     {
         Items = items;
@@ -65,6 +77,7 @@ public sealed class PValueBrackets : IPlottable
         if (Levels > 0) top.MinimumSize = top.MaximumSize = Gap + Levels * LevelHeight(paint);
     }
 
+    /// <inheritdoc/>
     public void Render(RenderPack rp)
     {
         // Drawn above the data area, in the band of the top axis: outside the clip ScottPlot sets for plottables.

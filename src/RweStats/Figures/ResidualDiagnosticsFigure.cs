@@ -22,14 +22,21 @@ public enum ResidualKind
 /// </summary>
 public sealed record ResidualDiagnosticsFigure : IFigure
 {
+    /// <summary>Fitted values, one per residual.</summary>
     public required IReadOnlyList<double> Fitted { get; init; }
+    /// <summary>The residuals, of <see cref="Kind"/>.</summary>
     public required IReadOnlyList<double> Residuals { get; init; }
+    /// <summary>Which residuals they are; default Cholesky-scaled.</summary>
     public ResidualKind Kind { get; init; } = ResidualKind.CholeskyScaled;
+    /// <summary>The x-axis title of the residual-versus-fitted panel.</summary>
     public string FittedLabel { get; init; } = "Fitted value";
+    /// <summary>The x-axis title of the normal Q–Q panel.</summary>
     public string QuantileLabel { get; init; } = "Normal quantile";
     /// <summary>The outcome whose residuals these are (e.g. "SELENA-SLEDAI"), named in both panel titles; null: not named.</summary>
     public string? Outcome { get; init; }
+    /// <inheritdoc/>
     public FigureStyle Style { get; init; } = FigureStyle.DoubleColumn;
+    /// <inheritdoc/>
     public string Title { get; init; } = "Residual diagnostics";
 
     /// <summary>The y-axis title: which residual it is.</summary>
@@ -40,6 +47,7 @@ public sealed record ResidualDiagnosticsFigure : IFigure
         _ => "Raw residual",
     };
 
+    /// <summary>Checks the style and that fitted values and residuals pair up.</summary>
     public void Validate()
     {
         Style.Validate();
@@ -77,6 +85,7 @@ public sealed record ResidualDiagnosticsFigure : IFigure
 
     const string QqTitle = "Normal Q–Q plot", FittedTitle = "Residuals vs fitted";
 
+    /// <inheritdoc/>
     public FigurePage Page()
     {
         Validate();

@@ -15,16 +15,22 @@ namespace RweStats.Figures;
 /// </summary>
 public sealed record SeriesFigure : IFigure
 {
+    /// <summary>One panel per outcome.</summary>
     public required IReadOnlyList<SeriesPanel> Panels { get; init; }
+    /// <inheritdoc/>
     public FigureStyle Style { get; init; } = FigureStyle.DoubleColumn;
+    /// <summary>Rows of the panel grid; null: chosen from the panel count.</summary>
     public int? Rows { get; init; }
+    /// <summary>Columns of the panel grid; null: chosen from the panel count.</summary>
     public int? Columns { get; init; }
+    /// <inheritdoc/>
     public string Title { get; init; } = "Outcomes over visits";
 
     /// <summary>Share of the visit spacing taken by a visit's group slots together; the rest separates visits.</summary>
     const double DodgeFraction = 0.8;
     const float PointSize = 2.6f, LsMeanSize = 4.4f;
 
+    /// <summary>Checks the style and the panel grid, and that either every panel has groups or none.</summary>
     public void Validate()
     {
         FigurePage.Validate(Style, Panels, Rows, Columns);
@@ -57,6 +63,7 @@ public sealed record SeriesFigure : IFigure
         return Style.LightTrajectories ? Math.Round(opacity / 3, 2) : opacity;
     }
 
+    /// <summary>The legend entries of the layers the figure draws.</summary>
     public IReadOnlyList<LegendItem> LegendItems()
     {
         var items = new List<LegendItem>();
@@ -84,6 +91,7 @@ public sealed record SeriesFigure : IFigure
     internal static IReadOnlyDictionary<Trajectories.Segment, int> SharedLevelSegments(SeriesPanel panel) =>
         Trajectories.Shared(panel.Subjects, s => s.Group, levelOnly: true);
 
+    /// <inheritdoc/>
     public FigurePage Page()
     {
         Validate();

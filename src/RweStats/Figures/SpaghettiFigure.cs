@@ -10,25 +10,34 @@ namespace RweStats.Figures;
 /// </summary>
 public sealed record SpaghettiFigure : IFigure
 {
+    /// <summary>One panel per outcome: each subject's values over the visits.</summary>
     public required IReadOnlyList<SeriesPanel> Panels { get; init; }
     /// <summary>Subject id → category (e.g. "Responder"); subjects not listed fall in <see cref="UncategorisedLabel"/>.</summary>
     public required IReadOnlyDictionary<string, string> SubjectCategory { get; init; }
     /// <summary>Category order for colours and legend; null: order of first appearance over the panels.</summary>
     public IReadOnlyList<string>? CategoryOrder { get; init; }
+    /// <summary>The category of subjects absent from <see cref="SubjectCategory"/>.</summary>
     public string UncategorisedLabel { get; init; } = "Not classified";
+    /// <inheritdoc/>
     public FigureStyle Style { get; init; } = FigureStyle.DoubleColumn;
+    /// <summary>Rows of the panel grid; null: chosen from the panel count.</summary>
     public int? Rows { get; init; }
+    /// <summary>Columns of the panel grid; null: chosen from the panel count.</summary>
     public int? Columns { get; init; }
+    /// <inheritdoc/>
     public string Title { get; init; } = "Individual trajectories";
 
+    /// <summary>Checks the style, the panel grid and the category order.</summary>
     public void Validate()
     {
         FigurePage.Validate(Style, Panels, Rows, Columns);
         if (CategoryOrder is { } order && order.Distinct().Count() != order.Count) throw new RweStatsInputException("category order lists a category twice");
     }
 
+    /// <summary>The category of a subject.</summary>
     public string CategoryOf(string subject) => SubjectCategory.TryGetValue(subject, out var c) ? c : UncategorisedLabel;
 
+    /// <summary>The categories present, in <see cref="CategoryOrder"/> (those it omits after, in order of first appearance).</summary>
     public IReadOnlyList<string> Categories()
     {
         var seen = Panels.SelectMany(p => p.Subjects).Select(s => CategoryOf(s.Subject)).Distinct().ToList();
@@ -40,8 +49,10 @@ public sealed record SpaghettiFigure : IFigure
     internal IReadOnlyDictionary<Trajectories.Segment, int> SharedSegments(SeriesPanel panel) =>
         Trajectories.Shared(panel.Subjects, s => CategoryOf(s.Subject), levelOnly: false);
 
+    /// <summary>Width of one subject's line, pt.</summary>
     public const float LineWidth = 0.7f;
 
+    /// <summary>The legend: each category with its number of subjects, then the shared-segment and missed-visit line styles when drawn.</summary>
     public IReadOnlyList<LegendItem> LegendItems()
     {
         var subjects = Panels.SelectMany(p => p.Subjects).Select(s => s.Subject).Distinct().ToList();
@@ -55,6 +66,7 @@ public sealed record SpaghettiFigure : IFigure
         return items;
     }
 
+    /// <inheritdoc/>
     public FigurePage Page()
     {
         Validate();
