@@ -15,9 +15,13 @@ namespace RweStats.Claims;
 public sealed record Claim(string Id, string Outcome, string Statistic, string Reported, string? Visit, string? Class,
                            string? From, string? To, string? Contrast, string? Where)
 {
+    /// <summary>The descriptive statistics a claim may name (class_count and percent_change besides).</summary>
     public static readonly string[] DescriptiveStatistics = { "n", "missing", "mean", "sd", "median", "q1", "q3", "min", "max" };
+    /// <summary>The model statistics a claim may name.</summary>
     public static readonly string[] ModelStatistics = { "p_value", "estimate", "std_error", "df", "t_value", "f_value", "num_df", "lower", "upper" };
+    /// <summary>The model tables a claim may be read from (<see cref="Kind"/>).</summary>
     public static readonly string[] ModelKinds = { "lsmean_difference", "lsmean", "type3", "fixed_effect" };
+    /// <summary>True when the claim is a model statistic (computed from a fit, searched over specifications).</summary>
     public bool IsModelClaim => ModelStatistics.Contains(Statistic);
 
     /// <summary>The table of a fitted model the claim is read from; null for a visit-versus-baseline contrast (<see cref="Contrast"/>).</summary>
@@ -26,11 +30,13 @@ public sealed record Claim(string Id, string Outcome, string Statistic, string R
     public string? Effect { get; init; }
     /// <summary>The levels of a <see cref="Kind"/> claim: "VIS4 TRT" (an LS mean, a solution row), "VIS4 TRT - VIS4 PBO" (a difference).</summary>
     public string? Levels { get; init; }
+    /// <summary>True for a median or quartile (whose value depends on the quantile definition).</summary>
     public bool IsQuantile => Statistic is "median" or "q1" or "q3";
 
     /// <summary>"&lt;" claims ("p &lt; 0.001") are bounds, not values.</summary>
     public bool IsUpperBound => Reported.TrimStart().StartsWith('<');
 
+    /// <summary>The reported number (a bound's limit for "&lt; x"); a decimal comma is read as a point.</summary>
     public double ReportedValue => double.Parse(Reported.TrimStart().TrimStart('<').Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>One unit of the last printed digit: 0.01 for "4.24", 1 for "45", 1e-5 for "0.00011".</summary>
@@ -47,6 +53,7 @@ public sealed record Claim(string Id, string Outcome, string Statistic, string R
         }
     }
 
+    /// <summary>A one-line description: outcome, statistic, table, class, visit and contrast.</summary>
     public string Describe() =>
         $"{Outcome} {Statistic}{(Kind is null ? "" : $" of {Kind} {Effect}{(Levels is null ? "" : $" {Levels}")}")}{(Class is null ? "" : $" [{Class}]")}{(Visit is null ? "" : $" at {Visit}")}{(From is null ? "" : $" {From}→{To}")}{(Contrast is null ? "" : $" {Contrast}")}";
 }
@@ -60,8 +67,11 @@ public sealed record ClaimsFile(string Path, string? Source, string AnalysisSpec
     /// </summary>
     public IReadOnlyList<string> Covariates { get; init; } = Array.Empty<string>();
 
+    /// <summary>The schema name a claims file declares ("schema").</summary>
     public const string Schema = "rwestats-claims/1";
 
+    /// <exception cref="RweStatsInputException">The file is not a valid claims file (the message names the key).</exception>
+    /// <summary>Reads and checks a claims file; paths in it are relative to its folder.</summary>
     public static ClaimsFile Load(string path)
     {
         var root = JsonTree.Load(path).ExpectObject("schema", "source", "analysis", "claims", "comment", "covariates");

@@ -7,10 +7,15 @@ namespace RweStats.Data;
 /// </summary>
 public sealed record TableSource(string Path)
 {
+    /// <summary>csv, xpt, parquet or duckdb; null: chosen by the extension.</summary>
     public string? FileFormat { get; init; }
+    /// <summary>Separator, decimal mark and missing-value codes of a CSV file.</summary>
     public CsvDialect Dialect { get; init; } = CsvDialect.Default;
+    /// <summary>The data set of a SAS transport library, or the table of a DuckDB database.</summary>
     public string? Member { get; init; }
+    /// <summary>A DuckDB SQL query whose rows are read (DuckDB sources only).</summary>
     public string? Query { get; init; }
+    /// <summary>A row filter (<see cref="RowCondition"/>), applied after reading.</summary>
     public string? Where { get; init; }
     /// <summary>How the front end names the file format, for messages ("--data-format" on the command line, "data.file_format" in a spec).</summary>
     public string FormatOption { get; init; } = RweStatsInputException.LibraryName(ModelSetting.DataFormat);
@@ -21,6 +26,7 @@ public sealed record TableSource(string Path)
 /// <summary>One file format's reader: everything it reads becomes a <see cref="DataTable"/>, numbers as numbers.</summary>
 public interface ITableReader
 {
+    /// <summary>Reads the source into a table.</summary>
     DataTable Read(TableSource source);
 }
 
@@ -31,6 +37,7 @@ public interface ITableReader
 /// </summary>
 public static class TableReader
 {
+    /// <summary>The file formats read: csv, xpt, parquet, duckdb.</summary>
     public static IReadOnlyList<string> Formats { get; } = new[] { "csv", "xpt", "parquet", "duckdb" };
 
     /// <summary>A folder named as the data is said to be one (not "file not found").</summary>
@@ -49,6 +56,7 @@ public static class TableReader
         _ => throw new InvalidOperationException(format),
     };
 
+    /// <summary>Reads the source with the reader of its format and keeps the rows of its filter.</summary>
     public static DataTable Read(TableSource source)
     {
         RefuseFolder(source);

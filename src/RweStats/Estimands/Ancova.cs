@@ -46,6 +46,7 @@ public sealed record AncovaFit(double[][] Coefficients, double[,] ResidualGram, 
         return l;
     }
 
+    /// <summary>The reported parameters, as rbmi names them: the treatment difference and the two arms' LS means.</summary>
     public static readonly string[] ParameterNames = { "trt", "lsm_ref", "lsm_alt" };
 
     /// <summary>The fit from the sums of one visit's completed data (<see cref="AncovaSums"/>).</summary>
@@ -88,14 +89,22 @@ public sealed record AncovaFit(double[][] Coefficients, double[,] ResidualGram, 
 /// </summary>
 public sealed class AncovaSums
 {
+    /// <summary>Columns of x: intercept, arm and the covariates.</summary>
     public int K { get; }
+    /// <summary>Columns of Y: the outcome and the delta directions.</summary>
     public int D { get; }
+    /// <summary>Σ w x xᵀ, row-major K × K.</summary>
     public double[] Xx { get; }
+    /// <summary>Σ w x Yᵀ, row-major K × D.</summary>
     public double[] Xy { get; }
+    /// <summary>Σ w Y Yᵀ, row-major D × D.</summary>
     public double[] Yy { get; }
+    /// <summary>Σ w x.</summary>
     public double[] X { get; }
+    /// <summary>Σ w: the number of subjects (weighted).</summary>
     public double Count { get; set; }
 
+    /// <summary>Zero sums for K columns of x and D of Y.</summary>
     public AncovaSums(int k, int d)
     {
         K = k;
@@ -106,6 +115,7 @@ public sealed class AncovaSums
         X = new double[k];
     }
 
+    /// <summary>A copy whose sums can be changed independently.</summary>
     public AncovaSums Clone()
     {
         var c = new AncovaSums(K, D) { Count = Count };

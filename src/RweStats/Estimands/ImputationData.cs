@@ -13,10 +13,13 @@ namespace RweStats.Estimands;
 /// </summary>
 public sealed class ImputationData
 {
+    /// <summary>The visits, in order.</summary>
     public required IReadOnlyList<string> Visits { get; init; }
+    /// <summary>The subjects, in order.</summary>
     public required string[] SubjectLabels { get; init; }
     /// <summary>The arm levels in the data's level order (the first is rbmi's "ref" of the analysis, the second its "alt").</summary>
     public required IReadOnlyList<string> Arms { get; init; }
+    /// <summary>The arm index (into <see cref="Arms"/>) of each subject.</summary>
     public required int[] SubjectArm { get; init; }
     /// <summary>The arm index of each arm's reference arm.</summary>
     public required int[] ReferenceArm { get; init; }
@@ -26,19 +29,26 @@ public sealed class ImputationData
     public required double[] Outcome { get; init; }
     /// <summary>The index of the first visit affected by a non-MAR event (T when none): visits before it are missing at random.</summary>
     public required int[] FirstAffected { get; init; }
+    /// <summary>The imputation strategy of each subject's visits from <see cref="FirstAffected"/> on.</summary>
     public required ImputationStrategy[] Strategy { get; init; }
     /// <summary>Design rows over the model's estimated columns: [(s * T + v) * p + j] in the own arm, and in the reference arm.</summary>
     public required double[] OwnRows { get; init; }
+    /// <summary>Design rows as <see cref="OwnRows"/>, in the subject's reference arm.</summary>
     public required double[] ReferenceRows { get; init; }
     /// <summary>The analysis covariates' columns (numeric, or class dummies against the first level) at each visit row: [(s * T + v) * K + k].</summary>
     public required double[] AnalysisCovariates { get; init; }
+    /// <summary>The names of the columns of <see cref="AnalysisCovariates"/>.</summary>
     public required IReadOnlyList<string> AnalysisCovariateNames { get; init; }
     /// <summary>The model fitted to the data before the events (all data but the visits after a non-MAR event).</summary>
     public required MixedModel Fit { get; init; }
 
+    /// <summary>Number of subjects.</summary>
     public int SubjectCount => SubjectLabels.Length;
+    /// <summary>Number of visits (T).</summary>
     public int VisitCount => Visits.Count;
+    /// <summary>Number of estimated columns of the imputation model's design (p).</summary>
     public int Rank => Fit.Design.Rank;
+    /// <summary>True when subject <paramref name="s"/> has no outcome at visit <paramref name="v"/>.</summary>
     public bool IsMissing(int s, int v) => double.IsNaN(Outcome[s * VisitCount + v]);
 
     /// <summary>Reads the data, the events and the references, and fits the imputation model.</summary>
