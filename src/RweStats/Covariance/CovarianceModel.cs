@@ -14,6 +14,8 @@ public sealed class CovarianceModel
 {
     readonly int[][] structureToGlobal; // per group: structure parameter index -> θ index
 
+    /// <exception cref="RweStatsInputException">A random intercept with a structure that cannot be identified alongside it.</exception>
+    /// <summary>A residual structure, an optional random intercept and an optional GROUP= variable with its levels.</summary>
     public CovarianceModel(CovarianceStructure structure, bool randomIntercept, IReadOnlyList<string>? groupLevels = null, string? groupVariable = null)
     {
         Structure = structure;
@@ -43,11 +45,17 @@ public sealed class CovarianceModel
         Parameters = parameters;
     }
 
+    /// <summary>The residual structure R_i(θ).</summary>
     public CovarianceStructure Structure { get; }
+    /// <summary>True with a random subject intercept (σ_b² J).</summary>
     public bool RandomIntercept { get; }
+    /// <summary>The GROUP= column, or null.</summary>
     public string? GroupVariable { get; }
+    /// <summary>The GROUP= levels (one empty level without groups).</summary>
     public IReadOnlyList<string> GroupLevels { get; }
+    /// <summary>The parameters of θ in SAS's order.</summary>
     public IReadOnlyList<CovarianceParameter> Parameters { get; }
+    /// <summary>The length of θ.</summary>
     public int ParameterCount => Parameters.Count;
 
     /// <summary>The θ indices V_i depends on for a subject of this group: Intercept (if any), then its group's block.</summary>

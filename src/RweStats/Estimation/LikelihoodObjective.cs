@@ -10,11 +10,13 @@ public sealed record LikelihoodEvaluation
 {
     /// <summary>−2 log L (ML) or −2 log L_R (REML), SAS's definition including the 2π constant; +∞ where V is not positive definite.</summary>
     public required double Value { get; init; }
+    /// <summary>Gradient of <see cref="Value"/> in θ.</summary>
     public double[]? Gradient { get; init; }
     /// <summary>Observed Hessian of <see cref="Value"/> in θ.</summary>
     public Matrix<double>? Hessian { get; init; }
     /// <summary>Expected Hessian (2 × Fisher information): tr(M V_k M V_l), M = P (REML) or V⁻¹ (ML).</summary>
     public Matrix<double>? ExpectedHessian { get; init; }
+    /// <summary>β̂(θ) = C Xᵀ V⁻¹ y, the generalised least-squares estimate at θ.</summary>
     public Vector<double>? Beta { get; init; }
     /// <summary>C = (Xᵀ V⁻¹ X)⁻¹, the model-based covariance of β̂.</summary>
     public Matrix<double>? CovBeta { get; init; }
@@ -27,8 +29,15 @@ public sealed record LikelihoodEvaluation
     /// which cancels in every product it enters.
     /// </summary>
     public KenwardRogerTerms? KenwardRogerTerms { get; init; }
+    /// <summary>False where V is not positive definite (<see cref="Value"/> is +∞).</summary>
     public bool IsFinite => double.IsFinite(Value);
 }
+
+/// <summary>The Kenward–Roger building blocks P_k, Q_kl and R_kl (see <see cref="LikelihoodEvaluation.KenwardRogerTerms"/>).</summary>
+/// <param name="P">P_k = Xᵀ V⁻¹ V_k V⁻¹ X, one per covariance parameter.</param>
+/// <param name="Q">Q_kl = Xᵀ V⁻¹ V_k V⁻¹ V_l V⁻¹ X (symmetrised).</param>
+/// <param name="R">R_kl = Xᵀ V⁻¹ V_kl V⁻¹ X; null where ∂²V/∂θ_k∂θ_l vanishes.</param>
+public sealed record KenwardRogerTerms(Matrix<double>[] P, Matrix<double>?[,] Q, Matrix<double>?[,] R);
 
 /// <summary>
 /// The (restricted) log-likelihood of the linear mixed model y_i ~ N(X_i β, V_i(θ)) with β profiled out,
@@ -43,14 +52,13 @@ public sealed record LikelihoodEvaluation
 /// (Jennrich &amp; Schluchter 1986; Wolfinger, Tobias &amp; Sall 1994). Every term reduces to sums over
 /// covariance patterns of Z_iᵀ A Z_i, see <see cref="CovariancePattern"/>.
 /// </summary>
-public sealed record KenwardRogerTerms(Matrix<double>[] P, Matrix<double>?[,] Q, Matrix<double>?[,] R);
-
 public sealed class LikelihoodObjective
 {
     readonly CovarianceModel covariance;
     readonly IReadOnlyList<CovariancePattern> patterns;
     readonly int p, n;
 
+    /// <summary>The objective of a covariance model over the data's covariance patterns, with rank(X) = <paramref name="rank"/> and n = <paramref name="observations"/>.</summary>
     public LikelihoodObjective(CovarianceModel covariance, IReadOnlyList<CovariancePattern> patterns, int rank, int observations, EstimationMethod method)
     {
         this.covariance = covariance;
@@ -60,7 +68,9 @@ public sealed class LikelihoodObjective
         Method = method;
     }
 
+    /// <summary>REML or ML.</summary>
     public EstimationMethod Method { get; }
+    /// <summary>Number of covariance parameters (the length of θ).</summary>
     public int ParameterCount => covariance.ParameterCount;
 
     /// <summary>

@@ -12,6 +12,7 @@ public sealed record ReportedP(string Relation, PrintedNumber Value, int Start, 
         _ => (Math.Max(0, Value.Low), Math.Min(1, Value.High)),
     };
 
+    /// <summary>As printed: "p &lt; 0.05".</summary>
     public override string ToString() => $"p {Relation} {Value.Text}";
 }
 
@@ -21,6 +22,7 @@ public sealed record StatisticContext(int Start, int End, string Quote, string S
 {
     /// <summary>The page (1 for a text file) and 1-based line on it where the statistic begins.</summary>
     public int Page { get; init; } = 1;
+    /// <summary>The 1-based line on <see cref="Page"/> where the statistic begins.</summary>
     public int Line { get; init; } = 1;
 
     /// <summary>The n is the study's, not one stated in the statistic's own sentence.</summary>
@@ -38,6 +40,7 @@ public abstract record ReportedStatistic(StatisticContext Context)
 public sealed record TestStatistic(StatisticContext Context, string Test, PrintedNumber? Df1, PrintedNumber? Df2, PrintedNumber Value, ReportedP P)
     : ReportedStatistic(Context)
 {
+    /// <inheritdoc/>
     public override string Kind => "test_statistic";
 }
 
@@ -46,6 +49,7 @@ public sealed record EstimateWithInterval(StatisticContext Context, string? Name
                                           PrintedNumber Lower, PrintedNumber Upper, ReportedP? P, PrintedNumber? Df)
     : ReportedStatistic(Context)
 {
+    /// <inheritdoc/>
     public override string Kind => "estimate_ci";
 }
 
@@ -53,6 +57,7 @@ public sealed record EstimateWithInterval(StatisticContext Context, string? Name
 public sealed record MeanWithSpread(StatisticContext Context, PrintedNumber Mean, PrintedNumber? Spread, bool SpreadIsStandardError, bool Binary)
     : ReportedStatistic(Context)
 {
+    /// <inheritdoc/>
     public override string Kind => "mean";
 }
 
@@ -61,6 +66,7 @@ public sealed record MedianWithQuartiles(StatisticContext Context, PrintedNumber
                                          PrintedNumber? Min, PrintedNumber? Max)
     : ReportedStatistic(Context)
 {
+    /// <inheritdoc/>
     public override string Kind => "median";
 }
 
@@ -68,6 +74,7 @@ public sealed record MedianWithQuartiles(StatisticContext Context, PrintedNumber
 public sealed record Percentage(StatisticContext Context, PrintedNumber Percent, int? Count, int? Denominator)
     : ReportedStatistic(Context)
 {
+    /// <inheritdoc/>
     public override string Kind => "percentage";
 }
 
@@ -75,6 +82,7 @@ public sealed record Percentage(StatisticContext Context, PrintedNumber Percent,
 public sealed record WithinPatientComparison(StatisticContext Context, MeanWithSpread First, MeanWithSpread Second, ReportedP P, int Visits)
     : ReportedStatistic(Context)
 {
+    /// <inheritdoc/>
     public override string Kind => "within_patient";
 }
 
@@ -90,12 +98,15 @@ public sealed record CategoryCounts(StatisticContext Context, string Variable, I
                                     IReadOnlyList<(int N, string Source)> OtherTotals)
     : ReportedStatistic(Context)
 {
+    /// <inheritdoc/>
     public override string Kind => "category_counts";
+    /// <summary>The categories' counts added up.</summary>
     public int Sum => Categories.Sum(c => c.Count);
 }
 
 /// <summary>A p-value printed without a test statistic, interval or summaries to check it against (kept for the claims draft).</summary>
 public sealed record LonePValue(StatisticContext Context, ReportedP P) : ReportedStatistic(Context)
 {
+    /// <inheritdoc/>
     public override string Kind => "p_value";
 }

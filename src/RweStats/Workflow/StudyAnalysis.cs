@@ -8,6 +8,7 @@ namespace RweStats.Workflow;
 /// <summary>Mean at one visit against another: the paper's "45 % reduction of steroid dose" (negative = reduction).</summary>
 public sealed record PercentChange(string Outcome, string From, string To, double MeanFrom, double MeanTo, int NFrom, int NTo)
 {
+    /// <summary>100 × (mean at To − mean at From) / mean at From.</summary>
     public double Percent => 100 * (MeanTo - MeanFrom) / MeanFrom;
 }
 
@@ -32,8 +33,13 @@ public sealed record OutcomeAnalysis(
     public IReadOnlyDictionary<(string Subject, string Visit), string> Notes { get; init; } = new Dictionary<(string, string), string>();
 }
 
+/// <summary>What <see cref="StudyAnalysis.Run"/> computed.</summary>
+/// <param name="Spec">The analysis spec run.</param>
+/// <param name="Outcomes">Each outcome's results (or its error), in the spec's order.</param>
+/// <param name="Warnings">Data problems worth telling that did not stop the analysis.</param>
 public sealed record StudyResult(AnalysisSpec Spec, IReadOnlyList<OutcomeAnalysis> Outcomes, IReadOnlyList<string> Warnings)
 {
+    /// <summary>True when no outcome failed.</summary>
     public bool AllSucceeded => Outcomes.All(o => o.Error is null);
 }
 
@@ -43,6 +49,7 @@ public sealed record StudyResult(AnalysisSpec Spec, IReadOnlyList<OutcomeAnalysi
 /// </summary>
 public static class StudyAnalysis
 {
+    /// <summary>Runs every outcome of the spec; <paramref name="progress"/> receives a line per step.</summary>
     public static StudyResult Run(AnalysisSpec spec, Action<string>? progress = null)
     {
         var tables = new Dictionary<string, DataTable>();
