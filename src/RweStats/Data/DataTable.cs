@@ -33,10 +33,13 @@ public sealed class DataTable
         LineNumbers = lineNumbers;
     }
 
+    /// <summary>The file or relation the table was read from, for messages.</summary>
     public string Source { get; }
+    /// <summary>The column names, in order.</summary>
     public IReadOnlyList<string> ColumnNames { get; }
     /// <summary>Where each row came from: its line in a text file, or its row (observation) number in a binary or database source (<see cref="RowWord"/>).</summary>
     public int[] LineNumbers { get; }
+    /// <summary>Number of rows.</summary>
     public int RowCount => LineNumbers.Length;
 
     /// <summary>What <see cref="LineNumbers"/> count: "line" (text files, the default), "row" (Parquet, DuckDB) or "observation" (SAS transport).</summary>
@@ -99,6 +102,7 @@ public sealed class DataTable
     /// <summary>Every column as texts (numeric columns are turned back into text on first use).</summary>
     public IReadOnlyList<string?[]> Columns => Enumerable.Range(0, storage.Length).Select(TextsOf).ToList();
 
+    /// <summary>The index of a column, or −1.</summary>
     public int ColumnIndex(string name)
     {
         for (int j = 0; j < ColumnNames.Count; j++)
@@ -382,6 +386,7 @@ internal sealed class NumericStorage(double[] values, Dictionary<int, string>? o
 /// </summary>
 public sealed record ColumnMetadata(string? Label = null, string? SasFormat = null, IReadOnlyDictionary<int, char>? MissingKinds = null)
 {
+    /// <summary>No label, format or special missing values.</summary>
     public static ColumnMetadata None { get; } = new();
 
     /// <summary>The kind of missing value of a row: '.', '_' or 'A'–'Z' (only meaningful when the cell is missing).</summary>

@@ -59,10 +59,15 @@ public sealed class MixedModel
 
     /// <summary>The specification the model was fitted with (its inference settings are the defaults of <see cref="Result()"/>).</summary>
     public MixedModelSpec Spec { get; }
+    /// <summary>The data as the model sees them.</summary>
     public ModelFrame Frame { get; }
+    /// <summary>The fixed-effects design X.</summary>
     public FixedEffectsDesign Design { get; }
+    /// <summary>The covariance model V_i(θ).</summary>
     public CovarianceModel Covariance { get; }
+    /// <summary>The residual covariance structure.</summary>
     public CovarianceStructure Structure => Covariance.Structure;
+    /// <summary>How the optimiser ended.</summary>
     public ConvergenceReport Convergence { get; }
     /// <summary>θ̂ in SAS's order and parameterisation (see <see cref="CovarianceParameters"/> for names).</summary>
     public IReadOnlyList<double> Theta => theta;
@@ -78,6 +83,7 @@ public sealed class MixedModel
     public Matrix<double> ExpectedHessian => kenwardRogerEvaluation.Value.ExpectedHessian!;
     /// <summary>Satterthwaite's df (model-based covariance); null when the Hessian is not positive definite.</summary>
     public SatterthwaiteDf? Satterthwaite { get; }
+    /// <summary>−2 (Res) Log Likelihood, AIC, AICC and BIC as SAS defines them.</summary>
     public FitStatistics FitStatistics { get; }
     /// <summary>The −2 (restricted) log-likelihood at θ̂.</summary>
     public double Neg2LogLikelihood => evaluation.Value;

@@ -12,15 +12,21 @@ namespace RweStats.Estimation;
 /// </summary>
 public sealed class CovariancePattern
 {
+    /// <summary>The GROUP= level index of the pattern's subjects.</summary>
     public required int Group { get; init; }
+    /// <summary>The visit positions observed (indices into the time levels): the pattern.</summary>
     public required int[] Visits { get; init; }
+    /// <summary>The visit times of a spatial structure's subject; empty otherwise.</summary>
     public required double[] Times { get; init; }
+    /// <summary>Subjects with this pattern.</summary>
     public required int SubjectCount { get; init; }
+    /// <summary>Number of visits m in the pattern.</summary>
     public int Size => Visits.Length;
 
     // Either the pair blocks (m*m arrays of (p+1)^2) or the subjects' Z matrices (m × (p+1), row-major).
     internal double[][]? PairBlocks { get; init; }
     internal List<double[]>? SubjectRows { get; init; }
+    /// <summary>p + 1: the columns of Z_i = [X_i y_i].</summary>
     public required int Width { get; init; } // p + 1
 
     /// <summary>acc += Σ_i Z_iᵀ A Z_i ((p+1) × (p+1), row-major); scratch: m (p+1) numbers, or null.</summary>

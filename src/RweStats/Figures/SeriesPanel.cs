@@ -112,11 +112,15 @@ public sealed record SeriesPanel
     public required IReadOnlyList<string> Visits { get; init; }
     /// <summary>Numeric visit times (e.g. months 0, 6, 12) to space visits by time; null: equally spaced categories.</summary>
     public IReadOnlyList<double>? VisitPositions { get; init; }
+    /// <summary>Each subject's values at <see cref="Visits"/> (null where missing).</summary>
     public required IReadOnlyList<SubjectValues> Subjects { get; init; }
+    /// <summary>The normal range drawn as a band, or null.</summary>
     public NormalRange? NormalRange { get; init; }
     /// <summary>Log10 y axis (for right-skewed markers such as anti-dsDNA); values must then be positive.</summary>
     public bool LogScale { get; init; }
+    /// <summary>LS means with their confidence intervals per visit (and group), or null.</summary>
     public IReadOnlyList<VisitEstimate>? LsMeans { get; init; }
+    /// <summary>The p-value brackets between visits.</summary>
     public IReadOnlyList<SignificanceAnnotation> Significance { get; init; } = Array.Empty<SignificanceAnnotation>();
     /// <summary>
     /// Order of the groups (colours, slots within a visit, legend) when subjects have a <see cref="SubjectValues.Group"/>;
@@ -167,6 +171,7 @@ public sealed record SeriesPanel
         return false;
     });
 
+    /// <summary>The index of a visit in <see cref="Visits"/>, or −1.</summary>
     public int VisitIndex(string visit)
     {
         for (int i = 0; i < Visits.Count; i++) if (Visits[i] == visit) return i;

@@ -14,10 +14,13 @@ public sealed record DesignColumn(Term Term, int TermIndex, IReadOnlyDictionary<
 /// </summary>
 public sealed class FixedEffectsDesign
 {
+    /// <summary>The formula's terms with the intercept first, in SAS's order.</summary>
     public IReadOnlyList<Term> Terms { get; }
+    /// <summary>Every column of X (aliased ones included), term by term.</summary>
     public IReadOnlyList<DesignColumn> Columns { get; }
     /// <summary>Indices of the non-aliased columns: the parameters actually estimated.</summary>
     public int[] Estimated { get; }
+    /// <summary>rank(X): the number of estimated columns.</summary>
     public int Rank => Estimated.Length;
     /// <summary>Means of the covariates over the rows used: where SAS evaluates LS means.</summary>
     public IReadOnlyDictionary<string, double> CovariateMeans { get; }
@@ -35,6 +38,7 @@ public sealed class FixedEffectsDesign
     // l_j = Σ_k relation[j][k] l_Estimated[k] for every aliased j (l orthogonal to the null space of X).
     readonly Dictionary<int, double[]> aliasRelation = new();
 
+    /// <summary>The design of a model frame.</summary>
     public FixedEffectsDesign(ModelFrame frame) : this(frame, null) { }
 
     /// <summary>
@@ -131,6 +135,7 @@ public sealed class FixedEffectsDesign
         return result;
     }
 
+    /// <summary>Number of columns of X.</summary>
     public int ColumnCount => Columns.Count;
 
     /// <summary>Whether estimated column k is an indicator (its term has no covariate): its non-zeros are all 1.</summary>
@@ -275,7 +280,9 @@ public sealed class FixedEffectsDesign
     }
 
     /// <summary>L restricted to the estimated parameters (aliased parameters are 0).</summary>
+    /// <summary>A row over all columns restricted to the estimated ones.</summary>
     public double[] Reduce(double[] l) => Estimated.Select(j => l[j]).ToArray();
 
+    /// <summary>The model frame the design was built from.</summary>
     public ModelFrame Frame => frame;
 }

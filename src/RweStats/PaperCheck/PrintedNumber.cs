@@ -9,8 +9,11 @@ namespace RweStats.PaperCheck;
 /// </summary>
 public sealed record PrintedNumber(string Text, double Value, double Unit)
 {
+    /// <summary>Decimals printed (0 for integers and for a unit of 10 or more).</summary>
     public int Decimals => Math.Max(0, (int)Math.Round(-Math.Log10(Unit)));
+    /// <summary>Lower edge of the rounding interval: value − unit/2.</summary>
     public double Low => Value - Unit / 2;
+    /// <summary>Upper edge of the rounding interval: value + unit/2.</summary>
     public double High => Value + Unit / 2;
     /// <summary>
     /// Whether this number's true value is certainly above the other's when both were rounded by one rule. Adjacent
@@ -19,6 +22,7 @@ public sealed record PrintedNumber(string Text, double Value, double Unit)
     /// </summary>
     public bool CertainlyAbove(PrintedNumber other) => Low >= other.High - 1e-9 * Math.Min(Unit, other.Unit);
 
+    /// <summary>True when printed without decimals and whole.</summary>
     public bool IsInteger => Unit >= 1 && Math.Abs(Value - Math.Round(Value)) < 1e-12;
 
     /// <summary>Whether a computed value prints as this number (closed rounding interval, with a hair of floating-point slack).</summary>
@@ -52,6 +56,8 @@ public sealed record PrintedNumber(string Text, double Value, double Unit)
         return new PrintedNumber(printed.Trim(), v * scale, Math.Pow(10, -decimals) * scale);
     }
 
+    /// <summary>The number as printed.</summary>
     public override string ToString() => Text;
+    /// <summary>A value with at most <paramref name="decimals"/> decimals, invariant culture.</summary>
     public static string Show(double x, int decimals = 4) => x.ToString("0." + new string('#', decimals), Inv);
 }

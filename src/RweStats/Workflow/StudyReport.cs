@@ -11,6 +11,7 @@ public static class StudyReport
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>descriptives.csv: n, missing, mean, SD, variance, median, quartiles, minimum, maximum and the extra quantiles per outcome and visit.</summary>
     public static string DescriptivesCsv(StudyResult study)
     {
         var extra = study.Spec.Descriptives.ExtraQuantiles;
@@ -23,6 +24,7 @@ public static class StudyReport
         return csv.ToString();
     }
 
+    /// <summary>classes.csv: the count of each value class per outcome and visit, with the unclassified and missing.</summary>
     public static string ClassesCsv(StudyResult study)
     {
         var csv = new CsvText("outcome", "visit", "class", "min", "max", "count", "unclassified", "missing");
@@ -36,6 +38,7 @@ public static class StudyReport
         return csv.ToString();
     }
 
+    /// <summary>contrasts.csv: each outcome's visit-versus-baseline contrasts from the mixed model, back-transformed to ratios for log outcomes, with the model settings.</summary>
     public static string ContrastsCsv(StudyResult study)
     {
         var csv = new CsvText("outcome", "contrast", "visit", "baseline", "scale", "estimate", "std_error", "df", "t_value", "p_value", "lower", "upper",
@@ -57,6 +60,7 @@ public static class StudyReport
         return csv.ToString();
     }
 
+    /// <summary>fits.json: the spec and, per outcome, its model fit (or its error).</summary>
     public static string FitsJson(StudyResult study)
     {
         using var stream = new MemoryStream();
@@ -170,6 +174,7 @@ public static class StudyReport
                string.Join("\n", groups.Select(g => $"- {string.Join(", ", g.Select(o => o.Outcome.Label))}: {g.Key}"));
     }
 
+    /// <summary>report.md: the tables, the Methods paragraph and, when given, the comparison with the paper.</summary>
     public static string ReportMarkdown(StudyResult study, string? comparisonMarkdown = null)
     {
         var s = new StringBuilder();
@@ -316,6 +321,7 @@ public static class StudyReport
 
     static string Label(OutcomeAnalysis o) => o.Outcome.Label + (o.Outcome.Unit is { } u ? $" ({u})" : "") + (o.Outcome.Data.Synthetic ? " [synthetic]" : "");
 
+    /// <summary>A number as the report tables print it ("NA" when not finite).</summary>
     public static string N(double v) => !double.IsFinite(v) ? "NA" : Math.Abs(v) >= 100 ? v.ToString("F1", Inv) : v.ToString("0.###", Inv);
 
     /// <summary>p-values for manuscripts, as the figures print them: 2 significant digits, "&lt; 0.001" below 0.001.</summary>

@@ -16,8 +16,10 @@ public sealed record SqlRelation(string Sql, bool IsQuery, string Label)
     /// by <see cref="ColumnTyping"/> from its cells, as the CSV reader types it.</summary>
     public bool TypesGuessed { get; init; }
 
+    /// <summary>A database table (its name quoted by the dialect).</summary>
     public static SqlRelation Table(string name, SqlDialect dialect, string label) => new($"SELECT * FROM {dialect.TableName(name)}", false, label);
     // The query ends on its own line: a trailing "-- comment" then cannot swallow the ")" that closes it in "WITH src AS (...)".
+    /// <summary>The rows of a SELECT statement.</summary>
     public static SqlRelation Query(string select, string label) => new(select.Trim().TrimEnd(';').TrimEnd() + "\n", true, label);
 
     /// <summary>A row filter the database applies (<see cref="RowCondition.ToSql"/>); null: every row.</summary>

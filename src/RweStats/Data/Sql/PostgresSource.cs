@@ -28,10 +28,15 @@ public sealed class PostgresSource
     /// <summary>The longest any one statement may run, in seconds (0: no limit).</summary>
     public int StatementTimeoutSeconds { get; }
 
+    /// <summary>The server's host name.</summary>
     public string Host { get; }
+    /// <summary>The server's port.</summary>
     public int Port { get; }
+    /// <summary>The database name.</summary>
     public string Database { get; }
+    /// <summary>The table or query whose rows are read.</summary>
     public SqlRelation Relation { get; }
+    /// <summary>How messages name the source (never with credentials).</summary>
     public string Label => Relation.Label;
 
     PostgresSource(string host, int port, string database, SqlRelation relation, string connectionString, string? password, int statementTimeout)
