@@ -19,6 +19,7 @@ namespace RweStats.Claims;
 /// </summary>
 public static class DataHandling
 {
+    /// <summary>The data handlings, by name.</summary>
     public static readonly string[] All = { "available", "completers", "locf", "excluded-as-zero", "on-treatment" };
 
     /// <summary>Whether the variant means anything for this outcome (e.g. excluded-as-zero needs a row filter).</summary>
@@ -29,6 +30,7 @@ public static class DataHandling
         _ => true,
     };
 
+    /// <summary>The outcome and its table under the data handling <paramref name="variant"/>.</summary>
     public static (OutcomeSpec outcome, DataTable table) Apply(string variant, AnalysisSpec spec, OutcomeSpec outcome, DataTable table)
     {
         var subject = table.Column(spec.Columns.Subject, "columns.subject");

@@ -14,6 +14,7 @@ public sealed record CsvDialect
     /// <summary>Cell texts read as missing. Defaults: empty, NA (R) and . (SAS).</summary>
     public IReadOnlySet<string> MissingTokens { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "", "NA", "." };
 
+    /// <summary>Separator detected, '.' decimals, empty/NA/. missing.</summary>
     public static CsvDialect Default { get; } = new();
 }
 
@@ -28,6 +29,7 @@ public sealed record CsvDialect
 /// </summary>
 public static class CsvTableReader
 {
+    /// <summary>Reads a CSV file.</summary>
     public static DataTable Read(string path, CsvDialect? dialect = null)
     {
         if (!File.Exists(path))
@@ -36,6 +38,7 @@ public static class CsvTableReader
         return Read(stream, path, dialect ?? CsvDialect.Default);
     }
 
+    /// <summary>Reads CSV text from a stream; <paramref name="source"/> names it in messages.</summary>
     public static DataTable Read(Stream stream, string source, CsvDialect dialect) => Read(stream, source, dialect, plainReader: true);
 
     /// <summary>Plain files are parsed in chunks of about this many bytes (whole lines), in parallel.</summary>

@@ -21,8 +21,10 @@ namespace RweStats.Data;
 /// </summary>
 public sealed class DuckDbTableReader : ITableReader
 {
+    /// <summary>The reader (it keeps no state).</summary>
     public static readonly DuckDbTableReader Instance = new();
 
+    /// <inheritdoc/>
     public DataTable Read(TableSource source) =>
         Run(source, (connection, sql, typesGuessed) => ReadQuery(connection, sql, source.Path, typesGuessed));
 

@@ -14,10 +14,13 @@ namespace RweStats.Data;
 /// </summary>
 public sealed class ParquetTableReader : ITableReader
 {
+    /// <summary>The reader (it keeps no state).</summary>
     public static readonly ParquetTableReader Instance = new();
 
+    /// <inheritdoc/>
     public DataTable Read(TableSource source) => Read(source.Path);
 
+    /// <summary>Reads a Parquet file.</summary>
     public static DataTable Read(string path)
     {
         if (!File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");

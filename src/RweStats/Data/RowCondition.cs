@@ -22,6 +22,7 @@ public sealed class RowCondition
 
     RowCondition(Node root, string text, string option) { this.root = root; this.text = text; this.option = option; }
 
+    /// <summary>The condition as written.</summary>
     public override string ToString() => text;
 
     /// <param name="option">How the front end names the row filter ("--where", "data.where"), for messages.</param>

@@ -26,14 +26,17 @@ namespace RweStats.Data;
 /// </summary>
 public sealed class XptReader : ITableReader
 {
+    /// <summary>The reader (it keeps no state).</summary>
     public static readonly XptReader Instance = new();
 
     const int Record = 80;
     /// <summary>The longest observation believed (SAS's own limit is far below): a larger one is a corrupt description.</summary>
     const int MaxObservationWidth = 1 << 24;
 
+    /// <inheritdoc/>
     public DataTable Read(TableSource source) => Read(source.Path, source.Member);
 
+    /// <summary>Reads a data set of a SAS transport file (V5 or V8); <paramref name="member"/> names it when the library holds several.</summary>
     public static DataTable Read(string path, string? member = null)
     {
         if (!File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");

@@ -10,6 +10,7 @@ public sealed record DescriptiveStatistics(
     double Median, double Q1, double Q3, double Min, double Max, int QuantileType,
     IReadOnlyList<(double Probability, double Value)> ExtraQuantiles)
 {
+    /// <summary>The statistics of one outcome at one visit from its values (NaN for missing), quantiles by R's <paramref name="quantileType"/>.</summary>
     public static DescriptiveStatistics Compute(string outcome, string visit, IReadOnlyList<double> values, int quantileType = Quantiles.DefaultType,
                                                 IReadOnlyList<double>? extraProbabilities = null)
     {
@@ -27,12 +28,14 @@ public sealed record DescriptiveStatistics(
 /// <summary>A category of an outcome's value, closed interval [Min, Max] (the paper's SELENA-SLEDAI activity: 0 none, 1–5 mild, 6–10 moderate, 11–19 high).</summary>
 public sealed record ValueClass(string Label, double Min, double Max)
 {
+    /// <summary>True when <paramref name="v"/> lies in [Min, Max].</summary>
     public bool Contains(double v) => v >= Min && v <= Max;
 }
 
 /// <summary>Counts per class at one visit; values outside every class and missing values are counted apart.</summary>
 public sealed record ClassCounts(string Outcome, string Visit, IReadOnlyList<(string Label, int Count)> Counts, int Unclassified, int Missing)
 {
+    /// <summary>Counts the values of one outcome at one visit in each class.</summary>
     public static ClassCounts Compute(string outcome, string visit, IReadOnlyList<double> values, IReadOnlyList<ValueClass> classes)
     {
         var counts = classes.Select(c => (c.Label, values.Count(v => !double.IsNaN(v) && c.Contains(v)))).ToList();

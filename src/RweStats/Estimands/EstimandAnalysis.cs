@@ -31,7 +31,9 @@ public sealed class EstimandAnalysis
         this.samples = samples;
     }
 
+    /// <summary>The data by subject and visit, with the imputation model's fit.</summary>
     public ImputationData Data { get; }
+    /// <summary>The estimand analysed.</summary>
     public EstimandSpec Spec { get; }
     /// <summary>How many completed data sets were analysed (with the full data's first, for the jackknife and the conditional-mean bootstrap).</summary>
     public int SampleCount => samples.Length;

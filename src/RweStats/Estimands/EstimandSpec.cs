@@ -38,9 +38,11 @@ public sealed record EstimandSpec
     public IReadOnlyDictionary<string, string> References { get; init; } = new Dictionary<string, string>();
     /// <summary>The reference arm of the arms not in <see cref="References"/> (null: the arm itself).</summary>
     public string? DefaultReference { get; init; }
+    /// <summary>The intercurrent events (rbmi's data_ice): each subject's first visit affected and strategy.</summary>
     public IReadOnlyList<IntercurrentEvent> Events { get; init; } = Array.Empty<IntercurrentEvent>();
     /// <summary>The strategy of an event that names none.</summary>
     public ImputationStrategy DefaultStrategy { get; init; } = ImputationStrategy.MissingAtRandom;
+    /// <summary>How the imputation model's uncertainty is carried into the analysis; default conditional mean with jackknife.</summary>
     public ImputationMethod Method { get; init; } = ImputationMethod.ConditionalMeanJackknife;
     /// <summary>Bootstrap samples or imputations (not used by the jackknife).</summary>
     public int Samples { get; init; } = 1000;
@@ -48,6 +50,7 @@ public sealed record EstimandSpec
     public ulong Seed { get; init; } = 20240101;
     /// <summary>The covariates of the analysis besides the arm (numeric or class columns, constant within a subject's visit row).</summary>
     public IReadOnlyList<string> AnalysisCovariates { get; init; } = Array.Empty<string>();
+    /// <summary>Shifts added to the imputed values before the analysis (delta adjustment).</summary>
     public IReadOnlyList<DeltaAdjustment> Delta { get; init; } = Array.Empty<DeltaAdjustment>();
     /// <summary>How many samples are imputed and analysed at once (null: one per processor); the numbers do not depend on it.</summary>
     public int? Threads { get; init; }

@@ -25,6 +25,8 @@ public sealed class ImputationModel
     readonly int observations;
     readonly double[] theta;
 
+    /// <exception cref="RweStatsInputException">The covariance structure uses subject-specific times.</exception>
+    /// <summary>The imputation model of a fitted MMRM.</summary>
     public ImputationModel(MixedModel fit)
     {
         this.fit = fit;
@@ -89,6 +91,7 @@ public sealed class ImputationModel
     /// <summary>The engine's fit to all the data before the events.</summary>
     public ImputationParameters Full { get; }
 
+    /// <summary>The fitted model it imputes from.</summary>
     public MixedModel Fit => fit;
 
     /// <summary>The fit without one subject (index into the fit's subjects); null when the subject is not in the fit (the fit is then the full one).</summary>

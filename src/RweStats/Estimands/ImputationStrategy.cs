@@ -23,6 +23,7 @@ public enum ImputationStrategy
 /// <summary>The strategies' codes as rbmi and the literature write them (MAR, JR, CR, CIR, LMCF).</summary>
 public static class ImputationStrategies
 {
+    /// <summary>The strategy of each code, matched without regard to case.</summary>
     public static readonly IReadOnlyDictionary<string, ImputationStrategy> ByCode = new Dictionary<string, ImputationStrategy>(StringComparer.OrdinalIgnoreCase)
     {
         ["MAR"] = ImputationStrategy.MissingAtRandom,
@@ -32,6 +33,7 @@ public static class ImputationStrategies
         ["LMCF"] = ImputationStrategy.LastMeanCarriedForward,
     };
 
+    /// <summary>The strategy's code (MAR, JR, CR, CIR, LMCF).</summary>
     public static string Code(this ImputationStrategy strategy) => strategy switch
     {
         ImputationStrategy.MissingAtRandom => "MAR",

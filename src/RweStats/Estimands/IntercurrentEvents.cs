@@ -8,6 +8,7 @@ public static class IntercurrentEvents
     /// <summary>The column of the strategy (MAR, JR, CR, CIR, LMCF), matched without regard to case; rows without one take the default strategy.</summary>
     public const string StrategyColumn = "strategy";
 
+    /// <summary>Reads the events from a table with the subject and (first affected) visit columns named.</summary>
     public static IReadOnlyList<IntercurrentEvent> Read(DataTable table, string subject, string visit)
     {
         int subjectColumn = table.RequireColumn(subject, "the subject (as in the data)");

@@ -14,6 +14,7 @@ public static class TippingPointFigure
     public static void SavePng(TippingPointAnalysis analysis, string path, string outcomeLabel, int width = 900, int height = 560) =>
         Build(analysis, outcomeLabel).SavePng(path, width, height);
 
+    /// <summary>The figure as a ScottPlot plot.</summary>
     public static Plot Build(TippingPointAnalysis analysis, string outcomeLabel)
     {
         var plot = new Plot();

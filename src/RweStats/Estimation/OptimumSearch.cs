@@ -93,6 +93,7 @@ public sealed class OptimumSearch
         return canMatter && !s.UsesTimeValues && subjects <= SubjectsPerParameter * covariance.ParameterCount;
     }
 
+    /// <summary>Minimises the objective from the starts the search uses; returns θ̂, the evaluation there and the convergence report.</summary>
     public (double[] theta, LikelihoodEvaluation eval, ConvergenceReport report) Minimise(CovarianceModel covariance, LikelihoodObjective objective)
     {
         var (chosen, runs, violation) = Search(covariance, objective, top: true);

@@ -62,6 +62,7 @@ public sealed class PatternSums
     public required IReadOnlyList<string> CodedClasses { get; init; }
     /// <summary>Valued quantities after y: each a product of covariates (a term's covariates), e.g. [FEV1_BL] or [AGE, WEIGHT].</summary>
     public required IReadOnlyList<IReadOnlyList<string>> Monomials { get; init; }
+    /// <summary>The sums per signature (group, visits observed, class levels).</summary>
     public required IReadOnlyList<SignatureSums> Signatures { get; init; }
 
     /// <summary>The same sums with one more note on the frame, which the fit's notes repeat.</summary>

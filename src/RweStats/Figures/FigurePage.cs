@@ -19,12 +19,15 @@ public sealed class FigurePage : IDisposable
     /// <summary>Outer margin in points: keeps strokes at the page edge (axis lines, points on the frame) inside the page.</summary>
     public const double MarginPt = 2;
 
+    /// <summary>The ScottPlot page: the panels' plots in a grid above the legend.</summary>
     public Multiplot Multiplot { get; }
     /// <summary>The panels' plots, A first.</summary>
     public IReadOnlyList<Plot> Panels { get; }
     /// <summary>The plot that draws the legend strip; null without a legend.</summary>
     public Plot? Legend { get; }
+    /// <summary>Page width, pt.</summary>
     public double Width { get; }
+    /// <summary>Page height, pt.</summary>
     public double Height { get; }
     /// <summary>What the figure shows, for the PDF's title field.</summary>
     public string Title { get; }
@@ -234,6 +237,7 @@ public sealed class FigurePage : IDisposable
             markers.MarkerStyle.CustomRenderer = curves ? PanelPlot.CircleMarker.Instance : null;
     }
 
+    /// <summary>Disposes the plots.</summary>
     public void Dispose()
     {
         foreach (var p in Multiplot.GetPlots()) p.Dispose();

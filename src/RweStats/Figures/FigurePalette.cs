@@ -30,6 +30,7 @@ public sealed record FigurePalette(string Name, IReadOnlyList<Color> Series, Col
     /// </summary>
     public bool Monochrome { get; init; }
 
+    /// <summary>The colour of series <paramref name="index"/>, the palette repeating past its end.</summary>
     public Color SeriesColor(int index) => Series[index % Series.Count];
 
     /// <summary>A grey: 0 black, 1 white.</summary>

@@ -21,6 +21,7 @@ public sealed class DenominatorDf : IDenominatorDf
     readonly double[] dfByTerm;
     readonly FixedEffectsDesign design;
 
+    /// <summary>The df of <paramref name="method"/> (residual, containment or between-within) for each term of the design.</summary>
     public DenominatorDf(FixedEffectsDesign design, DfMethod method, bool randomIntercept)
     {
         if (method is not (DfMethod.Residual or DfMethod.Containment or DfMethod.BetweenWithin))
@@ -51,6 +52,7 @@ public sealed class DenominatorDf : IDenominatorDf
         WithinSubjectTerms = within;
     }
 
+    /// <summary>Per term, true when it varies within some subject (between-within counts it in the within-subject df).</summary>
     public bool[] WithinSubjectTerms { get; }
 
     /// <summary>The df of a term (index into design.Terms).</summary>

@@ -38,9 +38,13 @@ public sealed class FixedEffectsInference
 
     /// <summary>The covariance of β̂ every standard error uses (reduced parameter space).</summary>
     public Matrix<double> CovBeta => c;
+    /// <summary>β̂ over the estimated columns.</summary>
     public Vector<double> Beta => beta;
+    /// <summary>The fixed-effects design.</summary>
     public FixedEffectsDesign Design => design;
+    /// <summary>The significance level of the confidence intervals (1 − α).</summary>
     public double Alpha => alpha;
+    /// <summary>The denominator df method of the t and F tests.</summary>
     public IDenominatorDf DenominatorDf => df;
 
     /// <summary>Estimate, SE, df, t, p and CI of lᵀβ for a row in the full (all columns) space; null when not estimable.</summary>

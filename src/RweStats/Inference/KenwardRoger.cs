@@ -40,6 +40,7 @@ public sealed class KenwardRoger : IDenominatorDf
     readonly Matrix<double> w;     // W over the free parameters
     readonly Matrix<double>[] phiPPhi; // Φ P_i Φ
 
+    /// <summary>Kenward–Roger from C, its building blocks and the Hessian of −2 log L_R over the free parameters; <paramref name="linear"/> leaves out the second-derivative terms R_kl (KR(LINEAR)).</summary>
     public KenwardRoger(Matrix<double> covBeta, KenwardRogerTerms terms, Matrix<double> hessian, IReadOnlyList<int> freeParameters, bool linear)
     {
         phi = covBeta;
@@ -64,6 +65,7 @@ public sealed class KenwardRoger : IDenominatorDf
         phiPPhi = p.Select(pi => phi * pi * phi).ToArray();
     }
 
+    /// <summary>True for KR(LINEAR).</summary>
     public bool Linear { get; }
 
     /// <summary>Φ_A, the bias-adjusted covariance of β̂ (SAS prints it with COVB under DDFM=KR).</summary>

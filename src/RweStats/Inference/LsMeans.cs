@@ -59,8 +59,10 @@ public static class LsMeans
             name => design.CovariateMeans[name]))).ToList();
     }
 
+    /// <summary>An effect's SAS name: its variables joined by '*'.</summary>
     public static string EffectName(IReadOnlyList<ClassVariable> effect) => string.Join("*", effect.Select(e => e.Name));
 
+    /// <summary>A level combination as SAS prints it: the levels separated by spaces.</summary>
     public static string Describe(IReadOnlyDictionary<string, string> levels) => string.Join(" ", levels.Values);
 }
 
@@ -76,6 +78,7 @@ public static class LsMeans
 /// </summary>
 public static class Type3
 {
+    /// <summary>The rows of L for the Type 3 test of <paramref name="effect"/>, over all columns of X.</summary>
     public static IReadOnlyList<double[]> HypothesisRows(FixedEffectsDesign design, Term effect)
     {
         var frame = design.Frame;

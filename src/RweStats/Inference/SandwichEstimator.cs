@@ -26,6 +26,7 @@ public sealed class SandwichEstimator : IDenominatorDf
     readonly Matrix<double> c;
     readonly Matrix<double>[] information; // M_i = X_iᵀ V_i⁻¹ X_i per subject
 
+    /// <summary>The empirical covariance of a fit: its frame, design, covariance model at θ̂, β̂ and C = (XᵀV⁻¹X)⁻¹.</summary>
     public SandwichEstimator(ModelFrame frame, FixedEffectsDesign design, CovarianceModel covariance, ReadOnlySpan<double> theta,
                              Vector<double> beta, Matrix<double> covBeta)
     {

@@ -17,6 +17,7 @@ public sealed class SatterthwaiteDf : IDenominatorDf
     readonly Matrix<double>[] dC;   // ∂C/∂θ_k for the free parameters only
     readonly Matrix<double> a;      // A = 2 H⁻¹ over the free parameters
 
+    /// <summary>From C, its derivatives ∂C/∂θ_k and the Hessian H of −2 log L over the free parameters.</summary>
     public SatterthwaiteDf(Matrix<double> covBeta, IReadOnlyList<Matrix<double>> covBetaDerivatives, Matrix<double> hessian, IReadOnlyList<int> freeParameters)
     {
         c = covBeta;
@@ -28,6 +29,7 @@ public sealed class SatterthwaiteDf : IDenominatorDf
     /// <summary>The asymptotic covariance matrix of the free covariance parameters (2 H⁻¹).</summary>
     public Matrix<double> CovarianceOfTheta => a;
 
+    /// <summary>The df of a single contrast lᵀβ: 2 (lᵀCl)² / (gᵀ A g), g_k = lᵀ (∂C/∂θ_k) l (Satterthwaite 1946; SAS DDFM=SATTERTHWAITE).</summary>
     public double ForContrast(Vector<double> l)
     {
         double variance = l.DotProduct(c * l);
@@ -43,6 +45,7 @@ public sealed class SatterthwaiteDf : IDenominatorDf
     /// <inheritdoc/>
     public double DfMd(Matrix<double> l, IReadOnlyCollection<int> fullColumns) => ForHypothesis(l);
 
+    /// <summary>The df of the F test of Lβ = 0 (Fai &amp; Cornelius 1996, as SAS computes it).</summary>
     public double ForHypothesis(Matrix<double> l)
     {
         if (l.RowCount == 1) return ForContrast(l.Row(0));

@@ -61,12 +61,14 @@ public sealed class CodeLikeValues
     /// <summary>The distinct values, while <see cref="Possible"/>.</summary>
     public IReadOnlySet<double> Distinct => distinct;
 
+    /// <summary>Adds a value.</summary>
     public void Add(double value)
     {
         if (!Possible) return;
         if (value != Math.Floor(value) || (distinct.Add(value) && distinct.Count > CodeLikeCovariates.MaxDistinct)) RuleOut();
     }
 
+    /// <summary>Adds another set's values.</summary>
     public void Add(CodeLikeValues other)
     {
         if (!other.Possible) RuleOut();

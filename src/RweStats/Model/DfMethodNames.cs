@@ -9,6 +9,7 @@ public sealed record DfMethodName(DfMethod Method, string Name);
 /// </summary>
 public static class DfMethodNames
 {
+    /// <summary>Every df method with its name.</summary>
     public static IReadOnlyList<DfMethodName> All { get; } = new[]
     {
         new DfMethodName(DfMethod.Residual, "residual"),
@@ -26,6 +27,7 @@ public static class DfMethodNames
     public static string Name(DfMethod method) =>
         All.FirstOrDefault(d => d.Method == method)?.Name ?? throw new ArgumentOutOfRangeException(nameof(method), method, "not a denominator-df method");
 
+    /// <summary>The df method of a name.</summary>
     public static bool TryParse(string name, out DfMethod method)
     {
         var entry = All.FirstOrDefault(d => d.Name == name);

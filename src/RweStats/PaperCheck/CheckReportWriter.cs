@@ -14,6 +14,7 @@ public static class CheckReportWriter
         $"{r.Count(FindingVerdict.Consistent)} consistent, {r.Count(FindingVerdict.NotCheckable)} not checkable " +
         $"(language {r.Language}; study n {(r.StudyN is { } n ? $"{n} from {r.StudyNSource}" : "not stated")})";
 
+    /// <summary>The findings as terminal text.</summary>
     public static string Terminal(CheckReport r)
     {
         var s = new StringBuilder();
@@ -23,6 +24,7 @@ public static class CheckReportWriter
         return s.ToString();
     }
 
+    /// <summary>The findings as Markdown.</summary>
     public static string Markdown(CheckReport r)
     {
         var s = new StringBuilder();
@@ -33,6 +35,7 @@ public static class CheckReportWriter
         return s.ToString();
     }
 
+    /// <summary>The findings as one self-contained HTML page, each quote highlighted in its sentence.</summary>
     public static string Html(CheckReport r, PaperText text)
     {
         var s = new StringBuilder();
@@ -52,6 +55,7 @@ public static class CheckReportWriter
         return s.ToString();
     }
 
+    /// <summary>The findings as JSON.</summary>
     public static string Json(CheckReport r)
     {
         using var stream = new MemoryStream();

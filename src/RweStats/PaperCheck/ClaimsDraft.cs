@@ -12,6 +12,7 @@ namespace RweStats.PaperCheck;
 /// </summary>
 public static class ClaimsDraft
 {
+    /// <summary>The draft claims file as JSON; <paramref name="baseline"/> is the visit model claims are contrasted with.</summary>
     public static string Json(CheckReport report, string baseline = "M0")
     {
         var claims = new List<(string id, string outcome, string statistic, string reported, string? visit, string? contrast, string where)>();

@@ -20,6 +20,7 @@ public sealed record Finding(string Check, FindingVerdict Verdict, int Page, int
                              string Statistic, string? Measure, int? N, string? Visit, int Start, int End,
                              IReadOnlyList<string> Definitions)
 {
+    /// <summary>The verdict's name in the reports.</summary>
     public static string VerdictName(FindingVerdict v) => v switch
     {
         FindingVerdict.Consistent => "consistent",
@@ -27,6 +28,7 @@ public sealed record Finding(string Check, FindingVerdict Verdict, int Page, int
         _ => "not_checkable",
     };
 
+    /// <summary>A finding about a reported statistic, located by its context.</summary>
     public static Finding Of(ReportedStatistic s, string check, FindingVerdict verdict, string explanation, IReadOnlyList<string>? definitions = null)
     {
         return new Finding(check, verdict, s.Context.Page, s.Context.Line, s.Context.Quote, explanation, s.Kind, s.Context.Measure, s.Context.N,
@@ -38,5 +40,6 @@ public sealed record Finding(string Check, FindingVerdict Verdict, int Page, int
 public sealed record CheckReport(string Path, bool FromPdf, string Language, int? StudyN, string StudyNSource,
                                  IReadOnlyList<ReportedStatistic> Statistics, IReadOnlyList<Finding> Findings, TimeSpan Elapsed)
 {
+    /// <summary>The number of findings with verdict <paramref name="v"/>.</summary>
     public int Count(FindingVerdict v) => Findings.Count(f => f.Verdict == v);
 }

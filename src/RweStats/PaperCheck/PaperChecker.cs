@@ -9,8 +9,10 @@ namespace RweStats.PaperCheck;
 /// </summary>
 public static class PaperChecker
 {
+    /// <summary>Checks the statistics of a paper (PDF or text file).</summary>
     public static CheckReport Check(string path, CheckOptions options) => Check(PaperText.Load(path), options);
 
+    /// <summary>Checks the statistics of a paper's text.</summary>
     public static CheckReport Check(PaperText text, CheckOptions options)
     {
         var clock = Stopwatch.StartNew();

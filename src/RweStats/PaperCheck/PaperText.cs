@@ -15,8 +15,11 @@ public sealed record PaperLine(int Page, int Line, string Text);
 /// </summary>
 public sealed class PaperText
 {
+    /// <summary>The file read.</summary>
     public string Path { get; }
+    /// <summary>The text's lines, in reading order.</summary>
     public IReadOnlyList<PaperLine> Lines { get; }
+    /// <summary>True when read from a PDF (findings then give page and line).</summary>
     public bool FromPdf { get; }
 
     /// <summary>The running text: lines joined (see the class summary), spaces of every kind as ' ', apostrophes and minus signs unified.</summary>

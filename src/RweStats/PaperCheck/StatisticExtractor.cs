@@ -6,6 +6,7 @@ namespace RweStats.PaperCheck;
 /// <summary>What the reader declares about the paper: measures to treat as integer-valued (beside those named as scores, points, scales or counts), and the study's n when the text does not state it.</summary>
 public sealed record CheckOptions(IReadOnlyList<string> IntegerMeasures, int? StudyN = null)
 {
+    /// <summary>No integer-valued measures named, the study n from the text.</summary>
     public static readonly CheckOptions Default = new(Array.Empty<string>());
 }
 

@@ -14,12 +14,14 @@ public sealed class CsvText
     readonly StringWriter text = new(CultureInfo.InvariantCulture);
     readonly CsvWriter writer;
 
+    /// <summary>A CSV document with this header row.</summary>
     public CsvText(params string[] header)
     {
         writer = CsvWriter.Create(text, Options, leaveOpen: true);
         Row(header);
     }
 
+    /// <summary>Appends a row (numbers in invariant culture).</summary>
     public CsvText Row(params object?[] cells)
     {
         writer.WriteRecord(cells.Select(Cell).ToArray());
@@ -34,6 +36,7 @@ public sealed class CsvText
         _ => Convert.ToString(c, CultureInfo.InvariantCulture) ?? "",
     };
 
+    /// <summary>The CSV text.</summary>
     public override string ToString()
     {
         writer.Flush();

@@ -150,11 +150,13 @@ public static class FitText
 
     static void Row(StringBuilder s, string label, string value) => s.AppendLine($"  {label,-28} {value}");
 
+    /// <summary>A number in <paramref name="format"/>, invariant culture; "." (SAS's missing) when null or not finite.</summary>
     public static string F(double? v, string format) => v is { } x && double.IsFinite(x) ? x.ToString(format, Inv) : ".";
 
     /// <summary>p-values with three significant digits (<see cref="NumberColumns.PValue"/>); "." where there is none, as SAS prints it.</summary>
     public static string P(double v) => double.IsFinite(v) ? NumberColumns.PValue(v) : ".";
 
+    /// <summary>Appends a text table with aligned columns.</summary>
     public static void Table(StringBuilder s, string[] header, IEnumerable<string[]> rows)
     {
         var all = new List<string[]> { header };

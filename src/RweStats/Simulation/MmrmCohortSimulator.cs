@@ -11,6 +11,7 @@ namespace RweStats.Simulation;
 /// </summary>
 public static class MmrmCohortSimulator
 {
+    /// <summary>Writes a cohort of <paramref name="subjects"/> × <paramref name="visits"/> as CSV; the same seed gives the same file.</summary>
     public static void Write(TextWriter writer, int subjects, int visits, ulong seed)
     {
         if (subjects < 2 || visits < 2) throw new RweStatsInputException("simulate mmrm needs at least 2 subjects and 2 visits");

@@ -9,6 +9,7 @@ public sealed class SeededRandom(ulong seed)
     ulong state = seed;
     double? spare;
 
+    /// <summary>The next 64 random bits (SplitMix64).</summary>
     public ulong NextUInt64()
     {
         ulong z = state += 0x9E3779B97F4A7C15UL;
@@ -20,8 +21,10 @@ public sealed class SeededRandom(ulong seed)
     /// <summary>Uniform on (0, 1).</summary>
     public double NextDouble() => ((NextUInt64() >> 11) + 0.5) * (1.0 / (1UL << 53));
 
+    /// <summary>A uniform deviate on (low, high).</summary>
     public double Uniform(double low, double high) => low + (high - low) * NextDouble();
 
+    /// <summary>A normal deviate (Box–Muller).</summary>
     public double Normal(double mean = 0, double sd = 1)
     {
         if (spare is { } s) { spare = null; return mean + sd * s; }

@@ -9,6 +9,7 @@ namespace RweStats.Workflow;
 /// <summary>Reads and validates an analysis spec; every error names the file, line, column and key.</summary>
 public static class AnalysisSpecReader
 {
+    /// <summary>Reads and validates an analysis spec file.</summary>
     public static AnalysisSpec Load(string path)
     {
         var root = JsonTree.Load(path).ExpectObject("schema", "title", "data", "columns", "visits", "model", "descriptives", "outcomes", "outputs", "claims", "treatment_stop", "comment");

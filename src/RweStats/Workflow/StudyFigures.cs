@@ -12,6 +12,7 @@ namespace RweStats.Workflow;
 /// </summary>
 public static class StudyFigures
 {
+    /// <summary>The figures the spec asks for, built from the study's results.</summary>
     public static IReadOnlyList<(FigureSpec Spec, IFigure Figure)> Build(StudyResult study)
     {
         var result = new List<(FigureSpec, IFigure)>();

@@ -16,6 +16,7 @@ public sealed record SqlDialect(string Name, char IdentifierOpen, char Identifie
     /// <summary>Spark SQL / Databricks (generated, not run here: no Spark on the test machine).</summary>
     public static readonly SqlDialect SparkSql = new("spark", '`', '`', "STRING", "DOUBLE", "BIGINT", true, "datediff({0}, {1})");
 
+    /// <summary>Every dialect: PostgreSQL, DuckDB, Spark SQL.</summary>
     public static IReadOnlyList<SqlDialect> All { get; } = new[] { PostgreSql, DuckDb, SparkSql };
 
     /// <summary>A column or table name as a quoted identifier (the closing quote doubled inside).</summary>
@@ -33,8 +34,11 @@ public sealed record SqlDialect(string Name, char IdentifierOpen, char Identifie
         return "'" + s + "'";
     }
 
+    /// <summary>A CAST of the expression to the dialect's text type.</summary>
     public string AsText(string expression) => $"CAST({expression} AS {TextType})";
+    /// <summary>A CAST of the expression to the dialect's double type.</summary>
     public string AsDouble(string expression) => $"CAST({expression} AS {DoubleType})";
+    /// <summary>A CAST of the expression to the dialect's 64-bit integer type.</summary>
     public string AsBigInt(string expression) => $"CAST({expression} AS {BigIntType})";
     /// <summary>Whole days from <paramref name="earlier"/> to <paramref name="later"/> (two DATE expressions).</summary>
     public string DaysBetween(string later, string earlier) => string.Format(System.Globalization.CultureInfo.InvariantCulture, DaysBetweenTemplate, later, earlier);
