@@ -38,7 +38,7 @@ public static class ImputeCommand
           --tipping-arm ARM        tipping-point grid: shift the imputed values of ARM ...
           --tipping-visit V        ... and test the treatment difference at visit V (default: the last visit)
           --tipping-grid A:B:N     ... over N equally spaced shifts from A to B (default -10:10:41)
-          --figure FILE.png        the tipping-point figure
+          --figure FILE.png        the tipping-point figure (.png at 600 dpi, .svg or .pdf)
           --alpha A                1 - confidence level and test level (default 0.05)
           --time-order V1,V2,...   visit order; --class, --ref, --max-iterations, --data-format, --where,
                                    --decimal-comma as for 'rwestats fit'
@@ -57,13 +57,6 @@ public static class ImputeCommand
         "--format", "--out",
     };
     static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--covariance-by-arm", "--decimal-comma" };
-
-    static readonly IReadOnlyDictionary<string, ImputationMethod> Methods = new Dictionary<string, ImputationMethod>
-    {
-        ["condmean-jackknife"] = ImputationMethod.ConditionalMeanJackknife,
-        ["condmean-bootstrap"] = ImputationMethod.ConditionalMeanBootstrap,
-        ["approx-bayes"] = ImputationMethod.ApproximateBayesian,
-    };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -111,7 +104,7 @@ public static class ImputeCommand
         var spec = new EstimandSpec
         {
             Model = model, Arm = arm, References = references, DefaultReference = defaultReference, Events = events, DefaultStrategy = strategy,
-            Method = a.Choice("--method", Methods, ImputationMethod.ConditionalMeanJackknife), Samples = (int)samples, Seed = (ulong)seed,
+            Method = a.Choice("--method", ImputationMethods.ByName, ImputationMethod.ConditionalMeanJackknife), Samples = (int)samples, Seed = (ulong)seed,
             AnalysisCovariates = a.Value("--analysis-covariates")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? Array.Empty<string>(),
             Delta = a.Values("--delta").Select(Delta).ToList(),
             Alpha = a.Number("--alpha", 0.05),
@@ -133,9 +126,17 @@ public static class ImputeCommand
                 var full = Path.GetFullPath(figure);
                 if (!Directory.Exists(Path.GetDirectoryName(full)))
                     throw new RweStatsInputException($"--figure {figure}: folder '{Path.GetDirectoryName(full)}' does not exist");
-                var tmp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp.png");
-                TippingPointFigure.SavePng(tipping, tmp, Formula.Parse(model.Formula).Response);
-                File.Move(tmp, full, overwrite: true);
+                var format = Path.GetExtension(full).ToLowerInvariant() switch
+                {
+                    ".png" => Figures.FigureFormats.Png, ".svg" => Figures.FigureFormats.Svg, ".pdf" => Figures.FigureFormats.Pdf,
+                    _ => throw new RweStatsInputException($"--figure {figure}: name a .png, .svg or .pdf file"),
+                };
+                var drawing = new TippingPointFigure
+                {
+                    Analysis = tipping, Outcome = Formula.Parse(model.Formula).Response,
+                    Difference = $"{analysis.Data.Arms[1]} − {analysis.Data.Arms[0]}",
+                };
+                Figures.FigureWriter.Write(drawing, Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full), format, pngDpi: 600);
             }
         }
         else if (a.Value("--figure") is not null || a.Value("--tipping-visit") is not null || a.Value("--tipping-grid") is not null)
@@ -177,15 +178,13 @@ public static class ImputeCommand
         throw new RweStatsInputException($"--tipping-grid '{text}': write FROM:TO:N, e.g. -10:10:41");
     }
 
-    static string Method(ImputationMethod m) => Methods.First(kv => kv.Value == m).Key;
-
     static string Json(EstimandAnalysis analysis, IReadOnlyList<PooledEstimate> results, TippingPointAnalysis? tipping)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
-            w.WriteString("method", Method(analysis.Spec.Method));
+            w.WriteString("method", analysis.Spec.Method.Name());
             w.WriteNumber("samples", analysis.SampleCount);
             w.WriteStartObject("arms");
             w.WriteString("ref", analysis.Data.Arms[0]);
@@ -242,7 +241,7 @@ public static class ImputeCommand
         var sb = new StringBuilder();
         var data = analysis.Data;
         string F(double x) => NumberColumns.Fixed(x, 4);
-        sb.AppendLine($"Reference-based imputation: {Method(analysis.Spec.Method)}, {analysis.SampleCount} analysed data sets, {data.SubjectCount} subjects");
+        sb.AppendLine($"Reference-based imputation: {analysis.Spec.Method.Name()}, {analysis.SampleCount} analysed data sets, {data.SubjectCount} subjects");
         sb.AppendLine($"Imputation model: {analysis.Spec.Model.Formula}, covariance {data.Fit.Structure.SasType}, -2 log-likelihood {data.Fit.Neg2LogLikelihood.ToString("F4", CultureInfo.InvariantCulture)}");
         var strategies = Enumerable.Range(0, data.SubjectCount).Where(s => data.FirstAffected[s] < data.VisitCount || data.Strategy[s] != ImputationStrategy.MissingAtRandom)
             .GroupBy(s => data.Strategy[s]).Select(g => $"{g.Key.Code()} {g.Count()}");

@@ -16,7 +16,8 @@ public static class StudyCommands
           Runs every outcome of an analysis spec (schema rwestats-analysis/1, see README) and writes into DIR:
           descriptives.csv, classes.csv, contrasts.csv, fits.json, report.md, report.html (the report with the
           figures inline, one self-contained file), and the spec's figures into DIR/figures (SVG and PNG at
-          600 dpi; vector PDF with --pdf).
+          600 dpi; vector PDF with --pdf). With "estimands" (reference-based imputation, docs/estimands.md) also
+          estimands.csv, tipping_points.csv and each tipping-point figure (figures/tipping_NAME).
           One line of progress per outcome goes to standard output. An outcome that fails is reported on standard
           error (one line) and the others still finish; the exit code is then 2. Nothing is written when every
           outcome fails.
@@ -154,6 +155,8 @@ public static class StudyCommands
     {
         foreach (var o in study.Outcomes.Where(o => o.Error is not null))
             stderr.WriteLine($"rwestats: error: outcome '{o.Outcome.Name}': {Cli.OneLine(o.Error!)}");
+        foreach (var e in study.Estimands.Where(e => e.Error is not null))
+            stderr.WriteLine($"rwestats: error: {Cli.OneLine(e.Error!)}");
         return study.AllSucceeded ? 0 : 2;
     }
 
@@ -169,6 +172,10 @@ public static class StudyCommands
         OutputFile.WriteAtomically(Path.Combine(dir, "report.md"), StudyReport.ReportMarkdown(study, comparisonMarkdown));
         OutputFile.WriteAtomically(Path.Combine(dir, "report.html"), StudyReportHtml.Html(study, comparisonMarkdown, figures));
         if (comparisonCsv is not null) OutputFile.WriteAtomically(Path.Combine(dir, "replication.csv"), comparisonCsv);
+        if (study.Estimands.Any(e => e.Analysis is not null))
+            OutputFile.WriteAtomically(Path.Combine(dir, "estimands.csv"), StudyReport.EstimandsCsv(study));
+        if (study.Estimands.Any(e => e.TippingPoint is not null))
+            OutputFile.WriteAtomically(Path.Combine(dir, "tipping_points.csv"), StudyReport.TippingPointsCsv(study));
     }
 
     static string ComparisonMarkdown(IReadOnlyList<ClaimResult> results, ClaimsFile claims)
