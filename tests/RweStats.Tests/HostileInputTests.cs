@@ -98,4 +98,78 @@ public sealed class HostileInputTests : IDisposable
         var e = Assert.Throws<RweStatsInputException>(() => ParquetTableReader.Read(parquet));
         Assert.Contains($"the Parquet footer claims {int.MaxValue} bytes but the file has {bytes.Length}", e.Message);
     }
+
+    /// <summary>A small cohort as Parquet through DuckDB, with <paramref name="bad"/> (a DOUBLE literal) as subject 2's first outcome.</summary>
+    string ParquetWith(string bad, string name)
+    {
+        var parquet = Path.Combine(dir, name);
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "COPY (SELECT * FROM (VALUES (1, 'V1', 1.0::DOUBLE, 0.5::DOUBLE), (1, 'V2', 2.0, 0.5), " +
+                              $"(2, 'V1', {bad}, 1.5), (2, 'V2', 3.0, 1.5), (3, 'V1', 2.0, 2.5), (3, 'V2', 2.5, 2.5), (4, 'V1', 1.5, 0.0), (4, 'V2', 4.0, 0.0)) t(id, visit, y, x)) " +
+                              $"TO {Data.Sql.SqlDialect.DuckDb.Literal(parquet)} (FORMAT parquet)";
+        command.ExecuteNonQuery();
+        return parquet;
+    }
+
+    static readonly Model.MixedModelSpec Small = new() { Formula = "y ~ visit + x", Subject = "id", Time = "visit", Covariance = "cs" };
+
+    /// <summary>
+    /// A NaN or an infinity in a Parquet file is refused naming file, row and column, as in a CSV file or a DuckDB query:
+    /// read into memory, streamed subject by subject, and aggregated by DuckDB (push-down; its rows have no file order,
+    /// so the subject and visit name the row).
+    /// </summary>
+    [Theory]
+    [InlineData("'NaN'::DOUBLE", "NaN")]
+    [InlineData("'Infinity'::DOUBLE", "Infinity")]
+    [InlineData("'-Infinity'::DOUBLE", "-Infinity")]
+    public void AParquetNaNOrInfinityIsRefusedOnEveryPath(string literal, string text)
+    {
+        var parquet = ParquetWith(literal, "bad.parquet");
+        var inMemory = Assert.Throws<RweStatsInputException>(() => TableReader.Read(new TableSource(parquet)));
+        Assert.Equal($"{parquet}: row 3: column 'y': {text} is not a finite number; RweStats reads finite numbers or NULL (missing)", inMemory.Message);
+        var streamed = Assert.Throws<RweStatsInputException>(() => Data.Streaming.StreamedPatternSums.TryCompute(new TableSource(parquet), Small, "parquet", out _));
+        Assert.Equal(inMemory.Message, streamed.Message);
+        var pushed = Assert.Throws<RweStatsInputException>(() => DuckDbTableReader.PatternSums(new TableSource(parquet), Small));
+        Assert.Equal($"{parquet} (DuckDB): subject '2', visit 'V1': column 'y': {text} is not a finite number; RweStats reads finite numbers or NULL (missing)", pushed.Message);
+        // The command line, with and without the push-down: exit 2, one line.
+        foreach (var pushDown in new[] { false, true })
+        {
+            var o = new StringWriter();
+            var e = new StringWriter();
+            int code = RweStats.Cli.Cli.Run(["fit", "--data", parquet, "--formula", "y ~ visit + x", "--subject", "id", "--time", "visit", "--covariance", "cs",
+                                             .. pushDown ? new[] { "--push-down" } : []], o, e);
+            Assert.Equal(2, code);
+            Assert.Single(e.ToString().TrimEnd().Split('\n'));
+            Assert.Contains($"column 'y': {text} is not a finite number", e.ToString());
+            Assert.Equal("", o.ToString());
+        }
+    }
+
+    [Fact]
+    public void ANaNCovariateIsRefusedAndANullIsMissing()
+    {
+        var parquet = ParquetWith("1.0", "covariate.parquet");
+        // The same cohort with subject 3's covariate NaN at its second visit, and one with a NULL outcome (missing, fitted).
+        var bad = Path.Combine(dir, "bad_x.parquet");
+        var missing = Path.Combine(dir, "missing_y.parquet");
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            string from = $"read_parquet({Data.Sql.SqlDialect.DuckDb.Literal(parquet)})";
+            command.CommandText = $"COPY (SELECT id, visit, y, CASE WHEN id = 3 AND visit = 'V2' THEN 'NaN'::DOUBLE ELSE x END AS x FROM {from}) TO {Data.Sql.SqlDialect.DuckDb.Literal(bad)} (FORMAT parquet);" +
+                                  $"COPY (SELECT id, visit, CASE WHEN id = 2 AND visit = 'V1' THEN NULL ELSE y END AS y, x FROM {from}) TO {Data.Sql.SqlDialect.DuckDb.Literal(missing)} (FORMAT parquet)";
+            command.ExecuteNonQuery();
+        }
+        Assert.EndsWith("row 6: column 'x': NaN is not a finite number; RweStats reads finite numbers or NULL (missing)",
+            Assert.Throws<RweStatsInputException>(() => TableReader.Read(new TableSource(bad))).Message);
+        Assert.EndsWith("row 6: column 'x': NaN is not a finite number; RweStats reads finite numbers or NULL (missing)",
+            Assert.Throws<RweStatsInputException>(() => Data.Streaming.StreamedPatternSums.TryCompute(new TableSource(bad), Small, "parquet", out _)).Message);
+        Assert.EndsWith("subject '3', visit 'V2': column 'x': NaN is not a finite number; RweStats reads finite numbers or NULL (missing)",
+            Assert.Throws<RweStatsInputException>(() => DuckDbTableReader.PatternSums(new TableSource(bad), Small)).Message);
+        Assert.Equal(8, TableReader.Read(new TableSource(missing)).RowCount);
+        Assert.NotNull(Data.Streaming.StreamedPatternSums.TryCompute(new TableSource(missing), Small, "parquet", out _));
+    }
 }

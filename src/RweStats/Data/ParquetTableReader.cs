@@ -96,7 +96,7 @@ public sealed class ParquetTableReader : ITableReader
         if (total == 0) throw new RweStatsInputException($"{path}: the Parquet file has no rows");
         if (total > Array.MaxLength) throw new RweStatsInputException($"{path}: {total} rows; RweStats holds at most {Array.MaxLength} rows in memory");
         int n = (int)total;
-        var columns = fields.Select(f => Column.For(f, n)).ToArray();
+        var columns = fields.Select(f => Column.For(f, n, path)).ToArray();
         int offset = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
@@ -118,20 +118,20 @@ public sealed class ParquetTableReader : ITableReader
         public abstract Task ReadAsync(ParquetRowGroupReader rg, int offset, int count);
         public abstract ColumnStorage Storage();
 
-        public static Column For(DataField f, int n)
+        public static Column For(DataField f, int n, string path)
         {
             var t = f.ClrType;
-            if (t == typeof(double)) return new Numbers<double>(f, n);
-            if (t == typeof(float)) return new Numbers<float>(f, n);
-            if (t == typeof(int)) return new Numbers<int>(f, n);
-            if (t == typeof(long)) return new Numbers<long>(f, n);
-            if (t == typeof(short)) return new Numbers<short>(f, n);
-            if (t == typeof(sbyte)) return new Numbers<sbyte>(f, n);
-            if (t == typeof(byte)) return new Numbers<byte>(f, n);
-            if (t == typeof(ushort)) return new Numbers<ushort>(f, n);
-            if (t == typeof(uint)) return new Numbers<uint>(f, n);
-            if (t == typeof(ulong)) return new Numbers<ulong>(f, n);
-            if (t == typeof(decimal)) return new Numbers<decimal>(f, n);
+            if (t == typeof(double)) return new Numbers<double>(f, n, path);
+            if (t == typeof(float)) return new Numbers<float>(f, n, path);
+            if (t == typeof(int)) return new Numbers<int>(f, n, path);
+            if (t == typeof(long)) return new Numbers<long>(f, n, path);
+            if (t == typeof(short)) return new Numbers<short>(f, n, path);
+            if (t == typeof(sbyte)) return new Numbers<sbyte>(f, n, path);
+            if (t == typeof(byte)) return new Numbers<byte>(f, n, path);
+            if (t == typeof(ushort)) return new Numbers<ushort>(f, n, path);
+            if (t == typeof(uint)) return new Numbers<uint>(f, n, path);
+            if (t == typeof(ulong)) return new Numbers<ulong>(f, n, path);
+            if (t == typeof(decimal)) return new Numbers<decimal>(f, n, path);
             if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>)) return new Texts(f, n);
             if (t == typeof(bool)) return new Other<bool>(f, n, v => v ? "true" : "false");
             if (t == typeof(DateOnly)) return new Other<DateOnly>(f, n, v => v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -143,7 +143,7 @@ public sealed class ParquetTableReader : ITableReader
     }
 
     /// <summary>A numeric column as doubles (null: NaN, missing); the row-group buffer is kept from one row group to the next.</summary>
-    sealed class Numbers<T>(DataField f, int n) : Column(f) where T : struct, INumberBase<T>
+    sealed class Numbers<T>(DataField f, int n, string path) : Column(f) where T : struct, INumberBase<T>
     {
         readonly double[] values = new double[n];
         T?[]? nullable;
@@ -156,25 +156,23 @@ public sealed class ParquetTableReader : ITableReader
                 var buffer = nullable is { } b && b.Length >= count ? b : nullable = new T?[count];
                 await rg.ReadAsync<T>(Field, buffer.AsMemory(0, count));
                 for (int i = 0; i < count; i++)
-                    values[offset + i] = buffer[i] is { } v ? Finite(double.CreateChecked(v)) : double.NaN;
+                    values[offset + i] = buffer[i] is { } v ? Finite(double.CreateChecked(v), offset + i) : double.NaN;
             }
             else if (typeof(T) == typeof(double))
             {
                 await rg.ReadAsync<double>(Field, values.AsMemory(offset, count));
-                for (int i = offset; i < offset + count; i++) values[i] = Finite(values[i]);
+                for (int i = offset; i < offset + count; i++) values[i] = Finite(values[i], i);
             }
             else
             {
                 var buffer = plain is { } b && b.Length >= count ? b : plain = new T[count];
                 await rg.ReadAsync<T>(Field, buffer.AsMemory(0, count));
-                for (int i = 0; i < count; i++) values[offset + i] = Finite(double.CreateChecked(buffer[i]));
+                for (int i = 0; i < count; i++) values[offset + i] = Finite(double.CreateChecked(buffer[i]), offset + i);
             }
         }
 
-        /// <summary>NaN stands for missing in a numeric column, as in the CSV reader; infinities are refused there too.</summary>
-        double Finite(double v) => double.IsInfinity(v)
-            ? throw new RweStatsInputException($"column '{Field.Name}' holds an infinite value; RweStats reads finite numbers only")
-            : v;
+        /// <summary>A null is missing; a NaN or an infinity is refused, as in every reader (<see cref="ColumnTyping.IsNumber"/>).</summary>
+        double Finite(double v, int row) => ColumnTyping.IsNumber(v) ? v : throw ColumnTyping.NotFinite($"{path}: row {row + 1}", Field.Name, v);
 
         public override ColumnStorage Storage() => new NumericStorage(values, null);
     }

@@ -142,6 +142,10 @@ public sealed class PatternSumsQuery
                 for (int k = 0; k < covariateNames.Count; k++)
                     if (!reader.IsDBNull(c + 6 + covariateNames.Count + k) && reader.GetBoolean(c + 6 + covariateNames.Count + k)) whole.Add(covariateNames[k]);
             }
+        // A NaN or an infinity in a row used makes its sums NaN or infinite: the row is found and named (the rule of
+        // every reader, ColumnTyping.IsNumber), instead of a fit that cannot converge on them.
+        if (!ColumnTyping.IsNumber(sumY) || !ColumnTyping.IsNumber(sumY2) || covariateSums.Values.Any(v => !ColumnTyping.IsNumber(v)))
+            RefuseNotFinite(formula.Response, covariateNames, usedFilter);
         // A whole covariate's distinct values, one more than a code may have at most.
         var covariateValues = covariateNames.ToDictionary(name => name, name =>
         {
@@ -341,6 +345,28 @@ public sealed class PatternSumsQuery
         return reader.Read()
             ? new RweStatsInputException($"{source.Label}: subject '{reader.GetString(0)}' has visit '{reader.GetString(1)}' twice; keep one row per subject and visit")
             : new RweStatsInputException($"{source.Label}: some subject has a visit twice; keep one row per subject and visit");
+    }
+
+    /// <summary>
+    /// The first row used (by subject and visit: a query's rows have no file order) whose outcome or covariate is a NaN
+    /// or an infinity, refused as every reader refuses it. "x - x &lt;&gt; 0" holds for NaN and ±infinity only, in every
+    /// engine (PostgreSQL and DuckDB order NaN above every number, so NaN &lt;&gt; 0). With no such cell the sums
+    /// overflowed: the values are finite but too large to square.
+    /// </summary>
+    void RefuseNotFinite(string response, IReadOnlyList<string> covariates, string usedFilter)
+    {
+        var columns = covariates.Prepend(response).ToList();
+        var values = columns.Select(c => dialect.AsDouble(Id(c))).ToList();
+        var sql = $"{With} SELECT {dialect.AsText(Id(spec.Subject))}, {dialect.AsText(Id(spec.Time))}, {string.Join(", ", values)} FROM src " +
+                  $"WHERE {usedFilter} AND ({string.Join(" OR ", values.Select(v => $"{v} - {v} <> 0"))}) LIMIT 1";
+        using (var reader = Execute(sql))
+            if (reader.Read())
+            {
+                int k = Enumerable.Range(0, columns.Count).First(j => !ColumnTyping.IsNumber(reader.GetDouble(2 + j)));
+                throw ColumnTyping.NotFinite($"{source.Label}: subject '{reader.GetString(0)}', visit '{reader.GetString(1)}'", columns[k], reader.GetDouble(2 + k));
+            }
+        throw new RweStatsInputException(
+            $"{source.Label}: the sums of squares of '{response}'{(covariates.Count > 0 ? " or of a covariate" : "")} overflow (values near 1e308): rescale the column");
     }
 
     /// <summary>
