@@ -172,4 +172,79 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(8, TableReader.Read(new TableSource(missing)).RowCount);
         Assert.NotNull(Data.Streaming.StreamedPatternSums.TryCompute(new TableSource(missing), Small, "parquet", out _));
     }
+
+    /// <summary>
+    /// A Parquet file of 1000 rows (8 subjects × 125 visits of a compressible cohort) whose footer is rewritten to claim
+    /// <paramref name="claimed"/> rows: each Thrift compact i64 field of value 1000 with field-id delta 1 (header 0x16) is
+    /// re-encoded — the file's and the row group's num_rows, and with <paramref name="valuesToo"/> the column chunks'
+    /// num_values (the fields followed by another such header) — and the footer length updated.
+    /// </summary>
+    string LyingParquet(long claimed, bool valuesToo)
+    {
+        var parquet = Path.Combine(dir, $"lying_{claimed}_{valuesToo}.parquet");
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "COPY (SELECT i // 125 AS id, 'V' || (i % 125) AS visit, (i % 7)::DOUBLE AS y FROM range(1000) t(i)) " +
+                                  $"TO {Data.Sql.SqlDialect.DuckDb.Literal(parquet)} (FORMAT parquet)";
+            command.ExecuteNonQuery();
+        }
+        static byte[] Varint(long v)
+        {
+            ulong z = (ulong)((v << 1) ^ (v >> 63)), u = z;
+            var bytes = new List<byte>();
+            do { byte b = (byte)(u & 0x7F); u >>= 7; bytes.Add(u != 0 ? (byte)(b | 0x80) : b); } while (u != 0);
+            return [.. bytes];
+        }
+        var bytes = File.ReadAllBytes(parquet);
+        int footerLength = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(bytes.Length - 8));
+        int footerStart = bytes.Length - 8 - footerLength;
+        var footer = bytes.AsSpan(footerStart, footerLength).ToArray();
+        byte[] from = [0x16, .. Varint(1000)], to = [0x16, .. Varint(claimed)];
+        var patched = new List<byte>();
+        int replaced = 0;
+        for (int i = 0; i < footer.Length;)
+        {
+            bool match = footer.AsSpan(i).StartsWith(from);
+            bool isValues = match && i + from.Length < footer.Length && footer[i + from.Length] == 0x16;
+            if (match && (valuesToo || !isValues)) { patched.AddRange(to); i += from.Length; replaced++; }
+            else patched.Add(footer[i++]);
+        }
+        Assert.True(replaced >= 2, $"{replaced} fields rewritten");
+        var result = new List<byte>(bytes[..footerStart]);
+        result.AddRange(patched);
+        var length = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, patched.Count);
+        result.AddRange(length);
+        result.AddRange("PAR1"u8.ToArray());
+        File.WriteAllBytes(parquet, [.. result]);
+        return parquet;
+    }
+
+    /// <summary>
+    /// A footer that claims 2^40 rows in a 3 KB file is refused from the footer alone (it is not decoded for minutes) on
+    /// every path that reads Parquet: in memory, streamed, aggregated by DuckDB, and on the command line (exit 2).
+    /// </summary>
+    [Theory]
+    [InlineData(1L << 40, false, "claims 1099511627776 rows in row group 1 but column 'id' holds 1000 values")]
+    [InlineData(1L << 44, true, "claims 17592186044416 values of column 'id' in row group 1, more than its")]
+    public async Task AParquetFooterLyingAboutItsRowsIsRefused(long claimed, bool valuesToo, string expected)
+    {
+        var parquet = LyingParquet(claimed, valuesToo);
+        Assert.True(new FileInfo(parquet).Length < 4096);
+        // The construction did what it says: the footer now claims that many rows.
+        await using (var reader = await Parquet.ParquetReader.CreateAsync(parquet))
+            Assert.Equal(claimed, reader.Metadata!.NumRows);
+        var spec = new Model.MixedModelSpec { Formula = "y ~ visit", Subject = "id", Time = "visit", Covariance = "cs" };
+        Assert.Contains(expected, Assert.Throws<RweStatsInputException>(() => TableReader.Read(new TableSource(parquet))).Message);
+        Assert.Contains(expected, Assert.Throws<RweStatsInputException>(() => Data.Streaming.StreamedPatternSums.TryCompute(new TableSource(parquet), spec, "parquet", out _)).Message);
+        Assert.Contains(expected, Assert.Throws<RweStatsInputException>(() => DuckDbTableReader.PatternSums(new TableSource(parquet), spec)).Message);
+        Assert.Contains(expected, Assert.Throws<RweStatsInputException>(() => TableReader.Read(new TableSource(parquet) { FileFormat = "duckdb" })).Message);
+        var o = new StringWriter();
+        var e = new StringWriter();
+        Assert.Equal(2, RweStats.Cli.Cli.Run(["fit", "--data", parquet, "--push-down", "--formula", "y ~ visit", "--subject", "id", "--time", "visit"], o, e));
+        Assert.Single(e.ToString().TrimEnd().Split('\n'));
+        Assert.Contains(expected, e.ToString());
+    }
 }

@@ -20,8 +20,7 @@ public sealed class ParquetTableReader : ITableReader
 
     public static DataTable Read(string path)
     {
-        if (!File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
-        RequireFooterInFile(path);
+        RequireConsistentFooter(path);
         try
         {
             return ReadAsync(path).GetAwaiter().GetResult();
@@ -48,9 +47,9 @@ public sealed class ParquetTableReader : ITableReader
     /// <summary>
     /// A Parquet file ends with its footer's length (4 bytes, little-endian) and "PAR1": a length the file cannot hold
     /// is a corrupt or lying file, refused before a buffer of that size is asked for (0x7fffffff was an
-    /// OutOfMemoryException).
+    /// OutOfMemoryException). Returns where the data end (the footer's first byte).
     /// </summary>
-    static void RequireFooterInFile(string path)
+    static long RequireFooterInFile(string path)
     {
         using var stream = File.OpenRead(path);
         long length = stream.Length;
@@ -65,11 +64,71 @@ public sealed class ParquetTableReader : ITableReader
         long footer = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(tail);
         if (footer > length - 12)
             throw new RweStatsInputException($"{path}: the Parquet footer claims {footer} bytes but the file has {length}; the file is truncated or corrupt");
+        return length - 8 - footer;
+    }
+
+    /// <summary>
+    /// Refuses a Parquet file whose footer does not fit its data, before anything is decoded or allocated by its
+    /// claims (a 3 KB file claiming 2^40 rows was decoded for minutes): every path that reads Parquet, in memory,
+    /// streamed or through DuckDB, calls it first.
+    /// </summary>
+    public static void RequireConsistentFooter(string path)
+    {
+        if (!File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
+        long dataEnd = RequireFooterInFile(path);
+        Parquet.Meta.FileMetaData? metadata;
+        try
+        {
+            var reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
+            metadata = reader.Metadata;
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not RweStatsInputException and not OutOfMemoryException)
+        {
+            throw new RweStatsInputException($"{path}: not a readable Parquet file ({e.Message.Split('\n')[0].Trim()})");
+        }
+        if (metadata is not null) RequireConsistent(path, metadata, dataEnd);
+    }
+
+    /// <summary>
+    /// The footer's claims checked against the file (Parquet format specification, FileMetaData/RowGroup/ColumnMetaData):
+    /// the row groups' rows add up to the file's; each column chunk lies between the leading "PAR1" and the footer; a
+    /// chunk holds at least one value (or null) per row of its row group (num_values counts the nulls); and no more
+    /// values than its pages can count: a data page header takes at least 8 bytes and counts at most 2^31 − 1 values.
+    /// </summary>
+    static void RequireConsistent(string path, Parquet.Meta.FileMetaData metadata, long dataEnd)
+    {
+        string Corrupt(string what) => $"{path}: the Parquet footer {what}; the file is corrupt or was altered";
+        long rows = 0;
+        var groups = metadata.RowGroups ?? [];
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var group = groups[g];
+            if (group.NumRows < 0) throw new RweStatsInputException(Corrupt($"claims {group.NumRows} rows in row group {g + 1}"));
+            rows += group.NumRows;
+            foreach (var chunk in group.Columns ?? [])
+            {
+                if (chunk.MetaData is not { } column) continue; // an encrypted or external chunk: Parquet.Net says what it cannot read
+                string name = string.Join(".", column.PathInSchema ?? []);
+                long start = column.DictionaryPageOffset is > 0 and var dictionary ? Math.Min(dictionary, column.DataPageOffset) : column.DataPageOffset;
+                if (start < 4 || column.TotalCompressedSize < 0 || start > dataEnd - column.TotalCompressedSize)
+                    throw new RweStatsInputException(Corrupt(
+                        $"places column '{name}' of row group {g + 1} at bytes {start} to {start + column.TotalCompressedSize}, outside the {dataEnd} bytes of data before it"));
+                if (column.NumValues < group.NumRows)
+                    throw new RweStatsInputException(Corrupt(
+                        $"claims {group.NumRows} rows in row group {g + 1} but column '{name}' holds {column.NumValues} values"));
+                if (column.NumValues / (double)int.MaxValue > column.TotalCompressedSize / 8.0)
+                    throw new RweStatsInputException(Corrupt(
+                        $"claims {column.NumValues} values of column '{name}' in row group {g + 1}, more than its {column.TotalCompressedSize} bytes can hold"));
+            }
+        }
+        if (rows != metadata.NumRows)
+            throw new RweStatsInputException(Corrupt($"claims {metadata.NumRows} rows but its row groups hold {rows}"));
     }
 
     static async Task<long> RowCountAsync(string path)
     {
-        RequireFooterInFile(path);
+        RequireConsistentFooter(path);
         await using var reader = await ParquetReader.CreateAsync(path);
         long rows = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)

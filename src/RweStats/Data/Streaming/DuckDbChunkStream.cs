@@ -38,7 +38,7 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
     /// <summary>The file's columns and which hold numbers (from the Parquet schema, as DuckDB reads it).</summary>
     public static DuckDbChunkStream Open(string path)
     {
-        if (!File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
+        ParquetTableReader.RequireConsistentFooter(path);
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
