@@ -58,10 +58,14 @@ public static partial class MixedModelFitter
         var (theta, eval, report) = search.Minimise(covariance, objective);
         // Why it did not converge, in the model's terms, wherever the report is read (a parameter at the edge of its range).
         if (!report.Converged) report = report with { Message = report.Message + DegeneracyHint(covariance, theta, frame) };
-        if (!report.Converged && !spec.ReportNonConverged)
+        // With no estimates at the last iterate (the likelihood could not be evaluated there) there is nothing to report.
+        bool nothingToReport = eval.Beta is null || eval.CovBeta is null;
+        if (!report.Converged && (!spec.ReportNonConverged || nothingToReport))
             throw RweStatsInputException.About(ModelSetting.Covariance,
                 $"the {structure.SasType}{(spec.RandomIntercept ? " + random intercept" : "")} model for '{frame.Formula.Response}' did not converge: {report.Message}; " +
-                "try a simpler {Covariance} (e.g. cs or ar1), or add {ReportNonConverged} to see the last iterate");
+                (nothingToReport && spec.ReportNonConverged
+                    ? "the last iterate has no estimates to report; try a simpler {Covariance} (e.g. cs or ar1)"
+                    : "try a simpler {Covariance} (e.g. cs or ar1), or add {ReportNonConverged} to see the last iterate"));
         return new MixedModel(spec, frame, design, covariance, objective, theta, eval, report);
     }
 
@@ -96,6 +100,8 @@ public static partial class MixedModelFitter
     {
         double mean = frame.Summary?.ResponseMean ?? frame.Response.Average();
         double total = frame.Summary?.ResponseVariance ?? frame.Response.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, frame.Response.Length - 1);
+        if (!double.IsFinite(total))
+            return $" (the values of '{frame.Formula.Response}' are too large for double precision: their variance overflows; rescale the column)";
         for (int k = 0; k < theta.Length; k++)
         {
             var p = covariance.Parameters[k];

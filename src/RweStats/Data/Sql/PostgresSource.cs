@@ -204,6 +204,10 @@ public sealed class PostgresSource
             PostgresException { SqlState: "25006" } pg => $"{pg.MessageText}: a query is only read (SQLSTATE 25006); give one SELECT statement",
             PostgresException { SqlState: "57014" } pg when StatementTimeoutSeconds > 0 && pg.MessageText.Contains("statement timeout", StringComparison.Ordinal) =>
                 $"a statement ran longer than the statement timeout ({StatementTimeoutSeconds} s; a wait on a locked table counts) and was cancelled; allow more with ?statement_timeout=SECONDS in the address (0: no limit)",
+            // PostgreSQL raises an overflow where a double would become infinite: the pushed-down sums of squares and
+            // products of values near 1e154 and beyond.
+            PostgresException { SqlState: "22003" } pg =>
+                $"{pg.MessageText} (SQLSTATE 22003): a value of the model's columns is too large for the sums of squares and products (about 1e154 or more); rescale the column",
             PostgresException pg => $"{pg.MessageText} (SQLSTATE {pg.SqlState})",
             _ => e.Message,
         };
