@@ -247,4 +247,18 @@ public sealed class HostileInputTests : IDisposable
         Assert.Single(e.ToString().TrimEnd().Split('\n'));
         Assert.Contains(expected, e.ToString());
     }
+
+    /// <summary>What follows a query's last token (semicolons, white space, comments) is dropped; what is inside strings,
+    /// quoted names and comments is not mistaken for it, and a second statement is kept for the engine to refuse.</summary>
+    [Theory]
+    [InlineData("SELECT 1;", "SELECT 1")]
+    [InlineData("  SELECT 1 ;; \n\t", "  SELECT 1")]
+    [InlineData("SELECT 1; -- the end", "SELECT 1")]
+    [InlineData("SELECT 1 /* a; b */ ; /* c /* nested */ d */", "SELECT 1")]
+    [InlineData("SELECT ';--' AS a -- x", "SELECT ';--' AS a")]
+    [InlineData("SELECT E'\\';' AS a;", "SELECT E'\\';' AS a")]
+    [InlineData("SELECT $f$;--$f$ AS \"a;\" ;", "SELECT $f$;--$f$ AS \"a;\"")]
+    [InlineData("SELECT 1; -- x\nDELETE FROM t;", "SELECT 1; -- x\nDELETE FROM t")]
+    public void AQueryEndsAtItsLastToken(string query, string expected) =>
+        Assert.Equal(expected + "\n", Data.Sql.SqlRelation.Query(query, "q").Sql);
 }

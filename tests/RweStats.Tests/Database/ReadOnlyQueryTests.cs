@@ -152,6 +152,31 @@ public sealed class ReadOnlyQueryTests(PostgresServer server) : IDisposable
     }
 
     /// <summary>
+    /// Trailing semicolons, white space and comments end a query without making it two statements; a statement after a
+    /// comment still does, and is refused with nothing deleted.
+    /// </summary>
+    [Fact]
+    public void TrailingSemicolonsAndCommentsAreOneStatement()
+    {
+        server.LoadCsv(RepoPaths.Data("fev_data.csv"), "public.fev");
+        foreach (var extra in new[] { Array.Empty<string>(), ["--pull-rows"] })
+        {
+            foreach (var query in new[]
+                     {
+                         "SELECT * FROM public.fev; -- all of them", "SELECT * FROM public.fev ;  \n\t", "SELECT * FROM public.fev;;",
+                         "SELECT * FROM public.fev; /* all */ ;", "SELECT * FROM public.fev WHERE \"ARMCD\" <> ';--' -- note; with a semicolon",
+                     })
+            {
+                var run = Fit(server.Address(), query, extra);
+                Assert.True(run.code == 0, $"{query}: {run.stderr}");
+            }
+            string victim = Victim();
+            AssertRefused(Fit(server.Address(), $"SELECT * FROM public.fev; -- all\nDELETE FROM public.{victim};", extra), "more than one statement");
+            Assert.Equal(3, Rows(victim));
+        }
+    }
+
+    /// <summary>
     /// A NaN or an infinity in a PostgreSQL column is named (subject, visit and column under the push-down, whose rows
     /// have no order; row and column when the rows are read), never reported as a fit that did not converge; outcomes
     /// near 1e308 are an input error under the push-down and never an internal error with --report-nonconverged.

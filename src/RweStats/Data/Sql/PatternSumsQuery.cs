@@ -17,8 +17,73 @@ public sealed record SqlRelation(string Sql, bool IsQuery, string Label)
     public bool TypesGuessed { get; init; }
 
     public static SqlRelation Table(string name, SqlDialect dialect, string label) => new($"SELECT * FROM {dialect.TableName(name)}", false, label);
-    // The query ends on its own line: a trailing "-- comment" then cannot swallow the ")" that closes it in "WITH src AS (...)".
-    public static SqlRelation Query(string select, string label) => new(select.Trim().TrimEnd(';').TrimEnd() + "\n", true, label);
+    /// <summary>
+    /// A user's query as a relation: what follows its last token — semicolons, white space, comments ("SELECT …; --
+    /// note") — is dropped, since it would otherwise sit inside "WITH src AS (…)"; the rest goes to the engine's parser
+    /// whole, which still refuses a second statement. The query ends on its own line: a "-- comment" left inside it then
+    /// cannot swallow the ")" that closes the expression.
+    /// </summary>
+    public static SqlRelation Query(string select, string label) => new(select[..EndOfLastToken(select)] + "\n", true, label);
+
+    /// <summary>
+    /// The end of the last token of SQL text that is not a semicolon: string literals ('…' with '' inside, E'…' with
+    /// backslash escapes), quoted identifiers ("…"), dollar-quoted texts ($tag$…$tag$), line comments (--) and block
+    /// comments (/* */, nested as in PostgreSQL) are read as such, so a ';' or "--" inside a string ends nothing.
+    /// An unterminated string or comment runs to the end (the engine's parser then names the error).
+    /// </summary>
+    internal static int EndOfLastToken(string sql)
+    {
+        int n = sql.Length, i = 0, end = 0;
+        bool IdentifierChar(int k) => k >= 0 && (char.IsLetterOrDigit(sql[k]) || sql[k] is '_' or '$');
+        while (i < n)
+        {
+            char c = sql[i];
+            char next = i + 1 < n ? sql[i + 1] : '\0';
+            if (char.IsWhiteSpace(c) || c == ';') { i++; continue; }
+            if (c == '-' && next == '-')
+            {
+                int newline = sql.IndexOf('\n', i);
+                i = newline < 0 ? n : newline + 1;
+                continue;
+            }
+            if (c == '/' && next == '*')
+            {
+                int depth = 1;
+                for (i += 2; i < n && depth > 0; i++)
+                    if (sql[i] == '/' && i + 1 < n && sql[i + 1] == '*') { depth++; i++; }
+                    else if (sql[i] == '*' && i + 1 < n && sql[i + 1] == '/') { depth--; i++; }
+                continue;
+            }
+            if (c is '\'' or '"')
+            {
+                bool backslash = c == '\'' && i > 0 && sql[i - 1] is 'E' or 'e' && !IdentifierChar(i - 2);
+                for (i++; i < n; i++)
+                {
+                    if (backslash && sql[i] == '\\') { i++; continue; }
+                    if (sql[i] != c) continue;
+                    if (i + 1 < n && sql[i + 1] == c) { i++; continue; } // '' or "" inside
+                    break;
+                }
+                i = Math.Min(i + 1, n);
+            }
+            else if (c == '$' && !IdentifierChar(i - 1) && DollarTag(sql, i) is { } tag)
+            {
+                int close = sql.IndexOf(tag, i + tag.Length, StringComparison.Ordinal);
+                i = close < 0 ? n : close + tag.Length;
+            }
+            else i++;
+            end = i;
+        }
+        return end;
+    }
+
+    /// <summary>"$$" or "$tag$" starting at <paramref name="i"/> (a tag: a letter or '_', then letters, digits, '_').</summary>
+    static string? DollarTag(string sql, int i)
+    {
+        int k = i + 1;
+        while (k < sql.Length && (char.IsLetter(sql[k]) || sql[k] == '_' || (k > i + 1 && char.IsDigit(sql[k])))) k++;
+        return k < sql.Length && sql[k] == '$' ? sql[i..(k + 1)] : null;
+    }
 
     /// <summary>The relation as the common table expression "src" every generated query reads.</summary>
     public string With => $"WITH src AS ({Sql})";
