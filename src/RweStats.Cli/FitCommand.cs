@@ -83,6 +83,8 @@ public static class FitCommand
           --decimal-comma          numbers written with a decimal comma (12,5)
           --missing T1,T2,...      CSV: more cell texts read as missing (besides empty, NA and .), e.g. ND
           --report-nonconverged    report a fit that did not converge (clearly marked) instead of failing
+          --quiet                  no progress line (shown on a terminal's standard error when a fit
+                                   takes more than 2 s: iteration, -2LL, elapsed time)
           --format text|json       output format (default text)
           --out FILE               write the report to FILE instead of standard output
         """ + "\n" + DatabaseData.Usage;
@@ -116,6 +118,8 @@ public static class FitCommand
             Residuals = a.Flag("--residuals"),
         };
         var format = ModelOptions.Format(a);
+        using var progress = FitProgressLine.For(a, stderr);
+        spec = spec with { Progress = progress };
         var result = FittingData.Open(a, stderr).Fit(a, spec, stderr);
         var text = format == "json" ? FitJson.Serialize(result) + "\n" : FitText.Render(result);
         ModelOptions.Write(a, text, stdout);

@@ -16,7 +16,7 @@ public static class ModelOptions
         "--group", "--method", "--class", "--ref", "--alpha", "--format", "--out", "--max-iterations",
         "--select-by", "--candidates", "--kr-information", "--data-format", "--member", "--query", "--where", "--missing",
     };
-    public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--random-intercept", "--report-nonconverged", "--decimal-comma" };
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--random-intercept", "--report-nonconverged", "--decimal-comma", "--quiet" };
 
     public static readonly IReadOnlyDictionary<string, DfMethod> DfChoices = DfMethodNames.All.ToDictionary(d => d.Name, d => d.Method);
     public static readonly IReadOnlyDictionary<string, EstimationMethod> MethodChoices = new Dictionary<string, EstimationMethod>

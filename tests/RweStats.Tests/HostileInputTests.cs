@@ -261,4 +261,62 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("SELECT 1; -- x\nDELETE FROM t;", "SELECT 1; -- x\nDELETE FROM t")]
     public void AQueryEndsAtItsLastToken(string query, string expected) =>
         Assert.Equal(expected + "\n", Data.Sql.SqlRelation.Query(query, "q").Sql);
+
+    static readonly Model.MixedModelSpec Fev = new() { Formula = "FEV1 ~ ARMCD*AVISIT + FEV1_BL", Subject = "USUBJID", Time = "AVISIT", Covariance = "un" };
+
+    /// <summary>100 subjects with all 60 visits, 300 dropping out at visits of their own: patterns of every size.</summary>
+    static DataTable SixtyVisits()
+    {
+        var rows = new List<string?[]>();
+        var random = new Random(7);
+        for (int s = 0; s < 400; s++)
+        {
+            int last = s < 100 ? 59 : 1 + s % 60;
+            for (int v = 0; v <= last && v < 60; v++)
+                rows.Add([$"S{s:000}", $"V{v + 1:00}", (10 + random.NextDouble()).ToString("R", System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+        return SyntheticData.FromRows(["id", "visit", "y"], rows);
+    }
+
+    /// <summary>
+    /// A fit estimated beyond the budget is refused before it starts, naming the structure, the visits and the figures:
+    /// UN over 60 visits with patterns of every size needs gigabytes; a small budget refuses a small fit on its work.
+    /// </summary>
+    [Fact]
+    public void AFitBeyondTheBudgetIsRefusedWithItsFigures()
+    {
+        var spec = new Model.MixedModelSpec { Formula = "y ~ visit", Subject = "id", Time = "visit", Covariance = "un" };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var e = Assert.Throws<RweStatsInputException>(() => Estimation.MixedModelFitter.FitModel(SixtyVisits(), spec));
+        Assert.Matches(@"^the UN model for 'y' over 60 visits: 1830 covariance parameters; one iteration would take about [0-9.]+ GB of memory, beyond the fit budget \(5\.0e\+11 operations, 4\.3 GB\)", e.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"{clock.Elapsed}");
+        var fev = CsvTableReader.Read(RepoPaths.Data("fev_data.csv"));
+        var small = Fev with { Budget = new Estimation.FitBudget(long.MaxValue, 1e3) };
+        e = Assert.Throws<RweStatsInputException>(() => Estimation.MixedModelFitter.FitModel(fev, small));
+        Assert.Matches(@"one iteration would take about [0-9.]+e\+[0-9]+ floating-point operations and [0-9.]+ GB of memory, beyond the fit budget \(1\.0e\+3 operations", e.Message);
+    }
+
+    /// <summary>The library tells progress through the spec's IProgress, once per iteration, ending at the optimum.</summary>
+    [Fact]
+    public void ProgressIsToldOncePerIteration()
+    {
+        var fev = CsvTableReader.Read(RepoPaths.Data("fev_data.csv"));
+        var told = new List<Estimation.FitProgress>();
+        var progress = new Told(told);
+        var model = Estimation.MixedModelFitter.FitModel(fev, Fev with { Progress = progress });
+        Assert.True(told.Count >= model.Convergence.Iterations, $"{told.Count} reports, {model.Convergence.Iterations} iterations");
+        Assert.Equal(Enumerable.Range(1, told.Count), told.Select(p => p.Iteration));
+        Assert.All(told, p => Assert.Contains("UN 'FEV1'", p.Model));
+        Assert.Equal(model.Neg2LogLikelihood, told[^1].Neg2LogLikelihood, 1e-9 * Math.Abs(model.Neg2LogLikelihood));
+        // The command line shows it on a terminal only: into a writer, or with --quiet, nothing is written.
+        var o = new StringWriter();
+        var err = new StringWriter();
+        Assert.Equal(0, RweStats.Cli.Cli.Run(["fit", "--data", RepoPaths.Data("fev_data.csv"), "--formula", "FEV1 ~ AVISIT", "--subject", "USUBJID", "--time", "AVISIT", "--quiet"], o, err));
+        Assert.Equal("", err.ToString());
+    }
+
+    sealed class Told(List<Estimation.FitProgress> into) : IProgress<Estimation.FitProgress>
+    {
+        public void Report(Estimation.FitProgress value) { lock (into) into.Add(value); }
+    }
 }

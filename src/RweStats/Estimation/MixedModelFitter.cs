@@ -52,7 +52,13 @@ public static partial class MixedModelFitter
                                   CovarianceModel covariance, IReadOnlyList<CovariancePattern> patterns)
     {
         CheckIdentifiable(frame, design, covariance, patterns);
-        var objective = new LikelihoodObjective(covariance, patterns, design.Rank, frame.ObservationsUsed, spec.Method);
+        string model = $"the {structure.SasType}{(spec.RandomIntercept ? " + random intercept" : "")} model for '{frame.Formula.Response}'";
+        // Before any work: a fit beyond the budget is refused with its figures.
+        FitCost.Estimate(covariance, patterns, design.Rank, spec.Budget).Require(spec.Budget, $"{model} over {frame.Time.Levels.Count} visits");
+        var objective = new LikelihoodObjective(covariance, patterns, design.Rank, frame.ObservationsUsed, spec.Method)
+        {
+            Progress = spec.Progress, ModelName = $"{structure.SasType}{(spec.RandomIntercept ? " + RI" : "")} '{frame.Formula.Response}'",
+        };
         var search = new OptimumSearch(patterns, design.Rank, frame.ObservationsUsed, spec.Method, spec.MaxIterations, frame.SubjectCount,
             (model, modelObjective) => StartingValues(frame, design, model, modelObjective, patterns));
         var (theta, eval, report) = search.Minimise(covariance, objective);
@@ -62,7 +68,7 @@ public static partial class MixedModelFitter
         bool nothingToReport = eval.Beta is null || eval.CovBeta is null;
         if (!report.Converged && (!spec.ReportNonConverged || nothingToReport))
             throw RweStatsInputException.About(ModelSetting.Covariance,
-                $"the {structure.SasType}{(spec.RandomIntercept ? " + random intercept" : "")} model for '{frame.Formula.Response}' did not converge: {report.Message}; " +
+                $"{model} did not converge: {report.Message}; " +
                 (nothingToReport && spec.ReportNonConverged
                     ? "the last iterate has no estimates to report; try a simpler {Covariance} (e.g. cs or ar1)"
                     : "try a simpler {Covariance} (e.g. cs or ar1), or add {ReportNonConverged} to see the last iterate"));
