@@ -120,15 +120,24 @@ public static class StudyCommands
 
           Draws the figures of an analysis spec ("outputs": {"figures": ...}; by default one panel per outcome) into DIR:
           SVG and PNG (600 dpi) always, a vector PDF of the preset's page size with --pdf (drawn by ScottPlot on
-          SkiaSharp; fonts shipped and embedded, nothing else to install).
+          SkiaSharp; fonts shipped and embedded, nothing else to install). DIR is written as a set: the figures
+          replace its contents whole when all are drawn (files of an earlier run are gone), and a folder holding
+          files RweStats did not write there is refused.
         """;
 
     public static int Plot(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" }, "plot");
         if (a.Positional.Count != 1) throw new RweStatsInputException("plot takes one spec file: rwestats plot SPEC.json --out DIR");
-        var study = StudyAnalysis.Run(AnalysisSpecReader.Load(a.Positional[0]), stdout.Write);
-        if (study.Outcomes.Any(o => o.Error is null)) WriteFigures(study, a.Required("--out"), a.Flag("--pdf"), stdout);
+        var spec = AnalysisSpecReader.Load(a.Positional[0]);
+        // Written as a set, as analyze writes its folder: locked, staged, and replacing DIR whole (OutputSet).
+        using var set = OutputSet.Begin(a.Required("--out"));
+        var study = StudyAnalysis.Run(spec, stdout.Write);
+        if (study.Outcomes.Any(o => o.Error is null))
+        {
+            WriteFigures(study, set.Staging, a.Flag("--pdf"), stdout);
+            set.Commit();
+        }
         return Finish(study, stderr);
     }
 
