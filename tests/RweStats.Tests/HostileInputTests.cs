@@ -319,4 +319,45 @@ public sealed class HostileInputTests : IDisposable
     {
         public void Report(Estimation.FitProgress value) { lock (into) into.Add(value); }
     }
+
+    /// <summary>
+    /// A 10 MB label is echoed by its first 200 characters and an ellipsis: in the analysis reports (the outcome's label),
+    /// in the fit report (a class level), and in a message quoting it.
+    /// </summary>
+    [Fact]
+    public void AHugeLabelIsEchoedByItsStart()
+    {
+        string huge = new string('L', 10_000_000);
+        // The outcome's label in an analysis: reports of kilobytes, not hundreds of megabytes.
+        var spec = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepoPaths.Data("example.json")))!;
+        spec["outcomes"]![0]!["label"] = huge;
+        spec["data"]!["file"] = RepoPaths.Data("example_cohort.csv");
+        spec["outputs"] = new System.Text.Json.Nodes.JsonObject { ["figures"] = false };
+        var specPath = Path.Combine(dir, "huge.json");
+        File.WriteAllText(specPath, spec.ToJsonString());
+        var outDir = Path.Combine(dir, "out");
+        var o = new StringWriter();
+        var e = new StringWriter();
+        Assert.True(RweStats.Cli.Cli.Run(["analyze", specPath, "--out", outDir], o, e) == 0, e.ToString());
+        foreach (var file in Directory.GetFiles(outDir))
+            Assert.True(new FileInfo(file).Length < 1_000_000, $"{Path.GetFileName(file)}: {new FileInfo(file).Length} bytes");
+        Assert.Contains(new string('L', 200) + "…", File.ReadAllText(Path.Combine(outDir, "report.md")));
+        // A class level in the fit report, and the same level quoted in a message.
+        var csv = Path.Combine(dir, "level.csv");
+        var lines = new List<string> { "id,visit,arm,y" };
+        var random = new Random(3);
+        for (int i = 0; i < 20; i++)
+            for (int v = 1; v <= 3; v++)
+                lines.Add($"{i},V{v},{(i % 2 == 0 ? "PBO" : new string('A', 100_000))},{(10 + v + random.NextDouble()).ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        File.WriteAllLines(csv, lines);
+        o = new StringWriter();
+        e = new StringWriter();
+        Assert.True(RweStats.Cli.Cli.Run(["fit", "--data", csv, "--formula", "y ~ visit + arm", "--subject", "id", "--time", "visit", "--covariance", "cs"], o, e) == 0, e.ToString());
+        Assert.True(o.ToString().Length < 20_000, $"{o.ToString().Length} characters");
+        Assert.Matches("A{190}…", o.ToString());
+        var message = Assert.Throws<RweStatsInputException>(() => RowCondition.Parse($"arm == \"{new string('A', 100_000)}\" and y > \"5\"").Apply(CsvTableReader.Read(csv))).Message;
+        Assert.True(message.Length < 1000, $"{message.Length} characters");
+        Assert.Equal(message, Echo.InMessage(message));
+        Assert.Equal("'" + new string('x', 200) + "…'", Echo.InMessage("'" + new string('x', 5000) + "'"));
+    }
 }

@@ -147,7 +147,7 @@ public static class FitText
         s.AppendLine();
     }
 
-    static void Row(StringBuilder s, string label, string value) => s.AppendLine($"  {label,-28} {value}");
+    static void Row(StringBuilder s, string label, string value) => s.AppendLine($"  {label,-28} {Echo.Shown(value)}");
 
     public static string F(double? v, string format) => v is { } x && double.IsFinite(x) ? x.ToString(format, Inv) : ".";
 
@@ -157,7 +157,8 @@ public static class FitText
     public static void Table(StringBuilder s, string[] header, IEnumerable<string[]> rows)
     {
         var all = new List<string[]> { header };
-        all.AddRange(rows);
+        // A cell is a number or a label (a level, a subject, an effect): labels echoed by their start (Echo.Shown).
+        all.AddRange(rows.Select(r => r.Select(c => Echo.Shown(c)).ToArray()));
         var widths = header.Select((_, j) => all.Max(r => r[j].Length)).ToArray();
         foreach (var r in all)
             s.AppendLine("  " + string.Join("  ", r.Select((c, j) => j == 0 ? c.PadRight(widths[j]) : c.PadLeft(widths[j]))));

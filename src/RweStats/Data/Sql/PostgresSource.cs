@@ -128,7 +128,7 @@ public sealed class PostgresSource
     static readonly SslMode[] SslModes = [SslMode.Disable, SslMode.Allow, SslMode.Prefer, SslMode.Require, SslMode.VerifyCA, SslMode.VerifyFull];
     /// <summary>libpq's spelling of an SSL mode (verify-ca, verify-full), which the address uses.</summary>
     static string LibpqName(SslMode mode) => mode switch { SslMode.VerifyCA => "verify-ca", SslMode.VerifyFull => "verify-full", _ => mode.ToString().ToLowerInvariant() };
-    static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    static string Shorten(string text) => Echo.Shown(text, 40);
 
     /// <summary>The pattern sums, computed by the server (see <see cref="PatternSumsQuery"/>).</summary>
     public PatternSums PatternSums(MixedModelSpec spec, Action<string>? log = null) =>
