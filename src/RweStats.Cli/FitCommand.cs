@@ -121,8 +121,15 @@ public static class FitCommand
         using var progress = FitProgressLine.For(a, stderr);
         spec = spec with { Progress = progress };
         var result = FittingData.Open(a, stderr).Fit(a, spec, stderr);
-        var text = format == "json" ? FitJson.Serialize(result) + "\n" : FitText.Render(result);
-        ModelOptions.Write(a, text, stdout);
+        ModelOptions.Write(a, writer =>
+        {
+            if (format == "json")
+            {
+                FitJson.Write(writer, result);
+                writer.Write('\n');
+            }
+            else FitText.Write(writer, result);
+        }, stdout);
         return 0;
     }
 }

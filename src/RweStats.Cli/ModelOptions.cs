@@ -142,6 +142,13 @@ public static class ModelOptions
         };
     }
 
+    /// <summary>What <paramref name="write"/> produces, to --out (streamed, replaced atomically) or standard output.</summary>
+    public static void Write(Arguments a, Action<TextWriter> write, TextWriter stdout)
+    {
+        if (a.Value("--out") is { } path) OutputFile.Write(path, write);
+        else write(stdout);
+    }
+
     public static void Write(Arguments a, string text, TextWriter stdout)
     {
         if (a.Value("--out") is { } path) OutputFile.WriteAtomically(path, text);

@@ -25,6 +25,20 @@ public static class FitJson
 
     public static void Write(Utf8JsonWriter w, MixedModelResult r) => JsonSerializer.Serialize(w, Document(r), Options);
 
+    /// <summary>
+    /// The same JSON as <see cref="Serialize"/> into a text writer: serialized straight into the stream under a UTF-8
+    /// file writer (a report with a residual row per observation is never held as text), as text otherwise.
+    /// </summary>
+    public static void Write(TextWriter writer, MixedModelResult r)
+    {
+        if (writer is StreamWriter { Encoding: System.Text.UTF8Encoding } file)
+        {
+            file.Flush();
+            JsonSerializer.Serialize(file.BaseStream, Document(r), Options);
+        }
+        else writer.Write(Serialize(r));
+    }
+
     /// <summary>The "covariance_selection" object: the candidate table, the likelihood-ratio tests and the choice.</summary>
     public static void WriteSelection(Utf8JsonWriter w, CovarianceSelectionResult sel)
     {

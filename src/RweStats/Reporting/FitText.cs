@@ -15,6 +15,15 @@ public static class FitText
 
     public static string Render(MixedModelResult r)
     {
+        var text = new StringWriter();
+        Write(text, r);
+        return text.ToString();
+    }
+
+    /// <summary>The same report written to <paramref name="writer"/>; the residual table (a row per observation) is
+    /// streamed row by row, never held as text.</summary>
+    public static void Write(TextWriter writer, MixedModelResult r)
+    {
         var s = new StringBuilder();
         var spec = r.Spec;
         s.AppendLine("Model Information");
@@ -118,8 +127,10 @@ public static class FitText
         if (r.Residuals is { Count: > 0 } res)
         {
             s.AppendLine("Residuals");
-            Table(s, new[] { "Subject", "Visit", "Observed", "Pred (marg)", "Pred (cond)", "Resid (marg)", "Resid (cond)", "Pearson (marg)", "Pearson (cond)", "Scaled" },
-                res.Select(x => new[] { x.Subject, x.Visit, F(x.Observed, "F4"), F(x.PredictedMarginal, "F4"), F(x.PredictedConditional, "F4"),
+            writer.Write(s);
+            s.Clear();
+            StreamedTable(writer, new[] { "Subject", "Visit", "Observed", "Pred (marg)", "Pred (cond)", "Resid (marg)", "Resid (cond)", "Pearson (marg)", "Pearson (cond)", "Scaled" },
+                () => res.Select(x => new[] { x.Subject, x.Visit, F(x.Observed, "F4"), F(x.PredictedMarginal, "F4"), F(x.PredictedConditional, "F4"),
                     F(x.ResidualMarginal, "F4"), F(x.ResidualConditional, "F4"), F(x.PearsonMarginal, "F4"), F(x.PearsonConditional, "F4"), F(x.Scaled, "F4") }));
         }
         if (r.Notes.Count > 0)
@@ -127,7 +138,32 @@ public static class FitText
             s.AppendLine("Notes");
             foreach (var n in r.Notes) s.AppendLine("  - " + n);
         }
-        return s.ToString();
+        writer.Write(s);
+    }
+
+    /// <summary>
+    /// <see cref="Table"/> written row by row: the rows are formed twice, once for the columns' widths and once to be
+    /// written, so that a table of a million rows is never held in memory (the same text as <see cref="Table"/>).
+    /// </summary>
+    static void StreamedTable(TextWriter writer, string[] header, Func<IEnumerable<string[]>> rows)
+    {
+        var widths = header.Select(h => h.Length).ToArray();
+        foreach (var row in rows())
+            for (int j = 0; j < widths.Length; j++) widths[j] = Math.Max(widths[j], Echo.Shown(row[j]).Length);
+        void Line(string[] cells)
+        {
+            writer.Write("  ");
+            for (int j = 0; j < cells.Length; j++)
+            {
+                if (j > 0) writer.Write("  ");
+                var c = Echo.Shown(cells[j]);
+                writer.Write(j == 0 ? c.PadRight(widths[j]) : c.PadLeft(widths[j]));
+            }
+            writer.Write(Environment.NewLine);
+        }
+        Line(header);
+        foreach (var row in rows()) Line(row);
+        writer.Write(Environment.NewLine);
     }
 
     /// <summary>The covariance-structure comparison table and its likelihood-ratio tests.</summary>
