@@ -67,6 +67,9 @@ public static class FitCommand
                                    subjects (a site or centre code) gets a note suggesting it
           --ref COL=LEVEL          reference level of a class variable (repeatable)
           --lsmeans EFFECT         LS means and pairwise differences, e.g. AVISIT*ARMCD (repeatable)
+          --lsmeans-weights equal|observed
+                                   weights of the class levels LS means average over: equal (default, SAS)
+                                   or their observed frequencies (SAS OM, emmeans weights = "proportional")
           --contrast "LABEL: EXPR" custom contrast of LS means, e.g. "M12 vs M6: visit[M12] - visit[M6]",
                                    "2*visit[M6] - visit[M0] - visit[M12]", cells ARMCD[TRT]:AVISIT[VIS4];
                                    rows separated by ';' are tested jointly (F test) (repeatable)
@@ -91,7 +94,7 @@ public static class FitCommand
 
     static readonly IReadOnlySet<string> ValueOptions = new HashSet<string>(ModelOptions.ValueOptions)
     {
-        "--formula", "--df", "--lsmeans", "--std-errors", "--contrast", "--contrast-lsmeans", "--adjust",
+        "--formula", "--df", "--lsmeans", "--lsmeans-weights", "--std-errors", "--contrast", "--contrast-lsmeans", "--adjust",
     }.Union(DatabaseData.ValueOptions).ToHashSet();
     static readonly IReadOnlySet<string> Flags = new HashSet<string>(ModelOptions.Flags) { "--blups", "--residuals", "--push-down" }.Union(DatabaseData.Flags).ToHashSet();
 
@@ -111,6 +114,7 @@ public static class FitCommand
             Df = a.Choice("--df", DfChoices, DfMethod.Satterthwaite),
             StdErrors = a.Choice("--std-errors", ModelOptions.StdErrorChoices, StdErrorMethod.Model),
             LsMeans = a.Values("--lsmeans").ToList(),
+            LsMeansWeights = a.Choice("--lsmeans-weights", new Dictionary<string, LsMeansWeights> { ["equal"] = LsMeansWeights.Equal, ["observed"] = LsMeansWeights.Observed }, LsMeansWeights.Equal),
             Contrasts = a.Values("--contrast").ToList(),
             LsMeanContrasts = a.Values("--contrast-lsmeans").ToList(),
             Adjustment = a.Choice("--adjust", ModelOptions.AdjustChoices, MultiplicityAdjustment.None),

@@ -153,7 +153,6 @@ public static class StudyCommands
         {
             var output = Figures.FigureWriter.Write(figure, dir, spec.Name, formats, pngDpi: 600);
             stdout.WriteLine($"figure {spec.Name}: {string.Join(", ", output.Written.Select(Path.GetFileName))}");
-            foreach (var note in output.Notes) stdout.WriteLine($"  note: {note}");
             written.Add(new ReportFigure(spec.Name, figure.Title, File.ReadAllText(output.Written.Single(p => p.EndsWith(".svg", StringComparison.Ordinal)))));
         }
         return written;

@@ -49,6 +49,63 @@ public class PaperCheckTests
         Assert.Equal(new[] { (174, "quantile"), (176, "percentage") }, bad.Select(f => (f.Line, f.Check)).ToArray());
     }
 
+    [Fact]
+    public void TextTableCellsAreCheckedAgainstTheirColumnsN()
+    {
+        // Plain-text and Markdown tables: the row label says what a cell holds, the header gives its column's n.
+        // 24/32 = 75 %; 17 of at most 31 patients cannot be 60 % (17/28 = 60.7 %, 17/29 = 58.6 %, and 28 > 31 is not
+        // needed: no denominator gives 60 %); a mean of 32 integers is a multiple of 1/32 (10.53 = 337/32 exactly
+        // prints, 10.54 does not: 337.28/32); Q1 12.24 of 43 integers is given by no quantile definition.
+        var text = "Table 1. Baseline characteristics.\n\n" +
+                   "Characteristic              Active (n = 32)      Placebo (n = 31)\n" +
+                   "Women, n (%)                24 (75)              17 (60)\n" +
+                   "HAM-D score, mean (SD)      10.53 (4.48)         10.54 (4.48)\n" +
+                   "Age, years, mean (SD)       54.21 (11.30)        55.07 (10.80)\n\n" +
+                   "| Variable | A (N = 43) |\n|---|---|\n| PHQ-9 score, median [IQR] | 15 [12.24–17] |\n";
+        var report = CheckText(text);
+        Finding At(string quote) => Assert.Single(report.Findings, f => f.Quote == quote && f.Check != "grimmer");
+        Assert.Equal(FindingVerdict.Consistent, At("24 (75)").Verdict);
+        Assert.Contains("Active (n = 32)", At("24 (75)").Explanation);
+        Assert.Equal(FindingVerdict.Inconsistent, At("17 (60)").Verdict);
+        Assert.Equal(4, At("17 (60)").Line);
+        Assert.Equal(FindingVerdict.Consistent, At("10.53 (4.48)").Verdict);
+        Assert.Equal(FindingVerdict.Inconsistent, At("10.54 (4.48)").Verdict);
+        Assert.Equal(31, At("10.54 (4.48)").N);
+        Assert.Equal(FindingVerdict.NotCheckable, At("54.21 (11.30)").Verdict); // years: not integer-valued
+        Assert.Equal(FindingVerdict.Inconsistent, At("15 [12.24–17]").Verdict);
+        Assert.Equal("quantile", At("15 [12.24–17]").Check);
+    }
+
+    [Theory]
+    // 21 integers: a mean is a multiple of 1/21; 12.34 × 21 = 259.14 (impossible), 12.38 = 260/21 (possible).
+    [InlineData("The 21 patients had a mean of 12.34 (SD 3.10) on the PHQ-9 score.", "inconsistent")]
+    [InlineData("Les 21 patients avaient une moyenne de 12,38 (ET 3,10) pour le score PHQ-9.", "consistent")]
+    [InlineData("The 21 patients had a mean of 12.34 (SD 3.10) kg, and 12 of them a PHQ-9 score.", "not_checkable")]
+    public void AMeasureNamedAfterItsMeanMakesItIntegerValued(string text, string verdict) =>
+        Assert.Equal(verdict, Finding.VerdictName(Single(text, "grim").Verdict));
+
+    [Theory]
+    // 12 patients are 31.2 % of no denominator (12/38 = 31.58 %, 12/39 = 30.77 %); 15/32 = 46.875 % prints 46.9.
+    [InlineData("In this registry, 31.2 % had renal involvement (12 patients).", "inconsistent")]
+    [InlineData("Dans ce registre, 46,9 % avaient une atteinte rénale (n = 15).", "consistent")]
+    // The count's own "n = 15" is not the n the percentage is of, however far it is printed from it.
+    [InlineData("Dans la cohorte suivie, 46,9 % des patients avaient une atteinte rénale sévère (n = 15).", "consistent")]
+    public void ACountAFewWordsAfterItsPercentage(string text, string verdict) =>
+        Assert.Equal(verdict, Finding.VerdictName(Single(text, "percentage").Verdict));
+
+    [Theory]
+    [InlineData("Of the 14 patients, 5 had mild, 6 moderate and 3 severe disease activity.", "consistent")]
+    [InlineData("Of the 14 patients, 5 had mild, 7 moderate and 3 severe disease activity.", "inconsistent")]
+    [InlineData("Of the 14 patients, 5 had mild, 5 moderate and 3 severe disease activity.", "not_checkable")]
+    [InlineData("The cohort of 20 patients comprised 12 women and 9 men.", "inconsistent")]
+    [InlineData("À l'inclusion (n = 14), l'activité était légère chez 5 patients, moyenne chez 6 et élevée chez 3.", "consistent")]
+    [InlineData("Quatorze patients ont été traités. Cinq patients avaient une activité légère, 6 une activité moyenne et 4 une activité élevée.", "inconsistent")]
+    public void CountsOfCategoriesAgainstTheirTotal(string text, string verdict)
+    {
+        var f = Single(text, "category_counts");
+        Assert.Equal(verdict, Finding.VerdictName(f.Verdict));
+    }
+
     [Theory]
     [InlineData(14, 0.25, "4.24", false)]
     [InlineData(14, 0.25, "4.25", true)]  // R type 7: x4 + 0.25 (x5 - x4)
@@ -195,11 +252,14 @@ public class PaperCheckTests
         var spec = Workflow.AnalysisSpecReader.Load(claims.AnalysisSpecPath);
         var report = SpecificationSearch.Run(claims, spec, structures: new[] { "cs", "un" },
             dfMethods: new[] { DfMethod.Residual, DfMethod.Containment, DfMethod.BetweenWithin, DfMethod.Satterthwaite });
-        var sas = new Specification("available", "un", false, EstimationMethod.Reml, DfMethod.Satterthwaite) { Covariates = "RACE + SEX", References = "as specified" };
+        var sas = new Specification("available", "un", false, EstimationMethod.Reml, DfMethod.Satterthwaite) { Covariates = "RACE + SEX", References = "as specified", Weights = LsMeansWeights.Equal };
         var best = report.Ranking[0];
         Assert.Equal(sas, best.Specification);
         foreach (var id in new[] { "diff_vis4_est", "diff_vis4_p", "diff_vis4_df", "arm_visit_f", "arm_visit_p", "lsmean_vis4_trt", "race_white", "race_white_df" })
             Assert.Contains(id, best.ClaimIds);
+        // LS means weighted by the observed margins of RACE and SEX (SAS OM) are other numbers than SAS printed.
+        Assert.DoesNotContain(report.ModelClaims.Single(m => m.Claim.Id == "lsmean_vis4_trt").Reproducing, r => r.Specification == sas with { Weights = LsMeansWeights.Observed });
+        Assert.Contains(report.ModelClaims.Single(m => m.Claim.Id == "diff_vis4_est").Reproducing, r => r.Specification == sas with { Weights = LsMeansWeights.Observed });
         // Without RACE and SEX the arm difference at VIS4 is not reproduced by the UN + Satterthwaite model.
         var unadjusted = sas with { Covariates = "" };
         Assert.DoesNotContain(report.ModelClaims.Single(m => m.Claim.Id == "diff_vis4_est").Reproducing, r => r.Specification == unadjusted);

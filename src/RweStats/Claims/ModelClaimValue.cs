@@ -11,12 +11,13 @@ namespace RweStats.Claims;
 /// </summary>
 public static class ModelClaimValue
 {
-    public static double? Of(Claim claim, MixedModel model, DfMethod df)
+    /// <param name="weights">The LS-means weighting; null: the model's own.</param>
+    public static double? Of(Claim claim, MixedModel model, DfMethod df, LsMeansWeights? weights = null)
     {
         switch (claim.Kind)
         {
             case null:
-                var v = model.VisitContrasts(df).FirstOrDefault(c => ClaimCheck.SameContrast(c.Label, claim.Contrast!))?.Result;
+                var v = model.VisitContrasts(df, weights: weights).FirstOrDefault(c => ClaimCheck.SameContrast(c.Label, claim.Contrast!))?.Result;
                 return v is null ? null : Pick(claim.Statistic, v, 1);
             case "type3":
                 var t = model.Type3Tests(df).FirstOrDefault(x => SameEffect(x.Effect, claim.Effect!));
@@ -25,12 +26,12 @@ public static class ModelClaimValue
                     "f_value" => t.FValue, "p_value" => t.PValue, "df" => t.DenDf, "num_df" => t.NumDf, _ => null,
                 };
             case "lsmean":
-                var m = model.LsMeans(claim.Effect!, df).means.FirstOrDefault(x => SameLevels(x.Levels.Values, claim.Levels!))?.Result;
+                var m = model.LsMeans(claim.Effect!, df, weights: weights).means.FirstOrDefault(x => SameLevels(x.Levels.Values, claim.Levels!))?.Result;
                 return m is null ? null : Pick(claim.Statistic, m, 1);
             case "lsmean_difference":
                 var sides = claim.Levels!.Split(" - ", 2, StringSplitOptions.TrimEntries);
                 if (sides.Length != 2) return null;
-                foreach (var d in model.LsMeans(claim.Effect!, df).differences)
+                foreach (var d in model.LsMeans(claim.Effect!, df, weights: weights).differences)
                 {
                     if (SameLevels(d.Levels.Values, sides[0]) && SameLevels(d.OtherLevels.Values, sides[1])) return Pick(claim.Statistic, d.Result, 1);
                     if (SameLevels(d.Levels.Values, sides[1]) && SameLevels(d.OtherLevels.Values, sides[0])) return Pick(claim.Statistic, d.Result, -1);

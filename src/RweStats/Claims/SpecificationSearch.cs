@@ -18,10 +18,14 @@ public sealed record Specification(string DataHandling, string Covariance, bool 
     /// <summary>The reference levels of the class variables ("as specified", "first level", "last level") when the search tries them; null when it does not.</summary>
     public string? References { get; init; }
 
+    /// <summary>The weights of the class levels LS means average over, when the search tries them (claims on LS means or visit contrasts); null when it does not.</summary>
+    public LsMeansWeights? Weights { get; init; }
+
     public string Describe() =>
         $"{CovarianceTypes.Of(Covariance).SasType}{(RandomIntercept ? " + random intercept" : "")}, {(Method == EstimationMethod.Reml ? "REML" : "ML")}, {DfMethodNames.Name(Df)} df, {DataHandling} data" +
         (Covariates is null ? "" : Covariates.Length == 0 ? ", no covariates" : $", adjusted for {Covariates}") +
-        (References is null ? "" : $", reference levels {References}");
+        (References is null ? "" : $", reference levels {References}") +
+        (Weights is null ? "" : Weights == LsMeansWeights.Equal ? ", equal LS-means weights" : ", LS means weighted by observed margins");
 }
 
 /// <summary>A specification that gives a claimed number, and the number it gives.</summary>
@@ -101,18 +105,34 @@ public static class SpecificationSearch
                         foreach (var method in new[] { EstimationMethod.Reml, EstimationMethod.Ml })
                             foreach (var covariates in CovariateSets(claims.Covariates))
                                 foreach (var references in ReferenceChoices(modelClaims.Where(c => c.Outcome == outcome.Name)))
-                                    foreach (var df in dfMethods ?? DfMethods)
-                                        if (df != DfMethod.KenwardRoger || method == EstimationMethod.Reml) // KR is defined for REML
-                                            jobs.Add((outcome, new Specification(data, cov, ri, method, df) { Covariates = covariates, References = references }));
+                                    foreach (var weights in WeightChoices(modelClaims.Where(c => c.Outcome == outcome.Name), covariates))
+                                        foreach (var df in dfMethods ?? DfMethods)
+                                            if (df != DfMethod.KenwardRoger || method == EstimationMethod.Reml) // KR is defined for REML
+                                                jobs.Add((outcome, new Specification(data, cov, ri, method, df) { Covariates = covariates, References = references, Weights = weights }));
                     }
         var tables = new ConcurrentDictionary<(string, string), (OutcomeSpec, DataTable)>();
         foreach (var outcome in outcomes)
             foreach (var data in DataHandling.All.Where(v => DataHandling.Applies(v, spec, outcome)))
                 tables[(outcome.Name, data)] = DataHandling.Apply(data, spec, outcome, StudyAnalysis.LoadOutcomeTable(spec, outcome, cache));
 
-        // Only the inference differs between the df methods of one model: fit each model once and ask it for every df.
+        // Only the inference differs between the df methods and the LS-means weightings of one model: fit each model
+        // once and ask it for every df and weighting. Reference-level choices that name the same levels (the levels as
+        // specified may be the first or the last) are one model too.
+        var resolved = new Dictionary<(string, string, string, string), string>();
+        string ReferencesOf(OutcomeSpec outcome, Specification s)
+        {
+            var key = (outcome.Name, s.DataHandling, s.Covariates ?? "", s.References ?? "");
+            lock (resolved)
+            {
+                if (resolved.TryGetValue(key, out var r)) return r;
+                var model = outcome.Model;
+                if (s.Covariates is not null) model = model with { Formula = WithCovariates(model.Formula, claims.Covariates, s.Covariates) };
+                var refs = References(model, tables[(outcome.Name, s.DataHandling)].Item2, s.References ?? "as specified");
+                return resolved[key] = string.Join(";", refs.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"));
+            }
+        }
         var models = Enumerable.Range(0, jobs.Count)
-            .GroupBy(k => (jobs[k].outcome.Name, jobs[k].spec with { Df = default }))
+            .GroupBy(k => (jobs[k].outcome.Name, jobs[k].spec with { Df = default, Weights = null, References = null }, ReferencesOf(jobs[k].outcome, jobs[k].spec)))
             .Select(g => g.ToArray()).ToList();
         var results = new Dictionary<string, double>?[jobs.Count];
         progress?.Invoke($"fitting {jobs.Count} specifications on {Environment.ProcessorCount} cores\n");
@@ -133,7 +153,7 @@ public static class SpecificationSearch
                 {
                     var values = new Dictionary<string, double>();
                     foreach (var claim in modelClaims.Where(c => c.Outcome == outcome.Name))
-                        if (ModelClaimValue.Of(claim, analysis.Model!, jobs[k].spec.Df) is { } v) values[claim.Id] = v;
+                        if (ModelClaimValue.Of(claim, analysis.Model!, jobs[k].spec.Df, jobs[k].spec.Weights) is { } v) values[claim.Id] = v;
                     results[k] = values;
                 }
                 catch (RweStatsInputException) { results[k] = null; }
@@ -177,6 +197,14 @@ public static class SpecificationSearch
     /// <summary>Reference levels change only the fixed-effect solution: searched (as specified, first and last level of each class variable) only when a claim reads a solution row.</summary>
     static IEnumerable<string?> ReferenceChoices(IEnumerable<Claim> claims) =>
         claims.Any(c => c.Kind == "fixed_effect") ? new[] { "as specified", "first level", "last level" } : new string?[] { null };
+
+    /// <summary>
+    /// LS-means weightings change LS means and visit contrasts, not the fit: both are tried when a claim reads one of
+    /// those and the model adjusts for some of the reviewer's covariates (the class levels LS means average over).
+    /// </summary>
+    static IEnumerable<LsMeansWeights?> WeightChoices(IEnumerable<Claim> claims, string? covariates) =>
+        !string.IsNullOrEmpty(covariates) && claims.Any(c => c.Kind is null or "lsmean" or "lsmean_difference")
+            ? new LsMeansWeights?[] { LsMeansWeights.Equal, LsMeansWeights.Observed } : new LsMeansWeights?[] { null };
 
     /// <summary>The formula with the reviewer's covariates removed from its right-hand side and the chosen ones added.</summary>
     public static string WithCovariates(string formula, IReadOnlyList<string> candidates, string chosen)

@@ -182,16 +182,19 @@ public sealed class MixedModel
     public IReadOnlyList<Type3Test> Type3Tests(DfMethod df, StdErrorMethod errors = StdErrorMethod.Model) => Type3Table(Inference(df, errors), null);
 
     /// <summary>LS means of an effect ("visit", "visit*arm") and their pairwise differences.</summary>
-    public (IReadOnlyList<LsMean> means, IReadOnlyList<LsMeanDifference> differences) LsMeans(string effect, DfMethod df, StdErrorMethod errors = StdErrorMethod.Model)
+    /// <param name="weights">How the other class variables are averaged; null: as the model's specification says.</param>
+    public (IReadOnlyList<LsMean> means, IReadOnlyList<LsMeanDifference> differences) LsMeans(string effect, DfMethod df, StdErrorMethod errors = StdErrorMethod.Model,
+                                                                                               LsMeansWeights? weights = null)
     {
         var means = new List<LsMean>();
         var diffs = new List<LsMeanDifference>();
-        LsMeanTable(LsMeanTables.ParseEffect(effect, Design), Inference(df, errors), means, diffs, null);
+        LsMeanTable(LsMeanTables.ParseEffect(effect, Design), Inference(df, errors), weights ?? Spec.LsMeansWeights, means, diffs, null);
         return (means, diffs);
     }
 
     /// <summary>Each post-baseline visit minus the baseline visit, from the LS means of the time variable.</summary>
-    public IReadOnlyList<VisitContrast> VisitContrasts(DfMethod df, StdErrorMethod errors = StdErrorMethod.Model) => VisitContrastTable(Inference(df, errors), null);
+    public IReadOnlyList<VisitContrast> VisitContrasts(DfMethod df, StdErrorMethod errors = StdErrorMethod.Model, LsMeansWeights? weights = null) =>
+        VisitContrastTable(Inference(df, errors), weights ?? Spec.LsMeansWeights, null);
 
     /// <summary>Subject-intercept BLUPs with prediction standard errors (empty without a random intercept).</summary>
     public IReadOnlyList<SubjectBlup> Blups() => RandomEffectsPrediction.Compute(Frame, Design, Covariance, theta, Beta, CovBeta).blups;
@@ -237,9 +240,9 @@ public sealed class MixedModel
         bool timeInModel = TimeInModel;
         if (timeInModel && !effects.Any(e => e.Count == 1 && e[0].Name == frame.Time.Name))
             effects.Insert(0, new[] { frame.Time });
-        foreach (var effect in effects) LsMeanTable(effect, inference, lsMeans, lsDiffs, notes);
+        foreach (var effect in effects) LsMeanTable(effect, inference, spec.LsMeansWeights, lsMeans, lsDiffs, notes);
 
-        var visitContrasts = VisitContrastTable(inference, notes).ToList();
+        var visitContrasts = VisitContrastTable(inference, spec.LsMeansWeights, notes).ToList();
 
         // Custom contrasts on the LS-mean scale.
         var parsed = spec.Contrasts.Select(c => ContrastParser.ParseCustom(c, design))
@@ -247,7 +250,7 @@ public sealed class MixedModel
         var contrasts = parsed.Select(pc => EvaluateContrast(pc, inference, notes)).ToList();
 
         if (spec.Adjustment != MultiplicityAdjustment.None)
-            Adjust(spec.Adjustment, inference, effects, visitContrasts, lsDiffs, notes);
+            Adjust(spec.Adjustment, inference, spec.LsMeansWeights, effects, visitContrasts, lsDiffs, notes);
 
         IReadOnlyList<SubjectBlup>? blups = null;
         IReadOnlyList<ResidualRow>? residuals = null;
@@ -348,10 +351,10 @@ public sealed class MixedModel
         return type3;
     }
 
-    void LsMeanTable(IReadOnlyList<ClassVariable> effect, FixedEffectsInference inference, List<LsMean> lsMeans, List<LsMeanDifference> lsDiffs, List<string>? notes)
+    void LsMeanTable(IReadOnlyList<ClassVariable> effect, FixedEffectsInference inference, LsMeansWeights weights, List<LsMean> lsMeans, List<LsMeanDifference> lsDiffs, List<string>? notes)
     {
         string name = LsMeanTables.EffectName(effect);
-        var rows = LsMeanTables.Rows(Design, effect);
+        var rows = LsMeanTables.Rows(Design, effect, weights);
         var results = rows.Select(r => inference.Estimate(r.row)).ToList();
         for (int i = 0; i < rows.Count; i++)
         {
@@ -366,13 +369,13 @@ public sealed class MixedModel
             }
     }
 
-    List<VisitContrast> VisitContrastTable(FixedEffectsInference inference, List<string>? notes)
+    List<VisitContrast> VisitContrastTable(FixedEffectsInference inference, LsMeansWeights weights, List<string>? notes)
     {
         var visitContrasts = new List<VisitContrast>();
         var frame = Frame;
         if (TimeInModel)
         {
-            var rows = LsMeanTables.Rows(Design, new[] { frame.Time });
+            var rows = LsMeanTables.Rows(Design, new[] { frame.Time }, weights);
             var baseRow = rows.First(r => r.levels[frame.Time.Name] == frame.Baseline).row;
             foreach (var (levels, row) in rows)
             {
@@ -401,13 +404,13 @@ public sealed class MixedModel
     }
 
     /// <summary>Multiplicity: the visit contrasts form one family, each effect's LS-mean differences another.</summary>
-    void Adjust(MultiplicityAdjustment adjustment, FixedEffectsInference inference, IReadOnlyList<IReadOnlyList<ClassVariable>> effects,
+    void Adjust(MultiplicityAdjustment adjustment, FixedEffectsInference inference, LsMeansWeights weights, IReadOnlyList<IReadOnlyList<ClassVariable>> effects,
                 List<VisitContrast> visitContrasts, List<LsMeanDifference> lsDiffs, List<string> notes)
     {
         var frame = Frame;
         var design = Design;
         var integrationErrors = new List<double>();
-        var visitRows = LsMeanTables.Rows(design, new[] { frame.Time });
+        var visitRows = LsMeanTables.Rows(design, new[] { frame.Time }, weights);
         var baseRow = TimeInModel ? visitRows.First(r => r.levels[frame.Time.Name] == frame.Baseline).row : null;
         var visitL = visitContrasts.Select(v => visitRows.First(r => r.levels[frame.Time.Name] == v.Visit).row.Zip(baseRow!, (a, b) => a - b).ToArray()).ToList();
         var adjusted = AdjustFamily(adjustment, visitContrasts.Select(v => v.Result).ToList(), visitL, inference, integrationErrors);
@@ -415,7 +418,7 @@ public sealed class MixedModel
         foreach (var effect in effects)
         {
             string name = LsMeanTables.EffectName(effect);
-            var rows = LsMeanTables.Rows(design, effect);
+            var rows = LsMeanTables.Rows(design, effect, weights);
             var family = Enumerable.Range(0, lsDiffs.Count).Where(i => lsDiffs[i].Effect == name).ToList();
             if (adjustment == MultiplicityAdjustment.Dunnett)
             {

@@ -5,31 +5,46 @@ namespace RweStats.Figures;
 
 /// <summary>
 /// Dashed lines as geometry: a ScottPlot path strategy that turns a scatter's pixels into the "on" pieces of a dash
-/// pattern (lengths in points, on, off, on …), so that PNG, SVG and PDF show the same dashes (SkiaSharp's SVG canvas
-/// drops the dash path effect of ScottPlot's <see cref="LinePattern"/> and draws the line solid). NaN pixels split
-/// the line into runs, as ScottPlot's straight path does; each run starts its pattern afresh.
+/// pattern (lengths in points, on, off, on …; empty: solid), so that PNG, SVG and PDF show the same dashes (SkiaSharp's
+/// SVG canvas drops the dash path effect of ScottPlot's <see cref="LinePattern"/> and draws the line solid). NaN pixels
+/// split the line into runs, as ScottPlot's straight path does; each run starts its pattern afresh, shifted
+/// <see cref="Across"/> points to the left of its direction when lanes set lines side by side.
 /// </summary>
-public sealed class DashedPath(float[] pattern) : IPathStrategy
+public sealed class DashedPath(float[] pattern, float across = 0) : IPathStrategy
 {
     public IReadOnlyList<float> Pattern { get; } = pattern;
+    /// <summary>Points by which each run is moved across its first-to-last direction (a lane of a shared segment).</summary>
+    public float Across { get; } = across;
 
     public SKPath GetPath(IEnumerable<Pixel> pixels)
     {
         var path = new SKPath();
-        Pixel? previous = null;
-        int k = 0;
-        float left = Pattern[0];
-        foreach (var p in pixels)
+        var run = new List<Pixel>();
+        foreach (var p in pixels.Append(new Pixel(float.NaN, float.NaN)))
         {
-            if (float.IsNaN(p.X) || float.IsNaN(p.Y)) { previous = null; continue; }
-            if (previous is not { } a)
-            {
-                previous = p;
-                k = 0;
-                left = Pattern[0];
-                path.MoveTo(p.X, p.Y);
-                continue;
-            }
+            if (!float.IsNaN(p.X) && !float.IsNaN(p.Y)) { run.Add(p); continue; }
+            if (run.Count > 0) AddRun(path, Shifted(run));
+            run.Clear();
+        }
+        return path;
+    }
+
+    List<Pixel> Shifted(List<Pixel> run)
+    {
+        float dx = run[^1].X - run[0].X, dy = run[^1].Y - run[0].Y, length = MathF.Sqrt(dx * dx + dy * dy);
+        if (Across == 0 || length == 0) return run;
+        float nx = dy / length * Across, ny = -dx / length * Across;
+        return run.Select(p => new Pixel(p.X + nx, p.Y + ny)).ToList();
+    }
+
+    void AddRun(SKPath path, List<Pixel> run)
+    {
+        int k = 0;
+        float left = Pattern.Count == 0 ? float.PositiveInfinity : Pattern[0];
+        path.MoveTo(run[0].X, run[0].Y);
+        for (int i = 1; i < run.Count; i++)
+        {
+            Pixel a = run[i - 1], p = run[i];
             float dx = p.X - a.X, dy = p.Y - a.Y, length = MathF.Sqrt(dx * dx + dy * dy), done = 0;
             while (length - done > left)
             {
@@ -41,9 +56,7 @@ public sealed class DashedPath(float[] pattern) : IPathStrategy
             }
             left -= length - done;
             if (k % 2 == 0) path.LineTo(p.X, p.Y); else path.MoveTo(p.X, p.Y);
-            previous = p;
         }
-        return path;
     }
 
     /// <summary>

@@ -12,13 +12,20 @@ public static class FigureFonts
 {
     public const string FamilyName = "DejaVu Sans";
 
-    sealed class Resolver : IFontResolver
+    /// <summary>Gives ScottPlot <paramref name="regular"/> or <paramref name="bold"/> for the font name <paramref name="name"/> (upright only).</summary>
+    sealed class Resolver(string name, SKTypeface regular, SKTypeface bold) : IFontResolver
     {
         public SKTypeface? CreateTypeface(string fontName, FontWeight weight, FontSlant slant, FontSpacing spacing) =>
-            fontName == FamilyName && slant == FontSlant.Upright ? Typeface(weight >= FontWeight.SemiBold) : null;
+            fontName == name && slant == FontSlant.Upright ? (weight >= FontWeight.SemiBold ? bold : regular) : null;
 
-        public SKTypeface? CreateTypeface(string fontName, bool bold, bool italic) =>
-            fontName == FamilyName && !italic ? Typeface(bold) : null;
+        public SKTypeface? CreateTypeface(string fontName, bool isBold, bool italic) =>
+            fontName == name && !italic ? (isBold ? bold : regular) : null;
+    }
+
+    /// <summary>Registers the faces of a font name with ScottPlot, before every resolver already there.</summary>
+    public static void Register(string name, SKTypeface regular, SKTypeface bold)
+    {
+        lock (Fonts.FontResolvers) Fonts.FontResolvers.Insert(0, new Resolver(name, regular, bold));
     }
 
     static readonly Lazy<byte[]> RegularData = new(() => ReadResource("DejaVuSans.ttf"));
@@ -27,17 +34,17 @@ public static class FigureFonts
     static readonly Lazy<SKTypeface> Bold = new(() => Load(BoldData.Value));
     static readonly Lazy<bool> Registered = new(() =>
     {
-        lock (Fonts.FontResolvers) Fonts.FontResolvers.Insert(0, new Resolver());
+        Register(FamilyName, Regular.Value, Bold.Value);
         return true;
     });
 
     /// <summary>The TrueType file of the face, as shipped.</summary>
     public static ReadOnlyMemory<byte> Data(bool bold) => bold ? BoldData.Value : RegularData.Value;
 
-    static SKTypeface Load(byte[] ttf)
+    public static SKTypeface Load(byte[] ttf)
     {
         using var data = SKData.CreateCopy(ttf);
-        return SKTypeface.FromData(data) ?? throw new InvalidOperationException($"SkiaSharp could not load the shipped font {FamilyName}");
+        return SKTypeface.FromData(data) ?? throw new InvalidOperationException($"SkiaSharp could not load the font data of {FamilyName}");
     }
 
     public static void EnsureRegistered() => _ = Registered.Value;

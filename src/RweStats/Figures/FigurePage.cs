@@ -61,10 +61,20 @@ public sealed class FigurePage : IDisposable
     public static double CellWidth(FigureStyle style, int columns) =>
         (style.WidthPt - 2 * MarginPt - (columns - 1) * FigureUnits.MmToPt(style.PanelGapMm)) / columns;
 
-    /// <summary>Lays the panels out and composes the page (the plots are owned by the page from then on).</summary>
-    public static FigurePage Create(FigureStyle style, string title, IReadOnlyList<FigurePanel> panels, int rows, int columns,
+    /// <summary>Checks the style, every panel and that the layout has room for them.</summary>
+    public static void Validate(FigureStyle style, IReadOnlyList<SeriesPanel> panels, int? rows, int? columns)
+    {
+        style.Validate();
+        if (panels.Count == 0) throw new RweStatsInputException("a figure needs at least one panel");
+        foreach (var p in panels) p.Validate();
+        Shape(panels.Count, rows, columns);
+    }
+
+    /// <summary>Lays the panels out in <paramref name="rowCount"/> × <paramref name="columnCount"/> (<see cref="Shape"/>) and composes the page (the plots are owned by the page from then on).</summary>
+    public static FigurePage Create(FigureStyle style, string title, IReadOnlyList<FigurePanel> panels, int? rowCount, int? columnCount,
         IReadOnlyList<LegendItem> legendItems, double? panelHeightPt = null)
     {
+        var (rows, columns) = Shape(panels.Count, rowCount, columnCount);
         FigureFonts.EnsureRegistered();
         double width = style.WidthPt, gap = FigureUnits.MmToPt(style.PanelGapMm);
         double cellW = CellWidth(style, columns);
@@ -187,40 +197,41 @@ public sealed class FigurePage : IDisposable
         canvas.RestoreToCount(saved);
     }
 
+    /// <summary>The label styles of the page's panels with the texts each draws (tick labels as of the last render).</summary>
+    IEnumerable<(LabelStyle Style, IEnumerable<string> Texts)> Labels()
+    {
+        foreach (var plot in Panels)
+        {
+            yield return (plot.Axes.Title.Label, new[] { plot.Axes.Title.Label.Text });
+            foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Bottom, plot.Axes.Top })
+            {
+                yield return (axis.Label, new[] { axis.Label.Text });
+                yield return (axis.TickLabelStyle, axis.TickGenerator.Ticks.Select(t => t.Label));
+            }
+            foreach (var b in plot.GetPlottables<PValueBrackets>()) yield return (b.LabelStyle, b.Items.Select(i => i.Label));
+        }
+    }
+
     /// <summary>Every text the page draws; tick labels are ScottPlot's, so the page is rendered once (drawing nothing) first.</summary>
     public IReadOnlyList<string> Texts()
     {
         using (var nothing = new SKNoDrawCanvas((int)Math.Ceiling(Width), (int)Math.Ceiling(Height)))
             Render(nothing, 1);
-        var texts = new List<string>();
-        foreach (var plot in Panels)
-        {
-            texts.Add(plot.Axes.Title.Label.Text);
-            foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Bottom })
-            {
-                texts.Add(axis.Label.Text);
-                texts.AddRange(axis.TickGenerator.Ticks.Select(t => t.Label));
-            }
-            texts.AddRange(plot.GetPlottables<PValueBrackets>().SelectMany(b => b.Items).Select(b => b.Label));
-        }
-        if (Legend is not null) texts.AddRange(Legend.Legend.ManualItems.Select(i => i.LabelText));
-        return texts;
+        return Labels().SelectMany(l => l.Texts).Concat(Legend?.Legend.ManualItems.Select(i => i.LabelText) ?? Enumerable.Empty<string>()).ToList();
     }
 
     /// <summary>Draws every text of the page in the font ScottPlot resolves by <paramref name="name"/> (the shipped face or a subset of it).</summary>
     public void UseFont(string name)
     {
-        foreach (var plot in Panels)
-        {
-            plot.Axes.Title.Label.FontName = name;
-            foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Bottom, plot.Axes.Top })
-            {
-                axis.Label.FontName = name;
-                axis.TickLabelStyle.FontName = name;
-            }
-            foreach (var b in plot.GetPlottables<PValueBrackets>()) b.LabelStyle.FontName = name;
-        }
+        foreach (var (style, _) in Labels()) style.FontName = name;
         if (Legend is not null) Legend.Legend.FontName = name;
+    }
+
+    /// <summary>Circle markers drawn as four Béziers (<see cref="PanelPlot.CircleMarker"/>, for PDF) or as ScottPlot draws them.</summary>
+    public void CirclesAsCurves(bool curves)
+    {
+        foreach (var markers in Panels.SelectMany(p => p.GetPlottables<ScottPlot.Plottables.Markers>()).Where(m => m.MarkerShape == MarkerShape.FilledCircle))
+            markers.MarkerStyle.CustomRenderer = curves ? PanelPlot.CircleMarker.Instance : null;
     }
 
     public void Dispose()

@@ -14,11 +14,7 @@ public enum FigureFormats
 }
 
 /// <summary>What <see cref="FigureWriter.Write"/> produced.</summary>
-public sealed record FigureOutput(IReadOnlyList<string> Written)
-{
-    /// <summary>Notes for the user (none so far: ScottPlot lays the text out).</summary>
-    public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
-}
+public sealed record FigureOutput(IReadOnlyList<string> Written);
 
 /// <summary>
 /// Writes a figure's ScottPlot page (<see cref="FigurePage"/>) as SVG, PDF and/or PNG next to each other:
@@ -98,14 +94,19 @@ public static class FigureWriter
 
     /// <summary>
     /// A one-page PDF of exactly the figure's size (points), vector throughout, the fonts embedded with only the glyphs
-    /// the page draws (<see cref="FontSubset"/>).
+    /// the page draws (<see cref="FontSubset"/>), circle markers as four curves each (<see cref="PanelPlot.CircleMarker"/>).
     /// </summary>
     public static byte[] ToPdf(FigurePage page)
     {
         var subset = FontSubset.FontName(page.Texts());
         if (subset is not null) page.UseFont(subset);
+        page.CirclesAsCurves(true);
         try { return Pdf(page); }
-        finally { if (subset is not null) page.UseFont(FigureFonts.FamilyName); }
+        finally
+        {
+            page.CirclesAsCurves(false);
+            if (subset is not null) page.UseFont(FigureFonts.FamilyName);
+        }
     }
 
     static byte[] Pdf(FigurePage page)

@@ -71,15 +71,6 @@ public static class FontSubset
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { return null; }
     }
 
-    sealed class Resolver(string name, SKTypeface regular, SKTypeface bold) : IFontResolver
-    {
-        public SKTypeface? CreateTypeface(string fontName, FontWeight weight, FontSlant slant, FontSpacing spacing) =>
-            fontName == name && slant == FontSlant.Upright ? (weight >= FontWeight.SemiBold ? bold : regular) : null;
-
-        public SKTypeface? CreateTypeface(string fontName, bool bold1, bool italic) =>
-            fontName == name && !italic ? (bold1 ? bold : regular) : null;
-    }
-
     /// <summary>Font names of the subsets made so far, by their characters (a subset is made and registered once per process).</summary>
     static readonly ConcurrentDictionary<string, string?> Names = new(StringComparer.Ordinal);
 
@@ -103,11 +94,8 @@ public static class FontSubset
             var regular = Subset(FigureFonts.Data(false).Span, codePoints);
             var bold = Subset(FigureFonts.Data(true).Span, codePoints);
             if (regular is null || bold is null) return null;
-            using var r = SKData.CreateCopy(regular);
-            using var b = SKData.CreateCopy(bold);
             var name = FigureFonts.FamilyName + " " + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16];
-            var resolver = new Resolver(name, SKTypeface.FromData(r), SKTypeface.FromData(b));
-            lock (Fonts.FontResolvers) Fonts.FontResolvers.Insert(0, resolver);
+            FigureFonts.Register(name, FigureFonts.Load(regular), FigureFonts.Load(bold));
             return name;
         });
     }

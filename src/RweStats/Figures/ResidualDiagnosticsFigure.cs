@@ -99,9 +99,7 @@ public sealed record ResidualDiagnosticsFigure : IFigure
         var color = Style.Palette.SeriesColor(0);
         foreach (var (plot, xs, ys) in new[] { (qq, theoretical, sample), (vsFitted, Fitted.ToArray(), Residuals.ToArray()) })
         {
-            var markers = plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, 2.8f, color.WithAlpha(0.35));
-            markers.MarkerStyle.OutlineColor = color;
-            markers.MarkerStyle.OutlineWidth = 0.5f;
+            PanelPlot.Points(plot, xs.Select((x, k) => new Coordinates(x, ys[k])).ToArray(), MarkerShape.FilledCircle, 2.8f, color.WithAlpha(0.35), color, 0.5f);
         }
         var panels = new[] { new FigurePanel(qq), new FigurePanel(vsFitted) };
         if (fits) return FigurePage.Create(Style, Title, panels, 1, 2, Array.Empty<LegendItem>());

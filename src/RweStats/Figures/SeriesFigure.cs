@@ -27,10 +27,7 @@ public sealed record SeriesFigure : IFigure
 
     public void Validate()
     {
-        Style.Validate();
-        if (Panels.Count == 0) throw new RweStatsInputException("a figure needs at least one panel");
-        foreach (var p in Panels) p.Validate();
-        FigurePage.Shape(Panels.Count, Rows, Columns);
+        FigurePage.Validate(Style, Panels, Rows, Columns);
         if (Panels.Any(p => p.IsGrouped) && Panels.FirstOrDefault(p => !p.IsGrouped) is { } single)
             throw new RweStatsInputException($"figure panel '{single.Outcome}' has no groups while other panels do; a figure's panels share one legend, so either every panel has groups or none");
     }
@@ -90,9 +87,8 @@ public sealed record SeriesFigure : IFigure
     public FigurePage Page()
     {
         Validate();
-        var (rows, columns) = FigurePage.Shape(Panels.Count, Rows, Columns);
         var panels = Panels.Select((p, i) => BuildPanel(p, PanelPlot.Heading(Style, i, Panels.Count, p.Heading))).ToList();
-        return FigurePage.Create(Style, Title, panels, rows, columns, LegendItems());
+        return FigurePage.Create(Style, Title, panels, Rows, Columns, LegendItems());
     }
 
     FigurePanel BuildPanel(SeriesPanel panel, string? heading)
@@ -100,32 +96,10 @@ public sealed record SeriesFigure : IFigure
         var style = Style;
         var palette = style.Palette;
         int nv = panel.Visits.Count;
-        var positions = panel.VisitPositions ?? Enumerable.Range(0, nv).Select(i => (double)i).ToArray();
-        double minGap = nv == 1 ? 1 : Enumerable.Range(1, nv - 1).Min(i => positions[i] - positions[i - 1]);
-        Func<double, double> Y = panel.LogScale ? Math.Log10 : v => v;
         bool lsMeans = ShowsLsMeans(panel);
-
         var plot = PanelPlot.Create(style, heading);
-        // y range: everything drawn on the data scale must be inside the axis.
-        var ys = panel.Subjects.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).ToList();
-        if (lsMeans) ys.AddRange(panel.LsMeans!.SelectMany(e => new[] { e.Lower, e.Upper }));
-        if (panel.NormalRange is { } nr && style.AxisIncludesNormalRange)
-        {
-            // A range from 0 ("< 10 IU/mL") has no bottom on a log axis: the band then starts at the axis.
-            if (!panel.LogScale || nr.Low > 0) ys.Add(nr.Low);
-            if (!panel.LogScale || nr.High > 0) ys.Add(nr.High);
-        }
-        if (panel.LogScale) PanelPlot.LogAxis(plot, ys.Min(), ys.Max(), panel.AxisTitle);
-        else PanelPlot.NumericAxis(plot, plot.Axes.Left, ys.Min(), ys.Max(), panel.AxisTitle);
-        PanelPlot.VisitAxis(plot, positions, panel.Visits, minGap / 2, style.VisitAxisTitle);
-
-        if (panel.NormalRange is { } range)
-        {
-            double lo = panel.LogScale && range.Low <= 0 ? plot.Axes.Left.Min : Y(range.Low);
-            var band = plot.Add.VerticalSpan(lo, Y(range.High), palette.Band.WithAlpha(palette.BandOpacity));
-            band.LineStyle.Width = 0;
-            band.LineStyle.IsVisible = false;
-        }
+        // Everything drawn on the value scale must be inside the axis, the LS means' limits too.
+        var (positions, minGap, Y) = PanelPlot.SeriesAxes(plot, panel, style, lsMeans ? panel.LsMeans!.SelectMany(e => new[] { e.Lower, e.Upper }) : Enumerable.Empty<double>(), 0.5);
 
         // Where each group sits within a visit: slots side by side, centred on the visit (one centred slot without groups).
         var groups = panel.IsGrouped ? Groups().ToList() : new List<string>();
@@ -185,13 +159,8 @@ public sealed record SeriesFigure : IFigure
             var sets = panel.IsGrouped
                 ? groups.Select((g, k) => (points: Points(panel, g, null, X, jitter, Y), color: ColorOf(g), shape: FigurePalette.GroupMarker(k), alpha: 0.8))
                 : Enumerable.Range(0, nv).Select(j => (points: Points(panel, null, j, X, jitter, Y), color: palette.SeriesColor(j), shape: MarkerShape.FilledCircle, alpha: 0.85));
-            foreach (var (points, color, shape, alpha) in sets)
-            {
-                if (points.Length == 0) continue;
-                var markers = plot.Add.Markers(points, shape, PointSize, color.WithAlpha(alpha));
-                markers.MarkerStyle.OutlineColor = Colors.White;
-                markers.MarkerStyle.OutlineWidth = 0.3f;
-            }
+            foreach (var (points, color, shape, alpha) in sets.Where(set => set.points.Length > 0))
+                PanelPlot.Points(plot, points, shape, PointSize, color.WithAlpha(alpha), Colors.White, 0.3f);
         }
 
         if (lsMeans)
@@ -214,9 +183,7 @@ public sealed record SeriesFigure : IFigure
                 bars.Color = color;
                 bars.LineWidth = 0.8f;
                 bars.CapSize = 3;
-                var diamonds = plot.Add.Markers(xs, est, MarkerShape.FilledDiamond, LsMeanSize, color);
-                diamonds.MarkerStyle.OutlineColor = Colors.White;
-                diamonds.MarkerStyle.OutlineWidth = 0.3f;
+                PanelPlot.Points(plot, xs.Select((x, k) => new Coordinates(x, est[k])).ToArray(), MarkerShape.FilledDiamond, LsMeanSize, color, Colors.White, 0.3f);
             }
 
         PValueBrackets? brackets = null;

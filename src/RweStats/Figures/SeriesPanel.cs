@@ -138,9 +138,9 @@ public sealed record SeriesPanel
     /// <summary>True when the subjects belong to groups drawn side by side at each visit.</summary>
     public bool IsGrouped => Subjects.Any(s => s.Group is not null);
 
-    /// <summary>Subjects of <paramref name="group"/> with a value at visit <paramref name="visitIndex"/>, in subject order.</summary>
-    public IEnumerable<(string subject, double value)> ValuesAt(int visitIndex, string group) =>
-        Subjects.Where(s => s.Group == group && s.Values[visitIndex].HasValue).Select(s => (s.Subject, s.Values[visitIndex]!.Value));
+    /// <summary>Subjects (of <paramref name="group"/>, when given) with a value at visit <paramref name="visitIndex"/>, in subject order.</summary>
+    public IEnumerable<(string subject, double value)> ValuesAt(int visitIndex, string? group = null) =>
+        Subjects.Where(s => (group is null || s.Group == group) && s.Values[visitIndex].HasValue).Select(s => (s.Subject, s.Values[visitIndex]!.Value));
 
     /// <summary>
     /// "Outcome (unit)", the y-axis title. An outcome that already ends in a parenthesis, e.g. "Anti-dsDNA (SYNTHETIC)",
@@ -166,10 +166,6 @@ public sealed record SeriesPanel
         for (int j = first + 1; j < last; j++) if (!s.Values[j].HasValue) return true;
         return false;
     });
-
-    /// <summary>Subjects with a value at visit <paramref name="visitIndex"/>, in subject order.</summary>
-    public IEnumerable<(string subject, double value)> ValuesAt(int visitIndex) =>
-        Subjects.Where(s => s.Values[visitIndex].HasValue).Select(s => (s.Subject, s.Values[visitIndex]!.Value));
 
     public int VisitIndex(string visit)
     {
@@ -212,19 +208,21 @@ public sealed record SeriesPanel
                     throw new RweStatsInputException($"{where}: LS mean at {e.Visit} needs finite lower ≤ estimate ≤ upper");
                 if (LogScale && e.Lower <= 0) throw new RweStatsInputException($"{where}: LS mean CI at {e.Visit} reaches {Inv(e.Lower)}, not drawable on a log scale; back-transform the model's estimates");
             }
-        if (IsGrouped) { ValidateGroups(where); return; }
+        if (IsGrouped) ValidateGroups(where);
+        else if (LsMeans?.FirstOrDefault(e => e.Group is not null) is { } grouped)
+            throw new RweStatsInputException($"{where}: LS mean at {grouped.Visit} is for group '{grouped.Group}', but the panel's subjects have no groups");
+        else if (GroupOrder is { Count: > 0 })
+            throw new RweStatsInputException($"{where}: a group order is given, but the panel's subjects have no groups");
+        var groups = Groups;
         foreach (var a in Significance)
         {
-            if (a.Group is not null || a.OtherGroup is not null)
-                throw new RweStatsInputException($"{where}: significance bracket {a.FromVisit}–{a.ToVisit} names group '{a.Group ?? a.OtherGroup}', but the panel's subjects have no groups");
-            if (VisitIndex(a.FromVisit) < 0 || VisitIndex(a.ToVisit) < 0 || a.FromVisit == a.ToVisit)
-                throw new RweStatsInputException($"{where}: significance bracket {a.FromVisit}–{a.ToVisit} needs two different visits of the panel ({string.Join(", ", Visits)})");
-            if (!(a.PValue >= 0 && a.PValue <= 1)) throw new RweStatsInputException($"{where}: p-value {Inv(a.PValue)} for {a.FromVisit}–{a.ToVisit} is not in [0, 1]");
+            string what = a.Group is null && a.OtherGroup is null ? $"significance bracket {a.FromVisit}–{a.ToVisit}" : $"significance bracket {a.FromVisit} {a.Group} – {a.ToVisit} {a.ToGroup}";
+            if (new[] { a.Group, a.OtherGroup }.FirstOrDefault(g => g is not null && !groups.Contains(g)) is { } unknown)
+                throw new RweStatsInputException($"{where}: {what} names group '{unknown}', " + (IsGrouped ? $"a group the panel does not have ({string.Join(", ", groups)})" : "but the panel's subjects have no groups"));
+            if (VisitIndex(a.FromVisit) < 0 || VisitIndex(a.ToVisit) < 0 || (a.FromVisit == a.ToVisit && a.Group == a.ToGroup))
+                throw new RweStatsInputException($"{where}: {what} needs two different visits of the panel ({string.Join(", ", Visits)})" + (IsGrouped ? " or two different groups" : ""));
+            if (!(a.PValue >= 0 && a.PValue <= 1)) throw new RweStatsInputException($"{where}: p-value {Inv(a.PValue)} for {what} is not in [0, 1]");
         }
-        if (LsMeans?.FirstOrDefault(e => e.Group is not null) is { } grouped)
-            throw new RweStatsInputException($"{where}: LS mean at {grouped.Visit} is for group '{grouped.Group}', but the panel's subjects have no groups");
-        if (GroupOrder is { Count: > 0 })
-            throw new RweStatsInputException($"{where}: a group order is given, but the panel's subjects have no groups");
     }
 
     void ValidateGroups(string where)
@@ -236,25 +234,11 @@ public sealed record SeriesPanel
         if (GroupOrder is { } order && order.Distinct().Count() != order.Count)
             throw new RweStatsInputException($"{where}: the group order lists a group twice ({string.Join(", ", order)})");
         var groups = Groups;
-        string known = string.Join(", ", groups);
-        bool Known(string? g) => g is null || groups.Contains(g);
-        if (LsMeans is { } ls)
-        {
-            foreach (var e in ls)
-                if (e.Group is null || !groups.Contains(e.Group))
-                    throw new RweStatsInputException($"{where}: LS mean at {e.Visit} is for group '{e.Group ?? "(none)"}'; in a panel with groups each LS mean names one of the groups ({known})");
-            if (ls.GroupBy(e => (e.Visit, e.Group)).FirstOrDefault(g => g.Count() > 1) is { } twice)
-                throw new RweStatsInputException($"{where}: two LS means for {twice.Key.Group} at {twice.Key.Visit}");
-        }
-        foreach (var a in Significance)
-        {
-            string what = $"significance bracket {a.FromVisit} {a.Group} – {a.ToVisit} {a.ToGroup}";
-            if (!Known(a.Group) || !Known(a.OtherGroup))
-                throw new RweStatsInputException($"{where}: {what} names a group the panel does not have ({known})");
-            if (VisitIndex(a.FromVisit) < 0 || VisitIndex(a.ToVisit) < 0 || (a.FromVisit == a.ToVisit && a.Group == a.ToGroup))
-                throw new RweStatsInputException($"{where}: {what} needs two different visits of the panel ({string.Join(", ", Visits)}) or two different groups");
-            if (!(a.PValue >= 0 && a.PValue <= 1)) throw new RweStatsInputException($"{where}: p-value {Inv(a.PValue)} for {what} is not in [0, 1]");
-        }
+        if (LsMeans is not { } ls) return;
+        if (ls.FirstOrDefault(e => e.Group is null || !groups.Contains(e.Group)) is { } stray)
+            throw new RweStatsInputException($"{where}: LS mean at {stray.Visit} is for group '{stray.Group ?? "(none)"}'; in a panel with groups each LS mean names one of the groups ({string.Join(", ", groups)})");
+        if (ls.GroupBy(e => (e.Visit, e.Group)).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new RweStatsInputException($"{where}: two LS means for {twice.Key.Group} at {twice.Key.Visit}");
     }
 
     static string Inv(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
@@ -295,26 +279,7 @@ public sealed record SeriesPanel
     {
         if (subjectOfRow.Count != visitOfRow.Count || subjectOfRow.Count != valueOfRow.Count)
             throw new RweStatsInputException($"figure panel '{outcome}': subject, visit and value arrays differ in length");
-        var order = new List<string>();
-        var rows = new Dictionary<string, double?[]>();
-        for (int r = 0; r < subjectOfRow.Count; r++)
-        {
-            int j = visits.ToList().IndexOf(visitOfRow[r]);
-            if (j < 0) throw new RweStatsInputException($"figure panel '{outcome}': row {r + 1} has visit '{visitOfRow[r]}', not one of {string.Join(", ", visits)}");
-            if (!rows.TryGetValue(subjectOfRow[r], out var row))
-            {
-                rows[subjectOfRow[r]] = row = new double?[visits.Count];
-                order.Add(subjectOfRow[r]);
-            }
-            if (double.IsNaN(valueOfRow[r])) continue;
-            if (row[j].HasValue) throw new RweStatsInputException($"figure panel '{outcome}': subject {subjectOfRow[r]} has two values at {visitOfRow[r]}");
-            row[j] = valueOfRow[r];
-        }
-        return new SeriesPanel
-        {
-            Outcome = outcome, Unit = unit, Visits = visits.ToArray(),
-            Subjects = order.Select(s => new SubjectValues(s, rows[s])).ToArray(),
-        };
+        return FromObservations(outcome, unit, visits, subjectOfRow.Select((s, r) => new PanelObservation(s, null, visitOfRow[r], valueOfRow[r])).ToArray());
     }
 
     /// <summary>

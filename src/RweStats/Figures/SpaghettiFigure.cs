@@ -23,10 +23,7 @@ public sealed record SpaghettiFigure : IFigure
 
     public void Validate()
     {
-        Style.Validate();
-        if (Panels.Count == 0) throw new RweStatsInputException("a figure needs at least one panel");
-        foreach (var p in Panels) p.Validate();
-        FigurePage.Shape(Panels.Count, Rows, Columns);
+        FigurePage.Validate(Style, Panels, Rows, Columns);
         if (CategoryOrder is { } order && order.Distinct().Count() != order.Count) throw new RweStatsInputException("category order lists a category twice");
     }
 
@@ -61,36 +58,18 @@ public sealed record SpaghettiFigure : IFigure
     public FigurePage Page()
     {
         Validate();
-        var (rows, columns) = FigurePage.Shape(Panels.Count, Rows, Columns);
         var panels = Panels.Select((p, i) => new FigurePanel(BuildPanel(p, PanelPlot.Heading(Style, i, Panels.Count, p.Heading)))).ToList();
-        return FigurePage.Create(Style, Title, panels, rows, columns, LegendItems());
+        return FigurePage.Create(Style, Title, panels, Rows, Columns, LegendItems());
     }
 
     Plot BuildPanel(SeriesPanel panel, string? heading)
     {
         int nv = panel.Visits.Count;
-        var positions = panel.VisitPositions ?? Enumerable.Range(0, nv).Select(j => (double)j).ToArray();
-        double minGap = nv == 1 ? 1 : Enumerable.Range(1, nv - 1).Min(j => positions[j] - positions[j - 1]);
-        Func<double, double> Y = panel.LogScale ? Math.Log10 : v => v;
         var plot = PanelPlot.Create(Style, heading);
-        var ys = panel.Subjects.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).ToList();
-        if (panel.NormalRange is { } nr && Style.AxisIncludesNormalRange)
-        {
-            if (!panel.LogScale || nr.Low > 0) ys.Add(nr.Low);
-            if (!panel.LogScale || nr.High > 0) ys.Add(nr.High);
-        }
-        if (panel.LogScale) PanelPlot.LogAxis(plot, ys.Min(), ys.Max(), panel.AxisTitle);
-        else PanelPlot.NumericAxis(plot, plot.Axes.Left, ys.Min(), ys.Max(), panel.AxisTitle);
         // Trajectories need less room at the ends than boxes: a third of a visit gap.
-        PanelPlot.VisitAxis(plot, positions, panel.Visits, minGap / 3, Style.VisitAxisTitle);
-        if (panel.NormalRange is { } range)
-        {
-            double lo = panel.LogScale && range.Low <= 0 ? plot.Axes.Left.Min : Y(range.Low);
-            var band = plot.Add.VerticalSpan(lo, Y(range.High), Style.Palette.Band.WithAlpha(Style.Palette.BandOpacity));
-            band.LineStyle.IsVisible = false;
-            band.LineStyle.Width = 0;
-        }
+        var (positions, _, Y) = PanelPlot.SeriesAxes(plot, panel, Style, Enumerable.Empty<double>(), 1 / 3.0);
         var shared = SharedSegments(panel);
+        var lanes = Trajectories.Lanes(panel.Subjects, s => CategoryOf(s.Subject), Categories());
         double opacity = Style.LightTrajectories ? 0.3 : 0.85;
         // Category by category in legend order, so that colours layer the same way in every panel.
         foreach (var (category, index) in Categories().Select((c, k) => (c, k)))
@@ -98,12 +77,12 @@ public sealed record SpaghettiFigure : IFigure
             var color = Style.Palette.SeriesColor(index);
             var subjects = panel.Subjects.Where(s => CategoryOf(s.Subject) == category).ToList();
             if (Style.ShowTrajectories)
-                Trajectories.Add(plot, subjects, (s, j) => positions[j], Y, s => CategoryOf(s.Subject), shared, color.WithAlpha(opacity), LineWidth);
+                Trajectories.Add(plot, subjects, (s, j) => positions[j], Y, s => CategoryOf(s.Subject), shared, color.WithAlpha(opacity), LineWidth, lanes);
             if (Style.ShowPoints)
             {
                 var points = subjects.SelectMany(s => Enumerable.Range(0, nv).Where(j => s.Values[j].HasValue)
                     .Select(j => new Coordinates(positions[j], Y(s.Values[j]!.Value)))).ToArray();
-                if (points.Length > 0) plot.Add.Markers(points, MarkerShape.FilledCircle, 2.2f, color.WithAlpha(0.9));
+                if (points.Length > 0) PanelPlot.Points(plot, points, MarkerShape.FilledCircle, 2.2f, color.WithAlpha(0.9));
             }
         }
         return plot;

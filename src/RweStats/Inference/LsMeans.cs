@@ -5,7 +5,8 @@ namespace RweStats.Inference;
 /// <summary>
 /// Least-squares means (SAS LSMEANS; "population marginal means", Searle, Speed &amp; Milliken 1980): for each
 /// combination of levels of the effect's class variables, the model prediction with every other class
-/// variable averaged with equal weights over its levels and every covariate at its mean over the rows used.
+/// variable averaged over its levels (equal weights, or SAS OM's observed margins: <see cref="LsMeansWeights"/>) and
+/// every covariate at its mean over the rows used.
 /// </summary>
 public static class LsMeans
 {
@@ -26,14 +27,35 @@ public static class LsMeans
         return result;
     }
 
-    /// <summary>The LS-mean rows L (full column space) for every level combination, first variable varying slowest.</summary>
-    public static IReadOnlyList<(IReadOnlyDictionary<string, string> levels, double[] row)> Rows(FixedEffectsDesign design, IReadOnlyList<ClassVariable> effect)
+    /// <summary>
+    /// The LS-mean rows L (full column space) for every level combination, first variable varying slowest. The class
+    /// variables not in the effect are averaged with equal weights, or with their levels' frequencies among the
+    /// observations used (SAS OM: each averaged variable's own margin, so an interaction of two averaged variables
+    /// gets the product of their margins).
+    /// </summary>
+    public static IReadOnlyList<(IReadOnlyDictionary<string, string> levels, double[] row)> Rows(FixedEffectsDesign design, IReadOnlyList<ClassVariable> effect,
+                                                                                              LsMeansWeights weights = LsMeansWeights.Equal)
     {
         var combos = new List<Dictionary<string, string>> { new() };
         foreach (var cv in effect)
             combos = combos.SelectMany(c => cv.Levels.Select(l => new Dictionary<string, string>(c) { [cv.Name] = l })).ToList();
+        var margins = new Dictionary<string, double[]>();
+        double Margin(ClassVariable cv, string level)
+        {
+            if (weights == LsMeansWeights.Equal) return 1.0 / cv.Levels.Count;
+            if (!margins.TryGetValue(cv.Name, out var shares))
+            {
+                if (design.Frame.Summary is not null)
+                    throw new RweStatsInputException($"LS means weighted by the observed margins need the frequency of each level of '{cv.Name}', which a fit from summed data does not keep; use equal weights");
+                var codes = design.Frame.ClassCodes[cv.Name];
+                shares = new double[cv.Levels.Count];
+                foreach (var c in codes) shares[c] += 1.0 / codes.Length;
+                margins[cv.Name] = shares;
+            }
+            return shares[cv.IndexOf(level)];
+        }
         return combos.Select(combo => ((IReadOnlyDictionary<string, string>)combo, design.Row(
-            (cv, level) => combo.TryGetValue(cv.Name, out var fixedLevel) ? (level == fixedLevel ? 1.0 : 0.0) : 1.0 / cv.Levels.Count,
+            (cv, level) => combo.TryGetValue(cv.Name, out var fixedLevel) ? (level == fixedLevel ? 1.0 : 0.0) : Margin(cv, level),
             name => design.CovariateMeans[name]))).ToList();
     }
 

@@ -9,6 +9,13 @@ public enum DfMethod { Residual, Containment, BetweenWithin, Satterthwaite, Kenw
 /// <summary>Standard errors of fixed-effect functions: model-based (C = (XᵀV⁻¹X)⁻¹, or Φ_A under Kenward–Roger) or empirical (sandwich; SAS EMPIRICAL).</summary>
 public enum StdErrorMethod { Model, Empirical }
 
+/// <summary>
+/// How LS means weight the levels of the class variables they average over: equally (SAS LSMEANS default; emmeans
+/// weights = "equal"), or by the levels' frequencies among the observations used (SAS LSMEANS / OM; emmeans
+/// weights = "proportional", which for main effects of the averaged variables is the same).
+/// </summary>
+public enum LsMeansWeights { Equal, Observed }
+
 /// <summary>Multiplicity adjustment of the visit contrasts and the LS-mean differences.</summary>
 public enum MultiplicityAdjustment { None, Bonferroni, Holm, Hochberg, Dunnett }
 
@@ -55,6 +62,8 @@ public sealed record MixedModelSpec
     public IReadOnlyDictionary<string, string> References { get; init; } = new Dictionary<string, string>();
     /// <summary>Effects to compute LS means for, e.g. "AVISIT*ARMCD" (or "AVISIT:ARMCD").</summary>
     public IReadOnlyList<string> LsMeans { get; init; } = Array.Empty<string>();
+    /// <summary>The weights of the averaged class levels in LS means and visit contrasts (an inference setting: asked of the fitted model without refitting).</summary>
+    public LsMeansWeights LsMeansWeights { get; init; } = LsMeansWeights.Equal;
     public double Alpha { get; init; } = 0.05;
     /// <summary>SAS MAXITER default.</summary>
     public int MaxIterations { get; init; } = 50;

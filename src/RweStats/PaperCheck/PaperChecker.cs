@@ -28,6 +28,7 @@ public static class PaperChecker
             case MedianWithQuartiles m: foreach (var f in QuantileCheck.Check(m)) yield return f; break;
             case Percentage p: yield return PercentageCheck.Check(p); break;
             case WithinPatientComparison w: yield return WithinPatientCheck.Check(w); break;
+            case CategoryCounts c: yield return CategoryCountCheck.Check(c); break;
             case MeanWithSpread mean:
                 var grim = GrimCheck.Check(mean);
                 if (grim is not null) yield return grim;

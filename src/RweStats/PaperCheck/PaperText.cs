@@ -60,7 +60,7 @@ public sealed class PaperText
 
     /// <summary>
     /// Reads a .txt, .md or .pdf file; a PDF page by page with PdfPig, its words grouped into lines by their baseline
-    /// and ordered left to right (two-column layouts read column by column when the columns do not share baselines).
+    /// and ordered left to right, a gap as wide as a table's column gap kept as a tab (two-column layouts read column by column when the columns do not share baselines).
     /// </summary>
     public static PaperText Load(string path)
     {
@@ -106,7 +106,9 @@ public sealed class PaperText
             Word? previous = null;
             foreach (var w in row.OrderBy(w => w.BoundingBox.Left))
             {
-                if (previous is not null) sb.Append(' ');
+                // A gap wider than a line's height (a justified space stays well below it) parts the columns of a
+                // table: kept as a tab, which the table reader splits cells at (the running text reads it as a space).
+                if (previous is not null) sb.Append(w.BoundingBox.Left - previous.BoundingBox.Right > 1.2 * height ? '\t' : ' ');
                 sb.Append(w.Text);
                 previous = w;
             }

@@ -78,6 +78,22 @@ public sealed record WithinPatientComparison(StatisticContext Context, MeanWithS
     public override string Kind => "within_patient";
 }
 
+/// <summary>One category of a variable and the patients counted in it ("6 moderate", "légère chez 5").</summary>
+public sealed record CategoryCount(int Count, string Level, int Start, int End);
+
+/// <summary>
+/// The counts of two or more levels of one variable whose levels exclude each other (mild/moderate/severe,
+/// women/men), against the total they share: the total stated in the sentence, else the totals that may apply (an n
+/// stated earlier in the paragraph, the study's n).
+/// </summary>
+public sealed record CategoryCounts(StatisticContext Context, string Variable, IReadOnlyList<CategoryCount> Categories, int? SentenceTotal,
+                                    IReadOnlyList<(int N, string Source)> OtherTotals)
+    : ReportedStatistic(Context)
+{
+    public override string Kind => "category_counts";
+    public int Sum => Categories.Sum(c => c.Count);
+}
+
 /// <summary>A p-value printed without a test statistic, interval or summaries to check it against (kept for the claims draft).</summary>
 public sealed record LonePValue(StatisticContext Context, ReportedP P) : ReportedStatistic(Context)
 {

@@ -47,8 +47,10 @@ public static class StatisticExtractor
 
     const string PeopleWords = @"(?:patients?|participants?|subjects?|sujets?|femmes|hommes|women|men|cas|cases|malades|enfants|children|individuals|individus|respondents|répondants)";
     static readonly Regex PercentThenCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|among)\s*(?:[\wéèàçïî'-]+\s+){0,4}?)?\(\s*(?:[nN]\s*=\s*)?(?<k>\d+)\s*(?:(?:sur|/|of|out of)\s*(?<N>\d+))?\s*(?:[\wéè]+\s*)?\)", Opt);
+    /// <summary>"31.2 % had renal involvement (12 patients)", "47,0 % avaient une atteinte rénale (n = 15)": a count named as such a few words after its percentage.</summary>
+    static readonly Regex PercentWordsThenCount = new(@"(?<pct>" + Num + @")\s*%\s+(?:[A-Za-zÀ-ÿ'-]+\s+){1,8}?\(\s*(?:[nN]\s*=\s*(?<k>\d+)|(?<k>\d+)\s+" + PeopleWords + @")\s*\)", Opt);
     static readonly Regex PercentCommaCount = new(@"(?<pct>" + Num + @")\s*%\s*,\s*(?<k>\d+)\s+" + PeopleWords, Opt);
-    static readonly Regex CountOfThenPercent = new(@"(?<![\d.,])(?<k>\d+)\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?<N>\d+)\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", Opt);
+    static readonly Regex CountOfThenPercent = new(@"(?<![\d.,])(?<k>\d+)\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>\d+)\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", Opt);
     static readonly Regex CountThenPercent = new(@"(?<![\d.,])(?:[nN]\s*=\s*)?(?<k>\d+)(?![.,]\d)\s*(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
     static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
 
@@ -74,10 +76,13 @@ public static class StatisticExtractor
         ["onze"] = 11, ["douze"] = 12, ["treize"] = 13, ["quatorze"] = 14, ["quinze"] = 15, ["seize"] = 16, ["vingt"] = 20, ["trente"] = 30,
         ["quarante"] = 40, ["cinquante"] = 50,
     };
-    static readonly Regex StudyNPhrase = new(@"(?<![\w])(?<n>\d+|" + string.Join("|", NumberWords.Keys) + @")\s+" + PeopleWords + @"\s+(?:[\wéè'-]+\s+){0,3}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|inclus|incluses|traités|traitées|randomisés|analysés|étudiés)", OptI);
-    static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|inclu(?:ait|s)?|a inclus|ont inclus|randomi[sz]ed|comprenait)\s+(?<n>\d+)\s+" + PeopleWords, OptI);
-    static readonly Regex StudyNTable = new(@"(?:Patients|Participants|Subjects|Sujets)\s*\(n\)\s*(?<n>\d+)|\b[nN]\s*=\s*(?<n>\d+)\s+" + PeopleWords, Opt);
-    static readonly Regex SentenceBreak = new(@"(?<=[.!?])\s+(?=[A-ZÀ-Ý])|\n", Opt);
+    /// <summary>The words a study's n counts (not "women", "men": those count a category of it).</summary>
+    const string StudyPeople = @"(?:patients?|participants?|subjects?|sujets?|malades|enfants|children|individuals|individus|respondents|répondants)";
+    static readonly Regex StudyNPhrase = new(@"(?<![\w])(?<n>\d+|" + string.Join("|", NumberWords.Keys) + @")\s+" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,3}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|inclus|incluses|traités|traitées|randomisés|analysés|étudiés)", OptI);
+    static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|inclu(?:ait|s)?|a inclus|ont inclus|randomi[sz]ed|comprenait)\s+(?<n>\d+)\s+" + StudyPeople, OptI);
+    static readonly Regex StudyNTable = new(@"(?:Patients|Participants|Subjects|Sujets)\s*\(n\)\s*(?<n>\d+)|\b[nN]\s*=\s*(?<n>\d+)\s+" + StudyPeople, Opt);
+    /// <summary>A full stop before a capital, or a blank line not followed by a lower-case word (that one is a page break inside a sentence).</summary>
+    static readonly Regex SentenceBreak = new(@"(?<=[.!?])\s+(?=[A-ZÀ-Ý])|\n(?!\s*[a-zà-ÿ])", Opt);
 
     public static Extraction Extract(PaperText text, CheckOptions options)
     {
@@ -91,6 +96,14 @@ public static class StatisticExtractor
         var found = new List<ReportedStatistic>();
         var pValues = PValue.Matches(flow).Select(m => P(m, french)).Where(p => p is not null).Select(p => p!).ToList();
         var usedP = new HashSet<ReportedP>();
+
+        // Cells of text tables first: their row label and column header say what they are and the n they are of.
+        foreach (var cell in TextTables.Cells(text))
+            if (TableStatistic(text, cell, french, sentences, studyN, studyNSource, options) is { } stat)
+            {
+                taken.Add((cell.Start, cell.End));
+                found.Add(stat);
+            }
 
         // Test statistics with their p (a statistic without a p has nothing to be checked against).
         foreach (Match m in Test.Matches(flow))
@@ -162,7 +175,7 @@ public static class StatisticExtractor
             found.Add(new MeanWithSpread(Context(text, g.Index, g.Index + g.Length, french, sentences, studyN, studyNSource, options), mean, null, false, false));
         }
 
-        foreach (var regex in new[] { PercentThenCount, CountOfThenPercent, PercentCommaCount, CountThenPercent, PercentOfPeople })
+        foreach (var regex in new[] { PercentThenCount, CountOfThenPercent, PercentCommaCount, CountThenPercent, PercentWordsThenCount, PercentOfPeople })
             foreach (Match m in regex.Matches(flow))
             {
                 if (!Free(m.Index, m.Index + m.Length)) continue;
@@ -175,14 +188,131 @@ public static class StatisticExtractor
                 int? k = m.Groups["k"].Success ? int.Parse(m.Groups["k"].Value, CultureInfo.InvariantCulture) : null;
                 int? denominator = m.Groups["N"].Success ? int.Parse(m.Groups["N"].Value, CultureInfo.InvariantCulture) : null;
                 taken.Add((m.Index, m.Index + m.Length));
-                found.Add(new Percentage(Context(text, m.Index, m.Index + m.Length, french, sentences, studyN, studyNSource, options), pct, k, denominator));
+                var own = m.Groups["k"].Success ? (Math.Max(0, m.Groups["k"].Index - 8), m.Groups["k"].Index + m.Groups["k"].Length) : ((int, int)?)null;
+                found.Add(new Percentage(Context(text, m.Index, m.Index + m.Length, french, sentences, studyN, studyNSource, options, own), pct, k, denominator));
             }
 
+        found.AddRange(Categories(text, sentences, studyN, studyNSource, french, options));
         var within = WithinPatient(text, found, pValues.Where(p => !usedP.Contains(p)).ToList(), sentences).ToList();
         found.AddRange(within);
         foreach (var p in pValues.Where(p => !usedP.Contains(p) && !within.Any(w => w.P == p)))
             found.Add(new LonePValue(Context(text, p.Start, p.End, french, sentences, studyN, studyNSource, options), p));
         return new Extraction(found.OrderBy(s => s.Context.Start).ToList(), french ? "fr" : "en", studyN, studyNSource);
+    }
+
+    static readonly Regex CellPercent = new(@"^(?<k>\d+)\s*[\(\[]\s*(?<pct>" + Num + @")\s*%?\s*[\)\]]$", Opt);
+    static readonly Regex CellMean = new(@"^(?<m>" + Num + @")\s*(?:\(\s*(?<s>" + Num + @")\s*\)|\[\s*(?<s>" + Num + @")\s*\]|(?:±|\+/-)\s*(?<s>" + Num + "))$", Opt);
+    static readonly Regex CellQuantiles = new(@"^(?<med>" + Num + @")\s*[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]$", Opt);
+    static readonly Regex CountDescriptor = new(@"\b(?:[nN]|[nN]o\.|effectif|nombre)\s*\(\s*%\s*\)|\(\s*%\s*\)", Opt);
+    static readonly Regex MeanDescriptor = new(@"\b(?:mean|moyenne|M)\s*(?:\(\s*|±\s*|\[\s*)(?:SD|ET|DS|SE|SEM|ES|ESM|s\.d\.)", OptI);
+    static readonly Regex MedianDescriptor = new(@"\b(?:median|médiane)\s*(?:\(\s*|\[\s*)(?<what>IQR|EIQ|IIQ|Q1\s*[-–;,]\s*Q3|P25\s*[-–;,]\s*P75|quartiles|range|min\s*[-–;,]\s*max|extrêmes|étendue)", OptI);
+    static readonly Regex LabelUnit = new(@"\b(?:mg|kg|g/[dl]L|mmol|µmol|years|ans|années|cm|mm|days|jours|weeks|semaines|months|mois|ml|mL|UI|IU)\b", Opt);
+
+    /// <summary>
+    /// A table cell as the statistic its row label or header says it is: "n (%)" a count with its percentage (the
+    /// column's n the most patients it can be of), "mean (SD)" or "m ± s" a mean with its SD, "median (IQR)" a median
+    /// with its quartiles (or range). A cell whose kind neither says is left to the running-text patterns.
+    /// </summary>
+    static ReportedStatistic? TableStatistic(PaperText text, TableCell cell, bool french, int[] sentences, int? studyN, string studyNSource, CheckOptions options)
+    {
+        var label = cell.RowLabel;
+        // The row label's own descriptor wins over the header's ("n (%) or mean (SD)" headers name both).
+        bool Says(Regex r) => r.IsMatch(label) || (!CountDescriptor.IsMatch(label) && !MeanDescriptor.IsMatch(label) && !MedianDescriptor.IsMatch(label) && r.IsMatch(cell.Descriptor));
+        string measure = Regex.Replace(label, @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|(?:mean|moyenne|median|médiane)\b.*)$", "", OptI).Trim().TrimEnd(',');
+        bool declared = options.IntegerMeasures.Any(d => label.Contains(d, StringComparison.OrdinalIgnoreCase));
+        bool integer = declared || (IntegerWords.IsMatch(label) && !LabelUnit.IsMatch(label));
+        int? n = cell.ColumnN ?? studyN;
+        string source = cell.ColumnN is not null ? $"the column's n ('{cell.Header}')" : studyN is not null ? $"the study's n ({studyNSource})" : "no n stated";
+        var line = text.LineAt(cell.Start);
+        var ctx = new StatisticContext(cell.Start, cell.End, cell.Text, $"{label}: {cell.Text}{(cell.Header is null ? "" : $" ({cell.Header})")}",
+            measure.Length == 0 ? null : measure, integer, n, source, null) { Page = line.Page, Line = line.Line };
+        if (CellPercent.Match(cell.Text) is { Success: true } pm && (Says(CountDescriptor) || cell.Text.Contains('%')))
+        {
+            var pct = PrintedNumber.Parse(pm.Groups["pct"].Value, french);
+            if (pct is null || pct.Value > 100) return null;
+            return new Percentage(ctx, pct, int.Parse(pm.Groups["k"].Value, CultureInfo.InvariantCulture), null);
+        }
+        if (Says(MedianDescriptor) && CellQuantiles.Match(cell.Text) is { Success: true } qm)
+        {
+            var what = MedianDescriptor.Match(MedianDescriptor.IsMatch(label) ? label : cell.Descriptor).Groups["what"].Value;
+            bool range = Regex.IsMatch(what, "range|min|extrêmes|étendue", OptI);
+            var (med, a, b) = (PrintedNumber.Parse(qm.Groups["med"].Value, french), PrintedNumber.Parse(qm.Groups["a"].Value, french), PrintedNumber.Parse(qm.Groups["b"].Value, french));
+            return range ? new MedianWithQuartiles(ctx, med, null, null, a, b) : new MedianWithQuartiles(ctx, med, a, b, null, null);
+        }
+        if ((Says(MeanDescriptor) || cell.Text.Contains('±')) && CellMean.Match(cell.Text) is { Success: true } mm)
+        {
+            var (mean, sd) = (PrintedNumber.Parse(mm.Groups["m"].Value, french), PrintedNumber.Parse(mm.Groups["s"].Value, french));
+            if (mean is null || sd is null) return null;
+            bool se = Regex.IsMatch(MeanDescriptor.IsMatch(label) ? label : cell.Descriptor, @"\b(?:SE|SEM|ES|ESM)\b");
+            return new MeanWithSpread(ctx, mean, sd, se, BinaryWords.IsMatch(label));
+        }
+        return null;
+    }
+
+    /// <summary>The levels of variables whose levels exclude each other, by variable: a patient is in one of them at most.</summary>
+    static readonly (string Variable, string Levels)[] ExclusiveLevels =
+    {
+        ("sex", @"women|men|females?|males?|femmes|hommes"),
+        ("severity", @"none|no|mild|moderate|severe|nulle|légère|faible|modérée|moyenne|sévère|élevée|forte|non renseignée?s?|missing|unknown|inconnue?s?"),
+    };
+    static readonly string CountWord = @"(?<k>\d+|" + string.Join("|", NumberWords.Keys) + ")";
+    /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity": a count, then its level within a few words.</summary>
+    static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:had|with|were|avaient|ont|présentaient|étaient|avec)\s+)?(?:(?:an?|une?|des)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
+    /// <summary>"mild in 5 patients", "faible chez 8": a level, then its count.</summary>
+    static readonly Regex LevelThenCount = new(@"\b(?<lev>LEVELS)\s+(?:in|chez|for|pour)\s+" + CountWord + @"(?![.,]\d)(?!\s*%)", OptI);
+    static readonly Regex TotalInSentence = new(@"(?:(?:of|among|parmi|sur|de)\s+(?:the|les|ces)\s+|(?:cohort|cohorte|sample|échantillon|group|groupe)\s+(?:of|de)\s+)(?<n>\d+)\s+" + StudyPeople + @"|(?<![\w])[nN]\s*=\s*(?<n>\d+)", OptI);
+
+    /// <summary>Counts of two or more levels of one exclusive variable in a sentence, with the totals they may be of.</summary>
+    static IEnumerable<CategoryCounts> Categories(PaperText text, int[] sentences, int? studyN, string studyNSource, bool french, CheckOptions options)
+    {
+        var flow = text.Flow;
+        foreach (var (variable, levels) in ExclusiveLevels)
+        {
+            var items = new List<CategoryCount>();
+            foreach (var regex in new[] { CountThenLevel, LevelThenCount })
+                foreach (Match m in new Regex(regex.ToString().Replace("LEVELS", levels), OptI).Matches(flow))
+                {
+                    var k = m.Groups["k"].Value;
+                    int count = int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : NumberWords[k];
+                    if (!items.Any(x => x.Start < m.Index + m.Length && x.End > m.Index))
+                        items.Add(new CategoryCount(count, m.Groups["lev"].Value.ToLowerInvariant(), m.Index, m.Index + m.Length));
+                }
+            foreach (var group in items.GroupBy(x => SentenceIndex(sentences, x.Start)))
+            {
+                var list = group.OrderBy(x => x.Start).ToList();
+                if (list.Count < 2 || list.Select(x => x.Level).Distinct().Count() < list.Count) continue;
+                int s0 = SentenceStart(sentences, list[0].Start), s1 = SentenceEnd(sentences, flow, list[0].Start);
+                var sentence = flow[s0..s1];
+                int? total = null;
+                foreach (Match t in TotalInSentence.Matches(sentence))
+                {
+                    int at = s0 + t.Groups["n"].Index;
+                    if (list.Any(x => at >= x.Start && at < x.End)) continue;
+                    total = int.Parse(t.Groups["n"].Value, CultureInfo.InvariantCulture);
+                    break;
+                }
+                var others = new List<(int, string)>();
+                if (total is null)
+                {
+                    // An n stated earlier in the paragraph ("86 % des patients (n = 12) sont encore traités"), else the study's.
+                    // A blank line followed by a lower-case word is a page break inside a sentence, not a new paragraph.
+                    int paragraph = s0;
+                    do paragraph = Math.Max(0, flow.LastIndexOf('\n', Math.Max(0, paragraph - 2)) + 1);
+                    while (paragraph > 0 && flow[paragraph..s0].TrimStart() is { Length: > 0 } rest && char.IsLower(rest[0]) && s0 - paragraph < 1500);
+                    foreach (Match t in NEquals.Matches(flow[paragraph..s0]))
+                        others.Add((int.Parse(t.Groups["n"].Value, CultureInfo.InvariantCulture), $"'{t.Value}' earlier in the paragraph"));
+                    foreach (Match t in NPeople.Matches(flow[paragraph..s0]))
+                        others.Add((int.Parse(t.Groups["n"].Value, CultureInfo.InvariantCulture), $"'{t.Value}' earlier in the paragraph"));
+                    if (studyN is { } sn) others.Add((sn, $"the study's n ({studyNSource})"));
+                }
+                int start = list[0].Start, end = list[^1].End;
+                var line = text.LineAt(start);
+                var ctx = new StatisticContext(start, end, flow[start..end], sentence.Trim(), variable, true, total ?? studyN,
+                    total is not null ? "the total stated in the sentence" : studyN is not null ? $"the study's n ({studyNSource})" : "no n stated", null)
+                    { Page = line.Page, Line = line.Line };
+                yield return new CategoryCounts(ctx, variable, list, total, others);
+            }
+        }
     }
 
     /// <summary>Two means ± SD and an unused p-value in one sentence that speaks of visits (not of groups): a within-patient comparison.</summary>
@@ -203,7 +333,9 @@ public static class StatisticExtractor
         }
     }
 
-    static StatisticContext Context(PaperText text, int start, int end, bool french, int[] sentences, int? studyN, string studyNSource, CheckOptions options)
+    /// <param name="ownCount">The span of a percentage's own count ("(n = 15)"), never the n it is of.</param>
+    static StatisticContext Context(PaperText text, int start, int end, bool french, int[] sentences, int? studyN, string studyNSource, CheckOptions options,
+                                    (int Start, int End)? ownCount = null)
     {
         var flow = text.Flow;
         int s0 = SentenceStart(sentences, start), s1 = SentenceEnd(sentences, flow, start);
@@ -215,6 +347,12 @@ public static class StatisticExtractor
             .OrderByDescending(d => before.LastIndexOf(d, StringComparison.OrdinalIgnoreCase)).FirstOrDefault();
         measure ??= Acronym.Matches(before).Select(m => m.Value).LastOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
         var window = flow[Math.Max(s0, start - 60)..end];
+        // The measure may be named after the statistic ("a mean of 18.5 (SD 4.2) for the HAM-D score"): the rest of
+        // the sentence up to 40 characters, when no other number comes first (that would be another statistic's).
+        var following = flow[end..Math.Min(s1, end + 40)];
+        if (Regex.Match(following, @"(?<![A-Za-z-])\d") is { Success: true } number) following = following[..number.Index]; // "PHQ-9" is a name, "12" a number
+        if (!IntegerWords.IsMatch(window) && IntegerWords.IsMatch(following)) window += following;
+        measure ??= Acronym.Matches(following).Select(m => m.Value).FirstOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
         var afterNumber = flow[end..Math.Min(flow.Length, end + 12)];
         bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase));
         bool integer = declared || (IntegerWords.IsMatch(window) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)));
@@ -223,8 +361,9 @@ public static class StatisticExtractor
         foreach (Match m in NEquals.Matches(sentence))
         {
             int at = s0 + m.Index;
+            if (ownCount is { } own && at >= own.Start && at < own.End) continue;
             // An "n = " right after a percentage is its count, not the sample it was computed on.
-            if (Regex.IsMatch(flow[Math.Max(s0, at - 40)..at], @"%[^%()]{0,30}\(\s*$|%\s*\(?\s*$")) continue;
+            if (Regex.IsMatch(flow[Math.Max(s0, at - 80)..at], @"%[^%()\d]{0,70}\(\s*$|%\s*\(?\s*$")) continue;
             n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
             source = $"'{m.Value}' in the same sentence";
             break;

@@ -43,6 +43,8 @@ public sealed record ModelSettings(
 {
     /// <summary>Extra LS-mean effects (e.g. "AVISIT*ARMCD"), for tables and grouped figures.</summary>
     public IReadOnlyList<string> LsMeans { get; init; } = Array.Empty<string>();
+    /// <summary>Weights of the class levels LS means average over (equal, or observed margins: SAS OM).</summary>
+    public LsMeansWeights LsMeansWeights { get; init; } = LsMeansWeights.Equal;
 }
 
 public sealed record DescriptiveSettings(int QuantileType, IReadOnlyList<double> ExtraQuantiles);
@@ -109,7 +111,7 @@ public sealed record AnalysisSpec(
         Covariance = outcome.Model.Covariance, TimeValue = Columns.TimeValue, Group = Columns.Group,
         RandomIntercept = outcome.Model.RandomIntercept, Method = outcome.Model.Method, Df = outcome.Model.Df,
         Alpha = outcome.Model.Alpha, ClassVariables = outcome.Model.ClassVariables, References = outcome.Model.References,
-        LsMeans = outcome.Model.LsMeans,
+        LsMeans = outcome.Model.LsMeans, LsMeansWeights = outcome.Model.LsMeansWeights,
         Residuals = Outputs.Figures.Any(f => f.Type == "residuals" && f.Outcomes.Contains(outcome.Name)),
     };
 

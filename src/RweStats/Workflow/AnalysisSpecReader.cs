@@ -238,7 +238,7 @@ public static class AnalysisSpecReader
     static ModelSettings ReadModel(JsonTree? node, ModelSettings inherited)
     {
         if (node is null) return inherited;
-        node.ExpectObject("formula", "covariance", "random_intercept", "method", "df", "alpha", "class", "ref", "lsmeans");
+        node.ExpectObject("formula", "covariance", "random_intercept", "method", "df", "alpha", "class", "ref", "lsmeans", "lsmeans_weights");
         var m = inherited;
         if (node.Get("formula") is { } f)
         {
@@ -260,6 +260,7 @@ public static class AnalysisSpecReader
         }
         if (node.Get("class") is { } cl) m = m with { ClassVariables = cl.AsStringArray() };
         if (node.Get("lsmeans") is { } ls) m = m with { LsMeans = ls.AsStringArray() };
+        if (node.Get("lsmeans_weights") is { } lw) m = m with { LsMeansWeights = lw.Choice("equal", "observed") == "observed" ? LsMeansWeights.Observed : LsMeansWeights.Equal };
         if (node.Get("ref") is { } r)
         {
             if (r.Kind != JsonValueKind.Object) throw r.Error("expected an object {\"COLUMN\": \"LEVEL\"}");

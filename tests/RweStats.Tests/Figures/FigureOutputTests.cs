@@ -102,7 +102,6 @@ public class FigureOutputTests
         var output = FigureWriter.Write(FigureTestData.Figure1(FigureStyle.DoubleColumn), dir, "fig1");
         Assert.Equal(new[] { "fig1.svg", "fig1.pdf", "fig1.png" }, output.Written.Select(Path.GetFileName));
         Assert.All(output.Written, p => Assert.True(new FileInfo(p).Length > 1000));
-        Assert.Empty(output.Notes);
         Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
         Assert.StartsWith("<?xml", File.ReadAllText(output.Written[0]));
         Assert.Throws<RweStatsInputException>(() => FigureWriter.Write(FigureTestData.Figure1(FigureStyle.DoubleColumn), dir, "bad/name"));
@@ -132,6 +131,23 @@ public class FigureOutputTests
         Assert.Contains("/ToUnicode", text);
         var subset = Assert.IsType<byte[]>(FontSubset.Subset(FigureFonts.Data(false).Span, "Responder".Select(c => (int)c)));
         Assert.True(subset.Length < 20_000, $"{subset.Length} bytes");
+    }
+
+    [Fact]
+    public void Pdf_draws_a_circle_marker_as_four_curves()
+    {
+        // ScottPlot's circle is SkiaSharp's DrawCircle, which SkiaSharp's PDF cuts into 32 curves at 7200 dpi
+        // (fev_by_arm, 197 subjects: 498 kB, of it 1.4 MB of curves before deflation).
+        var (fitted, residuals) = FigureTestData.Residuals();
+        var pdf = FigureWriter.ToPdf(new ResidualDiagnosticsFigure { Fitted = fitted, Residuals = residuals });
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+        var content = string.Concat(Regex.Matches(text, @"<</Filter /FlateDecode\s+/Length (\d+)>>\s*stream\r?\n").Select(m =>
+        {
+            using var inflate = new System.IO.Compression.ZLibStream(new MemoryStream(pdf, m.Index + m.Length, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)), System.IO.Compression.CompressionMode.Decompress);
+            return new StreamReader(inflate, System.Text.Encoding.Latin1).ReadToEnd();
+        }));
+        // Two panels of every residual, each point filled and outlined: 4 curves each.
+        Assert.Equal(2 * residuals.Length * 2 * 4, Regex.Matches(content, @" c\n").Count);
     }
 
     [Fact]

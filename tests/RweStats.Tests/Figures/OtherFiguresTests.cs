@@ -41,6 +41,55 @@ public class OtherFiguresTests
         Assert.Equal(panels.Any(p => figure.SharedSegments(p).Count > 0), legend.Contains(SeriesFigure.SharedLineLabel(style)));
     }
 
+    [Fact]
+    public void A_segment_that_subjects_of_two_categories_share_is_drawn_for_each_side_by_side()
+    {
+        var panel = new SeriesPanel
+        {
+            Outcome = "Score", Visits = new[] { "M0", "M6" },
+            Subjects = new[] { new SubjectValues("a", new double?[] { 4, 2 }), new SubjectValues("b", new double?[] { 4, 2 }), new SubjectValues("c", new double?[] { 6, 1 }) },
+        };
+        var figure = new SpaghettiFigure { Panels = new[] { panel }, SubjectCategory = new Dictionary<string, string> { ["a"] = "Improved", ["c"] = "Improved", ["b"] = "Not improved" } };
+        using var page = figure.Page();
+        var lines = page.Panels[0].GetPlottables<Scatter>().ToList();
+        // 4 → 2 once in each category's colour, half a lane either side of the line; 6 → 1 on the line itself.
+        var lanes = lines.Where(l => l.PathStrategy is DashedPath { Across: not 0 }).ToList();
+        Assert.Equal(new[] { -Trajectories.LaneSpacing / 2, Trajectories.LaneSpacing / 2 }, lanes.Select(l => ((DashedPath)l.PathStrategy).Across));
+        Assert.Equal(new[] { figure.Style.Palette.SeriesColor(0), figure.Style.Palette.SeriesColor(1) }, lanes.Select(l => l.LineColor.WithAlpha((byte)255)));
+        Assert.All(lanes, l => Assert.Equal(new[] { new Coordinates(0, 4), new Coordinates(1, 2) }, l.Data.GetScatterPoints()));
+        Assert.Equal(3, lines.Sum(l => Segments(l.Data.GetScatterPoints())));
+    }
+
+    [Theory]
+    [InlineData(25)]
+    [InlineData(3)]
+    public void Crowded_visit_labels_are_thinned_so_that_none_overlap(int visitCount)
+    {
+        // Monthly visits on a single-column panel: every visit keeps its tick, the labels shown keep a space apart.
+        var visits = Enumerable.Range(0, visitCount).Select(m => $"Month {m}").ToArray();
+        var panel = SeriesPanel.FromArrays("Score", "points", visits, new[] { "a", "b" },
+            new[] { visits.Select((_, j) => (double)j).ToArray(), visits.Select((_, j) => 2.0 * j).ToArray() });
+        using var page = new SeriesFigure { Panels = new[] { panel }, Style = FigureStyle.SingleColumn }.Page();
+        page.Texts(); // renders the page (drawing nothing), as ScottPlot makes its ticks when it renders
+        var plot = page.Panels[0];
+        var ticks = plot.Axes.Bottom.TickGenerator.Ticks;
+        Assert.Equal(Enumerable.Range(0, visitCount).Select(j => (double)j), ticks.Select(t => t.Position));
+        var labelled = ticks.Where(t => t.IsMajor).ToList();
+        Assert.Equal("Month 0", labelled[0].Label);
+        if (visitCount == 3) Assert.Equal(3, labelled.Count);
+        else Assert.InRange(labelled.Count, 3, visitCount / 2);
+        // Every second, third … visit: the labels shown are evenly spread over the visits.
+        Assert.All(labelled, t => Assert.Equal(0, t.Position % labelled[1].Position));
+        using var paint = Paint.NewDisposablePaint();
+        var label = plot.Axes.Bottom.TickLabelStyle;
+        float space = label.Measure(" ", paint).Width;
+        for (int k = 1; k < labelled.Count; k++)
+        {
+            float Edge(Tick t, int side) => plot.GetPixel(new Coordinates(t.Position, 0)).X + side * label.Measure(t.Label, paint).Width / 2;
+            Assert.True(Edge(labelled[k], -1) >= Edge(labelled[k - 1], 1) + space - 0.01, $"{labelled[k - 1].Label} and {labelled[k].Label} overlap");
+        }
+    }
+
     /// <summary>Segments of a scatter line whose polylines are separated by NaN.</summary>
     static int Segments(IReadOnlyList<Coordinates> points)
     {

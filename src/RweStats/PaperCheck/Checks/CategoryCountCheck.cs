@@ -1,0 +1,33 @@
+namespace RweStats.PaperCheck.Checks;
+
+/// <summary>
+/// Counts of the levels of one variable whose levels exclude each other (mild/moderate/severe, women/men) against
+/// their total: no patient is in two of them, so together they cannot count more patients than the total has. A sum
+/// equal to the total is consistent; a smaller sum leaves patients in no level listed (a missing value or a level not
+/// named), which the text does not settle. Without a total in the sentence, the totals that may apply are tried (an n
+/// stated earlier in the paragraph, the study's n): the sum is inconsistent only above all of them.
+/// </summary>
+public static class CategoryCountCheck
+{
+    public const string Name = "category_counts";
+
+    public static Finding Check(CategoryCounts s)
+    {
+        string sum = $"{string.Join(" + ", s.Categories.Select(c => $"{c.Count} {c.Level}"))} = {s.Sum}";
+        if (s.SentenceTotal is { } total)
+        {
+            if (s.Sum == total) return Finding.Of(s, Name, FindingVerdict.Consistent, $"{sum}: the total of {total} stated in the sentence");
+            if (s.Sum > total)
+                return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{sum}: more than the total of {total} stated in the sentence, though no patient is in two levels of the {s.Variable}");
+            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{sum} of {total}: {total - s.Sum} in no level listed (a missing value or a level not named)");
+        }
+        if (s.OtherTotals.Count == 0) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{sum}: no total stated to check it against");
+        var match = s.OtherTotals.FirstOrDefault(t => t.N == s.Sum);
+        if (match.Source is not null) return Finding.Of(s, Name, FindingVerdict.Consistent, $"{sum}: n = {match.N}, {match.Source}");
+        int largest = s.OtherTotals.Max(t => t.N);
+        var named = string.Join("; ", s.OtherTotals.Select(t => $"n = {t.N}, {t.Source}"));
+        if (s.Sum > largest)
+            return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{sum}: more than any total that applies ({named}), though no patient is in two levels of the {s.Variable}");
+        return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{sum}: equal to no total that applies ({named}); patients in no level listed, or another total");
+    }
+}
