@@ -15,8 +15,8 @@ sealed class FitProgressLine(TextWriter stderr) : IProgress<FitProgress>, IDispo
     int width;
 
     /// <summary>The progress line of a command, or null when it is not to be shown.</summary>
-    public static FitProgressLine? For(Arguments a, TextWriter stderr) =>
-        a.Flag("--quiet") || !ReferenceEquals(stderr, Console.Error) || Console.IsErrorRedirected ? null : new FitProgressLine(stderr);
+    public static FitProgressLine? For(bool quiet, TextWriter stderr) =>
+        quiet || !ReferenceEquals(stderr, Console.Error) || Console.IsErrorRedirected ? null : new FitProgressLine(stderr);
 
     public void Report(FitProgress p)
     {
