@@ -143,7 +143,7 @@ public sealed class ImputationModel
             int refreshed = 0;
             for (int iteration = 0; iteration < 40; iteration++)
             {
-                var e = iteration == 0 && startTotals is not null ? objective.Evaluate(th, 1, startTotals) : objective.Evaluate(th, 1);
+                var e = iteration == 0 && startTotals is not null ? objective.EvaluateFrom(th, 1, startTotals) : objective.Evaluate(th, 1);
                 if (!e.IsFinite || e.Gradient is null) break;
                 var g = MathNet.Numerics.LinearAlgebra.Double.DenseVector.OfArray(e.Gradient);
                 var step = hessian.Solve(-g);

@@ -143,7 +143,7 @@ public sealed class LikelihoodObjective
     public LikelihoodEvaluation Evaluate(ReadOnlySpan<double> theta, int order, bool kenwardRogerTerms = false)
     {
         var totals = Totals(theta, Math.Min(order, 1));
-        return totals is null ? new LikelihoodEvaluation { Value = double.PositiveInfinity } : Evaluate(theta, order, totals, kenwardRogerTerms);
+        return totals is null ? new LikelihoodEvaluation { Value = double.PositiveInfinity } : EvaluateFrom(theta, order, totals, kenwardRogerTerms);
     }
 
     /// <summary>
@@ -194,7 +194,7 @@ public sealed class LikelihoodObjective
     }
 
     /// <summary>The evaluation at θ from the pattern totals at θ (order ≥ 1 needs totals of order 1; order 2 passes over the patterns again).</summary>
-    public LikelihoodEvaluation Evaluate(ReadOnlySpan<double> theta, int order, PatternTotals totals, bool kenwardRogerTerms = false)
+    public LikelihoodEvaluation EvaluateFrom(ReadOnlySpan<double> theta, int order, PatternTotals totals, bool kenwardRogerTerms = false)
     {
         int q = covariance.ParameterCount, w = p + 1, ww = w * w;
         bool reml = Method == EstimationMethod.Reml;
