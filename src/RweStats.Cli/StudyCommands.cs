@@ -121,7 +121,8 @@ public static class StudyCommands
             Details = """
                   Draws the figures of an analysis spec ("outputs": {"figures": ...}; by default one panel per outcome) into DIR:
                   SVG and PNG (600 dpi) always, a vector PDF of the preset's page size with --pdf (drawn by ScottPlot on
-                  SkiaSharp; fonts shipped and embedded, nothing else to install).
+                  SkiaSharp; fonts shipped and embedded, nothing else to install). DIR is written as a set: the figures
+                  replace its contents whole when all are drawn, and a folder of files RweStats did not write is refused.
                 """,
             ArgumentsError = "plot takes one spec file: rwestats plot SPEC.json --out DIR",
         };
@@ -130,8 +131,15 @@ public static class StudyCommands
         command.Options.Add(pdf);
         command.SetAction(r =>
         {
-            var study = StudyAnalysis.Run(AnalysisSpecReader.Load(r.GetRequiredValue(specFile)), r.InvocationConfiguration.Output.Write);
-            if (study.Outcomes.Any(o => o.Error is null)) WriteFigures(study, r.GetRequiredValue(outDir), r.GetValue(pdf), r.InvocationConfiguration.Output);
+            var spec = AnalysisSpecReader.Load(r.GetRequiredValue(specFile));
+            // Written as a set, as analyze writes its folder: locked, staged, and replacing DIR whole (OutputSet).
+            using var set = OutputSet.Begin(r.GetRequiredValue(outDir));
+            var study = StudyAnalysis.Run(spec, r.InvocationConfiguration.Output.Write);
+            if (study.Outcomes.Any(o => o.Error is null))
+            {
+                WriteFigures(study, set.Staging, r.GetValue(pdf), r.InvocationConfiguration.Output);
+                set.Commit();
+            }
             return Finish(study, r.InvocationConfiguration.Error);
         });
         return command;

@@ -63,6 +63,13 @@ public sealed class LikelihoodObjective
     public EstimationMethod Method { get; }
     public int ParameterCount => covariance.ParameterCount;
 
+    /// <summary>Told after each evaluation with derivatives (one per Newton–Raphson iteration), with <see cref="ModelName"/>.</summary>
+    public IProgress<FitProgress>? Progress { get; init; }
+    /// <summary>How progress names the model ("UN model for 'FEV1'").</summary>
+    public string ModelName { get; init; } = "";
+    readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+    int iterations;
+
     /// <summary>
     /// Scratch matrices for the patterns of one size (and one number of local parameters), reused from pattern to
     /// pattern within an evaluation: with subject-specific times (spatial structures) every subject is its own
@@ -193,6 +200,7 @@ public sealed class LikelihoodObjective
             gradient[k] = tr - Quad(qdV[k], wvec, w);
         }
         if (order < 2) return new LikelihoodEvaluation { Value = value, Beta = beta, CovBeta = c, Gradient = gradient };
+        Progress?.Report(new FitProgress(ModelName, Interlocked.Increment(ref iterations), value, clock.Elapsed));
 
         // Second pass over the patterns: for M_kl = W V_k W V_l W and W V_kl W, the scalars
         // tr(W V_k W V_l), rᵀ M_kl r, tr(C XᵀM_kl X), tr(W V_kl), rᵀ W V_kl W r, tr(C Xᵀ W V_kl W X)

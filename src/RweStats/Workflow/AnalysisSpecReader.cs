@@ -315,7 +315,8 @@ public static class AnalysisSpecReader
             foreach (var key in new[] { "transform", "rows", "classes", "percent_change" })
                 if (node.Get(key) is { } needsRows)
                     throw needsRows.Error($"\"{key}\" needs the rows, which \"data.push_down\" never reads; drop one of them (filter rows in \"data.query\")");
-        return new OutcomeSpec(name, column, node.Get("label")?.AsString() ?? name, node.Get("unit")?.AsString(),
+        // The label is only ever echoed (reports, figures, messages): kept to what is echoed (Echo.Shown).
+        return new OutcomeSpec(name, column, Echo.Shown(node.Get("label")?.AsString() ?? name), node.Get("unit")?.AsString() is { } unit ? Echo.Shown(unit) : null,
             outcomeData, transform, range, rows, classes, changes,
             ReadModel(node.Get("model"), model), node.Get("log_scale")?.AsBool() ?? false) { LabelFromSpec = node.Get("label") is not null };
     }
