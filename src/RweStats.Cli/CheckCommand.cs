@@ -1,38 +1,48 @@
+using System.CommandLine;
 using RweStats.PaperCheck;
 
 namespace RweStats.Cli;
 
 /// <summary>rwestats check: a paper's reported numbers checked without its data (the library's PaperChecker).</summary>
-public static class CheckCommand
+public sealed class CheckCommand
 {
-    public const string Usage = """
-        rwestats check PAPER [--format text|json|md|html] [--out DIR] [--integer "NAME,NAME"] [--n N] [--claims OUT.json]
+    readonly Argument<string> paper = new("PAPER") { Description = "the paper: .txt, .md or .pdf" };
+    readonly Option<string?> format = SharedOptions.Choice("--format", "what is printed: text (default), json, md or html", "text", "json", "md", "html");
+    readonly Option<string?> outDir = SharedOptions.Text("--out", "DIR", "also write check.md, check.html and check.json into DIR");
+    readonly Option<string?> integer = SharedOptions.Text("--integer", "NAME,NAME", "measures to treat as integer-valued, beside those named as scores, points, scales or counts");
+    readonly TypedOption<double> n = SharedOptions.Number("--n", "N", "the study's n when the text does not state it");
+    readonly Option<string?> claims = SharedOptions.Text("--claims", "OUT.json", "draft the claims file 'rwestats verify' reads from the numbers found");
 
-          Reads a paper (.txt, .md or .pdf), finds the statistics it reports (English or French) and checks each
-          with arithmetic that needs no data: p against its test statistic and df, estimate, interval and p against
-          each other, GRIM/GRIMMER/DEBIT for means of integer-valued measures, medians and quartiles of
-          integer-valued measures under every common quantile definition, percentages against counts, and
-          within-patient p-values against the means, SDs and n of two visits. Each finding gives its line (and page
-          for a PDF), the numbers as printed, the check and its verdict: consistent, inconsistent or not_checkable.
+    public ToolCommand Command { get; }
 
-          --format     what is printed: text (default), json, md or html
-          --out DIR    also write check.md, check.html and check.json into DIR
-          --integer    measures to treat as integer-valued, beside those named as scores, points, scales or counts
-          --n N        the study's n when the text does not state it
-          --claims F   draft the claims file 'rwestats verify' reads from the numbers found
-
-          exit codes: 0 whatever the verdicts, 2 unreadable file or bad option, 1 internal error
-        """;
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public CheckCommand()
     {
-        var a = new Arguments(args, new HashSet<string> { "--format", "--out", "--integer", "--n", "--claims" }, new HashSet<string>());
-        if (a.Positional.Count != 1) throw new RweStatsInputException("check takes one paper: rwestats check PAPER.txt|.md|.pdf");
-        var format = a.Choice("--format", new Dictionary<string, string> { ["text"] = "text", ["json"] = "json", ["md"] = "md", ["html"] = "html" }, "text");
-        var integer = (a.Value("--integer") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        int? n = a.Value("--n") is null ? null : (int)a.Number("--n", 0);
+        Command = new ToolCommand("check", "reviewer mode without the data: the numbers a paper (.txt, .md, .pdf) cannot have")
+        {
+            Details = """
+                  Reads a paper (.txt, .md or .pdf), finds the statistics it reports (English or French) and checks each
+                  with arithmetic that needs no data: p against its test statistic and df, estimate, interval and p against
+                  each other, GRIM/GRIMMER/DEBIT for means of integer-valued measures, medians and quartiles of
+                  integer-valued measures under every common quantile definition, percentages against counts, and
+                  within-patient p-values against the means, SDs and n of two visits. Each finding gives its line (and page
+                  for a PDF), the numbers as printed, the check and its verdict: consistent, inconsistent or not_checkable.
+
+                  exit codes: 0 whatever the verdicts, 2 unreadable file or bad option, 1 internal error
+                """,
+            ArgumentsError = "check takes one paper: rwestats check PAPER.txt|.md|.pdf",
+        };
+        Command.Arguments.Add(paper);
+        foreach (var option in new Option[] { format, outDir, integer, n, claims }) Command.Options.Add(option);
+        Command.SetAction(r => Run(r, r.InvocationConfiguration.Output));
+    }
+
+    int Run(ParseResult a, TextWriter stdout)
+    {
+        var format = a.GetValue(this.format) ?? "text";
+        var integer = (a.GetValue(this.integer) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        int? n = this.n.Get(a) is { } number ? (int)number : null;
         if (n is < 1) throw new RweStatsInputException($"option '--n': {n} is not a sample size (a whole number of at least 1)");
-        var text = PaperText.Load(a.Positional[0]);
+        var text = PaperText.Load(a.GetRequiredValue(paper));
         var report = PaperChecker.Check(text, new CheckOptions(integer, n));
         stdout.Write(format switch
         {
@@ -41,14 +51,14 @@ public static class CheckCommand
             "html" => CheckReportWriter.Html(report, text),
             _ => CheckReportWriter.Terminal(report),
         });
-        if (a.Value("--out") is { } dir)
+        if (a.GetValue(outDir) is { } dir)
         {
             Directory.CreateDirectory(dir);
             OutputFile.WriteAtomically(Path.Combine(dir, "check.md"), CheckReportWriter.Markdown(report));
             OutputFile.WriteAtomically(Path.Combine(dir, "check.html"), CheckReportWriter.Html(report, text));
             OutputFile.WriteAtomically(Path.Combine(dir, "check.json"), CheckReportWriter.Json(report));
         }
-        if (a.Value("--claims") is { } claims) OutputFile.WriteAtomically(claims, ClaimsDraft.Json(report));
+        if (a.GetValue(claims) is { } claimsPath) OutputFile.WriteAtomically(claimsPath, ClaimsDraft.Json(report));
         return 0;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -14,107 +15,93 @@ namespace RweStats.Cli;
 /// each completed data set at each visit, pooled by the jackknife, the bootstrap or Rubin's rules; delta adjustment and
 /// a tipping-point grid with its figure.
 /// </summary>
-public static class ImputeCommand
+public sealed class ImputeCommand
 {
-    public const string Usage = """
-        rwestats impute --data FILE --subject COL --time COL --group ARM --reference LEVEL --formula "Y ~ ..." [options]
+    static readonly Choices<ImputationMethod> Methods = new(["condmean-jackknife", "condmean-bootstrap", "approx-bayes"],
+        [ImputationMethod.ConditionalMeanJackknife, ImputationMethod.ConditionalMeanBootstrap, ImputationMethod.ApproximateBayesian]);
 
-          --group ARM              the treatment-arm column (a class term of --formula; two arms)
-          --reference LEVEL        the reference arm of every arm; or ARM=LEVEL per arm (repeatable)
-          --formula "Y ~ TERMS"    the imputation model (an MMRM), e.g. "CHANGE ~ THERAPY * VISIT + BASVAL * VISIT"
-          --covariance S           its covariance structure (default un), one for all subjects
-          --covariance-by-arm      one covariance matrix per arm (rbmi same_cov = FALSE)
-          --estimation reml|ml     how the imputation model is fitted (default reml)
-          --ice FILE               intercurrent events: one row per subject with columns named as --subject and
-                                   --time (the first visit affected) and an optional 'strategy' column
-          --strategy S             strategy of events without one: MAR, JR, CR, CIR or LMCF (default MAR)
-          --method M               condmean-jackknife (default), condmean-bootstrap, approx-bayes
-          --samples N              bootstrap samples or imputations (default 1000)
-          --seed N                 seed of the random methods (default 20240101); same seed, same numbers
-          --threads N              samples analysed at once (default: one per processor); no effect on the numbers
-          --analysis-covariates C  covariates of the ANCOVA at each visit besides the arm (comma-separated)
-          --delta ARM=SHIFT        add SHIFT to the imputed values of ARM at every visit (repeatable; ARM=SHIFT@VISIT
-                                   for one visit)
-          --tipping-arm ARM        tipping-point grid: shift the imputed values of ARM ...
-          --tipping-visit V        ... and test the treatment difference at visit V (default: the last visit)
-          --tipping-grid A:B:N     ... over N equally spaced shifts from A to B (default -10:10:41)
-          --figure FILE.png        the tipping-point figure
-          --alpha A                1 - confidence level and test level (default 0.05)
-          --time-order V1,V2,...   visit order; --class, --ref, --max-iterations, --data-format, --where,
-                                   --decimal-comma as for 'rwestats fit'
-          --format text|json       output format (default text); --out FILE writes it to FILE
+    readonly SharedOptions o;
+    readonly Option<string> group = SharedOptions.Text("--group", "ARM", "the treatment-arm column (a class term of --formula; two arms)", required: true);
+    readonly Option<string[]> reference = SharedOptions.Repeatable("--reference", "LEVEL", "the reference arm of every arm; or ARM=LEVEL per arm (repeatable)");
+    readonly Option<string> formula = SharedOptions.Text("--formula", "Y ~ TERMS", "the imputation model (an MMRM), e.g. \"CHANGE ~ THERAPY * VISIT + BASVAL * VISIT\"", required: true);
+    readonly Option<string?> covariance = SharedOptions.Text("--covariance", "S", $"its covariance structure, one for all subjects: {string.Join('|', Covariance.CovarianceTypes.Codes)} (default un)", [.. Covariance.CovarianceTypes.Codes]);
+    readonly Option<bool> covarianceByArm = SharedOptions.Flag("--covariance-by-arm", "one covariance matrix per arm (rbmi same_cov = FALSE)");
+    readonly TypedOption<EstimationMethod> estimation = SharedOptions.Choice("--estimation", "how the imputation model is fitted (default reml)", ModelOptions.MethodChoices);
+    readonly Option<string?> ice = SharedOptions.Text("--ice", "FILE", "intercurrent events: one row per subject with columns named as --subject and --time (the first visit affected) and an optional 'strategy' column");
+    readonly Option<string?> strategy = SharedOptions.Text("--strategy", "S", "strategy of events without one: MAR, JR, CR, CIR or LMCF (default MAR)", "MAR", "JR", "CR", "CIR", "LMCF");
+    readonly TypedOption<ImputationMethod> method = SharedOptions.Choice("--method", "condmean-jackknife (default), condmean-bootstrap, approx-bayes", Methods);
+    readonly TypedOption<double> samples = SharedOptions.Number("--samples", "N", "bootstrap samples or imputations (default 1000)");
+    readonly TypedOption<double> seed = SharedOptions.Number("--seed", "N", "seed of the random methods (default 20240101); same seed, same numbers");
+    readonly TypedOption<double> threads = SharedOptions.Number("--threads", "N", "samples analysed at once (default: one per processor); no effect on the numbers");
+    readonly Option<string?> analysisCovariates = SharedOptions.Text("--analysis-covariates", "C", "covariates of the ANCOVA at each visit besides the arm (comma-separated)");
+    readonly Option<string[]> delta = SharedOptions.Repeatable("--delta", "ARM=SHIFT", "add SHIFT to the imputed values of ARM at every visit (repeatable; ARM=SHIFT@VISIT for one visit)");
+    readonly Option<string?> tippingArm = SharedOptions.Text("--tipping-arm", "ARM", "tipping-point grid: shift the imputed values of ARM ...");
+    readonly Option<string?> tippingVisit = SharedOptions.Text("--tipping-visit", "V", "... and test the treatment difference at visit V (default: the last visit)");
+    readonly Option<string?> tippingGrid = SharedOptions.Text("--tipping-grid", "A:B:N", "... over N equally spaced shifts from A to B (default -10:10:41)");
+    readonly Option<string?> figure = SharedOptions.Text("--figure", "FILE.png", "the tipping-point figure");
 
-        The JSON holds "results": [{"parameter": "trt" | "lsm_ref" | "lsm_alt", "visit", "estimate",
-        "std_error", "lower", "upper", "p_value"}] with rbmi's naming: "ref" is the first arm in the data's level
-        order, "alt" the second, "trt" = alt - ref (the "arms" entry names them).
-        """;
+    public ToolCommand Command { get; }
 
-    static readonly IReadOnlySet<string> ValueOptions = new HashSet<string>
+    public ImputeCommand(SharedOptions shared)
     {
-        "--data", "--subject", "--time", "--group", "--reference", "--formula", "--covariance", "--estimation", "--ice", "--strategy",
-        "--method", "--samples", "--seed", "--threads", "--analysis-covariates", "--delta", "--tipping-arm", "--tipping-visit", "--tipping-grid",
-        "--figure", "--alpha", "--time-order", "--class", "--ref", "--max-iterations", "--data-format", "--where", "--member", "--query",
-        "--format", "--out",
-    };
-    static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--covariance-by-arm", "--decimal-comma" };
+        o = shared;
+        Command = new ToolCommand("impute", "estimands: reference-based imputation (MAR, JR, CR, CIR, LMCF), tipping points")
+        {
+            Details = """
+                  The JSON holds "results": [{"parameter": "trt" | "lsm_ref" | "lsm_alt", "visit", "estimate",
+                  "std_error", "lower", "upper", "p_value"}] with rbmi's naming: "ref" is the first arm in the data's level
+                  order, "alt" the second, "trt" = alt - ref (the "arms" entry names them). docs/estimands.md describes
+                  the method.
+                """,
+        };
+        foreach (var option in new Option[] { o.Data, o.Subject, o.Time, group, reference, formula, covariance, covarianceByArm, estimation, ice, strategy,
+                     method, samples, seed, threads, analysisCovariates, delta, tippingArm, tippingVisit, tippingGrid, figure, o.Alpha, o.TimeOrder,
+                     o.Class, o.Ref, o.MaxIterations }.Concat(o.DataSource.Skip(1)).Concat(o.Report))
+            Command.Options.Add(option);
+        Command.SetAction(r => Run(r, r.InvocationConfiguration.Output));
+    }
 
-    static readonly IReadOnlyDictionary<string, ImputationMethod> Methods = new Dictionary<string, ImputationMethod>
+    int Run(ParseResult a, TextWriter stdout)
     {
-        ["condmean-jackknife"] = ImputationMethod.ConditionalMeanJackknife,
-        ["condmean-bootstrap"] = ImputationMethod.ConditionalMeanBootstrap,
-        ["approx-bayes"] = ImputationMethod.ApproximateBayesian,
-    };
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        var a = new Arguments(args, ValueOptions, Flags);
-        if (a.Positional.Count > 0)
-            throw new RweStatsInputException($"unexpected argument '{a.Positional[0]}'; options start with --");
-        string arm = a.Required("--group"), subject = a.Required("--subject"), time = a.Required("--time");
-        var covariance = (a.Value("--covariance") ?? "un").ToLowerInvariant();
+        string arm = a.GetRequiredValue(group), subject = a.GetRequiredValue(o.Subject), time = a.GetRequiredValue(o.Time);
+        var covariance = (a.GetValue(this.covariance) ?? "un").ToLowerInvariant();
         if (!Covariance.CovarianceTypes.Codes.Contains(covariance))
             throw new RweStatsInputException($"--covariance '{covariance}' is not a structure; use one of: {string.Join(", ", Covariance.CovarianceTypes.Codes)}");
-        var refs = new Dictionary<string, string>();
-        foreach (var r in a.Values("--ref"))
-        {
-            int eq = r.IndexOf('=');
-            if (eq <= 0 || eq == r.Length - 1) throw new RweStatsInputException($"--ref '{r}': write it as COL=LEVEL");
-            refs[r[..eq]] = r[(eq + 1)..];
-        }
+        var refs = ModelOptions.References(a.GetValue(o.Ref)!);
         var model = new MixedModelSpec
         {
-            Formula = a.Required("--formula"), Subject = subject, Time = time,
-            TimeOrder = a.Value("--time-order")?.Split(',', StringSplitOptions.TrimEntries),
-            Covariance = covariance, Group = a.Flag("--covariance-by-arm") ? arm : null,
-            Method = a.Choice("--estimation", ModelOptions.MethodChoices, EstimationMethod.Reml),
-            ClassVariables = a.Values("--class").ToList(), References = refs,
-            MaxIterations = (int)a.Number("--max-iterations", 50),
+            Formula = a.GetRequiredValue(formula), Subject = subject, Time = time,
+            TimeOrder = a.GetValue(o.TimeOrder)?.Split(',', StringSplitOptions.TrimEntries),
+            Covariance = covariance, Group = a.GetValue(covarianceByArm) ? arm : null,
+            Method = estimation.Get(a) ?? EstimationMethod.Reml,
+            ClassVariables = a.GetValue(o.Class)!.ToList(), References = refs,
+            MaxIterations = (int)(o.MaxIterations.Get(a) ?? 50),
         };
         string? defaultReference = null;
         var references = new Dictionary<string, string>();
-        foreach (var r in a.Values("--reference"))
+        foreach (var r in a.GetValue(reference)!)
         {
             int eq = r.IndexOf('=');
             if (eq < 0) defaultReference = r;
             else if (eq == 0 || eq == r.Length - 1) throw new RweStatsInputException($"--reference '{r}': write LEVEL, or ARM=LEVEL");
             else references[r[..eq]] = r[(eq + 1)..];
         }
-        var table = ModelOptions.Read(a);
-        var events = a.Value("--ice") is { } ice ? IntercurrentEvents.Read(TableReader.Read(new TableSource(ice)), subject, time) : Array.Empty<IntercurrentEvent>();
-        var strategy = a.Value("--strategy") is { } code ? ImputationStrategies.Parse(code, "--strategy") : ImputationStrategy.MissingAtRandom;
-        var samples = a.Number("--samples", 1000);
+        var table = ModelOptions.Read(a, o);
+        var events = a.GetValue(ice) is { } icePath ? IntercurrentEvents.Read(TableReader.Read(new TableSource(icePath)), subject, time) : Array.Empty<IntercurrentEvent>();
+        var strategy = a.GetValue(this.strategy) is { } code ? ImputationStrategies.Parse(code, "--strategy") : ImputationStrategy.MissingAtRandom;
+        var samples = this.samples.Get(a) ?? 1000;
         if (samples != Math.Floor(samples) || samples < 2 || samples > 1e6)
-            throw new RweStatsInputException($"--samples '{a.Value("--samples")}': give a whole number from 2 to 1000000");
-        var seed = a.Number("--seed", 20240101);
+            throw new RweStatsInputException($"--samples '{Given(a, this.samples)}': give a whole number from 2 to 1000000");
+        var seed = this.seed.Get(a) ?? 20240101;
         if (seed != Math.Floor(seed) || seed < 0)
-            throw new RweStatsInputException($"--seed '{a.Value("--seed")}': give a whole number >= 0");
+            throw new RweStatsInputException($"--seed '{Given(a, this.seed)}': give a whole number >= 0");
         var spec = new EstimandSpec
         {
             Model = model, Arm = arm, References = references, DefaultReference = defaultReference, Events = events, DefaultStrategy = strategy,
-            Method = a.Choice("--method", Methods, ImputationMethod.ConditionalMeanJackknife), Samples = (int)samples, Seed = (ulong)seed,
-            AnalysisCovariates = a.Value("--analysis-covariates")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? Array.Empty<string>(),
-            Delta = a.Values("--delta").Select(Delta).ToList(),
-            Alpha = a.Number("--alpha", 0.05),
+            Method = method.Get(a) ?? ImputationMethod.ConditionalMeanJackknife, Samples = (int)samples, Seed = (ulong)seed,
+            AnalysisCovariates = a.GetValue(analysisCovariates)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? Array.Empty<string>(),
+            Delta = a.GetValue(delta)!.Select(Delta).ToList(),
+            Alpha = o.Alpha.Get(a) ?? 0.05,
             Threads = Threads(a),
         };
         if (references.Count == 0 && defaultReference is null && (events.Any(e => e.Strategy is { } s && s != ImputationStrategy.MissingAtRandom) || (events.Count > 0 && strategy != ImputationStrategy.MissingAtRandom)))
@@ -123,12 +110,12 @@ public static class ImputeCommand
         var analysis = ReferenceBasedImputation.Run(table, spec);
         var results = analysis.Pool();
         TippingPointAnalysis? tipping = null;
-        if (a.Value("--tipping-arm") is { } tippingArm)
+        if (a.GetValue(this.tippingArm) is { } tippingArm)
         {
-            var (from, to, count) = Grid(a.Value("--tipping-grid") ?? "-10:10:41");
+            var (from, to, count) = Grid(a.GetValue(tippingGrid) ?? "-10:10:41");
             var shifts = Enumerable.Range(0, count).Select(i => count == 1 ? from : from + (to - from) * i / (count - 1)).ToList();
-            tipping = analysis.TippingPoint(tippingArm, a.Value("--tipping-visit") ?? analysis.Data.Visits[^1], shifts);
-            if (a.Value("--figure") is { } figure)
+            tipping = analysis.TippingPoint(tippingArm, a.GetValue(tippingVisit) ?? analysis.Data.Visits[^1], shifts);
+            if (a.GetValue(this.figure) is { } figure)
             {
                 var full = Path.GetFullPath(figure);
                 if (!Directory.Exists(Path.GetDirectoryName(full)))
@@ -138,22 +125,24 @@ public static class ImputeCommand
                 File.Move(tmp, full, overwrite: true);
             }
         }
-        else if (a.Value("--figure") is not null || a.Value("--tipping-visit") is not null || a.Value("--tipping-grid") is not null)
+        else if (a.GetValue(figure) is not null || a.GetValue(tippingVisit) is not null || a.GetValue(tippingGrid) is not null)
             throw new RweStatsInputException("--figure, --tipping-visit and --tipping-grid belong to a tipping-point analysis: give --tipping-arm ARM");
 
-        var text = ModelOptions.Format(a) == "json" ? Json(analysis, results, tipping) + "\n" : Text(analysis, results, tipping);
-        ModelOptions.Write(a, text, stdout);
+        var text = ModelOptions.Format(a, o) == "json" ? Json(analysis, results, tipping) + "\n" : Text(analysis, results, tipping);
+        ModelOptions.Write(a, o, text, stdout);
         return 0;
     }
 
-    static int? Threads(Arguments a)
+    int? Threads(ParseResult a)
     {
-        if (a.Value("--threads") is null) return null;
-        double threads = a.Number("--threads", 0);
+        if (this.threads.Get(a) is not { } threads) return null;
         if (threads < 1 || threads > 1024 || threads != Math.Floor(threads))
-            throw new RweStatsInputException($"--threads '{a.Value("--threads")}': give a whole number from 1 to 1024");
+            throw new RweStatsInputException($"--threads '{Given(a, this.threads)}': give a whole number from 1 to 1024");
         return (int)threads;
     }
+
+    /// <summary>The value as the user typed it, for an error message.</summary>
+    static string Given(ParseResult a, Option option) => a.GetResult(option)?.Tokens is [.., var last] ? last.Value : "";
 
     static DeltaAdjustment Delta(string text)
     {
@@ -177,7 +166,7 @@ public static class ImputeCommand
         throw new RweStatsInputException($"--tipping-grid '{text}': write FROM:TO:N, e.g. -10:10:41");
     }
 
-    static string Method(ImputationMethod m) => Methods.First(kv => kv.Value == m).Key;
+    static string Method(ImputationMethod m) => Methods.Name(m);
 
     static string Json(EstimandAnalysis analysis, IReadOnlyList<PooledEstimate> results, TippingPointAnalysis? tipping)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using RweStats.Data;
 using RweStats.Inference;
 using RweStats.Model;
@@ -5,41 +6,27 @@ using RweStats.Model;
 namespace RweStats.Cli;
 
 /// <summary>
-/// The data and model options that "fit" and "sensitivity" share, parsed in one place: the option names,
-/// their meaning and their errors are the same for both commands.
+/// The data and model options that "fit" and "sensitivity" share (<see cref="SharedOptions"/>) mapped onto the
+/// library's specification and table source, and the names of their choices.
 /// </summary>
 public static class ModelOptions
 {
-    public static readonly IReadOnlySet<string> ValueOptions = new HashSet<string>
-    {
-        "--data", "--subject", "--time", "--time-order", "--baseline", "--covariance", "--time-value",
-        "--group", "--method", "--class", "--ref", "--alpha", "--format", "--out", "--max-iterations",
-        "--select-by", "--candidates", "--kr-information", "--data-format", "--member", "--query", "--where", "--missing",
-    };
-    public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--random-intercept", "--report-nonconverged", "--decimal-comma" };
+    public static readonly Choices<DfMethod> DfChoices = new([.. DfMethodNames.Names], DfMethods());
+    public static readonly Choices<EstimationMethod> MethodChoices = new(["reml", "ml"], [EstimationMethod.Reml, EstimationMethod.Ml]);
+    public static readonly Choices<StdErrorMethod> StdErrorChoices = new(["model", "empirical"], [StdErrorMethod.Model, StdErrorMethod.Empirical]);
+    public static readonly Choices<MultiplicityAdjustment> AdjustChoices = new(["none", "bonferroni", "holm", "hochberg", "dunnett"],
+        [MultiplicityAdjustment.None, MultiplicityAdjustment.Bonferroni, MultiplicityAdjustment.Holm, MultiplicityAdjustment.Hochberg, MultiplicityAdjustment.Dunnett]);
+    public static readonly Choices<SelectionCriterion> SelectByChoices = new(["aic", "aicc", "bic"], [SelectionCriterion.Aic, SelectionCriterion.Aicc, SelectionCriterion.Bic]);
+    public static readonly Choices<LsMeansWeights> LsMeansWeightsChoices = new(["equal", "observed"], [LsMeansWeights.Equal, LsMeansWeights.Observed]);
+    public static readonly Choices<KenwardRogerInformation> InformationChoices = new(["observed", "expected"], [KenwardRogerInformation.Observed, KenwardRogerInformation.Expected]);
 
-    public static readonly IReadOnlyDictionary<string, DfMethod> DfChoices = DfMethodNames.All.ToDictionary(d => d.Name, d => d.Method);
-    public static readonly IReadOnlyDictionary<string, EstimationMethod> MethodChoices = new Dictionary<string, EstimationMethod>
+    /// <summary>The methods of <see cref="DfMethodNames.All"/>, in its order (the one table of their names).</summary>
+    static DfMethod[] DfMethods()
     {
-        ["reml"] = EstimationMethod.Reml, ["ml"] = EstimationMethod.Ml,
-    };
-    public static readonly IReadOnlyDictionary<string, StdErrorMethod> StdErrorChoices = new Dictionary<string, StdErrorMethod>
-    {
-        ["model"] = StdErrorMethod.Model, ["empirical"] = StdErrorMethod.Empirical,
-    };
-    public static readonly IReadOnlyDictionary<string, MultiplicityAdjustment> AdjustChoices = new Dictionary<string, MultiplicityAdjustment>
-    {
-        ["none"] = MultiplicityAdjustment.None, ["bonferroni"] = MultiplicityAdjustment.Bonferroni, ["holm"] = MultiplicityAdjustment.Holm,
-        ["hochberg"] = MultiplicityAdjustment.Hochberg, ["dunnett"] = MultiplicityAdjustment.Dunnett,
-    };
-    public static readonly IReadOnlyDictionary<string, SelectionCriterion> SelectByChoices = new Dictionary<string, SelectionCriterion>
-    {
-        ["aic"] = SelectionCriterion.Aic, ["aicc"] = SelectionCriterion.Aicc, ["bic"] = SelectionCriterion.Bic,
-    };
-    public static readonly IReadOnlyDictionary<string, KenwardRogerInformation> InformationChoices = new Dictionary<string, KenwardRogerInformation>
-    {
-        ["observed"] = KenwardRogerInformation.Observed, ["expected"] = KenwardRogerInformation.Expected,
-    };
+        var methods = new DfMethod[DfMethodNames.All.Count];
+        for (int i = 0; i < methods.Length; i++) methods[i] = DfMethodNames.All[i].Method;
+        return methods;
+    }
 
     /// <summary>The option that sets a model setting: how the command line names it in the library's error messages.</summary>
     public static string? OptionName(ModelSetting setting) => setting switch
@@ -80,71 +67,104 @@ public static class ModelOptions
     };
 
     /// <summary>The specification from the shared options; the formula is the caller's.</summary>
-    public static MixedModelSpec Spec(Arguments a, string formula)
+    public static MixedModelSpec Spec(ParseResult a, SharedOptions o, string formula)
+    {
+        var refs = References(a.GetValue(o.Ref)!);
+        var covariance = (a.GetValue(o.Covariance) ?? "un").ToLowerInvariant();
+        if (covariance != "auto" && !Covariance.CovarianceTypes.Codes.Contains(covariance))
+            throw new RweStatsInputException($"--covariance '{covariance}' is not a structure; use one of: {string.Join(", ", Covariance.CovarianceTypes.Codes)}, or auto");
+        if (covariance != "auto" && (o.SelectBy.Get(a) is not null || a.GetValue(o.Candidates) is not null))
+            throw new RweStatsInputException("--select-by and --candidates choose a structure and need --covariance auto");
+        return new MixedModelSpec
+        {
+            Formula = formula,
+            Subject = a.GetRequiredValue(o.Subject),
+            Time = a.GetRequiredValue(o.Time),
+            TimeOrder = a.GetValue(o.TimeOrder)?.Split(',', StringSplitOptions.TrimEntries),
+            Baseline = a.GetValue(o.Baseline),
+            Covariance = covariance,
+            TimeValue = a.GetValue(o.TimeValue),
+            Group = a.GetValue(o.Group),
+            RandomIntercept = a.GetValue(o.RandomIntercept),
+            Method = o.Method.Get(a) ?? EstimationMethod.Reml,
+            ClassVariables = a.GetValue(o.Class)!.ToList(),
+            References = refs,
+            Alpha = o.Alpha.Get(a) ?? 0.05,
+            MaxIterations = (int)(o.MaxIterations.Get(a) ?? 50),
+            ReportNonConverged = a.GetValue(o.ReportNonConverged),
+            KenwardRogerInformation = o.KrInformation.Get(a) ?? KenwardRogerInformation.Observed,
+        };
+    }
+
+    /// <summary>The reference levels of --ref COL=LEVEL (repeatable).</summary>
+    public static Dictionary<string, string> References(IEnumerable<string> values)
     {
         var refs = new Dictionary<string, string>();
-        foreach (var r in a.Values("--ref"))
+        foreach (var r in values)
         {
             int eq = r.IndexOf('=');
             if (eq <= 0 || eq == r.Length - 1) throw new RweStatsInputException($"--ref '{r}': write it as COL=LEVEL");
             refs[r[..eq]] = r[(eq + 1)..];
         }
-        var covariance = (a.Value("--covariance") ?? "un").ToLowerInvariant();
-        if (covariance != "auto" && !Covariance.CovarianceTypes.Codes.Contains(covariance))
-            throw new RweStatsInputException($"--covariance '{covariance}' is not a structure; use one of: {string.Join(", ", Covariance.CovarianceTypes.Codes)}, or auto");
-        if (covariance != "auto" && (a.Value("--select-by") is not null || a.Value("--candidates") is not null))
-            throw new RweStatsInputException("--select-by and --candidates choose a structure and need --covariance auto");
-        return new MixedModelSpec
-        {
-            Formula = formula,
-            Subject = a.Required("--subject"),
-            Time = a.Required("--time"),
-            TimeOrder = a.Value("--time-order")?.Split(',', StringSplitOptions.TrimEntries),
-            Baseline = a.Value("--baseline"),
-            Covariance = covariance,
-            TimeValue = a.Value("--time-value"),
-            Group = a.Value("--group"),
-            RandomIntercept = a.Flag("--random-intercept"),
-            Method = a.Choice("--method", MethodChoices, EstimationMethod.Reml),
-            ClassVariables = a.Values("--class").ToList(),
-            References = refs,
-            Alpha = a.Number("--alpha", 0.05),
-            MaxIterations = (int)a.Number("--max-iterations", 50),
-            ReportNonConverged = a.Flag("--report-nonconverged"),
-            KenwardRogerInformation = a.Choice("--kr-information", InformationChoices, KenwardRogerInformation.Observed),
-        };
+        return refs;
     }
 
     /// <summary>The candidate list of --covariance auto (--candidates, default <see cref="CovarianceSelection.DefaultStructures"/>).</summary>
-    public static IReadOnlyList<CovarianceCandidate> Candidates(Arguments a) =>
-        CovarianceSelection.Expand(a.Value("--candidates")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+    public static IReadOnlyList<CovarianceCandidate> Candidates(ParseResult a, SharedOptions o) =>
+        CovarianceSelection.Expand(a.GetValue(o.Candidates)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                                    ?? CovarianceSelection.DefaultStructures);
 
-    public static SelectionCriterion SelectBy(Arguments a) => a.Choice("--select-by", SelectByChoices, SelectionCriterion.Aic);
+    public static SelectionCriterion SelectBy(ParseResult a, SharedOptions o) => o.SelectBy.Get(a) ?? SelectionCriterion.Aic;
 
-    public static string Format(Arguments a) =>
-        a.Choice("--format", new Dictionary<string, string> { ["text"] = "text", ["json"] = "json" }, "text");
+    public static string Format(ParseResult a, SharedOptions o) => a.GetValue(o.Format) ?? "text";
 
     /// <summary>The table of --data (CSV, SAS transport, Parquet or DuckDB: --data-format or the extension), filtered by --where.</summary>
-    public static DataTable Read(Arguments a) => TableReader.Read(Source(a));
+    public static DataTable Read(ParseResult a, SharedOptions o) => TableReader.Read(Source(a, o));
 
     /// <summary>Where --data is and how to read it (--data-format, --decimal-comma, --missing, --member, --query, --where).</summary>
-    public static TableSource Source(Arguments a)
+    public static TableSource Source(ParseResult a, SharedOptions o)
     {
-        var dialect = a.Flag("--decimal-comma") ? CsvDialect.Default with { DecimalSeparator = ',' } : CsvDialect.Default;
+        var dialect = a.GetValue(o.DecimalComma) ? CsvDialect.Default with { DecimalSeparator = ',' } : CsvDialect.Default;
         // --missing adds to the default tokens (empty, NA, .): a registry's "ND" or "unknown" besides them.
-        if (a.Values("--missing").SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)).ToList() is { Count: > 0 } tokens)
+        if (a.GetValue(o.Missing)!.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)).ToList() is { Count: > 0 } tokens)
             dialect = dialect with { MissingTokens = dialect.MissingTokens.Concat(tokens).ToHashSet(StringComparer.Ordinal) };
-        return new TableSource(a.Required("--data"))
+        return new TableSource(a.GetRequiredValue(o.Data))
         {
-            FileFormat = a.Value("--data-format"), Dialect = dialect, Member = a.Value("--member"), Query = a.Value("--query"), Where = a.Value("--where"),
-            FormatOption = "--data-format", WhereOption = "--where",
+            FileFormat = a.GetValue(o.DataFormat), Dialect = dialect, Member = a.GetValue(o.Member), Query = a.GetValue(o.Query), Where = a.GetValue(o.Where),
+            FormatOption = o.DataFormat.Name, WhereOption = o.Where.Name,
         };
     }
 
-    public static void Write(Arguments a, string text, TextWriter stdout)
+    /// <summary>The report to --out FILE (written whole or not at all), else to standard output.</summary>
+    public static void Write(ParseResult a, SharedOptions o, string text, TextWriter stdout)
     {
-        if (a.Value("--out") is { } path) OutputFile.WriteAtomically(path, text);
+        if (a.GetValue(o.Out) is { } path) OutputFile.WriteAtomically(path, text);
         else stdout.Write(text);
+    }
+}
+
+/// <summary>
+/// The names of an option's choices and the values they stand for, in the order of the help. Plain arrays: a dictionary
+/// keyed by name over the library's enums had its code compiled at each start-up (measured on "fit" and "--help").
+/// </summary>
+public sealed class Choices<T>(string[] names, T[] values) where T : struct
+{
+    public IReadOnlyList<string> Names => names;
+
+    /// <summary>The value a name (any case) stands for, or null.</summary>
+    public T? Find(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        for (int i = 0; i < names.Length; i++)
+            if (names[i] == lower) return values[i];
+        return null;
+    }
+
+    /// <summary>The name of a value.</summary>
+    public string Name(T value)
+    {
+        for (int i = 0; i < values.Length; i++)
+            if (EqualityComparer<T>.Default.Equals(values[i], value)) return names[i];
+        throw new ArgumentOutOfRangeException(nameof(value), value, "not one of the choices");
     }
 }

@@ -13,32 +13,6 @@ namespace RweStats.Cli
 {
     public static class Cli
     {
-        public const string Usage = """
-            rwestats — mixed models for longitudinal clinical data
-
-            usage: rwestats COMMAND [options]
-
-            commands:
-              fit         fit one mixed model to a data file (CSV, SAS transport .xpt, Parquet, DuckDB) or a
-                          PostgreSQL table (see 'rwestats fit --help')
-              analyze     run an analysis spec: descriptives, classes, mixed models, report (SPEC.json --out DIR)
-              replicate   the main job: reproduce the belimumab study and compare with the paper
-              plot        draw the figures of an analysis spec (SPEC.json --out DIR)
-              simulate    write the synthetic belimumab biomarker cohort or a benchmark cohort
-              verify      reviewer mode: check a paper's reported numbers against its data (CLAIMS.json)
-              check       reviewer mode without the data: the numbers a paper (.txt, .md, .pdf) cannot have
-                          (see 'rwestats check --help')
-              sensitivity visit-contrast p-values under every df method x model/empirical SEs
-                          (see 'rwestats sensitivity --help')
-              impute      estimands: reference-based imputation (MAR, JR, CR, CIR, LMCF), tipping points
-                          (see 'rwestats impute --help')
-              help        this text
-
-            'rwestats COMMAND --help' describes each command.
-
-            exit codes: 0 success, 2 input or usage error, 1 internal error
-            """;
-
         /// <summary>An error message quotes user input, which may hold line breaks or control characters: escape them so the message stays one line.</summary>
         public static string OneLine(string message)
         {
@@ -52,52 +26,20 @@ namespace RweStats.Cli
         {
             try
             {
+                var tree = new CommandTree(args.Length > 0 ? args[0] : null);
                 if (args.Length == 0)
                 {
                     // No command is a usage error: the usage goes to standard error, as for any other error (exit 2).
-                    stderr.WriteLine(Usage);
+                    stderr.Write(tree.Help());
                     return 2;
                 }
-                if (args[0] is "help" or "--help" or "-h")
-                {
-                    stdout.WriteLine(Usage);
-                    return 0;
-                }
-                var rest = args[1..];
-                bool help = rest.Contains("--help") || rest.Contains("-h");
-                switch (args[0])
-                {
-                    case "fit":
-                        if (help) { stdout.WriteLine(FitCommand.Usage); return 0; }
-                        return FitCommand.Run(rest, stdout, stderr);
-                    case "analyze":
-                        if (help) { stdout.WriteLine(StudyCommands.AnalyzeUsage); return 0; }
-                        return StudyCommands.Analyze(rest, stdout, stderr);
-                    case "replicate":
-                        if (help) { stdout.WriteLine(StudyCommands.ReplicateUsage); return 0; }
-                        return StudyCommands.Replicate(rest, stdout, stderr);
-                    case "simulate":
-                        if (help) { stdout.WriteLine(StudyCommands.SimulateUsage); return 0; }
-                        return StudyCommands.Simulate(rest, stdout);
-                    case "plot":
-                        if (help) { stdout.WriteLine(StudyCommands.PlotUsage); return 0; }
-                        return StudyCommands.Plot(rest, stdout, stderr);
-                    case "verify":
-                        if (help) { stdout.WriteLine(VerifyCommand.Usage); return 0; }
-                        return VerifyCommand.Run(rest, stdout, stderr);
-                    case "check":
-                        if (help) { stdout.WriteLine(CheckCommand.Usage); return 0; }
-                        return CheckCommand.Run(rest, stdout, stderr);
-                    case "sensitivity":
-                        if (help) { stdout.WriteLine(SensitivityCommand.Usage); return 0; }
-                        return SensitivityCommand.Run(rest, stdout, stderr);
-                    case "impute":
-                        if (help) { stdout.WriteLine(ImputeCommand.Usage); return 0; }
-                        return ImputeCommand.Run(rest, stdout, stderr);
-                    default:
-                        stderr.WriteLine($"rwestats: error: unknown command '{args[0]}'; see 'rwestats help'");
-                        return 2;
-                }
+                var result = tree.Parse(args[0] == "help" ? ["--help", .. args[1..]] : args);
+                // Help, [suggest] (shell completion) and --version run whatever else the line holds; a command runs only
+                // on a line that parses, and a line that does not gets one line of error, never System.CommandLine's list.
+                if (result.Action is not (null or System.CommandLine.Invocation.ParseErrorAction) && result.Action != result.CommandResult.Command.Action)
+                    return result.Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+                if (CommandTree.Error(result) is { } error) throw new RweStatsInputException(error);
+                return result.Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
             }
             catch (RweStatsInputException e)
             {

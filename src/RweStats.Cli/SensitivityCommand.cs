@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -17,27 +18,33 @@ namespace RweStats.Cli;
 /// A combination that is not defined (Kenward–Roger with empirical standard errors) or fails is reported as
 /// not available, with the reason.
 /// </summary>
-public static class SensitivityCommand
+public sealed class SensitivityCommand
 {
-    public const string Usage = """
-        rwestats sensitivity --data FILE --subject COL --time COL --outcome Y [--outcome Y2 ...] [options]
+    readonly SharedOptions o;
+    readonly Option<string[]> outcome = SharedOptions.Repeatable("--outcome", "Y", "outcome column (repeatable): one model per outcome");
+    readonly Option<string?> formula = SharedOptions.Text("--formula", "~ TERMS", "right-hand side of the model (default: ~ TIME); \"Y ~ TERMS\" without --outcome uses Y");
 
-          --outcome Y              outcome column (repeatable): one model per outcome
-          --formula "~ TERMS"      right-hand side of the model (default: ~ TIME); "Y ~ TERMS" without
-                                   --outcome uses Y
-          every data and covariance option of 'rwestats fit' (--data with --data-format, --member,
-          --query and --where, --data postgresql://... with --query, --omop and --pull-rows,
-          --push-down, --subject, --time, --time-order,
-          --baseline, --covariance incl. auto with --select-by/--candidates, --time-value, --group,
-          --random-intercept, --method, --class, --ref, --alpha, --kr-information, --decimal-comma, --missing,
-          --report-nonconverged, --format text|json, --out FILE)
+    public ToolCommand Command { get; }
 
-        Prints, for each outcome, every visit-versus-baseline contrast (e.g. M6 - M0, M12 - M0) with its
-        p-value under each df method (residual, containment, between-within, satterthwaite, kenward-roger)
-        with model-based and with empirical (sandwich) standard errors. The data are read as 'rwestats fit'
-        reads them; from pattern sums (--push-down, or a database without --pull-rows) the combinations that need
-        the rows (empirical standard errors, between-within df) are shown as not available, with the reason.
-        """;
+    public SensitivityCommand(SharedOptions shared)
+    {
+        o = shared;
+        Command = new ToolCommand("sensitivity", "visit-contrast p-values under every df method x model/empirical SEs")
+        {
+            Details = """
+                  Prints, for each outcome, every visit-versus-baseline contrast (e.g. M6 - M0, M12 - M0) with its
+                  p-value under each df method (residual, containment, between-within, satterthwaite, kenward-roger)
+                  with model-based and with empirical (sandwich) standard errors. The data are read as 'rwestats fit'
+                  reads them, with the same data and covariance options; from pattern sums (--push-down, or a database
+                  without --pull-rows) the combinations that need the rows (empirical standard errors, between-within
+                  df) are shown as not available, with the reason.
+                """,
+        };
+        foreach (var option in new Option[] { o.Data }.Concat(o.Model.Take(2)).Append(outcome).Append(formula)
+                     .Concat(o.DataSource.Skip(1)).Concat(o.Database).Concat(o.Model.Skip(2)).Concat(o.Report))
+            Command.Options.Add(option);
+        Command.SetAction(r => Run(r, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
+    }
 
     public static readonly IReadOnlyList<DfMethod> DfMethods = new[]
     {
@@ -45,8 +52,6 @@ public static class SensitivityCommand
     };
     public static readonly IReadOnlyList<StdErrorMethod> ErrorMethods = new[] { StdErrorMethod.Model, StdErrorMethod.Empirical };
 
-    static readonly IReadOnlySet<string> ValueOptions = new HashSet<string>(ModelOptions.ValueOptions) { "--outcome", "--formula" }.Union(DatabaseData.ValueOptions).ToHashSet();
-    static readonly IReadOnlySet<string> Flags = new HashSet<string>(ModelOptions.Flags) { "--push-down" }.Union(DatabaseData.Flags).ToHashSet();
 
     public sealed record Cell(DfMethod Df, StdErrorMethod Errors, EstimateResult? Result, string? Message);
     public sealed record ContrastRow(string Label, string Visit, string Baseline, IReadOnlyList<Cell> Cells);
@@ -56,32 +61,27 @@ public static class SensitivityCommand
         public string Title { get; init; } = Outcome;
     }
 
-    public static int Run(string[] args, TextWriter stdout) => Run(args, stdout, Console.Error);
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    int Run(ParseResult a, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, ValueOptions, Flags, "sensitivity");
-        if (a.Positional.Count > 0)
-            throw new RweStatsInputException($"unexpected argument '{a.Positional[0]}'; options start with --");
-        a.RequireAll("--data", "--subject", "--time");
-        string time = a.Required("--time");
+        string time = a.GetRequiredValue(o.Time);
         var (outcomes, rhs) = Outcomes(a, time);
-        var format = ModelOptions.Format(a);
+        var format = ModelOptions.Format(a, o);
         // The data as "fit" reads them: a file in any format, a database, or the sums pushed down (--push-down).
-        var data = FittingData.Open(a, stderr);
+        var data = FittingData.Open(a, o, stderr);
         var results = outcomes.Select(y =>
         {
-            var spec = data.Prepare(ModelOptions.Spec(a, $"{y} ~ {rhs}"));
-            return Analyse(data.Models(a, spec, stderr), spec, a);
+            var spec = data.Prepare(ModelOptions.Spec(a, o, $"{y} ~ {rhs}"));
+            var candidates = spec.Covariance == "auto" ? ModelOptions.Candidates(a, o) : [];
+            return Analyse(data.Models(a, o, spec, stderr), spec, candidates, ModelOptions.SelectBy(a, o));
         }).ToList();
-        var text = format == "json" ? Json(results, a) + "\n" : Text(results);
-        ModelOptions.Write(a, text, stdout);
+        var text = format == "json" ? Json(results) + "\n" : Text(results);
+        ModelOptions.Write(a, o, text, stdout);
         return 0;
     }
 
-    static (IReadOnlyList<string> outcomes, string rhs) Outcomes(Arguments a, string time)
+    (IReadOnlyList<string> outcomes, string rhs) Outcomes(ParseResult a, string time)
     {
-        var formula = a.Value("--formula");
+        var formula = a.GetValue(this.formula);
         string rhs = time;
         string? response = null;
         if (formula is not null)
@@ -92,20 +92,23 @@ public static class SensitivityCommand
             if (formula[..tilde].Trim() is { Length: > 0 } lhs) response = lhs;
             if (rhs.Length == 0) throw new RweStatsInputException($"--formula '{formula}': no terms after '~'");
         }
-        var outcomes = a.Values("--outcome").ToList();
+        var outcomes = a.GetValue(outcome)!.ToList();
         if (outcomes.Count == 0 && response is not null) outcomes.Add(response);
         if (outcomes.Count == 0) throw new RweStatsInputException("missing required option '--outcome' (repeat it for several outcomes)");
         return (outcomes, rhs);
     }
 
-    public static OutcomeResult Analyse(DataTable table, MixedModelSpec baseSpec, Arguments? a = null) =>
-        Analyse(s => MixedModelFitter.FitModel(table, s), baseSpec, a);
+    public static OutcomeResult Analyse(DataTable table, MixedModelSpec baseSpec) =>
+        Analyse(s => MixedModelFitter.FitModel(table, s), baseSpec, CovarianceSelection.Expand(CovarianceSelection.DefaultStructures), SelectionCriterion.Aic);
 
     /// <summary>
     /// The table of one outcome from its models (fitted on rows or on pattern sums): a model fitted from sums has no rows,
     /// so the combinations that need them (empirical standard errors, between-within df) are reported as not available.
     /// </summary>
-    public static OutcomeResult Analyse(Func<MixedModelSpec, MixedModel> fitData, MixedModelSpec baseSpec, Arguments? a = null)
+    /// <param name="candidates">The structures compared when the spec's covariance is "auto" (--candidates).</param>
+    /// <param name="criterion">How they are compared (--select-by).</param>
+    public static OutcomeResult Analyse(Func<MixedModelSpec, MixedModel> fitData, MixedModelSpec baseSpec,
+        IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion)
     {
         var spec = baseSpec;
         string? selection = null;
@@ -113,8 +116,7 @@ public static class SensitivityCommand
         var notes = new List<string>();
         if (spec.Covariance == "auto")
         {
-            var sel = CovarianceSelection.Compare(fitData, spec, a is null ? CovarianceSelection.Expand(CovarianceSelection.DefaultStructures) : ModelOptions.Candidates(a),
-                a is null ? SelectionCriterion.Aic : ModelOptions.SelectBy(a));
+            var sel = CovarianceSelection.Compare(fitData, spec, candidates, criterion);
             if (sel.Selected is null) throw new RweStatsInputException($"{spec.Formula}: --covariance auto: no candidate converged");
             var chosen = sel.Candidates.First(c => c.Candidate.Label == sel.Selected).Candidate;
             spec = spec with { Covariance = chosen.Covariance, RandomIntercept = chosen.RandomIntercept };
@@ -142,7 +144,7 @@ public static class SensitivityCommand
         var reference = fits.FirstOrDefault(f => f.fit is not null).fit
             ?? throw new RweStatsInputException($"{spec.Formula}: no combination could be fitted ({fits[0].error})");
         foreach (var n in reference.Notes.Where(n => !n.StartsWith("Standard errors are empirical") && !n.StartsWith("Between-within") && !n.StartsWith("Kenward-Roger:")))
-            notes.Add(n);
+            notes.Add(RweStatsInputException.NameSettings(n, ModelOptions.OptionName));
         var rows = reference.VisitContrasts.Select(v => new ContrastRow(v.Label, v.Visit, v.Baseline,
             fits.Select(f => new Cell(f.df, f.se, f.fit?.VisitContrasts.FirstOrDefault(x => x.Label == v.Label)?.Result, f.error)).ToList())).ToList();
         string cov = reference.CovarianceSasType + (spec.RandomIntercept ? " + random intercept" : "");
@@ -151,7 +153,7 @@ public static class SensitivityCommand
 
     static string Label(DfMethod df) => DfMethodNames.Name(df);
 
-    public static string Json(IReadOnlyList<OutcomeResult> results, Arguments a)
+    public static string Json(IReadOnlyList<OutcomeResult> results)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using RweStats.Claims;
@@ -10,54 +11,141 @@ namespace RweStats.Cli;
 /// <summary>"analyze", "replicate" and "simulate": the study workflow over an analysis spec.</summary>
 public static class StudyCommands
 {
-    public const string AnalyzeUsage = """
-        rwestats analyze SPEC.json --out DIR [--pdf]
+    static Option<bool> Pdf() => SharedOptions.Flag("--pdf", "also write each figure as a vector PDF of the preset's page size");
 
-          Runs every outcome of an analysis spec (schema rwestats-analysis/1, see README) and writes into DIR:
-          descriptives.csv, classes.csv, contrasts.csv, fits.json, report.md, report.html (the report with the
-          figures inline, one self-contained file), and the spec's figures into DIR/figures (SVG and PNG at
-          600 dpi; vector PDF with --pdf).
-          One line of progress per outcome goes to standard output. An outcome that fails is reported on standard
-          error (one line) and the others still finish; the exit code is then 2. Nothing is written when every
-          outcome fails.
-          A source with "push_down": true (spec key data.push_down) is fitted from pattern sums computed where the
-          data are (the file streamed subject by subject or scanned by DuckDB, or the PostgreSQL server), as
-          'fit --push-down': the rows are never read, so its descriptive statistics are not computed and what
-          needs them is refused (README).
-        """;
-
-    public const string ReplicateUsage = """
-        rwestats replicate [--spec data/belimumab.json] [--claims data/belimumab_claims.json] [--out out/belimumab]
-                           [--figures figures] [--pdf]
-
-          The main job: reproduces the belimumab study (descriptive table at M0/M6/M12, SELENA-SLEDAI activity
-          classes, mixed-model contrasts), compares each number with the paper's published value (claims file)
-          as reproduced / not reproduced with the reason found, prints it, writes the analyze outputs plus
-          replication.csv into --out and the figures into --figures (SVG and PNG at 600 dpi, vector PDF
-          with --pdf). 'rwestats verify data/belimumab_claims.json' searches which analysis gives each number.
-        """;
-
-    public const string SimulateUsage = """
-        rwestats simulate belimumab-biomarkers [--seed 2019] --out FILE
-        rwestats simulate mmrm --subjects N --visits T [--seed 1] --out FILE
-
-          belimumab-biomarkers: a SYNTHETIC anti-dsDNA / CH50 / C3 / C4 cohort for the 14 belimumab patients at
-          M0/M6/M12, consistent with the paper's summaries. Every row is marked synthetic; it is not the study's data.
-          mmrm: a seeded registry-style cohort (two arms, a baseline covariate, ~25 % missing with dropout) for
-          benchmarks: columns id, visit, month, arm, base, y.
-        """;
-
-    public static int Analyze(string[] args, TextWriter stdout, TextWriter stderr)
+    public static ToolCommand AnalyzeCommand()
     {
-        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" }, "analyze");
-        if (a.Positional.Count != 1) throw new RweStatsInputException("analyze takes one spec file: rwestats analyze SPEC.json --out DIR");
-        var spec = AnalysisSpecReader.Load(a.Positional[0]);
+        var specFile = new Argument<string>("SPEC.json") { Description = "the analysis spec (schema rwestats-analysis/1, docs/analysis-spec.md)" };
+        var outDir = SharedOptions.Text("--out", "DIR", "the folder the outputs are written into, replaced as a set", required: true);
+        var pdf = Pdf();
+        var command = new ToolCommand("analyze", "run an analysis spec: descriptives, classes, mixed models, report (SPEC.json --out DIR)")
+        {
+            Details = """
+                  Runs every outcome of an analysis spec (schema rwestats-analysis/1, docs/analysis-spec.md) and writes into
+                  DIR: descriptives.csv, classes.csv, contrasts.csv, fits.json, report.md, report.html (the report with the
+                  figures inline, one self-contained file), and the spec's figures into DIR/figures (SVG and PNG at
+                  600 dpi; vector PDF with --pdf).
+                  One line of progress per outcome goes to standard output. An outcome that fails is reported on standard
+                  error (one line) and the others still finish; the exit code is then 2. Nothing is written when every
+                  outcome fails.
+                  A source with "push_down": true (spec key data.push_down) is fitted from pattern sums computed where the
+                  data are (the file streamed subject by subject or scanned by DuckDB, or the PostgreSQL server), as
+                  'fit --push-down': the rows are never read, so its descriptive statistics are not computed and what
+                  needs them is refused (docs/data-sources.md).
+                """,
+            ArgumentsError = "analyze takes one spec file: rwestats analyze SPEC.json --out DIR",
+        };
+        command.Arguments.Add(specFile);
+        command.Options.Add(outDir);
+        command.Options.Add(pdf);
+        command.SetAction(r => Analyze(r.GetRequiredValue(specFile), r.GetRequiredValue(outDir), r.GetValue(pdf), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static ToolCommand ReplicateCommand()
+    {
+        var specFile = SharedOptions.Text("--spec", "SPEC.json", "the analysis spec (default data/belimumab.json)");
+        var claims = SharedOptions.Text("--claims", "CLAIMS.json", "the published numbers (default: the claims file the spec names, data/belimumab_claims.json)");
+        var outDir = SharedOptions.Text("--out", "DIR", "the folder of the analyze outputs and replication.csv (default out/belimumab)");
+        var figures = SharedOptions.Text("--figures", "DIR", "the folder of the figures (default figures)");
+        var pdf = Pdf();
+        var command = new ToolCommand("replicate", "the main job: reproduce the belimumab study and compare with the paper")
+        {
+            Details = """
+                  The main job: reproduces the belimumab study (descriptive table at M0/M6/M12, SELENA-SLEDAI activity
+                  classes, mixed-model contrasts), compares each number with the paper's published value (claims file)
+                  as reproduced / not reproduced with the reason found, prints it, writes the analyze outputs plus
+                  replication.csv into --out and the figures into --figures (SVG and PNG at 600 dpi, vector PDF
+                  with --pdf). 'rwestats verify data/belimumab_claims.json' searches which analysis gives each number.
+                """,
+        };
+        foreach (var option in new Option[] { specFile, claims, outDir, figures, pdf }) command.Options.Add(option);
+        command.SetAction(r => Replicate(r.GetValue(specFile), r.GetValue(claims), r.GetValue(outDir), r.GetValue(figures), r.GetValue(pdf),
+            r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static ToolCommand SimulateCommand()
+    {
+        const string cohorts = "simulate knows two cohorts: 'belimumab-biomarkers' and 'mmrm'; see rwestats simulate --help";
+        var cohort = new Argument<string>("COHORT") { Description = "belimumab-biomarkers or mmrm" };
+        cohort.CompletionSources.Add("belimumab-biomarkers", "mmrm");
+        var seed = SharedOptions.Number("--seed", "N", "seed of the random numbers (default 2019 for belimumab-biomarkers, 1 for mmrm)");
+        var outFile = SharedOptions.Text("--out", "FILE", "the CSV file written", required: true);
+        var subjects = SharedOptions.Number("--subjects", "N", "mmrm: number of subjects (default 1000)");
+        var visits = SharedOptions.Number("--visits", "T", "mmrm: number of visits (default 6)");
+        var command = new ToolCommand("simulate", "write the synthetic belimumab biomarker cohort or a benchmark cohort")
+        {
+            Details = """
+                  rwestats simulate belimumab-biomarkers [--seed 2019] --out FILE
+                  rwestats simulate mmrm --subjects N --visits T [--seed 1] --out FILE
+
+                  belimumab-biomarkers: a SYNTHETIC anti-dsDNA / CH50 / C3 / C4 cohort for the 14 belimumab patients at
+                  M0/M6/M12, consistent with the paper's summaries. Every row is marked synthetic; it is not the study's data.
+                  mmrm: a seeded registry-style cohort (two arms, a baseline covariate, ~25 % missing with dropout) for
+                  benchmarks: columns id, visit, month, arm, base, y.
+                """,
+            ArgumentsError = cohorts,
+        };
+        command.Arguments.Add(cohort);
+        foreach (var option in new Option[] { seed, outFile, subjects, visits }) command.Options.Add(option);
+        command.SetAction(r =>
+        {
+            var stdout = r.InvocationConfiguration.Output;
+            var path = r.GetRequiredValue(outFile);
+            if (r.GetRequiredValue(cohort) == "mmrm")
+            {
+                int subjectCount = (int)(subjects.Get(r) ?? 1000), visitCount = (int)(visits.Get(r) ?? 6);
+                double mmrmSeed = seed.Get(r) ?? 1;
+                OutputFile.Write(path, w => Simulation.MmrmCohortSimulator.Write(w, subjectCount, visitCount, (ulong)mmrmSeed));
+                stdout.WriteLine($"wrote {path} (SYNTHETIC, {subjectCount} subjects x {visitCount} visits, seed {mmrmSeed.ToString(CultureInfo.InvariantCulture)})");
+                return 0;
+            }
+            if (r.GetRequiredValue(cohort) != "belimumab-biomarkers") throw new RweStatsInputException(cohorts);
+            double belimumabSeed = seed.Get(r) ?? 2019;
+            if (belimumabSeed < 0 || belimumabSeed != Math.Floor(belimumabSeed)) throw new RweStatsInputException("--seed is a whole number ≥ 0");
+            OutputFile.WriteAtomically(path, BelimumabBiomarkerSimulator.GenerateCsv((ulong)belimumabSeed));
+            stdout.WriteLine($"wrote {path} (SYNTHETIC, seed {belimumabSeed.ToString(CultureInfo.InvariantCulture)})");
+            return 0;
+        });
+        return command;
+    }
+
+    public static ToolCommand PlotCommand()
+    {
+        var specFile = new Argument<string>("SPEC.json") { Description = "the analysis spec whose figures are drawn" };
+        var outDir = SharedOptions.Text("--out", "DIR", "the folder the figures are written into", required: true);
+        var pdf = Pdf();
+        var command = new ToolCommand("plot", "draw the figures of an analysis spec (SPEC.json --out DIR)")
+        {
+            Details = """
+                  Draws the figures of an analysis spec ("outputs": {"figures": ...}; by default one panel per outcome) into DIR:
+                  SVG and PNG (600 dpi) always, a vector PDF of the preset's page size with --pdf (drawn by ScottPlot on
+                  SkiaSharp; fonts shipped and embedded, nothing else to install).
+                """,
+            ArgumentsError = "plot takes one spec file: rwestats plot SPEC.json --out DIR",
+        };
+        command.Arguments.Add(specFile);
+        command.Options.Add(outDir);
+        command.Options.Add(pdf);
+        command.SetAction(r =>
+        {
+            var study = StudyAnalysis.Run(AnalysisSpecReader.Load(r.GetRequiredValue(specFile)), r.InvocationConfiguration.Output.Write);
+            if (study.Outcomes.Any(o => o.Error is null)) WriteFigures(study, r.GetRequiredValue(outDir), r.GetValue(pdf), r.InvocationConfiguration.Output);
+            return Finish(study, r.InvocationConfiguration.Error);
+        });
+        return command;
+    }
+
+    static int Analyze(string specPath, string outDir, bool pdf, TextWriter stdout, TextWriter stderr)
+    {
+        var spec = AnalysisSpecReader.Load(specPath);
         // The folder is locked and checked before the analysis, and replaced as a set after it (OutputSet).
-        using var set = OutputSet.Begin(a.Required("--out"));
+        using var set = OutputSet.Begin(outDir);
         var study = StudyAnalysis.Run(spec, stdout.Write);
         if (study.Outcomes.Any(o => o.Error is null))
         {
-            var figures = WriteFigures(study, Path.Combine(set.Staging, "figures"), a.Flag("--pdf"), stdout);
+            var figures = WriteFigures(study, Path.Combine(set.Staging, "figures"), pdf, stdout);
             WriteOutputs(study, set.Staging, null, null, figures);
             set.Commit();
             stdout.WriteLine($"wrote {set.Directory}: {study.Outcomes.Count(o => o.Error is null)} of {study.Outcomes.Count} outcomes analysed");
@@ -66,15 +154,14 @@ public static class StudyCommands
         return Finish(study, stderr);
     }
 
-    public static int Replicate(string[] args, TextWriter stdout, TextWriter stderr)
+    static int Replicate(string? specOption, string? claimsOption, string? outOption, string? figuresOption, bool pdf, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, new HashSet<string> { "--spec", "--claims", "--out", "--figures" }, new HashSet<string> { "--pdf" }, "replicate");
-        var specPath = a.Value("--spec") ?? "data/belimumab.json";
+        var specPath = specOption ?? "data/belimumab.json";
         var spec = AnalysisSpecReader.Load(specPath);
         StudyAnalysis.RefusePushDown(spec, "replicate");
-        var claimsPath = a.Value("--claims") ?? spec.ClaimsFile ?? throw new RweStatsInputException($"{specPath}: no \"claims\" file named; give --claims FILE");
+        var claimsPath = claimsOption ?? spec.ClaimsFile ?? throw new RweStatsInputException($"{specPath}: no \"claims\" file named; give --claims FILE");
         var claims = ClaimsFile.Load(claimsPath);
-        var outDir = a.Value("--out") ?? "out/belimumab";
+        var outDir = outOption ?? "out/belimumab";
         using var set = OutputSet.Begin(outDir);
         var study = StudyAnalysis.Run(spec, stdout.Write);
         var results = ClaimCheck.CheckAll(claims.Claims, study);
@@ -86,49 +173,11 @@ public static class StudyCommands
         text.Append(ConsoleTables.Contrasts(study));
         text.Append(ConsoleTables.Comparison(results, claims));
         stdout.Write(text.ToString());
-        var figures = WriteFigures(study, a.Value("--figures") ?? "figures", a.Flag("--pdf"), stdout);
+        var figures = WriteFigures(study, figuresOption ?? "figures", pdf, stdout);
         WriteOutputs(study, set.Staging, ComparisonMarkdown(results, claims), ComparisonCsv(results), figures);
         set.Commit();
         foreach (var w in study.Warnings) stderr.WriteLine("rwestats: warning: " + Cli.OneLine(w));
         stdout.WriteLine($"wrote {set.Directory}");
-        return Finish(study, stderr);
-    }
-
-    public static int Simulate(string[] args, TextWriter stdout)
-    {
-        var a = new Arguments(args, new HashSet<string> { "--seed", "--out", "--subjects", "--visits" }, new HashSet<string>(), "simulate");
-        if (a.Positional is ["mmrm"])
-        {
-            int subjects = (int)a.Number("--subjects", 1000), visits = (int)a.Number("--visits", 6);
-            var path = a.Required("--out");
-            OutputFile.Write(path, w => Simulation.MmrmCohortSimulator.Write(w, subjects, visits, (ulong)a.Number("--seed", 1)));
-            stdout.WriteLine($"wrote {path} (SYNTHETIC, {subjects} subjects x {visits} visits, seed {a.Number("--seed", 1).ToString(CultureInfo.InvariantCulture)})");
-            return 0;
-        }
-        if (a.Positional is not ["belimumab-biomarkers"])
-            throw new RweStatsInputException("simulate knows two cohorts: 'belimumab-biomarkers' and 'mmrm'; see rwestats simulate --help");
-        double seed = a.Number("--seed", 2019);
-        if (seed < 0 || seed != Math.Floor(seed)) throw new RweStatsInputException("--seed is a whole number ≥ 0");
-        var csv = BelimumabBiomarkerSimulator.GenerateCsv((ulong)seed);
-        OutputFile.WriteAtomically(a.Required("--out"), csv);
-        stdout.WriteLine($"wrote {a.Required("--out")} (SYNTHETIC, seed {seed.ToString(CultureInfo.InvariantCulture)})");
-        return 0;
-    }
-
-    public const string PlotUsage = """
-        rwestats plot SPEC.json --out DIR [--pdf]
-
-          Draws the figures of an analysis spec ("outputs": {"figures": ...}; by default one panel per outcome) into DIR:
-          SVG and PNG (600 dpi) always, a vector PDF of the preset's page size with --pdf (drawn by ScottPlot on
-          SkiaSharp; fonts shipped and embedded, nothing else to install).
-        """;
-
-    public static int Plot(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        var a = new Arguments(args, new HashSet<string> { "--out" }, new HashSet<string> { "--pdf" }, "plot");
-        if (a.Positional.Count != 1) throw new RweStatsInputException("plot takes one spec file: rwestats plot SPEC.json --out DIR");
-        var study = StudyAnalysis.Run(AnalysisSpecReader.Load(a.Positional[0]), stdout.Write);
-        if (study.Outcomes.Any(o => o.Error is null)) WriteFigures(study, a.Required("--out"), a.Flag("--pdf"), stdout);
         return Finish(study, stderr);
     }
 

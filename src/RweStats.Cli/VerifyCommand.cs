@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -10,32 +11,45 @@ using RweStats.Workflow;
 namespace RweStats.Cli;
 
 /// <summary>"rwestats verify CLAIMS.json": reviewer mode — which reported numbers the data reproduce, and under which analysis.</summary>
-public static class VerifyCommand
+public sealed class VerifyCommand
 {
-    public const string Usage = """
-        rwestats verify CLAIMS.json [--out DIR] [--top N]
+    readonly Argument<string> claimsFile = new("CLAIMS.json") { Description = "the claims file (schema rwestats-claims/1)" };
+    readonly Option<string?> outDir = SharedOptions.Text("--out", "DIR", "where verify.md, verify.json and the data files of the reproducing commands are written (default out/verify)");
+    readonly TypedOption<double> top = SharedOptions.Number("--top", "N", "specifications listed per claim and in the ranking (default 10)");
 
-          Recomputes every number of a claims file (schema rwestats-claims/1: the analysis spec it refers to and the
-          reported values as printed) and judges each at its printed precision: reproduced, rounding slip, other
-          quantile definition, or not reproduced. Descriptive claims not reproduced are retried under other data
-          handlings (completers, LOCF, missing dose as 0, values after treatment stop excluded). Model claims
-          (p-values, estimates, SEs, df of named contrasts) are searched over residual structure (VC, CS, CSH, AR(1),
-          ARH(1), SP(POW), UN) x random intercept x REML/ML x df method x data handling. Claims of two-arm papers
-          ("kind": lsmean_difference, lsmean, type3 or fixed_effect, with "effect" and "levels") are searched the
-          same way and, with a "covariates" list in the claims file, over every subset of those covariates (and over
-          reference levels when a claim reads a fixed-effect row). Prints the verdicts and
-          writes verify.md, verify.json and the data files the reproducing commands use into DIR (default out/verify).
-        """;
+    public ToolCommand Command { get; }
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public VerifyCommand()
     {
-        var a = new Arguments(args, new HashSet<string> { "--out", "--top" }, new HashSet<string>(), "verify");
-        if (a.Positional.Count != 1) throw new RweStatsInputException("verify takes one claims file: rwestats verify CLAIMS.json");
-        var claims = ClaimsFile.Load(a.Positional[0]);
+        Command = new ToolCommand("verify", "reviewer mode: check a paper's reported numbers against its data (CLAIMS.json)")
+        {
+            Details = """
+                  Recomputes every number of a claims file (schema rwestats-claims/1: the analysis spec it refers to and the
+                  reported values as printed) and judges each at its printed precision: reproduced, rounding slip, other
+                  quantile definition, or not reproduced. Descriptive claims not reproduced are retried under other data
+                  handlings (completers, LOCF, missing dose as 0, values after treatment stop excluded). Model claims
+                  (p-values, estimates, SEs, df of named contrasts) are searched over residual structure (VC, CS, CSH, AR(1),
+                  ARH(1), SP(POW), UN) x random intercept x REML/ML x df method x data handling. Claims of two-arm papers
+                  ("kind": lsmean_difference, lsmean, type3 or fixed_effect, with "effect" and "levels") are searched the
+                  same way and, with a "covariates" list in the claims file, over every subset of those covariates (and over
+                  reference levels when a claim reads a fixed-effect row). Prints the verdicts and
+                  writes verify.md, verify.json and the data files the reproducing commands use into DIR (default out/verify).
+                """,
+            ArgumentsError = "verify takes one claims file: rwestats verify CLAIMS.json",
+        };
+        Command.Arguments.Add(claimsFile);
+        Command.Options.Add(outDir);
+        Command.Options.Add(top);
+        Command.SetAction(r => Run(r, r.InvocationConfiguration.Output));
+    }
+
+    int Run(ParseResult a, TextWriter stdout)
+    {
+        var claims = ClaimsFile.Load(a.GetRequiredValue(claimsFile));
         var spec = AnalysisSpecReader.Load(claims.AnalysisSpecPath);
         StudyAnalysis.RefusePushDown(spec, "verify");
-        int top = (int)a.Number("--top", 10);
-        var dir = a.Value("--out") ?? "out/verify";
+        int top = (int)(this.top.Get(a) ?? 10);
+        var dir = a.GetValue(outDir) ?? "out/verify";
         var report = SpecificationSearch.Run(claims, spec, stdout.Write);
         Directory.CreateDirectory(Path.Combine(dir, "data"));
         var commands = WriteDataFiles(report, dir);

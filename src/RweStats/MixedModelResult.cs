@@ -76,8 +76,13 @@ public sealed record MixedModelResult
     public IReadOnlyList<Inference.SubjectBlup>? Blups { get; init; }
     /// <summary>Residuals (only with --residuals).</summary>
     public IReadOnlyList<Inference.ResidualRow>? Residuals { get; init; }
-    /// <summary>The candidate table when the structure was chosen by --covariance auto (or a selection was asked for).</summary>
+    /// <summary>The candidate table when the structure was chosen among candidates (covariance "auto").</summary>
     public Inference.CovarianceSelectionResult? CovarianceSelection { get; init; }
-    /// <summary>Plain-language notes: boundary estimates, aliased columns, non-estimable LS means, df caveats.</summary>
+    /// <summary>
+    /// Plain-language notes: how the data reached the fit ("Data: …"), boundary estimates, aliased columns, non-estimable
+    /// LS means, df caveats. A setting is named by its placeholder ("{TimeOrder}", "{ClassVariables}"), which
+    /// <see cref="RweStatsInputException.NameSettings"/> (and the reports, <see cref="Reporting.FitText"/>,
+    /// <see cref="Reporting.FitJson"/>) render in the library's words or a front end's.
+    /// </summary>
     public required IReadOnlyList<string> Notes { get; init; }
 }

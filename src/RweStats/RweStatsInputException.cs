@@ -6,15 +6,70 @@ namespace RweStats;
 /// </summary>
 public enum ModelSetting
 {
-    Covariance, Candidates, Df, StdErrors, Alpha, MaxIterations, TimeOrder, Baseline, References, TimeValue, RandomIntercept,
-    LsMeans, Method, ReportNonConverged,
+    /// <summary>The residual covariance structure (SAS REPEATED / TYPE=), or "auto" for a selection.</summary>
+    Covariance,
+    /// <summary>The structures compared when the covariance is selected ("auto").</summary>
+    Candidates,
+    /// <summary>The denominator degrees-of-freedom method (SAS MODEL / DDFM=).</summary>
+    Df,
+    /// <summary>Model-based or empirical (sandwich, SAS EMPIRICAL) standard errors.</summary>
+    StdErrors,
+    /// <summary>The level of the tests; the intervals are at 1 − alpha.</summary>
+    Alpha,
+    /// <summary>The most iterations of the likelihood optimiser.</summary>
+    MaxIterations,
+    /// <summary>The visit levels in time order.</summary>
+    TimeOrder,
+    /// <summary>The visit the others are compared with.</summary>
+    Baseline,
+    /// <summary>The reference level of a class variable.</summary>
+    References,
+    /// <summary>The column of each visit's numeric time (visit order and spatial distances).</summary>
+    TimeValue,
+    /// <summary>A random subject intercept (SAS RANDOM INTERCEPT / SUBJECT=).</summary>
+    RandomIntercept,
+    /// <summary>An effect whose LS means are estimated (SAS LSMEANS).</summary>
+    LsMeans,
+    /// <summary>REML or ML estimation (SAS METHOD=).</summary>
+    Method,
+    /// <summary>Whether a fit that did not converge is reported, marked, instead of refused.</summary>
+    ReportNonConverged,
     /// <summary>Columns declared class variables (<see cref="Model.MixedModelSpec.ClassVariables"/>).</summary>
     ClassVariables,
     /// <summary>The CSV dialect's texts read as missing (<see cref="Data.CsvDialect.MissingTokens"/>).</summary>
     MissingTokens,
     /// <summary>The CSV dialect's decimal comma (<see cref="Data.CsvDialect.DecimalSeparator"/> ',').</summary>
     DecimalComma,
-    Subject, Time, Group, Blups, Residuals, Contrast, LsMeanContrast, Data, DataFormat, Member, Query, Where, PushDown, PullRows, Omop,
+    /// <summary>The subject identifier column.</summary>
+    Subject,
+    /// <summary>The visit column (the repeated effect).</summary>
+    Time,
+    /// <summary>The column whose levels have covariance parameters of their own (SAS REPEATED / GROUP=).</summary>
+    Group,
+    /// <summary>Whether the predicted subject intercepts (BLUPs) are reported.</summary>
+    Blups,
+    /// <summary>Whether the marginal and conditional residuals are reported.</summary>
+    Residuals,
+    /// <summary>A custom contrast of LS means (SAS ESTIMATE / CONTRAST).</summary>
+    Contrast,
+    /// <summary>A contrast of one effect's LS means written with level names.</summary>
+    LsMeanContrast,
+    /// <summary>Where the data are: a file, a glob or a database address.</summary>
+    Data,
+    /// <summary>The format of a data file when its extension does not say.</summary>
+    DataFormat,
+    /// <summary>The data set of a SAS transport library, or the table of a DuckDB database.</summary>
+    Member,
+    /// <summary>A SQL query giving the rows (DuckDB or PostgreSQL).</summary>
+    Query,
+    /// <summary>The row filter: the rows kept are those where its condition holds.</summary>
+    Where,
+    /// <summary>Pattern sums computed where the data are (streamed file, DuckDB or the database server).</summary>
+    PushDown,
+    /// <summary>The rows read from the database instead of sums computed there.</summary>
+    PullRows,
+    /// <summary>An OMOP CDM cohort definition that builds the rows from a database.</summary>
+    Omop,
 }
 
 /// <summary>
@@ -31,6 +86,7 @@ public sealed class RweStatsInputException : Exception
 {
     readonly string? template;
 
+    /// <summary>A problem described by a finished message, which names no setting in a front end's words.</summary>
     public RweStatsInputException(string message) : base(message) { }
 
     RweStatsInputException(string template, ModelSetting? setting) : base(Render(template, LibraryName))

@@ -37,6 +37,17 @@ public class DataFrameTests
         Assert.Equal(fromCsv.ObservationsUsed, fromFrame.ObservationsUsed);
     }
 
+    /// <summary>A data frame reaches the fit through the cohort source as a file does: the same numbers, and a note saying the rows were given in memory.</summary>
+    [Fact]
+    public void DataFrameThroughTheCohortSourceFitsAsTheFile()
+    {
+        var fromFile = CohortSource.File(new TableSource(Cohort)).Fit(Spec);
+        var fromFrame = CohortSource.Frame(CohortFrame()).Fit(Spec);
+        Assert.Equal("Data: the rows read into memory (a data frame in memory).", fromFrame.Notes.Single(n => n.StartsWith("Data: ")));
+        static string WithoutDataPath(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"Data: [^\"]*\"", "\"Data\"");
+        Assert.Equal(WithoutDataPath(FitJson.Serialize(fromFile)), WithoutDataPath(FitJson.Serialize(fromFrame)));
+    }
+
     [Fact]
     public void NullsAreMissingAndStringsAreClassVariables()
     {

@@ -34,7 +34,8 @@ public class NewcomerTests
         var fit = MixedModelFitter.Fit(Cohort(), Spec);
         var note = Assert.Single(fit.Notes, n => n.Contains("distinct whole values"));
         Assert.Contains("'site' is numeric with only 3 distinct whole values (701, 703, 705)", note);
-        Assert.Contains("--class site (spec model.class)", note);
+        Assert.Contains("make it a class variable: --class site.", RweStatsInputException.NameSettings(note, RweStats.Cli.ModelOptions.OptionName));
+        Assert.Contains("make it a class variable: model.class site.", RweStatsInputException.NameSettings(note, RweStats.Workflow.AnalysisSpecReader.KeyOf));
         Assert.DoesNotContain(fit.Notes, n => n.Contains("'score'") || n.Contains("'base'") || n.Contains("'female'"));
         // Declared a class variable: no note.
         var asClass = MixedModelFitter.Fit(Cohort(), Spec with { ClassVariables = new[] { "site" } });

@@ -44,6 +44,8 @@ public class StudyWorkflowTests
                 Assert.Equal(r[model, "p_value", term], c.PValue, 1e-6);
                 Assert.Equal(r[model, "df", term], c.Df, 1e-9);
             }
+            // The fit says how its data reached it: the rows, which the descriptive statistics need anyway.
+            Assert.Contains(fit.Notes, n => n.StartsWith("Data: ") && n.EndsWith("the rows read into memory (descriptive statistics, classes and figures need them)."));
         }
     }
 

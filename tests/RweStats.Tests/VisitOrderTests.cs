@@ -176,7 +176,7 @@ public class VisitOrderTests
         // Without it, the labels carry no number: alphabetical, with a note saying it may be wrong.
         var natural = MixedModelFitter.Fit(table, spec);
         Assert.Equal(new[] { "End", "Middle", "Start" }, natural.TimeLevels);
-        Assert.Contains(natural.Notes, n => n.Contains("without a number") && n.Contains("--time-order"));
+        Assert.Contains(natural.Notes, n => n.Contains("without a number") && n.Contains("{TimeOrder}"));
         Assert.DoesNotContain(byDay.Notes, n => n.Contains("without a number"));
         // A given order that runs against the times is used, with a note.
         var given = MixedModelFitter.Fit(table, spec with { TimeValue = "day", TimeOrder = new[] { "Middle", "Start", "End" } });

@@ -6,6 +6,7 @@ using RweStats.Workflow;
 
 namespace RweStats.Claims;
 
+/// <summary>How a reported number compares with the number computed from the data, at its printed precision.</summary>
 public enum Verdict
 {
     /// <summary>The computed value prints as reported.</summary>
@@ -14,11 +15,17 @@ public enum Verdict
     RoundingSlip,
     /// <summary>Not reproduced by the default definition but by another quantile definition.</summary>
     OtherQuantileDefinition,
+    /// <summary>The computed value differs from the reported one by more than a rounding slip.</summary>
     NotReproduced,
     /// <summary>Nothing to compare with (outcome or visit not in the analysis, fit failed).</summary>
     NotComputed,
 }
 
+/// <summary>A claim judged against the analysis.</summary>
+/// <param name="Claim">The reported number.</param>
+/// <param name="Computed">The number the analysis gives, or null when it does not compute it.</param>
+/// <param name="Verdict">How the two compare at the claim's printed precision.</param>
+/// <param name="Reason">Why, in one sentence for the report.</param>
 public sealed record ClaimResult(Claim Claim, double? Computed, Verdict Verdict, string Reason);
 
 /// <summary>
@@ -30,6 +37,7 @@ public static class ClaimCheck
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>The verdict of <paramref name="computed"/> against the claim: reproduced when it rounds (half-up or half-even) to the printed digits, a rounding slip within 1.5 units of the last digit (never for a count).</summary>
     public static Verdict Judge(Claim claim, double computed)
     {
         if (!double.IsFinite(computed)) return Verdict.NotComputed;
@@ -45,8 +53,10 @@ public static class ClaimCheck
         return Verdict.NotReproduced;
     }
 
+    /// <summary>Every claim checked against the study (<see cref="Check"/>), in the claims' order.</summary>
     public static IReadOnlyList<ClaimResult> CheckAll(IEnumerable<Claim> claims, StudyResult study) => claims.Select(c => Check(c, study)).ToList();
 
+    /// <summary>One claim computed from the study's outcome and judged; a quartile not reproduced is tried under the other quantile definitions.</summary>
     public static ClaimResult Check(Claim claim, StudyResult study)
     {
         var outcome = study.Outcomes.FirstOrDefault(o => o.Outcome.Name == claim.Outcome);
@@ -141,6 +151,7 @@ public static class ClaimCheck
         return sas.Count == 0 ? "" : $" (SAS definition{(sas.Count > 1 ? "s" : "")} {string.Join(", ", sas)})";
     }
 
+    /// <summary>The computed value with two digits more than the claim prints (counts whole, p-values as the reports print them).</summary>
     public static string Format(double v, Claim claim)
     {
         if (claim.Statistic is "n" or "class_count" or "missing") return v.ToString("0", Inv);
@@ -163,6 +174,7 @@ public static class ClaimCheck
         return Reporting.NumberColumns.Fixed(v, decimals);
     }
 
+    /// <summary>The verdict as the reports and replication.csv write it ("rounding slip").</summary>
     public static string VerdictText(Verdict v) => v switch
     {
         Verdict.Reproduced => "reproduced",

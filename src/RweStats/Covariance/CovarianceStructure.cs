@@ -24,6 +24,7 @@ public enum ParameterKind
 /// </summary>
 public abstract class CovarianceStructure
 {
+    /// <summary>A structure over <paramref name="dimension"/> visit levels (at least one).</summary>
     protected CovarianceStructure(int dimension)
     {
         if (dimension < 1) throw new ArgumentOutOfRangeException(nameof(dimension));
@@ -45,8 +46,10 @@ public abstract class CovarianceStructure
     /// <summary>Parameter names as SAS prints them in "Covariance Parameter Estimates" (without GROUP=).</summary>
     public abstract IReadOnlyList<string> ParameterNames { get; }
 
+    /// <summary>What each parameter is (variance, covariance, correlation, range), in the order of <see cref="ParameterNames"/>: its admissible range.</summary>
     public abstract IReadOnlyList<ParameterKind> ParameterKinds { get; }
 
+    /// <summary>q, the number of covariance parameters θ.</summary>
     public int ParameterCount => ParameterNames.Count;
 
     /// <summary>
@@ -166,8 +169,10 @@ public sealed record EmpiricalCovariance(double[,] Covariance, int[,] PairCounts
     /// <summary>Mean time distance between consecutive visits of a subject (spatial structures; 1 when times are not used).</summary>
     public double Lag1Distance { get; init; } = 1;
 
+    /// <summary>The number of visit positions.</summary>
     public int Dimension => Covariance.GetLength(0);
 
+    /// <summary>Mean of the visit variances estimated from two residuals or more (1 when none is, or they sum to 0).</summary>
     public double MeanVariance
     {
         get
@@ -178,8 +183,10 @@ public sealed record EmpiricalCovariance(double[,] Covariance, int[,] PairCounts
         }
     }
 
+    /// <summary>The variance at visit position <paramref name="a"/>, or <see cref="MeanVariance"/> when it rests on fewer than two residuals.</summary>
     public double Variance(int a) => PairCounts[a, a] > 1 && Covariance[a, a] > 0 ? Covariance[a, a] : MeanVariance;
 
+    /// <summary>The correlation of positions a and b, kept inside [−0.9, 0.9] as a starting value; 0 when fewer than three subjects have both.</summary>
     public double Correlation(int a, int b)
     {
         if (PairCounts[a, b] < 3) return 0;
@@ -196,6 +203,7 @@ public sealed record EmpiricalCovariance(double[,] Covariance, int[,] PairCounts
         return n > 0 ? Math.Clamp(s / n, -0.9, 0.9) : 0;
     }
 
+    /// <summary>The mean over the lags of <see cref="MeanCorrelationAtLag"/>: one correlation for CS-like starting values.</summary>
     public double MeanCorrelation
     {
         get

@@ -8,12 +8,18 @@ namespace RweStats.Covariance;
 /// <summary>VC: independent errors with one variance, R = σ² I.</summary>
 public sealed class VarianceComponents(int dimension) : CovarianceStructure(dimension)
 {
+    /// <inheritdoc/>
     public override CovarianceType Type { get; } = CovarianceTypes.Of("vc");
+    /// <inheritdoc/>
     public override IReadOnlyList<string> ParameterNames { get; } = new[] { "Residual" };
+    /// <inheritdoc/>
     public override IReadOnlyList<ParameterKind> ParameterKinds { get; } = new[] { ParameterKind.Variance };
+    /// <inheritdoc/>
     public override int ScaleParameterIndex => 0;
+    /// <inheritdoc/>
     public override bool IsLinear => true;
 
+    /// <inheritdoc/>
     public override double Element(ReadOnlySpan<double> theta, int a, int b, double ta, double tb, Span<double> g, Span<double> h)
     {
         if (a != b) return 0;
@@ -21,14 +27,17 @@ public sealed class VarianceComponents(int dimension) : CovarianceStructure(dime
         return theta[0];
     }
 
+    /// <inheritdoc/>
     public override double[] StartingValues(EmpiricalCovariance e) => new[] { e.MeanVariance };
 
+    /// <inheritdoc/>
     public override double[]? Project(double[,] sigma) => new[] { MeanAtLag(Dimension, 0, (a, _) => sigma[a, a]) };
 }
 
 /// <summary>UN: R[i, j] = σ_ij, every variance and covariance free. Parameters UN(i,j), i ≥ j, row by row.</summary>
 public sealed class Unstructured : CovarianceStructure
 {
+    /// <summary>UN over <paramref name="dimension"/> visits: t(t + 1)/2 parameters.</summary>
     public Unstructured(int dimension) : base(dimension)
     {
         var names = new List<string>();
@@ -43,13 +52,18 @@ public sealed class Unstructured : CovarianceStructure
         ParameterKinds = kinds;
     }
 
+    /// <inheritdoc/>
     public override CovarianceType Type { get; } = CovarianceTypes.Of("un");
+    /// <inheritdoc/>
     public override IReadOnlyList<string> ParameterNames { get; }
+    /// <inheritdoc/>
     public override IReadOnlyList<ParameterKind> ParameterKinds { get; }
+    /// <inheritdoc/>
     public override bool IsLinear => true;
 
     static int Index(int a, int b) { int i = Math.Max(a, b), j = Math.Min(a, b); return i * (i + 1) / 2 + j; }
 
+    /// <inheritdoc/>
     public override double Element(ReadOnlySpan<double> theta, int a, int b, double ta, double tb, Span<double> g, Span<double> h)
     {
         int k = Index(a, b);
@@ -57,6 +71,7 @@ public sealed class Unstructured : CovarianceStructure
         return theta[k];
     }
 
+    /// <inheritdoc/>
     public override double[] StartingValues(EmpiricalCovariance e)
     {
         var start = new double[ParameterCount];
@@ -67,6 +82,7 @@ public sealed class Unstructured : CovarianceStructure
     }
 
 
+    /// <inheritdoc/>
     public override double[]? Project(double[,] sigma)
     {
         var theta = new double[ParameterCount];
@@ -79,11 +95,17 @@ public sealed class Unstructured : CovarianceStructure
 /// <summary>CS: R = σ₁ J + σ² I (SAS names "CS" for σ₁, the common covariance, and "Residual" for σ²).</summary>
 public sealed class CompoundSymmetry(int dimension) : CovarianceStructure(dimension)
 {
+    /// <inheritdoc/>
     public override CovarianceType Type { get; } = CovarianceTypes.Of("cs");
+    /// <inheritdoc/>
     public override IReadOnlyList<string> ParameterNames { get; } = new[] { "CS", "Residual" };
+    /// <inheritdoc/>
     public override IReadOnlyList<ParameterKind> ParameterKinds { get; } = new[] { ParameterKind.Covariance, ParameterKind.Variance };
+    /// <inheritdoc/>
     public override int ScaleParameterIndex => 1;
+    /// <inheritdoc/>
     public override bool IsLinear => true;
+    /// <inheritdoc/>
     public override double Element(ReadOnlySpan<double> theta, int a, int b, double ta, double tb, Span<double> g, Span<double> h)
     {
         g[0] = 1;
@@ -91,12 +113,14 @@ public sealed class CompoundSymmetry(int dimension) : CovarianceStructure(dimens
         return theta[0];
     }
 
+    /// <inheritdoc/>
     public override double[] StartingValues(EmpiricalCovariance e)
     {
         double v = e.MeanVariance, r = Math.Max(e.MeanCorrelation, 0.05);
         return new[] { r * v, (1 - r) * v };
     }
 
+    /// <inheritdoc/>
     public override double[]? Project(double[,] sigma)
     {
         double v = MeanAtLag(Dimension, 0, (a, _) => sigma[a, a]);
@@ -119,15 +143,18 @@ public abstract class HeterogeneousCorrelationStructure(int dimension) : Covaria
     /// <summary>The correlation parameters from the (clamped) correlations of a complete Σ: exact when Σ has the structure's form.</summary>
     protected abstract double[] ProjectCorrelations(Func<int, int, double> correlation);
 
+    /// <inheritdoc/>
     public override double[]? Project(double[,] sigma) =>
         Enumerable.Range(0, Dimension).Select(a => sigma[a, a])
             .Concat(ProjectCorrelations((a, b) => CorrelationOf(sigma, a, b))).ToArray();
 
     // Names and kinds are built once (field ??=): Element reads ParameterCount for every matrix element, and building
     // the names there made a TOEPH likelihood evaluation 8 times slower than UN's on small data.
+    /// <inheritdoc/>
     public override IReadOnlyList<ParameterKind> ParameterKinds =>
         field ??= Enumerable.Repeat(ParameterKind.Variance, Dimension).Concat(Enumerable.Repeat(ParameterKind.Correlation, CorrelationCount)).ToList();
 
+    /// <inheritdoc/>
     public override double Element(ReadOnlySpan<double> theta, int a, int b, double ta, double tb, Span<double> g, Span<double> h)
     {
         int t = Dimension, q = ParameterCount, c = CorrelationCount;
@@ -160,18 +187,24 @@ public abstract class HeterogeneousCorrelationStructure(int dimension) : Covaria
 /// <summary>CSH: R[i, j] = σ_i σ_j (ρ for i ≠ j). Parameters Var(1..t), CSH.</summary>
 public sealed class HeterogeneousCompoundSymmetry(int dimension) : HeterogeneousCorrelationStructure(dimension)
 {
+    /// <inheritdoc/>
     public override CovarianceType Type { get; } = CovarianceTypes.Of("csh");
+    /// <inheritdoc/>
     public override IReadOnlyList<string> ParameterNames => field ??= VarNames(Dimension).Append("CSH").ToList();
+    /// <inheritdoc/>
     protected override int CorrelationCount => 1;
+    /// <inheritdoc/>
     protected override double Correlation(ReadOnlySpan<double> rho, int a, int b, Span<double> g, Span<double> h)
     {
         g[0] = 1;
         return rho[0];
     }
 
+    /// <inheritdoc/>
     public override double[] StartingValues(EmpiricalCovariance e) =>
         Enumerable.Range(0, Dimension).Select(e.Variance).Append(Math.Max(e.MeanCorrelation, 0.05)).ToArray();
 
+    /// <inheritdoc/>
     protected override double[] ProjectCorrelations(Func<int, int, double> r)
     {
         double s = 0; int n = 0;
@@ -183,11 +216,16 @@ public sealed class HeterogeneousCompoundSymmetry(int dimension) : Heterogeneous
 /// <summary>AR(1): R[i, j] = σ² ρ^|i−j| over visit positions. Parameters AR(1), Residual.</summary>
 public sealed class FirstOrderAutoregressive(int dimension) : CovarianceStructure(dimension)
 {
+    /// <inheritdoc/>
     public override CovarianceType Type { get; } = CovarianceTypes.Of("ar1");
+    /// <inheritdoc/>
     public override IReadOnlyList<string> ParameterNames { get; } = new[] { "AR(1)", "Residual" };
+    /// <inheritdoc/>
     public override IReadOnlyList<ParameterKind> ParameterKinds { get; } = new[] { ParameterKind.Correlation, ParameterKind.Variance };
+    /// <inheritdoc/>
     public override int ScaleParameterIndex => 1;
 
+    /// <inheritdoc/>
     public override double Element(ReadOnlySpan<double> theta, int a, int b, double ta, double tb, Span<double> g, Span<double> h)
         => ScaledPower(theta[1], theta[0], Math.Abs(a - b), g, h, rhoIndex: 0, sigmaIndex: 1, q: 2);
 
@@ -212,9 +250,11 @@ public sealed class FirstOrderAutoregressive(int dimension) : CovarianceStructur
         return sigma2 * p;
     }
 
+    /// <inheritdoc/>
     public override double[] StartingValues(EmpiricalCovariance e) =>
         new[] { Math.Clamp(e.MeanCorrelationAtLag(1), 0.05, 0.9), e.MeanVariance };
 
+    /// <inheritdoc/>
     public override double[]? Project(double[,] sigma) => new[]
     {
         Dimension > 1 ? MeanAtLag(Dimension, 1, (a, b) => CorrelationOf(sigma, a, b)) : 0,
@@ -225,10 +265,14 @@ public sealed class FirstOrderAutoregressive(int dimension) : CovarianceStructur
 /// <summary>ARH(1): R[i, j] = σ_i σ_j ρ^|i−j|. Parameters Var(1..t), ARH(1).</summary>
 public sealed class HeterogeneousFirstOrderAutoregressive(int dimension) : HeterogeneousCorrelationStructure(dimension)
 {
+    /// <inheritdoc/>
     public override CovarianceType Type { get; } = CovarianceTypes.Of("arh1");
+    /// <inheritdoc/>
     public override IReadOnlyList<string> ParameterNames => field ??= VarNames(Dimension).Append("ARH(1)").ToList();
+    /// <inheritdoc/>
     protected override int CorrelationCount => 1;
 
+    /// <inheritdoc/>
     protected override double Correlation(ReadOnlySpan<double> rho, int a, int b, Span<double> g, Span<double> h)
     {
         int d = Math.Abs(a - b);
@@ -237,22 +281,30 @@ public sealed class HeterogeneousFirstOrderAutoregressive(int dimension) : Heter
         return Math.Pow(rho[0], d);
     }
 
+    /// <inheritdoc/>
     public override double[] StartingValues(EmpiricalCovariance e) =>
         Enumerable.Range(0, Dimension).Select(e.Variance).Append(Math.Clamp(e.MeanCorrelationAtLag(1), 0.05, 0.9)).ToArray();
 
+    /// <inheritdoc/>
     protected override double[] ProjectCorrelations(Func<int, int, double> r) => new[] { Dimension > 1 ? MeanAtLag(Dimension, 1, r) : 0 };
 }
 
 /// <summary>TOEP: R[i, j] = σ_|i−j|. Parameters TOEP(2) … TOEP(t) for lags 1 … t−1, then Residual (lag 0).</summary>
 public sealed class Toeplitz(int dimension) : CovarianceStructure(dimension)
 {
+    /// <inheritdoc/>
     public override CovarianceType Type { get; } = CovarianceTypes.Of("toep");
+    /// <inheritdoc/>
     public override IReadOnlyList<string> ParameterNames =>
         field ??= Enumerable.Range(2, Dimension - 1).Select(k => $"TOEP({k})").Append("Residual").ToList();
+    /// <inheritdoc/>
     public override IReadOnlyList<ParameterKind> ParameterKinds =>
         field ??= Enumerable.Repeat(ParameterKind.Covariance, Dimension - 1).Append(ParameterKind.Variance).ToList();
+    /// <inheritdoc/>
     public override int ScaleParameterIndex => Dimension - 1;
+    /// <inheritdoc/>
     public override bool IsLinear => true;
+    /// <inheritdoc/>
     public override double Element(ReadOnlySpan<double> theta, int a, int b, double ta, double tb, Span<double> g, Span<double> h)
     {
         int lag = Math.Abs(a - b);
@@ -261,12 +313,14 @@ public sealed class Toeplitz(int dimension) : CovarianceStructure(dimension)
         return theta[k];
     }
 
+    /// <inheritdoc/>
     public override double[] StartingValues(EmpiricalCovariance e)
     {
         double v = e.MeanVariance;
         return Enumerable.Range(1, Dimension - 1).Select(lag => e.MeanCorrelationAtLag(lag) * v).Append(v).ToArray();
     }
 
+    /// <inheritdoc/>
     public override double[]? Project(double[,] sigma) =>
         Enumerable.Range(1, Dimension - 1).Select(lag => MeanAtLag(Dimension, lag, (a, b) => sigma[a, b]))
             .Append(MeanAtLag(Dimension, 0, (a, _) => sigma[a, a])).ToArray();
@@ -275,10 +329,14 @@ public sealed class Toeplitz(int dimension) : CovarianceStructure(dimension)
 /// <summary>TOEPH: R[i, j] = σ_i σ_j ρ_|i−j|. Parameters Var(1..t), TOEPH(1) … TOEPH(t−1).</summary>
 public sealed class HeterogeneousToeplitz(int dimension) : HeterogeneousCorrelationStructure(dimension)
 {
+    /// <inheritdoc/>
     public override CovarianceType Type { get; } = CovarianceTypes.Of("toeph");
+    /// <inheritdoc/>
     public override IReadOnlyList<string> ParameterNames =>
         field ??= VarNames(Dimension).Concat(Enumerable.Range(1, Dimension - 1).Select(k => $"TOEPH({k})")).ToList();
+    /// <inheritdoc/>
     protected override int CorrelationCount => Dimension - 1;
+    /// <inheritdoc/>
     protected override double Correlation(ReadOnlySpan<double> rho, int a, int b, Span<double> g, Span<double> h)
     {
         int k = Math.Abs(a - b) - 1;
@@ -286,10 +344,12 @@ public sealed class HeterogeneousToeplitz(int dimension) : HeterogeneousCorrelat
         return rho[k];
     }
 
+    /// <inheritdoc/>
     public override double[] StartingValues(EmpiricalCovariance e) =>
         Enumerable.Range(0, Dimension).Select(e.Variance)
             .Concat(Enumerable.Range(1, Dimension - 1).Select(lag => e.MeanCorrelationAtLag(lag))).ToArray();
 
+    /// <inheritdoc/>
     protected override double[] ProjectCorrelations(Func<int, int, double> r) =>
         Enumerable.Range(1, Dimension - 1).Select(lag => MeanAtLag(Dimension, lag, r)).ToArray();
 }
@@ -300,11 +360,15 @@ public sealed class HeterogeneousToeplitz(int dimension) : HeterogeneousCorrelat
 /// </summary>
 public sealed class FirstOrderAntedependence(int dimension) : HeterogeneousCorrelationStructure(dimension)
 {
+    /// <inheritdoc/>
     public override CovarianceType Type { get; } = CovarianceTypes.Of("ante1");
+    /// <inheritdoc/>
     public override IReadOnlyList<string> ParameterNames =>
         field ??= VarNames(Dimension).Concat(Enumerable.Range(1, Dimension - 1).Select(k => $"Rho({k})")).ToList();
+    /// <inheritdoc/>
     protected override int CorrelationCount => Dimension - 1;
 
+    /// <inheritdoc/>
     protected override double Correlation(ReadOnlySpan<double> rho, int a, int b, Span<double> g, Span<double> h)
     {
         int lo = Math.Min(a, b), hi = Math.Max(a, b), c = CorrelationCount;
@@ -327,10 +391,12 @@ public sealed class FirstOrderAntedependence(int dimension) : HeterogeneousCorre
         return product;
     }
 
+    /// <inheritdoc/>
     public override double[] StartingValues(EmpiricalCovariance e) =>
         Enumerable.Range(0, Dimension).Select(e.Variance)
             .Concat(Enumerable.Range(0, Dimension - 1).Select(k => Math.Clamp(e.Correlation(k, k + 1), 0.05, 0.9))).ToArray();
 
+    /// <inheritdoc/>
     protected override double[] ProjectCorrelations(Func<int, int, double> r) =>
         Enumerable.Range(0, Dimension - 1).Select(k => r(k, k + 1)).ToArray();
 }
@@ -338,11 +404,16 @@ public sealed class FirstOrderAntedependence(int dimension) : HeterogeneousCorre
 /// <summary>SP(EXP)(c): R[i, j] = σ² exp(−d_ij / θ), d_ij = |t_i − t_j| on the time-value column. Parameters SP(EXP), Residual.</summary>
 public sealed class SpatialExponential(int dimension) : CovarianceStructure(dimension)
 {
+    /// <inheritdoc/>
     public override CovarianceType Type { get; } = CovarianceTypes.Of("sp-exp");
+    /// <inheritdoc/>
     public override IReadOnlyList<string> ParameterNames { get; } = new[] { "SP(EXP)", "Residual" };
+    /// <inheritdoc/>
     public override IReadOnlyList<ParameterKind> ParameterKinds { get; } = new[] { ParameterKind.Range, ParameterKind.Variance };
+    /// <inheritdoc/>
     public override int ScaleParameterIndex => 1;
 
+    /// <inheritdoc/>
     public override double Element(ReadOnlySpan<double> theta, int a, int b, double ta, double tb, Span<double> g, Span<double> h)
     {
         double d = Math.Abs(ta - tb), range = theta[0], s2 = theta[1];
@@ -360,6 +431,7 @@ public sealed class SpatialExponential(int dimension) : CovarianceStructure(dime
         return s2 * e;
     }
 
+    /// <inheritdoc/>
     public override double[] StartingValues(EmpiricalCovariance e)
     {
         // exp(−d/θ) = r at the typical distance d between consecutive visits.
@@ -371,14 +443,20 @@ public sealed class SpatialExponential(int dimension) : CovarianceStructure(dime
 /// <summary>SP(POW)(c): R[i, j] = σ² ρ^d_ij, d_ij = |t_i − t_j|. Parameters SP(POW), Residual.</summary>
 public sealed class SpatialPower(int dimension) : CovarianceStructure(dimension)
 {
+    /// <inheritdoc/>
     public override CovarianceType Type { get; } = CovarianceTypes.Of("sp-pow");
+    /// <inheritdoc/>
     public override IReadOnlyList<string> ParameterNames { get; } = new[] { "SP(POW)", "Residual" };
+    /// <inheritdoc/>
     public override IReadOnlyList<ParameterKind> ParameterKinds { get; } = new[] { ParameterKind.PositiveCorrelation, ParameterKind.Variance };
+    /// <inheritdoc/>
     public override int ScaleParameterIndex => 1;
 
+    /// <inheritdoc/>
     public override double Element(ReadOnlySpan<double> theta, int a, int b, double ta, double tb, Span<double> g, Span<double> h)
         => FirstOrderAutoregressive.ScaledPower(theta[1], theta[0], Math.Abs(ta - tb), g, h, rhoIndex: 0, sigmaIndex: 1, q: 2);
 
+    /// <inheritdoc/>
     public override double[] StartingValues(EmpiricalCovariance e) =>
         // ρ^d = r at the typical distance d between consecutive visits.
         new[] { Math.Pow(Math.Clamp(e.MeanCorrelationAtLag(1), 0.05, 0.9), 1 / Math.Max(e.Lag1Distance, 1e-12)), e.MeanVariance };

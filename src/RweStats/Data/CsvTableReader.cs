@@ -23,7 +23,7 @@ public sealed record CsvDialect
 /// characters (every registry extract we have seen) is split into lines directly from its UTF-8 bytes, in fixed
 /// chunks parsed in parallel; any other file, and any file where that reader meets something unusual (a row with the
 /// wrong number of fields, say), is read by CsvHelper, which also writes the error. Both readers send every cell
-/// through the same <see cref="CellReader"/> (trimming, missing tokens, decimal comma, number or text), and a test
+/// through the same <see cref="CsvCellReader"/> (trimming, missing tokens, decimal comma, number or text), and a test
 /// checks they give the same table on every CSV of the test corpus.
 /// </summary>
 public static class CsvTableReader
@@ -62,7 +62,7 @@ public static class CsvTableReader
             stream.CopyTo(memory);
             bytes = memory.ToArray();
         }
-        int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        int start = CsvSyntax.ByteOrderMark(bytes);
         var content = new ReadOnlyMemory<byte>(bytes, start, bytes.Length - start);
         if (!System.Text.Unicode.Utf8.IsValid(content.Span))
             throw new RweStatsInputException($"{source}: the file is not valid UTF-8; re-save it as UTF-8 (with or without BOM)");
@@ -76,7 +76,7 @@ public static class CsvTableReader
         if (content.Span.IndexOfAnyExcept(" \t\r\n"u8) < 0)
             throw new RweStatsInputException($"{source}: the file is empty; expected a header line and one row per subject x visit");
 
-        char delimiter = dialect.Delimiter ?? DetectDelimiter(content.Span);
+        char delimiter = dialect.Delimiter ?? CsvSyntax.DetectDelimiter(content.Span);
         var read = (plainReader ? ReadPlain(content, source, delimiter, dialect, chunkBytes) : null) ?? ReadWithCsvHelper(content, source, delimiter, dialect);
         var (header, columns, lines) = read;
         if (lines.Length == 0)
@@ -88,7 +88,7 @@ public static class CsvTableReader
     /// <summary>
     /// A first column without a name holding distinct values is the row names R's write.csv writes by default
     /// (header <c>"",...</c>): dropped with a note, as R's read.csv(row.names = 1) reads the file. Any other unnamed
-    /// column is refused by <see cref="CheckHeader"/>'s rule.
+    /// column is refused by <see cref="CsvSyntax.CheckHeader"/>'s rule.
     /// </summary>
     static DataTable WithoutRowNames(DataTable table)
     {
@@ -120,9 +120,9 @@ public static class CsvTableReader
             csv.ReadHeader();
             var header = csv.Headers.ToArray();
             if (header.Length == 0) throw new RweStatsInputException($"{source}: no header line");
-            CheckHeader(source, header);
+            CsvSyntax.CheckHeader(source, header);
             var columns = header.Select(_ => new ColumnBuilder()).ToArray();
-            var cells = new CellReader(dialect);
+            var cells = new CsvCellReader(dialect);
             while (csv.Read())
             {
                 int line = (int)csv.LineNumber;
@@ -150,25 +150,12 @@ public static class CsvTableReader
     static (string[] header, ColumnStorage[] columns, int[] lines)? ReadPlain(ReadOnlyMemory<byte> content, string source, char delimiter, CsvDialect dialect, int chunkBytes)
     {
         var text = content.Span;
-        if (delimiter > 0x7F || text.Contains((byte)'"')) return null;
-        if (text.IndexOfAnyInRange((byte)0x00, (byte)0x08) >= 0 || text.IndexOfAnyInRange((byte)0x0B, (byte)0x0C) >= 0 ||
-            text.IndexOfAnyInRange((byte)0x0E, (byte)0x1F) >= 0 || text.IndexOf((byte)0x7F) >= 0)
-            return null;
-        if (text.Count((byte)'\r') != text.Count("\r\n"u8)) return null;
-
+        if (delimiter > 0x7F || text.Contains((byte)'"') || !CsvSyntax.IsPlainText(text)) return null;
         int headerEnd = text.IndexOf((byte)'\n');
         if (headerEnd < 0) headerEnd = text.Length;
-        var headerLine = WithoutCarriageReturn(text[..headerEnd]);
-        if (headerLine.Trim(" \t"u8).IsEmpty) return null;
-        var header = new List<string>();
         byte separator = (byte)delimiter;
-        foreach (var range in headerLine.Split(separator))
-        {
-            var name = headerLine[range].Trim(" \t"u8);
-            if (name.Length > 0 && (name[0] >= 0x80 || name[^1] >= 0x80)) return null; // CsvHelper decides how such names trim
-            header.Add(System.Text.Encoding.UTF8.GetString(name));
-        }
-        CheckHeader(source, header.ToArray());
+        var rest = text;
+        if (CsvSyntax.HeaderNames(source, CsvSyntax.NextLine(ref rest), separator) is not { } header) return null;
 
         // Chunks of about chunkBytes ending at a line end; the file line each starts on, and the most rows it can
         // hold (its lines), which places its rows in the final columns before any chunk is read.
@@ -194,13 +181,13 @@ public static class CsvTableReader
         // Column kinds are guessed from the first rows, then every chunk writes its cells straight into the final
         // columns (no per-chunk lists to join: at 10⁶ subjects that copy alone is half a gigabyte). A column guessed
         // numeric that meets a text further down is read again as text: the result is always what CsvHelper's reader gives.
-        int width = header.Count;
+        int width = header.Length;
         var numeric = GuessNumericColumns(content.Span[bodyStart..], separator, width, dialect);
         while (true)
         {
             var read = ReadChunks(content, chunks, rowSlot, separator, numeric, dialect);
             if (read is null) return null;
-            if (read.Value.turnedText.Length == 0) return (header.ToArray(), read.Value.columns, read.Value.lines);
+            if (read.Value.turnedText.Length == 0) return (header, read.Value.columns, read.Value.lines);
             foreach (var j in read.Value.turnedText) numeric[j] = false;
         }
     }
@@ -216,20 +203,15 @@ public static class CsvTableReader
     static bool[] GuessNumericColumns(ReadOnlySpan<byte> body, byte separator, int width, CsvDialect dialect)
     {
         var numeric = Enumerable.Repeat(true, width).ToArray();
-        var cells = new CellReader(dialect);
+        var cells = new CsvCellReader(dialect);
         for (int rows = 0; rows < 1000 && !body.IsEmpty; rows++)
         {
-            int end = body.IndexOf((byte)'\n');
-            var row = WithoutCarriageReturn(end < 0 ? body : body[..end]);
-            body = end < 0 ? default : body[(end + 1)..];
-            if (row.Trim(" \t"u8).IsEmpty) { rows--; continue; } // skipped by both readers: says nothing of the columns
-            int field = 0;
-            foreach (var range in row.Split(separator))
+            var row = CsvSyntax.NextLine(ref body);
+            if (CsvSyntax.IsBlank(row)) { rows--; continue; } // skipped by both readers: says nothing of the columns
+            for (int at = 0, field = 0; at <= row.Length && field < width; field++)
             {
-                if (field == width) break;
-                var cell = cells.Prepare(row[range], out bool missing);
+                var cell = cells.Prepare(CsvSyntax.PlainField(row, separator, ref at), out bool missing);
                 if (!missing && !NumberParsing.TryParse(cell, out _)) numeric[field] = false;
-                field++;
             }
         }
         return numeric;
@@ -254,22 +236,17 @@ public static class CsvTableReader
         {
             var c = chunks[k];
             var chunk = content.Span[c.From..c.To];
-            var cells = new CellReader(dialect);
+            var cells = new CsvCellReader(dialect);
             var pools = new StringPool?[width];
             int slot = c.FirstSlot;
             for (int line = c.FirstLine; !chunk.IsEmpty; line++)
             {
-                int end = chunk.IndexOf((byte)'\n');
-                var row = WithoutCarriageReturn(end < 0 ? chunk : chunk[..end]);
-                chunk = end < 0 ? default : chunk[(end + 1)..];
-                if (IsBlank(row)) continue;
-                // Fields split on the separator by hand (as Split does: "a,b," has three fields, the last empty), the
-                // row scanned once; a line is a handful of short fields.
+                var row = CsvSyntax.NextLine(ref chunk);
+                if (CsvSyntax.IsBlank(row)) continue;
                 int field = 0;
-                for (int from = 0; ; )
+                for (int at = 0; at <= row.Length; )
                 {
-                    int length = row[from..].IndexOf(separator);
-                    var raw = length < 0 ? row[from..] : row.Slice(from, length);
+                    var raw = CsvSyntax.PlainField(row, separator, ref at);
                     if (field == width) return false;
                     int j = field++;
                     var cell = cells.Prepare(raw, out bool missing);
@@ -283,8 +260,6 @@ public static class CsvTableReader
                         else turnedText[j] = true;
                     }
                     else if (!missing) texts[j]![slot] = (pools[j] ??= new StringPool()).Get(cell);
-                    if (length < 0) break;
-                    from += length + 1;
                 }
                 if (field != width) return false;
                 lines[slot++] = line;
@@ -339,77 +314,6 @@ public static class CsvTableReader
             columns[j] = new NumericStorage(values[j]!, kept);
         }
         return (columns, lines, Array.Empty<int>());
-    }
-
-    /// <summary>A line of spaces and tabs only (or empty): skipped, as CsvHelper skips it.</summary>
-    static bool IsBlank(ReadOnlySpan<byte> row)
-    {
-        foreach (byte b in row)
-            if (b != (byte)' ' && b != (byte)'\t') return false;
-        return true;
-    }
-
-    static ReadOnlySpan<byte> WithoutCarriageReturn(ReadOnlySpan<byte> line) =>
-        line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
-
-    /// <summary>
-    /// What every cell goes through, whichever reader split the file: trimmed of white space (as
-    /// <see cref="string.Trim()"/> does), compared with the missing tokens, its decimal comma turned into a point
-    /// when the dialect says so, then added to its column as a number or a text.
-    /// </summary>
-    internal sealed class CellReader(CsvDialect dialect)
-    {
-        readonly byte[][] missingTokens = dialect.MissingTokens.Select(t => System.Text.Encoding.UTF8.GetBytes(t)).ToArray();
-        readonly int longestToken = LongestToken(dialect);
-
-        // A loop, not Max(): LINQ's Max over ints is vector code the JIT compiles at every start (4 ms of a small file's read).
-        static int LongestToken(CsvDialect dialect)
-        {
-            int longest = -1;
-            foreach (var token in dialect.MissingTokens) longest = Math.Max(longest, System.Text.Encoding.UTF8.GetByteCount(token));
-            return longest;
-        }
-        byte[] scratch = new byte[64];
-
-        /// <summary>The cell as it is read: trimmed, decimal comma made a point; missing when it is a missing token.</summary>
-        public ReadOnlySpan<byte> Prepare(ReadOnlySpan<byte> raw, out bool missing)
-        {
-            // ASCII white space is at most 0x20: a cell starting and ending above it (nearly all) needs no trimming.
-            var cell = raw.Length > 0 && raw[0] > 0x20 && raw[^1] > 0x20 ? raw : raw.Trim(" \t\n\v\f\r"u8);
-            if (cell.Length > 0 && (cell[0] >= 0x80 || cell[^1] >= 0x80)) cell = TrimUnicode(cell);
-            missing = false;
-            if (cell.Length <= longestToken) // most cells are longer than every missing token ("", NA, .)
-                foreach (var token in missingTokens)
-                    if (cell.SequenceEqual(token)) { missing = true; return cell; }
-            if (dialect.DecimalSeparator == ',' && ColumnTyping.HasCommaDecimalShape(cell))
-            {
-                var copy = Scratch(cell.Length);
-                cell.CopyTo(copy);
-                copy[cell.IndexOf((byte)',')] = (byte)'.';
-                cell = copy;
-            }
-            return cell;
-        }
-
-        public void Add(ColumnBuilder column, ReadOnlySpan<byte> raw)
-        {
-            var cell = Prepare(raw, out bool missing);
-            if (missing) column.AddMissing(); else column.Add(cell);
-        }
-
-        /// <summary>Non-ASCII white space at an end of the cell (no-break space, ideographic space...): trimmed as text.</summary>
-        ReadOnlySpan<byte> TrimUnicode(ReadOnlySpan<byte> cell)
-        {
-            var trimmed = System.Text.Encoding.UTF8.GetString(cell).Trim();
-            var target = Scratch(System.Text.Encoding.UTF8.GetMaxByteCount(trimmed.Length));
-            return target[..System.Text.Encoding.UTF8.GetBytes(trimmed, target)];
-        }
-
-        Span<byte> Scratch(int length)
-        {
-            if (scratch.Length < length) scratch = new byte[Math.Max(length, 2 * scratch.Length)];
-            return scratch.AsSpan(0, length);
-        }
     }
 
     /// <summary>
@@ -531,30 +435,6 @@ public static class CsvTableReader
             if (pool.Count < Limit) pool[s] = s;
             return s;
         }
-    }
-
-    /// <summary>Every column named, once; the first may be unnamed (R's write.csv row names, see <see cref="WithoutRowNames"/>).</summary>
-    internal static void CheckHeader(string source, string[] header)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int j = 0; j < header.Length; j++)
-        {
-            if (j == 0 && header.Length > 1 && header[0].Length == 0) continue;
-            if (string.IsNullOrWhiteSpace(header[j]))
-                throw new RweStatsInputException($"{source}:1: column {j + 1} has an empty name; give every column a name");
-            if (!seen.Add(header[j]))
-                throw new RweStatsInputException($"{source}:1: column name '{header[j]}' appears twice; rename one of them");
-        }
-    }
-
-    internal static char DetectDelimiter(ReadOnlySpan<byte> text)
-    {
-        int end = text.IndexOf((byte)'\n');
-        var header = end < 0 ? text : text[..end];
-        int commas = header.Count((byte)','), semis = header.Count((byte)';'), tabs = header.Count((byte)'\t');
-        if (semis > commas && semis >= tabs) return ';';
-        if (tabs > commas && tabs > semis) return '\t';
-        return ',';
     }
 
     static string FirstLine(string s) { int i = s.IndexOf('\n'); return (i < 0 ? s : s[..i]).Trim(); }

@@ -83,6 +83,10 @@ public sealed class DataTable
         };
     }
 
+    /// <summary>This table (same storage) with one more note, which the fit's notes repeat.</summary>
+    public DataTable WithNote(string note) =>
+        new(Source, ColumnNames, storage, LineNumbers) { RowWord = RowWord, Metadata = Metadata, Notes = Notes.Append(note).ToArray() };
+
     /// <summary>This table without column j (same storage), with a note saying why.</summary>
     internal DataTable WithoutColumn(int column, string note) =>
         new(Source, ColumnNames.Where((_, j) => j != column).ToArray(), storage.Where((_, j) => j != column).ToArray(), LineNumbers)

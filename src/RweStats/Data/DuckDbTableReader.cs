@@ -30,13 +30,12 @@ public sealed class DuckDbTableReader : ITableReader
     /// The pattern sums of the spec's model computed by DuckDB's SQL engine over the source (the generated query of
     /// <see cref="PatternSumsQuery"/> in the DuckDB dialect): DuckDB scans the files in parallel, chunk by chunk, and
     /// aggregates per subject then per visit pattern, so only a few rows of sums reach .NET whatever the size of the
-    /// file, and the rows need no particular order (DuckDB groups them). The row filter is not applied here: filter with
-    /// a query (<see cref="TableSource.Query"/>), which DuckDB evaluates while it scans.
+    /// file, and the rows need no particular order (DuckDB groups them). The row filter (<see cref="TableSource.Where"/>)
+    /// is translated into SQL (<see cref="RowCondition.ToSql"/>), which DuckDB evaluates while it scans: the same rows as
+    /// the filter keeps in memory.
     /// </summary>
     public static PatternSums PatternSums(TableSource source, MixedModelSpec spec, Action<string>? log = null)
     {
-        if (source.Where is not null)
-            throw RweStatsInputException.Naming($"{source.Path}: {source.WhereOption} is applied to rows read into memory; with the push-down filter in a query instead ({source.FormatOption} duckdb and {{Query}} \"SELECT * FROM data WHERE ...\")");
         var spill = Directory.CreateTempSubdirectory("rwestats-duckdb-");
         try
         {
@@ -50,7 +49,10 @@ public sealed class DuckDbTableReader : ITableReader
                 "SET preserve_insertion_order = false",
             ];
             return Run(source, (connection, sql, typesGuessed) =>
-                PatternSumsQuery.Compute(connection, SqlDialect.DuckDb, SqlRelation.Query(sql, $"{source.Path} (DuckDB)") with { TypesGuessed = typesGuessed }, spec, log), settings);
+                PatternSumsQuery.Compute(connection, SqlDialect.DuckDb, SqlRelation.Query(sql, $"{source.Path} (DuckDB)") with
+                {
+                    TypesGuessed = typesGuessed, Filter = source.Where is { } where ? RowCondition.Parse(where, source.WhereOption) : null,
+                }, spec, log), settings);
         }
         finally { spill.Delete(true); }
     }

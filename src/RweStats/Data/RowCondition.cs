@@ -43,6 +43,20 @@ public sealed class RowCondition
         return rows.Count == table.RowCount ? table : table.SelectRows(rows.ToArray());
     }
 
+    /// <summary>
+    /// The condition as a SQL boolean expression over the columns of a relation, for a database that filters the rows
+    /// while it computes the pattern sums: the same rows as <see cref="Apply"/> keeps. Built from the parsed expression,
+    /// never from its text: every column is a quoted identifier and every text a quoted literal of
+    /// <paramref name="dialect"/>, every number printed in the invariant culture. <paramref name="numeric"/> gives each
+    /// column of the relation and whether the database holds it as numbers; what <see cref="Apply"/> would refuse on
+    /// such a column (a number against texts, an order of texts on numbers) is refused here, as is a quoted text
+    /// compared with numbers (the database prints numbers its own way), but for "" (a missing cell).
+    /// </summary>
+    public string ToSql(Sql.SqlDialect dialect, IReadOnlyDictionary<string, bool> numeric, string source) =>
+        root.Sql(new SqlContext(dialect, numeric, source, this));
+
+    sealed record SqlContext(Sql.SqlDialect Dialect, IReadOnlyDictionary<string, bool> Numeric, string Source, RowCondition Condition);
+
     RweStatsInputException Error(int position, string message) =>
         new($"{option} '{Shown(text)}': position {position}: {message}");
 
@@ -52,6 +66,7 @@ public sealed class RowCondition
     abstract class Node
     {
         public abstract bool[] Evaluate(DataTable table, RowCondition condition);
+        public abstract string Sql(SqlContext c);
     }
 
     sealed class And(Node left, Node right) : Node
@@ -63,6 +78,8 @@ public sealed class RowCondition
             for (int i = 0; i < a.Length; i++) a[i] &= b[i];
             return a;
         }
+
+        public override string Sql(SqlContext c) => $"({left.Sql(c)} AND {right.Sql(c)})";
     }
 
     sealed class Or(Node left, Node right) : Node
@@ -74,6 +91,8 @@ public sealed class RowCondition
             for (int i = 0; i < a.Length; i++) a[i] |= b[i];
             return a;
         }
+
+        public override string Sql(SqlContext c) => $"({left.Sql(c)} OR {right.Sql(c)})";
     }
 
     sealed class Not(Node inner) : Node
@@ -84,6 +103,9 @@ public sealed class RowCondition
             for (int i = 0; i < a.Length; i++) a[i] = !a[i];
             return a;
         }
+
+        // Every translated comparison is true or false, never NULL (missing cells are spelled out), so NOT is the complement.
+        public override string Sql(SqlContext c) => $"(NOT {inner.Sql(c)})";
     }
 
     abstract class ColumnNode(string column, int position) : Node
@@ -96,6 +118,11 @@ public sealed class RowCondition
         }
         protected string Name => column;
         protected int Position => position;
+
+        /// <summary>The column as a quoted identifier, and whether the database holds numbers in it.</summary>
+        protected (string sql, bool numeric) Column(SqlContext c) =>
+            c.Numeric.TryGetValue(column, out bool numeric) ? (c.Dialect.Identifier(column), numeric)
+                : throw c.Condition.Error(position, ClosestName.NoColumn(c.Source, column, null, c.Numeric.Keys.ToList()));
     }
 
     sealed class IsMissing(string column, int position, bool negated) : ColumnNode(column, position)
@@ -108,6 +135,8 @@ public sealed class RowCondition
             if (negated) for (int i = 0; i < missing.Length; i++) missing[i] = !missing[i];
             return missing;
         }
+
+        public override string Sql(SqlContext c) => $"({Column(c).sql} IS {(negated ? "NOT " : "")}NULL)";
     }
 
     sealed class CompareNumber(string column, int position, string op, double value) : ColumnNode(column, position)
@@ -124,6 +153,16 @@ public sealed class RowCondition
                 result[i] = Holds(op, x.CompareTo(value)); // finite numbers: CompareTo orders as <, == and > do
             }
             return result;
+        }
+
+        public override string Sql(SqlContext c)
+        {
+            var (id, numeric) = Column(c);
+            if (!numeric)
+                throw c.Condition.Error(Position, $"column '{Name}' holds texts in {c.Source}, not numbers; compare it with a quoted text, e.g. {Name} == \"{value.ToString(CultureInfo.InvariantCulture)}\"");
+            string compared = $"{c.Dialect.AsDouble(id)} {SqlOperator(op)} {value.ToString("R", CultureInfo.InvariantCulture)}";
+            // A missing cell: false, but for != (true).
+            return op == "!=" ? $"({id} IS NULL OR {compared})" : $"({id} IS NOT NULL AND {compared})";
         }
     }
 
@@ -144,7 +183,26 @@ public sealed class RowCondition
             }
             return result;
         }
+
+        public override string Sql(SqlContext c)
+        {
+            var (id, numeric) = Column(c);
+            if (numeric)
+            {
+                // A missing number reads as "", so == "" selects the missing cells; any other text would compare with
+                // the number as the database prints it, which need not be as the file wrote it.
+                if (value.Length == 0 && op is "==" or "!=") return $"({id} IS {(op == "==" ? "" : "NOT ")}NULL)";
+                throw c.Condition.Error(Position, $"column '{Name}' holds numbers in {c.Source} and \"{value}\" is a quoted text; " +
+                                                  (NumberParsing.TryParse(value, out _) ? $"write the number unquoted: {Name} {op} {value}" : "compare it with a number"));
+            }
+            // Texts compare by their bytes in the ordinal order, as string.CompareOrdinal does (PostgreSQL: the "C"
+            // collation, whatever the database's); a missing text reads as "".
+            string collate = c.Dialect == RweStats.Data.Sql.SqlDialect.PostgreSql && op is not ("==" or "!=") ? " COLLATE \"C\"" : "";
+            return $"(COALESCE({c.Dialect.AsText(id)}, ''){collate} {SqlOperator(op)} {c.Dialect.Literal(value)})";
+        }
     }
+
+    static string SqlOperator(string op) => op switch { "==" => "=", "!=" => "<>", _ => op };
 
     /// <summary>Whether a comparison's result (negative, zero, positive) satisfies the operator; numbers and texts alike.</summary>
     static bool Holds(string op, int cmp) => op switch

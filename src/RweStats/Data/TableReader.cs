@@ -67,19 +67,29 @@ public static class TableReader
     /// (<see cref="DuckDbTableReader.PatternSums"/>).
     /// What needs the rows (<see cref="Estimation.PatternSums.RowsNeeded"/>) reads them with <see cref="Read"/>.
     /// </summary>
-    public static Estimation.PatternSums PatternSums(TableSource source, Model.MixedModelSpec spec, Action<string>? log = null)
+    public static Estimation.PatternSums PatternSums(TableSource source, Model.MixedModelSpec spec, Action<string>? log = null) =>
+        PatternSums(source, spec, out _, log);
+
+    /// <summary>The same, with how the sums were computed (<paramref name="path"/>: "streamed subject by subject" or by DuckDB, and why).</summary>
+    public static Estimation.PatternSums PatternSums(TableSource source, Model.MixedModelSpec spec, out string path, Action<string>? log = null)
     {
         RefuseFolder(source);
         var format = FormatOf(source);
         if (format == "xpt")
             throw new RweStatsInputException($"{source.Path}: the push-down runs in DuckDB, which does not read SAS transport files; read the rows (drop the push-down)");
         RefuseMember(source, format); // xpt refused above
+        path = "computed by DuckDB while it scans the data (a query, a glob, a DuckDB database or a row filter)";
         if (Streaming.StreamedPatternSums.Reads(source, format))
         {
             log?.Invoke($"streaming {source.Path} subject by subject");
-            if (Streaming.StreamedPatternSums.TryCompute(source, spec, format, out var declined) is { } streamed) return streamed;
+            if (Streaming.StreamedPatternSums.TryCompute(source, spec, format, out var declined) is { } streamed)
+            {
+                path = "streamed subject by subject";
+                return streamed;
+            }
             // DuckDB groups the rows whatever their order.
             log?.Invoke($"{source.Path}: not streamed, {declined}; DuckDB aggregates it");
+            path = $"computed by DuckDB while it scans the file (not streamed: {declined})";
         }
         return DuckDbTableReader.PatternSums(source, spec, log);
     }

@@ -5,7 +5,7 @@ namespace RweStats.Data;
 /// "{outcome}_{visit}") to the long form the models use (one row per subject × visit). Columns that match no
 /// pattern are carried to every row of the subject. Each long row keeps the wide row's line for errors.
 /// </summary>
-public static class WideToLong
+internal static class WideToLong
 {
     public static DataTable Convert(DataTable wide, string subject, string visitColumn, IReadOnlyList<string> visits,
                                     IReadOnlyList<string> outcomes, string pattern)

@@ -260,7 +260,7 @@ public sealed class MixedModel
             if (spec.Blups)
             {
                 blups = b;
-                if (!spec.RandomIntercept) notes.Add("--blups: the model has no random intercept, so there are no random effects to predict.");
+                if (!spec.RandomIntercept) notes.Add("{Blups}: the model has no random intercept, so there are no random effects to predict.");
             }
             if (spec.Residuals) residuals = r;
         }

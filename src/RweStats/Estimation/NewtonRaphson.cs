@@ -37,7 +37,7 @@ public sealed record ConvergenceReport(
 /// to cross zero is held at zero (active set), as SAS does for G-side variances. Convergence is SAS's
 /// default relative Hessian criterion gᵀH⁻¹g / |f| ≤ 1e-8 (PROC MIXED CONVH=).
 /// </summary>
-public static class NewtonRaphson
+internal static class NewtonRaphson
 {
     public const double CriterionTolerance = 1e-8;
     const double PolishTolerance = 1e-11;

@@ -440,8 +440,8 @@ internal sealed class RowSignature
     readonly int[] columns, counts;
     readonly int[] valuedIndex;  // per entry (a·stride + e): its index among the valued entries, −1 for an indicator
     readonly int[] valuedEntry;  // the valued entries' positions
-    readonly double[] sums, products;
-    long subjects;
+    readonly SubjectMoments moments;
+    readonly double[] valued;    // the valued entries of the subject being added
 
     public RowSignature(int[] column, int[] count, int stride, int responseColumn, FixedEffectsDesign design)
     {
@@ -461,8 +461,8 @@ internal sealed class RowSignature
                 valued.Add(a * stride + e);
             }
         valuedEntry = valued.ToArray();
-        sums = new double[valuedEntry.Length];
-        products = new double[valuedEntry.Length * valuedEntry.Length];
+        moments = new SubjectMoments(valuedEntry.Length);
+        this.valued = new double[valuedEntry.Length];
     }
 
     public bool Matches(int[] column, int[] count)
@@ -477,20 +477,15 @@ internal sealed class RowSignature
 
     public void Add(double[] value)
     {
-        subjects++;
-        int n = valuedEntry.Length;
-        for (int i = 0; i < n; i++)
-        {
-            double x = value[valuedEntry[i]];
-            sums[i] += x;
-            for (int j = i; j < n; j++) products[i * n + j] += x * value[valuedEntry[j]];
-        }
+        for (int i = 0; i < valuedEntry.Length; i++) valued[i] = value[valuedEntry[i]];
+        moments.Add(valued);
     }
 
     /// <summary>blocks[a m + b] += Σ_i z_ia z_ibᵀ for a ≤ b, from the statistics.</summary>
     public void SpreadInto(double[][] blocks, int w)
     {
         int n = valuedEntry.Length;
+        var (subjects, sums, products) = (moments.Subjects, moments.Sums, moments.Products);
         for (int a = 0; a < m; a++)
             for (int b = a; b < m; b++)
             {

@@ -20,6 +20,33 @@ namespace RweStats.Estimation;
 public sealed record SignatureSums(int Group, ulong Visits, int[] Codes, long Subjects, double[] Sums, double[] Products);
 
 /// <summary>
+/// The sums one signature's subjects contribute, whichever path reads them (the rows in memory, <see cref="RowSignature"/>;
+/// a streamed file, <see cref="Data.Streaming.ChunkSums"/>): the number of subjects, Σ_i v_i and the upper triangle of
+/// Σ_i v_i v_iᵀ (row-major) over each subject's vector v_i of valued quantities (outcome and covariate products at
+/// its visits). A database computes the same numbers with one GROUP BY (<see cref="Data.Sql.PatternSumsQuery"/>).
+/// </summary>
+internal class SubjectMoments(int width)
+{
+    public long Subjects { get; private set; }
+    public double[] Sums { get; } = new double[width];
+    public double[] Products { get; } = new double[width * width];
+
+    public void Add(ReadOnlySpan<double> v)
+    {
+        Subjects++;
+        int d = v.Length;
+        for (int i = 0; i < d; i++)
+        {
+            double vi = v[i];
+            Sums[i] += vi;
+            // A row of the upper triangle is short (2m - i values): a plain loop beats a vector call here.
+            var row = Products.AsSpan(i * d, d);
+            for (int j = i; j < d; j++) row[j] += vi * v[j];
+        }
+    }
+}
+
+/// <summary>
 /// Everything the likelihood needs from the data when the rows stay where they are: the summarised frame (class levels,
 /// reference levels, counts) and the signature sums. The engine builds the design (aliasing from X'X, which is itself a
 /// sum over signatures) and the covariance patterns' pair blocks Σ_i z_ia z_ibᵀ from them, then iterates exactly as on
@@ -36,6 +63,12 @@ public sealed class PatternSums
     /// <summary>Valued quantities after y: each a product of covariates (a term's covariates), e.g. [FEV1_BL] or [AGE, WEIGHT].</summary>
     public required IReadOnlyList<IReadOnlyList<string>> Monomials { get; init; }
     public required IReadOnlyList<SignatureSums> Signatures { get; init; }
+
+    /// <summary>The same sums with one more note on the frame, which the fit's notes repeat.</summary>
+    public PatternSums WithNote(string note) => new()
+    {
+        Frame = Frame.WithNote(note), Spec = Spec, CodedClasses = CodedClasses, Monomials = Monomials, Signatures = Signatures,
+    };
 
     /// <summary>The monomial of a term's covariates, the key of <see cref="Monomials"/>.</summary>
     public static string MonomialKey(IEnumerable<string> covariates) => string.Join("\u0001", covariates.OrderBy(c => c, StringComparer.Ordinal));

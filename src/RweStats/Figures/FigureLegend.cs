@@ -3,7 +3,7 @@ using ScottPlot;
 namespace RweStats.Figures;
 
 /// <summary>The entries of a figure's legend as ScottPlot legend items: a line (with its pattern), a marker, both, or a filled box.</summary>
-public static class FigureLegend
+internal static class FigureLegend
 {
     static LegendItem Item(string label) => new()
     {

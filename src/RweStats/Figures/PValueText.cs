@@ -14,7 +14,7 @@ public enum PValueFormat
 }
 
 /// <summary>One way to print a p-value for readers: figure brackets and the report's tables use it alike.</summary>
-public static class PValueText
+internal static class PValueText
 {
     public static string Format(double p, PValueFormat format)
     {

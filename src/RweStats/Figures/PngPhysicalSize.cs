@@ -6,7 +6,7 @@ namespace RweStats.Figures;
 /// Writes the resolution into a PNG (the pHYs chunk, pixels per metre; PNG specification 1.2, section 4.2.4.2),
 /// so that a journal's upload checker and an image editor read the figure as, e.g., 300 dpi at its physical size.
 /// </summary>
-public static class PngPhysicalSize
+internal static class PngPhysicalSize
 {
     static ReadOnlySpan<byte> Signature => new byte[] { 137, 80, 78, 71, 13, 10, 26, 10 };
 

@@ -20,7 +20,7 @@ public sealed record ParsedContrast(string Label, string Kind, string Source, IR
 /// the text before the first ':' that does not close a cell (i.e. not preceded by ']'); without one the whole
 /// text is the label. Errors name the offending token.
 /// </summary>
-public static class ContrastParser
+internal static class ContrastParser
 {
     static readonly System.Text.RegularExpressions.Regex NumberPattern =
         new(@"\G(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", System.Text.RegularExpressions.RegexOptions.CultureInvariant);

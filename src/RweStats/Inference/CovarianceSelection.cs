@@ -7,11 +7,20 @@ using RweStats.Model;
 namespace RweStats.Inference;
 
 /// <summary>Information criterion used to pick a covariance structure (smaller is better, SAS's definitions).</summary>
-public enum SelectionCriterion { Aic, Aicc, Bic }
+public enum SelectionCriterion
+{
+    /// <summary>AIC = −2ℓ + 2d, d the covariance parameters off the boundary (plus rank(X) under ML), as SAS's "Fit Statistics".</summary>
+    Aic,
+    /// <summary>AICC = −2ℓ + 2d n*/(n* − d − 1), n* the observations used (less rank(X) under REML), as SAS.</summary>
+    Aicc,
+    /// <summary>BIC = −2ℓ + d log s, s the number of subjects, as SAS.</summary>
+    Bic,
+}
 
 /// <summary>One candidate covariance model: a residual structure with or without a random subject intercept.</summary>
 public sealed record CovarianceCandidate(string Covariance, bool RandomIntercept)
 {
+    /// <summary>The candidate as a candidate list writes it: the structure's code, "+ri" with a random intercept ("csh+ri").</summary>
     public string Label => Covariance + (RandomIntercept ? "+ri" : "");
 }
 
@@ -27,6 +36,12 @@ public sealed record CandidateFit(CovarianceCandidate Candidate, string SasType,
 /// <summary>A likelihood-ratio test of a candidate against one that contains it.</summary>
 public sealed record LikelihoodRatioTest(string Reduced, string Full, double ChiSquare, int Df, double PValue, bool BoundaryMixture);
 
+/// <summary>The comparison of the candidates and the choice.</summary>
+/// <param name="Criterion">The criterion's name as SAS prints it (AIC, AICC, BIC).</param>
+/// <param name="Candidates">One row per candidate, in the order of the candidate list.</param>
+/// <param name="Tests">The likelihood-ratio tests of the nested pairs.</param>
+/// <param name="Selected">The label of the converged candidate with the smallest criterion, or null when none converged.</param>
+/// <param name="Reason">The choice in one sentence, as the report's notes print it.</param>
 public sealed record CovarianceSelectionResult(string Criterion, IReadOnlyList<CandidateFit> Candidates,
     IReadOnlyList<LikelihoodRatioTest> Tests, string? Selected, string Reason);
 
@@ -44,6 +59,7 @@ public sealed record CovarianceSelectionResult(string Criterion, IReadOnlyList<C
 /// </summary>
 public static class CovarianceSelection
 {
+    /// <summary>The structures compared when the list is not given: UN, TOEPH, ARH(1), CSH, AR(1), CS.</summary>
     public static readonly IReadOnlyList<string> DefaultStructures = new[] { "un", "toeph", "arh1", "csh", "ar1", "cs" };
 
     /// <summary>Each structure with and without a random intercept, where the random intercept is identifiable.</summary>
@@ -65,6 +81,7 @@ public static class CovarianceSelection
         return list.Distinct().ToList();
     }
 
+    /// <summary>The candidates compared on the rows of <paramref name="table"/>, and the selected one's fit with the table in its notes.</summary>
     public static (MixedModelResult selected, CovarianceSelectionResult table) SelectAndFit(
         DataTable table, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion) =>
         SelectAndFit(s => MixedModelFitter.FitModel(table, s), spec, candidates, criterion);
@@ -82,9 +99,11 @@ public static class CovarianceSelection
         return (fit with { CovarianceSelection = selection, Notes = fit.Notes.Prepend(selection.Reason).ToList() }, selection);
     }
 
+    /// <summary>The candidates fitted to the rows of <paramref name="table"/> and compared.</summary>
     public static CovarianceSelectionResult Compare(DataTable table, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion) =>
         Compare(s => MixedModelFitter.FitModel(table, s), spec, candidates, criterion);
 
+    /// <summary>The candidates fitted by <paramref name="fitData"/> (rows or pattern sums) and compared; each fit's statistics are its own.</summary>
     public static CovarianceSelectionResult Compare(Func<MixedModelSpec, MixedModel> fitData, MixedModelSpec spec, IReadOnlyList<CovarianceCandidate> candidates, SelectionCriterion criterion)
     {
         if (candidates.Count == 0) throw RweStatsInputException.About(ModelSetting.Candidates, "{Candidates}: the list is empty");

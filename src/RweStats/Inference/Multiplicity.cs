@@ -22,6 +22,7 @@ namespace RweStats.Inference;
 /// </summary>
 public static class Multiplicity
 {
+    /// <summary>The adjustment's name as the reports and the JSON write it ("holm").</summary>
     public static string Name(MultiplicityAdjustment a) => a switch
     {
         MultiplicityAdjustment.Bonferroni => "bonferroni",
@@ -31,8 +32,10 @@ public static class Multiplicity
         _ => "none",
     };
 
+    /// <summary>Bonferroni: each p-value times the number of tests, capped at 1.</summary>
     public static double[] Bonferroni(IReadOnlyList<double> p) => p.Select(x => Math.Min(1, x * p.Count)).ToArray();
 
+    /// <summary>Holm's step-down adjustment (Holm 1979): the k-th smallest p-value times (m − k + 1), made non-decreasing, capped at 1; as R's p.adjust("holm").</summary>
     public static double[] Holm(IReadOnlyList<double> p)
     {
         int m = p.Count;
@@ -47,6 +50,7 @@ public static class Multiplicity
         return adj;
     }
 
+    /// <summary>Hochberg's step-up adjustment (Hochberg 1988): the k-th smallest p-value times (m − k + 1), made non-increasing from the largest, capped at 1; as R's p.adjust("hochberg").</summary>
     public static double[] Hochberg(IReadOnlyList<double> p)
     {
         int m = p.Count;
@@ -105,7 +109,7 @@ public static class Multiplicity
 /// "Computation of Multivariate Normal and t Probabilities", sections 4.1 and 4.2.2), and over S with
 /// 32-point Gauss–Legendre in ln S. Dimension 1 is closed form.
 /// </summary>
-public sealed class MultivariateT
+internal sealed class MultivariateT
 {
     const int Shifts = 8, OuterNodes = 32;
     // Lattice sizes (primes), tried in turn until the standard error over the random shifts is below TargetError.

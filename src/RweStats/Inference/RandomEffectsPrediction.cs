@@ -27,7 +27,7 @@ public sealed record ResidualRow(string Subject, string Visit, double Observed,
 /// which accounts for β̂ being estimated (SAS's "Std Err Pred"; it equals the corresponding block of the
 /// inverse of the mixed-model equations). nlme::ranef gives the same b̂_i.
 /// </summary>
-public static class RandomEffectsPrediction
+internal static class RandomEffectsPrediction
 {
     public static (IReadOnlyList<SubjectBlup> blups, IReadOnlyList<ResidualRow> residuals) Compute(
         ModelFrame frame, FixedEffectsDesign design, CovarianceModel covariance, ReadOnlySpan<double> theta,

@@ -42,7 +42,7 @@ public static class CodeLikeCovariates
         if (distinct.Count * MinSubjectsPerValue > subjects) return null;
         var shown = distinct.OrderBy(v => v).Select(v => v.ToString("R", CultureInfo.InvariantCulture));
         return $"'{name}' is numeric with only {distinct.Count} distinct whole values ({string.Join(", ", shown)}), so it entered the model as a covariate " +
-               $"(one linear slope). If these numbers are codes (a site, a centre, a group), make it a class variable: --class {name} (spec model.class).";
+               $"(one linear slope). If these numbers are codes (a site, a centre, a group), make it a class variable: {{ClassVariables}} {name}.";
     }
 }
 

@@ -19,6 +19,16 @@ public sealed record ClassVariable(string Name, IReadOnlyList<string> Levels, st
 /// </summary>
 public sealed class ModelFrame
 {
+    /// <summary>The same frame with one more note (how the data reached the fit, say).</summary>
+    public ModelFrame WithNote(string note) => new()
+    {
+        Source = Source, Formula = Formula, ObservationsRead = ObservationsRead, Rows = Rows, Response = Response,
+        ClassVariables = ClassVariables, ClassCodes = ClassCodes, Covariates = Covariates, Time = Time, Baseline = Baseline,
+        SubjectLabels = SubjectLabels, SubjectStart = SubjectStart, VisitPosition = VisitPosition, TimeValues = TimeValues,
+        Group = Group, SubjectGroup = SubjectGroup, ResponseLabel = ResponseLabel, VisitOrdering = VisitOrdering,
+        Notes = Notes.Append(note).ToList(), SubjectsRead = SubjectsRead, Summary = Summary,
+    };
+
     public required string Source { get; init; }
     public required Formula Formula { get; init; }
     public required int ObservationsRead { get; init; }

@@ -50,9 +50,9 @@ public static class VisitOrder
                                        IReadOnlyDictionary<string, List<double>>? timeValues, string? timeValueColumn)
     {
         if (given is not null)
-            return new VisitOrdering(given.Where(present.Contains).ToList(), VisitOrderRule.Given, "as given (--time-order / visits.order)");
+            return new VisitOrdering(given.Where(present.Contains).ToList(), VisitOrderRule.Given, "as given ({TimeOrder})");
         if (timeValues is not null)
-            return ByTimeValue(present, timeValues, timeValueColumn ?? "--time-value");
+            return ByTimeValue(present, timeValues, timeValueColumn ?? "{TimeValue}");
         return new VisitOrdering(Natural(present), VisitOrderRule.Natural,
             "natural order of the labels (numbers within labels compared as numbers; Screening, then Baseline first)");
     }
@@ -106,7 +106,7 @@ public static class VisitOrder
         var unnumbered = ordering.Levels.Where(l => Rank(l) == 2 && !l.Any(char.IsAsciiDigit)).ToList();
         if (unnumbered.Count == 0) return null;
         return $"Visit labels of '{timeColumn}' without a number ({string.Join(", ", unnumbered.Select(l => $"'{l}'"))}) were placed alphabetically, " +
-               $"which need not be their order in time; the order used is {string.Join(", ", ordering.Levels)}. Give --time-order (spec visits.order) or --time-value if it is wrong.";
+               $"which need not be their order in time; the order used is {string.Join(", ", ordering.Levels)}. Give {{TimeOrder}} or {{TimeValue}} if it is wrong.";
     }
 
     /// <summary>The labels in natural order.</summary>

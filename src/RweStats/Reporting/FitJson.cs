@@ -21,9 +21,12 @@ public static class FitJson
         Converters = { new FiniteOrNull() },
     };
 
-    public static string Serialize(MixedModelResult r) => JsonSerializer.Serialize(Document(r), Options);
+    /// <summary>The fit as the JSON document of "rwestats fit --format json" (indented, without a final line break); the
+    /// settings its notes name ("{TimeOrder}") as <paramref name="naming"/> names them (null: the library's words).</summary>
+    public static string Serialize(MixedModelResult r, Func<ModelSetting, string?>? naming = null) => JsonSerializer.Serialize(Document(r, naming), Options);
 
-    public static void Write(Utf8JsonWriter w, MixedModelResult r) => JsonSerializer.Serialize(w, Document(r), Options);
+    /// <summary>The fit's JSON document written as the next value of <paramref name="w"/> (one fit of a fits.json).</summary>
+    public static void Write(Utf8JsonWriter w, MixedModelResult r, Func<ModelSetting, string?>? naming = null) => JsonSerializer.Serialize(w, Document(r, naming), Options);
 
     /// <summary>The "covariance_selection" object: the candidate table, the likelihood-ratio tests and the choice.</summary>
     public static void WriteSelection(Utf8JsonWriter w, CovarianceSelectionResult sel)
@@ -57,7 +60,7 @@ public static class FitJson
     const JsonIgnoreCondition Optional = JsonIgnoreCondition.WhenWritingNull;
 
     /// <summary>The columns of an estimate. "estimate" is left out when there is none (not estimable); NaN is written as null.</summary>
-    public abstract record EstimateColumns
+    internal abstract record EstimateColumns
     {
         [JsonPropertyOrder(1), JsonIgnore(Condition = Optional)] public double? Estimate { get; init; }
         [JsonPropertyOrder(2)] public double? StdError { get; init; }
@@ -84,7 +87,7 @@ public static class FitJson
         }
     }
 
-    public sealed record FitDocument(
+    internal sealed record FitDocument(
         string Response,
         [property: JsonIgnore(Condition = Optional)] string? ResponseLabel,
         string Formula,
@@ -107,45 +110,45 @@ public static class FitJson
         [property: JsonIgnore(Condition = Optional)] IReadOnlyList<ResidualJson>? Residuals,
         IReadOnlyList<string> Notes);
 
-    public sealed record ConvergenceJson(double Criterion, double MaxAbsGradient, bool HessianPositiveDefinite, int Evaluations,
+    internal sealed record ConvergenceJson(double Criterion, double MaxAbsGradient, bool HessianPositiveDefinite, int Evaluations,
         string Message, int StartsTried, int StartsAtBest, string BestStart);
 
-    public sealed record DimensionsJson(int CovarianceParameters, [property: JsonPropertyName("columns_in_x")] int ColumnsInX,
+    internal sealed record DimensionsJson(int CovarianceParameters, [property: JsonPropertyName("columns_in_x")] int ColumnsInX,
         [property: JsonPropertyName("rank_of_x")] int RankOfX);
 
-    public sealed record CovarianceParameterJson(string Name, string? Group, double Estimate, double? StdError, bool OnBoundary);
+    internal sealed record CovarianceParameterJson(string Name, string? Group, double Estimate, double? StdError, bool OnBoundary);
 
-    public sealed record FixedEffectJson(string Term, string Effect, IReadOnlyDictionary<string, string> Levels, bool Aliased, [property: JsonIgnore] EstimateResult? Result)
+    internal sealed record FixedEffectJson(string Term, string Effect, IReadOnlyDictionary<string, string> Levels, bool Aliased, [property: JsonIgnore] EstimateResult? Result)
         : EstimateColumns(Result, estimateWhenNone: 0.0);
 
-    public sealed record LsMeanJson(string Effect, IReadOnlyDictionary<string, string> Levels, bool Estimable, [property: JsonIgnore] EstimateResult? Result) : EstimateColumns(Result);
+    internal sealed record LsMeanJson(string Effect, IReadOnlyDictionary<string, string> Levels, bool Estimable, [property: JsonIgnore] EstimateResult? Result) : EstimateColumns(Result);
 
-    public sealed record LsMeanDifferenceJson(string Effect, IReadOnlyDictionary<string, string> Levels, IReadOnlyDictionary<string, string> OtherLevels,
+    internal sealed record LsMeanDifferenceJson(string Effect, IReadOnlyDictionary<string, string> Levels, IReadOnlyDictionary<string, string> OtherLevels,
         [property: JsonIgnore] EstimateResult Result, [property: JsonIgnore] MixedModelSpec Spec, [property: JsonIgnore] double? Adjusted) : EstimateColumns(Result, Spec, Adjusted);
 
-    public sealed record VisitContrastJson(string Label, string Visit, string Baseline, [property: JsonIgnore] EstimateResult Result, [property: JsonIgnore] MixedModelSpec Spec, [property: JsonIgnore] double? Adjusted)
+    internal sealed record VisitContrastJson(string Label, string Visit, string Baseline, [property: JsonIgnore] EstimateResult Result, [property: JsonIgnore] MixedModelSpec Spec, [property: JsonIgnore] double? Adjusted)
         : EstimateColumns(Result, Spec, Adjusted);
 
-    public sealed record ContrastRowJson(string Expression, bool Estimable, [property: JsonIgnore] EstimateResult? Result) : EstimateColumns(Result);
+    internal sealed record ContrastRowJson(string Expression, bool Estimable, [property: JsonIgnore] EstimateResult? Result) : EstimateColumns(Result);
 
     /// <summary>A contrast; the F test's columns only when it has one.</summary>
-    public sealed record ContrastJson(string Label, string Kind, IReadOnlyList<ContrastRowJson> Rows,
+    internal sealed record ContrastJson(string Label, string Kind, IReadOnlyList<ContrastRowJson> Rows,
         [property: JsonIgnore(Condition = Optional)] int? NumDf, [property: JsonIgnore(Condition = Optional)] double? DenDf,
         [property: JsonIgnore(Condition = Optional)] double? FValue, [property: JsonIgnore(Condition = Optional)] double? PValue);
 
-    public sealed record ResidualJson(string Subject, string Visit, double Observed, double PredictedMarginal, double PredictedConditional,
+    internal sealed record ResidualJson(string Subject, string Visit, double Observed, double PredictedMarginal, double PredictedConditional,
         double ResidualMarginal, double ResidualConditional, double PearsonMarginal, double PearsonConditional, double ScaledResidual);
 
-    public sealed record SelectionJson(string Criterion, string? Selected, string Reason, IReadOnlyList<CandidateJson> Candidates,
+    internal sealed record SelectionJson(string Criterion, string? Selected, string Reason, IReadOnlyList<CandidateJson> Candidates,
         IReadOnlyList<LikelihoodRatioTestJson> LikelihoodRatioTests);
 
-    public sealed record CandidateJson(string Label, string Covariance, bool RandomIntercept, bool Converged, double? Neg2LogLikelihood,
+    internal sealed record CandidateJson(string Label, string Covariance, bool RandomIntercept, bool Converged, double? Neg2LogLikelihood,
         int? Q, double? Aic, double? Aicc, double? Bic, bool Selected, [property: JsonIgnore(Condition = Optional)] string? Message);
 
-    public sealed record LikelihoodRatioTestJson(string Reduced, string Full, double ChiSquare, int Df, double PValue, bool BoundaryMixture);
+    internal sealed record LikelihoodRatioTestJson(string Reduced, string Full, double ChiSquare, int Df, double PValue, bool BoundaryMixture);
 
     /// <summary>The document of a fit.</summary>
-    public static FitDocument Document(MixedModelResult r)
+    internal static FitDocument Document(MixedModelResult r, Func<ModelSetting, string?>? naming = null)
     {
         var spec = r.Spec;
         var c = r.Convergence;
@@ -158,7 +161,7 @@ public static class FitJson
                 ? spec.KenwardRogerInformation == Inference.KenwardRogerInformation.Expected ? "expected" : "observed"
                 : null,
             Multiplicity.Name(spec.Adjustment), spec.Alpha, spec.Time, r.TimeLevels,
-            r.VisitOrdering?.RuleName, r.VisitOrdering?.Description,
+            r.VisitOrdering?.RuleName, r.VisitOrdering is { } order ? RweStatsInputException.NameSettings(order.Description, naming) : null,
             r.Baseline, c.Converged, c.Iterations,
             new ConvergenceJson(c.Criterion, c.MaxAbsGradient, c.HessianPositiveDefinite, c.Evaluations, c.Message, c.StartsTried, c.StartsAtBest, c.BestStart),
             new DimensionsJson(r.CovarianceParameters.Count, r.DesignColumns, r.DesignRank),
@@ -176,7 +179,7 @@ public static class FitJson
             r.Blups,
             r.Residuals?.Select(x => new ResidualJson(x.Subject, x.Visit, x.Observed, x.PredictedMarginal, x.PredictedConditional,
                 x.ResidualMarginal, x.ResidualConditional, x.PearsonMarginal, x.PearsonConditional, x.Scaled)).ToList(),
-            r.Notes);
+            r.Notes.Select(n => RweStatsInputException.NameSettings(n, naming)).ToList());
     }
 
     static SelectionJson Selection(CovarianceSelectionResult sel) => new(

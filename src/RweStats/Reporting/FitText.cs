@@ -13,7 +13,8 @@ public static class FitText
     public static string Outcome(MixedModelResult r) =>
         r.ResponseLabel is { } label && label != r.Response ? $"{r.Response} — {label}" : r.Response;
 
-    public static string Render(MixedModelResult r)
+    /// <summary>The fit as a text report; the settings its notes name ("{TimeOrder}") as <paramref name="naming"/> names them (null: the library's words).</summary>
+    public static string Render(MixedModelResult r, Func<ModelSetting, string?>? naming = null)
     {
         var s = new StringBuilder();
         var spec = r.Spec;
@@ -24,7 +25,7 @@ public static class FitText
         Row(s, "Random subject intercept", spec.RandomIntercept ? "yes" : "no");
         Row(s, "Subject effect", spec.Subject);
         Row(s, "Repeated (time) effect", $"{spec.Time}: {string.Join(" ", r.TimeLevels)} (baseline {r.Baseline})");
-        if (r.VisitOrdering is { } order) Row(s, "Visit order", order.Description);
+        if (r.VisitOrdering is { } order) Row(s, "Visit order", RweStatsInputException.NameSettings(order.Description, naming));
         Row(s, "Estimation method", spec.Method == EstimationMethod.Reml ? "REML" : "ML");
         Row(s, "Degrees of freedom method", DfMethodNames.Name(spec.Df) +
             (spec.Df is DfMethod.KenwardRoger or DfMethod.KenwardRogerLinear ? $" ({(spec.KenwardRogerInformation == Inference.KenwardRogerInformation.Expected ? "expected" : "observed")} information)" : ""));
@@ -125,7 +126,7 @@ public static class FitText
         if (r.Notes.Count > 0)
         {
             s.AppendLine("Notes");
-            foreach (var n in r.Notes) s.AppendLine("  - " + n);
+            foreach (var n in r.Notes) s.AppendLine("  - " + RweStatsInputException.NameSettings(n, naming));
         }
         return s.ToString();
     }

@@ -172,9 +172,7 @@ public static class AnalysisSpecReader
         };
         if (fileSource.PushDown)
         {
-            // The push-down never reads the rows (fit --push-down refuses the same): filter and reshape in the query.
-            if (node.Get("where") is { } filter)
-                throw filter.Error("with \"push_down\" the rows are never read, so \"where\" cannot filter them; filter in \"query\" (SQL WHERE, with \"file_format\": \"duckdb\"), which DuckDB evaluates while it scans");
+            // The push-down never reads the rows: "where" is evaluated by DuckDB as SQL; a wide file needs its rows reshaped.
             if (format == "wide") throw node.Required("push_down").Error("\"push_down\" reads a long file (one row per subject and visit); a wide file needs its rows reshaped");
             if (TableReader.FormatOf(fileSource.Table) == "xpt")
                 throw node.Required("push_down").Error("the push-down runs in DuckDB, which does not read SAS transport files; drop \"push_down\"");
@@ -222,7 +220,13 @@ public static class AnalysisSpecReader
         if (!Data.Sql.PostgresSource.IsAddress(address)) throw source.Error("\"source\" must be a postgresql://HOST:PORT/DB address");
         foreach (var key in new[] { "file", "format", "delimiter", "decimal", "missing", "wide_pattern", "file_format", "member" })
             if (node.Get(key) is { } extra) throw extra.Error($"\"{key}\" is for files; a \"source\" is a database");
-        if (node.Get("where") is { } where) throw where.Error("with a database \"source\", filter the rows in \"query\" (SQL WHERE)");
+        string? where = null;
+        if (node.Get("where") is { } whereNode)
+        {
+            where = whereNode.AsString();
+            try { RowCondition.Parse(where, "row filter"); }
+            catch (RweStatsInputException e) { throw whereNode.Error(e.Message); }
+        }
         string? query = node.Get("query")?.AsString();
         if (node.Get("omop") is { } omop)
         {
@@ -231,7 +235,7 @@ public static class AnalysisSpecReader
         }
         return new DataSource(address, CsvDialect.Default, "long", null, node.Get("synthetic")?.AsBool() ?? false, node.Get("description")?.AsString())
         {
-            Database = address, Query = query, PushDown = node.Get("push_down")?.AsBool() ?? false,
+            Database = address, Query = query, Where = where, PushDown = node.Get("push_down")?.AsBool() ?? false,
         };
     }
 

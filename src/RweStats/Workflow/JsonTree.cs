@@ -9,7 +9,7 @@ namespace RweStats.Workflow;
 /// claims file can say "file:line:column: key 'x': ...". System.Text.Json's DOM drops positions; this
 /// small tree keeps them (Utf8JsonReader.TokenStartIndex mapped to lines).
 /// </summary>
-public sealed class JsonTree
+internal sealed class JsonTree
 {
     public JsonValueKind Kind { get; private init; }
     public int Line { get; private init; }

@@ -74,24 +74,27 @@ public static class StudyAnalysis
 
     /// <summary>
     /// An outcome of a "data.push_down" source: its model fitted from the pattern sums computed where the rows are —
-    /// DuckDB scanning the file(s) or the PostgreSQL server — the path of "fit --push-down" (equal to the fit on the rows).
-    /// The rows are never read, so a model that needs them is refused and the descriptive statistics are not computed.
+    /// streamed subject by subject, DuckDB scanning the file(s) or the PostgreSQL server — by the <see cref="CohortSource"/>
+    /// of "fit --push-down" (equal to the fit on the rows). The rows are never read, so a model that needs them is refused
+    /// and the descriptive statistics are not computed.
     /// </summary>
     static OutcomeAnalysis AnalyseFromSums(AnalysisSpec spec, OutcomeSpec outcome, List<string> warnings)
     {
-        var src = outcome.Data;
         var modelSpec = spec.ModelFor(outcome, outcome.Column);
         // A spec can ask only for a df method or a covariance structure that needs the rows: named by their spec keys.
         if (PatternSums.RowsNeeded(modelSpec) is { } needs)
             throw new RweStatsInputException($"outcome '{outcome.Name}': the model needs the rows ({RweStatsInputException.NameSettings(needs, AnalysisSpecReader.KeyOf)}), which \"data.push_down\" never reads; drop \"push_down\" or change the model");
-        var sums = src.Database is { } address
-            ? Data.Sql.PostgresSource.Open(address, src.Query).PatternSums(modelSpec)
-            : TableReader.PatternSums(src.Table, modelSpec);
-        var model = MixedModelFitter.FitModel(sums, modelSpec);
-        warnings.Add($"outcome '{outcome.Name}': fitted from the sums pushed down to {(src.Database is null ? "DuckDB" : "the database")} (\"data.push_down\"); descriptive statistics need the rows and are not computed");
+        var model = SourceOf(outcome.Data, RowsPolicy.SumsWhereTheDataAre).Models(modelSpec)(modelSpec);
+        warnings.Add($"outcome '{outcome.Name}': fitted from the sums pushed down to {(outcome.Data.Database is null ? "DuckDB" : "the database")} (\"data.push_down\"); descriptive statistics need the rows and are not computed");
         return new OutcomeAnalysis(outcome, Array.Empty<DescriptiveStatistics>(), Array.Empty<ClassCounts>(), Array.Empty<PercentChange>(),
             model.Result(modelSpec), new Dictionary<string, IReadOnlyDictionary<string, double>>(), null) { Model = model };
     }
+
+    /// <summary>The spec's data source as the library opens it: a file or a PostgreSQL table or query.</summary>
+    public static CohortSource SourceOf(DataSource src, RowsPolicy policy) =>
+        src.Database is { } address
+            ? CohortSource.Database(Data.Sql.PostgresSource.Open(address, src.Query).Where(src.Where is { } w ? RowCondition.Parse(w, "data.where") : null), policy)
+            : CohortSource.File(src.Table, policy);
 
     /// <summary>Commands that recompute from the rows (verify, replicate) refuse a pushed-down source in one line.</summary>
     public static void RefusePushDown(AnalysisSpec spec, string command)
@@ -106,9 +109,8 @@ public static class StudyAnalysis
         var src = outcome.Data;
         string key = string.Join("|", src.File, src.Format, src.FileFormat, src.Member, src.Query, src.Where);
         if (cache.TryGetValue(key, out var t)) return t;
-        var raw = src.Database is { } address
-            ? Data.Sql.PostgresSource.Open(address, src.Query).ReadTable() // descriptives and figures need the rows
-            : TableReader.Read(src.Table);
+        // Descriptive statistics, classes and figures need the rows, whatever the size of the source.
+        var raw = SourceOf(src, RowsPolicy.Rows).ReadAll();
         if (src.Format == "wide")
         {
             var outcomes = spec.Outcomes.Where(o => o.Data.File == src.File).Select(o => o.Column).Distinct().ToList();
@@ -206,7 +208,7 @@ public static class StudyAnalysis
             : rows.Select(i => table.Columns[table.ColumnIndex(n)][i]).ToArray()).ToArray();
         var modelTable = table.Derive(names, columns, rows.Select(i => table.LineNumbers[i]).ToArray());
         var modelSpec = spec.ModelFor(outcome, response);
-        var model = MixedModelFitter.FitModel(modelTable, modelSpec);
+        var model = CohortSource.Rows(modelTable, "descriptive statistics, classes and figures need them").Models(modelSpec)(modelSpec);
         var result = model.Result(modelSpec);
         return new OutcomeAnalysis(outcome, descriptives, classes, changes, result, valuesBySubject, null) { Notes = notesByKey, ModelTable = modelTable, Model = model };
     }

@@ -71,7 +71,7 @@ public static class StudyReport
                 w.WriteString("outcome", o.Outcome.Name);
                 w.WriteBoolean("synthetic_data", o.Outcome.Data.Synthetic);
                 if (o.Error is not null) w.WriteString("error", o.Error);
-                else { w.WritePropertyName("fit"); FitJson.Write(w, o.Fit!); }
+                else { w.WritePropertyName("fit"); FitJson.Write(w, o.Fit!, AnalysisSpecReader.KeyOf); }
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -77,6 +77,20 @@ public sealed class PushDownEqualityTests(PostgresServer server)
         finally { File.Delete(path); }
     }
 
+    /// <summary>A row filter evaluated by the server as SQL keeps the rows the filter keeps in memory: the same fit, from the sums and from the rows read.</summary>
+    [Theory]
+    [MemberData(nameof(FilePushDownTests.Wheres), MemberType = typeof(FilePushDownTests))]
+    public void WhereEvaluatedByPostgresGivesTheFitOfTheFilteredRows(string where)
+    {
+        server.LoadCsv(RepoPaths.Data("fev_data.csv"), "public.fev");
+        var spec = FilePushDownTests.Fev with { TimeOrder = new[] { "VIS1", "VIS2", "VIS3", "VIS4" } };
+        var expected = MixedModelFitter.Fit(RowCondition.Parse(where).Apply(CsvTableReader.Read(RepoPaths.Data("fev_data.csv"), CsvDialect.Default)), spec);
+        var source = PostgresSource.Open(server.Address("public.fev"), null, server.Credentials).Where(RowCondition.Parse(where));
+        AssertSameFit(expected, MixedModelFitter.Fit(source.PatternSums(spec), spec));
+        var (rows, rowSpec) = source.ReadRows(spec);
+        AssertSameFit(expected, MixedModelFitter.Fit(rows, rowSpec));
+    }
+
     void Compare(string csv, string table, MixedModelSpec spec)
     {
         var expected = MixedModelFitter.Fit(CsvTableReader.Read(csv, CsvDialect.Default), spec);

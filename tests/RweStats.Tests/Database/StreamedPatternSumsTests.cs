@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 using RweStats.Data;
 using RweStats.Data.Streaming;
 using RweStats.Estimation;
+using RweStats.Inference;
 using RweStats.Model;
 
 namespace RweStats.Tests.Database;
@@ -328,6 +329,16 @@ public sealed class StreamedPatternSumsTests : IDisposable
     public void NaturalSubjectOrder(string a, string b, int sign) =>
         Assert.Equal(sign, Math.Sign(SubjectOrder.CompareNatural(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b))));
 
+    /// <summary>A 40-subject cohort in subject order and in reverse order, and a UN model of it.</summary>
+    (string sorted, string reversed, MixedModelSpec spec) SortedAndReversed()
+    {
+        var sorted = Path.Combine(dir, "sorted.csv");
+        File.WriteAllText(sorted, Cohort(40, seed: 7));
+        var reversed = Path.Combine(dir, "reversed.csv");
+        File.WriteAllText(reversed, Cohort(40, seed: 7, order: i => 41 - i));
+        return (sorted, reversed, new MixedModelSpec { Formula = "y ~ arm*visit + age", Subject = "id", Time = "visit", Covariance = "un" });
+    }
+
     /// <summary>
     /// fit on a large file (here any size: the threshold is lowered) fits from streamed sums when the rows are in subject
     /// order and the model needs none, otherwise from the rows read into memory, as --pull-rows asks: the same fit.
@@ -335,45 +346,99 @@ public sealed class StreamedPatternSumsTests : IDisposable
     [Fact]
     public void LargeFilesAreStreamedUnlessOutOfOrderOrAskedForRows()
     {
-        var sorted = Path.Combine(dir, "sorted.csv");
-        File.WriteAllText(sorted, Cohort(40, seed: 7));
-        var reversed = Path.Combine(dir, "reversed.csv");
-        File.WriteAllText(reversed, Cohort(40, seed: 7, order: i => 41 - i));
-        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + age", Subject = "id", Time = "visit", Covariance = "un" };
-        var options = new HashSet<string>(RweStats.Cli.ModelOptions.ValueOptions);
-        var flags = new HashSet<string>(RweStats.Cli.ModelOptions.Flags) { "--push-down", "--pull-rows" };
+        var (sorted, reversed, spec) = SortedAndReversed();
+        var cli = new RweStats.Cli.CommandTree();
+        var o = cli.Shared;
+        System.CommandLine.ParseResult Arguments(params string[] args) => cli.Parse(["fit", "--formula", spec.Formula, "--subject", "id", "--time", "visit", .. args]);
         MixedModelResult Fit(string path, params string[] extra)
         {
-            var a = new RweStats.Cli.Arguments(["--data", path, .. extra], options, flags);
-            var data = RweStats.Cli.FittingData.Open(a, TextWriter.Null, streamAboveBytes: 0);
-            return data.Fit(a, spec, TextWriter.Null);
+            var a = Arguments(["--data", path, .. extra]);
+            var data = RweStats.Cli.FittingData.Open(a, o, TextWriter.Null, streamAboveBytes: 0);
+            return data.Fit(a, o, spec, TextWriter.Null);
         }
         var expected = InMemory(sorted, spec);
         PushDownEqualityTests.AssertSameFit(expected, Fit(sorted));
         PushDownEqualityTests.AssertSameFit(expected, Fit(sorted, "--pull-rows"));
         PushDownEqualityTests.AssertSameFit(InMemory(reversed, spec), Fit(reversed));
-        var a = new RweStats.Cli.Arguments(["--data", sorted], options, flags);
-        Assert.False(RweStats.Cli.FittingData.Open(a, TextWriter.Null, streamAboveBytes: 0).RowsOnly);
-        Assert.True(RweStats.Cli.FittingData.Open(a, TextWriter.Null).RowsOnly); // a small file is read into memory
+        var a = Arguments("--data", sorted);
+        Assert.False(RweStats.Cli.FittingData.Open(a, o, TextWriter.Null, streamAboveBytes: 0).RowsOnly);
+        Assert.True(RweStats.Cli.FittingData.Open(a, o, TextWriter.Null).RowsOnly); // a small file is read into memory
 
         // What only the rows decide is read from the rows, as for any file: visits ordered by --time-value, and a
         // column whose first 1000 rows are numbers but not the rest.
         var byMonth = spec with { TimeValue = "month" };
-        var sortedArguments = new RweStats.Cli.Arguments(["--data", sorted], options, flags);
+        var sortedArguments = Arguments("--data", sorted);
         PushDownEqualityTests.AssertSameFit(InMemory(sorted, byMonth),
-            RweStats.Cli.FittingData.Open(sortedArguments, TextWriter.Null, streamAboveBytes: 0).Fit(sortedArguments, byMonth, TextWriter.Null));
+            RweStats.Cli.FittingData.Open(sortedArguments, o, TextWriter.Null, streamAboveBytes: 0).Fit(sortedArguments, o, byMonth, TextWriter.Null));
         var late = Path.Combine(dir, "late-text.csv");
         var lines = Cohort(300, seed: 9).TrimEnd('\n').Split('\n');
         lines[^1] = string.Join(",", lines[^1].Split(',').Select((cell, i) => i == 5 ? "unknown" : cell));
         File.WriteAllText(late, string.Join("\n", lines) + "\n");
-        var lateArguments = new RweStats.Cli.Arguments(["--data", late], options, flags);
+        var lateArguments = Arguments("--data", late);
         // A column of numbers with one text: the same one-line error whichever path reads it.
         var withAge = spec with { Formula = "y ~ visit + age", Covariance = "cs" };
         var inMemory = Assert.Throws<RweStatsInputException>(() => InMemory(late, withAge));
         var streamed = Assert.Throws<RweStatsInputException>(() =>
-            RweStats.Cli.FittingData.Open(lateArguments, TextWriter.Null, streamAboveBytes: 0).Fit(lateArguments, withAge, TextWriter.Null));
+            RweStats.Cli.FittingData.Open(lateArguments, o, TextWriter.Null, streamAboveBytes: 0).Fit(lateArguments, o, withAge, TextWriter.Null));
         Assert.Contains("column 'age': 'unknown' is not a finite number in a column of numbers", inMemory.Message);
         Assert.Equal(inMemory.Message, streamed.Message);
+    }
+
+    /// <summary>The cohort source records the path it took and why as a note of the fit, whichever way it went.</summary>
+    [Fact]
+    public void TheFitNotesSayHowTheDataReachedIt()
+    {
+        var (sorted, reversed, spec) = SortedAndReversed();
+        string DataNote(MixedModelResult fit) => Assert.Single(fit.Notes, n => n.StartsWith("Data: ", StringComparison.Ordinal));
+
+        Assert.Equal("Data: the rows read into memory (a file is streamed instead when it is one CSV file of 64 MiB or more, or one Parquet file of 1048576 rows or more, without a query or row filter, in subject order).",
+            DataNote(CohortSource.File(new TableSource(sorted)).Fit(spec)));
+        Assert.Equal("Data: fitted from pattern sums streamed subject by subject (a csv file of 0 bytes or more, in subject order, and a model that needs no rows); no row held in memory.",
+            DataNote(CohortSource.File(new TableSource(sorted), streamAboveBytes: 0).Fit(spec)));
+        Assert.Contains("the rows read into memory (not streamed: its rows are not grouped by 'id' in ascending order",
+            DataNote(CohortSource.File(new TableSource(reversed), streamAboveBytes: 0).Fit(spec)));
+        Assert.Contains("the rows read into memory ({Blups} need(s) them)",
+            DataNote(CohortSource.File(new TableSource(sorted), streamAboveBytes: 0).Fit(spec with { Blups = true, RandomIntercept = true, Covariance = "vc" })));
+        Assert.Contains("fitted from pattern sums computed by DuckDB while it scans the file (not streamed: its rows are not grouped",
+            DataNote(CohortSource.File(new TableSource(reversed), RowsPolicy.SumsWhereTheDataAre).Fit(spec)));
+        Assert.Contains("the rows read into memory (the rows asked for)",
+            DataNote(CohortSource.File(new TableSource(sorted), RowsPolicy.Rows, streamAboveBytes: 0).Fit(spec)));
+        // A selection among candidates keeps the note on the fit it keeps.
+        Assert.Contains("streamed subject by subject", DataNote(CohortSource.File(new TableSource(sorted), streamAboveBytes: 0)
+            .Fit(spec with { Covariance = "auto" }, CovarianceSelection.Expand(["cs", "ar1"]))));
+    }
+
+    /// <summary>
+    /// A C# program's streamed fit of a Parquet cohort (20 000 subjects × 6 visits from the benchmark's simulator, in
+    /// subject order) through the library's cohort source gives the numbers of the "fit" command on the same file
+    /// (which reads a file of this size into memory): -2LL, every estimate, SE and df to 1e-9 relative.
+    /// </summary>
+    [Fact]
+    public void LibraryStreamedParquetFitEqualsTheFitCommand()
+    {
+        var csv = Path.Combine(dir, "cohort.csv");
+        using (var writer = File.CreateText(csv)) RweStats.Simulation.MmrmCohortSimulator.Write(writer, 20_000, 6, seed: 3);
+        var parquet = Path.Combine(dir, "cohort.parquet");
+        WriteParquet(csv, "header = true", parquet);
+        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + base", Subject = "id", Time = "visit", Covariance = "un" };
+        var streamed = CohortSource.File(new TableSource(parquet), RowsPolicy.SumsWhereTheDataAre).Fit(spec);
+        Assert.Contains(streamed.Notes, n => n.StartsWith("Data: fitted from pattern sums streamed subject by subject"));
+
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        Assert.True(RweStats.Cli.Cli.Run(["fit", "--data", parquet, "--formula", spec.Formula, "--subject", "id", "--time", "visit", "--format", "json"], stdout, stderr) == 0, stderr.ToString());
+        var command = System.Text.Json.JsonDocument.Parse(stdout.ToString()).RootElement;
+        Assert.Contains(command.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("Data: the rows read into memory"));
+        void Close(double expected, double actual, string what) => PushDownEqualityTests.Close(expected, actual, what);
+        Close(command.GetProperty("fit_statistics").GetProperty("neg2_log_likelihood").GetDouble(), streamed.FitStatistics.Neg2LogLikelihood, "-2LL");
+        var rows = command.GetProperty("fixed_effects").EnumerateArray().ToList();
+        Assert.Equal(rows.Count, streamed.FixedEffects.Count);
+        foreach (var (row, effect) in rows.Zip(streamed.FixedEffects))
+        {
+            if (effect.Result is null) continue;
+            Close(row.GetProperty("estimate").GetDouble(), effect.Result.Estimate, effect.Term);
+            Close(row.GetProperty("std_error").GetDouble(), effect.Result.StdError, effect.Term + " SE");
+            Close(row.GetProperty("df").GetDouble(), effect.Result.Df, effect.Term + " df");
+        }
     }
 
     [Fact]

@@ -25,9 +25,9 @@ public sealed record OmopDose(string Name, IReadOnlyList<long> DrugConceptIds, l
 /// one nearest the target day (ties: the earlier date, then the lower measurement_id); "mean" averages them. Units are
 /// checked: values whose unit_concept_id is not accepted are left out and reported by <see cref="UnitProblems"/>.
 /// The result is a SELECT, so the fit's push-down aggregates it where it is built (the rows never leave the database).
-/// Spec file: schema "rwestats-omop-cohort/1" (README "OMOP CDM cohorts").
+/// Spec file: schema "rwestats-omop-cohort/1" (docs/data-sources.md, "OMOP CDM cohorts").
 /// </summary>
-public sealed record OmopCohort(
+internal sealed record OmopCohort(
     string CdmSchema, string CohortTable, long CohortDefinitionId, IReadOnlyList<OmopVisitWindow> Visits, string SeveralValues,
     IReadOnlyList<OmopMeasurement> Measurements, IReadOnlyList<OmopDose> Doses, string Source)
 {

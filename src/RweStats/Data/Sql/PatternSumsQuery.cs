@@ -20,8 +20,26 @@ public sealed record SqlRelation(string Sql, bool IsQuery, string Label)
     // The query ends on its own line: a trailing "-- comment" then cannot swallow the ")" that closes it in "WITH src AS (...)".
     public static SqlRelation Query(string select, string label) => new(select.Trim().TrimEnd(';').TrimEnd() + "\n", true, label);
 
+    /// <summary>A row filter the database applies (<see cref="RowCondition.ToSql"/>); null: every row.</summary>
+    public RowCondition? Filter { get; init; }
+
     /// <summary>The relation as the common table expression "src" every generated query reads.</summary>
-    public string With => $"WITH src AS ({Sql})";
+    public string With => Filter is null ? $"WITH src AS ({Sql})"
+        : throw new InvalidOperationException("a relation with a row filter is read through Filtered(connection, dialect)");
+
+    /// <summary>
+    /// The relation with its row filter written into its SQL (the columns' types asked of the database with an empty
+    /// result), or itself when it has none.
+    /// </summary>
+    public SqlRelation Filtered(DbConnection connection, SqlDialect dialect)
+    {
+        if (Filter is null) return this;
+        var unfiltered = this with { Filter = null };
+        var numeric = new Dictionary<string, bool>(StringComparer.Ordinal);
+        using (var reader = SqlStatement.Reader(connection, $"{unfiltered.With} SELECT * FROM src LIMIT 0"))
+            for (int i = 0; i < reader.FieldCount; i++) numeric[reader.GetName(i)] = SqlResultTable.IsNumeric(reader.GetFieldType(i));
+        return unfiltered with { Sql = $"SELECT * FROM ({Sql}) AS unfiltered WHERE {Filter.ToSql(dialect, numeric, Label)}\n", IsQuery = true };
+    }
 }
 
 /// <summary>
@@ -50,7 +68,7 @@ public sealed class PatternSumsQuery
 
     /// <summary>The pattern sums of the spec's model on the source's rows (the connection is open).</summary>
     public static PatternSums Compute(DbConnection connection, SqlDialect dialect, SqlRelation source, MixedModelSpec spec, Action<string>? log = null) =>
-        new PatternSumsQuery(connection, dialect, source, spec, log).Run();
+        new PatternSumsQuery(connection, dialect, source.Filtered(connection, dialect), spec, log).Run();
 
     /// <summary>The roles of the columns and the levels: all the generated aggregate query depends on.</summary>
     public sealed record Plan(

@@ -40,6 +40,10 @@ public sealed class PostgresSource
         StatementTimeoutSeconds = statementTimeout;
     }
 
+    /// <summary>The same database with a row filter the server applies (<see cref="RowCondition.ToSql"/>), to the sums and to the rows read.</summary>
+    public PostgresSource Where(RowCondition? filter) =>
+        filter is null ? this : new(Host, Port, Database, Relation with { Filter = filter }, connectionString, password, StatementTimeoutSeconds);
+
     /// <summary>Whether a --data value names a PostgreSQL database rather than a file.</summary>
     public static bool IsAddress(string? data) =>
         data is not null && (data.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || data.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase));
@@ -225,6 +229,7 @@ public static class SqlRows
             if (!wanted.Contains(v)) wanted.Add(v);
         foreach (var v in new[] { spec.Group, spec.TimeValue })
             if (v is not null && !wanted.Contains(v)) wanted.Add(v);
+        source = source.Filtered(connection, dialect);
         var available = new List<string>();
         using (var reader = SqlStatement.Reader(connection, $"{source.With} SELECT * FROM src LIMIT 0"))
             for (int i = 0; i < reader.FieldCount; i++) available.Add(reader.GetName(i));
@@ -241,7 +246,7 @@ public static class SqlRows
     }
 
     /// <summary>Every column of the source.</summary>
-    public static DataTable ReadAll(DbConnection connection, SqlDialect dialect, SqlRelation source) => ReadColumns(connection, dialect, source, null);
+    public static DataTable ReadAll(DbConnection connection, SqlDialect dialect, SqlRelation source) => ReadColumns(connection, dialect, source.Filtered(connection, dialect), null);
 
     static DataTable ReadColumns(DbConnection connection, SqlDialect dialect, SqlRelation source, IReadOnlyList<string>? wanted)
     {

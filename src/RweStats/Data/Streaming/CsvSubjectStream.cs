@@ -5,7 +5,7 @@ namespace RweStats.Data.Streaming;
 
 /// <summary>
 /// A CSV file streamed into <see cref="ChunkSums"/>: cut into chunks of whole lines, each read with its own buffer
-/// (never the whole file), in parallel. Cells go through the CSV reader's own rules (<see cref="CsvTableReader.CellReader"/>:
+/// (never the whole file), in parallel. Lines, fields and quotes are cut by <see cref="CsvSyntax"/>, and cells go through the CSV reader's own rules (<see cref="CsvCellReader"/>:
 /// trimming, missing tokens, decimal comma; <see cref="NumberParsing"/>); a column is numeric when its first 1000 rows
 /// are by the in-memory reader's rule (<see cref="ColumnTyping"/>: most cells are numbers), and a cell of a numeric
 /// model column that is not a number is an error naming the line. A file with quoted fields, control characters or lone carriage returns is left to DuckDB's reader (null).
@@ -43,9 +43,6 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
         public RweStatsInputException Error { get; } = error;
     }
 
-    /// <summary>Signals a file this reader leaves to another (quotes, control characters).</summary>
-    sealed class NotPlainException : Exception;
-
     public static CsvSubjectStream? Open(TableSource source, int chunkBytes)
     {
         string path = source.Path;
@@ -54,58 +51,41 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
         long length = RandomAccess.GetLength(handle);
         var first = new byte[(int)Math.Min(length, GuessBytes)];
         RandomAccess.Read(handle, first, 0);
-        int bom = first.Length >= 3 && first[0] == 0xEF && first[1] == 0xBB && first[2] == 0xBF ? 3 : 0;
+        int bom = CsvSyntax.ByteOrderMark(first);
         var text = first.AsSpan(bom);
         // The guess reads whole lines only (the last line of the first megabyte may be cut).
         int lastNewline = text.LastIndexOf((byte)'\n');
         if (first.Length < length) text = lastNewline < 0 ? default : text[..(lastNewline + 1)];
         if (text.IndexOfAnyExcept(" \t\r\n"u8) < 0) return null; // the in-memory reader says what is wrong
-        char delimiter = source.Dialect.Delimiter ?? CsvTableReader.DetectDelimiter(text);
+        char delimiter = source.Dialect.Delimiter ?? CsvSyntax.DetectDelimiter(text);
         if (delimiter > 0x7F) return null;
         int headerEnd = text.IndexOf((byte)'\n');
         if (headerEnd < 0) return null;
-        var headerLine = text[..headerEnd];
-        if (headerLine.Length > 0 && headerLine[^1] == (byte)'\r') headerLine = headerLine[..^1];
-        var names = new List<string>();
+        ReadOnlySpan<byte> body = text;
+        if (CsvSyntax.HeaderNames(path, CsvSyntax.NextLine(ref body), (byte)delimiter) is not { } names) return null;
         var scratch = new byte[64];
-        try
-        {
-            bool quotedHeader = headerLine.Contains((byte)'"');
-            for (int at = 0; at <= headerLine.Length;)
-            {
-                var name = (quotedHeader ? QuotedField(headerLine, (byte)delimiter, ref at, ref scratch) : PlainField(headerLine, (byte)delimiter, ref at)).Trim(" \t"u8);
-                if (name.Length > 0 && (name[0] >= 0x80 || name[^1] >= 0x80)) return null;
-                names.Add(Encoding.UTF8.GetString(name));
-            }
-        }
-        catch (NotPlainException) { return null; }
-        CsvTableReader.CheckHeader(path, names.ToArray());
-        var body = text[(headerEnd + 1)..];
         if (body.IndexOfAnyExcept(" \t\r\n"u8) < 0) return null; // header only: the in-memory reader's message
         // Numeric when most cells of the first 1000 rows are numbers (the in-memory reader's rule on the whole column).
         var tallies = names.Select(_ => new ColumnTyping.Tally()).ToArray();
-        var cells = new CsvTableReader.CellReader(source.Dialect);
+        var cells = new CsvCellReader(source.Dialect);
         try
         {
             for (int rows = 0; rows < 1000 && !body.IsEmpty;)
             {
-                int end = body.IndexOf((byte)'\n');
-                var row = end < 0 ? body : body[..end];
-                body = end < 0 ? default : body[(end + 1)..];
-                if (row.Length > 0 && row[^1] == (byte)'\r') row = row[..^1];
-                if (row.Trim(" \t"u8).IsEmpty) continue;
+                var row = CsvSyntax.NextLine(ref body);
+                if (CsvSyntax.IsBlank(row)) continue;
                 rows++;
                 bool quoted = row.Contains((byte)'"');
-                for (int at = 0, field = 0; at <= row.Length && field < names.Count; field++)
+                for (int at = 0, field = 0; at <= row.Length && field < names.Length; field++)
                 {
-                    var cell = cells.Prepare(quoted ? QuotedField(row, (byte)delimiter, ref at, ref scratch) : PlainField(row, (byte)delimiter, ref at), out bool missing);
+                    var cell = cells.Prepare(quoted ? CsvSyntax.QuotedField(row, (byte)delimiter, ref at, ref scratch) : CsvSyntax.PlainField(row, (byte)delimiter, ref at), out bool missing);
                     if (!missing) tallies[field].Add(cell);
                 }
             }
         }
-        catch (NotPlainException) { return null; }
+        catch (CsvSyntax.NotPlainException) { return null; }
         var numeric = tallies.Select(t => t.IsNumeric).ToArray();
-        return new CsvSubjectStream(path, source.Dialect, (byte)delimiter, names.ToArray(), numeric, bom + headerEnd + 1, length, chunkBytes);
+        return new CsvSubjectStream(path, source.Dialect, (byte)delimiter, names, numeric, bom + headerEnd + 1, length, chunkBytes);
     }
 
     /// <summary>"file:line", the line counted only when a message needs it.</summary>
@@ -151,7 +131,7 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
             Parallel.For(0, chunks.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
                 i => chunks[i] = ReadChunk(handle, starts[i], starts[i + 1], plan, roles));
         }
-        catch (AggregateException e) when (e.InnerExceptions.Any(x => x is NotPlainException))
+        catch (AggregateException e) when (e.InnerExceptions.Any(x => x is CsvSyntax.NotPlainException))
         {
             return null;
         }
@@ -162,54 +142,6 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
             throw;
         }
         return chunks;
-    }
-
-    /// <summary>The field at <paramref name="at"/> up to the next separator; <paramref name="at"/> moves past it.</summary>
-    static ReadOnlySpan<byte> PlainField(ReadOnlySpan<byte> row, byte separator, ref int at)
-    {
-        var rest = row[at..];
-        int end = rest.IndexOf(separator);
-        if (end < 0) { at = row.Length + 1; return rest; }
-        at += end + 1;
-        return rest[..end];
-    }
-
-    /// <summary>
-    /// A field that may be quoted (RFC 4180, as R's write.csv writes texts): blanks around the quotes ignored, a doubled
-    /// quote inside is one quote. A line the quotes leave open (a line break inside a field) or a quote inside an
-    /// unquoted field is left to another reader.
-    /// </summary>
-    static ReadOnlySpan<byte> QuotedField(ReadOnlySpan<byte> row, byte separator, ref int at, ref byte[] scratch)
-    {
-        int start = at;
-        while (start < row.Length && (row[start] == (byte)' ' || row[start] == (byte)'\t')) start++;
-        if (start >= row.Length || row[start] != (byte)'"')
-        {
-            var plain = PlainField(row, separator, ref at);
-            if (plain.Contains((byte)'"')) throw new NotPlainException();
-            return plain;
-        }
-        int length = 0;
-        for (int i = start + 1; ; i++)
-        {
-            if (i >= row.Length) throw new NotPlainException(); // the quote stays open past the line
-            if (row[i] == (byte)'"')
-            {
-                if (i + 1 < row.Length && row[i + 1] == (byte)'"') { Put(ref scratch, length++, (byte)'"'); i++; continue; }
-                int after = i + 1;
-                while (after < row.Length && (row[after] == (byte)' ' || row[after] == (byte)'\t')) after++;
-                if (after < row.Length && row[after] != separator) throw new NotPlainException();
-                at = after + 1;
-                return scratch.AsSpan(0, length);
-            }
-            Put(ref scratch, length++, row[i]);
-        }
-
-        static void Put(ref byte[] buffer, int index, byte value)
-        {
-            if (index == buffer.Length) Array.Resize(ref buffer, 2 * buffer.Length);
-            buffer[index] = value;
-        }
     }
 
     enum Role : byte { Subject, Time, Class, Group, Response, Covariate, Other }
@@ -232,7 +164,7 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
     ChunkSums ReadChunk(SafeFileHandle handle, long from, long to, StreamPlan plan, (Role role, int index)[][] roles)
     {
         var sums = new ChunkSums(plan.Shape, keepFirst: true, Where, plan.Subject, plan.Time, plan.Group);
-        var cells = new CsvTableReader.CellReader(dialect);
+        var cells = new CsvCellReader(dialect);
         int width = header.Length;
         var codes = new int[plan.CodedClasses.Count];
         var covariates = new double[plan.Covariates.Count];
@@ -258,23 +190,15 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
                 continue;
             }
             var block = data[..end];
-            if (block.IndexOfAnyInRange((byte)0x00, (byte)0x08) >= 0 ||
-                block.IndexOfAnyInRange((byte)0x0B, (byte)0x0C) >= 0 || block.IndexOfAnyInRange((byte)0x0E, (byte)0x1F) >= 0 ||
-                block.IndexOf((byte)0x7F) >= 0 || block.Count((byte)'\r') != block.Count("\r\n"u8))
-                throw new NotPlainException();
+            if (!CsvSyntax.IsPlainText(block)) throw new CsvSyntax.NotPlainException();
             if (!System.Text.Unicode.Utf8.IsValid(block))
                 throw new RweStatsInputException($"{path}: the file is not valid UTF-8; re-save it as UTF-8 (with or without BOM)");
             long blockStart = offset - filled;
-            for (int lineStart = 0; lineStart < block.Length;)
+            for (ReadOnlySpan<byte> rest = block; !rest.IsEmpty;)
             {
-                int nl = block[lineStart..].IndexOf((byte)'\n');
-                int lineEnd = nl < 0 ? block.Length : lineStart + nl;
-                var row = block[lineStart..lineEnd];
-                long position = blockStart + lineStart;
-                lineStart = lineEnd + 1;
-                if (row.Length > 0 && row[^1] == (byte)'\r') row = row[..^1];
-                if (row.Trim(" \t"u8).IsEmpty) continue;
-                ReadRow(row, position);
+                long position = blockStart + block.Length - rest.Length;
+                var row = CsvSyntax.NextLine(ref rest);
+                if (!CsvSyntax.IsBlank(row)) ReadRow(row, position);
             }
             carry = filled - end;
             if (carry > 0) data[end..].CopyTo(buffer);
@@ -290,7 +214,7 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
             bool present = true, quoted = row.Contains((byte)'"');
             for (int at = 0; at <= row.Length; field++)
             {
-                var raw = quoted ? QuotedField(row, separator, ref at, ref unquoted) : PlainField(row, separator, ref at);
+                var raw = quoted ? CsvSyntax.QuotedField(row, separator, ref at, ref unquoted) : CsvSyntax.PlainField(row, separator, ref at);
                 if (field >= width) continue;
                 var columnRoles = roles[field];
                 if (columnRoles.Length == 0 || !present) continue;

@@ -51,15 +51,23 @@ public static class StreamedPatternSums
         _ => false,
     };
 
+    /// <summary>The size from which a file is streamed, as the notes say it: "64 MiB" of CSV, "1048576 rows" of Parquet.</summary>
+    public static string SizeText(string format, long csvBytes) =>
+        format == "parquet" ? $"{csvBytes / 64} rows" : csvBytes > 0 && csvBytes % (1L << 20) == 0 ? $"{csvBytes >> 20} MiB" : $"{csvBytes} bytes";
+
     /// <summary>
     /// The pattern sums of a file streamed because it is large (not asked for): null — read the rows — where the rows
-    /// would decide differently from the first rows or where ordering the visits needs the rows (--time-value without
-    /// --time-order), as well as where <see cref="TryCompute"/> declines.
+    /// would decide differently from the first rows or where ordering the visits needs the rows (a time value column
+    /// without a visit order), as well as where <see cref="TryCompute"/> declines; <paramref name="declined"/> says why.
     /// </summary>
-    public static PatternSums? TryComputeInsteadOfRows(TableSource source, MixedModelSpec spec, string format)
+    public static PatternSums? TryComputeInsteadOfRows(TableSource source, MixedModelSpec spec, string format, out string? declined)
     {
-        if (spec.TimeValue is not null && spec.TimeOrder is null) return null;
-        return TryCompute(source, spec, format, out _, textInNumericColumnDeclines: true);
+        if (spec.TimeValue is not null && spec.TimeOrder is null)
+        {
+            declined = "the visits are ordered by their time values, which needs the rows";
+            return null;
+        }
+        return TryCompute(source, spec, format, out declined, textInNumericColumnDeclines: true);
     }
 
     /// <summary>The pattern sums, or null when the rows are not in subject order (or the CSV file is not plain).</summary>

@@ -318,37 +318,18 @@ internal sealed class ChunkSums
         var lookup = keyScratch.AsSpan(0, keyLengthUsed);
         if (!signatureOf.TryGetValue(lookup, out var signature))
             signatures[lookup.ToArray()] = signature = new Signature(group, mask, lookup[3..].ToArray(), m * k1);
-        signature.Add(values.AsSpan(0, m * k1), used);
+        signature.Add(values.AsSpan(0, m * k1));
     }
 
     string Subject() => Encoding.UTF8.GetString(key, 0, keyLength);
 
-    /// <summary>The sums of one signature in this chunk's ids: count, rows, Σ v and Σ v vᵀ (upper triangle) over its subjects.</summary>
-    internal sealed class Signature(int group, ulong mask, int[] codes, int width)
+    /// <summary>The sums of one signature in this chunk's ids (<see cref="SubjectMoments"/>): its group, visits and class levels.</summary>
+    internal sealed class Signature(int group, ulong mask, int[] codes, int width) : SubjectMoments(width)
     {
         public int Group { get; } = group;
         public ulong Mask { get; } = mask;
         /// <summary>Per observed visit (ascending id), per coded class, the level id.</summary>
         public int[] Codes { get; } = codes;
-        public long Subjects { get; private set; }
-        public long Rows { get; private set; }
-        public double[] Sums { get; } = new double[width];
-        public double[] Products { get; } = new double[width * width];
-
-        public void Add(ReadOnlySpan<double> v, int rows)
-        {
-            Subjects++;
-            Rows += rows;
-            int d = v.Length;
-            for (int i = 0; i < d; i++)
-            {
-                double vi = v[i];
-                Sums[i] += vi;
-                // A row of the upper triangle is short (2m - i values): a plain loop beats a vector call here.
-                var row = Products.AsSpan(i * d, d);
-                for (int j = i; j < d; j++) row[j] += vi * v[j];
-            }
-        }
     }
 
     /// <summary>Signature keys by content; looked up from the scratch span without an allocation per subject.</summary>

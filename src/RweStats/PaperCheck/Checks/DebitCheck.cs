@@ -5,7 +5,7 @@ namespace RweStats.PaperCheck.Checks;
 /// (sample SD; √(p(1 − p)) as population SD). A proportion and its SD are possible only if some count k with
 /// k/n printing as the mean gives an SD printing as the reported one.
 /// </summary>
-public static class DebitCheck
+internal static class DebitCheck
 {
     public const string Name = "debit";
 

@@ -5,7 +5,7 @@ namespace RweStats.PaperCheck.Checks;
 /// mean is possible only if some integer total S gives S / n inside its rounding interval. Uninformative when
 /// n ≥ 10^decimals (every printed mean then has a total).
 /// </summary>
-public static class GrimCheck
+internal static class GrimCheck
 {
     public const string Name = "grim";
 

@@ -5,7 +5,7 @@ namespace RweStats.PaperCheck.Checks;
 /// as S, since x² ≡ x mod 2), the SD is √((Q − S²/n)/(n − 1)); a printed mean and SD are possible only if some
 /// GRIM total S and such a Q give an SD inside its rounding interval. An SE is turned into an SD by √n first.
 /// </summary>
-public static class GrimmerCheck
+internal static class GrimmerCheck
 {
     public const string Name = "grimmer";
 

@@ -9,7 +9,7 @@ namespace RweStats.PaperCheck.Checks;
 /// (normal, or t with the stated df; with no df for a difference, every df from the study's n − 10 up to the
 /// normal), and the reported p must fall in that range.
 /// </summary>
-public static class IntervalCheck
+internal static class IntervalCheck
 {
     public const string Name = "ci_vs_p";
 

@@ -8,7 +8,7 @@ namespace RweStats.PaperCheck.Checks;
 /// and of a non-integer df, must overlap the interval of p the report allows. A match only at half the two-sided p
 /// is reported as consistent with a one-sided test.
 /// </summary>
-public static class PValueCheck
+internal static class PValueCheck
 {
     public const string Name = "p_vs_statistic";
 

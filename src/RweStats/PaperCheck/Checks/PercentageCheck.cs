@@ -5,7 +5,7 @@ namespace RweStats.PaperCheck.Checks;
 /// printed denominator, the denominators that give it are listed — none at all, or none up to the n that applies,
 /// is inconsistent. With neither, whether any k / N with N up to the n that applies gives it.
 /// </summary>
-public static class PercentageCheck
+internal static class PercentageCheck
 {
     public const string Name = "percentage";
 

@@ -6,7 +6,7 @@ namespace RweStats.PaperCheck.Checks;
 /// integers (<see cref="QuantileDefinition"/>), and min and max must be whole; the finding names the definitions that
 /// give every printed value.
 /// </summary>
-public static class QuantileCheck
+internal static class QuantileCheck
 {
     public const string Name = "quantile";
     public const string OrderName = "quantile_order";

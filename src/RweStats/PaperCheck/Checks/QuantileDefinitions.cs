@@ -9,7 +9,7 @@ namespace RweStats.PaperCheck.Checks;
 /// use type 2), and Tukey's hinges (R fivenum, boxplot). Each gives the p-quantile of n sorted values as
 /// x_j + g (x_{j+1} − x_j) for a position j + g that depends on n and p only.
 /// </summary>
-public sealed record QuantileDefinition(string Name, Func<int, double, double> Position)
+internal sealed record QuantileDefinition(string Name, Func<int, double, double> Position)
 {
     public static readonly IReadOnlyList<QuantileDefinition> All = BuildAll();
 

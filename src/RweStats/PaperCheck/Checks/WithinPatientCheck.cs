@@ -10,7 +10,7 @@ namespace RweStats.PaperCheck.Checks;
 /// Rounding of the printed means and SDs widens both ranges; a reported p outside their union is flagged with the
 /// correlation the paired t would need to give it.
 /// </summary>
-public static class WithinPatientCheck
+internal static class WithinPatientCheck
 {
     public const string Name = "within_patient_p";
 
