@@ -44,9 +44,9 @@ public static class CheckCorpusBench
                     foreach (var t in file)
                     {
                         var anchor = PaperText.Normalise(t.Anchor);
-                        int at = Locate(text.Flow, anchor);
-                        var hits = at < 0 ? new List<Finding>() : report.Findings.Where(f => f.Start < at + anchor.Length && f.End > at).ToList();
-                        if (at >= 0) spans.Add((at, at + anchor.Length));
+                        var (at, length) = Locate(text.Flow, anchor);
+                        var hits = at < 0 ? new List<Finding>() : report.Findings.Where(f => f.Start < at + length && f.End > at).ToList();
+                        if (at >= 0) spans.Add((at, at + length));
                         bool flagged = hits.Any(f => f.Verdict == FindingVerdict.Inconsistent);
                         if (t.Planted)
                         {
@@ -90,12 +90,19 @@ public static class CheckCorpusBench
         return 0;
     }
 
-    /// <summary>The first occurrence of an anchor that is not the tail of a longer number ("5 %" inside "95 %").</summary>
-    static int Locate(string flow, string anchor)
+    /// <summary>
+    /// The first occurrence of an anchor that is not the tail of a longer number ("5 %" inside "95 %"), and its length:
+    /// its spaces may be missing or doubled (a justified PDF line sets "χ2 =5,2"), so the statement is found where it is.
+    /// </summary>
+    internal static (int At, int Length) Locate(string flow, string anchor)
     {
-        for (int at = flow.IndexOf(anchor, StringComparison.Ordinal); at >= 0; at = flow.IndexOf(anchor, at + 1, StringComparison.Ordinal))
-            if (at == 0 || !char.IsDigit(anchor[0]) || !(char.IsDigit(flow[at - 1]) || (flow[at - 1] is '.' or ',' && at >= 2 && char.IsDigit(flow[at - 2])))) return at;
-        return -1;
+        var pattern = string.Join(@"\s*", anchor.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(System.Text.RegularExpressions.Regex.Escape));
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(flow, pattern))
+        {
+            int at = m.Index;
+            if (at == 0 || !char.IsDigit(anchor[0]) || !(char.IsDigit(flow[at - 1]) || (flow[at - 1] is '.' or ',' && at >= 2 && char.IsDigit(flow[at - 2])))) return (at, m.Length);
+        }
+        return (-1, 0);
     }
 
     static string Share(int k, int n) => $"{k}/{n} ({(n == 0 ? 0 : 100.0 * k / n).ToString("F1", CultureInfo.InvariantCulture)} %)";

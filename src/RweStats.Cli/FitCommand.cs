@@ -51,9 +51,18 @@ public sealed class FitCommand
             Residuals = a.GetValue(residuals),
         };
         var format = ModelOptions.Format(a, o);
+        using var progress = FitProgressLine.For(a.GetValue(o.Quiet), stderr);
+        spec = spec with { Progress = progress };
         var result = FittingData.Open(a, o, stderr).Fit(a, o, spec, stderr);
-        var text = format == "json" ? FitJson.Serialize(result, ModelOptions.OptionName) + "\n" : FitText.Render(result, ModelOptions.OptionName);
-        ModelOptions.Write(a, o, text, stdout);
+        ModelOptions.Write(a, o, writer =>
+        {
+            if (format == "json")
+            {
+                FitJson.Write(writer, result, ModelOptions.OptionName);
+                writer.Write('\n');
+            }
+            else FitText.Write(writer, result, ModelOptions.OptionName);
+        }, stdout);
         return 0;
     }
 }

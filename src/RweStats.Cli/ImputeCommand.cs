@@ -17,8 +17,7 @@ namespace RweStats.Cli;
 /// </summary>
 public sealed class ImputeCommand
 {
-    static readonly Choices<ImputationMethod> Methods = new(["condmean-jackknife", "condmean-bootstrap", "approx-bayes"],
-        [ImputationMethod.ConditionalMeanJackknife, ImputationMethod.ConditionalMeanBootstrap, ImputationMethod.ApproximateBayesian]);
+    static readonly Choices<ImputationMethod> Methods = new(ImputationMethods.ByName.Keys.ToArray(), ImputationMethods.ByName.Values.ToArray());
 
     readonly SharedOptions o;
     readonly Option<string> group = SharedOptions.Text("--group", "ARM", "the treatment-arm column (a class term of --formula; two arms)", required: true);
@@ -38,7 +37,7 @@ public sealed class ImputeCommand
     readonly Option<string?> tippingArm = SharedOptions.Text("--tipping-arm", "ARM", "tipping-point grid: shift the imputed values of ARM ...");
     readonly Option<string?> tippingVisit = SharedOptions.Text("--tipping-visit", "V", "... and test the treatment difference at visit V (default: the last visit)");
     readonly Option<string?> tippingGrid = SharedOptions.Text("--tipping-grid", "A:B:N", "... over N equally spaced shifts from A to B (default -10:10:41)");
-    readonly Option<string?> figure = SharedOptions.Text("--figure", "FILE.png", "the tipping-point figure");
+    readonly Option<string?> figure = SharedOptions.Text("--figure", "FILE.png", "the tipping-point figure (.png at 600 dpi, .svg or .pdf)");
 
     public ToolCommand Command { get; }
 
@@ -120,9 +119,17 @@ public sealed class ImputeCommand
                 var full = Path.GetFullPath(figure);
                 if (!Directory.Exists(Path.GetDirectoryName(full)))
                     throw new RweStatsInputException($"--figure {figure}: folder '{Path.GetDirectoryName(full)}' does not exist");
-                var tmp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp.png");
-                TippingPointFigure.SavePng(tipping, tmp, Formula.Parse(model.Formula).Response);
-                File.Move(tmp, full, overwrite: true);
+                var format = Path.GetExtension(full).ToLowerInvariant() switch
+                {
+                    ".png" => Figures.FigureFormats.Png, ".svg" => Figures.FigureFormats.Svg, ".pdf" => Figures.FigureFormats.Pdf,
+                    _ => throw new RweStatsInputException($"--figure {figure}: name a .png, .svg or .pdf file"),
+                };
+                var drawing = new TippingPointFigure
+                {
+                    Analysis = tipping, Outcome = Formula.Parse(model.Formula).Response,
+                    Difference = $"{analysis.Data.Arms[1]} − {analysis.Data.Arms[0]}",
+                };
+                Figures.FigureWriter.Write(drawing, Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full), format, pngDpi: 600);
             }
         }
         else if (a.GetValue(figure) is not null || a.GetValue(tippingVisit) is not null || a.GetValue(tippingGrid) is not null)

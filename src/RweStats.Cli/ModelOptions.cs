@@ -135,6 +135,13 @@ public static class ModelOptions
         };
     }
 
+    /// <summary>What <paramref name="write"/> produces, to --out FILE (streamed, replaced atomically) or standard output.</summary>
+    public static void Write(ParseResult a, SharedOptions o, Action<TextWriter> write, TextWriter stdout)
+    {
+        if (a.GetValue(o.Out) is { } path) OutputFile.Write(path, write);
+        else write(stdout);
+    }
+
     /// <summary>The report to --out FILE (written whole or not at all), else to standard output.</summary>
     public static void Write(ParseResult a, SharedOptions o, string text, TextWriter stdout)
     {

@@ -46,6 +46,7 @@ public sealed class SharedOptions
     public TypedOption<double> MaxIterations { get; } = Number("--max-iterations", "N", "most iterations of the optimiser (default 50)");
     public TypedOption<KenwardRogerInformation> KrInformation { get; } = Choice("--kr-information", "information matrix in the KR computations (default observed, as SAS; expected as pbkrtest/lmerTest)", ModelOptions.InformationChoices);
     public Option<bool> ReportNonConverged { get; } = Flag("--report-nonconverged", "report a fit that did not converge (clearly marked) instead of failing");
+    public Option<bool> Quiet { get; } = Flag("--quiet", "no progress line (shown on a terminal's standard error when a fit takes more than 2 s: iteration, -2LL, elapsed time)");
 
     // Where the report goes.
     public Option<string?> Format { get; } = Choice("--format", "output format (default text)", "text", "json");
@@ -59,7 +60,7 @@ public sealed class SharedOptions
 
     /// <summary>The options of the model and its covariance that "fit" and "sensitivity" share, in the order of their help.</summary>
     public IEnumerable<Option> Model =>
-        [Subject, Time, TimeOrder, Baseline, Covariance, SelectBy, Candidates, TimeValue, Group, RandomIntercept, Method, KrInformation, Class, Ref, Alpha, MaxIterations, ReportNonConverged];
+        [Subject, Time, TimeOrder, Baseline, Covariance, SelectBy, Candidates, TimeValue, Group, RandomIntercept, Method, KrInformation, Class, Ref, Alpha, MaxIterations, ReportNonConverged, Quiet];
 
     /// <summary>The options of the report ("--format text|json", "--out FILE").</summary>
     public IEnumerable<Option> Report => [Format, Out];

@@ -24,7 +24,8 @@ public static class StudyCommands
                   Runs every outcome of an analysis spec (schema rwestats-analysis/1, docs/analysis-spec.md) and writes into
                   DIR: descriptives.csv, classes.csv, contrasts.csv, fits.json, report.md, report.html (the report with the
                   figures inline, one self-contained file), and the spec's figures into DIR/figures (SVG and PNG at
-                  600 dpi; vector PDF with --pdf).
+                  600 dpi; vector PDF with --pdf). With "estimands" (reference-based imputation, docs/estimands.md) also
+                  estimands.csv, tipping_points.csv and each tipping-point figure (figures/tipping_NAME).
                   One line of progress per outcome goes to standard output. An outcome that fails is reported on standard
                   error (one line) and the others still finish; the exit code is then 2. Nothing is written when every
                   outcome fails.
@@ -121,7 +122,8 @@ public static class StudyCommands
             Details = """
                   Draws the figures of an analysis spec ("outputs": {"figures": ...}; by default one panel per outcome) into DIR:
                   SVG and PNG (600 dpi) always, a vector PDF of the preset's page size with --pdf (drawn by ScottPlot on
-                  SkiaSharp; fonts shipped and embedded, nothing else to install).
+                  SkiaSharp; fonts shipped and embedded, nothing else to install). DIR is written as a set: the figures
+                  replace its contents whole when all are drawn, and a folder of files RweStats did not write is refused.
                 """,
             ArgumentsError = "plot takes one spec file: rwestats plot SPEC.json --out DIR",
         };
@@ -130,8 +132,15 @@ public static class StudyCommands
         command.Options.Add(pdf);
         command.SetAction(r =>
         {
-            var study = StudyAnalysis.Run(AnalysisSpecReader.Load(r.GetRequiredValue(specFile)), r.InvocationConfiguration.Output.Write);
-            if (study.Outcomes.Any(o => o.Error is null)) WriteFigures(study, r.GetRequiredValue(outDir), r.GetValue(pdf), r.InvocationConfiguration.Output);
+            var spec = AnalysisSpecReader.Load(r.GetRequiredValue(specFile));
+            // Written as a set, as analyze writes its folder: locked, staged, and replacing DIR whole (OutputSet).
+            using var set = OutputSet.Begin(r.GetRequiredValue(outDir));
+            var study = StudyAnalysis.Run(spec, r.InvocationConfiguration.Output.Write);
+            if (study.Outcomes.Any(o => o.Error is null))
+            {
+                WriteFigures(study, set.Staging, r.GetValue(pdf), r.InvocationConfiguration.Output);
+                set.Commit();
+            }
             return Finish(study, r.InvocationConfiguration.Error);
         });
         return command;
@@ -202,6 +211,8 @@ public static class StudyCommands
     {
         foreach (var o in study.Outcomes.Where(o => o.Error is not null))
             stderr.WriteLine($"rwestats: error: outcome '{o.Outcome.Name}': {Cli.OneLine(o.Error!)}");
+        foreach (var e in study.Estimands.Where(e => e.Error is not null))
+            stderr.WriteLine($"rwestats: error: {Cli.OneLine(e.Error!)}");
         return study.AllSucceeded ? 0 : 2;
     }
 
@@ -217,6 +228,10 @@ public static class StudyCommands
         OutputFile.WriteAtomically(Path.Combine(dir, "report.md"), StudyReport.ReportMarkdown(study, comparisonMarkdown));
         OutputFile.WriteAtomically(Path.Combine(dir, "report.html"), StudyReportHtml.Html(study, comparisonMarkdown, figures));
         if (comparisonCsv is not null) OutputFile.WriteAtomically(Path.Combine(dir, "replication.csv"), comparisonCsv);
+        if (study.Estimands.Any(e => e.Analysis is not null))
+            OutputFile.WriteAtomically(Path.Combine(dir, "estimands.csv"), StudyReport.EstimandsCsv(study));
+        if (study.Estimands.Any(e => e.TippingPoint is not null))
+            OutputFile.WriteAtomically(Path.Combine(dir, "tipping_points.csv"), StudyReport.TippingPointsCsv(study));
     }
 
     static string ComparisonMarkdown(IReadOnlyList<ClaimResult> results, ClaimsFile claims)

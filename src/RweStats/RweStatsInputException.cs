@@ -87,11 +87,11 @@ public sealed class RweStatsInputException : Exception
     readonly string? template;
 
     /// <summary>A problem described by a finished message, which names no setting in a front end's words.</summary>
-    public RweStatsInputException(string message) : base(message) { }
+    public RweStatsInputException(string message) : base(Echo.InMessage(message)) { }
 
-    RweStatsInputException(string template, ModelSetting? setting) : base(Render(template, LibraryName))
+    RweStatsInputException(string template, ModelSetting? setting) : base(Echo.InMessage(Render(template, LibraryName)))
     {
-        this.template = template;
+        this.template = Echo.InMessage(template);
         Setting = setting;
     }
 

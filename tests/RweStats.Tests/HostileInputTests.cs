@@ -98,4 +98,266 @@ public sealed class HostileInputTests : IDisposable
         var e = Assert.Throws<RweStatsInputException>(() => ParquetTableReader.Read(parquet));
         Assert.Contains($"the Parquet footer claims {int.MaxValue} bytes but the file has {bytes.Length}", e.Message);
     }
+
+    /// <summary>A small cohort as Parquet through DuckDB, with <paramref name="bad"/> (a DOUBLE literal) as subject 2's first outcome.</summary>
+    string ParquetWith(string bad, string name)
+    {
+        var parquet = Path.Combine(dir, name);
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "COPY (SELECT * FROM (VALUES (1, 'V1', 1.0::DOUBLE, 0.5::DOUBLE), (1, 'V2', 2.0, 0.5), " +
+                              $"(2, 'V1', {bad}, 1.5), (2, 'V2', 3.0, 1.5), (3, 'V1', 2.0, 2.5), (3, 'V2', 2.5, 2.5), (4, 'V1', 1.5, 0.0), (4, 'V2', 4.0, 0.0)) t(id, visit, y, x)) " +
+                              $"TO {Data.Sql.SqlDialect.DuckDb.Literal(parquet)} (FORMAT parquet)";
+        command.ExecuteNonQuery();
+        return parquet;
+    }
+
+    static readonly Model.MixedModelSpec Small = new() { Formula = "y ~ visit + x", Subject = "id", Time = "visit", Covariance = "cs" };
+
+    /// <summary>
+    /// A NaN or an infinity in a Parquet file is refused naming file, row and column, as in a CSV file or a DuckDB query:
+    /// read into memory, streamed subject by subject, and aggregated by DuckDB (push-down; its rows have no file order,
+    /// so the subject and visit name the row).
+    /// </summary>
+    [Theory]
+    [InlineData("'NaN'::DOUBLE", "NaN")]
+    [InlineData("'Infinity'::DOUBLE", "Infinity")]
+    [InlineData("'-Infinity'::DOUBLE", "-Infinity")]
+    public void AParquetNaNOrInfinityIsRefusedOnEveryPath(string literal, string text)
+    {
+        var parquet = ParquetWith(literal, "bad.parquet");
+        var inMemory = Assert.Throws<RweStatsInputException>(() => TableReader.Read(new TableSource(parquet)));
+        Assert.Equal($"{parquet}: row 3: column 'y': {text} is not a finite number; RweStats reads finite numbers or NULL (missing)", inMemory.Message);
+        var streamed = Assert.Throws<RweStatsInputException>(() => Data.Streaming.StreamedPatternSums.TryCompute(new TableSource(parquet), Small, "parquet", out _));
+        Assert.Equal(inMemory.Message, streamed.Message);
+        var pushed = Assert.Throws<RweStatsInputException>(() => DuckDbTableReader.PatternSums(new TableSource(parquet), Small));
+        Assert.Equal($"{parquet} (DuckDB): subject '2', visit 'V1': column 'y': {text} is not a finite number; RweStats reads finite numbers or NULL (missing)", pushed.Message);
+        // The command line, with and without the push-down: exit 2, one line.
+        foreach (var pushDown in new[] { false, true })
+        {
+            var o = new StringWriter();
+            var e = new StringWriter();
+            int code = RweStats.Cli.Cli.Run(["fit", "--data", parquet, "--formula", "y ~ visit + x", "--subject", "id", "--time", "visit", "--covariance", "cs",
+                                             .. pushDown ? new[] { "--push-down" } : []], o, e);
+            Assert.Equal(2, code);
+            Assert.Single(e.ToString().TrimEnd().Split('\n'));
+            Assert.Contains($"column 'y': {text} is not a finite number", e.ToString());
+            Assert.Equal("", o.ToString());
+        }
+    }
+
+    [Fact]
+    public void ANaNCovariateIsRefusedAndANullIsMissing()
+    {
+        var parquet = ParquetWith("1.0", "covariate.parquet");
+        // The same cohort with subject 3's covariate NaN at its second visit, and one with a NULL outcome (missing, fitted).
+        var bad = Path.Combine(dir, "bad_x.parquet");
+        var missing = Path.Combine(dir, "missing_y.parquet");
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            string from = $"read_parquet({Data.Sql.SqlDialect.DuckDb.Literal(parquet)})";
+            command.CommandText = $"COPY (SELECT id, visit, y, CASE WHEN id = 3 AND visit = 'V2' THEN 'NaN'::DOUBLE ELSE x END AS x FROM {from}) TO {Data.Sql.SqlDialect.DuckDb.Literal(bad)} (FORMAT parquet);" +
+                                  $"COPY (SELECT id, visit, CASE WHEN id = 2 AND visit = 'V1' THEN NULL ELSE y END AS y, x FROM {from}) TO {Data.Sql.SqlDialect.DuckDb.Literal(missing)} (FORMAT parquet)";
+            command.ExecuteNonQuery();
+        }
+        Assert.EndsWith("row 6: column 'x': NaN is not a finite number; RweStats reads finite numbers or NULL (missing)",
+            Assert.Throws<RweStatsInputException>(() => TableReader.Read(new TableSource(bad))).Message);
+        Assert.EndsWith("row 6: column 'x': NaN is not a finite number; RweStats reads finite numbers or NULL (missing)",
+            Assert.Throws<RweStatsInputException>(() => Data.Streaming.StreamedPatternSums.TryCompute(new TableSource(bad), Small, "parquet", out _)).Message);
+        Assert.EndsWith("subject '3', visit 'V2': column 'x': NaN is not a finite number; RweStats reads finite numbers or NULL (missing)",
+            Assert.Throws<RweStatsInputException>(() => DuckDbTableReader.PatternSums(new TableSource(bad), Small)).Message);
+        Assert.Equal(8, TableReader.Read(new TableSource(missing)).RowCount);
+        Assert.NotNull(Data.Streaming.StreamedPatternSums.TryCompute(new TableSource(missing), Small, "parquet", out _));
+    }
+
+    /// <summary>
+    /// A Parquet file of 1000 rows (8 subjects × 125 visits of a compressible cohort) whose footer is rewritten to claim
+    /// <paramref name="claimed"/> rows: each Thrift compact i64 field of value 1000 with field-id delta 1 (header 0x16) is
+    /// re-encoded — the file's and the row group's num_rows, and with <paramref name="valuesToo"/> the column chunks'
+    /// num_values (the fields followed by another such header) — and the footer length updated.
+    /// </summary>
+    string LyingParquet(long claimed, bool valuesToo)
+    {
+        var parquet = Path.Combine(dir, $"lying_{claimed}_{valuesToo}.parquet");
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "COPY (SELECT i // 125 AS id, 'V' || (i % 125) AS visit, (i % 7)::DOUBLE AS y FROM range(1000) t(i)) " +
+                                  $"TO {Data.Sql.SqlDialect.DuckDb.Literal(parquet)} (FORMAT parquet)";
+            command.ExecuteNonQuery();
+        }
+        static byte[] Varint(long v)
+        {
+            ulong z = (ulong)((v << 1) ^ (v >> 63)), u = z;
+            var bytes = new List<byte>();
+            do { byte b = (byte)(u & 0x7F); u >>= 7; bytes.Add(u != 0 ? (byte)(b | 0x80) : b); } while (u != 0);
+            return [.. bytes];
+        }
+        var bytes = File.ReadAllBytes(parquet);
+        int footerLength = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(bytes.Length - 8));
+        int footerStart = bytes.Length - 8 - footerLength;
+        var footer = bytes.AsSpan(footerStart, footerLength).ToArray();
+        byte[] from = [0x16, .. Varint(1000)], to = [0x16, .. Varint(claimed)];
+        var patched = new List<byte>();
+        int replaced = 0;
+        for (int i = 0; i < footer.Length;)
+        {
+            bool match = footer.AsSpan(i).StartsWith(from);
+            bool isValues = match && i + from.Length < footer.Length && footer[i + from.Length] == 0x16;
+            if (match && (valuesToo || !isValues)) { patched.AddRange(to); i += from.Length; replaced++; }
+            else patched.Add(footer[i++]);
+        }
+        Assert.True(replaced >= 2, $"{replaced} fields rewritten");
+        var result = new List<byte>(bytes[..footerStart]);
+        result.AddRange(patched);
+        var length = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, patched.Count);
+        result.AddRange(length);
+        result.AddRange("PAR1"u8.ToArray());
+        File.WriteAllBytes(parquet, [.. result]);
+        return parquet;
+    }
+
+    /// <summary>
+    /// A footer that claims 2^40 rows in a 3 KB file is refused from the footer alone (it is not decoded for minutes) on
+    /// every path that reads Parquet: in memory, streamed, aggregated by DuckDB, and on the command line (exit 2).
+    /// </summary>
+    [Theory]
+    [InlineData(1L << 40, false, "claims 1099511627776 rows in row group 1 but column 'id' holds 1000 values")]
+    [InlineData(1L << 44, true, "claims 17592186044416 values of column 'id' in row group 1, more than its")]
+    public async Task AParquetFooterLyingAboutItsRowsIsRefused(long claimed, bool valuesToo, string expected)
+    {
+        var parquet = LyingParquet(claimed, valuesToo);
+        Assert.True(new FileInfo(parquet).Length < 4096);
+        // The construction did what it says: the footer now claims that many rows.
+        await using (var reader = await Parquet.ParquetReader.CreateAsync(parquet))
+            Assert.Equal(claimed, reader.Metadata!.NumRows);
+        var spec = new Model.MixedModelSpec { Formula = "y ~ visit", Subject = "id", Time = "visit", Covariance = "cs" };
+        Assert.Contains(expected, Assert.Throws<RweStatsInputException>(() => TableReader.Read(new TableSource(parquet))).Message);
+        Assert.Contains(expected, Assert.Throws<RweStatsInputException>(() => Data.Streaming.StreamedPatternSums.TryCompute(new TableSource(parquet), spec, "parquet", out _)).Message);
+        Assert.Contains(expected, Assert.Throws<RweStatsInputException>(() => DuckDbTableReader.PatternSums(new TableSource(parquet), spec)).Message);
+        Assert.Contains(expected, Assert.Throws<RweStatsInputException>(() => TableReader.Read(new TableSource(parquet) { FileFormat = "duckdb" })).Message);
+        var o = new StringWriter();
+        var e = new StringWriter();
+        Assert.Equal(2, RweStats.Cli.Cli.Run(["fit", "--data", parquet, "--push-down", "--formula", "y ~ visit", "--subject", "id", "--time", "visit"], o, e));
+        Assert.Single(e.ToString().TrimEnd().Split('\n'));
+        Assert.Contains(expected, e.ToString());
+    }
+
+    /// <summary>What follows a query's last token (semicolons, white space, comments) is dropped; what is inside strings,
+    /// quoted names and comments is not mistaken for it, and a second statement is kept for the engine to refuse.</summary>
+    [Theory]
+    [InlineData("SELECT 1;", "SELECT 1")]
+    [InlineData("  SELECT 1 ;; \n\t", "  SELECT 1")]
+    [InlineData("SELECT 1; -- the end", "SELECT 1")]
+    [InlineData("SELECT 1 /* a; b */ ; /* c /* nested */ d */", "SELECT 1")]
+    [InlineData("SELECT ';--' AS a -- x", "SELECT ';--' AS a")]
+    [InlineData("SELECT E'\\';' AS a;", "SELECT E'\\';' AS a")]
+    [InlineData("SELECT $f$;--$f$ AS \"a;\" ;", "SELECT $f$;--$f$ AS \"a;\"")]
+    [InlineData("SELECT 1; -- x\nDELETE FROM t;", "SELECT 1; -- x\nDELETE FROM t")]
+    public void AQueryEndsAtItsLastToken(string query, string expected) =>
+        Assert.Equal(expected + "\n", Data.Sql.SqlRelation.Query(query, "q").Sql);
+
+    static readonly Model.MixedModelSpec Fev = new() { Formula = "FEV1 ~ ARMCD*AVISIT + FEV1_BL", Subject = "USUBJID", Time = "AVISIT", Covariance = "un" };
+
+    /// <summary>100 subjects with all 60 visits, 300 dropping out at visits of their own: patterns of every size.</summary>
+    static DataTable SixtyVisits()
+    {
+        var rows = new List<string?[]>();
+        var random = new Random(7);
+        for (int s = 0; s < 400; s++)
+        {
+            int last = s < 100 ? 59 : 1 + s % 60;
+            for (int v = 0; v <= last && v < 60; v++)
+                rows.Add([$"S{s:000}", $"V{v + 1:00}", (10 + random.NextDouble()).ToString("R", System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+        return SyntheticData.FromRows(["id", "visit", "y"], rows);
+    }
+
+    /// <summary>
+    /// A fit estimated beyond the budget is refused before it starts, naming the structure, the visits and the figures:
+    /// UN over 60 visits with patterns of every size needs gigabytes; a small budget refuses a small fit on its work.
+    /// </summary>
+    [Fact]
+    public void AFitBeyondTheBudgetIsRefusedWithItsFigures()
+    {
+        var spec = new Model.MixedModelSpec { Formula = "y ~ visit", Subject = "id", Time = "visit", Covariance = "un" };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var e = Assert.Throws<RweStatsInputException>(() => Estimation.MixedModelFitter.FitModel(SixtyVisits(), spec));
+        Assert.Matches(@"^the UN model for 'y' over 60 visits: 1830 covariance parameters; one iteration would take about [0-9.]+ GB of memory, beyond the fit budget \(5\.0e\+11 operations, 4\.3 GB\)", e.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"{clock.Elapsed}");
+        var fev = CsvTableReader.Read(RepoPaths.Data("fev_data.csv"));
+        var small = Fev with { Budget = new Estimation.FitBudget(long.MaxValue, 1e3) };
+        e = Assert.Throws<RweStatsInputException>(() => Estimation.MixedModelFitter.FitModel(fev, small));
+        Assert.Matches(@"one iteration would take about [0-9.]+e\+[0-9]+ floating-point operations and [0-9.]+ GB of memory, beyond the fit budget \(1\.0e\+3 operations", e.Message);
+    }
+
+    /// <summary>The library tells progress through the spec's IProgress, once per iteration, ending at the optimum.</summary>
+    [Fact]
+    public void ProgressIsToldOncePerIteration()
+    {
+        var fev = CsvTableReader.Read(RepoPaths.Data("fev_data.csv"));
+        var told = new List<Estimation.FitProgress>();
+        var progress = new Told(told);
+        var model = Estimation.MixedModelFitter.FitModel(fev, Fev with { Progress = progress });
+        Assert.True(told.Count >= model.Convergence.Iterations, $"{told.Count} reports, {model.Convergence.Iterations} iterations");
+        Assert.Equal(Enumerable.Range(1, told.Count), told.Select(p => p.Iteration));
+        Assert.All(told, p => Assert.Contains("UN 'FEV1'", p.Model));
+        Assert.Equal(model.Neg2LogLikelihood, told[^1].Neg2LogLikelihood, 1e-9 * Math.Abs(model.Neg2LogLikelihood));
+        // The command line shows it on a terminal only: into a writer, or with --quiet, nothing is written.
+        var o = new StringWriter();
+        var err = new StringWriter();
+        Assert.Equal(0, RweStats.Cli.Cli.Run(["fit", "--data", RepoPaths.Data("fev_data.csv"), "--formula", "FEV1 ~ AVISIT", "--subject", "USUBJID", "--time", "AVISIT", "--quiet"], o, err));
+        Assert.Equal("", err.ToString());
+    }
+
+    sealed class Told(List<Estimation.FitProgress> into) : IProgress<Estimation.FitProgress>
+    {
+        public void Report(Estimation.FitProgress value) { lock (into) into.Add(value); }
+    }
+
+    /// <summary>
+    /// A 10 MB label is echoed by its first 200 characters and an ellipsis: in the analysis reports (the outcome's label),
+    /// in the fit report (a class level), and in a message quoting it.
+    /// </summary>
+    [Fact]
+    public void AHugeLabelIsEchoedByItsStart()
+    {
+        string huge = new string('L', 10_000_000);
+        // The outcome's label in an analysis: reports of kilobytes, not hundreds of megabytes.
+        var spec = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepoPaths.Data("example.json")))!;
+        spec["outcomes"]![0]!["label"] = huge;
+        spec["data"]!["file"] = RepoPaths.Data("example_cohort.csv");
+        spec["outputs"] = new System.Text.Json.Nodes.JsonObject { ["figures"] = false };
+        var specPath = Path.Combine(dir, "huge.json");
+        File.WriteAllText(specPath, spec.ToJsonString());
+        var outDir = Path.Combine(dir, "out");
+        var o = new StringWriter();
+        var e = new StringWriter();
+        Assert.True(RweStats.Cli.Cli.Run(["analyze", specPath, "--out", outDir], o, e) == 0, e.ToString());
+        foreach (var file in Directory.GetFiles(outDir))
+            Assert.True(new FileInfo(file).Length < 1_000_000, $"{Path.GetFileName(file)}: {new FileInfo(file).Length} bytes");
+        Assert.Contains(new string('L', 200) + "…", File.ReadAllText(Path.Combine(outDir, "report.md")));
+        // A class level in the fit report, and the same level quoted in a message.
+        var csv = Path.Combine(dir, "level.csv");
+        var lines = new List<string> { "id,visit,arm,y" };
+        var random = new Random(3);
+        for (int i = 0; i < 20; i++)
+            for (int v = 1; v <= 3; v++)
+                lines.Add($"{i},V{v},{(i % 2 == 0 ? "PBO" : new string('A', 100_000))},{(10 + v + random.NextDouble()).ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        File.WriteAllLines(csv, lines);
+        o = new StringWriter();
+        e = new StringWriter();
+        Assert.True(RweStats.Cli.Cli.Run(["fit", "--data", csv, "--formula", "y ~ visit + arm", "--subject", "id", "--time", "visit", "--covariance", "cs"], o, e) == 0, e.ToString());
+        Assert.True(o.ToString().Length < 20_000, $"{o.ToString().Length} characters");
+        Assert.Matches("A{190}…", o.ToString());
+        var message = Assert.Throws<RweStatsInputException>(() => RowCondition.Parse($"arm == \"{new string('A', 100_000)}\" and y > \"5\"").Apply(CsvTableReader.Read(csv))).Message;
+        Assert.True(message.Length < 1000, $"{message.Length} characters");
+        Assert.Equal(message, Echo.InMessage(message));
+        Assert.Equal("'" + new string('x', 200) + "…'", Echo.InMessage("'" + new string('x', 5000) + "'"));
+    }
 }

@@ -85,6 +85,12 @@ public class OptimumSearchTests(ITestOutputHelper output)
         return new CaseResult(r, outcome, ours, $"starts {fit.Convergence.StartsTried}, at best {fit.Convergence.StartsAtBest}, from {fit.Convergence.BestStart}");
     }
 
+    /// <summary>
+    /// One fit per core: without a bound, Parallel.ForEach over hundreds of long fits keeps adding thread-pool threads,
+    /// which starves the test classes that run beside this one (a Parquet read waiting on the pool took minutes).
+    /// </summary>
+    static readonly ParallelOptions OneFitPerCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
     [Fact]
     public void NoFitIsReportedAsConvergedAtAWorseOptimumThanR()
     {
@@ -92,7 +98,7 @@ public class OptimumSearchTests(ITestOutputHelper output)
         var cohorts = LoadCohorts();
         Assert.True(references.Count >= 500, $"{references.Count} cases");
         var results = new ConcurrentBag<CaseResult>();
-        Parallel.ForEach(references, r => results.Add(Classify(r, cohorts[r.Case])));
+        Parallel.ForEach(references, OneFitPerCore, r => results.Add(Classify(r, cohorts[r.Case])));
 
         foreach (var g in results.GroupBy(c => c.Reference.Structure).OrderBy(g => g.Key))
             output.WriteLine($"{g.Key,-6} {string.Join(", ", Enum.GetValues<Outcome>().Select(o => $"{o} {g.Count(c => c.Outcome == o)}"))}");
@@ -156,7 +162,7 @@ public class OptimumSearchTests(ITestOutputHelper output)
             .Where(l => !l.StartsWith('#') && !l.StartsWith("case,")).Select(l => l.Split(',')).ToList();
         Assert.True(cases.Count >= 60, $"{cases.Count} cases");
         var results = new ConcurrentBag<(int k, string structure, double? best, double ours, bool converged, string detail)>();
-        Parallel.ForEach(cases, c =>
+        Parallel.ForEach(cases, OneFitPerCore, c =>
         {
             int k = int.Parse(c[0], CultureInfo.InvariantCulture);
             var r = rows[k];

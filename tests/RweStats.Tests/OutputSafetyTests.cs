@@ -134,4 +134,43 @@ public sealed class OutputSafetyTests : IDisposable
         }
         Assert.Equal(0, Run(Analyze(outDir)).code);
     }
+
+    /// <summary>plot --out writes its figures as a set too: an earlier run's figure is gone, a foreign folder refused.</summary>
+    [Fact]
+    public void APlotFolderIsReplacedAsASet()
+    {
+        var outDir = Path.Combine(dir, "plots");
+        var first = Run("plot", RepoPaths.Data("example.json"), "--out", outDir);
+        Assert.True(first.code == 0, first.stderr);
+        Assert.True(File.Exists(Path.Combine(outDir, ".rwestats-outputs")));
+        var svgs = Directory.GetFiles(outDir, "*.svg").Select(Path.GetFileName).ToList();
+        Assert.NotEmpty(svgs);
+        File.WriteAllText(Path.Combine(outDir, "old_outcome.svg"), "<svg/>");
+        File.AppendAllLines(Path.Combine(outDir, ".rwestats-outputs"), ["old_outcome.svg"]);
+        Assert.Equal(0, Run("plot", RepoPaths.Data("example.json"), "--out", outDir).code);
+        Assert.False(File.Exists(Path.Combine(outDir, "old_outcome.svg")));
+        Assert.Equal(svgs, Directory.GetFiles(outDir, "*.svg").Select(Path.GetFileName).ToList());
+        Assert.Equal(new[] { "plots" }, Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));
+        var mine = Path.Combine(dir, "mine");
+        Directory.CreateDirectory(mine);
+        File.WriteAllText(Path.Combine(mine, "notes.txt"), "my notes");
+        AssertInputError(Run("plot", RepoPaths.Data("example.json"), "--out", mine), "'notes.txt'");
+        Assert.Equal("my notes", File.ReadAllText(Path.Combine(mine, "notes.txt")));
+    }
+
+    /// <summary>A report with a residual row per observation is streamed into --out: the same bytes as the report held
+    /// as text and written to standard output (a writer, not a file), text and JSON.</summary>
+    [Fact]
+    public void AStreamedReportIsTheSameBytes()
+    {
+        string[] fit = ["fit", "--data", RepoPaths.Data("fev_data.csv"), "--formula", "FEV1 ~ ARMCD*AVISIT + FEV1_BL", "--subject", "USUBJID",
+                        "--time", "AVISIT", "--covariance", "un", "--residuals"];
+        var text = Path.Combine(dir, "fit.txt");
+        var json = Path.Combine(dir, "fit.json");
+        Assert.Equal(0, Run([.. fit, "--out", text]).code);
+        Assert.Equal(0, Run([.. fit, "--format", "json", "--out", json]).code);
+        Assert.Contains("Residuals", File.ReadAllText(text));
+        Assert.Equal(Run(fit).stdout, File.ReadAllText(text));
+        Assert.Equal(Run([.. fit, "--format", "json"]).stdout, File.ReadAllText(json));
+    }
 }

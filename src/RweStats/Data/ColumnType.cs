@@ -93,6 +93,18 @@ internal static class ColumnTyping
             ? $"'{value}' is not a finite number: {WaysOut(column, value, canBeClass)}"
             : $"'{value}' is not a finite number in a column of numbers; {WaysOut(column, value, canBeClass)}";
 
+    /// <summary>
+    /// Whether a number a typed source hands over (a Parquet, DuckDB or database DOUBLE) is one RweStats reads: NaN and
+    /// the infinities are not, as the CSV reader does not read "NaN" or "Inf" as numbers (<see cref="NumberParsing"/>);
+    /// a missing value is a null (NULL), never a NaN. Every reader of numbers applies this rule, in memory, streamed or
+    /// pushed down into a database, so a file gives the same answer whichever path reads it.
+    /// </summary>
+    public static bool IsNumber(double value) => double.IsFinite(value);
+
+    /// <summary>The one message for a number that is not finite: where (file and row, or subject and visit), column, value.</summary>
+    public static RweStatsInputException NotFinite(string where, string column, double value) =>
+        new($"{where}: column '{column}': {NumberLabel.Text(value)} is not a finite number; RweStats reads finite numbers or NULL (missing)");
+
     /// <summary>What to do about such a cell: read a decimal comma, or correct it, mark it missing, declare a class.</summary>
     public static string WaysOut(string column, string value, bool canBeClass = true) =>
         IsCommaDecimal(Encoding.UTF8.GetBytes(value))

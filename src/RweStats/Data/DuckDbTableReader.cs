@@ -79,6 +79,7 @@ public sealed class DuckDbTableReader : ITableReader
         bool glob = path.IndexOfAny(['*', '?', '[']) >= 0;
         if (!glob && Directory.Exists(path)) throw new RweStatsInputException($"{path}: is a folder; name a data file (or a glob such as \"{Path.Combine(path, "*.parquet")}\")");
         if (!glob && !File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
+        if (parquet && !glob) ParquetTableReader.RequireConsistentFooter(path);
         try
         {
             using var connection = new DuckDBConnection(files ? "Data Source=:memory:" : $"Data Source={path};ACCESS_MODE=READ_ONLY");

@@ -23,8 +23,7 @@ public sealed class ParquetTableReader : ITableReader
     /// <summary>Reads a Parquet file.</summary>
     public static DataTable Read(string path)
     {
-        if (!File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
-        RequireFooterInFile(path);
+        RequireConsistentFooter(path);
         try
         {
             return ReadAsync(path).GetAwaiter().GetResult();
@@ -51,9 +50,9 @@ public sealed class ParquetTableReader : ITableReader
     /// <summary>
     /// A Parquet file ends with its footer's length (4 bytes, little-endian) and "PAR1": a length the file cannot hold
     /// is a corrupt or lying file, refused before a buffer of that size is asked for (0x7fffffff was an
-    /// OutOfMemoryException).
+    /// OutOfMemoryException). Returns where the data end (the footer's first byte).
     /// </summary>
-    static void RequireFooterInFile(string path)
+    static long RequireFooterInFile(string path)
     {
         using var stream = File.OpenRead(path);
         long length = stream.Length;
@@ -68,11 +67,71 @@ public sealed class ParquetTableReader : ITableReader
         long footer = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(tail);
         if (footer > length - 12)
             throw new RweStatsInputException($"{path}: the Parquet footer claims {footer} bytes but the file has {length}; the file is truncated or corrupt");
+        return length - 8 - footer;
+    }
+
+    /// <summary>
+    /// Refuses a Parquet file whose footer does not fit its data, before anything is decoded or allocated by its
+    /// claims (a 3 KB file claiming 2^40 rows was decoded for minutes): every path that reads Parquet, in memory,
+    /// streamed or through DuckDB, calls it first.
+    /// </summary>
+    public static void RequireConsistentFooter(string path)
+    {
+        if (!File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
+        long dataEnd = RequireFooterInFile(path);
+        Parquet.Meta.FileMetaData? metadata;
+        try
+        {
+            var reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
+            metadata = reader.Metadata;
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not RweStatsInputException and not OutOfMemoryException)
+        {
+            throw new RweStatsInputException($"{path}: not a readable Parquet file ({e.Message.Split('\n')[0].Trim()})");
+        }
+        if (metadata is not null) RequireConsistent(path, metadata, dataEnd);
+    }
+
+    /// <summary>
+    /// The footer's claims checked against the file (Parquet format specification, FileMetaData/RowGroup/ColumnMetaData):
+    /// the row groups' rows add up to the file's; each column chunk lies between the leading "PAR1" and the footer; a
+    /// chunk holds at least one value (or null) per row of its row group (num_values counts the nulls); and no more
+    /// values than its pages can count: a data page header takes at least 8 bytes and counts at most 2^31 − 1 values.
+    /// </summary>
+    static void RequireConsistent(string path, Parquet.Meta.FileMetaData metadata, long dataEnd)
+    {
+        string Corrupt(string what) => $"{path}: the Parquet footer {what}; the file is corrupt or was altered";
+        long rows = 0;
+        var groups = metadata.RowGroups ?? [];
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var group = groups[g];
+            if (group.NumRows < 0) throw new RweStatsInputException(Corrupt($"claims {group.NumRows} rows in row group {g + 1}"));
+            rows += group.NumRows;
+            foreach (var chunk in group.Columns ?? [])
+            {
+                if (chunk.MetaData is not { } column) continue; // an encrypted or external chunk: Parquet.Net says what it cannot read
+                string name = string.Join(".", column.PathInSchema ?? []);
+                long start = column.DictionaryPageOffset is > 0 and var dictionary ? Math.Min(dictionary, column.DataPageOffset) : column.DataPageOffset;
+                if (start < 4 || column.TotalCompressedSize < 0 || start > dataEnd - column.TotalCompressedSize)
+                    throw new RweStatsInputException(Corrupt(
+                        $"places column '{name}' of row group {g + 1} at bytes {start} to {start + column.TotalCompressedSize}, outside the {dataEnd} bytes of data before it"));
+                if (column.NumValues < group.NumRows)
+                    throw new RweStatsInputException(Corrupt(
+                        $"claims {group.NumRows} rows in row group {g + 1} but column '{name}' holds {column.NumValues} values"));
+                if (column.NumValues / (double)int.MaxValue > column.TotalCompressedSize / 8.0)
+                    throw new RweStatsInputException(Corrupt(
+                        $"claims {column.NumValues} values of column '{name}' in row group {g + 1}, more than its {column.TotalCompressedSize} bytes can hold"));
+            }
+        }
+        if (rows != metadata.NumRows)
+            throw new RweStatsInputException(Corrupt($"claims {metadata.NumRows} rows but its row groups hold {rows}"));
     }
 
     static async Task<long> RowCountAsync(string path)
     {
-        RequireFooterInFile(path);
+        RequireConsistentFooter(path);
         await using var reader = await ParquetReader.CreateAsync(path);
         long rows = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
@@ -99,7 +158,7 @@ public sealed class ParquetTableReader : ITableReader
         if (total == 0) throw new RweStatsInputException($"{path}: the Parquet file has no rows");
         if (total > Array.MaxLength) throw new RweStatsInputException($"{path}: {total} rows; RweStats holds at most {Array.MaxLength} rows in memory");
         int n = (int)total;
-        var columns = fields.Select(f => Column.For(f, n)).ToArray();
+        var columns = fields.Select(f => Column.For(f, n, path)).ToArray();
         int offset = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
@@ -121,20 +180,20 @@ public sealed class ParquetTableReader : ITableReader
         public abstract Task ReadAsync(ParquetRowGroupReader rg, int offset, int count);
         public abstract ColumnStorage Storage();
 
-        public static Column For(DataField f, int n)
+        public static Column For(DataField f, int n, string path)
         {
             var t = f.ClrType;
-            if (t == typeof(double)) return new Numbers<double>(f, n);
-            if (t == typeof(float)) return new Numbers<float>(f, n);
-            if (t == typeof(int)) return new Numbers<int>(f, n);
-            if (t == typeof(long)) return new Numbers<long>(f, n);
-            if (t == typeof(short)) return new Numbers<short>(f, n);
-            if (t == typeof(sbyte)) return new Numbers<sbyte>(f, n);
-            if (t == typeof(byte)) return new Numbers<byte>(f, n);
-            if (t == typeof(ushort)) return new Numbers<ushort>(f, n);
-            if (t == typeof(uint)) return new Numbers<uint>(f, n);
-            if (t == typeof(ulong)) return new Numbers<ulong>(f, n);
-            if (t == typeof(decimal)) return new Numbers<decimal>(f, n);
+            if (t == typeof(double)) return new Numbers<double>(f, n, path);
+            if (t == typeof(float)) return new Numbers<float>(f, n, path);
+            if (t == typeof(int)) return new Numbers<int>(f, n, path);
+            if (t == typeof(long)) return new Numbers<long>(f, n, path);
+            if (t == typeof(short)) return new Numbers<short>(f, n, path);
+            if (t == typeof(sbyte)) return new Numbers<sbyte>(f, n, path);
+            if (t == typeof(byte)) return new Numbers<byte>(f, n, path);
+            if (t == typeof(ushort)) return new Numbers<ushort>(f, n, path);
+            if (t == typeof(uint)) return new Numbers<uint>(f, n, path);
+            if (t == typeof(ulong)) return new Numbers<ulong>(f, n, path);
+            if (t == typeof(decimal)) return new Numbers<decimal>(f, n, path);
             if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>)) return new Texts(f, n);
             if (t == typeof(bool)) return new Other<bool>(f, n, v => v ? "true" : "false");
             if (t == typeof(DateOnly)) return new Other<DateOnly>(f, n, v => v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -146,7 +205,7 @@ public sealed class ParquetTableReader : ITableReader
     }
 
     /// <summary>A numeric column as doubles (null: NaN, missing); the row-group buffer is kept from one row group to the next.</summary>
-    sealed class Numbers<T>(DataField f, int n) : Column(f) where T : struct, INumberBase<T>
+    sealed class Numbers<T>(DataField f, int n, string path) : Column(f) where T : struct, INumberBase<T>
     {
         readonly double[] values = new double[n];
         T?[]? nullable;
@@ -159,25 +218,23 @@ public sealed class ParquetTableReader : ITableReader
                 var buffer = nullable is { } b && b.Length >= count ? b : nullable = new T?[count];
                 await rg.ReadAsync<T>(Field, buffer.AsMemory(0, count));
                 for (int i = 0; i < count; i++)
-                    values[offset + i] = buffer[i] is { } v ? Finite(double.CreateChecked(v)) : double.NaN;
+                    values[offset + i] = buffer[i] is { } v ? Finite(double.CreateChecked(v), offset + i) : double.NaN;
             }
             else if (typeof(T) == typeof(double))
             {
                 await rg.ReadAsync<double>(Field, values.AsMemory(offset, count));
-                for (int i = offset; i < offset + count; i++) values[i] = Finite(values[i]);
+                for (int i = offset; i < offset + count; i++) values[i] = Finite(values[i], i);
             }
             else
             {
                 var buffer = plain is { } b && b.Length >= count ? b : plain = new T[count];
                 await rg.ReadAsync<T>(Field, buffer.AsMemory(0, count));
-                for (int i = 0; i < count; i++) values[offset + i] = Finite(double.CreateChecked(buffer[i]));
+                for (int i = 0; i < count; i++) values[offset + i] = Finite(double.CreateChecked(buffer[i]), offset + i);
             }
         }
 
-        /// <summary>NaN stands for missing in a numeric column, as in the CSV reader; infinities are refused there too.</summary>
-        double Finite(double v) => double.IsInfinity(v)
-            ? throw new RweStatsInputException($"column '{Field.Name}' holds an infinite value; RweStats reads finite numbers only")
-            : v;
+        /// <summary>A null is missing; a NaN or an infinity is refused, as in every reader (<see cref="ColumnTyping.IsNumber"/>).</summary>
+        double Finite(double v, int row) => ColumnTyping.IsNumber(v) ? v : throw ColumnTyping.NotFinite($"{path}: row {row + 1}", Field.Name, v);
 
         public override ColumnStorage Storage() => new NumericStorage(values, null);
     }

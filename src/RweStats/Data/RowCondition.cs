@@ -62,7 +62,7 @@ public sealed class RowCondition
         new($"{option} '{Shown(text)}': position {position}: {message}");
 
     /// <summary>A long expression is echoed by its start only (the position still points into the whole of it).</summary>
-    static string Shown(string text) => text.Length <= 200 ? text : text[..200] + "…";
+    static string Shown(string text) => Echo.Shown(text);
 
     abstract class Node
     {

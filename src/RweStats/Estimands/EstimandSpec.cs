@@ -17,6 +17,21 @@ public enum ImputationMethod
     ApproximateBayesian,
 }
 
+/// <summary>The names of the methods, as the command line and the analysis spec write them.</summary>
+public static class ImputationMethods
+{
+    /// <summary>The method of each name (condmean-jackknife, condmean-bootstrap, approx-bayes).</summary>
+    public static readonly IReadOnlyDictionary<string, ImputationMethod> ByName = new Dictionary<string, ImputationMethod>
+    {
+        ["condmean-jackknife"] = ImputationMethod.ConditionalMeanJackknife,
+        ["condmean-bootstrap"] = ImputationMethod.ConditionalMeanBootstrap,
+        ["approx-bayes"] = ImputationMethod.ApproximateBayesian,
+    };
+
+    /// <summary>The method's name.</summary>
+    public static string Name(this ImputationMethod method) => ByName.First(kv => kv.Value == method).Key;
+}
+
 /// <summary>
 /// A delta adjustment (rbmi's <c>delta</c>): <see cref="Shift"/> added to every imputed value of the subjects of
 /// <see cref="Arm"/> (null: every arm) at <see cref="Visits"/> (null: every visit) before the analysis.

@@ -75,6 +75,7 @@ public sealed class ImputationModel
         for (int s = 0; s < n; s++) index[frame.SubjectLabels[s]] = s;
         SubjectIndex = index;
         Full = Parameters(theta, fit.Beta.ToArray());
+        fullTotals = new(() => new LikelihoodObjective(covariance, patterns, p, observations, fit.Spec.Method).Totals(theta, 1));
         if (fit.Convergence.BoundaryParameters.Count == 0 && fit.Convergence.HessianPositiveDefinite)
             try { fullHessian = fit.ObservedHessian.Cholesky(); } catch (ArgumentException) { fullHessian = null; }
     }
@@ -100,15 +101,27 @@ public sealed class ImputationModel
         int k = subjectPattern[subject];
         var old = patterns[k];
         var reduced = new List<CovariancePattern>(patterns);
+        var own = Enumerable.Range(0, old.Visits.Length * old.Visits.Length).Select(_ => new double[w * w]).ToArray();
+        AddSubject(own, subjectZ[subject], subjectSize[subject], 1);
         if (old.SubjectCount == 1) reduced.RemoveAt(k);
         else
         {
             var blocks = old.PairBlocks!.Select(b => (double[])b.Clone()).ToArray();
-            AddSubject(blocks, subjectZ[subject], subjectSize[subject], -1);
+            for (int b = 0; b < blocks.Length; b++)
+                for (int u = 0; u < blocks[b].Length; u++) blocks[b][u] -= own[b][u];
             reduced[k] = new CovariancePattern { Group = old.Group, Visits = old.Visits, Times = Array.Empty<double>(), SubjectCount = old.SubjectCount - 1, PairBlocks = blocks, Width = w };
         }
-        return Refit(reduced, observations - subjectSize[subject], $"without subject '{label}'");
+        // The first step's totals at the full fit's θ̂: the full data's, computed once, less this subject's (one pattern
+        // of one subject), instead of a pass over every pattern.
+        var alone = new CovariancePattern { Group = old.Group, Visits = old.Visits, Times = Array.Empty<double>(), SubjectCount = 1, PairBlocks = own, Width = w };
+        var start = FullTotals is { } full && new LikelihoodObjective(covariance, new[] { alone }, p, subjectSize[subject], fit.Spec.Method).Totals(theta, 1) is { } mine
+            ? full.Subtract(mine) : null;
+        return Refit(reduced, observations - subjectSize[subject], $"without subject '{label}'", start);
     }
+
+    /// <summary>The pattern totals of the full data at θ̂ (order 1), shared by every leave-one-out refit's first step.</summary>
+    LikelihoodObjective.PatternTotals? FullTotals => fullTotals.Value;
+    readonly Lazy<LikelihoodObjective.PatternTotals?> fullTotals;
 
     /// <summary>The fit to a resample: subject s counted weights[s] times (index into the fit's subjects).</summary>
     public ImputationParameters Resample(double[] weights, string what)
@@ -118,7 +131,7 @@ public sealed class ImputationModel
         return Refit(WeightedPatterns(weights), (int)obs, what);
     }
 
-    ImputationParameters Refit(List<CovariancePattern> sample, int sampleObservations, string what)
+    ImputationParameters Refit(List<CovariancePattern> sample, int sampleObservations, string what, LikelihoodObjective.PatternTotals? startTotals = null)
     {
         var objective = new LikelihoodObjective(covariance, sample, p, sampleObservations, fit.Spec.Method);
         if (fullHessian is not null)
@@ -128,14 +141,30 @@ public sealed class ImputationModel
             // step needs only the gradient, not the Hessian. Stopped on the engine's own criterion gᵀH⁻¹g, tightened, at
             // the iterate whose β is returned; anything unusual falls back to the engine's Newton–Raphson.
             var th = (double[])theta.Clone();
+            var hessian = fullHessian;
+            double previous = double.PositiveInfinity;
+            int refreshed = 0;
             for (int iteration = 0; iteration < 40; iteration++)
             {
-                var e = objective.Evaluate(th, 1);
+                var e = iteration == 0 && startTotals is not null ? objective.EvaluateFrom(th, 1, startTotals) : objective.Evaluate(th, 1);
                 if (!e.IsFinite || e.Gradient is null) break;
                 var g = MathNet.Numerics.LinearAlgebra.Double.DenseVector.OfArray(e.Gradient);
-                var step = fullHessian.Solve(-g);
+                var step = hessian.Solve(-g);
                 double criterion = -g.DotProduct(step);
                 if (criterion >= 0 && criterion <= ChordTolerance) return Parameters(th, e.Beta!.ToArray());
+                // A resample far from the data (a bootstrap sample) moves the curvature too: when a chord step gains less
+                // than a factor 20, the sample's own Hessian at the current iterate takes over (Newton's quadratic steps).
+                if (iteration > 0 && !(criterion <= previous / 20) && refreshed < 3)
+                {
+                    var second = objective.Evaluate(th, 2);
+                    if (!second.IsFinite || second.Hessian is null) break;
+                    try { hessian = second.Hessian.Cholesky(); } catch (ArgumentException) { break; }
+                    refreshed++;
+                    step = hessian.Solve(-g);
+                    criterion = -g.DotProduct(step);
+                    if (criterion >= 0 && criterion <= ChordTolerance) return Parameters(th, e.Beta!.ToArray());
+                }
+                previous = criterion;
                 for (int k = 0; k < th.Length; k++) th[k] += step[k];
                 if (!covariance.IsAdmissible(th)) break;
             }

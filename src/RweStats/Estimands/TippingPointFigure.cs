@@ -1,53 +1,67 @@
 using System.Globalization;
+using RweStats.Figures;
 using ScottPlot;
 
 namespace RweStats.Estimands;
 
 /// <summary>
 /// The tipping-point figure: the treatment difference and its confidence interval against the shift of the imputed
-/// values (points and a band), the line of no difference, and the shift where the test at α changes its conclusion.
-/// A second panel-free axis is not used: the p-value is written at the tipping point.
+/// values (a band and a line with points), the line of no difference, and the shift where the two-sided test at α
+/// changes its conclusion (a dashed vertical line), in the journal style of every figure (<see cref="FigureStyle"/>),
+/// written as SVG, PNG and PDF by <see cref="FigureWriter"/>.
 /// </summary>
-public static class TippingPointFigure
+public sealed record TippingPointFigure : IFigure
 {
-    /// <summary>Writes the figure as PNG (width × height pixels).</summary>
-    public static void SavePng(TippingPointAnalysis analysis, string path, string outcomeLabel, int width = 900, int height = 560) =>
-        Build(analysis, outcomeLabel).SavePng(path, width, height);
+    /// <summary>The tipping-point grid drawn.</summary>
+    public required TippingPointAnalysis Analysis { get; init; }
+    /// <summary>The outcome, as the title names it (e.g. "CHANGE" or a label with its unit).</summary>
+    public required string Outcome { get; init; }
+    /// <summary>What the difference is, as the y axis names it (e.g. "PLACEBO − DRUG").</summary>
+    public string Difference { get; init; } = "second arm − first";
+    /// <inheritdoc/>
+    public FigureStyle Style { get; init; } = FigureStyle.SingleColumn;
+    /// <inheritdoc/>
+    public string Title => $"Tipping point: {Outcome} at visit {Analysis.Visit}";
 
-    /// <summary>The figure as a ScottPlot plot.</summary>
-    public static Plot Build(TippingPointAnalysis analysis, string outcomeLabel)
+    /// <inheritdoc/>
+    public FigurePage Page()
     {
-        var plot = new Plot();
-        var x = analysis.Grid.Select(r => r.Shift).ToArray();
-        var estimate = analysis.Grid.Select(r => r.Result.Estimate).ToArray();
-        var lower = analysis.Grid.Select(r => r.Result.Lower).ToArray();
-        var upper = analysis.Grid.Select(r => r.Result.Upper).ToArray();
-        var level = (1 - analysis.Alpha).ToString("P0", CultureInfo.InvariantCulture).Replace(" ", "");
+        Style.Validate();
+        var grid = Analysis.Grid;
+        double[] x = grid.Select(r => r.Shift).ToArray(), estimate = grid.Select(r => r.Result.Estimate).ToArray();
+        double[] lower = grid.Select(r => r.Result.Lower).ToArray(), upper = grid.Select(r => r.Result.Upper).ToArray();
+        string level = (100 * (1 - Analysis.Alpha)).ToString("0.##", CultureInfo.InvariantCulture);
+        var ink = Style.Palette.Ink;
+        var colour = Style.Palette.SeriesColor(0);
+        var tipColour = Style.Palette.Monochrome ? ink : Style.Palette.SeriesColor(3);
 
-        var band = plot.Add.FillY(x, upper, lower);
-        band.FillColor = Colors.SteelBlue.WithAlpha(0.25);
-        band.LineWidth = 0;
-        band.LegendText = $"{level} confidence interval";
-        var line = plot.Add.Scatter(x, estimate);
-        line.Color = Colors.SteelBlue;
-        line.LineWidth = 2;
-        line.MarkerSize = 4;
-        line.LegendText = "treatment difference";
-        var zero = plot.Add.HorizontalLine(0);
-        zero.Color = Colors.Black;
-        zero.LineWidth = 1;
-        if (analysis.TippingShift is { } tip)
+        // The panel's heading leaves out "Tipping point" (the axes say it) so that it fits a single column.
+        var plot = PanelPlot.Create(Style, PanelPlot.Heading(Style, 0, 1, $"{Outcome}, visit {Analysis.Visit}"));
+        double yMin = Math.Min(0, lower.Min()), yMax = Math.Max(0, upper.Max());
+        PanelPlot.NumericAxis(plot, plot.Axes.Bottom, x.Min(), x.Max(), $"Shift added to the imputed values of {Analysis.Arm}");
+        PanelPlot.NumericAxis(plot, plot.Axes.Left, yMin, yMax, $"Difference ({Difference})");
+        if (x.Length > 1)
         {
-            var v = plot.Add.VerticalLine(tip);
-            v.Color = Colors.FireBrick;
-            v.LinePattern = LinePattern.Dashed;
-            v.LineWidth = 1.5f;
-            v.LegendText = $"p = α = {analysis.Alpha.ToString(CultureInfo.InvariantCulture)} at shift {tip.ToString("G4", CultureInfo.InvariantCulture)}";
+            var band = plot.Add.FillY(x, upper, lower);
+            band.FillColor = colour.WithAlpha(0.18);
+            band.LineWidth = 0;
         }
-        plot.Title($"Tipping point: {outcomeLabel} at visit {analysis.Visit}");
-        plot.XLabel($"shift added to the imputed values of arm {analysis.Arm}");
-        plot.YLabel("treatment difference (second arm − first)");
-        plot.ShowLegend(Alignment.UpperLeft);
-        return plot;
+        double x0 = x.Min() - Math.Max(1, x.Max() - x.Min()), x1 = x.Max() + Math.Max(1, x.Max() - x.Min());
+        PanelPlot.Lines(plot, new[] { new Coordinates[] { new(x0, 0), new(x1, 0) } }, ink, 0.6f, FigurePalette.ReferenceDash);
+        PanelPlot.Lines(plot, new[] { x.Zip(estimate, (a, b) => new Coordinates(a, b)).ToArray() }, colour, 1.2f);
+        plot.Add.Markers(x, estimate, MarkerShape.FilledCircle, 2.5f, colour);
+        var legend = new List<LegendItem>
+        {
+            FigureLegend.LineAndMarker("Treatment difference", colour, 1.2f, null, MarkerShape.FilledCircle),
+            FigureLegend.Fill($"{level} % confidence interval", colour.WithAlpha(0.18)),
+            FigureLegend.Line("No difference", ink, 0.6f, FigurePalette.ReferenceDash),
+        };
+        if (Analysis.TippingShift is { } tip)
+        {
+            PanelPlot.Lines(plot, new[] { new Coordinates[] { new(tip, yMin - (yMax - yMin)), new(tip, yMax + (yMax - yMin)) } }, tipColour, 1f, FigurePalette.MissedVisitDash);
+            legend.Add(FigureLegend.Line(string.Create(CultureInfo.InvariantCulture,
+                $"p = α = {Analysis.Alpha} at shift {PanelPlot.Number(Math.Round(tip, 4))} (tipping point)"), tipColour, 1f, FigurePalette.MissedVisitDash));
+        }
+        return FigurePage.Create(Style, Title, new[] { new FigurePanel(plot) }, 1, 1, legend);
     }
 }

@@ -73,6 +73,13 @@ public sealed class LikelihoodObjective
     /// <summary>Number of covariance parameters (the length of θ).</summary>
     public int ParameterCount => covariance.ParameterCount;
 
+    /// <summary>Told after each evaluation with derivatives (one per Newton–Raphson iteration), with <see cref="ModelName"/>.</summary>
+    public IProgress<FitProgress>? Progress { get; init; }
+    /// <summary>How progress names the model ("UN model for 'FEV1'").</summary>
+    public string ModelName { get; init; } = "";
+    readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+    int iterations;
+
     /// <summary>
     /// Scratch matrices for the patterns of one size (and one number of local parameters), reused from pattern to
     /// pattern within an evaluation: with subject-specific times (spatial structures) every subject is its own
@@ -145,8 +152,30 @@ public sealed class LikelihoodObjective
     /// <param name="kenwardRogerTerms">With order 2, also the p×p blocks Q_kl and R_kl Kenward–Roger needs (costlier).</param>
     public LikelihoodEvaluation Evaluate(ReadOnlySpan<double> theta, int order, bool kenwardRogerTerms = false)
     {
+        var totals = Totals(theta, Math.Min(order, 1));
+        return totals is null ? new LikelihoodEvaluation { Value = double.PositiveInfinity } : EvaluateFrom(theta, order, totals, kenwardRogerTerms);
+    }
+
+    /// <summary>
+    /// The sums over the patterns that the value and the gradient need: log|V|, Σ Zᵀ V⁻¹ Z, tr(V⁻¹ V_k) and
+    /// Σ Zᵀ V⁻¹ V_k V⁻¹ Z. They add over patterns (and subjects), so the totals of data that differ from others by a few
+    /// subjects are the others' totals less those subjects' (<see cref="PatternTotals.Subtract"/>).
+    /// </summary>
+    public sealed record PatternTotals(double LogDetV, double[] QW, double[] TrWdV, double[][]? QdV)
+    {
+        /// <summary>These totals less <paramref name="other"/>'s (same model, same θ, same order).</summary>
+        public PatternTotals Subtract(PatternTotals other)
+        {
+            static double[] Minus(double[] a, double[] b) { var r = (double[])a.Clone(); for (int i = 0; i < r.Length; i++) r[i] -= b[i]; return r; }
+            return new PatternTotals(LogDetV - other.LogDetV, Minus(QW, other.QW), Minus(TrWdV, other.TrWdV),
+                QdV is null || other.QdV is null ? null : QdV.Zip(other.QdV, Minus).ToArray());
+        }
+    }
+
+    /// <summary>The pattern totals at θ, to order 0 (value) or 1 (and gradient); null when a V is not positive definite.</summary>
+    public PatternTotals? Totals(ReadOnlySpan<double> theta, int order)
+    {
         int q = covariance.ParameterCount, w = p + 1, ww = w * w;
-        bool reml = Method == EstimationMethod.Reml;
         var qW = new double[ww];
         double logDetV = 0;
         var trWdV = new double[q];
@@ -164,13 +193,28 @@ public sealed class LikelihoodObjective
             int ql = local.Length;
             var ws = Workspace(m, ql);
             double ld = PreparePattern(covariance, theta, pattern, Math.Min(order, 1), ws);
-            if (double.IsNaN(ld)) return new LikelihoodEvaluation { Value = double.PositiveInfinity };
+            if (double.IsNaN(ld)) return null;
             logDetV += nP * ld;
             pattern.AddQuadratic(ws.W, qW, ws.Rows);
             if (order < 1) continue;
             for (int k = 0; k < ql; k++) trWdV[local[k]] += nP * SmallDense.TraceOfProduct(ws.EntriesOf(k), ws.W);
             pattern.AddSandwichedQuadratics(ws.W, ws.DV, ws.WdVW, ws.Entries, ws.EntryCounts, local, qdV!, ws.Rows, ws.Sandwich);
         }
+        return new PatternTotals(logDetV, qW, trWdV, qdV);
+    }
+
+    /// <summary>The evaluation at θ from the pattern totals at θ (order ≥ 1 needs totals of order 1; order 2 passes over the patterns again).</summary>
+    public LikelihoodEvaluation EvaluateFrom(ReadOnlySpan<double> theta, int order, PatternTotals totals, bool kenwardRogerTerms = false)
+    {
+        int q = covariance.ParameterCount, w = p + 1, ww = w * w;
+        bool reml = Method == EstimationMethod.Reml;
+        var (qW, logDetV, trWdV, qdV) = (totals.QW, totals.LogDetV, totals.TrWdV, totals.QdV);
+        if (order >= 1 && qdV is null) throw new ArgumentException("the totals were summed to order 0", nameof(totals));
+        var workspaces = new Dictionary<int, PatternWorkspace>();
+        var localOf = new Dictionary<int, int[]>();
+        PatternWorkspace Workspace(int m, int ql) =>
+            workspaces.TryGetValue(m, out var ws) && ws.Parameters == ql ? ws : workspaces[m] = new PatternWorkspace(m, ql, w);
+        int[] Local(int group) => localOf.TryGetValue(group, out var l) ? l : localOf[group] = covariance.LocalParameters(group);
 
         var xtwx = XBlock(qW);
         var xtwy = DenseVector.Create(p, i => qW[i * w + p]);
@@ -203,6 +247,7 @@ public sealed class LikelihoodObjective
             gradient[k] = tr - Quad(qdV[k], wvec, w);
         }
         if (order < 2) return new LikelihoodEvaluation { Value = value, Beta = beta, CovBeta = c, Gradient = gradient };
+        Progress?.Report(new FitProgress(ModelName, Interlocked.Increment(ref iterations), value, clock.Elapsed));
 
         // Second pass over the patterns: for M_kl = W V_k W V_l W and W V_kl W, the scalars
         // tr(W V_k W V_l), rᵀ M_kl r, tr(C XᵀM_kl X), tr(W V_kl), rᵀ W V_kl W r, tr(C Xᵀ W V_kl W X)

@@ -52,16 +52,26 @@ public static partial class MixedModelFitter
                                   CovarianceModel covariance, IReadOnlyList<CovariancePattern> patterns)
     {
         CheckIdentifiable(frame, design, covariance, patterns);
-        var objective = new LikelihoodObjective(covariance, patterns, design.Rank, frame.ObservationsUsed, spec.Method);
+        string model = $"the {structure.SasType}{(spec.RandomIntercept ? " + random intercept" : "")} model for '{frame.Formula.Response}'";
+        // Before any work: a fit beyond the budget is refused with its figures.
+        FitCost.Estimate(covariance, patterns, design.Rank, spec.Budget).Require(spec.Budget, $"{model} over {frame.Time.Levels.Count} visits");
+        var objective = new LikelihoodObjective(covariance, patterns, design.Rank, frame.ObservationsUsed, spec.Method)
+        {
+            Progress = spec.Progress, ModelName = $"{structure.SasType}{(spec.RandomIntercept ? " + RI" : "")} '{frame.Formula.Response}'",
+        };
         var search = new OptimumSearch(patterns, design.Rank, frame.ObservationsUsed, spec.Method, spec.MaxIterations, frame.SubjectCount,
             (model, modelObjective) => StartingValues(frame, design, model, modelObjective, patterns));
         var (theta, eval, report) = search.Minimise(covariance, objective);
         // Why it did not converge, in the model's terms, wherever the report is read (a parameter at the edge of its range).
         if (!report.Converged) report = report with { Message = report.Message + DegeneracyHint(covariance, theta, frame) };
-        if (!report.Converged && !spec.ReportNonConverged)
+        // With no estimates at the last iterate (the likelihood could not be evaluated there) there is nothing to report.
+        bool nothingToReport = eval.Beta is null || eval.CovBeta is null;
+        if (!report.Converged && (!spec.ReportNonConverged || nothingToReport))
             throw RweStatsInputException.About(ModelSetting.Covariance,
-                $"the {structure.SasType}{(spec.RandomIntercept ? " + random intercept" : "")} model for '{frame.Formula.Response}' did not converge: {report.Message}; " +
-                "try a simpler {Covariance} (e.g. cs or ar1), or add {ReportNonConverged} to see the last iterate");
+                $"{model} did not converge: {report.Message}; " +
+                (nothingToReport && spec.ReportNonConverged
+                    ? "the last iterate has no estimates to report; try a simpler {Covariance} (e.g. cs or ar1)"
+                    : "try a simpler {Covariance} (e.g. cs or ar1), or add {ReportNonConverged} to see the last iterate"));
         return new MixedModel(spec, frame, design, covariance, objective, theta, eval, report);
     }
 
@@ -96,6 +106,8 @@ public static partial class MixedModelFitter
     {
         double mean = frame.Summary?.ResponseMean ?? frame.Response.Average();
         double total = frame.Summary?.ResponseVariance ?? frame.Response.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, frame.Response.Length - 1);
+        if (!double.IsFinite(total))
+            return $" (the values of '{frame.Formula.Response}' are too large for double precision: their variance overflows; rescale the column)";
         for (int k = 0; k < theta.Length; k++)
         {
             var p = covariance.Parameters[k];

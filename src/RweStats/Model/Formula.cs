@@ -49,7 +49,7 @@ public sealed record Formula(string Response, bool HasIntercept, IReadOnlyList<T
 
     internal static RweStatsInputException Error(string text, string what) => new($"formula \"{Shown(text)}\" {what}");
     /// <summary>A long formula is echoed by its start only.</summary>
-    static string Shown(string text) => text.Length <= 200 ? text : text[..200] + "…";
+    static string Shown(string text) => Echo.Shown(text);
 
     /// <summary>Deeper nesting of parentheses than this is refused (the parser recurses).</summary>
     public const int MaxDepth = 100;

@@ -123,6 +123,12 @@ public sealed record MixedModelSpec
     public int MaxIterations { get; init; } = 50;
     /// <summary>Report tests even when the fit did not converge (they are withheld otherwise).</summary>
     public bool ReportNonConverged { get; init; }
+    /// <summary>The most work and memory a fit may take, checked against its estimate before it starts
+    /// (<see cref="Estimation.FitCost"/>); <see cref="Estimation.FitBudget.Default"/> unless set.</summary>
+    public Estimation.FitBudget Budget { get; init; } = Estimation.FitBudget.Default;
+    /// <summary>Told after each Newton–Raphson iteration (model, iteration, −2LL, time since the fit started); null:
+    /// nothing is told. A front end decides what to show (the command line: a line on a terminal's standard error).</summary>
+    public IProgress<Estimation.FitProgress>? Progress { get; init; }
 
     /// <summary>Checks the settings that need no data (alpha in (0, 1), at least one iteration).</summary>
     /// <exception cref="RweStatsInputException">A setting is out of range.</exception>

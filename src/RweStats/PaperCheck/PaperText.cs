@@ -135,9 +135,15 @@ public sealed class PaperText
                 '\uFB02' => "fl",
                 _ => c.ToString(),
             });
+        // A raised decimal point ("p = 0·036", as The Lancet prints it) as a point.
+        for (int i = 1; i < sb.Length - 1; i++)
+            if (sb[i] == '\u00B7' && char.IsDigit(sb[i - 1]) && char.IsDigit(sb[i + 1])) sb[i] = '.';
         // Runs of spaces (justified or indented text) as one.
         for (int i = sb.Length - 1; i > 0; i--)
             if (sb[i] == ' ' && sb[i - 1] == ' ') sb.Remove(i, 1);
+        // A PDF sets the 2 of "χ2" apart from the Greek letter (another font): "χ 2" is read as printed, "χ2".
+        for (int i = sb.Length - 2; i > 0; i--)
+            if (sb[i] == ' ' && sb[i - 1] == 'χ' && sb[i + 1] is '2' or '²') sb.Remove(i, 1);
         return sb.ToString();
     }
 

@@ -33,7 +33,7 @@ internal static class StatisticExtractor
 
     static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)\s*(?:\((?<df>[^()=]{1,25}?(?:N\s*=\s*\d+)?)\))?\s*=\s*(?<val>" + Num + ")", Opt);
 
-    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:[a-zA-Zµ/]+\s*)?[\(\[,;]\s*(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval|intervalle de confiance)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})\s*%)\s*[:,=]?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
+    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:[a-zA-Zµ/]+\s*)?[\(\[,;]\s*(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval|intervalle de confiance)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})\s*%)\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
 
     static readonly Regex RatioName = new(@"\b(OR|HR|RR|IRR|aOR|aHR|odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|risque relatif|rapport des risques|ratio)\b", Opt);
 
@@ -41,9 +41,13 @@ internal static class StatisticExtractor
     static readonly Regex MeanPlusMinus = new(@"(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?(?:±|\+/-|\+-)\s*(?<s>" + Num + ")", Opt);
     static readonly Regex MeanParenSd = new(@"(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}\(\s*" + SdLabel + @"\s*[=:]?\s*(?<s>" + Num + @")\s*[a-zA-Zµ/%]*\s*\)", Opt);
     static readonly Regex MeanCommaSd = new(@"\b(?:mean|moyenne|M)\s*(?:[\w-]+\s+){0,3}?(?:=|:|de|of|was|était|à|at)?\s*(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[,;]\s*" + SdLabel + @"\s*[=:]?\s*(?<s>" + Num + ")", Opt);
+    /// <summary>"mean (SD), was 18.55 (4.20)", "moyenne (ET) : 18,55 (4,20)": the header form in running text.</summary>
+    static readonly Regex MeanHeader = new(@"\b(?:mean|moyenne)\s*\(\s*" + SdLabel + @"\s*\)\s*[,:=]?\s*(?:(?:was|were|is|of|était|étaient|est|de)\s+){0,2}(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[]\s*(?<s>" + Num + @")\s*[\)\]]", OptI);
     static readonly Regex MeanAlone = new(@"\b(?:mean|moyenne|average)\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|is|est)\s*(?<m>" + Num + @")(?![\d.,]*\s*(?:±|\())", OptI);
 
     static readonly Regex Median = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[,;]\s*(?:(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|Q1\s*-\s*Q3|Q1\s*[,;–]\s*Q3|quartiles|25th-75th percentiles|P25-P75)\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?|(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?)", OptI);
+    /// <summary>"median = 24, Q1 = 22, Q3 = 27", "médiane 24 (Q1 : 22 ; Q3 : 27)": quartiles named one by one.</summary>
+    static readonly Regex MedianNamedQuartiles = new(@"\b(?:median|médiane)\s*(?:[=:]|was|is|of|était|est de|de)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[,;(\[]\s*(?:Q1|first quartile|premier quartile)\s*[=:]?\s*(?<q1>" + Num + @")\s*[,;]\s*(?:and\s+|et\s+)?(?:Q3|third quartile|troisième quartile)\s*[=:]?\s*(?<q3>" + Num + @")\s*[\)\]]?", OptI);
     static readonly Regex MedianHeader = new(@"\b(?:median|médiane)\s*\(\s*(?:IQR|Q1\s*-\s*Q3|EIQ|IIQ)\s*\)\s*[:=]?\s*(?<med>" + Num + @")\s*[\(\[]\s*(?<q1>" + Num + ")" + Sep + "(?<q3>" + Num + @")\s*[\)\]]", OptI);
 
     const string PeopleWords = @"(?:patients?|participants?|subjects?|sujets?|femmes|hommes|women|men|cas|cases|malades|enfants|children|individuals|individus|respondents|répondants)";
@@ -133,14 +137,14 @@ internal static class StatisticExtractor
             if (p is not null) usedP.Add(p);
             var before = flow[Math.Max(0, m.Index - 50)..m.Index];
             var name = RatioName.Matches(before).LastOrDefault()?.Value;
-            var dfMatch = Regex.Match(flow[(m.Index + m.Length)..Math.Min(flow.Length, m.Index + m.Length + 40)], @"^[^.]{0,25}?\bdf\s*=\s*(?<df>\d+(?:[.,]\d+)?)");
+            var dfMatch = Regex.Match(flow[(m.Index + m.Length)..Math.Min(flow.Length, m.Index + m.Length + 40)], @"^[^.]{0,25}?\b(?:df|ddl)\s*=\s*(?<df>\d+(?:[.,]\d+)?)");
             var df = dfMatch.Success ? PrintedNumber.Parse(dfMatch.Groups["df"].Value, french) : null;
             taken.Add((m.Index, end));
             found.Add(new EstimateWithInterval(Context(text, m.Index, end, french, sentences, studyN, studyNSource, options), name, name is not null,
                 est, level, lo, hi, p, df));
         }
 
-        foreach (var regex in new[] { MedianHeader, Median })
+        foreach (var regex in new[] { MedianHeader, MedianNamedQuartiles, Median })
             foreach (Match m in regex.Matches(flow))
             {
                 if (!Free(m.Index, m.Index + m.Length)) continue;
@@ -151,7 +155,7 @@ internal static class StatisticExtractor
                     G("med"), G("q1"), G("q3"), G("min"), G("max")));
             }
 
-        foreach (var regex in new[] { MeanCommaSd, MeanParenSd, MeanPlusMinus })
+        foreach (var regex in new[] { MeanHeader, MeanCommaSd, MeanParenSd, MeanPlusMinus })
             foreach (Match m in regex.Matches(flow))
             {
                 if (!Free(m.Index, m.Index + m.Length)) continue;
@@ -176,7 +180,7 @@ internal static class StatisticExtractor
             found.Add(new MeanWithSpread(Context(text, g.Index, g.Index + g.Length, french, sentences, studyN, studyNSource, options), mean, null, false, false));
         }
 
-        foreach (var regex in new[] { PercentThenCount, CountOfThenPercent, PercentCommaCount, CountThenPercent, PercentWordsThenCount, PercentOfPeople })
+        foreach (var regex in new[] { PercentThenCount, CountOfThenPercent, CountWordOfThenPercent, PercentCommaCount, CountThenPercent, PercentWordsThenCount, PercentOfPeople })
             foreach (Match m in regex.Matches(flow))
             {
                 if (!Free(m.Index, m.Index + m.Length)) continue;
@@ -186,7 +190,7 @@ internal static class StatisticExtractor
                 var after = flow[(m.Groups["pct"].Index + m.Groups["pct"].Length)..Math.Min(flow.Length, m.Index + m.Length + 20)];
                 var before = flow[Math.Max(0, m.Index - 25)..m.Index];
                 if (Regex.IsMatch(after, @"^\s*%\s*(?:CI|IC|confidence|de confiance)") || Regex.IsMatch(before, @"(?:IC|CI|alpha|α|seuil|risque|level)\s*(?:à|of|de)?\s*$", OptI)) continue;
-                int? k = m.Groups["k"].Success ? int.Parse(m.Groups["k"].Value, CultureInfo.InvariantCulture) : null;
+                int? k = m.Groups["k"].Success ? int.TryParse(m.Groups["k"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var kv) ? kv : NumberWords[m.Groups["k"].Value] : null;
                 int? denominator = m.Groups["N"].Success ? int.Parse(m.Groups["N"].Value, CultureInfo.InvariantCulture) : null;
                 taken.Add((m.Index, m.Index + m.Length));
                 var own = m.Groups["k"].Success ? (Math.Max(0, m.Groups["k"].Index - 8), m.Groups["k"].Index + m.Groups["k"].Length) : ((int, int)?)null;
@@ -254,6 +258,7 @@ internal static class StatisticExtractor
     static readonly (string Variable, string Levels)[] ExclusiveLevels =
     {
         ("sex", @"women|men|females?|males?|femmes|hommes"),
+        ("smoking status", @"current smokers?|former smokers?|ex-smokers?|never smokers?|non-smokers?|fumeurs actifs|fumeurs actuels|anciens fumeurs|ex-fumeurs|non-fumeurs|jamais fumeurs"),
         ("severity", @"none|no|mild|moderate|severe|nulle|légère|faible|modérée|moyenne|sévère|élevée|forte|non renseignée?s?|missing|unknown|inconnue?s?"),
     };
     static readonly string CountWord = @"(?<k>\d+|" + string.Join("|", NumberWords.Keys) + ")";
@@ -261,6 +266,8 @@ internal static class StatisticExtractor
     static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:had|with|were|avaient|ont|présentaient|étaient|avec)\s+)?(?:(?:an?|une?|des)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
     /// <summary>"mild in 5 patients", "faible chez 8": a level, then its count.</summary>
     static readonly Regex LevelThenCount = new(@"\b(?<lev>LEVELS)\s+(?:in|chez|for|pour)\s+" + CountWord + @"(?![.,]\d)(?!\s*%)", OptI);
+    /// <summary>"Eleven of the 14 patients (79%)", "Onze des 14 patients (79 %)": a count written as a word, of a denominator.</summary>
+    static readonly Regex CountWordOfThenPercent = new(@"(?<![\w.,])" + CountWord + @"\s+(?:" + PeopleWords + @"\s+)?(?:of|out of|des|sur|among|parmi)\s+(?:(?:the|les)\s+)?(?<N>\d+)\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", OptI);
     static readonly Regex TotalInSentence = new(@"(?:(?:of|among|parmi|sur|de)\s+(?:the|les|ces)\s+|(?:cohort|cohorte|sample|échantillon|group|groupe)\s+(?:of|de)\s+)(?<n>\d+)\s+" + StudyPeople + @"|(?<![\w])[nN]\s*=\s*(?<n>\d+)", OptI);
 
     /// <summary>Counts of two or more levels of one exclusive variable in a sentence, with the totals they may be of.</summary>
@@ -434,7 +441,7 @@ internal static class StatisticExtractor
         var p = pValues.FirstOrDefault(x => x.Start >= from && x.Start - from <= within);
         if (p is null) return null;
         var gap = flow[from..p.Start];
-        if (gap.Contains('\n') || Regex.IsMatch(Regex.Replace(gap, @"df\s*=\s*\d+(?:[.,]\d+)?", ""), @"\d")) return null;
+        if (gap.Contains('\n') || Regex.IsMatch(Regex.Replace(gap, @"(?:df|ddl)\s*=\s*\d+(?:[.,]\d+)?|(?<![\w])[nN]\s*=\s*\d+", ""), @"\d")) return null;
         return p;
     }
 
@@ -446,11 +453,14 @@ internal static class StatisticExtractor
     /// <summary>The df of a test: "(28)", "(2, 45)", "(2 ; 45)", "(1, N = 90)", or "df = 1" after the value.</summary>
     static (PrintedNumber?, PrintedNumber?) Df(string test, string? inParens, string gap, bool french)
     {
-        var text = inParens is null ? null : Regex.Replace(inParens, @"[,;]?\s*N\s*=\s*\d+", "").Replace("df", "").Replace("=", "").Trim();
+        var text = inParens is null ? null : Regex.Replace(inParens, @"[,;]?\s*N\s*=\s*\d+", "").Replace("ddl", "").Replace("df", "").Replace("=", "").Trim();
         if (string.IsNullOrEmpty(text))
         {
-            var m = Regex.Match(gap, @"df\s*=\s*(?<df>\d+(?:[.,]\d+)?)");
-            return m.Success ? (PrintedNumber.Parse(m.Groups["df"].Value, french), null) : (null, null);
+            var m = Regex.Match(gap, @"(?:df|ddl)\s*=\s*(?<df>\d+(?:[.,]\d+)?)");
+            if (m.Success) return (PrintedNumber.Parse(m.Groups["df"].Value, french), null);
+            // A correlation's df is n - 2: "r = .30 (n = 50), p = .034".
+            var n = Regex.Match(gap, @"(?<![\w])[nN]\s*=\s*(?<n>\d+)");
+            return test == "r" && n.Success ? (PrintedNumber.Parse((int.Parse(n.Groups["n"].Value, CultureInfo.InvariantCulture) - 2).ToString(CultureInfo.InvariantCulture), false), null) : (null, null);
         }
         if (test == "F")
         {

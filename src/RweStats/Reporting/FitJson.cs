@@ -28,7 +28,21 @@ public static class FitJson
     /// <summary>The fit's JSON document written as the next value of <paramref name="w"/> (one fit of a fits.json).</summary>
     public static void Write(Utf8JsonWriter w, MixedModelResult r, Func<ModelSetting, string?>? naming = null) => JsonSerializer.Serialize(w, Document(r, naming), Options);
 
-    /// <summary>The "covariance_selection" object: the candidate table, the likelihood-ratio tests and the choice.</summary>
+    /// <summary>
+    /// The same JSON as <see cref="Serialize"/> into a text writer: serialized straight into the stream under a UTF-8
+    /// file writer (a report with a residual row per observation is never held as text), as text otherwise.
+    /// </summary>
+    public static void Write(TextWriter writer, MixedModelResult r, Func<ModelSetting, string?>? naming = null)
+    {
+        if (writer is StreamWriter { Encoding: System.Text.UTF8Encoding } file)
+        {
+            file.Flush();
+            JsonSerializer.Serialize(file.BaseStream, Document(r, naming), Options);
+        }
+        else writer.Write(Serialize(r, naming));
+    }
+
+    /// <summary>Writes the "covariance_selection" property: the criterion, each candidate structure with its fit statistics, the one chosen and the likelihood-ratio tests.</summary>
     public static void WriteSelection(Utf8JsonWriter w, CovarianceSelectionResult sel)
     {
         w.WritePropertyName("covariance_selection");

@@ -16,6 +16,15 @@ public static class FitText
     /// <summary>The fit as a text report; the settings its notes name ("{TimeOrder}") as <paramref name="naming"/> names them (null: the library's words).</summary>
     public static string Render(MixedModelResult r, Func<ModelSetting, string?>? naming = null)
     {
+        var text = new StringWriter();
+        Write(text, r, naming);
+        return text.ToString();
+    }
+
+    /// <summary>The same report written to <paramref name="writer"/>; the residual table (a row per observation) is
+    /// streamed row by row, never held as text.</summary>
+    public static void Write(TextWriter writer, MixedModelResult r, Func<ModelSetting, string?>? naming = null)
+    {
         var s = new StringBuilder();
         var spec = r.Spec;
         s.AppendLine("Model Information");
@@ -119,8 +128,10 @@ public static class FitText
         if (r.Residuals is { Count: > 0 } res)
         {
             s.AppendLine("Residuals");
-            Table(s, new[] { "Subject", "Visit", "Observed", "Pred (marg)", "Pred (cond)", "Resid (marg)", "Resid (cond)", "Pearson (marg)", "Pearson (cond)", "Scaled" },
-                res.Select(x => new[] { x.Subject, x.Visit, F(x.Observed, "F4"), F(x.PredictedMarginal, "F4"), F(x.PredictedConditional, "F4"),
+            writer.Write(s);
+            s.Clear();
+            StreamedTable(writer, new[] { "Subject", "Visit", "Observed", "Pred (marg)", "Pred (cond)", "Resid (marg)", "Resid (cond)", "Pearson (marg)", "Pearson (cond)", "Scaled" },
+                () => res.Select(x => new[] { x.Subject, x.Visit, F(x.Observed, "F4"), F(x.PredictedMarginal, "F4"), F(x.PredictedConditional, "F4"),
                     F(x.ResidualMarginal, "F4"), F(x.ResidualConditional, "F4"), F(x.PearsonMarginal, "F4"), F(x.PearsonConditional, "F4"), F(x.Scaled, "F4") }));
         }
         if (r.Notes.Count > 0)
@@ -128,7 +139,32 @@ public static class FitText
             s.AppendLine("Notes");
             foreach (var n in r.Notes) s.AppendLine("  - " + RweStatsInputException.NameSettings(n, naming));
         }
-        return s.ToString();
+        writer.Write(s);
+    }
+
+    /// <summary>
+    /// <see cref="Table"/> written row by row: the rows are formed twice, once for the columns' widths and once to be
+    /// written, so that a table of a million rows is never held in memory (the same text as <see cref="Table"/>).
+    /// </summary>
+    static void StreamedTable(TextWriter writer, string[] header, Func<IEnumerable<string[]>> rows)
+    {
+        var widths = header.Select(h => h.Length).ToArray();
+        foreach (var row in rows())
+            for (int j = 0; j < widths.Length; j++) widths[j] = Math.Max(widths[j], Echo.Shown(row[j]).Length);
+        void Line(string[] cells)
+        {
+            writer.Write("  ");
+            for (int j = 0; j < cells.Length; j++)
+            {
+                if (j > 0) writer.Write("  ");
+                var c = Echo.Shown(cells[j]);
+                writer.Write(j == 0 ? c.PadRight(widths[j]) : c.PadLeft(widths[j]));
+            }
+            writer.Write(Environment.NewLine);
+        }
+        Line(header);
+        foreach (var row in rows()) Line(row);
+        writer.Write(Environment.NewLine);
     }
 
     /// <summary>The covariance-structure comparison table and its likelihood-ratio tests.</summary>
@@ -148,7 +184,7 @@ public static class FitText
         s.AppendLine();
     }
 
-    static void Row(StringBuilder s, string label, string value) => s.AppendLine($"  {label,-28} {value}");
+    static void Row(StringBuilder s, string label, string value) => s.AppendLine($"  {label,-28} {Echo.Shown(value)}");
 
     /// <summary>A number in <paramref name="format"/>, invariant culture; "." (SAS's missing) when null or not finite.</summary>
     public static string F(double? v, string format) => v is { } x && double.IsFinite(x) ? x.ToString(format, Inv) : ".";
@@ -160,7 +196,8 @@ public static class FitText
     public static void Table(StringBuilder s, string[] header, IEnumerable<string[]> rows)
     {
         var all = new List<string[]> { header };
-        all.AddRange(rows);
+        // A cell is a number or a label (a level, a subject, an effect): labels echoed by their start (Echo.Shown).
+        all.AddRange(rows.Select(r => r.Select(c => Echo.Shown(c)).ToArray()));
         var widths = header.Select((_, j) => all.Max(r => r[j].Length)).ToArray();
         foreach (var r in all)
             s.AppendLine("  " + string.Join("  ", r.Select((c, j) => j == 0 ? c.PadRight(widths[j]) : c.PadLeft(widths[j]))));

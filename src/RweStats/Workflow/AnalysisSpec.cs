@@ -74,6 +74,9 @@ public sealed record OutcomeSpec(
     (double Low, double High)? NormalRange, RowFilter? Rows, IReadOnlyList<ValueClass> Classes,
     IReadOnlyList<(string From, string To)> PercentChanges, ModelSettings Model, bool LogScaleFigure)
 {
+    /// <summary>The column the model reads: the outcome's column, or "log(COLUMN)" / "log10(COLUMN)" holding its transformed values.</summary>
+    public string ResponseColumn => Transform == "none" ? Column : $"{Transform}({Column})";
+
     /// <summary>Whether the spec gave the label; when not, the data file's variable label (SAS transport) is used if it has one.</summary>
     public bool LabelFromSpec { get; init; } = true;
 }
@@ -110,6 +113,26 @@ public sealed record FigureSpec(string Name, string Type, IReadOnlyList<string> 
 /// <param name="Figures">The figures to draw.</param>
 public sealed record OutputSettings(IReadOnlyList<FigureSpec> Figures);
 
+/// <summary>A tipping-point grid of an estimand: <see cref="Points"/> shifts from <see cref="From"/> to <see cref="To"/> of
+/// the imputed values of <see cref="Arm"/>, the treatment difference tested at <see cref="Visit"/> (null: the last visit).</summary>
+public sealed record TippingPointSettings(string Arm, string? Visit, double From, double To, int Points)
+{
+    /// <summary>The shifts of the grid, evenly spaced from From to To (From alone for one point).</summary>
+    public IReadOnlyList<double> Shifts => Enumerable.Range(0, Points).Select(i => Points == 1 ? From : From + (To - From) * i / (Points - 1)).ToList();
+}
+
+/// <summary>
+/// An estimand analysis of an outcome ("estimands" of the spec): reference-based imputation of the outcome's missing
+/// values by <see cref="Imputation"/> (its model is the outcome's model, set when the analysis runs), the intercurrent
+/// events of <see cref="EventsFile"/>, and optionally a tipping-point grid whose figure is drawn as "tipping_NAME".
+/// </summary>
+public sealed record EstimandSettings(string Name, string Outcome, string? EventsFile, bool CovarianceByArm, TippingPointSettings? TippingPoint)
+{
+    /// <summary>Arm, references, default strategy, method, samples, seed, analysis covariates, delta and α; its model and
+    /// events are the outcome's and <see cref="EventsFile"/>'s.</summary>
+    public required Estimands.EstimandSpec Imputation { get; init; }
+}
+
 /// <summary>
 /// An analysis specification file (schema "rwestats-analysis/1"; reference in README.md): the data, column
 /// roles, visit order and baseline, the outcomes with their units, ranges, transformations and row subsets,
@@ -122,6 +145,9 @@ public sealed record AnalysisSpec(
 {
     /// <summary>The schema name a spec file declares ("schema").</summary>
     public const string Schema = "rwestats-analysis/1";
+
+    /// <summary>The estimand analyses (reference-based imputation) of the spec's outcomes.</summary>
+    public IReadOnlyList<EstimandSettings> Estimands { get; init; } = Array.Empty<EstimandSettings>();
 
     /// <summary>The engine specification for one outcome (the column of the model is the transformed outcome).</summary>
     public MixedModelSpec ModelFor(OutcomeSpec outcome, string responseColumn) => new()

@@ -12,7 +12,7 @@ public static class AnalysisSpecReader
     /// <summary>Reads and validates an analysis spec file.</summary>
     public static AnalysisSpec Load(string path)
     {
-        var root = JsonTree.Load(path).ExpectObject("schema", "title", "data", "columns", "visits", "model", "descriptives", "outcomes", "outputs", "claims", "treatment_stop", "comment");
+        var root = JsonTree.Load(path).ExpectObject("schema", "title", "data", "columns", "visits", "model", "descriptives", "outcomes", "outputs", "claims", "treatment_stop", "estimands", "comment");
         var schema = root.Required("schema");
         if (schema.AsString() != AnalysisSpec.Schema)
             throw schema.Error($"schema '{schema.Text}' is not supported; this version reads '{AnalysisSpec.Schema}'");
@@ -71,8 +71,90 @@ public static class AnalysisSpecReader
             if (columns.TimeValue is null) throw ts.Error("treatment_stop needs columns.time_value (the month of each visit)");
             stop = new TreatmentStopRule(ts.Required("column").AsString(), pattern.AsString());
         }
-        return new AnalysisSpec(System.IO.Path.GetFullPath(path), root.Get("title")?.AsString(), columns, order, baseline,
+        var spec = new AnalysisSpec(System.IO.Path.GetFullPath(path), root.Get("title")?.AsString(), columns, order, baseline,
             new DescriptiveSettings(qtype, extra), outcomes, outputSettings, claims, stop);
+        return root.Get("estimands") is { } estimands ? spec with { Estimands = ReadEstimands(estimands, spec, folder) } : spec;
+    }
+
+    /// <summary>
+    /// "estimands": [{ "name", "outcome", "arm", "reference": "LEVEL" or {"ARM": "LEVEL"}, "events": "ICE.csv",
+    /// "strategy", "method", "samples", "seed", "covariance_by_arm", "analysis_covariates", "delta": [{"shift", "arm",
+    /// "visits"}], "alpha", "tipping_point": {"arm", "visit", "from", "to", "points"} }]: the keys of "rwestats impute".
+    /// The imputation model is the outcome's model (formula, covariance, REML/ML) on its rows.
+    /// </summary>
+    static IReadOnlyList<EstimandSettings> ReadEstimands(JsonTree node, AnalysisSpec spec, string folder)
+    {
+        var list = new List<EstimandSettings>();
+        foreach (var e in node.AsArray())
+        {
+            e.ExpectObject("name", "outcome", "arm", "reference", "events", "strategy", "method", "samples", "seed", "covariance_by_arm",
+                "analysis_covariates", "delta", "alpha", "tipping_point", "comment");
+            var nameNode = e.Required("name");
+            var name = nameNode.AsString();
+            if (name.Length == 0 || name.Any(ch => !(char.IsLetterOrDigit(ch) || ch is '_' or '-')))
+                throw nameNode.Error($"estimand name '{name}' may use letters, digits, '_' and '-' only (it names the tipping-point figure's files)");
+            var outcomeName = e.Get("outcome")?.AsString() ?? (spec.Outcomes.Count == 1 ? spec.Outcomes[0].Name
+                : throw e.Error($"name the outcome (\"outcome\": one of {string.Join(", ", spec.Outcomes.Select(o => o.Name))})"));
+            var outcome = spec.Outcomes.FirstOrDefault(o => o.Name == outcomeName)
+                ?? throw e.Required("outcome").Error($"'{outcomeName}' is not an outcome of this spec ({string.Join(", ", spec.Outcomes.Select(o => o.Name))})");
+            if (outcome.Data.PushDown) throw e.Error($"outcome '{outcomeName}' is fitted from pushed-down sums (\"data.push_down\"); imputation needs its rows");
+            var arm = e.Required("arm").AsString();
+            var references = new Dictionary<string, string>();
+            string? defaultReference = null;
+            if (e.Get("reference") is { } r)
+            {
+                if (r.Kind == JsonValueKind.Object) foreach (var (k, v) in r.Properties) references[k] = v.AsString();
+                else defaultReference = r.AsString();
+            }
+            var strategy = e.Get("strategy") is { } st ? ParseOr(st, () => Estimands.ImputationStrategies.Parse(st.AsString(), "strategy")) : Estimands.ImputationStrategy.MissingAtRandom;
+            var method = e.Get("method") is { } m ? Estimands.ImputationMethods.ByName[m.Choice(Estimands.ImputationMethods.ByName.Keys.ToArray())] : Estimands.ImputationMethod.ConditionalMeanJackknife;
+            int samples = e.Get("samples") is { } sn ? sn.AsInt() : 1000;
+            if (samples < 2 || samples > 1_000_000) throw e.Required("samples").Error("give a whole number from 2 to 1000000");
+            ulong seed = 20240101;
+            if (e.Get("seed") is { } sd) { int v = sd.AsInt(); if (v < 0) throw sd.Error("the seed is a whole number >= 0"); seed = (ulong)v; }
+            double alpha = outcome.Model.Alpha;
+            if (e.Get("alpha") is { } al) { alpha = al.AsNumber(); if (!(alpha > 0 && alpha < 1)) throw al.Error($"alpha {al.Text} is outside (0, 1)"); }
+            var delta = e.Get("delta")?.AsArray().Select(d =>
+            {
+                d.ExpectObject("shift", "arm", "visits");
+                var visits = d.Get("visits")?.AsStringArray();
+                foreach (var v in visits ?? Array.Empty<string>())
+                    if (!spec.VisitOrder.Contains(v)) throw d.Required("visits").Error($"'{v}' is not in the visit order");
+                return new Estimands.DeltaAdjustment(d.Required("shift").AsNumber(), d.Get("arm")?.AsString(), visits);
+            }).ToList() ?? new List<Estimands.DeltaAdjustment>();
+            TippingPointSettings? tipping = null;
+            if (e.Get("tipping_point") is { } tp)
+            {
+                tp.ExpectObject("arm", "visit", "from", "to", "points");
+                var visit = tp.Get("visit")?.AsString();
+                if (visit is not null && !spec.VisitOrder.Contains(visit)) throw tp.Required("visit").Error($"'{visit}' is not in the visit order");
+                int points = tp.Get("points")?.AsInt() ?? 41;
+                if (points < 1 || points > 100_000) throw tp.Required("points").Error("give a whole number from 1 to 100000");
+                double from = tp.Get("from")?.AsNumber() ?? -10, to = tp.Get("to")?.AsNumber() ?? 10;
+                if (!(to >= from)) throw tp.Error("\"to\" is below \"from\"");
+                tipping = new TippingPointSettings(tp.Required("arm").AsString(), visit, from, to, points);
+            }
+            bool byArm = e.Get("covariance_by_arm")?.AsBool() ?? false;
+            var model = spec.ModelFor(outcome, outcome.ResponseColumn) with { Group = byArm ? arm : spec.Columns.Group, Residuals = false, LsMeans = Array.Empty<string>() };
+            list.Add(new EstimandSettings(name, outcome.Name, e.Get("events") is { } ev ? System.IO.Path.Combine(folder, ev.AsString()) : null, byArm, tipping)
+            {
+                Imputation = new Estimands.EstimandSpec
+                {
+                    Model = model, Arm = arm, References = references, DefaultReference = defaultReference, DefaultStrategy = strategy,
+                    Method = method, Samples = samples, Seed = seed, AnalysisCovariates = e.Get("analysis_covariates")?.AsStringArray() ?? Array.Empty<string>(),
+                    Delta = delta, Alpha = alpha,
+                },
+            });
+        }
+        var dup = list.GroupBy(x => x.Name).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw node.Error($"estimand name '{dup.Key}' is used twice");
+        return list;
+    }
+
+    static T ParseOr<T>(JsonTree node, Func<T> parse)
+    {
+        try { return parse(); }
+        catch (RweStatsInputException ex) { throw node.Error(ex.Message); }
     }
 
     static readonly ModelSettings Defaults = new("{y} ~ {visit}", "un", false, EstimationMethod.Reml, DfMethod.Satterthwaite, 0.05,
@@ -316,7 +398,8 @@ public static class AnalysisSpecReader
             foreach (var key in new[] { "transform", "rows", "classes", "percent_change" })
                 if (node.Get(key) is { } needsRows)
                     throw needsRows.Error($"\"{key}\" needs the rows, which \"data.push_down\" never reads; drop one of them (filter rows in \"data.query\")");
-        return new OutcomeSpec(name, column, node.Get("label")?.AsString() ?? name, node.Get("unit")?.AsString(),
+        // The label is only ever echoed (reports, figures, messages): kept to what is echoed (Echo.Shown).
+        return new OutcomeSpec(name, column, Echo.Shown(node.Get("label")?.AsString() ?? name), node.Get("unit")?.AsString() is { } unit ? Echo.Shown(unit) : null,
             outcomeData, transform, range, rows, classes, changes,
             ReadModel(node.Get("model"), model), node.Get("log_scale")?.AsBool() ?? false) { LabelFromSpec = node.Get("label") is not null };
     }

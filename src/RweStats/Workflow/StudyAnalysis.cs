@@ -1,6 +1,7 @@
 using System.Globalization;
 using RweStats.Data;
 using RweStats.Descriptives;
+using RweStats.Estimands;
 using RweStats.Estimation;
 
 namespace RweStats.Workflow;
@@ -33,14 +34,21 @@ public sealed record OutcomeAnalysis(
     public IReadOnlyDictionary<(string Subject, string Visit), string> Notes { get; init; } = new Dictionary<(string, string), string>();
 }
 
+/// <summary>An estimand analysis of the spec: the imputed and pooled analysis, its tipping-point grid, or the error that stopped it.</summary>
+public sealed record EstimandOutcome(
+    EstimandSettings Settings, EstimandAnalysis? Analysis, IReadOnlyList<PooledEstimate> Results, TippingPointAnalysis? TippingPoint, string? Error);
+
 /// <summary>What <see cref="StudyAnalysis.Run"/> computed.</summary>
 /// <param name="Spec">The analysis spec run.</param>
 /// <param name="Outcomes">Each outcome's results (or its error), in the spec's order.</param>
 /// <param name="Warnings">Data problems worth telling that did not stop the analysis.</param>
 public sealed record StudyResult(AnalysisSpec Spec, IReadOnlyList<OutcomeAnalysis> Outcomes, IReadOnlyList<string> Warnings)
 {
-    /// <summary>True when no outcome failed.</summary>
-    public bool AllSucceeded => Outcomes.All(o => o.Error is null);
+    /// <summary>The spec's estimand analyses, in its order.</summary>
+    public IReadOnlyList<EstimandOutcome> Estimands { get; init; } = Array.Empty<EstimandOutcome>();
+
+    /// <summary>True when no outcome and no estimand analysis failed.</summary>
+    public bool AllSucceeded => Outcomes.All(o => o.Error is null) && Estimands.All(e => e.Error is null);
 }
 
 /// <summary>
@@ -76,7 +84,43 @@ public static class StudyAnalysis
                     null, new Dictionary<string, IReadOnlyDictionary<string, double>>(), message));
             }
         }
-        return new StudyResult(spec, results, warnings.Distinct().ToList());
+        var estimands = spec.Estimands.Select(e => RunEstimand(spec, e, results, progress)).ToList();
+        return new StudyResult(spec, results, warnings.Distinct().ToList()) { Estimands = estimands };
+    }
+
+    /// <summary>
+    /// An estimand analysis: the outcome's missing values imputed by reference-based imputation (its model fitted to the
+    /// data before the intercurrent events), every completed data set analysed and pooled, and the tipping-point grid.
+    /// </summary>
+    static EstimandOutcome RunEstimand(AnalysisSpec spec, EstimandSettings settings, IReadOnlyList<OutcomeAnalysis> outcomes, Action<string>? progress)
+    {
+        progress?.Invoke($"estimand {settings.Name}: ");
+        EstimandOutcome Failed(string message)
+        {
+            progress?.Invoke("failed (the reason is reported once, as an error)\n");
+            return new EstimandOutcome(settings, null, Array.Empty<PooledEstimate>(), null, message);
+        }
+        var outcome = outcomes.Single(o => o.Outcome.Name == settings.Outcome);
+        if (outcome.ModelTable is not { } table) return Failed($"its outcome '{settings.Outcome}' was not analysed");
+        try
+        {
+            var events = settings.EventsFile is { } file
+                ? IntercurrentEvents.Read(TableReader.Read(new TableSource(file)), spec.Columns.Subject, spec.Columns.Visit)
+                : Array.Empty<IntercurrentEvent>();
+            var imputation = settings.Imputation with { Events = events };
+            bool referenceBased = events.Any(e => (e.Strategy ?? imputation.DefaultStrategy) != ImputationStrategy.MissingAtRandom);
+            if (referenceBased && imputation.References.Count == 0 && imputation.DefaultReference is null)
+                throw new RweStatsInputException("a reference-based strategy needs the reference arm: give \"reference\": \"LEVEL\" (or {\"ARM\": \"LEVEL\"} per arm)");
+            var analysis = ReferenceBasedImputation.Run(table, imputation);
+            var results = analysis.Pool();
+            var tipping = settings.TippingPoint is { } t ? analysis.TippingPoint(t.Arm, t.Visit ?? analysis.Data.Visits[^1], t.Shifts) : null;
+            progress?.Invoke($"{imputation.Method.Name()}, {analysis.SampleCount} analysed data sets, {analysis.Data.SubjectCount} subjects\n");
+            return new EstimandOutcome(settings, analysis, results, tipping, null);
+        }
+        catch (RweStatsInputException e)
+        {
+            return Failed($"estimand '{settings.Name}': {e.MessageNaming(AnalysisSpecReader.KeyOf)}");
+        }
     }
 
     /// <summary>
@@ -208,7 +252,7 @@ public static class StudyAnalysis
         if (!fit) return new OutcomeAnalysis(outcome, descriptives, classes, changes, null, valuesBySubject, null) { Notes = notesByKey };
 
         // The model sees only the kept rows, with the (transformed) outcome in its own column.
-        string response = outcome.Transform == "none" ? outcome.Column : $"{outcome.Transform}({outcome.Column})";
+        string response = outcome.ResponseColumn;
         var names = table.ColumnNames.Where(n => n != response).Append(response).ToList();
         var columns = names.Select(n => n == response
             ? rows.Select(i => transformed[i]).ToArray()

@@ -61,6 +61,19 @@ public static class StudyFigures
             };
             if (figure is not null) result.Add((spec, figure));
         }
+        // Each estimand's tipping-point grid, as "tipping_NAME", in a single column.
+        foreach (var e in study.Estimands)
+        {
+            if (e.TippingPoint is not { } tipping || e.Analysis is not { } analysis) continue;
+            var outcome = study.Outcomes.Single(o => o.Outcome.Name == e.Settings.Outcome).Outcome;
+            var name = $"tipping_{e.Settings.Name}";
+            var spec = new FigureSpec(name, "tipping-point", new[] { outcome.Name }, null, null, "single-column", null, false, "bounded", null);
+            result.Add((spec, new Estimands.TippingPointFigure
+            {
+                Analysis = tipping, Outcome = outcome.Label + (outcome.Data.Synthetic ? " (SYNTHETIC)" : ""),
+                Difference = $"{analysis.Data.Arms[1]} − {analysis.Data.Arms[0]}", Style = FigureStyle.SingleColumn,
+            }));
+        }
         return result;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using RweStats.Estimands;
 using RweStats.Model;
 using RweStats.Reporting;
 
@@ -254,6 +255,7 @@ public static class StudyReport
                     s.AppendLine($"| {Label(o)}{Scale(o)} | {r.Visit} | {r.Label} | {EstimateCells(r.Result, d)} |");
             }
         }
+        if (study.Estimands.Count > 0) s.AppendLine().Append(EstimandsMarkdown(study));
         if (comparisonMarkdown is not null) s.AppendLine().AppendLine(comparisonMarkdown);
         if (study.Warnings.Count > 0)
         {
@@ -261,6 +263,102 @@ public static class StudyReport
             foreach (var w in study.Warnings) s.AppendLine("- " + w);
         }
         return s.ToString();
+    }
+
+    /// <summary>
+    /// The estimand analyses: per estimand, what was imputed and how (a Methods sentence generated from the analysis),
+    /// the pooled treatment difference and LS means of each arm at each visit, and the tipping point.
+    /// </summary>
+    public static string EstimandsMarkdown(StudyResult study)
+    {
+        var s = new StringBuilder();
+        s.AppendLine("## Estimands: reference-based imputation").AppendLine();
+        foreach (var e in study.Estimands)
+        {
+            var outcome = study.Outcomes.Single(o => o.Outcome.Name == e.Settings.Outcome);
+            s.AppendLine($"### {e.Settings.Name}: {Label(outcome)}").AppendLine();
+            if (e.Analysis is not { } analysis) { s.AppendLine($"Failed: {e.Error}").AppendLine(); continue; }
+            var data = analysis.Data;
+            var spec = analysis.Spec;
+            string alt = data.Arms[1], reference = data.Arms[0];
+            s.AppendLine(EstimandMethods(analysis)).AppendLine();
+            bool rubin = e.Results.Any(r => r.Df is not null);
+            string level = (100 * (1 - spec.Alpha)).ToString("0.##", Inv);
+            s.AppendLine($"| Visit | Parameter | Estimate | SE |{(rubin ? " df |" : "")} {level} % CI | p |");
+            s.AppendLine($"|---|---|---:|---:|{(rubin ? "---:|" : "")}---|---:|");
+            int d = NumberColumns.Decimals(e.Results.Select(r => r.StdError).Where(double.IsFinite).DefaultIfEmpty(1).Max());
+            foreach (var r in e.Results)
+            {
+                string parameter = r.Parameter switch { "trt" => $"Difference {alt} − {reference}", "lsm_ref" => $"LS mean {reference}", _ => $"LS mean {alt}" };
+                s.AppendLine($"| {r.Visit} | {parameter} | {F(r.Estimate, d)} | {F(r.StdError, d)} |{(rubin ? $" {(r.Df ?? double.NaN).ToString("F1", Inv)} |" : "")} {F(r.Lower, d)} to {F(r.Upper, d)} | {PValue(r.PValue)} |");
+            }
+            if (e.TippingPoint is { } t)
+            {
+                var grid = t.Grid;
+                s.AppendLine().AppendLine($"Tipping point: the imputed values of {t.Arm} shifted from {N(grid[0].Shift)} to {N(grid[^1].Shift)} ({grid.Count} shifts; " +
+                    $"figure `tipping_{e.Settings.Name}`, every shift in `tipping_points.csv`): " + (t.TippingShift is { } tip
+                        ? $"the two-sided test of the difference at visit {t.Visit} at α = {t.Alpha.ToString("0.###", Inv)} changes its conclusion at a shift of {tip.ToString("G4", Inv)}."
+                        : $"the conclusion of the test of the difference at visit {t.Visit} at α = {t.Alpha.ToString("0.###", Inv)} is the same over the whole grid."));
+            }
+            s.AppendLine();
+        }
+        return s.ToString();
+    }
+
+    /// <summary>The Methods sentence of an estimand analysis, generated from the analysis itself.</summary>
+    public static string EstimandMethods(Estimands.EstimandAnalysis analysis)
+    {
+        var data = analysis.Data;
+        var spec = analysis.Spec;
+        var counts = Enumerable.Range(0, data.SubjectCount).Where(s => data.FirstAffected[s] < data.VisitCount)
+            .GroupBy(s => data.Strategy[s]).OrderBy(g => g.Key).Select(g => $"{Estimands.ImputationStrategies.Code(g.Key)} {g.Count()}").ToList();
+        string events = counts.Count == 0 ? "no subject has an intercurrent event, so every missing value was imputed under missing at random"
+            : $"the values after an intercurrent event were imputed by strategy ({string.Join(", ", counts)} subjects), other missing values under missing at random";
+        string references = string.Join(", ", data.Arms.Select((arm, k) => $"{arm} → {data.Arms[data.ReferenceArm[k]]}"));
+        string method = spec.Method switch
+        {
+            Estimands.ImputationMethod.ConditionalMeanJackknife => $"conditional-mean imputation with leave-one-subject-out jackknife standard errors ({analysis.SampleCount} analysed data sets)",
+            Estimands.ImputationMethod.ConditionalMeanBootstrap => $"conditional-mean imputation with bootstrap standard errors ({analysis.SampleCount - 1} bootstrap samples stratified by arm, seed {spec.Seed})",
+            _ => $"approximate Bayesian multiple imputation ({analysis.SampleCount} imputations, seed {spec.Seed}) pooled by Rubin's rules",
+        };
+        string response = Formula.Parse(spec.Model.Formula).Response;
+        return $"Imputation model: a mixed model for repeated measures, {spec.Model.Formula}, {data.Fit.Structure.SasType} covariance{(spec.Model.Group is { } g ? $" by {g}" : "")}, " +
+               $"{(spec.Model.Method == EstimationMethod.Reml ? "REML" : "ML")}, fitted to the data before the intercurrent events; {events}; reference arms {references}; " +
+               $"{method}. Analysis at each visit: ANCOVA of {response} on {spec.Arm}{string.Concat(spec.AnalysisCovariates.Select(c => " + " + c))}" +
+               $"{(spec.Delta.Count > 0 ? $", imputed values shifted by the delta adjustment ({string.Join("; ", spec.Delta.Select(DeltaText))})" : "")} " +
+               $"({SoftwareVersion}, following rbmi).";
+    }
+
+    static string DeltaText(Estimands.DeltaAdjustment d) =>
+        $"{N(d.Shift)} to {d.Arm ?? "every arm"}{(d.Visits is { } v ? $" at {string.Join(", ", v)}" : "")}";
+
+    /// <summary>estimands.csv: every pooled parameter of every estimand.</summary>
+    public static string EstimandsCsv(StudyResult study)
+    {
+        var csv = new CsvText("estimand", "outcome", "method", "samples", "parameter", "arm", "visit", "estimate", "std_error", "df", "lower", "upper", "p_value", "alpha");
+        foreach (var e in study.Estimands)
+        {
+            if (e.Analysis is not { } a) continue;
+            foreach (var r in e.Results)
+                csv.Row(e.Settings.Name, e.Settings.Outcome, a.Spec.Method.Name(), a.SampleCount, r.Parameter,
+                    r.Parameter switch { "trt" => $"{a.Data.Arms[1]} - {a.Data.Arms[0]}", "lsm_ref" => a.Data.Arms[0], _ => a.Data.Arms[1] },
+                    r.Visit, r.Estimate, r.StdError, r.Df, r.Lower, r.Upper, r.PValue, a.Spec.Alpha);
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>tipping_points.csv: every shift of every tipping-point grid, with the tipping shift.</summary>
+    public static string TippingPointsCsv(StudyResult study)
+    {
+        var csv = new CsvText("estimand", "outcome", "arm", "visit", "shift", "estimate", "std_error", "df", "lower", "upper", "p_value", "alpha", "tipping_shift");
+        foreach (var e in study.Estimands)
+        {
+            if (e.TippingPoint is not { } t) continue;
+            foreach (var row in t.Grid)
+                csv.Row(e.Settings.Name, e.Settings.Outcome, t.Arm, t.Visit, row.Shift, row.Result.Estimate, row.Result.StdError, row.Result.Df,
+                    row.Result.Lower, row.Result.Upper, row.Result.PValue, t.Alpha, t.TippingShift);
+        }
+        return csv.ToString();
     }
 
     /// <summary>A between-group comparison at one visit: "TRT - PBO" at "V2".</summary>

@@ -151,6 +151,62 @@ public sealed class ReadOnlyQueryTests(PostgresServer server) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Trailing semicolons, white space and comments end a query without making it two statements; a statement after a
+    /// comment still does, and is refused with nothing deleted.
+    /// </summary>
+    [Fact]
+    public void TrailingSemicolonsAndCommentsAreOneStatement()
+    {
+        server.LoadCsv(RepoPaths.Data("fev_data.csv"), "public.fev");
+        foreach (var extra in new[] { Array.Empty<string>(), ["--pull-rows"] })
+        {
+            foreach (var query in new[]
+                     {
+                         "SELECT * FROM public.fev; -- all of them", "SELECT * FROM public.fev ;  \n\t", "SELECT * FROM public.fev;;",
+                         "SELECT * FROM public.fev; /* all */ ;", "SELECT * FROM public.fev WHERE \"ARMCD\" <> ';--' -- note; with a semicolon",
+                     })
+            {
+                var run = Fit(server.Address(), query, extra);
+                Assert.True(run.code == 0, $"{query}: {run.stderr}");
+            }
+            string victim = Victim();
+            AssertRefused(Fit(server.Address(), $"SELECT * FROM public.fev; -- all\nDELETE FROM public.{victim};", extra), "more than one statement");
+            Assert.Equal(3, Rows(victim));
+        }
+    }
+
+    /// <summary>
+    /// A NaN or an infinity in a PostgreSQL column is named (subject, visit and column under the push-down, whose rows
+    /// have no order; row and column when the rows are read), never reported as a fit that did not converge; outcomes
+    /// near 1e308 are an input error under the push-down and never an internal error with --report-nonconverged.
+    /// </summary>
+    [Fact]
+    public void APostgresNaNIsNamedAndHugeValuesAreNotAnInternalError()
+    {
+        string table = "nan_" + Guid.NewGuid().ToString("N")[..8];
+        server.Execute($"CREATE TABLE public.{table} (id int, visit text, y double precision, x double precision); " +
+                       $"INSERT INTO public.{table} VALUES (1, 'V1', 1, 0), (1, 'V2', 2, 0), (2, 'V1', 'NaN', 1), (2, 'V2', 3, 1), " +
+                       "(3, 'V1', 2, 'Infinity'), (3, 'V2', 2.5, 1), (4, 'V1', 1.5, 2), (4, 'V2', 4, 2)");
+        string[] model = ["--formula", "y ~ visit + x", "--subject", "id", "--time", "visit", "--covariance", "cs"];
+        var pushed = DatabaseCommandsTests.Run(server, ["fit", "--data", server.Address($"public.{table}"), .. model]);
+        AssertRefused(pushed, "subject '2', visit 'V1': column 'y': NaN is not a finite number");
+        var rows = DatabaseCommandsTests.Run(server, ["fit", "--data", server.Address($"public.{table}"), "--pull-rows", .. model]);
+        AssertRefused(rows, "row 3: column 'y': NaN is not a finite number");
+        server.Execute($"UPDATE public.{table} SET y = 5 WHERE id = 2");
+        AssertRefused(DatabaseCommandsTests.Run(server, ["fit", "--data", server.Address($"public.{table}"), .. model]),
+            "subject '3', visit 'V1': column 'x': Infinity is not a finite number");
+
+        server.Execute($"UPDATE public.{table} SET x = 0 WHERE id = 3; UPDATE public.{table} SET y = 1e308 WHERE visit = 'V1'");
+        foreach (var extra in new[] { Array.Empty<string>(), ["--pull-rows"] })
+        {
+            var run = DatabaseCommandsTests.Run(server, ["fit", "--data", server.Address($"public.{table}"), "--report-nonconverged", .. extra, .. model]);
+            Assert.True(run.code is 0 or 2, $"exit {run.code}: {run.stderr}");
+            Assert.DoesNotContain("internal error", run.stderr);
+            if (extra.Length == 0) AssertRefused(run, "too large for the sums of squares");
+        }
+    }
+
     // --- DuckDB: a database file opened read-only, and CSV/Parquet files read through DuckDB ------------------------
 
     string DuckDbFile()

@@ -18,9 +18,73 @@ public sealed record SqlRelation(string Sql, bool IsQuery, string Label)
 
     /// <summary>A database table (its name quoted by the dialect).</summary>
     public static SqlRelation Table(string name, SqlDialect dialect, string label) => new($"SELECT * FROM {dialect.TableName(name)}", false, label);
-    // The query ends on its own line: a trailing "-- comment" then cannot swallow the ")" that closes it in "WITH src AS (...)".
-    /// <summary>The rows of a SELECT statement.</summary>
-    public static SqlRelation Query(string select, string label) => new(select.Trim().TrimEnd(';').TrimEnd() + "\n", true, label);
+    /// <summary>
+    /// A user's query as a relation: what follows its last token — semicolons, white space, comments ("SELECT …; --
+    /// note") — is dropped, since it would otherwise sit inside "WITH src AS (…)"; the rest goes to the engine's parser
+    /// whole, which still refuses a second statement. The query ends on its own line: a "-- comment" left inside it then
+    /// cannot swallow the ")" that closes the expression.
+    /// </summary>
+    public static SqlRelation Query(string select, string label) => new(select[..EndOfLastToken(select)] + "\n", true, label);
+
+    /// <summary>
+    /// The end of the last token of SQL text that is not a semicolon: string literals ('…' with '' inside, E'…' with
+    /// backslash escapes), quoted identifiers ("…"), dollar-quoted texts ($tag$…$tag$), line comments (--) and block
+    /// comments (/* */, nested as in PostgreSQL) are read as such, so a ';' or "--" inside a string ends nothing.
+    /// An unterminated string or comment runs to the end (the engine's parser then names the error).
+    /// </summary>
+    internal static int EndOfLastToken(string sql)
+    {
+        int n = sql.Length, i = 0, end = 0;
+        bool IdentifierChar(int k) => k >= 0 && (char.IsLetterOrDigit(sql[k]) || sql[k] is '_' or '$');
+        while (i < n)
+        {
+            char c = sql[i];
+            char next = i + 1 < n ? sql[i + 1] : '\0';
+            if (char.IsWhiteSpace(c) || c == ';') { i++; continue; }
+            if (c == '-' && next == '-')
+            {
+                int newline = sql.IndexOf('\n', i);
+                i = newline < 0 ? n : newline + 1;
+                continue;
+            }
+            if (c == '/' && next == '*')
+            {
+                int depth = 1;
+                for (i += 2; i < n && depth > 0; i++)
+                    if (sql[i] == '/' && i + 1 < n && sql[i + 1] == '*') { depth++; i++; }
+                    else if (sql[i] == '*' && i + 1 < n && sql[i + 1] == '/') { depth--; i++; }
+                continue;
+            }
+            if (c is '\'' or '"')
+            {
+                bool backslash = c == '\'' && i > 0 && sql[i - 1] is 'E' or 'e' && !IdentifierChar(i - 2);
+                for (i++; i < n; i++)
+                {
+                    if (backslash && sql[i] == '\\') { i++; continue; }
+                    if (sql[i] != c) continue;
+                    if (i + 1 < n && sql[i + 1] == c) { i++; continue; } // '' or "" inside
+                    break;
+                }
+                i = Math.Min(i + 1, n);
+            }
+            else if (c == '$' && !IdentifierChar(i - 1) && DollarTag(sql, i) is { } tag)
+            {
+                int close = sql.IndexOf(tag, i + tag.Length, StringComparison.Ordinal);
+                i = close < 0 ? n : close + tag.Length;
+            }
+            else i++;
+            end = i;
+        }
+        return end;
+    }
+
+    /// <summary>"$$" or "$tag$" starting at <paramref name="i"/> (a tag: a letter or '_', then letters, digits, '_').</summary>
+    static string? DollarTag(string sql, int i)
+    {
+        int k = i + 1;
+        while (k < sql.Length && (char.IsLetter(sql[k]) || sql[k] == '_' || (k > i + 1 && char.IsDigit(sql[k])))) k++;
+        return k < sql.Length && sql[k] == '$' ? sql[i..(k + 1)] : null;
+    }
 
     /// <summary>A row filter the database applies (<see cref="RowCondition.ToSql"/>); null: every row.</summary>
     public RowCondition? Filter { get; init; }
@@ -162,6 +226,10 @@ public sealed class PatternSumsQuery
                 for (int k = 0; k < covariateNames.Count; k++)
                     if (!reader.IsDBNull(c + 6 + covariateNames.Count + k) && reader.GetBoolean(c + 6 + covariateNames.Count + k)) whole.Add(covariateNames[k]);
             }
+        // A NaN or an infinity in a row used makes its sums NaN or infinite: the row is found and named (the rule of
+        // every reader, ColumnTyping.IsNumber), instead of a fit that cannot converge on them.
+        if (!ColumnTyping.IsNumber(sumY) || !ColumnTyping.IsNumber(sumY2) || covariateSums.Values.Any(v => !ColumnTyping.IsNumber(v)))
+            RefuseNotFinite(formula.Response, covariateNames, usedFilter);
         // A whole covariate's distinct values, one more than a code may have at most.
         var covariateValues = covariateNames.ToDictionary(name => name, name =>
         {
@@ -361,6 +429,28 @@ public sealed class PatternSumsQuery
         return reader.Read()
             ? new RweStatsInputException($"{source.Label}: subject '{reader.GetString(0)}' has visit '{reader.GetString(1)}' twice; keep one row per subject and visit")
             : new RweStatsInputException($"{source.Label}: some subject has a visit twice; keep one row per subject and visit");
+    }
+
+    /// <summary>
+    /// The first row used (by subject and visit: a query's rows have no file order) whose outcome or covariate is a NaN
+    /// or an infinity, refused as every reader refuses it. "x - x &lt;&gt; 0" holds for NaN and ±infinity only, in every
+    /// engine (PostgreSQL and DuckDB order NaN above every number, so NaN &lt;&gt; 0). With no such cell the sums
+    /// overflowed: the values are finite but too large to square.
+    /// </summary>
+    void RefuseNotFinite(string response, IReadOnlyList<string> covariates, string usedFilter)
+    {
+        var columns = covariates.Prepend(response).ToList();
+        var values = columns.Select(c => dialect.AsDouble(Id(c))).ToList();
+        var sql = $"{With} SELECT {dialect.AsText(Id(spec.Subject))}, {dialect.AsText(Id(spec.Time))}, {string.Join(", ", values)} FROM src " +
+                  $"WHERE {usedFilter} AND ({string.Join(" OR ", values.Select(v => $"{v} - {v} <> 0"))}) LIMIT 1";
+        using (var reader = Execute(sql))
+            if (reader.Read())
+            {
+                int k = Enumerable.Range(0, columns.Count).First(j => !ColumnTyping.IsNumber(reader.GetDouble(2 + j)));
+                throw ColumnTyping.NotFinite($"{source.Label}: subject '{reader.GetString(0)}', visit '{reader.GetString(1)}'", columns[k], reader.GetDouble(2 + k));
+            }
+        throw new RweStatsInputException(
+            $"{source.Label}: the sums of squares of '{response}'{(covariates.Count > 0 ? " or of a covariate" : "")} overflow (values near 1e308): rescale the column");
     }
 
     /// <summary>

@@ -137,7 +137,7 @@ public sealed class PostgresSource
     static readonly SslMode[] SslModes = [SslMode.Disable, SslMode.Allow, SslMode.Prefer, SslMode.Require, SslMode.VerifyCA, SslMode.VerifyFull];
     /// <summary>libpq's spelling of an SSL mode (verify-ca, verify-full), which the address uses.</summary>
     static string LibpqName(SslMode mode) => mode switch { SslMode.VerifyCA => "verify-ca", SslMode.VerifyFull => "verify-full", _ => mode.ToString().ToLowerInvariant() };
-    static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    static string Shorten(string text) => Echo.Shown(text, 40);
 
     /// <summary>The pattern sums, computed by the server (see <see cref="PatternSumsQuery"/>).</summary>
     public PatternSums PatternSums(MixedModelSpec spec, Action<string>? log = null) =>
@@ -213,6 +213,10 @@ public sealed class PostgresSource
             PostgresException { SqlState: "25006" } pg => $"{pg.MessageText}: a query is only read (SQLSTATE 25006); give one SELECT statement",
             PostgresException { SqlState: "57014" } pg when StatementTimeoutSeconds > 0 && pg.MessageText.Contains("statement timeout", StringComparison.Ordinal) =>
                 $"a statement ran longer than the statement timeout ({StatementTimeoutSeconds} s; a wait on a locked table counts) and was cancelled; allow more with ?statement_timeout=SECONDS in the address (0: no limit)",
+            // PostgreSQL raises an overflow where a double would become infinite: the pushed-down sums of squares and
+            // products of values near 1e154 and beyond.
+            PostgresException { SqlState: "22003" } pg =>
+                $"{pg.MessageText} (SQLSTATE 22003): a value of the model's columns is too large for the sums of squares and products (about 1e154 or more); rescale the column",
             PostgresException pg => $"{pg.MessageText} (SQLSTATE {pg.SqlState})",
             _ => e.Message,
         };

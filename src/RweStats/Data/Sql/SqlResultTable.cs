@@ -47,9 +47,7 @@ public static class SqlResultTable
                         : types[j] == typeof(long) ? reader.GetInt64(j)
                         : types[j] == typeof(int) ? reader.GetInt32(j)
                         : Number(reader.GetValue(j));
-                    if (!isNull && !double.IsFinite(v))
-                        throw new RweStatsInputException(
-                            $"{source}: row {rows}: column '{names[j]}': {v.ToString(CultureInfo.InvariantCulture)} is not a finite number; RweStats reads finite numbers or NULL (missing)");
+                    if (!isNull && !ColumnTyping.IsNumber(v)) throw ColumnTyping.NotFinite($"{source}: row {rows}", names[j], v);
                     numbers[j]!.Add(v);
                 }
                 else texts[j]!.Add(isNull ? null : (types[j] == typeof(string) ? reader.GetString(j) : Text(reader.GetValue(j))) is { Length: > 0 } s ? pools[j]!.Get(s.AsSpan()) : null);

@@ -14,7 +14,7 @@ namespace RweStats.Data.Streaming;
 /// by chunk (a streaming result: nothing is materialised), numeric columns cast to DOUBLE and the others to VARCHAR.
 /// The chunks' vectors are read in place through DuckDB's C API (data pointer, validity mask, 16-byte string
 /// headers), so no value becomes a .NET object. The cells follow the in-memory reader's rules
-/// (<see cref="ParquetTableReader"/>): null, NaN and the empty text are missing, an infinity is refused, a number used
+/// (<see cref="ParquetTableReader"/>): null and the empty text are missing, a NaN or an infinity is refused, a number used
 /// as a label reads as its round-trip text.
 /// </summary>
 internal sealed class DuckDbChunkStream : ISubjectRowSource
@@ -38,7 +38,7 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
     /// <summary>The file's columns and which hold numbers (from the Parquet schema, as DuckDB reads it).</summary>
     public static DuckDbChunkStream Open(string path)
     {
-        if (!File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
+        ParquetTableReader.RequireConsistentFooter(path);
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
@@ -138,8 +138,8 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
 
     /// <summary>
     /// The chunks of one range into its sums, a column at a time (each column's loop is short and predictable; row by
-    /// row through every column cost several times as much): the rows with every required value, the first infinite
-    /// value, the label ids, the rows that start a subject; then the rows go to the sums in file order.
+    /// row through every column cost several times as much): the rows with every required value, the first value that is
+    /// not a finite number, the label ids, the rows that start a subject; then the rows go to the sums in file order.
     /// </summary>
     unsafe void ReadChunks(DuckDBResult result, long firstRow, StreamPlan plan, string[] all, int labelColumns, ChunkSums sums)
     {
@@ -176,18 +176,17 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
                 columns[c].Data = NativeMethods.Vectors.DuckDBVectorGetData(vector);
                 columns[c].Validity = NativeMethods.Vectors.DuckDBVectorGetValidity(vector);
             }
+            // The first NaN or infinity in file order (then in column order) is the one reported, as the in-memory reader does.
+            int badRow = size, badColumn = -1;
+            for (int c = 0; c < columns.Length; c++)
+            {
+                int r = columns[c].FirstNotFinite(Math.Min(size, badRow));
+                if (r < badRow) (badRow, badColumn) = (r, c);
+            }
+            if (badColumn >= 0) throw ColumnTyping.NotFinite(Where(position + badRow), all[badColumn], columns[badColumn].Number(badRow));
             Array.Fill(present, true, 0, size);
             for (int c = 0; c < columns.Length; c++)
                 if (c != yColumn) columns[c].ClearMissing(present, size);
-            // The first infinite value in file order (then in column order) is the one reported.
-            int infiniteRow = size, infiniteColumn = -1;
-            for (int c = yColumn; c < columns.Length; c++)
-            {
-                int r = columns[c].FirstInfinite(present, Math.Min(size, infiniteRow));
-                if (r < infiniteRow) (infiniteRow, infiniteColumn) = (r, c);
-            }
-            if (infiniteColumn >= 0)
-                throw new RweStatsInputException($"{Where(position + infiniteRow)}: column '{all[infiniteColumn]}' holds an infinite value; RweStats reads finite numbers only");
             visitIds.Ids(columns[1], present, size, visits);
             for (int k = 0; k < classes; k++) classIds[k].Ids(columns[2 + k], present, size, codes[k]);
             if (groupColumn >= 0) groupIds.Ids(columns[groupColumn], present, size, groups);
@@ -344,23 +343,17 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
         bool Valid(int i) => Validity == null || (Validity[i >> 6] >> (i & 63) & 1) == 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool IsMissing(int i) => !Valid(i) || (numbers ? double.IsNaN(((double*)Data)[i]) : *(int*)((byte*)Data + 16 * i) == 0);
+        public bool IsMissing(int i) => !Valid(i) || (!numbers && *(int*)((byte*)Data + 16 * i) == 0);
 
         public double Number(int i) => ((double*)Data)[i];
 
-        /// <summary>Clears the rows where this column is missing (null, NaN, or the empty text).</summary>
+        /// <summary>Clears the rows where this column is missing (null, or the empty text).</summary>
         public void ClearMissing(bool[] present, int size)
         {
             if (Validity != null)
                 for (int i = 0; i < size; i++)
                     if ((Validity[i >> 6] >> (i & 63) & 1) == 0) present[i] = false;
-            if (numbers)
-            {
-                var values = (double*)Data;
-                for (int i = 0; i < size; i++)
-                    if (double.IsNaN(values[i])) present[i] = false;
-            }
-            else
+            if (!numbers)
             {
                 var headers = (ulong*)Data;
                 for (int i = 0; i < size; i++)
@@ -368,13 +361,13 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
             }
         }
 
-        /// <summary>The first of the given rows (before <paramref name="size"/>) holding an infinity, or size.</summary>
-        public int FirstInfinite(bool[] present, int size)
+        /// <summary>The first row (before <paramref name="size"/>) holding a NaN or an infinity (<see cref="ColumnTyping.IsNumber"/>), or size.</summary>
+        public int FirstNotFinite(int size)
         {
             if (!numbers) return size;
             var values = (double*)Data;
             for (int i = 0; i < size; i++)
-                if (present[i] && double.IsInfinity(values[i]) && Valid(i)) return i;
+                if (!ColumnTyping.IsNumber(values[i]) && Valid(i)) return i;
             return size;
         }
 
