@@ -82,7 +82,7 @@ public sealed record MixedModelResult
     public required IReadOnlyList<string> TimeLevels { get; init; }
     /// <summary>How <see cref="TimeLevels"/> were put in order (given, by time value, natural order of the labels).</summary>
     public VisitOrdering? VisitOrdering { get; init; }
-    /// <summary>The reference visit of visit contrasts and of the time variable's coding.</summary>
+    /// <summary>The baseline visit: the reference of the visit contrasts.</summary>
     public required string Baseline { get; init; }
     /// <summary>The residual covariance structure as SAS names it in REPEATED /TYPE= (UN, CS, AR(1), TOEPH, …).</summary>
     public required string CovarianceSasType { get; init; }
