@@ -452,4 +452,17 @@ public sealed class StreamedPatternSumsTests : IDisposable
         double Neg2Ll(string json) => System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("fit_statistics").GetProperty("neg2_log_likelihood").GetDouble();
         Assert.Equal(Neg2Ll(o1.ToString()), Neg2Ll(o2.ToString()), 1e-9 * Math.Abs(Neg2Ll(o1.ToString())));
     }
+
+    [Fact]
+    public void ALinkedCsvIsAsLargeAsTheFileItNames()
+    {
+        // A symbolic link's own length is that of its target's name: a large CSV reached through a link must still be
+        // streamed by size.
+        string csv = Path.Combine(dir, "cohort.csv"), link = Path.Combine(dir, "linked.csv");
+        File.WriteAllText(csv, "id,visit,y\n" + string.Concat(Enumerable.Range(1, 100).Select(i => $"S{i:D4},V1,{i}.5\n")));
+        File.CreateSymbolicLink(link, csv);
+        long bytes = new FileInfo(csv).Length;
+        Assert.True(StreamedPatternSums.IsLarge(new TableSource(link), "csv", bytes));
+        Assert.False(StreamedPatternSums.IsLarge(new TableSource(link), "csv", bytes + 1));
+    }
 }

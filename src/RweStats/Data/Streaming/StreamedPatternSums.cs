@@ -46,10 +46,18 @@ public static class StreamedPatternSums
     /// </summary>
     public static bool IsLarge(TableSource source, string format, long csvBytes) => format switch
     {
-        "csv" => new FileInfo(source.Path).Length >= csvBytes,
+        "csv" => FileLength(source.Path) >= csvBytes,
         "parquet" => ParquetTableReader.RowCount(source.Path) >= csvBytes / 64,
         _ => false,
     };
+
+    /// <summary>The length of the file a path names, through symbolic links: a link's own length is that of its target's
+    /// name, which would make a linked 300 MB CSV look like a few bytes.</summary>
+    private static long FileLength(string path)
+    {
+        var info = new FileInfo(path);
+        return (info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info).Length;
+    }
 
     /// <summary>The size from which a file is streamed, as the notes say it: "64 MiB" of CSV, "1048576 rows" of Parquet.</summary>
     public static string SizeText(string format, long csvBytes) =>
