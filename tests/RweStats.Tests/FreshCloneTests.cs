@@ -97,10 +97,12 @@ public class FreshCloneTests
     /// <summary>
     /// The launcher (./rwestats) run in a copy of the repository's layout with a stand-in for dotnet: the first run says
     /// it builds; files that builds write under obj/ and bin/ (newer than the tool) do not make it build again; a
-    /// source edit does.
+    /// source edit does. For both of its builds: native (AOT, the executable run itself) and ReadyToRun (run by dotnet).
     /// </summary>
-    [Fact]
-    public void LauncherSaysWhenItBuildsAndIgnoresGeneratedFiles()
+    [Theory]
+    [InlineData("aot", "Aot/RweStats.Cli", "compiles it natively (AOT)")]
+    [InlineData("readytorun", "ReadyToRun/RweStats.Cli.dll", "compiles in Release")]
+    public void LauncherSaysWhenItBuildsAndIgnoresGeneratedFiles(string build, string toolPath, string says)
     {
         if (OperatingSystem.IsWindows()) return; // a bash script
         var root = Path.Combine(Path.GetTempPath(), $"rwestats-launcher-{Guid.NewGuid():N}");
@@ -115,7 +117,10 @@ public class FreshCloneTests
             File.WriteAllText(fake, """
                 #!/usr/bin/env bash
                 if [ "$1" = publish ]; then
-                  while [ $# -gt 0 ]; do if [ "$1" = -o ]; then mkdir -p "$2"; touch "$2/RweStats.Cli.dll"; fi; shift; done
+                  while [ $# -gt 0 ]; do
+                    if [ "$1" = -o ]; then mkdir -p "$2"; touch "$2/RweStats.Cli.dll"; printf '#!/usr/bin/env bash\necho ran\n' > "$2/RweStats.Cli"; chmod +x "$2/RweStats.Cli"; fi
+                    shift
+                  done
                   echo published >> "$(dirname "$0")/publish.log"; exit 0
                 fi
                 [ "$1" = --info ] && exit 0
@@ -129,6 +134,7 @@ public class FreshCloneTests
                 var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
                 start.ArgumentList.Add(Path.Combine(root, "rwestats"));
                 start.Environment["PATH"] = Path.Combine(root, "bin") + ":" + Environment.GetEnvironmentVariable("PATH");
+                start.Environment["RWESTATS_BUILD"] = build;
                 using var p = Process.Start(start)!;
                 var err = p.StandardError.ReadToEndAsync();
                 var output = p.StandardOutput.ReadToEnd();
@@ -137,7 +143,7 @@ public class FreshCloneTests
                 return (output, err.Result);
             }
             int Publishes() => File.Exists(Path.Combine(root, "bin", "publish.log")) ? File.ReadAllLines(Path.Combine(root, "bin", "publish.log")).Length : 0;
-            var dll = Path.Combine(root, "src", "RweStats.Cli", "bin", "ReadyToRun", "RweStats.Cli.dll");
+            var dll = Path.Combine(root, "src", "RweStats.Cli", "bin", toolPath);
 
             var past = DateTime.UtcNow.AddMinutes(-10); // the sources as a clone has them, older than any build
             File.SetLastWriteTimeUtc(Path.Combine(root, "rwestats"), past);
@@ -145,6 +151,7 @@ public class FreshCloneTests
             var first = Launch();
             Assert.Equal(1, Publishes());
             Assert.Contains("rwestats: building the tool (first run", first.stderr);
+            Assert.Contains(says, first.stderr);
             Assert.Equal("ran\n", first.stdout);
 
             // What `dotnet test` or `dotnet pack` leave behind: generated sources under obj/, newer than the tool.

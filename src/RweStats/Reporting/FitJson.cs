@@ -9,24 +9,27 @@ namespace RweStats.Reporting;
 /// The engine's JSON form of a fit: the contract external checks rely on (snake_case keys of the
 /// "fit" command; keys are added, never renamed). Numbers are written at full round-trip precision;
 /// a number that does not exist (aliased column, NaN df) is null. The records below are the document's
-/// shape, in its key order; System.Text.Json writes them.
+/// shape, in its key order; System.Text.Json writes them through a source-generated context (<see cref="Context"/>):
+/// no reflection at run time, so the same code runs in a natively compiled (AOT, trimmed) tool.
 /// </summary>
-public static class FitJson
+public static partial class FitJson
 {
-    /// <summary>snake_case keys, NaN and infinities as null, optional keys left out when they have no value.</summary>
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        Converters = { new FiniteOrNull() },
-    };
+    /// <summary>snake_case keys, NaN and infinities as null, optional keys left out when they have no value (the
+    /// options of <see cref="Context"/>, which knows the document's types).</summary>
+    public static readonly JsonSerializerOptions Options = Context.Default.Options;
+
+    /// <summary>The document's types, their serialization generated at compile time with the options above.</summary>
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true, Converters = [typeof(FiniteOrNull)])]
+    [JsonSerializable(typeof(FitDocument))]
+    [JsonSerializable(typeof(SelectionJson))]
+    internal sealed partial class Context : JsonSerializerContext;
 
     /// <summary>The fit as the JSON document of "rwestats fit --format json" (indented, without a final line break); the
     /// settings its notes name ("{TimeOrder}") as <paramref name="naming"/> names them (null: the library's words).</summary>
-    public static string Serialize(MixedModelResult r, Func<ModelSetting, string?>? naming = null) => JsonSerializer.Serialize(Document(r, naming), Options);
+    public static string Serialize(MixedModelResult r, Func<ModelSetting, string?>? naming = null) => JsonSerializer.Serialize(Document(r, naming), Context.Default.FitDocument);
 
     /// <summary>The fit's JSON document written as the next value of <paramref name="w"/> (one fit of a fits.json).</summary>
-    public static void Write(Utf8JsonWriter w, MixedModelResult r, Func<ModelSetting, string?>? naming = null) => JsonSerializer.Serialize(w, Document(r, naming), Options);
+    public static void Write(Utf8JsonWriter w, MixedModelResult r, Func<ModelSetting, string?>? naming = null) => JsonSerializer.Serialize(w, Document(r, naming), Context.Default.FitDocument);
 
     /// <summary>
     /// The same JSON as <see cref="Serialize"/> into a text writer: serialized straight into the stream under a UTF-8
@@ -37,7 +40,7 @@ public static class FitJson
         if (writer is StreamWriter { Encoding: System.Text.UTF8Encoding } file)
         {
             file.Flush();
-            JsonSerializer.Serialize(file.BaseStream, Document(r, naming), Options);
+            JsonSerializer.Serialize(file.BaseStream, Document(r, naming), Context.Default.FitDocument);
         }
         else writer.Write(Serialize(r, naming));
     }
@@ -46,7 +49,7 @@ public static class FitJson
     public static void WriteSelection(Utf8JsonWriter w, CovarianceSelectionResult sel)
     {
         w.WritePropertyName("covariance_selection");
-        JsonSerializer.Serialize(w, Selection(sel), Options);
+        JsonSerializer.Serialize(w, Selection(sel), Context.Default.SelectionJson);
     }
 
     /// <summary>A number, or null when it does not exist (null, NaN, infinite).</summary>
