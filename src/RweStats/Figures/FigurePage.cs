@@ -14,36 +14,23 @@ public sealed record FigurePanel(Plot Plot, PValueBrackets? Brackets = null);
 /// top and bottom along a row. Rendering scales the canvas once by dpi/72 and keeps every plot's ScaleFactor at 1,
 /// so the same Multiplot draws a PNG at any dpi, an SVG and a PDF page alike.
 /// </summary>
-public sealed class FigurePage : IDisposable
+public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, Plot? legend, double width, double height, string title) : IDisposable
 {
     /// <summary>Outer margin in points: keeps strokes at the page edge (axis lines, points on the frame) inside the page.</summary>
     public const double MarginPt = 2;
 
     /// <summary>The ScottPlot page: the panels' plots in a grid above the legend.</summary>
-    public Multiplot Multiplot { get; }
+    public Multiplot Multiplot { get; } = multiplot;
     /// <summary>The panels' plots, A first.</summary>
-    public IReadOnlyList<Plot> Panels { get; }
+    public IReadOnlyList<Plot> Panels { get; } = panels;
     /// <summary>The plot that draws the legend strip; null without a legend.</summary>
-    public Plot? Legend { get; }
+    public Plot? Legend { get; } = legend;
     /// <summary>Page width, pt.</summary>
-    public double Width { get; }
+    public double Width { get; } = width;
     /// <summary>Page height, pt.</summary>
-    public double Height { get; }
+    public double Height { get; } = height;
     /// <summary>What the figure shows, for the PDF's title field.</summary>
-    public string Title { get; }
-
-    readonly IReadOnlyList<PixelRect> _tiles;
-
-    FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, Plot? legend, IReadOnlyList<PixelRect> tiles, double width, double height, string title)
-    {
-        Multiplot = multiplot;
-        Panels = panels;
-        Legend = legend;
-        _tiles = tiles;
-        Width = width;
-        Height = height;
-        Title = title;
-    }
+    public string Title { get; } = title;
 
     /// <summary>Rows × columns for <paramref name="panels"/> panels: the given layout, or about square (4 → 2×2, 3 → 1×3, 6 → 2×3).</summary>
     public static (int rows, int columns) Shape(int panels, int? rows, int? columns)
@@ -63,15 +50,6 @@ public sealed class FigurePage : IDisposable
     /// <summary>Width of a panel cell in points for a grid of <paramref name="columns"/> columns.</summary>
     public static double CellWidth(FigureStyle style, int columns) =>
         (style.WidthPt - 2 * MarginPt - (columns - 1) * FigureUnits.MmToPt(style.PanelGapMm)) / columns;
-
-    /// <summary>Checks the style, every panel and that the layout has room for them.</summary>
-    public static void Validate(FigureStyle style, IReadOnlyList<SeriesPanel> panels, int? rows, int? columns)
-    {
-        style.Validate();
-        if (panels.Count == 0) throw new RweStatsInputException("a figure needs at least one panel");
-        foreach (var p in panels) p.Validate();
-        Shape(panels.Count, rows, columns);
-    }
 
     /// <summary>Lays the panels out in <paramref name="rowCount"/> × <paramref name="columnCount"/> (<see cref="Shape"/>) and composes the page (the plots are owned by the page from then on).</summary>
     public static FigurePage Create(FigureStyle style, string title, IReadOnlyList<FigurePanel> panels, int? rowCount, int? columnCount,
@@ -148,7 +126,7 @@ public sealed class FigurePage : IDisposable
         }
         multiplot.Layout = new FixedTiles(tiles);
         foreach (var p in multiplot.GetPlots()) p.ScaleFactor = 1;
-        return new FigurePage(multiplot, plots, legend, tiles, width, height, title);
+        return new FigurePage(multiplot, plots, legend, width, height, title);
     }
 
     /// <summary>ScottPlot's legend, horizontal and wrapped, centred in a frameless plot of its own.</summary>
@@ -188,15 +166,14 @@ public sealed class FigurePage : IDisposable
     /// <summary>Draws the page on a canvas whose units are <paramref name="scale"/> device units per point.</summary>
     public void Render(SKCanvas canvas, double scale)
     {
-        var plots = Multiplot.GetPlots();
+        var page = new PixelRect(0, (float)Width, (float)Height, 0);
         // ScottPlot renders a plot again when its axis limits changed since its last render, as they do on the first:
         // a first render that draws nothing makes the real one a single pass (no translucent element drawn twice).
         using (var nothing = new SKNoDrawCanvas((int)Math.Ceiling(Width), (int)Math.Ceiling(Height)))
-            for (int k = 0; k < plots.Length; k++)
-                plots[k].Render(nothing, _tiles[k]);
+            Multiplot.Render(nothing, page);
         int saved = canvas.Save();
         canvas.Scale((float)scale);
-        Multiplot.Render(canvas, new PixelRect(0, (float)Width, (float)Height, 0));
+        Multiplot.Render(canvas, page);
         canvas.RestoreToCount(saved);
     }
 

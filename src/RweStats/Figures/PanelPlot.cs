@@ -16,7 +16,7 @@ internal static class PanelPlot
 {
     public const float AxisLineWidth = 0.6f, TickLength = 3;
 
-    public static Plot Create(FigureStyle style, string? heading)
+    public static Plot Create(FigureStyle style, string heading)
     {
         FigureFonts.EnsureRegistered();
         var plot = new Plot { ScaleFactor = 1 };
@@ -54,7 +54,7 @@ internal static class PanelPlot
         // Room for half a tick label above the data area (the top tick's label is centred on it), under the title.
         top.MinimumSize = top.MaximumSize = (float)(0.6 * style.FontSizePt);
         var title = plot.Axes.Title;
-        title.Label.Text = heading ?? "";
+        title.Label.Text = heading;
         title.Label.FontName = FigureFonts.FamilyName;
         title.Label.FontSize = (float)style.FontSizePt + 1;
         title.Label.Bold = true;
@@ -63,13 +63,8 @@ internal static class PanelPlot
         return plot;
     }
 
-    /// <summary>"A  Anti-dsDNA": the panel letter (when letters are on and the figure has several panels) and its title.</summary>
-    public static string? Heading(FigureStyle style, int index, int panels, string title)
-    {
-        string? letter = style.PanelLetters && panels > 1 ? Letter(index) : null;
-        string? text = style.PanelTitles ? title : null;
-        return letter is null ? text : text is null ? letter : letter + "  " + text;
-    }
+    /// <summary>"A  Anti-dsDNA": the panel letter (when the figure has several panels) and its title.</summary>
+    public static string Heading(int index, int panels, string title) => panels > 1 ? Letter(index) + "  " + title : title;
 
     /// <summary>A, B, … Z, AA, AB …</summary>
     public static string Letter(int index) =>
@@ -85,7 +80,7 @@ internal static class PanelPlot
 
     /// <summary>
     /// A series panel's axes and normal range: the value axis (log10 or linear) over the subjects' values,
-    /// <paramref name="more"/> (e.g. confidence limits) and the normal range when the style widens the axis to it; the
+    /// <paramref name="more"/> (e.g. confidence limits) and the normal range; the
     /// visit axis with <paramref name="endRoom"/> of the smallest visit spacing beyond the ends; the normal range as a
     /// band (from the axis' bottom on a log axis when the range starts at 0, "&lt; 10 IU/mL"). Returns the visits'
     /// positions (times, or 0, 1, 2 …), their smallest spacing and the value-to-axis map.
@@ -97,7 +92,7 @@ internal static class PanelPlot
         double minGap = nv == 1 ? 1 : Enumerable.Range(1, nv - 1).Min(j => positions[j] - positions[j - 1]);
         Func<double, double> y = panel.LogScale ? Math.Log10 : v => v;
         var ys = panel.Subjects.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).Concat(more).ToList();
-        if (panel.NormalRange is { } nr && style.AxisIncludesNormalRange)
+        if (panel.NormalRange is { } nr)
             ys.AddRange(new[] { nr.Low, nr.High }.Where(v => !panel.LogScale || v > 0));
         if (panel.LogScale) LogAxis(plot, ys.Min(), ys.Max(), panel.AxisTitle);
         else NumericAxis(plot, plot.Axes.Left, ys.Min(), ys.Max(), panel.AxisTitle);

@@ -30,8 +30,6 @@ public sealed record ResidualDiagnosticsFigure : IFigure
     public ResidualKind Kind { get; init; } = ResidualKind.CholeskyScaled;
     /// <summary>The x-axis title of the residual-versus-fitted panel.</summary>
     public string FittedLabel { get; init; } = "Fitted value";
-    /// <summary>The x-axis title of the normal Q–Q panel.</summary>
-    public string QuantileLabel { get; init; } = "Normal quantile";
     /// <summary>The outcome whose residuals these are (e.g. "SELENA-SLEDAI"), named in both panel titles; null: not named.</summary>
     public string? Outcome { get; init; }
     /// <inheritdoc/>
@@ -93,7 +91,7 @@ public sealed record ResidualDiagnosticsFigure : IFigure
         var (slope, intercept) = QqLine();
         // Side by side; stacked (wider, flatter panels) when a panel title naming the outcome would not fit half the
         // width, as in a single column: a title shortened to "SELENA-SLEDAI: normal…" names neither the outcome nor the plot.
-        var qq = Panel(0, Named(QqTitle), QuantileLabel, theoretical, sample, includeZero: false);
+        var qq = Panel(0, Named(QqTitle), "Normal quantile", theoretical, sample, includeZero: false);
         var vsFitted = Panel(1, Named(FittedTitle), FittedLabel, Fitted.ToArray(), Residuals.ToArray(), includeZero: true);
         using var paint = Paint.NewDisposablePaint();
         double room = FigurePage.CellWidth(Style, 2);
@@ -118,7 +116,7 @@ public sealed record ResidualDiagnosticsFigure : IFigure
 
     Plot Panel(int index, string title, string xTitle, double[] xs, double[] ys, bool includeZero)
     {
-        var plot = PanelPlot.Create(Style, PanelPlot.Heading(Style, index, 2, title));
+        var plot = PanelPlot.Create(Style, PanelPlot.Heading(index, 2, title));
         double yMin = ys.Min(), yMax = ys.Max();
         if (includeZero) { yMin = Math.Min(0, yMin); yMax = Math.Max(0, yMax); }
         PanelPlot.NumericAxis(plot, plot.Axes.Bottom, xs.Min(), xs.Max(), xTitle);

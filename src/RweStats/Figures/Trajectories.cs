@@ -45,6 +45,19 @@ internal static class Trajectories
             .SelectMany(g => g.OrderBy(s => order.ToList().IndexOf(s.Series!)).Select((s, lane) => (s, lane, lanes: g.Count())))
             .ToDictionary(x => x.s, x => (x.lane, x.lanes));
 
+    /// <summary>The legend's words for a dashed trajectory segment.</summary>
+    public const string MissedVisitLabel = "Dashed: visit missed in between";
+
+    /// <summary>The legend's words for a line drawn thicker because several subjects share it.</summary>
+    public static string SharedLineLabel(FigureStyle style) => $"Thicker line: 2 or more {style.SubjectNoun} with the same values";
+
+    /// <summary>The legend's entries for the lines drawn thicker (<paramref name="sharedWidth"/>) and dashed, when the panels have them.</summary>
+    public static IEnumerable<LegendItem> LegendItems(FigureStyle style, bool shared, bool missed, float sharedWidth)
+    {
+        if (shared) yield return FigureLegend.Line(SharedLineLabel(style), FigurePalette.Grey(0.35), sharedWidth);
+        if (missed) yield return FigureLegend.Line(MissedVisitLabel, FigurePalette.Grey(0.35), 0.8f, FigurePalette.MissedVisitDash);
+    }
+
     /// <summary>Width of a level segment that <paramref name="count"/> subjects share, from the single line's width.</summary>
     public static float SharedWidth(float width, int count) => width * (float)Math.Min(4, 1 + 0.6 * (count - 1));
 

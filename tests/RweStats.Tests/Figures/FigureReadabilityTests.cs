@@ -36,7 +36,7 @@ public class FigureReadabilityTests
         var legend = page.Legend!.Legend.ManualItems.Select(i => i.LabelText).ToList();
         Assert.Contains("Individual trees", legend);
         Assert.DoesNotContain(legend, l => l.Contains("patients"));
-        Assert.Equal(trees.Panels.Any(p => p.HasMissedVisits), legend.Contains(SeriesFigure.MissedVisitLabel));
+        Assert.Equal(trees.Panels.Any(p => p.HasMissedVisits), legend.Contains(Trajectories.MissedVisitLabel));
         using var patients = FigureTestData.Figure1(FigureStyle.DoubleColumn).Page();
         Assert.Contains("Individual patients", patients.Legend!.Legend.ManualItems.Select(i => i.LabelText));
         Assert.Throws<RweStatsInputException>(() => (FigureStyle.DoubleColumn with { SubjectNoun = " " }).Validate());
