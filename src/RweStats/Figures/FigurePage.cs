@@ -3,9 +3,6 @@ using SkiaSharp;
 
 namespace RweStats.Figures;
 
-/// <summary>A panel of a page: its ScottPlot plot, and its p-value brackets when it has some (they decide the room above the data area).</summary>
-public sealed record FigurePanel(Plot Plot, PValueBrackets? Brackets = null);
-
 /// <summary>
 /// One figure page as a ScottPlot <see cref="Multiplot"/>: the panels' plots in a rows × columns grid (row by row,
 /// A B / C D) above an optional legend plot, in points (1/72 inch). The page is laid out once: ScottPlot's own
@@ -52,7 +49,7 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
         (style.WidthPt - 2 * MarginPt - (columns - 1) * FigureUnits.MmToPt(style.PanelGapMm)) / columns;
 
     /// <summary>Lays the panels out in <paramref name="rowCount"/> × <paramref name="columnCount"/> (<see cref="Shape"/>) and composes the page (the plots are owned by the page from then on).</summary>
-    public static FigurePage Create(FigureStyle style, string title, IReadOnlyList<FigurePanel> panels, int? rowCount, int? columnCount,
+    public static FigurePage Create(FigureStyle style, string title, IReadOnlyList<Plot> panels, int? rowCount, int? columnCount,
         IReadOnlyList<LegendItem> legendItems, double? panelHeightPt = null)
     {
         var (rows, columns) = Shape(panels.Count, rowCount, columnCount);
@@ -97,8 +94,8 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
 
         // ScottPlot measures each panel in its cell (bracket band first: it is part of what lies above the data area).
         for (int k = 0; k < panels.Count; k++)
-            if (panels[k].Brackets is { } b) b.ReserveBand(panels[k].Plot, cells[k].Width);
-        var measured = panels.Select((p, k) => new ScottPlot.LayoutEngines.Automatic().GetLayout(cells[k], p.Plot, paint).DataRect).ToList();
+            foreach (var brackets in panels[k].GetPlottables<PValueBrackets>()) brackets.ReserveBand(panels[k], cells[k].Width);
+        var measured = panels.Select((p, k) => new ScottPlot.LayoutEngines.Automatic().GetLayout(cells[k], p, paint).DataRect).ToList();
         for (int k = 0; k < panels.Count; k++)
         {
             int i = k / columns, j = k % columns;
@@ -107,7 +104,7 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
             // Room on the right for the last x tick label's overhang.
             float right = cells[k].Right - (float)(0.4 * style.FontSizePt);
             var data = new PixelRect(column.Max(q => measured[q].Left), right, row.Min(q => measured[q].Bottom), row.Max(q => measured[q].Top));
-            var plot = panels[k].Plot;
+            var plot = panels[k];
             plot.Layout.Fixed(data);
             // The heading starts at the cell's left edge: ScottPlot centres the title between the plot's left edge
             // and the data area's right edge (FullFigureCenter), the offset moves its left end there.
@@ -116,9 +113,8 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
             plot.Axes.Title.Label.OffsetX = cells[k].Left - (tiles[k].Left + data.Right) / 2;
         }
 
-        var plots = panels.Select(p => p.Plot).ToList();
-        var multiplot = new Multiplot(plots[0]);
-        foreach (var p in plots.Skip(1)) multiplot.AddPlot(p);
+        var multiplot = new Multiplot(panels[0]);
+        foreach (var p in panels.Skip(1)) multiplot.AddPlot(p);
         if (legend is not null)
         {
             multiplot.AddPlot(legend);
@@ -126,7 +122,7 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
         }
         multiplot.Layout = new FixedTiles(tiles);
         foreach (var p in multiplot.GetPlots()) p.ScaleFactor = 1;
-        return new FigurePage(multiplot, plots, legend, width, height, title);
+        return new FigurePage(multiplot, panels, legend, width, height, title);
     }
 
     /// <summary>ScottPlot's legend, horizontal and wrapped, centred in a frameless plot of its own.</summary>

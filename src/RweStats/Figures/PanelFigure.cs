@@ -36,5 +36,5 @@ public abstract record PanelFigure : IFigure
         return FigurePage.Create(Style, Title, panels, Rows, Columns, LegendItems());
     }
 
-    private protected abstract FigurePanel BuildPanel(SeriesPanel panel, string heading);
+    private protected abstract Plot BuildPanel(SeriesPanel panel, string heading);
 }

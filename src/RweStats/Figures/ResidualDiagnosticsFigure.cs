@@ -108,7 +108,7 @@ public sealed record ResidualDiagnosticsFigure : IFigure
         {
             PanelPlot.Points(plot, xs.Select((x, k) => new Coordinates(x, ys[k])).ToArray(), MarkerShape.FilledCircle, 2.8f, color.WithAlpha(0.35), color, 0.5f);
         }
-        var panels = new[] { new FigurePanel(qq), new FigurePanel(vsFitted) };
+        var panels = new[] { qq, vsFitted };
         if (fits) return FigurePage.Create(Style, Title, panels, 1, 2, Array.Empty<LegendItem>());
         double height = FigurePage.CellWidth(Style, 1) * Math.Min(Style.PanelAspect, 0.55);
         return FigurePage.Create(Style, Title, panels, 2, 1, Array.Empty<LegendItem>(), height);
@@ -119,8 +119,8 @@ public sealed record ResidualDiagnosticsFigure : IFigure
         var plot = PanelPlot.Create(Style, PanelPlot.Heading(index, 2, title));
         double yMin = ys.Min(), yMax = ys.Max();
         if (includeZero) { yMin = Math.Min(0, yMin); yMax = Math.Max(0, yMax); }
-        PanelPlot.NumericAxis(plot, plot.Axes.Bottom, xs.Min(), xs.Max(), xTitle);
-        PanelPlot.NumericAxis(plot, plot.Axes.Left, yMin, yMax, ResidualLabel);
+        PanelPlot.NumericAxis(plot.Axes.Bottom, xs.Min(), xs.Max(), xTitle);
+        PanelPlot.NumericAxis(plot.Axes.Left, yMin, yMax, ResidualLabel);
         return plot;
     }
 }

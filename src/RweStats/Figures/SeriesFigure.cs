@@ -75,7 +75,7 @@ public sealed record SeriesFigure : PanelFigure
     internal static IReadOnlyDictionary<Trajectories.Segment, int> SharedLevelSegments(SeriesPanel panel) =>
         Trajectories.Shared(panel.Subjects, s => s.Group, levelOnly: true);
 
-    private protected override FigurePanel BuildPanel(SeriesPanel panel, string heading)
+    private protected override Plot BuildPanel(SeriesPanel panel, string heading)
     {
         var style = Style;
         var palette = style.Palette;
@@ -170,17 +170,13 @@ public sealed record SeriesFigure : PanelFigure
                 PanelPlot.Points(plot, xs.Select((x, k) => new Coordinates(x, est[k])).ToArray(), MarkerShape.FilledDiamond, LsMeanSize, color, Colors.White, 0.3f);
             }
 
-        PValueBrackets? brackets = null;
+        // A group's own visit contrast in the group's colour; comparisons between groups and visit contrasts in ink.
         if (panel.Significance.Count > 0)
-        {
-            // A group's own visit contrast in the group's colour; comparisons between groups and visit contrasts in ink.
-            brackets = new PValueBrackets(panel.Significance.Select(a => new PValueBrackets.Bracket(
+            plot.Add.Plottable(new PValueBrackets(panel.Significance.Select(a => new PValueBrackets.Bracket(
                 X(panel.VisitIndex(a.FromVisit), a.Group), X(panel.VisitIndex(a.ToVisit), a.ToGroup),
                 PValueText.Format(a.PValue, style.PValueFormat), a.Group is null || a.IsBetweenGroups ? palette.Ink : ColorOf(a.Group))).ToList(),
-                style.SmallFontPt, palette.Ink);
-            plot.Add.Plottable(brackets);
-        }
-        return new FigurePanel(plot, brackets);
+                style.SmallFontPt, palette.Ink));
+        return plot;
     }
 
     static Coordinates[] Points(SeriesPanel panel, string? group, int? visit, Func<int, string?, double> x, IReadOnlyDictionary<string, double> jitter, Func<double, double> y) =>

@@ -111,9 +111,9 @@ public sealed record SeriesPanel
     {
         get
         {
-            var present = Subjects.Where(s => s.Group is not null).Select(s => s.Group!).Distinct().ToList();
-            if (GroupOrder is null) return present.OrderBy(g => g, StringComparer.Ordinal).ToList();
-            return GroupOrder.Concat(present.Where(g => !GroupOrder.Contains(g)).OrderBy(g => g, StringComparer.Ordinal)).ToList();
+            var order = GroupOrder ?? Array.Empty<string>();
+            var present = Subjects.Where(s => s.Group is not null).Select(s => s.Group!).Distinct().OrderBy(g => g, StringComparer.Ordinal);
+            return order.Concat(present.Where(g => !order.Contains(g))).ToList();
         }
     }
 
@@ -137,13 +137,7 @@ public sealed record SeriesPanel
     }
 
     /// <summary>True when some subject misses a visit between two it has (its trajectory bridges the gap, dashed).</summary>
-    public bool HasMissedVisits => Subjects.Any(s =>
-    {
-        int first = -1, last = -1;
-        for (int j = 0; j < s.Values.Count; j++) if (s.Values[j].HasValue) { if (first < 0) first = j; last = j; }
-        for (int j = first + 1; j < last; j++) if (!s.Values[j].HasValue) return true;
-        return false;
-    });
+    public bool HasMissedVisits => Subjects.Any(s => Trajectories.Segments(s, null).Any(g => g.To > g.From + 1));
 
     /// <summary>The index of a visit in <see cref="Visits"/>, or −1.</summary>
     public int VisitIndex(string visit)

@@ -54,7 +54,7 @@ public sealed record SpaghettiFigure : PanelFigure
             Trajectories.SharedWidth(LineWidth, 3))).ToList();
     }
 
-    private protected override FigurePanel BuildPanel(SeriesPanel panel, string heading)
+    private protected override Plot BuildPanel(SeriesPanel panel, string heading)
     {
         int nv = panel.Visits.Count;
         var plot = PanelPlot.Create(Style, heading);
@@ -77,6 +77,6 @@ public sealed record SpaghettiFigure : PanelFigure
                 if (points.Length > 0) PanelPlot.Points(plot, points, MarkerShape.FilledCircle, 2.2f, color.WithAlpha(0.9));
             }
         }
-        return new FigurePanel(plot);
+        return plot;
     }
 }

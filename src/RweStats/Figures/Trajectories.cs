@@ -19,7 +19,7 @@ internal static class Trajectories
     public const float LaneSpacing = 1.3f;
 
     /// <summary>A subject's segments between consecutive observed visits.</summary>
-    static IEnumerable<Segment> Segments(SubjectValues s, string? series)
+    public static IEnumerable<Segment> Segments(SubjectValues s, string? series)
     {
         var observed = Enumerable.Range(0, s.Values.Count).Where(j => s.Values[j].HasValue).ToList();
         for (int k = 1; k < observed.Count; k++)
