@@ -8,9 +8,7 @@ namespace RweStats.Figures;
 /// <summary>
 /// A panel's ScottPlot plot as every figure sets it up: white, no grid; left and bottom axes in the shipped DejaVu
 /// Sans at the style's sizes (top and right hidden; the top axis is the p-value band when the panel has brackets);
-/// the panel letter and title as ScottPlot's title; ticks from ScottPlot's generators with invariant labels and a
-/// true minus sign. Visits are an axis of manual ticks at their positions (times, or 0, 1, 2 … evenly spaced); a
-/// log axis carries log10 values with ScottPlot's log-spaced minor ticks.
+/// the panel letter and title as ScottPlot's title; the tick rules ScottPlot has no word for; lines and points.
 /// </summary>
 internal static class PanelPlot
 {

@@ -10,8 +10,6 @@ namespace RweStats.Figures;
 /// With groups (subjects with a <see cref="SubjectValues.Group"/>, e.g. arms PBO and TRT), each visit shows one
 /// box per group side by side, points and trajectories take their group's colour and marker, LS means are drawn
 /// per group and joined over the visits, brackets may compare groups at a visit, and the legend names the groups.
-/// Everything is a ScottPlot plottable in data units: x is the visit's position (its time, or 0, 1, 2 …) plus the
-/// group's slot and the subject's jitter, y the value (its log10 on a log axis).
 /// </summary>
 public sealed record SeriesFigure : PanelFigure
 {
@@ -141,8 +139,10 @@ public sealed record SeriesFigure : PanelFigure
         {
             // One Markers plottable per series: per visit (its colour) without groups, per group with.
             var sets = panel.IsGrouped
-                ? groups.Select((g, k) => (points: Points(panel, g, null, X, jitter, Y), color: ColorOf(g), shape: FigurePalette.GroupMarker(k), alpha: 0.8))
-                : Enumerable.Range(0, nv).Select(j => (points: Points(panel, null, j, X, jitter, Y), color: palette.SeriesColor(j), shape: MarkerShape.FilledCircle, alpha: 0.85));
+                ? groups.Select((g, k) => (points: Trajectories.Points(panel.Subjects.Where(s => s.Group == g), (s, j) => X(j, g) + jitter[s.Subject], Y),
+                    color: ColorOf(g), shape: FigurePalette.GroupMarker(k), alpha: 0.8))
+                : Enumerable.Range(0, nv).Select(j => (points: Trajectories.Points(panel.Subjects, (s, _) => X(j, null) + jitter[s.Subject], Y, j),
+                    color: palette.SeriesColor(j), shape: MarkerShape.FilledCircle, alpha: 0.85));
             foreach (var (points, color, shape, alpha) in sets.Where(set => set.points.Length > 0))
                 PanelPlot.Points(plot, points, shape, PointSize, color.WithAlpha(alpha), Colors.White, 0.3f);
         }
@@ -178,10 +178,4 @@ public sealed record SeriesFigure : PanelFigure
                 style.SmallFontPt, palette.Ink));
         return plot;
     }
-
-    static Coordinates[] Points(SeriesPanel panel, string? group, int? visit, Func<int, string?, double> x, IReadOnlyDictionary<string, double> jitter, Func<double, double> y) =>
-        panel.Subjects.Where(s => s.Group == group)
-            .SelectMany(s => Enumerable.Range(0, s.Values.Count).Where(j => (visit is null || j == visit) && s.Values[j].HasValue)
-                .Select(j => new Coordinates(x(j, group) + jitter[s.Subject], y(s.Values[j]!.Value))))
-            .ToArray();
 }

@@ -295,14 +295,14 @@ public sealed record SeriesPanel
             var names = effect.Split(new[] { '*', ':' }, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             return names.Length == 2 && names.Contains(timeVariable) && names.Contains(groupVariable) && timeVariable != groupVariable;
         }
-        var groups = Groups;
+        var groups = Groups.ToList();
         var means = lsMeans.Where(l => IsEffect(l.Effect)).ToList();
         if (means.Count == 0)
             throw new RweStatsInputException($"{where}: the fit has no LS means of {timeVariable}*{groupVariable}; fit with LsMeans = {{ \"{timeVariable}*{groupVariable}\" }}");
         var fitGroups = means.Select(l => l.Levels[groupVariable]).Distinct().ToList();
         if (groups.FirstOrDefault(g => !fitGroups.Contains(g)) is { } missing)
             throw new RweStatsInputException($"{where}: group '{missing}' is not a level of {groupVariable} in the fit ({string.Join(", ", fitGroups)})");
-        int Rank(string g) { for (int i = 0; i < groups.Count; i++) if (groups[i] == g) return i; return -1; }
+        int Rank(string g) => groups.IndexOf(g);
         var estimates = means
             .Where(l => l.Result is not null && VisitIndex(l.Levels[timeVariable]) >= 0 && Rank(l.Levels[groupVariable]) >= 0)
             .Select(l => new VisitEstimate(l.Levels[timeVariable], f(l.Result!.Estimate), f(l.Result.Lower), f(l.Result.Upper), l.Levels[groupVariable]))

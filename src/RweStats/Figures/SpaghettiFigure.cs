@@ -56,7 +56,6 @@ public sealed record SpaghettiFigure : PanelFigure
 
     private protected override Plot BuildPanel(SeriesPanel panel, string heading)
     {
-        int nv = panel.Visits.Count;
         var plot = PanelPlot.Create(Style, heading);
         // Trajectories need less room at the ends than boxes: a third of a visit gap.
         var (positions, _, Y) = PanelPlot.SeriesAxes(plot, panel, Style, Enumerable.Empty<double>(), 1 / 3.0);
@@ -70,12 +69,8 @@ public sealed record SpaghettiFigure : PanelFigure
             var subjects = panel.Subjects.Where(s => CategoryOf(s.Subject) == category).ToList();
             if (Style.ShowTrajectories)
                 Trajectories.Add(plot, subjects, (s, j) => positions[j], Y, s => CategoryOf(s.Subject), shared, color.WithAlpha(opacity), LineWidth, lanes);
-            if (Style.ShowPoints)
-            {
-                var points = subjects.SelectMany(s => Enumerable.Range(0, nv).Where(j => s.Values[j].HasValue)
-                    .Select(j => new Coordinates(positions[j], Y(s.Values[j]!.Value)))).ToArray();
-                if (points.Length > 0) PanelPlot.Points(plot, points, MarkerShape.FilledCircle, 2.2f, color.WithAlpha(0.9));
-            }
+            if (Style.ShowPoints && Trajectories.Points(subjects, (s, j) => positions[j], Y) is { Length: > 0 } points)
+                PanelPlot.Points(plot, points, MarkerShape.FilledCircle, 2.2f, color.WithAlpha(0.9));
         }
         return plot;
     }

@@ -26,6 +26,11 @@ internal static class Trajectories
             yield return new Segment(series, observed[k - 1], observed[k], s.Values[observed[k - 1]]!.Value, s.Values[observed[k]]!.Value);
     }
 
+    /// <summary>The subjects' observed values as points, subject s at visit j at (<paramref name="x"/>(s, j), <paramref name="y"/>(value)); at <paramref name="visit"/> only when given.</summary>
+    public static Coordinates[] Points(IEnumerable<SubjectValues> subjects, Func<SubjectValues, int, double> x, Func<double, double> y, int? visit = null) =>
+        subjects.SelectMany(s => Enumerable.Range(0, s.Values.Count).Where(j => (visit is null || j == visit) && s.Values[j].HasValue)
+            .Select(j => new Coordinates(x(s, j), y(s.Values[j]!.Value)))).ToArray();
+
     /// <summary>
     /// Segments that two or more subjects of one series share, with their number of subjects; only level segments
     /// when <paramref name="levelOnly"/> (jittered points).
