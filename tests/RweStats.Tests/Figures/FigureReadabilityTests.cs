@@ -56,7 +56,7 @@ public class FigureReadabilityTests
         Assert.True(light < usual / 2, $"{light} vs {usual}");
         using var hidden = (figure with { Style = figure.Style with { ShowTrajectories = false } }).Page();
         Assert.DoesNotContain(hidden.Panels[0].GetPlottables<Scatter>(), s => s.LineWidth < 0.5f);
-        Assert.DoesNotContain(hidden.Legend!.Legend.ManualItems, i => i.LabelText.StartsWith("Individual", StringComparison.Ordinal) && i.LineStyle.IsVisible);
+        Assert.DoesNotContain(hidden.Legend!.Legend.ManualItems, i => i.LabelText.StartsWith("Individual", StringComparison.Ordinal) && i.LineStyle.CanBeRendered);
     }
 
     static string WriteStudy(string dir, string figures, bool times = true)
