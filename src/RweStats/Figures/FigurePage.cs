@@ -33,15 +33,11 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
     public static (int rows, int columns) Shape(int panels, int? rows, int? columns)
     {
         if (panels < 1) throw new RweStatsInputException("a figure needs at least one panel");
-        if (rows is { } r && columns is { } c)
-        {
-            if (r < 1 || c < 1 || r * c < panels) throw new RweStatsInputException($"a {r}×{c} layout has no room for {panels} panels");
-            return (r, c);
-        }
-        if (rows is { } r2) { if (r2 < 1) throw new RweStatsInputException("layout rows must be at least 1"); return (r2, (panels + r2 - 1) / r2); }
-        if (columns is { } c2) { if (c2 < 1) throw new RweStatsInputException("layout columns must be at least 1"); return ((panels + c2 - 1) / c2, c2); }
-        int cols = panels <= 3 ? panels : panels == 4 ? 2 : 3;
-        return ((panels + cols - 1) / cols, cols);
+        if (rows < 1 || columns < 1) throw new RweStatsInputException("layout rows and columns must be at least 1");
+        int c = columns ?? (rows is { } r ? (panels + r - 1) / r : panels <= 3 ? panels : panels == 4 ? 2 : 3);
+        int n = rows ?? (panels + c - 1) / c;
+        if (n * c < panels) throw new RweStatsInputException($"a {n}×{c} layout has no room for {panels} panels");
+        return (n, c);
     }
 
     /// <summary>Width of a panel cell in points for a grid of <paramref name="columns"/> columns.</summary>
