@@ -44,11 +44,14 @@ public sealed record TestStatistic(StatisticContext Context, string Test, Printe
     public override string Kind => "test_statistic";
 }
 
-/// <summary>An estimate with its confidence interval (and p when one is reported with it).</summary>
-public sealed record EstimateWithInterval(StatisticContext Context, string? Name, bool IsRatio, PrintedNumber Estimate, double Level,
+/// <summary>An estimate with its confidence interval (and p when one is reported with it); the level is null when neither the interval nor the paper says it.</summary>
+public sealed record EstimateWithInterval(StatisticContext Context, string? Name, bool IsRatio, PrintedNumber Estimate, double? Level,
                                           PrintedNumber Lower, PrintedNumber Upper, ReportedP? P, PrintedNumber? Df)
     : ReportedStatistic(Context)
 {
+    /// <summary>Where the level comes from: printed with the interval, or (limits printed bare) the paper's one stated level.</summary>
+    public string LevelSource { get; init; } = "printed with the interval";
+
     /// <inheritdoc/>
     public override string Kind => "estimate_ci";
 }

@@ -31,10 +31,21 @@ internal static class StatisticExtractor
 
     static readonly Regex PValue = new(@"(?<![A-Za-z])[pP]\s*(?:-?\s*value\s*)?(?<rel><=|>=|=|<|>|≤|≥)\s*(?<pv>(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*(?:[×x\*]\s*10\s*\^?\s*-\s*\d+|[eE]-?\d+))?)", Opt);
 
-    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)\s*(?:\((?<df>[^()=]{1,25}?(?:N\s*=\s*\d+)?)\))?\s*=\s*(?<val>" + Num + ")", Opt);
+    /// <summary>
+    /// "t(28) = 2.20", "F(2, 45) = 3.1", "χ2(2, N = 80) = 6.1", "z = 2.1", and a t or F with its df run on as a
+    /// subscript set inline: "t28 = 2.20", "t 28 = 2.20", "F2,45 = 3.1".
+    /// </summary>
+    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:\s*\((?<df>[^()=]{1,25}?(?:N\s*=\s*\d+)?)\)|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
 
-    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:[a-zA-Zµ/]+\s*)?[\(\[,;]\s*(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval|intervalle de confiance)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})\s*%)\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
+    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:[a-zA-Zµ/]+\s*)?[\(\[,;]\s*(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval|intervalle de confiance)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
 
+    /// <summary>
+    /// A named estimate with its limits in brackets and no level: "OR 1.8 [1.1–2.9]", "HR 0.72 (0.55; 0.94)", "mean
+    /// difference -1.2 (-2.3 to -0.1)". The name is required: a bare "6 (4-8)" may be a median with its quartiles or range.
+    /// </summary>
+    static readonly Regex BareInterval = new(@"\b(?<name>a?OR|a?HR|sHR|RR|IRR|MD|(?i:odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|risque relatif|(?:mean |adjusted )?difference|différence(?: moyenne| ajustée)?))\s*(?:[=:,]\s*)?(?<est>" + Num + @")\s*[\(\[]\s*(?<lo>" + Num + @")\s*(?:to|à|–|—|-|;|,)\s*(?<hi>" + Num + @")\s*[\)\]]", Opt);
+    /// <summary>A confidence level stated anywhere in the paper: "95 % CI", "IC à 95 %", "IC95", "intervalle de confiance à 90 %".</summary>
+    static readonly Regex StatedLevel = new(@"(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence|de confiance)|(?:CI|IC|confidence interval|intervalle de confiance)\s*(?:à\s*|of\s*)?(?<lvl>\d{2})\s*%?", OptI);
     static readonly Regex RatioName = new(@"\b(OR|HR|RR|IRR|aOR|aHR|odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|risque relatif|rapport des risques|ratio)\b", Opt);
 
     const string SdLabel = @"(?<lab>SD|ET|DS|s\.d\.|SEM|SE|ESM|ES|écart[- ]type|standard deviation|standard error|erreur standard)";
@@ -50,18 +61,20 @@ internal static class StatisticExtractor
     static readonly Regex MedianNamedQuartiles = new(@"\b(?:median|médiane)\s*(?:[=:]|was|is|of|était|est de|de)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[,;(\[]\s*(?:Q1|first quartile|premier quartile)\s*[=:]?\s*(?<q1>" + Num + @")\s*[,;]\s*(?:and\s+|et\s+)?(?:Q3|third quartile|troisième quartile)\s*[=:]?\s*(?<q3>" + Num + @")\s*[\)\]]?", OptI);
     static readonly Regex MedianHeader = new(@"\b(?:median|médiane)\s*\(\s*(?:IQR|Q1\s*-\s*Q3|EIQ|IIQ)\s*\)\s*[:=]?\s*(?<med>" + Num + @")\s*[\(\[]\s*(?<q1>" + Num + ")" + Sep + "(?<q3>" + Num + @")\s*[\)\]]", OptI);
 
-    const string PeopleWords = @"(?:patients?|participants?|subjects?|sujets?|femmes|hommes|women|men|cas|cases|malades|enfants|children|individuals|individus|respondents|répondants)";
+    const string PeopleWords = @"(?:patients?|participants?|subjects?|sujets?|femmes|hommes|women|men|cas|cases|malades|enfants|children|individuals|individus|respondents|répondants|personnes|people|persons|completers|responders|répondeurs|volunteers|volontaires|adults|adultes)";
     static readonly Regex PercentThenCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|among)\s*(?:[\wéèàçïî'-]+\s+){0,4}?)?\(\s*(?:[nN]\s*=\s*)?(?<k>\d+)\s*(?:(?:sur|/|of|out of)\s*(?<N>\d+))?\s*(?:[\wéè]+\s*)?\)", Opt);
     /// <summary>"31.2 % had renal involvement (12 patients)", "47,0 % avaient une atteinte rénale (n = 15)": a count named as such a few words after its percentage.</summary>
     static readonly Regex PercentWordsThenCount = new(@"(?<pct>" + Num + @")\s*%\s+(?:[A-Za-zÀ-ÿ'-]+\s+){1,8}?\(\s*(?:[nN]\s*=\s*(?<k>\d+)|(?<k>\d+)\s+" + PeopleWords + @")\s*\)", Opt);
-    static readonly Regex PercentCommaCount = new(@"(?<pct>" + Num + @")\s*%\s*,\s*(?<k>\d+)\s+" + PeopleWords, Opt);
-    static readonly Regex CountOfThenPercent = new(@"(?<![\d.,])(?<k>\d+)\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>\d+)\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", Opt);
+    /// <summary>"12.5 %, 4 patients", "61,2 % des participants, soit 29 personnes", "48% of the patients, i.e. 12 people": a count named after its percentage.</summary>
+    static readonly Regex PercentCommaCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|of all)\s*" + PeopleWords + @"\s*)?[,;]\s*(?:(?:soit|i\.\s?e\.|that is|or|namely|c'est-à-dire)\s*,?\s*)?(?<k>\d+)\s+" + PeopleWords, Opt);
+    /// <summary>"12/14 (86 %)", "12 of 14 patients (86%)", "27 patients sur 60, soit 45 %", "39 patients out of 41, i.e. 95%": a count of a denominator, then its percentage.</summary>
+    static readonly Regex CountOfThenPercent = new(@"(?<![\d.,])(?<k>\d+)\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>\d+)\s*(?:[\wéè]+\s*){0,2}(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
     static readonly Regex CountThenPercent = new(@"(?<![\d.,])(?:[nN]\s*=\s*)?(?<k>\d+)(?![.,]\d)\s*(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
     static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
 
     static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>\d+)", Opt);
     /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
-    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les)\s+(?<n>\d+)\s+(?:[\wéè]+\s+)?" + PeopleWords, OptI);
+    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux)\s+(?<n>\d+)\s+(?:[\wéè]+\s+)?" + PeopleWords, OptI);
     static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|items?|questionnaire)\b", OptI);
     static readonly Regex ContinuousUnit = new(@"^\s*(?:mg|g/|g\b|kg|mL|ml|L\b|mmol|µmol|UI|IU|U/|years|ans|année|cm|mm|ng|pg|µg|%|°|h\b|min\b|jours|days|weeks|semaines|months|mois)", Opt);
     static readonly Regex Acronym = new(@"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b", Opt);
@@ -85,7 +98,8 @@ internal static class StatisticExtractor
     const string StudyPeople = @"(?:patients?|participants?|subjects?|sujets?|malades|enfants|children|individuals|individus|respondents|répondants)";
     static readonly Regex StudyNPhrase = new(@"(?<![\w])(?<n>\d+|" + string.Join("|", NumberWords.Keys) + @")\s+" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,3}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|inclus|incluses|traités|traitées|randomisés|analysés|étudiés)", OptI);
     static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|inclu(?:ait|s)?|a inclus|ont inclus|randomi[sz]ed|comprenait)\s+(?<n>\d+)\s+" + StudyPeople, OptI);
-    static readonly Regex StudyNTable = new(@"(?:Patients|Participants|Subjects|Sujets)\s*\(n\)\s*(?<n>\d+)|\b[nN]\s*=\s*(?<n>\d+)\s+" + StudyPeople, Opt);
+    /// <summary>A table's "Patients (n) 14" row. A running-text "the n = 12 patients had …" is the n of its sentence, not the study's.</summary>
+    static readonly Regex StudyNTable = new(@"(?:Patients|Participants|Subjects|Sujets)\s*\(n\)\s*(?<n>\d+)", Opt);
     /// <summary>A full stop before a capital, or a blank line not followed by a lower-case word (that one is a page break inside a sentence).</summary>
     static readonly Regex SentenceBreak = new(@"(?<=[.!?])\s+(?=[A-ZÀ-Ý])|\n(?!\s*[a-zà-ÿ])", Opt);
 
@@ -111,17 +125,25 @@ internal static class StatisticExtractor
             }
 
         // Test statistics with their p (a statistic without a p has nothing to be checked against).
+        // A p printed first ("p = 0.03 (t = 2.3, df = 28)") is the statistic's when it opens the bracket the statistic is in.
         foreach (Match m in Test.Matches(flow))
         {
-            var p = PAfter(pValues, flow, m.Index + m.Length, 30);
             var value = PrintedNumber.Parse(m.Groups["val"].Value, french);
-            if (p is null || value is null) continue;
+            if (value is null) continue;
+            int valueEnd = m.Index + m.Length;
+            var after = PAfter(pValues, flow, valueEnd, 30);
+            var first = PBefore(pValues, usedP, flow, m.Index);
+            if (after is not null && usedP.Contains(after)) after = null;
+            bool pFirst = first is not null && (after is null || flow[valueEnd..after.Start].Contains(')'));
+            var p = pFirst ? first : after;
+            if (p is null) continue;
             var test = NormaliseTest(m.Groups["test"].Value);
-            var gap = flow[(m.Index + m.Length)..p.Start];
+            var gap = pFirst ? DfAfter.Match(flow, valueEnd, Math.Min(30, flow.Length - valueEnd)).Value : flow[valueEnd..p.Start];
             var (df1, df2) = Df(test, m.Groups["df"].Success ? m.Groups["df"].Value : null, gap, french);
+            int start = Math.Min(m.Index, p.Start), end = pFirst ? valueEnd + gap.Length : p.End;
             usedP.Add(p);
-            taken.Add((m.Index, p.End));
-            found.Add(new TestStatistic(Context(text, m.Index, p.End, french, sentences, studyN, studyNSource, options), test, df1, df2, value, p));
+            taken.Add((start, end));
+            found.Add(new TestStatistic(Context(text, start, end, french, sentences, studyN, studyNSource, options), test, df1, df2, value, p));
         }
 
         foreach (Match m in Interval.Matches(flow))
@@ -142,6 +164,28 @@ internal static class StatisticExtractor
             taken.Add((m.Index, end));
             found.Add(new EstimateWithInterval(Context(text, m.Index, end, french, sentences, studyN, studyNSource, options), name, name is not null,
                 est, level, lo, hi, p, df));
+        }
+
+        // Named estimates with bracketed limits and no level printed: the paper's one stated level, if it states only one.
+        var levels = StatedLevel.Matches(flow).Select(l => l.Groups["lvl"].Value.Replace(',', '.')).Distinct().ToList();
+        double? paperLevel = levels.Count == 1 ? double.Parse(levels[0], CultureInfo.InvariantCulture) : null;
+        foreach (Match m in BareInterval.Matches(flow))
+        {
+            int from = m.Groups["est"].Index;
+            if (!Free(from, m.Index + m.Length)) continue;
+            var est = PrintedNumber.Parse(m.Groups["est"].Value, french);
+            var lo = PrintedNumber.Parse(m.Groups["lo"].Value, french);
+            var hi = PrintedNumber.Parse(m.Groups["hi"].Value, french);
+            if (est is null || lo is null || hi is null) continue;
+            var p = PAfter(pValues, flow, m.Index + m.Length, 40);
+            if (p is not null && usedP.Contains(p)) p = null;
+            int end = p?.End ?? m.Index + m.Length;
+            if (p is not null) usedP.Add(p);
+            var name = m.Groups["name"].Value;
+            bool ratio = RatioName.IsMatch(name);
+            taken.Add((from, end));
+            found.Add(new EstimateWithInterval(Context(text, from, end, french, sentences, studyN, studyNSource, options), name, ratio,
+                est, paperLevel, lo, hi, p, null) { LevelSource = paperLevel is null ? (levels.Count == 0 ? "no level stated in the paper" : $"the paper states several levels ({string.Join(", ", levels)} %)") : "the one level the paper states" });
         }
 
         foreach (var regex in new[] { MedianHeader, MedianNamedQuartiles, Median })
@@ -433,6 +477,18 @@ internal static class StatisticExtractor
         var v = PrintedNumber.Parse(m.Groups["pv"].Value, french);
         if (v is null || v.Value > 1) return null;
         return new ReportedP(m.Groups["rel"].Value, v, m.Index, m.Index + m.Length);
+    }
+
+    static readonly Regex DfAfter = new(@"\G\s*[,;]\s*(?:(?:df|ddl)\s*=\s*\d+(?:[.,]\d+)?|[nN]\s*=\s*\d+)", Opt);
+    static readonly Regex OpensStatistic = new(@"^\s*[,;:]?\s*[\(\[]?\s*(?:[A-Za-zÀ-ÿ'-]+\s+){0,3}$", Opt);
+
+    /// <summary>The p printed just before a statistic ("p = 0.03 (t = 2.3, df = 28)", "p = 0.03, t(28) = 2.3"), unclaimed, with only a bracket or a few words between.</summary>
+    static ReportedP? PBefore(List<ReportedP> pValues, HashSet<ReportedP> used, string flow, int statisticStart)
+    {
+        var p = pValues.LastOrDefault(x => x.End <= statisticStart && statisticStart - x.End <= 25);
+        if (p is null || used.Contains(p)) return null;
+        var gap = flow[p.End..statisticStart];
+        return !gap.Contains('\n') && OpensStatistic.IsMatch(gap) ? p : null;
     }
 
     /// <summary>The p-value printed right after a statistic (within a few characters, with no other number in between but a df).</summary>
