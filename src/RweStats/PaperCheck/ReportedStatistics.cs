@@ -103,6 +103,8 @@ public sealed record CategoryCounts(StatisticContext Context, string Variable, I
 {
     /// <inheritdoc/>
     public override string Kind => "category_counts";
+    /// <summary>Where <see cref="SentenceTotal"/> comes from: the statistic's sentence, or a table column's header.</summary>
+    public string TotalSource { get; init; } = "stated in the sentence";
     /// <summary>The categories' counts added up.</summary>
     public int Sum => Categories.Sum(c => c.Count);
 }

@@ -117,12 +117,15 @@ internal static class StatisticExtractor
         var usedP = new HashSet<ReportedP>();
 
         // Cells of text tables first: their row label and column header say what they are and the n they are of.
+        var tableCounts = new List<(TableCell Cell, Percentage Stat)>();
         foreach (var cell in TextTables.Cells(text))
             if (TableStatistic(text, cell, french, sentences, studyN, studyNSource, options) is { } stat)
             {
                 taken.Add((cell.Start, cell.End));
                 found.Add(stat);
+                if (stat is Percentage { Count: not null } count) tableCounts.Add((cell, count));
             }
+        found.AddRange(TableCategories(text, tableCounts));
 
         // Test statistics with their p (a statistic without a p has nothing to be checked against).
         // A p printed first ("p = 0.03 (t = 2.3, df = 28)") is the statistic's when it opens the bracket the statistic is in.
@@ -298,16 +301,57 @@ internal static class StatisticExtractor
         return null;
     }
 
+    /// <summary>A group of table rows named as a variable whose levels exclude each other (a patient has one sex, one NYHA class, one smoking status).</summary>
+    static readonly Regex ExclusiveGroup = new(@"\b(?:sex|gender|sexe|genre|smoking|smokers?|tabac|tabagisme|race|ethnicity|ethnic|origine|ethnie|NYHA|ECOG|stage|stade|severity|sévérité|disease activity|activité|marital|situation familiale|status|statut|BMI|IMC|age groups?|age class|tranches? d'âge|classes? d'âge|education|niveau d'études)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// Count cells of consecutive table rows in one column that are levels of one exclusive variable — rows under a
+    /// label naming such a variable ("Sex, n (%)", "NYHA class"), or rows that are themselves its levels ("Women",
+    /// "Men") — against the column's n: no patient is counted in two levels.
+    /// </summary>
+    static IEnumerable<CategoryCounts> TableCategories(PaperText text, List<(TableCell Cell, Percentage Stat)> counts)
+    {
+        var runs = new List<List<(TableCell Cell, Percentage Stat)>>();
+        foreach (var c in counts.OrderBy(c => c.Cell.Column).ThenBy(c => c.Cell.Row))
+        {
+            var last = runs.Count > 0 ? runs[^1][^1].Cell : null;
+            if (last is not null && last.Column == c.Cell.Column && c.Cell.Row - last.Row == 1 && last.Group == c.Cell.Group && last.ColumnN == c.Cell.ColumnN)
+                runs[^1].Add(c);
+            else runs.Add(new() { c });
+        }
+        foreach (var run in runs.Where(r => r.Count >= 2 && r[0].Cell.ColumnN is not null))
+        {
+            var first = run[0].Cell;
+            var levels = run.Select(r => Regex.Replace(r.Cell.RowLabel, @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|\(\s*%\s*\))\s*$", "").Trim().ToLowerInvariant()).ToList();
+            if (levels.Distinct().Count() < levels.Count) continue;
+            string? variable = first.Group is { } g && ExclusiveGroup.IsMatch(g)
+                ? Regex.Replace(g, @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|\(\s*%\s*\))\s*$", "").Trim()
+                : ExclusiveLevels.FirstOrDefault(v => levels.All(l => Regex.IsMatch(l, "^(?:" + v.Levels + ")$", OptI))).Variable;
+            if (variable is null) continue;
+            var categories = run.Select((r, k) => new CategoryCount(r.Stat.Count!.Value, levels[k], r.Cell.Start, r.Cell.End)).ToList();
+            var line = text.LineAt(first.Start);
+            string quote = string.Join(" + ", run.Select(r => r.Cell.Text));
+            var ctx = new StatisticContext(first.Start, first.End, quote, $"{variable}: {string.Join("; ", run.Select(r => $"{r.Cell.RowLabel} {r.Cell.Text}"))} ({first.Header})",
+                variable, true, first.ColumnN, $"the column's n ('{first.Header}')", null) { Page = line.Page, Line = line.Line };
+            yield return new CategoryCounts(ctx, variable, categories, first.ColumnN, Array.Empty<(int, string)>()) { TotalSource = $"of the column ('{first.Header}')" };
+        }
+    }
+
     /// <summary>The levels of variables whose levels exclude each other, by variable: a patient is in one of them at most.</summary>
     static readonly (string Variable, string Levels)[] ExclusiveLevels =
     {
         ("sex", @"women|men|females?|males?|femmes|hommes"),
         ("smoking status", @"current smokers?|former smokers?|ex-smokers?|never smokers?|non-smokers?|fumeurs actifs|fumeurs actuels|anciens fumeurs|ex-fumeurs|non-fumeurs|jamais fumeurs"),
         ("severity", @"none|no|mild|moderate|severe|nulle|légère|faible|modérée|moyenne|sévère|élevée|forte|non renseignée?s?|missing|unknown|inconnue?s?"),
+        ("NYHA class", @"(?:NYHA\s+)?class\s+(?:I|II|III|IV)|(?:classe\s+)?NYHA\s+(?:I|II|III|IV)|classe\s+(?:I|II|III|IV)"),
+        ("ECOG performance status", @"ECOG\s+(?:PS\s+)?[0-4]"),
+        ("vital status", @"alive|dead|deceased|vivants?|décédée?s?"),
+        ("response", @"complete response|partial response|stable disease|progressive disease|no response|réponse complète|réponse partielle|maladie stable|maladie progressive|absence de réponse"),
+        ("course", @"improved|unchanged|worsened|amélioré(?:e|s|es)?|inchangé(?:e|s|es)?|aggravé(?:e|s|es)?"),
     };
     static readonly string CountWord = @"(?<k>\d+|" + string.Join("|", NumberWords.Keys) + ")";
     /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity": a count, then its level within a few words.</summary>
-    static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:had|with|were|avaient|ont|présentaient|étaient|avec)\s+)?(?:(?:an?|une?|des)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
+    static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:had|with|were|avaient|ont|présentaient|étaient|avec|sont|are)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|une?|des)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
     /// <summary>"mild in 5 patients", "faible chez 8": a level, then its count.</summary>
     static readonly Regex LevelThenCount = new(@"\b(?<lev>LEVELS)\s+(?:in|chez|for|pour)\s+" + CountWord + @"(?![.,]\d)(?!\s*%)", OptI);
     /// <summary>"Eleven of the 14 patients (79%)", "Onze des 14 patients (79 %)": a count written as a word, of a denominator.</summary>
