@@ -50,10 +50,12 @@ internal static class TextTables
             {
                 // Columns one space apart: a header names each column with its n; a row ends in value cells; within a
                 // table, a line with no value at all labels the rows below it (a variable and its levels).
+                // Only under a header whose last column states its n: a justified line of running text has wide gaps too.
+                bool namedColumns = inTable && header is not null && ColumnN.IsMatch(header[^1]);
                 if (SpacedHeader(raw) is { } spacedHeader) { header = spacedHeader; group = null; inTable = true; continue; }
-                if (inTable && SpacedRow.Match(raw) is { Success: true } sm && sm.Groups["label"].Length <= 80 && !sm.Groups["label"].Value.TrimEnd().EndsWith('.'))
+                if (namedColumns && SpacedRow.Match(raw) is { Success: true } sm && sm.Groups["label"].Length <= 80 && !sm.Groups["label"].Value.TrimEnd().EndsWith('.'))
                     cells = new[] { sm.Groups["label"].Value.Trim() }.Concat(SpacedCell.Matches(sm.Groups["cells"].Value).Select(c => c.Value.Trim())).ToArray();
-                else if (inTable && header is not null && !raw.Any(char.IsDigit) && raw.Trim().Length <= 60 && !raw.TrimEnd().EndsWith('.'))
+                else if (namedColumns && !raw.Any(char.IsDigit) && raw.Trim().Length <= 60 && !raw.TrimEnd().EndsWith('.'))
                 {
                     group = PaperText.Normalise(raw.Trim().Trim('|').Trim());
                     continue;
@@ -66,7 +68,7 @@ internal static class TextTables
             {
                 // A line of cells that are not values is the header of the rows below it; a label alone, the variable of the rows below.
                 bool labelOnly = cells.Skip(1).All(c => c.Length == 0 || c is "-" or "–" or "—");
-                if (labelOnly && inTable && header is not null) { group = PaperText.Normalise(cells[0]); continue; }
+                if (labelOnly && inTable && header is not null && ColumnN.IsMatch(header[^1])) { group = PaperText.Normalise(cells[0]); continue; }
                 header = cells.Skip(1).Any(c => ValueCell.IsMatch(c)) ? null : cells;
                 group = null;
                 inTable = header is not null;
