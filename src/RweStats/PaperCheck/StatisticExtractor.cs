@@ -342,18 +342,21 @@ internal static class StatisticExtractor
     {
         ("sex", @"women|men|females?|males?|femmes|hommes"),
         ("smoking status", @"current smokers?|former smokers?|ex-smokers?|never smokers?|non-smokers?|fumeurs actifs|fumeurs actuels|anciens fumeurs|ex-fumeurs|non-fumeurs|jamais fumeurs"),
-        ("severity", @"none|no|mild|moderate|severe|nulle|légère|faible|modérée|moyenne|sévère|élevée|forte|non renseignée?s?|missing|unknown|inconnue?s?"),
         ("NYHA class", @"(?:NYHA\s+)?class\s+(?:I|II|III|IV)|(?:classe\s+)?NYHA\s+(?:I|II|III|IV)|classe\s+(?:I|II|III|IV)"),
         ("ECOG performance status", @"ECOG\s+(?:PS\s+)?[0-4]"),
         ("vital status", @"alive|dead|deceased|vivants?|décédée?s?"),
         ("response", @"complete response|partial response|stable disease|progressive disease|no response|réponse complète|réponse partielle|maladie stable|maladie progressive|absence de réponse"),
         ("course", @"improved|unchanged|worsened|amélioré(?:e|s|es)?|inchangé(?:e|s|es)?|aggravé(?:e|s|es)?"),
+        ("severity", @"none|no|mild|moderate|severe|nulle|légère|faible|modérée|moyenne|sévère|élevée|forte|non renseignée?s?|missing|unknown|inconnue?s?"),
     };
     static readonly string CountWord = @"(?<k>\d+|" + string.Join("|", NumberWords.Keys) + ")";
     /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity": a count, then its level within a few words.</summary>
     static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:had|with|were|avaient|ont|présentaient|étaient|avec|sont|are)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|une?|des)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
     /// <summary>"mild in 5 patients", "faible chez 8": a level, then its count.</summary>
     static readonly Regex LevelThenCount = new(@"\b(?<lev>LEVELS)\s+(?:in|chez|for|pour)\s+" + CountWord + @"(?![.,]\d)(?!\s*%)", OptI);
+    /// <summary>CountThenLevel and LevelThenCount with the levels of every variable, each variable's as group v0, v1, ….</summary>
+    static readonly Regex[] LevelPatterns = new[] { CountThenLevel, LevelThenCount }.Select(r => new Regex(r.ToString().Replace("LEVELS",
+        string.Join("|", ExclusiveLevels.Select((v, i) => $"(?<v{i.ToString(CultureInfo.InvariantCulture)}>{v.Levels})"))), OptI)).ToArray();
     /// <summary>"Eleven of the 14 patients (79%)", "Onze des 14 patients (79 %)": a count written as a word, of a denominator.</summary>
     static readonly Regex CountWordOfThenPercent = new(@"(?<![\w.,])" + CountWord + @"\s+(?:" + PeopleWords + @"\s+)?(?:of|out of|des|sur|among|parmi)\s+(?:(?:the|les)\s+)?(?<N>\d+)\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", OptI);
     static readonly Regex TotalInSentence = new(@"(?:(?:of|among|parmi|sur|de)\s+(?:the|les|ces)\s+|(?:cohort|cohorte|sample|échantillon|group|groupe)\s+(?:of|de)\s+)(?<n>\d+)\s+" + StudyPeople + @"|(?<![\w])[nN]\s*=\s*(?<n>\d+)", OptI);
@@ -362,17 +365,20 @@ internal static class StatisticExtractor
     static IEnumerable<CategoryCounts> Categories(PaperText text, int[] sentences, int? studyN, string studyNSource, bool french, CheckOptions options)
     {
         var flow = text.Flow;
-        foreach (var (variable, levels) in ExclusiveLevels)
+        // One pass of each pattern over the text for every variable at once; the group that matched names the variable.
+        var byVariable = ExclusiveLevels.Select(_ => new List<CategoryCount>()).ToArray();
+        foreach (var regex in LevelPatterns)
+            foreach (Match m in regex.Matches(flow))
+            {
+                int v = Enumerable.Range(0, ExclusiveLevels.Length).First(i => m.Groups["v" + i.ToString(CultureInfo.InvariantCulture)].Success);
+                var k = m.Groups["k"].Value;
+                int count = int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var kv) ? kv : NumberWords[k];
+                if (!byVariable[v].Any(x => x.Start < m.Index + m.Length && x.End > m.Index))
+                    byVariable[v].Add(new CategoryCount(count, m.Groups["lev"].Value.ToLowerInvariant(), m.Index, m.Index + m.Length));
+            }
+        for (int vi = 0; vi < ExclusiveLevels.Length; vi++)
         {
-            var items = new List<CategoryCount>();
-            foreach (var regex in new[] { CountThenLevel, LevelThenCount })
-                foreach (Match m in new Regex(regex.ToString().Replace("LEVELS", levels), OptI).Matches(flow))
-                {
-                    var k = m.Groups["k"].Value;
-                    int count = int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : NumberWords[k];
-                    if (!items.Any(x => x.Start < m.Index + m.Length && x.End > m.Index))
-                        items.Add(new CategoryCount(count, m.Groups["lev"].Value.ToLowerInvariant(), m.Index, m.Index + m.Length));
-                }
+            var (variable, items) = (ExclusiveLevels[vi].Variable, byVariable[vi]);
             foreach (var group in items.GroupBy(x => SentenceIndex(sentences, x.Start)))
             {
                 var list = group.OrderBy(x => x.Start).ToList();
