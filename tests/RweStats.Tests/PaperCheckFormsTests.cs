@@ -63,6 +63,14 @@ public class PaperCheckFormsTests
     public void EstimatesWithIntervals(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
 
     [Theory]
+    // 2 * pnorm(-0.12 / 0.05) = 0.0164 (normal; rounding: z from 2.09 to 2.78); a t with 1 df gives at most 0.284.
+    [InlineData("Age predicted the score (β = 0.12 (SE 0.05), p = 0.02).", "consistent")]
+    [InlineData("Age predicted the score (β = 0.12 (SE 0.05), p = 0.001).", "inconsistent")]
+    [InlineData("La différence ajustée était de 1,2 (ES 0,5) ; p = 0,02.", "consistent")]
+    [InlineData("La différence ajustée était de 1,2 (ES 0,5) ; p = 0,70.", "inconsistent")]
+    public void EstimatesWithStandardErrors(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "se_vs_p"));
+
+    [Theory]
     // 14 integers: 173/14 = 12.357 prints 12.36; no total gives 12.35 (172.9).
     [InlineData("Les 14 patients avaient un score moyen de 12,36 (écart-type 3,10).", "consistent")]
     [InlineData("Les 14 patients avaient un score moyen de 12,35 (écart-type 3,10).", "inconsistent")]

@@ -56,6 +56,14 @@ public sealed record EstimateWithInterval(StatisticContext Context, string? Name
     public override string Kind => "estimate_ci";
 }
 
+/// <summary>A named estimate (a regression coefficient, a difference) with its standard error and the p reported with it.</summary>
+public sealed record EstimateWithStandardError(StatisticContext Context, string Name, PrintedNumber Estimate, PrintedNumber StandardError, ReportedP P)
+    : ReportedStatistic(Context)
+{
+    /// <inheritdoc/>
+    public override string Kind => "estimate_se";
+}
+
 /// <summary>A mean with its SD (or SE).</summary>
 public sealed record MeanWithSpread(StatisticContext Context, PrintedNumber Mean, PrintedNumber? Spread, bool SpreadIsStandardError, bool Binary)
     : ReportedStatistic(Context)
