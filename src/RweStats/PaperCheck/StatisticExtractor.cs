@@ -316,8 +316,11 @@ internal static class StatisticExtractor
         return null;
     }
 
-    /// <summary>A group of table rows named as a variable whose levels exclude each other (a patient has one sex, one NYHA class, one smoking status).</summary>
-    static readonly Regex ExclusiveGroup = new(@"\b(?:sex|gender|sexe|genre|smoking|smokers?|tabac|tabagisme|race|ethnicity|ethnic|origine|ethnie|NYHA|ECOG|stage|stade|severity|sévérité|disease activity|activité|marital|situation familiale|status|statut|BMI|IMC|age groups?|age class|tranches? d'âge|classes? d'âge|education|niveau d'études)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    /// <summary>
+    /// A group of table rows named as a variable whose levels exclude each other (a patient has one sex, one NYHA class,
+    /// one smoking status). Race and ethnicity are not among them: many forms let a patient tick several.
+    /// </summary>
+    static readonly Regex ExclusiveGroup = new(@"\b(?:sex|gender|sexe|genre|smoking|smokers?|tabac|tabagisme|NYHA|ECOG|stage|stade|severity|sévérité|disease activity|activité|marital|situation familiale|status|statut|BMI|IMC|age groups?|age class|tranches? d'âge|classes? d'âge|education|niveau d'études)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     /// <summary>
     /// Count cells of consecutive table rows in one column that are levels of one exclusive variable — rows under a
