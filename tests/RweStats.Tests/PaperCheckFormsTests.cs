@@ -55,12 +55,18 @@ public class PaperCheckFormsTests
     // Limits without a level anywhere in the paper: the p cannot be derived, only the estimate's place inside them.
     [InlineData("Treatment lowered the risk of flare, HR 0.72 (0.55; 0.94), p = 0.40.", "not_checkable")]
     [InlineData("Treatment lowered the risk of flare, HR 0.72 (0.85; 0.94), p = 0.40.", "inconsistent")]
+    // A median difference's bracket may hold its quartiles: not read as an interval.
+    [InlineData("Odds ratios are given with their 95 % CI. The median difference was 5 (3–7), p = 0.30.", null)]
     // French: "IC95 %", "p<0,001" printed tight.
     [InlineData("La différence était de 1,2 (IC95 % 0,1 à 2,3 ; p = 0,04).", "consistent")]
     [InlineData("La différence était de 1,2 (IC95 % 0,1 à 2,3 ; p = 0,40).", "inconsistent")]
     [InlineData("Le risque était plus élevé (RR 2,1 ; IC95 1,6-2,8 ; p<0,001).", "consistent")]
     [InlineData("Le risque était plus élevé (RR 1,1 ; IC95 0,6-2,0 ; p<0,001).", "inconsistent")]
-    public void EstimatesWithIntervals(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+    public void EstimatesWithIntervals(string text, string? verdict)
+    {
+        if (verdict is null) Assert.DoesNotContain(CheckText(text).Findings, f => f.Check == "ci_vs_p");
+        else Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+    }
 
     [Theory]
     // 2 * pnorm(-0.12 / 0.05) = 0.0164 (normal; rounding: z from 2.09 to 2.78); a t with 1 df gives at most 0.284.
@@ -143,6 +149,10 @@ public class PaperCheckFormsTests
         Assert.Equal(FindingVerdict.Consistent, categories[0].Verdict);
         Assert.Equal(verdict, Finding.VerdictName(categories[1].Verdict));
         Assert.Contains("B (n = 31)", categories[1].Explanation);
+        // A row of another variable left under the group's label ("Diabetes" under "Sex") is not one of its levels:
+        // 20 + 12 = 32 is the column's n, and the 5 after it are not added.
+        var trailing = $"Characteristic{gap}A (n = 32)\nSex, n (%)\nWomen{gap}20 (62.5)\nMen{gap}12 (37.5)\nDiabetes{gap}5 (15.6)\n";
+        Assert.Equal(FindingVerdict.Consistent, Assert.Single(CheckText(trailing).Findings, f => f.Check == "category_counts").Verdict);
         // Rows that need not exclude each other (comorbidities) are not added up.
         var comorbid = $"Characteristic{gap}A (n = 32)\nComorbidities, n (%)\nHypertension{gap}20 (62.5)\nDiabetes{gap}14 (43.8)\n";
         Assert.DoesNotContain(CheckText(comorbid).Findings, f => f.Check == "category_counts");

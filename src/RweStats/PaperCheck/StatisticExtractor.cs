@@ -41,9 +41,10 @@ internal static class StatisticExtractor
 
     /// <summary>
     /// A named estimate with its limits in brackets and no level: "OR 1.8 [1.1–2.9]", "HR 0.72 (0.55; 0.94)", "mean
-    /// difference -1.2 (-2.3 to -0.1)". The name is required: a bare "6 (4-8)" may be a median with its quartiles or range.
+    /// difference -1.2 (-2.3 to -0.1)". The name is required: a bare "6 (4-8)" may be a median with its quartiles or range,
+    /// and so may a "median difference 5 (3–7)".
     /// </summary>
-    static readonly Regex BareInterval = new(@"\b(?<name>a?OR|a?HR|sHR|RR|IRR|MD|(?i:odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|risque relatif|(?:mean |adjusted )?difference|différence(?: moyenne| ajustée)?))\s*(?:[=:,]\s*|(?:(?:was|of|is|était|est|de)\s+){1,2})?(?<est>" + Num + @")\s*[\(\[]\s*(?<lo>" + Num + @")\s*(?:to|à|–|—|-|;|,)\s*(?<hi>" + Num + @")\s*[\)\]]", Opt);
+    static readonly Regex BareInterval = new(@"\b(?<!(?i:median|médiane?)\s)(?<name>a?OR|a?HR|sHR|RR|IRR|MD|(?i:odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|risque relatif|(?:mean |adjusted )?difference|différence(?: moyenne| ajustée)?))\s*(?:[=:,]\s*|(?:(?:was|of|is|était|est|de)\s+){1,2})?(?<est>" + Num + @")\s*[\(\[]\s*(?<lo>" + Num + @")\s*(?:to|à|–|—|-|;|,)\s*(?<hi>" + Num + @")\s*[\)\]]", Opt);
     /// <summary>"β = 0.12 (SE 0.05), p = 0.02", "coefficient 0.12, SE = 0.05; p = 0.02", "différence 1,2 (ES 0,5)": a named estimate with its standard error.</summary>
     static readonly Regex EstimateSe = new(@"(?<![\w])(?<name>β|beta|[Bb]|(?i:coefficient|coef\.|estimate|estimation|(?:mean |adjusted )?difference|différence(?: moyenne| ajustée)?))\s*(?:[=:]\s*|(?:(?:was|of|is|était|est|de)\s+){1,2})?(?<est>" + Num + @")\s*[\(\[,;]?\s*(?:SE|ES|s\.e\.|(?i:standard error|erreur standard))\s*[=:]?\s*(?<se>" + Num + @")\s*[\)\]]?", Opt);
     /// <summary>A confidence level stated anywhere in the paper: "95 % CI", "IC à 95 %", "IC95", "intervalle de confiance à 90 %".</summary>
@@ -337,21 +338,47 @@ internal static class StatisticExtractor
                 runs[^1].Add(c);
             else runs.Add(new() { c });
         }
-        foreach (var run in runs.Where(r => r.Count >= 2 && r[0].Cell.ColumnN is not null))
+        static string Level(TableCell c) => Regex.Replace(c.RowLabel, @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|\(\s*%\s*\))\s*$", "").Trim().ToLowerInvariant();
+        static int KnownVariable(string level) => Array.FindIndex(ExclusiveLevels, v => Regex.IsMatch(level, "^(?:" + v.Levels + ")$", OptI));
+        foreach (var whole in runs.Where(r => r.Count >= 2 && r[0].Cell.ColumnN is not null))
         {
-            var first = run[0].Cell;
-            var levels = run.Select(r => Regex.Replace(r.Cell.RowLabel, @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|\(\s*%\s*\))\s*$", "").Trim().ToLowerInvariant()).ToList();
-            if (levels.Distinct().Count() < levels.Count) continue;
-            string? variable = first.Group is { } g && ExclusiveGroup.IsMatch(g)
-                ? Regex.Replace(g, @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|\(\s*%\s*\))\s*$", "").Trim()
-                : ExclusiveLevels.FirstOrDefault(v => levels.All(l => Regex.IsMatch(l, "^(?:" + v.Levels + ")$", OptI))).Variable;
-            if (variable is null) continue;
-            var categories = run.Select((r, k) => new CategoryCount(r.Stat.Count!.Value, levels[k], r.Cell.Start, r.Cell.End)).ToList();
-            var line = text.LineAt(first.Start);
-            string quote = string.Join(" + ", run.Select(r => r.Cell.Text));
-            var ctx = new StatisticContext(first.Start, first.End, quote, $"{variable}: {string.Join("; ", run.Select(r => $"{r.Cell.RowLabel} {r.Cell.Text}"))} ({first.Header})",
-                variable, true, first.ColumnN, $"the column's n ('{first.Header}')", null) { Page = line.Page, Line = line.Line };
-            yield return new CategoryCounts(ctx, variable, categories, first.ColumnN, Array.Empty<(int, string)>()) { TotalSource = $"of the column ('{first.Header}')" };
+            int n = whole[0].Cell.ColumnN!.Value;
+            // Under a label naming an exclusive variable, its rows; elsewhere, stretches of rows that are the levels of one known variable.
+            var segments = new List<(List<(TableCell Cell, Percentage Stat)> Rows, string Variable, bool LevelsKnown)>();
+            if (whole[0].Cell.Group is { } g && ExclusiveGroup.IsMatch(g))
+            {
+                int v0 = KnownVariable(Level(whole[0].Cell));
+                bool known = v0 >= 0 && whole.All(r => KnownVariable(Level(r.Cell)) == v0);
+                segments.Add((whole, Regex.Replace(g, @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|\(\s*%\s*\))\s*$", "").Trim(), known));
+            }
+            else
+                for (int i = 0, j; i < whole.Count; i = j)
+                {
+                    int v = KnownVariable(Level(whole[i].Cell));
+                    for (j = i + 1; v >= 0 && j < whole.Count && KnownVariable(Level(whole[j].Cell)) == v; j++) { }
+                    if (v >= 0 && j - i >= 2) segments.Add((whole.GetRange(i, j - i), ExclusiveLevels[v].Variable, true));
+                }
+            foreach (var (segment, variable, levelsKnown) in segments)
+            {
+                var run = segment;
+                // Rows under a group label whose words are not known levels may end with a row of another variable
+                // ("Diabetes" under "Sex" with no label of its own): past the total, only the rows up to it are added.
+                if (!levelsKnown && run.Sum(r => r.Stat.Count!.Value) > n)
+                {
+                    int k = run.Count - 1;
+                    while (k >= 2 && run.Take(k).Sum(r => r.Stat.Count!.Value) > n) k--;
+                    if (run.Take(k).Sum(r => r.Stat.Count!.Value) <= n) run = run.GetRange(0, k);
+                }
+                var levels = run.Select(r => Level(r.Cell)).ToList();
+                if (run.Count < 2 || levels.Distinct().Count() < levels.Count) continue;
+                var first = run[0].Cell;
+                var categories = run.Select((r, k) => new CategoryCount(r.Stat.Count!.Value, levels[k], r.Cell.Start, r.Cell.End)).ToList();
+                var line = text.LineAt(first.Start);
+                string quote = string.Join(" + ", run.Select(r => r.Cell.Text));
+                var ctx = new StatisticContext(first.Start, first.End, quote, $"{variable}: {string.Join("; ", run.Select(r => $"{r.Cell.RowLabel} {r.Cell.Text}"))} ({first.Header})",
+                    variable, true, n, $"the column's n ('{first.Header}')", null) { Page = line.Page, Line = line.Line };
+                yield return new CategoryCounts(ctx, variable, categories, n, Array.Empty<(int, string)>()) { TotalSource = $"of the column ('{first.Header}')" };
+            }
         }
     }
 
