@@ -42,6 +42,7 @@ public sealed record FitCost(int Parameters, double OperationsPerIteration, long
     public static FitCost Estimate(CovarianceModel covariance, IReadOnlyList<CovariancePattern> patterns, int rank, FitBudget budget)
     {
         int q = covariance.ParameterCount, w = rank + 1;
+        if (AutoregressivePrecision.Applies(covariance)) return Autoregressive(q, w, patterns);
         var sizes = patterns.Select(p => (p.Size, Local: covariance.LocalParameters(p.Group).Length)).Distinct().ToList();
         double Memory(int second) => 8.0 * 8 * q * q + sizes.Sum(s => Workspace(s.Size, s.Local, second));
         // Memory first, from the sizes alone: a fit beyond the memory budget is refused before its derivatives are built.
@@ -90,6 +91,29 @@ public sealed record FitCost(int Parameters, double OperationsPerIteration, long
             }
         }
         return new FitCost(q, operations, bytes >= long.MaxValue ? long.MaxValue : (long)bytes);
+    }
+
+    /// <summary>
+    /// AR(1) through its tridiagonal inverse (<see cref="AutoregressivePrecision"/>): per subject kept as rows, five
+    /// passes of O(m (p+1)²) (three tridiagonal quadratic forms, the ρ sandwich with its recursions); per pattern kept as
+    /// pair blocks, the tridiagonal forms over 3m blocks and the dense ρ sandwich (three m×m matrices) over all m² blocks.
+    /// </summary>
+    static FitCost Autoregressive(int q, int w, IReadOnlyList<CovariancePattern> patterns)
+    {
+        double operations = Math.Pow(q, 3) + 4.0 * q * q * w * w, bytes = 8.0 * 8 * q * q;
+        double largestDense = 0;
+        foreach (var pattern in patterns)
+        {
+            double m = pattern.Size;
+            if (pattern.PairBlocks is null) operations += pattern.SubjectCount * 5 * 2 * m * w * (w + 3);
+            else
+            {
+                operations += 2 * 3 * 3 * m * w * w + 10 * m * m + 2 * m * m * w * w;
+                largestDense = Math.Max(largestDense, 3 * 8 * m * m);
+            }
+        }
+        bytes += largestDense + patterns.Max(p => 16.0 * p.Size * w);
+        return new FitCost(q, operations, (long)Math.Min(bytes, long.MaxValue));
     }
 
     /// <summary>One workspace of <see cref="LikelihoodObjective"/> for m visits and q local parameters, in bytes:
