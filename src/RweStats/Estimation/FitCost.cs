@@ -23,6 +23,31 @@ public sealed record FitBudget(long MaxBytes, double MaxOperationsPerIteration)
 
     /// <summary>No limit (a caller that knows what it asks for).</summary>
     public static FitBudget Unlimited { get; } = new(long.MaxValue, double.PositiveInfinity);
+
+    /// <summary>
+    /// A budget as a front end writes it: "unlimited", or the memory in GiB, optionally followed by the operations of
+    /// one iteration ("8", "8,2e12"); the operations scale with the memory when not given (5e11 per 4 GiB).
+    /// </summary>
+    /// <exception cref="RweStatsInputException">The text is none of these.</exception>
+    public static FitBudget Parse(string text)
+    {
+        var t = text.Trim();
+        if (t.Equals("unlimited", StringComparison.OrdinalIgnoreCase)) return Unlimited;
+        var parts = t.Split(',', StringSplitOptions.TrimEntries);
+        const NumberStyles Style = NumberStyles.Float;
+        if (parts.Length is 1 or 2 && double.TryParse(parts[0], Style, CultureInfo.InvariantCulture, out var gib) && gib > 0 && gib <= 1e9)
+        {
+            double operations = Default.MaxOperationsPerIteration * gib / 4;
+            if (parts.Length == 1 || double.TryParse(parts[1], Style, CultureInfo.InvariantCulture, out operations) && operations > 0 && double.IsFinite(operations))
+                return new FitBudget((long)(gib * (1L << 30)), operations);
+        }
+        throw RweStatsInputException.About(ModelSetting.FitBudget,
+            $"{{FitBudget}} '{Echo.Shown(text)}': write the memory in GiB, optionally with the operations of one iteration (e.g. 8 or 8,2e12), or unlimited");
+    }
+
+    /// <summary>The budget as <see cref="Parse"/> reads it ("4,5e+11", "unlimited").</summary>
+    public override string ToString() => this == Unlimited ? "unlimited"
+        : string.Create(CultureInfo.InvariantCulture, $"{MaxBytes / (double)(1L << 30):0.###},{MaxOperationsPerIteration:0.###e+0}");
 }
 
 /// <summary>
@@ -125,10 +150,10 @@ public sealed record FitCost(int Parameters, double OperationsPerIteration, long
     public void Require(FitBudget budget, string model)
     {
         if (Bytes > budget.MaxBytes || double.IsNaN(OperationsPerIteration) || OperationsPerIteration > budget.MaxOperationsPerIteration)
-            throw new RweStatsInputException(
+            throw RweStatsInputException.About(ModelSetting.FitBudget,
                 $"{model}: {Parameters} covariance parameters; one iteration would take about {Describe()}, beyond the fit budget " +
                 $"({Text(budget.MaxOperationsPerIteration)} operations, {Gigabytes(budget.MaxBytes)}); use a structure with fewer parameters " +
-                "(e.g. ar1, cs, toep), fewer visits, or a larger budget");
+                "(e.g. ar1, cs, toep), fewer visits, or a larger {FitBudget}");
     }
 
     /// <summary>"3.2e+11 floating-point operations and 6.5 GB of memory".</summary>
