@@ -87,7 +87,8 @@ public sealed class LikelihoodObjective
     public IProgress<FitProgress>? Progress { get; init; }
     /// <summary>How progress names the model ("UN model for 'FEV1'").</summary>
     public string ModelName { get; init; } = "";
-    readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+    /// <summary>The time progress tells, from the start of the fit (shared by the fits an optimum search makes for its starts).</summary>
+    internal System.Diagnostics.Stopwatch Clock { get; init; } = System.Diagnostics.Stopwatch.StartNew();
     int iterations;
 
     /// <summary>
@@ -273,7 +274,7 @@ public sealed class LikelihoodObjective
             gradient[k] = tr - Quad(qdV[k], wvec, w);
         }
         if (order < 2) return new LikelihoodEvaluation { Value = value, Beta = beta, CovBeta = c, Gradient = gradient };
-        Progress?.Report(new FitProgress(ModelName, Interlocked.Increment(ref iterations), value, clock.Elapsed));
+        Progress?.Report(new FitProgress(ModelName, Interlocked.Increment(ref iterations), value, Clock.Elapsed));
 
         // Second pass over the patterns: for M_kl = W V_k W V_l W and W V_kl W, the scalars
         // tr(W V_k W V_l), rᵀ M_kl r, tr(C XᵀM_kl X), tr(W V_kl), rᵀ W V_kl W r, tr(C Xᵀ W V_kl W X)
