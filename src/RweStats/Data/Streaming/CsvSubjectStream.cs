@@ -163,7 +163,7 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
 
     ChunkSums ReadChunk(SafeFileHandle handle, long from, long to, StreamPlan plan, (Role role, int index)[][] roles)
     {
-        var sums = new ChunkSums(plan.Shape, keepFirst: true, Where, plan.Subject, plan.Time, plan.Group);
+        var sums = new ChunkSums(plan.Shape, keepFirst: true, Where, plan.Subject, plan.Time, plan.Group, plan.AnySubjectOrder);
         var cells = new CsvCellReader(dialect);
         int width = header.Length;
         var codes = new int[plan.CodedClasses.Count];
