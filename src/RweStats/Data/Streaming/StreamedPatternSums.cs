@@ -182,7 +182,12 @@ public static class StreamedPatternSums
 
         int t = levels.Time.Levels.Count, classes = plan.CodedClasses.Count, k1 = plan.Shape.ValuesPerVisit, n = t * k1;
         var signatures = new List<SignatureSums>();
-        var merged = new Dictionary<(int, ulong, string), int>();
+        // Signatures by [group, mask low, mask high, codes at every visit position], looked up from a scratch key (a chunk
+        // of 8 MB has a thousand or more signatures, met again in every chunk).
+        var merged = new Dictionary<int[], int>(new ChunkSums.KeyComparer());
+        var lookup = merged.GetAlternateLookup<ReadOnlySpan<int>>();
+        var key = new int[3 + t * classes];
+        var index = new int[64 * k1];
         foreach (var chunk in all)
         {
             var position = Map(chunk.Visits, levels.Time.Levels);
@@ -191,40 +196,43 @@ public static class StreamedPatternSums
             foreach (var s in chunk.Signatures)
             {
                 // Observed visits in ascending id → their positions; the compact sums spread into the T·(K+1) layout.
-                var visitIds = Enumerable.Range(0, 64).Where(v => (s.Mask >> v & 1) == 1).ToArray();
                 ulong mask = 0;
-                var codes = Enumerable.Repeat(-1, t * classes).ToArray();
-                var index = new int[visitIds.Length * k1];
-                for (int j = 0; j < visitIds.Length; j++)
+                var codes = key.AsSpan(3);
+                codes.Fill(-1);
+                int visits = 0;
+                for (ulong bits = s.Mask; bits != 0; bits &= bits - 1, visits++)
                 {
-                    int a = position[visitIds[j]];
+                    int a = position[System.Numerics.BitOperations.TrailingZeroCount(bits)];
                     mask |= 1UL << a;
-                    for (int c = 0; c < classes; c++) codes[a * classes + c] = classLevel[c][s.Codes[j * classes + c]];
-                    for (int k = 0; k < k1; k++) index[j * k1 + k] = a * k1 + k;
-                }
-                var sums = new double[n];
-                var products = new double[n * n];
-                int d = index.Length;
-                for (int i = 0; i < d; i++)
-                {
-                    sums[index[i]] = s.Sums[i];
-                    for (int j = i; j < d; j++)
-                        products[index[i] * n + index[j]] = products[index[j] * n + index[i]] = s.Products[i * d + j];
+                    for (int c = 0; c < classes; c++) codes[a * classes + c] = classLevel[c][s.Codes[visits * classes + c]];
+                    for (int k = 0; k < k1; k++) index[visits * k1 + k] = a * k1 + k;
                 }
                 // Chunks meet the same signatures: one entry per signature keeps the likelihood's pattern blocks few.
+                // A signature met before gets this chunk's sums added where they go (the other entries would add zeros,
+                // and x + 0 is x: no sum is ever −0, since every sum starts at +0); a new one gets its entries.
                 int groupIndex = groupLevel is null ? 0 : groupLevel[s.Group];
-                var key = (groupIndex, mask, string.Join(",", codes));
-                if (merged.TryGetValue(key, out int at))
+                (key[0], key[1], key[2]) = (groupIndex, (int)(uint)mask, (int)(uint)(mask >> 32));
+                SignatureSums e;
+                if (lookup.TryGetValue((ReadOnlySpan<int>)key, out int at))
                 {
-                    var e = signatures[at];
-                    for (int i = 0; i < n; i++) e.Sums[i] += sums[i];
-                    for (int i = 0; i < n * n; i++) e.Products[i] += products[i];
+                    e = signatures[at];
                     signatures[at] = e with { Subjects = e.Subjects + s.Subjects };
                 }
                 else
                 {
-                    merged[key] = signatures.Count;
-                    signatures.Add(new SignatureSums(groupIndex, mask, codes, s.Subjects, sums, products));
+                    merged[(int[])key.Clone()] = signatures.Count;
+                    signatures.Add(e = new SignatureSums(groupIndex, mask, codes.ToArray(), s.Subjects, new double[n], new double[n * n]));
+                }
+                int d = visits * k1;
+                for (int i = 0; i < d; i++)
+                {
+                    e.Sums[index[i]] += s.Sums[i];
+                    for (int j = i; j < d; j++)
+                    {
+                        double product = s.Products[i * d + j];
+                        e.Products[index[i] * n + index[j]] += product;
+                        if (i != j) e.Products[index[j] * n + index[i]] += product;
+                    }
                 }
             }
         }

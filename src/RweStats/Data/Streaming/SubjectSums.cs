@@ -340,8 +340,8 @@ internal sealed class ChunkSums
         public int[] Codes { get; } = codes;
     }
 
-    /// <summary>Signature keys by content; looked up from the scratch span without an allocation per subject.</summary>
-    sealed class KeyComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
+    /// <summary>Signature keys by content; looked up from a scratch span without an allocation per subject (or per chunk's signature, when chunks are joined).</summary>
+    internal sealed class KeyComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
     {
         public bool Equals(int[]? a, int[]? b) => a.AsSpan().SequenceEqual(b);
         public int GetHashCode(int[] a) => GetHashCode(a.AsSpan());
