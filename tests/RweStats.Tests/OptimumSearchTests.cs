@@ -19,6 +19,7 @@ namespace RweStats.Tests;
 /// Asserted: no fit that RweStats reports as converged is at a worse optimum than R's best (tolerance 1e-3 on −2 Res LL).
 /// A fit that is not converged (said so) or refused (with the reason) is counted and printed, never passed off as the fit.
 /// </summary>
+[LongRunning(178)]
 public class OptimumSearchTests(OptimumSearchTests.Cases fixture, ITestOutputHelper output) : IClassFixture<OptimumSearchTests.Cases>
 {
     const double Tolerance = 1e-3;
