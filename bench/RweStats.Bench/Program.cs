@@ -24,7 +24,7 @@ using RweStats.Simulation;
 //       PostgreSQL push-down against pulling the rows (PostgresBench.cs)
 //   dotnet run -c Release --project bench/RweStats.Bench -- check [--part tuning] [--misses]
 //       the paper check on its corpus (tests/fixtures/check): planted errors found, false alarms, correct statements
-//       checked, on the tuning and held-out parts as text, wrapped text and PDF (misses listed for the tuning part only); time for a 30-page PDF (CheckCorpusBench.cs)
+//       checked, on the tuning and held-out parts as text, wrapped text and PDF (misses listed for the parts tuned on, never for a blind held-out part); time for a 30-page PDF (CheckCorpusBench.cs)
 //   dotnet run -c Release --project bench/RweStats.Bench -- estimands [--repeat 5]
 //       reference-based imputation on rbmi's antidepressant_data and at 10^4 x 6 (EstimandsBench.cs)
 //   dotnet run -c Release --project bench/RweStats.Bench -- convert FILE.csv OUT     (OUT .parquet or .duckdb, written by DuckDB)
