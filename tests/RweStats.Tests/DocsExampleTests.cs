@@ -141,7 +141,7 @@ public class DocsExampleTests
         // Every framework assembly, and the library with its dependencies from this test's output folder.
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System.") || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
-            .Concat(new[] { "RweStats.dll", "Microsoft.Data.Analysis.dll", "MathNet.Numerics.dll", "Microsoft.ML.DataView.dll", "Apache.Arrow.dll", "DuckDB.NET.Data.dll", "DuckDB.NET.Bindings.dll" }
+            .Concat(new[] { "RweStats.dll", "Microsoft.Data.Analysis.dll", "MathNet.Numerics.dll", "Microsoft.ML.DataView.dll", "Apache.Arrow.dll", "DuckDB.NET.Data.dll", "DuckDB.NET.Bindings.dll", "ScottPlot.dll" }
                 .Select(f => Path.Combine(bin, f)))
             .Distinct().Select(p => MetadataReference.CreateFromFile(p)).ToList();
         var compilation = CSharpCompilation.Create("DocsExample",

@@ -36,10 +36,10 @@ public sealed record TippingPointFigure : IFigure
         var tipColour = Style.Palette.Monochrome ? ink : Style.Palette.SeriesColor(3);
 
         // The panel's heading leaves out "Tipping point" (the axes say it) so that it fits a single column.
-        var plot = PanelPlot.Create(Style, PanelPlot.Heading(Style, 0, 1, $"{Outcome}, visit {Analysis.Visit}"));
+        var plot = PanelPlot.Create(Style, $"{Outcome}, visit {Analysis.Visit}");
         double yMin = Math.Min(0, lower.Min()), yMax = Math.Max(0, upper.Max());
-        PanelPlot.NumericAxis(plot, plot.Axes.Bottom, x.Min(), x.Max(), $"Shift added to the imputed values of {Analysis.Arm}");
-        PanelPlot.NumericAxis(plot, plot.Axes.Left, yMin, yMax, $"Difference ({Difference})");
+        PanelPlot.NumericAxis(plot.Axes.Bottom, x.Min(), x.Max(), $"Shift added to the imputed values of {Analysis.Arm}");
+        PanelPlot.NumericAxis(plot.Axes.Left, yMin, yMax, $"Difference ({Difference})");
         if (x.Length > 1)
         {
             var band = plot.Add.FillY(x, upper, lower);
@@ -62,6 +62,6 @@ public sealed record TippingPointFigure : IFigure
             legend.Add(FigureLegend.Line(string.Create(CultureInfo.InvariantCulture,
                 $"p = α = {Analysis.Alpha} at shift {PanelPlot.Number(Math.Round(tip, 4))} (tipping point)"), tipColour, 1f, FigurePalette.MissedVisitDash));
         }
-        return FigurePage.Create(Style, Title, new[] { new FigurePanel(plot) }, 1, 1, legend);
+        return FigurePage.Create(Style, Title, new[] { plot }, 1, 1, legend);
     }
 }

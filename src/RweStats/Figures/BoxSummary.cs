@@ -7,9 +7,6 @@ namespace RweStats.Figures;
 /// </summary>
 public sealed record BoxSummary(int N, double Q1, double Median, double Q3, double WhiskerLow, double WhiskerHigh)
 {
-    /// <summary>The interquartile range Q3 − Q1.</summary>
-    public double Iqr => Q3 - Q1;
-
     /// <summary>The box of the non-missing values (quartiles by R's <paramref name="quantileType"/>, whiskers to the furthest values within 1.5 × IQR of the box); null when there are none.</summary>
     public static BoxSummary? Of(IEnumerable<double> values, int quantileType = Descriptives.Quantiles.DefaultType)
     {

@@ -49,13 +49,6 @@ internal static class FigureFonts
 
     public static void EnsureRegistered() => _ = Registered.Value;
 
-    /// <summary>The shipped face (what the registered resolver gives ScottPlot for "DejaVu Sans").</summary>
-    public static SKTypeface Typeface(bool bold)
-    {
-        EnsureRegistered();
-        return bold ? Bold.Value : Regular.Value;
-    }
-
     public static byte[] ReadResource(string fileName)
     {
         var name = "RweStats.Figures.Fonts." + fileName;

@@ -3,9 +3,6 @@ using SkiaSharp;
 
 namespace RweStats.Figures;
 
-/// <summary>A panel of a page: its ScottPlot plot, and its p-value brackets when it has some (they decide the room above the data area).</summary>
-public sealed record FigurePanel(Plot Plot, PValueBrackets? Brackets = null);
-
 /// <summary>
 /// One figure page as a ScottPlot <see cref="Multiplot"/>: the panels' plots in a rows × columns grid (row by row,
 /// A B / C D) above an optional legend plot, in points (1/72 inch). The page is laid out once: ScottPlot's own
@@ -14,67 +11,41 @@ public sealed record FigurePanel(Plot Plot, PValueBrackets? Brackets = null);
 /// top and bottom along a row. Rendering scales the canvas once by dpi/72 and keeps every plot's ScaleFactor at 1,
 /// so the same Multiplot draws a PNG at any dpi, an SVG and a PDF page alike.
 /// </summary>
-public sealed class FigurePage : IDisposable
+public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, Plot? legend, double width, double height, string title) : IDisposable
 {
     /// <summary>Outer margin in points: keeps strokes at the page edge (axis lines, points on the frame) inside the page.</summary>
     public const double MarginPt = 2;
 
     /// <summary>The ScottPlot page: the panels' plots in a grid above the legend.</summary>
-    public Multiplot Multiplot { get; }
+    public Multiplot Multiplot { get; } = multiplot;
     /// <summary>The panels' plots, A first.</summary>
-    public IReadOnlyList<Plot> Panels { get; }
+    public IReadOnlyList<Plot> Panels { get; } = panels;
     /// <summary>The plot that draws the legend strip; null without a legend.</summary>
-    public Plot? Legend { get; }
+    public Plot? Legend { get; } = legend;
     /// <summary>Page width, pt.</summary>
-    public double Width { get; }
+    public double Width { get; } = width;
     /// <summary>Page height, pt.</summary>
-    public double Height { get; }
+    public double Height { get; } = height;
     /// <summary>What the figure shows, for the PDF's title field.</summary>
-    public string Title { get; }
-
-    readonly IReadOnlyList<PixelRect> _tiles;
-
-    FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, Plot? legend, IReadOnlyList<PixelRect> tiles, double width, double height, string title)
-    {
-        Multiplot = multiplot;
-        Panels = panels;
-        Legend = legend;
-        _tiles = tiles;
-        Width = width;
-        Height = height;
-        Title = title;
-    }
+    public string Title { get; } = title;
 
     /// <summary>Rows × columns for <paramref name="panels"/> panels: the given layout, or about square (4 → 2×2, 3 → 1×3, 6 → 2×3).</summary>
     public static (int rows, int columns) Shape(int panels, int? rows, int? columns)
     {
         if (panels < 1) throw new RweStatsInputException("a figure needs at least one panel");
-        if (rows is { } r && columns is { } c)
-        {
-            if (r < 1 || c < 1 || r * c < panels) throw new RweStatsInputException($"a {r}×{c} layout has no room for {panels} panels");
-            return (r, c);
-        }
-        if (rows is { } r2) { if (r2 < 1) throw new RweStatsInputException("layout rows must be at least 1"); return (r2, (panels + r2 - 1) / r2); }
-        if (columns is { } c2) { if (c2 < 1) throw new RweStatsInputException("layout columns must be at least 1"); return ((panels + c2 - 1) / c2, c2); }
-        int cols = panels <= 3 ? panels : panels == 4 ? 2 : 3;
-        return ((panels + cols - 1) / cols, cols);
+        if (rows < 1 || columns < 1) throw new RweStatsInputException("layout rows and columns must be at least 1");
+        int c = columns ?? (rows is { } r ? (panels + r - 1) / r : panels <= 3 ? panels : panels == 4 ? 2 : 3);
+        int n = rows ?? (panels + c - 1) / c;
+        if (n * c < panels) throw new RweStatsInputException($"a {n}×{c} layout has no room for {panels} panels");
+        return (n, c);
     }
 
     /// <summary>Width of a panel cell in points for a grid of <paramref name="columns"/> columns.</summary>
     public static double CellWidth(FigureStyle style, int columns) =>
         (style.WidthPt - 2 * MarginPt - (columns - 1) * FigureUnits.MmToPt(style.PanelGapMm)) / columns;
 
-    /// <summary>Checks the style, every panel and that the layout has room for them.</summary>
-    public static void Validate(FigureStyle style, IReadOnlyList<SeriesPanel> panels, int? rows, int? columns)
-    {
-        style.Validate();
-        if (panels.Count == 0) throw new RweStatsInputException("a figure needs at least one panel");
-        foreach (var p in panels) p.Validate();
-        Shape(panels.Count, rows, columns);
-    }
-
     /// <summary>Lays the panels out in <paramref name="rowCount"/> × <paramref name="columnCount"/> (<see cref="Shape"/>) and composes the page (the plots are owned by the page from then on).</summary>
-    public static FigurePage Create(FigureStyle style, string title, IReadOnlyList<FigurePanel> panels, int? rowCount, int? columnCount,
+    public static FigurePage Create(FigureStyle style, string title, IReadOnlyList<Plot> panels, int? rowCount, int? columnCount,
         IReadOnlyList<LegendItem> legendItems, double? panelHeightPt = null)
     {
         var (rows, columns) = Shape(panels.Count, rowCount, columnCount);
@@ -119,8 +90,8 @@ public sealed class FigurePage : IDisposable
 
         // ScottPlot measures each panel in its cell (bracket band first: it is part of what lies above the data area).
         for (int k = 0; k < panels.Count; k++)
-            if (panels[k].Brackets is { } b) b.ReserveBand(panels[k].Plot, cells[k].Width);
-        var measured = panels.Select((p, k) => new ScottPlot.LayoutEngines.Automatic().GetLayout(cells[k], p.Plot, paint).DataRect).ToList();
+            foreach (var brackets in panels[k].GetPlottables<PValueBrackets>()) brackets.ReserveBand(panels[k], cells[k].Width);
+        var measured = panels.Select((p, k) => new ScottPlot.LayoutEngines.Automatic().GetLayout(cells[k], p, paint).DataRect).ToList();
         for (int k = 0; k < panels.Count; k++)
         {
             int i = k / columns, j = k % columns;
@@ -129,7 +100,7 @@ public sealed class FigurePage : IDisposable
             // Room on the right for the last x tick label's overhang.
             float right = cells[k].Right - (float)(0.4 * style.FontSizePt);
             var data = new PixelRect(column.Max(q => measured[q].Left), right, row.Min(q => measured[q].Bottom), row.Max(q => measured[q].Top));
-            var plot = panels[k].Plot;
+            var plot = panels[k];
             plot.Layout.Fixed(data);
             // The heading starts at the cell's left edge: ScottPlot centres the title between the plot's left edge
             // and the data area's right edge (FullFigureCenter), the offset moves its left end there.
@@ -138,9 +109,8 @@ public sealed class FigurePage : IDisposable
             plot.Axes.Title.Label.OffsetX = cells[k].Left - (tiles[k].Left + data.Right) / 2;
         }
 
-        var plots = panels.Select(p => p.Plot).ToList();
-        var multiplot = new Multiplot(plots[0]);
-        foreach (var p in plots.Skip(1)) multiplot.AddPlot(p);
+        var multiplot = new Multiplot(panels[0]);
+        foreach (var p in panels.Skip(1)) multiplot.AddPlot(p);
         if (legend is not null)
         {
             multiplot.AddPlot(legend);
@@ -148,7 +118,7 @@ public sealed class FigurePage : IDisposable
         }
         multiplot.Layout = new FixedTiles(tiles);
         foreach (var p in multiplot.GetPlots()) p.ScaleFactor = 1;
-        return new FigurePage(multiplot, plots, legend, tiles, width, height, title);
+        return new FigurePage(multiplot, panels, legend, width, height, title);
     }
 
     /// <summary>ScottPlot's legend, horizontal and wrapped, centred in a frameless plot of its own.</summary>
@@ -188,15 +158,14 @@ public sealed class FigurePage : IDisposable
     /// <summary>Draws the page on a canvas whose units are <paramref name="scale"/> device units per point.</summary>
     public void Render(SKCanvas canvas, double scale)
     {
-        var plots = Multiplot.GetPlots();
+        var page = new PixelRect(0, (float)Width, (float)Height, 0);
         // ScottPlot renders a plot again when its axis limits changed since its last render, as they do on the first:
         // a first render that draws nothing makes the real one a single pass (no translucent element drawn twice).
         using (var nothing = new SKNoDrawCanvas((int)Math.Ceiling(Width), (int)Math.Ceiling(Height)))
-            for (int k = 0; k < plots.Length; k++)
-                plots[k].Render(nothing, _tiles[k]);
+            Multiplot.Render(nothing, page);
         int saved = canvas.Save();
         canvas.Scale((float)scale);
-        Multiplot.Render(canvas, new PixelRect(0, (float)Width, (float)Height, 0));
+        Multiplot.Render(canvas, page);
         canvas.RestoreToCount(saved);
     }
 

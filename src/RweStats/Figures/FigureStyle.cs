@@ -24,10 +24,6 @@ public sealed record FigureStyle
     public double FontSizePt { get; init; } = 8;
     /// <summary>Series, ink and band colours; default Okabe–Ito (colour-blind safe).</summary>
     public FigurePalette Palette { get; init; } = FigurePalette.OkabeIto;
-    /// <summary>Bold A, B, C … at each panel's top-left corner.</summary>
-    public bool PanelLetters { get; init; } = true;
-    /// <summary>The outcome name next to the letter.</summary>
-    public bool PanelTitles { get; init; } = true;
     /// <summary>A thin line joining each subject's visits.</summary>
     public bool ShowTrajectories { get; init; } = true;
     /// <summary>The subjects' lines drawn lighter (a third of their usual opacity), for busy panels of hundreds of subjects.</summary>
@@ -52,8 +48,6 @@ public sealed record FigureStyle
     public double JitterWidth { get; init; } = 0.22;
     /// <summary>Axis title under the visits (e.g. "Month"); null: none, the visit labels speak for themselves.</summary>
     public string? VisitAxisTitle { get; init; }
-    /// <summary>Widen the y axis to show the whole normal range band.</summary>
-    public bool AxisIncludesNormalRange { get; init; } = true;
     /// <summary>Space between neighbouring panels, mm.</summary>
     public double PanelGapMm { get; init; } = 4;
 

@@ -110,16 +110,6 @@ public static class FigureWriter
         var subset = FontSubset.FontName(page.Texts());
         if (subset is not null) page.UseFont(subset);
         page.CirclesAsCurves(true);
-        try { return Pdf(page); }
-        finally
-        {
-            page.CirclesAsCurves(false);
-            if (subset is not null) page.UseFont(FigureFonts.FamilyName);
-        }
-    }
-
-    static byte[] Pdf(FigurePage page)
-    {
         using var stream = new MemoryStream();
         var metadata = new SKDocumentPdfMetadata
         {
@@ -132,12 +122,17 @@ public static class FigureWriter
             // (at 300, an 85 mm page came out 0.04 pt short). Nothing is rasterised: every element is a vector path or text.
             RasterDpi = 7200,
         };
-        using (var document = SKDocument.CreatePdf(stream, metadata))
+        try
         {
-            var canvas = document.BeginPage((float)page.Width, (float)page.Height);
-            page.Render(canvas, 1);
+            using var document = SKDocument.CreatePdf(stream, metadata);
+            page.Render(document.BeginPage((float)page.Width, (float)page.Height), 1);
             document.EndPage();
             document.Close();
+        }
+        finally
+        {
+            page.CirclesAsCurves(false);
+            if (subset is not null) page.UseFont(FigureFonts.FamilyName);
         }
         return stream.ToArray();
     }

@@ -11,8 +11,8 @@ namespace RweStats.Figures;
 /// </summary>
 public sealed class PValueBrackets : IPlottable
 {
-    /// <summary>One bracket: from <see cref="X1"/> to <see cref="X2"/> (data units), its label and colour; <see cref="Key"/> names it.</summary>
-    public sealed record Bracket(double X1, double X2, string Label, Color Color, string Key)
+    /// <summary>One bracket: from <see cref="X1"/> to <see cref="X2"/> (data units), its label and colour.</summary>
+    public sealed record Bracket(double X1, double X2, string Label, Color Color)
     {
         /// <summary>Its level above the data area, 0 lowest (set when the band is reserved).</summary>
         public int Level { get; set; }

@@ -8,15 +8,13 @@ namespace RweStats.Figures;
 /// <summary>
 /// A panel's ScottPlot plot as every figure sets it up: white, no grid; left and bottom axes in the shipped DejaVu
 /// Sans at the style's sizes (top and right hidden; the top axis is the p-value band when the panel has brackets);
-/// the panel letter and title as ScottPlot's title; ticks from ScottPlot's generators with invariant labels and a
-/// true minus sign. Visits are an axis of manual ticks at their positions (times, or 0, 1, 2 … evenly spaced); a
-/// log axis carries log10 values with ScottPlot's log-spaced minor ticks.
+/// the panel letter and title as ScottPlot's title; the tick rules ScottPlot has no word for; lines and points.
 /// </summary>
 internal static class PanelPlot
 {
     public const float AxisLineWidth = 0.6f, TickLength = 3;
 
-    public static Plot Create(FigureStyle style, string? heading)
+    public static Plot Create(FigureStyle style, string heading)
     {
         FigureFonts.EnsureRegistered();
         var plot = new Plot { ScaleFactor = 1 };
@@ -54,7 +52,7 @@ internal static class PanelPlot
         // Room for half a tick label above the data area (the top tick's label is centred on it), under the title.
         top.MinimumSize = top.MaximumSize = (float)(0.6 * style.FontSizePt);
         var title = plot.Axes.Title;
-        title.Label.Text = heading ?? "";
+        title.Label.Text = heading;
         title.Label.FontName = FigureFonts.FamilyName;
         title.Label.FontSize = (float)style.FontSizePt + 1;
         title.Label.Bold = true;
@@ -63,13 +61,8 @@ internal static class PanelPlot
         return plot;
     }
 
-    /// <summary>"A  Anti-dsDNA": the panel letter (when letters are on and the figure has several panels) and its title.</summary>
-    public static string? Heading(FigureStyle style, int index, int panels, string title)
-    {
-        string? letter = style.PanelLetters && panels > 1 ? Letter(index) : null;
-        string? text = style.PanelTitles ? title : null;
-        return letter is null ? text : text is null ? letter : letter + "  " + text;
-    }
+    /// <summary>"A  Anti-dsDNA": the panel letter (when the figure has several panels) and its title.</summary>
+    public static string Heading(int index, int panels, string title) => panels > 1 ? Letter(index) + "  " + title : title;
 
     /// <summary>A, B, … Z, AA, AB …</summary>
     public static string Letter(int index) =>
@@ -84,64 +77,51 @@ internal static class PanelPlot
     }
 
     /// <summary>
-    /// A series panel's axes and normal range: the value axis (log10 or linear) over the subjects' values,
-    /// <paramref name="more"/> (e.g. confidence limits) and the normal range when the style widens the axis to it; the
-    /// visit axis with <paramref name="endRoom"/> of the smallest visit spacing beyond the ends; the normal range as a
-    /// band (from the axis' bottom on a log axis when the range starts at 0, "&lt; 10 IU/mL"). Returns the visits'
-    /// positions (times, or 0, 1, 2 …), their smallest spacing and the value-to-axis map.
+    /// A series panel's axes and normal range. The visit axis: a tick at each visit's position (its time, or 0, 1, 2 …),
+    /// labelled where labels fit (<see cref="VisitTicks"/>), <paramref name="endRoom"/> of the smallest visit spacing
+    /// beyond the ends. The value axis over the subjects' values, <paramref name="more"/> (e.g. confidence limits) and
+    /// the normal range: linear, or log10 values with decades (and 2 and 5 times them where there is room,
+    /// <see cref="LogTicks"/>) labelled. The normal range as a band (from the axis' bottom on a log axis when the range
+    /// starts at 0, "&lt; 10 IU/mL"). Returns the visits' positions, their smallest spacing and the value-to-axis map.
     /// </summary>
     public static (double[] Positions, double MinGap, Func<double, double> Y) SeriesAxes(Plot plot, SeriesPanel panel, FigureStyle style, IEnumerable<double> more, double endRoom)
     {
         int nv = panel.Visits.Count;
         var positions = panel.VisitPositions?.ToArray() ?? Enumerable.Range(0, nv).Select(j => (double)j).ToArray();
         double minGap = nv == 1 ? 1 : Enumerable.Range(1, nv - 1).Min(j => positions[j] - positions[j - 1]);
+        var bottom = (AxisBase)plot.Axes.Bottom;
+        bottom.TickGenerator = new VisitTicks(positions, panel.Visits.ToArray());
+        bottom.MinorTickStyle = bottom.MajorTickStyle;
+        plot.Axes.SetLimitsX(positions[0] - endRoom * minGap, positions[^1] + endRoom * minGap);
+        bottom.LabelText = style.VisitAxisTitle ?? "";
+
         Func<double, double> y = panel.LogScale ? Math.Log10 : v => v;
         var ys = panel.Subjects.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).Concat(more).ToList();
-        if (panel.NormalRange is { } nr && style.AxisIncludesNormalRange)
+        if (panel.NormalRange is { } nr)
             ys.AddRange(new[] { nr.Low, nr.High }.Where(v => !panel.LogScale || v > 0));
-        if (panel.LogScale) LogAxis(plot, ys.Min(), ys.Max(), panel.AxisTitle);
-        else NumericAxis(plot, plot.Axes.Left, ys.Min(), ys.Max(), panel.AxisTitle);
-        VisitAxis(plot, positions, panel.Visits, endRoom * minGap, style.VisitAxisTitle);
+        NumericAxis(plot.Axes.Left, y(ys.Min()), y(ys.Max()), panel.AxisTitle);
+        var left = (AxisBase)plot.Axes.Left;
+        if (panel.LogScale)
+        {
+            left.TickGenerator = new LogTicks();
+            left.MinorTickStyle = new TickMarkStyle { Length = TickLength / 2, Width = AxisLineWidth, Color = left.MajorTickStyle.Color, AntiAlias = true };
+        }
         if (panel.NormalRange is { } range)
         {
-            var band = plot.Add.VerticalSpan(panel.LogScale && range.Low <= 0 ? plot.Axes.Left.Min : y(range.Low), y(range.High), style.Palette.Band.WithAlpha(style.Palette.BandOpacity));
-            band.LineStyle.Width = 0;
+            var band = plot.Add.VerticalSpan(panel.LogScale && range.Low <= 0 ? left.Min : y(range.Low), y(range.High), style.Palette.Band.WithAlpha(style.Palette.BandOpacity));
             band.LineStyle.IsVisible = false;
         }
         return (positions, minGap, y);
     }
 
-    /// <summary>The x axis of visits: a tick at each visit's position, labelled where labels fit (<see cref="VisitTicks"/>), limits <paramref name="margin"/> beyond the ends.</summary>
-    public static void VisitAxis(Plot plot, IReadOnlyList<double> positions, IReadOnlyList<string> labels, double margin, string? title)
-    {
-        var bottom = (AxisBase)plot.Axes.Bottom;
-        bottom.TickGenerator = new VisitTicks(positions.ToArray(), labels.ToArray());
-        bottom.MinorTickStyle = bottom.MajorTickStyle;
-        plot.Axes.SetLimitsX(positions[0] - margin, positions[^1] + margin);
-        plot.Axes.Bottom.Label.Text = title ?? "";
-    }
-
     /// <summary>A numeric axis from ScottPlot's automatic ticks over [min, max] plus 5 % at each end.</summary>
-    public static void NumericAxis(Plot plot, IAxis axis, double min, double max, string title)
+    public static void NumericAxis(IAxis axis, double min, double max, string title)
     {
         ((AxisBase)axis).TickGenerator = new AtLeastThreeTicks();
         double pad = max > min ? 0.05 * (max - min) : Math.Max(1, Math.Abs(max)) * 0.1;
-        SetLimits(plot, axis, min - pad, max + pad);
+        axis.Min = min - pad;
+        axis.Max = max + pad;
         axis.Label.Text = title;
-    }
-
-    /// <summary>
-    /// A log10 y axis (values drawn as log10 of themselves): decades labelled 10, 100 …, and 2 and 5 times them as well
-    /// when there is room (<see cref="LogTicks"/>); limits 5 % of the log range beyond the data.
-    /// </summary>
-    public static void LogAxis(Plot plot, double min, double max, string title)
-    {
-        var left = (AxisBase)plot.Axes.Left;
-        left.TickGenerator = new LogTicks();
-        left.MinorTickStyle = new TickMarkStyle { Length = TickLength / 2, Width = AxisLineWidth, Color = left.MajorTickStyle.Color, AntiAlias = true };
-        double lo = Math.Log10(min), hi = Math.Log10(max), pad = hi > lo ? 0.05 * (hi - lo) : 0.1;
-        plot.Axes.SetLimitsY(lo - pad, hi + pad);
-        left.LabelText = title;
     }
 
     /// <summary>
@@ -281,11 +261,5 @@ internal static class PanelPlot
             Drawing.FillPath(canvas, paint, path, style.FillStyle);
             if (style.OutlineWidth > 0) Drawing.DrawPath(canvas, paint, path, style.OutlineStyle);
         }
-    }
-
-    static void SetLimits(Plot plot, IAxis axis, double min, double max)
-    {
-        if (axis == plot.Axes.Bottom) plot.Axes.SetLimitsX(min, max);
-        else plot.Axes.SetLimitsY(min, max);
     }
 }

@@ -40,18 +40,4 @@ internal static class PngPhysicalSize
         }
         return crc ^ 0xFFFFFFFF;
     }
-
-    /// <summary>The dpi stored in a PNG's pHYs chunk, or null when it has none.</summary>
-    public static double? Dpi(byte[] png)
-    {
-        for (int at = 8; at + 12 <= png.Length;)
-        {
-            int length = (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at));
-            var type = System.Text.Encoding.ASCII.GetString(png, at + 4, 4);
-            if (type == "pHYs" && png[at + 16] == 1) return BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at + 8)) * 0.0254;
-            if (type == "IDAT") return null;
-            at += 12 + length;
-        }
-        return null;
-    }
 }

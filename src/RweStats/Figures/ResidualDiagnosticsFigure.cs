@@ -30,8 +30,6 @@ public sealed record ResidualDiagnosticsFigure : IFigure
     public ResidualKind Kind { get; init; } = ResidualKind.CholeskyScaled;
     /// <summary>The x-axis title of the residual-versus-fitted panel.</summary>
     public string FittedLabel { get; init; } = "Fitted value";
-    /// <summary>The x-axis title of the normal Q–Q panel.</summary>
-    public string QuantileLabel { get; init; } = "Normal quantile";
     /// <summary>The outcome whose residuals these are (e.g. "SELENA-SLEDAI"), named in both panel titles; null: not named.</summary>
     public string? Outcome { get; init; }
     /// <inheritdoc/>
@@ -90,39 +88,34 @@ public sealed record ResidualDiagnosticsFigure : IFigure
     {
         Validate();
         var (theoretical, sample) = QqPoints();
-        var (slope, intercept) = QqLine();
+        var panels = new[]
+        {
+            Panel(0, Named(QqTitle), "Normal quantile", theoretical, sample, QqLine(), includeZero: false),
+            Panel(1, Named(FittedTitle), FittedLabel, Fitted.ToArray(), Residuals.ToArray(), (0, 0), includeZero: true),
+        };
         // Side by side; stacked (wider, flatter panels) when a panel title naming the outcome would not fit half the
         // width, as in a single column: a title shortened to "SELENA-SLEDAI: normal…" names neither the outcome nor the plot.
-        var qq = Panel(0, Named(QqTitle), QuantileLabel, theoretical, sample, includeZero: false);
-        var vsFitted = Panel(1, Named(FittedTitle), FittedLabel, Fitted.ToArray(), Residuals.ToArray(), includeZero: true);
         using var paint = Paint.NewDisposablePaint();
-        double room = FigurePage.CellWidth(Style, 2);
-        bool fits = new[] { qq, vsFitted }.All(p => p.Axes.Title.Label.Measure(p.Axes.Title.Label.Text, paint).Width <= room);
-
-        // The reference lines run past the axis limits (ScottPlot clips them to the data area).
-        double x0 = theoretical[0] - 1, x1 = theoretical[^1] + 1, f0 = Fitted.Min() - 1, f1 = Fitted.Max() + 1;
-        PanelPlot.Lines(qq, new[] { new Coordinates[] { new(x0, intercept + slope * x0), new(x1, intercept + slope * x1) } }, Style.Palette.Ink, 0.6f, FigurePalette.ReferenceDash);
-        PanelPlot.Lines(vsFitted, new[] { new Coordinates[] { new(f0, 0), new(f1, 0) } }, Style.Palette.Ink, 0.6f, FigurePalette.ReferenceDash);
-        // Translucent points with an outline in their own colour: where residuals pile up (the middle of a Q–Q plot)
-        // they darken instead of merging into one white-edged smear.
-        var color = Style.Palette.SeriesColor(0);
-        foreach (var (plot, xs, ys) in new[] { (qq, theoretical, sample), (vsFitted, Fitted.ToArray(), Residuals.ToArray()) })
-        {
-            PanelPlot.Points(plot, xs.Select((x, k) => new Coordinates(x, ys[k])).ToArray(), MarkerShape.FilledCircle, 2.8f, color.WithAlpha(0.35), color, 0.5f);
-        }
-        var panels = new[] { new FigurePanel(qq), new FigurePanel(vsFitted) };
-        if (fits) return FigurePage.Create(Style, Title, panels, 1, 2, Array.Empty<LegendItem>());
+        if (panels.All(p => p.Axes.Title.Label.Measure(p.Axes.Title.Label.Text, paint).Width <= FigurePage.CellWidth(Style, 2)))
+            return FigurePage.Create(Style, Title, panels, 1, 2, Array.Empty<LegendItem>());
         double height = FigurePage.CellWidth(Style, 1) * Math.Min(Style.PanelAspect, 0.55);
         return FigurePage.Create(Style, Title, panels, 2, 1, Array.Empty<LegendItem>(), height);
     }
 
-    Plot Panel(int index, string title, string xTitle, double[] xs, double[] ys, bool includeZero)
+    /// <summary>A panel of residuals <paramref name="ys"/> against <paramref name="xs"/>, with its dashed reference line.</summary>
+    Plot Panel(int index, string title, string xTitle, double[] xs, double[] ys, (double Slope, double Intercept) line, bool includeZero)
     {
-        var plot = PanelPlot.Create(Style, PanelPlot.Heading(Style, index, 2, title));
-        double yMin = ys.Min(), yMax = ys.Max();
-        if (includeZero) { yMin = Math.Min(0, yMin); yMax = Math.Max(0, yMax); }
-        PanelPlot.NumericAxis(plot, plot.Axes.Bottom, xs.Min(), xs.Max(), xTitle);
-        PanelPlot.NumericAxis(plot, plot.Axes.Left, yMin, yMax, ResidualLabel);
+        var plot = PanelPlot.Create(Style, PanelPlot.Heading(index, 2, title));
+        PanelPlot.NumericAxis(plot.Axes.Bottom, xs.Min(), xs.Max(), xTitle);
+        PanelPlot.NumericAxis(plot.Axes.Left, includeZero ? Math.Min(0, ys.Min()) : ys.Min(), includeZero ? Math.Max(0, ys.Max()) : ys.Max(), ResidualLabel);
+        // The reference line runs past the axis limits (ScottPlot clips it to the data area).
+        double x0 = xs.Min() - 1, x1 = xs.Max() + 1;
+        PanelPlot.Lines(plot, new[] { new Coordinates[] { new(x0, line.Intercept + line.Slope * x0), new(x1, line.Intercept + line.Slope * x1) } },
+            Style.Palette.Ink, 0.6f, FigurePalette.ReferenceDash);
+        // Translucent points with an outline in their own colour: where residuals pile up (the middle of a Q–Q plot)
+        // they darken instead of merging into one white-edged smear.
+        var color = Style.Palette.SeriesColor(0);
+        PanelPlot.Points(plot, xs.Select((x, k) => new Coordinates(x, ys[k])).ToArray(), MarkerShape.FilledCircle, 2.8f, color.WithAlpha(0.35), color, 0.5f);
         return plot;
     }
 }

@@ -10,30 +10,20 @@ namespace RweStats.Figures;
 /// With groups (subjects with a <see cref="SubjectValues.Group"/>, e.g. arms PBO and TRT), each visit shows one
 /// box per group side by side, points and trajectories take their group's colour and marker, LS means are drawn
 /// per group and joined over the visits, brackets may compare groups at a visit, and the legend names the groups.
-/// Everything is a ScottPlot plottable in data units: x is the visit's position (its time, or 0, 1, 2 …) plus the
-/// group's slot and the subject's jitter, y the value (its log10 on a log axis).
 /// </summary>
-public sealed record SeriesFigure : IFigure
+public sealed record SeriesFigure : PanelFigure
 {
-    /// <summary>One panel per outcome.</summary>
-    public required IReadOnlyList<SeriesPanel> Panels { get; init; }
     /// <inheritdoc/>
-    public FigureStyle Style { get; init; } = FigureStyle.DoubleColumn;
-    /// <summary>Rows of the panel grid; null: chosen from the panel count.</summary>
-    public int? Rows { get; init; }
-    /// <summary>Columns of the panel grid; null: chosen from the panel count.</summary>
-    public int? Columns { get; init; }
-    /// <inheritdoc/>
-    public string Title { get; init; } = "Outcomes over visits";
+    public override string Title { get; init; } = "Outcomes over visits";
 
     /// <summary>Share of the visit spacing taken by a visit's group slots together; the rest separates visits.</summary>
     const double DodgeFraction = 0.8;
     const float PointSize = 2.6f, LsMeanSize = 4.4f;
 
     /// <summary>Checks the style and the panel grid, and that either every panel has groups or none.</summary>
-    public void Validate()
+    public override void Validate()
     {
-        FigurePage.Validate(Style, Panels, Rows, Columns);
+        base.Validate();
         if (Panels.Any(p => p.IsGrouped) && Panels.FirstOrDefault(p => !p.IsGrouped) is { } single)
             throw new RweStatsInputException($"figure panel '{single.Outcome}' has no groups while other panels do; a figure's panels share one legend, so either every panel has groups or none");
     }
@@ -48,12 +38,6 @@ public sealed record SeriesFigure : IFigure
 
     bool ShowsLsMeans(SeriesPanel p) => Style.ShowLsMeans && p.LsMeans is { Count: > 0 };
 
-    /// <summary>The legend's words for a dashed trajectory segment.</summary>
-    public const string MissedVisitLabel = "Dashed: visit missed in between";
-
-    /// <summary>The legend's words for a line drawn thicker because several subjects share it.</summary>
-    public static string SharedLineLabel(FigureStyle style) => $"Thicker line: 2 or more {style.SubjectNoun} with the same values";
-
     static readonly Color Neutral = FigurePalette.Grey(0.35);
 
     /// <summary>Opacity of the subjects' lines: fainter as groups grow, a third of that when the style asks for light lines.</summary>
@@ -64,7 +48,7 @@ public sealed record SeriesFigure : IFigure
     }
 
     /// <summary>The legend entries of the layers the figure draws.</summary>
-    public IReadOnlyList<LegendItem> LegendItems()
+    public override IReadOnlyList<LegendItem> LegendItems()
     {
         var items = new List<LegendItem>();
         if (Grouped)
@@ -74,10 +58,8 @@ public sealed record SeriesFigure : IFigure
         if (Style.ShowPoints && Style.ShowTrajectories) items.Add(FigureLegend.LineAndMarker(individuals, Neutral, 0.6f, null, MarkerShape.FilledCircle));
         else if (Style.ShowPoints) items.Add(FigureLegend.Marker("Individual values", Neutral, MarkerShape.FilledCircle));
         else if (Style.ShowTrajectories) items.Add(FigureLegend.Line(individuals, Style.Palette.Trajectory, 0.6f));
-        if (Style.ShowTrajectories && Panels.Any(p => SharedLevelSegments(p).Count > 0))
-            items.Add(FigureLegend.Line(SharedLineLabel(Style), Neutral, 1.6f));
-        if (Style.ShowTrajectories && Panels.Any(p => p.HasMissedVisits))
-            items.Add(FigureLegend.Line(MissedVisitLabel, Neutral, 0.8f, FigurePalette.MissedVisitDash));
+        if (Style.ShowTrajectories)
+            items.AddRange(Trajectories.LegendItems(Style, Panels.Any(p => SharedLevelSegments(p).Count > 0), Panels.Any(p => p.HasMissedVisits), 1.6f));
         if (Panels.Any(ShowsLsMeans)) items.Add(FigureLegend.Marker("LS mean (95% CI)", Style.Palette.Ink, MarkerShape.FilledDiamond));
         if (Panels.Any(p => p.NormalRange is not null)) items.Add(FigureLegend.Fill("Normal range", Style.Palette.Band.WithAlpha(Style.Palette.BandOpacity)));
         return items;
@@ -91,15 +73,7 @@ public sealed record SeriesFigure : IFigure
     internal static IReadOnlyDictionary<Trajectories.Segment, int> SharedLevelSegments(SeriesPanel panel) =>
         Trajectories.Shared(panel.Subjects, s => s.Group, levelOnly: true);
 
-    /// <inheritdoc/>
-    public FigurePage Page()
-    {
-        Validate();
-        var panels = Panels.Select((p, i) => BuildPanel(p, PanelPlot.Heading(Style, i, Panels.Count, p.Heading))).ToList();
-        return FigurePage.Create(Style, Title, panels, Rows, Columns, LegendItems());
-    }
-
-    FigurePanel BuildPanel(SeriesPanel panel, string? heading)
+    private protected override Plot BuildPanel(SeriesPanel panel, string heading)
     {
         var style = Style;
         var palette = style.Palette;
@@ -165,8 +139,10 @@ public sealed record SeriesFigure : IFigure
         {
             // One Markers plottable per series: per visit (its colour) without groups, per group with.
             var sets = panel.IsGrouped
-                ? groups.Select((g, k) => (points: Points(panel, g, null, X, jitter, Y), color: ColorOf(g), shape: FigurePalette.GroupMarker(k), alpha: 0.8))
-                : Enumerable.Range(0, nv).Select(j => (points: Points(panel, null, j, X, jitter, Y), color: palette.SeriesColor(j), shape: MarkerShape.FilledCircle, alpha: 0.85));
+                ? groups.Select((g, k) => (points: Trajectories.Points(panel.Subjects.Where(s => s.Group == g), (s, j) => X(j, g) + jitter[s.Subject], Y),
+                    color: ColorOf(g), shape: FigurePalette.GroupMarker(k), alpha: 0.8))
+                : Enumerable.Range(0, nv).Select(j => (points: Trajectories.Points(panel.Subjects, (s, _) => X(j, null) + jitter[s.Subject], Y, j),
+                    color: palette.SeriesColor(j), shape: MarkerShape.FilledCircle, alpha: 0.85));
             foreach (var (points, color, shape, alpha) in sets.Where(set => set.points.Length > 0))
                 PanelPlot.Points(plot, points, shape, PointSize, color.WithAlpha(alpha), Colors.White, 0.3f);
         }
@@ -194,22 +170,12 @@ public sealed record SeriesFigure : IFigure
                 PanelPlot.Points(plot, xs.Select((x, k) => new Coordinates(x, est[k])).ToArray(), MarkerShape.FilledDiamond, LsMeanSize, color, Colors.White, 0.3f);
             }
 
-        PValueBrackets? brackets = null;
+        // A group's own visit contrast in the group's colour; comparisons between groups and visit contrasts in ink.
         if (panel.Significance.Count > 0)
-        {
-            // A group's own visit contrast in the group's colour; comparisons between groups and visit contrasts in ink.
-            brackets = new PValueBrackets(panel.Significance.Select(a => new PValueBrackets.Bracket(
+            plot.Add.Plottable(new PValueBrackets(panel.Significance.Select(a => new PValueBrackets.Bracket(
                 X(panel.VisitIndex(a.FromVisit), a.Group), X(panel.VisitIndex(a.ToVisit), a.ToGroup),
-                PValueText.Format(a.PValue, style.PValueFormat), a.Group is null || a.IsBetweenGroups ? palette.Ink : ColorOf(a.Group), a.Key)).ToList(),
-                style.SmallFontPt, palette.Ink);
-            plot.Add.Plottable(brackets);
-        }
-        return new FigurePanel(plot, brackets);
+                PValueText.Format(a.PValue, style.PValueFormat), a.Group is null || a.IsBetweenGroups ? palette.Ink : ColorOf(a.Group))).ToList(),
+                style.SmallFontPt, palette.Ink));
+        return plot;
     }
-
-    static Coordinates[] Points(SeriesPanel panel, string? group, int? visit, Func<int, string?, double> x, IReadOnlyDictionary<string, double> jitter, Func<double, double> y) =>
-        panel.Subjects.Where(s => s.Group == group)
-            .SelectMany(s => Enumerable.Range(0, s.Values.Count).Where(j => (visit is null || j == visit) && s.Values[j].HasValue)
-                .Select(j => new Coordinates(x(j, group) + jitter[s.Subject], y(s.Values[j]!.Value))))
-            .ToArray();
 }

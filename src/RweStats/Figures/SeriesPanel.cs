@@ -37,19 +37,6 @@ public sealed record SignificanceAnnotation(string FromVisit, string ToVisit, do
     /// <summary>Group <paramref name="group"/> against <paramref name="otherGroup"/> at one visit (e.g. an LS-mean difference).</summary>
     public static SignificanceAnnotation BetweenGroups(string visit, string group, string otherGroup, double pValue) =>
         new(visit, visit, pValue, group, otherGroup);
-
-    /// <summary>
-    /// The figure model's key of its bracket: "From|To|p" without groups, "From|To|p|Group|ToGroup" with; p to 6 significant
-    /// digits, so that a re-run whose p-value differs in the last bits of a double writes the same file.
-    /// </summary>
-    public string Key
-    {
-        get
-        {
-            var key = FromVisit + "|" + ToVisit + "|" + PValue.ToString("G6", CultureInfo.InvariantCulture);
-            return Group is null && OtherGroup is null ? key : key + "|" + Group + "|" + ToGroup;
-        }
-    }
 }
 
 /// <summary>
@@ -59,22 +46,13 @@ public sealed record SignificanceAnnotation(string FromVisit, string ToVisit, do
 public sealed record PanelObservation(string Subject, string? Group, string Visit, double Value)
 {
     /// <summary>
-    /// The rows of a table already read (e.g. by <see cref="CsvTableReader"/>): one observation per row with a
-    /// subject and a visit, the value from <paramref name="valueColumn"/> (missing cells are NaN).
+    /// The rows of a table already read (e.g. by <see cref="CsvTableReader"/>): one observation per row with a subject
+    /// and a visit, the value from <paramref name="valueColumn"/> (missing cells are NaN). A row without a group, when
+    /// a group column is named, is an error.
     /// </summary>
     public static IReadOnlyList<PanelObservation> FromTable(DataTable table, string subjectColumn, string? groupColumn, string timeColumn, string valueColumn)
     {
         table.Column(valueColumn, "the figure's outcome");
-        return FromTable(table, subjectColumn, groupColumn, timeColumn, row => table.ParseNumber(valueColumn, row));
-    }
-
-    /// <summary>
-    /// As above with a value computed from each row, e.g. change from baseline:
-    /// <c>row =&gt; table.ParseNumber("FEV1", row) - table.ParseNumber("FEV1_BL", row)</c> (NaN = missing).
-    /// Rows without a subject or visit are skipped; a row without a group, when a group column is named, is an error.
-    /// </summary>
-    public static IReadOnlyList<PanelObservation> FromTable(DataTable table, string subjectColumn, string? groupColumn, string timeColumn, Func<int, double> valueOfRow)
-    {
         var subjects = table.Column(subjectColumn, "the subject");
         var times = table.Column(timeColumn, "the time variable");
         var groups = groupColumn is null ? null : table.Column(groupColumn, "the group");
@@ -85,7 +63,7 @@ public sealed record PanelObservation(string Subject, string? Group, string Visi
             string? group = null;
             if (groups is not null && (group = groups[r]) is null)
                 throw RweStatsInputException.AtCell(table, r, groupColumn!, "no group for this row; every row of a figure with groups needs one");
-            result.Add(new PanelObservation(subject, group, visit, valueOfRow(r)));
+            result.Add(new PanelObservation(subject, group, visit, table.ParseNumber(valueColumn, r)));
         }
         return result;
     }
@@ -93,7 +71,7 @@ public sealed record PanelObservation(string Subject, string? Group, string Visi
 
 /// <summary>
 /// One outcome over the visits, as one panel of a figure: the subjects' values, and optionally the model's LS means
-/// and the p-values of visit contrasts. Built from results (arrays, a fit), never by reading files.
+/// and the p-values of visit contrasts. Built from observations (<see cref="FromObservations"/>) and a fit, never by reading files.
 /// </summary>
 public sealed record SeriesPanel
 {
@@ -133,18 +111,14 @@ public sealed record SeriesPanel
     {
         get
         {
-            var present = Subjects.Where(s => s.Group is not null).Select(s => s.Group!).Distinct().ToList();
-            if (GroupOrder is null) return present.OrderBy(g => g, StringComparer.Ordinal).ToList();
-            return GroupOrder.Concat(present.Where(g => !GroupOrder.Contains(g)).OrderBy(g => g, StringComparer.Ordinal)).ToList();
+            var order = GroupOrder ?? Array.Empty<string>();
+            var present = Subjects.Where(s => s.Group is not null).Select(s => s.Group!).Distinct().OrderBy(g => g, StringComparer.Ordinal);
+            return order.Concat(present.Where(g => !order.Contains(g))).ToList();
         }
     }
 
     /// <summary>True when the subjects belong to groups drawn side by side at each visit.</summary>
     public bool IsGrouped => Subjects.Any(s => s.Group is not null);
-
-    /// <summary>Subjects (of <paramref name="group"/>, when given) with a value at visit <paramref name="visitIndex"/>, in subject order.</summary>
-    public IEnumerable<(string subject, double value)> ValuesAt(int visitIndex, string? group = null) =>
-        Subjects.Where(s => (group is null || s.Group == group) && s.Values[visitIndex].HasValue).Select(s => (s.Subject, s.Values[visitIndex]!.Value));
 
     /// <summary>
     /// "Outcome (unit)", the y-axis title. An outcome that already ends in a parenthesis, e.g. "Anti-dsDNA (SYNTHETIC)",
@@ -163,13 +137,7 @@ public sealed record SeriesPanel
     }
 
     /// <summary>True when some subject misses a visit between two it has (its trajectory bridges the gap, dashed).</summary>
-    public bool HasMissedVisits => Subjects.Any(s =>
-    {
-        int first = -1, last = -1;
-        for (int j = 0; j < s.Values.Count; j++) if (s.Values[j].HasValue) { if (first < 0) first = j; last = j; }
-        for (int j = first + 1; j < last; j++) if (!s.Values[j].HasValue) return true;
-        return false;
-    });
+    public bool HasMissedVisits => Subjects.Any(s => Trajectories.Segments(s, null).Any(g => g.To > g.From + 1));
 
     /// <summary>The index of a visit in <see cref="Visits"/>, or −1.</summary>
     public int VisitIndex(string visit)
@@ -249,45 +217,6 @@ public sealed record SeriesPanel
     static string Inv(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A panel from wide arrays: <paramref name="values"/>[i][j] is subject i at visit j, NaN for missing.
-    /// <paramref name="pValues"/>, when given, holds one p-value per visit for the contrast with the first visit
-    /// (NaN or the baseline's own entry are ignored), e.g. the mixed model's "M6 − M0" and "M12 − M0" tests.
-    /// </summary>
-    public static SeriesPanel FromArrays(string outcome, string unit, IReadOnlyList<string> visits,
-        IReadOnlyList<string> subjects, IReadOnlyList<IReadOnlyList<double>> values,
-        IReadOnlyList<double>? pValues = null, NormalRange? normalRange = null, bool logScale = false,
-        IReadOnlyList<double>? visitPositions = null)
-    {
-        if (values.Count != subjects.Count)
-            throw new RweStatsInputException($"figure panel '{outcome}': {values.Count} rows of values for {subjects.Count} subjects");
-        var panel = new SeriesPanel
-        {
-            Outcome = outcome, Unit = unit, Visits = visits.ToArray(), VisitPositions = visitPositions?.ToArray(),
-            Subjects = subjects.Select((s, i) => new SubjectValues(s, values[i].Select(v => double.IsNaN(v) ? (double?)null : v).ToArray())).ToArray(),
-            NormalRange = normalRange, LogScale = logScale,
-        };
-        if (pValues is not null)
-        {
-            if (pValues.Count != visits.Count) throw new RweStatsInputException($"figure panel '{outcome}': {pValues.Count} p-values for {visits.Count} visits");
-            panel = panel with
-            {
-                Significance = Enumerable.Range(1, visits.Count - 1).Where(j => !double.IsNaN(pValues[j]))
-                    .Select(j => new SignificanceAnnotation(visits[0], visits[j], pValues[j])).ToArray(),
-            };
-        }
-        return panel;
-    }
-
-    /// <summary>A panel from long arrays, one entry per observation (as in a data file's rows); NaN values are missing.</summary>
-    public static SeriesPanel FromObservations(string outcome, string unit, IReadOnlyList<string> visits,
-        IReadOnlyList<string> subjectOfRow, IReadOnlyList<string> visitOfRow, IReadOnlyList<double> valueOfRow)
-    {
-        if (subjectOfRow.Count != visitOfRow.Count || subjectOfRow.Count != valueOfRow.Count)
-            throw new RweStatsInputException($"figure panel '{outcome}': subject, visit and value arrays differ in length");
-        return FromObservations(outcome, unit, visits, subjectOfRow.Select((s, r) => new PanelObservation(s, null, visitOfRow[r], valueOfRow[r])).ToArray());
-    }
-
-    /// <summary>
     /// Adds a mixed model's results: LS means of the time effect (those whose <see cref="LsMean.Effect"/> is
     /// <paramref name="timeVariable"/>) and a bracket per visit contrast with its p-value. For a model fitted on a
     /// transformed outcome (e.g. log anti-dsDNA), pass the back-transform (Math.Exp) so that estimates and limits are
@@ -310,33 +239,6 @@ public sealed record SeriesPanel
     /// <summary>The adapter from a fit: LS means and visit contrasts of <paramref name="fit"/> onto the data panel.</summary>
     public SeriesPanel WithFit(MixedModelResult fit, Func<double, double>? backTransform = null) =>
         WithFit(fit.Spec.Time, fit.LsMeans, fit.VisitContrasts, backTransform);
-
-    /// <summary>
-    /// The whole panel in one call from the engine's lists: subjects' values (wide, NaN missing) plus the fit's
-    /// LS means and visit contrasts.
-    /// </summary>
-    public static SeriesPanel FromFit(string outcome, string unit, IReadOnlyList<string> visits,
-        IReadOnlyList<string> subjects, IReadOnlyList<IReadOnlyList<double>> values,
-        string timeVariable, IReadOnlyList<LsMean> lsMeans, IReadOnlyList<VisitContrast> contrasts,
-        Func<double, double>? backTransform = null, NormalRange? normalRange = null, bool logScale = false) =>
-        FromArrays(outcome, unit, visits, subjects, values, normalRange: normalRange, logScale: logScale)
-            .WithFit(timeVariable, lsMeans, contrasts, backTransform);
-
-    /// <summary>
-    /// A panel with groups from long arrays, one entry per observation: subject, group (e.g. arm), visit and value
-    /// (NaN = missing). Each subject belongs to one group. <paramref name="groupOrder"/> orders the groups (colours,
-    /// slots, legend); null: ordinal order of the names, as the engine orders class levels.
-    /// </summary>
-    public static SeriesPanel FromGroupedObservations(string outcome, string unit, IReadOnlyList<string> visits,
-        IReadOnlyList<string> subjectOfRow, IReadOnlyList<string> groupOfRow, IReadOnlyList<string> visitOfRow, IReadOnlyList<double> valueOfRow,
-        IReadOnlyList<string>? groupOrder = null)
-    {
-        int n = subjectOfRow.Count;
-        if (groupOfRow.Count != n || visitOfRow.Count != n || valueOfRow.Count != n)
-            throw new RweStatsInputException($"figure panel '{outcome}': subject, group, visit and value arrays differ in length");
-        return FromObservations(outcome, unit, visits,
-            Enumerable.Range(0, n).Select(r => new PanelObservation(subjectOfRow[r], groupOfRow[r], visitOfRow[r], valueOfRow[r])).ToArray(), groupOrder);
-    }
 
     /// <summary>
     /// A panel from observations in long form (e.g. <see cref="PanelObservation.FromTable(DataTable, string, string?, string, string)"/>):
@@ -386,21 +288,21 @@ public sealed record SeriesPanel
         IReadOnlyList<LsMeanDifference> differences, Func<double, double>? backTransform = null)
     {
         string where = $"figure panel '{Outcome}'";
-        if (!IsGrouped) throw new RweStatsInputException($"{where}: the subjects have no groups; build the panel with groups (FromGroupedObservations) or use WithFit");
+        if (!IsGrouped) throw new RweStatsInputException($"{where}: the subjects have no groups; build the panel from observations with groups or use WithFit");
         var f = backTransform ?? (x => x);
         bool IsEffect(string effect)
         {
             var names = effect.Split(new[] { '*', ':' }, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             return names.Length == 2 && names.Contains(timeVariable) && names.Contains(groupVariable) && timeVariable != groupVariable;
         }
-        var groups = Groups;
+        var groups = Groups.ToList();
         var means = lsMeans.Where(l => IsEffect(l.Effect)).ToList();
         if (means.Count == 0)
             throw new RweStatsInputException($"{where}: the fit has no LS means of {timeVariable}*{groupVariable}; fit with LsMeans = {{ \"{timeVariable}*{groupVariable}\" }}");
         var fitGroups = means.Select(l => l.Levels[groupVariable]).Distinct().ToList();
         if (groups.FirstOrDefault(g => !fitGroups.Contains(g)) is { } missing)
             throw new RweStatsInputException($"{where}: group '{missing}' is not a level of {groupVariable} in the fit ({string.Join(", ", fitGroups)})");
-        int Rank(string g) { for (int i = 0; i < groups.Count; i++) if (groups[i] == g) return i; return -1; }
+        int Rank(string g) => groups.IndexOf(g);
         var estimates = means
             .Where(l => l.Result is not null && VisitIndex(l.Levels[timeVariable]) >= 0 && Rank(l.Levels[groupVariable]) >= 0)
             .Select(l => new VisitEstimate(l.Levels[timeVariable], f(l.Result!.Estimate), f(l.Result.Lower), f(l.Result.Upper), l.Levels[groupVariable]))
@@ -420,9 +322,6 @@ public sealed record SeriesPanel
         return this with { LsMeans = estimates, Significance = brackets };
     }
 
-    /// <summary>The adapter from a fit with a group: see <see cref="WithGroupedFit(string, string, IReadOnlyList{LsMean}, IReadOnlyList{LsMeanDifference}, Func{double, double}?)"/>.</summary>
-    public SeriesPanel WithGroupedFit(MixedModelResult fit, string groupVariable, Func<double, double>? backTransform = null) =>
-        WithGroupedFit(fit.Spec.Time, groupVariable, fit.LsMeans, fit.LsMeanDifferences, backTransform);
 
     /// <summary>
     /// A panel with groups in one call: the observations (subject, group, visit, value) drawn as boxes, points and

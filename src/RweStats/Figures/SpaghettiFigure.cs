@@ -8,10 +8,8 @@ namespace RweStats.Figures;
 /// dashed segment; a segment several subjects of a category share is drawn once, thicker. The legend gives each
 /// category with its number of subjects.
 /// </summary>
-public sealed record SpaghettiFigure : IFigure
+public sealed record SpaghettiFigure : PanelFigure
 {
-    /// <summary>One panel per outcome: each subject's values over the visits.</summary>
-    public required IReadOnlyList<SeriesPanel> Panels { get; init; }
     /// <summary>Subject id → category (e.g. "Responder"); subjects not listed fall in <see cref="UncategorisedLabel"/>.</summary>
     public required IReadOnlyDictionary<string, string> SubjectCategory { get; init; }
     /// <summary>Category order for colours and legend; null: order of first appearance over the panels.</summary>
@@ -19,18 +17,12 @@ public sealed record SpaghettiFigure : IFigure
     /// <summary>The category of subjects absent from <see cref="SubjectCategory"/>.</summary>
     public string UncategorisedLabel { get; init; } = "Not classified";
     /// <inheritdoc/>
-    public FigureStyle Style { get; init; } = FigureStyle.DoubleColumn;
-    /// <summary>Rows of the panel grid; null: chosen from the panel count.</summary>
-    public int? Rows { get; init; }
-    /// <summary>Columns of the panel grid; null: chosen from the panel count.</summary>
-    public int? Columns { get; init; }
-    /// <inheritdoc/>
-    public string Title { get; init; } = "Individual trajectories";
+    public override string Title { get; init; } = "Individual trajectories";
 
     /// <summary>Checks the style, the panel grid and the category order.</summary>
-    public void Validate()
+    public override void Validate()
     {
-        FigurePage.Validate(Style, Panels, Rows, Columns);
+        base.Validate();
         if (CategoryOrder is { } order && order.Distinct().Count() != order.Count) throw new RweStatsInputException("category order lists a category twice");
     }
 
@@ -53,30 +45,17 @@ public sealed record SpaghettiFigure : IFigure
     public const float LineWidth = 0.7f;
 
     /// <summary>The legend: each category with its number of subjects, then the shared-segment and missed-visit line styles when drawn.</summary>
-    public IReadOnlyList<LegendItem> LegendItems()
+    public override IReadOnlyList<LegendItem> LegendItems()
     {
         var subjects = Panels.SelectMany(p => p.Subjects).Select(s => s.Subject).Distinct().ToList();
         var items = Categories().Select((c, i) => FigureLegend.Line($"{c} (n = {subjects.Count(s => CategoryOf(s) == c)})",
-            Style.Palette.SeriesColor(i), 1.2f)).ToList();
-        var neutral = FigurePalette.Grey(0.35);
-        if (Panels.Any(p => SharedSegments(p).Count > 0))
-            items.Add(FigureLegend.Line(SeriesFigure.SharedLineLabel(Style), neutral, Trajectories.SharedWidth(LineWidth, 3)));
-        if (Panels.Any(p => p.HasMissedVisits))
-            items.Add(FigureLegend.Line(SeriesFigure.MissedVisitLabel, neutral, 0.8f, FigurePalette.MissedVisitDash));
-        return items;
+            Style.Palette.SeriesColor(i), 1.2f));
+        return items.Concat(Trajectories.LegendItems(Style, Panels.Any(p => SharedSegments(p).Count > 0), Panels.Any(p => p.HasMissedVisits),
+            Trajectories.SharedWidth(LineWidth, 3))).ToList();
     }
 
-    /// <inheritdoc/>
-    public FigurePage Page()
+    private protected override Plot BuildPanel(SeriesPanel panel, string heading)
     {
-        Validate();
-        var panels = Panels.Select((p, i) => new FigurePanel(BuildPanel(p, PanelPlot.Heading(Style, i, Panels.Count, p.Heading)))).ToList();
-        return FigurePage.Create(Style, Title, panels, Rows, Columns, LegendItems());
-    }
-
-    Plot BuildPanel(SeriesPanel panel, string? heading)
-    {
-        int nv = panel.Visits.Count;
         var plot = PanelPlot.Create(Style, heading);
         // Trajectories need less room at the ends than boxes: a third of a visit gap.
         var (positions, _, Y) = PanelPlot.SeriesAxes(plot, panel, Style, Enumerable.Empty<double>(), 1 / 3.0);
@@ -90,12 +69,8 @@ public sealed record SpaghettiFigure : IFigure
             var subjects = panel.Subjects.Where(s => CategoryOf(s.Subject) == category).ToList();
             if (Style.ShowTrajectories)
                 Trajectories.Add(plot, subjects, (s, j) => positions[j], Y, s => CategoryOf(s.Subject), shared, color.WithAlpha(opacity), LineWidth, lanes);
-            if (Style.ShowPoints)
-            {
-                var points = subjects.SelectMany(s => Enumerable.Range(0, nv).Where(j => s.Values[j].HasValue)
-                    .Select(j => new Coordinates(positions[j], Y(s.Values[j]!.Value)))).ToArray();
-                if (points.Length > 0) PanelPlot.Points(plot, points, MarkerShape.FilledCircle, 2.2f, color.WithAlpha(0.9));
-            }
+            if (Style.ShowPoints && Trajectories.Points(subjects, (s, j) => positions[j], Y) is { Length: > 0 } points)
+                PanelPlot.Points(plot, points, MarkerShape.FilledCircle, 2.2f, color.WithAlpha(0.9));
         }
         return plot;
     }

@@ -19,12 +19,17 @@ internal static class Trajectories
     public const float LaneSpacing = 1.3f;
 
     /// <summary>A subject's segments between consecutive observed visits.</summary>
-    static IEnumerable<Segment> Segments(SubjectValues s, string? series)
+    public static IEnumerable<Segment> Segments(SubjectValues s, string? series)
     {
         var observed = Enumerable.Range(0, s.Values.Count).Where(j => s.Values[j].HasValue).ToList();
         for (int k = 1; k < observed.Count; k++)
             yield return new Segment(series, observed[k - 1], observed[k], s.Values[observed[k - 1]]!.Value, s.Values[observed[k]]!.Value);
     }
+
+    /// <summary>The subjects' observed values as points, subject s at visit j at (<paramref name="x"/>(s, j), <paramref name="y"/>(value)); at <paramref name="visit"/> only when given.</summary>
+    public static Coordinates[] Points(IEnumerable<SubjectValues> subjects, Func<SubjectValues, int, double> x, Func<double, double> y, int? visit = null) =>
+        subjects.SelectMany(s => Enumerable.Range(0, s.Values.Count).Where(j => (visit is null || j == visit) && s.Values[j].HasValue)
+            .Select(j => new Coordinates(x(s, j), y(s.Values[j]!.Value)))).ToArray();
 
     /// <summary>
     /// Segments that two or more subjects of one series share, with their number of subjects; only level segments
@@ -44,6 +49,19 @@ internal static class Trajectories
             .Where(g => g.Count() > 1)
             .SelectMany(g => g.OrderBy(s => order.ToList().IndexOf(s.Series!)).Select((s, lane) => (s, lane, lanes: g.Count())))
             .ToDictionary(x => x.s, x => (x.lane, x.lanes));
+
+    /// <summary>The legend's words for a dashed trajectory segment.</summary>
+    public const string MissedVisitLabel = "Dashed: visit missed in between";
+
+    /// <summary>The legend's words for a line drawn thicker because several subjects share it.</summary>
+    public static string SharedLineLabel(FigureStyle style) => $"Thicker line: 2 or more {style.SubjectNoun} with the same values";
+
+    /// <summary>The legend's entries for the lines drawn thicker (<paramref name="sharedWidth"/>) and dashed, when the panels have them.</summary>
+    public static IEnumerable<LegendItem> LegendItems(FigureStyle style, bool shared, bool missed, float sharedWidth)
+    {
+        if (shared) yield return FigureLegend.Line(SharedLineLabel(style), FigurePalette.Grey(0.35), sharedWidth);
+        if (missed) yield return FigureLegend.Line(MissedVisitLabel, FigurePalette.Grey(0.35), 0.8f, FigurePalette.MissedVisitDash);
+    }
 
     /// <summary>Width of a level segment that <paramref name="count"/> subjects share, from the single line's width.</summary>
     public static float SharedWidth(float width, int count) => width * (float)Math.Min(4, 1 + 0.6 * (count - 1));

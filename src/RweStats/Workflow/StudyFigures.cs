@@ -81,13 +81,13 @@ public static class StudyFigures
     public static SeriesPanel Panel(StudyResult study, OutcomeAnalysis a)
     {
         var visits = study.Spec.VisitOrder;
-        var subjects = a.ValuesBySubject.Keys.ToList();
-        var values = subjects.Select(s => (IReadOnlyList<double>)visits.Select(v => a.ValuesBySubject[s].TryGetValue(v, out var x) ? x : double.NaN).ToList()).ToList();
+        var observations = a.ValuesBySubject.SelectMany(s => visits.Select(v => new PanelObservation(s.Key, null, v, s.Value.TryGetValue(v, out var x) ? x : double.NaN))).ToList();
         Func<double, double>? back = a.Outcome.Transform switch { "log" => Math.Exp, "log10" => x => Math.Pow(10, x), _ => null };
-        return SeriesPanel.FromArrays(a.Outcome.Label, a.Outcome.Unit ?? "", visits, subjects, values,
-                normalRange: a.Outcome.NormalRange is { } r ? new NormalRange(r.Low, r.High) : null,
-                logScale: a.Outcome.LogScaleFigure)
-            .WithFit(a.Fit!, back) with { Note = a.Outcome.Data.Synthetic ? "SYNTHETIC" : null };
+        var panel = SeriesPanel.FromObservations(a.Outcome.Label, a.Outcome.Unit ?? "", visits, observations) with
+        {
+            NormalRange = a.Outcome.NormalRange is { } r ? new NormalRange(r.Low, r.High) : null, LogScale = a.Outcome.LogScaleFigure,
+        };
+        return panel.WithFit(a.Fit!, back) with { Note = a.Outcome.Data.Synthetic ? "SYNTHETIC" : null };
     }
 
     /// <summary>A panel split by a class column (e.g. arm): the fit must include the visit × group LS means (model "lsmeans").</summary>

@@ -73,22 +73,20 @@ public class FigureBuildingBlocksTests
     }
 
     [Fact]
-    public void Panels_build_from_wide_and_long_arrays()
+    public void Panels_build_from_observations_in_long_form()
     {
-        var wide = SeriesPanel.FromArrays("C3", "g/L", FigureTestData.Visits, FigureTestData.Patients, FigureTestData.C3, new[] { double.NaN, 0.21, 0.0496 });
-        Assert.Equal(14, wide.Subjects.Count);
-        Assert.Null(wide.Subjects[0].Values[2]);
-        Assert.Equal(new[] { ("M0", "M6", 0.21), ("M0", "M12", 0.0496) }, wide.Significance.Select(a => (a.FromVisit, a.ToVisit, a.PValue)));
-        Assert.Equal("C3 (g/L)", wide.AxisTitle);
-
-        var subjects = new[] { "A", "A", "B", "B", "B" };
-        var visits = new[] { "M0", "M12", "M0", "M6", "M12" };
-        var values = new[] { 1.0, 2, 3, double.NaN, 5 };
-        var longPanel = SeriesPanel.FromObservations("X", "", FigureTestData.Visits, subjects, visits, values);
-        Assert.Equal(new[] { "A", "B" }, longPanel.Subjects.Select(s => s.Subject));
-        Assert.Equal(new double?[] { 1, null, 2 }, longPanel.Subjects[0].Values);
-        Assert.Equal(new double?[] { 3, null, 5 }, longPanel.Subjects[1].Values);
-        Assert.Throws<RweStatsInputException>(() => SeriesPanel.FromObservations("X", "", FigureTestData.Visits, new[] { "A" }, new[] { "M3" }, new[] { 1.0 }));
+        var subjects = new[] { "A", "A", "B", "B", "B", "C" };
+        var visits = new[] { "M0", "M12", "M0", "M6", "M12", "M6" };
+        var values = new[] { 1.0, 2, 3, double.NaN, 5, double.NaN };
+        var rows = subjects.Select((s, r) => new PanelObservation(s, null, visits[r], values[r])).ToList();
+        var panel = SeriesPanel.FromObservations("X", "g/L", FigureTestData.Visits, rows);
+        Assert.Equal(new[] { "A", "B", "C" }, panel.Subjects.Select(s => s.Subject));
+        Assert.Equal(new double?[] { 1, null, 2 }, panel.Subjects[0].Values);
+        Assert.Equal(new double?[] { 3, null, 5 }, panel.Subjects[1].Values);
+        Assert.Equal(new double?[] { null, null, null }, panel.Subjects[2].Values);
+        Assert.Equal("X (g/L)", panel.AxisTitle);
+        Assert.Throws<RweStatsInputException>(() => SeriesPanel.FromObservations("X", "", FigureTestData.Visits, new[] { new PanelObservation("A", null, "M3", 1) }));
+        Assert.Contains("two values", Assert.Throws<RweStatsInputException>(() => SeriesPanel.FromObservations("X", "", FigureTestData.Visits, rows.Concat(rows.Take(1)).ToList())).Message);
     }
 
     [Fact]
@@ -107,8 +105,8 @@ public class FigureBuildingBlocksTests
             new VisitContrast("M6 - M0", "M6", "M0", R(-0.7, 0.0073)),
             new VisitContrast("M12 - M0", "M12", "M0", R(-1.2, 0.0004)),
         };
-        var panel = SeriesPanel.FromFit("Anti-dsDNA", "IU/mL", FigureTestData.Visits, FigureTestData.Patients, FigureTestData.AntiDsDna,
-            "visit", lsMeans, contrasts, Math.Exp, logScale: true);
+        var panel = FigureTestData.Wide("Anti-dsDNA", "IU/mL", FigureTestData.Visits, FigureTestData.Patients, FigureTestData.AntiDsDna, logScale: true)
+            .WithFit("visit", lsMeans, contrasts, Math.Exp);
         Assert.Equal(new[] { "M0", "M6", "M12" }, panel.LsMeans!.Select(e => e.Visit));
         Assert.Equal(100, panel.LsMeans![0].Estimate, 9);
         Assert.Equal(Math.Exp(Math.Log(100) - 0.2), panel.LsMeans[0].Lower, 9);

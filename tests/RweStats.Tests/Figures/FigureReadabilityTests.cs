@@ -36,7 +36,7 @@ public class FigureReadabilityTests
         var legend = page.Legend!.Legend.ManualItems.Select(i => i.LabelText).ToList();
         Assert.Contains("Individual trees", legend);
         Assert.DoesNotContain(legend, l => l.Contains("patients"));
-        Assert.Equal(trees.Panels.Any(p => p.HasMissedVisits), legend.Contains(SeriesFigure.MissedVisitLabel));
+        Assert.Equal(trees.Panels.Any(p => p.HasMissedVisits), legend.Contains(Trajectories.MissedVisitLabel));
         using var patients = FigureTestData.Figure1(FigureStyle.DoubleColumn).Page();
         Assert.Contains("Individual patients", patients.Legend!.Legend.ManualItems.Select(i => i.LabelText));
         Assert.Throws<RweStatsInputException>(() => (FigureStyle.DoubleColumn with { SubjectNoun = " " }).Validate());
@@ -56,7 +56,7 @@ public class FigureReadabilityTests
         Assert.True(light < usual / 2, $"{light} vs {usual}");
         using var hidden = (figure with { Style = figure.Style with { ShowTrajectories = false } }).Page();
         Assert.DoesNotContain(hidden.Panels[0].GetPlottables<Scatter>(), s => s.LineWidth < 0.5f);
-        Assert.DoesNotContain(hidden.Legend!.Legend.ManualItems, i => i.LabelText.StartsWith("Individual", StringComparison.Ordinal) && i.LineStyle.IsVisible);
+        Assert.DoesNotContain(hidden.Legend!.Legend.ManualItems, i => i.LabelText.StartsWith("Individual", StringComparison.Ordinal) && i.LineStyle.CanBeRendered);
     }
 
     static string WriteStudy(string dir, string figures, bool times = true)

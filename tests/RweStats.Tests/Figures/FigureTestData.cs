@@ -57,15 +57,33 @@ public static class FigureTestData
         }).ToArray();
     }
 
+    /// <summary>
+    /// A panel from wide arrays (values[i][j]: subject i at visit j, NaN missing) through the library's one way in, the
+    /// observations; with one p-value per visit for its contrast with the first visit (NaN: none).
+    /// </summary>
+    public static SeriesPanel Wide(string outcome, string unit, IReadOnlyList<string> visits, IReadOnlyList<string> subjects,
+        IReadOnlyList<IReadOnlyList<double>> values, double[]? pValues = null, NormalRange? normalRange = null, bool logScale = false) =>
+        SeriesPanel.FromObservations(outcome, unit, visits,
+            subjects.SelectMany((s, i) => visits.Select((v, j) => new PanelObservation(s, null, v, values[i][j]))).ToList()) with
+        {
+            NormalRange = normalRange, LogScale = logScale,
+            Significance = pValues is null ? Array.Empty<SignificanceAnnotation>()
+                : Enumerable.Range(1, visits.Count - 1).Where(j => !double.IsNaN(pValues[j])).Select(j => new SignificanceAnnotation(visits[0], visits[j], pValues[j])).ToArray(),
+        };
+
+    /// <summary>Subjects (of <paramref name="group"/>, when given) with a value at visit <paramref name="visit"/>, in subject order.</summary>
+    public static IEnumerable<(string subject, double value)> ValuesAt(SeriesPanel panel, int visit, string? group = null) =>
+        panel.Subjects.Where(s => (group is null || s.Group == group) && s.Values[visit].HasValue).Select(s => (s.Subject, s.Values[visit]!.Value));
+
     public static IReadOnlyList<SeriesPanel> Figure1Panels() => new[]
     {
-        SeriesPanel.FromArrays("Anti-dsDNA", "IU/mL", Visits, Patients, AntiDsDna, new[] { NA, 0.0073, 0.0004 }, new NormalRange(0, 10), logScale: true)
+        Wide("Anti-dsDNA", "IU/mL", Visits, Patients, AntiDsDna, new[] { NA, 0.0073, 0.0004 }, new NormalRange(0, 10), logScale: true)
             with { LsMeans = MeanCi(AntiDsDna, true) },
-        SeriesPanel.FromArrays("CH50", "U/mL", Visits, Patients, Ch50, new[] { NA, 0.12, 0.031 }, new NormalRange(41, 95))
+        Wide("CH50", "U/mL", Visits, Patients, Ch50, new[] { NA, 0.12, 0.031 }, new NormalRange(41, 95))
             with { LsMeans = MeanCi(Ch50, false) },
-        SeriesPanel.FromArrays("C4", "g/L", Visits, Patients, C4, new[] { NA, 0.048, 0.0021 }, new NormalRange(0.10, 0.40))
+        Wide("C4", "g/L", Visits, Patients, C4, new[] { NA, 0.048, 0.0021 }, new NormalRange(0.10, 0.40))
             with { LsMeans = MeanCi(C4, false) },
-        SeriesPanel.FromArrays("C3", "g/L", Visits, Patients, C3, new[] { NA, 0.21, 0.0496 }, new NormalRange(0.90, 1.80))
+        Wide("C3", "g/L", Visits, Patients, C3, new[] { NA, 0.21, 0.0496 }, new NormalRange(0.90, 1.80))
             with { LsMeans = MeanCi(C3, false) },
     };
 

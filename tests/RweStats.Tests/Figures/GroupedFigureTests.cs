@@ -45,7 +45,7 @@ public class GroupedFigureTests
             for (int k = 0; k < 2; k++)
             {
                 var panel = figure.Panels[i];
-                int expected = Enumerable.Range(0, 4).Sum(j => panel.ValuesAt(j, groups[k]).Count());
+                int expected = Enumerable.Range(0, 4).Sum(j => FigureTestData.ValuesAt(panel, j, groups[k]).Count());
                 Assert.Equal(expected, points[k].Data.GetScatterPoints().Count);
                 Assert.Equal(figure.Style.Palette.SeriesColor(k).WithAlpha(0.8), points[k].MarkerFillColor);
             }
@@ -91,11 +91,10 @@ public class GroupedFigureTests
     }
 
     [Fact]
-    public void Grouped_arrays_factory_reads_subject_group_visit_value()
+    public void Observations_with_groups_give_a_panel_with_groups()
     {
         var rows = GroupedFigureTestData.Observations();
-        var panel = SeriesPanel.FromGroupedObservations("Score", "", GroupedFigureTestData.Visits,
-            rows.Select(r => r.Subject).ToArray(), rows.Select(r => r.Group!).ToArray(), rows.Select(r => r.Visit).ToArray(), rows.Select(r => r.Value).ToArray());
+        var panel = SeriesPanel.FromObservations("Score", "", GroupedFigureTestData.Visits, rows);
         Assert.Equal(GroupedFigureTestData.Arms, panel.Groups);
         Assert.Equal(24, panel.Subjects.Count);
         Assert.All(panel.Subjects, s => Assert.Equal(s.Subject[..3], s.Group));
@@ -113,7 +112,7 @@ public class GroupedFigureTests
         Assert.Contains("does not have", Error(() => (ok with { Significance = new[] { SignificanceAnnotation.BetweenGroups("W4", "PBO", "XYZ", 0.1) } }).Validate()));
         Assert.Contains("two different groups", Error(() => (ok with { Significance = new[] { SignificanceAnnotation.BetweenGroups("W4", "PBO", "PBO", 0.1) } }).Validate()));
         Assert.Contains("no groups", Error(() => (FigureTestData.Figure1Panels()[1] with { Significance = new[] { SignificanceAnnotation.BetweenGroups("M6", "A", "B", 0.1) } }).Validate()));
-        Assert.Contains("one group", Error(() => SeriesPanel.FromGroupedObservations("Y", "", new[] { "V1", "V2" }, new[] { "S1", "S1" }, new[] { "A", "B" }, new[] { "V1", "V2" }, new[] { 1.0, 2.0 })));
+        Assert.Contains("one group", Error(() => SeriesPanel.FromObservations("Y", "", new[] { "V1", "V2" }, new[] { new PanelObservation("S1", "A", "V1", 1), new PanelObservation("S1", "B", "V2", 2) })));
         Assert.Contains("either every panel", Error(() => new SeriesFigure { Panels = new[] { ok, FigureTestData.Figure1Panels()[1] } }.Page()));
         Assert.Contains("LsMeans", Error(() => ok.WithGroupedFit("AVISIT", "ARMCD", Array.Empty<LsMean>(), Array.Empty<LsMeanDifference>())));
     }
@@ -177,10 +176,11 @@ public class GroupedFigureTests
             Assert.Equal(mine.Select(l => l.Result!.Upper - l.Result.Estimate), bars[k].YErrorPositive!.Select((v, i) => v), new ToleranceComparer(1e-9));
             Assert.Equal(mine.Select(l => l.Result!.Estimate - l.Result.Lower), bars[k].YErrorNegative!, new ToleranceComparer(1e-9));
         }
-        var brackets = Assert.Single(plot.GetPlottables<PValueBrackets>()).Items.ToDictionary(b => b.Key, b => b.Label);
-        Assert.Equal(4, brackets.Count);
-        foreach (var a in panel.Significance) Assert.Equal(PValueText.Format(a.PValue, PValueFormat.Bounded), brackets[a.Key]);
-        Assert.Equal(new[] { "p < 0.001", "p < 0.001", "p < 0.001", "p = 0.0099" }, panel.Significance.Select(a => brackets[a.Key]));
+        // One bracket per p-value, in the panel's order, spanning the two arms' boxes at its visit.
+        var brackets = Assert.Single(plot.GetPlottables<PValueBrackets>()).Items;
+        Assert.Equal(panel.Significance.Select(a => PValueText.Format(a.PValue, PValueFormat.Bounded)), brackets.Select(b => b.Label));
+        Assert.Equal(new[] { "p < 0.001", "p < 0.001", "p < 0.001", "p = 0.0099" }, brackets.Select(b => b.Label));
+        Assert.All(brackets, b => Assert.True(b.X1 < b.X2 && Math.Round(b.X1 + b.X2, 9) % 2 == 0, $"{b.X1}–{b.X2}"));
     }
 
     sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>

@@ -37,8 +37,8 @@ public class OtherFiguresTests
         int nResponders = responders.Values.Count(v => v == "Responder");
         Assert.Equal(new[] { $"Responder (n = {nResponders})", $"Non-responder (n = {14 - nResponders})" }, legend.Take(2));
         var panels = FigureTestData.Figure1Panels();
-        Assert.Equal(panels.Any(p => p.HasMissedVisits), legend.Contains(SeriesFigure.MissedVisitLabel));
-        Assert.Equal(panels.Any(p => figure.SharedSegments(p).Count > 0), legend.Contains(SeriesFigure.SharedLineLabel(style)));
+        Assert.Equal(panels.Any(p => p.HasMissedVisits), legend.Contains(Trajectories.MissedVisitLabel));
+        Assert.Equal(panels.Any(p => figure.SharedSegments(p).Count > 0), legend.Contains(Trajectories.SharedLineLabel(style)));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class OtherFiguresTests
     {
         // Monthly visits on a single-column panel: every visit keeps its tick, the labels shown keep a space apart.
         var visits = Enumerable.Range(0, visitCount).Select(m => $"Month {m}").ToArray();
-        var panel = SeriesPanel.FromArrays("Score", "points", visits, new[] { "a", "b" },
+        var panel = FigureTestData.Wide("Score", "points", visits, new[] { "a", "b" },
             new[] { visits.Select((_, j) => (double)j).ToArray(), visits.Select((_, j) => 2.0 * j).ToArray() });
         using var page = new SeriesFigure { Panels = new[] { panel }, Style = FigureStyle.SingleColumn }.Page();
         page.Texts(); // renders the page (drawing nothing), as ScottPlot makes its ticks when it renders

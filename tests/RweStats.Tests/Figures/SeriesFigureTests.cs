@@ -32,7 +32,7 @@ public class SeriesFigureTests
             for (int j = 0; j < 3; j++)
             {
                 // On the log axis (anti-dsDNA) the summary is of log10 values, drawn in axis units.
-                var values = panel.ValuesAt(j).Select(t => panel.LogScale ? Math.Log10(t.value) : t.value);
+                var values = FigureTestData.ValuesAt(panel, j).Select(t => panel.LogScale ? Math.Log10(t.value) : t.value);
                 var expected = BoxSummary.Of(values)!;
                 Assert.Equal((expected.Q1, expected.Median, expected.Q3), (boxes[j].BoxMin, boxes[j].BoxMiddle!.Value, boxes[j].BoxMax));
                 Assert.Equal(figure.Style.Palette.SeriesColor(j), boxes[j].LineColor);
@@ -53,7 +53,7 @@ public class SeriesFigureTests
             for (int j = 0; j < 3; j++)
             {
                 var points = markers[j].Data.GetScatterPoints();
-                var expected = panel.ValuesAt(j).Select(t => panel.LogScale ? Math.Log10(t.value) : t.value).Order().ToList();
+                var expected = FigureTestData.ValuesAt(panel, j).Select(t => panel.LogScale ? Math.Log10(t.value) : t.value).Order().ToList();
                 Assert.Equal(expected, points.Select(p => p.Y).Order().ToList());
                 // Jittered around the visit, the same offset for a subject at every visit (seeded by subject id).
                 Assert.All(points, p => Assert.InRange(p.X, j - 0.2, j + 0.2));
