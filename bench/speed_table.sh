@@ -11,7 +11,7 @@
 # to ours). R's packages are found as R finds them: set R_LIBS to a library holding mmrm, e.g.
 #   R_LIBS=/path/to/mmrm/lib bash bench/speed_table.sh 7
 # Cohorts: bench/out/trial_<subjects>x<visits>.csv and .parquet (the same numbers, written from the CSV by DuckDB);
-# a file already there is used as it is. Peak memory is GNU time's maximum resident size over the runs.
+# a file already there is used as it is, unless the generator's source is newer. Peak memory is GNU time's maximum resident size over the runs.
 # On a machine shared with other jobs, compare figures taken at the same time (paired runs), never across days.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,8 +34,10 @@ scratch="$(mktemp -d)"; trap 'rm -rf "$scratch"' EXIT
 cohort() { # SUBJECTS VISITS FORMAT -> path of the cohort file, made when missing
   local base="bench/out/trial_$1x$2" keep_csv=1
   [ "$3" = parquet ] && [ "$1" -ge "$huge_n" ] && keep_csv=0
-  if [ ! -f "$base.$3" ]; then
-    [ -f "$base.csv" ] || bench cohort --subjects "$1" --visits "$2" --seed 1 --out "$base.csv" >&2
+  local generator=bench/RweStats.Bench/TrialCohort.cs
+  # A cohort older than its generator's source is made again: the file must be what the generator makes now.
+  if [ ! -f "$base.$3" ] || [ "$generator" -nt "$base.$3" ]; then
+    { [ -f "$base.csv" ] && [ ! "$generator" -nt "$base.csv" ]; } || bench cohort --subjects "$1" --visits "$2" --seed 1 --out "$base.csv" >&2
     [ "$3" = csv ] || bench convert "$base.csv" "$base.$3" >&2
     [ "$keep_csv" = 1 ] || rm -f "$base.csv"
   fi

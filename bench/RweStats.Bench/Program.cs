@@ -24,10 +24,14 @@ using RweStats.Simulation;
 //       PostgreSQL push-down against pulling the rows (PostgresBench.cs)
 //   dotnet run -c Release --project bench/RweStats.Bench -- check [--part tuning] [--misses]
 //       the paper check on its corpus (tests/fixtures/check): planted errors found, false alarms, correct statements
-//       checked, on the tuning and held-out parts as text, wrapped text and PDF (misses listed for the tuning part only); time for a 30-page PDF (CheckCorpusBench.cs)
+//       checked, on the tuning and held-out parts as text, wrapped text and PDF (misses listed for the parts tuned on, never for a blind held-out part); time for a 30-page PDF (CheckCorpusBench.cs)
 //   dotnet run -c Release --project bench/RweStats.Bench -- estimands [--repeat 5]
 //       reference-based imputation on rbmi's antidepressant_data and at 10^4 x 6 (EstimandsBench.cs)
 //   dotnet run -c Release --project bench/RweStats.Bench -- convert FILE.csv OUT     (OUT .parquet or .duckdb, written by DuckDB)
+//   dotnet run -c Release --project bench/RweStats.Bench -- phases FILE [--repeat 3]
+//       where the time of the speed table's fit goes on a trial cohort (CSV or Parquet), in process: the file's bytes
+//       read and its lines counted on all cores (the floor), the pattern sums (read, tokenize, accumulate, join), the
+//       fit on them (design, patterns, Newton-Raphson, inference) and the JSON; first run (JIT) and median of the others
 //   dotnet run -c Release --project bench/RweStats.Bench -- cohort --subjects N --visits T [--seed 1] --out FILE.csv
 //       the whole-command benchmark's trial cohort (TrialCohort.cs; bench/speed_table.sh)
 var inv = CultureInfo.InvariantCulture;
@@ -162,6 +166,47 @@ if (mode == "replicate")
                       $"FROM range({copies}) k, (SELECT *, row_number() OVER () AS rn FROM {scan}) c ORDER BY k.range, c.rn) " +
                       $"TO {SqlDialect.DuckDb.Literal(target)} (FORMAT parquet)";
     cmd.ExecuteNonQuery();
+    return 0;
+}
+
+if (mode == "phases")
+{
+    var file = args[1];
+    int repeat = int.Parse(Arg("--repeat", "3"), inv);
+    var spec = new MixedModelSpec { Formula = "Y ~ ARMCD*AVISIT + SEX + BASE", Subject = "USUBJID", Time = "AVISIT", Covariance = "un" };
+    var names = new[] { "bytes read, lines counted", "pattern sums", "fit", "JSON" };
+    var times = names.Select(_ => new List<double>()).ToArray();
+    var pauses = names.Select(_ => new List<double>()).ToArray(); // the GC's pauses within each phase
+    string note = "";
+    for (int run = 0; run <= repeat; run++)
+    {
+        var clock = Stopwatch.StartNew();
+        var paused = GC.GetTotalPauseDuration();
+        void Lap(int k)
+        {
+            times[k].Add(clock.Elapsed.TotalSeconds);
+            pauses[k].Add((GC.GetTotalPauseDuration() - paused).TotalSeconds);
+            paused = GC.GetTotalPauseDuration();
+            clock.Restart();
+        }
+        long lines = RweStats.Bench.Phases.CountLines(file);
+        Lap(0);
+        var models = CohortSource.File(new TableSource(file)).Models(spec);
+        Lap(1);
+        var result = models(spec).Result(spec);
+        Lap(2);
+        var json = RweStats.Reporting.FitJson.Serialize(result);
+        Lap(3);
+        note = $"{lines} lines; -2LL {result.FitStatistics.Neg2LogLikelihood.ToString("R", inv)}; {result.Notes.First(n => n.StartsWith("Data:", StringComparison.Ordinal))}";
+    }
+    Console.WriteLine($"{file}: {note}");
+    Console.WriteLine($"{"phase",-28} {"first run",10} {"median of " + repeat,12} {"GC pauses",10}");
+    for (int k = 0; k < names.Length; k++)
+    {
+        double Median(List<double> x) { var rest = x.Skip(1).Order().ToList(); return rest[rest.Count / 2]; }
+        Console.WriteLine($"{names[k],-28} {times[k][0].ToString("F3", inv),8} s {Median(times[k]).ToString("F3", inv),10} s {Median(pauses[k]).ToString("F3", inv),8} s");
+    }
+    Console.WriteLine($"peak working set {(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0).ToString("F0", inv)} MB");
     return 0;
 }
 

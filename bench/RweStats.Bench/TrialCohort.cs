@@ -8,7 +8,8 @@ namespace RweStats.Bench;
 /// the project's simulator (<c>rwestats simulate mmrm</c>) so that the engine is not timed on data shaped by itself:
 ///   dotnet run -c Release --project bench/RweStats.Bench -- cohort --subjects N --visits T [--seed 1] --out FILE.csv
 /// An ADaM-like long file, one row per subject and scheduled visit in subject then visit order: USUBJID (text, e.g.
-/// "S07-0000123"), ARMCD (PBO/TRT, 1:1), SEX (F/M), BASE, AVISIT (VIS01..VISnn), Y. Y = 50 + 0.6 BASE + visit effect
+/// "S07-0000123": 40 sites, each a block of consecutive subjects, so the ids ascend as in a data set sorted by
+/// USUBJID), ARMCD (PBO/TRT, 1:1), SEX (F/M), BASE, AVISIT (VIS01..VISnn), Y. Y = 50 + 0.6 BASE + visit effect
 /// + arm-by-visit effect + 2 (SEX = M) + a subject effect + AR(1) noise (rho 0.6) whose SD grows with the visit, so the
 /// unstructured covariance is neither CS nor AR(1). About 25 % of Y are missing (an empty cell): 5 % intermittent and
 /// a monotone dropout whose hazard per visit is 0.4/T, or 0.8/T when the last value was high (MAR), for T visits.
@@ -17,6 +18,8 @@ namespace RweStats.Bench;
 /// </summary>
 public static class TrialCohort
 {
+    const int Sites = 40;
+
     public static int Run(string[] args)
     {
         string Arg(string name, string? fallback = null) =>
@@ -39,7 +42,8 @@ public static class TrialCohort
             var line = new StringBuilder(64);
             for (int s = 0; s < subjects; s++)
             {
-                string id = $"S{rng.NextInt(40) + 1:D2}-{s + 1:D7}";
+                // Sites in blocks of consecutive subjects, so that the ids ascend as in an ADaM data set sorted by USUBJID.
+                string id = $"S{(int)((long)s * Sites / subjects) + 1:D2}-{s + 1:D7}";
                 bool treated = rng.NextDouble() < 0.5, male = rng.NextDouble() < 0.5;
                 double baseline = Math.Round(50 + 10 * rng.NextNormal(), 2), subject = 3 * rng.NextNormal();
                 e[0] = rng.NextNormal();

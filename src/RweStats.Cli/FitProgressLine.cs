@@ -31,9 +31,40 @@ sealed class FitProgressLine(TextWriter stderr) : IProgress<FitProgress>, IDispo
         }
     }
 
-    public void Dispose()
+    /// <summary>Erases the line (when shown), so that other text can be written on the terminal.</summary>
+    public void Clear()
     {
         lock (gate)
-            if (width > 0) stderr.Write("\r" + new string(' ', width) + "\r");
+        {
+            if (width > 0)
+            {
+                stderr.Write("\r" + new string(' ', width) + "\r");
+                stderr.Flush();
+            }
+            width = 0;
+        }
+    }
+
+    public void Dispose() => Clear();
+
+    /// <summary>
+    /// A command's own lines of progress on <paramref name="stdout"/> ("[1/3] FEV1: " … "converged\n") beside the fit's
+    /// line: with a progress line, each line is written whole when it ends, after the fit's line is erased, so the two
+    /// never share a terminal line; without one, the text is written as it comes.
+    /// </summary>
+    public static Action<string> Beside(FitProgressLine? line, TextWriter stdout)
+    {
+        if (line is null) return stdout.Write;
+        var pending = new System.Text.StringBuilder();
+        return text =>
+        {
+            pending.Append(text);
+            int end = pending.ToString().LastIndexOf('\n');
+            if (end < 0) return;
+            line.Clear();
+            stdout.Write(pending.ToString(0, end + 1));
+            stdout.Flush();
+            pending.Remove(0, end + 1);
+        };
     }
 }

@@ -63,6 +63,7 @@ public static class ModelOptions
         ModelSetting.ClassVariables => "--class",
         ModelSetting.MissingTokens => "--missing",
         ModelSetting.DecimalComma => "--decimal-comma",
+        ModelSetting.FitBudget => "--fit-budget",
         _ => null,
     };
 
@@ -93,8 +94,13 @@ public static class ModelOptions
             MaxIterations = (int)(o.MaxIterations.Get(a) ?? 50),
             ReportNonConverged = a.GetValue(o.ReportNonConverged),
             KenwardRogerInformation = o.KrInformation.Get(a) ?? KenwardRogerInformation.Observed,
+            Budget = Budget(a, o) ?? Estimation.FitBudget.Default,
         };
     }
+
+    /// <summary>The budget of --fit-budget, or null when it is not given.</summary>
+    public static Estimation.FitBudget? Budget(ParseResult a, SharedOptions o) =>
+        a.GetValue(o.FitBudget) is { } text ? Estimation.FitBudget.Parse(text) : null;
 
     /// <summary>The reference levels of --ref COL=LEVEL (repeatable).</summary>
     public static Dictionary<string, string> References(IEnumerable<string> values)

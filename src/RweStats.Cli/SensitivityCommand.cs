@@ -68,9 +68,10 @@ public sealed class SensitivityCommand
         var format = ModelOptions.Format(a, o);
         // The data as "fit" reads them: a file in any format, a database, or the sums pushed down (--push-down).
         var data = FittingData.Open(a, o, stderr);
+        using var progress = FitProgressLine.For(a.GetValue(o.Quiet), stderr);
         var results = outcomes.Select(y =>
         {
-            var spec = data.Prepare(ModelOptions.Spec(a, o, $"{y} ~ {rhs}"));
+            var spec = data.Prepare(ModelOptions.Spec(a, o, $"{y} ~ {rhs}")) with { Progress = progress };
             var candidates = spec.Covariance == "auto" ? ModelOptions.Candidates(a, o) : [];
             return Analyse(data.Models(a, o, spec, stderr), spec, candidates, ModelOptions.SelectBy(a, o));
         }).ToList();

@@ -47,6 +47,7 @@ public sealed class SharedOptions
     public TypedOption<KenwardRogerInformation> KrInformation { get; } = Choice("--kr-information", "information matrix in the KR computations (default observed, as SAS; expected as pbkrtest/lmerTest)", ModelOptions.InformationChoices);
     public Option<bool> ReportNonConverged { get; } = Flag("--report-nonconverged", "report a fit that did not converge (clearly marked) instead of failing");
     public Option<bool> Quiet { get; } = Flag("--quiet", "no progress line (shown on a terminal's standard error when a fit takes more than 2 s: iteration, -2LL, elapsed time)");
+    public Option<string?> FitBudget { get; } = Text("--fit-budget", "GIB[,OPS]", "the most a fit may take, checked before it starts: memory in GiB and floating-point operations of one iteration (default 4,5e11; the operations scale with the memory when not given), or unlimited; a fit estimated beyond it is refused with the figures (docs/untrusted-input.md)");
 
     // Where the report goes.
     public Option<string?> Format { get; } = Choice("--format", "output format (default text)", "text", "json");
@@ -60,7 +61,7 @@ public sealed class SharedOptions
 
     /// <summary>The options of the model and its covariance that "fit" and "sensitivity" share, in the order of their help.</summary>
     public IEnumerable<Option> Model =>
-        [Subject, Time, TimeOrder, Baseline, Covariance, SelectBy, Candidates, TimeValue, Group, RandomIntercept, Method, KrInformation, Class, Ref, Alpha, MaxIterations, ReportNonConverged, Quiet];
+        [Subject, Time, TimeOrder, Baseline, Covariance, SelectBy, Candidates, TimeValue, Group, RandomIntercept, Method, KrInformation, Class, Ref, Alpha, MaxIterations, ReportNonConverged, FitBudget, Quiet];
 
     /// <summary>The options of the report ("--format text|json", "--out FILE").</summary>
     public IEnumerable<Option> Report => [Format, Out];

@@ -13,6 +13,30 @@ public static class StudyCommands
 {
     static Option<bool> Pdf() => SharedOptions.Flag("--pdf", "also write each figure as a vector PDF of the preset's page size");
 
+    /// <summary>The fit options of the commands that run a spec's models: --fit-budget (over the spec's model.fit_budget) and --quiet.</summary>
+    sealed class FitOptions
+    {
+        readonly SharedOptions shared = new();
+        public Option<string?> Budget => shared.FitBudget;
+        public Option<bool> Quiet => shared.Quiet;
+
+        public void AddTo(Command command)
+        {
+            Budget.Description = "the most a fit may take, over the spec's model.fit_budget: memory in GiB and operations of one iteration (default 4,5e11), or unlimited (docs/untrusted-input.md)";
+            command.Options.Add(Budget);
+            command.Options.Add(Quiet);
+        }
+
+        /// <summary>The spec's analysis with the budget of --fit-budget, each fit's progress on a terminal's standard error
+        /// (unless --quiet) and the command's own lines on standard output.</summary>
+        public StudyResult Run(ParseResult r, AnalysisSpec spec, TextWriter stdout, TextWriter stderr)
+        {
+            if (r.GetValue(Budget) is { } text) spec = spec.WithFitBudget(Estimation.FitBudget.Parse(text));
+            using var line = FitProgressLine.For(r.GetValue(Quiet), stderr);
+            return StudyAnalysis.Run(spec, FitProgressLine.Beside(line, stdout), line);
+        }
+    }
+
     public static ToolCommand AnalyzeCommand()
     {
         var specFile = new Argument<string>("SPEC.json") { Description = "the analysis spec (schema rwestats-analysis/1, docs/analysis-spec.md)" };
@@ -36,10 +60,12 @@ public static class StudyCommands
                 """,
             ArgumentsError = "analyze takes one spec file: rwestats analyze SPEC.json --out DIR",
         };
+        var fit = new FitOptions();
         command.Arguments.Add(specFile);
         command.Options.Add(outDir);
         command.Options.Add(pdf);
-        command.SetAction(r => Analyze(r.GetRequiredValue(specFile), r.GetRequiredValue(outDir), r.GetValue(pdf), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
+        fit.AddTo(command);
+        command.SetAction(r => Analyze(r, fit, r.GetRequiredValue(specFile), r.GetRequiredValue(outDir), r.GetValue(pdf), r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
         return command;
     }
 
@@ -60,8 +86,10 @@ public static class StudyCommands
                   with --pdf). 'rwestats verify data/belimumab_claims.json' searches which analysis gives each number.
                 """,
         };
+        var fit = new FitOptions();
         foreach (var option in new Option[] { specFile, claims, outDir, figures, pdf }) command.Options.Add(option);
-        command.SetAction(r => Replicate(r.GetValue(specFile), r.GetValue(claims), r.GetValue(outDir), r.GetValue(figures), r.GetValue(pdf),
+        fit.AddTo(command);
+        command.SetAction(r => Replicate(r, fit, r.GetValue(specFile), r.GetValue(claims), r.GetValue(outDir), r.GetValue(figures), r.GetValue(pdf),
             r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
         return command;
     }
@@ -127,15 +155,17 @@ public static class StudyCommands
                 """,
             ArgumentsError = "plot takes one spec file: rwestats plot SPEC.json --out DIR",
         };
+        var fit = new FitOptions();
         command.Arguments.Add(specFile);
         command.Options.Add(outDir);
         command.Options.Add(pdf);
+        fit.AddTo(command);
         command.SetAction(r =>
         {
             var spec = AnalysisSpecReader.Load(r.GetRequiredValue(specFile));
             // Written as a set, as analyze writes its folder: locked, staged, and replacing DIR whole (OutputSet).
             using var set = OutputSet.Begin(r.GetRequiredValue(outDir));
-            var study = StudyAnalysis.Run(spec, r.InvocationConfiguration.Output.Write);
+            var study = fit.Run(r, spec, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error);
             if (study.Outcomes.Any(o => o.Error is null))
             {
                 WriteFigures(study, set.Staging, r.GetValue(pdf), r.InvocationConfiguration.Output);
@@ -146,12 +176,12 @@ public static class StudyCommands
         return command;
     }
 
-    static int Analyze(string specPath, string outDir, bool pdf, TextWriter stdout, TextWriter stderr)
+    static int Analyze(ParseResult r, FitOptions fit, string specPath, string outDir, bool pdf, TextWriter stdout, TextWriter stderr)
     {
         var spec = AnalysisSpecReader.Load(specPath);
         // The folder is locked and checked before the analysis, and replaced as a set after it (OutputSet).
         using var set = OutputSet.Begin(outDir);
-        var study = StudyAnalysis.Run(spec, stdout.Write);
+        var study = fit.Run(r, spec, stdout, stderr);
         if (study.Outcomes.Any(o => o.Error is null))
         {
             var figures = WriteFigures(study, Path.Combine(set.Staging, "figures"), pdf, stdout);
@@ -163,7 +193,8 @@ public static class StudyCommands
         return Finish(study, stderr);
     }
 
-    static int Replicate(string? specOption, string? claimsOption, string? outOption, string? figuresOption, bool pdf, TextWriter stdout, TextWriter stderr)
+    static int Replicate(ParseResult r, FitOptions fit, string? specOption, string? claimsOption, string? outOption, string? figuresOption, bool pdf,
+                         TextWriter stdout, TextWriter stderr)
     {
         var specPath = specOption ?? "data/belimumab.json";
         var spec = AnalysisSpecReader.Load(specPath);
@@ -172,7 +203,7 @@ public static class StudyCommands
         var claims = ClaimsFile.Load(claimsPath);
         var outDir = outOption ?? "out/belimumab";
         using var set = OutputSet.Begin(outDir);
-        var study = StudyAnalysis.Run(spec, stdout.Write);
+        var study = fit.Run(r, spec, stdout, stderr);
         var results = ClaimCheck.CheckAll(claims.Claims, study);
 
         var text = new StringBuilder();

@@ -70,6 +70,8 @@ public enum ModelSetting
     PullRows,
     /// <summary>An OMOP CDM cohort definition that builds the rows from a database.</summary>
     Omop,
+    /// <summary>The most memory and work a fit may take (<see cref="Model.MixedModelSpec.Budget"/>).</summary>
+    FitBudget,
 }
 
 /// <summary>
@@ -143,6 +145,7 @@ public sealed class RweStatsInputException : Exception
         ModelSetting.PushDown => "sums computed where the data are",
         ModelSetting.PullRows => "rows read from the database",
         ModelSetting.Omop => "OMOP cohort",
+        ModelSetting.FitBudget => "fit budget",
         ModelSetting.ClassVariables => "ClassVariables",
         ModelSetting.MissingTokens => "CsvDialect.MissingTokens",
         ModelSetting.DecimalComma => "CsvDialect.DecimalSeparator ','",

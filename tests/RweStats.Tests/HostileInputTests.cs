@@ -304,15 +304,114 @@ public sealed class HostileInputTests : IDisposable
         var told = new List<Estimation.FitProgress>();
         var progress = new Told(told);
         var model = Estimation.MixedModelFitter.FitModel(fev, Fev with { Progress = progress });
+        // The fits of the search's starts (the structures UN contains) are told under their own names, each counted alone.
+        Assert.All(told, p => Assert.StartsWith("UN 'FEV1'", p.Model));
+        foreach (var start in told.GroupBy(p => p.Model))
+            Assert.Equal(Enumerable.Range(1, start.Count()), start.Select(p => p.Iteration));
+        told = told.Where(p => p.Model == "UN 'FEV1'").ToList();
         Assert.True(told.Count >= model.Convergence.Iterations, $"{told.Count} reports, {model.Convergence.Iterations} iterations");
-        Assert.Equal(Enumerable.Range(1, told.Count), told.Select(p => p.Iteration));
-        Assert.All(told, p => Assert.Contains("UN 'FEV1'", p.Model));
         Assert.Equal(model.Neg2LogLikelihood, told[^1].Neg2LogLikelihood, 1e-9 * Math.Abs(model.Neg2LogLikelihood));
         // The command line shows it on a terminal only: into a writer, or with --quiet, nothing is written.
         var o = new StringWriter();
         var err = new StringWriter();
         Assert.Equal(0, RweStats.Cli.Cli.Run(["fit", "--data", RepoPaths.Data("fev_data.csv"), "--formula", "FEV1 ~ AVISIT", "--subject", "USUBJID", "--time", "AVISIT", "--quiet"], o, err));
         Assert.Equal("", err.ToString());
+    }
+
+    /// <summary>With covariance "auto", a candidate beyond the budget is not fitted, is named in the note, and the others are compared.</summary>
+    [Fact]
+    public void AutoSelectionGoesOnWithoutTheCandidatesBeyondTheBudget()
+    {
+        var fev = CsvTableReader.Read(RepoPaths.Data("fev_data.csv"));
+        var cost = (string code) =>
+        {
+            var model = Estimation.MixedModelFitter.FitModel(fev, Fev with { Covariance = code });
+            return Estimation.FitCost.Estimate(model.Covariance, Estimation.CovariancePattern.Build(model.Frame, model.Design, false), model.Design.Rank,
+                Estimation.FitBudget.Unlimited).OperationsPerIteration;
+        };
+        double un = cost("un"), cs = cost("cs");
+        Assert.True(cs < un / 2, $"CS {cs:G3}, UN {un:G3}");
+        var budget = new Estimation.FitBudget(long.MaxValue, Math.Sqrt(cs * un));
+        var candidates = Inference.CovarianceSelection.Expand(["un", "cs", "ar1"]);
+        var (fit, table) = Inference.CovarianceSelection.SelectAndFit(fev, Fev with { Covariance = "auto", Budget = budget }, candidates, Inference.SelectionCriterion.Aic);
+        var refused = table.Candidates.Single(c => c.Candidate.Label == "un");
+        Assert.True(refused.BeyondBudget);
+        Assert.False(refused.Converged);
+        Assert.Contains("beyond the fit budget", refused.Message);
+        Assert.Contains(table.Candidates, c => c.Converged);
+        Assert.Contains("; beyond the fit budget, not fitted (not eligible): un", table.Reason);
+        Assert.Contains(table.Reason, fit.Notes);
+    }
+
+    /// <summary>
+    /// The starts an optimum search fits for a structure (the structures it contains, the UN fit projected) are fitted only
+    /// within the budget, and each is told to progress under its own name.
+    /// </summary>
+    [Fact]
+    public void TheStartsOfASearchStayWithinTheBudget()
+    {
+        var table = SyntheticData.Make(11, subjects: 60);
+        var spec = new Model.MixedModelSpec { Formula = "y ~ visit*arm", Subject = "id", Time = "visit", Covariance = "toeph" };
+        List<Estimation.FitProgress> Fit(Estimation.FitBudget budget)
+        {
+            var told = new List<Estimation.FitProgress>();
+            var model = Estimation.MixedModelFitter.FitModel(table, spec with { Budget = budget, Progress = new Told(told) });
+            Assert.True(model.Convergence.Converged);
+            return told;
+        }
+        var all = Fit(Estimation.FitBudget.Default);
+        Assert.Contains(all, p => p.Model == "TOEPH 'y', start: UN");
+        Assert.Contains(all, p => p.Model == "TOEPH 'y', start: ARH(1)");
+        Assert.Contains(all, p => p.Model == "TOEPH 'y'");
+        // A budget that holds TOEPH but not UN: the UN start is not fitted, the others are.
+        var model = Estimation.MixedModelFitter.FitModel(table, spec);
+        var patterns = Estimation.CovariancePattern.Build(model.Frame, model.Design, false);
+        double Operations(string code) => Estimation.FitCost.Estimate(new Covariance.CovarianceModel(Covariance.CovarianceStructure.Create(code, 4), false),
+            patterns, model.Design.Rank, Estimation.FitBudget.Unlimited).OperationsPerIteration;
+        Assert.True(Operations("toeph") < Operations("un"));
+        var within = Fit(new Estimation.FitBudget(long.MaxValue, Operations("toeph")));
+        Assert.DoesNotContain(within, p => p.Model.EndsWith("start: UN"));
+        Assert.Contains(within, p => p.Model == "TOEPH 'y', start: ARH(1)");
+    }
+
+    /// <summary>The budget is a setting: written as GiB[,operations] or unlimited, by --fit-budget or "model.fit_budget",
+    /// and a refusal names the setting as the front end calls it.</summary>
+    [Fact]
+    public void TheFitBudgetIsASettingOfTheCommandLineAndTheSpec()
+    {
+        Assert.Equal(new Estimation.FitBudget(8L << 30, 1e12), Estimation.FitBudget.Parse("8"));
+        Assert.Equal(new Estimation.FitBudget(1L << 29, 2e12), Estimation.FitBudget.Parse(" 0.5 , 2e12 "));
+        Assert.Equal(Estimation.FitBudget.Unlimited, Estimation.FitBudget.Parse("Unlimited"));
+        Assert.Equal("4,5e+11", Estimation.FitBudget.Default.ToString());
+        foreach (var bad in new[] { "", "0", "-1", "8GB", "8,0", "8,x", "1,2,3", "NaN" })
+            Assert.Contains("fit budget '", Assert.Throws<RweStatsInputException>(() => Estimation.FitBudget.Parse(bad)).Message);
+
+        string[] fit = ["fit", "--data", RepoPaths.Data("fev_data.csv"), "--formula", "FEV1 ~ AVISIT", "--subject", "USUBJID", "--time", "AVISIT"];
+        var err = new StringWriter();
+        Assert.Equal(2, RweStats.Cli.Cli.Run([.. fit, "--fit-budget", "1e-9"], new StringWriter(), err));
+        Assert.StartsWith("rwestats: error: the UN model for 'FEV1' over 4 visits: 10 covariance parameters;", err.ToString());
+        Assert.Contains("beyond the fit budget (1.3e+2 operations, 0.00 GB);", err.ToString());
+        Assert.EndsWith("or a larger --fit-budget", err.ToString().TrimEnd());
+        err = new StringWriter();
+        Assert.Equal(2, RweStats.Cli.Cli.Run([.. fit, "--fit-budget", "lots"], new StringWriter(), err));
+        Assert.StartsWith("rwestats: error: --fit-budget 'lots': write the memory in GiB", err.ToString());
+        Assert.Equal(0, RweStats.Cli.Cli.Run([.. fit, "--fit-budget", "unlimited", "--quiet"], new StringWriter(), new StringWriter()));
+
+        var specText = File.ReadAllText(RepoPaths.Data("belimumab.json")).Replace("\"covariance\": \"ar1\",", "\"covariance\": \"ar1\", \"fit_budget\": \"none\",");
+        var specPath = Path.Combine(RepoPaths.Root, "data", $".budget-{Environment.ProcessId}.json");
+        File.WriteAllText(specPath, specText);
+        try
+        {
+            var e = Assert.Throws<RweStatsInputException>(() => Workflow.AnalysisSpecReader.Load(specPath));
+            Assert.Contains("model.fit_budget 'none': write the memory in GiB", e.Message);
+            File.WriteAllText(specPath, specText.Replace("\"fit_budget\": \"none\"", "\"fit_budget\": 1e-9"));
+            var spec = Workflow.AnalysisSpecReader.Load(specPath);
+            Assert.All(spec.Outcomes, o => Assert.Equal(Estimation.FitBudget.Parse("1e-9"), o.Model.Budget));
+            var study = Workflow.StudyAnalysis.Run(spec);
+            Assert.All(study.Outcomes, o => Assert.Contains("or a larger model.fit_budget", o.Error));
+            Assert.All(Workflow.StudyAnalysis.Run(spec.WithFitBudget(Estimation.FitBudget.Default)).Outcomes, o => Assert.Null(o.Error));
+        }
+        finally { File.Delete(specPath); }
     }
 
     sealed class Told(List<Estimation.FitProgress> into) : IProgress<Estimation.FitProgress>

@@ -70,8 +70,9 @@ public static class TableReader
 
     /// <summary>
     /// The pattern sums of the spec's model over the source, for sources of any size: one CSV or Parquet file whose
-    /// rows come grouped by subject in ascending order is streamed subject by subject (<see cref="Streaming.StreamedPatternSums"/>);
-    /// any other source, and such a file in another order, is aggregated by DuckDB while it scans it
+    /// rows come grouped by subject (each subject's rows contiguous, subjects in any order) is streamed subject by subject
+    /// (<see cref="Streaming.StreamedPatternSums"/>); any other source, and a file whose subjects' rows are apart, is
+    /// aggregated by DuckDB while it scans it
     /// (<see cref="DuckDbTableReader.PatternSums"/>).
     /// What needs the rows (<see cref="Estimation.PatternSums.RowsNeeded"/>) reads them with <see cref="Read"/>.
     /// </summary>
@@ -90,7 +91,7 @@ public static class TableReader
         if (Streaming.StreamedPatternSums.Reads(source, format))
         {
             log?.Invoke($"streaming {source.Path} subject by subject");
-            if (Streaming.StreamedPatternSums.TryCompute(source, spec, format, out var declined) is { } streamed)
+            if (Streaming.StreamedPatternSums.TryCompute(source, spec, format, out var declined, anySubjectOrder: true) is { } streamed)
             {
                 path = "streamed subject by subject";
                 return streamed;

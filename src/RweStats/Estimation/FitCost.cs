@@ -23,6 +23,31 @@ public sealed record FitBudget(long MaxBytes, double MaxOperationsPerIteration)
 
     /// <summary>No limit (a caller that knows what it asks for).</summary>
     public static FitBudget Unlimited { get; } = new(long.MaxValue, double.PositiveInfinity);
+
+    /// <summary>
+    /// A budget as a front end writes it: "unlimited", or the memory in GiB, optionally followed by the operations of
+    /// one iteration ("8", "8,2e12"); the operations scale with the memory when not given (5e11 per 4 GiB).
+    /// </summary>
+    /// <exception cref="RweStatsInputException">The text is none of these.</exception>
+    public static FitBudget Parse(string text)
+    {
+        var t = text.Trim();
+        if (t.Equals("unlimited", StringComparison.OrdinalIgnoreCase)) return Unlimited;
+        var parts = t.Split(',', StringSplitOptions.TrimEntries);
+        const NumberStyles Style = NumberStyles.Float;
+        if (parts.Length is 1 or 2 && double.TryParse(parts[0], Style, CultureInfo.InvariantCulture, out var gib) && gib > 0 && gib <= 1e9)
+        {
+            double operations = Default.MaxOperationsPerIteration * gib / 4;
+            if (parts.Length == 1 || double.TryParse(parts[1], Style, CultureInfo.InvariantCulture, out operations) && operations > 0 && double.IsFinite(operations))
+                return new FitBudget((long)(gib * (1L << 30)), operations);
+        }
+        throw RweStatsInputException.About(ModelSetting.FitBudget,
+            $"{{FitBudget}} '{Echo.Shown(text)}': write the memory in GiB, optionally with the operations of one iteration (e.g. 8 or 8,2e12), or unlimited");
+    }
+
+    /// <summary>The budget as <see cref="Parse"/> reads it ("4,5e+11", "unlimited").</summary>
+    public override string ToString() => this == Unlimited ? "unlimited"
+        : string.Create(CultureInfo.InvariantCulture, $"{MaxBytes / (double)(1L << 30):0.###},{MaxOperationsPerIteration:0.###e+0}");
 }
 
 /// <summary>
@@ -42,6 +67,7 @@ public sealed record FitCost(int Parameters, double OperationsPerIteration, long
     public static FitCost Estimate(CovarianceModel covariance, IReadOnlyList<CovariancePattern> patterns, int rank, FitBudget budget)
     {
         int q = covariance.ParameterCount, w = rank + 1;
+        if (AutoregressivePrecision.Applies(covariance)) return Autoregressive(q, w, patterns);
         var sizes = patterns.Select(p => (p.Size, Local: covariance.LocalParameters(p.Group).Length)).Distinct().ToList();
         double Memory(int second) => 8.0 * 8 * q * q + sizes.Sum(s => Workspace(s.Size, s.Local, second));
         // Memory first, from the sizes alone: a fit beyond the memory budget is refused before its derivatives are built.
@@ -92,6 +118,29 @@ public sealed record FitCost(int Parameters, double OperationsPerIteration, long
         return new FitCost(q, operations, bytes >= long.MaxValue ? long.MaxValue : (long)bytes);
     }
 
+    /// <summary>
+    /// AR(1) through its tridiagonal inverse (<see cref="AutoregressivePrecision"/>): per subject kept as rows, five
+    /// passes of O(m (p+1)²) (three tridiagonal quadratic forms, the ρ sandwich with its recursions); per pattern kept as
+    /// pair blocks, the tridiagonal forms over 3m blocks and the dense ρ sandwich (three m×m matrices) over all m² blocks.
+    /// </summary>
+    static FitCost Autoregressive(int q, int w, IReadOnlyList<CovariancePattern> patterns)
+    {
+        double operations = Math.Pow(q, 3) + 4.0 * q * q * w * w, bytes = 8.0 * 8 * q * q;
+        double largestDense = 0;
+        foreach (var pattern in patterns)
+        {
+            double m = pattern.Size;
+            if (pattern.PairBlocks is null) operations += pattern.SubjectCount * 5 * 2 * m * w * (w + 3);
+            else
+            {
+                operations += 2 * 3 * 3 * m * w * w + 10 * m * m + 2 * m * m * w * w;
+                largestDense = Math.Max(largestDense, 3 * 8 * m * m);
+            }
+        }
+        bytes += largestDense + patterns.Max(p => 16.0 * p.Size * w);
+        return new FitCost(q, operations, (long)Math.Min(bytes, long.MaxValue));
+    }
+
     /// <summary>One workspace of <see cref="LikelihoodObjective"/> for m visits and q local parameters, in bytes:
     /// V and 7 scratch matrices, q derivatives, their sandwiches and right factors (8 bytes a value), their entry
     /// lists (16 bytes an entry), and the second derivatives that are not zero.</summary>
@@ -101,10 +150,10 @@ public sealed record FitCost(int Parameters, double OperationsPerIteration, long
     public void Require(FitBudget budget, string model)
     {
         if (Bytes > budget.MaxBytes || double.IsNaN(OperationsPerIteration) || OperationsPerIteration > budget.MaxOperationsPerIteration)
-            throw new RweStatsInputException(
+            throw RweStatsInputException.About(ModelSetting.FitBudget,
                 $"{model}: {Parameters} covariance parameters; one iteration would take about {Describe()}, beyond the fit budget " +
                 $"({Text(budget.MaxOperationsPerIteration)} operations, {Gigabytes(budget.MaxBytes)}); use a structure with fewer parameters " +
-                "(e.g. ar1, cs, toep), fewer visits, or a larger budget");
+                "(e.g. ar1, cs, toep), fewer visits, or a larger {FitBudget}");
     }
 
     /// <summary>"3.2e+11 floating-point operations and 6.5 GB of memory".</summary>

@@ -66,7 +66,17 @@ public sealed class LikelihoodObjective
         p = rank;
         n = observations;
         Method = method;
+        autoregressive = AutoregressivePrecision.Applies(covariance);
     }
+
+    /// <summary>AR(1) without a random intercept: every pattern through its tridiagonal inverse (<see cref="AutoregressivePrecision"/>).</summary>
+    readonly bool autoregressive;
+
+    /// <summary>Evaluates every structure through the dense m×m matrices, AR(1) included (the reference the tests compare
+    /// <see cref="AutoregressivePrecision"/> with).</summary>
+    internal bool DenseOnly { get; init; }
+
+    bool Tridiagonal => autoregressive && !DenseOnly;
 
     /// <summary>REML or ML.</summary>
     public EstimationMethod Method { get; }
@@ -91,7 +101,8 @@ public sealed class LikelihoodObjective
         internal readonly Dictionary<int, int[]> LocalParameters = new();
     }
 
-    readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+    /// <summary>The time progress tells, from the start of the fit (shared by the fits an optimum search makes for its starts).</summary>
+    internal System.Diagnostics.Stopwatch Clock { get; init; } = System.Diagnostics.Stopwatch.StartNew();
     int iterations;
 
     /// <summary>
@@ -200,10 +211,26 @@ public sealed class LikelihoodObjective
             workspaces.TryGetValue(m, out var ws) && ws.Parameters == ql ? ws : workspaces[m] = new PatternWorkspace(m, ql, w);
         int[] Local(int group) => localOf.TryGetValue(group, out var l) ? l : localOf[group] = covariance.LocalParameters(group);
 
+        var ar = Tridiagonal ? new AutoregressivePrecision() : null;
         foreach (var pattern in patterns)
         {
             int m = pattern.Size, nP = pattern.SubjectCount;
             var local = Local(pattern.Group);
+            if (ar is not null)
+            {
+                // AR(1): W = Q/σ², and W V_k W = −∂W/∂θ_k: −Q_ρ/σ² for ρ, Q/σ⁴ for σ².
+                int rho = local[0], sigma = local[1];
+                double s2 = theta[sigma];
+                if (!ar.Prepare(theta[rho], s2, pattern.Visits, Math.Min(order, 1))) return null;
+                logDetV += nP * ar.LogDet;
+                ar.AddQuadratic(pattern, ar.Precision, 1 / s2, qW);
+                if (order < 1) continue;
+                trWdV[rho] += nP * ar.LogDetRho;
+                trWdV[sigma] += nP * (m / s2);
+                ar.AddQuadratic(pattern, ar.PrecisionRho, -1 / s2, qdV![rho]);
+                ar.AddQuadratic(pattern, ar.Precision, 1 / (s2 * s2), qdV![sigma]);
+                continue;
+            }
             int ql = local.Length;
             var ws = Workspace(m, ql);
             double ld = PreparePattern(covariance, theta, pattern, Math.Min(order, 1), ws);
@@ -242,7 +269,7 @@ public sealed class LikelihoodObjective
             gradient[k] = tr - Quad(qdV[k], wvec, w);
         }
         if (order < 2) return new LikelihoodEvaluation { Value = value, Beta = beta, CovBeta = c, Gradient = gradient };
-        Progress?.Report(new FitProgress(ModelName, Interlocked.Increment(ref iterations), value, clock.Elapsed));
+        Progress?.Report(new FitProgress(ModelName, Interlocked.Increment(ref iterations), value, Clock.Elapsed));
 
         // Second pass over the patterns: for M_kl = W V_k W V_l W and W V_kl W, the scalars
         // tr(W V_k W V_l), rᵀ M_kl r, tr(C XᵀM_kl X), tr(W V_kl), rᵀ W V_kl W r, tr(C Xᵀ W V_kl W X)
@@ -258,10 +285,16 @@ public sealed class LikelihoodObjective
         double[,][]? qd2 = kenwardRogerTerms ? new double[q, q][] : null;
         // Second pass: each pattern's matrices are formed again in its workspace rather than kept from the first
         // pass (with subject-specific times that would be every subject's matrices at once).
+        var ar = Tridiagonal ? new AutoregressivePrecision() : null;
         foreach (var pattern in patterns)
         {
             int m = pattern.Size, nP = pattern.SubjectCount;
             var local = Local(pattern.Group);
+            if (ar is not null)
+            {
+                AddAutoregressivePattern(ar, theta, pattern, local, wvec, cArray, trWdVWdV, rMr, cT, trWd2V, rd2r, cR, qM, qd2);
+                continue;
+            }
             int ql = local.Length;
             var ws = Workspace(m, ql);
             PreparePattern(covariance, theta, pattern, 2, ws);
@@ -454,6 +487,66 @@ public sealed class LikelihoodObjective
             }
         }
         return new LikelihoodEvaluation { Value = value, Beta = beta, CovBeta = c, Gradient = gradient };
+    }
+
+    /// <summary>
+    /// The second pass's sums for one AR(1) pattern (<see cref="AutoregressivePrecision"/>), the same quantities as the
+    /// dense path's: with W_k = ∂W/∂θ_k, W_kl = ∂²W/∂θ_k∂θ_l, A_kl = Σ Zᵀ W V_k W V_l W Z = Σ Zᵀ W_k V W_l Z and
+    /// S_kl = Σ Zᵀ W_kl Z, Σ Zᵀ W V_kl W Z = A_kl + A_lk − S_kl; and tr(W V_k W V_l) = tr(W V_kl) − ∂²log|V|/∂θ_k∂θ_l.
+    /// In θ = (ρ, σ²), W_σ V = −I/σ², so only A_ρρ = Σ Zᵀ Q_ρ R Q_ρ Z/σ² needs R:
+    /// A_ρσ = S_ρσ = −Σ Zᵀ Q_ρ Z/σ⁴, A_σσ = Σ Zᵀ Q Z/σ⁶ = S_σσ/2, S_ρρ = Σ Zᵀ Q_ρρ Z/σ².
+    /// </summary>
+    void AddAutoregressivePattern(AutoregressivePrecision ar, ReadOnlySpan<double> theta, CovariancePattern pattern, int[] local,
+        double[] wvec, double[,] c, double[,] trWdVWdV, double[,] rMr, double[,] cT, double[,] trWd2V, double[,] rd2r, double[,] cR,
+        double[,][]? qM, double[,][]? qd2)
+    {
+        int w = p + 1, ww = w * w, m = pattern.Size, nP = pattern.SubjectCount;
+        int rho = local[0], sigma = local[1];
+        double s2 = theta[sigma];
+        ar.Prepare(theta[rho], s2, pattern.Visits, 2);
+        var (u0, u1, u2, sandwich) = (new double[ww], new double[ww], new double[ww], new double[ww]);
+        ar.AddQuadratic(pattern, ar.Precision, 1, u0);
+        ar.AddQuadratic(pattern, ar.PrecisionRho, 1, u1);
+        ar.AddQuadratic(pattern, ar.PrecisionRhoRho, 1, u2);
+        ar.AddRhoSandwich(pattern, 1, sandwich);
+        double s4 = s2 * s2, s6 = s4 * s2; // σ⁴, σ⁶
+        // (k, l, A_kl, S_kl, tr(W V_kl), ∂²log|V|/∂θ_k∂θ_l, V_kl ≠ 0)
+        var pairs = new (int K, int L, double[] A, double[] S, double Trace, double LogDet, bool Second)[]
+        {
+            (rho, rho, Scaled(sandwich, 1 / s2), Scaled(u2, 1 / s2), ar.TraceWVRhoRho, ar.LogDetRhoRho, ar.HasSecondDerivative),
+            (rho, sigma, Scaled(u1, -1 / s4), Scaled(u1, -1 / s4), ar.LogDetRho / s2, 0, m > 1),
+            (sigma, sigma, Scaled(u0, 1 / s6), Scaled(u0, 2 / s6), 0, -m / s4, false),
+        };
+        foreach (var (k, l, a, sKl, trace, logDet, second) in pairs)
+        {
+            int gk = Math.Min(k, l), gl = Math.Max(k, l);
+            double residual = Quad(a, wvec, w), leverage = TraceWithC(c, a, w);
+            trWdVWdV[gk, gl] += nP * (trace - logDet);
+            rMr[gk, gl] += residual;
+            cT[gk, gl] += leverage;
+            if (qM is not null) Add(qM[gk, gl] ??= new double[ww], a, 1);
+            if (!second) continue;
+            trWd2V[gk, gl] += nP * trace;
+            rd2r[gk, gl] += 2 * residual - Quad(sKl, wvec, w);
+            cR[gk, gl] += 2 * leverage - TraceWithC(c, sKl, w);
+            if (qd2 is not null)
+            {
+                var target = qd2[gk, gl] ??= new double[ww];
+                Add(target, a, 2);
+                Add(target, sKl, -1);
+            }
+        }
+
+        static double[] Scaled(double[] x, double factor) => x.Select(v => v * factor).ToArray();
+        static void Add(double[] into, double[] x, double factor) { for (int i = 0; i < into.Length; i++) into[i] += factor * x[i]; }
+        // tr(C Σ Xᵀ A X) from the (p+1)×(p+1) block of Σ Zᵀ A Z.
+        static double TraceWithC(double[,] c, double[] block, int w)
+        {
+            double sum = 0;
+            for (int u = 0; u < w - 1; u++)
+                for (int v = 0; v < w - 1; v++) sum += c[u, v] * block[v * w + u];
+            return sum;
+        }
     }
 
     /// <summary>Σ_ab A_ab B_ab.</summary>

@@ -55,12 +55,16 @@ public static partial class MixedModelFitter
         string model = $"the {structure.SasType}{(spec.RandomIntercept ? " + random intercept" : "")} model for '{frame.Formula.Response}'";
         // Before any work: a fit beyond the budget is refused with its figures.
         FitCost.Estimate(covariance, patterns, design.Rank, spec.Budget).Require(spec.Budget, $"{model} over {frame.Time.Levels.Count} visits");
+        string name = $"{structure.SasType}{(spec.RandomIntercept ? " + RI" : "")} '{frame.Formula.Response}'";
         var objective = new LikelihoodObjective(covariance, patterns, design.Rank, frame.ObservationsUsed, spec.Method)
         {
-            Progress = spec.Progress, ModelName = $"{structure.SasType}{(spec.RandomIntercept ? " + RI" : "")} '{frame.Formula.Response}'",
+            Progress = spec.Progress, ModelName = name,
         };
         var search = new OptimumSearch(patterns, design.Rank, frame.ObservationsUsed, spec.Method, spec.MaxIterations, frame.SubjectCount,
-            (model, modelObjective) => StartingValues(frame, design, model, modelObjective, patterns));
+            (model, modelObjective) => StartingValues(frame, design, model, modelObjective, patterns))
+        {
+            Budget = spec.Budget, Progress = spec.Progress, ModelName = name,
+        };
         var (theta, eval, report) = search.Minimise(covariance, objective);
         // Why it did not converge, in the model's terms, wherever the report is read (a parameter at the edge of its range).
         if (!report.Converged) report = report with { Message = report.Message + DegeneracyHint(covariance, theta, frame) };

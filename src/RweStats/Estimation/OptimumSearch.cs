@@ -77,6 +77,14 @@ public sealed class OptimumSearch
         this.momentStart = momentStart;
     }
 
+    /// <summary>The budget every model the search fits must fit in (<see cref="FitCost"/>): a contained or related
+    /// structure beyond it gives no start (its fit would cost more than the one asked for).</summary>
+    public FitBudget Budget { get; init; } = FitBudget.Default;
+    /// <summary>Told after each iteration of the fits the search makes for its starts.</summary>
+    public IProgress<FitProgress>? Progress { get; init; }
+    /// <summary>How progress names the model asked for; a start's fit is named after it ("TOEPH 'y', start: ARH(1)").</summary>
+    public string ModelName { get; init; } = "";
+
     sealed record Run(string Start, double[] Theta, LikelihoodEvaluation Evaluation, ConvergenceReport Report)
     {
         public double Value => Evaluation.IsFinite ? Evaluation.Value : double.PositiveInfinity;
@@ -96,6 +104,7 @@ public sealed class OptimumSearch
     /// <summary>Minimises the objective from the starts the search uses; returns θ̂, the evaluation there and the convergence report.</summary>
     public (double[] theta, LikelihoodEvaluation eval, ConvergenceReport report) Minimise(CovarianceModel covariance, LikelihoodObjective objective)
     {
+        clock = objective.Clock;
         var (chosen, runs, violation) = Search(covariance, objective, top: true);
         var report = chosen.Report with
         {
@@ -130,8 +139,7 @@ public sealed class OptimumSearch
         var contained = new List<(CovarianceModel model, Run run)>();
         foreach (var code in StartingStructures(covariance.Structure))
         {
-            if (Related(covariance, code) is not { } inner) continue;
-            var innerRun = SearchContained(inner);
+            if (Related(covariance, code) is not { } inner || SearchContained(inner) is not { } innerRun) continue;
             contained.Add((inner, innerRun));
             if (innerRun.Evaluation.IsFinite && Embed(inner, innerRun.Theta, covariance) is { } start)
                 runs.Add(Optimise(covariance, objective, $"from the {inner.Structure.SasType} fit", start, top ? TopProbeIterations : ProbeIterations));
@@ -168,8 +176,8 @@ public sealed class OptimumSearch
             var inside = Contained(covariance.Structure);
             foreach (var code in VisitVarianceStructures)
             {
-                if (code == covariance.Structure.Code || inside.Contains(code) || Related(covariance, code) is not { } sibling) continue;
-                var siblingRun = SearchContained(sibling);
+                if (code == covariance.Structure.Code || inside.Contains(code) || Related(covariance, code) is not { } sibling ||
+                    SearchContained(sibling) is not { } siblingRun) continue;
                 if (siblingRun.Evaluation.IsFinite && Embed(sibling, siblingRun.Theta, covariance) is { } start)
                     runs.Add(Optimise(covariance, objective, $"{sibling.Structure.SasType} fit projected", start, TopProbeIterations));
             }
@@ -208,9 +216,11 @@ public sealed class OptimumSearch
     /// </summary>
     static IEnumerable<string> StartingStructures(CovarianceStructure s) => s.ContainedStructures.Where(c => c != "vc");
 
-    Run SearchContained(CovarianceModel model)
+    /// <summary>The search of a contained or related structure, once per structure; null when its fit is beyond the budget.</summary>
+    Run? SearchContained(CovarianceModel model)
     {
         if (searched.TryGetValue(model.Structure.Code, out var done)) return done;
+        if (!WithinBudget(model)) return null;
         var objective = Objective(model);
         var (chosen, _, _) = Search(model, objective, top: false);
         searched[model.Structure.Code] = chosen;
@@ -231,7 +241,7 @@ public sealed class OptimumSearch
     /// <summary>The UN fit from its moment start, for projection onto other structures; null when UN is not estimable here.</summary>
     (CovarianceModel Model, Run Run, LikelihoodEvaluation Evaluation)? UnstructuredMoment(CovarianceModel covariance)
     {
-        if (covariance.RandomIntercept || Related(covariance, "un") is not { } model || !UnstructuredEstimable(model)) return null;
+        if (covariance.RandomIntercept || Related(covariance, "un") is not { } model || !UnstructuredEstimable(model) || !WithinBudget(model)) return null;
         if (unstructuredMoment is null)
         {
             var objective = Objective(model);
@@ -267,7 +277,16 @@ public sealed class OptimumSearch
             covariance.GroupVariable is null ? null : covariance.GroupLevels, covariance.GroupVariable);
     }
 
-    LikelihoodObjective Objective(CovarianceModel model) => new(model, patterns, rank, observations, method);
+    LikelihoodObjective Objective(CovarianceModel model) =>
+        new(model, patterns, rank, observations, method) { Progress = Progress, ModelName = $"{ModelName}, start: {model.Structure.SasType}", Clock = clock };
+    System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+
+    /// <summary>True when a fit of the model is within the budget (UN over 60 visits, a start for TOEPH, is not).</summary>
+    bool WithinBudget(CovarianceModel model)
+    {
+        var cost = FitCost.Estimate(model, patterns, rank, Budget);
+        return cost.Bytes <= Budget.MaxBytes && cost.OperationsPerIteration <= Budget.MaxOperationsPerIteration;
+    }
 
     /// <summary>
     /// The profile −2LL over the correlations: for each ρ of <see cref="ProfileCorrelations"/> and each shape (AR: ρ^|a−b|,

@@ -31,6 +31,8 @@ public sealed record CandidateFit(CovarianceCandidate Candidate, string SasType,
 {
     /// <summary>The fitted candidate (converged ones): the selected one is reported from it, without refitting.</summary>
     public MixedModel? Model { get; init; }
+    /// <summary>True when the candidate was not fitted because its estimated cost is beyond the fit budget (<see cref="Model.MixedModelSpec.Budget"/>).</summary>
+    public bool BeyondBudget { get; init; }
 }
 
 /// <summary>A likelihood-ratio test of a candidate against one that contains it.</summary>
@@ -130,7 +132,7 @@ public static class CovarianceSelection
             }
             catch (RweStatsInputException e)
             {
-                fits[i] = new CandidateFit(c, sasType, false, null, null, null, null, null, e.Message);
+                fits[i] = new CandidateFit(c, sasType, false, null, null, null, null, null, e.Message) { BeyondBudget = e.Setting == ModelSetting.FitBudget };
             }
         });
 
@@ -156,9 +158,11 @@ public static class CovarianceSelection
         string name = criterion.ToString().ToUpperInvariant();
         if (converged.Count == 0) return new CovarianceSelectionResult(name, fits, tests, null, "no candidate converged");
         var best = converged.OrderBy(f => Score(f)!.Value).First();
-        var failed = fits.Where(f => !f.Converged).Select(f => f.Candidate.Label).ToList();
+        var failed = fits.Where(f => !f.Converged && !f.BeyondBudget).Select(f => f.Candidate.Label).ToList();
+        var beyond = fits.Where(f => f.BeyondBudget).Select(f => f.Candidate.Label).ToList();
         string reason = $"Covariance structure selected by {name}: {best.SasType} ({name} {Score(best)!.Value.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}) among {converged.Count} converged candidate(s)" +
-                        (failed.Count > 0 ? $"; did not converge or could not be fitted (not eligible): {string.Join(", ", failed)}" : "") + ".";
+                        (failed.Count > 0 ? $"; did not converge or could not be fitted (not eligible): {string.Join(", ", failed)}" : "") +
+                        (beyond.Count > 0 ? $"; beyond the fit budget, not fitted (not eligible): {string.Join(", ", beyond)}" : "") + ".";
         return new CovarianceSelectionResult(name, fits, tests, best.Candidate.Label, reason);
     }
 

@@ -46,6 +46,11 @@ public static class ClaimsDraft
                     Add(e, "estimate", e.Estimate, model: true);
                     if (e.P is not null) Add(e, "p_value", null, PText(e.P), model: true);
                     break;
+                case EstimateWithStandardError e:
+                    Add(e, "estimate", e.Estimate, model: true);
+                    Add(e, "std_error", e.StandardError, model: true);
+                    Add(e, "p_value", null, PText(e.P), model: true);
+                    break;
                 case TestStatistic t:
                     Add(t, "p_value", null, PText(t.P), model: true);
                     break;

@@ -27,6 +27,7 @@ public static class PaperChecker
         {
             case TestStatistic t: yield return PValueCheck.Check(t); break;
             case EstimateWithInterval e: yield return IntervalCheck.Check(e); break;
+            case EstimateWithStandardError se: yield return StandardErrorCheck.Check(se); break;
             case MedianWithQuartiles m: foreach (var f in QuantileCheck.Check(m)) yield return f; break;
             case Percentage p: yield return PercentageCheck.Check(p); break;
             case WithinPatientComparison w: yield return WithinPatientCheck.Check(w); break;

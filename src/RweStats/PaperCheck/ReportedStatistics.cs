@@ -44,13 +44,24 @@ public sealed record TestStatistic(StatisticContext Context, string Test, Printe
     public override string Kind => "test_statistic";
 }
 
-/// <summary>An estimate with its confidence interval (and p when one is reported with it).</summary>
-public sealed record EstimateWithInterval(StatisticContext Context, string? Name, bool IsRatio, PrintedNumber Estimate, double Level,
+/// <summary>An estimate with its confidence interval (and p when one is reported with it); the level is null when neither the interval nor the paper says it.</summary>
+public sealed record EstimateWithInterval(StatisticContext Context, string? Name, bool IsRatio, PrintedNumber Estimate, double? Level,
                                           PrintedNumber Lower, PrintedNumber Upper, ReportedP? P, PrintedNumber? Df)
     : ReportedStatistic(Context)
 {
+    /// <summary>Where the level comes from: printed with the interval, or (limits printed bare) the paper's one stated level.</summary>
+    public string LevelSource { get; init; } = "printed with the interval";
+
     /// <inheritdoc/>
     public override string Kind => "estimate_ci";
+}
+
+/// <summary>A named estimate (a regression coefficient, a difference) with its standard error and the p reported with it.</summary>
+public sealed record EstimateWithStandardError(StatisticContext Context, string Name, PrintedNumber Estimate, PrintedNumber StandardError, ReportedP P)
+    : ReportedStatistic(Context)
+{
+    /// <inheritdoc/>
+    public override string Kind => "estimate_se";
 }
 
 /// <summary>A mean with its SD (or SE).</summary>
@@ -100,6 +111,8 @@ public sealed record CategoryCounts(StatisticContext Context, string Variable, I
 {
     /// <inheritdoc/>
     public override string Kind => "category_counts";
+    /// <summary>Where <see cref="SentenceTotal"/> comes from: the statistic's sentence, or a table column's header.</summary>
+    public string TotalSource { get; init; } = "stated in the sentence";
     /// <summary>The categories' counts added up.</summary>
     public int Sum => Categories.Sum(c => c.Count);
 }

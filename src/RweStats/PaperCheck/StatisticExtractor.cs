@@ -31,10 +31,24 @@ internal static class StatisticExtractor
 
     static readonly Regex PValue = new(@"(?<![A-Za-z])[pP]\s*(?:-?\s*value\s*)?(?<rel><=|>=|=|<|>|≤|≥)\s*(?<pv>(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*(?:[×x\*]\s*10\s*\^?\s*-\s*\d+|[eE]-?\d+))?)", Opt);
 
-    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)\s*(?:\((?<df>[^()=]{1,25}?(?:N\s*=\s*\d+)?)\))?\s*=\s*(?<val>" + Num + ")", Opt);
+    /// <summary>
+    /// "t(28) = 2.20", "F(2, 45) = 3.1", "χ2(2, N = 80) = 6.1", "z = 2.1", and a t or F with its df run on as a
+    /// subscript set inline: "t28 = 2.20", "t 28 = 2.20", "F2,45 = 3.1".
+    /// </summary>
+    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:\s*\((?<df>[^()=]{1,25}?(?:N\s*=\s*\d+)?)\)|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
 
-    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:[a-zA-Zµ/]+\s*)?[\(\[,;]\s*(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval|intervalle de confiance)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})\s*%)\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
+    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:[a-zA-Zµ/]+\s*)?[\(\[,;]\s*(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval|intervalle de confiance)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
 
+    /// <summary>
+    /// A named estimate with its limits in brackets and no level: "OR 1.8 [1.1–2.9]", "HR 0.72 (0.55; 0.94)", "mean
+    /// difference -1.2 (-2.3 to -0.1)". The name is required: a bare "6 (4-8)" may be a median with its quartiles or range,
+    /// and so may a "median difference 5 (3–7)".
+    /// </summary>
+    static readonly Regex BareInterval = new(@"\b(?<!(?i:median|médiane?)\s)(?<name>a?OR|a?HR|sHR|RR|IRR|MD|(?i:odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|risque relatif|(?:mean |adjusted )?difference|différence(?: moyenne| ajustée)?))\s*(?:[=:,]\s*|(?:(?:was|of|is|était|est|de)\s+){1,2})?(?<est>" + Num + @")\s*[\(\[]\s*(?<lo>" + Num + @")\s*(?:to|à|–|—|-|;|,)\s*(?<hi>" + Num + @")\s*[\)\]]", Opt);
+    /// <summary>"β = 0.12 (SE 0.05), p = 0.02", "coefficient 0.12, SE = 0.05; p = 0.02", "différence 1,2 (ES 0,5)": a named estimate with its standard error.</summary>
+    static readonly Regex EstimateSe = new(@"(?<![\w])(?<name>β|beta|[Bb]|(?i:coefficient|coef\.|estimate|estimation|(?:mean |adjusted )?difference|différence(?: moyenne| ajustée)?))\s*(?:[=:]\s*|(?:(?:was|of|is|était|est|de)\s+){1,2})?(?<est>" + Num + @")\s*[\(\[,;]?\s*(?:SE|ES|s\.e\.|(?i:standard error|erreur standard))\s*[=:]?\s*(?<se>" + Num + @")\s*[\)\]]?", Opt);
+    /// <summary>A confidence level stated anywhere in the paper: "95 % CI", "IC à 95 %", "IC95", "intervalle de confiance à 90 %".</summary>
+    static readonly Regex StatedLevel = new(@"(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence|de confiance)|(?:CI|IC|confidence interval|intervalle de confiance)\s*(?:à\s*|of\s*)?(?<lvl>\d{2})\s*%?", OptI);
     static readonly Regex RatioName = new(@"\b(OR|HR|RR|IRR|aOR|aHR|odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|risque relatif|rapport des risques|ratio)\b", Opt);
 
     const string SdLabel = @"(?<lab>SD|ET|DS|s\.d\.|SEM|SE|ESM|ES|écart[- ]type|standard deviation|standard error|erreur standard)";
@@ -50,18 +64,20 @@ internal static class StatisticExtractor
     static readonly Regex MedianNamedQuartiles = new(@"\b(?:median|médiane)\s*(?:[=:]|was|is|of|était|est de|de)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[,;(\[]\s*(?:Q1|first quartile|premier quartile)\s*[=:]?\s*(?<q1>" + Num + @")\s*[,;]\s*(?:and\s+|et\s+)?(?:Q3|third quartile|troisième quartile)\s*[=:]?\s*(?<q3>" + Num + @")\s*[\)\]]?", OptI);
     static readonly Regex MedianHeader = new(@"\b(?:median|médiane)\s*\(\s*(?:IQR|Q1\s*-\s*Q3|EIQ|IIQ)\s*\)\s*[:=]?\s*(?<med>" + Num + @")\s*[\(\[]\s*(?<q1>" + Num + ")" + Sep + "(?<q3>" + Num + @")\s*[\)\]]", OptI);
 
-    const string PeopleWords = @"(?:patients?|participants?|subjects?|sujets?|femmes|hommes|women|men|cas|cases|malades|enfants|children|individuals|individus|respondents|répondants)";
+    const string PeopleWords = @"(?:patients?|participants?|subjects?|sujets?|femmes|hommes|women|men|cas|cases|malades|enfants|children|individuals|individus|respondents|répondants|personnes|people|persons|completers|responders|répondeurs|volunteers|volontaires|adults|adultes)";
     static readonly Regex PercentThenCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|among)\s*(?:[\wéèàçïî'-]+\s+){0,4}?)?\(\s*(?:[nN]\s*=\s*)?(?<k>\d+)\s*(?:(?:sur|/|of|out of)\s*(?<N>\d+))?\s*(?:[\wéè]+\s*)?\)", Opt);
     /// <summary>"31.2 % had renal involvement (12 patients)", "47,0 % avaient une atteinte rénale (n = 15)": a count named as such a few words after its percentage.</summary>
     static readonly Regex PercentWordsThenCount = new(@"(?<pct>" + Num + @")\s*%\s+(?:[A-Za-zÀ-ÿ'-]+\s+){1,8}?\(\s*(?:[nN]\s*=\s*(?<k>\d+)|(?<k>\d+)\s+" + PeopleWords + @")\s*\)", Opt);
-    static readonly Regex PercentCommaCount = new(@"(?<pct>" + Num + @")\s*%\s*,\s*(?<k>\d+)\s+" + PeopleWords, Opt);
-    static readonly Regex CountOfThenPercent = new(@"(?<![\d.,])(?<k>\d+)\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>\d+)\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", Opt);
+    /// <summary>"12.5 %, 4 patients", "61,2 % des participants, soit 29 personnes", "48% of the patients, i.e. 12 people": a count named after its percentage.</summary>
+    static readonly Regex PercentCommaCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|of all)\s*" + PeopleWords + @"\s*)?[,;]\s*(?:(?:soit|i\.\s?e\.|that is|or|namely|c'est-à-dire)\s*,?\s*)?(?<k>\d+)\s+" + PeopleWords, Opt);
+    /// <summary>"12/14 (86 %)", "12 of 14 patients (86%)", "27 patients sur 60, soit 45 %", "39 patients out of 41, i.e. 95%": a count of a denominator, then its percentage.</summary>
+    static readonly Regex CountOfThenPercent = new(@"(?<![\d.,])(?<k>\d+)\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>\d+)\s*(?:[\wéè]+\s*){0,2}(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
     static readonly Regex CountThenPercent = new(@"(?<![\d.,])(?:[nN]\s*=\s*)?(?<k>\d+)(?![.,]\d)\s*(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
     static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
 
     static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>\d+)", Opt);
     /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
-    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les)\s+(?<n>\d+)\s+(?:[\wéè]+\s+)?" + PeopleWords, OptI);
+    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux)\s+(?<n>\d+)\s+(?:[\wéè]+\s+)?" + PeopleWords, OptI);
     static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|items?|questionnaire)\b", OptI);
     static readonly Regex ContinuousUnit = new(@"^\s*(?:mg|g/|g\b|kg|mL|ml|L\b|mmol|µmol|UI|IU|U/|years|ans|année|cm|mm|ng|pg|µg|%|°|h\b|min\b|jours|days|weeks|semaines|months|mois)", Opt);
     static readonly Regex Acronym = new(@"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b", Opt);
@@ -85,7 +101,8 @@ internal static class StatisticExtractor
     const string StudyPeople = @"(?:patients?|participants?|subjects?|sujets?|malades|enfants|children|individuals|individus|respondents|répondants)";
     static readonly Regex StudyNPhrase = new(@"(?<![\w])(?<n>\d+|" + string.Join("|", NumberWords.Keys) + @")\s+" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,3}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|inclus|incluses|traités|traitées|randomisés|analysés|étudiés)", OptI);
     static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|inclu(?:ait|s)?|a inclus|ont inclus|randomi[sz]ed|comprenait)\s+(?<n>\d+)\s+" + StudyPeople, OptI);
-    static readonly Regex StudyNTable = new(@"(?:Patients|Participants|Subjects|Sujets)\s*\(n\)\s*(?<n>\d+)|\b[nN]\s*=\s*(?<n>\d+)\s+" + StudyPeople, Opt);
+    /// <summary>A table's "Patients (n) 14" row. A running-text "the n = 12 patients had …" is the n of its sentence, not the study's.</summary>
+    static readonly Regex StudyNTable = new(@"(?:Patients|Participants|Subjects|Sujets)\s*\(n\)\s*(?<n>\d+)", Opt);
     /// <summary>A full stop before a capital, or a blank line not followed by a lower-case word (that one is a page break inside a sentence).</summary>
     static readonly Regex SentenceBreak = new(@"(?<=[.!?])\s+(?=[A-ZÀ-Ý])|\n(?!\s*[a-zà-ÿ])", Opt);
 
@@ -103,25 +120,36 @@ internal static class StatisticExtractor
         var usedP = new HashSet<ReportedP>();
 
         // Cells of text tables first: their row label and column header say what they are and the n they are of.
+        var tableCounts = new List<(TableCell Cell, Percentage Stat)>();
         foreach (var cell in TextTables.Cells(text))
             if (TableStatistic(text, cell, french, sentences, studyN, studyNSource, options) is { } stat)
             {
                 taken.Add((cell.Start, cell.End));
                 found.Add(stat);
+                if (stat is Percentage { Count: not null } count) tableCounts.Add((cell, count));
             }
+        found.AddRange(TableCategories(text, tableCounts));
 
         // Test statistics with their p (a statistic without a p has nothing to be checked against).
+        // A p printed first ("p = 0.03 (t = 2.3, df = 28)") is the statistic's when it opens the bracket the statistic is in.
         foreach (Match m in Test.Matches(flow))
         {
-            var p = PAfter(pValues, flow, m.Index + m.Length, 30);
             var value = PrintedNumber.Parse(m.Groups["val"].Value, french);
-            if (p is null || value is null) continue;
+            if (value is null) continue;
+            int valueEnd = m.Index + m.Length;
+            var after = PAfter(pValues, flow, valueEnd, 30);
+            var first = PBefore(pValues, usedP, flow, m.Index);
+            if (after is not null && usedP.Contains(after)) after = null;
+            bool pFirst = first is not null && (after is null || flow[valueEnd..after.Start].Contains(')'));
+            var p = pFirst ? first : after;
+            if (p is null) continue;
             var test = NormaliseTest(m.Groups["test"].Value);
-            var gap = flow[(m.Index + m.Length)..p.Start];
+            var gap = pFirst ? DfAfter.Match(flow, valueEnd, Math.Min(30, flow.Length - valueEnd)).Value : flow[valueEnd..p.Start];
             var (df1, df2) = Df(test, m.Groups["df"].Success ? m.Groups["df"].Value : null, gap, french);
+            int start = Math.Min(m.Index, p.Start), end = pFirst ? valueEnd + gap.Length : p.End;
             usedP.Add(p);
-            taken.Add((m.Index, p.End));
-            found.Add(new TestStatistic(Context(text, m.Index, p.End, french, sentences, studyN, studyNSource, options), test, df1, df2, value, p));
+            taken.Add((start, end));
+            found.Add(new TestStatistic(Context(text, start, end, french, sentences, studyN, studyNSource, options), test, df1, df2, value, p));
         }
 
         foreach (Match m in Interval.Matches(flow))
@@ -142,6 +170,41 @@ internal static class StatisticExtractor
             taken.Add((m.Index, end));
             found.Add(new EstimateWithInterval(Context(text, m.Index, end, french, sentences, studyN, studyNSource, options), name, name is not null,
                 est, level, lo, hi, p, df));
+        }
+
+        foreach (Match m in EstimateSe.Matches(flow))
+        {
+            int from = m.Groups["est"].Index;
+            if (!Free(from, m.Index + m.Length)) continue;
+            var est = PrintedNumber.Parse(m.Groups["est"].Value, french);
+            var se = PrintedNumber.Parse(m.Groups["se"].Value, french);
+            var p = PAfter(pValues, flow, m.Index + m.Length, 30);
+            if (est is null || se is null || p is null || usedP.Contains(p)) continue;
+            usedP.Add(p);
+            taken.Add((from, p.End));
+            found.Add(new EstimateWithStandardError(Context(text, from, p.End, french, sentences, studyN, studyNSource, options), m.Groups["name"].Value, est, se, p));
+        }
+
+        // Named estimates with bracketed limits and no level printed: the paper's one stated level, if it states only one.
+        var levels = StatedLevel.Matches(flow).Select(l => l.Groups["lvl"].Value.Replace(',', '.')).Distinct().ToList();
+        double? paperLevel = levels.Count == 1 ? double.Parse(levels[0], CultureInfo.InvariantCulture) : null;
+        foreach (Match m in BareInterval.Matches(flow))
+        {
+            int from = m.Groups["est"].Index;
+            if (!Free(from, m.Index + m.Length)) continue;
+            var est = PrintedNumber.Parse(m.Groups["est"].Value, french);
+            var lo = PrintedNumber.Parse(m.Groups["lo"].Value, french);
+            var hi = PrintedNumber.Parse(m.Groups["hi"].Value, french);
+            if (est is null || lo is null || hi is null) continue;
+            var p = PAfter(pValues, flow, m.Index + m.Length, 40);
+            if (p is not null && usedP.Contains(p)) p = null;
+            int end = p?.End ?? m.Index + m.Length;
+            if (p is not null) usedP.Add(p);
+            var name = m.Groups["name"].Value;
+            bool ratio = RatioName.IsMatch(name);
+            taken.Add((from, end));
+            found.Add(new EstimateWithInterval(Context(text, from, end, french, sentences, studyN, studyNSource, options), name, ratio,
+                est, paperLevel, lo, hi, p, null) { LevelSource = paperLevel is null ? (levels.Count == 0 ? "no level stated in the paper" : $"the paper states several levels ({string.Join(", ", levels)} %)") : "the one level the paper states" });
         }
 
         foreach (var regex in new[] { MedianHeader, MedianNamedQuartiles, Median })
@@ -254,18 +317,91 @@ internal static class StatisticExtractor
         return null;
     }
 
+    /// <summary>
+    /// A group of table rows named as a variable whose levels exclude each other (a patient has one sex, one NYHA class,
+    /// one smoking status). Race and ethnicity are not among them: many forms let a patient tick several.
+    /// </summary>
+    static readonly Regex ExclusiveGroup = new(@"\b(?:sex|gender|sexe|genre|smoking|smokers?|tabac|tabagisme|NYHA|ECOG|stage|stade|severity|sévérité|disease activity|activité|marital|situation familiale|status|statut|BMI|IMC|age groups?|age class|tranches? d'âge|classes? d'âge|education|niveau d'études)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// Count cells of consecutive table rows in one column that are levels of one exclusive variable — rows under a
+    /// label naming such a variable ("Sex, n (%)", "NYHA class"), or rows that are themselves its levels ("Women",
+    /// "Men") — against the column's n: no patient is counted in two levels.
+    /// </summary>
+    static IEnumerable<CategoryCounts> TableCategories(PaperText text, List<(TableCell Cell, Percentage Stat)> counts)
+    {
+        var runs = new List<List<(TableCell Cell, Percentage Stat)>>();
+        foreach (var c in counts.OrderBy(c => c.Cell.Column).ThenBy(c => c.Cell.Row))
+        {
+            var last = runs.Count > 0 ? runs[^1][^1].Cell : null;
+            if (last is not null && last.Column == c.Cell.Column && c.Cell.Row - last.Row == 1 && last.Group == c.Cell.Group && last.ColumnN == c.Cell.ColumnN)
+                runs[^1].Add(c);
+            else runs.Add(new() { c });
+        }
+        static string Level(TableCell c) => Regex.Replace(c.RowLabel, @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|\(\s*%\s*\))\s*$", "").Trim().ToLowerInvariant();
+        static int KnownVariable(string level) => Array.FindIndex(ExclusiveLevels, v => Regex.IsMatch(level, "^(?:" + v.Levels + ")$", OptI));
+        foreach (var whole in runs.Where(r => r.Count >= 2 && r[0].Cell.ColumnN is not null))
+        {
+            int n = whole[0].Cell.ColumnN!.Value;
+            // Under a label naming an exclusive variable, its rows; elsewhere, stretches of rows that are the levels of one known variable.
+            var segments = new List<(List<(TableCell Cell, Percentage Stat)> Rows, string Variable, bool LevelsKnown)>();
+            if (whole[0].Cell.Group is { } g && ExclusiveGroup.IsMatch(g))
+            {
+                int v0 = KnownVariable(Level(whole[0].Cell));
+                bool known = v0 >= 0 && whole.All(r => KnownVariable(Level(r.Cell)) == v0);
+                segments.Add((whole, Regex.Replace(g, @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|\(\s*%\s*\))\s*$", "").Trim(), known));
+            }
+            else
+                for (int i = 0, j; i < whole.Count; i = j)
+                {
+                    int v = KnownVariable(Level(whole[i].Cell));
+                    for (j = i + 1; v >= 0 && j < whole.Count && KnownVariable(Level(whole[j].Cell)) == v; j++) { }
+                    if (v >= 0 && j - i >= 2) segments.Add((whole.GetRange(i, j - i), ExclusiveLevels[v].Variable, true));
+                }
+            foreach (var (segment, variable, levelsKnown) in segments)
+            {
+                var run = segment;
+                // Rows under a group label whose words are not known levels may end with a row of another variable
+                // ("Diabetes" under "Sex" with no label of its own): past the total, only the rows up to it are added.
+                if (!levelsKnown && run.Sum(r => r.Stat.Count!.Value) > n)
+                {
+                    int k = run.Count - 1;
+                    while (k >= 2 && run.Take(k).Sum(r => r.Stat.Count!.Value) > n) k--;
+                    if (run.Take(k).Sum(r => r.Stat.Count!.Value) <= n) run = run.GetRange(0, k);
+                }
+                var levels = run.Select(r => Level(r.Cell)).ToList();
+                if (run.Count < 2 || levels.Distinct().Count() < levels.Count) continue;
+                var first = run[0].Cell;
+                var categories = run.Select((r, k) => new CategoryCount(r.Stat.Count!.Value, levels[k], r.Cell.Start, r.Cell.End)).ToList();
+                var line = text.LineAt(first.Start);
+                string quote = string.Join(" + ", run.Select(r => r.Cell.Text));
+                var ctx = new StatisticContext(first.Start, first.End, quote, $"{variable}: {string.Join("; ", run.Select(r => $"{r.Cell.RowLabel} {r.Cell.Text}"))} ({first.Header})",
+                    variable, true, n, $"the column's n ('{first.Header}')", null) { Page = line.Page, Line = line.Line };
+                yield return new CategoryCounts(ctx, variable, categories, n, Array.Empty<(int, string)>()) { TotalSource = $"of the column ('{first.Header}')" };
+            }
+        }
+    }
+
     /// <summary>The levels of variables whose levels exclude each other, by variable: a patient is in one of them at most.</summary>
     static readonly (string Variable, string Levels)[] ExclusiveLevels =
     {
         ("sex", @"women|men|females?|males?|femmes|hommes"),
         ("smoking status", @"current smokers?|former smokers?|ex-smokers?|never smokers?|non-smokers?|fumeurs actifs|fumeurs actuels|anciens fumeurs|ex-fumeurs|non-fumeurs|jamais fumeurs"),
+        ("NYHA class", @"(?:NYHA\s+)?class\s+(?:I|II|III|IV)|(?:classe\s+)?NYHA\s+(?:I|II|III|IV)|classe\s+(?:I|II|III|IV)"),
+        ("ECOG performance status", @"ECOG\s+(?:PS\s+)?[0-4]"),
+        ("vital status", @"alive|dead|deceased|vivants?|décédée?s?"),
+        ("response", @"complete response|partial response|stable disease|progressive disease|no response|réponse complète|réponse partielle|maladie stable|maladie progressive|absence de réponse"),
+        ("course", @"improved|unchanged|worsened|amélioré(?:e|s|es)?|inchangé(?:e|s|es)?|aggravé(?:e|s|es)?"),
         ("severity", @"none|no|mild|moderate|severe|nulle|légère|faible|modérée|moyenne|sévère|élevée|forte|non renseignée?s?|missing|unknown|inconnue?s?"),
     };
     static readonly string CountWord = @"(?<k>\d+|" + string.Join("|", NumberWords.Keys) + ")";
     /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity": a count, then its level within a few words.</summary>
-    static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:had|with|were|avaient|ont|présentaient|étaient|avec)\s+)?(?:(?:an?|une?|des)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
+    static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:had|with|were|avaient|ont|présentaient|étaient|avec|sont|are)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|une?|des)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
     /// <summary>"mild in 5 patients", "faible chez 8": a level, then its count.</summary>
     static readonly Regex LevelThenCount = new(@"\b(?<lev>LEVELS)\s+(?:in|chez|for|pour)\s+" + CountWord + @"(?![.,]\d)(?!\s*%)", OptI);
+    /// <summary>CountThenLevel and LevelThenCount with the levels of every variable, each variable's as group v0, v1, ….</summary>
+    static readonly Regex[] LevelPatterns = new[] { CountThenLevel, LevelThenCount }.Select(r => new Regex(r.ToString().Replace("LEVELS",
+        string.Join("|", ExclusiveLevels.Select((v, i) => $"(?<v{i.ToString(CultureInfo.InvariantCulture)}>{v.Levels})"))), OptI)).ToArray();
     /// <summary>"Eleven of the 14 patients (79%)", "Onze des 14 patients (79 %)": a count written as a word, of a denominator.</summary>
     static readonly Regex CountWordOfThenPercent = new(@"(?<![\w.,])" + CountWord + @"\s+(?:" + PeopleWords + @"\s+)?(?:of|out of|des|sur|among|parmi)\s+(?:(?:the|les)\s+)?(?<N>\d+)\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", OptI);
     static readonly Regex TotalInSentence = new(@"(?:(?:of|among|parmi|sur|de)\s+(?:the|les|ces)\s+|(?:cohort|cohorte|sample|échantillon|group|groupe)\s+(?:of|de)\s+)(?<n>\d+)\s+" + StudyPeople + @"|(?<![\w])[nN]\s*=\s*(?<n>\d+)", OptI);
@@ -274,17 +410,20 @@ internal static class StatisticExtractor
     static IEnumerable<CategoryCounts> Categories(PaperText text, int[] sentences, int? studyN, string studyNSource, bool french, CheckOptions options)
     {
         var flow = text.Flow;
-        foreach (var (variable, levels) in ExclusiveLevels)
+        // One pass of each pattern over the text for every variable at once; the group that matched names the variable.
+        var byVariable = ExclusiveLevels.Select(_ => new List<CategoryCount>()).ToArray();
+        foreach (var regex in LevelPatterns)
+            foreach (Match m in regex.Matches(flow))
+            {
+                int v = Enumerable.Range(0, ExclusiveLevels.Length).First(i => m.Groups["v" + i.ToString(CultureInfo.InvariantCulture)].Success);
+                var k = m.Groups["k"].Value;
+                int count = int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var kv) ? kv : NumberWords[k];
+                if (!byVariable[v].Any(x => x.Start < m.Index + m.Length && x.End > m.Index))
+                    byVariable[v].Add(new CategoryCount(count, m.Groups["lev"].Value.ToLowerInvariant(), m.Index, m.Index + m.Length));
+            }
+        for (int vi = 0; vi < ExclusiveLevels.Length; vi++)
         {
-            var items = new List<CategoryCount>();
-            foreach (var regex in new[] { CountThenLevel, LevelThenCount })
-                foreach (Match m in new Regex(regex.ToString().Replace("LEVELS", levels), OptI).Matches(flow))
-                {
-                    var k = m.Groups["k"].Value;
-                    int count = int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : NumberWords[k];
-                    if (!items.Any(x => x.Start < m.Index + m.Length && x.End > m.Index))
-                        items.Add(new CategoryCount(count, m.Groups["lev"].Value.ToLowerInvariant(), m.Index, m.Index + m.Length));
-                }
+            var (variable, items) = (ExclusiveLevels[vi].Variable, byVariable[vi]);
             foreach (var group in items.GroupBy(x => SentenceIndex(sentences, x.Start)))
             {
                 var list = group.OrderBy(x => x.Start).ToList();
@@ -433,6 +572,18 @@ internal static class StatisticExtractor
         var v = PrintedNumber.Parse(m.Groups["pv"].Value, french);
         if (v is null || v.Value > 1) return null;
         return new ReportedP(m.Groups["rel"].Value, v, m.Index, m.Index + m.Length);
+    }
+
+    static readonly Regex DfAfter = new(@"\G\s*[,;]\s*(?:(?:df|ddl)\s*=\s*\d+(?:[.,]\d+)?|[nN]\s*=\s*\d+)", Opt);
+    static readonly Regex OpensStatistic = new(@"^\s*[,;:]?\s*[\(\[]?\s*(?:[A-Za-zÀ-ÿ'-]+\s+){0,3}$", Opt);
+
+    /// <summary>The p printed just before a statistic ("p = 0.03 (t = 2.3, df = 28)", "p = 0.03, t(28) = 2.3"), unclaimed, with only a bracket or a few words between.</summary>
+    static ReportedP? PBefore(List<ReportedP> pValues, HashSet<ReportedP> used, string flow, int statisticStart)
+    {
+        var p = pValues.LastOrDefault(x => x.End <= statisticStart && statisticStart - x.End <= 25);
+        if (p is null || used.Contains(p)) return null;
+        var gap = flow[p.End..statisticStart];
+        return !gap.Contains('\n') && OpensStatistic.IsMatch(gap) ? p : null;
     }
 
     /// <summary>The p-value printed right after a statistic (within a few characters, with no other number in between but a df).</summary>

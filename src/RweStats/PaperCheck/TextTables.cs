@@ -8,7 +8,10 @@ namespace RweStats.PaperCheck;
 /// and the n that header states, the row's and header's words that say what the cells hold ("n (%)", "mean (SD)",
 /// "median (IQR)"), and where the cell is in the running text.
 /// </summary>
-public sealed record TableCell(string RowLabel, string? Header, int? ColumnN, string Descriptor, string Text, int Start, int End);
+/// <param name="Group">The label of the line above a run of rows that carries no values itself ("Sex, n (%)", "NYHA class"): the variable whose levels the rows are; null outside such a run.</param>
+/// <param name="Column">The cell's 0-based value column.</param>
+public sealed record TableCell(string RowLabel, string? Header, int? ColumnN, string Descriptor, string Text, int Start, int End,
+                               string? Group = null, int Column = 0, int Row = 0);
 
 /// <summary>
 /// Finds the simple text tables of a paper: runs of lines whose cells are apart by a tab, two spaces or more (as
@@ -22,27 +25,58 @@ internal static class TextTables
     /// <summary>A value cell: a number followed by a bracketed number, "±", or a percent sign.</summary>
     static readonly Regex ValueCell = new(@"^-?(?:\d+(?:[.,]\d+)?|[.,]\d+)\s*(?:%\s*)?(?:[\(\[]\s*-?[\d.,]+|±|\+/-|%$)", RegexOptions.CultureInvariant);
     static readonly Regex ColumnN = new(@"(?<![\w])[nN]\s*=\s*(?<n>\d+)|\(\s*(?<n>\d+)\s*\)\s*$", RegexOptions.CultureInvariant);
+    /// <summary>A value cell as a single-space table sets it: "12 (40.0)", "12 (40.0 %)", "5.3 ± 1.2", "10.5 (4.2)", "6 [4–8]", "6 (4-8)".</summary>
+    const string SpacedValue = @"-?(?:\d+(?:[.,]\d+)?|[.,]\d+)\s*(?:[\(\[]\s*-?[\d.,]+\s*%?\s*(?:[-–;,]\s*-?[\d.,]+\s*)?[\)\]]|(?:±|\+/-)\s*[\d.,]+|%)";
+    /// <summary>A row of a table whose columns are one space apart: a label with a letter, then value cells to the end of the line.</summary>
+    static readonly Regex SpacedRow = new(@"^(?<label>.*?[A-Za-zÀ-ÿ%)].*?)(?<cells>(?:\s+" + SpacedValue + @")+)\s*$", RegexOptions.CultureInvariant);
+    static readonly Regex SpacedCell = new(SpacedValue, RegexOptions.CultureInvariant);
+    /// <summary>A header whose columns are one space apart, each column named with its n: "Characteristic Active (n = 32) Placebo (n = 31)".</summary>
+    static readonly Regex SpacedHeaderColumn = new(@"(?:\S+\s*)?\(\s*[nN]\s*=\s*\d+\s*\)", RegexOptions.CultureInvariant);
 
     public static IEnumerable<TableCell> Cells(PaperText text)
     {
         var lines = text.Lines;
         string[]? header = null;
+        string? group = null;
+        bool inTable = false; // the line above was a header, a row or a group label of a table
         int searchFrom = 0;
         for (int i = 0; i < lines.Count; i++)
         {
             var raw = lines[i].Text;
-            if (string.IsNullOrWhiteSpace(raw)) { continue; }
+            if (string.IsNullOrWhiteSpace(raw)) { group = null; inTable = false; continue; }
             if (MarkdownRule.IsMatch(raw) && !raw.Any(char.IsLetterOrDigit)) continue;
             var cells = Split(raw);
-            if (cells.Length < 2) { header = null; continue; }
+            if (cells.Length < 2)
+            {
+                // Columns one space apart: a header names each column with its n; a row ends in value cells; within a
+                // table, a line with no value at all labels the rows below it (a variable and its levels).
+                // Only under a header whose last column states its n: a justified line of running text has wide gaps too.
+                bool namedColumns = inTable && header is not null && ColumnN.IsMatch(header[^1]);
+                if (SpacedHeader(raw) is { } spacedHeader) { header = spacedHeader; group = null; inTable = true; continue; }
+                if (namedColumns && SpacedRow.Match(raw) is { Success: true } sm && sm.Groups["label"].Length <= 80 && !sm.Groups["label"].Value.TrimEnd().EndsWith('.'))
+                    cells = new[] { sm.Groups["label"].Value.Trim() }.Concat(SpacedCell.Matches(sm.Groups["cells"].Value).Select(c => c.Value.Trim())).ToArray();
+                else if (namedColumns && !raw.Any(char.IsDigit) && raw.Trim().Length <= 60 && !raw.TrimEnd().EndsWith('.'))
+                {
+                    group = PaperText.Normalise(raw.Trim().Trim('|').Trim());
+                    continue;
+                }
+                else { header = null; group = null; inTable = false; continue; }
+            }
             int values = cells.Skip(1).Count(c => ValueCell.IsMatch(c));
             bool row = !ValueCell.IsMatch(cells[0]) && values >= 1 && cells.Skip(1).All(c => ValueCell.IsMatch(c) || c is "-" or "–" or "—" or "NA" or "NR" or "ND");
             if (!row)
             {
-                // A line of cells that are not values is the header of the rows below it.
+                // A line of cells that are not values is the header of the rows below it; a label alone, the variable of the rows below.
+                bool labelOnly = cells.Skip(1).All(c => c.Length == 0 || c is "-" or "–" or "—");
+                if (labelOnly && inTable && header is not null && ColumnN.IsMatch(header[^1])) { group = PaperText.Normalise(cells[0]); continue; }
                 header = cells.Skip(1).Any(c => ValueCell.IsMatch(c)) ? null : cells;
+                group = null;
+                inTable = header is not null;
                 continue;
             }
+            inTable = true;
+            // A row whose label says what it holds ("Women, n (%)") is a variable of its own, not a level of the group above.
+            var rowGroup = group is not null && !Regex.IsMatch(cells[0], @"\(\s*%\s*\)|mean|median|moyenne|médiane", RegexOptions.IgnoreCase) ? group : null;
             int lineStart = text.FlowStartOfLine(i);
             searchFrom = Math.Max(searchFrom, lineStart);
             var label = PaperText.Normalise(cells[0]);
@@ -58,9 +92,18 @@ internal static class TextTables
                 string? head = h >= 0 && header is not null ? PaperText.Normalise(header[h]) : null;
                 int? n = head is not null && ColumnN.Match(head) is { Success: true } m ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
                 var descriptor = label + " | " + (head ?? "") + " | " + (header is null ? "" : PaperText.Normalise(string.Join(" ", header)));
-                yield return new TableCell(label, head, n, descriptor, cell, at, at + cell.Length);
+                var groupWords = rowGroup is null ? "" : rowGroup + " | ";
+                yield return new TableCell(label, head, n, groupWords + descriptor, cell, at, at + cell.Length, rowGroup, j - 1, i);
             }
         }
+    }
+
+    /// <summary>The cells of a single-space header: the text before the first named column, then each column ("Active (n = 32)").</summary>
+    static string[]? SpacedHeader(string raw)
+    {
+        var columns = SpacedHeaderColumn.Matches(raw);
+        if (columns.Count == 0 || raw.TrimEnd().Length != columns[^1].Index + columns[^1].Length || raw.Contains('.') && Regex.IsMatch(raw, @"\.\s+[A-Z]")) return null;
+        return new[] { raw[..columns[0].Index].Trim() }.Concat(columns.Select(c => c.Value.Trim())).ToArray();
     }
 
     static string[] Split(string raw)

@@ -45,6 +45,8 @@ public sealed record ModelSettings(
     public IReadOnlyList<string> LsMeans { get; init; } = Array.Empty<string>();
     /// <summary>Weights of the class levels LS means average over (equal, or observed margins: SAS OM).</summary>
     public LsMeansWeights LsMeansWeights { get; init; } = LsMeansWeights.Equal;
+    /// <summary>The most memory and work a fit may take ("fit_budget"; <see cref="MixedModelSpec.Budget"/>).</summary>
+    public Estimation.FitBudget Budget { get; init; } = Estimation.FitBudget.Default;
 }
 
 /// <summary>The spec's "descriptives": how the descriptive tables compute quantiles.</summary>
@@ -157,9 +159,13 @@ public sealed record AnalysisSpec(
         Covariance = outcome.Model.Covariance, TimeValue = Columns.TimeValue, Group = Columns.Group,
         RandomIntercept = outcome.Model.RandomIntercept, Method = outcome.Model.Method, Df = outcome.Model.Df,
         Alpha = outcome.Model.Alpha, ClassVariables = outcome.Model.ClassVariables, References = outcome.Model.References,
-        LsMeans = outcome.Model.LsMeans, LsMeansWeights = outcome.Model.LsMeansWeights,
+        LsMeans = outcome.Model.LsMeans, LsMeansWeights = outcome.Model.LsMeansWeights, Budget = outcome.Model.Budget,
         Residuals = Outputs.Figures.Any(f => f.Type == "residuals" && f.Outcomes.Contains(outcome.Name)),
     };
+
+    /// <summary>The spec with every outcome's fit budget set to <paramref name="budget"/> (a front end's override of "model.fit_budget").</summary>
+    public AnalysisSpec WithFitBudget(Estimation.FitBudget budget) =>
+        this with { Outcomes = Outcomes.Select(o => o with { Model = o.Model with { Budget = budget } }).ToList() };
 
     static string QuoteIfNeeded(string name) => name.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') ? name : $"`{name}`";
 }

@@ -290,6 +290,7 @@ public static class AnalysisSpecReader
         ModelSetting.ClassVariables => "model.class",
         ModelSetting.MissingTokens => "data.missing",
         ModelSetting.DecimalComma => "data.decimal \",\"",
+        ModelSetting.FitBudget => "model.fit_budget",
         _ => null,
     };
     /// <summary>
@@ -326,7 +327,7 @@ public static class AnalysisSpecReader
     static ModelSettings ReadModel(JsonTree? node, ModelSettings inherited)
     {
         if (node is null) return inherited;
-        node.ExpectObject("formula", "covariance", "random_intercept", "method", "df", "alpha", "class", "ref", "lsmeans", "lsmeans_weights");
+        node.ExpectObject("formula", "covariance", "random_intercept", "method", "df", "alpha", "class", "ref", "lsmeans", "lsmeans_weights", "fit_budget");
         var m = inherited;
         if (node.Get("formula") is { } f)
         {
@@ -348,6 +349,11 @@ public static class AnalysisSpecReader
         }
         if (node.Get("class") is { } cl) m = m with { ClassVariables = cl.AsStringArray() };
         if (node.Get("lsmeans") is { } ls) m = m with { LsMeans = ls.AsStringArray() };
+        if (node.Get("fit_budget") is { } fb)
+        {
+            try { m = m with { Budget = Estimation.FitBudget.Parse(fb.Kind == JsonValueKind.Number ? fb.Text ?? "" : fb.AsString()) }; }
+            catch (RweStatsInputException e) { throw fb.Error(e.MessageNaming(KeyOf)); }
+        }
         if (node.Get("lsmeans_weights") is { } lw) m = m with { LsMeansWeights = lw.Choice("equal", "observed") == "observed" ? LsMeansWeights.Observed : LsMeansWeights.Equal };
         if (node.Get("ref") is { } r)
         {

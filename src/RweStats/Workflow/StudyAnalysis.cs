@@ -57,8 +57,9 @@ public sealed record StudyResult(AnalysisSpec Spec, IReadOnlyList<OutcomeAnalysi
 /// </summary>
 public static class StudyAnalysis
 {
-    /// <summary>Runs every outcome of the spec; <paramref name="progress"/> receives a line per step.</summary>
-    public static StudyResult Run(AnalysisSpec spec, Action<string>? progress = null)
+    /// <summary>Runs every outcome of the spec; <paramref name="progress"/> receives a line per step, <paramref name="fitProgress"/>
+    /// each iteration of the outcomes' fits (<see cref="Model.MixedModelSpec.Progress"/>).</summary>
+    public static StudyResult Run(AnalysisSpec spec, Action<string>? progress = null, IProgress<Estimation.FitProgress>? fitProgress = null)
     {
         var tables = new Dictionary<string, DataTable>();
         var warnings = new List<string>();
@@ -70,8 +71,8 @@ public static class StudyAnalysis
             progress?.Invoke($"[{index}/{spec.Outcomes.Count}] {outcome.Name}: ");
             try
             {
-                var analysis = outcome.Data.PushDown ? AnalyseFromSums(spec, outcome, warnings)
-                    : AnalyseOutcome(spec, outcome, LoadOutcomeTable(spec, outcome, tables), warnings);
+                var analysis = outcome.Data.PushDown ? AnalyseFromSums(spec, outcome, warnings, fitProgress)
+                    : AnalyseOutcome(spec, outcome, LoadOutcomeTable(spec, outcome, tables), warnings, fitProgress: fitProgress);
                 results.Add(analysis);
                 var f = analysis.Fit!;
                 progress?.Invoke($"{f.ObservationsUsed} observations, {f.SubjectsWithData} subjects, {f.CovarianceSasType}{(f.Spec.RandomIntercept ? " + random intercept" : "")}, {(f.Convergence.Converged ? "converged" : "NOT converged")}\n");
@@ -129,9 +130,9 @@ public static class StudyAnalysis
     /// of "fit --push-down" (equal to the fit on the rows). The rows are never read, so a model that needs them is refused
     /// and the descriptive statistics are not computed.
     /// </summary>
-    static OutcomeAnalysis AnalyseFromSums(AnalysisSpec spec, OutcomeSpec outcome, List<string> warnings)
+    static OutcomeAnalysis AnalyseFromSums(AnalysisSpec spec, OutcomeSpec outcome, List<string> warnings, IProgress<Estimation.FitProgress>? fitProgress)
     {
-        var modelSpec = spec.ModelFor(outcome, outcome.Column);
+        var modelSpec = spec.ModelFor(outcome, outcome.Column) with { Progress = fitProgress };
         // A spec can ask only for a df method or a covariance structure that needs the rows: named by their spec keys.
         if (PatternSums.RowsNeeded(modelSpec) is { } needs)
             throw new RweStatsInputException($"outcome '{outcome.Name}': the model needs the rows ({RweStatsInputException.NameSettings(needs, AnalysisSpecReader.KeyOf)}), which \"data.push_down\" never reads; drop \"push_down\" or change the model");
@@ -195,7 +196,8 @@ public static class StudyAnalysis
     }
 
     /// <summary>Descriptives, classes, changes and the fit of one outcome on its table; throws on an input error.</summary>
-    public static OutcomeAnalysis AnalyseOutcome(AnalysisSpec spec, OutcomeSpec outcome, DataTable table, List<string> warnings, bool fit = true)
+    public static OutcomeAnalysis AnalyseOutcome(AnalysisSpec spec, OutcomeSpec outcome, DataTable table, List<string> warnings, bool fit = true,
+                                                 IProgress<Estimation.FitProgress>? fitProgress = null)
     {
         // A label in the data (SAS variable label) titles the tables and figures when the spec gives none.
         if (!outcome.LabelFromSpec && table.ColumnLabel(outcome.Column) is { } fileLabel) outcome = outcome with { Label = fileLabel };
@@ -258,7 +260,7 @@ public static class StudyAnalysis
             ? rows.Select(i => transformed[i]).ToArray()
             : rows.Select(i => table.Columns[table.ColumnIndex(n)][i]).ToArray()).ToArray();
         var modelTable = table.Derive(names, columns, rows.Select(i => table.LineNumbers[i]).ToArray());
-        var modelSpec = spec.ModelFor(outcome, response);
+        var modelSpec = spec.ModelFor(outcome, response) with { Progress = fitProgress };
         var model = CohortSource.Rows(modelTable, "descriptive statistics, classes and figures need them").Models(modelSpec)(modelSpec);
         var result = model.Result(modelSpec);
         return new OutcomeAnalysis(outcome, descriptives, classes, changes, result, valuesBySubject, null) { Notes = notesByKey, ModelTable = modelTable, Model = model };

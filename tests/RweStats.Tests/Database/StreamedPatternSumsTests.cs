@@ -262,18 +262,71 @@ public sealed class StreamedPatternSumsTests : IDisposable
         PushDownEqualityTests.AssertSameFit(MixedModelFitter.Fit(TableReader.Read(source), spec), MixedModelFitter.Fit(sums!, spec));
     }
 
-    [Fact]
-    public void SubjectsOutOfOrderAreDeclinedThenAggregatedByDuckDb()
+    /// <summary>
+    /// Subjects grouped but in descending order: declined where only ascending order is accepted (a file streamed because
+    /// it is large), streamed where any order is (the sums asked for), with chunks small enough that subjects cross chunk
+    /// ends: the fit of the rows read into memory.
+    /// </summary>
+    [Theory]
+    [InlineData(64)]
+    [InlineData(300)]
+    [InlineData(CsvSubjectStream.ChunkBytes)]
+    public void SubjectsGroupedInAnyOrderAreStreamedWhenAsked(int chunkBytes)
     {
         var path = Path.Combine(dir, "reversed.csv");
         File.WriteAllText(path, Cohort(40, seed: 5, order: i => 41 - i));
         var spec = new MixedModelSpec { Formula = "y ~ arm*visit + age", Subject = "id", Time = "visit", Covariance = "un" };
-        Assert.Null(StreamedPatternSums.TryCompute(new TableSource(path), spec, "csv", out var declined));
+        Assert.Null(StreamedPatternSums.TryCompute(new TableSource(path), spec, "csv", out var declined, chunkBytes));
         Assert.Contains("not grouped by 'id' in ascending order", declined);
+        var sums = StreamedPatternSums.TryCompute(new TableSource(path), spec, "csv", out declined, chunkBytes, anySubjectOrder: true);
+        Assert.Null(declined);
+        PushDownEqualityTests.AssertSameFit(InMemory(path, spec), MixedModelFitter.Fit(sums!, spec));
+        var log = new List<string>();
+        TableReader.PatternSums(new TableSource(path), spec, out var how, log.Add);
+        Assert.Equal("streamed subject by subject", how);
+    }
+
+    /// <summary>
+    /// A subject whose rows are apart (met again after another subject), in the same chunk or in chunks far apart: not
+    /// streamed in any order; the sums asked for are then DuckDB's, the fit of the rows read into memory.
+    /// </summary>
+    [Theory]
+    [InlineData(64)]
+    [InlineData(CsvSubjectStream.ChunkBytes)]
+    public void ASubjectWhoseRowsAreApartIsAggregatedByDuckDb(int chunkBytes)
+    {
+        var path = Path.Combine(dir, "apart.csv");
+        var lines = Cohort(40, seed: 5, order: i => 41 - i).TrimEnd('\n').Split('\n');
+        // Subject 40's last visit moved to the end of the file.
+        var moved = lines[4];
+        File.WriteAllLines(path, lines.Take(4).Concat(lines.Skip(5)).Append(moved));
+        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + age", Subject = "id", Time = "visit", Covariance = "un" };
+        Assert.Null(StreamedPatternSums.TryCompute(new TableSource(path), spec, "csv", out var declined, chunkBytes, anySubjectOrder: true));
+        Assert.Equal("its rows are not grouped by 'id' (a subject's rows are apart)", declined);
         var log = new List<string>();
         var sums = TableReader.PatternSums(new TableSource(path), spec, log.Add);
         Assert.Contains(log, l => l.Contains("DuckDB aggregates it"));
         PushDownEqualityTests.AssertSameFit(InMemory(path, spec), MixedModelFitter.Fit(sums, spec));
+    }
+
+    /// <summary>
+    /// A Parquet file whose subjects are grouped by site (ids ascending within a site, the sites in another order), read
+    /// in parallel ranges whose ends fall inside subjects: streamed when any order is accepted, the in-memory fit.
+    /// </summary>
+    [Fact]
+    public void ParquetGroupedBySiteStreamsInRanges()
+    {
+        var csv = Path.Combine(dir, "cohort.csv");
+        using (var writer = new StreamWriter(csv)) Simulation.MmrmCohortSimulator.Write(writer, 30_001, 7, 5);
+        var parquet = Path.Combine(dir, "by-site.parquet");
+        WriteParquet(csv, "nullstr = ['', 'NA', '.']", parquet, rowGroup: 10000, orderBy: "(CAST(id AS BIGINT) * 7919) % 13, CAST(id AS BIGINT), visit");
+        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + base", Subject = "id", Time = "visit", Covariance = "un" };
+        var source = new TableSource(parquet);
+        Assert.Null(StreamedPatternSums.TryCompute(source, spec, "parquet", out var declined));
+        Assert.Contains("in ascending order", declined);
+        var sums = StreamedPatternSums.TryCompute(source, spec, "parquet", out declined, anySubjectOrder: true);
+        Assert.Null(declined);
+        PushDownEqualityTests.AssertSameFit(InMemory(parquet, spec), MixedModelFitter.Fit(sums!, spec));
     }
 
     static RweStatsInputException Refused(string csv, MixedModelSpec spec)
@@ -399,7 +452,9 @@ public sealed class StreamedPatternSumsTests : IDisposable
             DataNote(CohortSource.File(new TableSource(reversed), streamAboveBytes: 0).Fit(spec)));
         Assert.Contains("the rows read into memory ({Blups} need(s) them)",
             DataNote(CohortSource.File(new TableSource(sorted), streamAboveBytes: 0).Fit(spec with { Blups = true, RandomIntercept = true, Covariance = "vc" })));
-        Assert.Contains("fitted from pattern sums computed by DuckDB while it scans the file (not streamed: its rows are not grouped",
+        Assert.Contains("{PushDown} streams a file whose subjects come in another order",
+            DataNote(CohortSource.File(new TableSource(reversed), streamAboveBytes: 0).Fit(spec)));
+        Assert.Equal("Data: fitted from pattern sums streamed subject by subject, as asked (sums computed where the data are); no row held in memory.",
             DataNote(CohortSource.File(new TableSource(reversed), RowsPolicy.SumsWhereTheDataAre).Fit(spec)));
         Assert.Contains("the rows read into memory (the rows asked for)",
             DataNote(CohortSource.File(new TableSource(sorted), RowsPolicy.Rows, streamAboveBytes: 0).Fit(spec)));

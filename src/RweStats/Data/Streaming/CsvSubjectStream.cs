@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
@@ -163,55 +164,66 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
 
     ChunkSums ReadChunk(SafeFileHandle handle, long from, long to, StreamPlan plan, (Role role, int index)[][] roles)
     {
-        var sums = new ChunkSums(plan.Shape, keepFirst: true, Where, plan.Subject, plan.Time, plan.Group);
+        var sums = new ChunkSums(plan.Shape, keepFirst: true, Where, plan.Subject, plan.Time, plan.Group, plan.AnySubjectOrder);
         var cells = new CsvCellReader(dialect);
         int width = header.Length;
         var codes = new int[plan.CodedClasses.Count];
         var covariates = new double[plan.Covariates.Count];
         var subject = new byte[64];
         var unquoted = new byte[64];
-        var buffer = new byte[(int)Math.Min(Math.Max(to - from, 1), 1 << 20)];
-        int carry = 0;
-        long offset = from;
-        while (offset < to || carry > 0)
+        // Buffers from the shared pool: a chunk's own megabyte each time was a large-object allocation per chunk, and the
+        // collections of the large-object heap they set off.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(to - from, 1), 1 << 20));
+        try
         {
-            int want = (int)Math.Min(buffer.Length - carry, to - offset);
-            int read = want > 0 ? RandomAccess.Read(handle, buffer.AsSpan(carry, want), offset) : 0;
-            offset += read;
-            int filled = carry + read;
-            bool atEnd = offset >= to;
-            var data = buffer.AsSpan(0, filled);
-            int end = atEnd ? filled : data.LastIndexOf((byte)'\n') + 1;
-            if (end == 0)
+            int carry = 0;
+            long offset = from;
+            while (offset < to || carry > 0)
             {
-                // A line longer than the buffer.
-                Array.Resize(ref buffer, buffer.Length * 2);
-                carry = filled;
-                continue;
+                int want = (int)Math.Min(buffer.Length - carry, to - offset);
+                int read = want > 0 ? RandomAccess.Read(handle, buffer.AsSpan(carry, want), offset) : 0;
+                offset += read;
+                int filled = carry + read;
+                bool atEnd = offset >= to;
+                var data = buffer.AsSpan(0, filled);
+                int end = atEnd ? filled : data.LastIndexOf((byte)'\n') + 1;
+                if (end == 0)
+                {
+                    // A line longer than the buffer.
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    data.CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                    carry = filled;
+                    continue;
+                }
+                var block = data[..end];
+                if (!CsvSyntax.IsPlainText(block)) throw new CsvSyntax.NotPlainException();
+                if (!System.Text.Unicode.Utf8.IsValid(block))
+                    throw new RweStatsInputException($"{path}: the file is not valid UTF-8; re-save it as UTF-8 (with or without BOM)");
+                // Most files have no quote at all: one search per block instead of one per line.
+                bool anyQuote = block.Contains((byte)'"');
+                long blockStart = offset - filled;
+                for (ReadOnlySpan<byte> rest = block; !rest.IsEmpty;)
+                {
+                    long position = blockStart + block.Length - rest.Length;
+                    var row = CsvSyntax.NextLine(ref rest);
+                    if (!CsvSyntax.IsBlank(row)) ReadRow(row, position, anyQuote && row.Contains((byte)'"'));
+                }
+                carry = filled - end;
+                if (carry > 0) data[end..].CopyTo(buffer);
+                if (atEnd) break;
             }
-            var block = data[..end];
-            if (!CsvSyntax.IsPlainText(block)) throw new CsvSyntax.NotPlainException();
-            if (!System.Text.Unicode.Utf8.IsValid(block))
-                throw new RweStatsInputException($"{path}: the file is not valid UTF-8; re-save it as UTF-8 (with or without BOM)");
-            long blockStart = offset - filled;
-            for (ReadOnlySpan<byte> rest = block; !rest.IsEmpty;)
-            {
-                long position = blockStart + block.Length - rest.Length;
-                var row = CsvSyntax.NextLine(ref rest);
-                if (!CsvSyntax.IsBlank(row)) ReadRow(row, position);
-            }
-            carry = filled - end;
-            if (carry > 0) data[end..].CopyTo(buffer);
-            if (atEnd) break;
         }
+        finally { ArrayPool<byte>.Shared.Return(buffer); }
         sums.Finish();
         return sums;
 
-        void ReadRow(ReadOnlySpan<byte> row, long position)
+        void ReadRow(ReadOnlySpan<byte> row, long position, bool quoted)
         {
             int field = 0, subjectLength = -1, visit = -1, group = 0;
             double y = double.NaN;
-            bool present = true, quoted = row.Contains((byte)'"');
+            bool present = true;
             for (int at = 0; at <= row.Length; field++)
             {
                 var raw = quoted ? CsvSyntax.QuotedField(row, separator, ref at, ref unquoted) : CsvSyntax.PlainField(row, separator, ref at);

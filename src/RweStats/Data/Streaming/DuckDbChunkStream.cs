@@ -101,7 +101,7 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
 
     ChunkSums ReadRange(string sql, long firstRow, StreamPlan plan, string[] all, int labelColumns)
     {
-        var sums = new ChunkSums(plan.Shape, keepFirst: true, Where, plan.Subject, plan.Time, plan.Group);
+        var sums = new ChunkSums(plan.Shape, keepFirst: true, Where, plan.Subject, plan.Time, plan.Group, plan.AnySubjectOrder);
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using (var setup = connection.CreateCommand())

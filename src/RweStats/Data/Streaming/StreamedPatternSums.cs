@@ -9,7 +9,11 @@ namespace RweStats.Data.Streaming;
 /// <param name="Other">Required columns with no other role (e.g. the --time-value column): present, or the row is skipped.</param>
 internal sealed record StreamPlan(
     string Subject, string Time, string Response, IReadOnlyList<string> CodedClasses, IReadOnlyList<string> Covariates,
-    string? Group, IReadOnlyList<string> Other, SubjectRowShape Shape);
+    string? Group, IReadOnlyList<string> Other, SubjectRowShape Shape)
+{
+    /// <summary>Subjects may come in any order, each subject's rows contiguous (else: in ascending order).</summary>
+    public bool AnySubjectOrder { get; init; }
+}
 
 /// <summary>A file read as a stream of rows: CSV (<see cref="CsvSubjectStream"/>) or Parquet (<see cref="DuckDbChunkStream"/>).</summary>
 internal interface ISubjectRowSource
@@ -25,14 +29,15 @@ internal interface ISubjectRowSource
 
 /// <summary>
 /// The pattern sums of a model over a CSV or Parquet file whose rows come grouped by subject, subjects in ascending
-/// order (natural order, "PT9" before "PT10", or text order; the usual layout of registry extracts and ADaM data sets): the file is read once, in
+/// order (natural order, "PT9" before "PT10", or text order; the usual layout of ADaM data sets) or, when asked, in any
+/// order (a registry extract grouped by site, say; each subject's rows contiguous): the file is read once, in
 /// parallel chunks, and each subject's rows are added to its signature's sums as soon as the next subject starts, so
 /// memory holds a few rows and the sums whatever the size of the file (no hash table of subjects, which is what makes
 /// a database's GROUP BY slow and memory-hungry at 10⁷ subjects). The result is what
 /// <see cref="Sql.PatternSumsQuery"/> computes in a database (same frame rules through <see cref="ModelColumns"/> and
 /// <see cref="SummaryFrame"/>); the fit on it equals the fit on the rows read into memory up to the order of summation.
-/// Returns null when the subjects do not come in ascending order or the file is not plain (quoted CSV fields): the
-/// caller then lets DuckDB group the rows.
+/// Returns null when the subjects do not come in the accepted order or the file is not plain (line breaks inside quoted
+/// fields): the caller then reads the rows or lets DuckDB group them.
 /// </summary>
 public static class StreamedPatternSums
 {
@@ -75,7 +80,12 @@ public static class StreamedPatternSums
             declined = "the visits are ordered by their time values, which needs the rows";
             return null;
         }
-        return TryCompute(source, spec, format, out declined, textInNumericColumnDeclines: true);
+        var sums = TryCompute(source, spec, format, out declined, textInNumericColumnDeclines: true);
+        // Subjects grouped in another order are streamed when the sums are asked for, not here: the rows read into memory
+        // are summed in another order, so the last digits of the fit would change with the path the file's size chose.
+        if (sums is null && declined is not null && declined.Contains("ascending order", StringComparison.Ordinal))
+            declined += "; {PushDown} streams a file whose subjects come in another order, each subject's rows together";
+        return sums;
     }
 
     /// <summary>The pattern sums, or null when the rows are not in subject order (or the CSV file is not plain).</summary>
@@ -83,8 +93,10 @@ public static class StreamedPatternSums
     /// <param name="declined">Why the file was not streamed (null when it was).</param>
     /// <param name="textInNumericColumnDeclines">A text met in a column its first rows made numeric declines (null) instead
     /// of being an error naming the line.</param>
+    /// <param name="anySubjectOrder">Stream subjects in any order as long as each subject's rows are contiguous (a registry
+    /// export grouped by site, say); else only subjects in ascending order are streamed.</param>
     public static PatternSums? TryCompute(TableSource source, MixedModelSpec spec, string format, out string? declined,
-        int chunkBytes = CsvSubjectStream.ChunkBytes, bool textInNumericColumnDeclines = false)
+        int chunkBytes = CsvSubjectStream.ChunkBytes, bool textInNumericColumnDeclines = false, bool anySubjectOrder = false)
     {
         spec.Validate();
         const string NotPlain = "its layout needs DuckDB's reader (line breaks inside quoted fields, control characters, or no data rows)";
@@ -98,9 +110,12 @@ public static class StreamedPatternSums
         var taken = new HashSet<string>(coded.Concat(covariates)) { spec.Subject, spec.Time };
         if (spec.Group is not null) taken.Add(spec.Group);
         var plan = new StreamPlan(spec.Subject, spec.Time, roles.Formula.Response, coded, covariates, spec.Group,
-            roles.Required.Where(c => !taken.Contains(c)).ToList(), new SubjectRowShape(coded.Count, covariates.Count, monomials, spec.Group is not null));
+            roles.Required.Where(c => !taken.Contains(c)).ToList(), new SubjectRowShape(coded.Count, covariates.Count, monomials, spec.Group is not null))
+        { AnySubjectOrder = anySubjectOrder };
         IReadOnlyList<ChunkSums>? chunks;
-        string outOfOrder = $"its rows are not grouped by '{spec.Subject}' in ascending order (natural or text order)";
+        string outOfOrder = anySubjectOrder
+            ? $"its rows are not grouped by '{spec.Subject}' (a subject's rows are apart)"
+            : $"its rows are not grouped by '{spec.Subject}' in ascending order (natural or text order)";
         try { chunks = stream.Read(plan); }
         catch (SubjectsOutOfOrderException) { declined = outOfOrder; return null; }
         catch (CsvSubjectStream.ColumnTypeConflictException e)
@@ -131,10 +146,10 @@ public static class StreamedPatternSums
             }
             previousLast = c.LastKey;
         }
-        if (!natural && !asTexts) return null;
+        if (!natural && !asTexts && !(plan.AnySubjectOrder && Contiguous(chunks))) return null;
 
         // The subjects at the chunks' ends, joined in file order: equal keys side by side are one subject.
-        var joiner = new ChunkSums(plan.Shape, keepFirst: false, stream.Where, plan.Subject, plan.Time, plan.Group);
+        var joiner = new ChunkSums(plan.Shape, keepFirst: false, stream.Where, plan.Subject, plan.Time, plan.Group, plan.AnySubjectOrder);
         foreach (var c in chunks)
         {
             if (c.Head is not null) joiner.Replay(c.Head);
@@ -167,7 +182,12 @@ public static class StreamedPatternSums
 
         int t = levels.Time.Levels.Count, classes = plan.CodedClasses.Count, k1 = plan.Shape.ValuesPerVisit, n = t * k1;
         var signatures = new List<SignatureSums>();
-        var merged = new Dictionary<(int, ulong, string), int>();
+        // Signatures by [group, mask low, mask high, codes at every visit position], looked up from a scratch key (a chunk
+        // of 8 MB has a thousand or more signatures, met again in every chunk).
+        var merged = new Dictionary<int[], int>(new ChunkSums.KeyComparer());
+        var lookup = merged.GetAlternateLookup<ReadOnlySpan<int>>();
+        var key = new int[3 + t * classes];
+        var index = new int[64 * k1];
         foreach (var chunk in all)
         {
             var position = Map(chunk.Visits, levels.Time.Levels);
@@ -176,45 +196,67 @@ public static class StreamedPatternSums
             foreach (var s in chunk.Signatures)
             {
                 // Observed visits in ascending id → their positions; the compact sums spread into the T·(K+1) layout.
-                var visitIds = Enumerable.Range(0, 64).Where(v => (s.Mask >> v & 1) == 1).ToArray();
                 ulong mask = 0;
-                var codes = Enumerable.Repeat(-1, t * classes).ToArray();
-                var index = new int[visitIds.Length * k1];
-                for (int j = 0; j < visitIds.Length; j++)
+                var codes = key.AsSpan(3);
+                codes.Fill(-1);
+                int visits = 0;
+                for (ulong bits = s.Mask; bits != 0; bits &= bits - 1, visits++)
                 {
-                    int a = position[visitIds[j]];
+                    int a = position[System.Numerics.BitOperations.TrailingZeroCount(bits)];
                     mask |= 1UL << a;
-                    for (int c = 0; c < classes; c++) codes[a * classes + c] = classLevel[c][s.Codes[j * classes + c]];
-                    for (int k = 0; k < k1; k++) index[j * k1 + k] = a * k1 + k;
-                }
-                var sums = new double[n];
-                var products = new double[n * n];
-                int d = index.Length;
-                for (int i = 0; i < d; i++)
-                {
-                    sums[index[i]] = s.Sums[i];
-                    for (int j = i; j < d; j++)
-                        products[index[i] * n + index[j]] = products[index[j] * n + index[i]] = s.Products[i * d + j];
+                    for (int c = 0; c < classes; c++) codes[a * classes + c] = classLevel[c][s.Codes[visits * classes + c]];
+                    for (int k = 0; k < k1; k++) index[visits * k1 + k] = a * k1 + k;
                 }
                 // Chunks meet the same signatures: one entry per signature keeps the likelihood's pattern blocks few.
+                // A signature met before gets this chunk's sums added where they go (the other entries would add zeros,
+                // and x + 0 is x: no sum is ever −0, since every sum starts at +0); a new one gets its entries.
                 int groupIndex = groupLevel is null ? 0 : groupLevel[s.Group];
-                var key = (groupIndex, mask, string.Join(",", codes));
-                if (merged.TryGetValue(key, out int at))
+                (key[0], key[1], key[2]) = (groupIndex, (int)(uint)mask, (int)(uint)(mask >> 32));
+                SignatureSums e;
+                if (lookup.TryGetValue((ReadOnlySpan<int>)key, out int at))
                 {
-                    var e = signatures[at];
-                    for (int i = 0; i < n; i++) e.Sums[i] += sums[i];
-                    for (int i = 0; i < n * n; i++) e.Products[i] += products[i];
+                    e = signatures[at];
                     signatures[at] = e with { Subjects = e.Subjects + s.Subjects };
                 }
                 else
                 {
-                    merged[key] = signatures.Count;
-                    signatures.Add(new SignatureSums(groupIndex, mask, codes, s.Subjects, sums, products));
+                    merged[(int[])key.Clone()] = signatures.Count;
+                    signatures.Add(e = new SignatureSums(groupIndex, mask, codes.ToArray(), s.Subjects, new double[n], new double[n * n]));
+                }
+                int d = visits * k1;
+                for (int i = 0; i < d; i++)
+                {
+                    e.Sums[index[i]] += s.Sums[i];
+                    for (int j = i; j < d; j++)
+                    {
+                        double product = s.Products[i * d + j];
+                        e.Products[index[i] * n + index[j]] += product;
+                        if (i != j) e.Products[index[j] * n + index[i]] += product;
+                    }
                 }
             }
         }
         var frame = SummaryFrame.Frame(stream.Label, roles, levels, totals, all.Sum(c => c.SubjectsRead), all.Sum(c => c.Subjects));
         return new PatternSums { Frame = frame, Spec = spec, CodedClasses = plan.CodedClasses, Monomials = roles.Monomials, Signatures = signatures };
+    }
+
+    /// <summary>
+    /// Whether no subject is met in two chunks, other than one that continues from a chunk's end into the next chunk(s):
+    /// each chunk checked its own subjects (<see cref="ChunkSums.Met"/>).
+    /// </summary>
+    static bool Contiguous(IReadOnlyList<ChunkSums> chunks)
+    {
+        var met = new HashSet<ulong>(chunks.Sum(c => c.Met!.Count));
+        ulong? previousLast = null;
+        foreach (var c in chunks)
+        {
+            if (c.FirstKey is null) continue;
+            ulong first = SubjectOrder.Hash(c.FirstKey);
+            foreach (ulong h in c.Met!)
+                if (!(h == first && previousLast == first) && !met.Add(h)) return false;
+            previousLast = SubjectOrder.Hash(c.LastKey);
+        }
+        return true;
     }
 
     /// <summary>Each label id of a chunk → its index among the final levels (−1: a label no used row had).</summary>

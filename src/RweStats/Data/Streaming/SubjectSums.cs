@@ -95,8 +95,9 @@ internal sealed record SubjectLog(byte[] Key, long[] Where, int[] Visit, int[] G
 /// <see cref="Sql.PatternSumsQuery"/> computes in a database, computed here while the rows stream past, so that no row
 /// is kept. A chunk cannot know whether its first and last subjects continue in the chunks beside it: their rows are
 /// kept (<see cref="Head"/>, <see cref="Tail"/>) and accumulated when the chunks are joined, in file order.
-/// It also checks that the subjects come in ascending order (as numbers or as texts): that is what makes a subject's
-/// rows contiguous, hence a subject never met twice.
+/// It also checks that a subject's rows are contiguous (a subject never met twice): by their ascending order (as numbers
+/// or as texts), or, when any order of subjects is accepted, by a set of the subjects met (a 64-bit hash of each id: a
+/// collision can only make the file look out of order, never join two subjects).
 /// </summary>
 internal sealed class ChunkSums
 {
@@ -126,6 +127,8 @@ internal sealed class ChunkSums
     public byte[]? LastKey { get; private set; }
     public SubjectLog? Head { get; private set; }
     public SubjectLog? Tail { get; private set; }
+    /// <summary>The hashes of the subjects met (<see cref="SubjectOrder.Hash"/>), when any order of subjects is accepted; else null.</summary>
+    public HashSet<ulong>? Met { get; }
 
     // Signatures: key = [group, mask low, mask high, codes at the observed visits (ascending visit id)].
     readonly Dictionary<int[], Signature> signatures = new(new KeyComparer());
@@ -148,9 +151,12 @@ internal sealed class ChunkSums
 
     /// <param name="keepFirst">false for the chunk that joins the others (it accumulates every subject it gets).</param>
     /// <param name="where">Names a row for messages ("file.csv:12", "file.parquet row 12") from its position.</param>
-    public ChunkSums(SubjectRowShape shape, bool keepFirst, Func<long, string> where, string subjectName, string timeName, string? groupName)
+    /// <param name="anySubjectOrder">Subjects may come in any order as long as each subject's rows are contiguous.</param>
+    public ChunkSums(SubjectRowShape shape, bool keepFirst, Func<long, string> where, string subjectName, string timeName, string? groupName,
+                     bool anySubjectOrder = false)
     {
         this.shape = shape; this.keepFirst = keepFirst; this.where = where;
+        if (anySubjectOrder) Met = new HashSet<ulong>();
         this.subjectName = subjectName; this.timeName = timeName; this.groupName = groupName ?? "";
         Classes = Enumerable.Range(0, shape.Classes).Select(_ => new LabelIds()).ToArray();
         CovariateSums = new double[shape.Covariates];
@@ -227,11 +233,13 @@ internal sealed class ChunkSums
             var previous = key.AsSpan(0, keyLength);
             if (SubjectOrder.CompareNatural(previous, subject) > 0) AscendingNaturally = false;
             if (previous.SequenceCompareTo(subject) > 0) AscendingAsTexts = false;
-            if (!AscendingNaturally && !AscendingAsTexts) throw new SubjectsOutOfOrderException(); // no need to read on
+            if (!AscendingNaturally && !AscendingAsTexts && Met is null) throw new SubjectsOutOfOrderException(); // no need to read on
             if (keepFirst && !sawSubject) Head = Log(); else Accumulate();
             sawSubject = true;
         }
         else FirstKey ??= subject.ToArray();
+        // A subject met before, with other subjects in between: its rows are not contiguous.
+        if (Met is not null && !Met.Add(SubjectOrder.Hash(subject))) throw new SubjectsOutOfOrderException();
         if (key.Length < subject.Length) key = new byte[Math.Max(subject.Length, 2 * key.Length)];
         subject.CopyTo(key);
         keyLength = subject.Length;
@@ -332,8 +340,8 @@ internal sealed class ChunkSums
         public int[] Codes { get; } = codes;
     }
 
-    /// <summary>Signature keys by content; looked up from the scratch span without an allocation per subject.</summary>
-    sealed class KeyComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
+    /// <summary>Signature keys by content; looked up from a scratch span without an allocation per subject (or per chunk's signature, when chunks are joined).</summary>
+    internal sealed class KeyComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
     {
         public bool Equals(int[]? a, int[]? b) => a.AsSpan().SequenceEqual(b);
         public int GetHashCode(int[] a) => GetHashCode(a.AsSpan());
@@ -348,7 +356,7 @@ internal sealed class ChunkSums
     }
 }
 
-/// <summary>A chunk met its subjects in neither accepted order: the file cannot be streamed subject by subject.</summary>
+/// <summary>A chunk met its subjects in no accepted order (a subject's rows apart): the file cannot be streamed subject by subject.</summary>
 internal sealed class SubjectsOutOfOrderException : Exception;
 
 /// <summary>The order in which subjects must come for their rows to be known contiguous.</summary>
@@ -386,4 +394,16 @@ internal static class SubjectOrder
     }
 
     static bool IsDigit(byte c) => c is >= (byte)'0' and <= (byte)'9';
+
+    /// <summary>A 64-bit hash of a subject id (two 32-bit xxHash32 with different seeds, <see cref="HashCode"/>), for the
+    /// set of subjects met: equal ids hash alike within the process, which is all the set needs.</summary>
+    public static ulong Hash(ReadOnlySpan<byte> subject)
+    {
+        var low = new HashCode();
+        low.AddBytes(subject);
+        var high = new HashCode();
+        high.Add(0x5bd1e995);
+        high.AddBytes(subject);
+        return (ulong)(uint)low.ToHashCode() | (ulong)(uint)high.ToHashCode() << 32;
+    }
 }

@@ -16,9 +16,9 @@ internal static class CategoryCountCheck
         string sum = $"{string.Join(" + ", s.Categories.Select(c => $"{c.Count} {c.Level}"))} = {s.Sum}";
         if (s.SentenceTotal is { } total)
         {
-            if (s.Sum == total) return Finding.Of(s, Name, FindingVerdict.Consistent, $"{sum}: the total of {total} stated in the sentence");
+            if (s.Sum == total) return Finding.Of(s, Name, FindingVerdict.Consistent, $"{sum}: the total of {total} {s.TotalSource}");
             if (s.Sum > total)
-                return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{sum}: more than the total of {total} stated in the sentence, though no patient is in two levels of the {s.Variable}");
+                return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{sum}: more than the total of {total} {s.TotalSource}, though no patient is in two levels of the {s.Variable}");
             return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{sum} of {total}: {total - s.Sum} in no level listed (a missing value or a level not named)");
         }
         if (s.OtherTotals.Count == 0) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{sum}: no total stated to check it against");

@@ -15,7 +15,8 @@ internal static class IntervalCheck
 
     public static Finding Check(EstimateWithInterval s)
     {
-        string quote = $"{s.Estimate} ({PrintedNumber.Show(s.Level)} % CI {s.Lower} to {s.Upper}){(s.P is null ? "" : $", {s.P}")}";
+        string level = s.Level is { } l ? $"{PrintedNumber.Show(l)} % CI" : "interval";
+        string quote = $"{(s.Name is { } nm ? nm + " " : "")}{s.Estimate} ({level} {s.Lower} to {s.Upper}){(s.P is null ? "" : $", {s.P}")}";
         if (s.Estimate.High < s.Lower.Low || s.Estimate.Low > s.Upper.High || s.Lower.Low > s.Upper.High)
             return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{quote}: the estimate lies outside its own interval, which no method of computing an interval gives");
         if (s.IsRatio && (s.Lower.High <= 0 || s.Estimate.High <= 0))
@@ -26,12 +27,14 @@ internal static class IntervalCheck
         string scaleName = s.IsRatio ? "log scale" : "linear scale";
         if (!PValueCheck.Overlaps(eLo, eHi, midLo, midHi))
             return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: the interval is not symmetric around the estimate on the {scaleName} (not a Wald interval), so no SE or p can be derived from it");
+        if (s.P is not null && s.Level is null)
+            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: the estimate lies inside its interval, symmetric on the {scaleName}; the interval's level is not printed ({s.LevelSource}), so no SE or p can be derived from it");
         if (s.P is null)
             return Finding.Of(s, Name, FindingVerdict.Consistent, $"{quote}: the estimate lies inside its interval, symmetric on the {scaleName}; no p is printed with it");
 
         double halfLo = Math.Max(1e-300, (scale(s.Upper.Low) - scale(s.Lower.High)) / 2), halfHi = (scale(s.Upper.High) - scale(s.Lower.Low)) / 2;
         double absLo = eLo <= 0 && eHi >= 0 ? 0 : Math.Min(Math.Abs(eLo), Math.Abs(eHi)), absHi = Math.Max(Math.Abs(eLo), Math.Abs(eHi));
-        double alpha = 1 - s.Level / 100;
+        double alpha = 1 - s.Level!.Value / 100;
         var dfs = new List<double>();
         string dfText;
         if (s.Df is not null) { dfs.Add(s.Df.Value); dfText = $"t with {s.Df} df"; }
@@ -55,7 +58,7 @@ internal static class IntervalCheck
         }
         double pMin = ps.Min(), pMax = ps.Max();
         var (rl, rh) = s.P.Interval;
-        string range = $"{quote}: the SE implied by the interval ({dfText}, {scaleName}) gives p from {PValueCheck.Show(pMin)} to {PValueCheck.Show(pMax)}";
+        string range = $"{quote}: the SE implied by the interval ({dfText}, {scaleName}{(s.LevelSource.StartsWith("printed", StringComparison.Ordinal) ? "" : $"; level {PrintedNumber.Show(s.Level.Value)} %, {s.LevelSource}")}) gives p from {PValueCheck.Show(pMin)} to {PValueCheck.Show(pMax)}";
         return PValueCheck.Overlaps(pMin, pMax, rl, rh)
             ? Finding.Of(s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P}")
             : Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{range}; reported {s.P} is outside it");

@@ -1,0 +1,160 @@
+using RweStats.PaperCheck;
+
+namespace RweStats.Tests;
+
+/// <summary>
+/// Reporting forms the paper check reads, each with a correct control and an impossible value. The p-values quoted in
+/// the comments are R's (pt, pf, pchisq, pnorm) on the printed numbers.
+/// </summary>
+public class PaperCheckFormsTests
+{
+    static CheckReport CheckText(string text) => PaperChecker.Check(PaperText.FromString("paper.txt", text), CheckOptions.Default);
+
+    static string Verdict(string text, string check) => Finding.VerdictName(Assert.Single(CheckText(text).Findings, f => f.Check == check).Verdict);
+
+    [Theory]
+    // 2 * pt(-2.20, 28) = 0.0362; 1 - pf(3.1, 2, 45) = 0.0548; 1 - pchisq(6.1, 2) = 0.0474.
+    [InlineData("The groups differed, t28 = 2.20, p = 0.036.", "consistent")]
+    [InlineData("The groups differed, t28 = 2.20, p = 0.36.", "inconsistent")]
+    [InlineData("The groups differed (t 28 = 2.20, p = 0.036).", "consistent")]
+    [InlineData("The effect of arm was F2,45 = 3.1, p = 0.055.", "consistent")]
+    [InlineData("The effect of arm was F2,45 = 3.1, p = 0.005.", "inconsistent")]
+    [InlineData("The groups differed, t(28)=2.2, p=0.036.", "consistent")]
+    [InlineData("The groups differed, t(28)=2.2, p=0.0036.", "inconsistent")]
+    [InlineData("Sex was associated with response, χ2(2, N = 80) = 6.1, p = 0.047.", "consistent")]
+    [InlineData("Sex was associated with response, χ2(2, N = 80) = 6.1, p = 0.47.", "inconsistent")]
+    public void CompressedDegreesOfFreedom(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Theory]
+    // 2 * pt(-2.3, 28) = 0.0291 (t from 2.25 to 2.35: 0.026 to 0.032).
+    [InlineData("The score fell (p = 0.03 (t = 2.3, df = 28)).", "consistent")]
+    [InlineData("The score fell, p = 0.03 (t = 2.3, df = 28).", "consistent")]
+    [InlineData("The score fell, p = 0.30 (t = 2.3, df = 28).", "inconsistent")]
+    [InlineData("Le score a baissé (p = 0,03 ; t(28) = 2,3).", "consistent")]
+    [InlineData("Le score a baissé (p = 0,003 ; t(28) = 2,3).", "inconsistent")]
+    public void APPrintedBeforeItsStatistic(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Fact]
+    public void APPrintedBeforeItsStatisticIsNotTakenFromTheStatisticBefore()
+    {
+        // Each bracket's p is its own: 2 * pt(-2.3, 28) = 0.029, 1 - pf(3.1, 2, 45) = 0.055.
+        var findings = CheckText("Scores fell (p = 0.03 (t = 2.3, df = 28)) and arms differed (p = 0.055 (F(2, 45) = 3.1)).").Findings;
+        Assert.Equal(2, findings.Count(f => f.Check == "p_vs_statistic" && f.Verdict == FindingVerdict.Consistent));
+    }
+
+    [Theory]
+    // 2 * pnorm(-1.2 / (2.2 / 2 / 1.96)) = 0.0325 (normal); larger with a t of few df.
+    [InlineData("The mean difference was −1.2 (95 % CI −2.3 to −0.1; p = 0.04).", "consistent")]
+    [InlineData("The mean difference was −1.2 (95 % CI −2.3 to −0.1; p = 0.40).", "inconsistent")]
+    // 2 * pnorm(-abs(log(1.8) / ((log(2.9) - log(1.1)) / 2 / 1.96))) = 0.0175; the paper states its level once.
+    [InlineData("Odds ratios are given with their 95 % confidence intervals. Smoking raised the risk, OR 1.8 [1.1–2.9], p = 0.02.", "consistent")]
+    [InlineData("Odds ratios are given with their 95 % confidence intervals. Smoking raised the risk, OR 1.8 [1.1–2.9], p = 0.40.", "inconsistent")]
+    // 2 * pnorm(-abs(log(0.72) / ((log(0.94) - log(0.55)) / 2 / 1.96))) = 0.0163.
+    [InlineData("Hazard ratios (95 % CI) were computed. Treatment lowered the risk of flare, HR 0.72 (0.55; 0.94), p = 0.016.", "consistent")]
+    [InlineData("Hazard ratios (95 % CI) were computed. Treatment lowered the risk of flare, HR 0.72 (0.75; 0.94), p = 0.016.", "inconsistent")]
+    // Limits without a level anywhere in the paper: the p cannot be derived, only the estimate's place inside them.
+    [InlineData("Treatment lowered the risk of flare, HR 0.72 (0.55; 0.94), p = 0.40.", "not_checkable")]
+    [InlineData("Treatment lowered the risk of flare, HR 0.72 (0.85; 0.94), p = 0.40.", "inconsistent")]
+    // A median difference's bracket may hold its quartiles: not read as an interval.
+    [InlineData("Odds ratios are given with their 95 % CI. The median difference was 5 (3–7), p = 0.30.", null)]
+    // French: "IC95 %", "p<0,001" printed tight.
+    [InlineData("La différence était de 1,2 (IC95 % 0,1 à 2,3 ; p = 0,04).", "consistent")]
+    [InlineData("La différence était de 1,2 (IC95 % 0,1 à 2,3 ; p = 0,40).", "inconsistent")]
+    [InlineData("Le risque était plus élevé (RR 2,1 ; IC95 1,6-2,8 ; p<0,001).", "consistent")]
+    [InlineData("Le risque était plus élevé (RR 1,1 ; IC95 0,6-2,0 ; p<0,001).", "inconsistent")]
+    public void EstimatesWithIntervals(string text, string? verdict)
+    {
+        if (verdict is null) Assert.DoesNotContain(CheckText(text).Findings, f => f.Check == "ci_vs_p");
+        else Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+    }
+
+    [Theory]
+    // 2 * pnorm(-0.12 / 0.05) = 0.0164 (normal; rounding: z from 2.09 to 2.78); a t with 1 df gives at most 0.284.
+    [InlineData("Age predicted the score (β = 0.12 (SE 0.05), p = 0.02).", "consistent")]
+    [InlineData("Age predicted the score (β = 0.12 (SE 0.05), p = 0.001).", "inconsistent")]
+    [InlineData("La différence ajustée était de 1,2 (ES 0,5) ; p = 0,02.", "consistent")]
+    [InlineData("La différence ajustée était de 1,2 (ES 0,5) ; p = 0,70.", "inconsistent")]
+    public void EstimatesWithStandardErrors(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "se_vs_p"));
+
+    [Theory]
+    // 14 integers: 173/14 = 12.357 prints 12.36; no total gives 12.35 (172.9).
+    [InlineData("Les 14 patients avaient un score moyen de 12,36 (écart-type 3,10).", "consistent")]
+    [InlineData("Les 14 patients avaient un score moyen de 12,35 (écart-type 3,10).", "inconsistent")]
+    // "the 35 completers" is the n: 7.10 × 35 = 248.5 (impossible); 249/35 = 7.114 prints 7.11.
+    [InlineData("At week 12, the 35 completers averaged 7.11 ± 4.66 on the MMSE score.", "consistent")]
+    [InlineData("At week 12, the 35 completers averaged 7.10 ± 4.66 on the MMSE score.", "inconsistent")]
+    public void MeansWithTheirNAndSdWords(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // 29/48 = 60.42 %; no denominator gives 61.2 % for 29 (29/47 = 61.70, 29/48 = 60.42).
+    [InlineData("Des nausées ont été rapportées par 60,4 % des participants, soit 29 personnes.", "consistent")]
+    [InlineData("Des nausées ont été rapportées par 61,2 % des participants, soit 29 personnes.", "inconsistent")]
+    // 39/41 = 95.1 %.
+    [InlineData("A flare occurred in 39 patients out of 41, i.e. 95%.", "consistent")]
+    [InlineData("A flare occurred in 39 patients out of 41, i.e. 93%.", "inconsistent")]
+    [InlineData("Une poussée est survenue chez 27 patients sur 60, soit 45 %.", "consistent")]
+    [InlineData("Une poussée est survenue chez 27 patients sur 60, soit 47 %.", "inconsistent")]
+    // "des 39 patients" is the proportion's n: 4/39 = 0.103, SD 0.307 (DEBIT); SD 0.50 no count gives.
+    [InlineData("Une proportion de 0,10 (DS 0,31) des 39 patients étaient fumeurs.", "consistent", "debit")]
+    [InlineData("Une proportion de 0,10 (DS 0,50) des 39 patients étaient fumeurs.", "inconsistent", "debit")]
+    public void PercentagesWithTheirCounts(string text, string verdict, string check = "percentage") => Assert.Equal(verdict, Verdict(text, check));
+
+    [Theory]
+    // The n of one sentence ("the n = 12 patients had …") is not the study's: 6 patients being 29 % needs 21 of them.
+    [InlineData("The n = 12 patients had a mean MMSE score of 11.10.\n\nIn the cohort, 29 % had renal involvement (n = 6).", "consistent")]
+    [InlineData("Twelve patients were included.\n\nIn the cohort, 29 % had renal involvement (n = 6).", "inconsistent")]
+    public void TheStudysNIsStatedAsSuch(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    [InlineData("Of the 20 patients, 8 were in NYHA class II, 9 in class III and 3 in class IV.", "consistent")]
+    [InlineData("Of the 20 patients, 8 were in NYHA class II, 9 in class III and 5 in class IV.", "inconsistent")]
+    [InlineData("Of the 20 patients, 12 improved, 5 were unchanged and 3 worsened.", "consistent")]
+    [InlineData("Of the 20 patients, 12 improved, 6 were unchanged and 4 worsened.", "inconsistent")]
+    [InlineData("Parmi les 30 patients, 10 sont décédés et 20 étaient vivants à un an.", "consistent")]
+    [InlineData("Parmi les 30 patients, 12 sont décédés et 20 étaient vivants à un an.", "inconsistent")]
+    public void CountsOfOtherCategoryVariables(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Fact]
+    public void TableColumnsOneSpaceApart()
+    {
+        // 24/32 = 75 %; no denominator up to 31 gives 17 patients 60 % (17/28 = 60.7, 17/29 = 58.6).
+        var text = "Table 1. Baseline characteristics.\n\n" +
+                   "Characteristic Active (n = 32) Placebo (n = 31)\n" +
+                   "Women, n (%) 24 (75) 17 (60)\n" +
+                   "Age, years, mean (SD) 54.2 (11.3) 55.1 (10.8)\n";
+        var findings = CheckText(text).Findings;
+        var control = Assert.Single(findings, f => f.Quote == "24 (75)");
+        Assert.Equal(FindingVerdict.Consistent, control.Verdict);
+        Assert.Contains("Active (n = 32)", control.Explanation);
+        var bad = Assert.Single(findings, f => f.Quote == "17 (60)");
+        Assert.Equal(FindingVerdict.Inconsistent, bad.Verdict);
+        Assert.Equal(4, bad.Line);
+        // A sentence ending in numbers is not a table row.
+        Assert.DoesNotContain(CheckText("Characteristic Active (n = 32) Placebo (n = 31)\n\nThe women were 24 (75) and 17 (60)\n").Findings,
+            f => f.Verdict == FindingVerdict.Inconsistent);
+    }
+
+    [Theory]
+    // Column A (n = 32): 20 + 12 = 32 women and men; column B (n = 31): 14 + 17 = 31, or 14 + 19 = 33 > 31 although
+    // 19/31 = 61.3 % is a right percentage of its own.
+    [InlineData("  ", "17 (54.8)", "consistent")]
+    [InlineData("  ", "19 (61.3)", "inconsistent")]
+    [InlineData(" ", "17 (54.8)", "consistent")]
+    [InlineData(" ", "19 (61.3)", "inconsistent")]
+    public void TableCategoryRowsAgainstTheColumnsN(string gap, string men, string verdict)
+    {
+        var text = $"Table 1.\n\nCharacteristic{gap}A (n = 32){gap}B (n = 31)\nSex, n (%)\nWomen{gap}20 (62.5){gap}14 (45.2)\nMen{gap}12 (37.5){gap}{men}\n";
+        var categories = CheckText(text).Findings.Where(f => f.Check == "category_counts").ToList();
+        Assert.Equal(2, categories.Count);
+        Assert.Equal(FindingVerdict.Consistent, categories[0].Verdict);
+        Assert.Equal(verdict, Finding.VerdictName(categories[1].Verdict));
+        Assert.Contains("B (n = 31)", categories[1].Explanation);
+        // A row of another variable left under the group's label ("Diabetes" under "Sex") is not one of its levels:
+        // 20 + 12 = 32 is the column's n, and the 5 after it are not added.
+        var trailing = $"Characteristic{gap}A (n = 32)\nSex, n (%)\nWomen{gap}20 (62.5)\nMen{gap}12 (37.5)\nDiabetes{gap}5 (15.6)\n";
+        Assert.Equal(FindingVerdict.Consistent, Assert.Single(CheckText(trailing).Findings, f => f.Check == "category_counts").Verdict);
+        // Rows that need not exclude each other (comorbidities) are not added up.
+        var comorbid = $"Characteristic{gap}A (n = 32)\nComorbidities, n (%)\nHypertension{gap}20 (62.5)\nDiabetes{gap}14 (43.8)\n";
+        Assert.DoesNotContain(CheckText(comorbid).Findings, f => f.Check == "category_counts");
+    }
+}
