@@ -13,7 +13,8 @@ namespace RweStats.Bench;
 /// conditional mean + jackknife on rbmi's antidepressant_data (JR, the quickstart's model) from reading the files to the
 /// pooled table; 1,000 conditional-mean bootstrap samples; a 50-point tipping-point grid; the jackknife at 10⁴ subjects
 /// × 6 visits (10⁴ refits). Medians of --repeat runs after a warm-up run (whose time, with the JIT, is printed too).
-/// rbmi's times for the same jobs: bench/estimands_r.R.
+/// rbmi's times for the same jobs: bench/estimands_r.R. With --profile, only where the 10⁴ × 6 jackknife's CPU time goes
+/// (the imputation model's fit, the refits alone, the rest), on one thread.
 /// </summary>
 public static class EstimandsBench
 {
@@ -35,15 +36,18 @@ public static class EstimandsBench
 
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()} (wall time is inflated on a loaded machine; CPU time is the process's, all threads)");
         Console.WriteLine($"{"job",-66} {"first (s)",10} {"median (s)",11} {"CPU (s)",9}");
-        Measure("antidepressant, condmean + jackknife, JR (read, fit, 172 refits, pool)", repeat, () =>
-            ReferenceBasedImputation.Run(CsvTableReader.Read(data), Antidepressant(ImputationMethod.ConditionalMeanJackknife)).Pool());
-        Measure("antidepressant, condmean + bootstrap, 1000 samples", repeat, () =>
-            ReferenceBasedImputation.Run(CsvTableReader.Read(data), Antidepressant(ImputationMethod.ConditionalMeanBootstrap)).Pool());
-        var jackknife = ReferenceBasedImputation.Run(CsvTableReader.Read(data), Antidepressant(ImputationMethod.ConditionalMeanJackknife));
-        var shifts = Enumerable.Range(0, 50).Select(i => -10 + 20.0 * i / 49).ToList();
-        Measure("antidepressant, 50-point tipping grid on the jackknife (grid only)", repeat, () => jackknife.TippingPoint("DRUG", "7", shifts));
-        Measure("antidepressant, jackknife + 50-point tipping grid (whole)", repeat, () =>
-            ReferenceBasedImputation.Run(CsvTableReader.Read(data), Antidepressant(ImputationMethod.ConditionalMeanJackknife)).TippingPoint("DRUG", "7", shifts));
+        if (!args.Contains("--profile"))
+        {
+            Measure("antidepressant, condmean + jackknife, JR (read, fit, 172 refits, pool)", repeat, () =>
+                ReferenceBasedImputation.Run(CsvTableReader.Read(data), Antidepressant(ImputationMethod.ConditionalMeanJackknife)).Pool());
+            Measure("antidepressant, condmean + bootstrap, 1000 samples", repeat, () =>
+                ReferenceBasedImputation.Run(CsvTableReader.Read(data), Antidepressant(ImputationMethod.ConditionalMeanBootstrap)).Pool());
+            var jackknife = ReferenceBasedImputation.Run(CsvTableReader.Read(data), Antidepressant(ImputationMethod.ConditionalMeanJackknife));
+            var shifts = Enumerable.Range(0, 50).Select(i => -10 + 20.0 * i / 49).ToList();
+            Measure("antidepressant, 50-point tipping grid on the jackknife (grid only)", repeat, () => jackknife.TippingPoint("DRUG", "7", shifts));
+            Measure("antidepressant, jackknife + 50-point tipping grid (whole)", repeat, () =>
+                ReferenceBasedImputation.Run(CsvTableReader.Read(data), Antidepressant(ImputationMethod.ConditionalMeanJackknife)).TippingPoint("DRUG", "7", shifts));
+        }
 
         // 10^4 subjects x 6 visits, the benchmark cohort (simulate mmrm), the event at each subject's first missing visit.
         var sb = new StringWriter();
@@ -60,8 +64,28 @@ public static class EstimandsBench
             Arm = "arm", DefaultReference = "PBO", DefaultStrategy = ImputationStrategy.JumpToReference, Events = events,
             AnalysisCovariates = new[] { "base" },
         };
-        Measure($"10^4 x 6, condmean + jackknife, JR ({events.Count} events, 10^4 refits)", Math.Min(repeat, 3), () =>
-            ReferenceBasedImputation.Run(large, largeSpec).Pool());
+        if (!args.Contains("--profile"))
+        {
+            Measure($"10^4 x 6, condmean + jackknife, JR ({events.Count} events, 10^4 refits)", Math.Min(repeat, 3), () =>
+                ReferenceBasedImputation.Run(large, largeSpec).Pool());
+            return 0;
+        }
+
+        // Where the time of the 10^4 x 6 jackknife goes, on one thread: the imputation model's fit, the 10^4
+        // leave-one-subject-out refits alone, and the rest (imputation, analysis by keys, pooling).
+        Console.WriteLine("10^4 x 6 jackknife, one thread, CPU seconds by stage:");
+        ImputationData? built = null;
+        double fitCpu = CpuSeconds(() => built = ImputationData.Build(large, largeSpec));
+        var model = new ImputationModel(built!.Fit);
+        int refitted = 0;
+        double refitCpu = CpuSeconds(() =>
+        {
+            foreach (var (label, s) in model.SubjectIndex) { model.LeaveOneOut(s, label); refitted++; }
+        });
+        double wholeCpu = CpuSeconds(() => ReferenceBasedImputation.Run(large, largeSpec with { Threads = 1 }).Pool());
+        Console.WriteLine($"  read + imputation model fit {fitCpu.ToString("F3", Inv)}; {refitted} refits {refitCpu.ToString("F3", Inv)} " +
+                          $"({(1e6 * refitCpu / refitted).ToString("F0", Inv)} us each); whole run {wholeCpu.ToString("F3", Inv)}, " +
+                          $"so imputation + analysis + pooling {(wholeCpu - fitCpu - refitCpu).ToString("F3", Inv)}");
         return 0;
     }
 
@@ -85,6 +109,15 @@ public static class EstimandsBench
         var wallMedian = times.Select(x => x.wall).OrderBy(x => x).ElementAt(times.Count / 2);
         var cpuMedian = times.Select(x => x.cpu).OrderBy(x => x).ElementAt(times.Count / 2);
         Console.WriteLine($"{job,-66} {first.ToString("F3", Inv),10} {wallMedian.ToString("F3", Inv),11} {cpuMedian.ToString("F3", Inv),9}");
+    }
+
+    static double CpuSeconds(Action run)
+    {
+        var process = Process.GetCurrentProcess();
+        var before = process.TotalProcessorTime;
+        run();
+        process.Refresh();
+        return (process.TotalProcessorTime - before).TotalSeconds;
     }
 
     static string LoadAverage() =>

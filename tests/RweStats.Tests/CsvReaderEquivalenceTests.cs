@@ -11,6 +11,7 @@ namespace RweStats.Tests;
 /// trimming, missing tokens, decimal commas, numbers the fast parser refuses), with chunks of a few bytes so that
 /// every chunk end and every column turning text in a later chunk is crossed.
 /// </summary>
+[LongRunning(50)]
 public class CsvReaderEquivalenceTests
 {
     public static TheoryData<string> RepositoryCsvFiles()

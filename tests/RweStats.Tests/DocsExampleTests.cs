@@ -13,8 +13,23 @@ namespace RweStats.Tests;
 /// block that cannot run here (it names the reader's own file or server) says so in an HTML comment on the line above
 /// it, `&lt;!-- not run: REASON --&gt;`; the test checks that such a block still calls known commands.
 /// </summary>
-public class DocsExampleTests
+[LongRunning(100)]
+public class DocsExampleTests(DocsExampleTests.CommandRuns runs) : IClassFixture<DocsExampleTests.CommandRuns>
 {
+    /// <summary>
+    /// Each distinct command line run once for the class: pages repeat commands (README.md and docs/index.md both show
+    /// `./rwestats replicate`; README.md and docs/tutorial.md both `./rwestats analyze data/example.json --out results/`),
+    /// and the same command in the same fresh scratch folder gives the same exit and standard error. Every page's
+    /// example stays a test case of its own and asserts on that run.
+    /// </summary>
+    public sealed class CommandRuns
+    {
+        readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<(int Exit, string Stderr)>>> runs = new(StringComparer.Ordinal);
+
+        public Task<(int Exit, string Stderr)> Run(string command) =>
+            runs.GetOrAdd(command, c => new Lazy<Task<(int, string)>>(() => RunInScratchFolder(c))).Value;
+    }
+
     static readonly CSharpParseOptions Parse = new(LanguageVersion.Latest);
 
     /// <summary>What `dotnet new console` (ImplicitUsings enabled) adds to every file: the reader starts there.</summary>
@@ -171,7 +186,14 @@ public class DocsExampleTests
     [MemberData(nameof(CommandExamples))]
     public async Task CommandExampleRuns(string page, int line, string command)
     {
-        // A scratch folder that sees the repository's inputs; what the command writes stays there.
+        var (exit, stderr) = await runs.Run(command);
+        Assert.True(exit == 0, $"{page}:{line}: `{command}` exited with {exit}:\n{stderr}");
+    }
+
+    /// <summary>The command run by the command-line tool in a scratch folder that sees the repository's inputs; what
+    /// the command writes stays there.</summary>
+    static async Task<(int Exit, string Stderr)> RunInScratchFolder(string command)
+    {
         var scratch = Directory.CreateTempSubdirectory("rwestats-docs-");
         try
         {
@@ -179,7 +201,7 @@ public class DocsExampleTests
                 Directory.CreateSymbolicLink(Path.Combine(scratch.FullName, input), Path.Combine(RepoPaths.Root, input));
             var args = ShellWords(command).Skip(1).Prepend(Path.Combine(AppContext.BaseDirectory, "RweStats.Cli.dll")).ToArray();
             var (exit, _, stderr) = await Run(scratch.FullName, args);
-            Assert.True(exit == 0, $"{page}:{line}: `{command}` exited with {exit}:\n{stderr}");
+            return (exit, stderr);
         }
         finally { scratch.Delete(true); }
     }

@@ -89,6 +89,27 @@ public class EstimandReportTests
     }
 
     [Fact]
+    public void TheMmrmAnalysisIsAKeyOfTheSpecAndNamedInTheReport()
+    {
+        var dir = Directory.CreateTempSubdirectory("rwestats-estimand-mmrm-").FullName;
+        try
+        {
+            var (code, _, stderr) = Run("analyze", SpecWith(dir, e => e["analysis"] = "glm"), "--out", Path.Combine(dir, "out"));
+            Assert.Equal(2, code);
+            Assert.Matches(@"spec\.json:\d+:\d+: estimands\[0\]\.analysis: .*'glm'", stderr);
+
+            (code, _, stderr) = Run("analyze", SpecWith(dir, e => { e["analysis"] = "mmrm"; e["method"] = "condmean-bootstrap"; e["samples"] = 5; }),
+                                    "--out", Path.Combine(dir, "out"));
+            Assert.True(code == 0, stderr);
+            var report = File.ReadAllText(Path.Combine(dir, "out", "report.md"));
+            Assert.Contains("Analysis of each completed data set: a mixed model for repeated measures, CHANGE ~ THERAPY * VISIT + BASVAL", report);
+            var pooled = Csv(Path.Combine(dir, "out", "estimands.csv"));
+            Assert.Equal(12, pooled.RowCount);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
     public void ASpecErrorNamesTheKeyAndARunErrorTheEstimand()
     {
         var dir = Directory.CreateTempSubdirectory("rwestats-estimand-errors-").FullName;

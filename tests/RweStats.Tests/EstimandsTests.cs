@@ -216,6 +216,18 @@ public class EstimandsTests
         Assert.True(grid.Grid.First(r => r.Shift == 0).Result.PValue < 0.05);
     }
 
+    /// <summary>The jackknife's refits run in parallel, each from the full fit alone: the output is the same, bit for bit, at any number of threads.</summary>
+    [Fact]
+    public void JackknifeIsBitIdenticalAtAnyThreadCount()
+    {
+        var one = Run(AntidepressantArgs("JR").Concat(new[] { "--threads", "1" }).ToArray());
+        var two = Run(AntidepressantArgs("JR").Concat(new[] { "--threads", "2" }).ToArray());
+        var all = Run(AntidepressantArgs("JR"));
+        Assert.True(one.code == 0, one.stderr);
+        Assert.Equal(one.stdout, two.stdout);
+        Assert.Equal(one.stdout, all.stdout);
+    }
+
     [Fact]
     public void RandomMethodsAreReproducibleBySeed()
     {

@@ -29,6 +29,7 @@ namespace RweStats.Tests;
 /// There is no SAS DDFM=KR listing for fev_data; for UN, V is linear in SAS's θ, so SAS's KR equals KR(LINEAR)
 /// and the hand computation above is what SAS documents (observed information by default).
 /// </summary>
+[LongRunning(56)]
 public class InferenceReferenceTests(ITestOutputHelper output)
 {
     static readonly Lazy<DataTable> Fev = new(() => CsvTableReader.Read(RepoPaths.Data("fev_data.csv")));

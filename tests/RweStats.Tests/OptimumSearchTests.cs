@@ -19,11 +19,20 @@ namespace RweStats.Tests;
 /// Asserted: no fit that RweStats reports as converged is at a worse optimum than R's best (tolerance 1e-3 on −2 Res LL).
 /// A fit that is not converged (said so) or refused (with the reason) is counted and printed, never passed off as the fit.
 /// </summary>
-public class OptimumSearchTests(ITestOutputHelper output)
+[LongRunning(178)]
+public class OptimumSearchTests(OptimumSearchTests.Cases fixture, ITestOutputHelper output) : IClassFixture<OptimumSearchTests.Cases>
 {
     const double Tolerance = 1e-3;
 
-    sealed record Reference(int Case, string Structure, int Subjects, int Visits, int Observations,
+    /// <summary>The 520 cases' references and cohorts, read once for the class (cohorts.csv is read by every test that
+    /// fits these cohorts; parsing it each time cost more than some of the fits).</summary>
+    public sealed class Cases
+    {
+        public IReadOnlyList<Reference> References { get; } = LoadReferences();
+        public IReadOnlyDictionary<int, DataTable> Cohorts { get; } = LoadCohorts();
+    }
+
+    public sealed record Reference(int Case, string Structure, int Subjects, int Visits, int Observations,
                             double? Mmrm, double? MmrmNlminb, double? Nlme, double? Best, string BestSource, string Parameters);
 
     enum Outcome { SameOptimum, Better, WorseConverged, NotConverged, Refused, NoReference }
@@ -94,8 +103,8 @@ public class OptimumSearchTests(ITestOutputHelper output)
     [Fact]
     public void NoFitIsReportedAsConvergedAtAWorseOptimumThanR()
     {
-        var references = LoadReferences();
-        var cohorts = LoadCohorts();
+        var references = fixture.References;
+        var cohorts = fixture.Cohorts;
         Assert.True(references.Count >= 500, $"{references.Count} cases");
         var results = new ConcurrentBag<CaseResult>();
         Parallel.ForEach(references, OneFitPerCore, r => results.Add(Classify(r, cohorts[r.Case])));
@@ -235,8 +244,8 @@ public class OptimumSearchTests(ITestOutputHelper output)
      InlineData("toep", "cs", "arm", false), InlineData("toeph", "toep", null, false), InlineData("arh1", "ar1", null, true), InlineData("ante1", "ar1", null, true)]
     public void NestedStructuresAreNoWorse(string outer, string inner, string? group, bool randomIntercept)
     {
-        var references = LoadReferences();
-        var cohorts = LoadCohorts();
+        var references = fixture.References;
+        var cohorts = fixture.Cohorts;
         int compared = 0;
         foreach (var r in references.Where(r => r.Structure == outer).Take(40))
         {
@@ -260,8 +269,8 @@ public class OptimumSearchTests(ITestOutputHelper output)
     [Fact]
     public void JsonReportsTheStarts()
     {
-        var r = LoadReferences().First(r => r.Structure == "csh");
-        var fit = MixedModelFitter.Fit(LoadCohorts()[r.Case], Spec("csh", r.Visits));
+        var r = fixture.References.First(r => r.Structure == "csh");
+        var fit = MixedModelFitter.Fit(fixture.Cohorts[r.Case], Spec("csh", r.Visits));
         using var doc = JsonDocument.Parse(FitJson.Serialize(fit));
         var c = doc.RootElement.GetProperty("convergence");
         int tried = c.GetProperty("starts_tried").GetInt32(), atBest = c.GetProperty("starts_at_best").GetInt32();

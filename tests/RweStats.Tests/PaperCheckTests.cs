@@ -7,6 +7,7 @@ using RweStats.PaperCheck.Checks;
 namespace RweStats.Tests;
 
 /// <summary>The paper check (rwestats check): its arithmetic on known cases, the belimumab article, the corpus and the command.</summary>
+[LongRunning(53)]
 public class PaperCheckTests
 {
     static CheckReport CheckText(string text, CheckOptions? options = null) =>

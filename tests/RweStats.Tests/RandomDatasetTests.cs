@@ -31,6 +31,7 @@ namespace RweStats.Tests;
 /// refit (and up to 5e-8 below it, where nlme stops short), and for sp_exp a grid over θ in [0.05, 200] finds no
 /// lower REML profile than R's optimum on any dataset.
 /// </summary>
+[LongRunning(54)]
 public class RandomDatasetTests
 {
     const int DatasetsPerStructure = 50;

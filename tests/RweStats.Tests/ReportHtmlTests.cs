@@ -10,6 +10,7 @@ namespace RweStats.Tests;
 /// Chromium lays the page out and screenshots it; the figures' and tables' boxes must have a size and the figures'
 /// boxes in the screenshot must be drawn on (not white). CI installs Debian's chromium (.ci/run).
 /// </summary>
+[LongRunning(31)]
 public class ReportHtmlTests
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra.Double;
+using RweStats.Estimation;
 using RweStats.Simulation;
 
 namespace RweStats.Estimands;
@@ -19,8 +20,9 @@ internal sealed class ConditionalImputation
     // through its arms' covariance groups, strategy, first affected visit and missing visits: computed once per key.
     readonly Dictionary<(int own, int reference, ImputationStrategy strategy, int first, ulong missing), Conditional> conditionals = new();
 
-    /// <summary>The distribution of the missing visits given the observed ones, for one key: Σ_mo Σ_oo⁻¹ and the Cholesky factor of Σ_mm − Σ_mo Σ_oo⁻¹ Σ_om.</summary>
-    internal sealed record Conditional(int[] Missing, int[] Observed, double[,] Regression, double[,] CholeskyFactor, double[,] Sigma);
+    /// <summary>The distribution of the missing visits given the observed ones, for one key: Σ_mo Σ_oo⁻¹ and the Cholesky
+    /// factor of Σ_mm − Σ_mo Σ_oo⁻¹ Σ_om (formed when first drawn from: conditional-mean imputation needs the regression only).</summary>
+    internal sealed record Conditional(int[] Missing, int[] Observed, double[,] Regression, Lazy<double[,]> CholeskyFactor);
 
     public ConditionalImputation(ImputationData data, ImputationParameters parameters)
     {
@@ -64,7 +66,10 @@ internal sealed class ConditionalImputation
             double value = mean[c.Missing[i]];
             for (int o = 0; o < no; o++) value += c.Regression[i, o] * residual[o];
             if (random is not null)
-                for (int j = 0; j <= i; j++) value += c.CholeskyFactor[i, j] * z[j];
+            {
+                var factor = c.CholeskyFactor.Value;
+                for (int j = 0; j <= i; j++) value += factor[i, j] * z[j];
+            }
             into[c.Missing[i]] = value;
         }
     }
@@ -102,16 +107,30 @@ internal sealed class ConditionalImputation
         int t = sigma.GetLength(0);
         var missing = Enumerable.Range(0, t).Where(v => (missingMask >> v & 1) == 1).ToArray();
         var observed = Enumerable.Range(0, t).Where(v => (missingMask >> v & 1) == 0).ToArray();
-        var s = DenseMatrix.OfArray(sigma);
-        var smm = DenseMatrix.Create(missing.Length, missing.Length, (i, j) => s[missing[i], missing[j]]);
+        DenseMatrix MissingBlock() => DenseMatrix.Create(missing.Length, missing.Length, (i, j) => sigma[missing[i], missing[j]]);
         if (observed.Length == 0)
-            return new Conditional(missing, observed, new double[missing.Length, 0], smm.Cholesky().Factor.ToArray(), smm.ToArray());
-        var smo = DenseMatrix.Create(missing.Length, observed.Length, (i, j) => s[missing[i], observed[j]]);
-        var soo = DenseMatrix.Create(observed.Length, observed.Length, (i, j) => s[observed[i], observed[j]]);
-        // Σ_mo Σ_oo⁻¹ = (Σ_oo⁻¹ Σ_om)ᵀ, by Cholesky (Σ_oo is positive definite).
-        var regression = soo.Cholesky().Solve(smo.Transpose()).Transpose();
-        var conditional = smm - regression * smo.Transpose();
-        conditional = (conditional + conditional.Transpose()) / 2;
-        return new Conditional(missing, observed, regression.ToArray(), conditional.Cholesky().Factor.ToArray(), conditional.ToArray());
+            return new Conditional(missing, observed, new double[missing.Length, 0], new(() => MissingBlock().Cholesky().Factor.ToArray()));
+        // Σ_mo Σ_oo⁻¹ with Σ_oo inverted in place through its Cholesky factor (a few visits: plain arrays, no allocation
+        // beyond the result; once per key and fit, the jackknife's most frequent small operation).
+        int nm = missing.Length, no = observed.Length;
+        var inverse = new double[no, no];
+        for (int i = 0; i < no; i++) for (int j = 0; j < no; j++) inverse[i, j] = sigma[observed[i], observed[j]];
+        if (double.IsNaN(SmallDense.InvertSpd(inverse, new double[no, no], new double[no, no])))
+            throw new RweStatsInputException("the imputation model's covariance at the observed visits is not positive definite");
+        var regression = new double[nm, no];
+        for (int i = 0; i < nm; i++)
+            for (int j = 0; j < no; j++)
+            {
+                double r = 0;
+                for (int o = 0; o < no; o++) r += sigma[missing[i], observed[o]] * inverse[o, j];
+                regression[i, j] = r;
+            }
+        return new Conditional(missing, observed, regression, new(() =>
+        {
+            var smo = DenseMatrix.Create(nm, no, (i, j) => sigma[missing[i], observed[j]]);
+            var conditional = MissingBlock() - DenseMatrix.OfArray(regression) * smo.Transpose();
+            conditional = (conditional + conditional.Transpose()) / 2;
+            return conditional.Cholesky().Factor.ToArray();
+        }));
     }
 }

@@ -17,14 +17,14 @@ public sealed record TippingPointAnalysis(string Arm, string Visit, double Alpha
 
 /// <summary>
 /// The analyses of every imputed sample, ready to be pooled under any delta adjustment without imputing again: the
-/// analysis is linear in the imputed values, so a shift of the imputed values moves each sample's estimates linearly
-/// (<see cref="AncovaFit"/>).
+/// ANCOVA is linear in the imputed values, so a shift of the imputed values moves each sample's estimates linearly
+/// (<see cref="AncovaFit"/>); the MMRM refits each completed data set with its imputed values shifted.
 /// </summary>
 public sealed class EstimandAnalysis
 {
-    readonly AncovaFit[][] samples;
+    readonly ISampleAnalyses samples;
 
-    internal EstimandAnalysis(ImputationData data, EstimandSpec spec, AncovaFit[][] samples)
+    internal EstimandAnalysis(ImputationData data, EstimandSpec spec, ISampleAnalyses samples)
     {
         Data = data;
         Spec = spec;
@@ -36,7 +36,10 @@ public sealed class EstimandAnalysis
     /// <summary>The estimand analysed.</summary>
     public EstimandSpec Spec { get; }
     /// <summary>How many completed data sets were analysed (with the full data's first, for the jackknife and the conditional-mean bootstrap).</summary>
-    public int SampleCount => samples.Length;
+    public int SampleCount => samples.Count;
+
+    /// <summary>The analysis model's formula when the analysis is the MMRM; null for the ANCOVA.</summary>
+    public string? AnalysisFormula => (samples as MmrmAnalyses)?.AnalysisFormula;
 
     /// <summary>Every parameter at every visit, pooled, under the spec's delta adjustment.</summary>
     public IReadOnlyList<PooledEstimate> Pool() => Pool(Spec.Delta);
@@ -48,7 +51,7 @@ public sealed class EstimandAnalysis
         var results = new List<PooledEstimate>();
         for (int v = 0; v < Data.VisitCount; v++)
             for (int parameter = 0; parameter < 3; parameter++)
-                results.Add(PoolOne(parameter, v, shifts[v]));
+                results.Add(PoolOne(parameter, v, shifts));
         return results;
     }
 
@@ -62,20 +65,22 @@ public sealed class EstimandAnalysis
         int v = Data.Visits.ToList().IndexOf(visit);
         if (v < 0) throw new RweStatsInputException($"tipping point: '{visit}' is not a visit ({string.Join(", ", Data.Visits)})");
         if (shifts.Count == 0) throw new RweStatsInputException("tipping point: the grid of shifts is empty");
+        int a = Data.Arms.ToList().IndexOf(arm);
         var grid = shifts.OrderBy(s => s).Select(s =>
         {
-            var byArm = new double[Data.Arms.Count];
-            byArm[Data.Arms.ToList().IndexOf(arm)] = s;
-            return new TippingPointRow(s, PoolOne(0, v, byArm));
+            // The arm's imputed values shifted at every visit (the ANCOVA at v reads visit v's only).
+            var byVisit = Enumerable.Range(0, Data.VisitCount).Select(_ => new double[Data.Arms.Count]).ToArray();
+            foreach (var byArm in byVisit) byArm[a] = s;
+            return new TippingPointRow(s, PoolOne(0, v, byVisit));
         }).ToList();
         double? tipping = null;
         // The crossing nearest to no shift: the conclusion at δ = 0 is the one a sensitivity analysis challenges.
-        foreach (var (a, b) in grid.Zip(grid.Skip(1)).OrderBy(pair => Math.Min(Math.Abs(pair.First.Shift), Math.Abs(pair.Second.Shift))))
+        foreach (var (left, right) in grid.Zip(grid.Skip(1)).OrderBy(pair => Math.Min(Math.Abs(pair.First.Shift), Math.Abs(pair.Second.Shift))))
         {
-            bool ra = a.Result.PValue < Spec.Alpha, rb = b.Result.PValue < Spec.Alpha;
-            if (ra == rb) continue;
-            double fa = a.Result.PValue - Spec.Alpha, fb = b.Result.PValue - Spec.Alpha;
-            tipping = a.Shift + (b.Shift - a.Shift) * fa / (fa - fb);
+            bool rl = left.Result.PValue < Spec.Alpha, rr = right.Result.PValue < Spec.Alpha;
+            if (rl == rr) continue;
+            double fl = left.Result.PValue - Spec.Alpha, fr = right.Result.PValue - Spec.Alpha;
+            tipping = left.Shift + (right.Shift - left.Shift) * fl / (fl - fr);
             break;
         }
         return new TippingPointAnalysis(arm, visit, Spec.Alpha, grid, tipping);
@@ -100,14 +105,15 @@ public sealed class EstimandAnalysis
         return shifts;
     }
 
-    PooledEstimate PoolOne(int parameter, int v, double[] shifts)
+    /// <param name="shifts">Per visit, the shift of each arm's imputed values.</param>
+    PooledEstimate PoolOne(int parameter, int v, double[][] shifts)
     {
         string name = AncovaFit.ParameterNames[parameter], visit = Data.Visits[v];
         double alpha = Spec.Alpha;
-        int count = samples.Length;
+        int count = samples.Count;
         var estimates = new double[count];
         var errors = new double[count];
-        for (int b = 0; b < count; b++) (estimates[b], errors[b]) = samples[b][v].At(parameter, shifts);
+        for (int b = 0; b < count; b++) (estimates[b], errors[b]) = samples.At(b, v, parameter, shifts);
         switch (Spec.Method)
         {
             case ImputationMethod.ConditionalMeanJackknife:
@@ -123,7 +129,7 @@ public sealed class EstimandAnalysis
                 return Normal(name, visit, estimates[0], Math.Sqrt(ss / (nb - 1)), alpha);
             }
             default:
-                return Rubin(name, visit, estimates, errors, samples[0][v].ResidualDf, alpha);
+                return Rubin(name, visit, estimates, errors, samples.CompleteDf(v, parameter, shifts), alpha);
         }
     }
 

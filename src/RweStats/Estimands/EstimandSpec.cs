@@ -65,6 +65,8 @@ public sealed record EstimandSpec
     public ulong Seed { get; init; } = 20240101;
     /// <summary>The covariates of the analysis besides the arm (numeric or class columns, constant within a subject's visit row).</summary>
     public IReadOnlyList<string> AnalysisCovariates { get; init; } = Array.Empty<string>();
+    /// <summary>The analysis of each completed data set: ANCOVA at each visit (default, rbmi's <c>ancova</c>) or the MMRM visit contrasts.</summary>
+    public AnalysisModel Analysis { get; init; } = AnalysisModel.Ancova;
     /// <summary>Shifts added to the imputed values before the analysis (delta adjustment).</summary>
     public IReadOnlyList<DeltaAdjustment> Delta { get; init; } = Array.Empty<DeltaAdjustment>();
     /// <summary>How many samples are imputed and analysed at once (null: one per processor); the numbers do not depend on it.</summary>

@@ -41,6 +41,10 @@ public sealed class ImputationData
     public required IReadOnlyList<string> AnalysisCovariateNames { get; init; }
     /// <summary>The model fitted to the data before the events (all data but the visits after a non-MAR event).</summary>
     public required MixedModel Fit { get; init; }
+    /// <summary>The data the estimand reads.</summary>
+    public required DataTable Table { get; init; }
+    /// <summary>The row of <see cref="Table"/> of subject s at visit v: [s * T + v].</summary>
+    public required int[] TableRows { get; init; }
 
     /// <summary>Number of subjects.</summary>
     public int SubjectCount => SubjectLabels.Length;
@@ -87,9 +91,13 @@ public sealed class ImputationData
 
         // Outcomes by subject and visit.
         var outcome = new double[n * t];
+        var tableRows = new int[n * t];
         for (int s = 0; s < n; s++)
             for (int i = designFrame.SubjectStart[s]; i < designFrame.SubjectStart[s + 1]; i++)
+            {
                 outcome[s * t + designFrame.VisitPosition[i]] = table.ParseNumber(response, designFrame.Rows[i]);
+                tableRows[s * t + designFrame.VisitPosition[i]] = designFrame.Rows[i];
+            }
 
         // Arms, references.
         var armVariable = designFrame.ClassVariables.TryGetValue(spec.Arm, out var av) ? av
@@ -179,6 +187,7 @@ public sealed class ImputationData
             Visits = visits, SubjectLabels = designFrame.SubjectLabels, Arms = arms, SubjectArm = subjectArm, ReferenceArm = referenceArm,
             ArmCovarianceGroup = armCovarianceGroup, Outcome = outcome, FirstAffected = firstAffected, Strategy = strategy,
             OwnRows = own, ReferenceRows = reference, AnalysisCovariates = analysisColumns, AnalysisCovariateNames = analysisNames, Fit = fit,
+            Table = table, TableRows = tableRows,
         };
     }
 

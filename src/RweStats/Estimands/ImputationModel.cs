@@ -101,20 +101,17 @@ public sealed class ImputationModel
         int k = subjectPattern[subject];
         var old = patterns[k];
         var reduced = new List<CovariancePattern>(patterns);
-        var own = Enumerable.Range(0, old.Visits.Length * old.Visits.Length).Select(_ => new double[w * w]).ToArray();
-        AddSubject(own, subjectZ[subject], subjectSize[subject], 1);
         if (old.SubjectCount == 1) reduced.RemoveAt(k);
         else
         {
             var blocks = old.PairBlocks!.Select(b => (double[])b.Clone()).ToArray();
-            for (int b = 0; b < blocks.Length; b++)
-                for (int u = 0; u < blocks[b].Length; u++) blocks[b][u] -= own[b][u];
+            AddSubject(blocks, subjectZ[subject], subjectSize[subject], -1);
             reduced[k] = new CovariancePattern { Group = old.Group, Visits = old.Visits, Times = Array.Empty<double>(), SubjectCount = old.SubjectCount - 1, PairBlocks = blocks, Width = w };
         }
         // The first step's totals at the full fit's θ̂: the full data's, computed once, less this subject's (one pattern
-        // of one subject), instead of a pass over every pattern.
-        var alone = new CovariancePattern { Group = old.Group, Visits = old.Visits, Times = Array.Empty<double>(), SubjectCount = 1, PairBlocks = own, Width = w };
-        var start = FullTotals is { } full && new LikelihoodObjective(covariance, new[] { alone }, p, subjectSize[subject], fit.Spec.Method).Totals(theta, 1) is { } mine
+        // of one subject, from its rows Z_i: no pair blocks to form), instead of a pass over every pattern.
+        var alone = new CovariancePattern { Group = old.Group, Visits = old.Visits, Times = Array.Empty<double>(), SubjectCount = 1, SubjectRows = new List<double[]> { subjectZ[subject] }, Width = w };
+        var start = FullTotals is { } full && Objective(new[] { alone }, subjectSize[subject]).Totals(theta, 1) is { } mine
             ? full.Subtract(mine) : null;
         return Refit(reduced, observations - subjectSize[subject], $"without subject '{label}'", start);
     }
@@ -133,7 +130,7 @@ public sealed class ImputationModel
 
     ImputationParameters Refit(List<CovariancePattern> sample, int sampleObservations, string what, LikelihoodObjective.PatternTotals? startTotals = null)
     {
-        var objective = new LikelihoodObjective(covariance, sample, p, sampleObservations, fit.Spec.Method);
+        var objective = Objective(sample, sampleObservations);
         if (fullHessian is not null)
         {
             // Newton steps with the full data's Hessian (a chord method): the resample moves the optimum little, so each
@@ -146,7 +143,7 @@ public sealed class ImputationModel
             int refreshed = 0;
             for (int iteration = 0; iteration < 40; iteration++)
             {
-                var e = iteration == 0 && startTotals is not null ? objective.EvaluateFrom(th, 1, startTotals) : objective.Evaluate(th, 1);
+                var e = iteration == 0 && startTotals is not null ? objective.EvaluateFrom(th, 1, startTotals) : objective.EvaluateGradientByResiduals(th);
                 if (!e.IsFinite || e.Gradient is null) break;
                 var g = MathNet.Numerics.LinearAlgebra.Double.DenseVector.OfArray(e.Gradient);
                 var step = hessian.Solve(-g);
@@ -174,6 +171,12 @@ public sealed class ImputationModel
             throw new RweStatsInputException($"the imputation model fitted {what} did not converge ({report.Message}); the resampled data may not identify it (an arm or visit without outcomes?)");
         return Parameters(estimate, final.Beta.ToArray());
     }
+
+    /// <summary>The likelihood of the model on resampled patterns, with this thread's workspaces (a refit runs on one thread).</summary>
+    LikelihoodObjective Objective(IReadOnlyList<CovariancePattern> sample, int sampleObservations) =>
+        new(covariance, sample, p, sampleObservations, fit.Spec.Method) { Scratch = scratch.Value };
+
+    readonly ThreadLocal<LikelihoodObjective.EvaluationScratch> scratch = new(() => new LikelihoodObjective.EvaluationScratch());
 
     ImputationParameters Parameters(double[] th, double[] beta)
     {

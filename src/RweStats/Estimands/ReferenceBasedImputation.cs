@@ -23,12 +23,28 @@ public static class ReferenceBasedImputation
             throw new RweStatsInputException($"the analysis compares two arms and '{spec.Arm}' has {data.Arms.Count} ({string.Join(", ", data.Arms)}); keep two arms (e.g. with a row filter)");
         var model = new ImputationModel(data.Fit);
         var samples = Draws(data, model, spec);
-        var observed = ObservedSums(data);
         var withMissing = Enumerable.Range(0, data.SubjectCount).Where(s => Enumerable.Range(0, data.VisitCount).Any(v => data.IsMissing(s, v))).ToArray();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = spec.Threads is int threads and > 0 ? threads : -1 };
+        if (spec.Analysis == AnalysisModel.Mmrm)
+        {
+            // The completed data sets, imputed as for the ANCOVA (the same subjects, in the same order, from the same
+            // generator), then each analysed by the MMRM at the shifts the pooling asks for.
+            var sets = new MmrmAnalyses.CompletedSet[samples.Count];
+            Parallel.For(0, samples.Count, parallel, b =>
+            {
+                var sample = samples[b];
+                var imputation = new ConditionalImputation(data, sample.Parameters());
+                var outcome = (double[])data.Outcome.Clone();
+                var subjects = sample.Counts is null ? withMissing.Where(s => s != sample.LeftOut) : Enumerable.Range(0, data.SubjectCount).Where(s => sample.Counts[s] > 0);
+                foreach (var s in subjects) imputation.Complete(s, outcome.AsSpan(s * data.VisitCount, data.VisitCount), sample.Random);
+                sets[b] = new MmrmAnalyses.CompletedSet(outcome, sample.Counts, sample.LeftOut);
+            });
+            return new EstimandAnalysis(data, spec, new MmrmAnalyses(data, spec, sets));
+        }
+        var observed = ObservedSums(data);
         // The jackknife's samples are every subject but one, imputed by their conditional means: summed by key.
         var moments = spec.Method == ImputationMethod.ConditionalMeanJackknife ? new ImputedMoments(data, withMissing, 2 + data.AnalysisCovariateNames.Count) : null;
         var fits = new AncovaFit[samples.Count][];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = spec.Threads is int threads and > 0 ? threads : -1 };
         Parallel.For(0, samples.Count, parallel, b =>
         {
             var sample = samples[b];
@@ -36,7 +52,7 @@ public static class ReferenceBasedImputation
             var imputation = new ConditionalImputation(data, parameters);
             fits[b] = moments is null ? Analyse(data, observed, withMissing, imputation, sample) : AnalyseByKeys(data, observed, moments, imputation, parameters, sample.LeftOut);
         });
-        return new EstimandAnalysis(data, spec, fits);
+        return new EstimandAnalysis(data, spec, new AncovaAnalyses(fits));
     }
 
     /// <summary>One analysed data set: its imputation model's parameters (computed when the sample is analysed), the

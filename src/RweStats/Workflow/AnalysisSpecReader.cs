@@ -78,7 +78,7 @@ public static class AnalysisSpecReader
 
     /// <summary>
     /// "estimands": [{ "name", "outcome", "arm", "reference": "LEVEL" or {"ARM": "LEVEL"}, "events": "ICE.csv",
-    /// "strategy", "method", "samples", "seed", "covariance_by_arm", "analysis_covariates", "delta": [{"shift", "arm",
+    /// "strategy", "method", "samples", "seed", "covariance_by_arm", "analysis": "ancova" or "mmrm", "analysis_covariates", "delta": [{"shift", "arm",
     /// "visits"}], "alpha", "tipping_point": {"arm", "visit", "from", "to", "points"} }]: the keys of "rwestats impute".
     /// The imputation model is the outcome's model (formula, covariance, REML/ML) on its rows.
     /// </summary>
@@ -88,7 +88,7 @@ public static class AnalysisSpecReader
         foreach (var e in node.AsArray())
         {
             e.ExpectObject("name", "outcome", "arm", "reference", "events", "strategy", "method", "samples", "seed", "covariance_by_arm",
-                "analysis_covariates", "delta", "alpha", "tipping_point", "comment");
+                "analysis", "analysis_covariates", "delta", "alpha", "tipping_point", "comment");
             var nameNode = e.Required("name");
             var name = nameNode.AsString();
             if (name.Length == 0 || name.Any(ch => !(char.IsLetterOrDigit(ch) || ch is '_' or '-')))
@@ -108,6 +108,7 @@ public static class AnalysisSpecReader
             }
             var strategy = e.Get("strategy") is { } st ? ParseOr(st, () => Estimands.ImputationStrategies.Parse(st.AsString(), "strategy")) : Estimands.ImputationStrategy.MissingAtRandom;
             var method = e.Get("method") is { } m ? Estimands.ImputationMethods.ByName[m.Choice(Estimands.ImputationMethods.ByName.Keys.ToArray())] : Estimands.ImputationMethod.ConditionalMeanJackknife;
+            var analysis = e.Get("analysis") is { } an ? Estimands.AnalysisModels.ByName[an.Choice(Estimands.AnalysisModels.ByName.Keys.ToArray())] : Estimands.AnalysisModel.Ancova;
             int samples = e.Get("samples") is { } sn ? sn.AsInt() : 1000;
             if (samples < 2 || samples > 1_000_000) throw e.Required("samples").Error("give a whole number from 2 to 1000000");
             ulong seed = 20240101;
@@ -141,7 +142,7 @@ public static class AnalysisSpecReader
                 Imputation = new Estimands.EstimandSpec
                 {
                     Model = model, Arm = arm, References = references, DefaultReference = defaultReference, DefaultStrategy = strategy,
-                    Method = method, Samples = samples, Seed = seed, AnalysisCovariates = e.Get("analysis_covariates")?.AsStringArray() ?? Array.Empty<string>(),
+                    Method = method, Samples = samples, Seed = seed, Analysis = analysis, AnalysisCovariates = e.Get("analysis_covariates")?.AsStringArray() ?? Array.Empty<string>(),
                     Delta = delta, Alpha = alpha,
                 },
             });

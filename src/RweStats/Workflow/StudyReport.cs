@@ -324,7 +324,9 @@ public static class StudyReport
         string response = Formula.Parse(spec.Model.Formula).Response;
         return $"Imputation model: a mixed model for repeated measures, {spec.Model.Formula}, {data.Fit.Structure.SasType} covariance{(spec.Model.Group is { } g ? $" by {g}" : "")}, " +
                $"{(spec.Model.Method == EstimationMethod.Reml ? "REML" : "ML")}, fitted to the data before the intercurrent events; {events}; reference arms {references}; " +
-               $"{method}. Analysis at each visit: ANCOVA of {response} on {spec.Arm}{string.Concat(spec.AnalysisCovariates.Select(c => " + " + c))}" +
+               $"{method}. " + (analysis.AnalysisFormula is { } mmrm
+                   ? $"Analysis of each completed data set: a mixed model for repeated measures, {mmrm}, {data.Fit.Structure.SasType} covariance, REML, the LS means of each arm at each visit and their difference"
+                   : $"Analysis at each visit: ANCOVA of {response} on {spec.Arm}{string.Concat(spec.AnalysisCovariates.Select(c => " + " + c))}") +
                $"{(spec.Delta.Count > 0 ? $", imputed values shifted by the delta adjustment ({string.Join("; ", spec.Delta.Select(DeltaText))})" : "")} " +
                $"({SoftwareVersion}, following rbmi).";
     }

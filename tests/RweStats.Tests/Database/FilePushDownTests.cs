@@ -10,6 +10,7 @@ namespace RweStats.Tests.Database;
 /// in any order) and the fit on those sums equals the fit on the rows read into memory (-2LL, covariance parameters,
 /// estimates, SEs, df to 1e-9 relative, as the database push-down tests).
 /// </summary>
+[LongRunning(48)]
 public sealed class FilePushDownTests : IDisposable
 {
     readonly string dir = Directory.CreateTempSubdirectory("rwestats-pushdown-").FullName;

@@ -115,5 +115,6 @@ public sealed class PostgresServer : IDisposable
     }
 }
 
+[LongRunning(73)]
 [CollectionDefinition("postgres")]
 public sealed class PostgresCollection : ICollectionFixture<PostgresServer> { }

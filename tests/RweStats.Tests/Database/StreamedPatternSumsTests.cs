@@ -15,6 +15,7 @@ namespace RweStats.Tests.Database;
 /// relative, <see cref="PushDownEqualityTests.AssertSameFit"/>), whatever the chunks (tiny chunks put subjects across
 /// chunk ends); a file in another order is declined with the reason and aggregated by DuckDB; bad rows are named.
 /// </summary>
+[LongRunning(35)]
 public sealed class StreamedPatternSumsTests : IDisposable
 {
     readonly string dir = Directory.CreateTempSubdirectory("rwestats-streamed-").FullName;

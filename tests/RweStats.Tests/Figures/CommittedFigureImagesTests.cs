@@ -12,6 +12,7 @@ namespace RweStats.Tests.Figures;
 /// moves a few edge pixels by a few levels; a moved label, a missing line or another colour changes thousands of
 /// pixels by far more (a p-value label at 7 pt covers about 5,000 pixels at 600 dpi), and fails.
 /// </summary>
+[LongRunning(34)]
 public class CommittedFigureImagesTests
 {
     const int Dpi = 600;
