@@ -1,3 +1,4 @@
+using static RweStats.Tests.InProcessCli;
 using System.Text.Json;
 
 namespace RweStats.Tests;
@@ -5,13 +6,6 @@ namespace RweStats.Tests;
 /// <summary>The "fit" command as external checks call it: exit codes, one-line errors, the JSON contract.</summary>
 public class CliTests
 {
-    static (int code, string stdout, string stderr) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = RweStats.Cli.Cli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
 
     static string Err(string name) => RepoPaths.Fixture("errors", name);
 

@@ -1,3 +1,4 @@
+using static RweStats.Tests.InProcessCli;
 using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
@@ -255,13 +256,6 @@ public sealed class ColumnTypeTests : IDisposable
 
     // ---- the command line: one line, exit 2, for fit and analyze
 
-    static (int code, string stdout, string stderr) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = RweStats.Cli.Cli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
 
     [Fact]
     public void FitAndAnalyzeRefuseTheBadCellOnOneLine()

@@ -1,3 +1,4 @@
+using static RweStats.Tests.InProcessCli;
 using DuckDB.NET.Data;
 using RweStats.Data;
 
@@ -87,13 +88,6 @@ public sealed class DataSourceEquivalenceTests : IDisposable
         Assert.Equal(csv.Column("ARMCD", "").Count(a => a == "TRT"), kept.RowCount);
     }
 
-    static (int code, string stdout, string stderr) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = RweStats.Cli.Cli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
 
     [Fact]
     public void FitsFromCsvParquetAndDuckDbAreIdentical()

@@ -1,3 +1,4 @@
+using static RweStats.Tests.InProcessCli;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using RweStats.Data;
@@ -12,13 +13,6 @@ public class EstimandReportTests
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    static (int code, string stdout, string stderr) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = RweStats.Cli.Cli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
 
     static DataTable Csv(string path) => CsvTableReader.Read(path);
 

@@ -1,3 +1,4 @@
+using static RweStats.Tests.InProcessCli;
 using System.Globalization;
 using System.Text.Json;
 using RweStats.Data;
@@ -17,13 +18,6 @@ public class EstimandsMmrmAnalysisTests
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    static (int code, string stdout, string stderr) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = RweStats.Cli.Cli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
 
     /// <summary>rbmi's quickstart data, the patients observed at all four visits only (no value to impute).</summary>
     static DataTable CompleteCases()

@@ -1,3 +1,4 @@
+using static RweStats.Tests.InProcessCli;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -16,13 +17,6 @@ public class EstimandsTests
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    static (int code, string stdout, string stderr) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = RweStats.Cli.Cli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
 
     static string[] AntidepressantArgs(string strategy) => new[]
     {

@@ -1,3 +1,4 @@
+using static RweStats.Tests.InProcessCli;
 using System.Diagnostics;
 
 namespace RweStats.Tests;
@@ -15,13 +16,6 @@ public sealed class OutputSafetyTests : IDisposable
 
     static readonly string[] Fit = ["fit", "--data", RepoPaths.Data("fev_data.csv"), "--formula", "FEV1 ~ AVISIT", "--subject", "USUBJID", "--time", "AVISIT"];
 
-    static (int code, string stdout, string stderr) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = RweStats.Cli.Cli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
 
     static void AssertInputError((int code, string stdout, string stderr) run, string reason)
     {

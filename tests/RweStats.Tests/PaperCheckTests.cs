@@ -1,3 +1,4 @@
+using static RweStats.Tests.InProcessCli;
 using System.Text.Json;
 using RweStats.Claims;
 using RweStats.Model;
@@ -13,13 +14,6 @@ public class PaperCheckTests
     static CheckReport CheckText(string text, CheckOptions? options = null) =>
         PaperChecker.Check(PaperText.FromString("paper.txt", text), options ?? CheckOptions.Default);
 
-    static (int code, string stdout, string stderr) RunCli(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = RweStats.Cli.Cli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
 
     static Finding Single(string text, string check) => Assert.Single(CheckText(text).Findings, f => f.Check == check);
 
@@ -238,7 +232,7 @@ public class PaperCheckTests
     {
         var dir = Directory.CreateTempSubdirectory("rwestats-check-").FullName;
         var claims = Path.Combine(dir, "claims.json");
-        var (code, stdout, stderr) = RunCli("check", RepoPaths.Fixture("check", "belimumab_resultats.txt"), "--format", "json", "--out", dir, "--claims", claims, "--n", "14");
+        var (code, stdout, stderr) = Run("check", RepoPaths.Fixture("check", "belimumab_resultats.txt"), "--format", "json", "--out", dir, "--claims", claims, "--n", "14");
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
         using var json = JsonDocument.Parse(stdout);
@@ -264,7 +258,7 @@ public class PaperCheckTests
         File.WriteAllText(fake, "not a pdf");
         foreach (var path in new[] { fake, Path.Combine(dir, "missing.txt") })
         {
-            var (code, stdout, stderr) = RunCli("check", path);
+            var (code, stdout, stderr) = Run("check", path);
             Assert.Equal(2, code);
             Assert.Equal("", stdout);
             Assert.StartsWith("rwestats: error: ", stderr);

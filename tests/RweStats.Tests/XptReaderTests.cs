@@ -1,3 +1,4 @@
+using static RweStats.Tests.InProcessCli;
 using System.Globalization;
 using RweStats.Data;
 using RweStats.Workflow;
@@ -13,13 +14,6 @@ public class XptReaderTests
 {
     static string Xpt(string name) => RepoPaths.Fixture("xpt", name);
 
-    static (int code, string stdout, string stderr) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = RweStats.Cli.Cli.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
 
     [Theory]
     [InlineData("values_v5.xpt")]
