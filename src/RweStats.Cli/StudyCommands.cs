@@ -229,9 +229,24 @@ public static class StudyCommands
         if (figures.Count == 0) return written;
         var formats = Figures.FigureFormats.Svg | Figures.FigureFormats.Png;
         if (pdf) formats |= Figures.FigureFormats.Pdf;
-        foreach (var (spec, figure) in figures)
+        // The figures are drawn side by side, one per core, taken in the spec's order as cores come free (the first,
+        // usually the largest, starts first); each figure's files are the same bytes whichever thread draws it, and the
+        // lines below are written in the spec's order. With PDF they are drawn one after another: each PDF registers
+        // its font subset with ScottPlot's list of font resolvers, which ScottPlot reads without a lock.
+        var outputs = new Figures.FigureOutput?[figures.Count];
+        var failures = new Exception?[figures.Count];
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(Enumerable.Range(0, figures.Count), System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = pdf ? 1 : Environment.ProcessorCount }, i =>
+            {
+                try { outputs[i] = Figures.FigureWriter.Write(figures[i].Figure, dir, figures[i].Spec.Name, formats, pngDpi: 600); }
+                catch (Exception e) { failures[i] = e; }
+            });
+        for (int i = 0; i < figures.Count; i++)
         {
-            var output = Figures.FigureWriter.Write(figure, dir, spec.Name, formats, pngDpi: 600);
+            // The first figure that failed fails the command, with its own exception (as when they were drawn in turn).
+            if (failures[i] is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            var (spec, figure) = figures[i];
+            var output = outputs[i]!;
             stdout.WriteLine($"figure {spec.Name}: {string.Join(", ", output.Written.Select(Path.GetFileName))}");
             written.Add(new ReportFigure(spec.Name, figure.Title, File.ReadAllText(output.Written.Single(p => p.EndsWith(".svg", StringComparison.Ordinal)))));
         }

@@ -12,33 +12,65 @@ namespace RweStats.Claims;
 public static class ModelClaimValue
 {
     /// <param name="weights">The LS-means weighting; null: the model's own.</param>
-    public static double? Of(Claim claim, MixedModel model, DfMethod df, LsMeansWeights? weights = null)
+    public static double? Of(Claim claim, MixedModel model, DfMethod df, LsMeansWeights? weights = null) =>
+        Of(claim, new Tables(model, df, weights));
+
+    /// <summary>
+    /// The values of several claims under one df method and LS-means weighting, by claim id (a claim the model has no
+    /// quantity for is left out): each table the claims read (visit contrasts, Type 3 tests, an effect's LS means, the
+    /// solution) is computed once for all of them.
+    /// </summary>
+    public static Dictionary<string, double> Of(IEnumerable<Claim> claims, MixedModel model, DfMethod df, LsMeansWeights? weights = null)
+    {
+        var tables = new Tables(model, df, weights);
+        var values = new Dictionary<string, double>();
+        foreach (var claim in claims)
+            if (Of(claim, tables) is { } v) values[claim.Id] = v;
+        return values;
+    }
+
+    /// <summary>The tables of one model under one df method and weighting, each computed when first read.</summary>
+    sealed class Tables(MixedModel model, DfMethod df, LsMeansWeights? weights)
+    {
+        IReadOnlyList<VisitContrast>? visitContrasts;
+        IReadOnlyList<Type3Test>? type3;
+        IReadOnlyList<FixedEffectEstimate>? solution;
+        readonly Dictionary<string, (IReadOnlyList<LsMean> means, IReadOnlyList<LsMeanDifference> differences)> lsMeans = new(StringComparer.Ordinal);
+
+        public IReadOnlyList<VisitContrast> VisitContrasts => visitContrasts ??= model.VisitContrasts(df, weights: weights);
+        public IReadOnlyList<Type3Test> Type3Tests => type3 ??= model.Type3Tests(df);
+        public IReadOnlyList<FixedEffectEstimate> Solution => solution ??= model.Solution(df);
+        public (IReadOnlyList<LsMean> means, IReadOnlyList<LsMeanDifference> differences) LsMeans(string effect) =>
+            lsMeans.TryGetValue(effect, out var t) ? t : lsMeans[effect] = model.LsMeans(effect, df, weights: weights);
+    }
+
+    static double? Of(Claim claim, Tables tables)
     {
         switch (claim.Kind)
         {
             case null:
-                var v = model.VisitContrasts(df, weights: weights).FirstOrDefault(c => ClaimCheck.SameContrast(c.Label, claim.Contrast!))?.Result;
+                var v = tables.VisitContrasts.FirstOrDefault(c => ClaimCheck.SameContrast(c.Label, claim.Contrast!))?.Result;
                 return v is null ? null : Pick(claim.Statistic, v, 1);
             case "type3":
-                var t = model.Type3Tests(df).FirstOrDefault(x => SameEffect(x.Effect, claim.Effect!));
+                var t = tables.Type3Tests.FirstOrDefault(x => SameEffect(x.Effect, claim.Effect!));
                 return t is null ? null : claim.Statistic switch
                 {
                     "f_value" => t.FValue, "p_value" => t.PValue, "df" => t.DenDf, "num_df" => t.NumDf, _ => null,
                 };
             case "lsmean":
-                var m = model.LsMeans(claim.Effect!, df, weights: weights).means.FirstOrDefault(x => SameLevels(x.Levels.Values, claim.Levels!))?.Result;
+                var m = tables.LsMeans(claim.Effect!).means.FirstOrDefault(x => SameLevels(x.Levels.Values, claim.Levels!))?.Result;
                 return m is null ? null : Pick(claim.Statistic, m, 1);
             case "lsmean_difference":
                 var sides = claim.Levels!.Split(" - ", 2, StringSplitOptions.TrimEntries);
                 if (sides.Length != 2) return null;
-                foreach (var d in model.LsMeans(claim.Effect!, df, weights: weights).differences)
+                foreach (var d in tables.LsMeans(claim.Effect!).differences)
                 {
                     if (SameLevels(d.Levels.Values, sides[0]) && SameLevels(d.OtherLevels.Values, sides[1])) return Pick(claim.Statistic, d.Result, 1);
                     if (SameLevels(d.Levels.Values, sides[1]) && SameLevels(d.OtherLevels.Values, sides[0])) return Pick(claim.Statistic, d.Result, -1);
                 }
                 return null;
             default: // fixed_effect
-                var f = model.Solution(df).FirstOrDefault(x => SameEffect(x.Effect, claim.Effect!) && SameLevels(x.Levels.Values, claim.Levels!));
+                var f = tables.Solution.FirstOrDefault(x => SameEffect(x.Effect, claim.Effect!) && SameLevels(x.Levels.Values, claim.Levels!));
                 return f?.Result is null ? null : Pick(claim.Statistic, f.Result, 1);
         }
     }

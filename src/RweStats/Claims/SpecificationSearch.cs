@@ -78,7 +78,8 @@ public static class SpecificationSearch
                                    IReadOnlyList<string>? structures = null, IReadOnlyList<DfMethod>? dfMethods = null)
     {
         var clock = Stopwatch.StartNew();
-        var asSpecified = StudyAnalysis.Run(spec);
+        // As specified: the outcomes the claims name (no claim reads another outcome or an estimand).
+        var asSpecified = StudyAnalysis.Run(spec with { Outcomes = spec.Outcomes.Where(o => claims.Claims.Any(c => c.Outcome == o.Name)).ToList(), Estimands = Array.Empty<Workflow.EstimandSettings>() });
         var baseline = ClaimCheck.CheckAll(claims.Claims, asSpecified);
         var cache = new Dictionary<string, DataTable>();
         var warnings = new List<string>();
@@ -144,6 +145,13 @@ public static class SpecificationSearch
                 return resolved[key] = string.Join(";", refs.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"));
             }
         }
+        // The rows each (outcome, data handling) gives its models, derived once for all of them; null when the outcome's
+        // values cannot be modelled (then none of its models can be fitted).
+        var modelTables = tables.ToDictionary(kv => kv.Key, kv =>
+        {
+            try { return StudyAnalysis.ModelTable(kv.Value.Item1, kv.Value.Item2); }
+            catch (RweStatsInputException) { return null; }
+        });
         var models = Enumerable.Range(0, jobs.Count)
             .GroupBy(k => (jobs[k].outcome.Name, jobs[k].spec with { Df = default, Weights = null, References = null }, ReferencesOf(jobs[k].outcome, jobs[k].spec)))
             .Select(g => g.ToArray()).ToList();
@@ -154,21 +162,17 @@ public static class SpecificationSearch
             var group = models[m];
             var (outcome, first) = jobs[group[0]];
             var (o, table) = tables[(outcome.Name, first.DataHandling)];
+            if (modelTables[(outcome.Name, first.DataHandling)] is not { } modelTable) return;
             var model = o.Model with { Covariance = first.Covariance, RandomIntercept = first.RandomIntercept, Method = first.Method, Df = DfMethod.Residual };
             if (first.Covariates is not null) model = model with { Formula = WithCovariates(model.Formula, claims.Covariates, first.Covariates) };
             model = model with { References = References(model, table, first.References ?? "as specified") };
-            OutcomeAnalysis analysis;
-            try { analysis = StudyAnalysis.AnalyseOutcome(spec, o with { Model = model }, table, new List<string>()); }
+            MixedModel fitted;
+            try { fitted = StudyAnalysis.Fit(spec, o with { Model = model }, modelTable).Model; }
             catch (RweStatsInputException) { return; } // the model itself cannot be fitted: no df method gives a result
+            var outcomeClaims = modelClaims.Where(c => c.Outcome == outcome.Name).ToList();
             foreach (var k in group)
             {
-                try
-                {
-                    var values = new Dictionary<string, double>();
-                    foreach (var claim in modelClaims.Where(c => c.Outcome == outcome.Name))
-                        if (ModelClaimValue.Of(claim, analysis.Model!, jobs[k].spec.Df, jobs[k].spec.Weights) is { } v) values[claim.Id] = v;
-                    results[k] = values;
-                }
+                try { results[k] = ModelClaimValue.Of(outcomeClaims, fitted, jobs[k].spec.Df, jobs[k].spec.Weights); }
                 catch (RweStatsInputException) { results[k] = null; }
             }
         });

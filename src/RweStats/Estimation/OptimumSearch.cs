@@ -278,7 +278,13 @@ public sealed class OptimumSearch
     }
 
     LikelihoodObjective Objective(CovarianceModel model) =>
-        new(model, patterns, rank, observations, method) { Progress = Progress, ModelName = $"{ModelName}, start: {model.Structure.SasType}", Clock = clock };
+        new(model, patterns, rank, observations, method)
+        {
+            Progress = Progress, ModelName = $"{ModelName}, start: {model.Structure.SasType}", Clock = clock,
+            // The search runs on one thread: each structure's objectives reuse one set of pattern workspaces.
+            Scratch = scratches.TryGetValue(model.Structure.Code, out var s) ? s : scratches[model.Structure.Code] = new(),
+        };
+    readonly Dictionary<string, LikelihoodObjective.EvaluationScratch> scratches = new();
     System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
 
     /// <summary>True when a fit of the model is within the budget (UN over 60 visits, a start for TOEPH, is not).</summary>

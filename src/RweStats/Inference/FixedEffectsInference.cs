@@ -54,7 +54,7 @@ public sealed class FixedEffectsInference
         var l = DenseVector.OfArray(design.Reduce(fullRow));
         double est = l.DotProduct(beta);
         double se = Math.Sqrt(Math.Max(l.DotProduct(c * l), 0));
-        return Make(est, se, df.Df1(l, NonZero(fullRow).ToList()), alpha);
+        return Make(est, se, df.Df1(l, NonZero(fullRow).ToList()));
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ public sealed class FixedEffectsInference
     public EstimateResult Parameter(int k)
     {
         var l = DenseVector.Create(beta.Count, i => i == k ? 1.0 : 0.0);
-        return Make(beta[k], Math.Sqrt(Math.Max(c[k, k], 0)), df.Df1(l, new[] { design.Estimated[k] }), alpha);
+        return Make(beta[k], Math.Sqrt(Math.Max(c[k, k], 0)), df.Df1(l, new[] { design.Estimated[k] }));
     }
 
     /// <summary>
@@ -96,8 +96,19 @@ public sealed class FixedEffectsInference
 
     static IEnumerable<int> NonZero(double[] row) => Enumerable.Range(0, row.Length).Where(j => row[j] != 0);
 
+    /// <summary>
+    /// The critical values of this inference's intervals by df: the estimates of one table mostly share their df (all of
+    /// them under the residual, containment and between-within methods), and each quantile is a root search on the
+    /// incomplete beta function.
+    /// </summary>
+    readonly System.Collections.Concurrent.ConcurrentDictionary<double, double> quantiles = new();
+
+    EstimateResult Make(double estimate, double se, double df) => Make(estimate, se, df, alpha, d => quantiles.GetOrAdd(d, TQuantile, alpha));
+
     /// <summary>Two-sided t test and (1 − α) confidence limits; df = ∞ means the normal distribution.</summary>
-    public static EstimateResult Make(double estimate, double se, double df, double alpha)
+    public static EstimateResult Make(double estimate, double se, double df, double alpha) => Make(estimate, se, df, alpha, d => TQuantile(d, alpha));
+
+    static EstimateResult Make(double estimate, double se, double df, double alpha, Func<double, double> tQuantile)
     {
         double t = estimate / se;
         double p, quantile;
@@ -110,7 +121,7 @@ public sealed class FixedEffectsInference
         {
             // P(|T| > |t|) = I_{df/(df+t²)}(df/2, 1/2): accurate far into the tail.
             p = SpecialFunctions.BetaRegularized(df / 2, 0.5, df / (df + t * t));
-            quantile = TQuantile(df, alpha);
+            quantile = tQuantile(df);
         }
         else { p = double.NaN; quantile = double.NaN; }
         return new EstimateResult(estimate, se, df, t, p, estimate - quantile * se, estimate + quantile * se);

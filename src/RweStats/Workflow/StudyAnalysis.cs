@@ -61,18 +61,42 @@ public static class StudyAnalysis
     /// each iteration of the outcomes' fits (<see cref="Model.MixedModelSpec.Progress"/>).</summary>
     public static StudyResult Run(AnalysisSpec spec, Action<string>? progress = null, IProgress<Estimation.FitProgress>? fitProgress = null)
     {
+        // The outcomes read from rows are analysed side by side (each fit runs on one thread; the machine's cores share
+        // them), started in the spec's order; their progress lines, warnings and results are taken in that order, so the
+        // output is the same whatever finishes first. A pushed-down outcome (a database or a large file scanned for its
+        // sums) runs on its own when its turn comes.
         var tables = new Dictionary<string, DataTable>();
+        var started = new Task<OutcomeAnalysis>?[spec.Outcomes.Count];
+        var ownWarnings = new List<string>[spec.Outcomes.Count];
+        var failedToLoad = new RweStatsInputException?[spec.Outcomes.Count];
+        for (int i = 0; i < spec.Outcomes.Count; i++)
+        {
+            var outcome = spec.Outcomes[i];
+            if (outcome.Data.PushDown) continue;
+            DataTable table;
+            try { table = LoadOutcomeTable(spec, outcome, tables); }
+            catch (RweStatsInputException e) { failedToLoad[i] = e; continue; }
+            var own = ownWarnings[i] = new List<string>();
+            started[i] = Task.Run(() => AnalyseOutcome(spec, outcome, table, own, fitProgress: fitProgress));
+        }
+
         var warnings = new List<string>();
         var results = new List<OutcomeAnalysis>();
-        int index = 0;
-        foreach (var outcome in spec.Outcomes)
+        for (int i = 0; i < spec.Outcomes.Count; i++)
         {
-            index++;
-            progress?.Invoke($"[{index}/{spec.Outcomes.Count}] {outcome.Name}: ");
+            var outcome = spec.Outcomes[i];
+            progress?.Invoke($"[{i + 1}/{spec.Outcomes.Count}] {outcome.Name}: ");
             try
             {
-                var analysis = outcome.Data.PushDown ? AnalyseFromSums(spec, outcome, warnings, fitProgress)
-                    : AnalyseOutcome(spec, outcome, LoadOutcomeTable(spec, outcome, tables), warnings, fitProgress: fitProgress);
+                if (failedToLoad[i] is { } loadError) throw loadError;
+                OutcomeAnalysis analysis;
+                if (started[i] is { } task)
+                {
+                    // Its warnings count whether it succeeded or not (as when the outcomes ran one after another).
+                    try { analysis = task.GetAwaiter().GetResult(); }
+                    finally { warnings.AddRange(ownWarnings[i]); }
+                }
+                else analysis = AnalyseFromSums(spec, outcome, warnings, fitProgress);
                 results.Add(analysis);
                 var f = analysis.Fit!;
                 progress?.Invoke($"{f.ObservationsUsed} observations, {f.SubjectsWithData} subjects, {f.CovarianceSasType}{(f.Spec.RandomIntercept ? " + random intercept" : "")}, {(f.Convergence.Converged ? "converged" : "NOT converged")}\n");
@@ -253,17 +277,55 @@ public static class StudyAnalysis
         var valuesBySubject = values.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, double>)kv.Value);
         if (!fit) return new OutcomeAnalysis(outcome, descriptives, classes, changes, null, valuesBySubject, null) { Notes = notesByKey };
 
-        // The model sees only the kept rows, with the (transformed) outcome in its own column.
+        var modelTable = ModelTable(outcome, table, rows, transformed);
+        var (model, result) = Fit(spec, outcome, modelTable, fitProgress);
+        return new OutcomeAnalysis(outcome, descriptives, classes, changes, result, valuesBySubject, null) { Notes = notesByKey, ModelTable = modelTable, Model = model };
+    }
+
+    /// <summary>
+    /// The rows an outcome's model sees: the kept rows, with the (transformed) outcome in its own column; throws on a
+    /// value that is not a number or cannot be transformed, as <see cref="AnalyseOutcome"/> does. What the models of one
+    /// outcome and table share (the specification search fits many models to it).
+    /// </summary>
+    public static DataTable ModelTable(OutcomeSpec outcome, DataTable table)
+    {
+        var valueCol = table.Column(outcome.Column, $"the column of outcome '{outcome.Name}'");
+        IEnumerable<int> rowSet = Enumerable.Range(0, table.RowCount);
+        if (outcome.Rows is { } filter)
+        {
+            var fc = table.Column(filter.Column, $"outcomes[{outcome.Name}].rows.column");
+            rowSet = rowSet.Where(i => fc[i] is { } v && filter.Values.Contains(v));
+        }
+        var rows = rowSet.ToArray();
+        if (rows.Length == 0) throw new RweStatsInputException($"outcome '{outcome.Name}': no row is kept by its \"rows\" filter");
+        var transformed = new string?[table.RowCount];
+        foreach (var i in rows)
+            if (valueCol[i] is { } cell)
+            {
+                if (!NumberParsing.TryParse(cell, out var v))
+                    throw table.NotANumber(table.ColumnIndex(outcome.Column), i, canBeClass: false);
+                transformed[i] = Transform(outcome, v, table, i).ToString("R", CultureInfo.InvariantCulture);
+            }
+        return ModelTable(outcome, table, rows, transformed);
+    }
+
+    static DataTable ModelTable(OutcomeSpec outcome, DataTable table, int[] rows, string?[] transformed)
+    {
         string response = outcome.ResponseColumn;
         var names = table.ColumnNames.Where(n => n != response).Append(response).ToList();
         var columns = names.Select(n => n == response
             ? rows.Select(i => transformed[i]).ToArray()
             : rows.Select(i => table.Columns[table.ColumnIndex(n)][i]).ToArray()).ToArray();
-        var modelTable = table.Derive(names, columns, rows.Select(i => table.LineNumbers[i]).ToArray());
-        var modelSpec = spec.ModelFor(outcome, response) with { Progress = fitProgress };
+        return table.Derive(names, columns, rows.Select(i => table.LineNumbers[i]).ToArray());
+    }
+
+    /// <summary>The outcome's model fitted to its model table (<see cref="ModelTable(OutcomeSpec, DataTable)"/>), and its tables under the spec's settings.</summary>
+    public static (MixedModel Model, MixedModelResult Result) Fit(AnalysisSpec spec, OutcomeSpec outcome, DataTable modelTable,
+                                                                 IProgress<Estimation.FitProgress>? fitProgress = null)
+    {
+        var modelSpec = spec.ModelFor(outcome, outcome.ResponseColumn) with { Progress = fitProgress };
         var model = CohortSource.Rows(modelTable, "descriptive statistics, classes and figures need them").Models(modelSpec)(modelSpec);
-        var result = model.Result(modelSpec);
-        return new OutcomeAnalysis(outcome, descriptives, classes, changes, result, valuesBySubject, null) { Notes = notesByKey, ModelTable = modelTable, Model = model };
+        return (model, model.Result(modelSpec));
     }
 
     static double Transform(OutcomeSpec outcome, double v, DataTable table, int row)
