@@ -119,4 +119,47 @@ public class VerifyTests
         Assert.True(m.Success, "docs/csharp.md states how many models verify fits");
         Assert.Equal((int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value)), (report.ModelsFitted, report.Fits));
     }
+
+    /// <summary>The search reads every claim of a model under one df method from tables computed once: the values are
+    /// those of each claim read on its own, under every df method and both LS-means weightings.</summary>
+    [Fact]
+    public void ClaimsReadTogetherGiveTheValuesOfEachReadAlone()
+    {
+        var claims = ClaimsFile.Load(RepoPaths.Data("belimumab_claims.json"));
+        var spec = AnalysisSpecReader.Load(claims.AnalysisSpecPath);
+        var study = StudyAnalysis.Run(spec);
+        foreach (var outcome in study.Outcomes.Where(o => claims.Claims.Any(c => c.IsModelClaim && c.Outcome == o.Outcome.Name)))
+        {
+            var modelClaims = claims.Claims.Where(c => c.IsModelClaim && c.Outcome == outcome.Outcome.Name).ToList();
+            foreach (var df in SpecificationSearch.DfMethods)
+                foreach (var weights in new LsMeansWeights?[] { null, LsMeansWeights.Equal, LsMeansWeights.Observed })
+                {
+                    var together = ModelClaimValue.Of(modelClaims, outcome.Model!, df, weights);
+                    Assert.NotEmpty(together);
+                    foreach (var claim in modelClaims)
+                        Assert.Equal(ModelClaimValue.Of(claim, outcome.Model!, df, weights), together.TryGetValue(claim.Id, out var v) ? v : null);
+                }
+        }
+    }
+
+    /// <summary>The outcomes of a spec are fitted side by side: each result is the one its outcome gives analysed on its
+    /// own, in the spec's order, and the progress lines come in that order.</summary>
+    [Fact]
+    public void OutcomesAnalysedSideBySideGiveTheResultsOfEachAlone()
+    {
+        var spec = AnalysisSpecReader.Load(RepoPaths.Data("belimumab.json"));
+        var progress = new System.Text.StringBuilder();
+        var study = StudyAnalysis.Run(spec, text => progress.Append(text));
+        Assert.Equal(spec.Outcomes.Select(o => o.Name), study.Outcomes.Select(o => o.Outcome.Name));
+        var lines = progress.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(spec.Outcomes.Select((o, i) => $"[{i + 1}/{spec.Outcomes.Count}] {o.Name}: "), lines.Select(l => l[..(l.IndexOf(": ", StringComparison.Ordinal) + 2)]));
+        var tables = new Dictionary<string, Data.DataTable>();
+        foreach (var (outcome, analysed) in spec.Outcomes.Zip(study.Outcomes))
+        {
+            var alone = StudyAnalysis.AnalyseOutcome(spec, outcome, StudyAnalysis.LoadOutcomeTable(spec, outcome, tables), new List<string>()).Fit!;
+            Assert.Equal(alone.FitStatistics.Neg2LogLikelihood, analysed.Fit!.FitStatistics.Neg2LogLikelihood);
+            Assert.Equal(alone.VisitContrasts.Select(c => (c.Result.Estimate, c.Result.StdError, c.Result.PValue)),
+                         analysed.Fit.VisitContrasts.Select(c => (c.Result.Estimate, c.Result.StdError, c.Result.PValue)));
+        }
+    }
 }
