@@ -68,7 +68,7 @@ public static class StudyFigures
             var outcome = study.Outcomes.Single(o => o.Outcome.Name == e.Settings.Outcome).Outcome;
             var name = $"tipping_{e.Settings.Name}";
             var spec = new FigureSpec(name, "tipping-point", new[] { outcome.Name }, null, null, "single-column", null, false, "bounded", null);
-            result.Add((spec, new Estimands.TippingPointFigure
+            result.Add((spec, new TippingPointFigure
             {
                 Analysis = tipping, Outcome = outcome.Label + (outcome.Data.Synthetic ? " (SYNTHETIC)" : ""),
                 Difference = $"{analysis.Data.Arms[1]} − {analysis.Data.Arms[0]}", Style = FigureStyle.SingleColumn,
