@@ -226,10 +226,6 @@ internal static class PanelPlot
         return scatter;
     }
 
-    /// <summary>A reference line across the data area (ScottPlot's axis line), e.g. the line of no difference.</summary>
-    public static void AxisLine(ScottPlot.Plottables.AxisLine line, Color color, float width, LinePattern pattern) =>
-        line.LineStyle = new LineStyle { Color = color, Width = width, Pattern = pattern, AntiAlias = true };
-
     /// <summary>One series of points as one ScottPlot <see cref="ScottPlot.Plottables.Markers"/>, outlined when <paramref name="outlineWidth"/> is above 0.</summary>
     public static ScottPlot.Plottables.Markers Points(Plot plot, Coordinates[] points, MarkerShape shape, float size, Color color,
         Color outline = default, float outlineWidth = 0)

@@ -35,14 +35,16 @@ public sealed record TippingPointFigure : IFigure
         // The panel's heading leaves out "Tipping point" (the axes say it) so that it fits a single column.
         var plot = PanelPlot.Create(Style, $"{Outcome}, visit {Analysis.Visit}");
         PanelPlot.NumericAxis(plot.Axes.Bottom, x.Min(), x.Max(), $"Shift added to the imputed values of {Analysis.Arm}");
-        PanelPlot.NumericAxis(plot.Axes.Left, Math.Min(0, lower.Min()), Math.Max(0, upper.Max()), $"Difference ({Difference})");
+        double yMin = Math.Min(0, lower.Min()), yMax = Math.Max(0, upper.Max()), xSpan = Math.Max(1, x.Max() - x.Min());
+        PanelPlot.NumericAxis(plot.Axes.Left, yMin, yMax, $"Difference ({Difference})");
         if (x.Length > 1)
         {
             var band = plot.Add.FillY(x, upper, lower);
             band.FillColor = colour.WithAlpha(0.18);
             band.LineWidth = 0;
         }
-        PanelPlot.AxisLine(plot.Add.HorizontalLine(0), ink, 0.6f, FigurePalette.ReferenceDash);
+        // Reference lines run past the axis limits (ScottPlot clips them to the data area).
+        PanelPlot.Lines(plot, new[] { new Coordinates[] { new(x.Min() - xSpan, 0), new(x.Max() + xSpan, 0) } }, ink, 0.6f, FigurePalette.ReferenceDash);
         PanelPlot.Lines(plot, new[] { x.Zip(estimate, (a, b) => new Coordinates(a, b)).ToArray() }, colour, 1.2f);
         plot.Add.Markers(x, estimate, MarkerShape.FilledCircle, 2.5f, colour);
         string level = (100 * (1 - Analysis.Alpha)).ToString("0.##", CultureInfo.InvariantCulture);
@@ -54,7 +56,7 @@ public sealed record TippingPointFigure : IFigure
         };
         if (Analysis.TippingShift is { } tip)
         {
-            PanelPlot.AxisLine(plot.Add.VerticalLine(tip), tipColour, 1, FigurePalette.MissedVisitDash);
+            PanelPlot.Lines(plot, new[] { new Coordinates[] { new(tip, 2 * yMin - yMax), new(tip, 2 * yMax - yMin) } }, tipColour, 1, FigurePalette.MissedVisitDash);
             legend.Add(FigureLegend.Line(string.Create(CultureInfo.InvariantCulture,
                 $"p = α = {Analysis.Alpha} at shift {PanelPlot.Number(Math.Round(tip, 4))} (tipping point)"), tipColour, 1, FigurePalette.MissedVisitDash));
         }

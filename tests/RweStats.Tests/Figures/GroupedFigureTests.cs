@@ -134,7 +134,7 @@ public class GroupedFigureTests
     {
         var (table, fit) = Fev.Value;
         var observations = PanelObservation.FromTable(table, "USUBJID", "ARMCD", "AVISIT", "FEV1");
-        var panel = SeriesPanel.FromGroupedFit("FEV1", "", Vis1To4, observations, fit, "AVISIT", "ARMCD");
+        var panel = SeriesPanel.FromObservations("FEV1", "", Vis1To4, observations).WithGroupedFit("AVISIT", "ARMCD", fit.LsMeans, fit.LsMeanDifferences);
         Assert.Equal(new[] { "PBO", "TRT" }, panel.Groups);
 
         // The panel's LS means are the fit's AVISIT*ARMCD LS means, one per visit and arm, unchanged.
