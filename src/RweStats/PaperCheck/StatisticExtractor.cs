@@ -30,13 +30,13 @@ internal static class StatisticExtractor
     const string Sep = @"\s*(?:to|à|–|—|-|;|,)\s*";
 
     /// <summary>"p = .036", "P&lt;.001", "p-value = 0.03", and in words: "a p-value of 0.03", "p value was 0.03", "p-value of less than 0.001", "une valeur de p de 0,03".</summary>
-    static readonly Regex PValue = new(@"(?<![A-Za-z])(?:[pP]\s*(?:-?\s*value\s*)?(?<rel><=|>=|=|<|>|≤|≥)|(?:[pP][- ]?value|valeur (?:de )?p|p-valeur)\s+(?:(?:was|is|of|de|était|égale à|equal to)\s+){1,2}(?<lt>(?:less than|lower than|below|under|inférieure? à)\s+)?)\s*(?<pv>(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*(?:[×x\*]\s*10\s*\^?\s*-\s*\d+|[eE]-?\d+))?)", Opt);
+    static readonly Regex PValue = new(@"(?<![A-Za-z])(?:[pP]\s*(?:-?\s*value\s*)?(?<rel><=|>=|=|<|>|≤|≥)|(?:[pP][- ]?value|valeur (?:de )?p|p-valeur)\s+(?:(?:was|is|of|de|était|égale à|equal to)\s+){1,2}(?<lt>(?:less than|lower than|below|under|inférieure? à)\s+)?)\s*(?<pv>10\s*\^?\s*-\s*\d+(?![.,]?\d)|(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*(?:[×x\*]\s*10\s*\^?\s*-\s*\d+|[eE]-?\d+))?)", Opt);
 
     /// <summary>
-    /// "t(28) = 2.20", "t[28] = 2.20", "F(2, 45) = 3.1", "χ2(2, N = 80) = 6.1", "z = 2.1", and a t or F with its df run on as a
+    /// "t(28) = 2.20", "t[28] = 2.20", "F(2, 45) = 3.1", Kruskal–Wallis "H(2) = 7.1" (its χ² approximation), "χ2(2, N = 80) = 6.1", "z = 2.1", and a t or F with its df run on as a
     /// subscript set inline: "t28 = 2.20", "t 28 = 2.20", "F2,45 = 3.1".
     /// </summary>
-    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:\s*\((?<df>[^()=]{1,25}?(?:N\s*=\s*\d+)?)\)|\s*\[(?<df>[^\[\]=]{1,25}?(?:N\s*=\s*\d+)?)\]|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
+    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|H(?=\s*\()|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:\s*\((?<df>[^()=]{1,25}?(?:N\s*=\s*\d+)?)\)|\s*\[(?<df>[^\[\]=]{1,25}?(?:N\s*=\s*\d+)?)\]|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
 
     static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:[a-zA-Zµ/]+\s*)?[\(\[,;]\s*(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval|intervalle de confiance)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
 
@@ -250,8 +250,12 @@ internal static class StatisticExtractor
                     var (a, b) = (PrintedNumber.Parse(next.Groups["a"].Value, french), PrintedNumber.Parse(next.Groups["b"].Value, french));
                     bool range = m.Groups["min"].Success;
                     taken.Add((at, next.Index + next.Length));
-                    found.Add(new MedianWithQuartiles(Context(text, at, next.Index + next.Length, french, sentences, studyNs, options),
-                        PrintedNumber.Parse(next.Groups["med"].Value, french), range ? null : a, range ? null : b, range ? a : null, range ? b : null));
+                    var second = new MedianWithQuartiles(Context(text, at, next.Index + next.Length, french, sentences, studyNs, options),
+                        PrintedNumber.Parse(next.Groups["med"].Value, french), range ? null : a, range ? null : b, range ? a : null, range ? b : null);
+                    found.Add(second);
+                    // "from a median of 2 (IQR 1 to 3) to 1 (0 to 2) episodes per night": the words after the second name both.
+                    if (second.Context.IntegerValued && found[^2] is MedianWithQuartiles { Context.IntegerValued: false } first)
+                        found[^2] = first with { Context = first.Context with { IntegerValued = true, Measure = first.Context.Measure ?? second.Context.Measure } };
                 }
             }
 
@@ -308,7 +312,7 @@ internal static class StatisticExtractor
         return new Extraction(found.OrderBy(s => s.Context.Start).ToList(), french ? "fr" : "en", studyN, studyNSource);
     }
 
-    static readonly Regex CellPercent = new(@"^(?<k>\d+)\s*[\(\[]\s*(?<pct>" + Num + @")\s*%?\s*[\)\]]$", Opt);
+    static readonly Regex CellPercent = new(@"^(?<k>\d+)(?:\s*/\s*(?<N>\d+))?\s*[\(\[]\s*(?<pct>" + Num + @")\s*%?\s*[\)\]]$", Opt);
     static readonly Regex CellMean = new(@"^(?<m>" + Num + @")\s*(?:\(\s*(?<s>" + Num + @")\s*\)|\[\s*(?<s>" + Num + @")\s*\]|(?:±|\+/-)\s*(?<s>" + Num + "))$", Opt);
     static readonly Regex CellQuantiles = new(@"^(?<med>" + Num + @")\s*[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]$", Opt);
     static readonly Regex CountDescriptor = new(@"\b(?:[nN]|[nN]o\.|effectif|nombre)\s*\(\s*%\s*\)|\(\s*%\s*\)", Opt);
@@ -339,7 +343,8 @@ internal static class StatisticExtractor
         {
             var pct = PrintedNumber.Parse(pm.Groups["pct"].Value, french);
             if (pct is null || pct.Value > 100) return null;
-            return new Percentage(ctx, pct, int.Parse(pm.Groups["k"].Value, CultureInfo.InvariantCulture), null);
+            return new Percentage(ctx, pct, int.Parse(pm.Groups["k"].Value, CultureInfo.InvariantCulture),
+                pm.Groups["N"].Success ? int.Parse(pm.Groups["N"].Value, CultureInfo.InvariantCulture) : null);
         }
         if (Says(MedianDescriptor) && CellQuantiles.Match(cell.Text) is { Success: true } qm)
         {
@@ -761,7 +766,9 @@ internal static class StatisticExtractor
 
     static ReportedP? P(Match m, bool french)
     {
-        var v = PrintedNumber.Parse(m.Groups["pv"].Value, french);
+        // "p < 10-3", "p < 10^-4": a bare power of ten.
+        var printed = Regex.IsMatch(m.Groups["pv"].Value, @"^10\s*\^?\s*-") ? "1×10" + Regex.Replace(m.Groups["pv"].Value[2..], @"[\s^]", "") : m.Groups["pv"].Value;
+        var v = PrintedNumber.Parse(printed, french);
         if (v is null || v.Value > 1) return null;
         return new ReportedP(m.Groups["rel"].Success ? m.Groups["rel"].Value : m.Groups["lt"].Success ? "<" : "=", v, m.Index, m.Index + m.Length);
     }
