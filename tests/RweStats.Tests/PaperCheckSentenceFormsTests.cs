@@ -147,6 +147,19 @@ public class PaperCheckSentenceFormsTests
     public void ARatioNamedEarlierInItsSentence(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
 
     [Fact]
+    public void ARatioNamedBeforeAnotherStatisticIsNotItsName()
+    {
+        // The weight change is a difference (negative limits), not the hazard ratio named before: never "a ratio must be positive".
+        var findings = CheckText("The hazard ratio was 0.80 (95% CI 0.60 to 1.07); weight changed by −1.2 kg (95% CI −2.3 to −0.1), p = 0.04.").Findings;
+        Assert.DoesNotContain(findings, f => f.Verdict == FindingVerdict.Inconsistent);
+    }
+
+    [Fact]
+    public void ASubgroupsStageDoesNotMakeAMeasureIntegerValued() =>
+        // 63.45 x 23 = 1459.35: impossible for whole numbers, but age is not a count; the stage names the subgroup.
+        Assert.Equal("not_checkable", Verdict("In the 23 patients with stage III disease, the mean age was 63.45 (SD 8.20).", "grim"));
+
+    [Fact]
     public void ASecondRatioReferredToByCelui()
     {
         // log scale: 1.50 (1.10–2.05) gives p = 0.0107; 0.80 (0.64–1.00) gives p = 0.050.

@@ -38,7 +38,9 @@ internal static class PercentageCheck
             if (n is { } m && denominators.All(x => x > m))
                 return Finding.Of(s, Name, FindingVerdict.Inconsistent,
                     $"{what}: only a denominator of {Range(denominators)} gives it, more than the n = {m} that applies ({s.Context.NSource})");
-            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{what}: a denominator of {Range(denominators)} gives it");
+            // Not the n that applies but a smaller one: a missing value would explain it, which a reader may want to ask about.
+            string notN = n is { } full && denominators.All(x => x < full) ? $", not the n = {full} that applies ({s.Context.NSource}: {count}/{full} = {Show(100.0 * count / full)} %); missing values would explain it" : "";
+            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{what}: a denominator of {Range(denominators)} gives it{notN}");
         }
         if (s.Context.N is not { } total)
             return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{pct} %: neither a count nor an n to check it against");
