@@ -247,4 +247,32 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Le score de douleur avait une médiane de 4 (étendue 0,5-9) chez les 30 patients.", "inconsistent")]
     [InlineData("Le score de douleur avait une médiane de 4 [EIQ 2–6] chez les 30 patients.", "consistent")]
     public void FrenchMedianForms(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile").First());
+
+    [Theory]
+    // The header forms in running text, with words between the header and the value.
+    [InlineData("The median [IQR] Oswestry score was 22 [14–30] in the 36 patients.", "quantile", "consistent")]
+    [InlineData("The median [IQR] Oswestry score was 22.3 [14–30] in the 36 patients.", "quantile", "inconsistent")]
+    [InlineData("The median (IQR) Oswestry score was 22 (14–30) in the 36 patients.", "quantile", "consistent")]
+    // 9.35 x 20 = 187; 9.33 x 20 = 186.6 (186/20 = 9.30, 187/20 = 9.35).
+    [InlineData("The mean (SD) HADS-A score was 9.35 (3.10) in the 20 patients.", "grim", "consistent")]
+    [InlineData("The mean (SD) HADS-A score was 9.33 (3.10) in the 20 patients.", "grim", "inconsistent")]
+    [InlineData("The pain score had a median of 6 (interquartile range [IQR], 7–9) in the 40 patients.", "quantile_order", "inconsistent")]
+    // 1 - pchisq(4.50, 1) = 0.0339, with a lower-case n in the bracket.
+    [InlineData("Sex was associated with relapse, χ2 (1, n = 90) = 4.50, p = .034.", "p_vs_statistic", "consistent")]
+    [InlineData("Sex was associated with relapse, χ2 (1, n = 90) = 4.50, p = .34.", "p_vs_statistic", "inconsistent")]
+    // The p opening the interval's bracket: 2 * pnorm(-2.1 / ((4.0 - 0.2) / 2 / 1.96)) = 0.0304 (normal).
+    [InlineData("The difference was 2.1 points (p = 0.03; 95% CI 0.2 to 4.0).", "ci_vs_p", "consistent")]
+    [InlineData("The difference was 2.1 points (p = 0.30; 95% CI 0.2 to 4.0).", "ci_vs_p", "inconsistent")]
+    public void HeaderFormsAndPsInsideTheBracket(string text, string check, string verdict) => Assert.Equal(verdict, Verdicts(text, check).First());
+
+    [Fact]
+    public void AUnitsDigitIsNotAMean()
+    {
+        var finding = Assert.Single(CheckText("Mean age was 54.3 years (SD 11.2) and the mean BMI 27.4 kg/m2 (SD 4.1).").Findings, f => f.Check == "grim" && f.Quote.Contains("kg"));
+        Assert.StartsWith("27.4", finding.Quote);
+    }
+
+    [Fact]
+    public void ATimeBeforeAnIntervalIsNotItsEstimate() =>
+        Assert.DoesNotContain(CheckText("The change at 12 weeks (95% CI 1.2 to 3.4) was 2.3 points.").Findings, f => f.Verdict == FindingVerdict.Inconsistent);
 }
