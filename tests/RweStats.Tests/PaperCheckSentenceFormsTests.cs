@@ -272,6 +272,12 @@ public class PaperCheckSentenceFormsTests
         Assert.StartsWith("27.4", finding.Quote);
     }
 
+    [Theory]
+    // A difference in days is an estimate: 2 * pnorm(-1.8 / ((3.1 - 0.5) / 2 / 1.96)) = 0.0067.
+    [InlineData("Stays were shorter by −1.8 days (95% CI −3.1 to −0.5; p = 0.007).", "consistent")]
+    [InlineData("Stays were shorter by −1.8 days (95% CI −3.1 to −0.5; p = 0.07).", "inconsistent")]
+    public void AnEstimateInDays(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
     [Fact]
     public void ATimeBeforeAnIntervalIsNotItsEstimate() =>
         Assert.DoesNotContain(CheckText("The change at 12 weeks (95% CI 1.2 to 3.4) was 2.3 points.").Findings, f => f.Verdict == FindingVerdict.Inconsistent);

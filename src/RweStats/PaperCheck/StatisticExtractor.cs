@@ -52,7 +52,6 @@ internal static class StatisticExtractor
     static readonly Regex StatedLevel = new(@"(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence|de confiance)|(?:CI|IC|confidence interval|intervalle de confiance)\s*(?:à\s*|of\s*)?(?<lvl>\d{2})\s*%?", OptI);
     static readonly Regex DifferenceName = new(@"\b(?:differences?|différences?|changes?|variations?|slopes?|pentes?|coefficients?|β|beta|gains?|increases?|decreases?|augmentation|diminution|baisse|hausse|reductions?|réduction|MD|SMD|mean|moyenne|median|médiane)\b", OptI);
     static readonly Regex TimeBeforeInterval = new(@"\b(?:at|à|after|après|week|weeks|semaine|month|months|mois|day|jour|visit|visite|J|M|W)\s*$", OptI);
-    static readonly Regex TimeUnitAfter = new(@"^\s*(?:weeks?|months?|mois|days?|jours?|years?|ans|semaines?|hours?|heures?)\b", OptI);
     /// <summary>The estimate printed before a bracket that opens with its p: "2.1 points (p = 0.03; 95% CI …".</summary>
     static readonly Regex EstimateBeforeP = new(@"(?<![\w/]|\d[.,])(?<est>" + Num + @")\s*%?\s*(?:[a-zA-Zµ/]+\s*){0,2}[\(\[]\s*$", Opt);
     static readonly Regex RatioName = new(@"\b(OR|HR|RR|IRR|aOR|aHR|odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|rapport des cotes|risque relatif|rapport des risques|rapport de risques|rapport des taux|rapport de taux|ratio)\b", Opt);
@@ -187,7 +186,7 @@ internal static class StatisticExtractor
             if (est is null || lo is null || hi is null) continue;
             double level = double.Parse(m.Groups["lvl"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
             // A time before the interval ("at 12 weeks (95% CI …)") is not its estimate.
-            if (TimeBeforeInterval.IsMatch(flow[Math.Max(0, m.Index - 12)..m.Index]) || TimeUnitAfter.IsMatch(flow[(m.Groups["est"].Index + m.Groups["est"].Length)..m.Groups["lvl"].Index])) continue;
+            if (TimeBeforeInterval.IsMatch(flow[Math.Max(0, m.Index - 12)..m.Index])) continue;
             ReportedP? p;
             int from = m.Index;
             // "2.1 points (p = 0.03; 95% CI 0.2 to 4.0)": the number after "p =" is the p, the estimate is before it.
