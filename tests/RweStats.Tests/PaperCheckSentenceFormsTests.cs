@@ -119,6 +119,8 @@ public class PaperCheckSentenceFormsTests
             Verdicts("The number of swollen joints averaged 6.40 (SD 2.10) with methotrexate (n = 25) and 7.21 (SD 2.40) with leflunomide (n = 24).", "grim"));
         Assert.Equal(new[] { "consistent", "inconsistent" },
             Verdicts("The number of swollen joints averaged 6.40 (SD 2.10) with methotrexate (n = 25) and 7.23 (SD 2.40) with leflunomide (n = 24).", "grim"));
+        Assert.Equal(new[] { "consistent", "not_checkable" },
+            Verdicts("The mean was 6.40 (SD 2.10) for the swollen joint count (n = 25) and 71.23 (SD 9.40) for body weight (n = 24).", "grim"));
         // A measure of its own (body weight) inherits nothing: its GRIM is not checkable.
         Assert.Equal(new[] { "consistent", "not_checkable" },
             Verdicts("The number of swollen joints averaged 6.40 (SD 2.10) with methotrexate (n = 25) and the body weight 71.23 (SD 9.40) with leflunomide (n = 24).", "grim"));
@@ -175,6 +177,15 @@ public class PaperCheckSentenceFormsTests
         var finding = Assert.Single(report.Findings, f => f.Check == "percentage");
         Assert.Equal(FindingVerdict.Consistent, finding.Verdict);
         Assert.Contains("120", finding.Explanation);
+    }
+
+    [Fact]
+    public void AnArmsNIsNotTheStudys()
+    {
+        // 12 + 11 patients: 47 % needs a denominator of 15 at least (7/15), which an arm of 12 cannot be.
+        var report = CheckText("Twelve patients were randomised to the drug and 11 to placebo. Hypotension occurred in 47 % of the patients.");
+        Assert.Null(report.StudyN);
+        Assert.NotEqual(FindingVerdict.Inconsistent, Assert.Single(report.Findings, f => f.Check == "percentage").Verdict);
     }
 
     [Fact]

@@ -334,7 +334,7 @@ internal static class StatisticExtractor
             }
 
         found.AddRange(Categories(text, sentences, studyNs, french, options));
-        found = InheritMeasure(flow, found, inTables, sentences);
+        found = InheritMeasure(flow, found, inTables, sentences, options);
         var within = WithinPatient(text, found, pValues.Where(p => !usedP.Contains(p)).ToList(), sentences).ToList();
         found.AddRange(within);
         foreach (var p in pValues.Where(p => !usedP.Contains(p) && !within.Any(w => w.P == p)))
@@ -543,7 +543,7 @@ internal static class StatisticExtractor
         }
     }
 
-    static readonly Regex Conjunction = new(@"\band\b|\bet\b|;|,|\bvs\.?|\bversus\b|\bcontre\b|\bwhereas\b|\bwhile\b|\balors que\b|\btandis que\b|\bthen\b|\bpuis\b", OptI);
+    static readonly Regex Conjunction = new(@"\band\b|\bet\b|\bto\b|\bà\b|;|,|\bvs\.?|\bversus\b|\bcontre\b|\bwhereas\b|\bwhile\b|\balors que\b|\btandis que\b|\bthen\b|\bpuis\b", OptI);
     /// <summary>What may stand between a conjunction and a statistic that measures what the one before it measured: articles, prepositions, the statistic's name, a visit ("; à trois mois, une médiane de 9,5"), or "that of", "celle des …".</summary>
     static readonly Regex SameMeasureTail = new(@"^\s*(?:(?:that|those) of\b.*|(?:celle|celui|celles|ceux)\b.*|(?:(?:of|de|d'|du|des|the|a|an|une?|la|le|les|at|à|after|après|in|dans|chez|to|was|were|is|était|étaient|est|median|médiane|mean|moyenne|averaged|average|end|fin|follow-up|suivi|baseline|inclusion|visit|visite|months?|mois|weeks?|semaines?|days?|jours?|years?|ans?|[MJWSD]\d{1,3}|\d+|one|un|" + string.Join("|", NumberWords.Keys) + @")(?![\w-])\s*[,:]?\s*)*)$", OptI);
 
@@ -554,32 +554,55 @@ internal static class StatisticExtractor
     /// (SD 2.39) with the drug (n = 44) and 8.63 (SD 2.51) with placebo (n = 42)"; "… and the body weight 80.1 (SD 9)"
     /// names a measure of its own and inherits nothing.
     /// </summary>
-    static List<ReportedStatistic> InheritMeasure(string flow, List<ReportedStatistic> found, HashSet<ReportedStatistic> inTables, int[] sentences)
+    static List<ReportedStatistic> InheritMeasure(string flow, List<ReportedStatistic> found, HashSet<ReportedStatistic> inTables, int[] sentences, CheckOptions options)
     {
         var ordered = found.OrderBy(s => s.Context.Start).ToList();
+        static ReportedStatistic WithContext(ReportedStatistic s, StatisticContext c, bool binary) => s switch
+        {
+            MeanWithSpread mean => mean with { Context = c, Binary = mean.Binary || binary },
+            MedianWithQuartiles median => median with { Context = c },
+            _ => s,
+        };
         for (int i = 1; i < ordered.Count; i++)
         {
             var current = ordered[i];
-            if (inTables.Contains(current) || current.Context.IntegerValued || current is not (MeanWithSpread or MedianWithQuartiles)) continue;
-            if (current is MeanWithSpread { Binary: true }) continue;
+            if (inTables.Contains(current) || current is not (MeanWithSpread or MedianWithQuartiles)) continue;
             int sentence = SentenceIndex(sentences, current.Context.Start);
-            var previous = ordered.Take(i).LastOrDefault(s => s.Kind == current.Kind && !inTables.Contains(s) && SentenceIndex(sentences, s.Context.Start) == sentence);
-            if (previous is null || !(previous.Context.IntegerValued || previous is MeanWithSpread { Binary: true })) continue;
-            if (previous.Context.End > current.Context.Start) continue;
-            var between = flow[previous.Context.End..current.Context.Start];
-            var conjunction = Conjunction.Matches(between).LastOrDefault();
-            if (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..])) continue;
-            var afterNumber = flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 12)];
-            if (ContinuousUnit.IsMatch(afterNumber) || ContinuousUnit.IsMatch(QuoteUnit(current.Context.Quote))) continue;
-            var context = current.Context with { IntegerValued = previous.Context.IntegerValued, Measure = current.Context.Measure ?? previous.Context.Measure };
-            ordered[i] = current switch
+            bool SameSentence(ReportedStatistic s) => !inTables.Contains(s) && SentenceIndex(sentences, s.Context.Start) == sentence && s.Context.End <= current.Context.Start;
+            if (current.Context.IntegerValued)
             {
-                MeanWithSpread mean => mean with { Context = context, Binary = mean.Binary || previous is MeanWithSpread { Binary: true } },
-                MedianWithQuartiles median => median with { Context = context },
-                _ => current,
-            };
+                // Named integer-valued only by words before an earlier mean or median of its sentence ("… for the swollen
+                // joint count (n = 25) and 71.23 (SD 9.40) for body weight"): those words are that one's, and this one
+                // measures the same only if it is joined to it.
+                var earlier = ordered.Take(i).LastOrDefault(s => s is MeanWithSpread or MedianWithQuartiles && SameSentence(s));
+                if (earlier is null || earlier.Context.End < current.Context.Start - 60) continue;
+                // Its own words: from the last conjunction before it (the earlier one's words may follow that one: "6.40 (SD 2.10) for the joint count and …").
+                int ownFrom = earlier.Context.End + (Conjunction.Matches(flow[earlier.Context.End..current.Context.Start]).LastOrDefault() is { } cj ? cj.Index + cj.Length : 0);
+                var own = flow[ownFrom..Math.Min(SentenceEnd(sentences, flow, current.Context.Start), current.Context.End + 40)];
+                if (IntegerWords.IsMatch(own) || options.IntegerMeasures.Any(d => own.Contains(d, StringComparison.OrdinalIgnoreCase))) continue;
+                if (!earlier.Context.IntegerValued || !Joined(flow, earlier, current))
+                    ordered[i] = WithContext(current, current.Context with { IntegerValued = false }, false);
+                continue;
+            }
+            if (current is MeanWithSpread { Binary: true }) continue;
+            var previous = ordered.Take(i).LastOrDefault(s => s.Kind == current.Kind && SameSentence(s));
+            if (previous is null || !(previous.Context.IntegerValued || previous is MeanWithSpread { Binary: true }) || !Joined(flow, previous, current)) continue;
+            var context = current.Context with { IntegerValued = previous.Context.IntegerValued, Measure = current.Context.Measure ?? previous.Context.Measure };
+            ordered[i] = WithContext(current, context, previous is MeanWithSpread { Binary: true });
         }
         return ordered;
+    }
+
+    /// <summary>A statistic joined to the one before it as a second value of the same measure (see <see cref="InheritMeasure"/>), with no unit or "for …" of its own after it.</summary>
+    static bool Joined(string flow, ReportedStatistic previous, ReportedStatistic current)
+    {
+        var between = flow[previous.Context.End..current.Context.Start];
+        var conjunction = Conjunction.Matches(between).LastOrDefault();
+        if (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..])) return false;
+        var afterNumber = flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 20)];
+        if (ContinuousUnit.IsMatch(afterNumber) || ContinuousUnit.IsMatch(QuoteUnit(current.Context.Quote))) return false;
+        // "… and 71.2 (SD 9.4) for body weight" names its own measure after it.
+        return !Regex.IsMatch(afterNumber, @"^\s*(?:for|pour)\s", OptI);
     }
 
     static readonly Regex PairedTest = new(@"\bpaired\b|\bappariée?s?\b|\bpour (?:séries|échantillons) appariée?s\b", OptI);
@@ -713,6 +736,8 @@ internal static class StatisticExtractor
             {
                 if (all.Any(a => a.At == m.Index)) continue;
                 int? n = ParseCount(m.Groups["n"].Value);
+                // "12 patients were randomised to the drug and 11 to placebo": an arm's n, not the study's.
+                if (ArmSplit.IsMatch(flow, m.Index + m.Length)) continue;
                 if (n is > 0) all.Add((m.Index, n.Value, $"'{m.Value.Trim()}'"));
             }
         all = all.OrderBy(a => a.At).ToList();
@@ -753,6 +778,7 @@ internal static class StatisticExtractor
         return at;
     }
     static readonly Regex HeadingLine = new(@"^[^.:;!?()\[\]=%±|\t]+$", Opt);
+    static readonly Regex ArmSplit = new(@"\G\s+(?:to|à|au|dans)\b[^.]{0,120}?\b(?:and|et|or|ou)\s+\d+\s+(?:[\wé]+\s+)?(?:to|à|au|dans)\b", OptI);
     static readonly Regex InclusionVerb = new(@"\b(?:included|enrolled|recruited|randomi[sz]ed|allocated|assigned|inclus|incluses|randomisés|randomisées|répartis|réparties|a inclus|ont inclus|avons inclus)\b", OptI);
     static readonly Regex SubsetPhrase = new(@"\b(?:of these|of them|of whom|among them|among these|parmi eux|parmi elles|parmi ceux|dont)\b[^.]*$", OptI);
 
