@@ -102,6 +102,8 @@ public class PaperCheckSentenceFormsTests
     // n = 22 seizure counts: Q1 0.5 is R's type 7 (1 + 21 x 0.25 = 6.25, a gap of 2); a median of whole numbers is whole or half.
     [InlineData("Seizures fell from a median of 4 (IQR 2 to 6) to 2 (0.5 to 3.5) per month in the 22 children.", "consistent")]
     [InlineData("Seizures fell from a median of 4 (IQR 2 to 6) to 2.3 (0.5 to 3.5) per month in the 22 children.", "inconsistent")]
+    [InlineData("The NYHA class had a median of 2 (IQR 2–3) at baseline and 1.7 (1–2) at 12 weeks in the 40 patients.", "inconsistent")]
+    [InlineData("The NYHA class had a median of 2 (IQR 2–3) at baseline and 1.5 (1–2) at 12 weeks in the 40 patients.", "consistent")]
     public void ASecondMediansBareLimitsAreOfTheKindOfTheFirsts(string text, string verdict) =>
         Assert.Equal(verdict, Verdicts(text, "quantile").Last());
 
