@@ -93,6 +93,9 @@ public sealed record Percentage(StatisticContext Context, PrintedNumber Percent,
 public sealed record WithinPatientComparison(StatisticContext Context, MeanWithSpread First, MeanWithSpread Second, ReportedP P, int Visits)
     : ReportedStatistic(Context)
 {
+    /// <summary>The test the sentence names: "paired t" (a paired t test, so not a mixed model), "rank" (Wilcoxon signed-rank, sign test: not a t at all), or null (none named).</summary>
+    public string? NamedTest { get; init; }
+
     /// <inheritdoc/>
     public override string Kind => "within_patient";
 }

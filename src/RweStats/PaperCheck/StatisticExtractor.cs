@@ -29,13 +29,14 @@ internal static class StatisticExtractor
     const string Num = @"-?(?:\d+(?:[.,]\d+)?|[.,]\d+)";
     const string Sep = @"\s*(?:to|à|–|—|-|;|,)\s*";
 
-    static readonly Regex PValue = new(@"(?<![A-Za-z])[pP]\s*(?:-?\s*value\s*)?(?<rel><=|>=|=|<|>|≤|≥)\s*(?<pv>(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*(?:[×x\*]\s*10\s*\^?\s*-\s*\d+|[eE]-?\d+))?)", Opt);
+    /// <summary>"p = .036", "P&lt;.001", "p-value = 0.03", and in words: "a p-value of 0.03", "p value was 0.03", "p-value of less than 0.001", "une valeur de p de 0,03".</summary>
+    static readonly Regex PValue = new(@"(?<![A-Za-z])(?:[pP]\s*(?:-?\s*value\s*)?(?<rel><=|>=|=|<|>|≤|≥)|(?:[pP][- ]?value|valeur (?:de )?p|p-valeur)\s+(?:(?:was|is|of|de|était|égale à|equal to)\s+){1,2}(?<lt>(?:less than|lower than|below|under|inférieure? à)\s+)?)\s*(?<pv>10\s*\^?\s*-\s*\d+(?![.,]?\d)|(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*(?:[×x\*]\s*10\s*\^?\s*-\s*\d+|[eE]-?\d+))?)", Opt);
 
     /// <summary>
-    /// "t(28) = 2.20", "F(2, 45) = 3.1", "χ2(2, N = 80) = 6.1", "z = 2.1", and a t or F with its df run on as a
+    /// "t(28) = 2.20", "t[28] = 2.20", "F(2, 45) = 3.1", Kruskal–Wallis "H(2) = 7.1" (its χ² approximation), "χ2(2, N = 80) = 6.1", "z = 2.1", and a t or F with its df run on as a
     /// subscript set inline: "t28 = 2.20", "t 28 = 2.20", "F2,45 = 3.1".
     /// </summary>
-    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:\s*\((?<df>[^()=]{1,25}?(?:N\s*=\s*\d+)?)\)|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
+    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|H(?=\s*\()|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:\s*\((?<df>[^()=]{1,25}?(?:[nN]\s*=\s*\d+)?)\)|\s*\[(?<df>[^\[\]=]{1,25}?(?:[nN]\s*=\s*\d+)?)\]|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
 
     static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:[a-zA-Zµ/]+\s*)?[\(\[,;]\s*(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval|intervalle de confiance)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
 
@@ -49,20 +50,34 @@ internal static class StatisticExtractor
     static readonly Regex EstimateSe = new(@"(?<![\w])(?<name>β|beta|[Bb]|(?i:coefficient|coef\.|estimate|estimation|(?:mean |adjusted )?difference|différence(?: moyenne| ajustée)?))\s*(?:[=:]\s*|(?:(?:was|of|is|était|est|de)\s+){1,2})?(?<est>" + Num + @")\s*[\(\[,;]?\s*(?:SE|ES|s\.e\.|(?i:standard error|erreur standard))\s*[=:]?\s*(?<se>" + Num + @")\s*[\)\]]?", Opt);
     /// <summary>A confidence level stated anywhere in the paper: "95 % CI", "IC à 95 %", "IC95", "intervalle de confiance à 90 %".</summary>
     static readonly Regex StatedLevel = new(@"(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence|de confiance)|(?:CI|IC|confidence interval|intervalle de confiance)\s*(?:à\s*|of\s*)?(?<lvl>\d{2})\s*%?", OptI);
-    static readonly Regex RatioName = new(@"\b(OR|HR|RR|IRR|aOR|aHR|odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|risque relatif|rapport des risques|ratio)\b", Opt);
+    static readonly Regex DifferenceName = new(@"\b(?:differences?|différences?|changes?|variations?|slopes?|pentes?|coefficients?|β|beta|gains?|increases?|decreases?|augmentation|diminution|baisse|hausse|reductions?|réduction|MD|SMD|mean|moyenne|median|médiane)\b", OptI);
+    static readonly Regex TimeBeforeInterval = new(@"\b(?:at|à|after|après|week|weeks|semaine|month|months|mois|day|jour|visit|visite|J|M|W)\s*$", OptI);
+    /// <summary>The estimate printed before a bracket that opens with its p: "2.1 points (p = 0.03; 95% CI …".</summary>
+    static readonly Regex EstimateBeforeP = new(@"(?<![\w/]|\d[.,])(?<est>" + Num + @")\s*%?\s*(?:[a-zA-Zµ/]+\s*){0,2}[\(\[]\s*$", Opt);
+    static readonly Regex RatioName = new(@"\b(OR|HR|RR|IRR|aOR|aHR|odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|rapport des cotes|risque relatif|rapport des risques|rapport de risques|rapport des taux|rapport de taux|ratio)\b", Opt);
 
     const string SdLabel = @"(?<lab>SD|ET|DS|s\.d\.|SEM|SE|ESM|ES|écart[- ]type|standard deviation|standard error|erreur standard)";
-    static readonly Regex MeanPlusMinus = new(@"(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?(?:±|\+/-|\+-)\s*(?<s>" + Num + ")", Opt);
-    static readonly Regex MeanParenSd = new(@"(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}\(\s*" + SdLabel + @"\s*[=:]?\s*(?<s>" + Num + @")\s*[a-zA-Zµ/%]*\s*\)", Opt);
+    static readonly Regex MeanPlusMinus = new(@"(?<![\w/]|\d[.,])(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?(?:±|\+/-|\+-)\s*(?<s>" + Num + ")", Opt);
+    /// <summary>"5.3 (SD 1.2)", "27.4 kg/m2 (SD 4.1)": never the "2" of a unit.</summary>
+    static readonly Regex MeanParenSd = new(@"(?<![\w/]|\d[.,])(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%][\wµ/%²³]*\s*){0,2}\(\s*" + SdLabel + @"\s*[=:]?\s*(?<s>" + Num + @")\s*[a-zA-Zµ/%]*\s*\)", Opt);
     static readonly Regex MeanCommaSd = new(@"\b(?:mean|moyenne|M)\s*(?:[\w-]+\s+){0,3}?(?:=|:|de|of|was|était|à|at)?\s*(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[,;]\s*" + SdLabel + @"\s*[=:]?\s*(?<s>" + Num + ")", Opt);
     /// <summary>"mean (SD), was 18.55 (4.20)", "moyenne (ET) : 18,55 (4,20)": the header form in running text.</summary>
-    static readonly Regex MeanHeader = new(@"\b(?:mean|moyenne)\s*\(\s*" + SdLabel + @"\s*\)\s*[,:=]?\s*(?:(?:was|were|is|of|était|étaient|est|de)\s+){0,2}(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[]\s*(?<s>" + Num + @")\s*[\)\]]", OptI);
+    static readonly Regex MeanHeader = new(@"\b(?:mean|moyenne)\s*[\(\[]\s*" + SdLabel + @"\s*[\)\]]\s*[,:=]?\s*(?:[\w'-]+\s+){0,4}?(?:(?:was|were|is|of|était|étaient|est|de)\s+){0,2}(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[]\s*(?<s>" + Num + @")\s*[\)\]]", OptI);
+    /// <summary>"61.9 ± 0.7 (mean ± SE)", "8,2 ± 1,1 (moyenne ± ET)": the spread named after the value.</summary>
+    static readonly Regex MeanSpreadLabelAfter = new(@"\G\s*(?:[a-zA-Zµ/%]+\s*)?\(\s*(?:mean|moyenne|M)\s*(?:±|\+/-)\s*" + SdLabel + @"\s*\)", OptI);
     static readonly Regex MeanAlone = new(@"\b(?:mean|moyenne|average)\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|is|est)\s*(?<m>" + Num + @")(?![\d.,]*\s*(?:±|\())", OptI);
 
-    static readonly Regex Median = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[,;]\s*(?:(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|Q1\s*-\s*Q3|Q1\s*[,;–]\s*Q3|quartiles|25th-75th percentiles|P25-P75)\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?|(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?)", OptI);
+    static readonly Regex Median = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[,;]\s*(?:(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|espace interquartile|Q1\s*-\s*Q3|Q1\s*[,;–]\s*Q3|quartiles|25th-75th percentiles|P25-P75)(?:\s*[\[(]\s*(?:IQR|EIQ)\s*[\])])?\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?|(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?)", OptI);
     /// <summary>"median = 24, Q1 = 22, Q3 = 27", "médiane 24 (Q1 : 22 ; Q3 : 27)": quartiles named one by one.</summary>
     static readonly Regex MedianNamedQuartiles = new(@"\b(?:median|médiane)\s*(?:[=:]|was|is|of|était|est de|de)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[,;(\[]\s*(?:Q1|first quartile|premier quartile)\s*[=:]?\s*(?<q1>" + Num + @")\s*[,;]\s*(?:and\s+|et\s+)?(?:Q3|third quartile|troisième quartile)\s*[=:]?\s*(?<q3>" + Num + @")\s*[\)\]]?", OptI);
-    static readonly Regex MedianHeader = new(@"\b(?:median|médiane)\s*\(\s*(?:IQR|Q1\s*-\s*Q3|EIQ|IIQ)\s*\)\s*[:=]?\s*(?<med>" + Num + @")\s*[\(\[]\s*(?<q1>" + Num + ")" + Sep + "(?<q3>" + Num + @")\s*[\)\]]", OptI);
+    /// <summary>"2 (IQR 1–3)", "and of 7 (IQR 8–10)", "9 (Q1-Q3 : 6,71-12)", "11 (EIQ 9 à 14)": a value with its interquartile range is a median, whether the word is near or not.</summary>
+    static readonly Regex MedianByIqr = new(@"(?<![\w.,])(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[]\s*(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|espace interquartile|Q1\s*[-–]\s*Q3|Q1\s*[,;]\s*Q3|P25\s*[-–]\s*P75|25th[-–]75th percentiles?)(?:\s*[\[(]\s*(?:IQR|EIQ)\s*[\])])?\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]", Opt);
+    /// <summary>A second median right after one printed with its quartiles or range, its limits bare: "from a median of 2 (IQR 1 to 3) to 2 (0.75 to 2.25)", "6 (EIQ 4-8) et 5 (3-7)", "2 (IQR 2–3) at baseline and 2 (1–2) at 12 weeks". Its limits are of the same kind.</summary>
+    static readonly Regex NextMedianBareLimits = new(@"\G(?:\s*,?\s*(?:at|à|after|après)\s+(?:baseline|inclusion|l'inclusion|[MJWD]\d{1,3}|(?:week|semaine|month|mois|day|jour)\s+\d{1,3}|\d{1,3}\s+(?:weeks?|months?|semaines|mois|days?|jours|years?|ans)))?\s*,?\s*(?:to|à|and|et|vs\.?|versus|contre|then|puis)\s+(?:(?:a|an|une|of|de|d'|median|médiane|the|la|le)\s+){0,3}(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]", OptI);
+    static readonly Regex MeanWord = new(@"\b(?:mean|moyenne|average|moyen)\b", OptI);
+    static readonly Regex MedianWord = new(@"\b(?:median|médiane?)\b", OptI);
+    /// <summary>"median (IQR) 6 (4-8)", "The median [IQR] PHQ-9 score was 12 [8–15]": the header form in running text.</summary>
+    static readonly Regex MedianHeader = new(@"\b(?:median|médiane)\s*[\(\[]\s*(?:IQR|Q1\s*[-–]\s*Q3|EIQ|IIQ)\s*[\)\]]\s*(?:[\w'-]+\s+){0,4}?(?:(?:was|were|is|of|était|étaient|est de|de)\s+)?[:=]?\s*(?<med>" + Num + @")\s*[\(\[]\s*(?<q1>" + Num + ")" + Sep + "(?<q3>" + Num + @")\s*[\)\]]", OptI);
 
     const string PeopleWords = @"(?:patients?|participants?|subjects?|sujets?|femmes|hommes|women|men|cas|cases|malades|enfants|children|individuals|individus|respondents|répondants|personnes|people|persons|completers|responders|répondeurs|volunteers|volontaires|adults|adultes)";
     static readonly Regex PercentThenCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|among)\s*(?:[\wéèàçïî'-]+\s+){0,4}?)?\(\s*(?:[nN]\s*=\s*)?(?<k>\d+)\s*(?:(?:sur|/|of|out of)\s*(?<N>\d+))?\s*(?:[\wéè]+\s*)?\)", Opt);
@@ -76,9 +91,12 @@ internal static class StatisticExtractor
     static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
 
     static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>\d+)", Opt);
-    /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
-    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux)\s+(?<n>\d+)\s+(?:[\wéè]+\s+)?" + PeopleWords, OptI);
-    static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|items?|questionnaire)\b", OptI);
+    /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients", "in each arm of 31 patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
+    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>\d+)\s+(?:[\wéè]+\s+)?" + PeopleWords, OptI);
+    /// <summary>Words naming an integer-valued measure: scores, scales, counts ("number of", "nombre", "compte"), counted events (episodes, exacerbations, relapses, seizures), and a class, grade or stage that a median or mean is of.</summary>
+    static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils)\b|" + OrdinalMeasure, OptI);
+    /// <summary>A class, grade or stage as the measure a median or mean is of ("the NYHA class had a median of 2", "médiane de la classe NYHA"), not as a subgroup ("in stage III patients, the mean age").</summary>
+    const string OrdinalMeasure = @"\b(?:median|médiane|mean|moyenne)\s+(?:(?:de la|du|of the|the)\s+)?(?:[\w-]+\s+)?(?:class|classe|grade|stage|stade)\b|\b(?:class|classe|grade|stage|stade)\s+(?:[\w-]+\s+)?(?:had|has|avait|a|was|était)\s+(?:(?:a|an|une)\s+)?(?:median|médiane|mean|moyenne)\b";
     static readonly Regex ContinuousUnit = new(@"^\s*(?:mg|g/|g\b|kg|mL|ml|L\b|mmol|µmol|UI|IU|U/|years|ans|année|cm|mm|ng|pg|µg|%|°|h\b|min\b|jours|days|weeks|semaines|months|mois)", Opt);
     static readonly Regex Acronym = new(@"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b", Opt);
     static readonly HashSet<string> NotMeasures = new() { "IC", "CI", "SD", "ET", "DS", "SE", "ES", "SEM", "IQR", "EIQ", "Q1", "Q3", "Q1-Q3", "M0", "M6", "M12", "J0", "OR", "HR", "RR", "UI", "IU", "LES", "AINS", "NS", "ANOVA", "N" };
@@ -96,11 +114,15 @@ internal static class StatisticExtractor
         ["deux"] = 2, ["trois"] = 3, ["quatre"] = 4, ["cinq"] = 5, ["sept"] = 7, ["huit"] = 8, ["neuf"] = 9, ["dix"] = 10,
         ["onze"] = 11, ["douze"] = 12, ["treize"] = 13, ["quatorze"] = 14, ["quinze"] = 15, ["seize"] = 16, ["vingt"] = 20, ["trente"] = 30,
         ["quarante"] = 40, ["cinquante"] = 50,
+        ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90, ["soixante"] = 60, ["hundred"] = 100, ["cent"] = 100,
     };
+    /// <summary>A count written in words, one word or several: "Fourteen", "twenty-eight", "Cent vingt", "quatre-vingt-dix", "soixante et onze", "one hundred and twenty".</summary>
+    static readonly string NumberWordsPattern = "(?:" + NumberWordAlternatives + @")(?:(?:[\s-]+|\s+et\s+(?=un\b|onze\b)|(?<=hundred)\s+and\s+)(?:" + NumberWordAlternatives + @"|un|one|cents|thousand|mille))*";
+    static string NumberWordAlternatives => "quatre-vingts?|" + string.Join("|", NumberWords.Keys.OrderByDescending(k => k.Length));
     /// <summary>The words a study's n counts (not "women", "men": those count a category of it).</summary>
-    const string StudyPeople = @"(?:patients?|participants?|subjects?|sujets?|malades|enfants|children|individuals|individus|respondents|répondants)";
-    static readonly Regex StudyNPhrase = new(@"(?<![\w])(?<n>\d+|" + string.Join("|", NumberWords.Keys) + @")\s+" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,3}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|inclus|incluses|traités|traitées|randomisés|analysés|étudiés)", OptI);
-    static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|inclu(?:ait|s)?|a inclus|ont inclus|randomi[sz]ed|comprenait)\s+(?<n>\d+)\s+" + StudyPeople, OptI);
+    const string StudyPeople = @"(?:patients?|participants?|subjects?|sujets?|malades|enfants|children|individuals|individus|respondents|répondants|adults|adultes|volunteers|volontaires|persons|people|personnes)";
+    static readonly Regex StudyNPhrase = new(@"(?<![\w])(?<n>\d+|" + NumberWordsPattern + @")\s+(?:" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,3}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|allocated|assigned|inclus|incluses|traités|traitées|randomisés|randomisées|analysés|étudiés|répartis|réparties)|(?:were|ont été)\s+(?:randomi[sz]ed|enrolled|included|inclus|randomisés)(?!\s+(?:to|à|in|dans|into)\b))", OptI);
+    static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|recruited|inclu(?:ait|s)?|a inclus|ont inclus|avons inclus|randomi[sz]ed|comprenait)\s+(?<n>\d+|" + NumberWordsPattern + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople, OptI);
     /// <summary>A table's "Patients (n) 14" row. A running-text "the n = 12 patients had …" is the n of its sentence, not the study's.</summary>
     static readonly Regex StudyNTable = new(@"(?:Patients|Participants|Subjects|Sujets)\s*\(n\)\s*(?<n>\d+)", Opt);
     /// <summary>A full stop before a capital, or a blank line not followed by a lower-case word (that one is a page break inside a sentence).</summary>
@@ -111,21 +133,24 @@ internal static class StatisticExtractor
         var flow = text.Flow;
         bool french = IsFrench(flow);
         var sentences = SentenceStarts(flow);
-        var (studyN, studyNSource) = options.StudyN is { } given ? (given, "given by the reader") : FindStudyN(flow);
+        var studyNs = options.StudyN is { } given ? new StudyNs(new[] { (0, given, "given by the reader") }) : FindStudyNs(text);
+        var (studyN, studyNSource) = studyNs.First;
 
         var taken = new List<(int Start, int End)>();
         bool Free(int s, int e) => !taken.Any(t => s < t.End && e > t.Start);
         var found = new List<ReportedStatistic>();
+        var inTables = new HashSet<ReportedStatistic>(ReferenceEqualityComparer.Instance);
         var pValues = PValue.Matches(flow).Select(m => P(m, french)).Where(p => p is not null).Select(p => p!).ToList();
         var usedP = new HashSet<ReportedP>();
 
         // Cells of text tables first: their row label and column header say what they are and the n they are of.
         var tableCounts = new List<(TableCell Cell, Percentage Stat)>();
         foreach (var cell in TextTables.Cells(text))
-            if (TableStatistic(text, cell, french, sentences, studyN, studyNSource, options) is { } stat)
+            if (TableStatistic(text, cell, french, sentences, studyNs, options) is { } stat)
             {
                 taken.Add((cell.Start, cell.End));
                 found.Add(stat);
+                inTables.Add(stat);
                 if (stat is Percentage { Count: not null } count) tableCounts.Add((cell, count));
             }
         found.AddRange(TableCategories(text, tableCounts));
@@ -145,11 +170,11 @@ internal static class StatisticExtractor
             if (p is null) continue;
             var test = NormaliseTest(m.Groups["test"].Value);
             var gap = pFirst ? DfAfter.Match(flow, valueEnd, Math.Min(30, flow.Length - valueEnd)).Value : flow[valueEnd..p.Start];
-            var (df1, df2) = Df(test, m.Groups["df"].Success ? m.Groups["df"].Value : null, gap, french);
+            var (df1, df2) = Df(test, m.Groups["df"].Success ? m.Groups["df"].Value : null, gap, flow[p.End..Math.Min(flow.Length, p.End + 20)], french);
             int start = Math.Min(m.Index, p.Start), end = pFirst ? valueEnd + gap.Length : p.End;
             usedP.Add(p);
             taken.Add((start, end));
-            found.Add(new TestStatistic(Context(text, start, end, french, sentences, studyN, studyNSource, options), test, df1, df2, value, p));
+            found.Add(new TestStatistic(Context(text, start, end, french, sentences, studyNs, options), test, df1, df2, value, p));
         }
 
         foreach (Match m in Interval.Matches(flow))
@@ -160,15 +185,41 @@ internal static class StatisticExtractor
             var hi = PrintedNumber.Parse(m.Groups["hi"].Value, french);
             if (est is null || lo is null || hi is null) continue;
             double level = double.Parse(m.Groups["lvl"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
-            var p = PAfter(pValues, flow, m.Index + m.Length, 40);
-            int end = p?.End ?? m.Index + m.Length;
+            // A time before the interval ("at 12 weeks (95% CI …)") is not its estimate.
+            if (TimeBeforeInterval.IsMatch(flow[Math.Max(0, m.Index - 12)..m.Index])) continue;
+            ReportedP? p;
+            int from = m.Index;
+            // "2.1 points (p = 0.03; 95% CI 0.2 to 4.0)": the number after "p =" is the p, the estimate is before it.
+            var pBefore = pValues.FirstOrDefault(x => x.Start <= m.Groups["est"].Index && x.End >= m.Groups["est"].Index + m.Groups["est"].Length);
+            if (pBefore is not null)
+            {
+                if (usedP.Contains(pBefore) || EstimateBeforeP.Match(flow[Math.Max(0, pBefore.Start - 60)..pBefore.Start]) is not { Success: true } e) continue;
+                est = PrintedNumber.Parse(e.Groups["est"].Value, french);
+                if (est is null) continue;
+                p = pBefore;
+                from = Math.Max(0, pBefore.Start - 60) + e.Groups["est"].Index;
+            }
+            else p = PAfter(pValues, flow, m.Index + m.Length, 40);
+            int end = Math.Max(p?.End ?? 0, m.Index + m.Length);
             if (p is not null) usedP.Add(p);
-            var before = flow[Math.Max(0, m.Index - 50)..m.Index];
-            var name = RatioName.Matches(before).LastOrDefault()?.Value;
+            // The estimate is a ratio when the last estimate its sentence names before it is one ("the hazard ratio for a
+            // first recurrence with robotic therapy was 0.61 (95% CI …)", "…; celui des hospitalisations de 1,12 (IC …)").
+            // Beyond a few words, only with no other number between, or through "celui", "that of" (a ratio's limits are positive).
+            var before = flow[Math.Max(SentenceStart(sentences, from), from - 250)..from];
+            var ratio = RatioName.Matches(before).LastOrDefault();
+            if (ratio is not null && (DifferenceName.Matches(before).LastOrDefault()?.Index ?? -1) > ratio.Index) ratio = null;
+            if (ratio is not null && before.Length - ratio.Index > 50)
+            {
+                var between = before[(ratio.Index + ratio.Length)..];
+                bool refers = Conjunction.Matches(between).LastOrDefault() is { } c && Regex.IsMatch(between[(c.Index + c.Length)..], @"^\s*(?:celui|celle|ceux|celles|that of|those of)\b", OptI);
+                bool positive = est.Value > 0 && lo.Value > 0 && hi.Value > 0;
+                if (!positive || (Regex.IsMatch(between, @"\d") && !refers)) ratio = null;
+            }
+            var name = ratio?.Value;
             var dfMatch = Regex.Match(flow[(m.Index + m.Length)..Math.Min(flow.Length, m.Index + m.Length + 40)], @"^[^.]{0,25}?\b(?:df|ddl)\s*=\s*(?<df>\d+(?:[.,]\d+)?)");
             var df = dfMatch.Success ? PrintedNumber.Parse(dfMatch.Groups["df"].Value, french) : null;
-            taken.Add((m.Index, end));
-            found.Add(new EstimateWithInterval(Context(text, m.Index, end, french, sentences, studyN, studyNSource, options), name, name is not null,
+            taken.Add((from, end));
+            found.Add(new EstimateWithInterval(Context(text, from, end, french, sentences, studyNs, options), name, name is not null,
                 est, level, lo, hi, p, df));
         }
 
@@ -182,7 +233,7 @@ internal static class StatisticExtractor
             if (est is null || se is null || p is null || usedP.Contains(p)) continue;
             usedP.Add(p);
             taken.Add((from, p.End));
-            found.Add(new EstimateWithStandardError(Context(text, from, p.End, french, sentences, studyN, studyNSource, options), m.Groups["name"].Value, est, se, p));
+            found.Add(new EstimateWithStandardError(Context(text, from, p.End, french, sentences, studyNs, options), m.Groups["name"].Value, est, se, p));
         }
 
         // Named estimates with bracketed limits and no level printed: the paper's one stated level, if it states only one.
@@ -203,19 +254,39 @@ internal static class StatisticExtractor
             var name = m.Groups["name"].Value;
             bool ratio = RatioName.IsMatch(name);
             taken.Add((from, end));
-            found.Add(new EstimateWithInterval(Context(text, from, end, french, sentences, studyN, studyNSource, options), name, ratio,
+            found.Add(new EstimateWithInterval(Context(text, from, end, french, sentences, studyNs, options), name, ratio,
                 est, paperLevel, lo, hi, p, null) { LevelSource = paperLevel is null ? (levels.Count == 0 ? "no level stated in the paper" : $"the paper states several levels ({string.Join(", ", levels)} %)") : "the one level the paper states" });
         }
 
-        foreach (var regex in new[] { MedianHeader, MedianNamedQuartiles, Median })
+        foreach (var regex in new[] { MedianHeader, MedianNamedQuartiles, Median, MedianByIqr })
             foreach (Match m in regex.Matches(flow))
             {
                 if (!Free(m.Index, m.Index + m.Length)) continue;
                 PrintedNumber? G(string g) => m.Groups[g].Success ? PrintedNumber.Parse(m.Groups[g].Value, french) : null;
                 int start = m.Groups["med"].Index;
+                if (regex == MedianByIqr)
+                {
+                    // "mean 5.3 (IQR …)" is a mean: the quartiles do not make it a median.
+                    var before = flow[SentenceStart(sentences, start)..start];
+                    if (MeanWord.Matches(before).LastOrDefault() is { } mean && (MedianWord.Matches(before).LastOrDefault()?.Index ?? -1) < mean.Index) continue;
+                }
                 taken.Add((m.Index, m.Index + m.Length));
-                found.Add(new MedianWithQuartiles(Context(text, start, m.Index + m.Length, french, sentences, studyN, studyNSource, options),
+                found.Add(new MedianWithQuartiles(Context(text, start, m.Index + m.Length, french, sentences, studyNs, options),
                     G("med"), G("q1"), G("q3"), G("min"), G("max")));
+                if (NextMedianBareLimits.Match(flow, m.Index + m.Length) is { Success: true } next && Free(next.Groups["med"].Index, next.Index + next.Length)
+                    && !flow[(m.Index + m.Length)..next.Index].Contains('\n'))
+                {
+                    int at = next.Groups["med"].Index;
+                    var (a, b) = (PrintedNumber.Parse(next.Groups["a"].Value, french), PrintedNumber.Parse(next.Groups["b"].Value, french));
+                    bool range = m.Groups["min"].Success;
+                    taken.Add((at, next.Index + next.Length));
+                    var second = new MedianWithQuartiles(Context(text, at, next.Index + next.Length, french, sentences, studyNs, options),
+                        PrintedNumber.Parse(next.Groups["med"].Value, french), range ? null : a, range ? null : b, range ? a : null, range ? b : null);
+                    found.Add(second);
+                    // "from a median of 2 (IQR 1 to 3) to 1 (0 to 2) episodes per night": the words after the second name both.
+                    if (second.Context.IntegerValued && found[^2] is MedianWithQuartiles { Context.IntegerValued: false } first)
+                        found[^2] = first with { Context = first.Context with { IntegerValued = true, Measure = first.Context.Measure ?? second.Context.Measure } };
+                }
             }
 
         foreach (var regex in new[] { MeanHeader, MeanCommaSd, MeanParenSd, MeanPlusMinus })
@@ -226,11 +297,13 @@ internal static class StatisticExtractor
                 var sd = PrintedNumber.Parse(m.Groups["s"].Value, french);
                 if (mean is null || sd is null) continue;
                 int start = m.Groups["m"].Index;
+                var label = MeanSpreadLabelAfter.Match(flow, m.Index + m.Length);
                 bool se = m.Groups["lab"].Success
                     ? SeWords.IsMatch(m.Groups["lab"].Value)
+                    : label.Success ? SeWords.IsMatch(label.Groups["lab"].Value)
                     : SeWords.IsMatch(flow[Math.Max(SentenceStart(sentences, start), start - 80)..start]) && !Regex.IsMatch(flow[Math.Max(SentenceStart(sentences, start), start - 80)..start], @"\b(SD|ET|DS)\b");
                 taken.Add((m.Index, m.Index + m.Length));
-                var ctx = Context(text, start, m.Index + m.Length, french, sentences, studyN, studyNSource, options);
+                var ctx = Context(text, start, m.Index + m.Length, french, sentences, studyNs, options);
                 found.Add(new MeanWithSpread(ctx, mean, sd, se, BinaryWords.IsMatch(flow[Math.Max(0, start - 60)..start])));
             }
         foreach (Match m in MeanAlone.Matches(flow))
@@ -240,7 +313,7 @@ internal static class StatisticExtractor
             var mean = PrintedNumber.Parse(g.Value, french);
             if (mean is null) continue;
             taken.Add((g.Index, g.Index + g.Length));
-            found.Add(new MeanWithSpread(Context(text, g.Index, g.Index + g.Length, french, sentences, studyN, studyNSource, options), mean, null, false, false));
+            found.Add(new MeanWithSpread(Context(text, g.Index, g.Index + g.Length, french, sentences, studyNs, options), mean, null, false, false));
         }
 
         foreach (var regex in new[] { PercentThenCount, CountOfThenPercent, CountWordOfThenPercent, PercentCommaCount, CountThenPercent, PercentWordsThenCount, PercentOfPeople })
@@ -253,22 +326,23 @@ internal static class StatisticExtractor
                 var after = flow[(m.Groups["pct"].Index + m.Groups["pct"].Length)..Math.Min(flow.Length, m.Index + m.Length + 20)];
                 var before = flow[Math.Max(0, m.Index - 25)..m.Index];
                 if (Regex.IsMatch(after, @"^\s*%\s*(?:CI|IC|confidence|de confiance)") || Regex.IsMatch(before, @"(?:IC|CI|alpha|α|seuil|risque|level)\s*(?:à|of|de)?\s*$", OptI)) continue;
-                int? k = m.Groups["k"].Success ? int.TryParse(m.Groups["k"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var kv) ? kv : NumberWords[m.Groups["k"].Value] : null;
+                int? k = m.Groups["k"].Success ? int.TryParse(m.Groups["k"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var kv) ? kv : ParseCount(m.Groups["k"].Value) : null;
                 int? denominator = m.Groups["N"].Success ? int.Parse(m.Groups["N"].Value, CultureInfo.InvariantCulture) : null;
                 taken.Add((m.Index, m.Index + m.Length));
                 var own = m.Groups["k"].Success ? (Math.Max(0, m.Groups["k"].Index - 8), m.Groups["k"].Index + m.Groups["k"].Length) : ((int, int)?)null;
-                found.Add(new Percentage(Context(text, m.Index, m.Index + m.Length, french, sentences, studyN, studyNSource, options, own), pct, k, denominator));
+                found.Add(new Percentage(Context(text, m.Index, m.Index + m.Length, french, sentences, studyNs, options, own), pct, k, denominator));
             }
 
-        found.AddRange(Categories(text, sentences, studyN, studyNSource, french, options));
+        found.AddRange(Categories(text, sentences, studyNs, french, options));
+        found = InheritMeasure(flow, found, inTables, sentences, options);
         var within = WithinPatient(text, found, pValues.Where(p => !usedP.Contains(p)).ToList(), sentences).ToList();
         found.AddRange(within);
         foreach (var p in pValues.Where(p => !usedP.Contains(p) && !within.Any(w => w.P == p)))
-            found.Add(new LonePValue(Context(text, p.Start, p.End, french, sentences, studyN, studyNSource, options), p));
+            found.Add(new LonePValue(Context(text, p.Start, p.End, french, sentences, studyNs, options), p));
         return new Extraction(found.OrderBy(s => s.Context.Start).ToList(), french ? "fr" : "en", studyN, studyNSource);
     }
 
-    static readonly Regex CellPercent = new(@"^(?<k>\d+)\s*[\(\[]\s*(?<pct>" + Num + @")\s*%?\s*[\)\]]$", Opt);
+    static readonly Regex CellPercent = new(@"^(?<k>\d+)(?:\s*/\s*(?<N>\d+))?\s*[\(\[]\s*(?<pct>" + Num + @")\s*%?\s*[\)\]]$", Opt);
     static readonly Regex CellMean = new(@"^(?<m>" + Num + @")\s*(?:\(\s*(?<s>" + Num + @")\s*\)|\[\s*(?<s>" + Num + @")\s*\]|(?:±|\+/-)\s*(?<s>" + Num + "))$", Opt);
     static readonly Regex CellQuantiles = new(@"^(?<med>" + Num + @")\s*[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]$", Opt);
     static readonly Regex CountDescriptor = new(@"\b(?:[nN]|[nN]o\.|effectif|nombre)\s*\(\s*%\s*\)|\(\s*%\s*\)", Opt);
@@ -281,8 +355,9 @@ internal static class StatisticExtractor
     /// column's n the most patients it can be of), "mean (SD)" or "m ± s" a mean with its SD, "median (IQR)" a median
     /// with its quartiles (or range). A cell whose kind neither says is left to the running-text patterns.
     /// </summary>
-    static ReportedStatistic? TableStatistic(PaperText text, TableCell cell, bool french, int[] sentences, int? studyN, string studyNSource, CheckOptions options)
+    static ReportedStatistic? TableStatistic(PaperText text, TableCell cell, bool french, int[] sentences, StudyNs studyNs, CheckOptions options)
     {
+        var (studyN, studyNSource) = studyNs.At(cell.Start);
         var label = cell.RowLabel;
         // The row label's own descriptor wins over the header's ("n (%) or mean (SD)" headers name both).
         bool Says(Regex r) => r.IsMatch(label) || (!CountDescriptor.IsMatch(label) && !MeanDescriptor.IsMatch(label) && !MedianDescriptor.IsMatch(label) && r.IsMatch(cell.Descriptor));
@@ -298,7 +373,8 @@ internal static class StatisticExtractor
         {
             var pct = PrintedNumber.Parse(pm.Groups["pct"].Value, french);
             if (pct is null || pct.Value > 100) return null;
-            return new Percentage(ctx, pct, int.Parse(pm.Groups["k"].Value, CultureInfo.InvariantCulture), null);
+            return new Percentage(ctx, pct, int.Parse(pm.Groups["k"].Value, CultureInfo.InvariantCulture),
+                pm.Groups["N"].Success ? int.Parse(pm.Groups["N"].Value, CultureInfo.InvariantCulture) : null);
         }
         if (Says(MedianDescriptor) && CellQuantiles.Match(cell.Text) is { Success: true } qm)
         {
@@ -393,8 +469,12 @@ internal static class StatisticExtractor
         ("response", @"complete response|partial response|stable disease|progressive disease|no response|réponse complète|réponse partielle|maladie stable|maladie progressive|absence de réponse"),
         ("course", @"improved|unchanged|worsened|amélioré(?:e|s|es)?|inchangé(?:e|s|es)?|aggravé(?:e|s|es)?"),
         ("severity", @"none|no|mild|moderate|severe|nulle|légère|faible|modérée|moyenne|sévère|élevée|forte|non renseignée?s?|missing|unknown|inconnue?s?"),
+        // One classification of the patient (Kellgren-Lawrence grade, GOLD stage, Child-Pugh class, stade): not the grades of adverse events, of which a patient may have several.
+        ("grade", @"(?:[A-Z][\w-]*\s+)?grade\s+(?:[0-5]|I|II|III|IV|V)(?!\s+(?:adverse|events?|AEs?|toxicit|side|effets|événements|évènements|toxicité))"),
+        ("stage", @"(?:[A-Z][\w-]*\s+)?(?:stage|stade)\s+(?:[0-4]|I|II|III|IV)(?![\w-])"),
+        ("class", @"(?:[A-Z][\w-]*\s+)?(?:class|classe)\s+(?:[A-D]|[1-4])(?![\w-])"),
     };
-    static readonly string CountWord = @"(?<k>\d+|" + string.Join("|", NumberWords.Keys) + ")";
+    static readonly string CountWord = @"(?<k>\d+|" + NumberWordsPattern + ")";
     /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity": a count, then its level within a few words.</summary>
     static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:had|with|were|avaient|ont|présentaient|étaient|avec|sont|are)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|une?|des)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
     /// <summary>"mild in 5 patients", "faible chez 8": a level, then its count.</summary>
@@ -404,10 +484,10 @@ internal static class StatisticExtractor
         string.Join("|", ExclusiveLevels.Select((v, i) => $"(?<v{i.ToString(CultureInfo.InvariantCulture)}>{v.Levels})"))), OptI)).ToArray();
     /// <summary>"Eleven of the 14 patients (79%)", "Onze des 14 patients (79 %)": a count written as a word, of a denominator.</summary>
     static readonly Regex CountWordOfThenPercent = new(@"(?<![\w.,])" + CountWord + @"\s+(?:" + PeopleWords + @"\s+)?(?:of|out of|des|sur|among|parmi)\s+(?:(?:the|les)\s+)?(?<N>\d+)\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", OptI);
-    static readonly Regex TotalInSentence = new(@"(?:(?:of|among|parmi|sur|de)\s+(?:the|les|ces)\s+|(?:cohort|cohorte|sample|échantillon|group|groupe)\s+(?:of|de)\s+)(?<n>\d+)\s+" + StudyPeople + @"|(?<![\w])[nN]\s*=\s*(?<n>\d+)", OptI);
+    static readonly Regex TotalInSentence = new(@"(?:(?:of|among|parmi|sur|de)\s+(?:the|les|ces)\s+|(?:cohort|cohorte|sample|échantillon|group|groupe)\s+(?:of|de)\s+|\b(?:enrolled|included|recruited|randomi[sz]ed|studied|a inclus|ont inclus|avons inclus|inclu(?:ait|s))\s+)(?<n>\d+)\s+(?:[\wéè'-]+\s+)?" + StudyPeople + @"|(?<![\w])[nN]\s*=\s*(?<n>\d+)", OptI);
 
     /// <summary>Counts of two or more levels of one exclusive variable in a sentence, with the totals they may be of.</summary>
-    static IEnumerable<CategoryCounts> Categories(PaperText text, int[] sentences, int? studyN, string studyNSource, bool french, CheckOptions options)
+    static IEnumerable<CategoryCounts> Categories(PaperText text, int[] sentences, StudyNs studyNs, bool french, CheckOptions options)
     {
         var flow = text.Flow;
         // One pass of each pattern over the text for every variable at once; the group that matched names the variable.
@@ -417,7 +497,7 @@ internal static class StatisticExtractor
             {
                 int v = Enumerable.Range(0, ExclusiveLevels.Length).First(i => m.Groups["v" + i.ToString(CultureInfo.InvariantCulture)].Success);
                 var k = m.Groups["k"].Value;
-                int count = int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var kv) ? kv : NumberWords[k];
+                int count = ParseCount(k) ?? 0;
                 if (!byVariable[v].Any(x => x.Start < m.Index + m.Length && x.End > m.Index))
                     byVariable[v].Add(new CategoryCount(count, m.Groups["lev"].Value.ToLowerInvariant(), m.Index, m.Index + m.Length));
             }
@@ -429,6 +509,7 @@ internal static class StatisticExtractor
                 var list = group.OrderBy(x => x.Start).ToList();
                 if (list.Count < 2 || list.Select(x => x.Level).Distinct().Count() < list.Count) continue;
                 int s0 = SentenceStart(sentences, list[0].Start), s1 = SentenceEnd(sentences, flow, list[0].Start);
+                var (studyN, studyNSource) = studyNs.At(list[0].Start);
                 var sentence = flow[s0..s1];
                 int? total = null;
                 foreach (Match t in TotalInSentence.Matches(sentence))
@@ -462,7 +543,79 @@ internal static class StatisticExtractor
         }
     }
 
-    /// <summary>Two means ± SD and an unused p-value in one sentence that speaks of visits (not of groups): a within-patient comparison.</summary>
+    static readonly Regex Conjunction = new(@"\band\b|\bet\b|\bto\b|\bà\b|;|,|\bvs\.?|\bversus\b|\bcontre\b|\bwhereas\b|\bwhile\b|\balors que\b|\btandis que\b|\bthen\b|\bpuis\b", OptI);
+    /// <summary>What may stand between a conjunction and a statistic that measures what the one before it measured: articles, prepositions, the statistic's name, a visit ("; à trois mois, une médiane de 9,5"), or "that of", "celle des …".</summary>
+    static readonly Regex SameMeasureTail = new(@"^\s*(?:(?:that|those) of\b.*|(?:celle|celui|celles|ceux)\b.*|(?:(?:of|de|d'|du|des|the|a|an|une?|la|le|les|at|à|after|après|in|dans|chez|to|was|were|is|était|étaient|est|median|médiane|mean|moyenne|averaged|average|end|fin|follow-up|suivi|baseline|inclusion|visit|visite|months?|mois|weeks?|semaines?|days?|jours?|years?|ans?|[MJWSD]\d{1,3}|\d+|one|un|" + string.Join("|", NumberWords.Keys) + @")(?![\w-])\s*[,:]?\s*)*)$", OptI);
+
+    /// <summary>
+    /// A mean or median that names no measure of its own but follows one of the same kind in its sentence, joined to it
+    /// by "and", ";", "versus", "celle des" with nothing between but a visit or the statistic's name, measures the same
+    /// thing: it is integer-valued (or a proportion) when that one is. "The count of monthly migraine days averaged 8.50
+    /// (SD 2.39) with the drug (n = 44) and 8.63 (SD 2.51) with placebo (n = 42)"; "… and the body weight 80.1 (SD 9)"
+    /// names a measure of its own and inherits nothing.
+    /// </summary>
+    static List<ReportedStatistic> InheritMeasure(string flow, List<ReportedStatistic> found, HashSet<ReportedStatistic> inTables, int[] sentences, CheckOptions options)
+    {
+        var ordered = found.OrderBy(s => s.Context.Start).ToList();
+        static ReportedStatistic WithContext(ReportedStatistic s, StatisticContext c, bool binary) => s switch
+        {
+            MeanWithSpread mean => mean with { Context = c, Binary = mean.Binary || binary },
+            MedianWithQuartiles median => median with { Context = c },
+            _ => s,
+        };
+        for (int i = 1; i < ordered.Count; i++)
+        {
+            var current = ordered[i];
+            if (inTables.Contains(current) || current is not (MeanWithSpread or MedianWithQuartiles)) continue;
+            int sentence = SentenceIndex(sentences, current.Context.Start);
+            bool SameSentence(ReportedStatistic s) => !inTables.Contains(s) && SentenceIndex(sentences, s.Context.Start) == sentence && s.Context.End <= current.Context.Start;
+            if (current.Context.IntegerValued)
+            {
+                // Named integer-valued only by words before an earlier mean or median of its sentence ("… for the swollen
+                // joint count (n = 25) and 71.23 (SD 9.40) for body weight"): those words are that one's, and this one
+                // measures the same only if it is joined to it.
+                var earlier = ordered.Take(i).LastOrDefault(s => s is MeanWithSpread or MedianWithQuartiles && SameSentence(s));
+                if (earlier is null || earlier.Context.End < current.Context.Start - 60) continue;
+                // Its own words: from the last conjunction before it (the earlier one's words may follow that one: "6.40 (SD 2.10) for the joint count and …").
+                int ownFrom = earlier.Context.End + (Conjunction.Matches(flow[earlier.Context.End..current.Context.Start]).LastOrDefault() is { } cj ? cj.Index + cj.Length : 0);
+                var own = flow[ownFrom..Math.Min(SentenceEnd(sentences, flow, current.Context.Start), current.Context.End + 40)];
+                if (IntegerWords.IsMatch(own) || options.IntegerMeasures.Any(d => own.Contains(d, StringComparison.OrdinalIgnoreCase))) continue;
+                if (!earlier.Context.IntegerValued || !Joined(flow, earlier, current))
+                    ordered[i] = WithContext(current, current.Context with { IntegerValued = false }, false);
+                continue;
+            }
+            if (current is MeanWithSpread { Binary: true }) continue;
+            var previous = ordered.Take(i).LastOrDefault(s => s.Kind == current.Kind && SameSentence(s));
+            if (previous is null || !(previous.Context.IntegerValued || previous is MeanWithSpread { Binary: true }) || !Joined(flow, previous, current)) continue;
+            var context = current.Context with { IntegerValued = previous.Context.IntegerValued, Measure = current.Context.Measure ?? previous.Context.Measure };
+            ordered[i] = WithContext(current, context, previous is MeanWithSpread { Binary: true });
+        }
+        return ordered;
+    }
+
+    /// <summary>A statistic joined to the one before it as a second value of the same measure (see <see cref="InheritMeasure"/>), with no unit or "for …" of its own after it.</summary>
+    static bool Joined(string flow, ReportedStatistic previous, ReportedStatistic current)
+    {
+        var between = flow[previous.Context.End..current.Context.Start];
+        var conjunction = Conjunction.Matches(between).LastOrDefault();
+        if (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..])) return false;
+        var afterNumber = flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 20)];
+        if (ContinuousUnit.IsMatch(afterNumber) || ContinuousUnit.IsMatch(QuoteUnit(current.Context.Quote))) return false;
+        // "… and 71.2 (SD 9.4) for body weight" names its own measure after it.
+        return !Regex.IsMatch(afterNumber, @"^\s*(?:for|pour)\s", OptI);
+    }
+
+    static readonly Regex PairedTest = new(@"\bpaired\b|\bappariée?s?\b|\bpour (?:séries|échantillons) appariée?s\b", OptI);
+    static readonly Regex RankTest = new(@"\b(?:Wilcoxon|signed[- ]rank|rangs signés|sign test|test des signes|Friedman|non-?parametric|non paramétrique)\b", OptI);
+    /// <summary>"from 13.6 ± 5.9 … to 17.0 ± 6.2", "est passé de 61,4 ± 12,3 à 52,8 ± 14,1": one measure followed from one value to the other.</summary>
+    static readonly Regex FromBefore = new(@"\b(?:from|de)\s+(?:(?:an?|une?|the|la|le|mean|moyenne|average|of|de)\s+){0,3}$", OptI);
+    static readonly Regex ToBetween = new(@"^[^;]{0,60}?\b(?:to|à)\s+(?:(?:an?|une?|the|la|le|mean|moyenne|average|of|de)\s+){0,3}$", OptI);
+
+    /// <summary>
+    /// Two means ± SD and an unused p-value in one sentence that speaks of visits: a within-patient comparison. Not when
+    /// the sentence speaks of groups, unless it says the comparison is within patients ("paired", or "from … to …"
+    /// joining the two means) and no group is named between the two means (those are two groups' means).
+    /// </summary>
     static IEnumerable<WithinPatientComparison> WithinPatient(PaperText text, List<ReportedStatistic> found, List<ReportedP> freeP, int[] sentences)
     {
         bool threeVisits = Regex.IsMatch(text.Flow, @"\b(?:M12|12 months|12 mois|1 an|three visits|trois visites)\b", OptI);
@@ -473,18 +626,27 @@ internal static class StatisticExtractor
             if (pair.Count != 2) continue;
             var sentence = pair[0].Context.Sentence;
             var p = freeP.FirstOrDefault(x => SentenceIndex(sentences, x.Start) == g.Key && x.Start > pair[1].Context.Start);
-            if (p is null || !WithinWords.IsMatch(sentence) || GroupWords.IsMatch(sentence)) continue;
+            if (p is null || !WithinWords.IsMatch(sentence)) continue;
+            var flow = text.Flow;
+            int s0 = SentenceStart(sentences, pair[0].Context.Start);
+            bool paired = PairedTest.IsMatch(sentence);
+            bool fromTo = FromBefore.IsMatch(flow[Math.Max(s0, pair[0].Context.Start - 40)..pair[0].Context.Start])
+                          && ToBetween.IsMatch(flow[pair[0].Context.End..pair[1].Context.Start]);
+            bool groupsBetween = GroupWords.IsMatch(flow[pair[0].Context.End..pair[1].Context.Start]);
+            if (groupsBetween || (GroupWords.IsMatch(sentence) && !paired && !fromTo)) continue;
             int visits = threeVisits ? 3 : 2;
-            var ctx = pair[0].Context with { End = p.End, Quote = text.Flow[pair[0].Context.Start..p.End] };
-            yield return new WithinPatientComparison(ctx, pair[0], pair[1], p, visits);
+            var ctx = pair[0].Context with { End = p.End, Quote = flow[pair[0].Context.Start..p.End] };
+            var test = RankTest.IsMatch(sentence) ? "rank" : paired ? "paired t" : null;
+            yield return new WithinPatientComparison(ctx, pair[0], pair[1], p, visits) { NamedTest = test };
         }
     }
 
     /// <param name="ownCount">The span of a percentage's own count ("(n = 15)"), never the n it is of.</param>
-    static StatisticContext Context(PaperText text, int start, int end, bool french, int[] sentences, int? studyN, string studyNSource, CheckOptions options,
+    static StatisticContext Context(PaperText text, int start, int end, bool french, int[] sentences, StudyNs studyNs, CheckOptions options,
                                     (int Start, int End)? ownCount = null)
     {
         var flow = text.Flow;
+        var (studyN, studyNSource) = studyNs.At(start);
         int s0 = SentenceStart(sentences, start), s1 = SentenceEnd(sentences, flow, start);
         var sentence = flow[s0..s1];
         var quote = flow[start..end];
@@ -505,15 +667,21 @@ internal static class StatisticExtractor
         bool integer = declared || (IntegerWords.IsMatch(window) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)));
 
         int? n = null; string source = studyNSource;
-        foreach (Match m in NEquals.Matches(sentence))
+        // The sentence's "n = ": the first one after the statistic with no other number between (the group it was
+        // measured in: "7.9 ± 3.4 in the usual-care arm (n = 31)"), else the nearest before it, else the first after.
+        var candidates = NEquals.Matches(sentence).Where(m =>
         {
             int at = s0 + m.Index;
-            if (ownCount is { } own && at >= own.Start && at < own.End) continue;
+            if (ownCount is { } own && at >= own.Start && at < own.End) return false;
             // An "n = " right after a percentage is its count, not the sample it was computed on.
-            if (Regex.IsMatch(flow[Math.Max(s0, at - 80)..at], @"%[^%()\d]{0,70}\(\s*$|%\s*\(?\s*$")) continue;
-            n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
-            source = $"'{m.Value}' in the same sentence";
-            break;
+            return !Regex.IsMatch(flow[Math.Max(s0, at - 80)..at], @"%[^%()\d]{0,70}\(\s*$|%\s*\(?\s*$");
+        }).ToList();
+        var chosen = candidates.FirstOrDefault(m => s0 + m.Index >= end && !Regex.IsMatch(flow[end..(s0 + m.Index)], @"\d"))
+                     ?? candidates.LastOrDefault(m => s0 + m.Index < start) ?? candidates.FirstOrDefault();
+        if (chosen is not null)
+        {
+            n = int.Parse(chosen.Groups["n"].Value, CultureInfo.InvariantCulture);
+            source = $"'{chosen.Value}' in the same sentence";
         }
         if (n is null && NPeople.Match(sentence) is { Success: true } people)
         {
@@ -554,27 +722,121 @@ internal static class StatisticExtractor
         return $"visit {k}";
     }
 
-    static (int?, string) FindStudyN(string flow)
+    /// <summary>
+    /// Every statement of a study's n ("Fourteen patients were treated", "we enrolled 48 adults", "62 were randomised",
+    /// "Cent vingt patients ont été répartis", "Patients (n) 14"), in the order of the text: a paper may report several
+    /// studies, each under its own heading.
+    /// </summary>
+    static StudyNs FindStudyNs(PaperText text)
     {
+        var flow = text.Flow;
+        var all = new List<(int At, int N, string Source)>();
         foreach (var regex in new[] { StudyNPhrase, StudyNIncluded, StudyNTable })
+            foreach (Match m in regex.Matches(flow))
+            {
+                if (all.Any(a => a.At == m.Index)) continue;
+                int? n = ParseCount(m.Groups["n"].Value);
+                // "12 patients were randomised to the drug and 11 to placebo": an arm's n, not the study's.
+                if (ArmSplit.IsMatch(flow, m.Index + m.Length)) continue;
+                if (n is > 0) all.Add((m.Index, n.Value, $"'{m.Value.Trim()}'"));
+            }
+        all = all.OrderBy(a => a.At).ToList();
+        var headings = Headings(text);
+        // A later section's own study: its first statement of inclusion, unless it counts a subset ("of these, 5 were included").
+        var sections = new List<(int At, int N, string Source)>();
+        foreach (var a in all.Skip(1))
         {
-            var m = regex.Match(flow);
-            if (!m.Success) continue;
-            var t = m.Groups["n"].Value;
-            int n = int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : NumberWords[t];
-            return (n, $"'{m.Value.Trim()}'");
+            int section = headings.LastOrDefault(h => h <= a.At);
+            if (section == 0 || sections.Any(x => headings.LastOrDefault(h => h <= x.At) == section)) continue;
+            var before = flow[Math.Max(section, a.At - 80)..a.At];
+            if (!InclusionVerb.IsMatch(a.Source) || SubsetPhrase.IsMatch(before)) continue;
+            sections.Add(a);
         }
-        return (null, "no study n stated");
+        return new StudyNs(all.Take(1).ToList(), sections, headings);
+    }
+
+    /// <summary>
+    /// Where the headings of a text begin in its flow: short lines starting with a capital, with no sentence punctuation
+    /// or figures' brackets, after the end of a paragraph (a blank line, a full stop) and before a line starting with a
+    /// capital, and shorter than three quarters of the longest line (a justified line of running text is full).
+    /// </summary>
+    static List<int> Headings(PaperText text)
+    {
+        var lines = text.Lines;
+        int longest = lines.Count == 0 ? 0 : lines.Max(l => l.Text.TrimEnd().Length);
+        var at = new List<int>();
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i].Text.Trim();
+            if (line.Length < 3 || line.Length > 90 || line.Length > 0.75 * longest || !char.IsUpper(line[0]) || !HeadingLine.IsMatch(line)) continue;
+            var previous = i == 0 ? "" : lines[i - 1].Text.Trim();
+            var next = lines.Skip(i + 1).Select(l => l.Text.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+            // After a paragraph's end (not after a table row, whose next label is no heading), before a paragraph's start.
+            if ((previous.Length > 0 && !previous.EndsWith('.')) || next.Length == 0 || !char.IsUpper(next[0])) continue;
+            at.Add(text.FlowStartOfLine(i));
+        }
+        return at;
+    }
+    static readonly Regex HeadingLine = new(@"^[^.:;!?()\[\]=%±|\t]+$", Opt);
+    static readonly Regex ArmSplit = new(@"\G\s+(?:to|à|au|dans)\b[^.]{0,120}?\b(?:and|et|or|ou)\s+\d+\s+(?:[\wé]+\s+)?(?:to|à|au|dans)\b", OptI);
+    static readonly Regex InclusionVerb = new(@"\b(?:included|enrolled|recruited|randomi[sz]ed|allocated|assigned|inclus|incluses|randomisés|randomisées|répartis|réparties|a inclus|ont inclus|avons inclus)\b", OptI);
+    static readonly Regex SubsetPhrase = new(@"\b(?:of these|of them|of whom|among them|among these|parmi eux|parmi elles|parmi ceux|dont)\b[^.]*$", OptI);
+
+    /// <summary>
+    /// The study n's of a text by position: the one that applies at a point is the last stated before it (the study of
+    /// that section), else the first of the text.
+    /// </summary>
+    sealed record StudyNs(IReadOnlyList<(int At, int N, string Source)> Statements, IReadOnlyList<(int At, int N, string Source)>? Sections = null, IReadOnlyList<int>? Headings = null)
+    {
+        public (int?, string) First => Statements.Count == 0 ? (null, "no study n stated") : (Statements[0].N, Statements[0].Source);
+
+        /// <summary>The n of the study whose section holds the position (a heading opens a section), else the text's first.</summary>
+        public (int?, string) At(int position)
+        {
+            if (Sections is { Count: > 0 } && Headings is not null)
+            {
+                int section = Headings.LastOrDefault(h => h <= position);
+                var own = Sections.FirstOrDefault(x => Headings.LastOrDefault(h => h <= x.At) == section);
+                if (section > 0 && own != default) return (own.N, own.Source);
+            }
+            return First;
+        }
+    }
+
+    /// <summary>A count in digits or in words ("14", "Fourteen", "Cent vingt", "quatre-vingt-dix", "one hundred and twenty").</summary>
+    static int? ParseCount(string text)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v)) return v;
+        int total = 0, current = 0;
+        foreach (var word in Regex.Split(Regex.Replace(text.ToLowerInvariant(), @"quatre[- ]vingts?", "quatrevingt"), @"[\s-]+"))
+        {
+            if (word.Length == 0 || word is "et" or "and" or "one" or "un") { if (word is "one" or "un") current += 1; continue; }
+            if (word is "hundred" or "cent" or "cents") current = Math.Max(current, 1) * 100;
+            else if (word is "thousand" or "mille") { total += Math.Max(current, 1) * 1000; current = 0; }
+            else if (word is "quatrevingt") current += 80;
+            else if (NumberWords.TryGetValue(word, out var w)) current += w;
+            else return null;
+        }
+        return total + current;
     }
 
     static ReportedP? P(Match m, bool french)
     {
-        var v = PrintedNumber.Parse(m.Groups["pv"].Value, french);
+        // "p < 10-3", "p < 10^-4": a bare power of ten.
+        var printed = Regex.IsMatch(m.Groups["pv"].Value, @"^10\s*\^?\s*-") ? "1×10" + Regex.Replace(m.Groups["pv"].Value[2..], @"[\s^]", "") : m.Groups["pv"].Value;
+        var v = PrintedNumber.Parse(printed, french);
         if (v is null || v.Value > 1) return null;
-        return new ReportedP(m.Groups["rel"].Value, v, m.Index, m.Index + m.Length);
+        return new ReportedP(m.Groups["rel"].Success ? m.Groups["rel"].Value : m.Groups["lt"].Success ? "<" : "=", v, m.Index, m.Index + m.Length);
     }
 
-    static readonly Regex DfAfter = new(@"\G\s*[,;]\s*(?:(?:df|ddl)\s*=\s*\d+(?:[.,]\d+)?|[nN]\s*=\s*\d+)", Opt);
+    static readonly Regex DfAfter = new(@"\G\s*[,;]\s*(?:(?:df|ddl)\s*=\s*\d+(?:[.,]\d+)?|[nN]\s*=\s*\d+)|\G\s*[\(\[]\s*(?:(?:df|ddl)\s*[=:]?\s*)?\d+(?:\s*[,;]\s*\d+)?(?:\s*(?:df|ddl))?\s*[\)\]]", Opt);
+    /// <summary>
+    /// The df printed after a statistic's value: "df = 28", "ddl = 28", "df 1, 38", "(1 df)", ", 2 df,", "2 degrees of
+    /// freedom", and an F's bracket right after its value: "F = 3.95 (1, 38)".
+    /// </summary>
+    static readonly Regex DfInGap = new(@"\b(?:df|ddl)\s*[=:]?\s*(?<d1>\d+(?:[.,]\d+)?)(?:\s*[,;]\s*(?<d2>\d+(?:[.,]\d+)?)(?!\s*%))?|(?<![\w.,])(?<d1>\d+)\s*(?:df|ddl|degrees? of freedom|degrés de liberté)\b|^\s*[\(\[]\s*(?<d1>\d+)\s*[,;]\s*(?<d2>\d+)\s*[\)\]]", Opt);
+    /// <summary>A correlation's n printed after its p, in the same clause: "r = 0.12; p &lt; 0.001; n = 120".</summary>
+    static readonly Regex NAfterP = new(@"^\s*[,;]\s*[nN]\s*=\s*(?<n>\d+)", Opt);
     static readonly Regex OpensStatistic = new(@"^\s*[,;:]?\s*[\(\[]?\s*(?:[A-Za-zÀ-ÿ'-]+\s+){0,3}$", Opt);
 
     /// <summary>The p printed just before a statistic ("p = 0.03 (t = 2.3, df = 28)", "p = 0.03, t(28) = 2.3"), unclaimed, with only a bracket or a few words between.</summary>
@@ -592,7 +854,7 @@ internal static class StatisticExtractor
         var p = pValues.FirstOrDefault(x => x.Start >= from && x.Start - from <= within);
         if (p is null) return null;
         var gap = flow[from..p.Start];
-        if (gap.Contains('\n') || Regex.IsMatch(Regex.Replace(gap, @"(?:df|ddl)\s*=\s*\d+(?:[.,]\d+)?|(?<![\w])[nN]\s*=\s*\d+", ""), @"\d")) return null;
+        if (gap.Contains('\n') || Regex.IsMatch(Regex.Replace(DfInGap.Replace(gap, ""), @"(?<![\w])[nN]\s*=\s*\d+", ""), @"\d")) return null;
         return p;
     }
 
@@ -601,16 +863,22 @@ internal static class StatisticExtractor
         "t" => "t", "F" => "F", "z" or "Z" => "z", "r" => "r", _ => "chi2",
     };
 
-    /// <summary>The df of a test: "(28)", "(2, 45)", "(2 ; 45)", "(1, N = 90)", or "df = 1" after the value.</summary>
-    static (PrintedNumber?, PrintedNumber?) Df(string test, string? inParens, string gap, bool french)
+    /// <summary>
+    /// The df of a test: "(28)", "[28]", "(2, 45)", "(2 ; 45)", "(1, N = 90)", or after the value: "df = 1", "(1 df)",
+    /// "(df 1, 38)", an F's "(1, 38)"; a correlation's n (df n − 2) before its p or right after it ("; p &lt; 0.001; n = 120").
+    /// </summary>
+    static (PrintedNumber?, PrintedNumber?) Df(string test, string? inParens, string gap, string afterP, bool french)
     {
-        var text = inParens is null ? null : Regex.Replace(inParens, @"[,;]?\s*N\s*=\s*\d+", "").Replace("ddl", "").Replace("df", "").Replace("=", "").Trim();
+        var text = inParens is null ? null : Regex.Replace(inParens, @"[,;]?\s*[nN]\s*=\s*\d+", "").Replace("ddl", "").Replace("df", "").Replace("=", "").Trim();
         if (string.IsNullOrEmpty(text))
         {
-            var m = Regex.Match(gap, @"(?:df|ddl)\s*=\s*(?<df>\d+(?:[.,]\d+)?)");
-            if (m.Success) return (PrintedNumber.Parse(m.Groups["df"].Value, french), null);
-            // A correlation's df is n - 2: "r = .30 (n = 50), p = .034".
+            var m = DfInGap.Match(gap);
+            if (m.Success && (test != "F" || m.Groups["d2"].Success))
+                return (PrintedNumber.Parse(m.Groups["d1"].Value, french), test == "F" ? PrintedNumber.Parse(m.Groups["d2"].Value, french) : null);
+            if (m.Success && test == "F") return (null, null);
+            // A correlation's df is n - 2: "r = .30 (n = 50), p = .034", "r = .30, p = .034, n = 50".
             var n = Regex.Match(gap, @"(?<![\w])[nN]\s*=\s*(?<n>\d+)");
+            if (!n.Success) n = NAfterP.Match(afterP);
             return test == "r" && n.Success ? (PrintedNumber.Parse((int.Parse(n.Groups["n"].Value, CultureInfo.InvariantCulture) - 2).ToString(CultureInfo.InvariantCulture), false), null) : (null, null);
         }
         if (test == "F")

@@ -22,11 +22,11 @@ internal static class TextTables
 {
     static readonly Regex CellGap = new(@"\t+|\s{2,}", RegexOptions.CultureInvariant);
     static readonly Regex MarkdownRule = new(@"^\s*\|?\s*:?-{2,}", RegexOptions.CultureInvariant);
-    /// <summary>A value cell: a number followed by a bracketed number, "±", or a percent sign.</summary>
-    static readonly Regex ValueCell = new(@"^-?(?:\d+(?:[.,]\d+)?|[.,]\d+)\s*(?:%\s*)?(?:[\(\[]\s*-?[\d.,]+|±|\+/-|%$)", RegexOptions.CultureInvariant);
+    /// <summary>A value cell: a number (or a count of a denominator, "12/30") followed by a bracketed number, "±", or a percent sign.</summary>
+    static readonly Regex ValueCell = new(@"^-?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*/\s*\d+)?\s*(?:%\s*)?(?:[\(\[]\s*-?[\d.,]+|±|\+/-|%$)", RegexOptions.CultureInvariant);
     static readonly Regex ColumnN = new(@"(?<![\w])[nN]\s*=\s*(?<n>\d+)|\(\s*(?<n>\d+)\s*\)\s*$", RegexOptions.CultureInvariant);
     /// <summary>A value cell as a single-space table sets it: "12 (40.0)", "12 (40.0 %)", "5.3 ± 1.2", "10.5 (4.2)", "6 [4–8]", "6 (4-8)".</summary>
-    const string SpacedValue = @"-?(?:\d+(?:[.,]\d+)?|[.,]\d+)\s*(?:[\(\[]\s*-?[\d.,]+\s*%?\s*(?:[-–;,]\s*-?[\d.,]+\s*)?[\)\]]|(?:±|\+/-)\s*[\d.,]+|%)";
+    const string SpacedValue = @"-?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*/\s*\d+)?\s*(?:[\(\[]\s*-?[\d.,]+\s*%?\s*(?:[-–;,]\s*-?[\d.,]+\s*)?[\)\]]|(?:±|\+/-)\s*[\d.,]+|%)";
     /// <summary>A row of a table whose columns are one space apart: a label with a letter, then value cells to the end of the line.</summary>
     static readonly Regex SpacedRow = new(@"^(?<label>.*?[A-Za-zÀ-ÿ%)].*?)(?<cells>(?:\s+" + SpacedValue + @")+)\s*$", RegexOptions.CultureInvariant);
     static readonly Regex SpacedCell = new(SpacedValue, RegexOptions.CultureInvariant);

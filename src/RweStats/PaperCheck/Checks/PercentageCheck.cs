@@ -32,10 +32,15 @@ internal static class PercentageCheck
             if (denominators.Count == 0)
                 return Finding.Of(s, Name, FindingVerdict.Inconsistent,
                     $"{what}: no denominator gives it ({count}/{(int)Math.Floor(100 * count / pct.Value)} = {Show(100.0 * count / Math.Floor(100 * count / pct.Value))} %, {count}/{(int)Math.Ceiling(100 * count / pct.Value)} = {Show(100.0 * count / Math.Ceiling(100 * count / pct.Value))} %){(n is null ? "" : $"; with n = {n}, {count}/{n} = {Show(100.0 * count / n.Value)} %")}");
+            // A count above the n that applies says that n is not its denominator (a subgroup's or another study's n).
+            if (n is { } big && count > big)
+                return Finding.Of(s, Name, FindingVerdict.Consistent, $"{what}: a denominator of {Range(denominators)} gives it (the n = {big} that applies, {s.Context.NSource}, is below the count, so it is not the denominator)");
             if (n is { } m && denominators.All(x => x > m))
                 return Finding.Of(s, Name, FindingVerdict.Inconsistent,
                     $"{what}: only a denominator of {Range(denominators)} gives it, more than the n = {m} that applies ({s.Context.NSource})");
-            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{what}: a denominator of {Range(denominators)} gives it");
+            // Not the n that applies but a smaller one: a missing value would explain it, which a reader may want to ask about.
+            string notN = n is { } full && denominators.All(x => x < full) ? $", not the n = {full} that applies ({s.Context.NSource}: {count}/{full} = {Show(100.0 * count / full)} %); missing values would explain it" : "";
+            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{what}: a denominator of {Range(denominators)} gives it{notN}");
         }
         if (s.Context.N is not { } total)
             return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{pct} %: neither a count nor an n to check it against");

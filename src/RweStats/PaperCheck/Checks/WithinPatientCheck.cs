@@ -8,7 +8,9 @@ namespace RweStats.PaperCheck.Checks;
 /// mixed model with a random intercept, CS or AR(1) residuals on the same summaries (complete balanced data):
 /// SE² = (s1² + s2²)(1 − ρ)/n with ρ the correlation between the two visits, df (n − 1)(T − 1) for T visits.
 /// Rounding of the printed means and SDs widens both ranges; a reported p outside their union is flagged with the
-/// correlation the paired t would need to give it.
+/// correlation the paired t would need to give it. When the sentence names a paired t test, only the paired t's range
+/// applies (a p below it needs SDs closer than printed); a rank test (Wilcoxon signed-rank, sign test) is not checkable
+/// from means and SDs.
 /// </summary>
 internal static class WithinPatientCheck
 {
@@ -21,6 +23,8 @@ internal static class WithinPatientCheck
         if (s.Context.N is not { } n || n < 3) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it");
         if (a.SpreadIsStandardError || b.SpreadIsStandardError)
             return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: printed with SEs, not SDs");
+        if (s.NamedTest == "rank")
+            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: the p is a rank test's (Wilcoxon signed-rank or sign test), which means and SDs do not determine");
         double diff = Math.Abs(a.Mean.Value - b.Mean.Value), du = (a.Mean.Unit + b.Mean.Unit) / 2;
         double dLo = Math.Max(0, diff - du), dHi = diff + du;
         double s1Hi = a.Spread!.High, s2Hi = b.Spread!.High;
@@ -32,8 +36,18 @@ internal static class WithinPatientCheck
         int dfModel = (n - 1) * (s.Visits - 1);
         double pModelMax = P(dLo / Math.Sqrt((s1Hi * s1Hi + s2Hi * s2Hi) / n), dfModel);
         var (rl, rh) = s.P.Interval;
-        string ranges = $"{what}, n = {n}: paired t (df {n - 1}) gives p from {PValueCheck.Show(pPairedMin)} (ρ = 1) to {PValueCheck.Show(pPairedMax)} (ρ = 0); " +
-                        $"the mixed-model visit contrast (random intercept, CS or AR(1); df {dfModel}) from 0 (ρ → 1) to {PValueCheck.Show(pModelMax)} (ρ = 0)";
+        string paired = $"{what}, n = {n}: paired t (df {n - 1}) gives p from {PValueCheck.Show(pPairedMin)} (ρ = 1) to {PValueCheck.Show(pPairedMax)} (ρ = 0)";
+        if (s.NamedTest == "paired t")
+        {
+            if (PValueCheck.Overlaps(pPairedMin, pPairedMax, rl, rh))
+                return Finding.Of(s, Name, FindingVerdict.Consistent, $"{paired} (the sentence names a paired t test); reported {s.P}");
+            if (rh < pPairedMin)
+                return Finding.Of(s, Name, FindingVerdict.Inconsistent,
+                    $"{paired} (the sentence names a paired t test); reported {s.P} is smaller than any correlation up to 1 gives: the SDs differ too much for so small a p");
+            return Finding.Of(s, Name, FindingVerdict.Inconsistent,
+                $"{paired} (the sentence names a paired t test); reported {s.P} is larger than any correlation from 0 to 1 gives (it would need ρ = {PrintedNumber.Show(NeededCorrelation(a, b, n, s.P.Relation == "=" ? s.P.Value.Value : rl), 2)})");
+        }
+        string ranges = $"{paired}; the mixed-model visit contrast (random intercept, CS or AR(1); df {dfModel}) from 0 (ρ → 1) to {PValueCheck.Show(pModelMax)} (ρ = 0)";
         if (PValueCheck.Overlaps(0, Math.Max(pPairedMax, pModelMax), rl, rh))
             return Finding.Of(s, Name, FindingVerdict.Consistent, $"{ranges}; reported {s.P}");
         double target = s.P.Relation == "=" ? s.P.Value.Value : rl;

@@ -1,0 +1,297 @@
+using RweStats.PaperCheck;
+
+namespace RweStats.Tests;
+
+/// <summary>
+/// Sentence forms of results sections that spread a statistic over a sentence or several: the df printed after the
+/// value, p in words, the n of each group printed after its statistic, within-patient comparisons in a sentence that
+/// names the arm, medians known by their IQR, measures shared by coordinated statistics, a ratio named earlier in its
+/// sentence, the study n of each section of a paper, classifications counted by grade or stage, and the table and
+/// interval forms papers print. Each with a correct control and an impossible value; the p-values in the comments are
+/// R's (pt, pf, pchisq, pnorm) on the printed numbers.
+/// </summary>
+public class PaperCheckSentenceFormsTests
+{
+    static CheckReport CheckText(string text) => PaperChecker.Check(PaperText.FromString("paper.txt", text), CheckOptions.Default);
+
+    static string? Verdict(string text, string check) =>
+        CheckText(text).Findings.Where(f => f.Check == check).Select(f => Finding.VerdictName(f.Verdict)).SingleOrDefault();
+
+    static List<string> Verdicts(string text, string check) =>
+        CheckText(text).Findings.Where(f => f.Check == check).OrderBy(f => f.Start).Select(f => Finding.VerdictName(f.Verdict)).ToList();
+
+    [Theory]
+    // 1 - pchisq(6.20, 2) = 0.0450; 1 - pchisq(9.35, 3) = 0.0250; 1 - pf(4.40, 2, 60) = 0.0165; 2 * pt(-2.31, 24) = 0.0298.
+    [InlineData("Mortality differed between the centres (χ2 = 6.20 (2 df), P = 0.045).", "consistent")]
+    [InlineData("Mortality differed between the centres (χ2 = 6.20 (2 df), P = 0.45).", "inconsistent")]
+    [InlineData("Sleep latency differed by season, χ2 = 9.35, 3 df, P = 0.025.", "consistent")]
+    [InlineData("Sleep latency differed by season, χ2 = 9.35, 3 df, P = 0.0025.", "inconsistent")]
+    [InlineData("Dose had an effect on recall (F = 4.40 (df 2, 60), p = 0.016).", "consistent")]
+    [InlineData("Dose had an effect on recall (F = 4.40 (df 2, 60), p = 0.16).", "inconsistent")]
+    [InlineData("The age bands differed in uptake (F = 4.40 (2, 60), p = 0.016).", "consistent")]
+    [InlineData("The age bands differed in uptake (F = 4.40 (2, 60), p = 0.16).", "inconsistent")]
+    [InlineData("Reaction time was shorter after training (t[24] = 2.31, p = 0.030).", "consistent")]
+    [InlineData("Reaction time was shorter after training (t[24] = 2.31, p = 0.0030).", "inconsistent")]
+    public void DegreesOfFreedomPrintedAfterTheValue(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Theory]
+    // r = -0.25 with n = 118 (df 116): 2 * pt(-|r| sqrt(116) / sqrt(1 - r^2), 116) = 0.0063.
+    [InlineData("Fatigue went with shorter sleep (r = −0.25; p = 0.006; n = 118).", "consistent")]
+    [InlineData("Fatigue went with shorter sleep (r = −0.25; p < 0.001; n = 118).", "inconsistent")]
+    [InlineData("La fatigue était liée au sommeil (r = −0,25 ; p = 0,006 ; n = 118).", "consistent")]
+    public void ACorrelationsNPrintedAfterItsP(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Theory]
+    // 2 * pt(-2.25, 40) = 0.0300; 2 * pt(-4.10, 40) = 0.0002; 2 * pt(-1.10, 40) = 0.278.
+    [InlineData("Recall improved, t(40) = 2.25, with a p-value of 0.03.", "consistent")]
+    [InlineData("Recall improved, t(40) = 2.25, with a p-value of 0.003.", "inconsistent")]
+    [InlineData("Recall improved, t(40) = 4.10, p-value of less than 0.001.", "consistent")]
+    [InlineData("Recall improved, t(40) = 4.10, P<.001.", "consistent")]
+    [InlineData("Recall improved, t(40) = 1.10, P<.001.", "inconsistent")]
+    [InlineData("Recall improved, t(40) = 4.10, p < 10-3.", "consistent")]
+    [InlineData("Recall improved, t(40) = 1.10, p < 10^-3.", "inconsistent")]
+    public void PValuesInWords(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Fact]
+    public void EachGroupsMeanTakesTheNPrintedAfterIt()
+    {
+        // 12.35 x 20 = 247; 11.42 x 19 = 216.98, 217/19 = 11.421; with the yoga group's n = 20, 11.42 would be impossible.
+        Assert.Equal(new[] { "consistent", "consistent" },
+            Verdicts("Anxiety scores were 12.35 ± 3.10 in the yoga group (n = 20) and 11.42 ± 2.95 in the waiting-list group (n = 19).", "grim"));
+        // 11.43 x 19 = 217.17: 217/19 = 11.421, 218/19 = 11.474.
+        Assert.Equal(new[] { "consistent", "inconsistent" },
+            Verdicts("Anxiety scores were 12.35 ± 3.10 in the yoga group (n = 20) and 11.43 ± 2.95 in the waiting-list group (n = 19).", "grim"));
+    }
+
+    [Theory]
+    // Paired t at rho = 0: 2 * pt(-6.5 / sqrt((8.2^2 + 7.5^2) / 25), 24) = 0.0074, the largest p any correlation gives.
+    [InlineData("In the exercise arm (n = 25), resting heart rate went from 78.4 ± 8.2 to 71.9 ± 7.5 beats/min (paired t test, p < 0.001).", "consistent")]
+    [InlineData("In the exercise arm (n = 25), resting heart rate went from 78.4 ± 8.2 to 71.9 ± 7.5 beats/min (paired t test, p = 0.40).", "inconsistent")]
+    [InlineData("Dans le bras exercice (n = 25), la fréquence cardiaque est passée de 78,4 ± 8,2 à 71,9 ± 7,5 battements/min (p < 0,001).", "consistent")]
+    [InlineData("Dans le bras exercice (n = 25), la fréquence cardiaque est passée de 78,4 ± 8,2 à 71,9 ± 7,5 battements/min (p = 0,40).", "inconsistent")]
+    // A named paired t: at rho = 1 the SE is |s1 - s2| / sqrt(n), so the SDs 4.0 and 11.8 allow no p below
+    // 2 * pt(-0.7 / (7.8 / sqrt(12)), 11) = 0.76 (0.73 with the rounding); at rho = 0, 0.849.
+    [InlineData("Grip strength went from 30.2 ± 4.0 kg to 30.9 ± 11.8 kg in the 12 women of the control arm (paired t test, p = 0.80).", "consistent")]
+    [InlineData("Grip strength went from 30.2 ± 4.0 kg to 30.9 ± 11.8 kg in the 12 women of the control arm (paired t test, p = 0.002).", "inconsistent")]
+    // A rank test's p is not a t's: not checkable from means and SDs.
+    [InlineData("Pain fell from 6.2 ± 1.5 to 4.1 ± 1.9 after surgery in the 30 patients (Wilcoxon signed-rank test, p = 0.60).", "not_checkable")]
+    public void WithinPatientComparisonsInANamedArm(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+
+    [Fact]
+    public void TwoArmsMeansAreNotAWithinPatientComparison() =>
+        Assert.Null(Verdict("Pain was 5.1 ± 1.2 in the active arm and 6.3 ± 1.4 in the placebo arm at week 4 (p = 0.01).", "within_patient_p"));
+
+    [Theory]
+    // A value with its IQR is a median: below its own Q1 no data can give it; in order, it is read (and, for a measure
+    // not known to be integer-valued, its quantiles are not checkable).
+    [InlineData("At discharge the Barthel index had dropped to 55 (IQR 60–80).", "inconsistent")]
+    [InlineData("At discharge the Barthel index had dropped to 65 (IQR 55–80).", null)]
+    [InlineData("The length of stay was 9 days in the first cohort and 7 days (IQR 8–12) in the second.", "inconsistent")]
+    [InlineData("La durée de séjour était de 7 jours (écart interquartile 8-12).", "inconsistent")]
+    public void AMedianKnownByItsInterquartileRange(string text, string? verdict)
+    {
+        Assert.Equal(verdict, Verdict(text, "quantile_order"));
+        if (verdict is null) Assert.Equal("not_checkable", Verdict(text, "quantile"));
+    }
+
+    [Fact]
+    public void AMeanWithAnIqrIsNotTakenForAMedian() =>
+        Assert.Null(Verdict("The mean length of stay was 12.4 days (IQR 8–15).", "quantile_order"));
+
+    [Theory]
+    // n = 22 seizure counts: Q1 0.5 is R's type 7 (1 + 21 x 0.25 = 6.25, a gap of 2); a median of whole numbers is whole or half.
+    [InlineData("Seizures fell from a median of 4 (IQR 2 to 6) to 2 (0.5 to 3.5) per month in the 22 children.", "consistent")]
+    [InlineData("Seizures fell from a median of 4 (IQR 2 to 6) to 2.3 (0.5 to 3.5) per month in the 22 children.", "inconsistent")]
+    [InlineData("The NYHA class had a median of 2 (IQR 2–3) at baseline and 1.7 (1–2) at 12 weeks in the 40 patients.", "inconsistent")]
+    [InlineData("The NYHA class had a median of 2 (IQR 2–3) at baseline and 1.5 (1–2) at 12 weeks in the 40 patients.", "consistent")]
+    public void ASecondMediansBareLimitsAreOfTheKindOfTheFirsts(string text, string verdict) =>
+        Assert.Equal(verdict, Verdicts(text, "quantile").Last());
+
+    [Fact]
+    public void TheCountNamedAfterASecondMedianIsTheFirstsToo() =>
+        // "episodes" after the second median names both as counts: a median of whole numbers is never 2.3.
+        Assert.Equal(new[] { "inconsistent", "consistent" },
+            Verdicts("Wakings fell from a median of 2.3 (IQR 1 to 3) to 1 (0 to 2) episodes per night in the 30 patients.", "quantile"));
+
+    [Fact]
+    public void AStatisticJoinedToAnotherMeasuresWhatItMeasures()
+    {
+        // 6.40 x 25 = 160; 7.21 x 24 = 173.04 (173/24 = 7.208); 7.23 x 24 = 173.52 (173/24 = 7.208, 174/24 = 7.25).
+        Assert.Equal(new[] { "consistent", "consistent" },
+            Verdicts("The number of swollen joints averaged 6.40 (SD 2.10) with methotrexate (n = 25) and 7.21 (SD 2.40) with leflunomide (n = 24).", "grim"));
+        Assert.Equal(new[] { "consistent", "inconsistent" },
+            Verdicts("The number of swollen joints averaged 6.40 (SD 2.10) with methotrexate (n = 25) and 7.23 (SD 2.40) with leflunomide (n = 24).", "grim"));
+        Assert.Equal(new[] { "consistent", "not_checkable" },
+            Verdicts("The mean was 6.40 (SD 2.10) for the swollen joint count (n = 25) and 71.23 (SD 9.40) for body weight (n = 24).", "grim"));
+        // A measure of its own (body weight) inherits nothing: its GRIM is not checkable.
+        Assert.Equal(new[] { "consistent", "not_checkable" },
+            Verdicts("The number of swollen joints averaged 6.40 (SD 2.10) with methotrexate (n = 25) and the body weight 71.23 (SD 9.40) with leflunomide (n = 24).", "grim"));
+    }
+
+    [Fact]
+    public void AProportionNamedOnceCoversTheOneJoinedToIt()
+    {
+        // DEBIT with n = 40: SD of 0.30 is sqrt(0.3 x 0.7 x 40/39) = 0.464; of 0.25, 0.439, never 0.20.
+        Assert.Equal(new[] { "consistent", "inconsistent" },
+            Verdicts("Chez les 40 patients, la proportion de fumeurs était de 0,30 (ET 0,46) et celle des diabétiques de 0,25 (ET 0,20).", "debit"));
+    }
+
+    [Fact]
+    public void AMedianAfterASemicolonAndAVisitMeasuresTheSameScore()
+    {
+        // A modified Rankin score of 20 patients: a median of whole numbers is whole or half, never 2,3.
+        var verdicts = Verdicts("Chez les 20 patients, le score de Rankin modifié avait une médiane de 3 (Q1-Q3 : 2-4) ; à six mois, une médiane de 2,3 (Q1-Q3 : 1-4).", "quantile");
+        Assert.Equal(new[] { "consistent", "inconsistent" }, verdicts);
+    }
+
+    [Theory]
+    // 2 * pnorm(-|log(0.70)| / ((log(0.94) - log(0.52)) / 2 / 1.96)) = 0.0182.
+    [InlineData("The hazard ratio for death with early surgery was 0.70 (95% CI 0.52 to 0.94), p = 0.018.", "consistent")]
+    [InlineData("The hazard ratio for death with early surgery was 0.70 (95% CI 0.52 to 0.94), p = 0.18.", "inconsistent")]
+    public void ARatioNamedEarlierInItsSentence(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Fact]
+    public void ARatioNamedBeforeAnotherStatisticIsNotItsName()
+    {
+        // The weight change is a difference (negative limits), not the hazard ratio named before: never "a ratio must be positive".
+        var findings = CheckText("The hazard ratio was 0.80 (95% CI 0.60 to 1.07); weight changed by −1.2 kg (95% CI −2.3 to −0.1), p = 0.04.").Findings;
+        Assert.DoesNotContain(findings, f => f.Verdict == FindingVerdict.Inconsistent);
+    }
+
+    [Fact]
+    public void ASubgroupsStageDoesNotMakeAMeasureIntegerValued() =>
+        // 63.45 x 23 = 1459.35: impossible for whole numbers, but age is not a count; the stage names the subgroup.
+        Assert.Equal("not_checkable", Verdict("In the 23 patients with stage III disease, the mean age was 63.45 (SD 8.20).", "grim"));
+
+    [Fact]
+    public void ASecondRatioReferredToByCelui()
+    {
+        // log scale: 1.50 (1.10–2.05) gives p = 0.0107; 0.80 (0.64–1.00) gives p = 0.050.
+        Assert.Equal(new[] { "consistent", "inconsistent" },
+            Verdicts("Le rapport de cotes de guérison était de 1,50 (IC à 95 % 1,10-2,05), p = 0,011 ; celui de rechute de 0,80 (IC à 95 % 0,64-1,00), p = 0,30.", "ci_vs_p"));
+    }
+
+    [Fact]
+    public void EachSectionOfAPaperHasItsOwnStudyN()
+    {
+        // 47 % needs a denominator of 15 at least (7/15 = 46.7 %, 8/17 = 47.1 %): impossible for the first study's 12, not the second's 120.
+        var report = CheckText("Trial A\n\nTwelve patients were randomised. All completed the study.\n\nTrial B\n\nOne hundred and twenty patients were randomised to two arms. Hypotension occurred in 47 % of the patients.");
+        var finding = Assert.Single(report.Findings, f => f.Check == "percentage");
+        Assert.Equal(FindingVerdict.Consistent, finding.Verdict);
+        Assert.Contains("120", finding.Explanation);
+    }
+
+    [Fact]
+    public void AnArmsNIsNotTheStudys()
+    {
+        // 12 + 11 patients: 47 % needs a denominator of 15 at least (7/15), which an arm of 12 cannot be.
+        var report = CheckText("Twelve patients were randomised to the drug and 11 to placebo. Hypotension occurred in 47 % of the patients.");
+        Assert.Null(report.StudyN);
+        Assert.NotEqual(FindingVerdict.Inconsistent, Assert.Single(report.Findings, f => f.Check == "percentage").Verdict);
+    }
+
+    [Fact]
+    public void ACountAboveTheNThatAppliesIsNotJudgedAgainstIt() =>
+        // The study's 14 cannot be the denominator of 36 patients: 36/60 = 60 %.
+        Assert.Equal("consistent", Verdict("Fourteen patients were treated. In the national registry, 36 patients (60 %) were women.", "percentage"));
+
+    [Theory]
+    [InlineData("We enrolled 52 adults with asthma: 30 were women and 22 men.", "consistent")]
+    [InlineData("We enrolled 52 adults with asthma: 30 were women and 25 men.", "inconsistent")]
+    [InlineData("Of the 50 patients, 20 had GOLD stage 2, 18 stage 3 and 12 stage 4.", "consistent")]
+    [InlineData("Of the 50 patients, 20 had GOLD stage 2, 18 stage 3 and 15 stage 4.", "inconsistent")]
+    [InlineData("Of the 36 patients, 10 had Kellgren-Lawrence grade 1, 14 grade 2 and 12 grade 3.", "consistent")]
+    [InlineData("Parmi les 30 patients, 12 étaient en classe 1, 10 en classe 2 et 11 en classe 3.", "inconsistent")]
+    // A patient may have adverse events of several grades: never added up.
+    [InlineData("Of the 50 patients, 30 had grade 3 adverse events and 25 grade 4 adverse events.", null)]
+    public void CountsByGradeStageOrClass(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // NYHA class and counted episodes are integer-valued: a median of 2.3 is impossible for whole numbers.
+    [InlineData("The NYHA class had a median of 2 (IQR 2–3) in the 40 patients.", "consistent")]
+    [InlineData("The NYHA class had a median of 2.3 (IQR 2–3) in the 40 patients.", "inconsistent")]
+    [InlineData("Patients had a median of 2.3 (IQR 1–4) exacerbations in the 40 patients.", "inconsistent")]
+    public void ClassesAndEventCountsAreIntegerValued(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile").First());
+
+    [Theory]
+    // 2 * pnorm(-0.85 / ((2.10 + 0.40) / 2 / 1.96)) = 0.183 (normal; larger with a t).
+    [InlineData("The mean difference was 0.85, 95% CI −0.40 to 2.10, p = 0.18.", "consistent")]
+    [InlineData("The mean difference was 0.85, 95% CI −0.40 to 2.10, p = 0.018.", "inconsistent")]
+    // 2 * pnorm(-log(2.02) / ((log(3.40) - log(1.20)) / 2 / 1.96)) = 0.0081.
+    [InlineData("Smokers were at higher risk (OR 2.02 (95% CI, 1.20–3.40), p = 0.008).", "consistent")]
+    [InlineData("Smokers were at higher risk (OR 2.02 (95% CI, 1.20–3.40), p = 0.08).", "inconsistent")]
+    // 2 * pnorm(-|log(0.72)| / ((log(0.94) - log(0.55)) / 2 / 1.96)) = 0.0163.
+    [InlineData("Treatment lowered the risk of flare (HR = 0.72; 95 % CI: 0.55–0.94; p = 0.016).", "consistent")]
+    [InlineData("Treatment lowered the risk of flare (HR = 0.72; 95 % CI: 0.55–0.94; p = 0.16).", "inconsistent")]
+    // 2 * pnorm(-log(1.8) / ((log(2.9) - log(1.1)) / 2 / 1.96)) = 0.0175, the paper stating its 95 % level once.
+    [InlineData("Estimates are given with 95 % CIs. Smoking raised the risk, OR 1.8 [1.1; 2.9], p = 0.02.", "consistent")]
+    [InlineData("Estimates are given with 95 % CIs. Smoking raised the risk, OR 1.8 [1.1; 2.9], p = 0.20.", "inconsistent")]
+    [InlineData("L'effet standardisé était d = 0,45 (IC95% 0,10-0,80), p = 0,012.", "consistent")]
+    [InlineData("L'effet standardisé était d = 0,45 (IC95% 0,10-0,80), p = 0,12.", "inconsistent")]
+    public void IntervalFormsPapersPrint(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Theory]
+    // 1 - pchisq(8.1, 2) = 0.0174; 1 - pf(3.2, 2, 57) = 0.048.
+    [InlineData("Response differed across the three sites, χ²(2, N = 120) = 8.1, p = .017.", "consistent")]
+    [InlineData("Response differed across the three sites, χ²(2, N = 120) = 8.1, p = .17.", "inconsistent")]
+    [InlineData("Groups differed, F(2, 57) = 3.2, P = .048.", "consistent")]
+    // Kruskal–Wallis H through its χ² approximation: 1 - pchisq(7.1, 2) = 0.0287.
+    [InlineData("Pain differed across the three wards (Kruskal–Wallis H(2) = 7.1, p = .029).", "consistent")]
+    [InlineData("Pain differed across the three wards (Kruskal–Wallis H(2) = 7.1, p = .0029).", "inconsistent")]
+    [InlineData("The Mann–Whitney test showed lower pain with the block (U = 210, z = −2.10, p = 0.036).", "consistent")]
+    [InlineData("The Mann–Whitney test showed lower pain with the block (U = 210, z = −2.10, p = 0.36).", "inconsistent")]
+    public void TestStatisticFormsPapersPrint(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Theory]
+    // A table's "n/N (%)" cell: 12/30 = 40.0 %, 15/31 = 48.4 %.
+    [InlineData("48.4", "consistent")]
+    [InlineData("45.2", "inconsistent")]
+    public void CountOfDenominatorTableCells(string printed, string verdict)
+    {
+        var text = "Table 1. Baseline.\n\nCharacteristic      Surgery (n = 30)     Physiotherapy (n = 31)\nWomen, n/N (%)      12/30 (40.0)         15/31 (" + printed + ")\n";
+        Assert.Equal(new[] { "consistent", verdict }, Verdicts(text, "percentage"));
+    }
+
+    [Theory]
+    // French forms: the median with its "écart interquartile", its "étendue", the "médiane [EIQ]" of running text.
+    [InlineData("Le score de douleur avait une médiane de 4 (écart interquartile 2-6) chez les 30 patients.", "consistent")]
+    [InlineData("Le score de douleur avait une médiane de 4,3 (écart interquartile 2-6) chez les 30 patients.", "inconsistent")]
+    [InlineData("Le score de douleur avait une médiane de 4 (étendue 0-9) chez les 30 patients.", "consistent")]
+    [InlineData("Le score de douleur avait une médiane de 4 (étendue 0,5-9) chez les 30 patients.", "inconsistent")]
+    [InlineData("Le score de douleur avait une médiane de 4 [EIQ 2–6] chez les 30 patients.", "consistent")]
+    public void FrenchMedianForms(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile").First());
+
+    [Theory]
+    // The header forms in running text, with words between the header and the value.
+    [InlineData("The median [IQR] Oswestry score was 22 [14–30] in the 36 patients.", "quantile", "consistent")]
+    [InlineData("The median [IQR] Oswestry score was 22.3 [14–30] in the 36 patients.", "quantile", "inconsistent")]
+    [InlineData("The median (IQR) Oswestry score was 22 (14–30) in the 36 patients.", "quantile", "consistent")]
+    // 9.35 x 20 = 187; 9.33 x 20 = 186.6 (186/20 = 9.30, 187/20 = 9.35).
+    [InlineData("The mean (SD) HADS-A score was 9.35 (3.10) in the 20 patients.", "grim", "consistent")]
+    [InlineData("The mean (SD) HADS-A score was 9.33 (3.10) in the 20 patients.", "grim", "inconsistent")]
+    [InlineData("The pain score had a median of 6 (interquartile range [IQR], 7–9) in the 40 patients.", "quantile_order", "inconsistent")]
+    // 1 - pchisq(4.50, 1) = 0.0339, with a lower-case n in the bracket.
+    [InlineData("Sex was associated with relapse, χ2 (1, n = 90) = 4.50, p = .034.", "p_vs_statistic", "consistent")]
+    [InlineData("Sex was associated with relapse, χ2 (1, n = 90) = 4.50, p = .34.", "p_vs_statistic", "inconsistent")]
+    // The p opening the interval's bracket: 2 * pnorm(-2.1 / ((4.0 - 0.2) / 2 / 1.96)) = 0.0304 (normal).
+    [InlineData("The difference was 2.1 points (p = 0.03; 95% CI 0.2 to 4.0).", "ci_vs_p", "consistent")]
+    [InlineData("The difference was 2.1 points (p = 0.30; 95% CI 0.2 to 4.0).", "ci_vs_p", "inconsistent")]
+    public void HeaderFormsAndPsInsideTheBracket(string text, string check, string verdict) => Assert.Equal(verdict, Verdicts(text, check).First());
+
+    [Fact]
+    public void AUnitsDigitIsNotAMean()
+    {
+        var finding = Assert.Single(CheckText("Mean age was 54.3 years (SD 11.2) and the mean BMI 27.4 kg/m2 (SD 4.1).").Findings, f => f.Check == "grim" && f.Quote.Contains("kg"));
+        Assert.StartsWith("27.4", finding.Quote);
+    }
+
+    [Theory]
+    // A difference in days is an estimate: 2 * pnorm(-1.8 / ((3.1 - 0.5) / 2 / 1.96)) = 0.0067.
+    [InlineData("Stays were shorter by −1.8 days (95% CI −3.1 to −0.5; p = 0.007).", "consistent")]
+    [InlineData("Stays were shorter by −1.8 days (95% CI −3.1 to −0.5; p = 0.07).", "inconsistent")]
+    public void AnEstimateInDays(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Fact]
+    public void ATimeBeforeAnIntervalIsNotItsEstimate() =>
+        Assert.DoesNotContain(CheckText("The change at 12 weeks (95% CI 1.2 to 3.4) was 2.3 points.").Findings, f => f.Verdict == FindingVerdict.Inconsistent);
+}
