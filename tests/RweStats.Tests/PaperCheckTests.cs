@@ -227,6 +227,24 @@ public class PaperCheckTests
         }
     }
 
+    /// <summary>
+    /// Every text of the corpus, blind parts included, as text, wrapped text and PDF, is read and checked without an
+    /// exception (a blind part's verdicts are measured by the benchmark, never pinned). A statistic that runs past the
+    /// end of the sentence it starts in once cut the rest of that sentence at a negative length.
+    /// </summary>
+    [Fact]
+    public void EveryCorpusTextIsCheckedWithoutAnException()
+    {
+        var texts = Directory.EnumerateFiles(RepoPaths.Fixture("check"), "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".txt") || f.EndsWith(".pdf")).Order(StringComparer.Ordinal).ToList();
+        Assert.True(texts.Count >= 30, $"{texts.Count} texts");
+        foreach (var path in texts)
+        {
+            var report = PaperChecker.Check(PaperText.Load(path), CheckOptions.Default);
+            Assert.All(report.Findings, f => Assert.True(f.Start <= f.End, path));
+        }
+    }
+
     [Fact]
     public void CommandPrintsJsonWritesReportsAndDraftsClaims()
     {

@@ -658,7 +658,7 @@ internal static class StatisticExtractor
         var window = flow[Math.Max(s0, start - 60)..end];
         // The measure may be named after the statistic ("a mean of 18.5 (SD 4.2) for the HAM-D score"): the rest of
         // the sentence up to 40 characters, when no other number comes first (that would be another statistic's).
-        var following = flow[end..Math.Min(s1, end + 40)];
+        var following = flow[end..Math.Max(end, Math.Min(s1, end + 40))]; // a statistic may run past the end of the sentence it starts in
         if (Regex.Match(following, @"(?<![A-Za-z-])\d") is { Success: true } number) following = following[..number.Index]; // "PHQ-9" is a name, "12" a number
         if (!IntegerWords.IsMatch(window) && IntegerWords.IsMatch(following)) window += following;
         measure ??= Acronym.Matches(following).Select(m => m.Value).FirstOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
