@@ -23,6 +23,7 @@ public static class CheckCorpusBench
         ["heldout"] = "heldout (tuned on)",
         ["heldout2"] = "heldout2 (tuned on)",
         ["heldout3"] = "heldout3 (tuned on)",
+        ["heldout4"] = "heldout4 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;

@@ -294,4 +294,54 @@ public class PaperCheckSentenceFormsTests
     [Fact]
     public void ATimeBeforeAnIntervalIsNotItsEstimate() =>
         Assert.DoesNotContain(CheckText("The change at 12 weeks (95% CI 1.2 to 3.4) was 2.3 points.").Findings, f => f.Verdict == FindingVerdict.Inconsistent);
+
+    [Theory]
+    // 212/2120 = 10.0 %; 12.0 % would need a denominator of 1767.
+    [InlineData("Pendant le suivi, 212 des 2 120 patients (10,0 %) ont été hospitalisés.", "consistent")]
+    [InlineData("Pendant le suivi, 212 des 2 120 patients (12,0 %) ont été hospitalisés.", "inconsistent")]
+    public void ACountWithASpaceBetweenItsThousands(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // A column of 1 512 patients, not of 1: a Q3 of 4.5 is given by R type 7 for many n; a median above its Q3 by none.
+    [InlineData("4 [3-4,5]", "quantile", "consistent")]
+    [InlineData("6 [3-4,5]", "quantile_order", "inconsistent")]
+    public void AColumnsNWithASpaceBetweenItsThousands(string cell, string check, string verdict)
+    {
+        var text = "Tableau 4. Patients selon le statut vaccinal.\n\nCaractéristique                          Vaccinés (n = 1 512)    Non vaccinés (n = 96)\n" +
+                   $"Score de fragilité, médiane [Q1-Q3]      {cell}                 3 [2-4]\n";
+        var findings = CheckText(text).Findings;
+        var finding = Assert.Single(findings, f => f.Check == check && f.Quote.StartsWith(cell[..1], StringComparison.Ordinal));
+        Assert.True(verdict == Finding.VerdictName(finding.Verdict), string.Join(" | ", findings.Select(f => $"{f.Check} {Finding.VerdictName(f.Verdict)} {f.Quote}: {f.Explanation}")));
+    }
+
+    [Theory]
+    // 7/61 = 11.48 % prints 11.5 %; 11.4 % no denominator gives (7/61 = 11.48 %, 7/62 = 11.29 %). The 40 patients of
+    // the later section are another study's: 61 above them says nothing.
+    [InlineData("7 patients (11.5%)", "consistent")]
+    [InlineData("7 patients (11.4%)", "inconsistent")]
+    public void TheStudyNOfALaterSectionIsAnotherStudys(string statement, string verdict)
+    {
+        var text = "Results\n\nHip fractures in a regional registry: one-year outcomes\n\n" +
+                   $"At one year, {statement} had been readmitted for a second fracture.\n\n" +
+                   "Home exercise after knee replacement\n\nForty patients were randomised to home exercise or usual care.\n";
+        Assert.Equal(verdict, Verdicts(text, "percentage").First());
+    }
+
+    [Theory]
+    // The 120 nurses the bracket describes are the total, not the n = 60 of one ward.
+    [InlineData("We surveyed 120 nurses (90 women and 30 men) on ward A (n = 60) and ward B (n = 60).", "consistent")]
+    [InlineData("We surveyed 120 nurses (98 women and 30 men) on ward A (n = 60) and ward B (n = 60).", "inconsistent")]
+    public void TheCountABracketOfCategoriesDescribes(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // n = 84 from "Participants were 84": 51/84 = .607, SD sqrt(.607 x .393 x 84/83) = .4914; an SD of .45 no k/84 gives.
+    [InlineData("Participants were 84 first-year students. The proportion of women was .61 (SD = .49).", "consistent")]
+    [InlineData("Participants were 84 first-year students. The proportion of women was .61 (SD = .45).", "inconsistent")]
+    public void ParticipantsWereN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // No n: sqrt(.185 x .815) = .388 is the least SD any sample gives a proportion printed .19; .39 some n gives.
+    [InlineData("In the registry as a whole, the proportion of current smokers was 0.19 (SD 0.39).", "consistent")]
+    [InlineData("In the registry as a whole, the proportion of current smokers was 0.19 (SD 0.28).", "inconsistent")]
+    public void AProportionsSdWithNoN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
 }

@@ -27,6 +27,11 @@ internal static class StatisticExtractor
 
     /// <summary>A printed number: optional minus, digits with one decimal separator (or a leading separator: ".036").</summary>
     const string Num = @"-?(?:\d+(?:[.,]\d+)?|[.,]\d+)";
+    /// <summary>A count as printed, with a space between its thousands ("1 287", French and SI style) or without.</summary>
+    internal const string WholeCount = @"(?:\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?![.,]?\d)|\d+)";
+
+    /// <summary>The value of a <see cref="WholeCount"/>.</summary>
+    internal static int ParseWhole(string printed) => int.Parse(Regex.Replace(printed, @"\s", ""), NumberStyles.None, CultureInfo.InvariantCulture);
     const string Sep = @"\s*(?:to|à|–|—|-|;|,)\s*";
 
     /// <summary>"p = .036", "P&lt;.001", "p-value = 0.03", and in words: "a p-value of 0.03", "p value was 0.03", "p-value of less than 0.001", "une valeur de p de 0,03".</summary>
@@ -86,13 +91,13 @@ internal static class StatisticExtractor
     /// <summary>"12.5 %, 4 patients", "61,2 % des participants, soit 29 personnes", "48% of the patients, i.e. 12 people": a count named after its percentage.</summary>
     static readonly Regex PercentCommaCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|of all)\s*" + PeopleWords + @"\s*)?[,;]\s*(?:(?:soit|i\.\s?e\.|that is|or|namely|c'est-à-dire)\s*,?\s*)?(?<k>\d+)\s+" + PeopleWords, Opt);
     /// <summary>"12/14 (86 %)", "12 of 14 patients (86%)", "27 patients sur 60, soit 45 %", "39 patients out of 41, i.e. 95%": a count of a denominator, then its percentage.</summary>
-    static readonly Regex CountOfThenPercent = new(@"(?<![\d.,])(?<k>\d+)\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>\d+)\s*(?:[\wéè]+\s*){0,2}(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
-    static readonly Regex CountThenPercent = new(@"(?<![\d.,])(?:[nN]\s*=\s*)?(?<k>\d+)(?![.,]\d)\s*(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
+    static readonly Regex CountOfThenPercent = new(@"(?<![\d.,])(?<k>" + WholeCount + @")\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:[\wéè]+\s*){0,2}(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
+    static readonly Regex CountThenPercent = new(@"(?<![\d.,])(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")(?![.,]\d)\s*(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
     static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
 
-    static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>\d+)", Opt);
+    static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
     /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients", "in each arm of 31 patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
-    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>\d+)\s+(?:[\wéè]+\s+)?" + PeopleWords, OptI);
+    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + @")\s+(?:[\wéè]+\s+)?" + PeopleWords, OptI);
     /// <summary>Words naming an integer-valued measure: scores, scales, counts ("number of", "nombre", "compte"), counted events (episodes, exacerbations, relapses, seizures), and a class, grade or stage that a median or mean is of.</summary>
     static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils)\b|" + OrdinalMeasure, OptI);
     /// <summary>A class, grade or stage as the measure a median or mean is of ("the NYHA class had a median of 2", "médiane de la classe NYHA"), not as a subgroup ("in stage III patients, the mean age").</summary>
@@ -121,9 +126,11 @@ internal static class StatisticExtractor
     static string NumberWordAlternatives => "quatre-vingts?|" + string.Join("|", NumberWords.Keys.OrderByDescending(k => k.Length));
     /// <summary>The words a study's n counts (not "women", "men": those count a category of it).</summary>
     const string StudyPeople = @"(?:patients?|participants?|subjects?|sujets?|malades|enfants|children|individuals|individus|respondents|répondants|adults|adultes|volunteers|volontaires|persons|people|personnes)";
-    static readonly Regex StudyNPhrase = new(@"(?<![\w])(?<n>\d+|" + NumberWordsPattern + @")\s+(?:" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,3}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|allocated|assigned|inclus|incluses|traités|traitées|randomisés|randomisées|analysés|étudiés|répartis|réparties)|(?:were|ont été)\s+(?:randomi[sz]ed|enrolled|included|inclus|randomisés)(?!\s+(?:to|à|in|dans|into)\b))", OptI);
+    static readonly Regex StudyNPhrase = new(@"(?<![\w])(?<n>\d+|" + NumberWordsPattern + @")\s+(?:" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,6}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|allocated|assigned|inclus|incluses|traités|traitées|randomisés|randomisées|analysés|étudiés|répartis|réparties)|(?:were|ont été)\s+(?:randomi[sz]ed|enrolled|included|inclus|randomisés)(?!\s+(?:to|à|in|dans|into)\b))", OptI);
     static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|recruited|inclu(?:ait|s)?|a inclus|ont inclus|avons inclus|randomi[sz]ed|comprenait)\s+(?<n>\d+|" + NumberWordsPattern + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople, OptI);
     /// <summary>A table's "Patients (n) 14" row. A running-text "the n = 12 patients had …" is the n of its sentence, not the study's.</summary>
+    /// <summary>"164 underwent randomization", "Participants were 96 undergraduates", "Les 47 patients inclus", "The 120 patients enrolled", "les 58 patients de la cohorte".</summary>
+    static readonly Regex StudyNOther = new(@"(?<![\w])(?<n>" + WholeCount + "|" + NumberWordsPattern + @")\s+(?:" + StudyPeople + @"\s+)?underwent\s+randomi[sz]ation|\b(?:Participants|Patients|Subjects|Respondents)\s+were\s+(?<n>" + WholeCount + @")\s(?!years|yr|ans|months|mois|%|per\s?cent|kg|cm)|\b(?:The|Les)\s+(?<n>" + WholeCount + @")\s+" + StudyPeople + @"\s+(?:included|enrolled|randomi[sz]ed|inclus|incluses|randomisés|randomisées)\b(?!\s+(?:in|dans)\s+(?:the|les?|la)\s+\w+\s+(?:group|arm|groupe|bras))|\b(?:[Tt]he|[Ll]es)\s+(?<n>" + WholeCount + @")\s+" + StudyPeople + @"\s+(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b", Opt);
     static readonly Regex StudyNTable = new(@"(?:Patients|Participants|Subjects|Sujets)\s*\(n\)\s*(?<n>\d+)", Opt);
     /// <summary>A full stop before a capital, or a blank line not followed by a lower-case word (that one is a page break inside a sentence).</summary>
     static readonly Regex SentenceBreak = new(@"(?<=[.!?])\s+(?=[A-ZÀ-Ý])|\n(?!\s*[a-zà-ÿ])", Opt);
@@ -327,7 +334,7 @@ internal static class StatisticExtractor
                 var before = flow[Math.Max(0, m.Index - 25)..m.Index];
                 if (Regex.IsMatch(after, @"^\s*%\s*(?:CI|IC|confidence|de confiance)") || Regex.IsMatch(before, @"(?:IC|CI|alpha|α|seuil|risque|level)\s*(?:à|of|de)?\s*$", OptI)) continue;
                 int? k = m.Groups["k"].Success ? int.TryParse(m.Groups["k"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var kv) ? kv : ParseCount(m.Groups["k"].Value) : null;
-                int? denominator = m.Groups["N"].Success ? int.Parse(m.Groups["N"].Value, CultureInfo.InvariantCulture) : null;
+                int? denominator = m.Groups["N"].Success ? ParseWhole(m.Groups["N"].Value) : null;
                 taken.Add((m.Index, m.Index + m.Length));
                 var own = m.Groups["k"].Success ? (Math.Max(0, m.Groups["k"].Index - 8), m.Groups["k"].Index + m.Groups["k"].Length) : ((int, int)?)null;
                 found.Add(new Percentage(Context(text, m.Index, m.Index + m.Length, french, sentences, studyNs, options, own), pct, k, denominator));
@@ -374,7 +381,7 @@ internal static class StatisticExtractor
             var pct = PrintedNumber.Parse(pm.Groups["pct"].Value, french);
             if (pct is null || pct.Value > 100) return null;
             return new Percentage(ctx, pct, int.Parse(pm.Groups["k"].Value, CultureInfo.InvariantCulture),
-                pm.Groups["N"].Success ? int.Parse(pm.Groups["N"].Value, CultureInfo.InvariantCulture) : null);
+                pm.Groups["N"].Success ? ParseWhole(pm.Groups["N"].Value) : null);
         }
         if (Says(MedianDescriptor) && CellQuantiles.Match(cell.Text) is { Success: true } qm)
         {
@@ -483,8 +490,9 @@ internal static class StatisticExtractor
     static readonly Regex[] LevelPatterns = new[] { CountThenLevel, LevelThenCount }.Select(r => new Regex(r.ToString().Replace("LEVELS",
         string.Join("|", ExclusiveLevels.Select((v, i) => $"(?<v{i.ToString(CultureInfo.InvariantCulture)}>{v.Levels})"))), OptI)).ToArray();
     /// <summary>"Eleven of the 14 patients (79%)", "Onze des 14 patients (79 %)": a count written as a word, of a denominator.</summary>
-    static readonly Regex CountWordOfThenPercent = new(@"(?<![\w.,])" + CountWord + @"\s+(?:" + PeopleWords + @"\s+)?(?:of|out of|des|sur|among|parmi)\s+(?:(?:the|les)\s+)?(?<N>\d+)\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", OptI);
-    static readonly Regex TotalInSentence = new(@"(?:(?:of|among|parmi|sur|de)\s+(?:the|les|ces)\s+|(?:cohort|cohorte|sample|échantillon|group|groupe)\s+(?:of|de)\s+|\b(?:enrolled|included|recruited|randomi[sz]ed|studied|a inclus|ont inclus|avons inclus|inclu(?:ait|s))\s+)(?<n>\d+)\s+(?:[\wéè'-]+\s+)?" + StudyPeople + @"|(?<![\w])[nN]\s*=\s*(?<n>\d+)", OptI);
+    static readonly Regex CountWordOfThenPercent = new(@"(?<![\w.,])" + CountWord + @"\s+(?:" + PeopleWords + @"\s+)?(?:of|out of|des|sur|among|parmi)\s+(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", OptI);
+    static readonly Regex CountBeforeBracket = new(@"(?<![\w.,])(?<n>" + WholeCount + @")\s+(?:[A-Za-zÀ-ÿ'-]+\s+){0,2}?(?:" + PeopleWords + @"|students|étudiants|élèves|pupils|workers|employees|salariés|nurses|infirmières|infirmiers|residents|résidents)(?:\s+[A-Za-zÀ-ÿ'-]+){0,2}\s*\([^()]*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    static readonly Regex TotalInSentence = new(@"(?:(?:of|among|parmi|sur|de)\s+(?:the|les|ces)\s+|(?:cohort|cohorte|sample|échantillon|group|groupe)\s+(?:of|de)\s+|\b(?:enrolled|included|recruited|randomi[sz]ed|studied|a inclus|ont inclus|avons inclus|inclu(?:ait|s))\s+)(?<n>" + WholeCount + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople + @"|(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + @")", OptI);
 
     /// <summary>Counts of two or more levels of one exclusive variable in a sentence, with the totals they may be of.</summary>
     static IEnumerable<CategoryCounts> Categories(PaperText text, int[] sentences, StudyNs studyNs, bool french, CheckOptions options)
@@ -512,11 +520,22 @@ internal static class StatisticExtractor
                 var (studyN, studyNSource) = studyNs.At(list[0].Start);
                 var sentence = flow[s0..s1];
                 int? total = null;
+                string totalSource = "the total stated in the sentence";
+                string? bracketTotal = null;
+                // "96 undergraduates (71 women, 24 men, 1 nonbinary)", "Les 47 patients inclus (36 femmes et 11 hommes)":
+                // the count the bracket describes is the total, before any group's "n =" later in the sentence.
+                if (CountBeforeBracket.Match(flow[s0..list[0].Start]) is { Success: true } cb)
+                {
+                    total = ParseWhole(cb.Groups["n"].Value);
+                    bracketTotal = $"of '{cb.Value.TrimEnd('(', ' ')}'";
+                    totalSource = $"the count the bracket describes ({bracketTotal[3..]})";
+                }
+                if (total is null)
                 foreach (Match t in TotalInSentence.Matches(sentence))
                 {
                     int at = s0 + t.Groups["n"].Index;
                     if (list.Any(x => at >= x.Start && at < x.End)) continue;
-                    total = int.Parse(t.Groups["n"].Value, CultureInfo.InvariantCulture);
+                    total = ParseWhole(t.Groups["n"].Value);
                     break;
                 }
                 var others = new List<(int, string)>();
@@ -528,17 +547,18 @@ internal static class StatisticExtractor
                     do paragraph = Math.Max(0, flow.LastIndexOf('\n', Math.Max(0, paragraph - 2)) + 1);
                     while (paragraph > 0 && flow[paragraph..s0].TrimStart() is { Length: > 0 } rest && char.IsLower(rest[0]) && s0 - paragraph < 1500);
                     foreach (Match t in NEquals.Matches(flow[paragraph..s0]))
-                        others.Add((int.Parse(t.Groups["n"].Value, CultureInfo.InvariantCulture), $"'{t.Value}' earlier in the paragraph"));
+                        others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value}' earlier in the paragraph"));
                     foreach (Match t in NPeople.Matches(flow[paragraph..s0]))
-                        others.Add((int.Parse(t.Groups["n"].Value, CultureInfo.InvariantCulture), $"'{t.Value}' earlier in the paragraph"));
+                        others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value}' earlier in the paragraph"));
                     if (studyN is { } sn) others.Add((sn, $"the study's n ({studyNSource})"));
                 }
                 int start = list[0].Start, end = list[^1].End;
                 var line = text.LineAt(start);
                 var ctx = new StatisticContext(start, end, flow[start..end], sentence.Trim(), variable, true, total ?? studyN,
-                    total is not null ? "the total stated in the sentence" : studyN is not null ? $"the study's n ({studyNSource})" : "no n stated", null)
+                    total is not null ? totalSource : studyN is not null ? $"the study's n ({studyNSource})" : "no n stated", null)
                     { Page = line.Page, Line = line.Line };
-                yield return new CategoryCounts(ctx, variable, list, total, others);
+                var counts = new CategoryCounts(ctx, variable, list, total, others);
+                yield return bracketTotal is null ? counts : counts with { TotalSource = bracketTotal };
             }
         }
     }
@@ -680,12 +700,12 @@ internal static class StatisticExtractor
                      ?? candidates.LastOrDefault(m => s0 + m.Index < start) ?? candidates.FirstOrDefault();
         if (chosen is not null)
         {
-            n = int.Parse(chosen.Groups["n"].Value, CultureInfo.InvariantCulture);
+            n = ParseWhole(chosen.Groups["n"].Value);
             source = $"'{chosen.Value}' in the same sentence";
         }
         if (n is null && NPeople.Match(sentence) is { Success: true } people)
         {
-            n = int.Parse(people.Groups["n"].Value, CultureInfo.InvariantCulture);
+            n = ParseWhole(people.Groups["n"].Value);
             source = $"'{people.Value}' in the same sentence";
         }
         n ??= studyN;
@@ -731,7 +751,7 @@ internal static class StatisticExtractor
     {
         var flow = text.Flow;
         var all = new List<(int At, int N, string Source)>();
-        foreach (var regex in new[] { StudyNPhrase, StudyNIncluded, StudyNTable })
+        foreach (var regex in new[] { StudyNPhrase, StudyNIncluded, StudyNOther, StudyNTable })
             foreach (Match m in regex.Matches(flow))
             {
                 if (all.Any(a => a.At == m.Index)) continue;
@@ -768,8 +788,21 @@ internal static class StatisticExtractor
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i].Text.Trim();
-            if (line.Length < 3 || line.Length > 90 || line.Length > 0.75 * longest || !char.IsUpper(line[0]) || !HeadingLine.IsMatch(line)) continue;
             var previous = i == 0 ? "" : lines[i - 1].Text.Trim();
+            // A block of one or two lines between blank lines, with no sentence punctuation: a heading however long its
+            // line is against a narrow column ("Kétamine intraveineuse dans la dépression résistante", hyphenated over two lines).
+            if (previous.Length == 0 && line.Length >= 3 && char.IsUpper(line[0]))
+            {
+                var second = i + 1 < lines.Count ? lines[i + 1].Text.Trim() : "";
+                bool twoLines = second.Length > 0 && (i + 2 >= lines.Count || lines[i + 2].Text.Trim().Length == 0);
+                var block = twoLines ? Regex.Replace(line, @"[‐-]$", "") + (Regex.IsMatch(line, @"[‐-]$") ? "" : " ") + second : line;
+                if ((second.Length == 0 || twoLines) && block.Length <= 120 && HeadingLine.IsMatch(block) && !block.EndsWith(':'))
+                {
+                    at.Add(text.FlowStartOfLine(i));
+                    continue;
+                }
+            }
+            if (line.Length < 3 || line.Length > 90 || line.Length > 0.75 * longest || !char.IsUpper(line[0]) || !HeadingLine.IsMatch(line) || line.EndsWith(':')) continue;
             var next = lines.Skip(i + 1).Select(l => l.Text.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
             // After a paragraph's end (not after a table row, whose next label is no heading), before a paragraph's start.
             if ((previous.Length > 0 && !previous.EndsWith('.')) || next.Length == 0 || !char.IsUpper(next[0])) continue;
@@ -777,9 +810,9 @@ internal static class StatisticExtractor
         }
         return at;
     }
-    static readonly Regex HeadingLine = new(@"^[^.:;!?()\[\]=%±|\t]+$", Opt);
+    static readonly Regex HeadingLine = new(@"^[^.;!?()\[\]=%±|\t]+$", Opt);
     static readonly Regex ArmSplit = new(@"\G\s+(?:to|à|au|dans)\b[^.]{0,120}?\b(?:and|et|or|ou)\s+\d+\s+(?:[\wé]+\s+)?(?:to|à|au|dans)\b", OptI);
-    static readonly Regex InclusionVerb = new(@"\b(?:included|enrolled|recruited|randomi[sz]ed|allocated|assigned|inclus|incluses|randomisés|randomisées|répartis|réparties|a inclus|ont inclus|avons inclus)\b", OptI);
+    static readonly Regex InclusionVerb = new(@"\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|recruited|randomi[sz]ed|allocated|assigned|inclus|incluses|randomisés|randomisées|répartis|réparties|a inclus|ont inclus|avons inclus)\b", OptI);
     static readonly Regex SubsetPhrase = new(@"\b(?:of these|of them|of whom|among them|among these|parmi eux|parmi elles|parmi ceux|dont)\b[^.]*$", OptI);
 
     /// <summary>
@@ -790,16 +823,26 @@ internal static class StatisticExtractor
     {
         public (int?, string) First => Statements.Count == 0 ? (null, "no study n stated") : (Statements[0].N, Statements[0].Source);
 
-        /// <summary>The n of the study whose section holds the position (a heading opens a section), else the text's first.</summary>
+        /// <summary>
+        /// The n of the study whose section holds the position (a heading opens a section), else the text's first when it
+        /// may be the same study: stated before the position (the methods before the results) or in its section, and the
+        /// text reporting no other study. The n of another section's study never applies: a paper reporting several
+        /// studies, or a study stated only under a later heading, leaves a section without its own n with none.
+        /// </summary>
         public (int?, string) At(int position)
         {
-            if (Sections is { Count: > 0 } && Headings is not null)
+            if (Headings is null || Headings.Count == 0 || Statements.Count == 0) return First;
+            int section = Headings.LastOrDefault(h => h <= position);
+            if (Sections is { Count: > 0 })
             {
-                int section = Headings.LastOrDefault(h => h <= position);
                 var own = Sections.FirstOrDefault(x => Headings.LastOrDefault(h => h <= x.At) == section);
                 if (section > 0 && own != default) return (own.N, own.Source);
             }
-            return First;
+            var first = Statements[0];
+            bool sameSection = Headings.LastOrDefault(h => h <= first.At) == section;
+            if (sameSection) return First;
+            if (Sections is { Count: > 0 }) return (null, "no study n stated in this section (the text reports several studies)");
+            return first.At <= position ? First : (null, "no study n stated before this point (the first is under a later heading)");
         }
     }
 
@@ -807,6 +850,7 @@ internal static class StatisticExtractor
     static int? ParseCount(string text)
     {
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v)) return v;
+        if (Regex.IsMatch(text, @"^\d{1,3}(?:\s\d{3})+$")) return ParseWhole(text);
         int total = 0, current = 0;
         foreach (var word in Regex.Split(Regex.Replace(text.ToLowerInvariant(), @"quatre[- ]vingts?", "quatrevingt"), @"[\s-]+"))
         {

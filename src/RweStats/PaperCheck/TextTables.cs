@@ -24,7 +24,7 @@ internal static class TextTables
     static readonly Regex MarkdownRule = new(@"^\s*\|?\s*:?-{2,}", RegexOptions.CultureInvariant);
     /// <summary>A value cell: a number (or a count of a denominator, "12/30") followed by a bracketed number, "±", or a percent sign.</summary>
     static readonly Regex ValueCell = new(@"^-?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*/\s*\d+)?\s*(?:%\s*)?(?:[\(\[]\s*-?[\d.,]+|±|\+/-|%$)", RegexOptions.CultureInvariant);
-    static readonly Regex ColumnN = new(@"(?<![\w])[nN]\s*=\s*(?<n>\d+)|\(\s*(?<n>\d+)\s*\)\s*$", RegexOptions.CultureInvariant);
+    static readonly Regex ColumnN = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + StatisticExtractor.WholeCount + @")|\(\s*(?<n>\d+)\s*\)\s*$", RegexOptions.CultureInvariant);
     /// <summary>A value cell as a single-space table sets it: "12 (40.0)", "12 (40.0 %)", "5.3 ± 1.2", "10.5 (4.2)", "6 [4–8]", "6 (4-8)".</summary>
     const string SpacedValue = @"-?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*/\s*\d+)?\s*(?:[\(\[]\s*-?[\d.,]+\s*%?\s*(?:[-–;,]\s*-?[\d.,]+\s*)?[\)\]]|(?:±|\+/-)\s*[\d.,]+|%)";
     /// <summary>A row of a table whose columns are one space apart: a label with a letter, then value cells to the end of the line.</summary>
@@ -90,7 +90,7 @@ internal static class TextTables
                 // Header cells align with the value columns from the right (a header may leave the label column empty).
                 int h = header is null ? -1 : header.Length - (cells.Length - j);
                 string? head = h >= 0 && header is not null ? PaperText.Normalise(header[h]) : null;
-                int? n = head is not null && ColumnN.Match(head) is { Success: true } m ? int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
+                int? n = head is not null && ColumnN.Match(head) is { Success: true } m ? StatisticExtractor.ParseWhole(m.Groups["n"].Value) : null;
                 var descriptor = label + " | " + (head ?? "") + " | " + (header is null ? "" : PaperText.Normalise(string.Join(" ", header)));
                 var groupWords = rowGroup is null ? "" : rowGroup + " | ";
                 yield return new TableCell(label, head, n, groupWords + descriptor, cell, at, at + cell.Length, rowGroup, j - 1, i);

@@ -14,7 +14,7 @@ internal static class DebitCheck
         if (!s.Binary || s.Spread is null) return null;
         string what = $"proportion {s.Mean}, SD {s.Spread}";
         if (s.Mean.Value > 1 || s.Mean.Value < 0) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: not a proportion between 0 and 1");
-        if (s.Context.N is not { } n || n < 2) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it");
+        if (s.Context.N is not { } n || n < 2) return AnyN(s, what);
         for (int k = 0; k <= n; k++)
         {
             double p = k / (double)n;
@@ -24,5 +24,33 @@ internal static class DebitCheck
                 return Finding.Of(s, Name, FindingVerdict.Consistent, $"{what} with n = {n}: {k}/{n} gives SD {PrintedNumber.Show(sample, 4)} (sample) or {PrintedNumber.Show(population, 4)} (population)");
         }
         return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what} with n = {n}: no count k out of {n} gives both this proportion and this SD");
+    }
+
+    const int LargestN = 10_000;
+
+    /// <summary>
+    /// With no n that applies: whether any n gives the pair. The SD of a proportion p is √(p(1 − p)) times
+    /// √(n/(n − 1)), which falls towards 1 as n grows, so n from 2 to 10 000 and the population SD of every
+    /// proportion printing as the mean cover every sample size.
+    /// </summary>
+    static Finding AnyN(MeanWithSpread s, string what)
+    {
+        for (int n = 2; n <= LargestN; n++)
+            for (int k = Math.Max(0, (int)Math.Floor(s.Mean.Low * n)); k <= Math.Min(n, (int)Math.Ceiling(s.Mean.High * n)); k++)
+            {
+                double p = k / (double)n;
+                if (!s.Mean.Admits(p)) continue;
+                double sample = Math.Sqrt(p * (1 - p) * n / (n - 1)), population = Math.Sqrt(p * (1 - p));
+                if (s.Spread!.Admits(sample) || s.Spread.Admits(population))
+                    return Finding.Of(s, Name, FindingVerdict.Consistent, $"{what}: no n applies to it, but {k}/{n} gives SD {PrintedNumber.Show(sample, 4)} (sample) or {PrintedNumber.Show(population, 4)} (population)");
+            }
+        for (int i = 0; i <= 1000; i++)
+        {
+            double p = s.Mean.Low + (s.Mean.High - s.Mean.Low) * i / 1000.0;
+            if (p is < 0 or > 1) continue;
+            if (s.Spread!.Admits(Math.Sqrt(p * (1 - p))) || s.Spread.Admits(Math.Sqrt(p * (1 - p) * LargestN / (LargestN - 1.0))))
+                return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it; only a sample above {LargestN} could give it");
+        }
+        return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what}: no sample size gives both (the SD of a proportion near {s.Mean} is at least {PrintedNumber.Show(Math.Sqrt(Math.Min(s.Mean.Low * (1 - s.Mean.Low), s.Mean.High * (1 - s.Mean.High))), 4)})");
     }
 }
