@@ -344,4 +344,36 @@ public class PaperCheckSentenceFormsTests
     [InlineData("In the registry as a whole, the proportion of current smokers was 0.19 (SD 0.39).", "consistent")]
     [InlineData("In the registry as a whole, the proportion of current smokers was 0.19 (SD 0.28).", "inconsistent")]
     public void AProportionsSdWithNoN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // "NS" for p: 2 * pt(-1.20, 50) = 0.236 is not significant; 2 * pt(-3.10, 50) = 0.0032 is.
+    [InlineData("Grip strength did not change with the splint (t(50) = 1.20, NS).", "consistent")]
+    [InlineData("Grip strength did not change with the splint (t(50) = 3.10, NS).", "inconsistent")]
+    [InlineData("La force de préhension n'a pas varié (t(50) = 3,10 ; NS).", "inconsistent")]
+    public void NotSignificantPrintedForP(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Theory]
+    // The comma after SD: 58/80 = .725, SD sqrt(.725 x .275 x 80/79) = .4493; .39 no k/80 gives.
+    [InlineData("Of the 80 athletes enrolled, the proportion of right-handers was 0.73 (SD, 0.45).", "consistent")]
+    [InlineData("Of the 80 athletes enrolled, the proportion of right-handers was 0.73 (SD, 0.39).", "inconsistent")]
+    public void AnSdLabelFollowedByAComma(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // The 15 readers of the first clause, not the n = 31 of the next: 8.47 x 15 = 127.05 (127/15 = 8.467); 8.43 x 15 =
+    // 126.45 (126/15 = 8.40, 127/15 = 8.467), which with n = 31 would be possible (261/31 = 8.419, 262/31 = 8.452).
+    [InlineData("The 15 participants who finished the course had a mean quiz score of 8.47 (SD = 1.20), and those who dropped out (n = 31) a mean of 6.10 (SD = 2.00).", "consistent")]
+    [InlineData("The 15 participants who finished the course had a mean quiz score of 8.43 (SD = 1.20), and those who dropped out (n = 31) a mean of 6.10 (SD = 2.00).", "inconsistent")]
+    public void AnNAfterAClauseBreakIsTheNextClauses(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").First());
+
+    [Theory]
+    // A count named as the subject: the median of whole numbers is whole or half-whole under every definition, so 3.25 is impossible.
+    [InlineData("In the 40 patients, the number of falls on the ward during the long winter months of the study had a median of 3.5 (range, 0-9).", "consistent")]
+    [InlineData("In the 40 patients, the number of falls on the ward during the long winter months of the study had a median of 3.25 (range, 0-9).", "inconsistent")]
+    public void ACountNamedAsTheSentencesSubject(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile").First());
+
+    [Theory]
+    // 2 * pnorm(-12.0 / ((21.8 - 2.2) / 2 / qnorm(0.975))) = 0.0164.
+    [InlineData("Return to work was more frequent with coaching (risk difference, 12.0 percentage points; 95% confidence interval [CI], 2.2 to 21.8; P = 0.02).", "consistent")]
+    [InlineData("Return to work was more frequent with coaching (risk difference, 12.0 percentage points; 95% confidence interval [CI], 2.2 to 21.8; P = 0.20).", "inconsistent")]
+    public void AnIntervalInPercentagePoints(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
 }

@@ -43,7 +43,7 @@ internal static class StatisticExtractor
     /// </summary>
     static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|H(?=\s*\()|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:\s*\((?<df>[^()=]{1,25}?(?:[nN]\s*=\s*\d+)?)\)|\s*\[(?<df>[^\[\]=]{1,25}?(?:[nN]\s*=\s*\d+)?)\]|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
 
-    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:[a-zA-Zµ/]+\s*)?[\(\[,;]\s*(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval|intervalle de confiance)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
+    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:percentage points?|points de pourcentage|[a-zA-Zµ/]+\s*)?[\(\[,;]\s*(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval(?:\s*\[CI\])?|intervalle de confiance(?:\s*\[IC\])?)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
 
     /// <summary>
     /// A named estimate with its limits in brackets and no level: "OR 1.8 [1.1–2.9]", "HR 0.72 (0.55; 0.94)", "mean
@@ -64,7 +64,7 @@ internal static class StatisticExtractor
     const string SdLabel = @"(?<lab>SD|ET|DS|s\.d\.|SEM|SE|ESM|ES|écart[- ]type|standard deviation|standard error|erreur standard)";
     static readonly Regex MeanPlusMinus = new(@"(?<![\w/]|\d[.,])(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?(?:±|\+/-|\+-)\s*(?<s>" + Num + ")", Opt);
     /// <summary>"5.3 (SD 1.2)", "27.4 kg/m2 (SD 4.1)": never the "2" of a unit.</summary>
-    static readonly Regex MeanParenSd = new(@"(?<![\w/]|\d[.,])(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%][\wµ/%²³]*\s*){0,2}\(\s*" + SdLabel + @"\s*[=:]?\s*(?<s>" + Num + @")\s*[a-zA-Zµ/%]*\s*\)", Opt);
+    static readonly Regex MeanParenSd = new(@"(?<![\w/]|\d[.,])(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%][\wµ/%²³]*\s*){0,2}\(\s*" + SdLabel + @"\s*[=:,]?\s*(?<s>" + Num + @")\s*[a-zA-Zµ/%]*\s*\)", Opt);
     static readonly Regex MeanCommaSd = new(@"\b(?:mean|moyenne|M)\s*(?:[\w-]+\s+){0,3}?(?:=|:|de|of|was|était|à|at)?\s*(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[,;]\s*" + SdLabel + @"\s*[=:]?\s*(?<s>" + Num + ")", Opt);
     /// <summary>"mean (SD), was 18.55 (4.20)", "moyenne (ET) : 18,55 (4,20)": the header form in running text.</summary>
     static readonly Regex MeanHeader = new(@"\b(?:mean|moyenne)\s*[\(\[]\s*" + SdLabel + @"\s*[\)\]]\s*[,:=]?\s*(?:[\w'-]+\s+){0,4}?(?:(?:was|were|is|of|était|étaient|est|de)\s+){0,2}(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[]\s*(?<s>" + Num + @")\s*[\)\]]", OptI);
@@ -147,7 +147,9 @@ internal static class StatisticExtractor
         bool Free(int s, int e) => !taken.Any(t => s < t.End && e > t.Start);
         var found = new List<ReportedStatistic>();
         var inTables = new HashSet<ReportedStatistic>(ReferenceEqualityComparer.Instance);
-        var pValues = PValue.Matches(flow).Select(m => P(m, french)).Where(p => p is not null).Select(p => p!).ToList();
+        var pValues = PValue.Matches(flow).Select(m => P(m, french)).Where(p => p is not null).Select(p => p!)
+            .Concat(NotSignificant.Matches(flow).Select(m => new ReportedP(">", PrintedNumber.Parse("0.05", false)!, m.Index, m.Index + m.Length)))
+            .OrderBy(p => p.Start).ToList();
         var usedP = new HashSet<ReportedP>();
 
         // Cells of text tables first: their row label and column header say what they are and the n they are of.
@@ -681,6 +683,11 @@ internal static class StatisticExtractor
         var following = flow[end..Math.Max(end, Math.Min(s1, end + 40))]; // a statistic may run past the end of the sentence it starts in
         if (Regex.Match(following, @"(?<![A-Za-z-])\d") is { Success: true } number) following = following[..number.Index]; // "PHQ-9" is a name, "12" a number
         if (!IntegerWords.IsMatch(window) && IntegerWords.IsMatch(following)) window += following;
+        // A count named as the sentence's subject, further back than the window: "The number of days off work after
+        // discharge had a median of 4", "Le nombre de chutes au cours de l'année avait une médiane de 1", with no other
+        // statistic between.
+        if (!IntegerWords.IsMatch(window) && NumberOfSubject.Match(before) is { Success: true } subjectCount
+            && !Regex.IsMatch(before[subjectCount.Index..], @"[=±%()\[\]]|\d[.,]\d")) window = subjectCount.Value + " " + window;
         measure ??= Acronym.Matches(following).Select(m => m.Value).FirstOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
         var afterNumber = flow[end..Math.Min(flow.Length, end + 12)];
         bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase));
@@ -696,8 +703,15 @@ internal static class StatisticExtractor
             // An "n = " right after a percentage is its count, not the sample it was computed on.
             return !Regex.IsMatch(flow[Math.Max(s0, at - 80)..at], @"%[^%()\d]{0,70}\(\s*$|%\s*\(?\s*$");
         }).ToList();
-        var chosen = candidates.FirstOrDefault(m => s0 + m.Index >= end && !Regex.IsMatch(flow[end..(s0 + m.Index)], @"\d"))
-                     ?? candidates.LastOrDefault(m => s0 + m.Index < start) ?? candidates.FirstOrDefault();
+        // An "n =" after a clause break (", and those who …", "; ", ", whereas") counts the next clause's group.
+        var chosen = candidates.FirstOrDefault(m => s0 + m.Index >= end && !Regex.IsMatch(flow[end..(s0 + m.Index)], @"\d") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)]))
+                     ?? candidates.LastOrDefault(m => s0 + m.Index < start);
+        if (chosen is null && NPeople.Match(before) is { Success: true } subject)
+        {
+            n = ParseWhole(subject.Groups["n"].Value);
+            source = $"'{subject.Value}' in the same sentence";
+        }
+        else chosen ??= candidates.FirstOrDefault();
         if (chosen is not null)
         {
             n = ParseWhole(chosen.Groups["n"].Value);
@@ -880,6 +894,10 @@ internal static class StatisticExtractor
     /// </summary>
     static readonly Regex DfInGap = new(@"\b(?:df|ddl)\s*[=:]?\s*(?<d1>\d+(?:[.,]\d+)?)(?:\s*[,;]\s*(?<d2>\d+(?:[.,]\d+)?)(?!\s*%))?|(?<![\w.,])(?<d1>\d+)\s*(?:df|ddl|degrees? of freedom|degrés de liberté)\b|^\s*[\(\[]\s*(?<d1>\d+)\s*[,;]\s*(?<d2>\d+)\s*[\)\]]", Opt);
     /// <summary>A correlation's n printed after its p, in the same clause: "r = 0.12; p &lt; 0.001; n = 120".</summary>
+    /// <summary>"NS", "n.s." printed for a p: above the 5 % level (the level a paper states otherwise is not read).</summary>
+    static readonly Regex NumberOfSubject = new(@"\b(?:number of|nombre d(?:e\s|')|count of)", OptI);
+    static readonly Regex ClauseBreak = new(@";|,\s*(?:and|but|whereas|while|et|mais|alors que|tandis que)\b", OptI);
+    static readonly Regex NotSignificant = new(@"(?<=[,;(]\s*)(?:NS|N\.S\.|n\.s\.)(?![\w])", Opt);
     static readonly Regex NAfterP = new(@"^\s*[,;]\s*[nN]\s*=\s*(?<n>\d+)", Opt);
     static readonly Regex OpensStatistic = new(@"^\s*[,;:]?\s*[\(\[]?\s*(?:[A-Za-zÀ-ÿ'-]+\s+){0,3}$", Opt);
 
