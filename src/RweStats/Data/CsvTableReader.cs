@@ -310,11 +310,11 @@ public static class CsvTableReader
         for (int j = 0; j < width; j++)
         {
             if (values[j] is null) { columns[j] = new TextStorage(texts[j]!); continue; }
-            RowTexts.Builder? kept = null;
+            var kept = new RowTexts.Builder(Enumerable.Range(0, chunks.Count).Sum(k => originals[k, j]?.Count ?? 0));
             for (int k = 0; k < chunks.Count; k++) // in file order: the rows ascend
                 if (originals[k, j] is { } o)
-                    for (int e = 0; e < o.Count; e++) (kept ??= new()).Add(o.Row(e) + rowOfSlot[k], o.Text(e));
-            columns[j] = new NumericStorage(values[j]!, kept?.Build());
+                    for (int e = 0; e < o.Count; e++) kept.Add(o.Row(e) + rowOfSlot[k], o.Text(e));
+            columns[j] = new NumericStorage(values[j]!, kept.Build());
         }
         return (columns, lines, Array.Empty<int>());
     }
@@ -422,12 +422,39 @@ public static class CsvTableReader
         const int Limit = 1 << 20;
         readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);
         char[] chars = new char[64];
+        // The last few distinct cells' bytes and strings, most recent first: a subject's rows repeat its id, arm and
+        // baseline values one after another, and a visit column cycles through a few labels.
+        const int Recent = 8;
+        readonly byte[][] recentUtf8 = new byte[Recent][];
+        readonly int[] recentLength = new int[Recent];
+        readonly string?[] recent = new string?[Recent];
 
         /// <summary>The pooled string of a UTF-8 cell (decoded into a reused buffer, not a new string, when pooled).</summary>
         public string Get(ReadOnlySpan<byte> utf8)
         {
+            for (int r = 0; r < Recent && recent[r] is { } known; r++)
+                if (utf8.SequenceEqual(recentUtf8[r].AsSpan(0, recentLength[r])))
+                {
+                    if (r > 0) MoveToFront(r);
+                    return known;
+                }
             if (chars.Length < utf8.Length) chars = new char[Math.Max(utf8.Length, 2 * chars.Length)];
-            return Get(chars.AsSpan(0, System.Text.Encoding.UTF8.GetChars(utf8, chars)));
+            var s = Get(chars.AsSpan(0, System.Text.Encoding.UTF8.GetChars(utf8, chars)));
+            // The oldest entry makes room at the front.
+            var bytes = recentUtf8[Recent - 1] is { } old && old.Length >= utf8.Length ? old : new byte[Math.Max(utf8.Length, 32)];
+            utf8.CopyTo(bytes);
+            recentUtf8[Recent - 1] = bytes;
+            recentLength[Recent - 1] = utf8.Length;
+            recent[Recent - 1] = s;
+            MoveToFront(Recent - 1);
+            return s;
+        }
+
+        void MoveToFront(int r)
+        {
+            var (bytes, length, text) = (recentUtf8[r], recentLength[r], recent[r]);
+            for (int i = r; i > 0; i--) (recentUtf8[i], recentLength[i], recent[i]) = (recentUtf8[i - 1], recentLength[i - 1], recent[i - 1]);
+            (recentUtf8[0], recentLength[0], recent[0]) = (bytes, length, text);
         }
 
         public string Get(ReadOnlySpan<char> text)

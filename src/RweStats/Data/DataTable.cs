@@ -418,23 +418,30 @@ internal sealed class RowTexts
     }
 
     /// <summary>Collects the texts in ascending row order (as a reader meets them).</summary>
-    public sealed class Builder
+    /// <param name="capacity">The number of texts when it is known (joining builders): no growing and copying on the way.</param>
+    public sealed class Builder(int capacity = 0)
     {
-        readonly List<int> rows = new();
-        readonly List<string> texts = new();
+        int[] rows = new int[capacity];
+        string[] texts = new string[capacity];
 
-        public int Count => rows.Count;
+        public int Count { get; private set; }
         public int Row(int entry) => rows[entry];
         public string Text(int entry) => texts[entry];
 
         public void Add(int row, string text)
         {
-            if (rows.Count > 0 && row <= rows[^1]) throw new InvalidOperationException("cell texts must be added in ascending row order");
-            rows.Add(row);
-            texts.Add(text);
+            if (Count > 0 && row <= rows[Count - 1]) throw new InvalidOperationException("cell texts must be added in ascending row order");
+            if (Count == rows.Length)
+            {
+                Array.Resize(ref rows, Math.Max(4, 2 * Count));
+                Array.Resize(ref texts, rows.Length);
+            }
+            rows[Count] = row;
+            texts[Count++] = text;
         }
 
-        public RowTexts Build() => new(rows.ToArray(), texts.ToArray());
+        /// <summary>The texts collected (the builder's arrays when they are full: not to be added to afterwards).</summary>
+        public RowTexts Build() => Count == rows.Length ? new(rows, texts) : new(rows[..Count], texts[..Count]);
     }
 }
 

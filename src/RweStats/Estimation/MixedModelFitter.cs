@@ -56,9 +56,11 @@ public static partial class MixedModelFitter
         // Before any work: a fit beyond the budget is refused with its figures.
         FitCost.Estimate(covariance, patterns, design.Rank, spec.Budget).Require(spec.Budget, $"{model} over {frame.Time.Levels.Count} visits");
         string name = $"{structure.SasType}{(spec.RandomIntercept ? " + RI" : "")} '{frame.Formula.Response}'";
+        // The workspaces are kept from evaluation to evaluation: the objective is evaluated by one search at a time, here
+        // and afterwards by the fitted model (each evaluation otherwise allocated them anew, 2 m² (p+1)² numbers a pattern).
         var objective = new LikelihoodObjective(covariance, patterns, design.Rank, frame.ObservationsUsed, spec.Method)
         {
-            Progress = spec.Progress, ModelName = name,
+            Progress = spec.Progress, ModelName = name, Scratch = new LikelihoodObjective.EvaluationScratch(),
         };
         var search = new OptimumSearch(patterns, design.Rank, frame.ObservationsUsed, spec.Method, spec.MaxIterations, frame.SubjectCount,
             (model, modelObjective) => StartingValues(frame, design, model, modelObjective, patterns))
