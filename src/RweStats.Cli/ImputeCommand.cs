@@ -127,7 +127,7 @@ public sealed class ImputeCommand
                     ".png" => Figures.FigureFormats.Png, ".svg" => Figures.FigureFormats.Svg, ".pdf" => Figures.FigureFormats.Pdf,
                     _ => throw new RweStatsInputException($"--figure {figure}: name a .png, .svg or .pdf file"),
                 };
-                var drawing = new TippingPointFigure
+                var drawing = new Figures.TippingPointFigure
                 {
                     Analysis = tipping, Outcome = Formula.Parse(model.Formula).Response,
                     Difference = $"{analysis.Data.Arms[1]} − {analysis.Data.Arms[0]}",

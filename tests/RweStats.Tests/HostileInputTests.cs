@@ -294,6 +294,12 @@ public sealed class HostileInputTests : IDisposable
         var small = Fev with { Budget = new Estimation.FitBudget(long.MaxValue, 1e3) };
         e = Assert.Throws<RweStatsInputException>(() => Estimation.MixedModelFitter.FitModel(fev, small));
         Assert.Matches(@"one iteration would take about [0-9.]+e\+[0-9]+ floating-point operations and [0-9.]+ GB of memory, beyond the fit budget \(1\.0e\+3 operations", e.Message);
+        Assert.Contains("use a structure with fewer parameters (e.g. ar1, cs, toep), fewer visits, or a larger", e.Message);
+        // AR(1) has two parameters: no structure of the suggestions has fewer, so none is suggested.
+        e = Assert.Throws<RweStatsInputException>(() => Estimation.MixedModelFitter.FitModel(fev, small with { Covariance = "ar1" }));
+        Assert.Contains("beyond the fit budget (1.0e+3 operations, ", e.Message);
+        Assert.Contains("); use fewer visits or a larger", e.Message);
+        Assert.DoesNotContain("e.g.", e.Message);
     }
 
     /// <summary>The library tells progress through the spec's IProgress, once per iteration, ending at the optimum.</summary>

@@ -146,14 +146,22 @@ public sealed record FitCost(int Parameters, double OperationsPerIteration, long
     /// lists (16 bytes an entry), and the second derivatives that are not zero.</summary>
     static double Workspace(int m, int q, int secondDerivatives) => (double)m * m * (8.0 * (8 + 4 * q + secondDerivatives) + 16.0 * q);
 
-    /// <summary>Refuses a fit whose estimate exceeds the budget, naming the model and the figures.</summary>
-    public void Require(FitBudget budget, string model)
+    /// <summary>
+    /// Refuses a fit whose estimate exceeds the budget, naming the model and the figures. The structures suggested
+    /// instead are those of AR(1), CS and TOEP with fewer parameters than <paramref name="type"/> over the same visits
+    /// (none for AR(1) itself, which has two).
+    /// </summary>
+    public void Require(FitBudget budget, string model, CovarianceType type, int visits)
     {
         if (Bytes > budget.MaxBytes || double.IsNaN(OperationsPerIteration) || OperationsPerIteration > budget.MaxOperationsPerIteration)
+        {
+            var simpler = new[] { "ar1", "cs", "toep" }.Select(CovarianceTypes.Of)
+                .Where(t => t.ParameterCount(visits) < type.ParameterCount(visits)).Select(t => t.Code).ToList();
+            string instead = simpler.Count > 0 ? $"use a structure with fewer parameters (e.g. {string.Join(", ", simpler)}), fewer visits," : "use fewer visits";
             throw RweStatsInputException.About(ModelSetting.FitBudget,
                 $"{model}: {Parameters} covariance parameters; one iteration would take about {Describe()}, beyond the fit budget " +
-                $"({Text(budget.MaxOperationsPerIteration)} operations, {Gigabytes(budget.MaxBytes)}); use a structure with fewer parameters " +
-                "(e.g. ar1, cs, toep), fewer visits, or a larger {FitBudget}");
+                $"({Text(budget.MaxOperationsPerIteration)} operations, {Gigabytes(budget.MaxBytes)}); {instead} or a larger {{FitBudget}}");
+        }
     }
 
     /// <summary>"3.2e+11 floating-point operations and 6.5 GB of memory".</summary>

@@ -54,7 +54,7 @@ public static partial class MixedModelFitter
         CheckIdentifiable(frame, design, covariance, patterns);
         string model = $"the {structure.SasType}{(spec.RandomIntercept ? " + random intercept" : "")} model for '{frame.Formula.Response}'";
         // Before any work: a fit beyond the budget is refused with its figures.
-        FitCost.Estimate(covariance, patterns, design.Rank, spec.Budget).Require(spec.Budget, $"{model} over {frame.Time.Levels.Count} visits");
+        FitCost.Estimate(covariance, patterns, design.Rank, spec.Budget).Require(spec.Budget, $"{model} over {frame.Time.Levels.Count} visits", structure.Type, frame.Time.Levels.Count);
         string name = $"{structure.SasType}{(spec.RandomIntercept ? " + RI" : "")} '{frame.Formula.Response}'";
         // The workspaces are kept from evaluation to evaluation: the objective is evaluated by one search at a time, here
         // and afterwards by the fitted model (each evaluation otherwise allocated them anew, 2 m² (p+1)² numbers a pattern).

@@ -21,23 +21,12 @@ internal static class PngPhysicalSize
         BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8), ppm);
         BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(12), ppm);
         chunk[16] = 1; // unit: metre
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(17), Crc32(chunk.AsSpan(4, 13)));
+        // The chunk's CRC-32 (ISO 3309; PNG specification, annex D) over its type and data.
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(17), System.IO.Hashing.Crc32.HashToUInt32(chunk.AsSpan(4, 13)));
         var result = new byte[png.Length + chunk.Length];
         png.AsSpan(0, 33).CopyTo(result);
         chunk.CopyTo(result, 33);
         png.AsSpan(33).CopyTo(result.AsSpan(33 + chunk.Length));
         return result;
-    }
-
-    /// <summary>CRC-32 of ISO 3309 / ITU-T V.42, as PNG chunks carry it (PNG specification, annex D).</summary>
-    static uint Crc32(ReadOnlySpan<byte> bytes)
-    {
-        uint crc = 0xFFFFFFFF;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (int k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
-        }
-        return crc ^ 0xFFFFFFFF;
     }
 }

@@ -236,10 +236,6 @@ public sealed record SeriesPanel
         return this with { LsMeans = estimates.Length > 0 ? estimates : LsMeans, Significance = brackets };
     }
 
-    /// <summary>The adapter from a fit: LS means and visit contrasts of <paramref name="fit"/> onto the data panel.</summary>
-    public SeriesPanel WithFit(MixedModelResult fit, Func<double, double>? backTransform = null) =>
-        WithFit(fit.Spec.Time, fit.LsMeans, fit.VisitContrasts, backTransform);
-
     /// <summary>
     /// A panel from observations in long form (e.g. <see cref="PanelObservation.FromTable(DataTable, string, string?, string, string)"/>):
     /// with groups when the observations carry them, a single series when none does. Rows at visits not in
@@ -282,7 +278,8 @@ public sealed record SeriesPanel
     /// whose variables are exactly <paramref name="timeVariable"/> and <paramref name="groupVariable"/>, in either
     /// order, e.g. "AVISIT*ARMCD"), one per visit and group, and the differences between groups at each visit as
     /// brackets with their p-values. The fit must have been asked for that effect's LS means
-    /// (MixedModelSpec.LsMeans). The back-transform is as in <see cref="WithFit(MixedModelResult, Func{double, double}?)"/>.
+    /// (MixedModelSpec.LsMeans). Without a <see cref="GroupOrder"/>, the groups take the fit's level order. The
+    /// back-transform is as in <see cref="WithFit"/>.
     /// </summary>
     public SeriesPanel WithGroupedFit(string timeVariable, string groupVariable, IReadOnlyList<LsMean> lsMeans,
         IReadOnlyList<LsMeanDifference> differences, Func<double, double>? backTransform = null)
@@ -295,11 +292,12 @@ public sealed record SeriesPanel
             var names = effect.Split(new[] { '*', ':' }, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             return names.Length == 2 && names.Contains(timeVariable) && names.Contains(groupVariable) && timeVariable != groupVariable;
         }
-        var groups = Groups.ToList();
         var means = lsMeans.Where(l => IsEffect(l.Effect)).ToList();
         if (means.Count == 0)
             throw new RweStatsInputException($"{where}: the fit has no LS means of {timeVariable}*{groupVariable}; fit with LsMeans = {{ \"{timeVariable}*{groupVariable}\" }}");
         var fitGroups = means.Select(l => l.Levels[groupVariable]).Distinct().ToList();
+        var ordered = this with { GroupOrder = GroupOrder ?? fitGroups.Where(Groups.Contains).ToArray() };
+        var groups = ordered.Groups.ToList();
         if (groups.FirstOrDefault(g => !fitGroups.Contains(g)) is { } missing)
             throw new RweStatsInputException($"{where}: group '{missing}' is not a level of {groupVariable} in the fit ({string.Join(", ", fitGroups)})");
         int Rank(string g) => groups.IndexOf(g);
@@ -319,26 +317,7 @@ public sealed record SeriesPanel
                 return SignificanceAnnotation.BetweenGroups(d.Levels[timeVariable], a, b, d.Result.PValue);
             })
             .OrderBy(a => VisitIndex(a.FromVisit)).ThenBy(a => Rank(a.Group!)).ThenBy(a => Rank(a.OtherGroup!)).ToArray();
-        return this with { LsMeans = estimates, Significance = brackets };
+        return ordered with { LsMeans = estimates, Significance = brackets };
     }
 
-
-    /// <summary>
-    /// A panel with groups in one call: the observations (subject, group, visit, value) drawn as boxes, points and
-    /// trajectories per group, plus the fit's LS means of <paramref name="timeVariable"/>*<paramref name="groupVariable"/>
-    /// and the between-group p-values at each visit. Groups follow <paramref name="groupOrder"/>, else the fit's
-    /// level order. The observations are the data as plotted: rows the fit dropped (e.g. a missing covariate) still show.
-    /// </summary>
-    public static SeriesPanel FromGroupedFit(string outcome, string unit, IReadOnlyList<string> visits,
-        IReadOnlyList<PanelObservation> observations, MixedModelResult fit, string timeVariable, string groupVariable,
-        IReadOnlyList<string>? groupOrder = null, Func<double, double>? backTransform = null)
-    {
-        if (observations.FirstOrDefault(o => o.Group is null) is { } lone)
-            throw new RweStatsInputException($"figure panel '{outcome}': subject {lone.Subject} at {lone.Visit} has no group");
-        var order = groupOrder ?? fit.LsMeans.Where(l => l.Levels.Count == 2 && l.Levels.ContainsKey(timeVariable) && l.Levels.TryGetValue(groupVariable, out _))
-            .Select(l => l.Levels[groupVariable]).Distinct().ToArray();
-        var present = observations.Select(o => o.Group!).Distinct().ToHashSet();
-        var panel = FromObservations(outcome, unit, visits, observations, order.Where(present.Contains).ToArray());
-        return panel.WithGroupedFit(timeVariable, groupVariable, fit.LsMeans, fit.LsMeanDifferences, backTransform);
-    }
 }

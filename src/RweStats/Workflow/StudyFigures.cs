@@ -68,7 +68,7 @@ public static class StudyFigures
             var outcome = study.Outcomes.Single(o => o.Outcome.Name == e.Settings.Outcome).Outcome;
             var name = $"tipping_{e.Settings.Name}";
             var spec = new FigureSpec(name, "tipping-point", new[] { outcome.Name }, null, null, "single-column", null, false, "bounded", null);
-            result.Add((spec, new Estimands.TippingPointFigure
+            result.Add((spec, new TippingPointFigure
             {
                 Analysis = tipping, Outcome = outcome.Label + (outcome.Data.Synthetic ? " (SYNTHETIC)" : ""),
                 Difference = $"{analysis.Data.Arms[1]} − {analysis.Data.Arms[0]}", Style = FigureStyle.SingleColumn,
@@ -87,7 +87,7 @@ public static class StudyFigures
         {
             NormalRange = a.Outcome.NormalRange is { } r ? new NormalRange(r.Low, r.High) : null, LogScale = a.Outcome.LogScaleFigure,
         };
-        return panel.WithFit(a.Fit!, back) with { Note = a.Outcome.Data.Synthetic ? "SYNTHETIC" : null };
+        return panel.WithFit(a.Fit!.Spec.Time, a.Fit.LsMeans, a.Fit.VisitContrasts, back) with { Note = a.Outcome.Data.Synthetic ? "SYNTHETIC" : null };
     }
 
     /// <summary>A panel split by a class column (e.g. arm): the fit must include the visit × group LS means (model "lsmeans").</summary>
@@ -96,8 +96,8 @@ public static class StudyFigures
         var cols = study.Spec.Columns;
         var observations = PanelObservation.FromTable(a.ModelTable!, cols.Subject, group, cols.Visit, a.Outcome.Column);
         Func<double, double>? back = a.Outcome.Transform switch { "log" => Math.Exp, "log10" => x => Math.Pow(10, x), _ => null };
-        return SeriesPanel.FromGroupedFit(a.Outcome.Label, a.Outcome.Unit ?? "", study.Spec.VisitOrder, observations, a.Fit!, cols.Visit, group, backTransform: back)
-            with { Note = a.Outcome.Data.Synthetic ? "SYNTHETIC" : null };
+        return SeriesPanel.FromObservations(a.Outcome.Label, a.Outcome.Unit ?? "", study.Spec.VisitOrder, observations)
+            .WithGroupedFit(cols.Visit, group, a.Fit!.LsMeans, a.Fit.LsMeanDifferences, back) with { Note = a.Outcome.Data.Synthetic ? "SYNTHETIC" : null };
     }
 
     /// <summary>
