@@ -9,8 +9,8 @@
 # repository's data/ and tests/fixtures/ linked in and inputs/ holding the Parquet and DuckDB copies of
 # data/fev_data.csv and a 10^4 x 6 trial cohort (written by the benchmark's generator and DuckDB). Timings that the
 # tool prints ("in 1.2 s", verify.json's "seconds") are masked before the comparison. Exit status 0 when every run is
-# identical. One command differs from run to run with either build: `fit --data-format duckdb --push-down` on a CSV,
-# whose pattern sums DuckDB adds up in parallel in an order that varies (the last digits of the fit move).
+# identical. `fit --data-format duckdb --push-down` on a CSV gives the same bytes every run since DuckDB adds its
+# pattern sums on one thread (builds from before that differ from run to run in the last digits of the fit).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 old="$1"; new="$2"; scratch="${3:-$(mktemp -d)}"

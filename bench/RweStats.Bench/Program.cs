@@ -31,7 +31,8 @@ using RweStats.Simulation;
 //   dotnet run -c Release --project bench/RweStats.Bench -- phases FILE [--repeat 3]
 //       where the time of the speed table's fit goes on a trial cohort (CSV or Parquet), in process: the file's bytes
 //       read and its lines counted on all cores (the floor), the pattern sums (read, tokenize, accumulate, join), the
-//       fit on them (design, patterns, Newton-Raphson, inference) and the JSON; first run (JIT) and median of the others
+//       fit on them (design, patterns, Newton-Raphson, inference) and the JSON; first run (JIT) and median of the others,
+//       with the process's CPU seconds in each phase (all threads: the figure to compare on a machine shared with other jobs)
 //   dotnet run -c Release --project bench/RweStats.Bench -- cohort --subjects N --visits T [--seed 1] --out FILE.csv
 //       the whole-command benchmark's trial cohort (TrialCohort.cs; bench/speed_table.sh)
 var inv = CultureInfo.InvariantCulture;
@@ -177,16 +178,21 @@ if (mode == "phases")
     var names = new[] { "bytes read, lines counted", "pattern sums", "fit", "JSON" };
     var times = names.Select(_ => new List<double>()).ToArray();
     var pauses = names.Select(_ => new List<double>()).ToArray(); // the GC's pauses within each phase
+    var cpu = names.Select(_ => new List<double>()).ToArray();    // the process's CPU seconds (all threads) within each phase
     string note = "";
     for (int run = 0; run <= repeat; run++)
     {
         var clock = Stopwatch.StartNew();
         var paused = GC.GetTotalPauseDuration();
+        var used = Process.GetCurrentProcess().TotalProcessorTime;
         void Lap(int k)
         {
             times[k].Add(clock.Elapsed.TotalSeconds);
             pauses[k].Add((GC.GetTotalPauseDuration() - paused).TotalSeconds);
+            var now = Process.GetCurrentProcess().TotalProcessorTime;
+            cpu[k].Add((now - used).TotalSeconds);
             paused = GC.GetTotalPauseDuration();
+            used = Process.GetCurrentProcess().TotalProcessorTime;
             clock.Restart();
         }
         long lines = RweStats.Bench.Phases.CountLines(file);
@@ -200,11 +206,11 @@ if (mode == "phases")
         note = $"{lines} lines; -2LL {result.FitStatistics.Neg2LogLikelihood.ToString("R", inv)}; {result.Notes.First(n => n.StartsWith("Data:", StringComparison.Ordinal))}";
     }
     Console.WriteLine($"{file}: {note}");
-    Console.WriteLine($"{"phase",-28} {"first run",10} {"median of " + repeat,12} {"GC pauses",10}");
+    Console.WriteLine($"{"phase",-28} {"first run",10} {"median of " + repeat,12} {"GC pauses",10} {"CPU (median)",13}");
     for (int k = 0; k < names.Length; k++)
     {
         double Median(List<double> x) { var rest = x.Skip(1).Order().ToList(); return rest[rest.Count / 2]; }
-        Console.WriteLine($"{names[k],-28} {times[k][0].ToString("F3", inv),8} s {Median(times[k]).ToString("F3", inv),10} s {Median(pauses[k]).ToString("F3", inv),8} s");
+        Console.WriteLine($"{names[k],-28} {times[k][0].ToString("F3", inv),8} s {Median(times[k]).ToString("F3", inv),10} s {Median(pauses[k]).ToString("F3", inv),8} s {Median(cpu[k]).ToString("F3", inv),11} s");
     }
     Console.WriteLine($"peak working set {(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0).ToString("F0", inv)} MB");
     return 0;

@@ -46,10 +46,13 @@ internal static class ColumnTyping
             else Texts++;
         }
 
-        public void Add(string cell)
+        public void Add(string cell) => Add(KindOf(cell));
+
+        /// <summary>Counts one cell of a kind found by <see cref="KindOf"/>.</summary>
+        public void Add(CellKind kind)
         {
-            if (NumberParsing.TryParse(cell, out _)) Numbers++;
-            else if (IsCommaDecimal(Encoding.UTF8.GetBytes(cell))) CommaNumbers++;
+            if (kind == CellKind.Number) Numbers++;
+            else if (kind == CellKind.CommaNumber) CommaNumbers++;
             else Texts++;
         }
 
@@ -61,6 +64,15 @@ internal static class ColumnTyping
 
         public bool IsNumeric => ColumnTyping.IsNumeric(Numbers + CommaNumbers, Texts);
     }
+
+    /// <summary>What a non-missing cell is, for <see cref="Tally"/>.</summary>
+    public enum CellKind { Number, CommaNumber, Text }
+
+    /// <summary>The kind of a cell given as text (a cell without a comma cannot have a decimal comma: no UTF-8 copy is made of it).</summary>
+    public static CellKind KindOf(string cell) =>
+        NumberParsing.TryParse(cell, out _) ? CellKind.Number
+        : cell.Contains(',') && IsCommaDecimal(Encoding.UTF8.GetBytes(cell)) ? CellKind.CommaNumber
+        : CellKind.Text;
 
     /// <summary>The rule: numeric when the cells that are numbers outnumber those that are not (missing cells aside).</summary>
     public static bool IsNumeric(long numbers, long texts) => numbers > texts;

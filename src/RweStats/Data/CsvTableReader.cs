@@ -232,7 +232,7 @@ public static class CsvTableReader
         var texts = numeric.Select(n => n ? null : new string?[slots]).ToArray();
         var lines = new int[slots];
         var rowsRead = new int[chunks.Count];
-        var originals = new Dictionary<int, string>?[chunks.Count, width]; // by slot
+        var originals = new RowTexts.Builder?[chunks.Count, width]; // by slot
         var turnedText = new bool[width];
         bool irregular = false;
         bool ReadChunk(int k)
@@ -240,7 +240,7 @@ public static class CsvTableReader
             var c = chunks[k];
             var chunk = content.Span[c.From..c.To];
             var cells = new CsvCellReader(dialect);
-            var pools = new StringPool?[width];
+            var pools = new StringPool?[width]; // texts of text columns, and of numbers kept as written
             int slot = c.FirstSlot;
             for (int line = c.FirstLine; !chunk.IsEmpty; line++)
             {
@@ -256,9 +256,9 @@ public static class CsvTableReader
                     if (values[j] is { } column)
                     {
                         if (missing) column[slot] = double.NaN;
-                        else if (TryReadNumber(cell, out column[slot], out var original))
+                        else if (TryReadNumber(cell, out column[slot], out bool printsBack))
                         {
-                            if (original is not null) (originals[k, j] ??= new())[slot] = original;
+                            if (!printsBack) (originals[k, j] ??= new()).Add(slot, (pools[j] ??= new StringPool()).Get(cell));
                         }
                         else turnedText[j] = true;
                     }
@@ -310,11 +310,11 @@ public static class CsvTableReader
         for (int j = 0; j < width; j++)
         {
             if (values[j] is null) { columns[j] = new TextStorage(texts[j]!); continue; }
-            Dictionary<int, string>? kept = null;
-            for (int k = 0; k < chunks.Count; k++)
+            var kept = new RowTexts.Builder(Enumerable.Range(0, chunks.Count).Sum(k => originals[k, j]?.Count ?? 0));
+            for (int k = 0; k < chunks.Count; k++) // in file order: the rows ascend
                 if (originals[k, j] is { } o)
-                    foreach (var (slot, cellText) in o) (kept ??= new())[slot + rowOfSlot[k]] = cellText;
-            columns[j] = new NumericStorage(values[j]!, kept);
+                    for (int e = 0; e < o.Count; e++) kept.Add(o.Row(e) + rowOfSlot[k], o.Text(e));
+            columns[j] = new NumericStorage(values[j]!, kept.Build());
         }
         return (columns, lines, Array.Empty<int>());
     }
@@ -327,7 +327,7 @@ public static class CsvTableReader
     internal sealed class ColumnBuilder
     {
         List<double>? numbers = new();
-        Dictionary<int, string>? originals;
+        RowTexts.Builder? originals;
         List<string?>? cells;
         readonly StringPool pool = new();
 
@@ -340,9 +340,9 @@ public static class CsvTableReader
         {
             if (numbers is not null)
             {
-                if (TryReadNumber(cell, out var v, out var original))
+                if (TryReadNumber(cell, out var v, out bool printsBack))
                 {
-                    if (original is not null) (originals ??= new())[numbers.Count] = original;
+                    if (!printsBack) (originals ??= new()).Add(numbers.Count, pool.Get(cell));
                     numbers.Add(v);
                     return;
                 }
@@ -354,7 +354,7 @@ public static class CsvTableReader
         /// <summary>A cell that is not a number: from here on the column is text, including what was read so far.</summary>
         void ToText()
         {
-            var storage = new NumericStorage(numbers!.ToArray(), originals);
+            var storage = new NumericStorage(numbers!.ToArray(), originals?.Build());
             cells = new List<string?>(numbers.Count * 2);
             for (int i = 0; i < numbers.Count; i++) cells.Add(storage.Text(i) is { } t ? pool.Get(t) : null);
             numbers = null;
@@ -362,19 +362,19 @@ public static class CsvTableReader
         }
 
         public ColumnStorage Build() => numbers is not null
-            ? new NumericStorage(numbers.ToArray(), originals)
+            ? new NumericStorage(numbers.ToArray(), originals?.Build())
             : new TextStorage(cells!.ToArray());
     }
 
     /// <summary>
-    /// A cell of a numeric column: its number, and its own text when the number does not print back as that text
-    /// (null otherwise). False when the cell is not a finite number (the column is then text).
+    /// A cell of a numeric column: its number, and whether the number prints back as the cell's text (when it does
+    /// not, the caller keeps the text). False when the cell is not a finite number (the column is then text).
     /// </summary>
-    static bool TryReadNumber(ReadOnlySpan<byte> cell, out double value, out string? original)
+    static bool TryReadNumber(ReadOnlySpan<byte> cell, out double value, out bool printsBack)
     {
-        original = null;
+        printsBack = false;
         if (!NumberParsing.TryParse(cell, out value)) return false;
-        if (!PrintsBackTheSame(cell, value)) original = System.Text.Encoding.UTF8.GetString(cell);
+        printsBack = PrintsBackTheSame(cell, value);
         return true;
     }
 
@@ -422,12 +422,39 @@ public static class CsvTableReader
         const int Limit = 1 << 20;
         readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);
         char[] chars = new char[64];
+        // The last few distinct cells' bytes and strings, most recent first: a subject's rows repeat its id, arm and
+        // baseline values one after another, and a visit column cycles through a few labels.
+        const int Recent = 8;
+        readonly byte[][] recentUtf8 = new byte[Recent][];
+        readonly int[] recentLength = new int[Recent];
+        readonly string?[] recent = new string?[Recent];
 
         /// <summary>The pooled string of a UTF-8 cell (decoded into a reused buffer, not a new string, when pooled).</summary>
         public string Get(ReadOnlySpan<byte> utf8)
         {
+            for (int r = 0; r < Recent && recent[r] is { } known; r++)
+                if (utf8.SequenceEqual(recentUtf8[r].AsSpan(0, recentLength[r])))
+                {
+                    if (r > 0) MoveToFront(r);
+                    return known;
+                }
             if (chars.Length < utf8.Length) chars = new char[Math.Max(utf8.Length, 2 * chars.Length)];
-            return Get(chars.AsSpan(0, System.Text.Encoding.UTF8.GetChars(utf8, chars)));
+            var s = Get(chars.AsSpan(0, System.Text.Encoding.UTF8.GetChars(utf8, chars)));
+            // The oldest entry makes room at the front.
+            var bytes = recentUtf8[Recent - 1] is { } old && old.Length >= utf8.Length ? old : new byte[Math.Max(utf8.Length, 32)];
+            utf8.CopyTo(bytes);
+            recentUtf8[Recent - 1] = bytes;
+            recentLength[Recent - 1] = utf8.Length;
+            recent[Recent - 1] = s;
+            MoveToFront(Recent - 1);
+            return s;
+        }
+
+        void MoveToFront(int r)
+        {
+            var (bytes, length, text) = (recentUtf8[r], recentLength[r], recent[r]);
+            for (int i = r; i > 0; i--) (recentUtf8[i], recentLength[i], recent[i]) = (recentUtf8[i - 1], recentLength[i - 1], recent[i - 1]);
+            (recentUtf8[0], recentLength[0], recent[0]) = (bytes, length, text);
         }
 
         public string Get(ReadOnlySpan<char> text)

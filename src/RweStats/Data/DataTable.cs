@@ -192,15 +192,43 @@ public sealed class DataTable
         if (storage[j] is NumericStorage n) return n.Values.Any(v => !double.IsNaN(v));
         var text = (TextStorage)storage[j];
         if (text.Declared != DeclaredType.None) return text.Declared == DeclaredType.Number;
+        // Decided before the end when more than half the cells are texts: a column of labels is not read to its last row.
+        return Tally(text.Cells, stopAboveTexts: text.Cells.Length / 2, out _).IsNumeric;
+    }
+
+    /// <summary>
+    /// The cells of a text column counted by kind (<see cref="ColumnTyping"/>), each distinct string object typed once:
+    /// the readers pool a column's texts, so a column of arms or sexes holds a few objects, not a string per row.
+    /// Stops once the texts exceed <paramref name="stopAboveTexts"/>; <paramref name="firstText"/> is the first cell that is a text.
+    /// </summary>
+    static ColumnTyping.Tally Tally(string?[] cells, long stopAboveTexts, out string? firstText)
+    {
+        const int MostObjectsRemembered = 4096; // a column of distinct texts is typed cell by cell past this
         var tally = new ColumnTyping.Tally();
-        long half = text.Cells.Length / 2;
-        foreach (var c in text.Cells)
+        var kinds = new Dictionary<string, ColumnTyping.CellKind>(ReferenceEqualityComparer.Instance);
+        firstText = null;
+        string? last = null;
+        var kind = ColumnTyping.CellKind.Text;
+        foreach (var c in cells)
         {
             if (c is null) continue;
-            tally.Add(c);
-            if (tally.Texts > half) return false; // decided before the end: a column of labels is not parsed to its last row
+            if (!ReferenceEquals(c, last))
+            {
+                if (!kinds.TryGetValue(c, out kind))
+                {
+                    kind = ColumnTyping.KindOf(c);
+                    if (kinds.Count < MostObjectsRemembered) kinds[c] = kind;
+                }
+                last = c;
+            }
+            tally.Add(kind);
+            if (kind == ColumnTyping.CellKind.Text)
+            {
+                firstText ??= c;
+                if (tally.Texts > stopAboveTexts) break;
+            }
         }
-        return tally.IsNumeric;
+        return tally;
     }
 
     /// <summary>
@@ -212,15 +240,7 @@ public sealed class DataTable
     {
         int j = RequireColumn(name, "a model variable");
         if (storage[j] is not TextStorage { Declared: DeclaredType.None } text) return null;
-        var tally = new ColumnTyping.Tally();
-        string? firstText = null;
-        foreach (var c in text.Cells)
-        {
-            if (c is null) continue;
-            long texts = tally.Texts;
-            tally.Add(c);
-            if (firstText is null && tally.Texts > texts) firstText = c;
-        }
+        var tally = Tally(text.Cells, stopAboveTexts: long.MaxValue, out var firstText);
         if (tally.IsNumeric || tally.Numbers + tally.CommaNumbers == 0) return null;
         return $"{Source}: column '{name}' is a class variable: {tally.Numbers + tally.CommaNumbers} of its {tally.Numbers + tally.CommaNumbers + tally.Texts} " +
                $"cells are numbers, the others texts (e.g. '{firstText}'); if it is a numeric covariate, mark those texts missing";
@@ -347,11 +367,11 @@ internal sealed class TextStorage(string?[] cells, DeclaredType declared = Decla
     public override ColumnStorage Select(int[] rows) => new TextStorage(rows.Select(i => Cells[i]).ToArray(), Declared);
 }
 
-internal sealed class NumericStorage(double[] values, Dictionary<int, string>? originals) : ColumnStorage
+internal sealed class NumericStorage(double[] values, RowTexts? originals) : ColumnStorage
 {
     public double[] Values { get; } = values;
     /// <summary>Texts of the cells not written as their number prints ("007", "12.50"); null when there are none.</summary>
-    public Dictionary<int, string>? Originals { get; } = originals is { Count: > 0 } ? originals : null;
+    public RowTexts? Originals { get; } = originals is { Count: > 0 } ? originals : null;
     public override string? Text(int row) =>
         double.IsNaN(Values[row]) ? null : Originals is not null && Originals.TryGetValue(row, out var s) ? s : NumberLabel.Text(Values[row]);
     public override bool IsMissing(int row) => double.IsNaN(Values[row]);
@@ -368,14 +388,60 @@ internal sealed class NumericStorage(double[] values, Dictionary<int, string>? o
     {
         var values = new double[rows.Length];
         for (int k = 0; k < rows.Length; k++) values[k] = Values[rows[k]];
-        Dictionary<int, string>? originals = null;
+        RowTexts.Builder? originals = null;
         if (Originals is not null)
-        {
-            originals = new Dictionary<int, string>();
             for (int k = 0; k < rows.Length; k++)
-                if (Originals.TryGetValue(rows[k], out var s)) originals[k] = s;
+                if (Originals.TryGetValue(rows[k], out var s)) (originals ??= new()).Add(k, s);
+        return new NumericStorage(values, originals?.Build());
+    }
+}
+
+/// <summary>
+/// Texts of some of a column's cells, by row: the cells of a numeric column not written as their number prints. Two
+/// arrays in row order, searched by bisection: 12 bytes a cell kept, nothing hashed (a file whose decimals keep their
+/// trailing zeros, "25.00", keeps the text of every cell of that column).
+/// </summary>
+internal sealed class RowTexts
+{
+    readonly int[] rows;
+    readonly string[] texts;
+
+    RowTexts(int[] rows, string[] texts) { this.rows = rows; this.texts = texts; }
+
+    public int Count => rows.Length;
+
+    public bool TryGetValue(int row, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
+    {
+        int at = Array.BinarySearch(rows, row);
+        text = at >= 0 ? texts[at] : null;
+        return at >= 0;
+    }
+
+    /// <summary>Collects the texts in ascending row order (as a reader meets them).</summary>
+    /// <param name="capacity">The number of texts when it is known (joining builders): no growing and copying on the way.</param>
+    public sealed class Builder(int capacity = 0)
+    {
+        int[] rows = new int[capacity];
+        string[] texts = new string[capacity];
+
+        public int Count { get; private set; }
+        public int Row(int entry) => rows[entry];
+        public string Text(int entry) => texts[entry];
+
+        public void Add(int row, string text)
+        {
+            if (Count > 0 && row <= rows[Count - 1]) throw new InvalidOperationException("cell texts must be added in ascending row order");
+            if (Count == rows.Length)
+            {
+                Array.Resize(ref rows, Math.Max(4, 2 * Count));
+                Array.Resize(ref texts, rows.Length);
+            }
+            rows[Count] = row;
+            texts[Count++] = text;
         }
-        return new NumericStorage(values, originals);
+
+        /// <summary>The texts collected (the builder's arrays when they are full: not to be added to afterwards).</summary>
+        public RowTexts Build() => Count == rows.Length ? new(rows, texts) : new(rows[..Count], texts[..Count]);
     }
 }
 

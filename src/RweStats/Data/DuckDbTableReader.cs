@@ -30,9 +30,10 @@ public sealed class DuckDbTableReader : ITableReader
 
     /// <summary>
     /// The pattern sums of the spec's model computed by DuckDB's SQL engine over the source (the generated query of
-    /// <see cref="PatternSumsQuery"/> in the DuckDB dialect): DuckDB scans the files in parallel, chunk by chunk, and
+    /// <see cref="PatternSumsQuery"/> in the DuckDB dialect): DuckDB scans the files chunk by chunk and
     /// aggregates per subject then per visit pattern, so only a few rows of sums reach .NET whatever the size of the
-    /// file, and the rows need no particular order (DuckDB groups them). The row filter (<see cref="TableSource.Where"/>)
+    /// file, and the rows need no particular order (DuckDB groups them). The query runs on one thread, so that the sums
+    /// are added in the same order every time (the same bits from run to run). The row filter (<see cref="TableSource.Where"/>)
     /// is translated into SQL (<see cref="RowCondition.ToSql"/>), which DuckDB evaluates while it scans: the same rows as
     /// the filter keeps in memory.
     /// </summary>
@@ -43,12 +44,15 @@ public sealed class DuckDbTableReader : ITableReader
         {
             // The per-subject groups of a large file exceed any fixed memory: DuckDB keeps at most MemoryLimit in
             // memory and spills the rest of its hash aggregation to a temporary directory (removed after), and need not
-            // keep the rows' order (the sums do not depend on it).
+            // keep the rows' order. One thread: with several, each adds its share of the rows into its own partial sums
+            // and the partial sums are added in whichever order the threads finish, so the last digits of the sums (and
+            // of the fit) changed from run to run; one thread adds the rows in scan order, the same bits every run.
             string[] settings =
             [
                 $"SET memory_limit = {Literal(MemoryLimit)}",
                 $"SET temp_directory = {Literal(spill.FullName)}",
                 "SET preserve_insertion_order = false",
+                "SET threads = 1",
             ];
             return Run(source, (connection, sql, typesGuessed) =>
                 PatternSumsQuery.Compute(connection, SqlDialect.DuckDb, SqlRelation.Query(sql, $"{source.Path} (DuckDB)") with

@@ -229,7 +229,7 @@ public static class StreamedPatternSums
                     e.Sums[index[i]] += s.Sums[i];
                     for (int j = i; j < d; j++)
                     {
-                        double product = s.Products[i * d + j];
+                        double product = s.Product(i, j);
                         e.Products[index[i] * n + index[j]] += product;
                         if (i != j) e.Products[index[j] * n + index[i]] += product;
                     }
