@@ -376,4 +376,10 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Return to work was more frequent with coaching (risk difference, 12.0 percentage points; 95% confidence interval [CI], 2.2 to 21.8; P = 0.02).", "consistent")]
     [InlineData("Return to work was more frequent with coaching (risk difference, 12.0 percentage points; 95% confidence interval [CI], 2.2 to 21.8; P = 0.20).", "inconsistent")]
     public void AnIntervalInPercentagePoints(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Theory]
+    // The interval's p after its t: 2 * pnorm(-1.5 / ((2.7 - 0.3) / 2 / qnorm(0.975))) = 0.0143 (2 * pt(-2.50, 58) = 0.0153).
+    [InlineData("Sleep was longer by 1.5 hours (95% CI 0.3 to 2.7; t(58) = 2.50, p = 0.015).", "consistent")]
+    [InlineData("Sleep was longer by 1.5 hours (95% CI 0.3 to 2.7; t(58) = 2.50, p = 0.15).", "inconsistent")]
+    public void AnIntervalsPAfterItsTest(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
 }

@@ -208,7 +208,7 @@ internal static class StatisticExtractor
                 p = pBefore;
                 from = Math.Max(0, pBefore.Start - 60) + e.Groups["est"].Index;
             }
-            else p = PAfter(pValues, flow, m.Index + m.Length, 40);
+            else p = PAfter(pValues, flow, m.Index + m.Length, 40, overTest: true);
             int end = Math.Max(p?.End ?? 0, m.Index + m.Length);
             if (p is not null) usedP.Add(p);
             // The estimate is a ratio when the last estimate its sentence names before it is one ("the hazard ratio for a
@@ -911,11 +911,13 @@ internal static class StatisticExtractor
     }
 
     /// <summary>The p-value printed right after a statistic (within a few characters, with no other number in between but a df).</summary>
-    static ReportedP? PAfter(List<ReportedP> pValues, string flow, int from, int within)
+    /// <param name="overTest">An interval's p may follow the test that gave it: "(95% CI −3.1 to 0.4; t(40) = −1.62, p = 0.11)".</param>
+    static ReportedP? PAfter(List<ReportedP> pValues, string flow, int from, int within, bool overTest = false)
     {
         var p = pValues.FirstOrDefault(x => x.Start >= from && x.Start - from <= within);
         if (p is null) return null;
         var gap = flow[from..p.Start];
+        if (overTest) gap = Test.Replace(gap, "");
         if (gap.Contains('\n') || Regex.IsMatch(Regex.Replace(DfInGap.Replace(gap, ""), @"(?<![\w])[nN]\s*=\s*\d+", ""), @"\d")) return null;
         return p;
     }
