@@ -46,17 +46,17 @@ public sealed record FigurePalette(string Name, IReadOnlyList<Color> Series, Col
     static readonly MarkerShape[] Markers =
         { MarkerShape.FilledCircle, MarkerShape.FilledTriangleUp, MarkerShape.FilledSquare, MarkerShape.FilledDiamond, MarkerShape.FilledTriangleDown };
 
-    /// <summary>The line pattern of group <paramref name="index"/>'s lines: solid on a colour palette; solid, dashed, dotted … on a monochrome one (lengths in points: on, off).</summary>
-    public LinePattern GroupDash(int index) => !Monochrome ? LinePattern.Solid : (index % 3) switch
+    /// <summary>The dash pattern (points: on, off) of group <paramref name="index"/>'s lines: none (solid) on a colour palette; solid, dashed, dotted … on a monochrome one.</summary>
+    public float[]? GroupDash(int index) => !Monochrome ? null : (index % 3) switch
     {
-        0 => LinePattern.Solid,
-        1 => new LinePattern(new float[] { 3, 2 }, 0, "group dash"),
-        _ => new LinePattern(new float[] { 1, 1.5f }, 0, "group dot"),
+        0 => null,
+        1 => new float[] { 3, 2 },
+        _ => new float[] { 1, 1.5f },
     };
 
-    /// <summary>The short dashes of a trajectory segment that crosses a missed visit.</summary>
-    public static LinePattern MissedVisitDash { get; } = new(new float[] { 1.5f, 1.2f }, 0, "missed visit");
+    /// <summary>The short dashes (points: on, off) of a trajectory segment that crosses a missed visit.</summary>
+    public static float[] MissedVisitDash => new float[] { 1.5f, 1.2f };
 
     /// <summary>The dashes of reference lines (Q–Q line, zero line).</summary>
-    public static LinePattern ReferenceDash { get; } = new(new float[] { 3, 2 }, 0, "reference");
+    public static float[] ReferenceDash => new float[] { 3, 2 };
 }

@@ -149,7 +149,7 @@ internal static class PanelPlot
     /// <summary>
     /// ScottPlot's automatic ticks (<see cref="NumericAutomatic"/>, invariant labels with a true minus), denser than its
     /// default on the short axes of print panels; when its spacing would leave fewer than three labelled in view (a 46 pt
-    /// axis over 8–99 came out with "50" alone; CH50 and C3 in the single-column Figure 1 with "50" and "1" alone), a 1-2-5 step of about a quarter of the range instead.
+    /// axis over 8–99 came out with "50" alone), a 1-2-5 step of about a quarter of the range instead.
     /// </summary>
     public sealed class AtLeastThreeTicks : ITickGenerator
     {
@@ -205,11 +205,10 @@ internal static class PanelPlot
     }
 
     /// <summary>
-    /// Polylines of one colour, width and pattern as one ScottPlot scatter line (NaN between them: ScottPlot's path
-    /// leaves a gap there), no markers; dashed, or moved <paramref name="across"/> points across their direction (a
-    /// lane), as geometry (<see cref="DashedPath"/>). Lines of fewer than two points are left out.
+    /// Polylines of one colour, width and dash as one ScottPlot scatter line (NaN between them: ScottPlot's path leaves
+    /// a gap there), no markers; dashed or moved across (points) as geometry (<see cref="DashedPath"/>). Lines of fewer than two points are left out.
     /// </summary>
-    public static ScottPlot.Plottables.Scatter? Lines(Plot plot, IEnumerable<IReadOnlyList<Coordinates>> lines, Color color, float width, LinePattern? pattern = null, float across = 0)
+    public static ScottPlot.Plottables.Scatter? Lines(Plot plot, IEnumerable<IReadOnlyList<Coordinates>> lines, Color color, float width, float[]? dash = null, float across = 0)
     {
         var points = new List<Coordinates>();
         foreach (var line in lines.Where(l => l.Count > 1))
@@ -222,7 +221,7 @@ internal static class PanelPlot
         scatter.LineWidth = width;
         scatter.MarkerSize = 0;
         scatter.LineStyle.AntiAlias = true;
-        if (pattern?.Intervals is { Length: > 0 } || across != 0) scatter.PathStrategy = new DashedPath(pattern ?? LinePattern.Solid, across);
+        if (dash is not null || across != 0) scatter.PathStrategy = new DashedPath(dash ?? Array.Empty<float>(), across);
         return scatter;
     }
 

@@ -70,10 +70,10 @@ public class GroupedFigureTests
     public void Group_profiles_are_dashed_per_group_on_a_monochrome_palette()
     {
         using var grey = GroupedFigureTestData.Figure(FigureStyle.DoubleColumn.Greyscale()).Page();
-        var dashed = grey.Panels[0].GetPlottables<Scatter>().Select(s => (s.PathStrategy as DashedPath)?.Pattern.Intervals ?? Array.Empty<float>()).ToList();
+        var dashed = grey.Panels[0].GetPlottables<Scatter>().Where(s => s.PathStrategy is DashedPath).Select(s => ((DashedPath)s.PathStrategy).Pattern).ToList();
         Assert.Contains(dashed, p => p.SequenceEqual(new float[] { 3, 2 }));
         using var colour = GroupedFigureTestData.Figure(FigureStyle.DoubleColumn).Page();
-        Assert.DoesNotContain(colour.Panels[0].GetPlottables<Scatter>(), s => s.PathStrategy is DashedPath d && d.Pattern.Intervals.SequenceEqual(new float[] { 3, 2 }));
+        Assert.DoesNotContain(colour.Panels[0].GetPlottables<Scatter>(), s => s.PathStrategy is DashedPath d && d.Pattern.SequenceEqual(new float[] { 3, 2 }));
     }
 
     [Fact]
