@@ -37,12 +37,20 @@ public static class FigureWriter
     /// <summary>A fixed date for the PDF's document information, so the same figure gives the same file.</summary>
     static readonly DateTime FixedDate = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>
+    /// One figure is laid out and drawn at a time in a process. Test runs that drew figures on several threads at once
+    /// (figures of one command side by side, beside other commands' figures) crashed now and then inside SkiaSharp's
+    /// native library (a read at the same instruction each time; the cause was not found); drawn one at a time, none
+    /// did. The lock guards no data of ours: it only keeps ScottPlot and SkiaSharp on one thread at a time.
+    /// </summary>
+    static readonly Lock Drawing = new();
+
     /// <summary>The figure as an SVG document (size in pt).</summary>
-    public static string ToSvg(IFigure figure) { using var page = figure.Page(); return ToSvg(page); }
+    public static string ToSvg(IFigure figure) { lock (Drawing) { using var page = figure.Page(); return ToSvg(page); } }
     /// <summary>The figure as a one-page vector PDF, fonts embedded.</summary>
-    public static byte[] ToPdf(IFigure figure) { using var page = figure.Page(); return ToPdf(page); }
+    public static byte[] ToPdf(IFigure figure) { lock (Drawing) { using var page = figure.Page(); return ToPdf(page); } }
     /// <summary>The figure as a PNG at <paramref name="dpi"/>.</summary>
-    public static byte[] ToPng(IFigure figure, int dpi = DefaultPngDpi) { using var page = figure.Page(); return ToPng(page, dpi); }
+    public static byte[] ToPng(IFigure figure, int dpi = DefaultPngDpi) { lock (Drawing) { using var page = figure.Page(); return ToPng(page, dpi); } }
 
     /// <summary>Writes directory/baseName.svg, .pdf and/or .png, each file whole or not at all.</summary>
     public static FigureOutput Write(IFigure figure, string directory, string baseName, FigureFormats formats = FigureFormats.All, int pngDpi = DefaultPngDpi)
@@ -52,15 +60,18 @@ public static class FigureWriter
             throw new RweStatsInputException($"figure file name '{baseName}' is empty or has characters not allowed in file names");
         if (pngDpi < MinDpi || pngDpi > MaxDpi)
             throw new RweStatsInputException($"PNG resolution {pngDpi} dpi is outside {MinDpi}–{MaxDpi}; journals ask for 300–600");
-        using var page = figure.Page();
         // Everything is drawn in memory first, so that a failure leaves no file of this figure half-written.
         var files = new List<(string path, byte[] bytes)>();
-        if ((formats & FigureFormats.Svg) != 0)
-            files.Add((Path.Combine(directory, baseName + ".svg"), new System.Text.UTF8Encoding(false).GetBytes(ToSvg(page))));
-        if ((formats & FigureFormats.Pdf) != 0)
-            files.Add((Path.Combine(directory, baseName + ".pdf"), ToPdf(page)));
-        if ((formats & FigureFormats.Png) != 0)
-            files.Add((Path.Combine(directory, baseName + ".png"), ToPng(page, pngDpi)));
+        lock (Drawing)
+        {
+            using var page = figure.Page();
+            if ((formats & FigureFormats.Svg) != 0)
+                files.Add((Path.Combine(directory, baseName + ".svg"), new System.Text.UTF8Encoding(false).GetBytes(ToSvg(page))));
+            if ((formats & FigureFormats.Pdf) != 0)
+                files.Add((Path.Combine(directory, baseName + ".pdf"), ToPdf(page)));
+            if ((formats & FigureFormats.Png) != 0)
+                files.Add((Path.Combine(directory, baseName + ".png"), ToPng(page, pngDpi)));
+        }
         Directory.CreateDirectory(directory);
         foreach (var (path, bytes) in files)
         {
