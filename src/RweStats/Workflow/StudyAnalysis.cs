@@ -228,14 +228,7 @@ public static class StudyAnalysis
         var subjectCol = table.Column(spec.Columns.Subject, "columns.subject");
         var visitCol = table.Column(spec.Columns.Visit, "columns.visit");
         var valueCol = table.Column(outcome.Column, $"the column of outcome '{outcome.Name}'");
-        IEnumerable<int> rowSet = Enumerable.Range(0, table.RowCount);
-        if (outcome.Rows is { } filter)
-        {
-            var fc = table.Column(filter.Column, $"outcomes[{outcome.Name}].rows.column");
-            rowSet = rowSet.Where(i => fc[i] is { } v && filter.Values.Contains(v));
-        }
-        var rows = rowSet.ToArray();
-        if (rows.Length == 0) throw new RweStatsInputException($"outcome '{outcome.Name}': no row is kept by its \"rows\" filter");
+        var rows = KeptRows(outcome, table);
 
         // Raw values, checked numeric, by subject and visit.
         var values = new Dictionary<string, Dictionary<string, double>>();
@@ -282,14 +275,9 @@ public static class StudyAnalysis
         return new OutcomeAnalysis(outcome, descriptives, classes, changes, result, valuesBySubject, null) { Notes = notesByKey, ModelTable = modelTable, Model = model };
     }
 
-    /// <summary>
-    /// The rows an outcome's model sees: the kept rows, with the (transformed) outcome in its own column; throws on a
-    /// value that is not a number or cannot be transformed, as <see cref="AnalyseOutcome"/> does. What the models of one
-    /// outcome and table share (the specification search fits many models to it).
-    /// </summary>
-    public static DataTable ModelTable(OutcomeSpec outcome, DataTable table)
+    /// <summary>The rows an outcome keeps (its "rows" filter, else every row); throws when the filter keeps none.</summary>
+    static int[] KeptRows(OutcomeSpec outcome, DataTable table)
     {
-        var valueCol = table.Column(outcome.Column, $"the column of outcome '{outcome.Name}'");
         IEnumerable<int> rowSet = Enumerable.Range(0, table.RowCount);
         if (outcome.Rows is { } filter)
         {
@@ -298,6 +286,18 @@ public static class StudyAnalysis
         }
         var rows = rowSet.ToArray();
         if (rows.Length == 0) throw new RweStatsInputException($"outcome '{outcome.Name}': no row is kept by its \"rows\" filter");
+        return rows;
+    }
+
+    /// <summary>
+    /// The rows an outcome's model sees: the kept rows, with the (transformed) outcome in its own column; throws on a
+    /// value that is not a number or cannot be transformed, as <see cref="AnalyseOutcome"/> does. What the models of one
+    /// outcome and table share (the specification search fits many models to it).
+    /// </summary>
+    public static DataTable ModelTable(OutcomeSpec outcome, DataTable table)
+    {
+        var valueCol = table.Column(outcome.Column, $"the column of outcome '{outcome.Name}'");
+        var rows = KeptRows(outcome, table);
         var transformed = new string?[table.RowCount];
         foreach (var i in rows)
             if (valueCol[i] is { } cell)
