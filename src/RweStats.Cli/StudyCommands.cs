@@ -229,15 +229,13 @@ public static class StudyCommands
         if (figures.Count == 0) return written;
         var formats = Figures.FigureFormats.Svg | Figures.FigureFormats.Png;
         if (pdf) formats |= Figures.FigureFormats.Pdf;
-        // The figures are taken in the spec's order; FigureWriter draws one figure at a time in a process (drawing them
-        // side by side crashed test runs now and then inside SkiaSharp), so this loop overlaps only the writing of one
-        // figure's files with the drawing of the next. Each figure's files are the same bytes whichever thread draws it,
-        // and the lines below are written in the spec's order. With PDF they are drawn one after another: each PDF
-        // registers its font subset with ScottPlot's list of font resolvers, which ScottPlot reads without a lock.
+        // The figures are drawn side by side, one per core, taken in the spec's order as cores come free (the first,
+        // usually the largest, starts first); each figure's files are the same bytes whichever thread draws it, and the
+        // lines below are written in the spec's order.
         var outputs = new Figures.FigureOutput?[figures.Count];
         var failures = new Exception?[figures.Count];
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(Enumerable.Range(0, figures.Count), System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
-            new ParallelOptions { MaxDegreeOfParallelism = pdf ? 1 : Environment.ProcessorCount }, i =>
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
                 try { outputs[i] = Figures.FigureWriter.Write(figures[i].Figure, dir, figures[i].Spec.Name, formats, pngDpi: 600); }
                 catch (Exception e) { failures[i] = e; }

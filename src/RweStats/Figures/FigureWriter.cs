@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ScottPlot;
 using SkiaSharp;
 
 namespace RweStats.Figures;
@@ -38,19 +39,25 @@ public static class FigureWriter
     static readonly DateTime FixedDate = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     /// <summary>
-    /// One figure is laid out and drawn at a time in a process. Test runs that drew figures on several threads at once
-    /// (figures of one command side by side, beside other commands' figures) crashed now and then inside SkiaSharp's
-    /// native library (a read at the same instruction each time; the cause was not found); drawn one at a time, none
-    /// did. The lock guards no data of ours: it only keeps ScottPlot and SkiaSharp on one thread at a time.
+    /// Figures are drawn side by side; what they share is guarded here. ScottPlot reads its list of font resolvers
+    /// without a lock when it first meets a font name (laying a page out or drawing it), and a PDF registers its font
+    /// subset in that list (<see cref="FontSubset"/>): a registration waits for the drawings in progress and they for it.
     /// </summary>
-    static readonly Lock Drawing = new();
+    static readonly ReaderWriterLockSlim FontRegistry = new();
+
+    static T Reading<T>(Func<T> layOutOrDraw)
+    {
+        FontRegistry.EnterReadLock();
+        try { return layOutOrDraw(); }
+        finally { FontRegistry.ExitReadLock(); }
+    }
 
     /// <summary>The figure as an SVG document (size in pt).</summary>
-    public static string ToSvg(IFigure figure) { lock (Drawing) { using var page = figure.Page(); return ToSvg(page); } }
+    public static string ToSvg(IFigure figure) { using var page = Reading(figure.Page); return ToSvg(page); }
     /// <summary>The figure as a one-page vector PDF, fonts embedded.</summary>
-    public static byte[] ToPdf(IFigure figure) { lock (Drawing) { using var page = figure.Page(); return ToPdf(page); } }
+    public static byte[] ToPdf(IFigure figure) { using var page = Reading(figure.Page); return ToPdf(page); }
     /// <summary>The figure as a PNG at <paramref name="dpi"/>.</summary>
-    public static byte[] ToPng(IFigure figure, int dpi = DefaultPngDpi) { lock (Drawing) { using var page = figure.Page(); return ToPng(page, dpi); } }
+    public static byte[] ToPng(IFigure figure, int dpi = DefaultPngDpi) { using var page = Reading(figure.Page); return ToPng(page, dpi); }
 
     /// <summary>Writes directory/baseName.svg, .pdf and/or .png, each file whole or not at all.</summary>
     public static FigureOutput Write(IFigure figure, string directory, string baseName, FigureFormats formats = FigureFormats.All, int pngDpi = DefaultPngDpi)
@@ -62,9 +69,8 @@ public static class FigureWriter
             throw new RweStatsInputException($"PNG resolution {pngDpi} dpi is outside {MinDpi}–{MaxDpi}; journals ask for 300–600");
         // Everything is drawn in memory first, so that a failure leaves no file of this figure half-written.
         var files = new List<(string path, byte[] bytes)>();
-        lock (Drawing)
+        using (var page = Reading(figure.Page))
         {
-            using var page = figure.Page();
             if ((formats & FigureFormats.Svg) != 0)
                 files.Add((Path.Combine(directory, baseName + ".svg"), new System.Text.UTF8Encoding(false).GetBytes(ToSvg(page))));
             if ((formats & FigureFormats.Pdf) != 0)
@@ -93,7 +99,7 @@ public static class FigureWriter
         var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Opaque);
         using var surface = SKSurface.Create(info) ?? throw new InvalidOperationException($"could not create a {w}×{h} drawing surface");
         surface.Canvas.Clear(SKColors.White);
-        page.Render(surface.Canvas, scale);
+        Draw(page, surface.Canvas, scale);
         using var image = surface.Snapshot();
         using var pixels = image.PeekPixels();
         // The Paeth filter alone, zlib level 6: within 2 % of the size with every filter tried, in about half the time.
@@ -107,7 +113,7 @@ public static class FigureWriter
     {
         using var stream = new MemoryStream();
         using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, (float)page.Width, (float)page.Height), stream))
-            page.Render(canvas, 1);
+            Draw(page, canvas, 1);
         var svg = System.Text.Encoding.UTF8.GetString(stream.ToArray());
         return SvgPhysicalSize(NumberClipIds(svg), page);
     }
@@ -118,7 +124,11 @@ public static class FigureWriter
     /// </summary>
     public static byte[] ToPdf(FigurePage page)
     {
-        var subset = FontSubset.FontName(page.Texts());
+        var texts = Reading(page.Texts);
+        string? subset;
+        FontRegistry.EnterWriteLock();
+        try { subset = FontSubset.FontName(texts); }
+        finally { FontRegistry.ExitWriteLock(); }
         if (subset is not null) page.UseFont(subset);
         page.CirclesAsCurves(true);
         using var stream = new MemoryStream();
@@ -136,7 +146,7 @@ public static class FigureWriter
         try
         {
             using var document = SKDocument.CreatePdf(stream, metadata);
-            page.Render(document.BeginPage((float)page.Width, (float)page.Height), 1);
+            Draw(page, document.BeginPage((float)page.Width, (float)page.Height), 1);
             document.EndPage();
             document.Close();
         }
@@ -146,6 +156,77 @@ public static class FigureWriter
             if (subset is not null) page.UseFont(FigureFonts.FamilyName);
         }
         return stream.ToArray();
+    }
+
+    /// <summary>Draws the page on a canvas (<see cref="FigurePage.Render"/>), its triangle and diamond markers by <see cref="PolygonMarker"/>.</summary>
+    static void Draw(FigurePage page, SKCanvas canvas, double scale)
+    {
+        foreach (var plot in page.Multiplot.GetPlots())
+        {
+            foreach (var plottable in plot.GetPlottables().OfType<IHasMarker>()) PolygonMarker.Use(plottable.MarkerStyle);
+            foreach (var item in plot.Legend.ManualItems)
+            {
+                PolygonMarker.Use(item.MarkerStyle);
+                if (item.MarkerStyle.CustomRenderer is DashedPath.LegendSample { Marker: { } sample }) PolygonMarker.Use(sample);
+            }
+        }
+        FontRegistry.EnterReadLock();
+        try { page.Render(canvas, scale); }
+        finally { FontRegistry.ExitReadLock(); }
+    }
+
+    /// <summary>
+    /// ScottPlot's filled triangle (up, down) and diamond markers, drawn with the same vertices, fill and outline, on a
+    /// path disposed once drawn. ScottPlot 5.1.59 leaves these markers' SKPath to the finalizer: once
+    /// <c>SKCanvas.DrawPath</c> has read the path's handle nothing keeps the wrapper alive (SkiaSharp 3.119 has no
+    /// GC.KeepAlive there, mono/SkiaSharp#2821), so a garbage collection started by any thread while the native call
+    /// runs lets the finalizer thread free the path under it. The native stroker then reads freed memory
+    /// (SkPath::Iter on the path's freed SkPathRef: the segmentation fault at libSkiaSharp.so+0xcddf3 that test runs
+    /// hit now and then, with figures drawn side by side or one at a time). With a renderer of ours the path lives
+    /// until it is disposed, after the draw. Nothing else the figures draw leaves a SkiaSharp object to the finalizer
+    /// (circles and squares are drawn without a path; our lines, dashes and PDF circles dispose theirs).
+    /// </summary>
+    sealed class PolygonMarker(MarkerShape shape) : IMarker
+    {
+        static readonly PolygonMarker Up = new(MarkerShape.FilledTriangleUp), Down = new(MarkerShape.FilledTriangleDown), Diamond = new(MarkerShape.FilledDiamond);
+
+        /// <summary>Draws <paramref name="style"/>'s marker by this renderer where it is one of ScottPlot's that leave their path to the finalizer.</summary>
+        public static void Use(MarkerStyle style)
+        {
+            if (style.CustomRenderer is not null) return;
+            style.CustomRenderer = style.Shape switch
+            {
+                MarkerShape.FilledTriangleUp => Up,
+                MarkerShape.FilledTriangleDown => Down,
+                MarkerShape.FilledDiamond => Diamond,
+                _ => null,
+            };
+        }
+
+        public void Render(SKCanvas canvas, Paint paint, Pixel center, float size, MarkerStyle style)
+        {
+            // ScottPlot's arithmetic to the last float (ScottPlot.Markers.FilledTriangleUp/Down and FilledDiamond):
+            // the same vertices give the same bytes in every format.
+            float radius;
+            SKPoint[] vertices;
+            if (shape == MarkerShape.FilledDiamond)
+            {
+                radius = size / 2;
+                vertices = [new(center.X + radius, center.Y), new(center.X, center.Y + radius), new(center.X - radius, center.Y), new(center.X, center.Y - radius)];
+            }
+            else
+            {
+                radius = (float)(size / 1.732); // side = size
+                float dx = (float)(radius * 0.866), dy = radius / 2;
+                vertices = shape == MarkerShape.FilledTriangleUp
+                    ? [new(center.X, center.Y - radius), new(center.X + dx, center.Y + dy), new(center.X - dx, center.Y + dy)]
+                    : [new(center.X, center.Y + radius), new(center.X + dx, center.Y - dy), new(center.X - dx, center.Y - dy)];
+            }
+            using var path = new SKPath();
+            path.AddPoly(vertices);
+            Drawing.FillPath(canvas, paint, path, style.FillStyle, new PixelRect(center, radius));
+            Drawing.DrawPath(canvas, paint, path, style.OutlineStyle);
+        }
     }
 
     /// <summary>
