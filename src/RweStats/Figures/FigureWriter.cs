@@ -124,6 +124,7 @@ public static class FigureWriter
     /// </summary>
     public static byte[] ToPdf(FigurePage page)
     {
+        PolygonMarker.UseOn(page); // before Texts(), which renders the page too
         var texts = Reading(page.Texts);
         string? subset;
         FontRegistry.EnterWriteLock();
@@ -161,15 +162,7 @@ public static class FigureWriter
     /// <summary>Draws the page on a canvas (<see cref="FigurePage.Render"/>), its triangle and diamond markers by <see cref="PolygonMarker"/>.</summary>
     static void Draw(FigurePage page, SKCanvas canvas, double scale)
     {
-        foreach (var plot in page.Multiplot.GetPlots())
-        {
-            foreach (var plottable in plot.GetPlottables().OfType<IHasMarker>()) PolygonMarker.Use(plottable.MarkerStyle);
-            foreach (var item in plot.Legend.ManualItems)
-            {
-                PolygonMarker.Use(item.MarkerStyle);
-                if (item.MarkerStyle.CustomRenderer is DashedPath.LegendSample { Marker: { } sample }) PolygonMarker.Use(sample);
-            }
-        }
+        PolygonMarker.UseOn(page);
         FontRegistry.EnterReadLock();
         try { page.Render(canvas, scale); }
         finally { FontRegistry.ExitReadLock(); }
@@ -190,8 +183,22 @@ public static class FigureWriter
     {
         static readonly PolygonMarker Up = new(MarkerShape.FilledTriangleUp), Down = new(MarkerShape.FilledTriangleDown), Diamond = new(MarkerShape.FilledDiamond);
 
+        /// <summary>Gives every triangle and diamond marker of the page (points, legend entries, legend line samples) this renderer.</summary>
+        public static void UseOn(FigurePage page)
+        {
+            foreach (var plot in page.Multiplot.GetPlots())
+            {
+                foreach (var plottable in plot.GetPlottables().OfType<IHasMarker>()) Use(plottable.MarkerStyle);
+                foreach (var item in plot.Legend.ManualItems)
+                {
+                    Use(item.MarkerStyle);
+                    if (item.MarkerStyle.CustomRenderer is DashedPath.LegendSample { Marker: { } sample }) Use(sample);
+                }
+            }
+        }
+
         /// <summary>Draws <paramref name="style"/>'s marker by this renderer where it is one of ScottPlot's that leave their path to the finalizer.</summary>
-        public static void Use(MarkerStyle style)
+        static void Use(MarkerStyle style)
         {
             if (style.CustomRenderer is not null) return;
             style.CustomRenderer = style.Shape switch
