@@ -58,14 +58,12 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
         using var paint = Paint.NewDisposablePaint();
         Plot? legend = null;
         double height = gridBottom + MarginPt;
-        PixelRect legendTile = default;
         if (style.ShowLegend && legendItems.Count > 0)
         {
             legend = LegendPlot(style, legendItems);
             var size = legend.Legend.GetLayout(new PixelSize((float)(width - 2 * MarginPt), 100_000f), paint).LegendRect;
             double top = gridBottom + 0.75 * gap;
             height = top + size.Height + MarginPt;
-            legendTile = new PixelRect(-1, (float)width + 1, (float)height + 1, (float)gridBottom - 0.5f);
             legend.Layout.Fixed(new PixelRect((float)MarginPt, (float)(width - MarginPt), (float)(height - MarginPt), (float)top));
         }
 
@@ -111,7 +109,7 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
         if (legend is not null)
         {
             multiplot.AddPlot(legend);
-            tiles.Add(legendTile);
+            tiles.Add(new PixelRect(-1, (float)width + 1, (float)height + 1, (float)gridBottom - 0.5f));
         }
         multiplot.Layout = new FixedTiles(tiles);
         return new FigurePage(multiplot, panels, legend, width, height, title);

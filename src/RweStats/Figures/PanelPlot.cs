@@ -21,10 +21,10 @@ internal static class PanelPlot
         plot.HideGrid();
         plot.Legend.IsVisible = false;
         var ink = style.Palette.Ink;
+        plot.Axes.Color(ink);
         foreach (var axis in new[] { (AxisBase)plot.Axes.Left, (AxisBase)plot.Axes.Bottom })
         {
             axis.FrameLineStyle.Width = AxisLineWidth;
-            axis.FrameLineStyle.Color = ink;
             axis.MajorTickStyle = new TickMarkStyle { Length = TickLength, Width = AxisLineWidth, Color = ink, AntiAlias = true };
             axis.MinorTickStyle = new TickMarkStyle { Length = 0, Width = 0, Color = Colors.Transparent };
             axis.PaddingOutsideAxisLabels = new PixelPadding(1);
@@ -35,7 +35,6 @@ internal static class PanelPlot
             {
                 label.FontName = FigureFonts.FamilyName;
                 label.FontSize = (float)style.FontSizePt;
-                label.ForeColor = ink;
                 label.Bold = false;
             }
         }
@@ -49,7 +48,6 @@ internal static class PanelPlot
         title.Label.Text = heading;
         title.Label.FontName = FigureFonts.FamilyName;
         title.Label.FontSize = (float)style.FontSizePt + 1;
-        title.Label.ForeColor = ink;
         title.VerticalPadding = 4;
         return plot;
     }
