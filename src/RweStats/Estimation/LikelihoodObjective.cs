@@ -100,7 +100,7 @@ public sealed class LikelihoodObjective
     {
         internal readonly Dictionary<int, PatternWorkspace> Workspaces = new();
         internal readonly Dictionary<int, int[]> LocalParameters = new();
-        /// <summary>Per slot of a batch of patterns prepared side by side, its workspaces (<see cref="Totals"/>).</summary>
+        /// <summary>Per thread of the patterns prepared side by side, its workspaces (<see cref="InPatternOrder"/>).</summary>
         internal readonly List<Dictionary<int, PatternWorkspace>> Slots = new();
     }
 
@@ -143,6 +143,10 @@ public sealed class LikelihoodObjective
 
         /// <summary>Buffers for <see cref="CovariancePattern"/>'s sandwiched pair blocks, allocated when first needed.</summary>
         public readonly SandwichBuffers Sandwich;
+
+        /// <summary>The pattern's second-pass scalars (<see cref="EvaluateFrom"/>).</summary>
+        public PairTerms Terms => terms ??= new PairTerms(Parameters);
+        PairTerms? terms;
 
         public double[][,] PhiRight => phiRight ??= NewMatrices(Parameters, M);
         public double[][,] PsiRight => psiRight ??= NewMatrices(Parameters, M);
@@ -215,66 +219,96 @@ public sealed class LikelihoodObjective
         int[] Local(int group) => localOf.TryGetValue(group, out var l) ? l : localOf[group] = covariance.LocalParameters(group);
 
         var ar = Tridiagonal ? new AutoregressivePrecision() : null;
-        // With derivatives and many large patterns, the patterns are prepared side by side in batches (V⁻¹, its derivatives,
-        // the sandwiched pair blocks: most of the work, and a pattern's own) and their sums added in pattern order, so the
-        // totals are the same bits as one pattern after the other, whatever the number of threads.
-        int batch = ar is null && order >= 1 && sideBySide ? SideBySideBatch : 1;
-        var slots = batch == 1 ? null : Scratch?.Slots ?? new List<Dictionary<int, PatternWorkspace>>();
-        while (slots is not null && slots.Count < batch) slots.Add(new Dictionary<int, PatternWorkspace>());
-        var thetaCopy = batch == 1 ? null : theta.ToArray();
-        var prepared = new (PatternWorkspace Workspace, double LogDet, double[][]? Sandwiched)[batch];
-        for (int from = 0; from < patterns.Count; from += batch)
+        bool finite = true;
+        // A pattern's sums added to the totals, in pattern order; false where V is not positive definite.
+        bool Add(CovariancePattern pattern, int[] local, (PatternWorkspace Workspace, double LogDet, double[][]? Sandwiched) prepared)
         {
-            int count = Math.Min(batch, patterns.Count - from);
-            if (batch > 1)
+            var (ws, ld, sandwiched) = prepared;
+            if (double.IsNaN(ld)) return finite = false;
+            int nP = pattern.SubjectCount, ql = local.Length;
+            logDetV += nP * ld;
+            pattern.AddQuadratic(ws.W, qW, ws.Rows);
+            if (order < 1) return true;
+            for (int k = 0; k < ql; k++) trWdV[local[k]] += nP * SmallDense.TraceOfProduct(ws.EntriesOf(k), ws.W);
+            pattern.AddSandwichedQuadratics(ws.W, ws.DV, ws.WdVW, ws.Entries, ws.EntryCounts, local, qdV!, ws.Rows, ws.Sandwich, sandwiched);
+            return true;
+        }
+        // With derivatives and many large patterns, the patterns are prepared side by side (V⁻¹, its derivatives, the
+        // sandwiched pair blocks: most of the work, and a pattern's own) and added in pattern order.
+        if (ar is null && order >= 1 && sideBySide)
+        {
+            var thetaCopy = theta.ToArray();
+            var locals = patterns.Select(pattern => Local(pattern.Group)).ToArray();
+            InPatternOrder(w, locals, (i, ws) => Prepare(thetaCopy, patterns[i], ws, order), (i, prepared) => Add(patterns[i], locals[i], prepared));
+            return finite ? new PatternTotals(logDetV, qW, trWdV, qdV) : null;
+        }
+        foreach (var pattern in patterns)
+        {
+            int m = pattern.Size, nP = pattern.SubjectCount;
+            var local = Local(pattern.Group);
+            if (ar is not null)
             {
-                for (int i = 0; i < count; i++)
-                {
-                    var pattern = patterns[from + i];
-                    var slot = slots![i];
-                    int ql = Local(pattern.Group).Length;
-                    if (!slot.TryGetValue(pattern.Size, out var ws) || ws.Parameters != ql) slot[pattern.Size] = new PatternWorkspace(pattern.Size, ql, w);
-                }
-                int start = from;
-                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                    i => prepared[i] = Prepare(thetaCopy, patterns[start + i], slots![i][patterns[start + i].Size], order));
-            }
-            for (int i = 0; i < count; i++)
-            {
-                var pattern = patterns[from + i];
-                int m = pattern.Size, nP = pattern.SubjectCount;
-                var local = Local(pattern.Group);
-                if (ar is not null)
-                {
-                    // AR(1): W = Q/σ², and W V_k W = −∂W/∂θ_k: −Q_ρ/σ² for ρ, Q/σ⁴ for σ².
-                    int rho = local[0], sigma = local[1];
-                    double s2 = theta[sigma];
-                    if (!ar.Prepare(theta[rho], s2, pattern.Visits, Math.Min(order, 1))) return null;
-                    logDetV += nP * ar.LogDet;
-                    ar.AddQuadratic(pattern, ar.Precision, 1 / s2, qW);
-                    if (order < 1) continue;
-                    trWdV[rho] += nP * ar.LogDetRho;
-                    trWdV[sigma] += nP * (m / s2);
-                    ar.AddQuadratic(pattern, ar.PrecisionRho, -1 / s2, qdV![rho]);
-                    ar.AddQuadratic(pattern, ar.Precision, 1 / (s2 * s2), qdV![sigma]);
-                    continue;
-                }
-                int ql = local.Length;
-                var (ws, ld, sandwiched) = batch > 1 ? prepared[i] : Prepare(theta, pattern, Workspace(m, ql), order);
-                if (double.IsNaN(ld)) return null;
-                logDetV += nP * ld;
-                pattern.AddQuadratic(ws.W, qW, ws.Rows);
+                // AR(1): W = Q/σ², and W V_k W = −∂W/∂θ_k: −Q_ρ/σ² for ρ, Q/σ⁴ for σ².
+                int rho = local[0], sigma = local[1];
+                double s2 = theta[sigma];
+                if (!ar.Prepare(theta[rho], s2, pattern.Visits, Math.Min(order, 1))) return null;
+                logDetV += nP * ar.LogDet;
+                ar.AddQuadratic(pattern, ar.Precision, 1 / s2, qW);
                 if (order < 1) continue;
-                for (int k = 0; k < ql; k++) trWdV[local[k]] += nP * SmallDense.TraceOfProduct(ws.EntriesOf(k), ws.W);
-                pattern.AddSandwichedQuadratics(ws.W, ws.DV, ws.WdVW, ws.Entries, ws.EntryCounts, local, qdV!, ws.Rows, ws.Sandwich, sandwiched);
+                trWdV[rho] += nP * ar.LogDetRho;
+                trWdV[sigma] += nP * (m / s2);
+                ar.AddQuadratic(pattern, ar.PrecisionRho, -1 / s2, qdV![rho]);
+                ar.AddQuadratic(pattern, ar.Precision, 1 / (s2 * s2), qdV![sigma]);
+                continue;
             }
+            if (!Add(pattern, local, Prepare(theta, pattern, Workspace(m, local.Length), order))) return null;
         }
         return new PatternTotals(logDetV, qW, trWdV, qdV);
     }
 
-    /// <summary>Patterns prepared side by side per batch (<see cref="Totals"/>): enough to keep two to eight cores busy, few
-    /// enough that the batch's workspaces (two sets of m² (p+1)² numbers each) stay small.</summary>
-    const int SideBySideBatch = 8;
+    /// <summary>
+    /// Each pattern prepared by one of two or more threads (<paramref name="prepare"/>: the pattern's own work, in a
+    /// workspace of that thread), then added to the totals by the same thread (<paramref name="add"/>) once every earlier
+    /// pattern is added: the totals are the same bits as one pattern after the other whatever the number of threads, and
+    /// each thread's workspaces stay in its cache. Stops at the first pattern whose add returns false.
+    /// </summary>
+    void InPatternOrder<T>(int width, int[][] locals, Func<int, PatternWorkspace, T> prepare, Func<int, T, bool> add)
+    {
+        int workers = Math.Min(Environment.ProcessorCount, 8), next = -1, added = 0;
+        bool stop = false;
+        var slots = Scratch?.Slots ?? new List<Dictionary<int, PatternWorkspace>>();
+        while (slots.Count < workers) slots.Add(new Dictionary<int, PatternWorkspace>());
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
+        {
+            var workspaces = slots[worker];
+            try
+            {
+                for (int i = Interlocked.Increment(ref next); i < patterns.Count; i = Interlocked.Increment(ref next))
+                {
+                    var pattern = patterns[i];
+                    if (!workspaces.TryGetValue(pattern.Size, out var ws) || ws.Parameters != locals[i].Length)
+                        workspaces[pattern.Size] = ws = new PatternWorkspace(pattern.Size, locals[i].Length, width);
+                    var prepared = prepare(i, ws);
+                    // Patterns are taken in order, so the one before is being prepared or added by a thread that waits for
+                    // none after it: the wait ends (yielding, never sleeping: a wait per pattern).
+                    var spin = new SpinWait();
+                    while (Volatile.Read(ref added) != i)
+                    {
+                        if (Volatile.Read(ref stop)) return;
+                        spin.SpinOnce(sleep1Threshold: -1);
+                    }
+                    if (Volatile.Read(ref stop)) return;
+                    if (!add(i, prepared)) Volatile.Write(ref stop, true);
+                    Volatile.Write(ref added, i + 1);
+                }
+            }
+            catch
+            {
+                Volatile.Write(ref stop, true);
+                throw;
+            }
+        });
+    }
 
     /// <summary>Whether an evaluation with derivatives prepares its patterns side by side: more than one core, and the
     /// sandwiched pair blocks costing more than about 3·10⁷ operations in all (below that, starting the threads costs more
@@ -287,7 +321,7 @@ public sealed class LikelihoodObjective
 
     static bool PreparesSideBySide(IReadOnlyList<CovariancePattern> patterns, int width)
     {
-        if (Environment.ProcessorCount < 2 || patterns.Count < 2 * SideBySideBatch) return false;
+        if (Environment.ProcessorCount < 2 || patterns.Count < 16) return false;
         double work = 0;
         foreach (var pattern in patterns)
             if (pattern.PairBlocks is not null) work += 2.0 * pattern.Size * pattern.Size * pattern.Size * width * width;
@@ -345,56 +379,47 @@ public sealed class LikelihoodObjective
         // Second pass: each pattern's matrices are formed again in its workspace rather than kept from the first
         // pass (with subject-specific times that would be every subject's matrices at once).
         var ar = Tridiagonal ? new AutoregressivePrecision() : null;
-        // Without the Kenward–Roger blocks (sums of matrices), the patterns' scalars are computed side by side in batches,
-        // as in Totals, and added in pattern order: the same bits as one pattern after the other.
-        int batch = ar is null && !kenwardRogerTerms && sideBySide ? SideBySideBatch : 1;
-        var slots = batch == 1 ? null : Scratch?.Slots ?? new List<Dictionary<int, PatternWorkspace>>();
-        while (slots is not null && slots.Count < batch) slots.Add(new Dictionary<int, PatternWorkspace>());
-        var thetaCopy = batch == 1 ? null : theta.ToArray();
-        var terms = Enumerable.Range(0, batch).Select(_ => new PairTerms(q)).ToArray();
-        var locals = new int[batch][];
-        for (int from = 0; from < patterns.Count; from += batch)
+        // A pattern's scalars (PairTerms) added to the totals, in pattern order.
+        void Add(int[] local, PairTerms t)
         {
-            int count = Math.Min(batch, patterns.Count - from);
-            if (batch > 1)
-            {
-                for (int i = 0; i < count; i++)
+            for (int k = 0, pair = 0; k < local.Length; k++)
+                for (int l = k; l < local.Length; l++, pair++)
                 {
-                    var pattern = patterns[from + i];
-                    var slot = slots![i];
-                    locals[i] = Local(pattern.Group);
-                    if (!slot.TryGetValue(pattern.Size, out var ws) || ws.Parameters != locals[i].Length)
-                        slot[pattern.Size] = new PatternWorkspace(pattern.Size, locals[i].Length, w);
+                    int gk = Math.Min(local[k], local[l]), gl = Math.Max(local[k], local[l]);
+                    trWdVWdV[gk, gl] += t.TraceW[pair];
+                    rMr[gk, gl] += t.TracePhi[pair];
+                    cT[gk, gl] += t.TracePsi[pair];
+                    if (!t.Second[pair]) continue;
+                    trWd2V[gk, gl] += t.TraceWd2V[pair];
+                    rd2r[gk, gl] += t.Residual2[pair];
+                    cR[gk, gl] += t.Leverage2[pair];
                 }
-                int start = from;
-                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                    i => SecondPassTerms(thetaCopy, patterns[start + i], locals[i], slots![i][patterns[start + i].Size], wvec, cArray, terms[i], null, null));
-            }
-            for (int i = 0; i < count; i++)
+        }
+        // Without the Kenward–Roger blocks (sums of matrices), the patterns' scalars are computed side by side and added in
+        // pattern order, as in Totals.
+        if (ar is null && !kenwardRogerTerms && sideBySide)
+        {
+            var thetaCopy = theta.ToArray();
+            var locals = patterns.Select(pattern => Local(pattern.Group)).ToArray();
+            InPatternOrder(w, locals, (i, ws) =>
             {
-                var pattern = patterns[from + i];
+                SecondPassTerms(thetaCopy, patterns[i], locals[i], ws, wvec, cArray, ws.Terms, null, null);
+                return ws.Terms;
+            }, (i, terms) => { Add(locals[i], terms); return true; });
+        }
+        else
+            foreach (var pattern in patterns)
+            {
                 var local = Local(pattern.Group);
                 if (ar is not null)
                 {
                     AddAutoregressivePattern(ar, theta, pattern, local, wvec, cArray, trWdVWdV, rMr, cT, trWd2V, rd2r, cR, qM, qd2);
                     continue;
                 }
-                if (batch == 1) SecondPassTerms(theta, pattern, local, Workspace(pattern.Size, local.Length), wvec, cArray, terms[0], qM, qd2);
-                var t = terms[i];
-                for (int k = 0, pair = 0; k < local.Length; k++)
-                    for (int l = k; l < local.Length; l++, pair++)
-                    {
-                        int gk = Math.Min(local[k], local[l]), gl = Math.Max(local[k], local[l]);
-                        trWdVWdV[gk, gl] += t.TraceW[pair];
-                        rMr[gk, gl] += t.TracePhi[pair];
-                        cT[gk, gl] += t.TracePsi[pair];
-                        if (!t.Second[pair]) continue;
-                        trWd2V[gk, gl] += t.TraceWd2V[pair];
-                        rd2r[gk, gl] += t.Residual2[pair];
-                        cR[gk, gl] += t.Leverage2[pair];
-                    }
+                var ws = Workspace(pattern.Size, local.Length);
+                SecondPassTerms(theta, pattern, local, ws, wvec, cArray, ws.Terms, qM, qd2);
+                Add(local, ws.Terms);
             }
-        }
 
         // a_k = Xᵀ W V_k W r  (p-vector)
         var a = new Vector<double>[q];
@@ -521,7 +546,7 @@ public sealed class LikelihoodObjective
     /// <summary>A pattern's second-pass scalars per pair of its parameters (k ≤ l, row by row): nP tr(W V_k W V_l),
     /// rᵀ M_kl r and tr(C Xᵀ M_kl X); where ∂²V/∂θ_k∂θ_l ≠ 0 (<see cref="Second"/>), nP tr(W V_kl), rᵀ W V_kl W r and
     /// tr(C Xᵀ W V_kl W X).</summary>
-    sealed class PairTerms(int parameters)
+    internal sealed class PairTerms(int parameters)
     {
         public readonly double[] TraceW = Pairs(parameters), TracePhi = Pairs(parameters), TracePsi = Pairs(parameters),
             TraceWd2V = Pairs(parameters), Residual2 = Pairs(parameters), Leverage2 = Pairs(parameters);
