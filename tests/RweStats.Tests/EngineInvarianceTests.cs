@@ -153,4 +153,37 @@ public class EngineInvarianceTests
         // Every other structure, with and without a random intercept: StructureDerivativeTests.
         StructureDerivativeTests.AssertObjectiveDerivatives(objective, theta);
     }
+
+    [Theory]
+    [InlineData("un", false)]
+    [InlineData("ar1", true)]
+    public void PatternsPreparedSideBySideGiveTheSameBits(string covariance, bool ri)
+    {
+        // A large fit prepares its patterns side by side in batches and adds their sums in pattern order
+        // (LikelihoodObjective.Totals and the Hessian's second pass): the value, gradient, Hessian, β̂ and C must be the
+        // same bits as one pattern after the other, on all threads and on one.
+        var text = new StringWriter();
+        Simulation.MmrmCohortSimulator.Write(text, 3000, 6, 11);
+        var table = CsvTableReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.ToString())), "sim.csv", CsvDialect.Default);
+        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + base", Subject = "id", Time = "visit", Covariance = covariance, RandomIntercept = ri };
+        var frame = ModelFrame.Build(table, spec, needTimeValues: false);
+        var design = new FixedEffectsDesign(frame);
+        var patterns = CovariancePattern.Build(frame, design, false);
+        Assert.True(patterns.Count > 16, $"{patterns.Count} patterns: too few to fill the batches");
+        var cov = new Covariance.CovarianceModel(Covariance.CovarianceStructure.Create(covariance, 6), ri);
+        LikelihoodObjective Objective(bool sideBySide) =>
+            new(cov, patterns, design.Rank, frame.ObservationsUsed, EstimationMethod.Reml) { SideBySide = sideBySide, Scratch = new() };
+        var theta = MixedModelFitter.Fit(table, spec).CovarianceParameters.Select(c => c.Estimate).Select(v => v * 1.1).ToArray();
+        var one = Objective(false).Evaluate(theta, 2);
+        var side = Objective(true);
+        foreach (var other in new[] { side.Evaluate(theta, 2), side.Evaluate(theta, 2) })
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(one.Value), BitConverter.DoubleToInt64Bits(other.Value));
+            Assert.Equal(one.Gradient!.Select(BitConverter.DoubleToInt64Bits), other.Gradient!.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(one.Hessian!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits), other.Hessian!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(one.ExpectedHessian!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits), other.ExpectedHessian!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(one.Beta!.Select(BitConverter.DoubleToInt64Bits), other.Beta!.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(one.CovBeta!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits), other.CovBeta!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
 }

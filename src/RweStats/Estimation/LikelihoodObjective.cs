@@ -67,6 +67,7 @@ public sealed class LikelihoodObjective
         n = observations;
         Method = method;
         autoregressive = AutoregressivePrecision.Applies(covariance);
+        sideBySide = PreparesSideBySide(patterns, rank + 1);
     }
 
     /// <summary>AR(1) without a random intercept: every pattern through its tridiagonal inverse (<see cref="AutoregressivePrecision"/>).</summary>
@@ -99,6 +100,8 @@ public sealed class LikelihoodObjective
     {
         internal readonly Dictionary<int, PatternWorkspace> Workspaces = new();
         internal readonly Dictionary<int, int[]> LocalParameters = new();
+        /// <summary>Per thread of the patterns prepared side by side, its workspaces (<see cref="InPatternOrder"/>).</summary>
+        internal readonly List<Dictionary<int, PatternWorkspace>> Slots = new();
     }
 
     /// <summary>The time progress tells, from the start of the fit (shared by the fits an optimum search makes for its starts).</summary>
@@ -140,6 +143,10 @@ public sealed class LikelihoodObjective
 
         /// <summary>Buffers for <see cref="CovariancePattern"/>'s sandwiched pair blocks, allocated when first needed.</summary>
         public readonly SandwichBuffers Sandwich;
+
+        /// <summary>The pattern's second-pass scalars (<see cref="EvaluateFrom"/>).</summary>
+        public PairTerms Terms => terms ??= new PairTerms(Parameters);
+        PairTerms? terms;
 
         public double[][,] PhiRight => phiRight ??= NewMatrices(Parameters, M);
         public double[][,] PsiRight => psiRight ??= NewMatrices(Parameters, M);
@@ -212,6 +219,29 @@ public sealed class LikelihoodObjective
         int[] Local(int group) => localOf.TryGetValue(group, out var l) ? l : localOf[group] = covariance.LocalParameters(group);
 
         var ar = Tridiagonal ? new AutoregressivePrecision() : null;
+        bool finite = true;
+        // A pattern's sums added to the totals, in pattern order; false where V is not positive definite.
+        bool Add(CovariancePattern pattern, int[] local, (PatternWorkspace Workspace, double LogDet, double[][]? Sandwiched) prepared)
+        {
+            var (ws, ld, sandwiched) = prepared;
+            if (double.IsNaN(ld)) return finite = false;
+            int nP = pattern.SubjectCount, ql = local.Length;
+            logDetV += nP * ld;
+            pattern.AddQuadratic(ws.W, qW, ws.Rows);
+            if (order < 1) return true;
+            for (int k = 0; k < ql; k++) trWdV[local[k]] += nP * SmallDense.TraceOfProduct(ws.EntriesOf(k), ws.W);
+            pattern.AddSandwichedQuadratics(ws.W, ws.DV, ws.WdVW, ws.Entries, ws.EntryCounts, local, qdV!, ws.Rows, ws.Sandwich, sandwiched);
+            return true;
+        }
+        // With derivatives and many large patterns, the patterns are prepared side by side (V⁻¹, its derivatives, the
+        // sandwiched pair blocks: most of the work, and a pattern's own) and added in pattern order.
+        if (ar is null && order >= 1 && sideBySide)
+        {
+            var thetaCopy = theta.ToArray();
+            var locals = patterns.Select(pattern => Local(pattern.Group)).ToArray();
+            InPatternOrder(w, locals, (i, ws) => Prepare(thetaCopy, patterns[i], ws, order), (i, prepared) => Add(patterns[i], locals[i], prepared));
+            return finite ? new PatternTotals(logDetV, qW, trWdV, qdV) : null;
+        }
         foreach (var pattern in patterns)
         {
             int m = pattern.Size, nP = pattern.SubjectCount;
@@ -231,17 +261,80 @@ public sealed class LikelihoodObjective
                 ar.AddQuadratic(pattern, ar.Precision, 1 / (s2 * s2), qdV![sigma]);
                 continue;
             }
-            int ql = local.Length;
-            var ws = Workspace(m, ql);
-            double ld = PreparePattern(covariance, theta, pattern, Math.Min(order, 1), ws);
-            if (double.IsNaN(ld)) return null;
-            logDetV += nP * ld;
-            pattern.AddQuadratic(ws.W, qW, ws.Rows);
-            if (order < 1) continue;
-            for (int k = 0; k < ql; k++) trWdV[local[k]] += nP * SmallDense.TraceOfProduct(ws.EntriesOf(k), ws.W);
-            pattern.AddSandwichedQuadratics(ws.W, ws.DV, ws.WdVW, ws.Entries, ws.EntryCounts, local, qdV!, ws.Rows, ws.Sandwich);
+            if (!Add(pattern, local, Prepare(theta, pattern, Workspace(m, local.Length), order))) return null;
         }
         return new PatternTotals(logDetV, qW, trWdV, qdV);
+    }
+
+    /// <summary>
+    /// Each pattern prepared by one of two or more threads (<paramref name="prepare"/>: the pattern's own work, in a
+    /// workspace of that thread), then added to the totals by the same thread (<paramref name="add"/>) once every earlier
+    /// pattern is added: the totals are the same bits as one pattern after the other whatever the number of threads, and
+    /// each thread's workspaces stay in its cache. Stops at the first pattern whose add returns false.
+    /// </summary>
+    void InPatternOrder<T>(int width, int[][] locals, Func<int, PatternWorkspace, T> prepare, Func<int, T, bool> add)
+    {
+        int workers = Math.Min(Environment.ProcessorCount, 8), next = -1, added = 0;
+        bool stop = false;
+        var slots = Scratch?.Slots ?? new List<Dictionary<int, PatternWorkspace>>();
+        while (slots.Count < workers) slots.Add(new Dictionary<int, PatternWorkspace>());
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
+        {
+            var workspaces = slots[worker];
+            try
+            {
+                for (int i = Interlocked.Increment(ref next); i < patterns.Count; i = Interlocked.Increment(ref next))
+                {
+                    var pattern = patterns[i];
+                    if (!workspaces.TryGetValue(pattern.Size, out var ws) || ws.Parameters != locals[i].Length)
+                        workspaces[pattern.Size] = ws = new PatternWorkspace(pattern.Size, locals[i].Length, width);
+                    var prepared = prepare(i, ws);
+                    // Patterns are taken in order, so the one before is being prepared or added by a thread that waits for
+                    // none after it: the wait ends (yielding, never sleeping: a wait per pattern).
+                    var spin = new SpinWait();
+                    while (Volatile.Read(ref added) != i)
+                    {
+                        if (Volatile.Read(ref stop)) return;
+                        spin.SpinOnce(sleep1Threshold: -1);
+                    }
+                    if (Volatile.Read(ref stop)) return;
+                    if (!add(i, prepared)) Volatile.Write(ref stop, true);
+                    Volatile.Write(ref added, i + 1);
+                }
+            }
+            catch
+            {
+                Volatile.Write(ref stop, true);
+                throw;
+            }
+        });
+    }
+
+    /// <summary>Whether an evaluation with derivatives prepares its patterns side by side: more than one core, and the
+    /// sandwiched pair blocks costing more than about 3·10⁷ operations in all (below that, starting the threads costs more
+    /// than they save: small fits, and fits already run side by side).</summary>
+    readonly bool sideBySide;
+
+    /// <summary>Whether evaluations with derivatives prepare the patterns side by side (by default when the work is large
+    /// enough, <see cref="PreparesSideBySide"/>); the tests compare both ways bit for bit.</summary>
+    internal bool SideBySide { get => sideBySide; init => sideBySide = value; }
+
+    static bool PreparesSideBySide(IReadOnlyList<CovariancePattern> patterns, int width)
+    {
+        if (Environment.ProcessorCount < 2 || patterns.Count < 16) return false;
+        double work = 0;
+        foreach (var pattern in patterns)
+            if (pattern.PairBlocks is not null) work += 2.0 * pattern.Size * pattern.Size * pattern.Size * width * width;
+        return work >= 3e7;
+    }
+
+    /// <summary>A pattern's part of the totals that depends on it alone: V⁻¹ and its derivatives
+    /// (<see cref="PreparePattern"/>) and, with order ≥ 1, its sandwiched pair blocks when the gradient sums use them.</summary>
+    (PatternWorkspace Workspace, double LogDet, double[][]? Sandwiched) Prepare(ReadOnlySpan<double> theta, CovariancePattern pattern, PatternWorkspace ws, int order)
+    {
+        double ld = PreparePattern(covariance, theta, pattern, Math.Min(order, 1), ws);
+        var sandwiched = order >= 1 && !double.IsNaN(ld) ? pattern.SandwichedBlocksIfUsed(ws.W, ws.Parameters, ws.EntryCounts, ws.Sandwich) : null;
+        return (ws, ld, sandwiched);
     }
 
     /// <summary>The evaluation at θ from the pattern totals at θ (order ≥ 1 needs totals of order 1; order 2 passes over the patterns again).</summary>
@@ -286,88 +379,47 @@ public sealed class LikelihoodObjective
         // Second pass: each pattern's matrices are formed again in its workspace rather than kept from the first
         // pass (with subject-specific times that would be every subject's matrices at once).
         var ar = Tridiagonal ? new AutoregressivePrecision() : null;
-        foreach (var pattern in patterns)
+        // A pattern's scalars (PairTerms) added to the totals, in pattern order.
+        void Add(int[] local, PairTerms t)
         {
-            int m = pattern.Size, nP = pattern.SubjectCount;
-            var local = Local(pattern.Group);
-            if (ar is not null)
-            {
-                AddAutoregressivePattern(ar, theta, pattern, local, wvec, cArray, trWdVWdV, rMr, cT, trWd2V, rd2r, cR, qM, qd2);
-                continue;
-            }
-            int ql = local.Length;
-            var ws = Workspace(m, ql);
-            PreparePattern(covariance, theta, pattern, 2, ws);
-            var wInv = ws.W;
-            var (phi, psi) = (ws.Phi, ws.Psi);
-            pattern.ResidualAndLeverageSums(wvec, cArray, phi, psi, ws.Rows);
-            // With M_kl = W V_k W V_l W: Σ_ab (M_kl)_ab Φ_ab = tr(V_k W V_l · WΦW), likewise for Ψ, and
-            // tr(W V_k W V_l) = tr(V_k W V_l · W). Two ways to evaluate, by cost: over the entry pairs of V_k and V_l,
-            // Σ (V_k)_cd (V_l)_ef W_de (WΦW)_fc (UN: a few terms per pair), or with right factors W V_l W Φ W formed
-            // once per l (m³ each) and then the entries of V_k (dense V_k, few parameters).
-            long pairCost = 0, rightCost = 4L * ql * m * m * m;
-            for (int k = 0; k < ql; k++)
-                for (int l = k; l < ql; l++) pairCost += (long)ws.EntryCounts[k] * ws.EntryCounts[l];
-            bool byPairs = pairCost <= rightCost;
-            if (byPairs)
-            {
-                SmallDense.Multiply(wInv, phi, ws.Temp);
-                SmallDense.Multiply(ws.Temp, wInv, ws.WPhiW);
-                SmallDense.Multiply(wInv, psi, ws.Temp);
-                SmallDense.Multiply(ws.Temp, wInv, ws.WPsiW);
-            }
-            else
-                for (int l = 0; l < ql; l++)
-                {
-                    SmallDense.Multiply(ws.WdVW[l], phi, ws.Temp);
-                    SmallDense.Multiply(ws.Temp, wInv, ws.PhiRight[l]);
-                    SmallDense.Multiply(ws.WdVW[l], psi, ws.Temp);
-                    SmallDense.Multiply(ws.Temp, wInv, ws.PsiRight[l]);
-                }
-            for (int k = 0; k < ql; k++)
-                for (int l = k; l < ql; l++)
+            for (int k = 0, pair = 0; k < local.Length; k++)
+                for (int l = k; l < local.Length; l++, pair++)
                 {
                     int gk = Math.Min(local[k], local[l]), gl = Math.Max(local[k], local[l]);
-                    var entriesK = ws.EntriesOf(k);
-                    if (byPairs)
-                    {
-                        double traceW = 0, tracePhi = 0, tracePsi = 0;
-                        var entriesL = ws.EntriesOf(l);
-                        foreach (var (c2, d, vk) in entriesK)
-                            foreach (var (e, f, vl) in entriesL)
-                            {
-                                double x = vk * vl * wInv[d, e];
-                                if (x == 0) continue;
-                                traceW += x * wInv[f, c2];
-                                tracePhi += x * ws.WPhiW[f, c2];
-                                tracePsi += x * ws.WPsiW[f, c2];
-                            }
-                        trWdVWdV[gk, gl] += nP * traceW;
-                        rMr[gk, gl] += tracePhi;
-                        cT[gk, gl] += tracePsi;
-                    }
-                    else
-                    {
-                        trWdVWdV[gk, gl] += nP * SmallDense.TraceOfProduct(entriesK, ws.WdVW[l]);
-                        rMr[gk, gl] += SmallDense.TraceOfProduct(entriesK, ws.PhiRight[l]);
-                        cT[gk, gl] += SmallDense.TraceOfProduct(entriesK, ws.PsiRight[l]);
-                    }
-                    if (qM is not null)
-                    {
-                        SmallDense.Multiply(wInv, ws.DV[k], ws.Temp);
-                        SmallDense.Multiply(ws.Temp, ws.WdVW[l], ws.Temp2);
-                        pattern.AddQuadratic(ws.Temp2, qM[gk, gl] ??= new double[ww], ws.Rows);
-                    }
-                    var d2 = ws.D2V[k, l] ?? ws.D2V[l, k];
-                    if (d2 is null) continue;
-                    trWd2V[gk, gl] += nP * SmallDense.TraceOfProduct(wInv, d2);
-                    SmallDense.Multiply(wInv, d2, ws.Temp);
-                    SmallDense.Multiply(ws.Temp, wInv, ws.Temp2); // W V_kl W
-                    rd2r[gk, gl] += Contract(ws.Temp2, phi);
-                    cR[gk, gl] += Contract(ws.Temp2, psi);
-                    if (qd2 is not null) pattern.AddQuadratic(ws.Temp2, qd2[gk, gl] ??= new double[ww], ws.Rows);
+                    trWdVWdV[gk, gl] += t.TraceW[pair];
+                    rMr[gk, gl] += t.TracePhi[pair];
+                    cT[gk, gl] += t.TracePsi[pair];
+                    if (!t.Second[pair]) continue;
+                    trWd2V[gk, gl] += t.TraceWd2V[pair];
+                    rd2r[gk, gl] += t.Residual2[pair];
+                    cR[gk, gl] += t.Leverage2[pair];
                 }
         }
+        // Without the Kenward–Roger blocks (sums of matrices), the patterns' scalars are computed side by side and added in
+        // pattern order, as in Totals.
+        if (ar is null && !kenwardRogerTerms && sideBySide)
+        {
+            var thetaCopy = theta.ToArray();
+            var locals = patterns.Select(pattern => Local(pattern.Group)).ToArray();
+            InPatternOrder(w, locals, (i, ws) =>
+            {
+                SecondPassTerms(thetaCopy, patterns[i], locals[i], ws, wvec, cArray, ws.Terms, null, null);
+                return ws.Terms;
+            }, (i, terms) => { Add(locals[i], terms); return true; });
+        }
+        else
+            foreach (var pattern in patterns)
+            {
+                var local = Local(pattern.Group);
+                if (ar is not null)
+                {
+                    AddAutoregressivePattern(ar, theta, pattern, local, wvec, cArray, trWdVWdV, rMr, cT, trWd2V, rd2r, cR, qM, qd2);
+                    continue;
+                }
+                var ws = Workspace(pattern.Size, local.Length);
+                SecondPassTerms(theta, pattern, local, ws, wvec, cArray, ws.Terms, qM, qd2);
+                Add(local, ws.Terms);
+            }
 
         // a_k = Xᵀ W V_k W r  (p-vector)
         var a = new Vector<double>[q];
@@ -408,6 +460,98 @@ public sealed class LikelihoodObjective
             Value = value, Beta = beta, CovBeta = c, Gradient = gradient, Hessian = hessian,
             ExpectedHessian = expected, CovBetaDerivatives = dC, KenwardRogerTerms = krTerms,
         };
+    }
+
+    /// <summary>One pattern's scalars of the second pass (<see cref="EvaluateFrom"/>), per pair k ≤ l of its parameters;
+    /// with <paramref name="qM"/> and <paramref name="qd2"/>, the Kenward–Roger sums are added to them too.</summary>
+    void SecondPassTerms(ReadOnlySpan<double> theta, CovariancePattern pattern, int[] local, PatternWorkspace ws, double[] wvec, double[,] cArray,
+        PairTerms terms, double[,][]? qM, double[,][]? qd2)
+    {
+        int ww = (p + 1) * (p + 1);
+        int m = pattern.Size, nP = pattern.SubjectCount, ql = local.Length;
+        PreparePattern(covariance, theta, pattern, 2, ws);
+        var wInv = ws.W;
+        var (phi, psi) = (ws.Phi, ws.Psi);
+        pattern.ResidualAndLeverageSums(wvec, cArray, phi, psi, ws.Rows);
+        // With M_kl = W V_k W V_l W: Σ_ab (M_kl)_ab Φ_ab = tr(V_k W V_l · WΦW), likewise for Ψ, and
+        // tr(W V_k W V_l) = tr(V_k W V_l · W). Two ways to evaluate, by cost: over the entry pairs of V_k and V_l,
+        // Σ (V_k)_cd (V_l)_ef W_de (WΦW)_fc (UN: a few terms per pair), or with right factors W V_l W Φ W formed
+        // once per l (m³ each) and then the entries of V_k (dense V_k, few parameters).
+        long pairCost = 0, rightCost = 4L * ql * m * m * m;
+        for (int k = 0; k < ql; k++)
+            for (int l = k; l < ql; l++) pairCost += (long)ws.EntryCounts[k] * ws.EntryCounts[l];
+        bool byPairs = pairCost <= rightCost;
+        if (byPairs)
+        {
+            SmallDense.Multiply(wInv, phi, ws.Temp);
+            SmallDense.Multiply(ws.Temp, wInv, ws.WPhiW);
+            SmallDense.Multiply(wInv, psi, ws.Temp);
+            SmallDense.Multiply(ws.Temp, wInv, ws.WPsiW);
+        }
+        else
+            for (int l = 0; l < ql; l++)
+            {
+                SmallDense.Multiply(ws.WdVW[l], phi, ws.Temp);
+                SmallDense.Multiply(ws.Temp, wInv, ws.PhiRight[l]);
+                SmallDense.Multiply(ws.WdVW[l], psi, ws.Temp);
+                SmallDense.Multiply(ws.Temp, wInv, ws.PsiRight[l]);
+            }
+        for (int k = 0, pair = 0; k < ql; k++)
+            for (int l = k; l < ql; l++, pair++)
+            {
+                int gk = Math.Min(local[k], local[l]), gl = Math.Max(local[k], local[l]);
+                terms.Second[pair] = false;
+                var entriesK = ws.EntriesOf(k);
+                if (byPairs)
+                {
+                    double traceW = 0, tracePhi = 0, tracePsi = 0;
+                    var entriesL = ws.EntriesOf(l);
+                    foreach (var (c2, d, vk) in entriesK)
+                        foreach (var (e, f, vl) in entriesL)
+                        {
+                            double x = vk * vl * wInv[d, e];
+                            if (x == 0) continue;
+                            traceW += x * wInv[f, c2];
+                            tracePhi += x * ws.WPhiW[f, c2];
+                            tracePsi += x * ws.WPsiW[f, c2];
+                        }
+                    terms.TraceW[pair] = nP * traceW;
+                    terms.TracePhi[pair] = tracePhi;
+                    terms.TracePsi[pair] = tracePsi;
+                }
+                else
+                {
+                    terms.TraceW[pair] = nP * SmallDense.TraceOfProduct(entriesK, ws.WdVW[l]);
+                    terms.TracePhi[pair] = SmallDense.TraceOfProduct(entriesK, ws.PhiRight[l]);
+                    terms.TracePsi[pair] = SmallDense.TraceOfProduct(entriesK, ws.PsiRight[l]);
+                }
+                if (qM is not null)
+                {
+                    SmallDense.Multiply(wInv, ws.DV[k], ws.Temp);
+                    SmallDense.Multiply(ws.Temp, ws.WdVW[l], ws.Temp2);
+                    pattern.AddQuadratic(ws.Temp2, qM[gk, gl] ??= new double[ww], ws.Rows);
+                }
+                var d2 = ws.D2V[k, l] ?? ws.D2V[l, k];
+                if (d2 is null) continue;
+                terms.Second[pair] = true;
+                terms.TraceWd2V[pair] = nP * SmallDense.TraceOfProduct(wInv, d2);
+                SmallDense.Multiply(wInv, d2, ws.Temp);
+                SmallDense.Multiply(ws.Temp, wInv, ws.Temp2); // W V_kl W
+                terms.Residual2[pair] = Contract(ws.Temp2, phi);
+                terms.Leverage2[pair] = Contract(ws.Temp2, psi);
+                if (qd2 is not null) pattern.AddQuadratic(ws.Temp2, qd2[gk, gl] ??= new double[ww], ws.Rows);
+            }
+    }
+
+    /// <summary>A pattern's second-pass scalars per pair of its parameters (k ≤ l, row by row): nP tr(W V_k W V_l),
+    /// rᵀ M_kl r and tr(C Xᵀ M_kl X); where ∂²V/∂θ_k∂θ_l ≠ 0 (<see cref="Second"/>), nP tr(W V_kl), rᵀ W V_kl W r and
+    /// tr(C Xᵀ W V_kl W X).</summary>
+    internal sealed class PairTerms(int parameters)
+    {
+        public readonly double[] TraceW = Pairs(parameters), TracePhi = Pairs(parameters), TracePsi = Pairs(parameters),
+            TraceWd2V = Pairs(parameters), Residual2 = Pairs(parameters), Leverage2 = Pairs(parameters);
+        public readonly bool[] Second = new bool[parameters * (parameters + 1) / 2];
+        static double[] Pairs(int q) => new double[q * (q + 1) / 2];
     }
 
     /// <summary>

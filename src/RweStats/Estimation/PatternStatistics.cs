@@ -103,7 +103,8 @@ public sealed class CovariancePattern
     /// union over a), as runs [start, count, ...]; found once per pattern, from the blocks as they are.</summary>
     sealed record RowSupport(int[][] Blocks, int[][] Columns);
     RowSupport? support;
-    RowSupport Support => support ??= FindSupport();
+    // Found by whichever thread needs it first (patterns are prepared on several threads, CovariancePattern.SandwichedBlocks).
+    RowSupport Support => LazyInitializer.EnsureInitialized(ref support, FindSupport);
 
     RowSupport FindSupport()
     {
@@ -147,16 +148,18 @@ public sealed class CovariancePattern
     /// <param name="scratch">m (p+1) numbers.</param>
     /// <param name="sandwich">Buffers for the sandwiched pair blocks, reused from pattern to pattern (without them every
     /// evaluation allocated 2 m² (p+1)² numbers per pattern: at 10 visits and 22 columns, 0.8 MB per pattern).</param>
+    /// <param name="sandwiched">The pattern's sandwiched pair blocks at this A when formed beforehand
+    /// (<see cref="SandwichedBlocksIfUsed"/>), else null.</param>
     internal void AddSandwichedQuadratics(double[,] a, double[][,] d, double[][,] ada, (int, int, double)[][] entries, int[] entryCounts,
-                                          int[] targets, double[][] acc, double[] scratch, SandwichBuffers sandwich)
+                                          int[] targets, double[][] acc, double[] scratch, SandwichBuffers sandwich, double[][]? sandwiched = null)
     {
         int m = Size, w = Width, q = d.Length;
         int nonZeros = entryCounts.Sum();
         if (PairBlocks is not null)
         {
-            if (2 * m * m * m + nonZeros < q * m * m)
+            if (UsesSandwichedBlocks(q, nonZeros))
             {
-                var h = SandwichedBlocks(a, sandwich.G, sandwich.H);
+                var h = sandwiched ?? SandwichedBlocks(a, sandwich.G, sandwich.H);
                 for (int k = 0; k < q; k++) AddWeighted(d[k], h, acc[targets[k]]);
             }
             else
@@ -186,6 +189,16 @@ public sealed class CovariancePattern
             }
         }
     }
+
+    /// <summary>Whether <see cref="AddSandwichedQuadratics"/> goes through the sandwiched pair blocks: pair blocks, and q
+    /// derivatives with <paramref name="nonZeros"/> non-zeros in all costing more as m² block operations each.</summary>
+    bool UsesSandwichedBlocks(int q, int nonZeros) => PairBlocks is not null && 2 * Size * Size * Size + nonZeros < q * Size * Size;
+
+    /// <summary>The sandwiched pair blocks <see cref="AddSandwichedQuadratics"/> would form (into the buffers), or null where
+    /// it would not form them: the costly part of a pattern's gradient sums, which depends on the pattern alone, so patterns
+    /// can be prepared side by side and their sums added in pattern order.</summary>
+    internal double[][]? SandwichedBlocksIfUsed(double[,] a, int q, int[] entryCounts, SandwichBuffers sandwich) =>
+        UsesSandwichedBlocks(q, entryCounts.Sum()) ? SandwichedBlocks(a, sandwich.G, sandwich.H) : null;
 
     /// <summary>The pair blocks with A on both sides: H_cd = Σ_ab A_ac A_bd B_ab, the pair blocks of the rows A Z_i.</summary>
     /// <param name="g">m² blocks of at least (p+1)² numbers (overwritten).</param>

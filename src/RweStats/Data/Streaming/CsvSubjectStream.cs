@@ -171,6 +171,7 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
         var covariates = new double[plan.Covariates.Count];
         var subject = new byte[64];
         var unquoted = new byte[64];
+        var ends = new int[width];
         // Buffers from the shared pool: a chunk's own megabyte each time was a large-object allocation per chunk, and the
         // collections of the large-object heap they set off.
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(to - from, 1), 1 << 20));
@@ -224,9 +225,18 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
             int field = 0, subjectLength = -1, visit = -1, group = 0;
             double y = double.NaN;
             bool present = true;
-            for (int at = 0; at <= row.Length; field++)
+            // A line without quotes (nearly all) is cut into its fields at once; a quoted one field by field.
+            int fields = quoted ? int.MaxValue : CsvSyntax.PlainFieldEnds(row, separator, ends);
+            for (int at = 0; quoted ? at <= row.Length : field < fields; field++)
             {
-                var raw = quoted ? CsvSyntax.QuotedField(row, separator, ref at, ref unquoted) : CsvSyntax.PlainField(row, separator, ref at);
+                scoped ReadOnlySpan<byte> raw;
+                if (quoted) raw = CsvSyntax.QuotedField(row, separator, ref at, ref unquoted);
+                else
+                {
+                    if (field >= width) continue; // counted for the message below, not read
+                    raw = row[at..ends[field]];
+                    at = ends[field] + 1;
+                }
                 if (field >= width) continue;
                 var columnRoles = roles[field];
                 if (columnRoles.Length == 0 || !present) continue;

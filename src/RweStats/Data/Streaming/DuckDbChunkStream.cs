@@ -261,10 +261,17 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
                 return;
             }
             var headers = (ulong*)column.Data;
+            // A row whose 16-byte string header is the previous row's has its label (same length and inline text, or same
+            // length, prefix and pointer): an arm or a sex repeats over a subject's rows.
+            ulong previousLow = 0, previousHigh = 0;
+            int previousId = -1;
             for (int i = 0; i < size; i++)
             {
                 if (!present[i]) continue;
-                into[i] = LabelKey.OfText(headers + 2 * i, out var key) ? Id(key, column, i) : ids.Id(column.LabelBytes(i));
+                ulong low = headers[2 * i], high = headers[2 * i + 1];
+                if (previousId >= 0 && low == previousLow && high == previousHigh) { into[i] = previousId; continue; }
+                into[i] = previousId = LabelKey.OfText(headers + 2 * i, out var key) ? Id(key, column, i) : ids.Id(column.LabelBytes(i));
+                (previousLow, previousHigh) = (low, high);
             }
         }
 
