@@ -28,10 +28,10 @@ internal static class StatisticExtractor
     /// <summary>A printed number: optional minus, digits with one decimal separator (or a leading separator: ".036").</summary>
     const string Num = @"-?(?:\d+(?:[.,]\d+)?|[.,]\d+)";
     /// <summary>A count as printed, with a space between its thousands ("1 287", French and SI style) or without.</summary>
-    internal const string WholeCount = @"(?:\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?![.,]?\d)|\d+)";
+    internal const string WholeCount = @"(?:\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?![.,]?\d)|\d{1,3}(?:,\d{3})+(?![.,]?\d)|\d+)";
 
     /// <summary>The value of a <see cref="WholeCount"/>.</summary>
-    internal static int ParseWhole(string printed) => int.Parse(Regex.Replace(printed, @"\s", ""), NumberStyles.None, CultureInfo.InvariantCulture);
+    internal static int ParseWhole(string printed) => int.Parse(Regex.Replace(printed, @"[\s,]", ""), NumberStyles.None, CultureInfo.InvariantCulture);
     const string Sep = @"\s*(?:to|à|–|—|-|;|,)\s*";
 
     /// <summary>"p = .036", "P&lt;.001", "p-value = 0.03", and in words: "a p-value of 0.03", "p value was 0.03", "p-value of less than 0.001", "une valeur de p de 0,03".</summary>
@@ -109,6 +109,10 @@ internal static class StatisticExtractor
     static readonly Regex WithinWords = new(@"\b(?:from|de|between|entre|baseline|initiation|inclusion|M0|J0|before|after|avant|après|months?|mois|weeks?|semaines?|visits?|visites?|par rapport|compared with baseline|paired|apparié)\b", OptI);
     static readonly Regex GroupWords = new(@"\b(?:placebo|groups?|groupes?|arms?|bras|controls?|témoins?|versus|treated patients and)\b", OptI);
     static readonly Regex BinaryWords = new(@"\b(?:proportion|binary|binaire|yes/no|oui/non|0/1)\b", OptI);
+    /// <summary>A proportion of something counted in time, doses, visits or body area is a per-patient share, not the mean of a 0/1 variable.</summary>
+    static readonly Regex ContinuousShare = new(@"\b(?:proportion|proportions)\s+(?:of|de|d'|du|des)\s*(?:the\s+|la\s+|le\s+|l')?(?:[\w'-]+\s+){0,2}?(?:time|days?|nights?|hours?|weeks?|visits?|doses?|sessions?|items?|questions?|answers?|body|surface|area|volume|weight|tissue|samples?|cells?|reads?|temps|jours?|nuits?|heures?|semaines?|visites?|séances?|réponses?|surface|poids|cellules?)\b|\bper (?:patient|participant|subject)\b|\bpar (?:patient|sujet)\b", OptI);
+    static bool IsBinary(string before) => BinaryWords.IsMatch(before) && !ContinuousShare.IsMatch(before);
+
     static readonly Regex SeWords = new(@"\b(?:SEM|SE|ESM|standard error|erreur standard)\b", Opt);
 
     static readonly Dictionary<string, int> NumberWords = new(StringComparer.OrdinalIgnoreCase)
@@ -149,8 +153,11 @@ internal static class StatisticExtractor
         var inTables = new HashSet<ReportedStatistic>(ReferenceEqualityComparer.Instance);
         var pValues = PValue.Matches(flow).Select(m => P(m, french)).Where(p => p is not null).Select(p => p!)
             .Concat(NotSignificant.Matches(flow).Select(m => new ReportedP(">", PrintedNumber.Parse("0.05", false)!, m.Index, m.Index + m.Length)))
-            .OrderBy(p => p.Start).ToList();
+            .OrderBy(p => p.Start).Select(p => p with { Qualifier = QualifierOf(flow, p) }).ToList();
         var usedP = new HashSet<ReportedP>();
+        var spreadConvention = SpreadConvention(flow);
+        // A paper that corrects repeated-measures F tests for sphericity may print the uncorrected df with the corrected p.
+        bool sphericity = Sphericity.IsMatch(flow);
 
         // Cells of text tables first: their row label and column header say what they are and the n they are of.
         var tableCounts = new List<(TableCell Cell, Percentage Stat)>();
@@ -183,7 +190,7 @@ internal static class StatisticExtractor
             int start = Math.Min(m.Index, p.Start), end = pFirst ? valueEnd + gap.Length : p.End;
             usedP.Add(p);
             taken.Add((start, end));
-            found.Add(new TestStatistic(Context(text, start, end, french, sentences, studyNs, options), test, df1, df2, value, p));
+            found.Add(new TestStatistic(Context(text, start, end, french, sentences, studyNs, options), test, df1, df2, value, p) { DfMayBeCorrected = sphericity && test == "F" });
         }
 
         foreach (Match m in Interval.Matches(flow))
@@ -229,7 +236,7 @@ internal static class StatisticExtractor
             var df = dfMatch.Success ? PrintedNumber.Parse(dfMatch.Groups["df"].Value, french) : null;
             taken.Add((from, end));
             found.Add(new EstimateWithInterval(Context(text, from, end, french, sentences, studyNs, options), name, name is not null,
-                est, level, lo, hi, p, df));
+                est, level, lo, hi, p, df) { OtherTestNamed = OtherTestIn(flow, sentences, from, end) });
         }
 
         foreach (Match m in EstimateSe.Matches(flow))
@@ -264,7 +271,7 @@ internal static class StatisticExtractor
             bool ratio = RatioName.IsMatch(name);
             taken.Add((from, end));
             found.Add(new EstimateWithInterval(Context(text, from, end, french, sentences, studyNs, options), name, ratio,
-                est, paperLevel, lo, hi, p, null) { LevelSource = paperLevel is null ? (levels.Count == 0 ? "no level stated in the paper" : $"the paper states several levels ({string.Join(", ", levels)} %)") : "the one level the paper states" });
+                est, paperLevel, lo, hi, p, null) { OtherTestNamed = OtherTestIn(flow, sentences, from, end), LevelSource = paperLevel is null ? (levels.Count == 0 ? "no level stated in the paper" : $"the paper states several levels ({string.Join(", ", levels)} %)") : "the one level the paper states" });
         }
 
         foreach (var regex in new[] { MedianHeader, MedianNamedQuartiles, Median, MedianByIqr })
@@ -307,13 +314,23 @@ internal static class StatisticExtractor
                 if (mean is null || sd is null) continue;
                 int start = m.Groups["m"].Index;
                 var label = MeanSpreadLabelAfter.Match(flow, m.Index + m.Length);
+                bool named = m.Groups["lab"].Success || label.Success;
                 bool se = m.Groups["lab"].Success
                     ? SeWords.IsMatch(m.Groups["lab"].Value)
                     : label.Success ? SeWords.IsMatch(label.Groups["lab"].Value)
                     : SeWords.IsMatch(flow[Math.Max(SentenceStart(sentences, start), start - 80)..start]) && !Regex.IsMatch(flow[Math.Max(SentenceStart(sentences, start), start - 80)..start], @"\b(SD|ET|DS)\b");
+                // A "±" the sentence does not name follows the paper's stated convention ("values are mean ± SEM").
+                if (!named && !se && spreadConvention == "SE") se = true;
+                if (!named && !se && spreadConvention == "both")
+                {
+                    var unnamed = Context(text, start, m.Index + m.Length, french, sentences, studyNs, options);
+                    found.Add(new MeanWithSpread(unnamed, mean, null, false, false)); // its mean alone: the paper states both mean ± SD and mean ± SE, and this ± names neither
+                    taken.Add((m.Index, m.Index + m.Length));
+                    continue;
+                }
                 taken.Add((m.Index, m.Index + m.Length));
                 var ctx = Context(text, start, m.Index + m.Length, french, sentences, studyNs, options);
-                found.Add(new MeanWithSpread(ctx, mean, sd, se, BinaryWords.IsMatch(flow[Math.Max(0, start - 60)..start])));
+                found.Add(new MeanWithSpread(ctx, mean, sd, se, IsBinary(flow[Math.Max(0, start - 60)..start])));
             }
         foreach (Match m in MeanAlone.Matches(flow))
         {
@@ -372,7 +389,8 @@ internal static class StatisticExtractor
         bool Says(Regex r) => r.IsMatch(label) || (!CountDescriptor.IsMatch(label) && !MeanDescriptor.IsMatch(label) && !MedianDescriptor.IsMatch(label) && r.IsMatch(cell.Descriptor));
         string measure = Regex.Replace(label, @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|(?:mean|moyenne|median|médiane)\b.*)$", "", OptI).Trim().TrimEnd(',');
         bool declared = options.IntegerMeasures.Any(d => label.Contains(d, StringComparison.OrdinalIgnoreCase));
-        bool integer = declared || (IntegerWords.IsMatch(label) && !LabelUnit.IsMatch(label));
+        bool integer = (declared || (IntegerWords.IsMatch(label) && !LabelUnit.IsMatch(label) && !NotIntegerScore.IsMatch(label)))
+                       && !ModelBased.IsMatch(label) && !ModelBased.IsMatch(cell.Descriptor);
         int? n = cell.ColumnN ?? studyN;
         string source = cell.ColumnN is not null ? $"the column's n ('{cell.Header}')" : studyN is not null ? $"the study's n ({studyNSource})" : "no n stated";
         var line = text.LineAt(cell.Start);
@@ -397,7 +415,7 @@ internal static class StatisticExtractor
             var (mean, sd) = (PrintedNumber.Parse(mm.Groups["m"].Value, french), PrintedNumber.Parse(mm.Groups["s"].Value, french));
             if (mean is null || sd is null) return null;
             bool se = Regex.IsMatch(MeanDescriptor.IsMatch(label) ? label : cell.Descriptor, @"\b(?:SE|SEM|ES|ESM)\b");
-            return new MeanWithSpread(ctx, mean, sd, se, BinaryWords.IsMatch(label));
+            return new MeanWithSpread(ctx, mean, sd, se, IsBinary(label));
         }
         return null;
     }
@@ -521,6 +539,8 @@ internal static class StatisticExtractor
                 int s0 = SentenceStart(sentences, list[0].Start), s1 = SentenceEnd(sentences, flow, list[0].Start);
                 var (studyN, studyNSource) = studyNs.At(list[0].Start);
                 var sentence = flow[s0..s1];
+                // Severities, grades, responses and courses of events (adverse events, episodes, lesions): a patient may have several.
+                if (variable is "severity" or "grade" or "response" or "course" && EventWords.IsMatch(sentence)) continue;
                 int? total = null;
                 string totalSource = "the total stated in the sentence";
                 string? bracketTotal = null;
@@ -553,6 +573,10 @@ internal static class StatisticExtractor
                     foreach (Match t in NPeople.Matches(flow[paragraph..s0]))
                         others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value}' earlier in the paragraph"));
                     if (studyN is { } sn) others.Add((sn, $"the study's n ({studyNSource})"));
+                    // Any count of people in the sentence may be the total ("Of 300 screened, 160 were women and 140 men").
+                    foreach (Match t in PeopleCount.Matches(sentence).Concat(OfCount.Matches(sentence)))
+                        if (!list.Any(x => s0 + t.Index < x.End && s0 + t.Index + t.Length > x.Start))
+                            others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value.Trim()}' in the sentence"));
                 }
                 int start = list[0].Start, end = list[^1].End;
                 var line = text.LineAt(start);
@@ -564,6 +588,9 @@ internal static class StatisticExtractor
             }
         }
     }
+
+    static readonly Regex EventWords = new(@"\b(?:adverse|events?|AEs?|reactions?|side[- ]effects?|toxicit(?:y|ies)|episodes?|lesions?|infections?|bleed(?:s|ing)|flares?|exacerbations?|effets indésirables|événements?|évènements?|réactions?|épisodes?|lésions?|toxicités?|poussées?|saignements?)\b", OptI);
+    static readonly Regex OfCount = new(@"\b(?:of|among|out of|parmi|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)", OptI);
 
     static readonly Regex Conjunction = new(@"\band\b|\bet\b|\bto\b|\bà\b|;|,|\bvs\.?|\bversus\b|\bcontre\b|\bwhereas\b|\bwhile\b|\balors que\b|\btandis que\b|\bthen\b|\bpuis\b", OptI);
     /// <summary>What may stand between a conjunction and a statistic that measures what the one before it measured: articles, prepositions, the statistic's name, a visit ("; à trois mois, une médiane de 9,5"), or "that of", "celle des …".</summary>
@@ -627,6 +654,7 @@ internal static class StatisticExtractor
         return !Regex.IsMatch(afterNumber, @"^\s*(?:for|pour)\s", OptI);
     }
 
+    static readonly Regex BetweenGroupsP = new(@"\b(?:vs\.?|versus|compared (?:with|to)|relative to|contre|comparée? (?:au|à|aux))\s+(?:the\s+|le\s+|la\s+|les\s+)?(?:placebo|control|usual care|comparator|other|témoin|contrôle|groupe|bras)|\bbetween (?:the )?(?:groups|arms)\b|\bentre (?:les )?(?:groupes|bras)\b|\binteraction\b", OptI);
     static readonly Regex PairedTest = new(@"\bpaired\b|\bappariée?s?\b|\bpour (?:séries|échantillons) appariée?s\b", OptI);
     static readonly Regex RankTest = new(@"\b(?:Wilcoxon|signed[- ]rank|rangs signés|sign test|test des signes|Friedman|non-?parametric|non paramétrique)\b", OptI);
     /// <summary>"from 13.6 ± 5.9 … to 17.0 ± 6.2", "est passé de 61,4 ± 12,3 à 52,8 ± 14,1": one measure followed from one value to the other.</summary>
@@ -655,6 +683,8 @@ internal static class StatisticExtractor
             bool fromTo = FromBefore.IsMatch(flow[Math.Max(s0, pair[0].Context.Start - 40)..pair[0].Context.Start])
                           && ToBetween.IsMatch(flow[pair[0].Context.End..pair[1].Context.Start]);
             bool groupsBetween = GroupWords.IsMatch(flow[pair[0].Context.End..pair[1].Context.Start]);
+            // "…, p = 0.01 vs placebo": the p compares the change with another group's, not the two visits.
+            if (BetweenGroupsP.IsMatch(flow[pair[1].Context.End..Math.Min(SentenceEnd(sentences, flow, p.Start), p.End + 40)])) continue;
             if (groupsBetween || (GroupWords.IsMatch(sentence) && !paired && !fromTo)) continue;
             int visits = threeVisits ? 3 : 2;
             var ctx = pair[0].Context with { End = p.End, Quote = flow[pair[0].Context.Start..p.End] };
@@ -691,7 +721,8 @@ internal static class StatisticExtractor
         measure ??= Acronym.Matches(following).Select(m => m.Value).FirstOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
         var afterNumber = flow[end..Math.Min(flow.Length, end + 12)];
         bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase));
-        bool integer = declared || (IntegerWords.IsMatch(window) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)));
+        bool integer = (declared || (IntegerWords.IsMatch(window) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window)))
+                       && !ModelBased.IsMatch(before);
 
         int? n = null; string source = studyNSource;
         // The sentence's "n = ": the first one after the statistic with no other number between (the group it was
@@ -722,8 +753,17 @@ internal static class StatisticExtractor
             n = ParseWhole(people.Groups["n"].Value);
             source = $"'{people.Value}' in the same sentence";
         }
-        n ??= studyN;
-        if (n == studyN && studyN is not null && source == studyNSource) source = $"the study's n ({studyNSource})";
+        if (n is null && studyN is not null)
+        {
+            // The study's n applies only to a sentence about the study's patients: not to a subgroup's statistic, nor to
+            // a sentence counting other units (eyes, lesions, visits) or more people than the study has (those screened).
+            var clause = flow[s0..Math.Max(end, Math.Min(s1, end + 40))];
+            if (Subgroup.Match(clause) is { Success: true } sub) source = $"the sentence speaks of a subgroup ('{sub.Value.Trim()}') whose n it does not state";
+            else if (OtherUnits.Match(sentence) is { Success: true } units) source = $"the sentence counts units other than the study's patients ('{units.Value.Trim()}')";
+            else if (PeopleCount.Matches(sentence).FirstOrDefault(m => ParseWhole(m.Groups["n"].Value) > studyN) is { } larger)
+                source = $"the sentence counts more people than the study's n ('{larger.Value.Trim()}')";
+            else { n = studyN; source = $"the study's n ({studyNSource})"; }
+        }
 
         // The visit: the nearest visit phrase before the statistic in its paragraph (up to 600 characters back); for a
         // p-value the nearest follow-up visit, since "compared with baseline" names the comparator, not the visit.
@@ -734,11 +774,26 @@ internal static class StatisticExtractor
                          ?? phrases.LastOrDefault() ?? VisitPhrase.Matches(sentence).FirstOrDefault();
         string? visit = visitMatch is null ? null : VisitLabel(visitMatch);
         var line = text.LineAt(start);
-        return new StatisticContext(start, end, quote, sentence.Trim(), measure, integer, n, n is null ? "no n stated" : source, visit)
+        return new StatisticContext(start, end, quote, sentence.Trim(), measure, integer, n, n is null ? (studyN is null ? "no n stated" : source) : source, visit)
         {
             Page = line.Page, Line = line.Line,
         };
     }
+
+    /// <summary>Words saying a mean is a model's estimate or a weighted one (adjusted, least-squares, marginal, imputed): not a total of integers over n.</summary>
+    static readonly Regex ModelBased = new(@"\b(?:adjusted|adjustment|adjusting|least[- ]squares|LS|estimated|model[- ]based|marginal|predicted|weighted|imputed|imputation|ajustée?s?|ajustement|estimée?s?|pondérée?s?|imputée?s?|moindres carrés)\b", OptI);
+    /// <summary>
+    /// Scores that are not whole numbers though named so: standardised or averaged over items (z- and T-scores, a mean
+    /// item score), indices with decimals (DAS28, HAQ, EDSS, BASDAI, SF-36, EQ-5D, a visual analogue scale), differences
+    /// between means, and blood cell counts (in 10⁹/L).
+    /// </summary>
+    static readonly Regex NotIntegerScore = new(@"\b(?:z[- ]?scores?|T[- ]?scores?|propensity|standardi[sz]ed|normali[sz]ed|per item|item means?|mean item|averaged (?:over|across)|moyenne des items|par item|utility|utilité|DAS28|DAS|SDAI|CDAI|HAQ(?:-DI)?|EDSS|BASDAI|BASFI|ASDAS|SF-?36|SF-?12|PCS|MCS|EQ-?5D|VAS|EVA|visual analog(?:ue)?|analogique|Oswestry|ODI|differences?|différences?|(?:cell|blood|neutrophil|lymphocyte|leu[ck]ocyte|platelet|CD4|CD8|eosinophil|reticulocyte|sperm|white[- ]cell|red[- ]cell)\s+counts?|numérations?)\b", OptI);
+    /// <summary>A subgroup a statistic is of ("in the placebo group", "among women", "those who relapsed", "chez les répondeurs").</summary>
+    static readonly Regex Subgroup = new(@"\b(?:(?:in|among|for|within|chez|parmi|dans|pour)\s+(?:the\s+|les?\s+|la\s+|l'|each\s+|both\s+|chaque\s+)?(?:[\w'-]+\s+){0,3}?(?:groups?|arms?|subgroups?|strat(?:um|a)|groupes?|bras|sous-groupes?|strates?|women|men|boys|girls|femmes|hommes|garçons|filles|responders|non-responders|répondeurs|non-répondeurs|survivors|survivants|smokers|fumeurs)\b|\b(?:those|ceux|celles)\s+(?:who|whose|with|qui|dont|ayant|avec)\b|\b(?:patients|participants|subjects|children|enfants)\s+(?:who|whose|qui|dont|ayant)\b|\b(?:placebo|controls?|témoins?)\b)", OptI);
+    /// <summary>A count of units other than patients: eyes, lesions, visits, samples, procedures, events.</summary>
+    static readonly Regex OtherUnits = new(@"(?<![\d.,])\d[\d\u00A0\u202F ,]*\s+(?:[\w'-]+\s+)?(?:eyes|knees|hips|teeth|lesions|visits|samples|specimens|procedures|operations|admissions|hospitali[sz]ations|episodes|cycles|prescriptions|records|measurements|tumou?rs|nodules|joints|events|consultations|séjours|yeux|genoux|hanches|dents|lésions|visites|échantillons|prélèvements|interventions|hospitalisations|épisodes|ordonnances|dossiers|mesures|tumeurs|articulations|événements|évènements)\b", OptI);
+    /// <summary>A count of people in a sentence ("Of 250 screened", "1 240 participants").</summary>
+    static readonly Regex PeopleCount = new(@"(?<![\d.,])(?<n>" + WholeCount + @")\s+(?:[\w'-]+\s+)?(?:" + PeopleWords + @"|screened|eligible|assessed|invited|contacted|dépistés|éligibles|sollicités)\b", OptI);
 
     static string QuoteUnit(string quote) => Regex.Match(quote, @"^" + Num + @"(?<rest>.*)$").Groups["rest"].Value;
 
@@ -864,7 +919,7 @@ internal static class StatisticExtractor
     static int? ParseCount(string text)
     {
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v)) return v;
-        if (Regex.IsMatch(text, @"^\d{1,3}(?:\s\d{3})+$")) return ParseWhole(text);
+        if (Regex.IsMatch(text, @"^\d{1,3}(?:[\s,]\d{3})+$")) return ParseWhole(text);
         int total = 0, current = 0;
         foreach (var word in Regex.Split(Regex.Replace(text.ToLowerInvariant(), @"quatre[- ]vingts?", "quatrevingt"), @"[\s-]+"))
         {
@@ -885,6 +940,56 @@ internal static class StatisticExtractor
         var v = PrintedNumber.Parse(printed, french);
         if (v is null || v.Value > 1) return null;
         return new ReportedP(m.Groups["rel"].Success ? m.Groups["rel"].Value : m.Groups["lt"].Success ? "<" : "=", v, m.Index, m.Index + m.Length);
+    }
+
+    static readonly Regex CorrectedWords = new(@"\b(?:adjusted|corrected|correction|Bonferroni|Holm|Hochberg|Šidák|Sidak|FDR|false discovery|Benjamini|Tukey|Dunnett|Scheff[eé]|multiplicity|multiple comparisons?|ajustée?s?|corrigée?s?|comparaisons multiples)\b", OptI);
+    static readonly Regex OtherTestWords = new(@"\b(?:exact|Fisher|permutation|bootstrap|Monte[- ]Carlo|log-?rank|Mantel|Cochran|Wilcoxon|Mann[- ]Whitney|Kruskal|Friedman|McNemar|likelihood[- ]ratio|LRT|score test|Gehan|Breslow|Peto|Tarone|rapport de vraisemblance|exacte?|signed[- ]rank|rangs signés)\b", OptI);
+    static readonly Regex OtherHypothesisWords = new(@"\b(?:interactions?|trend|heterogeneity|non-?inferiority|equivalence|superiority|margin|tendance|hétérogénéité|non-?infériorité|équivalence|supériorité|marge)\b", OptI);
+    static readonly Regex OneSidedWords = new(@"\b(?:one-sided|one-tailed|unilateral|unilatérale?)\b", OptI);
+    /// <summary>"Values are mean ± SD", "data were expressed as means ± SEM", "les résultats sont exprimés en moyenne ± ET": a paper's statement of what its "±" holds (not a label after one value).</summary>
+    const string StatedSpread = @"\b(?:are|were|is|as|expressed|presented|given|shown|reported|sont|exprimée?s?|présentée?s?|donnée?s?|indiquée?s?|en|sous (?:la )?forme d[e']|comme)\s+(?:(?:the|la|les|des|de)\s+)?(?:mean|moyenne)s?\s*(?:±|\+/-)\s*";
+    static readonly Regex StatedSd = new(StatedSpread + @"(?:SD|ET|DS|s\.d\.|standard deviation|écart[- ]type)", OptI);
+    static readonly Regex StatedSe = new(StatedSpread + @"(?:SEM|SE|ESM|ES|s\.e\.m?\.?|standard error|erreur[- ]standard)", OptI);
+
+    /// <summary>What a paper says its "±" holds: "SD", "SE" (stated once, "values are mean ± SEM"), "both" (a reader cannot tell an unnamed one), or "SD" by default.</summary>
+    static string SpreadConvention(string flow) => (StatedSd.IsMatch(flow), StatedSe.IsMatch(flow)) switch
+    {
+        (true, true) => "both",
+        (false, true) => "SE",
+        _ => "SD",
+    };
+
+    static readonly Regex MarginWords = new(@"\b(?:non-?inferiority|equivalence|margin|non-?infériorité|équivalence|marge)\b", OptI);
+
+    /// <summary>A test the sentence names up to an interval's end whose p need not be the interval's (log-rank, Fisher's exact, a non-inferiority margin), as printed.</summary>
+    static string? OtherTestIn(string flow, int[] sentences, int from, int end)
+    {
+        var sentence = flow[SentenceStart(sentences, from)..end];
+        return OtherTestWords.Match(sentence) is { Success: true } m ? $"'{m.Value}'" : MarginWords.Match(sentence) is { Success: true } h ? $"'{h.Value}'" : null;
+    }
+
+    static readonly Regex Sphericity = new(@"\b(?:Greenhouse|Huynh|sphericity|sphéricité)\b", OptI);
+
+    /// <summary>
+    /// What the words printed with a p say of it: those just before it, back to the last number or '=' ("χ2 = 3.2,
+    /// Fisher's exact p = 0.04", "Bonferroni-corrected p"), and those after it to the end of its clause ("p = 0.03
+    /// (Bonferroni-corrected)", "p = 0.01, log-rank test"). Words before the statistic ("Mann–Whitney U test, z = 2.1,
+    /// p = 0.04") are the statistic's own test, not the p's.
+    /// </summary>
+    static PQualifier? QualifierOf(string flow, ReportedP p)
+    {
+        int from = Math.Max(0, p.Start - 40);
+        var pre = flow[from..p.Start];
+        int cut = Math.Max(pre.LastIndexOfAny("0123456789=.".ToCharArray()), pre.LastIndexOf('\n'));
+        pre = pre[(cut + 1)..];
+        var post = flow[p.End..Math.Min(flow.Length, p.End + 40)];
+        int stop = post.IndexOfAny(";.\n".ToCharArray());
+        if (stop >= 0) post = post[..stop];
+        if (Regex.Match(post, @"\d") is { Success: true } digit) post = post[..digit.Index];
+        var words = pre + " " + post;
+        foreach (var (kind, regex) in new[] { ("corrected", CorrectedWords), ("another test", OtherTestWords), ("another hypothesis", OtherHypothesisWords), ("one-sided", OneSidedWords) })
+            if (regex.Match(words) is { Success: true } m) return new PQualifier(kind, m.Value);
+        return null;
     }
 
     static readonly Regex DfAfter = new(@"\G\s*[,;]\s*(?:(?:df|ddl)\s*=\s*\d+(?:[.,]\d+)?|[nN]\s*=\s*\d+)|\G\s*[\(\[]\s*(?:(?:df|ddl)\s*[=:]?\s*)?\d+(?:\s*[,;]\s*\d+)?(?:\s*(?:df|ddl))?\s*[\)\]]", Opt);
