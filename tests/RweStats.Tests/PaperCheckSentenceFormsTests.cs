@@ -382,4 +382,97 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Sleep was longer by 1.5 hours (95% CI 0.3 to 2.7; t(58) = 2.50, p = 0.015).", "consistent")]
     [InlineData("Sleep was longer by 1.5 hours (95% CI 0.3 to 2.7; t(58) = 2.50, p = 0.15).", "inconsistent")]
     public void AnIntervalsPAfterItsTest(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    // What unseen papers print that changes which test, which n or which kind of number applies: each sentence checked
+    // once as printed (no verdict, or not checkable) and once without the words that change it (inconsistent).
+
+    [Theory]
+    // 2 * pt(-2.25, 40) = 0.030: a Bonferroni-corrected p of 0.09 is not the t's. 1 - pchisq(3.20, 1) = 0.074: Fisher's exact p is another test's.
+    [InlineData("Recall improved after training, t(40) = 2.25, Bonferroni-corrected p = 0.09.", "not_checkable")]
+    [InlineData("Recall improved after training, t(40) = 2.25, p = 0.09.", "inconsistent")]
+    [InlineData("Recall improved after training, t(40) = 2.25, p = 0.09 (Holm-adjusted).", "not_checkable")]
+    [InlineData("Relapse was more frequent in men, χ2(1) = 3.20, Fisher's exact p = 0.04.", "not_checkable")]
+    [InlineData("Relapse was more frequent in men, χ2(1) = 3.20, p = 0.04.", "inconsistent")]
+    [InlineData("La rechute était plus fréquente chez les hommes, χ2(1) = 3,20 ; p = 0,04 (test exact de Fisher).", "not_checkable")]
+    public void APCorrectedOrFromAnotherTestIsNotTheStatistics(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Theory]
+    // Wald p of HR 0.75 (0.60 to 0.94): 2 * pnorm(-|log(0.75)| / ((log(0.94) - log(0.60)) / 2 / 1.96)) = 0.012; printed limits allow 0.008 to 0.017; a log-rank p of 0.004 is another test's.
+    [InlineData("Survival was longer with the drug (HR 0.75, 95% CI 0.60 to 0.94; log-rank p = 0.004).", "not_checkable")]
+    [InlineData("Survival was longer with the drug (HR 0.75, 95% CI 0.60 to 0.94; p = 0.004).", "inconsistent")]
+    // 2 * pnorm(-1.2 / (3.6 / 2 / 1.96)) = 0.19: a p against a non-inferiority margin is not the interval's p against 0.
+    [InlineData("The difference was −1.2 points (95% CI −3.0 to 0.6; p < 0.001 for non-inferiority).", "not_checkable")]
+    [InlineData("Non-inferiority was shown: the difference was −1.2 points (95% CI −3.0 to 0.6; p < 0.001).", "not_checkable")]
+    [InlineData("The difference was −1.2 points (95% CI −3.0 to 0.6; p < 0.001).", "inconsistent")]
+    [InlineData("The effect did not differ by sex (HR 0.80, 95% CI 0.64 to 1.00; p = 0.30 for interaction).", "not_checkable")]
+    // pnorm(-1.5 / (3.2 / 2 / 1.96)) = 0.033 one-sided (0.066 two-sided).
+    [InlineData("The gain was 1.50 points (95% CI −0.10 to 3.10; one-sided p = 0.033).", "consistent")]
+    [InlineData("The gain was 1.50 points (95% CI −0.10 to 3.10; p = 0.0033).", "inconsistent")]
+    public void AnIntervalsPFromAnotherTestOrHypothesis(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Theory]
+    // 1 - pf(3.10, 3, 57) = 0.034; at the lower bound of Greenhouse-Geisser's epsilon (1/3), 1 - pf(3.10, 1, 19) = 0.094.
+    [InlineData("Where sphericity was violated, the Greenhouse-Geisser correction was applied. Recall changed over the four sessions, F(3, 57) = 3.10, p = 0.051.", "consistent")]
+    [InlineData("Recall changed over the four sessions, F(3, 57) = 3.10, p = 0.051.", "inconsistent")]
+    [InlineData("Where sphericity was violated, the Greenhouse-Geisser correction was applied. Recall changed over the four sessions, F(3, 57) = 3.10, p = 0.20.", "inconsistent")]
+    public void AnFsDfCorrectedForSphericity(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Theory]
+    // 12.33 x 20 = 246.6: no whole total; but a model's adjusted mean, a mean item score or a cell count need not be a total over n.
+    [InlineData("The mean HAM-D score was 12.33 (SD 3.10) in the 20 patients.", "inconsistent")]
+    [InlineData("The adjusted mean HAM-D score was 12.33 (SE 0.80) in the 20 patients.", "not_checkable")]
+    [InlineData("The least-squares mean HAM-D score was 12.33 (SE 0.80) in the 20 patients.", "not_checkable")]
+    [InlineData("La moyenne ajustée du score HAM-D était de 12,33 (ES 0,80) chez les 20 patients.", "not_checkable")]
+    [InlineData("The mean item score of the anxiety scale was 3.47 (SD 0.62) in the 20 patients.", "not_checkable")]
+    [InlineData("The mean lymphocyte count was 1.53 (SD 0.40) in the 20 patients.", "not_checkable")]
+    [InlineData("The mean DAS28 score was 4.33 (SD 1.10) in the 20 patients.", "not_checkable")]
+    public void MeansThatNeedNotBeATotalOverN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // 6.25 x 14 = 87.5: impossible for the 14 patients, but the mean of a subgroup is of fewer.
+    [InlineData("Fourteen patients were treated. The mean SLEDAI score was 6.25 (SD 2.10).", "inconsistent")]
+    [InlineData("Fourteen patients were treated. In women, the mean SLEDAI score was 6.25 (SD 2.10).", "not_checkable")]
+    [InlineData("Fourteen patients were treated. The mean SLEDAI score was 6.25 (SD 2.10) in the placebo group.", "not_checkable")]
+    [InlineData("Quatorze patients ont été traités. Chez les répondeurs, le score SLEDAI moyen était de 6,25 (ET 2,10).", "not_checkable")]
+    public void TheStudysNIsNotASubgroups(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // 47.2 % is k/N for no N up to 14, but the sentence speaks of 250 people; 12/40 lesions = 30 % though 40 > 14.
+    [InlineData("Fourteen patients were treated. A survey of 250 people found that 47.2% of respondents knew the drug.", "not_checkable")]
+    [InlineData("Fourteen patients were treated. The survey found that 47.2% of respondents knew the drug.", "inconsistent")]
+    [InlineData("Fourteen patients were treated. Of the 40 lesions, 12 (30%) regressed.", "consistent")]
+    // 582/1287 = 45.22 %: "n = 1,287" is one thousand two hundred and eighty-seven.
+    [InlineData("In the registry (n = 1,287), 45.22% of patients were women.", "consistent")]
+    public void TheStudysNIsNotAnotherPopulations(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // 30 + 12 + 4 = 46 of 40 patients: adverse events, of which a patient may have several; patients, of whom none is in two levels.
+    [InlineData("Forty patients were treated. Adverse events were mild in 30, moderate in 12 and severe in 4.", null)]
+    [InlineData("Forty patients were treated. Disease activity was mild in 30, moderate in 12 and severe in 4.", "inconsistent")]
+    // 160 + 140 = 300: the people screened, more than the 120 included.
+    [InlineData("We enrolled 120 patients. Of 300 people screened, 160 were women and 140 men.", "consistent")]
+    public void CategoriesOfEventsAndOfOtherPopulations(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // Read as SDs, 20.1 ± 1.2 to 15.2 ± 1.3 in 25 patients gives p below 1e-12 at any correlation from 0 to 1: a p of 0.04 is impossible; read as SEMs (the paper says so), it is not checkable from means and SDs.
+    [InlineData("Values are mean ± SEM. The HAM-D score fell from 20.1 ± 1.2 at baseline to 15.2 ± 1.3 at 8 weeks in the 25 patients (p = 0.04).", "not_checkable")]
+    [InlineData("Values are mean ± SD. The HAM-D score fell from 20.1 ± 1.2 at baseline to 15.2 ± 1.3 at 8 weeks in the 25 patients (p = 0.04).", "inconsistent")]
+    [InlineData("Les résultats sont exprimés en moyenne ± ESM. Le score HAM-D est passé de 20,1 ± 1,2 à l'inclusion à 15,2 ± 1,3 à 8 semaines chez les 25 patients (p = 0,04).", "not_checkable")]
+    // 2 * pt(-4.9 / sqrt((4.2^2 + 4.3^2) / 30), 29) = 0.0001 at ρ = 0: a p of 0.04 compares the arm with placebo, not the two visits.
+    [InlineData("In the drug arm (n = 30), the score fell from 20.1 ± 4.2 to 15.2 ± 4.3 at 8 weeks (p = 0.04 vs placebo).", null)]
+    [InlineData("In the drug arm (n = 30), the score fell from 20.1 ± 4.2 to 15.2 ± 4.3 at 8 weeks (p = 0.04).", "inconsistent")]
+    public void WithinPatientPsOfSemsAndOfGroupComparisons(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+
+    [Theory]
+    // (0.65 x 0.35 x 40/39)^0.5 = 0.48: a proportion of smokers cannot have an SD of 0.12; a proportion of time can.
+    [InlineData("The proportion of smokers was 0.65 (SD 0.12) in the 40 patients.", "inconsistent")]
+    [InlineData("The proportion of time in range was 0.65 (SD 0.12) in the 40 patients.", null)]
+    public void AProportionOfTimeIsNotBinary(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // Every quantile definition puts a median of integers on a whole number or a half, whatever the n; a minimum is one of the values.
+    [InlineData("In the surgical group, the median number of nights in hospital was 2.75 (range 0–9).", "inconsistent")]
+    [InlineData("In the surgical group, the median number of nights in hospital was 2.5 (range 0–9).", "not_checkable")]
+    [InlineData("In the surgical group, the median number of nights in hospital was 2 (range 0.5–9).", "inconsistent")]
+    public void QuartilesNoSampleSizeGives(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile").First());
 }
