@@ -397,9 +397,9 @@ public class PaperCheckSentenceFormsTests
     public void APCorrectedOrFromAnotherTestIsNotTheStatistics(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
 
     [Theory]
-    // Wald p of HR 0.75 (0.60 to 0.94): 2 * pnorm(-|log(0.75)| / ((log(0.94) - log(0.60)) / 2 / 1.96)) = 0.012; printed limits allow 0.008 to 0.017; a log-rank p of 0.004 is another test's.
-    [InlineData("Survival was longer with the drug (HR 0.75, 95% CI 0.60 to 0.94; log-rank p = 0.004).", "not_checkable")]
-    [InlineData("Survival was longer with the drug (HR 0.75, 95% CI 0.60 to 0.94; p = 0.004).", "inconsistent")]
+    // Wald p of HR 0.75 (0.60 to 0.94): 2 * pnorm(-|log(0.75)| / ((log(0.94) - log(0.60)) / 2 / 1.96)) = 0.012; printed limits allow 0.008 to 0.017; half of it one-sided; a log-rank p of 0.001 is another test's.
+    [InlineData("Survival was longer with the drug (HR 0.75, 95% CI 0.60 to 0.94; log-rank p = 0.001).", "not_checkable")]
+    [InlineData("Survival was longer with the drug (HR 0.75, 95% CI 0.60 to 0.94; p = 0.001).", "inconsistent")]
     // 2 * pnorm(-1.2 / (3.6 / 2 / 1.96)) = 0.19: a p against a non-inferiority margin is not the interval's p against 0.
     [InlineData("The difference was −1.2 points (95% CI −3.0 to 0.6; p < 0.001 for non-inferiority).", "not_checkable")]
     [InlineData("Non-inferiority was shown: the difference was −1.2 points (95% CI −3.0 to 0.6; p < 0.001).", "not_checkable")]
