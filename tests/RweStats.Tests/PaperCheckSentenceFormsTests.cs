@@ -475,4 +475,32 @@ public class PaperCheckSentenceFormsTests
     [InlineData("In the surgical group, the median number of nights in hospital was 2.5 (range 0–9).", "not_checkable")]
     [InlineData("In the surgical group, the median number of nights in hospital was 2 (range 0.5–9).", "inconsistent")]
     public void QuartilesNoSampleSizeGives(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile").First());
+
+    [Theory]
+    // 12.35 x 20 = 247 but 12.35 x 22 = 271.7 (271/22 = 12.32, 272/22 = 12.36): with two groups' n before it, the mean's is not known.
+    [InlineData("In the drug (n = 20) and placebo (n = 22) groups, the mean HAM-D scores were 12.35 (SD 3.10) and 11.41 (SD 2.90), respectively.", "not_checkable")]
+    [InlineData("In the drug group (n = 22), the mean HAM-D score was 12.35 (SD 3.10).", "inconsistent")]
+    // A table set as running text, as a PDF extraction may give it: the header's two n before the cell.
+    [InlineData("Characteristic Remission (n = 38) No remission (n = 10) Women, n (%) 25 (66) 7 (70) Pain score, mean (SD) 5.21 (2.06) 5.40 (2.32)", "not_checkable")]
+    public void SeveralNBeforeAStatistic(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").First());
+
+    [Theory]
+    // 2 * pt(-1.12, 94) = 0.265: a p in the next clause that refers back to the statistic is its p.
+    [InlineData("Gains were larger with training, t(94) = 1.12; this difference was significant, p < .001.", "inconsistent")]
+    [InlineData("Gains were larger with training, t(94) = 1.12; this difference was not significant, p = .27.", "consistent")]
+    // 1 - pchisq(5.02, 1) = 0.0250: a chi-square for trend.
+    [InlineData("Adherence fell across the age bands (χ2 for trend = 5.02, 1 df; P = .025).", "consistent")]
+    [InlineData("Adherence fell across the age bands (χ2 for trend = 5.02, 1 df; P = .0025).", "inconsistent")]
+    // r = -0.09 with the n = 24 of the correlation before it (df 22): 2 * pt(-0.09 * sqrt(22) / sqrt(1 - 0.09^2), 22) = 0.676.
+    [InlineData("La baisse était corrélée au score CADSS (r = 0,48 ; p = 0,017 ; n = 24), mais pas à l'âge (r = −0,09 ; p = 0,03).", "inconsistent")]
+    [InlineData("La baisse était corrélée au score CADSS (r = 0,48 ; p = 0,017 ; n = 24), mais pas à l'âge (r = −0,09 ; p = 0,68).", "consistent")]
+    public void APOrADfFromTheNextClauseOrThePreviousCorrelation(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "p_vs_statistic").Last());
+
+    [Theory]
+    // Grade 3/4 is no count out of a denominator, nor a threshold "≥ 7" a count.
+    [InlineData("Grade 3/4 neutropenia (12%) occurred in five patients.")]
+    [InlineData("A pain score ≥ 7 (28%) was more common with usual care.")]
+    [InlineData("At M6 (45%), most patients were in remission.")]
+    public void GradesThresholdsAndVisitsAreNotCounts(string text) =>
+        Assert.DoesNotContain(CheckText(text).Findings, f => f.Check == "percentage" && f.Verdict == FindingVerdict.Inconsistent);
 }

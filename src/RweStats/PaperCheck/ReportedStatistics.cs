@@ -47,6 +47,9 @@ public sealed record StatisticContext(int Start, int End, string Quote, string S
     /// <summary>The 1-based line on <see cref="Page"/> where the statistic begins.</summary>
     public int Line { get; init; } = 1;
 
+    /// <summary>When no n applies exactly, the most it can be (the study's n for a subgroup of it): a bound for a percentage's denominator, never a GRIM n.</summary>
+    public int? NAtMost { get; init; }
+
     /// <summary>The n is the study's, not one stated in the statistic's own sentence.</summary>
     public bool NIsStudyN => NSource.StartsWith("the study's n", StringComparison.Ordinal);
 }

@@ -41,7 +41,7 @@ internal static class StatisticExtractor
     /// "t(28) = 2.20", "t[28] = 2.20", "F(2, 45) = 3.1", Kruskal–Wallis "H(2) = 7.1" (its χ² approximation), "χ2(2, N = 80) = 6.1", "z = 2.1", and a t or F with its df run on as a
     /// subscript set inline: "t28 = 2.20", "t 28 = 2.20", "F2,45 = 3.1".
     /// </summary>
-    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|H(?=\s*\()|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:\s*\((?<df>[^()=]{1,25}?(?:[nN]\s*=\s*\d+)?)\)|\s*\[(?<df>[^\[\]=]{1,25}?(?:[nN]\s*=\s*\d+)?)\]|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
+    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|H(?=\s*\()|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:\s+for\s+(?:linear\s+)?trend|\s+(?:de|pour)\s+(?:la\s+)?tendance(?:\s+linéaire)?)?(?:\s*\((?<df>[^()=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\)|\s*\[(?<df>[^\[\]=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\]|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
 
     static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:percentage points?|points de pourcentage|[a-zA-Zµ/]+\s*)?[\(\[,;]\s*(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval(?:\s*\[CI\])?|intervalle de confiance(?:\s*\[IC\])?)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
 
@@ -52,7 +52,7 @@ internal static class StatisticExtractor
     /// </summary>
     static readonly Regex BareInterval = new(@"\b(?<!(?i:median|médiane?)\s)(?<name>a?OR|a?HR|sHR|RR|IRR|MD|(?i:odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|risque relatif|(?:mean |adjusted )?difference|différence(?: moyenne| ajustée)?))\s*(?:[=:,]\s*|(?:(?:was|of|is|était|est|de)\s+){1,2})?(?<est>" + Num + @")\s*[\(\[]\s*(?<lo>" + Num + @")\s*(?:to|à|–|—|-|;|,)\s*(?<hi>" + Num + @")\s*[\)\]]", Opt);
     /// <summary>"β = 0.12 (SE 0.05), p = 0.02", "coefficient 0.12, SE = 0.05; p = 0.02", "différence 1,2 (ES 0,5)": a named estimate with its standard error.</summary>
-    static readonly Regex EstimateSe = new(@"(?<![\w])(?<name>β|beta|[Bb]|(?i:coefficient|coef\.|estimate|estimation|(?:mean |adjusted )?difference|différence(?: moyenne| ajustée)?))\s*(?:[=:]\s*|(?:(?:was|of|is|était|est|de)\s+){1,2})?(?<est>" + Num + @")\s*[\(\[,;]?\s*(?:SE|ES|s\.e\.|(?i:standard error|erreur standard))\s*[=:]?\s*(?<se>" + Num + @")\s*[\)\]]?", Opt);
+    static readonly Regex EstimateSe = new(@"(?<![\w])(?<name>β|beta|[Bb]|(?i:coefficient|coef\.|estimate|estimation|(?:mean |adjusted )?difference|différence(?: moyenne| ajustée)?))(?:\s+(?:for|of|de|du|pour)\s+(?:[\w'-]+\s+){1,3}?(?=was|of|is|était|est|de|=|:))?\s*(?:[=:]\s*|(?:(?:was|of|is|était|est|de)\s+){1,2})?(?<est>" + Num + @")\s*[\(\[,;]?\s*(?:SE|ES|s\.e\.|(?i:standard error|erreur standard))\s*[=:]?\s*(?<se>" + Num + @")\s*[\)\]]?", Opt);
     /// <summary>A confidence level stated anywhere in the paper: "95 % CI", "IC à 95 %", "IC95", "intervalle de confiance à 90 %".</summary>
     static readonly Regex StatedLevel = new(@"(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence|de confiance)|(?:CI|IC|confidence interval|intervalle de confiance)\s*(?:à\s*|of\s*)?(?<lvl>\d{2})\s*%?", OptI);
     static readonly Regex DifferenceName = new(@"\b(?:differences?|différences?|changes?|variations?|slopes?|pentes?|coefficients?|β|beta|gains?|increases?|decreases?|augmentation|diminution|baisse|hausse|reductions?|réduction|MD|SMD|mean|moyenne|median|médiane)\b", OptI);
@@ -77,6 +77,8 @@ internal static class StatisticExtractor
     static readonly Regex MedianNamedQuartiles = new(@"\b(?:median|médiane)\s*(?:[=:]|was|is|of|était|est de|de)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[,;(\[]\s*(?:Q1|first quartile|premier quartile)\s*[=:]?\s*(?<q1>" + Num + @")\s*[,;]\s*(?:and\s+|et\s+)?(?:Q3|third quartile|troisième quartile)\s*[=:]?\s*(?<q3>" + Num + @")\s*[\)\]]?", OptI);
     /// <summary>"2 (IQR 1–3)", "and of 7 (IQR 8–10)", "9 (Q1-Q3 : 6,71-12)", "11 (EIQ 9 à 14)": a value with its interquartile range is a median, whether the word is near or not.</summary>
     static readonly Regex MedianByIqr = new(@"(?<![\w.,])(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[]\s*(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|espace interquartile|Q1\s*[-–]\s*Q3|Q1\s*[,;]\s*Q3|P25\s*[-–]\s*P75|25th[-–]75th percentiles?)(?:\s*[\[(]\s*(?:IQR|EIQ)\s*[\])])?\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]", Opt);
+    /// <summary>"and of 2 (range, 0.5–7)", "et de 3 (extrêmes 1-9)": a value with its range, a median when its sentence names a median before it and no mean after that.</summary>
+    static readonly Regex MedianByRange = new(@"(?<![\w.,])(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[]\s*(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]", OptI);
     /// <summary>A second median right after one printed with its quartiles or range, its limits bare: "from a median of 2 (IQR 1 to 3) to 2 (0.75 to 2.25)", "6 (EIQ 4-8) et 5 (3-7)", "2 (IQR 2–3) at baseline and 2 (1–2) at 12 weeks". Its limits are of the same kind.</summary>
     static readonly Regex NextMedianBareLimits = new(@"\G(?:\s*,?\s*(?:at|à|after|après)\s+(?:baseline|inclusion|l'inclusion|[MJWD]\d{1,3}|(?:week|semaine|month|mois|day|jour)\s+\d{1,3}|\d{1,3}\s+(?:weeks?|months?|semaines|mois|days?|jours|years?|ans)))?\s*,?\s*(?:to|à|and|et|vs\.?|versus|contre|then|puis)\s+(?:(?:a|an|une|of|de|d'|median|médiane|the|la|le)\s+){0,3}(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]", OptI);
     static readonly Regex MeanWord = new(@"\b(?:mean|moyenne|average|moyen)\b", OptI);
@@ -91,8 +93,10 @@ internal static class StatisticExtractor
     /// <summary>"12.5 %, 4 patients", "61,2 % des participants, soit 29 personnes", "48% of the patients, i.e. 12 people": a count named after its percentage.</summary>
     static readonly Regex PercentCommaCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|of all)\s*" + PeopleWords + @"\s*)?[,;]\s*(?:(?:soit|i\.\s?e\.|that is|or|namely|c'est-à-dire)\s*,?\s*)?(?<k>\d+)\s+" + PeopleWords, Opt);
     /// <summary>"12/14 (86 %)", "12 of 14 patients (86%)", "27 patients sur 60, soit 45 %", "39 patients out of 41, i.e. 95%": a count of a denominator, then its percentage.</summary>
-    static readonly Regex CountOfThenPercent = new(@"(?<![\d.,])(?<k>" + WholeCount + @")\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:[\wéè]+\s*){0,2}(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
-    static readonly Regex CountThenPercent = new(@"(?<![\d.,])(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")(?![.,]\d)\s*(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
+    /// <summary>What a number before a bracketed percentage is not a count of: a threshold ("≥ 65 (40 %)"), a grade or stage ("grade 3/4 neutropenia (12 %)"), an age, a visit ("M6 (45 %)").</summary>
+    const string NotACount = @"(?<![\w.,])(?<![<>≤≥]\s?)(?<!\b(?i:aged?|grades?|stages?|types?|class|classes|levels?|weeks?|months?|days?|visits?|years?|semaines?|mois|jours?|visites?|ans|âgée?s?|classe|stade|CTCAE|NYHA|ECOG|Gleason)\s)";
+    static readonly Regex CountOfThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:[\wéè]+\s*){0,2}(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
+    static readonly Regex CountThenPercent = new(NotACount + @"(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")(?![.,]\d)\s*(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
     static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
 
     static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
@@ -178,7 +182,8 @@ internal static class StatisticExtractor
             var value = PrintedNumber.Parse(m.Groups["val"].Value, french);
             if (value is null) continue;
             int valueEnd = m.Index + m.Length;
-            var after = PAfter(pValues, flow, valueEnd, 30);
+            // A p in the next clause that refers back to the statistic: "t(94) = 1.12; this difference was significant, p < .001".
+            var after = PAfter(pValues, flow, valueEnd, 30) ?? PInReferringClause(pValues, flow, valueEnd);
             var first = PBefore(pValues, usedP, flow, m.Index);
             if (after is not null && usedP.Contains(after)) after = null;
             bool pFirst = first is not null && (after is null || flow[valueEnd..after.Start].Contains(')'));
@@ -187,6 +192,11 @@ internal static class StatisticExtractor
             var test = NormaliseTest(m.Groups["test"].Value);
             var gap = pFirst ? DfAfter.Match(flow, valueEnd, Math.Min(30, flow.Length - valueEnd)).Value : flow[valueEnd..p.Start];
             var (df1, df2) = Df(test, m.Groups["df"].Success ? m.Groups["df"].Value : null, gap, flow[p.End..Math.Min(flow.Length, p.End + 20)], french);
+            // A correlation with no n of its own after one with its n in the same sentence is of the same patients:
+            // "(r = 0.48; p = 0.017; n = 24), but not with age (r = −0.09; p = 0.03)".
+            if (test == "r" && df1 is null && found.OfType<TestStatistic>().LastOrDefault() is { Test: "r", Df1: { } previousDf } previous
+                && SentenceIndex(sentences, previous.Context.Start) == SentenceIndex(sentences, m.Index))
+                df1 = previousDf;
             int start = Math.Min(m.Index, p.Start), end = pFirst ? valueEnd + gap.Length : p.End;
             usedP.Add(p);
             taken.Add((start, end));
@@ -274,7 +284,7 @@ internal static class StatisticExtractor
                 est, paperLevel, lo, hi, p, null) { OtherTestNamed = OtherTestIn(flow, sentences, from, end), LevelSource = paperLevel is null ? (levels.Count == 0 ? "no level stated in the paper" : $"the paper states several levels ({string.Join(", ", levels)} %)") : "the one level the paper states" });
         }
 
-        foreach (var regex in new[] { MedianHeader, MedianNamedQuartiles, Median, MedianByIqr })
+        foreach (var regex in new[] { MedianHeader, MedianNamedQuartiles, Median, MedianByIqr, MedianByRange })
             foreach (Match m in regex.Matches(flow))
             {
                 if (!Free(m.Index, m.Index + m.Length)) continue;
@@ -285,6 +295,13 @@ internal static class StatisticExtractor
                     // "mean 5.3 (IQR …)" is a mean: the quartiles do not make it a median.
                     var before = flow[SentenceStart(sentences, start)..start];
                     if (MeanWord.Matches(before).LastOrDefault() is { } mean && (MedianWord.Matches(before).LastOrDefault()?.Index ?? -1) < mean.Index) continue;
+                }
+                if (regex == MedianByRange)
+                {
+                    // A range alone may be of a mean or of anything: a median only when the sentence names one before it and no mean after that.
+                    var before = flow[SentenceStart(sentences, start)..start];
+                    int median = MedianWord.Matches(before).LastOrDefault()?.Index ?? -1;
+                    if (median < 0 || (MeanWord.Matches(before).LastOrDefault()?.Index ?? -1) > median) continue;
                 }
                 taken.Add((m.Index, m.Index + m.Length));
                 found.Add(new MedianWithQuartiles(Context(text, start, m.Index + m.Length, french, sentences, studyNs, options),
@@ -557,6 +574,8 @@ internal static class StatisticExtractor
                 {
                     int at = s0 + t.Groups["n"].Index;
                     if (list.Any(x => at >= x.Start && at < x.End)) continue;
+                    // A total after the categories is theirs only in their clause ("44 women and 28 men (n = 72)", not "…; the control group (n = 15)").
+                    if (at > list[^1].End && (ClauseBreak.IsMatch(flow[list[^1].End..at]) || Regex.IsMatch(flow[list[^1].End..(s0 + t.Index)], @"\d"))) continue;
                     total = ParseWhole(t.Groups["n"].Value);
                     break;
                 }
@@ -735,30 +754,45 @@ internal static class StatisticExtractor
             return !Regex.IsMatch(flow[Math.Max(s0, at - 80)..at], @"%[^%()\d]{0,70}\(\s*$|%\s*\(?\s*$");
         }).ToList();
         // An "n =" after a clause break (", and those who …", "; ", ", whereas") counts the next clause's group.
-        var chosen = candidates.FirstOrDefault(m => s0 + m.Index >= end && !Regex.IsMatch(flow[end..(s0 + m.Index)], @"\d") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)]))
-                     ?? candidates.LastOrDefault(m => s0 + m.Index < start);
+        var adjacent = candidates.FirstOrDefault(m => s0 + m.Index >= end && !Regex.IsMatch(flow[end..(s0 + m.Index)], @"\d") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)]));
+        var chosen = adjacent ?? candidates.LastOrDefault(m => s0 + m.Index < start);
         if (chosen is null && NPeople.Match(before) is { Success: true } subject)
         {
             n = ParseWhole(subject.Groups["n"].Value);
             source = $"'{subject.Value}' in the same sentence";
         }
         else chosen ??= candidates.FirstOrDefault();
+        int? atMost = null;
+        // Several n in the sentence ("in the drug (n = 20) and placebo (n = 22) groups, … respectively", or a table
+        // set as running text): only the one printed right after the statistic is certainly its own.
+        var distinct = candidates.Select(m => ParseWhole(m.Groups["n"].Value)).Distinct().ToList();
+        bool ambiguous = chosen is not null && distinct.Count >= 2 && (chosen != adjacent || Respectively.IsMatch(sentence));
+        if (ambiguous)
+        {
+            atMost = distinct.Max();
+            source = $"several n in the sentence ({string.Join(", ", candidates.Select(m => $"'{m.Value}'").Distinct())}), none of them certainly its own";
+            chosen = null;
+        }
         if (chosen is not null)
         {
             n = ParseWhole(chosen.Groups["n"].Value);
             source = $"'{chosen.Value}' in the same sentence";
         }
-        if (n is null && NPeople.Match(sentence) is { Success: true } people)
+        if (n is null && !ambiguous && NPeople.Match(sentence) is { Success: true } people)
         {
             n = ParseWhole(people.Groups["n"].Value);
             source = $"'{people.Value}' in the same sentence";
         }
-        if (n is null && studyN is not null)
+        if (n is null && !ambiguous && studyN is not null)
         {
             // The study's n applies only to a sentence about the study's patients: not to a subgroup's statistic, nor to
             // a sentence counting other units (eyes, lesions, visits) or more people than the study has (those screened).
             var clause = flow[s0..Math.Max(end, Math.Min(s1, end + 40))];
-            if (Subgroup.Match(clause) is { Success: true } sub) source = $"the sentence speaks of a subgroup ('{sub.Value.Trim()}') whose n it does not state";
+            if (Subgroup.Match(clause) is { Success: true } sub)
+            {
+                source = $"the sentence speaks of a subgroup ('{sub.Value.Trim()}') whose n it does not state";
+                atMost = studyN;
+            }
             else if (OtherUnits.Match(sentence) is { Success: true } units) source = $"the sentence counts units other than the study's patients ('{units.Value.Trim()}')";
             else if (PeopleCount.Matches(sentence).FirstOrDefault(m => ParseWhole(m.Groups["n"].Value) > studyN) is { } larger)
                 source = $"the sentence counts more people than the study's n ('{larger.Value.Trim()}')";
@@ -774,8 +808,9 @@ internal static class StatisticExtractor
                          ?? phrases.LastOrDefault() ?? VisitPhrase.Matches(sentence).FirstOrDefault();
         string? visit = visitMatch is null ? null : VisitLabel(visitMatch);
         var line = text.LineAt(start);
-        return new StatisticContext(start, end, quote, sentence.Trim(), measure, integer, n, n is null ? (studyN is null ? "no n stated" : source) : source, visit)
+        return new StatisticContext(start, end, quote, sentence.Trim(), measure, integer, n, n is null ? (studyN is null && !ambiguous ? "no n stated" : source) : source, visit)
         {
+            NAtMost = atMost,
             Page = line.Page, Line = line.Line,
         };
     }
@@ -787,7 +822,7 @@ internal static class StatisticExtractor
     /// item score), indices with decimals (DAS28, HAQ, EDSS, BASDAI, SF-36, EQ-5D, a visual analogue scale), differences
     /// between means, and blood cell counts (in 10⁹/L).
     /// </summary>
-    static readonly Regex NotIntegerScore = new(@"\b(?:z[- ]?scores?|T[- ]?scores?|propensity|standardi[sz]ed|normali[sz]ed|per item|item means?|mean item|averaged (?:over|across)|moyenne des items|par item|utility|utilité|DAS28|DAS|SDAI|CDAI|HAQ(?:-DI)?|EDSS|BASDAI|BASFI|ASDAS|SF-?36|SF-?12|PCS|MCS|EQ-?5D|VAS|EVA|visual analog(?:ue)?|analogique|differences?|différences?|(?:cell|blood|neutrophil|lymphocyte|leu[ck]ocyte|platelet|CD4|CD8|eosinophil|reticulocyte|sperm|white[- ]cell|red[- ]cell)\s+counts?|numérations?)\b", OptI);
+    static readonly Regex NotIntegerScore = new(@"\b(?:z[- ]?scores?|T[- ]?scores?|propensity|standardi[sz]ed|normali[sz]ed|per item|item means?|mean item|averaged (?:over|across)|moyenne des items|par item|utility|utilité|DAS28|DAS|SDAI|CDAI|HAQ(?:-DI)?|EDSS|BASDAI|BASFI|ASDAS|SF-?36|SF-?12|PCS|MCS|EQ-?5D|VAS|EVA|visual analog(?:ue)?|analogique|PASI|SCORAD|EASI|ADAS(?:-Cog)?|KCCQ|SGRQ|KOOS|QLQ(?:-C30)?|PROMIS|transformed|rescaled|differences?|différences?|(?:cell|blood|neutrophil|lymphocyte|leu[ck]ocyte|platelet|CD4|CD8|eosinophil|reticulocyte|sperm|white[- ]cell|red[- ]cell)\s+counts?|numérations?)\b", OptI);
     /// <summary>A subgroup a statistic is of ("in the placebo group", "among women", "those who relapsed", "chez les répondeurs").</summary>
     static readonly Regex Subgroup = new(@"\b(?:(?:in|among|for|within|chez|parmi|dans|pour)\s+(?:the\s+|les?\s+|la\s+|l'|each\s+|both\s+|chaque\s+)?(?:[\w'-]+\s+){0,3}?(?:groups?|arms?|subgroups?|strat(?:um|a)|groupes?|bras|sous-groupes?|strates?|women|men|boys|girls|femmes|hommes|garçons|filles|responders|non-responders|répondeurs|non-répondeurs|survivors|survivants|smokers|fumeurs)\b|\b(?:those|ceux|celles)\s+(?:who|whose|with|qui|dont|ayant|avec)\b|\b(?:patients|participants|subjects|children|enfants)\s+(?:who|whose|qui|dont|ayant)\b|\b(?:placebo|controls?|témoins?)\b)", OptI);
     /// <summary>A count of units other than patients: eyes, lesions, visits, samples, procedures, events.</summary>
@@ -881,7 +916,7 @@ internal static class StatisticExtractor
     }
     static readonly Regex HeadingLine = new(@"^[^.;!?()\[\]=%±|\t]+$", Opt);
     static readonly Regex ArmSplit = new(@"\G\s+(?:to|à|au|dans)\b[^.]{0,120}?\b(?:and|et|or|ou)\s+\d+\s+(?:[\wé]+\s+)?(?:to|à|au|dans)\b", OptI);
-    static readonly Regex InclusionVerb = new(@"\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|recruited|randomi[sz]ed|allocated|assigned|inclus|incluses|randomisés|randomisées|répartis|réparties|a inclus|ont inclus|avons inclus)\b", OptI);
+    static readonly Regex InclusionVerb = new(@"\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|recruited|randomi[sz]ed|allocated|assigned|treated|inclus|incluses|randomisés|randomisées|répartis|réparties|traités|traitées|a inclus|ont inclus|avons inclus)\b", OptI);
     static readonly Regex SubsetPhrase = new(@"\b(?:of these|of them|of whom|among them|among these|parmi eux|parmi elles|parmi ceux|dont)\b[^.]*$", OptI);
 
     /// <summary>
@@ -1001,10 +1036,20 @@ internal static class StatisticExtractor
     /// <summary>A correlation's n printed after its p, in the same clause: "r = 0.12; p &lt; 0.001; n = 120".</summary>
     /// <summary>"NS", "n.s." printed for a p: above the 5 % level (the level a paper states otherwise is not read).</summary>
     static readonly Regex NumberOfSubject = new(@"\b(?:number of|nombre d(?:e\s|')|count of)", OptI);
+    static readonly Regex Respectively = new(@"\b(?:respectively|respectivement)\b", OptI);
     static readonly Regex ClauseBreak = new(@";|,\s*(?:and|but|whereas|while|et|mais|alors que|tandis que)\b", OptI);
     static readonly Regex NotSignificant = new(@"(?<=[,;(]\s*)(?:NS|N\.S\.|n\.s\.)(?![\w])", Opt);
     static readonly Regex NAfterP = new(@"^\s*[,;]\s*[nN]\s*=\s*(?<n>\d+)", Opt);
     static readonly Regex OpensStatistic = new(@"^\s*[,;:]?\s*[\(\[]?\s*(?:[A-Za-zÀ-ÿ'-]+\s+){0,3}$", Opt);
+
+    static readonly Regex ReferringClause = new(@"^\s*[;,]\s*(?:and\s+|but\s+|et\s+|mais\s+)?(?:this|that|which|it|the (?:difference|effect|association|change|gain|correlation)|ce(?:tte|t)?|ceci|qui|la différence|l'effet|l'association|le gain)\b[^\d;.()]{0,50}$", OptI);
+
+    /// <summary>The p of the clause after a statistic when that clause refers back to it ("; this difference was significant, p &lt; .001"), with no number between.</summary>
+    static ReportedP? PInReferringClause(List<ReportedP> pValues, string flow, int from)
+    {
+        var p = pValues.FirstOrDefault(x => x.Start >= from && x.Start - from <= 70);
+        return p is not null && ReferringClause.IsMatch(flow[from..p.Start]) ? p : null;
+    }
 
     /// <summary>The p printed just before a statistic ("p = 0.03 (t = 2.3, df = 28)", "p = 0.03, t(28) = 2.3"), unclaimed, with only a bracket or a few words between.</summary>
     static ReportedP? PBefore(List<ReportedP> pValues, HashSet<ReportedP> used, string flow, int statisticStart)

@@ -20,7 +20,7 @@ internal static class WithinPatientCheck
     {
         var (a, b) = (s.First, s.Second);
         string what = $"{a.Mean} ± {a.Spread} vs {b.Mean} ± {b.Spread}, {s.P}";
-        if (s.Context.N is not { } n || n < 3) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it");
+        if (s.Context.N is not { } n || n < 3) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it ({s.Context.NSource})");
         if (a.SpreadIsStandardError || b.SpreadIsStandardError)
             return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: printed with SEs, not SDs");
         if (s.P.Qualifier is { NotTheStatisticsP: true } q) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: {q.Why}");
