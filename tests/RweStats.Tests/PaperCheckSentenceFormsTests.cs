@@ -503,4 +503,20 @@ public class PaperCheckSentenceFormsTests
     [InlineData("At M6 (45%), most patients were in remission.")]
     public void GradesThresholdsAndVisitsAreNotCounts(string text) =>
         Assert.DoesNotContain(CheckText(text).Findings, f => f.Check == "percentage" && f.Verdict == FindingVerdict.Inconsistent);
+
+    [Theory]
+    // The interval of a difference whose estimate is not printed is not the second value's; the n of a group named
+    // between a percentage and its bracket is its denominator (18/40 = 45 %), not its count.
+    [InlineData("Disability fell from 45% to 30% (95% CI 8 to 22) with exercise.")]
+    [InlineData("Response was 45% in the drug group (n = 40) and 30% in placebo.")]
+    // 2 * pt(-2.15, 30) = 0.040: "NS" in a paper that corrects for multiple comparisons need not be p > 0.05.
+    [InlineData("P-values were corrected with the Bonferroni method. Errors fell (t(30) = 2.15, NS).")]
+    public void NumbersThatAreNotTheStatisticsOwn(string text) =>
+        Assert.DoesNotContain(CheckText(text).Findings, f => f.Verdict == FindingVerdict.Inconsistent);
+
+    [Theory]
+    [InlineData("Errors fell (t(30) = 2.15, NS).", "inconsistent")]
+    // Words after the bracket the p closes are not about it.
+    [InlineData("Recall improved, t(30) = 2.10 (p = 0.44), but not after the Bonferroni correction.", "inconsistent")]
+    public void NsAndWordsAfterTheP(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
 }

@@ -156,8 +156,9 @@ internal static class StatisticExtractor
         var found = new List<ReportedStatistic>();
         var inTables = new HashSet<ReportedStatistic>(ReferenceEqualityComparer.Instance);
         var pValues = PValue.Matches(flow).Select(m => P(m, french)).Where(p => p is not null).Select(p => p!)
-            .Concat(NotSignificant.Matches(flow).Select(m => new ReportedP(">", PrintedNumber.Parse("0.05", false)!, m.Index, m.Index + m.Length)))
-            .OrderBy(p => p.Start).Select(p => p with { Qualifier = QualifierOf(flow, p) }).ToList();
+            .Concat(NotSignificant.Matches(flow).Select(m => new ReportedP(">", PrintedNumber.Parse("0.05", false)!, m.Index, m.Index + m.Length)
+                { Qualifier = OtherLevel.Match(flow) is { Success: true } level ? new PQualifier("corrected", level.Value) : null }))
+            .OrderBy(p => p.Start).Select(p => p.Qualifier is null ? p with { Qualifier = QualifierOf(flow, p) } : p).ToList();
         var usedP = new HashSet<ReportedP>();
         var spreadConvention = SpreadConvention(flow);
         // A paper that corrects repeated-measures F tests for sphericity may print the uncorrected df with the corrected p.
@@ -213,6 +214,9 @@ internal static class StatisticExtractor
             double level = double.Parse(m.Groups["lvl"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
             // A time before the interval ("at 12 weeks (95% CI …)") is not its estimate.
             if (TimeBeforeInterval.IsMatch(flow[Math.Max(0, m.Index - 12)..m.Index])) continue;
+            // "fell from 45 % to 30 % (95% CI 8 to 22)": the number before the interval is the second of two values
+            // compared, and the interval is of their difference, whose estimate is not printed.
+            if (SecondOfTwo.IsMatch(flow[Math.Max(SentenceStart(sentences, m.Index), m.Index - 60)..m.Index])) continue;
             ReportedP? p;
             int from = m.Index;
             // "2.1 points (p = 0.03; 95% CI 0.2 to 4.0)": the number after "p =" is the p, the estimate is before it.
@@ -369,6 +373,8 @@ internal static class StatisticExtractor
                 var after = flow[(m.Groups["pct"].Index + m.Groups["pct"].Length)..Math.Min(flow.Length, m.Index + m.Length + 20)];
                 var before = flow[Math.Max(0, m.Index - 25)..m.Index];
                 if (Regex.IsMatch(after, @"^\s*%\s*(?:CI|IC|confidence|de confiance)") || Regex.IsMatch(before, @"(?:IC|CI|alpha|α|seuil|risque|level)\s*(?:à|of|de)?\s*$", OptI)) continue;
+                // "45 % in the drug group (n = 40)": the n of the group named between is the denominator, not the count.
+                if (regex == PercentWordsThenCount && GroupWords.IsMatch(flow[(m.Groups["pct"].Index + m.Groups["pct"].Length)..m.Groups["k"].Index])) continue;
                 int? k = m.Groups["k"].Success ? int.TryParse(m.Groups["k"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var kv) ? kv : ParseCount(m.Groups["k"].Value) : null;
                 int? denominator = m.Groups["N"].Success ? ParseWhole(m.Groups["N"].Value) : null;
                 taken.Add((m.Index, m.Index + m.Length));
@@ -1003,6 +1009,8 @@ internal static class StatisticExtractor
         return OtherTestWords.Match(sentence) is { Success: true } m ? $"'{m.Value}'" : MarginWords.Match(sentence) is { Success: true } h ? $"'{h.Value}'" : null;
     }
 
+    /// <summary>A paper's significance level other than 5 %, or a correction for multiple comparisons: its "NS" need not mean p &gt; 0.05.</summary>
+    static readonly Regex OtherLevel = new(@"\b(?:Bonferroni|Holm|Hochberg|Šidák|Sidak|false discovery|Benjamini|multiple comparisons|comparaisons multiples)\b|(?:α|alpha|significance level|significance threshold|seuil de significativité|risque alpha|niveau de signification)\s*(?:of|de|was|était|=|:|at|à)?\s*(?:0[.,](?!05\b)\d+|(?!5\s*%)\d+(?:[.,]\d+)?\s*%)", OptI);
     static readonly Regex Sphericity = new(@"\b(?:Greenhouse|Huynh|sphericity|sphéricité)\b", OptI);
 
     /// <summary>
@@ -1020,6 +1028,10 @@ internal static class StatisticExtractor
         var post = flow[p.End..Math.Min(flow.Length, p.End + 40)];
         int stop = post.IndexOfAny(";.\n".ToCharArray());
         if (stop >= 0) post = post[..stop];
+        // The words after a bracket the p closes, or after a clause break, are no longer about it.
+        int close = post.IndexOf(')'), open = post.IndexOf('(');
+        if (close >= 0 && (open < 0 || close < open)) post = post[..close];
+        if (ClauseBreak.Match(post) is { Success: true } clause) post = post[..clause.Index];
         if (Regex.Match(post, @"\d") is { Success: true } digit) post = post[..digit.Index];
         var words = pre + " " + post;
         foreach (var (kind, regex) in new[] { ("corrected", CorrectedWords), ("another test", OtherTestWords), ("another hypothesis", OtherHypothesisWords), ("one-sided", OneSidedWords) })
@@ -1036,6 +1048,7 @@ internal static class StatisticExtractor
     /// <summary>A correlation's n printed after its p, in the same clause: "r = 0.12; p &lt; 0.001; n = 120".</summary>
     /// <summary>"NS", "n.s." printed for a p: above the 5 % level (the level a paper states otherwise is not read).</summary>
     static readonly Regex NumberOfSubject = new(@"\b(?:number of|nombre d(?:e\s|')|count of)", OptI);
+    static readonly Regex SecondOfTwo = new(@"(?:\b(?:from|de|between|entre)\s+-?\d[\d.,]*\s*(?:[%\w/µ]+\s*)?(?:\s*(?:at|à)\s+[\w' ]{1,20}?)?\s*(?:to|à|and|et)|\b(?:vs\.?|versus|contre|compared with|comparé à)\s*)\s*$", OptI);
     static readonly Regex Respectively = new(@"\b(?:respectively|respectivement)\b", OptI);
     static readonly Regex ClauseBreak = new(@";|,\s*(?:and|but|whereas|while|et|mais|alors que|tandis que)\b", OptI);
     static readonly Regex NotSignificant = new(@"(?<=[,;(]\s*)(?:NS|N\.S\.|n\.s\.)(?![\w])", Opt);
