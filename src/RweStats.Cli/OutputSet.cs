@@ -72,12 +72,13 @@ public sealed class OutputSet : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            lockFile.Dispose();
+            Release(lockFile, lockPath);
             throw Unwritable(option, path, e);
         }
         catch
         {
-            lockFile.Dispose();
+            // A refused folder keeps nothing of this run beside it, not even the lock file.
+            Release(lockFile, lockPath);
             throw;
         }
     }
@@ -130,6 +131,12 @@ public sealed class OutputSet : IDisposable
         if (!committed)
             try { if (System.IO.Directory.Exists(Staging)) System.IO.Directory.Delete(Staging, true); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        Release(lockFile, lockPath);
+    }
+
+    /// <summary>Removes the lock file and releases the lock (the file is deleted while still held, so no other run takes it in between).</summary>
+    static void Release(FileStream lockFile, string lockPath)
+    {
         try { File.Delete(lockPath); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         lockFile.Dispose();
     }

@@ -115,6 +115,8 @@ public sealed class OutputSafetyTests : IDisposable
         AssertInputError(Run(Analyze(outDir)), "'notes.txt'");
         Assert.Equal("my notes", File.ReadAllText(Path.Combine(outDir, "notes.txt")));
         Assert.Single(Directory.GetFileSystemEntries(outDir));
+        // Beside the refused folder: nothing of the run, not even its lock file.
+        Assert.Equal(new[] { "mine" }, Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));
     }
 
     [Fact]

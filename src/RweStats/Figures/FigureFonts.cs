@@ -30,11 +30,9 @@ internal static class FigureFonts
 
     static readonly Lazy<byte[]> RegularData = new(() => ReadResource("DejaVuSans.ttf"));
     static readonly Lazy<byte[]> BoldData = new(() => ReadResource("DejaVuSans-Bold.ttf"));
-    static readonly Lazy<SKTypeface> Regular = new(() => Load(RegularData.Value));
-    static readonly Lazy<SKTypeface> Bold = new(() => Load(BoldData.Value));
     static readonly Lazy<bool> Registered = new(() =>
     {
-        Register(FamilyName, Regular.Value, Bold.Value);
+        Register(FamilyName, Load(RegularData.Value), Load(BoldData.Value));
         return true;
     });
 

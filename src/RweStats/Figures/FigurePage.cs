@@ -49,26 +49,21 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
         IReadOnlyList<LegendItem> legendItems, double? panelHeightPt = null)
     {
         var (rows, columns) = Shape(panels.Count, rowCount, columnCount);
-        FigureFonts.EnsureRegistered();
         double width = style.WidthPt, gap = FigureUnits.MmToPt(style.PanelGapMm);
         double cellW = CellWidth(style, columns);
         if (cellW < 60) throw new RweStatsInputException($"{columns} panels side by side leave {FigureUnits.PtToMm(cellW):0} mm each; use fewer columns or a wider figure");
         double cellH = panelHeightPt ?? (style.PanelHeightMm is { } h ? FigureUnits.MmToPt(h) : cellW * style.PanelAspect);
-        double CellLeft(int j) => MarginPt + j * (cellW + gap);
-        double CellTop(int i) => MarginPt + i * (cellH + gap);
-        double gridBottom = CellTop(rows - 1) + cellH;
+        double gridBottom = MarginPt + (rows - 1) * (cellH + gap) + cellH;
 
         using var paint = Paint.NewDisposablePaint();
         Plot? legend = null;
         double height = gridBottom + MarginPt;
-        PixelRect legendTile = default;
         if (style.ShowLegend && legendItems.Count > 0)
         {
             legend = LegendPlot(style, legendItems);
             var size = legend.Legend.GetLayout(new PixelSize((float)(width - 2 * MarginPt), 100_000f), paint).LegendRect;
             double top = gridBottom + 0.75 * gap;
             height = top + size.Height + MarginPt;
-            legendTile = new PixelRect(-1, (float)width + 1, (float)height + 1, (float)gridBottom - 0.5f);
             legend.Layout.Fixed(new PixelRect((float)MarginPt, (float)(width - MarginPt), (float)(height - MarginPt), (float)top));
         }
 
@@ -79,7 +74,7 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
         for (int k = 0; k < panels.Count; k++)
         {
             int i = k / columns, j = k % columns;
-            double l = CellLeft(j), t = CellTop(i);
+            double l = MarginPt + j * (cellW + gap), t = MarginPt + i * (cellH + gap);
             cells.Add(new PixelRect((float)l, (float)(l + cellW), (float)(t + cellH), (float)t));
             // Outer tiles reach a point past the page, so that the page's edge pixels are white too.
             tiles.Add(new PixelRect(
@@ -114,10 +109,9 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
         if (legend is not null)
         {
             multiplot.AddPlot(legend);
-            tiles.Add(legendTile);
+            tiles.Add(new PixelRect(-1, (float)width + 1, (float)height + 1, (float)gridBottom - 0.5f));
         }
         multiplot.Layout = new FixedTiles(tiles);
-        foreach (var p in multiplot.GetPlots()) p.ScaleFactor = 1;
         return new FigurePage(multiplot, panels, legend, width, height, title);
     }
 
@@ -125,7 +119,6 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
     static Plot LegendPlot(FigureStyle style, IReadOnlyList<LegendItem> items)
     {
         var plot = new Plot();
-        plot.FigureBackground.Color = Colors.White;
         plot.Axes.Frameless();
         plot.HideGrid();
         var legend = plot.Legend;

@@ -58,9 +58,7 @@ public static class FigureWriter
         if (formats == 0) throw new ArgumentException("no output format chosen", nameof(formats));
         if (string.IsNullOrWhiteSpace(baseName) || baseName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
             throw new RweStatsInputException($"figure file name '{baseName}' is empty or has characters not allowed in file names");
-        if (pngDpi < MinDpi || pngDpi > MaxDpi)
-            throw new RweStatsInputException($"PNG resolution {pngDpi} dpi is outside {MinDpi}–{MaxDpi}; journals ask for 300–600");
-        // Everything is drawn in memory first, so that a failure leaves no file of this figure half-written.
+        // Everything is drawn in memory first, so that a failure (a dpi out of range too) leaves no file of this figure half-written.
         var files = new List<(string path, byte[] bytes)>();
         lock (Drawing)
         {
@@ -85,7 +83,7 @@ public static class FigureWriter
     /// <summary>PNG of the page at <paramref name="dpi"/>, with the resolution stored in the file (pHYs).</summary>
     public static byte[] ToPng(FigurePage page, int dpi = DefaultPngDpi)
     {
-        if (dpi < MinDpi || dpi > MaxDpi) throw new ArgumentOutOfRangeException(nameof(dpi), $"dpi must be within {MinDpi}–{MaxDpi}");
+        if (dpi < MinDpi || dpi > MaxDpi) throw new RweStatsInputException($"PNG resolution {dpi} dpi is outside {MinDpi}–{MaxDpi}; journals ask for 300–600");
         double scale = dpi / FigureUnits.PointsPerInch;
         int w = (int)Math.Ceiling(page.Width * scale - 1e-6), h = (int)Math.Ceiling(page.Height * scale - 1e-6);
         // Opaque: the page is white, so the PNG is RGB without an alpha channel (measured on figure 1 at 600 dpi:

@@ -42,13 +42,10 @@ public sealed class PValueBrackets : IPlottable
     public PValueBrackets(IReadOnlyList<Bracket> items, double fontSizePt, Color ink)
     {
         Items = items;
-        LabelStyle = new LabelStyle { FontName = FigureFonts.FamilyName, FontSize = (float)fontSizePt, ForeColor = ink, Alignment = Alignment.LowerCenter, AntiAliasText = true };
+        LabelStyle = new LabelStyle { FontName = FigureFonts.FamilyName, FontSize = (float)fontSizePt, ForeColor = ink, Alignment = Alignment.LowerCenter };
     }
 
     float LevelHeight(Paint paint) => LegLength + 1 + LabelStyle.Measure("p", paint).LineHeight + 1.5f;
-
-    /// <summary>Number of levels once stacked.</summary>
-    public int Levels => Items.Count == 0 ? 0 : Items.Max(b => b.Level) + 1;
 
     /// <summary>
     /// Stacks the brackets for a data area about <paramref name="cellWidth"/> × 0.85 points wide (the layout has not
@@ -74,7 +71,7 @@ public sealed class PValueBrackets : IPlottable
             b.Level = level;
         }
         var top = (ScottPlot.AxisPanels.AxisBase)plot.Axes.Top;
-        if (Levels > 0) top.MinimumSize = top.MaximumSize = Gap + Levels * LevelHeight(paint);
+        if (levels.Count > 0) top.MinimumSize = top.MaximumSize = Gap + levels.Count * LevelHeight(paint);
     }
 
     /// <inheritdoc/>

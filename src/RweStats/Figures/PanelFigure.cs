@@ -20,7 +20,6 @@ public abstract record PanelFigure : IFigure
     public virtual void Validate()
     {
         Style.Validate();
-        if (Panels.Count == 0) throw new RweStatsInputException("a figure needs at least one panel");
         foreach (var p in Panels) p.Validate();
         FigurePage.Shape(Panels.Count, Rows, Columns);
     }

@@ -17,16 +17,14 @@ internal static class PanelPlot
     public static Plot Create(FigureStyle style, string heading)
     {
         FigureFonts.EnsureRegistered();
-        var plot = new Plot { ScaleFactor = 1 };
-        plot.FigureBackground.Color = Colors.White;
-        plot.DataBackground.Color = Colors.White;
+        var plot = new Plot();
         plot.HideGrid();
         plot.Legend.IsVisible = false;
         var ink = style.Palette.Ink;
+        plot.Axes.Color(ink);
         foreach (var axis in new[] { (AxisBase)plot.Axes.Left, (AxisBase)plot.Axes.Bottom })
         {
             axis.FrameLineStyle.Width = AxisLineWidth;
-            axis.FrameLineStyle.Color = ink;
             axis.MajorTickStyle = new TickMarkStyle { Length = TickLength, Width = AxisLineWidth, Color = ink, AntiAlias = true };
             axis.MinorTickStyle = new TickMarkStyle { Length = 0, Width = 0, Color = Colors.Transparent };
             axis.PaddingOutsideAxisLabels = new PixelPadding(1);
@@ -37,26 +35,19 @@ internal static class PanelPlot
             {
                 label.FontName = FigureFonts.FamilyName;
                 label.FontSize = (float)style.FontSizePt;
-                label.ForeColor = ink;
                 label.Bold = false;
-                label.AntiAliasText = true;
             }
         }
         plot.Axes.Right.IsVisible = false;
         var top = (AxisBase)plot.Axes.Top;
-        top.FrameLineStyle.Width = 0;
         top.FrameLineStyle.IsVisible = false;
         top.TickGenerator = new NumericManual();
-        top.MajorTickStyle.Length = 0;
-        top.MinorTickStyle.Length = 0;
         // Room for half a tick label above the data area (the top tick's label is centred on it), under the title.
         top.MinimumSize = top.MaximumSize = (float)(0.6 * style.FontSizePt);
         var title = plot.Axes.Title;
         title.Label.Text = heading;
         title.Label.FontName = FigureFonts.FamilyName;
         title.Label.FontSize = (float)style.FontSizePt + 1;
-        title.Label.Bold = true;
-        title.Label.ForeColor = ink;
         title.VerticalPadding = 4;
         return plot;
     }

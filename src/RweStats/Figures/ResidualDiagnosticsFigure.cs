@@ -81,8 +81,6 @@ public sealed record ResidualDiagnosticsFigure : IFigure
 
     string Named(string panel) => Outcome is null ? panel : $"{Outcome}: {char.ToLowerInvariant(panel[0])}{panel[1..]}";
 
-    const string QqTitle = "Normal Q–Q plot", FittedTitle = "Residuals vs fitted";
-
     /// <inheritdoc/>
     public FigurePage Page()
     {
@@ -90,8 +88,8 @@ public sealed record ResidualDiagnosticsFigure : IFigure
         var (theoretical, sample) = QqPoints();
         var panels = new[]
         {
-            Panel(0, Named(QqTitle), "Normal quantile", theoretical, sample, QqLine(), includeZero: false),
-            Panel(1, Named(FittedTitle), FittedLabel, Fitted.ToArray(), Residuals.ToArray(), (0, 0), includeZero: true),
+            Panel(0, Named("Normal Q–Q plot"), "Normal quantile", theoretical, sample, QqLine(), includeZero: false),
+            Panel(1, Named("Residuals vs fitted"), FittedLabel, Fitted.ToArray(), Residuals.ToArray(), (0, 0), includeZero: true),
         };
         // Side by side; stacked (wider, flatter panels) when a panel title naming the outcome would not fit half the
         // width, as in a single column: a title shortened to "SELENA-SLEDAI: normal…" names neither the outcome nor the plot.

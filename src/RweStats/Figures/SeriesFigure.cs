@@ -86,11 +86,7 @@ public sealed record SeriesFigure : PanelFigure
         // Where each group sits within a visit: slots side by side, centred on the visit (one centred slot without groups).
         var groups = panel.IsGrouped ? Groups().ToList() : new List<string>();
         double slot = panel.IsGrouped ? DodgeFraction * minGap / groups.Count : minGap;
-        double Offset(string? group)
-        {
-            int k = group is null ? -1 : groups.IndexOf(group);
-            return k < 0 ? 0 : (k - (groups.Count - 1) / 2.0) * slot;
-        }
+        double Offset(string? group) => group is null ? 0 : (groups.IndexOf(group) - (groups.Count - 1) / 2.0) * slot;
         Color ColorOf(string? group) => group is null ? palette.Ink : palette.SeriesColor(groups.IndexOf(group));
         double boxWidth = panel.IsGrouped ? 0.6 * slot : 0.34 * minGap;
         double jitterWidth = Math.Min(style.JitterWidth * minGap, style.ShowBoxes ? 0.75 * boxWidth : panel.IsGrouped ? 0.35 * slot : double.MaxValue);

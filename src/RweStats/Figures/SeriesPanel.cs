@@ -140,11 +140,7 @@ public sealed record SeriesPanel
     public bool HasMissedVisits => Subjects.Any(s => Trajectories.Segments(s, null).Any(g => g.To > g.From + 1));
 
     /// <summary>The index of a visit in <see cref="Visits"/>, or −1.</summary>
-    public int VisitIndex(string visit)
-    {
-        for (int i = 0; i < Visits.Count; i++) if (Visits[i] == visit) return i;
-        return -1;
-    }
+    public int VisitIndex(string visit) => Visits.ToList().IndexOf(visit);
 
     /// <summary>Checks the panel is drawable and says what is wrong in the user's terms if not.</summary>
     public void Validate()
@@ -241,8 +237,7 @@ public sealed record SeriesPanel
     /// with groups when the observations carry them, a single series when none does. Rows at visits not in
     /// <paramref name="visits"/> are an error; NaN values are missing.
     /// </summary>
-    public static SeriesPanel FromObservations(string outcome, string unit, IReadOnlyList<string> visits,
-        IReadOnlyList<PanelObservation> observations, IReadOnlyList<string>? groupOrder = null)
+    public static SeriesPanel FromObservations(string outcome, string unit, IReadOnlyList<string> visits, IReadOnlyList<PanelObservation> observations)
     {
         string where = $"figure panel '{outcome}'";
         var visitIndex = new Dictionary<string, int>();
@@ -269,7 +264,6 @@ public sealed record SeriesPanel
         {
             Outcome = outcome, Unit = unit, Visits = visits.ToArray(),
             Subjects = order.Select(s => new SubjectValues(s, rows[s].values, rows[s].group)).ToArray(),
-            GroupOrder = groupOrder?.ToArray(),
         };
     }
 
