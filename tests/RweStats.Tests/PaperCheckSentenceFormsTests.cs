@@ -519,4 +519,14 @@ public class PaperCheckSentenceFormsTests
     // Words after the bracket the p closes are not about it.
     [InlineData("Recall improved, t(30) = 2.10 (p = 0.44), but not after the Bonferroni correction.", "inconsistent")]
     public void NsAndWordsAfterTheP(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Theory]
+    // A pre/post table with a p column, its n in the caption: 6.1 ± 1.7 to 4.0 ± 2.0 in 18 patients gives at most
+    // 2 * pt(-2.0 / sqrt((1.75^2 + 2.05^2) / 18), 17) = 0.0027 (ρ = 0, the smallest difference and largest SDs): 0.64 is impossible.
+    [InlineData("Table 2. Outcomes in the 18 completers (mean ± SD; paired t tests).\n\nOutcome        Baseline      12 weeks      P value\nPain score     6.1 ± 1.7     4.0 ± 2.0     0.64\n", "inconsistent")]
+    [InlineData("Table 2. Outcomes in the 18 completers (mean ± SD; paired t tests).\n\nOutcome        Baseline      12 weeks      P value\nPain score     6.1 ± 1.7     4.0 ± 2.0     <0.001\n", "consistent")]
+    [InlineData("Tableau 2. Évolution (moyenne ± ET ; test t apparié).\n\nParamètre      M0 (n = 19)   M6 (n = 19)   p\nScore UPDRS    47,2 ± 5,3    50,9 ± 4,1    0,52\n", "inconsistent")]
+    // Two arms, not two visits: no within-patient comparison.
+    [InlineData("Table 2. Outcomes at 12 weeks.\n\nOutcome        Exercise (n = 18)   Usual care (n = 18)   P value\nPain score     6.1 ± 1.7           4.0 ± 2.0             0.64\n", null)]
+    public void PrePostTablesWithAPColumn(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
 }

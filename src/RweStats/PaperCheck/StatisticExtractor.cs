@@ -166,6 +166,7 @@ internal static class StatisticExtractor
 
         // Cells of text tables first: their row label and column header say what they are and the n they are of.
         var tableCounts = new List<(TableCell Cell, Percentage Stat)>();
+        var tableMeans = new List<(TableCell Cell, MeanWithSpread Stat)>();
         foreach (var cell in TextTables.Cells(text))
             if (TableStatistic(text, cell, french, sentences, studyNs, options) is { } stat)
             {
@@ -173,8 +174,10 @@ internal static class StatisticExtractor
                 found.Add(stat);
                 inTables.Add(stat);
                 if (stat is Percentage { Count: not null } count) tableCounts.Add((cell, count));
+                if (stat is MeanWithSpread { Spread: not null } mean) tableMeans.Add((cell, mean));
             }
         found.AddRange(TableCategories(text, tableCounts));
+        var tableWithin = TableWithinPatient(text, tableMeans, french, sentences).ToList();
 
         // Test statistics with their p (a statistic without a p has nothing to be checked against).
         // A p printed first ("p = 0.03 (t = 2.3, df = 28)") is the statistic's when it opens the bracket the statistic is in.
@@ -384,7 +387,7 @@ internal static class StatisticExtractor
 
         found.AddRange(Categories(text, sentences, studyNs, french, options));
         found = InheritMeasure(flow, found, inTables, sentences, options);
-        var within = WithinPatient(text, found, pValues.Where(p => !usedP.Contains(p)).ToList(), sentences).ToList();
+        var within = WithinPatient(text, found, pValues.Where(p => !usedP.Contains(p)).ToList(), sentences).Concat(tableWithin).ToList();
         found.AddRange(within);
         foreach (var p in pValues.Where(p => !usedP.Contains(p) && !within.Any(w => w.P == p)))
             found.Add(new LonePValue(Context(text, p.Start, p.End, french, sentences, studyNs, options), p));
@@ -680,6 +683,47 @@ internal static class StatisticExtractor
     }
 
     static readonly Regex BetweenGroupsP = new(@"\b(?:vs\.?|versus|compared (?:with|to)|relative to|contre|comparée? (?:au|à|aux))\s+(?:the\s+|le\s+|la\s+|les\s+)?(?:placebo|control|usual care|comparator|other|témoin|contrôle|groupe|bras)|\bbetween (?:the )?(?:groups|arms)\b|\bentre (?:les )?(?:groupes|bras)\b|\binteraction\b", OptI);
+    /// <summary>A table column headed by a visit: "Baseline", "12 weeks", "M6 (n = 19)", "Pre-treatment", "À l'inclusion".</summary>
+    static readonly Regex VisitHeader = new(@"^\s*(?:at\s+|à\s+)?(?:baseline|inclusion|l'inclusion|pre|post|before|after|avant|après|pré|[MJWDVT]\d{1,3}|(?:week|semaine|month|mois|day|jour|visit|visite)\s*\d{1,3}|\d{1,3}\s*(?:weeks?|months?|semaines|mois|days?|jours|years?|ans?))\b", OptI);
+    /// <summary>A p cell at the end of a table row: "&lt;0.001", "0.64", "0,002".</summary>
+    static readonly Regex TableP = new(@"\G\s+(?<rel>[<>≤≥])?\s*(?<pv>0?[.,]\d+|1(?:[.,]0+)?)(?![\d.,])", Opt);
+    static readonly Regex TableCaption = new(@"\b(?:Table|Tableau)\s+\d+[.:]", Opt);
+
+    /// <summary>
+    /// A table row with the means ± SD of one measure under two visit columns and a p at its end (a pre/post table): a
+    /// within-patient comparison. Its n is the columns' n, else the n the table's caption states ("Table 3. … in the 18
+    /// completers"); the caption says the test ("P values from paired t tests", "test t apparié").
+    /// </summary>
+    static IEnumerable<WithinPatientComparison> TableWithinPatient(PaperText text, List<(TableCell Cell, MeanWithSpread Stat)> means, bool french, int[] sentences)
+    {
+        var flow = text.Flow;
+        bool threeVisits = Regex.IsMatch(flow, @"\b(?:M12|12 months|12 mois|1 an|three visits|trois visites)\b", OptI);
+        foreach (var row in means.GroupBy(c => text.LineAt(c.Cell.Start)))
+        {
+            var pair = row.OrderBy(c => c.Cell.Column).ToList();
+            if (pair.Count != 2 || !VisitHeader.IsMatch(pair[0].Cell.Header ?? "") || !VisitHeader.IsMatch(pair[1].Cell.Header ?? "")) continue;
+            // The p ends the row's line.
+            if (TableP.Match(flow, pair[1].Cell.End) is not { Success: true } pm || !ReferenceEquals(text.LineAt(pm.Index + pm.Length - 1), row.Key)
+                || !row.Key.Text.TrimEnd().EndsWith(pm.Groups["pv"].Value, StringComparison.Ordinal)) continue;
+            var value = PrintedNumber.Parse(pm.Groups["pv"].Value, french);
+            if (value is null) continue;
+            var p = new ReportedP(pm.Groups["rel"].Success ? pm.Groups["rel"].Value : "=", value, pm.Groups["pv"].Index, pm.Index + pm.Length);
+            int from = Math.Max(0, pair[0].Cell.Start - 800);
+            var caption = TableCaption.Matches(flow[from..pair[0].Cell.Start]).LastOrDefault() is { } c ? flow[(from + c.Index)..pair[0].Cell.Start] : "";
+            int? n = pair[0].Cell.ColumnN is { } n0 && n0 == pair[1].Cell.ColumnN ? n0 : null;
+            string source = n is null ? "" : $"the columns' n ('{pair[0].Cell.Header}')";
+            if (n is null && (NEquals.Match(caption) is { Success: true } ne ? (ne.Groups["n"].Value, ne.Value) : NPeople.Match(caption) is { Success: true } np ? (np.Groups["n"].Value, np.Value) : default) is ({ } printed, { } words))
+            {
+                n = ParseWhole(printed);
+                source = $"'{words}' in the table's caption";
+            }
+            var first = pair[0].Stat;
+            var ctx = first.Context with { End = p.End, Quote = flow[first.Context.Start..p.End], N = n, NSource = n is null ? "no n stated for the table's columns or in its caption" : source };
+            var test = RankTest.IsMatch(caption) ? "rank" : PairedTest.IsMatch(caption) ? "paired t" : null;
+            yield return new WithinPatientComparison(ctx, first, pair[1].Stat, p, threeVisits ? 3 : 2) { NamedTest = test };
+        }
+    }
+
     static readonly Regex PairedTest = new(@"\bpaired\b|\bappariée?s?\b|\bpour (?:séries|échantillons) appariée?s\b", OptI);
     static readonly Regex RankTest = new(@"\b(?:Wilcoxon|signed[- ]rank|rangs signés|sign test|test des signes|Friedman|non-?parametric|non paramétrique)\b", OptI);
     /// <summary>"from 13.6 ± 5.9 … to 17.0 ± 6.2", "est passé de 61,4 ± 12,3 à 52,8 ± 14,1": one measure followed from one value to the other.</summary>
