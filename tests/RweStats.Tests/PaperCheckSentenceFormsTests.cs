@@ -529,4 +529,19 @@ public class PaperCheckSentenceFormsTests
     // Two arms, not two visits: no within-patient comparison.
     [InlineData("Table 2. Outcomes at 12 weeks.\n\nOutcome        Exercise (n = 18)   Usual care (n = 18)   P value\nPain score     6.1 ± 1.7           4.0 ± 2.0             0.64\n", null)]
     public void PrePostTablesWithAPColumn(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+
+    [Fact]
+    public void TwoMeasuresFollowedInOneSentence()
+    {
+        // 21.6 ± 6.2 to 14.9 ± 6.8 in 24 patients: at ρ = 0, 2 * pt(-6.6 / sqrt((6.25^2 + 6.85^2) / 24), 23) = 0.0014, so 0.38 is
+        // impossible; the first comparison's p < 0.001 is possible. The paired t test named in the first clause is not the second's.
+        const string text = "Les 24 patients ont été inclus. Le score MADRS est passé de 32,4 ± 5,1 à J0 à 18,7 ± 8,9 à J28 (test t apparié, p < 0,001) et le score HAM-A de 21,6 ± 6,2 à 14,9 ± 6,8 (modèle mixte, p = 0,38).";
+        Assert.Equal(new[] { "consistent", "inconsistent" }, Verdicts(text, "within_patient_p"));
+        Assert.DoesNotContain("paired t test", CheckText(text).Findings.Where(f => f.Check == "within_patient_p").Last().Explanation);
+    }
+
+    [Fact]
+    public void APaperThatPairsWithARankTest() =>
+        // The methods name the Wilcoxon signed-rank test and no paired t test: its within-patient p is not a t's.
+        Assert.Equal("not_checkable", Verdict("Paired comparisons used the Wilcoxon signed-rank test. In the 25 patients, the score fell from 20.1 ± 4.2 at baseline to 15.2 ± 4.3 at 8 weeks (p = 0.04).", "within_patient_p"));
 }

@@ -737,28 +737,51 @@ internal static class StatisticExtractor
     /// </summary>
     static IEnumerable<WithinPatientComparison> WithinPatient(PaperText text, List<ReportedStatistic> found, List<ReportedP> freeP, int[] sentences)
     {
-        bool threeVisits = Regex.IsMatch(text.Flow, @"\b(?:M12|12 months|12 mois|1 an|three visits|trois visites)\b", OptI);
+        var flow = text.Flow;
+        bool threeVisits = Regex.IsMatch(flow, @"\b(?:M12|12 months|12 mois|1 an|three visits|trois visites)\b", OptI);
+        // A paper whose methods name only a rank test for paired comparisons ("Wilcoxon signed-rank test") reports its p.
+        bool rankPaper = RankTest.IsMatch(flow) && !Regex.IsMatch(flow, @"\bpaired[- ](?:samples? )?(?:t|Student)|\btests? t apparié|\bStudent apparié|\bt-tests? for paired", OptI);
         var means = found.OfType<MeanWithSpread>().Where(m => m.Spread is not null).GroupBy(m => SentenceIndex(sentences, m.Context.Start));
+        bool FromTo(MeanWithSpread a, MeanWithSpread b, int s0) => FromBefore.IsMatch(flow[Math.Max(s0, a.Context.Start - 40)..a.Context.Start])
+                                                                   && ToBetween.IsMatch(flow[a.Context.End..b.Context.Start]);
+        WithinPatientComparison? Comparison(MeanWithSpread a, MeanWithSpread b, ReportedP p, string clause, bool fromTo)
+        {
+            bool paired = PairedTest.IsMatch(clause);
+            bool groupsBetween = GroupWords.IsMatch(flow[a.Context.End..b.Context.Start]);
+            // "…, p = 0.01 vs placebo": the p compares the change with another group's, not the two visits.
+            if (BetweenGroupsP.IsMatch(flow[b.Context.End..Math.Min(SentenceEnd(sentences, flow, p.Start), p.End + 40)])) return null;
+            if (groupsBetween || (GroupWords.IsMatch(clause) && !paired && !fromTo)) return null;
+            var ctx = a.Context with { End = p.End, Quote = flow[a.Context.Start..p.End] };
+            var test = RankTest.IsMatch(clause) || (rankPaper && !paired) ? "rank" : paired ? "paired t" : null;
+            return new WithinPatientComparison(ctx, a, b, p, threeVisits ? 3 : 2) { NamedTest = test };
+        }
         foreach (var g in means)
         {
-            var pair = g.OrderBy(m => m.Context.Start).ToList();
-            if (pair.Count != 2) continue;
-            var sentence = pair[0].Context.Sentence;
-            var p = freeP.FirstOrDefault(x => SentenceIndex(sentences, x.Start) == g.Key && x.Start > pair[1].Context.Start);
-            if (p is null || !WithinWords.IsMatch(sentence)) continue;
-            var flow = text.Flow;
-            int s0 = SentenceStart(sentences, pair[0].Context.Start);
-            bool paired = PairedTest.IsMatch(sentence);
-            bool fromTo = FromBefore.IsMatch(flow[Math.Max(s0, pair[0].Context.Start - 40)..pair[0].Context.Start])
-                          && ToBetween.IsMatch(flow[pair[0].Context.End..pair[1].Context.Start]);
-            bool groupsBetween = GroupWords.IsMatch(flow[pair[0].Context.End..pair[1].Context.Start]);
-            // "…, p = 0.01 vs placebo": the p compares the change with another group's, not the two visits.
-            if (BetweenGroupsP.IsMatch(flow[pair[1].Context.End..Math.Min(SentenceEnd(sentences, flow, p.Start), p.End + 40)])) continue;
-            if (groupsBetween || (GroupWords.IsMatch(sentence) && !paired && !fromTo)) continue;
-            int visits = threeVisits ? 3 : 2;
-            var ctx = pair[0].Context with { End = p.End, Quote = flow[pair[0].Context.Start..p.End] };
-            var test = RankTest.IsMatch(sentence) ? "rank" : paired ? "paired t" : null;
-            yield return new WithinPatientComparison(ctx, pair[0], pair[1], p, visits) { NamedTest = test };
+            var ordered = g.OrderBy(m => m.Context.Start).ToList();
+            var sentence = ordered[0].Context.Sentence;
+            if (ordered.Count < 2 || !WithinWords.IsMatch(sentence)) continue;
+            int s0 = SentenceStart(sentences, ordered[0].Context.Start);
+            if (ordered.Count == 2)
+            {
+                var p = freeP.FirstOrDefault(x => SentenceIndex(sentences, x.Start) == g.Key && x.Start > ordered[1].Context.Start);
+                if (p is not null && Comparison(ordered[0], ordered[1], p, sentence, FromTo(ordered[0], ordered[1], s0)) is { } w) yield return w;
+                continue;
+            }
+            // Several measures followed in one sentence ("le mRSS est passé de … à … (p = 0,002), et la DLCO de … à …
+            // (test t apparié, p = 0,47)"): each pair joined by from … to …, with the p before the next pair, the test its clause names.
+            int clauseFrom = s0;
+            for (int i = 0; i + 1 < ordered.Count; i++)
+            {
+                var (a, b) = (ordered[i], ordered[i + 1]);
+                if (!FromTo(a, b, s0)) continue;
+                int next = i + 2 < ordered.Count ? ordered[i + 2].Context.Start : int.MaxValue;
+                var p = freeP.FirstOrDefault(x => SentenceIndex(sentences, x.Start) == g.Key && x.Start > b.Context.Start && x.Start < next);
+                if (p is null) continue;
+                var clause = flow[Math.Max(clauseFrom, a.Context.Start - 60)..p.End];
+                clauseFrom = p.End;
+                if (Comparison(a, b, p, clause, true) is { } w) yield return w;
+                i++;
+            }
         }
     }
 
