@@ -544,4 +544,11 @@ public class PaperCheckSentenceFormsTests
     public void APaperThatPairsWithARankTest() =>
         // The methods name the Wilcoxon signed-rank test and no paired t test: its within-patient p is not a t's.
         Assert.Equal("not_checkable", Verdict("Paired comparisons used the Wilcoxon signed-rank test. In the 25 patients, the score fell from 20.1 ± 4.2 at baseline to 15.2 ± 4.3 at 8 weeks (p = 0.04).", "within_patient_p"));
+
+    [Theory]
+    // 2950 + 1274 + 641 = 4865 of 4812 participants: no one is both a never and a former smoker.
+    [InlineData("Of the 4812 participants, 2950 had never smoked, 1274 were former smokers and 641 were current smokers.", "inconsistent")]
+    [InlineData("Of the 4812 participants, 2950 had never smoked, 1274 were former smokers and 588 were current smokers.", "consistent")]
+    [InlineData("Parmi les 120 patients, 60 n'avaient jamais fumé, 40 avaient arrêté de fumer et 30 étaient fumeurs actifs.", "inconsistent")]
+    public void NeverSmokedAsAStatus(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 }

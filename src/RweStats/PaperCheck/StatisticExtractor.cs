@@ -515,7 +515,7 @@ internal static class StatisticExtractor
     static readonly (string Variable, string Levels)[] ExclusiveLevels =
     {
         ("sex", @"women|men|females?|males?|femmes|hommes"),
-        ("smoking status", @"current smokers?|former smokers?|ex-smokers?|never smokers?|non-smokers?|fumeurs actifs|fumeurs actuels|anciens fumeurs|ex-fumeurs|non-fumeurs|jamais fumeurs"),
+        ("smoking status", @"current smokers?|former smokers?|ex-smokers?|never smokers?|non-smokers?|never smoked|(?:had )?(?:quit|stopped) smoking|(?:n'avaient |n'ont |n'a )?jamais fumé|arrêté de fumer|fumeurs actifs|fumeurs actuels|anciens fumeurs|ex-fumeurs|non-fumeurs|jamais fumeurs"),
         ("NYHA class", @"(?:NYHA\s+)?class\s+(?:I|II|III|IV)|(?:classe\s+)?NYHA\s+(?:I|II|III|IV)|classe\s+(?:I|II|III|IV)"),
         ("ECOG performance status", @"ECOG\s+(?:PS\s+)?[0-4]"),
         ("vital status", @"alive|dead|deceased|vivants?|décédée?s?"),
