@@ -37,8 +37,15 @@ public class CsvReaderEquivalenceTests
                 AssertSameTable(bytes, dialect, chunk);
     }
 
-    public static TheoryData<string> EdgeFiles() => new()
+    public static TheoryData<string> EdgeFiles()
     {
+        var data = new TheoryData<string>();
+        foreach (var text in EdgeTexts) data.Add(text);
+        return data;
+    }
+
+    static readonly string[] EdgeTexts =
+    [
         "id,visit,y\n1,V1,2.5\n1,V2,3\n",
         "id,visit,y\r\n1,V1,2.5\r\n1,V2,3\r\n",
         "id,visit,y\n1,V1,2.5\n\n1,V2,3\n   \n\t\n2,V1,4",
@@ -63,7 +70,7 @@ public class CsvReaderEquivalenceTests
         "id,visit,y\n1,V1,2.5\n1,V2,3\n2,V1,4\n2,V2,x\n3,V1,5\n3,V2,6\n4,V1,7\n4,V2,8\n",
         "y\n\n  \n1\n2\n",
         "y\n1\n\n2\n",
-    };
+    ];
 
     [Theory]
     [MemberData(nameof(EdgeFiles))]
@@ -102,6 +109,36 @@ public class CsvReaderEquivalenceTests
         var bytes = Encoding.UTF8.GetBytes(text.ToString());
         foreach (var chunk in new[] { 100, 4096, CsvTableReader.ChunkBytes })
             AssertSameTable(bytes, CsvDialect.Default, chunk);
+    }
+
+    /// <summary>A file is read mapped into memory, a stream copied: both give the same table or the same error, with
+    /// or without a byte-order mark, empty or not.</summary>
+    [Fact]
+    public void MappedFilesReadAsStreams()
+    {
+        var texts = EdgeTexts.Concat(["", "\uFEFFid,visit,y\n1,V1,2\n", "\uFEFF"]);
+        var path = Path.GetTempFileName();
+        try
+        {
+            foreach (var text in texts)
+            {
+                var bytes = Encoding.UTF8.GetBytes(text);
+                File.WriteAllBytes(path, bytes);
+                var (fromStream, streamError) = Read(bytes, CsvDialect.Default, plainReader: true, CsvTableReader.ChunkBytes);
+                DataTable? fromFile = null;
+                string? fileError = null;
+                try { fromFile = CsvTableReader.Read(path); }
+                catch (RweStatsInputException e) { fileError = e.Message.Replace(path, "t.csv"); }
+                Assert.Equal(streamError, fileError);
+                if (fromStream is null) continue;
+                Assert.Equal(fromStream.ColumnNames, fromFile!.ColumnNames);
+                Assert.Equal(fromStream.LineNumbers, fromFile.LineNumbers);
+                for (int j = 0; j < fromStream.ColumnNames.Count; j++)
+                    for (int i = 0; i < fromStream.RowCount; i++)
+                        Assert.Equal(fromStream.Cell(j, i), fromFile.Cell(j, i));
+            }
+        }
+        finally { File.Delete(path); }
     }
 
     internal static void AssertSameTable(byte[] bytes, CsvDialect dialect, int chunkBytes)

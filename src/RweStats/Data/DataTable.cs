@@ -278,23 +278,28 @@ public sealed class DataTable
             return new EncodedColumn(codes, levels.ToArray());
         }
         var col = TextsOf(j);
-        // The reader pools texts, so a column holds few string objects: look the object up first (a pointer hash),
-        // and its text only the first time that object is seen.
-        var byObject = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+        // The reader pools texts, so a column holds few string objects, and the same objects come back row after row:
+        // a subject's rows repeat its id and arm, a visit column cycles through a few labels. The last few distinct
+        // objects are matched by reference; a text is hashed only when its object is not among them. (A dictionary of
+        // objects besides the one of texts held every subject id twice: a tenth of the model frame's memory.)
         var byText = new Dictionary<string, int>(StringComparer.Ordinal);
-        string? last = null;
-        int lastCode = -1;
+        const int Recent = 8;
+        var recentText = new string?[Recent];
+        var recentCode = new int[Recent];
+        int oldest = 0;
         for (int i = 0; i < col.Length; i++)
         {
             if (col[i] is not { } text) { codes[i] = -1; continue; }
-            if (ReferenceEquals(text, last)) { codes[i] = lastCode; continue; } // arms, sites: the same on a subject's rows
-            if (!byObject.TryGetValue(text, out int c))
+            int c = -1;
+            for (int r = 0; r < Recent; r++)
+                if (ReferenceEquals(recentText[r], text)) { c = recentCode[r]; break; }
+            if (c < 0)
             {
                 if (!byText.TryGetValue(text, out c)) { byText[text] = c = levels.Count; levels.Add(text); }
-                byObject[text] = c;
+                (recentText[oldest], recentCode[oldest]) = (text, c);
+                oldest = (oldest + 1) % Recent;
             }
-            codes[i] = lastCode = c;
-            last = text;
+            codes[i] = c;
         }
         return new EncodedColumn(codes, levels.ToArray());
     }

@@ -32,11 +32,33 @@ public sealed class SatterthwaiteDf : IDenominatorDf
     /// <summary>The df of a single contrast lᵀβ: 2 (lᵀCl)² / (gᵀ A g), g_k = lᵀ (∂C/∂θ_k) l (Satterthwaite 1946; SAS DDFM=SATTERTHWAITE).</summary>
     public double ForContrast(Vector<double> l)
     {
-        double variance = l.DotProduct(c * l);
-        var g = DenseVector.Create(dC.Length, k => l.DotProduct(dC[k] * l));
-        double denominator = g.DotProduct(a * g);
+        double variance = Quadratic(c, l);
+        var g = DenseVector.Create(dC.Length, k => Quadratic(dC[k], l));
+        double denominator = Quadratic(a, g);
         if (!(denominator > 0)) return double.PositiveInfinity;
         return 2 * variance * variance / denominator;
+    }
+
+    /// <summary>
+    /// lᵀ M l for a square M, the same bits as Math.NET's <c>l.DotProduct(M * l)</c>: its managed provider forms each
+    /// (M l)_i as a sum over j from zero (added to a cleared result) and the dot product as a sum over i from zero, and
+    /// so does this, in one pass and without the product's vector or the provider's copies of l and of every row of M
+    /// (those allocations were most of the df's cost: the Satterthwaite df of a fit's contrasts are a few hundred of
+    /// these, each over every covariance parameter).
+    /// </summary>
+    internal static double Quadratic(Matrix<double> m, Vector<double> l)
+    {
+        int n = l.Count;
+        if (m.RowCount != n || m.ColumnCount != n || m.AsColumnMajorArray() is not { } values || l.AsArray() is not { } x)
+            return l.DotProduct(m * l);
+        double quadratic = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double sum = 0;
+            for (int j = 0; j < n; j++) sum += values[j * n + i] * x[j];
+            quadratic += (0.0 + sum) * x[i];
+        }
+        return quadratic;
     }
 
     /// <inheritdoc/>
