@@ -405,6 +405,10 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Non-inferiority was shown: the difference was −1.2 points (95% CI −3.0 to 0.6; p < 0.001).", "not_checkable")]
     [InlineData("The difference was −1.2 points (95% CI −3.0 to 0.6; p < 0.001).", "inconsistent")]
     [InlineData("The effect did not differ by sex (HR 0.80, 95% CI 0.64 to 1.00; p = 0.30 for interaction).", "not_checkable")]
+    // A chi-square test's p beside an odds ratio's Wald interval: 2 * pnorm(-log(2.1) / ((log(4.0) - log(1.1)) / 2 / 1.96)) = 0.024.
+    [InlineData("Relapse was more frequent in smokers (chi-square test; OR 2.10, 95% CI 1.10 to 4.00; p = 0.018).", "not_checkable")]
+    // A chi-square with its own value and p is another statistic of the sentence: the interval (including 0) keeps its check.
+    [InlineData("Return to sport differed (χ2 = 1.95, df = 1, p = 0.16), a risk difference of 21.7% (95% CI −8.0 to 51.4; p = 0.002).", "inconsistent")]
     // pnorm(-1.5 / (3.2 / 2 / 1.96)) = 0.033 one-sided (0.066 two-sided).
     [InlineData("The gain was 1.50 points (95% CI −0.10 to 3.10; one-sided p = 0.033).", "consistent")]
     [InlineData("The gain was 1.50 points (95% CI −0.10 to 3.10; p = 0.0033).", "inconsistent")]

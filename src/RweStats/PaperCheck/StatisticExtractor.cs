@@ -1067,13 +1067,16 @@ internal static class StatisticExtractor
         _ => "SD",
     };
 
+    /// <summary>A chi-square test named without a value of its own ("chi-square test"; not "χ² = 1.95, p = 0.16", whose p is its own).</summary>
+    static readonly Regex ChiSquareTest = new(@"(?:\b(?:chi-?squared?|chi2|khi-?deux|khi2)\b|χ\s?2|χ²)(?!\s*(?:\([^()]{0,20}\)|\[[^\[\]]{0,20}\])?\s*=)", OptI);
     static readonly Regex MarginWords = new(@"\b(?:non-?inferiority|equivalence|margin|non-?infériorité|équivalence|marge)\b", OptI);
 
     /// <summary>A test the sentence names up to an interval's end whose p need not be the interval's (log-rank, Fisher's exact, a non-inferiority margin), as printed.</summary>
     static string? OtherTestIn(string flow, int[] sentences, int from, int end)
     {
         var sentence = flow[SentenceStart(sentences, from)..end];
-        return OtherTestWords.Match(sentence) is { Success: true } m ? $"'{m.Value}'" : MarginWords.Match(sentence) is { Success: true } h ? $"'{h.Value}'" : null;
+        return OtherTestWords.Match(sentence) is { Success: true } m ? $"'{m.Value}'" : MarginWords.Match(sentence) is { Success: true } h ? $"'{h.Value}'"
+            : ChiSquareTest.Match(sentence) is { Success: true } c ? $"'{c.Value}' (a Pearson test's p, not the interval's Wald p)" : null;
     }
 
     /// <summary>A paper's significance level other than 5 %, or a correction for multiple comparisons: its "NS" need not mean p &gt; 0.05.</summary>
