@@ -382,4 +382,177 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Sleep was longer by 1.5 hours (95% CI 0.3 to 2.7; t(58) = 2.50, p = 0.015).", "consistent")]
     [InlineData("Sleep was longer by 1.5 hours (95% CI 0.3 to 2.7; t(58) = 2.50, p = 0.15).", "inconsistent")]
     public void AnIntervalsPAfterItsTest(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    // What unseen papers print that changes which test, which n or which kind of number applies: each sentence checked
+    // once as printed (no verdict, or not checkable) and once without the words that change it (inconsistent).
+
+    [Theory]
+    // 2 * pt(-2.25, 40) = 0.030: a Bonferroni-corrected p of 0.09 is not the t's. 1 - pchisq(3.20, 1) = 0.074: Fisher's exact p is another test's.
+    [InlineData("Recall improved after training, t(40) = 2.25, Bonferroni-corrected p = 0.09.", "not_checkable")]
+    [InlineData("Recall improved after training, t(40) = 2.25, p = 0.09.", "inconsistent")]
+    [InlineData("Recall improved after training, t(40) = 2.25, p = 0.09 (Holm-adjusted).", "not_checkable")]
+    [InlineData("Relapse was more frequent in men, χ2(1) = 3.20, Fisher's exact p = 0.04.", "not_checkable")]
+    [InlineData("Relapse was more frequent in men, χ2(1) = 3.20, p = 0.04.", "inconsistent")]
+    [InlineData("La rechute était plus fréquente chez les hommes, χ2(1) = 3,20 ; p = 0,04 (test exact de Fisher).", "not_checkable")]
+    public void APCorrectedOrFromAnotherTestIsNotTheStatistics(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Theory]
+    // Wald p of HR 0.75 (0.60 to 0.94): 2 * pnorm(-|log(0.75)| / ((log(0.94) - log(0.60)) / 2 / 1.96)) = 0.012; printed limits allow 0.008 to 0.017; half of it one-sided; a log-rank p of 0.001 is another test's.
+    [InlineData("Survival was longer with the drug (HR 0.75, 95% CI 0.60 to 0.94; log-rank p = 0.001).", "not_checkable")]
+    [InlineData("Survival was longer with the drug (HR 0.75, 95% CI 0.60 to 0.94; p = 0.001).", "inconsistent")]
+    // 2 * pnorm(-1.2 / (3.6 / 2 / 1.96)) = 0.19: a p against a non-inferiority margin is not the interval's p against 0.
+    [InlineData("The difference was −1.2 points (95% CI −3.0 to 0.6; p < 0.001 for non-inferiority).", "not_checkable")]
+    [InlineData("Non-inferiority was shown: the difference was −1.2 points (95% CI −3.0 to 0.6; p < 0.001).", "not_checkable")]
+    [InlineData("The difference was −1.2 points (95% CI −3.0 to 0.6; p < 0.001).", "inconsistent")]
+    [InlineData("The effect did not differ by sex (HR 0.80, 95% CI 0.64 to 1.00; p = 0.30 for interaction).", "not_checkable")]
+    // A chi-square test's p beside an odds ratio's Wald interval: 2 * pnorm(-log(2.1) / ((log(4.0) - log(1.1)) / 2 / 1.96)) = 0.024.
+    [InlineData("Relapse was more frequent in smokers (chi-square test; OR 2.10, 95% CI 1.10 to 4.00; p = 0.018).", "not_checkable")]
+    // A chi-square with its own value and p is another statistic of the sentence: the interval (including 0) keeps its check.
+    [InlineData("Return to sport differed (χ2 = 1.95, df = 1, p = 0.16), a risk difference of 21.7% (95% CI −8.0 to 51.4; p = 0.002).", "inconsistent")]
+    // pnorm(-1.5 / (3.2 / 2 / 1.96)) = 0.033 one-sided (0.066 two-sided).
+    [InlineData("The gain was 1.50 points (95% CI −0.10 to 3.10; one-sided p = 0.033).", "consistent")]
+    [InlineData("The gain was 1.50 points (95% CI −0.10 to 3.10; p = 0.0033).", "inconsistent")]
+    public void AnIntervalsPFromAnotherTestOrHypothesis(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Theory]
+    // 1 - pf(3.10, 3, 57) = 0.034; at the lower bound of Greenhouse-Geisser's epsilon (1/3), 1 - pf(3.10, 1, 19) = 0.094.
+    [InlineData("Where sphericity was violated, the Greenhouse-Geisser correction was applied. Recall changed over the four sessions, F(3, 57) = 3.10, p = 0.051.", "consistent")]
+    [InlineData("Recall changed over the four sessions, F(3, 57) = 3.10, p = 0.051.", "inconsistent")]
+    [InlineData("Where sphericity was violated, the Greenhouse-Geisser correction was applied. Recall changed over the four sessions, F(3, 57) = 3.10, p = 0.20.", "inconsistent")]
+    public void AnFsDfCorrectedForSphericity(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Theory]
+    // 12.33 x 20 = 246.6: no whole total; but a model's adjusted mean, a mean item score or a cell count need not be a total over n.
+    [InlineData("The mean HAM-D score was 12.33 (SD 3.10) in the 20 patients.", "inconsistent")]
+    [InlineData("The adjusted mean HAM-D score was 12.33 (SE 0.80) in the 20 patients.", "not_checkable")]
+    [InlineData("The least-squares mean HAM-D score was 12.33 (SE 0.80) in the 20 patients.", "not_checkable")]
+    [InlineData("La moyenne ajustée du score HAM-D était de 12,33 (ES 0,80) chez les 20 patients.", "not_checkable")]
+    [InlineData("The mean item score of the anxiety scale was 3.47 (SD 0.62) in the 20 patients.", "not_checkable")]
+    [InlineData("The mean lymphocyte count was 1.53 (SD 0.40) in the 20 patients.", "not_checkable")]
+    [InlineData("The mean DAS28 score was 4.33 (SD 1.10) in the 20 patients.", "not_checkable")]
+    public void MeansThatNeedNotBeATotalOverN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // 6.25 x 14 = 87.5: impossible for the 14 patients, but the mean of a subgroup is of fewer.
+    [InlineData("Fourteen patients were treated. The mean SLEDAI score was 6.25 (SD 2.10).", "inconsistent")]
+    [InlineData("Fourteen patients were treated. In women, the mean SLEDAI score was 6.25 (SD 2.10).", "not_checkable")]
+    [InlineData("Fourteen patients were treated. The mean SLEDAI score was 6.25 (SD 2.10) in the placebo group.", "not_checkable")]
+    [InlineData("Quatorze patients ont été traités. Chez les répondeurs, le score SLEDAI moyen était de 6,25 (ET 2,10).", "not_checkable")]
+    public void TheStudysNIsNotASubgroups(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // 47.2 % is k/N for no N up to 14, but the sentence speaks of 250 people; 12/40 lesions = 30 % though 40 > 14.
+    [InlineData("Fourteen patients were treated. A survey of 250 people found that 47.2% of respondents knew the drug.", "not_checkable")]
+    [InlineData("Fourteen patients were treated. The survey found that 47.2% of respondents knew the drug.", "inconsistent")]
+    [InlineData("Fourteen patients were treated. Of the 40 lesions, 12 (30%) regressed.", "consistent")]
+    // 582/1287 = 45.22 %: "n = 1,287" is one thousand two hundred and eighty-seven.
+    [InlineData("In the registry (n = 1,287), 45.22% of patients were women.", "consistent")]
+    public void TheStudysNIsNotAnotherPopulations(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // 30 + 12 + 4 = 46 of 40 patients: adverse events, of which a patient may have several; patients, of whom none is in two levels.
+    [InlineData("Forty patients were treated. Adverse events were mild in 30, moderate in 12 and severe in 4.", null)]
+    [InlineData("Forty patients were treated. Disease activity was mild in 30, moderate in 12 and severe in 4.", "inconsistent")]
+    // 160 + 140 = 300: the people screened, more than the 120 included.
+    [InlineData("We enrolled 120 patients. Of 300 people screened, 160 were women and 140 men.", "consistent")]
+    public void CategoriesOfEventsAndOfOtherPopulations(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // Read as SDs, 20.1 ± 1.2 to 15.2 ± 1.3 in 25 patients gives p below 1e-12 at any correlation from 0 to 1: a p of 0.04 is impossible; read as SEMs (the paper says so), it is not checkable from means and SDs.
+    [InlineData("Values are mean ± SEM. The HAM-D score fell from 20.1 ± 1.2 at baseline to 15.2 ± 1.3 at 8 weeks in the 25 patients (p = 0.04).", "not_checkable")]
+    [InlineData("Values are mean ± SD. The HAM-D score fell from 20.1 ± 1.2 at baseline to 15.2 ± 1.3 at 8 weeks in the 25 patients (p = 0.04).", "inconsistent")]
+    [InlineData("Les résultats sont exprimés en moyenne ± ESM. Le score HAM-D est passé de 20,1 ± 1,2 à l'inclusion à 15,2 ± 1,3 à 8 semaines chez les 25 patients (p = 0,04).", "not_checkable")]
+    // 2 * pt(-4.9 / sqrt((4.2^2 + 4.3^2) / 30), 29) = 0.0001 at ρ = 0: a p of 0.04 compares the arm with placebo, not the two visits.
+    [InlineData("In the drug arm (n = 30), the score fell from 20.1 ± 4.2 to 15.2 ± 4.3 at 8 weeks (p = 0.04 vs placebo).", null)]
+    [InlineData("In the drug arm (n = 30), the score fell from 20.1 ± 4.2 to 15.2 ± 4.3 at 8 weeks (p = 0.04).", "inconsistent")]
+    public void WithinPatientPsOfSemsAndOfGroupComparisons(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+
+    [Theory]
+    // (0.65 x 0.35 x 40/39)^0.5 = 0.48: a proportion of smokers cannot have an SD of 0.12; a proportion of time can.
+    [InlineData("The proportion of smokers was 0.65 (SD 0.12) in the 40 patients.", "inconsistent")]
+    [InlineData("The proportion of time in range was 0.65 (SD 0.12) in the 40 patients.", null)]
+    public void AProportionOfTimeIsNotBinary(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // Every quantile definition puts a median of integers on a whole number or a half, whatever the n; a minimum is one of the values.
+    [InlineData("In the surgical group, the median number of nights in hospital was 2.75 (range 0–9).", "inconsistent")]
+    [InlineData("In the surgical group, the median number of nights in hospital was 2.5 (range 0–9).", "not_checkable")]
+    [InlineData("In the surgical group, the median number of nights in hospital was 2 (range 0.5–9).", "inconsistent")]
+    public void QuartilesNoSampleSizeGives(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile").First());
+
+    [Theory]
+    // 12.35 x 20 = 247 but 12.35 x 22 = 271.7 (271/22 = 12.32, 272/22 = 12.36): with two groups' n before it, the mean's is not known.
+    [InlineData("In the drug (n = 20) and placebo (n = 22) groups, the mean HAM-D scores were 12.35 (SD 3.10) and 11.41 (SD 2.90), respectively.", "not_checkable")]
+    [InlineData("In the drug group (n = 22), the mean HAM-D score was 12.35 (SD 3.10).", "inconsistent")]
+    // A table set as running text, as a PDF extraction may give it: the header's two n before the cell.
+    [InlineData("Characteristic Remission (n = 38) No remission (n = 10) Women, n (%) 25 (66) 7 (70) Pain score, mean (SD) 5.21 (2.06) 5.40 (2.32)", "not_checkable")]
+    public void SeveralNBeforeAStatistic(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").First());
+
+    [Theory]
+    // 2 * pt(-1.12, 94) = 0.265: a p in the next clause that refers back to the statistic is its p.
+    [InlineData("Gains were larger with training, t(94) = 1.12; this difference was significant, p < .001.", "inconsistent")]
+    [InlineData("Gains were larger with training, t(94) = 1.12; this difference was not significant, p = .27.", "consistent")]
+    // 1 - pchisq(5.02, 1) = 0.0250: a chi-square for trend.
+    [InlineData("Adherence fell across the age bands (χ2 for trend = 5.02, 1 df; P = .025).", "consistent")]
+    [InlineData("Adherence fell across the age bands (χ2 for trend = 5.02, 1 df; P = .0025).", "inconsistent")]
+    // r = -0.09 with the n = 24 of the correlation before it (df 22): 2 * pt(-0.09 * sqrt(22) / sqrt(1 - 0.09^2), 22) = 0.676.
+    [InlineData("La baisse était corrélée au score CADSS (r = 0,48 ; p = 0,017 ; n = 24), mais pas à l'âge (r = −0,09 ; p = 0,03).", "inconsistent")]
+    [InlineData("La baisse était corrélée au score CADSS (r = 0,48 ; p = 0,017 ; n = 24), mais pas à l'âge (r = −0,09 ; p = 0,68).", "consistent")]
+    public void APOrADfFromTheNextClauseOrThePreviousCorrelation(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "p_vs_statistic").Last());
+
+    [Theory]
+    // Grade 3/4 is no count out of a denominator, nor a threshold "≥ 7" a count.
+    [InlineData("Grade 3/4 neutropenia (12%) occurred in five patients.")]
+    [InlineData("A pain score ≥ 7 (28%) was more common with usual care.")]
+    [InlineData("At M6 (45%), most patients were in remission.")]
+    public void GradesThresholdsAndVisitsAreNotCounts(string text) =>
+        Assert.DoesNotContain(CheckText(text).Findings, f => f.Check == "percentage" && f.Verdict == FindingVerdict.Inconsistent);
+
+    [Theory]
+    // The interval of a difference whose estimate is not printed is not the second value's; the n of a group named
+    // between a percentage and its bracket is its denominator (18/40 = 45 %), not its count.
+    [InlineData("Disability fell from 45% to 30% (95% CI 8 to 22) with exercise.")]
+    [InlineData("Response was 45% in the drug group (n = 40) and 30% in placebo.")]
+    // 2 * pt(-2.15, 30) = 0.040: "NS" in a paper that corrects for multiple comparisons need not be p > 0.05.
+    [InlineData("P-values were corrected with the Bonferroni method. Errors fell (t(30) = 2.15, NS).")]
+    public void NumbersThatAreNotTheStatisticsOwn(string text) =>
+        Assert.DoesNotContain(CheckText(text).Findings, f => f.Verdict == FindingVerdict.Inconsistent);
+
+    [Theory]
+    [InlineData("Errors fell (t(30) = 2.15, NS).", "inconsistent")]
+    // Words after the bracket the p closes are not about it.
+    [InlineData("Recall improved, t(30) = 2.10 (p = 0.44), but not after the Bonferroni correction.", "inconsistent")]
+    public void NsAndWordsAfterTheP(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Theory]
+    // A pre/post table with a p column, its n in the caption: 6.1 ± 1.7 to 4.0 ± 2.0 in 18 patients gives at most
+    // 2 * pt(-2.0 / sqrt((1.75^2 + 2.05^2) / 18), 17) = 0.0027 (ρ = 0, the smallest difference and largest SDs): 0.64 is impossible.
+    [InlineData("Table 2. Outcomes in the 18 completers (mean ± SD; paired t tests).\n\nOutcome        Baseline      12 weeks      P value\nPain score     6.1 ± 1.7     4.0 ± 2.0     0.64\n", "inconsistent")]
+    [InlineData("Table 2. Outcomes in the 18 completers (mean ± SD; paired t tests).\n\nOutcome        Baseline      12 weeks      P value\nPain score     6.1 ± 1.7     4.0 ± 2.0     <0.001\n", "consistent")]
+    [InlineData("Tableau 2. Évolution (moyenne ± ET ; test t apparié).\n\nParamètre      M0 (n = 19)   M6 (n = 19)   p\nScore UPDRS    47,2 ± 5,3    50,9 ± 4,1    0,52\n", "inconsistent")]
+    // Two arms, not two visits: no within-patient comparison.
+    [InlineData("Table 2. Outcomes at 12 weeks.\n\nOutcome        Exercise (n = 18)   Usual care (n = 18)   P value\nPain score     6.1 ± 1.7           4.0 ± 2.0             0.64\n", null)]
+    public void PrePostTablesWithAPColumn(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+
+    [Fact]
+    public void TwoMeasuresFollowedInOneSentence()
+    {
+        // 21.6 ± 6.2 to 14.9 ± 6.8 in 24 patients: at ρ = 0, 2 * pt(-6.6 / sqrt((6.25^2 + 6.85^2) / 24), 23) = 0.0014, so 0.38 is
+        // impossible; the first comparison's p < 0.001 is possible. The paired t test named in the first clause is not the second's.
+        const string text = "Les 24 patients ont été inclus. Le score MADRS est passé de 32,4 ± 5,1 à J0 à 18,7 ± 8,9 à J28 (test t apparié, p < 0,001) et le score HAM-A de 21,6 ± 6,2 à 14,9 ± 6,8 (modèle mixte, p = 0,38).";
+        Assert.Equal(new[] { "consistent", "inconsistent" }, Verdicts(text, "within_patient_p"));
+        Assert.DoesNotContain("paired t test", CheckText(text).Findings.Where(f => f.Check == "within_patient_p").Last().Explanation);
+    }
+
+    [Fact]
+    public void APaperThatPairsWithARankTest() =>
+        // The methods name the Wilcoxon signed-rank test and no paired t test: its within-patient p is not a t's.
+        Assert.Equal("not_checkable", Verdict("Paired comparisons used the Wilcoxon signed-rank test. In the 25 patients, the score fell from 20.1 ± 4.2 at baseline to 15.2 ± 4.3 at 8 weeks (p = 0.04).", "within_patient_p"));
+
+    [Theory]
+    // 2950 + 1274 + 641 = 4865 of 4812 participants: no one is both a never and a former smoker.
+    [InlineData("Of the 4812 participants, 2950 had never smoked, 1274 were former smokers and 641 were current smokers.", "inconsistent")]
+    [InlineData("Of the 4812 participants, 2950 had never smoked, 1274 were former smokers and 588 were current smokers.", "consistent")]
+    [InlineData("Parmi les 120 patients, 60 n'avaient jamais fumé, 40 avaient arrêté de fumer et 30 étaient fumeurs actifs.", "inconsistent")]
+    public void NeverSmokedAsAStatus(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 }

@@ -12,8 +12,30 @@ public sealed record ReportedP(string Relation, PrintedNumber Value, int Start, 
         _ => (Math.Max(0, Value.Low), Math.Min(1, Value.High)),
     };
 
+    /// <summary>What the words printed with the p say of it (a correction, another test, another hypothesis, one side); null when they say nothing.</summary>
+    public PQualifier? Qualifier { get; init; }
+
     /// <summary>As printed: "p &lt; 0.05".</summary>
     public override string ToString() => $"p {Relation} {Value.Text}";
+}
+
+/// <summary>
+/// What the words printed with a p say of it: <c>corrected</c> for multiple comparisons ("Bonferroni-corrected p"),
+/// from <c>another test</c> than the statistic or interval beside it ("Fisher's exact p", "log-rank p"), of <c>another
+/// hypothesis</c> (interaction, trend, non-inferiority against a margin), or <c>one-sided</c>; <see cref="Words"/> as printed.
+/// </summary>
+public sealed record PQualifier(string Kind, string Words)
+{
+    /// <summary>Whether the p may not be the one the statistic, interval or SE beside it gives (all kinds but one-sided).</summary>
+    public bool NotTheStatisticsP => Kind != "one-sided";
+
+    /// <summary>Why the p cannot be recomputed from the numbers beside it, for a finding's explanation.</summary>
+    public string Why => Kind switch
+    {
+        "corrected" => $"the p is corrected or adjusted ('{Words}'), which the numbers beside it do not give",
+        "another test" => $"the p is another test's ('{Words}'), not the one the numbers beside it give",
+        _ => $"the p tests another hypothesis ('{Words}') than the numbers beside it",
+    };
 }
 
 /// <summary>The context every extracted statistic carries: where it is, what it measures, the n that applies.</summary>
@@ -24,6 +46,9 @@ public sealed record StatisticContext(int Start, int End, string Quote, string S
     public int Page { get; init; } = 1;
     /// <summary>The 1-based line on <see cref="Page"/> where the statistic begins.</summary>
     public int Line { get; init; } = 1;
+
+    /// <summary>When no n applies exactly, the most it can be (the study's n for a subgroup of it): a bound for a percentage's denominator, never a GRIM n.</summary>
+    public int? NAtMost { get; init; }
 
     /// <summary>The n is the study's, not one stated in the statistic's own sentence.</summary>
     public bool NIsStudyN => NSource.StartsWith("the study's n", StringComparison.Ordinal);
@@ -40,6 +65,9 @@ public abstract record ReportedStatistic(StatisticContext Context)
 public sealed record TestStatistic(StatisticContext Context, string Test, PrintedNumber? Df1, PrintedNumber? Df2, PrintedNumber Value, ReportedP P)
     : ReportedStatistic(Context)
 {
+    /// <summary>The paper corrects F tests for sphericity (Greenhouse–Geisser, Huynh–Feldt): the p may be the corrected df's, the df printed uncorrected.</summary>
+    public bool DfMayBeCorrected { get; init; }
+
     /// <inheritdoc/>
     public override string Kind => "test_statistic";
 }
@@ -51,6 +79,9 @@ public sealed record EstimateWithInterval(StatisticContext Context, string? Name
 {
     /// <summary>Where the level comes from: printed with the interval, or (limits printed bare) the paper's one stated level.</summary>
     public string LevelSource { get; init; } = "printed with the interval";
+
+    /// <summary>A test or hypothesis the sentence names whose p need not be the interval's ("log-rank", "Fisher's exact", "non-inferiority"), as printed; null when none.</summary>
+    public string? OtherTestNamed { get; init; }
 
     /// <inheritdoc/>
     public override string Kind => "estimate_ci";

@@ -28,10 +28,10 @@ internal static class StatisticExtractor
     /// <summary>A printed number: optional minus, digits with one decimal separator (or a leading separator: ".036").</summary>
     const string Num = @"-?(?:\d+(?:[.,]\d+)?|[.,]\d+)";
     /// <summary>A count as printed, with a space between its thousands ("1 287", French and SI style) or without.</summary>
-    internal const string WholeCount = @"(?:\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?![.,]?\d)|\d+)";
+    internal const string WholeCount = @"(?:\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?![.,]?\d)|\d{1,3}(?:,\d{3})+(?![.,]?\d)|\d+)";
 
     /// <summary>The value of a <see cref="WholeCount"/>.</summary>
-    internal static int ParseWhole(string printed) => int.Parse(Regex.Replace(printed, @"\s", ""), NumberStyles.None, CultureInfo.InvariantCulture);
+    internal static int ParseWhole(string printed) => int.Parse(Regex.Replace(printed, @"[\s,]", ""), NumberStyles.None, CultureInfo.InvariantCulture);
     const string Sep = @"\s*(?:to|à|–|—|-|;|,)\s*";
 
     /// <summary>"p = .036", "P&lt;.001", "p-value = 0.03", and in words: "a p-value of 0.03", "p value was 0.03", "p-value of less than 0.001", "une valeur de p de 0,03".</summary>
@@ -41,7 +41,7 @@ internal static class StatisticExtractor
     /// "t(28) = 2.20", "t[28] = 2.20", "F(2, 45) = 3.1", Kruskal–Wallis "H(2) = 7.1" (its χ² approximation), "χ2(2, N = 80) = 6.1", "z = 2.1", and a t or F with its df run on as a
     /// subscript set inline: "t28 = 2.20", "t 28 = 2.20", "F2,45 = 3.1".
     /// </summary>
-    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|H(?=\s*\()|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:\s*\((?<df>[^()=]{1,25}?(?:[nN]\s*=\s*\d+)?)\)|\s*\[(?<df>[^\[\]=]{1,25}?(?:[nN]\s*=\s*\d+)?)\]|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
+    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|H(?=\s*\()|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:\s+for\s+(?:linear\s+)?trend|\s+(?:de|pour)\s+(?:la\s+)?tendance(?:\s+linéaire)?)?(?:\s*\((?<df>[^()=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\)|\s*\[(?<df>[^\[\]=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\]|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
 
     static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:percentage points?|points de pourcentage|[a-zA-Zµ/]+\s*)?[\(\[,;]\s*(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval(?:\s*\[CI\])?|intervalle de confiance(?:\s*\[IC\])?)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
 
@@ -52,7 +52,7 @@ internal static class StatisticExtractor
     /// </summary>
     static readonly Regex BareInterval = new(@"\b(?<!(?i:median|médiane?)\s)(?<name>a?OR|a?HR|sHR|RR|IRR|MD|(?i:odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|risque relatif|(?:mean |adjusted )?difference|différence(?: moyenne| ajustée)?))\s*(?:[=:,]\s*|(?:(?:was|of|is|était|est|de)\s+){1,2})?(?<est>" + Num + @")\s*[\(\[]\s*(?<lo>" + Num + @")\s*(?:to|à|–|—|-|;|,)\s*(?<hi>" + Num + @")\s*[\)\]]", Opt);
     /// <summary>"β = 0.12 (SE 0.05), p = 0.02", "coefficient 0.12, SE = 0.05; p = 0.02", "différence 1,2 (ES 0,5)": a named estimate with its standard error.</summary>
-    static readonly Regex EstimateSe = new(@"(?<![\w])(?<name>β|beta|[Bb]|(?i:coefficient|coef\.|estimate|estimation|(?:mean |adjusted )?difference|différence(?: moyenne| ajustée)?))\s*(?:[=:]\s*|(?:(?:was|of|is|était|est|de)\s+){1,2})?(?<est>" + Num + @")\s*[\(\[,;]?\s*(?:SE|ES|s\.e\.|(?i:standard error|erreur standard))\s*[=:]?\s*(?<se>" + Num + @")\s*[\)\]]?", Opt);
+    static readonly Regex EstimateSe = new(@"(?<![\w])(?<name>β|beta|[Bb]|(?i:coefficient|coef\.|estimate|estimation|(?:mean |adjusted )?difference|différence(?: moyenne| ajustée)?))(?:\s+(?:for|of|de|du|pour)\s+(?:[\w'-]+\s+){1,3}?(?=was|of|is|était|est|de|=|:))?\s*(?:[=:]\s*|(?:(?:was|of|is|était|est|de)\s+){1,2})?(?<est>" + Num + @")\s*[\(\[,;]?\s*(?:SE|ES|s\.e\.|(?i:standard error|erreur standard))\s*[=:]?\s*(?<se>" + Num + @")\s*[\)\]]?", Opt);
     /// <summary>A confidence level stated anywhere in the paper: "95 % CI", "IC à 95 %", "IC95", "intervalle de confiance à 90 %".</summary>
     static readonly Regex StatedLevel = new(@"(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence|de confiance)|(?:CI|IC|confidence interval|intervalle de confiance)\s*(?:à\s*|of\s*)?(?<lvl>\d{2})\s*%?", OptI);
     static readonly Regex DifferenceName = new(@"\b(?:differences?|différences?|changes?|variations?|slopes?|pentes?|coefficients?|β|beta|gains?|increases?|decreases?|augmentation|diminution|baisse|hausse|reductions?|réduction|MD|SMD|mean|moyenne|median|médiane)\b", OptI);
@@ -77,6 +77,8 @@ internal static class StatisticExtractor
     static readonly Regex MedianNamedQuartiles = new(@"\b(?:median|médiane)\s*(?:[=:]|was|is|of|était|est de|de)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[,;(\[]\s*(?:Q1|first quartile|premier quartile)\s*[=:]?\s*(?<q1>" + Num + @")\s*[,;]\s*(?:and\s+|et\s+)?(?:Q3|third quartile|troisième quartile)\s*[=:]?\s*(?<q3>" + Num + @")\s*[\)\]]?", OptI);
     /// <summary>"2 (IQR 1–3)", "and of 7 (IQR 8–10)", "9 (Q1-Q3 : 6,71-12)", "11 (EIQ 9 à 14)": a value with its interquartile range is a median, whether the word is near or not.</summary>
     static readonly Regex MedianByIqr = new(@"(?<![\w.,])(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[]\s*(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|espace interquartile|Q1\s*[-–]\s*Q3|Q1\s*[,;]\s*Q3|P25\s*[-–]\s*P75|25th[-–]75th percentiles?)(?:\s*[\[(]\s*(?:IQR|EIQ)\s*[\])])?\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]", Opt);
+    /// <summary>"and of 2 (range, 0.5–7)", "et de 3 (extrêmes 1-9)": a value with its range, a median when its sentence names a median before it and no mean after that.</summary>
+    static readonly Regex MedianByRange = new(@"(?<![\w.,])(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[]\s*(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]", OptI);
     /// <summary>A second median right after one printed with its quartiles or range, its limits bare: "from a median of 2 (IQR 1 to 3) to 2 (0.75 to 2.25)", "6 (EIQ 4-8) et 5 (3-7)", "2 (IQR 2–3) at baseline and 2 (1–2) at 12 weeks". Its limits are of the same kind.</summary>
     static readonly Regex NextMedianBareLimits = new(@"\G(?:\s*,?\s*(?:at|à|after|après)\s+(?:baseline|inclusion|l'inclusion|[MJWD]\d{1,3}|(?:week|semaine|month|mois|day|jour)\s+\d{1,3}|\d{1,3}\s+(?:weeks?|months?|semaines|mois|days?|jours|years?|ans)))?\s*,?\s*(?:to|à|and|et|vs\.?|versus|contre|then|puis)\s+(?:(?:a|an|une|of|de|d'|median|médiane|the|la|le)\s+){0,3}(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]", OptI);
     static readonly Regex MeanWord = new(@"\b(?:mean|moyenne|average|moyen)\b", OptI);
@@ -91,8 +93,10 @@ internal static class StatisticExtractor
     /// <summary>"12.5 %, 4 patients", "61,2 % des participants, soit 29 personnes", "48% of the patients, i.e. 12 people": a count named after its percentage.</summary>
     static readonly Regex PercentCommaCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|of all)\s*" + PeopleWords + @"\s*)?[,;]\s*(?:(?:soit|i\.\s?e\.|that is|or|namely|c'est-à-dire)\s*,?\s*)?(?<k>\d+)\s+" + PeopleWords, Opt);
     /// <summary>"12/14 (86 %)", "12 of 14 patients (86%)", "27 patients sur 60, soit 45 %", "39 patients out of 41, i.e. 95%": a count of a denominator, then its percentage.</summary>
-    static readonly Regex CountOfThenPercent = new(@"(?<![\d.,])(?<k>" + WholeCount + @")\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:[\wéè]+\s*){0,2}(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
-    static readonly Regex CountThenPercent = new(@"(?<![\d.,])(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")(?![.,]\d)\s*(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
+    /// <summary>What a number before a bracketed percentage is not a count of: a threshold ("≥ 65 (40 %)"), a grade or stage ("grade 3/4 neutropenia (12 %)"), an age, a visit ("M6 (45 %)").</summary>
+    const string NotACount = @"(?<![\w.,])(?<![<>≤≥]\s?)(?<!\b(?i:aged?|grades?|stages?|types?|class|classes|levels?|weeks?|months?|days?|visits?|years?|semaines?|mois|jours?|visites?|ans|âgée?s?|classe|stade|CTCAE|NYHA|ECOG|Gleason)\s)";
+    static readonly Regex CountOfThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:[\wéè]+\s*){0,2}(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
+    static readonly Regex CountThenPercent = new(NotACount + @"(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")(?![.,]\d)\s*(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
     static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
 
     static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
@@ -109,6 +113,10 @@ internal static class StatisticExtractor
     static readonly Regex WithinWords = new(@"\b(?:from|de|between|entre|baseline|initiation|inclusion|M0|J0|before|after|avant|après|months?|mois|weeks?|semaines?|visits?|visites?|par rapport|compared with baseline|paired|apparié)\b", OptI);
     static readonly Regex GroupWords = new(@"\b(?:placebo|groups?|groupes?|arms?|bras|controls?|témoins?|versus|treated patients and)\b", OptI);
     static readonly Regex BinaryWords = new(@"\b(?:proportion|binary|binaire|yes/no|oui/non|0/1)\b", OptI);
+    /// <summary>A proportion of something counted in time, doses, visits or body area is a per-patient share, not the mean of a 0/1 variable.</summary>
+    static readonly Regex ContinuousShare = new(@"\b(?:proportion|proportions)\s+(?:of|de|d'|du|des)\s*(?:the\s+|la\s+|le\s+|l')?(?:[\w'-]+\s+){0,2}?(?:time|days?|nights?|hours?|weeks?|visits?|doses?|sessions?|items?|questions?|answers?|body|surface|area|volume|weight|tissue|samples?|cells?|reads?|temps|jours?|nuits?|heures?|semaines?|visites?|séances?|réponses?|surface|poids|cellules?)\b|\bper (?:patient|participant|subject)\b|\bpar (?:patient|sujet)\b", OptI);
+    static bool IsBinary(string before) => BinaryWords.IsMatch(before) && !ContinuousShare.IsMatch(before);
+
     static readonly Regex SeWords = new(@"\b(?:SEM|SE|ESM|standard error|erreur standard)\b", Opt);
 
     static readonly Dictionary<string, int> NumberWords = new(StringComparer.OrdinalIgnoreCase)
@@ -148,12 +156,17 @@ internal static class StatisticExtractor
         var found = new List<ReportedStatistic>();
         var inTables = new HashSet<ReportedStatistic>(ReferenceEqualityComparer.Instance);
         var pValues = PValue.Matches(flow).Select(m => P(m, french)).Where(p => p is not null).Select(p => p!)
-            .Concat(NotSignificant.Matches(flow).Select(m => new ReportedP(">", PrintedNumber.Parse("0.05", false)!, m.Index, m.Index + m.Length)))
-            .OrderBy(p => p.Start).ToList();
+            .Concat(NotSignificant.Matches(flow).Select(m => new ReportedP(">", PrintedNumber.Parse("0.05", false)!, m.Index, m.Index + m.Length)
+                { Qualifier = OtherLevel.Match(flow) is { Success: true } level ? new PQualifier("corrected", level.Value) : null }))
+            .OrderBy(p => p.Start).Select(p => p.Qualifier is null ? p with { Qualifier = QualifierOf(flow, p) } : p).ToList();
         var usedP = new HashSet<ReportedP>();
+        var spreadConvention = SpreadConvention(flow);
+        // A paper that corrects repeated-measures F tests for sphericity may print the uncorrected df with the corrected p.
+        bool sphericity = Sphericity.IsMatch(flow);
 
         // Cells of text tables first: their row label and column header say what they are and the n they are of.
         var tableCounts = new List<(TableCell Cell, Percentage Stat)>();
+        var tableMeans = new List<(TableCell Cell, MeanWithSpread Stat)>();
         foreach (var cell in TextTables.Cells(text))
             if (TableStatistic(text, cell, french, sentences, studyNs, options) is { } stat)
             {
@@ -161,8 +174,10 @@ internal static class StatisticExtractor
                 found.Add(stat);
                 inTables.Add(stat);
                 if (stat is Percentage { Count: not null } count) tableCounts.Add((cell, count));
+                if (stat is MeanWithSpread { Spread: not null } mean) tableMeans.Add((cell, mean));
             }
         found.AddRange(TableCategories(text, tableCounts));
+        var tableWithin = TableWithinPatient(text, tableMeans, french, sentences).ToList();
 
         // Test statistics with their p (a statistic without a p has nothing to be checked against).
         // A p printed first ("p = 0.03 (t = 2.3, df = 28)") is the statistic's when it opens the bracket the statistic is in.
@@ -171,7 +186,8 @@ internal static class StatisticExtractor
             var value = PrintedNumber.Parse(m.Groups["val"].Value, french);
             if (value is null) continue;
             int valueEnd = m.Index + m.Length;
-            var after = PAfter(pValues, flow, valueEnd, 30);
+            // A p in the next clause that refers back to the statistic: "t(94) = 1.12; this difference was significant, p < .001".
+            var after = PAfter(pValues, flow, valueEnd, 30) ?? PInReferringClause(pValues, flow, valueEnd);
             var first = PBefore(pValues, usedP, flow, m.Index);
             if (after is not null && usedP.Contains(after)) after = null;
             bool pFirst = first is not null && (after is null || flow[valueEnd..after.Start].Contains(')'));
@@ -180,10 +196,15 @@ internal static class StatisticExtractor
             var test = NormaliseTest(m.Groups["test"].Value);
             var gap = pFirst ? DfAfter.Match(flow, valueEnd, Math.Min(30, flow.Length - valueEnd)).Value : flow[valueEnd..p.Start];
             var (df1, df2) = Df(test, m.Groups["df"].Success ? m.Groups["df"].Value : null, gap, flow[p.End..Math.Min(flow.Length, p.End + 20)], french);
+            // A correlation with no n of its own after one with its n in the same sentence is of the same patients:
+            // "(r = 0.48; p = 0.017; n = 24), but not with age (r = −0.09; p = 0.03)".
+            if (test == "r" && df1 is null && found.OfType<TestStatistic>().LastOrDefault() is { Test: "r", Df1: { } previousDf } previous
+                && SentenceIndex(sentences, previous.Context.Start) == SentenceIndex(sentences, m.Index))
+                df1 = previousDf;
             int start = Math.Min(m.Index, p.Start), end = pFirst ? valueEnd + gap.Length : p.End;
             usedP.Add(p);
             taken.Add((start, end));
-            found.Add(new TestStatistic(Context(text, start, end, french, sentences, studyNs, options), test, df1, df2, value, p));
+            found.Add(new TestStatistic(Context(text, start, end, french, sentences, studyNs, options), test, df1, df2, value, p) { DfMayBeCorrected = sphericity && test == "F" });
         }
 
         foreach (Match m in Interval.Matches(flow))
@@ -196,6 +217,9 @@ internal static class StatisticExtractor
             double level = double.Parse(m.Groups["lvl"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
             // A time before the interval ("at 12 weeks (95% CI …)") is not its estimate.
             if (TimeBeforeInterval.IsMatch(flow[Math.Max(0, m.Index - 12)..m.Index])) continue;
+            // "fell from 45 % to 30 % (95% CI 8 to 22)": the number before the interval is the second of two values
+            // compared, and the interval is of their difference, whose estimate is not printed.
+            if (SecondOfTwo.IsMatch(flow[Math.Max(SentenceStart(sentences, m.Index), m.Index - 60)..m.Index])) continue;
             ReportedP? p;
             int from = m.Index;
             // "2.1 points (p = 0.03; 95% CI 0.2 to 4.0)": the number after "p =" is the p, the estimate is before it.
@@ -229,7 +253,7 @@ internal static class StatisticExtractor
             var df = dfMatch.Success ? PrintedNumber.Parse(dfMatch.Groups["df"].Value, french) : null;
             taken.Add((from, end));
             found.Add(new EstimateWithInterval(Context(text, from, end, french, sentences, studyNs, options), name, name is not null,
-                est, level, lo, hi, p, df));
+                est, level, lo, hi, p, df) { OtherTestNamed = OtherTestIn(flow, sentences, from, end) });
         }
 
         foreach (Match m in EstimateSe.Matches(flow))
@@ -264,10 +288,10 @@ internal static class StatisticExtractor
             bool ratio = RatioName.IsMatch(name);
             taken.Add((from, end));
             found.Add(new EstimateWithInterval(Context(text, from, end, french, sentences, studyNs, options), name, ratio,
-                est, paperLevel, lo, hi, p, null) { LevelSource = paperLevel is null ? (levels.Count == 0 ? "no level stated in the paper" : $"the paper states several levels ({string.Join(", ", levels)} %)") : "the one level the paper states" });
+                est, paperLevel, lo, hi, p, null) { OtherTestNamed = OtherTestIn(flow, sentences, from, end), LevelSource = paperLevel is null ? (levels.Count == 0 ? "no level stated in the paper" : $"the paper states several levels ({string.Join(", ", levels)} %)") : "the one level the paper states" });
         }
 
-        foreach (var regex in new[] { MedianHeader, MedianNamedQuartiles, Median, MedianByIqr })
+        foreach (var regex in new[] { MedianHeader, MedianNamedQuartiles, Median, MedianByIqr, MedianByRange })
             foreach (Match m in regex.Matches(flow))
             {
                 if (!Free(m.Index, m.Index + m.Length)) continue;
@@ -278,6 +302,13 @@ internal static class StatisticExtractor
                     // "mean 5.3 (IQR …)" is a mean: the quartiles do not make it a median.
                     var before = flow[SentenceStart(sentences, start)..start];
                     if (MeanWord.Matches(before).LastOrDefault() is { } mean && (MedianWord.Matches(before).LastOrDefault()?.Index ?? -1) < mean.Index) continue;
+                }
+                if (regex == MedianByRange)
+                {
+                    // A range alone may be of a mean or of anything: a median only when the sentence names one before it and no mean after that.
+                    var before = flow[SentenceStart(sentences, start)..start];
+                    int median = MedianWord.Matches(before).LastOrDefault()?.Index ?? -1;
+                    if (median < 0 || (MeanWord.Matches(before).LastOrDefault()?.Index ?? -1) > median) continue;
                 }
                 taken.Add((m.Index, m.Index + m.Length));
                 found.Add(new MedianWithQuartiles(Context(text, start, m.Index + m.Length, french, sentences, studyNs, options),
@@ -307,13 +338,23 @@ internal static class StatisticExtractor
                 if (mean is null || sd is null) continue;
                 int start = m.Groups["m"].Index;
                 var label = MeanSpreadLabelAfter.Match(flow, m.Index + m.Length);
+                bool named = m.Groups["lab"].Success || label.Success;
                 bool se = m.Groups["lab"].Success
                     ? SeWords.IsMatch(m.Groups["lab"].Value)
                     : label.Success ? SeWords.IsMatch(label.Groups["lab"].Value)
                     : SeWords.IsMatch(flow[Math.Max(SentenceStart(sentences, start), start - 80)..start]) && !Regex.IsMatch(flow[Math.Max(SentenceStart(sentences, start), start - 80)..start], @"\b(SD|ET|DS)\b");
+                // A "±" the sentence does not name follows the paper's stated convention ("values are mean ± SEM").
+                if (!named && !se && spreadConvention == "SE") se = true;
+                if (!named && !se && spreadConvention == "both")
+                {
+                    var unnamed = Context(text, start, m.Index + m.Length, french, sentences, studyNs, options);
+                    found.Add(new MeanWithSpread(unnamed, mean, null, false, false)); // its mean alone: the paper states both mean ± SD and mean ± SE, and this ± names neither
+                    taken.Add((m.Index, m.Index + m.Length));
+                    continue;
+                }
                 taken.Add((m.Index, m.Index + m.Length));
                 var ctx = Context(text, start, m.Index + m.Length, french, sentences, studyNs, options);
-                found.Add(new MeanWithSpread(ctx, mean, sd, se, BinaryWords.IsMatch(flow[Math.Max(0, start - 60)..start])));
+                found.Add(new MeanWithSpread(ctx, mean, sd, se, IsBinary(flow[Math.Max(0, start - 60)..start])));
             }
         foreach (Match m in MeanAlone.Matches(flow))
         {
@@ -335,6 +376,8 @@ internal static class StatisticExtractor
                 var after = flow[(m.Groups["pct"].Index + m.Groups["pct"].Length)..Math.Min(flow.Length, m.Index + m.Length + 20)];
                 var before = flow[Math.Max(0, m.Index - 25)..m.Index];
                 if (Regex.IsMatch(after, @"^\s*%\s*(?:CI|IC|confidence|de confiance)") || Regex.IsMatch(before, @"(?:IC|CI|alpha|α|seuil|risque|level)\s*(?:à|of|de)?\s*$", OptI)) continue;
+                // "45 % in the drug group (n = 40)": the n of the group named between is the denominator, not the count.
+                if (regex == PercentWordsThenCount && GroupWords.IsMatch(flow[(m.Groups["pct"].Index + m.Groups["pct"].Length)..m.Groups["k"].Index])) continue;
                 int? k = m.Groups["k"].Success ? int.TryParse(m.Groups["k"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var kv) ? kv : ParseCount(m.Groups["k"].Value) : null;
                 int? denominator = m.Groups["N"].Success ? ParseWhole(m.Groups["N"].Value) : null;
                 taken.Add((m.Index, m.Index + m.Length));
@@ -344,7 +387,7 @@ internal static class StatisticExtractor
 
         found.AddRange(Categories(text, sentences, studyNs, french, options));
         found = InheritMeasure(flow, found, inTables, sentences, options);
-        var within = WithinPatient(text, found, pValues.Where(p => !usedP.Contains(p)).ToList(), sentences).ToList();
+        var within = WithinPatient(text, found, pValues.Where(p => !usedP.Contains(p)).ToList(), sentences).Concat(tableWithin).ToList();
         found.AddRange(within);
         foreach (var p in pValues.Where(p => !usedP.Contains(p) && !within.Any(w => w.P == p)))
             found.Add(new LonePValue(Context(text, p.Start, p.End, french, sentences, studyNs, options), p));
@@ -372,7 +415,8 @@ internal static class StatisticExtractor
         bool Says(Regex r) => r.IsMatch(label) || (!CountDescriptor.IsMatch(label) && !MeanDescriptor.IsMatch(label) && !MedianDescriptor.IsMatch(label) && r.IsMatch(cell.Descriptor));
         string measure = Regex.Replace(label, @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|(?:mean|moyenne|median|médiane)\b.*)$", "", OptI).Trim().TrimEnd(',');
         bool declared = options.IntegerMeasures.Any(d => label.Contains(d, StringComparison.OrdinalIgnoreCase));
-        bool integer = declared || (IntegerWords.IsMatch(label) && !LabelUnit.IsMatch(label));
+        bool integer = (declared || (IntegerWords.IsMatch(label) && !LabelUnit.IsMatch(label) && !NotIntegerScore.IsMatch(label)))
+                       && !ModelBased.IsMatch(label) && !ModelBased.IsMatch(cell.Descriptor);
         int? n = cell.ColumnN ?? studyN;
         string source = cell.ColumnN is not null ? $"the column's n ('{cell.Header}')" : studyN is not null ? $"the study's n ({studyNSource})" : "no n stated";
         var line = text.LineAt(cell.Start);
@@ -397,7 +441,7 @@ internal static class StatisticExtractor
             var (mean, sd) = (PrintedNumber.Parse(mm.Groups["m"].Value, french), PrintedNumber.Parse(mm.Groups["s"].Value, french));
             if (mean is null || sd is null) return null;
             bool se = Regex.IsMatch(MeanDescriptor.IsMatch(label) ? label : cell.Descriptor, @"\b(?:SE|SEM|ES|ESM)\b");
-            return new MeanWithSpread(ctx, mean, sd, se, BinaryWords.IsMatch(label));
+            return new MeanWithSpread(ctx, mean, sd, se, IsBinary(label));
         }
         return null;
     }
@@ -471,7 +515,7 @@ internal static class StatisticExtractor
     static readonly (string Variable, string Levels)[] ExclusiveLevels =
     {
         ("sex", @"women|men|females?|males?|femmes|hommes"),
-        ("smoking status", @"current smokers?|former smokers?|ex-smokers?|never smokers?|non-smokers?|fumeurs actifs|fumeurs actuels|anciens fumeurs|ex-fumeurs|non-fumeurs|jamais fumeurs"),
+        ("smoking status", @"current smokers?|former smokers?|ex-smokers?|never smokers?|non-smokers?|never smoked|(?:had )?(?:quit|stopped) smoking|(?:n'avaient |n'ont |n'a )?jamais fumé|arrêté de fumer|fumeurs actifs|fumeurs actuels|anciens fumeurs|ex-fumeurs|non-fumeurs|jamais fumeurs"),
         ("NYHA class", @"(?:NYHA\s+)?class\s+(?:I|II|III|IV)|(?:classe\s+)?NYHA\s+(?:I|II|III|IV)|classe\s+(?:I|II|III|IV)"),
         ("ECOG performance status", @"ECOG\s+(?:PS\s+)?[0-4]"),
         ("vital status", @"alive|dead|deceased|vivants?|décédée?s?"),
@@ -521,6 +565,8 @@ internal static class StatisticExtractor
                 int s0 = SentenceStart(sentences, list[0].Start), s1 = SentenceEnd(sentences, flow, list[0].Start);
                 var (studyN, studyNSource) = studyNs.At(list[0].Start);
                 var sentence = flow[s0..s1];
+                // Severities, grades, responses and courses of events (adverse events, episodes, lesions): a patient may have several.
+                if (variable is "severity" or "grade" or "response" or "course" && EventWords.IsMatch(sentence)) continue;
                 int? total = null;
                 string totalSource = "the total stated in the sentence";
                 string? bracketTotal = null;
@@ -537,6 +583,8 @@ internal static class StatisticExtractor
                 {
                     int at = s0 + t.Groups["n"].Index;
                     if (list.Any(x => at >= x.Start && at < x.End)) continue;
+                    // A total after the categories is theirs only in their clause ("44 women and 28 men (n = 72)", not "…; the control group (n = 15)").
+                    if (at > list[^1].End && (ClauseBreak.IsMatch(flow[list[^1].End..at]) || Regex.IsMatch(flow[list[^1].End..(s0 + t.Index)], @"\d"))) continue;
                     total = ParseWhole(t.Groups["n"].Value);
                     break;
                 }
@@ -553,6 +601,10 @@ internal static class StatisticExtractor
                     foreach (Match t in NPeople.Matches(flow[paragraph..s0]))
                         others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value}' earlier in the paragraph"));
                     if (studyN is { } sn) others.Add((sn, $"the study's n ({studyNSource})"));
+                    // Any count of people in the sentence may be the total ("Of 300 screened, 160 were women and 140 men").
+                    foreach (Match t in PeopleCount.Matches(sentence).Concat(OfCount.Matches(sentence)))
+                        if (!list.Any(x => s0 + t.Index < x.End && s0 + t.Index + t.Length > x.Start))
+                            others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value.Trim()}' in the sentence"));
                 }
                 int start = list[0].Start, end = list[^1].End;
                 var line = text.LineAt(start);
@@ -564,6 +616,9 @@ internal static class StatisticExtractor
             }
         }
     }
+
+    static readonly Regex EventWords = new(@"\b(?:adverse|events?|AEs?|reactions?|side[- ]effects?|toxicit(?:y|ies)|episodes?|lesions?|infections?|bleed(?:s|ing)|flares?|exacerbations?|effets indésirables|événements?|évènements?|réactions?|épisodes?|lésions?|toxicités?|poussées?|saignements?)\b", OptI);
+    static readonly Regex OfCount = new(@"\b(?:of|among|out of|parmi|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)", OptI);
 
     static readonly Regex Conjunction = new(@"\band\b|\bet\b|\bto\b|\bà\b|;|,|\bvs\.?|\bversus\b|\bcontre\b|\bwhereas\b|\bwhile\b|\balors que\b|\btandis que\b|\bthen\b|\bpuis\b", OptI);
     /// <summary>What may stand between a conjunction and a statistic that measures what the one before it measured: articles, prepositions, the statistic's name, a visit ("; à trois mois, une médiane de 9,5"), or "that of", "celle des …".</summary>
@@ -627,6 +682,48 @@ internal static class StatisticExtractor
         return !Regex.IsMatch(afterNumber, @"^\s*(?:for|pour)\s", OptI);
     }
 
+    static readonly Regex BetweenGroupsP = new(@"\b(?:vs\.?|versus|compared (?:with|to)|relative to|contre|comparée? (?:au|à|aux))\s+(?:the\s+|le\s+|la\s+|les\s+)?(?:placebo|control|usual care|comparator|other|témoin|contrôle|groupe|bras)|\bbetween (?:the )?(?:groups|arms)\b|\bentre (?:les )?(?:groupes|bras)\b|\binteraction\b", OptI);
+    /// <summary>A table column headed by a visit: "Baseline", "12 weeks", "M6 (n = 19)", "Pre-treatment", "À l'inclusion".</summary>
+    static readonly Regex VisitHeader = new(@"^\s*(?:at\s+|à\s+)?(?:baseline|inclusion|l'inclusion|pre|post|before|after|avant|après|pré|[MJWDVT]\d{1,3}|(?:week|semaine|month|mois|day|jour|visit|visite)\s*\d{1,3}|\d{1,3}\s*(?:weeks?|months?|semaines|mois|days?|jours|years?|ans?))\b", OptI);
+    /// <summary>A p cell at the end of a table row: "&lt;0.001", "0.64", "0,002".</summary>
+    static readonly Regex TableP = new(@"\G\s+(?<rel>[<>≤≥])?\s*(?<pv>0?[.,]\d+|1(?:[.,]0+)?)(?![\d.,])", Opt);
+    static readonly Regex TableCaption = new(@"\b(?:Table|Tableau)\s+\d+[.:]", Opt);
+
+    /// <summary>
+    /// A table row with the means ± SD of one measure under two visit columns and a p at its end (a pre/post table): a
+    /// within-patient comparison. Its n is the columns' n, else the n the table's caption states ("Table 3. … in the 18
+    /// completers"); the caption says the test ("P values from paired t tests", "test t apparié").
+    /// </summary>
+    static IEnumerable<WithinPatientComparison> TableWithinPatient(PaperText text, List<(TableCell Cell, MeanWithSpread Stat)> means, bool french, int[] sentences)
+    {
+        var flow = text.Flow;
+        bool threeVisits = Regex.IsMatch(flow, @"\b(?:M12|12 months|12 mois|1 an|three visits|trois visites)\b", OptI);
+        foreach (var row in means.GroupBy(c => text.LineAt(c.Cell.Start)))
+        {
+            var pair = row.OrderBy(c => c.Cell.Column).ToList();
+            if (pair.Count != 2 || !VisitHeader.IsMatch(pair[0].Cell.Header ?? "") || !VisitHeader.IsMatch(pair[1].Cell.Header ?? "")) continue;
+            // The p ends the row's line.
+            if (TableP.Match(flow, pair[1].Cell.End) is not { Success: true } pm || !ReferenceEquals(text.LineAt(pm.Index + pm.Length - 1), row.Key)
+                || !row.Key.Text.TrimEnd().EndsWith(pm.Groups["pv"].Value, StringComparison.Ordinal)) continue;
+            var value = PrintedNumber.Parse(pm.Groups["pv"].Value, french);
+            if (value is null) continue;
+            var p = new ReportedP(pm.Groups["rel"].Success ? pm.Groups["rel"].Value : "=", value, pm.Groups["pv"].Index, pm.Index + pm.Length);
+            int from = Math.Max(0, pair[0].Cell.Start - 800);
+            var caption = TableCaption.Matches(flow[from..pair[0].Cell.Start]).LastOrDefault() is { } c ? flow[(from + c.Index)..pair[0].Cell.Start] : "";
+            int? n = pair[0].Cell.ColumnN is { } n0 && n0 == pair[1].Cell.ColumnN ? n0 : null;
+            string source = n is null ? "" : $"the columns' n ('{pair[0].Cell.Header}')";
+            if (n is null && (NEquals.Match(caption) is { Success: true } ne ? (ne.Groups["n"].Value, ne.Value) : NPeople.Match(caption) is { Success: true } np ? (np.Groups["n"].Value, np.Value) : default) is ({ } printed, { } words))
+            {
+                n = ParseWhole(printed);
+                source = $"'{words}' in the table's caption";
+            }
+            var first = pair[0].Stat;
+            var ctx = first.Context with { End = p.End, Quote = flow[first.Context.Start..p.End], N = n, NSource = n is null ? "no n stated for the table's columns or in its caption" : source };
+            var test = RankTest.IsMatch(caption) ? "rank" : PairedTest.IsMatch(caption) ? "paired t" : null;
+            yield return new WithinPatientComparison(ctx, first, pair[1].Stat, p, threeVisits ? 3 : 2) { NamedTest = test };
+        }
+    }
+
     static readonly Regex PairedTest = new(@"\bpaired\b|\bappariée?s?\b|\bpour (?:séries|échantillons) appariée?s\b", OptI);
     static readonly Regex RankTest = new(@"\b(?:Wilcoxon|signed[- ]rank|rangs signés|sign test|test des signes|Friedman|non-?parametric|non paramétrique)\b", OptI);
     /// <summary>"from 13.6 ± 5.9 … to 17.0 ± 6.2", "est passé de 61,4 ± 12,3 à 52,8 ± 14,1": one measure followed from one value to the other.</summary>
@@ -640,26 +737,51 @@ internal static class StatisticExtractor
     /// </summary>
     static IEnumerable<WithinPatientComparison> WithinPatient(PaperText text, List<ReportedStatistic> found, List<ReportedP> freeP, int[] sentences)
     {
-        bool threeVisits = Regex.IsMatch(text.Flow, @"\b(?:M12|12 months|12 mois|1 an|three visits|trois visites)\b", OptI);
+        var flow = text.Flow;
+        bool threeVisits = Regex.IsMatch(flow, @"\b(?:M12|12 months|12 mois|1 an|three visits|trois visites)\b", OptI);
+        // A paper whose methods name only a rank test for paired comparisons ("Wilcoxon signed-rank test") reports its p.
+        bool rankPaper = RankTest.IsMatch(flow) && !Regex.IsMatch(flow, @"\bpaired[- ](?:samples? )?(?:t|Student)|\btests? t apparié|\bStudent apparié|\bt-tests? for paired", OptI);
         var means = found.OfType<MeanWithSpread>().Where(m => m.Spread is not null).GroupBy(m => SentenceIndex(sentences, m.Context.Start));
+        bool FromTo(MeanWithSpread a, MeanWithSpread b, int s0) => FromBefore.IsMatch(flow[Math.Max(s0, a.Context.Start - 40)..a.Context.Start])
+                                                                   && ToBetween.IsMatch(flow[a.Context.End..b.Context.Start]);
+        WithinPatientComparison? Comparison(MeanWithSpread a, MeanWithSpread b, ReportedP p, string clause, bool fromTo)
+        {
+            bool paired = PairedTest.IsMatch(clause);
+            bool groupsBetween = GroupWords.IsMatch(flow[a.Context.End..b.Context.Start]);
+            // "…, p = 0.01 vs placebo": the p compares the change with another group's, not the two visits.
+            if (BetweenGroupsP.IsMatch(flow[b.Context.End..Math.Min(SentenceEnd(sentences, flow, p.Start), p.End + 40)])) return null;
+            if (groupsBetween || (GroupWords.IsMatch(clause) && !paired && !fromTo)) return null;
+            var ctx = a.Context with { End = p.End, Quote = flow[a.Context.Start..p.End] };
+            var test = RankTest.IsMatch(clause) || (rankPaper && !paired) ? "rank" : paired ? "paired t" : null;
+            return new WithinPatientComparison(ctx, a, b, p, threeVisits ? 3 : 2) { NamedTest = test };
+        }
         foreach (var g in means)
         {
-            var pair = g.OrderBy(m => m.Context.Start).ToList();
-            if (pair.Count != 2) continue;
-            var sentence = pair[0].Context.Sentence;
-            var p = freeP.FirstOrDefault(x => SentenceIndex(sentences, x.Start) == g.Key && x.Start > pair[1].Context.Start);
-            if (p is null || !WithinWords.IsMatch(sentence)) continue;
-            var flow = text.Flow;
-            int s0 = SentenceStart(sentences, pair[0].Context.Start);
-            bool paired = PairedTest.IsMatch(sentence);
-            bool fromTo = FromBefore.IsMatch(flow[Math.Max(s0, pair[0].Context.Start - 40)..pair[0].Context.Start])
-                          && ToBetween.IsMatch(flow[pair[0].Context.End..pair[1].Context.Start]);
-            bool groupsBetween = GroupWords.IsMatch(flow[pair[0].Context.End..pair[1].Context.Start]);
-            if (groupsBetween || (GroupWords.IsMatch(sentence) && !paired && !fromTo)) continue;
-            int visits = threeVisits ? 3 : 2;
-            var ctx = pair[0].Context with { End = p.End, Quote = flow[pair[0].Context.Start..p.End] };
-            var test = RankTest.IsMatch(sentence) ? "rank" : paired ? "paired t" : null;
-            yield return new WithinPatientComparison(ctx, pair[0], pair[1], p, visits) { NamedTest = test };
+            var ordered = g.OrderBy(m => m.Context.Start).ToList();
+            var sentence = ordered[0].Context.Sentence;
+            if (ordered.Count < 2 || !WithinWords.IsMatch(sentence)) continue;
+            int s0 = SentenceStart(sentences, ordered[0].Context.Start);
+            if (ordered.Count == 2)
+            {
+                var p = freeP.FirstOrDefault(x => SentenceIndex(sentences, x.Start) == g.Key && x.Start > ordered[1].Context.Start);
+                if (p is not null && Comparison(ordered[0], ordered[1], p, sentence, FromTo(ordered[0], ordered[1], s0)) is { } w) yield return w;
+                continue;
+            }
+            // Several measures followed in one sentence ("le mRSS est passé de … à … (p = 0,002), et la DLCO de … à …
+            // (test t apparié, p = 0,47)"): each pair joined by from … to …, with the p before the next pair, the test its clause names.
+            int clauseFrom = s0;
+            for (int i = 0; i + 1 < ordered.Count; i++)
+            {
+                var (a, b) = (ordered[i], ordered[i + 1]);
+                if (!FromTo(a, b, s0)) continue;
+                int next = i + 2 < ordered.Count ? ordered[i + 2].Context.Start : int.MaxValue;
+                var p = freeP.FirstOrDefault(x => SentenceIndex(sentences, x.Start) == g.Key && x.Start > b.Context.Start && x.Start < next);
+                if (p is null) continue;
+                var clause = flow[Math.Max(clauseFrom, a.Context.Start - 60)..p.End];
+                clauseFrom = p.End;
+                if (Comparison(a, b, p, clause, true) is { } w) yield return w;
+                i++;
+            }
         }
     }
 
@@ -691,7 +813,8 @@ internal static class StatisticExtractor
         measure ??= Acronym.Matches(following).Select(m => m.Value).FirstOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
         var afterNumber = flow[end..Math.Min(flow.Length, end + 12)];
         bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase));
-        bool integer = declared || (IntegerWords.IsMatch(window) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)));
+        bool integer = (declared || (IntegerWords.IsMatch(window) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window)))
+                       && !ModelBased.IsMatch(before);
 
         int? n = null; string source = studyNSource;
         // The sentence's "n = ": the first one after the statistic with no other number between (the group it was
@@ -704,26 +827,50 @@ internal static class StatisticExtractor
             return !Regex.IsMatch(flow[Math.Max(s0, at - 80)..at], @"%[^%()\d]{0,70}\(\s*$|%\s*\(?\s*$");
         }).ToList();
         // An "n =" after a clause break (", and those who …", "; ", ", whereas") counts the next clause's group.
-        var chosen = candidates.FirstOrDefault(m => s0 + m.Index >= end && !Regex.IsMatch(flow[end..(s0 + m.Index)], @"\d") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)]))
-                     ?? candidates.LastOrDefault(m => s0 + m.Index < start);
+        var adjacent = candidates.FirstOrDefault(m => s0 + m.Index >= end && !Regex.IsMatch(flow[end..(s0 + m.Index)], @"\d") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)]));
+        var chosen = adjacent ?? candidates.LastOrDefault(m => s0 + m.Index < start);
         if (chosen is null && NPeople.Match(before) is { Success: true } subject)
         {
             n = ParseWhole(subject.Groups["n"].Value);
             source = $"'{subject.Value}' in the same sentence";
         }
         else chosen ??= candidates.FirstOrDefault();
+        int? atMost = null;
+        // Several n in the sentence ("in the drug (n = 20) and placebo (n = 22) groups, … respectively", or a table
+        // set as running text): only the one printed right after the statistic is certainly its own.
+        var distinct = candidates.Select(m => ParseWhole(m.Groups["n"].Value)).Distinct().ToList();
+        bool ambiguous = chosen is not null && distinct.Count >= 2 && (chosen != adjacent || Respectively.IsMatch(sentence));
+        if (ambiguous)
+        {
+            atMost = distinct.Max();
+            source = $"several n in the sentence ({string.Join(", ", candidates.Select(m => $"'{m.Value}'").Distinct())}), none of them certainly its own";
+            chosen = null;
+        }
         if (chosen is not null)
         {
             n = ParseWhole(chosen.Groups["n"].Value);
             source = $"'{chosen.Value}' in the same sentence";
         }
-        if (n is null && NPeople.Match(sentence) is { Success: true } people)
+        if (n is null && !ambiguous && NPeople.Match(sentence) is { Success: true } people)
         {
             n = ParseWhole(people.Groups["n"].Value);
             source = $"'{people.Value}' in the same sentence";
         }
-        n ??= studyN;
-        if (n == studyN && studyN is not null && source == studyNSource) source = $"the study's n ({studyNSource})";
+        if (n is null && !ambiguous && studyN is not null)
+        {
+            // The study's n applies only to a sentence about the study's patients: not to a subgroup's statistic, nor to
+            // a sentence counting other units (eyes, lesions, visits) or more people than the study has (those screened).
+            var clause = flow[s0..Math.Max(end, Math.Min(s1, end + 40))];
+            if (Subgroup.Match(clause) is { Success: true } sub)
+            {
+                source = $"the sentence speaks of a subgroup ('{sub.Value.Trim()}') whose n it does not state";
+                atMost = studyN;
+            }
+            else if (OtherUnits.Match(sentence) is { Success: true } units) source = $"the sentence counts units other than the study's patients ('{units.Value.Trim()}')";
+            else if (PeopleCount.Matches(sentence).FirstOrDefault(m => ParseWhole(m.Groups["n"].Value) > studyN) is { } larger)
+                source = $"the sentence counts more people than the study's n ('{larger.Value.Trim()}')";
+            else { n = studyN; source = $"the study's n ({studyNSource})"; }
+        }
 
         // The visit: the nearest visit phrase before the statistic in its paragraph (up to 600 characters back); for a
         // p-value the nearest follow-up visit, since "compared with baseline" names the comparator, not the visit.
@@ -734,11 +881,27 @@ internal static class StatisticExtractor
                          ?? phrases.LastOrDefault() ?? VisitPhrase.Matches(sentence).FirstOrDefault();
         string? visit = visitMatch is null ? null : VisitLabel(visitMatch);
         var line = text.LineAt(start);
-        return new StatisticContext(start, end, quote, sentence.Trim(), measure, integer, n, n is null ? "no n stated" : source, visit)
+        return new StatisticContext(start, end, quote, sentence.Trim(), measure, integer, n, n is null ? (studyN is null && !ambiguous ? "no n stated" : source) : source, visit)
         {
+            NAtMost = atMost,
             Page = line.Page, Line = line.Line,
         };
     }
+
+    /// <summary>Words saying a mean is a model's estimate or a weighted one (adjusted, least-squares, marginal, imputed): not a total of integers over n.</summary>
+    static readonly Regex ModelBased = new(@"\b(?:adjusted|adjustment|adjusting|least[- ]squares|LS|estimated|model[- ]based|marginal|predicted|weighted|imputed|imputation|ajustée?s?|ajustement|estimée?s?|pondérée?s?|imputée?s?|moindres carrés)\b", OptI);
+    /// <summary>
+    /// Scores that are not whole numbers though named so: standardised or averaged over items (z- and T-scores, a mean
+    /// item score), indices with decimals (DAS28, HAQ, EDSS, BASDAI, SF-36, EQ-5D, a visual analogue scale), differences
+    /// between means, and blood cell counts (in 10⁹/L).
+    /// </summary>
+    static readonly Regex NotIntegerScore = new(@"\b(?:z[- ]?scores?|T[- ]?scores?|propensity|standardi[sz]ed|normali[sz]ed|per item|item means?|mean item|averaged (?:over|across)|moyenne des items|par item|utility|utilité|DAS28|DAS|SDAI|CDAI|HAQ(?:-DI)?|EDSS|BASDAI|BASFI|ASDAS|SF-?36|SF-?12|PCS|MCS|EQ-?5D|VAS|EVA|visual analog(?:ue)?|analogique|PASI|SCORAD|EASI|ADAS(?:-Cog)?|KCCQ|SGRQ|KOOS|QLQ(?:-C30)?|PROMIS|transformed|rescaled|differences?|différences?|(?:cell|blood|neutrophil|lymphocyte|leu[ck]ocyte|platelet|CD4|CD8|eosinophil|reticulocyte|sperm|white[- ]cell|red[- ]cell)\s+counts?|numérations?)\b", OptI);
+    /// <summary>A subgroup a statistic is of ("in the placebo group", "among women", "those who relapsed", "chez les répondeurs").</summary>
+    static readonly Regex Subgroup = new(@"\b(?:(?:in|among|for|within|chez|parmi|dans|pour)\s+(?:the\s+|les?\s+|la\s+|l'|each\s+|both\s+|chaque\s+)?(?:[\w'-]+\s+){0,3}?(?:groups?|arms?|subgroups?|strat(?:um|a)|groupes?|bras|sous-groupes?|strates?|women|men|boys|girls|femmes|hommes|garçons|filles|responders|non-responders|répondeurs|non-répondeurs|survivors|survivants|smokers|fumeurs)\b|\b(?:those|ceux|celles)\s+(?:who|whose|with|qui|dont|ayant|avec)\b|\b(?:patients|participants|subjects|children|enfants)\s+(?:who|whose|qui|dont|ayant)\b|\b(?:placebo|controls?|témoins?)\b)", OptI);
+    /// <summary>A count of units other than patients: eyes, lesions, visits, samples, procedures, events.</summary>
+    static readonly Regex OtherUnits = new(@"(?<![\d.,])\d[\d\u00A0\u202F ,]*\s+(?:[\w'-]+\s+)?(?:eyes|knees|hips|teeth|lesions|visits|samples|specimens|procedures|operations|admissions|hospitali[sz]ations|episodes|cycles|prescriptions|records|measurements|tumou?rs|nodules|joints|events|consultations|séjours|yeux|genoux|hanches|dents|lésions|visites|échantillons|prélèvements|interventions|hospitalisations|épisodes|ordonnances|dossiers|mesures|tumeurs|articulations|événements|évènements)\b", OptI);
+    /// <summary>A count of people in a sentence ("Of 250 screened", "1 240 participants").</summary>
+    static readonly Regex PeopleCount = new(@"(?<![\d.,])(?<n>" + WholeCount + @")\s+(?:[\w'-]+\s+)?(?:" + PeopleWords + @"|screened|eligible|assessed|invited|contacted|dépistés|éligibles|sollicités)\b", OptI);
 
     static string QuoteUnit(string quote) => Regex.Match(quote, @"^" + Num + @"(?<rest>.*)$").Groups["rest"].Value;
 
@@ -826,7 +989,7 @@ internal static class StatisticExtractor
     }
     static readonly Regex HeadingLine = new(@"^[^.;!?()\[\]=%±|\t]+$", Opt);
     static readonly Regex ArmSplit = new(@"\G\s+(?:to|à|au|dans)\b[^.]{0,120}?\b(?:and|et|or|ou)\s+\d+\s+(?:[\wé]+\s+)?(?:to|à|au|dans)\b", OptI);
-    static readonly Regex InclusionVerb = new(@"\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|recruited|randomi[sz]ed|allocated|assigned|inclus|incluses|randomisés|randomisées|répartis|réparties|a inclus|ont inclus|avons inclus)\b", OptI);
+    static readonly Regex InclusionVerb = new(@"\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|recruited|randomi[sz]ed|allocated|assigned|treated|inclus|incluses|randomisés|randomisées|répartis|réparties|traités|traitées|a inclus|ont inclus|avons inclus)\b", OptI);
     static readonly Regex SubsetPhrase = new(@"\b(?:of these|of them|of whom|among them|among these|parmi eux|parmi elles|parmi ceux|dont)\b[^.]*$", OptI);
 
     /// <summary>
@@ -864,7 +1027,7 @@ internal static class StatisticExtractor
     static int? ParseCount(string text)
     {
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v)) return v;
-        if (Regex.IsMatch(text, @"^\d{1,3}(?:\s\d{3})+$")) return ParseWhole(text);
+        if (Regex.IsMatch(text, @"^\d{1,3}(?:[\s,]\d{3})+$")) return ParseWhole(text);
         int total = 0, current = 0;
         foreach (var word in Regex.Split(Regex.Replace(text.ToLowerInvariant(), @"quatre[- ]vingts?", "quatrevingt"), @"[\s-]+"))
         {
@@ -887,6 +1050,65 @@ internal static class StatisticExtractor
         return new ReportedP(m.Groups["rel"].Success ? m.Groups["rel"].Value : m.Groups["lt"].Success ? "<" : "=", v, m.Index, m.Index + m.Length);
     }
 
+    static readonly Regex CorrectedWords = new(@"\b(?:adjusted|corrected|correction|Bonferroni|Holm|Hochberg|Šidák|Sidak|FDR|false discovery|Benjamini|Tukey|Dunnett|Scheff[eé]|multiplicity|multiple comparisons?|ajustée?s?|corrigée?s?|comparaisons multiples)\b", OptI);
+    static readonly Regex OtherTestWords = new(@"\b(?:exact|Fisher|permutation|bootstrap|Monte[- ]Carlo|log-?rank|Mantel|Cochran|Wilcoxon|Mann[- ]Whitney|Kruskal|Friedman|McNemar|likelihood[- ]ratio|LRT|score test|Gehan|Breslow|Peto|Tarone|rapport de vraisemblance|exacte?|signed[- ]rank|rangs signés)\b", OptI);
+    static readonly Regex OtherHypothesisWords = new(@"\b(?:interactions?|trend|heterogeneity|non-?inferiority|equivalence|superiority|margin|tendance|hétérogénéité|non-?infériorité|équivalence|supériorité|marge)\b", OptI);
+    static readonly Regex OneSidedWords = new(@"\b(?:one-sided|one-tailed|unilateral|unilatérale?)\b", OptI);
+    /// <summary>"Values are mean ± SD", "data were expressed as means ± SEM", "les résultats sont exprimés en moyenne ± ET": a paper's statement of what its "±" holds (not a label after one value).</summary>
+    const string StatedSpread = @"\b(?:are|were|is|as|expressed|presented|given|shown|reported|sont|exprimée?s?|présentée?s?|donnée?s?|indiquée?s?|en|sous (?:la )?forme d[e']|comme)\s+(?:(?:the|la|les|des|de)\s+)?(?:mean|moyenne)s?\s*(?:±|\+/-)\s*";
+    static readonly Regex StatedSd = new(StatedSpread + @"(?:SD|ET|DS|s\.d\.|standard deviation|écart[- ]type)", OptI);
+    static readonly Regex StatedSe = new(StatedSpread + @"(?:SEM|SE|ESM|ES|s\.e\.m?\.?|standard error|erreur[- ]standard)", OptI);
+
+    /// <summary>What a paper says its "±" holds: "SD", "SE" (stated once, "values are mean ± SEM"), "both" (a reader cannot tell an unnamed one), or "SD" by default.</summary>
+    static string SpreadConvention(string flow) => (StatedSd.IsMatch(flow), StatedSe.IsMatch(flow)) switch
+    {
+        (true, true) => "both",
+        (false, true) => "SE",
+        _ => "SD",
+    };
+
+    /// <summary>A chi-square test named without a value of its own ("chi-square test"; not "χ² = 1.95, p = 0.16", whose p is its own).</summary>
+    static readonly Regex ChiSquareTest = new(@"(?:\b(?:chi-?squared?|chi2|khi-?deux|khi2)\b|χ\s?2|χ²)(?!\s*(?:\([^()]{0,20}\)|\[[^\[\]]{0,20}\])?\s*=)", OptI);
+    static readonly Regex MarginWords = new(@"\b(?:non-?inferiority|equivalence|margin|non-?infériorité|équivalence|marge)\b", OptI);
+
+    /// <summary>A test the sentence names up to an interval's end whose p need not be the interval's (log-rank, Fisher's exact, a non-inferiority margin), as printed.</summary>
+    static string? OtherTestIn(string flow, int[] sentences, int from, int end)
+    {
+        var sentence = flow[SentenceStart(sentences, from)..end];
+        return OtherTestWords.Match(sentence) is { Success: true } m ? $"'{m.Value}'" : MarginWords.Match(sentence) is { Success: true } h ? $"'{h.Value}'"
+            : ChiSquareTest.Match(sentence) is { Success: true } c ? $"'{c.Value}' (a Pearson test's p, not the interval's Wald p)" : null;
+    }
+
+    /// <summary>A paper's significance level other than 5 %, or a correction for multiple comparisons: its "NS" need not mean p &gt; 0.05.</summary>
+    static readonly Regex OtherLevel = new(@"\b(?:Bonferroni|Holm|Hochberg|Šidák|Sidak|false discovery|Benjamini|multiple comparisons|comparaisons multiples)\b|(?:α|alpha|significance level|significance threshold|seuil de significativité|risque alpha|niveau de signification)\s*(?:of|de|was|était|=|:|at|à)?\s*(?:0[.,](?!05\b)\d+|(?!5\s*%)\d+(?:[.,]\d+)?\s*%)", OptI);
+    static readonly Regex Sphericity = new(@"\b(?:Greenhouse|Huynh|sphericity|sphéricité)\b", OptI);
+
+    /// <summary>
+    /// What the words printed with a p say of it: those just before it, back to the last number or '=' ("χ2 = 3.2,
+    /// Fisher's exact p = 0.04", "Bonferroni-corrected p"), and those after it to the end of its clause ("p = 0.03
+    /// (Bonferroni-corrected)", "p = 0.01, log-rank test"). Words before the statistic ("Mann–Whitney U test, z = 2.1,
+    /// p = 0.04") are the statistic's own test, not the p's.
+    /// </summary>
+    static PQualifier? QualifierOf(string flow, ReportedP p)
+    {
+        int from = Math.Max(0, p.Start - 40);
+        var pre = flow[from..p.Start];
+        int cut = Math.Max(pre.LastIndexOfAny("0123456789=.".ToCharArray()), pre.LastIndexOf('\n'));
+        pre = pre[(cut + 1)..];
+        var post = flow[p.End..Math.Min(flow.Length, p.End + 40)];
+        int stop = post.IndexOfAny(";.\n".ToCharArray());
+        if (stop >= 0) post = post[..stop];
+        // The words after a bracket the p closes, or after a clause break, are no longer about it.
+        int close = post.IndexOf(')'), open = post.IndexOf('(');
+        if (close >= 0 && (open < 0 || close < open)) post = post[..close];
+        if (ClauseBreak.Match(post) is { Success: true } clause) post = post[..clause.Index];
+        if (Regex.Match(post, @"\d") is { Success: true } digit) post = post[..digit.Index];
+        var words = pre + " " + post;
+        foreach (var (kind, regex) in new[] { ("corrected", CorrectedWords), ("another test", OtherTestWords), ("another hypothesis", OtherHypothesisWords), ("one-sided", OneSidedWords) })
+            if (regex.Match(words) is { Success: true } m) return new PQualifier(kind, m.Value);
+        return null;
+    }
+
     static readonly Regex DfAfter = new(@"\G\s*[,;]\s*(?:(?:df|ddl)\s*=\s*\d+(?:[.,]\d+)?|[nN]\s*=\s*\d+)|\G\s*[\(\[]\s*(?:(?:df|ddl)\s*[=:]?\s*)?\d+(?:\s*[,;]\s*\d+)?(?:\s*(?:df|ddl))?\s*[\)\]]", Opt);
     /// <summary>
     /// The df printed after a statistic's value: "df = 28", "ddl = 28", "df 1, 38", "(1 df)", ", 2 df,", "2 degrees of
@@ -896,10 +1118,21 @@ internal static class StatisticExtractor
     /// <summary>A correlation's n printed after its p, in the same clause: "r = 0.12; p &lt; 0.001; n = 120".</summary>
     /// <summary>"NS", "n.s." printed for a p: above the 5 % level (the level a paper states otherwise is not read).</summary>
     static readonly Regex NumberOfSubject = new(@"\b(?:number of|nombre d(?:e\s|')|count of)", OptI);
+    static readonly Regex SecondOfTwo = new(@"(?:\b(?:from|de|between|entre)\s+-?\d[\d.,]*\s*(?:[%\w/µ]+\s*)?(?:\s*(?:at|à)\s+[\w' ]{1,20}?)?\s*(?:to|à|and|et)|\b(?:vs\.?|versus|contre|compared with|comparé à)\s*)\s*$", OptI);
+    static readonly Regex Respectively = new(@"\b(?:respectively|respectivement)\b", OptI);
     static readonly Regex ClauseBreak = new(@";|,\s*(?:and|but|whereas|while|et|mais|alors que|tandis que)\b", OptI);
     static readonly Regex NotSignificant = new(@"(?<=[,;(]\s*)(?:NS|N\.S\.|n\.s\.)(?![\w])", Opt);
     static readonly Regex NAfterP = new(@"^\s*[,;]\s*[nN]\s*=\s*(?<n>\d+)", Opt);
     static readonly Regex OpensStatistic = new(@"^\s*[,;:]?\s*[\(\[]?\s*(?:[A-Za-zÀ-ÿ'-]+\s+){0,3}$", Opt);
+
+    static readonly Regex ReferringClause = new(@"^\s*[;,]\s*(?:and\s+|but\s+|et\s+|mais\s+)?(?:this|that|which|it|the (?:difference|effect|association|change|gain|correlation)|ce(?:tte|t)?|ceci|qui|la différence|l'effet|l'association|le gain)\b[^\d;.()]{0,50}$", OptI);
+
+    /// <summary>The p of the clause after a statistic when that clause refers back to it ("; this difference was significant, p &lt; .001"), with no number between.</summary>
+    static ReportedP? PInReferringClause(List<ReportedP> pValues, string flow, int from)
+    {
+        var p = pValues.FirstOrDefault(x => x.Start >= from && x.Start - from <= 70);
+        return p is not null && ReferringClause.IsMatch(flow[from..p.Start]) ? p : null;
+    }
 
     /// <summary>The p printed just before a statistic ("p = 0.03 (t = 2.3, df = 28)", "p = 0.03, t(28) = 2.3"), unclaimed, with only a bracket or a few words between.</summary>
     static ReportedP? PBefore(List<ReportedP> pValues, HashSet<ReportedP> used, string flow, int statisticStart)

@@ -24,6 +24,7 @@ internal static class TextTables
     static readonly Regex MarkdownRule = new(@"^\s*\|?\s*:?-{2,}", RegexOptions.CultureInvariant);
     /// <summary>A value cell: a number (or a count of a denominator, "12/30") followed by a bracketed number, "±", or a percent sign.</summary>
     static readonly Regex ValueCell = new(@"^-?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*/\s*\d+)?\s*(?:%\s*)?(?:[\(\[]\s*-?[\d.,]+|±|\+/-|%$)", RegexOptions.CultureInvariant);
+    static readonly Regex PCell = new(@"^(?:[pP]\s*)?[<>≤≥=]?\s*(?:0?[.,]\d+|1(?:[.,]0+)?)$|^(?:NS|n\.s\.)$", RegexOptions.CultureInvariant);
     static readonly Regex ColumnN = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + StatisticExtractor.WholeCount + @")|\(\s*(?<n>\d+)\s*\)\s*$", RegexOptions.CultureInvariant);
     /// <summary>A value cell as a single-space table sets it: "12 (40.0)", "12 (40.0 %)", "5.3 ± 1.2", "10.5 (4.2)", "6 [4–8]", "6 (4-8)".</summary>
     const string SpacedValue = @"-?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*/\s*\d+)?\s*(?:[\(\[]\s*-?[\d.,]+\s*%?\s*(?:[-–;,]\s*-?[\d.,]+\s*)?[\)\]]|(?:±|\+/-)\s*[\d.,]+|%)";
@@ -63,7 +64,9 @@ internal static class TextTables
                 else { header = null; group = null; inTable = false; continue; }
             }
             int values = cells.Skip(1).Count(c => ValueCell.IsMatch(c));
-            bool row = !ValueCell.IsMatch(cells[0]) && values >= 1 && cells.Skip(1).All(c => ValueCell.IsMatch(c) || c is "-" or "–" or "—" or "NA" or "NR" or "ND");
+            // The last cell may be the row's p ("<0.001", "0.64", "NS"): a table comparing its columns.
+            bool row = !ValueCell.IsMatch(cells[0]) && values >= 1 && cells.Skip(1).Select((c, k) => ValueCell.IsMatch(c) || c is "-" or "–" or "—" or "NA" or "NR" or "ND"
+                || (k == cells.Length - 2 && values >= 2 && PCell.IsMatch(c))).All(ok => ok);
             if (!row)
             {
                 // A line of cells that are not values is the header of the rows below it; a label alone, the variable of the rows below.

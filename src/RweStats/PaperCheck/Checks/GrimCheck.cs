@@ -40,7 +40,7 @@ internal static class GrimCheck
     public static string? Unchecked(StatisticContext c, PrintedNumber mean)
     {
         if (!c.IntegerValued) return "the measure is not named as a score, points, scale or count, nor declared integer-valued (--integer)";
-        if (c.N is not { } n || n < 2) return "no n applies to it";
+        if (c.N is not { } n || n < 2) return $"no n applies to it ({c.NSource})";
         if (n >= Math.Round(1 / mean.Unit)) return $"n = {n} is at least 10^{mean.Decimals}: every mean printed with {mean.Decimals} decimal(s) is possible";
         return null;
     }

@@ -18,17 +18,22 @@ internal static class PValueCheck
         bool needsDf = s.Test is "t" or "r" or "chi2" or "F";
         if (needsDf && (s.Df1 is null || (s.Test == "F" && s.Df2 is null)))
             return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: the degrees of freedom are not printed, so p cannot be recomputed");
+        if (s.P.Qualifier is { NotTheStatisticsP: true } q)
+            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: {q.Why}");
         double lo = Math.Max(0, Math.Abs(s.Value.Value) - s.Value.Unit / 2), hi = Math.Abs(s.Value.Value) + s.Value.Unit / 2;
         if (s.Test == "r" && hi >= 1) hi = 0.999999999;
         var dfs1 = DfCorners(s.Df1); var dfs2 = DfCorners(s.Df2);
         var ps = new List<double>();
+        // A sphericity correction multiplies both df by ε, from 1/df1 (its lower bound, Greenhouse & Geisser 1959) to 1.
+        var epsilons = s.DfMayBeCorrected && s.Df1 is { Value: > 1 } d ? new[] { 1 / d.Value, 1.0 } : new[] { 1.0 };
         foreach (var stat in new[] { lo, hi })
             foreach (var d1 in dfs1)
                 foreach (var d2 in dfs2)
-                    ps.Add(TwoSidedP(s.Test, stat, d1, d2));
+                    foreach (var e in epsilons)
+                        ps.Add(TwoSidedP(s.Test, stat, d1 * e, d2 * e));
         double pMin = ps.Min(), pMax = ps.Max();
         var (rl, rh) = s.P.Interval;
-        string range = $"{s.Test} = {s.Value} gives p from {Show(pMin)} to {Show(pMax)}{(s.Test is "t" or "z" or "r" ? " (two-sided)" : "")}";
+        string range = $"{s.Test} = {s.Value} gives p from {Show(pMin)} to {Show(pMax)}{(s.Test is "t" or "z" or "r" ? " (two-sided)" : "")}{(epsilons.Length > 1 ? " (df uncorrected to corrected for sphericity at its lower bound)" : "")}";
         if (Overlaps(pMin, pMax, rl, rh))
             return Finding.Of(s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P}");
         if (s.Test is "t" or "z" or "r" && Overlaps(pMin / 2, pMax / 2, rl, rh))

@@ -26,7 +26,7 @@ internal static class PercentageCheck
         {
             string what = $"{pct} % with a count of {count}";
             var denominators = Denominators(pct, count).ToList();
-            int? n = s.Context.N;
+            int? n = s.Context.N ?? s.Context.NAtMost;
             if (n is { } nn && nn >= count && pct.Admits(100.0 * count / nn))
                 return Finding.Of(s, Name, FindingVerdict.Consistent, $"{what}: {count}/{nn} = {Show(100.0 * count / nn)} % (n = {nn}, {s.Context.NSource})");
             if (denominators.Count == 0)
@@ -39,11 +39,11 @@ internal static class PercentageCheck
                 return Finding.Of(s, Name, FindingVerdict.Inconsistent,
                     $"{what}: only a denominator of {Range(denominators)} gives it, more than the n = {m} that applies ({s.Context.NSource})");
             // Not the n that applies but a smaller one: a missing value would explain it, which a reader may want to ask about.
-            string notN = n is { } full && denominators.All(x => x < full) ? $", not the n = {full} that applies ({s.Context.NSource}: {count}/{full} = {Show(100.0 * count / full)} %); missing values would explain it" : "";
+            string notN = s.Context.N is { } full && denominators.All(x => x < full) ? $", not the n = {full} that applies ({s.Context.NSource}: {count}/{full} = {Show(100.0 * count / full)} %); missing values would explain it" : "";
             return Finding.Of(s, Name, FindingVerdict.Consistent, $"{what}: a denominator of {Range(denominators)} gives it{notN}");
         }
-        if (s.Context.N is not { } total)
-            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{pct} %: neither a count nor an n to check it against");
+        if ((s.Context.N ?? s.Context.NAtMost) is not { } total)
+            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{pct} %: neither a count nor an n to check it against ({s.Context.NSource})");
         if (s.Context.NIsStudyN && System.Text.RegularExpressions.Regex.IsMatch(s.Context.Sentence, @"\[\d"))
             return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{pct} %: the sentence cites other work, so the study's n need not apply and no count is printed");
         for (int den = total; den >= 1; den--)

@@ -11,6 +11,24 @@ internal static class QuantileCheck
     public const string Name = "quantile";
     public const string OrderName = "quantile_order";
 
+    /// <summary>
+    /// With no n that applies: whether any n gives the printed values. A definition's position is a·n + b with a a
+    /// multiple of 1/4 for the quartiles and the median, so the fraction g repeats with n modulo 4; n from 1 to 48
+    /// covers every residue of every definition (Tukey's hinges repeat modulo 4 too). A median of integers is a whole
+    /// number or a half whatever the n, so "2.75" is impossible for any sample size.
+    /// </summary>
+    static Finding NoN(MedianWithQuartiles s, string what)
+    {
+        foreach (var (label, v) in new[] { ("min", s.Min), ("max", s.Max) })
+            if (v is not null && !v.Admits(Math.Round(v.Value)))
+                return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what} of an integer-valued measure: the {label} is one of the values and must be whole, not {v} (no n stated, none needed)");
+        var values = new[] { (0.5, s.Median), (0.25, s.Q1), (0.75, s.Q3) }.Where(x => x.Item2 is not null).ToList();
+        for (int n = 1; n <= 48; n++)
+            if (values.All(x => QuantileDefinition.All.Any(d => d.CanGive(x.Item2!, n, x.Item1))))
+                return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it ({s.Context.NSource}); some sample sizes give these values for integer data");
+        return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what} of an integer-valued measure: no quantile definition gives these values for integer data of any sample size ({s.Context.NSource})");
+    }
+
     public static IEnumerable<Finding> Check(MedianWithQuartiles s)
     {
         var ordered = new[] { ("min", s.Min), ("Q1", s.Q1), ("median", s.Median), ("Q3", s.Q3), ("max", s.Max) }.Where(x => x.Item2 is not null).ToList();
@@ -29,7 +47,7 @@ internal static class QuantileCheck
         }
         if (s.Context.N is not { } n || n < 1)
         {
-            yield return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it");
+            yield return NoN(s, what);
             yield break;
         }
         foreach (var (label, v) in new[] { ("min", s.Min), ("max", s.Max) })

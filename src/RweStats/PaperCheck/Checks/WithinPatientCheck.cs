@@ -20,9 +20,10 @@ internal static class WithinPatientCheck
     {
         var (a, b) = (s.First, s.Second);
         string what = $"{a.Mean} ± {a.Spread} vs {b.Mean} ± {b.Spread}, {s.P}";
-        if (s.Context.N is not { } n || n < 3) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it");
+        if (s.Context.N is not { } n || n < 3) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it ({s.Context.NSource})");
         if (a.SpreadIsStandardError || b.SpreadIsStandardError)
             return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: printed with SEs, not SDs");
+        if (s.P.Qualifier is { NotTheStatisticsP: true } q) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: {q.Why}");
         if (s.NamedTest == "rank")
             return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: the p is a rank test's (Wilcoxon signed-rank or sign test), which means and SDs do not determine");
         double diff = Math.Abs(a.Mean.Value - b.Mean.Value), du = (a.Mean.Unit + b.Mean.Unit) / 2;
