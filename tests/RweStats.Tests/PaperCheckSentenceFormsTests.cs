@@ -534,6 +534,25 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Table 2. Outcomes at 12 weeks.\n\nOutcome        Exercise (n = 18)   Usual care (n = 18)   P value\nPain score     6.1 ± 1.7           4.0 ± 2.0             0.64\n", null)]
     public void PrePostTablesWithAPColumn(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
 
+    [Theory]
+    // A score's mean in a table whose caption states the n: 6.13 × 18 = 110.3, and 110/18 = 6.11, 111/18 = 6.17, so no
+    // 18 integer scores give 6.13 (GRIM); 6.11 is possible.
+    [InlineData("Table 2. Outcomes in the 18 completers (mean ± SD).\n\nOutcome        Baseline      12 weeks\nPain score     6.13 ± 1.70   4.00 ± 2.00\n", "inconsistent")]
+    [InlineData("Table 2. Outcomes in the 18 completers (mean ± SD).\n\nOutcome        Baseline      12 weeks\nPain score     6.11 ± 1.70   4.00 ± 2.00\n", "consistent")]
+    [InlineData("Tableau 2. Évolution des 18 patients (moyenne ± ET).\n\nParamètre      M0            M6\nScore ADL      6,13 ± 1,70   4,00 ± 2,00\n", "inconsistent")]
+    public void ATableCellsNFromItsCaption(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").First());
+
+    [Fact]
+    public void APrePostRowsComparisonStandsAtItsLaterCell()
+    {
+        // The row's comparison quotes both cells and the p, but the baseline cell keeps its own place for its own checks.
+        const string text = "Table 2. Outcomes in the 18 completers (mean ± SD; paired t tests).\n\nOutcome        Baseline      12 weeks      P value\nPain score     6.1 ± 1.7     4.0 ± 2.0     0.64\n";
+        var report = CheckText(text);
+        var within = report.Findings.Single(f => f.Check == "within_patient_p");
+        Assert.Equal("4.0 ± 2.0", report.Findings.Single(f => f.Start == within.Start && f.Check == "grim").Quote);
+        Assert.StartsWith("6.1 ± 1.7", within.Quote);
+    }
+
     [Fact]
     public void TwoMeasuresFollowedInOneSentence()
     {
@@ -555,4 +574,17 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Of the 4812 participants, 2950 had never smoked, 1274 were former smokers and 588 were current smokers.", "consistent")]
     [InlineData("Parmi les 120 patients, 60 n'avaient jamais fumé, 40 avaient arrêté de fumer et 30 étaient fumeurs actifs.", "inconsistent")]
     public void NeverSmokedAsAStatus(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // 309 ± 99 to 322 ± 104 in the 52: at ρ = 0, 2 * pt(-13 / sqrt((99^2 + 104^2) / 52), 51) = 0.52, so p = 0.38 is possible
+    // and p = 0.60 is not. 20,0 ± 3,0 to 19,0 ± 3,0 in the 31: at most 2 * pt(-1 / sqrt(18 / 31), 30) = 0.20.
+    [InlineData("Among the 55 patients in the exercise group, the distance increased from 318 ± 94 m to 371 ± 101 m (P < 0.001); among the 52 in the usual-care group, it changed from 309 ± 99 m to 322 ± 104 m (P = 0.38).", "consistent", 52)]
+    [InlineData("Among the 55 patients in the exercise group, the distance increased from 318 ± 94 m to 371 ± 101 m (P < 0.001); among the 52 in the usual-care group, it changed from 309 ± 99 m to 322 ± 104 m (P = 0.60).", "inconsistent", 52)]
+    [InlineData("Chez les 31 du groupe témoin, le score est passé de 20,0 ± 3,0 à 19,0 ± 3,0 (p = 0,90).", "inconsistent", 31)]
+    public void AGroupsNWithNoPeopleWord(string text, string verdict, int n)
+    {
+        var last = CheckText(text).Findings.Last(f => f.Check == "within_patient_p");
+        Assert.Equal((verdict, n), (Finding.VerdictName(last.Verdict), last.N));
+    }
+
 }
