@@ -35,6 +35,11 @@ public class PaperCheckSentenceFormsTests
     public void DegreesOfFreedomPrintedAfterTheValue(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
 
     [Theory]
+    // r = 0.04 with n = 1104: t = 0.04 * sqrt(1102 / (1 - 0.0016)) = 1.33, p = 0.18, so 0.002 is impossible; n written with a
+    // thousands separator between the correlation and its p.
+    [InlineData("Le score était corrélé à la CRP (r = 0,04 ; n = 1\u00A0104 ; p = 0,002).", "inconsistent")]
+    [InlineData("Le score était corrélé à la CRP (r = 0,04 ; n = 1\u00A0104 ; p = 0,18).", "consistent")]
+    [InlineData("The score correlated with CRP (r = 0.04, p = 0.002, n = 1,104).", "inconsistent")]
     // r = -0.25 with n = 118 (df 116): 2 * pt(-|r| sqrt(116) / sqrt(1 - r^2), 116) = 0.0063.
     [InlineData("Fatigue went with shorter sleep (r = −0.25; p = 0.006; n = 118).", "consistent")]
     [InlineData("Fatigue went with shorter sleep (r = −0.25; p < 0.001; n = 118).", "inconsistent")]
@@ -495,6 +500,10 @@ public class PaperCheckSentenceFormsTests
     // 1 - pchisq(5.02, 1) = 0.0250: a chi-square for trend.
     [InlineData("Adherence fell across the age bands (χ2 for trend = 5.02, 1 df; P = .025).", "consistent")]
     [InlineData("Adherence fell across the age bands (χ2 for trend = 5.02, 1 df; P = .0025).", "inconsistent")]
+    // 1 - pchisq(7.41, 1) = 0.0065: a log-rank chi-square named after its symbol, NS is impossible; 0.92 gives 0.34.
+    [InlineData("L'indice de masse corporelle n'était pas associé à la survie (χ² du log-rank = 7,41 ; 1 ddl ; NS).", "inconsistent")]
+    [InlineData("Le sexe n'était pas associé à la survie (χ² du log-rank = 0,92 ; 1 ddl ; NS).", "consistent")]
+    [InlineData("Survival did not differ by sex (χ2 of the log-rank test = 0.92, 1 df; P = 0.34).", "consistent")]
     // r = -0.09 with the n = 24 of the correlation before it (df 22): 2 * pt(-0.09 * sqrt(22) / sqrt(1 - 0.09^2), 22) = 0.676.
     [InlineData("La baisse était corrélée au score CADSS (r = 0,48 ; p = 0,017 ; n = 24), mais pas à l'âge (r = −0,09 ; p = 0,03).", "inconsistent")]
     [InlineData("La baisse était corrélée au score CADSS (r = 0,48 ; p = 0,017 ; n = 24), mais pas à l'âge (r = −0,09 ; p = 0,68).", "consistent")]

@@ -41,7 +41,7 @@ internal static class StatisticExtractor
     /// "t(28) = 2.20", "t[28] = 2.20", "F(2, 45) = 3.1", Kruskal–Wallis "H(2) = 7.1" (its χ² approximation), "χ2(2, N = 80) = 6.1", "z = 2.1", and a t or F with its df run on as a
     /// subscript set inline: "t28 = 2.20", "t 28 = 2.20", "F2,45 = 3.1".
     /// </summary>
-    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|H(?=\s*\()|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:\s+for\s+(?:linear\s+)?trend|\s+(?:de|pour)\s+(?:la\s+)?tendance(?:\s+linéaire)?)?(?:\s*\((?<df>[^()=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\)|\s*\[(?<df>[^\[\]=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\]|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
+    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|H(?=\s*\()|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:\s+for\s+(?:linear\s+)?trend|\s+(?:de|pour)\s+(?:la\s+)?tendance(?:\s+linéaire)?|\s+(?:du|of\s+the)\s+(?:test\s+(?:du\s+)?)?log-?rank(?:\s+test)?)?(?:\s*\((?<df>[^()=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\)|\s*\[(?<df>[^\[\]=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\]|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
 
     static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:percentage points?|points de pourcentage|[a-zA-Zµ/]+\s*)?[\(\[,;]\s*(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval(?:\s*\[CI\])?|intervalle de confiance(?:\s*\[IC\])?)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
 
@@ -1128,7 +1128,7 @@ internal static class StatisticExtractor
         return null;
     }
 
-    static readonly Regex DfAfter = new(@"\G\s*[,;]\s*(?:(?:df|ddl)\s*=\s*\d+(?:[.,]\d+)?|[nN]\s*=\s*\d+)|\G\s*[\(\[]\s*(?:(?:df|ddl)\s*[=:]?\s*)?\d+(?:\s*[,;]\s*\d+)?(?:\s*(?:df|ddl))?\s*[\)\]]", Opt);
+    static readonly Regex DfAfter = new(@"\G\s*[,;]\s*(?:(?:df|ddl)\s*=\s*\d+(?:[.,]\d+)?|[nN]\s*=\s*" + WholeCount + @")|\G\s*[\(\[]\s*(?:(?:df|ddl)\s*[=:]?\s*)?\d+(?:\s*[,;]\s*\d+)?(?:\s*(?:df|ddl))?\s*[\)\]]", Opt);
     /// <summary>
     /// The df printed after a statistic's value: "df = 28", "ddl = 28", "df 1, 38", "(1 df)", ", 2 df,", "2 degrees of
     /// freedom", and an F's bracket right after its value: "F = 3.95 (1, 38)".
@@ -1141,7 +1141,7 @@ internal static class StatisticExtractor
     static readonly Regex Respectively = new(@"\b(?:respectively|respectivement)\b", OptI);
     static readonly Regex ClauseBreak = new(@";|,\s*(?:and|but|whereas|while|et|mais|alors que|tandis que)\b", OptI);
     static readonly Regex NotSignificant = new(@"(?<=[,;(]\s*)(?:NS|N\.S\.|n\.s\.)(?![\w])", Opt);
-    static readonly Regex NAfterP = new(@"^\s*[,;]\s*[nN]\s*=\s*(?<n>\d+)", Opt);
+    static readonly Regex NAfterP = new(@"^\s*[,;]\s*[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
     static readonly Regex OpensStatistic = new(@"^\s*[,;:]?\s*[\(\[]?\s*(?:[A-Za-zÀ-ÿ'-]+\s+){0,3}$", Opt);
 
     static readonly Regex ReferringClause = new(@"^\s*[;,]\s*(?:and\s+|but\s+|et\s+|mais\s+)?(?:this|that|which|it|the (?:difference|effect|association|change|gain|correlation)|ce(?:tte|t)?|ceci|qui|la différence|l'effet|l'association|le gain)\b[^\d;.()]{0,50}$", OptI);
@@ -1170,7 +1170,7 @@ internal static class StatisticExtractor
         if (p is null) return null;
         var gap = flow[from..p.Start];
         if (overTest) gap = Test.Replace(gap, "");
-        if (gap.Contains('\n') || Regex.IsMatch(Regex.Replace(DfInGap.Replace(gap, ""), @"(?<![\w])[nN]\s*=\s*\d+", ""), @"\d")) return null;
+        if (gap.Contains('\n') || Regex.IsMatch(NEquals.Replace(DfInGap.Replace(gap, ""), ""), @"\d")) return null;
         return p;
     }
 
@@ -1185,7 +1185,7 @@ internal static class StatisticExtractor
     /// </summary>
     static (PrintedNumber?, PrintedNumber?) Df(string test, string? inParens, string gap, string afterP, bool french)
     {
-        var text = inParens is null ? null : Regex.Replace(inParens, @"[,;]?\s*[nN]\s*=\s*\d+", "").Replace("ddl", "").Replace("df", "").Replace("=", "").Trim();
+        var text = inParens is null ? null : Regex.Replace(inParens, @"[,;]?\s*[nN]\s*=\s*" + WholeCount, "").Replace("ddl", "").Replace("df", "").Replace("=", "").Trim();
         if (string.IsNullOrEmpty(text))
         {
             var m = DfInGap.Match(gap);
@@ -1193,9 +1193,10 @@ internal static class StatisticExtractor
                 return (PrintedNumber.Parse(m.Groups["d1"].Value, french), test == "F" ? PrintedNumber.Parse(m.Groups["d2"].Value, french) : null);
             if (m.Success && test == "F") return (null, null);
             // A correlation's df is n - 2: "r = .30 (n = 50), p = .034", "r = .30, p = .034, n = 50".
-            var n = Regex.Match(gap, @"(?<![\w])[nN]\s*=\s*(?<n>\d+)");
+            // The n may be written with a thousands separator ("n = 1 104", "n = 1,104").
+            var n = NEquals.Match(gap);
             if (!n.Success) n = NAfterP.Match(afterP);
-            return test == "r" && n.Success ? (PrintedNumber.Parse((int.Parse(n.Groups["n"].Value, CultureInfo.InvariantCulture) - 2).ToString(CultureInfo.InvariantCulture), false), null) : (null, null);
+            return test == "r" && n.Success ? (PrintedNumber.Parse((ParseWhole(n.Groups["n"].Value) - 2).ToString(CultureInfo.InvariantCulture), false), null) : (null, null);
         }
         if (test == "F")
         {
