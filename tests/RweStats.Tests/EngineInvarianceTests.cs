@@ -28,6 +28,25 @@ public class EngineInvarianceTests
         AssertPatternPathEqualsPerSubjectPath(Fev.Value, spec);
     }
 
+    /// <summary>
+    /// Fits of several structures to one table that share their searches of contained structures (as the
+    /// specification search does) give the same bits as fits that make their own: the searches depend on the data only.
+    /// </summary>
+    [Fact]
+    public void SharedContainedSearchesGiveTheSameFits()
+    {
+        var shared = new OptimumSearch.StartCache();
+        foreach (var covariance in new[] { "csh", "un", "arh1", "un" }) // the second UN fit reads the first one's searches
+        {
+            var own = MixedModelFitter.Fit(Fev.Value, FevSpec(covariance));
+            var withShared = MixedModelFitter.Fit(Fev.Value, FevSpec(covariance) with { SharedStarts = shared });
+            Assert.Equal(own.FitStatistics.Neg2LogLikelihood, withShared.FitStatistics.Neg2LogLikelihood);
+            Assert.Equal(own.Convergence.StartsTried, withShared.Convergence.StartsTried);
+            Assert.Equal(own.CovarianceParameters.Select(p => p.Estimate), withShared.CovarianceParameters.Select(p => p.Estimate));
+            Assert.Equal(own.FixedEffects.Select(f => f.Result?.Estimate), withShared.FixedEffects.Select(f => f.Result?.Estimate));
+        }
+    }
+
     /// <summary>The same fit through the pattern sums and through one pattern per subject: -2LL, estimates and df.</summary>
     static void AssertPatternPathEqualsPerSubjectPath(DataTable table, MixedModelSpec spec)
     {

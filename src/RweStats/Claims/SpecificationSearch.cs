@@ -155,6 +155,10 @@ public static class SpecificationSearch
         var models = Enumerable.Range(0, jobs.Count)
             .GroupBy(k => (jobs[k].outcome.Name, jobs[k].spec with { Df = default, Weights = null, References = null }, ReferencesOf(jobs[k].outcome, jobs[k].spec)))
             .Select(g => g.ToArray()).ToList();
+        // The structures fitted to one data set (same rows, model terms, random intercept and method) share their
+        // searches of contained structures (CS inside CSH, AR(1) inside ARH(1), all inside UN), made once, not once per fit.
+        var startCaches = models.Select(g => jobs[g[0]]).Select(j => (j.outcome.Name, j.spec.DataHandling, j.spec.Covariates, j.spec.RandomIntercept, j.spec.Method, ReferencesOf(j.outcome, j.spec)))
+            .Distinct().ToDictionary(k => k, _ => new OptimumSearch.StartCache());
         var results = new Dictionary<string, double>?[jobs.Count];
         progress?.Invoke($"fitting {jobs.Count} specifications on {Environment.ProcessorCount} cores\n");
         Parallel.For(0, models.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, m =>
@@ -166,8 +170,9 @@ public static class SpecificationSearch
             var model = o.Model with { Covariance = first.Covariance, RandomIntercept = first.RandomIntercept, Method = first.Method, Df = DfMethod.Residual };
             if (first.Covariates is not null) model = model with { Formula = WithCovariates(model.Formula, claims.Covariates, first.Covariates) };
             model = model with { References = References(model, table, first.References ?? "as specified") };
+            var starts = startCaches[(outcome.Name, first.DataHandling, first.Covariates, first.RandomIntercept, first.Method, ReferencesOf(outcome, first))];
             MixedModel fitted;
-            try { fitted = StudyAnalysis.Fit(spec, o with { Model = model }, modelTable).Model; }
+            try { fitted = StudyAnalysis.FitModel(spec, o with { Model = model }, modelTable, starts); }
             catch (RweStatsInputException) { return; } // the model itself cannot be fitted: no df method gives a result
             var outcomeClaims = modelClaims.Where(c => c.Outcome == outcome.Name).ToList();
             foreach (var k in group)

@@ -65,7 +65,7 @@ public static partial class MixedModelFitter
         var search = new OptimumSearch(patterns, design.Rank, frame.ObservationsUsed, spec.Method, spec.MaxIterations, frame.SubjectCount,
             (model, modelObjective) => StartingValues(frame, design, model, modelObjective, patterns))
         {
-            Budget = spec.Budget, Progress = spec.Progress, ModelName = name,
+            Budget = spec.Budget, Progress = spec.Progress, ModelName = name, SharedStarts = spec.SharedStarts,
         };
         var (theta, eval, report) = search.Minimise(covariance, objective);
         // Why it did not converge, in the model's terms, wherever the report is read (a parameter at the edge of its range).

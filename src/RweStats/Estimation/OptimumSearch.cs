@@ -220,12 +220,29 @@ public sealed class OptimumSearch
     Run? SearchContained(CovarianceModel model)
     {
         if (searched.TryGetValue(model.Structure.Code, out var done)) return done;
+        var key = (model.Structure.Code, model.RandomIntercept, method);
+        if (SharedStarts is { } shared && shared.Contained.TryGetValue(key, out var sharedRun)) return searched[model.Structure.Code] = (Run)sharedRun;
         if (!WithinBudget(model)) return null;
         var objective = Objective(model);
         var (chosen, _, _) = Search(model, objective, top: false);
         searched[model.Structure.Code] = chosen;
+        SharedStarts?.Contained.TryAdd(key, chosen);
         return chosen;
     }
+
+    /// <summary>
+    /// The searches of contained structures, shared by the fits of several structures to the same pattern sums (the
+    /// specification search fits VC … UN to each data set): such a search depends only on the sums, the structure,
+    /// the random intercept and the method, so each is made once and every fit that starts from it reads the same run.
+    /// Safe to share between threads: two fits that search the same structure at once compute the same run.
+    /// </summary>
+    public sealed class StartCache
+    {
+        internal readonly System.Collections.Concurrent.ConcurrentDictionary<(string code, bool randomIntercept, EstimationMethod method), object> Contained = new();
+    }
+
+    /// <summary>Contained-structure searches shared with other fits to the same pattern sums; null: this fit's own.</summary>
+    public StartCache? SharedStarts { get; init; }
 
     /// <summary>Every structure <paramref name="structure"/> contains, directly or through another.</summary>
     static HashSet<string> Contained(CovarianceStructure structure)

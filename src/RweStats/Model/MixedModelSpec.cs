@@ -129,6 +129,10 @@ public sealed record MixedModelSpec
     /// <summary>Told after each Newton–Raphson iteration (model, iteration, −2LL, time since the fit started); null:
     /// nothing is told. A front end decides what to show (the command line: a line on a terminal's standard error).</summary>
     public IProgress<Estimation.FitProgress>? Progress { get; init; }
+    /// <summary>Searches of contained structures shared by fits of several structures to the same rows (the same
+    /// formula, data, subjects and visits; see <see cref="Estimation.OptimumSearch.StartCache"/>); null: each fit makes its own.
+    /// An optimisation only: the fit is the same with or without it.</summary>
+    public Estimation.OptimumSearch.StartCache? SharedStarts { get; init; }
 
     /// <summary>Checks the settings that need no data (alpha in (0, 1), at least one iteration).</summary>
     /// <exception cref="RweStatsInputException">A setting is out of range.</exception>

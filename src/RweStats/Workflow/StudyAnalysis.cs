@@ -324,9 +324,18 @@ public static class StudyAnalysis
                                                                  IProgress<Estimation.FitProgress>? fitProgress = null)
     {
         var modelSpec = spec.ModelFor(outcome, outcome.ResponseColumn) with { Progress = fitProgress };
-        var model = CohortSource.Rows(modelTable, "descriptive statistics, classes and figures need them").Models(modelSpec)(modelSpec);
+        var model = Fit(modelSpec, modelTable);
         return (model, model.Result(modelSpec));
     }
+
+    /// <summary>The outcome's model fitted to its model table, without its tables: what asks the fitted model for a few
+    /// numbers under several inference settings (the specification search) computes only those.</summary>
+    /// <param name="sharedStarts">Contained-structure searches shared with the other structures fitted to the same table (<see cref="RweStats.Model.MixedModelSpec.SharedStarts"/>).</param>
+    public static MixedModel FitModel(AnalysisSpec spec, OutcomeSpec outcome, DataTable modelTable, OptimumSearch.StartCache? sharedStarts = null) =>
+        Fit(spec.ModelFor(outcome, outcome.ResponseColumn) with { SharedStarts = sharedStarts }, modelTable);
+
+    static MixedModel Fit(RweStats.Model.MixedModelSpec modelSpec, DataTable modelTable) =>
+        CohortSource.Rows(modelTable, "descriptive statistics, classes and figures need them").Models(modelSpec)(modelSpec);
 
     static double Transform(OutcomeSpec outcome, double v, DataTable table, int row)
     {
