@@ -175,10 +175,7 @@ public sealed class PatternSums
         // (patterns in order of first appearance, each pattern's signatures in their order), then the patterns are
         // built in parallel: each block is summed by one thread in signature order, so the bits do not depend on the
         // number of threads. Most of this pass is touching fresh memory (m² blocks of (p+1)² numbers per pattern: 85 MB
-        // at 10⁶ subjects × 10 visits), which two cores do in half the time. The blocks live as long as the fit and hold
-        // no references: they go on the pinned-object heap, which the collector never compacts, instead of being copied
-        // by every young-generation collection that the 85 MB set off while they are made (most of this pass's time was
-        // the collector's copying before).
+        // at 10⁶ subjects × 10 visits), which two cores do in half the time.
         var byPattern = new Dictionary<(int group, ulong visits), List<SignatureSums>>();
         var order = new List<(int group, ulong visits)>();
         foreach (var sig in Signatures)
@@ -200,7 +197,7 @@ public sealed class PatternSums
             int m = positions.Length;
             var blocks = new double[m * m][];
             for (int a = 0; a < m; a++)
-                for (int b = a; b < m; b++) blocks[a * m + b] = GC.AllocateArray<double>(w * w, pinned: true);
+                for (int b = a; b < m; b++) blocks[a * m + b] = new double[w * w];
             long subjects = 0;
             var (columns, values) = scratch;
             foreach (var sig in sigs)
@@ -228,7 +225,7 @@ public sealed class PatternSums
                 for (int b = 0; b < a; b++)
                 {
                     var source = blocks[b * m + a];
-                    var transposed = blocks[a * m + b] = GC.AllocateUninitializedArray<double>(w * w, pinned: true);
+                    var transposed = blocks[a * m + b] = GC.AllocateUninitializedArray<double>(w * w);
                     for (int u = 0; u < w; u++)
                         for (int v = 0; v < w; v++) transposed[u * w + v] = source[v * w + u];
                 }
