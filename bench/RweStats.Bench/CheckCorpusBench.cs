@@ -24,6 +24,8 @@ public static class CheckCorpusBench
         ["heldout2"] = "heldout2 (tuned on)",
         ["heldout3"] = "heldout3 (tuned on)",
         ["heldout4"] = "heldout4 (tuned on)",
+        ["heldout5"] = "heldout5 (tuned on)",
+        ["heldout6"] = "heldout6 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;

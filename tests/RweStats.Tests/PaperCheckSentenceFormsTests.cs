@@ -35,6 +35,11 @@ public class PaperCheckSentenceFormsTests
     public void DegreesOfFreedomPrintedAfterTheValue(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
 
     [Theory]
+    // r = 0.04 with n = 1104: t = 0.04 * sqrt(1102 / (1 - 0.0016)) = 1.33, p = 0.18, so 0.002 is impossible; n written with a
+    // thousands separator between the correlation and its p.
+    [InlineData("Le score était corrélé à la CRP (r = 0,04 ; n = 1\u00A0104 ; p = 0,002).", "inconsistent")]
+    [InlineData("Le score était corrélé à la CRP (r = 0,04 ; n = 1\u00A0104 ; p = 0,18).", "consistent")]
+    [InlineData("The score correlated with CRP (r = 0.04, p = 0.002, n = 1,104).", "inconsistent")]
     // r = -0.25 with n = 118 (df 116): 2 * pt(-|r| sqrt(116) / sqrt(1 - r^2), 116) = 0.0063.
     [InlineData("Fatigue went with shorter sleep (r = −0.25; p = 0.006; n = 118).", "consistent")]
     [InlineData("Fatigue went with shorter sleep (r = −0.25; p < 0.001; n = 118).", "inconsistent")]
@@ -495,6 +500,10 @@ public class PaperCheckSentenceFormsTests
     // 1 - pchisq(5.02, 1) = 0.0250: a chi-square for trend.
     [InlineData("Adherence fell across the age bands (χ2 for trend = 5.02, 1 df; P = .025).", "consistent")]
     [InlineData("Adherence fell across the age bands (χ2 for trend = 5.02, 1 df; P = .0025).", "inconsistent")]
+    // 1 - pchisq(7.41, 1) = 0.0065: a log-rank chi-square named after its symbol, NS is impossible; 0.92 gives 0.34.
+    [InlineData("L'indice de masse corporelle n'était pas associé à la survie (χ² du log-rank = 7,41 ; 1 ddl ; NS).", "inconsistent")]
+    [InlineData("Le sexe n'était pas associé à la survie (χ² du log-rank = 0,92 ; 1 ddl ; NS).", "consistent")]
+    [InlineData("Survival did not differ by sex (χ2 of the log-rank test = 0.92, 1 df; P = 0.34).", "consistent")]
     // r = -0.09 with the n = 24 of the correlation before it (df 22): 2 * pt(-0.09 * sqrt(22) / sqrt(1 - 0.09^2), 22) = 0.676.
     [InlineData("La baisse était corrélée au score CADSS (r = 0,48 ; p = 0,017 ; n = 24), mais pas à l'âge (r = −0,09 ; p = 0,03).", "inconsistent")]
     [InlineData("La baisse était corrélée au score CADSS (r = 0,48 ; p = 0,017 ; n = 24), mais pas à l'âge (r = −0,09 ; p = 0,68).", "consistent")]
@@ -534,6 +543,25 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Table 2. Outcomes at 12 weeks.\n\nOutcome        Exercise (n = 18)   Usual care (n = 18)   P value\nPain score     6.1 ± 1.7           4.0 ± 2.0             0.64\n", null)]
     public void PrePostTablesWithAPColumn(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
 
+    [Theory]
+    // A score's mean in a table whose caption states the n: 6.13 × 18 = 110.3, and 110/18 = 6.11, 111/18 = 6.17, so no
+    // 18 integer scores give 6.13 (GRIM); 6.11 is possible.
+    [InlineData("Table 2. Outcomes in the 18 completers (mean ± SD).\n\nOutcome        Baseline      12 weeks\nPain score     6.13 ± 1.70   4.00 ± 2.00\n", "inconsistent")]
+    [InlineData("Table 2. Outcomes in the 18 completers (mean ± SD).\n\nOutcome        Baseline      12 weeks\nPain score     6.11 ± 1.70   4.00 ± 2.00\n", "consistent")]
+    [InlineData("Tableau 2. Évolution des 18 patients (moyenne ± ET).\n\nParamètre      M0            M6\nScore ADL      6,13 ± 1,70   4,00 ± 2,00\n", "inconsistent")]
+    public void ATableCellsNFromItsCaption(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").First());
+
+    [Fact]
+    public void APrePostRowsComparisonStandsAtItsLaterCell()
+    {
+        // The row's comparison quotes both cells and the p, but the baseline cell keeps its own place for its own checks.
+        const string text = "Table 2. Outcomes in the 18 completers (mean ± SD; paired t tests).\n\nOutcome        Baseline      12 weeks      P value\nPain score     6.1 ± 1.7     4.0 ± 2.0     0.64\n";
+        var report = CheckText(text);
+        var within = report.Findings.Single(f => f.Check == "within_patient_p");
+        Assert.Equal("4.0 ± 2.0", report.Findings.Single(f => f.Start == within.Start && f.Check == "grim").Quote);
+        Assert.StartsWith("6.1 ± 1.7", within.Quote);
+    }
+
     [Fact]
     public void TwoMeasuresFollowedInOneSentence()
     {
@@ -555,4 +583,17 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Of the 4812 participants, 2950 had never smoked, 1274 were former smokers and 588 were current smokers.", "consistent")]
     [InlineData("Parmi les 120 patients, 60 n'avaient jamais fumé, 40 avaient arrêté de fumer et 30 étaient fumeurs actifs.", "inconsistent")]
     public void NeverSmokedAsAStatus(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // 309 ± 99 to 322 ± 104 in the 52: at ρ = 0, 2 * pt(-13 / sqrt((99^2 + 104^2) / 52), 51) = 0.52, so p = 0.38 is possible
+    // and p = 0.60 is not. 20,0 ± 3,0 to 19,0 ± 3,0 in the 31: at most 2 * pt(-1 / sqrt(18 / 31), 30) = 0.20.
+    [InlineData("Among the 55 patients in the exercise group, the distance increased from 318 ± 94 m to 371 ± 101 m (P < 0.001); among the 52 in the usual-care group, it changed from 309 ± 99 m to 322 ± 104 m (P = 0.38).", "consistent", 52)]
+    [InlineData("Among the 55 patients in the exercise group, the distance increased from 318 ± 94 m to 371 ± 101 m (P < 0.001); among the 52 in the usual-care group, it changed from 309 ± 99 m to 322 ± 104 m (P = 0.60).", "inconsistent", 52)]
+    [InlineData("Chez les 31 du groupe témoin, le score est passé de 20,0 ± 3,0 à 19,0 ± 3,0 (p = 0,90).", "inconsistent", 31)]
+    public void AGroupsNWithNoPeopleWord(string text, string verdict, int n)
+    {
+        var last = CheckText(text).Findings.Last(f => f.Check == "within_patient_p");
+        Assert.Equal((verdict, n), (Finding.VerdictName(last.Verdict), last.N));
+    }
+
 }

@@ -41,7 +41,7 @@ internal static class StatisticExtractor
     /// "t(28) = 2.20", "t[28] = 2.20", "F(2, 45) = 3.1", Kruskal–Wallis "H(2) = 7.1" (its χ² approximation), "χ2(2, N = 80) = 6.1", "z = 2.1", and a t or F with its df run on as a
     /// subscript set inline: "t28 = 2.20", "t 28 = 2.20", "F2,45 = 3.1".
     /// </summary>
-    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|H(?=\s*\()|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:\s+for\s+(?:linear\s+)?trend|\s+(?:de|pour)\s+(?:la\s+)?tendance(?:\s+linéaire)?)?(?:\s*\((?<df>[^()=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\)|\s*\[(?<df>[^\[\]=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\]|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
+    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|H(?=\s*\()|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:\s+for\s+(?:linear\s+)?trend|\s+(?:de|pour)\s+(?:la\s+)?tendance(?:\s+linéaire)?|\s+(?:du|of\s+the)\s+(?:test\s+(?:du\s+)?)?log-?rank(?:\s+test)?)?(?:\s*\((?<df>[^()=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\)|\s*\[(?<df>[^\[\]=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\]|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
 
     static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:percentage points?|points de pourcentage|[a-zA-Zµ/]+\s*)?[\(\[,;]\s*(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval(?:\s*\[CI\])?|intervalle de confiance(?:\s*\[IC\])?)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
 
@@ -101,7 +101,9 @@ internal static class StatisticExtractor
 
     static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
     /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients", "in each arm of 31 patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
-    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + @")\s+(?:[\wéè]+\s+)?" + PeopleWords, OptI);
+    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + @")\s+(?:[\wéè]+\s+)?" + PeopleWords
+        // A group's n with no people word: "among the 52 in the usual-care group", "chez les 31 du groupe témoin".
+        + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
     /// <summary>Words naming an integer-valued measure: scores, scales, counts ("number of", "nombre", "compte"), counted events (episodes, exacerbations, relapses, seizures), and a class, grade or stage that a median or mean is of.</summary>
     static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils)\b|" + OrdinalMeasure, OptI);
     /// <summary>A class, grade or stage as the measure a median or mean is of ("the NYHA class had a median of 2", "médiane de la classe NYHA"), not as a subgroup ("in stage III patients, the mean age").</summary>
@@ -417,8 +419,10 @@ internal static class StatisticExtractor
         bool declared = options.IntegerMeasures.Any(d => label.Contains(d, StringComparison.OrdinalIgnoreCase));
         bool integer = (declared || (IntegerWords.IsMatch(label) && !LabelUnit.IsMatch(label) && !NotIntegerScore.IsMatch(label)))
                        && !ModelBased.IsMatch(label) && !ModelBased.IsMatch(cell.Descriptor);
-        int? n = cell.ColumnN ?? studyN;
-        string source = cell.ColumnN is not null ? $"the column's n ('{cell.Header}')" : studyN is not null ? $"the study's n ({studyNSource})" : "no n stated";
+        // With no n in its column's header, the n its table's caption states, else the study's.
+        var captionN = cell.ColumnN is null ? CaptionN(Caption(text.Flow, cell.Start)) : null;
+        int? n = cell.ColumnN ?? captionN?.N ?? studyN;
+        string source = cell.ColumnN is not null ? $"the column's n ('{cell.Header}')" : captionN is { } c ? c.Source : studyN is not null ? $"the study's n ({studyNSource})" : "no n stated";
         var line = text.LineAt(cell.Start);
         var ctx = new StatisticContext(cell.Start, cell.End, cell.Text, $"{label}: {cell.Text}{(cell.Header is null ? "" : $" ({cell.Header})")}",
             measure.Length == 0 ? null : measure, integer, n, source, null) { Page = line.Page, Line = line.Line };
@@ -708,21 +712,35 @@ internal static class StatisticExtractor
             var value = PrintedNumber.Parse(pm.Groups["pv"].Value, french);
             if (value is null) continue;
             var p = new ReportedP(pm.Groups["rel"].Success ? pm.Groups["rel"].Value : "=", value, pm.Groups["pv"].Index, pm.Index + pm.Length);
-            int from = Math.Max(0, pair[0].Cell.Start - 800);
-            var caption = TableCaption.Matches(flow[from..pair[0].Cell.Start]).LastOrDefault() is { } c ? flow[(from + c.Index)..pair[0].Cell.Start] : "";
+            var caption = Caption(flow, pair[0].Cell.Start);
             int? n = pair[0].Cell.ColumnN is { } n0 && n0 == pair[1].Cell.ColumnN ? n0 : null;
             string source = n is null ? "" : $"the columns' n ('{pair[0].Cell.Header}')";
-            if (n is null && (NEquals.Match(caption) is { Success: true } ne ? (ne.Groups["n"].Value, ne.Value) : NPeople.Match(caption) is { Success: true } np ? (np.Groups["n"].Value, np.Value) : default) is ({ } printed, { } words))
-            {
-                n = ParseWhole(printed);
-                source = $"'{words}' in the table's caption";
-            }
+            if (n is null && CaptionN(caption) is { } stated) (n, source) = stated;
             var first = pair[0].Stat;
-            var ctx = first.Context with { End = p.End, Quote = flow[first.Context.Start..p.End], N = n, NSource = n is null ? "no n stated for the table's columns or in its caption" : source };
+            var ctx = AtLaterVisitCell(first.Context, pair[1].Stat.Context, p, flow) with { N = n, NSource = n is null ? "no n stated for the table's columns or in its caption" : source };
             var test = RankTest.IsMatch(caption) ? "rank" : PairedTest.IsMatch(caption) ? "paired t" : null;
             yield return new WithinPatientComparison(ctx, first, pair[1].Stat, p, threeVisits ? 3 : 2) { NamedTest = test };
         }
     }
+
+    /// <summary>
+    /// A table row's within-patient comparison quotes both visit columns and its p, but stands at the later visit's cell:
+    /// the earlier cell is a statistic of its own with its own checks (a GRIM on the baseline mean), as in any table.
+    /// </summary>
+    static StatisticContext AtLaterVisitCell(StatisticContext earlier, StatisticContext later, ReportedP p, string flow) =>
+        earlier with { Start = later.Start, End = p.End, Quote = flow[earlier.Start..p.End], Page = later.Page, Line = later.Line };
+
+    /// <summary>The caption of the table a cell is in ("Table 2. …", "Tableau 2. …", up to 800 characters before it), or "".</summary>
+    static string Caption(string flow, int cellStart)
+    {
+        int from = Math.Max(0, cellStart - 800);
+        return TableCaption.Matches(flow[from..cellStart]).LastOrDefault() is { } c ? flow[(from + c.Index)..cellStart] : "";
+    }
+
+    /// <summary>The n a table's caption states ("Table 3. … in the 18 completers", "Évolution des 16 patients"), with where it was read.</summary>
+    static (int? N, string Source)? CaptionN(string caption) =>
+        (NEquals.Match(caption) is { Success: true } ne ? (ne.Groups["n"].Value, ne.Value) : NPeople.Match(caption) is { Success: true } np ? (np.Groups["n"].Value, np.Value) : default)
+            is ({ } printed, { } words) ? (ParseWhole(printed), $"'{words}' in the table's caption") : null;
 
     static readonly Regex PairedTest = new(@"\bpaired\b|\bappariée?s?\b|\bpour (?:séries|échantillons) appariée?s\b", OptI);
     static readonly Regex RankTest = new(@"\b(?:Wilcoxon|signed[- ]rank|rangs signés|sign test|test des signes|Friedman|non-?parametric|non paramétrique)\b", OptI);
@@ -829,7 +847,8 @@ internal static class StatisticExtractor
         // An "n =" after a clause break (", and those who …", "; ", ", whereas") counts the next clause's group.
         var adjacent = candidates.FirstOrDefault(m => s0 + m.Index >= end && !Regex.IsMatch(flow[end..(s0 + m.Index)], @"\d") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)]));
         var chosen = adjacent ?? candidates.LastOrDefault(m => s0 + m.Index < start);
-        if (chosen is null && NPeople.Match(before) is { Success: true } subject)
+        // The nearest group named before it: "among the 55 patients …; among the 52 in the usual-care group, … from 309 ± 99".
+        if (chosen is null && NPeople.Matches(before).LastOrDefault() is { } subject)
         {
             n = ParseWhole(subject.Groups["n"].Value);
             source = $"'{subject.Value}' in the same sentence";
@@ -1109,7 +1128,7 @@ internal static class StatisticExtractor
         return null;
     }
 
-    static readonly Regex DfAfter = new(@"\G\s*[,;]\s*(?:(?:df|ddl)\s*=\s*\d+(?:[.,]\d+)?|[nN]\s*=\s*\d+)|\G\s*[\(\[]\s*(?:(?:df|ddl)\s*[=:]?\s*)?\d+(?:\s*[,;]\s*\d+)?(?:\s*(?:df|ddl))?\s*[\)\]]", Opt);
+    static readonly Regex DfAfter = new(@"\G\s*[,;]\s*(?:(?:df|ddl)\s*=\s*\d+(?:[.,]\d+)?|[nN]\s*=\s*" + WholeCount + @")|\G\s*[\(\[]\s*(?:(?:df|ddl)\s*[=:]?\s*)?\d+(?:\s*[,;]\s*\d+)?(?:\s*(?:df|ddl))?\s*[\)\]]", Opt);
     /// <summary>
     /// The df printed after a statistic's value: "df = 28", "ddl = 28", "df 1, 38", "(1 df)", ", 2 df,", "2 degrees of
     /// freedom", and an F's bracket right after its value: "F = 3.95 (1, 38)".
@@ -1122,7 +1141,7 @@ internal static class StatisticExtractor
     static readonly Regex Respectively = new(@"\b(?:respectively|respectivement)\b", OptI);
     static readonly Regex ClauseBreak = new(@";|,\s*(?:and|but|whereas|while|et|mais|alors que|tandis que)\b", OptI);
     static readonly Regex NotSignificant = new(@"(?<=[,;(]\s*)(?:NS|N\.S\.|n\.s\.)(?![\w])", Opt);
-    static readonly Regex NAfterP = new(@"^\s*[,;]\s*[nN]\s*=\s*(?<n>\d+)", Opt);
+    static readonly Regex NAfterP = new(@"^\s*[,;]\s*[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
     static readonly Regex OpensStatistic = new(@"^\s*[,;:]?\s*[\(\[]?\s*(?:[A-Za-zÀ-ÿ'-]+\s+){0,3}$", Opt);
 
     static readonly Regex ReferringClause = new(@"^\s*[;,]\s*(?:and\s+|but\s+|et\s+|mais\s+)?(?:this|that|which|it|the (?:difference|effect|association|change|gain|correlation)|ce(?:tte|t)?|ceci|qui|la différence|l'effet|l'association|le gain)\b[^\d;.()]{0,50}$", OptI);
@@ -1151,7 +1170,7 @@ internal static class StatisticExtractor
         if (p is null) return null;
         var gap = flow[from..p.Start];
         if (overTest) gap = Test.Replace(gap, "");
-        if (gap.Contains('\n') || Regex.IsMatch(Regex.Replace(DfInGap.Replace(gap, ""), @"(?<![\w])[nN]\s*=\s*\d+", ""), @"\d")) return null;
+        if (gap.Contains('\n') || Regex.IsMatch(NEquals.Replace(DfInGap.Replace(gap, ""), ""), @"\d")) return null;
         return p;
     }
 
@@ -1166,7 +1185,7 @@ internal static class StatisticExtractor
     /// </summary>
     static (PrintedNumber?, PrintedNumber?) Df(string test, string? inParens, string gap, string afterP, bool french)
     {
-        var text = inParens is null ? null : Regex.Replace(inParens, @"[,;]?\s*[nN]\s*=\s*\d+", "").Replace("ddl", "").Replace("df", "").Replace("=", "").Trim();
+        var text = inParens is null ? null : Regex.Replace(inParens, @"[,;]?\s*[nN]\s*=\s*" + WholeCount, "").Replace("ddl", "").Replace("df", "").Replace("=", "").Trim();
         if (string.IsNullOrEmpty(text))
         {
             var m = DfInGap.Match(gap);
@@ -1174,9 +1193,10 @@ internal static class StatisticExtractor
                 return (PrintedNumber.Parse(m.Groups["d1"].Value, french), test == "F" ? PrintedNumber.Parse(m.Groups["d2"].Value, french) : null);
             if (m.Success && test == "F") return (null, null);
             // A correlation's df is n - 2: "r = .30 (n = 50), p = .034", "r = .30, p = .034, n = 50".
-            var n = Regex.Match(gap, @"(?<![\w])[nN]\s*=\s*(?<n>\d+)");
+            // The n may be written with a thousands separator ("n = 1 104", "n = 1,104").
+            var n = NEquals.Match(gap);
             if (!n.Success) n = NAfterP.Match(afterP);
-            return test == "r" && n.Success ? (PrintedNumber.Parse((int.Parse(n.Groups["n"].Value, CultureInfo.InvariantCulture) - 2).ToString(CultureInfo.InvariantCulture), false), null) : (null, null);
+            return test == "r" && n.Success ? (PrintedNumber.Parse((ParseWhole(n.Groups["n"].Value) - 2).ToString(CultureInfo.InvariantCulture), false), null) : (null, null);
         }
         if (test == "F")
         {
