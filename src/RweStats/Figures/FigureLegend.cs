@@ -22,5 +22,5 @@ internal static class FigureLegend
 
     public static LegendItem Fill(string label, Color color) => new() { LabelText = label, FillColor = color };
 
-    static MarkerStyle Dot(MarkerShape shape, Color color) => new(shape, 4.5f, color) { OutlineColor = Colors.White, OutlineWidth = 0.3f };
+    static MarkerStyle Dot(MarkerShape shape, Color color) => new(shape, 4.5f, color) { OutlineColor = Colors.White, OutlineWidth = 0.3f, CustomRenderer = PanelPlot.PolygonMarker.For(shape) };
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ScottPlot;
 using SkiaSharp;
 
 namespace RweStats.Figures;
@@ -122,7 +121,6 @@ public static class FigureWriter
     /// </summary>
     public static byte[] ToPdf(FigurePage page)
     {
-        PolygonMarker.UseOn(page); // before Texts(), which renders the page too
         var texts = Reading(page.Texts);
         string? subset;
         FontRegistry.EnterWriteLock();
@@ -157,82 +155,14 @@ public static class FigureWriter
         return stream.ToArray();
     }
 
-    /// <summary>Draws the page on a canvas (<see cref="FigurePage.Render"/>), its triangle and diamond markers by <see cref="PolygonMarker"/>.</summary>
+    /// <summary>Draws the page on a canvas (<see cref="FigurePage.Render"/>) while no font subset is being registered.</summary>
     static void Draw(FigurePage page, SKCanvas canvas, double scale)
     {
-        PolygonMarker.UseOn(page);
         FontRegistry.EnterReadLock();
         try { page.Render(canvas, scale); }
         finally { FontRegistry.ExitReadLock(); }
     }
 
-    /// <summary>
-    /// ScottPlot's filled triangle (up, down) and diamond markers, drawn with the same vertices, fill and outline, on a
-    /// path disposed once drawn. ScottPlot 5.1.59 leaves these markers' SKPath to the finalizer: once
-    /// <c>SKCanvas.DrawPath</c> has read the path's handle nothing keeps the wrapper alive (SkiaSharp 3.119 has no
-    /// GC.KeepAlive there, mono/SkiaSharp#2821), so a garbage collection started by any thread while the native call
-    /// runs lets the finalizer thread free the path under it. The native stroker then reads freed memory
-    /// (SkPath::Iter on the path's freed SkPathRef: the segmentation fault at libSkiaSharp.so+0xcddf3 that test runs
-    /// hit now and then, with figures drawn side by side or one at a time). With a renderer of ours the path lives
-    /// until it is disposed, after the draw. Nothing else the figures draw leaves a SkiaSharp object to the finalizer
-    /// (circles and squares are drawn without a path; our lines, dashes and PDF circles dispose theirs).
-    /// </summary>
-    sealed class PolygonMarker(MarkerShape shape) : IMarker
-    {
-        static readonly PolygonMarker Up = new(MarkerShape.FilledTriangleUp), Down = new(MarkerShape.FilledTriangleDown), Diamond = new(MarkerShape.FilledDiamond);
-
-        /// <summary>Gives every triangle and diamond marker of the page (points, legend entries, legend line samples) this renderer.</summary>
-        public static void UseOn(FigurePage page)
-        {
-            foreach (var plot in page.Multiplot.GetPlots())
-            {
-                foreach (var plottable in plot.GetPlottables().OfType<IHasMarker>()) Use(plottable.MarkerStyle);
-                foreach (var item in plot.Legend.ManualItems)
-                {
-                    Use(item.MarkerStyle);
-                    if (item.MarkerStyle.CustomRenderer is DashedPath.LegendSample { Marker: { } sample }) Use(sample);
-                }
-            }
-        }
-
-        /// <summary>Draws <paramref name="style"/>'s marker by this renderer where it is one of ScottPlot's that leave their path to the finalizer.</summary>
-        static void Use(MarkerStyle style)
-        {
-            if (style.CustomRenderer is not null) return;
-            style.CustomRenderer = style.Shape switch
-            {
-                MarkerShape.FilledTriangleUp => Up,
-                MarkerShape.FilledTriangleDown => Down,
-                MarkerShape.FilledDiamond => Diamond,
-                _ => null,
-            };
-        }
-
-        public void Render(SKCanvas canvas, Paint paint, Pixel center, float size, MarkerStyle style)
-        {
-            // ScottPlot's arithmetic to the last float (ScottPlot.Markers.FilledTriangleUp/Down and FilledDiamond):
-            // the same vertices give the same bytes in every format.
-            float radius;
-            SKPoint[] vertices;
-            if (shape == MarkerShape.FilledDiamond)
-            {
-                radius = size / 2;
-                vertices = [new(center.X + radius, center.Y), new(center.X, center.Y + radius), new(center.X - radius, center.Y), new(center.X, center.Y - radius)];
-            }
-            else
-            {
-                radius = (float)(size / 1.732); // side = size
-                float dx = (float)(radius * 0.866), dy = radius / 2;
-                vertices = shape == MarkerShape.FilledTriangleUp
-                    ? [new(center.X, center.Y - radius), new(center.X + dx, center.Y + dy), new(center.X - dx, center.Y + dy)]
-                    : [new(center.X, center.Y + radius), new(center.X + dx, center.Y - dy), new(center.X - dx, center.Y - dy)];
-            }
-            using var path = new SKPath();
-            path.AddPoly(vertices);
-            Drawing.FillPath(canvas, paint, path, style.FillStyle, new PixelRect(center, radius));
-            Drawing.DrawPath(canvas, paint, path, style.OutlineStyle);
-        }
-    }
 
     /// <summary>
     /// SkiaSharp names clip paths from a counter that runs over the whole process ("cl_1b"), so the same figure drawn

@@ -223,6 +223,7 @@ internal static class PanelPlot
         var markers = plot.Add.Markers(points, shape, size, color);
         markers.MarkerStyle.OutlineColor = outline;
         markers.MarkerStyle.OutlineWidth = outlineWidth;
+        markers.MarkerStyle.CustomRenderer = PolygonMarker.For(shape);
         return markers;
     }
 
@@ -251,6 +252,58 @@ internal static class PanelPlot
             path.Close();
             Drawing.FillPath(canvas, paint, path, style.FillStyle);
             if (style.OutlineWidth > 0) Drawing.DrawPath(canvas, paint, path, style.OutlineStyle);
+        }
+    }
+
+    /// <summary>
+    /// ScottPlot's filled triangle (up, down) and diamond markers, drawn with the same vertices, fill and outline, on a
+    /// path disposed once drawn. ScottPlot 5.1.59 leaves these markers' SKPath to the finalizer: once
+    /// <c>SKCanvas.DrawPath</c> has read the path's handle nothing keeps the wrapper alive (SkiaSharp 3.119 has no
+    /// GC.KeepAlive there, mono/SkiaSharp#2821), so a garbage collection started by any thread while the native call
+    /// runs lets the finalizer thread free the path under it. The native stroker then reads freed memory
+    /// (SkPath::Iter on the path's freed SkPathRef: the segmentation fault at libSkiaSharp.so+0xcddf3 that test runs
+    /// hit now and then, with figures drawn side by side or one at a time). With this renderer, set on every marker style
+    /// of those shapes the figures make (<see cref="Points"/>, the legend's), the path lives until it is disposed, after
+    /// the draw. Nothing else the figures draw leaves a SkiaSharp object to the finalizer (circles and squares are drawn
+    /// without a path; our lines, dashes and PDF circles dispose theirs).
+    /// </summary>
+    public sealed class PolygonMarker(MarkerShape shape) : IMarker
+    {
+        static readonly PolygonMarker Up = new(MarkerShape.FilledTriangleUp), Down = new(MarkerShape.FilledTriangleDown), Diamond = new(MarkerShape.FilledDiamond);
+
+        /// <summary>The renderer for <paramref name="shape"/> where it is one of ScottPlot's markers that leave their path to
+        /// the finalizer; null (ScottPlot's own) for every other shape. Set where a marker style is made.</summary>
+        public static IMarker? For(MarkerShape shape) => shape switch
+        {
+            MarkerShape.FilledTriangleUp => Up,
+            MarkerShape.FilledTriangleDown => Down,
+            MarkerShape.FilledDiamond => Diamond,
+            _ => null,
+        };
+
+        public void Render(SkiaSharp.SKCanvas canvas, Paint paint, Pixel center, float size, MarkerStyle style)
+        {
+            // ScottPlot's arithmetic to the last float (ScottPlot.Markers.FilledTriangleUp/Down and FilledDiamond):
+            // the same vertices give the same bytes in every format.
+            float radius;
+            SkiaSharp.SKPoint[] vertices;
+            if (shape == MarkerShape.FilledDiamond)
+            {
+                radius = size / 2;
+                vertices = [new(center.X + radius, center.Y), new(center.X, center.Y + radius), new(center.X - radius, center.Y), new(center.X, center.Y - radius)];
+            }
+            else
+            {
+                radius = (float)(size / 1.732); // side = size
+                float dx = (float)(radius * 0.866), dy = radius / 2;
+                vertices = shape == MarkerShape.FilledTriangleUp
+                    ? [new(center.X, center.Y - radius), new(center.X + dx, center.Y + dy), new(center.X - dx, center.Y + dy)]
+                    : [new(center.X, center.Y + radius), new(center.X + dx, center.Y - dy), new(center.X - dx, center.Y - dy)];
+            }
+            using var path = new SkiaSharp.SKPath();
+            path.AddPoly(vertices);
+            Drawing.FillPath(canvas, paint, path, style.FillStyle, new PixelRect(center, radius));
+            Drawing.DrawPath(canvas, paint, path, style.OutlineStyle);
         }
     }
 }
