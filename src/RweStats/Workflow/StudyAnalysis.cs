@@ -235,16 +235,10 @@ public static class StudyAnalysis
         var notes = new Dictionary<(string, string), string>();
         // The note column is optional per file (a synthetic file has none).
         var noteCol = spec.Columns.Note is { } nc && table.ColumnIndex(nc) >= 0 ? table.Column(nc, "columns.note") : null;
-        var transformed = new string?[table.RowCount];
+        var (raw, transformed) = ResponseValues(outcome, table, valueCol, rows);
         foreach (var i in rows)
         {
-            double v = double.NaN;
-            if (valueCol[i] is { } cell)
-            {
-                if (!NumberParsing.TryParse(cell, out v))
-                    throw table.NotANumber(table.ColumnIndex(outcome.Column), i, canBeClass: false);
-                transformed[i] = Transform(outcome, v, table, i).ToString("R", CultureInfo.InvariantCulture);
-            }
+            double v = raw[i];
             if (noteCol?[i] is { } note) notes[(subjectCol[i]!, visitCol[i]!)] = note;
             if (!values.TryGetValue(subjectCol[i]!, out var bySubject)) values[subjectCol[i]!] = bySubject = new();
             bySubject[visitCol[i]!] = v;
@@ -298,15 +292,25 @@ public static class StudyAnalysis
     {
         var valueCol = table.Column(outcome.Column, $"the column of outcome '{outcome.Name}'");
         var rows = KeptRows(outcome, table);
+        return ModelTable(outcome, table, rows, ResponseValues(outcome, table, valueCol, rows).Transformed);
+    }
+
+    /// <summary>The outcome's value on each kept row, checked numeric (NaN where missing), and as the model sees it
+    /// (transformed, as text; null where missing); throws at the first kept row whose value is not a number or cannot be
+    /// transformed.</summary>
+    static (double[] Raw, string?[] Transformed) ResponseValues(OutcomeSpec outcome, DataTable table, string?[] valueCol, int[] rows)
+    {
+        var raw = new double[table.RowCount];
         var transformed = new string?[table.RowCount];
         foreach (var i in rows)
-            if (valueCol[i] is { } cell)
-            {
-                if (!NumberParsing.TryParse(cell, out var v))
-                    throw table.NotANumber(table.ColumnIndex(outcome.Column), i, canBeClass: false);
-                transformed[i] = Transform(outcome, v, table, i).ToString("R", CultureInfo.InvariantCulture);
-            }
-        return ModelTable(outcome, table, rows, transformed);
+        {
+            raw[i] = double.NaN;
+            if (valueCol[i] is not { } cell) continue;
+            if (!NumberParsing.TryParse(cell, out raw[i]))
+                throw table.NotANumber(table.ColumnIndex(outcome.Column), i, canBeClass: false);
+            transformed[i] = Transform(outcome, raw[i], table, i).ToString("R", CultureInfo.InvariantCulture);
+        }
+        return (raw, transformed);
     }
 
     static DataTable ModelTable(OutcomeSpec outcome, DataTable table, int[] rows, string?[] transformed)
