@@ -65,14 +65,11 @@ internal sealed class DashedPath(float[] pattern, float across = 0) : IPathStrat
     /// </summary>
     public sealed class LegendSample(float[] pattern, float width, Color color, float lineWidth, MarkerStyle? marker) : IMarker
     {
-        /// <summary>The marker drawn on the sample's middle, if any.</summary>
-        public MarkerStyle? Marker { get; } = marker;
-
         public void Render(SKCanvas canvas, Paint paint, Pixel center, float size, MarkerStyle markerStyle)
         {
             using var path = new DashedPath(pattern).GetPath(new[] { new Pixel(center.X - width / 2, center.Y), new Pixel(center.X + width / 2, center.Y) });
             Drawing.DrawPath(canvas, paint, path, new LineStyle { Width = lineWidth, Color = color, AntiAlias = true });
-            if (Marker is not null) Drawing.DrawMarker(canvas, paint, center, Marker);
+            if (marker is not null) Drawing.DrawMarker(canvas, paint, center, marker);
         }
     }
 }

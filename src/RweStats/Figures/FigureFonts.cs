@@ -28,16 +28,13 @@ internal static class FigureFonts
         lock (Fonts.FontResolvers) Fonts.FontResolvers.Insert(0, new Resolver(name, regular, bold));
     }
 
-    static readonly Lazy<byte[]> RegularData = new(() => ReadResource("DejaVuSans.ttf"));
-    static readonly Lazy<byte[]> BoldData = new(() => ReadResource("DejaVuSans-Bold.ttf"));
-    static readonly Lazy<bool> Registered = new(() =>
-    {
-        Register(FamilyName, Load(RegularData.Value), Load(BoldData.Value));
-        return true;
-    });
+    static readonly byte[] RegularData = ReadResource("DejaVuSans.ttf"), BoldData = ReadResource("DejaVuSans-Bold.ttf");
+
+    // The runtime runs a static constructor once, before the class is first used, whichever thread gets there first.
+    static FigureFonts() => Register(FamilyName, Load(RegularData), Load(BoldData));
 
     /// <summary>The TrueType file of the face, as shipped.</summary>
-    public static ReadOnlyMemory<byte> Data(bool bold) => bold ? BoldData.Value : RegularData.Value;
+    public static ReadOnlyMemory<byte> Data(bool bold) => bold ? BoldData : RegularData;
 
     public static SKTypeface Load(byte[] ttf)
     {
@@ -45,7 +42,8 @@ internal static class FigureFonts
         return SKTypeface.FromData(data) ?? throw new InvalidOperationException($"SkiaSharp could not load the font data of {FamilyName}");
     }
 
-    public static void EnsureRegistered() => _ = Registered.Value;
+    /// <summary>Nothing but that the class is initialised: its static constructor registers the shipped faces.</summary>
+    public static void EnsureRegistered() { }
 
     public static byte[] ReadResource(string fileName)
     {

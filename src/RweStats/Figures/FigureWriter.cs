@@ -51,6 +51,8 @@ public static class FigureWriter
         finally { FontRegistry.ExitReadLock(); }
     }
 
+    static void Draw(FigurePage page, SKCanvas canvas, double scale) => Reading(() => { page.Render(canvas, scale); return true; });
+
     /// <summary>The figure as an SVG document (size in pt).</summary>
     public static string ToSvg(IFigure figure) { using var page = Reading(figure.Page); return ToSvg(page); }
     /// <summary>The figure as a one-page vector PDF, fonts embedded.</summary>
@@ -154,15 +156,6 @@ public static class FigureWriter
         }
         return stream.ToArray();
     }
-
-    /// <summary>Draws the page on a canvas (<see cref="FigurePage.Render"/>) while no font subset is being registered.</summary>
-    static void Draw(FigurePage page, SKCanvas canvas, double scale)
-    {
-        FontRegistry.EnterReadLock();
-        try { page.Render(canvas, scale); }
-        finally { FontRegistry.ExitReadLock(); }
-    }
-
 
     /// <summary>
     /// SkiaSharp names clip paths from a counter that runs over the whole process ("cl_1b"), so the same figure drawn
