@@ -81,11 +81,11 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
                 j == 0 ? -1 : (float)(l - gap / 2 - 0.5), j == columns - 1 ? (float)width + 1 : (float)(l + cellW + gap / 2 + 0.5),
                 i == rows - 1 || k + columns >= panels.Count ? (float)gridBottom + (legend is null ? (float)MarginPt + 1 : 0.5f) : (float)(t + cellH + gap / 2 + 0.5),
                 i == 0 ? -1 : (float)(t - gap / 2 - 0.5)));
+            // The bracket band is part of what lies above the data area: ScottPlot measures the panel with it.
+            foreach (var brackets in panels[k].GetPlottables<PValueBrackets>()) brackets.ReserveBand(panels[k], cells[k].Width);
         }
 
-        // ScottPlot measures each panel in its cell (bracket band first: it is part of what lies above the data area).
-        for (int k = 0; k < panels.Count; k++)
-            foreach (var brackets in panels[k].GetPlottables<PValueBrackets>()) brackets.ReserveBand(panels[k], cells[k].Width);
+        // ScottPlot measures each panel in its cell.
         var measured = panels.Select((p, k) => new ScottPlot.LayoutEngines.Automatic().GetLayout(cells[k], p, paint).DataRect).ToList();
         for (int k = 0; k < panels.Count; k++)
         {

@@ -28,8 +28,6 @@ public sealed record SeriesFigure : PanelFigure
             throw new RweStatsInputException($"figure panel '{single.Outcome}' has no groups while other panels do; a figure's panels share one legend, so either every panel has groups or none");
     }
 
-    bool Grouped => Panels.Any(p => p.IsGrouped);
-
     /// <summary>
     /// The groups of the figure in display order (the panels' groups, first panel first): a group has the same
     /// colour, marker and slot in every panel. Empty when the panels have no groups.
@@ -40,19 +38,10 @@ public sealed record SeriesFigure : PanelFigure
 
     static readonly Color Neutral = FigurePalette.Grey(0.35);
 
-    /// <summary>Opacity of the subjects' lines: fainter as groups grow, a third of that when the style asks for light lines.</summary>
-    double TrajectoryOpacity(int largestGroup)
-    {
-        double opacity = Grouped ? Math.Round(Math.Clamp(0.45 * Math.Sqrt(30.0 / Math.Max(1, largestGroup)), 0.2, 0.45), 2) : 0.7;
-        return Style.LightTrajectories ? Math.Round(opacity / 3, 2) : opacity;
-    }
-
     /// <summary>The legend entries of the layers the figure draws.</summary>
     public override IReadOnlyList<LegendItem> LegendItems()
     {
-        var items = new List<LegendItem>();
-        if (Grouped)
-            items.AddRange(Groups().Select((g, k) => FigureLegend.LineAndMarker(g, Style.Palette.SeriesColor(k), 1, Style.Palette.GroupDash(k), FigurePalette.GroupMarker(k))));
+        var items = Groups().Select((g, k) => FigureLegend.LineAndMarker(g, Style.Palette.SeriesColor(k), 1, Style.Palette.GroupDash(k), FigurePalette.GroupMarker(k))).ToList();
         if (Style.ShowBoxes) items.Add(FigureLegend.Box("Median and IQR, whiskers to 1.5 × IQR", Neutral));
         string individuals = $"Individual {Style.SubjectNoun}";
         if (Style.ShowPoints && Style.ShowTrajectories) items.Add(FigureLegend.LineAndMarker(individuals, Neutral, 0.6f, null, MarkerShape.FilledCircle));
@@ -84,7 +73,7 @@ public sealed record SeriesFigure : PanelFigure
         var (positions, minGap, Y) = PanelPlot.SeriesAxes(plot, panel, style, lsMeans ? panel.LsMeans!.SelectMany(e => new[] { e.Lower, e.Upper }) : Enumerable.Empty<double>(), 0.5);
 
         // Where each group sits within a visit: slots side by side, centred on the visit (one centred slot without groups).
-        var groups = panel.IsGrouped ? Groups().ToList() : new List<string>();
+        var groups = Groups().ToList();
         double slot = panel.IsGrouped ? DodgeFraction * minGap / groups.Count : minGap;
         double Offset(string? group) => group is null ? 0 : (groups.IndexOf(group) - (groups.Count - 1) / 2.0) * slot;
         Color ColorOf(string? group) => group is null ? palette.Ink : palette.SeriesColor(groups.IndexOf(group));
@@ -98,8 +87,10 @@ public sealed record SeriesFigure : PanelFigure
         if (style.ShowTrajectories)
         {
             var shared = SharedLevelSegments(panel);
+            // Fainter as groups grow, a third of that when the style asks for light lines.
             int largest = series.Max(g => panel.Subjects.Count(s => s.Group == g));
-            double opacity = TrajectoryOpacity(largest);
+            double opacity = panel.IsGrouped ? Math.Round(Math.Clamp(0.45 * Math.Sqrt(30.0 / Math.Max(1, largest)), 0.2, 0.45), 2) : 0.7;
+            if (style.LightTrajectories) opacity = Math.Round(opacity / 3, 2);
             foreach (var group in series)
             {
                 var color = (group is null ? palette.Trajectory : ColorOf(group)).WithAlpha(opacity);
