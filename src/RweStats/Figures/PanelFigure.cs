@@ -31,9 +31,10 @@ public abstract record PanelFigure : IFigure
     public FigurePage Page()
     {
         Validate();
-        var panels = Panels.Select((p, i) => BuildPanel(p, PanelPlot.Heading(i, Panels.Count, p.Heading))).ToList();
+        var panels = Panels.Select((p, i) => PanelPlot.Create(Style, PanelPlot.Heading(i, Panels.Count, p.Heading))).ToList();
+        for (int i = 0; i < panels.Count; i++) DrawPanel(panels[i], Panels[i]);
         return FigurePage.Create(Style, Title, panels, Rows, Columns, LegendItems());
     }
 
-    private protected abstract Plot BuildPanel(SeriesPanel panel, string heading);
+    private protected abstract void DrawPanel(Plot plot, SeriesPanel panel);
 }

@@ -48,7 +48,7 @@ public sealed record SeriesFigure : PanelFigure
         else if (Style.ShowPoints) items.Add(FigureLegend.Marker("Individual values", Neutral, MarkerShape.FilledCircle));
         else if (Style.ShowTrajectories) items.Add(FigureLegend.Line(individuals, Style.Palette.Trajectory, 0.6f));
         if (Style.ShowTrajectories)
-            items.AddRange(Trajectories.LegendItems(Style, Panels.Any(p => SharedLevelSegments(p).Count > 0), Panels.Any(p => p.HasMissedVisits), 1.6f));
+            items.AddRange(Trajectories.LegendItems(Style, Panels, SharedLevelSegments, 1.6f));
         if (Panels.Any(ShowsLsMeans)) items.Add(FigureLegend.Marker("LS mean (95% CI)", Style.Palette.Ink, MarkerShape.FilledDiamond));
         if (Panels.Any(p => p.NormalRange is not null)) items.Add(FigureLegend.Fill("Normal range", Style.Palette.Band.WithAlpha(Style.Palette.BandOpacity)));
         return items;
@@ -62,13 +62,12 @@ public sealed record SeriesFigure : PanelFigure
     internal static IReadOnlyDictionary<Trajectories.Segment, int> SharedLevelSegments(SeriesPanel panel) =>
         Trajectories.Shared(panel.Subjects, s => s.Group, levelOnly: true);
 
-    private protected override Plot BuildPanel(SeriesPanel panel, string heading)
+    private protected override void DrawPanel(Plot plot, SeriesPanel panel)
     {
         var style = Style;
         var palette = style.Palette;
         int nv = panel.Visits.Count;
         bool lsMeans = ShowsLsMeans(panel);
-        var plot = PanelPlot.Create(style, heading);
         // Everything drawn on the value scale must be inside the axis, the LS means' limits too.
         var (positions, minGap, Y) = PanelPlot.SeriesAxes(plot, panel, style, lsMeans ? panel.LsMeans!.SelectMany(e => new[] { e.Lower, e.Upper }) : Enumerable.Empty<double>(), 0.5);
 
@@ -163,6 +162,5 @@ public sealed record SeriesFigure : PanelFigure
                 X(panel.VisitIndex(a.FromVisit), a.Group), X(panel.VisitIndex(a.ToVisit), a.ToGroup),
                 PValueText.Format(a.PValue, style.PValueFormat), a.Group is null || a.IsBetweenGroups ? palette.Ink : ColorOf(a.Group))).ToList(),
                 style.SmallFontPt, palette.Ink));
-        return plot;
     }
 }

@@ -50,13 +50,11 @@ public sealed record SpaghettiFigure : PanelFigure
         var subjects = Panels.SelectMany(p => p.Subjects).Select(s => s.Subject).Distinct().ToList();
         var items = Categories().Select((c, i) => FigureLegend.Line($"{c} (n = {subjects.Count(s => CategoryOf(s) == c)})",
             Style.Palette.SeriesColor(i), 1.2f));
-        return items.Concat(Trajectories.LegendItems(Style, Panels.Any(p => SharedSegments(p).Count > 0), Panels.Any(p => p.HasMissedVisits),
-            Trajectories.SharedWidth(LineWidth, 3))).ToList();
+        return items.Concat(Trajectories.LegendItems(Style, Panels, SharedSegments, Trajectories.SharedWidth(LineWidth, 3))).ToList();
     }
 
-    private protected override Plot BuildPanel(SeriesPanel panel, string heading)
+    private protected override void DrawPanel(Plot plot, SeriesPanel panel)
     {
-        var plot = PanelPlot.Create(Style, heading);
         // Trajectories need less room at the ends than boxes: a third of a visit gap.
         var (positions, _, Y) = PanelPlot.SeriesAxes(plot, panel, Style, Enumerable.Empty<double>(), 1 / 3.0);
         var shared = SharedSegments(panel);
@@ -72,6 +70,5 @@ public sealed record SpaghettiFigure : PanelFigure
             if (Style.ShowPoints && Trajectories.Points(subjects, (s, j) => positions[j], Y) is { Length: > 0 } points)
                 PanelPlot.Points(plot, points, MarkerShape.FilledCircle, 2.2f, color.WithAlpha(0.9));
         }
-        return plot;
     }
 }

@@ -56,11 +56,11 @@ internal static class Trajectories
     /// <summary>The legend's words for a line drawn thicker because several subjects share it.</summary>
     public static string SharedLineLabel(FigureStyle style) => $"Thicker line: 2 or more {style.SubjectNoun} with the same values";
 
-    /// <summary>The legend's entries for the lines drawn thicker (<paramref name="sharedWidth"/>) and dashed, when the panels have them.</summary>
-    public static IEnumerable<LegendItem> LegendItems(FigureStyle style, bool shared, bool missed, float sharedWidth)
+    /// <summary>The legend's entries for the lines drawn thicker (<paramref name="sharedWidth"/>) and dashed, when some panel has them.</summary>
+    public static IEnumerable<LegendItem> LegendItems(FigureStyle style, IReadOnlyList<SeriesPanel> panels, Func<SeriesPanel, IReadOnlyDictionary<Segment, int>> shared, float sharedWidth)
     {
-        if (shared) yield return FigureLegend.Line(SharedLineLabel(style), FigurePalette.Grey(0.35), sharedWidth);
-        if (missed) yield return FigureLegend.Line(MissedVisitLabel, FigurePalette.Grey(0.35), 0.8f, FigurePalette.MissedVisitDash);
+        if (panels.Any(p => shared(p).Count > 0)) yield return FigureLegend.Line(SharedLineLabel(style), FigurePalette.Grey(0.35), sharedWidth);
+        if (panels.Any(p => p.HasMissedVisits)) yield return FigureLegend.Line(MissedVisitLabel, FigurePalette.Grey(0.35), 0.8f, FigurePalette.MissedVisitDash);
     }
 
     /// <summary>Width of a level segment that <paramref name="count"/> subjects share, from the single line's width.</summary>
