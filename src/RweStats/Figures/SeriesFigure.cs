@@ -64,12 +64,11 @@ public sealed record SeriesFigure : PanelFigure
 
     private protected override void DrawPanel(Plot plot, SeriesPanel panel)
     {
-        var style = Style;
-        var palette = style.Palette;
+        var palette = Style.Palette;
         int nv = panel.Visits.Count;
         bool lsMeans = ShowsLsMeans(panel);
         // Everything drawn on the value scale must be inside the axis, the LS means' limits too.
-        var (positions, minGap, Y) = PanelPlot.SeriesAxes(plot, panel, style, lsMeans ? panel.LsMeans!.SelectMany(e => new[] { e.Lower, e.Upper }) : Enumerable.Empty<double>(), 0.5);
+        var (positions, minGap, Y) = PanelPlot.SeriesAxes(plot, panel, Style, lsMeans ? panel.LsMeans!.SelectMany(e => new[] { e.Lower, e.Upper }) : Enumerable.Empty<double>(), 0.5);
 
         // Where each group sits within a visit: slots side by side, centred on the visit (one centred slot without groups).
         var groups = Groups().ToList();
@@ -77,19 +76,19 @@ public sealed record SeriesFigure : PanelFigure
         double Offset(string? group) => group is null ? 0 : (groups.IndexOf(group) - (groups.Count - 1) / 2.0) * slot;
         Color ColorOf(string? group) => group is null ? palette.Ink : palette.SeriesColor(groups.IndexOf(group));
         double boxWidth = panel.IsGrouped ? 0.6 * slot : 0.34 * minGap;
-        double jitterWidth = Math.Min(style.JitterWidth * minGap, style.ShowBoxes ? 0.75 * boxWidth : panel.IsGrouped ? 0.35 * slot : double.MaxValue);
-        double lsOffset = style.ShowBoxes ? boxWidth / 2 + 0.1 * slot : 0.25 * slot;
-        var jitter = panel.Subjects.ToDictionary(s => s.Subject, s => Jitter.Offset(style.JitterSeed, s.Subject, jitterWidth));
+        double jitterWidth = Math.Min(Style.JitterWidth * minGap, Style.ShowBoxes ? 0.75 * boxWidth : panel.IsGrouped ? 0.35 * slot : double.MaxValue);
+        double lsOffset = Style.ShowBoxes ? boxWidth / 2 + 0.1 * slot : 0.25 * slot;
+        var jitter = panel.Subjects.ToDictionary(s => s.Subject, s => Jitter.Offset(Style.JitterSeed, s.Subject, jitterWidth));
         double X(int visit, string? group) => positions[visit] + Offset(group);
         var series = panel.IsGrouped ? groups.Cast<string?>().ToList() : new List<string?> { null };
 
-        if (style.ShowTrajectories)
+        if (Style.ShowTrajectories)
         {
             var shared = SharedLevelSegments(panel);
             // Fainter as groups grow, a third of that when the style asks for light lines.
             int largest = series.Max(g => panel.Subjects.Count(s => s.Group == g));
             double opacity = panel.IsGrouped ? Math.Round(Math.Clamp(0.45 * Math.Sqrt(30.0 / Math.Max(1, largest)), 0.2, 0.45), 2) : 0.7;
-            if (style.LightTrajectories) opacity = Math.Round(opacity / 3, 2);
+            if (Style.LightTrajectories) opacity = Math.Round(opacity / 3, 2);
             foreach (var group in series)
             {
                 var color = (group is null ? palette.Trajectory : ColorOf(group)).WithAlpha(opacity);
@@ -98,30 +97,27 @@ public sealed record SeriesFigure : PanelFigure
             }
         }
 
-        if (style.ShowBoxes)
+        if (Style.ShowBoxes)
             foreach (var group in series)
             {
-                var boxes = new List<Box>();
+                var boxes = new ScottPlot.Plottables.BoxPlot();
                 for (int j = 0; j < nv; j++)
                 {
                     var values = panel.Subjects.Where(s => s.Group == group && s.Values[j].HasValue).Select(s => Y(s.Values[j]!.Value));
                     // On a log axis the summary is of log10 values (ggplot2 applies scale transforms before stats).
-                    if (BoxSummary.Of(values, style.QuantileType) is not { } b) continue;
+                    if (BoxSummary.Of(values, Style.QuantileType) is not { } b) continue;
                     var color = group is null ? palette.SeriesColor(j) : ColorOf(group);
-                    boxes.Add(new Box
+                    boxes.Boxes.Add(new Box
                     {
                         Position = X(j, group), Width = boxWidth, WhiskerSizeFraction = 0.5,
                         BoxMin = b.Q1, BoxMax = b.Q3, BoxMiddle = b.Median, WhiskerMin = b.WhiskerLow, WhiskerMax = b.WhiskerHigh,
                         FillColor = color.WithAlpha(0.18), LineColor = color, LineWidth = 0.7f,
                     });
                 }
-                if (boxes.Count == 0) continue;
-                var boxPlot = new ScottPlot.Plottables.BoxPlot();
-                boxPlot.Boxes.AddRange(boxes);
-                plot.Add.Plottable(boxPlot);
+                if (boxes.Boxes.Count > 0) plot.Add.Plottable(boxes);
             }
 
-        if (style.ShowPoints)
+        if (Style.ShowPoints)
         {
             // One Markers plottable per series: per visit (its colour) without groups, per group with.
             var sets = panel.IsGrouped
@@ -148,11 +144,8 @@ public sealed record SeriesFigure : PanelFigure
                     PanelPlot.Lines(plot, profile, Colors.White.WithAlpha(0.9), 2.4f);
                     PanelPlot.Lines(plot, profile, color, 1, palette.GroupDash(groups.IndexOf(group)));
                 }
-                var bars = plot.Add.ErrorBar(xs, est, mine.Select((e, k) => Y(e.Upper) - est[k]).ToArray());
-                bars.YErrorNegative = mine.Select((e, k) => est[k] - Y(e.Lower)).ToArray();
-                bars.Color = color;
-                bars.LineWidth = 0.8f;
-                bars.CapSize = 3;
+                plot.Add.Plottable(new ScottPlot.Plottables.ErrorBar(xs, est, null, null,
+                    mine.Select((e, k) => Y(e.Upper) - est[k]).ToArray(), mine.Select((e, k) => est[k] - Y(e.Lower)).ToArray()) { Color = color, LineWidth = 0.8f, CapSize = 3 });
                 PanelPlot.Points(plot, xs.Select((x, k) => new Coordinates(x, est[k])).ToArray(), MarkerShape.FilledDiamond, LsMeanSize, color, Colors.White, 0.3f);
             }
 
@@ -160,7 +153,7 @@ public sealed record SeriesFigure : PanelFigure
         if (panel.Significance.Count > 0)
             plot.Add.Plottable(new PValueBrackets(panel.Significance.Select(a => new PValueBrackets.Bracket(
                 X(panel.VisitIndex(a.FromVisit), a.Group), X(panel.VisitIndex(a.ToVisit), a.ToGroup),
-                PValueText.Format(a.PValue, style.PValueFormat), a.Group is null || a.IsBetweenGroups ? palette.Ink : ColorOf(a.Group))).ToList(),
-                style.SmallFontPt, palette.Ink));
+                PValueText.Format(a.PValue, Style.PValueFormat), a.Group is null || a.IsBetweenGroups ? palette.Ink : ColorOf(a.Group))).ToList(),
+                Style.SmallFontPt, palette.Ink));
     }
 }
