@@ -68,7 +68,7 @@ internal sealed class DashedPath(float[] pattern, float across = 0) : IPathStrat
         public void Render(SKCanvas canvas, Paint paint, Pixel center, float size, MarkerStyle markerStyle)
         {
             using var path = new DashedPath(pattern).GetPath(new[] { new Pixel(center.X - width / 2, center.Y), new Pixel(center.X + width / 2, center.Y) });
-            Drawing.DrawPath(canvas, paint, path, new LineStyle { Width = lineWidth, Color = color, AntiAlias = true });
+            Drawing.DrawPath(canvas, paint, path, new LineStyle { Width = lineWidth, Color = color });
             if (marker is not null) Drawing.DrawMarker(canvas, paint, center, marker);
         }
     }

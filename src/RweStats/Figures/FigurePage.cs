@@ -122,7 +122,6 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
         plot.Axes.Frameless();
         plot.HideGrid();
         var legend = plot.Legend;
-        legend.IsVisible = true;
         legend.Orientation = Orientation.Horizontal;
         legend.Alignment = Alignment.UpperCenter;
         legend.TightHorizontalWrapping = true;
@@ -134,7 +133,6 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
         legend.OutlineStyle.IsVisible = false;
         legend.BackgroundFillStyle.Color = Colors.Transparent;
         legend.ShadowFillStyle.Color = Colors.Transparent;
-        legend.DisplayPlottableLegendItems = false;
         legend.FontName = FigureFonts.FamilyName;
         legend.FontSize = (float)style.SmallFontPt;
         legend.FontColor = style.Palette.Ink;

@@ -84,7 +84,7 @@ public sealed class PValueBrackets : IPlottable
         {
             float x1 = Axes.GetPixelX(b.X1), x2 = Axes.GetPixelX(b.X2);
             float legBottom = rp.DataRect.Top - Gap - b.Level * levelHeight, bar = legBottom - LegLength;
-            var line = new LineStyle { Width = LineWidth, Color = b.Color, AntiAlias = true };
+            var line = new LineStyle { Width = LineWidth, Color = b.Color };
             Drawing.DrawLines(rp.Canvas, rp.Paint, new[] { new Pixel(x1, legBottom), new Pixel(x1, bar), new Pixel(x2, bar), new Pixel(x2, legBottom) }, line);
             float w = LabelStyle.Measure(b.Label, rp.Paint).Width;
             float cx = Math.Clamp((x1 + x2) / 2, rp.DataRect.Left + w / 2, Math.Max(rp.DataRect.Left + w / 2, rp.FigureRect.Right - w / 2));

@@ -19,7 +19,6 @@ internal static class PanelPlot
         FigureFonts.EnsureRegistered();
         var plot = new Plot();
         plot.HideGrid();
-        plot.Legend.IsVisible = false;
         var ink = style.Palette.Ink;
         plot.Axes.Color(ink);
         foreach (var axis in new[] { (AxisBase)plot.Axes.Left, (AxisBase)plot.Axes.Bottom })
@@ -210,8 +209,6 @@ internal static class PanelPlot
         if (points.Count == 0) return null;
         var scatter = plot.Add.ScatterLine(points.ToArray(), color);
         scatter.LineWidth = width;
-        scatter.MarkerSize = 0;
-        scatter.LineStyle.AntiAlias = true;
         if (dash is not null || across != 0) scatter.PathStrategy = new DashedPath(dash ?? Array.Empty<float>(), across);
         return scatter;
     }
