@@ -281,12 +281,10 @@ public sealed record SeriesPanel
         string where = $"figure panel '{Outcome}'";
         if (!IsGrouped) throw new RweStatsInputException($"{where}: the subjects have no groups; build the panel from observations with groups or use WithFit");
         var f = backTransform ?? (x => x);
-        bool IsEffect(string effect)
-        {
-            var names = effect.Split(new[] { '*', ':' }, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            return names.Length == 2 && names.Contains(timeVariable) && names.Contains(groupVariable) && timeVariable != groupVariable;
-        }
-        var means = lsMeans.Where(l => IsEffect(l.Effect)).ToList();
+        // An LS mean's levels name exactly its effect's variables.
+        bool IsEffect(IReadOnlyDictionary<string, string> levels) =>
+            levels.Count == 2 && levels.ContainsKey(timeVariable) && levels.ContainsKey(groupVariable) && timeVariable != groupVariable;
+        var means = lsMeans.Where(l => IsEffect(l.Levels)).ToList();
         if (means.Count == 0)
             throw new RweStatsInputException($"{where}: the fit has no LS means of {timeVariable}*{groupVariable}; fit with LsMeans = {{ \"{timeVariable}*{groupVariable}\" }}");
         var fitGroups = means.Select(l => l.Levels[groupVariable]).Distinct().ToList();
@@ -300,7 +298,7 @@ public sealed record SeriesPanel
             .Select(l => new VisitEstimate(l.Levels[timeVariable], f(l.Result!.Estimate), f(l.Result.Lower), f(l.Result.Upper), l.Levels[groupVariable]))
             .OrderBy(e => VisitIndex(e.Visit)).ThenBy(e => Rank(e.Group!)).ToArray();
         var brackets = differences
-            .Where(d => IsEffect(d.Effect) && !double.IsNaN(d.Result.PValue))
+            .Where(d => IsEffect(d.Levels) && !double.IsNaN(d.Result.PValue))
             .Where(d => d.Levels[timeVariable] == d.OtherLevels[timeVariable] && d.Levels[groupVariable] != d.OtherLevels[groupVariable])
             .Where(d => VisitIndex(d.Levels[timeVariable]) >= 0 && Rank(d.Levels[groupVariable]) >= 0 && Rank(d.OtherLevels[groupVariable]) >= 0)
             .Select(d =>
