@@ -23,7 +23,4 @@ internal static class Jitter
         z ^= z >> 31;
         return (z >> 11) * (1.0 / (1UL << 53));
     }
-
-    /// <summary>Offset in [−width/2, width/2).</summary>
-    public static double Offset(int seed, string key, double width) => (Uniform(seed, key) - 0.5) * width;
 }

@@ -78,7 +78,7 @@ public sealed record SeriesFigure : PanelFigure
         double boxWidth = panel.IsGrouped ? 0.6 * slot : 0.34 * minGap;
         double jitterWidth = Math.Min(Style.JitterWidth * minGap, Style.ShowBoxes ? 0.75 * boxWidth : panel.IsGrouped ? 0.35 * slot : double.MaxValue);
         double lsOffset = Style.ShowBoxes ? boxWidth / 2 + 0.1 * slot : 0.25 * slot;
-        var jitter = panel.Subjects.ToDictionary(s => s.Subject, s => Jitter.Offset(Style.JitterSeed, s.Subject, jitterWidth));
+        var jitter = panel.Subjects.ToDictionary(s => s.Subject, s => (Jitter.Uniform(Style.JitterSeed, s.Subject) - 0.5) * jitterWidth);
         double X(int visit, string? group) => positions[visit] + Offset(group);
         var series = panel.IsGrouped ? groups.Cast<string?>().ToList() : new List<string?> { null };
 
