@@ -82,12 +82,7 @@ internal static class FontSubset
     {
         var codePoints = new SortedSet<int> { ' ' };
         foreach (var text in texts)
-            for (int i = 0; i < text.Length; i++)
-            {
-                int cp = char.ConvertToUtf32(text, i);
-                if (char.IsHighSurrogate(text[i])) i++;
-                codePoints.Add(cp);
-            }
+            foreach (var rune in text.EnumerateRunes()) codePoints.Add(rune.Value);
         var key = string.Concat(codePoints.Select(char.ConvertFromUtf32));
         return Names.GetOrAdd(key, _ =>
         {
