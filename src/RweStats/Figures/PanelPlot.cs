@@ -198,7 +198,7 @@ internal static class PanelPlot
     /// Polylines of one colour, width and dash as one ScottPlot scatter line (NaN between them: ScottPlot's path leaves
     /// a gap there), no markers; dashed or moved across (points) as geometry (<see cref="DashedPath"/>). Lines of fewer than two points are left out.
     /// </summary>
-    public static ScottPlot.Plottables.Scatter? Lines(Plot plot, IEnumerable<IReadOnlyList<Coordinates>> lines, Color color, float width, float[]? dash = null, float across = 0)
+    public static void Lines(Plot plot, IEnumerable<IReadOnlyList<Coordinates>> lines, Color color, float width, float[]? dash = null, float across = 0)
     {
         var points = new List<Coordinates>();
         foreach (var line in lines.Where(l => l.Count > 1))
@@ -206,22 +206,20 @@ internal static class PanelPlot
             if (points.Count > 0) points.Add(new Coordinates(double.NaN, double.NaN));
             points.AddRange(line);
         }
-        if (points.Count == 0) return null;
+        if (points.Count == 0) return;
         var scatter = plot.Add.ScatterLine(points.ToArray(), color);
         scatter.LineWidth = width;
         if (dash is not null || across != 0) scatter.PathStrategy = new DashedPath(dash ?? Array.Empty<float>(), across);
-        return scatter;
     }
 
     /// <summary>One series of points as one ScottPlot <see cref="ScottPlot.Plottables.Markers"/>, outlined when <paramref name="outlineWidth"/> is above 0.</summary>
-    public static ScottPlot.Plottables.Markers Points(Plot plot, Coordinates[] points, MarkerShape shape, float size, Color color,
+    public static void Points(Plot plot, Coordinates[] points, MarkerShape shape, float size, Color color,
         Color outline = default, float outlineWidth = 0)
     {
         var markers = plot.Add.Markers(points, shape, size, color);
         markers.MarkerStyle.OutlineColor = outline;
         markers.MarkerStyle.OutlineWidth = outlineWidth;
         markers.MarkerStyle.CustomRenderer = PolygonMarker.For(shape);
-        return markers;
     }
 
     /// <summary>
