@@ -329,7 +329,7 @@ public sealed class OptimumSearch
             foreach (var r in ProfileCorrelations)
             {
                 if (Reshape(covariance, theta, shape, r) is not { } start) continue;
-                var (held, eval, _) = NewtonRaphson.Minimise(objective, covariance, start, ProfileIterations, correlations);
+                var (held, eval, _) = Minimise(objective, covariance, start, ProfileIterations, correlations);
                 if (eval.IsFinite) profile.Add((r, eval.Value, held));
             }
             for (int i = 0; i < profile.Count; i++)
@@ -393,9 +393,24 @@ public sealed class OptimumSearch
 
     Run Optimise(CovarianceModel model, LikelihoodObjective objective, string label, double[] start, int? iterations = null)
     {
-        var (theta, eval, report) = NewtonRaphson.Minimise(objective, model, start, iterations ?? maxIterations);
+        var (theta, eval, report) = Minimise(objective, model, start, iterations ?? maxIterations);
         return new Run(label, theta, eval, report) { Probe = iterations is { } i && i < maxIterations };
     }
+
+    /// <summary>
+    /// Newton–Raphson from a start, run once per objective, start (bit for bit), iteration budget and held parameters:
+    /// different starts often map to the same θ (a CS- and an AR-shaped correlation matrix have the same lag-1
+    /// correlations, which is all that AR(1) and ARH(1) take from them, so the two profiles, and the grid's points, of
+    /// those structures are the same runs), and the run is a function of those alone.
+    /// </summary>
+    (double[] theta, LikelihoodEvaluation eval, ConvergenceReport report) Minimise(LikelihoodObjective objective, CovarianceModel model, double[] start,
+                                                                                  int iterations, int[]? held = null)
+    {
+        var key = (objective, iterations, held is null ? "" : string.Join(",", held), string.Join(",", start.Select(BitConverter.DoubleToInt64Bits)));
+        if (!runsFrom.TryGetValue(key, out var run)) runsFrom[key] = run = NewtonRaphson.Minimise(objective, model, start, iterations, held);
+        return ((double[])run.theta.Clone(), run.eval, run.report);
+    }
+    readonly Dictionary<(LikelihoodObjective, int, string, string), (double[] theta, LikelihoodEvaluation eval, ConvergenceReport report)> runsFrom = new();
 
     /// <summary>The best run, after continuing it with the full iteration budget when it was only probed and did not converge.</summary>
     Run Settle(CovarianceModel model, LikelihoodObjective objective, List<Run> runs)
