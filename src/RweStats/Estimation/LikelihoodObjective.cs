@@ -20,8 +20,11 @@ public sealed record LikelihoodEvaluation
     public Vector<double>? Beta { get; init; }
     /// <summary>C = (Xᵀ V⁻¹ X)⁻¹, the model-based covariance of β̂.</summary>
     public Matrix<double>? CovBeta { get; init; }
-    /// <summary>∂C/∂θ_k = C (Xᵀ V⁻¹ V_k V⁻¹ X) C (used by Satterthwaite).</summary>
-    public Matrix<double>[]? CovBetaDerivatives { get; init; }
+    /// <summary>∂C/∂θ_k = C (Xᵀ V⁻¹ V_k V⁻¹ X) C (used by Satterthwaite); formed when first read (the Newton steps never read it).</summary>
+    public Matrix<double>[]? CovBetaDerivatives { get => covBetaDerivatives?.Value; init => covBetaDerivatives = value is null ? null : new(value); }
+    Lazy<Matrix<double>[]>? covBetaDerivatives;
+    /// <summary>How to form <see cref="CovBetaDerivatives"/> when it is read.</summary>
+    internal Func<Matrix<double>[]> CovBetaDerivativesWhenRead { init => covBetaDerivatives = new(value); }
     /// <summary>
     /// The Kenward–Roger building blocks (order 2 only): P_k = Xᵀ V⁻¹ V_k V⁻¹ X, Q_kl = Xᵀ V⁻¹ V_k V⁻¹ V_l V⁻¹ X
     /// (symmetrised, which leaves Σ_kl W_kl Q_kl unchanged for symmetric W) and R_kl = Xᵀ V⁻¹ V_kl V⁻¹ X
@@ -441,7 +444,6 @@ public sealed class LikelihoodObjective
                 hessian[k, l] = hessian[l, k] = h;
                 expected[k, l] = expected[l, k] = trMVkMVl;
             }
-        var dC = cs.Select(csk => csk * c).ToArray();
         KenwardRogerTerms? krTerms = null;
         if (kenwardRogerTerms)
         {
@@ -458,7 +460,7 @@ public sealed class LikelihoodObjective
         return new LikelihoodEvaluation
         {
             Value = value, Beta = beta, CovBeta = c, Gradient = gradient, Hessian = hessian,
-            ExpectedHessian = expected, CovBetaDerivatives = dC, KenwardRogerTerms = krTerms,
+            ExpectedHessian = expected, CovBetaDerivativesWhenRead = () => cs.Select(csk => csk * c).ToArray(), KenwardRogerTerms = krTerms,
         };
     }
 

@@ -329,8 +329,14 @@ public sealed class OptimumSearch
             foreach (var r in ProfileCorrelations)
             {
                 if (Reshape(covariance, theta, shape, r) is not { } start) continue;
-                var (held, eval, _) = NewtonRaphson.Minimise(objective, covariance, start, ProfileIterations, correlations);
-                if (eval.IsFinite) profile.Add((r, eval.Value, held));
+                // The point's held optimum and its value only (not its evaluation): a profile has twenty points a fit.
+                var key = RunKey(objective, ProfileIterations, correlations, start);
+                if (!profiled.TryGetValue(key, out var point))
+                {
+                    var (held, eval, _) = NewtonRaphson.Minimise(objective, covariance, start, ProfileIterations, correlations);
+                    profiled[key] = point = (held, eval.IsFinite, eval.Value);
+                }
+                if (point.finite) profile.Add((r, point.value, (double[])point.theta.Clone()));
             }
             for (int i = 0; i < profile.Count; i++)
                 if ((i == 0 || profile[i].value <= profile[i - 1].value) && (i == profile.Count - 1 || profile[i].value <= profile[i + 1].value))
@@ -393,9 +399,27 @@ public sealed class OptimumSearch
 
     Run Optimise(CovarianceModel model, LikelihoodObjective objective, string label, double[] start, int? iterations = null)
     {
-        var (theta, eval, report) = NewtonRaphson.Minimise(objective, model, start, iterations ?? maxIterations);
+        var (theta, eval, report) = Minimise(objective, model, start, iterations ?? maxIterations);
         return new Run(label, theta, eval, report) { Probe = iterations is { } i && i < maxIterations };
     }
+
+    /// <summary>
+    /// Newton–Raphson from a start, run once per objective, start (bit for bit) and iteration budget: different starts
+    /// often map to the same θ (a CS- and an AR-shaped correlation matrix have the same lag-1 correlations, which is all
+    /// that AR(1) and ARH(1) take from them, so the two profiles, and the grid's points, of those structures are the same
+    /// runs), and a run is a function of those alone. The profile's points likewise (<see cref="profiled"/>).
+    /// </summary>
+    (double[] theta, LikelihoodEvaluation eval, ConvergenceReport report) Minimise(LikelihoodObjective objective, CovarianceModel model, double[] start, int iterations)
+    {
+        var key = RunKey(objective, iterations, null, start);
+        if (!runsFrom.TryGetValue(key, out var run)) runsFrom[key] = run = NewtonRaphson.Minimise(objective, model, start, iterations);
+        return ((double[])run.theta.Clone(), run.eval, run.report);
+    }
+    readonly Dictionary<(LikelihoodObjective, int, string, string), (double[] theta, LikelihoodEvaluation eval, ConvergenceReport report)> runsFrom = new();
+    readonly Dictionary<(LikelihoodObjective, int, string, string), (double[] theta, bool finite, double value)> profiled = new();
+
+    static (LikelihoodObjective, int, string, string) RunKey(LikelihoodObjective objective, int iterations, int[]? held, double[] start) =>
+        (objective, iterations, held is null ? "" : string.Join(",", held), string.Join(",", start.Select(BitConverter.DoubleToInt64Bits)));
 
     /// <summary>The best run, after continuing it with the full iteration budget when it was only probed and did not converge.</summary>
     Run Settle(CovarianceModel model, LikelihoodObjective objective, List<Run> runs)
