@@ -31,6 +31,8 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
         this.bodyStart = bodyStart; this.length = length; this.chunkBytes = chunkBytes;
     }
 
+    public void Dispose() { } // the file is opened by each read
+
     public string Label => path;
     public IReadOnlyList<string> Columns => header;
     public bool IsNumeric(string column) => numeric[Array.IndexOf(header, column)];
@@ -174,8 +176,7 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
         var ends = new int[width];
         var cellRead = new bool[width];
         var cellMissing = new bool[width];
-        var previousStart = new int[width];
-        var previousLength = new int[width];
+        int previousRowStart = 0, previousRowLength = 0;
         bool previousCells = false, previousRowAdded = false;
         int previousVisit = -1, previousGroup = 0, subjectLength = -1;
         double previousY = double.NaN;
@@ -232,36 +233,43 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
         return sums;
 
         // A cell whose bytes are the previous row's cell of its column (a subject's id, arm, sex and baseline repeat over its
-        // rows) has what that cell gave: its ids and numbers are kept, not read again. Kept per column: where its bytes are
-        // in the buffer (previousStart, previousLength) and whether it was read in the previous row (a row stops reading at
-        // a missing required cell); per role, the id or number it gave. The same bytes always give the same id, number or
-        // missing flag, so every sum is what reading the cell again gives.
+        // rows) has what that cell gave: its ids and numbers are kept, not read again. The previous row's bytes are still in
+        // the buffer (previousRowStart, previousRowLength): a field that ends, with its separator, within the two rows'
+        // common prefix is the same bytes. Kept per column: whether it was read in the previous row (a row stops reading at
+        // a missing required cell) and whether it was missing; per role, the id or number it gave. The same bytes always
+        // give the same id, number or missing flag, so every sum is what reading the cell again gives.
         void ReadRow(ReadOnlySpan<byte> row, long position, int rowOffset, bool quoted)
         {
             int field = 0, visit = -1, group = 0;
             double y = double.NaN;
             bool present = true, sameSubject = false;
-            bool reuse = previousCells && !quoted;
             // A line without quotes (nearly all) is cut into its fields at once; a quoted one field by field.
             int fields = quoted ? int.MaxValue : CsvSyntax.PlainFieldEnds(row, separator, ends);
+            int common = -1; // cells ending before it are the previous row's (−1: none)
+            if (previousCells && !quoted)
+            {
+                var previousRow = buffer.AsSpan(previousRowStart, previousRowLength);
+                common = row.CommonPrefixLength(previousRow);
+                if (common == row.Length && row.Length == previousRow.Length) common = row.Length + 1; // the same line
+            }
             for (int at = 0; quoted ? at <= row.Length : field < fields; field++)
             {
                 scoped ReadOnlySpan<byte> raw;
-                int rawStart = 0;
+                int end = 0;
                 if (quoted) raw = CsvSyntax.QuotedField(row, separator, ref at, ref unquoted);
                 else
                 {
                     if (field >= width) continue; // counted for the message below, not read
-                    rawStart = at;
-                    raw = row[at..ends[field]];
-                    at = ends[field] + 1;
+                    end = ends[field];
+                    raw = row[at..end];
+                    at = end + 1;
                 }
                 if (field >= width) continue;
                 var columnRoles = roles[field];
                 if (columnRoles.Length == 0) continue;
                 if (!present) { cellRead[field] = false; continue; }
                 bool missing;
-                if (reuse && cellRead[field] && raw.Length == previousLength[field] && raw.SequenceEqual(buffer.AsSpan(previousStart[field], raw.Length)))
+                if (end < common && cellRead[field])
                 {
                     missing = cellMissing[field];
                     for (int r = 0; r < columnRoles.Length; r++)
@@ -310,13 +318,11 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
                 }
                 cellRead[field] = true;
                 cellMissing[field] = missing;
-                previousStart[field] = rowOffset + rawStart;
-                previousLength[field] = raw.Length;
             }
             if (field != width)
                 throw new RweStatsInputException($"{Where(position)}: {field} fields where the header has {width}; check the separator ('{(char)separator}') and quoting");
             // A quoted row's cells are not in the buffer as they were read: the next row reads its cells.
-            previousCells = !quoted;
+            (previousCells, previousRowStart, previousRowLength) = (!quoted, rowOffset, row.Length);
             (previousVisit, previousGroup, previousY) = (visit, group, y);
             if (!present)
             {
