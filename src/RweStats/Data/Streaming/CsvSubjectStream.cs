@@ -174,6 +174,8 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
         var subject = new byte[64];
         var unquoted = new byte[64];
         var ends = new int[width];
+        // Per column, its roles as bits (Role values), for a repeated cell.
+        var roleKinds = roles.Select(r => r.Aggregate(0, (bits, x) => bits | 1 << (int)x.role)).ToArray();
         var cellRead = new bool[width];
         var cellMissing = new bool[width];
         int previousRowStart = 0, previousRowLength = 0;
@@ -271,24 +273,17 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
                 bool missing;
                 if (end < common && cellRead[field])
                 {
+                    // The column's roles as bits (no loop and switch per cell): a class's code and a covariate's value are in
+                    // codes and covariates still.
+                    int kinds = roleKinds[field];
                     missing = cellMissing[field];
-                    for (int r = 0; r < columnRoles.Length; r++)
+                    if (missing) present &= kinds == 1 << (int)Role.Response;
+                    else if (kinds != 0)
                     {
-                        var (role, index) = columnRoles[r];
-                        if (missing)
-                        {
-                            if (role != Role.Response) present = false;
-                            continue;
-                        }
-                        switch (role)
-                        {
-                            case Role.Subject: sameSubject = true; break;
-                            case Role.Time: visit = previousVisit; break;
-                            case Role.Class: break; // codes[index] holds it still
-                            case Role.Group: group = previousGroup; break;
-                            case Role.Response: y = previousY; break;
-                            case Role.Covariate: break; // covariates[index] holds it still
-                        }
+                        if ((kinds & 1 << (int)Role.Subject) != 0) sameSubject = true;
+                        if ((kinds & 1 << (int)Role.Time) != 0) visit = previousVisit;
+                        if ((kinds & 1 << (int)Role.Group) != 0) group = previousGroup;
+                        if ((kinds & 1 << (int)Role.Response) != 0) y = previousY;
                     }
                 }
                 else
