@@ -39,7 +39,7 @@ public sealed class ParquetTableReader : ITableReader
     {
         try
         {
-            return RowCountAsync(path).GetAwaiter().GetResult();
+            return RequireConsistentFooter(path);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -73,9 +73,9 @@ public sealed class ParquetTableReader : ITableReader
     /// <summary>
     /// Refuses a Parquet file whose footer does not fit its data, before anything is decoded or allocated by its
     /// claims (a 3 KB file claiming 2^40 rows was decoded for minutes): every path that reads Parquet, in memory,
-    /// streamed or through DuckDB, calls it first.
+    /// streamed or through DuckDB, calls it first. Returns the file's number of rows.
     /// </summary>
-    public static void RequireConsistentFooter(string path)
+    public static long RequireConsistentFooter(string path)
     {
         if (!File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
         long dataEnd = RequireFooterInFile(path);
@@ -90,7 +90,9 @@ public sealed class ParquetTableReader : ITableReader
         {
             throw new RweStatsInputException($"{path}: not a readable Parquet file ({e.Message.Split('\n')[0].Trim()})");
         }
-        if (metadata is not null) RequireConsistent(path, metadata, dataEnd);
+        if (metadata is null) return 0;
+        RequireConsistent(path, metadata, dataEnd);
+        return metadata.NumRows; // the row groups' rows, which RequireConsistent checked add up to it
     }
 
     /// <summary>
@@ -127,19 +129,6 @@ public sealed class ParquetTableReader : ITableReader
         }
         if (rows != metadata.NumRows)
             throw new RweStatsInputException(Corrupt($"claims {metadata.NumRows} rows but its row groups hold {rows}"));
-    }
-
-    static async Task<long> RowCountAsync(string path)
-    {
-        RequireConsistentFooter(path);
-        await using var reader = await ParquetReader.CreateAsync(path);
-        long rows = 0;
-        for (int g = 0; g < reader.RowGroupCount; g++)
-        {
-            using var rg = reader.OpenRowGroupReader(g);
-            rows += rg.RowCount;
-        }
-        return rows;
     }
 
     static async Task<DataTable> ReadAsync(string path)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using RweStats.Covariance;
 using RweStats.Model;
@@ -46,15 +47,25 @@ internal class SubjectMoments(int width)
             double vi = v[i];
             Sums[i] += vi;
             // A row of the upper triangle is short (2m - i values): a vector loop in place (a vector call costs more than it
-            // saves). Each lane adds the same product to the same sum as the plain loop: the same bits.
+            // saves). Each lane adds the same product to the same sum as the plain loop (a product rounded, then a sum
+            // rounded; never fused): the same bits. 128 bits wide where 256 are not (the native build's x86-64-v2
+            // baseline, where the 256-bit loop is left out and only the plain loop ran).
             var row = Products.AsSpan(at, d - i);
             var rest = v[i..];
             int j = 0;
+            ref double r0 = ref MemoryMarshal.GetReference(row);
+            ref double x0 = ref MemoryMarshal.GetReference(rest);
             if (Vector256.IsHardwareAccelerated)
             {
                 var scale = Vector256.Create(vi);
                 for (; j <= row.Length - 4; j += 4)
-                    (Vector256.Create((ReadOnlySpan<double>)row[j..]) + scale * Vector256.Create(rest[j..])).CopyTo(row[j..]);
+                    (Vector256.LoadUnsafe(ref r0, (nuint)j) + scale * Vector256.LoadUnsafe(ref x0, (nuint)j)).StoreUnsafe(ref r0, (nuint)j);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                var scale = Vector128.Create(vi);
+                for (; j <= row.Length - 2; j += 2)
+                    (Vector128.LoadUnsafe(ref r0, (nuint)j) + scale * Vector128.LoadUnsafe(ref x0, (nuint)j)).StoreUnsafe(ref r0, (nuint)j);
             }
             for (; j < row.Length; j++) row[j] += vi * rest[j];
         }

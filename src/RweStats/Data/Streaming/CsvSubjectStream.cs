@@ -31,6 +31,8 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
         this.bodyStart = bodyStart; this.length = length; this.chunkBytes = chunkBytes;
     }
 
+    public void Dispose() { } // the file is opened by each read
+
     public string Label => path;
     public IReadOnlyList<string> Columns => header;
     public bool IsNumeric(string column) => numeric[Array.IndexOf(header, column)];
@@ -172,6 +174,14 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
         var subject = new byte[64];
         var unquoted = new byte[64];
         var ends = new int[width];
+        // Per column, its roles as bits (Role values), for a repeated cell.
+        var roleKinds = roles.Select(r => r.Aggregate(0, (bits, x) => bits | 1 << (int)x.role)).ToArray();
+        var cellRead = new bool[width];
+        var cellMissing = new bool[width];
+        int previousRowStart = 0, previousRowLength = 0;
+        bool previousCells = false, previousRowAdded = false;
+        int previousVisit = -1, previousGroup = 0, subjectLength = -1;
+        double previousY = double.NaN;
         // Buffers from the shared pool: a chunk's own megabyte each time was a large-object allocation per chunk, and the
         // collections of the large-object heap they set off.
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(to - from, 1), 1 << 20));
@@ -205,11 +215,15 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
                 // Most files have no quote at all: one search per block instead of one per line.
                 bool anyQuote = block.Contains((byte)'"');
                 long blockStart = offset - filled;
+                // The previous row's cells are this block's bytes: a new block (the buffer's bytes moved) has none.
+                previousCells = false;
                 for (ReadOnlySpan<byte> rest = block; !rest.IsEmpty;)
                 {
-                    long position = blockStart + block.Length - rest.Length;
+                    int rowOffset = block.Length - rest.Length;
                     var row = CsvSyntax.NextLine(ref rest);
-                    if (!CsvSyntax.IsBlank(row)) ReadRow(row, position, anyQuote && row.Contains((byte)'"'));
+                    // A line that starts with a printable byte is not blank (nearly all): no search.
+                    if ((row.Length > 0 && row[0] > (byte)' ') || !CsvSyntax.IsBlank(row))
+                        ReadRow(row, blockStart + rowOffset, rowOffset, anyQuote && row.Contains((byte)'"'));
                 }
                 carry = filled - end;
                 if (carry > 0) data[end..].CopyTo(buffer);
@@ -220,53 +234,101 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
         sums.Finish();
         return sums;
 
-        void ReadRow(ReadOnlySpan<byte> row, long position, bool quoted)
+        // A cell whose bytes are the previous row's cell of its column (a subject's id, arm, sex and baseline repeat over its
+        // rows) has what that cell gave: its ids and numbers are kept, not read again. The previous row's bytes are still in
+        // the buffer (previousRowStart, previousRowLength): a field that ends, with its separator, within the two rows'
+        // common prefix is the same bytes. Kept per column: whether it was read in the previous row (a row stops reading at
+        // a missing required cell) and whether it was missing; per role, the id or number it gave. The same bytes always
+        // give the same id, number or missing flag, so every sum is what reading the cell again gives.
+        void ReadRow(ReadOnlySpan<byte> row, long position, int rowOffset, bool quoted)
         {
-            int field = 0, subjectLength = -1, visit = -1, group = 0;
+            int field = 0, visit = -1, group = 0;
             double y = double.NaN;
-            bool present = true;
+            bool present = true, sameSubject = false;
             // A line without quotes (nearly all) is cut into its fields at once; a quoted one field by field.
             int fields = quoted ? int.MaxValue : CsvSyntax.PlainFieldEnds(row, separator, ends);
+            int common = -1; // cells ending before it are the previous row's (−1: none)
+            if (previousCells && !quoted)
+            {
+                var previousRow = buffer.AsSpan(previousRowStart, previousRowLength);
+                common = row.CommonPrefixLength(previousRow);
+                if (common == row.Length && row.Length == previousRow.Length) common = row.Length + 1; // the same line
+            }
             for (int at = 0; quoted ? at <= row.Length : field < fields; field++)
             {
                 scoped ReadOnlySpan<byte> raw;
+                int end = 0;
                 if (quoted) raw = CsvSyntax.QuotedField(row, separator, ref at, ref unquoted);
                 else
                 {
                     if (field >= width) continue; // counted for the message below, not read
-                    raw = row[at..ends[field]];
-                    at = ends[field] + 1;
+                    end = ends[field];
+                    raw = row[at..end];
+                    at = end + 1;
                 }
                 if (field >= width) continue;
                 var columnRoles = roles[field];
-                if (columnRoles.Length == 0 || !present) continue;
-                var cell = cells.Prepare(raw, out bool missing);
-                foreach (var (role, index) in columnRoles)
+                if (columnRoles.Length == 0) continue;
+                if (!present) { cellRead[field] = false; continue; }
+                bool missing;
+                if (end < common && cellRead[field])
                 {
-                    if (missing)
+                    // The column's roles as bits (no loop and switch per cell): a class's code and a covariate's value are in
+                    // codes and covariates still.
+                    int kinds = roleKinds[field];
+                    missing = cellMissing[field];
+                    if (missing) present &= kinds == 1 << (int)Role.Response;
+                    else if (kinds != 0)
                     {
-                        if (role != Role.Response) present = false;
-                        continue;
-                    }
-                    switch (role)
-                    {
-                        case Role.Subject:
-                            if (subject.Length < cell.Length) subject = new byte[2 * cell.Length];
-                            cell.CopyTo(subject);
-                            subjectLength = cell.Length;
-                            break;
-                        case Role.Time: visit = sums.Visits.Id(cell); break;
-                        case Role.Class: codes[index] = sums.Classes[index].Id(cell); break;
-                        case Role.Group: group = sums.Groups.Id(cell); break;
-                        case Role.Response: y = Number(cell, position, plan.Response, "the outcome"); break;
-                        case Role.Covariate: covariates[index] = Number(cell, position, plan.Covariates[index], "a covariate"); break;
+                        if ((kinds & 1 << (int)Role.Subject) != 0) sameSubject = true;
+                        if ((kinds & 1 << (int)Role.Time) != 0) visit = previousVisit;
+                        if ((kinds & 1 << (int)Role.Group) != 0) group = previousGroup;
+                        if ((kinds & 1 << (int)Role.Response) != 0) y = previousY;
                     }
                 }
+                else
+                {
+                    var cell = cells.Prepare(raw, out missing);
+                    foreach (var (role, index) in columnRoles)
+                    {
+                        if (missing)
+                        {
+                            if (role != Role.Response) present = false;
+                            continue;
+                        }
+                        switch (role)
+                        {
+                            case Role.Subject:
+                                if (subject.Length < cell.Length) subject = new byte[2 * cell.Length];
+                                cell.CopyTo(subject);
+                                subjectLength = cell.Length;
+                                break;
+                            case Role.Time: visit = sums.Visits.Id(cell); break;
+                            case Role.Class: codes[index] = sums.Classes[index].Id(cell); break;
+                            case Role.Group: group = sums.Groups.Id(cell); break;
+                            case Role.Response: y = Number(cell, position, plan.Response, "the outcome"); break;
+                            case Role.Covariate: covariates[index] = Number(cell, position, plan.Covariates[index], "a covariate"); break;
+                        }
+                    }
+                }
+                cellRead[field] = true;
+                cellMissing[field] = missing;
             }
             if (field != width)
                 throw new RweStatsInputException($"{Where(position)}: {field} fields where the header has {width}; check the separator ('{(char)separator}') and quoting");
-            if (!present) { sums.SkippedRow(); return; }
-            sums.Row(subject.AsSpan(0, subjectLength), position, visit, group, codes, y, covariates);
+            // A quoted row's cells are not in the buffer as they were read: the next row reads its cells.
+            (previousCells, previousRowStart, previousRowLength) = (!quoted, rowOffset, row.Length);
+            (previousVisit, previousGroup, previousY) = (visit, group, y);
+            if (!present)
+            {
+                sums.SkippedRow();
+                previousRowAdded = false;
+                return;
+            }
+            // The previous row's subject cell, read and added: the subject the sums have open.
+            if (sameSubject && previousRowAdded) sums.RowOfSameSubject(position, visit, group, codes, y, covariates);
+            else sums.Row(subject.AsSpan(0, subjectLength), position, visit, group, codes, y, covariates);
+            previousRowAdded = true;
         }
 
         double Number(ReadOnlySpan<byte> cell, long position, string column, string role) =>

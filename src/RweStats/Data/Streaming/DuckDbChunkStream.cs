@@ -17,16 +17,22 @@ namespace RweStats.Data.Streaming;
 /// (<see cref="ParquetTableReader"/>): null and the empty text are missing, a NaN or an infinity is refused, a number used
 /// as a label reads as its round-trip text.
 /// </summary>
-internal sealed class DuckDbChunkStream : ISubjectRowSource
+internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
 {
     readonly string path;
     readonly string[] columns;
     readonly bool[] numeric;
+    readonly long rows;
+    /// <summary>The one DuckDB database of the stream (schema, then every row range on a connection of its own): opening a
+    /// database registers DuckDB's whole catalogue of functions, which a database per range repeated.</summary>
+    readonly DuckDBConnection database;
 
-    DuckDbChunkStream(string path, string[] columns, bool[] numeric)
+    DuckDbChunkStream(string path, string[] columns, bool[] numeric, long rows, DuckDBConnection database)
     {
-        this.path = path; this.columns = columns; this.numeric = numeric;
+        this.path = path; this.columns = columns; this.numeric = numeric; this.rows = rows; this.database = database;
     }
+
+    public void Dispose() => database.Dispose();
 
     public string Label => path;
     public IReadOnlyList<string> Columns => columns;
@@ -38,21 +44,34 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
     /// <summary>The file's columns and which hold numbers (from the Parquet schema, as DuckDB reads it).</summary>
     public static DuckDbChunkStream Open(string path)
     {
-        ParquetTableReader.RequireConsistentFooter(path);
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM read_parquet({SqlDialect.DuckDb.Literal(path)}) LIMIT 0";
+        long rows = ParquetTableReader.RequireConsistentFooter(path); // from the file's metadata, as for the choice to stream
+        var connection = new DuckDBConnection("Data Source=:memory:");
         try
         {
+            connection.Open();
+            using (var setup = connection.CreateCommand())
+            {
+                // One thread: each range's query runs on the thread that reads it, in the file's row order within the range
+                // (subjects stay grouped), and the other core takes another range.
+                setup.CommandText = "SET threads = 1; SET preserve_insertion_order = true";
+                setup.ExecuteNonQuery();
+            }
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM read_parquet({SqlDialect.DuckDb.Literal(path)}) LIMIT 0";
             using var reader = command.ExecuteReader();
             var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
             var numbers = Enumerable.Range(0, reader.FieldCount).Select(i => PatternSumsQuery.IsNumeric(reader.GetFieldType(i))).ToArray();
-            return new DuckDbChunkStream(path, names, numbers);
+            return new DuckDbChunkStream(path, names, numbers, rows, connection);
         }
         catch (DuckDBException e)
         {
+            connection.Dispose();
             throw new RweStatsInputException($"{path}: not a readable Parquet file ({e.Message.Split('\n')[0].Trim()})");
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
         }
     }
 
@@ -76,7 +95,6 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
         values.AddRange(plan.Covariates);
         var all = labels.Concat(values).Concat(plan.Other).ToArray();
         var select = all.Select(c => IsNumeric(c) ? $"CAST({SqlDialect.DuckDb.Identifier(c)} AS DOUBLE)" : $"CAST({SqlDialect.DuckDb.Identifier(c)} AS VARCHAR)");
-        long rows = ParquetTableReader.RowCount(path); // from the file's metadata, as for the choice to stream
         // The number of ranges follows the file, never the machine: the ranges' sums are added in file order, so a file
         // gives the same bits on any number of cores. More ranges than cores also even out the cores' shares.
         int ranges = (int)Math.Clamp(rows / MinRowsPerRange, 1, MaxRanges);
@@ -102,14 +120,9 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
     ChunkSums ReadRange(string sql, long firstRow, StreamPlan plan, string[] all, int labelColumns)
     {
         var sums = new ChunkSums(plan.Shape, keepFirst: true, Where, plan.Subject, plan.Time, plan.Group, plan.AnySubjectOrder);
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        using (var setup = connection.CreateCommand())
-        {
-            // One thread: the file's row order within the range (subjects stay grouped), and the other core for the other range.
-            setup.CommandText = "SET threads = 1; SET preserve_insertion_order = true";
-            setup.ExecuteNonQuery();
-        }
+        // A connection of its own to the stream's database (its settings: one thread, insertion order).
+        using var connection = database.Duplicate();
+        if (connection.State != System.Data.ConnectionState.Open) connection.Open();
         if (NativeMethods.PreparedStatements.DuckDBPrepare(connection.NativeConnection, sql, out var statement) != DuckDBState.Success)
         {
             string error = NativeMethods.PreparedStatements.DuckDBPrepareError(statement);
@@ -315,11 +328,22 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource
         byte[] text = new byte[64]; // a long text subject's label (no key)
         int length;
 
-        public void Starts(Column column, bool[] present, int size, bool[] starts)
+        public unsafe void Starts(Column column, bool[] present, int size, bool[] starts)
         {
+            // A row whose 16-byte string header is the previous row's of this chunk has its subject (same length and inline
+            // text, or same length, prefix and pointer into this chunk's strings): most rows, a subject's rows after its first.
+            var headers = column.Numbers ? null : (ulong*)column.Data;
+            int previous = -1;
             for (int i = 0; i < size; i++)
             {
                 if (!present[i]) continue;
+                if (headers != null && previous >= 0 && headers[2 * i] == headers[2 * previous] && headers[2 * i + 1] == headers[2 * previous + 1])
+                {
+                    starts[i] = false;
+                    previous = i;
+                    continue;
+                }
+                previous = i;
                 bool hasKey = LabelKey.Of(column, i, out var k);
                 bool same = any && (hasKey ? keyed && k == key : !keyed && column.LabelBytes(i).SequenceEqual(text.AsSpan(0, length)));
                 starts[i] = !same;

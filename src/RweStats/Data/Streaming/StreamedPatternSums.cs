@@ -16,7 +16,7 @@ internal sealed record StreamPlan(
 }
 
 /// <summary>A file read as a stream of rows: CSV (<see cref="CsvSubjectStream"/>) or Parquet (<see cref="DuckDbChunkStream"/>).</summary>
-internal interface ISubjectRowSource
+internal interface ISubjectRowSource : IDisposable
 {
     string Label { get; }
     IReadOnlyList<string> Columns { get; }
@@ -101,7 +101,7 @@ public static class StreamedPatternSums
         spec.Validate();
         const string NotPlain = "its layout needs DuckDB's reader (line breaks inside quoted fields, control characters, or no data rows)";
         declined = NotPlain;
-        ISubjectRowSource? stream = format == "csv" ? CsvSubjectStream.Open(source, chunkBytes) : DuckDbChunkStream.Open(source.Path);
+        using ISubjectRowSource? stream = format == "csv" ? CsvSubjectStream.Open(source, chunkBytes) : DuckDbChunkStream.Open(source.Path);
         if (stream is null) return null;
         var roles = ModelColumns.Resolve(stream.Label, stream.Columns, stream.IsNumeric, spec);
         var coded = roles.CodedClasses;

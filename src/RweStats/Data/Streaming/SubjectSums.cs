@@ -231,8 +231,9 @@ internal sealed class ChunkSums
         if (open)
         {
             var previous = key.AsSpan(0, keyLength);
-            if (SubjectOrder.CompareNatural(previous, subject) > 0) AscendingNaturally = false;
-            if (previous.SequenceCompareTo(subject) > 0) AscendingAsTexts = false;
+            // An order already broken needs no more comparing.
+            if (AscendingNaturally && SubjectOrder.CompareNatural(previous, subject) > 0) AscendingNaturally = false;
+            if (AscendingAsTexts && previous.SequenceCompareTo(subject) > 0) AscendingAsTexts = false;
             if (!AscendingNaturally && !AscendingAsTexts && Met is null) throw new SubjectsOutOfOrderException(); // no need to read on
             if (keepFirst && !sawSubject) Head = Log(); else Accumulate();
             sawSubject = true;
@@ -297,16 +298,14 @@ internal sealed class ChunkSums
             {
                 double x = rowCovariates[r * covariateCount + k];
                 CovariateSums[k] += x;
-                CovariateValues[k].Add(x);
+                var codeLike = CovariateValues[k];
+                if (codeLike.Possible) codeLike.Add(x); // a covariate that is not a code (BASE) is ruled out at its first value
             }
-            for (int c = 0; c < classes; c++) Classes[c].MarkUsed(rowCodes[r * classes + c]);
         }
         SubjectsRead++;
         if (mask == 0) return;
         Subjects++;
         Used += used;
-        for (ulong bits = mask; bits != 0; bits &= bits - 1) Visits.MarkUsed(System.Numerics.BitOperations.TrailingZeroCount(bits));
-        if (shape.HasGroup) Groups.MarkUsed(group);
 
         // The signature's key and the subject's values, visit by visit in ascending visit id.
         keyScratch[0] = group; keyScratch[1] = (int)(uint)mask; keyScratch[2] = (int)(uint)(mask >> 32);
@@ -325,8 +324,27 @@ internal sealed class ChunkSums
         }
         var lookup = keyScratch.AsSpan(0, keyLengthUsed);
         if (!signatureOf.TryGetValue(lookup, out var signature))
+        {
             signatures[lookup.ToArray()] = signature = new Signature(group, mask, lookup[3..].ToArray(), m * k1);
+            MarkUsed(signature);
+        }
         signature.Add(values.AsSpan(0, m * k1));
+    }
+
+    /// <summary>
+    /// The labels a signature's subjects had at their used rows (outcome present): its visits, group and class levels at
+    /// those visits, which are the signature's key. Marked once, when the signature is first met, instead of at every
+    /// used row: every later subject of the signature has the same.
+    /// </summary>
+    void MarkUsed(Signature signature)
+    {
+        int classes = shape.Classes, m = 0;
+        for (ulong bits = signature.Mask; bits != 0; bits &= bits - 1, m++)
+        {
+            Visits.MarkUsed(System.Numerics.BitOperations.TrailingZeroCount(bits));
+            for (int c = 0; c < classes; c++) Classes[c].MarkUsed(signature.Codes[m * classes + c]);
+        }
+        if (shape.HasGroup) Groups.MarkUsed(signature.Group);
     }
 
     string Subject() => Encoding.UTF8.GetString(key, 0, keyLength);
