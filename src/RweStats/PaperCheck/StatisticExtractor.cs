@@ -105,7 +105,13 @@ internal static class StatisticExtractor
         // A group's n with no people word: "among the 52 in the usual-care group", "chez les 31 du groupe témoin".
         + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
     /// <summary>Words naming an integer-valued measure: scores, scales, counts ("number of", "nombre", "compte"), counted events (episodes, exacerbations, relapses, seizures), and a class, grade or stage that a median or mean is of.</summary>
-    static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils)\b|" + OrdinalMeasure, OptI);
+    static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils)\b|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
+    /// <summary>
+    /// Instruments whose total is a sum of whole item scores, named without the word "score": psychiatric rating scales
+    /// (PANSS, MADRS, HAM-D, HAM-A, YMRS, BPRS, PHQ-9, GAD-7, HADS, BDI, EPDS, CGI), cognitive tests (MMSE, MoCA), stroke
+    /// scales (NIHSS, modified Rankin) and the SLEDAI. Not the EDSS (half steps), nor composite indices with decimals (DAS28, HAQ).
+    /// </summary>
+    const string IntegerInstrument = @"\b(?:PANSS|MADRS|HAM-?D(?:-?17)?|HDRS|HAM-?A|HARS|YMRS|BPRS|PHQ-?9|GAD-?7|HADS(?:-[AD])?|BDI(?:-II)?|EPDS|CGI-[SI]|MMSE|MoCA|NIHSS|mRS|modified Rankin|Rankin|SLEDAI(?:-2K)?)\b";
     /// <summary>A class, grade or stage as the measure a median or mean is of ("the NYHA class had a median of 2", "médiane de la classe NYHA"), not as a subgroup ("in stage III patients, the mean age").</summary>
     const string OrdinalMeasure = @"\b(?:median|médiane|mean|moyenne)\s+(?:(?:de la|du|of the|the)\s+)?(?:[\w-]+\s+)?(?:class|classe|grade|stage|stade)\b|\b(?:class|classe|grade|stage|stade)\s+(?:[\w-]+\s+)?(?:had|has|avait|a|was|était)\s+(?:(?:a|an|une)\s+)?(?:median|médiane|mean|moyenne)\b";
     static readonly Regex ContinuousUnit = new(@"^\s*(?:mg|g/|g\b|kg|mL|ml|L\b|mmol|µmol|UI|IU|U/|years|ans|année|cm|mm|ng|pg|µg|%|°|h\b|min\b|jours|days|weeks|semaines|months|mois)", Opt);
@@ -416,13 +422,21 @@ internal static class StatisticExtractor
         // The row label's own descriptor wins over the header's ("n (%) or mean (SD)" headers name both).
         bool Says(Regex r) => r.IsMatch(label) || (!CountDescriptor.IsMatch(label) && !MeanDescriptor.IsMatch(label) && !MedianDescriptor.IsMatch(label) && r.IsMatch(cell.Descriptor));
         string measure = Regex.Replace(label, @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|(?:mean|moyenne|median|médiane)\b.*)$", "", OptI).Trim().TrimEnd(',');
-        bool declared = options.IntegerMeasures.Any(d => label.Contains(d, StringComparison.OrdinalIgnoreCase));
-        bool integer = (declared || (IntegerWords.IsMatch(label) && !LabelUnit.IsMatch(label) && !NotIntegerScore.IsMatch(label)))
-                       && !ModelBased.IsMatch(label) && !ModelBased.IsMatch(cell.Descriptor);
-        // With no n in its column's header, the n its table's caption states, else the study's.
-        var captionN = cell.ColumnN is null ? CaptionN(Caption(text.Flow, cell.Start)) : null;
-        int? n = cell.ColumnN ?? captionN?.N ?? studyN;
-        string source = cell.ColumnN is not null ? $"the column's n ('{cell.Header}')" : captionN is { } c ? c.Source : studyN is not null ? $"the study's n ({studyNSource})" : "no n stated";
+        // A table by visit ("Baseline", "Week 24", "S12" down its rows): the measure is named by the column's header, or by the caption ("Table 3. MADRS total score by visit").
+        var caption = Caption(text.Flow, cell.Start);
+        var measureWords = label;
+        if (IsVisitLabel(label))
+        {
+            measureWords = (cell.Header ?? "") + " | " + caption;
+            if (measure.Length == 0 || IsVisitLabel(measure)) measure = Regex.Replace(cell.Header ?? "", @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|(?:mean|moyenne|median|médiane)\b.*)$", "", OptI).Trim().TrimEnd(',');
+        }
+        bool declared = options.IntegerMeasures.Any(d => measureWords.Contains(d, StringComparison.OrdinalIgnoreCase));
+        bool integer = (declared || (IntegerWords.IsMatch(measureWords) && !LabelUnit.IsMatch(measureWords) && !NotIntegerScore.IsMatch(measureWords)))
+                       && !ModelBased.IsMatch(label) && !ModelBased.IsMatch(cell.Descriptor) && !ModelBased.IsMatch(measureWords);
+        // The row's n (a column headed "n"), else the n in its column's header, else the n its table's caption states, else the study's.
+        var captionN = cell.ColumnN is null && cell.RowN is null ? CaptionN(caption) : null;
+        int? n = cell.RowN ?? cell.ColumnN ?? captionN?.N ?? studyN;
+        string source = cell.RowN is { } rowN ? $"the row's n ('{label}', n = {rowN})" : cell.ColumnN is not null ? $"the column's n ('{cell.Header}')" : captionN is { } c ? c.Source : studyN is not null ? $"the study's n ({studyNSource})" : "no n stated";
         var line = text.LineAt(cell.Start);
         var ctx = new StatisticContext(cell.Start, cell.End, cell.Text, $"{label}: {cell.Text}{(cell.Header is null ? "" : $" ({cell.Header})")}",
             measure.Length == 0 ? null : measure, integer, n, source, null) { Page = line.Page, Line = line.Line };
@@ -433,6 +447,9 @@ internal static class StatisticExtractor
             return new Percentage(ctx, pct, int.Parse(pm.Groups["k"].Value, CultureInfo.InvariantCulture),
                 pm.Groups["N"].Success ? ParseWhole(pm.Groups["N"].Value) : null);
         }
+        // A column of estimates with their intervals ("OR (95% CI)", "Difference [95% CI]", "HR (IC à 95 %)"), with the row's p.
+        if (IntervalHeader.IsMatch(cell.Header ?? "") || (IntervalHeader.IsMatch(label) && !MedianDescriptor.IsMatch(label)))
+            return CellInterval.Match(cell.Text) is { Success: true } im ? TableInterval(text, cell, ctx, im, caption, french) : null;
         if (Says(MedianDescriptor) && CellQuantiles.Match(cell.Text) is { Success: true } qm)
         {
             var what = MedianDescriptor.Match(MedianDescriptor.IsMatch(label) ? label : cell.Descriptor).Groups["what"].Value;
@@ -448,6 +465,42 @@ internal static class StatisticExtractor
             return new MeanWithSpread(ctx, mean, sd, se, IsBinary(label));
         }
         return null;
+    }
+
+    static readonly Regex IntervalHeader = new(@"\b(?:CI|IC|CrI|confidence interval|intervalle de confiance)\b", Opt);
+    static readonly Regex CellInterval = new(@"^(?<est>" + Num + @")\s*[\(\[]\s*(?<lo>" + Num + @")\s*(?:to|à|–|—|-|;|,)\s*(?<hi>" + Num + @")\s*[\)\]]$", Opt);
+
+    /// <summary>A row label that is a visit ("Baseline", "Week 24", "M6", "S12", "Inclusion"): the row holds the measure its column or caption names.</summary>
+    static bool IsVisitLabel(string label) => VisitPhrase.Match(label.Trim()) is { Success: true } v && v.Index == 0 && v.Length == label.Trim().Length;
+
+    /// <summary>
+    /// An interval cell: its level from the column's header ("95% CI") or row label, a ratio when they name one, and the
+    /// row's p cell. A test the table's caption, header or footnote names (Fisher's exact, log-rank) need not give the interval's p.
+    /// </summary>
+    static EstimateWithInterval? TableInterval(PaperText text, TableCell cell, StatisticContext ctx, Match m, string caption, bool french)
+    {
+        var (est, lo, hi) = (PrintedNumber.Parse(m.Groups["est"].Value, french), PrintedNumber.Parse(m.Groups["lo"].Value, french), PrintedNumber.Parse(m.Groups["hi"].Value, french));
+        if (est is null || lo is null || hi is null) return null;
+        var named = (cell.Header ?? "") + " | " + cell.RowLabel;
+        var level = StatedLevel.Match(named) is { Success: true } l ? double.Parse(l.Groups["lvl"].Value.Replace(',', '.'), CultureInfo.InvariantCulture) : (double?)null;
+        var ratio = RatioName.Match(named);
+        var name = ratio.Success ? ratio.Value : DifferenceName.Match(named) is { Success: true } d ? d.Value.ToLowerInvariant() : null;
+        ReportedP? p = null;
+        if (cell.RowP is { } rp)
+        {
+            var pm = Regex.Match(rp.Text, @"^(?:[pP]\s*)?(?<rel>[<>≤≥=])?\s*(?<pv>[\d.,]+)$");
+            if (pm.Success && PrintedNumber.Parse(pm.Groups["pv"].Value, french) is { Value: <= 1 } pv)
+                p = new ReportedP(pm.Groups["rel"].Success ? pm.Groups["rel"].Value : "=", pv, rp.Start, rp.End);
+            else if (Regex.IsMatch(rp.Text, @"^(?:NS|n\.s\.)$"))
+                p = new ReportedP(">", PrintedNumber.Parse("0.05", false)!, rp.Start, rp.End);
+        }
+        // The table's caption, its rows below this one and its footnotes: the short lines after it, up to the first long one (running text).
+        var below = text.Flow[cell.End..Math.Min(text.Flow.Length, cell.End + 1500)].Split('\n').TakeWhile(l => l.Length <= 300);
+        return new EstimateWithInterval(ctx, name, ratio.Success, est, level, lo, hi, p, null)
+        {
+            OtherTestNamed = OtherTestNamedIn(caption + " " + cell.Descriptor + " " + string.Join(" ", below)),
+            LevelSource = level is null ? "no level in the column's header" : "the column's header",
+        };
     }
 
     /// <summary>
@@ -1091,9 +1144,10 @@ internal static class StatisticExtractor
     static readonly Regex MarginWords = new(@"\b(?:non-?inferiority|equivalence|margin|non-?infériorité|équivalence|marge)\b", OptI);
 
     /// <summary>A test the sentence names up to an interval's end whose p need not be the interval's (log-rank, Fisher's exact, a non-inferiority margin), as printed.</summary>
-    static string? OtherTestIn(string flow, int[] sentences, int from, int end)
+    static string? OtherTestIn(string flow, int[] sentences, int from, int end) => OtherTestNamedIn(flow[SentenceStart(sentences, from)..end]);
+
+    static string? OtherTestNamedIn(string sentence)
     {
-        var sentence = flow[SentenceStart(sentences, from)..end];
         return OtherTestWords.Match(sentence) is { Success: true } m ? $"'{m.Value}'" : MarginWords.Match(sentence) is { Success: true } h ? $"'{h.Value}'"
             : ChiSquareTest.Match(sentence) is { Success: true } c ? $"'{c.Value}' (a Pearson test's p, not the interval's Wald p)" : null;
     }
