@@ -101,7 +101,7 @@ internal static class TextTables
             {
                 var p = PaperText.Normalise(cells[^1]);
                 // The row's last cell: looked for back from the end of its line, never inside a value cell before it.
-                int lineEnd = text.Flow.IndexOf('\n', searchFrom) is var e && e >= 0 ? e : text.Flow.Length;
+                int lineEnd = Math.Min(text.Flow.Length, text.FlowStartOfLine(i + 1));
                 int pAt = lineEnd > searchFrom ? text.Flow.LastIndexOf(p, lineEnd - 1, lineEnd - searchFrom, StringComparison.Ordinal) : -1;
                 if (pAt >= 0) rowP = (p, pAt, pAt + p.Length);
             }
