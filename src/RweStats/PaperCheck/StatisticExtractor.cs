@@ -96,7 +96,7 @@ internal static class StatisticExtractor
     /// <summary>What a number before a bracketed percentage is not a count of: a threshold ("≥ 65 (40 %)"), a grade or stage ("grade 3/4 neutropenia (12 %)"), an age, a visit ("M6 (45 %)").</summary>
     const string NotACount = @"(?<![\w.,])(?<![<>≤≥]\s?)(?<!\b(?i:aged?|grades?|stages?|types?|class|classes|levels?|weeks?|months?|days?|visits?|years?|semaines?|mois|jours?|visites?|ans|âgée?s?|classe|stade|CTCAE|NYHA|ECOG|Gleason)\s)";
     static readonly Regex CountOfThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:[\wéè]+\s*){0,2}(?:[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*\s*)?(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
-    static readonly Regex CountThenPercent = new(NotACount + @"(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")(?![.,]\d)\s*(?:(?:were|étaient)\s+(?=" + PeopleWords + @"))?(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
+    static readonly Regex CountThenPercent = new(NotACount + @"(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")(?![.,]\d)\s*(?:(?:were|étaient)\s+(?:des\s+)?(?=" + PeopleWords + @"))?(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
     /// <summary>"51 (7·5%) of 738 patients", "12 (30 %) des 40 patients": a count and its percentage, then the denominator (The Lancet's style).</summary>
     static readonly Regex CountPercentOf = new(NotACount + @"(?<k>" + WholeCount + @")\s*[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]\s*(?:of|out of|sur|des)\s+(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:mg|g\b|kg|mL|ml|L\b|%|years|ans|mois|months|days|jours))", Opt);
     /// <summary>"118 and 109 patients were still treated (93.7% and 85.5%, respectively)", "chez 12 et 15 patients (30,0 % et 37,5 % respectivement)": two counts, then their percentages in the same order.</summary>
@@ -381,10 +381,11 @@ internal static class StatisticExtractor
         foreach (Match m in RespectiveCounts.Matches(flow))
             foreach (var (k, p) in new[] { (m.Groups["k1"], m.Groups["p1"]), (m.Groups["k2"], m.Groups["p2"]) })
             {
-                if (!Free(p.Index, p.Index + p.Length) || PrintedNumber.Parse(p.Value, french) is not { Value: >= 0 and <= 100 } pct) continue;
-                taken.Add((p.Index, p.Index + p.Length + 1));
+                int end = flow.IndexOf('%', p.Index + p.Length) + 1;
+                if (!Free(p.Index, end) || PrintedNumber.Parse(p.Value, french) is not { Value: >= 0 and <= 100 } pct) continue;
+                taken.Add((p.Index, end));
                 var own = (Math.Max(0, k.Index - 8), k.Index + k.Length);
-                found.Add(new Percentage(Context(text, p.Index, p.Index + p.Length + 1, french, sentences, studyNs, options, own), pct, ParseWhole(k.Value), null));
+                found.Add(new Percentage(Context(text, p.Index, end, french, sentences, studyNs, options, own), pct, ParseWhole(k.Value), null));
             }
         foreach (var regex in new[] { PercentThenCount, CountPercentOf, CountOfThenPercent, CountWordOfThenPercent, PercentCommaCount, CountThenPercent, PercentWordsThenCount, PercentOfPeople })
             foreach (Match m in regex.Matches(flow))
@@ -1066,7 +1067,9 @@ internal static class StatisticExtractor
             if (line.Length < 3 || line.Length > 90 || line.Length > 0.75 * longest || !char.IsUpper(line[0]) || !HeadingLine.IsMatch(line) || line.EndsWith(':')) continue;
             var next = lines.Skip(i + 1).Select(l => l.Text.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
             // After a paragraph's end (not after a table row, whose next label is no heading), before a paragraph's start.
-            if ((previous.Length > 0 && !previous.EndsWith('.')) || next.Length == 0 || !char.IsUpper(next[0])) continue;
+            // A PDF keeps no blank line: after a table's last row (cells a tab apart) a line is a heading when running text, not a row, follows it.
+            bool afterTable = lines[i - (i > 0 ? 1 : 0)].Text.Contains('\t') && !line.Contains('\t') && !next.Contains('\t') && next.Length > 0.6 * longest;
+            if ((previous.Length > 0 && !previous.EndsWith('.') && !afterTable) || next.Length == 0 || !char.IsUpper(next[0])) continue;
             at.Add(text.FlowStartOfLine(i));
         }
         return at;

@@ -72,7 +72,7 @@ internal static class TextTables
             int values = cells.Skip(1).Count(c => ValueCell.IsMatch(c));
             // Header cells align with the value columns from the right (a header may leave the label column empty).
             int HeaderIndex(int j) => header is null ? -1 : header.Length - (cells.Length - j);
-            bool IsHeaded(int j, Regex named) => HeaderIndex(j) is var h && h >= 0 && header is not null && named.IsMatch(header[h].Trim());
+            bool IsHeaded(int j, Regex named) => HeaderIndex(j) is var h && h >= 0 && header is not null && named.IsMatch(PaperText.Normalise(header[h]).Trim());
             // The last cell may be the row's p ("<0.001", "0.64", "NS"): a table comparing its columns (or one estimate
             // under a "P" column); a cell under an "n" column is the row's n.
             bool IsP(int j) => j == cells.Length - 1 && (values >= 2 || IsHeaded(j, PHeader)) && PCell.IsMatch(cells[j]);
