@@ -157,4 +157,100 @@ public class PaperCheckFormsTests
         var comorbid = $"Characteristic{gap}A (n = 32)\nComorbidities, n (%)\nHypertension{gap}20 (62.5)\nDiabetes{gap}14 (43.8)\n";
         Assert.DoesNotContain(CheckText(comorbid).Findings, f => f.Check == "category_counts");
     }
+
+    // A table comparing two groups with an estimate column and a P column. 2 * pnorm(-abs(log(0.56)) / ((log(0.95) - log(0.33)) / 2 / 1.96)) = 0.031.
+    const string HazardTable = """
+        We included 212 patients.
+
+        Table 1. Outcomes at 12 months.
+
+        Outcome                  ARNI (n = 108)    Usual care (n = 104)    HR (95% CI)         P
+        HF admission, n (%)      21 (19.4)         33 (31.7)               0.56 (0.33–0.95)    {0}
+        """;
+
+    [Theory]
+    [InlineData("0.03", "consistent")]
+    [InlineData("0.30", "inconsistent")]
+    [InlineData("NS", "inconsistent")]
+    public void AnIntervalColumnIsCheckedAgainstTheRowsP(string p, string verdict) =>
+        Assert.Equal(verdict, Verdict(string.Format(HazardTable, p), "ci_vs_p"));
+
+    [Fact]
+    public void ATableWithAnIntervalColumnStillChecksItsCountColumns()
+    {
+        var findings = CheckText(string.Format(HazardTable, "0.03")).Findings.Where(f => f.Check == "percentage").ToList();
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.Equal(FindingVerdict.Consistent, f.Verdict));
+    }
+
+    [Theory]
+    // A Markdown table of odds ratios with one estimate a row and its p: 2 * pnorm(-log(2.14) / ((log(3.85) - log(1.19)) / 2 / 1.96)) = 0.011.
+    [InlineData("0.011", "", "consistent")]
+    [InlineData("0.11", "", "inconsistent")]
+    // A footnote naming Fisher's exact test: its p need not be the interval's.
+    [InlineData("0.11", "P values from Fisher's exact test.", "not_checkable")]
+    public void AnOddsRatioTableWithAPValueColumn(string p, string footnote, string verdict) => Assert.Equal(verdict, Verdict($"""
+        We enrolled 410 adults living with HIV.
+
+        | Variable | aOR (95% CI) | p-value |
+        |---|---|---|
+        | Age < 25 years | 2.14 (1.19–3.85) | {p} |
+
+        {footnote}
+        """, "ci_vs_p"));
+
+    [Theory]
+    // A table by visit: each row's n in its own column, the measure named by the caption (an integer-valued scale).
+    // -14.15 * 51 = -721.65: -721/51 = -14.137, -722/51 = -14.157; -14.16 is possible.
+    [InlineData("−14.16", "consistent")]
+    [InlineData("−14.15", "inconsistent")]
+    public void ATableByVisitTakesEachRowsN(string change, string verdict)
+    {
+        var report = CheckText($"""
+            Sixty-four patients were included.
+
+            Table 2. MADRS total score by visit (mean ± SD).
+
+            Visit       n     MADRS            Change from baseline
+            Baseline    64    29.41 ± 5.12     —
+            Week 12     51    15.27 ± 8.66     {change} ± 8.21
+            """);
+        var grim = report.Findings.Where(f => f.Check == "grim").ToList();
+        Assert.Equal(3, grim.Count);
+        Assert.Equal(verdict, Finding.VerdictName(grim[^1].Verdict));
+        Assert.Contains("n = 51", grim[^1].Explanation);
+    }
+
+    [Theory]
+    // Rating scales whose totals are sums of whole item scores, named without "score": 24.64 * 38 = 936.32, and 936/38 = 24.63, 937/38 = 24.66.
+    [InlineData("In the 38 patients, the mean MMSE was 24.64 (SD 3.05).", "inconsistent")]
+    [InlineData("In the 38 patients, the mean MMSE was 24.63 (SD 3.05).", "consistent")]
+    [InlineData("In the 38 patients, the mean NIHSS was 24.64 (SD 3.05).", "inconsistent")]
+    // The EDSS moves in half points: not a whole-number total.
+    [InlineData("In the 38 patients, the mean EDSS was 3.47 (SD 1.05).", "not_checkable")]
+    public void NamedRatingScalesAreIntegerValued(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // The Lancet's raised decimal point, and a count with its percentage before the denominator: 23/212 = 10.85 %, 4/212 = 1.89 %.
+    [InlineData("Hyperkalaemia occurred in 23 (10·8%) of 212 patients.", "consistent")]
+    [InlineData("Angio-oedema occurred in 4 (2·4%) of 212 patients.", "inconsistent")]
+    [InlineData("Une aide était présente pour 9 (8,3 %) des 96 patients.", "inconsistent")]
+    // Two counts, then their percentages 'respectively': 187/212 = 88.2 %, and no denominator gives 87.2 % of 187.
+    [InlineData("We included 212 patients. At 12 months, 198 and 187 patients were still treated (93.4% and 88.2%, respectively).", "consistent")]
+    [InlineData("We included 212 patients. At 12 months, 198 and 187 patients were still treated (93.4% and 87.2%, respectively).", "inconsistent")]
+    // "35 were women (61.4%)": 35/57 = 61.4 %; no denominator gives 62.9 % of 58 (58/92 = 63.04 %, 58/93 = 62.37 %).
+    [InlineData("Of the 57 patients, 35 were women (61.4%).", "consistent")]
+    [InlineData("Parmi les 96 patients, 58 étaient des femmes (62,9 %).", "inconsistent")]
+    public void CountsWithTheirPercentages(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check == "percentage").ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict, findings.Any(f => f.Verdict == FindingVerdict.Inconsistent) ? "inconsistent" : Finding.VerdictName(findings[^1].Verdict));
+    }
+
+    [Theory]
+    // 2 * pt(-2.45, 94) = 0.016; 2 * pt(-1.12, 78.3) = 0.266.
+    [InlineData("Le score était plus élevé (t de Student = 2,45 ; ddl = 94 ; p = 0,016).", "consistent")]
+    [InlineData("La durée différait (t de Welch = 1,12 ; ddl = 78,3 ; p = 0,03).", "inconsistent")]
+    public void AStudentOrWelchTNamedInFrench(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
 }
