@@ -253,4 +253,16 @@ public class PaperCheckFormsTests
     [InlineData("Le score était plus élevé (t de Student = 2,45 ; ddl = 94 ; p = 0,016).", "consistent")]
     [InlineData("La durée différait (t de Welch = 1,12 ; ddl = 78,3 ; p = 0,03).", "inconsistent")]
     public void AStudentOrWelchTNamedInFrench(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Fact]
+    public void AJustifiedLineOfRunningTextIsNoTableRow()
+    {
+        // Wide gaps of a justified line before "309±99": the sentence's group (52), not the study's 118, is its n; the
+        // paired t at ρ = 0 gives p = 0.55 with n = 52, 0.37 with n = 118.
+        var report = CheckText("Of 151 patients screened, 118 underwent randomization.\n\nAmong the 55 patients in the exercise group, it rose; among\n"
+                               + "the 52 in the usual-care group, it changed from  309±99\nm  to  322±104  m  (P = 0.38).");
+        var within = Assert.Single(report.Findings, f => f.Check == "within_patient_p");
+        Assert.Equal(FindingVerdict.Consistent, within.Verdict);
+        Assert.Contains("n = 52", within.Explanation);
+    }
 }

@@ -31,6 +31,7 @@ internal static class TextTables
     static readonly Regex NHeader = new(@"^(?:[nN]|[nN]o\.|[nN] (?:patients|participants)|[Ee]ffectifs?|[Nn]ombre de patients)$", RegexOptions.CultureInvariant);
     /// <summary>A header cell naming the column of each row's p: "P", "p-value", "P value", "p*", "Valeur de p".</summary>
     static readonly Regex PHeader = new(@"^(?:[pP](?:[- ]?value)?|[Vv]aleur de [pP]|[pP]-valeur)\s*[*†‡a-d]?$", RegexOptions.CultureInvariant);
+    static readonly Regex RunningTextEnd = new(@"\b(?:from|to|of|was|were|is|at|by|with|and|than|de|à|du|des|est|était|sont|étaient|et|avec|par|que)$", RegexOptions.CultureInvariant);
     static readonly Regex ColumnN = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + StatisticExtractor.WholeCount + @")|\(\s*(?<n>\d+)\s*\)\s*$", RegexOptions.CultureInvariant);
     /// <summary>A value cell as a single-space table sets it: "12 (40.0)", "12 (40.0 %)", "5.3 ± 1.2", "10.5 (4.2)", "6 [4–8]", "6 (4-8)".</summary>
     const string SpacedValue = @"-?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*/\s*\d+)?\s*(?:[\(\[]\s*-?[\d.,]+\s*%?\s*(?:[-–;,]\s*-?[\d.,]+\s*)?[\)\]]|(?:±|\+/-)\s*[\d.,]+|%)";
@@ -77,6 +78,9 @@ internal static class TextTables
             // under a "P" column); a cell under an "n" column is the row's n.
             bool IsP(int j) => j == cells.Length - 1 && (values >= 2 || IsHeaded(j, PHeader)) && PCell.IsMatch(cells[j]);
             bool IsN(int j) => IsHeaded(j, NHeader) && Regex.IsMatch(cells[j], @"^\d{1,6}$");
+            // A line of justified running text has wide gaps too ("the 52 in the usual-care group, it changed from  309±99"):
+            // a row label does not open with a lower-case word and end on a word that runs on into the number.
+            if (char.IsLower(cells[0][0]) && RunningTextEnd.IsMatch(cells[0])) { header = null; group = null; inTable = false; continue; }
             bool row = !ValueCell.IsMatch(cells[0]) && values >= 1 && Enumerable.Range(1, cells.Length - 1).All(j => ValueCell.IsMatch(cells[j])
                 || cells[j] is "-" or "–" or "—" or "NA" or "NR" or "ND" || IsP(j) || IsN(j));
             if (!row)
