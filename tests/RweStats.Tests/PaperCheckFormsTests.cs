@@ -265,4 +265,25 @@ public class PaperCheckFormsTests
         Assert.Equal(FindingVerdict.Consistent, within.Verdict);
         Assert.Contains("n = 52", within.Explanation);
     }
+
+    [Theory]
+    // A ratio per unit and a ratio named inside the bracket: 2 * pnorm(-log(1.04) / ((log(1.07) - log(1.01)) / 2 / 1.96)) = 0.008
+    // (0.0003 to 0.045 over the rounding); 2 * pnorm(-log(2.40) / ((log(5.24) - log(1.10)) / 2 / 1.96)) = 0.028.
+    [InlineData("Nous avons inclus 96 patients. L'épuisement était associé à l'âge (OR = 1,04 par an ; IC à 95 % : 1,01-1,07 ; p = 0,008).", "consistent")]
+    [InlineData("Nous avons inclus 96 patients. L'épuisement était associé à l'âge (OR = 1,04 par an ; IC à 95 % : 1,01-1,07 ; p = 0,08).", "inconsistent")]
+    [InlineData("Nous avons inclus 96 patients. Le risque d'hospitalisation était de 2,40 (HR ; IC à 95 % : 1,10-5,24 ; p = 0,03).", "consistent")]
+    [InlineData("Nous avons inclus 96 patients. Le risque d'hospitalisation était de 2,40 (HR ; IC à 95 % : 1,10-5,24 ; p = 0,0004).", "inconsistent")]
+    public void RatiosPerUnitAndNamedInTheirBracket(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Fact]
+    public void ARatePerYearWithItsIntervalIsNoTestOfZero() =>
+        // Its p compares it with something else; the interval of a rate says nothing of that p.
+        Assert.DoesNotContain(CheckText("Nous avons inclus 96 patients. Le taux de poussées était de 0,96 par an ; IC à 95 % : 0,89-1,04 ; p = 0,004.").Findings,
+            f => f.Check == "ci_vs_p");
+
+    [Theory]
+    // The n of a group named with a hyphenated word or as non-responders: 2.47 * 9 = 22.23 (22/9 = 2.44, 23/9 = 2.56); 15.42 = 185/12.
+    [InlineData("Thirty-eight patients were treated. The 9 tandem-lesion patients had a mean mRS at 90 days of 2.47 (SD 1.12).", "inconsistent")]
+    [InlineData("Thirty-eight patients were treated. The 12 non-responders had a mean NIHSS at admission of 15.42 (SD 4.87).", "consistent")]
+    public void AGroupsNWithItsOwnWords(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }

@@ -43,7 +43,7 @@ internal static class StatisticExtractor
     /// </summary>
     static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|H(?=\s*\()|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:(?<=t)\s+de\s+(?:Welch|Student)|\s+for\s+(?:linear\s+)?trend|\s+(?:de|pour)\s+(?:la\s+)?tendance(?:\s+linéaire)?|\s+(?:du|of\s+the)\s+(?:test\s+(?:du\s+)?)?log-?rank(?:\s+test)?)?(?:\s*\((?<df>[^()=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\)|\s*\[(?<df>[^\[\]=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\]|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
 
-    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:percentage points?|points de pourcentage|[a-zA-Zµ/]+)?\s*[\(\[,;]\s*(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval(?:\s*\[CI\])?|intervalle de confiance(?:\s*\[IC\])?)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
+    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:percentage points?|points de pourcentage|(?<per>(?:per|par)\s+[a-zA-Zé-]+)|[a-zA-Zµ/]+)?\s*[\(\[,;]\s*(?:(?<rname>a?HR|a?OR|RR|IRR|sHR)\s*[;,:]\s*)?(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval(?:\s*\[CI\])?|intervalle de confiance(?:\s*\[IC\])?)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
 
     /// <summary>
     /// A named estimate with its limits in brackets and no level: "OR 1.8 [1.1–2.9]", "HR 0.72 (0.55; 0.94)", "mean
@@ -86,7 +86,7 @@ internal static class StatisticExtractor
     /// <summary>"median (IQR) 6 (4-8)", "The median [IQR] PHQ-9 score was 12 [8–15]": the header form in running text.</summary>
     static readonly Regex MedianHeader = new(@"\b(?:median|médiane)\s*[\(\[]\s*(?:IQR|Q1\s*[-–]\s*Q3|EIQ|IIQ)\s*[\)\]]\s*(?:[\w'-]+\s+){0,4}?(?:(?:was|were|is|of|était|étaient|est de|de)\s+)?[:=]?\s*(?<med>" + Num + @")\s*[\(\[]\s*(?<q1>" + Num + ")" + Sep + "(?<q3>" + Num + @")\s*[\)\]]", OptI);
 
-    const string PeopleWords = @"(?:patients?|participants?|subjects?|sujets?|femmes|hommes|women|men|cas|cases|malades|enfants|children|individuals|individus|respondents|répondants|personnes|people|persons|completers|responders|répondeurs|volunteers|volontaires|adults|adultes|infants|newborns|neonates|nourrissons|nouveau-nés|boys|girls|garçons|filles|mothers|mères|physicians|médecins|nurses|infirmiers|infirmières|students|étudiants|residents|résidents)";
+    const string PeopleWords = @"(?:patients?|participants?|subjects?|sujets?|femmes|hommes|women|men|cas|cases|malades|enfants|children|individuals|individus|respondents|répondants|personnes|people|persons|completers|responders|répondeurs|volunteers|volontaires|adults|adultes|infants|newborns|neonates|nourrissons|nouveau-nés|boys|girls|garçons|filles|mothers|mères|physicians|médecins|nurses|infirmiers|infirmières|students|étudiants|residents|résidents|remitters|non-remitters|non-responders|non-répondeurs|survivors|survivants)";
     static readonly Regex PercentThenCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|among)\s*(?:[\wéèàçïî'-]+\s+){0,4}?)?\(\s*(?:[nN]\s*=\s*)?(?<k>\d+)\s*(?:(?:sur|/|of|out of)\s*(?<N>\d+))?\s*(?:[\wéè]+\s*)?\)", Opt);
     /// <summary>"31.2 % had renal involvement (12 patients)", "47,0 % avaient une atteinte rénale (n = 15)": a count named as such a few words after its percentage.</summary>
     static readonly Regex PercentWordsThenCount = new(@"(?<pct>" + Num + @")\s*%\s+(?:[A-Za-zÀ-ÿ'-]+\s+){1,8}?\(\s*(?:[nN]\s*=\s*(?<k>\d+)|(?<k>\d+)\s+" + PeopleWords + @")\s*\)", Opt);
@@ -105,7 +105,7 @@ internal static class StatisticExtractor
 
     static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
     /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients", "in each arm of 31 patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
-    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + @")\s+(?:[\wéè]+\s+)?" + PeopleWords
+    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + @")\s+(?:[\wéè][\wéè'-]*\s+)?" + PeopleWords
         // A group's n with no people word: "among the 52 in the usual-care group", "chez les 31 du groupe témoin".
         + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
     /// <summary>Words naming an integer-valued measure: scores, scales, counts ("number of", "nombre", "compte"), counted events (episodes, exacerbations, relapses, seizures), and a class, grade or stage that a median or mean is of.</summary>
@@ -260,7 +260,9 @@ internal static class StatisticExtractor
                 bool positive = est.Value > 0 && lo.Value > 0 && hi.Value > 0;
                 if (!positive || (Regex.IsMatch(between, @"\d") && !refers)) ratio = null;
             }
-            var name = ratio?.Value;
+            var name = m.Groups["rname"].Success ? m.Groups["rname"].Value : ratio?.Value;
+            // "OR = 0,96 par an (IC …)": a ratio per unit; a rate per year with its interval tests no zero difference.
+            if (m.Groups["per"].Success && name is null) { if (p is not null) usedP.Remove(p); continue; }
             var dfMatch = Regex.Match(flow[(m.Index + m.Length)..Math.Min(flow.Length, m.Index + m.Length + 40)], @"^[^.]{0,25}?\b(?:df|ddl)\s*=\s*(?<df>\d+(?:[.,]\d+)?)");
             var df = dfMatch.Success ? PrintedNumber.Parse(dfMatch.Groups["df"].Value, french) : null;
             taken.Add((from, end));
