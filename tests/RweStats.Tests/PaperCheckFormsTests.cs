@@ -286,4 +286,22 @@ public class PaperCheckFormsTests
     [InlineData("Thirty-eight patients were treated. The 9 tandem-lesion patients had a mean mRS at 90 days of 2.47 (SD 1.12).", "inconsistent")]
     [InlineData("Thirty-eight patients were treated. The 12 non-responders had a mean NIHSS at admission of 15.42 (SD 4.87).", "consistent")]
     public void AGroupsNWithItsOwnWords(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // An estimate column and its limits in the next one, with a reference row between: 2 * pnorm(-log(1.92) / ((log(3.05) - log(1.21)) / 2 / 1.96)) = 0.0057.
+    [InlineData("0.006", "consistent")]
+    [InlineData("0.06", "inconsistent")]
+    public void AnEstimateColumnWithItsLimitsInTheNext(string p, string verdict)
+    {
+        var report = CheckText($"""
+            We enrolled 410 adults living with HIV.
+
+            Variable                 aOR     95% CI        p
+            Female sex               1.00    Ref.          —
+            Distance over 10 km      1.92    1.21–3.05     {p}
+            """);
+        var finding = Assert.Single(report.Findings, f => f.Check == "ci_vs_p");
+        Assert.Equal(verdict, Finding.VerdictName(finding.Verdict));
+        Assert.Contains("aOR 1.92", finding.Explanation);
+    }
 }

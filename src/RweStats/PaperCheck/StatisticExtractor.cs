@@ -483,7 +483,8 @@ internal static class StatisticExtractor
     }
 
     static readonly Regex IntervalHeader = new(@"\b(?:CI|IC|CrI|confidence interval|intervalle de confiance)\b", Opt);
-    static readonly Regex CellInterval = new(@"^(?<est>" + Num + @")\s*[\(\[]\s*(?<lo>" + Num + @")\s*(?:to|à|–|—|-|;|,)\s*(?<hi>" + Num + @")\s*[\)\]]$", Opt);
+    /// <summary>An estimate with its limits in brackets, "2.14 (1.19–3.85)", or from the next column, "2.14   1.19–3.85".</summary>
+    static readonly Regex CellInterval = new(@"^(?<est>" + Num + @")\s*(?:[\(\[]\s*(?<lo>" + Num + @")\s*(?:to|à|–|—|-|;|,)\s*(?<hi>" + Num + @")\s*[\)\]]|\s[\(\[]?\s*(?<lo>" + Num + @")\s*(?:to|à|–|—|-|;|,)\s*(?<hi>" + Num + @")\s*[\)\]]?)$", Opt);
 
     /// <summary>A row label that is a visit ("Baseline", "Week 24", "M6", "S12", "Inclusion"): the row holds the measure its column or caption names.</summary>
     static bool IsVisitLabel(string label) => VisitPhrase.Match(label.Trim()) is { Success: true } v && v.Index == 0 && v.Length == label.Trim().Length;

@@ -31,6 +31,13 @@ internal static class TextTables
     static readonly Regex NHeader = new(@"^(?:[nN]|[nN]o\.|[nN] (?:patients|participants)|[Ee]ffectifs?|[Nn]ombre de patients)$", RegexOptions.CultureInvariant);
     /// <summary>A header cell naming the column of each row's p: "P", "p-value", "P value", "p*", "Valeur de p".</summary>
     static readonly Regex PHeader = new(@"^(?:[pP](?:[- ]?value)?|[Vv]aleur de [pP]|[pP]-valeur)\s*[*†‡a-d]?$", RegexOptions.CultureInvariant);
+    /// <summary>An estimate column whose limits stand in the next column ("OR   95% CI   p": "2.14   1.19–3.85   0.011").</summary>
+    static readonly Regex EstimateHeader = new(@"^(?:a?OR|a?HR|sHR|RR|IRR|β|(?i:beta|coefficient|estimate|odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|risque relatif|(?:mean |adjusted )?difference|différence))\b[^\d]{0,20}$", RegexOptions.CultureInvariant);
+    static readonly Regex LimitsHeader = new(@"^(?:\d{2}\s*%\s*(?:CI|IC|CrI)|(?:CI|IC)\s*(?:à\s*)?\d{2}\s*%?|(?:\d{2}\s*%\s*)?confidence interval|intervalle de confiance(?: à \d{2}\s*%)?)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    static readonly Regex BareNumber = new(@"^[-\u2212]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$", RegexOptions.CultureInvariant);
+    static readonly Regex BareLimits = new(@"^[\(\[]?\s*[-\u2212]?[\d.,]+\s*(?:to|à|–|—|-|;|,)\s*[-\u2212]?[\d.,]+\s*[\)\]]?$", RegexOptions.CultureInvariant);
+    /// <summary>A reference level's cell in a table of ratios: "1 (ref)", "1.00 (reference)", "Ref.", "réf".</summary>
+    static readonly Regex ReferenceCell = new(@"^(?:1(?:[.,]0+)?\s*)?[\(\[]?\s*(?:ref|reference|référence|réf)\.?\s*[\)\]]?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     static readonly Regex RunningTextEnd = new(@"\b(?:from|to|of|was|were|is|at|by|with|and|than|de|à|du|des|est|était|sont|étaient|et|avec|par|que)$", RegexOptions.CultureInvariant);
     static readonly Regex ColumnN = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + StatisticExtractor.WholeCount + @")|\(\s*(?<n>\d+)\s*\)\s*$", RegexOptions.CultureInvariant);
     /// <summary>A value cell as a single-space table sets it: "12 (40.0)", "12 (40.0 %)", "5.3 ± 1.2", "10.5 (4.2)", "6 [4–8]", "6 (4-8)".</summary>
@@ -78,11 +85,18 @@ internal static class TextTables
             // under a "P" column); a cell under an "n" column is the row's n.
             bool IsP(int j) => j == cells.Length - 1 && (values >= 2 || IsHeaded(j, PHeader)) && PCell.IsMatch(cells[j]);
             bool IsN(int j) => IsHeaded(j, NHeader) && Regex.IsMatch(cells[j], @"^\d{1,6}$");
+            bool IsLimits(int j) => BareLimits.IsMatch(cells[j]) && IsHeaded(j, LimitsHeader);
+            bool IsEstimate(int j) => j + 1 < cells.Length && BareNumber.IsMatch(cells[j]) && IsHeaded(j, EstimateHeader) && IsLimits(j + 1);
+            values += Enumerable.Range(1, cells.Length - 1).Count(IsEstimate);
             // A line of justified running text has wide gaps too ("the 52 in the usual-care group, it changed from  309±99"):
             // a row label does not open with a lower-case word and end on a word that runs on into the number.
             if (char.IsLower(cells[0][0]) && RunningTextEnd.IsMatch(cells[0])) { header = null; group = null; inTable = false; continue; }
+            // A reference level's row ("Male sex   1.00   Ref.   —") holds no statistic and is no header either.
+            bool IsReference(int j) => ReferenceCell.IsMatch(cells[j]) || (IsHeaded(j, EstimateHeader) && Regex.IsMatch(cells[j], @"^1(?:[.,]0+)?$"));
+            if (header is not null && cells.Length >= 3 && Enumerable.Range(1, cells.Length - 1).All(j => IsReference(j) || cells[j] is "-" or "–" or "—" or "NA")
+                && Enumerable.Range(1, cells.Length - 1).Any(j => ReferenceCell.IsMatch(cells[j]))) continue;
             bool row = !ValueCell.IsMatch(cells[0]) && values >= 1 && Enumerable.Range(1, cells.Length - 1).All(j => ValueCell.IsMatch(cells[j])
-                || cells[j] is "-" or "–" or "—" or "NA" or "NR" or "ND" || IsP(j) || IsN(j));
+                || cells[j] is "-" or "–" or "—" or "NA" or "NR" or "ND" || IsP(j) || IsN(j) || IsEstimate(j) || (IsLimits(j) && IsEstimate(j - 1)) || ReferenceCell.IsMatch(cells[j]));
             if (!row)
             {
                 // A line of cells that are not values is the header of the rows below it; a label alone, the variable of the rows below.
@@ -115,8 +129,21 @@ internal static class TextTables
                 int at = text.Flow.IndexOf(cell, searchFrom, StringComparison.Ordinal);
                 if (at < 0) continue;
                 searchFrom = at + cell.Length;
-                if (!ValueCell.IsMatch(cell)) continue;
                 int h = HeaderIndex(j);
+                if (IsEstimate(j))
+                {
+                    // The estimate and its limits as one cell: "2.14   1.19–3.85" under "aOR (95% CI)".
+                    var limits = PaperText.Normalise(cells[j + 1]);
+                    int lat = text.Flow.IndexOf(limits, searchFrom, StringComparison.Ordinal);
+                    if (lat < 0 || header is null) continue;
+                    searchFrom = lat + limits.Length;
+                    var both = cell + " " + limits; // a Markdown row has a '|' between them
+                    var named = PaperText.Normalise(header[h]) + " (" + PaperText.Normalise(header[h + 1]) + ")";
+                    yield return new TableCell(label, named, null, label + " | " + named + " | " + PaperText.Normalise(string.Join(" ", header)), both, at, searchFrom, rowGroup, j - 1, i, rowN, rowP);
+                    j++;
+                    continue;
+                }
+                if (!ValueCell.IsMatch(cell)) continue;
                 string? head = h >= 0 && header is not null ? PaperText.Normalise(header[h]) : null;
                 int? n = head is not null && ColumnN.Match(head) is { Success: true } m ? StatisticExtractor.ParseWhole(m.Groups["n"].Value) : null;
                 var descriptor = label + " | " + (head ?? "") + " | " + (header is null ? "" : PaperText.Normalise(string.Join(" ", header)));
