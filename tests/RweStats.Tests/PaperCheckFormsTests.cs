@@ -304,4 +304,28 @@ public class PaperCheckFormsTests
         Assert.Equal(verdict, Finding.VerdictName(finding.Verdict));
         Assert.Contains("aOR 1.92", finding.Explanation);
     }
+
+    [Fact]
+    public void AGroupsOwnIntervalIsNotCheckedAgainstTheRowsP()
+    {
+        // The P compares the two groups; each mean's interval says nothing of it (a mean 3.4 (2.8–4.0) is far from 0).
+        var report = CheckText("""
+            We included 60 patients.
+
+            Outcome                  Drug (n = 30), mean (95% CI)    Placebo (n = 30), mean (95% CI)    P
+            Pain score at week 12    3.4 (2.8–4.0)                   4.6 (3.9–5.3)                      0.01
+            """);
+        var intervals = report.Findings.Where(f => f.Check == "ci_vs_p").ToList();
+        Assert.Equal(2, intervals.Count);
+        Assert.All(intervals, f => Assert.Contains("no p is printed", f.Explanation));
+    }
+
+    [Theory]
+    // Descriptors in words: 9.43 = 283/30; 9.45 * 30 = 283.5 is no whole total; a median of integers is whole or a half.
+    [InlineData("HAD score, mean (standard deviation)  9.43 (3.81)", "grim", "consistent")]
+    [InlineData("HAD score, mean (standard deviation)  9.45 (3.81)", "grim", "inconsistent")]
+    [InlineData("Pain score, median (interquartile range)  4 (2–6.5)", "quantile", "consistent")]
+    [InlineData("Pain score, median (interquartile range)  4.3 (2–6)", "quantile", "inconsistent")]
+    public void TableDescriptorsInWords(string row, string check, string verdict) =>
+        Assert.Equal(verdict, Verdict($"We included 30 patients.\n\nCharacteristic  Drug (n = 30)\n{row}\n", check));
 }

@@ -421,8 +421,8 @@ internal static class StatisticExtractor
     static readonly Regex CellMean = new(@"^(?<m>" + Num + @")\s*(?:\(\s*(?<s>" + Num + @")\s*\)|\[\s*(?<s>" + Num + @")\s*\]|(?:±|\+/-)\s*(?<s>" + Num + "))$", Opt);
     static readonly Regex CellQuantiles = new(@"^(?<med>" + Num + @")\s*[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]$", Opt);
     static readonly Regex CountDescriptor = new(@"\b(?:[nN]|[nN]o\.|effectif|nombre)\s*\(\s*%\s*\)|\(\s*%\s*\)", Opt);
-    static readonly Regex MeanDescriptor = new(@"\b(?:mean|moyenne|M)\s*(?:\(\s*|±\s*|\[\s*)(?:SD|ET|DS|SE|SEM|ES|ESM|s\.d\.)", OptI);
-    static readonly Regex MedianDescriptor = new(@"\b(?:median|médiane)\s*(?:\(\s*|\[\s*)(?<what>IQR|EIQ|IIQ|Q1\s*[-–;,]\s*Q3|P25\s*[-–;,]\s*P75|quartiles|range|min\s*[-–;,]\s*max|extrêmes|étendue)", OptI);
+    static readonly Regex MeanDescriptor = new(@"\b(?:mean|moyenne|M)\s*(?:\(\s*|±\s*|\[\s*)(?:SD|ET|DS|SE|SEM|ES|ESM|s\.d\.|écart[- ]type|standard deviation|standard error|erreur standard)", OptI);
+    static readonly Regex MedianDescriptor = new(@"\b(?:median|médiane)\s*(?:\(\s*|\[\s*)(?<what>IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|Q1\s*[-–;,]\s*Q3|P25\s*[-–;,]\s*P75|quartiles|range|min\s*[-–;,]\s*max|extrêmes|étendue)", OptI);
     static readonly Regex LabelUnit = new(@"\b(?:mg|kg|g/[dl]L|mmol|µmol|years|ans|années|cm|mm|days|jours|weeks|semaines|months|mois|ml|mL|UI|IU)\b", Opt);
 
     /// <summary>
@@ -468,7 +468,7 @@ internal static class StatisticExtractor
         if (Says(MedianDescriptor) && CellQuantiles.Match(cell.Text) is { Success: true } qm)
         {
             var what = MedianDescriptor.Match(MedianDescriptor.IsMatch(label) ? label : cell.Descriptor).Groups["what"].Value;
-            bool range = Regex.IsMatch(what, "range|min|extrêmes|étendue", OptI);
+            bool range = Regex.IsMatch(what, "^(?:range|min|extrêmes|étendue)", OptI);
             var (med, a, b) = (PrintedNumber.Parse(qm.Groups["med"].Value, french), PrintedNumber.Parse(qm.Groups["a"].Value, french), PrintedNumber.Parse(qm.Groups["b"].Value, french));
             return range ? new MedianWithQuartiles(ctx, med, null, null, a, b) : new MedianWithQuartiles(ctx, med, a, b, null, null);
         }
@@ -476,7 +476,7 @@ internal static class StatisticExtractor
         {
             var (mean, sd) = (PrintedNumber.Parse(mm.Groups["m"].Value, french), PrintedNumber.Parse(mm.Groups["s"].Value, french));
             if (mean is null || sd is null) return null;
-            bool se = Regex.IsMatch(MeanDescriptor.IsMatch(label) ? label : cell.Descriptor, @"\b(?:SE|SEM|ES|ESM)\b");
+            bool se = Regex.IsMatch(MeanDescriptor.IsMatch(label) ? label : cell.Descriptor, @"\b(?:SE|SEM|ES|ESM|standard error|erreur standard)\b");
             return new MeanWithSpread(ctx, mean, sd, se, IsBinary(label));
         }
         return null;
@@ -484,6 +484,7 @@ internal static class StatisticExtractor
 
     static readonly Regex IntervalHeader = new(@"\b(?:CI|IC|CrI|confidence interval|intervalle de confiance)\b", Opt);
     /// <summary>An estimate with its limits in brackets, "2.14 (1.19–3.85)", or from the next column, "2.14   1.19–3.85".</summary>
+    static readonly Regex ComparisonHeader = new(@"\b(?:a?OR|a?HR|sHR|RR|IRR|MD|SMD|ETD|β|(?i:ratios?|rapport|risque relatif|differences?|différences?|beta|coefficients?|effects?|effets?))\b", Opt);
     static readonly Regex CellInterval = new(@"^(?<est>" + Num + @")\s*(?:[\(\[]\s*(?<lo>" + Num + @")\s*(?:to|à|–|—|-|;|,)\s*(?<hi>" + Num + @")\s*[\)\]]|\s[\(\[]?\s*(?<lo>" + Num + @")\s*(?:to|à|–|—|-|;|,)\s*(?<hi>" + Num + @")\s*[\)\]]?)$", Opt);
 
     /// <summary>A row label that is a visit ("Baseline", "Week 24", "M6", "S12", "Inclusion"): the row holds the measure its column or caption names.</summary>
@@ -502,7 +503,10 @@ internal static class StatisticExtractor
         var ratio = RatioName.Match(named);
         var name = ratio.Success ? ratio.Value : DifferenceName.Match(named) is { Success: true } d ? d.Value.ToLowerInvariant() : null;
         ReportedP? p = null;
-        if (cell.RowP is { } rp)
+        // The row's p compares the columns: it is the interval's only when the column holds the comparison (a ratio, a
+        // difference, a coefficient), never a group's own estimate ("Drug (n = 48), mean (95% CI)").
+        bool comparison = ComparisonHeader.IsMatch(cell.Header ?? cell.RowLabel) && cell.ColumnN is null;
+        if (cell.RowP is { } rp && comparison)
         {
             var pm = Regex.Match(rp.Text, @"^(?:[pP]\s*)?(?<rel>[<>≤≥=])?\s*(?<pv>[\d.,]+)$");
             if (pm.Success && PrintedNumber.Parse(pm.Groups["pv"].Value, french) is { Value: <= 1 } pv)
