@@ -328,4 +328,17 @@ public class PaperCheckFormsTests
     [InlineData("Pain score, median (interquartile range)  4.3 (2–6)", "quantile", "inconsistent")]
     public void TableDescriptorsInWords(string row, string check, string verdict) =>
         Assert.Equal(verdict, Verdict($"We included 30 patients.\n\nCharacteristic  Drug (n = 30)\n{row}\n", check));
+
+    [Theory]
+    // A proportion named further back than the mean's own words: 34/96 = 0.354 gives SD 0.481, not 0.42; 40/96 gives 0.4955.
+    [InlineData("Parmi les 96 patients, la proportion de ceux qui avaient été hospitalisés dans l'année était de 0,35 (ET 0,42).", "inconsistent")]
+    [InlineData("Parmi les 96 patients, la proportion de ceux qui vivaient seuls avec l'aidé était de 0,42 (ET 0,50).", "consistent")]
+    public void AProportionNamedFurtherBack(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // Counted events or joints named after the mean: 1.37 * 23 = 31.51 (31/23 = 1.348, 32/23 = 1.391); a rate per year is no count.
+    [InlineData("We included 23 patients. In the year before inclusion, they had had a mean of 1.37 (SD 0.88) flares.", "inconsistent")]
+    [InlineData("We included 23 patients. They had a mean of 1.37 (SD 0.88) flares per year.", "not_checkable")]
+    [InlineData("Quarante-huit patients ont été inclus. Les 13 patients en échec avaient en moyenne 8,58 (ET 3,10) articulations douloureuses.", "inconsistent")]
+    public void CountedEventsAfterTheMean(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }

@@ -109,7 +109,7 @@ internal static class StatisticExtractor
         // A group's n with no people word: "among the 52 in the usual-care group", "chez les 31 du groupe témoin".
         + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
     /// <summary>Words naming an integer-valued measure: scores, scales, counts ("number of", "nombre", "compte"), counted events (episodes, exacerbations, relapses, seizures), and a class, grade or stage that a median or mean is of.</summary>
-    static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils)\b|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
+    static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils|flares|falls|chutes|(?:painful|swollen|tender) joints|articulations (?:douloureuses|gonflées))\b|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
     /// <summary>
     /// Instruments whose total is a sum of whole item scores, named without the word "score": psychiatric rating scales
     /// (PANSS, MADRS, HAM-D, HAM-A, YMRS, BPRS, PHQ-9, GAD-7, HADS, BDI, EPDS, CGI), cognitive tests (MMSE, MoCA), stroke
@@ -128,6 +128,8 @@ internal static class StatisticExtractor
     /// <summary>A proportion of something counted in time, doses, visits or body area is a per-patient share, not the mean of a 0/1 variable.</summary>
     static readonly Regex ContinuousShare = new(@"\b(?:proportion|proportions)\s+(?:of|de|d'|du|des)\s*(?:the\s+|la\s+|le\s+|l')?(?:[\w'-]+\s+){0,2}?(?:time|days?|nights?|hours?|weeks?|visits?|doses?|sessions?|items?|questions?|answers?|body|surface|area|volume|weight|tissue|samples?|cells?|reads?|temps|jours?|nuits?|heures?|semaines?|visites?|séances?|réponses?|surface|poids|cellules?)\b|\bper (?:patient|participant|subject)\b|\bpar (?:patient|sujet)\b", OptI);
     static bool IsBinary(string before) => BinaryWords.IsMatch(before) && !ContinuousShare.IsMatch(before);
+    /// <summary>"la proportion de ceux qui recevaient un ISRS à dose maximale était de 0,63": a proportion named further back, with no number between it and the value.</summary>
+    static bool ProportionSubject(string before) => BinaryWords.Matches(before).LastOrDefault() is { } w && !Regex.IsMatch(before[w.Index..], @"\d") && IsBinary(before[w.Index..]);
 
     static readonly Regex SeWords = new(@"\b(?:SEM|SE|ESM|standard error|erreur standard)\b", Opt);
 
@@ -368,7 +370,7 @@ internal static class StatisticExtractor
                 }
                 taken.Add((m.Index, m.Index + m.Length));
                 var ctx = Context(text, start, m.Index + m.Length, french, sentences, studyNs, options);
-                found.Add(new MeanWithSpread(ctx, mean, sd, se, IsBinary(flow[Math.Max(0, start - 60)..start])));
+                found.Add(new MeanWithSpread(ctx, mean, sd, se, IsBinary(flow[Math.Max(0, start - 60)..start]) || ProportionSubject(flow[Math.Max(SentenceStart(sentences, start), start - 160)..start])));
             }
         foreach (Match m in MeanAlone.Matches(flow))
         {
@@ -987,7 +989,7 @@ internal static class StatisticExtractor
     /// item score), indices with decimals (DAS28, HAQ, EDSS, BASDAI, SF-36, EQ-5D, a visual analogue scale), differences
     /// between means, and blood cell counts (in 10⁹/L).
     /// </summary>
-    static readonly Regex NotIntegerScore = new(@"\b(?:z[- ]?scores?|T[- ]?scores?|propensity|standardi[sz]ed|normali[sz]ed|per item|item means?|mean item|averaged (?:over|across)|moyenne des items|par item|utility|utilité|DAS28|DAS|SDAI|CDAI|HAQ(?:-DI)?|EDSS|BASDAI|BASFI|ASDAS|SF-?36|SF-?12|PCS|MCS|EQ-?5D|VAS|EVA|visual analog(?:ue)?|analogique|PASI|SCORAD|EASI|ADAS(?:-Cog)?|KCCQ|SGRQ|KOOS|QLQ(?:-C30)?|PROMIS|transformed|rescaled|differences?|différences?|(?:cell|blood|neutrophil|lymphocyte|leu[ck]ocyte|platelet|CD4|CD8|eosinophil|reticulocyte|sperm|white[- ]cell|red[- ]cell)\s+counts?|numérations?)\b", OptI);
+    static readonly Regex NotIntegerScore = new(@"\b(?:(?:per|par)\s+(?:(?:patient|person|personne)[- ])?(?:years?|ans?|années?|months?|mois|weeks?|semaines?|days?|jours?)|z[- ]?scores?|T[- ]?scores?|propensity|standardi[sz]ed|normali[sz]ed|per item|item means?|mean item|averaged (?:over|across)|moyenne des items|par item|utility|utilité|DAS28|DAS|SDAI|CDAI|HAQ(?:-DI)?|EDSS|BASDAI|BASFI|ASDAS|SF-?36|SF-?12|PCS|MCS|EQ-?5D|VAS|EVA|visual analog(?:ue)?|analogique|PASI|SCORAD|EASI|ADAS(?:-Cog)?|KCCQ|SGRQ|KOOS|QLQ(?:-C30)?|PROMIS|transformed|rescaled|differences?|différences?|(?:cell|blood|neutrophil|lymphocyte|leu[ck]ocyte|platelet|CD4|CD8|eosinophil|reticulocyte|sperm|white[- ]cell|red[- ]cell)\s+counts?|numérations?)\b", OptI);
     /// <summary>A subgroup a statistic is of ("in the placebo group", "among women", "those who relapsed", "chez les répondeurs").</summary>
     static readonly Regex Subgroup = new(@"\b(?:(?:in|among|for|within|chez|parmi|dans|pour)\s+(?:the\s+|les?\s+|la\s+|l'|each\s+|both\s+|chaque\s+)?(?:[\w'-]+\s+){0,3}?(?:groups?|arms?|subgroups?|strat(?:um|a)|groupes?|bras|sous-groupes?|strates?|women|men|boys|girls|femmes|hommes|garçons|filles|responders|non-responders|répondeurs|non-répondeurs|survivors|survivants|smokers|fumeurs)\b|\b(?:those|ceux|celles)\s+(?:who|whose|with|qui|dont|ayant|avec)\b|\b(?:patients|participants|subjects|children|enfants)\s+(?:who|whose|qui|dont|ayant)\b|\b(?:placebo|controls?|témoins?)\b)", OptI);
     /// <summary>A count of units other than patients: eyes, lesions, visits, samples, procedures, events.</summary>
