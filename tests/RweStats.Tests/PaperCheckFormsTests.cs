@@ -226,8 +226,14 @@ public class PaperCheckFormsTests
     [InlineData("In the 38 patients, the mean MMSE was 24.64 (SD 3.05).", "inconsistent")]
     [InlineData("In the 38 patients, the mean MMSE was 24.63 (SD 3.05).", "consistent")]
     [InlineData("In the 38 patients, the mean NIHSS was 24.64 (SD 3.05).", "inconsistent")]
-    // The EDSS moves in half points: not a whole-number total.
+    // 12.64 * 38 = 480.32: 480/38 = 12.632, 481/38 = 12.658.
+    [InlineData("In the 38 patients, the mean DLQI was 12.64 (SD 5.05).", "inconsistent")]
+    // 8.46 * 38 = 321.48: 321/38 = 8.447, 322/38 = 8.474.
+    [InlineData("In the 38 patients, the mean gain was 8.46 (SD 10.2) ETDRS letters.", "inconsistent")]
+    // The EDSS moves in half points, the IKDC and the ACQ are rescaled or averaged over items: not whole-number totals.
     [InlineData("In the 38 patients, the mean EDSS was 3.47 (SD 1.05).", "not_checkable")]
+    [InlineData("In the 38 patients, the mean IKDC score was 62.47 (SD 10.2).", "not_checkable")]
+    [InlineData("In the 38 patients, the mean ACQ score was 1.47 (SD 0.62).", "not_checkable")]
     public void NamedRatingScalesAreIntegerValued(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 
     [Theory]
