@@ -233,6 +233,9 @@ public class PaperCheckFormsTests
     // The EDSS moves in half points, the IKDC and the ACQ are rescaled or averaged over items: not whole-number totals.
     [InlineData("In the 38 patients, the mean EDSS was 3.47 (SD 1.05).", "not_checkable")]
     [InlineData("In the 38 patients, the mean IKDC score was 62.47 (SD 10.2).", "not_checkable")]
+    // An instrument as a threshold or a band names a subgroup, not the measure of the mean.
+    [InlineData("In the 38 patients with an MMSE ≥ 24, the mean BMI was 27.43 (SD 4.1).", "not_checkable")]
+    [InlineData("In the 38 patients with an mRS 0–2, the mean BMI was 27.43 (SD 4.1).", "not_checkable")]
     [InlineData("In the 38 patients, the mean ACQ score was 1.47 (SD 0.62).", "not_checkable")]
     public void NamedRatingScalesAreIntegerValued(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 
@@ -347,4 +350,11 @@ public class PaperCheckFormsTests
     [InlineData("We included 23 patients. They had a mean of 1.37 (SD 0.88) flares per year.", "not_checkable")]
     [InlineData("Quarante-huit patients ont été inclus. Les 13 patients en échec avaient en moyenne 8,58 (ET 3,10) articulations douloureuses.", "inconsistent")]
     public void CountedEventsAfterTheMean(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // Two numbers that are not counts of people before percentages 'respectively': times, a range.
+    [InlineData("We included 212 patients. At 12 and 24 weeks, the response rates were high (45.0% and 40.0%, respectively).")]
+    [InlineData("We included 212 patients. Between 2 and 5 lesions were seen in the two arms (45.0% and 30.0%, respectively).")]
+    public void TimesAndRangesAreNoCountsOfTheirPercentages(string text) =>
+        Assert.DoesNotContain(CheckText(text).Findings, f => f.Verdict == FindingVerdict.Inconsistent);
 }
