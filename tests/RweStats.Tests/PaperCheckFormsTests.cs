@@ -357,4 +357,22 @@ public class PaperCheckFormsTests
     [InlineData("We included 212 patients. Between 2 and 5 lesions were seen in the two arms (45.0% and 30.0%, respectively).")]
     public void TimesAndRangesAreNoCountsOfTheirPercentages(string text) =>
         Assert.DoesNotContain(CheckText(text).Findings, f => f.Verdict == FindingVerdict.Inconsistent);
+
+    [Fact]
+    public void ACaptionNamesOnlyTheMeasuresOfItsOwnColumns()
+    {
+        // "BMI" under a caption naming scores is not a score: 27.44 * 51 = 1399.44 is no whole total (1399/51 = 27.431,
+        // 1400/51 = 27.451), nor is 9.44 * 51 = 481.44 for the HAD score, which its own header names.
+        var report = CheckText("""
+            Sixty-four patients were included.
+
+            Table 2. Scores and BMI by visit (mean ± SD).
+
+            Visit       n     BMI              HAD score
+            Baseline    64    27.41 ± 4.12     9.41 ± 3.81
+            Week 12     51    27.44 ± 4.20     9.44 ± 3.70
+            """);
+        Assert.DoesNotContain(report.Findings, f => f.Check == "grim" && f.Quote.StartsWith("27.44") && f.Verdict != FindingVerdict.NotCheckable);
+        Assert.Contains(report.Findings, f => f.Check == "grim" && f.Quote.StartsWith("9.44") && f.Verdict == FindingVerdict.Inconsistent);
+    }
 }

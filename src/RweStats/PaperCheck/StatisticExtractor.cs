@@ -445,7 +445,18 @@ internal static class StatisticExtractor
         var measureWords = label;
         if (IsVisitLabel(label))
         {
-            measureWords = (cell.Header ?? "") + " | " + caption;
+            // A caption naming one measure speaks for a column that names the same ("HAD-anxiété" under "Score HAD par
+            // visite") or for a change-from-baseline column; never for another measure ("BMI" under "Scores by visit"), nor
+            // when it names several ("Scores and BMI by visit").
+            var header = cell.Header ?? "";
+            // The caption's own sentence (the caption runs to the cell: the header and the rows above come after it).
+            var captionWords = Regex.Replace(caption, @"^\s*(?:Table|Tableau)\s+\d+[.:]\s*", "");
+            captionWords = captionWords[..(Regex.Match(captionWords, @"\n|\.(?=\s|$)") is { Success: true } stop ? stop.Index : Math.Min(captionWords.Length, 160))];
+            bool sameMeasure = Regex.Matches(header, @"[A-Za-zÀ-ÿ][\w]{2,}").Any(w => !GenericHeaderWord.IsMatch(w.Value)
+                && Regex.IsMatch(captionWords, @"\b" + Regex.Escape(w.Value) + @"\b", RegexOptions.IgnoreCase));
+            bool change = Regex.IsMatch(header, @"\b(?:change|variation|évolution|différence)\b", OptI);
+            bool oneMeasure = !Regex.IsMatch(Regex.Replace(captionWords, @"\([^)]*\)", ""), @"\b(?:and|et)\b|,", Opt); // not the "(moyenne ± ET)" it may end with
+            measureWords = header + (oneMeasure && (sameMeasure || change) ? " | " + caption : "");
             if (measure.Length == 0 || IsVisitLabel(measure)) measure = Regex.Replace(cell.Header ?? "", @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|(?:mean|moyenne|median|médiane)\b.*)$", "", OptI).Trim().TrimEnd(',');
         }
         bool declared = options.IntegerMeasures.Any(d => measureWords.Contains(d, StringComparison.OrdinalIgnoreCase));
@@ -485,6 +496,7 @@ internal static class StatisticExtractor
         return null;
     }
 
+    static readonly Regex GenericHeaderWord = new(@"^(?:mean|means|moyenne|median|médiane|score|scores|total|totale|change|from|baseline|visit|visite|SD|ET|DS|SE|IQR|the|des|par|and|et)$", OptI);
     static readonly Regex IntervalHeader = new(@"\b(?:CI|IC|CrI|confidence interval|intervalle de confiance)\b", Opt);
     /// <summary>An estimate with its limits in brackets, "2.14 (1.19–3.85)", or from the next column, "2.14   1.19–3.85".</summary>
     static readonly Regex ComparisonHeader = new(@"\b(?:a?OR|a?HR|sHR|RR|IRR|MD|SMD|ETD|β|(?i:ratios?|rapport|risque relatif|differences?|différences?|beta|coefficients?|effects?|effets?))\b", Opt);
