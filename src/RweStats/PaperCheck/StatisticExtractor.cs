@@ -477,8 +477,9 @@ internal static class StatisticExtractor
                 pm.Groups["N"].Success ? ParseWhole(pm.Groups["N"].Value) : null);
         }
         // A column of estimates with their intervals ("OR (95% CI)", "Difference [95% CI]", "HR (IC à 95 %)"), with the row's p.
-        if (IntervalHeader.IsMatch(cell.Header ?? "") || (IntervalHeader.IsMatch(label) && !MedianDescriptor.IsMatch(label)))
-            return CellInterval.Match(cell.Text) is { Success: true } im ? TableInterval(text, cell, ctx, im, caption, french) : null;
+        if ((IntervalHeader.IsMatch(cell.Header ?? "") || (IntervalHeader.IsMatch(label) && !MedianDescriptor.IsMatch(label)))
+            && CellInterval.Match(cell.Text) is { Success: true } im)
+            return TableInterval(text, cell, ctx, im, caption, french);
         if (Says(MedianDescriptor) && CellQuantiles.Match(cell.Text) is { Success: true } qm)
         {
             var what = MedianDescriptor.Match(MedianDescriptor.IsMatch(label) ? label : cell.Descriptor).Groups["what"].Value;
