@@ -375,4 +375,13 @@ public class PaperCheckFormsTests
         Assert.DoesNotContain(report.Findings, f => f.Check == "grim" && f.Quote.StartsWith("27.44") && f.Verdict != FindingVerdict.NotCheckable);
         Assert.Contains(report.Findings, f => f.Check == "grim" && f.Quote.StartsWith("9.44") && f.Verdict == FindingVerdict.Inconsistent);
     }
+
+    [Fact]
+    public void InfantsIncludedAreTheStudysN()
+    {
+        // "We included 41 infants": a median of 3 with Q1 1.53 is possible for no n of integer data from 41 (1.53 needs g * d = .53).
+        var finding = Assert.Single(CheckText("We included 41 infants younger than 12 months. After 24 hours, the modified Tal score had a median of 3 (Q1–Q3, 1.53–4).").Findings,
+            f => f.Check == "quantile");
+        Assert.Contains("n = 41", finding.Explanation);
+    }
 }
