@@ -157,4 +157,231 @@ public class PaperCheckFormsTests
         var comorbid = $"Characteristic{gap}A (n = 32)\nComorbidities, n (%)\nHypertension{gap}20 (62.5)\nDiabetes{gap}14 (43.8)\n";
         Assert.DoesNotContain(CheckText(comorbid).Findings, f => f.Check == "category_counts");
     }
+
+    // A table comparing two groups with an estimate column and a P column. 2 * pnorm(-abs(log(0.56)) / ((log(0.95) - log(0.33)) / 2 / 1.96)) = 0.031.
+    const string HazardTable = """
+        We included 212 patients.
+
+        Table 1. Outcomes at 12 months.
+
+        Outcome                  ARNI (n = 108)    Usual care (n = 104)    HR (95% CI)         P
+        HF admission, n (%)      21 (19.4)         33 (31.7)               0.56 (0.33–0.95)    {0}
+        """;
+
+    [Theory]
+    [InlineData("0.03", "consistent")]
+    [InlineData("0.30", "inconsistent")]
+    [InlineData("NS", "inconsistent")]
+    public void AnIntervalColumnIsCheckedAgainstTheRowsP(string p, string verdict) =>
+        Assert.Equal(verdict, Verdict(string.Format(HazardTable, p), "ci_vs_p"));
+
+    [Fact]
+    public void ATableWithAnIntervalColumnStillChecksItsCountColumns()
+    {
+        var findings = CheckText(string.Format(HazardTable, "0.03")).Findings.Where(f => f.Check == "percentage").ToList();
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.Equal(FindingVerdict.Consistent, f.Verdict));
+    }
+
+    [Theory]
+    // A Markdown table of odds ratios with one estimate a row and its p: 2 * pnorm(-log(2.14) / ((log(3.85) - log(1.19)) / 2 / 1.96)) = 0.011.
+    [InlineData("0.011", "", "consistent")]
+    [InlineData("0.11", "", "inconsistent")]
+    // A footnote naming Fisher's exact test: its p need not be the interval's.
+    [InlineData("0.11", "P values from Fisher's exact test.", "not_checkable")]
+    public void AnOddsRatioTableWithAPValueColumn(string p, string footnote, string verdict) => Assert.Equal(verdict, Verdict($"""
+        We enrolled 410 adults living with HIV.
+
+        | Variable | aOR (95% CI) | p-value |
+        |---|---|---|
+        | Age < 25 years | 2.14 (1.19–3.85) | {p} |
+
+        {footnote}
+        """, "ci_vs_p"));
+
+    [Theory]
+    // A table by visit: each row's n in its own column, the measure named by the caption (an integer-valued scale).
+    // -14.15 * 51 = -721.65: -721/51 = -14.137, -722/51 = -14.157; -14.16 is possible.
+    [InlineData("−14.16", "consistent")]
+    [InlineData("−14.15", "inconsistent")]
+    public void ATableByVisitTakesEachRowsN(string change, string verdict)
+    {
+        var report = CheckText($"""
+            Sixty-four patients were included.
+
+            Table 2. MADRS total score by visit (mean ± SD).
+
+            Visit       n     MADRS            Change from baseline
+            Baseline    64    29.41 ± 5.12     —
+            Week 12     51    15.27 ± 8.66     {change} ± 8.21
+            """);
+        var grim = report.Findings.Where(f => f.Check == "grim").ToList();
+        Assert.Equal(3, grim.Count);
+        Assert.Equal(verdict, Finding.VerdictName(grim[^1].Verdict));
+        Assert.Contains("n = 51", grim[^1].Explanation);
+    }
+
+    [Theory]
+    // Rating scales whose totals are sums of whole item scores, named without "score": 24.64 * 38 = 936.32, and 936/38 = 24.63, 937/38 = 24.66.
+    [InlineData("In the 38 patients, the mean MMSE was 24.64 (SD 3.05).", "inconsistent")]
+    [InlineData("In the 38 patients, the mean MMSE was 24.63 (SD 3.05).", "consistent")]
+    [InlineData("In the 38 patients, the mean NIHSS was 24.64 (SD 3.05).", "inconsistent")]
+    // 12.64 * 38 = 480.32: 480/38 = 12.632, 481/38 = 12.658.
+    [InlineData("In the 38 patients, the mean DLQI was 12.64 (SD 5.05).", "inconsistent")]
+    // 8.46 * 38 = 321.48: 321/38 = 8.447, 322/38 = 8.474.
+    [InlineData("In the 38 patients, the mean gain was 8.46 (SD 10.2) ETDRS letters.", "inconsistent")]
+    // The EDSS moves in half points, the IKDC and the ACQ are rescaled or averaged over items: not whole-number totals.
+    [InlineData("In the 38 patients, the mean EDSS was 3.47 (SD 1.05).", "not_checkable")]
+    [InlineData("In the 38 patients, the mean IKDC score was 62.47 (SD 10.2).", "not_checkable")]
+    // An instrument as a threshold or a band names a subgroup, not the measure of the mean.
+    [InlineData("In the 38 patients with an MMSE ≥ 24, the mean BMI was 27.43 (SD 4.1).", "not_checkable")]
+    [InlineData("In the 38 patients with an mRS 0–2, the mean BMI was 27.43 (SD 4.1).", "not_checkable")]
+    [InlineData("In the 38 patients, the mean ACQ score was 1.47 (SD 0.62).", "not_checkable")]
+    public void NamedRatingScalesAreIntegerValued(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // The Lancet's raised decimal point, and a count with its percentage before the denominator: 23/212 = 10.85 %, 4/212 = 1.89 %.
+    [InlineData("Hyperkalaemia occurred in 23 (10·8%) of 212 patients.", "consistent")]
+    [InlineData("Angio-oedema occurred in 4 (2·4%) of 212 patients.", "inconsistent")]
+    [InlineData("Une aide était présente pour 9 (8,3 %) des 96 patients.", "inconsistent")]
+    // Two counts, then their percentages 'respectively': 187/212 = 88.2 %, and no denominator gives 87.2 % of 187.
+    [InlineData("We included 212 patients. At 12 months, 198 and 187 patients were still treated (93.4% and 88.2%, respectively).", "consistent")]
+    [InlineData("We included 212 patients. At 12 months, 198 and 187 patients were still treated (93.4% and 87.2%, respectively).", "inconsistent")]
+    // "35 were women (61.4%)": 35/57 = 61.4 %; no denominator gives 62.9 % of 58 (58/92 = 63.04 %, 58/93 = 62.37 %).
+    [InlineData("Of the 57 patients, 35 were women (61.4%).", "consistent")]
+    [InlineData("Parmi les 96 patients, 58 étaient des femmes (62,9 %).", "inconsistent")]
+    public void CountsWithTheirPercentages(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check == "percentage").ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict, findings.Any(f => f.Verdict == FindingVerdict.Inconsistent) ? "inconsistent" : Finding.VerdictName(findings[^1].Verdict));
+    }
+
+    [Theory]
+    // 2 * pt(-2.45, 94) = 0.016; 2 * pt(-1.12, 78.3) = 0.266.
+    [InlineData("Le score était plus élevé (t de Student = 2,45 ; ddl = 94 ; p = 0,016).", "consistent")]
+    [InlineData("La durée différait (t de Welch = 1,12 ; ddl = 78,3 ; p = 0,03).", "inconsistent")]
+    public void AStudentOrWelchTNamedInFrench(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Fact]
+    public void AJustifiedLineOfRunningTextIsNoTableRow()
+    {
+        // Wide gaps of a justified line before "309±99": the sentence's group (52), not the study's 118, is its n; the
+        // paired t at ρ = 0 gives p = 0.55 with n = 52, 0.37 with n = 118.
+        var report = CheckText("Of 151 patients screened, 118 underwent randomization.\n\nAmong the 55 patients in the exercise group, it rose; among\n"
+                               + "the 52 in the usual-care group, it changed from  309±99\nm  to  322±104  m  (P = 0.38).");
+        var within = Assert.Single(report.Findings, f => f.Check == "within_patient_p");
+        Assert.Equal(FindingVerdict.Consistent, within.Verdict);
+        Assert.Contains("n = 52", within.Explanation);
+    }
+
+    [Theory]
+    // A ratio per unit and a ratio named inside the bracket: 2 * pnorm(-log(1.04) / ((log(1.07) - log(1.01)) / 2 / 1.96)) = 0.008
+    // (0.0003 to 0.045 over the rounding); 2 * pnorm(-log(2.40) / ((log(5.24) - log(1.10)) / 2 / 1.96)) = 0.028.
+    [InlineData("Nous avons inclus 96 patients. L'épuisement était associé à l'âge (OR = 1,04 par an ; IC à 95 % : 1,01-1,07 ; p = 0,008).", "consistent")]
+    [InlineData("Nous avons inclus 96 patients. L'épuisement était associé à l'âge (OR = 1,04 par an ; IC à 95 % : 1,01-1,07 ; p = 0,08).", "inconsistent")]
+    [InlineData("Nous avons inclus 96 patients. Le risque d'hospitalisation était de 2,40 (HR ; IC à 95 % : 1,10-5,24 ; p = 0,03).", "consistent")]
+    [InlineData("Nous avons inclus 96 patients. Le risque d'hospitalisation était de 2,40 (HR ; IC à 95 % : 1,10-5,24 ; p = 0,0004).", "inconsistent")]
+    public void RatiosPerUnitAndNamedInTheirBracket(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Fact]
+    public void ARatePerYearWithItsIntervalIsNoTestOfZero() =>
+        // Its p compares it with something else; the interval of a rate says nothing of that p.
+        Assert.DoesNotContain(CheckText("Nous avons inclus 96 patients. Le taux de poussées était de 0,96 par an ; IC à 95 % : 0,89-1,04 ; p = 0,004.").Findings,
+            f => f.Check == "ci_vs_p");
+
+    [Theory]
+    // The n of a group named with a hyphenated word or as non-responders: 2.47 * 9 = 22.23 (22/9 = 2.44, 23/9 = 2.56); 15.42 = 185/12.
+    [InlineData("Thirty-eight patients were treated. The 9 tandem-lesion patients had a mean mRS at 90 days of 2.47 (SD 1.12).", "inconsistent")]
+    [InlineData("Thirty-eight patients were treated. The 12 non-responders had a mean NIHSS at admission of 15.42 (SD 4.87).", "consistent")]
+    public void AGroupsNWithItsOwnWords(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // An estimate column and its limits in the next one, with a reference row between: 2 * pnorm(-log(1.92) / ((log(3.05) - log(1.21)) / 2 / 1.96)) = 0.0057.
+    [InlineData("0.006", "consistent")]
+    [InlineData("0.06", "inconsistent")]
+    public void AnEstimateColumnWithItsLimitsInTheNext(string p, string verdict)
+    {
+        var report = CheckText($"""
+            We enrolled 410 adults living with HIV.
+
+            Variable                 aOR     95% CI        p
+            Female sex               1.00    Ref.          —
+            Distance over 10 km      1.92    1.21–3.05     {p}
+            """);
+        var finding = Assert.Single(report.Findings, f => f.Check == "ci_vs_p");
+        Assert.Equal(verdict, Finding.VerdictName(finding.Verdict));
+        Assert.Contains("aOR 1.92", finding.Explanation);
+    }
+
+    [Fact]
+    public void AGroupsOwnIntervalIsNotCheckedAgainstTheRowsP()
+    {
+        // The P compares the two groups; each mean's interval says nothing of it (a mean 3.4 (2.8–4.0) is far from 0).
+        var report = CheckText("""
+            We included 60 patients.
+
+            Outcome                  Drug (n = 30), mean (95% CI)    Placebo (n = 30), mean (95% CI)    P
+            Pain score at week 12    3.4 (2.8–4.0)                   4.6 (3.9–5.3)                      0.01
+            """);
+        var intervals = report.Findings.Where(f => f.Check == "ci_vs_p").ToList();
+        Assert.Equal(2, intervals.Count);
+        Assert.All(intervals, f => Assert.Contains("no p is printed", f.Explanation));
+    }
+
+    [Theory]
+    // Descriptors in words: 9.43 = 283/30; 9.45 * 30 = 283.5 is no whole total; a median of integers is whole or a half.
+    [InlineData("HAD score, mean (standard deviation)  9.43 (3.81)", "grim", "consistent")]
+    [InlineData("HAD score, mean (standard deviation)  9.45 (3.81)", "grim", "inconsistent")]
+    [InlineData("Pain score, median (interquartile range)  4 (2–6.5)", "quantile", "consistent")]
+    [InlineData("Pain score, median (interquartile range)  4.3 (2–6)", "quantile", "inconsistent")]
+    public void TableDescriptorsInWords(string row, string check, string verdict) =>
+        Assert.Equal(verdict, Verdict($"We included 30 patients.\n\nCharacteristic  Drug (n = 30)\n{row}\n", check));
+
+    [Theory]
+    // A proportion named further back than the mean's own words: 34/96 = 0.354 gives SD 0.481, not 0.42; 40/96 gives 0.4955.
+    [InlineData("Parmi les 96 patients, la proportion de ceux qui avaient été hospitalisés dans l'année était de 0,35 (ET 0,42).", "inconsistent")]
+    [InlineData("Parmi les 96 patients, la proportion de ceux qui vivaient seuls avec l'aidé était de 0,42 (ET 0,50).", "consistent")]
+    public void AProportionNamedFurtherBack(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // Counted events or joints named after the mean: 1.37 * 23 = 31.51 (31/23 = 1.348, 32/23 = 1.391); a rate per year is no count.
+    [InlineData("We included 23 patients. In the year before inclusion, they had had a mean of 1.37 (SD 0.88) flares.", "inconsistent")]
+    [InlineData("We included 23 patients. They had a mean of 1.37 (SD 0.88) flares per year.", "not_checkable")]
+    [InlineData("Quarante-huit patients ont été inclus. Les 13 patients en échec avaient en moyenne 8,58 (ET 3,10) articulations douloureuses.", "inconsistent")]
+    public void CountedEventsAfterTheMean(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // Two numbers that are not counts of people before percentages 'respectively': times, a range.
+    [InlineData("We included 212 patients. At 12 and 24 weeks, the response rates were high (45.0% and 40.0%, respectively).")]
+    [InlineData("We included 212 patients. Between 2 and 5 lesions were seen in the two arms (45.0% and 30.0%, respectively).")]
+    public void TimesAndRangesAreNoCountsOfTheirPercentages(string text) =>
+        Assert.DoesNotContain(CheckText(text).Findings, f => f.Verdict == FindingVerdict.Inconsistent);
+
+    [Fact]
+    public void ACaptionNamesOnlyTheMeasuresOfItsOwnColumns()
+    {
+        // "BMI" under a caption naming scores is not a score: 27.44 * 51 = 1399.44 is no whole total (1399/51 = 27.431,
+        // 1400/51 = 27.451), nor is 9.44 * 51 = 481.44 for the HAD score, which its own header names.
+        var report = CheckText("""
+            Sixty-four patients were included.
+
+            Table 2. Scores and BMI by visit (mean ± SD).
+
+            Visit       n     BMI              HAD score
+            Baseline    64    27.41 ± 4.12     9.41 ± 3.81
+            Week 12     51    27.44 ± 4.20     9.44 ± 3.70
+            """);
+        Assert.DoesNotContain(report.Findings, f => f.Check == "grim" && f.Quote.StartsWith("27.44") && f.Verdict != FindingVerdict.NotCheckable);
+        Assert.Contains(report.Findings, f => f.Check == "grim" && f.Quote.StartsWith("9.44") && f.Verdict == FindingVerdict.Inconsistent);
+    }
+
+    [Fact]
+    public void InfantsIncludedAreTheStudysN()
+    {
+        // "We included 41 infants": a median of 3 with Q1 1.53 is possible for no n of integer data from 41 (1.53 needs g * d = .53).
+        var finding = Assert.Single(CheckText("We included 41 infants younger than 12 months. After 24 hours, the modified Tal score had a median of 3 (Q1–Q3, 1.53–4).").Findings,
+            f => f.Check == "quantile");
+        Assert.Contains("n = 41", finding.Explanation);
+    }
 }

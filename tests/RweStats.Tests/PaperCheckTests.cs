@@ -162,9 +162,9 @@ public class PaperCheckTests
     [Fact]
     public void DeclaredIntegerMeasures()
     {
-        const string text = "At baseline (n = 14), the SLEDAI median was 6 (IQR 4.24-8).";
+        const string text = "At baseline (n = 14), the ESSDAI median was 6 (IQR 4.24-8).";
         Assert.Equal(FindingVerdict.NotCheckable, Single(text, "quantile").Verdict);
-        var declared = CheckText(text, new CheckOptions(new[] { "SLEDAI" }));
+        var declared = CheckText(text, new CheckOptions(new[] { "ESSDAI" }));
         Assert.Equal(FindingVerdict.Inconsistent, Assert.Single(declared.Findings, f => f.Check == "quantile").Verdict);
     }
 
@@ -207,12 +207,13 @@ public class PaperCheckTests
     public void TuningCorpus(string format)
     {
         var truth = File.ReadAllLines(RepoPaths.Fixture("check", "truth.tsv")).Skip(1).Select(l => l.Split('\t')).Where(c => c[0] is "tuning" or "heldout" or "heldout2").ToList();
+        int pages = 0;
         foreach (var file in truth.GroupBy(c => c[1]))
         {
             var path = RepoPaths.Fixture("check", file.Key.Replace(".txt", format));
             var text = PaperText.Load(path);
             var report = PaperChecker.Check(text, CheckOptions.Default);
-            if (format == ".pdf") Assert.True(text.Lines.Max(l => l.Page) >= 2);
+            pages = Math.Max(pages, text.Lines.Max(l => l.Page));
             foreach (var row in file)
             {
                 var anchor = PaperText.Normalise(row[6]);
@@ -225,6 +226,8 @@ public class PaperCheckTests
                 Assert.True(flagged == (row[5] == "inconsistent"), $"{row[2]} ({row[3]}, {row[5]}) in {path}: {(flagged ? "flagged" : "not flagged")}");
             }
         }
+        // The PDFs are read page by page (the longer texts run over two pages or more).
+        if (format == ".pdf") Assert.True(pages >= 2);
     }
 
     /// <summary>

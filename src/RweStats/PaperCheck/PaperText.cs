@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 
@@ -123,6 +124,8 @@ public sealed class PaperText
     public static string Normalise(string s)
     {
         s = Compose(s);
+        // A raised decimal point between digits ("7·5%", The Lancet's style) is a decimal point.
+        if (s.Contains('\u00B7')) s = Regex.Replace(s, @"(?<=\d)\u00B7(?=\d)", ".");
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
             sb.Append(c switch

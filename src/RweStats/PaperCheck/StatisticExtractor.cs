@@ -41,9 +41,9 @@ internal static class StatisticExtractor
     /// "t(28) = 2.20", "t[28] = 2.20", "F(2, 45) = 3.1", Kruskal–Wallis "H(2) = 7.1" (its χ² approximation), "χ2(2, N = 80) = 6.1", "z = 2.1", and a t or F with its df run on as a
     /// subscript set inline: "t28 = 2.20", "t 28 = 2.20", "F2,45 = 3.1".
     /// </summary>
-    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|H(?=\s*\()|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:\s+for\s+(?:linear\s+)?trend|\s+(?:de|pour)\s+(?:la\s+)?tendance(?:\s+linéaire)?|\s+(?:du|of\s+the)\s+(?:test\s+(?:du\s+)?)?log-?rank(?:\s+test)?)?(?:\s*\((?<df>[^()=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\)|\s*\[(?<df>[^\[\]=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\]|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
+    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|H(?=\s*\()|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:(?<=t)\s+de\s+(?:Welch|Student)|\s+for\s+(?:linear\s+)?trend|\s+(?:de|pour)\s+(?:la\s+)?tendance(?:\s+linéaire)?|\s+(?:du|of\s+the)\s+(?:test\s+(?:du\s+)?)?log-?rank(?:\s+test)?)?(?:\s*\((?<df>[^()=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\)|\s*\[(?<df>[^\[\]=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\]|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
 
-    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:percentage points?|points de pourcentage|[a-zA-Zµ/]+\s*)?[\(\[,;]\s*(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval(?:\s*\[CI\])?|intervalle de confiance(?:\s*\[IC\])?)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
+    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:percentage points?|points de pourcentage|(?<per>(?:per|par)\s+[a-zA-Zé-]+)|[a-zA-Zµ/]+)?\s*[\(\[,;]\s*(?:(?<rname>a?HR|a?OR|RR|IRR|sHR)\s*[;,:]\s*)?(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval(?:\s*\[CI\])?|intervalle de confiance(?:\s*\[IC\])?)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
 
     /// <summary>
     /// A named estimate with its limits in brackets and no level: "OR 1.8 [1.1–2.9]", "HR 0.72 (0.55; 0.94)", "mean
@@ -86,7 +86,7 @@ internal static class StatisticExtractor
     /// <summary>"median (IQR) 6 (4-8)", "The median [IQR] PHQ-9 score was 12 [8–15]": the header form in running text.</summary>
     static readonly Regex MedianHeader = new(@"\b(?:median|médiane)\s*[\(\[]\s*(?:IQR|Q1\s*[-–]\s*Q3|EIQ|IIQ)\s*[\)\]]\s*(?:[\w'-]+\s+){0,4}?(?:(?:was|were|is|of|était|étaient|est de|de)\s+)?[:=]?\s*(?<med>" + Num + @")\s*[\(\[]\s*(?<q1>" + Num + ")" + Sep + "(?<q3>" + Num + @")\s*[\)\]]", OptI);
 
-    const string PeopleWords = @"(?:patients?|participants?|subjects?|sujets?|femmes|hommes|women|men|cas|cases|malades|enfants|children|individuals|individus|respondents|répondants|personnes|people|persons|completers|responders|répondeurs|volunteers|volontaires|adults|adultes)";
+    const string PeopleWords = @"(?:patients?|participants?|subjects?|sujets?|femmes|hommes|women|men|cas|cases|malades|enfants|children|individuals|individus|respondents|répondants|personnes|people|persons|completers|responders|répondeurs|volunteers|volontaires|adults|adultes|infants|newborns|neonates|nourrissons|nouveau-nés|boys|girls|garçons|filles|mothers|mères|physicians|médecins|nurses|infirmiers|infirmières|students|étudiants|residents|résidents|remitters|non-remitters|non-responders|non-répondeurs|survivors|survivants)";
     static readonly Regex PercentThenCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|among)\s*(?:[\wéèàçïî'-]+\s+){0,4}?)?\(\s*(?:[nN]\s*=\s*)?(?<k>\d+)\s*(?:(?:sur|/|of|out of)\s*(?<N>\d+))?\s*(?:[\wéè]+\s*)?\)", Opt);
     /// <summary>"31.2 % had renal involvement (12 patients)", "47,0 % avaient une atteinte rénale (n = 15)": a count named as such a few words after its percentage.</summary>
     static readonly Regex PercentWordsThenCount = new(@"(?<pct>" + Num + @")\s*%\s+(?:[A-Za-zÀ-ÿ'-]+\s+){1,8}?\(\s*(?:[nN]\s*=\s*(?<k>\d+)|(?<k>\d+)\s+" + PeopleWords + @")\s*\)", Opt);
@@ -95,17 +95,28 @@ internal static class StatisticExtractor
     /// <summary>"12/14 (86 %)", "12 of 14 patients (86%)", "27 patients sur 60, soit 45 %", "39 patients out of 41, i.e. 95%": a count of a denominator, then its percentage.</summary>
     /// <summary>What a number before a bracketed percentage is not a count of: a threshold ("≥ 65 (40 %)"), a grade or stage ("grade 3/4 neutropenia (12 %)"), an age, a visit ("M6 (45 %)").</summary>
     const string NotACount = @"(?<![\w.,])(?<![<>≤≥]\s?)(?<!\b(?i:aged?|grades?|stages?|types?|class|classes|levels?|weeks?|months?|days?|visits?|years?|semaines?|mois|jours?|visites?|ans|âgée?s?|classe|stade|CTCAE|NYHA|ECOG|Gleason)\s)";
-    static readonly Regex CountOfThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:[\wéè]+\s*){0,2}(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
-    static readonly Regex CountThenPercent = new(NotACount + @"(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")(?![.,]\d)\s*(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
+    static readonly Regex CountOfThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:[\wéè]+\s*){0,2}(?:[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*\s*)?(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
+    static readonly Regex CountThenPercent = new(NotACount + @"(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")(?![.,]\d)\s*(?:(?:were|étaient)\s+(?:des\s+)?(?=" + PeopleWords + @"))?(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
+    /// <summary>"51 (7·5%) of 738 patients", "12 (30 %) des 40 patients": a count and its percentage, then the denominator (The Lancet's style).</summary>
+    static readonly Regex CountPercentOf = new(NotACount + @"(?<k>" + WholeCount + @")\s*[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]\s*(?:of|out of|sur|des)\s+(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:mg|g\b|kg|mL|ml|L\b|%|years|ans|mois|months|days|jours))", Opt);
+    /// <summary>"118 and 109 patients were still treated (93.7% and 85.5%, respectively)", "chez 12 et 15 patients (30,0 % et 37,5 % respectivement)": two counts of people, then their percentages in the same order (never "at 12 and 24 weeks", "between 2 and 5").</summary>
+    static readonly Regex RespectiveCounts = new(@"(?<![\w.,])(?<!\b(?i:between|entre|from|de|aged|âgés de)\s)(?<k1>" + WholeCount + @")\s+(?:and|et)\s+(?<k2>" + WholeCount + @")\s+(?:[\wéè-]+\s+)?" + PeopleWords + @"\b[^.;()%\d]{0,80}?\(\s*(?<p1>" + Num + @")\s*%\s*(?:and|et)\s+(?<p2>" + Num + @")\s*%\s*,?\s*(?:respectively|respectivement)\s*\)", Opt);
     static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
 
     static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
     /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients", "in each arm of 31 patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
-    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + @")\s+(?:[\wéè]+\s+)?" + PeopleWords
+    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + @")\s+(?:[\wéè][\wéè'-]*\s+)?" + PeopleWords
         // A group's n with no people word: "among the 52 in the usual-care group", "chez les 31 du groupe témoin".
         + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
     /// <summary>Words naming an integer-valued measure: scores, scales, counts ("number of", "nombre", "compte"), counted events (episodes, exacerbations, relapses, seizures), and a class, grade or stage that a median or mean is of.</summary>
-    static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils)\b|" + OrdinalMeasure, OptI);
+    static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils|flares|falls|chutes|(?:painful|swollen|tender) joints|articulations (?:douloureuses|gonflées)|ETDRS letters|letters read|lettres ETDRS)\b|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
+    /// <summary>
+    /// Instruments whose total is a sum of whole item scores, named without the word "score": psychiatric rating scales
+    /// (PANSS, MADRS, HAM-D, HAM-A, YMRS, BPRS, PHQ-9, GAD-7, HADS, BDI, EPDS, CGI), cognitive tests (MMSE, MoCA), stroke
+    /// scales (NIHSS, modified Rankin) and the SLEDAI. Not the EDSS (half steps), nor composite indices with decimals (DAS28, HAQ);
+    /// nor an instrument named as a threshold or a band ("MMSE ≥ 24", "mRS 0–2"): that names a subgroup, not the measure.
+    /// </summary>
+    const string IntegerInstrument = @"\b(?:PANSS|MADRS|HAM-?D(?:-?17)?|HDRS|HAM-?A|HARS|YMRS|BPRS|PHQ-?9|GAD-?7|HADS(?:-[AD])?|BDI(?:-II)?|EPDS|CGI-[SI]|MMSE|MoCA|NIHSS|mRS|modified Rankin|Rankin|SLEDAI(?:-2K)?|DLQI|POEM)\b(?!\s*(?:[<>≤≥]|\d+\s*(?:[-–]|to)\s*\d))";
     /// <summary>A class, grade or stage as the measure a median or mean is of ("the NYHA class had a median of 2", "médiane de la classe NYHA"), not as a subgroup ("in stage III patients, the mean age").</summary>
     const string OrdinalMeasure = @"\b(?:median|médiane|mean|moyenne)\s+(?:(?:de la|du|of the|the)\s+)?(?:[\w-]+\s+)?(?:class|classe|grade|stage|stade)\b|\b(?:class|classe|grade|stage|stade)\s+(?:[\w-]+\s+)?(?:had|has|avait|a|was|était)\s+(?:(?:a|an|une)\s+)?(?:median|médiane|mean|moyenne)\b";
     static readonly Regex ContinuousUnit = new(@"^\s*(?:mg|g/|g\b|kg|mL|ml|L\b|mmol|µmol|UI|IU|U/|years|ans|année|cm|mm|ng|pg|µg|%|°|h\b|min\b|jours|days|weeks|semaines|months|mois)", Opt);
@@ -118,6 +129,8 @@ internal static class StatisticExtractor
     /// <summary>A proportion of something counted in time, doses, visits or body area is a per-patient share, not the mean of a 0/1 variable.</summary>
     static readonly Regex ContinuousShare = new(@"\b(?:proportion|proportions)\s+(?:of|de|d'|du|des)\s*(?:the\s+|la\s+|le\s+|l')?(?:[\w'-]+\s+){0,2}?(?:time|days?|nights?|hours?|weeks?|visits?|doses?|sessions?|items?|questions?|answers?|body|surface|area|volume|weight|tissue|samples?|cells?|reads?|temps|jours?|nuits?|heures?|semaines?|visites?|séances?|réponses?|surface|poids|cellules?)\b|\bper (?:patient|participant|subject)\b|\bpar (?:patient|sujet)\b", OptI);
     static bool IsBinary(string before) => BinaryWords.IsMatch(before) && !ContinuousShare.IsMatch(before);
+    /// <summary>"la proportion de ceux qui recevaient un ISRS à dose maximale était de 0,63": a proportion named further back, with no number between it and the value.</summary>
+    static bool ProportionSubject(string before) => BinaryWords.Matches(before).LastOrDefault() is { } w && !Regex.IsMatch(before[w.Index..], @"\d") && IsBinary(before[w.Index..]);
 
     static readonly Regex SeWords = new(@"\b(?:SEM|SE|ESM|standard error|erreur standard)\b", Opt);
 
@@ -135,7 +148,7 @@ internal static class StatisticExtractor
     static readonly string NumberWordsPattern = "(?:" + NumberWordAlternatives + @")(?:(?:[\s-]+|\s+et\s+(?=un\b|onze\b)|(?<=hundred)\s+and\s+)(?:" + NumberWordAlternatives + @"|un|one|cents|thousand|mille))*";
     static string NumberWordAlternatives => "quatre-vingts?|" + string.Join("|", NumberWords.Keys.OrderByDescending(k => k.Length));
     /// <summary>The words a study's n counts (not "women", "men": those count a category of it).</summary>
-    const string StudyPeople = @"(?:patients?|participants?|subjects?|sujets?|malades|enfants|children|individuals|individus|respondents|répondants|adults|adultes|volunteers|volontaires|persons|people|personnes)";
+    const string StudyPeople = @"(?:patients?|participants?|subjects?|sujets?|malades|enfants|children|individuals|individus|respondents|répondants|adults|adultes|volunteers|volontaires|persons|people|personnes|infants|newborns|neonates|nourrissons|nouveau-nés|adolescents|students|étudiants)";
     static readonly Regex StudyNPhrase = new(@"(?<![\w])(?<n>\d+|" + NumberWordsPattern + @")\s+(?:" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,6}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|allocated|assigned|inclus|incluses|traités|traitées|randomisés|randomisées|analysés|étudiés|répartis|réparties)|(?:were|ont été)\s+(?:randomi[sz]ed|enrolled|included|inclus|randomisés)(?!\s+(?:to|à|in|dans|into)\b))", OptI);
     static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|recruited|inclu(?:ait|s)?|a inclus|ont inclus|avons inclus|randomi[sz]ed|comprenait)\s+(?<n>\d+|" + NumberWordsPattern + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople, OptI);
     /// <summary>A table's "Patients (n) 14" row. A running-text "the n = 12 patients had …" is the n of its sentence, not the study's.</summary>
@@ -250,7 +263,9 @@ internal static class StatisticExtractor
                 bool positive = est.Value > 0 && lo.Value > 0 && hi.Value > 0;
                 if (!positive || (Regex.IsMatch(between, @"\d") && !refers)) ratio = null;
             }
-            var name = ratio?.Value;
+            var name = m.Groups["rname"].Success ? m.Groups["rname"].Value : ratio?.Value;
+            // "OR = 0,96 par an (IC …)": a ratio per unit; a rate per year with its interval tests no zero difference.
+            if (m.Groups["per"].Success && name is null) { if (p is not null) usedP.Remove(p); continue; }
             var dfMatch = Regex.Match(flow[(m.Index + m.Length)..Math.Min(flow.Length, m.Index + m.Length + 40)], @"^[^.]{0,25}?\b(?:df|ddl)\s*=\s*(?<df>\d+(?:[.,]\d+)?)");
             var df = dfMatch.Success ? PrintedNumber.Parse(dfMatch.Groups["df"].Value, french) : null;
             taken.Add((from, end));
@@ -356,7 +371,7 @@ internal static class StatisticExtractor
                 }
                 taken.Add((m.Index, m.Index + m.Length));
                 var ctx = Context(text, start, m.Index + m.Length, french, sentences, studyNs, options);
-                found.Add(new MeanWithSpread(ctx, mean, sd, se, IsBinary(flow[Math.Max(0, start - 60)..start])));
+                found.Add(new MeanWithSpread(ctx, mean, sd, se, IsBinary(flow[Math.Max(0, start - 60)..start]) || ProportionSubject(flow[Math.Max(SentenceStart(sentences, start), start - 160)..start])));
             }
         foreach (Match m in MeanAlone.Matches(flow))
         {
@@ -368,7 +383,16 @@ internal static class StatisticExtractor
             found.Add(new MeanWithSpread(Context(text, g.Index, g.Index + g.Length, french, sentences, studyNs, options), mean, null, false, false));
         }
 
-        foreach (var regex in new[] { PercentThenCount, CountOfThenPercent, CountWordOfThenPercent, PercentCommaCount, CountThenPercent, PercentWordsThenCount, PercentOfPeople })
+        foreach (Match m in RespectiveCounts.Matches(flow))
+            foreach (var (k, p) in new[] { (m.Groups["k1"], m.Groups["p1"]), (m.Groups["k2"], m.Groups["p2"]) })
+            {
+                int end = flow.IndexOf('%', p.Index + p.Length) + 1;
+                if (!Free(p.Index, end) || PrintedNumber.Parse(p.Value, french) is not { Value: >= 0 and <= 100 } pct) continue;
+                taken.Add((p.Index, end));
+                var own = (Math.Max(0, k.Index - 8), k.Index + k.Length);
+                found.Add(new Percentage(Context(text, p.Index, end, french, sentences, studyNs, options, own), pct, ParseWhole(k.Value), null));
+            }
+        foreach (var regex in new[] { PercentThenCount, CountPercentOf, CountOfThenPercent, CountWordOfThenPercent, PercentCommaCount, CountThenPercent, PercentWordsThenCount, PercentOfPeople })
             foreach (Match m in regex.Matches(flow))
             {
                 if (!Free(m.Index, m.Index + m.Length)) continue;
@@ -400,8 +424,8 @@ internal static class StatisticExtractor
     static readonly Regex CellMean = new(@"^(?<m>" + Num + @")\s*(?:\(\s*(?<s>" + Num + @")\s*\)|\[\s*(?<s>" + Num + @")\s*\]|(?:±|\+/-)\s*(?<s>" + Num + "))$", Opt);
     static readonly Regex CellQuantiles = new(@"^(?<med>" + Num + @")\s*[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]$", Opt);
     static readonly Regex CountDescriptor = new(@"\b(?:[nN]|[nN]o\.|effectif|nombre)\s*\(\s*%\s*\)|\(\s*%\s*\)", Opt);
-    static readonly Regex MeanDescriptor = new(@"\b(?:mean|moyenne|M)\s*(?:\(\s*|±\s*|\[\s*)(?:SD|ET|DS|SE|SEM|ES|ESM|s\.d\.)", OptI);
-    static readonly Regex MedianDescriptor = new(@"\b(?:median|médiane)\s*(?:\(\s*|\[\s*)(?<what>IQR|EIQ|IIQ|Q1\s*[-–;,]\s*Q3|P25\s*[-–;,]\s*P75|quartiles|range|min\s*[-–;,]\s*max|extrêmes|étendue)", OptI);
+    static readonly Regex MeanDescriptor = new(@"\b(?:mean|moyenne|M)\s*(?:\(\s*|±\s*|\[\s*)(?:SD|ET|DS|SE|SEM|ES|ESM|s\.d\.|écart[- ]type|standard deviation|standard error|erreur standard)", OptI);
+    static readonly Regex MedianDescriptor = new(@"\b(?:median|médiane)\s*(?:\(\s*|\[\s*)(?<what>IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|Q1\s*[-–;,]\s*Q3|P25\s*[-–;,]\s*P75|quartiles|range|min\s*[-–;,]\s*max|extrêmes|étendue)", OptI);
     static readonly Regex LabelUnit = new(@"\b(?:mg|kg|g/[dl]L|mmol|µmol|years|ans|années|cm|mm|days|jours|weeks|semaines|months|mois|ml|mL|UI|IU)\b", Opt);
 
     /// <summary>
@@ -416,13 +440,32 @@ internal static class StatisticExtractor
         // The row label's own descriptor wins over the header's ("n (%) or mean (SD)" headers name both).
         bool Says(Regex r) => r.IsMatch(label) || (!CountDescriptor.IsMatch(label) && !MeanDescriptor.IsMatch(label) && !MedianDescriptor.IsMatch(label) && r.IsMatch(cell.Descriptor));
         string measure = Regex.Replace(label, @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|(?:mean|moyenne|median|médiane)\b.*)$", "", OptI).Trim().TrimEnd(',');
-        bool declared = options.IntegerMeasures.Any(d => label.Contains(d, StringComparison.OrdinalIgnoreCase));
-        bool integer = (declared || (IntegerWords.IsMatch(label) && !LabelUnit.IsMatch(label) && !NotIntegerScore.IsMatch(label)))
-                       && !ModelBased.IsMatch(label) && !ModelBased.IsMatch(cell.Descriptor);
-        // With no n in its column's header, the n its table's caption states, else the study's.
-        var captionN = cell.ColumnN is null ? CaptionN(Caption(text.Flow, cell.Start)) : null;
-        int? n = cell.ColumnN ?? captionN?.N ?? studyN;
-        string source = cell.ColumnN is not null ? $"the column's n ('{cell.Header}')" : captionN is { } c ? c.Source : studyN is not null ? $"the study's n ({studyNSource})" : "no n stated";
+        // A table by visit ("Baseline", "Week 24", "S12" down its rows): the measure is named by the column's header, or by the caption ("Table 3. MADRS total score by visit").
+        var caption = Caption(text.Flow, cell.Start);
+        var measureWords = label;
+        if (IsVisitLabel(label))
+        {
+            // A caption naming one measure speaks for a column that names the same ("HAD-anxiété" under "Score HAD par
+            // visite") or for a change-from-baseline column; never for another measure ("BMI" under "Scores by visit"), nor
+            // when it names several ("Scores and BMI by visit").
+            var header = cell.Header ?? "";
+            // The caption's own sentence (the caption runs to the cell: the header and the rows above come after it).
+            var captionWords = Regex.Replace(caption, @"^\s*(?:Table|Tableau)\s+\d+[.:]\s*", "");
+            captionWords = captionWords[..(Regex.Match(captionWords, @"\n|\.(?=\s|$)") is { Success: true } stop ? stop.Index : Math.Min(captionWords.Length, 160))];
+            bool sameMeasure = Regex.Matches(header, @"[A-Za-zÀ-ÿ][\w]{2,}").Any(w => !GenericHeaderWord.IsMatch(w.Value)
+                && Regex.IsMatch(captionWords, @"\b" + Regex.Escape(w.Value) + @"\b", RegexOptions.IgnoreCase));
+            bool change = Regex.IsMatch(header, @"\b(?:change|variation|évolution|différence)\b", OptI);
+            bool oneMeasure = !Regex.IsMatch(Regex.Replace(captionWords, @"\([^)]*\)", ""), @"\b(?:and|et)\b|,", Opt); // not the "(moyenne ± ET)" it may end with
+            measureWords = header + (oneMeasure && (sameMeasure || change) ? " | " + caption : "");
+            if (measure.Length == 0 || IsVisitLabel(measure)) measure = Regex.Replace(cell.Header ?? "", @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|(?:mean|moyenne|median|médiane)\b.*)$", "", OptI).Trim().TrimEnd(',');
+        }
+        bool declared = options.IntegerMeasures.Any(d => measureWords.Contains(d, StringComparison.OrdinalIgnoreCase));
+        bool integer = (declared || (IntegerWords.IsMatch(measureWords) && !LabelUnit.IsMatch(measureWords) && !NotIntegerScore.IsMatch(measureWords)))
+                       && !ModelBased.IsMatch(label) && !ModelBased.IsMatch(cell.Descriptor) && !ModelBased.IsMatch(measureWords);
+        // The row's n (a column headed "n"), else the n in its column's header, else the n its table's caption states, else the study's.
+        var captionN = cell.ColumnN is null && cell.RowN is null ? CaptionN(caption) : null;
+        int? n = cell.RowN ?? cell.ColumnN ?? captionN?.N ?? studyN;
+        string source = cell.RowN is { } rowN ? $"the row's n ('{label}', n = {rowN})" : cell.ColumnN is not null ? $"the column's n ('{cell.Header}')" : captionN is { } c ? c.Source : studyN is not null ? $"the study's n ({studyNSource})" : "no n stated";
         var line = text.LineAt(cell.Start);
         var ctx = new StatisticContext(cell.Start, cell.End, cell.Text, $"{label}: {cell.Text}{(cell.Header is null ? "" : $" ({cell.Header})")}",
             measure.Length == 0 ? null : measure, integer, n, source, null) { Page = line.Page, Line = line.Line };
@@ -433,10 +476,14 @@ internal static class StatisticExtractor
             return new Percentage(ctx, pct, int.Parse(pm.Groups["k"].Value, CultureInfo.InvariantCulture),
                 pm.Groups["N"].Success ? ParseWhole(pm.Groups["N"].Value) : null);
         }
+        // A column of estimates with their intervals ("OR (95% CI)", "Difference [95% CI]", "HR (IC à 95 %)"), with the row's p.
+        if ((IntervalHeader.IsMatch(cell.Header ?? "") || (IntervalHeader.IsMatch(label) && !MedianDescriptor.IsMatch(label)))
+            && CellInterval.Match(cell.Text) is { Success: true } im)
+            return TableInterval(text, cell, ctx, im, caption, french);
         if (Says(MedianDescriptor) && CellQuantiles.Match(cell.Text) is { Success: true } qm)
         {
             var what = MedianDescriptor.Match(MedianDescriptor.IsMatch(label) ? label : cell.Descriptor).Groups["what"].Value;
-            bool range = Regex.IsMatch(what, "range|min|extrêmes|étendue", OptI);
+            bool range = Regex.IsMatch(what, "^(?:range|min|extrêmes|étendue)", OptI);
             var (med, a, b) = (PrintedNumber.Parse(qm.Groups["med"].Value, french), PrintedNumber.Parse(qm.Groups["a"].Value, french), PrintedNumber.Parse(qm.Groups["b"].Value, french));
             return range ? new MedianWithQuartiles(ctx, med, null, null, a, b) : new MedianWithQuartiles(ctx, med, a, b, null, null);
         }
@@ -444,10 +491,52 @@ internal static class StatisticExtractor
         {
             var (mean, sd) = (PrintedNumber.Parse(mm.Groups["m"].Value, french), PrintedNumber.Parse(mm.Groups["s"].Value, french));
             if (mean is null || sd is null) return null;
-            bool se = Regex.IsMatch(MeanDescriptor.IsMatch(label) ? label : cell.Descriptor, @"\b(?:SE|SEM|ES|ESM)\b");
+            bool se = Regex.IsMatch(MeanDescriptor.IsMatch(label) ? label : cell.Descriptor, @"\b(?:SE|SEM|ES|ESM|standard error|erreur standard)\b");
             return new MeanWithSpread(ctx, mean, sd, se, IsBinary(label));
         }
         return null;
+    }
+
+    static readonly Regex GenericHeaderWord = new(@"^(?:mean|means|moyenne|median|médiane|score|scores|total|totale|change|from|baseline|visit|visite|SD|ET|DS|SE|IQR|the|des|par|and|et)$", OptI);
+    static readonly Regex IntervalHeader = new(@"\b(?:CI|IC|CrI|confidence interval|intervalle de confiance)\b", Opt);
+    /// <summary>An estimate with its limits in brackets, "2.14 (1.19–3.85)", or from the next column, "2.14   1.19–3.85".</summary>
+    static readonly Regex ComparisonHeader = new(@"\b(?:a?OR|a?HR|sHR|RR|IRR|MD|SMD|ETD|β|(?i:ratios?|rapport|risque relatif|differences?|différences?|beta|coefficients?|effects?|effets?))\b", Opt);
+    static readonly Regex CellInterval = new(@"^(?<est>" + Num + @")\s*(?:[\(\[]\s*(?<lo>" + Num + @")\s*(?:to|à|–|—|-|;|,)\s*(?<hi>" + Num + @")\s*[\)\]]|\s[\(\[]?\s*(?<lo>" + Num + @")\s*(?:to|à|–|—|-|;|,)\s*(?<hi>" + Num + @")\s*[\)\]]?)$", Opt);
+
+    /// <summary>A row label that is a visit ("Baseline", "Week 24", "M6", "S12", "Inclusion"): the row holds the measure its column or caption names.</summary>
+    static bool IsVisitLabel(string label) => VisitPhrase.Match(label.Trim()) is { Success: true } v && v.Index == 0 && v.Length == label.Trim().Length;
+
+    /// <summary>
+    /// An interval cell: its level from the column's header ("95% CI") or row label, a ratio when they name one, and the
+    /// row's p cell. A test the table's caption, header or footnote names (Fisher's exact, log-rank) need not give the interval's p.
+    /// </summary>
+    static EstimateWithInterval? TableInterval(PaperText text, TableCell cell, StatisticContext ctx, Match m, string caption, bool french)
+    {
+        var (est, lo, hi) = (PrintedNumber.Parse(m.Groups["est"].Value, french), PrintedNumber.Parse(m.Groups["lo"].Value, french), PrintedNumber.Parse(m.Groups["hi"].Value, french));
+        if (est is null || lo is null || hi is null) return null;
+        var named = (cell.Header ?? "") + " | " + cell.RowLabel;
+        var level = StatedLevel.Match(named) is { Success: true } l ? double.Parse(l.Groups["lvl"].Value.Replace(',', '.'), CultureInfo.InvariantCulture) : (double?)null;
+        var ratio = RatioName.Match(named);
+        var name = ratio.Success ? ratio.Value : DifferenceName.Match(named) is { Success: true } d ? d.Value.ToLowerInvariant() : null;
+        ReportedP? p = null;
+        // The row's p compares the columns: it is the interval's only when the column holds the comparison (a ratio, a
+        // difference, a coefficient), never a group's own estimate ("Drug (n = 48), mean (95% CI)").
+        bool comparison = ComparisonHeader.IsMatch(cell.Header ?? cell.RowLabel) && cell.ColumnN is null;
+        if (cell.RowP is { } rp && comparison)
+        {
+            var pm = Regex.Match(rp.Text, @"^(?:[pP]\s*)?(?<rel>[<>≤≥=])?\s*(?<pv>[\d.,]+)$");
+            if (pm.Success && PrintedNumber.Parse(pm.Groups["pv"].Value, french) is { Value: <= 1 } pv)
+                p = new ReportedP(pm.Groups["rel"].Success ? pm.Groups["rel"].Value : "=", pv, rp.Start, rp.End);
+            else if (Regex.IsMatch(rp.Text, @"^(?:NS|n\.s\.)$"))
+                p = new ReportedP(">", PrintedNumber.Parse("0.05", false)!, rp.Start, rp.End);
+        }
+        // The table's caption, its rows below this one and its footnotes: the short lines after it, up to the first long one (running text).
+        var below = text.Flow[cell.End..Math.Min(text.Flow.Length, cell.End + 1500)].Split('\n').TakeWhile(l => l.Length <= 300);
+        return new EstimateWithInterval(ctx, name, ratio.Success, est, level, lo, hi, p, null)
+        {
+            OtherTestNamed = OtherTestNamedIn(caption + " " + cell.Descriptor + " " + string.Join(" ", below)),
+            LevelSource = level is null ? "no level in the column's header" : "the column's header",
+        };
     }
 
     /// <summary>
@@ -914,7 +1003,7 @@ internal static class StatisticExtractor
     /// item score), indices with decimals (DAS28, HAQ, EDSS, BASDAI, SF-36, EQ-5D, a visual analogue scale), differences
     /// between means, and blood cell counts (in 10⁹/L).
     /// </summary>
-    static readonly Regex NotIntegerScore = new(@"\b(?:z[- ]?scores?|T[- ]?scores?|propensity|standardi[sz]ed|normali[sz]ed|per item|item means?|mean item|averaged (?:over|across)|moyenne des items|par item|utility|utilité|DAS28|DAS|SDAI|CDAI|HAQ(?:-DI)?|EDSS|BASDAI|BASFI|ASDAS|SF-?36|SF-?12|PCS|MCS|EQ-?5D|VAS|EVA|visual analog(?:ue)?|analogique|PASI|SCORAD|EASI|ADAS(?:-Cog)?|KCCQ|SGRQ|KOOS|QLQ(?:-C30)?|PROMIS|transformed|rescaled|differences?|différences?|(?:cell|blood|neutrophil|lymphocyte|leu[ck]ocyte|platelet|CD4|CD8|eosinophil|reticulocyte|sperm|white[- ]cell|red[- ]cell)\s+counts?|numérations?)\b", OptI);
+    static readonly Regex NotIntegerScore = new(@"\b(?:(?:per|par)\s+(?:(?:patient|person|personne)[- ])?(?:years?|ans?|années?|months?|mois|weeks?|semaines?|days?|jours?)|z[- ]?scores?|T[- ]?scores?|propensity|standardi[sz]ed|normali[sz]ed|per item|item means?|mean item|averaged (?:over|across)|moyenne des items|par item|utility|utilité|DAS28|DAS|SDAI|CDAI|HAQ(?:-DI)?|EDSS|BASDAI|BASFI|ASDAS|SF-?36|SF-?12|PCS|MCS|EQ-?5D|VAS|EVA|visual analog(?:ue)?|analogique|PASI|SCORAD|EASI|ADAS(?:-Cog)?|KCCQ|SGRQ|KOOS|HOOS|IKDC|(?:Quick)?DASH|Lequesne|PDQ-?39|ACQ|AQLQ|FSS|BPI|RAPID-?3|FIQR?|MSIS(?:-29)?|CDR(?:-SB)?|QLQ(?:-C30)?|PROMIS|transformed|rescaled|differences?|différences?|(?:cell|blood|neutrophil|lymphocyte|leu[ck]ocyte|platelet|CD4|CD8|eosinophil|reticulocyte|sperm|white[- ]cell|red[- ]cell)\s+counts?|numérations?)\b", OptI);
     /// <summary>A subgroup a statistic is of ("in the placebo group", "among women", "those who relapsed", "chez les répondeurs").</summary>
     static readonly Regex Subgroup = new(@"\b(?:(?:in|among|for|within|chez|parmi|dans|pour)\s+(?:the\s+|les?\s+|la\s+|l'|each\s+|both\s+|chaque\s+)?(?:[\w'-]+\s+){0,3}?(?:groups?|arms?|subgroups?|strat(?:um|a)|groupes?|bras|sous-groupes?|strates?|women|men|boys|girls|femmes|hommes|garçons|filles|responders|non-responders|répondeurs|non-répondeurs|survivors|survivants|smokers|fumeurs)\b|\b(?:those|ceux|celles)\s+(?:who|whose|with|qui|dont|ayant|avec)\b|\b(?:patients|participants|subjects|children|enfants)\s+(?:who|whose|qui|dont|ayant)\b|\b(?:placebo|controls?|témoins?)\b)", OptI);
     /// <summary>A count of units other than patients: eyes, lesions, visits, samples, procedures, events.</summary>
@@ -1001,7 +1090,9 @@ internal static class StatisticExtractor
             if (line.Length < 3 || line.Length > 90 || line.Length > 0.75 * longest || !char.IsUpper(line[0]) || !HeadingLine.IsMatch(line) || line.EndsWith(':')) continue;
             var next = lines.Skip(i + 1).Select(l => l.Text.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
             // After a paragraph's end (not after a table row, whose next label is no heading), before a paragraph's start.
-            if ((previous.Length > 0 && !previous.EndsWith('.')) || next.Length == 0 || !char.IsUpper(next[0])) continue;
+            // A PDF keeps no blank line: after a table's last row (cells a tab apart) a line is a heading when running text, not a row, follows it.
+            bool afterTable = lines[i - (i > 0 ? 1 : 0)].Text.Contains('\t') && !line.Contains('\t') && !next.Contains('\t') && next.Length > 0.6 * longest;
+            if ((previous.Length > 0 && !previous.EndsWith('.') && !afterTable) || next.Length == 0 || !char.IsUpper(next[0])) continue;
             at.Add(text.FlowStartOfLine(i));
         }
         return at;
@@ -1091,9 +1182,10 @@ internal static class StatisticExtractor
     static readonly Regex MarginWords = new(@"\b(?:non-?inferiority|equivalence|margin|non-?infériorité|équivalence|marge)\b", OptI);
 
     /// <summary>A test the sentence names up to an interval's end whose p need not be the interval's (log-rank, Fisher's exact, a non-inferiority margin), as printed.</summary>
-    static string? OtherTestIn(string flow, int[] sentences, int from, int end)
+    static string? OtherTestIn(string flow, int[] sentences, int from, int end) => OtherTestNamedIn(flow[SentenceStart(sentences, from)..end]);
+
+    static string? OtherTestNamedIn(string sentence)
     {
-        var sentence = flow[SentenceStart(sentences, from)..end];
         return OtherTestWords.Match(sentence) is { Success: true } m ? $"'{m.Value}'" : MarginWords.Match(sentence) is { Success: true } h ? $"'{h.Value}'"
             : ChiSquareTest.Match(sentence) is { Success: true } c ? $"'{c.Value}' (a Pearson test's p, not the interval's Wald p)" : null;
     }
