@@ -384,4 +384,18 @@ public class PaperCheckFormsTests
             f => f.Check == "quantile");
         Assert.Contains("n = 41", finding.Explanation);
     }
+    [Fact]
+    public void AMarkdownRowWithAnEmptyFirstCellIsRead()
+    {
+        // "|   | ... |": a row whose label cell is empty (a continuation row, a header with no label) is no running text.
+        var report = CheckText("""
+            Table 2. Scores.
+
+            |                      | Active (n = 20) | Placebo (n = 20) |
+            |----------------------|-----------------|------------------|
+            | Pain score, mean (SD) | 5.25 (1.12)     | 5.40 (1.31)      |
+            |                      | 4.10 (1.05)     | 4.55 (1.20)      |
+            """);
+        Assert.Contains(report.Findings, f => f.Quote.Contains("5.25", StringComparison.Ordinal));
+    }
 }

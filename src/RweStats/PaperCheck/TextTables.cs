@@ -90,7 +90,7 @@ internal static class TextTables
             values += Enumerable.Range(1, cells.Length - 1).Count(IsEstimate);
             // A line of justified running text has wide gaps too ("the 52 in the usual-care group, it changed from  309±99"):
             // a row label does not open with a lower-case word and end on a word that runs on into the number.
-            if (char.IsLower(cells[0][0]) && RunningTextEnd.IsMatch(cells[0])) { header = null; group = null; inTable = false; continue; }
+            if (cells[0].Length > 0 && char.IsLower(cells[0][0]) && RunningTextEnd.IsMatch(cells[0])) { header = null; group = null; inTable = false; continue; }
             // A reference level's row ("Male sex   1.00   Ref.   —") holds no statistic and is no header either.
             bool IsReference(int j) => ReferenceCell.IsMatch(cells[j]) || (IsHeaded(j, EstimateHeader) && Regex.IsMatch(cells[j], @"^1(?:[.,]0+)?$"));
             if (header is not null && cells.Length >= 3 && Enumerable.Range(1, cells.Length - 1).All(j => IsReference(j) || cells[j] is "-" or "–" or "—" or "NA")
