@@ -103,6 +103,8 @@ internal static class StatisticExtractor
     static readonly Regex RespectiveCounts = new(@"(?<![\w.,])(?<!\b(?i:between|entre|from|de|aged|âgés de)\s)(?<k1>" + WholeCount + @")\s+(?:and|et)\s+(?<k2>" + WholeCount + @")\s+(?:[\wéè-]+\s+)?" + PeopleWords + @"\b[^.;()%\d]{0,80}?\(\s*(?<p1>" + Num + @")\s*%\s*(?:and|et)\s+(?<p2>" + Num + @")\s*%\s*,?\s*(?:respectively|respectivement)\s*\)", Opt);
     static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
 
+    static readonly Regex PercentOfNamedGroup = new(@"\G\s*%\s+(?:of\s+(?:the|those)|among(?:\s+the)?|des|du|de\s+la|de\s+l'|parmi\s+les)\s*(?!(?:" + StudyPeople + @"|total|all|tous|ensemble|cases|cas)\b)[\wéèàç'-]+", OptI);
+    static readonly Regex SubsetJustNamed = new(@"\b(?:among|of|parmi|sur)\s+(?:these|those|the|ces|les)\s+(?<n>" + WholeCount + @")\s+[\wéèàç'-]+(?:\s+[\wéèàç'-]+)?\s*,\s*$", OptI);
     static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
     /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients", "in each arm of 31 patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
     static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + @")\s+(?:[\wéè][\wéè'-]*\s+)?" + PeopleWords
@@ -408,7 +410,12 @@ internal static class StatisticExtractor
                 int? denominator = m.Groups["N"].Success ? ParseWhole(m.Groups["N"].Value) : null;
                 taken.Add((m.Index, m.Index + m.Length));
                 var own = m.Groups["k"].Success ? (Math.Max(0, m.Groups["k"].Index - 8), m.Groups["k"].Index + m.Groups["k"].Length) : ((int, int)?)null;
-                found.Add(new Percentage(Context(text, m.Index, m.Index + m.Length, french, sentences, studyNs, options, own), pct, k, denominator));
+                var context = Context(text, m.Index, m.Index + m.Length, french, sentences, studyNs, options, own);
+                // "17 residents (15.6% of fallers)", "(15,6 % des chuteurs)": the share is of a group the percentage names,
+                // whose n is not stated here.
+                if (denominator is null && PercentOfNamedGroup.Match(flow, m.Groups["pct"].Index + m.Groups["pct"].Length) is { Success: true } group)
+                    context = context with { N = null, NSource = $"the percentage is of a group it names ('{group.Value.Trim()}') whose n is not stated", NAtMost = null };
+                found.Add(new Percentage(context, pct, k, denominator));
             }
 
         found.AddRange(Categories(text, sentences, studyNs, french, options));
@@ -942,6 +949,12 @@ internal static class StatisticExtractor
             n = ParseWhole(subject.Groups["n"].Value);
             source = $"'{subject.Value}' in the same sentence";
         }
+        // "Among these 247 prescribers, 96 (38.9%)", "Parmi ces 247 prescripteurs, 96 (38,9 %)": the set just named is the denominator.
+        else if (chosen is null && SubsetJustNamed.Match(before) is { Success: true } subset)
+        {
+            n = ParseWhole(subset.Groups["n"].Value);
+            source = $"'{subset.Value.Trim().TrimEnd(',')}' just before it";
+        }
         else chosen ??= candidates.FirstOrDefault();
         int? atMost = null;
         // Several n in the sentence ("in the drug (n = 20) and placebo (n = 22) groups, … respectively", or a table
@@ -959,7 +972,9 @@ internal static class StatisticExtractor
             n = ParseWhole(chosen.Groups["n"].Value);
             source = $"'{chosen.Value}' in the same sentence";
         }
-        if (n is null && !ambiguous && NPeople.Match(sentence) is { Success: true } people)
+        // A group after the statistic that is the denominator of another count is that count's ("in 52 children (35.6%)
+        // at baseline and in 94 of the 131 children (78.1%) at 12 months"): not this statistic's n.
+        if (n is null && !ambiguous && NPeople.Matches(sentence).FirstOrDefault(m => s0 + m.Index < end || !Regex.IsMatch(sentence[..m.Index], @"\d\s*$")) is { } people)
         {
             n = ParseWhole(people.Groups["n"].Value);
             source = $"'{people.Value}' in the same sentence";
@@ -1057,7 +1072,20 @@ internal static class StatisticExtractor
             if (!InclusionVerb.IsMatch(a.Source) || SubsetPhrase.IsMatch(before)) continue;
             sections.Add(a);
         }
-        return new StudyNs(all.Take(1).ToList(), sections, headings);
+        // A section stating its own population in units or words the study's n does not read ("Two hundred and
+        // sixty-four episodes were analysed": another study, whose n of people is not known; "Eighty-six patients were
+        // referred": another study of 86 people).
+        var openings = new List<(int At, int N, string Source)>();
+        foreach (Match m in PopulationStatement.Matches(flow))
+        {
+            int section = headings.LastOrDefault(h => h <= m.Index);
+            if (section == 0 || all.Any(a => headings.LastOrDefault(h => h <= a.At) == section) || openings.Any(o => headings.LastOrDefault(h => h <= o.At) == section)) continue;
+            if (ParseCount(m.Groups["n"].Value) is not { } n || SubsetPhrase.IsMatch(flow[Math.Max(section, m.Index - 80)..m.Index])) continue;
+            // Its n is a number of people only when people are what it counts (else 0: not known).
+            bool people = Regex.IsMatch(flow.AsSpan(m.Groups["n"].Index + m.Groups["n"].Length), @"^\s+" + StudyPeople + @"\b", OptI);
+            openings.Add((m.Index, people ? n : 0, $"'{m.Value.Trim()}'"));
+        }
+        return new StudyNs(all.Take(1).ToList(), sections, headings) { Openings = openings };
     }
 
     /// <summary>
@@ -1097,6 +1125,7 @@ internal static class StatisticExtractor
         }
         return at;
     }
+    static readonly Regex PopulationStatement = new(@"(?<![\w,.])(?<n>" + WholeCount + "|" + NumberWordsPattern + @")\s+(?:[\wéèàç'’-]+\s+){1,10}?(?:were|have been|ont été|a été)\s+(?:\w+\s+)?(?:included|enrolled|recruited|analy[sz]ed|studied|referred|reviewed|inclus|incluses|analysés|analysées|étudiés|étudiées|adressés|adressées|recrutés|recrutées)\b", OptI);
     static readonly Regex HeadingLine = new(@"^[^.;!?()\[\]=%±|\t]+$", Opt);
     static readonly Regex ArmSplit = new(@"\G\s+(?:to|à|au|dans)\b[^.]{0,120}?\b(?:and|et|or|ou)\s+\d+\s+(?:[\wé]+\s+)?(?:to|à|au|dans)\b", OptI);
     static readonly Regex InclusionVerb = new(@"\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|recruited|randomi[sz]ed|allocated|assigned|treated|inclus|incluses|randomisés|randomisées|répartis|réparties|traités|traitées|a inclus|ont inclus|avons inclus)\b", OptI);
@@ -1108,6 +1137,8 @@ internal static class StatisticExtractor
     /// </summary>
     sealed record StudyNs(IReadOnlyList<(int At, int N, string Source)> Statements, IReadOnlyList<(int At, int N, string Source)>? Sections = null, IReadOnlyList<int>? Headings = null)
     {
+        /// <summary>Where a section states a population of its own that is not a study's n of people.</summary>
+        public IReadOnlyList<(int At, int N, string Source)> Openings { get; init; } = [];
         public (int?, string) First => Statements.Count == 0 ? (null, "no study n stated") : (Statements[0].N, Statements[0].Source);
 
         /// <summary>
@@ -1128,6 +1159,9 @@ internal static class StatisticExtractor
             var first = Statements[0];
             bool sameSection = Headings.LastOrDefault(h => h <= first.At) == section;
             if (sameSection) return First;
+            if (section > 0 && Openings.FirstOrDefault(o => Headings.LastOrDefault(h => h <= o.At) == section && o.N != first.N) is { Source: not null } opening)
+                return opening.N > 0 ? (opening.N, opening.Source)
+                    : (null, $"this section states its own population ({opening.Source}), not a number of people");
             if (Sections is { Count: > 0 }) return (null, "no study n stated in this section (the text reports several studies)");
             return first.At <= position ? First : (null, "no study n stated before this point (the first is under a later heading)");
         }
