@@ -1085,7 +1085,14 @@ internal static class StatisticExtractor
             bool people = Regex.IsMatch(flow.AsSpan(m.Groups["n"].Index + m.Groups["n"].Length), @"^\s+" + StudyPeople + @"\b", OptI);
             openings.Add((m.Index, people ? n : 0, $"'{m.Value.Trim()}'"));
         }
-        return new StudyNs(all.Take(1).ToList(), sections, headings) { Openings = openings };
+        // Every later statement of another population, not a subset of the first: past one, the first n is no longer
+        // certainly the n that applies (a text without headings may report several studies).
+        var others = all.Skip(1).Select(a => a.At)
+            .Concat(PopulationStatement.Matches(flow).Select(m => m.Index))
+            .Where(at => all.Count > 0 && at > all[0].At && !SubsetPhrase.IsMatch(flow[Math.Max(0, at - 80)..at]))
+            .Select(at => (At: at, N: ParseCount(PopulationStatement.Match(flow, at) is { Success: true } pm && pm.Index == at ? pm.Groups["n"].Value : "") ?? all.FirstOrDefault(a => a.At == at).N))
+            .Where(o => o.N > 0 && o.N != all[0].N).Select(o => o.At).OrderBy(a => a).ToList();
+        return new StudyNs(all.Take(1).ToList(), sections, headings) { Openings = openings, OtherPopulations = others };
     }
 
     /// <summary>
@@ -1125,7 +1132,7 @@ internal static class StatisticExtractor
         }
         return at;
     }
-    static readonly Regex PopulationStatement = new(@"(?<![\w,.])(?<n>" + WholeCount + "|" + NumberWordsPattern + @")\s+(?:[\wéèàç'’-]+\s+){1,10}?(?:were|have been|ont été|a été)\s+(?:\w+\s+)?(?:included|enrolled|recruited|analy[sz]ed|studied|referred|reviewed|inclus|incluses|analysés|analysées|étudiés|étudiées|adressés|adressées|recrutés|recrutées)\b", OptI);
+    static readonly Regex PopulationStatement = new(@"(?<![\w,.])(?<n>" + WholeCount + "|" + NumberWordsPattern + @")\s+(?:[\wéèàç'’.-]+\s+){1,10}?(?:were|have been|ont été|a été)\s+(?:\w+\s+)?(?:included|enrolled|recruited|analy[sz]ed|studied|referred|reviewed|inclus|incluses|analysés|analysées|étudiés|étudiées|adressés|adressées|recrutés|recrutées)\b", OptI);
     static readonly Regex HeadingLine = new(@"^[^.;!?()\[\]=%±|\t]+$", Opt);
     static readonly Regex ArmSplit = new(@"\G\s+(?:to|à|au|dans)\b[^.]{0,120}?\b(?:and|et|or|ou)\s+\d+\s+(?:[\wé]+\s+)?(?:to|à|au|dans)\b", OptI);
     static readonly Regex InclusionVerb = new(@"\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|recruited|randomi[sz]ed|allocated|assigned|treated|inclus|incluses|randomisés|randomisées|répartis|réparties|traités|traitées|a inclus|ont inclus|avons inclus)\b", OptI);
@@ -1139,6 +1146,10 @@ internal static class StatisticExtractor
     {
         /// <summary>Where a section states a population of its own that is not a study's n of people.</summary>
         public IReadOnlyList<(int At, int N, string Source)> Openings { get; init; } = [];
+        /// <summary>Where a population other than the first study's is stated (its n differs and it is no subset named as such).</summary>
+        public IReadOnlyList<int> OtherPopulations { get; init; } = [];
+        (int?, string) FirstUnlessAnother(int position) => OtherPopulations.Any(a => a <= position)
+            ? (null, "another population is stated between the study's n and this point") : First;
         public (int?, string) First => Statements.Count == 0 ? (null, "no study n stated") : (Statements[0].N, Statements[0].Source);
 
         /// <summary>
@@ -1149,7 +1160,10 @@ internal static class StatisticExtractor
         /// </summary>
         public (int?, string) At(int position)
         {
-            if (Headings is null || Headings.Count == 0 || Statements.Count == 0) return First;
+            // A study's n stated only further on may be another study's: a text without headings (a PDF keeps none)
+            // may report several, and one stated after a statistic in its own section is no surer.
+            if (Statements.Count > 0 && Statements[0].At > position) return (null, "no study n stated before this point");
+            if (Headings is null || Headings.Count == 0 || Statements.Count == 0) return FirstUnlessAnother(position);
             int section = Headings.LastOrDefault(h => h <= position);
             if (Sections is { Count: > 0 })
             {
@@ -1158,12 +1172,12 @@ internal static class StatisticExtractor
             }
             var first = Statements[0];
             bool sameSection = Headings.LastOrDefault(h => h <= first.At) == section;
-            if (sameSection) return First;
+            if (sameSection) return FirstUnlessAnother(position);
             if (section > 0 && Openings.FirstOrDefault(o => Headings.LastOrDefault(h => h <= o.At) == section && o.N != first.N) is { Source: not null } opening)
                 return opening.N > 0 ? (opening.N, opening.Source)
                     : (null, $"this section states its own population ({opening.Source}), not a number of people");
             if (Sections is { Count: > 0 }) return (null, "no study n stated in this section (the text reports several studies)");
-            return first.At <= position ? First : (null, "no study n stated before this point (the first is under a later heading)");
+            return first.At <= position ? FirstUnlessAnother(position) : (null, "no study n stated before this point (the first is under a later heading)");
         }
     }
 
