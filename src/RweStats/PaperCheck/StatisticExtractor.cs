@@ -1087,12 +1087,12 @@ internal static class StatisticExtractor
         }
         // Every later statement of another population, not a subset of the first: past one, the first n is no longer
         // certainly the n that applies (a text without headings may report several studies).
-        var others = all.Skip(1).Select(a => a.At)
-            .Concat(PopulationStatement.Matches(flow).Select(m => m.Index))
-            .Where(at => all.Count > 0 && at > all[0].At && !SubsetPhrase.IsMatch(flow[Math.Max(0, at - 80)..at]))
-            .Select(at => (At: at, N: ParseCount(PopulationStatement.Match(flow, at) is { Success: true } pm && pm.Index == at ? pm.Groups["n"].Value : "") ?? all.FirstOrDefault(a => a.At == at).N))
-            .Where(o => o.N > 0 && o.N != all[0].N).Select(o => o.At).OrderBy(a => a).ToList();
-        return new StudyNs(all.Take(1).ToList(), sections, headings) { Openings = openings, OtherPopulations = others };
+        var others = all.Count == 0 ? [] : all.Skip(1).Select(a => (a.At, N: (int?)a.N))
+            .Concat(PopulationStatement.Matches(flow).Select(m => (At: m.Index, N: ParseCount(m.Groups["n"].Value))))
+            .Where(o => o.At > all[0].At && o.N is > 0 && o.N != all[0].N && !SubsetPhrase.IsMatch(flow[Math.Max(0, o.At - 80)..o.At]))
+            .Select(o => o.At).OrderBy(a => a).ToList();
+        var restated = all.Skip(1).Where(a => InclusionVerb.IsMatch(a.Source) && !SubsetPhrase.IsMatch(flow[Math.Max(0, a.At - 80)..a.At])).ToList();
+        return new StudyNs(all.Take(1).ToList(), sections, headings) { Openings = openings, OtherPopulations = others, Inclusions = restated };
     }
 
     /// <summary>
@@ -1148,8 +1148,17 @@ internal static class StatisticExtractor
         public IReadOnlyList<(int At, int N, string Source)> Openings { get; init; } = [];
         /// <summary>Where a population other than the first study's is stated (its n differs and it is no subset named as such).</summary>
         public IReadOnlyList<int> OtherPopulations { get; init; } = [];
-        (int?, string) FirstUnlessAnother(int position) => OtherPopulations.Any(a => a <= position)
-            ? (null, "another population is stated between the study's n and this point") : First;
+        /// <summary>The later statements of a study's inclusion ("Two hundred and six patients were randomised").</summary>
+        public IReadOnlyList<(int At, int N, string Source)> Inclusions { get; init; } = [];
+        /// <summary>The first study's n, unless another population is stated between it and the position: then the last
+        /// inclusion stated before the position when none is stated after it, else none.</summary>
+        (int?, string) FirstUnlessAnother(int position)
+        {
+            if (!OtherPopulations.Any(a => a <= position)) return First;
+            var last = Inclusions.LastOrDefault(a => a.At <= position);
+            return last.Source is not null && !OtherPopulations.Any(a => a > last.At && a <= position) ? (last.N, last.Source)
+                : (null, "another population is stated between the study's n and this point");
+        }
         public (int?, string) First => Statements.Count == 0 ? (null, "no study n stated") : (Statements[0].N, Statements[0].Source);
 
         /// <summary>
