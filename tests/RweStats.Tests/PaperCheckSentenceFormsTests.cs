@@ -596,4 +596,42 @@ public class PaperCheckSentenceFormsTests
         Assert.Equal((verdict, n), (Finding.VerdictName(last.Verdict), last.N));
     }
 
+
+    [Theory]
+    // 96/247 = 38.87 %; 18/72 = 25.0 %.
+    [InlineData("Of 1,124 physicians invited, 318 answered. Among these 247 prescribers, 96 (38.9%) chose ulipristal first.", "consistent")]
+    [InlineData("Of 1,124 physicians invited, 318 answered. Among these 247 prescribers, 96 (36.9%) chose ulipristal first.", "inconsistent")]
+    [InlineData("Parmi ces 247 prescripteurs, 96 (38,9 %) prescrivaient l'ulipristal en première intention.", "consistent")]
+    public void ASetJustNamedIsTheDenominator(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // 52/146 = 35.6 %: the 131 counted after it are the denominator of the next count (94/131 = 71.8 %), not its own.
+    [InlineData("One hundred and forty-six children were included. Control was reached in 52 children (35.6%) at baseline and in 94 of the 131 children (71.8%) at one year.", "consistent")]
+    [InlineData("One hundred and forty-six children were included. Control was reached in 52 children (39.6%) at baseline and in 94 of the 131 children (71.8%) at one year.", "inconsistent")]
+    public void AGroupCountedForTheNextStatisticIsNotItsN(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "percentage")[0]);
+
+    [Fact]
+    // 17/109 = 15.6 %: a share of the fallers, whose n is not stated; against the study's 60 it would be impossible.
+    public void APercentageOfANamedGroupIsNotOfTheStudy() =>
+        Assert.Equal(("consistent", (int?)null), VerdictAndN("Sixty residents were included. A fracture occurred in 17 residents (15.6% of the fallers).", "percentage"));
+
+    static (string, int?) VerdictAndN(string text, string check) =>
+        CheckText(text).Findings.Where(f => f.Check == check).Select(f => (Finding.VerdictName(f.Verdict), f.N)).Last();
+
+    [Theory]
+    // A second study under its own heading counting admissions: the first study's 90 no longer applies (40/312 = 12.8 %).
+    [InlineData("Asthma control in children\n\nNinety patients were included in the cohort.\n\nRelapses after urinary sepsis\n\nThree hundred and twelve admissions were analysed over five years. A relapse occurred in 40 patients (12.8%).", "consistent", null)]
+    // A second study whose people were referred: its own n (18/72 = 25.0 %; 18/0.23 = 78 > 72).
+    [InlineData("Asthma control in children\n\nNinety patients were included in the cohort.\n\nPain in oncology\n\nSeventy-two patients were referred to the pain clinic. A strong opioid was given to 18 patients (25.0%).", "consistent", 72)]
+    [InlineData("Asthma control in children\n\nNinety patients were included in the cohort.\n\nPain in oncology\n\nSeventy-two patients were referred to the pain clinic. A strong opioid was given to 18 patients (23.0%).", "inconsistent", 72)]
+    public void ASectionStatingItsOwnPopulation(string text, string verdict, int? n) => Assert.Equal((verdict, n), VerdictAndN(text, "percentage"));
+
+    [Theory]
+    // A text without headings (as a PDF gives it): the n stated further on is not surely this study's (498/4707 = 10.6 %).
+    [InlineData("A primary event occurred in 498 patients (10.6%). Of 655 adults screened, 618 underwent randomization.", "consistent", null)]
+    // Past another population, the last inclusion stated applies (37/412 = 9.0 %; against the first study's 14 it would
+    // be impossible; 37/0.080 = 462 > 412).
+    [InlineData("Fourteen patients were treated. The later period included 412 patients. Pressure injuries occurred in 37 patients (9.0%).", "consistent", 412)]
+    [InlineData("Fourteen patients were treated. The later period included 412 patients. Pressure injuries occurred in 37 patients (8.0%).", "inconsistent", 412)]
+    public void AStudysNStatedElsewhereInAPlainText(string text, string verdict, int? n) => Assert.Equal((verdict, n), VerdictAndN(text, "percentage"));
 }
