@@ -634,4 +634,12 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Fourteen patients were treated. The later period included 412 patients. Pressure injuries occurred in 37 patients (9.0%).", "consistent", 412)]
     [InlineData("Fourteen patients were treated. The later period included 412 patients. Pressure injuries occurred in 37 patients (8.0%).", "inconsistent", 412)]
     public void AStudysNStatedElsewhereInAPlainText(string text, string verdict, int? n) => Assert.Equal((verdict, n), VerdictAndN(text, "percentage"));
+
+    [Theory]
+    // A χ² without its df: 1 - pchisq(5.93, 1) = 0.0149 (the smallest p any df gives); 1 - pchisq(2.71, 2) = 0.258.
+    [InlineData("Relapse was more frequent with a urinary catheter (χ² = 5.93; p = 0.015).", "consistent")]
+    [InlineData("Relapse was more frequent with a urinary catheter (χ² = 5.93; p = 0.002).", "inconsistent")]
+    [InlineData("La rechute était plus fréquente en cas de sonde (χ² = 5,93 ; p = 0,015).", "consistent")]
+    [InlineData("Uptake did not differ across the regions (χ² = 2.71, p = 0.26).", "consistent")]
+    public void AChiSquareWithoutItsDf(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
 }

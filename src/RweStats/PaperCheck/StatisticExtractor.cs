@@ -1085,13 +1085,16 @@ internal static class StatisticExtractor
             bool people = Regex.IsMatch(flow.AsSpan(m.Groups["n"].Index + m.Groups["n"].Length), @"^\s+" + StudyPeople + @"\b", OptI);
             openings.Add((m.Index, people ? n : 0, $"'{m.Value.Trim()}'"));
         }
+        // "198 and 187 patients were still treated (93.4% and 88.2%)": a count given with its percentage is a share of
+        // the study, not another population.
+        bool IsShare(int at) => Regex.IsMatch(flow[at..Math.Min(flow.Length, at + 200)], @"^[^%]*?%") && !Regex.IsMatch(Regex.Match(flow[at..Math.Min(flow.Length, at + 200)], @"^[^%]*?%").Value, @"[.!?]\s");
         // Every later statement of another population, not a subset of the first: past one, the first n is no longer
         // certainly the n that applies (a text without headings may report several studies).
         var others = all.Count == 0 ? [] : all.Skip(1).Select(a => (a.At, N: (int?)a.N))
             .Concat(PopulationStatement.Matches(flow).Select(m => (At: m.Index, N: ParseCount(m.Groups["n"].Value))))
-            .Where(o => o.At > all[0].At && o.N is > 0 && o.N != all[0].N && !SubsetPhrase.IsMatch(flow[Math.Max(0, o.At - 80)..o.At]))
+            .Where(o => o.At > all[0].At && o.N is > 0 && o.N != all[0].N && !SubsetPhrase.IsMatch(flow[Math.Max(0, o.At - 80)..o.At]) && !IsShare(o.At))
             .Select(o => o.At).OrderBy(a => a).ToList();
-        var restated = all.Skip(1).Where(a => InclusionVerb.IsMatch(a.Source) && !SubsetPhrase.IsMatch(flow[Math.Max(0, a.At - 80)..a.At])).ToList();
+        var restated = all.Skip(1).Where(a => InclusionVerb.IsMatch(a.Source) && !SubsetPhrase.IsMatch(flow[Math.Max(0, a.At - 80)..a.At]) && !IsShare(a.At)).ToList();
         return new StudyNs(all.Take(1).ToList(), sections, headings) { Openings = openings, OtherPopulations = others, Inclusions = restated };
     }
 
