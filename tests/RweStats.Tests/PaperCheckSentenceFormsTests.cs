@@ -642,4 +642,20 @@ public class PaperCheckSentenceFormsTests
     [InlineData("La rechute était plus fréquente en cas de sonde (χ² = 5,93 ; p = 0,015).", "consistent")]
     [InlineData("Uptake did not differ across the regions (χ² = 2.71, p = 0.26).", "consistent")]
     public void AChiSquareWithoutItsDf(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Theory]
+    // A variable coded 0/1: its SD is √(p(1 − p) n/(n − 1)) = 0.488 for 0.62 and 0.495 for 0.41 with n = 90 (DEBIT).
+    [InlineData("Ninety students were included. Gender was coded 1 for women and 0 otherwise (M = 0.62, SD = 0.49).", "consistent")]
+    [InlineData("Ninety students were included. A prior biology course was coded 1 for yes (M = 0.41, SD = 0.39).", "inconsistent")]
+    // Coded 1, 2, 3: an ordinal variable, not a 0/1 one.
+    [InlineData("Ninety students were included. Severity was coded 1 for mild, 2 for moderate and 3 for severe (M = 1.62, SD = 0.49).", null)]
+    public void AVariableCodedZeroOne(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // A mean of whole things counted by its unit: 397/46 = 8.630, 396/46 = 8.609, so 8.62 is impossible with n = 46.
+    [InlineData("Forty-six patients were included. They took 8.63 ± 2.91 medications a day.", "consistent")]
+    [InlineData("Forty-six patients were included. They took 8.62 ± 2.91 medications a day.", "inconsistent")]
+    [InlineData("Quarante-six patients ont été inclus. Ils prenaient en moyenne 8,62 ± 2,91 médicaments.", "inconsistent")]
+    [InlineData("Forty-six patients were included. Visual acuity was 48.63 letters (SD 12.40).", "consistent")]
+    public void AMeanOfACountByItsUnit(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }

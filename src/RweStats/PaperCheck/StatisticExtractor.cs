@@ -111,6 +111,8 @@ internal static class StatisticExtractor
         // A group's n with no people word: "among the 52 in the usual-care group", "chez les 31 du groupe témoin".
         + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
     /// <summary>Words naming an integer-valued measure: scores, scales, counts ("number of", "nombre", "compte"), counted events (episodes, exacerbations, relapses, seizures), and a class, grade or stage that a median or mean is of.</summary>
+    /// <summary>A mean printed with a unit that counts whole things: "8.62 ± 2.91 medications", "48.38 letters (SD 12.40)".</summary>
+    static readonly Regex CountUnit = new(@"^\s*(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b", OptI);
     static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils|flares|falls|chutes|(?:painful|swollen|tender) joints|articulations (?:douloureuses|gonflées)|ETDRS letters|letters read|lettres ETDRS)\b|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
     /// <summary>
     /// Instruments whose total is a sum of whole item scores, named without the word "score": psychiatric rating scales
@@ -127,7 +129,8 @@ internal static class StatisticExtractor
     static readonly Regex VisitPhrase = new(@"\b(?:(?<code>[MJWSD]\d{1,3})\b|(?:à|a|at|after|après|au bout de)\s+(?<k>\d+|un|one)\s+(?<unit>mois|months?|ans?|years?|semaines?|weeks?|jours?|days?)\b|(?:week|semaine|month|mois|visit|visite)\s+(?<k2>\d+)|(?<base>baseline|inclusion|l'initiation|initiation|day 0|J0))", OptI);
     static readonly Regex WithinWords = new(@"\b(?:from|de|between|entre|baseline|initiation|inclusion|M0|J0|before|after|avant|après|months?|mois|weeks?|semaines?|visits?|visites?|par rapport|compared with baseline|paired|apparié)\b", OptI);
     static readonly Regex GroupWords = new(@"\b(?:placebo|groups?|groupes?|arms?|bras|controls?|témoins?|versus|treated patients and)\b", OptI);
-    static readonly Regex BinaryWords = new(@"\b(?:proportion|binary|binaire|yes/no|oui/non|0/1)\b", OptI);
+    /// <summary>A 0/1 variable: named a proportion or binary, or coded so ("coded 1 for women and 0 otherwise", "coded 1 for yes", "codé 1 si oui").</summary>
+    static readonly Regex BinaryWords = new(@"\b(?:proportion|binary|binaire|yes/no|oui/non|0/1|dummy[- ]coded)\b|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?[01]\s+(?:for|if|when|=|pour|si|quand)\b(?![^.;()]{0,60}\b[2-9]\b)", OptI);
     /// <summary>A proportion of something counted in time, doses, visits or body area is a per-patient share, not the mean of a 0/1 variable.</summary>
     static readonly Regex ContinuousShare = new(@"\b(?:proportion|proportions)\s+(?:of|de|d'|du|des)\s*(?:the\s+|la\s+|le\s+|l')?(?:[\w'-]+\s+){0,2}?(?:time|days?|nights?|hours?|weeks?|visits?|doses?|sessions?|items?|questions?|answers?|body|surface|area|volume|weight|tissue|samples?|cells?|reads?|temps|jours?|nuits?|heures?|semaines?|visites?|séances?|réponses?|surface|poids|cellules?)\b|\bper (?:patient|participant|subject)\b|\bpar (?:patient|sujet)\b", OptI);
     static bool IsBinary(string before) => BinaryWords.IsMatch(before) && !ContinuousShare.IsMatch(before);
@@ -927,7 +930,7 @@ internal static class StatisticExtractor
         measure ??= Acronym.Matches(following).Select(m => m.Value).FirstOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
         var afterNumber = flow[end..Math.Min(flow.Length, end + 12)];
         bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase));
-        bool integer = (declared || (IntegerWords.IsMatch(window) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window)))
+        bool integer = (declared || CountUnit.IsMatch(afterNumber) || CountUnit.IsMatch(QuoteUnit(quote)) || (IntegerWords.IsMatch(window) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window)))
                        && !ModelBased.IsMatch(before);
 
         int? n = null; string source = studyNSource;
