@@ -658,4 +658,10 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Quarante-six patients ont été inclus. Ils prenaient en moyenne 8,62 ± 2,91 médicaments.", "inconsistent")]
     [InlineData("Forty-six patients were included. Visual acuity was 48.63 letters (SD 12.40).", "consistent")]
     public void AMeanOfACountByItsUnit(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // A nonbinary level counts with the sexes: 56 + 33 + 1 = 90; 58 + 33 + 1 = 92 is more than the 90.
+    [InlineData("Participants were 90 undergraduates (56 women, 33 men, 1 nonbinary; mean age 20.4 years).", "consistent")]
+    [InlineData("Participants were 90 undergraduates (58 women, 33 men, 1 non-binary; mean age 20.4 years).", "inconsistent")]
+    public void ANonbinaryLevelOfSex(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 }

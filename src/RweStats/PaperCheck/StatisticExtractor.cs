@@ -617,7 +617,7 @@ internal static class StatisticExtractor
     /// <summary>The levels of variables whose levels exclude each other, by variable: a patient is in one of them at most.</summary>
     static readonly (string Variable, string Levels)[] ExclusiveLevels =
     {
-        ("sex", @"women|men|females?|males?|femmes|hommes"),
+        ("sex", @"women|men|females?|males?|femmes|hommes|non-?binary|non-?binaires?"),
         ("smoking status", @"current smokers?|former smokers?|ex-smokers?|never smokers?|non-smokers?|never smoked|(?:had )?(?:quit|stopped) smoking|(?:n'avaient |n'ont |n'a )?jamais fumé|arrêté de fumer|fumeurs actifs|fumeurs actuels|anciens fumeurs|ex-fumeurs|non-fumeurs|jamais fumeurs"),
         ("NYHA class", @"(?:NYHA\s+)?class\s+(?:I|II|III|IV)|(?:classe\s+)?NYHA\s+(?:I|II|III|IV)|classe\s+(?:I|II|III|IV)"),
         ("ECOG performance status", @"ECOG\s+(?:PS\s+)?[0-4]"),
