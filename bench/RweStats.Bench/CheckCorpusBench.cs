@@ -26,6 +26,8 @@ public static class CheckCorpusBench
         ["heldout4"] = "heldout4 (tuned on)",
         ["heldout5"] = "heldout5 (tuned on)",
         ["heldout6"] = "heldout6 (tuned on)",
+        ["heldout7"] = "heldout7 (tuned on)",
+        ["heldout8"] = "heldout8 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;

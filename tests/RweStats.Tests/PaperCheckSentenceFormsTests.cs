@@ -596,4 +596,72 @@ public class PaperCheckSentenceFormsTests
         Assert.Equal((verdict, n), (Finding.VerdictName(last.Verdict), last.N));
     }
 
+
+    [Theory]
+    // 96/247 = 38.87 %; 18/72 = 25.0 %.
+    [InlineData("Of 1,124 physicians invited, 318 answered. Among these 247 prescribers, 96 (38.9%) chose ulipristal first.", "consistent")]
+    [InlineData("Of 1,124 physicians invited, 318 answered. Among these 247 prescribers, 96 (36.9%) chose ulipristal first.", "inconsistent")]
+    [InlineData("Parmi ces 247 prescripteurs, 96 (38,9 %) prescrivaient l'ulipristal en première intention.", "consistent")]
+    public void ASetJustNamedIsTheDenominator(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // 52/146 = 35.6 %: the 131 counted after it are the denominator of the next count (94/131 = 71.8 %), not its own.
+    [InlineData("One hundred and forty-six children were included. Control was reached in 52 children (35.6%) at baseline and in 94 of the 131 children (71.8%) at one year.", "consistent")]
+    [InlineData("One hundred and forty-six children were included. Control was reached in 52 children (39.6%) at baseline and in 94 of the 131 children (71.8%) at one year.", "inconsistent")]
+    public void AGroupCountedForTheNextStatisticIsNotItsN(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "percentage")[0]);
+
+    [Fact]
+    // 17/109 = 15.6 %: a share of the fallers, whose n is not stated; against the study's 60 it would be impossible.
+    public void APercentageOfANamedGroupIsNotOfTheStudy() =>
+        Assert.Equal(("consistent", (int?)null), VerdictAndN("Sixty residents were included. A fracture occurred in 17 residents (15.6% of the fallers).", "percentage"));
+
+    static (string, int?) VerdictAndN(string text, string check) =>
+        CheckText(text).Findings.Where(f => f.Check == check).Select(f => (Finding.VerdictName(f.Verdict), f.N)).Last();
+
+    [Theory]
+    // A second study under its own heading counting admissions: the first study's 90 no longer applies (40/312 = 12.8 %).
+    [InlineData("Asthma control in children\n\nNinety patients were included in the cohort.\n\nRelapses after urinary sepsis\n\nThree hundred and twelve admissions were analysed over five years. A relapse occurred in 40 patients (12.8%).", "consistent", null)]
+    // A second study whose people were referred: its own n (18/72 = 25.0 %; 18/0.23 = 78 > 72).
+    [InlineData("Asthma control in children\n\nNinety patients were included in the cohort.\n\nPain in oncology\n\nSeventy-two patients were referred to the pain clinic. A strong opioid was given to 18 patients (25.0%).", "consistent", 72)]
+    [InlineData("Asthma control in children\n\nNinety patients were included in the cohort.\n\nPain in oncology\n\nSeventy-two patients were referred to the pain clinic. A strong opioid was given to 18 patients (23.0%).", "inconsistent", 72)]
+    public void ASectionStatingItsOwnPopulation(string text, string verdict, int? n) => Assert.Equal((verdict, n), VerdictAndN(text, "percentage"));
+
+    [Theory]
+    // A text without headings (as a PDF gives it): the n stated further on is not surely this study's (498/4707 = 10.6 %).
+    [InlineData("A primary event occurred in 498 patients (10.6%). Of 655 adults screened, 618 underwent randomization.", "consistent", null)]
+    // Past another population, the last inclusion stated applies (37/412 = 9.0 %; against the first study's 14 it would
+    // be impossible; 37/0.080 = 462 > 412).
+    [InlineData("Fourteen patients were treated. The later period included 412 patients. Pressure injuries occurred in 37 patients (9.0%).", "consistent", 412)]
+    [InlineData("Fourteen patients were treated. The later period included 412 patients. Pressure injuries occurred in 37 patients (8.0%).", "inconsistent", 412)]
+    public void AStudysNStatedElsewhereInAPlainText(string text, string verdict, int? n) => Assert.Equal((verdict, n), VerdictAndN(text, "percentage"));
+
+    [Theory]
+    // A χ² without its df: 1 - pchisq(5.93, 1) = 0.0149 (the smallest p any df gives); 1 - pchisq(2.71, 2) = 0.258.
+    [InlineData("Relapse was more frequent with a urinary catheter (χ² = 5.93; p = 0.015).", "consistent")]
+    [InlineData("Relapse was more frequent with a urinary catheter (χ² = 5.93; p = 0.002).", "inconsistent")]
+    [InlineData("La rechute était plus fréquente en cas de sonde (χ² = 5,93 ; p = 0,015).", "consistent")]
+    [InlineData("Uptake did not differ across the regions (χ² = 2.71, p = 0.26).", "consistent")]
+    public void AChiSquareWithoutItsDf(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Theory]
+    // A variable coded 0/1: its SD is √(p(1 − p) n/(n − 1)) = 0.488 for 0.62 and 0.495 for 0.41 with n = 90 (DEBIT).
+    [InlineData("Ninety students were included. Gender was coded 1 for women and 0 otherwise (M = 0.62, SD = 0.49).", "consistent")]
+    [InlineData("Ninety students were included. A prior biology course was coded 1 for yes (M = 0.41, SD = 0.39).", "inconsistent")]
+    // Coded 1, 2, 3: an ordinal variable, not a 0/1 one.
+    [InlineData("Ninety students were included. Severity was coded 1 for mild, 2 for moderate and 3 for severe (M = 1.62, SD = 0.49).", null)]
+    public void AVariableCodedZeroOne(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // A mean of whole things counted by its unit: 397/46 = 8.630, 396/46 = 8.609, so 8.62 is impossible with n = 46.
+    [InlineData("Forty-six patients were included. They took 8.63 ± 2.91 medications a day.", "consistent")]
+    [InlineData("Forty-six patients were included. They took 8.62 ± 2.91 medications a day.", "inconsistent")]
+    [InlineData("Quarante-six patients ont été inclus. Ils prenaient en moyenne 8,62 ± 2,91 médicaments.", "inconsistent")]
+    [InlineData("Forty-six patients were included. Visual acuity was 48.63 letters (SD 12.40).", "consistent")]
+    public void AMeanOfACountByItsUnit(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // A nonbinary level counts with the sexes: 56 + 33 + 1 = 90; 58 + 33 + 1 = 92 is more than the 90.
+    [InlineData("Participants were 90 undergraduates (56 women, 33 men, 1 nonbinary; mean age 20.4 years).", "consistent")]
+    [InlineData("Participants were 90 undergraduates (58 women, 33 men, 1 non-binary; mean age 20.4 years).", "inconsistent")]
+    public void ANonbinaryLevelOfSex(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 }

@@ -103,12 +103,16 @@ internal static class StatisticExtractor
     static readonly Regex RespectiveCounts = new(@"(?<![\w.,])(?<!\b(?i:between|entre|from|de|aged|âgés de)\s)(?<k1>" + WholeCount + @")\s+(?:and|et)\s+(?<k2>" + WholeCount + @")\s+(?:[\wéè-]+\s+)?" + PeopleWords + @"\b[^.;()%\d]{0,80}?\(\s*(?<p1>" + Num + @")\s*%\s*(?:and|et)\s+(?<p2>" + Num + @")\s*%\s*,?\s*(?:respectively|respectivement)\s*\)", Opt);
     static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
 
+    static readonly Regex PercentOfNamedGroup = new(@"\G\s*%\s+(?:of\s+(?:the|those)|among(?:\s+the)?|des|du|de\s+la|de\s+l'|parmi\s+les)\s*(?!(?:" + StudyPeople + @"|total|all|tous|ensemble|cases|cas)\b)[\wéèàç'-]+", OptI);
+    static readonly Regex SubsetJustNamed = new(@"\b(?:among|of|parmi|sur)\s+(?:these|those|the|ces|les)\s+(?<n>" + WholeCount + @")\s+[\wéèàç'-]+(?:\s+[\wéèàç'-]+)?\s*,\s*$", OptI);
     static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
     /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients", "in each arm of 31 patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
     static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + @")\s+(?:[\wéè][\wéè'-]*\s+)?" + PeopleWords
         // A group's n with no people word: "among the 52 in the usual-care group", "chez les 31 du groupe témoin".
         + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
     /// <summary>Words naming an integer-valued measure: scores, scales, counts ("number of", "nombre", "compte"), counted events (episodes, exacerbations, relapses, seizures), and a class, grade or stage that a median or mean is of.</summary>
+    /// <summary>A mean printed with a unit that counts whole things: "8.62 ± 2.91 medications", "48.38 letters (SD 12.40)".</summary>
+    static readonly Regex CountUnit = new(@"^\s*(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b", OptI);
     static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils|flares|falls|chutes|(?:painful|swollen|tender) joints|articulations (?:douloureuses|gonflées)|ETDRS letters|letters read|lettres ETDRS)\b|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
     /// <summary>
     /// Instruments whose total is a sum of whole item scores, named without the word "score": psychiatric rating scales
@@ -125,7 +129,8 @@ internal static class StatisticExtractor
     static readonly Regex VisitPhrase = new(@"\b(?:(?<code>[MJWSD]\d{1,3})\b|(?:à|a|at|after|après|au bout de)\s+(?<k>\d+|un|one)\s+(?<unit>mois|months?|ans?|years?|semaines?|weeks?|jours?|days?)\b|(?:week|semaine|month|mois|visit|visite)\s+(?<k2>\d+)|(?<base>baseline|inclusion|l'initiation|initiation|day 0|J0))", OptI);
     static readonly Regex WithinWords = new(@"\b(?:from|de|between|entre|baseline|initiation|inclusion|M0|J0|before|after|avant|après|months?|mois|weeks?|semaines?|visits?|visites?|par rapport|compared with baseline|paired|apparié)\b", OptI);
     static readonly Regex GroupWords = new(@"\b(?:placebo|groups?|groupes?|arms?|bras|controls?|témoins?|versus|treated patients and)\b", OptI);
-    static readonly Regex BinaryWords = new(@"\b(?:proportion|binary|binaire|yes/no|oui/non|0/1)\b", OptI);
+    /// <summary>A 0/1 variable: named a proportion or binary, or coded so ("coded 1 for women and 0 otherwise", "coded 1 for yes", "codé 1 si oui").</summary>
+    static readonly Regex BinaryWords = new(@"\b(?:proportion|binary|binaire|yes/no|oui/non|0/1|dummy[- ]coded)\b|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?[01]\s+(?:for|if|when|=|pour|si|quand)\b(?![^.;()]{0,60}\b[2-9]\b)", OptI);
     /// <summary>A proportion of something counted in time, doses, visits or body area is a per-patient share, not the mean of a 0/1 variable.</summary>
     static readonly Regex ContinuousShare = new(@"\b(?:proportion|proportions)\s+(?:of|de|d'|du|des)\s*(?:the\s+|la\s+|le\s+|l')?(?:[\w'-]+\s+){0,2}?(?:time|days?|nights?|hours?|weeks?|visits?|doses?|sessions?|items?|questions?|answers?|body|surface|area|volume|weight|tissue|samples?|cells?|reads?|temps|jours?|nuits?|heures?|semaines?|visites?|séances?|réponses?|surface|poids|cellules?)\b|\bper (?:patient|participant|subject)\b|\bpar (?:patient|sujet)\b", OptI);
     static bool IsBinary(string before) => BinaryWords.IsMatch(before) && !ContinuousShare.IsMatch(before);
@@ -408,7 +413,12 @@ internal static class StatisticExtractor
                 int? denominator = m.Groups["N"].Success ? ParseWhole(m.Groups["N"].Value) : null;
                 taken.Add((m.Index, m.Index + m.Length));
                 var own = m.Groups["k"].Success ? (Math.Max(0, m.Groups["k"].Index - 8), m.Groups["k"].Index + m.Groups["k"].Length) : ((int, int)?)null;
-                found.Add(new Percentage(Context(text, m.Index, m.Index + m.Length, french, sentences, studyNs, options, own), pct, k, denominator));
+                var context = Context(text, m.Index, m.Index + m.Length, french, sentences, studyNs, options, own);
+                // "17 residents (15.6% of fallers)", "(15,6 % des chuteurs)": the share is of a group the percentage names,
+                // whose n is not stated here.
+                if (denominator is null && PercentOfNamedGroup.Match(flow, m.Groups["pct"].Index + m.Groups["pct"].Length) is { Success: true } group)
+                    context = context with { N = null, NSource = $"the percentage is of a group it names ('{group.Value.Trim()}') whose n is not stated", NAtMost = null };
+                found.Add(new Percentage(context, pct, k, denominator));
             }
 
         found.AddRange(Categories(text, sentences, studyNs, french, options));
@@ -607,7 +617,7 @@ internal static class StatisticExtractor
     /// <summary>The levels of variables whose levels exclude each other, by variable: a patient is in one of them at most.</summary>
     static readonly (string Variable, string Levels)[] ExclusiveLevels =
     {
-        ("sex", @"women|men|females?|males?|femmes|hommes"),
+        ("sex", @"women|men|females?|males?|femmes|hommes|non-?binary|non-?binaires?"),
         ("smoking status", @"current smokers?|former smokers?|ex-smokers?|never smokers?|non-smokers?|never smoked|(?:had )?(?:quit|stopped) smoking|(?:n'avaient |n'ont |n'a )?jamais fumé|arrêté de fumer|fumeurs actifs|fumeurs actuels|anciens fumeurs|ex-fumeurs|non-fumeurs|jamais fumeurs"),
         ("NYHA class", @"(?:NYHA\s+)?class\s+(?:I|II|III|IV)|(?:classe\s+)?NYHA\s+(?:I|II|III|IV)|classe\s+(?:I|II|III|IV)"),
         ("ECOG performance status", @"ECOG\s+(?:PS\s+)?[0-4]"),
@@ -920,7 +930,7 @@ internal static class StatisticExtractor
         measure ??= Acronym.Matches(following).Select(m => m.Value).FirstOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
         var afterNumber = flow[end..Math.Min(flow.Length, end + 12)];
         bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase));
-        bool integer = (declared || (IntegerWords.IsMatch(window) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window)))
+        bool integer = (declared || CountUnit.IsMatch(afterNumber) || CountUnit.IsMatch(QuoteUnit(quote)) || (IntegerWords.IsMatch(window) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window)))
                        && !ModelBased.IsMatch(before);
 
         int? n = null; string source = studyNSource;
@@ -942,6 +952,12 @@ internal static class StatisticExtractor
             n = ParseWhole(subject.Groups["n"].Value);
             source = $"'{subject.Value}' in the same sentence";
         }
+        // "Among these 247 prescribers, 96 (38.9%)", "Parmi ces 247 prescripteurs, 96 (38,9 %)": the set just named is the denominator.
+        else if (chosen is null && SubsetJustNamed.Match(before) is { Success: true } subset)
+        {
+            n = ParseWhole(subset.Groups["n"].Value);
+            source = $"'{subset.Value.Trim().TrimEnd(',')}' just before it";
+        }
         else chosen ??= candidates.FirstOrDefault();
         int? atMost = null;
         // Several n in the sentence ("in the drug (n = 20) and placebo (n = 22) groups, … respectively", or a table
@@ -959,7 +975,9 @@ internal static class StatisticExtractor
             n = ParseWhole(chosen.Groups["n"].Value);
             source = $"'{chosen.Value}' in the same sentence";
         }
-        if (n is null && !ambiguous && NPeople.Match(sentence) is { Success: true } people)
+        // A group after the statistic that is the denominator of another count is that count's ("in 52 children (35.6%)
+        // at baseline and in 94 of the 131 children (78.1%) at 12 months"): not this statistic's n.
+        if (n is null && !ambiguous && NPeople.Matches(sentence).FirstOrDefault(m => s0 + m.Index < end || !Regex.IsMatch(sentence[..m.Index], @"\d\s*$")) is { } people)
         {
             n = ParseWhole(people.Groups["n"].Value);
             source = $"'{people.Value}' in the same sentence";
@@ -1057,7 +1075,30 @@ internal static class StatisticExtractor
             if (!InclusionVerb.IsMatch(a.Source) || SubsetPhrase.IsMatch(before)) continue;
             sections.Add(a);
         }
-        return new StudyNs(all.Take(1).ToList(), sections, headings);
+        // A section stating its own population in units or words the study's n does not read ("Two hundred and
+        // sixty-four episodes were analysed": another study, whose n of people is not known; "Eighty-six patients were
+        // referred": another study of 86 people).
+        var openings = new List<(int At, int N, string Source)>();
+        foreach (Match m in PopulationStatement.Matches(flow))
+        {
+            int section = headings.LastOrDefault(h => h <= m.Index);
+            if (section == 0 || all.Any(a => headings.LastOrDefault(h => h <= a.At) == section) || openings.Any(o => headings.LastOrDefault(h => h <= o.At) == section)) continue;
+            if (ParseCount(m.Groups["n"].Value) is not { } n || SubsetPhrase.IsMatch(flow[Math.Max(section, m.Index - 80)..m.Index])) continue;
+            // Its n is a number of people only when people are what it counts (else 0: not known).
+            bool people = Regex.IsMatch(flow.AsSpan(m.Groups["n"].Index + m.Groups["n"].Length), @"^\s+" + StudyPeople + @"\b", OptI);
+            openings.Add((m.Index, people ? n : 0, $"'{m.Value.Trim()}'"));
+        }
+        // "198 and 187 patients were still treated (93.4% and 88.2%)": a count given with its percentage is a share of
+        // the study, not another population.
+        bool IsShare(int at) => Regex.IsMatch(flow[at..Math.Min(flow.Length, at + 200)], @"^[^%]*?%") && !Regex.IsMatch(Regex.Match(flow[at..Math.Min(flow.Length, at + 200)], @"^[^%]*?%").Value, @"[.!?]\s");
+        // Every later statement of another population, not a subset of the first: past one, the first n is no longer
+        // certainly the n that applies (a text without headings may report several studies).
+        var others = all.Count == 0 ? [] : all.Skip(1).Select(a => (a.At, N: (int?)a.N))
+            .Concat(PopulationStatement.Matches(flow).Select(m => (At: m.Index, N: ParseCount(m.Groups["n"].Value))))
+            .Where(o => o.At > all[0].At && o.N is > 0 && o.N != all[0].N && !SubsetPhrase.IsMatch(flow[Math.Max(0, o.At - 80)..o.At]) && !IsShare(o.At))
+            .Select(o => o.At).OrderBy(a => a).ToList();
+        var restated = all.Skip(1).Where(a => InclusionVerb.IsMatch(a.Source) && !SubsetPhrase.IsMatch(flow[Math.Max(0, a.At - 80)..a.At]) && !IsShare(a.At)).ToList();
+        return new StudyNs(all.Take(1).ToList(), sections, headings) { Openings = openings, OtherPopulations = others, Inclusions = restated };
     }
 
     /// <summary>
@@ -1097,6 +1138,7 @@ internal static class StatisticExtractor
         }
         return at;
     }
+    static readonly Regex PopulationStatement = new(@"(?<![\w,.])(?<n>" + WholeCount + "|" + NumberWordsPattern + @")\s+(?:[\wéèàç'’.-]+\s+){1,10}?(?:were|have been|ont été|a été)\s+(?:\w+\s+)?(?:included|enrolled|recruited|analy[sz]ed|studied|referred|reviewed|inclus|incluses|analysés|analysées|étudiés|étudiées|adressés|adressées|recrutés|recrutées)\b", OptI);
     static readonly Regex HeadingLine = new(@"^[^.;!?()\[\]=%±|\t]+$", Opt);
     static readonly Regex ArmSplit = new(@"\G\s+(?:to|à|au|dans)\b[^.]{0,120}?\b(?:and|et|or|ou)\s+\d+\s+(?:[\wé]+\s+)?(?:to|à|au|dans)\b", OptI);
     static readonly Regex InclusionVerb = new(@"\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|recruited|randomi[sz]ed|allocated|assigned|treated|inclus|incluses|randomisés|randomisées|répartis|réparties|traités|traitées|a inclus|ont inclus|avons inclus)\b", OptI);
@@ -1108,6 +1150,21 @@ internal static class StatisticExtractor
     /// </summary>
     sealed record StudyNs(IReadOnlyList<(int At, int N, string Source)> Statements, IReadOnlyList<(int At, int N, string Source)>? Sections = null, IReadOnlyList<int>? Headings = null)
     {
+        /// <summary>Where a section states a population of its own that is not a study's n of people.</summary>
+        public IReadOnlyList<(int At, int N, string Source)> Openings { get; init; } = [];
+        /// <summary>Where a population other than the first study's is stated (its n differs and it is no subset named as such).</summary>
+        public IReadOnlyList<int> OtherPopulations { get; init; } = [];
+        /// <summary>The later statements of a study's inclusion ("Two hundred and six patients were randomised").</summary>
+        public IReadOnlyList<(int At, int N, string Source)> Inclusions { get; init; } = [];
+        /// <summary>The first study's n, unless another population is stated between it and the position: then the last
+        /// inclusion stated before the position when none is stated after it, else none.</summary>
+        (int?, string) FirstUnlessAnother(int position)
+        {
+            if (!OtherPopulations.Any(a => a <= position)) return First;
+            var last = Inclusions.LastOrDefault(a => a.At <= position);
+            return last.Source is not null && !OtherPopulations.Any(a => a > last.At && a <= position) ? (last.N, last.Source)
+                : (null, "another population is stated between the study's n and this point");
+        }
         public (int?, string) First => Statements.Count == 0 ? (null, "no study n stated") : (Statements[0].N, Statements[0].Source);
 
         /// <summary>
@@ -1118,7 +1175,10 @@ internal static class StatisticExtractor
         /// </summary>
         public (int?, string) At(int position)
         {
-            if (Headings is null || Headings.Count == 0 || Statements.Count == 0) return First;
+            // A study's n stated only further on may be another study's: a text without headings (a PDF keeps none)
+            // may report several, and one stated after a statistic in its own section is no surer.
+            if (Statements.Count > 0 && Statements[0].At > position) return (null, "no study n stated before this point");
+            if (Headings is null || Headings.Count == 0 || Statements.Count == 0) return FirstUnlessAnother(position);
             int section = Headings.LastOrDefault(h => h <= position);
             if (Sections is { Count: > 0 })
             {
@@ -1127,9 +1187,12 @@ internal static class StatisticExtractor
             }
             var first = Statements[0];
             bool sameSection = Headings.LastOrDefault(h => h <= first.At) == section;
-            if (sameSection) return First;
+            if (sameSection) return FirstUnlessAnother(position);
+            if (section > 0 && Openings.FirstOrDefault(o => Headings.LastOrDefault(h => h <= o.At) == section && o.N != first.N) is { Source: not null } opening)
+                return opening.N > 0 ? (opening.N, opening.Source)
+                    : (null, $"this section states its own population ({opening.Source}), not a number of people");
             if (Sections is { Count: > 0 }) return (null, "no study n stated in this section (the text reports several studies)");
-            return first.At <= position ? First : (null, "no study n stated before this point (the first is under a later heading)");
+            return first.At <= position ? FirstUnlessAnother(position) : (null, "no study n stated before this point (the first is under a later heading)");
         }
     }
 

@@ -16,6 +16,7 @@ internal static class PValueCheck
     {
         string quote = $"{s.Test}{(s.Df1 is null ? "" : $"({s.Df1}{(s.Df2 is null ? "" : $", {s.Df2}")})")} = {s.Value}, {s.P}";
         bool needsDf = s.Test is "t" or "r" or "chi2" or "F";
+        if (s.Test == "chi2" && s.Df1 is null && s.P.Qualifier is null) return ChiSquareWithoutDf(s, quote);
         if (needsDf && (s.Df1 is null || (s.Test == "F" && s.Df2 is null)))
             return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: the degrees of freedom are not printed, so p cannot be recomputed");
         if (s.P.Qualifier is { NotTheStatisticsP: true } q)
@@ -39,6 +40,28 @@ internal static class PValueCheck
         if (s.Test is "t" or "z" or "r" && Overlaps(pMin / 2, pMax / 2, rl, rh))
             return Finding.Of(s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P} matches a one-sided test (p from {Show(pMin / 2)} to {Show(pMax / 2)})");
         return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{range}; reported {s.P} is outside that range{(s.Test is "t" or "z" or "r" ? $" (also one-sided: {Show(pMin / 2)} to {Show(pMax / 2)})" : "")}");
+    }
+
+    /// <summary>
+    /// A χ² printed without its df ("χ² = 5.93; p = 0.015"): its upper-tail p grows with the df (a χ² with more df is
+    /// stochastically larger), so 1 df gives the smallest p any df can. A reported p below it is impossible whatever the
+    /// df; one that some whole df up to 1000 gives is consistent with that df; else the df decides, and it is not printed.
+    /// </summary>
+    static Finding ChiSquareWithoutDf(TestStatistic s, string quote)
+    {
+        double lo = Math.Max(0, s.Value.Value - s.Value.Unit / 2), hi = s.Value.Value + s.Value.Unit / 2;
+        var (rl, rh) = s.P.Interval;
+        double smallest = TwoSidedP("chi2", hi, 1, double.NaN);
+        if (rh * (1 + 1e-9) < smallest)
+            return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{quote}: the df are not printed, but even 1 df, which gives the smallest p, gives p from {Show(smallest)} to {Show(TwoSidedP("chi2", lo, 1, double.NaN))}; reported {s.P} is below it");
+        for (int df = 1; df <= 1000; df++)
+        {
+            double pMin = TwoSidedP("chi2", hi, df, double.NaN), pMax = TwoSidedP("chi2", lo, df, double.NaN);
+            if (Overlaps(pMin, pMax, rl, rh))
+                return Finding.Of(s, Name, FindingVerdict.Consistent, $"{quote}: the df are not printed; {df} df give{(df == 1 ? "s" : "")} p from {Show(pMin)} to {Show(pMax)}, as reported");
+            if (pMin > rh) break;
+        }
+        return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: the degrees of freedom are not printed, and no whole df gives the reported p");
     }
 
     static double[] DfCorners(PrintedNumber? df) => df is null ? new[] { double.NaN } : df.Unit >= 1 ? new[] { df.Value } : new[] { Math.Max(0.5, df.Low), df.High };
