@@ -209,11 +209,13 @@ internal sealed class CsvSubjectStream : ISubjectRowSource
                     continue;
                 }
                 var block = data[..end];
-                if (!CsvSyntax.IsPlainText(block)) throw new CsvSyntax.NotPlainException();
-                if (!System.Text.Unicode.Utf8.IsValid(block))
+                // Nearly every block is printable ASCII without quotes: one search, instead of one per check below.
+                bool ordinary = CsvSyntax.IsOrdinaryAscii(block);
+                if (!ordinary && !CsvSyntax.IsPlainText(block)) throw new CsvSyntax.NotPlainException();
+                if (!ordinary && !System.Text.Unicode.Utf8.IsValid(block))
                     throw new RweStatsInputException($"{path}: the file is not valid UTF-8; re-save it as UTF-8 (with or without BOM)");
                 // Most files have no quote at all: one search per block instead of one per line.
-                bool anyQuote = block.Contains((byte)'"');
+                bool anyQuote = !ordinary && block.Contains((byte)'"');
                 long blockStart = offset - filled;
                 // The previous row's cells are this block's bytes: a new block (the buffer's bytes moved) has none.
                 previousCells = false;
