@@ -65,9 +65,10 @@ internal static class CsvSyntax
 
     /// <summary>
     /// The fields of a line without quotes at once (<see cref="PlainField"/> one at a time): the separators are found 16
-    /// bytes at a time, and <paramref name="ends"/> gets where each field ends (the index of the separator after it, or the
-    /// line's length for the last); field f runs from ends[f − 1] + 1 (0 for the first) to ends[f]. Returns how many
-    /// fields the line has, which may be more than <paramref name="ends"/> holds (only the first ends are written).
+    /// bytes at a time (the rest of a longer line in its last 16 bytes), and <paramref name="ends"/> gets where each field
+    /// ends (the index of the separator after it, or the line's length for the last); field f runs from ends[f − 1] + 1
+    /// (0 for the first) to ends[f]. Returns how many fields the line has, which may be more than <paramref name="ends"/>
+    /// holds (only the first ends are written).
     /// </summary>
     public static int PlainFieldEnds(ReadOnlySpan<byte> line, byte separator, Span<int> ends)
     {
@@ -81,6 +82,15 @@ internal static class CsvSyntax
                 uint found = Vector128.Equals(Vector128.LoadUnsafe(ref start, (nuint)i), wanted).ExtractMostSignificantBits();
                 for (; found != 0; found &= found - 1, count++)
                     if (count < ends.Length) ends[count] = i + BitOperations.TrailingZeroCount(found);
+            }
+            if (i < line.Length && line.Length >= Vector128<byte>.Count)
+            {
+                // The rest of the line in one more search: the line's last 16 bytes, those already searched shifted out.
+                int last = line.Length - Vector128<byte>.Count;
+                uint found = Vector128.Equals(Vector128.LoadUnsafe(ref start, (nuint)last), wanted).ExtractMostSignificantBits() >> (i - last);
+                for (; found != 0; found &= found - 1, count++)
+                    if (count < ends.Length) ends[count] = i + BitOperations.TrailingZeroCount(found);
+                i = line.Length;
             }
         }
         for (; i < line.Length; i++)
