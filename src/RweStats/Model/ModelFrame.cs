@@ -179,18 +179,15 @@ public sealed class ModelFrame
         foreach (var mc in modelColumns) table.MarkMissing(mc, incomplete);
         var noOutcome = new bool[nRows];
         table.MarkMissing(responseColumn, noOutcome);
+        var usedList = new List<int>(nRows);
         var subjectRead = new bool[nSubjectCodes];
-        int usedCount = 0;
         for (int i = 0; i < nRows; i++)
         {
             if (subjectEnc.Codes[i] < 0 || timeEnc.Codes[i] < 0 || incomplete[i]) continue;
             subjectRead[subjectEnc.Codes[i]] = true;
-            if (!noOutcome[i]) usedCount++;
+            if (!noOutcome[i]) usedList.Add(i);
         }
-        // Counted, then filled: one array of the rows used, not a list of every row's size and its copy.
-        var used = new int[usedCount]; // file order; sorted by subject and visit below
-        for (int i = 0, k = 0; k < usedCount; i++)
-            if (subjectEnc.Codes[i] >= 0 && timeEnc.Codes[i] >= 0 && !incomplete[i] && !noOutcome[i]) used[k++] = i;
+        var used = usedList.ToArray(); // file order; sorted by subject and visit below
         int subjectsReadCount = subjectRead.Count(b => b);
         // The outcome of every row used must be a number; checked in file order, so the error names the first bad cell.
         int badOutcome = table.FirstNonNumber(responseColumn, used);
