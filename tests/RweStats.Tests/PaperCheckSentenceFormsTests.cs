@@ -664,4 +664,68 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Participants were 90 undergraduates (56 women, 33 men, 1 nonbinary; mean age 20.4 years).", "consistent")]
     [InlineData("Participants were 90 undergraduates (58 women, 33 men, 1 non-binary; mean age 20.4 years).", "inconsistent")]
     public void ANonbinaryLevelOfSex(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // 18/22 = 81.82 %: the count is the first number; 22 is its denominator, never a count of its own (22/26 = 84.6 %,
+    // 22/27 = 81.5 %: read as a count it would be given by no denominator).
+    [InlineData("Overall, 18 runners of 22 (81.8%) improved their time.", "consistent")]
+    [InlineData("Au total, 18 coureurs sur 22 (81,8 %) ont amélioré leur temps.", "consistent")]
+    [InlineData("Au total, 18 coureurs sur 22 (80,8 %) ont amélioré leur temps.", "inconsistent")]
+    [InlineData("Overall, 18 runners of 22 (80.8%) improved their time.", "inconsistent")]
+    public void ACountNamedInANounOfItsOwnThenItsDenominator(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    /// <summary>
+    /// A header that names its label column and a row with one cell more (a p a PDF set without its column's header):
+    /// the cells are the header's columns from the left. 20/70 = 28.57 % under the second arm; under the first
+    /// (n = 64) it would need a denominator of 70. 28.9 % is given by no denominator up to 70 (20/69 = 28.99 %).
+    /// </summary>
+    [Theory]
+    [InlineData("28.6", "consistent")]
+    [InlineData("28.9", "inconsistent")]
+    public void ARowWithMoreCellsThanItsLabelledHeaderReadsFromTheLeft(string pct, string verdict)
+    {
+        var text = $"Table 2. Outcomes\n\nOutcome\tDrug (n = 64)\tPlacebo (n = 70)\tOR (95% CI)\nDeath, n (%)\t12 (18.8)\t20 ({pct})\t0.58 (0.26–1.29)\t.18\n";
+        var finding = Assert.Single(CheckText(text).Findings, f => f.Check == "percentage" && f.Quote.StartsWith("20 ("));
+        Assert.Equal(verdict, Finding.VerdictName(finding.Verdict));
+        Assert.Equal(70, finding.N);
+    }
+
+    /// <summary>
+    /// The space a PDF leaves between paragraphs is read as a blank line (as a text file has it), so a heading as wide
+    /// as the running text is still a heading: the section under it, with no n of its own in a paper reporting several
+    /// studies, takes no other section's. 33 of 204 = 16.2 % is impossible only against the first study's 160; 3 (16.2 %)
+    /// is impossible for any denominator (3/18 = 16.7 %, 3/19 = 15.8 %).
+    /// </summary>
+    [Theory]
+    [InlineData("33", "consistent")]
+    [InlineData("3", "inconsistent")]
+    public void APdfsSpaceBetweenParagraphsIsABlankLine(string injured, string verdict)
+    {
+        var lines = new[]
+        {
+            "Opioid-free anaesthesia and nausea after surgery: a randomized trial", "",
+            "We randomized 160 adults scheduled for surgery; nausea was less frequent after the", "opioid-free technique, and pain scores were similar in the two arms at every visit", "after surgery.", "",
+            "A Nordic hamstring programme in amateur football clubs: a cluster randomised trial", "",
+            $"Twenty-four clubs took part. In the control clubs, {injured} (16.2%) had a hamstring injury", "over the season.", "",
+            "Sleep apnoea in a regional cohort", "",
+            "We enrolled 186 patients starting treatment; their sleepiness fell over six months", "and their blood pressure changed little.",
+        };
+        var path = Path.Combine(Directory.CreateTempSubdirectory("rwestats-pdf-").FullName, "paper.pdf");
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        double y = 760;
+        foreach (var line in lines)
+        {
+            if (line.Length > 0) page.AddText(line, 10, new UglyToad.PdfPig.Core.PdfPoint(60, y), font);
+            y -= line.Length > 0 ? 13 : 9; // paragraphs 22 points apart, lines 13
+        }
+        File.WriteAllBytes(path, builder.Build());
+        var text = PaperText.Load(path);
+        Assert.Equal(lines, text.Lines.Select(l => l.Text).ToArray());
+        // A blank line is no printed line: the lines of the page keep their numbers.
+        Assert.Equal(Enumerable.Range(1, lines.Count(l => l.Length > 0)), text.Lines.Where(l => l.Text.Length > 0).Select(l => l.Line));
+        var finding = Assert.Single(PaperChecker.Check(text, CheckOptions.Default).Findings, f => f.Check == "percentage");
+        Assert.Equal(verdict, Finding.VerdictName(finding.Verdict));
+    }
 }
