@@ -728,4 +728,65 @@ public class PaperCheckSentenceFormsTests
         var finding = Assert.Single(PaperChecker.Check(text, CheckOptions.Default).Findings, f => f.Check == "percentage");
         Assert.Equal(verdict, Finding.VerdictName(finding.Verdict));
     }
+
+    [Theory]
+    // A measure the paper states as scored in whole points is integer-valued where it is named again without the word
+    // "score": 11.64 × 21 = 244.44 is no whole total, 11.62 = 244/21 is.
+    [InlineData("The Restless Legs Rating Scale (RLRS, 0–40 points) was completed at each visit.\n\nThe 21 women had a baseline RLRS of 11.64 (SD 4.12).", "inconsistent")]
+    [InlineData("The Restless Legs Rating Scale (RLRS, 0–40 points) was completed at each visit.\n\nThe 21 women had a baseline RLRS of 11.62 (SD 4.12).", "consistent")]
+    // 22.41 × 13 = 291.33; 22.38 = 291/13.
+    [InlineData("Le score ISI va de 0 à 28 points.\n\nLes 13 patients apnéiques avaient un ISI initial moyen de 22,41 (ET 4,71).", "inconsistent")]
+    [InlineData("Le score ISI va de 0 à 28 points.\n\nLes 13 patients apnéiques avaient un ISI initial moyen de 22,38 (ET 4,71).", "consistent")]
+    // A measure rated on a numeric rating scale: 3.50 × 14 = 49 is whole, 3.55 × 14 = 49.7 is not.
+    [InlineData("Itch was rated on a 0–10 numeric rating scale.\n\nThe 14 children over 10 years had a mean itch at night of 3.55 (SD 1.37).", "inconsistent")]
+    [InlineData("Itch was rated on a 0–10 numeric rating scale.\n\nThe 14 children over 10 years had a mean itch at night of 3.50 (SD 1.37).", "consistent")]
+    // A score that counts: "l'indice CAO compte les dents": 1.86 × 17 = 31.62, 1.88 = 32/17.
+    [InlineData("L'indice CAO compte les dents cariées, absentes ou obturées.\n\nLes 17 enfants appareillés avaient un indice CAO moyen de 1,86 (ET 1,41).", "inconsistent")]
+    [InlineData("L'indice CAO compte les dents cariées, absentes ou obturées.\n\nLes 17 enfants appareillés avaient un indice CAO moyen de 1,88 (ET 1,41).", "consistent")]
+    public void AMeasureThePaperStatesAsScoredInWholePoints(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // Not so when the range is not in points, the scale a visual analogue one, or the name an index with decimals:
+    // nothing says the values are whole.
+    [InlineData("The Restless Legs Rating Scale (RLRS) was completed at each visit.\n\nThe 21 women had a baseline RLRS of 11.64 (SD 4.12).")]
+    [InlineData("Itch was rated on a 100-mm visual analogue scale.\n\nThe 14 children over 10 years had a mean itch at night of 3.55 (SD 1.37).")]
+    [InlineData("The DAS28 (0–10 points) was recorded.\n\nThe 21 women had a baseline DAS28 of 4.64 (SD 1.12).")]
+    public void NoPaperStatementOfWholePointsNoGrim(string text) => Assert.NotEqual("inconsistent", Verdict(text, "grim"));
+
+    [Theory]
+    // n in the bracket of the statistic's own p: 10.2 ± 3.1 to 9.5 ± 3.0 with n = 80: paired t p ≥ 0.15 (ρ = 0), so
+    // p < .001 needs a positive correlation (consistent) but p = .95 is above what any correlation gives
+    // (2 * pt(-0.7 / sqrt((3.15^2 + 3.05^2) / 80), 79) = 0.12 at most, with rounding).
+    [InlineData("The itch score fell from 10.2 ± 3.1 to 9.5 ± 3.0 with the cream (P < .001; n = 80) and from 10.4 ± 3.2 to 10.1 ± 3.3 with the vehicle (P = .04; n = 76).", "consistent")]
+    [InlineData("The itch score fell from 10.2 ± 3.1 to 7.5 ± 3.0 with the cream (P = .95; n = 80) and from 10.4 ± 3.2 to 10.1 ± 3.3 with the vehicle (P = .04; n = 76).", "inconsistent")]
+    // n stated in the statistic's own clause, the other group's in the next: 19.5 ± 4.4 to 14.3 ± 5.1 with n = 44 gives
+    // p < 0.001 for any correlation ≥ 0; p = 0.89 is impossible.
+    [InlineData("Dans le groupe atelier (n = 44), le score est passé de 19,5 ± 4,4 à 14,3 ± 5,1 (p < 0,001) ; dans le groupe témoin (n = 45), de 19,1 ± 4,7 à 18,0 ± 5,1 (p = 0,04).", "consistent")]
+    [InlineData("Dans le groupe atelier (n = 44), le score est passé de 19,5 ± 4,4 à 14,3 ± 5,1 (p = 0,89) ; dans le groupe témoin (n = 45), de 19,1 ± 4,7 à 18,0 ± 5,1 (p = 0,04).", "inconsistent")]
+    public void AGroupsNInItsOwnBracketOrClause(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "within_patient_p")[0]);
+
+    [Fact]
+    public void TwoGroupsNamedInOneClauseLeaveTheNUncertain() =>
+        // The two n are in the clause of the first statistic: neither is certainly its own.
+        Assert.Equal("not_checkable", Verdicts("In the drug (n = 44) and control (n = 45) groups, the score fell from 19.5 ± 4.4 to 14.3 ± 5.1 (p = 0.89) and from 19.1 ± 4.7 to 18.0 ± 5.1 (p = 0.04).", "within_patient_p")[0]);
+
+    [Theory]
+    // A rank test named in another study's section says nothing of this one's p: 48.3 ± 5.6 to 52.9 ± 5.8 with n = 22
+    // needs p ≤ 0.01 at ρ = 0; p = 0.62 is impossible, unless this study's own section names a rank test.
+    [InlineData("", "inconsistent")]
+    [InlineData(" Changes were tested with the Wilcoxon signed-rank test.", "not_checkable")]
+    public void ARankTestNamedInAnotherStudysSection(string ownMethods, string verdict)
+    {
+        var text = "Psoriasis cohort\n\nWe included 128 patients. The DLQI fell (Wilcoxon test, z = −2.64, p = 0.008).\n\n" +
+                   $"Interval training in runners\n\nWe randomized 48 runners.{ownMethods}\n\nIn the interval group (n = 22), VO2max rose from 48.3 ± 5.6 to 52.9 ± 5.8 mL/kg/min (p = 0.62).";
+        Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+    }
+
+    [Theory]
+    // A variable coded 0 or 1 is binary (DEBIT): 0.81 with n = 60 gives SD 0.39 or 0.40 (k = 49: 0.3943), never 0.45.
+    [InlineData("In the 60 patients, epidural analgesia, coded 0 or 1, had a mean of 0.82 (SD 0.39).", "consistent")]
+    [InlineData("In the 60 patients, epidural analgesia, coded 0 or 1, had a mean of 0.82 (SD 0.45).", "inconsistent")]
+    [InlineData("Chez les 60 patients, la variable péridurale (0 = non, 1 = oui) avait une moyenne de 0,82 (ET 0,45).", "inconsistent")]
+    [InlineData("Chez les 60 patients, la péridurale, codée 0 ou 1, avait une moyenne de 0,82 (ET 0,39).", "consistent")]
+    public void AVariableCodedZeroOrOne(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
 }
