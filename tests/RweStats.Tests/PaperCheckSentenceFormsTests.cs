@@ -789,4 +789,16 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Chez les 60 patients, la variable péridurale (0 = non, 1 = oui) avait une moyenne de 0,82 (ET 0,45).", "inconsistent")]
     [InlineData("Chez les 60 patients, la péridurale, codée 0 ou 1, avait une moyenne de 0,82 (ET 0,39).", "consistent")]
     public void AVariableCodedZeroOrOne(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // An "Adjusted OR" column says the ratio is a model's, not that the groups' own cells are: a score's quartiles in
+    // the same row are still those of whole points. Q1 of 30 integers at 2.24 is given by no definition; 2.25 by R's type 7.
+    [InlineData("2.25", "consistent")]
+    [InlineData("2.24", "inconsistent")]
+    public void AnAdjustedRatioColumnLeavesTheGroupsCellsAsPrinted(string q1, string verdict)
+    {
+        var text = $"Table 2. Outcomes\n\n| Outcome | Drug (n = 30) | Placebo (n = 30) | Adjusted OR (95% CI) | P |\n|---|---|---|---|---|\n" +
+                   $"| Pain score, median (IQR) | 4 ({q1}–6) | 5 (3–7) | — | — |\n";
+        Assert.Equal(verdict, Verdicts(text, "quantile")[0]);
+    }
 }

@@ -478,7 +478,7 @@ internal static class StatisticExtractor
         }
         bool declared = options.IntegerMeasures.Any(d => measureWords.Contains(d, StringComparison.OrdinalIgnoreCase));
         bool integer = (declared || (NamesInteger(measureWords, options) && !LabelUnit.IsMatch(measureWords) && !NotIntegerScore.IsMatch(measureWords)))
-                       && !ModelBased.IsMatch(label) && !ModelBased.IsMatch(cell.Descriptor) && !ModelBased.IsMatch(measureWords);
+                       && !ModelBased.IsMatch(label) && !ModelBased.IsMatch(AdjustedComparisonColumn.Replace(cell.Descriptor, "")) && !ModelBased.IsMatch(measureWords);
         // The row's n (a column headed "n"), else the n in its column's header, else the n its table's caption states, else the study's.
         var captionN = cell.ColumnN is null && cell.RowN is null ? CaptionN(caption) : null;
         int? n = cell.RowN ?? cell.ColumnN ?? captionN?.N ?? studyN;
@@ -1097,6 +1097,8 @@ internal static class StatisticExtractor
         return names;
     }
 
+    /// <summary>Another column's header naming an adjusted comparison ("Adjusted OR (95% CI)", "Différence ajustée"): it says the comparison is a model's, not the groups' own cells.</summary>
+    static readonly Regex AdjustedComparisonColumn = new(@"\b(?:adjusted|ajustée?)\s+(?:a?OR|a?HR|RR|IRR|odds ratios?|hazard ratios?|risk ratios?|rate ratios?|rapports? de cotes|differences?|différences?)\b[^|]*?(?=\s{2,}|\||$)|\b(?:a?OR|a?HR|RR|rapports? de cotes|différences?|differences?)\s+(?:adjusted|ajustée?)\b[^|]*?(?=\s{2,}|\||$)", OptI);
     static readonly Regex ModelBased = new(@"\b(?:adjusted|adjustment|adjusting|least[- ]squares|LS|estimated|model[- ]based|marginal|predicted|weighted|imputed|imputation|ajustée?s?|ajustement|estimée?s?|pondérée?s?|imputée?s?|moindres carrés)\b", OptI);
     /// <summary>
     /// Scores that are not whole numbers though named so: standardised or averaged over items (z- and T-scores, a mean
