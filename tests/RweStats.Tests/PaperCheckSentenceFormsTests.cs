@@ -801,4 +801,25 @@ public class PaperCheckSentenceFormsTests
                    $"| Pain score, median (IQR) | 4 ({q1}–6) | 5 (3–7) | — | — |\n";
         Assert.Equal(verdict, Verdicts(text, "quantile")[0]);
     }
+
+    [Theory]
+    // A named median with bare limits: quartiles, a range and a confidence interval all hold the median, so one outside
+    // them is impossible whatever they are; within them it is only checked as a median (of integers: whole or half).
+    [InlineData("The median length of stay was 9 days (5–16) among survivors.", "quantile_order", null)]
+    [InlineData("The median length of stay was 6 days (7–12) among the patients who died.", "quantile_order", "inconsistent")]
+    [InlineData("La durée médiane de séjour était de 6 jours [7-12] chez les patients décédés.", "quantile_order", "inconsistent")]
+    // A median of SOFA scores (sums of whole organ scores) is whole or a half for any n: 7.2 is not; 7.5 of 251 values is
+    // given by R's type 4 (np = 125.5).
+    [InlineData("Chez les 251 patients vivants à J3, le SOFA médian était de 7,2 [5-10].", "quantile", "inconsistent")]
+    [InlineData("Chez les 251 patients vivants à J3, le SOFA médian était de 7,5 [5-10].", "quantile", "consistent")]
+    public void AMedianWithBareLimits(string text, string check, string? verdict) => Assert.Equal(verdict, Verdict(text, check));
+
+    [Theory]
+    // Sum scores named without the word "score": 148/11 = 13.4545 prints 13.45, while 13.42 × 11 = 147.62 is no whole
+    // total; 269/12 = 22.4167 prints 22.42, never 22.41.
+    [InlineData("The 11 patients on ECMO had a mean SOFA on day 1 of 13.45 (SD 1.46).", "consistent")]
+    [InlineData("The 11 patients on ECMO had a mean SOFA on day 1 of 13.42 (SD 1.46).", "inconsistent")]
+    [InlineData("Les 12 patients avaient un IPSS initial moyen de 22,41 (ET 4,71).", "inconsistent")]
+    [InlineData("Les 12 patients avaient un IPSS initial moyen de 22,42 (ET 4,71).", "consistent")]
+    public void SumScoresNamedWithoutTheWordScore(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }
