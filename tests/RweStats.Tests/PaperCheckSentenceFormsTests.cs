@@ -822,4 +822,13 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Les 12 patients avaient un IPSS initial moyen de 22,41 (ET 4,71).", "inconsistent")]
     [InlineData("Les 12 patients avaient un IPSS initial moyen de 22,42 (ET 4,71).", "consistent")]
     public void SumScoresNamedWithoutTheWordScore(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // A count of people of a group named between it and its percentage: 14/40 = 35.0 %; 35.2 % is given by no
+    // denominator (14/39 = 35.9 %, 14/40 = 35.0 %).
+    [InlineData("Au total, 14 patients du groupe atelier (35,0 %) ont abandonné.", "consistent")]
+    [InlineData("Au total, 14 patients du groupe atelier (35,2 %) ont abandonné.", "inconsistent")]
+    [InlineData("Overall, 14 patients of the exercise group (35.0%) withdrew.", "consistent")]
+    [InlineData("Overall, 14 patients in the exercise arm (35.2%) withdrew.", "inconsistent")]
+    public void ACountOfAGroupNamedBeforeItsPercentage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 }
