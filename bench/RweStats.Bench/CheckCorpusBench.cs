@@ -28,6 +28,8 @@ public static class CheckCorpusBench
         ["heldout6"] = "heldout6 (tuned on)",
         ["heldout7"] = "heldout7 (tuned on)",
         ["heldout8"] = "heldout8 (tuned on)",
+        ["heldout9"] = "heldout9 (tuned on)",
+        ["heldout10"] = "heldout10 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;

@@ -664,4 +664,171 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Participants were 90 undergraduates (56 women, 33 men, 1 nonbinary; mean age 20.4 years).", "consistent")]
     [InlineData("Participants were 90 undergraduates (58 women, 33 men, 1 non-binary; mean age 20.4 years).", "inconsistent")]
     public void ANonbinaryLevelOfSex(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // 18/22 = 81.82 %: the count is the first number; 22 is its denominator, never a count of its own (22/26 = 84.6 %,
+    // 22/27 = 81.5 %: read as a count it would be given by no denominator).
+    [InlineData("Overall, 18 runners of 22 (81.8%) improved their time.", "consistent")]
+    [InlineData("Au total, 18 coureurs sur 22 (81,8 %) ont amélioré leur temps.", "consistent")]
+    [InlineData("Au total, 18 coureurs sur 22 (80,8 %) ont amélioré leur temps.", "inconsistent")]
+    [InlineData("Overall, 18 runners of 22 (80.8%) improved their time.", "inconsistent")]
+    public void ACountNamedInANounOfItsOwnThenItsDenominator(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    /// <summary>
+    /// A header that names its label column and a row with one cell more (a p a PDF set without its column's header):
+    /// the cells are the header's columns from the left. 20/70 = 28.57 % under the second arm; under the first
+    /// (n = 64) it would need a denominator of 70. 28.9 % is given by no denominator up to 70 (20/69 = 28.99 %).
+    /// </summary>
+    [Theory]
+    [InlineData("28.6", "consistent")]
+    [InlineData("28.9", "inconsistent")]
+    public void ARowWithMoreCellsThanItsLabelledHeaderReadsFromTheLeft(string pct, string verdict)
+    {
+        var text = $"Table 2. Outcomes\n\nOutcome\tDrug (n = 64)\tPlacebo (n = 70)\tOR (95% CI)\nDeath, n (%)\t12 (18.8)\t20 ({pct})\t0.58 (0.26–1.29)\t.18\n";
+        var finding = Assert.Single(CheckText(text).Findings, f => f.Check == "percentage" && f.Quote.StartsWith("20 ("));
+        Assert.Equal(verdict, Finding.VerdictName(finding.Verdict));
+        Assert.Equal(70, finding.N);
+    }
+
+    /// <summary>
+    /// The space a PDF leaves between paragraphs is read as a blank line (as a text file has it), so a heading as wide
+    /// as the running text is still a heading: the section under it, with no n of its own in a paper reporting several
+    /// studies, takes no other section's. 33 of 204 = 16.2 % is impossible only against the first study's 160; 3 (16.2 %)
+    /// is impossible for any denominator (3/18 = 16.7 %, 3/19 = 15.8 %).
+    /// </summary>
+    [Theory]
+    [InlineData("33", "consistent")]
+    [InlineData("3", "inconsistent")]
+    public void APdfsSpaceBetweenParagraphsIsABlankLine(string injured, string verdict)
+    {
+        var lines = new[]
+        {
+            "Opioid-free anaesthesia and nausea after surgery: a randomized trial", "",
+            "We randomized 160 adults scheduled for surgery; nausea was less frequent after the", "opioid-free technique, and pain scores were similar in the two arms at every visit", "after surgery.", "",
+            "A Nordic hamstring programme in amateur football clubs: a cluster randomised trial", "",
+            $"Twenty-four clubs took part. In the control clubs, {injured} (16.2%) had a hamstring injury", "over the season.", "",
+            "Sleep apnoea in a regional cohort", "",
+            "We enrolled 186 patients starting treatment; their sleepiness fell over six months", "and their blood pressure changed little.",
+        };
+        var path = Path.Combine(Directory.CreateTempSubdirectory("rwestats-pdf-").FullName, "paper.pdf");
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        double y = 760;
+        foreach (var line in lines)
+        {
+            if (line.Length > 0) page.AddText(line, 10, new UglyToad.PdfPig.Core.PdfPoint(60, y), font);
+            y -= line.Length > 0 ? 13 : 9; // paragraphs 22 points apart, lines 13
+        }
+        File.WriteAllBytes(path, builder.Build());
+        var text = PaperText.Load(path);
+        Assert.Equal(lines, text.Lines.Select(l => l.Text).ToArray());
+        // A blank line is no printed line: the lines of the page keep their numbers.
+        Assert.Equal(Enumerable.Range(1, lines.Count(l => l.Length > 0)), text.Lines.Where(l => l.Text.Length > 0).Select(l => l.Line));
+        var finding = Assert.Single(PaperChecker.Check(text, CheckOptions.Default).Findings, f => f.Check == "percentage");
+        Assert.Equal(verdict, Finding.VerdictName(finding.Verdict));
+    }
+
+    [Theory]
+    // A measure the paper states as scored in whole points is integer-valued where it is named again without the word
+    // "score": 11.64 × 21 = 244.44 is no whole total, 11.62 = 244/21 is.
+    [InlineData("The Restless Legs Rating Scale (RLRS, 0–40 points) was completed at each visit.\n\nThe 21 women had a baseline RLRS of 11.64 (SD 4.12).", "inconsistent")]
+    [InlineData("The Restless Legs Rating Scale (RLRS, 0–40 points) was completed at each visit.\n\nThe 21 women had a baseline RLRS of 11.62 (SD 4.12).", "consistent")]
+    // 22.41 × 13 = 291.33; 22.38 = 291/13.
+    [InlineData("Le score ISI va de 0 à 28 points.\n\nLes 13 patients apnéiques avaient un ISI initial moyen de 22,41 (ET 4,71).", "inconsistent")]
+    [InlineData("Le score ISI va de 0 à 28 points.\n\nLes 13 patients apnéiques avaient un ISI initial moyen de 22,38 (ET 4,71).", "consistent")]
+    // A measure rated on a numeric rating scale: 3.50 × 14 = 49 is whole, 3.55 × 14 = 49.7 is not.
+    [InlineData("Itch was rated on a 0–10 numeric rating scale.\n\nThe 14 children over 10 years had a mean itch at night of 3.55 (SD 1.37).", "inconsistent")]
+    [InlineData("Itch was rated on a 0–10 numeric rating scale.\n\nThe 14 children over 10 years had a mean itch at night of 3.50 (SD 1.37).", "consistent")]
+    // A score that counts: "l'indice CAO compte les dents": 1.86 × 17 = 31.62, 1.88 = 32/17.
+    [InlineData("L'indice CAO compte les dents cariées, absentes ou obturées.\n\nLes 17 enfants appareillés avaient un indice CAO moyen de 1,86 (ET 1,41).", "inconsistent")]
+    [InlineData("L'indice CAO compte les dents cariées, absentes ou obturées.\n\nLes 17 enfants appareillés avaient un indice CAO moyen de 1,88 (ET 1,41).", "consistent")]
+    public void AMeasureThePaperStatesAsScoredInWholePoints(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // Not so when the range is not in points, the scale a visual analogue one, or the name an index with decimals:
+    // nothing says the values are whole.
+    [InlineData("The Restless Legs Rating Scale (RLRS) was completed at each visit.\n\nThe 21 women had a baseline RLRS of 11.64 (SD 4.12).")]
+    [InlineData("Itch was rated on a 100-mm visual analogue scale.\n\nThe 14 children over 10 years had a mean itch at night of 3.55 (SD 1.37).")]
+    [InlineData("The DAS28 (0–10 points) was recorded.\n\nThe 21 women had a baseline DAS28 of 4.64 (SD 1.12).")]
+    public void NoPaperStatementOfWholePointsNoGrim(string text) => Assert.NotEqual("inconsistent", Verdict(text, "grim"));
+
+    [Theory]
+    // n in the bracket of the statistic's own p: 10.2 ± 3.1 to 9.5 ± 3.0 with n = 80: paired t p ≥ 0.15 (ρ = 0), so
+    // p < .001 needs a positive correlation (consistent) but p = .95 is above what any correlation gives
+    // (2 * pt(-0.7 / sqrt((3.15^2 + 3.05^2) / 80), 79) = 0.12 at most, with rounding).
+    [InlineData("The itch score fell from 10.2 ± 3.1 to 9.5 ± 3.0 with the cream (P < .001; n = 80) and from 10.4 ± 3.2 to 10.1 ± 3.3 with the vehicle (P = .04; n = 76).", "consistent")]
+    [InlineData("The itch score fell from 10.2 ± 3.1 to 7.5 ± 3.0 with the cream (P = .95; n = 80) and from 10.4 ± 3.2 to 10.1 ± 3.3 with the vehicle (P = .04; n = 76).", "inconsistent")]
+    // n stated in the statistic's own clause, the other group's in the next: 19.5 ± 4.4 to 14.3 ± 5.1 with n = 44 gives
+    // p < 0.001 for any correlation ≥ 0; p = 0.89 is impossible.
+    [InlineData("Dans le groupe atelier (n = 44), le score est passé de 19,5 ± 4,4 à 14,3 ± 5,1 (p < 0,001) ; dans le groupe témoin (n = 45), de 19,1 ± 4,7 à 18,0 ± 5,1 (p = 0,04).", "consistent")]
+    [InlineData("Dans le groupe atelier (n = 44), le score est passé de 19,5 ± 4,4 à 14,3 ± 5,1 (p = 0,89) ; dans le groupe témoin (n = 45), de 19,1 ± 4,7 à 18,0 ± 5,1 (p = 0,04).", "inconsistent")]
+    public void AGroupsNInItsOwnBracketOrClause(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "within_patient_p")[0]);
+
+    [Fact]
+    public void TwoGroupsNamedInOneClauseLeaveTheNUncertain() =>
+        // The two n are in the clause of the first statistic: neither is certainly its own.
+        Assert.Equal("not_checkable", Verdicts("In the drug (n = 44) and control (n = 45) groups, the score fell from 19.5 ± 4.4 to 14.3 ± 5.1 (p = 0.89) and from 19.1 ± 4.7 to 18.0 ± 5.1 (p = 0.04).", "within_patient_p")[0]);
+
+    [Theory]
+    // A rank test named in another study's section says nothing of this one's p: 48.3 ± 5.6 to 52.9 ± 5.8 with n = 22
+    // needs p ≤ 0.01 at ρ = 0; p = 0.62 is impossible, unless this study's own section names a rank test.
+    [InlineData("", "inconsistent")]
+    [InlineData(" Changes were tested with the Wilcoxon signed-rank test.", "not_checkable")]
+    public void ARankTestNamedInAnotherStudysSection(string ownMethods, string verdict)
+    {
+        var text = "Psoriasis cohort\n\nWe included 128 patients. The DLQI fell (Wilcoxon test, z = −2.64, p = 0.008).\n\n" +
+                   $"Interval training in runners\n\nWe randomized 48 runners.{ownMethods}\n\nIn the interval group (n = 22), VO2max rose from 48.3 ± 5.6 to 52.9 ± 5.8 mL/kg/min (p = 0.62).";
+        Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+    }
+
+    [Theory]
+    // A variable coded 0 or 1 is binary (DEBIT): 0.81 with n = 60 gives SD 0.39 or 0.40 (k = 49: 0.3943), never 0.45.
+    [InlineData("In the 60 patients, epidural analgesia, coded 0 or 1, had a mean of 0.82 (SD 0.39).", "consistent")]
+    [InlineData("In the 60 patients, epidural analgesia, coded 0 or 1, had a mean of 0.82 (SD 0.45).", "inconsistent")]
+    [InlineData("Chez les 60 patients, la variable péridurale (0 = non, 1 = oui) avait une moyenne de 0,82 (ET 0,45).", "inconsistent")]
+    [InlineData("Chez les 60 patients, la péridurale, codée 0 ou 1, avait une moyenne de 0,82 (ET 0,39).", "consistent")]
+    public void AVariableCodedZeroOrOne(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // An "Adjusted OR" column says the ratio is a model's, not that the groups' own cells are: a score's quartiles in
+    // the same row are still those of whole points. Q1 of 30 integers at 2.24 is given by no definition; 2.25 by R's type 7.
+    [InlineData("2.25", "consistent")]
+    [InlineData("2.24", "inconsistent")]
+    public void AnAdjustedRatioColumnLeavesTheGroupsCellsAsPrinted(string q1, string verdict)
+    {
+        var text = $"Table 2. Outcomes\n\n| Outcome | Drug (n = 30) | Placebo (n = 30) | Adjusted OR (95% CI) | P |\n|---|---|---|---|---|\n" +
+                   $"| Pain score, median (IQR) | 4 ({q1}–6) | 5 (3–7) | — | — |\n";
+        Assert.Equal(verdict, Verdicts(text, "quantile")[0]);
+    }
+
+    [Theory]
+    // A named median with bare limits: quartiles, a range and a confidence interval all hold the median, so one outside
+    // them is impossible whatever they are; within them it is only checked as a median (of integers: whole or half).
+    [InlineData("The median length of stay was 9 days (5–16) among survivors.", "quantile_order", null)]
+    [InlineData("The median length of stay was 6 days (7–12) among the patients who died.", "quantile_order", "inconsistent")]
+    [InlineData("La durée médiane de séjour était de 6 jours [7-12] chez les patients décédés.", "quantile_order", "inconsistent")]
+    // A median of SOFA scores (sums of whole organ scores) is whole or a half for any n: 7.2 is not; 7.5 of 251 values is
+    // given by R's type 4 (np = 125.5).
+    [InlineData("Chez les 251 patients vivants à J3, le SOFA médian était de 7,2 [5-10].", "quantile", "inconsistent")]
+    [InlineData("Chez les 251 patients vivants à J3, le SOFA médian était de 7,5 [5-10].", "quantile", "consistent")]
+    public void AMedianWithBareLimits(string text, string check, string? verdict) => Assert.Equal(verdict, Verdict(text, check));
+
+    [Theory]
+    // Sum scores named without the word "score": 148/11 = 13.4545 prints 13.45, while 13.42 × 11 = 147.62 is no whole
+    // total; 269/12 = 22.4167 prints 22.42, never 22.41.
+    [InlineData("The 11 patients on ECMO had a mean SOFA on day 1 of 13.45 (SD 1.46).", "consistent")]
+    [InlineData("The 11 patients on ECMO had a mean SOFA on day 1 of 13.42 (SD 1.46).", "inconsistent")]
+    [InlineData("Les 12 patients avaient un IPSS initial moyen de 22,41 (ET 4,71).", "inconsistent")]
+    [InlineData("Les 12 patients avaient un IPSS initial moyen de 22,42 (ET 4,71).", "consistent")]
+    public void SumScoresNamedWithoutTheWordScore(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // A count of people of a group named between it and its percentage: 14/40 = 35.0 %; 35.2 % is given by no
+    // denominator (14/39 = 35.9 %, 14/40 = 35.0 %).
+    [InlineData("Au total, 14 patients du groupe atelier (35,0 %) ont abandonné.", "consistent")]
+    [InlineData("Au total, 14 patients du groupe atelier (35,2 %) ont abandonné.", "inconsistent")]
+    [InlineData("Overall, 14 patients of the exercise group (35.0%) withdrew.", "consistent")]
+    [InlineData("Overall, 14 patients in the exercise arm (35.2%) withdrew.", "inconsistent")]
+    public void ACountOfAGroupNamedBeforeItsPercentage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 }

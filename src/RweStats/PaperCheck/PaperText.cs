@@ -84,7 +84,8 @@ public sealed class PaperText
             foreach (var page in document.GetPages())
             {
                 int n = 0;
-                foreach (var line in PageLines(page)) lines.Add(new PaperLine(page.Number, ++n, line));
+                // A blank line (the space between paragraphs) is no printed line: it keeps the number of the line above.
+                foreach (var line in PageLines(page)) lines.Add(new PaperLine(page.Number, line.Length == 0 ? n : ++n, line));
             }
             return new PaperText(path, lines, true);
         }
@@ -104,8 +105,16 @@ public sealed class PaperText
             if (rows.Count > 0 && Math.Abs(rows[^1][0].BoundingBox.Bottom - w.BoundingBox.Bottom) < height / 3) rows[^1].Add(w);
             else rows.Add(new List<Word> { w });
         }
-        foreach (var row in rows)
+        // The space between paragraphs (or before a heading, a table, a caption) is a wider step between baselines than
+        // the line pitch: kept as a blank line, as a text file has it, so that a paragraph's end and a heading are
+        // read in a PDF as in text. The pitch is the step of the lines within paragraphs: the page's lower quartile of
+        // steps (a page of short paragraphs and headings has as many wide steps as narrow ones).
+        var steps = rows.Zip(rows.Skip(1), (a, b) => a[0].BoundingBox.Bottom - b[0].BoundingBox.Bottom).Order().ToList();
+        double pitch = steps.Count == 0 ? 0 : steps[steps.Count / 4];
+        for (int r = 0; r < rows.Count; r++)
         {
+            var row = rows[r];
+            if (r > 0 && pitch > 0 && rows[r - 1][0].BoundingBox.Bottom - row[0].BoundingBox.Bottom > 1.6 * pitch) yield return "";
             var sb = new StringBuilder();
             Word? previous = null;
             foreach (var w in row.OrderBy(w => w.BoundingBox.Left))

@@ -110,6 +110,9 @@ public sealed record MedianWithQuartiles(StatisticContext Context, PrintedNumber
 {
     /// <inheritdoc/>
     public override string Kind => "median";
+
+    /// <summary>Limits printed bare after a named median ("the median was 7.2 [5–10]"): quartiles, a range or a confidence interval, the text does not say which; each holds the median.</summary>
+    public (PrintedNumber Low, PrintedNumber High)? BareLimits { get; init; }
 }
 
 /// <summary>A percentage with its count and denominator when they are printed.</summary>

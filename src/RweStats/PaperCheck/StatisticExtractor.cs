@@ -8,6 +8,9 @@ public sealed record CheckOptions(IReadOnlyList<string> IntegerMeasures, int? St
 {
     /// <summary>No integer-valued measures named, the study n from the text.</summary>
     public static readonly CheckOptions Default = new(Array.Empty<string>());
+
+    /// <summary>The names the paper itself states as scored in whole points ("the Epworth Sleepiness Scale (ESS, 0–24 points)"): integer-valued wherever they are named, as a score is.</summary>
+    internal Regex? PaperScores { get; init; }
 }
 
 /// <summary>The statistics found in a paper, its language and its study n.</summary>
@@ -81,6 +84,7 @@ internal static class StatisticExtractor
     static readonly Regex MedianByRange = new(@"(?<![\w.,])(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[]\s*(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]", OptI);
     /// <summary>A second median right after one printed with its quartiles or range, its limits bare: "from a median of 2 (IQR 1 to 3) to 2 (0.75 to 2.25)", "6 (EIQ 4-8) et 5 (3-7)", "2 (IQR 2–3) at baseline and 2 (1–2) at 12 weeks". Its limits are of the same kind.</summary>
     static readonly Regex NextMedianBareLimits = new(@"\G(?:\s*,?\s*(?:at|à|after|après)\s+(?:baseline|inclusion|l'inclusion|[MJWD]\d{1,3}|(?:week|semaine|month|mois|day|jour)\s+\d{1,3}|\d{1,3}\s+(?:weeks?|months?|semaines|mois|days?|jours|years?|ans)))?\s*,?\s*(?:to|à|and|et|vs\.?|versus|contre|then|puis)\s+(?:(?:a|an|une|of|de|d'|median|médiane|the|la|le)\s+){0,3}(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]", OptI);
+    static readonly Regex MedianBareLimits = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")\s*(?:to|à|–|—|-|;)\s*(?<b>" + Num + @")\s*[\)\]]", OptI);
     static readonly Regex MeanWord = new(@"\b(?:mean|moyenne|average|moyen)\b", OptI);
     static readonly Regex MedianWord = new(@"\b(?:median|médiane?)\b", OptI);
     /// <summary>"median (IQR) 6 (4-8)", "The median [IQR] PHQ-9 score was 12 [8–15]": the header form in running text.</summary>
@@ -95,8 +99,11 @@ internal static class StatisticExtractor
     /// <summary>"12/14 (86 %)", "12 of 14 patients (86%)", "27 patients sur 60, soit 45 %", "39 patients out of 41, i.e. 95%": a count of a denominator, then its percentage.</summary>
     /// <summary>What a number before a bracketed percentage is not a count of: a threshold ("≥ 65 (40 %)"), a grade or stage ("grade 3/4 neutropenia (12 %)"), an age, a visit ("M6 (45 %)").</summary>
     const string NotACount = @"(?<![\w.,])(?<![<>≤≥]\s?)(?<!\b(?i:aged?|grades?|stages?|types?|class|classes|levels?|weeks?|months?|days?|visits?|years?|semaines?|mois|jours?|visites?|ans|âgée?s?|classe|stade|CTCAE|NYHA|ECOG|Gleason)\s)";
-    static readonly Regex CountOfThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")\s*(?:" + PeopleWords + @"\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:[\wéè]+\s*){0,2}(?:[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*\s*)?(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
-    static readonly Regex CountThenPercent = new(NotACount + @"(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")(?![.,]\d)\s*(?:(?:were|étaient)\s+(?:des\s+)?(?=" + PeopleWords + @"))?(?:" + PeopleWords + @"\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
+    /// <summary>"18 runners of 22", "18 coureurs sur 22": a count of things named in a plural noun of its own (not a unit, a time or a dose), then its denominator.</summary>
+    const string CountedNoun = @"(?!(?i:weeks|months|days|years|hours|minutes|doses|cycles|times|points|sessions|visits|semaines|mois|jours|ans|années|heures|fois|séances|visites)\b)[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*[sx]";
+    static readonly Regex CountOfThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")\s*(?:(?:" + PeopleWords + "|" + CountedNoun + @")\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:[\wéè]+\s*){0,2}(?:[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*\s*)?(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
+    // A number after "of", "sur", "/" that follows a count is its denominator ("18 runners of 22 (81.8%)"), never a count.
+    static readonly Regex CountThenPercent = new(NotACount + @"(?<!\d\s*(?:[A-Za-zÀ-ÿ'-]+\s+)?(?:/|sur|of|out of)\s*(?:(?:the|les)\s+)?)(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")(?![.,]\d)\s*(?:(?:were|étaient)\s+(?:des\s+)?(?=" + PeopleWords + @"))?(?:" + PeopleWords + @"\s*(?:(?:du|des)\s+(?:groupe|bras)\s+[\wÀ-ÿ'-]+\s*|(?:of|in) the\s+[\wÀ-ÿ'-]+\s+(?:group|arm)\s*)?)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
     /// <summary>"51 (7·5%) of 738 patients", "12 (30 %) des 40 patients": a count and its percentage, then the denominator (The Lancet's style).</summary>
     static readonly Regex CountPercentOf = new(NotACount + @"(?<k>" + WholeCount + @")\s*[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]\s*(?:of|out of|sur|des)\s+(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:mg|g\b|kg|mL|ml|L\b|%|years|ans|mois|months|days|jours))", Opt);
     /// <summary>"118 and 109 patients were still treated (93.7% and 85.5%, respectively)", "chez 12 et 15 patients (30,0 % et 37,5 % respectivement)": two counts of people, then their percentages in the same order (never "at 12 and 24 weeks", "between 2 and 5").</summary>
@@ -120,7 +127,7 @@ internal static class StatisticExtractor
     /// scales (NIHSS, modified Rankin) and the SLEDAI. Not the EDSS (half steps), nor composite indices with decimals (DAS28, HAQ);
     /// nor an instrument named as a threshold or a band ("MMSE ≥ 24", "mRS 0–2"): that names a subgroup, not the measure.
     /// </summary>
-    const string IntegerInstrument = @"\b(?:PANSS|MADRS|HAM-?D(?:-?17)?|HDRS|HAM-?A|HARS|YMRS|BPRS|PHQ-?9|GAD-?7|HADS(?:-[AD])?|BDI(?:-II)?|EPDS|CGI-[SI]|MMSE|MoCA|NIHSS|mRS|modified Rankin|Rankin|SLEDAI(?:-2K)?|DLQI|POEM)\b(?!\s*(?:[<>≤≥]|\d+\s*(?:[-–]|to)\s*\d))";
+    const string IntegerInstrument = @"\b(?:PANSS|MADRS|HAM-?D(?:-?17)?|HDRS|HAM-?A|HARS|YMRS|BPRS|PHQ-?9|GAD-?7|HADS(?:-[AD])?|BDI(?:-II)?|EPDS|CGI-[SI]|MMSE|MoCA|NIHSS|mRS|modified Rankin|Rankin|SLEDAI(?:-2K)?|DLQI|POEM|SOFA|APACHE(?:\s?II)?|SAPS(?:\s?II)?|IGS\s?II|Glasgow|GCS|Apgar|Bishop|Charlson|IPSS|AUDIT(?:-C)?|Fagerstr[öo]m|FTND|Epworth|ESS|ISI|HIT-6|MIDAS)\b(?!\s*(?:[<>≤≥]|\d+\s*(?:[-–]|to)\s*\d))";
     /// <summary>A class, grade or stage as the measure a median or mean is of ("the NYHA class had a median of 2", "médiane de la classe NYHA"), not as a subgroup ("in stage III patients, the mean age").</summary>
     const string OrdinalMeasure = @"\b(?:median|médiane|mean|moyenne)\s+(?:(?:de la|du|of the|the)\s+)?(?:[\w-]+\s+)?(?:class|classe|grade|stage|stade)\b|\b(?:class|classe|grade|stage|stade)\s+(?:[\w-]+\s+)?(?:had|has|avait|a|was|était)\s+(?:(?:a|an|une)\s+)?(?:median|médiane|mean|moyenne)\b";
     static readonly Regex ContinuousUnit = new(@"^\s*(?:mg|g/|g\b|kg|mL|ml|L\b|mmol|µmol|UI|IU|U/|years|ans|année|cm|mm|ng|pg|µg|%|°|h\b|min\b|jours|days|weeks|semaines|months|mois)", Opt);
@@ -130,7 +137,7 @@ internal static class StatisticExtractor
     static readonly Regex WithinWords = new(@"\b(?:from|de|between|entre|baseline|initiation|inclusion|M0|J0|before|after|avant|après|months?|mois|weeks?|semaines?|visits?|visites?|par rapport|compared with baseline|paired|apparié)\b", OptI);
     static readonly Regex GroupWords = new(@"\b(?:placebo|groups?|groupes?|arms?|bras|controls?|témoins?|versus|treated patients and)\b", OptI);
     /// <summary>A 0/1 variable: named a proportion or binary, or coded so ("coded 1 for women and 0 otherwise", "coded 1 for yes", "codé 1 si oui").</summary>
-    static readonly Regex BinaryWords = new(@"\b(?:proportion|binary|binaire|yes/no|oui/non|0/1|dummy[- ]coded)\b|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?[01]\s+(?:for|if|when|=|pour|si|quand)\b(?![^.;()]{0,60}\b[2-9]\b)", OptI);
+    static readonly Regex BinaryWords = new(@"\b(?:proportion|binary|binaire|yes/no|oui/non|0/1|dummy[- ]coded)\b|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?[01]\s+(?:for|if|when|=|pour|si|quand)\b(?![^.;()]{0,60}\b[2-9]\b)|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?0\s*(?:or|ou|/|and|et)\s*1\b(?!\s*(?:,\s*|or\s+|ou\s+)?2\b)|\(\s*0\s*=\s*[\wéè' -]{1,20}[,;]\s*1\s*=\s*[\wéè' -]{1,20}\)", OptI);
     /// <summary>A proportion of something counted in time, doses, visits or body area is a per-patient share, not the mean of a 0/1 variable.</summary>
     static readonly Regex ContinuousShare = new(@"\b(?:proportion|proportions)\s+(?:of|de|d'|du|des)\s*(?:the\s+|la\s+|le\s+|l')?(?:[\w'-]+\s+){0,2}?(?:time|days?|nights?|hours?|weeks?|visits?|doses?|sessions?|items?|questions?|answers?|body|surface|area|volume|weight|tissue|samples?|cells?|reads?|temps|jours?|nuits?|heures?|semaines?|visites?|séances?|réponses?|surface|poids|cellules?)\b|\bper (?:patient|participant|subject)\b|\bpar (?:patient|sujet)\b", OptI);
     static bool IsBinary(string before) => BinaryWords.IsMatch(before) && !ContinuousShare.IsMatch(before);
@@ -168,6 +175,7 @@ internal static class StatisticExtractor
         var flow = text.Flow;
         bool french = IsFrench(flow);
         var sentences = SentenceStarts(flow);
+        options = options with { PaperScores = PaperScorePattern(flow) };
         var studyNs = options.StudyN is { } given ? new StudyNs(new[] { (0, given, "given by the reader") }) : FindStudyNs(text);
         var (studyN, studyNSource) = studyNs.First;
 
@@ -351,6 +359,21 @@ internal static class StatisticExtractor
                 }
             }
 
+        // A named median with bare limits ("le SOFA médian à J3 était de 7,2 [5-10]"): its limits' kind is not said, so
+        // only what holds for quartiles, a range and an interval alike is checked (the median inside them, and whole or
+        // half for integer data).
+        foreach (Match m in MedianBareLimits.Matches(flow))
+        {
+            if (!Free(m.Index, m.Index + m.Length)) continue;
+            var (med, a, b) = (PrintedNumber.Parse(m.Groups["med"].Value, french), PrintedNumber.Parse(m.Groups["a"].Value, french), PrintedNumber.Parse(m.Groups["b"].Value, french));
+            if (med is null || a is null || b is null) continue;
+            int start = m.Groups["med"].Index;
+            var before = flow[SentenceStart(sentences, start)..start];
+            if ((MeanWord.Matches(before).LastOrDefault()?.Index ?? -1) > (MedianWord.Matches(before).LastOrDefault()?.Index ?? -1)) continue;
+            taken.Add((m.Index, m.Index + m.Length));
+            found.Add(new MedianWithQuartiles(Context(text, start, m.Index + m.Length, french, sentences, studyNs, options), med, null, null, null, null) { BareLimits = (a, b) });
+        }
+
         foreach (var regex in new[] { MeanHeader, MeanCommaSd, MeanParenSd, MeanPlusMinus })
             foreach (Match m in regex.Matches(flow))
             {
@@ -470,8 +493,8 @@ internal static class StatisticExtractor
             if (measure.Length == 0 || IsVisitLabel(measure)) measure = Regex.Replace(cell.Header ?? "", @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|(?:mean|moyenne|median|médiane)\b.*)$", "", OptI).Trim().TrimEnd(',');
         }
         bool declared = options.IntegerMeasures.Any(d => measureWords.Contains(d, StringComparison.OrdinalIgnoreCase));
-        bool integer = (declared || (IntegerWords.IsMatch(measureWords) && !LabelUnit.IsMatch(measureWords) && !NotIntegerScore.IsMatch(measureWords)))
-                       && !ModelBased.IsMatch(label) && !ModelBased.IsMatch(cell.Descriptor) && !ModelBased.IsMatch(measureWords);
+        bool integer = (declared || (NamesInteger(measureWords, options) && !LabelUnit.IsMatch(measureWords) && !NotIntegerScore.IsMatch(measureWords)))
+                       && !ModelBased.IsMatch(label) && !ModelBased.IsMatch(AdjustedComparisonColumn.Replace(cell.Descriptor, "")) && !ModelBased.IsMatch(measureWords);
         // The row's n (a column headed "n"), else the n in its column's header, else the n its table's caption states, else the study's.
         var captionN = cell.ColumnN is null && cell.RowN is null ? CaptionN(caption) : null;
         int? n = cell.RowN ?? cell.ColumnN ?? captionN?.N ?? studyN;
@@ -759,7 +782,7 @@ internal static class StatisticExtractor
                 // Its own words: from the last conjunction before it (the earlier one's words may follow that one: "6.40 (SD 2.10) for the joint count and …").
                 int ownFrom = earlier.Context.End + (Conjunction.Matches(flow[earlier.Context.End..current.Context.Start]).LastOrDefault() is { } cj ? cj.Index + cj.Length : 0);
                 var own = flow[ownFrom..Math.Min(SentenceEnd(sentences, flow, current.Context.Start), current.Context.End + 40)];
-                if (IntegerWords.IsMatch(own) || options.IntegerMeasures.Any(d => own.Contains(d, StringComparison.OrdinalIgnoreCase))) continue;
+                if (NamesInteger(own, options) || options.IntegerMeasures.Any(d => own.Contains(d, StringComparison.OrdinalIgnoreCase))) continue;
                 if (!earlier.Context.IntegerValued || !Joined(flow, earlier, current))
                     ordered[i] = WithContext(current, current.Context with { IntegerValued = false }, false);
                 continue;
@@ -856,8 +879,15 @@ internal static class StatisticExtractor
     {
         var flow = text.Flow;
         bool threeVisits = Regex.IsMatch(flow, @"\b(?:M12|12 months|12 mois|1 an|three visits|trois visites)\b", OptI);
-        // A paper whose methods name only a rank test for paired comparisons ("Wilcoxon signed-rank test") reports its p.
-        bool rankPaper = RankTest.IsMatch(flow) && !Regex.IsMatch(flow, @"\bpaired[- ](?:samples? )?(?:t|Student)|\btests? t apparié|\bStudent apparié|\bt-tests? for paired", OptI);
+        // A paper whose methods name only a rank test for paired comparisons ("Wilcoxon signed-rank test") reports its p;
+        // in a paper reporting several studies under their own headings, only that study's section says so.
+        var headings = Headings(text);
+        bool RankPaper(int at)
+        {
+            int from = headings.LastOrDefault(h => h <= at), to = headings.FirstOrDefault(h => h > at, flow.Length);
+            var section = flow[from..to];
+            return RankTest.IsMatch(section) && !Regex.IsMatch(section, @"\bpaired[- ](?:samples? )?(?:t|Student)|\btests? t apparié|\bStudent apparié|\bt-tests? for paired", OptI);
+        }
         var means = found.OfType<MeanWithSpread>().Where(m => m.Spread is not null).GroupBy(m => SentenceIndex(sentences, m.Context.Start));
         bool FromTo(MeanWithSpread a, MeanWithSpread b, int s0) => FromBefore.IsMatch(flow[Math.Max(s0, a.Context.Start - 40)..a.Context.Start])
                                                                    && ToBetween.IsMatch(flow[a.Context.End..b.Context.Start]);
@@ -869,7 +899,12 @@ internal static class StatisticExtractor
             if (BetweenGroupsP.IsMatch(flow[b.Context.End..Math.Min(SentenceEnd(sentences, flow, p.Start), p.End + 40)])) return null;
             if (groupsBetween || (GroupWords.IsMatch(clause) && !paired && !fromTo)) return null;
             var ctx = a.Context with { End = p.End, Quote = flow[a.Context.Start..p.End] };
-            var test = RankTest.IsMatch(clause) || (rankPaper && !paired) ? "rank" : paired ? "paired t" : null;
+            // An n in the bracket of the comparison's own p is its n: "… to 158.3 ± 35.2 with the drug (n = 118; P < .001)",
+            // "(P < .001; n = 76)", whatever other n the sentence holds.
+            if ((Regex.Match(flow[p.End..Math.Min(flow.Length, p.End + 30)], @"^\s*[;,]\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)") is { Success: true } nAfter ? nAfter
+                 : Regex.Match(flow[Math.Max(0, p.Start - 30)..p.Start], @"\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*[;,]\s*$")) is { Success: true } ownN)
+                ctx = ctx with { N = ParseWhole(ownN.Groups["n"].Value), NSource = $"'{ownN.Value.Trim('(', ')', ';', ',', ' ')}' with its p", NAtMost = null };
+            var test = RankTest.IsMatch(clause) || (!paired && RankPaper(a.Context.Start)) ? "rank" : paired ? "paired t" : null;
             return new WithinPatientComparison(ctx, a, b, p, threeVisits ? 3 : 2) { NamedTest = test };
         }
         foreach (var g in means)
@@ -921,16 +956,16 @@ internal static class StatisticExtractor
         // the sentence up to 40 characters, when no other number comes first (that would be another statistic's).
         var following = flow[end..Math.Max(end, Math.Min(s1, end + 40))]; // a statistic may run past the end of the sentence it starts in
         if (Regex.Match(following, @"(?<![A-Za-z-])\d") is { Success: true } number) following = following[..number.Index]; // "PHQ-9" is a name, "12" a number
-        if (!IntegerWords.IsMatch(window) && IntegerWords.IsMatch(following)) window += following;
+        if (!NamesInteger(window, options) && NamesInteger(following, options)) window += following;
         // A count named as the sentence's subject, further back than the window: "The number of days off work after
         // discharge had a median of 4", "Le nombre de chutes au cours de l'année avait une médiane de 1", with no other
         // statistic between.
-        if (!IntegerWords.IsMatch(window) && NumberOfSubject.Match(before) is { Success: true } subjectCount
+        if (!NamesInteger(window, options) && NumberOfSubject.Match(before) is { Success: true } subjectCount
             && !Regex.IsMatch(before[subjectCount.Index..], @"[=±%()\[\]]|\d[.,]\d")) window = subjectCount.Value + " " + window;
         measure ??= Acronym.Matches(following).Select(m => m.Value).FirstOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
         var afterNumber = flow[end..Math.Min(flow.Length, end + 12)];
         bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase));
-        bool integer = (declared || CountUnit.IsMatch(afterNumber) || CountUnit.IsMatch(QuoteUnit(quote)) || (IntegerWords.IsMatch(window) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window)))
+        bool integer = (declared || CountUnit.IsMatch(afterNumber) || CountUnit.IsMatch(QuoteUnit(quote)) || (NamesInteger(window, options) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window)))
                        && !ModelBased.IsMatch(before);
 
         int? n = null; string source = studyNSource;
@@ -944,8 +979,14 @@ internal static class StatisticExtractor
             return !Regex.IsMatch(flow[Math.Max(s0, at - 80)..at], @"%[^%()\d]{0,70}\(\s*$|%\s*\(?\s*$");
         }).ToList();
         // An "n =" after a clause break (", and those who …", "; ", ", whereas") counts the next clause's group.
-        var adjacent = candidates.FirstOrDefault(m => s0 + m.Index >= end && !Regex.IsMatch(flow[end..(s0 + m.Index)], @"\d") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)]));
+        // Also its own: an n in the bracket that gives the statistic's p ("… to 22.17 ± 9.34 with the drug (P < .001; n = 76)").
+        var adjacent = candidates.FirstOrDefault(m => s0 + m.Index >= end && (!Regex.IsMatch(flow[end..(s0 + m.Index)], @"\d") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)])
+            || OwnPThenN.Match(flow[end..(s0 + m.Index)]) is { Success: true } ownP && !ClauseBreak.IsMatch(ownP.Groups["words"].Value)));
         var chosen = adjacent ?? candidates.LastOrDefault(m => s0 + m.Index < start);
+        // An n stated in the statistic's own clause ("Dans le groupe programme (n = 44), le score … est passé de … ;
+        // dans le groupe liste d'attente (n = 45), de …") when every other n of the sentence is in another clause.
+        bool InOwnClause(Match m) => s0 + m.Index < start ? !ClauseBreak.IsMatch(flow[(s0 + m.Index)..start]) : s0 + m.Index < end || !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)]);
+        bool clauseOwn = chosen is not null && chosen != adjacent && InOwnClause(chosen) && candidates.All(m => m == chosen || !InOwnClause(m));
         // The nearest group named before it: "among the 55 patients …; among the 52 in the usual-care group, … from 309 ± 99".
         if (chosen is null && NPeople.Matches(before).LastOrDefault() is { } subject)
         {
@@ -963,7 +1004,7 @@ internal static class StatisticExtractor
         // Several n in the sentence ("in the drug (n = 20) and placebo (n = 22) groups, … respectively", or a table
         // set as running text): only the one printed right after the statistic is certainly its own.
         var distinct = candidates.Select(m => ParseWhole(m.Groups["n"].Value)).Distinct().ToList();
-        bool ambiguous = chosen is not null && distinct.Count >= 2 && (chosen != adjacent || Respectively.IsMatch(sentence));
+        bool ambiguous = chosen is not null && distinct.Count >= 2 && ((chosen != adjacent && !clauseOwn) || Respectively.IsMatch(sentence));
         if (ambiguous)
         {
             atMost = distinct.Max();
@@ -1015,6 +1056,65 @@ internal static class StatisticExtractor
     }
 
     /// <summary>Words saying a mean is a model's estimate or a weighted one (adjusted, least-squares, marginal, imputed): not a total of integers over n.</summary>
+    /// <summary>Words that name a measure as scored in whole points (or by the paper's own statement of a score's range).</summary>
+    static bool NamesInteger(string words, CheckOptions options) =>
+        IntegerWords.IsMatch(words) || options.PaperScores?.IsMatch(words) == true;
+
+    /// <summary>A range stated in whole points ("(0–24 points)", "ranges from 0 to 12 points", "va de 0 à 35 points", "items scored 0 to 3", "in whole points").</summary>
+    static readonly Regex PointsRange = new(@"\(\s*(?:[A-Z][\w-]*\s*,\s*)?\d+\s*(?:to|à|–|-)\s*\d+\s*points?\s*\)|\b(?:from|de)\s+\d+\s*(?:to|à|–|-)\s*\d+\s+points?\b|\b(?:scored|coté|cotés|cotée|cotées)\s+(?:from\s+|de\s+)?\d+\s*(?:to|à|–|-)\s*\d+\b|\bin whole points\b|\ben points entiers\b", OptI);
+    const string ScoreName = @"[A-ZÀ-Ý][\wÀ-ÿ]*(?:-[\wÀ-ÿ]+)*";
+    /// <summary>The name of a score in its own words: "score IPSS", "test de Fagerström", "indice CAO"; "Mayo score", "IBDQ total score"; "Epworth Sleepiness Scale (ESS".</summary>
+    static readonly Regex[] ScoreNaming =
+    [
+        new(@"\b(?:score|scale|test|échelle|indice|index|questionnaire)\s+(?:de\s+|d'|du\s+)?(?<w>" + ScoreName + ")", Opt),
+        // A word before "score" is the score's name when it stands alone ("the Bishop score"), not the last word of a longer name ("Epworth Sleepiness Scale").
+        new(@"(?<![\wÀ-ÿ-])(?<!(?!(?:The|Le|La|Les|Each|Its|Their|Son|Sa|Leur)\s)[A-ZÀ-Ý][\wÀ-ÿ-]*\s)(?<w>" + ScoreName + @")\s+(?:(?:total|totale|global|globale)\s+)?(?i:score|scale|subscale|sous-score)\b", Opt),
+        new(@"(?:Scale|Score|Questionnaire|Inventory|Échelle)(?:-[IVX]+)?\s*\(\s*(?<w>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*[,;)]", Opt),
+    ];
+    /// <summary>"Pain was rated on a 0–10 numeric rating scale", "La douleur était cotée sur une échelle numérique": the measure rated on a scale (never a visual analogue one).</summary>
+    static readonly Regex RatedOnScale = new(@"(?<w>" + ScoreName + @")\s+(?:was|were|is|are|était|étaient|est|sont|a été|ont été)\s+(?:rated|scored|graded|cotée?s?|évaluée?s?)\s+(?:on|sur)\s+(?:a|an|une?|the|la|l')\s+[^.;]{0,50}?\b(?:rating scale|scale|échelle)", Opt);
+    /// <summary>A score that counts: "the CAO index counts", "L'indice CAO compte".</summary>
+    static readonly Regex CountingIndex = new(@"(?<w>[A-Z]{2,}[A-Za-z0-9-]*)\s+(?:(?:index|score)\s+)?(?:counts|compte|dénombre)\b", Opt);
+    static readonly HashSet<string> NotScoreNames = new(StringComparer.OrdinalIgnoreCase) { "The", "A", "An", "Le", "La", "Les", "L", "Un", "Une", "Each", "Its", "This", "Their", "Total", "Son", "Sa", "Ses", "Leur", "Ce", "Cette", "Score", "Scale", "Échelle", "Test", "Mean", "Median", "Moyenne", "Médiane", "Higher", "Lower", "Our", "Notre" };
+
+    /// <summary>
+    /// The measures a paper states as scored in whole points, wherever it states it: a score, scale or test whose range
+    /// it gives in points ("The total Mayo score ranges from 0 to 12 points", "the Epworth Sleepiness Scale (ESS, 0–24
+    /// points)", "Le test de Fagerström va de 0 à 10 points"), a measure rated on a rating scale ("Pain was rated on a
+    /// 0–10 numeric rating scale in whole points") and a score that counts ("L'indice CAO compte … les dents cariées").
+    /// Named so there, the measure is integer-valued where the paper names it again without the word score ("a
+    /// baseline ESS of 11.64"), unless it is an index with decimals (NotIntegerScore) or a unit follows its value.
+    /// </summary>
+    static Regex? PaperScorePattern(string flow) => PaperScoreNames(flow) is { Count: > 0 } names
+        ? new Regex(@"(?<![\w-])(?:" + string.Join("|", names.Select(name => "(?i:" + Regex.Escape(name[..1]) + ")" + Regex.Escape(name[1..]))) + @")(?![\w])", Opt)
+        : null;
+
+    static IReadOnlyList<string> PaperScoreNames(string flow)
+    {
+        var names = new List<string>();
+        void Add(string name)
+        {
+            if (name.Length >= 2 && !NotScoreNames.Contains(name) && !NotMeasures.Contains(name) && !NotIntegerScore.IsMatch(name) && !names.Contains(name)) names.Add(name);
+        }
+        int clauseFrom = 0;
+        foreach (Match range in PointsRange.Matches(flow))
+        {
+            // The clause that states this range: back to the sentence's or clause's start, or to the range before it.
+            int from = Math.Max(Math.Max(clauseFrom, range.Index - 160), flow.LastIndexOfAny(new[] { '.', ';', '\n' }, Math.Max(0, range.Index - 1)) + 1);
+            clauseFrom = range.Index + range.Length;
+            var clause = flow[from..clauseFrom];
+            if (NotIntegerScore.IsMatch(clause) || ContinuousShare.IsMatch(clause)) continue;
+            foreach (var naming in ScoreNaming)
+                foreach (Match m in naming.Matches(clause)) Add(m.Groups["w"].Value);
+        }
+        foreach (Match m in RatedOnScale.Matches(flow))
+            if (!NotIntegerScore.IsMatch(m.Value)) Add(m.Groups["w"].Value);
+        foreach (Match m in CountingIndex.Matches(flow)) Add(m.Groups["w"].Value);
+        return names;
+    }
+
+    /// <summary>Another column's header naming an adjusted comparison ("Adjusted OR (95% CI)", "Différence ajustée"): it says the comparison is a model's, not the groups' own cells.</summary>
+    static readonly Regex AdjustedComparisonColumn = new(@"\b(?:adjusted|ajustée?)\s+(?:a?OR|a?HR|RR|IRR|odds ratios?|hazard ratios?|risk ratios?|rate ratios?|rapports? de cotes|differences?|différences?)\b[^|]*?(?=\s{2,}|\||$)|\b(?:a?OR|a?HR|RR|rapports? de cotes|différences?|differences?)\s+(?:adjusted|ajustée?)\b[^|]*?(?=\s{2,}|\||$)", OptI);
     static readonly Regex ModelBased = new(@"\b(?:adjusted|adjustment|adjusting|least[- ]squares|LS|estimated|model[- ]based|marginal|predicted|weighted|imputed|imputation|ajustée?s?|ajustement|estimée?s?|pondérée?s?|imputée?s?|moindres carrés)\b", OptI);
     /// <summary>
     /// Scores that are not whole numbers though named so: standardised or averaged over items (z- and T-scores, a mean
@@ -1294,6 +1394,8 @@ internal static class StatisticExtractor
     static readonly Regex NumberOfSubject = new(@"\b(?:number of|nombre d(?:e\s|')|count of)", OptI);
     static readonly Regex SecondOfTwo = new(@"(?:\b(?:from|de|between|entre)\s+-?\d[\d.,]*\s*(?:[%\w/µ]+\s*)?(?:\s*(?:at|à)\s+[\w' ]{1,20}?)?\s*(?:to|à|and|et)|\b(?:vs\.?|versus|contre|compared with|comparé à)\s*)\s*$", OptI);
     static readonly Regex Respectively = new(@"\b(?:respectively|respectivement)\b", OptI);
+    /// <summary>The words after a statistic up to an n in the bracket of its own p: "with the drug (P &lt; .001; ".</summary>
+    static readonly Regex OwnPThenN = new(@"^(?<words>[^\d()]{0,40})\(\s*[pP]\s*[<>=≤≥]\s*(?:\d+(?:[.,]\d+)?|[.,]\d+)\s*[;,]\s*$", Opt);
     static readonly Regex ClauseBreak = new(@";|,\s*(?:and|but|whereas|while|et|mais|alors que|tandis que)\b", OptI);
     static readonly Regex NotSignificant = new(@"(?<=[,;(]\s*)(?:NS|N\.S\.|n\.s\.)(?![\w])", Opt);
     static readonly Regex NAfterP = new(@"^\s*[,;]\s*[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);

@@ -78,8 +78,11 @@ internal static class TextTables
                 else { header = null; group = null; inTable = false; continue; }
             }
             int values = cells.Skip(1).Count(c => ValueCell.IsMatch(c));
-            // Header cells align with the value columns from the right (a header may leave the label column empty).
-            int HeaderIndex(int j) => header is null ? -1 : header.Length - (cells.Length - j);
+            // Header cells align with the value columns from the right (a header may leave the label column empty); a
+            // header that names its label column ("Outcome", "Characteristic") aligns from the left when a row has
+            // more or fewer cells than it (a column a PDF set without its header, a p cell left out of a row).
+            bool labelledHeader = header is { Length: >= 2 } && header[0].Length > 0 && !ColumnN.IsMatch(header[0]) && !ValueCell.IsMatch(header[0]);
+            int HeaderIndex(int j) => header is null ? -1 : labelledHeader && cells.Length != header.Length ? (j < header.Length ? j : -1) : header.Length - (cells.Length - j);
             bool IsHeaded(int j, Regex named) => HeaderIndex(j) is var h && h >= 0 && header is not null && named.IsMatch(PaperText.Normalise(header[h]).Trim());
             // The last cell may be the row's p ("<0.001", "0.64", "NS"): a table comparing its columns (or one estimate
             // under a "P" column); a cell under an "n" column is the row's n.

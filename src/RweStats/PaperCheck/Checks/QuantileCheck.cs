@@ -33,6 +33,16 @@ internal static class QuantileCheck
     {
         var ordered = new[] { ("min", s.Min), ("Q1", s.Q1), ("median", s.Median), ("Q3", s.Q3), ("max", s.Max) }.Where(x => x.Item2 is not null).ToList();
         string what = string.Join(", ", ordered.Select(x => $"{x.Item1} {x.Item2}"));
+        if (s.BareLimits is var (low, high) && s.Median is { } median)
+        {
+            // Quartiles, a range and a confidence interval of a median all hold it: a median outside its limits is given by no data.
+            what = $"median {median} [{low}; {high}]";
+            if (median.CertainlyAbove(high) || low.CertainlyAbove(median))
+            {
+                yield return Finding.Of(s, OrderName, FindingVerdict.Inconsistent, $"{what}: the median lies outside its limits, which hold it whether they are its quartiles, its range or its confidence interval");
+                yield break;
+            }
+        }
         for (int i = 0; i < ordered.Count; i++)
             for (int j = i + 1; j < ordered.Count; j++)
                 if (ordered[i].Item2!.CertainlyAbove(ordered[j].Item2!))
