@@ -79,7 +79,7 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
             // Outer tiles reach a point past the page, so that the page's edge pixels are white too.
             tiles.Add(new PixelRect(
                 j == 0 ? -1 : (float)(l - gap / 2 - 0.5), j == columns - 1 ? (float)width + 1 : (float)(l + cellW + gap / 2 + 0.5),
-                i == rows - 1 || k + columns >= panels.Count ? (float)gridBottom + (legend is null ? (float)MarginPt + 1 : 0.5f) : (float)(t + cellH + gap / 2 + 0.5),
+                k + columns >= panels.Count ? (float)gridBottom + (legend is null ? (float)MarginPt + 1 : 0.5f) : (float)(t + cellH + gap / 2 + 0.5),
                 i == 0 ? -1 : (float)(t - gap / 2 - 0.5)));
             // The bracket band is part of what lies above the data area: ScottPlot measures the panel with it.
             foreach (var brackets in panels[k].GetPlottables<PValueBrackets>()) brackets.ReserveBand(panels[k], cells[k].Width);
@@ -89,19 +89,17 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
         var measured = panels.Select((p, k) => new ScottPlot.LayoutEngines.Automatic().GetLayout(cells[k], p, paint).DataRect).ToList();
         for (int k = 0; k < panels.Count; k++)
         {
-            int i = k / columns, j = k % columns;
-            var column = Enumerable.Range(0, panels.Count).Where(q => q % columns == j).ToList();
-            var row = Enumerable.Range(0, panels.Count).Where(q => q / columns == i).ToList();
+            var column = measured.Where((_, q) => q % columns == k % columns).ToList();
+            var row = measured.Where((_, q) => q / columns == k / columns).ToList();
             // Room on the right for the last x tick label's overhang.
-            float right = cells[k].Right - (float)(0.4 * style.FontSizePt);
-            var data = new PixelRect(column.Max(q => measured[q].Left), right, row.Min(q => measured[q].Bottom), row.Max(q => measured[q].Top));
-            var plot = panels[k];
-            plot.Layout.Fixed(data);
+            var data = new PixelRect(column.Max(m => m.Left), cells[k].Right - (float)(0.4 * style.FontSizePt), row.Min(m => m.Bottom), row.Max(m => m.Top));
+            panels[k].Layout.Fixed(data);
             // The heading starts at the cell's left edge: ScottPlot centres the title between the plot's left edge
             // and the data area's right edge (FullFigureCenter), the offset moves its left end there.
-            plot.Axes.Title.FullFigureCenter = true;
-            plot.Axes.Title.Label.Alignment = Alignment.LowerLeft;
-            plot.Axes.Title.Label.OffsetX = cells[k].Left - (tiles[k].Left + data.Right) / 2;
+            var heading = panels[k].Axes.Title;
+            heading.FullFigureCenter = true;
+            heading.Label.Alignment = Alignment.LowerLeft;
+            heading.Label.OffsetX = cells[k].Left - (tiles[k].Left + data.Right) / 2;
         }
 
         var multiplot = new Multiplot(panels[0]);

@@ -175,13 +175,8 @@ public static class FigureWriter
     static string SvgPhysicalSize(string svg, FigurePage page)
     {
         int end = svg.IndexOf('>', svg.IndexOf("<svg", StringComparison.Ordinal));
-        var head = svg[..end];
-        string W = Math.Round(page.Width, 3).ToString(CultureInfo.InvariantCulture);
-        string H = Math.Round(page.Height, 3).ToString(CultureInfo.InvariantCulture);
-        head = Regex.Replace(head, "\\bwidth=\"[0-9.]+\"", $"width=\"{W}pt\"");
-        head = Regex.Replace(head, "\\bheight=\"[0-9.]+\"", $"height=\"{H}pt\"");
-        if (!head.Contains("viewBox", StringComparison.Ordinal))
-            head += string.Create(CultureInfo.InvariantCulture, $" viewBox=\"0 0 {(float)page.Width} {(float)page.Height}\"");
-        return head + svg[end..];
+        var size = string.Create(CultureInfo.InvariantCulture,
+            $"width=\"{Math.Round(page.Width, 3)}pt\" height=\"{Math.Round(page.Height, 3)}pt\" viewBox=\"0 0 {(float)page.Width} {(float)page.Height}\"");
+        return Regex.Replace(svg[..end], "\\bwidth=\"[0-9.]+\" height=\"[0-9.]+\"", size) + svg[end..];
     }
 }

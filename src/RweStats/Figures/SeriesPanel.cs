@@ -77,10 +77,7 @@ public sealed record SeriesPanel
 {
     /// <summary>Outcome name as the paper prints it, e.g. "Anti-dsDNA".</summary>
     public required string Outcome { get; init; }
-    /// <summary>
-    /// A word for the panel title only, e.g. "SYNTHETIC" for values from a synthetic cohort: the title reads
-    /// "Anti-dsDNA (SYNTHETIC)", the axis title stays "Anti-dsDNA (IU/mL)". Null: none.
-    /// </summary>
+    /// <summary>A word for the panel title only, e.g. "SYNTHETIC": "Anti-dsDNA (SYNTHETIC)", the axis title stays "Anti-dsDNA (IU/mL)".</summary>
     public string? Note { get; init; }
     /// <summary>The panel title: the outcome, with the <see cref="Note"/> in parentheses when there is one.</summary>
     public string Heading => Note is null ? Outcome : $"{Outcome} ({Note})";
@@ -100,22 +97,12 @@ public sealed record SeriesPanel
     public IReadOnlyList<VisitEstimate>? LsMeans { get; init; }
     /// <summary>The p-value brackets between visits.</summary>
     public IReadOnlyList<SignificanceAnnotation> Significance { get; init; } = Array.Empty<SignificanceAnnotation>();
-    /// <summary>
-    /// Order of the groups (colours, slots within a visit, legend) when subjects have a <see cref="SubjectValues.Group"/>;
-    /// null: ordinal order of the group names, as the engine orders class levels.
-    /// </summary>
+    /// <summary>Order of the groups (colours, slots, legend); null: ordinal order of the names, as the engine orders class levels.</summary>
     public IReadOnlyList<string>? GroupOrder { get; init; }
 
-    /// <summary>The panel's groups in display order; empty for a single-series panel.</summary>
-    public IReadOnlyList<string> Groups
-    {
-        get
-        {
-            var order = GroupOrder ?? Array.Empty<string>();
-            var present = Subjects.Where(s => s.Group is not null).Select(s => s.Group!).Distinct().OrderBy(g => g, StringComparer.Ordinal);
-            return order.Concat(present.Where(g => !order.Contains(g))).ToList();
-        }
-    }
+    /// <summary>The panel's groups in display order (<see cref="GroupOrder"/>, then the others); empty for a single-series panel.</summary>
+    public IReadOnlyList<string> Groups => (GroupOrder ?? Array.Empty<string>())
+        .Concat(Subjects.Select(s => s.Group).OfType<string>().Distinct().Order(StringComparer.Ordinal).Where(g => GroupOrder?.Contains(g) != true)).ToList();
 
     /// <summary>True when the subjects belong to groups drawn side by side at each visit.</summary>
     public bool IsGrouped => Subjects.Any(s => s.Group is not null);
@@ -213,10 +200,9 @@ public sealed record SeriesPanel
     static string Inv(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Adds a mixed model's results: LS means of the time effect (those whose <see cref="LsMean.Effect"/> is
-    /// <paramref name="timeVariable"/>) and a bracket per visit contrast with its p-value. For a model fitted on a
-    /// transformed outcome (e.g. log anti-dsDNA), pass the back-transform (Math.Exp) so that estimates and limits are
-    /// drawn on the data's scale (geometric means); p-values do not change.
+    /// Adds a mixed model's results: the LS means of the effect <paramref name="timeVariable"/> and a bracket per visit
+    /// contrast. For a model of a transformed outcome (log anti-dsDNA) pass the back-transform (Math.Exp): estimates and
+    /// limits are then drawn on the data's scale (geometric means); p-values do not change.
     /// </summary>
     public SeriesPanel WithFit(string timeVariable, IReadOnlyList<LsMean> lsMeans, IReadOnlyList<VisitContrast> contrasts,
         Func<double, double>? backTransform = null)
@@ -233,9 +219,8 @@ public sealed record SeriesPanel
     }
 
     /// <summary>
-    /// A panel from observations in long form (e.g. <see cref="PanelObservation.FromTable(DataTable, string, string?, string, string)"/>):
-    /// with groups when the observations carry them, a single series when none does. Rows at visits not in
-    /// <paramref name="visits"/> are an error; NaN values are missing.
+    /// A panel from observations in long form (<see cref="PanelObservation.FromTable(DataTable, string, string?, string, string)"/>),
+    /// with groups when they carry them. A visit not in <paramref name="visits"/> is an error; NaN is missing.
     /// </summary>
     public static SeriesPanel FromObservations(string outcome, string unit, IReadOnlyList<string> visits, IReadOnlyList<PanelObservation> observations)
     {
@@ -268,12 +253,10 @@ public sealed record SeriesPanel
     }
 
     /// <summary>
-    /// Adds a mixed model's results to a panel with groups: the LS means of the time × group effect (an effect
-    /// whose variables are exactly <paramref name="timeVariable"/> and <paramref name="groupVariable"/>, in either
-    /// order, e.g. "AVISIT*ARMCD"), one per visit and group, and the differences between groups at each visit as
-    /// brackets with their p-values. The fit must have been asked for that effect's LS means
-    /// (MixedModelSpec.LsMeans). Without a <see cref="GroupOrder"/>, the groups take the fit's level order. The
-    /// back-transform is as in <see cref="WithFit"/>.
+    /// Adds a mixed model's results to a panel with groups: the LS means of the time × group effect (its variables
+    /// exactly <paramref name="timeVariable"/> and <paramref name="groupVariable"/>, e.g. "AVISIT*ARMCD", which the fit
+    /// must have been asked for in MixedModelSpec.LsMeans) and brackets for the differences between groups at each
+    /// visit. Without a <see cref="GroupOrder"/> the groups take the fit's level order; the back-transform is as in <see cref="WithFit"/>.
     /// </summary>
     public SeriesPanel WithGroupedFit(string timeVariable, string groupVariable, IReadOnlyList<LsMean> lsMeans,
         IReadOnlyList<LsMeanDifference> differences, Func<double, double>? backTransform = null)
