@@ -31,7 +31,7 @@ public static class FigureWriter
 {
     /// <summary>The usual journal minimum for figures with points and lines.</summary>
     public const int DefaultPngDpi = 300;
-    /// <summary>Journals' minimum for line art with points is 300 dpi; 600 for pure line art.</summary>
+    /// <summary>The PNG resolutions accepted, dpi (journals ask for 300 with points, 600 for pure line art).</summary>
     public const int MinDpi = 72, MaxDpi = 1200;
 
     /// <summary>A fixed date for the PDF's document information, so the same figure gives the same file.</summary>

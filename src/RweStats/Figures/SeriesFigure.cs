@@ -73,13 +73,12 @@ public sealed record SeriesFigure : PanelFigure
         // Where each group sits within a visit: slots side by side, centred on the visit (one centred slot without groups).
         var groups = Groups().ToList();
         double slot = panel.IsGrouped ? DodgeFraction * minGap / groups.Count : minGap;
-        double Offset(string? group) => group is null ? 0 : (groups.IndexOf(group) - (groups.Count - 1) / 2.0) * slot;
+        double X(int visit, string? group) => positions[visit] + (group is null ? 0 : (groups.IndexOf(group) - (groups.Count - 1) / 2.0) * slot);
         Color ColorOf(string? group) => group is null ? palette.Ink : palette.SeriesColor(groups.IndexOf(group));
         double boxWidth = panel.IsGrouped ? 0.6 * slot : 0.34 * minGap;
         double jitterWidth = Math.Min(Style.JitterWidth * minGap, Style.ShowBoxes ? 0.75 * boxWidth : panel.IsGrouped ? 0.35 * slot : double.MaxValue);
         double lsOffset = Style.ShowBoxes ? boxWidth / 2 + 0.1 * slot : 0.25 * slot;
         var jitter = panel.Subjects.ToDictionary(s => s.Subject, s => (Jitter.Uniform(Style.JitterSeed, s.Subject) - 0.5) * jitterWidth);
-        double X(int visit, string? group) => positions[visit] + Offset(group);
         var series = panel.IsGrouped ? groups.Cast<string?>().ToList() : new List<string?> { null };
 
         if (Style.ShowTrajectories)

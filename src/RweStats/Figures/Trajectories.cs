@@ -67,10 +67,9 @@ internal static class Trajectories
     public static float SharedWidth(float width, int count) => width * (float)Math.Min(4, 1 + 0.6 * (count - 1));
 
     /// <summary>
-    /// Adds the subjects' lines to <paramref name="plot"/>: subject s at visit j is at (<paramref name="x"/>(s, j),
-    /// <paramref name="y"/>(value)); the segments of <paramref name="shared"/> and <paramref name="lanes"/> once each
-    /// across all their subjects. One ScottPlot scatter line per kind (solid runs, dashed bridges, separate segments
-    /// of one width and lane), its lines apart.
+    /// Adds the subjects' lines, subject s at visit j at (<paramref name="x"/>(s, j), <paramref name="y"/>(value)), the
+    /// segments of <paramref name="shared"/> and <paramref name="lanes"/> once each: one scatter line per kind (solid
+    /// runs, dashed bridges, separate segments of one width and lane).
     /// </summary>
     public static void Add(Plot plot, IReadOnlyList<SubjectValues> subjects, Func<SubjectValues, int, double> x, Func<double, double> y,
         Func<SubjectValues, string?> series, IReadOnlyDictionary<Segment, int> shared, Color color, float width,
