@@ -181,18 +181,16 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
         return Labels().SelectMany(l => l.Texts).Concat(Legend?.Legend.ManualItems.Select(i => i.LabelText) ?? Enumerable.Empty<string>()).ToList();
     }
 
-    /// <summary>Draws every text of the page in the font ScottPlot resolves by <paramref name="name"/> (the shipped face or a subset of it).</summary>
-    public void UseFont(string name)
+    /// <summary>
+    /// For a PDF: every text in the font ScottPlot resolves by <paramref name="font"/> (a subset of the shipped face) and
+    /// circle markers as four Béziers (<see cref="PanelPlot.CircleMarker"/>); null: back to the shipped face and ScottPlot's circles.
+    /// </summary>
+    internal void ForPdf(string? font)
     {
-        foreach (var (style, _) in Labels()) style.FontName = name;
-        if (Legend is not null) Legend.Legend.FontName = name;
-    }
-
-    /// <summary>Circle markers drawn as four Béziers (<see cref="PanelPlot.CircleMarker"/>, for PDF) or as ScottPlot draws them.</summary>
-    public void CirclesAsCurves(bool curves)
-    {
+        foreach (var (style, _) in Labels()) style.FontName = font ?? FigureFonts.FamilyName;
+        if (Legend is not null) Legend.Legend.FontName = font ?? FigureFonts.FamilyName;
         foreach (var markers in Panels.SelectMany(p => p.GetPlottables<ScottPlot.Plottables.Markers>()).Where(m => m.MarkerShape == MarkerShape.FilledCircle))
-            markers.MarkerStyle.CustomRenderer = curves ? PanelPlot.CircleMarker.Instance : null;
+            markers.MarkerStyle.CustomRenderer = font is null ? null : PanelPlot.CircleMarker.Instance;
     }
 
     /// <summary>Disposes the plots.</summary>

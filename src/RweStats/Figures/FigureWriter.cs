@@ -117,10 +117,7 @@ public static class FigureWriter
         return SvgPhysicalSize(NumberClipIds(svg), page);
     }
 
-    /// <summary>
-    /// A one-page PDF of exactly the figure's size (points), vector throughout, the fonts embedded with only the glyphs
-    /// the page draws (<see cref="FontSubset"/>), circle markers as four curves each (<see cref="PanelPlot.CircleMarker"/>).
-    /// </summary>
+    /// <summary>A one-page vector PDF of the figure's size, fonts cut to the glyphs drawn (<see cref="FontSubset"/>), circles as four curves (<see cref="PanelPlot.CircleMarker"/>).</summary>
     public static byte[] ToPdf(FigurePage page)
     {
         var texts = Reading(page.Texts);
@@ -128,8 +125,7 @@ public static class FigureWriter
         FontRegistry.EnterWriteLock();
         try { subset = FontSubset.FontName(texts); }
         finally { FontRegistry.ExitWriteLock(); }
-        if (subset is not null) page.UseFont(subset);
-        page.CirclesAsCurves(true);
+        page.ForPdf(subset ?? FigureFonts.FamilyName);
         using var stream = new MemoryStream();
         var metadata = new SKDocumentPdfMetadata
         {
@@ -149,11 +145,7 @@ public static class FigureWriter
             document.EndPage();
             document.Close();
         }
-        finally
-        {
-            page.CirclesAsCurves(false);
-            if (subset is not null) page.UseFont(FigureFonts.FamilyName);
-        }
+        finally { page.ForPdf(null); }
         return stream.ToArray();
     }
 

@@ -48,9 +48,8 @@ public sealed class PValueBrackets : IPlottable
     float LevelHeight(Paint paint) => LegLength + 1 + LabelStyle.Measure("p", paint).LineHeight + 1.5f;
 
     /// <summary>
-    /// Stacks the brackets for a data area about <paramref name="cellWidth"/> × 0.85 points wide (the layout has not
-    /// decided the data area yet; the stacking only needs the labels' widths against the spans) and gives the plot's
-    /// top axis the height of the levels.
+    /// Stacks the brackets for a data area of about 0.85 × <paramref name="cellWidth"/> (not laid out yet; only the labels'
+    /// widths against the spans matter) and gives the plot's top axis the height of the levels.
     /// </summary>
     public void ReserveBand(Plot plot, double cellWidth)
     {

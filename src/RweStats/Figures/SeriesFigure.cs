@@ -28,10 +28,7 @@ public sealed record SeriesFigure : PanelFigure
             throw new RweStatsInputException($"figure panel '{single.Outcome}' has no groups while other panels do; a figure's panels share one legend, so either every panel has groups or none");
     }
 
-    /// <summary>
-    /// The groups of the figure in display order (the panels' groups, first panel first): a group has the same
-    /// colour, marker and slot in every panel. Empty when the panels have no groups.
-    /// </summary>
+    /// <summary>The figure's groups in display order, first panel first (a group's colour, marker and slot in every panel); empty without groups.</summary>
     public IReadOnlyList<string> Groups() => Panels.SelectMany(p => p.Groups).Distinct().ToList();
 
     bool ShowsLsMeans(SeriesPanel p) => Style.ShowLsMeans && p.LsMeans is { Count: > 0 };
@@ -55,9 +52,8 @@ public sealed record SeriesFigure : PanelFigure
     }
 
     /// <summary>
-    /// Level segments (the same value at two consecutive observed visits) that several subjects of one group share:
-    /// jitter moves such lines along themselves, so they lie exactly on top of each other and show as one line
-    /// (integer scores and standard doses: 5 mg → 5 mg).
+    /// Level segments that several subjects of one group share: jitter moves such lines along themselves, so they lie
+    /// on top of each other and show as one line (integer scores and standard doses: 5 mg → 5 mg).
     /// </summary>
     internal static IReadOnlyDictionary<Trajectories.Segment, int> SharedLevelSegments(SeriesPanel panel) =>
         Trajectories.Shared(panel.Subjects, s => s.Group, levelOnly: true);

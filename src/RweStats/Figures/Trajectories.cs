@@ -31,18 +31,14 @@ internal static class Trajectories
         subjects.SelectMany(s => Enumerable.Range(0, s.Values.Count).Where(j => (visit is null || j == visit) && s.Values[j].HasValue)
             .Select(j => new Coordinates(x(s, j), y(s.Values[j]!.Value)))).ToArray();
 
-    /// <summary>
-    /// Segments that two or more subjects of one series share, with their number of subjects; only level segments
-    /// when <paramref name="levelOnly"/> (jittered points).
-    /// </summary>
+    /// <summary>Segments two or more subjects of one series share, with their number; only level ones when <paramref name="levelOnly"/> (jittered points).</summary>
     public static IReadOnlyDictionary<Segment, int> Shared(IEnumerable<SubjectValues> subjects, Func<SubjectValues, string?> series, bool levelOnly) =>
         subjects.SelectMany(s => Segments(s, series(s))).Where(g => !levelOnly || g.FromValue == g.ToValue)
             .GroupBy(g => g).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.Count());
 
     /// <summary>
-    /// Segments that subjects of two or more series share (same visits, same values), each series' with its lane
-    /// (0 for the first series of <paramref name="order"/>) and the number of lanes: the copies are drawn side by
-    /// side, <see cref="LaneSpacing"/> apart across the line, instead of the last series' colour hiding the others.
+    /// Segments subjects of two or more series share, each series' copy with its lane (0 for the first of
+    /// <paramref name="order"/>) and the number of lanes: drawn side by side, so the last colour does not hide the others.
     /// </summary>
     public static IReadOnlyDictionary<Segment, (int Lane, int Lanes)> Lanes(IEnumerable<SubjectValues> subjects, Func<SubjectValues, string?> series, IReadOnlyList<string> order) =>
         subjects.SelectMany(s => Segments(s, series(s))).Distinct().GroupBy(g => g with { Series = null })
