@@ -4,12 +4,10 @@ using SkiaSharp;
 namespace RweStats.Figures;
 
 /// <summary>
-/// One figure page as a ScottPlot <see cref="Multiplot"/>: the panels' plots in a rows × columns grid (row by row,
-/// A B / C D) above an optional legend plot, in points (1/72 inch). The page is laid out once: ScottPlot's own
-/// layout engine measures each panel in its cell (axes, tick labels, titles, the bracket band), then the data areas
-/// are lined up (<see cref="LayoutManager.Fixed(PixelRect)"/>): the same left and right edge down a column, the same
-/// top and bottom along a row. Rendering scales the canvas once by dpi/72 and keeps every plot's ScaleFactor at 1,
-/// so the same Multiplot draws a PNG at any dpi, an SVG and a PDF page alike.
+/// One figure page as a ScottPlot <see cref="Multiplot"/>, in points: the panels' plots in a rows × columns grid (A B / C D)
+/// above an optional legend plot. ScottPlot's layout engine measures each panel in its cell, then the data areas are
+/// lined up (<see cref="LayoutManager.Fixed(PixelRect)"/>) down each column and along each row. Rendering scales the
+/// canvas by dpi/72 with every plot's ScaleFactor at 1, so one Multiplot draws a PNG at any dpi, an SVG and a PDF.
 /// </summary>
 public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, Plot? legend, double width, double height, string title) : IDisposable
 {

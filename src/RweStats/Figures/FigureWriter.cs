@@ -22,10 +22,9 @@ public enum FigureFormats
 public sealed record FigureOutput(IReadOnlyList<string> Written);
 
 /// <summary>
-/// Writes a figure's ScottPlot page (<see cref="FigurePage"/>) as SVG, PDF and/or PNG next to each other:
-/// directory/baseName.svg, .pdf, .png, on SkiaSharp (MIT): a raster surface with the dpi stored in the PNG, SkiaSharp's
-/// SVG canvas (size in pt) and a one-page vector PDF of the preset's size (fonts embedded). Every file is written
-/// whole (a temporary file, then renamed), so a failure leaves no partial file; the same figure gives the same bytes.
+/// Writes a figure's ScottPlot page (<see cref="FigurePage"/>) on SkiaSharp as directory/baseName.svg (size in pt),
+/// .pdf (one vector page of the preset's size, fonts embedded) and .png (the dpi stored in the file). Each file is
+/// written whole (a temporary file, then renamed); the same figure gives the same bytes.
 /// </summary>
 public static class FigureWriter
 {

@@ -15,7 +15,7 @@ public sealed class PValueBrackets : IPlottable
     public sealed record Bracket(double X1, double X2, string Label, Color Color)
     {
         /// <summary>Its level above the data area, 0 lowest (set when the band is reserved).</summary>
-        public int Level { get; set; }
+        public int Level { get; internal set; }
     }
 
     /// <summary>Length of a bracket's legs, pt.</summary>
@@ -51,7 +51,7 @@ public sealed class PValueBrackets : IPlottable
     /// Stacks the brackets for a data area of about 0.85 × <paramref name="cellWidth"/> (not laid out yet; only the labels'
     /// widths against the spans matter) and gives the plot's top axis the height of the levels.
     /// </summary>
-    public void ReserveBand(Plot plot, double cellWidth)
+    internal void ReserveBand(Plot plot, double cellWidth)
     {
         using var paint = Paint.NewDisposablePaint();
         var x = plot.Axes.Bottom.Range;

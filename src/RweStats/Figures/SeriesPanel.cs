@@ -164,12 +164,24 @@ public sealed record SeriesPanel
                     throw new RweStatsInputException($"{where}: LS mean at {e.Visit} needs finite lower ≤ estimate ≤ upper");
                 if (LogScale && e.Lower <= 0) throw new RweStatsInputException($"{where}: LS mean CI at {e.Visit} reaches {Inv(e.Lower)}, not drawable on a log scale; back-transform the model's estimates");
             }
-        if (IsGrouped) ValidateGroups(where);
+        var groups = Groups;
+        if (IsGrouped)
+        {
+            if (Subjects.FirstOrDefault(s => s.Group is null) is { } lone)
+                throw new RweStatsInputException($"{where}: subject {lone.Subject} has no group; in a panel with groups every subject needs one");
+            if (Subjects.FirstOrDefault(s => s.Group!.Length == 0) is { } blank)
+                throw new RweStatsInputException($"{where}: subject {blank.Subject} has an empty group name");
+            if (GroupOrder is { } order && order.Distinct().Count() != order.Count)
+                throw new RweStatsInputException($"{where}: the group order lists a group twice ({string.Join(", ", order)})");
+            if (LsMeans?.FirstOrDefault(e => e.Group is null || !groups.Contains(e.Group)) is { } stray)
+                throw new RweStatsInputException($"{where}: LS mean at {stray.Visit} is for group '{stray.Group ?? "(none)"}'; in a panel with groups each LS mean names one of the groups ({string.Join(", ", groups)})");
+            if (LsMeans?.GroupBy(e => (e.Visit, e.Group)).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                throw new RweStatsInputException($"{where}: two LS means for {twice.Key.Group} at {twice.Key.Visit}");
+        }
         else if (LsMeans?.FirstOrDefault(e => e.Group is not null) is { } grouped)
             throw new RweStatsInputException($"{where}: LS mean at {grouped.Visit} is for group '{grouped.Group}', but the panel's subjects have no groups");
         else if (GroupOrder is { Count: > 0 })
             throw new RweStatsInputException($"{where}: a group order is given, but the panel's subjects have no groups");
-        var groups = Groups;
         foreach (var a in Significance)
         {
             string what = a.Group is null && a.OtherGroup is null ? $"significance bracket {a.FromVisit}–{a.ToVisit}" : $"significance bracket {a.FromVisit} {a.Group} – {a.ToVisit} {a.ToGroup}";
@@ -179,22 +191,6 @@ public sealed record SeriesPanel
                 throw new RweStatsInputException($"{where}: {what} needs two different visits of the panel ({string.Join(", ", Visits)})" + (IsGrouped ? " or two different groups" : ""));
             if (!(a.PValue >= 0 && a.PValue <= 1)) throw new RweStatsInputException($"{where}: p-value {Inv(a.PValue)} for {what} is not in [0, 1]");
         }
-    }
-
-    void ValidateGroups(string where)
-    {
-        if (Subjects.FirstOrDefault(s => s.Group is null) is { } lone)
-            throw new RweStatsInputException($"{where}: subject {lone.Subject} has no group; in a panel with groups every subject needs one");
-        if (Subjects.FirstOrDefault(s => s.Group!.Length == 0) is { } blank)
-            throw new RweStatsInputException($"{where}: subject {blank.Subject} has an empty group name");
-        if (GroupOrder is { } order && order.Distinct().Count() != order.Count)
-            throw new RweStatsInputException($"{where}: the group order lists a group twice ({string.Join(", ", order)})");
-        var groups = Groups;
-        if (LsMeans is not { } ls) return;
-        if (ls.FirstOrDefault(e => e.Group is null || !groups.Contains(e.Group)) is { } stray)
-            throw new RweStatsInputException($"{where}: LS mean at {stray.Visit} is for group '{stray.Group ?? "(none)"}'; in a panel with groups each LS mean names one of the groups ({string.Join(", ", groups)})");
-        if (ls.GroupBy(e => (e.Visit, e.Group)).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            throw new RweStatsInputException($"{where}: two LS means for {twice.Key.Group} at {twice.Key.Visit}");
     }
 
     static string Inv(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
