@@ -4,27 +4,22 @@ using RweStats.Data;
 namespace RweStats.Figures;
 
 /// <summary>
-/// One subject's values at the panel's visits, in the panel's visit order; null is a missing value.
-/// <paramref name="Group"/> is the subject's group (e.g. the arm "PBO" or "TRT") in a panel that shows several
-/// series side by side; null in a single-series panel.
+/// One subject's values at the panel's visits, in order, null where missing; <paramref name="Group"/> is the subject's
+/// group (e.g. the arm "PBO" or "TRT") in a panel with groups, null in a single-series panel.
 /// </summary>
 public sealed record SubjectValues(string Subject, IReadOnlyList<double?> Values, string? Group = null);
 
 /// <summary>The laboratory's reference interval, drawn as a shaded band.</summary>
 public sealed record NormalRange(double Low, double High);
 
-/// <summary>
-/// A model estimate at one visit with its confidence limits (LS mean and 95 % CI); <paramref name="Group"/> names
-/// the group in a panel with groups (the LS mean of the time × group effect), null in a single-series panel.
-/// </summary>
+/// <summary>An LS mean at one visit with its confidence limits; <paramref name="Group"/>: its group in a panel with groups (time × group), else null.</summary>
 public sealed record VisitEstimate(string Visit, double Estimate, double Lower, double Upper, string? Group = null);
 
 /// <summary>
 /// A bracket labelled with a test's p-value, from (<paramref name="FromVisit"/>, <paramref name="Group"/>) to
-/// (<paramref name="ToVisit"/>, <see cref="ToGroup"/>). Without groups: a visit contrast (e.g. M12 − M0). In a
-/// panel with groups: with <paramref name="Group"/> alone, that group's visit contrast; with
-/// <paramref name="OtherGroup"/> too, a comparison between groups (e.g. TRT vs PBO at VIS2, see
-/// <see cref="BetweenGroups"/>), drawn as a small bracket between the two boxes. A null group means the visit's centre.
+/// (<paramref name="ToVisit"/>, <see cref="ToGroup"/>); a null group is the visit's centre. A visit contrast (M12 − M0),
+/// a group's own with <paramref name="Group"/>, or with <paramref name="OtherGroup"/> too a comparison between groups
+/// (TRT vs PBO at VIS2, <see cref="BetweenGroups"/>), drawn as a small bracket between the two boxes.
 /// </summary>
 public sealed record SignificanceAnnotation(string FromVisit, string ToVisit, double PValue, string? Group = null, string? OtherGroup = null)
 {
