@@ -59,10 +59,7 @@ internal sealed class DashedPath(float[] pattern, float across = 0) : IPathStrat
         }
     }
 
-    /// <summary>
-    /// A legend symbol of a dashed line: ScottPlot's legend strokes its line sample with the dash path effect, so the
-    /// sample is drawn here instead, as the marker of the entry, across the symbol's width.
-    /// </summary>
+    /// <summary>A dashed line's legend sample, drawn as the entry's marker (ScottPlot's legend would stroke it with the dash path effect).</summary>
     public sealed class LegendSample(float[] pattern, float width, Color color, float lineWidth, MarkerStyle? marker) : IMarker
     {
         public void Render(SKCanvas canvas, Paint paint, Pixel center, float size, MarkerStyle markerStyle)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ScottPlot;
 using SkiaSharp;
 
@@ -12,26 +13,34 @@ internal static class FigureFonts
 {
     public const string FamilyName = "DejaVu Sans";
 
-    /// <summary>Gives ScottPlot <paramref name="regular"/> or <paramref name="bold"/> for the font name <paramref name="name"/> (upright only).</summary>
-    sealed class Resolver(string name, SKTypeface regular, SKTypeface bold) : IFontResolver
+    /// <summary>
+    /// Font name → faces: the shipped faces, then each PDF's font subset (<see cref="FontSubset"/>). ScottPlot reads its
+    /// list of font resolvers without a lock while figures are drawn side by side, so the list is changed once, here, and
+    /// new names go into this table.
+    /// </summary>
+    static readonly ConcurrentDictionary<string, (SKTypeface Regular, SKTypeface Bold)> Faces = new();
+
+    /// <summary>Gives ScottPlot the faces registered under a font name (upright only).</summary>
+    sealed class Resolver : IFontResolver
     {
         public SKTypeface? CreateTypeface(string fontName, FontWeight weight, FontSlant slant, FontSpacing spacing) =>
-            fontName == name && slant == FontSlant.Upright ? (weight >= FontWeight.SemiBold ? bold : regular) : null;
+            slant == FontSlant.Upright && Faces.TryGetValue(fontName, out var f) ? (weight >= FontWeight.SemiBold ? f.Bold : f.Regular) : null;
 
         public SKTypeface? CreateTypeface(string fontName, bool isBold, bool italic) =>
-            fontName == name && !italic ? (isBold ? bold : regular) : null;
+            !italic && Faces.TryGetValue(fontName, out var f) ? (isBold ? f.Bold : f.Regular) : null;
     }
 
-    /// <summary>Registers the faces of a font name with ScottPlot, before every resolver already there.</summary>
-    public static void Register(string name, SKTypeface regular, SKTypeface bold)
-    {
-        lock (Fonts.FontResolvers) Fonts.FontResolvers.Insert(0, new Resolver(name, regular, bold));
-    }
+    /// <summary>Registers the faces of a font name with ScottPlot.</summary>
+    public static void Register(string name, SKTypeface regular, SKTypeface bold) => Faces[name] = (regular, bold);
 
     static readonly byte[] RegularData = ReadResource("DejaVuSans.ttf"), BoldData = ReadResource("DejaVuSans-Bold.ttf");
 
     // The runtime runs a static constructor once, before the class is first used, whichever thread gets there first.
-    static FigureFonts() => Register(FamilyName, Load(RegularData), Load(BoldData));
+    static FigureFonts()
+    {
+        Register(FamilyName, Load(RegularData), Load(BoldData));
+        lock (Fonts.FontResolvers) Fonts.FontResolvers.Insert(0, new Resolver());
+    }
 
     /// <summary>The TrueType file of the face, as shipped.</summary>
     public static ReadOnlyMemory<byte> Data(bool bold) => bold ? BoldData : RegularData;

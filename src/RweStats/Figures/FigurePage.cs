@@ -4,12 +4,10 @@ using SkiaSharp;
 namespace RweStats.Figures;
 
 /// <summary>
-/// One figure page as a ScottPlot <see cref="Multiplot"/>: the panels' plots in a rows × columns grid (row by row,
-/// A B / C D) above an optional legend plot, in points (1/72 inch). The page is laid out once: ScottPlot's own
-/// layout engine measures each panel in its cell (axes, tick labels, titles, the bracket band), then the data areas
-/// are lined up (<see cref="LayoutManager.Fixed(PixelRect)"/>): the same left and right edge down a column, the same
-/// top and bottom along a row. Rendering scales the canvas once by dpi/72 and keeps every plot's ScaleFactor at 1,
-/// so the same Multiplot draws a PNG at any dpi, an SVG and a PDF page alike.
+/// One figure page as a ScottPlot <see cref="Multiplot"/>, in points: the panels' plots in a rows × columns grid (A B / C D)
+/// above an optional legend plot. ScottPlot's layout engine measures each panel in its cell, then the data areas are
+/// lined up (<see cref="LayoutManager.Fixed(PixelRect)"/>) down each column and along each row. Rendering scales the
+/// canvas by dpi/72 with every plot's ScaleFactor at 1, so one Multiplot draws a PNG at any dpi, an SVG and a PDF.
 /// </summary>
 public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, Plot? legend, double width, double height, string title) : IDisposable
 {
@@ -79,7 +77,7 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
             // Outer tiles reach a point past the page, so that the page's edge pixels are white too.
             tiles.Add(new PixelRect(
                 j == 0 ? -1 : (float)(l - gap / 2 - 0.5), j == columns - 1 ? (float)width + 1 : (float)(l + cellW + gap / 2 + 0.5),
-                i == rows - 1 || k + columns >= panels.Count ? (float)gridBottom + (legend is null ? (float)MarginPt + 1 : 0.5f) : (float)(t + cellH + gap / 2 + 0.5),
+                k + columns >= panels.Count ? (float)gridBottom + (legend is null ? (float)MarginPt + 1 : 0.5f) : (float)(t + cellH + gap / 2 + 0.5),
                 i == 0 ? -1 : (float)(t - gap / 2 - 0.5)));
             // The bracket band is part of what lies above the data area: ScottPlot measures the panel with it.
             foreach (var brackets in panels[k].GetPlottables<PValueBrackets>()) brackets.ReserveBand(panels[k], cells[k].Width);
@@ -89,19 +87,17 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
         var measured = panels.Select((p, k) => new ScottPlot.LayoutEngines.Automatic().GetLayout(cells[k], p, paint).DataRect).ToList();
         for (int k = 0; k < panels.Count; k++)
         {
-            int i = k / columns, j = k % columns;
-            var column = Enumerable.Range(0, panels.Count).Where(q => q % columns == j).ToList();
-            var row = Enumerable.Range(0, panels.Count).Where(q => q / columns == i).ToList();
+            var column = measured.Where((_, q) => q % columns == k % columns).ToList();
+            var row = measured.Where((_, q) => q / columns == k / columns).ToList();
             // Room on the right for the last x tick label's overhang.
-            float right = cells[k].Right - (float)(0.4 * style.FontSizePt);
-            var data = new PixelRect(column.Max(q => measured[q].Left), right, row.Min(q => measured[q].Bottom), row.Max(q => measured[q].Top));
-            var plot = panels[k];
-            plot.Layout.Fixed(data);
+            var data = new PixelRect(column.Max(m => m.Left), cells[k].Right - (float)(0.4 * style.FontSizePt), row.Min(m => m.Bottom), row.Max(m => m.Top));
+            panels[k].Layout.Fixed(data);
             // The heading starts at the cell's left edge: ScottPlot centres the title between the plot's left edge
             // and the data area's right edge (FullFigureCenter), the offset moves its left end there.
-            plot.Axes.Title.FullFigureCenter = true;
-            plot.Axes.Title.Label.Alignment = Alignment.LowerLeft;
-            plot.Axes.Title.Label.OffsetX = cells[k].Left - (tiles[k].Left + data.Right) / 2;
+            var heading = panels[k].Axes.Title;
+            heading.FullFigureCenter = true;
+            heading.Label.Alignment = Alignment.LowerLeft;
+            heading.Label.OffsetX = cells[k].Left - (tiles[k].Left + data.Right) / 2;
         }
 
         var multiplot = new Multiplot(panels[0]);
@@ -183,18 +179,16 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
         return Labels().SelectMany(l => l.Texts).Concat(Legend?.Legend.ManualItems.Select(i => i.LabelText) ?? Enumerable.Empty<string>()).ToList();
     }
 
-    /// <summary>Draws every text of the page in the font ScottPlot resolves by <paramref name="name"/> (the shipped face or a subset of it).</summary>
-    public void UseFont(string name)
+    /// <summary>
+    /// For a PDF: every text in the font ScottPlot resolves by <paramref name="font"/> (a subset of the shipped face) and
+    /// circle markers as four Béziers (<see cref="PanelPlot.CircleMarker"/>); null: back to the shipped face and ScottPlot's circles.
+    /// </summary>
+    internal void ForPdf(string? font)
     {
-        foreach (var (style, _) in Labels()) style.FontName = name;
-        if (Legend is not null) Legend.Legend.FontName = name;
-    }
-
-    /// <summary>Circle markers drawn as four Béziers (<see cref="PanelPlot.CircleMarker"/>, for PDF) or as ScottPlot draws them.</summary>
-    public void CirclesAsCurves(bool curves)
-    {
+        foreach (var (style, _) in Labels()) style.FontName = font ?? FigureFonts.FamilyName;
+        if (Legend is not null) Legend.Legend.FontName = font ?? FigureFonts.FamilyName;
         foreach (var markers in Panels.SelectMany(p => p.GetPlottables<ScottPlot.Plottables.Markers>()).Where(m => m.MarkerShape == MarkerShape.FilledCircle))
-            markers.MarkerStyle.CustomRenderer = curves ? PanelPlot.CircleMarker.Instance : null;
+            markers.MarkerStyle.CustomRenderer = font is null ? null : PanelPlot.CircleMarker.Instance;
     }
 
     /// <summary>Disposes the plots.</summary>

@@ -24,10 +24,7 @@ public sealed record FigurePalette(string Name, IReadOnlyList<Color> Series, Col
         new[] { 0.0, 0.4, 0.6, 0.2, 0.5, 0.3 }.Select(Grey).ToArray(),
         Colors.Black, Grey(0.6), Colors.Black, 0.08) { Monochrome = true };
 
-    /// <summary>
-    /// True for a palette meant for black-and-white print: groups are then told apart by dash patterns on their
-    /// lines (<see cref="GroupDash"/>) as well as by markers (<see cref="GroupMarker"/>).
-    /// </summary>
+    /// <summary>A palette for black-and-white print: groups are told apart by dashes (<see cref="GroupDash"/>) as well as markers.</summary>
     public bool Monochrome { get; init; }
 
     /// <summary>The colour of series <paramref name="index"/>, the palette repeating past its end.</summary>

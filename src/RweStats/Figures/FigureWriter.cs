@@ -22,43 +22,26 @@ public enum FigureFormats
 public sealed record FigureOutput(IReadOnlyList<string> Written);
 
 /// <summary>
-/// Writes a figure's ScottPlot page (<see cref="FigurePage"/>) as SVG, PDF and/or PNG next to each other:
-/// directory/baseName.svg, .pdf, .png, on SkiaSharp (MIT): a raster surface with the dpi stored in the PNG, SkiaSharp's
-/// SVG canvas (size in pt) and a one-page vector PDF of the preset's size (fonts embedded). Every file is written
-/// whole (a temporary file, then renamed), so a failure leaves no partial file; the same figure gives the same bytes.
+/// Writes a figure's ScottPlot page (<see cref="FigurePage"/>) on SkiaSharp as directory/baseName.svg (size in pt),
+/// .pdf (one vector page of the preset's size, fonts embedded) and .png (the dpi stored in the file). Each file is
+/// written whole (a temporary file, then renamed); the same figure gives the same bytes.
 /// </summary>
 public static class FigureWriter
 {
     /// <summary>The usual journal minimum for figures with points and lines.</summary>
     public const int DefaultPngDpi = 300;
-    /// <summary>Journals' minimum for line art with points is 300 dpi; 600 for pure line art.</summary>
+    /// <summary>The PNG resolutions accepted, dpi (journals ask for 300 with points, 600 for pure line art).</summary>
     public const int MinDpi = 72, MaxDpi = 1200;
 
     /// <summary>A fixed date for the PDF's document information, so the same figure gives the same file.</summary>
     static readonly DateTime FixedDate = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    /// <summary>
-    /// Figures are drawn side by side; what they share is guarded here. ScottPlot reads its list of font resolvers
-    /// without a lock when it first meets a font name (laying a page out or drawing it), and a PDF registers its font
-    /// subset in that list (<see cref="FontSubset"/>): a registration waits for the drawings in progress and they for it.
-    /// </summary>
-    static readonly ReaderWriterLockSlim FontRegistry = new();
-
-    static T Reading<T>(Func<T> layOutOrDraw)
-    {
-        FontRegistry.EnterReadLock();
-        try { return layOutOrDraw(); }
-        finally { FontRegistry.ExitReadLock(); }
-    }
-
-    static void Draw(FigurePage page, SKCanvas canvas, double scale) => Reading(() => { page.Render(canvas, scale); return true; });
-
     /// <summary>The figure as an SVG document (size in pt).</summary>
-    public static string ToSvg(IFigure figure) { using var page = Reading(figure.Page); return ToSvg(page); }
+    public static string ToSvg(IFigure figure) { using var page = figure.Page(); return ToSvg(page); }
     /// <summary>The figure as a one-page vector PDF, fonts embedded.</summary>
-    public static byte[] ToPdf(IFigure figure) { using var page = Reading(figure.Page); return ToPdf(page); }
+    public static byte[] ToPdf(IFigure figure) { using var page = figure.Page(); return ToPdf(page); }
     /// <summary>The figure as a PNG at <paramref name="dpi"/>.</summary>
-    public static byte[] ToPng(IFigure figure, int dpi = DefaultPngDpi) { using var page = Reading(figure.Page); return ToPng(page, dpi); }
+    public static byte[] ToPng(IFigure figure, int dpi = DefaultPngDpi) { using var page = figure.Page(); return ToPng(page, dpi); }
 
     /// <summary>Writes directory/baseName.svg, .pdf and/or .png, each file whole or not at all.</summary>
     public static FigureOutput Write(IFigure figure, string directory, string baseName, FigureFormats formats = FigureFormats.All, int pngDpi = DefaultPngDpi)
@@ -68,7 +51,7 @@ public static class FigureWriter
             throw new RweStatsInputException($"figure file name '{baseName}' is empty or has characters not allowed in file names");
         // Everything is drawn in memory first, so that a failure (a dpi out of range too) leaves no file of this figure half-written.
         var files = new List<(string path, byte[] bytes)>();
-        using (var page = Reading(figure.Page))
+        using (var page = figure.Page())
         {
             if ((formats & FigureFormats.Svg) != 0)
                 files.Add((Path.Combine(directory, baseName + ".svg"), new System.Text.UTF8Encoding(false).GetBytes(ToSvg(page))));
@@ -98,7 +81,7 @@ public static class FigureWriter
         var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Opaque);
         using var surface = SKSurface.Create(info) ?? throw new InvalidOperationException($"could not create a {w}×{h} drawing surface");
         surface.Canvas.Clear(SKColors.White);
-        Draw(page, surface.Canvas, scale);
+        page.Render(surface.Canvas, scale);
         using var image = surface.Snapshot();
         using var pixels = image.PeekPixels();
         // The Paeth filter alone, zlib level 6: within 2 % of the size with every filter tried, in about half the time.
@@ -112,24 +95,15 @@ public static class FigureWriter
     {
         using var stream = new MemoryStream();
         using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, (float)page.Width, (float)page.Height), stream))
-            Draw(page, canvas, 1);
+            page.Render(canvas, 1);
         var svg = System.Text.Encoding.UTF8.GetString(stream.ToArray());
         return SvgPhysicalSize(NumberClipIds(svg), page);
     }
 
-    /// <summary>
-    /// A one-page PDF of exactly the figure's size (points), vector throughout, the fonts embedded with only the glyphs
-    /// the page draws (<see cref="FontSubset"/>), circle markers as four curves each (<see cref="PanelPlot.CircleMarker"/>).
-    /// </summary>
+    /// <summary>A one-page vector PDF of the figure's size, fonts cut to the glyphs drawn (<see cref="FontSubset"/>), circles as four curves (<see cref="PanelPlot.CircleMarker"/>).</summary>
     public static byte[] ToPdf(FigurePage page)
     {
-        var texts = Reading(page.Texts);
-        string? subset;
-        FontRegistry.EnterWriteLock();
-        try { subset = FontSubset.FontName(texts); }
-        finally { FontRegistry.ExitWriteLock(); }
-        if (subset is not null) page.UseFont(subset);
-        page.CirclesAsCurves(true);
+        page.ForPdf(FontSubset.FontName(page.Texts()) ?? FigureFonts.FamilyName);
         using var stream = new MemoryStream();
         var metadata = new SKDocumentPdfMetadata
         {
@@ -145,15 +119,11 @@ public static class FigureWriter
         try
         {
             using var document = SKDocument.CreatePdf(stream, metadata);
-            Draw(page, document.BeginPage((float)page.Width, (float)page.Height), 1);
+            page.Render(document.BeginPage((float)page.Width, (float)page.Height), 1);
             document.EndPage();
             document.Close();
         }
-        finally
-        {
-            page.CirclesAsCurves(false);
-            if (subset is not null) page.UseFont(FigureFonts.FamilyName);
-        }
+        finally { page.ForPdf(null); }
         return stream.ToArray();
     }
 
@@ -175,13 +145,8 @@ public static class FigureWriter
     static string SvgPhysicalSize(string svg, FigurePage page)
     {
         int end = svg.IndexOf('>', svg.IndexOf("<svg", StringComparison.Ordinal));
-        var head = svg[..end];
-        string W = Math.Round(page.Width, 3).ToString(CultureInfo.InvariantCulture);
-        string H = Math.Round(page.Height, 3).ToString(CultureInfo.InvariantCulture);
-        head = Regex.Replace(head, "\\bwidth=\"[0-9.]+\"", $"width=\"{W}pt\"");
-        head = Regex.Replace(head, "\\bheight=\"[0-9.]+\"", $"height=\"{H}pt\"");
-        if (!head.Contains("viewBox", StringComparison.Ordinal))
-            head += string.Create(CultureInfo.InvariantCulture, $" viewBox=\"0 0 {(float)page.Width} {(float)page.Height}\"");
-        return head + svg[end..];
+        var size = string.Create(CultureInfo.InvariantCulture,
+            $"width=\"{Math.Round(page.Width, 3)}pt\" height=\"{Math.Round(page.Height, 3)}pt\" viewBox=\"0 0 {(float)page.Width} {(float)page.Height}\"");
+        return Regex.Replace(svg[..end], "\\bwidth=\"[0-9.]+\" height=\"[0-9.]+\"", size) + svg[end..];
     }
 }

@@ -18,7 +18,7 @@ internal static class FontSubset
     const string HarfBuzz = "libHarfBuzzSharp";
     const uint NoHinting = 1; // HB_SUBSET_FLAGS_NO_HINTING: hinting instructions serve screens at small sizes, not print
 
-    [DllImport(HarfBuzz)] static extern IntPtr hb_blob_create(IntPtr data, uint length, int mode, IntPtr userData, IntPtr destroy);
+    [DllImport(HarfBuzz)] static extern IntPtr hb_blob_create(byte[] data, uint length, int mode, IntPtr userData, IntPtr destroy);
     [DllImport(HarfBuzz)] static extern void hb_blob_destroy(IntPtr blob);
     [DllImport(HarfBuzz)] static extern IntPtr hb_blob_get_data(IntPtr blob, out uint length);
     [DllImport(HarfBuzz)] static extern IntPtr hb_face_create(IntPtr blob, uint index);
@@ -36,36 +36,33 @@ internal static class FontSubset
     {
         try
         {
-            unsafe
+            IntPtr blob = hb_blob_create(ttf.ToArray(), (uint)ttf.Length, 0, IntPtr.Zero, IntPtr.Zero); // HB_MEMORY_MODE_DUPLICATE: HarfBuzz keeps a copy
+            IntPtr face = hb_face_create(blob, 0), input = hb_subset_input_create_or_fail(), subset = IntPtr.Zero;
+            try
             {
-                fixed (byte* data = ttf)
+                if (input == IntPtr.Zero) return null;
+                var set = hb_subset_input_unicode_set(input);
+                foreach (var cp in codePoints) hb_set_add(set, (uint)cp);
+                hb_subset_input_set_flags(input, NoHinting);
+                subset = hb_subset_or_fail(face, input);
+                if (subset == IntPtr.Zero) return null;
+                IntPtr result = hb_face_reference_blob(subset);
+                try
                 {
-                    IntPtr blob = hb_blob_create((IntPtr)data, (uint)ttf.Length, 1, IntPtr.Zero, IntPtr.Zero); // read-only, not copied
-                    IntPtr face = hb_face_create(blob, 0), input = hb_subset_input_create_or_fail(), subset = IntPtr.Zero;
-                    try
-                    {
-                        if (input == IntPtr.Zero) return null;
-                        var set = hb_subset_input_unicode_set(input);
-                        foreach (var cp in codePoints) hb_set_add(set, (uint)cp);
-                        hb_subset_input_set_flags(input, NoHinting);
-                        subset = hb_subset_or_fail(face, input);
-                        if (subset == IntPtr.Zero) return null;
-                        IntPtr result = hb_face_reference_blob(subset);
-                        try
-                        {
-                            var bytes = hb_blob_get_data(result, out uint length);
-                            return length == 0 ? null : new ReadOnlySpan<byte>((void*)bytes, (int)length).ToArray();
-                        }
-                        finally { hb_blob_destroy(result); }
-                    }
-                    finally
-                    {
-                        if (subset != IntPtr.Zero) hb_face_destroy(subset);
-                        if (input != IntPtr.Zero) hb_subset_input_destroy(input);
-                        hb_face_destroy(face);
-                        hb_blob_destroy(blob);
-                    }
+                    var data = hb_blob_get_data(result, out uint length);
+                    if (length == 0) return null;
+                    var bytes = new byte[length];
+                    Marshal.Copy(data, bytes, 0, bytes.Length);
+                    return bytes;
                 }
+                finally { hb_blob_destroy(result); }
+            }
+            finally
+            {
+                if (subset != IntPtr.Zero) hb_face_destroy(subset);
+                if (input != IntPtr.Zero) hb_subset_input_destroy(input);
+                hb_face_destroy(face);
+                hb_blob_destroy(blob);
             }
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { return null; }

@@ -15,7 +15,7 @@ public sealed class PValueBrackets : IPlottable
     public sealed record Bracket(double X1, double X2, string Label, Color Color)
     {
         /// <summary>Its level above the data area, 0 lowest (set when the band is reserved).</summary>
-        public int Level { get; set; }
+        public int Level { get; internal set; }
     }
 
     /// <summary>Length of a bracket's legs, pt.</summary>
@@ -48,11 +48,10 @@ public sealed class PValueBrackets : IPlottable
     float LevelHeight(Paint paint) => LegLength + 1 + LabelStyle.Measure("p", paint).LineHeight + 1.5f;
 
     /// <summary>
-    /// Stacks the brackets for a data area about <paramref name="cellWidth"/> × 0.85 points wide (the layout has not
-    /// decided the data area yet; the stacking only needs the labels' widths against the spans) and gives the plot's
-    /// top axis the height of the levels.
+    /// Stacks the brackets for a data area of about 0.85 × <paramref name="cellWidth"/> (not laid out yet; only the labels'
+    /// widths against the spans matter) and gives the plot's top axis the height of the levels.
     /// </summary>
-    public void ReserveBand(Plot plot, double cellWidth)
+    internal void ReserveBand(Plot plot, double cellWidth)
     {
         using var paint = Paint.NewDisposablePaint();
         var x = plot.Axes.Bottom.Range;

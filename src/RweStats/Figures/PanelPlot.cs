@@ -67,12 +67,11 @@ internal static class PanelPlot
     }
 
     /// <summary>
-    /// A series panel's axes and normal range. The visit axis: a tick at each visit's position (its time, or 0, 1, 2 …),
-    /// labelled where labels fit (<see cref="VisitTicks"/>), <paramref name="endRoom"/> of the smallest visit spacing
-    /// beyond the ends. The value axis over the subjects' values, <paramref name="more"/> (e.g. confidence limits) and
-    /// the normal range: linear, or log10 values with decades (and 2 and 5 times them where there is room,
-    /// <see cref="LogTicks"/>) labelled. The normal range as a band (from the axis' bottom on a log axis when the range
-    /// starts at 0, "&lt; 10 IU/mL"). Returns the visits' positions, their smallest spacing and the value-to-axis map.
+    /// A series panel's axes and normal range: visits at their positions (<see cref="VisitTicks"/>) with
+    /// <paramref name="endRoom"/> of the smallest spacing beyond the ends; the value axis (linear or log10,
+    /// <see cref="LogTicks"/>) over the values, <paramref name="more"/> (e.g. confidence limits) and the normal range, drawn
+    /// as a band (from the axis' bottom on a log axis when it starts at 0, "&lt; 10 IU/mL"). Returns the visits' positions,
+    /// their smallest spacing and the value-to-axis map.
     /// </summary>
     public static (double[] Positions, double MinGap, Func<double, double> Y) SeriesAxes(Plot plot, SeriesPanel panel, FigureStyle style, IEnumerable<double> more, double endRoom)
     {
@@ -115,10 +114,9 @@ internal static class PanelPlot
     }
 
     /// <summary>
-    /// A tick at every visit, labelled at every visit when the labels keep a space's width apart, else at every second,
-    /// third … visit from the first, the fewest left out that keeps them apart; the visits between keep their tick,
-    /// unlabelled. Many visits on a narrow panel (monthly over two years) or visits close in time (days 152 and 158)
-    /// would otherwise print their labels over each other.
+    /// A tick at every visit, labelled at every k-th visit from the first, k the smallest that keeps labels a space apart:
+    /// many visits on a narrow panel (monthly over two years) or visits close in time (days 152 and 158) would otherwise
+    /// print their labels over each other.
     /// </summary>
     public sealed class VisitTicks(double[] positions, string[] labels) : ITickGenerator
     {
@@ -165,9 +163,9 @@ internal static class PanelPlot
     }
 
     /// <summary>
-    /// Ticks of a log10 axis: decades, with 2× and 5× each decade labelled too when the axis has room for them, so that a short range such as 10–500 reads 10, 20, 50, 100, 200, 500; the other multiples as
-    /// minor ticks at log10 of them, the positions of ScottPlot's <see cref="LogMinorTickGenerator"/> (which needs two
-    /// labelled decades in view, more than a 10–500 axis has).
+    /// Ticks of a log10 axis: decades, and 2× and 5× each decade when there is room (10–500 reads 10, 20, 50, 100, 200,
+    /// 500); the other multiples as minor ticks where ScottPlot's <see cref="LogMinorTickGenerator"/> puts them (it needs
+    /// two labelled decades in view, more than a 10–500 axis has).
     /// </summary>
     public sealed class LogTicks : ITickGenerator
     {
@@ -195,8 +193,8 @@ internal static class PanelPlot
     }
 
     /// <summary>
-    /// Polylines of one colour, width and dash as one ScottPlot scatter line (NaN between them: ScottPlot's path leaves
-    /// a gap there), no markers; dashed or moved across (points) as geometry (<see cref="DashedPath"/>). Lines of fewer than two points are left out.
+    /// Polylines of one colour, width and dash as one ScottPlot scatter line, NaN between them (a gap in ScottPlot's
+    /// path); dashed or moved across as geometry (<see cref="DashedPath"/>). Lines of fewer than two points are left out.
     /// </summary>
     public static void Lines(Plot plot, IEnumerable<IReadOnlyList<Coordinates>> lines, Color color, float width, float[]? dash = null, float across = 0)
     {
@@ -251,23 +249,18 @@ internal static class PanelPlot
     }
 
     /// <summary>
-    /// ScottPlot's filled triangle (up, down) and diamond markers, drawn with the same vertices, fill and outline, on a
-    /// path disposed once drawn. ScottPlot 5.1.59 leaves these markers' SKPath to the finalizer: once
-    /// <c>SKCanvas.DrawPath</c> has read the path's handle nothing keeps the wrapper alive (SkiaSharp 3.119 has no
-    /// GC.KeepAlive there, mono/SkiaSharp#2821), so a garbage collection started by any thread while the native call
-    /// runs lets the finalizer thread free the path under it. The native stroker then reads freed memory
-    /// (SkPath::Iter on the path's freed SkPathRef: the segmentation fault at libSkiaSharp.so+0xcddf3 that test runs
-    /// hit now and then, with figures drawn side by side or one at a time). With this renderer, set on every marker style
-    /// of those shapes the figures make (<see cref="Points"/>, the legend's), the path lives until it is disposed, after
-    /// the draw. Nothing else the figures draw leaves a SkiaSharp object to the finalizer (circles and squares are drawn
-    /// without a path; our lines, dashes and PDF circles dispose theirs).
+    /// ScottPlot's filled triangle (up, down) and diamond markers, same vertices, fill and outline, on a path disposed
+    /// once drawn. ScottPlot 5.1.59 leaves these markers' SKPath to the finalizer, and nothing keeps it alive once
+    /// <c>SKCanvas.DrawPath</c> has read its handle (SkiaSharp 3.119 has no GC.KeepAlive there, mono/SkiaSharp#2821): a
+    /// collection during the native call freed the path under the stroker (SkPath::Iter on freed memory, the segfault
+    /// at libSkiaSharp.so+0xcddf3 test runs hit now and then). Set on every marker style of those shapes
+    /// (<see cref="Points"/>, the legend's); nothing else the figures draw leaves a SkiaSharp object to the finalizer.
     /// </summary>
     public sealed class PolygonMarker(MarkerShape shape) : IMarker
     {
         static readonly PolygonMarker Up = new(MarkerShape.FilledTriangleUp), Down = new(MarkerShape.FilledTriangleDown), Diamond = new(MarkerShape.FilledDiamond);
 
-        /// <summary>The renderer for <paramref name="shape"/> where it is one of ScottPlot's markers that leave their path to
-        /// the finalizer; null (ScottPlot's own) for every other shape. Set where a marker style is made.</summary>
+        /// <summary>The renderer for a shape whose ScottPlot marker leaves its path to the finalizer; null (ScottPlot's own) otherwise.</summary>
         public static IMarker? For(MarkerShape shape) => shape switch
         {
             MarkerShape.FilledTriangleUp => Up,

@@ -28,10 +28,7 @@ public sealed record SeriesFigure : PanelFigure
             throw new RweStatsInputException($"figure panel '{single.Outcome}' has no groups while other panels do; a figure's panels share one legend, so either every panel has groups or none");
     }
 
-    /// <summary>
-    /// The groups of the figure in display order (the panels' groups, first panel first): a group has the same
-    /// colour, marker and slot in every panel. Empty when the panels have no groups.
-    /// </summary>
+    /// <summary>The figure's groups in display order, first panel first (a group's colour, marker and slot in every panel); empty without groups.</summary>
     public IReadOnlyList<string> Groups() => Panels.SelectMany(p => p.Groups).Distinct().ToList();
 
     bool ShowsLsMeans(SeriesPanel p) => Style.ShowLsMeans && p.LsMeans is { Count: > 0 };
@@ -55,9 +52,8 @@ public sealed record SeriesFigure : PanelFigure
     }
 
     /// <summary>
-    /// Level segments (the same value at two consecutive observed visits) that several subjects of one group share:
-    /// jitter moves such lines along themselves, so they lie exactly on top of each other and show as one line
-    /// (integer scores and standard doses: 5 mg → 5 mg).
+    /// Level segments that several subjects of one group share: jitter moves such lines along themselves, so they lie
+    /// on top of each other and show as one line (integer scores and standard doses: 5 mg → 5 mg).
     /// </summary>
     internal static IReadOnlyDictionary<Trajectories.Segment, int> SharedLevelSegments(SeriesPanel panel) =>
         Trajectories.Shared(panel.Subjects, s => s.Group, levelOnly: true);
@@ -73,13 +69,12 @@ public sealed record SeriesFigure : PanelFigure
         // Where each group sits within a visit: slots side by side, centred on the visit (one centred slot without groups).
         var groups = Groups().ToList();
         double slot = panel.IsGrouped ? DodgeFraction * minGap / groups.Count : minGap;
-        double Offset(string? group) => group is null ? 0 : (groups.IndexOf(group) - (groups.Count - 1) / 2.0) * slot;
+        double X(int visit, string? group) => positions[visit] + (group is null ? 0 : (groups.IndexOf(group) - (groups.Count - 1) / 2.0) * slot);
         Color ColorOf(string? group) => group is null ? palette.Ink : palette.SeriesColor(groups.IndexOf(group));
         double boxWidth = panel.IsGrouped ? 0.6 * slot : 0.34 * minGap;
         double jitterWidth = Math.Min(Style.JitterWidth * minGap, Style.ShowBoxes ? 0.75 * boxWidth : panel.IsGrouped ? 0.35 * slot : double.MaxValue);
         double lsOffset = Style.ShowBoxes ? boxWidth / 2 + 0.1 * slot : 0.25 * slot;
         var jitter = panel.Subjects.ToDictionary(s => s.Subject, s => (Jitter.Uniform(Style.JitterSeed, s.Subject) - 0.5) * jitterWidth);
-        double X(int visit, string? group) => positions[visit] + Offset(group);
         var series = panel.IsGrouped ? groups.Cast<string?>().ToList() : new List<string?> { null };
 
         if (Style.ShowTrajectories)

@@ -4,27 +4,22 @@ using RweStats.Data;
 namespace RweStats.Figures;
 
 /// <summary>
-/// One subject's values at the panel's visits, in the panel's visit order; null is a missing value.
-/// <paramref name="Group"/> is the subject's group (e.g. the arm "PBO" or "TRT") in a panel that shows several
-/// series side by side; null in a single-series panel.
+/// One subject's values at the panel's visits, in order, null where missing; <paramref name="Group"/> is the subject's
+/// group (e.g. the arm "PBO" or "TRT") in a panel with groups, null in a single-series panel.
 /// </summary>
 public sealed record SubjectValues(string Subject, IReadOnlyList<double?> Values, string? Group = null);
 
 /// <summary>The laboratory's reference interval, drawn as a shaded band.</summary>
 public sealed record NormalRange(double Low, double High);
 
-/// <summary>
-/// A model estimate at one visit with its confidence limits (LS mean and 95 % CI); <paramref name="Group"/> names
-/// the group in a panel with groups (the LS mean of the time × group effect), null in a single-series panel.
-/// </summary>
+/// <summary>An LS mean at one visit with its confidence limits; <paramref name="Group"/>: its group in a panel with groups (time × group), else null.</summary>
 public sealed record VisitEstimate(string Visit, double Estimate, double Lower, double Upper, string? Group = null);
 
 /// <summary>
 /// A bracket labelled with a test's p-value, from (<paramref name="FromVisit"/>, <paramref name="Group"/>) to
-/// (<paramref name="ToVisit"/>, <see cref="ToGroup"/>). Without groups: a visit contrast (e.g. M12 − M0). In a
-/// panel with groups: with <paramref name="Group"/> alone, that group's visit contrast; with
-/// <paramref name="OtherGroup"/> too, a comparison between groups (e.g. TRT vs PBO at VIS2, see
-/// <see cref="BetweenGroups"/>), drawn as a small bracket between the two boxes. A null group means the visit's centre.
+/// (<paramref name="ToVisit"/>, <see cref="ToGroup"/>); a null group is the visit's centre. A visit contrast (M12 − M0),
+/// a group's own with <paramref name="Group"/>, or with <paramref name="OtherGroup"/> too a comparison between groups
+/// (TRT vs PBO at VIS2, <see cref="BetweenGroups"/>), drawn as a small bracket between the two boxes.
 /// </summary>
 public sealed record SignificanceAnnotation(string FromVisit, string ToVisit, double PValue, string? Group = null, string? OtherGroup = null)
 {
@@ -77,10 +72,7 @@ public sealed record SeriesPanel
 {
     /// <summary>Outcome name as the paper prints it, e.g. "Anti-dsDNA".</summary>
     public required string Outcome { get; init; }
-    /// <summary>
-    /// A word for the panel title only, e.g. "SYNTHETIC" for values from a synthetic cohort: the title reads
-    /// "Anti-dsDNA (SYNTHETIC)", the axis title stays "Anti-dsDNA (IU/mL)". Null: none.
-    /// </summary>
+    /// <summary>A word for the panel title only, e.g. "SYNTHETIC": "Anti-dsDNA (SYNTHETIC)", the axis title stays "Anti-dsDNA (IU/mL)".</summary>
     public string? Note { get; init; }
     /// <summary>The panel title: the outcome, with the <see cref="Note"/> in parentheses when there is one.</summary>
     public string Heading => Note is null ? Outcome : $"{Outcome} ({Note})";
@@ -100,22 +92,12 @@ public sealed record SeriesPanel
     public IReadOnlyList<VisitEstimate>? LsMeans { get; init; }
     /// <summary>The p-value brackets between visits.</summary>
     public IReadOnlyList<SignificanceAnnotation> Significance { get; init; } = Array.Empty<SignificanceAnnotation>();
-    /// <summary>
-    /// Order of the groups (colours, slots within a visit, legend) when subjects have a <see cref="SubjectValues.Group"/>;
-    /// null: ordinal order of the group names, as the engine orders class levels.
-    /// </summary>
+    /// <summary>Order of the groups (colours, slots, legend); null: ordinal order of the names, as the engine orders class levels.</summary>
     public IReadOnlyList<string>? GroupOrder { get; init; }
 
-    /// <summary>The panel's groups in display order; empty for a single-series panel.</summary>
-    public IReadOnlyList<string> Groups
-    {
-        get
-        {
-            var order = GroupOrder ?? Array.Empty<string>();
-            var present = Subjects.Where(s => s.Group is not null).Select(s => s.Group!).Distinct().OrderBy(g => g, StringComparer.Ordinal);
-            return order.Concat(present.Where(g => !order.Contains(g))).ToList();
-        }
-    }
+    /// <summary>The panel's groups in display order (<see cref="GroupOrder"/>, then the others); empty for a single-series panel.</summary>
+    public IReadOnlyList<string> Groups => (GroupOrder ?? Array.Empty<string>())
+        .Concat(Subjects.Select(s => s.Group).OfType<string>().Distinct().Order(StringComparer.Ordinal).Where(g => GroupOrder?.Contains(g) != true)).ToList();
 
     /// <summary>True when the subjects belong to groups drawn side by side at each visit.</summary>
     public bool IsGrouped => Subjects.Any(s => s.Group is not null);
@@ -177,12 +159,24 @@ public sealed record SeriesPanel
                     throw new RweStatsInputException($"{where}: LS mean at {e.Visit} needs finite lower ≤ estimate ≤ upper");
                 if (LogScale && e.Lower <= 0) throw new RweStatsInputException($"{where}: LS mean CI at {e.Visit} reaches {Inv(e.Lower)}, not drawable on a log scale; back-transform the model's estimates");
             }
-        if (IsGrouped) ValidateGroups(where);
+        var groups = Groups;
+        if (IsGrouped)
+        {
+            if (Subjects.FirstOrDefault(s => s.Group is null) is { } lone)
+                throw new RweStatsInputException($"{where}: subject {lone.Subject} has no group; in a panel with groups every subject needs one");
+            if (Subjects.FirstOrDefault(s => s.Group!.Length == 0) is { } blank)
+                throw new RweStatsInputException($"{where}: subject {blank.Subject} has an empty group name");
+            if (GroupOrder is { } order && order.Distinct().Count() != order.Count)
+                throw new RweStatsInputException($"{where}: the group order lists a group twice ({string.Join(", ", order)})");
+            if (LsMeans?.FirstOrDefault(e => e.Group is null || !groups.Contains(e.Group)) is { } stray)
+                throw new RweStatsInputException($"{where}: LS mean at {stray.Visit} is for group '{stray.Group ?? "(none)"}'; in a panel with groups each LS mean names one of the groups ({string.Join(", ", groups)})");
+            if (LsMeans?.GroupBy(e => (e.Visit, e.Group)).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                throw new RweStatsInputException($"{where}: two LS means for {twice.Key.Group} at {twice.Key.Visit}");
+        }
         else if (LsMeans?.FirstOrDefault(e => e.Group is not null) is { } grouped)
             throw new RweStatsInputException($"{where}: LS mean at {grouped.Visit} is for group '{grouped.Group}', but the panel's subjects have no groups");
         else if (GroupOrder is { Count: > 0 })
             throw new RweStatsInputException($"{where}: a group order is given, but the panel's subjects have no groups");
-        var groups = Groups;
         foreach (var a in Significance)
         {
             string what = a.Group is null && a.OtherGroup is null ? $"significance bracket {a.FromVisit}–{a.ToVisit}" : $"significance bracket {a.FromVisit} {a.Group} – {a.ToVisit} {a.ToGroup}";
@@ -194,29 +188,12 @@ public sealed record SeriesPanel
         }
     }
 
-    void ValidateGroups(string where)
-    {
-        if (Subjects.FirstOrDefault(s => s.Group is null) is { } lone)
-            throw new RweStatsInputException($"{where}: subject {lone.Subject} has no group; in a panel with groups every subject needs one");
-        if (Subjects.FirstOrDefault(s => s.Group!.Length == 0) is { } blank)
-            throw new RweStatsInputException($"{where}: subject {blank.Subject} has an empty group name");
-        if (GroupOrder is { } order && order.Distinct().Count() != order.Count)
-            throw new RweStatsInputException($"{where}: the group order lists a group twice ({string.Join(", ", order)})");
-        var groups = Groups;
-        if (LsMeans is not { } ls) return;
-        if (ls.FirstOrDefault(e => e.Group is null || !groups.Contains(e.Group)) is { } stray)
-            throw new RweStatsInputException($"{where}: LS mean at {stray.Visit} is for group '{stray.Group ?? "(none)"}'; in a panel with groups each LS mean names one of the groups ({string.Join(", ", groups)})");
-        if (ls.GroupBy(e => (e.Visit, e.Group)).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            throw new RweStatsInputException($"{where}: two LS means for {twice.Key.Group} at {twice.Key.Visit}");
-    }
-
     static string Inv(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Adds a mixed model's results: LS means of the time effect (those whose <see cref="LsMean.Effect"/> is
-    /// <paramref name="timeVariable"/>) and a bracket per visit contrast with its p-value. For a model fitted on a
-    /// transformed outcome (e.g. log anti-dsDNA), pass the back-transform (Math.Exp) so that estimates and limits are
-    /// drawn on the data's scale (geometric means); p-values do not change.
+    /// Adds a mixed model's results: the LS means of the effect <paramref name="timeVariable"/> and a bracket per visit
+    /// contrast. For a model of a transformed outcome (log anti-dsDNA) pass the back-transform (Math.Exp): estimates and
+    /// limits are then drawn on the data's scale (geometric means); p-values do not change.
     /// </summary>
     public SeriesPanel WithFit(string timeVariable, IReadOnlyList<LsMean> lsMeans, IReadOnlyList<VisitContrast> contrasts,
         Func<double, double>? backTransform = null)
@@ -233,9 +210,8 @@ public sealed record SeriesPanel
     }
 
     /// <summary>
-    /// A panel from observations in long form (e.g. <see cref="PanelObservation.FromTable(DataTable, string, string?, string, string)"/>):
-    /// with groups when the observations carry them, a single series when none does. Rows at visits not in
-    /// <paramref name="visits"/> are an error; NaN values are missing.
+    /// A panel from observations in long form (<see cref="PanelObservation.FromTable(DataTable, string, string?, string, string)"/>),
+    /// with groups when they carry them. A visit not in <paramref name="visits"/> is an error; NaN is missing.
     /// </summary>
     public static SeriesPanel FromObservations(string outcome, string unit, IReadOnlyList<string> visits, IReadOnlyList<PanelObservation> observations)
     {
@@ -268,12 +244,10 @@ public sealed record SeriesPanel
     }
 
     /// <summary>
-    /// Adds a mixed model's results to a panel with groups: the LS means of the time × group effect (an effect
-    /// whose variables are exactly <paramref name="timeVariable"/> and <paramref name="groupVariable"/>, in either
-    /// order, e.g. "AVISIT*ARMCD"), one per visit and group, and the differences between groups at each visit as
-    /// brackets with their p-values. The fit must have been asked for that effect's LS means
-    /// (MixedModelSpec.LsMeans). Without a <see cref="GroupOrder"/>, the groups take the fit's level order. The
-    /// back-transform is as in <see cref="WithFit"/>.
+    /// Adds a mixed model's results to a panel with groups: the LS means of the time × group effect (its variables
+    /// exactly <paramref name="timeVariable"/> and <paramref name="groupVariable"/>, e.g. "AVISIT*ARMCD", which the fit
+    /// must have been asked for in MixedModelSpec.LsMeans) and brackets for the differences between groups at each
+    /// visit. Without a <see cref="GroupOrder"/> the groups take the fit's level order; the back-transform is as in <see cref="WithFit"/>.
     /// </summary>
     public SeriesPanel WithGroupedFit(string timeVariable, string groupVariable, IReadOnlyList<LsMean> lsMeans,
         IReadOnlyList<LsMeanDifference> differences, Func<double, double>? backTransform = null)

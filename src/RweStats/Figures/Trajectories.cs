@@ -31,18 +31,14 @@ internal static class Trajectories
         subjects.SelectMany(s => Enumerable.Range(0, s.Values.Count).Where(j => (visit is null || j == visit) && s.Values[j].HasValue)
             .Select(j => new Coordinates(x(s, j), y(s.Values[j]!.Value)))).ToArray();
 
-    /// <summary>
-    /// Segments that two or more subjects of one series share, with their number of subjects; only level segments
-    /// when <paramref name="levelOnly"/> (jittered points).
-    /// </summary>
+    /// <summary>Segments two or more subjects of one series share, with their number; only level ones when <paramref name="levelOnly"/> (jittered points).</summary>
     public static IReadOnlyDictionary<Segment, int> Shared(IEnumerable<SubjectValues> subjects, Func<SubjectValues, string?> series, bool levelOnly) =>
         subjects.SelectMany(s => Segments(s, series(s))).Where(g => !levelOnly || g.FromValue == g.ToValue)
             .GroupBy(g => g).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.Count());
 
     /// <summary>
-    /// Segments that subjects of two or more series share (same visits, same values), each series' with its lane
-    /// (0 for the first series of <paramref name="order"/>) and the number of lanes: the copies are drawn side by
-    /// side, <see cref="LaneSpacing"/> apart across the line, instead of the last series' colour hiding the others.
+    /// Segments subjects of two or more series share, each series' copy with its lane (0 for the first of
+    /// <paramref name="order"/>) and the number of lanes: drawn side by side, so the last colour does not hide the others.
     /// </summary>
     public static IReadOnlyDictionary<Segment, (int Lane, int Lanes)> Lanes(IEnumerable<SubjectValues> subjects, Func<SubjectValues, string?> series, IReadOnlyList<string> order) =>
         subjects.SelectMany(s => Segments(s, series(s))).Distinct().GroupBy(g => g with { Series = null })
@@ -67,10 +63,9 @@ internal static class Trajectories
     public static float SharedWidth(float width, int count) => width * (float)Math.Min(4, 1 + 0.6 * (count - 1));
 
     /// <summary>
-    /// Adds the subjects' lines to <paramref name="plot"/>: subject s at visit j is at (<paramref name="x"/>(s, j),
-    /// <paramref name="y"/>(value)); the segments of <paramref name="shared"/> and <paramref name="lanes"/> once each
-    /// across all their subjects. One ScottPlot scatter line per kind (solid runs, dashed bridges, separate segments
-    /// of one width and lane), its lines apart.
+    /// Adds the subjects' lines, subject s at visit j at (<paramref name="x"/>(s, j), <paramref name="y"/>(value)), the
+    /// segments of <paramref name="shared"/> and <paramref name="lanes"/> once each: one scatter line per kind (solid
+    /// runs, dashed bridges, separate segments of one width and lane).
     /// </summary>
     public static void Add(Plot plot, IReadOnlyList<SubjectValues> subjects, Func<SubjectValues, int, double> x, Func<double, double> y,
         Func<SubjectValues, string?> series, IReadOnlyDictionary<Segment, int> shared, Color color, float width,
