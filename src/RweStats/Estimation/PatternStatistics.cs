@@ -105,7 +105,18 @@ public sealed class CovariancePattern
     /// every B_ab is zero outside them).</param>
     /// <param name="Transposes">Whether every B_ab is B_baᵀ bit for bit (the sums make them so; a block edited in place, as
     /// the imputation's leave-one-out sums are, may not be).</param>
-    sealed record RowSupport(int[][] Blocks, int[][] Columns, int[][] Positions, bool Transposes);
+    sealed record RowSupport(int[][] Blocks, int[][] Columns, int[][] Positions, bool Transposes)
+    {
+        /// <summary>Per position b, <see cref="Positions"/> as runs of consecutive columns: [column, index in S_b, count, ...].</summary>
+        public int[][] PositionRuns { get; } = Positions.Select(columns =>
+        {
+            var runs = new List<int>();
+            for (int j = 0; j < columns.Length; j++)
+                if (runs.Count > 0 && runs[^3] + runs[^1] == columns[j]) runs[^1]++;
+                else { runs.Add(columns[j]); runs.Add(j); runs.Add(1); }
+            return runs.ToArray();
+        }).ToArray();
+    }
     RowSupport? support;
     // Found by whichever thread needs it first (patterns are prepared on several threads, CovariancePattern.SandwichedBlocks).
     RowSupport Support => LazyInitializer.EnsureInitialized(ref support, FindSupport);
@@ -278,20 +289,23 @@ public sealed class CovariancePattern
         var pairBlocks = PairBlocks!;
         int m = Size, w = Width, ww = w * w;
         var positions = Support.Positions;
+        // The columns S_b as runs [column, j, count, ...] of consecutive columns (consecutive rows of B_ba and of Gᵀ_cb):
+        // one product per run rather than per row.
+        var runs = Support.PositionRuns;
         // Gᵀ_cb[j, :] = Σ_a A_ac B_ba[S_b[j], :], the rows of G_cbᵀ at the columns S_b of position b.
         for (int c = 0; c < m; c++)
             for (int b = 0; b < m; b++)
             {
-                var columns = positions[b];
-                var sum = g[c * m + b].AsSpan(0, columns.Length * w);
+                var sum = g[c * m + b].AsSpan(0, positions[b].Length * w);
                 sum.Clear();
+                var bRuns = runs[b];
                 for (int a2 = 0; a2 < m; a2++)
                 {
                     double coefficient = a[a2, c];
                     if (coefficient == 0) continue;
                     var block = pairBlocks[b * m + a2];
-                    for (int j = 0; j < columns.Length; j++)
-                        SmallDense.MultiplyAdd(coefficient, block.AsSpan(columns[j] * w, w), sum.Slice(j * w, w));
+                    for (int r = 0; r < bRuns.Length; r += 3)
+                        SmallDense.MultiplyAdd(coefficient, block.AsSpan(bRuns[r] * w, bRuns[r + 2] * w), sum.Slice(bRuns[r + 1] * w, bRuns[r + 2] * w));
                 }
             }
         // H_cdᵀ[v, :] = Σ_b A_bd Gᵀ_cb[j, :] over the b whose columns hold v = S_b[j]; then H_cd = (H_cdᵀ)ᵀ.
@@ -304,10 +318,10 @@ public sealed class CovariancePattern
                 {
                     double coefficient = a[b, d];
                     if (coefficient == 0) continue;
-                    var columns = positions[b];
+                    var bRuns = runs[b];
                     var gcb = g[c * m + b];
-                    for (int j = 0; j < columns.Length; j++)
-                        SmallDense.MultiplyAdd(coefficient, gcb.AsSpan(j * w, w), ht.Slice(columns[j] * w, w));
+                    for (int r = 0; r < bRuns.Length; r += 3)
+                        SmallDense.MultiplyAdd(coefficient, gcb.AsSpan(bRuns[r + 1] * w, bRuns[r + 2] * w), ht.Slice(bRuns[r] * w, bRuns[r + 2] * w));
                 }
                 var target = h[c * m + d];
                 for (int u = 0; u < w; u++)
