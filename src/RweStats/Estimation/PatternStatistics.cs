@@ -183,7 +183,7 @@ public sealed class CovariancePattern
     /// evaluation allocated 2 m² (p+1)² numbers per pattern: at 10 visits and 22 columns, 0.8 MB per pattern).</param>
     /// <param name="sandwiched">The pattern's sandwiched pair blocks at this A when formed beforehand
     /// (<see cref="SandwichedBlocksIfUsed"/>), else null.</param>
-    internal void AddSandwichedQuadratics(double[,] a, double[][,] d, double[][,] ada, (int, int, double)[][] entries, int[] entryCounts,
+    internal void AddSandwichedQuadratics(double[,] a, double[][,] d, Func<double[][,]> ada, (int, int, double)[][] entries, int[] entryCounts,
                                           int[] targets, double[][] acc, double[] scratch, SandwichBuffers sandwich, double[][]? sandwiched = null)
     {
         int m = Size, w = Width, q = d.Length;
@@ -196,13 +196,17 @@ public sealed class CovariancePattern
                 for (int k = 0; k < q; k++) AddWeighted(d[k], h, acc[targets[k]]);
             }
             else
-                for (int k = 0; k < q; k++) AddQuadratic(ada[k], acc[targets[k]]);
+            {
+                var adaK = ada();
+                for (int k = 0; k < q; k++) AddQuadratic(adaK[k], acc[targets[k]]);
+            }
             return;
         }
         // Per subject: the direct sums cost q (m² w + m w²), the rows A Z_i once m² w and then nnz(D_k) w² per k.
         if ((long)q * (m * m * w + m * w * w) <= (long)m * m * w + (long)nonZeros * w * w)
         {
-            for (int k = 0; k < q; k++) AddQuadratic(ada[k], acc[targets[k]], scratch);
+            var adaK = ada();
+            for (int k = 0; k < q; k++) AddQuadratic(adaK[k], acc[targets[k]], scratch);
             return;
         }
         var u = scratch;
