@@ -205,4 +205,48 @@ public class EngineInvarianceTests
             Assert.Equal(one.CovBeta!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits), other.CovBeta!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits));
         }
     }
+
+    [Theory]
+    [InlineData("un", false)]
+    [InlineData("arh1", true)]
+    public void ProductsOverTheNonZeroColumnsGiveTheSameBits(string covariance, bool ri)
+    {
+        // The sandwiched pair blocks and the residual and leverage sums are formed over the columns where a visit's row
+        // of Z can be non-zero when every block B_ab is B_baᵀ bit for bit (CovariancePattern.SandwichedBlocksByColumns),
+        // and over whole rows otherwise. The same patterns with a −0 written over a +0 of one block (the same numbers,
+        // other bits: no longer transposes of each other) take the whole rows: every number must be the same bits.
+        var text = new StringWriter();
+        Simulation.MmrmCohortSimulator.Write(text, 3000, 6, 11);
+        var table = CsvTableReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.ToString())), "sim.csv", CsvDialect.Default);
+        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + base", Subject = "id", Time = "visit", Covariance = covariance, RandomIntercept = ri };
+        var frame = ModelFrame.Build(table, spec, needTimeValues: false);
+        var design = new FixedEffectsDesign(frame);
+        var patterns = CovariancePattern.Build(frame, design, false);
+        var rowWise = patterns.Select(pattern =>
+        {
+            if (pattern.PairBlocks is null || pattern.Size < 2) return pattern;
+            var blocks = pattern.PairBlocks.Select(b => (double[])b.Clone()).ToArray();
+            var lower = blocks[pattern.Size]; // B_10
+            int zero = Array.IndexOf(lower, 0.0);
+            Assert.True(zero >= 0);
+            lower[zero] = -0.0;
+            return new CovariancePattern
+            {
+                Group = pattern.Group, Visits = pattern.Visits, Times = pattern.Times, SubjectCount = pattern.SubjectCount,
+                PairBlocks = blocks, Width = pattern.Width,
+            };
+        }).ToList();
+        Assert.Contains(patterns, pattern => pattern.PairBlocks is not null && pattern.Size == 6);
+        var cov = new Covariance.CovarianceModel(Covariance.CovarianceStructure.Create(covariance, 6), ri);
+        var theta = MixedModelFitter.Fit(table, spec).CovarianceParameters.Select(c => c.Estimate).Select(v => v * 1.1).ToArray();
+        LikelihoodEvaluation Evaluate(IReadOnlyList<CovariancePattern> of) =>
+            new LikelihoodObjective(cov, of, design.Rank, frame.ObservationsUsed, EstimationMethod.Reml) { SideBySide = false, Scratch = new() }.Evaluate(theta, 2);
+        var (byColumns, byRows) = (Evaluate(patterns), Evaluate(rowWise));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(byRows.Value), BitConverter.DoubleToInt64Bits(byColumns.Value));
+        Assert.Equal(byRows.Gradient!.Select(BitConverter.DoubleToInt64Bits), byColumns.Gradient!.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(byRows.Hessian!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits), byColumns.Hessian!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(byRows.ExpectedHessian!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits), byColumns.ExpectedHessian!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(byRows.Beta!.Select(BitConverter.DoubleToInt64Bits), byColumns.Beta!.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(byRows.CovBeta!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits), byColumns.CovBeta!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits));
+    }
 }

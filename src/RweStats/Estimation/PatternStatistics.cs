@@ -101,7 +101,22 @@ public sealed class CovariancePattern
 
     /// <summary>The rows of the pair blocks that hold a non-zero: per block (a m + b), and per column of blocks b (the
     /// union over a), as runs [start, count, ...]; found once per pattern, from the blocks as they are.</summary>
-    sealed record RowSupport(int[][] Blocks, int[][] Columns);
+    /// <param name="Positions">Per visit position b, the columns v where some block B_ba has a non-zero row v (so column v of
+    /// every B_ab is zero outside them).</param>
+    /// <param name="Transposes">Whether every B_ab is B_baᵀ bit for bit (the sums make them so; a block edited in place, as
+    /// the imputation's leave-one-out sums are, may not be).</param>
+    sealed record RowSupport(int[][] Blocks, int[][] Columns, int[][] Positions, bool Transposes)
+    {
+        /// <summary>Per position b, <see cref="Positions"/> as runs of consecutive columns: [column, index in S_b, count, ...].</summary>
+        public int[][] PositionRuns { get; } = Positions.Select(columns =>
+        {
+            var runs = new List<int>();
+            for (int j = 0; j < columns.Length; j++)
+                if (runs.Count > 0 && runs[^3] + runs[^1] == columns[j]) runs[^1]++;
+                else { runs.Add(columns[j]); runs.Add(j); runs.Add(1); }
+            return runs.ToArray();
+        }).ToArray();
+    }
     RowSupport? support;
     // Found by whichever thread needs it first (patterns are prepared on several threads, CovariancePattern.SandwichedBlocks).
     RowSupport Support => LazyInitializer.EnsureInitialized(ref support, FindSupport);
@@ -135,7 +150,25 @@ public sealed class CovariancePattern
                 for (int u = 0; u < w; u++) any[u] |= nonZero[a * m + b][u];
             columns[b] = Runs(any);
         }
-        return new RowSupport(nonZero.Select(Runs).ToArray(), columns);
+        var positions = new int[m][];
+        for (int b = 0; b < m; b++)
+        {
+            var any = new bool[w];
+            for (int a = 0; a < m; a++)
+                for (int u = 0; u < w; u++) any[u] |= nonZero[b * m + a][u];
+            positions[b] = Enumerable.Range(0, w).Where(u => any[u]).ToArray();
+        }
+        bool transposes = true;
+        for (int a = 0; a < m && transposes; a++)
+            for (int b = a; b < m && transposes; b++)
+                for (int u = 0; u < w && transposes; u++)
+                    for (int v = 0; v < w; v++)
+                        if (BitConverter.DoubleToInt64Bits(blocks[a * m + b][u * w + v]) != BitConverter.DoubleToInt64Bits(blocks[b * m + a][v * w + u]))
+                        {
+                            transposes = false;
+                            break;
+                        }
+        return new RowSupport(nonZero.Select(Runs).ToArray(), columns, positions, transposes);
     }
 
     /// <summary>
@@ -150,7 +183,7 @@ public sealed class CovariancePattern
     /// evaluation allocated 2 m² (p+1)² numbers per pattern: at 10 visits and 22 columns, 0.8 MB per pattern).</param>
     /// <param name="sandwiched">The pattern's sandwiched pair blocks at this A when formed beforehand
     /// (<see cref="SandwichedBlocksIfUsed"/>), else null.</param>
-    internal void AddSandwichedQuadratics(double[,] a, double[][,] d, double[][,] ada, (int, int, double)[][] entries, int[] entryCounts,
+    internal void AddSandwichedQuadratics(double[,] a, double[][,] d, Func<double[][,]> ada, (int, int, double)[][] entries, int[] entryCounts,
                                           int[] targets, double[][] acc, double[] scratch, SandwichBuffers sandwich, double[][]? sandwiched = null)
     {
         int m = Size, w = Width, q = d.Length;
@@ -159,17 +192,21 @@ public sealed class CovariancePattern
         {
             if (UsesSandwichedBlocks(q, nonZeros))
             {
-                var h = sandwiched ?? SandwichedBlocks(a, sandwich.G, sandwich.H);
+                var h = sandwiched ?? SandwichedBlocks(a, sandwich.G, sandwich.H, sandwich.Transposed);
                 for (int k = 0; k < q; k++) AddWeighted(d[k], h, acc[targets[k]]);
             }
             else
-                for (int k = 0; k < q; k++) AddQuadratic(ada[k], acc[targets[k]]);
+            {
+                var adaK = ada();
+                for (int k = 0; k < q; k++) AddQuadratic(adaK[k], acc[targets[k]]);
+            }
             return;
         }
         // Per subject: the direct sums cost q (m² w + m w²), the rows A Z_i once m² w and then nnz(D_k) w² per k.
         if ((long)q * (m * m * w + m * w * w) <= (long)m * m * w + (long)nonZeros * w * w)
         {
-            for (int k = 0; k < q; k++) AddQuadratic(ada[k], acc[targets[k]], scratch);
+            var adaK = ada();
+            for (int k = 0; k < q; k++) AddQuadratic(adaK[k], acc[targets[k]], scratch);
             return;
         }
         var u = scratch;
@@ -198,18 +235,20 @@ public sealed class CovariancePattern
     /// it would not form them: the costly part of a pattern's gradient sums, which depends on the pattern alone, so patterns
     /// can be prepared side by side and their sums added in pattern order.</summary>
     internal double[][]? SandwichedBlocksIfUsed(double[,] a, int q, int[] entryCounts, SandwichBuffers sandwich) =>
-        UsesSandwichedBlocks(q, entryCounts.Sum()) ? SandwichedBlocks(a, sandwich.G, sandwich.H) : null;
+        UsesSandwichedBlocks(q, entryCounts.Sum()) ? SandwichedBlocks(a, sandwich.G, sandwich.H, sandwich.Transposed) : null;
 
     /// <summary>The pair blocks with A on both sides: H_cd = Σ_ab A_ac A_bd B_ab, the pair blocks of the rows A Z_i.</summary>
     /// <param name="g">m² blocks of at least (p+1)² numbers (overwritten).</param>
     /// <param name="h">The same, for the result.</param>
     /// <remarks>The products skip the rows of B_ab, and of G_cb, that hold zeros only (<see cref="MultiplyAddRows"/>): the
     /// same bits at about half the cost; this product is most of an evaluation's time for UN at 10 visits.</remarks>
-    double[][] SandwichedBlocks(double[,] a, double[][] g, double[][] h)
+    double[][] SandwichedBlocks(double[,] a, double[][] g, double[][] h, double[] transposed)
     {
         var pairBlocks = PairBlocks ?? throw new InvalidOperationException("pair blocks are needed for the sandwiched blocks");
         int m = Size, w = Width, ww = w * w;
         var rows = Support;
+        if (rows.Transposes && AllFinite(a))
+            return SandwichedBlocksByColumns(a, g, h, transposed);
         // G_cb = Σ_a A_ac B_ab: its rows are zero outside those of the blocks B_ab of column b.
         for (int c = 0; c < m; c++)
             for (int b = 0; b < m; b++)
@@ -240,6 +279,76 @@ public sealed class CovariancePattern
     }
 
     /// <summary>
+    /// <see cref="SandwichedBlocks"/>'s products over the non-zero columns only, with every entry the same sum of the same
+    /// terms in the same order, so the same bits. Column v of every block B_ab is zero outside the columns of position b
+    /// (<see cref="RowSupport.Positions"/>: the columns a visit's row of Z can hold a non-zero in, about a third of them),
+    /// and so is column v of G_cb; the products of those zeros add nothing (c·0 added to a sum that starts at +0 leaves
+    /// it as it is, c finite), so they are left out. G_cb is formed transposed, its rows read as rows of B_ba
+    /// (B_ab = B_baᵀ bit for bit), then H_cd transposed, a row at a time, and copied out: each product then adds whole
+    /// rows of the few non-zero columns into a block that stays in the cache, where the row-wise products read and
+    /// wrote every block m³ times (at 10 visits, three times the memory of the cache).
+    /// </summary>
+    double[][] SandwichedBlocksByColumns(double[,] a, double[][] g, double[][] h, double[] transposed)
+    {
+        var pairBlocks = PairBlocks!;
+        int m = Size, w = Width, ww = w * w;
+        var positions = Support.Positions;
+        // The columns S_b as runs [column, j, count, ...] of consecutive columns (consecutive rows of B_ba and of Gᵀ_cb):
+        // one product per run rather than per row.
+        var runs = Support.PositionRuns;
+        // Gᵀ_cb[j, :] = Σ_a A_ac B_ba[S_b[j], :], the rows of G_cbᵀ at the columns S_b of position b.
+        for (int c = 0; c < m; c++)
+            for (int b = 0; b < m; b++)
+            {
+                var sum = g[c * m + b].AsSpan(0, positions[b].Length * w);
+                sum.Clear();
+                var bRuns = runs[b];
+                for (int a2 = 0; a2 < m; a2++)
+                {
+                    double coefficient = a[a2, c];
+                    if (coefficient == 0) continue;
+                    var block = pairBlocks[b * m + a2];
+                    for (int r = 0; r < bRuns.Length; r += 3)
+                        SmallDense.MultiplyAdd(coefficient, block.AsSpan(bRuns[r] * w, bRuns[r + 2] * w), sum.Slice(bRuns[r + 1] * w, bRuns[r + 2] * w));
+                }
+            }
+        // H_cdᵀ[v, :] = Σ_b A_bd Gᵀ_cb[j, :] over the b whose columns hold v = S_b[j]; then H_cd = (H_cdᵀ)ᵀ.
+        var ht = transposed.AsSpan(0, ww);
+        for (int c = 0; c < m; c++)
+            for (int d = 0; d < m; d++)
+            {
+                ht.Clear();
+                for (int b = 0; b < m; b++)
+                {
+                    double coefficient = a[b, d];
+                    if (coefficient == 0) continue;
+                    var bRuns = runs[b];
+                    var gcb = g[c * m + b];
+                    for (int r = 0; r < bRuns.Length; r += 3)
+                        SmallDense.MultiplyAdd(coefficient, gcb.AsSpan(bRuns[r + 1] * w, bRuns[r + 2] * w), ht.Slice(bRuns[r] * w, bRuns[r + 2] * w));
+                }
+                var target = h[c * m + d];
+                for (int u = 0; u < w; u++)
+                    for (int v = 0; v < w; v++) target[u * w + v] = ht[v * w + u];
+            }
+        return h;
+    }
+
+    static bool AllFinite(double[,] a)
+    {
+        foreach (var x in a)
+            if (!double.IsFinite(x)) return false;
+        return true;
+    }
+
+    static bool AllFinite(double[] a)
+    {
+        foreach (var x in a)
+            if (!double.IsFinite(x)) return false;
+        return true;
+    }
+
+    /// <summary>
     /// For every visit pair (a, b) of the pattern, the two scalars the Hessian needs from the data once β̂ and
     /// C = (XᵀV⁻¹X)⁻¹ are known: Φ_ab = Σ_i r_ia r_ib (w = [−β; 1]) and Ψ_ab = Σ_i x_iaᵀ C x_ib. Then for any m×m
     /// matrix A, Σ_i r_iᵀ A r_i = Σ_ab A_ab Φ_ab and tr(C Σ_i X_iᵀ A X_i) = Σ_ab A_ab Ψ_ab: each Hessian entry
@@ -251,6 +360,38 @@ public sealed class CovariancePattern
         int m = Size, width = Width, p = width - 1;
         Array.Clear(phi);
         Array.Clear(psi);
+        if (PairBlocks is not null && Support.Transposes && AllFinite(w) && AllFinite(c))
+        {
+            // The same sums over the non-zero entries of each block only: B_ab is zero outside the columns of positions a
+            // (rows) and b (columns), and a product with one of those zeros adds nothing to a sum that starts at +0 (w and
+            // C finite), so every sum is the same bits at a tenth of the cost (a visit's row of Z has one non-zero per term).
+            var positions = Support.Positions;
+            for (int a = 0; a < m; a++)
+                for (int b = a; b < m; b++)
+                {
+                    var block = PairBlocks[a * m + b];
+                    var (rows, columns) = (positions[a], positions[b]);
+                    double f = 0, g = 0;
+                    foreach (int u in rows)
+                    {
+                        double t = 0;
+                        foreach (int v in columns) t += block[u * width + v] * w[v];
+                        f += w[u] * t;
+                    }
+                    foreach (int u in columns)
+                    {
+                        if (u >= p) break;
+                        foreach (int v in rows)
+                        {
+                            if (v >= p) break;
+                            g += c[u, v] * block[v * width + u];
+                        }
+                    }
+                    phi[a, b] = phi[b, a] = f;
+                    psi[a, b] = psi[b, a] = g;
+                }
+            return;
+        }
         if (PairBlocks is not null)
         {
             for (int a = 0; a < m; a++)
@@ -593,5 +734,8 @@ internal sealed class SandwichBuffers(int m, int width)
     double[][]? g, h;
     public double[][] G => g ??= New();
     public double[][] H => h ??= New();
+    /// <summary>One block of (p+1)² numbers (a product formed transposed before it is copied out).</summary>
+    public double[] Transposed => transposed ??= new double[width * width];
+    double[]? transposed;
     double[][] New() => Enumerable.Range(0, m * m).Select(_ => new double[width * width]).ToArray();
 }

@@ -9,7 +9,7 @@ namespace RweStats.Estimation;
 internal static class SmallDense
 {
     /// <summary>
-    /// y += a x, element by element, several elements per instruction (System.Numerics.Vector). Each element is the same
+    /// y += a x, element by element, several elements per instruction. Each element is the same
     /// multiply then add as the scalar loop (no fused multiply-add, no reordering), so the results are bit for bit those
     /// of the loop; used where the pattern sums are weighted block by block ((p+1)² numbers at a time).
     /// Compiled optimised at its first call: vector code is not precompiled (ReadyToRun), and the unoptimised first tier
@@ -20,26 +20,31 @@ internal static class SmallDense
     public static void MultiplyAdd(double a, ReadOnlySpan<double> x, Span<double> y)
     {
         int n = Math.Min(x.Length, y.Length), i = 0;
-        // Eight doubles at a time where the processor has 512-bit vectors (.NET's Vector<T> stays at 256 bits there).
-        if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= 8)
+        // Loads and stores at offsets from the spans' first elements (no slice per step: the blocks here are short, a few
+        // rows of (p+1) numbers, and the slicing's checks cost as much as the arithmetic). Eight doubles at a time where
+        // the processor has 512-bit vectors, then four, then two, then one.
+        ref double x0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+        ref double y0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+        if (Vector512.IsHardwareAccelerated)
         {
-            var va = System.Runtime.Intrinsics.Vector512.Create(a);
+            var va = Vector512.Create(a);
             for (; i <= n - 8; i += 8)
-            {
-                var vy = System.Runtime.Intrinsics.Vector512.Create((ReadOnlySpan<double>)y[i..]);
-                (vy + va * System.Runtime.Intrinsics.Vector512.Create(x[i..])).CopyTo(y[i..]);
-            }
+                (Vector512.LoadUnsafe(ref y0, (nuint)i) + va * Vector512.LoadUnsafe(ref x0, (nuint)i)).StoreUnsafe(ref y0, (nuint)i);
         }
-        if (System.Numerics.Vector.IsHardwareAccelerated && n - i >= System.Numerics.Vector<double>.Count)
+        if (Vector256.IsHardwareAccelerated)
         {
-            var va = new System.Numerics.Vector<double>(a);
-            for (; i <= n - System.Numerics.Vector<double>.Count; i += System.Numerics.Vector<double>.Count)
-            {
-                var vy = new System.Numerics.Vector<double>(y[i..]);
-                (vy + va * new System.Numerics.Vector<double>(x[i..])).CopyTo(y[i..]);
-            }
+            var va = Vector256.Create(a);
+            for (; i <= n - 4; i += 4)
+                (Vector256.LoadUnsafe(ref y0, (nuint)i) + va * Vector256.LoadUnsafe(ref x0, (nuint)i)).StoreUnsafe(ref y0, (nuint)i);
         }
-        for (; i < n; i++) y[i] += a * x[i];
+        if (Vector128.IsHardwareAccelerated)
+        {
+            // (The native build's x86-64-v2 baseline has 128-bit vectors only.)
+            var va = Vector128.Create(a);
+            for (; i <= n - 2; i += 2)
+                (Vector128.LoadUnsafe(ref y0, (nuint)i) + va * Vector128.LoadUnsafe(ref x0, (nuint)i)).StoreUnsafe(ref y0, (nuint)i);
+        }
+        for (; i < n; i++) System.Runtime.CompilerServices.Unsafe.Add(ref y0, i) += a * System.Runtime.CompilerServices.Unsafe.Add(ref x0, i);
     }
 
     /// <summary>
