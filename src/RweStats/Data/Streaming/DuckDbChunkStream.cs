@@ -262,6 +262,10 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
         readonly int[] idOf = new int[Kept];
         // The slot met after each slot last time: a visit column's rows cycle through the visits in the same order.
         readonly int[] successor = [.. Enumerable.Repeat(-1, Kept)];
+        // The last inline header (text of at most 12 bytes) met with each slot's label, as DuckDB wrote it: a row with the
+        // very same 16 bytes has the same length and text, so the visit that follows the last one is found by two
+        // compares. A length field of all ones matches no row.
+        readonly ulong[] rawLow = [.. Enumerable.Repeat(ulong.MaxValue, Kept)], rawHigh = new ulong[Kept];
         int count, next, last = -1;
 
         public unsafe void Ids(Column column, bool[] present, int size, int[] into)
@@ -283,8 +287,18 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
                 if (!present[i]) continue;
                 ulong low = headers[2 * i], high = headers[2 * i + 1];
                 if (previousId >= 0 && low == previousLow && high == previousHigh) { into[i] = previousId; continue; }
-                into[i] = previousId = LabelKey.OfText(headers + 2 * i, out var key) ? Id(key, column, i) : ids.Id(column.LabelBytes(i));
                 (previousLow, previousHigh) = (low, high);
+                if (last >= 0 && successor[last] is var after and >= 0 && rawLow[after] == low && rawHigh[after] == high)
+                {
+                    into[i] = previousId = idOf[last = after];
+                    continue;
+                }
+                if (LabelKey.OfText(headers + 2 * i, out var key))
+                {
+                    into[i] = previousId = Id(key, column, i);
+                    (rawLow[last], rawHigh[last]) = (low, high);
+                }
+                else into[i] = previousId = ids.Id(column.LabelBytes(i));
             }
         }
 
@@ -309,6 +323,7 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
             {
                 slot = next;
                 keys[slot] = key; idOf[slot] = ids.Id(column.LabelBytes(i));
+                rawLow[slot] = ulong.MaxValue; // the slot's old label's header is gone
                 for (int k = 0; k < Kept; k++) if (successor[k] == slot) successor[k] = -1; // the slot's old label is gone
                 successor[slot] = -1;
                 next = (next + 1) % Kept;
@@ -382,8 +397,14 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
         public void ClearMissing(bool[] present, int size)
         {
             if (Validity != null)
-                for (int i = 0; i < size; i++)
-                    if ((Validity[i >> 6] >> (i & 63) & 1) == 0) present[i] = false;
+                for (int w = 0, words = (size + 63) >> 6; w < words; w++)
+                {
+                    // A word of 64 valid rows (the usual case) clears nothing.
+                    ulong valid = Validity[w];
+                    if (valid == ulong.MaxValue) continue;
+                    for (int i = w << 6, end = Math.Min(size, (w + 1) << 6); i < end; i++)
+                        if ((valid >> (i & 63) & 1) == 0) present[i] = false;
+                }
             if (!numbers)
             {
                 var headers = (ulong*)Data;

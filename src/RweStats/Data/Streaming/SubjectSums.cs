@@ -186,9 +186,10 @@ internal sealed class ChunkSums
     /// A row whose subject the caller knows to be that of the previous <see cref="Row"/> (a source that compares its
     /// cells more cheaply than by their text: a number's bits, a short string's header), otherwise as <see cref="Row"/>.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void RowOfSameSubject(long position, int visit, int group, ReadOnlySpan<int> codes, double y, ReadOnlySpan<double> covariates)
     {
-        if (!open) throw new InvalidOperationException("a row of the same subject before any subject");
+        if (!open) throw NoOpenSubject();
         RowsRead++;
         AddToOpenSubject(position, visit, group, codes, y, covariates);
     }
@@ -199,10 +200,11 @@ internal sealed class ChunkSums
         AddToOpenSubject(position, visit, group, codes, y, covariates);
     }
 
+    // Inlined into the readers' loops (most rows continue the open subject): the rare paths are calls out of line.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     void AddToOpenSubject(long position, int visit, int group, ReadOnlySpan<int> codes, double y, ReadOnlySpan<double> covariates)
     {
-        if (visit >= MaxVisitIds)
-            throw new RweStatsInputException($"{where(position)}: '{timeName}' has more than {MaxVisitIds} visits; the push-down forms the visit pattern as a 64-bit mask (at most {MaxVisitIds} visits)");
+        if (visit >= MaxVisitIds) throw TooManyVisits(position);
         if (rows == rowVisit.Length) Grow();
         rowWhere[rows] = position; rowVisit[rows] = visit; rowGroup[rows] = group; rowY[rows] = y;
         // Element by element: one or two classes and covariates are the usual case, where a span copy costs a call.
@@ -211,6 +213,11 @@ internal sealed class ChunkSums
         for (int k = 0; k < covariateCount; k++) rowCovariates[rows * covariateCount + k] = covariates[k];
         rows++;
     }
+
+    static InvalidOperationException NoOpenSubject() => new("a row of the same subject before any subject");
+
+    RweStatsInputException TooManyVisits(long position) =>
+        new($"{where(position)}: '{timeName}' has more than {MaxVisitIds} visits; the push-down forms the visit pattern as a 64-bit mask (at most {MaxVisitIds} visits)");
 
     /// <summary>The chunk's rows are all given: the open subject is its last (kept, it may continue in the next chunk).</summary>
     public void Finish()
