@@ -831,4 +831,57 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Overall, 14 patients of the exercise group (35.0%) withdrew.", "consistent")]
     [InlineData("Overall, 14 patients in the exercise arm (35.2%) withdrew.", "inconsistent")]
     public void ACountOfAGroupNamedBeforeItsPercentage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // A group named after a clause break is the next clause's: "in the 25 patients" is the n of 15.04 (376/25), not of
+    // 13.85 "with placebo" (13.85 × 25 = 346.25, no whole total, yet placebo's n is another). 15.05 × 25 = 376.25 is
+    // given by no whole total.
+    [InlineData("Baseline pain scores were 14.20 ± 3.10 with the drug and 13.85 ± 3.40 with placebo, and 15.04 (SD 2.90) in the 25 patients with diabetes.", "consistent")]
+    [InlineData("Baseline pain scores were 14.20 ± 3.10 with the drug and 13.85 ± 3.40 with placebo, and 15.05 (SD 2.90) in the 25 patients with diabetes.", "inconsistent")]
+    [InlineData("Les scores de douleur initiaux étaient de 14,20 ± 3,10 sous traitement et 13,85 ± 3,40 sous placebo, et de 15,04 (ET 2,90) chez les 25 patients diabétiques.", "consistent")]
+    [InlineData("Les scores de douleur initiaux étaient de 14,20 ± 3,10 sous traitement et 13,85 ± 3,40 sous placebo, et de 15,05 (ET 2,90) chez les 25 patients diabétiques.", "inconsistent")]
+    public void AGroupNamedAfterAClauseBreakIsThatClausesN(string text, string verdict)
+    {
+        var grim = Verdicts(text, "grim");
+        Assert.Equal(verdict, grim[^1]);
+        Assert.DoesNotContain("inconsistent", grim.Take(grim.Count - 1));
+    }
+
+    [Theory]
+    // A 0/1 variable coded by a threshold: the threshold is no code ("2 mmol/L"). With p = 0.78 and n = 41 the SD is
+    // sqrt(0.78 × 0.22 × 41/40) = 0.419 (32/41 = 0.7805): 0.42, never 0.32.
+    [InlineData("Ketosis, coded 1 if β-hydroxybutyrate reached 2 mmol/L, had a mean of 0.78 (SD 0.42) in the 41 children.", "consistent")]
+    [InlineData("Ketosis, coded 1 if β-hydroxybutyrate reached 2 mmol/L, had a mean of 0.78 (SD 0.32) in the 41 children.", "inconsistent")]
+    [InlineData("La cétose, codée 1 si la β-hydroxybutyratémie atteignait 2 mmol/L, avait une moyenne de 0,78 (ET 0,42) chez les 41 enfants.", "consistent")]
+    [InlineData("La cétose, codée 1 si la β-hydroxybutyratémie atteignait 2 mmol/L, avait une moyenne de 0,78 (ET 0,32) chez les 41 enfants.", "inconsistent")]
+    // A proportion named before a time point: 0.58 of 120 (70/120 = 0.5833), SD sqrt(0.58 × 0.42 × 120/119) = 0.496.
+    [InlineData("Among the 120 patients, the proportion who had returned to work by 12 months was 0.58 (SD 0.50).", "consistent")]
+    [InlineData("Among the 120 patients, the proportion who had returned to work by 12 months was 0.58 (SD 0.31).", "inconsistent")]
+    [InlineData("Parmi les 120 patients, la proportion de ceux qui avaient repris le travail à 24 mois était de 0,58 (ET 0,31).", "inconsistent")]
+    public void ABinaryVariableNamedBeforeAThresholdOrATimePoint(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // A duration stated as counted in whole units: the median of 40 whole numbers is whole or a half, so 6.3 weeks is
+    // impossible and 6.5 possible; without the statement a duration is real-valued and 6.3 may be.
+    [InlineData("Counted in whole weeks, the median time to healing among the 40 patients was 6.5 weeks (IQR 4–8).", "consistent")]
+    [InlineData("Counted in whole weeks, the median time to healing among the 40 patients was 6.3 weeks (IQR 4–8).", "inconsistent")]
+    [InlineData("Comptée en semaines révolues, la durée médiane de cicatrisation chez les 40 patients était de 6,3 semaines (EIQ 4-8).", "inconsistent")]
+    [InlineData("The median time to healing among the 40 patients was 6.3 weeks (IQR 4–8).", "not_checkable")]
+    public void ADurationCountedInWholeUnits(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
+
+    [Theory]
+    // Seizures counted over a period are whole: 37/11 = 3.3636 prints 3.36, while 3.31 × 11 = 36.41 is no whole total.
+    // A rate per month is not a whole number.
+    [InlineData("The 11 patients had a mean of 3.36 seizures (SD 1.49) in the year before treatment.", "consistent")]
+    [InlineData("The 11 patients had a mean of 3.31 seizures (SD 1.49) in the year before treatment.", "inconsistent")]
+    [InlineData("Les 11 patients avaient en moyenne 3,31 crises (ET 1,49) l'année précédant le traitement.", "inconsistent")]
+    [InlineData("Les 11 patients avaient en moyenne 3,31 crises par mois (ET 1,49).", null)]
+    [InlineData("The 11 patients had a mean of 3.31 seizures per month (SD 1.49).", null)]
+    [InlineData("The 11 patients had 3.31 seizures a month on average (SD 1.49).", null)]
+    public void ACountOfSeizuresPrintedAsItsUnit(string text, string? verdict)
+    {
+        var grim = Verdict(text, "grim");
+        if (verdict is null) Assert.NotEqual("inconsistent", grim);
+        else Assert.Equal(verdict, grim);
+    }
 }

@@ -118,8 +118,10 @@ internal static class StatisticExtractor
         // A group's n with no people word: "among the 52 in the usual-care group", "chez les 31 du groupe témoin".
         + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
     /// <summary>Words naming an integer-valued measure: scores, scales, counts ("number of", "nombre", "compte"), counted events (episodes, exacerbations, relapses, seizures), and a class, grade or stage that a median or mean is of.</summary>
-    /// <summary>A mean printed with a unit that counts whole things: "8.62 ± 2.91 medications", "48.38 letters (SD 12.40)".</summary>
-    static readonly Regex CountUnit = new(@"^\s*(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b", OptI);
+    /// <summary>A mean printed with a unit that counts whole things: "8.62 ± 2.91 medications", "48.38 letters (SD 12.40)",
+    /// "8.62 ± 2.91 medications a day" (a regimen's count); events counted over a period, "3,31 crises (ET 1,49)", but not
+    /// as a rate ("14,52 crises par semaine": a count over weeks averaged per week).</summary>
+    static readonly Regex CountUnit = new(@"^\s*(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b|^\s*(?:seizures|crises|episodes|épisodes|attacks)\b(?!\s*(?:per|par|a|an)\b|\s*/|\s+(?:annual|annuel|monthly|mensuel|weekly|hebdomadaire|daily|quotidien))", OptI);
     static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils|flares|falls|chutes|(?:painful|swollen|tender) joints|articulations (?:douloureuses|gonflées)|ETDRS letters|letters read|lettres ETDRS)\b|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
     /// <summary>
     /// Instruments whose total is a sum of whole item scores, named without the word "score": psychiatric rating scales
@@ -137,12 +139,21 @@ internal static class StatisticExtractor
     static readonly Regex WithinWords = new(@"\b(?:from|de|between|entre|baseline|initiation|inclusion|M0|J0|before|after|avant|après|months?|mois|weeks?|semaines?|visits?|visites?|par rapport|compared with baseline|paired|apparié)\b", OptI);
     static readonly Regex GroupWords = new(@"\b(?:placebo|groups?|groupes?|arms?|bras|controls?|témoins?|versus|treated patients and)\b", OptI);
     /// <summary>A 0/1 variable: named a proportion or binary, or coded so ("coded 1 for women and 0 otherwise", "coded 1 for yes", "codé 1 si oui").</summary>
-    static readonly Regex BinaryWords = new(@"\b(?:proportion|binary|binaire|yes/no|oui/non|0/1|dummy[- ]coded)\b|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?[01]\s+(?:for|if|when|=|pour|si|quand)\b(?![^.;()]{0,60}\b[2-9]\b)|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?0\s*(?:or|ou|/|and|et)\s*1\b(?!\s*(?:,\s*|or\s+|ou\s+)?2\b)|\(\s*0\s*=\s*[\wéè' -]{1,20}[,;]\s*1\s*=\s*[\wéè' -]{1,20}\)", OptI);
+    static readonly Regex BinaryWords = new(@"\b(?:proportion|binary|binaire|yes/no|oui/non|0/1|dummy[- ]coded)\b|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?[01]\s+(?:for|if|when|=|pour|si|quand)\b(?![^.;()]{0,60}\b[2-9]\b(?![.,]?\d*\s*(?:mmol|µmol|mg|g/|g\b|kg|mL|L\b|%|mm|cm|UI|IU|ng|pg|µg|h\b|min\b|hours?|heures?|days?|jours?|weeks?|semaines?|months?|mois|years?|ans\b)))|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?0\s*(?:or|ou|/|and|et)\s*1\b(?!\s*(?:,\s*|or\s+|ou\s+)?2\b)|\(\s*0\s*=\s*[\wéè' -]{1,20}[,;]\s*1\s*=\s*[\wéè' -]{1,20}\)", OptI);
     /// <summary>A proportion of something counted in time, doses, visits or body area is a per-patient share, not the mean of a 0/1 variable.</summary>
     static readonly Regex ContinuousShare = new(@"\b(?:proportion|proportions)\s+(?:of|de|d'|du|des)\s*(?:the\s+|la\s+|le\s+|l')?(?:[\w'-]+\s+){0,2}?(?:time|days?|nights?|hours?|weeks?|visits?|doses?|sessions?|items?|questions?|answers?|body|surface|area|volume|weight|tissue|samples?|cells?|reads?|temps|jours?|nuits?|heures?|semaines?|visites?|séances?|réponses?|surface|poids|cellules?)\b|\bper (?:patient|participant|subject)\b|\bpar (?:patient|sujet)\b", OptI);
     static bool IsBinary(string before) => BinaryWords.IsMatch(before) && !ContinuousShare.IsMatch(before);
-    /// <summary>"la proportion de ceux qui recevaient un ISRS à dose maximale était de 0,63": a proportion named further back, with no number between it and the value.</summary>
-    static bool ProportionSubject(string before) => BinaryWords.Matches(before).LastOrDefault() is { } w && !Regex.IsMatch(before[w.Index..], @"\d") && IsBinary(before[w.Index..]);
+    /// <summary>"la proportion de ceux qui recevaient un ISRS à dose maximale était de 0,63": a proportion named further back, with no number between it and the value
+    /// but a time point ("the proportion of patients who had returned to driving by 12 months was 0.58", "à 24 mois") or
+    /// the threshold of its coding ("La cétose, codée 1 si la β-hydroxybutyratémie atteignait 2 mmol/L, avait une moyenne
+    /// de 0,78").</summary>
+    static bool ProportionSubject(string before)
+    {
+        if (BinaryWords.Matches(before).LastOrDefault() is not { } w || !IsBinary(before[w.Index..])) return false;
+        var rest = before[w.Index..];
+        if (rest.StartsWith("cod", StringComparison.OrdinalIgnoreCase) && rest.IndexOf(',') is var comma and > 0) rest = rest[comma..];
+        return !Regex.IsMatch(rest, @"\d(?![\d.,]*\s*(?:months?|mois|weeks?|semaines?|days?|jours?|years?|ans|hours?|heures?)\b)");
+    }
 
     static readonly Regex SeWords = new(@"\b(?:SEM|SE|ESM|standard error|erreur standard)\b", Opt);
 
@@ -964,8 +975,9 @@ internal static class StatisticExtractor
             && !Regex.IsMatch(before[subjectCount.Index..], @"[=±%()\[\]]|\d[.,]\d")) window = subjectCount.Value + " " + window;
         measure ??= Acronym.Matches(following).Select(m => m.Value).FirstOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
         var afterNumber = flow[end..Math.Min(flow.Length, end + 12)];
-        bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase));
-        bool integer = (declared || CountUnit.IsMatch(afterNumber) || CountUnit.IsMatch(QuoteUnit(quote)) || (NamesInteger(window, options) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window)))
+        bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase))
+                        || WholeTimeUnits.Matches(flow[s0..start]).Any(u => Regex.IsMatch(QuoteUnit(quote) + afterNumber, @"^\s*" + u.Groups["u"].Value + @"\b", OptI));
+        bool integer = (declared || CountUnit.IsMatch(flow[end..Math.Min(flow.Length, end + 40)]) || CountUnit.IsMatch(QuoteUnit(quote)) || (NamesInteger(window, options) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window)))
                        && !ModelBased.IsMatch(before);
 
         int? n = null; string source = studyNSource;
@@ -1018,7 +1030,10 @@ internal static class StatisticExtractor
         }
         // A group after the statistic that is the denominator of another count is that count's ("in 52 children (35.6%)
         // at baseline and in 94 of the 131 children (78.1%) at 12 months"): not this statistic's n.
-        if (n is null && !ambiguous && NPeople.Matches(sentence).FirstOrDefault(m => s0 + m.Index < end || !Regex.IsMatch(sentence[..m.Index], @"\d\s*$")) is { } people)
+        // Nor a group named after another clause's statistic ("21.08 ± 5.14 with placebo, and 22.83 (SD 4.40) in the 27
+        // children"): the group after a clause break is that clause's.
+        if (n is null && !ambiguous && NPeople.Matches(sentence).FirstOrDefault(m => s0 + m.Index < end
+                || !Regex.IsMatch(sentence[..m.Index], @"\d\s*$") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)])) is { } people)
         {
             n = ParseWhole(people.Groups["n"].Value);
             source = $"'{people.Value}' in the same sentence";
@@ -1128,6 +1143,12 @@ internal static class StatisticExtractor
     static readonly Regex OtherUnits = new(@"(?<![\d.,])\d[\d\u00A0\u202F ,]*\s+(?:[\w'-]+\s+)?(?:eyes|knees|hips|teeth|lesions|visits|samples|specimens|procedures|operations|admissions|hospitali[sz]ations|episodes|cycles|prescriptions|records|measurements|tumou?rs|nodules|joints|events|consultations|séjours|yeux|genoux|hanches|dents|lésions|visites|échantillons|prélèvements|interventions|hospitalisations|épisodes|ordonnances|dossiers|mesures|tumeurs|articulations|événements|évènements)\b", OptI);
     /// <summary>A count of people in a sentence ("Of 250 screened", "1 240 participants").</summary>
     static readonly Regex PeopleCount = new(@"(?<![\d.,])(?<n>" + WholeCount + @")\s+(?:[\w'-]+\s+)?(?:" + PeopleWords + @"|screened|eligible|assessed|invited|contacted|dépistés|éligibles|sollicités)\b", OptI);
+
+    /// <summary>
+    /// A duration the sentence states as counted in whole units ("Counted in whole weeks, the median …", "age in completed
+    /// years", "en semaines révolues", "en jours entiers"): a statistic printed in that unit is of integers.
+    /// </summary>
+    static readonly Regex WholeTimeUnits = new(@"\b(?:whole|completed?)\s+(?<u>days|weeks|months|years)\b|\b(?<u>jours|semaines|mois|années|ans)\s+(?:entiers|entières|révolus|révolues|complets|complètes)\b", OptI);
 
     static string QuoteUnit(string quote) => Regex.Match(quote, @"^" + Num + @"(?<rest>.*)$").Groups["rest"].Value;
 
