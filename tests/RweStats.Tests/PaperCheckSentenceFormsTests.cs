@@ -884,4 +884,26 @@ public class PaperCheckSentenceFormsTests
         if (verdict is null) Assert.NotEqual("inconsistent", grim);
         else Assert.Equal(verdict, grim);
     }
+
+    [Theory]
+    // The study's n as the sum of two arms' n in the allocation (122 + 120 = 242): 4 adverse events at 1.2 % need a
+    // denominator of 320–347, more than the study has; 4/242 = 1.65 % prints 1.7 %.
+    [InlineData("Children were randomly assigned to dupilumab (n = 122) or placebo (n = 120). Skin infections were reported in 4 (1.7%).", "consistent")]
+    [InlineData("Children were randomly assigned to dupilumab (n = 122) or placebo (n = 120). Skin infections were reported in 4 (1.2%).", "inconsistent")]
+    [InlineData("Les enfants ont été randomisés dans le groupe dupilumab (n = 122) ou placebo (n = 120). Des infections cutanées sont survenues chez 4 (1,2 %).", "inconsistent")]
+    // A third arm: the two first arms are not the study.
+    [InlineData("Patients were randomly assigned to 10 mg (n = 122) or 20 mg (n = 120) or placebo (n = 121). Infections were reported in 4 (1.2%).", "consistent")]
+    public void TheStudysNAsTheSumOfItsTwoArms(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Fact]
+    // Two papers, each under its title (the second's of 153 characters, wrapped over three lines): the first's arms are
+    // not the second's population, so 14 of an unstated n at 4.4 % is no error (14/318 = 4.4 %).
+    public void AnotherPapersArmsDoNotApplyUnderALongTitle()
+    {
+        var text = "Oral supplements after discharge in older adults: a randomised trial\n\nParticipants were randomised to a supplement (n = 103) or to usual care (n = 101).\n\n"
+                   + "Treatment outcomes of a four-month rifapentine and moxifloxacin regimen for drug-susceptible\npulmonary tuberculosis under programme conditions in three\ndistrict programmes\n\n"
+                   + "Between 2022 and 2024, 318 patients started the regimen. Hepatotoxicity was recorded in 14 patients (4.4%).\n";
+        Assert.NotEqual("inconsistent", Verdict(text, "percentage"));
+    }
 }
+

@@ -1184,6 +1184,17 @@ internal static class StatisticExtractor
                 if (ArmSplit.IsMatch(flow, m.Index + m.Length)) continue;
                 if (n is > 0) all.Add((m.Index, n.Value, $"'{m.Value.Trim()}'"));
             }
+        // "were randomly assigned to dupilumab (n = 122) or placebo (n = 120)": the study's n is the sum of its two
+        // arms, when no other arm follows and no n stated before the allocation disagrees with the sum.
+        var allocations = new List<(int At, int N, string Source)>();
+        foreach (Match m in ArmsAllocated.Matches(flow))
+        {
+            int sum = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture) + int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+            int sentence = Math.Max(flow.LastIndexOf(". ", m.Index, StringComparison.Ordinal), flow.LastIndexOf('\n', Math.Max(0, m.Index - 1)));
+            if (all.Any(a => a.At > sentence && a.At <= m.Index)) continue;
+            allocations.Add((m.Index, sum, $"'{m.Value.Trim()}' ({m.Groups["a"].Value} + {m.Groups["b"].Value})"));
+            all.Add(allocations[^1]);
+        }
         all = all.OrderBy(a => a.At).ToList();
         var headings = Headings(text);
         // A later section's own study: its first statement of inclusion, unless it counts a subset ("of these, 5 were included").
@@ -1219,7 +1230,7 @@ internal static class StatisticExtractor
             .Where(o => o.At > all[0].At && o.N is > 0 && o.N != all[0].N && !SubsetPhrase.IsMatch(flow[Math.Max(0, o.At - 80)..o.At]) && !IsShare(o.At))
             .Select(o => o.At).OrderBy(a => a).ToList();
         var restated = all.Skip(1).Where(a => InclusionVerb.IsMatch(a.Source) && !SubsetPhrase.IsMatch(flow[Math.Max(0, a.At - 80)..a.At]) && !IsShare(a.At)).ToList();
-        return new StudyNs(all.Take(1).ToList(), sections, headings) { Openings = openings, OtherPopulations = others, Inclusions = restated };
+        return new StudyNs(all.Take(1).ToList(), sections, headings) { Openings = openings, OtherPopulations = others, Inclusions = restated, Allocations = allocations };
     }
 
     /// <summary>
@@ -1236,17 +1247,23 @@ internal static class StatisticExtractor
         {
             var line = lines[i].Text.Trim();
             var previous = i == 0 ? "" : lines[i - 1].Text.Trim();
-            // A block of one or two lines between blank lines, with no sentence punctuation: a heading however long its
-            // line is against a narrow column ("Kétamine intraveineuse dans la dépression résistante", hyphenated over two lines).
+            // A block of one to three lines between blank lines, with no sentence punctuation: a heading however long its
+            // line is against a narrow column ("Kétamine intraveineuse dans la dépression résistante", hyphenated over two
+            // lines), and a paper's title of up to 200 characters (running text ends its paragraph with a full stop).
             if (previous.Length == 0 && line.Length >= 3 && char.IsUpper(line[0]))
             {
-                var second = i + 1 < lines.Count ? lines[i + 1].Text.Trim() : "";
-                bool twoLines = second.Length > 0 && (i + 2 >= lines.Count || lines[i + 2].Text.Trim().Length == 0);
-                var block = twoLines ? Regex.Replace(line, @"[‐-]$", "") + (Regex.IsMatch(line, @"[‐-]$") ? "" : " ") + second : line;
-                if ((second.Length == 0 || twoLines) && block.Length <= 120 && HeadingLine.IsMatch(block) && !block.EndsWith(':'))
+                int count = 1;
+                while (count <= 3 && i + count < lines.Count && lines[i + count].Text.Trim().Length > 0) count++;
+                if (count <= 3)
                 {
-                    at.Add(text.FlowStartOfLine(i));
-                    continue;
+                    var block = line;
+                    for (int k = 1; k < count; k++)
+                        block = Regex.Replace(block, @"[‐-]$", "") + (Regex.IsMatch(block, @"[‐-]$") ? "" : " ") + lines[i + k].Text.Trim();
+                    if (block.Length <= 200 && HeadingLine.IsMatch(block) && !block.EndsWith(':'))
+                    {
+                        at.Add(text.FlowStartOfLine(i));
+                        continue;
+                    }
                 }
             }
             if (line.Length < 3 || line.Length > 90 || line.Length > 0.75 * longest || !char.IsUpper(line[0]) || !HeadingLine.IsMatch(line) || line.EndsWith(':')) continue;
@@ -1260,6 +1277,9 @@ internal static class StatisticExtractor
         return at;
     }
     static readonly Regex PopulationStatement = new(@"(?<![\w,.])(?<n>" + WholeCount + "|" + NumberWordsPattern + @")\s+(?:[\wéèàç'’.-]+\s+){1,10}?(?:were|have been|ont été|a été)\s+(?:\w+\s+)?(?:included|enrolled|recruited|analy[sz]ed|studied|referred|reviewed|inclus|incluses|analysés|analysées|étudiés|étudiées|adressés|adressées|recrutés|recrutées)\b", OptI);
+    /// <summary>An allocation to two arms with each arm's n: "randomly assigned to dupilumab (n = 122) or placebo (n = 120)",
+    /// "randomisés dans le groupe A (n = 46) ou B (n = 45)", in one paragraph; not when a third arm's n follows.</summary>
+    static readonly Regex ArmsAllocated = new(@"\b(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed|allocated|randomisé(?:e?s)?|tirés au sort|tirées au sort|répartis|réparties)\b[^.;()\n]{0,150}?\(\s*[nN]\s*=\s*(?<a>\d+)\s*\)[^.;()\n]{0,100}?\b(?:or|and|ou|et)\b[^.;()\n]{0,100}?\(\s*[nN]\s*=\s*(?<b>\d+)\s*\)(?![^.;()\n]{0,100}\(\s*[nN]\s*=)", OptI);
     static readonly Regex HeadingLine = new(@"^[^.;!?()\[\]=%±|\t]+$", Opt);
     static readonly Regex ArmSplit = new(@"\G\s+(?:to|à|au|dans)\b[^.]{0,120}?\b(?:and|et|or|ou)\s+\d+\s+(?:[\wé]+\s+)?(?:to|à|au|dans)\b", OptI);
     static readonly Regex InclusionVerb = new(@"\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|recruited|randomi[sz]ed|allocated|assigned|treated|inclus|incluses|randomisés|randomisées|répartis|réparties|traités|traitées|a inclus|ont inclus|avons inclus)\b", OptI);
@@ -1294,7 +1314,20 @@ internal static class StatisticExtractor
         /// text reporting no other study. The n of another section's study never applies: a paper reporting several
         /// studies, or a study stated only under a later heading, leaves a section without its own n with none.
         /// </summary>
+        /// <summary>The study n's read as the sum of two arms' n: they apply in their own section only (a paper of
+        /// several studies may state one study's arms and another's population in words the reader does not know).</summary>
+        public IReadOnlyList<(int At, int N, string Source)> Allocations { get; init; } = [];
+
         public (int?, string) At(int position)
+        {
+            var (n, source) = AtAnySection(position);
+            if (n is not null && Headings is { Count: > 0 } && Allocations.FirstOrDefault(a => a.Source == source) is { Source: not null } allocation
+                && Headings.LastOrDefault(h => h <= allocation.At) != Headings.LastOrDefault(h => h <= position))
+                return (null, $"the study's n stated by its arms ({allocation.Source}) is another section's");
+            return (n, source);
+        }
+
+        (int?, string) AtAnySection(int position)
         {
             // A study's n stated only further on may be another study's: a text without headings (a PDF keeps none)
             // may report several, and one stated after a statistic in its own section is no surer.
