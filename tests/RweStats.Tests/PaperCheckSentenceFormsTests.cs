@@ -905,5 +905,14 @@ public class PaperCheckSentenceFormsTests
                    + "Between 2022 and 2024, 318 patients started the regimen. Hepatotoxicity was recorded in 14 patients (4.4%).\n";
         Assert.NotEqual("inconsistent", Verdict(text, "percentage"));
     }
+
+    [Theory]
+    // The whole sample as APA style prints it, "Participants (N = 146; …)": 23 at 13.1 % needs a denominator of 175–176,
+    // more than 146; 23/146 = 15.75 % prints 15.8 %. A lower-case n is a group's, not the study's.
+    [InlineData("Participants (N = 146; 81 women, 65 men) were adults with tinnitus. Anxiety caseness was found in 23 participants (15.8%).", "consistent")]
+    [InlineData("Participants (N = 146; 81 women, 65 men) were adults with tinnitus. Anxiety caseness was found in 23 participants (13.1%).", "inconsistent")]
+    [InlineData("Sujets (N = 146 ; 81 femmes, 65 hommes) : adultes acouphéniques. Une anxiété était présente chez 23 sujets (13,1 %).", "inconsistent")]
+    [InlineData("Participants (n = 146) in the first arm were adults with tinnitus. Anxiety caseness was found in 23 participants (13.1%).", "consistent")]
+    public void TheWholeSamplePrintedAsCapitalN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 }
 
