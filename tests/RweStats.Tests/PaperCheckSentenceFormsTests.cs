@@ -914,5 +914,19 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Sujets (N = 146 ; 81 femmes, 65 hommes) : adultes acouphéniques. Une anxiété était présente chez 23 sujets (13,1 %).", "inconsistent")]
     [InlineData("Participants (n = 146) in the first arm were adults with tinnitus. Anxiety caseness was found in 23 participants (13.1%).", "consistent")]
     public void TheWholeSamplePrintedAsCapitalN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
-}
 
+    [Theory]
+    // "and in the placebo arm (n = 38)" opens the next group's clause: its n is 38 (and the drug arm's 40), so its
+    // within-patient p is checked: paired t with df 37 gives at most p = 0.61 for 6.05 ± 1.95 to 5.80 ± 2.10 (ρ = 0;
+    // 2 * pt(-0.25 / sqrt((1.95^2 + 2.10^2) / 38), 37)), so .64 is too large for any correlation from 0 to 1.
+    [InlineData("The pain score improved in the drug arm (n = 40) from 6.10 ± 1.90 to 4.20 ± 2.00 (P < .001) and in the placebo arm (n = 38) from 6.05 ± 1.95 to 5.80 ± 2.10 (P = .60).", "consistent")]
+    [InlineData("The pain score improved in the drug arm (n = 40) from 6.10 ± 1.90 to 4.20 ± 2.00 (P < .001) and in the placebo arm (n = 38) from 6.05 ± 1.95 to 5.80 ± 2.10 (P = .64).", "inconsistent")]
+    [InlineData("Le score de douleur est passé dans le bras traitement (n = 40) de 6,10 ± 1,90 à 4,20 ± 2,00 (p < 0,001) et dans le bras placebo (n = 38) de 6,05 ± 1,95 à 5,80 ± 2,10 (p = 0,64).", "inconsistent")]
+    public void AConjunctionOpeningAnotherGroupEndsTheClause(string text, string verdict)
+    {
+        var within = CheckText(text).Findings.Where(f => f.Check == "within_patient_p").OrderBy(f => f.Start).ToList();
+        Assert.Equal(2, within.Count);
+        Assert.Equal(new int?[] { 40, 38 }, within.Select(f => f.N));
+        Assert.Equal(verdict, Finding.VerdictName(within[1].Verdict));
+    }
+}

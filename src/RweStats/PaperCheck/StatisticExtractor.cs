@@ -1450,7 +1450,9 @@ internal static class StatisticExtractor
     static readonly Regex Respectively = new(@"\b(?:respectively|respectivement)\b", OptI);
     /// <summary>The words after a statistic up to an n in the bracket of its own p: "with the drug (P &lt; .001; ".</summary>
     static readonly Regex OwnPThenN = new(@"^(?<words>[^\d()]{0,40})\(\s*[pP]\s*[<>=≤≥]\s*(?:\d+(?:[.,]\d+)?|[.,]\d+)\s*[;,]\s*$", Opt);
-    static readonly Regex ClauseBreak = new(@";|,\s*(?:and|but|whereas|while|et|mais|alors que|tandis que)\b", OptI);
+    /// <summary>Where a clause ends: a semicolon, a comma before a conjunction, or a conjunction opening another group of
+    /// its own ("… (P &lt; .001) and in the usual-care arm (n = 85) from …", "et chez les 31 du groupe témoin").</summary>
+    static readonly Regex ClauseBreak = new(@";|,\s*(?:and|but|whereas|while|et|mais|alors que|tandis que)\b|\b(?:and|et)\s+(?:in|among|dans|chez|parmi)\s+(?:the|les?|la|l')\s*\w", OptI);
     static readonly Regex NotSignificant = new(@"(?<=[,;(]\s*)(?:NS|N\.S\.|n\.s\.)(?![\w])", Opt);
     static readonly Regex NAfterP = new(@"^\s*[,;]\s*[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
     static readonly Regex OpensStatistic = new(@"^\s*[,;:]?\s*[\(\[]?\s*(?:[A-Za-zÀ-ÿ'-]+\s+){0,3}$", Opt);
