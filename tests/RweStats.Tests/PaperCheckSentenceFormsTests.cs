@@ -929,4 +929,25 @@ public class PaperCheckSentenceFormsTests
         Assert.Equal(new int?[] { 40, 38 }, within.Select(f => f.N));
         Assert.Equal(verdict, Finding.VerdictName(within[1].Verdict));
     }
+
+    [Theory]
+    // A PDF keeps no blank line at a page break: after a paragraph's full stop, a title at the top of the next page is
+    // a heading, so the previous paper's arms (103 + 101) do not bound its percentages (14 at 4.4 % needs 315–321);
+    // the same paper continued on the next page keeps its n.
+    [InlineData(true, "consistent")]
+    [InlineData(false, "inconsistent")]
+    public void ATitleAtTheTopOfAPdfPageIsAHeading(bool title, string verdict)
+    {
+        var lines = new List<PaperLine>
+        {
+            new(1, 1, "Oral supplements after discharge in older adults: a randomised trial"), new(1, 1, ""),
+            new(1, 2, "Participants were randomised to a supplement (n = 103) or to usual care (n = 101)."),
+        };
+        if (title)
+            lines.AddRange([new(2, 1, "Treatment outcomes of a four-month regimen for pulmonary tuberculosis under"), new(2, 2, "programme conditions"), new(2, 2, "")]);
+        lines.Add(new(2, 3, "Hepatotoxicity was recorded in 14 patients (4.4%)."));
+        var report = PaperChecker.Check(new PaperText("paper.pdf", lines, true), CheckOptions.Default);
+        Assert.Equal(verdict, report.Findings.Where(f => f.Check == "percentage").Select(f => Finding.VerdictName(f.Verdict)).Single());
+    }
 }
+

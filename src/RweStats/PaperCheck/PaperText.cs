@@ -28,7 +28,7 @@ public sealed class PaperText
 
     readonly int[] lineOfChar;
 
-    PaperText(string path, IReadOnlyList<PaperLine> lines, bool fromPdf)
+    internal PaperText(string path, IReadOnlyList<PaperLine> lines, bool fromPdf)
     {
         Path = path; Lines = lines; FromPdf = fromPdf;
         var flow = new StringBuilder();

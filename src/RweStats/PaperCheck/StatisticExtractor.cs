@@ -1246,7 +1246,9 @@ internal static class StatisticExtractor
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i].Text.Trim();
-            var previous = i == 0 ? "" : lines[i - 1].Text.Trim();
+            // A page break after a paragraph's full stop is the space between paragraphs, as a blank line is (a PDF
+            // paper's title at the top of a page).
+            var previous = i == 0 || lines[i - 1].Page != lines[i].Page && lines[i - 1].Text.TrimEnd().EndsWith('.') ? "" : lines[i - 1].Text.Trim();
             // A block of one to three lines between blank lines, with no sentence punctuation: a heading however long its
             // line is against a narrow column ("Kétamine intraveineuse dans la dépression résistante", hyphenated over two
             // lines), and a paper's title of up to 200 characters (running text ends its paragraph with a full stop).
