@@ -30,6 +30,8 @@ public static class CheckCorpusBench
         ["heldout8"] = "heldout8 (tuned on)",
         ["heldout9"] = "heldout9 (tuned on)",
         ["heldout10"] = "heldout10 (tuned on)",
+        ["heldout11"] = "heldout11 (tuned on)",
+        ["heldout12"] = "heldout12 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;

@@ -831,4 +831,123 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Overall, 14 patients of the exercise group (35.0%) withdrew.", "consistent")]
     [InlineData("Overall, 14 patients in the exercise arm (35.2%) withdrew.", "inconsistent")]
     public void ACountOfAGroupNamedBeforeItsPercentage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // A group named after a clause break is the next clause's: "in the 25 patients" is the n of 15.04 (376/25), not of
+    // 13.85 "with placebo" (13.85 × 25 = 346.25, no whole total, yet placebo's n is another). 15.05 × 25 = 376.25 is
+    // given by no whole total.
+    [InlineData("Baseline pain scores were 14.20 ± 3.10 with the drug and 13.85 ± 3.40 with placebo, and 15.04 (SD 2.90) in the 25 patients with diabetes.", "consistent")]
+    [InlineData("Baseline pain scores were 14.20 ± 3.10 with the drug and 13.85 ± 3.40 with placebo, and 15.05 (SD 2.90) in the 25 patients with diabetes.", "inconsistent")]
+    [InlineData("Les scores de douleur initiaux étaient de 14,20 ± 3,10 sous traitement et 13,85 ± 3,40 sous placebo, et de 15,04 (ET 2,90) chez les 25 patients diabétiques.", "consistent")]
+    [InlineData("Les scores de douleur initiaux étaient de 14,20 ± 3,10 sous traitement et 13,85 ± 3,40 sous placebo, et de 15,05 (ET 2,90) chez les 25 patients diabétiques.", "inconsistent")]
+    public void AGroupNamedAfterAClauseBreakIsThatClausesN(string text, string verdict)
+    {
+        var grim = Verdicts(text, "grim");
+        Assert.Equal(verdict, grim[^1]);
+        Assert.DoesNotContain("inconsistent", grim.Take(grim.Count - 1));
+    }
+
+    [Theory]
+    // A 0/1 variable coded by a threshold: the threshold is no code ("2 mmol/L"). With p = 0.78 and n = 41 the SD is
+    // sqrt(0.78 × 0.22 × 41/40) = 0.419 (32/41 = 0.7805): 0.42, never 0.32.
+    [InlineData("Ketosis, coded 1 if β-hydroxybutyrate reached 2 mmol/L, had a mean of 0.78 (SD 0.42) in the 41 children.", "consistent")]
+    [InlineData("Ketosis, coded 1 if β-hydroxybutyrate reached 2 mmol/L, had a mean of 0.78 (SD 0.32) in the 41 children.", "inconsistent")]
+    [InlineData("La cétose, codée 1 si la β-hydroxybutyratémie atteignait 2 mmol/L, avait une moyenne de 0,78 (ET 0,42) chez les 41 enfants.", "consistent")]
+    [InlineData("La cétose, codée 1 si la β-hydroxybutyratémie atteignait 2 mmol/L, avait une moyenne de 0,78 (ET 0,32) chez les 41 enfants.", "inconsistent")]
+    // A proportion named before a time point: 0.58 of 120 (70/120 = 0.5833), SD sqrt(0.58 × 0.42 × 120/119) = 0.496.
+    [InlineData("Among the 120 patients, the proportion who had returned to work by 12 months was 0.58 (SD 0.50).", "consistent")]
+    [InlineData("Among the 120 patients, the proportion who had returned to work by 12 months was 0.58 (SD 0.31).", "inconsistent")]
+    [InlineData("Parmi les 120 patients, la proportion de ceux qui avaient repris le travail à 24 mois était de 0,58 (ET 0,31).", "inconsistent")]
+    public void ABinaryVariableNamedBeforeAThresholdOrATimePoint(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // A duration stated as counted in whole units: the median of 40 whole numbers is whole or a half, so 6.3 weeks is
+    // impossible and 6.5 possible; without the statement a duration is real-valued and 6.3 may be.
+    [InlineData("Counted in whole weeks, the median time to healing among the 40 patients was 6.5 weeks (IQR 4–8).", "consistent")]
+    [InlineData("Counted in whole weeks, the median time to healing among the 40 patients was 6.3 weeks (IQR 4–8).", "inconsistent")]
+    [InlineData("Comptée en semaines révolues, la durée médiane de cicatrisation chez les 40 patients était de 6,3 semaines (EIQ 4-8).", "inconsistent")]
+    [InlineData("The median time to healing among the 40 patients was 6.3 weeks (IQR 4–8).", "not_checkable")]
+    public void ADurationCountedInWholeUnits(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
+
+    [Theory]
+    // Seizures counted over a period are whole: 37/11 = 3.3636 prints 3.36, while 3.31 × 11 = 36.41 is no whole total.
+    // A rate per month is not a whole number.
+    [InlineData("The 11 patients had a mean of 3.36 seizures (SD 1.49) in the year before treatment.", "consistent")]
+    [InlineData("The 11 patients had a mean of 3.31 seizures (SD 1.49) in the year before treatment.", "inconsistent")]
+    [InlineData("Les 11 patients avaient en moyenne 3,31 crises (ET 1,49) l'année précédant le traitement.", "inconsistent")]
+    [InlineData("Les 11 patients avaient en moyenne 3,31 crises par mois (ET 1,49).", null)]
+    [InlineData("The 11 patients had a mean of 3.31 seizures per month (SD 1.49).", null)]
+    [InlineData("The 11 patients had 3.31 seizures a month on average (SD 1.49).", null)]
+    public void ACountOfSeizuresPrintedAsItsUnit(string text, string? verdict)
+    {
+        var grim = Verdict(text, "grim");
+        if (verdict is null) Assert.NotEqual("inconsistent", grim);
+        else Assert.Equal(verdict, grim);
+    }
+
+    [Theory]
+    // The study's n as the sum of two arms' n in the allocation (122 + 120 = 242): 4 adverse events at 1.2 % need a
+    // denominator of 320–347, more than the study has; 4/242 = 1.65 % prints 1.7 %.
+    [InlineData("Children were randomly assigned to dupilumab (n = 122) or placebo (n = 120). Skin infections were reported in 4 (1.7%).", "consistent")]
+    [InlineData("Children were randomly assigned to dupilumab (n = 122) or placebo (n = 120). Skin infections were reported in 4 (1.2%).", "inconsistent")]
+    [InlineData("Les enfants ont été randomisés dans le groupe dupilumab (n = 122) ou placebo (n = 120). Des infections cutanées sont survenues chez 4 (1,2 %).", "inconsistent")]
+    // A third arm: the two first arms are not the study.
+    [InlineData("Patients were randomly assigned to 10 mg (n = 122) or 20 mg (n = 120) or placebo (n = 121). Infections were reported in 4 (1.2%).", "consistent")]
+    public void TheStudysNAsTheSumOfItsTwoArms(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Fact]
+    // Two papers, each under its title (the second's of 153 characters, wrapped over three lines): the first's arms are
+    // not the second's population, so 14 of an unstated n at 4.4 % is no error (14/318 = 4.4 %).
+    public void AnotherPapersArmsDoNotApplyUnderALongTitle()
+    {
+        var text = "Oral supplements after discharge in older adults: a randomised trial\n\nParticipants were randomised to a supplement (n = 103) or to usual care (n = 101).\n\n"
+                   + "Treatment outcomes of a four-month rifapentine and moxifloxacin regimen for drug-susceptible\npulmonary tuberculosis under programme conditions in three\ndistrict programmes\n\n"
+                   + "Between 2022 and 2024, 318 patients started the regimen. Hepatotoxicity was recorded in 14 patients (4.4%).\n";
+        Assert.NotEqual("inconsistent", Verdict(text, "percentage"));
+    }
+
+    [Theory]
+    // The whole sample as APA style prints it, "Participants (N = 146; …)": 23 at 13.1 % needs a denominator of 175–176,
+    // more than 146; 23/146 = 15.75 % prints 15.8 %. A lower-case n is a group's, not the study's.
+    [InlineData("Participants (N = 146; 81 women, 65 men) were adults with tinnitus. Anxiety caseness was found in 23 participants (15.8%).", "consistent")]
+    [InlineData("Participants (N = 146; 81 women, 65 men) were adults with tinnitus. Anxiety caseness was found in 23 participants (13.1%).", "inconsistent")]
+    [InlineData("Sujets (N = 146 ; 81 femmes, 65 hommes) : adultes acouphéniques. Une anxiété était présente chez 23 sujets (13,1 %).", "inconsistent")]
+    [InlineData("Participants (n = 146) in the first arm were adults with tinnitus. Anxiety caseness was found in 23 participants (13.1%).", "consistent")]
+    public void TheWholeSamplePrintedAsCapitalN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // "and in the placebo arm (n = 38)" opens the next group's clause: its n is 38 (and the drug arm's 40), so its
+    // within-patient p is checked: paired t with df 37 gives at most p = 0.61 for 6.05 ± 1.95 to 5.80 ± 2.10 (ρ = 0;
+    // 2 * pt(-0.25 / sqrt((1.95^2 + 2.10^2) / 38), 37)), so .64 is too large for any correlation from 0 to 1.
+    [InlineData("The pain score improved in the drug arm (n = 40) from 6.10 ± 1.90 to 4.20 ± 2.00 (P < .001) and in the placebo arm (n = 38) from 6.05 ± 1.95 to 5.80 ± 2.10 (P = .60).", "consistent")]
+    [InlineData("The pain score improved in the drug arm (n = 40) from 6.10 ± 1.90 to 4.20 ± 2.00 (P < .001) and in the placebo arm (n = 38) from 6.05 ± 1.95 to 5.80 ± 2.10 (P = .64).", "inconsistent")]
+    [InlineData("Le score de douleur est passé dans le bras traitement (n = 40) de 6,10 ± 1,90 à 4,20 ± 2,00 (p < 0,001) et dans le bras placebo (n = 38) de 6,05 ± 1,95 à 5,80 ± 2,10 (p = 0,64).", "inconsistent")]
+    public void AConjunctionOpeningAnotherGroupEndsTheClause(string text, string verdict)
+    {
+        var within = CheckText(text).Findings.Where(f => f.Check == "within_patient_p").OrderBy(f => f.Start).ToList();
+        Assert.Equal(2, within.Count);
+        Assert.Equal(new int?[] { 40, 38 }, within.Select(f => f.N));
+        Assert.Equal(verdict, Finding.VerdictName(within[1].Verdict));
+    }
+
+    [Theory]
+    // A PDF keeps no blank line at a page break: after a paragraph's full stop, a title at the top of the next page is
+    // a heading, so the previous paper's arms (103 + 101) do not bound its percentages (14 at 4.4 % needs 315–321);
+    // the same paper continued on the next page keeps its n.
+    [InlineData(true, "consistent")]
+    [InlineData(false, "inconsistent")]
+    public void ATitleAtTheTopOfAPdfPageIsAHeading(bool title, string verdict)
+    {
+        var lines = new List<PaperLine>
+        {
+            new(1, 1, "Oral supplements after discharge in older adults: a randomised trial"), new(1, 1, ""),
+            new(1, 2, "Participants were randomised to a supplement (n = 103) or to usual care (n = 101)."),
+        };
+        if (title)
+            lines.AddRange([new(2, 1, "Treatment outcomes of a four-month regimen for pulmonary tuberculosis under"), new(2, 2, "programme conditions"), new(2, 2, "")]);
+        lines.Add(new(2, 3, "Hepatotoxicity was recorded in 14 patients (4.4%)."));
+        var report = PaperChecker.Check(new PaperText("paper.pdf", lines, true), CheckOptions.Default);
+        Assert.Equal(verdict, report.Findings.Where(f => f.Check == "percentage").Select(f => Finding.VerdictName(f.Verdict)).Single());
+    }
 }
+

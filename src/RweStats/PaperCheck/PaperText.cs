@@ -28,7 +28,7 @@ public sealed class PaperText
 
     readonly int[] lineOfChar;
 
-    PaperText(string path, IReadOnlyList<PaperLine> lines, bool fromPdf)
+    internal PaperText(string path, IReadOnlyList<PaperLine> lines, bool fromPdf)
     {
         Path = path; Lines = lines; FromPdf = fromPdf;
         var flow = new StringBuilder();
@@ -121,7 +121,10 @@ public sealed class PaperText
             {
                 // A gap wider than a line's height (a justified space stays well below it) parts the columns of a
                 // table: kept as a tab, which the table reader splits cells at (the running text reads it as a space).
-                if (previous is not null) sb.Append(w.BoundingBox.Left - previous.BoundingBox.Right > 1.2 * height ? '\t' : ' ');
+                // Pieces of one word set with a kerning shift ("Tw" "o", "FA" "CIT-Fatigue") touch or overlap: joined
+                // as printed, where a space between words is a quarter of the line's height or more.
+                double gap = previous is null ? 0 : w.BoundingBox.Left - previous.BoundingBox.Right;
+                if (previous is not null && gap >= 0.1 * height) sb.Append(gap > 1.2 * height ? '\t' : ' ');
                 sb.Append(w.Text);
                 previous = w;
             }

@@ -118,8 +118,10 @@ internal static class StatisticExtractor
         // A group's n with no people word: "among the 52 in the usual-care group", "chez les 31 du groupe témoin".
         + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
     /// <summary>Words naming an integer-valued measure: scores, scales, counts ("number of", "nombre", "compte"), counted events (episodes, exacerbations, relapses, seizures), and a class, grade or stage that a median or mean is of.</summary>
-    /// <summary>A mean printed with a unit that counts whole things: "8.62 ± 2.91 medications", "48.38 letters (SD 12.40)".</summary>
-    static readonly Regex CountUnit = new(@"^\s*(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b", OptI);
+    /// <summary>A mean printed with a unit that counts whole things: "8.62 ± 2.91 medications", "48.38 letters (SD 12.40)",
+    /// "8.62 ± 2.91 medications a day" (a regimen's count); events counted over a period, "3,31 crises (ET 1,49)", but not
+    /// as a rate ("14,52 crises par semaine": a count over weeks averaged per week).</summary>
+    static readonly Regex CountUnit = new(@"^\s*(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b|^\s*(?:seizures|crises|episodes|épisodes|attacks)\b(?!\s*(?:per|par|a|an)\b|\s*/|\s+(?:annual|annuel|monthly|mensuel|weekly|hebdomadaire|daily|quotidien))", OptI);
     static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils|flares|falls|chutes|(?:painful|swollen|tender) joints|articulations (?:douloureuses|gonflées)|ETDRS letters|letters read|lettres ETDRS)\b|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
     /// <summary>
     /// Instruments whose total is a sum of whole item scores, named without the word "score": psychiatric rating scales
@@ -137,12 +139,21 @@ internal static class StatisticExtractor
     static readonly Regex WithinWords = new(@"\b(?:from|de|between|entre|baseline|initiation|inclusion|M0|J0|before|after|avant|après|months?|mois|weeks?|semaines?|visits?|visites?|par rapport|compared with baseline|paired|apparié)\b", OptI);
     static readonly Regex GroupWords = new(@"\b(?:placebo|groups?|groupes?|arms?|bras|controls?|témoins?|versus|treated patients and)\b", OptI);
     /// <summary>A 0/1 variable: named a proportion or binary, or coded so ("coded 1 for women and 0 otherwise", "coded 1 for yes", "codé 1 si oui").</summary>
-    static readonly Regex BinaryWords = new(@"\b(?:proportion|binary|binaire|yes/no|oui/non|0/1|dummy[- ]coded)\b|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?[01]\s+(?:for|if|when|=|pour|si|quand)\b(?![^.;()]{0,60}\b[2-9]\b)|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?0\s*(?:or|ou|/|and|et)\s*1\b(?!\s*(?:,\s*|or\s+|ou\s+)?2\b)|\(\s*0\s*=\s*[\wéè' -]{1,20}[,;]\s*1\s*=\s*[\wéè' -]{1,20}\)", OptI);
+    static readonly Regex BinaryWords = new(@"\b(?:proportion|binary|binaire|yes/no|oui/non|0/1|dummy[- ]coded)\b|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?[01]\s+(?:for|if|when|=|pour|si|quand)\b(?![^.;()]{0,60}\b[2-9]\b(?![.,]?\d*\s*(?:mmol|µmol|mg|g/|g\b|kg|mL|L\b|%|mm|cm|UI|IU|ng|pg|µg|h\b|min\b|hours?|heures?|days?|jours?|weeks?|semaines?|months?|mois|years?|ans\b)))|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?0\s*(?:or|ou|/|and|et)\s*1\b(?!\s*(?:,\s*|or\s+|ou\s+)?2\b)|\(\s*0\s*=\s*[\wéè' -]{1,20}[,;]\s*1\s*=\s*[\wéè' -]{1,20}\)", OptI);
     /// <summary>A proportion of something counted in time, doses, visits or body area is a per-patient share, not the mean of a 0/1 variable.</summary>
     static readonly Regex ContinuousShare = new(@"\b(?:proportion|proportions)\s+(?:of|de|d'|du|des)\s*(?:the\s+|la\s+|le\s+|l')?(?:[\w'-]+\s+){0,2}?(?:time|days?|nights?|hours?|weeks?|visits?|doses?|sessions?|items?|questions?|answers?|body|surface|area|volume|weight|tissue|samples?|cells?|reads?|temps|jours?|nuits?|heures?|semaines?|visites?|séances?|réponses?|surface|poids|cellules?)\b|\bper (?:patient|participant|subject)\b|\bpar (?:patient|sujet)\b", OptI);
     static bool IsBinary(string before) => BinaryWords.IsMatch(before) && !ContinuousShare.IsMatch(before);
-    /// <summary>"la proportion de ceux qui recevaient un ISRS à dose maximale était de 0,63": a proportion named further back, with no number between it and the value.</summary>
-    static bool ProportionSubject(string before) => BinaryWords.Matches(before).LastOrDefault() is { } w && !Regex.IsMatch(before[w.Index..], @"\d") && IsBinary(before[w.Index..]);
+    /// <summary>"la proportion de ceux qui recevaient un ISRS à dose maximale était de 0,63": a proportion named further back, with no number between it and the value
+    /// but a time point ("the proportion of patients who had returned to driving by 12 months was 0.58", "à 24 mois") or
+    /// the threshold of its coding ("La cétose, codée 1 si la β-hydroxybutyratémie atteignait 2 mmol/L, avait une moyenne
+    /// de 0,78").</summary>
+    static bool ProportionSubject(string before)
+    {
+        if (BinaryWords.Matches(before).LastOrDefault() is not { } w || !IsBinary(before[w.Index..])) return false;
+        var rest = before[w.Index..];
+        if (rest.StartsWith("cod", StringComparison.OrdinalIgnoreCase) && rest.IndexOf(',') is var comma and > 0) rest = rest[comma..];
+        return !Regex.IsMatch(rest, @"\d(?![\d.,]*\s*(?:months?|mois|weeks?|semaines?|days?|jours?|years?|ans|hours?|heures?)\b)");
+    }
 
     static readonly Regex SeWords = new(@"\b(?:SEM|SE|ESM|standard error|erreur standard)\b", Opt);
 
@@ -164,8 +175,8 @@ internal static class StatisticExtractor
     static readonly Regex StudyNPhrase = new(@"(?<![\w])(?<n>\d+|" + NumberWordsPattern + @")\s+(?:" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,6}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|allocated|assigned|inclus|incluses|traités|traitées|randomisés|randomisées|analysés|étudiés|répartis|réparties)|(?:were|ont été)\s+(?:randomi[sz]ed|enrolled|included|inclus|randomisés)(?!\s+(?:to|à|in|dans|into)\b))", OptI);
     static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|recruited|inclu(?:ait|s)?|a inclus|ont inclus|avons inclus|randomi[sz]ed|comprenait)\s+(?<n>\d+|" + NumberWordsPattern + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople, OptI);
     /// <summary>A table's "Patients (n) 14" row. A running-text "the n = 12 patients had …" is the n of its sentence, not the study's.</summary>
-    /// <summary>"164 underwent randomization", "Participants were 96 undergraduates", "Les 47 patients inclus", "The 120 patients enrolled", "les 58 patients de la cohorte".</summary>
-    static readonly Regex StudyNOther = new(@"(?<![\w])(?<n>" + WholeCount + "|" + NumberWordsPattern + @")\s+(?:" + StudyPeople + @"\s+)?underwent\s+randomi[sz]ation|\b(?:Participants|Patients|Subjects|Respondents)\s+were\s+(?<n>" + WholeCount + @")\s(?!years|yr|ans|months|mois|%|per\s?cent|kg|cm)|\b(?:The|Les)\s+(?<n>" + WholeCount + @")\s+" + StudyPeople + @"\s+(?:included|enrolled|randomi[sz]ed|inclus|incluses|randomisés|randomisées)\b(?!\s+(?:in|dans)\s+(?:the|les?|la)\s+\w+\s+(?:group|arm|groupe|bras))|\b(?:[Tt]he|[Ll]es)\s+(?<n>" + WholeCount + @")\s+" + StudyPeople + @"\s+(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b", Opt);
+    /// <summary>"Participants (N = 146; 81 women …)" opening a sentence (a capital N: the whole sample, as APA style prints it), "164 underwent randomization", "Participants were 96 undergraduates", "Les 47 patients inclus", "The 120 patients enrolled", "les 58 patients de la cohorte".</summary>
+    static readonly Regex StudyNOther = new(@"(?<=^|[.!?]\s+|\n\s*)(?:Participants|Patients|Subjects|Respondents|Sujets)\s*\(\s*N\s*=\s*(?<n>" + WholeCount + @")\s*[;,)]|(?<![\w])(?<n>" + WholeCount + "|" + NumberWordsPattern + @")\s+(?:" + StudyPeople + @"\s+)?underwent\s+randomi[sz]ation|\b(?:Participants|Patients|Subjects|Respondents)\s+were\s+(?<n>" + WholeCount + @")\s(?!years|yr|ans|months|mois|%|per\s?cent|kg|cm)|\b(?:The|Les)\s+(?<n>" + WholeCount + @")\s+" + StudyPeople + @"\s+(?:included|enrolled|randomi[sz]ed|inclus|incluses|randomisés|randomisées)\b(?!\s+(?:in|dans)\s+(?:the|les?|la)\s+\w+\s+(?:group|arm|groupe|bras))|\b(?:[Tt]he|[Ll]es)\s+(?<n>" + WholeCount + @")\s+" + StudyPeople + @"\s+(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b", Opt);
     static readonly Regex StudyNTable = new(@"(?:Patients|Participants|Subjects|Sujets)\s*\(n\)\s*(?<n>\d+)", Opt);
     /// <summary>A full stop before a capital, or a blank line not followed by a lower-case word (that one is a page break inside a sentence).</summary>
     static readonly Regex SentenceBreak = new(@"(?<=[.!?])\s+(?=[A-ZÀ-Ý])|\n(?!\s*[a-zà-ÿ])", Opt);
@@ -964,8 +975,9 @@ internal static class StatisticExtractor
             && !Regex.IsMatch(before[subjectCount.Index..], @"[=±%()\[\]]|\d[.,]\d")) window = subjectCount.Value + " " + window;
         measure ??= Acronym.Matches(following).Select(m => m.Value).FirstOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
         var afterNumber = flow[end..Math.Min(flow.Length, end + 12)];
-        bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase));
-        bool integer = (declared || CountUnit.IsMatch(afterNumber) || CountUnit.IsMatch(QuoteUnit(quote)) || (NamesInteger(window, options) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window)))
+        bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase))
+                        || WholeTimeUnits.Matches(flow[s0..start]).Any(u => Regex.IsMatch(QuoteUnit(quote) + afterNumber, @"^\s*" + u.Groups["u"].Value + @"\b", OptI));
+        bool integer = (declared || CountUnit.IsMatch(flow[end..Math.Min(flow.Length, end + 40)]) || CountUnit.IsMatch(QuoteUnit(quote)) || (NamesInteger(window, options) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window)))
                        && !ModelBased.IsMatch(before);
 
         int? n = null; string source = studyNSource;
@@ -1018,7 +1030,10 @@ internal static class StatisticExtractor
         }
         // A group after the statistic that is the denominator of another count is that count's ("in 52 children (35.6%)
         // at baseline and in 94 of the 131 children (78.1%) at 12 months"): not this statistic's n.
-        if (n is null && !ambiguous && NPeople.Matches(sentence).FirstOrDefault(m => s0 + m.Index < end || !Regex.IsMatch(sentence[..m.Index], @"\d\s*$")) is { } people)
+        // Nor a group named after another clause's statistic ("21.08 ± 5.14 with placebo, and 22.83 (SD 4.40) in the 27
+        // children"): the group after a clause break is that clause's.
+        if (n is null && !ambiguous && NPeople.Matches(sentence).FirstOrDefault(m => s0 + m.Index < end
+                || !Regex.IsMatch(sentence[..m.Index], @"\d\s*$") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)])) is { } people)
         {
             n = ParseWhole(people.Groups["n"].Value);
             source = $"'{people.Value}' in the same sentence";
@@ -1129,6 +1144,12 @@ internal static class StatisticExtractor
     /// <summary>A count of people in a sentence ("Of 250 screened", "1 240 participants").</summary>
     static readonly Regex PeopleCount = new(@"(?<![\d.,])(?<n>" + WholeCount + @")\s+(?:[\w'-]+\s+)?(?:" + PeopleWords + @"|screened|eligible|assessed|invited|contacted|dépistés|éligibles|sollicités)\b", OptI);
 
+    /// <summary>
+    /// A duration the sentence states as counted in whole units ("Counted in whole weeks, the median …", "age in completed
+    /// years", "en semaines révolues", "en jours entiers"): a statistic printed in that unit is of integers.
+    /// </summary>
+    static readonly Regex WholeTimeUnits = new(@"\b(?:whole|completed?)\s+(?<u>days|weeks|months|years)\b|\b(?<u>jours|semaines|mois|années|ans)\s+(?:entiers|entières|révolus|révolues|complets|complètes)\b", OptI);
+
     static string QuoteUnit(string quote) => Regex.Match(quote, @"^" + Num + @"(?<rest>.*)$").Groups["rest"].Value;
 
     static string VisitLabel(Match m)
@@ -1163,6 +1184,17 @@ internal static class StatisticExtractor
                 if (ArmSplit.IsMatch(flow, m.Index + m.Length)) continue;
                 if (n is > 0) all.Add((m.Index, n.Value, $"'{m.Value.Trim()}'"));
             }
+        // "were randomly assigned to dupilumab (n = 122) or placebo (n = 120)": the study's n is the sum of its two
+        // arms, when no other arm follows and no n stated before the allocation disagrees with the sum.
+        var allocations = new List<(int At, int N, string Source)>();
+        foreach (Match m in ArmsAllocated.Matches(flow))
+        {
+            int sum = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture) + int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+            int sentence = Math.Max(flow.LastIndexOf(". ", m.Index, StringComparison.Ordinal), flow.LastIndexOf('\n', Math.Max(0, m.Index - 1)));
+            if (all.Any(a => a.At > sentence && a.At <= m.Index)) continue;
+            allocations.Add((m.Index, sum, $"'{m.Value.Trim()}' ({m.Groups["a"].Value} + {m.Groups["b"].Value})"));
+            all.Add(allocations[^1]);
+        }
         all = all.OrderBy(a => a.At).ToList();
         var headings = Headings(text);
         // A later section's own study: its first statement of inclusion, unless it counts a subset ("of these, 5 were included").
@@ -1198,7 +1230,7 @@ internal static class StatisticExtractor
             .Where(o => o.At > all[0].At && o.N is > 0 && o.N != all[0].N && !SubsetPhrase.IsMatch(flow[Math.Max(0, o.At - 80)..o.At]) && !IsShare(o.At))
             .Select(o => o.At).OrderBy(a => a).ToList();
         var restated = all.Skip(1).Where(a => InclusionVerb.IsMatch(a.Source) && !SubsetPhrase.IsMatch(flow[Math.Max(0, a.At - 80)..a.At]) && !IsShare(a.At)).ToList();
-        return new StudyNs(all.Take(1).ToList(), sections, headings) { Openings = openings, OtherPopulations = others, Inclusions = restated };
+        return new StudyNs(all.Take(1).ToList(), sections, headings) { Openings = openings, OtherPopulations = others, Inclusions = restated, Allocations = allocations };
     }
 
     /// <summary>
@@ -1214,18 +1246,26 @@ internal static class StatisticExtractor
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i].Text.Trim();
-            var previous = i == 0 ? "" : lines[i - 1].Text.Trim();
-            // A block of one or two lines between blank lines, with no sentence punctuation: a heading however long its
-            // line is against a narrow column ("Kétamine intraveineuse dans la dépression résistante", hyphenated over two lines).
+            // A page break after a paragraph's full stop is the space between paragraphs, as a blank line is (a PDF
+            // paper's title at the top of a page).
+            var previous = i == 0 || lines[i - 1].Page != lines[i].Page && lines[i - 1].Text.TrimEnd().EndsWith('.') ? "" : lines[i - 1].Text.Trim();
+            // A block of one to three lines between blank lines, with no sentence punctuation: a heading however long its
+            // line is against a narrow column ("Kétamine intraveineuse dans la dépression résistante", hyphenated over two
+            // lines), and a paper's title of up to 200 characters (running text ends its paragraph with a full stop).
             if (previous.Length == 0 && line.Length >= 3 && char.IsUpper(line[0]))
             {
-                var second = i + 1 < lines.Count ? lines[i + 1].Text.Trim() : "";
-                bool twoLines = second.Length > 0 && (i + 2 >= lines.Count || lines[i + 2].Text.Trim().Length == 0);
-                var block = twoLines ? Regex.Replace(line, @"[‐-]$", "") + (Regex.IsMatch(line, @"[‐-]$") ? "" : " ") + second : line;
-                if ((second.Length == 0 || twoLines) && block.Length <= 120 && HeadingLine.IsMatch(block) && !block.EndsWith(':'))
+                int count = 1;
+                while (count <= 3 && i + count < lines.Count && lines[i + count].Text.Trim().Length > 0) count++;
+                if (count <= 3)
                 {
-                    at.Add(text.FlowStartOfLine(i));
-                    continue;
+                    var block = line;
+                    for (int k = 1; k < count; k++)
+                        block = Regex.Replace(block, @"[‐-]$", "") + (Regex.IsMatch(block, @"[‐-]$") ? "" : " ") + lines[i + k].Text.Trim();
+                    if (block.Length <= 200 && HeadingLine.IsMatch(block) && !block.EndsWith(':'))
+                    {
+                        at.Add(text.FlowStartOfLine(i));
+                        continue;
+                    }
                 }
             }
             if (line.Length < 3 || line.Length > 90 || line.Length > 0.75 * longest || !char.IsUpper(line[0]) || !HeadingLine.IsMatch(line) || line.EndsWith(':')) continue;
@@ -1239,9 +1279,12 @@ internal static class StatisticExtractor
         return at;
     }
     static readonly Regex PopulationStatement = new(@"(?<![\w,.])(?<n>" + WholeCount + "|" + NumberWordsPattern + @")\s+(?:[\wéèàç'’.-]+\s+){1,10}?(?:were|have been|ont été|a été)\s+(?:\w+\s+)?(?:included|enrolled|recruited|analy[sz]ed|studied|referred|reviewed|inclus|incluses|analysés|analysées|étudiés|étudiées|adressés|adressées|recrutés|recrutées)\b", OptI);
+    /// <summary>An allocation to two arms with each arm's n: "randomly assigned to dupilumab (n = 122) or placebo (n = 120)",
+    /// "randomisés dans le groupe A (n = 46) ou B (n = 45)", in one paragraph; not when a third arm's n follows.</summary>
+    static readonly Regex ArmsAllocated = new(@"\b(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed|allocated|randomisé(?:e?s)?|tirés au sort|tirées au sort|répartis|réparties)\b[^.;()\n]{0,150}?\(\s*[nN]\s*=\s*(?<a>\d+)\s*\)[^.;()\n]{0,100}?\b(?:or|and|ou|et)\b[^.;()\n]{0,100}?\(\s*[nN]\s*=\s*(?<b>\d+)\s*\)(?![^.;()\n]{0,100}\(\s*[nN]\s*=)", OptI);
     static readonly Regex HeadingLine = new(@"^[^.;!?()\[\]=%±|\t]+$", Opt);
     static readonly Regex ArmSplit = new(@"\G\s+(?:to|à|au|dans)\b[^.]{0,120}?\b(?:and|et|or|ou)\s+\d+\s+(?:[\wé]+\s+)?(?:to|à|au|dans)\b", OptI);
-    static readonly Regex InclusionVerb = new(@"\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|recruited|randomi[sz]ed|allocated|assigned|treated|inclus|incluses|randomisés|randomisées|répartis|réparties|traités|traitées|a inclus|ont inclus|avons inclus)\b", OptI);
+    static readonly Regex InclusionVerb = new(@"^'(?:Participants|Patients|Subjects|Respondents|Sujets)\s*\(\s*N\s*=|\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|recruited|randomi[sz]ed|allocated|assigned|treated|inclus|incluses|randomisés|randomisées|répartis|réparties|traités|traitées|a inclus|ont inclus|avons inclus)\b", OptI);
     static readonly Regex SubsetPhrase = new(@"\b(?:of these|of them|of whom|among them|among these|parmi eux|parmi elles|parmi ceux|dont)\b[^.]*$", OptI);
 
     /// <summary>
@@ -1273,7 +1316,20 @@ internal static class StatisticExtractor
         /// text reporting no other study. The n of another section's study never applies: a paper reporting several
         /// studies, or a study stated only under a later heading, leaves a section without its own n with none.
         /// </summary>
+        /// <summary>The study n's read as the sum of two arms' n: they apply in their own section only (a paper of
+        /// several studies may state one study's arms and another's population in words the reader does not know).</summary>
+        public IReadOnlyList<(int At, int N, string Source)> Allocations { get; init; } = [];
+
         public (int?, string) At(int position)
+        {
+            var (n, source) = AtAnySection(position);
+            if (n is not null && Headings is { Count: > 0 } && Allocations.FirstOrDefault(a => a.Source == source) is { Source: not null } allocation
+                && Headings.LastOrDefault(h => h <= allocation.At) != Headings.LastOrDefault(h => h <= position))
+                return (null, $"the study's n stated by its arms ({allocation.Source}) is another section's");
+            return (n, source);
+        }
+
+        (int?, string) AtAnySection(int position)
         {
             // A study's n stated only further on may be another study's: a text without headings (a PDF keeps none)
             // may report several, and one stated after a statistic in its own section is no surer.
@@ -1396,7 +1452,9 @@ internal static class StatisticExtractor
     static readonly Regex Respectively = new(@"\b(?:respectively|respectivement)\b", OptI);
     /// <summary>The words after a statistic up to an n in the bracket of its own p: "with the drug (P &lt; .001; ".</summary>
     static readonly Regex OwnPThenN = new(@"^(?<words>[^\d()]{0,40})\(\s*[pP]\s*[<>=≤≥]\s*(?:\d+(?:[.,]\d+)?|[.,]\d+)\s*[;,]\s*$", Opt);
-    static readonly Regex ClauseBreak = new(@";|,\s*(?:and|but|whereas|while|et|mais|alors que|tandis que)\b", OptI);
+    /// <summary>Where a clause ends: a semicolon, a comma before a conjunction, or a conjunction opening another group of
+    /// its own ("… (P &lt; .001) and in the usual-care arm (n = 85) from …", "et chez les 31 du groupe témoin").</summary>
+    static readonly Regex ClauseBreak = new(@";|,\s*(?:and|but|whereas|while|et|mais|alors que|tandis que)\b|\b(?:and|et)\s+(?:in|among|dans|chez|parmi)\s+(?:the|les?|la|l')\s*\w", OptI);
     static readonly Regex NotSignificant = new(@"(?<=[,;(]\s*)(?:NS|N\.S\.|n\.s\.)(?![\w])", Opt);
     static readonly Regex NAfterP = new(@"^\s*[,;]\s*[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
     static readonly Regex OpensStatistic = new(@"^\s*[,;:]?\s*[\(\[]?\s*(?:[A-Za-zÀ-ÿ'-]+\s+){0,3}$", Opt);
