@@ -949,5 +949,21 @@ public class PaperCheckSentenceFormsTests
         var report = PaperChecker.Check(new PaperText("paper.pdf", lines, true), CheckOptions.Default);
         Assert.Equal(verdict, report.Findings.Where(f => f.Check == "percentage").Select(f => Finding.VerdictName(f.Verdict)).Single());
     }
-}
 
+    [Theory]
+    // A count named by the unit after its value: a median of whole numbers is whole or a half for any n, so 3.6
+    // visits is impossible and 3.5 possible with an even n (24); with n = 25 a mean of 2.46 is 61.5 / 25 (impossible), 2.44 is 61 / 25.
+    [InlineData("The 24 patients who stopped early had made a median of 3.5 visits before stopping.", "quantile", "consistent")]
+    [InlineData("The 24 patients who stopped early had made a median of 3.6 visits before stopping.", "quantile", "inconsistent")]
+    [InlineData("Les 23 patients sortis d'étude avaient eu une médiane de 2 consultations.", "quantile", "consistent")]
+    [InlineData("Les 23 patients sortis d'étude avaient eu une médiane de 2,3 consultations.", "quantile", "inconsistent")]
+    [InlineData("The 25 patients of the rehabilitation arm attended 2.44 sessions (SD 0.9) a month.", "grim", "consistent")]
+    [InlineData("Les 25 patients du groupe rééducation ont suivi en moyenne 2,46 séances (ET 0,9).", "grim", "inconsistent")]
+    public void ACountNamedByItsUnit(string text, string check, string verdict) => Assert.Equal(verdict, Verdict(text, check));
+
+    [Theory]
+    // A lone median of a measure not known to be whole is left out: 2.8 days of ventilation can be any real value.
+    [InlineData("The 11 reintubated infants were ventilated for a median of 2.8 days.")]
+    [InlineData("The visits lasted a median of 4.5 minutes.")]
+    public void ALoneMedianOfARealMeasureIsNotChecked(string text) => Assert.Null(Verdict(text, "quantile"));
+}

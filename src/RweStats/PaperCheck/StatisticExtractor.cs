@@ -86,6 +86,7 @@ internal static class StatisticExtractor
     static readonly Regex NextMedianBareLimits = new(@"\G(?:\s*,?\s*(?:at|à|after|après)\s+(?:baseline|inclusion|l'inclusion|[MJWD]\d{1,3}|(?:week|semaine|month|mois|day|jour)\s+\d{1,3}|\d{1,3}\s+(?:weeks?|months?|semaines|mois|days?|jours|years?|ans)))?\s*,?\s*(?:to|à|and|et|vs\.?|versus|contre|then|puis)\s+(?:(?:a|an|une|of|de|d'|median|médiane|the|la|le)\s+){0,3}(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]", OptI);
     static readonly Regex MedianBareLimits = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")\s*(?:to|à|–|—|-|;)\s*(?<b>" + Num + @")\s*[\)\]]", OptI);
     static readonly Regex MeanWord = new(@"\b(?:mean|moyenne|average|moyen)\b", OptI);
+    static readonly Regex MedianAlone = new(@"\b(?:median|médiane)\s+(?:of|de|was|était|est de|[:=])\s*(?<med>" + Num + @")(?![\d.,]*\d)(?=\s+[\p{L}œ])(?![^.;\n]{0,40}?[\(\[±])", OptI);
     static readonly Regex MedianWord = new(@"\b(?:median|médiane?)\b", OptI);
     /// <summary>"median (IQR) 6 (4-8)", "The median [IQR] PHQ-9 score was 12 [8–15]": the header form in running text.</summary>
     static readonly Regex MedianHeader = new(@"\b(?:median|médiane)\s*[\(\[]\s*(?:IQR|Q1\s*[-–]\s*Q3|EIQ|IIQ)\s*[\)\]]\s*(?:[\w'-]+\s+){0,4}?(?:(?:was|were|is|of|était|étaient|est de|de)\s+)?[:=]?\s*(?<med>" + Num + @")\s*[\(\[]\s*(?<q1>" + Num + ")" + Sep + "(?<q3>" + Num + @")\s*[\)\]]", OptI);
@@ -121,7 +122,9 @@ internal static class StatisticExtractor
     /// <summary>A mean printed with a unit that counts whole things: "8.62 ± 2.91 medications", "48.38 letters (SD 12.40)",
     /// "8.62 ± 2.91 medications a day" (a regimen's count); events counted over a period, "3,31 crises (ET 1,49)", but not
     /// as a rate ("14,52 crises par semaine": a count over weeks averaged per week).</summary>
-    static readonly Regex CountUnit = new(@"^\s*(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b|^\s*(?:seizures|crises|episodes|épisodes|attacks)\b(?!\s*(?:per|par|a|an)\b|\s*/|\s+(?:annual|annuel|monthly|mensuel|weekly|hebdomadaire|daily|quotidien))", OptI);
+    // Discrete things a patient has a whole number of: the unit printed after the value names a count ("21 sessions",
+    // "9,42 séances (ET 2,61)", "1,8 consultation"), not a duration or a dose.
+    static readonly Regex CountUnit = new(@"^\s*(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b|^\s*(?:sessions?|séances?|consultations?|visits?|visites?|man(?:œ|oe)uvres?|cycles?|cures?)\b(?!\s*(?:per|par|a|an)\b|\s*/)|^\s*(?:seizures|crises|episodes|épisodes|attacks)\b(?!\s*(?:per|par|a|an)\b|\s*/|\s+(?:annual|annuel|monthly|mensuel|weekly|hebdomadaire|daily|quotidien))", OptI);
     static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils|flares|falls|chutes|(?:painful|swollen|tender) joints|articulations (?:douloureuses|gonflées)|ETDRS letters|letters read|lettres ETDRS)\b|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
     /// <summary>
     /// Instruments whose total is a sum of whole item scores, named without the word "score": psychiatric rating scales
@@ -383,6 +386,19 @@ internal static class StatisticExtractor
             if ((MeanWord.Matches(before).LastOrDefault()?.Index ?? -1) > (MedianWord.Matches(before).LastOrDefault()?.Index ?? -1)) continue;
             taken.Add((m.Index, m.Index + m.Length));
             found.Add(new MedianWithQuartiles(Context(text, start, m.Index + m.Length, french, sentences, studyNs, options), med, null, null, null, null) { BareLimits = (a, b) });
+        }
+
+        // A median printed alone, of a count the words after it name ("attended a median of 4.2 sessions", "une médiane
+        // de 1,8 consultation"): a median of whole numbers is whole or a half whatever the n, so only an integer-valued
+        // measure makes it checkable; any other lone median is left out.
+        foreach (Match m in MedianAlone.Matches(flow))
+        {
+            if (!Free(m.Index, m.Index + m.Length) || PrintedNumber.Parse(m.Groups["med"].Value, french) is not { } med) continue;
+            int start = m.Groups["med"].Index;
+            var context = Context(text, start, m.Index + m.Length, french, sentences, studyNs, options);
+            if (!context.IntegerValued) continue;
+            taken.Add((m.Index, m.Index + m.Length));
+            found.Add(new MedianWithQuartiles(context, med, null, null, null, null));
         }
 
         foreach (var regex in new[] { MeanHeader, MeanCommaSd, MeanParenSd, MeanPlusMinus })
