@@ -966,4 +966,17 @@ public class PaperCheckSentenceFormsTests
     [InlineData("The 11 reintubated infants were ventilated for a median of 2.8 days.")]
     [InlineData("The visits lasted a median of 4.5 minutes.")]
     public void ALoneMedianOfARealMeasureIsNotChecked(string text) => Assert.Null(Verdict(text, "quantile"));
+
+    [Theory]
+    // A count of a denominator with the group named between them and its percentage: 14 / 57 = 24.6 %, 22 / 64 = 34.4 %.
+    [InlineData("Otorrhoea recurred in 14 of 57 children in the early-surgery group (24.6%).", "consistent")]
+    [InlineData("Otorrhoea recurred in 14 of 57 children in the early-surgery group (26.4%).", "inconsistent")]
+    [InlineData("Une récidive est survenue chez 22 sur 64 enfants du groupe chirurgie précoce (34,4 %).", "consistent")]
+    [InlineData("Une récidive est survenue chez 22 sur 64 enfants du groupe chirurgie précoce (36,4 %).", "inconsistent")]
+    public void ACountOfADenominatorWithTheGroupNamedBeforeItsPercentage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Fact]
+    // "versus" opens another group: the percentage after it is not the first count's.
+    public void APercentageAfterVersusIsNotTheFirstCountsOne() =>
+        Assert.DoesNotContain("inconsistent", Verdicts("Otorrhoea recurred in 14 of 57 children versus controls (31.0%).", "percentage"));
 }
