@@ -979,4 +979,24 @@ public class PaperCheckSentenceFormsTests
     // "versus" opens another group: the percentage after it is not the first count's.
     public void APercentageAfterVersusIsNotTheFirstCountsOne() =>
         Assert.DoesNotContain("inconsistent", Verdicts("Otorrhoea recurred in 14 of 57 children versus controls (31.0%).", "percentage"));
+
+    [Theory]
+    // A count whose people are qualified or described by what they did: 17 / 103 = 16.5 % (no denominator gives 16.6 %:
+    // 17/102 = 16.67 %, 17/103 = 16.50 %); 97 / 120 = 80.8 % (83.2 % needs 116.6); 12 / 40 = 30.0 % (30.4 % lies
+    // between 12/40 and 12/39 = 30.77 %).
+    [InlineData("We included 103 patients. Hypothyroidism developed in 17 patients on lithium (16.5%).", "consistent")]
+    [InlineData("We included 103 patients. Hypothyroidism developed in 17 patients on lithium (16.6%).", "inconsistent")]
+    [InlineData("Of the 120 women invited, 97 attended screening (80.8%).", "consistent")]
+    [InlineData("Of the 120 women invited, 97 attended screening (83.2%).", "inconsistent")]
+    [InlineData("Parmi les 40 patients inclus, 12 sont décédés (30,0 %).", "consistent")]
+    [InlineData("Parmi les 40 patients inclus, 12 sont décédés (30,4 %).", "inconsistent")]
+    [InlineData("Une prise de poids a concerné 22 patients sous valproate sur 81 (27,2 %).", "consistent")]
+    [InlineData("Une prise de poids a concerné 22 patients sous valproate sur 81 (29,2 %).", "inconsistent")]
+    public void ACountOfPeopleQualifiedOrDescribedByAVerb(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Fact]
+    // "n = 41 sur 81" is a count with its denominator, not the sample the sentence's other percentages are of:
+    // 17 / 103 = 16.5 % stays possible.
+    public void AnNWithItsOwnDenominatorIsACount() =>
+        Assert.Equal(new[] { "consistent", "inconsistent" }, Verdicts("Une hypothyroïdie est apparue chez 17 patients sous lithium (16,5 %) et une alopécie n = 41 sur 81 (49,4 %).", "percentage"));
 }

@@ -105,9 +105,16 @@ internal static class StatisticExtractor
     const string CountedNoun = @"(?!(?i:weeks|months|days|years|hours|minutes|doses|cycles|times|points|sessions|visits|semaines|mois|jours|ans|années|heures|fois|séances|visites)\b)[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*[sx]";
     /// <summary>A word that opens another group's statement: a percentage after it is not the count's before it.</summary>
     const string OtherGroupWord = @"(?:vs|versus|contre|compared|than|and|et|or|ou|but|mais|whereas|while|alors)\b";
-    static readonly Regex CountOfThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")\s*(?:(?:" + PeopleWords + "|" + CountedNoun + @")\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:(?!" + OtherGroupWord + @")[\wéè]+\s*){0,2}(?:(?!" + OtherGroupWord + @")\d*-?[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*\s*){0,4}(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
+    static readonly Regex CountOfThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")\s*(?:(?:" + PeopleWords + "|" + CountedNoun + @")\s*" + PeopleQualifier + @"?)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:(?!" + OtherGroupWord + @")[\wéè]+\s*){0,2}(?:(?!" + OtherGroupWord + @")\d*-?[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*\s*){0,4}(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
     // A number after "of", "sur", "/" that follows a count is its denominator ("18 runners of 22 (81.8%)"), never a count.
-    static readonly Regex CountThenPercent = new(NotACount + @"(?<!\d\s*(?:[A-Za-zÀ-ÿ'-]+\s+)?(?:/|sur|of|out of)\s*(?:(?:the|les)\s+)?)(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")(?![.,]\d)\s*(?:(?:were|étaient)\s+(?:des\s+)?(?=" + PeopleWords + @"))?(?:" + PeopleWords + @"\s*(?:(?:du|des)\s+(?:groupe|bras)\s+[\wÀ-ÿ'-]+\s*|(?:of|in) the\s+[\wÀ-ÿ'-]+\s+(?:group|arm)\s*)?)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
+    /// <summary>
+    /// What the people counted did, after their count, in a past participle or a past tense with at most one word
+    /// after it: "12 sont décédés (7,2 %)", "71 ont été vus (74,0 %)", "97 attended colposcopy (83.2%)".
+    /// </summary>
+    const string CountVerb = @"(?:(?:have been|had been|were|was|sont|ont été|ont|étaient|avaient été)\s+)?[a-zà-ÿ]{3,}(?:ed|és|ées|us|ues|is|ies)(?:\s+[a-zà-ÿ][\wà-ÿ'-]*)?\s*";
+    /// <summary>A one-word qualifier of the people counted: "17 patients sous lithium", "14 children with tubes".</summary>
+    const string PeopleQualifier = @"(?:(?:with|without|on|under|receiving|sous|avec|sans|recevant)\s+[\wÀ-ÿ'-]+\s*)";
+    static readonly Regex CountThenPercent = new(NotACount + @"(?<!\d\s*(?:[A-Za-zÀ-ÿ'-]+\s+){0,3}(?:/|sur|of|out of)\s*(?:(?:the|les)\s+)?)(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")(?![.,]\d)\s*(?:(?:were|étaient)\s+(?:des\s+)?(?=" + PeopleWords + @"))?(?:(?:[A-Za-zÀ-ÿ][\wÀ-ÿ']*-[\wÀ-ÿ'-]+\s+)?" + PeopleWords + @"\s*(?:(?:du|des)\s+(?:groupe|bras)\s+[\wÀ-ÿ'-]+\s*|(?:of|in) the\s+[\wÀ-ÿ'-]+\s+(?:group|arm)\s*|" + PeopleQualifier + @")?|" + CountVerb + @")?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
     /// <summary>"51 (7·5%) of 738 patients", "12 (30 %) des 40 patients": a count and its percentage, then the denominator (The Lancet's style).</summary>
     static readonly Regex CountPercentOf = new(NotACount + @"(?<k>" + WholeCount + @")\s*[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]\s*(?:of|out of|sur|des)\s+(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:mg|g\b|kg|mL|ml|L\b|%|years|ans|mois|months|days|jours))", Opt);
     /// <summary>"118 and 109 patients were still treated (93.7% and 85.5%, respectively)", "chez 12 et 15 patients (30,0 % et 37,5 % respectivement)": two counts of people, then their percentages in the same order (never "at 12 and 24 weeks", "between 2 and 5").</summary>
@@ -1006,8 +1013,10 @@ internal static class StatisticExtractor
         {
             int at = s0 + m.Index;
             if (ownCount is { } own && at >= own.Start && at < own.End) return false;
-            // An "n = " right after a percentage is its count, not the sample it was computed on.
-            return !Regex.IsMatch(flow[Math.Max(s0, at - 80)..at], @"%[^%()\d]{0,70}\(\s*$|%\s*\(?\s*$");
+            // An "n = " right after a percentage is its count, not the sample it was computed on; so is one with its
+            // own denominator ("une alopécie n = 41 sur 81").
+            return !Regex.IsMatch(flow[Math.Max(s0, at - 80)..at], @"%[^%()\d]{0,70}\(\s*$|%\s*\(?\s*$")
+                   && !Regex.IsMatch(flow[(at + m.Length)..Math.Min(flow.Length, at + m.Length + 12)], @"^\s*(?:sur|of|out of|/)\s*\d", RegexOptions.IgnoreCase);
         }).ToList();
         // An "n =" after a clause break (", and those who …", "; ", ", whereas") counts the next clause's group.
         // Also its own: an n in the bracket that gives the statistic's p ("… to 22.17 ± 9.34 with the drug (P < .001; n = 76)").
