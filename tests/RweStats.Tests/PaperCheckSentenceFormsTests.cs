@@ -999,4 +999,26 @@ public class PaperCheckSentenceFormsTests
     // 17 / 103 = 16.5 % stays possible.
     public void AnNWithItsOwnDenominatorIsACount() =>
         Assert.Equal(new[] { "consistent", "inconsistent" }, Verdicts("Une hypothyroïdie est apparue chez 17 patients sous lithium (16,5 %) et une alopécie n = 41 sur 81 (49,4 %).", "percentage"));
+
+    [Theory]
+    // Levels that exclude each other, against the total of the sentence: 52 + 48 = 100 boys and girls; 58 + 4 + 2 = 64
+    // of the 64 randomised.
+    [InlineData("Les 100 enfants (52 garçons et 48 filles) avaient été opérés.", "consistent")]
+    [InlineData("Les 100 enfants (56 garçons et 48 filles) avaient été opérés.", "inconsistent")]
+    [InlineData("Of the 64 patients randomised (n = 64), 58 completed the study, 4 withdrew and 2 were lost to follow-up.", "consistent")]
+    [InlineData("Of the 64 patients randomised (n = 64), 58 completed the study, 6 withdrew and 2 were lost to follow-up.", "inconsistent")]
+    public void LevelsThatExcludeEachOther(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Fact]
+    // Completing two questionnaires is not two levels of one variable: 58 + 50 may exceed 64.
+    public void CompletingAQuestionnaireIsNotADisposition() =>
+        Assert.Null(Verdict("Of the 64 patients (n = 64), 58 completed the baseline questionnaire and 50 completed the final one.", "category_counts"));
+
+    [Theory]
+    // "Of 412 patients," names the denominator of the count after it: 318 / 412 = 77.2 %; 76.8 % needs 414.
+    [InlineData("Of 412 patients, 318 were men (77.2%).", "consistent")]
+    [InlineData("Of 412 patients, 318 were men (76.8%).", "inconsistent")]
+    [InlineData("Sur 412 patients, 318 étaient des hommes (77,2 %).", "consistent")]
+    [InlineData("Sur 412 patients, 318 étaient des hommes (76,8 %).", "inconsistent")]
+    public void ASetNamedWithoutAnArticleIsTheDenominator(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 }
