@@ -1021,4 +1021,19 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Sur 412 patients, 318 étaient des hommes (77,2 %).", "consistent")]
     [InlineData("Sur 412 patients, 318 étaient des hommes (76,8 %).", "inconsistent")]
     public void ASetNamedWithoutAnArticleIsTheDenominator(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // A count named as the subject ("le nombre moyen de", "courses of") or by its unit ("courses"): with n = 25 a mean
+    // of 1.36 is 34 / 25, 1.38 is 34.5 / 25 (impossible).
+    [InlineData("Chez les 25 patients inclus, le nombre moyen d'hospitalisations pour insuffisance cardiaque était de 1,36 (ET 1,10).", "consistent")]
+    [InlineData("Chez les 25 patients inclus, le nombre moyen d'hospitalisations pour insuffisance cardiaque était de 1,38 (ET 1,10).", "inconsistent")]
+    [InlineData("In the 25 children followed, courses of antibiotics during follow-up averaged 1.36 (SD 1.10).", "consistent")]
+    [InlineData("In the 25 children followed, courses of antibiotics during follow-up averaged 1.38 (SD 1.10).", "inconsistent")]
+    [InlineData("Among the 25 children with a speech delay, the mean was 1.38 (SD 1.10) courses.", "inconsistent")]
+    public void ACountNamedAsTheSubject(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Fact]
+    // "the course of" one thing is no count: a weight over the course of the study may be any real value.
+    public void TheCourseOfAStudyIsNoCount() =>
+        Assert.Equal("not_checkable", Verdict("In the 25 patients, weight over the course of the study averaged 71.38 (SD 8.10) kg.", "grim"));
 }
