@@ -1036,4 +1036,13 @@ public class PaperCheckSentenceFormsTests
     // "the course of" one thing is no count: a weight over the course of the study may be any real value.
     public void TheCourseOfAStudyIsNoCount() =>
         Assert.Equal("not_checkable", Verdict("In the 25 patients, weight over the course of the study averaged 71.38 (SD 8.10) kg.", "grim"));
+
+    [Theory]
+    // A 0/1 variable coded "0 = non, 1 = oui": its SD follows from its mean, sqrt(p(1 - p) n / (n - 1)); with n = 80,
+    // p = 0.64 gives 0.483, so an SD of 0.30 is impossible.
+    [InlineData("Chez les 80 patients, l'auto-surveillance, codée 0 = non, 1 = oui, avait une moyenne de 0,64 (ET 0,48).", "consistent")]
+    [InlineData("Chez les 80 patients, l'auto-surveillance, codée 0 = non, 1 = oui, avait une moyenne de 0,64 (ET 0,30).", "inconsistent")]
+    [InlineData("In the 80 patients, self-monitoring, coded 0 = no, 1 = yes, had a mean of 0.64 (SD 0.48).", "consistent")]
+    [InlineData("In the 80 patients, self-monitoring, coded 0 = no, 1 = yes, had a mean of 0.64 (SD 0.30).", "inconsistent")]
+    public void ACodingWrittenWithEqualsSignsIsBinary(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
 }
