@@ -1045,4 +1045,12 @@ public class PaperCheckSentenceFormsTests
     [InlineData("In the 80 patients, self-monitoring, coded 0 = no, 1 = yes, had a mean of 0.64 (SD 0.48).", "consistent")]
     [InlineData("In the 80 patients, self-monitoring, coded 0 = no, 1 = yes, had a mean of 0.64 (SD 0.30).", "inconsistent")]
     public void ACodingWrittenWithEqualsSignsIsBinary(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // "en médiane" between a median and its quartiles: a median below its first quartile is given by no data; a median
+    // of counts is whole or a half whatever the n.
+    [InlineData("Le délai avant la consultation était de 12 jours en médiane (Q1-Q3 : 14-30).", "quantile_order", "inconsistent")]
+    [InlineData("Le nombre de clichés par œil était de 2,5 en médiane (Q1-Q3 : 2-3).", "quantile", "not_checkable")]
+    [InlineData("Le nombre de clichés par œil était de 2,3 en médiane (Q1-Q3 : 2-3).", "quantile", "inconsistent")]
+    public void AMedianSaidAfterItsValue(string text, string check, string verdict) => Assert.Equal(verdict, Verdict(text, check));
 }
