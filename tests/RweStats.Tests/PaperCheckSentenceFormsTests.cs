@@ -1053,4 +1053,11 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Le nombre de clichés par œil était de 2,5 en médiane (Q1-Q3 : 2-3).", "quantile", "not_checkable")]
     [InlineData("Le nombre de clichés par œil était de 2,3 en médiane (Q1-Q3 : 2-3).", "quantile", "inconsistent")]
     public void AMedianSaidAfterItsValue(string text, string check, string verdict) => Assert.Equal(verdict, Verdict(text, check));
+
+    [Theory]
+    // "and that for stroke 0.50 (…)": the ratio named before, so its p comes from the log scale: SE = (ln 0.83 −
+    // ln 0.30) / 3.92 = 0.260, z = ln 0.50 / 0.260 = −2.67, 2 * pnorm(-2.67) = 0.0076.
+    [InlineData("The hazard ratio for death was 0.72 (95% CI 0.41–1.27; P = .26), and that for stroke 0.50 (95% CI 0.30–0.83; P = .008).", "consistent")]
+    [InlineData("The hazard ratio for death was 0.72 (95% CI 0.41–1.27; P = .26), and that for stroke 0.50 (95% CI 0.30–0.83; P = .08).", "inconsistent")]
+    public void ARatioReferredToByThatFor(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "ci_vs_p").Last());
 }
