@@ -1060,4 +1060,13 @@ public class PaperCheckSentenceFormsTests
     [InlineData("The hazard ratio for death was 0.72 (95% CI 0.41–1.27; P = .26), and that for stroke 0.50 (95% CI 0.30–0.83; P = .008).", "consistent")]
     [InlineData("The hazard ratio for death was 0.72 (95% CI 0.41–1.27; P = .26), and that for stroke 0.50 (95% CI 0.30–0.83; P = .08).", "inconsistent")]
     public void ARatioReferredToByThatFor(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "ci_vs_p").Last());
+
+    [Theory]
+    // A count with only its group named before its percentage: 12 / 40 = 30.0 %; 30.4 % lies between 12/40 and
+    // 12/39 = 30.77 %, so no denominator gives it.
+    [InlineData("Screening was done by 12 in the reminder group (30.0%).", "consistent")]
+    [InlineData("Screening was done by 12 in the reminder group (30.4%).", "inconsistent")]
+    [InlineData("Le dépistage a été fait par 12 dans le groupe rappel (30,0 %).", "consistent")]
+    [InlineData("Le dépistage a été fait par 12 dans le groupe rappel (30,4 %).", "inconsistent")]
+    public void ACountWithItsGroupNamedBeforeItsPercentage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 }
