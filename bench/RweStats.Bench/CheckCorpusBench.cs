@@ -32,6 +32,8 @@ public static class CheckCorpusBench
         ["heldout10"] = "heldout10 (tuned on)",
         ["heldout11"] = "heldout11 (tuned on)",
         ["heldout12"] = "heldout12 (tuned on)",
+        ["heldout13"] = "heldout13 (tuned on)",
+        ["heldout14"] = "heldout14 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;

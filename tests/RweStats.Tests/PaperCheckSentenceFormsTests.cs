@@ -949,5 +949,124 @@ public class PaperCheckSentenceFormsTests
         var report = PaperChecker.Check(new PaperText("paper.pdf", lines, true), CheckOptions.Default);
         Assert.Equal(verdict, report.Findings.Where(f => f.Check == "percentage").Select(f => Finding.VerdictName(f.Verdict)).Single());
     }
-}
 
+    [Theory]
+    // A count named by the unit after its value: a median of whole numbers is whole or a half for any n, so 3.6
+    // visits is impossible and 3.5 possible with an even n (24); with n = 25 a mean of 2.46 is 61.5 / 25 (impossible), 2.44 is 61 / 25.
+    [InlineData("The 24 patients who stopped early had made a median of 3.5 visits before stopping.", "quantile", "consistent")]
+    [InlineData("The 24 patients who stopped early had made a median of 3.6 visits before stopping.", "quantile", "inconsistent")]
+    [InlineData("Les 23 patients sortis d'étude avaient eu une médiane de 2 consultations.", "quantile", "consistent")]
+    [InlineData("Les 23 patients sortis d'étude avaient eu une médiane de 2,3 consultations.", "quantile", "inconsistent")]
+    [InlineData("The 25 patients of the rehabilitation arm attended 2.44 sessions (SD 0.9) a month.", "grim", "consistent")]
+    [InlineData("Les 25 patients du groupe rééducation ont suivi en moyenne 2,46 séances (ET 0,9).", "grim", "inconsistent")]
+    public void ACountNamedByItsUnit(string text, string check, string verdict) => Assert.Equal(verdict, Verdict(text, check));
+
+    [Theory]
+    // A lone median of a measure not known to be whole is left out: 2.8 days of ventilation can be any real value.
+    [InlineData("The 11 reintubated infants were ventilated for a median of 2.8 days.")]
+    [InlineData("The visits lasted a median of 4.5 minutes.")]
+    public void ALoneMedianOfARealMeasureIsNotChecked(string text) => Assert.Null(Verdict(text, "quantile"));
+
+    [Theory]
+    // A count of a denominator with the group named between them and its percentage: 14 / 57 = 24.6 %, 22 / 64 = 34.4 %.
+    [InlineData("Otorrhoea recurred in 14 of 57 children in the early-surgery group (24.6%).", "consistent")]
+    [InlineData("Otorrhoea recurred in 14 of 57 children in the early-surgery group (26.4%).", "inconsistent")]
+    [InlineData("Une récidive est survenue chez 22 sur 64 enfants du groupe chirurgie précoce (34,4 %).", "consistent")]
+    [InlineData("Une récidive est survenue chez 22 sur 64 enfants du groupe chirurgie précoce (36,4 %).", "inconsistent")]
+    public void ACountOfADenominatorWithTheGroupNamedBeforeItsPercentage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Fact]
+    // "versus" opens another group: the percentage after it is not the first count's.
+    public void APercentageAfterVersusIsNotTheFirstCountsOne() =>
+        Assert.DoesNotContain("inconsistent", Verdicts("Otorrhoea recurred in 14 of 57 children versus controls (31.0%).", "percentage"));
+
+    [Theory]
+    // A count whose people are qualified or described by what they did: 17 / 103 = 16.5 % (no denominator gives 16.6 %:
+    // 17/102 = 16.67 %, 17/103 = 16.50 %); 97 / 120 = 80.8 % (83.2 % needs 116.6); 12 / 40 = 30.0 % (30.4 % lies
+    // between 12/40 and 12/39 = 30.77 %).
+    [InlineData("We included 103 patients. Hypothyroidism developed in 17 patients on lithium (16.5%).", "consistent")]
+    [InlineData("We included 103 patients. Hypothyroidism developed in 17 patients on lithium (16.6%).", "inconsistent")]
+    [InlineData("Of the 120 women invited, 97 attended screening (80.8%).", "consistent")]
+    [InlineData("Of the 120 women invited, 97 attended screening (83.2%).", "inconsistent")]
+    [InlineData("Parmi les 40 patients inclus, 12 sont décédés (30,0 %).", "consistent")]
+    [InlineData("Parmi les 40 patients inclus, 12 sont décédés (30,4 %).", "inconsistent")]
+    [InlineData("Une prise de poids a concerné 22 patients sous valproate sur 81 (27,2 %).", "consistent")]
+    [InlineData("Une prise de poids a concerné 22 patients sous valproate sur 81 (29,2 %).", "inconsistent")]
+    public void ACountOfPeopleQualifiedOrDescribedByAVerb(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Fact]
+    // "n = 41 sur 81" is a count with its denominator, not the sample the sentence's other percentages are of:
+    // 17 / 103 = 16.5 % stays possible.
+    public void AnNWithItsOwnDenominatorIsACount() =>
+        Assert.Equal(new[] { "consistent", "inconsistent" }, Verdicts("Une hypothyroïdie est apparue chez 17 patients sous lithium (16,5 %) et une alopécie n = 41 sur 81 (49,4 %).", "percentage"));
+
+    [Theory]
+    // Levels that exclude each other, against the total of the sentence: 52 + 48 = 100 boys and girls; 58 + 4 + 2 = 64
+    // of the 64 randomised.
+    [InlineData("Les 100 enfants (52 garçons et 48 filles) avaient été opérés.", "consistent")]
+    [InlineData("Les 100 enfants (56 garçons et 48 filles) avaient été opérés.", "inconsistent")]
+    [InlineData("Of the 64 patients randomised (n = 64), 58 completed the study, 4 withdrew and 2 were lost to follow-up.", "consistent")]
+    [InlineData("Of the 64 patients randomised (n = 64), 58 completed the study, 6 withdrew and 2 were lost to follow-up.", "inconsistent")]
+    public void LevelsThatExcludeEachOther(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Fact]
+    // Completing two questionnaires is not two levels of one variable: 58 + 50 may exceed 64.
+    public void CompletingAQuestionnaireIsNotADisposition() =>
+        Assert.Null(Verdict("Of the 64 patients (n = 64), 58 completed the baseline questionnaire and 50 completed the final one.", "category_counts"));
+
+    [Theory]
+    // "Of 412 patients," names the denominator of the count after it: 318 / 412 = 77.2 %; 76.8 % needs 414.
+    [InlineData("Of 412 patients, 318 were men (77.2%).", "consistent")]
+    [InlineData("Of 412 patients, 318 were men (76.8%).", "inconsistent")]
+    [InlineData("Sur 412 patients, 318 étaient des hommes (77,2 %).", "consistent")]
+    [InlineData("Sur 412 patients, 318 étaient des hommes (76,8 %).", "inconsistent")]
+    public void ASetNamedWithoutAnArticleIsTheDenominator(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // A count named as the subject ("le nombre moyen de", "courses of") or by its unit ("courses"): with n = 25 a mean
+    // of 1.36 is 34 / 25, 1.38 is 34.5 / 25 (impossible).
+    [InlineData("Chez les 25 patients inclus, le nombre moyen d'hospitalisations pour insuffisance cardiaque était de 1,36 (ET 1,10).", "consistent")]
+    [InlineData("Chez les 25 patients inclus, le nombre moyen d'hospitalisations pour insuffisance cardiaque était de 1,38 (ET 1,10).", "inconsistent")]
+    [InlineData("In the 25 children followed, courses of antibiotics during follow-up averaged 1.36 (SD 1.10).", "consistent")]
+    [InlineData("In the 25 children followed, courses of antibiotics during follow-up averaged 1.38 (SD 1.10).", "inconsistent")]
+    [InlineData("Among the 25 children with a speech delay, the mean was 1.38 (SD 1.10) courses.", "inconsistent")]
+    public void ACountNamedAsTheSubject(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Fact]
+    // "the course of" one thing is no count: a weight over the course of the study may be any real value.
+    public void TheCourseOfAStudyIsNoCount() =>
+        Assert.Equal("not_checkable", Verdict("In the 25 patients, weight over the course of the study averaged 71.38 (SD 8.10) kg.", "grim"));
+
+    [Theory]
+    // A 0/1 variable coded "0 = non, 1 = oui": its SD follows from its mean, sqrt(p(1 - p) n / (n - 1)); with n = 80,
+    // p = 0.64 gives 0.483, so an SD of 0.30 is impossible.
+    [InlineData("Chez les 80 patients, l'auto-surveillance, codée 0 = non, 1 = oui, avait une moyenne de 0,64 (ET 0,48).", "consistent")]
+    [InlineData("Chez les 80 patients, l'auto-surveillance, codée 0 = non, 1 = oui, avait une moyenne de 0,64 (ET 0,30).", "inconsistent")]
+    [InlineData("In the 80 patients, self-monitoring, coded 0 = no, 1 = yes, had a mean of 0.64 (SD 0.48).", "consistent")]
+    [InlineData("In the 80 patients, self-monitoring, coded 0 = no, 1 = yes, had a mean of 0.64 (SD 0.30).", "inconsistent")]
+    public void ACodingWrittenWithEqualsSignsIsBinary(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // "en médiane" between a median and its quartiles: a median below its first quartile is given by no data; a median
+    // of counts is whole or a half whatever the n.
+    [InlineData("Le délai avant la consultation était de 12 jours en médiane (Q1-Q3 : 14-30).", "quantile_order", "inconsistent")]
+    [InlineData("Le nombre de clichés par œil était de 2,5 en médiane (Q1-Q3 : 2-3).", "quantile", "not_checkable")]
+    [InlineData("Le nombre de clichés par œil était de 2,3 en médiane (Q1-Q3 : 2-3).", "quantile", "inconsistent")]
+    public void AMedianSaidAfterItsValue(string text, string check, string verdict) => Assert.Equal(verdict, Verdict(text, check));
+
+    [Theory]
+    // "and that for stroke 0.50 (…)": the ratio named before, so its p comes from the log scale: SE = (ln 0.83 −
+    // ln 0.30) / 3.92 = 0.260, z = ln 0.50 / 0.260 = −2.67, 2 * pnorm(-2.67) = 0.0076.
+    [InlineData("The hazard ratio for death was 0.72 (95% CI 0.41–1.27; P = .26), and that for stroke 0.50 (95% CI 0.30–0.83; P = .008).", "consistent")]
+    [InlineData("The hazard ratio for death was 0.72 (95% CI 0.41–1.27; P = .26), and that for stroke 0.50 (95% CI 0.30–0.83; P = .08).", "inconsistent")]
+    public void ARatioReferredToByThatFor(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "ci_vs_p").Last());
+
+    [Theory]
+    // A count with only its group named before its percentage: 12 / 40 = 30.0 %; 30.4 % lies between 12/40 and
+    // 12/39 = 30.77 %, so no denominator gives it.
+    [InlineData("Screening was done by 12 in the reminder group (30.0%).", "consistent")]
+    [InlineData("Screening was done by 12 in the reminder group (30.4%).", "inconsistent")]
+    [InlineData("Le dépistage a été fait par 12 dans le groupe rappel (30,0 %).", "consistent")]
+    [InlineData("Le dépistage a été fait par 12 dans le groupe rappel (30,4 %).", "inconsistent")]
+    public void ACountWithItsGroupNamedBeforeItsPercentage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+}

@@ -79,13 +79,14 @@ internal static class StatisticExtractor
     /// <summary>"median = 24, Q1 = 22, Q3 = 27", "médiane 24 (Q1 : 22 ; Q3 : 27)": quartiles named one by one.</summary>
     static readonly Regex MedianNamedQuartiles = new(@"\b(?:median|médiane)\s*(?:[=:]|was|is|of|était|est de|de)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[,;(\[]\s*(?:Q1|first quartile|premier quartile)\s*[=:]?\s*(?<q1>" + Num + @")\s*[,;]\s*(?:and\s+|et\s+)?(?:Q3|third quartile|troisième quartile)\s*[=:]?\s*(?<q3>" + Num + @")\s*[\)\]]?", OptI);
     /// <summary>"2 (IQR 1–3)", "and of 7 (IQR 8–10)", "9 (Q1-Q3 : 6,71-12)", "11 (EIQ 9 à 14)": a value with its interquartile range is a median, whether the word is near or not.</summary>
-    static readonly Regex MedianByIqr = new(@"(?<![\w.,])(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[]\s*(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|espace interquartile|Q1\s*[-–]\s*Q3|Q1\s*[,;]\s*Q3|P25\s*[-–]\s*P75|25th[-–]75th percentiles?)(?:\s*[\[(]\s*(?:IQR|EIQ)\s*[\])])?\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]", Opt);
+    static readonly Regex MedianByIqr = new(@"(?<![\w.,])(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}(?:(?:en|in)\s+(?:médiane|median)\s*)?[\(\[]\s*(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|espace interquartile|Q1\s*[-–]\s*Q3|Q1\s*[,;]\s*Q3|P25\s*[-–]\s*P75|25th[-–]75th percentiles?)(?:\s*[\[(]\s*(?:IQR|EIQ)\s*[\])])?\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]", Opt);
     /// <summary>"and of 2 (range, 0.5–7)", "et de 3 (extrêmes 1-9)": a value with its range, a median when its sentence names a median before it and no mean after that.</summary>
-    static readonly Regex MedianByRange = new(@"(?<![\w.,])(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[]\s*(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]", OptI);
+    static readonly Regex MedianByRange = new(@"(?<![\w.,])(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}(?:(?:en|in)\s+(?:médiane|median)\s*)?[\(\[]\s*(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]", OptI);
     /// <summary>A second median right after one printed with its quartiles or range, its limits bare: "from a median of 2 (IQR 1 to 3) to 2 (0.75 to 2.25)", "6 (EIQ 4-8) et 5 (3-7)", "2 (IQR 2–3) at baseline and 2 (1–2) at 12 weeks". Its limits are of the same kind.</summary>
     static readonly Regex NextMedianBareLimits = new(@"\G(?:\s*,?\s*(?:at|à|after|après)\s+(?:baseline|inclusion|l'inclusion|[MJWD]\d{1,3}|(?:week|semaine|month|mois|day|jour)\s+\d{1,3}|\d{1,3}\s+(?:weeks?|months?|semaines|mois|days?|jours|years?|ans)))?\s*,?\s*(?:to|à|and|et|vs\.?|versus|contre|then|puis)\s+(?:(?:a|an|une|of|de|d'|median|médiane|the|la|le)\s+){0,3}(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]", OptI);
     static readonly Regex MedianBareLimits = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")\s*(?:to|à|–|—|-|;)\s*(?<b>" + Num + @")\s*[\)\]]", OptI);
     static readonly Regex MeanWord = new(@"\b(?:mean|moyenne|average|moyen)\b", OptI);
+    static readonly Regex MedianAlone = new(@"\b(?:median|médiane)\s+(?:of|de|was|était|est de|[:=])\s*(?<med>" + Num + @")(?![\d.,]*\d)(?=\s+[\p{L}œ])(?![^.;\n]{0,40}?[\(\[±])", OptI);
     static readonly Regex MedianWord = new(@"\b(?:median|médiane?)\b", OptI);
     /// <summary>"median (IQR) 6 (4-8)", "The median [IQR] PHQ-9 score was 12 [8–15]": the header form in running text.</summary>
     static readonly Regex MedianHeader = new(@"\b(?:median|médiane)\s*[\(\[]\s*(?:IQR|Q1\s*[-–]\s*Q3|EIQ|IIQ)\s*[\)\]]\s*(?:[\w'-]+\s+){0,4}?(?:(?:was|were|is|of|était|étaient|est de|de)\s+)?[:=]?\s*(?<med>" + Num + @")\s*[\(\[]\s*(?<q1>" + Num + ")" + Sep + "(?<q3>" + Num + @")\s*[\)\]]", OptI);
@@ -96,14 +97,24 @@ internal static class StatisticExtractor
     static readonly Regex PercentWordsThenCount = new(@"(?<pct>" + Num + @")\s*%\s+(?:[A-Za-zÀ-ÿ'-]+\s+){1,8}?\(\s*(?:[nN]\s*=\s*(?<k>\d+)|(?<k>\d+)\s+" + PeopleWords + @")\s*\)", Opt);
     /// <summary>"12.5 %, 4 patients", "61,2 % des participants, soit 29 personnes", "48% of the patients, i.e. 12 people": a count named after its percentage.</summary>
     static readonly Regex PercentCommaCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|of all)\s*" + PeopleWords + @"\s*)?[,;]\s*(?:(?:soit|i\.\s?e\.|that is|or|namely|c'est-à-dire)\s*,?\s*)?(?<k>\d+)\s+" + PeopleWords, Opt);
-    /// <summary>"12/14 (86 %)", "12 of 14 patients (86%)", "27 patients sur 60, soit 45 %", "39 patients out of 41, i.e. 95%": a count of a denominator, then its percentage.</summary>
+    /// <summary>"12/14 (86 %)", "12 of 14 patients (86%)", "18 of 80 children in the tubes group (22.5%)" (up to six words
+    /// naming the group, none a conjunction that opens another), "27 patients sur 60, soit 45 %", "39 patients out of 41, i.e. 95%": a count of a denominator, then its percentage.</summary>
     /// <summary>What a number before a bracketed percentage is not a count of: a threshold ("≥ 65 (40 %)"), a grade or stage ("grade 3/4 neutropenia (12 %)"), an age, a visit ("M6 (45 %)").</summary>
     const string NotACount = @"(?<![\w.,])(?<![<>≤≥]\s?)(?<!\b(?i:aged?|grades?|stages?|types?|class|classes|levels?|weeks?|months?|days?|visits?|years?|semaines?|mois|jours?|visites?|ans|âgée?s?|classe|stade|CTCAE|NYHA|ECOG|Gleason)\s)";
     /// <summary>"18 runners of 22", "18 coureurs sur 22": a count of things named in a plural noun of its own (not a unit, a time or a dose), then its denominator.</summary>
     const string CountedNoun = @"(?!(?i:weeks|months|days|years|hours|minutes|doses|cycles|times|points|sessions|visits|semaines|mois|jours|ans|années|heures|fois|séances|visites)\b)[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*[sx]";
-    static readonly Regex CountOfThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")\s*(?:(?:" + PeopleWords + "|" + CountedNoun + @")\s*)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:[\wéè]+\s*){0,2}(?:[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*\s*)?(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
+    /// <summary>A word that opens another group's statement: a percentage after it is not the count's before it.</summary>
+    const string OtherGroupWord = @"(?:vs|versus|contre|compared|than|and|et|or|ou|but|mais|whereas|while|alors)\b";
+    static readonly Regex CountOfThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")\s*(?:(?:" + PeopleWords + "|" + CountedNoun + @")\s*" + PeopleQualifier + @"?)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:(?!" + OtherGroupWord + @")[\wéè]+\s*){0,2}(?:(?!" + OtherGroupWord + @")\d*-?[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*\s*){0,4}(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
     // A number after "of", "sur", "/" that follows a count is its denominator ("18 runners of 22 (81.8%)"), never a count.
-    static readonly Regex CountThenPercent = new(NotACount + @"(?<!\d\s*(?:[A-Za-zÀ-ÿ'-]+\s+)?(?:/|sur|of|out of)\s*(?:(?:the|les)\s+)?)(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")(?![.,]\d)\s*(?:(?:were|étaient)\s+(?:des\s+)?(?=" + PeopleWords + @"))?(?:" + PeopleWords + @"\s*(?:(?:du|des)\s+(?:groupe|bras)\s+[\wÀ-ÿ'-]+\s*|(?:of|in) the\s+[\wÀ-ÿ'-]+\s+(?:group|arm)\s*)?)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
+    /// <summary>
+    /// What the people counted did, after their count, in a past participle or a past tense with at most one word
+    /// after it: "12 sont décédés (7,2 %)", "71 ont été vus (74,0 %)", "97 attended colposcopy (83.2%)".
+    /// </summary>
+    const string CountVerb = @"(?:(?:have been|had been|were|was|sont|ont été|ont|étaient|avaient été)\s+)?[a-zà-ÿ]{3,}(?:ed|és|ées|us|ues|is|ies)(?:\s+[a-zà-ÿ][\wà-ÿ'-]*)?\s*";
+    /// <summary>A one-word qualifier of the people counted: "17 patients sous lithium", "14 children with tubes".</summary>
+    const string PeopleQualifier = @"(?:(?:with|without|on|under|receiving|sous|avec|sans|recevant)\s+[\wÀ-ÿ'-]+\s*)";
+    static readonly Regex CountThenPercent = new(NotACount + @"(?<!\d\s*(?:[A-Za-zÀ-ÿ'-]+\s+){0,3}(?:/|sur|of|out of)\s*(?:(?:the|les)\s+)?)(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")(?![.,]\d)\s*(?:(?:were|étaient)\s+(?:des\s+)?(?=" + PeopleWords + @"))?(?:(?:[A-Za-zÀ-ÿ][\wÀ-ÿ']*-[\wÀ-ÿ'-]+\s+)?" + PeopleWords + @"\s*(?:(?:du|des)\s+(?:groupe|bras)\s+[\wÀ-ÿ'-]+\s*|(?:of|in) the\s+[\wÀ-ÿ'-]+\s+(?:group|arm)\s*|" + PeopleQualifier + @")?|" + CountVerb + @"|(?:in the\s+[\wÀ-ÿ'-]+\s+(?:group|arm)|dans le (?:groupe|bras)\s+[\wÀ-ÿ'-]+)\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
     /// <summary>"51 (7·5%) of 738 patients", "12 (30 %) des 40 patients": a count and its percentage, then the denominator (The Lancet's style).</summary>
     static readonly Regex CountPercentOf = new(NotACount + @"(?<k>" + WholeCount + @")\s*[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]\s*(?:of|out of|sur|des)\s+(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:mg|g\b|kg|mL|ml|L\b|%|years|ans|mois|months|days|jours))", Opt);
     /// <summary>"118 and 109 patients were still treated (93.7% and 85.5%, respectively)", "chez 12 et 15 patients (30,0 % et 37,5 % respectivement)": two counts of people, then their percentages in the same order (never "at 12 and 24 weeks", "between 2 and 5").</summary>
@@ -111,7 +122,7 @@ internal static class StatisticExtractor
     static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
 
     static readonly Regex PercentOfNamedGroup = new(@"\G\s*%\s+(?:of\s+(?:the|those)|among(?:\s+the)?|des|du|de\s+la|de\s+l'|parmi\s+les)\s*(?!(?:" + StudyPeople + @"|total|all|tous|ensemble|cases|cas)\b)[\wéèàç'-]+", OptI);
-    static readonly Regex SubsetJustNamed = new(@"\b(?:among|of|parmi|sur)\s+(?:these|those|the|ces|les)\s+(?<n>" + WholeCount + @")\s+[\wéèàç'-]+(?:\s+[\wéèàç'-]+)?\s*,\s*$", OptI);
+    static readonly Regex SubsetJustNamed = new(@"\b(?:among|of|parmi|sur)\s+(?:(?:these|those|the|ces|les)\s+)?(?<n>" + WholeCount + @")\s+[\wéèàç'-]+(?:\s+[\wéèàç'-]+)?\s*,\s*$", OptI);
     static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
     /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients", "in each arm of 31 patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
     static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + @")\s+(?:[\wéè][\wéè'-]*\s+)?" + PeopleWords
@@ -121,8 +132,10 @@ internal static class StatisticExtractor
     /// <summary>A mean printed with a unit that counts whole things: "8.62 ± 2.91 medications", "48.38 letters (SD 12.40)",
     /// "8.62 ± 2.91 medications a day" (a regimen's count); events counted over a period, "3,31 crises (ET 1,49)", but not
     /// as a rate ("14,52 crises par semaine": a count over weeks averaged per week).</summary>
-    static readonly Regex CountUnit = new(@"^\s*(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b|^\s*(?:seizures|crises|episodes|épisodes|attacks)\b(?!\s*(?:per|par|a|an)\b|\s*/|\s+(?:annual|annuel|monthly|mensuel|weekly|hebdomadaire|daily|quotidien))", OptI);
-    static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils|flares|falls|chutes|(?:painful|swollen|tender) joints|articulations (?:douloureuses|gonflées)|ETDRS letters|letters read|lettres ETDRS)\b|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
+    // Discrete things a patient has a whole number of: the unit printed after the value names a count ("21 sessions",
+    // "9,42 séances (ET 2,61)", "1,8 consultation"), not a duration or a dose.
+    static readonly Regex CountUnit = new(@"^\s*(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b|^\s*(?:sessions?|séances?|consultations?|visits?|visites?|man(?:œ|oe)uvres?|cycles?|cures?|courses)\b(?!\s*(?:per|par|a|an)\b|\s*/)|^\s*(?:seizures|crises|episodes|épisodes|attacks)\b(?!\s*(?:per|par|a|an)\b|\s*/|\s+(?:annual|annuel|monthly|mensuel|weekly|hebdomadaire|daily|quotidien))", OptI);
+    static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|courses of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils|flares|falls|chutes|(?:painful|swollen|tender) joints|articulations (?:douloureuses|gonflées)|ETDRS letters|letters read|lettres ETDRS)\b|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
     /// <summary>
     /// Instruments whose total is a sum of whole item scores, named without the word "score": psychiatric rating scales
     /// (PANSS, MADRS, HAM-D, HAM-A, YMRS, BPRS, PHQ-9, GAD-7, HADS, BDI, EPDS, CGI), cognitive tests (MMSE, MoCA), stroke
@@ -139,7 +152,7 @@ internal static class StatisticExtractor
     static readonly Regex WithinWords = new(@"\b(?:from|de|between|entre|baseline|initiation|inclusion|M0|J0|before|after|avant|après|months?|mois|weeks?|semaines?|visits?|visites?|par rapport|compared with baseline|paired|apparié)\b", OptI);
     static readonly Regex GroupWords = new(@"\b(?:placebo|groups?|groupes?|arms?|bras|controls?|témoins?|versus|treated patients and)\b", OptI);
     /// <summary>A 0/1 variable: named a proportion or binary, or coded so ("coded 1 for women and 0 otherwise", "coded 1 for yes", "codé 1 si oui").</summary>
-    static readonly Regex BinaryWords = new(@"\b(?:proportion|binary|binaire|yes/no|oui/non|0/1|dummy[- ]coded)\b|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?[01]\s+(?:for|if|when|=|pour|si|quand)\b(?![^.;()]{0,60}\b[2-9]\b(?![.,]?\d*\s*(?:mmol|µmol|mg|g/|g\b|kg|mL|L\b|%|mm|cm|UI|IU|ng|pg|µg|h\b|min\b|hours?|heures?|days?|jours?|weeks?|semaines?|months?|mois|years?|ans\b)))|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?0\s*(?:or|ou|/|and|et)\s*1\b(?!\s*(?:,\s*|or\s+|ou\s+)?2\b)|\(\s*0\s*=\s*[\wéè' -]{1,20}[,;]\s*1\s*=\s*[\wéè' -]{1,20}\)", OptI);
+    static readonly Regex BinaryWords = new(@"\b(?:proportion|binary|binaire|yes/no|oui/non|0/1|dummy[- ]coded)\b|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?[01]\s*(?:\s(?:for|if|when|pour|si|quand)\b|=)(?![^.;()]{0,60}\b[2-9]\b(?![.,]?\d*\s*(?:mmol|µmol|mg|g/|g\b|kg|mL|L\b|%|mm|cm|UI|IU|ng|pg|µg|h\b|min\b|hours?|heures?|days?|jours?|weeks?|semaines?|months?|mois|years?|ans\b)))|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?0\s*(?:or|ou|/|and|et)\s*1\b(?!\s*(?:,\s*|or\s+|ou\s+)?2\b)|\(\s*0\s*=\s*[\wéè' -]{1,20}[,;]\s*1\s*=\s*[\wéè' -]{1,20}\)", OptI);
     /// <summary>A proportion of something counted in time, doses, visits or body area is a per-patient share, not the mean of a 0/1 variable.</summary>
     static readonly Regex ContinuousShare = new(@"\b(?:proportion|proportions)\s+(?:of|de|d'|du|des)\s*(?:the\s+|la\s+|le\s+|l')?(?:[\w'-]+\s+){0,2}?(?:time|days?|nights?|hours?|weeks?|visits?|doses?|sessions?|items?|questions?|answers?|body|surface|area|volume|weight|tissue|samples?|cells?|reads?|temps|jours?|nuits?|heures?|semaines?|visites?|séances?|réponses?|surface|poids|cellules?)\b|\bper (?:patient|participant|subject)\b|\bpar (?:patient|sujet)\b", OptI);
     static bool IsBinary(string before) => BinaryWords.IsMatch(before) && !ContinuousShare.IsMatch(before);
@@ -173,7 +186,7 @@ internal static class StatisticExtractor
     /// <summary>The words a study's n counts (not "women", "men": those count a category of it).</summary>
     const string StudyPeople = @"(?:patients?|participants?|subjects?|sujets?|malades|enfants|children|individuals|individus|respondents|répondants|adults|adultes|volunteers|volontaires|persons|people|personnes|infants|newborns|neonates|nourrissons|nouveau-nés|adolescents|students|étudiants)";
     static readonly Regex StudyNPhrase = new(@"(?<![\w])(?<n>\d+|" + NumberWordsPattern + @")\s+(?:" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,6}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|allocated|assigned|inclus|incluses|traités|traitées|randomisés|randomisées|analysés|étudiés|répartis|réparties)|(?:were|ont été)\s+(?:randomi[sz]ed|enrolled|included|inclus|randomisés)(?!\s+(?:to|à|in|dans|into)\b))", OptI);
-    static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|recruited|inclu(?:ait|s)?|a inclus|ont inclus|avons inclus|randomi[sz]ed|comprenait)\s+(?<n>\d+|" + NumberWordsPattern + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople, OptI);
+    static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|recruited|reviewed|studied|inclu(?:ait|s)?|a inclus|ont inclus|avons inclus|avons revu|avons étudié|randomi[sz]ed|comprenait)\s+(?<n>\d+|" + NumberWordsPattern + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople, OptI);
     /// <summary>A table's "Patients (n) 14" row. A running-text "the n = 12 patients had …" is the n of its sentence, not the study's.</summary>
     /// <summary>"Participants (N = 146; 81 women …)" opening a sentence (a capital N: the whole sample, as APA style prints it), "164 underwent randomization", "Participants were 96 undergraduates", "Les 47 patients inclus", "The 120 patients enrolled", "les 58 patients de la cohorte".</summary>
     static readonly Regex StudyNOther = new(@"(?<=^|[.!?]\s+|\n\s*)(?:Participants|Patients|Subjects|Respondents|Sujets)\s*\(\s*N\s*=\s*(?<n>" + WholeCount + @")\s*[;,)]|(?<![\w])(?<n>" + WholeCount + "|" + NumberWordsPattern + @")\s+(?:" + StudyPeople + @"\s+)?underwent\s+randomi[sz]ation|\b(?:Participants|Patients|Subjects|Respondents)\s+were\s+(?<n>" + WholeCount + @")\s(?!years|yr|ans|months|mois|%|per\s?cent|kg|cm)|\b(?:The|Les)\s+(?<n>" + WholeCount + @")\s+" + StudyPeople + @"\s+(?:included|enrolled|randomi[sz]ed|inclus|incluses|randomisés|randomisées)\b(?!\s+(?:in|dans)\s+(?:the|les?|la)\s+\w+\s+(?:group|arm|groupe|bras))|\b(?:[Tt]he|[Ll]es)\s+(?<n>" + WholeCount + @")\s+" + StudyPeople + @"\s+(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b", Opt);
@@ -276,14 +289,14 @@ internal static class StatisticExtractor
             if (p is not null) usedP.Add(p);
             // The estimate is a ratio when the last estimate its sentence names before it is one ("the hazard ratio for a
             // first recurrence with robotic therapy was 0.61 (95% CI …)", "…; celui des hospitalisations de 1,12 (IC …)").
-            // Beyond a few words, only with no other number between, or through "celui", "that of" (a ratio's limits are positive).
+            // Beyond a few words, only with no other number between, or through "celui", "that of", "that for" (a ratio's limits are positive).
             var before = flow[Math.Max(SentenceStart(sentences, from), from - 250)..from];
             var ratio = RatioName.Matches(before).LastOrDefault();
             if (ratio is not null && (DifferenceName.Matches(before).LastOrDefault()?.Index ?? -1) > ratio.Index) ratio = null;
             if (ratio is not null && before.Length - ratio.Index > 50)
             {
                 var between = before[(ratio.Index + ratio.Length)..];
-                bool refers = Conjunction.Matches(between).LastOrDefault() is { } c && Regex.IsMatch(between[(c.Index + c.Length)..], @"^\s*(?:celui|celle|ceux|celles|that of|those of)\b", OptI);
+                bool refers = Conjunction.Matches(between).LastOrDefault() is { } c && Regex.IsMatch(between[(c.Index + c.Length)..], @"^\s*(?:celui|celle|ceux|celles|(?:that|those|the one) (?:of|for|in|with))\b", OptI);
                 bool positive = est.Value > 0 && lo.Value > 0 && hi.Value > 0;
                 if (!positive || (Regex.IsMatch(between, @"\d") && !refers)) ratio = null;
             }
@@ -383,6 +396,19 @@ internal static class StatisticExtractor
             if ((MeanWord.Matches(before).LastOrDefault()?.Index ?? -1) > (MedianWord.Matches(before).LastOrDefault()?.Index ?? -1)) continue;
             taken.Add((m.Index, m.Index + m.Length));
             found.Add(new MedianWithQuartiles(Context(text, start, m.Index + m.Length, french, sentences, studyNs, options), med, null, null, null, null) { BareLimits = (a, b) });
+        }
+
+        // A median printed alone, of a count the words after it name ("attended a median of 4.2 sessions", "une médiane
+        // de 1,8 consultation"): a median of whole numbers is whole or a half whatever the n, so only an integer-valued
+        // measure makes it checkable; any other lone median is left out.
+        foreach (Match m in MedianAlone.Matches(flow))
+        {
+            if (!Free(m.Index, m.Index + m.Length) || PrintedNumber.Parse(m.Groups["med"].Value, french) is not { } med) continue;
+            int start = m.Groups["med"].Index;
+            var context = Context(text, start, m.Index + m.Length, french, sentences, studyNs, options);
+            if (!context.IntegerValued) continue;
+            taken.Add((m.Index, m.Index + m.Length));
+            found.Add(new MedianWithQuartiles(context, med, null, null, null, null));
         }
 
         foreach (var regex in new[] { MeanHeader, MeanCommaSd, MeanParenSd, MeanPlusMinus })
@@ -651,7 +677,9 @@ internal static class StatisticExtractor
     /// <summary>The levels of variables whose levels exclude each other, by variable: a patient is in one of them at most.</summary>
     static readonly (string Variable, string Levels)[] ExclusiveLevels =
     {
-        ("sex", @"women|men|females?|males?|femmes|hommes|non-?binary|non-?binaires?"),
+        ("sex", @"women|men|females?|males?|femmes|hommes|boys|girls|garçons|filles|non-?binary|non-?binaires?"),
+        // Where each patient was at the study's end: completed it, withdrew or was lost (not "completed the questionnaire", of which a patient may complete several).
+        ("disposition", @"completed (?:the )?(?:study|trial|follow-up|protocol)|withdrew|(?:were )?lost to follow-up|(?:ont )?terminé l'étude|(?:sont )?sortis de l'étude|(?:ont )?retiré leur consentement|(?:ont été |été )?perdus de vue"),
         ("smoking status", @"current smokers?|former smokers?|ex-smokers?|never smokers?|non-smokers?|never smoked|(?:had )?(?:quit|stopped) smoking|(?:n'avaient |n'ont |n'a )?jamais fumé|arrêté de fumer|fumeurs actifs|fumeurs actuels|anciens fumeurs|ex-fumeurs|non-fumeurs|jamais fumeurs"),
         ("NYHA class", @"(?:NYHA\s+)?class\s+(?:I|II|III|IV)|(?:classe\s+)?NYHA\s+(?:I|II|III|IV)|classe\s+(?:I|II|III|IV)"),
         ("ECOG performance status", @"ECOG\s+(?:PS\s+)?[0-4]"),
@@ -987,8 +1015,10 @@ internal static class StatisticExtractor
         {
             int at = s0 + m.Index;
             if (ownCount is { } own && at >= own.Start && at < own.End) return false;
-            // An "n = " right after a percentage is its count, not the sample it was computed on.
-            return !Regex.IsMatch(flow[Math.Max(s0, at - 80)..at], @"%[^%()\d]{0,70}\(\s*$|%\s*\(?\s*$");
+            // An "n = " right after a percentage is its count, not the sample it was computed on; so is one with its
+            // own denominator ("une alopécie n = 41 sur 81").
+            return !Regex.IsMatch(flow[Math.Max(s0, at - 80)..at], @"%[^%()\d]{0,70}\(\s*$|%\s*\(?\s*$")
+                   && !Regex.IsMatch(flow[(at + m.Length)..Math.Min(flow.Length, at + m.Length + 12)], @"^\s*(?:sur|of|out of|/)\s*\d", RegexOptions.IgnoreCase);
         }).ToList();
         // An "n =" after a clause break (", and those who …", "; ", ", whereas") counts the next clause's group.
         // Also its own: an n in the bracket that gives the statistic's p ("… to 22.17 ± 9.34 with the drug (P < .001; n = 76)").
@@ -1005,7 +1035,8 @@ internal static class StatisticExtractor
             n = ParseWhole(subject.Groups["n"].Value);
             source = $"'{subject.Value}' in the same sentence";
         }
-        // "Among these 247 prescribers, 96 (38.9%)", "Parmi ces 247 prescripteurs, 96 (38,9 %)": the set just named is the denominator.
+        // "Among these 247 prescribers, 96 (38.9%)", "Parmi ces 247 prescripteurs, 96 (38,9 %)", "Of 412 patients, 318
+        // were men (77.2%)": the set just named is the denominator.
         else if (chosen is null && SubsetJustNamed.Match(before) is { Success: true } subset)
         {
             n = ParseWhole(subset.Groups["n"].Value);
@@ -1447,7 +1478,7 @@ internal static class StatisticExtractor
     static readonly Regex DfInGap = new(@"\b(?:df|ddl)\s*[=:]?\s*(?<d1>\d+(?:[.,]\d+)?)(?:\s*[,;]\s*(?<d2>\d+(?:[.,]\d+)?)(?!\s*%))?|(?<![\w.,])(?<d1>\d+)\s*(?:df|ddl|degrees? of freedom|degrés de liberté)\b|^\s*[\(\[]\s*(?<d1>\d+)\s*[,;]\s*(?<d2>\d+)\s*[\)\]]", Opt);
     /// <summary>A correlation's n printed after its p, in the same clause: "r = 0.12; p &lt; 0.001; n = 120".</summary>
     /// <summary>"NS", "n.s." printed for a p: above the 5 % level (the level a paper states otherwise is not read).</summary>
-    static readonly Regex NumberOfSubject = new(@"\b(?:number of|nombre d(?:e\s|')|count of)", OptI);
+    static readonly Regex NumberOfSubject = new(@"\b(?:(?:(?:mean|average|median)\s+)?number of|nombre\s+(?:(?:moyen|médian)\s+)?d(?:e\s|')|count of|courses of)", OptI);
     static readonly Regex SecondOfTwo = new(@"(?:\b(?:from|de|between|entre)\s+-?\d[\d.,]*\s*(?:[%\w/µ]+\s*)?(?:\s*(?:at|à)\s+[\w' ]{1,20}?)?\s*(?:to|à|and|et)|\b(?:vs\.?|versus|contre|compared with|comparé à)\s*)\s*$", OptI);
     static readonly Regex Respectively = new(@"\b(?:respectively|respectivement)\b", OptI);
     /// <summary>The words after a statistic up to an n in the bracket of its own p: "with the drug (P &lt; .001; ".</summary>
