@@ -181,13 +181,7 @@ public class EngineInvarianceTests
         // A large fit prepares its patterns side by side in batches and adds their sums in pattern order
         // (LikelihoodObjective.Totals and the Hessian's second pass): the value, gradient, Hessian, β̂ and C must be the
         // same bits as one pattern after the other, on all threads and on one.
-        var text = new StringWriter();
-        Simulation.MmrmCohortSimulator.Write(text, 3000, 6, 11);
-        var table = CsvTableReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.ToString())), "sim.csv", CsvDialect.Default);
-        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + base", Subject = "id", Time = "visit", Covariance = covariance, RandomIntercept = ri };
-        var frame = ModelFrame.Build(table, spec, needTimeValues: false);
-        var design = new FixedEffectsDesign(frame);
-        var patterns = CovariancePattern.Build(frame, design, false);
+        var (table, spec, frame, design, patterns) = SimulatedCohort(covariance, ri);
         Assert.True(patterns.Count > 16, $"{patterns.Count} patterns: too few to fill the batches");
         var cov = new Covariance.CovarianceModel(Covariance.CovarianceStructure.Create(covariance, 6), ri);
         LikelihoodObjective Objective(bool sideBySide) =>
@@ -196,14 +190,7 @@ public class EngineInvarianceTests
         var one = Objective(false).Evaluate(theta, 2);
         var side = Objective(true);
         foreach (var other in new[] { side.Evaluate(theta, 2), side.Evaluate(theta, 2) })
-        {
-            Assert.Equal(BitConverter.DoubleToInt64Bits(one.Value), BitConverter.DoubleToInt64Bits(other.Value));
-            Assert.Equal(one.Gradient!.Select(BitConverter.DoubleToInt64Bits), other.Gradient!.Select(BitConverter.DoubleToInt64Bits));
-            Assert.Equal(one.Hessian!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits), other.Hessian!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits));
-            Assert.Equal(one.ExpectedHessian!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits), other.ExpectedHessian!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits));
-            Assert.Equal(one.Beta!.Select(BitConverter.DoubleToInt64Bits), other.Beta!.Select(BitConverter.DoubleToInt64Bits));
-            Assert.Equal(one.CovBeta!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits), other.CovBeta!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits));
-        }
+            AssertSameBits(one, other);
     }
 
     [Theory]
@@ -215,13 +202,7 @@ public class EngineInvarianceTests
         // of Z can be non-zero when every block B_ab is B_baᵀ bit for bit (CovariancePattern.SandwichedBlocksByColumns),
         // and over whole rows otherwise. The same patterns with a −0 written over a +0 of one block (the same numbers,
         // other bits: no longer transposes of each other) take the whole rows: every number must be the same bits.
-        var text = new StringWriter();
-        Simulation.MmrmCohortSimulator.Write(text, 3000, 6, 11);
-        var table = CsvTableReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.ToString())), "sim.csv", CsvDialect.Default);
-        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + base", Subject = "id", Time = "visit", Covariance = covariance, RandomIntercept = ri };
-        var frame = ModelFrame.Build(table, spec, needTimeValues: false);
-        var design = new FixedEffectsDesign(frame);
-        var patterns = CovariancePattern.Build(frame, design, false);
+        var (table, spec, frame, design, patterns) = SimulatedCohort(covariance, ri);
         var rowWise = patterns.Select(pattern =>
         {
             if (pattern.PairBlocks is null || pattern.Size < 2) return pattern;
@@ -242,11 +223,31 @@ public class EngineInvarianceTests
         LikelihoodEvaluation Evaluate(IReadOnlyList<CovariancePattern> of) =>
             new LikelihoodObjective(cov, of, design.Rank, frame.ObservationsUsed, EstimationMethod.Reml) { SideBySide = false, Scratch = new() }.Evaluate(theta, 2);
         var (byColumns, byRows) = (Evaluate(patterns), Evaluate(rowWise));
-        Assert.Equal(BitConverter.DoubleToInt64Bits(byRows.Value), BitConverter.DoubleToInt64Bits(byColumns.Value));
-        Assert.Equal(byRows.Gradient!.Select(BitConverter.DoubleToInt64Bits), byColumns.Gradient!.Select(BitConverter.DoubleToInt64Bits));
-        Assert.Equal(byRows.Hessian!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits), byColumns.Hessian!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits));
-        Assert.Equal(byRows.ExpectedHessian!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits), byColumns.ExpectedHessian!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits));
-        Assert.Equal(byRows.Beta!.Select(BitConverter.DoubleToInt64Bits), byColumns.Beta!.Select(BitConverter.DoubleToInt64Bits));
-        Assert.Equal(byRows.CovBeta!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits), byColumns.CovBeta!.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits));
+        AssertSameBits(byRows, byColumns);
+    }
+
+    // The simulated cohort of the same-bits tests: 3 000 subjects, 6 visits, enough missing-visit patterns to fill the
+    // likelihood's batches.
+    static (DataTable Table, MixedModelSpec Spec, ModelFrame Frame, FixedEffectsDesign Design, IReadOnlyList<CovariancePattern> Patterns) SimulatedCohort(string covariance, bool ri)
+    {
+        var text = new StringWriter();
+        Simulation.MmrmCohortSimulator.Write(text, 3000, 6, 11);
+        var table = CsvTableReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.ToString())), "sim.csv", CsvDialect.Default);
+        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + base", Subject = "id", Time = "visit", Covariance = covariance, RandomIntercept = ri };
+        var frame = ModelFrame.Build(table, spec, needTimeValues: false);
+        var design = new FixedEffectsDesign(frame);
+        return (table, spec, frame, design, CovariancePattern.Build(frame, design, false));
+    }
+
+    // Value, gradient, both Hessians, β̂ and C: every number the same bits.
+    static void AssertSameBits(LikelihoodEvaluation expected, LikelihoodEvaluation actual)
+    {
+        static IEnumerable<long> Bits(IEnumerable<double> values) => values.Select(BitConverter.DoubleToInt64Bits);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(expected.Value), BitConverter.DoubleToInt64Bits(actual.Value));
+        Assert.Equal(Bits(expected.Gradient!), Bits(actual.Gradient!));
+        Assert.Equal(Bits(expected.Hessian!.ToColumnMajorArray()), Bits(actual.Hessian!.ToColumnMajorArray()));
+        Assert.Equal(Bits(expected.ExpectedHessian!.ToColumnMajorArray()), Bits(actual.ExpectedHessian!.ToColumnMajorArray()));
+        Assert.Equal(Bits(expected.Beta!), Bits(actual.Beta!));
+        Assert.Equal(Bits(expected.CovBeta!.ToColumnMajorArray()), Bits(actual.CovBeta!.ToColumnMajorArray()));
     }
 }
