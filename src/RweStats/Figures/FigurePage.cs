@@ -92,12 +92,8 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
             // Room on the right for the last x tick label's overhang.
             var data = new PixelRect(column.Max(m => m.Left), cells[k].Right - (float)(0.4 * style.FontSizePt), row.Min(m => m.Bottom), row.Max(m => m.Top));
             panels[k].Layout.Fixed(data);
-            // The heading starts at the cell's left edge: ScottPlot centres the title between the plot's left edge
-            // and the data area's right edge (FullFigureCenter), the offset moves its left end there.
-            var heading = panels[k].Axes.Title;
-            heading.FullFigureCenter = true;
-            heading.Label.Alignment = Alignment.LowerLeft;
-            heading.Label.OffsetX = cells[k].Left - (tiles[k].Left + data.Right) / 2;
+            // The heading's left end at the cell's left edge (PanelPlot.Create).
+            panels[k].Axes.Title.Label.OffsetX = cells[k].Left - (tiles[k].Left + data.Right) / 2;
         }
 
         var multiplot = new Multiplot(panels[0]);

@@ -43,7 +43,11 @@ internal static class PanelPlot
         top.TickGenerator = new NumericManual();
         // Room for half a tick label above the data area (the top tick's label is centred on it), under the title.
         top.MinimumSize = top.MaximumSize = (float)(0.6 * style.FontSizePt);
+        // The heading starts at the cell's left edge: ScottPlot centres the title between the plot's left edge and the
+        // data area's right edge (FullFigureCenter), and the page layout moves its left end there (Label.OffsetX).
         var title = plot.Axes.Title;
+        title.FullFigureCenter = true;
+        title.Label.Alignment = Alignment.LowerLeft;
         title.Label.Text = heading;
         title.Label.FontName = FigureFonts.FamilyName;
         title.Label.FontSize = (float)style.FontSizePt + 1;
