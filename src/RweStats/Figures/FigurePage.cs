@@ -67,8 +67,7 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
 
         // Tiles cover the page (each plot paints its own white background; ScottPlot's Multiplot clears the canvas first)
         // and overlap by a point, so that no anti-aliased seam shows where two tiles meet; the cells sit inside them.
-        var tiles = new List<PixelRect>();
-        var cells = new List<PixelRect>();
+        List<PixelRect> tiles = [], cells = [], measured = [];
         for (int k = 0; k < panels.Count; k++)
         {
             int i = k / columns, j = k % columns;
@@ -79,12 +78,10 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
                 j == 0 ? -1 : (float)(l - gap / 2 - 0.5), j == columns - 1 ? (float)width + 1 : (float)(l + cellW + gap / 2 + 0.5),
                 k + columns >= panels.Count ? (float)gridBottom + (legend is null ? (float)MarginPt + 1 : 0.5f) : (float)(t + cellH + gap / 2 + 0.5),
                 i == 0 ? -1 : (float)(t - gap / 2 - 0.5)));
-            // The bracket band is part of what lies above the data area: ScottPlot measures the panel with it.
+            // ScottPlot measures the panel in its cell, with the bracket band as part of what lies above the data area.
             foreach (var brackets in panels[k].GetPlottables<PValueBrackets>()) brackets.ReserveBand(panels[k], cells[k].Width);
+            measured.Add(new ScottPlot.LayoutEngines.Automatic().GetLayout(cells[k], panels[k], paint).DataRect);
         }
-
-        // ScottPlot measures each panel in its cell.
-        var measured = panels.Select((p, k) => new ScottPlot.LayoutEngines.Automatic().GetLayout(cells[k], p, paint).DataRect).ToList();
         for (int k = 0; k < panels.Count; k++)
         {
             var column = measured.Where((_, q) => q % columns == k % columns).ToList();
@@ -92,12 +89,8 @@ public sealed class FigurePage(Multiplot multiplot, IReadOnlyList<Plot> panels, 
             // Room on the right for the last x tick label's overhang.
             var data = new PixelRect(column.Max(m => m.Left), cells[k].Right - (float)(0.4 * style.FontSizePt), row.Min(m => m.Bottom), row.Max(m => m.Top));
             panels[k].Layout.Fixed(data);
-            // The heading starts at the cell's left edge: ScottPlot centres the title between the plot's left edge
-            // and the data area's right edge (FullFigureCenter), the offset moves its left end there.
-            var heading = panels[k].Axes.Title;
-            heading.FullFigureCenter = true;
-            heading.Label.Alignment = Alignment.LowerLeft;
-            heading.Label.OffsetX = cells[k].Left - (tiles[k].Left + data.Right) / 2;
+            // The heading's left end at the cell's left edge (PanelPlot.Create).
+            panels[k].Axes.Title.Label.OffsetX = cells[k].Left - (tiles[k].Left + data.Right) / 2;
         }
 
         var multiplot = new Multiplot(panels[0]);

@@ -13,7 +13,7 @@ public sealed record FigurePalette(string Name, IReadOnlyList<Color> Series, Col
     /// white), black.
     /// </summary>
     public static FigurePalette OkabeIto => new("okabe-ito",
-        new[] { "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000" }.Select(Color.FromHex).ToArray(),
+        Color.FromHex(new[] { "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000" }),
         Colors.Black, Grey(0.55), Color.FromHex("#009E73"), 0.12);
 
     /// <summary>
@@ -31,11 +31,7 @@ public sealed record FigurePalette(string Name, IReadOnlyList<Color> Series, Col
     public Color SeriesColor(int index) => Series[index % Series.Count];
 
     /// <summary>A grey: 0 black, 1 white.</summary>
-    public static Color Grey(double level)
-    {
-        var b = (byte)Math.Round(Math.Clamp(level, 0, 1) * 255);
-        return new Color(b, b, b);
-    }
+    public static Color Grey(double level) => Color.Gray((byte)Math.Round(Math.Clamp(level, 0, 1) * 255));
 
     /// <summary>The marker of group <paramref name="index"/>: circle, triangle, square, diamond … (shape tells groups apart in greyscale print).</summary>
     public static MarkerShape GroupMarker(int index) => Markers[index % Markers.Length];

@@ -69,8 +69,7 @@ public sealed class PValueBrackets : IPlottable
             levels[level].Add((l, r));
             b.Level = level;
         }
-        var top = (ScottPlot.AxisPanels.AxisBase)plot.Axes.Top;
-        if (levels.Count > 0) top.MinimumSize = top.MaximumSize = Gap + levels.Count * LevelHeight(paint);
+        if (levels.Count > 0) plot.Axes.Top.LockSize(Gap + levels.Count * LevelHeight(paint));
     }
 
     /// <inheritdoc/>

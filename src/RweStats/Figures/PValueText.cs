@@ -18,9 +18,8 @@ internal static class PValueText
 {
     public static string Format(double p, PValueFormat format)
     {
-        if (format == PValueFormat.Stars && !double.IsNaN(p)) return Value(p, format);
         var value = Value(p, format);
-        return value.StartsWith('<') || value.StartsWith('>') ? "p " + value : "p = " + value;
+        return format == PValueFormat.Stars && !double.IsNaN(p) ? value : value[0] is '<' or '>' ? "p " + value : "p = " + value;
     }
 
     /// <summary>The value alone, as a table cell prints it: "0.0073", "&lt; 0.001", "NA".</summary>

@@ -38,12 +38,15 @@ internal static class PanelPlot
             }
         }
         plot.Axes.Right.IsVisible = false;
-        var top = (AxisBase)plot.Axes.Top;
-        top.FrameLineStyle.IsVisible = false;
-        top.TickGenerator = new NumericManual();
+        plot.Axes.Top.FrameLineStyle.IsVisible = false;
+        plot.Axes.Top.RemoveTickGenerator();
         // Room for half a tick label above the data area (the top tick's label is centred on it), under the title.
-        top.MinimumSize = top.MaximumSize = (float)(0.6 * style.FontSizePt);
+        plot.Axes.Top.LockSize((float)(0.6 * style.FontSizePt));
+        // The heading starts at the cell's left edge: ScottPlot centres the title between the plot's left edge and the
+        // data area's right edge (FullFigureCenter), and the page layout moves its left end there (Label.OffsetX).
         var title = plot.Axes.Title;
+        title.FullFigureCenter = true;
+        title.Label.Alignment = Alignment.LowerLeft;
         title.Label.Text = heading;
         title.Label.FontName = FigureFonts.FamilyName;
         title.Label.FontSize = (float)style.FontSizePt + 1;
@@ -78,18 +81,18 @@ internal static class PanelPlot
         int nv = panel.Visits.Count;
         var positions = panel.VisitPositions?.ToArray() ?? Enumerable.Range(0, nv).Select(j => (double)j).ToArray();
         double minGap = nv == 1 ? 1 : Enumerable.Range(1, nv - 1).Min(j => positions[j] - positions[j - 1]);
-        var bottom = (AxisBase)plot.Axes.Bottom;
+        var bottom = plot.Axes.Bottom;
         bottom.TickGenerator = new VisitTicks(positions, panel.Visits.ToArray());
         bottom.MinorTickStyle = bottom.MajorTickStyle;
         plot.Axes.SetLimitsX(positions[0] - endRoom * minGap, positions[^1] + endRoom * minGap);
-        bottom.LabelText = style.VisitAxisTitle ?? "";
+        bottom.Label.Text = style.VisitAxisTitle ?? "";
 
         Func<double, double> y = panel.LogScale ? Math.Log10 : v => v;
         var ys = panel.Subjects.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).Concat(more).ToList();
         if (panel.NormalRange is { } nr)
             ys.AddRange(new[] { nr.Low, nr.High }.Where(v => !panel.LogScale || v > 0));
         NumericAxis(plot.Axes.Left, y(ys.Min()), y(ys.Max()), panel.AxisTitle);
-        var left = (AxisBase)plot.Axes.Left;
+        var left = plot.Axes.Left;
         if (panel.LogScale)
         {
             left.TickGenerator = new LogTicks();
@@ -106,7 +109,7 @@ internal static class PanelPlot
     /// <summary>A numeric axis from ScottPlot's automatic ticks over [min, max] plus 5 % at each end.</summary>
     public static void NumericAxis(IAxis axis, double min, double max, string title)
     {
-        ((AxisBase)axis).TickGenerator = new AtLeastThreeTicks();
+        axis.TickGenerator = new AtLeastThreeTicks();
         double pad = max > min ? 0.05 * (max - min) : Math.Max(1, Math.Abs(max)) * 0.1;
         axis.Min = min - pad;
         axis.Max = max + pad;

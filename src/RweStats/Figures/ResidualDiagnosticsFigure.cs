@@ -106,10 +106,10 @@ public sealed record ResidualDiagnosticsFigure : IFigure
         var plot = PanelPlot.Create(Style, PanelPlot.Heading(index, 2, title));
         PanelPlot.NumericAxis(plot.Axes.Bottom, xs.Min(), xs.Max(), xTitle);
         PanelPlot.NumericAxis(plot.Axes.Left, includeZero ? Math.Min(0, ys.Min()) : ys.Min(), includeZero ? Math.Max(0, ys.Max()) : ys.Max(), ResidualLabel);
-        // The reference line runs past the axis limits (ScottPlot clips it to the data area).
-        double x0 = xs.Min() - 1, x1 = xs.Max() + 1;
-        PanelPlot.Lines(plot, new[] { new Coordinates[] { new(x0, line.Intercept + line.Slope * x0), new(x1, line.Intercept + line.Slope * x1) } },
-            Style.Palette.Ink, 0.6f, FigurePalette.ReferenceDash);
+        // The reference line runs to the axis limits or past them (ScottPlot clips it to the data area): a unit beyond the
+        // data, or the axis' padding where that is wider (fitted values spanning more than 20 units).
+        double x0 = Math.Min(xs.Min() - 1, plot.Axes.Bottom.Min), x1 = Math.Max(xs.Max() + 1, plot.Axes.Bottom.Max);
+        PanelPlot.Lines(plot, [[new(x0, line.Intercept + line.Slope * x0), new(x1, line.Intercept + line.Slope * x1)]], Style.Palette.Ink, 0.6f, FigurePalette.ReferenceDash);
         // Translucent points with an outline in their own colour: where residuals pile up (the middle of a Q–Q plot)
         // they darken instead of merging into one white-edged smear.
         var color = Style.Palette.SeriesColor(0);

@@ -75,6 +75,7 @@ public sealed record SeriesFigure : PanelFigure
         double jitterWidth = Math.Min(Style.JitterWidth * minGap, Style.ShowBoxes ? 0.75 * boxWidth : panel.IsGrouped ? 0.35 * slot : double.MaxValue);
         double lsOffset = Style.ShowBoxes ? boxWidth / 2 + 0.1 * slot : 0.25 * slot;
         var jitter = panel.Subjects.ToDictionary(s => s.Subject, s => (Jitter.Uniform(Style.JitterSeed, s.Subject) - 0.5) * jitterWidth);
+        double SubjectX(SubjectValues s, int visit) => X(visit, s.Group) + jitter[s.Subject];
         var series = panel.IsGrouped ? groups.Cast<string?>().ToList() : new List<string?> { null };
 
         if (Style.ShowTrajectories)
@@ -87,8 +88,7 @@ public sealed record SeriesFigure : PanelFigure
             foreach (var group in series)
             {
                 var color = (group is null ? palette.Trajectory : ColorOf(group)).WithAlpha(opacity);
-                Trajectories.Add(plot, panel.Subjects.Where(s => s.Group == group).ToList(), (s, j) => X(j, group) + jitter[s.Subject], Y,
-                    s => s.Group, shared, color, group is null ? 0.4f : 0.35f);
+                Trajectories.Add(plot, panel.Subjects.Where(s => s.Group == group).ToList(), group, SubjectX, Y, shared, color, group is null ? 0.4f : 0.35f);
             }
         }
 
@@ -116,9 +116,9 @@ public sealed record SeriesFigure : PanelFigure
         {
             // One Markers plottable per series: per visit (its colour) without groups, per group with.
             var sets = panel.IsGrouped
-                ? groups.Select((g, k) => (points: Trajectories.Points(panel.Subjects.Where(s => s.Group == g), (s, j) => X(j, g) + jitter[s.Subject], Y),
+                ? groups.Select((g, k) => (points: Trajectories.Points(panel.Subjects.Where(s => s.Group == g), SubjectX, Y),
                     color: ColorOf(g), shape: FigurePalette.GroupMarker(k), alpha: 0.8))
-                : Enumerable.Range(0, nv).Select(j => (points: Trajectories.Points(panel.Subjects, (s, _) => X(j, null) + jitter[s.Subject], Y, j),
+                : Enumerable.Range(0, nv).Select(j => (points: Trajectories.Points(panel.Subjects, SubjectX, Y, j),
                     color: palette.SeriesColor(j), shape: MarkerShape.FilledCircle, alpha: 0.85));
             foreach (var (points, color, shape, alpha) in sets.Where(set => set.points.Length > 0))
                 PanelPlot.Points(plot, points, shape, PointSize, color.WithAlpha(alpha), Colors.White, 0.3f);
@@ -132,16 +132,16 @@ public sealed record SeriesFigure : PanelFigure
                 var color = ColorOf(group);
                 var xs = mine.Select(e => X(panel.VisitIndex(e.Visit), group) + lsOffset).ToArray();
                 var est = mine.Select(e => Y(e.Estimate)).ToArray();
+                var points = xs.Zip(est, (x, y) => new Coordinates(x, y)).ToArray();
                 if (group is not null && mine.Count > 1)
                 {
                     // On a white halo, so that the model's line stands out from the subjects' lines behind it.
-                    var profile = new[] { (IReadOnlyList<Coordinates>)xs.Select((x, k) => new Coordinates(x, est[k])).ToArray() };
-                    PanelPlot.Lines(plot, profile, Colors.White.WithAlpha(0.9), 2.4f);
-                    PanelPlot.Lines(plot, profile, color, 1, palette.GroupDash(groups.IndexOf(group)));
+                    PanelPlot.Lines(plot, [points], Colors.White.WithAlpha(0.9), 2.4f);
+                    PanelPlot.Lines(plot, [points], color, 1, palette.GroupDash(groups.IndexOf(group)));
                 }
                 plot.Add.Plottable(new ScottPlot.Plottables.ErrorBar(xs, est, null, null,
                     mine.Select((e, k) => Y(e.Upper) - est[k]).ToArray(), mine.Select((e, k) => est[k] - Y(e.Lower)).ToArray()) { Color = color, LineWidth = 0.8f, CapSize = 3 });
-                PanelPlot.Points(plot, xs.Select((x, k) => new Coordinates(x, est[k])).ToArray(), MarkerShape.FilledDiamond, LsMeanSize, color, Colors.White, 0.3f);
+                PanelPlot.Points(plot, points, MarkerShape.FilledDiamond, LsMeanSize, color, Colors.White, 0.3f);
             }
 
         // A group's own visit contrast in the group's colour; comparisons between groups and visit contrasts in ink.

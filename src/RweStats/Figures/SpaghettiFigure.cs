@@ -66,7 +66,7 @@ public sealed record SpaghettiFigure : PanelFigure
             var color = Style.Palette.SeriesColor(index);
             var subjects = panel.Subjects.Where(s => CategoryOf(s.Subject) == category).ToList();
             if (Style.ShowTrajectories)
-                Trajectories.Add(plot, subjects, (s, j) => positions[j], Y, s => CategoryOf(s.Subject), shared, color.WithAlpha(opacity), LineWidth, lanes);
+                Trajectories.Add(plot, subjects, category, (s, j) => positions[j], Y, shared, color.WithAlpha(opacity), LineWidth, lanes);
             if (Style.ShowPoints && Trajectories.Points(subjects, (s, j) => positions[j], Y) is { Length: > 0 } points)
                 PanelPlot.Points(plot, points, MarkerShape.FilledCircle, 2.2f, color.WithAlpha(0.9));
         }

@@ -44,8 +44,8 @@ public sealed record TippingPointFigure : IFigure
             band.LineWidth = 0;
         }
         // Reference lines run past the axis limits (ScottPlot clips them to the data area).
-        PanelPlot.Lines(plot, new[] { new Coordinates[] { new(x.Min() - xSpan, 0), new(x.Max() + xSpan, 0) } }, ink, 0.6f, FigurePalette.ReferenceDash);
-        PanelPlot.Lines(plot, new[] { x.Zip(estimate, (a, b) => new Coordinates(a, b)).ToArray() }, colour, 1.2f);
+        PanelPlot.Lines(plot, [[new(x.Min() - xSpan, 0), new(x.Max() + xSpan, 0)]], ink, 0.6f, FigurePalette.ReferenceDash);
+        PanelPlot.Lines(plot, [x.Zip(estimate, (a, b) => new Coordinates(a, b)).ToArray()], colour, 1.2f);
         plot.Add.Markers(x, estimate, MarkerShape.FilledCircle, 2.5f, colour);
         string level = (100 * (1 - Analysis.Alpha)).ToString("0.##", CultureInfo.InvariantCulture);
         var legend = new List<LegendItem>
@@ -56,7 +56,7 @@ public sealed record TippingPointFigure : IFigure
         };
         if (Analysis.TippingShift is { } tip)
         {
-            PanelPlot.Lines(plot, new[] { new Coordinates[] { new(tip, 2 * yMin - yMax), new(tip, 2 * yMax - yMin) } }, tipColour, 1, FigurePalette.MissedVisitDash);
+            PanelPlot.Lines(plot, [[new(tip, 2 * yMin - yMax), new(tip, 2 * yMax - yMin)]], tipColour, 1, FigurePalette.MissedVisitDash);
             legend.Add(FigureLegend.Line(string.Create(CultureInfo.InvariantCulture,
                 $"p = α = {Analysis.Alpha} at shift {PanelPlot.Number(Math.Round(tip, 4))} (tipping point)"), tipColour, 1, FigurePalette.MissedVisitDash));
         }

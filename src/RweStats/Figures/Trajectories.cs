@@ -63,12 +63,12 @@ internal static class Trajectories
     public static float SharedWidth(float width, int count) => width * (float)Math.Min(4, 1 + 0.6 * (count - 1));
 
     /// <summary>
-    /// Adds the subjects' lines, subject s at visit j at (<paramref name="x"/>(s, j), <paramref name="y"/>(value)), the
-    /// segments of <paramref name="shared"/> and <paramref name="lanes"/> once each: one scatter line per kind (solid
+    /// Adds the lines of one series' subjects, subject s at visit j at (<paramref name="x"/>(s, j), <paramref name="y"/>(value)),
+    /// the segments of <paramref name="shared"/> and <paramref name="lanes"/> once each: one scatter line per kind (solid
     /// runs, dashed bridges, separate segments of one width and lane).
     /// </summary>
-    public static void Add(Plot plot, IReadOnlyList<SubjectValues> subjects, Func<SubjectValues, int, double> x, Func<double, double> y,
-        Func<SubjectValues, string?> series, IReadOnlyDictionary<Segment, int> shared, Color color, float width,
+    public static void Add(Plot plot, IReadOnlyList<SubjectValues> subjects, string? series, Func<SubjectValues, int, double> x, Func<double, double> y,
+        IReadOnlyDictionary<Segment, int> shared, Color color, float width,
         IReadOnlyDictionary<Segment, (int Lane, int Lanes)>? lanes = null)
     {
         bool Apart(Segment g) => shared.ContainsKey(g) || lanes?.ContainsKey(g) == true;
@@ -78,7 +78,7 @@ internal static class Trajectories
         foreach (var s in subjects)
         {
             var run = new List<Coordinates>();
-            foreach (var g in Segments(s, series(s)))
+            foreach (var g in Segments(s, series))
             {
                 Coordinates a = new(x(s, g.From), y(g.FromValue)), b = new(x(s, g.To), y(g.ToValue));
                 if (run.Count == 0) run.Add(a);

@@ -134,6 +134,20 @@ public class OtherFiguresTests
     }
 
     [Fact]
+    public void Residual_reference_line_reaches_the_axis_edges_when_fitted_values_span_widely()
+    {
+        // Fitted FEV1-like values spanning 100 units: the axis pads 5 units each side, more than the line's unit beyond
+        // the data, so the line must run to the axis limits.
+        var fitted = Enumerable.Range(0, 40).Select(i => 2.5 * i).ToArray();
+        var residuals = fitted.Select((_, i) => Math.Sin(i)).ToArray();
+        using var page = new ResidualDiagnosticsFigure { Fitted = fitted, Residuals = residuals }.Page();
+        var panel = page.Panels[1];
+        var line = Assert.Single(panel.GetPlottables<Scatter>()).Data.GetScatterPoints();
+        Assert.True(line.Min(c => c.X) <= panel.Axes.Bottom.Min, "the line reaches the left edge");
+        Assert.True(line.Max(c => c.X) >= panel.Axes.Bottom.Max, "the line reaches the right edge");
+    }
+
+    [Fact]
     public void QQ_points_and_line_follow_R()
     {
         // qqnorm uses ppoints(n): (i − 3/8)/(n + 1/4) for n ≤ 10, else (i − 1/2)/n.
