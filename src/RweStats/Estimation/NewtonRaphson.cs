@@ -93,15 +93,30 @@ internal static class NewtonRaphson
             double lambda = 1;
             LikelihoodEvaluation? next = null;
             double[] candidate = theta;
+            // The full step is nearly always taken: its value is computed from the pattern totals with derivatives (the
+            // same log|V| and Σ Zᵀ V⁻¹ Z, the same bits), which the evaluation at the new θ then reuses instead of a
+            // second pass over the patterns. A shorter step's value is computed alone.
+            LikelihoodObjective.PatternTotals? fullStep = null, taken = null;
             for (int half = 0; half < 40; half++, lambda /= 2)
             {
                 candidate = (double[])theta.Clone();
                 for (int i = 0; i < free.Length; i++) candidate[free[i]] += lambda * step[i];
                 ClampVarianceAtZero(covariance, candidate);
                 if (!covariance.IsAdmissible(candidate)) continue;
-                var trial = objective.Evaluate(candidate, 0);
+                LikelihoodEvaluation trial;
+                if (half == 0)
+                {
+                    fullStep = objective.Totals(candidate, 1);
+                    trial = fullStep is null ? new LikelihoodEvaluation { Value = double.PositiveInfinity } : objective.EvaluateFrom(candidate, 0, fullStep);
+                }
+                else trial = objective.Evaluate(candidate, 0);
                 evaluations++;
-                if (trial.IsFinite && trial.Value <= eval.Value + 1e-10 * Math.Abs(eval.Value)) { next = trial; break; }
+                if (trial.IsFinite && trial.Value <= eval.Value + 1e-10 * Math.Abs(eval.Value))
+                {
+                    next = trial;
+                    taken = half == 0 ? fullStep : null;
+                    break;
+                }
             }
             if (next is null)
             {
@@ -113,7 +128,7 @@ internal static class NewtonRaphson
                 break;
             }
             theta = candidate;
-            eval = objective.Evaluate(theta, 2);
+            eval = taken is not null ? objective.EvaluateFrom(theta, 2, taken) : objective.Evaluate(theta, 2);
             evaluations++;
             history.Add(eval.Value);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
@@ -152,7 +153,8 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
     /// <summary>
     /// The chunks of one range into its sums, a column at a time (each column's loop is short and predictable; row by
     /// row through every column cost several times as much): the rows with every required value, the first value that is
-    /// not a finite number, the label ids, the rows that start a subject; then the rows go to the sums in file order.
+    /// not a finite number, the label ids, the rows that start a subject; then the rows go to the sums in file order, read
+    /// in place (a subject's rows are copied only when it is kept or continues into the next chunk).
     /// </summary>
     unsafe void ReadChunks(DuckDBResult result, long firstRow, StreamPlan plan, string[] all, int labelColumns, ChunkSums sums)
     {
@@ -167,9 +169,10 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
         int capacity = 0;
         bool[] present = [], startsSubject = [];
         int[] visits = [], groups = [];
-        int[][] codes = new int[classes][];
-        var rowCodes = new int[classes];
-        var covariates = new double[covariateCount];
+        // The chunk's columns as the sums read them: a subject's rows are read in place when it closes (ChunkSums.RowAt).
+        // The outcome and covariates are numbers (ModelColumns), so DOUBLE vectors.
+        var rows = new ChunkColumns(classes, covariateCount);
+        var codes = rows.Codes;
         long position = firstRow;
         while (true)
         {
@@ -204,17 +207,21 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
             for (int k = 0; k < classes; k++) classIds[k].Ids(columns[2 + k], present, size, codes[k]);
             if (groupColumn >= 0) groupIds.Ids(columns[groupColumn], present, size, groups);
             subject.Starts(columns[0], present, size, startsSubject);
-            var y = columns[yColumn];
-            for (int i = 0; i < size; i++, position++)
+            (rows.Visits, rows.Groups) = (visits, groups);
+            rows.Y = (double*)columns[yColumn].Data;
+            rows.YValidity = columns[yColumn].Validity;
+            for (int k = 0; k < covariateCount; k++) rows.Covariates[k] = (nint)columns[yColumn + 1 + k].Data;
+            rows.FirstPosition = position;
+            sums.BeginChunk(rows);
+            var subjectColumn = columns[0];
+            for (int i = 0; i < size; i++)
             {
-                if (!present[i]) { sums.SkippedRow(); continue; }
-                for (int k = 0; k < classes; k++) rowCodes[k] = codes[k][i];
-                for (int k = 0; k < covariateCount; k++) covariates[k] = columns[yColumn + 1 + k].Number(i);
-                double response = y.IsMissing(i) ? double.NaN : y.Number(i);
-                int group = groupColumn < 0 ? 0 : groups[i];
-                if (startsSubject[i]) sums.Row(columns[0].LabelBytes(i), position, visits[i], group, rowCodes, response, covariates);
-                else sums.RowOfSameSubject(position, visits[i], group, rowCodes, response, covariates);
+                if (!present[i]) sums.SkippedRow();
+                else if (startsSubject[i]) sums.RowAt(subjectColumn.LabelBytes(i), i);
+                else sums.RowOfSameSubjectAt(i);
             }
+            sums.EndChunk();
+            position += size;
         }
     }
 
@@ -388,9 +395,6 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         bool Valid(int i) => Validity == null || (Validity[i >> 6] >> (i & 63) & 1) == 1;
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool IsMissing(int i) => !Valid(i) || (!numbers && *(int*)((byte*)Data + 16 * i) == 0);
-
         public double Number(int i) => ((double*)Data)[i];
 
         /// <summary>Clears the rows where this column is missing (null, or the empty text).</summary>
@@ -418,9 +422,27 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
         {
             if (!numbers) return size;
             var values = (double*)Data;
+            if (AllFinite(values, size)) return size;
             for (int i = 0; i < size; i++)
                 if (!ColumnTyping.IsNumber(values[i]) && Valid(i)) return i;
             return size;
+        }
+
+        /// <summary>Whether every value (present or not) is finite: the exponent bits of a NaN or an infinity are all ones.
+        /// Two values at a time; the usual chunk has none, so the row by row search runs only when one is met.</summary>
+        static bool AllFinite(double* values, int size)
+        {
+            var exponent = Vector128.Create(0x7FF0_0000_0000_0000UL);
+            var seen = Vector128<ulong>.Zero;
+            int i = 0;
+            for (; i <= size - 2; i += 2)
+            {
+                var e = Vector128.Load((ulong*)values + i) & exponent;
+                seen |= Vector128.Equals(e, exponent);
+            }
+            for (; i < size; i++)
+                if (!double.IsFinite(values[i])) return false;
+            return seen == Vector128<ulong>.Zero;
         }
 
         /// <summary>A VARCHAR cell's bytes: duckdb_string_t is a 4-byte length, then 12 bytes inline, or a 4-byte prefix and a pointer.</summary>

@@ -82,6 +82,29 @@ internal sealed record SubjectRowShape(int Classes, int Covariates, IReadOnlyLis
     public int ValuesPerVisit => Monomials.Count + 1;
 }
 
+/// <summary>
+/// The current chunk of a source read column by column (DuckDB's result chunks, read in place): each row's ids (this
+/// chunk's <see cref="ChunkSums"/> labels), outcome and covariates by the row's index in the chunk.
+/// </summary>
+internal sealed unsafe class ChunkColumns(int classes, int covariates)
+{
+    public int[] Visits = [], Groups = [];
+    public readonly int[][] Codes = new int[classes][];
+    /// <summary>The outcome's values and validity mask (null: every value present); a missing outcome reads as NaN.</summary>
+    public double* Y;
+    public ulong* YValidity;
+    /// <summary>Each covariate's values (double*).</summary>
+    public readonly nint[] Covariates = new nint[covariates];
+    /// <summary>The source position of the chunk's first row.</summary>
+    public long FirstPosition;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public double Response(int i) => YValidity == null || (YValidity[i >> 6] >> (i & 63) & 1) == 1 ? Y[i] : double.NaN;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public double Covariate(int i, int k) => ((double*)Covariates[k])[i];
+}
+
 /// <summary>The rows of one subject kept as they were read (a chunk's first and last subject, which may continue in the next chunk).</summary>
 internal sealed record SubjectLog(byte[] Key, long[] Where, int[] Visit, int[] Group, int[] Codes, double[] Y, double[] Covariates, ChunkSums Chunk)
 {
@@ -143,6 +166,10 @@ internal sealed class ChunkSums
     long[] rowWhere = new long[16];
     int[] rowVisit = new int[16], rowGroup = new int[16], rowCodes;
     double[] rowY = new double[16], rowCovariates;
+    // The open subject's rows when they are rows fusedFrom … fusedFrom + fusedRows − 1 of the source's current chunk, read
+    // from there when the subject closes instead of copied row by row (fusedFrom < 0: its rows are in the arrays above).
+    ChunkColumns? chunk;
+    int fusedFrom = -1, fusedRows;
     // Scratch for one subject.
     readonly int[] rowAtVisit = new int[MaxVisitIds + 2];
     int[] keyScratch;
@@ -192,6 +219,74 @@ internal sealed class ChunkSums
         if (!open) throw NoOpenSubject();
         RowsRead++;
         AddToOpenSubject(position, visit, group, codes, y, covariates);
+    }
+
+    /// <summary>The source's next chunk of rows, read in place by <see cref="RowAt"/> and <see cref="RowOfSameSubjectAt"/>
+    /// until <see cref="EndChunk"/>.</summary>
+    public void BeginChunk(ChunkColumns columns) => chunk = columns;
+
+    /// <summary>Row <paramref name="i"/> of the current chunk (every required column present), as <see cref="Row"/>. A subject
+    /// whose rows follow one another in the chunk is accumulated from the chunk when it closes; the chunk's first
+    /// subject (kept, <see cref="Head"/>) and a subject with a skipped row among its rows have their rows copied.</summary>
+    public void RowAt(ReadOnlySpan<byte> subject, int i)
+    {
+        RowsRead++;
+        if (open && subject.SequenceEqual(key.AsSpan(0, keyLength))) { AddAt(i); return; }
+        NextSubject(subject);
+        if (keepFirst && !sawSubject) { CopyRow(i); return; }
+        if (chunk!.Visits[i] >= MaxVisitIds) throw TooManyVisits(chunk.FirstPosition + i);
+        (fusedFrom, fusedRows) = (i, 1);
+    }
+
+    /// <summary>Row <paramref name="i"/> of the current chunk, of the subject of the row before (as <see cref="RowOfSameSubject"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void RowOfSameSubjectAt(int i)
+    {
+        if (!open) throw NoOpenSubject();
+        RowsRead++;
+        if (fusedFrom >= 0 && i == fusedFrom + fusedRows && chunk!.Visits[i] < MaxVisitIds) fusedRows++;
+        else AddAt(i);
+    }
+
+    void AddAt(int i)
+    {
+        if (fusedFrom >= 0 && i == fusedFrom + fusedRows)
+        {
+            if (chunk!.Visits[i] >= MaxVisitIds) throw TooManyVisits(chunk.FirstPosition + i);
+            fusedRows++;
+            return;
+        }
+        CopyFusedRows();
+        CopyRow(i);
+    }
+
+    /// <summary>The current chunk is done: an open subject's rows in it are copied (it may continue in the next chunk).</summary>
+    public void EndChunk()
+    {
+        CopyFusedRows();
+        chunk = null;
+    }
+
+    void CopyFusedRows()
+    {
+        if (fusedFrom < 0) return;
+        int from = fusedFrom, count = fusedRows;
+        fusedFrom = -1;
+        for (int i = from; i < from + count; i++) CopyRow(i);
+    }
+
+    void CopyRow(int i)
+    {
+        var c = chunk!;
+        long position = c.FirstPosition + i;
+        int visit = c.Visits[i];
+        if (visit >= MaxVisitIds) throw TooManyVisits(position);
+        if (rows == rowVisit.Length) Grow();
+        rowWhere[rows] = position; rowVisit[rows] = visit; rowGroup[rows] = c.Groups[i]; rowY[rows] = c.Response(i);
+        int classes = shape.Classes, covariateCount = shape.Covariates;
+        for (int k = 0; k < classes; k++) rowCodes[rows * classes + k] = c.Codes[k][i];
+        for (int k = 0; k < covariateCount; k++) rowCovariates[rows * covariateCount + k] = c.Covariate(i, k);
+        rows++;
     }
 
     void Add(ReadOnlySpan<byte> subject, long position, int visit, int group, ReadOnlySpan<int> codes, double y, ReadOnlySpan<double> covariates)
@@ -253,6 +348,7 @@ internal sealed class ChunkSums
         keyLength = subject.Length;
         open = true;
         rows = 0;
+        fusedFrom = -1;
     }
 
     void Grow()
@@ -280,21 +376,61 @@ internal sealed class ChunkSums
         }
     }
 
-    /// <summary>The open subject's rows into its signature's sums (and the totals).</summary>
+    /// <summary>The open subject's rows into its signature's sums (and the totals): from the current chunk or from the row arrays.</summary>
     void Accumulate()
     {
-        int classes = shape.Classes, k1 = shape.ValuesPerVisit, covariateCount = shape.Covariates;
+        if (fusedFrom >= 0) Accumulate(new ChunkRows(chunk!, fusedFrom, fusedRows));
+        else Accumulate(new ArrayRows(this));
+    }
+
+    /// <summary>The open subject's rows, wherever they are (compiled once per kind of rows, so each access is inlined).</summary>
+    interface IOpenRows
+    {
+        int Count { get; }
+        long Where(int r);
+        int Visit(int r);
+        int Group(int r);
+        double Y(int r);
+        int Code(int r, int c);
+        double Covariate(int r, int k);
+    }
+
+    readonly struct ArrayRows(ChunkSums s) : IOpenRows
+    {
+        public int Count => s.rows;
+        public long Where(int r) => s.rowWhere[r];
+        public int Visit(int r) => s.rowVisit[r];
+        public int Group(int r) => s.rowGroup[r];
+        public double Y(int r) => s.rowY[r];
+        public int Code(int r, int c) => s.rowCodes[r * s.shape.Classes + c];
+        public double Covariate(int r, int k) => s.rowCovariates[r * s.shape.Covariates + k];
+    }
+
+    readonly struct ChunkRows(ChunkColumns chunk, int from, int count) : IOpenRows
+    {
+        public int Count => count;
+        public long Where(int r) => chunk.FirstPosition + from + r;
+        public int Visit(int r) => chunk.Visits[from + r];
+        public int Group(int r) => chunk.Groups[from + r];
+        public double Y(int r) => chunk.Response(from + r);
+        public int Code(int r, int c) => chunk.Codes[c][from + r];
+        public double Covariate(int r, int k) => chunk.Covariate(from + r, k);
+    }
+
+    void Accumulate<TRows>(TRows rowsOf) where TRows : struct, IOpenRows
+    {
+        int classes = shape.Classes, k1 = shape.ValuesPerVisit, covariateCount = shape.Covariates, rows = rowsOf.Count;
         ulong mask = 0;
-        int used = 0, group = rows > 0 ? rowGroup[0] : 0;
+        int used = 0, group = rows > 0 ? rowsOf.Group(0) : 0;
         for (int r = 0; r < rows; r++)
         {
-            if (rowGroup[r] != group)
-                throw RweStatsInputException.Naming($"{where(rowWhere[r])}: subject '{Subject()}' changes group ('{groupName}': '{Groups[group]}', then '{Groups[rowGroup[r]]}'); {{Group}} must be constant within a subject");
-            double y = rowY[r];
+            if (rowsOf.Group(r) != group)
+                throw RweStatsInputException.Naming($"{where(rowsOf.Where(r))}: subject '{Subject()}' changes group ('{groupName}': '{Groups[group]}', then '{Groups[rowsOf.Group(r)]}'); {{Group}} must be constant within a subject");
+            double y = rowsOf.Y(r);
             if (double.IsNaN(y)) continue;
-            int v = rowVisit[r];
+            int v = rowsOf.Visit(r);
             if ((mask >> v & 1) == 1)
-                throw new RweStatsInputException($"{where(rowWhere[r])}: subject '{Subject()}' has visit '{Visits[v]}' twice (first at {where(rowWhere[rowAtVisit[v]])}); keep one row per subject and visit");
+                throw new RweStatsInputException($"{where(rowsOf.Where(r))}: subject '{Subject()}' has visit '{Visits[v]}' twice (first at {where(rowsOf.Where(rowAtVisit[v]))}); keep one row per subject and visit");
             mask |= 1UL << v;
             rowAtVisit[v] = r;
             used++;
@@ -303,7 +439,7 @@ internal sealed class ChunkSums
             if (y > MaxY) MaxY = y;
             for (int k = 0; k < covariateCount; k++)
             {
-                double x = rowCovariates[r * covariateCount + k];
+                double x = rowsOf.Covariate(r, k);
                 CovariateSums[k] += x;
                 var codeLike = CovariateValues[k];
                 if (codeLike.Possible) codeLike.Add(x); // a covariate that is not a code (BASE) is ruled out at its first value
@@ -320,12 +456,12 @@ internal sealed class ChunkSums
         for (ulong bits = mask; bits != 0; bits &= bits - 1, m++)
         {
             int r = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
-            for (int c = 0; c < classes; c++) keyScratch[keyLengthUsed++] = rowCodes[r * classes + c];
-            values[m * k1] = rowY[r];
+            for (int c = 0; c < classes; c++) keyScratch[keyLengthUsed++] = rowsOf.Code(r, c);
+            values[m * k1] = rowsOf.Y(r);
             for (int k = 1; k < k1; k++)
             {
                 double product = 1;
-                foreach (int i in monomials[k - 1]) product *= rowCovariates[r * covariateCount + i];
+                foreach (int i in monomials[k - 1]) product *= rowsOf.Covariate(r, i);
                 values[m * k1 + k] = product;
             }
         }
@@ -373,10 +509,13 @@ internal sealed class ChunkSums
         public bool Equals(ReadOnlySpan<int> a, int[] b) => a.SequenceEqual(b);
         public int GetHashCode(ReadOnlySpan<int> a)
         {
-            // A multiply-rotate over the dozen ints of a key, once per subject: HashCode.AddBytes took most of the lookup.
-            // (Only equal keys must hash alike: the signatures' order is their order of insertion, whatever the hash.)
+            // A multiply-rotate over the dozen ints of a key, two at a time, once per subject: HashCode.AddBytes took most
+            // of the lookup. (Only equal keys must hash alike: the signatures' order is their order of insertion, whatever
+            // the hash.)
             ulong h = (ulong)a.Length;
-            foreach (int x in a) h = (System.Numerics.BitOperations.RotateLeft(h, 27) ^ (uint)x) * 0x9E3779B97F4A7C15UL;
+            var pairs = System.Runtime.InteropServices.MemoryMarshal.Cast<int, ulong>(a);
+            foreach (ulong x in pairs) h = (System.Numerics.BitOperations.RotateLeft(h, 27) ^ x) * 0x9E3779B97F4A7C15UL;
+            if ((a.Length & 1) == 1) h = (System.Numerics.BitOperations.RotateLeft(h, 27) ^ (uint)a[^1]) * 0x9E3779B97F4A7C15UL;
             return (int)(h ^ h >> 32);
         }
         public int[] Create(ReadOnlySpan<int> a) => a.ToArray();
@@ -397,6 +536,24 @@ internal static class SubjectOrder
     /// </summary>
     public static int CompareNatural(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
     {
+        // Ids of one length that first differ where both have a digit of digit runs ending together (PT0001 and PT0002),
+        // or both a byte that is no digit, compare as that byte: the runs before are the same bytes, and digit runs of
+        // one length compare by value as they compare by bytes. Most consecutive ids are of that kind.
+        if (a.Length == b.Length)
+        {
+            int d = a.CommonPrefixLength(b);
+            if (d < a.Length)
+            {
+                bool digitA = IsDigit(a[d]), digitB = IsDigit(b[d]);
+                if (!digitA && !digitB) return a[d].CompareTo(b[d]);
+                if (digitA && digitB)
+                {
+                    int end = d + 1;
+                    while (end < a.Length && IsDigit(a[end]) && IsDigit(b[end])) end++;
+                    if (end == a.Length || !IsDigit(a[end]) && !IsDigit(b[end])) return a[d].CompareTo(b[d]);
+                }
+            }
+        }
         int i = 0, j = 0;
         while (i < a.Length && j < b.Length)
         {
