@@ -1069,4 +1069,60 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Le dépistage a été fait par 12 dans le groupe rappel (30,0 %).", "consistent")]
     [InlineData("Le dépistage a été fait par 12 dans le groupe rappel (30,4 %).", "inconsistent")]
     public void ACountWithItsGroupNamedBeforeItsPercentage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // A count of people written in words before its percentage: 7 / 200 = 3.5 %; 3.2 % needs a denominator of 216 or
+    // more, above the 200 patients. 14 / 200 = 7.0 %; 6.0 % needs 229 or more.
+    [InlineData("In the 200 patients, seven patients (3.5%) had a fever.", "consistent")]
+    [InlineData("In the 200 patients, seven patients (3.2%) had a fever.", "inconsistent")]
+    [InlineData("Chez les 200 patientes, quatorze patientes (7,0 %) avaient de la fièvre.", "consistent")]
+    [InlineData("Chez les 200 patientes, quatorze patientes (6,0 %) avaient de la fièvre.", "inconsistent")]
+    public void ACountInWordsBeforeItsPercentage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // People named by what they are (athletes, workers, soignants, trekkers): "among the 25 athletes" is the n, so a
+    // mean count of 1.38 (34.5 / 25) is impossible and 1.36 (34 / 25) possible.
+    [InlineData("Among the 25 athletes, the mean number of falls was 1.36 (SD 1.10).", "consistent")]
+    [InlineData("Among the 25 athletes, the mean number of falls was 1.38 (SD 1.10).", "inconsistent")]
+    [InlineData("Chez les 25 soignants, le nombre moyen de chutes était de 1,36 (ET 1,10).", "consistent")]
+    [InlineData("Chez les 25 soignants, le nombre moyen de chutes était de 1,38 (ET 1,10).", "inconsistent")]
+    public void PeopleNamedByWhatTheyAre(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // An arm's n stated under its name where the arms are allocated, then the arm named in the statistic's clause:
+    // with n = 46, 1.37 is 63 / 46 and 1.38 no total (63 / 46 = 1.370, 64 / 46 = 1.391); with n = 44, 1.36 is 60 / 44
+    // and 1.38 no total. The 90 patients of the whole study would give 1.38 (124 / 90).
+    [InlineData("Of 90 patients, 46 were assigned to surgery and 44 to casting. The mean number of falls was 1.37 (SD 1.10) after surgery.", "consistent")]
+    [InlineData("Of 90 patients, 46 were assigned to surgery and 44 to casting. The mean number of falls was 1.38 (SD 1.10) after surgery.", "inconsistent")]
+    [InlineData("Sur 90 patients, 46 ont été affectés à la chirurgie et 44 au plâtre. Le nombre moyen de chutes était de 1,37 (ET 1,10) après la chirurgie.", "consistent")]
+    [InlineData("Sur 90 patients, 46 ont été affectés à la chirurgie et 44 au plâtre. Le nombre moyen de chutes était de 1,38 (ET 1,10) après la chirurgie.", "inconsistent")]
+    [InlineData("Patients were randomly assigned to surgery (n = 46) or casting (n = 44). The mean number of falls was 1.36 (SD 1.10) with casting.", "consistent")]
+    [InlineData("Patients were randomly assigned to surgery (n = 46) or casting (n = 44). The mean number of falls was 1.38 (SD 1.10) with casting.", "inconsistent")]
+    [InlineData("Les patients ont été répartis entre chirurgie (n = 46) et plâtre (n = 44). Le nombre moyen de chutes était de 1,36 (ET 1,10) avec le plâtre.", "consistent")]
+    [InlineData("Les patients ont été répartis entre chirurgie (n = 46) et plâtre (n = 44). Le nombre moyen de chutes était de 1,38 (ET 1,10) avec le plâtre.", "inconsistent")]
+    public void AnArmNamedInTheStatisticsClauseGivesItsN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Fact]
+    // A clause naming both arms, or a word two arms share, gives neither arm's n.
+    public void AClauseNamingBothArmsTakesNoArmsN() =>
+        Assert.NotEqual("inconsistent", Verdict("Patients were randomly assigned to surgery (n = 46) or casting (n = 44). The mean number of falls was 1.38 (SD 1.10) with surgery or casting.", "grim"));
+
+    [Theory]
+    // A count of people qualified by their arm ("after surgery", "taking acetazolamide") before its percentage: 11 / 46
+    // = 23.9 %; no denominator gives 25.9 % (11 / 42 = 26.19 %, 11 / 43 = 25.58 %).
+    [InlineData("Fever occurred in 11 patients after surgery (23.9%).", "consistent")]
+    [InlineData("Fever occurred in 11 patients after surgery (25.9%).", "inconsistent")]
+    [InlineData("Paresthesia was reported by 11 trekkers taking acetazolamide (25.9%).", "inconsistent")]
+    [InlineData("La fièvre est survenue chez 11 patients après la chirurgie (23,9 %).", "consistent")]
+    [InlineData("La fièvre est survenue chez 11 patients après la chirurgie (25,9 %).", "inconsistent")]
+    public void ACountQualifiedByItsArmBeforeItsPercentage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // "Forty-two patients took part" states the study's n: a mean count of 2.19 is 92 / 42; 2.20 no total (92 / 42 =
+    // 2.190, 93 / 42 = 2.214).
+    [InlineData("Forty-two patients took part. The mean number of sessions missed was 2.19 (SD 0.81).", "consistent")]
+    [InlineData("Forty-two patients took part. The mean number of sessions missed was 2.20 (SD 0.81).", "inconsistent")]
+    [InlineData("Quarante-deux patients ont participé. Le nombre moyen de séances manquées était de 2,19 (ET 0,81).", "consistent")]
+    [InlineData("Quarante-deux patients ont participé. Le nombre moyen de séances manquées était de 2,20 (ET 0,81).", "inconsistent")]
+    public void TookPartStatesTheStudysN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }

@@ -31,7 +31,7 @@ internal static partial class StatisticExtractor
         bool french = IsFrench(flow);
         var sentences = SentenceStarts(flow);
         options = options with { PaperScores = PaperScorePattern(flow) };
-        var studyNs = options.StudyN is { } given ? new StudyNs(new[] { (0, given, "given by the reader") }) : FindStudyNs(text);
+        var studyNs = (options.StudyN is { } given ? new StudyNs(new[] { (0, given, "given by the reader") }) : FindStudyNs(text)) with { Arms = ArmNs(text.Flow, SentenceStarts(text.Flow)) };
         var (studyN, studyNSource) = studyNs.First;
 
         var taken = new List<(int Start, int End)>();
@@ -288,7 +288,7 @@ internal static partial class StatisticExtractor
                 var own = (Math.Max(0, k.Index - 8), k.Index + k.Length);
                 found.Add(new Percentage(Context(text, p.Index, end, french, sentences, studyNs, options, own), pct, ParseWhole(k.Value), null));
             }
-        foreach (var regex in new[] { PercentThenCount, CountPercentOf, CountOfThenPercent, CountWordOfThenPercent, PercentCommaCount, CountThenPercent, PercentWordsThenCount, PercentOfPeople })
+        foreach (var regex in new[] { PercentThenCount, CountPercentOf, CountOfThenPercent, CountWordOfThenPercent, PercentCommaCount, CountThenPercent, PercentWordsThenCount, CountInWordsThenPercent, PercentOfPeople })
             foreach (Match m in regex.Matches(flow))
             {
                 if (!Free(m.Index, m.Index + m.Length)) continue;

@@ -13,7 +13,7 @@ internal static partial class StatisticExtractor
         + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
     /// <summary>The words a study's n counts (not "women", "men": those count a category of it).</summary>
     const string StudyPeople = @"(?:patients?|participants?|subjects?|sujets?|malades|enfants|children|individuals|individus|respondents|répondants|adults|adultes|volunteers|volontaires|persons|people|personnes|infants|newborns|neonates|nourrissons|nouveau-nés|adolescents|students|étudiants)";
-    static readonly Regex StudyNPhrase = new(@"(?<![\w])(?<n>\d+|" + CountWords.Pattern + @")\s+(?:" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,6}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|allocated|assigned|inclus|incluses|traités|traitées|randomisés|randomisées|analysés|étudiés|répartis|réparties)|(?:were|ont été)\s+(?:randomi[sz]ed|enrolled|included|inclus|randomisés)(?!\s+(?:to|à|in|dans|into)\b))", OptI);
+    static readonly Regex StudyNPhrase = new(@"(?<![\w])(?<n>\d+|" + CountWords.Pattern + @")\s+(?:" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,6}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|allocated|assigned|inclus|incluses|traités|traitées|randomisés|randomisées|analysés|étudiés|répartis|réparties)|(?:were|ont été)\s+(?:randomi[sz]ed|enrolled|included|inclus|randomisés)(?!\s+(?:to|à|in|dans|into)\b)|" + StudyPeople + @"\s+(?:took part|participated|ont participé|ont pris part)\b(?!\s+(?:in|à|au|aux)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\wéè'-]+\s+){0,2}?(?:interviews?|focus|groups?|sub-?stud(?:y|ies)|entretiens|groupes|sous-études?)\b))", OptI);
     static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|recruited|reviewed|studied|inclu(?:ait|s)?|a inclus|ont inclus|avons inclus|avons revu|avons étudié|randomi[sz]ed|comprenait)\s+(?<n>\d+|" + CountWords.Pattern + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople, OptI);
     /// <summary>A table's "Patients (n) 14" row. A running-text "the n = 12 patients had …" is the n of its sentence, not the study's.</summary>
     /// <summary>"Participants (N = 146; 81 women …)" opening a sentence (a capital N: the whole sample, as APA style prints it), "164 underwent randomization", "Participants were 96 undergraduates", "Les 47 patients inclus", "The 120 patients enrolled", "les 58 patients de la cohorte".</summary>
@@ -111,6 +111,25 @@ internal static partial class StatisticExtractor
         {
             n = ParseWhole(people.Groups["n"].Value);
             source = $"'{people.Value}' in the same sentence";
+        }
+        // An arm named in the statistic's own clause whose n is stated under its name where the arms were allocated
+        // ("112 were assigned to EVLA and 110 to UGFS" … "fell from 5.34 ± 2.11 to 1.87 ± 1.62 after EVLA"), in the
+        // same section: only when the clause names one arm.
+        if (n is null && !ambiguous && studyNs.Arms.Count > 0)
+        {
+            int c0 = start, c1 = end;
+            while (c0 > s0 && c0 > start - 60 && !char.IsDigit(flow[c0 - 1]) && flow[c0 - 1] is not ';' and not '.') c0--;
+            while (c1 < s1 && c1 < end + 60 && !char.IsDigit(flow[c1]) && flow[c1] is not ';' and not '.' and not ',') c1++;
+            int? section = studyNs.Headings?.LastOrDefault(h => h <= start);
+            var named = ArmReference.Matches(flow[c0..c1])
+                .SelectMany(r => studyNs.Arms.Where(a => a.At < start && string.Equals(a.Name, r.Groups["name"].Value, StringComparison.OrdinalIgnoreCase)
+                                                        && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
+                .GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()).ToList();
+            if (named.Select(a => a.N).Distinct().Count() == 1)
+            {
+                n = named[0].N;
+                source = $"{ArmNSource} '{named[0].Name}' ('{named[0].Source.Trim()}')";
+            }
         }
         if (n is null && !ambiguous && studyN is not null)
         {
@@ -269,13 +288,62 @@ internal static partial class StatisticExtractor
     static readonly Regex ArmsAllocated = new(@"\b(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed|allocated|randomisé(?:e?s)?|tirés au sort|tirées au sort|répartis|réparties)\b[^.;()\n]{0,150}?\(\s*[nN]\s*=\s*(?<a>\d+)\s*\)[^.;()\n]{0,100}?\b(?:or|and|ou|et)\b[^.;()\n]{0,100}?\(\s*[nN]\s*=\s*(?<b>\d+)\s*\)(?![^.;()\n]{0,100}\(\s*[nN]\s*=)", OptI);
     static readonly Regex HeadingLine = new(@"^[^.;!?()\[\]=%±|\t]+$", Opt);
     static readonly Regex ArmSplit = new(@"\G\s+(?:to|à|au|dans)\b[^.]{0,120}?\b(?:and|et|or|ou)\s+\d+\s+(?:[\wé]+\s+)?(?:to|à|au|dans)\b", OptI);
-    static readonly Regex InclusionVerb = new(@"^'(?:Participants|Patients|Subjects|Respondents|Sujets)\s*\(\s*N\s*=|\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|recruited|randomi[sz]ed|allocated|assigned|treated|inclus|incluses|randomisés|randomisées|répartis|réparties|traités|traitées|a inclus|ont inclus|avons inclus)\b", OptI);
+    static readonly Regex InclusionVerb = new(@"^'(?:Participants|Patients|Subjects|Respondents|Sujets)\s*\(\s*N\s*=|\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|recruited|randomi[sz]ed|allocated|assigned|treated|took part|participated|ont participé|ont pris part|inclus|incluses|randomisés|randomisées|répartis|réparties|traités|traitées|a inclus|ont inclus|avons inclus)\b", OptI);
     static readonly Regex SubsetPhrase = new(@"\b(?:of these|of them|of whom|among them|among these|parmi eux|parmi elles|parmi ceux|dont)\b[^.]*$", OptI);
 
     /// <summary>
     /// The study n's of a text by position: the one that applies at a point is the last stated before it (the study of
     /// that section), else the first of the text.
     /// </summary>
+    /// <summary>
+    /// An arm's n stated under its name where the arms are allocated: "randomly assigned to flexible ureteroscopy (n = 102)
+    /// or shock-wave lithotripsy (n = 99)", "(BA; n = 66)", "112 were assigned to EVLA and 110 to UGFS", "Soixante-deux
+    /// patients ont été affectés à l'infiltration et 61 à l'attelle", "112 résidents ont reçu l'ivermectine et 109 la
+    /// perméthrine". The arm is named later by its last word ("after ureteroscopy", "in the lithotripsy group").
+    /// </summary>
+    static readonly Regex AllocationVerb = new(@"\b(?:randomly\s+(?:assigned|allocated)|assigned|allocated|randomi[sz]ed|randomisé(?:e?s)?|répartie?s|affecté(?:e?s)?|tirés au sort)\b", OptI);
+    static readonly Regex ArmInBracket = new(@"(?<name>[\p{L}][\p{L}\d'’-]*)\s*\(\s*(?:(?<abbr>[A-Z][\w-]*)\s*[;,]\s*)?[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", Opt);
+    const string ArmPhrase = @"(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\p{L}-]+\s+){0,3}?(?<NAME>[\p{L}][\p{L}-]*)(?:\s+(?:group|arm|groupe|bras))?";
+    static readonly Regex ArmsByCount = new(@"(?<![\w.,])(?<a>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}]+\s+)?(?:(?:were|ont été)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|affecté(?:e?s)?|répartie?s|randomisé(?:e?s)?)\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g2")
+        + @"|(?:received|ont reçu)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+" + ArmPhrase.Replace("NAME", "g2") + @")(?=\s*[.;,)]|\s+(?:and|et|with|avec|in|dans)\b)", OptI);
+    static readonly Regex ArmFirstWord = new(@"^\s*(?:(?:to|or|and|à|ou|et|entre|between|the|a|an|la|le|les|l'|une?|des|receive)\s+|l')*(?<name>[\p{L}][\p{L}-]*)", OptI);
+    /// <summary>A statistic's clause naming an arm: "after EVLA", "with placebo", "in the tubes group", "dans le groupe conseils", "avec l'ivermectine".</summary>
+    static readonly Regex ArmReference = new(@"\b(?:after|with|on|receiving|taking|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|group|arm)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\p{L}-]+\s+)?(?<name>[\p{L}][\p{L}-]*)", OptI);
+
+    const string ArmNSource = "the arm named";
+
+    static IReadOnlyList<(int At, string Name, int N, string Source)> ArmNs(string flow, int[] sentences)
+    {
+        var arms = new List<(int At, string Name, int N, string Source)>();
+        foreach (Match m in ArmsByCount.Matches(flow))
+            if (ParseCount(m.Groups["a"].Value) is { } a && ParseCount(m.Groups["b"].Value) is { } b)
+            {
+                arms.Add((m.Index, m.Groups["g1"].Value, a, m.Value));
+                arms.Add((m.Index, m.Groups["g2"].Value, b, m.Value));
+            }
+        for (int i = 0; i < sentences.Length; i++)
+        {
+            int s0 = sentences[i], s1 = i + 1 < sentences.Length ? sentences[i + 1] : flow.Length;
+            var sentence = flow[s0..s1];
+            if (!AllocationVerb.IsMatch(sentence)) continue;
+            var brackets = ArmInBracket.Matches(sentence);
+            if (brackets.Count < 2) continue;
+            int from = AllocationVerb.Match(sentence) is { } verb ? verb.Index + verb.Length : 0;
+            foreach (Match m in brackets)
+            {
+                int n = ParseWhole(m.Groups["n"].Value);
+                arms.Add((s0 + m.Index, m.Groups["name"].Value, n, m.Value));
+                if (m.Groups["abbr"].Success) arms.Add((s0 + m.Index, m.Groups["abbr"].Value, n, m.Value));
+                // The arm's first word too: "to acetazolamide 62.5 mg twice daily (n = 98)" is named "with acetazolamide".
+                if (m.Index > from && ArmFirstWord.Match(sentence[from..m.Index]) is { Success: true } first)
+                    arms.Add((s0 + m.Index, first.Groups["name"].Value, n, m.Value));
+                from = m.Index + m.Length;
+            }
+        }
+        // A name two arms share ("… 200 mg (n = 251)" and "… 100 mg (n = 249)") names neither.
+        return arms.Where(a => a.Name.Length >= 3 && arms.All(o => !string.Equals(o.Name, a.Name, StringComparison.OrdinalIgnoreCase) || o.N == a.N)).ToList();
+    }
+
     sealed record StudyNs(IReadOnlyList<(int At, int N, string Source)> Statements, IReadOnlyList<(int At, int N, string Source)>? Sections = null, IReadOnlyList<int>? Headings = null)
     {
         /// <summary>Where a section states a population of its own that is not a study's n of people.</summary>
@@ -304,6 +372,8 @@ internal static partial class StatisticExtractor
         /// <summary>The study n's read as the sum of two arms' n: they apply in their own section only (a paper of
         /// several studies may state one study's arms and another's population in words the reader does not know).</summary>
         public IReadOnlyList<(int At, int N, string Source)> Allocations { get; init; } = [];
+        /// <summary>The arms' n stated under their names (<see cref="ArmNs"/>).</summary>
+        public IReadOnlyList<(int At, string Name, int N, string Source)> Arms { get; init; } = [];
 
         public (int?, string) At(int position)
         {
