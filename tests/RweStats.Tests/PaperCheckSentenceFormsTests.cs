@@ -1125,4 +1125,33 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Quarante-deux patients ont participé. Le nombre moyen de séances manquées était de 2,19 (ET 0,81).", "consistent")]
     [InlineData("Quarante-deux patients ont participé. Le nombre moyen de séances manquées était de 2,20 (ET 0,81).", "inconsistent")]
     public void TookPartStatesTheStudysN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // A number in words hyphenated at its own hyphen at a line end ("Forty-" / "two") is one count: 42 patients, so a
+    // mean count of 2.20 is no total over 42 (92 / 42 = 2.190, 93 / 42 = 2.214) and 2.19 is 92 / 42.
+    [InlineData("Results. Forty-\ntwo patients took part. The mean number of sessions missed was 2.19 (SD 0.81).", "consistent")]
+    [InlineData("Results. Forty-\ntwo patients took part. The mean number of sessions missed was 2.20 (SD 0.81).", "inconsistent")]
+    [InlineData("Résultats. Quarante-\ndeux patients ont participé. Le nombre moyen de séances manquées était de 2,19 (ET 0,81).", "consistent")]
+    [InlineData("Résultats. Quarante-\ndeux patients ont participé. Le nombre moyen de séances manquées était de 2,20 (ET 0,81).", "inconsistent")]
+    public void ANumberInWordsHyphenatedAtALineEnd(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // A score's abbreviation defined where the paper names the score is integer-valued where it stands alone: a median of
+    // whole numbers is whole or a half, never 5.3.
+    [InlineData("The Venous Clinical Severity Score (VCSS) was recorded at baseline. In the 20 patients, the VCSS had a median of 5 (IQR 3–7).", "consistent")]
+    [InlineData("The Venous Clinical Severity Score (VCSS) was recorded at baseline. In the 20 patients, the VCSS had a median of 5.3 (IQR 3–7).", "inconsistent")]
+    [InlineData("Le score de sévérité veineuse clinique (VCSS) a été relevé à l'inclusion. Chez les 20 patients, le VCSS avait une médiane de 5 (EIQ 3-7).", "consistent")]
+    [InlineData("Le score de sévérité veineuse clinique (VCSS) a été relevé à l'inclusion. Chez les 20 patients, le VCSS avait une médiane de 5,3 (EIQ 3-7).", "inconsistent")]
+    public void AScoresAbbreviationIsIntegerValued(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
+
+    [Theory]
+    // Quartiles printed as whole days with a median that has a tenth other than a half: the days were counted whole, and
+    // a median of whole numbers is whole or a half. A median printed whole or as a half says nothing of the data's
+    // precision, nor do quartiles with decimals: real-valued durations give them.
+    [InlineData("In the 99 patients, the median time to return to work was 3.2 days (IQR 1–6).", "inconsistent")]
+    [InlineData("In the 99 patients, the median time to return to work was 3.5 days (IQR 1–6).", "not_checkable")]
+    [InlineData("In the 99 patients, the median time to return to work was 3.2 days (IQR 1.4–6.1).", "not_checkable")]
+    [InlineData("Chez les 99 patients, le délai médian de reprise du travail était de 3,2 jours (EIQ 1-6).", "inconsistent")]
+    [InlineData("Chez les 99 patients, le délai médian de reprise du travail était de 3,5 jours (EIQ 1-6).", "not_checkable")]
+    public void ADurationWithWholeQuartilesIsCountedInWholeUnits(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
 }

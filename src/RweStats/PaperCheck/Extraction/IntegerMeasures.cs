@@ -104,6 +104,7 @@ internal static partial class StatisticExtractor
         new(@"(?<![\wÀ-ÿ-])(?<!(?!(?:The|Le|La|Les|Each|Its|Their|Son|Sa|Leur)\s)[A-ZÀ-Ý][\wÀ-ÿ-]*\s)(?<w>" + ScoreName + @")\s+(?:(?:total|totale|global|globale)\s+)?(?i:score|scale|subscale|sous-score)\b", Opt),
         new(@"(?:Scale|Score|Questionnaire|Inventory|Échelle)(?:-[IVX]+)?\s*\(\s*(?<w>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*[,;)]", Opt),
     ];
+    static readonly Regex ScoreAbbreviation = new(@"(?<![\w-])(?:[A-Z][\wÀ-ÿ-]*\s+){1,5}Score\s*\(\s*(?<w>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s*\)|\b[Ss]core\s+(?:[\wÀ-ÿ'-]+\s+){1,5}?\(\s*(?<w>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s*\)", Opt);
     /// <summary>"Pain was rated on a 0–10 numeric rating scale", "La douleur était cotée sur une échelle numérique": the measure rated on a scale (never a visual analogue one).</summary>
     static readonly Regex RatedOnScale = new(@"(?<w>" + ScoreName + @")\s+(?:was|were|is|are|était|étaient|est|sont|a été|ont été)\s+(?:rated|scored|graded|cotée?s?|évaluée?s?)\s+(?:on|sur)\s+(?:a|an|une?|the|la|l')\s+[^.;]{0,50}?\b(?:rating scale|scale|échelle)", Opt);
     /// <summary>A score that counts: "the CAO index counts", "L'indice CAO compte".</summary>
@@ -143,6 +144,11 @@ internal static partial class StatisticExtractor
         foreach (Match m in RatedOnScale.Matches(flow))
             if (!NotIntegerScore.IsMatch(m.Value)) Add(m.Groups["w"].Value);
         foreach (Match m in CountingIndex.Matches(flow)) Add(m.Groups["w"].Value);
+        // A score's abbreviation defined where the paper names it ("The Venous Clinical Severity Score (VCSS)", "le score
+        // de sévérité veineuse clinique (VCSS)"): the score, integer-valued as a score is, wherever the abbreviation
+        // stands alone (not a scale's: a rating scale may be averaged over items).
+        foreach (Match m in ScoreAbbreviation.Matches(flow))
+            if (!NotIntegerScore.IsMatch(flow[Math.Max(0, m.Index - 80)..(m.Index + m.Length)])) Add(m.Groups["w"].Value);
         return names;
     }
 

@@ -20,4 +20,22 @@ internal static partial class StatisticExtractor
     static readonly Regex MedianWord = new(@"\b(?:median|médiane?)\b", OptI);
     /// <summary>"median (IQR) 6 (4-8)", "The median [IQR] PHQ-9 score was 12 [8–15]": the header form in running text.</summary>
     static readonly Regex MedianHeader = new(@"\b(?:median|médiane)\s*[\(\[]\s*(?:IQR|Q1\s*[-–]\s*Q3|EIQ|IIQ)\s*[\)\]]\s*(?:[\w'-]+\s+){0,4}?(?:(?:was|were|is|of|était|étaient|est de|de)\s+)?[:=]?\s*(?<med>" + Num + @")\s*[\(\[]\s*(?<q1>" + Num + ")" + Sep + "(?<q3>" + Num + @")\s*[\)\]]", OptI);
+
+    /// <summary>
+    /// A duration in days whose quartiles or range the paper prints as whole days while its median has a tenth that is
+    /// no half ("3.2 days (IQR 1–6)", "23,2 jours (EIQ 18-31)"): days counted between dates are whole, the whole limits
+    /// say these were, and a median of whole numbers is whole or a half, so it is checked as integer data. Only then: a
+    /// median printed whole or as a half says nothing of the data's precision, and weeks, months and years are mostly
+    /// days divided (real-valued) unless the paper says they were counted whole (<see cref="WholeTimeUnits"/>).
+    /// </summary>
+    static MedianWithQuartiles CountedInWholeUnits(MedianWithQuartiles m)
+    {
+        if (m.Context.IntegerValued || m.Median is not { Decimals: > 0 } median || (median.Value * 2) % 1 == 0) return m;
+        var limits = new[] { m.Q1, m.Q3, m.Min, m.Max }.Where(l => l is not null).ToList();
+        if (limits.Count < 2 || limits.Any(l => l!.Decimals > 0)) return m;
+        if (WholeUnitDuration.Match(QuoteUnit(m.Context.Quote)) is not { Success: true } unit) return m;
+        return m with { Context = m.Context with { IntegerValued = true, Measure = m.Context.Measure ?? $"{unit.Groups["u"].Value} (its limits printed whole)" } };
+    }
+
+    static readonly Regex WholeUnitDuration = new(@"^\s*(?:(?:full|whole|completed?|entiers|révolus)\s+)?(?<u>days|jours)\b", OptI);
 }
