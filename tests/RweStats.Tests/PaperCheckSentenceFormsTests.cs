@@ -1154,4 +1154,14 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Chez les 99 patients, le délai médian de reprise du travail était de 3,2 jours (EIQ 1-6).", "inconsistent")]
     [InlineData("Chez les 99 patients, le délai médian de reprise du travail était de 3,5 jours (EIQ 1-6).", "not_checkable")]
     public void ADurationWithWholeQuartilesIsCountedInWholeUnits(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
+
+    [Theory]
+    // A column of differences or odds ratios: a row of means holds a difference, read on its own scale: SE = (1.39 −
+    // 0.47) / 3.92 = 0.235, z = 0.93 / 0.235 = 3.96, p < .001; a p of .30 is impossible. Read as an odds ratio it was
+    // "impossible" for being negative.
+    [InlineData("| Outcome | Drug (n = 50) | Placebo (n = 50) | Difference or OR (95% CI) | P |\n|---|---|---|---|---|\n| Symptom score, mean (SD) | 3.12 (1.84) | 4.05 (2.11) | −0.93 (−1.39 to −0.47) | <.001 |\n", "consistent")]
+    [InlineData("| Outcome | Drug (n = 50) | Placebo (n = 50) | Difference or OR (95% CI) | P |\n|---|---|---|---|---|\n| Symptom score, mean (SD) | 3.12 (1.84) | 4.05 (2.11) | −0.93 (−1.39 to −0.47) | .30 |\n", "inconsistent")]
+    [InlineData("| Critère | Médicament (n = 50) | Placebo (n = 50) | Différence ou OR (IC à 95 %) | p |\n|---|---|---|---|---|\n| Score de symptômes, moyenne (ET) | 3,12 (1,84) | 4,05 (2,11) | −0,93 (−1,39 à −0,47) | <0,001 |\n", "consistent")]
+    [InlineData("| Critère | Médicament (n = 50) | Placebo (n = 50) | Différence ou OR (IC à 95 %) | p |\n|---|---|---|---|---|\n| Score de symptômes, moyenne (ET) | 3,12 (1,84) | 4,05 (2,11) | −0,93 (−1,39 à −0,47) | 0,30 |\n", "inconsistent")]
+    public void AColumnOfDifferencesOrRatiosTakesTheRowsKind(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
 }

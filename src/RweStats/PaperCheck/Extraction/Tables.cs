@@ -104,11 +104,22 @@ internal static partial class StatisticExtractor
         var level = StatedLevel.Match(named) is { Success: true } l ? double.Parse(l.Groups["lvl"].Value.Replace(',', '.'), CultureInfo.InvariantCulture) : (double?)null;
         var ratio = RatioName.Match(named);
         var name = ratio.Success ? ratio.Value : DifferenceName.Match(named) is { Success: true } d ? d.Value.ToLowerInvariant() : null;
+        bool isRatio = ratio.Success;
+        // A column of both ("Difference or OR (95% CI)") holds each row's own kind: a ratio when the row names one or
+        // compares counts ("n (%)"), a difference when the row compares means or medians or the values are not all
+        // positive (no ratio is); else the kind, and so the scale of its p, is not known.
+        bool kindUnknown = false;
+        if (isRatio && DifferenceName.IsMatch(cell.Header ?? "") && !RatioName.IsMatch(cell.RowLabel))
+        {
+            var row = cell.RowLabel + " " + cell.Descriptor;
+            if (est.Value <= 0 || lo.Value <= 0 || MeanDescriptor.IsMatch(row) || MedianDescriptor.IsMatch(row)) (isRatio, name) = (false, "difference");
+            else if (!CountDescriptor.IsMatch(row)) (isRatio, name, kindUnknown) = (false, null, true);
+        }
         ReportedP? p = null;
         // The row's p compares the columns: it is the interval's only when the column holds the comparison (a ratio, a
         // difference, a coefficient), never a group's own estimate ("Drug (n = 48), mean (95% CI)").
         bool comparison = ComparisonHeader.IsMatch(cell.Header ?? cell.RowLabel) && cell.ColumnN is null;
-        if (cell.RowP is { } rp && comparison)
+        if (cell.RowP is { } rp && comparison && !kindUnknown)
         {
             var pm = Regex.Match(rp.Text, @"^(?:[pP]\s*)?(?<rel>[<>≤≥=])?\s*(?<pv>[\d.,]+)$");
             if (pm.Success && PrintedNumber.Parse(pm.Groups["pv"].Value, french) is { Value: <= 1 } pv)
@@ -118,7 +129,7 @@ internal static partial class StatisticExtractor
         }
         // The table's caption, its rows below this one and its footnotes: the short lines after it, up to the first long one (running text).
         var below = text.Flow[cell.End..Math.Min(text.Flow.Length, cell.End + 1500)].Split('\n').TakeWhile(l => l.Length <= 300);
-        return new EstimateWithInterval(ctx, name, ratio.Success, est, level, lo, hi, p, null)
+        return new EstimateWithInterval(ctx, name, isRatio, est, level, lo, hi, p, null)
         {
             OtherTestNamed = OtherTestNamedIn(caption + " " + cell.Descriptor + " " + string.Join(" ", below)),
             LevelSource = level is null ? "no level in the column's header" : "the column's header",
