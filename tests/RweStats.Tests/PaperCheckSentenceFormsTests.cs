@@ -1164,4 +1164,23 @@ public class PaperCheckSentenceFormsTests
     [InlineData("| Critère | Médicament (n = 50) | Placebo (n = 50) | Différence ou OR (IC à 95 %) | p |\n|---|---|---|---|---|\n| Score de symptômes, moyenne (ET) | 3,12 (1,84) | 4,05 (2,11) | −0,93 (−1,39 à −0,47) | <0,001 |\n", "consistent")]
     [InlineData("| Critère | Médicament (n = 50) | Placebo (n = 50) | Différence ou OR (IC à 95 %) | p |\n|---|---|---|---|---|\n| Score de symptômes, moyenne (ET) | 3,12 (1,84) | 4,05 (2,11) | −0,93 (−1,39 à −0,47) | 0,30 |\n", "inconsistent")]
     public void AColumnOfDifferencesOrRatiosTakesTheRowsKind(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Theory]
+    // GRIMMER with n ≥ 100, where GRIM cannot bite: a mean of 1.02 over 110 is a total of 112, and sums of squares of
+    // its parity give SD 0.5065 (Q = 142) and 0.4870 (Q = 140), none printing as 0.50.
+    [InlineData("In the 110 patients, the mean number of visits was 1.02 (SD 0.51).", "consistent")]
+    [InlineData("In the 110 patients, the mean number of visits was 1.02 (SD 0.50).", "inconsistent")]
+    [InlineData("Chez les 110 patients, le nombre moyen de consultations était de 1,02 (ET 0,51).", "consistent")]
+    [InlineData("Chez les 110 patients, le nombre moyen de consultations était de 1,02 (ET 0,50).", "inconsistent")]
+    public void GrimmerBitesWhereGrimCannot(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grimmer"));
+
+    [Theory]
+    // A group named right after a statistic, in its clause, is its n rather than the group of the clause before: with
+    // n = 15 a mean of 2.47 is 37 / 15, whose sums of squares (odd) give SD 0.743 or 0.834, never 0.87; with the 110 of
+    // the clause before, 0.87 is possible.
+    [InlineData("The number of sessions averaged 1.62 (SD 0.72) in the 110 foam patients, and the number of sessions was 2.47 (SD 0.83) among the 15 patients who were retreated.", "consistent")]
+    [InlineData("The number of sessions averaged 1.62 (SD 0.72) in the 110 foam patients, and the number of sessions was 2.47 (SD 0.87) among the 15 patients who were retreated.", "inconsistent")]
+    [InlineData("Le nombre de séances était en moyenne de 1,62 (ET 0,72) chez les 110 patients sous mousse, et le nombre de séances était de 2,47 (ET 0,83) chez les 15 patients retraités.", "consistent")]
+    [InlineData("Le nombre de séances était en moyenne de 1,62 (ET 0,72) chez les 110 patients sous mousse, et le nombre de séances était de 2,47 (ET 0,87) chez les 15 patients retraités.", "inconsistent")]
+    public void AGroupNamedRightAfterAStatisticIsItsN(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grimmer").Last());
 }

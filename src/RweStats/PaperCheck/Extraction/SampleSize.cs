@@ -72,8 +72,17 @@ internal static partial class StatisticExtractor
         // dans le groupe liste d'attente (n = 45), de …") when every other n of the sentence is in another clause.
         bool InOwnClause(Match m) => s0 + m.Index < start ? !ClauseBreak.IsMatch(flow[(s0 + m.Index)..start]) : s0 + m.Index < end || !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)]);
         bool clauseOwn = chosen is not null && chosen != adjacent && InOwnClause(chosen) && candidates.All(m => m == chosen || !InOwnClause(m));
+        // A group named right after it, in its clause with no number between: "… in the 110 foam patients, and 2.47 (SD
+        // 0.87) among the 15 patients who had a second-line retreatment" (the group before is the other clause's).
+        var groupAfter = chosen is null ? NPeople.Matches(sentence).FirstOrDefault(m => s0 + m.Index >= end && s0 + m.Index - end <= 40
+            && !Regex.IsMatch(flow[end..(s0 + m.Index)], @"\d") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)])) : null;
+        if (groupAfter is not null && NPeople.Matches(before).LastOrDefault() is { } earlierGroup && ClauseBreak.IsMatch(flow[(s0 + earlierGroup.Index)..start]))
+        {
+            n = ParseWhole(groupAfter.Groups["n"].Value);
+            source = $"'{groupAfter.Value}' in the same sentence";
+        }
         // The nearest group named before it: "among the 55 patients …; among the 52 in the usual-care group, … from 309 ± 99".
-        if (chosen is null && NPeople.Matches(before).LastOrDefault() is { } subject)
+        else if (chosen is null && NPeople.Matches(before).LastOrDefault() is { } subject)
         {
             n = ParseWhole(subject.Groups["n"].Value);
             source = $"'{subject.Value}' in the same sentence";
