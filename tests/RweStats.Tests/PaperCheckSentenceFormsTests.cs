@@ -1183,4 +1183,19 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Le nombre de séances était en moyenne de 1,62 (ET 0,72) chez les 110 patients sous mousse, et le nombre de séances était de 2,47 (ET 0,83) chez les 15 patients retraités.", "consistent")]
     [InlineData("Le nombre de séances était en moyenne de 1,62 (ET 0,72) chez les 110 patients sous mousse, et le nombre de séances était de 2,47 (ET 0,87) chez les 15 patients retraités.", "inconsistent")]
     public void AGroupNamedRightAfterAStatisticIsItsN(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grimmer").Last());
+
+    [Theory]
+    // A table's header naming the arms with their n, then an arm named in a sentence ("with casting", "dans le groupe
+    // supervisé" for "Marche supervisée"): with n = 44, 1.36 is 60 / 44 and 1.38 no total; with n = 46, 1.37 is 63 / 46
+    // and 1.38 no total.
+    [InlineData("Characteristic  Surgery (n = 46)  Casting (n = 44)\nWomen, n (%)  20 (43.5)  19 (43.2)\n\nThe mean number of falls was 1.36 (SD 1.10) with casting.", "consistent")]
+    [InlineData("Characteristic  Surgery (n = 46)  Casting (n = 44)\nWomen, n (%)  20 (43.5)  19 (43.2)\n\nThe mean number of falls was 1.38 (SD 1.10) with casting.", "inconsistent")]
+    [InlineData("Caractéristique  Marche supervisée (n = 46)  Conseils (n = 44)\nFemmes, n (%)  20 (43,5)  19 (43,2)\n\nLe nombre moyen de chutes était de 1,37 (ET 1,10) dans le groupe supervisé.", "consistent")]
+    [InlineData("Caractéristique  Marche supervisée (n = 46)  Conseils (n = 44)\nFemmes, n (%)  20 (43,5)  19 (43,2)\n\nLe nombre moyen de chutes était de 1,38 (ET 1,10) dans le groupe supervisé.", "inconsistent")]
+    public void ATableHeaderNamesTheArmsN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Fact]
+    // Two arms of one allocation sharing their first word ("doxycycline 200 mg", "doxycycline 100 mg") name neither.
+    public void ArmsSharingAWordNameNeither() =>
+        Assert.NotEqual("inconsistent", Verdict("Patients were randomly assigned to doxycycline 200 mg (n = 46) or doxycycline 100 mg (n = 44). The mean number of falls was 1.38 (SD 1.10) with doxycycline.", "grim"));
 }

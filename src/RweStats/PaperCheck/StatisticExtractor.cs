@@ -31,7 +31,7 @@ internal static partial class StatisticExtractor
         bool french = IsFrench(flow);
         var sentences = SentenceStarts(flow);
         options = options with { PaperScores = PaperScorePattern(flow) };
-        var studyNs = (options.StudyN is { } given ? new StudyNs(new[] { (0, given, "given by the reader") }) : FindStudyNs(text)) with { Arms = ArmNs(text.Flow, SentenceStarts(text.Flow)) };
+        var studyNs = (options.StudyN is { } given ? new StudyNs(new[] { (0, given, "given by the reader") }) : FindStudyNs(text)) with { Arms = ArmNs(text, SentenceStarts(text.Flow)) };
         var (studyN, studyNSource) = studyNs.First;
 
         var taken = new List<(int Start, int End)>();

@@ -131,9 +131,9 @@ internal static partial class StatisticExtractor
             while (c1 < s1 && c1 < end + 60 && !char.IsDigit(flow[c1]) && flow[c1] is not ';' and not '.' and not ',') c1++;
             int? section = studyNs.Headings?.LastOrDefault(h => h <= start);
             var named = ArmReference.Matches(flow[c0..c1])
-                .SelectMany(r => studyNs.Arms.Where(a => a.At < start && string.Equals(a.Name, r.Groups["name"].Value, StringComparison.OrdinalIgnoreCase)
+                .SelectMany(r => studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(r.Groups["name"].Value)
                                                         && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
-                .GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()).ToList();
+                .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
             if (named.Select(a => a.N).Distinct().Count() == 1)
             {
                 n = named[0].N;
@@ -315,15 +315,35 @@ internal static partial class StatisticExtractor
     const string ArmPhrase = @"(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\p{L}-]+\s+){0,3}?(?<NAME>[\p{L}][\p{L}-]*)(?:\s+(?:group|arm|groupe|bras))?";
     static readonly Regex ArmsByCount = new(@"(?<![\w.,])(?<a>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}]+\s+)?(?:(?:were|ont été)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|affecté(?:e?s)?|répartie?s|randomisé(?:e?s)?)\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g2")
         + @"|(?:received|ont reçu)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+" + ArmPhrase.Replace("NAME", "g2") + @")(?=\s*[.;,)]|\s+(?:and|et|with|avec|in|dans)\b)", OptI);
+    static readonly Regex ArmHeader = new(@"\(\s*[nN]\s*=\s*\d[\d ,]*\)\s*(?:\t|\s{2,}|\|)\s*[\p{L}]", Opt);
+    /// <summary>Words an arm's cell may end on that name no arm: "Total (n = 222)", "Overall", "All patients".</summary>
+    static readonly HashSet<string> NotArmNames = new(StringComparer.OrdinalIgnoreCase) { "total", "overall", "all", "patients", "ensemble", "tous", "mg", "daily" };
+    /// <summary>An arm's name as a statistic's clause names it: "supervisée" and "supervisé", "Conseils" and "conseils" are one arm.</summary>
+    static string ArmKey(string name) => name.ToLowerInvariant().TrimEnd('s', 'e');
     static readonly Regex ArmFirstWord = new(@"^\s*(?:(?:to|or|and|à|ou|et|entre|between|the|a|an|la|le|les|l'|une?|des|receive)\s+|l')*(?<name>[\p{L}][\p{L}-]*)", OptI);
     /// <summary>A statistic's clause naming an arm: "after EVLA", "with placebo", "in the tubes group", "dans le groupe conseils", "avec l'ivermectine".</summary>
     static readonly Regex ArmReference = new(@"\b(?:after|with|on|receiving|taking|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|group|arm)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\p{L}-]+\s+)?(?<name>[\p{L}][\p{L}-]*)", OptI);
 
     const string ArmNSource = "the arm named";
 
-    static IReadOnlyList<(int At, string Name, int N, string Source)> ArmNs(string flow, int[] sentences)
+    static IReadOnlyList<(int At, string Name, int N, string Source)> ArmNs(PaperText text, int[] sentences)
     {
+        var flow = text.Flow;
         var arms = new List<(int At, string Name, int N, string Source)>();
+        // A table's header naming its columns' arms with their n ("Characteristic  EVLA (n = 112)  UGFS (n = 110)",
+        // "| Marche supervisée (n = 78) | Conseils (n = 76) |"): cells apart by a tab, two spaces or more, or '|'.
+        int searchFrom = 0;
+        foreach (var line in text.Lines)
+        {
+            if (!ArmHeader.IsMatch(line.Text)) continue;
+            var cells = ArmInBracket.Matches(line.Text);
+            if (cells.Count < 2) continue;
+            var printed = PaperText.Normalise(line.Text).Trim();
+            int at = flow.IndexOf(printed[..Math.Min(printed.Length, 40)], searchFrom, StringComparison.Ordinal);
+            if (at < 0) continue;
+            searchFrom = at;
+            foreach (Match m in cells) arms.Add((at, m.Groups["name"].Value, ParseWhole(m.Groups["n"].Value), m.Value));
+        }
         foreach (Match m in ArmsByCount.Matches(flow))
             if (ParseCount(m.Groups["a"].Value) is { } a && ParseCount(m.Groups["b"].Value) is { } b)
             {
@@ -341,16 +361,19 @@ internal static partial class StatisticExtractor
             foreach (Match m in brackets)
             {
                 int n = ParseWhole(m.Groups["n"].Value);
-                arms.Add((s0 + m.Index, m.Groups["name"].Value, n, m.Value));
-                if (m.Groups["abbr"].Success) arms.Add((s0 + m.Index, m.Groups["abbr"].Value, n, m.Value));
+                // Placed at the sentence's start: the arms of one allocation are told apart by their n.
+                arms.Add((s0, m.Groups["name"].Value, n, m.Value));
+                if (m.Groups["abbr"].Success) arms.Add((s0, m.Groups["abbr"].Value, n, m.Value));
                 // The arm's first word too: "to acetazolamide 62.5 mg twice daily (n = 98)" is named "with acetazolamide".
                 if (m.Index > from && ArmFirstWord.Match(sentence[from..m.Index]) is { Success: true } first)
-                    arms.Add((s0 + m.Index, first.Groups["name"].Value, n, m.Value));
+                    arms.Add((s0, first.Groups["name"].Value, n, m.Value));
                 from = m.Index + m.Length;
             }
         }
-        // A name two arms share ("… 200 mg (n = 251)" and "… 100 mg (n = 249)") names neither.
-        return arms.Where(a => a.Name.Length >= 3 && arms.All(o => !string.Equals(o.Name, a.Name, StringComparison.OrdinalIgnoreCase) || o.N == a.N)).ToList();
+        // A name two arms share ("… 200 mg (n = 251)" and "… 100 mg (n = 249)") names neither; nor does the same name
+        // with two n (a paper of several studies), unless stated in different sections (see Context).
+        return arms.Where(a => a.Name.Length >= 3 && !NotArmNames.Contains(a.Name)
+                               && !arms.Any(o => o.At == a.At && o.N != a.N && ArmKey(o.Name) == ArmKey(a.Name))).ToList();
     }
 
     sealed record StudyNs(IReadOnlyList<(int At, int N, string Source)> Statements, IReadOnlyList<(int At, int N, string Source)>? Sections = null, IReadOnlyList<int>? Headings = null)
