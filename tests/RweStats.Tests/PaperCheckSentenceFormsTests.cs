@@ -1198,4 +1198,21 @@ public class PaperCheckSentenceFormsTests
     // Two arms of one allocation sharing their first word ("doxycycline 200 mg", "doxycycline 100 mg") name neither.
     public void ArmsSharingAWordNameNeither() =>
         Assert.NotEqual("inconsistent", Verdict("Patients were randomly assigned to doxycycline 200 mg (n = 46) or doxycycline 100 mg (n = 44). The mean number of falls was 1.38 (SD 1.10) with doxycycline.", "grim"));
+
+    [Theory]
+    // More ways of stating the arms: counts after the allocation's verb ("We randomized 90 patients: 46 to surgery and 44
+    // to casting"), "received … (n = 46) or … (n = 44)", named again as "In the casting arm", "sous placebo". With n = 44,
+    // 1.36 is 60 / 44 and 1.38 no total.
+    [InlineData("We randomized 90 patients: 46 to surgery and 44 to casting. In the casting arm the mean number of falls was 1.36 (SD 1.10).", "consistent")]
+    [InlineData("We randomized 90 patients: 46 to surgery and 44 to casting. In the casting arm the mean number of falls was 1.38 (SD 1.10).", "inconsistent")]
+    [InlineData("Les enfants ont reçu de la dexaméthasone (n = 46) ou un placebo (n = 44). Le nombre moyen de réveils était de 1,36 (ET 1,10) sous placebo.", "consistent")]
+    [InlineData("Les enfants ont reçu de la dexaméthasone (n = 46) ou un placebo (n = 44). Le nombre moyen de réveils était de 1,38 (ET 1,10) sous placebo.", "inconsistent")]
+    public void ArmsStatedAfterTheVerbOrAsReceived(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // The arm named after a statistic is its own, not the one before it, which is the previous statistic's: 1.36 with
+    // casting (n = 44) is 60 / 44; over the 46 of surgery no total gives it.
+    [InlineData("Patients were randomly assigned to surgery (n = 46) or casting (n = 44). The mean number of falls was 1.37 (SD 1.10) with surgery and 1.36 (SD 1.10) with casting.", "consistent")]
+    [InlineData("Patients were randomly assigned to surgery (n = 46) or casting (n = 44). The mean number of falls was 1.37 (SD 1.10) with surgery and 1.38 (SD 1.10) with casting.", "inconsistent")]
+    public void TheArmAfterAStatisticIsItsOwn(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
 }

@@ -130,10 +130,14 @@ internal static partial class StatisticExtractor
             while (c0 > s0 && c0 > start - 60 && !char.IsDigit(flow[c0 - 1]) && flow[c0 - 1] is not ';' and not '.') c0--;
             while (c1 < s1 && c1 < end + 60 && !char.IsDigit(flow[c1]) && flow[c1] is not ';' and not '.' and not ',') c1++;
             int? section = studyNs.Headings?.LastOrDefault(h => h <= start);
-            var named = ArmReference.Matches(flow[c0..c1])
-                .SelectMany(r => studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(r.Groups["name"].Value)
+            List<(int At, string Name, int N, string Source)> Named(string words) => ArmReference.Matches(words).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value))
+                .SelectMany(word => studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(word)
                                                         && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
                 .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
+            // The arm named with the statistic or after it; the words before it only when none is ("In the EVLA group, the
+            // score was …"): those may be the previous statistic's ("4.92 with dupilumab and 21.08 ± 5.14 with placebo").
+            var named = Named(flow[start..c1]);
+            if (named.Count == 0) named = Named(flow[c0..c1]);
             if (named.Select(a => a.N).Distinct().Count() == 1)
             {
                 n = named[0].N;
@@ -310,9 +314,9 @@ internal static partial class StatisticExtractor
     /// patients ont été affectés à l'infiltration et 61 à l'attelle", "112 résidents ont reçu l'ivermectine et 109 la
     /// perméthrine". The arm is named later by its last word ("after ureteroscopy", "in the lithotripsy group").
     /// </summary>
-    static readonly Regex AllocationVerb = new(@"\b(?:randomly\s+(?:assigned|allocated)|assigned|allocated|randomi[sz]ed|randomisé(?:e?s)?|répartie?s|affecté(?:e?s)?|tirés au sort)\b", OptI);
+    static readonly Regex AllocationVerb = new(@"\b(?:randomly\s+(?:assigned|allocated)|assigned|allocated|randomi[sz]ed|received|randomisé(?:e?s)?|répartie?s|affecté(?:e?s)?|tirés au sort|ont reçu)\b", OptI);
     static readonly Regex ArmInBracket = new(@"(?<name>[\p{L}][\p{L}\d'’-]*)\s*\(\s*(?:(?<abbr>[A-Z][\w-]*)\s*[;,]\s*)?[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", Opt);
-    const string ArmPhrase = @"(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\p{L}-]+\s+){0,3}?(?<NAME>[\p{L}][\p{L}-]*)(?:\s+(?:group|arm|groupe|bras))?";
+    const string ArmPhrase = @"(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\p{L}-]+\s+){0,3}?(?<NAME>[\p{L}][\p{L}-]*)(?:\s+[\d.,]+\s*(?:mg|µg|g|mL)\b)?(?:\s+(?:group|arm|groupe|bras))?";
     static readonly Regex ArmsByCount = new(@"(?<![\w.,])(?<a>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}]+\s+)?(?:(?:were|ont été)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|affecté(?:e?s)?|répartie?s|randomisé(?:e?s)?)\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g2")
         + @"|(?:received|ont reçu)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+" + ArmPhrase.Replace("NAME", "g2") + @")(?=\s*[.;,)]|\s+(?:and|et|with|avec|in|dans)\b)", OptI);
     static readonly Regex ArmHeader = new(@"\(\s*[nN]\s*=\s*\d[\d ,]*\)\s*(?:\t|\s{2,}|\|)\s*[\p{L}]", Opt);
@@ -321,8 +325,10 @@ internal static partial class StatisticExtractor
     /// <summary>An arm's name as a statistic's clause names it: "supervisée" and "supervisé", "Conseils" and "conseils" are one arm.</summary>
     static string ArmKey(string name) => name.ToLowerInvariant().TrimEnd('s', 'e');
     static readonly Regex ArmFirstWord = new(@"^\s*(?:(?:to|or|and|à|ou|et|entre|between|the|a|an|la|le|les|l'|une?|des|receive)\s+|l')*(?<name>[\p{L}][\p{L}-]*)", OptI);
-    /// <summary>A statistic's clause naming an arm: "after EVLA", "with placebo", "in the tubes group", "dans le groupe conseils", "avec l'ivermectine".</summary>
-    static readonly Regex ArmReference = new(@"\b(?:after|with|on|receiving|taking|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|group|arm)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\p{L}-]+\s+)?(?<name>[\p{L}][\p{L}-]*)", OptI);
+    /// <summary>The arms' n after the allocation's verb: "We randomized 166 children aged 6 to 12 years: 84 to methylphenidate and 82 to placebo", "239 patients were randomized (118 to erenumab 140 mg and 121 to placebo)".</summary>
+    static readonly Regex ArmsAfterVerb = new(@"\b(?:randomi[sz]ed|assigned|allocated|randomisé(?:e?s)?|répartie?s)\b[^.;]{0,80}?[:(,]\s*(?<a>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g2") + @"(?=\s*[.;,)])", OptI);
+    /// <summary>A statistic's clause naming an arm: "after EVLA", "with placebo", "in the tubes group", "dans le groupe conseils", "avec l'ivermectine"; and the names coordinated after it ("with surgery or casting": both).</summary>
+    static readonly Regex ArmReference = new(@"\b(?:after|with|on|receiving|taking|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|group|arm)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*)(?:\s+(?!(?:or|and|ou|et|nor)\b)(?<name>[\p{L}][\p{L}-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*))*", OptI);
 
     const string ArmNSource = "the arm named";
 
@@ -344,7 +350,7 @@ internal static partial class StatisticExtractor
             searchFrom = at;
             foreach (Match m in cells) arms.Add((at, m.Groups["name"].Value, ParseWhole(m.Groups["n"].Value), m.Value));
         }
-        foreach (Match m in ArmsByCount.Matches(flow))
+        foreach (Match m in ArmsByCount.Matches(flow).Concat(ArmsAfterVerb.Matches(flow)))
             if (ParseCount(m.Groups["a"].Value) is { } a && ParseCount(m.Groups["b"].Value) is { } b)
             {
                 arms.Add((m.Index, m.Groups["g1"].Value, a, m.Value));
