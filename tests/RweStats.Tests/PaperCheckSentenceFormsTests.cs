@@ -1215,4 +1215,13 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Patients were randomly assigned to surgery (n = 46) or casting (n = 44). The mean number of falls was 1.37 (SD 1.10) with surgery and 1.36 (SD 1.10) with casting.", "consistent")]
     [InlineData("Patients were randomly assigned to surgery (n = 46) or casting (n = 44). The mean number of falls was 1.37 (SD 1.10) with surgery and 1.38 (SD 1.10) with casting.", "inconsistent")]
     public void TheArmAfterAStatisticIsItsOwn(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
+
+    [Theory]
+    // "Results" under a paper's title is a section of the same study, not another study's heading: in a text reporting
+    // two studies, the 40 adults enrolled apply, so 1.35 is 54 / 40 and 1.36 no total (54 / 40 = 1.350, 55 / 40 = 1.375).
+    [InlineData("Falls after hip surgery: a cohort study\n\nWe enrolled 40 adults after hip surgery.\n\nResults\n\nThe mean number of falls was 1.35 (SD 1.10).\n\nFalls after knee surgery: a second cohort\n\nWe enrolled 90 adults after knee surgery.", "consistent")]
+    [InlineData("Falls after hip surgery: a cohort study\n\nWe enrolled 40 adults after hip surgery.\n\nResults\n\nThe mean number of falls was 1.36 (SD 1.10).\n\nFalls after knee surgery: a second cohort\n\nWe enrolled 90 adults after knee surgery.", "inconsistent")]
+    [InlineData("Chutes après chirurgie de la hanche : une étude de cohorte\n\nNous avons inclus 40 adultes opérés de la hanche.\n\nRésultats\n\nLe nombre moyen de chutes était de 1,35 (ET 1,10).\n\nChutes après chirurgie du genou : une seconde cohorte\n\nNous avons inclus 90 adultes opérés du genou.", "consistent")]
+    [InlineData("Chutes après chirurgie de la hanche : une étude de cohorte\n\nNous avons inclus 40 adultes opérés de la hanche.\n\nRésultats\n\nLe nombre moyen de chutes était de 1,36 (ET 1,10).\n\nChutes après chirurgie du genou : une seconde cohorte\n\nNous avons inclus 90 adultes opérés du genou.", "inconsistent")]
+    public void AResultsHeadingIsASectionOfTheSameStudy(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }

@@ -278,14 +278,14 @@ internal static partial class StatisticExtractor
                     var block = line;
                     for (int k = 1; k < count; k++)
                         block = Regex.Replace(block, @"[‐-]$", "") + (Regex.IsMatch(block, @"[‐-]$") ? "" : " ") + lines[i + k].Text.Trim();
-                    if (block.Length <= 200 && HeadingLine.IsMatch(block) && !block.EndsWith(':'))
+                    if (block.Length <= 200 && HeadingLine.IsMatch(block) && !block.EndsWith(':') && !SectionOfOnePaper.IsMatch(block))
                     {
                         at.Add(text.FlowStartOfLine(i));
                         continue;
                     }
                 }
             }
-            if (line.Length < 3 || line.Length > 90 || line.Length > 0.75 * longest || !char.IsUpper(line[0]) || !HeadingLine.IsMatch(line) || line.EndsWith(':')) continue;
+            if (line.Length < 3 || line.Length > 90 || line.Length > 0.75 * longest || !char.IsUpper(line[0]) || !HeadingLine.IsMatch(line) || line.EndsWith(':') || SectionOfOnePaper.IsMatch(line)) continue;
             var next = lines.Skip(i + 1).Select(l => l.Text.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
             // After a paragraph's end (not after a table row, whose next label is no heading), before a paragraph's start.
             // A PDF keeps no blank line: after a table's last row (cells a tab apart) a line is a heading when running text, not a row, follows it.
@@ -295,6 +295,8 @@ internal static partial class StatisticExtractor
         }
         return at;
     }
+    /// <summary>The heading of a section of one paper ("Results", "Méthodes", "Statistical analysis"): the same study goes on under it.</summary>
+    static readonly Regex SectionOfOnePaper = new(@"^\s*(?:\d+\.?\s*)?(?:Results|Methods?|Materials and methods|Patients and methods|Participants|Procedure|Measures|Statistical analys[ie]s|Discussion|Conclusions?|Introduction|Background|Abstract|Summary|Résultats|Méthodes?|Matériels? et méthodes|Patients et méthodes|Analyse statistique|Conclusions?|Résumé)\s*$", OptI);
     static readonly Regex PopulationStatement = new(@"(?<![\w,.])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéèàç'’.-]+\s+){1,10}?(?:were|have been|ont été|a été)\s+(?:\w+\s+)?(?:included|enrolled|recruited|analy[sz]ed|studied|referred|reviewed|inclus|incluses|analysés|analysées|étudiés|étudiées|adressés|adressées|recrutés|recrutées)\b", OptI);
     /// <summary>An allocation to two arms with each arm's n: "randomly assigned to dupilumab (n = 122) or placebo (n = 120)",
     /// "randomisés dans le groupe A (n = 46) ou B (n = 45)", in one paragraph; not when a third arm's n follows.</summary>
