@@ -1224,4 +1224,13 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Chutes après chirurgie de la hanche : une étude de cohorte\n\nNous avons inclus 40 adultes opérés de la hanche.\n\nRésultats\n\nLe nombre moyen de chutes était de 1,35 (ET 1,10).\n\nChutes après chirurgie du genou : une seconde cohorte\n\nNous avons inclus 90 adultes opérés du genou.", "consistent")]
     [InlineData("Chutes après chirurgie de la hanche : une étude de cohorte\n\nNous avons inclus 40 adultes opérés de la hanche.\n\nRésultats\n\nLe nombre moyen de chutes était de 1,36 (ET 1,10).\n\nChutes après chirurgie du genou : une seconde cohorte\n\nNous avons inclus 90 adultes opérés du genou.", "inconsistent")]
     public void AResultsHeadingIsASectionOfTheSameStudy(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // Instruments whose total is a sum of whole item scores (GDS-15: 15 yes/no items; STAI: 20 items scored 1 to 4):
+    // integer-valued without the word score. With n = 25, 6.12 is 153 / 25 and 6.14 no total.
+    [InlineData("In the 25 patients, the GDS-15 was 6.12 (SD 3.04).", "consistent")]
+    [InlineData("In the 25 patients, the GDS-15 was 6.14 (SD 3.04).", "inconsistent")]
+    [InlineData("Chez les 25 patients, la STAI était de 6,12 (ET 3,04).", "consistent")]
+    [InlineData("Chez les 25 patients, la STAI était de 6,14 (ET 3,04).", "inconsistent")]
+    public void InstrumentsSummingWholeItemScores(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }
