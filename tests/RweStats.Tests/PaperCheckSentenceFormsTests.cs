@@ -1233,4 +1233,17 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Chez les 25 patients, la STAI était de 6,12 (ET 3,04).", "consistent")]
     [InlineData("Chez les 25 patients, la STAI était de 6,14 (ET 3,04).", "inconsistent")]
     public void InstrumentsSummingWholeItemScores(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // A count and what its people had, then the percentage: 19 / 200 = 9.5 %; 8.9 % needs 211 to 215, above the 200.
+    [InlineData("In the 200 patients, 19 had an abnormal ECG (9.5%).", "consistent")]
+    [InlineData("In the 200 patients, 19 had an abnormal ECG (8.9%).", "inconsistent")]
+    [InlineData("Chez les 200 patients, 19 patients sont décédés (9,5 %).", "consistent")]
+    [InlineData("Chez les 200 patients, 19 patients sont décédés (8,9 %).", "inconsistent")]
+    // Its denominator after a participle: 93 / 104 = 89.4 %; 88.4 % is 92 / 104 or 93 / 105.2, no whole denominator.
+    [InlineData("Of the residents, 93 patients examined out of 104 (89.4%) had scabies.", "consistent")]
+    [InlineData("Of the residents, 93 patients examined out of 104 (88.4%) had scabies.", "inconsistent")]
+    [InlineData("Au total, 93 résidents évalués sur 104 (89,4 %) avaient une gale.", "consistent")]
+    [InlineData("Au total, 93 résidents évalués sur 104 (88,4 %) avaient une gale.", "inconsistent")]
+    public void ACountWithWhatItsPeopleHadBeforeItsPercentage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 }

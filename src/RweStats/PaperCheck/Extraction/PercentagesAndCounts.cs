@@ -20,7 +20,7 @@ internal static partial class StatisticExtractor
     const string CountedNoun = @"(?!(?i:weeks|months|days|years|hours|minutes|doses|cycles|times|points|sessions|visits|semaines|mois|jours|ans|années|heures|fois|séances|visites)\b)[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*[sx]";
     /// <summary>A word that opens another group's statement: a percentage after it is not the count's before it.</summary>
     const string OtherGroupWord = @"(?:vs|versus|contre|compared|than|and|et|or|ou|but|mais|whereas|while|alors)\b";
-    static readonly Regex CountOfThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")\s*(?:(?:" + PeopleWords + "|" + CountedNoun + @")\s*" + PeopleQualifier + @"?)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:(?!" + OtherGroupWord + @")[\wéè]+\s*){0,2}(?:(?!" + OtherGroupWord + @")\d*-?[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*\s*){0,4}(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
+    static readonly Regex CountOfThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")\s*(?:(?:" + PeopleWords + "|" + CountedNoun + @")\s*" + PeopleQualifier + @"?(?:[a-zà-ÿ]{3,}(?:és|ées|ed)\s+)?)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:(?!" + OtherGroupWord + @")[\wéè]+\s*){0,2}(?:(?!" + OtherGroupWord + @")\d*-?[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*\s*){0,4}(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
     // A number after "of", "sur", "/" that follows a count is its denominator ("18 runners of 22 (81.8%)"), never a count.
     /// <summary>
     /// What the people counted did, after their count, in a past participle or a past tense with at most one word
@@ -29,6 +29,11 @@ internal static partial class StatisticExtractor
     const string CountVerb = @"(?:(?:have been|had been|were|was|sont|ont été|ont|étaient|avaient été)\s+)?[a-zà-ÿ]{3,}(?:ed|és|ées|us|ues|is|ies)(?:\s+[a-zà-ÿ][\wà-ÿ'-]*)?\s*";
     /// <summary>A one-word qualifier of the people counted: "17 patients sous lithium", "14 children with tubes", "14 patients after EVLA", "28 trekkers taking acetazolamide".</summary>
     const string PeopleQualifier = @"(?:(?:with|without|on|under|receiving|taking|after|sous|avec|sans|recevant|prenant|après)\s+(?:(?:silver|the|la|le|l')\s*)?[\wÀ-ÿ'-]+\s*)";
+    /// <summary>
+    /// What the people counted had or reported, in up to four words: "19 had an abnormal ECG (1.9%)", "38 reported ever
+    /// injecting drugs (37.4%)", "148 patients sont décédés (8,0 %)", "1 102 concernaient des femmes (59,7 %)".
+    /// </summary>
+    static readonly Regex CountHadThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")(?![.,]\d)\s+(?:" + PeopleWords + @"\s+)?(?:had|have|reported|showed|developed|required|needed|underwent|were|avaient|ont eu|présentaient|concernaient|sont|étaient|ont)\s+(?:[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]*\s+){0,4}?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]*\s*\(\s*(?<pct>" + Num + @")\s*%\s*\)", Opt);
     static readonly Regex CountThenPercent = new(NotACount + @"(?<!\d\s*(?:[A-Za-zÀ-ÿ'-]+\s+){0,3}(?:/|sur|of|out of)\s*(?:(?:the|les)\s+)?)(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")(?![.,]\d)\s*(?:(?:were|étaient)\s+(?:des\s+)?(?=" + PeopleWords + @"))?(?:(?:[A-Za-zÀ-ÿ][\wÀ-ÿ']*-[\wÀ-ÿ'-]+\s+)?" + PeopleWords + @"\s*(?:(?:du|des)\s+(?:groupe|bras)\s+[\wÀ-ÿ'-]+\s*|(?:of|in) the\s+[\wÀ-ÿ'-]+\s+(?:group|arm)\s*|" + PeopleQualifier + @")?|" + CountVerb + @"|(?:receiving|taking|recevant|prenant)\s+[\wÀ-ÿ'-]+\s*|(?:in the\s+[\wÀ-ÿ'-]+\s+(?:group|arm)|dans le (?:groupe|bras)\s+[\wÀ-ÿ'-]+)\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
     /// <summary>"51 (7·5%) of 738 patients", "12 (30 %) des 40 patients": a count and its percentage, then the denominator (The Lancet's style).</summary>
     static readonly Regex CountPercentOf = new(NotACount + @"(?<k>" + WholeCount + @")\s*[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]\s*(?:of|out of|sur|des)\s+(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:mg|g\b|kg|mL|ml|L\b|%|years|ans|mois|months|days|jours))", Opt);
