@@ -1246,4 +1246,14 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Au total, 93 résidents évalués sur 104 (89,4 %) avaient une gale.", "consistent")]
     [InlineData("Au total, 93 résidents évalués sur 104 (88,4 %) avaient une gale.", "inconsistent")]
     public void ACountWithWhatItsPeopleHadBeforeItsPercentage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // A visual analogue scale the paper says it scored in whole points is integer-valued: with n = 25, 6.12 is 153 / 25
+    // and 6.14 no total. Without that statement a VAS is real-valued.
+    [InlineData("Pain was rated on a VAS from 0 to 10 in whole points.\n\nIn the 25 patients, the VAS averaged 6.12 (SD 3.04).", "consistent")]
+    [InlineData("Pain was rated on a VAS from 0 to 10 in whole points.\n\nIn the 25 patients, the VAS averaged 6.14 (SD 3.04).", "inconsistent")]
+    [InlineData("Pain was rated on a 100-mm VAS.\n\nIn the 25 patients, the VAS averaged 6.14 (SD 3.04).", "not_checkable")]
+    [InlineData("La douleur était cotée sur une EVA de 0 à 10 en points entiers.\n\nChez les 25 patients, l'EVA moyenne était de 6,12 (ET 3,04).", "consistent")]
+    [InlineData("La douleur était cotée sur une EVA de 0 à 10 en points entiers.\n\nChez les 25 patients, l'EVA moyenne était de 6,14 (ET 3,04).", "inconsistent")]
+    public void AScaleStatedInWholePoints(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }

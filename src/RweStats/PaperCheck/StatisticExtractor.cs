@@ -11,6 +11,9 @@ public sealed record CheckOptions(IReadOnlyList<string> IntegerMeasures, int? St
 
     /// <summary>The names the paper itself states as scored in whole points ("the Epworth Sleepiness Scale (ESS, 0–24 points)"): integer-valued wherever they are named, as a score is.</summary>
     internal Regex? PaperScores { get; init; }
+
+    /// <summary>The scales the paper says it scored in whole points ("une EVA de 0 à 10 en points entiers"): integer-valued as a declared measure is, a visual analogue one included.</summary>
+    internal Regex? StatedWholePoints { get; init; }
 }
 
 /// <summary>The statistics found in a paper, its language and its study n.</summary>
@@ -30,7 +33,7 @@ internal static partial class StatisticExtractor
         var flow = text.Flow;
         bool french = IsFrench(flow);
         var sentences = SentenceStarts(flow);
-        options = options with { PaperScores = PaperScorePattern(flow) };
+        options = options with { PaperScores = PaperScorePattern(flow), StatedWholePoints = StatedWholePointsPattern(flow) };
         var studyNs = (options.StudyN is { } given ? new StudyNs(new[] { (0, given, "given by the reader") }) : FindStudyNs(text)) with { Arms = ArmNs(text, SentenceStarts(text.Flow)) };
         var (studyN, studyNSource) = studyNs.First;
 

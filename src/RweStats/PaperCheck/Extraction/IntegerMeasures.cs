@@ -152,6 +152,24 @@ internal static partial class StatisticExtractor
         return names;
     }
 
+    /// <summary>
+    /// A scale the paper says it scored in whole points, named by its abbreviation just before the statement: "cotées sur
+    /// une EVA de 0 à 10 en points entiers", "pain on a VAS from 0 to 10 in whole points". The paper's own statement
+    /// outweighs what the scale's kind suggests (a visual analogue scale is otherwise real-valued).
+    /// </summary>
+    static Regex? StatedWholePointsPattern(string flow)
+    {
+        var names = new List<string>();
+        foreach (Match m in WholePointsStatement.Matches(flow))
+        {
+            int from = Math.Max(Math.Max(0, m.Index - 60), flow.LastIndexOfAny(new[] { '.', ';', '\n', '(', ',' }, Math.Max(0, m.Index - 1)) + 1);
+            foreach (Match a in Acronym.Matches(flow[from..m.Index]))
+                if (a.Value.Length >= 2 && !NotMeasures.Contains(a.Value) && !names.Contains(a.Value)) names.Add(a.Value);
+        }
+        return names.Count == 0 ? null : new Regex(@"(?<![\w-])(?:" + string.Join("|", names.Select(Regex.Escape)) + @")(?![\w-])", Opt);
+    }
+    static readonly Regex WholePointsStatement = new(@"\b(?:in whole points|en points entiers|in whole numbers|en nombres entiers)\b", OptI);
+
     static readonly Regex ModelBased = new(@"\b(?:adjusted|adjustment|adjusting|least[- ]squares|LS|estimated|model[- ]based|marginal|predicted|weighted|imputed|imputation|ajustée?s?|ajustement|estimée?s?|pondérée?s?|imputée?s?|moindres carrés)\b", OptI);
     /// <summary>
     /// Scores that are not whole numbers though named so: standardised or averaged over items (z- and T-scores, a mean

@@ -47,6 +47,7 @@ internal static partial class StatisticExtractor
         measure ??= Acronym.Matches(following).Select(m => m.Value).FirstOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
         var afterNumber = flow[end..Math.Min(flow.Length, end + 12)];
         bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase))
+                        || options.StatedWholePoints?.IsMatch(window) == true
                         || WholeTimeUnits.Matches(flow[s0..start]).Any(u => Regex.IsMatch(QuoteUnit(quote) + afterNumber, @"^\s*" + u.Groups["u"].Value + @"\b", OptI));
         bool integer = (declared || CountUnit.IsMatch(flow[end..Math.Min(flow.Length, end + 40)]) || CountUnit.IsMatch(QuoteUnit(quote)) || (NamesInteger(window, options) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window)))
                        && !ModelBased.IsMatch(before);

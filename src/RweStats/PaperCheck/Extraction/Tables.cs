@@ -45,7 +45,7 @@ internal static partial class StatisticExtractor
             measureWords = header + (oneMeasure && (sameMeasure || change) ? " | " + caption : "");
             if (measure.Length == 0 || IsVisitLabel(measure)) measure = Regex.Replace(cell.Header ?? "", @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|(?:mean|moyenne|median|médiane)\b.*)$", "", OptI).Trim().TrimEnd(',');
         }
-        bool declared = options.IntegerMeasures.Any(d => measureWords.Contains(d, StringComparison.OrdinalIgnoreCase));
+        bool declared = options.IntegerMeasures.Any(d => measureWords.Contains(d, StringComparison.OrdinalIgnoreCase)) || options.StatedWholePoints?.IsMatch(measureWords) == true;
         bool integer = (declared || (NamesInteger(measureWords, options) && !LabelUnit.IsMatch(measureWords) && !NotIntegerScore.IsMatch(measureWords)))
                        && !ModelBased.IsMatch(label) && !ModelBased.IsMatch(AdjustedComparisonColumn.Replace(cell.Descriptor, "")) && !ModelBased.IsMatch(measureWords);
         // The row's n (a column headed "n"), else the n in its column's header, else the n its table's caption states, else the study's.
