@@ -1256,4 +1256,12 @@ public class PaperCheckSentenceFormsTests
     [InlineData("La douleur était cotée sur une EVA de 0 à 10 en points entiers.\n\nChez les 25 patients, l'EVA moyenne était de 6,12 (ET 3,04).", "consistent")]
     [InlineData("La douleur était cotée sur une EVA de 0 à 10 en points entiers.\n\nChez les 25 patients, l'EVA moyenne était de 6,14 (ET 3,04).", "inconsistent")]
     public void AScaleStatedInWholePoints(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // A patient has one type of aphasia and one motor subtype of delirium: counts above their total are impossible.
+    [InlineData("Of the 42 patients, 11 had fluent aphasia, 24 non-fluent aphasia and 7 global aphasia.", "consistent")]
+    [InlineData("Of the 42 patients, 11 had fluent aphasia, 24 non-fluent aphasia and 9 global aphasia.", "inconsistent")]
+    [InlineData("Parmi les 55 patients ayant présenté un délire, la forme était hypoactive chez 31, hyperactive chez 9 et mixte chez 15.", "consistent")]
+    [InlineData("Parmi les 55 patients ayant présenté un délire, la forme était hypoactive chez 31, hyperactive chez 9 et mixte chez 17.", "inconsistent")]
+    public void AphasiaTypesAndDeliriumSubtypesExcludeEachOther(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 }

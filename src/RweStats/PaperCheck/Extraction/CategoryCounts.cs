@@ -23,6 +23,9 @@ internal static partial class StatisticExtractor
         ("grade", @"(?:[A-Z][\w-]*\s+)?grade\s+(?:[0-5]|I|II|III|IV|V)(?!\s+(?:adverse|events?|AEs?|toxicit|side|effets|événements|évènements|toxicité))"),
         ("stage", @"(?:[A-Z][\w-]*\s+)?(?:stage|stade)\s+(?:[0-4]|I|II|III|IV)(?![\w-])"),
         ("class", @"(?:[A-Z][\w-]*\s+)?(?:class|classe)\s+(?:[A-D]|[1-4])(?![\w-])"),
+        // Classifications of one patient by their disease: the type of an aphasia, the motor subtype of a delirium.
+        ("aphasia type", @"non-?fluent aphasia|fluent aphasia|global aphasia|aphasie non[- ]?fluente|aphasie fluente|aphasie globale"),
+        ("delirium subtype", @"hypoactive?s?|hyperactive?s?|hypoactifs?|hyperactifs?|mixed|mixtes?"),
     };
     static readonly string CountWord = @"(?<k>\d+|" + CountWords.Pattern + ")";
     /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity": a count, then its level within a few words.</summary>
