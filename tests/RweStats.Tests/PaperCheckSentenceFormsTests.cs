@@ -1264,4 +1264,15 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Parmi les 55 patients ayant présenté un délire, la forme était hypoactive chez 31, hyperactive chez 9 et mixte chez 15.", "consistent")]
     [InlineData("Parmi les 55 patients ayant présenté un délire, la forme était hypoactive chez 31, hyperactive chez 9 et mixte chez 17.", "inconsistent")]
     public void AphasiaTypesAndDeliriumSubtypesExcludeEachOther(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // "The nine participants" in words, and a group printed right after a mean ± SD ("1.45 ± 0.61 in the 9 patients"):
+    // n = 9, so 1.44 is 13 / 9 and 1.45 no total (13 / 9 = 1.444, 14 / 9 = 1.556).
+    [InlineData("The nine participants who stopped had a mean number of falls of 1.44 (SD 0.61).", "consistent")]
+    [InlineData("The nine participants who stopped had a mean number of falls of 1.45 (SD 0.61).", "inconsistent")]
+    [InlineData("Les neuf patients qui ont arrêté avaient un nombre moyen de chutes de 1,45 (ET 0,61).", "inconsistent")]
+    [InlineData("The number of falls was 1.44 ± 0.61 in the 9 patients who stopped.", "consistent")]
+    [InlineData("The number of falls was 1.45 ± 0.61 in the 9 patients who stopped.", "inconsistent")]
+    [InlineData("Le nombre de chutes était de 1,45 ± 0,61 chez les 9 patients qui ont arrêté.", "inconsistent")]
+    public void AGroupInWordsOrAfterASpread(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }

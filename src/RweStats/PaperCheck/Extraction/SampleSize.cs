@@ -8,7 +8,7 @@ internal static partial class StatisticExtractor
 {
     static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
     /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients", "in each arm of 31 patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
-    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + @")\s+(?:[\wéè][\wéè'-]*\s+)?" + PeopleWords
+    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéè][\wéè'-]*\s+)?" + PeopleWords
         // A group's n with no people word: "among the 52 in the usual-care group", "chez les 31 du groupe témoin".
         + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
     /// <summary>The words a study's n counts (not "women", "men": those count a category of it).</summary>
@@ -117,7 +117,7 @@ internal static partial class StatisticExtractor
         // Nor a group named after another clause's statistic ("21.08 ± 5.14 with placebo, and 22.83 (SD 4.40) in the 27
         // children"): the group after a clause break is that clause's.
         if (n is null && !ambiguous && NPeople.Matches(sentence).FirstOrDefault(m => s0 + m.Index < end
-                || !Regex.IsMatch(sentence[..m.Index], @"\d\s*$") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)])) is { } people)
+                || !Regex.IsMatch(sentence[..m.Index], @"(?<![\d.,])\d+\s*$") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)])) is { } people)
         {
             n = ParseWhole(people.Groups["n"].Value);
             source = $"'{people.Value}' in the same sentence";

@@ -15,7 +15,8 @@ internal static partial class StatisticExtractor
     internal const string WholeCount = @"(?:\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?![.,]?\d)|\d{1,3}(?:,\d{3})+(?![.,]?\d)|\d+)";
 
     /// <summary>The value of a <see cref="WholeCount"/>.</summary>
-    internal static int ParseWhole(string printed) => int.Parse(Regex.Replace(printed, @"[\s,]", ""), NumberStyles.None, CultureInfo.InvariantCulture);
+    internal static int ParseWhole(string printed) => char.IsLetter(printed.TrimStart()[0]) && ParseCount(printed) is { } inWords ? inWords // "the nine participants"
+        : int.Parse(Regex.Replace(printed, @"[\s,]", ""), NumberStyles.None, CultureInfo.InvariantCulture);
     const string Sep = @"\s*(?:to|à|–|—|-|;|,)\s*";
 
     /// <summary>A full stop before a capital, or a blank line not followed by a lower-case word (that one is a page break inside a sentence).</summary>
