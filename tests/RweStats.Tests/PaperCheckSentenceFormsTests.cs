@@ -1275,4 +1275,13 @@ public class PaperCheckSentenceFormsTests
     [InlineData("The number of falls was 1.45 ± 0.61 in the 9 patients who stopped.", "inconsistent")]
     [InlineData("Le nombre de chutes était de 1,45 ± 0,61 chez les 9 patients qui ont arrêté.", "inconsistent")]
     public void AGroupInWordsOrAfterASpread(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // An arm's n printed with its name in an earlier sentence ("In the surgery group (n = 46)", "Dans le groupe chirurgie
+    // (n = 46)"): with n = 46, 1.37 is 63 / 46 and 1.38 no total.
+    [InlineData("In the surgery group (n = 46), pain fell. The mean number of falls was 1.37 (SD 1.10) in the surgery group.", "consistent")]
+    [InlineData("In the surgery group (n = 46), pain fell. The mean number of falls was 1.38 (SD 1.10) in the surgery group.", "inconsistent")]
+    [InlineData("Dans le groupe chirurgie (n = 46), la douleur a diminué. Le nombre moyen de chutes du groupe chirurgie était de 1,37 (ET 1,10).", "consistent")]
+    [InlineData("Dans le groupe chirurgie (n = 46), la douleur a diminué. Le nombre moyen de chutes du groupe chirurgie était de 1,38 (ET 1,10).", "inconsistent")]
+    public void AnArmsNPrintedWithItsNameEarlier(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }

@@ -330,6 +330,7 @@ internal static partial class StatisticExtractor
     static readonly Regex ArmFirstWord = new(@"^\s*(?:(?:to|or|and|à|ou|et|entre|between|the|a|an|la|le|les|l'|une?|des|receive)\s+|l')*(?<name>[\p{L}][\p{L}-]*)", OptI);
     /// <summary>The arms' n after the allocation's verb: "We randomized 166 children aged 6 to 12 years: 84 to methylphenidate and 82 to placebo", "239 patients were randomized (118 to erenumab 140 mg and 121 to placebo)".</summary>
     static readonly Regex ArmsAfterVerb = new(@"\b(?:randomi[sz]ed|assigned|allocated|randomisé(?:e?s)?|répartie?s)\b[^.;]{0,80}?[:(,]\s*(?<a>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g2") + @"(?=\s*[.;,)])", OptI);
+    static readonly Regex ArmWithN = new(@"\b(?:in|of)\s+the\s+(?<name>[\p{L}][\p{L}-]*)\s+(?:group|arm)\s*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)|\b(?:dans|du|de)\s+(?:le\s+)?(?:groupe|bras)\s+(?<name>[\p{L}][\p{L}-]*)\s*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", OptI);
     /// <summary>A statistic's clause naming an arm: "after EVLA", "with placebo", "in the tubes group", "dans le groupe conseils", "avec l'ivermectine"; and the names coordinated after it ("with surgery or casting": both).</summary>
     static readonly Regex ArmReference = new(@"\b(?:after|with|on|receiving|taking|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|group|arm)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*)(?:\s+(?!(?:or|and|ou|et|nor)\b)(?<name>[\p{L}][\p{L}-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*))*", OptI);
 
@@ -353,6 +354,9 @@ internal static partial class StatisticExtractor
             searchFrom = at;
             foreach (Match m in cells) arms.Add((at, m.Groups["name"].Value, ParseWhole(m.Groups["n"].Value), m.Value));
         }
+        // An arm's n printed with its name in the text: "In the tubes group (n = 86), …", "Dans le groupe fractionné (n = 22), …".
+        foreach (Match m in ArmWithN.Matches(flow))
+            arms.Add((m.Index, m.Groups["name"].Value, ParseWhole(m.Groups["n"].Value), m.Value));
         foreach (Match m in ArmsByCount.Matches(flow).Concat(ArmsAfterVerb.Matches(flow)))
             if (ParseCount(m.Groups["a"].Value) is { } a && ParseCount(m.Groups["b"].Value) is { } b)
             {
