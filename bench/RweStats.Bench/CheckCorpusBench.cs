@@ -34,6 +34,8 @@ public static class CheckCorpusBench
         ["heldout12"] = "heldout12 (tuned on)",
         ["heldout13"] = "heldout13 (tuned on)",
         ["heldout14"] = "heldout14 (tuned on)",
+        ["heldout15"] = "heldout15 (tuned on)",
+        ["heldout16"] = "heldout16 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;

@@ -1069,4 +1069,219 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Le dépistage a été fait par 12 dans le groupe rappel (30,0 %).", "consistent")]
     [InlineData("Le dépistage a été fait par 12 dans le groupe rappel (30,4 %).", "inconsistent")]
     public void ACountWithItsGroupNamedBeforeItsPercentage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // A count of people written in words before its percentage: 7 / 200 = 3.5 %; 3.2 % needs a denominator of 216 or
+    // more, above the 200 patients. 14 / 200 = 7.0 %; 6.0 % needs 229 or more.
+    [InlineData("In the 200 patients, seven patients (3.5%) had a fever.", "consistent")]
+    [InlineData("In the 200 patients, seven patients (3.2%) had a fever.", "inconsistent")]
+    [InlineData("Chez les 200 patientes, quatorze patientes (7,0 %) avaient de la fièvre.", "consistent")]
+    [InlineData("Chez les 200 patientes, quatorze patientes (6,0 %) avaient de la fièvre.", "inconsistent")]
+    public void ACountInWordsBeforeItsPercentage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // People named by what they are (athletes, workers, soignants, trekkers): "among the 25 athletes" is the n, so a
+    // mean count of 1.38 (34.5 / 25) is impossible and 1.36 (34 / 25) possible.
+    [InlineData("Among the 25 athletes, the mean number of falls was 1.36 (SD 1.10).", "consistent")]
+    [InlineData("Among the 25 athletes, the mean number of falls was 1.38 (SD 1.10).", "inconsistent")]
+    [InlineData("Chez les 25 soignants, le nombre moyen de chutes était de 1,36 (ET 1,10).", "consistent")]
+    [InlineData("Chez les 25 soignants, le nombre moyen de chutes était de 1,38 (ET 1,10).", "inconsistent")]
+    public void PeopleNamedByWhatTheyAre(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // An arm's n stated under its name where the arms are allocated, then the arm named in the statistic's clause:
+    // with n = 46, 1.37 is 63 / 46 and 1.38 no total (63 / 46 = 1.370, 64 / 46 = 1.391); with n = 44, 1.36 is 60 / 44
+    // and 1.38 no total. The 90 patients of the whole study would give 1.38 (124 / 90).
+    [InlineData("Of 90 patients, 46 were assigned to surgery and 44 to casting. The mean number of falls was 1.37 (SD 1.10) after surgery.", "consistent")]
+    [InlineData("Of 90 patients, 46 were assigned to surgery and 44 to casting. The mean number of falls was 1.38 (SD 1.10) after surgery.", "inconsistent")]
+    [InlineData("Sur 90 patients, 46 ont été affectés à la chirurgie et 44 au plâtre. Le nombre moyen de chutes était de 1,37 (ET 1,10) après la chirurgie.", "consistent")]
+    [InlineData("Sur 90 patients, 46 ont été affectés à la chirurgie et 44 au plâtre. Le nombre moyen de chutes était de 1,38 (ET 1,10) après la chirurgie.", "inconsistent")]
+    [InlineData("Patients were randomly assigned to surgery (n = 46) or casting (n = 44). The mean number of falls was 1.36 (SD 1.10) with casting.", "consistent")]
+    [InlineData("Patients were randomly assigned to surgery (n = 46) or casting (n = 44). The mean number of falls was 1.38 (SD 1.10) with casting.", "inconsistent")]
+    [InlineData("Les patients ont été répartis entre chirurgie (n = 46) et plâtre (n = 44). Le nombre moyen de chutes était de 1,36 (ET 1,10) avec le plâtre.", "consistent")]
+    [InlineData("Les patients ont été répartis entre chirurgie (n = 46) et plâtre (n = 44). Le nombre moyen de chutes était de 1,38 (ET 1,10) avec le plâtre.", "inconsistent")]
+    public void AnArmNamedInTheStatisticsClauseGivesItsN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Fact]
+    // A clause naming both arms, or a word two arms share, gives neither arm's n.
+    public void AClauseNamingBothArmsTakesNoArmsN() =>
+        Assert.NotEqual("inconsistent", Verdict("Patients were randomly assigned to surgery (n = 46) or casting (n = 44). The mean number of falls was 1.38 (SD 1.10) with surgery or casting.", "grim"));
+
+    [Theory]
+    // A count of people qualified by their arm ("after surgery", "taking acetazolamide") before its percentage: 11 / 46
+    // = 23.9 %; no denominator gives 25.9 % (11 / 42 = 26.19 %, 11 / 43 = 25.58 %).
+    [InlineData("Fever occurred in 11 patients after surgery (23.9%).", "consistent")]
+    [InlineData("Fever occurred in 11 patients after surgery (25.9%).", "inconsistent")]
+    [InlineData("Paresthesia was reported by 11 trekkers taking acetazolamide (25.9%).", "inconsistent")]
+    [InlineData("La fièvre est survenue chez 11 patients après la chirurgie (23,9 %).", "consistent")]
+    [InlineData("La fièvre est survenue chez 11 patients après la chirurgie (25,9 %).", "inconsistent")]
+    public void ACountQualifiedByItsArmBeforeItsPercentage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // "Forty-two patients took part" states the study's n: a mean count of 2.19 is 92 / 42; 2.20 no total (92 / 42 =
+    // 2.190, 93 / 42 = 2.214).
+    [InlineData("Forty-two patients took part. The mean number of sessions missed was 2.19 (SD 0.81).", "consistent")]
+    [InlineData("Forty-two patients took part. The mean number of sessions missed was 2.20 (SD 0.81).", "inconsistent")]
+    [InlineData("Quarante-deux patients ont participé. Le nombre moyen de séances manquées était de 2,19 (ET 0,81).", "consistent")]
+    [InlineData("Quarante-deux patients ont participé. Le nombre moyen de séances manquées était de 2,20 (ET 0,81).", "inconsistent")]
+    public void TookPartStatesTheStudysN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // A number in words hyphenated at its own hyphen at a line end ("Forty-" / "two") is one count: 42 patients, so a
+    // mean count of 2.20 is no total over 42 (92 / 42 = 2.190, 93 / 42 = 2.214) and 2.19 is 92 / 42.
+    [InlineData("Results. Forty-\ntwo patients took part. The mean number of sessions missed was 2.19 (SD 0.81).", "consistent")]
+    [InlineData("Results. Forty-\ntwo patients took part. The mean number of sessions missed was 2.20 (SD 0.81).", "inconsistent")]
+    [InlineData("Résultats. Quarante-\ndeux patients ont participé. Le nombre moyen de séances manquées était de 2,19 (ET 0,81).", "consistent")]
+    [InlineData("Résultats. Quarante-\ndeux patients ont participé. Le nombre moyen de séances manquées était de 2,20 (ET 0,81).", "inconsistent")]
+    public void ANumberInWordsHyphenatedAtALineEnd(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // A score's abbreviation defined where the paper names the score is integer-valued where it stands alone: a median of
+    // whole numbers is whole or a half, never 5.3.
+    [InlineData("The Venous Clinical Severity Score (VCSS) was recorded at baseline. In the 20 patients, the VCSS had a median of 5 (IQR 3–7).", "consistent")]
+    [InlineData("The Venous Clinical Severity Score (VCSS) was recorded at baseline. In the 20 patients, the VCSS had a median of 5.3 (IQR 3–7).", "inconsistent")]
+    [InlineData("Le score de sévérité veineuse clinique (VCSS) a été relevé à l'inclusion. Chez les 20 patients, le VCSS avait une médiane de 5 (EIQ 3-7).", "consistent")]
+    [InlineData("Le score de sévérité veineuse clinique (VCSS) a été relevé à l'inclusion. Chez les 20 patients, le VCSS avait une médiane de 5,3 (EIQ 3-7).", "inconsistent")]
+    public void AScoresAbbreviationIsIntegerValued(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
+
+    [Theory]
+    // Quartiles printed as whole days with a median that has a tenth other than a half: the days were counted whole, and
+    // a median of whole numbers is whole or a half. A median printed whole or as a half says nothing of the data's
+    // precision, nor do quartiles with decimals: real-valued durations give them.
+    [InlineData("In the 99 patients, the median time to return to work was 3.2 days (IQR 1–6).", "inconsistent")]
+    [InlineData("In the 99 patients, the median time to return to work was 3.5 days (IQR 1–6).", "not_checkable")]
+    [InlineData("In the 99 patients, the median time to return to work was 3.2 days (IQR 1.4–6.1).", "not_checkable")]
+    [InlineData("Chez les 99 patients, le délai médian de reprise du travail était de 3,2 jours (EIQ 1-6).", "inconsistent")]
+    [InlineData("Chez les 99 patients, le délai médian de reprise du travail était de 3,5 jours (EIQ 1-6).", "not_checkable")]
+    public void ADurationWithWholeQuartilesIsCountedInWholeUnits(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
+
+    [Theory]
+    // A column of differences or odds ratios: a row of means holds a difference, read on its own scale: SE = (1.39 −
+    // 0.47) / 3.92 = 0.235, z = 0.93 / 0.235 = 3.96, p < .001; a p of .30 is impossible. Read as an odds ratio it was
+    // "impossible" for being negative.
+    [InlineData("| Outcome | Drug (n = 50) | Placebo (n = 50) | Difference or OR (95% CI) | P |\n|---|---|---|---|---|\n| Symptom score, mean (SD) | 3.12 (1.84) | 4.05 (2.11) | −0.93 (−1.39 to −0.47) | <.001 |\n", "consistent")]
+    [InlineData("| Outcome | Drug (n = 50) | Placebo (n = 50) | Difference or OR (95% CI) | P |\n|---|---|---|---|---|\n| Symptom score, mean (SD) | 3.12 (1.84) | 4.05 (2.11) | −0.93 (−1.39 to −0.47) | .30 |\n", "inconsistent")]
+    [InlineData("| Critère | Médicament (n = 50) | Placebo (n = 50) | Différence ou OR (IC à 95 %) | p |\n|---|---|---|---|---|\n| Score de symptômes, moyenne (ET) | 3,12 (1,84) | 4,05 (2,11) | −0,93 (−1,39 à −0,47) | <0,001 |\n", "consistent")]
+    [InlineData("| Critère | Médicament (n = 50) | Placebo (n = 50) | Différence ou OR (IC à 95 %) | p |\n|---|---|---|---|---|\n| Score de symptômes, moyenne (ET) | 3,12 (1,84) | 4,05 (2,11) | −0,93 (−1,39 à −0,47) | 0,30 |\n", "inconsistent")]
+    public void AColumnOfDifferencesOrRatiosTakesTheRowsKind(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Theory]
+    // GRIMMER with n ≥ 100, where GRIM cannot bite: a mean of 1.02 over 110 is a total of 112, and sums of squares of
+    // its parity give SD 0.5065 (Q = 142) and 0.4870 (Q = 140), none printing as 0.50.
+    [InlineData("In the 110 patients, the mean number of visits was 1.02 (SD 0.51).", "consistent")]
+    [InlineData("In the 110 patients, the mean number of visits was 1.02 (SD 0.50).", "inconsistent")]
+    [InlineData("Chez les 110 patients, le nombre moyen de consultations était de 1,02 (ET 0,51).", "consistent")]
+    [InlineData("Chez les 110 patients, le nombre moyen de consultations était de 1,02 (ET 0,50).", "inconsistent")]
+    public void GrimmerBitesWhereGrimCannot(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grimmer"));
+
+    [Theory]
+    // A group named right after a statistic, in its clause, is its n rather than the group of the clause before: with
+    // n = 15 a mean of 2.47 is 37 / 15, whose sums of squares (odd) give SD 0.743 or 0.834, never 0.87; with the 110 of
+    // the clause before, 0.87 is possible.
+    [InlineData("The number of sessions averaged 1.62 (SD 0.72) in the 110 foam patients, and the number of sessions was 2.47 (SD 0.83) among the 15 patients who were retreated.", "consistent")]
+    [InlineData("The number of sessions averaged 1.62 (SD 0.72) in the 110 foam patients, and the number of sessions was 2.47 (SD 0.87) among the 15 patients who were retreated.", "inconsistent")]
+    [InlineData("Le nombre de séances était en moyenne de 1,62 (ET 0,72) chez les 110 patients sous mousse, et le nombre de séances était de 2,47 (ET 0,83) chez les 15 patients retraités.", "consistent")]
+    [InlineData("Le nombre de séances était en moyenne de 1,62 (ET 0,72) chez les 110 patients sous mousse, et le nombre de séances était de 2,47 (ET 0,87) chez les 15 patients retraités.", "inconsistent")]
+    public void AGroupNamedRightAfterAStatisticIsItsN(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grimmer").Last());
+
+    [Theory]
+    // A table's header naming the arms with their n, then an arm named in a sentence ("with casting", "dans le groupe
+    // supervisé" for "Marche supervisée"): with n = 44, 1.36 is 60 / 44 and 1.38 no total; with n = 46, 1.37 is 63 / 46
+    // and 1.38 no total.
+    [InlineData("Characteristic  Surgery (n = 46)  Casting (n = 44)\nWomen, n (%)  20 (43.5)  19 (43.2)\n\nThe mean number of falls was 1.36 (SD 1.10) with casting.", "consistent")]
+    [InlineData("Characteristic  Surgery (n = 46)  Casting (n = 44)\nWomen, n (%)  20 (43.5)  19 (43.2)\n\nThe mean number of falls was 1.38 (SD 1.10) with casting.", "inconsistent")]
+    [InlineData("Caractéristique  Marche supervisée (n = 46)  Conseils (n = 44)\nFemmes, n (%)  20 (43,5)  19 (43,2)\n\nLe nombre moyen de chutes était de 1,37 (ET 1,10) dans le groupe supervisé.", "consistent")]
+    [InlineData("Caractéristique  Marche supervisée (n = 46)  Conseils (n = 44)\nFemmes, n (%)  20 (43,5)  19 (43,2)\n\nLe nombre moyen de chutes était de 1,38 (ET 1,10) dans le groupe supervisé.", "inconsistent")]
+    public void ATableHeaderNamesTheArmsN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Fact]
+    // Two arms of one allocation sharing their first word ("doxycycline 200 mg", "doxycycline 100 mg") name neither.
+    public void ArmsSharingAWordNameNeither() =>
+        Assert.NotEqual("inconsistent", Verdict("Patients were randomly assigned to doxycycline 200 mg (n = 46) or doxycycline 100 mg (n = 44). The mean number of falls was 1.38 (SD 1.10) with doxycycline.", "grim"));
+
+    [Theory]
+    // More ways of stating the arms: counts after the allocation's verb ("We randomized 90 patients: 46 to surgery and 44
+    // to casting"), "received … (n = 46) or … (n = 44)", named again as "In the casting arm", "sous placebo". With n = 44,
+    // 1.36 is 60 / 44 and 1.38 no total.
+    [InlineData("We randomized 90 patients: 46 to surgery and 44 to casting. In the casting arm the mean number of falls was 1.36 (SD 1.10).", "consistent")]
+    [InlineData("We randomized 90 patients: 46 to surgery and 44 to casting. In the casting arm the mean number of falls was 1.38 (SD 1.10).", "inconsistent")]
+    [InlineData("Les enfants ont reçu de la dexaméthasone (n = 46) ou un placebo (n = 44). Le nombre moyen de réveils était de 1,36 (ET 1,10) sous placebo.", "consistent")]
+    [InlineData("Les enfants ont reçu de la dexaméthasone (n = 46) ou un placebo (n = 44). Le nombre moyen de réveils était de 1,38 (ET 1,10) sous placebo.", "inconsistent")]
+    public void ArmsStatedAfterTheVerbOrAsReceived(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // The arm named after a statistic is its own, not the one before it, which is the previous statistic's: 1.36 with
+    // casting (n = 44) is 60 / 44; over the 46 of surgery no total gives it.
+    [InlineData("Patients were randomly assigned to surgery (n = 46) or casting (n = 44). The mean number of falls was 1.37 (SD 1.10) with surgery and 1.36 (SD 1.10) with casting.", "consistent")]
+    [InlineData("Patients were randomly assigned to surgery (n = 46) or casting (n = 44). The mean number of falls was 1.37 (SD 1.10) with surgery and 1.38 (SD 1.10) with casting.", "inconsistent")]
+    public void TheArmAfterAStatisticIsItsOwn(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
+
+    [Theory]
+    // "Results" under a paper's title is a section of the same study, not another study's heading: in a text reporting
+    // two studies, the 40 adults enrolled apply, so 1.35 is 54 / 40 and 1.36 no total (54 / 40 = 1.350, 55 / 40 = 1.375).
+    [InlineData("Falls after hip surgery: a cohort study\n\nWe enrolled 40 adults after hip surgery.\n\nResults\n\nThe mean number of falls was 1.35 (SD 1.10).\n\nFalls after knee surgery: a second cohort\n\nWe enrolled 90 adults after knee surgery.", "consistent")]
+    [InlineData("Falls after hip surgery: a cohort study\n\nWe enrolled 40 adults after hip surgery.\n\nResults\n\nThe mean number of falls was 1.36 (SD 1.10).\n\nFalls after knee surgery: a second cohort\n\nWe enrolled 90 adults after knee surgery.", "inconsistent")]
+    [InlineData("Chutes après chirurgie de la hanche : une étude de cohorte\n\nNous avons inclus 40 adultes opérés de la hanche.\n\nRésultats\n\nLe nombre moyen de chutes était de 1,35 (ET 1,10).\n\nChutes après chirurgie du genou : une seconde cohorte\n\nNous avons inclus 90 adultes opérés du genou.", "consistent")]
+    [InlineData("Chutes après chirurgie de la hanche : une étude de cohorte\n\nNous avons inclus 40 adultes opérés de la hanche.\n\nRésultats\n\nLe nombre moyen de chutes était de 1,36 (ET 1,10).\n\nChutes après chirurgie du genou : une seconde cohorte\n\nNous avons inclus 90 adultes opérés du genou.", "inconsistent")]
+    public void AResultsHeadingIsASectionOfTheSameStudy(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // Instruments whose total is a sum of whole item scores (GDS-15: 15 yes/no items; STAI: 20 items scored 1 to 4):
+    // integer-valued without the word score. With n = 25, 6.12 is 153 / 25 and 6.14 no total.
+    [InlineData("In the 25 patients, the GDS-15 was 6.12 (SD 3.04).", "consistent")]
+    [InlineData("In the 25 patients, the GDS-15 was 6.14 (SD 3.04).", "inconsistent")]
+    [InlineData("Chez les 25 patients, la STAI était de 6,12 (ET 3,04).", "consistent")]
+    [InlineData("Chez les 25 patients, la STAI était de 6,14 (ET 3,04).", "inconsistent")]
+    public void InstrumentsSummingWholeItemScores(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // A count and what its people had, then the percentage: 19 / 200 = 9.5 %; 8.9 % needs 211 to 215, above the 200.
+    [InlineData("In the 200 patients, 19 had an abnormal ECG (9.5%).", "consistent")]
+    [InlineData("In the 200 patients, 19 had an abnormal ECG (8.9%).", "inconsistent")]
+    [InlineData("Chez les 200 patients, 19 patients sont décédés (9,5 %).", "consistent")]
+    [InlineData("Chez les 200 patients, 19 patients sont décédés (8,9 %).", "inconsistent")]
+    // Its denominator after a participle: 93 / 104 = 89.4 %; 88.4 % is 92 / 104 or 93 / 105.2, no whole denominator.
+    [InlineData("Of the residents, 93 patients examined out of 104 (89.4%) had scabies.", "consistent")]
+    [InlineData("Of the residents, 93 patients examined out of 104 (88.4%) had scabies.", "inconsistent")]
+    [InlineData("Au total, 93 résidents évalués sur 104 (89,4 %) avaient une gale.", "consistent")]
+    [InlineData("Au total, 93 résidents évalués sur 104 (88,4 %) avaient une gale.", "inconsistent")]
+    public void ACountWithWhatItsPeopleHadBeforeItsPercentage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // A visual analogue scale the paper says it scored in whole points is integer-valued: with n = 25, 6.12 is 153 / 25
+    // and 6.14 no total. Without that statement a VAS is real-valued.
+    [InlineData("Pain was rated on a VAS from 0 to 10 in whole points.\n\nIn the 25 patients, the VAS averaged 6.12 (SD 3.04).", "consistent")]
+    [InlineData("Pain was rated on a VAS from 0 to 10 in whole points.\n\nIn the 25 patients, the VAS averaged 6.14 (SD 3.04).", "inconsistent")]
+    [InlineData("Pain was rated on a 100-mm VAS.\n\nIn the 25 patients, the VAS averaged 6.14 (SD 3.04).", "not_checkable")]
+    [InlineData("La douleur était cotée sur une EVA de 0 à 10 en points entiers.\n\nChez les 25 patients, l'EVA moyenne était de 6,12 (ET 3,04).", "consistent")]
+    [InlineData("La douleur était cotée sur une EVA de 0 à 10 en points entiers.\n\nChez les 25 patients, l'EVA moyenne était de 6,14 (ET 3,04).", "inconsistent")]
+    public void AScaleStatedInWholePoints(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // A patient has one type of aphasia and one motor subtype of delirium: counts above their total are impossible.
+    [InlineData("Of the 42 patients, 11 had fluent aphasia, 24 non-fluent aphasia and 7 global aphasia.", "consistent")]
+    [InlineData("Of the 42 patients, 11 had fluent aphasia, 24 non-fluent aphasia and 9 global aphasia.", "inconsistent")]
+    [InlineData("Parmi les 55 patients ayant présenté un délire, la forme était hypoactive chez 31, hyperactive chez 9 et mixte chez 15.", "consistent")]
+    [InlineData("Parmi les 55 patients ayant présenté un délire, la forme était hypoactive chez 31, hyperactive chez 9 et mixte chez 17.", "inconsistent")]
+    public void AphasiaTypesAndDeliriumSubtypesExcludeEachOther(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // "The nine participants" in words, and a group printed right after a mean ± SD ("1.45 ± 0.61 in the 9 patients"):
+    // n = 9, so 1.44 is 13 / 9 and 1.45 no total (13 / 9 = 1.444, 14 / 9 = 1.556).
+    [InlineData("The nine participants who stopped had a mean number of falls of 1.44 (SD 0.61).", "consistent")]
+    [InlineData("The nine participants who stopped had a mean number of falls of 1.45 (SD 0.61).", "inconsistent")]
+    [InlineData("Les neuf patients qui ont arrêté avaient un nombre moyen de chutes de 1,45 (ET 0,61).", "inconsistent")]
+    [InlineData("The number of falls was 1.44 ± 0.61 in the 9 patients who stopped.", "consistent")]
+    [InlineData("The number of falls was 1.45 ± 0.61 in the 9 patients who stopped.", "inconsistent")]
+    [InlineData("Le nombre de chutes était de 1,45 ± 0,61 chez les 9 patients qui ont arrêté.", "inconsistent")]
+    public void AGroupInWordsOrAfterASpread(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // An arm's n printed with its name in an earlier sentence ("In the surgery group (n = 46)", "Dans le groupe chirurgie
+    // (n = 46)"): with n = 46, 1.37 is 63 / 46 and 1.38 no total.
+    [InlineData("In the surgery group (n = 46), pain fell. The mean number of falls was 1.37 (SD 1.10) in the surgery group.", "consistent")]
+    [InlineData("In the surgery group (n = 46), pain fell. The mean number of falls was 1.38 (SD 1.10) in the surgery group.", "inconsistent")]
+    [InlineData("Dans le groupe chirurgie (n = 46), la douleur a diminué. Le nombre moyen de chutes du groupe chirurgie était de 1,37 (ET 1,10).", "consistent")]
+    [InlineData("Dans le groupe chirurgie (n = 46), la douleur a diminué. Le nombre moyen de chutes du groupe chirurgie était de 1,38 (ET 1,10).", "inconsistent")]
+    public void AnArmsNPrintedWithItsNameEarlier(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }

@@ -35,8 +35,10 @@ public static class PaperChecker
             case MeanWithSpread mean:
                 var grim = GrimCheck.Check(mean);
                 if (grim is not null) yield return grim;
-                // GRIMMER only on a mean GRIM passes or cannot judge for lack of decimals: a GRIM failure already says it.
-                if (grim is null || grim.Verdict == FindingVerdict.Consistent)
+                // GRIMMER only on a mean GRIM passes or cannot judge (for lack of decimals, or an n of 10^decimals or more,
+                // where the SD may still be impossible): a GRIM failure already says it.
+                if (grim is null || grim.Verdict == FindingVerdict.Consistent
+                    || grim.Verdict == FindingVerdict.NotCheckable && GrimCheck.Unchecked(mean.Context, mean.Mean, anyN: true) is null)
                     if (GrimmerCheck.Check(mean) is { } grimmer) yield return grimmer;
                 if (DebitCheck.Check(mean) is { } debit) yield return debit;
                 break;

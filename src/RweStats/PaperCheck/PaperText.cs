@@ -42,7 +42,10 @@ public sealed class PaperText
                 bool blank = text.Trim().Length == 0;
                 bool hyphenated = flow.Length >= 2 && flow[^1] == '-' && char.IsLetter(flow[^2])
                                   && text.TrimStart().Length > 0 && char.IsLower(text.TrimStart()[0]);
-                if (hyphenated) { flow.Length--; map.RemoveAt(map.Count - 1); text = text.TrimStart(); }
+                // A number written in words and hyphenated at its own hyphen ("Forty-" / "two patients took part",
+                // "Soixante-" / "deux") keeps it: its words are read as one count.
+                if (hyphenated && CompoundNumber(flow, text.TrimStart())) { text = text.TrimStart(); }
+                else if (hyphenated) { flow.Length--; map.RemoveAt(map.Count - 1); text = text.TrimStart(); }
                 else { flow.Append(blank ? '\n' : ' '); map.Add(i); text = text.TrimStart(); }
             }
             flow.Append(text);
@@ -130,6 +133,16 @@ public sealed class PaperText
             }
             yield return sb.ToString();
         }
+    }
+
+    static bool CompoundNumber(StringBuilder flow, string next)
+    {
+        int i = flow.Length - 1;
+        while (i > 0 && char.IsLetter(flow[i - 1])) i--;
+        var before = flow.ToString(i, flow.Length - 1 - i);
+        int j = 0;
+        while (j < next.Length && char.IsLetter(next[j])) j++;
+        return CountWords.Values.ContainsKey(before) && CountWords.Values.ContainsKey(next[..j]);
     }
 
     /// <summary>Non-breaking and thin spaces as spaces (runs of spaces as one), typographic apostrophes and minus signs as ASCII, ligatures undone.</summary>

@@ -13,7 +13,10 @@ internal static class GrimmerCheck
     {
         if (s.Spread is null || s.Binary) return null;
         string what = $"mean {s.Mean}, {(s.SpreadIsStandardError ? "SE" : "SD")} {s.Spread}";
-        if (GrimCheck.Unchecked(s.Context, s.Mean) is { } why) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: {why}");
+        // Not bounded by n as GRIM is: with n ≥ 10^decimals every mean has a total, but consecutive sums of squares of
+        // its parity still move the SD by about 1 / (SD (n − 1)), more than a printed SD's rounding interval when SD (n − 1)
+        // is below 10^decimals of the SD ("mean 2.47, SD 0.87" with n = 110: no sum of squares gives it).
+        if (GrimCheck.Unchecked(s.Context, s.Mean, anyN: true) is { } why) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: {why}");
         int n = s.Context.N!.Value;
         var totals = GrimCheck.Totals(s.Mean, n);
         if (totals.Count == 0) return null; // GRIM already proves the mean impossible

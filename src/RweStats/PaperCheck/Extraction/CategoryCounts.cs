@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace RweStats.PaperCheck;
+
+// Counts of the levels of one variable whose levels exclude each other (severity, sex, smoking status, NYHA class, …) in running text.
+internal static partial class StatisticExtractor
+{
+    /// <summary>The levels of variables whose levels exclude each other, by variable: a patient is in one of them at most.</summary>
+    static readonly (string Variable, string Levels)[] ExclusiveLevels =
+    {
+        ("sex", @"women|men|females?|males?|femmes|hommes|boys|girls|garçons|filles|non-?binary|non-?binaires?"),
+        // Where each patient was at the study's end: completed it, withdrew or was lost (not "completed the questionnaire", of which a patient may complete several).
+        ("disposition", @"completed (?:the )?(?:study|trial|follow-up|protocol)|withdrew|(?:were )?lost to follow-up|(?:ont )?terminé l'étude|(?:sont )?sortis de l'étude|(?:ont )?retiré leur consentement|(?:ont été |été )?perdus de vue"),
+        ("smoking status", @"current smokers?|former smokers?|ex-smokers?|never smokers?|non-smokers?|never smoked|(?:had )?(?:quit|stopped) smoking|(?:n'avaient |n'ont |n'a )?jamais fumé|arrêté de fumer|fumeurs actifs|fumeurs actuels|anciens fumeurs|ex-fumeurs|non-fumeurs|jamais fumeurs"),
+        ("NYHA class", @"(?:NYHA\s+)?class\s+(?:I|II|III|IV)|(?:classe\s+)?NYHA\s+(?:I|II|III|IV)|classe\s+(?:I|II|III|IV)"),
+        ("ECOG performance status", @"ECOG\s+(?:PS\s+)?[0-4]"),
+        ("vital status", @"alive|dead|deceased|vivants?|décédée?s?"),
+        ("response", @"complete response|partial response|stable disease|progressive disease|no response|réponse complète|réponse partielle|maladie stable|maladie progressive|absence de réponse"),
+        ("course", @"improved|unchanged|worsened|amélioré(?:e|s|es)?|inchangé(?:e|s|es)?|aggravé(?:e|s|es)?"),
+        ("severity", @"none|no|mild|moderate|severe|nulle|légère|faible|modérée|moyenne|sévère|élevée|forte|non renseignée?s?|missing|unknown|inconnue?s?"),
+        // One classification of the patient (Kellgren-Lawrence grade, GOLD stage, Child-Pugh class, stade): not the grades of adverse events, of which a patient may have several.
+        ("grade", @"(?:[A-Z][\w-]*\s+)?grade\s+(?:[0-5]|I|II|III|IV|V)(?!\s+(?:adverse|events?|AEs?|toxicit|side|effets|événements|évènements|toxicité))"),
+        ("stage", @"(?:[A-Z][\w-]*\s+)?(?:stage|stade)\s+(?:[0-4]|I|II|III|IV)(?![\w-])"),
+        ("class", @"(?:[A-Z][\w-]*\s+)?(?:class|classe)\s+(?:[A-D]|[1-4])(?![\w-])"),
+        // Classifications of one patient by their disease: the type of an aphasia, the motor subtype of a delirium.
+        ("aphasia type", @"non-?fluent aphasia|fluent aphasia|global aphasia|aphasie non[- ]?fluente|aphasie fluente|aphasie globale"),
+        ("delirium subtype", @"hypoactive?s?|hyperactive?s?|hypoactifs?|hyperactifs?|mixed|mixtes?"),
+    };
+    static readonly string CountWord = @"(?<k>\d+|" + CountWords.Pattern + ")";
+    /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity": a count, then its level within a few words.</summary>
+    static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:had|with|were|avaient|ont|présentaient|étaient|avec|sont|are)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|une?|des)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
+    /// <summary>"mild in 5 patients", "faible chez 8": a level, then its count.</summary>
+    static readonly Regex LevelThenCount = new(@"\b(?<lev>LEVELS)\s+(?:in|chez|for|pour)\s+" + CountWord + @"(?![.,]\d)(?!\s*%)", OptI);
+    /// <summary>CountThenLevel and LevelThenCount with the levels of every variable, each variable's as group v0, v1, ….</summary>
+    static readonly Regex[] LevelPatterns = new[] { CountThenLevel, LevelThenCount }.Select(r => new Regex(r.ToString().Replace("LEVELS",
+        string.Join("|", ExclusiveLevels.Select((v, i) => $"(?<v{i.ToString(CultureInfo.InvariantCulture)}>{v.Levels})"))), OptI)).ToArray();
+    /// <summary>"Eleven of the 14 patients (79%)", "Onze des 14 patients (79 %)": a count written as a word, of a denominator.</summary>
+    static readonly Regex CountWordOfThenPercent = new(@"(?<![\w.,])" + CountWord + @"\s+(?:" + PeopleWords + @"\s+)?(?:of|out of|des|sur|among|parmi)\s+(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", OptI);
+    static readonly Regex CountBeforeBracket = new(@"(?<![\w.,])(?<n>" + WholeCount + @")\s+(?:[A-Za-zÀ-ÿ'-]+\s+){0,2}?(?:" + PeopleWords + @"|students|étudiants|élèves|pupils|workers|employees|salariés|nurses|infirmières|infirmiers|residents|résidents)(?:\s+[A-Za-zÀ-ÿ'-]+){0,2}\s*\([^()]*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    static readonly Regex TotalInSentence = new(@"(?:(?:of|among|parmi|sur|de)\s+(?:the|les|ces)\s+|(?:cohort|cohorte|sample|échantillon|group|groupe)\s+(?:of|de)\s+|\b(?:enrolled|included|recruited|randomi[sz]ed|studied|a inclus|ont inclus|avons inclus|inclu(?:ait|s))\s+)(?<n>" + WholeCount + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople + @"|(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + @")", OptI);
+
+    /// <summary>Counts of two or more levels of one exclusive variable in a sentence, with the totals they may be of.</summary>
+    static IEnumerable<CategoryCounts> Categories(PaperText text, int[] sentences, StudyNs studyNs, bool french, CheckOptions options)
+    {
+        var flow = text.Flow;
+        // One pass of each pattern over the text for every variable at once; the group that matched names the variable.
+        var byVariable = ExclusiveLevels.Select(_ => new List<CategoryCount>()).ToArray();
+        foreach (var regex in LevelPatterns)
+            foreach (Match m in regex.Matches(flow))
+            {
+                int v = Enumerable.Range(0, ExclusiveLevels.Length).First(i => m.Groups["v" + i.ToString(CultureInfo.InvariantCulture)].Success);
+                var k = m.Groups["k"].Value;
+                int count = ParseCount(k) ?? 0;
+                if (!byVariable[v].Any(x => x.Start < m.Index + m.Length && x.End > m.Index))
+                    byVariable[v].Add(new CategoryCount(count, m.Groups["lev"].Value.ToLowerInvariant(), m.Index, m.Index + m.Length));
+            }
+        for (int vi = 0; vi < ExclusiveLevels.Length; vi++)
+        {
+            var (variable, items) = (ExclusiveLevels[vi].Variable, byVariable[vi]);
+            foreach (var group in items.GroupBy(x => SentenceIndex(sentences, x.Start)))
+            {
+                var list = group.OrderBy(x => x.Start).ToList();
+                if (list.Count < 2 || list.Select(x => x.Level).Distinct().Count() < list.Count) continue;
+                int s0 = SentenceStart(sentences, list[0].Start), s1 = SentenceEnd(sentences, flow, list[0].Start);
+                var (studyN, studyNSource) = studyNs.At(list[0].Start);
+                var sentence = flow[s0..s1];
+                // Severities, grades, responses and courses of events (adverse events, episodes, lesions): a patient may have several.
+                if (variable is "severity" or "grade" or "response" or "course" && EventWords.IsMatch(sentence)) continue;
+                int? total = null;
+                string totalSource = "the total stated in the sentence";
+                string? bracketTotal = null;
+                // "96 undergraduates (71 women, 24 men, 1 nonbinary)", "Les 47 patients inclus (36 femmes et 11 hommes)":
+                // the count the bracket describes is the total, before any group's "n =" later in the sentence.
+                if (CountBeforeBracket.Match(flow[s0..list[0].Start]) is { Success: true } cb)
+                {
+                    total = ParseWhole(cb.Groups["n"].Value);
+                    bracketTotal = $"of '{cb.Value.TrimEnd('(', ' ')}'";
+                    totalSource = $"the count the bracket describes ({bracketTotal[3..]})";
+                }
+                if (total is null)
+                foreach (Match t in TotalInSentence.Matches(sentence))
+                {
+                    int at = s0 + t.Groups["n"].Index;
+                    if (list.Any(x => at >= x.Start && at < x.End)) continue;
+                    // A total after the categories is theirs only in their clause ("44 women and 28 men (n = 72)", not "…; the control group (n = 15)").
+                    if (at > list[^1].End && (ClauseBreak.IsMatch(flow[list[^1].End..at]) || Regex.IsMatch(flow[list[^1].End..(s0 + t.Index)], @"\d"))) continue;
+                    total = ParseWhole(t.Groups["n"].Value);
+                    break;
+                }
+                var others = new List<(int, string)>();
+                if (total is null)
+                {
+                    // An n stated earlier in the paragraph ("86 % des patients (n = 12) sont encore traités"), else the study's.
+                    // A blank line followed by a lower-case word is a page break inside a sentence, not a new paragraph.
+                    int paragraph = s0;
+                    do paragraph = Math.Max(0, flow.LastIndexOf('\n', Math.Max(0, paragraph - 2)) + 1);
+                    while (paragraph > 0 && flow[paragraph..s0].TrimStart() is { Length: > 0 } rest && char.IsLower(rest[0]) && s0 - paragraph < 1500);
+                    foreach (Match t in NEquals.Matches(flow[paragraph..s0]))
+                        others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value}' earlier in the paragraph"));
+                    foreach (Match t in NPeople.Matches(flow[paragraph..s0]))
+                        others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value}' earlier in the paragraph"));
+                    if (studyN is { } sn) others.Add((sn, $"the study's n ({studyNSource})"));
+                    // Any count of people in the sentence may be the total ("Of 300 screened, 160 were women and 140 men").
+                    foreach (Match t in PeopleCount.Matches(sentence).Concat(OfCount.Matches(sentence)))
+                        if (!list.Any(x => s0 + t.Index < x.End && s0 + t.Index + t.Length > x.Start))
+                            others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value.Trim()}' in the sentence"));
+                }
+                int start = list[0].Start, end = list[^1].End;
+                var line = text.LineAt(start);
+                var ctx = new StatisticContext(start, end, flow[start..end], sentence.Trim(), variable, true, total ?? studyN,
+                    total is not null ? totalSource : studyN is not null ? $"the study's n ({studyNSource})" : "no n stated", null)
+                    { Page = line.Page, Line = line.Line };
+                var counts = new CategoryCounts(ctx, variable, list, total, others);
+                yield return bracketTotal is null ? counts : counts with { TotalSource = bracketTotal };
+            }
+        }
+    }
+
+    static readonly Regex EventWords = new(@"\b(?:adverse|events?|AEs?|reactions?|side[- ]effects?|toxicit(?:y|ies)|episodes?|lesions?|infections?|bleed(?:s|ing)|flares?|exacerbations?|effets indésirables|événements?|évènements?|réactions?|épisodes?|lésions?|toxicités?|poussées?|saignements?)\b", OptI);
+    static readonly Regex OfCount = new(@"\b(?:of|among|out of|parmi|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)", OptI);
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace RweStats.PaperCheck;
+
+// Whether a mean or median is of an integer-valued measure (scores, scales, counts, classes, paper-stated point ranges), and a measure inherited from the statistic before it.
+internal static partial class StatisticExtractor
+{
+    /// <summary>Words naming an integer-valued measure: scores, scales, counts ("number of", "nombre", "compte"), counted events (episodes, exacerbations, relapses, seizures), and a class, grade or stage that a median or mean is of.</summary>
+    /// <summary>A mean printed with a unit that counts whole things: "8.62 ± 2.91 medications", "48.38 letters (SD 12.40)",
+    /// "8.62 ± 2.91 medications a day" (a regimen's count); events counted over a period, "3,31 crises (ET 1,49)", but not
+    /// as a rate ("14,52 crises par semaine": a count over weeks averaged per week).</summary>
+    // Discrete things a patient has a whole number of: the unit printed after the value names a count ("21 sessions",
+    // "9,42 séances (ET 2,61)", "1,8 consultation"), not a duration or a dose.
+    static readonly Regex CountUnit = new(@"^\s*(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b|^\s*(?:sessions?|séances?|consultations?|visits?|visites?|man(?:œ|oe)uvres?|cycles?|cures?|courses)\b(?!\s*(?:per|par|a|an)\b|\s*/)|^\s*(?:seizures|crises|episodes|épisodes|attacks)\b(?!\s*(?:per|par|a|an)\b|\s*/|\s+(?:annual|annuel|monthly|mensuel|weekly|hebdomadaire|daily|quotidien))", OptI);
+    static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|courses of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils|flares|falls|chutes|(?:painful|swollen|tender) joints|articulations (?:douloureuses|gonflées)|ETDRS letters|letters read|lettres ETDRS)\b|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
+    /// <summary>
+    /// Instruments whose total is a sum of whole item scores, named without the word "score": psychiatric rating scales
+    /// (PANSS, MADRS, HAM-D, HAM-A, YMRS, BPRS, PHQ-9, GAD-7, HADS, BDI, EPDS, CGI), cognitive tests (MMSE, MoCA), stroke
+    /// scales (NIHSS, modified Rankin) and the SLEDAI. Not the EDSS (half steps), nor composite indices with decimals (DAS28, HAQ);
+    /// nor an instrument named as a threshold or a band ("MMSE ≥ 24", "mRS 0–2"): that names a subgroup, not the measure.
+    /// </summary>
+    const string IntegerInstrument = @"\b(?:PANSS|MADRS|HAM-?D(?:-?17)?|HDRS|HAM-?A|HARS|YMRS|BPRS|PHQ-?9|GAD-?7|HADS(?:-[AD])?|BDI(?:-II)?|EPDS|CGI-[SI]|MMSE|MoCA|NIHSS|mRS|modified Rankin|Rankin|SLEDAI(?:-2K)?|DLQI|POEM|SOFA|APACHE(?:\s?II)?|SAPS(?:\s?II)?|IGS\s?II|Glasgow|GCS|Apgar|Bishop|Charlson|IPSS|AUDIT(?:-C)?|Fagerstr[öo]m|FTND|Epworth|ESS|ISI|HIT-6|MIDAS|GDS(?:-15|-30)?|STAI(?:-[SYT]\d?)?|BAI|PCL-5|PSQI|IIEF(?:-5)?|QoR-15|FLACC|Barthel|Braden|LLS|ADHD-RS(?:-IV|-5)?|Y-BOCS|CIWA(?:-Ar)?|4AT|AMTS|MNA-SF)\b(?!\s*(?:[<>≤≥]|\d+\s*(?:[-–]|to)\s*\d))";
+    /// <summary>A class, grade or stage as the measure a median or mean is of ("the NYHA class had a median of 2", "médiane de la classe NYHA"), not as a subgroup ("in stage III patients, the mean age").</summary>
+    const string OrdinalMeasure = @"\b(?:median|médiane|mean|moyenne)\s+(?:(?:de la|du|of the|the)\s+)?(?:[\w-]+\s+)?(?:class|classe|grade|stage|stade)\b|\b(?:class|classe|grade|stage|stade)\s+(?:[\w-]+\s+)?(?:had|has|avait|a|was|était)\s+(?:(?:a|an|une)\s+)?(?:median|médiane|mean|moyenne)\b";
+    static readonly Regex ContinuousUnit = new(@"^\s*(?:mg|g/|g\b|kg|mL|ml|L\b|mmol|µmol|UI|IU|U/|years|ans|année|cm|mm|ng|pg|µg|%|°|h\b|min\b|jours|days|weeks|semaines|months|mois)", Opt);
+    static readonly Regex Acronym = new(@"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b", Opt);
+    static readonly HashSet<string> NotMeasures = new() { "IC", "CI", "SD", "ET", "DS", "SE", "ES", "SEM", "IQR", "EIQ", "Q1", "Q3", "Q1-Q3", "M0", "M6", "M12", "J0", "OR", "HR", "RR", "UI", "IU", "LES", "AINS", "NS", "ANOVA", "N" };
+    static readonly Regex Conjunction = new(@"\band\b|\bet\b|\bto\b|\bà\b|;|,|\bvs\.?|\bversus\b|\bcontre\b|\bwhereas\b|\bwhile\b|\balors que\b|\btandis que\b|\bthen\b|\bpuis\b", OptI);
+    /// <summary>What may stand between a conjunction and a statistic that measures what the one before it measured: articles, prepositions, the statistic's name, a visit ("; à trois mois, une médiane de 9,5"), or "that of", "celle des …".</summary>
+    static readonly Regex SameMeasureTail = new(@"^\s*(?:(?:that|those) of\b.*|(?:celle|celui|celles|ceux)\b.*|(?:(?:of|de|d'|du|des|the|a|an|une?|la|le|les|at|à|after|après|in|dans|chez|to|was|were|is|était|étaient|est|median|médiane|mean|moyenne|averaged|average|end|fin|follow-up|suivi|baseline|inclusion|visit|visite|months?|mois|weeks?|semaines?|days?|jours?|years?|ans?|[MJWSD]\d{1,3}|\d+|one|un|" + string.Join("|", CountWords.Values.Keys) + @")(?![\w-])\s*[,:]?\s*)*)$", OptI);
+
+    /// <summary>
+    /// A mean or median that names no measure of its own but follows one of the same kind in its sentence, joined to it
+    /// by "and", ";", "versus", "celle des" with nothing between but a visit or the statistic's name, measures the same
+    /// thing: it is integer-valued (or a proportion) when that one is. "The count of monthly migraine days averaged 8.50
+    /// (SD 2.39) with the drug (n = 44) and 8.63 (SD 2.51) with placebo (n = 42)"; "… and the body weight 80.1 (SD 9)"
+    /// names a measure of its own and inherits nothing.
+    /// </summary>
+    static List<ReportedStatistic> InheritMeasure(string flow, List<ReportedStatistic> found, HashSet<ReportedStatistic> inTables, int[] sentences, CheckOptions options)
+    {
+        var ordered = found.OrderBy(s => s.Context.Start).ToList();
+        static ReportedStatistic WithContext(ReportedStatistic s, StatisticContext c, bool binary) => s switch
+        {
+            MeanWithSpread mean => mean with { Context = c, Binary = mean.Binary || binary },
+            MedianWithQuartiles median => median with { Context = c },
+            _ => s,
+        };
+        for (int i = 1; i < ordered.Count; i++)
+        {
+            var current = ordered[i];
+            if (inTables.Contains(current) || current is not (MeanWithSpread or MedianWithQuartiles)) continue;
+            int sentence = SentenceIndex(sentences, current.Context.Start);
+            bool SameSentence(ReportedStatistic s) => !inTables.Contains(s) && SentenceIndex(sentences, s.Context.Start) == sentence && s.Context.End <= current.Context.Start;
+            if (current.Context.IntegerValued)
+            {
+                // Named integer-valued only by words before an earlier mean or median of its sentence ("… for the swollen
+                // joint count (n = 25) and 71.23 (SD 9.40) for body weight"): those words are that one's, and this one
+                // measures the same only if it is joined to it.
+                var earlier = ordered.Take(i).LastOrDefault(s => s is MeanWithSpread or MedianWithQuartiles && SameSentence(s));
+                if (earlier is null || earlier.Context.End < current.Context.Start - 60) continue;
+                // Its own words: from the last conjunction before it (the earlier one's words may follow that one: "6.40 (SD 2.10) for the joint count and …").
+                int ownFrom = earlier.Context.End + (Conjunction.Matches(flow[earlier.Context.End..current.Context.Start]).LastOrDefault() is { } cj ? cj.Index + cj.Length : 0);
+                var own = flow[ownFrom..Math.Min(SentenceEnd(sentences, flow, current.Context.Start), current.Context.End + 40)];
+                if (NamesInteger(own, options) || options.IntegerMeasures.Any(d => own.Contains(d, StringComparison.OrdinalIgnoreCase))) continue;
+                if (!earlier.Context.IntegerValued || !Joined(flow, earlier, current))
+                    ordered[i] = WithContext(current, current.Context with { IntegerValued = false }, false);
+                continue;
+            }
+            if (current is MeanWithSpread { Binary: true }) continue;
+            var previous = ordered.Take(i).LastOrDefault(s => s.Kind == current.Kind && SameSentence(s));
+            if (previous is null || !(previous.Context.IntegerValued || previous is MeanWithSpread { Binary: true }) || !Joined(flow, previous, current)) continue;
+            var context = current.Context with { IntegerValued = previous.Context.IntegerValued, Measure = current.Context.Measure ?? previous.Context.Measure };
+            ordered[i] = WithContext(current, context, previous is MeanWithSpread { Binary: true });
+        }
+        return ordered;
+    }
+
+    /// <summary>A statistic joined to the one before it as a second value of the same measure (see <see cref="InheritMeasure"/>), with no unit or "for …" of its own after it.</summary>
+    static bool Joined(string flow, ReportedStatistic previous, ReportedStatistic current)
+    {
+        var between = flow[previous.Context.End..current.Context.Start];
+        var conjunction = Conjunction.Matches(between).LastOrDefault();
+        if (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..])) return false;
+        var afterNumber = flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 20)];
+        if (ContinuousUnit.IsMatch(afterNumber) || ContinuousUnit.IsMatch(QuoteUnit(current.Context.Quote))) return false;
+        // "… and 71.2 (SD 9.4) for body weight" names its own measure after it.
+        return !Regex.IsMatch(afterNumber, @"^\s*(?:for|pour)\s", OptI);
+    }
+
+    /// <summary>Words saying a mean is a model's estimate or a weighted one (adjusted, least-squares, marginal, imputed): not a total of integers over n.</summary>
+    /// <summary>Words that name a measure as scored in whole points (or by the paper's own statement of a score's range).</summary>
+    static bool NamesInteger(string words, CheckOptions options) =>
+        IntegerWords.IsMatch(words) || options.PaperScores?.IsMatch(words) == true;
+
+    /// <summary>A range stated in whole points ("(0–24 points)", "ranges from 0 to 12 points", "va de 0 à 35 points", "items scored 0 to 3", "in whole points").</summary>
+    static readonly Regex PointsRange = new(@"\(\s*(?:[A-Z][\w-]*\s*,\s*)?\d+\s*(?:to|à|–|-)\s*\d+\s*points?\s*\)|\b(?:from|de)\s+\d+\s*(?:to|à|–|-)\s*\d+\s+points?\b|\b(?:scored|coté|cotés|cotée|cotées)\s+(?:from\s+|de\s+)?\d+\s*(?:to|à|–|-)\s*\d+\b|\bin whole points\b|\ben points entiers\b", OptI);
+    const string ScoreName = @"[A-ZÀ-Ý][\wÀ-ÿ]*(?:-[\wÀ-ÿ]+)*";
+    /// <summary>The name of a score in its own words: "score IPSS", "test de Fagerström", "indice CAO"; "Mayo score", "IBDQ total score"; "Epworth Sleepiness Scale (ESS".</summary>
+    static readonly Regex[] ScoreNaming =
+    [
+        new(@"\b(?:score|scale|test|échelle|indice|index|questionnaire)\s+(?:de\s+|d'|du\s+)?(?<w>" + ScoreName + ")", Opt),
+        // A word before "score" is the score's name when it stands alone ("the Bishop score"), not the last word of a longer name ("Epworth Sleepiness Scale").
+        new(@"(?<![\wÀ-ÿ-])(?<!(?!(?:The|Le|La|Les|Each|Its|Their|Son|Sa|Leur)\s)[A-ZÀ-Ý][\wÀ-ÿ-]*\s)(?<w>" + ScoreName + @")\s+(?:(?:total|totale|global|globale)\s+)?(?i:score|scale|subscale|sous-score)\b", Opt),
+        new(@"(?:Scale|Score|Questionnaire|Inventory|Échelle)(?:-[IVX]+)?\s*\(\s*(?<w>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*[,;)]", Opt),
+    ];
+    static readonly Regex ScoreAbbreviation = new(@"(?<![\w-])(?:[A-Z][\wÀ-ÿ-]*\s+){1,5}Score\s*\(\s*(?<w>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s*\)|\b[Ss]core\s+(?:[\wÀ-ÿ'-]+\s+){1,5}?\(\s*(?<w>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s*\)", Opt);
+    /// <summary>"Pain was rated on a 0–10 numeric rating scale", "La douleur était cotée sur une échelle numérique": the measure rated on a scale (never a visual analogue one).</summary>
+    static readonly Regex RatedOnScale = new(@"(?<w>" + ScoreName + @")\s+(?:was|were|is|are|était|étaient|est|sont|a été|ont été)\s+(?:rated|scored|graded|cotée?s?|évaluée?s?)\s+(?:on|sur)\s+(?:a|an|une?|the|la|l')\s+[^.;]{0,50}?\b(?:rating scale|scale|échelle)", Opt);
+    /// <summary>A score that counts: "the CAO index counts", "L'indice CAO compte".</summary>
+    static readonly Regex CountingIndex = new(@"(?<w>[A-Z]{2,}[A-Za-z0-9-]*)\s+(?:(?:index|score)\s+)?(?:counts|compte|dénombre)\b", Opt);
+    static readonly HashSet<string> NotScoreNames = new(StringComparer.OrdinalIgnoreCase) { "The", "A", "An", "Le", "La", "Les", "L", "Un", "Une", "Each", "Its", "This", "Their", "Total", "Son", "Sa", "Ses", "Leur", "Ce", "Cette", "Score", "Scale", "Échelle", "Test", "Mean", "Median", "Moyenne", "Médiane", "Higher", "Lower", "Our", "Notre" };
+
+    /// <summary>
+    /// The measures a paper states as scored in whole points, wherever it states it: a score, scale or test whose range
+    /// it gives in points ("The total Mayo score ranges from 0 to 12 points", "the Epworth Sleepiness Scale (ESS, 0–24
+    /// points)", "Le test de Fagerström va de 0 à 10 points"), a measure rated on a rating scale ("Pain was rated on a
+    /// 0–10 numeric rating scale in whole points") and a score that counts ("L'indice CAO compte … les dents cariées").
+    /// Named so there, the measure is integer-valued where the paper names it again without the word score ("a
+    /// baseline ESS of 11.64"), unless it is an index with decimals (NotIntegerScore) or a unit follows its value.
+    /// </summary>
+    static Regex? PaperScorePattern(string flow) => PaperScoreNames(flow) is { Count: > 0 } names
+        ? new Regex(@"(?<![\w-])(?:" + string.Join("|", names.Select(name => "(?i:" + Regex.Escape(name[..1]) + ")" + Regex.Escape(name[1..]))) + @")(?![\w])", Opt)
+        : null;
+
+    static IReadOnlyList<string> PaperScoreNames(string flow)
+    {
+        var names = new List<string>();
+        void Add(string name)
+        {
+            if (name.Length >= 2 && !NotScoreNames.Contains(name) && !NotMeasures.Contains(name) && !NotIntegerScore.IsMatch(name) && !names.Contains(name)) names.Add(name);
+        }
+        int clauseFrom = 0;
+        foreach (Match range in PointsRange.Matches(flow))
+        {
+            // The clause that states this range: back to the sentence's or clause's start, or to the range before it.
+            int from = Math.Max(Math.Max(clauseFrom, range.Index - 160), flow.LastIndexOfAny(new[] { '.', ';', '\n' }, Math.Max(0, range.Index - 1)) + 1);
+            clauseFrom = range.Index + range.Length;
+            var clause = flow[from..clauseFrom];
+            if (NotIntegerScore.IsMatch(clause) || ContinuousShare.IsMatch(clause)) continue;
+            foreach (var naming in ScoreNaming)
+                foreach (Match m in naming.Matches(clause)) Add(m.Groups["w"].Value);
+        }
+        foreach (Match m in RatedOnScale.Matches(flow))
+            if (!NotIntegerScore.IsMatch(m.Value)) Add(m.Groups["w"].Value);
+        foreach (Match m in CountingIndex.Matches(flow)) Add(m.Groups["w"].Value);
+        // A score's abbreviation defined where the paper names it ("The Venous Clinical Severity Score (VCSS)", "le score
+        // de sévérité veineuse clinique (VCSS)"): the score, integer-valued as a score is, wherever the abbreviation
+        // stands alone (not a scale's: a rating scale may be averaged over items).
+        foreach (Match m in ScoreAbbreviation.Matches(flow))
+            if (!NotIntegerScore.IsMatch(flow[Math.Max(0, m.Index - 80)..(m.Index + m.Length)])) Add(m.Groups["w"].Value);
+        return names;
+    }
+
+    /// <summary>
+    /// A scale the paper says it scored in whole points, named by its abbreviation just before the statement: "cotées sur
+    /// une EVA de 0 à 10 en points entiers", "pain on a VAS from 0 to 10 in whole points". The paper's own statement
+    /// outweighs what the scale's kind suggests (a visual analogue scale is otherwise real-valued).
+    /// </summary>
+    static Regex? StatedWholePointsPattern(string flow)
+    {
+        var names = new List<string>();
+        foreach (Match m in WholePointsStatement.Matches(flow))
+        {
+            int from = Math.Max(Math.Max(0, m.Index - 60), flow.LastIndexOfAny(new[] { '.', ';', '\n', '(', ',' }, Math.Max(0, m.Index - 1)) + 1);
+            foreach (Match a in Acronym.Matches(flow[from..m.Index]))
+                if (a.Value.Length >= 2 && !NotMeasures.Contains(a.Value) && !names.Contains(a.Value)) names.Add(a.Value);
+        }
+        return names.Count == 0 ? null : new Regex(@"(?<![\w-])(?:" + string.Join("|", names.Select(Regex.Escape)) + @")(?![\w-])", Opt);
+    }
+    static readonly Regex WholePointsStatement = new(@"\b(?:in whole points|en points entiers|in whole numbers|en nombres entiers)\b", OptI);
+
+    static readonly Regex ModelBased = new(@"\b(?:adjusted|adjustment|adjusting|least[- ]squares|LS|estimated|model[- ]based|marginal|predicted|weighted|imputed|imputation|ajustée?s?|ajustement|estimée?s?|pondérée?s?|imputée?s?|moindres carrés)\b", OptI);
+    /// <summary>
+    /// Scores that are not whole numbers though named so: standardised or averaged over items (z- and T-scores, a mean
+    /// item score), indices with decimals (DAS28, HAQ, EDSS, BASDAI, SF-36, EQ-5D, a visual analogue scale), differences
+    /// between means, and blood cell counts (in 10⁹/L).
+    /// </summary>
+    static readonly Regex NotIntegerScore = new(@"\b(?:(?:per|par)\s+(?:(?:patient|person|personne)[- ])?(?:years?|ans?|années?|months?|mois|weeks?|semaines?|days?|jours?)|z[- ]?scores?|T[- ]?scores?|propensity|standardi[sz]ed|normali[sz]ed|per item|item means?|mean item|averaged (?:over|across)|moyenne des items|par item|utility|utilité|DAS28|DAS|SDAI|CDAI|HAQ(?:-DI)?|EDSS|BASDAI|BASFI|ASDAS|SF-?36|SF-?12|PCS|MCS|EQ-?5D|VAS|EVA|visual analog(?:ue)?|analogique|PASI|SCORAD|EASI|ADAS(?:-Cog)?|KCCQ|SGRQ|KOOS|HOOS|IKDC|(?:Quick)?DASH|Lequesne|PDQ-?39|ACQ|AQLQ|FSS|BPI|RAPID-?3|FIQR?|MSIS(?:-29)?|CDR(?:-SB)?|QLQ(?:-C30)?|PROMIS|transformed|rescaled|differences?|différences?|(?:cell|blood|neutrophil|lymphocyte|leu[ck]ocyte|platelet|CD4|CD8|eosinophil|reticulocyte|sperm|white[- ]cell|red[- ]cell)\s+counts?|numérations?)\b", OptI);
+    /// <summary>
+    /// A duration the sentence states as counted in whole units ("Counted in whole weeks, the median …", "age in completed
+    /// years", "en semaines révolues", "en jours entiers"): a statistic printed in that unit is of integers.
+    /// </summary>
+    static readonly Regex WholeTimeUnits = new(@"\b(?:whole|completed?)\s+(?<u>days|weeks|months|years)\b|\b(?<u>jours|semaines|mois|années|ans)\s+(?:entiers|entières|révolus|révolues|complets|complètes)\b", OptI);
+
+    static string QuoteUnit(string quote) => Regex.Match(quote, @"^" + Num + @"(?<rest>.*)$").Groups["rest"].Value;
+}

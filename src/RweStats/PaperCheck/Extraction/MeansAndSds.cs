@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace RweStats.PaperCheck;
+
+// Means with their SD or SE (±, bracketed, APA, the header form), the convention a paper states for ±, and proportions of binary variables (DEBIT).
+internal static partial class StatisticExtractor
+{
+    const string SdLabel = @"(?<lab>SD|ET|DS|s\.d\.|SEM|SE|ESM|ES|écart[- ]type|standard deviation|standard error|erreur standard)";
+    static readonly Regex MeanPlusMinus = new(@"(?<![\w/]|\d[.,])(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?(?:±|\+/-|\+-)\s*(?<s>" + Num + ")", Opt);
+    /// <summary>"5.3 (SD 1.2)", "27.4 kg/m2 (SD 4.1)": never the "2" of a unit.</summary>
+    static readonly Regex MeanParenSd = new(@"(?<![\w/]|\d[.,])(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%][\wµ/%²³]*\s*){0,2}\(\s*" + SdLabel + @"\s*[=:,]?\s*(?<s>" + Num + @")\s*[a-zA-Zµ/%]*\s*\)", Opt);
+    static readonly Regex MeanCommaSd = new(@"\b(?:mean|moyenne|M)\s*(?:[\w-]+\s+){0,3}?(?:=|:|de|of|was|était|à|at)?\s*(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[,;]\s*" + SdLabel + @"\s*[=:]?\s*(?<s>" + Num + ")", Opt);
+    /// <summary>"mean (SD), was 18.55 (4.20)", "moyenne (ET) : 18,55 (4,20)": the header form in running text.</summary>
+    static readonly Regex MeanHeader = new(@"\b(?:mean|moyenne)\s*[\(\[]\s*" + SdLabel + @"\s*[\)\]]\s*[,:=]?\s*(?:[\w'-]+\s+){0,4}?(?:(?:was|were|is|of|était|étaient|est|de)\s+){0,2}(?<m>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[]\s*(?<s>" + Num + @")\s*[\)\]]", OptI);
+    /// <summary>"61.9 ± 0.7 (mean ± SE)", "8,2 ± 1,1 (moyenne ± ET)": the spread named after the value.</summary>
+    static readonly Regex MeanSpreadLabelAfter = new(@"\G\s*(?:[a-zA-Zµ/%]+\s*)?\(\s*(?:mean|moyenne|M)\s*(?:±|\+/-)\s*" + SdLabel + @"\s*\)", OptI);
+    static readonly Regex MeanAlone = new(@"\b(?:mean|moyenne|average)\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|is|est)\s*(?<m>" + Num + @")(?![\d.,]*\s*(?:±|\())", OptI);
+
+    static readonly Regex MeanWord = new(@"\b(?:mean|moyenne|average|moyen)\b", OptI);
+    /// <summary>A 0/1 variable: named a proportion or binary, or coded so ("coded 1 for women and 0 otherwise", "coded 1 for yes", "codé 1 si oui").</summary>
+    static readonly Regex BinaryWords = new(@"\b(?:proportion|binary|binaire|yes/no|oui/non|0/1|dummy[- ]coded)\b|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?[01]\s*(?:\s(?:for|if|when|pour|si|quand)\b|=)(?![^.;()]{0,60}\b[2-9]\b(?![.,]?\d*\s*(?:mmol|µmol|mg|g/|g\b|kg|mL|L\b|%|mm|cm|UI|IU|ng|pg|µg|h\b|min\b|hours?|heures?|days?|jours?|weeks?|semaines?|months?|mois|years?|ans\b)))|\bcod(?:ed|ée?s?)\s+(?:as\s+|en\s+)?0\s*(?:or|ou|/|and|et)\s*1\b(?!\s*(?:,\s*|or\s+|ou\s+)?2\b)|\(\s*0\s*=\s*[\wéè' -]{1,20}[,;]\s*1\s*=\s*[\wéè' -]{1,20}\)", OptI);
+    /// <summary>A proportion of something counted in time, doses, visits or body area is a per-patient share, not the mean of a 0/1 variable.</summary>
+    static readonly Regex ContinuousShare = new(@"\b(?:proportion|proportions)\s+(?:of|de|d'|du|des)\s*(?:the\s+|la\s+|le\s+|l')?(?:[\w'-]+\s+){0,2}?(?:time|days?|nights?|hours?|weeks?|visits?|doses?|sessions?|items?|questions?|answers?|body|surface|area|volume|weight|tissue|samples?|cells?|reads?|temps|jours?|nuits?|heures?|semaines?|visites?|séances?|réponses?|surface|poids|cellules?)\b|\bper (?:patient|participant|subject)\b|\bpar (?:patient|sujet)\b", OptI);
+    static bool IsBinary(string before) => BinaryWords.IsMatch(before) && !ContinuousShare.IsMatch(before);
+    /// <summary>"la proportion de ceux qui recevaient un ISRS à dose maximale était de 0,63": a proportion named further back, with no number between it and the value
+    /// but a time point ("the proportion of patients who had returned to driving by 12 months was 0.58", "à 24 mois") or
+    /// the threshold of its coding ("La cétose, codée 1 si la β-hydroxybutyratémie atteignait 2 mmol/L, avait une moyenne
+    /// de 0,78").</summary>
+    static bool ProportionSubject(string before)
+    {
+        if (BinaryWords.Matches(before).LastOrDefault() is not { } w || !IsBinary(before[w.Index..])) return false;
+        var rest = before[w.Index..];
+        if (rest.StartsWith("cod", StringComparison.OrdinalIgnoreCase) && rest.IndexOf(',') is var comma and > 0) rest = rest[comma..];
+        return !Regex.IsMatch(rest, @"\d(?![\d.,]*\s*(?:months?|mois|weeks?|semaines?|days?|jours?|years?|ans|hours?|heures?)\b)");
+    }
+
+    static readonly Regex SeWords = new(@"\b(?:SEM|SE|ESM|standard error|erreur standard)\b", Opt);
+
+    /// <summary>"Values are mean ± SD", "data were expressed as means ± SEM", "les résultats sont exprimés en moyenne ± ET": a paper's statement of what its "±" holds (not a label after one value).</summary>
+    const string StatedSpread = @"\b(?:are|were|is|as|expressed|presented|given|shown|reported|sont|exprimée?s?|présentée?s?|donnée?s?|indiquée?s?|en|sous (?:la )?forme d[e']|comme)\s+(?:(?:the|la|les|des|de)\s+)?(?:mean|moyenne)s?\s*(?:±|\+/-)\s*";
+    static readonly Regex StatedSd = new(StatedSpread + @"(?:SD|ET|DS|s\.d\.|standard deviation|écart[- ]type)", OptI);
+    static readonly Regex StatedSe = new(StatedSpread + @"(?:SEM|SE|ESM|ES|s\.e\.m?\.?|standard error|erreur[- ]standard)", OptI);
+
+    /// <summary>What a paper says its "±" holds: "SD", "SE" (stated once, "values are mean ± SEM"), "both" (a reader cannot tell an unnamed one), or "SD" by default.</summary>
+    static string SpreadConvention(string flow) => (StatedSd.IsMatch(flow), StatedSe.IsMatch(flow)) switch
+    {
+        (true, true) => "both",
+        (false, true) => "SE",
+        _ => "SD",
+    };
+}

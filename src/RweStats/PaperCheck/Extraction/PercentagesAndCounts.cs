@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace RweStats.PaperCheck;
+
+// Percentages with their counts and denominators.
+internal static partial class StatisticExtractor
+{
+    const string PeopleWords = @"(?:patients?|participants?|subjects?|sujets?|femmes|hommes|women|men|cas|cases|malades|enfants|children|individuals|individus|respondents|répondants|personnes|people|persons|completers|responders|répondeurs|volunteers|volontaires|adults|adultes|infants|newborns|neonates|nourrissons|nouveau-nés|boys|girls|garçons|filles|mothers|mères|physicians|médecins|nurses|infirmiers|infirmières|students|étudiants|residents|résidents|remitters|non-remitters|non-responders|non-répondeurs|survivors|survivants|patientes|athletes|athlètes|workers|travailleurs|soignants|employees|employés|salariés|trekkers|hikers|caregivers|aidants|inmates|prisoners|détenus|donors|donneurs|recipients|receveurs|users|usagers|pupils|élèves|teachers|enseignants|pharmacists|pharmaciens|dentists|dentistes|surgeons|chirurgiens|soldiers|militaires|veterans|runners|coureurs|players|joueurs|parents|smokers|fumeurs|drivers|conducteurs)";
+    static readonly Regex PercentThenCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|among)\s*(?:[\wéèàçïî'-]+\s+){0,4}?)?\(\s*(?:[nN]\s*=\s*)?(?<k>\d+)\s*(?:(?:sur|/|of|out of)\s*(?<N>\d+))?\s*(?:[\wéè]+\s*)?\)", Opt);
+    /// <summary>"31.2 % had renal involvement (12 patients)", "47,0 % avaient une atteinte rénale (n = 15)": a count named as such a few words after its percentage.</summary>
+    static readonly Regex PercentWordsThenCount = new(@"(?<pct>" + Num + @")\s*%\s+(?:[A-Za-zÀ-ÿ'-]+\s+){1,8}?\(\s*(?:[nN]\s*=\s*(?<k>\d+)|(?<k>\d+)\s+" + PeopleWords + @")\s*\)", Opt);
+    /// <summary>"12.5 %, 4 patients", "61,2 % des participants, soit 29 personnes", "48% of the patients, i.e. 12 people": a count named after its percentage.</summary>
+    static readonly Regex PercentCommaCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|of all)\s*" + PeopleWords + @"\s*)?[,;]\s*(?:(?:soit|i\.\s?e\.|that is|or|namely|c'est-à-dire)\s*,?\s*)?(?<k>\d+)\s+" + PeopleWords, Opt);
+    /// <summary>"12/14 (86 %)", "12 of 14 patients (86%)", "18 of 80 children in the tubes group (22.5%)" (up to six words
+    /// naming the group, none a conjunction that opens another), "27 patients sur 60, soit 45 %", "39 patients out of 41, i.e. 95%": a count of a denominator, then its percentage.</summary>
+    /// <summary>What a number before a bracketed percentage is not a count of: a threshold ("≥ 65 (40 %)"), a grade or stage ("grade 3/4 neutropenia (12 %)"), an age, a visit ("M6 (45 %)").</summary>
+    const string NotACount = @"(?<![\w.,])(?<![<>≤≥]\s?)(?<!\b(?i:aged?|grades?|stages?|types?|class|classes|levels?|weeks?|months?|days?|visits?|years?|semaines?|mois|jours?|visites?|ans|âgée?s?|classe|stade|CTCAE|NYHA|ECOG|Gleason)\s)";
+    /// <summary>"18 runners of 22", "18 coureurs sur 22": a count of things named in a plural noun of its own (not a unit, a time or a dose), then its denominator.</summary>
+    const string CountedNoun = @"(?!(?i:weeks|months|days|years|hours|minutes|doses|cycles|times|points|sessions|visits|semaines|mois|jours|ans|années|heures|fois|séances|visites)\b)[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*[sx]";
+    /// <summary>A word that opens another group's statement: a percentage after it is not the count's before it.</summary>
+    const string OtherGroupWord = @"(?:vs|versus|contre|compared|than|and|et|or|ou|but|mais|whereas|while|alors)\b";
+    static readonly Regex CountOfThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")\s*(?:(?:" + PeopleWords + "|" + CountedNoun + @")\s*" + PeopleQualifier + @"?(?:[a-zà-ÿ]{3,}(?:és|ées|ed)\s+)?)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:(?!" + OtherGroupWord + @")[\wéè]+\s*){0,2}(?:(?!" + OtherGroupWord + @")\d*-?[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*\s*){0,4}(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
+    // A number after "of", "sur", "/" that follows a count is its denominator ("18 runners of 22 (81.8%)"), never a count.
+    /// <summary>
+    /// What the people counted did, after their count, in a past participle or a past tense with at most one word
+    /// after it: "12 sont décédés (7,2 %)", "71 ont été vus (74,0 %)", "97 attended colposcopy (83.2%)".
+    /// </summary>
+    const string CountVerb = @"(?:(?:have been|had been|were|was|sont|ont été|ont|étaient|avaient été)\s+)?[a-zà-ÿ]{3,}(?:ed|és|ées|us|ues|is|ies)(?:\s+[a-zà-ÿ][\wà-ÿ'-]*)?\s*";
+    /// <summary>A one-word qualifier of the people counted: "17 patients sous lithium", "14 children with tubes", "14 patients after EVLA", "28 trekkers taking acetazolamide".</summary>
+    const string PeopleQualifier = @"(?:(?:with|without|on|under|receiving|taking|after|sous|avec|sans|recevant|prenant|après)\s+(?:(?:silver|the|la|le|l')\s*)?[\wÀ-ÿ'-]+\s*)";
+    /// <summary>
+    /// What the people counted had or reported, in up to four words: "19 had an abnormal ECG (1.9%)", "38 reported ever
+    /// injecting drugs (37.4%)", "148 patients sont décédés (8,0 %)", "1 102 concernaient des femmes (59,7 %)".
+    /// </summary>
+    static readonly Regex CountHadThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")(?![.,]\d)\s+(?:" + PeopleWords + @"\s+)?(?:had|have|reported|showed|developed|required|needed|underwent|were|avaient|ont eu|présentaient|concernaient|sont|étaient|ont)\s+(?:[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]*\s+){0,4}?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]*\s*\(\s*(?<pct>" + Num + @")\s*%\s*\)", Opt);
+    static readonly Regex CountThenPercent = new(NotACount + @"(?<!\d\s*(?:[A-Za-zÀ-ÿ'-]+\s+){0,3}(?:/|sur|of|out of)\s*(?:(?:the|les)\s+)?)(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")(?![.,]\d)\s*(?:(?:were|étaient)\s+(?:des\s+)?(?=" + PeopleWords + @"))?(?:(?:[A-Za-zÀ-ÿ][\wÀ-ÿ']*-[\wÀ-ÿ'-]+\s+)?" + PeopleWords + @"\s*(?:(?:du|des)\s+(?:groupe|bras)\s+[\wÀ-ÿ'-]+\s*|(?:of|in) the\s+[\wÀ-ÿ'-]+\s+(?:group|arm)\s*|" + PeopleQualifier + @")?|" + CountVerb + @"|(?:receiving|taking|recevant|prenant)\s+[\wÀ-ÿ'-]+\s*|(?:in the\s+[\wÀ-ÿ'-]+\s+(?:group|arm)|dans le (?:groupe|bras)\s+[\wÀ-ÿ'-]+)\s*)?(?:[\(\[]|,\s+)\s*(?<pct>" + Num + @")\s*%\s*[\)\]]?", Opt);
+    /// <summary>"51 (7·5%) of 738 patients", "12 (30 %) des 40 patients": a count and its percentage, then the denominator (The Lancet's style).</summary>
+    static readonly Regex CountPercentOf = new(NotACount + @"(?<k>" + WholeCount + @")\s*[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]\s*(?:of|out of|sur|des)\s+(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:mg|g\b|kg|mL|ml|L\b|%|years|ans|mois|months|days|jours))", Opt);
+    /// <summary>"118 and 109 patients were still treated (93.7% and 85.5%, respectively)", "chez 12 et 15 patients (30,0 % et 37,5 % respectivement)": two counts of people, then their percentages in the same order (never "at 12 and 24 weeks", "between 2 and 5").</summary>
+    static readonly Regex RespectiveCounts = new(@"(?<![\w.,])(?<!\b(?i:between|entre|from|de|aged|âgés de)\s)(?<k1>" + WholeCount + @")\s+(?:and|et)\s+(?<k2>" + WholeCount + @")\s+(?:[\wéè-]+\s+)?" + PeopleWords + @"\b[^.;()%\d]{0,80}?\(\s*(?<p1>" + Num + @")\s*%\s*(?:and|et)\s+(?<p2>" + Num + @")\s*%\s*,?\s*(?:respectively|respectivement)\s*\)", Opt);
+    /// <summary>A count of people written in words, then its percentage: "Seven patients (3.2%)", "Quarante-sept patientes (44,6 %)", "Huit enfants du groupe Lidcombe (12,7 %)".</summary>
+    static readonly Regex CountInWordsThenPercent = new(@"(?<![\w.,-])(?<k>" + CountWords.Pattern + @")\s+(?:[\wÀ-ÿ'-]+\s+)?" + PeopleWords + @"\s*(?:(?:du|des)\s+(?:groupe|bras)\s+[\wÀ-ÿ'-]+\s*|(?:of|in) the\s+[\wÀ-ÿ'-]+\s+(?:group|arm)\s*|" + PeopleQualifier + @")?[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", OptI);
+    static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
+
+    static readonly Regex PercentOfNamedGroup = new(@"\G\s*%\s+(?:of\s+(?:the|those)|among(?:\s+the)?|des|du|de\s+la|de\s+l'|parmi\s+les)\s*(?!(?:" + StudyPeople + @"|total|all|tous|ensemble|cases|cas)\b)[\wéèàç'-]+", OptI);
+    static readonly Regex SubsetJustNamed = new(@"\b(?:among|of|parmi|sur)\s+(?:(?:these|those|the|ces|les)\s+)?(?<n>" + WholeCount + @")\s+[\wéèàç'-]+(?:\s+[\wéèàç'-]+)?\s*,\s*$", OptI);
+}

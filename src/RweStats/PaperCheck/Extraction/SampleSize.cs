@@ -1,0 +1,483 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace RweStats.PaperCheck;
+
+// Which n applies to a statistic: an n of its sentence, a group counted there, the study's n of its section (and what stops it applying).
+internal static partial class StatisticExtractor
+{
+    static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
+    /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients", "in each arm of 31 patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
+    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéè][\wéè'-]*\s+)?" + PeopleWords
+        // A group's n with no people word: "among the 52 in the usual-care group", "chez les 31 du groupe témoin".
+        + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
+    /// <summary>The words a study's n counts (not "women", "men": those count a category of it).</summary>
+    const string StudyPeople = @"(?:patients?|participants?|subjects?|sujets?|malades|enfants|children|individuals|individus|respondents|répondants|adults|adultes|volunteers|volontaires|persons|people|personnes|infants|newborns|neonates|nourrissons|nouveau-nés|adolescents|students|étudiants)";
+    static readonly Regex StudyNPhrase = new(@"(?<![\w])(?<n>\d+|" + CountWords.Pattern + @")\s+(?:" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,6}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|allocated|assigned|inclus|incluses|traités|traitées|randomisés|randomisées|analysés|étudiés|répartis|réparties)|(?:were|ont été)\s+(?:randomi[sz]ed|enrolled|included|inclus|randomisés)(?!\s+(?:to|à|in|dans|into)\b)|" + StudyPeople + @"\s+(?:took part|participated|ont participé|ont pris part)\b(?!\s+(?:in|à|au|aux)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\wéè'-]+\s+){0,2}?(?:interviews?|focus|groups?|sub-?stud(?:y|ies)|entretiens|groupes|sous-études?)\b))", OptI);
+    static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|recruited|reviewed|studied|inclu(?:ait|s)?|a inclus|ont inclus|avons inclus|avons revu|avons étudié|randomi[sz]ed|comprenait)\s+(?<n>\d+|" + CountWords.Pattern + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople, OptI);
+    /// <summary>A table's "Patients (n) 14" row. A running-text "the n = 12 patients had …" is the n of its sentence, not the study's.</summary>
+    /// <summary>"Participants (N = 146; 81 women …)" opening a sentence (a capital N: the whole sample, as APA style prints it), "164 underwent randomization", "Participants were 96 undergraduates", "Les 47 patients inclus", "The 120 patients enrolled", "les 58 patients de la cohorte".</summary>
+    static readonly Regex StudyNOther = new(@"(?<=^|[.!?]\s+|\n\s*)(?:Participants|Patients|Subjects|Respondents|Sujets)\s*\(\s*N\s*=\s*(?<n>" + WholeCount + @")\s*[;,)]|(?<![\w])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:" + StudyPeople + @"\s+)?underwent\s+randomi[sz]ation|\b(?:Participants|Patients|Subjects|Respondents)\s+were\s+(?<n>" + WholeCount + @")\s(?!years|yr|ans|months|mois|%|per\s?cent|kg|cm)|\b(?:The|Les)\s+(?<n>" + WholeCount + @")\s+" + StudyPeople + @"\s+(?:included|enrolled|randomi[sz]ed|inclus|incluses|randomisés|randomisées)\b(?!\s+(?:in|dans)\s+(?:the|les?|la)\s+\w+\s+(?:group|arm|groupe|bras))|\b(?:[Tt]he|[Ll]es)\s+(?<n>" + WholeCount + @")\s+" + StudyPeople + @"\s+(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b", Opt);
+    static readonly Regex StudyNTable = new(@"(?:Patients|Participants|Subjects|Sujets)\s*\(n\)\s*(?<n>\d+)", Opt);
+    /// <param name="ownCount">The span of a percentage's own count ("(n = 15)"), never the n it is of.</param>
+    static StatisticContext Context(PaperText text, int start, int end, bool french, int[] sentences, StudyNs studyNs, CheckOptions options,
+                                    (int Start, int End)? ownCount = null)
+    {
+        var flow = text.Flow;
+        var (studyN, studyNSource) = studyNs.At(start);
+        int s0 = SentenceStart(sentences, start), s1 = SentenceEnd(sentences, flow, start);
+        var sentence = flow[s0..s1];
+        var quote = flow[start..end];
+        var before = flow[s0..start];
+
+        string? measure = options.IntegerMeasures.Where(d => sentence.Contains(d, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(d => before.LastIndexOf(d, StringComparison.OrdinalIgnoreCase)).FirstOrDefault();
+        measure ??= Acronym.Matches(before).Select(m => m.Value).LastOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
+        var window = flow[Math.Max(s0, start - 60)..end];
+        // The measure may be named after the statistic ("a mean of 18.5 (SD 4.2) for the HAM-D score"): the rest of
+        // the sentence up to 40 characters, when no other number comes first (that would be another statistic's).
+        var following = flow[end..Math.Max(end, Math.Min(s1, end + 40))]; // a statistic may run past the end of the sentence it starts in
+        if (Regex.Match(following, @"(?<![A-Za-z-])\d") is { Success: true } number) following = following[..number.Index]; // "PHQ-9" is a name, "12" a number
+        if (!NamesInteger(window, options) && NamesInteger(following, options)) window += following;
+        // A count named as the sentence's subject, further back than the window: "The number of days off work after
+        // discharge had a median of 4", "Le nombre de chutes au cours de l'année avait une médiane de 1", with no other
+        // statistic between.
+        if (!NamesInteger(window, options) && NumberOfSubject.Match(before) is { Success: true } subjectCount
+            && !Regex.IsMatch(before[subjectCount.Index..], @"[=±%()\[\]]|\d[.,]\d")) window = subjectCount.Value + " " + window;
+        measure ??= Acronym.Matches(following).Select(m => m.Value).FirstOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
+        var afterNumber = flow[end..Math.Min(flow.Length, end + 12)];
+        bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase))
+                        || options.StatedWholePoints?.IsMatch(window) == true
+                        || WholeTimeUnits.Matches(flow[s0..start]).Any(u => Regex.IsMatch(QuoteUnit(quote) + afterNumber, @"^\s*" + u.Groups["u"].Value + @"\b", OptI));
+        bool integer = (declared || CountUnit.IsMatch(flow[end..Math.Min(flow.Length, end + 40)]) || CountUnit.IsMatch(QuoteUnit(quote)) || (NamesInteger(window, options) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window)))
+                       && !ModelBased.IsMatch(before);
+
+        int? n = null; string source = studyNSource;
+        // The sentence's "n = ": the first one after the statistic with no other number between (the group it was
+        // measured in: "7.9 ± 3.4 in the usual-care arm (n = 31)"), else the nearest before it, else the first after.
+        var candidates = NEquals.Matches(sentence).Where(m =>
+        {
+            int at = s0 + m.Index;
+            if (ownCount is { } own && at >= own.Start && at < own.End) return false;
+            // An "n = " right after a percentage is its count, not the sample it was computed on; so is one with its
+            // own denominator ("une alopécie n = 41 sur 81").
+            return !Regex.IsMatch(flow[Math.Max(s0, at - 80)..at], @"%[^%()\d]{0,70}\(\s*$|%\s*\(?\s*$")
+                   && !Regex.IsMatch(flow[(at + m.Length)..Math.Min(flow.Length, at + m.Length + 12)], @"^\s*(?:sur|of|out of|/)\s*\d", RegexOptions.IgnoreCase);
+        }).ToList();
+        // An "n =" after a clause break (", and those who …", "; ", ", whereas") counts the next clause's group.
+        // Also its own: an n in the bracket that gives the statistic's p ("… to 22.17 ± 9.34 with the drug (P < .001; n = 76)").
+        var adjacent = candidates.FirstOrDefault(m => s0 + m.Index >= end && (!Regex.IsMatch(flow[end..(s0 + m.Index)], @"\d") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)])
+            || OwnPThenN.Match(flow[end..(s0 + m.Index)]) is { Success: true } ownP && !ClauseBreak.IsMatch(ownP.Groups["words"].Value)));
+        var chosen = adjacent ?? candidates.LastOrDefault(m => s0 + m.Index < start);
+        // An n stated in the statistic's own clause ("Dans le groupe programme (n = 44), le score … est passé de … ;
+        // dans le groupe liste d'attente (n = 45), de …") when every other n of the sentence is in another clause.
+        bool InOwnClause(Match m) => s0 + m.Index < start ? !ClauseBreak.IsMatch(flow[(s0 + m.Index)..start]) : s0 + m.Index < end || !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)]);
+        bool clauseOwn = chosen is not null && chosen != adjacent && InOwnClause(chosen) && candidates.All(m => m == chosen || !InOwnClause(m));
+        // A group named right after it, in its clause with no number between: "… in the 110 foam patients, and 2.47 (SD
+        // 0.87) among the 15 patients who had a second-line retreatment" (the group before is the other clause's).
+        var groupAfter = chosen is null ? NPeople.Matches(sentence).FirstOrDefault(m => s0 + m.Index >= end && s0 + m.Index - end <= 40
+            && !Regex.IsMatch(flow[end..(s0 + m.Index)], @"\d") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)])) : null;
+        if (groupAfter is not null && NPeople.Matches(before).LastOrDefault() is { } earlierGroup && ClauseBreak.IsMatch(flow[(s0 + earlierGroup.Index)..start]))
+        {
+            n = ParseWhole(groupAfter.Groups["n"].Value);
+            source = $"'{groupAfter.Value}' in the same sentence";
+        }
+        // The nearest group named before it: "among the 55 patients …; among the 52 in the usual-care group, … from 309 ± 99".
+        else if (chosen is null && NPeople.Matches(before).LastOrDefault() is { } subject)
+        {
+            n = ParseWhole(subject.Groups["n"].Value);
+            source = $"'{subject.Value}' in the same sentence";
+        }
+        // "Among these 247 prescribers, 96 (38.9%)", "Parmi ces 247 prescripteurs, 96 (38,9 %)", "Of 412 patients, 318
+        // were men (77.2%)": the set just named is the denominator.
+        else if (chosen is null && SubsetJustNamed.Match(before) is { Success: true } subset)
+        {
+            n = ParseWhole(subset.Groups["n"].Value);
+            source = $"'{subset.Value.Trim().TrimEnd(',')}' just before it";
+        }
+        else chosen ??= candidates.FirstOrDefault();
+        int? atMost = null;
+        // Several n in the sentence ("in the drug (n = 20) and placebo (n = 22) groups, … respectively", or a table
+        // set as running text): only the one printed right after the statistic is certainly its own.
+        var distinct = candidates.Select(m => ParseWhole(m.Groups["n"].Value)).Distinct().ToList();
+        bool ambiguous = chosen is not null && distinct.Count >= 2 && ((chosen != adjacent && !clauseOwn) || Respectively.IsMatch(sentence));
+        if (ambiguous)
+        {
+            atMost = distinct.Max();
+            source = $"several n in the sentence ({string.Join(", ", candidates.Select(m => $"'{m.Value}'").Distinct())}), none of them certainly its own";
+            chosen = null;
+        }
+        if (chosen is not null)
+        {
+            n = ParseWhole(chosen.Groups["n"].Value);
+            source = $"'{chosen.Value}' in the same sentence";
+        }
+        // A group after the statistic that is the denominator of another count is that count's ("in 52 children (35.6%)
+        // at baseline and in 94 of the 131 children (78.1%) at 12 months"): not this statistic's n.
+        // Nor a group named after another clause's statistic ("21.08 ± 5.14 with placebo, and 22.83 (SD 4.40) in the 27
+        // children"): the group after a clause break is that clause's.
+        if (n is null && !ambiguous && NPeople.Matches(sentence).FirstOrDefault(m => s0 + m.Index < end
+                || !Regex.IsMatch(sentence[..m.Index], @"(?<![\d.,])\d+\s*$") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)])) is { } people)
+        {
+            n = ParseWhole(people.Groups["n"].Value);
+            source = $"'{people.Value}' in the same sentence";
+        }
+        // An arm named in the statistic's own clause whose n is stated under its name where the arms were allocated
+        // ("112 were assigned to EVLA and 110 to UGFS" … "fell from 5.34 ± 2.11 to 1.87 ± 1.62 after EVLA"), in the
+        // same section: only when the clause names one arm.
+        if (n is null && !ambiguous && studyNs.Arms.Count > 0)
+        {
+            int c0 = start, c1 = end;
+            while (c0 > s0 && c0 > start - 60 && !char.IsDigit(flow[c0 - 1]) && flow[c0 - 1] is not ';' and not '.') c0--;
+            while (c1 < s1 && c1 < end + 60 && !char.IsDigit(flow[c1]) && flow[c1] is not ';' and not '.' and not ',') c1++;
+            int? section = studyNs.Headings?.LastOrDefault(h => h <= start);
+            List<(int At, string Name, int N, string Source)> Named(string words) => ArmReference.Matches(words).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value))
+                .SelectMany(word => studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(word)
+                                                        && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
+                .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
+            // The arm named with the statistic or after it; the words before it only when none is ("In the EVLA group, the
+            // score was …"): those may be the previous statistic's ("4.92 with dupilumab and 21.08 ± 5.14 with placebo").
+            var named = Named(flow[start..c1]);
+            if (named.Count == 0) named = Named(flow[c0..c1]);
+            if (named.Select(a => a.N).Distinct().Count() == 1)
+            {
+                n = named[0].N;
+                source = $"{ArmNSource} '{named[0].Name}' ('{named[0].Source.Trim()}')";
+            }
+        }
+        if (n is null && !ambiguous && studyN is not null)
+        {
+            // The study's n applies only to a sentence about the study's patients: not to a subgroup's statistic, nor to
+            // a sentence counting other units (eyes, lesions, visits) or more people than the study has (those screened).
+            var clause = flow[s0..Math.Max(end, Math.Min(s1, end + 40))];
+            if (Subgroup.Match(clause) is { Success: true } sub)
+            {
+                source = $"the sentence speaks of a subgroup ('{sub.Value.Trim()}') whose n it does not state";
+                atMost = studyN;
+            }
+            else if (OtherUnits.Match(sentence) is { Success: true } units) source = $"the sentence counts units other than the study's patients ('{units.Value.Trim()}')";
+            else if (PeopleCount.Matches(sentence).FirstOrDefault(m => ParseWhole(m.Groups["n"].Value) > studyN) is { } larger)
+                source = $"the sentence counts more people than the study's n ('{larger.Value.Trim()}')";
+            else { n = studyN; source = $"the study's n ({studyNSource})"; }
+        }
+
+        // The visit: the nearest visit phrase before the statistic in its paragraph (up to 600 characters back); for a
+        // p-value the nearest follow-up visit, since "compared with baseline" names the comparator, not the visit.
+        int paragraph = Math.Max(Math.Max(0, start - 600), flow.LastIndexOf('\n', Math.Max(0, start - 1)) + 1);
+        var phrases = VisitPhrase.Matches(flow[paragraph..start]).ToList();
+        bool pValue = Regex.IsMatch(quote, @"^[pP]\s*[=<>≤≥]");
+        var visitMatch = (pValue ? phrases.LastOrDefault(m => !m.Groups["base"].Success && VisitLabel(m) != "M0") : null)
+                         ?? phrases.LastOrDefault() ?? VisitPhrase.Matches(sentence).FirstOrDefault();
+        string? visit = visitMatch is null ? null : VisitLabel(visitMatch);
+        var line = text.LineAt(start);
+        return new StatisticContext(start, end, quote, sentence.Trim(), measure, integer, n, n is null ? (studyN is null && !ambiguous ? "no n stated" : source) : source, visit)
+        {
+            NAtMost = atMost,
+            Page = line.Page, Line = line.Line,
+        };
+    }
+
+    /// <summary>A subgroup a statistic is of ("in the placebo group", "among women", "those who relapsed", "chez les répondeurs").</summary>
+    static readonly Regex Subgroup = new(@"\b(?:(?:in|among|for|within|chez|parmi|dans|pour)\s+(?:the\s+|les?\s+|la\s+|l'|each\s+|both\s+|chaque\s+)?(?:[\w'-]+\s+){0,3}?(?:groups?|arms?|subgroups?|strat(?:um|a)|groupes?|bras|sous-groupes?|strates?|women|men|boys|girls|femmes|hommes|garçons|filles|responders|non-responders|répondeurs|non-répondeurs|survivors|survivants|smokers|fumeurs)\b|\b(?:those|ceux|celles)\s+(?:who|whose|with|qui|dont|ayant|avec)\b|\b(?:patients|participants|subjects|children|enfants)\s+(?:who|whose|qui|dont|ayant)\b|\b(?:placebo|controls?|témoins?)\b)", OptI);
+    /// <summary>A count of units other than patients: eyes, lesions, visits, samples, procedures, events.</summary>
+    static readonly Regex OtherUnits = new(@"(?<![\d.,])\d[\d\u00A0\u202F ,]*\s+(?:[\w'-]+\s+)?(?:eyes|knees|hips|teeth|lesions|visits|samples|specimens|procedures|operations|admissions|hospitali[sz]ations|episodes|cycles|prescriptions|records|measurements|tumou?rs|nodules|joints|events|consultations|séjours|yeux|genoux|hanches|dents|lésions|visites|échantillons|prélèvements|interventions|hospitalisations|épisodes|ordonnances|dossiers|mesures|tumeurs|articulations|événements|évènements)\b", OptI);
+    /// <summary>A count of people in a sentence ("Of 250 screened", "1 240 participants").</summary>
+    static readonly Regex PeopleCount = new(@"(?<![\d.,])(?<n>" + WholeCount + @")\s+(?:[\w'-]+\s+)?(?:" + PeopleWords + @"|screened|eligible|assessed|invited|contacted|dépistés|éligibles|sollicités)\b", OptI);
+
+    /// <summary>
+    /// Every statement of a study's n ("Fourteen patients were treated", "we enrolled 48 adults", "62 were randomised",
+    /// "Cent vingt patients ont été répartis", "Patients (n) 14"), in the order of the text: a paper may report several
+    /// studies, each under its own heading.
+    /// </summary>
+    static StudyNs FindStudyNs(PaperText text)
+    {
+        var flow = text.Flow;
+        var all = new List<(int At, int N, string Source)>();
+        foreach (var regex in new[] { StudyNPhrase, StudyNIncluded, StudyNOther, StudyNTable })
+            foreach (Match m in regex.Matches(flow))
+            {
+                if (all.Any(a => a.At == m.Index)) continue;
+                int? n = ParseCount(m.Groups["n"].Value);
+                // "12 patients were randomised to the drug and 11 to placebo": an arm's n, not the study's.
+                if (ArmSplit.IsMatch(flow, m.Index + m.Length)) continue;
+                if (n is > 0) all.Add((m.Index, n.Value, $"'{m.Value.Trim()}'"));
+            }
+        // "were randomly assigned to dupilumab (n = 122) or placebo (n = 120)": the study's n is the sum of its two
+        // arms, when no other arm follows and no n stated before the allocation disagrees with the sum.
+        var allocations = new List<(int At, int N, string Source)>();
+        foreach (Match m in ArmsAllocated.Matches(flow))
+        {
+            int sum = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture) + int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+            int sentence = Math.Max(flow.LastIndexOf(". ", m.Index, StringComparison.Ordinal), flow.LastIndexOf('\n', Math.Max(0, m.Index - 1)));
+            if (all.Any(a => a.At > sentence && a.At <= m.Index)) continue;
+            allocations.Add((m.Index, sum, $"'{m.Value.Trim()}' ({m.Groups["a"].Value} + {m.Groups["b"].Value})"));
+            all.Add(allocations[^1]);
+        }
+        all = all.OrderBy(a => a.At).ToList();
+        var headings = Headings(text);
+        // A later section's own study: its first statement of inclusion, unless it counts a subset ("of these, 5 were included").
+        var sections = new List<(int At, int N, string Source)>();
+        foreach (var a in all.Skip(1))
+        {
+            int section = headings.LastOrDefault(h => h <= a.At);
+            if (section == 0 || sections.Any(x => headings.LastOrDefault(h => h <= x.At) == section)) continue;
+            var before = flow[Math.Max(section, a.At - 80)..a.At];
+            if (!InclusionVerb.IsMatch(a.Source) || SubsetPhrase.IsMatch(before)) continue;
+            sections.Add(a);
+        }
+        // A section stating its own population in units or words the study's n does not read ("Two hundred and
+        // sixty-four episodes were analysed": another study, whose n of people is not known; "Eighty-six patients were
+        // referred": another study of 86 people).
+        var openings = new List<(int At, int N, string Source)>();
+        foreach (Match m in PopulationStatement.Matches(flow))
+        {
+            int section = headings.LastOrDefault(h => h <= m.Index);
+            if (section == 0 || all.Any(a => headings.LastOrDefault(h => h <= a.At) == section) || openings.Any(o => headings.LastOrDefault(h => h <= o.At) == section)) continue;
+            if (ParseCount(m.Groups["n"].Value) is not { } n || SubsetPhrase.IsMatch(flow[Math.Max(section, m.Index - 80)..m.Index])) continue;
+            // Its n is a number of people only when people are what it counts (else 0: not known).
+            bool people = Regex.IsMatch(flow.AsSpan(m.Groups["n"].Index + m.Groups["n"].Length), @"^\s+" + StudyPeople + @"\b", OptI);
+            openings.Add((m.Index, people ? n : 0, $"'{m.Value.Trim()}'"));
+        }
+        // "198 and 187 patients were still treated (93.4% and 88.2%)": a count given with its percentage is a share of
+        // the study, not another population.
+        bool IsShare(int at) => Regex.IsMatch(flow[at..Math.Min(flow.Length, at + 200)], @"^[^%]*?%") && !Regex.IsMatch(Regex.Match(flow[at..Math.Min(flow.Length, at + 200)], @"^[^%]*?%").Value, @"[.!?]\s");
+        // Every later statement of another population, not a subset of the first: past one, the first n is no longer
+        // certainly the n that applies (a text without headings may report several studies).
+        var others = all.Count == 0 ? [] : all.Skip(1).Select(a => (a.At, N: (int?)a.N))
+            .Concat(PopulationStatement.Matches(flow).Select(m => (At: m.Index, N: ParseCount(m.Groups["n"].Value))))
+            .Where(o => o.At > all[0].At && o.N is > 0 && o.N != all[0].N && !SubsetPhrase.IsMatch(flow[Math.Max(0, o.At - 80)..o.At]) && !IsShare(o.At))
+            .Select(o => o.At).OrderBy(a => a).ToList();
+        var restated = all.Skip(1).Where(a => InclusionVerb.IsMatch(a.Source) && !SubsetPhrase.IsMatch(flow[Math.Max(0, a.At - 80)..a.At]) && !IsShare(a.At)).ToList();
+        return new StudyNs(all.Take(1).ToList(), sections, headings) { Openings = openings, OtherPopulations = others, Inclusions = restated, Allocations = allocations };
+    }
+
+    /// <summary>
+    /// Where the headings of a text begin in its flow: short lines starting with a capital, with no sentence punctuation
+    /// or figures' brackets, after the end of a paragraph (a blank line, a full stop) and before a line starting with a
+    /// capital, and shorter than three quarters of the longest line (a justified line of running text is full).
+    /// </summary>
+    static List<int> Headings(PaperText text)
+    {
+        var lines = text.Lines;
+        int longest = lines.Count == 0 ? 0 : lines.Max(l => l.Text.TrimEnd().Length);
+        var at = new List<int>();
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i].Text.Trim();
+            // A page break after a paragraph's full stop is the space between paragraphs, as a blank line is (a PDF
+            // paper's title at the top of a page).
+            var previous = i == 0 || lines[i - 1].Page != lines[i].Page && lines[i - 1].Text.TrimEnd().EndsWith('.') ? "" : lines[i - 1].Text.Trim();
+            // A block of one to three lines between blank lines, with no sentence punctuation: a heading however long its
+            // line is against a narrow column ("Kétamine intraveineuse dans la dépression résistante", hyphenated over two
+            // lines), and a paper's title of up to 200 characters (running text ends its paragraph with a full stop).
+            if (previous.Length == 0 && line.Length >= 3 && char.IsUpper(line[0]))
+            {
+                int count = 1;
+                while (count <= 3 && i + count < lines.Count && lines[i + count].Text.Trim().Length > 0) count++;
+                if (count <= 3)
+                {
+                    var block = line;
+                    for (int k = 1; k < count; k++)
+                        block = Regex.Replace(block, @"[‐-]$", "") + (Regex.IsMatch(block, @"[‐-]$") ? "" : " ") + lines[i + k].Text.Trim();
+                    if (block.Length <= 200 && HeadingLine.IsMatch(block) && !block.EndsWith(':') && !SectionOfOnePaper.IsMatch(block))
+                    {
+                        at.Add(text.FlowStartOfLine(i));
+                        continue;
+                    }
+                }
+            }
+            if (line.Length < 3 || line.Length > 90 || line.Length > 0.75 * longest || !char.IsUpper(line[0]) || !HeadingLine.IsMatch(line) || line.EndsWith(':') || SectionOfOnePaper.IsMatch(line)) continue;
+            var next = lines.Skip(i + 1).Select(l => l.Text.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+            // After a paragraph's end (not after a table row, whose next label is no heading), before a paragraph's start.
+            // A PDF keeps no blank line: after a table's last row (cells a tab apart) a line is a heading when running text, not a row, follows it.
+            bool afterTable = lines[i - (i > 0 ? 1 : 0)].Text.Contains('\t') && !line.Contains('\t') && !next.Contains('\t') && next.Length > 0.6 * longest;
+            if ((previous.Length > 0 && !previous.EndsWith('.') && !afterTable) || next.Length == 0 || !char.IsUpper(next[0])) continue;
+            at.Add(text.FlowStartOfLine(i));
+        }
+        return at;
+    }
+    /// <summary>The heading of a section of one paper ("Results", "Méthodes", "Statistical analysis"): the same study goes on under it.</summary>
+    static readonly Regex SectionOfOnePaper = new(@"^\s*(?:\d+\.?\s*)?(?:Results|Methods?|Materials and methods|Patients and methods|Participants|Procedure|Measures|Statistical analys[ie]s|Discussion|Conclusions?|Introduction|Background|Abstract|Summary|Résultats|Méthodes?|Matériels? et méthodes|Patients et méthodes|Analyse statistique|Conclusions?|Résumé)\s*$", OptI);
+    static readonly Regex PopulationStatement = new(@"(?<![\w,.])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéèàç'’.-]+\s+){1,10}?(?:were|have been|ont été|a été)\s+(?:\w+\s+)?(?:included|enrolled|recruited|analy[sz]ed|studied|referred|reviewed|inclus|incluses|analysés|analysées|étudiés|étudiées|adressés|adressées|recrutés|recrutées)\b", OptI);
+    /// <summary>An allocation to two arms with each arm's n: "randomly assigned to dupilumab (n = 122) or placebo (n = 120)",
+    /// "randomisés dans le groupe A (n = 46) ou B (n = 45)", in one paragraph; not when a third arm's n follows.</summary>
+    static readonly Regex ArmsAllocated = new(@"\b(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed|allocated|randomisé(?:e?s)?|tirés au sort|tirées au sort|répartis|réparties)\b[^.;()\n]{0,150}?\(\s*[nN]\s*=\s*(?<a>\d+)\s*\)[^.;()\n]{0,100}?\b(?:or|and|ou|et)\b[^.;()\n]{0,100}?\(\s*[nN]\s*=\s*(?<b>\d+)\s*\)(?![^.;()\n]{0,100}\(\s*[nN]\s*=)", OptI);
+    static readonly Regex HeadingLine = new(@"^[^.;!?()\[\]=%±|\t]+$", Opt);
+    static readonly Regex ArmSplit = new(@"\G\s+(?:to|à|au|dans)\b[^.]{0,120}?\b(?:and|et|or|ou)\s+\d+\s+(?:[\wé]+\s+)?(?:to|à|au|dans)\b", OptI);
+    static readonly Regex InclusionVerb = new(@"^'(?:Participants|Patients|Subjects|Respondents|Sujets)\s*\(\s*N\s*=|\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|recruited|randomi[sz]ed|allocated|assigned|treated|took part|participated|ont participé|ont pris part|inclus|incluses|randomisés|randomisées|répartis|réparties|traités|traitées|a inclus|ont inclus|avons inclus)\b", OptI);
+    static readonly Regex SubsetPhrase = new(@"\b(?:of these|of them|of whom|among them|among these|parmi eux|parmi elles|parmi ceux|dont)\b[^.]*$", OptI);
+
+    /// <summary>
+    /// The study n's of a text by position: the one that applies at a point is the last stated before it (the study of
+    /// that section), else the first of the text.
+    /// </summary>
+    /// <summary>
+    /// An arm's n stated under its name where the arms are allocated: "randomly assigned to flexible ureteroscopy (n = 102)
+    /// or shock-wave lithotripsy (n = 99)", "(BA; n = 66)", "112 were assigned to EVLA and 110 to UGFS", "Soixante-deux
+    /// patients ont été affectés à l'infiltration et 61 à l'attelle", "112 résidents ont reçu l'ivermectine et 109 la
+    /// perméthrine". The arm is named later by its last word ("after ureteroscopy", "in the lithotripsy group").
+    /// </summary>
+    static readonly Regex AllocationVerb = new(@"\b(?:randomly\s+(?:assigned|allocated)|assigned|allocated|randomi[sz]ed|received|randomisé(?:e?s)?|répartie?s|affecté(?:e?s)?|tirés au sort|ont reçu)\b", OptI);
+    static readonly Regex ArmInBracket = new(@"(?<name>[\p{L}][\p{L}\d'’-]*)\s*\(\s*(?:(?<abbr>[A-Z][\w-]*)\s*[;,]\s*)?[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", Opt);
+    const string ArmPhrase = @"(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\p{L}-]+\s+){0,3}?(?<NAME>[\p{L}][\p{L}-]*)(?:\s+[\d.,]+\s*(?:mg|µg|g|mL)\b)?(?:\s+(?:group|arm|groupe|bras))?";
+    static readonly Regex ArmsByCount = new(@"(?<![\w.,])(?<a>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}]+\s+)?(?:(?:were|ont été)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|affecté(?:e?s)?|répartie?s|randomisé(?:e?s)?)\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g2")
+        + @"|(?:received|ont reçu)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+" + ArmPhrase.Replace("NAME", "g2") + @")(?=\s*[.;,)]|\s+(?:and|et|with|avec|in|dans)\b)", OptI);
+    static readonly Regex ArmHeader = new(@"\(\s*[nN]\s*=\s*\d[\d ,]*\)\s*(?:\t|\s{2,}|\|)\s*[\p{L}]", Opt);
+    /// <summary>Words an arm's cell may end on that name no arm: "Total (n = 222)", "Overall", "All patients".</summary>
+    static readonly HashSet<string> NotArmNames = new(StringComparer.OrdinalIgnoreCase) { "total", "overall", "all", "patients", "ensemble", "tous", "mg", "daily" };
+    /// <summary>An arm's name as a statistic's clause names it: "supervisée" and "supervisé", "Conseils" and "conseils" are one arm.</summary>
+    static string ArmKey(string name) => name.ToLowerInvariant().TrimEnd('s', 'e');
+    static readonly Regex ArmFirstWord = new(@"^\s*(?:(?:to|or|and|à|ou|et|entre|between|the|a|an|la|le|les|l'|une?|des|receive)\s+|l')*(?<name>[\p{L}][\p{L}-]*)", OptI);
+    /// <summary>The arms' n after the allocation's verb: "We randomized 166 children aged 6 to 12 years: 84 to methylphenidate and 82 to placebo", "239 patients were randomized (118 to erenumab 140 mg and 121 to placebo)".</summary>
+    static readonly Regex ArmsAfterVerb = new(@"\b(?:randomi[sz]ed|assigned|allocated|randomisé(?:e?s)?|répartie?s)\b[^.;]{0,80}?[:(,]\s*(?<a>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g2") + @"(?=\s*[.;,)])", OptI);
+    static readonly Regex ArmWithN = new(@"\b(?:in|of)\s+the\s+(?<name>[\p{L}][\p{L}-]*)\s+(?:group|arm)\s*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)|\b(?:dans|du|de)\s+(?:le\s+)?(?:groupe|bras)\s+(?<name>[\p{L}][\p{L}-]*)\s*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", OptI);
+    /// <summary>A statistic's clause naming an arm: "after EVLA", "with placebo", "in the tubes group", "dans le groupe conseils", "avec l'ivermectine"; and the names coordinated after it ("with surgery or casting": both).</summary>
+    static readonly Regex ArmReference = new(@"\b(?:after|with|on|receiving|taking|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|group|arm)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*)(?:\s+(?!(?:or|and|ou|et|nor)\b)(?<name>[\p{L}][\p{L}-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*))*", OptI);
+
+    const string ArmNSource = "the arm named";
+
+    static IReadOnlyList<(int At, string Name, int N, string Source)> ArmNs(PaperText text, int[] sentences)
+    {
+        var flow = text.Flow;
+        var arms = new List<(int At, string Name, int N, string Source)>();
+        // A table's header naming its columns' arms with their n ("Characteristic  EVLA (n = 112)  UGFS (n = 110)",
+        // "| Marche supervisée (n = 78) | Conseils (n = 76) |"): cells apart by a tab, two spaces or more, or '|'.
+        int searchFrom = 0;
+        foreach (var line in text.Lines)
+        {
+            if (!ArmHeader.IsMatch(line.Text)) continue;
+            var cells = ArmInBracket.Matches(line.Text);
+            if (cells.Count < 2) continue;
+            var printed = PaperText.Normalise(line.Text).Trim();
+            int at = flow.IndexOf(printed[..Math.Min(printed.Length, 40)], searchFrom, StringComparison.Ordinal);
+            if (at < 0) continue;
+            searchFrom = at;
+            foreach (Match m in cells) arms.Add((at, m.Groups["name"].Value, ParseWhole(m.Groups["n"].Value), m.Value));
+        }
+        // An arm's n printed with its name in the text: "In the tubes group (n = 86), …", "Dans le groupe fractionné (n = 22), …".
+        foreach (Match m in ArmWithN.Matches(flow))
+            arms.Add((m.Index, m.Groups["name"].Value, ParseWhole(m.Groups["n"].Value), m.Value));
+        foreach (Match m in ArmsByCount.Matches(flow).Concat(ArmsAfterVerb.Matches(flow)))
+            if (ParseCount(m.Groups["a"].Value) is { } a && ParseCount(m.Groups["b"].Value) is { } b)
+            {
+                arms.Add((m.Index, m.Groups["g1"].Value, a, m.Value));
+                arms.Add((m.Index, m.Groups["g2"].Value, b, m.Value));
+            }
+        for (int i = 0; i < sentences.Length; i++)
+        {
+            int s0 = sentences[i], s1 = i + 1 < sentences.Length ? sentences[i + 1] : flow.Length;
+            var sentence = flow[s0..s1];
+            if (!AllocationVerb.IsMatch(sentence)) continue;
+            var brackets = ArmInBracket.Matches(sentence);
+            if (brackets.Count < 2) continue;
+            int from = AllocationVerb.Match(sentence) is { } verb ? verb.Index + verb.Length : 0;
+            foreach (Match m in brackets)
+            {
+                int n = ParseWhole(m.Groups["n"].Value);
+                // Placed at the sentence's start: the arms of one allocation are told apart by their n.
+                arms.Add((s0, m.Groups["name"].Value, n, m.Value));
+                if (m.Groups["abbr"].Success) arms.Add((s0, m.Groups["abbr"].Value, n, m.Value));
+                // The arm's first word too: "to acetazolamide 62.5 mg twice daily (n = 98)" is named "with acetazolamide".
+                if (m.Index > from && ArmFirstWord.Match(sentence[from..m.Index]) is { Success: true } first)
+                    arms.Add((s0, first.Groups["name"].Value, n, m.Value));
+                from = m.Index + m.Length;
+            }
+        }
+        // A name two arms share ("… 200 mg (n = 251)" and "… 100 mg (n = 249)") names neither; nor does the same name
+        // with two n (a paper of several studies), unless stated in different sections (see Context).
+        return arms.Where(a => a.Name.Length >= 3 && !NotArmNames.Contains(a.Name)
+                               && !arms.Any(o => o.At == a.At && o.N != a.N && ArmKey(o.Name) == ArmKey(a.Name))).ToList();
+    }
+
+    sealed record StudyNs(IReadOnlyList<(int At, int N, string Source)> Statements, IReadOnlyList<(int At, int N, string Source)>? Sections = null, IReadOnlyList<int>? Headings = null)
+    {
+        /// <summary>Where a section states a population of its own that is not a study's n of people.</summary>
+        public IReadOnlyList<(int At, int N, string Source)> Openings { get; init; } = [];
+        /// <summary>Where a population other than the first study's is stated (its n differs and it is no subset named as such).</summary>
+        public IReadOnlyList<int> OtherPopulations { get; init; } = [];
+        /// <summary>The later statements of a study's inclusion ("Two hundred and six patients were randomised").</summary>
+        public IReadOnlyList<(int At, int N, string Source)> Inclusions { get; init; } = [];
+        /// <summary>The first study's n, unless another population is stated between it and the position: then the last
+        /// inclusion stated before the position when none is stated after it, else none.</summary>
+        (int?, string) FirstUnlessAnother(int position)
+        {
+            if (!OtherPopulations.Any(a => a <= position)) return First;
+            var last = Inclusions.LastOrDefault(a => a.At <= position);
+            return last.Source is not null && !OtherPopulations.Any(a => a > last.At && a <= position) ? (last.N, last.Source)
+                : (null, "another population is stated between the study's n and this point");
+        }
+        public (int?, string) First => Statements.Count == 0 ? (null, "no study n stated") : (Statements[0].N, Statements[0].Source);
+
+        /// <summary>
+        /// The n of the study whose section holds the position (a heading opens a section), else the text's first when it
+        /// may be the same study: stated before the position (the methods before the results) or in its section, and the
+        /// text reporting no other study. The n of another section's study never applies: a paper reporting several
+        /// studies, or a study stated only under a later heading, leaves a section without its own n with none.
+        /// </summary>
+        /// <summary>The study n's read as the sum of two arms' n: they apply in their own section only (a paper of
+        /// several studies may state one study's arms and another's population in words the reader does not know).</summary>
+        public IReadOnlyList<(int At, int N, string Source)> Allocations { get; init; } = [];
+        /// <summary>The arms' n stated under their names (<see cref="ArmNs"/>).</summary>
+        public IReadOnlyList<(int At, string Name, int N, string Source)> Arms { get; init; } = [];
+
+        public (int?, string) At(int position)
+        {
+            var (n, source) = AtAnySection(position);
+            if (n is not null && Headings is { Count: > 0 } && Allocations.FirstOrDefault(a => a.Source == source) is { Source: not null } allocation
+                && Headings.LastOrDefault(h => h <= allocation.At) != Headings.LastOrDefault(h => h <= position))
+                return (null, $"the study's n stated by its arms ({allocation.Source}) is another section's");
+            return (n, source);
+        }
+
+        (int?, string) AtAnySection(int position)
+        {
+            // A study's n stated only further on may be another study's: a text without headings (a PDF keeps none)
+            // may report several, and one stated after a statistic in its own section is no surer.
+            if (Statements.Count > 0 && Statements[0].At > position) return (null, "no study n stated before this point");
+            if (Headings is null || Headings.Count == 0 || Statements.Count == 0) return FirstUnlessAnother(position);
+            int section = Headings.LastOrDefault(h => h <= position);
+            if (Sections is { Count: > 0 })
+            {
+                var own = Sections.FirstOrDefault(x => Headings.LastOrDefault(h => h <= x.At) == section);
+                if (section > 0 && own != default) return (own.N, own.Source);
+            }
+            var first = Statements[0];
+            bool sameSection = Headings.LastOrDefault(h => h <= first.At) == section;
+            if (sameSection) return FirstUnlessAnother(position);
+            if (section > 0 && Openings.FirstOrDefault(o => Headings.LastOrDefault(h => h <= o.At) == section && o.N != first.N) is { Source: not null } opening)
+                return opening.N > 0 ? (opening.N, opening.Source)
+                    : (null, $"this section states its own population ({opening.Source}), not a number of people");
+            if (Sections is { Count: > 0 }) return (null, "no study n stated in this section (the text reports several studies)");
+            return first.At <= position ? FirstUnlessAnother(position) : (null, "no study n stated before this point (the first is under a later heading)");
+        }
+    }
+
+    /// <summary>A count in digits or in words ("14", "Fourteen", "Cent vingt", "quatre-vingt-dix", "one hundred and twenty").</summary>
+    static int? ParseCount(string text)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v)) return v;
+        if (Regex.IsMatch(text, @"^\d{1,3}(?:[\s,]\d{3})+$")) return ParseWhole(text);
+        int total = 0, current = 0;
+        foreach (var word in Regex.Split(Regex.Replace(text.ToLowerInvariant(), @"quatre[- ]vingts?", "quatrevingt"), @"[\s-]+"))
+        {
+            if (word.Length == 0 || word is "et" or "and" or "one" or "un") { if (word is "one" or "un") current += 1; continue; }
+            if (word is "hundred" or "cent" or "cents") current = Math.Max(current, 1) * 100;
+            else if (word is "thousand" or "mille") { total += Math.Max(current, 1) * 1000; current = 0; }
+            else if (word is "quatrevingt") current += 80;
+            else if (CountWords.Values.TryGetValue(word, out var w)) current += w;
+            else return null;
+        }
+        return total + current;
+    }
+
+    /// <summary>A correlation's n printed after its p, in the same clause: "r = 0.12; p &lt; 0.001; n = 120".</summary>
+    /// <summary>"NS", "n.s." printed for a p: above the 5 % level (the level a paper states otherwise is not read).</summary>
+    static readonly Regex NumberOfSubject = new(@"\b(?:(?:(?:mean|average|median)\s+)?number of|nombre\s+(?:(?:moyen|médian)\s+)?d(?:e\s|')|count of|courses of)", OptI);
+    static readonly Regex Respectively = new(@"\b(?:respectively|respectivement)\b", OptI);
+    /// <summary>The words after a statistic up to an n in the bracket of its own p: "with the drug (P &lt; .001; ".</summary>
+    static readonly Regex OwnPThenN = new(@"^(?<words>[^\d()]{0,40})\(\s*[pP]\s*[<>=≤≥]\s*(?:\d+(?:[.,]\d+)?|[.,]\d+)\s*[;,]\s*$", Opt);
+    /// <summary>Where a clause ends: a semicolon, a comma before a conjunction, or a conjunction opening another group of
+    /// its own ("… (P &lt; .001) and in the usual-care arm (n = 85) from …", "et chez les 31 du groupe témoin").</summary>
+    static readonly Regex ClauseBreak = new(@";|,\s*(?:and|but|whereas|while|et|mais|alors que|tandis que)\b|\b(?:and|et)\s+(?:in|among|dans|chez|parmi)\s+(?:the|les?|la|l')\s*\w", OptI);
+    static readonly Regex NAfterP = new(@"^\s*[,;]\s*[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
+}

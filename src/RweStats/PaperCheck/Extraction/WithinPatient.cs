@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace RweStats.PaperCheck;
+
+// Within-patient comparisons of two visits (two means ± SD and a p) and the visit a statistic is at.
+internal static partial class StatisticExtractor
+{
+    static readonly Regex VisitPhrase = new(@"\b(?:(?<code>[MJWSD]\d{1,3})\b|(?:à|a|at|after|après|au bout de)\s+(?<k>\d+|un|one)\s+(?<unit>mois|months?|ans?|years?|semaines?|weeks?|jours?|days?)\b|(?:week|semaine|month|mois|visit|visite)\s+(?<k2>\d+)|(?<base>baseline|inclusion|l'initiation|initiation|day 0|J0))", OptI);
+    static readonly Regex WithinWords = new(@"\b(?:from|de|between|entre|baseline|initiation|inclusion|M0|J0|before|after|avant|après|months?|mois|weeks?|semaines?|visits?|visites?|par rapport|compared with baseline|paired|apparié)\b", OptI);
+    static readonly Regex GroupWords = new(@"\b(?:placebo|groups?|groupes?|arms?|bras|controls?|témoins?|versus|treated patients and)\b", OptI);
+    static readonly Regex BetweenGroupsP = new(@"\b(?:vs\.?|versus|compared (?:with|to)|relative to|contre|comparée? (?:au|à|aux))\s+(?:the\s+|le\s+|la\s+|les\s+)?(?:placebo|control|usual care|comparator|other|témoin|contrôle|groupe|bras)|\bbetween (?:the )?(?:groups|arms)\b|\bentre (?:les )?(?:groupes|bras)\b|\binteraction\b", OptI);
+    static readonly Regex PairedTest = new(@"\bpaired\b|\bappariée?s?\b|\bpour (?:séries|échantillons) appariée?s\b", OptI);
+    static readonly Regex RankTest = new(@"\b(?:Wilcoxon|signed[- ]rank|rangs signés|sign test|test des signes|Friedman|non-?parametric|non paramétrique)\b", OptI);
+    /// <summary>"from 13.6 ± 5.9 … to 17.0 ± 6.2", "est passé de 61,4 ± 12,3 à 52,8 ± 14,1": one measure followed from one value to the other.</summary>
+    static readonly Regex FromBefore = new(@"\b(?:from|de)\s+(?:(?:an?|une?|the|la|le|mean|moyenne|average|of|de)\s+){0,3}$", OptI);
+    static readonly Regex ToBetween = new(@"^[^;]{0,60}?\b(?:to|à)\s+(?:(?:an?|une?|the|la|le|mean|moyenne|average|of|de)\s+){0,3}$", OptI);
+
+    /// <summary>
+    /// Two means ± SD and an unused p-value in one sentence that speaks of visits: a within-patient comparison. Not when
+    /// the sentence speaks of groups, unless it says the comparison is within patients ("paired", or "from … to …"
+    /// joining the two means) and no group is named between the two means (those are two groups' means).
+    /// </summary>
+    static IEnumerable<WithinPatientComparison> WithinPatient(PaperText text, List<ReportedStatistic> found, List<ReportedP> freeP, int[] sentences)
+    {
+        var flow = text.Flow;
+        bool threeVisits = Regex.IsMatch(flow, @"\b(?:M12|12 months|12 mois|1 an|three visits|trois visites)\b", OptI);
+        // A paper whose methods name only a rank test for paired comparisons ("Wilcoxon signed-rank test") reports its p;
+        // in a paper reporting several studies under their own headings, only that study's section says so.
+        var headings = Headings(text);
+        bool RankPaper(int at)
+        {
+            int from = headings.LastOrDefault(h => h <= at), to = headings.FirstOrDefault(h => h > at, flow.Length);
+            var section = flow[from..to];
+            return RankTest.IsMatch(section) && !Regex.IsMatch(section, @"\bpaired[- ](?:samples? )?(?:t|Student)|\btests? t apparié|\bStudent apparié|\bt-tests? for paired", OptI);
+        }
+        var means = found.OfType<MeanWithSpread>().Where(m => m.Spread is not null).GroupBy(m => SentenceIndex(sentences, m.Context.Start));
+        bool FromTo(MeanWithSpread a, MeanWithSpread b, int s0) => FromBefore.IsMatch(flow[Math.Max(s0, a.Context.Start - 40)..a.Context.Start])
+                                                                   && ToBetween.IsMatch(flow[a.Context.End..b.Context.Start]);
+        WithinPatientComparison? Comparison(MeanWithSpread a, MeanWithSpread b, ReportedP p, string clause, bool fromTo)
+        {
+            bool paired = PairedTest.IsMatch(clause);
+            bool groupsBetween = GroupWords.IsMatch(flow[a.Context.End..b.Context.Start]);
+            // "…, p = 0.01 vs placebo": the p compares the change with another group's, not the two visits.
+            if (BetweenGroupsP.IsMatch(flow[b.Context.End..Math.Min(SentenceEnd(sentences, flow, p.Start), p.End + 40)])) return null;
+            if (groupsBetween || (GroupWords.IsMatch(clause) && !paired && !fromTo)) return null;
+            var ctx = a.Context with { End = p.End, Quote = flow[a.Context.Start..p.End] };
+            // An n in the bracket of the comparison's own p is its n: "… to 158.3 ± 35.2 with the drug (n = 118; P < .001)",
+            // "(P < .001; n = 76)", whatever other n the sentence holds.
+            if ((Regex.Match(flow[p.End..Math.Min(flow.Length, p.End + 30)], @"^\s*[;,]\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)") is { Success: true } nAfter ? nAfter
+                 : Regex.Match(flow[Math.Max(0, p.Start - 30)..p.Start], @"\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*[;,]\s*$")) is { Success: true } ownN)
+                ctx = ctx with { N = ParseWhole(ownN.Groups["n"].Value), NSource = $"'{ownN.Value.Trim('(', ')', ';', ',', ' ')}' with its p", NAtMost = null };
+            // An arm named after the second visit's mean ("to 1.87 ± 1.62 after EVLA") is the comparison's.
+            if (ctx.N is null && b.Context.N is { } armN && b.Context.NSource.StartsWith(ArmNSource, StringComparison.Ordinal))
+                ctx = ctx with { N = armN, NSource = b.Context.NSource, NAtMost = null };
+            var test = RankTest.IsMatch(clause) || (!paired && RankPaper(a.Context.Start)) ? "rank" : paired ? "paired t" : null;
+            return new WithinPatientComparison(ctx, a, b, p, threeVisits ? 3 : 2) { NamedTest = test };
+        }
+        foreach (var g in means)
+        {
+            var ordered = g.OrderBy(m => m.Context.Start).ToList();
+            var sentence = ordered[0].Context.Sentence;
+            if (ordered.Count < 2 || !WithinWords.IsMatch(sentence)) continue;
+            int s0 = SentenceStart(sentences, ordered[0].Context.Start);
+            if (ordered.Count == 2)
+            {
+                var p = freeP.FirstOrDefault(x => SentenceIndex(sentences, x.Start) == g.Key && x.Start > ordered[1].Context.Start);
+                if (p is not null && Comparison(ordered[0], ordered[1], p, sentence, FromTo(ordered[0], ordered[1], s0)) is { } w) yield return w;
+                continue;
+            }
+            // Several measures followed in one sentence ("le mRSS est passé de … à … (p = 0,002), et la DLCO de … à …
+            // (test t apparié, p = 0,47)"): each pair joined by from … to …, with the p before the next pair, the test its clause names.
+            int clauseFrom = s0;
+            for (int i = 0; i + 1 < ordered.Count; i++)
+            {
+                var (a, b) = (ordered[i], ordered[i + 1]);
+                if (!FromTo(a, b, s0)) continue;
+                int next = i + 2 < ordered.Count ? ordered[i + 2].Context.Start : int.MaxValue;
+                var p = freeP.FirstOrDefault(x => SentenceIndex(sentences, x.Start) == g.Key && x.Start > b.Context.Start && x.Start < next);
+                if (p is null) continue;
+                var clause = flow[Math.Max(clauseFrom, a.Context.Start - 60)..p.End];
+                clauseFrom = p.End;
+                if (Comparison(a, b, p, clause, true) is { } w) yield return w;
+                i++;
+            }
+        }
+    }
+
+    static string VisitLabel(Match m)
+    {
+        if (m.Groups["code"].Success) return m.Groups["code"].Value.ToUpperInvariant();
+        if (m.Groups["base"].Success) return "baseline";
+        var kText = m.Groups["k"].Success ? m.Groups["k"].Value : m.Groups["k2"].Value;
+        int k = int.TryParse(kText, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 1;
+        var unit = m.Groups["unit"].Success ? m.Groups["unit"].Value.ToLowerInvariant() : m.Value.ToLowerInvariant();
+        if (unit.StartsWith("an") || unit.StartsWith("year")) return $"M{12 * k}";
+        if (unit.StartsWith("mois") || unit.StartsWith("month")) return $"M{k}";
+        if (unit.StartsWith("sem") || unit.StartsWith("week")) return $"W{k}";
+        if (unit.StartsWith("jour") || unit.StartsWith("day")) return $"D{k}";
+        return $"visit {k}";
+    }
+}
