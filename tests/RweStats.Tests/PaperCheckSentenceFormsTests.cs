@@ -463,6 +463,15 @@ public class PaperCheckSentenceFormsTests
     public void CategoriesOfEventsAndOfOtherPopulations(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 
     [Theory]
+    // 9 + 13 = 22 in one arm: the "18 patients" that closes the other arm's list of counts is a count, not a total.
+    [InlineData("Recovery was mild in 9 and none in 13 patients of the combined arm, and in 9, 11, 10 and 18 patients of the oral arm, respectively.", "not_checkable")]
+    [InlineData("La récupération a été légère chez 9 et nulle chez 13 patients du groupe combiné, et respectivement chez 9, 11, 10 et 18 patients du groupe oral.", "not_checkable")]
+    // A total stated alone still checks them: 22 of 18.
+    [InlineData("Of the 18 patients, recovery was mild in 9 and none in 13.", "inconsistent")]
+    [InlineData("Parmi les 18 patients, la récupération a été légère chez 9 et nulle chez 13.", "inconsistent")]
+    public void TheLastOfAListOfCountsIsNoTotal(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
     // Read as SDs, 20.1 ± 1.2 to 15.2 ± 1.3 in 25 patients gives p below 1e-12 at any correlation from 0 to 1: a p of 0.04 is impossible; read as SEMs (the paper says so), it is not checkable from means and SDs.
     [InlineData("Values are mean ± SEM. The HAM-D score fell from 20.1 ± 1.2 at baseline to 15.2 ± 1.3 at 8 weeks in the 25 patients (p = 0.04).", "not_checkable")]
     [InlineData("Values are mean ± SD. The HAM-D score fell from 20.1 ± 1.2 at baseline to 15.2 ± 1.3 at 8 weeks in the 25 patients (p = 0.04).", "inconsistent")]
@@ -649,6 +658,15 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Ninety students were included. A prior biology course was coded 1 for yes (M = 0.41, SD = 0.39).", "inconsistent")]
     // Coded 1, 2, 3: an ordinal variable, not a 0/1 one.
     [InlineData("Ninety students were included. Severity was coded 1 for mild, 2 for moderate and 3 for severe (M = 1.62, SD = 0.49).", null)]
+    // Coded 1 or 0, the 1 first or with its meaning in brackets, or "s'il …": a 0/1 variable too (0.488 for 0.62 with n = 90).
+    [InlineData("Ninety students were included. A repeat course, coded 1 or 0, averaged 0.62 (SD 0.49).", "consistent")]
+    [InlineData("Ninety students were included. A repeat course, coded 1 or 0, averaged 0.62 (SD 0.29).", "inconsistent")]
+    [InlineData("Ninety students were included. Remission, coded 1 (yes) or 0 (no), was 0.62 (SD 0.29).", "inconsistent")]
+    [InlineData("Les 90 patients ont été inclus. La sortie directe, codée 1 (oui) ou 0 (non), était de 0,62 (ET 0,49).", "consistent")]
+    [InlineData("Les 90 patients ont été inclus. La sortie directe, codée 1 (oui) ou 0 (non), était de 0,62 (ET 0,29).", "inconsistent")]
+    [InlineData("Les 90 patients ont été inclus. Un appareillage, codé 1 s'il était proposé à 6 mois et 0 sinon, était de 0,62 (ET 0,29).", "inconsistent")]
+    [InlineData("Les 90 patients ont été inclus. Le travail de nuit, codé 1 ou 0, avait une moyenne de 0,62 (ET 0,49).", "consistent")]
+    [InlineData("Ninety students were included. Severity, coded 0 (none), 1 (mild) or 2 (severe), averaged 0.62 (SD 0.29).", null)]
     public void AVariableCodedZeroOne(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
 
     [Theory]
