@@ -472,6 +472,31 @@ public class PaperCheckSentenceFormsTests
     public void TheLastOfAListOfCountsIsNoTotal(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 
     [Theory]
+    // A registry's or a survey's population as the study's n, thousands with a comma or a narrow space: 3,412/4,873 =
+    // 70.0 %, and 68.2 % needs a denominator of 5,000 or more; 4,018/14,862 = 27.0 %, 25.9 % needs 15,484 or more;
+    // 603/2,318 = 26.0 %, 24.1 % needs 2,497 or more.
+    [InlineData("Results. The registry held 4,873 patients. Echocardiography was performed in 3,412 patients (70.0%).", "consistent")]
+    [InlineData("Results. The registry held 4,873 patients. Echocardiography was performed in 3,412 patients (68.2%).", "inconsistent")]
+    [InlineData("Résultats. Le registre comptait 4\u202f873 patients. Une échographie a été réalisée chez 3\u202f412 patients (68,2 %).", "inconsistent")]
+    [InlineData("Of 14,862 students who returned a complete questionnaire, 4,018 students (25.9%) had discussed vaping at home.", "inconsistent")]
+    [InlineData("Of 14,862 students who returned a complete questionnaire, 4,018 students (27.0%) had discussed vaping at home.", "consistent")]
+    [InlineData("Au total, 2\u202f318 soignants ont répondu (taux de participation 41,6 %). Un AP faible concernait 603 répondants (24,1 %).", "inconsistent")]
+    [InlineData("Au total, 2\u202f318 soignants ont répondu (taux de participation 41,6 %). Un AP faible concernait 603 répondants (26,0 %).", "consistent")]
+    // Responders to a treatment are a count, not the study's n: 20/60 = 33.3 % is possible.
+    [InlineData("Thirty-five patients responded to treatment. Nausea occurred in 20 patients (33.3%).", "consistent")]
+    // A year closing a period is no n: 22/60 = 36.7 %, which no denominator up to 2,022 forbids.
+    [InlineData("All adults reported from 2015 through 2022 were included. Nausea occurred in 22 patients (36.7%).", "consistent")]
+    [InlineData("Tous les adultes déclarés de 2015 à 2022 ont été inclus. Des nausées sont survenues chez 22 patients (36,7 %).", "consistent")]
+    public void ARegistrysOrASurveysPopulation(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Fact]
+    public void AYearClosingAPeriodIsNoStudyN()
+    {
+        Assert.DoesNotContain("2022", CheckText("All adults reported from 2015 through 2022 were included. Nausea occurred in 22 patients (36.7%).").StudyNSource ?? "");
+        Assert.DoesNotContain("2022", CheckText("Tous les adultes déclarés de 2015 à 2022 ont été inclus. Des nausées sont survenues chez 22 patients (36,7 %).").StudyNSource ?? "");
+    }
+
+    [Theory]
     // Read as SDs, 20.1 ± 1.2 to 15.2 ± 1.3 in 25 patients gives p below 1e-12 at any correlation from 0 to 1: a p of 0.04 is impossible; read as SEMs (the paper says so), it is not checkable from means and SDs.
     [InlineData("Values are mean ± SEM. The HAM-D score fell from 20.1 ± 1.2 at baseline to 15.2 ± 1.3 at 8 weeks in the 25 patients (p = 0.04).", "not_checkable")]
     [InlineData("Values are mean ± SD. The HAM-D score fell from 20.1 ± 1.2 at baseline to 15.2 ± 1.3 at 8 weeks in the 25 patients (p = 0.04).", "inconsistent")]
