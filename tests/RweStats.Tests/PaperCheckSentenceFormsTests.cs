@@ -489,6 +489,15 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Tous les adultes déclarés de 2015 à 2022 ont été inclus. Des nausées sont survenues chez 22 patients (36,7 %).", "consistent")]
     public void ARegistrysOrASurveysPopulation(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 
+    [Theory]
+    // The arm named after a time point ("at week 24", "à J2", "à 15 minutes") is the statistic's: n = 142, where 4.1 ± 1.8 to 3.2 ± 1.6
+    // gives p < 0.0001 at any correlation (0.62 is impossible); n = 52, 6.12 → 1.94 with p < .001 is consistent.
+    [InlineData("Women were randomized to carbetocin (n = 142) or oxytocin (n = 140). Pain fell from 4.1 ± 1.8 on day 1 to 3.2 ± 1.6 on day 2 with carbetocin (p = 0.62).", "inconsistent")]
+    [InlineData("Patients were randomized to tocilizumab (n = 52) or placebo (n = 51). Pain fell from 6.12 ± 1.88 at baseline to 1.94 ± 1.71 at week 24 with tocilizumab (P < .001).", "consistent")]
+    [InlineData("Les patientes ont été randomisées entre carbétocine (n = 142) et ocytocine (n = 140). La douleur est passée de 4,1 ± 1,8 à J1 à 3,2 ± 1,6 à J2 dans le groupe carbétocine (p = 0,62).", "inconsistent")]
+    [InlineData("Les patients ont été randomisés entre méthoxyflurane (n = 156) et morphine (n = 152). L'EN est passée de 7,4 ± 1,3 à 4,6 ± 2,0 à 15 minutes sous méthoxyflurane (p < 0,001).", "consistent")]
+    public void TheArmNamedAfterATimePoint(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+
     [Fact]
     public void AYearClosingAPeriodIsNoStudyN()
     {

@@ -129,7 +129,17 @@ internal static partial class StatisticExtractor
         {
             int c0 = start, c1 = end;
             while (c0 > s0 && c0 > start - 60 && !char.IsDigit(flow[c0 - 1]) && flow[c0 - 1] is not ';' and not '.') c0--;
-            while (c1 < s1 && c1 < end + 60 && !char.IsDigit(flow[c1]) && flow[c1] is not ';' and not '.' and not ',') c1++;
+            while (c1 < s1 && c1 < end + 60 && flow[c1] is not ';' and not '.' and not ',')
+            {
+                // A time point after the statistic ("at week 24", "à J2", "à 15 minutes") is no other number: the arm may follow it.
+                if (char.IsDigit(flow[c1]))
+                {
+                    if (TimePointAt.Match(flow, c1) is not { Success: true } time || !(time.Groups["unit"].Success || VisitWordBefore.IsMatch(flow[Math.Max(s0, c1 - 12)..c1]))) break;
+                    c1 += time.Length;
+                    continue;
+                }
+                c1++;
+            }
             int? section = studyNs.Headings?.LastOrDefault(h => h <= start);
             List<(int At, string Name, int N, string Source)> Named(string words) => ArmReference.Matches(words).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value))
                 .SelectMany(word => studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(word)
@@ -339,6 +349,8 @@ internal static partial class StatisticExtractor
     static readonly Regex ArmReference = new(@"\b(?:after|with|on|receiving|taking|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|group|arm)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*)(?:\s+(?!(?:or|and|ou|et|nor)\b)(?<name>[\p{L}][\p{L}-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*))*", OptI);
 
     const string ArmNSource = "the arm named";
+    static readonly Regex TimePointAt = new(@"\G\d+(?:\s*(?<unit>minutes?|min|hours?|heures?|h|days?|jours?|weeks?|semaines?|months?|mois)\b)?", OptI);
+    static readonly Regex VisitWordBefore = new(@"(?:\b(?:[Ww]eek|[Dd]ay|[Mm]onth|[Ss]emaine|[Jj]our|[Mm]ois|[Vv]isit|[Vv]isite)\s+|\b[JDMSW])$", Opt);
 
     static IReadOnlyList<(int At, string Name, int N, string Source)> ArmNs(PaperText text, int[] sentences)
     {
