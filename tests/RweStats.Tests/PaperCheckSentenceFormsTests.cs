@@ -496,6 +496,10 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Patients were randomized to tocilizumab (n = 52) or placebo (n = 51). Pain fell from 6.12 ± 1.88 at baseline to 1.94 ± 1.71 at week 24 with tocilizumab (P < .001).", "consistent")]
     [InlineData("Les patientes ont été randomisées entre carbétocine (n = 142) et ocytocine (n = 140). La douleur est passée de 4,1 ± 1,8 à J1 à 3,2 ± 1,6 à J2 dans le groupe carbétocine (p = 0,62).", "inconsistent")]
     [InlineData("Les patients ont été randomisés entre méthoxyflurane (n = 156) et morphine (n = 152). L'EN est passée de 7,4 ± 1,3 à 4,6 ± 2,0 à 15 minutes sous méthoxyflurane (p < 0,001).", "consistent")]
+    // Arms allocated by what each received: "recevaient … (n = 156) ou … (n = 152)", "were given … (n = 156) or … (n = 152)".
+    [InlineData("Adults were given methoxyflurane (n = 156) or intravenous paracetamol with morphine (n = 152). Pain fell from 7.4 ± 1.3 to 7.1 ± 2.0 at 15 minutes with methoxyflurane (p = 0.91).", "inconsistent")]
+    [InlineData("Les adultes recevaient du méthoxyflurane (n = 156) ou du paracétamol associé à la morphine (n = 152). L'EN est passée de 7,4 ± 1,3 à 7,1 ± 2,0 à 15 minutes sous méthoxyflurane (p = 0,91).", "inconsistent")]
+    [InlineData("Les adultes recevaient du méthoxyflurane (n = 156) ou du paracétamol associé à la morphine (n = 152). L'EN est passée de 7,4 ± 1,3 à 4,6 ± 2,0 à 15 minutes sous méthoxyflurane (p < 0,001).", "consistent")]
     public void TheArmNamedAfterATimePoint(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
 
     [Fact]

@@ -331,7 +331,7 @@ internal static partial class StatisticExtractor
     /// patients ont été affectés à l'infiltration et 61 à l'attelle", "112 résidents ont reçu l'ivermectine et 109 la
     /// perméthrine". The arm is named later by its last word ("after ureteroscopy", "in the lithotripsy group").
     /// </summary>
-    static readonly Regex AllocationVerb = new(@"\b(?:randomly\s+(?:assigned|allocated)|assigned|allocated|randomi[sz]ed|received|randomisé(?:e?s)?|répartie?s|affecté(?:e?s)?|tirés au sort|ont reçu)\b", OptI);
+    static readonly Regex AllocationVerb = new(@"\b(?:randomly\s+(?:assigned|allocated)|assigned|allocated|randomi[sz]ed|received|were given|randomisé(?:e?s)?|répartie?s|affecté(?:e?s)?|tirés au sort|ont reçu|recevaient)\b", OptI);
     static readonly Regex ArmInBracket = new(@"(?<name>[\p{L}][\p{L}\d'’-]*)\s*\(\s*(?:(?<abbr>[A-Z][\w-]*)\s*[;,]\s*)?[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", Opt);
     const string ArmPhrase = @"(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\p{L}-]+\s+){0,3}?(?<NAME>[\p{L}][\p{L}-]*)(?:\s+[\d.,]+\s*(?:mg|µg|g|mL)\b)?(?:\s+(?:group|arm|groupe|bras))?";
     static readonly Regex ArmsByCount = new(@"(?<![\w.,])(?<a>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}]+\s+)?(?:(?:were|ont été)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|affecté(?:e?s)?|répartie?s|randomisé(?:e?s)?)\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g2")
@@ -341,7 +341,7 @@ internal static partial class StatisticExtractor
     static readonly HashSet<string> NotArmNames = new(StringComparer.OrdinalIgnoreCase) { "total", "overall", "all", "patients", "ensemble", "tous", "mg", "daily" };
     /// <summary>An arm's name as a statistic's clause names it: "supervisée" and "supervisé", "Conseils" and "conseils" are one arm.</summary>
     static string ArmKey(string name) => name.ToLowerInvariant().TrimEnd('s', 'e');
-    static readonly Regex ArmFirstWord = new(@"^\s*(?:(?:to|or|and|à|ou|et|entre|between|the|a|an|la|le|les|l'|une?|des|receive)\s+|l')*(?<name>[\p{L}][\p{L}-]*)", OptI);
+    static readonly Regex ArmFirstWord = new(@"^\s*(?:(?:to|or|and|à|ou|et|entre|between|the|a|an|la|le|les|l'|une?|des|du|de|receive)\s+|l'|d')*(?<name>[\p{L}][\p{L}-]*)", OptI);
     /// <summary>The arms' n after the allocation's verb: "We randomized 166 children aged 6 to 12 years: 84 to methylphenidate and 82 to placebo", "239 patients were randomized (118 to erenumab 140 mg and 121 to placebo)".</summary>
     static readonly Regex ArmsAfterVerb = new(@"\b(?:randomi[sz]ed|assigned|allocated|randomisé(?:e?s)?|répartie?s)\b[^.;]{0,80}?[:(,]\s*(?<a>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g2") + @"(?=\s*[.;,)])", OptI);
     static readonly Regex ArmWithN = new(@"\b(?:in|of)\s+the\s+(?<name>[\p{L}][\p{L}-]*)\s+(?:group|arm)\s*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)|\b(?:dans|du|de)\s+(?:le\s+)?(?:groupe|bras)\s+(?<name>[\p{L}][\p{L}-]*)\s*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", OptI);
