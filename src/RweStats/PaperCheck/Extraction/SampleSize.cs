@@ -128,7 +128,17 @@ internal static partial class StatisticExtractor
         if (n is null && !ambiguous && studyNs.Arms.Count > 0)
         {
             int c0 = start, c1 = end;
-            while (c0 > s0 && c0 > start - 60 && !char.IsDigit(flow[c0 - 1]) && flow[c0 - 1] is not ';' and not '.') c0--;
+            while (c0 > s0 && c0 > start - 90 && !char.IsDigit(flow[c0 - 1]) && flow[c0 - 1] is not ';' and not '.')
+            {
+                // A bracket describing the measure ("pain (0 to 10, whole points) fell from …") is passed whole; not one holding
+                // a statistic or its p ("… sous dexaméthasone (p < 0,001) et de 6,12 ± 2,91 …": the arm named is the clause before's).
+                if (flow[c0 - 1] == ')' && flow.LastIndexOf('(', c0 - 1, Math.Min(c0 - 1 - s0, 40)) is var open and >= 0 && !Regex.IsMatch(flow[(open + 1)..(c0 - 1)], @"[=<>≤≥±]"))
+                {
+                    c0 = open;
+                    continue;
+                }
+                c0--;
+            }
             while (c1 < s1 && c1 < end + 60 && flow[c1] is not ';' and not '.' and not ',')
             {
                 // A time point after the statistic ("at week 24", "à J2", "à 15 minutes") is no other number: the arm may follow it.
@@ -349,6 +359,8 @@ internal static partial class StatisticExtractor
     static readonly Regex ArmReference = new(@"\b(?:after|with|on|receiving|taking|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|group|arm)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*)(?:\s+(?!(?:or|and|ou|et|nor)\b)(?<name>[\p{L}][\p{L}-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*))*", OptI);
 
     const string ArmNSource = "the arm named";
+    static readonly Regex ArmWords = new(@"(?<![\p{L}\d'’-])[\p{L}][\p{L}-]{3,}(?![\p{L}\d'’-])", Opt);
+    static readonly HashSet<string> ArmStopWords = new(StringComparer.OrdinalIgnoreCase) { "with", "plus", "then", "followed", "each", "given", "daily", "twice", "once", "weekly", "dose", "doses", "group", "groupe", "avec", "puis", "associé", "associée", "dans", "pour", "from", "into", "during", "pendant", "usual", "standard", "habituelle", "care" };
     static readonly Regex TimePointAt = new(@"\G\d+(?:\s*(?<unit>minutes?|min|hours?|heures?|h|days?|jours?|weeks?|semaines?|months?|mois)\b)?", OptI);
     static readonly Regex VisitWordBefore = new(@"(?:\b(?:[Ww]eek|[Dd]ay|[Mm]onth|[Ss]emaine|[Jj]our|[Mm]ois|[Vv]isit|[Vv]isite)\s+|\b[JDMSW])$", Opt);
 
@@ -396,6 +408,10 @@ internal static partial class StatisticExtractor
                 // The arm's first word too: "to acetazolamide 62.5 mg twice daily (n = 98)" is named "with acetazolamide".
                 if (m.Index > from && ArmFirstWord.Match(sentence[from..m.Index]) is { Success: true } first)
                     arms.Add((s0, first.Groups["name"].Value, n, m.Value));
+                // And the words just before its bracket: "or supervised aerobic exercise (n = 31)" is named "in the aerobic group".
+                if (m.Index > from)
+                    foreach (var word in ArmWords.Matches(sentence[from..m.Groups["name"].Index]).TakeLast(2))
+                        if (!ArmStopWords.Contains(word.Value)) arms.Add((s0, word.Value, n, m.Value));
                 from = m.Index + m.Length;
             }
         }
