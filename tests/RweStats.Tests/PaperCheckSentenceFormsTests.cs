@@ -516,6 +516,13 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Les enfants ont reçu de la dexaméthasone (n = 71) ou un placebo (n = 69). Le score (de 0 à 10, en points entiers) est passé de 4,87 ± 2,63 à 3,21 ± 2,18 sous dexaméthasone (p < 0,001) et de 6,12 ± 2,91 à 5,74 ± 2,66 sous placebo (p = 0,81).")]
     public void TheArmBeforeABracketedPIsTheClauseBefores(string text) => Assert.DoesNotContain("inconsistent", Verdicts(text, "grim"));
 
+    [Theory]
+    // Three studies under their own headings, the first with no n read: the second's n (38) is not the third's, where
+    // 0.28 (SD 0.45) is possible with a large n and impossible with 38.
+    [InlineData("Trial of drug A\n\nBetween 2016 and 2023, 23 patients started drug A.\n\nCohort of drug B\n\nThe cohort held 38 patients.\n\nRegistry of colorectal cancer\n\nRight-sided tumours, coded 1 or 0, averaged 0.28 (SD 0.45).")]
+    [InlineData("Essai du médicament A\n\nEntre 2016 et 2023, 23 patients ont débuté le médicament A.\n\nCohorte du médicament B\n\nLa cohorte comptait 38 patients.\n\nRegistre des cancers colorectaux\n\nLa tumeur droite, codée 1 ou 0, avait une moyenne de 0,28 (ET 0,45).")]
+    public void AStudysNUnderALaterHeadingIsItsSectionsOnly(string text) => Assert.NotEqual("inconsistent", Verdict(text, "debit"));
+
     [Fact]
     public void AYearClosingAPeriodIsNoStudyN()
     {
