@@ -482,6 +482,9 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Of 14,862 students who returned a complete questionnaire, 4,018 students (27.0%) had discussed vaping at home.", "consistent")]
     [InlineData("Au total, 2\u202f318 soignants ont répondu (taux de participation 41,6 %). Un AP faible concernait 603 répondants (24,1 %).", "inconsistent")]
     [InlineData("Au total, 2\u202f318 soignants ont répondu (taux de participation 41,6 %). Un AP faible concernait 603 répondants (26,0 %).", "consistent")]
+    // Thousands read whole in an inclusion: 582/1,287 = 45.2 % (not 582 of 287).
+    [InlineData("In the registry, 1,287 patients were included. Of them, 582 patients (45.2%) were women.", "consistent")]
+    [InlineData("Dans le registre, 1 287 patients ont été inclus. Parmi eux, 582 patients (45,2 %) étaient des femmes.", "consistent")]
     // Responders to a treatment are a count, not the study's n: 20/60 = 33.3 % is possible.
     [InlineData("Thirty-five patients responded to treatment. Nausea occurred in 20 patients (33.3%).", "consistent")]
     // A year closing a period is no n: 22/60 = 36.7 %, which no denominator up to 2,022 forbids.
