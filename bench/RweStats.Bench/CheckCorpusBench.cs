@@ -36,6 +36,8 @@ public static class CheckCorpusBench
         ["heldout14"] = "heldout14 (tuned on)",
         ["heldout15"] = "heldout15 (tuned on)",
         ["heldout16"] = "heldout16 (tuned on)",
+        ["heldout17"] = "heldout17 (tuned on)",
+        ["heldout18"] = "heldout18 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;

@@ -463,6 +463,77 @@ public class PaperCheckSentenceFormsTests
     public void CategoriesOfEventsAndOfOtherPopulations(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 
     [Theory]
+    // 9 + 13 = 22 in one arm: the "18 patients" that closes the other arm's list of counts is a count, not a total.
+    [InlineData("Recovery was mild in 9 and none in 13 patients of the combined arm, and in 9, 11, 10 and 18 patients of the oral arm, respectively.", "not_checkable")]
+    [InlineData("La récupération a été légère chez 9 et nulle chez 13 patients du groupe combiné, et respectivement chez 9, 11, 10 et 18 patients du groupe oral.", "not_checkable")]
+    // A total stated alone still checks them: 22 of 18.
+    [InlineData("Of the 18 patients, recovery was mild in 9 and none in 13.", "inconsistent")]
+    [InlineData("Parmi les 18 patients, la récupération a été légère chez 9 et nulle chez 13.", "inconsistent")]
+    public void TheLastOfAListOfCountsIsNoTotal(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // A registry's or a survey's population as the study's n, thousands with a comma or a narrow space: 3,412/4,873 =
+    // 70.0 %, and 68.2 % needs a denominator of 5,000 or more; 4,018/14,862 = 27.0 %, 25.9 % needs 15,484 or more;
+    // 603/2,318 = 26.0 %, 24.1 % needs 2,497 or more.
+    [InlineData("Results. The registry held 4,873 patients. Echocardiography was performed in 3,412 patients (70.0%).", "consistent")]
+    [InlineData("Results. The registry held 4,873 patients. Echocardiography was performed in 3,412 patients (68.2%).", "inconsistent")]
+    [InlineData("Résultats. Le registre comptait 4\u202f873 patients. Une échographie a été réalisée chez 3\u202f412 patients (68,2 %).", "inconsistent")]
+    [InlineData("Of 14,862 students who returned a complete questionnaire, 4,018 students (25.9%) had discussed vaping at home.", "inconsistent")]
+    [InlineData("Of 14,862 students who returned a complete questionnaire, 4,018 students (27.0%) had discussed vaping at home.", "consistent")]
+    [InlineData("Au total, 2\u202f318 soignants ont répondu (taux de participation 41,6 %). Un AP faible concernait 603 répondants (24,1 %).", "inconsistent")]
+    [InlineData("Au total, 2\u202f318 soignants ont répondu (taux de participation 41,6 %). Un AP faible concernait 603 répondants (26,0 %).", "consistent")]
+    // Thousands read whole in an inclusion: 582/1,287 = 45.2 % (not 582 of 287).
+    [InlineData("In the registry, 1,287 patients were included. Of them, 582 patients (45.2%) were women.", "consistent")]
+    [InlineData("Dans le registre, 1 287 patients ont été inclus. Parmi eux, 582 patients (45,2 %) étaient des femmes.", "consistent")]
+    // Responders to a treatment are a count, not the study's n: 20/60 = 33.3 % is possible.
+    [InlineData("Thirty-five patients responded to treatment. Nausea occurred in 20 patients (33.3%).", "consistent")]
+    // A year closing a period is no n: 22/60 = 36.7 %, which no denominator up to 2,022 forbids.
+    [InlineData("All adults reported from 2015 through 2022 were included. Nausea occurred in 22 patients (36.7%).", "consistent")]
+    [InlineData("Tous les adultes déclarés de 2015 à 2022 ont été inclus. Des nausées sont survenues chez 22 patients (36,7 %).", "consistent")]
+    public void ARegistrysOrASurveysPopulation(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // The arm named after a time point ("at week 24", "à J2", "à 15 minutes") is the statistic's: n = 142, where 4.1 ± 1.8 to 3.2 ± 1.6
+    // gives p < 0.0001 at any correlation (0.62 is impossible); n = 52, 6.12 → 1.94 with p < .001 is consistent.
+    [InlineData("Women were randomized to carbetocin (n = 142) or oxytocin (n = 140). Pain fell from 4.1 ± 1.8 on day 1 to 3.2 ± 1.6 on day 2 with carbetocin (p = 0.62).", "inconsistent")]
+    [InlineData("Patients were randomized to tocilizumab (n = 52) or placebo (n = 51). Pain fell from 6.12 ± 1.88 at baseline to 1.94 ± 1.71 at week 24 with tocilizumab (P < .001).", "consistent")]
+    [InlineData("Les patientes ont été randomisées entre carbétocine (n = 142) et ocytocine (n = 140). La douleur est passée de 4,1 ± 1,8 à J1 à 3,2 ± 1,6 à J2 dans le groupe carbétocine (p = 0,62).", "inconsistent")]
+    [InlineData("Les patients ont été randomisés entre méthoxyflurane (n = 156) et morphine (n = 152). L'EN est passée de 7,4 ± 1,3 à 4,6 ± 2,0 à 15 minutes sous méthoxyflurane (p < 0,001).", "consistent")]
+    // Arms allocated by what each received: "recevaient … (n = 156) ou … (n = 152)", "were given … (n = 156) or … (n = 152)".
+    [InlineData("Adults were given methoxyflurane (n = 156) or intravenous paracetamol with morphine (n = 152). Pain fell from 7.4 ± 1.3 to 7.1 ± 2.0 at 15 minutes with methoxyflurane (p = 0.91).", "inconsistent")]
+    [InlineData("Les adultes recevaient du méthoxyflurane (n = 156) ou du paracétamol associé à la morphine (n = 152). L'EN est passée de 7,4 ± 1,3 à 7,1 ± 2,0 à 15 minutes sous méthoxyflurane (p = 0,91).", "inconsistent")]
+    [InlineData("Les adultes recevaient du méthoxyflurane (n = 156) ou du paracétamol associé à la morphine (n = 152). L'EN est passée de 7,4 ± 1,3 à 4,6 ± 2,0 à 15 minutes sous méthoxyflurane (p < 0,001).", "consistent")]
+    // An arm named by a word before its bracket ("or supervised aerobic exercise (n = 31)" … "in the aerobic group"), and
+    // a bracket describing the measure passed ("In the antibiotic group, pain (0 to 10, whole points) fell from …"):
+    // 48.6 ± 10.2 to 38.9 ± 9.7 with n = 72 gives p < 0.0001 at any correlation from 0 to 1.
+    [InlineData("Adults were randomly assigned to Yang-style tai chi (n = 33) or supervised aerobic exercise (n = 31). In the aerobic group it decreased from 12.1 (SD = 3.3) to 10.3 (SD = 3.6), p = .002.", "consistent")]
+    [InlineData("Adults were randomly assigned to Yang-style tai chi (n = 33) or supervised aerobic exercise (n = 31). In the aerobic group it decreased from 48.6 (SD = 10.2) to 38.9 (SD = 9.7), p = .74.", "inconsistent")]
+    [InlineData("Les adultes ont été randomisés entre tai-chi (n = 33) et exercice aérobie supervisé (n = 31). Dans le groupe aérobie, il est passé de 48,6 (ET 10,2) à 38,9 (ET 9,7), p = 0,74.", "inconsistent")]
+    [InlineData("Children were randomized to oral antibiotics (n = 76) or appendectomy (n = 72). In the appendectomy group, the score (0 to 100, whole points) fell from 48.6 ± 10.2 at admission to 38.9 ± 9.7 at discharge (p=0.74).", "inconsistent")]
+    [InlineData("Les enfants ont été randomisés entre antibiotiques (n = 76) et appendicectomie (n = 72). Dans le groupe appendicectomie, le score (de 0 à 100, en points entiers) est passé de 48,6 ± 10,2 à l'admission à 38,9 ± 9,7 à la sortie (p = 0,74).", "inconsistent")]
+    public void TheArmNamedAfterATimePoint(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+
+    [Theory]
+    // The arm named before a p in brackets is the clause before's: 6.12 is 422/69 with placebo's n, no total over 71.
+    [InlineData("Children received dexamethasone (n = 71) or placebo (n = 69). The score (0 to 10, whole points) fell from 4.87 ± 2.63 to 3.21 ± 2.18 with dexamethasone (p < 0.001) and from 6.12 ± 2.91 to 5.74 ± 2.66 with placebo (p = 0.81).")]
+    [InlineData("Les enfants ont reçu de la dexaméthasone (n = 71) ou un placebo (n = 69). Le score (de 0 à 10, en points entiers) est passé de 4,87 ± 2,63 à 3,21 ± 2,18 sous dexaméthasone (p < 0,001) et de 6,12 ± 2,91 à 5,74 ± 2,66 sous placebo (p = 0,81).")]
+    public void TheArmBeforeABracketedPIsTheClauseBefores(string text) => Assert.DoesNotContain("inconsistent", Verdicts(text, "grim"));
+
+    [Theory]
+    // Three studies under their own headings, the first with no n read: the second's n (38) is not the third's, where
+    // 0.28 (SD 0.45) is possible with a large n and impossible with 38.
+    [InlineData("Trial of drug A\n\nBetween 2016 and 2023, 23 patients started drug A.\n\nCohort of drug B\n\nThe cohort held 38 patients.\n\nRegistry of colorectal cancer\n\nRight-sided tumours, coded 1 or 0, averaged 0.28 (SD 0.45).")]
+    [InlineData("Essai du médicament A\n\nEntre 2016 et 2023, 23 patients ont débuté le médicament A.\n\nCohorte du médicament B\n\nLa cohorte comptait 38 patients.\n\nRegistre des cancers colorectaux\n\nLa tumeur droite, codée 1 ou 0, avait une moyenne de 0,28 (ET 0,45).")]
+    public void AStudysNUnderALaterHeadingIsItsSectionsOnly(string text) => Assert.NotEqual("inconsistent", Verdict(text, "debit"));
+
+    [Fact]
+    public void AYearClosingAPeriodIsNoStudyN()
+    {
+        Assert.DoesNotContain("2022", CheckText("All adults reported from 2015 through 2022 were included. Nausea occurred in 22 patients (36.7%).").StudyNSource ?? "");
+        Assert.DoesNotContain("2022", CheckText("Tous les adultes déclarés de 2015 à 2022 ont été inclus. Des nausées sont survenues chez 22 patients (36,7 %).").StudyNSource ?? "");
+    }
+
+    [Theory]
     // Read as SDs, 20.1 ± 1.2 to 15.2 ± 1.3 in 25 patients gives p below 1e-12 at any correlation from 0 to 1: a p of 0.04 is impossible; read as SEMs (the paper says so), it is not checkable from means and SDs.
     [InlineData("Values are mean ± SEM. The HAM-D score fell from 20.1 ± 1.2 at baseline to 15.2 ± 1.3 at 8 weeks in the 25 patients (p = 0.04).", "not_checkable")]
     [InlineData("Values are mean ± SD. The HAM-D score fell from 20.1 ± 1.2 at baseline to 15.2 ± 1.3 at 8 weeks in the 25 patients (p = 0.04).", "inconsistent")]
@@ -649,6 +720,15 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Ninety students were included. A prior biology course was coded 1 for yes (M = 0.41, SD = 0.39).", "inconsistent")]
     // Coded 1, 2, 3: an ordinal variable, not a 0/1 one.
     [InlineData("Ninety students were included. Severity was coded 1 for mild, 2 for moderate and 3 for severe (M = 1.62, SD = 0.49).", null)]
+    // Coded 1 or 0, the 1 first or with its meaning in brackets, or "s'il …": a 0/1 variable too (0.488 for 0.62 with n = 90).
+    [InlineData("Ninety students were included. A repeat course, coded 1 or 0, averaged 0.62 (SD 0.49).", "consistent")]
+    [InlineData("Ninety students were included. A repeat course, coded 1 or 0, averaged 0.62 (SD 0.29).", "inconsistent")]
+    [InlineData("Ninety students were included. Remission, coded 1 (yes) or 0 (no), was 0.62 (SD 0.29).", "inconsistent")]
+    [InlineData("Les 90 patients ont été inclus. La sortie directe, codée 1 (oui) ou 0 (non), était de 0,62 (ET 0,49).", "consistent")]
+    [InlineData("Les 90 patients ont été inclus. La sortie directe, codée 1 (oui) ou 0 (non), était de 0,62 (ET 0,29).", "inconsistent")]
+    [InlineData("Les 90 patients ont été inclus. Un appareillage, codé 1 s'il était proposé à 6 mois et 0 sinon, était de 0,62 (ET 0,29).", "inconsistent")]
+    [InlineData("Les 90 patients ont été inclus. Le travail de nuit, codé 1 ou 0, avait une moyenne de 0,62 (ET 0,49).", "consistent")]
+    [InlineData("Ninety students were included. Severity, coded 0 (none), 1 (mild) or 2 (severe), averaged 0.62 (SD 0.29).", null)]
     public void AVariableCodedZeroOne(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
 
     [Theory]

@@ -102,8 +102,10 @@ internal static partial class StatisticExtractor
                         others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value}' earlier in the paragraph"));
                     if (studyN is { } sn) others.Add((sn, $"the study's n ({studyNSource})"));
                     // Any count of people in the sentence may be the total ("Of 300 screened, 160 were women and 140 men").
+                    // Not the last of a list of counts ("respectivement chez 9, 11, 10 et 18 patients du groupe oral", "in 4, 7 and 12
+                    // patients"): that is one group's count, not a total.
                     foreach (Match t in PeopleCount.Matches(sentence).Concat(OfCount.Matches(sentence)))
-                        if (!list.Any(x => s0 + t.Index < x.End && s0 + t.Index + t.Length > x.Start))
+                        if (!list.Any(x => s0 + t.Index < x.End && s0 + t.Index + t.Length > x.Start) && !ListOfCountsEnd.IsMatch(sentence[..t.Groups["n"].Index]))
                             others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value.Trim()}' in the sentence"));
                 }
                 int start = list[0].Start, end = list[^1].End;
@@ -118,5 +120,7 @@ internal static partial class StatisticExtractor
     }
 
     static readonly Regex EventWords = new(@"\b(?:adverse|events?|AEs?|reactions?|side[- ]effects?|toxicit(?:y|ies)|episodes?|lesions?|infections?|bleed(?:s|ing)|flares?|exacerbations?|effets indésirables|événements?|évènements?|réactions?|épisodes?|lésions?|toxicités?|poussées?|saignements?)\b", OptI);
+    /// <summary>The text before the last number of a list of counts: "9, 11, 10 et ", "4, 7 and ", "12 or ".</summary>
+    static readonly Regex ListOfCountsEnd = new(@"(?<![\w.,])\d+(?:\s*,\s*\d+)*\s*,?\s*(?:and|et|or|ou)\s+$|(?<![\w.,])\d+\s*,\s*\d+\s*,\s+$", OptI);
     static readonly Regex OfCount = new(@"\b(?:of|among|out of|parmi|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)", OptI);
 }

@@ -13,8 +13,8 @@ internal static partial class StatisticExtractor
         + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
     /// <summary>The words a study's n counts (not "women", "men": those count a category of it).</summary>
     const string StudyPeople = @"(?:patients?|participants?|subjects?|sujets?|malades|enfants|children|individuals|individus|respondents|répondants|adults|adultes|volunteers|volontaires|persons|people|personnes|infants|newborns|neonates|nourrissons|nouveau-nés|adolescents|students|étudiants)";
-    static readonly Regex StudyNPhrase = new(@"(?<![\w])(?<n>\d+|" + CountWords.Pattern + @")\s+(?:" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,6}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|allocated|assigned|inclus|incluses|traités|traitées|randomisés|randomisées|analysés|étudiés|répartis|réparties)|(?:were|ont été)\s+(?:randomi[sz]ed|enrolled|included|inclus|randomisés)(?!\s+(?:to|à|in|dans|into)\b)|" + StudyPeople + @"\s+(?:took part|participated|ont participé|ont pris part)\b(?!\s+(?:in|à|au|aux)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\wéè'-]+\s+){0,2}?(?:interviews?|focus|groups?|sub-?stud(?:y|ies)|entretiens|groupes|sous-études?)\b))", OptI);
-    static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|recruited|reviewed|studied|inclu(?:ait|s)?|a inclus|ont inclus|avons inclus|avons revu|avons étudié|randomi[sz]ed|comprenait)\s+(?<n>\d+|" + CountWords.Pattern + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople, OptI);
+    static readonly Regex StudyNPhrase = new(@"(?<![\w,.])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,6}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|allocated|assigned|inclus|incluses|traités|traitées|randomisés|randomisées|analysés|étudiés|répartis|réparties)|(?:were|ont été)\s+(?:randomi[sz]ed|enrolled|included|inclus|randomisés)(?!\s+(?:to|à|in|dans|into)\b)|" + StudyPeople + @"\s+(?:took part|participated|ont participé|ont pris part)\b(?!\s+(?:in|à|au|aux)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\wéè'-]+\s+){0,2}?(?:interviews?|focus|groups?|sub-?stud(?:y|ies)|entretiens|groupes|sous-études?)\b)|(?:[\wéè'-]+\s+)?(?:who\s+|qui\s+)?(?:returned\s+(?:a\s+|the\s+)?(?:complete(?:d)?\s+|valid\s+)?(?:questionnaires?|surveys?)(?=\s*[(,.;])|(?:responded|ont répondu)(?=\s*\((?:a\s+)?(?:response rate|participation rate|taux de (?:réponse|participation))|\s+(?:to|à|au)\s+(?:the\s+|l'|la\s+|le\s+)?(?:survey|questionnaire|enquête|invitation|sondage)\b)))", OptI);
+    static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|recruited|reviewed|studied|inclu(?:ait|s)?|a inclus|ont inclus|avons inclus|avons revu|avons étudié|randomi[sz]ed|comprenait|(?:registry|cohort|database|sample|registre|cohorte|base|échantillon)\s+(?:held|comprised|contained|comptait|regroupait))\s+(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople, OptI);
     /// <summary>A table's "Patients (n) 14" row. A running-text "the n = 12 patients had …" is the n of its sentence, not the study's.</summary>
     /// <summary>"Participants (N = 146; 81 women …)" opening a sentence (a capital N: the whole sample, as APA style prints it), "164 underwent randomization", "Participants were 96 undergraduates", "Les 47 patients inclus", "The 120 patients enrolled", "les 58 patients de la cohorte".</summary>
     static readonly Regex StudyNOther = new(@"(?<=^|[.!?]\s+|\n\s*)(?:Participants|Patients|Subjects|Respondents|Sujets)\s*\(\s*N\s*=\s*(?<n>" + WholeCount + @")\s*[;,)]|(?<![\w])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:" + StudyPeople + @"\s+)?underwent\s+randomi[sz]ation|\b(?:Participants|Patients|Subjects|Respondents)\s+were\s+(?<n>" + WholeCount + @")\s(?!years|yr|ans|months|mois|%|per\s?cent|kg|cm)|\b(?:The|Les)\s+(?<n>" + WholeCount + @")\s+" + StudyPeople + @"\s+(?:included|enrolled|randomi[sz]ed|inclus|incluses|randomisés|randomisées)\b(?!\s+(?:in|dans)\s+(?:the|les?|la)\s+\w+\s+(?:group|arm|groupe|bras))|\b(?:[Tt]he|[Ll]es)\s+(?<n>" + WholeCount + @")\s+" + StudyPeople + @"\s+(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b", Opt);
@@ -128,8 +128,28 @@ internal static partial class StatisticExtractor
         if (n is null && !ambiguous && studyNs.Arms.Count > 0)
         {
             int c0 = start, c1 = end;
-            while (c0 > s0 && c0 > start - 60 && !char.IsDigit(flow[c0 - 1]) && flow[c0 - 1] is not ';' and not '.') c0--;
-            while (c1 < s1 && c1 < end + 60 && !char.IsDigit(flow[c1]) && flow[c1] is not ';' and not '.' and not ',') c1++;
+            while (c0 > s0 && c0 > start - 90 && !char.IsDigit(flow[c0 - 1]) && flow[c0 - 1] is not ';' and not '.')
+            {
+                // A bracket describing the measure ("pain (0 to 10, whole points) fell from …") is passed whole; not one holding
+                // a statistic or its p ("… sous dexaméthasone (p < 0,001) et de 6,12 ± 2,91 …": the arm named is the clause before's).
+                if (flow[c0 - 1] == ')' && flow.LastIndexOf('(', c0 - 1, Math.Min(c0 - 1 - s0, 40)) is var open and >= 0 && !Regex.IsMatch(flow[(open + 1)..(c0 - 1)], @"[=<>≤≥±]"))
+                {
+                    c0 = open;
+                    continue;
+                }
+                c0--;
+            }
+            while (c1 < s1 && c1 < end + 60 && flow[c1] is not ';' and not '.' and not ',')
+            {
+                // A time point after the statistic ("at week 24", "à J2", "à 15 minutes") is no other number: the arm may follow it.
+                if (char.IsDigit(flow[c1]))
+                {
+                    if (TimePointAt.Match(flow, c1) is not { Success: true } time || !(time.Groups["unit"].Success || VisitWordBefore.IsMatch(flow[Math.Max(s0, c1 - 12)..c1]))) break;
+                    c1 += time.Length;
+                    continue;
+                }
+                c1++;
+            }
             int? section = studyNs.Headings?.LastOrDefault(h => h <= start);
             List<(int At, string Name, int N, string Source)> Named(string words) => ArmReference.Matches(words).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value))
                 .SelectMany(word => studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(word)
@@ -189,6 +209,8 @@ internal static partial class StatisticExtractor
     /// "Cent vingt patients ont été répartis", "Patients (n) 14"), in the order of the text: a paper may report several
     /// studies, each under its own heading.
     /// </summary>
+    static readonly Regex YearBefore = new(@"\b(?:through|to|from|until|between|since|in|and|en|à|et|depuis|jusqu'en)\s+$|\d{4}\s*[-–]\s*$", OptI);
+
     static StudyNs FindStudyNs(PaperText text)
     {
         var flow = text.Flow;
@@ -200,6 +222,8 @@ internal static partial class StatisticExtractor
                 int? n = ParseCount(m.Groups["n"].Value);
                 // "12 patients were randomised to the drug and 11 to placebo": an arm's n, not the study's.
                 if (ArmSplit.IsMatch(flow, m.Index + m.Length)) continue;
+                // "reported from 2015 through 2022 were included": a year closing a period, not a count.
+                if (n is >= 1900 and <= 2099 && YearBefore.IsMatch(flow[Math.Max(0, m.Groups["n"].Index - 16)..m.Groups["n"].Index])) continue;
                 if (n is > 0) all.Add((m.Index, n.Value, $"'{m.Value.Trim()}'"));
             }
         // "were randomly assigned to dupilumab (n = 122) or placebo (n = 120)": the study's n is the sum of its two
@@ -304,7 +328,7 @@ internal static partial class StatisticExtractor
     static readonly Regex ArmsAllocated = new(@"\b(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed|allocated|randomisé(?:e?s)?|tirés au sort|tirées au sort|répartis|réparties)\b[^.;()\n]{0,150}?\(\s*[nN]\s*=\s*(?<a>\d+)\s*\)[^.;()\n]{0,100}?\b(?:or|and|ou|et)\b[^.;()\n]{0,100}?\(\s*[nN]\s*=\s*(?<b>\d+)\s*\)(?![^.;()\n]{0,100}\(\s*[nN]\s*=)", OptI);
     static readonly Regex HeadingLine = new(@"^[^.;!?()\[\]=%±|\t]+$", Opt);
     static readonly Regex ArmSplit = new(@"\G\s+(?:to|à|au|dans)\b[^.]{0,120}?\b(?:and|et|or|ou)\s+\d+\s+(?:[\wé]+\s+)?(?:to|à|au|dans)\b", OptI);
-    static readonly Regex InclusionVerb = new(@"^'(?:Participants|Patients|Subjects|Respondents|Sujets)\s*\(\s*N\s*=|\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|recruited|randomi[sz]ed|allocated|assigned|treated|took part|participated|ont participé|ont pris part|inclus|incluses|randomisés|randomisées|répartis|réparties|traités|traitées|a inclus|ont inclus|avons inclus)\b", OptI);
+    static readonly Regex InclusionVerb = new(@"^'(?:Participants|Patients|Subjects|Respondents|Sujets)\s*\(\s*N\s*=|\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|recruited|randomi[sz]ed|allocated|assigned|treated|took part|participated|ont participé|ont pris part|responded|ont répondu|returned|held|comprised|contained|comptait|regroupait|inclus|incluses|randomisés|randomisées|répartis|réparties|traités|traitées|a inclus|ont inclus|avons inclus)\b", OptI);
     static readonly Regex SubsetPhrase = new(@"\b(?:of these|of them|of whom|among them|among these|parmi eux|parmi elles|parmi ceux|dont)\b[^.]*$", OptI);
 
     /// <summary>
@@ -317,7 +341,7 @@ internal static partial class StatisticExtractor
     /// patients ont été affectés à l'infiltration et 61 à l'attelle", "112 résidents ont reçu l'ivermectine et 109 la
     /// perméthrine". The arm is named later by its last word ("after ureteroscopy", "in the lithotripsy group").
     /// </summary>
-    static readonly Regex AllocationVerb = new(@"\b(?:randomly\s+(?:assigned|allocated)|assigned|allocated|randomi[sz]ed|received|randomisé(?:e?s)?|répartie?s|affecté(?:e?s)?|tirés au sort|ont reçu)\b", OptI);
+    static readonly Regex AllocationVerb = new(@"\b(?:randomly\s+(?:assigned|allocated)|assigned|allocated|randomi[sz]ed|received|were given|randomisé(?:e?s)?|répartie?s|affecté(?:e?s)?|tirés au sort|ont reçu|recevaient)\b", OptI);
     static readonly Regex ArmInBracket = new(@"(?<name>[\p{L}][\p{L}\d'’-]*)\s*\(\s*(?:(?<abbr>[A-Z][\w-]*)\s*[;,]\s*)?[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", Opt);
     const string ArmPhrase = @"(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\p{L}-]+\s+){0,3}?(?<NAME>[\p{L}][\p{L}-]*)(?:\s+[\d.,]+\s*(?:mg|µg|g|mL)\b)?(?:\s+(?:group|arm|groupe|bras))?";
     static readonly Regex ArmsByCount = new(@"(?<![\w.,])(?<a>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}]+\s+)?(?:(?:were|ont été)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|affecté(?:e?s)?|répartie?s|randomisé(?:e?s)?)\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g2")
@@ -327,7 +351,7 @@ internal static partial class StatisticExtractor
     static readonly HashSet<string> NotArmNames = new(StringComparer.OrdinalIgnoreCase) { "total", "overall", "all", "patients", "ensemble", "tous", "mg", "daily" };
     /// <summary>An arm's name as a statistic's clause names it: "supervisée" and "supervisé", "Conseils" and "conseils" are one arm.</summary>
     static string ArmKey(string name) => name.ToLowerInvariant().TrimEnd('s', 'e');
-    static readonly Regex ArmFirstWord = new(@"^\s*(?:(?:to|or|and|à|ou|et|entre|between|the|a|an|la|le|les|l'|une?|des|receive)\s+|l')*(?<name>[\p{L}][\p{L}-]*)", OptI);
+    static readonly Regex ArmFirstWord = new(@"^\s*(?:(?:to|or|and|à|ou|et|entre|between|the|a|an|la|le|les|l'|une?|des|du|de|receive)\s+|l'|d')*(?<name>[\p{L}][\p{L}-]*)", OptI);
     /// <summary>The arms' n after the allocation's verb: "We randomized 166 children aged 6 to 12 years: 84 to methylphenidate and 82 to placebo", "239 patients were randomized (118 to erenumab 140 mg and 121 to placebo)".</summary>
     static readonly Regex ArmsAfterVerb = new(@"\b(?:randomi[sz]ed|assigned|allocated|randomisé(?:e?s)?|répartie?s)\b[^.;]{0,80}?[:(,]\s*(?<a>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g2") + @"(?=\s*[.;,)])", OptI);
     static readonly Regex ArmWithN = new(@"\b(?:in|of)\s+the\s+(?<name>[\p{L}][\p{L}-]*)\s+(?:group|arm)\s*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)|\b(?:dans|du|de)\s+(?:le\s+)?(?:groupe|bras)\s+(?<name>[\p{L}][\p{L}-]*)\s*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", OptI);
@@ -335,6 +359,10 @@ internal static partial class StatisticExtractor
     static readonly Regex ArmReference = new(@"\b(?:after|with|on|receiving|taking|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|group|arm)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*)(?:\s+(?!(?:or|and|ou|et|nor)\b)(?<name>[\p{L}][\p{L}-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*))*", OptI);
 
     const string ArmNSource = "the arm named";
+    static readonly Regex ArmWords = new(@"(?<![\p{L}\d'’-])[\p{L}][\p{L}-]{3,}(?![\p{L}\d'’-])", Opt);
+    static readonly HashSet<string> ArmStopWords = new(StringComparer.OrdinalIgnoreCase) { "with", "plus", "then", "followed", "each", "given", "daily", "twice", "once", "weekly", "dose", "doses", "group", "groupe", "avec", "puis", "associé", "associée", "dans", "pour", "from", "into", "during", "pendant", "usual", "standard", "habituelle", "care" };
+    static readonly Regex TimePointAt = new(@"\G\d+(?:\s*(?<unit>minutes?|min|hours?|heures?|h|days?|jours?|weeks?|semaines?|months?|mois)\b)?", OptI);
+    static readonly Regex VisitWordBefore = new(@"(?:\b(?:[Ww]eek|[Dd]ay|[Mm]onth|[Ss]emaine|[Jj]our|[Mm]ois|[Vv]isit|[Vv]isite)\s+|\b[JDMSW])$", Opt);
 
     static IReadOnlyList<(int At, string Name, int N, string Source)> ArmNs(PaperText text, int[] sentences)
     {
@@ -380,6 +408,10 @@ internal static partial class StatisticExtractor
                 // The arm's first word too: "to acetazolamide 62.5 mg twice daily (n = 98)" is named "with acetazolamide".
                 if (m.Index > from && ArmFirstWord.Match(sentence[from..m.Index]) is { Success: true } first)
                     arms.Add((s0, first.Groups["name"].Value, n, m.Value));
+                // And the words just before its bracket: "or supervised aerobic exercise (n = 31)" is named "in the aerobic group".
+                if (m.Index > from)
+                    foreach (var word in ArmWords.Matches(sentence[from..m.Groups["name"].Index]).TakeLast(2))
+                        if (!ArmStopWords.Contains(word.Value)) arms.Add((s0, word.Value, n, m.Value));
                 from = m.Index + m.Length;
             }
         }
@@ -448,6 +480,10 @@ internal static partial class StatisticExtractor
                 return opening.N > 0 ? (opening.N, opening.Source)
                     : (null, $"this section states its own population ({opening.Source}), not a number of people");
             if (Sections is { Count: > 0 }) return (null, "no study n stated in this section (the text reports several studies)");
+            // The first n stated under a later heading than the text's first: the sections before it report a study of
+            // their own (whose n the reader did not find), so the text reports several and this one's n applies in its own section only.
+            if (Headings.Count(h => h <= first.At) >= 2 && section > Headings.LastOrDefault(h => h <= first.At))
+                return (null, "no study n stated in this section (the text reports several studies)");
             return first.At <= position ? FirstUnlessAnother(position) : (null, "no study n stated before this point (the first is under a later heading)");
         }
     }
