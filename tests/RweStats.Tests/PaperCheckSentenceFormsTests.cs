@@ -1364,4 +1364,21 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Dans le groupe chirurgie (n = 46), la douleur a diminué. Le nombre moyen de chutes du groupe chirurgie était de 1,37 (ET 1,10).", "consistent")]
     [InlineData("Dans le groupe chirurgie (n = 46), la douleur a diminué. Le nombre moyen de chutes du groupe chirurgie était de 1,38 (ET 1,10).", "inconsistent")]
     public void AnArmsNPrintedWithItsNameEarlier(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // An arm allocated as "ultrasound-guided (n = 42)" is named "with ultrasound": its n is 42, not the study's 82.
+    // 2.64 is 111 / 42; 2.66 no total of 42 (111 / 42 = 2.643, 112 / 42 = 2.667), though 218 / 82 = 2.659 would give it.
+    [InlineData("Patients were randomized to ultrasound-guided (n = 42) or electromyography-guided injections (n = 40). Improvement on a 7-point scale was 2.64 (SD 0.93) with ultrasound and 3.20 (SD 1.02) with electromyography.", "consistent")]
+    [InlineData("Patients were randomized to ultrasound-guided (n = 42) or electromyography-guided injections (n = 40). Improvement on a 7-point scale was 2.66 (SD 0.93) with ultrasound and 3.20 (SD 1.02) with electromyography.", "inconsistent")]
+    [InlineData("Les patients ont été randomisés vers une injection écho-guidée (n = 42) ou électro-guidée (n = 40). L'amélioration sur une échelle en 7 points était de 2,64 (ET 0,93) avec l'écho et de 3,20 (ET 1,02) avec l'électro.", "consistent")]
+    [InlineData("Les patients ont été randomisés vers une injection écho-guidée (n = 42) ou électro-guidée (n = 40). L'amélioration sur une échelle en 7 points était de 2,66 (ET 0,93) avec l'écho et de 3,20 (ET 1,02) avec l'électro.", "inconsistent")]
+    public void AnArmNamedByWhatGuidesItsProcedure(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim")[0]);
+
+    [Theory]
+    // "19 patients with a drain out of 68 assessed (27.9%)": 68 is the denominator (19 / 68 = 27.9 %), never a count of
+    // 27.9 % (of 244, more than the 142 included).
+    [InlineData("We included 142 patients.\n\nPleurodesis was obtained in 19 patients with a drain out of 68 assessed (27.9%).")]
+    [InlineData("Nous avons inclus 142 patients.\n\nUne symphyse a été obtenue chez 19 patients porteurs de drain sur 68 évalués (27,9 %).")]
+    public void ADenominatorNamedAfterItsCountIsNoCount(string text) =>
+        Assert.DoesNotContain(CheckText(text).Findings, f => f.Check == "percentage" && f.Verdict == FindingVerdict.Inconsistent);
 }

@@ -349,8 +349,10 @@ internal static partial class StatisticExtractor
     static readonly Regex ArmHeader = new(@"\(\s*[nN]\s*=\s*\d[\d ,]*\)\s*(?:\t|\s{2,}|\|)\s*[\p{L}]", Opt);
     /// <summary>Words an arm's cell may end on that name no arm: "Total (n = 222)", "Overall", "All patients".</summary>
     static readonly HashSet<string> NotArmNames = new(StringComparer.OrdinalIgnoreCase) { "total", "overall", "all", "patients", "ensemble", "tous", "mg", "daily" };
-    /// <summary>An arm's name as a statistic's clause names it: "supervisée" and "supervisé", "Conseils" and "conseils" are one arm.</summary>
-    static string ArmKey(string name) => name.ToLowerInvariant().TrimEnd('s', 'e');
+    /// <summary>An arm's name as a statistic's clause names it: "supervisée" and "supervisé", "Conseils" and "conseils" are one arm;
+    /// so are "ultrasound-guided" and "ultrasound", "écho-guidée" and "écho": a procedure's guide names its arm.</summary>
+    static string ArmKey(string name) => ArmGuide.Replace(name.ToLowerInvariant(), "").TrimEnd('s', 'e');
+    static readonly Regex ArmGuide = new(@"-(?:guided|assisted|based|led|delivered|directed|guidée?s?|assistée?s?)$", Opt);
     static readonly Regex ArmFirstWord = new(@"^\s*(?:(?:to|or|and|à|ou|et|entre|between|the|a|an|la|le|les|l'|une?|des|du|de|receive)\s+|l'|d')*(?<name>[\p{L}][\p{L}-]*)", OptI);
     /// <summary>The arms' n after the allocation's verb: "We randomized 166 children aged 6 to 12 years: 84 to methylphenidate and 82 to placebo", "239 patients were randomized (118 to erenumab 140 mg and 121 to placebo)".</summary>
     static readonly Regex ArmsAfterVerb = new(@"\b(?:randomi[sz]ed|assigned|allocated|randomisé(?:e?s)?|répartie?s)\b[^.;]{0,80}?[:(,]\s*(?<a>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g2") + @"(?=\s*[.;,)])", OptI);
