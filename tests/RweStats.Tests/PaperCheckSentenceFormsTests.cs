@@ -1381,4 +1381,19 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Nous avons inclus 142 patients.\n\nUne symphyse a été obtenue chez 19 patients porteurs de drain sur 68 évalués (27,9 %).")]
     public void ADenominatorNamedAfterItsCountIsNoCount(string text) =>
         Assert.DoesNotContain(CheckText(text).Findings, f => f.Check == "percentage" && f.Verdict == FindingVerdict.Inconsistent);
+
+    [Theory]
+    // Things counted named after the spread with words qualifying them ("rescue opioid tablets", "outpatient visits",
+    // "séjours", "Holter"), or a duration stated in whole days: with n = 23, 4.61 is 106 / 23 and 4.63 no total
+    // (106 / 23 = 4.609, 107 / 23 = 4.652); with n = 14, 2.14 is 30 / 14 and 2.16 no total (30 / 14 = 2.143, 31 / 14 = 2.214).
+    [InlineData("The 23 patients used 4.61 (SD 2.14) rescue opioid tablets.", "consistent")]
+    [InlineData("The 23 patients used 4.63 (SD 2.14) rescue opioid tablets.", "inconsistent")]
+    [InlineData("The 23 patients stayed in intensive care for 4.63 (SD 2.14) whole days.", "inconsistent")]
+    [InlineData("The 23 patients had 4.63 (SD 2.14) outpatient visits in the first year.", "inconsistent")]
+    [InlineData("The 23 patients stayed 4.63 (SD 2.14) hours between visits.", "not_checkable")]
+    [InlineData("Les 14 patients réhospitalisés ont eu 2,14 (ET 0,62) séjours.", "consistent")]
+    [InlineData("Les 14 patients réhospitalisés ont eu 2,16 (ET 0,62) séjours.", "inconsistent")]
+    [InlineData("Les 14 patients hospitalisés avaient eu 2,16 (ET 0,62) Holter au cours du suivi.", "inconsistent")]
+    [InlineData("Les 14 patients ont été hospitalisés 2,16 (ET 0,62) jours entiers.", "inconsistent")]
+    public void ThingsCountedNamedAfterTheSpread(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }
