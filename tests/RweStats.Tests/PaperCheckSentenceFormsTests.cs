@@ -1396,4 +1396,13 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Les 14 patients hospitalisés avaient eu 2,16 (ET 0,62) Holter au cours du suivi.", "inconsistent")]
     [InlineData("Les 14 patients ont été hospitalisés 2,16 (ET 0,62) jours entiers.", "inconsistent")]
     public void ThingsCountedNamedAfterTheSpread(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // The scale a mean is on, named after it with its range ("on a 1 to 5 scale in whole points", "sur une échelle de
+    // 1 à 5 en points entiers"): with n = 37, 3.73 is 138 / 37 and 3.74 no total (138 / 37 = 3.730, 139 / 37 = 3.757).
+    [InlineData("The 37 patients rated their pain at 3.73 (SD 1.02) on a 1 to 5 scale in whole points.", "consistent")]
+    [InlineData("The 37 patients rated their pain at 3.74 (SD 1.02) on a 1 to 5 scale in whole points.", "inconsistent")]
+    [InlineData("Les 37 patients ont coté leur douleur à 3,73 (ET 1,02) sur une échelle de 1 à 5 en points entiers.", "consistent")]
+    [InlineData("Les 37 patients ont coté leur douleur à 3,74 (ET 1,02) sur une échelle de 1 à 5 en points entiers.", "inconsistent")]
+    public void TheScaleAMeanIsOnNamedAfterItWithItsRange(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }
