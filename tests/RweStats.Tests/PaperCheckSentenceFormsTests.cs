@@ -1404,5 +1404,18 @@ public class PaperCheckSentenceFormsTests
     [InlineData("The 37 patients rated their pain at 3.74 (SD 1.02) on a 1 to 5 scale in whole points.", "inconsistent")]
     [InlineData("Les 37 patients ont coté leur douleur à 3,73 (ET 1,02) sur une échelle de 1 à 5 en points entiers.", "consistent")]
     [InlineData("Les 37 patients ont coté leur douleur à 3,74 (ET 1,02) sur une échelle de 1 à 5 en points entiers.", "inconsistent")]
+    // Managers and "cadres" are people counted.
+    [InlineData("The 37 nurse managers rated the priority at 3.74 (SD 1.02) on a 1 to 5 scale in whole points.", "inconsistent")]
+    [InlineData("Les 37 cadres de santé ont coté la priorité à 3,74 (ET 1,02) sur une échelle de 1 à 5 en points entiers.", "inconsistent")]
     public void TheScaleAMeanIsOnNamedAfterItWithItsRange(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // "it", "il", "elle" in a second clause about a counted group stand for the integer-valued measure just named: with
+    // n = 13, 3.31 is 43 / 13 and 3.33 no total (43 / 13 = 3.308, 44 / 13 = 3.385). A measure named anew inherits nothing.
+    [InlineData("The number of falls was 4.27 (SD 2.05) overall; in the 13 children who stopped, it was 3.31 (SD 1.87).", "consistent")]
+    [InlineData("The number of falls was 4.27 (SD 2.05) overall; in the 13 children who stopped, it was 3.33 (SD 1.87).", "inconsistent")]
+    [InlineData("The number of falls was 4.27 (SD 2.05) overall; for body weight, it was 3.33 (SD 1.87).", "not_checkable")]
+    [InlineData("Le nombre de chutes était de 4,27 (ET 2,05) ; chez les 13 enfants ayant arrêté, il était de 3,31 (ET 1,87).", "consistent")]
+    [InlineData("Le nombre de chutes était de 4,27 (ET 2,05) ; chez les 13 enfants ayant arrêté, il était de 3,33 (ET 1,87).", "inconsistent")]
+    public void APronounForTheMeasureJustNamed(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim")[^1]);
 }

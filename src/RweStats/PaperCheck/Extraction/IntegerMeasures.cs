@@ -80,12 +80,17 @@ internal static partial class StatisticExtractor
         return ordered;
     }
 
+    /// <summary>A second clause giving the same measure in a counted group by a pronoun: "…; in the 13 trekkers who needed
+    /// rescue analgesia it was 6.88", "… ; chez les 13 enfants ayant arraché leur sonde, il était de 3,33": "it", "il",
+    /// "elle" stand for the measure just named (a measure named anew, "for body weight, it was", is no counted group).</summary>
+    static readonly Regex PronounOfSameMeasure = new(@"(?:;|,|\bwhereas\b|\bwhile\b|\balors que\b|\btandis que\b|\band\b|\bet\b)\s*(?:(?:in|among|for|chez|parmi|dans|pour)\s+(?:the|those|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+[^;:.,=±%()\d]{0,90}?,?\s*)?(?:it|il|elle)\s+(?:was|is|stood at|averaged|était|est|a été)\s*(?:de\s+|d'|at\s+)?$", OptI);
+
     /// <summary>A statistic joined to the one before it as a second value of the same measure (see <see cref="InheritMeasure"/>), with no unit or "for …" of its own after it.</summary>
     static bool Joined(string flow, ReportedStatistic previous, ReportedStatistic current)
     {
         var between = flow[previous.Context.End..current.Context.Start];
         var conjunction = Conjunction.Matches(between).LastOrDefault();
-        if (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..])) return false;
+        if (!PronounOfSameMeasure.IsMatch(between) && (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..]))) return false;
         var afterNumber = flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 20)];
         if (ContinuousUnit.IsMatch(afterNumber) || ContinuousUnit.IsMatch(QuoteUnit(current.Context.Quote))) return false;
         // "… and 71.2 (SD 9.4) for body weight" names its own measure after it.
