@@ -1418,4 +1418,14 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Le nombre de chutes était de 4,27 (ET 2,05) ; chez les 13 enfants ayant arrêté, il était de 3,31 (ET 1,87).", "consistent")]
     [InlineData("Le nombre de chutes était de 4,27 (ET 2,05) ; chez les 13 enfants ayant arrêté, il était de 3,33 (ET 1,87).", "inconsistent")]
     public void APronounForTheMeasureJustNamed(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim")[^1]);
+
+    [Theory]
+    // A median of things counted, named after its value in the quote ("a median of 1.8 nights", "0.7 delayed doses"): a
+    // median of whole numbers is whole or halfway between two, so 1.8 and 0.7 are impossible, 1.5 possible.
+    [InlineData("The 40 patients stayed a median of 1.5 nights (IQR 1–3).", "consistent")]
+    [InlineData("The 40 patients stayed a median of 1.8 nights (IQR 1–3).", "inconsistent")]
+    [InlineData("The 40 patients had a median of 0.7 delayed doses (IQR 0–2).", "inconsistent")]
+    [InlineData("Les 40 patients sont restés une médiane de 1,5 nuits (Q1-Q3 : 1-3).", "consistent")]
+    [InlineData("Les 40 patients sont restés une médiane de 0,7 nuits (Q1-Q3 : 0-2).", "inconsistent")]
+    public void AMedianOfThingsCountedNamedInItsQuote(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
 }
