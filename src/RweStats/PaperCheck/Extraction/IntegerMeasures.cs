@@ -66,7 +66,9 @@ internal static partial class StatisticExtractor
                 // Its own words: from the last conjunction before it (the earlier one's words may follow that one: "6.40 (SD 2.10) for the joint count and …").
                 int ownFrom = earlier.Context.End + (Conjunction.Matches(flow[earlier.Context.End..current.Context.Start]).LastOrDefault() is { } cj ? cj.Index + cj.Length : 0);
                 var own = flow[ownFrom..Math.Min(SentenceEnd(sentences, flow, current.Context.Start), current.Context.End + 40)];
-                if (NamesInteger(own, options) || options.IntegerMeasures.Any(d => own.Contains(d, StringComparison.OrdinalIgnoreCase))) continue;
+                // Things counted named after its own value ("and a median of 0.7 delayed doses (IQR 0–2)") are its own words too.
+                if (NamesInteger(own, options) || options.IntegerMeasures.Any(d => own.Contains(d, StringComparison.OrdinalIgnoreCase))
+                    || CountUnit.IsMatch(AfterFirstNumber(current.Context.Quote)) || CountUnit.IsMatch(flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 40)])) continue;
                 if (!earlier.Context.IntegerValued || !Joined(flow, earlier, current))
                     ordered[i] = WithContext(current, current.Context with { IntegerValued = false }, false);
                 continue;
