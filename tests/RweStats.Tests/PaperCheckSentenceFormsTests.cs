@@ -1395,6 +1395,10 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Les 14 patients réhospitalisés ont eu 2,16 (ET 0,62) séjours.", "inconsistent")]
     [InlineData("Les 14 patients hospitalisés avaient eu 2,16 (ET 0,62) Holter au cours du suivi.", "inconsistent")]
     [InlineData("Les 14 patients ont été hospitalisés 2,16 (ET 0,62) jours entiers.", "inconsistent")]
+    // A group named with two words before its people ("the 23 direct anterior patients", "les 14 patients" with two
+    // qualifiers) has its own n, not the study's.
+    [InlineData("We included 221 patients.\n\nThe 23 direct anterior patients used 4.63 (SD 2.14) rescue opioid tablets.", "inconsistent")]
+    [InlineData("Nous avons inclus 221 patients.\n\nLes 14 très jeunes patients réhospitalisés ont eu 2,16 (ET 0,62) séjours.", "inconsistent")]
     public void ThingsCountedNamedAfterTheSpread(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 
     [Theory]

@@ -8,7 +8,7 @@ internal static partial class StatisticExtractor
 {
     static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
     /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients", "in each arm of 31 patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
-    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéè][\wéè'-]*\s+)?" + PeopleWords
+    static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéè][\wéè'-]*\s+(?:(?!(?:of|de|des|du|and|et|or|ou|with|avec|in|dans|per|par|months?|weeks?|days?|years?|mois|semaines?|jours?|ans|groups?|groupes?|arms?|bras)\b)[\wéè][\wéè'-]*\s+)?)?" + PeopleWords
         // A group's n with no people word: "among the 52 in the usual-care group", "chez les 31 du groupe témoin".
         + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
     /// <summary>The words a study's n counts (not "women", "men": those count a category of it).</summary>
