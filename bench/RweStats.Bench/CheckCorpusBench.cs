@@ -38,6 +38,8 @@ public static class CheckCorpusBench
         ["heldout16"] = "heldout16 (tuned on)",
         ["heldout17"] = "heldout17 (tuned on)",
         ["heldout18"] = "heldout18 (tuned on)",
+        ["heldout19"] = "heldout19 (tuned on)",
+        ["heldout20"] = "heldout20 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;

@@ -1364,4 +1364,75 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Dans le groupe chirurgie (n = 46), la douleur a diminué. Le nombre moyen de chutes du groupe chirurgie était de 1,37 (ET 1,10).", "consistent")]
     [InlineData("Dans le groupe chirurgie (n = 46), la douleur a diminué. Le nombre moyen de chutes du groupe chirurgie était de 1,38 (ET 1,10).", "inconsistent")]
     public void AnArmsNPrintedWithItsNameEarlier(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // An arm allocated as "ultrasound-guided (n = 42)" is named "with ultrasound": its n is 42, not the study's 82.
+    // 2.64 is 111 / 42; 2.66 no total of 42 (111 / 42 = 2.643, 112 / 42 = 2.667), though 218 / 82 = 2.659 would give it.
+    [InlineData("Patients were randomized to ultrasound-guided (n = 42) or electromyography-guided injections (n = 40). Improvement on a 7-point scale was 2.64 (SD 0.93) with ultrasound and 3.20 (SD 1.02) with electromyography.", "consistent")]
+    [InlineData("Patients were randomized to ultrasound-guided (n = 42) or electromyography-guided injections (n = 40). Improvement on a 7-point scale was 2.66 (SD 0.93) with ultrasound and 3.20 (SD 1.02) with electromyography.", "inconsistent")]
+    [InlineData("Les patients ont été randomisés vers une injection écho-guidée (n = 42) ou électro-guidée (n = 40). L'amélioration sur une échelle en 7 points était de 2,64 (ET 0,93) avec l'écho et de 3,20 (ET 1,02) avec l'électro.", "consistent")]
+    [InlineData("Les patients ont été randomisés vers une injection écho-guidée (n = 42) ou électro-guidée (n = 40). L'amélioration sur une échelle en 7 points était de 2,66 (ET 0,93) avec l'écho et de 3,20 (ET 1,02) avec l'électro.", "inconsistent")]
+    public void AnArmNamedByWhatGuidesItsProcedure(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim")[0]);
+
+    [Theory]
+    // "19 patients with a drain out of 68 assessed (27.9%)": 68 is the denominator (19 / 68 = 27.9 %), never a count of
+    // 27.9 % (of 244, more than the 142 included).
+    [InlineData("We included 142 patients.\n\nPleurodesis was obtained in 19 patients with a drain out of 68 assessed (27.9%).")]
+    [InlineData("Nous avons inclus 142 patients.\n\nUne symphyse a été obtenue chez 19 patients porteurs de drain sur 68 évalués (27,9 %).")]
+    public void ADenominatorNamedAfterItsCountIsNoCount(string text) =>
+        Assert.DoesNotContain(CheckText(text).Findings, f => f.Check == "percentage" && f.Verdict == FindingVerdict.Inconsistent);
+
+    [Theory]
+    // Things counted named after the spread with words qualifying them ("rescue opioid tablets", "outpatient visits",
+    // "séjours", "Holter"), or a duration stated in whole days: with n = 23, 4.61 is 106 / 23 and 4.63 no total
+    // (106 / 23 = 4.609, 107 / 23 = 4.652); with n = 14, 2.14 is 30 / 14 and 2.16 no total (30 / 14 = 2.143, 31 / 14 = 2.214).
+    [InlineData("The 23 patients used 4.61 (SD 2.14) rescue opioid tablets.", "consistent")]
+    [InlineData("The 23 patients used 4.63 (SD 2.14) rescue opioid tablets.", "inconsistent")]
+    [InlineData("The 23 patients stayed in intensive care for 4.63 (SD 2.14) whole days.", "inconsistent")]
+    [InlineData("The 23 patients had 4.63 (SD 2.14) outpatient visits in the first year.", "inconsistent")]
+    [InlineData("The 23 patients stayed 4.63 (SD 2.14) hours between visits.", "not_checkable")]
+    [InlineData("Les 14 patients réhospitalisés ont eu 2,14 (ET 0,62) séjours.", "consistent")]
+    [InlineData("Les 14 patients réhospitalisés ont eu 2,16 (ET 0,62) séjours.", "inconsistent")]
+    [InlineData("Les 14 patients hospitalisés avaient eu 2,16 (ET 0,62) Holter au cours du suivi.", "inconsistent")]
+    [InlineData("Les 14 patients ont été hospitalisés 2,16 (ET 0,62) jours entiers.", "inconsistent")]
+    // A group named with two words before its people ("the 23 direct anterior patients", "les 14 patients" with two
+    // qualifiers) has its own n, not the study's.
+    [InlineData("We included 221 patients.\n\nThe 23 direct anterior patients used 4.63 (SD 2.14) rescue opioid tablets.", "inconsistent")]
+    [InlineData("Nous avons inclus 221 patients.\n\nLes 14 très jeunes patients réhospitalisés ont eu 2,16 (ET 0,62) séjours.", "inconsistent")]
+    public void ThingsCountedNamedAfterTheSpread(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // The scale a mean is on, named after it with its range ("on a 1 to 5 scale in whole points", "sur une échelle de
+    // 1 à 5 en points entiers"): with n = 37, 3.73 is 138 / 37 and 3.74 no total (138 / 37 = 3.730, 139 / 37 = 3.757).
+    [InlineData("The 37 patients rated their pain at 3.73 (SD 1.02) on a 1 to 5 scale in whole points.", "consistent")]
+    [InlineData("The 37 patients rated their pain at 3.74 (SD 1.02) on a 1 to 5 scale in whole points.", "inconsistent")]
+    [InlineData("Les 37 patients ont coté leur douleur à 3,73 (ET 1,02) sur une échelle de 1 à 5 en points entiers.", "consistent")]
+    [InlineData("Les 37 patients ont coté leur douleur à 3,74 (ET 1,02) sur une échelle de 1 à 5 en points entiers.", "inconsistent")]
+    // Managers and "cadres" are people counted.
+    [InlineData("The 37 nurse managers rated the priority at 3.74 (SD 1.02) on a 1 to 5 scale in whole points.", "inconsistent")]
+    [InlineData("Les 37 cadres de santé ont coté la priorité à 3,74 (ET 1,02) sur une échelle de 1 à 5 en points entiers.", "inconsistent")]
+    public void TheScaleAMeanIsOnNamedAfterItWithItsRange(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // "it", "il", "elle" in a second clause about a counted group stand for the integer-valued measure just named: with
+    // n = 13, 3.31 is 43 / 13 and 3.33 no total (43 / 13 = 3.308, 44 / 13 = 3.385). A measure named anew inherits nothing.
+    [InlineData("The number of falls was 4.27 (SD 2.05) overall; in the 13 children who stopped, it was 3.31 (SD 1.87).", "consistent")]
+    [InlineData("The number of falls was 4.27 (SD 2.05) overall; in the 13 children who stopped, it was 3.33 (SD 1.87).", "inconsistent")]
+    [InlineData("The number of falls was 4.27 (SD 2.05) overall; for body weight, it was 3.33 (SD 1.87).", "not_checkable")]
+    [InlineData("Le nombre de chutes était de 4,27 (ET 2,05) ; chez les 13 enfants ayant arrêté, il était de 3,31 (ET 1,87).", "consistent")]
+    [InlineData("Le nombre de chutes était de 4,27 (ET 2,05) ; chez les 13 enfants ayant arrêté, il était de 3,33 (ET 1,87).", "inconsistent")]
+    public void APronounForTheMeasureJustNamed(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim")[^1]);
+
+    [Theory]
+    // A median of things counted, named after its value in the quote ("a median of 1.8 nights", "0.7 delayed doses"): a
+    // median of whole numbers is whole or halfway between two, so 1.8 and 0.7 are impossible, 1.5 possible.
+    [InlineData("The 40 patients stayed a median of 1.5 nights (IQR 1–3).", "consistent")]
+    [InlineData("The 40 patients stayed a median of 1.8 nights (IQR 1–3).", "inconsistent")]
+    [InlineData("The 40 patients had a median of 0.7 delayed doses (IQR 0–2).", "inconsistent")]
+    [InlineData("Les 40 patients sont restés une médiane de 1,5 nuits (Q1-Q3 : 1-3).", "consistent")]
+    [InlineData("Les 40 patients sont restés une médiane de 0,7 nuits (Q1-Q3 : 0-2).", "inconsistent")]
+    // After a median of another measure in the sentence, its own things counted still name it.
+    [InlineData("Pain lasted a median of 4 hours (IQR 2–7), and the 40 patients had a median of 0.7 delayed doses (IQR 0–2).", "inconsistent")]
+    [InlineData("La douleur a duré une médiane de 4 heures (Q1-Q3 : 2-7), et les 40 patients sont restés une médiane de 0,7 nuits (Q1-Q3 : 0-2).", "inconsistent")]
+    public void AMedianOfThingsCountedNamedInItsQuote(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile")[^1]);
 }

@@ -12,7 +12,11 @@ internal static partial class StatisticExtractor
     /// as a rate ("14,52 crises par semaine": a count over weeks averaged per week).</summary>
     // Discrete things a patient has a whole number of: the unit printed after the value names a count ("21 sessions",
     // "9,42 séances (ET 2,61)", "1,8 consultation"), not a duration or a dose.
-    static readonly Regex CountUnit = new(@"^\s*(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b|^\s*(?:sessions?|séances?|consultations?|visits?|visites?|man(?:œ|oe)uvres?|cycles?|cures?|courses)\b(?!\s*(?:per|par|a|an)\b|\s*/)|^\s*(?:seizures|crises|episodes|épisodes|attacks)\b(?!\s*(?:per|par|a|an)\b|\s*/|\s+(?:annual|annuel|monthly|mensuel|weekly|hebdomadaire|daily|quotidien))", OptI);
+    // Up to two words may qualify the thing counted ("4.63 (SD 2.14) rescue opioid tablets", "3.25 programming visits",
+    // "2.29 antiemetic doses"), none a unit, a time or a preposition ("4.2 hours between visits" counts no visits).
+    // A duration stated in whole units after its value ("17.46 (SD 9.32) whole days", "12,3 jours entiers") counts them.
+    const string CountQualifier = @"(?:(?!(?:of|de|des|du|per|par|a|an|the|le|la|les|in|dans|with|avec|without|sans|for|pour|and|et|or|ou|to|à|au|aux|on|sur|at|between|entre|after|après|before|avant|from|since|depuis|during|pendant|over|among|parmi|chez|than|que|mg|µg|g|kg|ml|l|iu|ui|mmol|µmol|units?|unités?|times|fois|hours?|heures?|minutes?|min|days?|jours?|nights?|nuits?|weeks?|semaines?|months?|mois|years?|ans|années?)\b)[\p{L}][\p{L}-]+\s+){0,2}";
+    static readonly Regex CountUnit = new(@"^\s*" + CountQualifier + @"(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b|^\s*" + CountQualifier + @"(?:sessions?|séances?|consultations?|visits?|visites?|man(?:œ|oe)uvres?|cycles?|cures?|courses|injections?|doses|bolus|boluses|recordings|enregistrements|Holters?|stays|séjours|admissions|readmissions|réhospitalisations|hospitali[sz]ations|nights|nuits)(?![\w-])(?!\s*(?:per|par|a|an)\b|\s*/)|^\s*(?:whole|completed?)\s+(?:days|nights|weeks|months|years)\b|^\s*(?:jours|nuits|semaines|mois|années|ans)\s+(?:entiers|entières|révolus|révolues|complets|complètes)\b|^\s*(?:seizures|crises|episodes|épisodes|attacks)\b(?!\s*(?:per|par|a|an)\b|\s*/|\s+(?:annual|annuel|monthly|mensuel|weekly|hebdomadaire|daily|quotidien))", OptI);
     static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|courses of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils|flares|falls|chutes|(?:painful|swollen|tender) joints|articulations (?:douloureuses|gonflées)|ETDRS letters|letters read|lettres ETDRS)\b|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
     /// <summary>
     /// Instruments whose total is a sum of whole item scores, named without the word "score": psychiatric rating scales
@@ -62,7 +66,9 @@ internal static partial class StatisticExtractor
                 // Its own words: from the last conjunction before it (the earlier one's words may follow that one: "6.40 (SD 2.10) for the joint count and …").
                 int ownFrom = earlier.Context.End + (Conjunction.Matches(flow[earlier.Context.End..current.Context.Start]).LastOrDefault() is { } cj ? cj.Index + cj.Length : 0);
                 var own = flow[ownFrom..Math.Min(SentenceEnd(sentences, flow, current.Context.Start), current.Context.End + 40)];
-                if (NamesInteger(own, options) || options.IntegerMeasures.Any(d => own.Contains(d, StringComparison.OrdinalIgnoreCase))) continue;
+                // Things counted named after its own value ("and a median of 0.7 delayed doses (IQR 0–2)") are its own words too.
+                if (NamesInteger(own, options) || options.IntegerMeasures.Any(d => own.Contains(d, StringComparison.OrdinalIgnoreCase))
+                    || CountUnit.IsMatch(AfterFirstNumber(current.Context.Quote)) || CountUnit.IsMatch(flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 40)])) continue;
                 if (!earlier.Context.IntegerValued || !Joined(flow, earlier, current))
                     ordered[i] = WithContext(current, current.Context with { IntegerValued = false }, false);
                 continue;
@@ -76,12 +82,17 @@ internal static partial class StatisticExtractor
         return ordered;
     }
 
+    /// <summary>A second clause giving the same measure in a counted group by a pronoun: "…; in the 13 trekkers who needed
+    /// rescue analgesia it was 6.88", "… ; chez les 13 enfants ayant arraché leur sonde, il était de 3,33": "it", "il",
+    /// "elle" stand for the measure just named (a measure named anew, "for body weight, it was", is no counted group).</summary>
+    static readonly Regex PronounOfSameMeasure = new(@"(?:;|,|\bwhereas\b|\bwhile\b|\balors que\b|\btandis que\b|\band\b|\bet\b)\s*(?:(?:in|among|for|chez|parmi|dans|pour)\s+(?:the|those|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+[^;:.,=±%()\d]{0,90}?,?\s*)?(?:it|il|elle)\s+(?:was|is|stood at|averaged|était|est|a été)\s*(?:de\s+|d'|at\s+)?$", OptI);
+
     /// <summary>A statistic joined to the one before it as a second value of the same measure (see <see cref="InheritMeasure"/>), with no unit or "for …" of its own after it.</summary>
     static bool Joined(string flow, ReportedStatistic previous, ReportedStatistic current)
     {
         var between = flow[previous.Context.End..current.Context.Start];
         var conjunction = Conjunction.Matches(between).LastOrDefault();
-        if (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..])) return false;
+        if (!PronounOfSameMeasure.IsMatch(between) && (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..]))) return false;
         var afterNumber = flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 20)];
         if (ContinuousUnit.IsMatch(afterNumber) || ContinuousUnit.IsMatch(QuoteUnit(current.Context.Quote))) return false;
         // "… and 71.2 (SD 9.4) for body weight" names its own measure after it.
