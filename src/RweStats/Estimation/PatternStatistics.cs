@@ -247,7 +247,7 @@ public sealed class CovariancePattern
         var pairBlocks = PairBlocks ?? throw new InvalidOperationException("pair blocks are needed for the sandwiched blocks");
         int m = Size, w = Width, ww = w * w;
         var rows = Support;
-        if (rows.Transposes && AllFinite(a))
+        if (rows.Transposes && SmallDense.AllFinite(a))
             return SandwichedBlocksByColumns(a, g, h, transposed);
         // G_cb = Σ_a A_ac B_ab: its rows are zero outside those of the blocks B_ab of column b.
         for (int c = 0; c < m; c++)
@@ -334,20 +334,6 @@ public sealed class CovariancePattern
         return h;
     }
 
-    static bool AllFinite(double[,] a)
-    {
-        foreach (var x in a)
-            if (!double.IsFinite(x)) return false;
-        return true;
-    }
-
-    static bool AllFinite(double[] a)
-    {
-        foreach (var x in a)
-            if (!double.IsFinite(x)) return false;
-        return true;
-    }
-
     /// <summary>
     /// For every visit pair (a, b) of the pattern, the two scalars the Hessian needs from the data once β̂ and
     /// C = (XᵀV⁻¹X)⁻¹ are known: Φ_ab = Σ_i r_ia r_ib (w = [−β; 1]) and Ψ_ab = Σ_i x_iaᵀ C x_ib. Then for any m×m
@@ -360,7 +346,7 @@ public sealed class CovariancePattern
         int m = Size, width = Width, p = width - 1;
         Array.Clear(phi);
         Array.Clear(psi);
-        if (PairBlocks is not null && Support.Transposes && AllFinite(w) && AllFinite(c))
+        if (PairBlocks is not null && Support.Transposes && SmallDense.AllFinite(w) && SmallDense.AllFinite(c))
         {
             // The same sums over the non-zero entries of each block only: B_ab is zero outside the columns of positions a
             // (rows) and b (columns), and a product with one of those zeros adds nothing to a sum that starts at +0 (w and

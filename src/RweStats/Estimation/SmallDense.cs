@@ -98,6 +98,25 @@ internal static class SmallDense
         return logdet;
     }
 
+    /// <summary>Whether every value is finite (no NaN, no infinity): a NaN's or an infinity's exponent bits are all ones.
+    /// Two values at a time; the data checked (a chunk's column, a pattern's weights) usually have none.</summary>
+    public static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        var exponent = Vector128.Create(0x7FF0_0000_0000_0000UL);
+        var seen = Vector128<ulong>.Zero;
+        ref ulong bits = ref System.Runtime.CompilerServices.Unsafe.As<double, ulong>(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(values));
+        int i = 0;
+        for (; i <= values.Length - 2; i += 2)
+            seen |= Vector128.Equals(Vector128.LoadUnsafe(ref bits, (nuint)i) & exponent, exponent);
+        for (; i < values.Length; i++)
+            if (!double.IsFinite(values[i])) return false;
+        return seen == Vector128<ulong>.Zero;
+    }
+
+    /// <summary><see cref="AllFinite(ReadOnlySpan{double})"/> of a matrix's entries.</summary>
+    public static bool AllFinite(double[,] a) =>
+        a.Length == 0 || AllFinite(System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref a[0, 0], a.Length));
+
     /// <summary>Row i of a matrix as a span (a 2-D array is stored row by row).</summary>
     static Span<double> Row(double[,] a, int i) =>
         System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref a[i, 0], a.GetLength(1));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Text;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
@@ -422,27 +421,11 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
         {
             if (!numbers) return size;
             var values = (double*)Data;
-            if (AllFinite(values, size)) return size;
+            // Present or not: the usual chunk has no NaN or infinity, so the row by row search runs only when one is met.
+            if (Estimation.SmallDense.AllFinite(new ReadOnlySpan<double>(values, size))) return size;
             for (int i = 0; i < size; i++)
                 if (!ColumnTyping.IsNumber(values[i]) && Valid(i)) return i;
             return size;
-        }
-
-        /// <summary>Whether every value (present or not) is finite: the exponent bits of a NaN or an infinity are all ones.
-        /// Two values at a time; the usual chunk has none, so the row by row search runs only when one is met.</summary>
-        static bool AllFinite(double* values, int size)
-        {
-            var exponent = Vector128.Create(0x7FF0_0000_0000_0000UL);
-            var seen = Vector128<ulong>.Zero;
-            int i = 0;
-            for (; i <= size - 2; i += 2)
-            {
-                var e = Vector128.Load((ulong*)values + i) & exponent;
-                seen |= Vector128.Equals(e, exponent);
-            }
-            for (; i < size; i++)
-                if (!double.IsFinite(values[i])) return false;
-            return seen == Vector128<ulong>.Zero;
         }
 
         /// <summary>A VARCHAR cell's bytes: duckdb_string_t is a 4-byte length, then 12 bytes inline, or a 4-byte prefix and a pointer.</summary>

@@ -244,10 +244,10 @@ internal sealed class ChunkSums
     {
         if (!open) throw NoOpenSubject();
         RowsRead++;
-        if (fusedFrom >= 0 && i == fusedFrom + fusedRows && chunk!.Visits[i] < MaxVisitIds) fusedRows++;
-        else AddAt(i);
+        AddAt(i);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     void AddAt(int i)
     {
         if (fusedFrom >= 0 && i == fusedFrom + fusedRows)
