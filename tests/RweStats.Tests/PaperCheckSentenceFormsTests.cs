@@ -87,8 +87,8 @@ public class PaperCheckSentenceFormsTests
         Assert.Null(Verdict("Pain was 5.1 ± 1.2 in the active arm and 6.3 ± 1.4 in the placebo arm at week 4 (p = 0.01).", "within_patient_p"));
 
     [Theory]
-    // A value with its IQR is a median: below its own Q1 no data can give it; in order, it is read (and, for a measure
-    // not known to be integer-valued, its quantiles are not checkable).
+    // A value with its IQR is a median: below its own Q1 no data can give it; in order, it is read (and, for an
+    // integer-valued measure with no n, its quantiles are not checkable).
     [InlineData("At discharge the Barthel index had dropped to 55 (IQR 60–80).", "inconsistent")]
     [InlineData("At discharge the Barthel index had dropped to 65 (IQR 55–80).", null)]
     [InlineData("The length of stay was 9 days in the first cohort and 7 days (IQR 8–12) in the second.", "inconsistent")]
@@ -885,7 +885,8 @@ public class PaperCheckSentenceFormsTests
     [Theory]
     // A named median with bare limits: quartiles, a range and a confidence interval all hold the median, so one outside
     // them is impossible whatever they are; within them it is only checked as a median (of integers: whole or half).
-    [InlineData("The median length of stay was 9 days (5–16) among survivors.", "quantile_order", null)]
+    [InlineData("The median length of stay was 9 days (5–16) among survivors.", "quantile_order", "consistent")]
+    [InlineData("La durée médiane de séjour était de 9 jours [5-16] chez les survivants.", "quantile_order", "consistent")]
     [InlineData("The median length of stay was 6 days (7–12) among the patients who died.", "quantile_order", "inconsistent")]
     [InlineData("La durée médiane de séjour était de 6 jours [7-12] chez les patients décédés.", "quantile_order", "inconsistent")]
     // A median of SOFA scores (sums of whole organ scores) is whole or a half for any n: 7.2 is not; 7.5 of 251 values is
@@ -946,8 +947,16 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Counted in whole weeks, the median time to healing among the 40 patients was 6.5 weeks (IQR 4–8).", "consistent")]
     [InlineData("Counted in whole weeks, the median time to healing among the 40 patients was 6.3 weeks (IQR 4–8).", "inconsistent")]
     [InlineData("Comptée en semaines révolues, la durée médiane de cicatrisation chez les 40 patients était de 6,3 semaines (EIQ 4-8).", "inconsistent")]
-    [InlineData("The median time to healing among the 40 patients was 6.3 weeks (IQR 4–8).", "not_checkable")]
-    public void ADurationCountedInWholeUnits(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
+    [InlineData("The median time to healing among the 40 patients was 6.3 weeks (IQR 4–8).", null)]
+    [InlineData("La durée médiane de cicatrisation chez les 40 patients était de 6,3 semaines (EIQ 4-8).", null)]
+    public void ADurationCountedInWholeUnits(string text, string? verdict) => QuantileOrOrderOnly(text, verdict);
+
+    /// <summary>The integer check's verdict; when it does not apply (a real-valued measure), the quartiles' order is checked and holds.</summary>
+    static void QuantileOrOrderOnly(string text, string? verdict)
+    {
+        Assert.Equal(verdict, Verdict(text, "quantile"));
+        if (verdict is null) Assert.Equal("consistent", Verdict(text, "quantile_order"));
+    }
 
     [Theory]
     // Seizures counted over a period are whole: 37/11 = 3.3636 prints 3.36, while 3.31 × 11 = 36.41 is no whole total.
@@ -1229,11 +1238,11 @@ public class PaperCheckSentenceFormsTests
     // a median of whole numbers is whole or a half. A median printed whole or as a half says nothing of the data's
     // precision, nor do quartiles with decimals: real-valued durations give them.
     [InlineData("In the 99 patients, the median time to return to work was 3.2 days (IQR 1–6).", "inconsistent")]
-    [InlineData("In the 99 patients, the median time to return to work was 3.5 days (IQR 1–6).", "not_checkable")]
-    [InlineData("In the 99 patients, the median time to return to work was 3.2 days (IQR 1.4–6.1).", "not_checkable")]
+    [InlineData("In the 99 patients, the median time to return to work was 3.5 days (IQR 1–6).", null)]
+    [InlineData("In the 99 patients, the median time to return to work was 3.2 days (IQR 1.4–6.1).", null)]
     [InlineData("Chez les 99 patients, le délai médian de reprise du travail était de 3,2 jours (EIQ 1-6).", "inconsistent")]
-    [InlineData("Chez les 99 patients, le délai médian de reprise du travail était de 3,5 jours (EIQ 1-6).", "not_checkable")]
-    public void ADurationWithWholeQuartilesIsCountedInWholeUnits(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
+    [InlineData("Chez les 99 patients, le délai médian de reprise du travail était de 3,5 jours (EIQ 1-6).", null)]
+    public void ADurationWithWholeQuartilesIsCountedInWholeUnits(string text, string? verdict) => QuantileOrOrderOnly(text, verdict);
 
     [Theory]
     // A column of differences or odds ratios: a row of means holds a difference, read on its own scale: SE = (1.39 −
