@@ -1444,4 +1444,29 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Pain lasted a median of 4 hours (IQR 2–7), and the 40 patients had a median of 0.7 delayed doses (IQR 0–2).", "inconsistent")]
     [InlineData("La douleur a duré une médiane de 4 heures (Q1-Q3 : 2-7), et les 40 patients sont restés une médiane de 0,7 nuits (Q1-Q3 : 0-2).", "inconsistent")]
     public void AMedianOfThingsCountedNamedInItsQuote(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile")[^1]);
+
+    [Theory]
+    // Up to four words between a median and its bracket name what it counts; scans, visits to the emergency department,
+    // times and nights are whole: a median of whole numbers is whole or a half (2.8 and 2,2 are not), a maximum whole.
+    [InlineData("In the 48 patients, the median was 2.8 follow-up CT scans (IQR 2–4).", "inconsistent")]
+    [InlineData("In the 48 patients, the median was 2.5 follow-up CT scans (IQR 2–4).", "consistent")]
+    [InlineData("Chez les 52 patients, on comptait en médiane 2,2 passages antérieurs aux urgences (Q1-Q3 : 1-4).", "inconsistent")]
+    [InlineData("Chez les 52 patients, on comptait en médiane 2 passages antérieurs aux urgences (Q1-Q3 : 1-4).", "consistent")]
+    [InlineData("The 60 children used their reliever inhaler 2.3 times (IQR 1–4) in the last week.", "inconsistent")]
+    [InlineData("Les 60 enfants ont utilisé leur inhalateur 2,3 fois (Q1-Q3 : 1-4) la dernière semaine.", "inconsistent")]
+    [InlineData("Patients stayed a median of 1 night (range 1–9.5).", "inconsistent")]
+    [InlineData("Les patients sont restés une médiane de 1 nuit (extrêmes 1-9,5).", "inconsistent")]
+    public void AMedianOfThingsCountedWithSeveralWordsBeforeItsBracket(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
+
+    [Theory]
+    // "times" as a ratio counts nothing: real-valued, only the order of the quartiles is checked.
+    [InlineData("Costs were a median of 2.3 times higher (IQR 1–4) in the 60 patients.")]
+    [InlineData("Les coûts étaient en médiane 2,3 fois plus élevés (Q1-Q3 : 1-4) chez les 60 patients.")]
+    public void TimesAsARatioIsNoCount(string text) => QuantileOrOrderOnly(text, null);
+
+    [Theory]
+    // The number after "sur les", "of the last" is the denominator of the median before it, whose quartiles follow.
+    [InlineData("Les répondants avaient été vaccinés une médiane de 6 saisons sur les 10 dernières (Q1-Q3 : 2-9).")]
+    [InlineData("Respondents had been vaccinated a median of 6 seasons out of the 10 last ones (IQR 2–9).")]
+    public void ADenominatorAfterAMedianIsNoMedian(string text) => Assert.DoesNotContain(CheckText(text).Findings, f => f.Verdict == FindingVerdict.Inconsistent);
 }
