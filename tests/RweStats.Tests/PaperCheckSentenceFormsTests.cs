@@ -1408,6 +1408,11 @@ public class PaperCheckSentenceFormsTests
     // qualifiers) has its own n, not the study's.
     [InlineData("We included 221 patients.\n\nThe 23 direct anterior patients used 4.63 (SD 2.14) rescue opioid tablets.", "inconsistent")]
     [InlineData("Nous avons inclus 221 patients.\n\nLes 14 très jeunes patients réhospitalisés ont eu 2,16 (ET 0,62) séjours.", "inconsistent")]
+    // Operations, biopsies, scans and injection sites are counted whole: with n = 11, 2.18 is 24 / 11 and 2.16 no total.
+    [InlineData("The 11 patients amputated secondarily underwent 2.18 (SD 0.50) interventions.", "consistent")]
+    [InlineData("The 11 patients amputated secondarily underwent 2.16 (SD 0.50) interventions.", "inconsistent")]
+    [InlineData("Les 11 patients amputés secondairement ont eu 2,16 (ET 0,50) interventions.", "inconsistent")]
+    [InlineData("Les 11 patients ayant une lipodystrophie avaient 2,16 (DS 0,97) sites d'injection.", "inconsistent")]
     public void ThingsCountedNamedAfterTheSpread(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 
     [Theory]
@@ -1420,6 +1425,12 @@ public class PaperCheckSentenceFormsTests
     // Managers and "cadres" are people counted.
     [InlineData("The 37 nurse managers rated the priority at 3.74 (SD 1.02) on a 1 to 5 scale in whole points.", "inconsistent")]
     [InlineData("Les 37 cadres de santé ont coté la priorité à 3,74 (ET 1,02) sur une échelle de 1 à 5 en points entiers.", "inconsistent")]
+    // A word or two may name the kind of scale: "a 1 to 5 face scale", "une échelle verbale de 1 à 5".
+    [InlineData("The 37 children rated the taste at 3.74 (SD 1.02) on a 1 to 5 face scale.", "inconsistent")]
+    [InlineData("The 37 children rated the taste at 3.73 (SD 1.02) on a 1 to 5 face scale.", "consistent")]
+    [InlineData("Les 37 enfants ont coté le goût à 3,74 (ET 1,02) sur une échelle verbale de 1 à 5.", "inconsistent")]
+    // A visual analogue scale is read to the millimetre: not integer-valued.
+    [InlineData("Les 37 patients ont coté leur douleur à 3,74 (ET 1,02) sur une échelle visuelle analogique de 0 à 10.", "not_checkable")]
     public void TheScaleAMeanIsOnNamedAfterItWithItsRange(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 
     [Theory]
@@ -1469,4 +1480,11 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Les répondants avaient été vaccinés une médiane de 6 saisons sur les 10 dernières (Q1-Q3 : 2-9).")]
     [InlineData("Respondents had been vaccinated a median of 6 seasons out of the 10 last ones (IQR 2–9).")]
     public void ADenominatorAfterAMedianIsNoMedian(string text) => Assert.DoesNotContain(CheckText(text).Findings, f => f.Verdict == FindingVerdict.Inconsistent);
+
+    [Theory]
+    // "coded 1, otherwise 0" names a 0/1 variable: with n = 40 a mean of 0.78 has SD 0.42 (k = 31: √(0.775 × 0.225 × 40/39) = 0.423).
+    [InlineData("In the 40 patients, dual antiplatelet therapy at 6 months (coded 1, otherwise 0) had a mean of 0.78 (SD 0.42).", "consistent")]
+    [InlineData("In the 40 patients, dual antiplatelet therapy at 6 months (coded 1, otherwise 0) had a mean of 0.78 (SD 0.36).", "inconsistent")]
+    [InlineData("Chez les 40 patients, la double antiagrégation à 6 mois (codée 1, sinon 0) avait une moyenne de 0,78 (ET 0,36).", "inconsistent")]
+    public void CodedOneOtherwiseZeroIsBinary(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
 }

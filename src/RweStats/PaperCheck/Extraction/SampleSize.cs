@@ -38,7 +38,8 @@ internal static partial class StatisticExtractor
         // the sentence up to 40 characters, when no other number comes first (that would be another statistic's).
         var following = flow[end..Math.Max(end, Math.Min(s1, end + 40))]; // a statistic may run past the end of the sentence it starts in
         // "PHQ-9" is a name, "12" a number; so is the range of the scale the statistic is on ("3.74 (SD 1.02) on a 1 to 5
-        // scale in whole points", "sur une échelle de 0 à 10"), which names the measure and is no other statistic.
+        // scale in whole points", "on a 1 to 5 face scale", "sur une échelle verbale de 0 à 10"), which names the measure
+        // and is no other statistic.
         var scanned = ScaleRangeAfter.Replace(following, m => new string(' ', m.Length));
         if (Regex.Match(scanned, @"(?<![A-Za-z-])\d") is { Success: true } number) following = following[..number.Index];
         if (!NamesInteger(window, options) && NamesInteger(following, options)) window += following;
@@ -202,7 +203,7 @@ internal static partial class StatisticExtractor
 
     /// <summary>What follows a statistic's first number in its quote: "a median of 0.7 delayed doses (IQR 0–2)" counts doses.</summary>
     static string AfterFirstNumber(string quote) => Regex.Match(quote, Num + @"(?<rest>.*)$", RegexOptions.Singleline).Groups["rest"].Value;
-    static readonly Regex ScaleRangeAfter = new(@"(?<=^\s*(?:on|sur)\s+(?:a|an|the|une|la|l')\s+(?:(?:échelle|scale)\s+(?:de\s+|from\s+)?)?)\d+\s*(?:to|à|–|-)\s*\d+(?=(?:-point)?\s+(?:scale|points?|échelle)\b|\s*(?:[,.;)]|$|\s+(?:in|en|with|avec|for|pour|dans|chez|among)\b))", OptI);
+    static readonly Regex ScaleRangeAfter = new(@"(?<=^\s*(?:on|sur)\s+(?:a|an|the|une|la|l')\s+(?:(?:échelle|scale)(?:\s+[\p{L}-]+){0,2}?\s+(?:de\s+|from\s+)?)?)\d+\s*(?:to|à|–|-)\s*\d+(?=(?:-point)?(?:\s+(?!(?:in|en|with|avec|for|pour|dans|chez|among)\b)[\p{L}-]+){0,2}?\s+(?:scale|points?|échelle)\b|\s*(?:[,.;)]|$|\s+(?:in|en|with|avec|for|pour|dans|chez|among)\b))", OptI);
     /// <summary>A subgroup a statistic is of ("in the placebo group", "among women", "those who relapsed", "chez les répondeurs").</summary>
     static readonly Regex Subgroup = new(@"\b(?:(?:in|among|for|within|chez|parmi|dans|pour)\s+(?:the\s+|les?\s+|la\s+|l'|each\s+|both\s+|chaque\s+)?(?:[\w'-]+\s+){0,3}?(?:groups?|arms?|subgroups?|strat(?:um|a)|groupes?|bras|sous-groupes?|strates?|women|men|boys|girls|femmes|hommes|garçons|filles|responders|non-responders|répondeurs|non-répondeurs|survivors|survivants|smokers|fumeurs)\b|\b(?:those|ceux|celles)\s+(?:who|whose|with|qui|dont|ayant|avec)\b|\b(?:patients|participants|subjects|children|enfants)\s+(?:who|whose|qui|dont|ayant)\b|\b(?:placebo|controls?|témoins?)\b)", OptI);
     /// <summary>A count of units other than patients: eyes, lesions, visits, samples, procedures, events.</summary>
