@@ -1487,4 +1487,14 @@ public class PaperCheckSentenceFormsTests
     [InlineData("In the 40 patients, dual antiplatelet therapy at 6 months (coded 1, otherwise 0) had a mean of 0.78 (SD 0.36).", "inconsistent")]
     [InlineData("Chez les 40 patients, la double antiagrégation à 6 mois (codée 1, sinon 0) avait une moyenne de 0,78 (ET 0,36).", "inconsistent")]
     public void CodedOneOtherwiseZeroIsBinary(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // People counted with the arm they were given ("7 patients given iron sucrose", "7 patients recevant le fer") are
+    // counted in that arm: 7/35 = 20.0 %; 19.4 % needs a denominator of 36, more than the arm has.
+    [InlineData("Patients were randomized to iron (n = 35) or placebo (n = 33). Hypophosphatemia was found in 7 patients given iron (20.0%).", "consistent")]
+    [InlineData("Patients were randomized to iron (n = 35) or placebo (n = 33). Hypophosphatemia was found in 7 patients given iron (19.4%).", "inconsistent")]
+    [InlineData("Patients were randomized to iron sucrose (n = 35) or placebo (n = 33). Hypophosphatemia was found in 7 patients given iron sucrose (19.4%).", "inconsistent")]
+    [InlineData("Les patients ont été randomisés entre fer (n = 35) et placebo (n = 33). Une hypophosphatémie a été observée chez 7 patients recevant le fer (19,4 %).", "inconsistent")]
+    [InlineData("Les patients ont été randomisés entre fer (n = 35) et placebo (n = 33). Une hypophosphatémie a été observée chez 7 patients recevant le fer (20,0 %).", "consistent")]
+    public void PeopleGivenAnArmAreCountedInIt(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 }
