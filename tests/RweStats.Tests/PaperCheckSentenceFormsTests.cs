@@ -209,6 +209,14 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Parmi les 30 patients, 12 étaient en classe 1, 10 en classe 2 et 11 en classe 3.", "inconsistent")]
     // A patient may have adverse events of several grades: never added up.
     [InlineData("Of the 50 patients, 30 had grade 3 adverse events and 25 grade 4 adverse events.", null)]
+    // A numbered category or level of one classification: 168 + 201 + 97 = 466 of 453 is impossible; 61 + 34 + 12 + 7 = 114.
+    [InlineData("Among the 453 participants with Lung-RADS 4, 168 had category 4A, 201 category 4B and 97 category 4X.", "inconsistent")]
+    [InlineData("Among the 466 participants with Lung-RADS 4, 168 had category 4A, 201 category 4B and 97 category 4X.", "consistent")]
+    [InlineData("Of the 114 patients assessed at 24 months, 61 were in Rutherford category 0, 34 in category 1, 12 in category 2 and 7 in category 3 or higher.", "consistent")]
+    [InlineData("Parmi les 42 patients ayant eu une hypoglycémie, la plus sévère était de niveau 1 chez 31, de niveau 2 chez 9 et de niveau 3 chez 4.", "inconsistent")]
+    [InlineData("Parmi les 42 patients ayant eu une hypoglycémie, la plus sévère était de niveau 1 chez 31, de niveau 2 chez 9 et de niveau 3 chez 2.", "consistent")]
+    // Levels of events are not added up: a patient may have several.
+    [InlineData("Among the 40 patients, 30 adverse events were of level 1, 12 of level 2 and 5 of level 3.", null)]
     public void CountsByGradeStageOrClass(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 
     [Theory]

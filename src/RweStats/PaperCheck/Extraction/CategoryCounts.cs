@@ -23,6 +23,9 @@ internal static partial class StatisticExtractor
         ("grade", @"(?:[A-Z][\w-]*\s+)?grade\s+(?:[0-5]|I|II|III|IV|V)(?!\s+(?:adverse|events?|AEs?|toxicit|side|effets|événements|évènements|toxicité))"),
         ("stage", @"(?:[A-Z][\w-]*\s+)?(?:stage|stade)\s+(?:[0-4]|I|II|III|IV)(?![\w-])"),
         ("class", @"(?:[A-Z][\w-]*\s+)?(?:class|classe)\s+(?:[A-D]|[1-4])(?![\w-])"),
+        // A numbered category or level of one classification (Rutherford category 0–6, Lung-RADS category 4A/4B/4X, a
+        // hypoglycaemia of level 1–3): one per patient at a time, not of events (a patient may have several).
+        ("category", @"(?:[A-Z][\w-]*\s+)?(?:category|catégorie|level|niveau)\s+(?:[0-9][A-Z]?|I{1,3}|IV|V)(?![\w-])"),
         // Classifications of one patient by their disease: the type of an aphasia, the motor subtype of a delirium.
         ("aphasia type", @"non-?fluent aphasia|fluent aphasia|global aphasia|aphasie non[- ]?fluente|aphasie fluente|aphasie globale"),
         ("delirium subtype", @"hypoactive?s?|hyperactive?s?|hypoactifs?|hyperactifs?|mixed|mixtes?"),
@@ -66,7 +69,7 @@ internal static partial class StatisticExtractor
                 var (studyN, studyNSource) = studyNs.At(list[0].Start);
                 var sentence = flow[s0..s1];
                 // Severities, grades, responses and courses of events (adverse events, episodes, lesions): a patient may have several.
-                if (variable is "severity" or "grade" or "response" or "course" && EventWords.IsMatch(sentence)) continue;
+                if (variable is "severity" or "grade" or "response" or "course" or "category" && EventWords.IsMatch(sentence)) continue;
                 int? total = null;
                 string totalSource = "the total stated in the sentence";
                 string? bracketTotal = null;
