@@ -217,6 +217,15 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Parmi les 42 patients ayant eu une hypoglycémie, la plus sévère était de niveau 1 chez 31, de niveau 2 chez 9 et de niveau 3 chez 2.", "consistent")]
     // Levels of events are not added up: a patient may have several.
     [InlineData("Among the 40 patients, 30 adverse events were of level 1, 12 of level 2 and 5 of level 3.", null)]
+    // How many times, how many doses: one per patient. 48 + 27 + 21 = 96 of 92 is impossible.
+    [InlineData("Of the 92 exercise participants who fell, 48 fell once, 27 twice and 21 three times or more.", "inconsistent")]
+    [InlineData("Of the 96 exercise participants who fell, 48 fell once, 27 twice and 21 three times or more.", "consistent")]
+    [InlineData("Parmi les 92 participants ayant chuté, 48 sont tombés une fois, 27 deux fois et 21 trois fois ou plus.", "inconsistent")]
+    [InlineData("Parmi les 71 enfants du groupe LISA, 49 ont reçu une seule dose de surfactant, 20 deux doses et 2 trois doses.", "consistent")]
+    [InlineData("Parmi les 69 enfants du groupe LISA, 49 ont reçu une seule dose de surfactant, 20 deux doses et 2 trois doses.", "inconsistent")]
+    [InlineData("Of the 69 infants, 49 received a single dose of surfactant, 20 two doses and 2 three doses.", "inconsistent")]
+    // A dosing frequency is a regimen, and regimens need not be exclusive across a sentence's people: not added up.
+    [InlineData("Of the 40 patients, 30 took it twice daily and 15 three times daily.", null)]
     public void CountsByGradeStageOrClass(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 
     [Theory]

@@ -28,11 +28,15 @@ internal static partial class StatisticExtractor
         ("category", @"(?:[A-Z][\w-]*\s+)?(?:category|catégorie|level|niveau)\s+(?:[0-9][A-Z]?|I{1,3}|IV|V)(?![\w-])"),
         // Classifications of one patient by their disease: the type of an aphasia, the motor subtype of a delirium.
         ("aphasia type", @"non-?fluent aphasia|fluent aphasia|global aphasia|aphasie non[- ]?fluente|aphasie fluente|aphasie globale"),
+        // How many times a patient had something, or how many doses: "48 fell once, 27 twice and 21 three times or more",
+        // "49 ont reçu une seule dose, 20 deux doses et 2 trois doses" (not "three times daily": a dosing frequency).
+        ("number of times", @"(?:once|twice|(?:three|four|five|six) times(?: or more)?|more than (?:once|twice)|(?:une (?:seule )?|deux |trois |quatre |cinq )fois(?: ou plus)?|plus de (?:une|deux|trois) fois)(?!\s*(?:a|per|par)\s+(?:day|daily|week|jour|semaine)|\s+(?:daily|weekly|quotidien))"),
+        ("number of doses", @"(?:a single|one|two|three|four|une (?:seule )?|deux|trois|quatre)\s*doses?(?: or more| ou plus)?(?!\s*(?:a|per|par)\s+(?:day|daily|week|jour|semaine)|\s+(?:daily|weekly|quotidien))"),
         ("delirium subtype", @"hypoactive?s?|hyperactive?s?|hypoactifs?|hyperactifs?|mixed|mixtes?"),
     };
     static readonly string CountWord = @"(?<k>\d+|" + CountWords.Pattern + ")";
-    /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity": a count, then its level within a few words.</summary>
-    static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:had|with|were|avaient|ont|présentaient|étaient|avec|sont|are)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|une?|des)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
+    /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity", "48 fell once", "49 ont reçu une seule dose": a count, then its level within a few words.</summary>
+    static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:(?:sont|ont\s+été)\s+[a-zà-ÿ]{3,}(?:és|ées|is|us)|had|with|were|avaient|(?:ont\s+)?(?:reçu|eu|présenté)|ont|présentaient|étaient|avec|sont|are|received|[a-z]{3,}ed|fell|took)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|une?|des)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
     /// <summary>"mild in 5 patients", "faible chez 8": a level, then its count.</summary>
     static readonly Regex LevelThenCount = new(@"\b(?<lev>LEVELS)\s+(?:in|chez|for|pour)\s+" + CountWord + @"(?![.,]\d)(?!\s*%)", OptI);
     /// <summary>CountThenLevel and LevelThenCount with the levels of every variable, each variable's as group v0, v1, ….</summary>
