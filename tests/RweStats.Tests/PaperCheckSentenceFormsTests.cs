@@ -1514,4 +1514,23 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Les patients ont été randomisés entre fer (n = 35) et placebo (n = 33). Une hypophosphatémie a été observée chez 7 patients recevant le fer (19,4 %).", "inconsistent")]
     [InlineData("Les patients ont été randomisés entre fer (n = 35) et placebo (n = 33). Une hypophosphatémie a été observée chez 7 patients recevant le fer (20,0 %).", "consistent")]
     public void PeopleGivenAnArmAreCountedInIt(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // Categories the sentence says count each person once, their counts in brackets: 6 + 4 + 3 = 13 of 11 is impossible.
+    [InlineData("Counting each patient once, the 11 patients reporting an adverse event had pain during the session (6), bruising (4) or paresthesia (3).", "inconsistent")]
+    [InlineData("Counting each patient once, the 13 patients reporting an adverse event had pain during the session (6), bruising (4) or paresthesia (3).", "consistent")]
+    [InlineData("En comptant chaque enfant une fois, les 17 enfants atteints de dysplasie avaient une forme légère (8), modérée (6) ou sévère (5).", "inconsistent")]
+    [InlineData("En comptant chaque enfant une fois, les 19 enfants atteints de dysplasie avaient une forme légère (8), modérée (6) ou sévère (5).", "consistent")]
+    // Each clause with its own total; fewer than the total leaves some in no category named.
+    [InlineData("Counting each patient once, 3 events were recorded in the ESP group: hematoma (1), hypotension (1) and paresthesia (1); in the sham group, the 12 patients readmitted within 30 days had air leak (4), pneumonia (3) and wound infection (2).", "consistent", "not_checkable")]
+    // Without the words, adverse events are not added up (a patient may have several).
+    [InlineData("The 11 patients reporting an adverse event had pain during the session (6), bruising (4) or paresthesia (3).")]
+    public void CategoriesCountingEachPersonOnce(string text, params string[] verdicts) => Assert.Equal(verdicts, Verdicts(text, "category_counts"));
+
+    [Theory]
+    // "Classified by their most severe reaction": severities of reactions, one per child, are added up: 6 + 71 + 19 + 2 = 98.
+    [InlineData("Classified by their most severe dosing reaction, the 98 children given OIT had none (6), mild (71), moderate (19) or severe (2) reactions.", "consistent")]
+    [InlineData("Of the 96 children given OIT, classified by their most severe dosing reaction, 6 had none, 71 mild, 19 moderate and 2 severe reactions.", "inconsistent")]
+    [InlineData("Parmi les 96 enfants, classés selon la plus sévère de leurs réactions, 71 avaient une réaction légère, 19 modérée et 8 sévère.", "inconsistent")]
+    public void SeveritiesOfReactionsCountedByTheMostSevere(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "category_counts")[0]);
 }
