@@ -226,6 +226,10 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Of the 69 infants, 49 received a single dose of surfactant, 20 two doses and 2 three doses.", "inconsistent")]
     // A dosing frequency is a regimen, and regimens need not be exclusive across a sentence's people: not added up.
     [InlineData("Of the 40 patients, 30 took it twice daily and 15 three times daily.", null)]
+    // In French the noun comes before its severity: "une perte légère", "une douleur modérée". 298 + 231 + 97 = 626 of 612.
+    [InlineData("Parmi les 612 salariés atteints d'une perte auditive, 298 avaient une perte légère, 231 moyenne et 97 sévère.", "inconsistent")]
+    [InlineData("Parmi les 626 salariés atteints d'une perte auditive, 298 avaient une perte légère, 231 moyenne et 97 sévère.", "consistent")]
+    [InlineData("Of the 612 workers with hearing loss, 298 had a mild loss, 231 moderate and 97 severe.", "inconsistent")]
     public void CountsByGradeStageOrClass(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 
     [Theory]
