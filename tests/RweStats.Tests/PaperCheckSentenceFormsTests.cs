@@ -1537,4 +1537,15 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Of the 96 children given OIT, classified by their most severe dosing reaction, 6 had none, 71 mild, 19 moderate and 2 severe reactions.", "inconsistent")]
     [InlineData("Parmi les 96 enfants, classés selon la plus sévère de leurs réactions, 71 avaient une réaction légère, 19 modérée et 8 sévère.", "inconsistent")]
     public void SeveritiesOfReactionsCountedByTheMostSevere(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "category_counts")[0]);
+
+    [Theory]
+    // The group named after the second visit's mean, before the p, is the comparison's n: with 86 patients a fall of
+    // 3.7 points (SDs 1.6 and 1.9) gives p < 0.001 at any correlation from 0 to 1, never 0.44.
+    [InlineData("Pain fell from 6.8 ± 1.6 to 3.1 ± 1.9 on day 2 in the 86 patients assessed (p = 0.44).", "inconsistent")]
+    [InlineData("Pain fell from 6.8 ± 1.6 to 3.1 ± 1.9 on day 2 in the 86 patients assessed (p < 0.001).", "consistent")]
+    [InlineData("La douleur est passée de 6,8 ± 1,6 à 3,1 ± 1,9 à J2 chez les 86 patients du groupe IV évalués (p = 0,44).", "inconsistent")]
+    // Adolescents are people counted.
+    [InlineData("Chez les 214 adolescents revus à 6 mois, le score est passé de 11,4 ± 4,6 à 8,2 ± 4,9 (p = 0,29).", "inconsistent")]
+    [InlineData("Among the 214 adolescents seen at 6 months, the score fell from 11.4 ± 4.6 to 8.2 ± 4.9 (p < 0.001).", "consistent")]
+    public void TheGroupNamedAfterTheSecondVisit(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
 }
