@@ -1517,7 +1517,11 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Patients were randomized to iron sucrose (n = 35) or placebo (n = 33). Hypophosphatemia was found in 7 patients given iron sucrose (19.4%).", "inconsistent")]
     [InlineData("Les patients ont été randomisés entre fer (n = 35) et placebo (n = 33). Une hypophosphatémie a été observée chez 7 patients recevant le fer (19,4 %).", "inconsistent")]
     [InlineData("Les patients ont été randomisés entre fer (n = 35) et placebo (n = 33). Une hypophosphatémie a été observée chez 7 patients recevant le fer (20,0 %).", "consistent")]
-    public void PeopleGivenAnArmAreCountedInIt(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+    // A bare count with its arm: "21 du groupe témoin", "4 sous placebo", "33 given placebo".
+    [InlineData("Les patients ont été randomisés entre fer (n = 35) et placebo (n = 33). Une hypophosphatémie a été observée chez 7 patients sous fer (20,0 %) et 4 sous placebo (11,8 %).", "consistent", "inconsistent")]
+    [InlineData("Patients were randomized to iron (n = 35) or placebo (n = 33). Hypophosphatemia was found in 7 patients given iron (20.0%) and 4 given placebo (12.1%).", "consistent", "consistent")]
+    [InlineData("Patients were randomized to iron (n = 35) or placebo (n = 33). Hypophosphatemia was found in 7 patients given iron (20.0%) and 4 given placebo (11.8%).", "consistent", "inconsistent")]
+    public void PeopleGivenAnArmAreCountedInIt(string text, params string[] verdicts) => Assert.Equal(verdicts, Verdicts(text, "percentage"));
 
     [Theory]
     // Categories the sentence says count each person once, their counts in brackets: 6 + 4 + 3 = 13 of 11 is impossible.
