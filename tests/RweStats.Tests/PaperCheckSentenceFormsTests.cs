@@ -1552,4 +1552,18 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Chez les 214 adolescents revus à 6 mois, le score est passé de 11,4 ± 4,6 à 8,2 ± 4,9 (p = 0,29).", "inconsistent")]
     [InlineData("Among the 214 adolescents seen at 6 months, the score fell from 11.4 ± 4.6 to 8.2 ± 4.9 (p < 0.001).", "consistent")]
     public void TheGroupNamedAfterTheSecondVisit(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+
+    [Theory]
+    // A count whose own words name a group no arm is known by ("du groupe mobilisation": the arms are known as "précoce"
+    // and "Immobilisation") does not take the arm named before it in the other clause: 3/61 = 4.9 % is possible.
+    [InlineData("Variable  Mobilisation précoce (n = 61)  Immobilisation (n = 60)\n\nLa raideur a concerné 9 patients du groupe immobilisation (15,0 %) contre 3 patients du groupe mobilisation (4,9 %).")]
+    [InlineData("Variable  Early mobilisation (n = 61)  Immobilisation (n = 60)\n\nStiffness occurred in 9 patients in the immobilisation group (15.0%) and in 3 patients in the mobilisation group (4.9%).")]
+    public void AGroupNamedByTheCountIsNotTheArmBefore(string text) => Assert.DoesNotContain("inconsistent", Verdicts(text, "percentage"));
+
+    [Theory]
+    // With no join to another group's statement, the arm its own clause names before it still applies: 17/48 = 35.4 %;
+    // 33.3 % needs 51, more than the injection arm has.
+    [InlineData("Les patients ont été randomisés entre injection (n = 48) et comprimés (n = 47). Une otalgie après l'injection a été rapportée par 17 patients du groupe combiné (33,3 %).")]
+    [InlineData("Patients were randomized to injection (n = 48) or tablets (n = 47). Ear pain after the injection was reported by 17 patients in the combined group (33.3%).")]
+    public void TheArmItsOwnClauseNamesBeforeAGroup(string text) => Assert.Equal("inconsistent", Verdict(text, "percentage"));
 }

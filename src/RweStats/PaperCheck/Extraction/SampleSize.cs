@@ -162,7 +162,15 @@ internal static partial class StatisticExtractor
             // The arm named with the statistic or after it; the words before it only when none is ("In the EVLA group, the
             // score was …"): those may be the previous statistic's ("4.92 with dupilumab and 21.08 ± 5.14 with placebo").
             var named = Named(flow[start..c1]);
-            if (named.Count == 0) named = Named(flow[c0..c1]);
+            // When its own words name a group that is no arm known, not past the word that joins it to another group's
+            // statement ("9 du groupe immobilisation (15,0 %) contre 3 du groupe mobilisation (4,9 %)": that arm is the
+            // other clause's; "une otalgie après l'injection a été rapportée par 17 patients du groupe combiné" keeps its own).
+            if (named.Count == 0)
+            {
+                int from = c0;
+                if (OwnGroupNamed.IsMatch(flow[start..c1]) && OtherGroupJoin.Matches(flow[c0..start]).LastOrDefault() is { } join) from = c0 + join.Index + join.Length;
+                named = Named(flow[from..c1]);
+            }
             if (named.Select(a => a.N).Distinct().Count() == 1)
             {
                 n = named[0].N;
@@ -367,6 +375,8 @@ internal static partial class StatisticExtractor
     /// <summary>A statistic's clause naming an arm: "after EVLA", "with placebo", "given SDF", "in the tubes group", "dans le groupe conseils", "avec l'ivermectine"; and the names coordinated after it ("with surgery or casting": both).</summary>
     static readonly Regex ArmReference = new(@"\b(?:after|with|on|receiving|taking|given|recevant|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|group|arm)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*)(?:\s+(?!(?:or|and|ou|et|nor)\b)(?<name>[\p{L}][\p{L}-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*))*", OptI);
 
+    static readonly Regex OwnGroupNamed = new(@"\b(?:du|dans le|de la|des)\s+(?:groupe|bras)\s+\p{L}|\bin the\s+[\p{L}-]+\s+(?:group|arm)\b", OptI);
+    static readonly Regex OtherGroupJoin = new(@"\b(?:contre|versus|vs\.?|and|et|or|ou|whereas|while|alors que|tandis que|compared with|comparé)\b|[;,]", OptI);
     const string ArmNSource = "the arm named";
     static readonly Regex ArmWords = new(@"(?<![\p{L}\d'’-])[\p{L}][\p{L}-]{3,}(?![\p{L}\d'’-])", Opt);
     static readonly HashSet<string> ArmStopWords = new(StringComparer.OrdinalIgnoreCase) { "with", "plus", "then", "followed", "each", "given", "daily", "twice", "once", "weekly", "dose", "doses", "group", "groupe", "avec", "puis", "associé", "associée", "dans", "pour", "from", "into", "during", "pendant", "usual", "standard", "habituelle", "care" };
