@@ -1566,4 +1566,12 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Les patients ont été randomisés entre injection (n = 48) et comprimés (n = 47). Une otalgie après l'injection a été rapportée par 17 patients du groupe combiné (33,3 %).")]
     [InlineData("Patients were randomized to injection (n = 48) or tablets (n = 47). Ear pain after the injection was reported by 17 patients in the combined group (33.3%).")]
     public void TheArmItsOwnClauseNamesBeforeAGroup(string text) => Assert.Equal("inconsistent", Verdict(text, "percentage"));
+
+    [Theory]
+    // The set just named, in up to three words, is the denominator of the count after it, whose verb may take two
+    // words: 12,846/31,208 = 41.2 %; 38.2 % needs a denominator of 33,628, more than were invited.
+    [InlineData("Of 31,208 eligible adults invited, 12,846 attended baseline screening (41.2%).", "consistent")]
+    [InlineData("Of 31,208 eligible adults invited, 12,846 attended baseline screening (38.2%).", "inconsistent")]
+    [InlineData("Sur 31 208 adultes éligibles invités, 12 846 ont été dépistés à l'inclusion (38,2 %).", "inconsistent")]
+    public void TheSetJustNamedInThreeWords(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 }

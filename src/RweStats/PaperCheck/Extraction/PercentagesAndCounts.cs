@@ -24,10 +24,10 @@ internal static partial class StatisticExtractor
     // A number after "of", "sur", "/" that follows a count is its denominator ("18 runners of 22 (81.8%)", "19 patients
     // porteurs de CPT sur 68 évalués (27,9 %)": up to five words between), never a count.
     /// <summary>
-    /// What the people counted did, after their count, in a past participle or a past tense with at most one word
-    /// after it: "12 sont décédés (7,2 %)", "71 ont été vus (74,0 %)", "97 attended colposcopy (83.2%)".
+    /// What the people counted did, after their count, in a past participle or a past tense with at most two words
+    /// after it: "12 sont décédés (7,2 %)", "71 ont été vus (74,0 %)", "97 attended colposcopy (83.2%)", "12,846 attended baseline screening (41.2%)".
     /// </summary>
-    const string CountVerb = @"(?:(?:have been|had been|were|was|sont|ont été|ont|étaient|avaient été)\s+)?[a-zà-ÿ]{3,}(?:ed|és|ées|us|ues|is|ies)(?:\s+[a-zà-ÿ][\wà-ÿ'-]*)?\s*";
+    const string CountVerb = @"(?:(?:have been|had been|were|was|sont|ont été|ont|étaient|avaient été)\s+)?[a-zà-ÿ]{3,}(?:ed|és|ées|us|ues|is|ies)(?:\s+[a-zà-ÿ][\wà-ÿ'-]*){0,2}\s*";
     /// <summary>A qualifier of the people counted, in one or two words: "17 patients sous lithium", "14 children with tubes", "14 patients after EVLA", "28 trekkers taking acetazolamide", "7 patients given iron sucrose", "41 participants in usual care".</summary>
     const string PeopleQualifier = @"(?:(?:with|without|on|under|receiving|taking|after|given|sous|avec|sans|recevant|prenant|après)\s+(?:(?:silver|the|la|le|l')\s*)?[\wÀ-ÿ'-]+\s*(?:(?!(?:and|et|or|ou|in|dans|at|à)\b)[\p{L}][\wÀ-ÿ'-]*\s*)?|(?:in|en)\s+usual\s+care\s*)";
     /// <summary>
@@ -45,5 +45,5 @@ internal static partial class StatisticExtractor
     static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
 
     static readonly Regex PercentOfNamedGroup = new(@"\G\s*%\s+(?:of\s+(?:the|those)|among(?:\s+the)?|des|du|de\s+la|de\s+l'|parmi\s+les)\s*(?!(?:" + StudyPeople + @"|total|all|tous|ensemble|cases|cas)\b)[\wéèàç'-]+", OptI);
-    static readonly Regex SubsetJustNamed = new(@"\b(?:among|of|parmi|sur)\s+(?:(?:these|those|the|ces|les)\s+)?(?<n>" + WholeCount + @")\s+[\wéèàç'-]+(?:\s+[\wéèàç'-]+)?\s*,\s*$", OptI);
+    static readonly Regex SubsetJustNamed = new(@"\b(?:among|of|parmi|sur)\s+(?:(?:these|those|the|ces|les)\s+)?(?<n>" + WholeCount + @")\s+[\wéèàç'-]+(?:\s+[\wéèàç'-]+){0,2}\s*,\s*$", OptI);
 }
