@@ -40,6 +40,8 @@ public static class CheckCorpusBench
         ["heldout18"] = "heldout18 (tuned on)",
         ["heldout19"] = "heldout19 (tuned on)",
         ["heldout20"] = "heldout20 (tuned on)",
+        ["heldout21"] = "heldout21 (tuned on)",
+        ["heldout22"] = "heldout22 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;

@@ -87,8 +87,8 @@ public class PaperCheckSentenceFormsTests
         Assert.Null(Verdict("Pain was 5.1 ± 1.2 in the active arm and 6.3 ± 1.4 in the placebo arm at week 4 (p = 0.01).", "within_patient_p"));
 
     [Theory]
-    // A value with its IQR is a median: below its own Q1 no data can give it; in order, it is read (and, for a measure
-    // not known to be integer-valued, its quantiles are not checkable).
+    // A value with its IQR is a median: below its own Q1 no data can give it; in order, it is read (and, for an
+    // integer-valued measure with no n, its quantiles are not checkable).
     [InlineData("At discharge the Barthel index had dropped to 55 (IQR 60–80).", "inconsistent")]
     [InlineData("At discharge the Barthel index had dropped to 65 (IQR 55–80).", null)]
     [InlineData("The length of stay was 9 days in the first cohort and 7 days (IQR 8–12) in the second.", "inconsistent")]
@@ -209,6 +209,27 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Parmi les 30 patients, 12 étaient en classe 1, 10 en classe 2 et 11 en classe 3.", "inconsistent")]
     // A patient may have adverse events of several grades: never added up.
     [InlineData("Of the 50 patients, 30 had grade 3 adverse events and 25 grade 4 adverse events.", null)]
+    // A numbered category or level of one classification: 168 + 201 + 97 = 466 of 453 is impossible; 61 + 34 + 12 + 7 = 114.
+    [InlineData("Among the 453 participants with Lung-RADS 4, 168 had category 4A, 201 category 4B and 97 category 4X.", "inconsistent")]
+    [InlineData("Among the 466 participants with Lung-RADS 4, 168 had category 4A, 201 category 4B and 97 category 4X.", "consistent")]
+    [InlineData("Of the 114 patients assessed at 24 months, 61 were in Rutherford category 0, 34 in category 1, 12 in category 2 and 7 in category 3 or higher.", "consistent")]
+    [InlineData("Parmi les 42 patients ayant eu une hypoglycémie, la plus sévère était de niveau 1 chez 31, de niveau 2 chez 9 et de niveau 3 chez 4.", "inconsistent")]
+    [InlineData("Parmi les 42 patients ayant eu une hypoglycémie, la plus sévère était de niveau 1 chez 31, de niveau 2 chez 9 et de niveau 3 chez 2.", "consistent")]
+    // Levels of events are not added up: a patient may have several.
+    [InlineData("Among the 40 patients, 30 adverse events were of level 1, 12 of level 2 and 5 of level 3.", null)]
+    // How many times, how many doses: one per patient. 48 + 27 + 21 = 96 of 92 is impossible.
+    [InlineData("Of the 92 exercise participants who fell, 48 fell once, 27 twice and 21 three times or more.", "inconsistent")]
+    [InlineData("Of the 96 exercise participants who fell, 48 fell once, 27 twice and 21 three times or more.", "consistent")]
+    [InlineData("Parmi les 92 participants ayant chuté, 48 sont tombés une fois, 27 deux fois et 21 trois fois ou plus.", "inconsistent")]
+    [InlineData("Parmi les 71 enfants du groupe LISA, 49 ont reçu une seule dose de surfactant, 20 deux doses et 2 trois doses.", "consistent")]
+    [InlineData("Parmi les 69 enfants du groupe LISA, 49 ont reçu une seule dose de surfactant, 20 deux doses et 2 trois doses.", "inconsistent")]
+    [InlineData("Of the 69 infants, 49 received a single dose of surfactant, 20 two doses and 2 three doses.", "inconsistent")]
+    // A dosing frequency is a regimen, and regimens need not be exclusive across a sentence's people: not added up.
+    [InlineData("Of the 40 patients, 30 took it twice daily and 15 three times daily.", null)]
+    // In French the noun comes before its severity: "une perte légère", "une douleur modérée". 298 + 231 + 97 = 626 of 612.
+    [InlineData("Parmi les 612 salariés atteints d'une perte auditive, 298 avaient une perte légère, 231 moyenne et 97 sévère.", "inconsistent")]
+    [InlineData("Parmi les 626 salariés atteints d'une perte auditive, 298 avaient une perte légère, 231 moyenne et 97 sévère.", "consistent")]
+    [InlineData("Of the 612 workers with hearing loss, 298 had a mild loss, 231 moderate and 97 severe.", "inconsistent")]
     public void CountsByGradeStageOrClass(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 
     [Theory]
@@ -885,7 +906,8 @@ public class PaperCheckSentenceFormsTests
     [Theory]
     // A named median with bare limits: quartiles, a range and a confidence interval all hold the median, so one outside
     // them is impossible whatever they are; within them it is only checked as a median (of integers: whole or half).
-    [InlineData("The median length of stay was 9 days (5–16) among survivors.", "quantile_order", null)]
+    [InlineData("The median length of stay was 9 days (5–16) among survivors.", "quantile_order", "consistent")]
+    [InlineData("La durée médiane de séjour était de 9 jours [5-16] chez les survivants.", "quantile_order", "consistent")]
     [InlineData("The median length of stay was 6 days (7–12) among the patients who died.", "quantile_order", "inconsistent")]
     [InlineData("La durée médiane de séjour était de 6 jours [7-12] chez les patients décédés.", "quantile_order", "inconsistent")]
     // A median of SOFA scores (sums of whole organ scores) is whole or a half for any n: 7.2 is not; 7.5 of 251 values is
@@ -946,8 +968,16 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Counted in whole weeks, the median time to healing among the 40 patients was 6.5 weeks (IQR 4–8).", "consistent")]
     [InlineData("Counted in whole weeks, the median time to healing among the 40 patients was 6.3 weeks (IQR 4–8).", "inconsistent")]
     [InlineData("Comptée en semaines révolues, la durée médiane de cicatrisation chez les 40 patients était de 6,3 semaines (EIQ 4-8).", "inconsistent")]
-    [InlineData("The median time to healing among the 40 patients was 6.3 weeks (IQR 4–8).", "not_checkable")]
-    public void ADurationCountedInWholeUnits(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
+    [InlineData("The median time to healing among the 40 patients was 6.3 weeks (IQR 4–8).", null)]
+    [InlineData("La durée médiane de cicatrisation chez les 40 patients était de 6,3 semaines (EIQ 4-8).", null)]
+    public void ADurationCountedInWholeUnits(string text, string? verdict) => QuantileOrOrderOnly(text, verdict);
+
+    /// <summary>The integer check's verdict; when it does not apply (a real-valued measure), the quartiles' order is checked and holds.</summary>
+    static void QuantileOrOrderOnly(string text, string? verdict)
+    {
+        Assert.Equal(verdict, Verdict(text, "quantile"));
+        if (verdict is null) Assert.Equal("consistent", Verdict(text, "quantile_order"));
+    }
 
     [Theory]
     // Seizures counted over a period are whole: 37/11 = 3.3636 prints 3.36, while 3.31 × 11 = 36.41 is no whole total.
@@ -1229,11 +1259,11 @@ public class PaperCheckSentenceFormsTests
     // a median of whole numbers is whole or a half. A median printed whole or as a half says nothing of the data's
     // precision, nor do quartiles with decimals: real-valued durations give them.
     [InlineData("In the 99 patients, the median time to return to work was 3.2 days (IQR 1–6).", "inconsistent")]
-    [InlineData("In the 99 patients, the median time to return to work was 3.5 days (IQR 1–6).", "not_checkable")]
-    [InlineData("In the 99 patients, the median time to return to work was 3.2 days (IQR 1.4–6.1).", "not_checkable")]
+    [InlineData("In the 99 patients, the median time to return to work was 3.5 days (IQR 1–6).", null)]
+    [InlineData("In the 99 patients, the median time to return to work was 3.2 days (IQR 1.4–6.1).", null)]
     [InlineData("Chez les 99 patients, le délai médian de reprise du travail était de 3,2 jours (EIQ 1-6).", "inconsistent")]
-    [InlineData("Chez les 99 patients, le délai médian de reprise du travail était de 3,5 jours (EIQ 1-6).", "not_checkable")]
-    public void ADurationWithWholeQuartilesIsCountedInWholeUnits(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
+    [InlineData("Chez les 99 patients, le délai médian de reprise du travail était de 3,5 jours (EIQ 1-6).", null)]
+    public void ADurationWithWholeQuartilesIsCountedInWholeUnits(string text, string? verdict) => QuantileOrOrderOnly(text, verdict);
 
     [Theory]
     // A column of differences or odds ratios: a row of means holds a difference, read on its own scale: SE = (1.39 −
@@ -1399,6 +1429,11 @@ public class PaperCheckSentenceFormsTests
     // qualifiers) has its own n, not the study's.
     [InlineData("We included 221 patients.\n\nThe 23 direct anterior patients used 4.63 (SD 2.14) rescue opioid tablets.", "inconsistent")]
     [InlineData("Nous avons inclus 221 patients.\n\nLes 14 très jeunes patients réhospitalisés ont eu 2,16 (ET 0,62) séjours.", "inconsistent")]
+    // Operations, biopsies, scans and injection sites are counted whole: with n = 11, 2.18 is 24 / 11 and 2.16 no total.
+    [InlineData("The 11 patients amputated secondarily underwent 2.18 (SD 0.50) interventions.", "consistent")]
+    [InlineData("The 11 patients amputated secondarily underwent 2.16 (SD 0.50) interventions.", "inconsistent")]
+    [InlineData("Les 11 patients amputés secondairement ont eu 2,16 (ET 0,50) interventions.", "inconsistent")]
+    [InlineData("Les 11 patients ayant une lipodystrophie avaient 2,16 (DS 0,97) sites d'injection.", "inconsistent")]
     public void ThingsCountedNamedAfterTheSpread(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 
     [Theory]
@@ -1411,6 +1446,12 @@ public class PaperCheckSentenceFormsTests
     // Managers and "cadres" are people counted.
     [InlineData("The 37 nurse managers rated the priority at 3.74 (SD 1.02) on a 1 to 5 scale in whole points.", "inconsistent")]
     [InlineData("Les 37 cadres de santé ont coté la priorité à 3,74 (ET 1,02) sur une échelle de 1 à 5 en points entiers.", "inconsistent")]
+    // A word or two may name the kind of scale: "a 1 to 5 face scale", "une échelle verbale de 1 à 5".
+    [InlineData("The 37 children rated the taste at 3.74 (SD 1.02) on a 1 to 5 face scale.", "inconsistent")]
+    [InlineData("The 37 children rated the taste at 3.73 (SD 1.02) on a 1 to 5 face scale.", "consistent")]
+    [InlineData("Les 37 enfants ont coté le goût à 3,74 (ET 1,02) sur une échelle verbale de 1 à 5.", "inconsistent")]
+    // A visual analogue scale is read to the millimetre: not integer-valued.
+    [InlineData("Les 37 patients ont coté leur douleur à 3,74 (ET 1,02) sur une échelle visuelle analogique de 0 à 10.", "not_checkable")]
     public void TheScaleAMeanIsOnNamedAfterItWithItsRange(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 
     [Theory]
@@ -1435,4 +1476,102 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Pain lasted a median of 4 hours (IQR 2–7), and the 40 patients had a median of 0.7 delayed doses (IQR 0–2).", "inconsistent")]
     [InlineData("La douleur a duré une médiane de 4 heures (Q1-Q3 : 2-7), et les 40 patients sont restés une médiane de 0,7 nuits (Q1-Q3 : 0-2).", "inconsistent")]
     public void AMedianOfThingsCountedNamedInItsQuote(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile")[^1]);
+
+    [Theory]
+    // Up to four words between a median and its bracket name what it counts; scans, visits to the emergency department,
+    // times and nights are whole: a median of whole numbers is whole or a half (2.8 and 2,2 are not), a maximum whole.
+    [InlineData("In the 48 patients, the median was 2.8 follow-up CT scans (IQR 2–4).", "inconsistent")]
+    [InlineData("In the 48 patients, the median was 2.5 follow-up CT scans (IQR 2–4).", "consistent")]
+    [InlineData("Chez les 52 patients, on comptait en médiane 2,2 passages antérieurs aux urgences (Q1-Q3 : 1-4).", "inconsistent")]
+    [InlineData("Chez les 52 patients, on comptait en médiane 2 passages antérieurs aux urgences (Q1-Q3 : 1-4).", "consistent")]
+    [InlineData("The 60 children used their reliever inhaler 2.3 times (IQR 1–4) in the last week.", "inconsistent")]
+    [InlineData("Les 60 enfants ont utilisé leur inhalateur 2,3 fois (Q1-Q3 : 1-4) la dernière semaine.", "inconsistent")]
+    [InlineData("Patients stayed a median of 1 night (range 1–9.5).", "inconsistent")]
+    [InlineData("Les patients sont restés une médiane de 1 nuit (extrêmes 1-9,5).", "inconsistent")]
+    public void AMedianOfThingsCountedWithSeveralWordsBeforeItsBracket(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
+
+    [Theory]
+    // "times" as a ratio counts nothing: real-valued, only the order of the quartiles is checked.
+    [InlineData("Costs were a median of 2.3 times higher (IQR 1–4) in the 60 patients.")]
+    [InlineData("Les coûts étaient en médiane 2,3 fois plus élevés (Q1-Q3 : 1-4) chez les 60 patients.")]
+    public void TimesAsARatioIsNoCount(string text) => QuantileOrOrderOnly(text, null);
+
+    [Theory]
+    // The number after "sur les", "of the last" is the denominator of the median before it, whose quartiles follow.
+    [InlineData("Les répondants avaient été vaccinés une médiane de 6 saisons sur les 10 dernières (Q1-Q3 : 2-9).")]
+    [InlineData("Respondents had been vaccinated a median of 6 seasons out of the 10 last ones (IQR 2–9).")]
+    public void ADenominatorAfterAMedianIsNoMedian(string text) => Assert.DoesNotContain(CheckText(text).Findings, f => f.Verdict == FindingVerdict.Inconsistent);
+
+    [Theory]
+    // "coded 1, otherwise 0" names a 0/1 variable: with n = 40 a mean of 0.78 has SD 0.42 (k = 31: √(0.775 × 0.225 × 40/39) = 0.423).
+    [InlineData("In the 40 patients, dual antiplatelet therapy at 6 months (coded 1, otherwise 0) had a mean of 0.78 (SD 0.42).", "consistent")]
+    [InlineData("In the 40 patients, dual antiplatelet therapy at 6 months (coded 1, otherwise 0) had a mean of 0.78 (SD 0.36).", "inconsistent")]
+    [InlineData("Chez les 40 patients, la double antiagrégation à 6 mois (codée 1, sinon 0) avait une moyenne de 0,78 (ET 0,36).", "inconsistent")]
+    public void CodedOneOtherwiseZeroIsBinary(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // People counted with the arm they were given ("7 patients given iron sucrose", "7 patients recevant le fer") are
+    // counted in that arm: 7/35 = 20.0 %; 19.4 % needs a denominator of 36, more than the arm has.
+    [InlineData("Patients were randomized to iron (n = 35) or placebo (n = 33). Hypophosphatemia was found in 7 patients given iron (20.0%).", "consistent")]
+    [InlineData("Patients were randomized to iron (n = 35) or placebo (n = 33). Hypophosphatemia was found in 7 patients given iron (19.4%).", "inconsistent")]
+    [InlineData("Patients were randomized to iron sucrose (n = 35) or placebo (n = 33). Hypophosphatemia was found in 7 patients given iron sucrose (19.4%).", "inconsistent")]
+    [InlineData("Les patients ont été randomisés entre fer (n = 35) et placebo (n = 33). Une hypophosphatémie a été observée chez 7 patients recevant le fer (19,4 %).", "inconsistent")]
+    [InlineData("Les patients ont été randomisés entre fer (n = 35) et placebo (n = 33). Une hypophosphatémie a été observée chez 7 patients recevant le fer (20,0 %).", "consistent")]
+    // A bare count with its arm: "21 du groupe témoin", "4 sous placebo", "33 given placebo".
+    [InlineData("Les patients ont été randomisés entre fer (n = 35) et placebo (n = 33). Une hypophosphatémie a été observée chez 7 patients sous fer (20,0 %) et 4 sous placebo (11,8 %).", "consistent", "inconsistent")]
+    [InlineData("Patients were randomized to iron (n = 35) or placebo (n = 33). Hypophosphatemia was found in 7 patients given iron (20.0%) and 4 given placebo (12.1%).", "consistent", "consistent")]
+    [InlineData("Patients were randomized to iron (n = 35) or placebo (n = 33). Hypophosphatemia was found in 7 patients given iron (20.0%) and 4 given placebo (11.8%).", "consistent", "inconsistent")]
+    public void PeopleGivenAnArmAreCountedInIt(string text, params string[] verdicts) => Assert.Equal(verdicts, Verdicts(text, "percentage"));
+
+    [Theory]
+    // Categories the sentence says count each person once, their counts in brackets: 6 + 4 + 3 = 13 of 11 is impossible.
+    [InlineData("Counting each patient once, the 11 patients reporting an adverse event had pain during the session (6), bruising (4) or paresthesia (3).", "inconsistent")]
+    [InlineData("Counting each patient once, the 13 patients reporting an adverse event had pain during the session (6), bruising (4) or paresthesia (3).", "consistent")]
+    [InlineData("En comptant chaque enfant une fois, les 17 enfants atteints de dysplasie avaient une forme légère (8), modérée (6) ou sévère (5).", "inconsistent")]
+    [InlineData("En comptant chaque enfant une fois, les 19 enfants atteints de dysplasie avaient une forme légère (8), modérée (6) ou sévère (5).", "consistent")]
+    // Each clause with its own total; fewer than the total leaves some in no category named.
+    [InlineData("Counting each patient once, 3 events were recorded in the ESP group: hematoma (1), hypotension (1) and paresthesia (1); in the sham group, the 12 patients readmitted within 30 days had air leak (4), pneumonia (3) and wound infection (2).", "consistent", "not_checkable")]
+    // Without the words, adverse events are not added up (a patient may have several).
+    [InlineData("The 11 patients reporting an adverse event had pain during the session (6), bruising (4) or paresthesia (3).")]
+    public void CategoriesCountingEachPersonOnce(string text, params string[] verdicts) => Assert.Equal(verdicts, Verdicts(text, "category_counts"));
+
+    [Theory]
+    // "Classified by their most severe reaction": severities of reactions, one per child, are added up: 6 + 71 + 19 + 2 = 98.
+    [InlineData("Classified by their most severe dosing reaction, the 98 children given OIT had none (6), mild (71), moderate (19) or severe (2) reactions.", "consistent")]
+    [InlineData("Of the 96 children given OIT, classified by their most severe dosing reaction, 6 had none, 71 mild, 19 moderate and 2 severe reactions.", "inconsistent")]
+    [InlineData("Parmi les 96 enfants, classés selon la plus sévère de leurs réactions, 71 avaient une réaction légère, 19 modérée et 8 sévère.", "inconsistent")]
+    public void SeveritiesOfReactionsCountedByTheMostSevere(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "category_counts")[0]);
+
+    [Theory]
+    // The group named after the second visit's mean, before the p, is the comparison's n: with 86 patients a fall of
+    // 3.7 points (SDs 1.6 and 1.9) gives p < 0.001 at any correlation from 0 to 1, never 0.44.
+    [InlineData("Pain fell from 6.8 ± 1.6 to 3.1 ± 1.9 on day 2 in the 86 patients assessed (p = 0.44).", "inconsistent")]
+    [InlineData("Pain fell from 6.8 ± 1.6 to 3.1 ± 1.9 on day 2 in the 86 patients assessed (p < 0.001).", "consistent")]
+    [InlineData("La douleur est passée de 6,8 ± 1,6 à 3,1 ± 1,9 à J2 chez les 86 patients du groupe IV évalués (p = 0,44).", "inconsistent")]
+    // Adolescents are people counted.
+    [InlineData("Chez les 214 adolescents revus à 6 mois, le score est passé de 11,4 ± 4,6 à 8,2 ± 4,9 (p = 0,29).", "inconsistent")]
+    [InlineData("Among the 214 adolescents seen at 6 months, the score fell from 11.4 ± 4.6 to 8.2 ± 4.9 (p < 0.001).", "consistent")]
+    public void TheGroupNamedAfterTheSecondVisit(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+
+    [Theory]
+    // A count whose own words name a group no arm is known by ("du groupe mobilisation": the arms are known as "précoce"
+    // and "Immobilisation") does not take the arm named before it in the other clause: 3/61 = 4.9 % is possible.
+    [InlineData("Variable  Mobilisation précoce (n = 61)  Immobilisation (n = 60)\n\nLa raideur a concerné 9 patients du groupe immobilisation (15,0 %) contre 3 patients du groupe mobilisation (4,9 %).")]
+    [InlineData("Variable  Early mobilisation (n = 61)  Immobilisation (n = 60)\n\nStiffness occurred in 9 patients in the immobilisation group (15.0%) and in 3 patients in the mobilisation group (4.9%).")]
+    public void AGroupNamedByTheCountIsNotTheArmBefore(string text) => Assert.DoesNotContain("inconsistent", Verdicts(text, "percentage"));
+
+    [Theory]
+    // With no join to another group's statement, the arm its own clause names before it still applies: 17/48 = 35.4 %;
+    // 33.3 % needs 51, more than the injection arm has.
+    [InlineData("Les patients ont été randomisés entre injection (n = 48) et comprimés (n = 47). Une otalgie après l'injection a été rapportée par 17 patients du groupe combiné (33,3 %).")]
+    [InlineData("Patients were randomized to injection (n = 48) or tablets (n = 47). Ear pain after the injection was reported by 17 patients in the combined group (33.3%).")]
+    public void TheArmItsOwnClauseNamesBeforeAGroup(string text) => Assert.Equal("inconsistent", Verdict(text, "percentage"));
+
+    [Theory]
+    // The set just named, in up to three words, is the denominator of the count after it, whose verb may take two
+    // words: 12,846/31,208 = 41.2 %; 38.2 % needs a denominator of 33,628, more than were invited.
+    [InlineData("Of 31,208 eligible adults invited, 12,846 attended baseline screening (41.2%).", "consistent")]
+    [InlineData("Of 31,208 eligible adults invited, 12,846 attended baseline screening (38.2%).", "inconsistent")]
+    [InlineData("Sur 31 208 adultes éligibles invités, 12 846 ont été dépistés à l'inclusion (38,2 %).", "inconsistent")]
+    public void TheSetJustNamedInThreeWords(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 }

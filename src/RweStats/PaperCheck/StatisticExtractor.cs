@@ -316,6 +316,7 @@ internal static partial class StatisticExtractor
             }
 
         found.AddRange(Categories(text, sentences, studyNs, french, options));
+        found.AddRange(CountedOnce(text, sentences));
         found = InheritMeasure(flow, found, inTables, sentences, options).Select(s => s is MedianWithQuartiles median ? CountedInWholeUnits(median) : s).ToList();
         var within = WithinPatient(text, found, pValues.Where(p => !usedP.Contains(p)).ToList(), sentences).Concat(tableWithin).ToList();
         found.AddRange(within);

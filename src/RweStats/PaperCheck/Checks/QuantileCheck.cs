@@ -1,7 +1,8 @@
 namespace RweStats.PaperCheck.Checks;
 
 /// <summary>
-/// A median with its quartiles or range. Any data: min ≤ Q1 ≤ median ≤ Q3 ≤ max within rounding. Integer-valued
+/// A median with its quartiles or range. Any data: min ≤ Q1 ≤ median ≤ Q3 ≤ max within rounding (for a measure not
+/// known to be integer-valued that is the whole check, and values in order are consistent). Integer-valued
 /// data with a known n: each of median, Q1 and Q3 must be a value some common quantile definition can give for n
 /// integers (<see cref="QuantileDefinition"/>), and min and max must be whole; the finding names the definitions that
 /// give every printed value.
@@ -52,7 +53,12 @@ internal static class QuantileCheck
                 }
         if (!s.Context.IntegerValued)
         {
-            yield return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: the measure is not named as a score, points, scale or count, nor declared integer-valued (--integer); any real-valued data can give these quantiles");
+            // Of real-valued data, quantiles in order are all any data must give: with two or more values printed the
+            // order was checked (and could have failed), so the statement is consistent; a median alone is not checkable.
+            if (ordered.Count >= 2 || s.BareLimits is not null)
+                yield return Finding.Of(s, OrderName, FindingVerdict.Consistent, $"{what}: in order, which is all real-valued data must give (the measure is not named as a score, points, scale or count, nor declared integer-valued (--integer), so which values integer data allow is not checked)");
+            else
+                yield return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: the measure is not named as a score, points, scale or count, nor declared integer-valued (--integer); any real-valued data can give this median");
             yield break;
         }
         if (s.Context.N is not { } n || n < 1)

@@ -23,13 +23,20 @@ internal static partial class StatisticExtractor
         ("grade", @"(?:[A-Z][\w-]*\s+)?grade\s+(?:[0-5]|I|II|III|IV|V)(?!\s+(?:adverse|events?|AEs?|toxicit|side|effets|événements|évènements|toxicité))"),
         ("stage", @"(?:[A-Z][\w-]*\s+)?(?:stage|stade)\s+(?:[0-4]|I|II|III|IV)(?![\w-])"),
         ("class", @"(?:[A-Z][\w-]*\s+)?(?:class|classe)\s+(?:[A-D]|[1-4])(?![\w-])"),
+        // A numbered category or level of one classification (Rutherford category 0–6, Lung-RADS category 4A/4B/4X, a
+        // hypoglycaemia of level 1–3): one per patient at a time, not of events (a patient may have several).
+        ("category", @"(?:[A-Z][\w-]*\s+)?(?:category|catégorie|level|niveau)\s+(?:[0-9][A-Z]?|I{1,3}|IV|V)(?![\w-])"),
         // Classifications of one patient by their disease: the type of an aphasia, the motor subtype of a delirium.
         ("aphasia type", @"non-?fluent aphasia|fluent aphasia|global aphasia|aphasie non[- ]?fluente|aphasie fluente|aphasie globale"),
+        // How many times a patient had something, or how many doses: "48 fell once, 27 twice and 21 three times or more",
+        // "49 ont reçu une seule dose, 20 deux doses et 2 trois doses" (not "three times daily": a dosing frequency).
+        ("number of times", @"(?:once|twice|(?:three|four|five|six) times(?: or more)?|more than (?:once|twice)|(?:une (?:seule )?|deux |trois |quatre |cinq )fois(?: ou plus)?|plus de (?:une|deux|trois) fois)(?!\s*(?:a|per|par)\s+(?:day|daily|week|jour|semaine)|\s+(?:daily|weekly|quotidien))"),
+        ("number of doses", @"(?:a single|one|two|three|four|une (?:seule )?|deux|trois|quatre)\s*doses?(?: or more| ou plus)?(?!\s*(?:a|per|par)\s+(?:day|daily|week|jour|semaine)|\s+(?:daily|weekly|quotidien))"),
         ("delirium subtype", @"hypoactive?s?|hyperactive?s?|hypoactifs?|hyperactifs?|mixed|mixtes?"),
     };
     static readonly string CountWord = @"(?<k>\d+|" + CountWords.Pattern + ")";
-    /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity": a count, then its level within a few words.</summary>
-    static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:had|with|were|avaient|ont|présentaient|étaient|avec|sont|are)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|une?|des)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
+    /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity", "48 fell once", "49 ont reçu une seule dose", "298 avaient une perte légère" (a French noun before its adjective): a count, then its level within a few words.</summary>
+    static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:(?:sont|ont\s+été)\s+[a-zà-ÿ]{3,}(?:és|ées|is|us)|had|with|were|avaient|(?:ont\s+)?(?:reçu|eu|présenté)|ont|présentaient|étaient|avec|sont|are|received|[a-z]{3,}ed|fell|took)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|(?:une?|des)(?:\s+[\p{L}-]{3,})?)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte|réactions?|reactions?)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
     /// <summary>"mild in 5 patients", "faible chez 8": a level, then its count.</summary>
     static readonly Regex LevelThenCount = new(@"\b(?<lev>LEVELS)\s+(?:in|chez|for|pour)\s+" + CountWord + @"(?![.,]\d)(?!\s*%)", OptI);
     /// <summary>CountThenLevel and LevelThenCount with the levels of every variable, each variable's as group v0, v1, ….</summary>
@@ -66,7 +73,8 @@ internal static partial class StatisticExtractor
                 var (studyN, studyNSource) = studyNs.At(list[0].Start);
                 var sentence = flow[s0..s1];
                 // Severities, grades, responses and courses of events (adverse events, episodes, lesions): a patient may have several.
-                if (variable is "severity" or "grade" or "response" or "course" && EventWords.IsMatch(sentence)) continue;
+                // Unless the sentence says each patient is counted once ("Classified by their most severe reaction", "Counting each patient once").
+                if (variable is "severity" or "grade" or "response" or "course" or "category" && EventWords.IsMatch(sentence) && !CountedOncePhrase.IsMatch(sentence)) continue;
                 int? total = null;
                 string totalSource = "the total stated in the sentence";
                 string? bracketTotal = null;
@@ -115,6 +123,48 @@ internal static partial class StatisticExtractor
                     { Page = line.Page, Line = line.Line };
                 var counts = new CategoryCounts(ctx, variable, list, total, others);
                 yield return bracketTotal is null ? counts : counts with { TotalSource = bracketTotal };
+            }
+        }
+    }
+
+    /// <summary>Words saying each person is counted in one category only: "Counting each patient once", "by their most
+    /// severe reaction", "En comptant chaque enfant une fois", "selon la plus grave".</summary>
+    static readonly Regex CountedOncePhrase = new(@"\bcounting each [\p{L}-]+ once\b|\ben comptant chaque [\p{L}-]+ une (?:seule )?fois\b|\bby (?:their|the|its|his|her) (?:most (?:severe|serious)|worst)\b|\bselon (?:le|la|leur|son|sa) (?:plus (?:grave|sévère)|pire)\b", OptI);
+    static readonly Regex BracketedCount = new(@"(?<lev>(?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)\s*\(\s*(?<k>\d{1,5})\s*\)", Opt);
+    static readonly Regex LevelLead = new(@"^(?:(?:or|and|ou|et|had|have|avaient|ont|an?|une?|des)\s+)+", OptI);
+    static readonly Regex CountedOnceTotal = new(@"(?<![\w.,])(?<n>" + WholeCount + @")\s+(?:[\p{L}'’-]+\s+){0,3}?(?:" + PeopleWords + @"|events|événements|évènements)\b", OptI);
+
+    /// <summary>
+    /// Categories a sentence says count each person once, each with its count in brackets after its name, against the
+    /// people (or events) its clause counts before them: "Counting each patient once, the 11 patients reporting an adverse
+    /// event had pain during the session (6), bruising (4) or paresthesia (3)", "En comptant chaque enfant une fois, les
+    /// 17 enfants … avaient une forme légère (8), modérée (6) ou sévère (5)". Each clause (up to ";") on its own.
+    /// </summary>
+    static IEnumerable<CategoryCounts> CountedOnce(PaperText text, int[] sentences)
+    {
+        var flow = text.Flow;
+        foreach (Match phrase in CountedOncePhrase.Matches(flow))
+        {
+            int s0 = SentenceStart(sentences, phrase.Index), s1 = SentenceEnd(sentences, flow, phrase.Index);
+            var sentence = flow[s0..s1];
+            for (int c0 = phrase.Index + phrase.Length; c0 < s1;)
+            {
+                int c1 = flow.IndexOf(';', c0, s1 - c0) is var semi and >= 0 ? semi : s1;
+                var list = BracketedCount.Matches(flow, c0).TakeWhile(m => m.Index + m.Length <= c1)
+                    .Select(m => new CategoryCount(int.Parse(m.Groups["k"].Value, CultureInfo.InvariantCulture), LevelLead.Replace(m.Groups["lev"].Value.Trim(), "").ToLowerInvariant(), m.Index, m.Index + m.Length)).ToList();
+                if (list.Count >= 2 && list.Select(x => x.Level).Distinct().Count() == list.Count
+                    && CountedOnceTotal.Match(flow[c0..list[0].Start]) is { Success: true } t)
+                {
+                    int total = ParseWhole(t.Groups["n"].Value);
+                    // The statement runs from the people counted to the last category.
+                    int start = c0 + t.Index, end = list[^1].End;
+                    var line = text.LineAt(start);
+                    var ctx = new StatisticContext(start, end, flow[start..end], sentence.Trim(), "categories counted once", true, total, "the total stated in the sentence", null)
+                        { Page = line.Page, Line = line.Line };
+                    yield return new CategoryCounts(ctx, "categories, each counted once", list, total, Array.Empty<(int, string)>())
+                        { TotalSource = $"of '{t.Value.Trim()}'" };
+                }
+                c0 = c1 + 1;
             }
         }
     }

@@ -38,7 +38,8 @@ internal static partial class StatisticExtractor
         // the sentence up to 40 characters, when no other number comes first (that would be another statistic's).
         var following = flow[end..Math.Max(end, Math.Min(s1, end + 40))]; // a statistic may run past the end of the sentence it starts in
         // "PHQ-9" is a name, "12" a number; so is the range of the scale the statistic is on ("3.74 (SD 1.02) on a 1 to 5
-        // scale in whole points", "sur une échelle de 0 à 10"), which names the measure and is no other statistic.
+        // scale in whole points", "on a 1 to 5 face scale", "sur une échelle verbale de 0 à 10"), which names the measure
+        // and is no other statistic.
         var scanned = ScaleRangeAfter.Replace(following, m => new string(' ', m.Length));
         if (Regex.Match(scanned, @"(?<![A-Za-z-])\d") is { Success: true } number) following = following[..number.Index];
         if (!NamesInteger(window, options) && NamesInteger(following, options)) window += following;
@@ -161,7 +162,15 @@ internal static partial class StatisticExtractor
             // The arm named with the statistic or after it; the words before it only when none is ("In the EVLA group, the
             // score was …"): those may be the previous statistic's ("4.92 with dupilumab and 21.08 ± 5.14 with placebo").
             var named = Named(flow[start..c1]);
-            if (named.Count == 0) named = Named(flow[c0..c1]);
+            // When its own words name a group that is no arm known, not past the word that joins it to another group's
+            // statement ("9 du groupe immobilisation (15,0 %) contre 3 du groupe mobilisation (4,9 %)": that arm is the
+            // other clause's; "une otalgie après l'injection a été rapportée par 17 patients du groupe combiné" keeps its own).
+            if (named.Count == 0)
+            {
+                int from = c0;
+                if (OwnGroupNamed.IsMatch(flow[start..c1]) && OtherGroupJoin.Matches(flow[c0..start]).LastOrDefault() is { } join) from = c0 + join.Index + join.Length;
+                named = Named(flow[from..c1]);
+            }
             if (named.Select(a => a.N).Distinct().Count() == 1)
             {
                 n = named[0].N;
@@ -202,7 +211,7 @@ internal static partial class StatisticExtractor
 
     /// <summary>What follows a statistic's first number in its quote: "a median of 0.7 delayed doses (IQR 0–2)" counts doses.</summary>
     static string AfterFirstNumber(string quote) => Regex.Match(quote, Num + @"(?<rest>.*)$", RegexOptions.Singleline).Groups["rest"].Value;
-    static readonly Regex ScaleRangeAfter = new(@"(?<=^\s*(?:on|sur)\s+(?:a|an|the|une|la|l')\s+(?:(?:échelle|scale)\s+(?:de\s+|from\s+)?)?)\d+\s*(?:to|à|–|-)\s*\d+(?=(?:-point)?\s+(?:scale|points?|échelle)\b|\s*(?:[,.;)]|$|\s+(?:in|en|with|avec|for|pour|dans|chez|among)\b))", OptI);
+    static readonly Regex ScaleRangeAfter = new(@"(?<=^\s*(?:on|sur)\s+(?:a|an|the|une|la|l')\s+(?:(?:échelle|scale)(?:\s+[\p{L}-]+){0,2}?\s+(?:de\s+|from\s+)?)?)\d+\s*(?:to|à|–|-)\s*\d+(?=(?:-point)?(?:\s+(?!(?:in|en|with|avec|for|pour|dans|chez|among)\b)[\p{L}-]+){0,2}?\s+(?:scale|points?|échelle)\b|\s*(?:[,.;)]|$|\s+(?:in|en|with|avec|for|pour|dans|chez|among)\b))", OptI);
     /// <summary>A subgroup a statistic is of ("in the placebo group", "among women", "those who relapsed", "chez les répondeurs").</summary>
     static readonly Regex Subgroup = new(@"\b(?:(?:in|among|for|within|chez|parmi|dans|pour)\s+(?:the\s+|les?\s+|la\s+|l'|each\s+|both\s+|chaque\s+)?(?:[\w'-]+\s+){0,3}?(?:groups?|arms?|subgroups?|strat(?:um|a)|groupes?|bras|sous-groupes?|strates?|women|men|boys|girls|femmes|hommes|garçons|filles|responders|non-responders|répondeurs|non-répondeurs|survivors|survivants|smokers|fumeurs)\b|\b(?:those|ceux|celles)\s+(?:who|whose|with|qui|dont|ayant|avec)\b|\b(?:patients|participants|subjects|children|enfants)\s+(?:who|whose|qui|dont|ayant)\b|\b(?:placebo|controls?|témoins?)\b)", OptI);
     /// <summary>A count of units other than patients: eyes, lesions, visits, samples, procedures, events.</summary>
@@ -363,9 +372,11 @@ internal static partial class StatisticExtractor
     /// <summary>The arms' n after the allocation's verb: "We randomized 166 children aged 6 to 12 years: 84 to methylphenidate and 82 to placebo", "239 patients were randomized (118 to erenumab 140 mg and 121 to placebo)".</summary>
     static readonly Regex ArmsAfterVerb = new(@"\b(?:randomi[sz]ed|assigned|allocated|randomisé(?:e?s)?|répartie?s)\b[^.;]{0,80}?[:(,]\s*(?<a>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g2") + @"(?=\s*[.;,)])", OptI);
     static readonly Regex ArmWithN = new(@"\b(?:in|of)\s+the\s+(?<name>[\p{L}][\p{L}-]*)\s+(?:group|arm)\s*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)|\b(?:dans|du|de)\s+(?:le\s+)?(?:groupe|bras)\s+(?<name>[\p{L}][\p{L}-]*)\s*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", OptI);
-    /// <summary>A statistic's clause naming an arm: "after EVLA", "with placebo", "in the tubes group", "dans le groupe conseils", "avec l'ivermectine"; and the names coordinated after it ("with surgery or casting": both).</summary>
-    static readonly Regex ArmReference = new(@"\b(?:after|with|on|receiving|taking|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|group|arm)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*)(?:\s+(?!(?:or|and|ou|et|nor)\b)(?<name>[\p{L}][\p{L}-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*))*", OptI);
+    /// <summary>A statistic's clause naming an arm: "after EVLA", "with placebo", "given SDF", "in the tubes group", "dans le groupe conseils", "avec l'ivermectine"; and the names coordinated after it ("with surgery or casting": both).</summary>
+    static readonly Regex ArmReference = new(@"\b(?:after|with|on|receiving|taking|given|recevant|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|group|arm)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*)(?:\s+(?!(?:or|and|ou|et|nor)\b)(?<name>[\p{L}][\p{L}-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}-]*))*", OptI);
 
+    static readonly Regex OwnGroupNamed = new(@"\b(?:du|dans le|de la|des)\s+(?:groupe|bras)\s+\p{L}|\bin the\s+[\p{L}-]+\s+(?:group|arm)\b", OptI);
+    static readonly Regex OtherGroupJoin = new(@"\b(?:contre|versus|vs\.?|and|et|or|ou|whereas|while|alors que|tandis que|compared with|comparé)\b|[;,]", OptI);
     const string ArmNSource = "the arm named";
     static readonly Regex ArmWords = new(@"(?<![\p{L}\d'’-])[\p{L}][\p{L}-]{3,}(?![\p{L}\d'’-])", Opt);
     static readonly HashSet<string> ArmStopWords = new(StringComparer.OrdinalIgnoreCase) { "with", "plus", "then", "followed", "each", "given", "daily", "twice", "once", "weekly", "dose", "doses", "group", "groupe", "avec", "puis", "associé", "associée", "dans", "pour", "from", "into", "during", "pendant", "usual", "standard", "habituelle", "care" };

@@ -53,6 +53,11 @@ internal static partial class StatisticExtractor
             // An arm named after the second visit's mean ("to 1.87 ± 1.62 after EVLA") is the comparison's.
             if (ctx.N is null && b.Context.N is { } armN && b.Context.NSource.StartsWith(ArmNSource, StringComparison.Ordinal))
                 ctx = ctx with { N = armN, NSource = b.Context.NSource, NAtMost = null };
+            // A group named after the second visit's mean, before the p, in its clause ("… à 3,1 ± 1,9 à J2 chez les 86
+            // patients du groupe IV évalués (p = 0,44)", "to 4.2 ± 2.2 in the 61 patients assessed (P = .29)"), is the comparison's.
+            if (ctx.N is null && p.Start > b.Context.End && NPeople.Match(flow[b.Context.End..p.Start]) is { Success: true } after
+                && !ClauseBreak.IsMatch(flow[b.Context.End..(b.Context.End + after.Index)]))
+                ctx = ctx with { N = ParseWhole(after.Groups["n"].Value), NSource = $"'{after.Value}' after the second visit's mean", NAtMost = null };
             var test = RankTest.IsMatch(clause) || (!paired && RankPaper(a.Context.Start)) ? "rank" : paired ? "paired t" : null;
             return new WithinPatientComparison(ctx, a, b, p, threeVisits ? 3 : 2) { NamedTest = test };
         }
