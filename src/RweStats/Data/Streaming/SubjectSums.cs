@@ -175,6 +175,11 @@ internal sealed class ChunkSums
     int[] keyScratch;
     double[] values;
     readonly int[][] monomials;
+    // Per monomial, the covariates it multiplies (bit i: covariate i); the subject's first used row's covariates (their
+    // bits), to tell which are constant within the subject. Folding needs at most 64 of each.
+    readonly ulong[] monomialCovariates;
+    readonly long[] firstCovariate;
+    readonly bool foldable;
 
     /// <param name="keepFirst">false for the chunk that joins the others (it accumulates every subject it gets).</param>
     /// <param name="where">Names a row for messages ("file.csv:12", "file.parquet row 12") from its position.</param>
@@ -194,6 +199,9 @@ internal sealed class ChunkSums
         values = new double[(MaxVisitIds + 2) * shape.ValuesPerVisit];
         signatureOf = signatures.GetAlternateLookup<ReadOnlySpan<int>>();
         monomials = shape.Monomials.ToArray();
+        monomialCovariates = monomials.Select(m => m.Aggregate(0UL, (bits, i) => bits | 1UL << i)).ToArray();
+        firstCovariate = new long[shape.Covariates];
+        foldable = shape.Covariates <= 64 && monomials.Length <= 64;
     }
 
     /// <summary>A row without the subject, the visit or a model variable: read, not used.</summary>
@@ -420,7 +428,7 @@ internal sealed class ChunkSums
     void Accumulate<TRows>(TRows rowsOf) where TRows : struct, IOpenRows
     {
         int classes = shape.Classes, k1 = shape.ValuesPerVisit, covariateCount = shape.Covariates, rows = rowsOf.Count;
-        ulong mask = 0;
+        ulong mask = 0, varying = 0;
         int used = 0, group = rows > 0 ? rowsOf.Group(0) : 0;
         for (int r = 0; r < rows; r++)
         {
@@ -441,6 +449,9 @@ internal sealed class ChunkSums
             {
                 double x = rowsOf.Covariate(r, k);
                 CovariateSums[k] += x;
+                long bits = BitConverter.DoubleToInt64Bits(x);
+                if (used == 1) firstCovariate[k] = bits;
+                else if (bits != firstCovariate[k]) varying |= 1UL << k;
                 var codeLike = CovariateValues[k];
                 if (codeLike.Possible) codeLike.Add(x); // a covariate that is not a code (BASE) is ruled out at its first value
             }
@@ -450,28 +461,61 @@ internal sealed class ChunkSums
         Subjects++;
         Used += used;
 
-        // The signature's key and the subject's values, visit by visit in ascending visit id.
+        // The signature's key, visit by visit in ascending visit id.
         keyScratch[0] = group; keyScratch[1] = (int)(uint)mask; keyScratch[2] = (int)(uint)(mask >> 32);
         int m = 0, keyLengthUsed = 3;
         for (ulong bits = mask; bits != 0; bits &= bits - 1, m++)
         {
             int r = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
             for (int c = 0; c < classes; c++) keyScratch[keyLengthUsed++] = rowsOf.Code(r, c);
-            values[m * k1] = rowsOf.Y(r);
-            for (int k = 1; k < k1; k++)
-            {
-                double product = 1;
-                foreach (int i in monomials[k - 1]) product *= rowsOf.Covariate(r, i);
-                values[m * k1 + k] = product;
-            }
         }
+        // The monomials whose value is the same at every used row of the subject (bit k: monomial k), with two visits or more.
+        ulong constant = 0;
+        if (m > 1 && foldable)
+            for (int k = 0; k < monomials.Length; k++)
+                if ((monomialCovariates[k] & varying) == 0) constant |= 1UL << k;
         var lookup = keyScratch.AsSpan(0, keyLengthUsed);
         if (!signatureOf.TryGetValue(lookup, out var signature))
         {
-            signatures[lookup.ToArray()] = signature = new Signature(group, mask, lookup[3..].ToArray(), m * k1);
+            signatures[lookup.ToArray()] = signature = new Signature(group, mask, lookup[3..].ToArray(), m, k1, constant);
             MarkUsed(signature);
         }
+
+        // The subject's values: folded (each constant monomial once, after the visits' outcomes and other monomials)
+        // while the signature's sums are, else in full.
+        ulong folded = signature.FoldedMonomials;
+        if (signature.IsFolded && (folded & ~constant) == 0)
+        {
+            int at = 0;
+            for (ulong bits = mask; bits != 0; bits &= bits - 1)
+            {
+                int r = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
+                values[at++] = rowsOf.Y(r);
+                for (int k = 1; k < k1; k++)
+                    if ((folded >> (k - 1) & 1) == 0) values[at++] = Monomial(rowsOf, r, k - 1);
+            }
+            int first = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(mask)];
+            for (int k = 1; k < k1; k++)
+                if ((folded >> (k - 1) & 1) == 1) values[at++] = Monomial(rowsOf, first, k - 1);
+            signature.AddFolded(values.AsSpan(0, at));
+            return;
+        }
+        int visit = 0;
+        for (ulong bits = mask; bits != 0; bits &= bits - 1, visit++)
+        {
+            int r = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
+            values[visit * k1] = rowsOf.Y(r);
+            for (int k = 1; k < k1; k++) values[visit * k1 + k] = Monomial(rowsOf, r, k - 1);
+        }
         signature.Add(values.AsSpan(0, m * k1));
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    double Monomial<TRows>(TRows rowsOf, int r, int k) where TRows : struct, IOpenRows
+    {
+        double product = 1;
+        foreach (int i in monomials[k]) product *= rowsOf.Covariate(r, i);
+        return product;
     }
 
     /// <summary>
@@ -492,13 +536,40 @@ internal sealed class ChunkSums
 
     string Subject() => Encoding.UTF8.GetString(key, 0, keyLength);
 
-    /// <summary>The sums of one signature in this chunk's ids (<see cref="SubjectMoments"/>): its group, visits and class levels.</summary>
-    internal sealed class Signature(int group, ulong mask, int[] codes, int width) : SubjectMoments(width)
+    /// <summary>The sums of one signature in this chunk's ids (<see cref="SubjectMoments"/>): its group, visits and class
+    /// levels. Its sums are kept folded (<see cref="SubjectMoments.AddFolded"/>) over the monomials that were constant
+    /// within its first subject, while they are within each subject added.</summary>
+    internal sealed class Signature(int group, ulong mask, int[] codes, int visits, int perVisit, ulong foldedMonomials)
+        : SubjectMoments(visits * perVisit, Fold(visits, perVisit, foldedMonomials), FoldedWidth(visits, perVisit, foldedMonomials))
     {
         public int Group { get; } = group;
         public ulong Mask { get; } = mask;
         /// <summary>Per observed visit (ascending id), per coded class, the level id.</summary>
         public int[] Codes { get; } = codes;
+        /// <summary>The monomials (bit k: monomial k) each given once in a folded subject's values, while <see cref="SubjectMoments.IsFolded"/>.</summary>
+        public ulong FoldedMonomials { get; } = foldedMonomials;
+
+        /// <summary>Each visit's values (y, then the monomials) → the folded vector: per visit y and the other monomials,
+        /// then each folded monomial once. Null when nothing is folded.</summary>
+        static int[]? Fold(int visits, int perVisit, ulong folded)
+        {
+            if (folded == 0) return null;
+            int kv = perVisit - System.Numerics.BitOperations.PopCount(folded);
+            var map = new int[visits * perVisit];
+            for (int a = 0; a < visits; a++)
+            {
+                int inVisit = 0, once = 0;
+                for (int k = 0; k < perVisit; k++)
+                    map[a * perVisit + k] = k > 0 && (folded >> (k - 1) & 1) == 1 ? visits * kv + once++ : a * kv + inVisit++;
+            }
+            return map;
+        }
+
+        static int FoldedWidth(int visits, int perVisit, ulong folded)
+        {
+            int once = System.Numerics.BitOperations.PopCount(folded);
+            return visits * (perVisit - once) + once;
+        }
     }
 
     /// <summary>Signature keys by content; looked up from a scratch span without an allocation per subject (or per chunk's signature, when chunks are joined).</summary>
