@@ -27,30 +27,90 @@ public sealed record SignatureSums(int Group, ulong Visits, int[] Codes, long Su
 /// Σ_i v_i v_iᵀ (packed row by row) over each subject's vector v_i of valued quantities (outcome and covariate products at
 /// its visits). A database computes the same numbers with one GROUP BY (<see cref="Data.Sql.PatternSumsQuery"/>).
 /// </summary>
-internal class SubjectMoments(int width)
+/// <remarks>
+/// Folded sums: a covariate constant within a subject (a baseline value b) repeats in v_i at every visit, so most of
+/// Σ v vᵀ adds the same product to many entries (y_j·b at every visit's b, b·b at every pair of visits). While every
+/// subject added has such repeats, the sums can be kept over the shorter vector u_i with each repeated value once
+/// (<see cref="AddFolded"/>; entry e of v is entry fold[e] of u) and spread into the full layout when first read or when a
+/// subject without the repeats comes (<see cref="Add"/>). Every full entry then received the same rounded products in the
+/// same order as if each subject had been added in full (v_e v_f is u_fold[e] u_fold[f], and a·b rounds as b·a): the
+/// same bits.
+/// </remarks>
+internal class SubjectMoments
 {
+    readonly int width;
+    double[]? sums, products;
+    int[]? fold;
+    SubjectMoments? folded;
+
+    /// <param name="width">The length of v.</param>
+    /// <param name="fold">null, or per entry of v its index in the folded vector u (<see cref="AddFolded"/>), of length
+    /// <paramref name="foldedWidth"/>.</param>
+    public SubjectMoments(int width, int[]? fold = null, int foldedWidth = 0)
+    {
+        this.width = width;
+        if (fold is null) (sums, products) = (new double[width], new double[width * (width + 1) / 2]);
+        else (this.fold, folded) = (fold, new SubjectMoments(foldedWidth));
+    }
+
     public long Subjects { get; private set; }
-    public double[] Sums { get; } = new double[width];
+    public double[] Sums { get { if (folded is not null) Unfold(); return sums!; } }
     /// <summary>The upper triangle of Σ_i v_i v_iᵀ, row by row (<see cref="Product"/>): half the memory of the square,
     /// which a file read in chunks holds for every chunk's signatures until the chunks are joined.</summary>
-    public double[] Products { get; } = new double[width * (width + 1) / 2];
+    public double[] Products { get { if (folded is not null) Unfold(); return products!; } }
 
     /// <summary>Σ_i v_ia v_ib for a ≤ b.</summary>
     public double Product(int a, int b) => Products[a * width - a * (a - 1) / 2 + b - a];
 
+    /// <summary>Whether the sums are still kept folded: a subject's folded vector may be added (<see cref="AddFolded"/>).</summary>
+    public bool IsFolded => folded is not null;
+
+    /// <summary>A subject's vector v.</summary>
     public void Add(ReadOnlySpan<double> v)
     {
+        if (folded is not null) Unfold();
         Subjects++;
+        AddTo(sums!, products!, v);
+    }
+
+    /// <summary>A subject's folded vector u (while <see cref="IsFolded"/>): its v is u[fold[e]] at each entry e.</summary>
+    public void AddFolded(ReadOnlySpan<double> u)
+    {
+        Subjects++;
+        var f = folded!;
+        AddTo(f.sums!, f.products!, u);
+    }
+
+    /// <summary>The folded sums spread into the full layout: each full entry takes the folded entry its products were.</summary>
+    void Unfold()
+    {
+        var (f, map) = (folded!, fold!);
+        (sums, products) = (new double[width], new double[width * (width + 1) / 2]);
+        for (int i = 0, at = 0; i < width; i++)
+        {
+            int fi = map[i];
+            sums[i] = f.sums![fi];
+            for (int j = i; j < width; j++, at++)
+            {
+                int fj = map[j];
+                products[at] = fi <= fj ? f.Product(fi, fj) : f.Product(fj, fi);
+            }
+        }
+        (folded, fold) = (null, null);
+    }
+
+    static void AddTo(double[] sums, double[] products, ReadOnlySpan<double> v)
+    {
         int d = v.Length;
         for (int i = 0, at = 0; i < d; at += d - i, i++)
         {
             double vi = v[i];
-            Sums[i] += vi;
+            sums[i] += vi;
             // A row of the upper triangle is short (2m - i values): a vector loop in place (a vector call costs more than it
             // saves). Each lane adds the same product to the same sum as the plain loop (a product rounded, then a sum
             // rounded; never fused): the same bits. 128 bits wide where 256 are not (the native build's x86-64-v2
             // baseline, where the 256-bit loop is left out and only the plain loop ran).
-            var row = Products.AsSpan(at, d - i);
+            var row = products.AsSpan(at, d - i);
             var rest = v[i..];
             int j = 0;
             ref double r0 = ref MemoryMarshal.GetReference(row);

@@ -153,10 +153,19 @@ internal sealed class ChunkSums
     /// <summary>The hashes of the subjects met (<see cref="SubjectOrder.Hash"/>), when any order of subjects is accepted; else null.</summary>
     public HashSet<ulong>? Met { get; }
 
-    // Signatures: key = [group, mask low, mask high, codes at the observed visits (ascending visit id)].
-    readonly Dictionary<int[], Signature> signatures = new(new KeyComparer());
-    readonly Dictionary<int[], Signature>.AlternateLookup<ReadOnlySpan<int>> signatureOf;
-    public IEnumerable<Signature> Signatures => signatures.Values;
+    // Signatures: key = [group, mask low, mask high, codes at the observed visits (ascending visit id)], or [group, mask
+    // low, mask high, codes] when each class has one level at all the subject's observed visits (the usual arm and sex):
+    // the two forms differ in length for two visits or more, and are the same key for one, so a signature has one key.
+    // An open-addressing table of the signatures by key, held in arrays of numbers that stay in the cache: per slot the
+    // key's hash and the signature's index + 1 (0: empty), the keys one after another in one array. Looked up once per
+    // subject: a dictionary's comparer calls and its reads of each entry's key object (cache misses) were most of the
+    // lookup. The list keeps the signatures in order of first appearance.
+    readonly List<Signature> signatures = new();
+    long[] signatureSlots = new long[64];
+    int[] keyPool = new int[256];
+    int keyPoolUsed;
+    readonly List<(int at, int length)> keyOf = new();
+    public IReadOnlyList<Signature> Signatures => signatures;
 
     // The open subject.
     byte[] key = new byte[32];
@@ -172,9 +181,14 @@ internal sealed class ChunkSums
     int fusedFrom = -1, fusedRows;
     // Scratch for one subject.
     readonly int[] rowAtVisit = new int[MaxVisitIds + 2];
+    readonly int[] usedRows = new int[MaxVisitIds + 2];
     int[] keyScratch;
     double[] values;
     readonly int[][] monomials;
+    // Per monomial, the covariates it multiplies (bit i: covariate i), to tell which are constant within a subject.
+    // Folding needs at most 64 of each.
+    readonly ulong[] monomialCovariates;
+    readonly bool foldable;
 
     /// <param name="keepFirst">false for the chunk that joins the others (it accumulates every subject it gets).</param>
     /// <param name="where">Names a row for messages ("file.csv:12", "file.parquet row 12") from its position.</param>
@@ -192,8 +206,9 @@ internal sealed class ChunkSums
         rowCovariates = new double[16 * Math.Max(1, shape.Covariates)];
         keyScratch = new int[3 + (MaxVisitIds + 2) * shape.Classes];
         values = new double[(MaxVisitIds + 2) * shape.ValuesPerVisit];
-        signatureOf = signatures.GetAlternateLookup<ReadOnlySpan<int>>();
         monomials = shape.Monomials.ToArray();
+        monomialCovariates = monomials.Select(m => m.Aggregate(0UL, (bits, i) => bits | 1UL << i)).ToArray();
+        foldable = shape.Covariates <= 64 && monomials.Length <= 64;
     }
 
     /// <summary>A row without the subject, the visit or a model variable: read, not used.</summary>
@@ -420,11 +435,14 @@ internal sealed class ChunkSums
     void Accumulate<TRows>(TRows rowsOf) where TRows : struct, IOpenRows
     {
         int classes = shape.Classes, k1 = shape.ValuesPerVisit, covariateCount = shape.Covariates, rows = rowsOf.Count;
-        ulong mask = 0;
+        ulong mask = 0, varying = 0;
         int used = 0, group = rows > 0 ? rowsOf.Group(0) : 0;
+        bool hasGroup = shape.HasGroup; // without a group every row's is 0
+        // The totals in locals (the same additions in the same row order as to the fields, without a store per row).
+        double sumY = SumY, sumY2 = SumY2, minY = MinY, maxY = MaxY;
         for (int r = 0; r < rows; r++)
         {
-            if (rowsOf.Group(r) != group)
+            if (hasGroup && rowsOf.Group(r) != group)
                 throw RweStatsInputException.Naming($"{where(rowsOf.Where(r))}: subject '{Subject()}' changes group ('{groupName}': '{Groups[group]}', then '{Groups[rowsOf.Group(r)]}'); {{Group}} must be constant within a subject");
             double y = rowsOf.Y(r);
             if (double.IsNaN(y)) continue;
@@ -433,45 +451,138 @@ internal sealed class ChunkSums
                 throw new RweStatsInputException($"{where(rowsOf.Where(r))}: subject '{Subject()}' has visit '{Visits[v]}' twice (first at {where(rowsOf.Where(rowAtVisit[v]))}); keep one row per subject and visit");
             mask |= 1UL << v;
             rowAtVisit[v] = r;
-            used++;
-            SumY += y; SumY2 += y * y;
-            if (y < MinY) MinY = y;
-            if (y > MaxY) MaxY = y;
-            for (int k = 0; k < covariateCount; k++)
+            usedRows[used++] = r;
+            sumY += y; sumY2 += y * y;
+            if (y < minY) minY = y;
+            if (y > maxY) maxY = y;
+        }
+        (SumY, SumY2, MinY, MaxY) = (sumY, sumY2, minY, maxY);
+        // Each covariate over the used rows in row order: its sum, the code check, and whether it is constant.
+        for (int k = 0; k < covariateCount && used > 0; k++)
+        {
+            double sum = CovariateSums[k];
+            var codeLike = CovariateValues[k];
+            long first = BitConverter.DoubleToInt64Bits(rowsOf.Covariate(usedRows[0], k));
+            bool same = true;
+            for (int u = 0; u < used; u++)
             {
-                double x = rowsOf.Covariate(r, k);
-                CovariateSums[k] += x;
-                var codeLike = CovariateValues[k];
+                double x = rowsOf.Covariate(usedRows[u], k);
+                sum += x;
+                same &= BitConverter.DoubleToInt64Bits(x) == first;
                 if (codeLike.Possible) codeLike.Add(x); // a covariate that is not a code (BASE) is ruled out at its first value
             }
+            CovariateSums[k] = sum;
+            if (!same) varying |= 1UL << k;
         }
         SubjectsRead++;
         if (mask == 0) return;
         Subjects++;
         Used += used;
 
-        // The signature's key and the subject's values, visit by visit in ascending visit id.
+        // The signature's key: the class levels visit by visit in ascending visit id, kept once when they repeat.
         keyScratch[0] = group; keyScratch[1] = (int)(uint)mask; keyScratch[2] = (int)(uint)(mask >> 32);
         int m = 0, keyLengthUsed = 3;
+        bool repeated = true;
         for (ulong bits = mask; bits != 0; bits &= bits - 1, m++)
         {
             int r = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
-            for (int c = 0; c < classes; c++) keyScratch[keyLengthUsed++] = rowsOf.Code(r, c);
-            values[m * k1] = rowsOf.Y(r);
-            for (int k = 1; k < k1; k++)
+            for (int c = 0; c < classes; c++)
             {
-                double product = 1;
-                foreach (int i in monomials[k - 1]) product *= rowsOf.Covariate(r, i);
-                values[m * k1 + k] = product;
+                int code = rowsOf.Code(r, c);
+                keyScratch[keyLengthUsed++] = code;
+                repeated &= code == keyScratch[3 + c];
             }
         }
-        var lookup = keyScratch.AsSpan(0, keyLengthUsed);
-        if (!signatureOf.TryGetValue(lookup, out var signature))
+        // The monomials whose value is the same at every used row of the subject (bit k: monomial k), with two visits or more.
+        ulong constant = 0;
+        if (m > 1 && foldable)
+            for (int k = 0; k < monomials.Length; k++)
+                if ((monomialCovariates[k] & varying) == 0) constant |= 1UL << k;
+        var lookup = keyScratch.AsSpan(0, repeated ? 3 + classes : keyLengthUsed);
+        int hash = KeyComparer.Hash(lookup);
+        var signature = Find(lookup, hash);
+        if (signature is null)
         {
-            signatures[lookup.ToArray()] = signature = new Signature(group, mask, lookup[3..].ToArray(), m * k1);
+            signature = new Signature(group, mask, keyScratch.AsSpan(3, keyLengthUsed - 3).ToArray(), m, k1, constant);
+            Insert(signature, lookup, hash);
             MarkUsed(signature);
         }
+
+        // The subject's values: folded (each constant monomial once, after the visits' outcomes and other monomials)
+        // while the signature's sums are, else in full.
+        ulong folded = signature.FoldedMonomials;
+        if (signature.IsFolded && (folded & ~constant) == 0)
+        {
+            int at = 0;
+            for (ulong bits = mask; bits != 0; bits &= bits - 1)
+            {
+                int r = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
+                values[at++] = rowsOf.Y(r);
+                for (int k = 1; k < k1; k++)
+                    if ((folded >> (k - 1) & 1) == 0) values[at++] = Monomial(rowsOf, r, k - 1);
+            }
+            int first = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(mask)];
+            for (int k = 1; k < k1; k++)
+                if ((folded >> (k - 1) & 1) == 1) values[at++] = Monomial(rowsOf, first, k - 1);
+            signature.AddFolded(values.AsSpan(0, at));
+            return;
+        }
+        int visit = 0;
+        for (ulong bits = mask; bits != 0; bits &= bits - 1, visit++)
+        {
+            int r = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
+            values[visit * k1] = rowsOf.Y(r);
+            for (int k = 1; k < k1; k++) values[visit * k1 + k] = Monomial(rowsOf, r, k - 1);
+        }
         signature.Add(values.AsSpan(0, m * k1));
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    double Monomial<TRows>(TRows rowsOf, int r, int k) where TRows : struct, IOpenRows
+    {
+        double product = 1;
+        foreach (int i in monomials[k]) product *= rowsOf.Covariate(r, i);
+        return product;
+    }
+
+    /// <summary>The signature of a key, or null.</summary>
+    Signature? Find(ReadOnlySpan<int> key, int hash)
+    {
+        var slots = signatureSlots;
+        int last = slots.Length - 1;
+        for (int i = hash & last; ; i = (i + 1) & last)
+        {
+            long slot = slots[i];
+            if (slot == 0) return null;
+            if ((int)(slot >> 32) != hash) continue;
+            int index = (int)slot - 1;
+            var (at, length) = keyOf[index];
+            if (length == key.Length && key.SequenceEqual(keyPool.AsSpan(at, length))) return signatures[index];
+        }
+    }
+
+    void Insert(Signature signature, ReadOnlySpan<int> key, int hash)
+    {
+        if (keyPoolUsed + key.Length > keyPool.Length) Array.Resize(ref keyPool, Math.Max(2 * keyPool.Length, keyPoolUsed + key.Length));
+        key.CopyTo(keyPool.AsSpan(keyPoolUsed));
+        keyOf.Add((keyPoolUsed, key.Length));
+        keyPoolUsed += key.Length;
+        signatures.Add(signature);
+        if (2 * signatures.Count > signatureSlots.Length)
+        {
+            var old = signatureSlots;
+            signatureSlots = new long[2 * old.Length];
+            foreach (long slot in old)
+                if (slot != 0) Place(slot);
+        }
+        Place((long)hash << 32 | (uint)signatures.Count);
+    }
+
+    void Place(long slot)
+    {
+        int last = signatureSlots.Length - 1, i = (int)(slot >> 32) & last;
+        while (signatureSlots[i] != 0) i = (i + 1) & last;
+        signatureSlots[i] = slot;
     }
 
     /// <summary>
@@ -492,13 +603,40 @@ internal sealed class ChunkSums
 
     string Subject() => Encoding.UTF8.GetString(key, 0, keyLength);
 
-    /// <summary>The sums of one signature in this chunk's ids (<see cref="SubjectMoments"/>): its group, visits and class levels.</summary>
-    internal sealed class Signature(int group, ulong mask, int[] codes, int width) : SubjectMoments(width)
+    /// <summary>The sums of one signature in this chunk's ids (<see cref="SubjectMoments"/>): its group, visits and class
+    /// levels. Its sums are kept folded (<see cref="SubjectMoments.AddFolded"/>) over the monomials that were constant
+    /// within its first subject, while they are within each subject added.</summary>
+    internal sealed class Signature(int group, ulong mask, int[] codes, int visits, int perVisit, ulong foldedMonomials)
+        : SubjectMoments(visits * perVisit, Fold(visits, perVisit, foldedMonomials), FoldedWidth(visits, perVisit, foldedMonomials))
     {
         public int Group { get; } = group;
         public ulong Mask { get; } = mask;
         /// <summary>Per observed visit (ascending id), per coded class, the level id.</summary>
         public int[] Codes { get; } = codes;
+        /// <summary>The monomials (bit k: monomial k) each given once in a folded subject's values, while <see cref="SubjectMoments.IsFolded"/>.</summary>
+        public ulong FoldedMonomials { get; } = foldedMonomials;
+
+        /// <summary>Each visit's values (y, then the monomials) → the folded vector: per visit y and the other monomials,
+        /// then each folded monomial once. Null when nothing is folded.</summary>
+        static int[]? Fold(int visits, int perVisit, ulong folded)
+        {
+            if (folded == 0) return null;
+            int kv = perVisit - System.Numerics.BitOperations.PopCount(folded);
+            var map = new int[visits * perVisit];
+            for (int a = 0; a < visits; a++)
+            {
+                int inVisit = 0, once = 0;
+                for (int k = 0; k < perVisit; k++)
+                    map[a * perVisit + k] = k > 0 && (folded >> (k - 1) & 1) == 1 ? visits * kv + once++ : a * kv + inVisit++;
+            }
+            return map;
+        }
+
+        static int FoldedWidth(int visits, int perVisit, ulong folded)
+        {
+            int once = System.Numerics.BitOperations.PopCount(folded);
+            return visits * (perVisit - once) + once;
+        }
     }
 
     /// <summary>Signature keys by content; looked up from a scratch span without an allocation per subject (or per chunk's signature, when chunks are joined).</summary>
@@ -507,7 +645,9 @@ internal sealed class ChunkSums
         public bool Equals(int[]? a, int[]? b) => a.AsSpan().SequenceEqual(b);
         public int GetHashCode(int[] a) => GetHashCode(a.AsSpan());
         public bool Equals(ReadOnlySpan<int> a, int[] b) => a.SequenceEqual(b);
-        public int GetHashCode(ReadOnlySpan<int> a)
+        public int GetHashCode(ReadOnlySpan<int> a) => Hash(a);
+
+        public static int Hash(ReadOnlySpan<int> a)
         {
             // A multiply-rotate over the dozen ints of a key, two at a time, once per subject: HashCode.AddBytes took most
             // of the lookup. (Only equal keys must hash alike: the signatures' order is their order of insertion, whatever
