@@ -39,7 +39,7 @@ internal static class GrimCheck
     /// <summary>Why GRIM-type checks cannot run on a mean: not integer-valued, no n, or (GRIM alone, <paramref name="anyN"/> false) n too large for the printed decimals.</summary>
     public static string? Unchecked(StatisticContext c, PrintedNumber mean, bool anyN = false)
     {
-        if (!c.IntegerValued) return "the measure is not named as a score, points, scale or count, nor declared integer-valued (--integer)";
+        if (!c.IntegerValued) return "the measure is not named as a score, points, scale or count, nor among the measures declared integer-valued";
         if (c.N is not { } n || n < 2) return $"no n applies to it ({c.NSource})";
         if (!anyN && n >= Math.Round(1 / mean.Unit)) return $"n = {n} is at least 10^{mean.Decimals}: every mean printed with {mean.Decimals} decimal(s) is possible";
         return null;

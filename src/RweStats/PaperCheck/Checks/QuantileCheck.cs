@@ -56,9 +56,9 @@ internal static class QuantileCheck
             // Of real-valued data, quantiles in order are all any data must give: with two or more values printed the
             // order was checked (and could have failed), so the statement is consistent; a median alone is not checkable.
             if (ordered.Count >= 2 || s.BareLimits is not null)
-                yield return Finding.Of(s, OrderName, FindingVerdict.Consistent, $"{what}: in order, which is all real-valued data must give (the measure is not named as a score, points, scale or count, nor declared integer-valued (--integer), so which values integer data allow is not checked)");
+                yield return Finding.Of(s, OrderName, FindingVerdict.Consistent, $"{what}: in order, which is all real-valued data must give (the measure is not named as a score, points, scale or count, nor among the measures declared integer-valued, so which values integer data allow is not checked)");
             else
-                yield return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: the measure is not named as a score, points, scale or count, nor declared integer-valued (--integer); any real-valued data can give this median");
+                yield return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: the measure is not named as a score, points, scale or count, nor among the measures declared integer-valued; any real-valued data can give this median");
             yield break;
         }
         if (s.Context.N is not { } n || n < 1)
