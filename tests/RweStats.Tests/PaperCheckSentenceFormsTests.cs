@@ -753,6 +753,21 @@ public class PaperCheckSentenceFormsTests
     public void AVariableCodedZeroOne(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
 
     [Theory]
+    // A 0/1 variable whose n its sentence does not state: the study's or the arm's n bounds it, no more (recorded at a
+    // visit, or for some patients only). 0.71 (SD 0.46) is impossible with n = 115 (82/115 gives 0.454) but 41/58 gives
+    // 0.459; 0.69 (SD 0.47) is impossible with n = 60 but 29/42 gives 0.468. An SD of 0.55 needs n ≤ 5 (2/5 gives 0.548):
+    // no n from half the group to the whole group gives it.
+    [InlineData("In all, 115 patients were randomised. Adherence, coded 1 for at least 4 hours a night and 0 otherwise, was 0.71 (SD 0.46).", "consistent")]
+    [InlineData("In all, 115 patients were randomised. Adherence, coded 1 for at least 4 hours a night and 0 otherwise, was 0.40 (SD 0.55).", "inconsistent")]
+    [InlineData("Au total, 115 patients ont été randomisés. L'observance, codée 1 pour au moins 4 heures par nuit et 0 sinon, était de 0,71 (ET 0,46).", "consistent")]
+    [InlineData("Au total, 115 patients ont été randomisés. L'observance, codée 1 pour au moins 4 heures par nuit et 0 sinon, était de 0,40 (ET 0,55).", "inconsistent")]
+    [InlineData("We randomised 120 men: 60 to HoLEP and 60 to TURP. Retrograde ejaculation, coded 1 if present and 0 otherwise, was 0.69 (SD 0.47) after HoLEP.", "consistent")]
+    [InlineData("We randomised 120 men: 60 to HoLEP and 60 to TURP. Retrograde ejaculation, coded 1 if present and 0 otherwise, was 0.54 (SD 0.55) after HoLEP.", "inconsistent")]
+    [InlineData("Parmi les 60 patients opérés par HoLEP, 44 sont restés sans complication. L'éjaculation rétrograde, codée 1 si présente et 0 sinon, était de 0,69 (ET 0,47) après HoLEP.", "consistent")]
+    [InlineData("Parmi les 60 patients opérés par HoLEP, 44 sont restés sans complication. L'éjaculation rétrograde, codée 1 si présente et 0 sinon, était de 0,54 (ET 0,55) après HoLEP.", "inconsistent")]
+    public void AZeroOneVariableWhoseNTheSentenceDoesNotState(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
     // A mean of whole things counted by its unit: 397/46 = 8.630, 396/46 = 8.609, so 8.62 is impossible with n = 46.
     [InlineData("Forty-six patients were included. They took 8.63 ± 2.91 medications a day.", "consistent")]
     [InlineData("Forty-six patients were included. They took 8.62 ± 2.91 medications a day.", "inconsistent")]

@@ -377,7 +377,7 @@ internal static partial class StatisticExtractor
 
     static readonly Regex OwnGroupNamed = new(@"\b(?:du|dans le|de la|des)\s+(?:groupe|bras)\s+\p{L}|\bin the\s+[\p{L}-]+\s+(?:group|arm)\b", OptI);
     static readonly Regex OtherGroupJoin = new(@"\b(?:contre|versus|vs\.?|and|et|or|ou|whereas|while|alors que|tandis que|compared with|comparé)\b|[;,]", OptI);
-    const string ArmNSource = "the arm named";
+    internal const string ArmNSource = "the arm named";
     static readonly Regex ArmWords = new(@"(?<![\p{L}\d'’-])[\p{L}][\p{L}-]{3,}(?![\p{L}\d'’-])", Opt);
     static readonly HashSet<string> ArmStopWords = new(StringComparer.OrdinalIgnoreCase) { "with", "plus", "then", "followed", "each", "given", "daily", "twice", "once", "weekly", "dose", "doses", "group", "groupe", "avec", "puis", "associé", "associée", "dans", "pour", "from", "into", "during", "pendant", "usual", "standard", "habituelle", "care" };
     static readonly Regex TimePointAt = new(@"\G\d+(?:\s*(?<unit>minutes?|min|hours?|heures?|h|days?|jours?|weeks?|semaines?|months?|mois)\b)?", OptI);
