@@ -776,6 +776,17 @@ public class PaperCheckSentenceFormsTests
     public void AMeanOfACountByItsUnit(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 
     [Theory]
+    // Things dispensed, tried or measured a whole number of times, the unit after the SD: 145/14 = 10.357, 146/14 =
+    // 10.429, so 10.40 is impossible with n = 14 and 10.43 possible; 33/14 = 2.357 (2,36), 2,37 impossible.
+    [InlineData("The 14 patients with a urinary catheter had 10.43 (SD 2.07) glucose measurements.", "consistent")]
+    [InlineData("The 14 patients with a urinary catheter had 10.40 (SD 2.07) glucose measurements.", "inconsistent")]
+    [InlineData("The 14 smokers bought 10.40 (SD 2.07) boxes of gum.", "inconsistent")]
+    [InlineData("Les 14 patients porteurs d'une sonde avaient eu 2,36 (ET 1,12) tentatives de retrait de sonde.", "consistent")]
+    [InlineData("Les 14 patients porteurs d'une sonde avaient eu 2,37 (ET 1,12) tentatives de retrait de sonde.", "inconsistent")]
+    [InlineData("Les 14 patients avaient 2,37 (ET 1,13) escarres à l'entrée.", "inconsistent")]
+    public void AMeanOfThingsDispensedOrTriedByItsUnit(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
     // A nonbinary level counts with the sexes: 56 + 33 + 1 = 90; 58 + 33 + 1 = 92 is more than the 90.
     [InlineData("Participants were 90 undergraduates (56 women, 33 men, 1 nonbinary; mean age 20.4 years).", "consistent")]
     [InlineData("Participants were 90 undergraduates (58 women, 33 men, 1 non-binary; mean age 20.4 years).", "inconsistent")]
@@ -1504,6 +1515,17 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Patients stayed a median of 1 night (range 1–9.5).", "inconsistent")]
     [InlineData("Les patients sont restés une médiane de 1 nuit (extrêmes 1-9,5).", "inconsistent")]
     public void AMedianOfThingsCountedWithSeveralWordsBeforeItsBracket(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
+
+    [Theory]
+    // Bottles, tests, adjustments are whole; French puts a count below 2 in the singular ("1,7 passage", "1,8 dose"):
+    // a median of whole numbers is whole or a half.
+    [InlineData("The 48 patients used a median of 2.3 bottles of artificial tears (IQR 1–4).", "inconsistent")]
+    [InlineData("The 48 patients used a median of 2.5 bottles of artificial tears (IQR 1–4).", "consistent")]
+    [InlineData("The 48 infants had a median of 4.7 heel-prick glucose tests (IQR 4–7).", "inconsistent")]
+    [InlineData("Les 48 patients ont eu 1,7 passage aux urgences en médiane (Q1-Q3 : 1-3).", "inconsistent")]
+    [InlineData("Les 48 patients ont eu 1,5 passage aux urgences en médiane (Q1-Q3 : 1-3).", "consistent")]
+    [InlineData("Les 48 patients ont reçu 1,8 dose de secours en médiane (Q1-Q3 : 1-3).", "inconsistent")]
+    public void AMedianOfThingsDispensedOrTried(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
 
     [Theory]
     // "times" as a ratio counts nothing: real-valued, only the order of the quartiles is checked.
