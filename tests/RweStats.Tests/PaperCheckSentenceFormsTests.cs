@@ -233,6 +233,24 @@ public class PaperCheckSentenceFormsTests
     public void CountsByGradeStageOrClass(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 
     [Theory]
+    // How many of something each patient had — none, one, two or more — splits the patients: 41 + 23 + 14 = 78 > 75.
+    [InlineData("Of the 75 patients given morphine, 41 required no antiemetic, 23 one dose and 11 two or more.", "consistent")]
+    [InlineData("Of the 75 patients given morphine, 41 required no antiemetic, 23 one dose and 14 two or more.", "inconsistent")]
+    [InlineData("Of the 85 controls, 58 had no fall, 20 one fall and 9 two or more.", "inconsistent")]
+    [InlineData("Parmi les 78 patients évalués, 73 sont restés sans poussée, 4 ont eu une poussée et 1 deux poussées.", "consistent")]
+    [InlineData("Parmi les 78 patients évalués, 73 sont restés sans poussée, 4 ont eu une poussée et 3 deux poussées.", "inconsistent")]
+    // Without a level of one, no distribution of a count is named: left alone.
+    [InlineData("Of the 75 patients given morphine, 41 required no antiemetic and 43 two doses.", null)]
+    public void HowManyEachPatientHad(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // Two groups' counts in one sentence, each of its own total: after a ";" or when the levels come back.
+    [InlineData("Of the 76 patients given methadone, 49 required no antiemetic, 19 one dose and 8 two or more; of the 75 given morphine, 41 required no antiemetic, 23 one dose and 14 two or more.", "consistent", "inconsistent")]
+    [InlineData("At 12 weeks, hyperemia was absent in 58, mild in 27 and moderate in 7 of the 92 patients given preservative-free drops, and absent in 41, mild in 33 and moderate in 19 of the 90 given preserved drops.", "consistent", "inconsistent")]
+    [InlineData("À 12 semaines, l'hyperhémie était absente chez 58, légère chez 27 et modérée chez 7 des 92 patients ; elle était absente chez 41, légère chez 33 et modérée chez 19 des 90 patients sous collyre conservé.", "consistent", "inconsistent")]
+    public void TwoGroupsCountsInOneSentence(string text, string first, string second) => Assert.Equal(new[] { first, second }, Verdicts(text, "category_counts"));
+
+    [Theory]
     // NYHA class and counted episodes are integer-valued: a median of 2.3 is impossible for whole numbers.
     [InlineData("The NYHA class had a median of 2 (IQR 2–3) in the 40 patients.", "consistent")]
     [InlineData("The NYHA class had a median of 2.3 (IQR 2–3) in the 40 patients.", "inconsistent")]
