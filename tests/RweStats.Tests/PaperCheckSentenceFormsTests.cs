@@ -1256,6 +1256,16 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Les patients ont été répartis entre chirurgie (n = 46) et plâtre (n = 44). Le nombre moyen de chutes était de 1,38 (ET 1,10) avec le plâtre.", "inconsistent")]
     public void AnArmNamedInTheStatisticsClauseGivesItsN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 
+    [Theory]
+    // A percentage of an arm named in two or three words ("du groupe titration rapide", "given the FGF21 analogue"):
+    // 19/154 = 12.34 %; 10.3 % needs a denominator of 183–185, more than the arm has. 7/118 = 5.93 %; 4.9 % needs 139–146.
+    [InlineData("Méthodes : Les patients ont été répartis entre une titration rapide (n = 154) et une titration habituelle (n = 152).\n\nUne hyperkaliémie est survenue chez 19 patients du groupe titration rapide (12,3 %).", "consistent")]
+    [InlineData("Méthodes : Les patients ont été répartis entre une titration rapide (n = 154) et une titration habituelle (n = 152).\n\nUne hyperkaliémie est survenue chez 19 patients du groupe titration rapide (10,3 %).", "inconsistent")]
+    [InlineData("Methods: Patients were randomly assigned to the FGF21 analogue (n = 118) or placebo (n = 104).\n\nDiarrhoea occurred in 7 patients given the FGF21 analogue (5.9%).", "consistent")]
+    [InlineData("Methods: Patients were randomly assigned to the FGF21 analogue (n = 118) or placebo (n = 104).\n\nDiarrhoea occurred in 7 patients given the FGF21 analogue (4.9%).", "inconsistent")]
+    [InlineData("Methods: Patients were randomly assigned to the FGF21 analogue (n = 118) or placebo (n = 104).\n\nDiarrhoea occurred in 7 patients in the FGF21 analogue group (4.9%).", "inconsistent")]
+    public void APercentageOfAnArmNamedInSeveralWords(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
     [Fact]
     // A clause naming both arms, or a word two arms share, gives neither arm's n.
     public void AClauseNamingBothArmsTakesNoArmsN() =>
