@@ -1266,6 +1266,18 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Methods: Patients were randomly assigned to the FGF21 analogue (n = 118) or placebo (n = 104).\n\nDiarrhoea occurred in 7 patients in the FGF21 analogue group (4.9%).", "inconsistent")]
     public void APercentageOfAnArmNamedInSeveralWords(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 
+    [Theory]
+    // An arm named by a number and its unit, its n in a table's header or at allocation, the statistic naming it after
+    // the word group: 11/81 = 13.6 %; 12.6 % needs a denominator of 87, more than the arm has.
+    [InlineData("| Caractéristique | 6 semaines (n = 82) | 4 semaines (n = 81) |\n|---|---|---|\n| Âge, ans | 41,2 | 40,7 |\n\nDes céphalées ont été rapportées par 11 patients du groupe 4 semaines (13,6 %).", "consistent")]
+    [InlineData("| Caractéristique | 6 semaines (n = 82) | 4 semaines (n = 81) |\n|---|---|---|\n| Âge, ans | 41,2 | 40,7 |\n\nDes céphalées ont été rapportées par 11 patients du groupe 4 semaines (12,6 %).", "inconsistent")]
+    [InlineData("| Characteristic | 6 weeks (n = 82) | 4 weeks (n = 81) |\n|---|---|---|\n| Age, years | 41.2 | 40.7 |\n\nHeadache was reported by 11 patients in the 4-week group (13.6%).", "consistent")]
+    [InlineData("| Characteristic | 6 weeks (n = 82) | 4 weeks (n = 81) |\n|---|---|---|\n| Age, years | 41.2 | 40.7 |\n\nHeadache was reported by 11 patients in the 4-week group (12.6%).", "inconsistent")]
+    [InlineData("Patients were randomly assigned to 6 weeks (n = 82) or 4 weeks (n = 81) of treatment.\n\nHeadache was reported by 11 patients in the 4-week group (12.6%).", "inconsistent")]
+    // "After 4 weeks" is a time, not the arm: the study's n (163) applies, and 11/87 is below it.
+    [InlineData("Patients were randomly assigned to 6 weeks (n = 82) or 4 weeks (n = 81) of treatment.\n\nAfter 4 weeks, headache was reported by 11 patients (12.6%).", "consistent")]
+    public void AnArmNamedByANumberAndItsUnit(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
     [Fact]
     // A clause naming both arms, or a word two arms share, gives neither arm's n.
     public void AClauseNamingBothArmsTakesNoArmsN() =>
