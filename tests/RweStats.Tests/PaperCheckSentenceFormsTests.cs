@@ -244,6 +244,14 @@ public class PaperCheckSentenceFormsTests
     public void HowManyEachPatientHad(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 
     [Theory]
+    // Controls are people: "the 9 controls with two or more falls" is the n of the mean after it, not the 88 of the
+    // clause before. 22/9 = 2.444, 23/9 = 2.556: 2.47 is impossible with n = 9 (217/88 gives it).
+    [InlineData("Of the 88 completers given the supplement, 6 fell twice or more, and the 9 controls with two or more falls had 2.44 (SD 0.71) falls.", "consistent")]
+    [InlineData("Of the 88 completers given the supplement, 6 fell twice or more, and the 9 controls with two or more falls had 2.47 (SD 0.71) falls.", "inconsistent")]
+    [InlineData("Parmi les 88 patients supplémentés, 6 sont tombés deux fois ou plus, et les 9 témoins tombés deux fois ou plus avaient fait 2,47 (ET 0,71) chutes.", "inconsistent")]
+    public void ControlsArePeople(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
     // Two groups' counts in one sentence, each of its own total: after a ";" or when the levels come back.
     [InlineData("Of the 76 patients given methadone, 49 required no antiemetic, 19 one dose and 8 two or more; of the 75 given morphine, 41 required no antiemetic, 23 one dose and 14 two or more.", "consistent", "inconsistent")]
     [InlineData("At 12 weeks, hyperemia was absent in 58, mild in 27 and moderate in 7 of the 92 patients given preservative-free drops, and absent in 41, mild in 33 and moderate in 19 of the 90 given preserved drops.", "consistent", "inconsistent")]
