@@ -1286,6 +1286,15 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Patients were randomly assigned to 6 weeks (n = 82) or 4 weeks (n = 81) of treatment.\n\nAfter 4 weeks, headache was reported by 11 patients (12.6%).", "consistent")]
     public void AnArmNamedByANumberAndItsUnit(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 
+    [Theory]
+    // Arms allocated after "underwent randomization (9.2%):" (a decimal point is no sentence's end), named with digits
+    // ("FGF21", "GLP1"): 7/112 = 6.25 %; 5.9 % needs a denominator of 118–119, more than the arm has.
+    [InlineData("Of 2,416 patients screened, 222 underwent randomization (9.2%): 112 to the FGF21 analogue and 110 to placebo.\n\nHypoglycemia occurred in 7 patients given the FGF21 analogue (6.3%).", "consistent")]
+    [InlineData("Of 2,416 patients screened, 222 underwent randomization (9.2%): 112 to the FGF21 analogue and 110 to placebo.\n\nHypoglycemia occurred in 7 patients given the FGF21 analogue (5.9%).", "inconsistent")]
+    [InlineData("Sur 2 416 patients sélectionnés, 222 ont été randomisés (9,2 %) : 112 à l'analogue GLP1 et 110 au placebo.\n\nUne hypoglycémie est survenue chez 7 patients sous GLP1 (5,9 %).", "inconsistent")]
+    [InlineData("Sur 2 416 patients sélectionnés, 222 ont été randomisés (9,2 %) : 112 à l'analogue GLP1 et 110 au placebo.\n\nUne hypoglycémie est survenue chez 7 patients sous GLP1 (6,3 %).", "consistent")]
+    public void ArmsAllocatedAfterAPercentageNamedWithDigits(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "percentage")[^1]);
+
     [Fact]
     // A clause naming both arms, or a word two arms share, gives neither arm's n.
     public void AClauseNamingBothArmsTakesNoArmsN() =>
