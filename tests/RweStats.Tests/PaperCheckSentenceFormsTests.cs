@@ -1295,6 +1295,15 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Sur 2 416 patients sélectionnés, 222 ont été randomisés (9,2 %) : 112 à l'analogue GLP1 et 110 au placebo.\n\nUne hypoglycémie est survenue chez 7 patients sous GLP1 (6,3 %).", "consistent")]
     public void ArmsAllocatedAfterAPercentageNamedWithDigits(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "percentage")[^1]);
 
+    [Theory]
+    // A visit's code after the statistic ("at H24", "à H24") is no other number: the arm named after it gives its n
+    // (142); a fall from 7.2 ± 1.6 to 4.1 ± 1.9 in 142 infants cannot have p = 0.47.
+    [InlineData("Methods: 281 infants were randomized to high-flow nasal cannula (HFNC; n = 142) or standard oxygen by nasal prongs (n = 139).\n\nThe Wang score fell from 7.2 ± 1.6 to 4.1 ± 1.9 at H24 in the HFNC group (P < .001).", "consistent")]
+    [InlineData("Methods: 281 infants were randomized to high-flow nasal cannula (HFNC; n = 142) or standard oxygen by nasal prongs (n = 139).\n\nThe Wang score fell from 7.2 ± 1.6 to 4.1 ± 1.9 at H24 in the HFNC group (P = .47).", "inconsistent")]
+    [InlineData("Méthodes : 281 nourrissons ont été randomisés entre oxygénothérapie nasale à haut débit (OHD ; n = 142) et oxygénothérapie standard aux lunettes (n = 139).\n\nLe score de Wang est passé de 7,2 ± 1,6 à 4,1 ± 1,9 à H24 dans le groupe OHD (p < 0,001).", "consistent")]
+    [InlineData("Méthodes : 281 nourrissons ont été randomisés entre oxygénothérapie nasale à haut débit (OHD ; n = 142) et oxygénothérapie standard aux lunettes (n = 139).\n\nLe score de Wang est passé de 7,2 ± 1,6 à 4,1 ± 1,9 à H24 dans le groupe OHD (p = 0,47).", "inconsistent")]
+    public void AnArmNamedAfterAVisitsCode(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+
     [Fact]
     // A clause naming both arms, or a word two arms share, gives neither arm's n.
     public void AClauseNamingBothArmsTakesNoArmsN() =>

@@ -146,6 +146,12 @@ internal static partial class StatisticExtractor
             while (c1 < s1 && c1 < end + 60 && flow[c1] is not ';' and not '.' and not ',')
             {
                 // A time point after the statistic ("at week 24", "à J2", "à 15 minutes") is no other number: the arm may follow it.
+                // Nor is a digit that a letter holds ("à H24", "M12", "FGF21"): part of a visit's code or a name.
+                if (char.IsDigit(flow[c1]) && c1 > 0 && char.IsLetter(flow[c1 - 1]))
+                {
+                    while (c1 < s1 && char.IsLetterOrDigit(flow[c1])) c1++;
+                    continue;
+                }
                 if (char.IsDigit(flow[c1]))
                 {
                     if (TimePointAt.Match(flow, c1) is not { Success: true } time || !(time.Groups["unit"].Success || VisitWordBefore.IsMatch(flow[Math.Max(s0, c1 - 12)..c1]))) break;
