@@ -1304,6 +1304,19 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Méthodes : 281 nourrissons ont été randomisés entre oxygénothérapie nasale à haut débit (OHD ; n = 142) et oxygénothérapie standard aux lunettes (n = 139).\n\nLe score de Wang est passé de 7,2 ± 1,6 à 4,1 ± 1,9 à H24 dans le groupe OHD (p = 0,47).", "inconsistent")]
     public void AnArmNamedAfterAVisitsCode(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
 
+    [Theory]
+    // An estimate with its unit and what it compares before its interval: 0.9 (0.4 to 1.4) gives z = 0.9/0.255 = 3.5,
+    // p ≈ 0.0004; −0.3 (−1.1 to 0.5) gives z = 0.73, p ≈ 0.46; 1,2 (−0,4 à 2,8) gives z = 1.47, p ≈ 0.14.
+    [InlineData("The SPPB improved by 0.9 points more with the supplement (95% CI 0.4 to 1.4; P < .001).", "consistent")]
+    [InlineData("The SPPB improved by 0.9 points more with the supplement (95% CI 0.4 to 1.4; P = .31).", "inconsistent")]
+    [InlineData("Systolic pressure differed by −0.3 mm Hg (95% CI, −1.1 to 0.5; P = .45).", "consistent")]
+    [InlineData("Systolic pressure differed by −0.3 mm Hg (95% CI, −1.1 to 0.5; P = .045).", "inconsistent")]
+    [InlineData("La durée était plus courte de 1,2 jour après le programme (IC à 95 % : -0,4 à 2,8 ; p = 0,14).", "consistent")]
+    [InlineData("La durée était plus courte de 1,2 jour après le programme (IC à 95 % : -0,4 à 2,8 ; p = 0,014).", "inconsistent")]
+    // A count before the words is no estimate.
+    [InlineData("Events occurred in 34 patients with diabetes (95% CI, 20 to 50; P = .04).", null)]
+    public void AnEstimateWithItsUnitAndWhatItCompares(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
     [Fact]
     // A clause naming both arms, or a word two arms share, gives neither arm's n.
     public void AClauseNamingBothArmsTakesNoArmsN() =>

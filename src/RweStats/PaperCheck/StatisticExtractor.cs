@@ -100,6 +100,7 @@ internal static partial class StatisticExtractor
             var lo = PrintedNumber.Parse(m.Groups["lo"].Value, french);
             var hi = PrintedNumber.Parse(m.Groups["hi"].Value, french);
             if (est is null || lo is null || hi is null) continue;
+            if (m.Groups["said"].Length > 0 && !Regex.IsMatch(m.Groups["est"].Value, @"^[-−–+]|[.,]\d")) continue;
             double level = double.Parse(m.Groups["lvl"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
             // A time before the interval ("at 12 weeks (95% CI …)") is not its estimate.
             if (TimeBeforeInterval.IsMatch(flow[Math.Max(0, m.Index - 12)..m.Index])) continue;
