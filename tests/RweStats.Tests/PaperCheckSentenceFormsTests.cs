@@ -1313,6 +1313,9 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Systolic pressure differed by −0.3 mm Hg (95% CI, −1.1 to 0.5; P = .045).", "inconsistent")]
     [InlineData("La durée était plus courte de 1,2 jour après le programme (IC à 95 % : -0,4 à 2,8 ; p = 0,14).", "consistent")]
     [InlineData("La durée était plus courte de 1,2 jour après le programme (IC à 95 % : -0,4 à 2,8 ; p = 0,014).", "inconsistent")]
+    // And the time point it is at: −1.3 (−3.0 to 0.4) gives z = 1.50, p ≈ 0.13.
+    [InlineData("Soit une différence de −1,3 point à 12 mois (IC à 95 % : −3,0 à 0,4 ; p = 0,13).", "consistent")]
+    [InlineData("A difference of −1.3 points at 12 months (95% CI, −3.0 to 0.4; P = .013).", "inconsistent")]
     // A count before the words is no estimate.
     [InlineData("Events occurred in 34 patients with diabetes (95% CI, 20 to 50; P = .04).", null)]
     public void AnEstimateWithItsUnitAndWhatItCompares(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
