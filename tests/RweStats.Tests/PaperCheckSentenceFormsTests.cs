@@ -259,6 +259,18 @@ public class PaperCheckSentenceFormsTests
     public void TwoGroupsCountsInOneSentence(string text, string first, string second) => Assert.Equal(new[] { first, second }, Verdicts(text, "category_counts"));
 
     [Theory]
+    // Events counted by their type against the events they are: an event is of one type. 24 + 9 + 7 = 40 > 38.
+    [InlineData("Les 38 événements du groupe oxygène étaient 24 réadmissions pour exacerbation, 7 pour insuffisance cardiaque et 7 décès.", "consistent")]
+    [InlineData("Les 38 événements du groupe oxygène étaient 24 réadmissions pour exacerbation, 9 pour insuffisance cardiaque et 7 décès.", "inconsistent")]
+    [InlineData("The 19 early complications comprised 6 fistulas, 8 haemorrhages, 3 strictures and 2 occlusions.", "consistent")]
+    [InlineData("The 19 early complications comprised 6 fistulas, 8 haemorrhages, 5 strictures and 2 occlusions.", "inconsistent")]
+    [InlineData("Of the 37 recurrences in the cryoballoon group, 21 were atrial fibrillation, 12 atypical flutter and 7 atrial tachycardia.", "inconsistent")]
+    [InlineData("Sur les 42 récidives, 27 étaient une FA, 11 un flutter atypique et 4 une tachycardie atriale.", "consistent")]
+    // A count of something else after the first (a verb of its own) is no type.
+    [InlineData("Of the 37 recurrences, 21 were atrial fibrillation and 25 occurred in the first month.", null)]
+    public void EventsCountedByType(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
     // NYHA class and counted episodes are integer-valued: a median of 2.3 is impossible for whole numbers.
     [InlineData("The NYHA class had a median of 2 (IQR 2–3) in the 40 patients.", "consistent")]
     [InlineData("The NYHA class had a median of 2.3 (IQR 2–3) in the 40 patients.", "inconsistent")]

@@ -318,6 +318,7 @@ internal static partial class StatisticExtractor
 
         found.AddRange(Categories(text, sentences, studyNs, french, options));
         found.AddRange(CountedOnce(text, sentences));
+        found.AddRange(EventsCountedByType(text, sentences).Where(e => !found.Any(f => f is CategoryCounts && f.Context.Start < e.Context.End && f.Context.End > e.Context.Start)));
         found = InheritMeasure(flow, found, inTables, sentences, options).Select(s => s is MedianWithQuartiles median ? CountedInWholeUnits(median) : s).ToList();
         var within = WithinPatient(text, found, pValues.Where(p => !usedP.Contains(p)).ToList(), sentences).Concat(tableWithin).ToList();
         found.AddRange(within);

@@ -211,6 +211,40 @@ internal static partial class StatisticExtractor
         }
     }
 
+    /// <summary>
+    /// Events counted by their type against the events they are: "Les 27 événements du groupe VNI étaient 15 réadmissions
+    /// pour exacerbation, 7 pour insuffisance cardiaque et 5 décès", "The 19 complications comprised 6 fistulas, 8
+    /// haemorrhages …", "Of the 37 recurrences, 21 were atrial fibrillation, 12 atypical flutter and 7 atrial
+    /// tachycardia", "se répartissaient en". An event is of one type (a person may have several events: never people).
+    /// </summary>
+    static readonly Regex EventsByType = new(@"\b(?:(?:the|les|ces|these)\s+|(?:of|among)\s+the\s+|(?:sur|parmi)\s+les\s+)(?<n>\d{1,5})\s+(?:[\p{L}-]+\s+){0,2}?(?<unit>(?:adverse\s+)?events|(?:é|è)vénements(?:\s+indésirables)?|évènements(?:\s+indésirables)?|récidives|recurrences|relapses|rechutes|complications|deaths|readmissions|réadmissions|réhospitalisations|hospitali[sz]ations|infections|episodes|épisodes|fractures)\b(?<q>[^.;:\d()]{0,60}?)(?:\s+(?:were|comprised|consisted of|étaient|comprenaient|se répartissaient en|se répartissent en)\s+|\s*,\s*(?=\d{1,5}\s+(?:were|étaient)\s))(?<list>\d{1,5}\s+[^.;\d()]+?(?:(?:,\s*|\s+(?:and|et)\s+)\d{1,5}\s+[^.;\d()]+?)+)(?=\s*[.;]|\s*$)", OptI);
+    static readonly Regex EventTypeItem = new(@"(?<k>\d{1,5})\s+(?<lev>[^,\d]+?)(?=\s*,\s*\d|\s+(?:and|et)\s+\d|$)", OptI);
+    /// <summary>A verb in a type's words: "25 occurred in the first month" counts another variable, not a type.</summary>
+    static readonly Regex VerbInType = new(@"\b(?:was|were|had|has|have|occurred|happened|led|required|étai(?:en)?t|était|ont|sont|avaient|a|ont eu|sont survenu(?:e?s)?|survenu(?:e?s)?|\p{L}+ed)\b", OptI);
+
+    static IEnumerable<CategoryCounts> EventsCountedByType(PaperText text, int[] sentences)
+    {
+        var flow = text.Flow;
+        foreach (Match m in EventsByType.Matches(flow))
+        {
+            var list = m.Groups["list"];
+            var items = EventTypeItem.Matches(list.Value).ToList();
+            if (items.Count < 2) continue;
+            var levels = items.Select((x, i) => i == 0 ? Regex.Replace(x.Groups["lev"].Value, @"^(?:were|étaient)\s+", "", RegexOptions.IgnoreCase) : x.Groups["lev"].Value).ToList();
+            if (levels.Any(l => VerbInType.IsMatch(l)) || levels.Distinct(StringComparer.OrdinalIgnoreCase).Count() < levels.Count) continue;
+            var categories = items.Select((x, i) => new CategoryCount(int.Parse(x.Groups["k"].Value, CultureInfo.InvariantCulture), levels[i].Trim().ToLowerInvariant(),
+                list.Index + x.Index, list.Index + x.Index + x.Length)).ToList();
+            int total = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+            int start = m.Index, end = list.Index + list.Length;
+            int s0 = SentenceStart(sentences, start), s1 = SentenceEnd(sentences, flow, start);
+            var line = text.LineAt(start);
+            var ctx = new StatisticContext(start, end, flow[start..end], flow[s0..s1].Trim(), m.Groups["unit"].Value, true, total, "the total stated in the sentence", null)
+                { Page = line.Page, Line = line.Line };
+            yield return new CategoryCounts(ctx, $"type of the {m.Groups["unit"].Value.ToLowerInvariant()}", categories, total, Array.Empty<(int, string)>())
+                { TotalSource = $"of '{flow[(m.Groups["n"].Index)..(m.Groups["unit"].Index + m.Groups["unit"].Length)]}'" };
+        }
+    }
+
     static readonly Regex EventWords = new(@"\b(?:adverse|events?|AEs?|reactions?|side[- ]effects?|toxicit(?:y|ies)|episodes?|lesions?|infections?|bleed(?:s|ing)|flares?|exacerbations?|effets indésirables|événements?|évènements?|réactions?|épisodes?|lésions?|toxicités?|poussées?|saignements?)\b", OptI);
     /// <summary>The text before the last number of a list of counts: "9, 11, 10 et ", "4, 7 and ", "12 or ".</summary>
     static readonly Regex ListOfCountsEnd = new(@"(?<![\w.,])\d+(?:\s*,\s*\d+)*\s*,?\s*(?:and|et|or|ou)\s+$|(?<![\w.,])\d+\s*,\s*\d+\s*,\s+$", OptI);
