@@ -825,6 +825,18 @@ public class PaperCheckSentenceFormsTests
     public void AMeanOfThingsDispensedOrTriedByItsUnit(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 
     [Theory]
+    // A second group of people's value with its verb and measure left out measures what the first did: 331/29 = 11.414,
+    // so 11.41 is possible and 11.43 is not (332/29 = 11.448); 82/26 = 3.154, 3,17 impossible.
+    [InlineData("The 19 infants who were admitted had 9.63 (SD 2.07) glucose measurements in all, the 29 admitted placebo infants 11.41 (SD 3.02).", "consistent")]
+    [InlineData("The 19 infants who were admitted had 9.63 (SD 2.07) glucose measurements in all, the 29 admitted placebo infants 11.43 (SD 3.02).", "inconsistent")]
+    [InlineData("Les 11 patients sous scopolamine ont reçu 2,36 (ET 0,92) doses de secours, et les 26 patients sous placebo 3,15 (ET 1,71).", "consistent")]
+    [InlineData("Les 11 patients sous scopolamine ont reçu 2,36 (ET 0,92) doses de secours, et les 26 patients sous placebo 3,17 (ET 1,71).", "inconsistent")]
+    // A group with its own verb and measure, or with no people named (its n unknown), inherits nothing.
+    [InlineData("The 19 infants had 9.63 (SD 2.07) glucose measurements, and the 40 patients had a BMI of 27.31 (SD 4.12).", "not_checkable")]
+    [InlineData("Les 11 patients sous scopolamine ont reçu 2,36 (ET 0,92) doses de secours, et les 26 sous placebo 3,17 (ET 1,71).", "not_checkable")]
+    public void ASecondGroupsValueWithItsMeasureLeftOut(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim")[^1]);
+
+    [Theory]
     // A nonbinary level counts with the sexes: 56 + 33 + 1 = 90; 58 + 33 + 1 = 92 is more than the 90.
     [InlineData("Participants were 90 undergraduates (56 women, 33 men, 1 nonbinary; mean age 20.4 years).", "consistent")]
     [InlineData("Participants were 90 undergraduates (58 women, 33 men, 1 non-binary; mean age 20.4 years).", "inconsistent")]

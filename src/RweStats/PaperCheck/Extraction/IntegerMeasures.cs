@@ -91,12 +91,20 @@ internal static partial class StatisticExtractor
     /// "elle" stand for the measure just named (a measure named anew, "for body weight, it was", is no counted group).</summary>
     static readonly Regex PronounOfSameMeasure = new(@"(?:;|,|\bwhereas\b|\bwhile\b|\balors que\b|\btandis que\b|\band\b|\bet\b)\s*(?:(?:in|among|for|chez|parmi|dans|pour)\s+(?:the|those|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+[^;:.,=±%()\d]{0,90}?,?\s*)?(?:it|il|elle)\s+(?:was|is|stood at|averaged|était|est|a été)\s*(?:de\s+|d'|at\s+)?$", OptI);
 
+    /// <summary>A second group of people's value with its verb and measure left out: "… had 9.65 (SD 2.07) glucose
+    /// measurements, the 29 admitted placebo infants 11.41 (SD 3.02)", "… ont reçu 2,38 (ET 0,92) doses de secours, et
+    /// les 26 patients sous placebo 3,15 (ET 1,71)". People named, so that the group's n is the statistic's (not "les 26
+    /// sous placebo", whose n the sentence's other group would give); no verb and no preposition at its end: "and the
+    /// 40 patients had a BMI of 27.3" names its own measure.</summary>
+    static readonly Regex ElidedGroup = new(@"^\s*(?:,\s*(?:and|et)?|;|\band\b|\bet\b)\s*(?:the|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+(?:" + NotAVerb + @"[\p{L}'’-]+\s+){0,3}?" + PeopleWords + @"(?:\s+" + NotAVerb + @"[\p{L}'’-]+){0,4}\s*(?<!\b(?:of|de|d'|du|des|à|at|for|pour|with|avec)\s*)$", OptI);
+    const string NotAVerb = @"(?!(?:had|has|have|was|were|is|are|showed|reported|received|took|used|avaient|avait|ont|a|était|étaient|est|sont|présentaient|recevaient|prenaient)\b)";
+
     /// <summary>A statistic joined to the one before it as a second value of the same measure (see <see cref="InheritMeasure"/>), with no unit or "for …" of its own after it.</summary>
     static bool Joined(string flow, ReportedStatistic previous, ReportedStatistic current)
     {
         var between = flow[previous.Context.End..current.Context.Start];
         var conjunction = Conjunction.Matches(between).LastOrDefault();
-        if (!PronounOfSameMeasure.IsMatch(between) && (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..]))) return false;
+        if (!PronounOfSameMeasure.IsMatch(between) && !(conjunction is not null && ElidedGroup.IsMatch(between[conjunction.Index..])) && (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..]))) return false;
         var afterNumber = flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 20)];
         if (ContinuousUnit.IsMatch(afterNumber) || ContinuousUnit.IsMatch(QuoteUnit(current.Context.Quote))) return false;
         // "… and 71.2 (SD 9.4) for body weight" names its own measure after it.
