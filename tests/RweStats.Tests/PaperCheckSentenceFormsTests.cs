@@ -271,6 +271,14 @@ public class PaperCheckSentenceFormsTests
     public void EventsCountedByType(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 
     [Theory]
+    // The set the first count is of, named with it ("96 of the 190 … participants had no …"), is the levels' total.
+    [InlineData("Counting each participant once by the most severe event, 96 of the 193 varenicline participants had no adverse event, 63 a mild event and 34 a moderate event.", "consistent")]
+    [InlineData("Counting each participant once by the most severe event, 96 of the 190 varenicline participants had no adverse event, 63 a mild event and 34 a moderate event.", "inconsistent")]
+    [InlineData("En comptant chaque patient une fois selon la plus grave, 93 parmi les 190 patients avaient une forme légère, 63 une forme modérée et 34 une forme sévère.", "consistent")]
+    [InlineData("En comptant chaque patient une fois selon la plus grave, 96 parmi les 190 patients avaient une forme légère, 63 une forme modérée et 34 une forme sévère.", "inconsistent")]
+    public void TheSetTheFirstCountIsOf(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
     // NYHA class and counted episodes are integer-valued: a median of 2.3 is impossible for whole numbers.
     [InlineData("The NYHA class had a median of 2 (IQR 2–3) in the 40 patients.", "consistent")]
     [InlineData("The NYHA class had a median of 2.3 (IQR 2–3) in the 40 patients.", "inconsistent")]

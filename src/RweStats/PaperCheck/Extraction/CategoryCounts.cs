@@ -47,7 +47,7 @@ internal static partial class StatisticExtractor
         && list.Any(c => Regex.IsMatch(c.Level, @"^(?:two|three|four|deux|trois|quatre|at least|au moins)\b"));
     static readonly string CountWord = @"(?<k>\d+|" + CountWords.Pattern + ")";
     /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity", "48 fell once", "49 ont reçu une seule dose", "298 avaient une perte légère" (a French noun before its adjective): a count, then its level within a few words.</summary>
-    static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:(?:sont|ont\s+été)\s+[a-zà-ÿ]{3,}(?:és|ées|is|us)|had|with|were|avaient|(?:ont\s+)?(?:reçu|eu|présenté)|ont|présentaient|étaient|avec|sont|are|received|[a-z]{3,}ed|fell|took)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|(?:une?|des)(?:\s+[\p{L}-]{3,})?)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte|réactions?|reactions?)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
+    static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:of|out of|parmi|sur)\s+(?:the|les)\s+\d[\d,]*\s+(?:[\p{L}-]+\s+){0,2}?(?=(?:patients?|participants?|subjects?|sujets?|malades)\s))?(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:(?:sont|ont\s+été)\s+[a-zà-ÿ]{3,}(?:és|ées|is|us)|had|with|were|avaient|(?:ont\s+)?(?:reçu|eu|présenté)|ont|présentaient|étaient|avec|sont|are|received|[a-z]{3,}ed|fell|took)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|(?:une?|des)(?:\s+[\p{L}-]{3,})?)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte|réactions?|reactions?)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
     /// <summary>"mild in 5 patients", "faible chez 8": a level, then its count.</summary>
     static readonly Regex LevelThenCount = new(@"\b(?<lev>LEVELS)\s+(?:in|chez|for|pour)\s+" + CountWord + @"(?![.,]\d)(?!\s*%)", OptI);
     /// <summary>CountThenLevel and LevelThenCount with the levels of every variable, each variable's as group v0, v1, ….</summary>
@@ -108,7 +108,8 @@ internal static partial class StatisticExtractor
                 foreach (Match t in TotalInSentence.Matches(flow[from..to]))
                 {
                     int at = from + t.Groups["n"].Index;
-                    if (list.Any(x => at >= x.Start && at < x.End)) continue;
+                    // Not a count of the list, but the set its first count is of ("96 of the 190 varenicline participants had no …, 63 …").
+                    if (list.Any(x => at >= x.Start && at < x.End) && !Regex.IsMatch(flow[list[0].Start..at], @"^\S+\s+(?:of|out of|parmi|sur)\s+(?:the|les)\s+$", OptI)) continue;
                     // A total after the categories is theirs only in their clause ("44 women and 28 men (n = 72)", not "…; the control group (n = 15)").
                     if (at > list[^1].End && (ClauseBreak.IsMatch(flow[list[^1].End..at]) || Regex.IsMatch(flow[list[^1].End..(from + t.Index)], @"\d"))) continue;
                     total = ParseWhole(t.Groups["n"].Value);
