@@ -42,6 +42,8 @@ public static class CheckCorpusBench
         ["heldout20"] = "heldout20 (tuned on)",
         ["heldout21"] = "heldout21 (tuned on)",
         ["heldout22"] = "heldout22 (tuned on)",
+        ["heldout23"] = "heldout23 (tuned on)",
+        ["heldout24"] = "heldout24 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;

@@ -233,6 +233,52 @@ public class PaperCheckSentenceFormsTests
     public void CountsByGradeStageOrClass(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 
     [Theory]
+    // How many of something each patient had — none, one, two or more — splits the patients: 41 + 23 + 14 = 78 > 75.
+    [InlineData("Of the 75 patients given morphine, 41 required no antiemetic, 23 one dose and 11 two or more.", "consistent")]
+    [InlineData("Of the 75 patients given morphine, 41 required no antiemetic, 23 one dose and 14 two or more.", "inconsistent")]
+    [InlineData("Of the 85 controls, 58 had no fall, 20 one fall and 9 two or more.", "inconsistent")]
+    [InlineData("Parmi les 78 patients évalués, 73 sont restés sans poussée, 4 ont eu une poussée et 1 deux poussées.", "consistent")]
+    [InlineData("Parmi les 78 patients évalués, 73 sont restés sans poussée, 4 ont eu une poussée et 3 deux poussées.", "inconsistent")]
+    // Without a level of one, no distribution of a count is named: left alone.
+    [InlineData("Of the 75 patients given morphine, 41 required no antiemetic and 43 two doses.", null)]
+    public void HowManyEachPatientHad(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // Controls are people: "the 9 controls with two or more falls" is the n of the mean after it, not the 88 of the
+    // clause before. 22/9 = 2.444, 23/9 = 2.556: 2.47 is impossible with n = 9 (217/88 gives it).
+    [InlineData("Of the 88 completers given the supplement, 6 fell twice or more, and the 9 controls with two or more falls had 2.44 (SD 0.71) falls.", "consistent")]
+    [InlineData("Of the 88 completers given the supplement, 6 fell twice or more, and the 9 controls with two or more falls had 2.47 (SD 0.71) falls.", "inconsistent")]
+    [InlineData("Parmi les 88 patients supplémentés, 6 sont tombés deux fois ou plus, et les 9 témoins tombés deux fois ou plus avaient fait 2,47 (ET 0,71) chutes.", "inconsistent")]
+    public void ControlsArePeople(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // Two groups' counts in one sentence, each of its own total: after a ";" or when the levels come back.
+    [InlineData("Of the 76 patients given methadone, 49 required no antiemetic, 19 one dose and 8 two or more; of the 75 given morphine, 41 required no antiemetic, 23 one dose and 14 two or more.", "consistent", "inconsistent")]
+    [InlineData("At 12 weeks, hyperemia was absent in 58, mild in 27 and moderate in 7 of the 92 patients given preservative-free drops, and absent in 41, mild in 33 and moderate in 19 of the 90 given preserved drops.", "consistent", "inconsistent")]
+    [InlineData("À 12 semaines, l'hyperhémie était absente chez 58, légère chez 27 et modérée chez 7 des 92 patients ; elle était absente chez 41, légère chez 33 et modérée chez 19 des 90 patients sous collyre conservé.", "consistent", "inconsistent")]
+    public void TwoGroupsCountsInOneSentence(string text, string first, string second) => Assert.Equal(new[] { first, second }, Verdicts(text, "category_counts"));
+
+    [Theory]
+    // Events counted by their type against the events they are: an event is of one type. 24 + 9 + 7 = 40 > 38.
+    [InlineData("Les 38 événements du groupe oxygène étaient 24 réadmissions pour exacerbation, 7 pour insuffisance cardiaque et 7 décès.", "consistent")]
+    [InlineData("Les 38 événements du groupe oxygène étaient 24 réadmissions pour exacerbation, 9 pour insuffisance cardiaque et 7 décès.", "inconsistent")]
+    [InlineData("The 19 early complications comprised 6 fistulas, 8 haemorrhages, 3 strictures and 2 occlusions.", "consistent")]
+    [InlineData("The 19 early complications comprised 6 fistulas, 8 haemorrhages, 5 strictures and 2 occlusions.", "inconsistent")]
+    [InlineData("Of the 37 recurrences in the cryoballoon group, 21 were atrial fibrillation, 12 atypical flutter and 7 atrial tachycardia.", "inconsistent")]
+    [InlineData("Sur les 42 récidives, 27 étaient une FA, 11 un flutter atypique et 4 une tachycardie atriale.", "consistent")]
+    // A count of something else after the first (a verb of its own) is no type.
+    [InlineData("Of the 37 recurrences, 21 were atrial fibrillation and 25 occurred in the first month.", null)]
+    public void EventsCountedByType(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // The set the first count is of, named with it ("96 of the 190 … participants had no …"), is the levels' total.
+    [InlineData("Counting each participant once by the most severe event, 96 of the 193 varenicline participants had no adverse event, 63 a mild event and 34 a moderate event.", "consistent")]
+    [InlineData("Counting each participant once by the most severe event, 96 of the 190 varenicline participants had no adverse event, 63 a mild event and 34 a moderate event.", "inconsistent")]
+    [InlineData("En comptant chaque patient une fois selon la plus grave, 93 parmi les 190 patients avaient une forme légère, 63 une forme modérée et 34 une forme sévère.", "consistent")]
+    [InlineData("En comptant chaque patient une fois selon la plus grave, 96 parmi les 190 patients avaient une forme légère, 63 une forme modérée et 34 une forme sévère.", "inconsistent")]
+    public void TheSetTheFirstCountIsOf(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
     // NYHA class and counted episodes are integer-valued: a median of 2.3 is impossible for whole numbers.
     [InlineData("The NYHA class had a median of 2 (IQR 2–3) in the 40 patients.", "consistent")]
     [InlineData("The NYHA class had a median of 2.3 (IQR 2–3) in the 40 patients.", "inconsistent")]
@@ -753,12 +799,50 @@ public class PaperCheckSentenceFormsTests
     public void AVariableCodedZeroOne(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
 
     [Theory]
+    // A 0/1 variable whose n its sentence does not state: the study's or the arm's n bounds it, no more (recorded at a
+    // visit, or for some patients only). 0.71 (SD 0.46) is impossible with n = 115 (82/115 gives 0.454) but 41/58 gives
+    // 0.459; 0.69 (SD 0.47) is impossible with n = 60 but 29/42 gives 0.468. An SD of 0.55 needs n ≤ 5 (2/5 gives 0.548):
+    // no n from half the group to the whole group gives it.
+    [InlineData("In all, 115 patients were randomised. Adherence, coded 1 for at least 4 hours a night and 0 otherwise, was 0.71 (SD 0.46).", "consistent")]
+    [InlineData("In all, 115 patients were randomised. Adherence, coded 1 for at least 4 hours a night and 0 otherwise, was 0.40 (SD 0.55).", "inconsistent")]
+    [InlineData("Au total, 115 patients ont été randomisés. L'observance, codée 1 pour au moins 4 heures par nuit et 0 sinon, était de 0,71 (ET 0,46).", "consistent")]
+    [InlineData("Au total, 115 patients ont été randomisés. L'observance, codée 1 pour au moins 4 heures par nuit et 0 sinon, était de 0,40 (ET 0,55).", "inconsistent")]
+    [InlineData("We randomised 120 men: 60 to HoLEP and 60 to TURP. Retrograde ejaculation, coded 1 if present and 0 otherwise, was 0.69 (SD 0.47) after HoLEP.", "consistent")]
+    [InlineData("We randomised 120 men: 60 to HoLEP and 60 to TURP. Retrograde ejaculation, coded 1 if present and 0 otherwise, was 0.54 (SD 0.55) after HoLEP.", "inconsistent")]
+    [InlineData("Parmi les 60 patients opérés par HoLEP, 44 sont restés sans complication. L'éjaculation rétrograde, codée 1 si présente et 0 sinon, était de 0,69 (ET 0,47) après HoLEP.", "consistent")]
+    [InlineData("Parmi les 60 patients opérés par HoLEP, 44 sont restés sans complication. L'éjaculation rétrograde, codée 1 si présente et 0 sinon, était de 0,54 (ET 0,55) après HoLEP.", "inconsistent")]
+    public void AZeroOneVariableWhoseNTheSentenceDoesNotState(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
     // A mean of whole things counted by its unit: 397/46 = 8.630, 396/46 = 8.609, so 8.62 is impossible with n = 46.
     [InlineData("Forty-six patients were included. They took 8.63 ± 2.91 medications a day.", "consistent")]
     [InlineData("Forty-six patients were included. They took 8.62 ± 2.91 medications a day.", "inconsistent")]
     [InlineData("Quarante-six patients ont été inclus. Ils prenaient en moyenne 8,62 ± 2,91 médicaments.", "inconsistent")]
     [InlineData("Forty-six patients were included. Visual acuity was 48.63 letters (SD 12.40).", "consistent")]
     public void AMeanOfACountByItsUnit(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // Things dispensed, tried or measured a whole number of times, the unit after the SD: 145/14 = 10.357, 146/14 =
+    // 10.429, so 10.40 is impossible with n = 14 and 10.43 possible; 33/14 = 2.357 (2,36), 2,37 impossible.
+    [InlineData("The 14 patients with a urinary catheter had 10.43 (SD 2.07) glucose measurements.", "consistent")]
+    [InlineData("The 14 patients with a urinary catheter had 10.40 (SD 2.07) glucose measurements.", "inconsistent")]
+    [InlineData("The 14 smokers bought 10.40 (SD 2.07) boxes of gum.", "inconsistent")]
+    [InlineData("Les 14 patients porteurs d'une sonde avaient eu 2,36 (ET 1,12) tentatives de retrait de sonde.", "consistent")]
+    [InlineData("Les 14 patients porteurs d'une sonde avaient eu 2,37 (ET 1,12) tentatives de retrait de sonde.", "inconsistent")]
+    [InlineData("Les 14 patients avaient 2,37 (ET 1,13) escarres à l'entrée.", "inconsistent")]
+    public void AMeanOfThingsDispensedOrTriedByItsUnit(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // A second group of people's value with its verb and measure left out measures what the first did: 331/29 = 11.414,
+    // so 11.41 is possible and 11.43 is not (332/29 = 11.448); 82/26 = 3.154, 3,17 impossible.
+    [InlineData("The 19 infants who were admitted had 9.63 (SD 2.07) glucose measurements in all, the 29 admitted placebo infants 11.41 (SD 3.02).", "consistent")]
+    [InlineData("The 19 infants who were admitted had 9.63 (SD 2.07) glucose measurements in all, the 29 admitted placebo infants 11.43 (SD 3.02).", "inconsistent")]
+    [InlineData("Les 11 patients sous scopolamine ont reçu 2,36 (ET 0,92) doses de secours, et les 26 patients sous placebo 3,15 (ET 1,71).", "consistent")]
+    [InlineData("Les 11 patients sous scopolamine ont reçu 2,36 (ET 0,92) doses de secours, et les 26 patients sous placebo 3,17 (ET 1,71).", "inconsistent")]
+    // A group with its own verb and measure, or with no people named (its n unknown), inherits nothing.
+    [InlineData("The 19 infants had 9.63 (SD 2.07) glucose measurements, and the 40 patients had a BMI of 27.31 (SD 4.12).", "not_checkable")]
+    [InlineData("Les 11 patients sous scopolamine ont reçu 2,36 (ET 0,92) doses de secours, et les 26 sous placebo 3,17 (ET 1,71).", "not_checkable")]
+    public void ASecondGroupsValueWithItsMeasureLeftOut(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim")[^1]);
 
     [Theory]
     // A nonbinary level counts with the sexes: 56 + 33 + 1 = 90; 58 + 33 + 1 = 92 is more than the 90.
@@ -1212,6 +1296,62 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Les patients ont été répartis entre chirurgie (n = 46) et plâtre (n = 44). Le nombre moyen de chutes était de 1,38 (ET 1,10) avec le plâtre.", "inconsistent")]
     public void AnArmNamedInTheStatisticsClauseGivesItsN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 
+    [Theory]
+    // A percentage of an arm named in two or three words ("du groupe titration rapide", "given the FGF21 analogue"):
+    // 19/154 = 12.34 %; 10.3 % needs a denominator of 183–185, more than the arm has. 7/118 = 5.93 %; 4.9 % needs 139–146.
+    [InlineData("Méthodes : Les patients ont été répartis entre une titration rapide (n = 154) et une titration habituelle (n = 152).\n\nUne hyperkaliémie est survenue chez 19 patients du groupe titration rapide (12,3 %).", "consistent")]
+    [InlineData("Méthodes : Les patients ont été répartis entre une titration rapide (n = 154) et une titration habituelle (n = 152).\n\nUne hyperkaliémie est survenue chez 19 patients du groupe titration rapide (10,3 %).", "inconsistent")]
+    [InlineData("Methods: Patients were randomly assigned to the FGF21 analogue (n = 118) or placebo (n = 104).\n\nDiarrhoea occurred in 7 patients given the FGF21 analogue (5.9%).", "consistent")]
+    [InlineData("Methods: Patients were randomly assigned to the FGF21 analogue (n = 118) or placebo (n = 104).\n\nDiarrhoea occurred in 7 patients given the FGF21 analogue (4.9%).", "inconsistent")]
+    [InlineData("Methods: Patients were randomly assigned to the FGF21 analogue (n = 118) or placebo (n = 104).\n\nDiarrhoea occurred in 7 patients in the FGF21 analogue group (4.9%).", "inconsistent")]
+    public void APercentageOfAnArmNamedInSeveralWords(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // An arm named by a number and its unit, its n in a table's header or at allocation, the statistic naming it after
+    // the word group: 11/81 = 13.6 %; 12.6 % needs a denominator of 87, more than the arm has.
+    [InlineData("| Caractéristique | 6 semaines (n = 82) | 4 semaines (n = 81) |\n|---|---|---|\n| Âge, ans | 41,2 | 40,7 |\n\nDes céphalées ont été rapportées par 11 patients du groupe 4 semaines (13,6 %).", "consistent")]
+    [InlineData("| Caractéristique | 6 semaines (n = 82) | 4 semaines (n = 81) |\n|---|---|---|\n| Âge, ans | 41,2 | 40,7 |\n\nDes céphalées ont été rapportées par 11 patients du groupe 4 semaines (12,6 %).", "inconsistent")]
+    [InlineData("| Characteristic | 6 weeks (n = 82) | 4 weeks (n = 81) |\n|---|---|---|\n| Age, years | 41.2 | 40.7 |\n\nHeadache was reported by 11 patients in the 4-week group (13.6%).", "consistent")]
+    [InlineData("| Characteristic | 6 weeks (n = 82) | 4 weeks (n = 81) |\n|---|---|---|\n| Age, years | 41.2 | 40.7 |\n\nHeadache was reported by 11 patients in the 4-week group (12.6%).", "inconsistent")]
+    [InlineData("Patients were randomly assigned to 6 weeks (n = 82) or 4 weeks (n = 81) of treatment.\n\nHeadache was reported by 11 patients in the 4-week group (12.6%).", "inconsistent")]
+    // "After 4 weeks" is a time, not the arm: the study's n (163) applies, and 11/87 is below it.
+    [InlineData("Patients were randomly assigned to 6 weeks (n = 82) or 4 weeks (n = 81) of treatment.\n\nAfter 4 weeks, headache was reported by 11 patients (12.6%).", "consistent")]
+    public void AnArmNamedByANumberAndItsUnit(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // Arms allocated after "underwent randomization (9.2%):" (a decimal point is no sentence's end), named with digits
+    // ("FGF21", "GLP1"): 7/112 = 6.25 %; 5.9 % needs a denominator of 118–119, more than the arm has.
+    [InlineData("Of 2,416 patients screened, 222 underwent randomization (9.2%): 112 to the FGF21 analogue and 110 to placebo.\n\nHypoglycemia occurred in 7 patients given the FGF21 analogue (6.3%).", "consistent")]
+    [InlineData("Of 2,416 patients screened, 222 underwent randomization (9.2%): 112 to the FGF21 analogue and 110 to placebo.\n\nHypoglycemia occurred in 7 patients given the FGF21 analogue (5.9%).", "inconsistent")]
+    [InlineData("Sur 2 416 patients sélectionnés, 222 ont été randomisés (9,2 %) : 112 à l'analogue GLP1 et 110 au placebo.\n\nUne hypoglycémie est survenue chez 7 patients sous GLP1 (5,9 %).", "inconsistent")]
+    [InlineData("Sur 2 416 patients sélectionnés, 222 ont été randomisés (9,2 %) : 112 à l'analogue GLP1 et 110 au placebo.\n\nUne hypoglycémie est survenue chez 7 patients sous GLP1 (6,3 %).", "consistent")]
+    public void ArmsAllocatedAfterAPercentageNamedWithDigits(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "percentage")[^1]);
+
+    [Theory]
+    // A visit's code after the statistic ("at H24", "à H24") is no other number: the arm named after it gives its n
+    // (142); a fall from 7.2 ± 1.6 to 4.1 ± 1.9 in 142 infants cannot have p = 0.47.
+    [InlineData("Methods: 281 infants were randomized to high-flow nasal cannula (HFNC; n = 142) or standard oxygen by nasal prongs (n = 139).\n\nThe Wang score fell from 7.2 ± 1.6 to 4.1 ± 1.9 at H24 in the HFNC group (P < .001).", "consistent")]
+    [InlineData("Methods: 281 infants were randomized to high-flow nasal cannula (HFNC; n = 142) or standard oxygen by nasal prongs (n = 139).\n\nThe Wang score fell from 7.2 ± 1.6 to 4.1 ± 1.9 at H24 in the HFNC group (P = .47).", "inconsistent")]
+    [InlineData("Méthodes : 281 nourrissons ont été randomisés entre oxygénothérapie nasale à haut débit (OHD ; n = 142) et oxygénothérapie standard aux lunettes (n = 139).\n\nLe score de Wang est passé de 7,2 ± 1,6 à 4,1 ± 1,9 à H24 dans le groupe OHD (p < 0,001).", "consistent")]
+    [InlineData("Méthodes : 281 nourrissons ont été randomisés entre oxygénothérapie nasale à haut débit (OHD ; n = 142) et oxygénothérapie standard aux lunettes (n = 139).\n\nLe score de Wang est passé de 7,2 ± 1,6 à 4,1 ± 1,9 à H24 dans le groupe OHD (p = 0,47).", "inconsistent")]
+    public void AnArmNamedAfterAVisitsCode(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+
+    [Theory]
+    // An estimate with its unit and what it compares before its interval: 0.9 (0.4 to 1.4) gives z = 0.9/0.255 = 3.5,
+    // p ≈ 0.0004; −0.3 (−1.1 to 0.5) gives z = 0.73, p ≈ 0.46; 1,2 (−0,4 à 2,8) gives z = 1.47, p ≈ 0.14.
+    [InlineData("The SPPB improved by 0.9 points more with the supplement (95% CI 0.4 to 1.4; P < .001).", "consistent")]
+    [InlineData("The SPPB improved by 0.9 points more with the supplement (95% CI 0.4 to 1.4; P = .31).", "inconsistent")]
+    [InlineData("Systolic pressure differed by −0.3 mm Hg (95% CI, −1.1 to 0.5; P = .45).", "consistent")]
+    [InlineData("Systolic pressure differed by −0.3 mm Hg (95% CI, −1.1 to 0.5; P = .045).", "inconsistent")]
+    [InlineData("La durée était plus courte de 1,2 jour après le programme (IC à 95 % : -0,4 à 2,8 ; p = 0,14).", "consistent")]
+    [InlineData("La durée était plus courte de 1,2 jour après le programme (IC à 95 % : -0,4 à 2,8 ; p = 0,014).", "inconsistent")]
+    // And the time point it is at: −1.3 (−3.0 to 0.4) gives z = 1.50, p ≈ 0.13.
+    [InlineData("Soit une différence de −1,3 point à 12 mois (IC à 95 % : −3,0 à 0,4 ; p = 0,13).", "consistent")]
+    [InlineData("A difference of −1.3 points at 12 months (95% CI, −3.0 to 0.4; P = .013).", "inconsistent")]
+    // A count before the words is no estimate.
+    [InlineData("Events occurred in 34 patients with diabetes (95% CI, 20 to 50; P = .04).", null)]
+    public void AnEstimateWithItsUnitAndWhatItCompares(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
     [Fact]
     // A clause naming both arms, or a word two arms share, gives neither arm's n.
     public void AClauseNamingBothArmsTakesNoArmsN() =>
@@ -1489,6 +1629,17 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Patients stayed a median of 1 night (range 1–9.5).", "inconsistent")]
     [InlineData("Les patients sont restés une médiane de 1 nuit (extrêmes 1-9,5).", "inconsistent")]
     public void AMedianOfThingsCountedWithSeveralWordsBeforeItsBracket(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
+
+    [Theory]
+    // Bottles, tests, adjustments are whole; French puts a count below 2 in the singular ("1,7 passage", "1,8 dose"):
+    // a median of whole numbers is whole or a half.
+    [InlineData("The 48 patients used a median of 2.3 bottles of artificial tears (IQR 1–4).", "inconsistent")]
+    [InlineData("The 48 patients used a median of 2.5 bottles of artificial tears (IQR 1–4).", "consistent")]
+    [InlineData("The 48 infants had a median of 4.7 heel-prick glucose tests (IQR 4–7).", "inconsistent")]
+    [InlineData("Les 48 patients ont eu 1,7 passage aux urgences en médiane (Q1-Q3 : 1-3).", "inconsistent")]
+    [InlineData("Les 48 patients ont eu 1,5 passage aux urgences en médiane (Q1-Q3 : 1-3).", "consistent")]
+    [InlineData("Les 48 patients ont reçu 1,8 dose de secours en médiane (Q1-Q3 : 1-3).", "inconsistent")]
+    public void AMedianOfThingsDispensedOrTried(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
 
     [Theory]
     // "times" as a ratio counts nothing: real-valued, only the order of the quartiles is checked.

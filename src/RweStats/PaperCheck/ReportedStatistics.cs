@@ -52,6 +52,9 @@ public sealed record StatisticContext(int Start, int End, string Quote, string S
 
     /// <summary>The n is the study's, not one stated in the statistic's own sentence.</summary>
     public bool NIsStudyN => NSource.StartsWith("the study's n", StringComparison.Ordinal);
+
+    /// <summary>The n is that of the arm the statistic's sentence names, not one stated with the statistic.</summary>
+    public bool NIsArmN => NSource.StartsWith(StatisticExtractor.ArmNSource, StringComparison.Ordinal);
 }
 
 /// <summary>A statistic as printed in a paper, with its context.</summary>

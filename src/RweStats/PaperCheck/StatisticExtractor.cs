@@ -100,6 +100,7 @@ internal static partial class StatisticExtractor
             var lo = PrintedNumber.Parse(m.Groups["lo"].Value, french);
             var hi = PrintedNumber.Parse(m.Groups["hi"].Value, french);
             if (est is null || lo is null || hi is null) continue;
+            if (m.Groups["said"].Length > 0 && !Regex.IsMatch(m.Groups["est"].Value, @"^[-−–+]|[.,]\d")) continue;
             double level = double.Parse(m.Groups["lvl"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
             // A time before the interval ("at 12 weeks (95% CI …)") is not its estimate.
             if (TimeBeforeInterval.IsMatch(flow[Math.Max(0, m.Index - 12)..m.Index])) continue;
@@ -317,6 +318,7 @@ internal static partial class StatisticExtractor
 
         found.AddRange(Categories(text, sentences, studyNs, french, options));
         found.AddRange(CountedOnce(text, sentences));
+        found.AddRange(EventsCountedByType(text, sentences).Where(e => !found.Any(f => f is CategoryCounts && f.Context.Start < e.Context.End && f.Context.End > e.Context.Start)));
         found = InheritMeasure(flow, found, inTables, sentences, options).Select(s => s is MedianWithQuartiles median ? CountedInWholeUnits(median) : s).ToList();
         var within = WithinPatient(text, found, pValues.Where(p => !usedP.Contains(p)).ToList(), sentences).Concat(tableWithin).ToList();
         found.AddRange(within);

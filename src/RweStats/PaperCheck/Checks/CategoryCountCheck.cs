@@ -14,11 +14,13 @@ internal static class CategoryCountCheck
     public static Finding Check(CategoryCounts s)
     {
         string sum = $"{string.Join(" + ", s.Categories.Select(c => $"{c.Count} {c.Level}"))} = {s.Sum}";
+        // Events counted by type: an event is of one type.
+        string exclusive = s.Variable.StartsWith("type of the ", StringComparison.Ordinal) ? "no event is of two types" : $"no patient is in two levels of the {s.Variable}";
         if (s.SentenceTotal is { } total)
         {
             if (s.Sum == total) return Finding.Of(s, Name, FindingVerdict.Consistent, $"{sum}: the total of {total} {s.TotalSource}");
             if (s.Sum > total)
-                return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{sum}: more than the total of {total} {s.TotalSource}, though no patient is in two levels of the {s.Variable}");
+                return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{sum}: more than the total of {total} {s.TotalSource}, though {exclusive}");
             return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{sum} of {total}: {total - s.Sum} in no level listed (a missing value or a level not named)");
         }
         if (s.OtherTotals.Count == 0) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{sum}: no total stated to check it against");
@@ -27,7 +29,7 @@ internal static class CategoryCountCheck
         int largest = s.OtherTotals.Max(t => t.N);
         var named = string.Join("; ", s.OtherTotals.Select(t => $"n = {t.N}, {t.Source}"));
         if (s.Sum > largest)
-            return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{sum}: more than any total that applies ({named}), though no patient is in two levels of the {s.Variable}");
+            return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{sum}: more than any total that applies ({named}), though {exclusive}");
         return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{sum}: equal to no total that applies ({named}); patients in no level listed, or another total");
     }
 }

@@ -15,6 +15,7 @@ internal static class DebitCheck
         string what = $"proportion {s.Mean}, SD {s.Spread}";
         if (s.Mean.Value > 1 || s.Mean.Value < 0) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: not a proportion between 0 and 1");
         if (s.Context.N is not { } n || n < 2) return AnyN(s, what);
+        if (s.Context.NIsStudyN || s.Context.NIsArmN) return AtMost(s, what, n);
         for (int k = 0; k <= n; k++)
         {
             double p = k / (double)n;
@@ -24,6 +25,29 @@ internal static class DebitCheck
                 return Finding.Of(s, Name, FindingVerdict.Consistent, $"{what} with n = {n}: {k}/{n} gives SD {PrintedNumber.Show(sample, 4)} (sample) or {PrintedNumber.Show(population, 4)} (population)");
         }
         return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what} with n = {n}: no count k out of {n} gives both this proportion and this SD");
+    }
+
+    /// <summary>
+    /// An n the statistic's own words do not state (the study's, or the arm's its sentence names) bounds the number of
+    /// patients a 0/1 variable was recorded for, no more: one recorded at a follow-up visit, or asked of some patients
+    /// only (the sexually active, the users of a device), has fewer. Every n from half that bound to the bound is tried:
+    /// a statement about a group is not one about a few of its patients, and a tiny n (2/5 has SD 0.55) gives any SD.
+    /// </summary>
+    static Finding AtMost(MeanWithSpread s, string what, int bound)
+    {
+        int least = Math.Max(2, (bound + 1) / 2);
+        for (int n = bound; n >= least; n--)
+            for (int k = Math.Max(0, (int)Math.Floor(s.Mean.Low * n)); k <= Math.Min(n, (int)Math.Ceiling(s.Mean.High * n)); k++)
+            {
+                double p = k / (double)n;
+                if (!s.Mean.Admits(p)) continue;
+                double sample = Math.Sqrt(p * (1 - p) * n / (n - 1)), population = Math.Sqrt(p * (1 - p));
+                if (s.Spread!.Admits(sample) || s.Spread.Admits(population))
+                    return Finding.Of(s, Name, FindingVerdict.Consistent, n == bound
+                        ? $"{what} with n = {n}: {k}/{n} gives SD {PrintedNumber.Show(sample, 4)} (sample) or {PrintedNumber.Show(population, 4)} (population)"
+                        : $"{what} with n from {least} to {bound} ({s.Context.NSource}, or a part of it not stated): {k}/{n} gives SD {PrintedNumber.Show(sample, 4)} (sample) or {PrintedNumber.Show(population, 4)} (population)");
+            }
+        return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what} with n from {least} to {bound} ({s.Context.NSource}, or a part of it not stated): no count k out of any of these n gives both this proportion and this SD");
     }
 
     const int LargestN = 10_000;

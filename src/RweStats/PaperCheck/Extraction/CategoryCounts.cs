@@ -18,7 +18,7 @@ internal static partial class StatisticExtractor
         ("vital status", @"alive|dead|deceased|vivants?|décédée?s?"),
         ("response", @"complete response|partial response|stable disease|progressive disease|no response|réponse complète|réponse partielle|maladie stable|maladie progressive|absence de réponse"),
         ("course", @"improved|unchanged|worsened|amélioré(?:e|s|es)?|inchangé(?:e|s|es)?|aggravé(?:e|s|es)?"),
-        ("severity", @"none|no|mild|moderate|severe|nulle|légère|faible|modérée|moyenne|sévère|élevée|forte|non renseignée?s?|missing|unknown|inconnue?s?"),
+        ("severity", @"none|no|absent|absente?s?|mild|moderate|severe|nulle|légère|faible|modérée|moyenne|sévère|élevée|forte|non renseignée?s?|missing|unknown|inconnue?s?"),
         // One classification of the patient (Kellgren-Lawrence grade, GOLD stage, Child-Pugh class, stade): not the grades of adverse events, of which a patient may have several.
         ("grade", @"(?:[A-Z][\w-]*\s+)?grade\s+(?:[0-5]|I|II|III|IV|V)(?!\s+(?:adverse|events?|AEs?|toxicit|side|effets|événements|évènements|toxicité))"),
         ("stage", @"(?:[A-Z][\w-]*\s+)?(?:stage|stade)\s+(?:[0-4]|I|II|III|IV)(?![\w-])"),
@@ -34,25 +34,38 @@ internal static partial class StatisticExtractor
         ("number of doses", @"(?:a single|one|two|three|four|une (?:seule )?|deux|trois|quatre)\s*doses?(?: or more| ou plus)?(?!\s*(?:a|per|par)\s+(?:day|daily|week|jour|semaine)|\s+(?:daily|weekly|quotidien))"),
         ("delirium subtype", @"hypoactive?s?|hyperactive?s?|hypoactifs?|hyperactifs?|mixed|mixtes?"),
     };
+    /// <summary>
+    /// How many of something each patient had, as a distribution: none, one, two (or more) — "49 required no antiemetic, 19
+    /// one dose and 8 two or more", "73 sont restés sans poussée, 4 ont eu une poussée et 1 deux poussées". A patient has
+    /// one number of them, so the levels exclude each other; counted only when the list names none, one and more than one
+    /// (<see cref="IsCountDistribution"/>). Matched on its own pass: its "no …" would take the severity's "no".
+    /// </summary>
+    static readonly (string Variable, string Levels) NumberHad = ("number had",
+        @"no\s+[\p{L}-]{3,}|none|sans\s+[\p{L}-]{3,}|aucune?\s+[\p{L}-]{3,}|(?:one|a single|une?\s+seule?|une?)\s+[\p{L}-]{3,}|(?:at least|au moins)\s+(?:two|deux|2)(?:\s+[\p{L}-]{3,})?|(?:two|three|four|deux|trois|quatre)(?:\s+(?:or more|ou plus))?(?:\s+(?!or\b|ou\b|and\b|et\b)[\p{L}-]{3,})?(?:\s+(?:or more|ou plus))?");
+    static bool IsCountDistribution(IReadOnlyList<CategoryCount> list) =>
+        list.Any(c => Regex.IsMatch(c.Level, @"^(?:no|none|sans|aucune?)\b")) && list.Any(c => Regex.IsMatch(c.Level, @"^(?:one|a single|une?)\b"))
+        && list.Any(c => Regex.IsMatch(c.Level, @"^(?:two|three|four|deux|trois|quatre|at least|au moins)\b"));
     static readonly string CountWord = @"(?<k>\d+|" + CountWords.Pattern + ")";
     /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity", "48 fell once", "49 ont reçu une seule dose", "298 avaient une perte légère" (a French noun before its adjective): a count, then its level within a few words.</summary>
-    static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:(?:sont|ont\s+été)\s+[a-zà-ÿ]{3,}(?:és|ées|is|us)|had|with|were|avaient|(?:ont\s+)?(?:reçu|eu|présenté)|ont|présentaient|étaient|avec|sont|are|received|[a-z]{3,}ed|fell|took)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|(?:une?|des)(?:\s+[\p{L}-]{3,})?)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte|réactions?|reactions?)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
+    static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:of|out of|parmi|sur)\s+(?:the|les)\s+\d[\d,]*\s+(?:[\p{L}-]+\s+){0,2}?(?=(?:patients?|participants?|subjects?|sujets?|malades)\s))?(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:(?:sont|ont\s+été)\s+[a-zà-ÿ]{3,}(?:és|ées|is|us)|had|with|were|avaient|(?:ont\s+)?(?:reçu|eu|présenté)|ont|présentaient|étaient|avec|sont|are|received|[a-z]{3,}ed|fell|took)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|(?:une?|des)(?:\s+[\p{L}-]{3,})?)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte|réactions?|reactions?)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
     /// <summary>"mild in 5 patients", "faible chez 8": a level, then its count.</summary>
     static readonly Regex LevelThenCount = new(@"\b(?<lev>LEVELS)\s+(?:in|chez|for|pour)\s+" + CountWord + @"(?![.,]\d)(?!\s*%)", OptI);
     /// <summary>CountThenLevel and LevelThenCount with the levels of every variable, each variable's as group v0, v1, ….</summary>
     static readonly Regex[] LevelPatterns = new[] { CountThenLevel, LevelThenCount }.Select(r => new Regex(r.ToString().Replace("LEVELS",
         string.Join("|", ExclusiveLevels.Select((v, i) => $"(?<v{i.ToString(CultureInfo.InvariantCulture)}>{v.Levels})"))), OptI)).ToArray();
+    static readonly Regex NumberHadPattern = new(CountThenLevel.ToString().Replace("LEVELS", NumberHad.Levels), OptI);
     /// <summary>"Eleven of the 14 patients (79%)", "Onze des 14 patients (79 %)": a count written as a word, of a denominator.</summary>
     static readonly Regex CountWordOfThenPercent = new(@"(?<![\w.,])" + CountWord + @"\s+(?:" + PeopleWords + @"\s+)?(?:of|out of|des|sur|among|parmi)\s+(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", OptI);
     static readonly Regex CountBeforeBracket = new(@"(?<![\w.,])(?<n>" + WholeCount + @")\s+(?:[A-Za-zÀ-ÿ'-]+\s+){0,2}?(?:" + PeopleWords + @"|students|étudiants|élèves|pupils|workers|employees|salariés|nurses|infirmières|infirmiers|residents|résidents)(?:\s+[A-Za-zÀ-ÿ'-]+){0,2}\s*\([^()]*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-    static readonly Regex TotalInSentence = new(@"(?:(?:of|among|parmi|sur|de)\s+(?:the|les|ces)\s+|(?:cohort|cohorte|sample|échantillon|group|groupe)\s+(?:of|de)\s+|\b(?:enrolled|included|recruited|randomi[sz]ed|studied|a inclus|ont inclus|avons inclus|inclu(?:ait|s))\s+)(?<n>" + WholeCount + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople + @"|(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + @")", OptI);
+    static readonly Regex TotalInSentence = new(@"(?:(?:of|among|parmi|sur|de)\s+(?:the|les|ces)\s+|(?:cohort|cohorte|sample|échantillon|group|groupe)\s+(?:of|de)\s+|\b(?:enrolled|included|recruited|randomi[sz]ed|studied|a inclus|ont inclus|avons inclus|inclu(?:ait|s))\s+)(?<n>" + WholeCount + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople + @"|(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + @")|\b(?:of|among|parmi|sur)\s+(?:the|les|ces)\s+(?<n>" + WholeCount + @")\s+(?:(?:[\p{L}-]+\s+)?(?:given|receiving|treated|assigned|allocated|randomi[sz]ed|traités|opérés|recevant)\b|(?:controls|completers|témoins)\b)", OptI);
 
     /// <summary>Counts of two or more levels of one exclusive variable in a sentence, with the totals they may be of.</summary>
     static IEnumerable<CategoryCounts> Categories(PaperText text, int[] sentences, StudyNs studyNs, bool french, CheckOptions options)
     {
         var flow = text.Flow;
         // One pass of each pattern over the text for every variable at once; the group that matched names the variable.
-        var byVariable = ExclusiveLevels.Select(_ => new List<CategoryCount>()).ToArray();
+        var variables = ExclusiveLevels.Append(NumberHad).ToArray();
+        var byVariable = variables.Select(_ => new List<CategoryCount>()).ToArray();
         foreach (var regex in LevelPatterns)
             foreach (Match m in regex.Matches(flow))
             {
@@ -62,13 +75,15 @@ internal static partial class StatisticExtractor
                 if (!byVariable[v].Any(x => x.Start < m.Index + m.Length && x.End > m.Index))
                     byVariable[v].Add(new CategoryCount(count, m.Groups["lev"].Value.ToLowerInvariant(), m.Index, m.Index + m.Length));
             }
-        for (int vi = 0; vi < ExclusiveLevels.Length; vi++)
+        foreach (Match m in NumberHadPattern.Matches(flow))
+            byVariable[^1].Add(new CategoryCount(ParseCount(m.Groups["k"].Value) ?? 0, m.Groups["lev"].Value.ToLowerInvariant(), m.Index, m.Index + m.Length));
+        for (int vi = 0; vi < variables.Length; vi++)
         {
-            var (variable, items) = (ExclusiveLevels[vi].Variable, byVariable[vi]);
-            foreach (var group in items.GroupBy(x => SentenceIndex(sentences, x.Start)))
+            var (variable, items) = (variables[vi].Variable, byVariable[vi]);
+            foreach (var (list, c0, c1) in items.GroupBy(x => SentenceIndex(sentences, x.Start)).SelectMany(g => Clauses(flow, g.OrderBy(x => x.Start).ToList())))
             {
-                var list = group.OrderBy(x => x.Start).ToList();
                 if (list.Count < 2 || list.Select(x => x.Level).Distinct().Count() < list.Count) continue;
+                if (variable == NumberHad.Variable && !IsCountDistribution(list)) continue;
                 int s0 = SentenceStart(sentences, list[0].Start), s1 = SentenceEnd(sentences, flow, list[0].Start);
                 var (studyN, studyNSource) = studyNs.At(list[0].Start);
                 var sentence = flow[s0..s1];
@@ -86,13 +101,17 @@ internal static partial class StatisticExtractor
                     bracketTotal = $"of '{cb.Value.TrimEnd('(', ' ')}'";
                     totalSource = $"the count the bracket describes ({bracketTotal[3..]})";
                 }
+                // The total is sought in the clause of the counts: a sentence may give two groups' ("Of the 35 given iron,
+                // 24 had no …; of the 33 given placebo, 22 had no …").
+                int from = Math.Max(s0, c0), to = Math.Min(s1, c1);
                 if (total is null)
-                foreach (Match t in TotalInSentence.Matches(sentence))
+                foreach (Match t in TotalInSentence.Matches(flow[from..to]))
                 {
-                    int at = s0 + t.Groups["n"].Index;
-                    if (list.Any(x => at >= x.Start && at < x.End)) continue;
+                    int at = from + t.Groups["n"].Index;
+                    // Not a count of the list, but the set its first count is of ("96 of the 190 varenicline participants had no …, 63 …").
+                    if (list.Any(x => at >= x.Start && at < x.End) && !Regex.IsMatch(flow[list[0].Start..at], @"^\S+\s+(?:of|out of|parmi|sur)\s+(?:the|les)\s+$", OptI)) continue;
                     // A total after the categories is theirs only in their clause ("44 women and 28 men (n = 72)", not "…; the control group (n = 15)").
-                    if (at > list[^1].End && (ClauseBreak.IsMatch(flow[list[^1].End..at]) || Regex.IsMatch(flow[list[^1].End..(s0 + t.Index)], @"\d"))) continue;
+                    if (at > list[^1].End && (ClauseBreak.IsMatch(flow[list[^1].End..at]) || Regex.IsMatch(flow[list[^1].End..(from + t.Index)], @"\d"))) continue;
                     total = ParseWhole(t.Groups["n"].Value);
                     break;
                 }
@@ -125,6 +144,30 @@ internal static partial class StatisticExtractor
                 yield return bracketTotal is null ? counts : counts with { TotalSource = bracketTotal };
             }
         }
+    }
+
+    /// <summary>
+    /// The counts of one sentence split into clauses, each with where its clause begins and ends: at a ";" between two
+    /// counts, or where a level comes back ("absent in 58, mild in 27 … of the 92 given A, and absent in 41, mild in 33
+    /// … of the 90 given B": each group's levels once).
+    /// </summary>
+    static IEnumerable<(List<CategoryCount> List, int Start, int End)> Clauses(string flow, List<CategoryCount> counts)
+    {
+        var runs = new List<List<CategoryCount>> { new() };
+        var breaks = new List<int>();
+        foreach (var c in counts)
+        {
+            var run = runs[^1];
+            int semicolon = run.Count > 0 ? flow.IndexOf(';', run[^1].End, c.Start - run[^1].End) : -1;
+            if (run.Count > 0 && (semicolon >= 0 || run.Any(x => x.Level == c.Level)))
+            {
+                breaks.Add(semicolon >= 0 ? semicolon : c.Start);
+                runs.Add(new());
+            }
+            runs[^1].Add(c);
+        }
+        for (int i = 0; i < runs.Count; i++)
+            yield return (runs[i], i == 0 ? 0 : breaks[i - 1], i == runs.Count - 1 ? flow.Length : breaks[i]);
     }
 
     /// <summary>Words saying each person is counted in one category only: "Counting each patient once", "by their most
@@ -166,6 +209,40 @@ internal static partial class StatisticExtractor
                 }
                 c0 = c1 + 1;
             }
+        }
+    }
+
+    /// <summary>
+    /// Events counted by their type against the events they are: "Les 27 événements du groupe VNI étaient 15 réadmissions
+    /// pour exacerbation, 7 pour insuffisance cardiaque et 5 décès", "The 19 complications comprised 6 fistulas, 8
+    /// haemorrhages …", "Of the 37 recurrences, 21 were atrial fibrillation, 12 atypical flutter and 7 atrial
+    /// tachycardia", "se répartissaient en". An event is of one type (a person may have several events: never people).
+    /// </summary>
+    static readonly Regex EventsByType = new(@"\b(?:(?:the|les|ces|these)\s+|(?:of|among)\s+the\s+|(?:sur|parmi)\s+les\s+)(?<n>\d{1,5})\s+(?:[\p{L}-]+\s+){0,2}?(?<unit>(?:adverse\s+)?events|(?:é|è)vénements(?:\s+indésirables)?|évènements(?:\s+indésirables)?|récidives|recurrences|relapses|rechutes|complications|deaths|readmissions|réadmissions|réhospitalisations|hospitali[sz]ations|infections|episodes|épisodes|fractures)\b(?<q>[^.;:\d()]{0,60}?)(?:\s+(?:were|comprised|consisted of|étaient|comprenaient|se répartissaient en|se répartissent en)\s+|\s*,\s*(?=\d{1,5}\s+(?:were|étaient)\s))(?<list>\d{1,5}\s+[^.;\d()]+?(?:(?:,\s*|\s+(?:and|et)\s+)\d{1,5}\s+[^.;\d()]+?)+)(?=\s*[.;]|\s*$)", OptI);
+    static readonly Regex EventTypeItem = new(@"(?<k>\d{1,5})\s+(?<lev>[^,\d]+?)(?=\s*,\s*\d|\s+(?:and|et)\s+\d|$)", OptI);
+    /// <summary>A verb in a type's words: "25 occurred in the first month" counts another variable, not a type.</summary>
+    static readonly Regex VerbInType = new(@"\b(?:was|were|had|has|have|occurred|happened|led|required|étai(?:en)?t|était|ont|sont|avaient|a|ont eu|sont survenu(?:e?s)?|survenu(?:e?s)?|\p{L}+ed)\b", OptI);
+
+    static IEnumerable<CategoryCounts> EventsCountedByType(PaperText text, int[] sentences)
+    {
+        var flow = text.Flow;
+        foreach (Match m in EventsByType.Matches(flow))
+        {
+            var list = m.Groups["list"];
+            var items = EventTypeItem.Matches(list.Value).ToList();
+            if (items.Count < 2) continue;
+            var levels = items.Select((x, i) => i == 0 ? Regex.Replace(x.Groups["lev"].Value, @"^(?:were|étaient)\s+", "", RegexOptions.IgnoreCase) : x.Groups["lev"].Value).ToList();
+            if (levels.Any(l => VerbInType.IsMatch(l)) || levels.Distinct(StringComparer.OrdinalIgnoreCase).Count() < levels.Count) continue;
+            var categories = items.Select((x, i) => new CategoryCount(int.Parse(x.Groups["k"].Value, CultureInfo.InvariantCulture), levels[i].Trim().ToLowerInvariant(),
+                list.Index + x.Index, list.Index + x.Index + x.Length)).ToList();
+            int total = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+            int start = m.Index, end = list.Index + list.Length;
+            int s0 = SentenceStart(sentences, start), s1 = SentenceEnd(sentences, flow, start);
+            var line = text.LineAt(start);
+            var ctx = new StatisticContext(start, end, flow[start..end], flow[s0..s1].Trim(), m.Groups["unit"].Value, true, total, "the total stated in the sentence", null)
+                { Page = line.Page, Line = line.Line };
+            yield return new CategoryCounts(ctx, $"type of the {m.Groups["unit"].Value.ToLowerInvariant()}", categories, total, Array.Empty<(int, string)>())
+                { TotalSource = $"of '{flow[(m.Groups["n"].Index)..(m.Groups["unit"].Index + m.Groups["unit"].Length)]}'" };
         }
     }
 

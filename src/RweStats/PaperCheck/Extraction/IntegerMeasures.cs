@@ -12,12 +12,15 @@ internal static partial class StatisticExtractor
     /// as a rate ("14,52 crises par semaine": a count over weeks averaged per week).</summary>
     // Discrete things a patient has a whole number of: the unit printed after the value names a count ("21 sessions",
     // "9,42 séances (ET 2,61)", "1,8 consultation", "2.8 follow-up CT scans", "2,2 passages aux urgences", "units of
-    // red cells", "2.3 times"), not a duration or a dose, nor "times" as a ratio ("2.3 times higher").
+    // red cells", "2.3 times"), not a duration or a dose, nor "times" as a ratio ("2.3 times higher"). Things dispensed
+    // or done a whole number of times too: "2.3 bottles of artificial tears", "2,79 (ET 1,12) tentatives de retrait",
+    // "9.65 (SD 2.07) glucose measurements", "4.7 heel-prick glucose tests", "2,36 (ET 1,13) escarres"; the singular a
+    // French count below 2 takes ("1,7 passage aux urgences", "1,8 dose de secours").
     // Up to two words may qualify the thing counted ("4.63 (SD 2.14) rescue opioid tablets", "3.25 programming visits",
     // "2.29 antiemetic doses"), none a unit, a time or a preposition ("4.2 hours between visits" counts no visits).
     // A duration stated in whole units after its value ("17.46 (SD 9.32) whole days", "12,3 jours entiers") counts them.
     const string CountQualifier = @"(?:(?!(?:of|de|des|du|per|par|a|an|the|le|la|les|in|dans|with|avec|without|sans|for|pour|and|et|or|ou|to|à|au|aux|on|sur|at|between|entre|after|après|before|avant|from|since|depuis|during|pendant|over|among|parmi|chez|than|que|mg|µg|g|kg|ml|l|iu|ui|mmol|µmol|units?|unités?|times|fois|hours?|heures?|minutes?|min|days?|jours?|nights?|nuits?|weeks?|semaines?|months?|mois|years?|ans|années?)\b)[\p{L}][\p{L}-]+\s+){0,2}";
-    static readonly Regex CountUnit = new(@"^\s*" + CountQualifier + @"(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b|^\s*" + CountQualifier + @"(?:sessions?|séances?|consultations?|visits?|visites?|man(?:œ|oe)uvres?|cycles?|cures?|courses|injections?|doses|bolus|boluses|recordings|enregistrements|Holters?|stays|séjours|admissions|readmissions|réhospitalisations|hospitali[sz]ations|nights?|nuits?|scans?|passages|lesions|lésions|teeth|dents|procedures|procédures|interventions|biopsies|échographies|ultrasounds|sites|prescriptions|ordonnances|appointments|calls|appels|transfusions|units\s+of\s+(?:packed\s+)?red(?:\s+blood)?\s+cells|culots(?:\s+globulaires)?|(?:times|fois)(?!\s+(?:higher|greater|more|less|lower|larger|smaller|as|the|that|plus|moins|supérieure?s?|inférieure?s?)\b))(?![\w-])(?!\s*(?:per|par|a|an)\b|\s*/)|^\s*(?:whole|completed?)\s+(?:days|nights|weeks|months|years)\b|^\s*(?:jours|nuits|semaines|mois|années|ans)\s+(?:entiers|entières|révolus|révolues|complets|complètes)\b|^\s*(?:seizures|crises|episodes|épisodes|attacks)\b(?!\s*(?:per|par|a|an)\b|\s*/|\s+(?:annual|annuel|monthly|mensuel|weekly|hebdomadaire|daily|quotidien))", OptI);
+    static readonly Regex CountUnit = new(@"^\s*" + CountQualifier + @"(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b|^\s*" + CountQualifier + @"(?:sessions?|séances?|consultations?|visits?|visites?|man(?:œ|oe)uvres?|cycles?|cures?|courses|injections?|doses?|bolus|boluses|recordings|enregistrements|Holters?|stays|séjours|admissions|readmissions|réhospitalisations|hospitali[sz]ations|nights?|nuits?|scans?|passages?|attempts|tentatives?|measurements|tests|boxes|boîtes|bottles|flacons|sachets|adjustments|ajustements|breaks|pauses|nails|ongles|pressure\s+ulcers|escarres|lesions|lésions|teeth|dents|procedures|procédures|interventions|biopsies|échographies|ultrasounds|sites|prescriptions|ordonnances|appointments|calls|appels|transfusions|units\s+of\s+(?:packed\s+)?red(?:\s+blood)?\s+cells|culots(?:\s+globulaires)?|(?:times|fois)(?!\s+(?:higher|greater|more|less|lower|larger|smaller|as|the|that|plus|moins|supérieure?s?|inférieure?s?)\b))(?![\w-])(?!\s*(?:per|par|a|an)\b|\s*/)|^\s*(?:whole|completed?)\s+(?:days|nights|weeks|months|years)\b|^\s*(?:jours|nuits|semaines|mois|années|ans)\s+(?:entiers|entières|révolus|révolues|complets|complètes)\b|^\s*(?:seizures|crises|episodes|épisodes|attacks)\b(?!\s*(?:per|par|a|an)\b|\s*/|\s+(?:annual|annuel|monthly|mensuel|weekly|hebdomadaire|daily|quotidien))", OptI);
     static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|courses of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils|flares|falls|chutes|(?:painful|swollen|tender) joints|articulations (?:douloureuses|gonflées)|ETDRS letters|letters read|lettres ETDRS)\b|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
     /// <summary>
     /// Instruments whose total is a sum of whole item scores, named without the word "score": psychiatric rating scales
@@ -88,12 +91,20 @@ internal static partial class StatisticExtractor
     /// "elle" stand for the measure just named (a measure named anew, "for body weight, it was", is no counted group).</summary>
     static readonly Regex PronounOfSameMeasure = new(@"(?:;|,|\bwhereas\b|\bwhile\b|\balors que\b|\btandis que\b|\band\b|\bet\b)\s*(?:(?:in|among|for|chez|parmi|dans|pour)\s+(?:the|those|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+[^;:.,=±%()\d]{0,90}?,?\s*)?(?:it|il|elle)\s+(?:was|is|stood at|averaged|était|est|a été)\s*(?:de\s+|d'|at\s+)?$", OptI);
 
+    /// <summary>A second group of people's value with its verb and measure left out: "… had 9.65 (SD 2.07) glucose
+    /// measurements, the 29 admitted placebo infants 11.41 (SD 3.02)", "… ont reçu 2,38 (ET 0,92) doses de secours, et
+    /// les 26 patients sous placebo 3,15 (ET 1,71)". People named, so that the group's n is the statistic's (not "les 26
+    /// sous placebo", whose n the sentence's other group would give); no verb and no preposition at its end: "and the
+    /// 40 patients had a BMI of 27.3" names its own measure.</summary>
+    static readonly Regex ElidedGroup = new(@"^\s*(?:,\s*(?:and|et)?|;|\band\b|\bet\b)\s*(?:the|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+(?:" + NotAVerb + @"[\p{L}'’-]+\s+){0,3}?" + PeopleWords + @"(?:\s+" + NotAVerb + @"[\p{L}'’-]+){0,4}\s*(?<!\b(?:of|de|d'|du|des|à|at|for|pour|with|avec)\s*)$", OptI);
+    const string NotAVerb = @"(?!(?:had|has|have|was|were|is|are|showed|reported|received|took|used|avaient|avait|ont|a|était|étaient|est|sont|présentaient|recevaient|prenaient)\b)";
+
     /// <summary>A statistic joined to the one before it as a second value of the same measure (see <see cref="InheritMeasure"/>), with no unit or "for …" of its own after it.</summary>
     static bool Joined(string flow, ReportedStatistic previous, ReportedStatistic current)
     {
         var between = flow[previous.Context.End..current.Context.Start];
         var conjunction = Conjunction.Matches(between).LastOrDefault();
-        if (!PronounOfSameMeasure.IsMatch(between) && (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..]))) return false;
+        if (!PronounOfSameMeasure.IsMatch(between) && !(conjunction is not null && ElidedGroup.IsMatch(between[conjunction.Index..])) && (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..]))) return false;
         var afterNumber = flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 20)];
         if (ContinuousUnit.IsMatch(afterNumber) || ContinuousUnit.IsMatch(QuoteUnit(current.Context.Quote))) return false;
         // "… and 71.2 (SD 9.4) for body weight" names its own measure after it.

@@ -6,7 +6,10 @@ namespace RweStats.PaperCheck;
 // Estimates with their confidence intervals (named, bare limits, the p opening the bracket) or their standard errors, and whether an estimate is a ratio.
 internal static partial class StatisticExtractor
 {
-    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:percentage points?|points de pourcentage|(?<per>(?:per|par)\s+[a-zA-Zé-]+)|[a-zA-Zµ/]+)?\s*[\(\[,;]\s*(?:(?<rname>a?HR|a?OR|RR|IRR|sHR)\s*[;,:]\s*)?(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval(?:\s*\[CI\])?|intervalle de confiance(?:\s*\[IC\])?)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
+    // The estimate may carry its unit and what it compares ("0.9 points more with the supplement (95% CI …)", "−0.3 mm Hg
+    // (95% CI …)", "1,2 jour après le programme (IC à 95 % …)", "−1,3 point à 12 mois (IC …)"): group "said", read only for an estimate with a decimal
+    // or a sign, never a count ("34 patients with diabetes (95% CI …)").
+    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:percentage points?|points de pourcentage|(?<per>(?:per|par)\s+[a-zA-Zé-]+)|[a-zA-Zµ/]+(?:\s+Hg)?(?<said>(?:\s+(?:more|less|fewer|higher|lower|greater|de plus|de moins))?(?:\s+(?:with|after|on|avec|après|sous)\s+(?:(?:the|le|la|les)\s+|l')?[\p{L}][\p{L}\d-]*)?(?:\s+(?:at|à)\s+(?:\d{1,3}\s+(?:weeks|months|days|years|semaines|mois|jours|ans)|(?:week|month|day|semaine)\s+\d{1,3}|[JMSWD]\d{1,3}))?))?\s*[\(\[,;]\s*(?:(?<rname>a?HR|a?OR|RR|IRR|sHR)\s*[;,:]\s*)?(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval(?:\s*\[CI\])?|intervalle de confiance(?:\s*\[IC\])?)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
 
     /// <summary>
     /// A named estimate with its limits in brackets and no level: "OR 1.8 [1.1–2.9]", "HR 0.72 (0.55; 0.94)", "mean
