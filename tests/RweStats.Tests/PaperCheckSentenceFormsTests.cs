@@ -1725,4 +1725,34 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Of 31,208 eligible adults invited, 12,846 attended baseline screening (38.2%).", "inconsistent")]
     [InlineData("Sur 31 208 adultes éligibles invités, 12 846 ont été dépistés à l'inclusion (38,2 %).", "inconsistent")]
     public void TheSetJustNamedInThreeWords(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // A number right after "N des" / "N of the" is the denominator of the count before it, and a group named by a
+    // number and its unit ("du groupe 15 fractions") may follow it: 24/155 = 15.5 %; 17.5 % needs 137, not 155.
+    [InlineData("À 1 an, un œdème persistait chez 19 des 158 patientes du groupe 5 fractions (12,0 %) et 24 des 155 du groupe 15 fractions (15,5 %).", "consistent")]
+    [InlineData("À 1 an, un œdème persistait chez 19 des 158 patientes du groupe 5 fractions (12,0 %) et 24 des 155 du groupe 15 fractions (17,5 %).", "inconsistent")]
+    [InlineData("At 1 year, oedema persisted in 19 of the 158 patients of the 5-fraction group (12.0%) and 24 of the 155 of the 15 fractions group (17.5%).", "inconsistent")]
+    public void ACountOfADenominatorNamedByANumberedGroup(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "percentage").Last());
+
+    [Theory]
+    // "A median of 18 of the 24 messages (IQR 11–22)": the median is 18, the 24 the messages it counts from; a median
+    // of 18 is possible between quartiles 11 and 22, never below a first quartile of 19.
+    [InlineData("Participants replied to a median of 18 of the 24 weekly messages (IQR 11–22).", "consistent")]
+    [InlineData("Participants replied to a median of 18 of the 24 weekly messages (IQR 19–22).", "inconsistent")]
+    [InlineData("Les participants ont répondu à une médiane de 18 des 24 messages hebdomadaires (EIQ 19-22).", "inconsistent")]
+    public void AMedianCountOfADenominator(string text, string verdict) =>
+        Assert.Equal(verdict, CheckText("Forty patients were included. " + text).Findings.Where(f => f.Check.StartsWith("quantile", StringComparison.Ordinal)).Select(f => Finding.VerdictName(f.Verdict)).Single());
+
+    [Theory]
+    // A count out of 7 nights is whole: its median is whole or a half, never 4.2.
+    [InlineData("Patients slept well on a median of 4.2 of the 7 recorded nights (IQR 3–6).")]
+    [InlineData("Les patients ont bien dormi une médiane de 4,2 des 7 nuits enregistrées (EIQ 3-6).")]
+    public void AMedianCountOutOfAWholeNumberIsWhole(string text) => Assert.Equal("inconsistent", Verdict("Forty patients were included. " + text, "quantile"));
+
+    [Theory]
+    // Carriers are people counted: "the 14 carriers" of its own clause is the mean's n (230/14 = 16.43), not the 15
+    // patients of the clause before (no whole total over 15 gives 16.43).
+    [InlineData("Les 15 patients ayant récidivé ont été hospitalisés 2,40 (ET 0,63) fois, et les 14 porteurs d'un TIPS avaient un score MELD de 16,43 (ET 3,82).")]
+    [InlineData("The 15 patients who relapsed were admitted 2.40 (SD 0.63) times, and the 14 carriers of a TIPS had a MELD score of 16.43 (SD 3.82).")]
+    public void CarriersAreTheGroupOfTheirClause(string text) => Assert.Equal("consistent", Verdicts(text, "grim").Last());
 }
