@@ -1755,4 +1755,22 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Les 15 patients ayant récidivé ont été hospitalisés 2,40 (ET 0,63) fois, et les 14 porteurs d'un TIPS avaient un score MELD de 16,43 (ET 3,82).")]
     [InlineData("The 15 patients who relapsed were admitted 2.40 (SD 0.63) times, and the 14 carriers of a TIPS had a MELD score of 16.43 (SD 3.82).")]
     public void CarriersAreTheGroupOfTheirClause(string text) => Assert.Equal("consistent", Verdicts(text, "grim").Last());
+
+    [Theory]
+    // A mean out of a whole number of things, or of passes, partners, lessons, meetings, hypoglycaemias or
+    // examinations, is a count: 61/17 = 3.59, while no whole total over 17 gives 3.56 (60/17 = 3.53, 61/17 = 3.59);
+    // 755/24 = 31.46, none gives 31.47; none over 19 gives 3.45 (65/19 = 3.42, 66/19 = 3.47).
+    [InlineData("The 17 patients with a tandem occlusion needed 3.59 (SD 1.12) passes of the device.", "consistent")]
+    [InlineData("The 17 patients with a tandem occlusion needed 3.56 (SD 1.12) passes of the device.", "inconsistent")]
+    [InlineData("The 24 teachers delivered 31.47 (SD 4.12) of the 36 planned lessons.", "inconsistent")]
+    [InlineData("The 24 teachers delivered 31.46 (SD 4.12) of the 36 planned lessons.", "consistent")]
+    [InlineData("Les 17 patients avec une occlusion en tandem ont eu 3,56 (ET 1,27) examens complémentaires.", "inconsistent")]
+    [InlineData("Les 24 enseignants ont animé 31,47 (ET 4,12) des 36 ateliers prévus.", "inconsistent")]
+    [InlineData("Les 19 patientes ont rapporté 3,45 (ET 1,87) partenaires sexuels.", "inconsistent")]
+    public void AMeanOfCountedThings(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Fact]
+    // "of the 36 participants" is whom the mean is of, not things counted: an age is not whole.
+    public void AMeanOfThePeopleIsNoCount() =>
+        Assert.NotEqual("inconsistent", Verdict("The mean age was 45.27 (SD 10.1) of the 36 participants.", "grim"));
 }
