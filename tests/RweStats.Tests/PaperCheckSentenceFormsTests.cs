@@ -1773,4 +1773,11 @@ public class PaperCheckSentenceFormsTests
     // "of the 36 participants" is whom the mean is of, not things counted: an age is not whole.
     public void AMeanOfThePeopleIsNoCount() =>
         Assert.NotEqual("inconsistent", Verdict("The mean age was 45.27 (SD 10.1) of the 36 participants.", "grim"));
+
+    [Theory]
+    // "per-dialytiques" is no rate "per" something: hypoglycaemias during dialysis are counted, and the second group's
+    // value inherits the count (no whole total over 19 gives 2.67: 50/19 = 2.63, 51/19 = 2.68).
+    [InlineData("Quarante patients ont été inclus. Les 19 patients diabétiques sous HDF ont eu 2,84 (ET 1,12) hypoglycémies per-dialytiques sur 12 mois, et les 19 patients diabétiques insulinotraités sous HD 2,67 (ET 1,04).")]
+    [InlineData("Forty patients were included. The 19 diabetic patients on HDF had 2.84 (SD 1.12) hypoglycaemias during dialysis over 12 months, and the 19 insulin-treated diabetic patients on HD 2.67 (SD 1.04).")]
+    public void AHyphenatedPerIsNoRate(string text) => Assert.Equal("inconsistent", Verdicts(text, "grim").Last());
 }
