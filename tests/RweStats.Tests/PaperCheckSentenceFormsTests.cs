@@ -1780,4 +1780,12 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Quarante patients ont été inclus. Les 19 patients diabétiques sous HDF ont eu 2,84 (ET 1,12) hypoglycémies per-dialytiques sur 12 mois, et les 19 patients diabétiques insulinotraités sous HD 2,67 (ET 1,04).")]
     [InlineData("Forty patients were included. The 19 diabetic patients on HDF had 2.84 (SD 1.12) hypoglycaemias during dialysis over 12 months, and the 19 insulin-treated diabetic patients on HD 2.67 (SD 1.04).")]
     public void AHyphenatedPerIsNoRate(string text) => Assert.Equal("inconsistent", Verdicts(text, "grim").Last());
+
+    [Theory]
+    // "a" before a noun is the English article, not the French verb: the second group inherits the count of partners
+    // (71/24 = 2.96 and 72/24 = 3.00: no whole total over 24 gives 2.97).
+    [InlineData("Forty patients were included. The 19 participants whose partner was HIV positive reported 3.42 (SD 1.87) sexual partners, and the 24 controls with such a partner 2.97 (SD 1.41).", "inconsistent")]
+    [InlineData("Forty patients were included. The 19 participants whose partner was HIV positive reported 3.42 (SD 1.87) sexual partners, and the 24 controls with such a partner 2.96 (SD 1.41).", "consistent")]
+    [InlineData("Quarante patients ont été inclus. Les 19 participants ont rapporté 3,42 (ET 1,87) partenaires sexuels, et les 24 témoins avec un tel partenaire 2,97 (ET 1,41).", "inconsistent")]
+    public void AnArticleInTheSecondGroup(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
 }
