@@ -43,6 +43,8 @@ public static class CheckCorpusBench
         ["heldout21"] = "heldout21 (tuned on)",
         ["heldout22"] = "heldout22 (tuned on)",
         ["heldout23"] = "heldout23 (tuned on)",
+        ["heldout25"] = "heldout25 (tuned on)",
+        ["heldout26"] = "heldout26 (tuned on)",
         ["heldout24"] = "heldout24 (tuned on)",
     };
 

@@ -1725,4 +1725,67 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Of 31,208 eligible adults invited, 12,846 attended baseline screening (38.2%).", "inconsistent")]
     [InlineData("Sur 31 208 adultes éligibles invités, 12 846 ont été dépistés à l'inclusion (38,2 %).", "inconsistent")]
     public void TheSetJustNamedInThreeWords(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // A number right after "N des" / "N of the" is the denominator of the count before it, and a group named by a
+    // number and its unit ("du groupe 15 fractions") may follow it: 24/155 = 15.5 %; 17.5 % needs 137, not 155.
+    [InlineData("À 1 an, un œdème persistait chez 19 des 158 patientes du groupe 5 fractions (12,0 %) et 24 des 155 du groupe 15 fractions (15,5 %).", "consistent")]
+    [InlineData("À 1 an, un œdème persistait chez 19 des 158 patientes du groupe 5 fractions (12,0 %) et 24 des 155 du groupe 15 fractions (17,5 %).", "inconsistent")]
+    [InlineData("At 1 year, oedema persisted in 19 of the 158 patients of the 5-fraction group (12.0%) and 24 of the 155 of the 15 fractions group (17.5%).", "inconsistent")]
+    public void ACountOfADenominatorNamedByANumberedGroup(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "percentage").Last());
+
+    [Theory]
+    // "A median of 18 of the 24 messages (IQR 11–22)": the median is 18, the 24 the messages it counts from; a median
+    // of 18 is possible between quartiles 11 and 22, never below a first quartile of 19.
+    [InlineData("Participants replied to a median of 18 of the 24 weekly messages (IQR 11–22).", "consistent")]
+    [InlineData("Participants replied to a median of 18 of the 24 weekly messages (IQR 19–22).", "inconsistent")]
+    [InlineData("Les participants ont répondu à une médiane de 18 des 24 messages hebdomadaires (EIQ 19-22).", "inconsistent")]
+    public void AMedianCountOfADenominator(string text, string verdict) =>
+        Assert.Equal(verdict, CheckText("Forty patients were included. " + text).Findings.Where(f => f.Check.StartsWith("quantile", StringComparison.Ordinal)).Select(f => Finding.VerdictName(f.Verdict)).Single());
+
+    [Theory]
+    // A count out of 7 nights is whole: its median is whole or a half, never 4.2.
+    [InlineData("Patients slept well on a median of 4.2 of the 7 recorded nights (IQR 3–6).")]
+    [InlineData("Les patients ont bien dormi une médiane de 4,2 des 7 nuits enregistrées (EIQ 3-6).")]
+    public void AMedianCountOutOfAWholeNumberIsWhole(string text) => Assert.Equal("inconsistent", Verdict("Forty patients were included. " + text, "quantile"));
+
+    [Theory]
+    // Carriers are people counted: "the 14 carriers" of its own clause is the mean's n (230/14 = 16.43), not the 15
+    // patients of the clause before (no whole total over 15 gives 16.43).
+    [InlineData("Les 15 patients ayant récidivé ont été hospitalisés 2,40 (ET 0,63) fois, et les 14 porteurs d'un TIPS avaient un score MELD de 16,43 (ET 3,82).")]
+    [InlineData("The 15 patients who relapsed were admitted 2.40 (SD 0.63) times, and the 14 carriers of a TIPS had a MELD score of 16.43 (SD 3.82).")]
+    public void CarriersAreTheGroupOfTheirClause(string text) => Assert.Equal("consistent", Verdicts(text, "grim").Last());
+
+    [Theory]
+    // A mean out of a whole number of things, or of passes, partners, lessons, meetings, hypoglycaemias or
+    // examinations, is a count: 61/17 = 3.59, while no whole total over 17 gives 3.56 (60/17 = 3.53, 61/17 = 3.59);
+    // 755/24 = 31.46, none gives 31.47; none over 19 gives 3.45 (65/19 = 3.42, 66/19 = 3.47).
+    [InlineData("The 17 patients with a tandem occlusion needed 3.59 (SD 1.12) passes of the device.", "consistent")]
+    [InlineData("The 17 patients with a tandem occlusion needed 3.56 (SD 1.12) passes of the device.", "inconsistent")]
+    [InlineData("The 24 teachers delivered 31.47 (SD 4.12) of the 36 planned lessons.", "inconsistent")]
+    [InlineData("The 24 teachers delivered 31.46 (SD 4.12) of the 36 planned lessons.", "consistent")]
+    [InlineData("Les 17 patients avec une occlusion en tandem ont eu 3,56 (ET 1,27) examens complémentaires.", "inconsistent")]
+    [InlineData("Les 24 enseignants ont animé 31,47 (ET 4,12) des 36 ateliers prévus.", "inconsistent")]
+    [InlineData("Les 19 patientes ont rapporté 3,45 (ET 1,87) partenaires sexuels.", "inconsistent")]
+    public void AMeanOfCountedThings(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Fact]
+    // "of the 36 participants" is whom the mean is of, not things counted: an age is not whole.
+    public void AMeanOfThePeopleIsNoCount() =>
+        Assert.NotEqual("inconsistent", Verdict("The mean age was 45.27 (SD 10.1) of the 36 participants.", "grim"));
+
+    [Theory]
+    // "per-dialytiques" is no rate "per" something: hypoglycaemias during dialysis are counted, and the second group's
+    // value inherits the count (no whole total over 19 gives 2.67: 50/19 = 2.63, 51/19 = 2.68).
+    [InlineData("Quarante patients ont été inclus. Les 19 patients diabétiques sous HDF ont eu 2,84 (ET 1,12) hypoglycémies per-dialytiques sur 12 mois, et les 19 patients diabétiques insulinotraités sous HD 2,67 (ET 1,04).")]
+    [InlineData("Forty patients were included. The 19 diabetic patients on HDF had 2.84 (SD 1.12) hypoglycaemias during dialysis over 12 months, and the 19 insulin-treated diabetic patients on HD 2.67 (SD 1.04).")]
+    public void AHyphenatedPerIsNoRate(string text) => Assert.Equal("inconsistent", Verdicts(text, "grim").Last());
+
+    [Theory]
+    // "a" before a noun is the English article, not the French verb: the second group inherits the count of partners
+    // (71/24 = 2.96 and 72/24 = 3.00: no whole total over 24 gives 2.97).
+    [InlineData("Forty patients were included. The 19 participants whose partner was HIV positive reported 3.42 (SD 1.87) sexual partners, and the 24 controls with such a partner 2.97 (SD 1.41).", "inconsistent")]
+    [InlineData("Forty patients were included. The 19 participants whose partner was HIV positive reported 3.42 (SD 1.87) sexual partners, and the 24 controls with such a partner 2.96 (SD 1.41).", "consistent")]
+    [InlineData("Quarante patients ont été inclus. Les 19 participants ont rapporté 3,42 (ET 1,87) partenaires sexuels, et les 24 témoins avec un tel partenaire 2,97 (ET 1,41).", "inconsistent")]
+    public void AnArticleInTheSecondGroup(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
 }

@@ -200,8 +200,11 @@ internal static partial class StatisticExtractor
                     if (median < 0 || (MeanWord.Matches(before).LastOrDefault()?.Index ?? -1) > median) continue;
                 }
                 taken.Add((m.Index, m.Index + m.Length));
-                found.Add(new MedianWithQuartiles(Context(text, start, m.Index + m.Length, french, sentences, studyNs, options),
-                    G("med"), G("q1"), G("q3"), G("min"), G("max")));
+                var context = Context(text, start, m.Index + m.Length, french, sentences, studyNs, options);
+                // "a median of 18 of the 24 weekly messages": a count out of a whole number of things is whole.
+                if (m.Groups["den"].Success && !context.IntegerValued)
+                    context = context with { IntegerValued = true, Measure = context.Measure ?? $"a count out of {m.Groups["den"].Value}" };
+                found.Add(new MedianWithQuartiles(context, G("med"), G("q1"), G("q3"), G("min"), G("max")));
                 if (NextMedianBareLimits.Match(flow, m.Index + m.Length) is { Success: true } next && Free(next.Groups["med"].Index, next.Index + next.Length)
                     && !flow[(m.Index + m.Length)..next.Index].Contains('\n'))
                 {
