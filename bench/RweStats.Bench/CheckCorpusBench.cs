@@ -46,6 +46,8 @@ public static class CheckCorpusBench
         ["heldout25"] = "heldout25 (tuned on)",
         ["heldout26"] = "heldout26 (tuned on)",
         ["heldout24"] = "heldout24 (tuned on)",
+        ["heldout27"] = "heldout27 (tuned on)",
+        ["heldout28"] = "heldout28 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;
