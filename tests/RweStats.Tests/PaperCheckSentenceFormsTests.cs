@@ -57,6 +57,17 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Recall improved, t(40) = 1.10, p < 10^-3.", "inconsistent")]
     public void PValuesInWords(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
 
+    [Theory]
+    // A group defined by a relative clause ("the 21 who …", "les 21 qui …") is the n of the mean in its clause, not the
+    // group named first: 1.62 x 21 = 34.02 (34/21 = 1.619), whereas with n = 12 no total gives 1.62; 1.64 x 21 = 34.44
+    // (34/21 = 1.619, 35/21 = 1.667).
+    [InlineData("The 12 patients with diabetes had 2.25 (SD 1.10) admissions, and the 21 who had no diabetes 1.62 (SD 0.80) admissions.", "consistent")]
+    [InlineData("The 12 patients with diabetes had 2.25 (SD 1.10) admissions, and the 21 who had no diabetes 1.64 (SD 0.80) admissions.", "inconsistent")]
+    [InlineData("Les 12 patients diabétiques avaient eu 2,25 (ET 1,10) hospitalisations, et les 21 qui n'avaient pas de diabète 1,62 (ET 0,80) hospitalisations.", "consistent")]
+    [InlineData("Les 12 patients diabétiques avaient eu 2,25 (ET 1,10) hospitalisations, et les 21 qui n'avaient pas de diabète 1,64 (ET 0,80) hospitalisations.", "inconsistent")]
+    public void AGroupNamedByARelativeClauseIsItsClausesN(string text, string verdict) =>
+        Assert.Equal(new[] { "consistent", verdict }, Verdicts(text, "grim"));
+
     [Fact]
     public void EachGroupsMeanTakesTheNPrintedAfterIt()
     {
@@ -98,6 +109,18 @@ public class PaperCheckSentenceFormsTests
         Assert.Equal(verdict, Verdict(text, "quantile_order"));
         if (verdict is null) Assert.Equal("not_checkable", Verdict(text, "quantile"));
     }
+
+    [Theory]
+    // The bound of the scale a median is rated on is no median: the median is the value before it (read, on an
+    // integer scale with no n, as not checkable; above its Q3, as what no data give).
+    [InlineData("Pain at the first dressing change was a median of 3.5 on a 0–10 scale (IQR 2–5).", "not_checkable")]
+    [InlineData("Pain at the first dressing change was a median of 6.5 on a 0–10 scale (IQR 2–5).", "inconsistent")]
+    [InlineData("Pain was rated at a median of 3.5 on a scale of 0 to 10 (IQR 2–5).", "not_checkable")]
+    [InlineData("La douleur était cotée à une médiane de 3,5 sur une échelle de 0 à 10 (EIQ 2-5).", "not_checkable")]
+    [InlineData("La douleur était cotée à une médiane de 6,5 sur une échelle de 0 à 10 (EIQ 2-5).", "inconsistent")]
+    [InlineData("La douleur était cotée à une médiane de 3,5 sur une échelle 0-10 (EIQ 2-5).", "not_checkable")]
+    public void AMedianRatedOnAScale(string text, string verdict) =>
+        Assert.Equal(verdict, Verdict(text, "quantile_order") ?? Verdict(text, "quantile"));
 
     [Fact]
     public void AMeanWithAnIqrIsNotTakenForAMedian() =>
