@@ -68,6 +68,15 @@ public class PaperCheckSentenceFormsTests
     public void AGroupNamedByARelativeClauseIsItsClausesN(string text, string verdict) =>
         Assert.Equal(new[] { "consistent", verdict }, Verdicts(text, "grim"));
 
+    [Theory]
+    // A p may be printed truncated: OR 1.26 (0.88 to 1.81) gives p from about 0.196 to 0.222, which "p = 0.19" reaches
+    // only truncated (consistent); "p = 0.18" neither rounded nor truncated, nor one-sided.
+    [InlineData("The odds ratio for readmission was 1.26 (95% CI 0.88 to 1.81; p = 0.19).", "consistent")]
+    [InlineData("The odds ratio for readmission was 1.26 (95% CI 0.88 to 1.81; p = 0.18).", "inconsistent")]
+    [InlineData("L'odds ratio de réhospitalisation était de 1,26 (IC à 95 % 0,88 à 1,81 ; p = 0,19).", "consistent")]
+    [InlineData("L'odds ratio de réhospitalisation était de 1,26 (IC à 95 % 0,88 à 1,81 ; p = 0,18).", "inconsistent")]
+    public void APPrintedTruncated(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
     [Fact]
     public void EachGroupsMeanTakesTheNPrintedAfterIt()
     {

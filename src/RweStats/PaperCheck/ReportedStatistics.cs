@@ -3,13 +3,16 @@ namespace RweStats.PaperCheck;
 /// <summary>How a p-value is reported: "p = 0.036", "p &lt; 0.05", "p &gt; 0.05".</summary>
 public sealed record ReportedP(string Relation, PrintedNumber Value, int Start, int End)
 {
-    /// <summary>The interval of true p-values the report allows: the rounding interval for "=", (0, bound) for "&lt;", (bound, 1] for "&gt;".</summary>
+    /// <summary>
+    /// The interval of true p-values the report allows: for "=", every p that prints so rounded or truncated (software and
+    /// authors do both: "P = .19" is a p from 0.185 up to 0.2), (0, bound) for "&lt;", (bound, 1] for "&gt;".
+    /// </summary>
     public (double Low, double High) Interval => Relation switch
     {
         "<" or "≤" or "<=" => (0, Value.Value),
         ">" or "≥" or ">=" => (Value.Value, 1),
-        // "p = 0.000" is a p that printed as zero: below half a unit.
-        _ => (Math.Max(0, Value.Low), Math.Min(1, Value.High)),
+        // "p = 0.000" is a p that printed as zero: below one unit.
+        _ => (Math.Max(0, Value.Low), Math.Min(1, Value.Value + Value.Unit)),
     };
 
     /// <summary>What the words printed with the p say of it (a correction, another test, another hypothesis, one side); null when they say nothing.</summary>
