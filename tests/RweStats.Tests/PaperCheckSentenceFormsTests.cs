@@ -77,6 +77,21 @@ public class PaperCheckSentenceFormsTests
     [InlineData("L'odds ratio de réhospitalisation était de 1,26 (IC à 95 % 0,88 à 1,81 ; p = 0,18).", "inconsistent")]
     public void APPrintedTruncated(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
 
+    [Theory]
+    // Falls, inhalations and dressing changes are counts, and so is a count per patient: the median of whole numbers is
+    // whole or half-whole under every definition. A count per week is a rate.
+    [InlineData("Over the winter, residents had a median of 2.8 falls (IQR 2–4).", "inconsistent")]
+    [InlineData("Over the winter, residents had a median of 2.5 falls (IQR 2–4).", "not_checkable")]
+    [InlineData("Wounds needed a median of 3.4 dressing changes (IQR 2–5).", "inconsistent")]
+    [InlineData("Nurses made a median of 4.3 home calls per patient (IQR 3–6).", "inconsistent")]
+    [InlineData("Nurses made a median of 4.3 home calls per week (IQR 3–6).", "consistent")]
+    [InlineData("Pendant l'hiver, les résidents ont eu une médiane de 2,8 chutes (Q1-Q3 : 2-4).", "inconsistent")]
+    [InlineData("Les plaies ont nécessité une médiane de 3,4 changements de pansement (Q1-Q3 : 2-5).", "inconsistent")]
+    [InlineData("Les infirmières ont passé une médiane de 4,3 appels par patient (Q1-Q3 : 3-6).", "inconsistent")]
+    [InlineData("Les infirmières ont passé une médiane de 4,5 appels par patient (Q1-Q3 : 3-6).", "not_checkable")]
+    public void CountsOfEventsAndCountsPerPatient(string text, string verdict) =>
+        Assert.Equal(verdict, Verdict(text, "quantile") ?? Verdict(text, "quantile_order"));
+
     [Fact]
     public void EachGroupsMeanTakesTheNPrintedAfterIt()
     {
