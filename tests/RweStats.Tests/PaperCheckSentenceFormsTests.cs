@@ -92,6 +92,23 @@ public class PaperCheckSentenceFormsTests
     public void CountsOfEventsAndCountsPerPatient(string text, string verdict) =>
         Assert.Equal(verdict, Verdict(text, "quantile") ?? Verdict(text, "quantile_order"));
 
+    [Theory]
+    // A second group named by its relative clause alone, its verb and measure left out, gives the same count as the
+    // first: 1.62 x 21 = 34.02 (34/21 = 1.619); 1.64 x 21 = 34.44 (34/21 = 1.619, 35/21 = 1.667). French "scanners" are
+    // CT scans, counted: 2.50 x 14 = 35; 2.52 x 14 = 35.28 (35/14 = 2.5, 36/14 = 2.571).
+    [InlineData("The 12 patients with diabetes had 2.25 (SD 1.10) admissions, and the 21 who had no diabetes 1.62 (SD 0.80).", "consistent")]
+    [InlineData("The 12 patients with diabetes had 2.25 (SD 1.10) admissions, and the 21 who had no diabetes 1.64 (SD 0.80).", "inconsistent")]
+    [InlineData("Les 12 patients diabétiques avaient eu 2,25 (ET 1,10) hospitalisations, et les 21 qui n'avaient pas de diabète 1,62 (ET 0,80).", "consistent")]
+    [InlineData("Les 12 patients diabétiques avaient eu 2,25 (ET 1,10) hospitalisations, et les 21 qui n'avaient pas de diabète 1,64 (ET 0,80).", "inconsistent")]
+    public void AnElidedGroupNamedByItsRelativeClause(string text, string verdict) =>
+        Assert.Equal(new[] { "consistent", verdict }, Verdicts(text, "grim"));
+
+    [Theory]
+    [InlineData("Les 14 patients opérés ont eu 2,50 (ET 0,91) scanners de contrôle.", "consistent")]
+    [InlineData("Les 14 patients opérés ont eu 2,52 (ET 0,91) scanners de contrôle.", "inconsistent")]
+    [InlineData("The 14 operated patients had 2.52 (SD 0.91) follow-up CT scans.", "inconsistent")]
+    public void ScannersAreCounted(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
     [Fact]
     public void EachGroupsMeanTakesTheNPrintedAfterIt()
     {
