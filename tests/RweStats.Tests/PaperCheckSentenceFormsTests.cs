@@ -107,7 +107,11 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Les 14 patients opérés ont eu 2,50 (ET 0,91) scanners de contrôle.", "consistent")]
     [InlineData("Les 14 patients opérés ont eu 2,52 (ET 0,91) scanners de contrôle.", "inconsistent")]
     [InlineData("The 14 operated patients had 2.52 (SD 0.91) follow-up CT scans.", "inconsistent")]
-    public void ScannersAreCounted(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+    [InlineData("The 14 patients in the nurse-led arm had 2.52 (SD 0.91) contacts with the pharmacist.", "inconsistent")]
+    [InlineData("The 14 patients in the nurse-led arm had 2.50 (SD 0.91) contacts with the pharmacist.", "consistent")]
+    [InlineData("Les 14 patients ont eu 2,52 (ET 0,91) prises supplémentaires d'antalgique.", "inconsistent")]
+    [InlineData("Les 14 patients ont eu 2,50 (ET 0,91) prises supplémentaires d'antalgique.", "consistent")]
+    public void ScansContactsAndDosesTakenAreCounted(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 
     [Fact]
     public void EachGroupsMeanTakesTheNPrintedAfterIt()
