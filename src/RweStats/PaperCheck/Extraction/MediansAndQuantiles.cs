@@ -14,7 +14,7 @@ internal static partial class StatisticExtractor
     /// 10–13)", "2,2 passages antérieurs aux urgences (Q1-Q3 : 1-4)", "2.8 follow-up CT scans"), none a verb: "45
     /// patients had (IQR …)" is no median's unit.
     /// </summary>
-    const string MedianUnitWords = @"(?:(?!(?:was|were|is|are|had|has|have|avait|avaient|était|étaient|ont|est|sont)(?![\p{L}'-]))[\p{L}µ/%][\p{L}µ/%'-]*\s*){0,4}";
+    const string MedianUnitWords = @"(?:(?!(?:" + Auxiliary + @")(?![\p{L}'-]))[\p{L}µ/%][\p{L}µ/%'-]*\s*){0,4}";
     /// <summary>A number after "sur", "out of", "of the last" is the denominator of the count before it ("une médiane de 6 saisons sur les 10 dernières (Q1-Q3 : 2-9)"), no median.
     /// A number closing a range ("on a 0–10 scale", "on a scale of 0 to 10") is the scale's bound, no median either.</summary>
     const string NotADenominator = @"(?<!\b(?:sur(?:\s+(?:les|ces))?|out\s+of(?:\s+the)?|of\s+the\s+(?:last|past|previous)|of\s+(?:these|those))\s+)(?<!\d\s+(?:of|des|sur|out\s+of)(?:\s+(?:the|les|ces))?\s+)(?<!\d\s*[–—-]\s*)(?<!\b(?:scale|échelle)\s+(?:(?:of|from|de|allant\s+de)\s+)?\d+\s+(?:to|à)\s+)";

@@ -17,6 +17,8 @@ internal static partial class StatisticExtractor
     /// <summary>The value of a <see cref="WholeCount"/>.</summary>
     internal static int ParseWhole(string printed) => char.IsLetter(printed.TrimStart()[0]) && ParseCount(printed) is { } inWords ? inWords // "the nine participants"
         : int.Parse(Regex.Replace(printed, @"[\s,]", ""), NumberStyles.None, CultureInfo.InvariantCulture);
+    /// <summary>The auxiliary verbs, English and French, that end a group's or a unit's words: a verb follows, not a name.</summary>
+    const string Auxiliary = "was|were|is|are|had|has|have|avait|avaient|était|étaient|ont|est|sont";
     const string Sep = @"\s*(?:to|à|–|—|-|;|,)\s*";
 
     /// <summary>A full stop before a capital, or a blank line not followed by a lower-case word (that one is a page break inside a sentence).</summary>
