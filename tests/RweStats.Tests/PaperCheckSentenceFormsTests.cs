@@ -1856,4 +1856,33 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Forty patients were included. The 19 participants whose partner was HIV positive reported 3.42 (SD 1.87) sexual partners, and the 24 controls with such a partner 2.96 (SD 1.41).", "consistent")]
     [InlineData("Quarante patients ont été inclus. Les 19 participants ont rapporté 3,42 (ET 1,87) partenaires sexuels, et les 24 témoins avec un tel partenaire 2,97 (ET 1,41).", "inconsistent")]
     public void AnArticleInTheSecondGroup(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
+
+    [Theory]
+    // Counts of levels with their thousands set apart by an ordinary, a no-break or a narrow no-break space, or by a comma
+    // in English, read as one number each: 7 215 + 3 046 + 2 147 = 12 408; 7 215 + 3 046 + 2 247 = 12 508 > 12 408.
+    [InlineData("Les 12 408 patients inclus étaient au stade KDIGO 1 pour 7 215, stade 2 pour 3\u00A0046 et stade 3 pour 2\u202F147.", "consistent")]
+    [InlineData("Les 12 408 patients inclus étaient au stade KDIGO 1 pour 7 215, stade 2 pour 3\u00A0046 et stade 3 pour 2\u202F247.", "inconsistent")]
+    [InlineData("Of the 2,418 patients, 1,512 were men and 906 women.", "consistent")]
+    [InlineData("Of the 2,418 patients, 1,612 were men and 906 women.", "inconsistent")]
+    [InlineData("L'échantillon comptait 4 512 filles et 4 702 garçons parmi les 9 214 élèves.", "consistent")]
+    [InlineData("L'échantillon comptait 4 512 filles et 4 802 garçons parmi les 9 214 élèves.", "inconsistent")]
+    // The stays a registry included are the total of the levels counted in its sentence; a gender given otherwise is a level of sex.
+    [InlineData("Le registre a inclus 12 408 séjours avec une insuffisance rénale aiguë : stade KDIGO 1 pour 7 215, stade 2 pour 3 046 et stade 3 pour 2 147.", "consistent")]
+    [InlineData("Le registre a inclus 12 408 séjours avec une insuffisance rénale aiguë : stade KDIGO 1 pour 7 215, stade 2 pour 3 146 et stade 3 pour 2 147.", "inconsistent")]
+    [InlineData("The registry included 12,408 stays with acute kidney injury: stage 1 in 7,215, stage 2 in 3,146 and stage 3 in 2,147.", "inconsistent")]
+    [InlineData("Of the 3,418 participants, 2,041 were women, 1,329 men and 48 gave another gender.", "consistent")]
+    [InlineData("Of the 3,418 participants, 2,041 were women, 1,349 men and 48 gave another gender.", "inconsistent")]
+    [InlineData("Sur les 3 418 participants, 2 041 étaient des femmes, 1 349 des hommes et 48 ont déclaré un autre genre.", "inconsistent")]
+    // Denominators of other counts are no levels' counts: no list of smokers to check.
+    [InlineData("Among the 1,157 participants, cancer was detected in 172 of 9,114 current smokers (1.9%) and 42 of 3,732 former smokers (1.1%).", null)]
+    [InlineData("Parmi les 1 157 participants, un cancer a été détecté chez 172 des 9 114 fumeurs actifs (1,9 %) et 42 des 3 732 anciens fumeurs (1,1 %).", null)]
+    public void CategoryCountsWithThousands(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // The level of a stage or grade among the words after a denominator: 904/2147 = 42.1 %, so 44.9 % is impossible.
+    [InlineData("Au total, 904 des 2 147 patients de stade 3 (42,1 %) étaient des femmes.", "consistent")]
+    [InlineData("Au total, 904 des 2 147 patients de stade 3 (44,9 %) étaient des femmes.", "inconsistent")]
+    [InlineData("Overall, 904 of the 2,147 patients with stage 3 (42.1%) were women.", "consistent")]
+    [InlineData("Overall, 904 of the 2,147 patients with stage 3 (44.9%) were women.", "inconsistent")]
+    public void ADenominatorNamedWithItsStage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 }

@@ -20,9 +20,10 @@ internal static partial class StatisticExtractor
     const string CountedNoun = @"(?!(?i:weeks|months|days|years|hours|minutes|doses|cycles|times|points|sessions|visits|semaines|mois|jours|ans|années|heures|fois|séances|visites)\b)[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*[sx]";
     /// <summary>A word that opens another group's statement: a percentage after it is not the count's before it.</summary>
     const string OtherGroupWord = @"(?:vs|versus|contre|compared|than|and|et|or|ou|but|mais|whereas|while|alors)\b";
-    static readonly Regex CountOfThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")\s*(?:(?:" + PeopleWords + "|" + CountedNoun + @")\s*" + PeopleQualifier + @"?(?:[a-zà-ÿ]{3,}(?:és|ées|ed)\s+)?)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:(?!" + OtherGroupWord + @")[\wéè]+\s*){0,2}(?:(?!" + OtherGroupWord + @")(?:\d+[\s-]?)?[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*\s*){0,4}(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
+    static readonly Regex CountOfThenPercent = new(NotACount + @"(?<k>" + WholeCount + @")\s*(?:(?:" + PeopleWords + "|" + CountedNoun + @")\s*" + PeopleQualifier + @"?(?:[a-zà-ÿ]{3,}(?:és|ées|ed)\s+)?)?(?:/|sur|of|out of|des|among|parmi)\s*(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:(?!" + OtherGroupWord + @")[\wéè]+\s*){0,2}(?:(?!" + OtherGroupWord + @")(?:(?:\d+[\s-]?)?[A-Za-zÀ-ÿ][\wÀ-ÿ'-]*|(?<=\b(?i:stages?|stades?|grades?|class|classes?|types?)\s)(?:[0-5]|I{1,3}|IV|V)\b)\s*){0,4}(?:[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]|[,;]\s*(?:soit|i\.\s?e\.|that is|or|c'est-à-dire)\s*,?\s*(?<pct>" + Num + @")\s*%)", Opt);
     // A number after "of", "sur", "/" that follows a count is its denominator ("18 runners of 22 (81.8%)", "19 patients
-    // porteurs de CPT sur 68 évalués (27,9 %)": up to five words between), never a count.
+    // porteurs de CPT sur 68 évalués (27,9 %)": up to five words between, the level of a stage or grade among them:
+    // "904 des 2 147 patients de stade 3 (44,9 %)"), never a count.
     /// <summary>
     /// What the people counted did, after their count, in a past participle or a past tense with at most two words
     /// after it: "12 sont décédés (7,2 %)", "71 ont été vus (74,0 %)", "97 attended colposcopy (83.2%)", "12,846 attended baseline screening (41.2%)".
