@@ -1885,4 +1885,21 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Overall, 904 of the 2,147 patients with stage 3 (42.1%) were women.", "consistent")]
     [InlineData("Overall, 904 of the 2,147 patients with stage 3 (44.9%) were women.", "inconsistent")]
     public void ADenominatorNamedWithItsStage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // The word median between the value and its range, and a range after the quartiles in one bracket: a minimum above
+    // Q1 or a median below the minimum no data give.
+    [InlineData("La durée de séjour était de 12 jours en médiane (extrêmes 3-64) chez les patients dénutris.", "consistent")]
+    [InlineData("La durée de séjour était de 12 jours en médiane (extrêmes 13-64) chez les patients dénutris.", "inconsistent")]
+    [InlineData("The length of stay was 12 days in median (range 13–64) in malnourished patients.", "inconsistent")]
+    [InlineData("L'hospitalisation a duré 6 jours en médiane (Q1-Q3 : 4-9 ; extrêmes 2-31).", "consistent")]
+    [InlineData("L'hospitalisation a duré 6 jours en médiane (Q1-Q3 : 4-9 ; extrêmes 5-31).", "inconsistent")]
+    [InlineData("The hospital stay lasted 6 days (IQR 4–9; range 2–31).", "consistent")]
+    [InlineData("The hospital stay lasted 6 days (IQR 4–9; range 5–31).", "inconsistent")]
+    public void MedianWordAfterTheValueAndRangeWithQuartiles(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile_order"));
+
+    [Fact]
+    // A range after a mean stays no median's.
+    public void ARangeAfterAMeanIsNoMedians() =>
+        Assert.Null(Verdict("The mean stay was 12.4 days (range 13–64).", "quantile_order"));
 }

@@ -192,7 +192,8 @@ internal static partial class StatisticExtractor
                     var before = flow[SentenceStart(sentences, start)..start];
                     if (MeanWord.Matches(before).LastOrDefault() is { } mean && (MedianWord.Matches(before).LastOrDefault()?.Index ?? -1) < mean.Index) continue;
                 }
-                if (regex == MedianByRange)
+                // "12 jours en médiane (extrêmes 3-64)": the word between the value and its range names it.
+                if (regex == MedianByRange && !MedianWord.IsMatch(flow[(start + m.Groups["med"].Length)..m.Groups["min"].Index]))
                 {
                     // A range alone may be of a mean or of anything: a median only when the sentence names one before it and no mean after that.
                     var before = flow[SentenceStart(sentences, start)..start];
