@@ -1902,4 +1902,13 @@ public class PaperCheckSentenceFormsTests
     // A range after a mean stays no median's.
     public void ARangeAfterAMeanIsNoMedians() =>
         Assert.Null(Verdict("The mean stay was 12.4 days (range 13–64).", "quantile_order"));
+
+    [Theory]
+    // A bracket with the percentage first, then its count and denominator: 31/81 = 38.3 %, 19/81 = 23.5 %.
+    [InlineData("Quatre-vingt-un patients ont été inclus. Une somnolence a été rapportée sous baclofène (38,3 %, n = 31 sur 81).", "consistent")]
+    [InlineData("Quatre-vingt-un patients ont été inclus. Des vertiges ont été rapportés sous baclofène (22,4 %, n = 19 sur 81).", "inconsistent")]
+    [InlineData("Eighty-one patients were included. Somnolence was reported with baclofen (38.3%, n = 31/81).", "consistent")]
+    [InlineData("Eighty-one patients were included. Dizziness was reported with baclofen (22.4%; n = 19/81).", "inconsistent")]
+    [InlineData("Eighty-one patients were included. Dizziness was reported with baclofen (23.5%; n = 19).", "consistent")]
+    public void PercentageThenItsCountInOneBracket(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 }
