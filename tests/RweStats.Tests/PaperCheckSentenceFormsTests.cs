@@ -1911,4 +1911,17 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Eighty-one patients were included. Dizziness was reported with baclofen (22.4%; n = 19/81).", "inconsistent")]
     [InlineData("Eighty-one patients were included. Dizziness was reported with baclofen (23.5%; n = 19).", "consistent")]
     public void PercentageThenItsCountInOneBracket(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // The one arm the counts' clause names gives their total: 16 + 10 = 26 patients cannot be of the 24 given vehicle.
+    [InlineData("Seventy-two adults were randomized to tozacitinib (n = 48) or vehicle (n = 24). Disease was moderate in 31 and severe in 17 in the tozacitinib group, and moderate in 16 and severe in 10 in the vehicle group.", "inconsistent")]
+    [InlineData("Seventy-two adults were randomized to tozacitinib (n = 48) or vehicle (n = 24). Disease was moderate in 31 and severe in 17 in the tozacitinib group, and moderate in 16 and severe in 8 in the vehicle group.", "consistent")]
+    [InlineData("Soixante-douze patients ont été randomisés entre le tozacitinib (n = 48) et le placebo (n = 24). L'atteinte était modérée chez 31 et sévère chez 17 dans le groupe tozacitinib, et modérée chez 16 et sévère chez 10 dans le groupe placebo.", "inconsistent")]
+    [InlineData("Soixante-douze patients ont été randomisés entre le tozacitinib (n = 48) et le placebo (n = 24). L'atteinte était modérée chez 31 et sévère chez 17 dans le groupe tozacitinib, et modérée chez 16 et sévère chez 8 dans le groupe placebo.", "consistent")]
+    public void CategoryCountsOfTheArmTheirClauseNames(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "category_counts").Last());
+
+    [Fact]
+    // Two arms named in one clause give no total: the counts may be of both.
+    public void CategoryCountsOverTwoArmsHaveNoArmTotal() =>
+        Assert.NotEqual("inconsistent", Verdict("Forty-eight adults were randomized to tozacitinib (n = 24) or vehicle (n = 24). In the tozacitinib and vehicle groups together, disease was moderate in 30 and severe in 10.", "category_counts"));
 }

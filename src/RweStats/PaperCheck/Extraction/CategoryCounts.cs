@@ -119,6 +119,14 @@ internal static partial class StatisticExtractor
                     total = ParseWhole(t.Groups["n"].Value);
                     break;
                 }
+                // The one arm the counts' clause names, whose n the paper states where the arms are allocated: "moderate in 16 and
+                // severe in 10 in the vehicle group" after "randomized to tozacitinib (n = 48) or vehicle (n = 24)".
+                if (total is null && ArmOfClause(flow, from, to, list[0].Start, studyNs) is { } arm)
+                {
+                    total = arm.N;
+                    bracketTotal = $"of {ArmNSource} '{arm.Name}' ('{arm.Source.Trim()}')";
+                    totalSource = $"{ArmNSource} '{arm.Name}' ('{arm.Source.Trim()}')";
+                }
                 var others = new List<(int, string)>();
                 if (total is null)
                 {
@@ -148,6 +156,17 @@ internal static partial class StatisticExtractor
                 yield return bracketTotal is null ? counts : counts with { TotalSource = bracketTotal };
             }
         }
+    }
+
+    /// <summary>The arm a clause names, when it names one arm only and the paper stated its n before, in the same section.</summary>
+    static (int At, string Name, int N, string Source)? ArmOfClause(string flow, int from, int to, int start, StudyNs studyNs)
+    {
+        if (studyNs.Arms.Count == 0) return null;
+        int? section = studyNs.Headings?.LastOrDefault(h => h <= start);
+        var named = ArmReference.Matches(flow[from..to]).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value))
+            .SelectMany(word => studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(word) && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
+            .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
+        return named.Count == 1 ? named[0] : null;
     }
 
     /// <summary>
