@@ -1918,6 +1918,10 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Seventy-two adults were randomized to tozacitinib (n = 48) or vehicle (n = 24). Disease was moderate in 31 and severe in 17 in the tozacitinib group, and moderate in 16 and severe in 8 in the vehicle group.", "consistent")]
     [InlineData("Soixante-douze patients ont été randomisés entre le tozacitinib (n = 48) et le placebo (n = 24). L'atteinte était modérée chez 31 et sévère chez 17 dans le groupe tozacitinib, et modérée chez 16 et sévère chez 10 dans le groupe placebo.", "inconsistent")]
     [InlineData("Soixante-douze patients ont été randomisés entre le tozacitinib (n = 48) et le placebo (n = 24). L'atteinte était modérée chez 31 et sévère chez 17 dans le groupe tozacitinib, et modérée chez 16 et sévère chez 8 dans le groupe placebo.", "consistent")]
+    // The people the sentence's "of the" names, workers or nurses as well as patients: 318 + 71 + 29 = 418 > 412.
+    [InlineData("Of the 412 workers with AKI, 318 had stage 1, 71 stage 2 and 29 stage 3.", "inconsistent")]
+    [InlineData("Of the 412 workers with AKI, 312 had stage 1, 71 stage 2 and 29 stage 3.", "consistent")]
+    [InlineData("Parmi les 412 soignants atteints, 318 avaient un stade 1, 71 un stade 2 et 29 un stade 3.", "inconsistent")]
     public void CategoryCountsOfTheArmTheirClauseNames(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "category_counts").Last());
 
     [Fact]
