@@ -1928,4 +1928,17 @@ public class PaperCheckSentenceFormsTests
     // Two arms named in one clause give no total: the counts may be of both.
     public void CategoryCountsOverTwoArmsHaveNoArmTotal() =>
         Assert.NotEqual("inconsistent", Verdict("Forty-eight adults were randomized to tozacitinib (n = 24) or vehicle (n = 24). In the tozacitinib and vehicle groups together, disease was moderate in 30 and severe in 10.", "category_counts"));
+
+    [Theory]
+    // Nodules, lines of therapy, interviews, antiepileptic drugs and affected joints are counted whole: no whole total
+    // over 13 gives 2.43 (31/13 = 2.38, 32/13 = 2.46), 30/13 = 2.31 does; none over 9 gives 2.58 (23/9 = 2.56, 24/9 = 2.67).
+    [InlineData("The 13 patients on cannabidiol took 2.43 (SD 0.78) antiepileptic drugs.", "inconsistent")]
+    [InlineData("The 13 patients on cannabidiol took 2.31 (SD 0.78) antiepileptic drugs.", "consistent")]
+    [InlineData("Les 13 patients sous cannabidiol prenaient 2,43 (ET 0,78) antiépileptiques.", "inconsistent")]
+    [InlineData("The 13 patients with cancer had 2.43 (SD 0.71) nodules on their baseline scan.", "inconsistent")]
+    [InlineData("The 13 patients with an FGFR2 fusion had received 2.43 (SD 0.73) prior lines of therapy.", "inconsistent")]
+    [InlineData("Les 9 patients porteurs de tophus avaient 2,58 (ET 1,12) articulations atteintes.", "inconsistent")]
+    [InlineData("Les 9 adolescents placés en foyer ont eu 2,58 (ET 0,69) entretiens familiaux.", "inconsistent")]
+    [InlineData("Les 9 adolescents placés en foyer ont eu 2,56 (ET 0,69) entretiens familiaux.", "consistent")]
+    public void MeansOfMoreCountedThings(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }
