@@ -1941,4 +1941,20 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Les 9 adolescents placés en foyer ont eu 2,58 (ET 0,69) entretiens familiaux.", "inconsistent")]
     [InlineData("Les 9 adolescents placés en foyer ont eu 2,56 (ET 0,69) entretiens familiaux.", "consistent")]
     public void MeansOfMoreCountedThings(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // A pronoun opening the mean's clause is the group counted at the opening of its sentence or of the one before: no
+    // whole total over 12 gives 5.46 (65/12 = 5.42, 66/12 = 5.50), 5.42 is given; none over 23 gives 1.37 (31/23 = 1.35,
+    // 32/23 = 1.39).
+    [InlineData("Sixty patients were enrolled. Twelve patients had their injections spaced for neutropenia; they received a mean of 5.46 (SD 1.02) further injections.", "inconsistent")]
+    [InlineData("Sixty patients were enrolled. Twelve patients had their injections spaced for neutropenia; they received a mean of 5.42 (SD 1.02) further injections.", "consistent")]
+    [InlineData("Soixante patients ont été inclus. Douze patients ont interrompu le traitement : 5 pour une exacerbation et 7 sans motif ; ils avaient assisté à 4,26 (DS 0,38) séances en moyenne.", "inconsistent")]
+    [InlineData("Sixty patients were enrolled. In clinical remission, 23 patients had their dose reduced. In the year before inclusion, they had had a mean of 1.37 (SD 0.88) flares.", "inconsistent")]
+    [InlineData("Sixty patients were enrolled. In clinical remission, 23 patients had their dose reduced. In the year before inclusion, they had had a mean of 1.39 (SD 0.88) flares.", "consistent")]
+    public void APronounIsTheGroupCountedBefore(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Fact]
+    // Two groups counted in the clause the pronoun refers to: "they" is both, so neither's n is the mean's.
+    public void APronounAfterTwoGroupsHasNoN() =>
+        Assert.NotEqual("inconsistent", Verdict("Twelve patients in the drug group and 10 with placebo had their injections spaced; they received a mean of 5.46 (SD 1.02) further injections.", "grim"));
 }
