@@ -1957,4 +1957,17 @@ public class PaperCheckSentenceFormsTests
     // Two groups counted in the clause the pronoun refers to: "they" is both, so neither's n is the mean's.
     public void APronounAfterTwoGroupsHasNoN() =>
         Assert.NotEqual("inconsistent", Verdict("Twelve patients in the drug group and 10 with placebo had their injections spaced; they received a mean of 5.46 (SD 1.02) further injections.", "grim"));
+
+    [Theory]
+    // Counts with their thousands set apart in a table's cells and in a column of each row's n headed by the people it
+    // counts: 517/3745 = 13.8 %, 1622/3291 = 49.3 %; 10.8 % of 517 needs 4787 people at least, more than 3745, and 47.3 %
+    // of 1622 needs 3429, more than 3291.
+    [InlineData("Table 2. Current use by school grade\n\nGrade  Students, n  Current use, n (%)\nGrade 8  3,812  312 (8.2)\nGrade 9  3,745  517 (13.8)\n", "consistent")]
+    [InlineData("Table 2. Current use by school grade\n\nGrade  Students, n  Current use, n (%)\nGrade 8  3,812  312 (8.2)\nGrade 9  3,745  517 (10.8)\n", "inconsistent")]
+    [InlineData("Les élèves des écoles et des classes ont été inclus dans les deux groupes.\n\nTableau 2. Usage actuel par classe\n\nClasse  Élèves, n  Usage actuel, n (%)\nQuatrième  3 812  312 (8,2)\nTroisième  3 745  517 (10,8)\n", "inconsistent")]
+    [InlineData("| Characteristic | Intervention (n = 3,291) | Control (n = 3,191) |\n|---|---|---|\n| Girls, n (%) | 1,622 (49.3) | 1,588 (49.8) |\n", "consistent")]
+    [InlineData("| Characteristic | Intervention (n = 3,291) | Control (n = 3,191) |\n|---|---|---|\n| Girls, n (%) | 1,622 (47.3) | 1,588 (49.8) |\n", "inconsistent")]
+    [InlineData("Les élèves des écoles et des classes ont été inclus dans les deux groupes.\n\n| Caractéristique | Intervention (n = 3 291) | Témoin (n = 3 191) |\n|---|---|---|\n| Filles, n (%) | 1 622 (47,3) | 1 588 (49,8) |\n", "inconsistent")]
+    public void TableCountsWithThousands(string text, string verdict) =>
+        Assert.Equal(verdict, Verdicts(text, "percentage").Contains("inconsistent") ? "inconsistent" : Verdicts(text, "percentage").All(v => v == "consistent") && Verdicts(text, "percentage").Count > 0 ? "consistent" : "none");
 }
