@@ -1970,4 +1970,20 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Les élèves des écoles et des classes ont été inclus dans les deux groupes.\n\n| Caractéristique | Intervention (n = 3 291) | Témoin (n = 3 191) |\n|---|---|---|\n| Filles, n (%) | 1 622 (47,3) | 1 588 (49,8) |\n", "inconsistent")]
     public void TableCountsWithThousands(string text, string verdict) =>
         Assert.Equal(verdict, Verdicts(text, "percentage").Contains("inconsistent") ? "inconsistent" : Verdicts(text, "percentage").All(v => v == "consistent") && Verdicts(text, "percentage").Count > 0 ? "consistent" : "none");
+
+    [Theory]
+    // Up to five words between a median and its quartiles: a median below its Q1 no data give. And a median of whole
+    // days in the singular ("1,7 jour") with whole quartiles: whole data give a whole or half median, never 1.7.
+    [InlineData("The first flare came a median of 41 days after the first infusion (IQR 45–90).", "quantile_order", "inconsistent")]
+    [InlineData("The first flare came a median of 51 days after the first infusion (IQR 45–90).", "quantile_order", "consistent")]
+    [InlineData("La première poussée est survenue après une médiane de 41 jours après la perfusion (Q1-Q3 : 45-90).", "quantile_order", "inconsistent")]
+    [InlineData("Quarante patients ont été inclus. Le drain a été laissé 1,7 jour en médiane (Q1-Q3 : 1-2).", "quantile", "inconsistent")]
+    [InlineData("Quarante patients ont été inclus. Le drain a été laissé 1,5 jour en médiane (Q1-Q3 : 1-2).", "quantile_order", "consistent")]
+    [InlineData("Forty patients were included. The drain stayed in place for a median of 1.7 day (IQR 1–2).", "quantile", "inconsistent")]
+    public void MedianWordsBeforeTheQuartiles(string text, string check, string verdict) => Assert.Equal(verdict, Verdict(text, check));
+
+    [Fact]
+    // Each median with its own quartiles when the word follows the value: 7 below its Q1 of 8, 8 inside 5–14.
+    public void EachMedianNamedAfterItsValueHasItsQuartiles() =>
+        Assert.Equal(new[] { "inconsistent", "consistent" }, Verdicts("La durée d'hospitalisation était de 7 jours en médiane (Q1-Q3 : 8-12) sous rifaximine et de 8 jours en médiane (Q1-Q3 : 5-14) sous lactulose.", "quantile_order"));
 }

@@ -6,7 +6,10 @@ namespace RweStats.PaperCheck;
 // Medians with their quartiles, IQR or range, named one by one or known by their limits alone.
 internal static partial class StatisticExtractor
 {
-    static readonly Regex Median = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*" + NotADenominator + @"(?<med>" + Num + @")\s*" + RatedOnAScale + @"(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[,;]\s*(?:(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|espace interquartile|Q1\s*-\s*Q3|Q1\s*[,;–]\s*Q3|quartiles|25th-75th percentiles|P25-P75)(?:\s*[\[(]\s*(?:IQR|EIQ)\s*[\])])?\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?(?:\s*[;,]\s*(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?)?\s*[\)\]]?|(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?)", OptI);
+    // Up to five words between the median and its bracket, none a conjunction that opens another statistic nor the word
+    // median that names the next one ("7 jours en médiane (…) et de 8,3 jours en médiane (…)"): "a median of
+    // 6.7 salbutamol inhalations on the ward (IQR 4–10)", "a median of 41 days after the first infusion (IQR 45–90)".
+    static readonly Regex Median = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*" + NotADenominator + @"(?<med>" + Num + @")\s*" + RatedOnAScale + @"(?:(?!(?:and|or|et|ou|vs|versus|than|que|median|médiane)\b)[a-zA-Zµ/%À-ÿ'-]+\s*){0,5}[\(\[,;]\s*(?:(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|espace interquartile|Q1\s*-\s*Q3|Q1\s*[,;–]\s*Q3|quartiles|25th-75th percentiles|P25-P75)(?:\s*[\[(]\s*(?:IQR|EIQ)\s*[\])])?\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?(?:\s*[;,]\s*(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?)?\s*[\)\]]?|(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?)", OptI);
     /// <summary>"median = 24, Q1 = 22, Q3 = 27", "médiane 24 (Q1 : 22 ; Q3 : 27)": quartiles named one by one.</summary>
     static readonly Regex MedianNamedQuartiles = new(@"\b(?:median|médiane)\s*(?:[=:]|was|is|of|était|est de|de)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[,;(\[]\s*(?:Q1|first quartile|premier quartile)\s*[=:]?\s*(?<q1>" + Num + @")\s*[,;]\s*(?:and\s+|et\s+)?(?:Q3|third quartile|troisième quartile)\s*[=:]?\s*(?<q3>" + Num + @")\s*[\)\]]?", OptI);
     /// <summary>
@@ -40,7 +43,7 @@ internal static partial class StatisticExtractor
     /// A duration in days whose quartiles or range the paper prints as whole days while its median has a tenth that is
     /// no half ("3.2 days (IQR 1–6)", "23,2 jours (EIQ 18-31)"): days counted between dates are whole, the whole limits
     /// say these were, and a median of whole numbers is whole or a half, so it is checked as integer data. Only then: a
-    /// median printed whole or as a half says nothing of the data's precision, and weeks, months and years are mostly
+    /// median printed whole or as a half says nothing of the data's precision (the singular "1,7 jour" as well), and weeks, months and years are mostly
     /// days divided (real-valued) unless the paper says they were counted whole (<see cref="WholeTimeUnits"/>).
     /// </summary>
     static MedianWithQuartiles CountedInWholeUnits(MedianWithQuartiles m)
@@ -52,5 +55,5 @@ internal static partial class StatisticExtractor
         return m with { Context = m.Context with { IntegerValued = true, Measure = m.Context.Measure ?? $"{unit.Groups["u"].Value} (its limits printed whole)" } };
     }
 
-    static readonly Regex WholeUnitDuration = new(@"^\s*(?:(?:full|whole|completed?|entiers|révolus)\s+)?(?<u>days|jours)\b", OptI);
+    static readonly Regex WholeUnitDuration = new(@"^\s*(?:(?:full|whole|completed?|entiers|révolus)\s+)?(?<u>days?|jours?)\b", OptI);
 }
