@@ -1986,4 +1986,16 @@ public class PaperCheckSentenceFormsTests
     // Each median with its own quartiles when the word follows the value: 7 below its Q1 of 8, 8 inside 5–14.
     public void EachMedianNamedAfterItsValueHasItsQuartiles() =>
         Assert.Equal(new[] { "inconsistent", "consistent" }, Verdicts("La durée d'hospitalisation était de 7 jours en médiane (Q1-Q3 : 8-12) sous rifaximine et de 8 jours en médiane (Q1-Q3 : 5-14) sous lactulose.", "quantile_order"));
+
+    [Theory]
+    // A named median with bare limits and an accented unit: 21 below its lower limit of 22 no data give.
+    [InlineData("Les coureurs ont suivi une médiane de 21 séances [22 ; 24] sur les 24 prévues.", "inconsistent")]
+    [InlineData("Les coureurs ont suivi une médiane de 22 séances [19 ; 24] sur les 24 prévues.", "consistent")]
+    [InlineData("The runners attended a median of 21 sessions [22–24] of the 24 planned.", "inconsistent")]
+    public void NamedMedianWithAnAccentedUnit(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check is "quantile_order" or "quantile").Select(f => Finding.VerdictName(f.Verdict)).ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
+    }
 }
