@@ -1856,4 +1856,146 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Forty patients were included. The 19 participants whose partner was HIV positive reported 3.42 (SD 1.87) sexual partners, and the 24 controls with such a partner 2.96 (SD 1.41).", "consistent")]
     [InlineData("Quarante patients ont été inclus. Les 19 participants ont rapporté 3,42 (ET 1,87) partenaires sexuels, et les 24 témoins avec un tel partenaire 2,97 (ET 1,41).", "inconsistent")]
     public void AnArticleInTheSecondGroup(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
+
+    [Theory]
+    // Counts of levels with their thousands set apart by an ordinary, a no-break or a narrow no-break space, or by a comma
+    // in English, read as one number each: 7 215 + 3 046 + 2 147 = 12 408; 7 215 + 3 046 + 2 247 = 12 508 > 12 408.
+    [InlineData("Les 12 408 patients inclus étaient au stade KDIGO 1 pour 7 215, stade 2 pour 3\u00A0046 et stade 3 pour 2\u202F147.", "consistent")]
+    [InlineData("Les 12 408 patients inclus étaient au stade KDIGO 1 pour 7 215, stade 2 pour 3\u00A0046 et stade 3 pour 2\u202F247.", "inconsistent")]
+    [InlineData("Of the 2,418 patients, 1,512 were men and 906 women.", "consistent")]
+    [InlineData("Of the 2,418 patients, 1,612 were men and 906 women.", "inconsistent")]
+    [InlineData("L'échantillon comptait 4 512 filles et 4 702 garçons parmi les 9 214 élèves.", "consistent")]
+    [InlineData("L'échantillon comptait 4 512 filles et 4 802 garçons parmi les 9 214 élèves.", "inconsistent")]
+    // The stays a registry included are the total of the levels counted in its sentence; a gender given otherwise is a level of sex.
+    [InlineData("Le registre a inclus 12 408 séjours avec une insuffisance rénale aiguë : stade KDIGO 1 pour 7 215, stade 2 pour 3 046 et stade 3 pour 2 147.", "consistent")]
+    [InlineData("Le registre a inclus 12 408 séjours avec une insuffisance rénale aiguë : stade KDIGO 1 pour 7 215, stade 2 pour 3 146 et stade 3 pour 2 147.", "inconsistent")]
+    [InlineData("The registry included 12,408 stays with acute kidney injury: stage 1 in 7,215, stage 2 in 3,146 and stage 3 in 2,147.", "inconsistent")]
+    [InlineData("Of the 3,418 participants, 2,041 were women, 1,329 men and 48 gave another gender.", "consistent")]
+    [InlineData("Of the 3,418 participants, 2,041 were women, 1,349 men and 48 gave another gender.", "inconsistent")]
+    [InlineData("Sur les 3 418 participants, 2 041 étaient des femmes, 1 349 des hommes et 48 ont déclaré un autre genre.", "inconsistent")]
+    // Denominators of other counts are no levels' counts: no list of smokers to check.
+    [InlineData("Among the 1,157 participants, cancer was detected in 172 of 9,114 current smokers (1.9%) and 42 of 3,732 former smokers (1.1%).", null)]
+    [InlineData("Parmi les 1 157 participants, un cancer a été détecté chez 172 des 9 114 fumeurs actifs (1,9 %) et 42 des 3 732 anciens fumeurs (1,1 %).", null)]
+    public void CategoryCountsWithThousands(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // The level of a stage or grade among the words after a denominator: 904/2147 = 42.1 %, so 44.9 % is impossible.
+    [InlineData("Au total, 904 des 2 147 patients de stade 3 (42,1 %) étaient des femmes.", "consistent")]
+    [InlineData("Au total, 904 des 2 147 patients de stade 3 (44,9 %) étaient des femmes.", "inconsistent")]
+    [InlineData("Overall, 904 of the 2,147 patients with stage 3 (42.1%) were women.", "consistent")]
+    [InlineData("Overall, 904 of the 2,147 patients with stage 3 (44.9%) were women.", "inconsistent")]
+    public void ADenominatorNamedWithItsStage(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // The word median between the value and its range, and a range after the quartiles in one bracket: a minimum above
+    // Q1 or a median below the minimum no data give.
+    [InlineData("La durée de séjour était de 12 jours en médiane (extrêmes 3-64) chez les patients dénutris.", "consistent")]
+    [InlineData("La durée de séjour était de 12 jours en médiane (extrêmes 13-64) chez les patients dénutris.", "inconsistent")]
+    [InlineData("The length of stay was 12 days in median (range 13–64) in malnourished patients.", "inconsistent")]
+    [InlineData("L'hospitalisation a duré 6 jours en médiane (Q1-Q3 : 4-9 ; extrêmes 2-31).", "consistent")]
+    [InlineData("L'hospitalisation a duré 6 jours en médiane (Q1-Q3 : 4-9 ; extrêmes 5-31).", "inconsistent")]
+    [InlineData("The hospital stay lasted 6 days (IQR 4–9; range 2–31).", "consistent")]
+    [InlineData("The hospital stay lasted 6 days (IQR 4–9; range 5–31).", "inconsistent")]
+    public void MedianWordAfterTheValueAndRangeWithQuartiles(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile_order"));
+
+    [Fact]
+    // A range after a mean stays no median's.
+    public void ARangeAfterAMeanIsNoMedians() =>
+        Assert.Null(Verdict("The mean stay was 12.4 days (range 13–64).", "quantile_order"));
+
+    [Theory]
+    // A bracket with the percentage first, then its count and denominator: 31/81 = 38.3 %, 19/81 = 23.5 %.
+    [InlineData("Quatre-vingt-un patients ont été inclus. Une somnolence a été rapportée sous baclofène (38,3 %, n = 31 sur 81).", "consistent")]
+    [InlineData("Quatre-vingt-un patients ont été inclus. Des vertiges ont été rapportés sous baclofène (22,4 %, n = 19 sur 81).", "inconsistent")]
+    [InlineData("Eighty-one patients were included. Somnolence was reported with baclofen (38.3%, n = 31/81).", "consistent")]
+    [InlineData("Eighty-one patients were included. Dizziness was reported with baclofen (22.4%; n = 19/81).", "inconsistent")]
+    [InlineData("Eighty-one patients were included. Dizziness was reported with baclofen (23.5%; n = 19).", "consistent")]
+    public void PercentageThenItsCountInOneBracket(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // The one arm the counts' clause names gives their total: 16 + 10 = 26 patients cannot be of the 24 given vehicle.
+    [InlineData("Seventy-two adults were randomized to tozacitinib (n = 48) or vehicle (n = 24). Disease was moderate in 31 and severe in 17 in the tozacitinib group, and moderate in 16 and severe in 10 in the vehicle group.", "inconsistent")]
+    [InlineData("Seventy-two adults were randomized to tozacitinib (n = 48) or vehicle (n = 24). Disease was moderate in 31 and severe in 17 in the tozacitinib group, and moderate in 16 and severe in 8 in the vehicle group.", "consistent")]
+    [InlineData("Soixante-douze patients ont été randomisés entre le tozacitinib (n = 48) et le placebo (n = 24). L'atteinte était modérée chez 31 et sévère chez 17 dans le groupe tozacitinib, et modérée chez 16 et sévère chez 10 dans le groupe placebo.", "inconsistent")]
+    [InlineData("Soixante-douze patients ont été randomisés entre le tozacitinib (n = 48) et le placebo (n = 24). L'atteinte était modérée chez 31 et sévère chez 17 dans le groupe tozacitinib, et modérée chez 16 et sévère chez 8 dans le groupe placebo.", "consistent")]
+    // The people the sentence's "of the" names, workers or nurses as well as patients: 318 + 71 + 29 = 418 > 412.
+    [InlineData("Of the 412 workers with AKI, 318 had stage 1, 71 stage 2 and 29 stage 3.", "inconsistent")]
+    [InlineData("Of the 412 workers with AKI, 312 had stage 1, 71 stage 2 and 29 stage 3.", "consistent")]
+    [InlineData("Parmi les 412 soignants atteints, 318 avaient un stade 1, 71 un stade 2 et 29 un stade 3.", "inconsistent")]
+    public void CategoryCountsOfTheArmTheirClauseNames(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "category_counts").Last());
+
+    [Fact]
+    // Two arms named in one clause give no total: the counts may be of both.
+    public void CategoryCountsOverTwoArmsHaveNoArmTotal() =>
+        Assert.NotEqual("inconsistent", Verdict("Forty-eight adults were randomized to tozacitinib (n = 24) or vehicle (n = 24). In the tozacitinib and vehicle groups together, disease was moderate in 30 and severe in 10.", "category_counts"));
+
+    [Theory]
+    // Nodules, lines of therapy, interviews, antiepileptic drugs and affected joints are counted whole: no whole total
+    // over 13 gives 2.43 (31/13 = 2.38, 32/13 = 2.46), 30/13 = 2.31 does; none over 9 gives 2.58 (23/9 = 2.56, 24/9 = 2.67).
+    [InlineData("The 13 patients on cannabidiol took 2.43 (SD 0.78) antiepileptic drugs.", "inconsistent")]
+    [InlineData("The 13 patients on cannabidiol took 2.31 (SD 0.78) antiepileptic drugs.", "consistent")]
+    [InlineData("Les 13 patients sous cannabidiol prenaient 2,43 (ET 0,78) antiépileptiques.", "inconsistent")]
+    [InlineData("The 13 patients with cancer had 2.43 (SD 0.71) nodules on their baseline scan.", "inconsistent")]
+    [InlineData("The 13 patients with an FGFR2 fusion had received 2.43 (SD 0.73) prior lines of therapy.", "inconsistent")]
+    [InlineData("Les 9 patients porteurs de tophus avaient 2,58 (ET 1,12) articulations atteintes.", "inconsistent")]
+    [InlineData("Les 9 adolescents placés en foyer ont eu 2,58 (ET 0,69) entretiens familiaux.", "inconsistent")]
+    [InlineData("Les 9 adolescents placés en foyer ont eu 2,56 (ET 0,69) entretiens familiaux.", "consistent")]
+    public void MeansOfMoreCountedThings(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // A pronoun opening the mean's clause is the group counted at the opening of its sentence or of the one before: no
+    // whole total over 12 gives 5.46 (65/12 = 5.42, 66/12 = 5.50), 5.42 is given; none over 23 gives 1.37 (31/23 = 1.35,
+    // 32/23 = 1.39).
+    [InlineData("Sixty patients were enrolled. Twelve patients had their injections spaced for neutropenia; they received a mean of 5.46 (SD 1.02) further injections.", "inconsistent")]
+    [InlineData("Sixty patients were enrolled. Twelve patients had their injections spaced for neutropenia; they received a mean of 5.42 (SD 1.02) further injections.", "consistent")]
+    [InlineData("Soixante patients ont été inclus. Douze patients ont interrompu le traitement : 5 pour une exacerbation et 7 sans motif ; ils avaient assisté à 4,26 (DS 0,38) séances en moyenne.", "inconsistent")]
+    [InlineData("Sixty patients were enrolled. In clinical remission, 23 patients had their dose reduced. In the year before inclusion, they had had a mean of 1.37 (SD 0.88) flares.", "inconsistent")]
+    [InlineData("Sixty patients were enrolled. In clinical remission, 23 patients had their dose reduced. In the year before inclusion, they had had a mean of 1.39 (SD 0.88) flares.", "consistent")]
+    public void APronounIsTheGroupCountedBefore(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Fact]
+    // Two groups counted in the clause the pronoun refers to: "they" is both, so neither's n is the mean's.
+    public void APronounAfterTwoGroupsHasNoN() =>
+        Assert.NotEqual("inconsistent", Verdict("Twelve patients in the drug group and 10 with placebo had their injections spaced; they received a mean of 5.46 (SD 1.02) further injections.", "grim"));
+
+    [Theory]
+    // Counts with their thousands set apart in a table's cells and in a column of each row's n headed by the people it
+    // counts: 517/3745 = 13.8 %, 1622/3291 = 49.3 %; 10.8 % of 517 needs 4787 people at least, more than 3745, and 47.3 %
+    // of 1622 needs 3429, more than 3291.
+    [InlineData("Table 2. Current use by school grade\n\nGrade  Students, n  Current use, n (%)\nGrade 8  3,812  312 (8.2)\nGrade 9  3,745  517 (13.8)\n", "consistent")]
+    [InlineData("Table 2. Current use by school grade\n\nGrade  Students, n  Current use, n (%)\nGrade 8  3,812  312 (8.2)\nGrade 9  3,745  517 (10.8)\n", "inconsistent")]
+    [InlineData("Les élèves des écoles et des classes ont été inclus dans les deux groupes.\n\nTableau 2. Usage actuel par classe\n\nClasse  Élèves, n  Usage actuel, n (%)\nQuatrième  3 812  312 (8,2)\nTroisième  3 745  517 (10,8)\n", "inconsistent")]
+    [InlineData("| Characteristic | Intervention (n = 3,291) | Control (n = 3,191) |\n|---|---|---|\n| Girls, n (%) | 1,622 (49.3) | 1,588 (49.8) |\n", "consistent")]
+    [InlineData("| Characteristic | Intervention (n = 3,291) | Control (n = 3,191) |\n|---|---|---|\n| Girls, n (%) | 1,622 (47.3) | 1,588 (49.8) |\n", "inconsistent")]
+    [InlineData("Les élèves des écoles et des classes ont été inclus dans les deux groupes.\n\n| Caractéristique | Intervention (n = 3 291) | Témoin (n = 3 191) |\n|---|---|---|\n| Filles, n (%) | 1 622 (47,3) | 1 588 (49,8) |\n", "inconsistent")]
+    public void TableCountsWithThousands(string text, string verdict) =>
+        Assert.Equal(verdict, Verdicts(text, "percentage").Contains("inconsistent") ? "inconsistent" : Verdicts(text, "percentage").All(v => v == "consistent") && Verdicts(text, "percentage").Count > 0 ? "consistent" : "none");
+
+    [Theory]
+    // Up to five words between a median and its quartiles: a median below its Q1 no data give. And a median of whole
+    // days in the singular ("1,7 jour") with whole quartiles: whole data give a whole or half median, never 1.7.
+    [InlineData("The first flare came a median of 41 days after the first infusion (IQR 45–90).", "quantile_order", "inconsistent")]
+    [InlineData("The first flare came a median of 51 days after the first infusion (IQR 45–90).", "quantile_order", "consistent")]
+    [InlineData("La première poussée est survenue après une médiane de 41 jours après la perfusion (Q1-Q3 : 45-90).", "quantile_order", "inconsistent")]
+    [InlineData("Quarante patients ont été inclus. Le drain a été laissé 1,7 jour en médiane (Q1-Q3 : 1-2).", "quantile", "inconsistent")]
+    [InlineData("Quarante patients ont été inclus. Le drain a été laissé 1,5 jour en médiane (Q1-Q3 : 1-2).", "quantile_order", "consistent")]
+    [InlineData("Forty patients were included. The drain stayed in place for a median of 1.7 day (IQR 1–2).", "quantile", "inconsistent")]
+    public void MedianWordsBeforeTheQuartiles(string text, string check, string verdict) => Assert.Equal(verdict, Verdict(text, check));
+
+    [Fact]
+    // Each median with its own quartiles when the word follows the value: 7 below its Q1 of 8, 8 inside 5–14.
+    public void EachMedianNamedAfterItsValueHasItsQuartiles() =>
+        Assert.Equal(new[] { "inconsistent", "consistent" }, Verdicts("La durée d'hospitalisation était de 7 jours en médiane (Q1-Q3 : 8-12) sous rifaximine et de 8 jours en médiane (Q1-Q3 : 5-14) sous lactulose.", "quantile_order"));
+
+    [Theory]
+    // A named median with bare limits and an accented unit: 21 below its lower limit of 22 no data give.
+    [InlineData("Les coureurs ont suivi une médiane de 21 séances [22 ; 24] sur les 24 prévues.", "inconsistent")]
+    [InlineData("Les coureurs ont suivi une médiane de 22 séances [19 ; 24] sur les 24 prévues.", "consistent")]
+    [InlineData("The runners attended a median of 21 sessions [22–24] of the 24 planned.", "inconsistent")]
+    public void NamedMedianWithAnAccentedUnit(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check is "quantile_order" or "quantile").Select(f => Finding.VerdictName(f.Verdict)).ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
+    }
 }

@@ -192,7 +192,8 @@ internal static partial class StatisticExtractor
                     var before = flow[SentenceStart(sentences, start)..start];
                     if (MeanWord.Matches(before).LastOrDefault() is { } mean && (MedianWord.Matches(before).LastOrDefault()?.Index ?? -1) < mean.Index) continue;
                 }
-                if (regex == MedianByRange)
+                // "12 jours en médiane (extrêmes 3-64)": the word between the value and its range names it.
+                if (regex == MedianByRange && !MedianWord.IsMatch(flow[(start + m.Groups["med"].Length)..m.Groups["min"].Index]))
                 {
                     // A range alone may be of a mean or of anything: a median only when the sentence names one before it and no mean after that.
                     var before = flow[SentenceStart(sentences, start)..start];
@@ -295,7 +296,7 @@ internal static partial class StatisticExtractor
                 var own = (Math.Max(0, k.Index - 8), k.Index + k.Length);
                 found.Add(new Percentage(Context(text, p.Index, end, french, sentences, studyNs, options, own), pct, ParseWhole(k.Value), null));
             }
-        foreach (var regex in new[] { PercentThenCount, CountPercentOf, CountOfThenPercent, CountWordOfThenPercent, PercentCommaCount, CountThenPercent, PercentWordsThenCount, CountInWordsThenPercent, CountHadThenPercent, PercentOfPeople })
+        foreach (var regex in new[] { PercentThenCount, PercentThenNInBracket, CountPercentOf, CountOfThenPercent, CountWordOfThenPercent, PercentCommaCount, CountThenPercent, PercentWordsThenCount, CountInWordsThenPercent, CountHadThenPercent, PercentOfPeople })
             foreach (Match m in regex.Matches(flow))
             {
                 if (!Free(m.Index, m.Index + m.Length)) continue;

@@ -25,10 +25,11 @@ internal static class TextTables
     static readonly Regex CellGap = new(@"\t+|\s{2,}", RegexOptions.CultureInvariant);
     static readonly Regex MarkdownRule = new(@"^\s*\|?\s*:?-{2,}", RegexOptions.CultureInvariant);
     /// <summary>A value cell: a number (or a count of a denominator, "12/30") followed by a bracketed number, "±", or a percent sign.</summary>
-    static readonly Regex ValueCell = new(@"^[-\u2212]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*/\s*\d+)?\s*(?:%\s*)?(?:[\(\[]\s*[-\u2212]?[\d.,]+|±|\+/-|%$)", RegexOptions.CultureInvariant);
+    static readonly Regex ValueCell = new(@"^[-\u2212]?(?:\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*/\s*\d+)?\s*(?:%\s*)?(?:[\(\[]\s*[-\u2212]?[\d.,]+|±|\+/-|%$)", RegexOptions.CultureInvariant);
     static readonly Regex PCell = new(@"^(?:[pP]\s*)?[<>≤≥=]?\s*(?:0?[.,]\d+|1(?:[.,]0+)?)$|^(?:NS|n\.s\.)$", RegexOptions.CultureInvariant);
     /// <summary>A header cell naming the column of each row's n: "n", "N", "No.", "n patients", "Effectif".</summary>
-    static readonly Regex NHeader = new(@"^(?:[nN]|[nN]o\.|[nN] (?:patients|participants)|[Ee]ffectifs?|[Nn]ombre de patients)$", RegexOptions.CultureInvariant);
+    /// <summary>A column holding each row's n: "n", "No.", "Effectif", or the people it counts with it ("Students, n", "Patients, N").</summary>
+    static readonly Regex NHeader = new(@"^(?:[\p{L}][\p{L} -]*,\s*)?(?:[nN]|[nN]o\.|[nN] (?:patients|participants)|[Ee]ffectifs?|[Nn]ombre de patients)$", RegexOptions.CultureInvariant);
     /// <summary>A header cell naming the column of each row's p: "P", "p-value", "P value", "p*", "Valeur de p".</summary>
     static readonly Regex PHeader = new(@"^(?:[pP](?:[- ]?value)?|[Vv]aleur de [pP]|[pP]-valeur)\s*[*†‡a-d]?$", RegexOptions.CultureInvariant);
     /// <summary>An estimate column whose limits stand in the next column ("OR   95% CI   p": "2.14   1.19–3.85   0.011").</summary>
@@ -87,7 +88,7 @@ internal static class TextTables
             // The last cell may be the row's p ("<0.001", "0.64", "NS"): a table comparing its columns (or one estimate
             // under a "P" column); a cell under an "n" column is the row's n.
             bool IsP(int j) => j == cells.Length - 1 && (values >= 2 || IsHeaded(j, PHeader)) && PCell.IsMatch(cells[j]);
-            bool IsN(int j) => IsHeaded(j, NHeader) && Regex.IsMatch(cells[j], @"^\d{1,6}$");
+            bool IsN(int j) => IsHeaded(j, NHeader) && Regex.IsMatch(cells[j], @"^(?:\d{1,6}|\d{1,3}(?:[, ]\d{3})+)$");
             bool IsLimits(int j) => BareLimits.IsMatch(cells[j]) && IsHeaded(j, LimitsHeader);
             bool IsEstimate(int j) => j + 1 < cells.Length && BareNumber.IsMatch(cells[j]) && IsHeaded(j, EstimateHeader) && IsLimits(j + 1);
             values += Enumerable.Range(1, cells.Length - 1).Count(IsEstimate);
@@ -116,7 +117,7 @@ internal static class TextTables
             int lineStart = text.FlowStartOfLine(i);
             searchFrom = Math.Max(searchFrom, lineStart);
             var label = PaperText.Normalise(cells[0]);
-            int? rowN = Enumerable.Range(1, cells.Length - 1).Where(IsN).Select(j => (int?)int.Parse(cells[j], CultureInfo.InvariantCulture)).FirstOrDefault();
+            int? rowN = Enumerable.Range(1, cells.Length - 1).Where(IsN).Select(j => (int?)StatisticExtractor.ParseWhole(cells[j])).FirstOrDefault();
             (string Text, int Start, int End)? rowP = null;
             if (IsP(cells.Length - 1))
             {

@@ -9,7 +9,7 @@ internal static partial class StatisticExtractor
     /// <summary>The levels of variables whose levels exclude each other, by variable: a patient is in one of them at most.</summary>
     static readonly (string Variable, string Levels)[] ExclusiveLevels =
     {
-        ("sex", @"women|men|females?|males?|femmes|hommes|boys|girls|garçons|filles|non-?binary|non-?binaires?"),
+        ("sex", @"women|men|females?|males?|femmes|hommes|boys|girls|garçons|filles|non-?binary|non-?binaires?|(?:gave|reported|declared|indiquaient|déclaraient|ont déclaré|ont indiqué)\s+(?:an)?other\s+gender|(?:gave|reported|declared|indiquaient|déclaraient|ont déclaré|ont indiqué)\s+un\s+autre\s+genre"),
         // Where each patient was at the study's end: completed it, withdrew or was lost (not "completed the questionnaire", of which a patient may complete several).
         ("disposition", @"completed (?:the )?(?:study|trial|follow-up|protocol)|withdrew|(?:were )?lost to follow-up|(?:ont )?terminé l'étude|(?:sont )?sortis de l'étude|(?:ont )?retiré leur consentement|(?:ont été |été )?perdus de vue"),
         ("smoking status", @"current smokers?|former smokers?|ex-smokers?|never smokers?|non-smokers?|never smoked|(?:had )?(?:quit|stopped) smoking|(?:n'avaient |n'ont |n'a )?jamais fumé|arrêté de fumer|fumeurs actifs|fumeurs actuels|anciens fumeurs|ex-fumeurs|non-fumeurs|jamais fumeurs"),
@@ -19,13 +19,14 @@ internal static partial class StatisticExtractor
         ("response", @"complete response|partial response|stable disease|progressive disease|no response|réponse complète|réponse partielle|maladie stable|maladie progressive|absence de réponse"),
         ("course", @"improved|unchanged|worsened|amélioré(?:e|s|es)?|inchangé(?:e|s|es)?|aggravé(?:e|s|es)?"),
         ("severity", @"none|no|absent|absente?s?|mild|moderate|severe|nulle|légère|faible|modérée|moyenne|sévère|élevée|forte|non renseignée?s?|missing|unknown|inconnue?s?"),
-        // One classification of the patient (Kellgren-Lawrence grade, GOLD stage, Child-Pugh class, stade): not the grades of adverse events, of which a patient may have several.
-        ("grade", @"(?:[A-Z][\w-]*\s+)?grade\s+(?:[0-5]|I|II|III|IV|V)(?!\s+(?:adverse|events?|AEs?|toxicit|side|effets|événements|évènements|toxicité))"),
-        ("stage", @"(?:[A-Z][\w-]*\s+)?(?:stage|stade)\s+(?:[0-4]|I|II|III|IV)(?![\w-])"),
-        ("class", @"(?:[A-Z][\w-]*\s+)?(?:class|classe)\s+(?:[A-D]|[1-4])(?![\w-])"),
+        // One classification of the patient (Kellgren-Lawrence grade, GOLD stage, Child-Pugh class, stade, stade KDIGO 2): not the grades of adverse events, of which a patient may have several.
+        // The name before the level is capitalised whatever the case of the rest ("et stade 3" is the conjunction, not a name).
+        ("grade", @"(?:(?-i:[A-Z])[\w-]*\s+)?grade\s+(?:[0-5]|I|II|III|IV|V)(?!\s+(?:adverse|events?|AEs?|toxicit|side|effets|événements|évènements|toxicité))"),
+        ("stage", @"(?:(?-i:[A-Z])[\w-]*\s+)?(?:stage|stade)\s+(?:(?-i:[A-Z]{2,}[\w-]*)\s+)?(?:[0-4]|I|II|III|IV)(?![\w-])"),
+        ("class", @"(?:(?-i:[A-Z])[\w-]*\s+)?(?:class|classe)\s+(?:[A-D]|[1-4])(?![\w-])"),
         // A numbered category or level of one classification (Rutherford category 0–6, Lung-RADS category 4A/4B/4X, a
         // hypoglycaemia of level 1–3): one per patient at a time, not of events (a patient may have several).
-        ("category", @"(?:[A-Z][\w-]*\s+)?(?:category|catégorie|level|niveau)\s+(?:[0-9][A-Z]?|I{1,3}|IV|V)(?![\w-])"),
+        ("category", @"(?:(?-i:[A-Z])[\w-]*\s+)?(?:category|catégorie|level|niveau)\s+(?:[0-9][A-Z]?|I{1,3}|IV|V)(?![\w-])"),
         // Classifications of one patient by their disease: the type of an aphasia, the motor subtype of a delirium.
         ("aphasia type", @"non-?fluent aphasia|fluent aphasia|global aphasia|aphasie non[- ]?fluente|aphasie fluente|aphasie globale"),
         // How many times a patient had something, or how many doses: "48 fell once, 27 twice and 21 three times or more",
@@ -45,9 +46,10 @@ internal static partial class StatisticExtractor
     static bool IsCountDistribution(IReadOnlyList<CategoryCount> list) =>
         list.Any(c => Regex.IsMatch(c.Level, @"^(?:no|none|sans|aucune?)\b")) && list.Any(c => Regex.IsMatch(c.Level, @"^(?:one|a single|une?)\b"))
         && list.Any(c => Regex.IsMatch(c.Level, @"^(?:two|three|four|deux|trois|quatre|at least|au moins)\b"));
-    static readonly string CountWord = @"(?<k>\d+|" + CountWords.Pattern + ")";
-    /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity", "48 fell once", "49 ont reçu une seule dose", "298 avaient une perte légère" (a French noun before its adjective): a count, then its level within a few words.</summary>
-    static readonly Regex CountThenLevel = new(@"(?<![\w.,])" + CountWord + @"(?![.,]\d)\s+(?:(?:of|out of|parmi|sur)\s+(?:the|les)\s+\d[\d,]*\s+(?:[\p{L}-]+\s+){0,2}?(?=(?:patients?|participants?|subjects?|sujets?|malades)\s))?(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:(?:sont|ont\s+été)\s+[a-zà-ÿ]{3,}(?:és|ées|is|us)|had|with|were|avaient|(?:ont\s+)?(?:reçu|eu|présenté)|ont|présentaient|étaient|avec|sont|are|received|[a-z]{3,}ed|fell|took)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|(?:une?|des)(?:\s+[\p{L}-]{3,})?)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte|réactions?|reactions?)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
+    /// <summary>A count as a number (its thousands set apart by a space or a comma: "7 215", "11,902", never the last three digits of one) or in words.</summary>
+    static readonly string CountWord = @"(?!(?<=\d[ ,])\d{3}(?!\d))(?<k>" + WholeCount + "|" + CountWords.Pattern + ")";
+    /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity", "48 fell once", "49 ont reçu une seule dose", "298 avaient une perte légère" (a French noun before its adjective): a count, then its level within a few words. Not the denominator of another count ("172 of 9,114 current smokers").</summary>
+    static readonly Regex CountThenLevel = new(@"(?<![\w.,])(?<!\d\s+(?:of|out of|sur|des|parmi|among)\s+(?:(?:the|les)\s+)?)" + CountWord + @"(?![.,]\d)\s+(?:(?:of|out of|parmi|sur)\s+(?:the|les)\s+\d[\d,]*\s+(?:[\p{L}-]+\s+){0,2}?(?=(?:patients?|participants?|subjects?|sujets?|malades)\s))?(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+)?(?:(?:(?:sont|ont\s+été)\s+[a-zà-ÿ]{3,}(?:és|ées|is|us)|had|with|were|avaient|(?:ont\s+)?(?:reçu|eu|présenté)|ont|présentaient|étaient|avec|sont|are|received|[a-z]{3,}ed|fell|took)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|(?:une?|des)(?:\s+[\p{L}-]{3,})?)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte|réactions?|reactions?)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
     /// <summary>"mild in 5 patients", "faible chez 8": a level, then its count.</summary>
     static readonly Regex LevelThenCount = new(@"\b(?<lev>LEVELS)\s+(?:in|chez|for|pour)\s+" + CountWord + @"(?![.,]\d)(?!\s*%)", OptI);
     /// <summary>CountThenLevel and LevelThenCount with the levels of every variable, each variable's as group v0, v1, ….</summary>
@@ -57,8 +59,12 @@ internal static partial class StatisticExtractor
     /// <summary>"Eleven of the 14 patients (79%)", "Onze des 14 patients (79 %)": a count written as a word, of a denominator.</summary>
     static readonly Regex CountWordOfThenPercent = new(@"(?<![\w.,])" + CountWord + @"\s+(?:" + PeopleWords + @"\s+)?(?:of|out of|des|sur|among|parmi)\s+(?:(?:the|les)\s+)?(?<N>" + WholeCount + @")\s*(?:[\wéè]+\s*){0,2}[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", OptI);
     static readonly Regex CountBeforeBracket = new(@"(?<![\w.,])(?<n>" + WholeCount + @")\s+(?:[A-Za-zÀ-ÿ'-]+\s+){0,2}?(?:" + PeopleWords + @"|students|étudiants|élèves|pupils|workers|employees|salariés|nurses|infirmières|infirmiers|residents|résidents)(?:\s+[A-Za-zÀ-ÿ'-]+){0,2}\s*\([^()]*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-    static readonly Regex TotalInSentence = new(@"(?:(?:of|among|parmi|sur|de)\s+(?:the|les|ces)\s+|(?:cohort|cohorte|sample|échantillon|group|groupe)\s+(?:of|de)\s+|\b(?:enrolled|included|recruited|randomi[sz]ed|studied|a inclus|ont inclus|avons inclus|inclu(?:ait|s))\s+)(?<n>" + WholeCount + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople + @"|(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + @")|\b(?:of|among|parmi|sur)\s+(?:the|les|ces)\s+(?<n>" + WholeCount + @")\s+(?:(?:[\p{L}-]+\s+)?(?:given|receiving|treated|assigned|allocated|randomi[sz]ed|traités|opérés|recevant)\b|(?:controls|completers|témoins)\b)", OptI);
+    /// <summary>People named otherwise than by their sex: "of the 412 workers" is a total, "of the 98 women" may be one level's count.</summary>
+    const string NotBySex = @"(?!(?:women|men|femmes|hommes|boys|girls|garçons|filles)\b)";
+    static readonly Regex TotalInSentence = new(@"(?:(?:of|among|parmi|sur|de)\s+(?:the|les|ces)\s+|(?:cohort|cohorte|sample|échantillon|group|groupe)\s+(?:of|de)\s+|\b(?:enrolled|included|recruited|randomi[sz]ed|studied|a inclus|ont inclus|avons inclus|inclu(?:ait|s))\s+)(?<n>" + WholeCount + @")\s+(?:[\wéè'-]+\s+)?(?:" + StudyPeople + "|" + NotBySex + PeopleWords + @")|\b(?:enrolled|included|recruited|studied|analy[sz]ed|a inclus|ont inclus|avons inclus|inclu(?:ait|s)|analysé)\s+(?<n>" + WholeCount + @")\s+(?:stays|séjours|admissions|episodes|épisodes|hospitali[sz]ations|cases|cas)\b|(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + @")|\b(?:of|among|parmi|sur)\s+(?:the|les|ces)\s+(?<n>" + WholeCount + @")\s+(?:(?:[\p{L}-]+\s+)?(?:given|receiving|treated|assigned|allocated|randomi[sz]ed|traités|opérés|recevant)\b|(?:controls|completers|témoins)\b)", OptI);
 
+    // The total stated in the counts' sentence: of the people it names, an n, or the stays, episodes or cases a registry
+    // included ("Le registre a inclus 12 408 séjours : stade KDIGO 1 pour 7 215, …"), the units its counts are then of.
     /// <summary>Counts of two or more levels of one exclusive variable in a sentence, with the totals they may be of.</summary>
     static IEnumerable<CategoryCounts> Categories(PaperText text, int[] sentences, StudyNs studyNs, bool french, CheckOptions options)
     {
@@ -115,6 +121,14 @@ internal static partial class StatisticExtractor
                     total = ParseWhole(t.Groups["n"].Value);
                     break;
                 }
+                // The one arm the counts' clause names, whose n the paper states where the arms are allocated: "moderate in 16 and
+                // severe in 10 in the vehicle group" after "randomized to tozacitinib (n = 48) or vehicle (n = 24)".
+                if (total is null && ArmOfClause(flow, from, to, list[0].Start, studyNs) is { } arm)
+                {
+                    total = arm.N;
+                    bracketTotal = $"of {ArmNSource} '{arm.Name}' ('{arm.Source.Trim()}')";
+                    totalSource = $"{ArmNSource} '{arm.Name}' ('{arm.Source.Trim()}')";
+                }
                 var others = new List<(int, string)>();
                 if (total is null)
                 {
@@ -144,6 +158,17 @@ internal static partial class StatisticExtractor
                 yield return bracketTotal is null ? counts : counts with { TotalSource = bracketTotal };
             }
         }
+    }
+
+    /// <summary>The arm a clause names, when it names one arm only and the paper stated its n before, in the same section.</summary>
+    static (int At, string Name, int N, string Source)? ArmOfClause(string flow, int from, int to, int start, StudyNs studyNs)
+    {
+        if (studyNs.Arms.Count == 0) return null;
+        int? section = studyNs.Headings?.LastOrDefault(h => h <= start);
+        var named = ArmReference.Matches(flow[from..to]).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value))
+            .SelectMany(word => studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(word) && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
+            .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
+        return named.Count == 1 ? named[0] : null;
     }
 
     /// <summary>

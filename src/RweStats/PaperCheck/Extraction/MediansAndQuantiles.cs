@@ -6,7 +6,10 @@ namespace RweStats.PaperCheck;
 // Medians with their quartiles, IQR or range, named one by one or known by their limits alone.
 internal static partial class StatisticExtractor
 {
-    static readonly Regex Median = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*" + NotADenominator + @"(?<med>" + Num + @")\s*" + RatedOnAScale + @"(?:[a-zA-Zµ/%]+\s*){0,2}[\(\[,;]\s*(?:(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|espace interquartile|Q1\s*-\s*Q3|Q1\s*[,;–]\s*Q3|quartiles|25th-75th percentiles|P25-P75)(?:\s*[\[(]\s*(?:IQR|EIQ)\s*[\])])?\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?|(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?)", OptI);
+    // Up to five words between the median and its bracket, none a conjunction that opens another statistic nor the word
+    // median that names the next one ("7 jours en médiane (…) et de 8,3 jours en médiane (…)"): "a median of
+    // 6.7 salbutamol inhalations on the ward (IQR 4–10)", "a median of 41 days after the first infusion (IQR 45–90)".
+    static readonly Regex Median = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*" + NotADenominator + @"(?<med>" + Num + @")\s*" + RatedOnAScale + @"(?:(?!(?:and|or|et|ou|vs|versus|than|que|median|médiane)\b)[a-zA-Zµ/%À-ÿ'-]+\s*){0,5}[\(\[,;]\s*(?:(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|espace interquartile|Q1\s*-\s*Q3|Q1\s*[,;–]\s*Q3|quartiles|25th-75th percentiles|P25-P75)(?:\s*[\[(]\s*(?:IQR|EIQ)\s*[\])])?\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?(?:\s*[;,]\s*(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?)?\s*[\)\]]?|(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?)", OptI);
     /// <summary>"median = 24, Q1 = 22, Q3 = 27", "médiane 24 (Q1 : 22 ; Q3 : 27)": quartiles named one by one.</summary>
     static readonly Regex MedianNamedQuartiles = new(@"\b(?:median|médiane)\s*(?:[=:]|was|is|of|était|est de|de)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[,;(\[]\s*(?:Q1|first quartile|premier quartile)\s*[=:]?\s*(?<q1>" + Num + @")\s*[,;]\s*(?:and\s+|et\s+)?(?:Q3|third quartile|troisième quartile)\s*[=:]?\s*(?<q3>" + Num + @")\s*[\)\]]?", OptI);
     /// <summary>
@@ -22,13 +25,16 @@ internal static partial class StatisticExtractor
     /// <summary>The scale a median is rated on, between it and its bracket: "3 on a 0–10 scale (IQR 2–5)", "3 sur une échelle de 0 à 10 (EIQ 2-5)".</summary>
     const string RatedOnAScale = @"(?:(?:on|sur)\s+(?:a|an|the|une|l')\s*(?:\d+\s*[–—-]\s*\d+(?:[- ]point)?\s+(?:scale|échelle)|(?:scale|échelle)\s+(?:(?:of|from|de|allant\s+de)\s+)?\d+\s*(?:to|à|–|—|-)\s*\d+)\s*,?\s*)?";
     const string CountOfDenominator = @"(?:(?:of|out\s+of|des|sur)\s+(?:(?:the|les|ces)\s+)?(?<den>\d+)\s+)?";
-    /// <summary>"2 (IQR 1–3)", "and of 7 (IQR 8–10)", "9 (Q1-Q3 : 6,71-12)", "11 (EIQ 9 à 14)": a value with its interquartile range is a median, whether the word is near or not.</summary>
-    static readonly Regex MedianByIqr = new(@"(?<![\w.,])" + NotADenominator + @"(?<med>" + Num + @")\s*" + CountOfDenominator + MedianUnitWords + @"(?:(?:en|in)\s+(?:médiane|median)\s*)?[\(\[]\s*(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|espace interquartile|Q1\s*[-–]\s*Q3|Q1\s*[,;]\s*Q3|P25\s*[-–]\s*P75|25th[-–]75th percentiles?)(?:\s*[\[(]\s*(?:IQR|EIQ)\s*[\])])?\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]", Opt);
-    /// <summary>"and of 2 (range, 0.5–7)", "et de 3 (extrêmes 1-9)": a value with its range, a median when its sentence names a median before it and no mean after that.</summary>
+    /// <summary>"2 (IQR 1–3)", "and of 7 (IQR 8–10)", "9 (Q1-Q3 : 6,71-12)", "11 (EIQ 9 à 14)": a value with its interquartile range is a median, whether the word is near or not;
+    /// the range may follow the quartiles in the same bracket ("6 jours en médiane (Q1-Q3 : 4-9 ; extrêmes 2-31)", "6 days (IQR 4–9; range 2–31)").</summary>
+    static readonly Regex MedianByIqr = new(@"(?<![\w.,])" + NotADenominator + @"(?<med>" + Num + @")\s*" + CountOfDenominator + MedianUnitWords + @"(?:(?:en|in)\s+(?:médiane|median)\s*)?[\(\[]\s*(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|espace interquartile|Q1\s*[-–]\s*Q3|Q1\s*[,;]\s*Q3|P25\s*[-–]\s*P75|25th[-–]75th percentiles?)(?:\s*[\[(]\s*(?:IQR|EIQ)\s*[\])])?\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?(?:\s*[;,]\s*(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?)?\s*[\)\]]", Opt);
+    /// <summary>"and of 2 (range, 0.5–7)", "et de 3 (extrêmes 1-9)": a value with its range, a median when its sentence names a median before it and no mean after that,
+    /// or when the word stands between the value and its range ("12 jours en médiane (extrêmes 3-64)").</summary>
     static readonly Regex MedianByRange = new(@"(?<![\w.,])" + NotADenominator + @"(?<med>" + Num + @")\s*" + MedianUnitWords + @"(?:(?:en|in)\s+(?:médiane|median)\s*)?[\(\[]\s*(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]", OptI);
     /// <summary>A second median right after one printed with its quartiles or range, its limits bare: "from a median of 2 (IQR 1 to 3) to 2 (0.75 to 2.25)", "6 (EIQ 4-8) et 5 (3-7)", "2 (IQR 2–3) at baseline and 2 (1–2) at 12 weeks". Its limits are of the same kind.</summary>
     static readonly Regex NextMedianBareLimits = new(@"\G(?:\s*,?\s*(?:at|à|after|après)\s+(?:baseline|inclusion|l'inclusion|[MJWD]\d{1,3}|(?:week|semaine|month|mois|day|jour)\s+\d{1,3}|\d{1,3}\s+(?:weeks?|months?|semaines|mois|days?|jours|years?|ans)))?\s*,?\s*(?:to|à|and|et|vs\.?|versus|contre|then|puis)\s+(?:(?:a|an|une|of|de|d'|median|médiane|the|la|le)\s+){0,3}(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]", OptI);
-    static readonly Regex MedianBareLimits = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")\s*(?:to|à|–|—|-|;)\s*(?<b>" + Num + @")\s*[\)\]]", OptI);
+    /// <summary>A named median with bare limits, its unit in one word, accented or not ("une médiane de 22 séances [19 ; 24]").</summary>
+    static readonly Regex MedianBareLimits = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%À-ÿ'-]+\s*)?[\(\[]\s*(?<a>" + Num + @")\s*(?:to|à|–|—|-|;)\s*(?<b>" + Num + @")\s*[\)\]]", OptI);
     static readonly Regex MedianAlone = new(@"\b(?:median|médiane)\s+(?:of|de|was|était|est de|[:=])\s*(?<med>" + Num + @")(?![\d.,]*\d)(?=\s+[\p{L}œ])(?![^.;\n]{0,40}?[\(\[±])", OptI);
     static readonly Regex MedianWord = new(@"\b(?:median|médiane?)\b", OptI);
     /// <summary>"median (IQR) 6 (4-8)", "The median [IQR] PHQ-9 score was 12 [8–15]": the header form in running text.</summary>
@@ -38,7 +44,7 @@ internal static partial class StatisticExtractor
     /// A duration in days whose quartiles or range the paper prints as whole days while its median has a tenth that is
     /// no half ("3.2 days (IQR 1–6)", "23,2 jours (EIQ 18-31)"): days counted between dates are whole, the whole limits
     /// say these were, and a median of whole numbers is whole or a half, so it is checked as integer data. Only then: a
-    /// median printed whole or as a half says nothing of the data's precision, and weeks, months and years are mostly
+    /// median printed whole or as a half says nothing of the data's precision (the singular "1,7 jour" as well), and weeks, months and years are mostly
     /// days divided (real-valued) unless the paper says they were counted whole (<see cref="WholeTimeUnits"/>).
     /// </summary>
     static MedianWithQuartiles CountedInWholeUnits(MedianWithQuartiles m)
@@ -50,5 +56,5 @@ internal static partial class StatisticExtractor
         return m with { Context = m.Context with { IntegerValued = true, Measure = m.Context.Measure ?? $"{unit.Groups["u"].Value} (its limits printed whole)" } };
     }
 
-    static readonly Regex WholeUnitDuration = new(@"^\s*(?:(?:full|whole|completed?|entiers|révolus)\s+)?(?<u>days|jours)\b", OptI);
+    static readonly Regex WholeUnitDuration = new(@"^\s*(?:(?:full|whole|completed?|entiers|révolus)\s+)?(?<u>days?|jours?)\b", OptI);
 }

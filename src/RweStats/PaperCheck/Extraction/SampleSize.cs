@@ -6,6 +6,11 @@ namespace RweStats.PaperCheck;
 // Which n applies to a statistic: an n of its sentence, a group counted there, the study's n of its section (and what stops it applying).
 internal static partial class StatisticExtractor
 {
+    /// <summary>A pronoun for a group of people: they, ils, elles.</summary>
+    static readonly Regex Pronoun = new(@"\b(?:they|ils|elles)\b", OptI);
+    /// <summary>A count of people opening a sentence: "Twelve patients", "23 patients", "Douze patientes".</summary>
+    static readonly Regex OtherGroupCount = new(@"\b(?:and|et|or|ou|versus|vs|than|que)\s+(?:the\s+|les\s+)?\d|(?<![\d.,])\d+\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b", OptI);
+    static readonly Regex GroupOpening = new(@"\G(?:[^,.;:\d]{0,60},)?\s*(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b", OptI);
     static readonly Regex NEquals = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
     /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients", "in each arm of 31 patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
     static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéè][\wéè'-]*\s+(?:(?!(?:of|de|des|du|and|et|or|ou|with|avec|in|dans|per|par|months?|weeks?|days?|years?|mois|semaines?|jours?|ans|groups?|groupes?|arms?|bras)\b)[\wéè][\wéè'-]*\s+)?)?" + PeopleWords
@@ -127,6 +132,29 @@ internal static partial class StatisticExtractor
         {
             n = ParseWhole(people.Groups["n"].Value);
             source = $"'{people.Value}' in the same sentence";
+        }
+        // A pronoun opening the statistic's clause, with no number between it and the statistic, is the group counted at
+        // the opening of its sentence or of the sentence before: "Twelve patients had their injections spaced …; they
+        // received a mean of 5.46 (SD 1.02) further injections", "Douze patients ont interrompu le traitement : … ; ils
+        // avaient assisté à 4,25 (DS 0,38) séances en moyenne".
+        if (n is null && !ambiguous && Pronoun.Matches(before).LastOrDefault() is { } pronoun && !Regex.IsMatch(before[pronoun.Index..], @"\d")
+            && !ClauseBreak.IsMatch(before[pronoun.Index..]))
+        {
+            bool sameSentence = Regex.IsMatch(before[..pronoun.Index], @"[;:]");
+            int si = SentenceIndex(sentences, start);
+            int g0 = sameSentence ? s0 : si > 0 ? sentences[si - 1] : -1;
+            if (g0 >= 0 && (sameSentence || !Regex.IsMatch(before[..pronoun.Index], @"\d"))
+                && GroupOpening.Match(flow, g0) is { Success: true } group && (sameSentence || group.Index < s0))
+            {
+                // The group's own clause names no other group ("12 in the drug group and 10 with placebo had …; they").
+                var rest = flow[(group.Index + group.Length)..(s0 + pronoun.Index)];
+                int cut = rest.IndexOfAny(new[] { ';', ':' });
+                if (!OtherGroupCount.IsMatch(cut >= 0 ? rest[..cut] : rest))
+                {
+                    n = ParseWhole(group.Groups["n"].Value);
+                    source = $"'{group.Value.Trim()}', whom '{pronoun.Value}' refers to";
+                }
+            }
         }
         // An arm named in the statistic's own clause whose n is stated under its name where the arms were allocated
         // ("112 were assigned to EVLA and 110 to UGFS" … "fell from 5.34 ± 2.11 to 1.87 ± 1.62 after EVLA"), in the

@@ -6,7 +6,7 @@ namespace RweStats.PaperCheck;
 // Statistics in text tables: cells read by their row label or column header, interval columns, category rows and tables by visit.
 internal static partial class StatisticExtractor
 {
-    static readonly Regex CellPercent = new(@"^(?<k>\d+)(?:\s*/\s*(?<N>\d+))?\s*[\(\[]\s*(?<pct>" + Num + @")\s*%?\s*[\)\]]$", Opt);
+    static readonly Regex CellPercent = new(@"^(?<k>" + WholeCount + @")(?:\s*/\s*(?<N>" + WholeCount + @"))?\s*[\(\[]\s*(?<pct>" + Num + @")\s*%?\s*[\)\]]$", Opt);
     static readonly Regex CellMean = new(@"^(?<m>" + Num + @")\s*(?:\(\s*(?<s>" + Num + @")\s*\)|\[\s*(?<s>" + Num + @")\s*\]|(?:±|\+/-)\s*(?<s>" + Num + "))$", Opt);
     static readonly Regex CellQuantiles = new(@"^(?<med>" + Num + @")\s*[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]$", Opt);
     static readonly Regex CountDescriptor = new(@"\b(?:[nN]|[nN]o\.|effectif|nombre)\s*\(\s*%\s*\)|\(\s*%\s*\)", Opt);
@@ -59,7 +59,7 @@ internal static partial class StatisticExtractor
         {
             var pct = PrintedNumber.Parse(pm.Groups["pct"].Value, french);
             if (pct is null || pct.Value > 100) return null;
-            return new Percentage(ctx, pct, int.Parse(pm.Groups["k"].Value, CultureInfo.InvariantCulture),
+            return new Percentage(ctx, pct, ParseWhole(pm.Groups["k"].Value),
                 pm.Groups["N"].Success ? ParseWhole(pm.Groups["N"].Value) : null);
         }
         // A column of estimates with their intervals ("OR (95% CI)", "Difference [95% CI]", "HR (IC à 95 %)"), with the row's p.
