@@ -182,6 +182,7 @@ internal sealed class ChunkSums
     // Scratch for one subject.
     readonly int[] rowAtVisit = new int[MaxVisitIds + 2];
     readonly int[] usedRows = new int[MaxVisitIds + 2];
+    readonly int[] rowsInVisitOrder = new int[MaxVisitIds + 2];
     int[] keyScratch;
     double[] values;
     readonly int[][] monomials;
@@ -236,7 +237,7 @@ internal sealed class ChunkSums
         AddToOpenSubject(position, visit, group, codes, y, covariates);
     }
 
-    /// <summary>The source's next chunk of rows, read in place by <see cref="RowAt"/> and <see cref="RowOfSameSubjectAt"/>
+    /// <summary>The source's next chunk of rows, read in place by <see cref="RowAt"/> and <see cref="RowsOfSameSubjectAt"/>
     /// until <see cref="EndChunk"/>.</summary>
     public void BeginChunk(ChunkColumns columns) => chunk = columns;
 
@@ -253,13 +254,22 @@ internal sealed class ChunkSums
         (fusedFrom, fusedRows) = (i, 1);
     }
 
-    /// <summary>Row <paramref name="i"/> of the current chunk, of the subject of the row before (as <see cref="RowOfSameSubject"/>).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public void RowOfSameSubjectAt(int i)
+    /// <summary>Rows <paramref name="from"/> … from + count − 1 of the current chunk, each of the subject of the row before
+    /// (as <see cref="RowOfSameSubject"/>): a subject's rows after its first, most rows, taken as one run.</summary>
+    public void RowsOfSameSubjectAt(int from, int count)
     {
         if (!open) throw NoOpenSubject();
-        RowsRead++;
-        AddAt(i);
+        RowsRead += count;
+        if (fusedFrom >= 0 && from == fusedFrom + fusedRows)
+        {
+            // The run extends the subject's rows in place: only the visit ids are checked, in row order.
+            var visits = chunk!.Visits.AsSpan(from, count);
+            for (int i = 0; i < visits.Length; i++)
+                if (visits[i] >= MaxVisitIds) throw TooManyVisits(chunk.FirstPosition + from + i);
+            fusedRows += count;
+            return;
+        }
+        for (int i = from; i < from + count; i++) AddAt(i);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -406,7 +416,8 @@ internal sealed class ChunkSums
         int Visit(int r);
         int Group(int r);
         double Y(int r);
-        int Code(int r, int c);
+        /// <summary>Class c's codes: row r's at [r · stride].</summary>
+        ReadOnlySpan<int> ClassCodes(int c, out int stride);
         double Covariate(int r, int k);
     }
 
@@ -417,7 +428,11 @@ internal sealed class ChunkSums
         public int Visit(int r) => s.rowVisit[r];
         public int Group(int r) => s.rowGroup[r];
         public double Y(int r) => s.rowY[r];
-        public int Code(int r, int c) => s.rowCodes[r * s.shape.Classes + c];
+        public ReadOnlySpan<int> ClassCodes(int c, out int stride)
+        {
+            stride = s.shape.Classes;
+            return s.rowCodes.AsSpan(c, s.rows * stride - c);
+        }
         public double Covariate(int r, int k) => s.rowCovariates[r * s.shape.Covariates + k];
     }
 
@@ -428,7 +443,11 @@ internal sealed class ChunkSums
         public int Visit(int r) => chunk.Visits[from + r];
         public int Group(int r) => chunk.Groups[from + r];
         public double Y(int r) => chunk.Response(from + r);
-        public int Code(int r, int c) => chunk.Codes[c][from + r];
+        public ReadOnlySpan<int> ClassCodes(int c, out int stride)
+        {
+            stride = 1;
+            return chunk.Codes[c].AsSpan(from, count);
+        }
         public double Covariate(int r, int k) => chunk.Covariate(from + r, k);
     }
 
@@ -464,12 +483,21 @@ internal sealed class ChunkSums
             var codeLike = CovariateValues[k];
             long first = BitConverter.DoubleToInt64Bits(rowsOf.Covariate(usedRows[0], k));
             bool same = true;
-            for (int u = 0; u < used; u++)
+            int u = 0;
+            // A covariate that is not a code (BASE) is ruled out at its first value; after that the loop has no call in it,
+            // so the sum stays in a register (a call in the loop kept it in memory, a store and a load per row).
+            for (; u < used && codeLike.Possible; u++)
             {
                 double x = rowsOf.Covariate(usedRows[u], k);
                 sum += x;
                 same &= BitConverter.DoubleToInt64Bits(x) == first;
-                if (codeLike.Possible) codeLike.Add(x); // a covariate that is not a code (BASE) is ruled out at its first value
+                codeLike.Add(x);
+            }
+            for (; u < used; u++)
+            {
+                double x = rowsOf.Covariate(usedRows[u], k);
+                sum += x;
+                same &= BitConverter.DoubleToInt64Bits(x) == first;
             }
             CovariateSums[k] = sum;
             if (!same) varying |= 1UL << k;
@@ -479,18 +507,25 @@ internal sealed class ChunkSums
         Subjects++;
         Used += used;
 
-        // The signature's key: the class levels visit by visit in ascending visit id, kept once when they repeat.
-        keyScratch[0] = group; keyScratch[1] = (int)(uint)mask; keyScratch[2] = (int)(uint)(mask >> 32);
-        int m = 0, keyLengthUsed = 3;
+        // The used rows in ascending visit id.
+        var inVisitOrder = rowsInVisitOrder;
+        int m = 0;
+        for (ulong bits = mask; bits != 0; bits &= bits - 1) inVisitOrder[m++] = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
+        // The signature's key: the class levels visit by visit in ascending visit id, kept once when they repeat; filled
+        // a class at a time from its column of codes (row by row through every class read each code through the chunk).
+        var keys = keyScratch;
+        keys[0] = group; keys[1] = (int)(uint)mask; keys[2] = (int)(uint)(mask >> 32);
+        int keyLengthUsed = 3 + m * classes;
         bool repeated = true;
-        for (ulong bits = mask; bits != 0; bits &= bits - 1, m++)
+        for (int c = 0; c < classes; c++)
         {
-            int r = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
-            for (int c = 0; c < classes; c++)
+            var codes = rowsOf.ClassCodes(c, out int stride);
+            int firstCode = codes[inVisitOrder[0] * stride];
+            for (int j = 0, at = 3 + c; j < m; j++, at += classes)
             {
-                int code = rowsOf.Code(r, c);
-                keyScratch[keyLengthUsed++] = code;
-                repeated &= code == keyScratch[3 + c];
+                int code = codes[inVisitOrder[j] * stride];
+                keys[at] = code;
+                repeated &= code == firstCode;
             }
         }
         // The monomials whose value is the same at every used row of the subject (bit k: monomial k), with two visits or more.
@@ -514,23 +549,22 @@ internal sealed class ChunkSums
         if (signature.IsFolded && (folded & ~constant) == 0)
         {
             int at = 0;
-            for (ulong bits = mask; bits != 0; bits &= bits - 1)
+            for (int j = 0; j < m; j++)
             {
-                int r = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
+                int r = inVisitOrder[j];
                 values[at++] = rowsOf.Y(r);
                 for (int k = 1; k < k1; k++)
                     if ((folded >> (k - 1) & 1) == 0) values[at++] = Monomial(rowsOf, r, k - 1);
             }
-            int first = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(mask)];
+            int first = inVisitOrder[0];
             for (int k = 1; k < k1; k++)
                 if ((folded >> (k - 1) & 1) == 1) values[at++] = Monomial(rowsOf, first, k - 1);
             signature.AddFolded(values.AsSpan(0, at));
             return;
         }
-        int visit = 0;
-        for (ulong bits = mask; bits != 0; bits &= bits - 1, visit++)
+        for (int visit = 0; visit < m; visit++)
         {
-            int r = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
+            int r = inVisitOrder[visit];
             values[visit * k1] = rowsOf.Y(r);
             for (int k = 1; k < k1; k++) values[visit * k1 + k] = Monomial(rowsOf, r, k - 1);
         }
