@@ -416,9 +416,13 @@ internal sealed class ChunkSums
         int Visit(int r);
         int Group(int r);
         double Y(int r);
+        /// <summary>The outcome of a row where it is present (a used row), read without its validity.</summary>
+        double PresentY(int r);
         /// <summary>Class c's codes: row r's at [r · stride].</summary>
         ReadOnlySpan<int> ClassCodes(int c, out int stride);
         double Covariate(int r, int k);
+        /// <summary>Covariate k's values: row r's at [r · stride].</summary>
+        ReadOnlySpan<double> CovariateValues(int k, out int stride);
     }
 
     readonly struct ArrayRows(ChunkSums s) : IOpenRows
@@ -428,12 +432,18 @@ internal sealed class ChunkSums
         public int Visit(int r) => s.rowVisit[r];
         public int Group(int r) => s.rowGroup[r];
         public double Y(int r) => s.rowY[r];
+        public double PresentY(int r) => s.rowY[r];
         public ReadOnlySpan<int> ClassCodes(int c, out int stride)
         {
             stride = s.shape.Classes;
             return s.rowCodes.AsSpan(c, s.rows * stride - c);
         }
         public double Covariate(int r, int k) => s.rowCovariates[r * s.shape.Covariates + k];
+        public ReadOnlySpan<double> CovariateValues(int k, out int stride)
+        {
+            stride = s.shape.Covariates;
+            return s.rowCovariates.AsSpan(k, s.rows * stride - k);
+        }
     }
 
     readonly struct ChunkRows(ChunkColumns chunk, int from, int count) : IOpenRows
@@ -443,12 +453,18 @@ internal sealed class ChunkSums
         public int Visit(int r) => chunk.Visits[from + r];
         public int Group(int r) => chunk.Groups[from + r];
         public double Y(int r) => chunk.Response(from + r);
+        public unsafe double PresentY(int r) => chunk.Y[from + r];
         public ReadOnlySpan<int> ClassCodes(int c, out int stride)
         {
             stride = 1;
             return chunk.Codes[c].AsSpan(from, count);
         }
         public double Covariate(int r, int k) => chunk.Covariate(from + r, k);
+        public unsafe ReadOnlySpan<double> CovariateValues(int k, out int stride)
+        {
+            stride = 1;
+            return new ReadOnlySpan<double>((double*)chunk.Covariates[k] + from, count);
+        }
     }
 
     void Accumulate<TRows>(TRows rowsOf) where TRows : struct, IOpenRows
@@ -481,21 +497,22 @@ internal sealed class ChunkSums
         {
             double sum = CovariateSums[k];
             var codeLike = CovariateValues[k];
-            long first = BitConverter.DoubleToInt64Bits(rowsOf.Covariate(usedRows[0], k));
+            var column = rowsOf.CovariateValues(k, out int stride);
+            long first = BitConverter.DoubleToInt64Bits(column[usedRows[0] * stride]);
             bool same = true;
             int u = 0;
             // A covariate that is not a code (BASE) is ruled out at its first value; after that the loop has no call in it,
             // so the sum stays in a register (a call in the loop kept it in memory, a store and a load per row).
             for (; u < used && codeLike.Possible; u++)
             {
-                double x = rowsOf.Covariate(usedRows[u], k);
+                double x = column[usedRows[u] * stride];
                 sum += x;
                 same &= BitConverter.DoubleToInt64Bits(x) == first;
                 codeLike.Add(x);
             }
             for (; u < used; u++)
             {
-                double x = rowsOf.Covariate(usedRows[u], k);
+                double x = column[usedRows[u] * stride];
                 sum += x;
                 same &= BitConverter.DoubleToInt64Bits(x) == first;
             }
@@ -552,7 +569,7 @@ internal sealed class ChunkSums
             for (int j = 0; j < m; j++)
             {
                 int r = inVisitOrder[j];
-                values[at++] = rowsOf.Y(r);
+                values[at++] = rowsOf.PresentY(r);
                 for (int k = 1; k < k1; k++)
                     if ((folded >> (k - 1) & 1) == 0) values[at++] = Monomial(rowsOf, r, k - 1);
             }
@@ -565,7 +582,7 @@ internal sealed class ChunkSums
         for (int visit = 0; visit < m; visit++)
         {
             int r = inVisitOrder[visit];
-            values[visit * k1] = rowsOf.Y(r);
+            values[visit * k1] = rowsOf.PresentY(r);
             for (int k = 1; k < k1; k++) values[visit * k1 + k] = Monomial(rowsOf, r, k - 1);
         }
         signature.Add(values.AsSpan(0, m * k1));
