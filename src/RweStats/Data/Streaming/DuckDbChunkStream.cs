@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
@@ -233,43 +234,43 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
 
     /// <summary>
     /// Which rows have every required cell, the outcome aside (a missing outcome is a visit not observed): a null, or an
-    /// empty text, in any column leaves the row out. The label columns' lengths are read in one pass over the rows, four
-    /// columns at a time (a pass per column read and wrote every row's flag once per column), then the validity masks.
+    /// empty text, in any column leaves the row out. The label columns' lengths are read four rows at a time, every
+    /// label column of those rows at once (a pass per column read and wrote every row's flag once per column), then
+    /// the validity masks.
     /// </summary>
     static unsafe void Present(Column[] columns, int outcome, bool[] present, int size)
     {
-        // A column slot left over reads, at a step of 0, a header whose length is not 0.
-        ulong* notEmpty = stackalloc ulong[] { 1, 0 };
-        var headers = stackalloc ulong*[4];
-        var steps = stackalloc int[4];
-        int c = 0;
-        bool first = true;
+        // Each label column's 16-byte string headers as uints: row i's length is at [4 i].
+        var texts = stackalloc nint[columns.Length];
+        int count = 0;
+        for (int c = 0; c < columns.Length; c++)
+            if (c != outcome && !columns[c].Numbers) texts[count++] = (nint)columns[c].Data;
         fixed (bool* p = present)
-            while (first || c < columns.Length)
-            {
-                for (int k = 0; k < 4; k++)
+        {
+            int i = 0;
+            if (Vector128.IsHardwareAccelerated)
+                for (; i + 4 <= size; i += 4)
                 {
-                    headers[k] = notEmpty;
-                    steps[k] = 0;
-                }
-                for (int taken = 0; c < columns.Length && taken < 4; c++)
-                    if (c != outcome && !columns[c].Numbers)
+                    var empty = Vector128<uint>.Zero;
+                    for (int k = 0; k < count; k++)
                     {
-                        headers[taken] = (ulong*)columns[c].Data;
-                        steps[taken++] = 2;
+                        uint* length = (uint*)texts[k] + 4 * i;
+                        empty |= Vector128.Equals(Vector128.Create(length[0], length[4], length[8], length[12]), Vector128<uint>.Zero);
                     }
-                ulong* h0 = headers[0], h1 = headers[1], h2 = headers[2], h3 = headers[3];
-                int s0 = steps[0], s1 = steps[1], s2 = steps[2], s3 = steps[3];
-                if (first)
-                    for (int i = 0; i < size; i++, h0 += s0, h1 += s1, h2 += s2, h3 += s3)
-                        p[i] = ((uint)*h0 != 0) & ((uint)*h1 != 0) & ((uint)*h2 != 0) & ((uint)*h3 != 0);
-                else if (s0 != 0)
-                    for (int i = 0; i < size; i++, h0 += s0, h1 += s1, h2 += s2, h3 += s3)
-                        p[i] &= ((uint)*h0 != 0) & ((uint)*h1 != 0) & ((uint)*h2 != 0) & ((uint)*h3 != 0);
-                first = false;
+                    // 1 where no length is 0, as four bools.
+                    var keep = Vector128.AndNot(Vector128<uint>.One, empty);
+                    var bytes = Vector128.Narrow(Vector128.Narrow(keep, keep), Vector128<ushort>.Zero);
+                    *(uint*)(p + i) = bytes.AsUInt32().ToScalar();
+                }
+            for (; i < size; i++)
+            {
+                bool keep = true;
+                for (int k = 0; k < count; k++) keep &= ((uint*)texts[k])[4 * i] != 0;
+                p[i] = keep;
             }
-        for (int k = 0; k < columns.Length; k++)
-            if (k != outcome) columns[k].ClearNulls(present, size);
+        }
+        for (int c = 0; c < columns.Length; c++)
+            if (c != outcome) columns[c].ClearNulls(present, size);
     }
 
     /// <summary>
