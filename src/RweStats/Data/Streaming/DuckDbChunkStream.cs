@@ -338,21 +338,27 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
             // field of all ones, which no row has. The flags and ids through pointers: the loop is most of the rows.
             ulong previousLow = ulong.MaxValue, previousHigh = 0;
             int previousId = -1;
+            // The last slot in a local while the loop has it (the slow path reads and moves it).
+            int lastSlot = last;
             fixed (bool* p = present)
-            fixed (int* id = into)
+            fixed (int* id = into, next = successor, slotId = idOf)
+            fixed (ulong* nextLow = rawLow, nextHigh = rawHigh)
                 for (int i = 0; i < size; i++)
                 {
                     if (!p[i]) continue;
                     ulong low = headers[2 * i], high = headers[2 * i + 1];
                     if (low == previousLow && high == previousHigh) { id[i] = previousId; continue; }
                     (previousLow, previousHigh) = (low, high);
-                    if (last >= 0 && successor[last] is var after and >= 0 && rawLow[after] == low && rawHigh[after] == high)
+                    if (lastSlot >= 0 && next[lastSlot] is var after and >= 0 && nextLow[after] == low && nextHigh[after] == high)
                     {
-                        id[i] = previousId = idOf[last = after];
+                        id[i] = previousId = slotId[lastSlot = after];
                         continue;
                     }
+                    last = lastSlot;
                     id[i] = previousId = Other(column, headers, i);
+                    lastSlot = last;
                 }
+            last = lastSlot;
         }
 
         /// <summary>The id of a text row that is neither the previous row's label nor the one that followed the last label

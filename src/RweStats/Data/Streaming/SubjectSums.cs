@@ -413,7 +413,8 @@ internal sealed class ChunkSums
     {
         int Count { get; }
         long Where(int r);
-        int Visit(int r);
+        /// <summary>The rows' visit ids.</summary>
+        ReadOnlySpan<int> VisitIds { get; }
         int Group(int r);
         double Y(int r);
         /// <summary>The outcome of a row where it is present (a used row), read without its validity.</summary>
@@ -429,7 +430,7 @@ internal sealed class ChunkSums
     {
         public int Count => s.rows;
         public long Where(int r) => s.rowWhere[r];
-        public int Visit(int r) => s.rowVisit[r];
+        public ReadOnlySpan<int> VisitIds => s.rowVisit.AsSpan(0, s.rows);
         public int Group(int r) => s.rowGroup[r];
         public double Y(int r) => s.rowY[r];
         public double PresentY(int r) => s.rowY[r];
@@ -450,7 +451,7 @@ internal sealed class ChunkSums
     {
         public int Count => count;
         public long Where(int r) => chunk.FirstPosition + from + r;
-        public int Visit(int r) => chunk.Visits[from + r];
+        public ReadOnlySpan<int> VisitIds => chunk.Visits.AsSpan(from, count);
         public int Group(int r) => chunk.Groups[from + r];
         public double Y(int r) => chunk.Response(from + r);
         public unsafe double PresentY(int r) => chunk.Y[from + r];
@@ -475,13 +476,14 @@ internal sealed class ChunkSums
         bool hasGroup = shape.HasGroup; // without a group every row's is 0
         // The totals in locals (the same additions in the same row order as to the fields, without a store per row).
         double sumY = SumY, sumY2 = SumY2, minY = MinY, maxY = MaxY;
+        var visitOf = rowsOf.VisitIds;
         for (int r = 0; r < rows; r++)
         {
             if (hasGroup && rowsOf.Group(r) != group)
                 throw RweStatsInputException.Naming($"{where(rowsOf.Where(r))}: subject '{Subject()}' changes group ('{groupName}': '{Groups[group]}', then '{Groups[rowsOf.Group(r)]}'); {{Group}} must be constant within a subject");
             double y = rowsOf.Y(r);
             if (double.IsNaN(y)) continue;
-            int v = rowsOf.Visit(r);
+            int v = visitOf[r];
             if ((mask >> v & 1) == 1)
                 throw new RweStatsInputException($"{where(rowsOf.Where(r))}: subject '{Subject()}' has visit '{Visits[v]}' twice (first at {where(rowsOf.Where(rowAtVisit[v]))}); keep one row per subject and visit");
             mask |= 1UL << v;
