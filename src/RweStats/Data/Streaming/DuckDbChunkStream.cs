@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
@@ -199,9 +200,7 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
                 if (r < badRow) (badRow, badColumn) = (r, c);
             }
             if (badColumn >= 0) throw ColumnTyping.NotFinite(Where(position + badRow), all[badColumn], columns[badColumn].Number(badRow));
-            Array.Fill(present, true, 0, size);
-            for (int c = 0; c < columns.Length; c++)
-                if (c != yColumn) columns[c].ClearMissing(present, size);
+            Present(columns, yColumn, present, size);
             visitIds.Ids(columns[1], present, size, visits);
             for (int k = 0; k < classes; k++) classIds[k].Ids(columns[2 + k], present, size, codes[k]);
             if (groupColumn >= 0) groupIds.Ids(columns[groupColumn], present, size, groups);
@@ -213,15 +212,65 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
             rows.FirstPosition = position;
             sums.BeginChunk(rows);
             var subjectColumn = columns[0];
-            for (int i = 0; i < size; i++)
+            for (int i = 0; i < size;)
             {
                 if (!present[i]) sums.SkippedRow();
                 else if (startsSubject[i]) sums.RowAt(subjectColumn.LabelBytes(i), i);
-                else sums.RowOfSameSubjectAt(i);
+                else
+                {
+                    // The rows that continue this subject, in one call.
+                    int end = i + 1;
+                    while (end < size && present[end] && !startsSubject[end]) end++;
+                    sums.RowsOfSameSubjectAt(i, end - i);
+                    i = end;
+                    continue;
+                }
+                i++;
             }
             sums.EndChunk();
             position += size;
         }
+    }
+
+    /// <summary>
+    /// Which rows have every required cell, the outcome aside (a missing outcome is a visit not observed): a null, or an
+    /// empty text, in any column leaves the row out. The label columns' lengths are read four rows at a time, every
+    /// label column of those rows at once (a pass per column read and wrote every row's flag once per column), then
+    /// the validity masks.
+    /// </summary>
+    static unsafe void Present(Column[] columns, int outcome, bool[] present, int size)
+    {
+        // Each label column's 16-byte string headers as uints: row i's length is at [4 i].
+        var texts = stackalloc nint[columns.Length];
+        int count = 0;
+        for (int c = 0; c < columns.Length; c++)
+            if (c != outcome && !columns[c].Numbers) texts[count++] = (nint)columns[c].Data;
+        fixed (bool* p = present)
+        {
+            int i = 0;
+            if (Vector128.IsHardwareAccelerated)
+                for (; i + 4 <= size; i += 4)
+                {
+                    var empty = Vector128<uint>.Zero;
+                    for (int k = 0; k < count; k++)
+                    {
+                        uint* length = (uint*)texts[k] + 4 * i;
+                        empty |= Vector128.Equals(Vector128.Create(length[0], length[4], length[8], length[12]), Vector128<uint>.Zero);
+                    }
+                    // 1 where no length is 0, as four bools.
+                    var keep = Vector128.AndNot(Vector128<uint>.One, empty);
+                    var bytes = Vector128.Narrow(Vector128.Narrow(keep, keep), Vector128<ushort>.Zero);
+                    *(uint*)(p + i) = bytes.AsUInt32().ToScalar();
+                }
+            for (; i < size; i++)
+            {
+                bool keep = true;
+                for (int k = 0; k < count; k++) keep &= ((uint*)texts[k])[4 * i] != 0;
+                p[i] = keep;
+            }
+        }
+        for (int c = 0; c < columns.Length; c++)
+            if (c != outcome) columns[c].ClearNulls(present, size);
     }
 
     /// <summary>
@@ -285,27 +334,42 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
             }
             var headers = (ulong*)column.Data;
             // A row whose 16-byte string header is the previous row's has its label (same length and inline text, or same
-            // length, prefix and pointer): an arm or a sex repeats over a subject's rows.
-            ulong previousLow = 0, previousHigh = 0;
+            // length, prefix and pointer): an arm or a sex repeats over a subject's rows. Before the first row, a length
+            // field of all ones, which no row has. The flags and ids through pointers: the loop is most of the rows.
+            ulong previousLow = ulong.MaxValue, previousHigh = 0;
             int previousId = -1;
-            for (int i = 0; i < size; i++)
-            {
-                if (!present[i]) continue;
-                ulong low = headers[2 * i], high = headers[2 * i + 1];
-                if (previousId >= 0 && low == previousLow && high == previousHigh) { into[i] = previousId; continue; }
-                (previousLow, previousHigh) = (low, high);
-                if (last >= 0 && successor[last] is var after and >= 0 && rawLow[after] == low && rawHigh[after] == high)
+            // The last slot in a local while the loop has it (the slow path reads and moves it).
+            int lastSlot = last;
+            fixed (bool* p = present)
+            fixed (int* id = into, next = successor, slotId = idOf)
+            fixed (ulong* nextLow = rawLow, nextHigh = rawHigh)
+                for (int i = 0; i < size; i++)
                 {
-                    into[i] = previousId = idOf[last = after];
-                    continue;
+                    if (!p[i]) continue;
+                    ulong low = headers[2 * i], high = headers[2 * i + 1];
+                    if (low == previousLow && high == previousHigh) { id[i] = previousId; continue; }
+                    (previousLow, previousHigh) = (low, high);
+                    if (lastSlot >= 0 && next[lastSlot] is var after and >= 0 && nextLow[after] == low && nextHigh[after] == high)
+                    {
+                        id[i] = previousId = slotId[lastSlot = after];
+                        continue;
+                    }
+                    last = lastSlot;
+                    id[i] = previousId = Other(column, headers, i);
+                    lastSlot = last;
                 }
-                if (LabelKey.OfText(headers + 2 * i, out var key))
-                {
-                    into[i] = previousId = Id(key, column, i);
-                    (rawLow[last], rawHigh[last]) = (low, high);
-                }
-                else into[i] = previousId = ids.Id(column.LabelBytes(i));
-            }
+            last = lastSlot;
+        }
+
+        /// <summary>The id of a text row that is neither the previous row's label nor the one that followed the last label
+        /// (out of line: the loop above keeps its registers).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        unsafe int Other(Column column, ulong* headers, int i)
+        {
+            if (!LabelKey.OfText(headers + 2 * i, out var key)) return ids.Id(column.LabelBytes(i));
+            int id = Id(key, column, i);
+            (rawLow[last], rawHigh[last]) = (headers[2 * i], headers[2 * i + 1]);
+            return id;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -353,18 +417,22 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
         {
             // A row whose 16-byte string header is the previous row's of this chunk has its subject (same length and inline
             // text, or same length, prefix and pointer into this chunk's strings): most rows, a subject's rows after its first.
+            // The previous row's header in locals; before the chunk's first row, a length field of all ones, which no row has.
             var headers = column.Numbers ? null : (ulong*)column.Data;
-            int previous = -1;
+            ulong previousLow = ulong.MaxValue, previousHigh = 0;
             for (int i = 0; i < size; i++)
             {
                 if (!present[i]) continue;
-                if (headers != null && previous >= 0 && headers[2 * i] == headers[2 * previous] && headers[2 * i + 1] == headers[2 * previous + 1])
+                if (headers != null)
                 {
-                    starts[i] = false;
-                    previous = i;
-                    continue;
+                    ulong low = headers[2 * i], high = headers[2 * i + 1];
+                    if (low == previousLow && high == previousHigh)
+                    {
+                        starts[i] = false;
+                        continue;
+                    }
+                    (previousLow, previousHigh) = (low, high);
                 }
-                previous = i;
                 bool hasKey = LabelKey.Of(column, i, out var k);
                 bool same = any && (hasKey ? keyed && k == key : !keyed && column.LabelBytes(i).SequenceEqual(text.AsSpan(0, length)));
                 starts[i] = !same;
@@ -396,8 +464,8 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
 
         public double Number(int i) => ((double*)Data)[i];
 
-        /// <summary>Clears the rows where this column is missing (null, or the empty text).</summary>
-        public void ClearMissing(bool[] present, int size)
+        /// <summary>Clears the rows where this column is null (its empty texts are cleared by <see cref="Present"/>).</summary>
+        public void ClearNulls(bool[] present, int size)
         {
             if (Validity != null)
                 for (int w = 0, words = (size + 63) >> 6; w < words; w++)
@@ -408,12 +476,6 @@ internal sealed class DuckDbChunkStream : ISubjectRowSource, IDisposable
                     for (int i = w << 6, end = Math.Min(size, (w + 1) << 6); i < end; i++)
                         if ((valid >> (i & 63) & 1) == 0) present[i] = false;
                 }
-            if (!numbers)
-            {
-                var headers = (ulong*)Data;
-                for (int i = 0; i < size; i++)
-                    if ((uint)headers[2 * i] == 0) present[i] = false;
-            }
         }
 
         /// <summary>The first row (before <paramref name="size"/>) holding a NaN or an infinity (<see cref="ColumnTyping.IsNumber"/>), or size.</summary>

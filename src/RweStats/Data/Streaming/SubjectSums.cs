@@ -182,6 +182,7 @@ internal sealed class ChunkSums
     // Scratch for one subject.
     readonly int[] rowAtVisit = new int[MaxVisitIds + 2];
     readonly int[] usedRows = new int[MaxVisitIds + 2];
+    readonly int[] rowsInVisitOrder = new int[MaxVisitIds + 2];
     int[] keyScratch;
     double[] values;
     readonly int[][] monomials;
@@ -236,7 +237,7 @@ internal sealed class ChunkSums
         AddToOpenSubject(position, visit, group, codes, y, covariates);
     }
 
-    /// <summary>The source's next chunk of rows, read in place by <see cref="RowAt"/> and <see cref="RowOfSameSubjectAt"/>
+    /// <summary>The source's next chunk of rows, read in place by <see cref="RowAt"/> and <see cref="RowsOfSameSubjectAt"/>
     /// until <see cref="EndChunk"/>.</summary>
     public void BeginChunk(ChunkColumns columns) => chunk = columns;
 
@@ -253,13 +254,22 @@ internal sealed class ChunkSums
         (fusedFrom, fusedRows) = (i, 1);
     }
 
-    /// <summary>Row <paramref name="i"/> of the current chunk, of the subject of the row before (as <see cref="RowOfSameSubject"/>).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public void RowOfSameSubjectAt(int i)
+    /// <summary>Rows <paramref name="from"/> … from + count − 1 of the current chunk, each of the subject of the row before
+    /// (as <see cref="RowOfSameSubject"/>): a subject's rows after its first, most rows, taken as one run.</summary>
+    public void RowsOfSameSubjectAt(int from, int count)
     {
         if (!open) throw NoOpenSubject();
-        RowsRead++;
-        AddAt(i);
+        RowsRead += count;
+        if (fusedFrom >= 0 && from == fusedFrom + fusedRows)
+        {
+            // The run extends the subject's rows in place: only the visit ids are checked, in row order.
+            var visits = chunk!.Visits.AsSpan(from, count);
+            for (int i = 0; i < visits.Length; i++)
+                if (visits[i] >= MaxVisitIds) throw TooManyVisits(chunk.FirstPosition + from + i);
+            fusedRows += count;
+            return;
+        }
+        for (int i = from; i < from + count; i++) AddAt(i);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -403,33 +413,59 @@ internal sealed class ChunkSums
     {
         int Count { get; }
         long Where(int r);
-        int Visit(int r);
+        /// <summary>The rows' visit ids.</summary>
+        ReadOnlySpan<int> VisitIds { get; }
         int Group(int r);
         double Y(int r);
-        int Code(int r, int c);
+        /// <summary>The outcome of a row where it is present (a used row), read without its validity.</summary>
+        double PresentY(int r);
+        /// <summary>Class c's codes: row r's at [r · stride].</summary>
+        ReadOnlySpan<int> ClassCodes(int c, out int stride);
         double Covariate(int r, int k);
+        /// <summary>Covariate k's values: row r's at [r · stride].</summary>
+        ReadOnlySpan<double> CovariateValues(int k, out int stride);
     }
 
     readonly struct ArrayRows(ChunkSums s) : IOpenRows
     {
         public int Count => s.rows;
         public long Where(int r) => s.rowWhere[r];
-        public int Visit(int r) => s.rowVisit[r];
+        public ReadOnlySpan<int> VisitIds => s.rowVisit.AsSpan(0, s.rows);
         public int Group(int r) => s.rowGroup[r];
         public double Y(int r) => s.rowY[r];
-        public int Code(int r, int c) => s.rowCodes[r * s.shape.Classes + c];
+        public double PresentY(int r) => s.rowY[r];
+        public ReadOnlySpan<int> ClassCodes(int c, out int stride)
+        {
+            stride = s.shape.Classes;
+            return s.rowCodes.AsSpan(c, s.rows * stride - c);
+        }
         public double Covariate(int r, int k) => s.rowCovariates[r * s.shape.Covariates + k];
+        public ReadOnlySpan<double> CovariateValues(int k, out int stride)
+        {
+            stride = s.shape.Covariates;
+            return s.rowCovariates.AsSpan(k, s.rows * stride - k);
+        }
     }
 
     readonly struct ChunkRows(ChunkColumns chunk, int from, int count) : IOpenRows
     {
         public int Count => count;
         public long Where(int r) => chunk.FirstPosition + from + r;
-        public int Visit(int r) => chunk.Visits[from + r];
+        public ReadOnlySpan<int> VisitIds => chunk.Visits.AsSpan(from, count);
         public int Group(int r) => chunk.Groups[from + r];
         public double Y(int r) => chunk.Response(from + r);
-        public int Code(int r, int c) => chunk.Codes[c][from + r];
+        public unsafe double PresentY(int r) => chunk.Y[from + r];
+        public ReadOnlySpan<int> ClassCodes(int c, out int stride)
+        {
+            stride = 1;
+            return chunk.Codes[c].AsSpan(from, count);
+        }
         public double Covariate(int r, int k) => chunk.Covariate(from + r, k);
+        public unsafe ReadOnlySpan<double> CovariateValues(int k, out int stride)
+        {
+            stride = 1;
+            return new ReadOnlySpan<double>((double*)chunk.Covariates[k] + from, count);
+        }
     }
 
     void Accumulate<TRows>(TRows rowsOf) where TRows : struct, IOpenRows
@@ -440,13 +476,14 @@ internal sealed class ChunkSums
         bool hasGroup = shape.HasGroup; // without a group every row's is 0
         // The totals in locals (the same additions in the same row order as to the fields, without a store per row).
         double sumY = SumY, sumY2 = SumY2, minY = MinY, maxY = MaxY;
+        var visitOf = rowsOf.VisitIds;
         for (int r = 0; r < rows; r++)
         {
             if (hasGroup && rowsOf.Group(r) != group)
                 throw RweStatsInputException.Naming($"{where(rowsOf.Where(r))}: subject '{Subject()}' changes group ('{groupName}': '{Groups[group]}', then '{Groups[rowsOf.Group(r)]}'); {{Group}} must be constant within a subject");
             double y = rowsOf.Y(r);
             if (double.IsNaN(y)) continue;
-            int v = rowsOf.Visit(r);
+            int v = visitOf[r];
             if ((mask >> v & 1) == 1)
                 throw new RweStatsInputException($"{where(rowsOf.Where(r))}: subject '{Subject()}' has visit '{Visits[v]}' twice (first at {where(rowsOf.Where(rowAtVisit[v]))}); keep one row per subject and visit");
             mask |= 1UL << v;
@@ -462,14 +499,24 @@ internal sealed class ChunkSums
         {
             double sum = CovariateSums[k];
             var codeLike = CovariateValues[k];
-            long first = BitConverter.DoubleToInt64Bits(rowsOf.Covariate(usedRows[0], k));
+            var column = rowsOf.CovariateValues(k, out int stride);
+            long first = BitConverter.DoubleToInt64Bits(column[usedRows[0] * stride]);
             bool same = true;
-            for (int u = 0; u < used; u++)
+            int u = 0;
+            // A covariate that is not a code (BASE) is ruled out at its first value; after that the loop has no call in it,
+            // so the sum stays in a register (a call in the loop kept it in memory, a store and a load per row).
+            for (; u < used && codeLike.Possible; u++)
             {
-                double x = rowsOf.Covariate(usedRows[u], k);
+                double x = column[usedRows[u] * stride];
                 sum += x;
                 same &= BitConverter.DoubleToInt64Bits(x) == first;
-                if (codeLike.Possible) codeLike.Add(x); // a covariate that is not a code (BASE) is ruled out at its first value
+                codeLike.Add(x);
+            }
+            for (; u < used; u++)
+            {
+                double x = column[usedRows[u] * stride];
+                sum += x;
+                same &= BitConverter.DoubleToInt64Bits(x) == first;
             }
             CovariateSums[k] = sum;
             if (!same) varying |= 1UL << k;
@@ -479,18 +526,25 @@ internal sealed class ChunkSums
         Subjects++;
         Used += used;
 
-        // The signature's key: the class levels visit by visit in ascending visit id, kept once when they repeat.
-        keyScratch[0] = group; keyScratch[1] = (int)(uint)mask; keyScratch[2] = (int)(uint)(mask >> 32);
-        int m = 0, keyLengthUsed = 3;
+        // The used rows in ascending visit id.
+        var inVisitOrder = rowsInVisitOrder;
+        int m = 0;
+        for (ulong bits = mask; bits != 0; bits &= bits - 1) inVisitOrder[m++] = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
+        // The signature's key: the class levels visit by visit in ascending visit id, kept once when they repeat; filled
+        // a class at a time from its column of codes (row by row through every class read each code through the chunk).
+        var keys = keyScratch;
+        keys[0] = group; keys[1] = (int)(uint)mask; keys[2] = (int)(uint)(mask >> 32);
+        int keyLengthUsed = 3 + m * classes;
         bool repeated = true;
-        for (ulong bits = mask; bits != 0; bits &= bits - 1, m++)
+        for (int c = 0; c < classes; c++)
         {
-            int r = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
-            for (int c = 0; c < classes; c++)
+            var codes = rowsOf.ClassCodes(c, out int stride);
+            int firstCode = codes[inVisitOrder[0] * stride];
+            for (int j = 0, at = 3 + c; j < m; j++, at += classes)
             {
-                int code = rowsOf.Code(r, c);
-                keyScratch[keyLengthUsed++] = code;
-                repeated &= code == keyScratch[3 + c];
+                int code = codes[inVisitOrder[j] * stride];
+                keys[at] = code;
+                repeated &= code == firstCode;
             }
         }
         // The monomials whose value is the same at every used row of the subject (bit k: monomial k), with two visits or more.
@@ -514,24 +568,23 @@ internal sealed class ChunkSums
         if (signature.IsFolded && (folded & ~constant) == 0)
         {
             int at = 0;
-            for (ulong bits = mask; bits != 0; bits &= bits - 1)
+            for (int j = 0; j < m; j++)
             {
-                int r = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
-                values[at++] = rowsOf.Y(r);
+                int r = inVisitOrder[j];
+                values[at++] = rowsOf.PresentY(r);
                 for (int k = 1; k < k1; k++)
                     if ((folded >> (k - 1) & 1) == 0) values[at++] = Monomial(rowsOf, r, k - 1);
             }
-            int first = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(mask)];
+            int first = inVisitOrder[0];
             for (int k = 1; k < k1; k++)
                 if ((folded >> (k - 1) & 1) == 1) values[at++] = Monomial(rowsOf, first, k - 1);
             signature.AddFolded(values.AsSpan(0, at));
             return;
         }
-        int visit = 0;
-        for (ulong bits = mask; bits != 0; bits &= bits - 1, visit++)
+        for (int visit = 0; visit < m; visit++)
         {
-            int r = rowAtVisit[System.Numerics.BitOperations.TrailingZeroCount(bits)];
-            values[visit * k1] = rowsOf.Y(r);
+            int r = inVisitOrder[visit];
+            values[visit * k1] = rowsOf.PresentY(r);
             for (int k = 1; k < k1; k++) values[visit * k1 + k] = Monomial(rowsOf, r, k - 1);
         }
         signature.Add(values.AsSpan(0, m * k1));
