@@ -1998,4 +1998,31 @@ public class PaperCheckSentenceFormsTests
         Assert.NotEmpty(findings);
         Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
     }
+
+    [Theory]
+    // A group named by "with" or "ayant" after its count is the n of the mean in its clause, not the sentence's first
+    // group: 42/24 = 1.75 (the 17 first named would allow 1.71 or 1.76 only); no whole total over 24 gives 1.73
+    // (41/24 = 1.71, 42/24 = 1.75).
+    [InlineData("The 17 patients who started dialysis had 2.53 (SD 1.12) hospital admissions, and the 24 with gout attacks had 1.75 (SD 0.94) attacks each.", "consistent")]
+    [InlineData("The 17 patients who started dialysis had 2.53 (SD 1.12) hospital admissions, and the 24 with gout attacks had 1.73 (SD 0.94) attacks each.", "inconsistent")]
+    [InlineData("Les 17 patients dialysés ont eu 2,53 (ET 1,12) hospitalisations, et les 24 ayant une goutte ont eu 1,75 (ET 0,94) poussées chacun.", "consistent")]
+    [InlineData("Les 17 patients dialysés ont eu 2,53 (ET 1,12) hospitalisations, et les 24 avec une goutte ont eu 1,73 (ET 0,94) poussées chacun.", "inconsistent")]
+    public void AGroupNamedByWithIsTheMeansN(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
+
+    [Theory]
+    // A percentage a comparison closes is a threshold, not a share of the arm whose n follows: 92 % of 72 needs 66.24
+    // patients, no whole count.
+    [InlineData("A total of 144 infants with an oxygen saturation below 92% received high-flow oxygen (n = 72) or standard oxygen (n = 72).")]
+    [InlineData("Au total, 144 nourrissons avec une saturation inférieure à 92 % ont reçu une oxygénothérapie à haut débit (n = 72) ou standard (n = 72).")]
+    [InlineData("Les patients avec une fraction d'éjection inférieure ou égale à 40 % ont été suivis (n = 51).")]
+    public void APercentageThresholdIsNoShare(string text) => Assert.Empty(Verdicts(text, "percentage"));
+
+    [Theory]
+    // A count of people qualified in a few words, then their verb and a level, is that level's count, not a total: 97 +
+    // 118 + 23 = 238 patients, more than the 220 randomised.
+    [InlineData("Of the 238 patients randomised, 97 patients under telemonitoring were in NYHA class II, 118 in class III and 23 in class IV.", "consistent")]
+    [InlineData("Of the 220 patients randomised, 97 patients under telemonitoring were in NYHA class II, 118 in class III and 23 in class IV.", "inconsistent")]
+    [InlineData("Sur les 220 patients randomisés, 97 patients sous télésurveillance étaient en classe NYHA II, 118 en classe III et 23 en classe IV.", "inconsistent")]
+    [InlineData("Sur les 238 patients randomisés, 97 patients sous télésurveillance étaient en classe NYHA II, 118 en classe III et 23 en classe IV.", "consistent")]
+    public void AQualifiedCountThenItsLevel(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 }

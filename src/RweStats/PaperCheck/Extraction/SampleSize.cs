@@ -15,8 +15,9 @@ internal static partial class StatisticExtractor
     /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients", "in each arm of 31 patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
     static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéè][\wéè'-]*\s+(?:(?!(?:of|de|des|du|and|et|or|ou|with|avec|in|dans|per|par|months?|weeks?|days?|years?|mois|semaines?|jours?|ans|groups?|groupes?|arms?|bras)\b)[\wéè][\wéè'-]*\s+)?)?" + PeopleWords
         // A group's n with no people word: "among the 52 in the usual-care group", "chez les 31 du groupe témoin"; or
-        // defined by the relative clause after it: "the 22 who fell without injury", "les 26 qui prenaient du zolpidem".
-        + @"|\b(?:the|les|those|ceux)\s+(?<n>" + WholeCount + @")\s+(?=(?:who|whose|qui|dont)\b)"
+        // defined by the relative clause or the "with" after it: "the 22 who fell without injury", "les 26 qui prenaient
+        // du zolpidem", "the 24 with gout attacks", "les 24 ayant une hypominéralisation".
+        + @"|\b(?:the|les|those|ceux)\s+(?<n>" + WholeCount + @")\s+(?=(?:who|whose|qui|dont|with|avec|ayant)\b)"
         + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
     /// <summary>The words a study's n counts (not "women", "men": those count a category of it).</summary>
     const string StudyPeople = @"(?:patients?|participants?|subjects?|sujets?|malades|enfants|children|individuals|individus|respondents|répondants|adults|adultes|volunteers|volontaires|persons|people|personnes|infants|newborns|neonates|nourrissons|nouveau-nés|adolescents|students|étudiants)";
