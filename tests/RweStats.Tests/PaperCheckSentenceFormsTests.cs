@@ -2025,4 +2025,13 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Sur les 220 patients randomisés, 97 patients sous télésurveillance étaient en classe NYHA II, 118 en classe III et 23 en classe IV.", "inconsistent")]
     [InlineData("Sur les 238 patients randomisés, 97 patients sous télésurveillance étaient en classe NYHA II, 118 en classe III et 23 en classe IV.", "consistent")]
     public void AQualifiedCountThenItsLevel(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // Words between "en médiane" and the quartiles: a median of 9 below its Q1 of 12 no data give; 14 lies within 12–30.
+    [InlineData("La première alerte est survenue 9 jours en médiane après la sortie (Q1-Q3 : 12-30).", "inconsistent")]
+    [InlineData("La première alerte est survenue 14 jours en médiane après la sortie (Q1-Q3 : 12-30).", "consistent")]
+    [InlineData("L'embolisation a été faite 3 jours en médiane après la chirurgie (extrêmes 4-16).", "inconsistent")]
+    [InlineData("The first alert came 9 days in median after discharge (IQR 12–30).", "inconsistent")]
+    [InlineData("The first alert came 14 days in median after discharge (IQR 12–30).", "consistent")]
+    public void WordsAfterEnMediane(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile_order"));
 }
