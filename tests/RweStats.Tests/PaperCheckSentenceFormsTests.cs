@@ -2034,4 +2034,26 @@ public class PaperCheckSentenceFormsTests
     [InlineData("The first alert came 9 days in median after discharge (IQR 12–30).", "inconsistent")]
     [InlineData("The first alert came 14 days in median after discharge (IQR 12–30).", "consistent")]
     public void WordsAfterEnMediane(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile_order"));
+
+    [Theory]
+    // A second group named by "with" or in up to six words, its verb and measure left out, measures the count the first
+    // one did: no whole total over 14 gives 2.10 (29/14 = 2.07, 30/14 = 2.14), none over 25 gives 1.66 (41/25 = 1.64,
+    // 42/25 = 1.68).
+    [InlineData("The 30 infants given phototherapy had 2.40 (SD 0.61) further bilirubin measurements, and the 14 with a glucose-6-phosphate dehydrogenase deficiency 2.10 (SD 0.28).", "inconsistent")]
+    [InlineData("The 30 infants given phototherapy had 2.40 (SD 0.61) further bilirubin measurements, and the 14 with a glucose-6-phosphate dehydrogenase deficiency 2.14 (SD 0.28).", "consistent")]
+    [InlineData("Les 17 patients ayant eu un traumatisme crânien ont eu 2,41 (DS 0,98) passages aux urgences dans l'année, et les 25 patients mineurs lors de leur première ivresse 1,66 (DS 0,81).", "inconsistent")]
+    [InlineData("Les 17 patients ayant eu un traumatisme crânien ont eu 2,41 (DS 0,98) passages aux urgences dans l'année, et les 25 patients mineurs lors de leur première ivresse 1,64 (DS 0,81).", "consistent")]
+    [InlineData("Les 30 nourrissons ont reçu 2,40 (ET 0,61) aérosols, et les 14 ayant une surinfection bactérienne 2,10 (ET 0,28).", "inconsistent")]
+    public void ASecondGroupByWithOrInMoreWords(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
+
+    [Theory]
+    // Things a patient has a whole number of: aerosols, blood gases, radiographs, restorations, alerts, treatments,
+    // infections. No whole total over 12 gives 2.60 (31/12 = 2.58, 32/12 = 2.67).
+    [InlineData("Les 12 nourrissons ayant eu des apnées ont reçu 2,60 (ET 1,16) aérosols.", "inconsistent")]
+    [InlineData("Les 12 nourrissons ayant eu des apnées ont reçu 2,58 (ET 1,16) aérosols.", "consistent")]
+    [InlineData("Les 12 patients de plus de 75 ans ont eu 2,60 (ET 1,19) infections cutanées.", "inconsistent")]
+    [InlineData("The 12 children who missed school needed 2.60 (SD 0.87) restorations.", "inconsistent")]
+    [InlineData("The 12 children who missed school needed 2.58 (SD 0.87) restorations.", "consistent")]
+    [InlineData("The 12 patients in class IV triggered 2.60 (SD 0.87) alerts.", "inconsistent")]
+    public void MeansOfCountedCareItems(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }
