@@ -2056,4 +2056,22 @@ public class PaperCheckSentenceFormsTests
     [InlineData("The 12 children who missed school needed 2.58 (SD 0.87) restorations.", "consistent")]
     [InlineData("The 12 patients in class IV triggered 2.60 (SD 0.87) alerts.", "inconsistent")]
     public void MeansOfCountedCareItems(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // Things that "numbered" a median, or "étaient au nombre de", are counted: a median of whole counts is whole or a
+    // half, never 1.3; over a period ("a week") it is a rate and may be anything.
+    [InlineData("Hospital admissions for any cause numbered a median of 0 (IQR 0–1) with finerenone and a median of 1.3 (IQR 0–2) with placebo.", "inconsistent")]
+    [InlineData("Hospital admissions for any cause numbered a median of 0 (IQR 0–1) with finerenone and a median of 1.5 (IQR 0–2) with placebo.", "consistent")]
+    [InlineData("Les hospitalisations étaient au nombre de 1,3 en médiane (Q1-Q3 : 0-2) sous placebo.", "inconsistent")]
+    [InlineData("Les hospitalisations étaient au nombre de 1,5 en médiane (Q1-Q3 : 0-2) sous placebo.", "consistent")]
+    public void ThingsThatNumberedAMedian(string text, string verdict)
+    {
+        var verdicts = Verdicts(text, "quantile");
+        Assert.NotEmpty(verdicts);
+        Assert.Equal(verdict == "inconsistent", verdicts.Contains("inconsistent"));
+    }
+
+    [Fact]
+    public void ThingsThatNumberedAMedianOverAPeriodAreARate() =>
+        Assert.Empty(Verdicts("Pump alarms numbered a median of 7.3 (IQR 4–11) a week. Feeds numbered a median of 9.3 a day (IQR 8–10).", "quantile"));
 }
