@@ -2074,4 +2074,17 @@ public class PaperCheckSentenceFormsTests
     [Fact]
     public void ThingsThatNumberedAMedianOverAPeriodAreARate() =>
         Assert.Empty(Verdicts("Pump alarms numbered a median of 7.3 (IQR 4–11) a week. Feeds numbered a median of 9.3 a day (IQR 8–10).", "quantile"));
+
+    [Theory]
+    // A cell's denominator with its thousands set apart: 1,384/4,419 = 31.3 %, never 30.0 %; 2,216/8,167 = 27.1 %.
+    [InlineData("Table 2. Vaccination at 6 months by subgroup\n\nSubgroup  Reminder  Usual care  p\nAged 75 years or more, n/N (%)  2,216/8,167 (27.1)  1,384/4,419 (31.3)  <0.001\n", "consistent")]
+    [InlineData("Table 2. Vaccination at 6 months by subgroup\n\nSubgroup  Reminder  Usual care  p\nAged 75 years or more, n/N (%)  2,216/8,167 (27.1)  1,384/4,419 (30.0)  <0.001\n", "inconsistent")]
+    [InlineData("Tableau 2. Vaccination à 6 mois par sous-groupe\n\nSous-groupe  Rappel  Soins usuels  p\n75 ans ou plus, n/N (%)  2 216/8 167 (27,1)  1 384/4 419 (30,0)  < 0,001\n", "inconsistent")]
+    [InlineData("Tableau 2. Vaccination à 6 mois par sous-groupe\n\nSous-groupe  Rappel  Soins usuels  p\n75 ans ou plus, n/N (%)  2 216/8 167 (27,1)  1 384/4 419 (31,3)  < 0,001\n", "consistent")]
+    public void TableCellDenominatorWithThousands(string text, string verdict)
+    {
+        var verdicts = Verdicts(text, "percentage");
+        Assert.Equal(2, verdicts.Count);
+        Assert.Equal(verdict == "inconsistent", verdicts.Contains("inconsistent"));
+    }
 }
