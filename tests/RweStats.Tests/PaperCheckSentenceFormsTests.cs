@@ -2087,4 +2087,19 @@ public class PaperCheckSentenceFormsTests
         Assert.Equal(2, verdicts.Count);
         Assert.Equal(verdict == "inconsistent", verdicts.Contains("inconsistent"));
     }
+
+    [Theory]
+    // A table row named by the things it counts is integer-valued: a median of whole counts is whole or a half, never
+    // 1.3 (a length in cm is not counted).
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Home (n = 147) | Hospital (n = 149) |\n|---|---|---|\n| Siblings at home, median (IQR) | 1 (0–1) | 1.3 (0–2) |\n", "inconsistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Home (n = 147) | Hospital (n = 149) |\n|---|---|---|\n| Siblings at home, median (IQR) | 1 (0–1) | 1.5 (0–2) |\n", "consistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | HbSS (n = 115) | HbSC (n = 21) |\n|---|---|---|\n| Crises l'année précédente, médiane [Q1 ; Q3] | 2 [1 ; 4] | 1,3 [0 ; 2] |\n", "inconsistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | HbSS (n = 115) | HbSC (n = 21) |\n|---|---|---|\n| Crises l'année précédente, médiane [Q1 ; Q3] | 2 [1 ; 4] | 1 [0 ; 2] |\n", "consistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Home (n = 147) | Hospital (n = 149) |\n|---|---|---|\n| Lesion length, cm, median (IQR) | 1 (0–1) | 1.3 (0–2) |\n", "consistent")]
+    public void ATableRowNamedByWhatItCounts(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
+    }
 }
