@@ -2102,4 +2102,20 @@ public class PaperCheckSentenceFormsTests
         Assert.NotEmpty(findings);
         Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
     }
+
+    [Theory]
+    // Things counted as the sentence's subject, the median right after "had a median of" or a colon: a median of whole
+    // counts is whole or a half, never 3.7; a time the subject lasted is no count.
+    [InlineData("Nights with itch-related sleep loss in the week before baseline had a median of 4 (IQR 2–6) in the dupilumab group and 3.7 (IQR 2–6) in the placebo group.", "inconsistent")]
+    [InlineData("Nights with itch-related sleep loss in the week before baseline had a median of 4 (IQR 2–6) in the dupilumab group and 3.5 (IQR 2–6) in the placebo group.", "consistent")]
+    [InlineData("Missed doses in the last week: median 2 (IQR 1–4) vs 3.7 (IQR 2–6).", "inconsistent")]
+    [InlineData("Les doses oubliées la dernière semaine avaient une médiane de 2 (Q1-Q3 : 1-4) sous rappel et de 3,7 (Q1-Q3 : 2-6) sans rappel.", "inconsistent")]
+    [InlineData("Les doses oubliées la dernière semaine avaient une médiane de 2 (Q1-Q3 : 1-4) sous rappel et de 3,5 (Q1-Q3 : 2-6) sans rappel.", "consistent")]
+    [InlineData("Visits had a median of 23.4 minutes (IQR 15–30).", "consistent")]
+    public void ThingsCountedAsTheSubject(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
+    }
 }

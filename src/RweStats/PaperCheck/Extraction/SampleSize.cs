@@ -58,12 +58,17 @@ internal static partial class StatisticExtractor
             && !Regex.IsMatch(before[subjectCount.Index..], @"[=±%()\[\]]|\d[.,]\d")) window = subjectCount.Value + " " + window;
         measure ??= Acronym.Matches(following).Select(m => m.Value).FirstOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
         var afterNumber = flow[end..Math.Min(flow.Length, end + 12)];
+        // The things counted as the sentence's subject, the statistic given right after "had a median of" or a colon:
+        // "Nights with itch-related sleep loss had a median of 4", "Missed doses in the last week: median 2", "Les
+        // doses oubliées avaient une médiane de 2"; never a time ("Visits had a median of 23.4 minutes").
+        bool countedSubject = CountedSubject.Match(before) is { Success: true } cs && CountUnit.IsMatch(cs.Groups["subject"].Value)
+                              && !TimeUnitAfter.IsMatch(AfterFirstNumber(quote)) && !TimeUnitAfter.IsMatch(afterNumber);
         bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase))
                         || options.StatedWholePoints?.IsMatch(window) == true
                         || WholeTimeUnits.Matches(flow[s0..start]).Any(u => Regex.IsMatch(QuoteUnit(quote) + afterNumber, @"^\s*" + u.Groups["u"].Value + @"\b", OptI));
         // A count named by its words but given over a period ("alarms numbered a median of 7.3 (IQR 4–11) a week") is a
         // rate: a count over weeks averaged per week need not be whole.
-        bool integer = (declared || CountUnit.IsMatch(flow[end..Math.Min(flow.Length, end + 40)]) || CountUnit.IsMatch(AfterFirstNumber(quote)) || (NamesInteger(window, options) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window) && !PerPeriod.IsMatch(afterNumber) && !PerPeriod.IsMatch(AfterFirstNumber(quote))))
+        bool integer = (declared || CountUnit.IsMatch(flow[end..Math.Min(flow.Length, end + 40)]) || CountUnit.IsMatch(AfterFirstNumber(quote)) || ((NamesInteger(window, options) || countedSubject) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window) && !PerPeriod.IsMatch(afterNumber) && !PerPeriod.IsMatch(AfterFirstNumber(quote))))
                        && !ModelBased.IsMatch(before);
 
         int? n = null; string source = studyNSource;
@@ -568,6 +573,8 @@ internal static partial class StatisticExtractor
 
     /// <summary>A correlation's n printed after its p, in the same clause: "r = 0.12; p &lt; 0.001; n = 120".</summary>
     /// <summary>"NS", "n.s." printed for a p: above the 5 % level (the level a paper states otherwise is not read).</summary>
+    static readonly Regex CountedSubject = new(@"^\s*(?:(?:the|les|la|le|l')\s*)?(?<subject>[^.;:=±%()\[\]\d]{3,100}?)\s*(?:\b(?:had|numbered|avaient|avait)\s+(?:(?:a|an|une)\s+)?|:\s*)(?:(?:median|mean|médiane|moyenne)\s*(?:of|de)?\s*)?$", OptI);
+    static readonly Regex TimeUnitAfter = new(@"^\s*(?:seconds?|secondes?|s\b|minutes?|min\b|hours?|heures?|h\b|days?|jours?|weeks?|semaines?|months?|mois|years?|ans|années)", OptI);
     static readonly Regex PerPeriod = new(@"^\s*(?:a|an|per|par)\s+(?:day|week|month|year|jour|semaine|mois|an)\b", OptI);
     static readonly Regex NumberOfSubject = new(@"\b(?:(?:(?:mean|average|median)\s+)?number of|nombre\s+(?:(?:moyen|médian)\s+)?d(?:e\s|')|count of|courses of)", OptI);
     static readonly Regex Respectively = new(@"\b(?:respectively|respectivement)\b", OptI);
