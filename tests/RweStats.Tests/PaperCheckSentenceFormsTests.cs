@@ -2118,4 +2118,22 @@ public class PaperCheckSentenceFormsTests
         Assert.NotEmpty(findings);
         Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
     }
+
+    [Theory]
+    // A bare Wilcoxon comparing two groups is a rank-sum test and leaves the paper's within-patient p values to be
+    // checked: 6.8 ± 1.9 to 3.2 ± 2.1 in 40 patients gives p < .001 at any correlation, never .44. A signed-rank test
+    // named for paired data leaves them unchecked.
+    [InlineData("Patient-reported edema improved more with finerenone (Wilcoxon z = 2.51, P = .012). In the 40 patients with uremic pruritus at baseline, itch intensity (0–10, whole points) fell from 6.8 ± 1.9 to 3.2 ± 2.1 (P = .44).", "inconsistent")]
+    [InlineData("Paired data were compared with the Wilcoxon signed-rank test. In the 40 patients with uremic pruritus at baseline, itch intensity (0–10, whole points) fell from 6.8 ± 1.9 to 3.2 ± 2.1 (P = .44).", "not_checkable")]
+    [InlineData("Le score de Rankin à 90 jours était plus faible après thrombectomie (test de Wilcoxon, z = 2,51 ; p = 0,012). Chez les 40 patients prurigineux à l'inclusion, l'intensité du prurit (0-10, points entiers) est passée de 6,8 ± 1,9 à 3,2 ± 2,1 (p = 0,44).", "inconsistent")]
+    [InlineData("Les données appariées ont été comparées par le test des rangs signés de Wilcoxon. Chez les 40 patients prurigineux à l'inclusion, l'intensité du prurit (0-10, points entiers) est passée de 6,8 ± 1,9 à 3,2 ± 2,1 (p = 0,44).", "not_checkable")]
+    public void ARankSumTestBetweenGroups(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+
+    [Theory]
+    // The group named after the second visit's mean, before its p, is the comparison's, not the group of the clause
+    // before: in 21 patients 5.0 ± 2.7 to 4.6 ± 2.8 gives p = .64 at no correlation (consistent), in 84 at most .49.
+    [InlineData("Pain, rated on a 0–10 scale in whole points, fell from 5.2 ± 2.6 to 2.9 ± 2.4 in the 84 methotrexate completers (P < .001) and from 5.0 ± 2.7 to 4.6 ± 2.8 in the 21 placebo completers (P = .63).", "consistent")]
+    [InlineData("La douleur, cotée de 0 à 10 en points entiers, est passée de 5,2 ± 2,6 à 2,9 ± 2,4 chez les 84 patients traités (p < 0,001) et de 5,0 ± 2,7 à 4,6 ± 2,8 chez les 21 patients sous placebo (p = 0,63).", "consistent")]
+    [InlineData("Pain, rated on a 0–10 scale in whole points, fell from 5.2 ± 2.6 to 2.9 ± 2.4 in the 84 methotrexate completers (P < .001) and from 5.0 ± 2.7 to 4.6 ± 2.8 in the 21 placebo completers (P = .93).", "inconsistent")]
+    public void TheGroupAfterTheSecondMeanIsTheComparisons(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "within_patient_p").Last());
 }
