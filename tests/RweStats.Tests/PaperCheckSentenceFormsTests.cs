@@ -2136,4 +2136,12 @@ public class PaperCheckSentenceFormsTests
     [InlineData("La douleur, cotée de 0 à 10 en points entiers, est passée de 5,2 ± 2,6 à 2,9 ± 2,4 chez les 84 patients traités (p < 0,001) et de 5,0 ± 2,7 à 4,6 ± 2,8 chez les 21 patients sous placebo (p = 0,63).", "consistent")]
     [InlineData("Pain, rated on a 0–10 scale in whole points, fell from 5.2 ± 2.6 to 2.9 ± 2.4 in the 84 methotrexate completers (P < .001) and from 5.0 ± 2.7 to 4.6 ± 2.8 in the 21 placebo completers (P = .93).", "inconsistent")]
     public void TheGroupAfterTheSecondMeanIsTheComparisons(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "within_patient_p").Last());
+
+    [Theory]
+    // An arm named before a measure whose name holds a digit (PCL-5) is the comparison's: in 51 patients a fall from
+    // 52.4 ± 11.2 to 28.7 ± 15.6 gives p < .001 at any correlation, never .29.
+    [InlineData("Of the 100 adults enrolled, 51 were assigned to EMDR and 49 to CBT. With EMDR, the PCL-5 fell from 52.4 ± 11.2 to 28.7 ± 15.6 (p = 0.29).", "inconsistent")]
+    [InlineData("Of the 100 adults enrolled, 51 were assigned to EMDR and 49 to CBT. With EMDR, the PCL-5 fell from 52.4 ± 11.2 to 28.7 ± 15.6 (p < 0.001).", "consistent")]
+    [InlineData("Cent adultes ont été répartis par tirage au sort entre l'EMDR (n = 51) et la TCC (n = 49). Sous EMDR, la PCL-5 passait de 52,4 ± 11,2 à 28,7 ± 15,6 (p = 0,29).", "inconsistent")]
+    public void AnArmBeforeAMeasureNamedWithADigit(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
 }

@@ -170,8 +170,17 @@ internal static partial class StatisticExtractor
         if (n is null && !ambiguous && studyNs.Arms.Count > 0)
         {
             int c0 = start, c1 = end;
-            while (c0 > s0 && c0 > start - 90 && !char.IsDigit(flow[c0 - 1]) && flow[c0 - 1] is not ';' and not '.')
+            while (c0 > s0 && c0 > start - 90 && flow[c0 - 1] is not ';' and not '.')
             {
+                // A digit a name holds ("Sous EMDR, la PCL-5 passait de …", "SF-36", "PHQ-9") is no other statistic's number.
+                if (char.IsDigit(flow[c0 - 1]))
+                {
+                    int token = c0 - 1;
+                    while (token > s0 && (char.IsLetterOrDigit(flow[token - 1]) || flow[token - 1] == '-')) token--;
+                    if (!char.IsLetter(flow[token])) break;
+                    c0 = token;
+                    continue;
+                }
                 // A bracket describing the measure ("pain (0 to 10, whole points) fell from …") is passed whole; not one holding
                 // a statistic or its p ("… sous dexaméthasone (p < 0,001) et de 6,12 ± 2,91 …": the arm named is the clause before's).
                 if (flow[c0 - 1] == ')' && flow.LastIndexOf('(', c0 - 1, Math.Min(c0 - 1 - s0, 40)) is var open and >= 0 && !Regex.IsMatch(flow[(open + 1)..(c0 - 1)], @"[=<>≤≥±]"))
