@@ -2144,4 +2144,12 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Of the 100 adults enrolled, 51 were assigned to EMDR and 49 to CBT. With EMDR, the PCL-5 fell from 52.4 ± 11.2 to 28.7 ± 15.6 (p < 0.001).", "consistent")]
     [InlineData("Cent adultes ont été répartis par tirage au sort entre l'EMDR (n = 51) et la TCC (n = 49). Sous EMDR, la PCL-5 passait de 52,4 ± 11,2 à 28,7 ± 15,6 (p = 0,29).", "inconsistent")]
     public void AnArmBeforeAMeasureNamedWithADigit(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+
+    [Theory]
+    // A bracket with the count and its denominator, then the percentage: 11/14 = 78.6 %, never 73.6 %.
+    [InlineData("Les 14 échecs sous haut débit ont été transférés en réanimation (n = 11 sur 14 ; 78,6 %).", "consistent")]
+    [InlineData("Les 14 échecs sous haut débit ont été transférés en réanimation (n = 11 sur 14 ; 73,6 %).", "inconsistent")]
+    [InlineData("The 14 failures on high flow were transferred to intensive care (n = 11/14; 73.6%).", "inconsistent")]
+    [InlineData("The 14 failures on high flow were transferred to intensive care (11 of 14, 78.6%).", "consistent")]
+    public void ACountAndItsDenominatorThenThePercentageInABracket(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 }

@@ -296,7 +296,7 @@ internal static partial class StatisticExtractor
                 var own = (Math.Max(0, k.Index - 8), k.Index + k.Length);
                 found.Add(new Percentage(Context(text, p.Index, end, french, sentences, studyNs, options, own), pct, ParseWhole(k.Value), null));
             }
-        foreach (var regex in new[] { PercentThenCount, PercentThenNInBracket, CountPercentOf, CountOfThenPercent, CountWordOfThenPercent, PercentCommaCount, CountThenPercent, PercentWordsThenCount, CountInWordsThenPercent, CountHadThenPercent, PercentOfPeople })
+        foreach (var regex in new[] { PercentThenCount, PercentThenNInBracket, CountOfNThenPercentInBracket, CountPercentOf, CountOfThenPercent, CountWordOfThenPercent, PercentCommaCount, CountThenPercent, PercentWordsThenCount, CountInWordsThenPercent, CountHadThenPercent, PercentOfPeople })
             foreach (Match m in regex.Matches(flow))
             {
                 if (!Free(m.Index, m.Index + m.Length)) continue;

@@ -10,6 +10,8 @@ internal static partial class StatisticExtractor
     static readonly Regex PercentThenCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|among)\s*(?:[\wéèàçïî'-]+\s+){0,4}?)?\(\s*(?:[nN]\s*=\s*)?(?<k>\d+)\s*(?:(?:sur|/|of|out of)\s*(?<N>\d+))?\s*(?:[\wéè]+\s*)?\)", Opt);
     /// <summary>"(38.3%, n = 31/81)", "(38,3 %, n = 31 sur 81)", "(22.4%; n = 19)": a bracket with the percentage first, then its count and denominator.</summary>
     static readonly Regex PercentThenNInBracket = new(@"[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[,;]\s*[nN]\s*=\s*(?<k>" + WholeCount + @")\s*(?:(?:sur|/|of|out of)\s*(?<N>" + WholeCount + @")\s*)?[\)\]]", Opt);
+    /// <summary>"(n = 11 sur 14 ; 78,6 %)", "(n = 11/14; 78.6%)", "(11 of 14, 78.6%)": a bracket with the count and its denominator first, then the percentage.</summary>
+    static readonly Regex CountOfNThenPercentInBracket = new(@"[\(\[]\s*(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")\s*(?:sur|/|of|out of)\s*(?<N>" + WholeCount + @")\s*[,;]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", Opt);
     /// <summary>"31.2 % had renal involvement (12 patients)", "47,0 % avaient une atteinte rénale (n = 15)": a count named as such a few words after its percentage.</summary>
     static readonly Regex PercentWordsThenCount = new(@"(?<pct>" + Num + @")\s*%\s+(?:[A-Za-zÀ-ÿ'-]+\s+){1,8}?\(\s*(?:[nN]\s*=\s*(?<k>\d+)|(?<k>\d+)\s+" + PeopleWords + @")\s*\)", Opt);
     /// <summary>"12.5 %, 4 patients", "61,2 % des participants, soit 29 personnes", "48% of the patients, i.e. 12 people": a count named after its percentage.</summary>
