@@ -48,6 +48,8 @@ public static class CheckCorpusBench
         ["heldout24"] = "heldout24 (tuned on)",
         ["heldout27"] = "heldout27 (tuned on)",
         ["heldout28"] = "heldout28 (tuned on)",
+        ["heldout29"] = "heldout29 (tuned on)",
+        ["heldout30"] = "heldout30 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;

@@ -1998,4 +1998,158 @@ public class PaperCheckSentenceFormsTests
         Assert.NotEmpty(findings);
         Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
     }
+
+    [Theory]
+    // A group named by "with" or "ayant" after its count is the n of the mean in its clause, not the sentence's first
+    // group: 42/24 = 1.75 (the 17 first named would allow 1.71 or 1.76 only); no whole total over 24 gives 1.73
+    // (41/24 = 1.71, 42/24 = 1.75).
+    [InlineData("The 17 patients who started dialysis had 2.53 (SD 1.12) hospital admissions, and the 24 with gout attacks had 1.75 (SD 0.94) attacks each.", "consistent")]
+    [InlineData("The 17 patients who started dialysis had 2.53 (SD 1.12) hospital admissions, and the 24 with gout attacks had 1.73 (SD 0.94) attacks each.", "inconsistent")]
+    [InlineData("Les 17 patients dialysés ont eu 2,53 (ET 1,12) hospitalisations, et les 24 ayant une goutte ont eu 1,75 (ET 0,94) poussées chacun.", "consistent")]
+    [InlineData("Les 17 patients dialysés ont eu 2,53 (ET 1,12) hospitalisations, et les 24 avec une goutte ont eu 1,73 (ET 0,94) poussées chacun.", "inconsistent")]
+    public void AGroupNamedByWithIsTheMeansN(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
+
+    [Theory]
+    // A percentage a comparison closes is a threshold, not a share of the arm whose n follows: 92 % of 72 needs 66.24
+    // patients, no whole count.
+    [InlineData("A total of 144 infants with an oxygen saturation below 92% received high-flow oxygen (n = 72) or standard oxygen (n = 72).")]
+    [InlineData("Au total, 144 nourrissons avec une saturation inférieure à 92 % ont reçu une oxygénothérapie à haut débit (n = 72) ou standard (n = 72).")]
+    [InlineData("Les patients avec une fraction d'éjection inférieure ou égale à 40 % ont été suivis (n = 51).")]
+    public void APercentageThresholdIsNoShare(string text) => Assert.Empty(Verdicts(text, "percentage"));
+
+    [Theory]
+    // A count of people qualified in a few words, then their verb and a level, is that level's count, not a total: 97 +
+    // 118 + 23 = 238 patients, more than the 220 randomised.
+    [InlineData("Of the 238 patients randomised, 97 patients under telemonitoring were in NYHA class II, 118 in class III and 23 in class IV.", "consistent")]
+    [InlineData("Of the 220 patients randomised, 97 patients under telemonitoring were in NYHA class II, 118 in class III and 23 in class IV.", "inconsistent")]
+    [InlineData("Sur les 220 patients randomisés, 97 patients sous télésurveillance étaient en classe NYHA II, 118 en classe III et 23 en classe IV.", "inconsistent")]
+    [InlineData("Sur les 238 patients randomisés, 97 patients sous télésurveillance étaient en classe NYHA II, 118 en classe III et 23 en classe IV.", "consistent")]
+    public void AQualifiedCountThenItsLevel(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // Words between "en médiane" and the quartiles: a median of 9 below its Q1 of 12 no data give; 14 lies within 12–30.
+    [InlineData("La première alerte est survenue 9 jours en médiane après la sortie (Q1-Q3 : 12-30).", "inconsistent")]
+    [InlineData("La première alerte est survenue 14 jours en médiane après la sortie (Q1-Q3 : 12-30).", "consistent")]
+    [InlineData("L'embolisation a été faite 3 jours en médiane après la chirurgie (extrêmes 4-16).", "inconsistent")]
+    [InlineData("The first alert came 9 days in median after discharge (IQR 12–30).", "inconsistent")]
+    [InlineData("The first alert came 14 days in median after discharge (IQR 12–30).", "consistent")]
+    public void WordsAfterEnMediane(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile_order"));
+
+    [Theory]
+    // A second group named by "with" or in up to six words, its verb and measure left out, measures the count the first
+    // one did: no whole total over 14 gives 2.10 (29/14 = 2.07, 30/14 = 2.14), none over 25 gives 1.66 (41/25 = 1.64,
+    // 42/25 = 1.68).
+    [InlineData("The 30 infants given phototherapy had 2.40 (SD 0.61) further bilirubin measurements, and the 14 with a glucose-6-phosphate dehydrogenase deficiency 2.10 (SD 0.28).", "inconsistent")]
+    [InlineData("The 30 infants given phototherapy had 2.40 (SD 0.61) further bilirubin measurements, and the 14 with a glucose-6-phosphate dehydrogenase deficiency 2.14 (SD 0.28).", "consistent")]
+    [InlineData("Les 17 patients ayant eu un traumatisme crânien ont eu 2,41 (DS 0,98) passages aux urgences dans l'année, et les 25 patients mineurs lors de leur première ivresse 1,66 (DS 0,81).", "inconsistent")]
+    [InlineData("Les 17 patients ayant eu un traumatisme crânien ont eu 2,41 (DS 0,98) passages aux urgences dans l'année, et les 25 patients mineurs lors de leur première ivresse 1,64 (DS 0,81).", "consistent")]
+    [InlineData("Les 30 nourrissons ont reçu 2,40 (ET 0,61) aérosols, et les 14 ayant une surinfection bactérienne 2,10 (ET 0,28).", "inconsistent")]
+    public void ASecondGroupByWithOrInMoreWords(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
+
+    [Theory]
+    // Things a patient has a whole number of: aerosols, blood gases, radiographs, restorations, alerts, treatments,
+    // infections. No whole total over 12 gives 2.60 (31/12 = 2.58, 32/12 = 2.67).
+    [InlineData("Les 12 nourrissons ayant eu des apnées ont reçu 2,60 (ET 1,16) aérosols.", "inconsistent")]
+    [InlineData("Les 12 nourrissons ayant eu des apnées ont reçu 2,58 (ET 1,16) aérosols.", "consistent")]
+    [InlineData("Les 12 patients de plus de 75 ans ont eu 2,60 (ET 1,19) infections cutanées.", "inconsistent")]
+    [InlineData("The 12 children who missed school needed 2.60 (SD 0.87) restorations.", "inconsistent")]
+    [InlineData("The 12 children who missed school needed 2.58 (SD 0.87) restorations.", "consistent")]
+    [InlineData("The 12 patients in class IV triggered 2.60 (SD 0.87) alerts.", "inconsistent")]
+    public void MeansOfCountedCareItems(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // Things that "numbered" a median, or "étaient au nombre de", are counted: a median of whole counts is whole or a
+    // half, never 1.3; over a period ("a week") it is a rate and may be anything.
+    [InlineData("Hospital admissions for any cause numbered a median of 0 (IQR 0–1) with finerenone and a median of 1.3 (IQR 0–2) with placebo.", "inconsistent")]
+    [InlineData("Hospital admissions for any cause numbered a median of 0 (IQR 0–1) with finerenone and a median of 1.5 (IQR 0–2) with placebo.", "consistent")]
+    [InlineData("Les hospitalisations étaient au nombre de 1,3 en médiane (Q1-Q3 : 0-2) sous placebo.", "inconsistent")]
+    [InlineData("Les hospitalisations étaient au nombre de 1,5 en médiane (Q1-Q3 : 0-2) sous placebo.", "consistent")]
+    public void ThingsThatNumberedAMedian(string text, string verdict)
+    {
+        var verdicts = Verdicts(text, "quantile");
+        Assert.NotEmpty(verdicts);
+        Assert.Equal(verdict == "inconsistent", verdicts.Contains("inconsistent"));
+    }
+
+    [Fact]
+    public void ThingsThatNumberedAMedianOverAPeriodAreARate() =>
+        Assert.Empty(Verdicts("Pump alarms numbered a median of 7.3 (IQR 4–11) a week. Feeds numbered a median of 9.3 a day (IQR 8–10).", "quantile"));
+
+    [Theory]
+    // A cell's denominator with its thousands set apart: 1,384/4,419 = 31.3 %, never 30.0 %; 2,216/8,167 = 27.1 %.
+    [InlineData("Table 2. Vaccination at 6 months by subgroup\n\nSubgroup  Reminder  Usual care  p\nAged 75 years or more, n/N (%)  2,216/8,167 (27.1)  1,384/4,419 (31.3)  <0.001\n", "consistent")]
+    [InlineData("Table 2. Vaccination at 6 months by subgroup\n\nSubgroup  Reminder  Usual care  p\nAged 75 years or more, n/N (%)  2,216/8,167 (27.1)  1,384/4,419 (30.0)  <0.001\n", "inconsistent")]
+    [InlineData("Tableau 2. Vaccination à 6 mois par sous-groupe\n\nSous-groupe  Rappel  Soins usuels  p\n75 ans ou plus, n/N (%)  2 216/8 167 (27,1)  1 384/4 419 (30,0)  < 0,001\n", "inconsistent")]
+    [InlineData("Tableau 2. Vaccination à 6 mois par sous-groupe\n\nSous-groupe  Rappel  Soins usuels  p\n75 ans ou plus, n/N (%)  2 216/8 167 (27,1)  1 384/4 419 (31,3)  < 0,001\n", "consistent")]
+    public void TableCellDenominatorWithThousands(string text, string verdict)
+    {
+        var verdicts = Verdicts(text, "percentage");
+        Assert.Equal(2, verdicts.Count);
+        Assert.Equal(verdict == "inconsistent", verdicts.Contains("inconsistent"));
+    }
+
+    [Theory]
+    // A table row named by the things it counts is integer-valued: a median of whole counts is whole or a half, never
+    // 1.3 (a length in cm is not counted).
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Home (n = 147) | Hospital (n = 149) |\n|---|---|---|\n| Siblings at home, median (IQR) | 1 (0–1) | 1.3 (0–2) |\n", "inconsistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Home (n = 147) | Hospital (n = 149) |\n|---|---|---|\n| Siblings at home, median (IQR) | 1 (0–1) | 1.5 (0–2) |\n", "consistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | HbSS (n = 115) | HbSC (n = 21) |\n|---|---|---|\n| Crises l'année précédente, médiane [Q1 ; Q3] | 2 [1 ; 4] | 1,3 [0 ; 2] |\n", "inconsistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | HbSS (n = 115) | HbSC (n = 21) |\n|---|---|---|\n| Crises l'année précédente, médiane [Q1 ; Q3] | 2 [1 ; 4] | 1 [0 ; 2] |\n", "consistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Home (n = 147) | Hospital (n = 149) |\n|---|---|---|\n| Lesion length, cm, median (IQR) | 1 (0–1) | 1.3 (0–2) |\n", "consistent")]
+    public void ATableRowNamedByWhatItCounts(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
+    }
+
+    [Theory]
+    // Things counted as the sentence's subject, the median right after "had a median of" or a colon: a median of whole
+    // counts is whole or a half, never 3.7; a time the subject lasted is no count.
+    [InlineData("Nights with itch-related sleep loss in the week before baseline had a median of 4 (IQR 2–6) in the dupilumab group and 3.7 (IQR 2–6) in the placebo group.", "inconsistent")]
+    [InlineData("Nights with itch-related sleep loss in the week before baseline had a median of 4 (IQR 2–6) in the dupilumab group and 3.5 (IQR 2–6) in the placebo group.", "consistent")]
+    [InlineData("Missed doses in the last week: median 2 (IQR 1–4) vs 3.7 (IQR 2–6).", "inconsistent")]
+    [InlineData("Les doses oubliées la dernière semaine avaient une médiane de 2 (Q1-Q3 : 1-4) sous rappel et de 3,7 (Q1-Q3 : 2-6) sans rappel.", "inconsistent")]
+    [InlineData("Les doses oubliées la dernière semaine avaient une médiane de 2 (Q1-Q3 : 1-4) sous rappel et de 3,5 (Q1-Q3 : 2-6) sans rappel.", "consistent")]
+    [InlineData("Visits had a median of 23.4 minutes (IQR 15–30).", "consistent")]
+    public void ThingsCountedAsTheSubject(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
+    }
+
+    [Theory]
+    // A bare Wilcoxon comparing two groups is a rank-sum test and leaves the paper's within-patient p values to be
+    // checked: 6.8 ± 1.9 to 3.2 ± 2.1 in 40 patients gives p < .001 at any correlation, never .44. A signed-rank test
+    // named for paired data leaves them unchecked.
+    [InlineData("Patient-reported edema improved more with finerenone (Wilcoxon z = 2.51, P = .012). In the 40 patients with uremic pruritus at baseline, itch intensity (0–10, whole points) fell from 6.8 ± 1.9 to 3.2 ± 2.1 (P = .44).", "inconsistent")]
+    [InlineData("Paired data were compared with the Wilcoxon signed-rank test. In the 40 patients with uremic pruritus at baseline, itch intensity (0–10, whole points) fell from 6.8 ± 1.9 to 3.2 ± 2.1 (P = .44).", "not_checkable")]
+    [InlineData("Le score de Rankin à 90 jours était plus faible après thrombectomie (test de Wilcoxon, z = 2,51 ; p = 0,012). Chez les 40 patients prurigineux à l'inclusion, l'intensité du prurit (0-10, points entiers) est passée de 6,8 ± 1,9 à 3,2 ± 2,1 (p = 0,44).", "inconsistent")]
+    [InlineData("Les données appariées ont été comparées par le test des rangs signés de Wilcoxon. Chez les 40 patients prurigineux à l'inclusion, l'intensité du prurit (0-10, points entiers) est passée de 6,8 ± 1,9 à 3,2 ± 2,1 (p = 0,44).", "not_checkable")]
+    public void ARankSumTestBetweenGroups(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+
+    [Theory]
+    // The group named after the second visit's mean, before its p, is the comparison's, not the group of the clause
+    // before: in 21 patients 5.0 ± 2.7 to 4.6 ± 2.8 gives p = .64 at no correlation (consistent), in 84 at most .49.
+    [InlineData("Pain, rated on a 0–10 scale in whole points, fell from 5.2 ± 2.6 to 2.9 ± 2.4 in the 84 methotrexate completers (P < .001) and from 5.0 ± 2.7 to 4.6 ± 2.8 in the 21 placebo completers (P = .63).", "consistent")]
+    [InlineData("La douleur, cotée de 0 à 10 en points entiers, est passée de 5,2 ± 2,6 à 2,9 ± 2,4 chez les 84 patients traités (p < 0,001) et de 5,0 ± 2,7 à 4,6 ± 2,8 chez les 21 patients sous placebo (p = 0,63).", "consistent")]
+    [InlineData("Pain, rated on a 0–10 scale in whole points, fell from 5.2 ± 2.6 to 2.9 ± 2.4 in the 84 methotrexate completers (P < .001) and from 5.0 ± 2.7 to 4.6 ± 2.8 in the 21 placebo completers (P = .93).", "inconsistent")]
+    public void TheGroupAfterTheSecondMeanIsTheComparisons(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "within_patient_p").Last());
+
+    [Theory]
+    // An arm named before a measure whose name holds a digit (PCL-5) is the comparison's: in 51 patients a fall from
+    // 52.4 ± 11.2 to 28.7 ± 15.6 gives p < .001 at any correlation, never .29.
+    [InlineData("Of the 100 adults enrolled, 51 were assigned to EMDR and 49 to CBT. With EMDR, the PCL-5 fell from 52.4 ± 11.2 to 28.7 ± 15.6 (p = 0.29).", "inconsistent")]
+    [InlineData("Of the 100 adults enrolled, 51 were assigned to EMDR and 49 to CBT. With EMDR, the PCL-5 fell from 52.4 ± 11.2 to 28.7 ± 15.6 (p < 0.001).", "consistent")]
+    [InlineData("Cent adultes ont été répartis par tirage au sort entre l'EMDR (n = 51) et la TCC (n = 49). Sous EMDR, la PCL-5 passait de 52,4 ± 11,2 à 28,7 ± 15,6 (p = 0,29).", "inconsistent")]
+    public void AnArmBeforeAMeasureNamedWithADigit(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+
+    [Theory]
+    // A bracket with the count and its denominator, then the percentage: 11/14 = 78.6 %, never 73.6 %.
+    [InlineData("Les 14 échecs sous haut débit ont été transférés en réanimation (n = 11 sur 14 ; 78,6 %).", "consistent")]
+    [InlineData("Les 14 échecs sous haut débit ont été transférés en réanimation (n = 11 sur 14 ; 73,6 %).", "inconsistent")]
+    [InlineData("The 14 failures on high flow were transferred to intensive care (n = 11/14; 73.6%).", "inconsistent")]
+    [InlineData("The 14 failures on high flow were transferred to intensive care (11 of 14, 78.6%).", "consistent")]
+    public void ACountAndItsDenominatorThenThePercentageInABracket(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 }

@@ -296,7 +296,7 @@ internal static partial class StatisticExtractor
                 var own = (Math.Max(0, k.Index - 8), k.Index + k.Length);
                 found.Add(new Percentage(Context(text, p.Index, end, french, sentences, studyNs, options, own), pct, ParseWhole(k.Value), null));
             }
-        foreach (var regex in new[] { PercentThenCount, PercentThenNInBracket, CountPercentOf, CountOfThenPercent, CountWordOfThenPercent, PercentCommaCount, CountThenPercent, PercentWordsThenCount, CountInWordsThenPercent, CountHadThenPercent, PercentOfPeople })
+        foreach (var regex in new[] { PercentThenCount, PercentThenNInBracket, CountOfNThenPercentInBracket, CountPercentOf, CountOfThenPercent, CountWordOfThenPercent, PercentCommaCount, CountThenPercent, PercentWordsThenCount, CountInWordsThenPercent, CountHadThenPercent, PercentOfPeople })
             foreach (Match m in regex.Matches(flow))
             {
                 if (!Free(m.Index, m.Index + m.Length)) continue;
@@ -306,6 +306,9 @@ internal static partial class StatisticExtractor
                 var after = flow[(m.Groups["pct"].Index + m.Groups["pct"].Length)..Math.Min(flow.Length, m.Index + m.Length + 20)];
                 var before = flow[Math.Max(0, m.Index - 25)..m.Index];
                 if (Regex.IsMatch(after, @"^\s*%\s*(?:CI|IC|confidence|de confiance)") || Regex.IsMatch(before, @"(?:IC|CI|alpha|α|seuil|risque|level)\s*(?:à|of|de)?\s*$", OptI)) continue;
+                // "une saturation inférieure à 92 % (n = 72)", "an oxygen saturation below 92% (n = 72)": a bound a
+                // percentage is compared with is a threshold, not a share of patients.
+                if (PercentBound.IsMatch(flow[Math.Max(0, m.Groups["pct"].Index - 40)..m.Groups["pct"].Index])) continue;
                 // "45 % in the drug group (n = 40)": the n of the group named between is the denominator, not the count.
                 if (regex == PercentWordsThenCount && GroupWords.IsMatch(flow[(m.Groups["pct"].Index + m.Groups["pct"].Length)..m.Groups["k"].Index])) continue;
                 int? k = m.Groups["k"].Success ? int.TryParse(m.Groups["k"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var kv) ? kv : ParseCount(m.Groups["k"].Value) : null;

@@ -25,7 +25,7 @@ internal static class TextTables
     static readonly Regex CellGap = new(@"\t+|\s{2,}", RegexOptions.CultureInvariant);
     static readonly Regex MarkdownRule = new(@"^\s*\|?\s*:?-{2,}", RegexOptions.CultureInvariant);
     /// <summary>A value cell: a number (or a count of a denominator, "12/30") followed by a bracketed number, "±", or a percent sign.</summary>
-    static readonly Regex ValueCell = new(@"^[-\u2212]?(?:\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*/\s*\d+)?\s*(?:%\s*)?(?:[\(\[]\s*[-\u2212]?[\d.,]+|±|\+/-|%$)", RegexOptions.CultureInvariant);
+    static readonly Regex ValueCell = new(@"^[-\u2212]?(?:\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*/\s*(?:\d{1,3}(?:[ ,\u00A0\u202F]\d{3})+(?!\d)|\d+))?\s*(?:%\s*)?(?:[\(\[]\s*[-\u2212]?[\d.,]+|±|\+/-|%$)", RegexOptions.CultureInvariant);
     static readonly Regex PCell = new(@"^(?:[pP]\s*)?[<>≤≥=]?\s*(?:0?[.,]\d+|1(?:[.,]0+)?)$|^(?:NS|n\.s\.)$", RegexOptions.CultureInvariant);
     /// <summary>A header cell naming the column of each row's n: "n", "N", "No.", "n patients", "Effectif".</summary>
     /// <summary>A column holding each row's n: "n", "No.", "Effectif", or the people it counts with it ("Students, n", "Patients, N").</summary>
@@ -41,8 +41,8 @@ internal static class TextTables
     static readonly Regex ReferenceCell = new(@"^(?:1(?:[.,]0+)?\s*)?[\(\[]?\s*(?:ref|reference|référence|réf)\.?\s*[\)\]]?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     static readonly Regex RunningTextEnd = new(@"\b(?:from|to|of|was|were|is|at|by|with|and|than|de|à|du|des|est|était|sont|étaient|et|avec|par|que)$", RegexOptions.CultureInvariant);
     static readonly Regex ColumnN = new(@"(?<![\w])[nN]\s*=\s*(?<n>" + StatisticExtractor.WholeCount + @")|\(\s*(?<n>\d+)\s*\)\s*$", RegexOptions.CultureInvariant);
-    /// <summary>A value cell as a single-space table sets it: "12 (40.0)", "12 (40.0 %)", "5.3 ± 1.2", "10.5 (4.2)", "6 [4–8]", "6 (4-8)".</summary>
-    const string SpacedValue = @"-?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*/\s*\d+)?\s*(?:[\(\[]\s*-?[\d.,]+\s*%?\s*(?:[-–;,]\s*-?[\d.,]+\s*)?[\)\]]|(?:±|\+/-)\s*[\d.,]+|%)";
+    /// <summary>A value cell as a single-space table sets it: "12 (40.0)", "2,216/8,167 (27.1)", "12 (40.0 %)", "5.3 ± 1.2", "10.5 (4.2)", "6 [4–8]", "6 (4-8)".</summary>
+    const string SpacedValue = @"-?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*/\s*(?:\d{1,3}(?:[,\u00A0\u202F]\d{3})+(?!\d)|\d+))?\s*(?:[\(\[]\s*-?[\d.,]+\s*%?\s*(?:[-–;,]\s*-?[\d.,]+\s*)?[\)\]]|(?:±|\+/-)\s*[\d.,]+|%)";
     /// <summary>A row of a table whose columns are one space apart: a label with a letter, then value cells to the end of the line.</summary>
     static readonly Regex SpacedRow = new(@"^(?<label>.*?[A-Za-zÀ-ÿ%)].*?)(?<cells>(?:\s+" + SpacedValue + @")+)\s*$", RegexOptions.CultureInvariant);
     static readonly Regex SpacedCell = new(SpacedValue, RegexOptions.CultureInvariant);

@@ -10,6 +10,8 @@ internal static partial class StatisticExtractor
     static readonly Regex PercentThenCount = new(@"(?<pct>" + Num + @")\s*%\s*(?:(?:des|de|d'|of|of the|among)\s*(?:[\wéèàçïî'-]+\s+){0,4}?)?\(\s*(?:[nN]\s*=\s*)?(?<k>\d+)\s*(?:(?:sur|/|of|out of)\s*(?<N>\d+))?\s*(?:[\wéè]+\s*)?\)", Opt);
     /// <summary>"(38.3%, n = 31/81)", "(38,3 %, n = 31 sur 81)", "(22.4%; n = 19)": a bracket with the percentage first, then its count and denominator.</summary>
     static readonly Regex PercentThenNInBracket = new(@"[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[,;]\s*[nN]\s*=\s*(?<k>" + WholeCount + @")\s*(?:(?:sur|/|of|out of)\s*(?<N>" + WholeCount + @")\s*)?[\)\]]", Opt);
+    /// <summary>"(n = 11 sur 14 ; 78,6 %)", "(n = 11/14; 78.6%)", "(11 of 14, 78.6%)": a bracket with the count and its denominator first, then the percentage.</summary>
+    static readonly Regex CountOfNThenPercentInBracket = new(@"[\(\[]\s*(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")\s*(?:sur|/|of|out of)\s*(?<N>" + WholeCount + @")\s*[,;]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", Opt);
     /// <summary>"31.2 % had renal involvement (12 patients)", "47,0 % avaient une atteinte rénale (n = 15)": a count named as such a few words after its percentage.</summary>
     static readonly Regex PercentWordsThenCount = new(@"(?<pct>" + Num + @")\s*%\s+(?:[A-Za-zÀ-ÿ'-]+\s+){1,8}?\(\s*(?:[nN]\s*=\s*(?<k>\d+)|(?<k>\d+)\s+" + PeopleWords + @")\s*\)", Opt);
     /// <summary>"12.5 %, 4 patients", "61,2 % des participants, soit 29 personnes", "48% of the patients, i.e. 12 people": a count named after its percentage.</summary>
@@ -45,6 +47,8 @@ internal static partial class StatisticExtractor
     static readonly Regex RespectiveCounts = new(@"(?<![\w.,])(?<!\b(?i:between|entre|from|de|aged|âgés de)\s)(?<k1>" + WholeCount + @")\s+(?:and|et)\s+(?<k2>" + WholeCount + @")\s+(?:[\wéè-]+\s+)?" + PeopleWords + @"\b[^.;()%\d]{0,80}?\(\s*(?<p1>" + Num + @")\s*%\s*(?:and|et)\s+(?<p2>" + Num + @")\s*%\s*,?\s*(?:respectively|respectivement)\s*\)", Opt);
     /// <summary>A count of people written in words, then its percentage: "Seven patients (3.2%)", "Quarante-sept patientes (44,6 %)", "Huit enfants du groupe Lidcombe (12,7 %)".</summary>
     static readonly Regex CountInWordsThenPercent = new(@"(?<![\w.,-])(?<k>" + CountWords.Pattern + @")\s+(?:[\wÀ-ÿ'-]+\s+)?" + PeopleWords + @"\s*(?:(?:du|des)\s+(?:groupe|bras)\s+[\wÀ-ÿ'-]+(?:\s+(?!(?:et|ou|and|or)\b)[\wÀ-ÿ'-]+){0,2}\s*|(?:of|in) the\s+[\wÀ-ÿ'-]+(?:\s+[\wÀ-ÿ'-]+)?\s+(?:group|arm)\s*|" + PeopleQualifier + @")?[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", OptI);
+    /// <summary>A comparison a percentage closes ("below 92%", "inférieure ou égale à 92 %", "≥ 50 %", "au moins 80 %"): a threshold or a bound, not a share.</summary>
+    static readonly Regex PercentBound = new(@"(?:[<>≤≥]=?|\b(?:below|above|under|over|less than|more than|greater than|lower than|higher than|fewer than|at least|at most|up to|exceeding|(?:inférieure?s?|supérieure?s?)(?:\s+ou\s+égale?s?)?\s+à|moins de|plus de|au moins|au plus|jusqu'à|dépassant))\s*$", OptI);
     static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
 
     static readonly Regex PercentOfNamedGroup = new(@"\G\s*%\s+(?:of\s+(?:the|those)|among(?:\s+the)?|des|du|de\s+la|de\s+l'|parmi\s+les)\s*(?!(?:" + StudyPeople + @"|total|all|tous|ensemble|cases|cas)\b)[\wéèàç'-]+", OptI);

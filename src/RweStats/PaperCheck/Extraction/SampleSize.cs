@@ -15,8 +15,9 @@ internal static partial class StatisticExtractor
     /// <summary>"in the 14 patients", "among the 120 participants", "chez les 14 patients", "the 31 included patients", "in each arm of 31 patients": the n of a sentence (a bare "for 3 patients", "pour 3 patients" is a count).</summary>
     static readonly Regex NPeople = new(@"\b(?:(?:in|among|of|chez|parmi)\s+(?:the|les|all|ces|tous les)|the|les|these|ces|all|tous les|des|aux|(?:arms?|groups?|groupes?|bras|cohorts?|cohortes?|samples?|échantillons?)\s+(?:of|de))\s+(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéè][\wéè'-]*\s+(?:(?!(?:of|de|des|du|and|et|or|ou|with|avec|in|dans|per|par|months?|weeks?|days?|years?|mois|semaines?|jours?|ans|groups?|groupes?|arms?|bras)\b)[\wéè][\wéè'-]*\s+)?)?" + PeopleWords
         // A group's n with no people word: "among the 52 in the usual-care group", "chez les 31 du groupe témoin"; or
-        // defined by the relative clause after it: "the 22 who fell without injury", "les 26 qui prenaient du zolpidem".
-        + @"|\b(?:the|les|those|ceux)\s+(?<n>" + WholeCount + @")\s+(?=(?:who|whose|qui|dont)\b)"
+        // defined by the relative clause or the "with" after it: "the 22 who fell without injury", "les 26 qui prenaient
+        // du zolpidem", "the 24 with gout attacks", "les 24 ayant une hypominéralisation".
+        + @"|\b(?:the|les|those|ceux)\s+(?<n>" + WholeCount + @")\s+(?=(?:who|whose|qui|dont|with|avec|ayant)\b)"
         + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
     /// <summary>The words a study's n counts (not "women", "men": those count a category of it).</summary>
     const string StudyPeople = @"(?:patients?|participants?|subjects?|sujets?|malades|enfants|children|individuals|individus|respondents|répondants|adults|adultes|volunteers|volontaires|persons|people|personnes|infants|newborns|neonates|nourrissons|nouveau-nés|adolescents|students|étudiants)";
@@ -57,10 +58,17 @@ internal static partial class StatisticExtractor
             && !Regex.IsMatch(before[subjectCount.Index..], @"[=±%()\[\]]|\d[.,]\d")) window = subjectCount.Value + " " + window;
         measure ??= Acronym.Matches(following).Select(m => m.Value).FirstOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
         var afterNumber = flow[end..Math.Min(flow.Length, end + 12)];
+        // The things counted as the sentence's subject, the statistic given right after "had a median of" or a colon:
+        // "Nights with itch-related sleep loss had a median of 4", "Missed doses in the last week: median 2", "Les
+        // doses oubliées avaient une médiane de 2"; never a time ("Visits had a median of 23.4 minutes").
+        bool countedSubject = CountedSubject.Match(before) is { Success: true } cs && CountUnit.IsMatch(cs.Groups["subject"].Value)
+                              && !TimeUnitAfter.IsMatch(AfterFirstNumber(quote)) && !TimeUnitAfter.IsMatch(afterNumber);
         bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase))
                         || options.StatedWholePoints?.IsMatch(window) == true
                         || WholeTimeUnits.Matches(flow[s0..start]).Any(u => Regex.IsMatch(QuoteUnit(quote) + afterNumber, @"^\s*" + u.Groups["u"].Value + @"\b", OptI));
-        bool integer = (declared || CountUnit.IsMatch(flow[end..Math.Min(flow.Length, end + 40)]) || CountUnit.IsMatch(AfterFirstNumber(quote)) || (NamesInteger(window, options) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window)))
+        // A count named by its words but given over a period ("alarms numbered a median of 7.3 (IQR 4–11) a week") is a
+        // rate: a count over weeks averaged per week need not be whole.
+        bool integer = (declared || CountUnit.IsMatch(flow[end..Math.Min(flow.Length, end + 40)]) || CountUnit.IsMatch(AfterFirstNumber(quote)) || ((NamesInteger(window, options) || countedSubject) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window) && !PerPeriod.IsMatch(afterNumber) && !PerPeriod.IsMatch(AfterFirstNumber(quote))))
                        && !ModelBased.IsMatch(before);
 
         int? n = null; string source = studyNSource;
@@ -162,8 +170,17 @@ internal static partial class StatisticExtractor
         if (n is null && !ambiguous && studyNs.Arms.Count > 0)
         {
             int c0 = start, c1 = end;
-            while (c0 > s0 && c0 > start - 90 && !char.IsDigit(flow[c0 - 1]) && flow[c0 - 1] is not ';' and not '.')
+            while (c0 > s0 && c0 > start - 90 && flow[c0 - 1] is not ';' and not '.')
             {
+                // A digit a name holds ("Sous EMDR, la PCL-5 passait de …", "SF-36", "PHQ-9") is no other statistic's number.
+                if (char.IsDigit(flow[c0 - 1]))
+                {
+                    int token = c0 - 1;
+                    while (token > s0 && (char.IsLetterOrDigit(flow[token - 1]) || flow[token - 1] == '-')) token--;
+                    if (!char.IsLetter(flow[token])) break;
+                    c0 = token;
+                    continue;
+                }
                 // A bracket describing the measure ("pain (0 to 10, whole points) fell from …") is passed whole; not one holding
                 // a statistic or its p ("… sous dexaméthasone (p < 0,001) et de 6,12 ± 2,91 …": the arm named is the clause before's).
                 if (flow[c0 - 1] == ')' && flow.LastIndexOf('(', c0 - 1, Math.Min(c0 - 1 - s0, 40)) is var open and >= 0 && !Regex.IsMatch(flow[(open + 1)..(c0 - 1)], @"[=<>≤≥±]"))
@@ -565,6 +582,9 @@ internal static partial class StatisticExtractor
 
     /// <summary>A correlation's n printed after its p, in the same clause: "r = 0.12; p &lt; 0.001; n = 120".</summary>
     /// <summary>"NS", "n.s." printed for a p: above the 5 % level (the level a paper states otherwise is not read).</summary>
+    static readonly Regex CountedSubject = new(@"^\s*(?:(?:the|les|la|le|l')\s*)?(?<subject>[^.;:=±%()\[\]\d]{3,100}?)\s*(?:\b(?:had|numbered|avaient|avait)\s+(?:(?:a|an|une)\s+)?|:\s*)(?:(?:median|mean|médiane|moyenne)\s*(?:of|de)?\s*)?$", OptI);
+    static readonly Regex TimeUnitAfter = new(@"^\s*(?:seconds?|secondes?|s\b|minutes?|min\b|hours?|heures?|h\b|days?|jours?|weeks?|semaines?|months?|mois|years?|ans|années)", OptI);
+    static readonly Regex PerPeriod = new(@"^\s*(?:a|an|per|par)\s+(?:day|week|month|year|jour|semaine|mois|an)\b", OptI);
     static readonly Regex NumberOfSubject = new(@"\b(?:(?:(?:mean|average|median)\s+)?number of|nombre\s+(?:(?:moyen|médian)\s+)?d(?:e\s|')|count of|courses of)", OptI);
     static readonly Regex Respectively = new(@"\b(?:respectively|respectivement)\b", OptI);
     /// <summary>The words after a statistic up to an n in the bracket of its own p: "with the drug (P &lt; .001; ".</summary>

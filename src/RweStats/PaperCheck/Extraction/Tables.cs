@@ -46,7 +46,9 @@ internal static partial class StatisticExtractor
             if (measure.Length == 0 || IsVisitLabel(measure)) measure = Regex.Replace(cell.Header ?? "", @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|(?:mean|moyenne|median|médiane)\b.*)$", "", OptI).Trim().TrimEnd(',');
         }
         bool declared = options.IntegerMeasures.Any(d => measureWords.Contains(d, StringComparison.OrdinalIgnoreCase)) || options.StatedWholePoints?.IsMatch(measureWords) == true;
-        bool integer = (declared || (NamesInteger(measureWords, options) && !LabelUnit.IsMatch(measureWords) && !NotIntegerScore.IsMatch(measureWords)))
+        // A row named by the things it counts ("Siblings at home, median (IQR)", "Crises l'année précédente", "HLA
+        // mismatches") is integer-valued as a value printed before those things is.
+        bool integer = (declared || ((NamesInteger(measureWords, options) || CountUnit.IsMatch(label)) && !LabelUnit.IsMatch(measureWords) && !NotIntegerScore.IsMatch(measureWords)))
                        && !ModelBased.IsMatch(label) && !ModelBased.IsMatch(AdjustedComparisonColumn.Replace(cell.Descriptor, "")) && !ModelBased.IsMatch(measureWords);
         // The row's n (a column headed "n"), else the n in its column's header, else the n its table's caption states, else the study's.
         var captionN = cell.ColumnN is null && cell.RowN is null ? CaptionN(caption) : null;

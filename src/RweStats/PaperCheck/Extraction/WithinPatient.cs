@@ -32,7 +32,19 @@ internal static partial class StatisticExtractor
         {
             int from = headings.LastOrDefault(h => h <= at), to = headings.FirstOrDefault(h => h > at, flow.Length);
             var section = flow[from..to];
-            return RankTest.IsMatch(section) && !Regex.IsMatch(section, @"\bpaired[- ](?:samples? )?(?:t|Student)|\btests? t apparié|\bStudent apparié|\bt-tests? for paired", OptI);
+            return RankTest.Matches(section).Any(m => !GroupComparison(section, m.Index)) && !Regex.IsMatch(section, @"\bpaired[- ](?:samples? )?(?:t|Student)|\btests? t apparié|\bStudent apparié|\bt-tests? for paired", OptI);
+        }
+        // A bare "Wilcoxon" in a sentence that compares groups ("edema improved more with finerenone (Wilcoxon z = 2.51)",
+        // "the mRS was lower after thrombectomy", "favoured motor control exercise") is the rank-sum test of two groups:
+        // it says nothing of how the paper compared visits within patients.
+        static bool GroupComparison(string section, int at)
+        {
+            if (!Regex.IsMatch(section[at..Math.Min(section.Length, at + 10)], @"^Wilcoxon\b(?![- ]signed|\s+(?:signed|des rangs signés|apparié))", OptI)) return false;
+            int s0 = Math.Max(section.LastIndexOf(". ", at, StringComparison.Ordinal), section.LastIndexOf('\n', at)) + 1;
+            int s1 = section.IndexOf(". ", at, StringComparison.Ordinal) is var e and >= 0 ? e : section.Length;
+            var sentence = section[s0..s1];
+            return Regex.IsMatch(sentence, @"\b(?:more|less|lower|higher|greater|favou?red|than|between|versus|vs\.?|compared|plus|moins|entre|par rapport|favorisait)\b", OptI)
+                   && !Regex.IsMatch(sentence, @"\b(?:signed|paired|within|from\s+[-−]?\d|rangs signés|apparié|de\s+[-−]?\d[\d,.]*\s*(?:±|\()[^.]*\bà\s+[-−]?\d)", OptI);
         }
         var means = found.OfType<MeanWithSpread>().Where(m => m.Spread is not null).GroupBy(m => SentenceIndex(sentences, m.Context.Start));
         bool FromTo(MeanWithSpread a, MeanWithSpread b, int s0) => FromBefore.IsMatch(flow[Math.Max(s0, a.Context.Start - 40)..a.Context.Start])
@@ -45,17 +57,21 @@ internal static partial class StatisticExtractor
             if (BetweenGroupsP.IsMatch(flow[b.Context.End..Math.Min(SentenceEnd(sentences, flow, p.Start), p.End + 40)])) return null;
             if (groupsBetween || (GroupWords.IsMatch(clause) && !paired && !fromTo)) return null;
             var ctx = a.Context with { End = p.End, Quote = flow[a.Context.Start..p.End] };
+            bool own = false;
             // An n in the bracket of the comparison's own p is its n: "… to 158.3 ± 35.2 with the drug (n = 118; P < .001)",
             // "(P < .001; n = 76)", whatever other n the sentence holds.
             if ((Regex.Match(flow[p.End..Math.Min(flow.Length, p.End + 30)], @"^\s*[;,]\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)") is { Success: true } nAfter ? nAfter
-                 : Regex.Match(flow[Math.Max(0, p.Start - 30)..p.Start], @"\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*[;,]\s*$")) is { Success: true } ownN)
+                 : Regex.Match(flow[Math.Max(0, p.Start - 30)..p.Start], @"\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*[;,]\s*$")) is { Success: true } ownN
+                && (own = true))
                 ctx = ctx with { N = ParseWhole(ownN.Groups["n"].Value), NSource = $"'{ownN.Value.Trim('(', ')', ';', ',', ' ')}' with its p", NAtMost = null };
             // An arm named after the second visit's mean ("to 1.87 ± 1.62 after EVLA") is the comparison's.
             if (ctx.N is null && b.Context.N is { } armN && b.Context.NSource.StartsWith(ArmNSource, StringComparison.Ordinal))
                 ctx = ctx with { N = armN, NSource = b.Context.NSource, NAtMost = null };
             // A group named after the second visit's mean, before the p, in its clause ("… à 3,1 ± 1,9 à J2 chez les 86
-            // patients du groupe IV évalués (p = 0,44)", "to 4.2 ± 2.2 in the 61 patients assessed (P = .29)"), is the comparison's.
-            if (ctx.N is null && p.Start > b.Context.End && NPeople.Match(flow[b.Context.End..p.Start]) is { Success: true } after
+            // patients du groupe IV évalués (p = 0,44)", "to 4.2 ± 2.2 in the 61 patients assessed (P = .29)"), is the comparison's,
+            // rather than a group the sentence named in an earlier clause ("… in the 84 methotrexate completers (P < .001) and
+            // from 5.0 ± 2.7 to 4.6 ± 2.8 in the 21 placebo completers (P = .63)").
+            if (!own && p.Start > b.Context.End && NPeople.Match(flow[b.Context.End..p.Start]) is { Success: true } after
                 && !ClauseBreak.IsMatch(flow[b.Context.End..(b.Context.End + after.Index)]))
                 ctx = ctx with { N = ParseWhole(after.Groups["n"].Value), NSource = $"'{after.Value}' after the second visit's mean", NAtMost = null };
             var test = RankTest.IsMatch(clause) || (!paired && RankPaper(a.Context.Start)) ? "rank" : paired ? "paired t" : null;
