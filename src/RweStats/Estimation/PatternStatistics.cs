@@ -121,6 +121,10 @@ public sealed class CovariancePattern
     // Found by whichever thread needs it first (patterns are prepared on several threads, CovariancePattern.SandwichedBlocks).
     RowSupport Support => LazyInitializer.EnsureInitialized(ref support, FindSupport);
 
+    /// <summary>Finds the pair blocks' row support now (<see cref="PatternSums.Build"/>: on the thread that built the
+    /// blocks, while they are in its cache, instead of one pattern after the other at the fit's first pass).</summary>
+    internal void FindRowSupport() => _ = Support;
+
     RowSupport FindSupport()
     {
         var blocks = PairBlocks ?? throw new InvalidOperationException("pair blocks are needed for their row support");

@@ -305,6 +305,7 @@ public sealed class PatternSums
                 Group = key.group, Visits = positions, Times = Array.Empty<double>(), SubjectCount = checked((int)subjects),
                 PairBlocks = blocks, Width = w,
             };
+            patterns[k].FindRowSupport();
             return scratch;
         }, _ => { });
         return (design, patterns);
