@@ -175,7 +175,21 @@ public static partial class MixedModelFitter
         w[p] = 1;
         var cov = new double[t, t];
         var counts = new int[t, t];
-        foreach (var pattern in patterns) pattern.AddResidualCrossProducts(w, cov, counts);
+        // Each pattern's sums are its own (formed side by side), added in pattern order: the same bits on any number of cores.
+        var crossProducts = new double[patterns.Count][];
+        if (objective.SideBySide) Parallel.For(0, patterns.Count, i => crossProducts[i] = patterns[i].ResidualCrossProducts(w));
+        else for (int i = 0; i < patterns.Count; i++) crossProducts[i] = patterns[i].ResidualCrossProducts(w);
+        for (int i = 0; i < patterns.Count; i++)
+        {
+            var pattern = patterns[i];
+            int m = pattern.Size;
+            for (int a = 0; a < m; a++)
+                for (int b = 0; b < m; b++)
+                {
+                    cov[pattern.Visits[a], pattern.Visits[b]] += crossProducts[i][a * m + b];
+                    counts[pattern.Visits[a], pattern.Visits[b]] += pattern.SubjectCount;
+                }
+        }
         for (int a = 0; a < t; a++)
             for (int b = 0; b < t; b++)
                 if (counts[a, b] > 0) cov[a, b] /= counts[a, b];

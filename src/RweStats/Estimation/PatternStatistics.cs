@@ -431,12 +431,13 @@ public sealed class CovariancePattern
     }
 
     /// <summary>
-    /// Adds Σ_i r_ia r_ib (r_i = y_i − X_i β, w = [−β; 1]) to cov[Visits[a], Visits[b]] and the subject count to
-    /// counts: the empirical covariance of residuals between visits, from the same sums as the likelihood.
+    /// Σ_i r_ia r_ib (r_i = y_i − X_i β, w = [−β; 1]) at [a m + b]: the empirical covariance of residuals between the
+    /// pattern's visits, from the same sums as the likelihood.
     /// </summary>
-    internal void AddResidualCrossProducts(double[] w, double[,] cov, int[,] counts)
+    internal double[] ResidualCrossProducts(double[] w)
     {
         int m = Size, width = Width;
+        var sums = new double[m * m];
         for (int a = 0; a < m; a++)
             for (int b = 0; b < m; b++)
             {
@@ -458,9 +459,9 @@ public sealed class CovariancePattern
                         for (int u = 0; u < width; u++) { ra += z[a * width + u] * w[u]; rb += z[b * width + u] * w[u]; }
                         sum += ra * rb;
                     }
-                cov[Visits[a], Visits[b]] += sum;
-                counts[Visits[a], Visits[b]] += SubjectCount;
+                sums[a * m + b] = sum;
             }
+        return sums;
     }
 
     /// <summary>
