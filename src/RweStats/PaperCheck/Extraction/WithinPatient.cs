@@ -32,17 +32,15 @@ internal static partial class StatisticExtractor
         {
             int from = headings.LastOrDefault(h => h <= at), to = headings.FirstOrDefault(h => h > at, flow.Length);
             var section = flow[from..to];
-            return RankTest.Matches(section).Any(m => !GroupComparison(section, m.Index)) && !Regex.IsMatch(section, @"\bpaired[- ](?:samples? )?(?:t|Student)|\btests? t apparié|\bStudent apparié|\bt-tests? for paired", OptI);
+            return RankTest.Matches(section).Any(m => !GroupComparison(from + m.Index, from, to)) && !Regex.IsMatch(section, @"\bpaired[- ](?:samples? )?(?:t|Student)|\btests? t apparié|\bStudent apparié|\bt-tests? for paired", OptI);
         }
         // A bare "Wilcoxon" in a sentence that compares groups ("edema improved more with finerenone (Wilcoxon z = 2.51)",
         // "the mRS was lower after thrombectomy", "favoured motor control exercise") is the rank-sum test of two groups:
         // it says nothing of how the paper compared visits within patients.
-        static bool GroupComparison(string section, int at)
+        bool GroupComparison(int at, int sectionStart, int sectionEnd)
         {
-            if (!Regex.IsMatch(section[at..Math.Min(section.Length, at + 10)], @"^Wilcoxon\b(?![- ]signed|\s+(?:signed|des rangs signés|apparié))", OptI)) return false;
-            int s0 = Math.Max(section.LastIndexOf(". ", at, StringComparison.Ordinal), section.LastIndexOf('\n', at)) + 1;
-            int s1 = section.IndexOf(". ", at, StringComparison.Ordinal) is var e and >= 0 ? e : section.Length;
-            var sentence = section[s0..s1];
+            if (!Regex.IsMatch(flow[at..Math.Min(sectionEnd, at + 10)], @"^Wilcoxon\b(?![- ]signed|\s+(?:signed|des rangs signés|apparié))", OptI)) return false;
+            var sentence = flow[Math.Max(sectionStart, SentenceStart(sentences, at))..Math.Min(sectionEnd, SentenceEnd(sentences, flow, at))];
             return Regex.IsMatch(sentence, @"\b(?:more|less|lower|higher|greater|favou?red|than|between|versus|vs\.?|compared|plus|moins|entre|par rapport|favorisait)\b", OptI)
                    && !Regex.IsMatch(sentence, @"\b(?:signed|paired|within|from\s+[-−]?\d|rangs signés|apparié|de\s+[-−]?\d[\d,.]*\s*(?:±|\()[^.]*\bà\s+[-−]?\d)", OptI);
         }
