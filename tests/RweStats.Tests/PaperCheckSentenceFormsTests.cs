@@ -2152,4 +2152,42 @@ public class PaperCheckSentenceFormsTests
     [InlineData("The 14 failures on high flow were transferred to intensive care (n = 11/14; 73.6%).", "inconsistent")]
     [InlineData("The 14 failures on high flow were transferred to intensive care (11 of 14, 78.6%).", "consistent")]
     public void ACountAndItsDenominatorThenThePercentageInABracket(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+    [Theory]
+    // A correlation's n in the bracket right after its p gives its df (n − 2): r = −0.11 with 469 pairs gives p = 0.017, never 0.56.
+    [InlineData("Screen time was weakly related to sleep duration (r = −0.11, p=0.017 (n = 469)).", "consistent")]
+    [InlineData("Screen time was weakly related to sleep duration (r = −0.11, p=0.56 (n = 469)).", "inconsistent")]
+    [InlineData("Le temps d'écran était faiblement corrélé à la durée de sommeil (r = −0,11 ; p = 0,56 [n = 469]).", "inconsistent")]
+    [InlineData("Le temps d'écran était faiblement corrélé à la durée de sommeil (r = −0,11 ; p = 0,017 (n = 469)).", "consistent")]
+    public void ACorrelationsNInTheBracketAfterItsP(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+    [Theory]
+    // Things named in a plural are counted one by one, whatever they are: a median of 40 counts is whole or a half, never
+    // 2.3; a mean of 14 counts is a total over 14 (29/14 = 2.07, no total gives 2.09). Never a rate ("per month", "par
+    // an"), a unit or a time ("pack-years", "litres"), cells in a sample ("platelets") or people.
+    [InlineData("We included 40 patients. They had a median of 2.3 (IQR 1–4) emergency department presentations during follow-up.", "inconsistent")]
+    [InlineData("We included 40 patients. They had a median of 2.5 (IQR 1–4) emergency department presentations during follow-up.", "consistent")]
+    [InlineData("We included 40 patients. The sensory block covered a median of 4.3 dermatomes (range 2–7).", "inconsistent")]
+    [InlineData("Nous avons inclus 40 patients. Ils avaient eu 2,3 décompensations en médiane (Q1-Q3 : 1-4).", "inconsistent")]
+    [InlineData("Nous avons inclus 40 patients. Ils avaient eu 2,5 décompensations en médiane (Q1-Q3 : 1-4).", "consistent")]
+    [InlineData("Nous avons inclus 40 patients. Ils avaient reçu 3,7 modèles de protections en médiane (Q1-Q3 : 2-5).", "inconsistent")]
+    [InlineData("We included 40 patients. They had a median of 2.3 (IQR 1–4) emergency department presentations per month.", "consistent")]
+    [InlineData("We included 40 patients. They had smoked a median of 23.4 (IQR 12–40) pack-years.", "consistent")]
+    [InlineData("We included 40 patients. They drank a median of 2.3 (IQR 1–4) litres.", "consistent")]
+    [InlineData("Nous avons inclus 40 patients. Ils avaient eu 2,3 décompensations par an en médiane (Q1-Q3 : 1-4).", "consistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Emergency presentations, median (IQR) | 1.3 (0–2) | 1 (0–2) |\n", "inconsistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Médicament (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Décompensations antérieures, médiane (Q1-Q3) | 1,3 (0-2) | 1 (0-2) |\n", "inconsistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Platelets, median (IQR) | 231.5 (180–290) | 240 (190–301) |\n", "consistent")]
+    public void AMedianOfThingsNamedInAPlural(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
+    }
+
+    [Theory]
+    // A mean of things named in a plural, its n stated: 29 presentations over 14 patients give 2.07, no total gives 2.09.
+    [InlineData("The 14 patients with a second transplant had 2.07 (SD 0.88) emergency presentations during the year.", "consistent")]
+    [InlineData("The 14 patients with a second transplant had 2.09 (SD 0.88) emergency presentations during the year.", "inconsistent")]
+    [InlineData("Les 14 patients ayant eu une seconde greffe avaient eu 2,09 (ET 0,88) décompensations dans l'année.", "inconsistent")]
+    [InlineData("The 14 patients with a second transplant had 2.09 (SD 0.88) emergency presentations a month.", "not_checkable")]
+    public void AMeanOfThingsNamedInAPlural(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }

@@ -592,5 +592,6 @@ internal static partial class StatisticExtractor
     /// <summary>Where a clause ends: a semicolon, a comma before a conjunction, or a conjunction opening another group of
     /// its own ("… (P &lt; .001) and in the usual-care arm (n = 85) from …", "et chez les 31 du groupe témoin").</summary>
     static readonly Regex ClauseBreak = new(@";|,\s*(?:and|but|whereas|while|et|mais|alors que|tandis que)\b|\b(?:and|et)\s+(?:in|among|dans|chez|parmi)\s+(?:the|les?|la|l')\s*\w", OptI);
-    static readonly Regex NAfterP = new(@"^\s*[,;]\s*[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
+    /// <summary>A correlation's n right after its p: "; n = 120", or in the bracket that follows it, "p = 0.56 (n = 469)", "p = 0,56 [n = 469]".</summary>
+    static readonly Regex NAfterP = new(@"^\s*(?:[,;]|[(\[])\s*[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
 }
