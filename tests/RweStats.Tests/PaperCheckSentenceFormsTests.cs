@@ -2190,4 +2190,34 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Les 14 patients ayant eu une seconde greffe avaient eu 2,09 (ET 0,88) décompensations dans l'année.", "inconsistent")]
     [InlineData("The 14 patients with a second transplant had 2.09 (SD 0.88) emergency presentations a month.", "not_checkable")]
     public void AMeanOfThingsNamedInAPlural(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+    [Theory]
+    // A measure said to be whole ("whole numbers", "(0 à 10, entier)", "note entière") is of integers: a median of 20
+    // whole values is whole or a half, never 1.3.
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Nail pain (0 to 10, whole numbers), median (IQR) | 2 (0–3) | 1.3 (0–2) |\n", "inconsistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Médicament (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Douleur unguéale (0 à 10, entier), médiane (Q1-Q3) | 2 (0-3) | 1,3 (0-2) |\n", "inconsistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Médicament (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Douleur unguéale (0 à 10, entier), médiane (Q1-Q3) | 2 (0-3) | 1,5 (0-2) |\n", "consistent")]
+    // A time after a number in a row's label is the period the row counts over, not the unit of its values.
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Flares in previous 6 months, median (IQR) | 3 (2–5) | 3.2 (1–5) |\n", "inconsistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Médicament (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Poussées sur les 12 derniers mois, médiane (Q1-Q3) | 3 (2-5) | 3,2 (1-5) |\n", "inconsistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Time since the last flare, months, median (IQR) | 3 (2–5) | 3.2 (1–5) |\n", "consistent")]
+    public void AMedianOfAMeasureSaidToBeWholeOrCountedOverAPeriod(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
+    }
+
+    [Theory]
+    // A mean out of a set named without its number ("of their scheduled sessions", "de leurs séances prévues") and days
+    // counted (the days on which something happened within a period, the days missed) are of integers: no total over 13
+    // gives 4.38 (57/13 = 4.385 rounds to 4.38 is the one that does; 4.34 none). A time elapsed is not.
+    [InlineData("The 13 patients who stopped early had missed 4.34 (SD 0.40) of their scheduled sessions.", "inconsistent")]
+    [InlineData("The 13 patients who stopped early had missed 4.38 (SD 0.40) of their scheduled sessions.", "consistent")]
+    [InlineData("Les 13 patients ayant arrêté tôt avaient manqué 4,34 (ET 0,40) de leurs séances prévues.", "inconsistent")]
+    [InlineData("The 13 patients with bilateral symptoms took analgesics on 2.87 (SD 0.93) days in the first week.", "inconsistent")]
+    [InlineData("The 13 patients with bilateral symptoms missed 3.40 (SD 1.22) days of school during the trial.", "inconsistent")]
+    [InlineData("Les 13 patients drépanocytaires ont manqué 3,40 (ET 1,22) jours d'école pendant l'essai.", "inconsistent")]
+    [InlineData("The 13 patients with bilateral symptoms were discharged on a mean of 2.87 (SD 0.93) days after surgery.", "not_checkable")]
+    [InlineData("The 13 patients with bilateral symptoms missed 2.87 (SD 0.93) days per month.", "not_checkable")]
+    public void AMeanOfASetNamedWithoutItsNumberOrOfDaysCounted(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }
