@@ -2220,4 +2220,16 @@ public class PaperCheckSentenceFormsTests
     [InlineData("The 13 patients with bilateral symptoms were discharged on a mean of 2.87 (SD 0.93) days after surgery.", "not_checkable")]
     [InlineData("The 13 patients with bilateral symptoms missed 2.87 (SD 0.93) days per month.", "not_checkable")]
     public void AMeanOfASetNamedWithoutItsNumberOrOfDaysCounted(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+    [Theory]
+    // A second group's value with "of" left before it measures what the first group's did: a binge-eating scale score
+    // of 10 men is a total over 10 (12.10 is, 12.15 is not); "it had a median of" after a visit is the score of the
+    // clause before (a median of 41 whole scores is never 1.53 at a quartile); the last "nombre médian de" before it names it.
+    [InlineData("Among the completers, the 28 women had a mean baseline Binge Eating Scale score of 15.25 ± 6.90 and the 10 men of 12.15 ± 4.24.", "grim", "inconsistent")]
+    [InlineData("Among the completers, the 28 women had a mean baseline Binge Eating Scale score of 15.25 ± 6.90 and the 10 men of 12.10 ± 4.24.", "grim", "consistent")]
+    [InlineData("Parmi les patients ayant terminé, les 28 femmes avaient un score moyen de 15,25 ± 6,90 et les 10 hommes de 12,15 ± 4,24.", "grim", "inconsistent")]
+    [InlineData("We included 41 infants. The modified Tal score had a median of 7 (Q1–Q3, 6–8) at inclusion and of 4 (Q1–Q3, 3–5.5) after 6 hours; after 24 hours it had a median of 3 (Q1–Q3, 1.53–4).", "quantile", "inconsistent")]
+    [InlineData("Nous avons inclus 41 nourrissons. Le score de Tal modifié avait une médiane de 7 (Q1-Q3 : 6-8) à l'inclusion ; à 24 heures, il avait une médiane de 3 (Q1-Q3 : 1,53-4).", "quantile", "inconsistent")]
+    [InlineData("Nous avons inclus 40 patients. Le nombre médian de crises par mois était de 8 [4 ; 18] et le nombre médian d'antiépileptiques antérieurs essayés était de 5,3 [4 ; 7].", "quantile", "inconsistent")]
+    [InlineData("We included 40 patients. The median number of seizures a month was 8 (IQR 4–18) and the median number of antiepileptic drugs previously tried was 5.3 (IQR 4–7).", "quantile", "inconsistent")]
+    public void AMeasureCarriedToTheNextClause(string text, string check, string verdict) => Assert.Contains(verdict, Verdicts(text, check));
 }

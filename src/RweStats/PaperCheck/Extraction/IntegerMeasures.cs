@@ -124,9 +124,10 @@ internal static partial class StatisticExtractor
     }
 
     /// <summary>A second clause giving the same measure in a counted group by a pronoun: "…; in the 13 trekkers who needed
-    /// rescue analgesia it was 6.88", "… ; chez les 13 enfants ayant arraché leur sonde, il était de 3,33": "it", "il",
+    /// rescue analgesia it was 6.88", "… ; chez les 13 enfants ayant arraché leur sonde, il était de 3,33", "…; after 24
+    /// hours it had a median of 3", "… ; à 24 heures, il avait une médiane de 3": "it", "il",
     /// "elle" stand for the measure just named (a measure named anew, "for body weight, it was", is no counted group).</summary>
-    static readonly Regex PronounOfSameMeasure = new(@"(?:;|,|\bwhereas\b|\bwhile\b|\balors que\b|\btandis que\b|\band\b|\bet\b)\s*(?:(?:in|among|for|chez|parmi|dans|pour)\s+(?:the|those|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+[^;:.,=±%()\d]{0,90}?,?\s*)?(?:it|il|elle)\s+(?:was|is|stood at|averaged|était|est|a été)\s*(?:de\s+|d'|at\s+)?$", OptI);
+    static readonly Regex PronounOfSameMeasure = new(@"(?:;|,|\bwhereas\b|\bwhile\b|\balors que\b|\btandis que\b|\band\b|\bet\b)\s*(?:(?:in|among|for|chez|parmi|dans|pour)\s+(?:the|those|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+[^;:.,=±%()\d]{0,90}?,?\s*)?(?:(?:after|at|by|à|après)\s+[^;:.,=±%()]{1,25}?,?\s+)?(?:it|il|elle)\s+(?:was|is|stood at|averaged|était|est|a été|had\s+(?:a|an)\s+(?:median|mean)\s+of|avait\s+une\s+(?:médiane|moyenne)\s+de)\s*(?:de\s+|d'|at\s+)?$", OptI);
 
     /// <summary>A second group of people's value with its verb and measure left out: "… had 9.65 (SD 2.07) glucose
     /// measurements, the 29 admitted placebo infants 11.41 (SD 3.02)", "… ont reçu 2,38 (ET 0,92) doses de secours, et
@@ -135,10 +136,12 @@ internal static partial class StatisticExtractor
     /// glucose-6-phosphate dehydrogenase deficiency 2.07 (SD 0.28)", "et les 12 ayant une surinfection 3,47"), in up to six
     /// words after them ("et les 25 patients mineurs lors de leur première ivresse 1,64 (DS 0,81)"). People named, so that the group's n is the statistic's (not "les 26
     /// sous placebo", whose n the sentence's other group would give); no verb and no preposition at its end: "and the
-    /// 40 patients had a BMI of 27.3" names its own measure.</summary>
+    /// 40 patients had a BMI of 27.3" names its own measure; but the "of" of the value left out may follow the people or
+    /// "a mean" ("… a mean score of 15.23 ± 6.90 and the 10 men of 12.10 ± 4.24", "et les 31 enfants sans consultation
+    /// de 3,42", "and the 14 children with comorbid disorder a mean of 41.50").</summary>
     static readonly Regex ElidedGroup = new(@"^\s*(?:,\s*(?:and|et)?|;|\band\b|\bet\b)\s*(?:the|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+"
         + @"(?:(?:" + NotAVerb + @"[\p{L}'’-]+\s+){0,3}?" + PeopleWords + @"|(?:who|qui|with|avec|ayant)\s+[\p{L}'’-]+)"
-        + @"(?:\s+" + NotAVerb + @"\p{L}[\p{L}\d'’-]*){0,6}\s*(?<!\b(?:of|de|d'|du|des|à|at|for|pour|with|avec)\s*)$", OptI);
+        + @"(?:\s+" + NotAVerb + @"\p{L}[\p{L}\d'’-]*){0,6}\s*(?<!\b(?:d'|du|des|à|at|for|pour|with|avec)\s*)(?<!(?<!\b(?:a\s+(?:mean|median)|une\s+(?:moyenne|médiane)|" + PeopleWords + @")\s+)\b(?:of|de)\s*)$", OptI);
     const string NotAVerb = @"(?!(?:" + Auxiliary + @"|showed|reported|received|took|used|a(?=\s+(?:[\p{L}-]+(?:é|ée|és|ées|u|ue|us|ues|i|is|it)|une?|des|du|de|d')\b)|présentaient|recevaient|prenaient)\b)";
 
     /// <summary>A statistic joined to the one before it as a second value of the same measure (see <see cref="InheritMeasure"/>), with no unit or "for …" of its own after it.</summary>

@@ -54,7 +54,8 @@ internal static partial class StatisticExtractor
         // A count named as the sentence's subject, further back than the window: "The number of days off work after
         // discharge had a median of 4", "Le nombre de chutes au cours de l'année avait une médiane de 1", with no other
         // statistic between.
-        if (!NamesInteger(window, options) && NumberOfSubject.Match(before) is { Success: true } subjectCount
+        // The last one named before it: "… ; le nombre médian d'antiépileptiques antérieurs essayés était de 5,3".
+        if (!NamesInteger(window, options) && NumberOfSubject.Matches(before).LastOrDefault() is { Success: true } subjectCount
             && !Regex.IsMatch(before[subjectCount.Index..], @"[=±%()\[\]]|\d[.,]\d")) window = subjectCount.Value + " " + window;
         measure ??= Acronym.Matches(following).Select(m => m.Value).FirstOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
         var afterNumber = flow[end..Math.Min(flow.Length, end + 12)];
