@@ -2232,4 +2232,12 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Nous avons inclus 40 patients. Le nombre médian de crises par mois était de 8 [4 ; 18] et le nombre médian d'antiépileptiques antérieurs essayés était de 5,3 [4 ; 7].", "quantile", "inconsistent")]
     [InlineData("We included 40 patients. The median number of seizures a month was 8 (IQR 4–18) and the median number of antiepileptic drugs previously tried was 5.3 (IQR 4–7).", "quantile", "inconsistent")]
     public void AMeasureCarriedToTheNextClause(string text, string check, string verdict) => Assert.Contains(verdict, Verdicts(text, check));
+    [Theory]
+    // A line of its own naming a group with its n gives the n of the text below it: no total over 70 gives 2.08
+    // (146/70 = 2.0857), none over 74 gives 2.10; not to a sentence about a subgroup the line does not name.
+    [InlineData("Results\n\nDrug group (N = 70)\n\nPatients had 2.08 (SD 0.88) emergency presentations during the year.\n", "inconsistent")]
+    [InlineData("Results\n\nDrug group (N = 70)\n\nPatients had 2.09 (SD 0.88) emergency presentations during the year.\n", "consistent")]
+    [InlineData("Résultats\n\nGroupe placebo (n = 74)\n\nLes patients avaient eu 2,10 (ET 0,88) décompensations dans l'année.\n", "inconsistent")]
+    [InlineData("Results\n\nDrug group (N = 70)\n\nIn women, patients had 2.08 (SD 0.88) emergency presentations during the year.\n", "not_checkable")]
+    public void AGroupsNOnALineOfItsOwnAbove(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }

@@ -233,6 +233,22 @@ internal static partial class StatisticExtractor
                 source = $"{ArmNSource} '{named[0].Name}' ('{named[0].Source.Trim()}')";
             }
         }
+        // A line of its own above it naming a group with its n ("Placebo group (n = 74)", "Patients traités par
+        // ocrelizumab (n = 214)"), with no heading between: the group its section speaks of, unless the sentence speaks
+        // of a subgroup the line does not name ("in women") or counts other units.
+        if (n is null && !ambiguous && studyNs.HeadingNs.LastOrDefault(h => h.At <= start) is { Source: not null } headingN
+            && !(studyNs.Headings ?? []).Any(h => h > headingN.At && h <= start))
+        {
+            var clause = flow[s0..Math.Max(end, Math.Min(s1, end + 40))];
+            bool otherSubgroup = Subgroup.Match(clause) is { Success: true } sub
+                && !Regex.Matches(sub.Value, @"\p{L}{4,}").Any(w => !Regex.IsMatch(w.Value, @"^(?:among|within|parmi|dans|pour|chez|each|both|chaque)$", OptI)
+                                                                   && headingN.Name.Contains(w.Value, StringComparison.OrdinalIgnoreCase));
+            if (!otherSubgroup && !OtherUnits.IsMatch(sentence) && !PeopleCount.Matches(sentence).Any(m => ParseWhole(m.Groups["n"].Value) > headingN.N))
+            {
+                n = headingN.N;
+                source = $"the line above it ({headingN.Source})";
+            }
+        }
         if (n is null && !ambiguous && studyN is not null)
         {
             // The study's n applies only to a sentence about the study's patients: not to a subgroup's statistic, nor to
@@ -343,7 +359,7 @@ internal static partial class StatisticExtractor
             .Where(o => o.At > all[0].At && o.N is > 0 && o.N != all[0].N && !SubsetPhrase.IsMatch(flow[Math.Max(0, o.At - 80)..o.At]) && !IsShare(o.At))
             .Select(o => o.At).OrderBy(a => a).ToList();
         var restated = all.Skip(1).Where(a => InclusionVerb.IsMatch(a.Source) && !SubsetPhrase.IsMatch(flow[Math.Max(0, a.At - 80)..a.At]) && !IsShare(a.At)).ToList();
-        return new StudyNs(all.Take(1).ToList(), sections, headings) { Openings = openings, OtherPopulations = others, Inclusions = restated, Allocations = allocations };
+        return new StudyNs(all.Take(1).ToList(), sections, headings) { Openings = openings, OtherPopulations = others, Inclusions = restated, Allocations = allocations, HeadingNs = GroupHeadings(text) };
     }
 
     /// <summary>
@@ -391,6 +407,30 @@ internal static partial class StatisticExtractor
         }
         return at;
     }
+    /// <summary>A line of its own naming a group and its n: "Placebo group (n = 74)", "Drug arm (N = 70)", "Groupe
+    /// placebo (n = 74)", "Children with asthma, n = 41".</summary>
+    static readonly Regex GroupHeadingLine = new(@"^(?<name>[\p{Lu}][^.;!?()\[\]=%±|\t\d]{2,80}?)\s*(?:\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)|,\s*[nN]\s*=\s*(?<n>" + WholeCount + @"))\s*$", Opt);
+
+    /// <summary>
+    /// The lines of their own (a blank line before and after, as a heading has) naming a group with its n: the group the
+    /// text below them speaks of.
+    /// </summary>
+    static List<(int At, string Name, int N, string Source)> GroupHeadings(PaperText text)
+    {
+        var lines = text.Lines;
+        var found = new List<(int At, string Name, int N, string Source)>();
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i].Text.Trim();
+            if (line.Length > 90 || GroupHeadingLine.Match(line) is not { Success: true } m) continue;
+            bool blankBefore = i == 0 || lines[i - 1].Text.Trim().Length == 0;
+            bool blankAfter = i + 1 >= lines.Count || lines[i + 1].Text.Trim().Length == 0;
+            if (!blankBefore || !blankAfter || ParseCount(m.Groups["n"].Value) is not { } n || n <= 0) continue;
+            found.Add((text.FlowStartOfLine(i), m.Groups["name"].Value.Trim(), n, $"'{line}'"));
+        }
+        return found;
+    }
+
     /// <summary>The heading of a section of one paper ("Results", "Méthodes", "Statistical analysis"): the same study goes on under it.</summary>
     static readonly Regex SectionOfOnePaper = new(@"^\s*(?:\d+\.?\s*)?(?:Results|Methods?|Materials and methods|Patients and methods|Participants|Procedure|Measures|Statistical analys[ie]s|Discussion|Conclusions?|Introduction|Background|Abstract|Summary|Résultats|Méthodes?|Matériels? et méthodes|Patients et méthodes|Analyse statistique|Conclusions?|Résumé)\s*$", OptI);
     static readonly Regex PopulationStatement = new(@"(?<![\w,.])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéèàç'’.-]+\s+){1,10}?(?:were|have been|ont été|a été)\s+(?:\w+\s+)?(?:included|enrolled|recruited|analy[sz]ed|studied|referred|reviewed|inclus|incluses|analysés|analysées|étudiés|étudiées|adressés|adressées|recrutés|recrutées)\b", OptI);
@@ -528,6 +568,8 @@ internal static partial class StatisticExtractor
         public IReadOnlyList<(int At, int N, string Source)> Allocations { get; init; } = [];
         /// <summary>The arms' n stated under their names (<see cref="ArmNs"/>).</summary>
         public IReadOnlyList<(int At, string Name, int N, string Source)> Arms { get; init; } = [];
+        /// <summary>Lines of their own naming a group with its n ("Placebo group (n = 74)"): the n of the text below them.</summary>
+        public IReadOnlyList<(int At, string Name, int N, string Source)> HeadingNs { get; init; } = [];
 
         public (int?, string) At(int position)
         {
