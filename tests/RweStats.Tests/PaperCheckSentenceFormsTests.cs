@@ -2240,4 +2240,17 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Résultats\n\nGroupe placebo (n = 74)\n\nLes patients avaient eu 2,10 (ET 0,88) décompensations dans l'année.\n", "inconsistent")]
     [InlineData("Results\n\nDrug group (N = 70)\n\nIn women, patients had 2.08 (SD 0.88) emergency presentations during the year.\n", "not_checkable")]
     public void AGroupsNOnALineOfItsOwnAbove(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+    [Theory]
+    // The singular a French count below 2 takes, known as the value's unit by "en médiane" or the statistic's bracket:
+    // a median of 40 counts is never 1.3; never a unit ("1,3 kg en médiane").
+    [InlineData("Nous avons inclus 40 patients. Ils avaient eu 1,3 réhospitalisation en médiane (Q1-Q3 : 0-2) pendant l'année.", "inconsistent")]
+    [InlineData("Nous avons inclus 40 patients. Ils avaient eu 1,5 réhospitalisation en médiane (Q1-Q3 : 0-2) pendant l'année.", "consistent")]
+    [InlineData("Nous avons inclus 40 patients. Ils avaient perdu 1,3 kg en médiane (Q1-Q3 : 0-2) pendant l'année.", "consistent")]
+    [InlineData("Nous avons inclus 40 patients. Ils avaient eu 1,3 décompensation (Q1-Q3 : 0-2) pendant l'année.", "inconsistent")]
+    public void AFrenchCountBelowTwoInTheSingular(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
+    }
 }
