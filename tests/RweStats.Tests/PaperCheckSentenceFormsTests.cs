@@ -2253,4 +2253,16 @@ public class PaperCheckSentenceFormsTests
         Assert.NotEmpty(findings);
         Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
     }
+    [Theory]
+    // A row named "No. of …", "Nb de …" or with "(n)" counts: a median of 20 counts is never 1.3.
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| No. of admissions, median (IQR) | 1.3 (0–2) | 1 (0–2) |\n", "inconsistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Comorbidity (n), median (IQR) | 1.3 (0–2) | 1 (0–2) |\n", "inconsistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Médicament (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Nb d'hospitalisations, médiane (Q1-Q3) | 1,3 (0-2) | 1 (0-2) |\n", "inconsistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Médicament (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Comorbidité (n), médiane (Q1-Q3) | 1,5 (0-2) | 1 (0-2) |\n", "consistent")]
+    public void ARowNamedAsACount(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
+    }
 }
