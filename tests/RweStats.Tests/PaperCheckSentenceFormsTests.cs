@@ -2231,6 +2231,12 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Nous avons inclus 41 nourrissons. Le score de Tal modifié avait une médiane de 7 (Q1-Q3 : 6-8) à l'inclusion ; à 24 heures, il avait une médiane de 3 (Q1-Q3 : 1,53-4).", "quantile", "inconsistent")]
     [InlineData("Nous avons inclus 40 patients. Le nombre médian de crises par mois était de 8 [4 ; 18] et le nombre médian d'antiépileptiques antérieurs essayés était de 5,3 [4 ; 7].", "quantile", "inconsistent")]
     [InlineData("We included 40 patients. The median number of seizures a month was 8 (IQR 4–18) and the median number of antiepileptic drugs previously tried was 5.3 (IQR 4–7).", "quantile", "inconsistent")]
+    [InlineData("The 23 patients with a large nodule rated procedural pain at 3.52 (SD 1.41) points, the 19 with a peripheral calcified rim at 4.27 (SD 1.63).", "grim", "inconsistent")]
+    [InlineData("The 23 patients with a large nodule rated procedural pain at 3.52 (SD 1.41) points, the 19 with a peripheral calcified rim at 4.26 (SD 1.63).", "grim", "consistent")]
+    [InlineData("Les 23 patients ayant un gros nodule cotaient la douleur à 3,52 (ET 1,41) points, et les 19 patients avec une calcification à 4,27 (ET 1,63).", "grim", "inconsistent")]
+    // The instrument named in full after "on the": 16 whole EPDS totals never average 11.35.
+    [InlineData("At 6 weeks post partum, the 16 women whose infant had needed ventilation scored 11.35 (SD 4.21) on the Edinburgh Postnatal Depression Scale.", "grim", "inconsistent")]
+    [InlineData("À 6 semaines du post-partum, les 16 femmes dont l'enfant avait été ventilé avaient 11,35 (ET 4,21) sur l'échelle de dépression postnatale d'Édimbourg.", "grim", "inconsistent")]
     public void AMeasureCarriedToTheNextClause(string text, string check, string verdict) => Assert.Contains(verdict, Verdicts(text, check));
     [Theory]
     // A line of its own naming a group with its n gives the n of the text below it: no total over 70 gives 2.08

@@ -142,20 +142,31 @@ internal static partial class StatisticExtractor
     /// glucose-6-phosphate dehydrogenase deficiency 2.07 (SD 0.28)", "et les 12 ayant une surinfection 3,47"), in up to six
     /// words after them ("et les 25 patients mineurs lors de leur première ivresse 1,64 (DS 0,81)"). People named, so that the group's n is the statistic's (not "les 26
     /// sous placebo", whose n the sentence's other group would give); no verb and no preposition at its end: "and the
-    /// 40 patients had a BMI of 27.3" names its own measure; but the "of" of the value left out may follow the people or
-    /// "a mean" ("… a mean score of 15.23 ± 6.90 and the 10 men of 12.10 ± 4.24", "et les 31 enfants sans consultation
-    /// de 3,42", "and the 14 children with comorbid disorder a mean of 41.50").</summary>
+    /// 40 patients had a BMI of 27.3" names its own measure; but the group may end on the preposition that brought in the
+    /// first group's value, the verb and measure left out before it (see <see cref="Joined"/>).</summary>
     static readonly Regex ElidedGroup = new(@"^\s*(?:,\s*(?:and|et)?|;|\band\b|\bet\b)\s*(?:the|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+"
         + @"(?:(?:" + NotAVerb + @"[\p{L}'’-]+\s+){0,3}?" + PeopleWords + @"|(?:who|qui|with|avec|ayant)\s+[\p{L}'’-]+)"
-        + @"(?:\s+" + NotAVerb + @"\p{L}[\p{L}\d'’-]*){0,6}\s*(?<!\b(?:d'|du|des|à|at|for|pour|with|avec)\s*)(?<!(?<!\b(?:a\s+(?:mean|median)|une\s+(?:moyenne|médiane)|" + PeopleWords + @")\s+)\b(?:of|de)\s*)$", OptI);
+        + @"(?:\s+" + NotAVerb + @"\p{L}[\p{L}\d'’-]*){0,6}\s*(?<!\b(?:of|de|d'|du|des|à|at|for|pour|with|avec)\s*)$", OptI);
     const string NotAVerb = @"(?!(?:" + Auxiliary + @"|showed|reported|received|took|used|a(?=\s+(?:[\p{L}-]+(?:é|ée|és|ées|u|ue|us|ues|i|is|it)|une?|des|du|de|d')\b)|présentaient|recevaient|prenaient)\b)";
 
     /// <summary>A statistic joined to the one before it as a second value of the same measure (see <see cref="InheritMeasure"/>), with no unit or "for …" of its own after it.</summary>
     static bool Joined(string flow, ReportedStatistic previous, ReportedStatistic current)
     {
+        // A second group ending on the preposition that brought in the first group's value: "… a mean score of 15.23 ±
+        // 6.90 and the 10 men of 12.10 ± 4.24", "rated procedural pain at 3.52 (SD 1.41) points, the 19 with a calcified
+        // rim at 4.29 (SD 1.63)", "cotaient leur fatigue à 3,44 (ET 1,56) …, et les 27 patientes avec atteinte
+        // ganglionnaire à 3,54": the verb and the measure left out are the first group's.
+        bool Elided(string tail)
+        {
+            if (ElidedGroup.IsMatch(tail)) return true;
+            var preposition = Regex.Match(tail, @"(?<![\p{L}'’])(?<p>of|at|de|d'|à)\s*$", OptI);
+            return preposition.Success
+                   && Regex.IsMatch(flow[Math.Max(0, previous.Context.Start - 40)..previous.Context.Start], @"(?<![\p{L}'’])" + Regex.Escape(preposition.Groups["p"].Value) + @"\s*$", OptI)
+                   && ElidedGroup.IsMatch(tail[..preposition.Index].TrimEnd() + " ");
+        }
         var between = flow[previous.Context.End..current.Context.Start];
         var conjunction = Conjunction.Matches(between).LastOrDefault();
-        if (!PronounOfSameMeasure.IsMatch(between) && !(conjunction is not null && ElidedGroup.IsMatch(between[conjunction.Index..])) && (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..]))) return false;
+        if (!PronounOfSameMeasure.IsMatch(between) && !(conjunction is not null && Elided(between[conjunction.Index..])) && (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..]))) return false;
         var afterNumber = flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 20)];
         if (ContinuousUnit.IsMatch(afterNumber) || ContinuousUnit.IsMatch(QuoteUnit(current.Context.Quote))) return false;
         // "… and 71.2 (SD 9.4) for body weight" names its own measure after it.

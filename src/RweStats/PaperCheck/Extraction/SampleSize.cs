@@ -45,6 +45,8 @@ internal static partial class StatisticExtractor
         // The measure may be named after the statistic ("a mean of 18.5 (SD 4.2) for the HAM-D score"): the rest of
         // the sentence up to 40 characters, when no other number comes first (that would be another statistic's).
         var following = flow[end..Math.Max(end, Math.Min(s1, end + 40))]; // a statistic may run past the end of the sentence it starts in
+        // The instrument it was scored on, named in full: "scored 11.38 (SD 4.21) on the Edinburgh Postnatal Depression Scale".
+        if (Regex.IsMatch(following, @"^\s*(?:on|sur)\s+(?:the|a|an|l'|la|le|une?)\s", OptI)) following = flow[end..Math.Max(end, Math.Min(s1, end + 80))];
         // "PHQ-9" is a name, "12" a number; so is the range of the scale the statistic is on ("3.74 (SD 1.02) on a 1 to 5
         // scale in whole points", "on a 1 to 5 face scale", "sur une échelle verbale de 0 à 10"), which names the measure
         // and is no other statistic.
