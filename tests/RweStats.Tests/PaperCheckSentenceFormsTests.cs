@@ -2271,4 +2271,12 @@ public class PaperCheckSentenceFormsTests
         Assert.NotEmpty(findings);
         Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
     }
+    [Theory]
+    // A measure the paper says is given in whole points, named as its clause's subject, is integer-valued wherever the
+    // paper names it again: no total over 13 gives 6.10 (79/13 = 6.08, 80/13 = 6.15); 6.08 is one; never with a unit.
+    [InlineData("Wound pain (0–10, whole points) was recorded daily. In the 13 patients with a dehiscence, wound pain was 6.10 (SD 1.40) on day 3.", "inconsistent")]
+    [InlineData("Wound pain (0–10, whole points) was recorded daily. In the 13 patients with a dehiscence, wound pain was 6.08 (SD 1.40) on day 3.", "consistent")]
+    [InlineData("La satisfaction, sur une échelle de 0 à 10 en points entiers, a été recueillie à 3 mois. Chez les 13 patients raides, la satisfaction était de 6,10 (ET 1,40).", "inconsistent")]
+    [InlineData("Wound pain (0–10, whole points) was recorded daily. In the 13 patients with a dehiscence, wound pain on a 100 mm visual analogue scale was 61.10 (SD 11.40) mm on day 3.", "not_checkable")]
+    public void AMeasureStatedWholeNamedAgain(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }

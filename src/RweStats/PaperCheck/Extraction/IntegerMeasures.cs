@@ -229,6 +229,17 @@ internal static partial class StatisticExtractor
         foreach (Match m in RatedOnScale.Matches(flow))
             if (!NotIntegerScore.IsMatch(m.Value)) Add(m.Groups["w"].Value);
         foreach (Match m in CountingIndex.Matches(flow)) Add(m.Groups["w"].Value);
+        // A measure the paper says is given in whole points or numbers, named as its clause's subject: "La satisfaction,
+        // sur une EN de 0 à 10 en points entiers, était de 8,41", "Wound pain (0–10, whole points) fell from …": integer-valued
+        // wherever the paper names it again ("chez les 13 patients raides, la satisfaction était de 6,08").
+        foreach (Match m in StatedWhole.Matches(flow))
+        {
+            int from = flow.LastIndexOfAny(new[] { '.', ';', '\n' }, Math.Max(0, m.Index - 1)) + 1;
+            if (m.Index - from > 160) continue;
+            if (StatedSubject.Match(flow[from..m.Index]) is { Success: true } subject && subject.Groups["w"].Value.Length >= 4
+                && !NotIntegerScore.IsMatch(flow[from..(m.Index + m.Length)]))
+                Add(subject.Groups["w"].Value);
+        }
         // A score's abbreviation defined where the paper names it ("The Venous Clinical Severity Score (VCSS)", "le score
         // de sévérité veineuse clinique (VCSS)"): the score, integer-valued as a score is, wherever the abbreviation
         // stands alone (not a scale's: a rating scale may be averaged over items).
@@ -253,6 +264,9 @@ internal static partial class StatisticExtractor
         }
         return names.Count == 0 ? null : new Regex(@"(?<![\w-])(?:" + string.Join("|", names.Select(Regex.Escape)) + @")(?![\w-])", Opt);
     }
+    static readonly Regex StatedWhole = new(@"\b(?:in\s+)?whole\s+(?:points|numbers)\b|\ben\s+(?:points|nombres)\s+entiers\b|\b(?:nombres?|notes?)\s+entier(?:e|s|es)?\b|,\s*(?:entiers?|entières?)\s*\)", OptI);
+    /// <summary>The subject opening a clause, before its comma or bracket: "La satisfaction,", "Wound pain (".</summary>
+    static readonly Regex StatedSubject = new(@"^\s*(?:(?:The|La|Le|Les|L')\s*)?(?<w>\p{L}[\p{L}-]+(?:\s+\p{L}[\p{L}-]+){0,2}?)\s*[,(]", Opt);
     static readonly Regex WholePointsStatement = new(@"\b(?:in whole points|en points entiers|in whole numbers|en nombres entiers)\b", OptI);
 
     static readonly Regex ModelBased = new(@"\b(?:adjusted|adjustment|adjusting|least[- ]squares|LS|estimated|model[- ]based|marginal|predicted|weighted|imputed|imputation|ajustée?s?|ajustement|estimée?s?|pondérée?s?|imputée?s?|moindres carrés)\b", OptI);
