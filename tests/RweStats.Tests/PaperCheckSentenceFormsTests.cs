@@ -2279,4 +2279,17 @@ public class PaperCheckSentenceFormsTests
     [InlineData("La satisfaction, sur une échelle de 0 à 10 en points entiers, a été recueillie à 3 mois. Chez les 13 patients raides, la satisfaction était de 6,10 (ET 1,40).", "inconsistent")]
     [InlineData("Wound pain (0–10, whole points) was recorded daily. In the 13 patients with a dehiscence, wound pain on a 100 mm visual analogue scale was 61.10 (SD 11.40) mm on day 3.", "not_checkable")]
     public void AMeasureStatedWholeNamedAgain(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+    [Theory]
+    // A table row of days whose limits are printed whole: days counted between dates are whole, so the median is whole or
+    // a half, never 71.8; a row in weeks says nothing of the data's precision.
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Reconstruction (n = 94) | Rehabilitation (n = 92) |\n|---|---|---|\n| Days from injury to surgery, median (IQR) | 68 (45–104) | 71.8 (47–110) |\n", "inconsistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Reconstruction (n = 94) | Rehabilitation (n = 92) |\n|---|---|---|\n| Days from injury to surgery, median (IQR) | 68 (45–104) | 71.5 (47–110) |\n", "consistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Chirurgie (n = 94) | Rééducation (n = 92) |\n|---|---|---|\n| Délai avant chirurgie (jours), médiane (Q1-Q3) | 68 (45-104) | 71,8 (47-110) |\n", "inconsistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Reconstruction (n = 94) | Rehabilitation (n = 92) |\n|---|---|---|\n| Time from injury to surgery, weeks, median (IQR) | 6 (4–9) | 7.8 (5–11) |\n", "consistent")]
+    public void ATableRowOfDaysWithWholeLimits(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
+    }
 }
