@@ -2112,6 +2112,11 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Les doses oubliées la dernière semaine avaient une médiane de 2 (Q1-Q3 : 1-4) sous rappel et de 3,7 (Q1-Q3 : 2-6) sans rappel.", "inconsistent")]
     [InlineData("Les doses oubliées la dernière semaine avaient une médiane de 2 (Q1-Q3 : 1-4) sous rappel et de 3,5 (Q1-Q3 : 2-6) sans rappel.", "consistent")]
     [InlineData("Visits had a median of 23.4 minutes (IQR 15–30).", "consistent")]
+    // "were a median of", "averaged", "étaient en médiane de": the things counted as the subject still; never with a unit after.
+    [InlineData("We included 40 patients. Hospital admissions were a median of 2.3 (IQR 1–4).", "inconsistent")]
+    [InlineData("We included 40 patients. Hospital admissions were a median of 2.5 (IQR 1–4).", "consistent")]
+    [InlineData("Nous avons inclus 40 patients. Les hospitalisations antérieures étaient en médiane de 2,3 (Q1-Q3 : 1-4).", "inconsistent")]
+    [InlineData("We included 40 patients. Lesions were a median of 2.3 (IQR 1–4) mm.", "consistent")]
     public void ThingsCountedAsTheSubject(string text, string verdict)
     {
         var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();

@@ -629,7 +629,7 @@ internal static partial class StatisticExtractor
 
     /// <summary>A correlation's n printed after its p, in the same clause: "r = 0.12; p &lt; 0.001; n = 120".</summary>
     /// <summary>"NS", "n.s." printed for a p: above the 5 % level (the level a paper states otherwise is not read).</summary>
-    static readonly Regex CountedSubject = new(@"^\s*(?:(?:the|les|la|le|l')\s*)?(?<subject>[^.;:=±%()\[\]\d]{3,100}?)\s*(?:\b(?:had|numbered|avaient|avait)\s+(?:(?:a|an|une)\s+)?|:\s*)(?:(?:median|mean|médiane|moyenne)\s*(?:of|de)?\s*)?$", OptI);
+    static readonly Regex CountedSubject = new(@"^\s*(?:(?:the|les|la|le|l')\s*)?(?<subject>[^.;:=±%()\[\]\d]{3,100}?)\s*(?:\b(?:had|numbered|averaged|avaient|avait)\s+(?:(?:a|an|une)\s+)?|\b(?:were|étaient)\s+(?:(?:a|an|une?|en|de)\s+)?(?=(?:median|mean|médiane|moyenne)\b)|:\s*)(?:(?:median|mean|médiane|moyenne)\s*(?:of|de)?\s*)?$", OptI);
     static readonly Regex TimeUnitAfter = new(@"^\s*(?:seconds?|secondes?|s\b|minutes?|min\b|hours?|heures?|h\b|days?|jours?|weeks?|semaines?|months?|mois|years?|ans|années)", OptI);
     static readonly Regex PerPeriod = new(@"^\s*(?:a|an|per|par)\s+(?:day|week|month|year|jour|semaine|mois|an)\b", OptI);
     static readonly Regex NumberOfSubject = new(@"\b(?:(?:(?:mean|average|median)\s+)?number of|nombre\s+(?:(?:moyen|médian)\s+)?d(?:e\s|')|count of|courses of)", OptI);
