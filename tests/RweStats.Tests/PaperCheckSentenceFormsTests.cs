@@ -2242,6 +2242,10 @@ public class PaperCheckSentenceFormsTests
     // The instrument named in full after "on the": 16 whole EPDS totals never average 11.35.
     [InlineData("At 6 weeks post partum, the 16 women whose infant had needed ventilation scored 11.35 (SD 4.21) on the Edinburgh Postnatal Depression Scale.", "grim", "inconsistent")]
     [InlineData("À 6 semaines du post-partum, les 16 femmes dont l'enfant avait été ventilé avaient 11,35 (ET 4,21) sur l'échelle de dépression postnatale d'Édimbourg.", "grim", "inconsistent")]
+    // "those in the … group": a second group of people, its value brought in by the first's preposition; a median of
+    // whole units is whole or a half, never 2.2.
+    [InlineData("We included 40 patients. Patients in the restrictive group received a median of 0 units of red cells (IQR 0–1) and those in the liberal group a median of 2.2 units (IQR 1–3).", "quantile", "inconsistent")]
+    [InlineData("Nous avons inclus 40 patients. Les patients du groupe restrictif ont reçu une médiane de 0 culot globulaire (Q1-Q3 : 0-1) et ceux du groupe libéral une médiane de 2,2 culots (Q1-Q3 : 1-3).", "quantile", "inconsistent")]
     public void AMeasureCarriedToTheNextClause(string text, string check, string verdict) => Assert.Contains(verdict, Verdicts(text, check));
     [Theory]
     // A line of its own naming a group with its n gives the n of the text below it: no total over 70 gives 2.08
