@@ -2163,7 +2163,14 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Screen time was weakly related to sleep duration (r = −0.11, p=0.56 (n = 469)).", "inconsistent")]
     [InlineData("Le temps d'écran était faiblement corrélé à la durée de sommeil (r = −0,11 ; p = 0,56 [n = 469]).", "inconsistent")]
     [InlineData("Le temps d'écran était faiblement corrélé à la durée de sommeil (r = −0,11 ; p = 0,017 (n = 469)).", "consistent")]
-    public void ACorrelationsNInTheBracketAfterItsP(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+    // Spearman's rho with its n, p from the t approximation (n − 2 df): rho = 0.31 in 120 pairs gives p = 0.0006, never 0.5;
+    // below 30 pairs an exact p may differ, so it is not checked.
+    [InlineData("Age was related to the score (Spearman's rho = 0.31, p < 0.001 (n = 120)).", "consistent")]
+    [InlineData("Age was related to the score (Spearman's rho = 0.31, p = 0.5 (n = 120)).", "inconsistent")]
+    [InlineData("Weight was related to the score (rs = 0.31, p = 0.5, n = 120).", "inconsistent")]
+    [InlineData("L'âge était corrélé au score (ρ = 0,31 ; p = 0,5 ; n = 120).", "inconsistent")]
+    [InlineData("Weight was related to the score (rs = 0.65, p = 0.05, n = 10).", null)]
+    public void ACorrelationsNInTheBracketAfterItsP(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
     [Theory]
     // Things named in a plural are counted one by one, whatever they are: a median of 40 counts is whole or a half, never
     // 2.3; a mean of 14 counts is a total over 14 (29/14 = 2.07, no total gives 2.09). Never a rate ("per month", "par
