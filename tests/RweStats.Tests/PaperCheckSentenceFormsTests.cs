@@ -2164,7 +2164,7 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Le temps d'écran était faiblement corrélé à la durée de sommeil (r = −0,11 ; p = 0,56 [n = 469]).", "inconsistent")]
     [InlineData("Le temps d'écran était faiblement corrélé à la durée de sommeil (r = −0,11 ; p = 0,017 (n = 469)).", "consistent")]
     // Spearman's rho with its n, p from the t approximation (n − 2 df): rho = 0.31 in 120 pairs gives p = 0.0006, never 0.5;
-    // below 30 pairs an exact p may differ, so it is not checked.
+    // below 50 pairs an exact p may differ, so it is not checked.
     [InlineData("Age was related to the score (Spearman's rho = 0.31, p < 0.001 (n = 120)).", "consistent")]
     [InlineData("Age was related to the score (Spearman's rho = 0.31, p = 0.5 (n = 120)).", "inconsistent")]
     [InlineData("Weight was related to the score (rs = 0.31, p = 0.5, n = 120).", "inconsistent")]

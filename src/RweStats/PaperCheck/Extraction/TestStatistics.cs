@@ -21,9 +21,9 @@ internal static partial class StatisticExtractor
     /// </summary>
     static readonly Regex DfInGap = new(@"\b(?:df|ddl)\s*[=:]?\s*(?<d1>\d+(?:[.,]\d+)?)(?:\s*[,;]\s*(?<d2>\d+(?:[.,]\d+)?)(?!\s*%))?|(?<![\w.,])(?<d1>\d+)\s*(?:df|ddl|degrees? of freedom|degrés de liberté)\b|^\s*[\(\[]\s*(?<d1>\d+)\s*[,;]\s*(?<d2>\d+)\s*[\)\]]", Opt);
     /// <summary>Spearman's rank correlation ("rs = 0.31", "rho = 0.31", "ρ = 0.31"): its p from the t approximation with
-    /// n − 2 df, as statistical packages give it past small samples (below 30 pairs an exact p may differ: not checked).</summary>
+    /// n − 2 df, as statistical packages come close to it past small samples (below 50 pairs an exact or Edgeworth p may differ: not checked).</summary>
     static bool IsSpearman(string t) => t is "rs" or "r_s" or "rho" or "Rho" or "ρ";
-    const int SpearmanMinDf = 28;
+    const int SpearmanMinDf = 48;
     static string NormaliseTest(string t) => t switch
     {
         "t" => "t", "F" => "F", "z" or "Z" => "z", "r" => "r", _ when IsSpearman(t) => "r", _ => "chi2",
