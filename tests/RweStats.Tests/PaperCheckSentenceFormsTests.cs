@@ -2112,6 +2112,11 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Les doses oubliées la dernière semaine avaient une médiane de 2 (Q1-Q3 : 1-4) sous rappel et de 3,7 (Q1-Q3 : 2-6) sans rappel.", "inconsistent")]
     [InlineData("Les doses oubliées la dernière semaine avaient une médiane de 2 (Q1-Q3 : 1-4) sous rappel et de 3,5 (Q1-Q3 : 2-6) sans rappel.", "consistent")]
     [InlineData("Visits had a median of 23.4 minutes (IQR 15–30).", "consistent")]
+    // "were a median of", "averaged", "étaient en médiane de": the things counted as the subject still; never with a unit after.
+    [InlineData("We included 40 patients. Hospital admissions were a median of 2.3 (IQR 1–4).", "inconsistent")]
+    [InlineData("We included 40 patients. Hospital admissions were a median of 2.5 (IQR 1–4).", "consistent")]
+    [InlineData("Nous avons inclus 40 patients. Les hospitalisations antérieures étaient en médiane de 2,3 (Q1-Q3 : 1-4).", "inconsistent")]
+    [InlineData("We included 40 patients. Lesions were a median of 2.3 (IQR 1–4) mm.", "consistent")]
     public void ThingsCountedAsTheSubject(string text, string verdict)
     {
         var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();
@@ -2152,4 +2157,158 @@ public class PaperCheckSentenceFormsTests
     [InlineData("The 14 failures on high flow were transferred to intensive care (n = 11/14; 73.6%).", "inconsistent")]
     [InlineData("The 14 failures on high flow were transferred to intensive care (11 of 14, 78.6%).", "consistent")]
     public void ACountAndItsDenominatorThenThePercentageInABracket(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+    [Theory]
+    // A correlation's n in the bracket right after its p gives its df (n − 2): r = −0.11 with 469 pairs gives p = 0.017, never 0.56.
+    [InlineData("Screen time was weakly related to sleep duration (r = −0.11, p=0.017 (n = 469)).", "consistent")]
+    [InlineData("Screen time was weakly related to sleep duration (r = −0.11, p=0.56 (n = 469)).", "inconsistent")]
+    [InlineData("Le temps d'écran était faiblement corrélé à la durée de sommeil (r = −0,11 ; p = 0,56 [n = 469]).", "inconsistent")]
+    [InlineData("Le temps d'écran était faiblement corrélé à la durée de sommeil (r = −0,11 ; p = 0,017 (n = 469)).", "consistent")]
+    // Spearman's rho with its n, p from the t approximation (n − 2 df): rho = 0.31 in 120 pairs gives p = 0.0006, never 0.5;
+    // below 50 pairs an exact p may differ, so it is not checked.
+    [InlineData("Age was related to the score (Spearman's rho = 0.31, p < 0.001 (n = 120)).", "consistent")]
+    [InlineData("Age was related to the score (Spearman's rho = 0.31, p = 0.5 (n = 120)).", "inconsistent")]
+    [InlineData("Weight was related to the score (rs = 0.31, p = 0.5, n = 120).", "inconsistent")]
+    [InlineData("L'âge était corrélé au score (ρ = 0,31 ; p = 0,5 ; n = 120).", "inconsistent")]
+    [InlineData("Weight was related to the score (rs = 0.65, p = 0.05, n = 10).", null)]
+    public void ACorrelationsNInTheBracketAfterItsP(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+    [Theory]
+    // Things named in a plural are counted one by one, whatever they are: a median of 40 counts is whole or a half, never
+    // 2.3; a mean of 14 counts is a total over 14 (29/14 = 2.07, no total gives 2.09). Never a rate ("per month", "par
+    // an"), a unit or a time ("pack-years", "litres"), cells in a sample ("platelets") or people.
+    [InlineData("We included 40 patients. They had a median of 2.3 (IQR 1–4) emergency department presentations during follow-up.", "inconsistent")]
+    [InlineData("We included 40 patients. They had a median of 2.5 (IQR 1–4) emergency department presentations during follow-up.", "consistent")]
+    [InlineData("We included 40 patients. The sensory block covered a median of 4.3 dermatomes (range 2–7).", "inconsistent")]
+    [InlineData("Nous avons inclus 40 patients. Ils avaient eu 2,3 décompensations en médiane (Q1-Q3 : 1-4).", "inconsistent")]
+    [InlineData("Nous avons inclus 40 patients. Ils avaient eu 2,5 décompensations en médiane (Q1-Q3 : 1-4).", "consistent")]
+    [InlineData("Nous avons inclus 40 patients. Ils avaient reçu 3,7 modèles de protections en médiane (Q1-Q3 : 2-5).", "inconsistent")]
+    [InlineData("We included 40 patients. They had a median of 2.3 (IQR 1–4) emergency department presentations per month.", "consistent")]
+    [InlineData("We included 40 patients. They had smoked a median of 23.4 (IQR 12–40) pack-years.", "consistent")]
+    [InlineData("We included 40 patients. They drank a median of 2.3 (IQR 1–4) litres.", "consistent")]
+    [InlineData("We included 40 patients. Visual acuity improved by a median of 2.3 (IQR 1–4) logMAR lines.", "consistent")]
+    [InlineData("Nous avons inclus 40 patients. L'acuité visuelle avait gagné 2,3 lignes en médiane (Q1-Q3 : 1-4).", "consistent")]
+    [InlineData("We included 40 patients. They had received a median of 2.3 (IQR 1–4) prior lines of therapy.", "inconsistent")]
+    [InlineData("Nous avons inclus 40 patients. Ils avaient eu 2,3 décompensations par an en médiane (Q1-Q3 : 1-4).", "consistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Emergency presentations, median (IQR) | 1.3 (0–2) | 1 (0–2) |\n", "inconsistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Médicament (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Décompensations antérieures, médiane (Q1-Q3) | 1,3 (0-2) | 1 (0-2) |\n", "inconsistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Platelets, median (IQR) | 231.5 (180–290) | 240 (190–301) |\n", "consistent")]
+    public void AMedianOfThingsNamedInAPlural(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
+    }
+
+    [Theory]
+    // A mean of things named in a plural, its n stated: 29 presentations over 14 patients give 2.07, no total gives 2.09.
+    [InlineData("The 14 patients with a second transplant had 2.07 (SD 0.88) emergency presentations during the year.", "consistent")]
+    [InlineData("The 14 patients with a second transplant had 2.09 (SD 0.88) emergency presentations during the year.", "inconsistent")]
+    [InlineData("Les 14 patients ayant eu une seconde greffe avaient eu 2,09 (ET 0,88) décompensations dans l'année.", "inconsistent")]
+    [InlineData("The 14 patients with a second transplant had 2.09 (SD 0.88) emergency presentations a month.", "not_checkable")]
+    public void AMeanOfThingsNamedInAPlural(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+    [Theory]
+    // A measure said to be whole ("whole numbers", "(0 à 10, entier)", "note entière") is of integers: a median of 20
+    // whole values is whole or a half, never 1.3.
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Nail pain (0 to 10, whole numbers), median (IQR) | 2 (0–3) | 1.3 (0–2) |\n", "inconsistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Médicament (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Douleur unguéale (0 à 10, entier), médiane (Q1-Q3) | 2 (0-3) | 1,3 (0-2) |\n", "inconsistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Médicament (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Douleur unguéale (0 à 10, entier), médiane (Q1-Q3) | 2 (0-3) | 1,5 (0-2) |\n", "consistent")]
+    // A time after a number in a row's label is the period the row counts over, not the unit of its values.
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Flares in previous 6 months, median (IQR) | 3 (2–5) | 3.2 (1–5) |\n", "inconsistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Médicament (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Poussées sur les 12 derniers mois, médiane (Q1-Q3) | 3 (2-5) | 3,2 (1-5) |\n", "inconsistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Time since the last flare, months, median (IQR) | 3 (2–5) | 3.2 (1–5) |\n", "consistent")]
+    public void AMedianOfAMeasureSaidToBeWholeOrCountedOverAPeriod(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
+    }
+
+    [Theory]
+    // A mean out of a set named without its number ("of their scheduled sessions", "de leurs séances prévues") and days
+    // counted (the days on which something happened within a period, the days missed) are of integers: no total over 13
+    // gives 4.38 (57/13 = 4.385 rounds to 4.38 is the one that does; 4.34 none). A time elapsed is not.
+    [InlineData("The 13 patients who stopped early had missed 4.34 (SD 0.40) of their scheduled sessions.", "inconsistent")]
+    [InlineData("The 13 patients who stopped early had missed 4.38 (SD 0.40) of their scheduled sessions.", "consistent")]
+    [InlineData("Les 13 patients ayant arrêté tôt avaient manqué 4,34 (ET 0,40) de leurs séances prévues.", "inconsistent")]
+    [InlineData("The 13 patients with bilateral symptoms took analgesics on 2.87 (SD 0.93) days in the first week.", "inconsistent")]
+    [InlineData("The 13 patients with bilateral symptoms missed 3.40 (SD 1.22) days of school during the trial.", "inconsistent")]
+    [InlineData("Les 13 patients drépanocytaires ont manqué 3,40 (ET 1,22) jours d'école pendant l'essai.", "inconsistent")]
+    [InlineData("The 13 patients with bilateral symptoms were discharged on a mean of 2.87 (SD 0.93) days after surgery.", "not_checkable")]
+    [InlineData("The 13 patients with bilateral symptoms missed 2.87 (SD 0.93) days per month.", "not_checkable")]
+    public void AMeanOfASetNamedWithoutItsNumberOrOfDaysCounted(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+    [Theory]
+    // A second group's value with "of" left before it measures what the first group's did: a binge-eating scale score
+    // of 10 men is a total over 10 (12.10 is, 12.15 is not); "it had a median of" after a visit is the score of the
+    // clause before (a median of 41 whole scores is never 1.53 at a quartile); the last "nombre médian de" before it names it.
+    [InlineData("Among the completers, the 28 women had a mean baseline Binge Eating Scale score of 15.25 ± 6.90 and the 10 men of 12.15 ± 4.24.", "grim", "inconsistent")]
+    [InlineData("Among the completers, the 28 women had a mean baseline Binge Eating Scale score of 15.25 ± 6.90 and the 10 men of 12.10 ± 4.24.", "grim", "consistent")]
+    [InlineData("Parmi les patients ayant terminé, les 28 femmes avaient un score moyen de 15,25 ± 6,90 et les 10 hommes de 12,15 ± 4,24.", "grim", "inconsistent")]
+    [InlineData("We included 41 infants. The modified Tal score had a median of 7 (Q1–Q3, 6–8) at inclusion and of 4 (Q1–Q3, 3–5.5) after 6 hours; after 24 hours it had a median of 3 (Q1–Q3, 1.53–4).", "quantile", "inconsistent")]
+    [InlineData("Nous avons inclus 41 nourrissons. Le score de Tal modifié avait une médiane de 7 (Q1-Q3 : 6-8) à l'inclusion ; à 24 heures, il avait une médiane de 3 (Q1-Q3 : 1,53-4).", "quantile", "inconsistent")]
+    [InlineData("Nous avons inclus 40 patients. Le nombre médian de crises par mois était de 8 [4 ; 18] et le nombre médian d'antiépileptiques antérieurs essayés était de 5,3 [4 ; 7].", "quantile", "inconsistent")]
+    [InlineData("We included 40 patients. The median number of seizures a month was 8 (IQR 4–18) and the median number of antiepileptic drugs previously tried was 5.3 (IQR 4–7).", "quantile", "inconsistent")]
+    [InlineData("The 23 patients with a large nodule rated procedural pain at 3.52 (SD 1.41) points, the 19 with a peripheral calcified rim at 4.27 (SD 1.63).", "grim", "inconsistent")]
+    [InlineData("The 23 patients with a large nodule rated procedural pain at 3.52 (SD 1.41) points, the 19 with a peripheral calcified rim at 4.26 (SD 1.63).", "grim", "consistent")]
+    [InlineData("Les 23 patients ayant un gros nodule cotaient la douleur à 3,52 (ET 1,41) points, et les 19 patients avec une calcification à 4,27 (ET 1,63).", "grim", "inconsistent")]
+    // The instrument named in full after "on the": 16 whole EPDS totals never average 11.35.
+    [InlineData("At 6 weeks post partum, the 16 women whose infant had needed ventilation scored 11.35 (SD 4.21) on the Edinburgh Postnatal Depression Scale.", "grim", "inconsistent")]
+    [InlineData("À 6 semaines du post-partum, les 16 femmes dont l'enfant avait été ventilé avaient 11,35 (ET 4,21) sur l'échelle de dépression postnatale d'Édimbourg.", "grim", "inconsistent")]
+    // "those in the … group": a second group of people, its value brought in by the first's preposition; a median of
+    // whole units is whole or a half, never 2.2.
+    [InlineData("We included 40 patients. Patients in the restrictive group received a median of 0 units of red cells (IQR 0–1) and those in the liberal group a median of 2.2 units (IQR 1–3).", "quantile", "inconsistent")]
+    [InlineData("Nous avons inclus 40 patients. Les patients du groupe restrictif ont reçu une médiane de 0 culot globulaire (Q1-Q3 : 0-1) et ceux du groupe libéral une médiane de 2,2 culots (Q1-Q3 : 1-3).", "quantile", "inconsistent")]
+    public void AMeasureCarriedToTheNextClause(string text, string check, string verdict) => Assert.Contains(verdict, Verdicts(text, check));
+    [Theory]
+    // A line of its own naming a group with its n gives the n of the text below it: no total over 70 gives 2.08
+    // (146/70 = 2.0857), none over 74 gives 2.10; not to a sentence about a subgroup the line does not name.
+    [InlineData("Results\n\nDrug group (N = 70)\n\nPatients had 2.08 (SD 0.88) emergency presentations during the year.\n", "inconsistent")]
+    [InlineData("Results\n\nDrug group (N = 70)\n\nPatients had 2.09 (SD 0.88) emergency presentations during the year.\n", "consistent")]
+    [InlineData("Résultats\n\nGroupe placebo (n = 74)\n\nLes patients avaient eu 2,10 (ET 0,88) décompensations dans l'année.\n", "inconsistent")]
+    [InlineData("Results\n\nDrug group (N = 70)\n\nIn women, patients had 2.08 (SD 0.88) emergency presentations during the year.\n", "not_checkable")]
+    public void AGroupsNOnALineOfItsOwnAbove(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+    [Theory]
+    // The singular a French count below 2 takes, known as the value's unit by "en médiane" or the statistic's bracket:
+    // a median of 40 counts is never 1.3; never a unit ("1,3 kg en médiane").
+    [InlineData("Nous avons inclus 40 patients. Ils avaient eu 1,3 réhospitalisation en médiane (Q1-Q3 : 0-2) pendant l'année.", "inconsistent")]
+    [InlineData("Nous avons inclus 40 patients. Ils avaient eu 1,5 réhospitalisation en médiane (Q1-Q3 : 0-2) pendant l'année.", "consistent")]
+    [InlineData("Nous avons inclus 40 patients. Ils avaient perdu 1,3 kg en médiane (Q1-Q3 : 0-2) pendant l'année.", "consistent")]
+    [InlineData("Nous avons inclus 40 patients. Ils avaient eu 1,3 décompensation (Q1-Q3 : 0-2) pendant l'année.", "inconsistent")]
+    public void AFrenchCountBelowTwoInTheSingular(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
+    }
+    [Theory]
+    // A row named "No. of …", "Nb de …" or with "(n)" counts: a median of 20 counts is never 1.3.
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| No. of admissions, median (IQR) | 1.3 (0–2) | 1 (0–2) |\n", "inconsistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Comorbidity (n), median (IQR) | 1.3 (0–2) | 1 (0–2) |\n", "inconsistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Médicament (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Nb d'hospitalisations, médiane (Q1-Q3) | 1,3 (0-2) | 1 (0-2) |\n", "inconsistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Médicament (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Comorbidité (n), médiane (Q1-Q3) | 1,5 (0-2) | 1 (0-2) |\n", "consistent")]
+    public void ARowNamedAsACount(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
+    }
+    [Theory]
+    // A measure the paper says is given in whole points, named as its clause's subject, is integer-valued wherever the
+    // paper names it again: no total over 13 gives 6.10 (79/13 = 6.08, 80/13 = 6.15); 6.08 is one; never with a unit.
+    [InlineData("Wound pain (0–10, whole points) was recorded daily. In the 13 patients with a dehiscence, wound pain was 6.10 (SD 1.40) on day 3.", "inconsistent")]
+    [InlineData("Wound pain (0–10, whole points) was recorded daily. In the 13 patients with a dehiscence, wound pain was 6.08 (SD 1.40) on day 3.", "consistent")]
+    [InlineData("La satisfaction, sur une échelle de 0 à 10 en points entiers, a été recueillie à 3 mois. Chez les 13 patients raides, la satisfaction était de 6,10 (ET 1,40).", "inconsistent")]
+    [InlineData("Wound pain (0–10, whole points) was recorded daily. In the 13 patients with a dehiscence, wound pain on a 100 mm visual analogue scale was 61.10 (SD 11.40) mm on day 3.", "not_checkable")]
+    public void AMeasureStatedWholeNamedAgain(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+    [Theory]
+    // A table row of days whose limits are printed whole: days counted between dates are whole, so the median is whole or
+    // a half, never 71.8; a row in weeks says nothing of the data's precision.
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Reconstruction (n = 94) | Rehabilitation (n = 92) |\n|---|---|---|\n| Days from injury to surgery, median (IQR) | 68 (45–104) | 71.8 (47–110) |\n", "inconsistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Reconstruction (n = 94) | Rehabilitation (n = 92) |\n|---|---|---|\n| Days from injury to surgery, median (IQR) | 68 (45–104) | 71.5 (47–110) |\n", "consistent")]
+    [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Chirurgie (n = 94) | Rééducation (n = 92) |\n|---|---|---|\n| Délai avant chirurgie (jours), médiane (Q1-Q3) | 68 (45-104) | 71,8 (47-110) |\n", "inconsistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Reconstruction (n = 94) | Rehabilitation (n = 92) |\n|---|---|---|\n| Time from injury to surgery, weeks, median (IQR) | 6 (4–9) | 7.8 (5–11) |\n", "consistent")]
+    public void ATableRowOfDaysWithWholeLimits(string text, string verdict)
+    {
+        var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();
+        Assert.NotEmpty(findings);
+        Assert.Equal(verdict == "inconsistent", findings.Contains("inconsistent"));
+    }
 }

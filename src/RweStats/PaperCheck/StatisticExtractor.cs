@@ -87,6 +87,7 @@ internal static partial class StatisticExtractor
             if (test == "r" && df1 is null && found.OfType<TestStatistic>().LastOrDefault() is { Test: "r", Df1: { } previousDf } previous
                 && SentenceIndex(sentences, previous.Context.Start) == SentenceIndex(sentences, m.Index))
                 df1 = previousDf;
+            if (IsSpearman(m.Groups["test"].Value) && !(df1?.Value >= SpearmanMinDf)) continue;
             int start = Math.Min(m.Index, p.Start), end = pFirst ? valueEnd + gap.Length : p.End;
             usedP.Add(p);
             taken.Add((start, end));

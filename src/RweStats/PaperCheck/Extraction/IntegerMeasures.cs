@@ -20,17 +20,51 @@ internal static partial class StatisticExtractor
     // Up to two words may qualify the thing counted ("4.63 (SD 2.14) rescue opioid tablets", "3.25 programming visits",
     // "2.29 antiemetic doses"), none a unit, a time or a preposition ("4.2 hours between visits" counts no visits).
     // A duration stated in whole units after its value ("17.46 (SD 9.32) whole days", "12,3 jours entiers") counts them.
-    const string CountQualifier = @"(?:(?!(?:of|de|des|du|per|par|a|an|the|le|la|les|in|dans|with|avec|without|sans|for|pour|and|et|or|ou|to|à|au|aux|on|sur|at|between|entre|after|après|before|avant|from|since|depuis|during|pendant|over|among|parmi|chez|than|que|mg|µg|g|kg|ml|l|iu|ui|mmol|µmol|units?|unités?|times|fois|hours?|heures?|minutes?|min|days?|jours?|nights?|nuits?|weeks?|semaines?|months?|mois|years?|ans|années?)\b)[\p{L}][\p{L}-]+\s+){0,2}";
+    const string CountQualifier = @"(?:(?!(?:of|de|des|du|per|par|a|an|the|le|la|les|in|dans|with|avec|without|sans|for|pour|and|et|or|ou|to|à|au|aux|on|sur|at|between|entre|after|après|before|avant|from|since|depuis|during|pendant|over|among|parmi|chez|than|que|mg|µg|g|kg|ml|l|iu|ui|mmol|µmol|cm|mm|m|km|µm|nm|mmhg|kpa|ng|pg|µl|dl|kcal|cal|bpm|hz|db|gy|cgy|mbq|msv|meq|log|logs|units?|unités?|times|fois|hours?|heures?|minutes?|min|days?|jours?|nights?|nuits?|weeks?|semaines?|months?|mois|years?|ans|années?)\b)[\p{L}][\p{L}-]+\s+){0,2}";
     // A mean out of a whole number of things named in a plural ("31.47 (SD 4.12) of the 36 planned lessons", "5,2 (ET 1,3)
     // des 8 séances prévues") is a count of them; so are the passes of a device, lessons, meetings, sexual partners,
     // hypoglycaemias and examinations, contacts, doses taken (prises), inhalations, falls, relapses and dressing changes,
     // nodules, lines of therapy, interviews (entretiens), antiepileptic drugs and affected joints, alerts and alarms,
     // aerosols, radiographs and blood gases, dental restorations and extractions, treatments and infections, siblings,
-    // (HLA) mismatches and joints; a count per participant or
+    // (HLA) mismatches and joints; a mean out of a set named without its number too ("4.38 (SD 0.40) of their scheduled
+    // sessions", "1,57 (ET 0,76) de leurs séances prévues"); a count per participant or
     // per patient is still a count of each one's (a count per week or per day is a rate). Never people: "of the 36
     // patients" is whom the mean is of.
-    static readonly Regex CountUnit = new(@"^\s*(?:(?:of|out\s+of)\s+the|des|sur\s+les)\s+\d+\s+(?!(?:[\w'-]+\s+)?" + PeopleWords + @"\b)(?:[a-zà-ÿ][\wà-ÿ'-]*\s+)?[a-zà-ÿ][\wà-ÿ'-]*[sx]\b|^\s*" + CountQualifier + @"(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b|^\s*" + CountQualifier + @"(?:sessions?|séances?|consultations?|visits?|visites?|man(?:œ|oe)uvres?|cycles?|cures?|courses|injections?|doses?|bolus|boluses|recordings|enregistrements|Holters?|stays|séjours|admissions|readmissions|réhospitalisations|hospitali[sz]ations|nights?|nuits?|scans?|scanners|passages?|attempts|tentatives?|measurements|tests|boxes|boîtes|bottles|flacons|sachets|adjustments|ajustements|breaks|pauses|nails|ongles|pressure\s+ulcers|escarres|lesions|lésions|teeth|dents|procedures|procédures|interventions|biopsies|échographies|ultrasounds|sites|prescriptions|ordonnances|appointments|calls|appels|contacts|prises|inhalations|puffs|bouffées|falls|chutes|exacerbations|relapses|rechutes|dressing\s+changes|changements\s+de\s+pansements?|réfections\s+de\s+pansements?|transfusions|passes|lessons|leçons|meetings|réunions|(?:sexual\s+)?partners|partenaires(?:\s+sexuels)?|hypoglyc(?:a)?emi(?:as|es)|hypoglycémies|examinations|examens(?:\s+complémentaires)?|units\s+of\s+(?:packed\s+)?red(?:\s+blood)?\s+cells|culots(?:\s+globulaires)?|nodules|siblings|mismatches|joints|alerts|alertes|alarms|alarmes|aerosols|aérosols|nebuli[sz]ations|nébulisations|radiographs|radiographies|x-rays|blood\s+gas(?:es|\s+analyses)|gaz\s+du\s+sang|restorations|restaurations|fillings|extractions|(?:systemic\s+)?treatments|traitements(?:\s+systémiques)?|(?:skin\s+)?infections|infections(?:\s+cutanées)?|(?:prior\s+|previous\s+)?lines\s+of\s+(?:therapy|treatment)|lignes\s+de\s+traitement|entretiens|antiepileptics|antiepileptic\s+drugs|antiépileptiques|articulations(?:\s+atteintes)?|affected\s+joints|(?:times|fois)(?!\s+(?:higher|greater|more|less|lower|larger|smaller|as|the|that|plus|moins|supérieure?s?|inférieure?s?)\b))(?![\w-])(?!\s*(?:per|par|a|an)\b(?!-)(?!\s+(?:participant|patient|patiente|person|personne|subject|sujet|child|enfant|woman|femme|man|homme)(?![\w-]))|\s*/)|^\s*(?:whole|completed?)\s+(?:days|nights|weeks|months|years)\b|^\s*(?:jours|nuits|semaines|mois|années|ans)\s+(?:entiers|entières|révolus|révolues|complets|complètes)\b|^\s*(?:seizures|crises|episodes|épisodes|attacks)\b(?!\s*(?:per|par|a|an)\b(?!-)|\s*/|\s+(?:annual|annuel|monthly|mensuel|weekly|hebdomadaire|daily|quotidien))", OptI);
-    static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|courses of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils|flares|falls|chutes|(?:painful|swollen|tender) joints|articulations (?:douloureuses|gonflées)|ETDRS letters|letters read|lettres ETDRS|numbered\s+(?:a|an)\s+(?:mean|median|average)|(?:étaient|était)\s+au\s+nombre\s+de)\b|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
+    /// <summary>
+    /// Discrete things named in a plural, whatever they are ("4.5 dermatomes", "1.3 (IQR 0–2) hospital admissions", "3,7
+    /// modèles en médiane", "2 vomissements", a row "Organ domains involved, median [IQR]"): a plural noun names things
+    /// counted one by one unless it names a unit, a time, a physical or money quantity, a statistic, people, cells or
+    /// molecules measured in a sample, or is a word of another kind that ends in s (was, this, versus, dans, plus).
+    /// A word class, not a list of the things counted: the plural is an English or French one (-s, not -ss, -us, -is;
+    /// -aux, -eux, -oux), never an abbreviation in capitals ("LEMS", "OHS": a score's or a scale's name).
+    /// </summary>
+    const string NotCountedPlural =
+        // words of other kinds ending in s, and verbs in the third person
+        @"was|has|does|is|as|its|this|thus|his|hers|ours|yours|theirs|those|these|whose|others|across|always|perhaps|besides|whereas|towards|afterwards|sometimes|nevertheless|unless|plus|minus|versus|vs|yes|"
+        + @"remains|increases|decreases|differs|means|seems|appears|suggests|indicates|corresponds|represents|compares|falls|rises|goes|reaches|exceeds|varies|shows|reflects|lies|stands|implies|becomes|gives|makes|takes|occurs|equals|totals|amounts|relates|depends|persists|exists|includes|contains|provides|allows|requires|continues|tends|"
+        + @"dans|sous|après|moins|mais|puis|pas|très|lors|dès|alors|tous|toutes|des|les|ces|ses|mes|nos|vos|leurs|ils|elles|nous|vous|sans|avons|sont|jamais|toujours|parfois|ailleurs|hors|vers|ceux|celles|autres|deux|mieux|eux|vieux|fois|times|"
+        // units, times and physical quantities (a compound ending in one too: "pack-years", "kilometres", "workdays")
+        + @"[\p{L}-]*(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|secondes|heures|jours|nuits|semaines|mois|ans|années|décennies|grams|grammes|litres|liters|metres|meters|mètres|moles|volts|watts|newtons|joules|calories|bels|hertz|diopters|dioptres|dioptries|degrees|degrés|ounces|pounds|inches|miles|yards|units|unités|percents|beats|battements|breaths|folds|logs|pascals|kilos|kilogs)|"
+        + @"levels|values|ratios|rates|concentrations|titres|titers|volumes|weights|heights|lengths|sizes|diameters|pressures|temperatures|intakes|loads|losses|gains|changes|differences|averages|medians|proportions|percentages|fractions|amounts|quantities|areas|distances|durations|intervals|delays|latencies|speeds|velocities|thresholds|estimates|outcomes|results|findings|costs|expenses|prices|charges|fees|savings|euros|dollars|incomes|indices|indexes|grades|stages|scores|SDs|SEs|quartiles|percentiles|centiles|deviations|equivalents|microns|reductions|improvements|elevations|declines|excursions|readings|carbohydrates|fats|ages|frequencies|angles|thicknesses|densities|intensities|amplitudes|lines|pairs|bases|millions|billions|thousands|hundreds|dozens|"
+        + @"niveaux|valeurs|rapports|taux|titres|poids|tailles|longueurs|diamètres|pressions|températures|apports|charges|pertes|variations|différences|moyennes|médianes|pourcentages|quantités|surfaces|durées|délais|seuils|vitesses|résultats|coûts|dépenses|prix|revenus|stades|écarts-types|écart-types|équivalents|glucides|protides|fréquences|angles|épaisseurs|densités|intensités|amplitudes|lignes|paires|milliers|milliards|centaines|dizaines|"
+        // people, cells and molecules measured in a sample
+        + PeopleWords + @"|cases|eyes|cells|cellules|lymphocytes|neutrophils|neutrophiles|platelets|plaquettes|leukocytes|leucocytes|eosinophils|éosinophiles|monocytes|basophils|basophiles|erythrocytes|érythrocytes|reticulocytes|réticulocytes|granulocytes|globules|blasts|blastes|copies|colonies|bacteria|particles|particules|spermatozoïdes|"
+        + @"triglycerides|triglycérides|lipids|lipides|transaminases|enzymes|antibodies|anticorps|hormones|electrolytes|électrolytes|ketones|cétones|proteins|protéines|nutrients|nutriments|vitamins|vitamines|minerals|minéraux|metabolites|métabolites|lipoproteins|lipoprotéines|immunoglobulins|immunoglobulines|cytokines|markers|marqueurs|biomarkers|biomarqueurs|diabetes|series|species|mets|ius|cfus";
+    /// <summary>Up to two words before the plural ("hospital admissions", "rescue opioid tablets"), none a preposition, a
+    /// conjunction, a verb or a unit: "5.3 (SD 1.2) while controls" names no things counted.</summary>
+    const string PluralQualifier = @"(?:(?!(?:of|de|des|du|d|per|par|a|an|the|le|la|les|l|in|dans|with|avec|without|sans|for|pour|and|et|or|ou|to|à|au|aux|on|sur|at|between|entre|after|après|before|avant|from|since|depuis|during|pendant|over|among|parmi|chez|than|que|qui|who|which|that|when|while|whereas|but|mais|so|also|only|both|alors|then|puis|versus|vs|was|were|is|are|be|been|had|has|have|did|do|does|était|étaient|est|sont|avait|avaient|ont|soit|respectively|respectivement|cm|mm|m|km|µm|nm|mmhg|kpa|ng|pg|µl|dl|kcal|cal|bpm|hz|db|gy|cgy|mbq|msv|meq|log|logs|sous|under|over|into|within|through|via|by|selon|vers|contre|against|compared|comparé|several|plusieurs|many|some|few|any|each|every|all|no|not|ne|more|less|fewer|most|plus|moins|tous|toutes|chaque|quelques|their|its|his|her|our|leur|leurs|son|sa|ses|un|une|one|mg|µg|g|kg|ml|l|iu|ui|mmol|µmol|hours?|heures?|minutes?|min|days?|jours?|weeks?|semaines?|months?|mois|years?|ans|années?)\b)[\p{L}][\p{L}-]+\s+){0,2}";
+    const string CountedPlural = @"(?!(?:" + NotCountedPlural + @")(?![\p{L}-]))(?-i:(?![\p{Lu}\d-]{2,}s?(?![\p{L}-])))(?:\p{L}[\p{L}-]*\p{L}(?<![sui])s|\p{L}[\p{L}-]*(?:aux|eux|oux)|teeth)(?![\p{L}-])";
+    /// <summary>
+    /// A thing counted in the singular a French value below 2 takes ("1,3 hospitalisation en médiane (Q1-Q3 : 0-2)",
+    /// "1,7 consultation (ET 0,9)"), known as the value's unit by what follows it: "en médiane", "en moyenne" or the
+    /// statistic's own bracket; not a unit, a time, a quantity, people or a word of another kind.
+    /// </summary>
+    const string CountedSingularFr = @"(?!(?:[\p{L}-]*(?:seconde|minute|heure|jour|nuit|semaine|mois|an|année|décennie|gramme|kilo|litre|mètre|degré|unité|battement|calorie)|point|fois|niveau|valeur|taux|score|rapport|ratio|log|logmar|mmol|µmol|nmol|mmhg|kcal|euro|dollar|pour|chez|dans|sous|avec|sans|après|avant|entre|contre|versus|vers|selon|pendant|depuis|parmi|durant|lors|dont|mais|puis|donc|alors|ainsi|aussi|soit|plus|moins|très|environ|respectivement|patient|patiente|personne|enfant|sujet|femme|homme|cas|proportion|pourcentage|moyenne|médiane|différence|variation|durée|délai|poids|taille|dose)[sx]?(?![\p{L}-]))(?-i:\p{Ll}[\p{Ll}-]{3,}(?<![sx]))(?=\s+en\s+(?:médiane|moyenne)\b|\s*\((?:ET|DS|Q1|EIQ|extrêmes|écart|min))";
+    /// <summary>Not a count when given over a period ("cigarettes per day", "visits a month", "wound-care visits per
+    /// month", "drinks daily", "boluses each day") or per a unit ("/L"): a rate. A count per participant is still each one's count.</summary>
+    const string NotARate = @"(?!\s*(?:per|par|a|an|each|every|chaque)\b(?!-)(?!\s+(?:participant|patient|patiente|person|personne|subject|sujet|child|enfant|woman|femme|man|homme)(?![\w-]))|\s*/|\s+(?:daily|weekly|monthly|yearly|annually|nightly|quotidien\w*|hebdomadaire\w*|mensuel\w*|annuel\w*))";
+    static readonly Regex CountUnit = new(@"^\s*(?:(?:of|out\s+of)\s+the|des|sur\s+les)\s+\d+\s+(?!(?:[\w'-]+\s+)?" + PeopleWords + @"\b)(?:[a-zà-ÿ][\wà-ÿ'-]*\s+)?[a-zà-ÿ][\wà-ÿ'-]*[sx]\b|^\s*(?:(?:of|out\s+of)\s+(?:the|their|his|her|its)|de\s+(?:leurs|ses|ces))\s+" + PluralQualifier + CountedPlural + @"|^\s*" + CountQualifier + @"(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b|^\s*" + CountQualifier + @"(?:sessions?|séances?|consultations?|visits?|visites?|man(?:œ|oe)uvres?|cycles?|cures?|courses|injections?|doses?|bolus|boluses|recordings|enregistrements|Holters?|stays|séjours|admissions|readmissions|réhospitalisations|hospitali[sz]ations|nights?|nuits?|scans?|scanners|passages?|attempts|tentatives?|measurements|tests|boxes|boîtes|bottles|flacons|sachets|adjustments|ajustements|breaks|pauses|nails|ongles|pressure\s+ulcers|escarres|lesions|lésions|teeth|dents|procedures|procédures|interventions|biopsies|échographies|ultrasounds|sites|prescriptions|ordonnances|appointments|calls|appels|contacts|prises|inhalations|puffs|bouffées|falls|chutes|exacerbations|relapses|rechutes|dressing\s+changes|changements\s+de\s+pansements?|réfections\s+de\s+pansements?|transfusions|passes|lessons|leçons|meetings|réunions|(?:sexual\s+)?partners|partenaires(?:\s+sexuels)?|hypoglyc(?:a)?emi(?:as|es)|hypoglycémies|examinations|examens(?:\s+complémentaires)?|units\s+of\s+(?:packed\s+)?red(?:\s+blood)?\s+cells|culots(?:\s+globulaires)?|nodules|siblings|mismatches|joints|alerts|alertes|alarms|alarmes|aerosols|aérosols|nebuli[sz]ations|nébulisations|radiographs|radiographies|x-rays|blood\s+gas(?:es|\s+analyses)|gaz\s+du\s+sang|restorations|restaurations|fillings|extractions|(?:systemic\s+)?treatments|traitements(?:\s+systémiques)?|(?:skin\s+)?infections|infections(?:\s+cutanées)?|(?:prior\s+|previous\s+)?lines\s+of\s+(?:therapy|treatment)|lignes\s+de\s+traitement|entretiens|antiepileptics|antiepileptic\s+drugs|antiépileptiques|articulations(?:\s+atteintes)?|affected\s+joints|(?:times|fois)(?!\s+(?:higher|greater|more|less|lower|larger|smaller|as|the|that|plus|moins|supérieure?s?|inférieure?s?)\b))(?![\w-])(?!\s*(?:per|par|a|an)\b(?!-)(?!\s+(?:participant|patient|patiente|person|personne|subject|sujet|child|enfant|woman|femme|man|homme)(?![\w-]))|\s*/)|^\s*" + PluralQualifier + CountedPlural + NotARate + @"|^\s*" + CountedSingularFr + @"|^\s*(?:whole|completed?)\s+(?:days|nights|weeks|months|years)\b|^\s*(?:jours|nuits|semaines|mois|années|ans)\s+(?:entiers|entières|révolus|révolues|complets|complètes)\b|^\s*(?:seizures|crises|episodes|épisodes|attacks)\b(?!\s*(?:per|par|a|an)\b(?!-)|\s*/|\s+(?:annual|annuel|monthly|mensuel|weekly|hebdomadaire|daily|quotidien))", OptI);
+    static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|no\.\s*of|nb\s+(?:de\b|d')|nbre\s+(?:de\b|d')|courses of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils|flares|falls|chutes|(?:painful|swollen|tender) joints|articulations (?:douloureuses|gonflées)|ETDRS letters|letters read|lettres ETDRS|numbered\s+(?:a|an)\s+(?:mean|median|average)|(?:étaient|était)\s+au\s+nombre\s+de|whole\s+(?:numbers?|values?)|integers?|(?:nombres?|valeurs?|notes?)\s+entier(?:e|s|es)?)\b|,\s*(?:entiers?|entières?|whole|integers?)\s*\)|\(\s*(?:n|nb|no\.)\s*\)|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
     /// <summary>
     /// Instruments whose total is a sum of whole item scores, named without the word "score": psychiatric rating scales
     /// (PANSS, MADRS, HAM-D, HAM-A, YMRS, BPRS, PHQ-9, GAD-7, HADS, BDI, EPDS, CGI), cognitive tests (MMSE, MoCA), stroke
@@ -96,29 +130,45 @@ internal static partial class StatisticExtractor
     }
 
     /// <summary>A second clause giving the same measure in a counted group by a pronoun: "…; in the 13 trekkers who needed
-    /// rescue analgesia it was 6.88", "… ; chez les 13 enfants ayant arraché leur sonde, il était de 3,33": "it", "il",
+    /// rescue analgesia it was 6.88", "… ; chez les 13 enfants ayant arraché leur sonde, il était de 3,33", "…; after 24
+    /// hours it had a median of 3", "… ; à 24 heures, il avait une médiane de 3": "it", "il",
     /// "elle" stand for the measure just named (a measure named anew, "for body weight, it was", is no counted group).</summary>
-    static readonly Regex PronounOfSameMeasure = new(@"(?:;|,|\bwhereas\b|\bwhile\b|\balors que\b|\btandis que\b|\band\b|\bet\b)\s*(?:(?:in|among|for|chez|parmi|dans|pour)\s+(?:the|those|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+[^;:.,=±%()\d]{0,90}?,?\s*)?(?:it|il|elle)\s+(?:was|is|stood at|averaged|était|est|a été)\s*(?:de\s+|d'|at\s+)?$", OptI);
+    static readonly Regex PronounOfSameMeasure = new(@"(?:;|,|\bwhereas\b|\bwhile\b|\balors que\b|\btandis que\b|\band\b|\bet\b)\s*(?:(?:in|among|for|chez|parmi|dans|pour)\s+(?:the|those|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+[^;:.,=±%()\d]{0,90}?,?\s*)?(?:(?:after|at|by|à|après)\s+[^;:.,=±%()]{1,25}?,?\s+)?(?:it|il|elle)\s+(?:was|is|stood at|averaged|était|est|a été|had\s+(?:a|an)\s+(?:median|mean)\s+of|avait\s+une\s+(?:médiane|moyenne)\s+de)\s*(?:de\s+|d'|at\s+)?$", OptI);
 
     /// <summary>A second group of people's value with its verb and measure left out: "… had 9.65 (SD 2.07) glucose
     /// measurements, the 29 admitted placebo infants 11.41 (SD 3.02)", "… ont reçu 2,38 (ET 0,92) doses de secours, et
     /// les 26 patients sous placebo 3,15 (ET 1,71)", or a group named by its relative clause alone ("and the 15 who relapsed
     /// after stopping 1.51 (SD 0.92)", "et les 15 qui ont rechuté 1,51 (ET 0,92)") or by "with" ("and the 14 with a
     /// glucose-6-phosphate dehydrogenase deficiency 2.07 (SD 0.28)", "et les 12 ayant une surinfection 3,47"), in up to six
-    /// words after them ("et les 25 patients mineurs lors de leur première ivresse 1,64 (DS 0,81)"). People named, so that the group's n is the statistic's (not "les 26
+    /// words after them ("et les 25 patients mineurs lors de leur première ivresse 1,64 (DS 0,81)"), or by "those" and
+    /// what they are in or given ("and those in the liberal group a median of 2.2 units", "et ceux du groupe libéral"). People named, so that the group's n is the statistic's (not "les 26
     /// sous placebo", whose n the sentence's other group would give); no verb and no preposition at its end: "and the
-    /// 40 patients had a BMI of 27.3" names its own measure.</summary>
-    static readonly Regex ElidedGroup = new(@"^\s*(?:,\s*(?:and|et)?|;|\band\b|\bet\b)\s*(?:the|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+"
+    /// 40 patients had a BMI of 27.3" names its own measure; but the group may end on the preposition that brought in the
+    /// first group's value, the verb and measure left out before it (see <see cref="Joined"/>).</summary>
+    static readonly Regex ElidedGroup = new(@"^\s*(?:,\s*(?:and|et)?|;|\band\b|\bet\b)\s*(?:(?:the|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+"
         + @"(?:(?:" + NotAVerb + @"[\p{L}'’-]+\s+){0,3}?" + PeopleWords + @"|(?:who|qui|with|avec|ayant)\s+[\p{L}'’-]+)"
+        + @"|(?:those|ceux|celles)\s+(?:in|on|with|given|receiving|who|dans|du|de|avec|sous|ayant|qui)\s+[\p{L}'’-]+)"
         + @"(?:\s+" + NotAVerb + @"\p{L}[\p{L}\d'’-]*){0,6}\s*(?<!\b(?:of|de|d'|du|des|à|at|for|pour|with|avec)\s*)$", OptI);
     const string NotAVerb = @"(?!(?:" + Auxiliary + @"|showed|reported|received|took|used|a(?=\s+(?:[\p{L}-]+(?:é|ée|és|ées|u|ue|us|ues|i|is|it)|une?|des|du|de|d')\b)|présentaient|recevaient|prenaient)\b)";
 
     /// <summary>A statistic joined to the one before it as a second value of the same measure (see <see cref="InheritMeasure"/>), with no unit or "for …" of its own after it.</summary>
     static bool Joined(string flow, ReportedStatistic previous, ReportedStatistic current)
     {
+        // A second group ending on the preposition that brought in the first group's value: "… a mean score of 15.23 ±
+        // 6.90 and the 10 men of 12.10 ± 4.24", "rated procedural pain at 3.52 (SD 1.41) points, the 19 with a calcified
+        // rim at 4.29 (SD 1.63)", "cotaient leur fatigue à 3,44 (ET 1,56) …, et les 27 patientes avec atteinte
+        // ganglionnaire à 3,54": the verb and the measure left out are the first group's.
+        bool Elided(string tail)
+        {
+            if (ElidedGroup.IsMatch(tail)) return true;
+            var preposition = Regex.Match(tail, @"(?<![\p{L}'’])(?<p>of|at|de|d'|à)\s*$", OptI);
+            return preposition.Success
+                   && Regex.IsMatch(flow[Math.Max(0, previous.Context.Start - 40)..previous.Context.Start], @"(?<![\p{L}'’])" + Regex.Escape(preposition.Groups["p"].Value) + @"\s*$", OptI)
+                   && ElidedGroup.IsMatch(tail[..preposition.Index].TrimEnd() + " ");
+        }
         var between = flow[previous.Context.End..current.Context.Start];
         var conjunction = Conjunction.Matches(between).LastOrDefault();
-        if (!PronounOfSameMeasure.IsMatch(between) && !(conjunction is not null && ElidedGroup.IsMatch(between[conjunction.Index..])) && (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..]))) return false;
+        if (!PronounOfSameMeasure.IsMatch(between) && !(conjunction is not null && Elided(between[conjunction.Index..])) && (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..]))) return false;
         var afterNumber = flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 20)];
         if (ContinuousUnit.IsMatch(afterNumber) || ContinuousUnit.IsMatch(QuoteUnit(current.Context.Quote))) return false;
         // "… and 71.2 (SD 9.4) for body weight" names its own measure after it.
@@ -181,6 +231,17 @@ internal static partial class StatisticExtractor
         foreach (Match m in RatedOnScale.Matches(flow))
             if (!NotIntegerScore.IsMatch(m.Value)) Add(m.Groups["w"].Value);
         foreach (Match m in CountingIndex.Matches(flow)) Add(m.Groups["w"].Value);
+        // A measure the paper says is given in whole points or numbers, named as its clause's subject: "La satisfaction,
+        // sur une EN de 0 à 10 en points entiers, était de 8,41", "Wound pain (0–10, whole points) fell from …": integer-valued
+        // wherever the paper names it again ("chez les 13 patients raides, la satisfaction était de 6,08").
+        foreach (Match m in StatedWhole.Matches(flow))
+        {
+            int from = flow.LastIndexOfAny(new[] { '.', ';', '\n' }, Math.Max(0, m.Index - 1)) + 1;
+            if (m.Index - from > 160) continue;
+            if (StatedSubject.Match(flow[from..m.Index]) is { Success: true } subject && subject.Groups["w"].Value.Length >= 4
+                && !NotIntegerScore.IsMatch(flow[from..(m.Index + m.Length)]))
+                Add(subject.Groups["w"].Value);
+        }
         // A score's abbreviation defined where the paper names it ("The Venous Clinical Severity Score (VCSS)", "le score
         // de sévérité veineuse clinique (VCSS)"): the score, integer-valued as a score is, wherever the abbreviation
         // stands alone (not a scale's: a rating scale may be averaged over items).
@@ -205,6 +266,9 @@ internal static partial class StatisticExtractor
         }
         return names.Count == 0 ? null : new Regex(@"(?<![\w-])(?:" + string.Join("|", names.Select(Regex.Escape)) + @")(?![\w-])", Opt);
     }
+    static readonly Regex StatedWhole = new(@"\b(?:in\s+)?whole\s+(?:points|numbers)\b|\ben\s+(?:points|nombres)\s+entiers\b|\b(?:nombres?|notes?)\s+entier(?:e|s|es)?\b|,\s*(?:entiers?|entières?)\s*\)", OptI);
+    /// <summary>The subject opening a clause, before its comma or bracket: "La satisfaction,", "Wound pain (".</summary>
+    static readonly Regex StatedSubject = new(@"^\s*(?:(?:The|La|Le|Les|L')\s*)?(?<w>\p{L}[\p{L}-]+(?:\s+\p{L}[\p{L}-]+){0,2}?)\s*[,(]", Opt);
     static readonly Regex WholePointsStatement = new(@"\b(?:in whole points|en points entiers|in whole numbers|en nombres entiers)\b", OptI);
 
     static readonly Regex ModelBased = new(@"\b(?:adjusted|adjustment|adjusting|least[- ]squares|LS|estimated|model[- ]based|marginal|predicted|weighted|imputed|imputation|ajustée?s?|ajustement|estimée?s?|pondérée?s?|imputée?s?|moindres carrés)\b", OptI);

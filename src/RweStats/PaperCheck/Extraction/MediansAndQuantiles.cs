@@ -51,13 +51,15 @@ internal static partial class StatisticExtractor
     /// median printed whole or as a half says nothing of the data's precision (the singular "1,7 jour" as well), and weeks, months and years are mostly
     /// days divided (real-valued) unless the paper says they were counted whole (<see cref="WholeTimeUnits"/>).
     /// </summary>
-    static MedianWithQuartiles CountedInWholeUnits(MedianWithQuartiles m)
+    /// <param name="unit">The unit a table row's label gives its cells ("Days from injury to surgery"), else the one printed after the median.</param>
+    static MedianWithQuartiles CountedInWholeUnits(MedianWithQuartiles m, string? unit = null)
     {
         if (m.Context.IntegerValued || m.Median is not { Decimals: > 0 } median || (median.Value * 2) % 1 == 0) return m;
         var limits = new[] { m.Q1, m.Q3, m.Min, m.Max }.Where(l => l is not null).ToList();
         if (limits.Count < 2 || limits.Any(l => l!.Decimals > 0)) return m;
-        if (WholeUnitDuration.Match(QuoteUnit(m.Context.Quote)) is not { Success: true } unit) return m;
-        return m with { Context = m.Context with { IntegerValued = true, Measure = m.Context.Measure ?? $"{unit.Groups["u"].Value} (its limits printed whole)" } };
+        unit ??= WholeUnitDuration.Match(QuoteUnit(m.Context.Quote)) is { Success: true } printed ? printed.Groups["u"].Value : null;
+        if (unit is null) return m;
+        return m with { Context = m.Context with { IntegerValued = true, Measure = m.Context.Measure ?? $"{unit} (its limits printed whole)" } };
     }
 
     static readonly Regex WholeUnitDuration = new(@"^\s*(?:(?:full|whole|completed?|entiers|révolus)\s+)?(?<u>days?|jours?)\b", OptI);

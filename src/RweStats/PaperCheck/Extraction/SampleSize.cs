@@ -45,6 +45,8 @@ internal static partial class StatisticExtractor
         // The measure may be named after the statistic ("a mean of 18.5 (SD 4.2) for the HAM-D score"): the rest of
         // the sentence up to 40 characters, when no other number comes first (that would be another statistic's).
         var following = flow[end..Math.Max(end, Math.Min(s1, end + 40))]; // a statistic may run past the end of the sentence it starts in
+        // The instrument it was scored on, named in full: "scored 11.38 (SD 4.21) on the Edinburgh Postnatal Depression Scale".
+        if (Regex.IsMatch(following, @"^\s*(?:on|sur)\s+(?:the|a|an|l'|la|le|une?)\s", OptI)) following = flow[end..Math.Max(end, Math.Min(s1, end + 80))];
         // "PHQ-9" is a name, "12" a number; so is the range of the scale the statistic is on ("3.74 (SD 1.02) on a 1 to 5
         // scale in whole points", "on a 1 to 5 face scale", "sur une échelle verbale de 0 à 10"), which names the measure
         // and is no other statistic.
@@ -54,7 +56,8 @@ internal static partial class StatisticExtractor
         // A count named as the sentence's subject, further back than the window: "The number of days off work after
         // discharge had a median of 4", "Le nombre de chutes au cours de l'année avait une médiane de 1", with no other
         // statistic between.
-        if (!NamesInteger(window, options) && NumberOfSubject.Match(before) is { Success: true } subjectCount
+        // The last one named before it: "… ; le nombre médian d'antiépileptiques antérieurs essayés était de 5,3".
+        if (!NamesInteger(window, options) && NumberOfSubject.Matches(before).LastOrDefault() is { Success: true } subjectCount
             && !Regex.IsMatch(before[subjectCount.Index..], @"[=±%()\[\]]|\d[.,]\d")) window = subjectCount.Value + " " + window;
         measure ??= Acronym.Matches(following).Select(m => m.Value).FirstOrDefault(a => !NotMeasures.Contains(a) && !Regex.IsMatch(a, @"^[MJWSD]\d+$"));
         var afterNumber = flow[end..Math.Min(flow.Length, end + 12)];
@@ -65,7 +68,9 @@ internal static partial class StatisticExtractor
                               && !TimeUnitAfter.IsMatch(AfterFirstNumber(quote)) && !TimeUnitAfter.IsMatch(afterNumber);
         bool declared = options.IntegerMeasures.Any(d => window.Contains(d, StringComparison.OrdinalIgnoreCase))
                         || options.StatedWholePoints?.IsMatch(window) == true
-                        || WholeTimeUnits.Matches(flow[s0..start]).Any(u => Regex.IsMatch(QuoteUnit(quote) + afterNumber, @"^\s*" + u.Groups["u"].Value + @"\b", OptI));
+                        || WholeTimeUnits.Matches(flow[s0..start]).Any(u => Regex.IsMatch(QuoteUnit(quote) + afterNumber, @"^\s*" + u.Groups["u"].Value + @"\b", OptI))
+                        || DaysCounted.Match(before) is { Success: true } dc && Regex.IsMatch(QuoteUnit(quote) + flow[end..Math.Min(flow.Length, end + 40)],
+                               @"^\s*(?:\([^)]*\)\s*)?(?:days|nights|jours|nuits)\b(?!\s*(?:\([^)]*\)\s*)?(?:per|par|a|an|each|every|chaque)\b)" + (dc.Groups["on"].Success ? @"(?:\s*\([^)]*\))?\s+(?:in|during|over|within)\s+(?:the|their|a|its|each)\b" : ""), OptI);
         // A count named by its words but given over a period ("alarms numbered a median of 7.3 (IQR 4–11) a week") is a
         // rate: a count over weeks averaged per week need not be whole.
         bool integer = (declared || CountUnit.IsMatch(flow[end..Math.Min(flow.Length, end + 40)]) || CountUnit.IsMatch(AfterFirstNumber(quote)) || ((NamesInteger(window, options) || countedSubject) && !ContinuousUnit.IsMatch(afterNumber) && !ContinuousUnit.IsMatch(QuoteUnit(quote)) && !NotIntegerScore.IsMatch(window) && !PerPeriod.IsMatch(afterNumber) && !PerPeriod.IsMatch(AfterFirstNumber(quote))))
@@ -230,6 +235,22 @@ internal static partial class StatisticExtractor
                 source = $"{ArmNSource} '{named[0].Name}' ('{named[0].Source.Trim()}')";
             }
         }
+        // A line of its own above it naming a group with its n ("Placebo group (n = 74)", "Patients traités par
+        // ocrelizumab (n = 214)"), with no heading between: the group its section speaks of, unless the sentence speaks
+        // of a subgroup the line does not name ("in women") or counts other units.
+        if (n is null && !ambiguous && studyNs.HeadingNs.LastOrDefault(h => h.At <= start) is { Source: not null } headingN
+            && !(studyNs.Headings ?? []).Any(h => h > headingN.At && h <= start))
+        {
+            var clause = flow[s0..Math.Max(end, Math.Min(s1, end + 40))];
+            bool otherSubgroup = Subgroup.Match(clause) is { Success: true } sub
+                && !Regex.Matches(sub.Value, @"\p{L}{4,}").Any(w => !Regex.IsMatch(w.Value, @"^(?:among|within|parmi|dans|pour|chez|each|both|chaque)$", OptI)
+                                                                   && headingN.Name.Contains(w.Value, StringComparison.OrdinalIgnoreCase));
+            if (!otherSubgroup && !OtherUnits.IsMatch(sentence) && !PeopleCount.Matches(sentence).Any(m => ParseWhole(m.Groups["n"].Value) > headingN.N))
+            {
+                n = headingN.N;
+                source = $"the line above it ({headingN.Source})";
+            }
+        }
         if (n is null && !ambiguous && studyN is not null)
         {
             // The study's n applies only to a sentence about the study's patients: not to a subgroup's statistic, nor to
@@ -340,7 +361,7 @@ internal static partial class StatisticExtractor
             .Where(o => o.At > all[0].At && o.N is > 0 && o.N != all[0].N && !SubsetPhrase.IsMatch(flow[Math.Max(0, o.At - 80)..o.At]) && !IsShare(o.At))
             .Select(o => o.At).OrderBy(a => a).ToList();
         var restated = all.Skip(1).Where(a => InclusionVerb.IsMatch(a.Source) && !SubsetPhrase.IsMatch(flow[Math.Max(0, a.At - 80)..a.At]) && !IsShare(a.At)).ToList();
-        return new StudyNs(all.Take(1).ToList(), sections, headings) { Openings = openings, OtherPopulations = others, Inclusions = restated, Allocations = allocations };
+        return new StudyNs(all.Take(1).ToList(), sections, headings) { Openings = openings, OtherPopulations = others, Inclusions = restated, Allocations = allocations, HeadingNs = GroupHeadings(text) };
     }
 
     /// <summary>
@@ -388,6 +409,30 @@ internal static partial class StatisticExtractor
         }
         return at;
     }
+    /// <summary>A line of its own naming a group and its n: "Placebo group (n = 74)", "Drug arm (N = 70)", "Groupe
+    /// placebo (n = 74)", "Children with asthma, n = 41".</summary>
+    static readonly Regex GroupHeadingLine = new(@"^(?<name>[\p{Lu}][^.;!?()\[\]=%±|\t\d]{2,80}?)\s*(?:\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)|,\s*[nN]\s*=\s*(?<n>" + WholeCount + @"))\s*$", Opt);
+
+    /// <summary>
+    /// The lines of their own (a blank line before and after, as a heading has) naming a group with its n: the group the
+    /// text below them speaks of.
+    /// </summary>
+    static List<(int At, string Name, int N, string Source)> GroupHeadings(PaperText text)
+    {
+        var lines = text.Lines;
+        var found = new List<(int At, string Name, int N, string Source)>();
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i].Text.Trim();
+            if (line.Length > 90 || GroupHeadingLine.Match(line) is not { Success: true } m) continue;
+            bool blankBefore = i == 0 || lines[i - 1].Text.Trim().Length == 0;
+            bool blankAfter = i + 1 >= lines.Count || lines[i + 1].Text.Trim().Length == 0;
+            if (!blankBefore || !blankAfter || ParseCount(m.Groups["n"].Value) is not { } n || n <= 0) continue;
+            found.Add((text.FlowStartOfLine(i), m.Groups["name"].Value.Trim(), n, $"'{line}'"));
+        }
+        return found;
+    }
+
     /// <summary>The heading of a section of one paper ("Results", "Méthodes", "Statistical analysis"): the same study goes on under it.</summary>
     static readonly Regex SectionOfOnePaper = new(@"^\s*(?:\d+\.?\s*)?(?:Results|Methods?|Materials and methods|Patients and methods|Participants|Procedure|Measures|Statistical analys[ie]s|Discussion|Conclusions?|Introduction|Background|Abstract|Summary|Résultats|Méthodes?|Matériels? et méthodes|Patients et méthodes|Analyse statistique|Conclusions?|Résumé)\s*$", OptI);
     static readonly Regex PopulationStatement = new(@"(?<![\w,.])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéèàç'’.-]+\s+){1,10}?(?:were|have been|ont été|a été)\s+(?:\w+\s+)?(?:included|enrolled|recruited|analy[sz]ed|studied|referred|reviewed|inclus|incluses|analysés|analysées|étudiés|étudiées|adressés|adressées|recrutés|recrutées)\b", OptI);
@@ -525,6 +570,8 @@ internal static partial class StatisticExtractor
         public IReadOnlyList<(int At, int N, string Source)> Allocations { get; init; } = [];
         /// <summary>The arms' n stated under their names (<see cref="ArmNs"/>).</summary>
         public IReadOnlyList<(int At, string Name, int N, string Source)> Arms { get; init; } = [];
+        /// <summary>Lines of their own naming a group with its n ("Placebo group (n = 74)"): the n of the text below them.</summary>
+        public IReadOnlyList<(int At, string Name, int N, string Source)> HeadingNs { get; init; } = [];
 
         public (int?, string) At(int position)
         {
@@ -582,7 +629,7 @@ internal static partial class StatisticExtractor
 
     /// <summary>A correlation's n printed after its p, in the same clause: "r = 0.12; p &lt; 0.001; n = 120".</summary>
     /// <summary>"NS", "n.s." printed for a p: above the 5 % level (the level a paper states otherwise is not read).</summary>
-    static readonly Regex CountedSubject = new(@"^\s*(?:(?:the|les|la|le|l')\s*)?(?<subject>[^.;:=±%()\[\]\d]{3,100}?)\s*(?:\b(?:had|numbered|avaient|avait)\s+(?:(?:a|an|une)\s+)?|:\s*)(?:(?:median|mean|médiane|moyenne)\s*(?:of|de)?\s*)?$", OptI);
+    static readonly Regex CountedSubject = new(@"^\s*(?:(?:the|les|la|le|l')\s*)?(?<subject>[^.;:=±%()\[\]\d]{3,100}?)\s*(?:\b(?:had|numbered|averaged|avaient|avait)\s+(?:(?:a|an|une)\s+)?|\b(?:were|étaient)\s+(?:(?:a|an|une?|en|de)\s+)?(?=(?:median|mean|médiane|moyenne)\b)|:\s*)(?:(?:median|mean|médiane|moyenne)\s*(?:of|de)?\s*)?$", OptI);
     static readonly Regex TimeUnitAfter = new(@"^\s*(?:seconds?|secondes?|s\b|minutes?|min\b|hours?|heures?|h\b|days?|jours?|weeks?|semaines?|months?|mois|years?|ans|années)", OptI);
     static readonly Regex PerPeriod = new(@"^\s*(?:a|an|per|par)\s+(?:day|week|month|year|jour|semaine|mois|an)\b", OptI);
     static readonly Regex NumberOfSubject = new(@"\b(?:(?:(?:mean|average|median)\s+)?number of|nombre\s+(?:(?:moyen|médian)\s+)?d(?:e\s|')|count of|courses of)", OptI);
@@ -592,5 +639,11 @@ internal static partial class StatisticExtractor
     /// <summary>Where a clause ends: a semicolon, a comma before a conjunction, or a conjunction opening another group of
     /// its own ("… (P &lt; .001) and in the usual-care arm (n = 85) from …", "et chez les 31 du groupe témoin").</summary>
     static readonly Regex ClauseBreak = new(@";|,\s*(?:and|but|whereas|while|et|mais|alors que|tandis que)\b|\b(?:and|et)\s+(?:in|among|dans|chez|parmi)\s+(?:the|les?|la|l')\s*\w", OptI);
-    static readonly Regex NAfterP = new(@"^\s*[,;]\s*[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
+    /// <summary>A correlation's n right after its p: "; n = 120", or in the bracket that follows it, "p = 0.56 (n = 469)", "p = 0,56 [n = 469]".</summary>
+    /// <summary>Days counted, not a time elapsed: the days on which something happened within a period ("needed their
+    /// reliever on a mean of 6.45 days (SD 4.11) during the peak season", "took analgesics on 2.87 (SD 0.93) days in the
+    /// first week"; not "discharged on a median of 4 days after surgery") and the days missed ("missed 3.40 (SD 1.22) days of school",
+    /// "ont manqué 3,40 (ET 1,22) jours d'école"), each a whole day.</summary>
+    static readonly Regex DaysCounted = new(@"\b(?:(?<on>on)|missed|manqué|manquaient|manquait)\s+(?:(?:a|an|une?)\s+(?:mean|median|average|moyenne|médiane)\s+(?:of|de)\s+|(?:en\s+)?(?:moyenne|médiane)\s+)?$", OptI);
+    static readonly Regex NAfterP = new(@"^\s*(?:[,;]|[(\[])\s*[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
 }

@@ -12,7 +12,11 @@ internal static partial class StatisticExtractor
     static readonly Regex CountDescriptor = new(@"\b(?:[nN]|[nN]o\.|effectif|nombre)\s*\(\s*%\s*\)|\(\s*%\s*\)", Opt);
     static readonly Regex MeanDescriptor = new(@"\b(?:mean|moyenne|M)\s*(?:\(\s*|±\s*|\[\s*)(?:SD|ET|DS|SE|SEM|ES|ESM|s\.d\.|écart[- ]type|standard deviation|standard error|erreur standard)", OptI);
     static readonly Regex MedianDescriptor = new(@"\b(?:median|médiane)\s*(?:\(\s*|\[\s*)(?<what>IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|Q1\s*[-–;,]\s*Q3|P25\s*[-–;,]\s*P75|quartiles|range|min\s*[-–;,]\s*max|extrêmes|étendue)", OptI);
-    static readonly Regex LabelUnit = new(@"\b(?:mg|kg|g/[dl]L|mmol|µmol|years|ans|années|cm|mm|days|jours|weeks|semaines|months|mois|ml|mL|UI|IU)\b", Opt);
+    /// <summary>A unit in a row's label ("Age, years", "HbA1c, mmol/mol"); a time after a number is the period the row
+    /// counts over, not its unit ("Flares in previous 6 months", "Crises sur les 12 derniers mois").</summary>
+    /// <summary>A row's values in days: "Days from injury to surgery", "Length of stay, d", "Délai (jours)".</summary>
+    static readonly Regex LabelDays = new(@"^\s*(?:days|jours)\b|[,(]\s*(?:days|jours|d|j)\s*[,)]", OptI);
+    static readonly Regex LabelUnit = new(@"\b(?:mg|kg|g/[dl]L|mmol|µmol|cm|mm|ml|mL|UI|IU)\b|(?<!\d\s{0,3}(?:(?:derniers|précédents|last|past|previous|preceding)\s+)?)\b(?:years|ans|années|days|jours|weeks|semaines|months|mois)\b", Opt);
 
     /// <summary>
     /// A table cell as the statistic its row label or header says it is: "n (%)" a count with its percentage (the
@@ -73,7 +77,9 @@ internal static partial class StatisticExtractor
             var what = MedianDescriptor.Match(MedianDescriptor.IsMatch(label) ? label : cell.Descriptor).Groups["what"].Value;
             bool range = Regex.IsMatch(what, "^(?:range|min|extrêmes|étendue)", OptI);
             var (med, a, b) = (PrintedNumber.Parse(qm.Groups["med"].Value, french), PrintedNumber.Parse(qm.Groups["a"].Value, french), PrintedNumber.Parse(qm.Groups["b"].Value, french));
-            return range ? new MedianWithQuartiles(ctx, med, null, null, a, b) : new MedianWithQuartiles(ctx, med, a, b, null, null);
+            var median = range ? new MedianWithQuartiles(ctx, med, null, null, a, b) : new MedianWithQuartiles(ctx, med, a, b, null, null);
+            // A row whose values are days ("Days from injury to surgery", "Length of stay, d"): whole days when its limits are.
+            return LabelDays.IsMatch(measureWords) ? CountedInWholeUnits(median, "days") : median;
         }
         if ((Says(MeanDescriptor) || cell.Text.Contains('±')) && CellMean.Match(cell.Text) is { Success: true } mm)
         {

@@ -10,7 +10,7 @@ internal static partial class StatisticExtractor
     /// "t(28) = 2.20", "t[28] = 2.20", "F(2, 45) = 3.1", Kruskal–Wallis "H(2) = 7.1" (its χ² approximation), "χ2(2, N = 80) = 6.1", "z = 2.1", and a t or F with its df run on as a
     /// subscript set inline: "t28 = 2.20", "t 28 = 2.20", "F2,45 = 3.1".
     /// </summary>
-    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r|H(?=\s*\()|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:(?<=t)\s+de\s+(?:Welch|Student)|\s+for\s+(?:linear\s+)?trend|\s+(?:de|pour)\s+(?:la\s+)?tendance(?:\s+linéaire)?|\s+(?:du|of\s+the)\s+(?:test\s+(?:du\s+)?)?log-?rank(?:\s+test)?)?(?:\s*\((?<df>[^()=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\)|\s*\[(?<df>[^\[\]=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\]|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
+    static readonly Regex Test = new(@"(?<![\w])(?<test>t|F|z|Z|r_?s|[Rr]ho|ρ|r|H(?=\s*\()|χ\s?2|χ²|[cC]hi\s?2|[cC]hi²|[cC]hi-square|X2)(?:(?<=t)\s+de\s+(?:Welch|Student)|\s+for\s+(?:linear\s+)?trend|\s+(?:de|pour)\s+(?:la\s+)?tendance(?:\s+linéaire)?|\s+(?:du|of\s+the)\s+(?:test\s+(?:du\s+)?)?log-?rank(?:\s+test)?)?(?:\s*\((?<df>[^()=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\)|\s*\[(?<df>[^\[\]=]{1,25}?(?:[nN]\s*=\s*\d+(?:[, ]\d{3})*)?)\]|(?<=[tF])\s?(?<df>\d{1,4}(?:\s?[,;]\s?\d{1,4})?))?\s*=\s*(?<val>" + Num + ")", Opt);
 
     /// <summary>A chi-square test named without a value of its own ("chi-square test"; not "χ² = 1.95, p = 0.16", whose p is its own).</summary>
     static readonly Regex ChiSquareTest = new(@"(?:\b(?:chi-?squared?|chi2|khi-?deux|khi2)\b|χ\s?2|χ²)(?!\s*(?:\([^()]{0,20}\)|\[[^\[\]]{0,20}\])?\s*=)", OptI);
@@ -20,9 +20,13 @@ internal static partial class StatisticExtractor
     /// freedom", and an F's bracket right after its value: "F = 3.95 (1, 38)".
     /// </summary>
     static readonly Regex DfInGap = new(@"\b(?:df|ddl)\s*[=:]?\s*(?<d1>\d+(?:[.,]\d+)?)(?:\s*[,;]\s*(?<d2>\d+(?:[.,]\d+)?)(?!\s*%))?|(?<![\w.,])(?<d1>\d+)\s*(?:df|ddl|degrees? of freedom|degrés de liberté)\b|^\s*[\(\[]\s*(?<d1>\d+)\s*[,;]\s*(?<d2>\d+)\s*[\)\]]", Opt);
+    /// <summary>Spearman's rank correlation ("rs = 0.31", "rho = 0.31", "ρ = 0.31"): its p from the t approximation with
+    /// n − 2 df, as statistical packages come close to it past small samples (below 50 pairs an exact or Edgeworth p may differ: not checked).</summary>
+    static bool IsSpearman(string t) => t is "rs" or "r_s" or "rho" or "Rho" or "ρ";
+    const int SpearmanMinDf = 48;
     static string NormaliseTest(string t) => t switch
     {
-        "t" => "t", "F" => "F", "z" or "Z" => "z", "r" => "r", _ => "chi2",
+        "t" => "t", "F" => "F", "z" or "Z" => "z", "r" => "r", _ when IsSpearman(t) => "r", _ => "chi2",
     };
 
     /// <summary>
