@@ -2152,4 +2152,46 @@ public class PaperCheckSentenceFormsTests
     [InlineData("The 14 failures on high flow were transferred to intensive care (n = 11/14; 73.6%).", "inconsistent")]
     [InlineData("The 14 failures on high flow were transferred to intensive care (11 of 14, 78.6%).", "consistent")]
     public void ACountAndItsDenominatorThenThePercentageInABracket(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+    [Theory]
+    // A group's head, then its members counted clause by clause: 101 + 12 + 7 = 120 is its n; 101 + 15 + 7 = 123 is more
+    // than the 120 it parts, though each patient has one outcome at the visit (completed, stopped, died).
+    [InlineData("Of the 120 patients given the new regimen, 101 completed week 24, 12 stopped treatment and 7 died.", "consistent")]
+    [InlineData("Of the 120 patients given the new regimen, 101 completed week 24, 15 stopped treatment and 7 died.", "inconsistent")]
+    [InlineData("Parmi les 120 patients sous le nouveau schéma, 101 ont terminé la semaine 24, 15 ont arrêté le traitement et 7 sont décédés.", "inconsistent")]
+    // Clauses sharing one verb, the later ones omitting it: 64 + 9 + 5 = 78 of 76 children.
+    [InlineData("Of the 76 children seen at the clinic, 64 had a full recovery, 9 a partial recovery and 5 a relapse.", "inconsistent")]
+    [InlineData("Des 76 enfants vus en consultation, 64 sont rentrés à domicile le jour même, 9 le lendemain et 5 plus tard.", "inconsistent")]
+    [InlineData("Des 78 enfants vus en consultation, 64 sont rentrés à domicile le jour même, 9 le lendemain et 5 plus tard.", "consistent")]
+    // The members left over: 40 + 22 = 62 of 60, "had not" the complement of "had".
+    [InlineData("At 6 months, of the 60 runners, 40 had resumed running and 22 had not.", "inconsistent")]
+    // Thousands set apart by a space, the total before a colon.
+    [InlineData("Le registre comptait 5 120 patients : 3 402 suivis en ville, 1 511 à l'hôpital et 215 ailleurs.", "inconsistent")]
+    [InlineData("Le registre comptait 5 128 patients : 3 402 suivis en ville, 1 511 à l'hôpital et 215 ailleurs.", "consistent")]
+    // The first clause the total whose parts follow, or the last one: 121 + 122 = 243, not 239.
+    [InlineData("Deux cent trente-neuf patients ont été inclus, 121 avant la réforme et 118 après.", "consistent")]
+    [InlineData("239 patients ont été inclus, 121 avant la réforme et 122 après.", "inconsistent")]
+    [InlineData("Children were enrolled from two districts: 538 in the northern district and 526 in the southern district, 1,059 in all.", "inconsistent")]
+    public void CountsPartingTheGroupTheirClauseNames(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // Counts that may overlap are no partition: symptoms a patient may have several of, a subgroup ("of whom"), clauses
+    // of different verbs that name no outcome. Their sum above the group's n is no error.
+    [InlineData("Of the 50 patients, 30 had fever, 20 had rash and 10 had headache.")]
+    [InlineData("Of the 50 patients, 30 had fever, 20 rash and 10 headache.")]
+    [InlineData("Parmi les 50 patients, 30 avaient de la fièvre, 20 une éruption et 10 des céphalées.")]
+    [InlineData("Of the 50 patients, 35 were women, 28 smoked and 12 lived alone.")]
+    [InlineData("Of the 50 patients, 35 also received steroids, 20 azathioprine and 10 rituximab.")]
+    [InlineData("Parmi les 50 patients, 35 recevaient aussi des corticoïdes, 20 de l'azathioprine et 10 du rituximab.")]
+    public void CountsThatMayOverlapAreNoPartition(string text) => Assert.NotEqual("inconsistent", Verdict(text, "category_counts"));
+
+    [Theory]
+    // A level, then its count, after the variable's copula: 21 + 52 + 24 = 97 of 95 biopsies' patients.
+    [InlineData("Of the 95 patients with a biopsy, the class was III in 21, IV in 52 and V in 24.", "inconsistent")]
+    [InlineData("Of the 97 patients with a biopsy, the class was III in 21, IV in 52 and V in 24.", "consistent")]
+    [InlineData("Parmi les 95 patients biopsiés, la localisation était colique droite chez 21, colique gauche chez 52 et rectale chez 24.", "inconsistent")]
+    // Values of one scale: 18 + 41 + 29 + 9 = 97 of 96.
+    [InlineData("Of the 96 patients, the number of ablated veins was 1 in 18 patients, 2 in 41, 3 in 29 and 4 in 9.", "inconsistent")]
+    // Adverse events, of which a patient may have several, are no partition.
+    [InlineData("Of the 95 patients, adverse events were nausea in 51, dizziness in 30 and rash in 24.", null)]
+    public void LevelsThenCountsPartingTheGroup(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 }

@@ -325,6 +325,18 @@ internal static partial class StatisticExtractor
 
         found.AddRange(Categories(text, sentences, studyNs, french, options));
         found.AddRange(CountedOnce(text, sentences));
+        // Clauses of one group, where no variable's levels were found on their counts; where they were without a total,
+        // the group's head or arm gives them one.
+        foreach (var c in ClauseCounts(text, sentences, studyNs, french).ToList())
+        {
+            var known = found.OfType<CategoryCounts>().Where(f => f.Context.Start < c.Context.End && f.Context.End > c.Context.Start).ToList();
+            if (known.Count == 0) found.Add(c);
+            else if (c.SentenceTotal is not null && known.All(f => f.SentenceTotal is null && c.Context.Start <= f.Context.Start && c.Context.End >= f.Context.End))
+            {
+                found.RemoveAll(f => known.Contains(f));
+                found.Add(c with { MayOverlap = false });
+            }
+        }
         found.AddRange(EventsCountedByType(text, sentences).Where(e => !found.Any(f => f is CategoryCounts && f.Context.Start < e.Context.End && f.Context.End > e.Context.Start)));
         found = InheritMeasure(flow, found, inTables, sentences, options).Select(s => s is MedianWithQuartiles median ? CountedInWholeUnits(median) : s).ToList();
         var within = WithinPatient(text, found, pValues.Where(p => !usedP.Contains(p)).ToList(), sentences).Concat(tableWithin).ToList();
