@@ -329,9 +329,11 @@ internal static partial class StatisticExtractor
         // the group's head or arm gives them one.
         foreach (var c in ClauseCounts(text, sentences, studyNs, french).ToList())
         {
-            var known = found.OfType<CategoryCounts>().Where(f => f.Context.Start < c.Context.End && f.Context.End > c.Context.Start).ToList();
+            // Known where a list already found shares a count with them (not where their spans merely overlap: "Les 74
+            // patients (46 femmes et 28 hommes) avaient un stade de Hurley II (n = 41) ou III (n = 33)" holds two lists).
+            var known = found.OfType<CategoryCounts>().Where(f => f.Categories.Any(a => c.Categories.Any(b => a.Start < b.End && a.End > b.Start))).ToList();
             if (known.Count == 0) found.Add(c);
-            else if (c.SentenceTotal is not null && known.All(f => f.SentenceTotal is null && c.Context.Start <= f.Context.Start && c.Context.End >= f.Context.End))
+            else if (c.SentenceTotal is not null && known.All(f => f.SentenceTotal is null && c.Categories[0].Start <= f.Categories[0].Start && c.Categories[^1].End >= f.Categories[^1].End))
             {
                 found.RemoveAll(f => known.Contains(f));
                 found.Add(c with { MayOverlap = false });

@@ -349,7 +349,7 @@ internal static partial class StatisticExtractor
     /// <summary>A list of counts that parts one group, found in the text, with what makes its parts exclusive, if anything.</summary>
     sealed record ClauseList(List<CategoryCount> Items, int SegmentStart, int SegmentEnd, bool Exclusive, string Form)
     {
-        /// <summary>A total the list's first clause states ("239 patients ont été inclus"), with where it starts.</summary>
+        /// <summary>A total the list's clauses state ("239 patients ont été inclus"), with where the statement starts (-1: at the list).</summary>
         public (int N, int At, string Source)? Head { get; init; }
     }
 
@@ -381,6 +381,7 @@ internal static partial class StatisticExtractor
                 int g1 = flow.IndexOf(';', g0, s1 - g0) is var semi and >= 0 ? semi : s1;
                 inSentence.AddRange(CountLedLists(flow, g0, g1, french));
                 inSentence.AddRange(LevelInCountLists(flow, g0, g1));
+                inSentence.AddRange(BracketedCountLists(flow, g0, g1));
                 g0 = g1 + 1;
             }
             // A list with the levels of an exclusive one in the sentence is exclusive too ("…; sous placebo, de 2 chez 55 patients, de 3 chez 74 …").
@@ -398,7 +399,10 @@ internal static partial class StatisticExtractor
             int start = list[0].Start, end = list[^1].End;
             if (l.Head is { } stated)
             {
-                (total, source, start) = (stated.N, $"of '{stated.Source}'", stated.At);
+                (total, source) = (stated.N, $"of '{stated.Source}'");
+                // The statement runs from the clause or people stating the total ("239 patients ont été inclus, 121 …",
+                // "Les 5 enfants perdus de vue … l'ont été pour déménagement (2), …").
+                if (stated.At >= 0) start = stated.At;
             }
             else if ((GroupHead.Match(flow[l.SegmentStart..list[0].Start]) is { Success: true } of ? of
                      : ColonHead.Match(flow[l.SegmentStart..list[0].Start]) is { Success: true } colon ? colon
@@ -410,7 +414,8 @@ internal static partial class StatisticExtractor
                 // The statement runs from the group's head: "Parmi ces 10 femmes transfusées, 6 …".
                 start = l.SegmentStart + head.Index;
             }
-            else if (ArmOfClause(flow, l.SegmentStart, l.SegmentEnd, list[0].Start, studyNs) is { } arm)
+            // An arm's n stated in the list's own sentence is one of its counts ("assigned to A (n = 312) or B (n = 309)").
+            else if (ArmOfClause(flow, l.SegmentStart, l.SegmentEnd, list[0].Start, studyNs) is { } arm && arm.At < s0)
             {
                 total = arm.N;
                 source = $"of {ArmNSource} '{arm.Name}' ('{arm.Source.Trim()}')";
@@ -419,8 +424,9 @@ internal static partial class StatisticExtractor
             {
                 var (studyN, studyNSource) = studyNs.At(list[0].Start);
                 if (studyN is { } sn) others.Add((sn, $"the study's n ({studyNSource})"));
-                foreach (Match t in TotalInSentence.Matches(sentence))
-                    if (!list.Any(x => s0 + t.Groups["n"].Index >= x.Start && s0 + t.Groups["n"].Index < x.End))
+                // A total in the list's own segment: another segment's "(n = 41)" is another list's count.
+                foreach (Match t in TotalInSentence.Matches(flow[l.SegmentStart..l.SegmentEnd]))
+                    if (!list.Any(x => l.SegmentStart + t.Groups["n"].Index >= x.Start && l.SegmentStart + t.Groups["n"].Index < x.End))
                         others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value.Trim()}' in the sentence"));
             }
             if (total is null && others.Count == 0) continue;
@@ -542,5 +548,62 @@ internal static partial class StatisticExtractor
         }
         Flush(found);
         return found;
+    }
+
+    /// <summary>A level, then its count alone in a bracket: "de cause cardiovasculaire (4)", "day shifts (1,402)", "Hurley II
+    /// (n = 41)"; the level's words after the join of the one before.</summary>
+    static readonly Regex BracketedItem = new(@"(?<![\p{L}'’-])(?<lev>[^,;:()\d|\t\n](?:(?!\s{2})[^,;:()|\t\n]){0,60}?)\s*\(\s*(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")\s*\)", Opt);
+    static readonly Regex ItemJoinWords = new(@"^\s*(?:,\s*(?:(?:and|et|or|ou)\s+)?|(?:and|et|or|ou)\s+)$", OptI);
+    static readonly Regex LeadingJoinSpace = new(@"^\s*(?:(?:and|et|or|ou)\s+)?", OptI);
+    static readonly Regex LeadingJoin = new(@"^(?:(?:and|et|or|ou)\s+)+", OptI);
+    /// <summary>Each member counted in one category, said so: "each counted once", "chacun compté une fois".</summary>
+    static readonly Regex EachCountedOnce = new(@"\beach counted once\b|\bcounted once each\b|\bchacune? comptée? une (?:seule )?fois\b|" + CountedOncePhrase, OptI);
+    /// <summary>The people a list of bracketed counts parts, named before it in its segment: "Les 21 patients mis en dialyse",
+    /// "Sept patients sont décédés", "arrêté chez 16 patients", "reported by 12 participants".</summary>
+    static readonly Regex PeopleBefore = new(@"(?<![\w.,])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}-]+\s+){0,2}?(?:" + PeopleWords + @"|parents)\b", OptI);
+
+    /// <summary>
+    /// Counts in brackets after their levels, two or more: "Sept patients sont décédés : de cause cardiovasculaire (4),
+    /// infectieuse (2) ou d'un arrêt de la dialyse (1)", "they worked day shifts (1,402), night shifts (911) or rotating
+    /// shifts (611)". Their total: a group's head or the people named before them in the segment. Exclusive when the
+    /// list offers alternatives ("… or …", "… ou …"), says each is counted once, names values of one scale, or how many
+    /// each had (none, one, two or more).
+    /// </summary>
+    static IEnumerable<ClauseList> BracketedCountLists(string flow, int g0, int g1)
+    {
+        var segment = flow[g0..g1];
+        var items = BracketedItem.Matches(segment).ToList();
+        for (int i = 0; i < items.Count;)
+        {
+            int j = i + 1;
+            // The join of two items: the text between them and the "or"/"et" opening the next one's words.
+            while (j < items.Count && ItemJoinWords.IsMatch(segment[(items[j - 1].Index + items[j - 1].Length)..items[j].Index] + LeadingJoinSpace.Match(items[j].Groups["lev"].Value).Value)) j++;
+            // Joins are outside the level: the level of an item after the first starts right after the join.
+            var run = items.Skip(i).Take(j - i).ToList();
+            i = j;
+            if (run.Count < 2) continue;
+            // The people the list parts, named before its first count and outside any bracket ("Les 74 patients (46 femmes
+            // et 28 hommes) avaient …": 74); the first level starts after them ("Les 81 patients … ont terminé le traitement (n = 65)").
+            var upToFirst = segment[..run[0].Groups["k"].Index];
+            var people = PeopleBefore.Matches(upToFirst).LastOrDefault(p => upToFirst[..p.Index].Count(c => c == '(') == upToFirst[..p.Index].Count(c => c == ')'));
+            int first = people is not null && people.Index + people.Length > run[0].Groups["lev"].Index ? people.Index + people.Length : run[0].Groups["lev"].Index;
+            var levels = run.Select((m, k) => LeadingJoin.Replace((k == 0 ? segment[first..(m.Groups["lev"].Index + m.Groups["lev"].Length)] : m.Groups["lev"].Value).Trim(), "")).ToList();
+            if (levels.Select(l => l.ToLowerInvariant()).Distinct().Count() < levels.Count) continue;
+            string lastJoin = segment[(run[^2].Index + run[^2].Length)..run[^1].Index] + run[^1].Groups["lev"].Value;
+            bool alternatives = Regex.IsMatch(lastJoin, @"^\s*,?\s*(?:or|ou)\b", OptI);
+            var before = segment[..first];
+            bool once = EachCountedOnce.IsMatch(segment);
+            // Events as the list's subject ("Adverse events were nausea (5), …", "the 11 patients reporting an adverse event
+            // had pain (6), …"): a patient may have several. Not an event among the later levels ("stopped in 16 patients,
+            // for lack of efficacy (8), an adverse event (6) or …").
+            bool overlap = OverlapWords.IsMatch(string.Join(" | ", levels)) || (!once && EventWords.IsMatch(before + levels[0]));
+            bool distribution = levels.Any(l => NoneWord.IsMatch(l)) && levels.Any(l => OneWord.IsMatch(l)) && levels.Any(l => MoreWord.IsMatch(l));
+            bool exclusive = !overlap && (alternatives || once || distribution || levels.Skip(1).All(l => ScaleValue.IsMatch(l)));
+            // The people before the list are its total unless a group's head is (found by the caller).
+            (int N, int At, string Source)? head = people is null || GroupHead.IsMatch(before) ? null
+                : (ParseWhole(people.Groups["n"].Value), g0 + people.Index, people.Value);
+            var categories = run.Select((m, k) => new CategoryCount(ParseWhole(m.Groups["k"].Value), levels[k].ToLowerInvariant(), g0 + (k == 0 ? first : m.Index), g0 + m.Index + m.Length)).ToList();
+            yield return new ClauseList(categories, g0, g1, exclusive, "levels of one variable") { Head = head };
+        }
     }
 }
