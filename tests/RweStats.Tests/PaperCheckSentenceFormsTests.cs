@@ -2214,4 +2214,14 @@ public class PaperCheckSentenceFormsTests
     // The arms' own n where they are allocated are counts of the list, not its total.
     [InlineData("Participants were randomly assigned to split-dose 1-L PEG with ascorbate (n=312) or split-dose 4-L PEG (n=309).")]
     public void BracketedCountsThatMayOverlap(string text) => Assert.NotEqual("inconsistent", Verdict(text, "category_counts"));
+    [Theory]
+    // A bare list of counts after a list, as many as its levels: the same levels in another group, against that group's
+    // n: 69 + 72 = 141 girls and boys of 139 given placebo.
+    [InlineData("Children were randomised to atropine (n = 139) or placebo (n = 139). Of the 139 children given atropine, 58 were girls and 81 boys; in the placebo group the corresponding numbers were 69 and 72.", "inconsistent")]
+    [InlineData("Children were randomised to atropine (n = 139) or placebo (n = 139). Of the 139 children given atropine, 58 were girls and 81 boys; in the placebo group the corresponding numbers were 67 and 72.", "consistent")]
+    [InlineData("Dans le groupe automesure (n = 612), 203 patients prenaient un antihypertenseur, 251 deux et 158 trois ou plus ; dans le groupe suivi habituel (n = 602), 198, 247 et 171.", "inconsistent")]
+    // Events counted by type after a head naming them: an event is of one type (31 + 15 + 9 = 55 of 53 infections).
+    [InlineData("Of the 41 infections after negative-pressure therapy, 24 were superficial, 12 deep and 5 organ/space infections; of the 53 after a standard dressing, 31 were superficial, 15 deep and 9 organ/space infections.", "inconsistent")]
+    [InlineData("Des 41 infections sous pression négative, 24 étaient superficielles, 12 profondes et 5 d'organe ; des 53 après pansement standard, 31 étaient superficielles, 15 profondes et 9 d'organe.", "inconsistent")]
+    public void TheSameLevelsInAnotherGroup(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "category_counts").Last());
 }

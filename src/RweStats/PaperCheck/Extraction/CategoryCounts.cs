@@ -293,6 +293,9 @@ internal static partial class StatisticExtractor
     /// <summary>One clause of a list, led by its count (a bracket may follow it): "151 remained off prednisone at month 12",
     /// "6 an early treatment failure", "31 le lendemain"; it ends where ", 29", ", and 16", " et 4" opens the next.</summary>
     static readonly Regex CountLedClause = new(@"\G(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s*\([^()]*\))?\s+(?<lev>(?:(?!\s*,\s+(?:(?:and|et)\s+)?\d|\s+(?:and|et)\s+\d|:\s)[^;|\t\n])+?)(?:\s*,\s+(?:(?:and|et)\s+)?(?=\d)|\s+(?:and|et)\s+(?=\d)|\s*$)", OptI);
+    /// <summary>Counts only, two or more, the last after "and"/"et": "39, 71 and 31", "chez 17, 13, 4 et 12 enfants"; not
+    /// followed by a unit or a percentage.</summary>
+    static readonly Regex BareCounts = new(@"(?<![\d.,])(?<k>" + WholeCount + @")(?:\s*,\s+(?<k>" + WholeCount + @"))*\s*,?\s+(?:and|et)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?!\s+(?:years?|ans|months?|mois|weeks?|semaines|days?|jours|hours?|heures|mg|kg|points?)\b)", OptI);
     /// <summary>Where a clause may open with its count: the segment's start, after ", " or ": ".</summary>
     static readonly Regex ClauseStart = new(@"(?:^\s*|[,:]\s+)(?=\d)", Opt);
     /// <summary>The inclusion that makes a clause's count the total of the clauses after it: "239 patients ont été inclus, 121
@@ -329,6 +332,8 @@ internal static partial class StatisticExtractor
     static readonly Regex TimePoint = new(@"\b(?:(?:at|by|after|à|après|au bout de)\s+)?(?:(?:week|month|day|year|visit|semaine|mois|jour|visite)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?|semaines|mois|jours|ans)\b|[SMJWD]\d{1,3}\b)", Opt);
     static bool AtDifferentTimes(IEnumerable<string> levels) =>
         levels.Select(l => TimePoint.Match(l)).Where(m => m.Success).Select(m => Regex.Replace(m.Value.ToLowerInvariant(), @"^\D+\s+(?=\d)|\D+$", "")).Distinct().Count() >= 2;
+    /// <summary>A group's head whose members are events: "Of the 41 infections after …", "Des 27 événements".</summary>
+    static readonly Regex EventsHead = new(GroupHead.ToString().Replace(@"\s*,\s+$", "").Replace("(?<who>", @"(?=(?:\s+[^\s,;:.()]+){0,3}?\s+(?:infections?|events?|événements?|évènements?|complications?|episodes?|épisodes?|lesions?|lésions?|bleeds?|fractures?|failures?|échecs?|recurrences?|récidives?|deaths?|décès|readmissions?|réadmissions?|arrêts?)\b)(?<who>"), OptI);
     static readonly Regex NoneWord = new(@"\b(?:no|none|never|sans|aucune?|jamais)\b", OptI);
     static readonly Regex OneWord = new(@"\b(?:one|a single|once|une?(?:\s+seule?)?|une fois)\b", OptI);
     static readonly Regex MoreWord = new(@"\b(?:two|three|four|twice|deux|trois|quatre|at least|au moins|or more|ou plus)\b", OptI);
@@ -379,9 +384,18 @@ internal static partial class StatisticExtractor
             for (int g0 = s0; g0 < s1;)
             {
                 int g1 = flow.IndexOf(';', g0, s1 - g0) is var semi and >= 0 ? semi : s1;
-                inSentence.AddRange(CountLedLists(flow, g0, g1, french));
+                inSentence.AddRange(CountLedLists(flow, s0, g0, g1, french));
                 inSentence.AddRange(LevelInCountLists(flow, g0, g1));
                 inSentence.AddRange(BracketedCountLists(flow, g0, g1));
+                // A bare list of counts after a list, as many as its levels: the same levels in another group ("in the
+                // placebo group the corresponding numbers were 39, 71 and 31", "dans le groupe suivi habituel, 198, 247 et 171").
+                if (!inSentence.Any(l => l.SegmentStart == g0) && inSentence.LastOrDefault() is { } before
+                    && BareCounts.Matches(flow[g0..g1]).FirstOrDefault(m => m.Groups["k"].Captures.Count == before.Items.Count) is { } bare)
+                    inSentence.Add(before with
+                    {
+                        Items = bare.Groups["k"].Captures.Select((c, i) => new CategoryCount(ParseWhole(c.Value), before.Items[i].Level, g0 + c.Index, g0 + c.Index + c.Length)).ToList(),
+                        SegmentStart = g0, SegmentEnd = g1, Head = null,
+                    });
                 g0 = g1 + 1;
             }
             // A list with the levels of an exclusive one in the sentence is exclusive too ("…; sous placebo, de 2 chez 55 patients, de 3 chez 74 …").
@@ -441,7 +455,7 @@ internal static partial class StatisticExtractor
     }
 
     /// <summary>The count-led clauses of a segment: a run of two or more, each count at a clause's start.</summary>
-    static IEnumerable<ClauseList> CountLedLists(string flow, int g0, int g1, bool french)
+    static IEnumerable<ClauseList> CountLedLists(string flow, int s0, int g0, int g1, bool french)
     {
         var segment = flow[g0..g1];
         var leadingVerb = french ? LeadingVerbFr : LeadingVerbEn;
@@ -489,9 +503,12 @@ internal static partial class StatisticExtractor
             bool outcome = levels.Select(l => DispositionWords.Match(l)).Where(m => m.Success).Select(m => m.Value.ToLowerInvariant()).Distinct().Count() >= 2;
             // Events a patient may have several of ("30 had grade 3 adverse events and 25 grade 4"), unless the list counts
             // the patients with none too: then each is classified once ("24 had no adverse event, 8 a mild event …").
-            bool events = EventWords.IsMatch(all) && !levels.Any(l => NoneWord.IsMatch(l));
-            // How many each had, "43 two doses": exclusive as a distribution only, naming none, one and more (as NumberHad).
-            bool countOf = levels.Skip(1).Any(l => NumberWordLead.IsMatch(l)) && !(levels.Any(l => NoneWord.IsMatch(l)) && levels.Any(l => OneWord.IsMatch(l)) && levels.Any(l => MoreWord.IsMatch(l)));
+            // Not where the group's head names the events themselves ("Of the 41 infections …, 24 were superficial, 12 deep
+            // …"): an event is of one type.
+            bool events = EventWords.IsMatch(all) && !levels.Any(l => NoneWord.IsMatch(l)) && !EventsHead.IsMatch(flow[s0..items[0].Start]);
+            // How many each had, "43 two doses": exclusive as a distribution only, naming one and more ("203 prenaient un
+            // antihypertenseur, 251 deux et 158 trois ou plus"), not a value alone ("41 required no antiemetic and 43 two doses").
+            bool countOf = levels.Skip(1).Any(l => NumberWordLead.IsMatch(l)) && !(levels.Any(l => OneWord.IsMatch(l)) && levels.Any(l => MoreWord.IsMatch(l)));
             bool residual = levels.Skip(1).Any(l => ResidualWords.IsMatch(l));
             bool exclusive = !overlap && !hadCondition && !events && !countOf && !AtDifferentTimes(levels) && (gapped || outcome || residual);
             yield return new ClauseList(items.Select(x => new CategoryCount(x.K, x.Lev.ToLowerInvariant(), x.Start, x.End)).ToList(), g0, g1, exclusive, "clauses of one group") { Head = stated };
