@@ -2183,6 +2183,11 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Of the 50 patients, 35 were women, 28 smoked and 12 lived alone.")]
     [InlineData("Of the 50 patients, 35 also received steroids, 20 azathioprine and 10 rituximab.")]
     [InlineData("Parmi les 50 patients, 35 recevaient aussi des corticoïdes, 20 de l'azathioprine et 10 du rituximab.")]
+    // Stages, the later among the earlier: 180 + 160 + 12 of 200.
+    [InlineData("Of the 200 patients randomised, 180 started treatment, 160 completed it and 12 withdrew.")]
+    [InlineData("Des 200 patients randomisés, 180 ont commencé le traitement, 160 l'ont terminé et 12 sont sortis de l'étude.")]
+    // A bare list naming no other group is no list of the same levels: 12, 15 and 18 are not girls and boys.
+    [InlineData("Of the 40 patients, 20 were girls and 20 boys; at inclusion their scores were 12, 15 and 18.")]
     public void CountsThatMayOverlapAreNoPartition(string text) => Assert.NotEqual("inconsistent", Verdict(text, "category_counts"));
 
     [Theory]

@@ -296,6 +296,13 @@ internal static partial class StatisticExtractor
     /// <summary>Counts only, two or more, the last after "and"/"et": "39, 71 and 31", "chez 17, 13, 4 et 12 enfants"; not
     /// followed by a unit or a percentage.</summary>
     static readonly Regex BareCounts = new(@"(?<![\d.,])(?<k>" + WholeCount + @")(?:\s*,\s+(?<k>" + WholeCount + @"))*\s*,?\s+(?:and|et)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?!\s+(?:years?|ans|months?|mois|weeks?|semaines|days?|jours|hours?|heures|mg|kg|points?)\b)", OptI);
+    /// <summary>What says a bare list counts another group: its group or arm named, or the words "corresponding",
+    /// "respectively", "the figures were".</summary>
+    static readonly Regex OtherGroupSignal = new(@"\b(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?|corresponding|correspondants?|respectively|respectivement|figures|numbers|chiffres|effectifs)\b", OptI);
+    /// <summary>Stages one after the other, not alternatives: who started and who completed ("180 started treatment and
+    /// 160 completed it": the second are among the first).</summary>
+    static readonly Regex StartStage = new(@"\b(?:started|began|initiated|commenced|ont commencé|ont débuté|ont initié)\b", OptI);
+    static readonly Regex EndStage = new(@"\b(?:complet\w*|finished|terminé\w*|achevé\w*)\b", OptI);
     /// <summary>Where a clause may open with its count: the segment's start, after ", " or ": ".</summary>
     static readonly Regex ClauseStart = new(@"(?:^\s*|[,:]\s+)(?=\d)", Opt);
     /// <summary>The inclusion that makes a clause's count the total of the clauses after it: "239 patients ont été inclus, 121
@@ -389,7 +396,7 @@ internal static partial class StatisticExtractor
                 inSentence.AddRange(BracketedCountLists(flow, g0, g1));
                 // A bare list of counts after a list, as many as its levels: the same levels in another group ("in the
                 // placebo group the corresponding numbers were 39, 71 and 31", "dans le groupe suivi habituel, 198, 247 et 171").
-                if (!inSentence.Any(l => l.SegmentStart == g0) && inSentence.LastOrDefault() is { } before
+                if (!inSentence.Any(l => l.SegmentStart == g0) && inSentence.LastOrDefault() is { } before && OtherGroupSignal.IsMatch(flow[g0..g1])
                     && BareCounts.Matches(flow[g0..g1]).FirstOrDefault(m => m.Groups["k"].Captures.Count == before.Items.Count) is { } bare)
                     inSentence.Add(before with
                     {
@@ -510,7 +517,8 @@ internal static partial class StatisticExtractor
             // antihypertenseur, 251 deux et 158 trois ou plus"), not a value alone ("41 required no antiemetic and 43 two doses").
             bool countOf = levels.Skip(1).Any(l => NumberWordLead.IsMatch(l)) && !(levels.Any(l => OneWord.IsMatch(l)) && levels.Any(l => MoreWord.IsMatch(l)));
             bool residual = levels.Skip(1).Any(l => ResidualWords.IsMatch(l));
-            bool exclusive = !overlap && !hadCondition && !events && !countOf && !AtDifferentTimes(levels) && (gapped || outcome || residual);
+            bool stages = levels.Any(l => StartStage.IsMatch(l)) && levels.Any(l => EndStage.IsMatch(l));
+            bool exclusive = !overlap && !hadCondition && !events && !countOf && !stages && !AtDifferentTimes(levels) && (gapped || outcome || residual);
             yield return new ClauseList(items.Select(x => new CategoryCount(x.K, x.Lev.ToLowerInvariant(), x.Start, x.End)).ToList(), g0, g1, exclusive, "clauses of one group") { Head = stated };
             break;
         }
