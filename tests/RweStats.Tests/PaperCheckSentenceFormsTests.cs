@@ -2186,6 +2186,9 @@ public class PaperCheckSentenceFormsTests
     // Stages, the later among the earlier: 180 + 160 + 12 of 200.
     [InlineData("Of the 200 patients randomised, 180 started treatment, 160 completed it and 12 withdrew.")]
     [InlineData("Des 200 patients randomisés, 180 ont commencé le traitement, 160 l'ont terminé et 12 sont sortis de l'étude.")]
+    // Sex beside other characteristics: variables of their own.
+    [InlineData("Of the 50 patients, 30 were men, 25 smokers and 10 diabetic.")]
+    [InlineData("Parmi les 50 patients, 30 étaient des hommes, 25 des fumeurs et 10 des diabétiques.")]
     // A bare list naming no other group is no list of the same levels: 12, 15 and 18 are not girls and boys.
     [InlineData("Of the 40 patients, 20 were girls and 20 boys; at inclusion their scores were 12, 15 and 18.")]
     public void CountsThatMayOverlapAreNoPartition(string text) => Assert.NotEqual("inconsistent", Verdict(text, "category_counts"));
@@ -2197,6 +2200,9 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Parmi les 95 patients biopsiés, la localisation était colique droite chez 21, colique gauche chez 52 et rectale chez 24.", "inconsistent")]
     // Values of one scale: 18 + 41 + 29 + 9 = 97 of 96.
     [InlineData("Of the 96 patients, the number of ablated veins was 1 in 18 patients, 2 in 41, 3 in 29 and 4 in 9.", "inconsistent")]
+    // The most common of things a patient may have several of are no partition either.
+    [InlineData("Of the 95 patients, the most common diagnoses were pneumonia in 51, sepsis in 30 and stroke in 24.", null)]
+    [InlineData("Parmi les 95 patients, les diagnostics les plus fréquents étaient une pneumonie chez 51, un sepsis chez 30 et un AVC chez 24.", null)]
     // Adverse events, of which a patient may have several, are no partition.
     [InlineData("Of the 95 patients, adverse events were nausea in 51, dizziness in 30 and rash in 24.", null)]
     public void LevelsThenCountsPartingTheGroup(string text, string? verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));

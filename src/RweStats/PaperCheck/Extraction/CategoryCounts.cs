@@ -299,6 +299,11 @@ internal static partial class StatisticExtractor
     /// <summary>What says a bare list counts another group: its group or arm named, or the words "corresponding",
     /// "respectively", "the figures were".</summary>
     static readonly Regex OtherGroupSignal = new(@"\b(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?|corresponding|correspondants?|respectively|respectivement|figures|numbers|chiffres|effectifs)\b", OptI);
+    /// <summary>A level of sex: "were men", "women", "femmes".</summary>
+    static readonly Regex SexLevel = new(@"\b(?:men|women|males?|females?|boys|girls|hommes|femmes|garçons|filles)\b", OptI);
+    /// <summary>The most frequent of things a patient may have several of: "the most common diagnoses were …", "les
+    /// causes les plus fréquentes étaient …".</summary>
+    static readonly Regex MostCommon = new(@"\b(?:most (?:common|frequent)|commonest|leading|main|principal(?:e|es|aux)?|plus (?:fréquent|courant)e?s?)\b", OptI);
     /// <summary>Stages one after the other, not alternatives: who started and who completed ("180 started treatment and
     /// 160 completed it": the second are among the first).</summary>
     static readonly Regex StartStage = new(@"\b(?:started|began|initiated|commenced|ont commencé|ont débuté|ont initié)\b", OptI);
@@ -518,6 +523,9 @@ internal static partial class StatisticExtractor
             bool countOf = levels.Skip(1).Any(l => NumberWordLead.IsMatch(l)) && !(levels.Any(l => OneWord.IsMatch(l)) && levels.Any(l => MoreWord.IsMatch(l)));
             bool residual = levels.Skip(1).Any(l => ResidualWords.IsMatch(l));
             bool stages = levels.Any(l => StartStage.IsMatch(l)) && levels.Any(l => EndStage.IsMatch(l));
+            // Sex beside other characteristics ("30 were men, 25 smokers and 10 diabetic"): variables of their own.
+            bool mixed = levels.Any(l => SexLevel.IsMatch(l)) && !levels.All(l => SexLevel.IsMatch(l));
+            overlap |= mixed;
             bool exclusive = !overlap && !hadCondition && !events && !countOf && !stages && !AtDifferentTimes(levels) && (gapped || outcome || residual);
             yield return new ClauseList(items.Select(x => new CategoryCount(x.K, x.Lev.ToLowerInvariant(), x.Start, x.End)).ToList(), g0, g1, exclusive, "clauses of one group") { Head = stated };
             break;
@@ -537,7 +545,7 @@ internal static partial class StatisticExtractor
             {
                 var levels = run.Select(x => x.Lev).ToList();
                 var before = segment[..runFirstLevelStart];
-                bool overlap = OverlapWords.IsMatch(string.Join(" | ", levels)) || EventWords.IsMatch(before) || ConditionWords.IsMatch(before + string.Join(" | ", levels))
+                bool overlap = OverlapWords.IsMatch(string.Join(" | ", levels)) || EventWords.IsMatch(before) || ConditionWords.IsMatch(before + string.Join(" | ", levels)) || MostCommon.IsMatch(before)
                                || AtDifferentTimes(levels);
                 // After "was"/"était", the levels are the subject's values when they are alike: all with an article or
                 // none ("l'adalimumab chez 41, l'étanercept chez 30"), not a value then other subjects ("positif chez 61
