@@ -2235,4 +2235,13 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Of the 41 infections after negative-pressure therapy, 24 were superficial, 12 deep and 5 organ/space infections; of the 53 after a standard dressing, 31 were superficial, 15 deep and 9 organ/space infections.", "inconsistent")]
     [InlineData("Des 41 infections sous pression négative, 24 étaient superficielles, 12 profondes et 5 d'organe ; des 53 après pansement standard, 31 étaient superficielles, 15 profondes et 9 d'organe.", "inconsistent")]
     public void TheSameLevelsInAnotherGroup(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "category_counts").Last());
+    [Theory]
+    // A clause counting the rest makes the list exhaustive: 80 + 35 = 115 is not the 120 it parts, below as above.
+    [InlineData("Of the 120 patients, 80 were in remission at month 6 and the remaining 35 had active disease.", "inconsistent")]
+    [InlineData("Of the 120 patients, 80 were in remission at month 6 and the remaining 40 had active disease.", "consistent")]
+    [InlineData("Parmi les 120 patients, 80 étaient en rémission à 6 mois et les 35 autres avaient une maladie active.", "inconsistent")]
+    [InlineData("Parmi les 120 patients, 80 étaient en rémission à 6 mois et les 40 autres avaient une maladie active.", "consistent")]
+    // Without it, a sum below the total leaves patients in no level listed.
+    [InlineData("Of the 120 patients, 80 were in remission at month 6 and 35 had relapsed.", "not_checkable")]
+    public void TheRestMakesTheListExhaustive(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 }

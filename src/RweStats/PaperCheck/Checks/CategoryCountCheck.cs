@@ -23,6 +23,8 @@ internal static class CategoryCountCheck
                 return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{sum}: more than the total of {total} {s.TotalSource}, but nothing says a patient is in one of them only");
             if (s.Sum > total)
                 return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{sum}: more than the total of {total} {s.TotalSource}, though {exclusive}");
+            if (s.Exhaustive)
+                return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{sum}: less than the total of {total} {s.TotalSource}, though one of them counts the rest");
             return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{sum} of {total}: {total - s.Sum} in no level listed (a missing value or a level not named)");
         }
         if (s.OtherTotals.Count == 0) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{sum}: no total stated to check it against");

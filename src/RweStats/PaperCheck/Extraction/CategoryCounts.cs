@@ -292,7 +292,10 @@ internal static partial class StatisticExtractor
     const string LevelsForm = "levels of one variable";
     /// <summary>One clause of a list, led by its count (a bracket may follow it): "151 remained off prednisone at month 12",
     /// "6 an early treatment failure", "31 le lendemain"; it ends where ", 29", ", and 16", " et 4" opens the next.</summary>
-    static readonly Regex CountLedClause = new(@"\G(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s*\([^()]*\))?\s+(?<lev>(?:(?!\s*,\s+(?:(?:and|et)\s+)?\d|\s+(?:and|et)\s+\d|:\s)[^;|\t\n])+?)(?:\s*,\s+(?:(?:and|et)\s+)?(?=\d)|\s+(?:and|et)\s+(?=\d)|\s*$)", OptI);
+    static readonly Regex CountLedClause = new(@"\G(?<rest>" + RestLead + @")?(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s*\([^()]*\))?\s+(?<lev>(?:(?!\s*,\s+(?:(?:and|et)\s+)?(?:" + RestLead + @")?\d|\s+(?:and|et)\s+(?:" + RestLead + @")?\d|:\s)[^;|\t\n])+?)(?:\s*,\s+(?:(?:and|et)\s+)?(?=(?:" + RestLead + @")?\d)|\s+(?:and|et)\s+(?=(?:" + RestLead + @")?\d)|\s*$)", OptI);
+    /// <summary>The members left once the others are counted, which make the list exhaustive: "and the remaining 35 …",
+    /// "the other 12 …", "et les 12 autres …", "les 8 restants".</summary>
+    const string RestLead = @"(?:the\s+(?:remaining|other)\s+|les\s+(?=" + WholeCount + @"\s+(?:autres|restante?s)\b))";
     /// <summary>Counts only, two or more, the last after "and"/"et": "39, 71 and 31", "chez 17, 13, 4 et 12 enfants"; not
     /// followed by a unit or a percentage.</summary>
     static readonly Regex BareCounts = new(@"(?<![\d.,])(?<k>" + WholeCount + @")(?:\s*,\s+(?<k>" + WholeCount + @"))*\s*,?\s+(?:and|et)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?!\s+(?:years?|ans|months?|mois|weeks?|semaines|days?|jours|hours?|heures|mg|kg|points?)\b)", OptI);
@@ -368,6 +371,8 @@ internal static partial class StatisticExtractor
     {
         /// <summary>A total the list's clauses state ("239 patients ont été inclus"), with where the statement starts (-1: at the list).</summary>
         public (int N, int At, string Source)? Head { get; init; }
+        /// <summary>A clause counts the members left ("the remaining 35"): the counts must make up the total.</summary>
+        public bool Exhaustive { get; init; }
     }
 
     /// <summary>
@@ -461,7 +466,7 @@ internal static partial class StatisticExtractor
             var line = text.LineAt(start);
             var ctx = new StatisticContext(start, end, flow[start..end], sentence.Trim(), "clauses of one group", true, total,
                 total is not null ? source : "no n stated", null) { Page = line.Page, Line = line.Line };
-            var counts = new CategoryCounts(ctx, l.Form, list, total, others) { MayOverlap = !l.Exclusive };
+            var counts = new CategoryCounts(ctx, l.Form, list, total, others) { MayOverlap = !l.Exclusive, Exhaustive = l.Exhaustive };
             yield return total is null ? counts : counts with { TotalSource = source };
         }
     }
@@ -478,6 +483,7 @@ internal static partial class StatisticExtractor
             // Not again inside a run already read (a run broken at its second count is no list).
             if (at < past) continue;
             var items = new List<(int K, string Lev, int Start, int End, bool Gapped)>();
+            bool rest = false;
             for (var m = CountLedClause.Match(segment, at); m.Success && m.Length > 0; m = CountLedClause.Match(segment, m.Index + m.Length))
             {
                 var lev = m.Groups["lev"].Value;
@@ -486,6 +492,8 @@ internal static partial class StatisticExtractor
                 lev = lev.TrimEnd().TrimEnd('.');
                 if (UnitAfterCount.IsMatch(lev) || !Regex.IsMatch(lev, @"\p{L}")) break;
                 int start = g0 + m.Index, end = g0 + m.Groups["lev"].Index + lev.Length;
+                // "the remaining 35 had …": the rest, which ends the list and makes it exhaustive.
+                if (m.Groups["rest"].Success) { if (items.Count == 0) break; rest = true; lev = Regex.Replace(lev, @"^(?:autres|restante?s)\s+", "", OptI); }
                 items.Add((ParseWhole(m.Groups["k"].Value), lev.Trim(), start, end, items.Count > 0 && !leadingVerb.IsMatch(lev)));
                 past = m.Index + m.Length;
                 if (cut > 0) break;
@@ -526,8 +534,9 @@ internal static partial class StatisticExtractor
             // Sex beside other characteristics ("30 were men, 25 smokers and 10 diabetic"): variables of their own.
             bool mixed = levels.Any(l => SexLevel.IsMatch(l)) && !levels.All(l => SexLevel.IsMatch(l));
             overlap |= mixed;
-            bool exclusive = !overlap && !hadCondition && !events && !countOf && !stages && !AtDifferentTimes(levels) && (gapped || outcome || residual);
-            yield return new ClauseList(items.Select(x => new CategoryCount(x.K, x.Lev.ToLowerInvariant(), x.Start, x.End)).ToList(), g0, g1, exclusive, "clauses of one group") { Head = stated };
+            bool exclusive = !overlap && !hadCondition && !events && !countOf && !stages && !AtDifferentTimes(levels) && (gapped || outcome || residual || rest);
+            yield return new ClauseList(items.Select(x => new CategoryCount(x.K, x.Lev.ToLowerInvariant(), x.Start, x.End)).ToList(), g0, g1, exclusive, "clauses of one group")
+                { Head = stated, Exhaustive = rest && exclusive };
             break;
         }
     }
