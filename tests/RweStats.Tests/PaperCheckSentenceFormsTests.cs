@@ -2244,4 +2244,10 @@ public class PaperCheckSentenceFormsTests
     // Without it, a sum below the total leaves patients in no level listed.
     [InlineData("Of the 120 patients, 80 were in remission at month 6 and 35 had relapsed.", "not_checkable")]
     public void TheRestMakesTheListExhaustive(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // The group's n in a bracket at the clause's head: 80 + 28 + 15 = 123 of 120.
+    [InlineData("Among patients given rituximab (n = 120), 80 were in remission at month 6, 28 had relapsed and 15 had died.", "inconsistent")]
+    [InlineData("Chez les patients sous rituximab (n = 123), 80 étaient en rémission à 6 mois, 28 avaient rechuté et 15 étaient décédés.", "consistent")]
+    public void TheGroupsNInABracketAtTheHead(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
 }

@@ -287,6 +287,9 @@ internal static partial class StatisticExtractor
     /// withdrawal, 151 …", "of the 92 in the conventional program, 39 …", "Des 27 échecs sous oxygénothérapie standard, 19 …",
     /// "Parmi les 7 214 patients sous inhalateur unique, 4 318 …".</summary>
     static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+[^\s\d,;:.()][^\s,;:()]*){0,10}?)\s*,\s+$", OptI);
+    /// <summary>A group named with its n in a bracket at a clause's head: "Among patients given rituximab (n = 120), 80 …",
+    /// "Chez les patients opérés (n = 64), 50 …".</summary>
+    static readonly Regex BracketNHead = new(@"\b(?:of|among|in|parmi|chez|dans|sur)\s+[^,;()\d]{1,60}\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)\s*,\s+$", OptI);
     /// <summary>A group's head at a segment's start, words of the clause following it: "Of the 95 patients with a biopsy, the class was".</summary>
     static readonly Regex GroupHeadBefore = new(@"^\s*(?:[^,;\d]{0,40},\s+)?" + GroupHead.ToString().Replace(@"\s*,\s+$", @"\s*,\s+(?=[^,;\d]{0,60}$)"), OptI);
     const string LevelsForm = "levels of one variable";
@@ -437,6 +440,7 @@ internal static partial class StatisticExtractor
             }
             else if ((GroupHead.Match(flow[l.SegmentStart..list[0].Start]) is { Success: true } of ? of
                      : ColonHead.Match(flow[l.SegmentStart..list[0].Start]) is { Success: true } colon ? colon
+                     : BracketNHead.Match(flow[l.SegmentStart..list[0].Start]) is { Success: true } bracketN ? bracketN
                      // Levels after their variable may follow the group's head: "Of the 95 patients with a biopsy, the class was III in 21, …".
                      : l.Form == LevelsForm ? GroupHeadBefore.Match(flow[l.SegmentStart..list[0].Start]) : Match.Empty) is { Success: true } head)
             {
