@@ -158,6 +158,12 @@ public sealed record CategoryCounts(StatisticContext Context, string Variable, I
     public string TotalSource { get; init; } = "stated in the sentence";
     /// <summary>The categories' counts added up.</summary>
     public int Sum => Categories.Sum(c => c.Count);
+    /// <summary>Nothing says a patient is in one category only (clauses of a group whose form does not exclude each other):
+    /// a sum above the total is then no error.</summary>
+    public bool MayOverlap { get; init; }
+    /// <summary>A category counts the rest ("the remaining 35", "les 12 autres"): the categories make up the whole total,
+    /// so a sum below it is no missing value but an error.</summary>
+    public bool Exhaustive { get; init; }
 }
 
 /// <summary>A p-value printed without a test statistic, interval or summaries to check it against (kept for the claims draft).</summary>

@@ -326,6 +326,20 @@ internal static partial class StatisticExtractor
 
         found.AddRange(Categories(text, sentences, studyNs, french, options));
         found.AddRange(CountedOnce(text, sentences));
+        // Clauses of one group, where no variable's levels were found on their counts; where they were without a total,
+        // the group's head or arm gives them one.
+        foreach (var c in ClauseCounts(text, sentences, studyNs, french).ToList())
+        {
+            // Known where a list already found shares a count with them (not where their spans merely overlap: "Les 74
+            // patients (46 femmes et 28 hommes) avaient un stade de Hurley II (n = 41) ou III (n = 33)" holds two lists).
+            var known = found.OfType<CategoryCounts>().Where(f => f.Categories.Any(a => c.Categories.Any(b => a.Start < b.End && a.End > b.Start))).ToList();
+            if (known.Count == 0) found.Add(c);
+            else if (c.SentenceTotal is not null && known.All(f => f.SentenceTotal is null && c.Categories[0].Start <= f.Categories[0].Start && c.Categories[^1].End >= f.Categories[^1].End))
+            {
+                found.RemoveAll(f => known.Contains(f));
+                found.Add(c with { MayOverlap = false });
+            }
+        }
         found.AddRange(EventsCountedByType(text, sentences).Where(e => !found.Any(f => f is CategoryCounts && f.Context.Start < e.Context.End && f.Context.End > e.Context.Start)));
         found = InheritMeasure(flow, found, inTables, sentences, options).Select(s => s is MedianWithQuartiles median ? CountedInWholeUnits(median) : s).ToList();
         var within = WithinPatient(text, found, pValues.Where(p => !usedP.Contains(p)).ToList(), sentences).Concat(tableWithin).ToList();

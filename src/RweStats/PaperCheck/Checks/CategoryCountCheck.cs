@@ -19,8 +19,12 @@ internal static class CategoryCountCheck
         if (s.SentenceTotal is { } total)
         {
             if (s.Sum == total) return Finding.Of(s, Name, FindingVerdict.Consistent, $"{sum}: the total of {total} {s.TotalSource}");
+            if (s.Sum > total && s.MayOverlap)
+                return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{sum}: more than the total of {total} {s.TotalSource}, but nothing says a patient is in one of them only");
             if (s.Sum > total)
                 return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{sum}: more than the total of {total} {s.TotalSource}, though {exclusive}");
+            if (s.Exhaustive)
+                return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{sum}: less than the total of {total} {s.TotalSource}, though one of them counts the rest");
             return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{sum} of {total}: {total - s.Sum} in no level listed (a missing value or a level not named)");
         }
         if (s.OtherTotals.Count == 0) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{sum}: no total stated to check it against");
@@ -28,6 +32,8 @@ internal static class CategoryCountCheck
         if (match.Source is not null) return Finding.Of(s, Name, FindingVerdict.Consistent, $"{sum}: n = {match.N}, {match.Source}");
         int largest = s.OtherTotals.Max(t => t.N);
         var named = string.Join("; ", s.OtherTotals.Select(t => $"n = {t.N}, {t.Source}"));
+        if (s.Sum > largest && s.MayOverlap)
+            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{sum}: more than any total that applies ({named}), but nothing says a patient is in one of them only");
         if (s.Sum > largest)
             return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{sum}: more than any total that applies ({named}), though {exclusive}");
         return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{sum}: equal to no total that applies ({named}); patients in no level listed, or another total");

@@ -276,3 +276,380 @@ internal static partial class StatisticExtractor
     static readonly Regex ListOfCountsEnd = new(@"(?<![\w.,])\d+(?:\s*,\s*\d+)*\s*,?\s*(?:and|et|or|ou)\s+$|(?<![\w.,])\d+\s*,\s*\d+\s*,\s+$", OptI);
     static readonly Regex OfCount = new(@"\b(?:of|among|out of|parmi|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)", OptI);
 }
+
+// Counts that part a group clause by clause, whatever the variable: "Of the 196 patients assigned to withdrawal, 151
+// remained off prednisone at month 12, 29 resumed prednisone and 16 lost their graft or died", "Des 203 patients opérés,
+// 168 sont sortis le jour même, 31 le lendemain et 4 plus tard", "Le score d'Apfel était de 2 chez 58 patients, de 3
+// chez 71 et de 4 chez 23 sous dexaméthasone".
+internal static partial class StatisticExtractor
+{
+    /// <summary>A group and its n at a clause's head, then a comma and the first count: "Of the 196 patients assigned to
+    /// withdrawal, 151 …", "of the 92 in the conventional program, 39 …", "Des 27 échecs sous oxygénothérapie standard, 19 …",
+    /// "Parmi les 7 214 patients sous inhalateur unique, 4 318 …".</summary>
+    static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+[^\s\d,;:.()][^\s,;:()]*){0,10}?)\s*,\s+$", OptI);
+    /// <summary>A group named with its n in a bracket at a clause's head: "Among patients given rituximab (n = 120), 80 …",
+    /// "Chez les patients opérés (n = 64), 50 …".</summary>
+    static readonly Regex BracketNHead = new(@"\b(?:of|among|in|parmi|chez|dans|sur)\s+[^,;()\d]{1,60}\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)\s*,\s+$", OptI);
+    /// <summary>A group's head at a segment's start, words of the clause following it: "Of the 95 patients with a biopsy, the class was".</summary>
+    static readonly Regex GroupHeadBefore = new(@"^\s*(?:[^,;\d]{0,40},\s+)?" + GroupHead.ToString().Replace(@"\s*,\s+$", @"\s*,\s+(?=[^,;\d]{0,60}$)"), OptI);
+    const string LevelsForm = "levels of one variable";
+    /// <summary>One clause of a list, led by its count (a bracket may follow it): "151 remained off prednisone at month 12",
+    /// "6 an early treatment failure", "31 le lendemain"; it ends where ", 29", ", and 16", " et 4" opens the next.</summary>
+    static readonly Regex CountLedClause = new(@"\G(?<rest>" + RestLead + @")?(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s*\([^()]*\))?\s+(?<lev>(?:(?!\s*,\s+(?:(?:and|et)\s+)?(?:" + RestLead + @")?\d|\s+(?:and|et)\s+(?:" + RestLead + @")?\d|:\s)[^;|\t\n])+?)(?:\s*,\s+(?:(?:and|et)\s+)?(?=(?:" + RestLead + @")?\d)|\s+(?:and|et)\s+(?=(?:" + RestLead + @")?\d)|\s*$)", OptI);
+    /// <summary>The members left once the others are counted, which make the list exhaustive: "and the remaining 35 …",
+    /// "the other 12 …", "et les 12 autres …", "les 8 restants".</summary>
+    const string RestLead = @"(?:the\s+(?:remaining|other)\s+|les\s+(?=" + WholeCount + @"\s+(?:autres|restante?s)\b))";
+    /// <summary>Counts only, two or more, the last after "and"/"et": "39, 71 and 31", "chez 17, 13, 4 et 12 enfants"; not
+    /// followed by a unit or a percentage.</summary>
+    static readonly Regex BareCounts = new(@"(?<![\d.,])(?<k>" + WholeCount + @")(?:\s*,\s+(?<k>" + WholeCount + @"))*\s*,?\s+(?:and|et)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?!\s+(?:years?|ans|months?|mois|weeks?|semaines|days?|jours|hours?|heures|mg|kg|points?)\b)", OptI);
+    /// <summary>What says a bare list counts another group: its group or arm named, or the words "corresponding",
+    /// "respectively", "the figures were".</summary>
+    static readonly Regex OtherGroupSignal = new(@"\b(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?|corresponding|correspondants?|respectively|respectivement|figures|numbers|chiffres|effectifs)\b", OptI);
+    /// <summary>A level of sex: "were men", "women", "femmes".</summary>
+    static readonly Regex SexLevel = new(@"\b(?:men|women|males?|females?|boys|girls|hommes|femmes|garçons|filles)\b", OptI);
+    /// <summary>The most frequent of things a patient may have several of: "the most common diagnoses were …", "les
+    /// causes les plus fréquentes étaient …".</summary>
+    static readonly Regex MostCommon = new(@"\b(?:most (?:common|frequent)|commonest|leading|main|principal(?:e|es|aux)?|plus (?:fréquent|courant)e?s?)\b", OptI);
+    /// <summary>Stages one after the other, not alternatives: who started and who completed ("180 started treatment and
+    /// 160 completed it": the second are among the first).</summary>
+    static readonly Regex StartStage = new(@"\b(?:started|began|initiated|commenced|ont commencé|ont débuté|ont initié)\b", OptI);
+    static readonly Regex EndStage = new(@"\b(?:complet\w*|finished|terminé\w*|achevé\w*)\b", OptI);
+    /// <summary>Where a clause may open with its count: the segment's start, after ", " or ": ".</summary>
+    static readonly Regex ClauseStart = new(@"(?:^\s*|[,:]\s+)(?=\d)", Opt);
+    /// <summary>The inclusion that makes a clause's count the total of the clauses after it: "239 patients ont été inclus, 121
+    /// avant et 118 après".</summary>
+    static readonly Regex IncludedClause = new(@"^(?:[\p{L}'’-]+\s+){0,6}?(?:underwent randomi[sz]ation|tirés au sort|enrolled|included|recruited|randomi[sz]ed|allocated|assigned|inclus|incluse?s|recrutée?s|randomisée?s|répartie?s)\b", OptI);
+    /// <summary>What a count measures rather than counts people with: "12 months", "40% or more", "3 times".</summary>
+    static readonly Regex UnitAfterCount = new(@"^(?:years?|ans|months?|mois|weeks?|semaines?|days?|jours?|hours?|heures?|h|min(?:utes)?|mg|g|kg|µg|ml|l|mm|cm|m|points?|times|fois|°|x|×|vs|versus|(?:of|out of|sur|des|parmi|among)\s+(?:the\s+|les\s+)?\d|(?:to|à|or|ou|in|chez|dans)\s+\d)(?![\p{L}'’])", OptI);
+    /// <summary>A total, then a colon and its parts: "18 436 élèves éligibles : 9 214 dans les collèges du programme et 9 222 …",
+    /// "412 patients: 201 …".</summary>
+    static readonly Regex ColonHead = new(@"(?<![\d.,])(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)\s+(?!" + UnitAfterCount.ToString()[1..] + @")[^\d,;:.()]{1,60}?\s*:\s+$", OptI);
+    /// <summary>A last clause that gives the list's total: "538 in toothbrushing schools and 521 in varnish schools, 1,059 in all".</summary>
+    static readonly Regex InAll = new(@"^(?:in all|in total|overall|altogether|au total|en tout|in both (?:groups|arms)|dans les deux (?:groupes|bras))$", OptI);
+    /// <summary>A verb leading a clause's words ("remained", "were readmitted", "ont été transférés", "l'avaient arrêté"): a
+    /// clause without one shares the verb of the clause before ("6 an early treatment failure", "31 le lendemain").</summary>
+    static readonly Regex LeadingVerbEn = new(@"^(?:[\p{L}'’]+\s+){0,2}?(?:was|were|is|are|had|has|have|did|do|does|could|would|got|went|left|took|fell|lost|kept|made|gave|came|ran|underwent|withdrew|\p{L}{2,}ed)\b", OptI);
+    static readonly Regex LeadingVerbFr = new(@"^(?:[\p{L}'’]+\s+){0,2}?(?:n'|l'|en\s+|se\s+|s'|y\s+)?(?:ont|sont|avaient|étaient|a|est|avait|était|\p{L}{3,}aient|\p{L}{3,}ait)\b", OptI);
+    /// <summary>A clause that says its members had something: with a symptom or condition, members may be in several clauses.</summary>
+    static readonly Regex HadVerb = new(@"\b(?:had|have|has|reported|developed|experienced|presented|complained|avaient|présentaient|rapportaient|ont (?:eu|présenté|développé|rapporté|signalé))\b", OptI);
+    /// <summary>A group's head saying its members are counted in another list too: "of whom", "dont", "also".</summary>
+    static readonly Regex HeadOverlapWords = new(@"\b(?:also|both|of whom|among whom|of which|aussi|également|dont|parmi lesquel(?:le)?s)\b", OptI);
+    /// <summary>Where each member of a group ended up or how they fared: an outcome of which each has one (completed,
+    /// withdrew, died, discharged, an adequate response or a failure).</summary>
+    static readonly Regex DispositionWords = new(@"\b(?:complet\w*|withdr[ae]w\w*|lost|died|deaths?|dead|alive|discontinu\w*|stopped|remained|continued|resumed|returned|discharged|transferred|readmitted|moved|switched|managed|treated|recovered|cured|respon\w+|failures?|remission|relapsed|started|declined|refused|released|admitted|referred|terminé\w*|arrêt\w*|poursuiv\w*|perdus?|décéd\w*|décès|vivants?|sorti\w*|transféré\w*|réadmis\w*|restés?|repris|traité\w*|pris en charge|guéri\w*|réponse|échecs?|rémission|rechute)\b", OptI);
+    /// <summary>The members left over, or the opposite of another clause's: "16 had not returned", "185 elsewhere", "4 plus
+    /// tard", "80 pour une autre raison", "the remaining 12".</summary>
+    static readonly Regex ResidualWords = new(@"\b(?:others?|another|remaining|rest|elsewhere|later|unknown|not|never|no longer|neither|autres?|ailleurs|plus tard|restants?|inconnu\w*|pas|jamais|aucun\w*|ni)\b", OptI);
+    /// <summary>Words saying a member may be in several clauses, or that a clause counts a subgroup of another: "also",
+    /// "both", "of whom", "including", "dont", "également".</summary>
+    static readonly Regex OverlapWords = new(@"\b(?:daily|weekly|a day|a week|par jour|par semaine|quotidien\w*|hebdomadaire\w*|each|per|chacun|chaque|also|both|as well|in addition|including|of whom|among whom|of which|at least|more than one|aussi|également|à la fois|dont|notamment|parmi lesquels|parmi lesquelles|au moins|plusieurs)\b", OptI);
+    /// <summary>What a patient may have several of: symptoms, conditions, findings (a clause sharing "had" with them).</summary>
+    static readonly Regex ConditionWords = new(@"\b(?:fever|rash|cough|headaches?|nausea|vomiting|diarrh\w*|fatigue|pain|dizziness|pruritus|itch\w*|insomnia|anxiety|depression|hypertension|diabetes|obesity|dyspn\w*|symptoms?|comorbid\w*|fièvre|éruption|toux|céphalées?|nausées?|vomissements?|douleurs?|vertiges?|prurit|insomnie|anxiété|dépression|diabète|obésité|asthénie|symptômes?|comorbidités?)\b", OptI);
+    /// <summary>A time point in a clause: "à S24", "at week 12", "at 6 months", "M12". Clauses at different times count
+    /// the same members again ("35 ont été revus à S12 et 31 à S24"), no partition.</summary>
+    static readonly Regex TimePoint = new(@"\b(?:(?:at|by|after|à|après|au bout de)\s+)?(?:(?:week|month|day|year|visit|semaine|mois|jour|visite)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?|semaines|mois|jours|ans)\b|[SMJWD]\d{1,3}\b)", Opt);
+    static bool AtDifferentTimes(IEnumerable<string> levels) =>
+        levels.Select(l => TimePoint.Match(l)).Where(m => m.Success).Select(m => Regex.Replace(m.Value.ToLowerInvariant(), @"^\D+\s+(?=\d)|\D+$", "")).Distinct().Count() >= 2;
+    /// <summary>A group's head whose members are events: "Of the 41 infections after …", "Des 27 événements".</summary>
+    static readonly Regex EventsHead = new(GroupHead.ToString().Replace(@"\s*,\s+$", "").Replace("(?<who>", @"(?=(?:\s+[^\s,;:.()]+){0,3}?\s+(?:infections?|events?|événements?|évènements?|complications?|episodes?|épisodes?|lesions?|lésions?|bleeds?|fractures?|failures?|échecs?|recurrences?|récidives?|deaths?|décès|readmissions?|réadmissions?|arrêts?)\b)(?<who>"), OptI);
+    static readonly Regex NoneWord = new(@"\b(?:no|none|never|sans|aucune?|jamais)\b", OptI);
+    static readonly Regex OneWord = new(@"\b(?:one|a single|once|une?(?:\s+seule?)?|une fois)\b", OptI);
+    static readonly Regex MoreWord = new(@"\b(?:two|three|four|twice|deux|trois|quatre|at least|au moins|or more|ou plus)\b", OptI);
+    static readonly Regex NumberWordLead = new(@"^(?:one|a single|two|three|four|five|une?\s+seule?|deux|trois|quatre|cinq)\b", OptI);
+    /// <summary>A level then its count, as a list's item: "left-sided in 68", "de 2 chez 58 patients", "l'adalimumab chez 41
+    /// patients", "III in 21"; the people's word may follow the count.</summary>
+    static readonly Regex InCount = new(@"\s(?:in|chez)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b)?(?:\s*\([^()]*\))?", OptI);
+    /// <summary>The first level of a list, tried in turn: after "was"/"était", after the clause's comma or colon, its last three words.</summary>
+    static readonly Regex[] FirstLevel = new[] { @"\b(?:was|were|était|étaient|a été|ont été)\s+", @"[,:]\s*", @"(?<![\p{L}'’-])" }
+        .Select(lead => new Regex(lead + @"(?<lev>(?:de\s+|d')?\d{1,2}|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s*$", OptI)).ToArray();
+    /// <summary>The copula that makes the levels after it the values of the sentence's subject: "The site was left-sided in
+    /// 68, …", "Le score d'Apfel était de 2 chez 58 …", "L'anti-TNF reçu était l'adalimumab chez 41 …".</summary>
+    static readonly Regex CopulaBefore = new(@"\b(?:was|were|était|étaient|a été|ont été)\s+(?:(?:de|d'|l'|le|la|les|du|des|an?|the)\s*)?$", OptI);
+    static readonly Regex Article = new(@"^(?:the|an?|le|la|les|l'|l’|une?|des|du|de la)\b", OptI);
+    /// <summary>Levels that are the values of one scale: a number, a roman numeral, a letter, or a type with one ("type A", "G1–G2").</summary>
+    static readonly Regex ScaleValue = new(@"^(?:(?:de|d'|type|grade|stade|stage|class|classe)\s*)?(?:\d{1,2}|[IVX]{1,4}|[A-E])(?:\s*[-–]\s*(?:\d{1,2}|[IVX]{1,4}))?(?:\s+or more|\s+ou plus)?$", OptI);
+
+    /// <summary>A list of counts that parts one group, found in the text, with what makes its parts exclusive, if anything.</summary>
+    sealed record ClauseList(List<CategoryCount> Items, int SegmentStart, int SegmentEnd, bool Exclusive, string Form)
+    {
+        /// <summary>A total the list's clauses state ("239 patients ont été inclus"), with where the statement starts (-1: at the list).</summary>
+        public (int N, int At, string Source)? Head { get; init; }
+        /// <summary>A clause counts the members left ("the remaining 35"): the counts must make up the total.</summary>
+        public bool Exhaustive { get; init; }
+    }
+
+    /// <summary>
+    /// Lists of counts, two or more, each in a clause of its own in one segment of a sentence (up to a ";"), whatever the
+    /// variable: led by their counts after a group's head ("Of the 196 patients …, 151 remained …, 29 resumed … and 16
+    /// lost …"), or each after its level ("left-sided in 68, extensive in 49"). Their total is the group's head, else the
+    /// one arm their segment names, else the totals that may apply; their sum above it is inconsistent only when the
+    /// clauses exclude each other by their form: a verb the clauses share (the later ones omit it: "281 had an adequate
+    /// response, 6 an early treatment failure"), an outcome each member has one of (completed, withdrew, died,
+    /// discharged), a clause of the members left over ("16 had not returned", "80 pour une autre raison"), or levels set
+    /// after "was"/"était" or on one scale ("III in 21, IV in 52"). Never where a clause says members may be counted
+    /// twice ("also", "of whom", "each", "dont"), the shared verb is "had" a symptom or condition ("30 had fever, 20
+    /// rash"), the clauses count events ("grade 3 adverse events", unless the patients with none are counted too), are at
+    /// different times ("35 revus à S12 et 31 à S24"), give a dose's frequency ("twice daily"), or how many each had
+    /// without naming none, one and more ("41 required no antiemetic and 43 two doses"). Clauses that may overlap are
+    /// reported only when they add up to their total.
+    /// </summary>
+    static IEnumerable<CategoryCounts> ClauseCounts(PaperText text, int[] sentences, StudyNs studyNs, bool french)
+    {
+        var flow = text.Flow;
+        var lists = new List<ClauseList>();
+        for (int si = 0; si < sentences.Length; si++)
+        {
+            int s0 = sentences[si], s1 = si + 1 < sentences.Length ? sentences[si + 1] : flow.Length;
+            var inSentence = new List<ClauseList>();
+            for (int g0 = s0; g0 < s1;)
+            {
+                int g1 = flow.IndexOf(';', g0, s1 - g0) is var semi and >= 0 ? semi : s1;
+                inSentence.AddRange(CountLedLists(flow, s0, g0, g1, french));
+                inSentence.AddRange(LevelInCountLists(flow, g0, g1));
+                inSentence.AddRange(BracketedCountLists(flow, g0, g1));
+                // A bare list of counts after a list, as many as its levels: the same levels in another group ("in the
+                // placebo group the corresponding numbers were 39, 71 and 31", "dans le groupe suivi habituel, 198, 247 et 171").
+                if (!inSentence.Any(l => l.SegmentStart == g0) && inSentence.LastOrDefault() is { } before && OtherGroupSignal.IsMatch(flow[g0..g1])
+                    && BareCounts.Matches(flow[g0..g1]).FirstOrDefault(m => m.Groups["k"].Captures.Count == before.Items.Count) is { } bare)
+                    inSentence.Add(before with
+                    {
+                        Items = bare.Groups["k"].Captures.Select((c, i) => new CategoryCount(ParseWhole(c.Value), before.Items[i].Level, g0 + c.Index, g0 + c.Index + c.Length)).ToList(),
+                        SegmentStart = g0, SegmentEnd = g1, Head = null,
+                    });
+                g0 = g1 + 1;
+            }
+            // A list with the levels of an exclusive one in the sentence is exclusive too ("…; sous placebo, de 2 chez 55 patients, de 3 chez 74 …").
+            foreach (var l in inSentence)
+                lists.Add(l.Exclusive || !inSentence.Any(o => o.Exclusive && o.Items.Select(x => x.Level).SequenceEqual(l.Items.Select(x => x.Level))) ? l : l with { Exclusive = true });
+        }
+        foreach (var l in lists)
+        {
+            var list = l.Items;
+            int s0 = SentenceStart(sentences, list[0].Start), s1 = SentenceEnd(sentences, flow, list[0].Start);
+            var sentence = flow[s0..s1];
+            int? total = null;
+            string source = "";
+            var others = new List<(int, string)>();
+            int start = list[0].Start, end = list[^1].End;
+            if (l.Head is { } stated)
+            {
+                (total, source) = (stated.N, $"of '{stated.Source}'");
+                // The statement runs from the clause or people stating the total ("239 patients ont été inclus, 121 …",
+                // "Les 5 enfants perdus de vue … l'ont été pour déménagement (2), …").
+                if (stated.At >= 0) start = stated.At;
+            }
+            else if ((GroupHead.Match(flow[l.SegmentStart..list[0].Start]) is { Success: true } of ? of
+                     : ColonHead.Match(flow[l.SegmentStart..list[0].Start]) is { Success: true } colon ? colon
+                     : BracketNHead.Match(flow[l.SegmentStart..list[0].Start]) is { Success: true } bracketN ? bracketN
+                     // Levels after their variable may follow the group's head: "Of the 95 patients with a biopsy, the class was III in 21, …".
+                     : l.Form == LevelsForm ? GroupHeadBefore.Match(flow[l.SegmentStart..list[0].Start]) : Match.Empty) is { Success: true } head)
+            {
+                total = ParseWhole(head.Groups["n"].Value);
+                source = $"of '{head.Value.TrimEnd(',', ' ')}'";
+                // The statement runs from the group's head: "Parmi ces 10 femmes transfusées, 6 …".
+                start = l.SegmentStart + head.Index;
+            }
+            // An arm's n stated in the list's own sentence is one of its counts ("assigned to A (n = 312) or B (n = 309)").
+            else if (ArmOfClause(flow, l.SegmentStart, l.SegmentEnd, list[0].Start, studyNs) is { } arm && arm.At < s0)
+            {
+                total = arm.N;
+                source = $"of {ArmNSource} '{arm.Name}' ('{arm.Source.Trim()}')";
+            }
+            else
+            {
+                var (studyN, studyNSource) = studyNs.At(list[0].Start);
+                if (studyN is { } sn) others.Add((sn, $"the study's n ({studyNSource})"));
+                // A total in the list's own segment: another segment's "(n = 41)" is another list's count.
+                foreach (Match t in TotalInSentence.Matches(flow[l.SegmentStart..l.SegmentEnd]))
+                    if (!list.Any(x => l.SegmentStart + t.Groups["n"].Index >= x.Start && l.SegmentStart + t.Groups["n"].Index < x.End))
+                        others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value.Trim()}' in the sentence"));
+            }
+            if (total is null && others.Count == 0) continue;
+            // Clauses that may overlap say something only when they add up to their total.
+            if (!l.Exclusive && list.Sum(x => x.Count) != total && !others.Any(o => o.Item1 == list.Sum(x => x.Count))) continue;
+            var line = text.LineAt(start);
+            var ctx = new StatisticContext(start, end, flow[start..end], sentence.Trim(), "clauses of one group", true, total,
+                total is not null ? source : "no n stated", null) { Page = line.Page, Line = line.Line };
+            var counts = new CategoryCounts(ctx, l.Form, list, total, others) { MayOverlap = !l.Exclusive, Exhaustive = l.Exhaustive };
+            yield return total is null ? counts : counts with { TotalSource = source };
+        }
+    }
+
+    /// <summary>The count-led clauses of a segment: a run of two or more, each count at a clause's start.</summary>
+    static IEnumerable<ClauseList> CountLedLists(string flow, int s0, int g0, int g1, bool french)
+    {
+        var segment = flow[g0..g1];
+        var leadingVerb = french ? LeadingVerbFr : LeadingVerbEn;
+        int past = 0;
+        foreach (Match first in ClauseStart.Matches(segment))
+        {
+            int at = first.Index + first.Length;
+            // Not again inside a run already read (a run broken at its second count is no list).
+            if (at < past) continue;
+            var items = new List<(int K, string Lev, int Start, int End, bool Gapped)>();
+            bool rest = false;
+            for (var m = CountLedClause.Match(segment, at); m.Success && m.Length > 0; m = CountLedClause.Match(segment, m.Index + m.Length))
+            {
+                var lev = m.Groups["lev"].Value;
+                int cut = lev.IndexOf(" (", StringComparison.Ordinal);
+                if (cut > 0) lev = lev[..cut];
+                lev = lev.TrimEnd().TrimEnd('.');
+                if (UnitAfterCount.IsMatch(lev) || !Regex.IsMatch(lev, @"\p{L}")) break;
+                int start = g0 + m.Index, end = g0 + m.Groups["lev"].Index + lev.Length;
+                // "the remaining 35 had …": the rest, which ends the list and makes it exhaustive.
+                if (m.Groups["rest"].Success) { if (items.Count == 0) break; rest = true; lev = Regex.Replace(lev, @"^(?:autres|restante?s)\s+", "", OptI); }
+                items.Add((ParseWhole(m.Groups["k"].Value), lev.Trim(), start, end, items.Count > 0 && !leadingVerb.IsMatch(lev)));
+                past = m.Index + m.Length;
+                if (cut > 0) break;
+            }
+            // The first count a total whose parts follow: "239 patients ont été inclus, 121 avant et 118 après".
+            (int N, int At, string Source)? stated = null;
+            if (items.Count >= 3 && IncludedClause.IsMatch(items[0].Lev) && !GroupHead.IsMatch(flow[g0..items[0].Start]))
+            {
+                stated = (items[0].K, items[0].Start, flow[items[0].Start..items[0].End]);
+                items.RemoveAt(0);
+            }
+            else if (items.Count >= 3 && InAll.IsMatch(items[^1].Lev))
+            {
+                stated = (items[^1].K, items[0].Start, flow[items[^1].Start..items[^1].End]);
+                items.RemoveAt(items.Count - 1);
+            }
+            if (items.Count < 2) continue;
+            // Only the run a group's head, an arm or the segment's start leads: not the counts of "47 of 196 and 44 of 190".
+            if (items.Select(x => x.Lev.ToLowerInvariant()).Distinct().Count() < items.Count) continue;
+            var levels = items.Select(x => x.Lev).ToList();
+            var all = string.Join(" | ", levels);
+            bool overlap = OverlapWords.IsMatch(all) || HeadOverlapWords.IsMatch(flow[g0..items[0].Start]);
+            bool hadCondition = HadVerb.IsMatch(levels[0]) && ConditionWords.IsMatch(all);
+            bool gapped = items.Any(x => x.Gapped);
+            // Outcomes: two different ones at least ("completed … withdrew"), not one verb twice ("58 completed the baseline
+            // questionnaire and 50 completed the final one").
+            bool outcome = levels.Select(l => DispositionWords.Match(l)).Where(m => m.Success).Select(m => m.Value.ToLowerInvariant()).Distinct().Count() >= 2;
+            // Events a patient may have several of ("30 had grade 3 adverse events and 25 grade 4"), unless the list counts
+            // the patients with none too: then each is classified once ("24 had no adverse event, 8 a mild event …").
+            // Not where the group's head names the events themselves ("Of the 41 infections …, 24 were superficial, 12 deep
+            // …"): an event is of one type.
+            bool events = EventWords.IsMatch(all) && !levels.Any(l => NoneWord.IsMatch(l)) && !EventsHead.IsMatch(flow[s0..items[0].Start]);
+            // How many each had, "43 two doses": exclusive as a distribution only, naming one and more ("203 prenaient un
+            // antihypertenseur, 251 deux et 158 trois ou plus"), not a value alone ("41 required no antiemetic and 43 two doses").
+            bool countOf = levels.Skip(1).Any(l => NumberWordLead.IsMatch(l)) && !(levels.Any(l => OneWord.IsMatch(l)) && levels.Any(l => MoreWord.IsMatch(l)));
+            bool residual = levels.Skip(1).Any(l => ResidualWords.IsMatch(l));
+            bool stages = levels.Any(l => StartStage.IsMatch(l)) && levels.Any(l => EndStage.IsMatch(l));
+            // Sex beside other characteristics ("30 were men, 25 smokers and 10 diabetic"): variables of their own.
+            bool mixed = levels.Any(l => SexLevel.IsMatch(l)) && !levels.All(l => SexLevel.IsMatch(l));
+            overlap |= mixed;
+            bool exclusive = !overlap && !hadCondition && !events && !countOf && !stages && !AtDifferentTimes(levels) && (gapped || outcome || residual || rest);
+            yield return new ClauseList(items.Select(x => new CategoryCount(x.K, x.Lev.ToLowerInvariant(), x.Start, x.End)).ToList(), g0, g1, exclusive, "clauses of one group")
+                { Head = stated, Exhaustive = rest && exclusive };
+            break;
+        }
+    }
+
+    /// <summary>The level-then-count items of a segment: "left-sided in 68, extensive in 49 and pancolitis in 23".</summary>
+    static IEnumerable<ClauseList> LevelInCountLists(string flow, int g0, int g1)
+    {
+        var segment = flow[g0..g1];
+        var anchors = InCount.Matches(segment).ToList();
+        var run = new List<(int K, string Lev, int Start, int End)>();
+        int runFirstLevelStart = 0;
+        void Flush(List<ClauseList> into)
+        {
+            if (run.Count >= 2 && run.Select(x => x.Lev.ToLowerInvariant()).Distinct().Count() == run.Count)
+            {
+                var levels = run.Select(x => x.Lev).ToList();
+                var before = segment[..runFirstLevelStart];
+                bool overlap = OverlapWords.IsMatch(string.Join(" | ", levels)) || EventWords.IsMatch(before) || ConditionWords.IsMatch(before + string.Join(" | ", levels)) || MostCommon.IsMatch(before)
+                               || AtDifferentTimes(levels);
+                // After "was"/"était", the levels are the subject's values when they are alike: all with an article or
+                // none ("l'adalimumab chez 41, l'étanercept chez 30"), not a value then other subjects ("positif chez 61
+                // et les anticorps anti-CCP chez 66": two variables).
+                bool alike = levels.Select(l => Article.IsMatch(l)).Distinct().Count() == 1;
+                bool exclusive = !overlap && ((CopulaBefore.IsMatch(before) && alike) || levels.All(l => ScaleValue.IsMatch(l)));
+                into.Add(new ClauseList(run.Select(x => new CategoryCount(x.K, x.Lev.ToLowerInvariant(), g0 + x.Start, g0 + x.End)).ToList(), g0, g1, exclusive, LevelsForm));
+            }
+            run.Clear();
+        }
+        var found = new List<ClauseList>();
+        int prevEnd = 0;
+        foreach (var a in anchors)
+        {
+            // The level: the words before "in"/"chez", back to the previous item's end (after its join) or, for the first, a few words.
+            string gap = segment[prevEnd..a.Index];
+            if (run.Count > 0 && Regex.Match(gap, @"^\s*(?:,\s*(?:(?:and|et)\s+)?|(?:and|et)\s+)(?<lev>[^,;:()\d]{1,40}?|(?:de\s+|d')?\d{1,2}|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?)\s*$", OptI) is { Success: true } next)
+            {
+                run.Add((ParseWhole(a.Groups["k"].Value), next.Groups["lev"].Value.Trim(), prevEnd + next.Groups["lev"].Index, a.Index + a.Length));
+            }
+            else
+            {
+                Flush(found);
+                // The first level: after "was"/"était", else after the clause's comma or colon, else its last three words.
+                var lead = FirstLevel.Select(r => r.Match(gap)).FirstOrDefault(m => m.Success) ?? Match.Empty;
+                if (lead.Success && lead.Groups["lev"].Length > 0)
+                {
+                    runFirstLevelStart = prevEnd + lead.Groups["lev"].Index;
+                    run.Add((ParseWhole(a.Groups["k"].Value), lead.Groups["lev"].Value.Trim(), runFirstLevelStart, a.Index + a.Length));
+                }
+            }
+            prevEnd = a.Index + a.Length;
+        }
+        Flush(found);
+        return found;
+    }
+
+    /// <summary>A level, then its count alone in a bracket: "de cause cardiovasculaire (4)", "day shifts (1,402)", "Hurley II
+    /// (n = 41)"; the level's words after the join of the one before.</summary>
+    static readonly Regex BracketedItem = new(@"(?<![\p{L}'’-])(?<lev>[^,;:()\d|\t\n](?:(?!\s{2})[^,;:()|\t\n]){0,60}?)\s*\(\s*(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")\s*\)", Opt);
+    static readonly Regex ItemJoinWords = new(@"^\s*(?:,\s*(?:(?:and|et|or|ou)\s+)?|(?:and|et|or|ou)\s+)$", OptI);
+    static readonly Regex LeadingJoinSpace = new(@"^\s*(?:(?:and|et|or|ou)\s+)?", OptI);
+    static readonly Regex LeadingJoin = new(@"^(?:(?:and|et|or|ou)\s+)+", OptI);
+    /// <summary>Each member counted in one category, said so: "each counted once", "chacun compté une fois".</summary>
+    static readonly Regex EachCountedOnce = new(@"\beach counted once\b|\bcounted once each\b|\bchacune? comptée? une (?:seule )?fois\b|" + CountedOncePhrase, OptI);
+    /// <summary>The people a list of bracketed counts parts, named before it in its segment: "Les 21 patients mis en dialyse",
+    /// "Sept patients sont décédés", "arrêté chez 16 patients", "reported by 12 participants".</summary>
+    static readonly Regex PeopleBefore = new(@"(?<![\w.,])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}-]+\s+){0,2}?(?:" + PeopleWords + @"|parents)\b", OptI);
+
+    /// <summary>
+    /// Counts in brackets after their levels, two or more: "Sept patients sont décédés : de cause cardiovasculaire (4),
+    /// infectieuse (2) ou d'un arrêt de la dialyse (1)", "they worked day shifts (1,402), night shifts (911) or rotating
+    /// shifts (611)". Their total: a group's head or the people named before them in the segment. Exclusive when the
+    /// list offers alternatives ("… or …", "… ou …"), says each is counted once, names values of one scale, or how many
+    /// each had (none, one, two or more).
+    /// </summary>
+    static IEnumerable<ClauseList> BracketedCountLists(string flow, int g0, int g1)
+    {
+        var segment = flow[g0..g1];
+        var items = BracketedItem.Matches(segment).ToList();
+        for (int i = 0; i < items.Count;)
+        {
+            int j = i + 1;
+            // The join of two items: the text between them and the "or"/"et" opening the next one's words.
+            while (j < items.Count && ItemJoinWords.IsMatch(segment[(items[j - 1].Index + items[j - 1].Length)..items[j].Index] + LeadingJoinSpace.Match(items[j].Groups["lev"].Value).Value)) j++;
+            // Joins are outside the level: the level of an item after the first starts right after the join.
+            var run = items.Skip(i).Take(j - i).ToList();
+            i = j;
+            if (run.Count < 2) continue;
+            // The people the list parts, named before its first count and outside any bracket ("Les 74 patients (46 femmes
+            // et 28 hommes) avaient …": 74); the first level starts after them ("Les 81 patients … ont terminé le traitement (n = 65)").
+            var upToFirst = segment[..run[0].Groups["k"].Index];
+            var people = PeopleBefore.Matches(upToFirst).LastOrDefault(p => upToFirst[..p.Index].Count(c => c == '(') == upToFirst[..p.Index].Count(c => c == ')'));
+            int first = people is not null && people.Index + people.Length > run[0].Groups["lev"].Index ? people.Index + people.Length : run[0].Groups["lev"].Index;
+            var levels = run.Select((m, k) => LeadingJoin.Replace((k == 0 ? segment[first..(m.Groups["lev"].Index + m.Groups["lev"].Length)] : m.Groups["lev"].Value).Trim(), "")).ToList();
+            if (levels.Select(l => l.ToLowerInvariant()).Distinct().Count() < levels.Count) continue;
+            string lastJoin = segment[(run[^2].Index + run[^2].Length)..run[^1].Index] + run[^1].Groups["lev"].Value;
+            bool alternatives = Regex.IsMatch(lastJoin, @"^\s*,?\s*(?:or|ou)\b", OptI);
+            var before = segment[..first];
+            bool once = EachCountedOnce.IsMatch(segment);
+            // Events as the list's subject ("Adverse events were nausea (5), …", "the 11 patients reporting an adverse event
+            // had pain (6), …"): a patient may have several. Not an event among the later levels ("stopped in 16 patients,
+            // for lack of efficacy (8), an adverse event (6) or …").
+            bool overlap = OverlapWords.IsMatch(string.Join(" | ", levels)) || (!once && EventWords.IsMatch(before + levels[0]));
+            bool distribution = levels.Any(l => NoneWord.IsMatch(l)) && levels.Any(l => OneWord.IsMatch(l)) && levels.Any(l => MoreWord.IsMatch(l));
+            bool exclusive = !overlap && (alternatives || once || distribution || levels.Skip(1).All(l => ScaleValue.IsMatch(l)));
+            // The people before the list are its total unless a group's head is (found by the caller).
+            (int N, int At, string Source)? head = people is null || GroupHead.IsMatch(before) ? null
+                : (ParseWhole(people.Groups["n"].Value), g0 + people.Index, people.Value);
+            var categories = run.Select((m, k) => new CategoryCount(ParseWhole(m.Groups["k"].Value), levels[k].ToLowerInvariant(), g0 + (k == 0 ? first : m.Index), g0 + m.Index + m.Length)).ToList();
+            yield return new ClauseList(categories, g0, g1, exclusive, "levels of one variable") { Head = head };
+        }
+    }
+}
