@@ -138,6 +138,7 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Pain fell from 6.2 ± 1.5 to 4.1 ± 1.9 after surgery in the 30 patients (Wilcoxon signed-rank test, p = 0.60).", "not_checkable")]
     public void WithinPatientComparisonsInANamedArm(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
 
+
     [Fact]
     public void TwoArmsMeansAreNotAWithinPatientComparison() =>
         Assert.Null(Verdict("Pain was 5.1 ± 1.2 in the active arm and 6.3 ± 1.4 in the placebo arm at week 4 (p = 0.01).", "within_patient_p"));
@@ -516,6 +517,24 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Return to work was more frequent with coaching (risk difference, 12.0 percentage points; 95% confidence interval [CI], 2.2 to 21.8; P = 0.02).", "consistent")]
     [InlineData("Return to work was more frequent with coaching (risk difference, 12.0 percentage points; 95% confidence interval [CI], 2.2 to 21.8; P = 0.20).", "inconsistent")]
     public void AnIntervalInPercentagePoints(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Theory]
+    // Wald: 2 * pnorm(-12.0 / ((24.2 + 0.2) / 2 / qnorm(0.975))) = 0.054 (0.053 to 0.055 with the limits' rounding); a
+    // chi-square test's pooled SE with N = 200: z = 1.928 / sqrt(1 + 1.928^2 / 200) = 1.910, 2 * pnorm(-1.910) = 0.056.
+    [InlineData("We randomised 200 patients. Remission was more frequent with the drug (difference, 12.0 percentage points; 95% CI, −0.2 to 24.2; P = .06).", "consistent")]
+    [InlineData("We randomised 200 patients. Remission was more frequent with the drug (difference, 12.0 percentage points; 95% CI, −0.2 to 24.2; P = .20).", "inconsistent")]
+    [InlineData("Nous avons randomisé 200 patients. La rémission était plus fréquente sous traitement (différence : 12,0 points de pourcentage ; IC à 95 % : −0,2 à 24,2 ; p = 0,06).", "consistent")]
+    [InlineData("Nous avons randomisé 200 patients. La rémission était plus fréquente sous traitement (différence : 12,0 points de pourcentage ; IC à 95 % : −0,2 à 24,2 ; p = 0,20).", "inconsistent")]
+    public void ADifferenceOfPercentagesMayHaveAChiSquaresP(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Theory]
+    // "6.0 points lower" with limits −9.0 to −3.0 is −6.0: 2 * pnorm(-6.0 / ((9.0 - 3.0) / 2 / qnorm(0.975))) = 0.00009.
+    [InlineData("The pain score was 6.0 points lower after surgery (95% CI −9.0 to −3.0), p < 0.001.", "consistent")]
+    [InlineData("The pain score was 6.0 points lower after surgery (95% CI −9.0 to −3.0), p = 0.20.", "inconsistent")]
+    [InlineData("Le score de douleur était de 6,0 points de moins après la chirurgie (IC à 95 % : −9,0 à −3,0 ; p < 0,001).", "consistent")]
+    [InlineData("Le score de douleur était de 6,0 points de moins après la chirurgie (IC à 95 % : −9,0 à −3,0 ; p = 0,20).", "inconsistent")]
+    [InlineData("The pain score was 6.0 points higher after surgery (95% CI −9.0 to −3.0), p < 0.001.", "inconsistent")]
+    public void ADifferenceSaidLowerIsNegative(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
 
     [Theory]
     // The interval's p after its t: 2 * pnorm(-1.5 / ((2.7 - 0.3) / 2 / qnorm(0.975))) = 0.0143 (2 * pt(-2.50, 58) = 0.0153).

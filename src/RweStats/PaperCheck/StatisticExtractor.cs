@@ -101,6 +101,7 @@ internal static partial class StatisticExtractor
             var hi = PrintedNumber.Parse(m.Groups["hi"].Value, french);
             if (est is null || lo is null || hi is null) continue;
             if (m.Groups["said"].Length > 0 && !Regex.IsMatch(m.Groups["est"].Value, @"^[-−–+]|[.,]\d")) continue;
+            est = SignedByDirection(est, lo, hi, m.Groups["fewer"].Success, french);
             double level = double.Parse(m.Groups["lvl"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
             // A time before the interval ("at 12 weeks (95% CI …)") is not its estimate.
             if (TimeBeforeInterval.IsMatch(flow[Math.Max(0, m.Index - 12)..m.Index])) continue;
@@ -142,7 +143,7 @@ internal static partial class StatisticExtractor
             var df = dfMatch.Success ? PrintedNumber.Parse(dfMatch.Groups["df"].Value, french) : null;
             taken.Add((from, end));
             found.Add(new EstimateWithInterval(Context(text, from, end, french, sentences, studyNs, options), name, name is not null,
-                est, level, lo, hi, p, df) { OtherTestNamed = OtherTestIn(flow, sentences, from, end) });
+                est, level, lo, hi, p, df) { OtherTestNamed = OtherTestIn(flow, sentences, from, end), DifferenceOfPercentages = m.Groups["pp"].Success });
         }
 
         foreach (Match m in EstimateSe.Matches(flow))
