@@ -138,6 +138,15 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Pain fell from 6.2 ± 1.5 to 4.1 ± 1.9 after surgery in the 30 patients (Wilcoxon signed-rank test, p = 0.60).", "not_checkable")]
     public void WithinPatientComparisonsInANamedArm(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
 
+    [Theory]
+    // Each group's n printed after its second mean: paired t at rho = 0, 2 * pt(-5.0 / sqrt((6.0^2 + 6.5^2) / 30), 29) = 0.0043,
+    // the largest p any correlation gives; 2 * pt(-0.7 / sqrt((6.2^2 + 6.4^2) / 28), 27) = 0.68 for the second group.
+    [InlineData("Fatigue scores fell from 31.0 (SD 6.0) to 26.0 (SD 6.5) in the yoga group (n = 30), p < .001, and from 30.5 (SD 6.2) to 29.8 (SD 6.4) in the control group (n = 28), p = .65.", "consistent", "consistent")]
+    [InlineData("Fatigue scores fell from 31.0 (SD 6.0) to 26.0 (SD 6.5) in the yoga group (n = 30), p = .40, and from 30.5 (SD 6.2) to 29.8 (SD 6.4) in the control group (n = 28), p = .65.", "inconsistent", "consistent")]
+    [InlineData("Le score de fatigue est passé de 31,0 (ET 6,0) à 26,0 (ET 6,5) dans le groupe yoga (n = 30), p < 0,001, et de 30,5 (ET 6,2) à 29,8 (ET 6,4) dans le groupe contrôle (n = 28), p = 0,65.", "consistent", "consistent")]
+    [InlineData("Le score de fatigue est passé de 31,0 (ET 6,0) à 26,0 (ET 6,5) dans le groupe yoga (n = 30), p = 0,40, et de 30,5 (ET 6,2) à 29,8 (ET 6,4) dans le groupe contrôle (n = 28), p = 0,65.", "inconsistent", "consistent")]
+    public void EachGroupsNAfterItsSecondMean(string text, string first, string second) =>
+        Assert.Equal(new[] { first, second }, Verdicts(text, "within_patient_p"));
 
     [Fact]
     public void TwoArmsMeansAreNotAWithinPatientComparison() =>
