@@ -509,6 +509,33 @@ public class PaperCheckSentenceFormsTests
     public void AnSdLabelFollowedByAComma(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
 
     [Theory]
+    // A second 0/1 variable of the sentence: 0.30 gives SD sqrt(0.30 x 0.70) = 0.458 (0.46 with n/(n - 1) for n of 100 or
+    // more); no n makes SD 0.25 of a proportion of 0.30 (0.295 to 0.305: at least 0.456).
+    [InlineData("Use of a walking aid, coded 1 for yes and 0 for no, was 0.42 (SD 0.50), and use of a hearing aid was 0.30 (SD 0.46).", "consistent", "consistent")]
+    [InlineData("Use of a walking aid, coded 1 for yes and 0 for no, was 0.42 (SD 0.50), and use of a hearing aid was 0.30 (SD 0.25).", "consistent", "inconsistent")]
+    [InlineData("Adherence, coded 1 beyond 3 sessions a week and 0 otherwise, was 0.42 (SD 0.50) in the yoga group and 0.30 (SD 0.46) in the control group.", "consistent", "consistent")]
+    [InlineData("Adherence, coded 1 beyond 3 sessions a week and 0 otherwise, was 0.42 (SD 0.50) in the yoga group and 0.30 (SD 0.25) in the control group.", "consistent", "inconsistent")]
+    [InlineData("Le port d'une orthèse, codé 1 pour oui et 0 pour non, valait 0,42 (ET 0,50) dans le groupe A, et la prise d'un antalgique au coucher 0,30 (ET 0,46) dans le groupe B.", "consistent", "consistent")]
+    [InlineData("Le port d'une orthèse, codé 1 pour oui et 0 pour non, valait 0,42 (ET 0,50) dans le groupe A, et la prise d'un antalgique au coucher 0,30 (ET 0,25) dans le groupe B.", "consistent", "inconsistent")]
+    public void AnotherZeroOneVariableOfTheSentence(string text, string first, string second) => Assert.Equal(new[] { first, second }, Verdicts(text, "debit"));
+
+    [Theory]
+    [InlineData("Use of a walking aid, coded 1 for yes and 0 for no, was 0.42 (SD 0.50), and the pain score was 0.30 (SD 0.25).")]
+    [InlineData("Le port d'une orthèse, codé 1 pour oui et 0 pour non, valait 0,42 (ET 0,50), et le taux de CRP était de 0,30 (ET 0,25).")]
+    public void AScoreOrLevelAfterAZeroOneVariableIsNotOne(string text) => Assert.Single(Verdicts(text, "debit"));
+
+    [Theory]
+    // A threshold of the variable's definition or a number out of another is no third code: SD sqrt(0.69 x 0.31) = 0.462.
+    [InlineData("L'observance, codée 1 si le traitement était pris au moins 5 jours sur 7, était de 0,69 (ET 0,47).", "consistent")]
+    [InlineData("L'observance, codée 1 si le traitement était pris au moins 5 jours sur 7, était de 0,69 (ET 0,30).", "inconsistent")]
+    [InlineData("La proportion de patients déclarant au moins 3 séances par semaine était de 0,69 (ET 0,47).", "consistent")]
+    [InlineData("La proportion de patients déclarant au moins 3 séances par semaine était de 0,69 (ET 0,30).", "inconsistent")]
+    [InlineData("Long-term use, coded 1 beyond 90 days and 0 otherwise, was 0.69 (SD 0.47).", "consistent")]
+    [InlineData("Long-term use, coded 1 beyond 90 days and 0 otherwise, was 0.69 (SD 0.30).", "inconsistent")]
+    [InlineData("The proportion of patients reporting at least 3 sessions a week was 0.69 (SD 0.30).", "inconsistent")]
+    public void ACodingWithAThresholdIsZeroOne(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
     // The 15 readers of the first clause, not the n = 31 of the next: 8.47 x 15 = 127.05 (127/15 = 8.467); 8.43 x 15 =
     // 126.45 (126/15 = 8.40, 127/15 = 8.467), which with n = 31 would be possible (261/31 = 8.419, 262/31 = 8.452).
     [InlineData("The 15 participants who finished the course had a mean quiz score of 8.47 (SD = 1.20), and those who dropped out (n = 31) a mean of 6.10 (SD = 2.00).", "consistent")]
