@@ -54,10 +54,15 @@ internal static partial class StatisticExtractor
         var verbOf = new Dictionary<MeanWithSpread, string>(ReferenceEqualityComparer.Instance);
         string LastWord(int at) => Regex.Match(flow[Math.Max(SentenceStart(sentences, at), at - 40)..at], @"([\p{L}']+)\s*$") is { Success: true } w ? w.Groups[1].Value.ToLowerInvariant() : "";
         var replaced = new Dictionary<ReportedStatistic, ReportedStatistic>(ReferenceEqualityComparer.Instance);
+        if (means.Count > 0 && means[0].Binary) verbOf[means[0]] = LastWord(means[0].Context.Start);
         for (int i = 1; i < means.Count; i++)
         {
             var (prev, m) = (means[i - 1], means[i]);
-            if (prev.Binary && !verbOf.ContainsKey(prev)) verbOf[prev] = LastWord(prev.Context.Start);
+            // A 0/1 mean with its verb left out ("was 0.26 (SD 0.44) after A and 0.32 (SD 0.47) after B") has the verb of the one before.
+            if (prev.Binary && !verbOf.ContainsKey(prev))
+                verbOf[prev] = i >= 2 && means[i - 2].Binary && verbOf.TryGetValue(means[i - 2], out var earlier) && SentenceIndex(sentences, means[i - 2].Context.Start) == SentenceIndex(sentences, prev.Context.Start)
+                               && ClauseJoin.Match(flow[means[i - 2].Context.End..prev.Context.Start]) is { Success: true } j && Regex.IsMatch(j.Groups["words"].Value, @"^(?:|de|of|at|à)$", RegexOptions.IgnoreCase)
+                    ? earlier : LastWord(prev.Context.Start);
             if (m.Binary || !prev.Binary || m.Spread is not { } sd || m.Context.IntegerValued || SentenceIndex(sentences, prev.Context.Start) != SentenceIndex(sentences, m.Context.Start)) continue;
             if (m.Mean.Value is < 0 or > 1 || sd.Value > 1 || m.Mean.Decimals < 2) continue;
             if (!Regex.IsMatch(flow[(m.Context.Start + m.Mean.Text.Length)..], @"^\s*(?:\(|±)")) continue;
