@@ -517,7 +517,9 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Adherence, coded 1 beyond 3 sessions a week and 0 otherwise, was 0.42 (SD 0.50) in the yoga group and 0.30 (SD 0.25) in the control group.", "consistent", "inconsistent")]
     [InlineData("Le port d'une orthèse, codé 1 pour oui et 0 pour non, valait 0,42 (ET 0,50) dans le groupe A, et la prise d'un antalgique au coucher 0,30 (ET 0,46) dans le groupe B.", "consistent", "consistent")]
     [InlineData("Le port d'une orthèse, codé 1 pour oui et 0 pour non, valait 0,42 (ET 0,50) dans le groupe A, et la prise d'un antalgique au coucher 0,30 (ET 0,25) dans le groupe B.", "consistent", "inconsistent")]
-    public void AnotherZeroOneVariableOfTheSentence(string text, string first, string second) => Assert.Equal(new[] { first, second }, Verdicts(text, "debit"));
+    [InlineData("Use of a walking aid, coded 1 for yes and 0 for no, was 0.42 (SD 0.50) in the yoga group and 0.40 (SD 0.49) in the control group; use of a hearing aid was 0.30 (SD 0.25) in the yoga group.", "consistent", "inconsistent")]
+    public void AnotherZeroOneVariableOfTheSentence(string text, string first, string last) =>
+        Assert.Equal(new[] { first, last }, new[] { Verdicts(text, "debit").First(), Verdicts(text, "debit").Last() });
 
     [Theory]
     [InlineData("Use of a walking aid, coded 1 for yes and 0 for no, was 0.42 (SD 0.50), and the pain score was 0.30 (SD 0.25).")]
@@ -571,6 +573,25 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Le score de douleur était de 6,0 points de moins après la chirurgie (IC à 95 % : −9,0 à −3,0 ; p = 0,20).", "inconsistent")]
     [InlineData("The pain score was 6.0 points higher after surgery (95% CI −9.0 to −3.0), p < 0.001.", "inconsistent")]
     public void ADifferenceSaidLowerIsNegative(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Theory]
+    // Ratios on the log scale: 2 * pnorm(-abs(log(0.60)) / ((log(0.95) - log(0.38)) / 2 / qnorm(0.975))) = 0.029 (the
+    // linear midpoint 0.665 is not 0.60, so read as a difference the interval is not Wald's and the p not checkable).
+    [InlineData("The odds of readmission adjusted for age and frailty were 0.60 (95% CI 0.38–0.95; P = 0.03).", "consistent")]
+    [InlineData("The odds of readmission adjusted for age and frailty were 0.60 (95% CI 0.38–0.95; P = 0.30).", "inconsistent")]
+    [InlineData("The hazard ratio for death from a Cox model was 0.80 (95% CI, 0.66 to 0.97; P = .02), and for hospitalisation 0.60 (95% CI, 0.38 to 0.95; P = .03).", "consistent")]
+    [InlineData("The hazard ratio for death from a Cox model was 0.80 (95% CI, 0.66 to 0.97; P = .02), and for hospitalisation 0.60 (95% CI, 0.38 to 0.95; P = .30).", "inconsistent")]
+    [InlineData("Le rapport des risques instantanés de décès issu du modèle de Cox était de 0,80 (IC à 95 % : 0,66 à 0,97 ; p = 0,02), et pour les hospitalisations de 0,60 (IC à 95 % : 0,38 à 0,95 ; p = 0,03).", "consistent")]
+    [InlineData("Le rapport des risques instantanés de décès issu du modèle de Cox était de 0,80 (IC à 95 % : 0,66 à 0,97 ; p = 0,02), et pour les hospitalisations de 0,60 (IC à 95 % : 0,38 à 0,95 ; p = 0,30).", "inconsistent")]
+    public void ARatioNamedAsOddsOrForASecondOutcome(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "ci_vs_p").Last());
+
+    [Theory]
+    // 2 * pnorm(-0.6 / ((1.8 + 0.6) / 2 / qnorm(0.975))) = 0.33.
+    [InlineData("The change in FEV1 differed by 0.6 points between the groups (95% CI, −0.6 to 1.8; P = .33).", "consistent")]
+    [InlineData("The change in FEV1 differed by 0.6 points between the groups (95% CI, −0.6 to 1.8; P = .03).", "inconsistent")]
+    [InlineData("La variation du VEMS différait de 0,6 point entre les groupes (IC à 95 % : −0,6 à 1,8 ; p = 0,33).", "consistent")]
+    [InlineData("La variation du VEMS différait de 0,6 point entre les groupes (IC à 95 % : −0,6 à 1,8 ; p = 0,03).", "inconsistent")]
+    public void ADifferenceBetweenTheGroups(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
 
     [Theory]
     // The interval's p after its t: 2 * pnorm(-1.5 / ((2.7 - 0.3) / 2 / qnorm(0.975))) = 0.0143 (2 * pt(-2.50, 58) = 0.0153).

@@ -125,14 +125,15 @@ internal static partial class StatisticExtractor
             if (p is not null) usedP.Add(p);
             // The estimate is a ratio when the last estimate its sentence names before it is one ("the hazard ratio for a
             // first recurrence with robotic therapy was 0.61 (95% CI …)", "…; celui des hospitalisations de 1,12 (IC …)").
-            // Beyond a few words, only with no other number between, or through "celui", "that of", "that for" (a ratio's limits are positive).
+            // Beyond a few words, only with no other number between, or through "celui", "that of", "that for", "and for" ("the rate
+            // ratio for treated bleeds was 0.64 (…), and for joint bleeds 0.58 (…)"; a ratio's limits are positive).
             var before = flow[Math.Max(SentenceStart(sentences, from), from - 250)..from];
             var ratio = RatioName.Matches(before).LastOrDefault();
             if (ratio is not null && (DifferenceName.Matches(before).LastOrDefault()?.Index ?? -1) > ratio.Index) ratio = null;
             if (ratio is not null && before.Length - ratio.Index > 50)
             {
                 var between = before[(ratio.Index + ratio.Length)..];
-                bool refers = Conjunction.Matches(between).LastOrDefault() is { } c && Regex.IsMatch(between[(c.Index + c.Length)..], @"^\s*(?:celui|celle|ceux|celles|(?:that|those|the one) (?:of|for|in|with))\b", OptI);
+                bool refers = Conjunction.Matches(between).LastOrDefault() is { } c && Regex.IsMatch(between[(c.Index + c.Length)..], @"^\s*(?:celui|celle|ceux|celles|(?:that|those|the one) (?:of|for|in|with)|for|pour)\b", OptI);
                 bool positive = est.Value > 0 && lo.Value > 0 && hi.Value > 0;
                 if (!positive || (Regex.IsMatch(between, @"\d") && !refers)) ratio = null;
             }

@@ -7,9 +7,9 @@ namespace RweStats.PaperCheck;
 internal static partial class StatisticExtractor
 {
     // The estimate may carry its unit and what it compares ("0.9 points more with the supplement (95% CI …)", "−0.3 mm Hg
-    // (95% CI …)", "1,2 jour après le programme (IC à 95 % …)", "−1,3 point à 12 mois (IC …)"): group "said", read only for an estimate with a decimal
+    // (95% CI …)", "1,2 jour après le programme (IC à 95 % …)", "−1,3 point à 12 mois (IC …)", "−0.4 points between the groups (95% CI …)"): group "said", read only for an estimate with a decimal
     // or a sign, never a count ("34 patients with diabetes (95% CI …)").
-    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:(?<pp>percentage points?|points de pourcentage)|(?<per>(?:per|par)\s+[a-zA-Zé-]+)|[a-zA-Zµ/]+(?:\s+Hg)?(?<said>(?:\s+(?:more|higher|greater|de plus|(?<fewer>less|fewer|lower|smaller|shorter|de moins)))?(?:\s+(?:with|after|on|avec|après|sous)\s+(?:(?:the|le|la|les)\s+|l')?[\p{L}][\p{L}\d-]*)?(?:\s+(?:at|à)\s+(?:\d{1,3}\s+(?:weeks|months|days|years|semaines|mois|jours|ans)|(?:week|month|day|semaine)\s+\d{1,3}|[JMSWD]\d{1,3}))?))?\s*[\(\[,;]\s*(?:(?<rname>a?HR|a?OR|RR|IRR|sHR)\s*[;,:]\s*)?(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval(?:\s*\[CI\])?|intervalle de confiance(?:\s*\[IC\])?)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
+    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:(?<pp>percentage points?|points de pourcentage)|(?<per>(?:per|par)\s+[a-zA-Zé-]+)|[a-zA-Zµ/]+(?:\s+Hg)?(?<said>(?:\s+(?:more|higher|greater|de plus|(?<fewer>less|fewer|lower|smaller|shorter|de moins)))?(?:\s+(?:between|entre)\s+(?:the\s+|les\s+)?(?:two\s+|deux\s+)?(?:groups|arms|groupes|bras))?(?:\s+(?:with|after|on|avec|après|sous)\s+(?:(?:the|le|la|les)\s+|l')?[\p{L}][\p{L}\d-]*)?(?:\s+(?:at|à)\s+(?:\d{1,3}\s+(?:weeks|months|days|years|semaines|mois|jours|ans)|(?:week|month|day|semaine)\s+\d{1,3}|[JMSWD]\d{1,3}))?))?\s*[\(\[,;]\s*(?:(?<rname>a?HR|a?OR|RR|IRR|sHR)\s*[;,:]\s*)?(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval(?:\s*\[CI\])?|intervalle de confiance(?:\s*\[IC\])?)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
 
     /// <summary>
     /// A named estimate with its limits in brackets and no level: "OR 1.8 [1.1–2.9]", "HR 0.72 (0.55; 0.94)", "mean
@@ -25,7 +25,7 @@ internal static partial class StatisticExtractor
     static readonly Regex TimeBeforeInterval = new(@"\b(?:at|à|after|après|week|weeks|semaine|month|months|mois|day|jour|visit|visite|J|M|W)\s*$", OptI);
     /// <summary>The estimate printed before a bracket that opens with its p: "2.1 points (p = 0.03; 95% CI …".</summary>
     static readonly Regex EstimateBeforeP = new(@"(?<![\w/]|\d[.,])(?<est>" + Num + @")\s*%?\s*(?:[a-zA-Zµ/]+\s*){0,2}[\(\[]\s*$", Opt);
-    static readonly Regex RatioName = new(@"\b(OR|HR|RR|IRR|aOR|aHR|odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|rapport des cotes|risque relatif|rapport des risques|rapport de risques|rapport des taux|rapport de taux|ratio)\b", Opt);
+    static readonly Regex RatioName = new(@"\b(OR|HR|RR|IRR|aOR|aHR|odds ratio|(?<!log[- ]?)[Oo]dds|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|rapport des cotes|risque relatif|rapport des risques|rapport de risques|rapport des taux|rapport de taux|ratio)\b", Opt);
 
     /// <summary>
     /// "8.4 points lower after PRP (95% CI −14.4 to −2.4)": a difference printed unsigned with the word saying its
