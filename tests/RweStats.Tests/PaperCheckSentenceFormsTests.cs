@@ -594,6 +594,32 @@ public class PaperCheckSentenceFormsTests
     public void ADifferenceBetweenTheGroups(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
 
     [Theory]
+    // z = 0.90 / 0.30 = 3.0: p from 2 * pnorm(-0.95 / 0.25) = 0.00014 (normal) to 2 * pt(-0.85 / 0.35, 1) = 0.25 (t, 1 df);
+    // 0.40 is outside whatever the df.
+    [InlineData("The number of admissions per year fell by 0.90 (SE 0.30; P = .003) after the programme.", "consistent")]
+    [InlineData("The number of admissions per year fell by 0.90 (SE 0.30; P = .40) after the programme.", "inconsistent")]
+    [InlineData("Systolic pressure decreased with the drug (estimated difference, 0.90 mm Hg [SE 0.30]; P = .003).", "consistent")]
+    [InlineData("Systolic pressure decreased with the drug (estimated difference, 0.90 mm Hg [SE 0.30]; P = .40).", "inconsistent")]
+    [InlineData("Le nombre d'hospitalisations diminuait de 0,90 par an (erreur standard 0,30 ; p = 0,003).", "consistent")]
+    [InlineData("Le nombre d'hospitalisations diminuait de 0,90 par an (erreur standard 0,30 ; p = 0,40).", "inconsistent")]
+    public void AnAmountOfChangeWithItsSeAndP(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "se_vs_p"));
+
+    [Theory]
+    // A mean's SE with a p: the p compares it with something else, not the mean with zero.
+    [InlineData("The mean score of 0.90 (SE 0.30; P = .40) in the drug group was lower.")]
+    [InlineData("The score fell by 0.90 (SE 0.30; P = .40 vs placebo).")]
+    public void AMeansSeOrAComparisonsPIsNotAnEstimatesTest(string text) => Assert.Null(Verdict(text, "se_vs_p"));
+
+    [Theory]
+    // 14/37 = 37.84 %: a count of a denominator named in up to eight words.
+    [InlineData("Ulcers were on the heels in 14 of the 37 residents with an ulcer in the intervention homes (37.8%).", "consistent")]
+    [InlineData("Ulcers were on the heels in 14 of the 37 residents with an ulcer in the intervention homes (47.8%).", "inconsistent")]
+    [InlineData("Les escarres siégeaient au talon chez 14 des 37 résidents porteurs d'une escarre dans les établissements pilotes (37,8 %).", "consistent")]
+    [InlineData("Les escarres siégeaient au talon chez 14 des 37 résidents porteurs d'une escarre dans les établissements pilotes (47,8 %).", "inconsistent")]
+    public void ACountOfADenominatorNamedInManyWords(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+
+    [Theory]
     // The interval's p after its t: 2 * pnorm(-1.5 / ((2.7 - 0.3) / 2 / qnorm(0.975))) = 0.0143 (2 * pt(-2.50, 58) = 0.0153).
     [InlineData("Sleep was longer by 1.5 hours (95% CI 0.3 to 2.7; t(58) = 2.50, p = 0.015).", "consistent")]
     [InlineData("Sleep was longer by 1.5 hours (95% CI 0.3 to 2.7; t(58) = 2.50, p = 0.15).", "inconsistent")]

@@ -160,6 +160,21 @@ internal static partial class StatisticExtractor
             found.Add(new EstimateWithStandardError(Context(text, from, p.End, french, sentences, studyNs, options), m.Groups["name"].Value, est, se, p));
         }
 
+        foreach (Match m in ChangeWithSe.Matches(flow))
+        {
+            int from = m.Groups["est"].Index;
+            if (!Free(from, m.Index + m.Length) || MeanNotChange.IsMatch(flow[Math.Max(SentenceStart(sentences, from), from - 40)..from])) continue;
+            var est = PrintedNumber.Parse(m.Groups["est"].Value, french);
+            var se = PrintedNumber.Parse(m.Groups["se"].Value, french);
+            var p = PAfter(pValues, flow, m.Index + m.Length, 5);
+            if (est is null || se is null || p is null || usedP.Contains(p)) continue;
+            // "(SE 0.6; P = .03 vs placebo)": the p compares with another group, not the amount with zero.
+            if (BetweenGroupsP.IsMatch(flow[p.End..Math.Min(flow.Length, p.End + 30)].Split(')', ']')[0])) continue;
+            usedP.Add(p);
+            taken.Add((from, p.End));
+            found.Add(new EstimateWithStandardError(Context(text, from, p.End, french, sentences, studyNs, options), "estimate", est, se, p));
+        }
+
         // Named estimates with bracketed limits and no level printed: the paper's one stated level, if it states only one.
         var levels = StatedLevel.Matches(flow).Select(l => l.Groups["lvl"].Value.Replace(',', '.')).Distinct().ToList();
         double? paperLevel = levels.Count == 1 ? double.Parse(levels[0], CultureInfo.InvariantCulture) : null;

@@ -19,6 +19,13 @@ internal static partial class StatisticExtractor
     static readonly Regex BareInterval = new(@"\b(?<!(?i:median|médiane?)\s)(?<name>a?OR|a?HR|sHR|RR|IRR|MD|(?i:odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|risque relatif|(?:mean |adjusted )?difference|différence(?: moyenne| ajustée)?))\s*(?:[=:,]\s*|(?:(?:was|of|is|était|est|de)\s+){1,2})?(?<est>" + Num + @")\s*[\(\[]\s*(?<lo>" + Num + @")\s*(?:to|à|–|—|-|;|,)\s*(?<hi>" + Num + @")\s*[\)\]]", Opt);
     /// <summary>"β = 0.12 (SE 0.05), p = 0.02", "coefficient 0.12, SE = 0.05; p = 0.02", "différence 1,2 (ES 0,5)": a named estimate with its standard error.</summary>
     static readonly Regex EstimateSe = new(@"(?<![\w])(?<name>β|beta|[Bb]|(?i:coefficient|coef\.|estimate|estimation|(?:mean |adjusted )?difference|différence(?: moyenne| ajustée)?))(?:\s+(?:for|of|de|du|pour)\s+(?:[\w'-]+\s+){1,3}?(?=was|of|is|était|est|de|=|:))?\s*(?:[=:]\s*|(?:(?:was|of|is|était|est|de)\s+){1,2})?(?<est>" + Num + @")\s*[\(\[,;]?\s*(?:SE|ES|s\.e\.|(?i:standard error|erreur standard))\s*[=:]?\s*(?<se>" + Num + @")\s*[\)\]]?", Opt);
+    /// <summary>
+    /// An amount of change or an effect with no name of its own, its SE and its p in one bracket or right after it: "fell by
+    /// 1.23 (SE 0.41; P = .44)", "each unit of platelets one of 0.052 (SE 0.038; P = .004)", "estimated difference, 2.4 beats
+    /// per minute [SE 0.6]; P &lt; 0.001", "diminuait de 0,42 jour par année calendaire (erreur standard 0,11 ; p &lt; 0,001)".
+    /// </summary>
+    static readonly Regex ChangeWithSe = new(@"\b(?:by|of|de|d'|difference|différence|coefficient|effect|effet)\s*[,:=]?\s*(?:(?:a further|an|a|encore|en moyenne)\s+)?(?<est>" + Num + @")\s*(?:[\p{L}µ/'][\p{L}µ/'-]*\s*){0,5}?[\(\[]\s*(?:SE|ES|s\.e\.|(?i:standard error|erreur standard))\s*[=:,]?\s*(?<se>" + Num + @")\s*(?:[;,]|[\)\]]\s*[;,])\s*(?=[pP]\s*[<=>≤≥])", Opt);
+    static readonly Regex MeanNotChange = new(@"\b(?:mean|moyenne|average|median|médiane)\b(?![^.;]*\b(?:differ|chang|variation|slope|pente|coefficient|effect|effet))", OptI);
     /// <summary>A confidence level stated anywhere in the paper: "95 % CI", "IC à 95 %", "IC95", "intervalle de confiance à 90 %".</summary>
     static readonly Regex StatedLevel = new(@"(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence|de confiance)|(?:CI|IC|confidence interval|intervalle de confiance)\s*(?:à\s*|of\s*)?(?<lvl>\d{2})\s*%?", OptI);
     static readonly Regex DifferenceName = new(@"\b(?:differences?|différences?|changes?|variations?|slopes?|pentes?|coefficients?|β|beta|gains?|increases?|decreases?|augmentation|diminution|baisse|hausse|reductions?|réduction|MD|SMD|mean|moyenne|median|médiane)\b", OptI);
