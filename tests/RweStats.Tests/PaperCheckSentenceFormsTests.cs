@@ -81,14 +81,14 @@ public class PaperCheckSentenceFormsTests
     // Falls, inhalations and dressing changes are counts, and so is a count per patient: the median of whole numbers is
     // whole or half-whole under every definition. A count per week is a rate.
     [InlineData("Over the winter, residents had a median of 2.8 falls (IQR 2–4).", "inconsistent")]
-    [InlineData("Over the winter, residents had a median of 2.5 falls (IQR 2–4).", "not_checkable")]
+    [InlineData("Over the winter, residents had a median of 2.5 falls (IQR 2–4).", "consistent")]
     [InlineData("Wounds needed a median of 3.4 dressing changes (IQR 2–5).", "inconsistent")]
     [InlineData("Nurses made a median of 4.3 home calls per patient (IQR 3–6).", "inconsistent")]
     [InlineData("Nurses made a median of 4.3 home calls per week (IQR 3–6).", "consistent")]
     [InlineData("Pendant l'hiver, les résidents ont eu une médiane de 2,8 chutes (Q1-Q3 : 2-4).", "inconsistent")]
     [InlineData("Les plaies ont nécessité une médiane de 3,4 changements de pansement (Q1-Q3 : 2-5).", "inconsistent")]
     [InlineData("Les infirmières ont passé une médiane de 4,3 appels par patient (Q1-Q3 : 3-6).", "inconsistent")]
-    [InlineData("Les infirmières ont passé une médiane de 4,5 appels par patient (Q1-Q3 : 3-6).", "not_checkable")]
+    [InlineData("Les infirmières ont passé une médiane de 4,5 appels par patient (Q1-Q3 : 3-6).", "consistent")]
     public void CountsOfEventsAndCountsPerPatient(string text, string verdict) =>
         Assert.Equal(verdict, Verdict(text, "quantile") ?? Verdict(text, "quantile_order"));
 
@@ -154,7 +154,7 @@ public class PaperCheckSentenceFormsTests
 
     [Theory]
     // A value with its IQR is a median: below its own Q1 no data can give it; in order, it is read (and, for an
-    // integer-valued measure with no n, its quantiles are not checkable).
+    // integer-valued measure with no n, consistent when some sample size gives them).
     [InlineData("At discharge the Barthel index had dropped to 55 (IQR 60–80).", "inconsistent")]
     [InlineData("At discharge the Barthel index had dropped to 65 (IQR 55–80).", null)]
     [InlineData("The length of stay was 9 days in the first cohort and 7 days (IQR 8–12) in the second.", "inconsistent")]
@@ -162,18 +162,18 @@ public class PaperCheckSentenceFormsTests
     public void AMedianKnownByItsInterquartileRange(string text, string? verdict)
     {
         Assert.Equal(verdict, Verdict(text, "quantile_order"));
-        if (verdict is null) Assert.Equal("not_checkable", Verdict(text, "quantile"));
+        if (verdict is null) Assert.Equal("consistent", Verdict(text, "quantile"));
     }
 
     [Theory]
     // The bound of the scale a median is rated on is no median: the median is the value before it (read, on an
-    // integer scale with no n, as not checkable; above its Q3, as what no data give).
-    [InlineData("Pain at the first dressing change was a median of 3.5 on a 0–10 scale (IQR 2–5).", "not_checkable")]
+    // integer scale with no n, as consistent when some sample size gives it; above its Q3, as what no data give).
+    [InlineData("Pain at the first dressing change was a median of 3.5 on a 0–10 scale (IQR 2–5).", "consistent")]
     [InlineData("Pain at the first dressing change was a median of 6.5 on a 0–10 scale (IQR 2–5).", "inconsistent")]
-    [InlineData("Pain was rated at a median of 3.5 on a scale of 0 to 10 (IQR 2–5).", "not_checkable")]
-    [InlineData("La douleur était cotée à une médiane de 3,5 sur une échelle de 0 à 10 (EIQ 2-5).", "not_checkable")]
+    [InlineData("Pain was rated at a median of 3.5 on a scale of 0 to 10 (IQR 2–5).", "consistent")]
+    [InlineData("La douleur était cotée à une médiane de 3,5 sur une échelle de 0 à 10 (EIQ 2-5).", "consistent")]
     [InlineData("La douleur était cotée à une médiane de 6,5 sur une échelle de 0 à 10 (EIQ 2-5).", "inconsistent")]
-    [InlineData("La douleur était cotée à une médiane de 3,5 sur une échelle 0-10 (EIQ 2-5).", "not_checkable")]
+    [InlineData("La douleur était cotée à une médiane de 3,5 sur une échelle 0-10 (EIQ 2-5).", "consistent")]
     public void AMedianRatedOnAScale(string text, string verdict) =>
         Assert.Equal(verdict, Verdict(text, "quantile_order") ?? Verdict(text, "quantile"));
 
@@ -618,6 +618,14 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Les escarres siégeaient au talon chez 14 des 37 résidents porteurs d'une escarre dans les établissements pilotes (47,8 %).", "inconsistent")]
     public void ACountOfADenominatorNamedInManyWords(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 
+    [Theory]
+    // No n applies (a subgroup whose n the text does not give): quartiles of integers in order, which some n gives, are
+    // consistent; a median of integers is whole or a half whatever the n, so 4.25 is impossible.
+    [InlineData("The number of falls had a median of 4 (IQR 2–7) in the frail residents.", "consistent")]
+    [InlineData("The number of falls had a median of 4.25 (IQR 2–7) in the frail residents.", "inconsistent")]
+    [InlineData("Le nombre de chutes avait une médiane de 4 (EIQ 2-7) chez les résidents fragiles.", "consistent")]
+    [InlineData("Le nombre de chutes avait une médiane de 4,25 (EIQ 2-7) chez les résidents fragiles.", "inconsistent")]
+    public void QuartilesOfIntegersWithNoN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
 
     [Theory]
     // The interval's p after its t: 2 * pnorm(-1.5 / ((2.7 - 0.3) / 2 / qnorm(0.975))) = 0.0143 (2 * pt(-2.50, 58) = 0.0153).
@@ -789,7 +797,7 @@ public class PaperCheckSentenceFormsTests
     [Theory]
     // Every quantile definition puts a median of integers on a whole number or a half, whatever the n; a minimum is one of the values.
     [InlineData("In the surgical group, the median number of nights in hospital was 2.75 (range 0–9).", "inconsistent")]
-    [InlineData("In the surgical group, the median number of nights in hospital was 2.5 (range 0–9).", "not_checkable")]
+    [InlineData("In the surgical group, the median number of nights in hospital was 2.5 (range 0–9).", "consistent")]
     [InlineData("In the surgical group, the median number of nights in hospital was 2 (range 0.5–9).", "inconsistent")]
     public void QuartilesNoSampleSizeGives(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile").First());
 
@@ -1414,7 +1422,7 @@ public class PaperCheckSentenceFormsTests
     // "en médiane" between a median and its quartiles: a median below its first quartile is given by no data; a median
     // of counts is whole or a half whatever the n.
     [InlineData("Le délai avant la consultation était de 12 jours en médiane (Q1-Q3 : 14-30).", "quantile_order", "inconsistent")]
-    [InlineData("Le nombre de clichés par œil était de 2,5 en médiane (Q1-Q3 : 2-3).", "quantile", "not_checkable")]
+    [InlineData("Le nombre de clichés par œil était de 2,5 en médiane (Q1-Q3 : 2-3).", "quantile", "consistent")]
     [InlineData("Le nombre de clichés par œil était de 2,3 en médiane (Q1-Q3 : 2-3).", "quantile", "inconsistent")]
     public void AMedianSaidAfterItsValue(string text, string check, string verdict) => Assert.Equal(verdict, Verdict(text, check));
 
