@@ -28,8 +28,9 @@ internal static class TextTables
     static readonly Regex ValueCell = new(@"^[-\u2212]?(?:\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*/\s*(?:\d{1,3}(?:[ ,\u00A0\u202F]\d{3})+(?!\d)|\d+))?\s*(?:%\s*)?(?:[\(\[]\s*[-\u2212]?[\d.,]+|±|\+/-|%$)", RegexOptions.CultureInvariant);
     static readonly Regex PCell = new(@"^(?:[pP]\s*)?[<>≤≥=]?\s*(?:0?[.,]\d+|1(?:[.,]0+)?)$|^(?:NS|n\.s\.)$", RegexOptions.CultureInvariant);
     /// <summary>A header cell naming the column of each row's n: "n", "N", "No.", "n patients", "Effectif".</summary>
-    /// <summary>A column holding each row's n: "n", "No.", "Effectif", or the people it counts with it ("Students, n", "Patients, N").</summary>
-    static readonly Regex NHeader = new(@"^(?:[\p{L}][\p{L} -]*,\s*)?(?:[nN]|[nN]o\.|[nN] (?:patients|participants)|[Ee]ffectifs?|[Nn]ombre de patients)$", RegexOptions.CultureInvariant);
+    /// <summary>A column holding each row's n: "n", "No.", "Effectif", the people it counts with it ("Students, n", "Patients, N"), or those
+    /// people alone ("Respondents", "Répondants", "Participants": "Intensive care  612  301 (49.2)").</summary>
+    static readonly Regex NHeader = new(@"^(?:[\p{L}][\p{L} -]*,\s*)?(?:[nN]|[nN]o\.|[nN] (?:patients|participants)|[Ee]ffectifs?|[Nn]ombre de patients|[Rr]espondents|[Rr]épondants|[Pp]articipants)$", RegexOptions.CultureInvariant);
     /// <summary>A header cell naming the column of each row's p: "P", "p-value", "P value", "p*", "Valeur de p".</summary>
     static readonly Regex PHeader = new(@"^(?:[pP](?:[- ]?value)?|[Vv]aleur de [pP]|[pP]-valeur)\s*[*†‡a-d]?$", RegexOptions.CultureInvariant);
     /// <summary>An estimate column whose limits stand in the next column ("OR   95% CI   p": "2.14   1.19–3.85   0.011").</summary>
@@ -88,7 +89,7 @@ internal static class TextTables
             // The last cell may be the row's p ("<0.001", "0.64", "NS"): a table comparing its columns (or one estimate
             // under a "P" column); a cell under an "n" column is the row's n.
             bool IsP(int j) => j == cells.Length - 1 && (values >= 2 || IsHeaded(j, PHeader)) && PCell.IsMatch(cells[j]);
-            bool IsN(int j) => IsHeaded(j, NHeader) && Regex.IsMatch(cells[j], @"^(?:\d{1,6}|\d{1,3}(?:[, ]\d{3})+)$");
+            bool IsN(int j) => IsHeaded(j, NHeader) && Regex.IsMatch(cells[j], @"^(?:\d{1,6}|\d{1,3}(?:[, \u00A0\u202F]\d{3})+)$");
             bool IsLimits(int j) => BareLimits.IsMatch(cells[j]) && IsHeaded(j, LimitsHeader);
             bool IsEstimate(int j) => j + 1 < cells.Length && BareNumber.IsMatch(cells[j]) && IsHeaded(j, EstimateHeader) && IsLimits(j + 1);
             values += Enumerable.Range(1, cells.Length - 1).Count(IsEstimate);
