@@ -627,6 +627,23 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Le nombre de chutes avait une médiane de 4,25 (EIQ 2-7) chez les résidents fragiles.", "inconsistent")]
     public void QuartilesOfIntegersWithNoN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
 
+
+    [Theory]
+    // A median named after its value, in a sentence with a mean before it or with up to six words before its bracket; a
+    // median below its first quartile is given by no data.
+    [InlineData("Les patients avaient un âge moyen de 61,4 ans (DS 11,2) et étaient diabétiques depuis 9 ans en médiane (Q1-Q3 : 5-15).", "consistent")]
+    [InlineData("Les patients avaient un âge moyen de 61,4 ans (DS 11,2) et étaient diabétiques depuis 4 ans en médiane (Q1-Q3 : 5-15).", "inconsistent")]
+    [InlineData("Patients had a mean age of 61.4 years (SD 11.2) and had had diabetes for 9 years in median (IQR 5–15).", "consistent")]
+    [InlineData("Patients had a mean age of 61.4 years (SD 11.2) and had had diabetes for 4 years in median (IQR 5–15).", "inconsistent")]
+    [InlineData("L'accouchement a eu lieu 4 jours en médiane après la randomisation dans le groupe révélé (Q1-Q3 : 6-35).", "inconsistent")]
+    [InlineData("Delivery took place 4 days in median after randomisation in the revealed group (IQR 6–35).", "inconsistent")]
+    public void AMedianNamedAfterItsValue(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile_order"));
+
+    [Fact]
+    // The first median's quartiles are no word between the word median and the second value.
+    public void AMediansQuartilesAreNotSkippedToReachTheNext() =>
+        Assert.Equal(new[] { "inconsistent", "consistent" }, Verdicts("La durée d'hospitalisation était de 2 jours en médiane (Q1-Q3 : 3-5) après HoLEP et de 3 jours (Q1-Q3 : 3-4) après RTUP.", "quantile_order"));
+
     [Theory]
     // The interval's p after its t: 2 * pnorm(-1.5 / ((2.7 - 0.3) / 2 / qnorm(0.975))) = 0.0143 (2 * pt(-2.50, 58) = 0.0153).
     [InlineData("Sleep was longer by 1.5 hours (95% CI 0.3 to 2.7; t(58) = 2.50, p = 0.015).", "consistent")]

@@ -207,7 +207,9 @@ internal static partial class StatisticExtractor
                 {
                     // "mean 5.3 (IQR …)" is a mean: the quartiles do not make it a median.
                     var before = flow[SentenceStart(sentences, start)..start];
-                    if (MeanWord.Matches(before).LastOrDefault() is { } mean && (MedianWord.Matches(before).LastOrDefault()?.Index ?? -1) < mean.Index) continue;
+                    // "d'âge moyen 61,4 ans (DS 11,2), diabétiques depuis 9 ans en médiane (Q1-Q3 : 5-15)": the word after the value names it.
+                    if (MeanWord.Matches(before).LastOrDefault() is { } mean && (MedianWord.Matches(before).LastOrDefault()?.Index ?? -1) < mean.Index
+                        && !MedianWord.IsMatch(flow[(start + m.Groups["med"].Length)..m.Groups["q1"].Index])) continue;
                 }
                 // "12 jours en médiane (extrêmes 3-64)": the word between the value and its range names it.
                 if (regex == MedianByRange && !MedianWord.IsMatch(flow[(start + m.Groups["med"].Length)..m.Groups["min"].Index]))
