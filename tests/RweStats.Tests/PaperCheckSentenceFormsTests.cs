@@ -627,6 +627,13 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Le nombre de chutes avait une médiane de 4,25 (EIQ 2-7) chez les résidents fragiles.", "inconsistent")]
     public void QuartilesOfIntegersWithNoN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
 
+    [Theory]
+    // r = 0.30 with n = 50: t = 0.30 * sqrt(48 / (1 - 0.09)) = 2.18, 2 * pt(-2.18, 48) = 0.034.
+    [InlineData("Age correlated with the dose, r = 0.30, p = 0.03 (n = 50).", "consistent")]
+    [InlineData("Age correlated with the dose, r = 0.30, p = 0.30 (n = 50).", "inconsistent")]
+    [InlineData("L'âge était corrélé à la dose, r = 0,30 ; p = 0,03 (n = 50).", "consistent")]
+    [InlineData("L'âge était corrélé à la dose, r = 0,30 ; p = 0,30 (n = 50).", "inconsistent")]
+    public void ACorrelationsNInABracketAfterItsP(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
 
     [Theory]
     // A median named after its value, in a sentence with a mean before it or with up to six words before its bracket; a

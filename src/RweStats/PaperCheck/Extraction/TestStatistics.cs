@@ -20,6 +20,8 @@ internal static partial class StatisticExtractor
     /// freedom", and an F's bracket right after its value: "F = 3.95 (1, 38)".
     /// </summary>
     static readonly Regex DfInGap = new(@"\b(?:df|ddl)\s*[=:]?\s*(?<d1>\d+(?:[.,]\d+)?)(?:\s*[,;]\s*(?<d2>\d+(?:[.,]\d+)?)(?!\s*%))?|(?<![\w.,])(?<d1>\d+)\s*(?:df|ddl|degrees? of freedom|degrés de liberté)\b|^\s*[\(\[]\s*(?<d1>\d+)\s*[,;]\s*(?<d2>\d+)\s*[\)\]]", Opt);
+    /// <summary>A correlation's n in a bracket of its own right after its p: "r = −0.12, p = 0.04 (n = 303)".</summary>
+    static readonly Regex NBracketAfterP = new(@"^\s*[\(\[]\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*[\)\]]", Opt);
     static string NormaliseTest(string t) => t switch
     {
         "t" => "t", "F" => "F", "z" or "Z" => "z", "r" => "r", _ => "chi2",
@@ -27,7 +29,8 @@ internal static partial class StatisticExtractor
 
     /// <summary>
     /// The df of a test: "(28)", "[28]", "(2, 45)", "(2 ; 45)", "(1, N = 90)", or after the value: "df = 1", "(1 df)",
-    /// "(df 1, 38)", an F's "(1, 38)"; a correlation's n (df n − 2) before its p or right after it ("; p &lt; 0.001; n = 120").
+    /// "(df 1, 38)", an F's "(1, 38)"; a correlation's n (df n − 2) before its p or right after it ("; p &lt; 0.001; n = 120",
+    /// "p = 0.04 (n = 303)").
     /// </summary>
     static (PrintedNumber?, PrintedNumber?) Df(string test, string? inParens, string gap, string afterP, bool french)
     {
@@ -42,6 +45,7 @@ internal static partial class StatisticExtractor
             // The n may be written with a thousands separator ("n = 1 104", "n = 1,104").
             var n = NEquals.Match(gap);
             if (!n.Success) n = NAfterP.Match(afterP);
+            if (!n.Success) n = NBracketAfterP.Match(afterP);
             return test == "r" && n.Success ? (PrintedNumber.Parse((ParseWhole(n.Groups["n"].Value) - 2).ToString(CultureInfo.InvariantCulture), false), null) : (null, null);
         }
         if (test == "F")
