@@ -223,6 +223,15 @@ public class PaperCheckFormsTests
         Assert.DoesNotContain(CheckText(table).Findings, f => f.Check == "percentage");
 
     [Theory]
+    // The groups' bare estimates beside the difference's interval: 2 * pnorm(-3.1 / ((5.0 - 1.2) / 2 / qnorm(0.975))) = 0.0014.
+    [InlineData("| End point | Drug (N = 412) | Placebo (N = 206) | Estimated difference (95% CI) | P value |\n|---|---|---|---|---|\n| Systolic pressure, change, mm Hg | −5.2 | −2.1 | −3.1 (−5.0 to −1.2) | 0.001 |", "consistent")]
+    [InlineData("| End point | Drug (N = 412) | Placebo (N = 206) | Estimated difference (95% CI) | P value |\n|---|---|---|---|---|\n| Systolic pressure, change, mm Hg | −5.2 | −2.1 | −3.1 (−5.0 to −1.2) | 0.18 |", "inconsistent")]
+    [InlineData("| Critère | Médicament (N = 412) | Placebo (N = 206) | Différence estimée (IC à 95 %) | p |\n|---|---|---|---|---|\n| Pression systolique, variation, mm Hg | −5,2 | −2,1 | −3,1 (−5,0 à −1,2) | 0,001 |", "consistent")]
+    [InlineData("| Critère | Médicament (N = 412) | Placebo (N = 206) | Différence estimée (IC à 95 %) | p |\n|---|---|---|---|---|\n| Pression systolique, variation, mm Hg | −5,2 | −2,1 | −3,1 (−5,0 à −1,2) | 0,18 |", "inconsistent")]
+    public void BareGroupEstimatesBesideTheDifferencesInterval(string table, string verdict) =>
+        Assert.Equal(verdict, Verdict("We randomised 618 adults.\n\n" + table + "\n\nMore text follows here in a long sentence of running text that ends the table.", "ci_vs_p"));
+
+    [Theory]
     // A table by visit: each row's n in its own column, the measure named by the caption (an integer-valued scale).
     // -14.15 * 51 = -721.65: -721/51 = -14.137, -722/51 = -14.157; -14.16 is possible.
     [InlineData("−14.16", "consistent")]

@@ -36,6 +36,9 @@ internal static class TextTables
     /// <summary>An estimate column whose limits stand in the next column ("OR   95% CI   p": "2.14   1.19–3.85   0.011").</summary>
     static readonly Regex EstimateHeader = new(@"^(?:a?OR|a?HR|sHR|RR|IRR|β|(?i:beta|coefficient|estimate|odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|risque relatif|(?:mean |adjusted )?difference|différence))\b[^\d]{0,20}$", RegexOptions.CultureInvariant);
     static readonly Regex LimitsHeader = new(@"^(?:\d{2}\s*%\s*(?:CI|IC|CrI)|(?:CI|IC)\s*(?:à\s*)?\d{2}\s*%?|(?:\d{2}\s*%\s*)?confidence interval|intervalle de confiance(?: à \d{2}\s*%)?)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    /// <summary>A column of estimates with their intervals ("Estimated treatment difference (95% CI)", "HR (IC à 95 %)") and one such cell.</summary>
+    static readonly Regex IntervalColumn = new(@"\b(?:CI|IC|CrI|confidence interval|intervalle de confiance)\b", RegexOptions.CultureInvariant);
+    static readonly Regex IntervalCell = new(@"^[-\u2212]?[\d.,]+\s*[\(\[]\s*[-\u2212]?[\d.,]+\s*(?:to|à|–|—|-|;|,)\s*[-\u2212]?[\d.,]+\s*[\)\]]$", RegexOptions.CultureInvariant);
     static readonly Regex BareNumber = new(@"^[-\u2212]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$", RegexOptions.CultureInvariant);
     static readonly Regex BareLimits = new(@"^[\(\[]?\s*[-\u2212]?[\d.,]+\s*(?:to|à|–|—|-|;|,)\s*[-\u2212]?[\d.,]+\s*[\)\]]?$", RegexOptions.CultureInvariant);
     /// <summary>A reference level's cell in a table of ratios: "1 (ref)", "1.00 (reference)", "Ref.", "réf".</summary>
@@ -100,7 +103,9 @@ internal static class TextTables
             bool IsReference(int j) => ReferenceCell.IsMatch(cells[j]) || (IsHeaded(j, EstimateHeader) && Regex.IsMatch(cells[j], @"^1(?:[.,]0+)?$"));
             if (header is not null && cells.Length >= 3 && Enumerable.Range(1, cells.Length - 1).All(j => IsReference(j) || cells[j] is "-" or "–" or "—" or "NA")
                 && Enumerable.Range(1, cells.Length - 1).Any(j => ReferenceCell.IsMatch(cells[j]))) continue;
-            bool row = !ValueCell.IsMatch(cells[0]) && values >= 1 && Enumerable.Range(1, cells.Length - 1).All(j => ValueCell.IsMatch(cells[j])
+            // A group's bare estimate beside the comparison's interval ("| HbA1c, LS mean change | −1.38 | −0.29 | −1.09 (−1.25 to −0.93) | <0.001 |").
+            bool IsBareBesideInterval(int j) => BareNumber.IsMatch(cells[j]) && Enumerable.Range(1, cells.Length - 1).Any(k => k != j && IntervalCell.IsMatch(cells[k]) && IsHeaded(k, IntervalColumn));
+            bool row = !ValueCell.IsMatch(cells[0]) && values >= 1 && Enumerable.Range(1, cells.Length - 1).All(j => ValueCell.IsMatch(cells[j]) || IsBareBesideInterval(j)
                 || cells[j] is "-" or "–" or "—" or "NA" or "NR" or "ND" || IsP(j) || IsN(j) || IsEstimate(j) || (IsLimits(j) && IsEstimate(j - 1)) || ReferenceCell.IsMatch(cells[j]));
             if (!row)
             {
