@@ -50,6 +50,8 @@ public static class CheckCorpusBench
         ["heldout28"] = "heldout28 (tuned on)",
         ["heldout29"] = "heldout29 (tuned on)",
         ["heldout30"] = "heldout30 (tuned on)",
+        ["heldout31"] = "heldout31 (tuned on)",
+        ["heldout32"] = "heldout32 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;

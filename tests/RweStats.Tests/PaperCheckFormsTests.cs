@@ -200,6 +200,38 @@ public class PaperCheckFormsTests
         """, "ci_vs_p"));
 
     [Theory]
+    // A column headed by the people each row counts is the row's n: 301/612 = 49.18 %; a caption saying "n (%)" says it
+    // of every cell: 151/174 = 86.78 %.
+    [InlineData("Unit  Respondents  Shift work disorder, No. (%)\nIntensive care  612  301 (49.2)\nSurgery  540  214 (39.6)", "301 (49.2)", "consistent")]
+    [InlineData("Unit  Respondents  Shift work disorder, No. (%)\nIntensive care  612  301 (47.2)\nSurgery  540  214 (39.6)", "301 (47.2)", "inconsistent")]
+    [InlineData("Service  Répondants  Trouble du travail posté, n (%)\nRéanimation  612  301 (49,2)\nChirurgie  540  214 (39,6)", "301 (49,2)", "consistent")]
+    [InlineData("Service  Répondants  Trouble du travail posté, n (%)\nRéanimation  612  301 (47,2)\nChirurgie  540  214 (39,6)", "301 (47,2)", "inconsistent")]
+    [InlineData("Table 1. Knowledge of the respondents by sex, n (%)\n\n| Item | Women (n = 174) | Men (n = 141) | p |\n|---|---|---|---|\n| Window of efficacy | 151 (86.8) | 109 (77.3) | 0.03 |", "151 (86.8)", "consistent")]
+    [InlineData("Table 1. Knowledge of the respondents by sex, n (%)\n\n| Item | Women (n = 174) | Men (n = 141) | p |\n|---|---|---|---|\n| Window of efficacy | 151 (80.8) | 109 (77.3) | 0.03 |", "151 (80.8)", "inconsistent")]
+    [InlineData("Tableau 1. Connaissances des répondants selon le sexe, n (%)\n\n| Item | Femmes (n = 174) | Hommes (n = 141) | p |\n|---|---|---|---|\n| Délai d'efficacité | 151 (86,8) | 109 (77,3) | 0,03 |", "151 (86,8)", "consistent")]
+    [InlineData("Tableau 1. Connaissances des répondants selon le sexe, n (%)\n\n| Item | Femmes (n = 174) | Hommes (n = 141) | p |\n|---|---|---|---|\n| Délai d'efficacité | 151 (80,8) | 109 (77,3) | 0,03 |", "151 (80,8)", "inconsistent")]
+    [InlineData("Profession  Répondants  EE élevé, n (%)\nInfirmiers  1\u202F012  356 (35,2)\nMédecins  540  214 (39,6)", "356 (35,2)", "consistent")]
+    [InlineData("Profession  Répondants  EE élevé, n (%)\nInfirmiers  1\u202F012  356 (30,2)\nMédecins  540  214 (39,6)", "356 (30,2)", "inconsistent")]
+    public void CountsSaidByARespondentsColumnOrTheCaption(string table, string cell, string verdict) =>
+        Assert.Equal(verdict, Finding.VerdictName(Assert.Single(CheckText("We surveyed 1152 nurses.\n\n" + table + "\n\nMore text follows here in a long sentence of running text that ends the table.").Findings,
+            f => f.Check == "percentage" && f.Quote.Contains(cell)).Verdict));
+
+    [Theory]
+    // "Unless stated otherwise": a row may hold a mean and its SD, so the caption says nothing of a cell.
+    [InlineData("Table 1. Baseline characteristics, n (%) unless stated otherwise\n\n| Characteristic | Drug (n = 108) | Placebo (n = 106) |\n|---|---|---|\n| BMI | 27 (4) | 28 (5) |")]
+    public void ACaptionAllowingOtherKindsSaysNothingOfACell(string table) =>
+        Assert.DoesNotContain(CheckText(table).Findings, f => f.Check == "percentage");
+
+    [Theory]
+    // The groups' bare estimates beside the difference's interval: 2 * pnorm(-3.1 / ((5.0 - 1.2) / 2 / qnorm(0.975))) = 0.0014.
+    [InlineData("| End point | Drug (N = 412) | Placebo (N = 206) | Estimated difference (95% CI) | P value |\n|---|---|---|---|---|\n| Systolic pressure, change, mm Hg | −5.2 | −2.1 | −3.1 (−5.0 to −1.2) | 0.001 |", "consistent")]
+    [InlineData("| End point | Drug (N = 412) | Placebo (N = 206) | Estimated difference (95% CI) | P value |\n|---|---|---|---|---|\n| Systolic pressure, change, mm Hg | −5.2 | −2.1 | −3.1 (−5.0 to −1.2) | 0.18 |", "inconsistent")]
+    [InlineData("| Critère | Médicament (N = 412) | Placebo (N = 206) | Différence estimée (IC à 95 %) | p |\n|---|---|---|---|---|\n| Pression systolique, variation, mm Hg | −5,2 | −2,1 | −3,1 (−5,0 à −1,2) | 0,001 |", "consistent")]
+    [InlineData("| Critère | Médicament (N = 412) | Placebo (N = 206) | Différence estimée (IC à 95 %) | p |\n|---|---|---|---|---|\n| Pression systolique, variation, mm Hg | −5,2 | −2,1 | −3,1 (−5,0 à −1,2) | 0,18 |", "inconsistent")]
+    public void BareGroupEstimatesBesideTheDifferencesInterval(string table, string verdict) =>
+        Assert.Equal(verdict, Verdict("We randomised 618 adults.\n\n" + table + "\n\nMore text follows here in a long sentence of running text that ends the table.", "ci_vs_p"));
+
+    [Theory]
     // A table by visit: each row's n in its own column, the measure named by the caption (an integer-valued scale).
     // -14.15 * 51 = -721.65: -721/51 = -14.137, -722/51 = -14.157; -14.16 is possible.
     [InlineData("−14.16", "consistent")]

@@ -81,14 +81,14 @@ public class PaperCheckSentenceFormsTests
     // Falls, inhalations and dressing changes are counts, and so is a count per patient: the median of whole numbers is
     // whole or half-whole under every definition. A count per week is a rate.
     [InlineData("Over the winter, residents had a median of 2.8 falls (IQR 2–4).", "inconsistent")]
-    [InlineData("Over the winter, residents had a median of 2.5 falls (IQR 2–4).", "not_checkable")]
+    [InlineData("Over the winter, residents had a median of 2.5 falls (IQR 2–4).", "consistent")]
     [InlineData("Wounds needed a median of 3.4 dressing changes (IQR 2–5).", "inconsistent")]
     [InlineData("Nurses made a median of 4.3 home calls per patient (IQR 3–6).", "inconsistent")]
     [InlineData("Nurses made a median of 4.3 home calls per week (IQR 3–6).", "consistent")]
     [InlineData("Pendant l'hiver, les résidents ont eu une médiane de 2,8 chutes (Q1-Q3 : 2-4).", "inconsistent")]
     [InlineData("Les plaies ont nécessité une médiane de 3,4 changements de pansement (Q1-Q3 : 2-5).", "inconsistent")]
     [InlineData("Les infirmières ont passé une médiane de 4,3 appels par patient (Q1-Q3 : 3-6).", "inconsistent")]
-    [InlineData("Les infirmières ont passé une médiane de 4,5 appels par patient (Q1-Q3 : 3-6).", "not_checkable")]
+    [InlineData("Les infirmières ont passé une médiane de 4,5 appels par patient (Q1-Q3 : 3-6).", "consistent")]
     public void CountsOfEventsAndCountsPerPatient(string text, string verdict) =>
         Assert.Equal(verdict, Verdict(text, "quantile") ?? Verdict(text, "quantile_order"));
 
@@ -138,13 +138,23 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Pain fell from 6.2 ± 1.5 to 4.1 ± 1.9 after surgery in the 30 patients (Wilcoxon signed-rank test, p = 0.60).", "not_checkable")]
     public void WithinPatientComparisonsInANamedArm(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
 
+    [Theory]
+    // Each group's n printed after its second mean: paired t at rho = 0, 2 * pt(-5.0 / sqrt((6.0^2 + 6.5^2) / 30), 29) = 0.0043,
+    // the largest p any correlation gives; 2 * pt(-0.7 / sqrt((6.2^2 + 6.4^2) / 28), 27) = 0.68 for the second group.
+    [InlineData("Fatigue scores fell from 31.0 (SD 6.0) to 26.0 (SD 6.5) in the yoga group (n = 30), p < .001, and from 30.5 (SD 6.2) to 29.8 (SD 6.4) in the control group (n = 28), p = .65.", "consistent", "consistent")]
+    [InlineData("Fatigue scores fell from 31.0 (SD 6.0) to 26.0 (SD 6.5) in the yoga group (n = 30), p = .40, and from 30.5 (SD 6.2) to 29.8 (SD 6.4) in the control group (n = 28), p = .65.", "inconsistent", "consistent")]
+    [InlineData("Le score de fatigue est passé de 31,0 (ET 6,0) à 26,0 (ET 6,5) dans le groupe yoga (n = 30), p < 0,001, et de 30,5 (ET 6,2) à 29,8 (ET 6,4) dans le groupe contrôle (n = 28), p = 0,65.", "consistent", "consistent")]
+    [InlineData("Le score de fatigue est passé de 31,0 (ET 6,0) à 26,0 (ET 6,5) dans le groupe yoga (n = 30), p = 0,40, et de 30,5 (ET 6,2) à 29,8 (ET 6,4) dans le groupe contrôle (n = 28), p = 0,65.", "inconsistent", "consistent")]
+    public void EachGroupsNAfterItsSecondMean(string text, string first, string second) =>
+        Assert.Equal(new[] { first, second }, Verdicts(text, "within_patient_p"));
+
     [Fact]
     public void TwoArmsMeansAreNotAWithinPatientComparison() =>
         Assert.Null(Verdict("Pain was 5.1 ± 1.2 in the active arm and 6.3 ± 1.4 in the placebo arm at week 4 (p = 0.01).", "within_patient_p"));
 
     [Theory]
     // A value with its IQR is a median: below its own Q1 no data can give it; in order, it is read (and, for an
-    // integer-valued measure with no n, its quantiles are not checkable).
+    // integer-valued measure with no n, consistent when some sample size gives them).
     [InlineData("At discharge the Barthel index had dropped to 55 (IQR 60–80).", "inconsistent")]
     [InlineData("At discharge the Barthel index had dropped to 65 (IQR 55–80).", null)]
     [InlineData("The length of stay was 9 days in the first cohort and 7 days (IQR 8–12) in the second.", "inconsistent")]
@@ -152,18 +162,18 @@ public class PaperCheckSentenceFormsTests
     public void AMedianKnownByItsInterquartileRange(string text, string? verdict)
     {
         Assert.Equal(verdict, Verdict(text, "quantile_order"));
-        if (verdict is null) Assert.Equal("not_checkable", Verdict(text, "quantile"));
+        if (verdict is null) Assert.Equal("consistent", Verdict(text, "quantile"));
     }
 
     [Theory]
     // The bound of the scale a median is rated on is no median: the median is the value before it (read, on an
-    // integer scale with no n, as not checkable; above its Q3, as what no data give).
-    [InlineData("Pain at the first dressing change was a median of 3.5 on a 0–10 scale (IQR 2–5).", "not_checkable")]
+    // integer scale with no n, as consistent when some sample size gives it; above its Q3, as what no data give).
+    [InlineData("Pain at the first dressing change was a median of 3.5 on a 0–10 scale (IQR 2–5).", "consistent")]
     [InlineData("Pain at the first dressing change was a median of 6.5 on a 0–10 scale (IQR 2–5).", "inconsistent")]
-    [InlineData("Pain was rated at a median of 3.5 on a scale of 0 to 10 (IQR 2–5).", "not_checkable")]
-    [InlineData("La douleur était cotée à une médiane de 3,5 sur une échelle de 0 à 10 (EIQ 2-5).", "not_checkable")]
+    [InlineData("Pain was rated at a median of 3.5 on a scale of 0 to 10 (IQR 2–5).", "consistent")]
+    [InlineData("La douleur était cotée à une médiane de 3,5 sur une échelle de 0 à 10 (EIQ 2-5).", "consistent")]
     [InlineData("La douleur était cotée à une médiane de 6,5 sur une échelle de 0 à 10 (EIQ 2-5).", "inconsistent")]
-    [InlineData("La douleur était cotée à une médiane de 3,5 sur une échelle 0-10 (EIQ 2-5).", "not_checkable")]
+    [InlineData("La douleur était cotée à une médiane de 3,5 sur une échelle 0-10 (EIQ 2-5).", "consistent")]
     public void AMedianRatedOnAScale(string text, string verdict) =>
         Assert.Equal(verdict, Verdict(text, "quantile_order") ?? Verdict(text, "quantile"));
 
@@ -500,6 +510,35 @@ public class PaperCheckSentenceFormsTests
     public void AnSdLabelFollowedByAComma(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
 
     [Theory]
+    // A second 0/1 variable of the sentence: 0.30 gives SD sqrt(0.30 x 0.70) = 0.458 (0.46 with n/(n - 1) for n of 100 or
+    // more); no n makes SD 0.25 of a proportion of 0.30 (0.295 to 0.305: at least 0.456).
+    [InlineData("Use of a walking aid, coded 1 for yes and 0 for no, was 0.42 (SD 0.50), and use of a hearing aid was 0.30 (SD 0.46).", "consistent", "consistent")]
+    [InlineData("Use of a walking aid, coded 1 for yes and 0 for no, was 0.42 (SD 0.50), and use of a hearing aid was 0.30 (SD 0.25).", "consistent", "inconsistent")]
+    [InlineData("Adherence, coded 1 beyond 3 sessions a week and 0 otherwise, was 0.42 (SD 0.50) in the yoga group and 0.30 (SD 0.46) in the control group.", "consistent", "consistent")]
+    [InlineData("Adherence, coded 1 beyond 3 sessions a week and 0 otherwise, was 0.42 (SD 0.50) in the yoga group and 0.30 (SD 0.25) in the control group.", "consistent", "inconsistent")]
+    [InlineData("Le port d'une orthèse, codé 1 pour oui et 0 pour non, valait 0,42 (ET 0,50) dans le groupe A, et la prise d'un antalgique au coucher 0,30 (ET 0,46) dans le groupe B.", "consistent", "consistent")]
+    [InlineData("Le port d'une orthèse, codé 1 pour oui et 0 pour non, valait 0,42 (ET 0,50) dans le groupe A, et la prise d'un antalgique au coucher 0,30 (ET 0,25) dans le groupe B.", "consistent", "inconsistent")]
+    [InlineData("Use of a walking aid, coded 1 for yes and 0 for no, was 0.42 (SD 0.50) in the yoga group and 0.40 (SD 0.49) in the control group; use of a hearing aid was 0.30 (SD 0.25) in the yoga group.", "consistent", "inconsistent")]
+    public void AnotherZeroOneVariableOfTheSentence(string text, string first, string last) =>
+        Assert.Equal(new[] { first, last }, new[] { Verdicts(text, "debit").First(), Verdicts(text, "debit").Last() });
+
+    [Theory]
+    [InlineData("Use of a walking aid, coded 1 for yes and 0 for no, was 0.42 (SD 0.50), and the pain score was 0.30 (SD 0.25).")]
+    [InlineData("Le port d'une orthèse, codé 1 pour oui et 0 pour non, valait 0,42 (ET 0,50), et le taux de CRP était de 0,30 (ET 0,25).")]
+    public void AScoreOrLevelAfterAZeroOneVariableIsNotOne(string text) => Assert.Single(Verdicts(text, "debit"));
+
+    [Theory]
+    // A threshold of the variable's definition or a number out of another is no third code: SD sqrt(0.69 x 0.31) = 0.462.
+    [InlineData("L'observance, codée 1 si le traitement était pris au moins 5 jours sur 7, était de 0,69 (ET 0,47).", "consistent")]
+    [InlineData("L'observance, codée 1 si le traitement était pris au moins 5 jours sur 7, était de 0,69 (ET 0,30).", "inconsistent")]
+    [InlineData("La proportion de patients déclarant au moins 3 séances par semaine était de 0,69 (ET 0,47).", "consistent")]
+    [InlineData("La proportion de patients déclarant au moins 3 séances par semaine était de 0,69 (ET 0,30).", "inconsistent")]
+    [InlineData("Long-term use, coded 1 beyond 90 days and 0 otherwise, was 0.69 (SD 0.47).", "consistent")]
+    [InlineData("Long-term use, coded 1 beyond 90 days and 0 otherwise, was 0.69 (SD 0.30).", "inconsistent")]
+    [InlineData("The proportion of patients reporting at least 3 sessions a week was 0.69 (SD 0.30).", "inconsistent")]
+    public void ACodingWithAThresholdIsZeroOne(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
     // The 15 readers of the first clause, not the n = 31 of the next: 8.47 x 15 = 127.05 (127/15 = 8.467); 8.43 x 15 =
     // 126.45 (126/15 = 8.40, 127/15 = 8.467), which with n = 31 would be possible (261/31 = 8.419, 262/31 = 8.452).
     [InlineData("The 15 participants who finished the course had a mean quiz score of 8.47 (SD = 1.20), and those who dropped out (n = 31) a mean of 6.10 (SD = 2.00).", "consistent")]
@@ -517,6 +556,101 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Return to work was more frequent with coaching (risk difference, 12.0 percentage points; 95% confidence interval [CI], 2.2 to 21.8; P = 0.02).", "consistent")]
     [InlineData("Return to work was more frequent with coaching (risk difference, 12.0 percentage points; 95% confidence interval [CI], 2.2 to 21.8; P = 0.20).", "inconsistent")]
     public void AnIntervalInPercentagePoints(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Theory]
+    // Wald: 2 * pnorm(-12.0 / ((24.2 + 0.2) / 2 / qnorm(0.975))) = 0.054 (0.053 to 0.055 with the limits' rounding); a
+    // chi-square test's pooled SE with N = 200: z = 1.928 / sqrt(1 + 1.928^2 / 200) = 1.910, 2 * pnorm(-1.910) = 0.056.
+    [InlineData("We randomised 200 patients. Remission was more frequent with the drug (difference, 12.0 percentage points; 95% CI, −0.2 to 24.2; P = .06).", "consistent")]
+    [InlineData("We randomised 200 patients. Remission was more frequent with the drug (difference, 12.0 percentage points; 95% CI, −0.2 to 24.2; P = .20).", "inconsistent")]
+    [InlineData("Nous avons randomisé 200 patients. La rémission était plus fréquente sous traitement (différence : 12,0 points de pourcentage ; IC à 95 % : −0,2 à 24,2 ; p = 0,06).", "consistent")]
+    [InlineData("Nous avons randomisé 200 patients. La rémission était plus fréquente sous traitement (différence : 12,0 points de pourcentage ; IC à 95 % : −0,2 à 24,2 ; p = 0,20).", "inconsistent")]
+    public void ADifferenceOfPercentagesMayHaveAChiSquaresP(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Theory]
+    // "6.0 points lower" with limits −9.0 to −3.0 is −6.0: 2 * pnorm(-6.0 / ((9.0 - 3.0) / 2 / qnorm(0.975))) = 0.00009.
+    [InlineData("The pain score was 6.0 points lower after surgery (95% CI −9.0 to −3.0), p < 0.001.", "consistent")]
+    [InlineData("The pain score was 6.0 points lower after surgery (95% CI −9.0 to −3.0), p = 0.20.", "inconsistent")]
+    [InlineData("Le score de douleur était de 6,0 points de moins après la chirurgie (IC à 95 % : −9,0 à −3,0 ; p < 0,001).", "consistent")]
+    [InlineData("Le score de douleur était de 6,0 points de moins après la chirurgie (IC à 95 % : −9,0 à −3,0 ; p = 0,20).", "inconsistent")]
+    [InlineData("The pain score was 6.0 points higher after surgery (95% CI −9.0 to −3.0), p < 0.001.", "inconsistent")]
+    public void ADifferenceSaidLowerIsNegative(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Theory]
+    // Ratios on the log scale: 2 * pnorm(-abs(log(0.60)) / ((log(0.95) - log(0.38)) / 2 / qnorm(0.975))) = 0.029 (the
+    // linear midpoint 0.665 is not 0.60, so read as a difference the interval is not Wald's and the p not checkable).
+    [InlineData("The odds of readmission adjusted for age and frailty were 0.60 (95% CI 0.38–0.95; P = 0.03).", "consistent")]
+    [InlineData("The odds of readmission adjusted for age and frailty were 0.60 (95% CI 0.38–0.95; P = 0.30).", "inconsistent")]
+    [InlineData("The hazard ratio for death from a Cox model was 0.80 (95% CI, 0.66 to 0.97; P = .02), and for hospitalisation 0.60 (95% CI, 0.38 to 0.95; P = .03).", "consistent")]
+    [InlineData("The hazard ratio for death from a Cox model was 0.80 (95% CI, 0.66 to 0.97; P = .02), and for hospitalisation 0.60 (95% CI, 0.38 to 0.95; P = .30).", "inconsistent")]
+    [InlineData("Le rapport des risques instantanés de décès issu du modèle de Cox était de 0,80 (IC à 95 % : 0,66 à 0,97 ; p = 0,02), et pour les hospitalisations de 0,60 (IC à 95 % : 0,38 à 0,95 ; p = 0,03).", "consistent")]
+    [InlineData("Le rapport des risques instantanés de décès issu du modèle de Cox était de 0,80 (IC à 95 % : 0,66 à 0,97 ; p = 0,02), et pour les hospitalisations de 0,60 (IC à 95 % : 0,38 à 0,95 ; p = 0,30).", "inconsistent")]
+    public void ARatioNamedAsOddsOrForASecondOutcome(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "ci_vs_p").Last());
+
+    [Theory]
+    // 2 * pnorm(-0.6 / ((1.8 + 0.6) / 2 / qnorm(0.975))) = 0.33.
+    [InlineData("The change in FEV1 differed by 0.6 points between the groups (95% CI, −0.6 to 1.8; P = .33).", "consistent")]
+    [InlineData("The change in FEV1 differed by 0.6 points between the groups (95% CI, −0.6 to 1.8; P = .03).", "inconsistent")]
+    [InlineData("La variation du VEMS différait de 0,6 point entre les groupes (IC à 95 % : −0,6 à 1,8 ; p = 0,33).", "consistent")]
+    [InlineData("La variation du VEMS différait de 0,6 point entre les groupes (IC à 95 % : −0,6 à 1,8 ; p = 0,03).", "inconsistent")]
+    public void ADifferenceBetweenTheGroups(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Theory]
+    // z = 0.90 / 0.30 = 3.0: p from 2 * pnorm(-0.95 / 0.25) = 0.00014 (normal) to 2 * pt(-0.85 / 0.35, 1) = 0.25 (t, 1 df);
+    // 0.40 is outside whatever the df.
+    [InlineData("The number of admissions per year fell by 0.90 (SE 0.30; P = .003) after the programme.", "consistent")]
+    [InlineData("The number of admissions per year fell by 0.90 (SE 0.30; P = .40) after the programme.", "inconsistent")]
+    [InlineData("Systolic pressure decreased with the drug (estimated difference, 0.90 mm Hg [SE 0.30]; P = .003).", "consistent")]
+    [InlineData("Systolic pressure decreased with the drug (estimated difference, 0.90 mm Hg [SE 0.30]; P = .40).", "inconsistent")]
+    [InlineData("Le nombre d'hospitalisations diminuait de 0,90 par an (erreur standard 0,30 ; p = 0,003).", "consistent")]
+    [InlineData("Le nombre d'hospitalisations diminuait de 0,90 par an (erreur standard 0,30 ; p = 0,40).", "inconsistent")]
+    public void AnAmountOfChangeWithItsSeAndP(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "se_vs_p"));
+
+    [Theory]
+    // A mean's SE with a p: the p compares it with something else, not the mean with zero.
+    [InlineData("The mean score of 0.90 (SE 0.30; P = .40) in the drug group was lower.")]
+    [InlineData("The score fell by 0.90 (SE 0.30; P = .40 vs placebo).")]
+    public void AMeansSeOrAComparisonsPIsNotAnEstimatesTest(string text) => Assert.Null(Verdict(text, "se_vs_p"));
+
+    [Theory]
+    // 14/37 = 37.84 %: a count of a denominator named in up to eight words.
+    [InlineData("Ulcers were on the heels in 14 of the 37 residents with an ulcer in the intervention homes (37.8%).", "consistent")]
+    [InlineData("Ulcers were on the heels in 14 of the 37 residents with an ulcer in the intervention homes (47.8%).", "inconsistent")]
+    [InlineData("Les escarres siégeaient au talon chez 14 des 37 résidents porteurs d'une escarre dans les établissements pilotes (37,8 %).", "consistent")]
+    [InlineData("Les escarres siégeaient au talon chez 14 des 37 résidents porteurs d'une escarre dans les établissements pilotes (47,8 %).", "inconsistent")]
+    public void ACountOfADenominatorNamedInManyWords(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // No n applies (a subgroup whose n the text does not give): quartiles of integers in order, which some n gives, are
+    // consistent; a median of integers is whole or a half whatever the n, so 4.25 is impossible.
+    [InlineData("The number of falls had a median of 4 (IQR 2–7) in the frail residents.", "consistent")]
+    [InlineData("The number of falls had a median of 4.25 (IQR 2–7) in the frail residents.", "inconsistent")]
+    [InlineData("Le nombre de chutes avait une médiane de 4 (EIQ 2-7) chez les résidents fragiles.", "consistent")]
+    [InlineData("Le nombre de chutes avait une médiane de 4,25 (EIQ 2-7) chez les résidents fragiles.", "inconsistent")]
+    public void QuartilesOfIntegersWithNoN(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile"));
+
+    [Theory]
+    // r = 0.30 with n = 50: t = 0.30 * sqrt(48 / (1 - 0.09)) = 2.18, 2 * pt(-2.18, 48) = 0.034.
+    [InlineData("Age correlated with the dose, r = 0.30, p = 0.03 (n = 50).", "consistent")]
+    [InlineData("Age correlated with the dose, r = 0.30, p = 0.30 (n = 50).", "inconsistent")]
+    [InlineData("L'âge était corrélé à la dose, r = 0,30 ; p = 0,03 (n = 50).", "consistent")]
+    [InlineData("L'âge était corrélé à la dose, r = 0,30 ; p = 0,30 (n = 50).", "inconsistent")]
+    public void ACorrelationsNInABracketAfterItsP(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Theory]
+    // A median named after its value, in a sentence with a mean before it or with up to six words before its bracket; a
+    // median below its first quartile is given by no data.
+    [InlineData("Les patients avaient un âge moyen de 61,4 ans (DS 11,2) et étaient diabétiques depuis 9 ans en médiane (Q1-Q3 : 5-15).", "consistent")]
+    [InlineData("Les patients avaient un âge moyen de 61,4 ans (DS 11,2) et étaient diabétiques depuis 4 ans en médiane (Q1-Q3 : 5-15).", "inconsistent")]
+    [InlineData("Patients had a mean age of 61.4 years (SD 11.2) and had had diabetes for 9 years in median (IQR 5–15).", "consistent")]
+    [InlineData("Patients had a mean age of 61.4 years (SD 11.2) and had had diabetes for 4 years in median (IQR 5–15).", "inconsistent")]
+    [InlineData("L'accouchement a eu lieu 4 jours en médiane après la randomisation dans le groupe révélé (Q1-Q3 : 6-35).", "inconsistent")]
+    [InlineData("Delivery took place 4 days in median after randomisation in the revealed group (IQR 6–35).", "inconsistent")]
+    public void AMedianNamedAfterItsValue(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "quantile_order"));
+
+    [Fact]
+    // The first median's quartiles are no word between the word median and the second value.
+    public void AMediansQuartilesAreNotSkippedToReachTheNext() =>
+        Assert.Equal(new[] { "inconsistent", "consistent" }, Verdicts("La durée d'hospitalisation était de 2 jours en médiane (Q1-Q3 : 3-5) après HoLEP et de 3 jours (Q1-Q3 : 3-4) après RTUP.", "quantile_order"));
 
     [Theory]
     // The interval's p after its t: 2 * pnorm(-1.5 / ((2.7 - 0.3) / 2 / qnorm(0.975))) = 0.0143 (2 * pt(-2.50, 58) = 0.0153).
@@ -688,7 +822,7 @@ public class PaperCheckSentenceFormsTests
     [Theory]
     // Every quantile definition puts a median of integers on a whole number or a half, whatever the n; a minimum is one of the values.
     [InlineData("In the surgical group, the median number of nights in hospital was 2.75 (range 0–9).", "inconsistent")]
-    [InlineData("In the surgical group, the median number of nights in hospital was 2.5 (range 0–9).", "not_checkable")]
+    [InlineData("In the surgical group, the median number of nights in hospital was 2.5 (range 0–9).", "consistent")]
     [InlineData("In the surgical group, the median number of nights in hospital was 2 (range 0.5–9).", "inconsistent")]
     public void QuartilesNoSampleSizeGives(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile").First());
 
@@ -1313,7 +1447,7 @@ public class PaperCheckSentenceFormsTests
     // "en médiane" between a median and its quartiles: a median below its first quartile is given by no data; a median
     // of counts is whole or a half whatever the n.
     [InlineData("Le délai avant la consultation était de 12 jours en médiane (Q1-Q3 : 14-30).", "quantile_order", "inconsistent")]
-    [InlineData("Le nombre de clichés par œil était de 2,5 en médiane (Q1-Q3 : 2-3).", "quantile", "not_checkable")]
+    [InlineData("Le nombre de clichés par œil était de 2,5 en médiane (Q1-Q3 : 2-3).", "quantile", "consistent")]
     [InlineData("Le nombre de clichés par œil était de 2,3 en médiane (Q1-Q3 : 2-3).", "quantile", "inconsistent")]
     public void AMedianSaidAfterItsValue(string text, string check, string verdict) => Assert.Equal(verdict, Verdict(text, check));
 

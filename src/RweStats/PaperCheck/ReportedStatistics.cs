@@ -89,6 +89,9 @@ public sealed record EstimateWithInterval(StatisticContext Context, string? Name
     /// <summary>A test or hypothesis the sentence names whose p need not be the interval's ("log-rank", "Fisher's exact", "non-inferiority"), as printed; null when none.</summary>
     public string? OtherTestNamed { get; init; }
 
+    /// <summary>The estimate is a difference between two percentages ("16.4 percentage points", "2,4 points de pourcentage"), whose p is often a chi-square test's.</summary>
+    public bool DifferenceOfPercentages { get; init; }
+
     /// <inheritdoc/>
     public override string Kind => "estimate_ci";
 }

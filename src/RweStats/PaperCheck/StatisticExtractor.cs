@@ -102,6 +102,7 @@ internal static partial class StatisticExtractor
             var hi = PrintedNumber.Parse(m.Groups["hi"].Value, french);
             if (est is null || lo is null || hi is null) continue;
             if (m.Groups["said"].Length > 0 && !Regex.IsMatch(m.Groups["est"].Value, @"^[-−–+]|[.,]\d")) continue;
+            est = SignedByDirection(est, lo, hi, m.Groups["fewer"].Success, french);
             double level = double.Parse(m.Groups["lvl"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
             // A time before the interval ("at 12 weeks (95% CI …)") is not its estimate.
             if (TimeBeforeInterval.IsMatch(flow[Math.Max(0, m.Index - 12)..m.Index])) continue;
@@ -125,14 +126,15 @@ internal static partial class StatisticExtractor
             if (p is not null) usedP.Add(p);
             // The estimate is a ratio when the last estimate its sentence names before it is one ("the hazard ratio for a
             // first recurrence with robotic therapy was 0.61 (95% CI …)", "…; celui des hospitalisations de 1,12 (IC …)").
-            // Beyond a few words, only with no other number between, or through "celui", "that of", "that for" (a ratio's limits are positive).
+            // Beyond a few words, only with no other number between, or through "celui", "that of", "that for", "and for" ("the rate
+            // ratio for treated bleeds was 0.64 (…), and for joint bleeds 0.58 (…)"; a ratio's limits are positive).
             var before = flow[Math.Max(SentenceStart(sentences, from), from - 250)..from];
             var ratio = RatioName.Matches(before).LastOrDefault();
             if (ratio is not null && (DifferenceName.Matches(before).LastOrDefault()?.Index ?? -1) > ratio.Index) ratio = null;
             if (ratio is not null && before.Length - ratio.Index > 50)
             {
                 var between = before[(ratio.Index + ratio.Length)..];
-                bool refers = Conjunction.Matches(between).LastOrDefault() is { } c && Regex.IsMatch(between[(c.Index + c.Length)..], @"^\s*(?:celui|celle|ceux|celles|(?:that|those|the one) (?:of|for|in|with))\b", OptI);
+                bool refers = Conjunction.Matches(between).LastOrDefault() is { } c && Regex.IsMatch(between[(c.Index + c.Length)..], @"^\s*(?:celui|celle|ceux|celles|(?:that|those|the one) (?:of|for|in|with)|for|pour)\b", OptI);
                 bool positive = est.Value > 0 && lo.Value > 0 && hi.Value > 0;
                 if (!positive || (Regex.IsMatch(between, @"\d") && !refers)) ratio = null;
             }
@@ -143,7 +145,7 @@ internal static partial class StatisticExtractor
             var df = dfMatch.Success ? PrintedNumber.Parse(dfMatch.Groups["df"].Value, french) : null;
             taken.Add((from, end));
             found.Add(new EstimateWithInterval(Context(text, from, end, french, sentences, studyNs, options), name, name is not null,
-                est, level, lo, hi, p, df) { OtherTestNamed = OtherTestIn(flow, sentences, from, end) });
+                est, level, lo, hi, p, df) { OtherTestNamed = OtherTestIn(flow, sentences, from, end), DifferenceOfPercentages = m.Groups["pp"].Success });
         }
 
         foreach (Match m in EstimateSe.Matches(flow))
@@ -157,6 +159,21 @@ internal static partial class StatisticExtractor
             usedP.Add(p);
             taken.Add((from, p.End));
             found.Add(new EstimateWithStandardError(Context(text, from, p.End, french, sentences, studyNs, options), m.Groups["name"].Value, est, se, p));
+        }
+
+        foreach (Match m in ChangeWithSe.Matches(flow))
+        {
+            int from = m.Groups["est"].Index;
+            if (!Free(from, m.Index + m.Length) || MeanNotChange.IsMatch(flow[Math.Max(SentenceStart(sentences, from), from - 40)..from])) continue;
+            var est = PrintedNumber.Parse(m.Groups["est"].Value, french);
+            var se = PrintedNumber.Parse(m.Groups["se"].Value, french);
+            var p = PAfter(pValues, flow, m.Index + m.Length, 5);
+            if (est is null || se is null || p is null || usedP.Contains(p)) continue;
+            // "(SE 0.6; P = .03 vs placebo)": the p compares with another group, not the amount with zero.
+            if (BetweenGroupsP.IsMatch(flow[p.End..Math.Min(flow.Length, p.End + 30)].Split(')', ']')[0])) continue;
+            usedP.Add(p);
+            taken.Add((from, p.End));
+            found.Add(new EstimateWithStandardError(Context(text, from, p.End, french, sentences, studyNs, options), "estimate", est, se, p));
         }
 
         // Named estimates with bracketed limits and no level printed: the paper's one stated level, if it states only one.
@@ -191,7 +208,9 @@ internal static partial class StatisticExtractor
                 {
                     // "mean 5.3 (IQR …)" is a mean: the quartiles do not make it a median.
                     var before = flow[SentenceStart(sentences, start)..start];
-                    if (MeanWord.Matches(before).LastOrDefault() is { } mean && (MedianWord.Matches(before).LastOrDefault()?.Index ?? -1) < mean.Index) continue;
+                    // "d'âge moyen 61,4 ans (DS 11,2), diabétiques depuis 9 ans en médiane (Q1-Q3 : 5-15)": the word after the value names it.
+                    if (MeanWord.Matches(before).LastOrDefault() is { } mean && (MedianWord.Matches(before).LastOrDefault()?.Index ?? -1) < mean.Index
+                        && !MedianWord.IsMatch(flow[(start + m.Groups["med"].Length)..m.Groups["q1"].Index])) continue;
                 }
                 // "12 jours en médiane (extrêmes 3-64)": the word between the value and its range names it.
                 if (regex == MedianByRange && !MedianWord.IsMatch(flow[(start + m.Groups["med"].Length)..m.Groups["min"].Index]))
@@ -342,6 +361,7 @@ internal static partial class StatisticExtractor
         }
         found.AddRange(EventsCountedByType(text, sentences).Where(e => !found.Any(f => f is CategoryCounts && f.Context.Start < e.Context.End && f.Context.End > e.Context.Start)));
         found = InheritMeasure(flow, found, inTables, sentences, options).Select(s => s is MedianWithQuartiles median ? CountedInWholeUnits(median) : s).ToList();
+        found = BinaryLikeTheOneBefore(flow, found, inTables, sentences);
         var within = WithinPatient(text, found, pValues.Where(p => !usedP.Contains(p)).ToList(), sentences).Concat(tableWithin).ToList();
         found.AddRange(within);
         foreach (var p in pValues.Where(p => !usedP.Contains(p) && !within.Any(w => w.P == p)))

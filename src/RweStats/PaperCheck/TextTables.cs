@@ -28,13 +28,17 @@ internal static class TextTables
     static readonly Regex ValueCell = new(@"^[-\u2212]?(?:\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*/\s*(?:\d{1,3}(?:[ ,\u00A0\u202F]\d{3})+(?!\d)|\d+))?\s*(?:%\s*)?(?:[\(\[]\s*[-\u2212]?[\d.,]+|±|\+/-|%$)", RegexOptions.CultureInvariant);
     static readonly Regex PCell = new(@"^(?:[pP]\s*)?[<>≤≥=]?\s*(?:0?[.,]\d+|1(?:[.,]0+)?)$|^(?:NS|n\.s\.)$", RegexOptions.CultureInvariant);
     /// <summary>A header cell naming the column of each row's n: "n", "N", "No.", "n patients", "Effectif".</summary>
-    /// <summary>A column holding each row's n: "n", "No.", "Effectif", or the people it counts with it ("Students, n", "Patients, N").</summary>
-    static readonly Regex NHeader = new(@"^(?:[\p{L}][\p{L} -]*,\s*)?(?:[nN]|[nN]o\.|[nN] (?:patients|participants)|[Ee]ffectifs?|[Nn]ombre de patients)$", RegexOptions.CultureInvariant);
+    /// <summary>A column holding each row's n: "n", "No.", "Effectif", the people it counts with it ("Students, n", "Patients, N"), or those
+    /// people alone ("Respondents", "Répondants", "Participants": "Intensive care  612  301 (49.2)").</summary>
+    static readonly Regex NHeader = new(@"^(?:[\p{L}][\p{L} -]*,\s*)?(?:[nN]|[nN]o\.|[nN] (?:patients|participants)|[Ee]ffectifs?|[Nn]ombre de patients|[Rr]espondents|[Rr]épondants|[Pp]articipants)$", RegexOptions.CultureInvariant);
     /// <summary>A header cell naming the column of each row's p: "P", "p-value", "P value", "p*", "Valeur de p".</summary>
     static readonly Regex PHeader = new(@"^(?:[pP](?:[- ]?value)?|[Vv]aleur de [pP]|[pP]-valeur)\s*[*†‡a-d]?$", RegexOptions.CultureInvariant);
     /// <summary>An estimate column whose limits stand in the next column ("OR   95% CI   p": "2.14   1.19–3.85   0.011").</summary>
     static readonly Regex EstimateHeader = new(@"^(?:a?OR|a?HR|sHR|RR|IRR|β|(?i:beta|coefficient|estimate|odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|risque relatif|(?:mean |adjusted )?difference|différence))\b[^\d]{0,20}$", RegexOptions.CultureInvariant);
     static readonly Regex LimitsHeader = new(@"^(?:\d{2}\s*%\s*(?:CI|IC|CrI)|(?:CI|IC)\s*(?:à\s*)?\d{2}\s*%?|(?:\d{2}\s*%\s*)?confidence interval|intervalle de confiance(?: à \d{2}\s*%)?)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    /// <summary>A column of estimates with their intervals ("Estimated treatment difference (95% CI)", "HR (IC à 95 %)") and one such cell.</summary>
+    static readonly Regex IntervalColumn = new(@"\b(?:CI|IC|CrI|confidence interval|intervalle de confiance)\b", RegexOptions.CultureInvariant);
+    static readonly Regex IntervalCell = new(@"^[-\u2212]?[\d.,]+\s*[\(\[]\s*[-\u2212]?[\d.,]+\s*(?:to|à|–|—|-|;|,)\s*[-\u2212]?[\d.,]+\s*[\)\]]$", RegexOptions.CultureInvariant);
     static readonly Regex BareNumber = new(@"^[-\u2212]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$", RegexOptions.CultureInvariant);
     static readonly Regex BareLimits = new(@"^[\(\[]?\s*[-\u2212]?[\d.,]+\s*(?:to|à|–|—|-|;|,)\s*[-\u2212]?[\d.,]+\s*[\)\]]?$", RegexOptions.CultureInvariant);
     /// <summary>A reference level's cell in a table of ratios: "1 (ref)", "1.00 (reference)", "Ref.", "réf".</summary>
@@ -88,7 +92,7 @@ internal static class TextTables
             // The last cell may be the row's p ("<0.001", "0.64", "NS"): a table comparing its columns (or one estimate
             // under a "P" column); a cell under an "n" column is the row's n.
             bool IsP(int j) => j == cells.Length - 1 && (values >= 2 || IsHeaded(j, PHeader)) && PCell.IsMatch(cells[j]);
-            bool IsN(int j) => IsHeaded(j, NHeader) && Regex.IsMatch(cells[j], @"^(?:\d{1,6}|\d{1,3}(?:[, ]\d{3})+)$");
+            bool IsN(int j) => IsHeaded(j, NHeader) && Regex.IsMatch(cells[j], @"^(?:\d{1,6}|\d{1,3}(?:[, \u00A0\u202F]\d{3})+)$");
             bool IsLimits(int j) => BareLimits.IsMatch(cells[j]) && IsHeaded(j, LimitsHeader);
             bool IsEstimate(int j) => j + 1 < cells.Length && BareNumber.IsMatch(cells[j]) && IsHeaded(j, EstimateHeader) && IsLimits(j + 1);
             values += Enumerable.Range(1, cells.Length - 1).Count(IsEstimate);
@@ -99,7 +103,9 @@ internal static class TextTables
             bool IsReference(int j) => ReferenceCell.IsMatch(cells[j]) || (IsHeaded(j, EstimateHeader) && Regex.IsMatch(cells[j], @"^1(?:[.,]0+)?$"));
             if (header is not null && cells.Length >= 3 && Enumerable.Range(1, cells.Length - 1).All(j => IsReference(j) || cells[j] is "-" or "–" or "—" or "NA")
                 && Enumerable.Range(1, cells.Length - 1).Any(j => ReferenceCell.IsMatch(cells[j]))) continue;
-            bool row = !ValueCell.IsMatch(cells[0]) && values >= 1 && Enumerable.Range(1, cells.Length - 1).All(j => ValueCell.IsMatch(cells[j])
+            // A group's bare estimate beside the comparison's interval ("| HbA1c, LS mean change | −1.38 | −0.29 | −1.09 (−1.25 to −0.93) | <0.001 |").
+            bool IsBareBesideInterval(int j) => BareNumber.IsMatch(cells[j]) && Enumerable.Range(1, cells.Length - 1).Any(k => k != j && IntervalCell.IsMatch(cells[k]) && IsHeaded(k, IntervalColumn));
+            bool row = !ValueCell.IsMatch(cells[0]) && values >= 1 && Enumerable.Range(1, cells.Length - 1).All(j => ValueCell.IsMatch(cells[j]) || IsBareBesideInterval(j)
                 || cells[j] is "-" or "–" or "—" or "NA" or "NR" or "ND" || IsP(j) || IsN(j) || IsEstimate(j) || (IsLimits(j) && IsEstimate(j - 1)) || ReferenceCell.IsMatch(cells[j]));
             if (!row)
             {

@@ -58,6 +58,11 @@ internal static class IntervalCheck
                 {
                     double z = a / (h / crit);
                     ps.Add(double.IsInfinity(df) ? 2 * (1 - Normal.CDF(0, 1, z)) : 2 * StudentT.CDF(0, 1, df, -z));
+                    // A difference of two percentages is often tested by a chi-square test, whose SE is the pooled one: for
+                    // two arms of N/2, p̄q̄·4/N = (p₁q₁ + p₂q₂)·2/N + d²/N, so 1/z² grows by 1/N over the interval's
+                    // unpooled z (N the n that applies, at least 20 when none does).
+                    if (s.DifferenceOfPercentages)
+                        ps.Add(2 * (1 - Normal.CDF(0, 1, z / Math.Sqrt(1 + z * z / Math.Max(20, s.Context.N ?? s.Context.NAtMost ?? 20)))));
                 }
         }
         double pMin = ps.Min(), pMax = ps.Max();

@@ -16,7 +16,8 @@ internal static class QuantileCheck
     /// With no n that applies: whether any n gives the printed values. A definition's position is a·n + b with a a
     /// multiple of 1/4 for the quartiles and the median, so the fraction g repeats with n modulo 4; n from 1 to 48
     /// covers every residue of every definition (Tukey's hinges repeat modulo 4 too). A median of integers is a whole
-    /// number or a half whatever the n, so "2.75" is impossible for any sample size.
+    /// number or a half whatever the n, so "2.75" is impossible for any sample size. Values in order that some n gives are
+    /// consistent (a median printed alone is not checkable).
     /// </summary>
     static Finding NoN(MedianWithQuartiles s, string what)
     {
@@ -24,9 +25,14 @@ internal static class QuantileCheck
             if (v is not null && !v.Admits(Math.Round(v.Value)))
                 return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what} of an integer-valued measure: the {label} is one of the values and must be whole, not {v} (no n stated, none needed)");
         var values = new[] { (0.5, s.Median), (0.25, s.Q1), (0.75, s.Q3) }.Where(x => x.Item2 is not null).ToList();
+        // With two or more values printed, their order and the values integer data allow were both checked (and could
+        // have failed): the statement is consistent, as one of real-valued data in order is; a median alone is not checkable.
+        int printed = new[] { s.Min, s.Q1, s.Median, s.Q3, s.Max }.Count(v => v is not null);
         for (int n = 1; n <= 48; n++)
             if (values.All(x => QuantileDefinition.All.Any(d => d.CanGive(x.Item2!, n, x.Item1))))
-                return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it ({s.Context.NSource}); some sample sizes give these values for integer data");
+                return printed >= 2
+                    ? Finding.Of(s, Name, FindingVerdict.Consistent, $"{what}: in order, and some sample sizes give these values for integer data (no n applies to it to check them against one: {s.Context.NSource})")
+                    : Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: no n applies to it ({s.Context.NSource}); some sample sizes give these values for integer data");
         return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what} of an integer-valued measure: no quantile definition gives these values for integer data of any sample size ({s.Context.NSource})");
     }
 

@@ -7,9 +7,9 @@ namespace RweStats.PaperCheck;
 internal static partial class StatisticExtractor
 {
     // The estimate may carry its unit and what it compares ("0.9 points more with the supplement (95% CI …)", "−0.3 mm Hg
-    // (95% CI …)", "1,2 jour après le programme (IC à 95 % …)", "−1,3 point à 12 mois (IC …)"): group "said", read only for an estimate with a decimal
+    // (95% CI …)", "1,2 jour après le programme (IC à 95 % …)", "−1,3 point à 12 mois (IC …)", "−0.4 points between the groups (95% CI …)"): group "said", read only for an estimate with a decimal
     // or a sign, never a count ("34 patients with diabetes (95% CI …)").
-    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:percentage points?|points de pourcentage|(?<per>(?:per|par)\s+[a-zA-Zé-]+)|[a-zA-Zµ/]+(?:\s+Hg)?(?<said>(?:\s+(?:more|less|fewer|higher|lower|greater|de plus|de moins))?(?:\s+(?:with|after|on|avec|après|sous)\s+(?:(?:the|le|la|les)\s+|l')?[\p{L}][\p{L}\d-]*)?(?:\s+(?:at|à)\s+(?:\d{1,3}\s+(?:weeks|months|days|years|semaines|mois|jours|ans)|(?:week|month|day|semaine)\s+\d{1,3}|[JMSWD]\d{1,3}))?))?\s*[\(\[,;]\s*(?:(?<rname>a?HR|a?OR|RR|IRR|sHR)\s*[;,:]\s*)?(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval(?:\s*\[CI\])?|intervalle de confiance(?:\s*\[IC\])?)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
+    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:(?<pp>percentage points?|points de pourcentage)|(?<per>(?:per|par)\s+[a-zA-Zé-]+)|[a-zA-Zµ/]+(?:\s+Hg)?(?<said>(?:\s+(?:more|higher|greater|de plus|(?<fewer>less|fewer|lower|smaller|shorter|de moins)))?(?:\s+(?:between|entre)\s+(?:the\s+|les\s+)?(?:two\s+|deux\s+)?(?:groups|arms|groupes|bras))?(?:\s+(?:with|after|on|avec|après|sous)\s+(?:(?:the|le|la|les)\s+|l')?[\p{L}][\p{L}\d-]*)?(?:\s+(?:at|à)\s+(?:\d{1,3}\s+(?:weeks|months|days|years|semaines|mois|jours|ans)|(?:week|month|day|semaine)\s+\d{1,3}|[JMSWD]\d{1,3}))?))?\s*[\(\[,;]\s*(?:(?<rname>a?HR|a?OR|RR|IRR|sHR)\s*[;,:]\s*)?(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval(?:\s*\[CI\])?|intervalle de confiance(?:\s*\[IC\])?)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
 
     /// <summary>
     /// A named estimate with its limits in brackets and no level: "OR 1.8 [1.1–2.9]", "HR 0.72 (0.55; 0.94)", "mean
@@ -19,13 +19,32 @@ internal static partial class StatisticExtractor
     static readonly Regex BareInterval = new(@"\b(?<!(?i:median|médiane?)\s)(?<name>a?OR|a?HR|sHR|RR|IRR|MD|(?i:odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|risque relatif|(?:mean |adjusted )?difference|différence(?: moyenne| ajustée)?))\s*(?:[=:,]\s*|(?:(?:was|of|is|était|est|de)\s+){1,2})?(?<est>" + Num + @")\s*[\(\[]\s*(?<lo>" + Num + @")\s*(?:to|à|–|—|-|;|,)\s*(?<hi>" + Num + @")\s*[\)\]]", Opt);
     /// <summary>"β = 0.12 (SE 0.05), p = 0.02", "coefficient 0.12, SE = 0.05; p = 0.02", "différence 1,2 (ES 0,5)": a named estimate with its standard error.</summary>
     static readonly Regex EstimateSe = new(@"(?<![\w])(?<name>β|beta|[Bb]|(?i:coefficient|coef\.|estimate|estimation|(?:mean |adjusted )?difference|différence(?: moyenne| ajustée)?))(?:\s+(?:for|of|de|du|pour)\s+(?:[\w'-]+\s+){1,3}?(?=was|of|is|était|est|de|=|:))?\s*(?:[=:]\s*|(?:(?:was|of|is|était|est|de)\s+){1,2})?(?<est>" + Num + @")\s*[\(\[,;]?\s*(?:SE|ES|s\.e\.|(?i:standard error|erreur standard))\s*[=:]?\s*(?<se>" + Num + @")\s*[\)\]]?", Opt);
+    /// <summary>
+    /// An amount of change or an effect with no name of its own, its SE and its p in one bracket or right after it: "fell by
+    /// 1.23 (SE 0.41; P = .44)", "each unit of platelets one of 0.052 (SE 0.038; P = .004)", "estimated difference, 2.4 beats
+    /// per minute [SE 0.6]; P &lt; 0.001", "diminuait de 0,42 jour par année calendaire (erreur standard 0,11 ; p &lt; 0,001)".
+    /// </summary>
+    static readonly Regex ChangeWithSe = new(@"\b(?:by|of|de|d'|difference|différence|coefficient|effect|effet)\s*[,:=]?\s*(?:(?:a further|an|a|encore|en moyenne)\s+)?(?<est>" + Num + @")\s*(?:[\p{L}µ/'][\p{L}µ/'-]*\s*){0,5}?[\(\[]\s*(?:SE|ES|s\.e\.|(?i:standard error|erreur standard))\s*[=:,]?\s*(?<se>" + Num + @")\s*(?:[;,]|[\)\]]\s*[;,])\s*(?=[pP]\s*[<=>≤≥])", Opt);
+    static readonly Regex MeanNotChange = new(@"\b(?:mean|moyenne|average|median|médiane)\b(?![^.;]*\b(?:differ|chang|variation|slope|pente|coefficient|effect|effet))", OptI);
     /// <summary>A confidence level stated anywhere in the paper: "95 % CI", "IC à 95 %", "IC95", "intervalle de confiance à 90 %".</summary>
     static readonly Regex StatedLevel = new(@"(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence|de confiance)|(?:CI|IC|confidence interval|intervalle de confiance)\s*(?:à\s*|of\s*)?(?<lvl>\d{2})\s*%?", OptI);
     static readonly Regex DifferenceName = new(@"\b(?:differences?|différences?|changes?|variations?|slopes?|pentes?|coefficients?|β|beta|gains?|increases?|decreases?|augmentation|diminution|baisse|hausse|reductions?|réduction|MD|SMD|mean|moyenne|median|médiane)\b", OptI);
     static readonly Regex TimeBeforeInterval = new(@"\b(?:at|à|after|après|week|weeks|semaine|month|months|mois|day|jour|visit|visite|J|M|W)\s*$", OptI);
     /// <summary>The estimate printed before a bracket that opens with its p: "2.1 points (p = 0.03; 95% CI …".</summary>
     static readonly Regex EstimateBeforeP = new(@"(?<![\w/]|\d[.,])(?<est>" + Num + @")\s*%?\s*(?:[a-zA-Zµ/]+\s*){0,2}[\(\[]\s*$", Opt);
-    static readonly Regex RatioName = new(@"\b(OR|HR|RR|IRR|aOR|aHR|odds ratio|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|rapport des cotes|risque relatif|rapport des risques|rapport de risques|rapport des taux|rapport de taux|ratio)\b", Opt);
+    static readonly Regex RatioName = new(@"\b(OR|HR|RR|IRR|aOR|aHR|odds ratio|(?<!log[- ]?)[Oo]dds|hazard ratio|risk ratio|rate ratio|relative risk|rapport de cotes|rapport des cotes|risque relatif|rapport des risques|rapport de risques|rapport des taux|rapport de taux|ratio)\b", Opt);
+
+    /// <summary>
+    /// "8.4 points lower after PRP (95% CI −14.4 to −2.4)": a difference printed unsigned with the word saying its
+    /// direction is negative when its interval says so (the unsigned value outside it, its negative inside).
+    /// </summary>
+    static PrintedNumber SignedByDirection(PrintedNumber est, PrintedNumber lo, PrintedNumber hi, bool fewer, bool french)
+    {
+        bool inside(double x) => x >= lo.Low && x <= hi.High;
+        return fewer && est.Value > 0 && !Regex.IsMatch(est.Text, @"^[-−–+]") && !inside(est.Value) && inside(-est.Value)
+            ? PrintedNumber.Parse("-" + est.Text, french) ?? est
+            : est;
+    }
 
     static readonly Regex SecondOfTwo = new(@"(?:\b(?:from|de|between|entre)\s+-?\d[\d.,]*\s*(?:[%\w/µ]+\s*)?(?:\s*(?:at|à)\s+[\w' ]{1,20}?)?\s*(?:to|à|and|et)|\b(?:vs\.?|versus|contre|compared with|comparé à)\s*)\s*$", OptI);
 }

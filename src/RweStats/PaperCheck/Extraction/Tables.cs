@@ -61,7 +61,7 @@ internal static partial class StatisticExtractor
         var line = text.LineAt(cell.Start);
         var ctx = new StatisticContext(cell.Start, cell.End, cell.Text, $"{label}: {cell.Text}{(cell.Header is null ? "" : $" ({cell.Header})")}",
             measure.Length == 0 ? null : measure, integer, n, source, null) { Page = line.Page, Line = line.Line };
-        if (CellPercent.Match(cell.Text) is { Success: true } pm && (Says(CountDescriptor) || cell.Text.Contains('%')))
+        if (CellPercent.Match(cell.Text) is { Success: true } pm && (Says(CountDescriptor) || cell.Text.Contains('%') || CaptionSaysCounts(caption, cell)))
         {
             var pct = PrintedNumber.Parse(pm.Groups["pct"].Value, french);
             if (pct is null || pct.Value > 100) return null;
@@ -89,6 +89,23 @@ internal static partial class StatisticExtractor
             return new MeanWithSpread(ctx, mean, sd, se, IsBinary(label));
         }
         return null;
+    }
+
+    /// <summary>A caption stating what every cell holds: "Tableau 1. Connaissances des répondants selon le sexe, n (%)", "Table 2. … No. (%)".</summary>
+    static readonly Regex CaptionCountDescriptor = new(@"\b(?:[nN]|[nN]o\.|numbers?|nombres?|effectifs?)\s*\(\s*(?:%|percentages?|pourcentages?)\s*\)", Opt);
+
+    /// <summary>
+    /// Counts with their percentages by the table's caption, when it states that of every cell: not when it allows others
+    /// ("unless stated otherwise": a row "BMI  27 (4)" may be a mean and its SD), nor in a row whose label names another
+    /// kind or a unit.
+    /// </summary>
+    static bool CaptionSaysCounts(string caption, TableCell cell)
+    {
+        var words = Regex.Replace(caption, @"^\s*(?:Table|Tableau)\s+\d+[.:]\s*", "");
+        words = words[..(Regex.Match(words, @"\n|\.(?=\s|$)") is { Success: true } stop ? stop.Index : Math.Min(words.Length, 160))];
+        return CaptionCountDescriptor.IsMatch(words) && !Regex.IsMatch(words, @"\b(?:unless|except|otherwise|sauf|autrement|sinon)\b", OptI)
+               && !MeanDescriptor.IsMatch(cell.RowLabel + " " + cell.Descriptor) && !MedianDescriptor.IsMatch(cell.RowLabel + " " + cell.Descriptor)
+               && !LabelUnit.IsMatch(cell.RowLabel) && !Regex.IsMatch(cell.RowLabel, @"\b(?:mean|moyenne|median|médiane|score|SD|ET|IQR|EIQ)\b", OptI);
     }
 
     static readonly Regex GenericHeaderWord = new(@"^(?:mean|means|moyenne|median|médiane|score|scores|total|totale|change|from|baseline|visit|visite|SD|ET|DS|SE|IQR|the|des|par|and|et)$", OptI);

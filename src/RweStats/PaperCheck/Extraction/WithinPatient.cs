@@ -62,6 +62,14 @@ internal static partial class StatisticExtractor
                  : Regex.Match(flow[Math.Max(0, p.Start - 30)..p.Start], @"\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*[;,]\s*$")) is { Success: true } ownN
                 && (own = true))
                 ctx = ctx with { N = ParseWhole(ownN.Groups["n"].Value), NSource = $"'{ownN.Value.Trim('(', ')', ';', ',', ' ')}' with its p", NAtMost = null };
+            // The group the second visit's mean is of, with its n in brackets before the p, no other number between ("… to
+            // 67.9 (SD 9.1) in the programme group (n = 55), p < .001", "… à 5,1 ± 2,0 dans le groupe B (n = 40) ; p = …").
+            if (!own && p.Start > b.Context.End && Regex.Match(flow[b.Context.End..p.Start], @"^[^\d;]*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)[\s,;:]*(?:\(\s*)?$") is { Success: true } bracket
+                && !ClauseBreak.IsMatch(flow[b.Context.End..(b.Context.End + bracket.Groups["n"].Index)]))
+            {
+                ctx = ctx with { N = ParseWhole(bracket.Groups["n"].Value), NSource = $"'n = {bracket.Groups["n"].Value}' after the second visit's mean", NAtMost = null };
+                own = true;
+            }
             // An arm named after the second visit's mean ("to 1.87 ± 1.62 after EVLA") is the comparison's.
             if (ctx.N is null && b.Context.N is { } armN && b.Context.NSource.StartsWith(ArmNSource, StringComparison.Ordinal))
                 ctx = ctx with { N = armN, NSource = b.Context.NSource, NAtMost = null };
