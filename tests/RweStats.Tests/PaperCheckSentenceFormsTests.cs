@@ -2544,4 +2544,11 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Among patients given rituximab (n = 120), 80 were in remission at month 6, 28 had relapsed and 15 had died.", "inconsistent")]
     [InlineData("Chez les patients sous rituximab (n = 123), 80 étaient en rémission à 6 mois, 28 avaient rechuté et 15 étaient décédés.", "consistent")]
     public void TheGroupsNInABracketAtTheHead(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+
+    [Theory]
+    // The steps of a participant flow are nested, not alternatives: 2,310 + 486 is no total of anything.
+    [InlineData("In the 14 participating centres, 2,310 adults with asthma were screened, and 486 with two exacerbations in the previous year were randomized to the new inhaler or usual care.")]
+    [InlineData("Dans les 14 centres, 2 310 adultes asthmatiques ont été dépistés, et 486 ayant eu deux exacerbations dans l'année ont été randomisés entre le nouvel inhalateur et les soins habituels.")]
+    [InlineData("Of the 640 children assessed, 512 were eligible, 430 with parental consent were enrolled and 401 were analysed.")]
+    public void TheStepsOfAParticipantFlowAreNoPartition(string text) => Assert.NotEqual("inconsistent", Verdict(text, "category_counts"));
 }

@@ -314,6 +314,9 @@ internal static partial class StatisticExtractor
     /// 160 completed it": the second are among the first).</summary>
     static readonly Regex StartStage = new(@"\b(?:started|began|initiated|commenced|ont commencé|ont débuté|ont initié)\b", OptI);
     static readonly Regex EndStage = new(@"\b(?:complet\w*|finished|terminé\w*|achevé\w*)\b", OptI);
+    /// <summary>The steps of a trial's flow of participants (CONSORT: assessed for eligibility, enrolled, allocated,
+    /// analysed), each a subset of the one before: "1,532 were screened, and 410 … were randomized" are no partition.</summary>
+    static readonly Regex FlowStage = new(@"\b(?:screened|assessed|eligible|approached|invited|contacted|consented|enrolled|recruited|randomi[sz]ed|allocated|included|analy[sz]ed|followed up|dépisté\w*|évalué\w*|éligibles?|sollicité\w*|contacté\w*|invité\w*|inclus|incluse?s|recruté\w*|randomisé\w*|analysé\w*|suivi\w*)\b", OptI);
     /// <summary>Where a clause may open with its count: the segment's start, after ", " or ": ".</summary>
     static readonly Regex ClauseStart = new(@"(?:^\s*|[,:]\s+)(?=\d)", Opt);
     /// <summary>The inclusion that makes a clause's count the total of the clauses after it: "239 patients ont été inclus, 121
@@ -534,7 +537,8 @@ internal static partial class StatisticExtractor
             // antihypertenseur, 251 deux et 158 trois ou plus"), not a value alone ("41 required no antiemetic and 43 two doses").
             bool countOf = levels.Skip(1).Any(l => NumberWordLead.IsMatch(l)) && !(levels.Any(l => OneWord.IsMatch(l)) && levels.Any(l => MoreWord.IsMatch(l)));
             bool residual = levels.Skip(1).Any(l => ResidualWords.IsMatch(l));
-            bool stages = levels.Any(l => StartStage.IsMatch(l)) && levels.Any(l => EndStage.IsMatch(l));
+            bool stages = levels.Any(l => StartStage.IsMatch(l)) && levels.Any(l => EndStage.IsMatch(l))
+                || levels.Select(l => FlowStage.Match(l)).Where(m => m.Success).Select(m => m.Value.ToLowerInvariant()).Distinct().Count() >= 2;
             // Sex beside other characteristics ("30 were men, 25 smokers and 10 diabetic"): variables of their own.
             bool mixed = levels.Any(l => SexLevel.IsMatch(l)) && !levels.All(l => SexLevel.IsMatch(l));
             overlap |= mixed;
