@@ -75,11 +75,13 @@ public sealed class ParquetTableReader : ITableReader
     /// claims (a 3 KB file claiming 2^40 rows was decoded for minutes): every path that reads Parquet, in memory,
     /// streamed or through DuckDB, calls it first. Returns the file's number of rows.
     /// </summary>
-    public static long RequireConsistentFooter(string path)
+    public static long RequireConsistentFooter(string path) => RequireConsistentFooter(path, out _);
+
+    /// <summary>As <see cref="RequireConsistentFooter(string)"/>, with the footer read (null for a file without one).</summary>
+    public static long RequireConsistentFooter(string path, out Parquet.Meta.FileMetaData? metadata)
     {
         if (!File.Exists(path)) throw new RweStatsInputException($"{path}: file not found");
         long dataEnd = RequireFooterInFile(path);
-        Parquet.Meta.FileMetaData? metadata;
         try
         {
             var reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();

@@ -157,6 +157,58 @@ public sealed class StreamedPatternSumsTests : IDisposable
     }
 
     /// <summary>
+    /// Label columns with empty texts and nulls, in a Parquet file written dictionary-encoded (DuckDB's default; the
+    /// streamed reader asks DuckDB for concat(label), an empty text for null) and one written plain (labels cast only):
+    /// both are streamed to the fit of the rows read into memory, and to the same sums bit for bit.
+    /// </summary>
+    [Fact]
+    public void ParquetLabelsDictionaryEncodedOrPlainEqualInMemory()
+    {
+        var random = new Random(17);
+        var csv = new StringBuilder("id,visit,arm,sex,base,y\n");
+        string Cell(string text) => random.NextDouble() switch { < 0.03 => "", < 0.06 => "NA", _ => text };
+        for (int i = 1; i <= 120; i++)
+        {
+            string arm = i % 2 == 0 ? "TRT" : "PBO", sex = i % 3 == 0 ? "F" : "M";
+            double level = random.NextDouble() * 2;
+            for (int v = 1; v <= 5; v++)
+            {
+                string y = random.NextDouble() < 0.1 ? "NA" : (level + v * (arm == "TRT" ? 1.1 : 0.6) + random.NextDouble()).ToString("F3", CultureInfo.InvariantCulture);
+                csv.Append(CultureInfo.InvariantCulture, $"{Cell($"P{i:D3}")},{Cell($"V{v}")},{Cell(arm)},{Cell(sex)},{50 + i % 7},{y}\n");
+            }
+        }
+        var path = Path.Combine(dir, "encoded-labels.csv");
+        File.WriteAllText(path, csv.ToString());
+        var spec = new MixedModelSpec { Formula = "y ~ arm*visit + sex + base", Subject = "id", Time = "visit", Covariance = "un" };
+        var inMemory = InMemory(path, spec);
+        var fits = new List<MixedModelResult>();
+        foreach (var (name, options, dictionary) in new[] { ("dictionary", "", true), ("plain", ", DICTIONARY_SIZE_LIMIT 1", false) })
+        {
+            var parquet = Path.Combine(dir, $"labels-{name}.parquet");
+            using (var connection = new DuckDBConnection("Data Source=:memory:"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = $"COPY (SELECT * FROM read_csv({Data.Sql.SqlDialect.DuckDb.Literal(path)}, header = true, nullstr = ['NA'], all_varchar = false)) " +
+                                      $"TO {Data.Sql.SqlDialect.DuckDb.Literal(parquet)} (FORMAT parquet, ROW_GROUP_SIZE 100{options})";
+                command.ExecuteNonQuery();
+            }
+            ParquetTableReader.RequireConsistentFooter(parquet, out var metadata);
+            var encoded = DuckDbChunkStream.DictionaryEncoded(metadata);
+            // DuckDB writes a column of few distinct labels with a dictionary unless told not to (the ids, nearly all
+            // distinct, it writes plain either way).
+            foreach (var label in new[] { "visit", "arm", "sex" }) Assert.Equal(dictionary, encoded.Contains(label));
+            if (!dictionary) Assert.Empty(encoded);
+            var fit = MixedModelFitter.Fit(Streamed(parquet, spec), spec);
+            PushDownEqualityTests.AssertSameFit(inMemory, fit);
+            fits.Add(fit);
+        }
+        Assert.Equal(fits[0].FitStatistics.Neg2LogLikelihood, fits[1].FitStatistics.Neg2LogLikelihood);
+        Assert.Equal(fits[0].CovarianceParameters.Select(p => p.Estimate), fits[1].CovarianceParameters.Select(p => p.Estimate));
+        Assert.Equal(fits[0].FixedEffects.Select(e => e.Result?.Estimate), fits[1].FixedEffects.Select(e => e.Result?.Estimate));
+    }
+
+    /// <summary>
     /// A numeric site code in the formula (701/703/705) gets the same note whichever way the rows are read: into memory,
     /// streamed from CSV and from Parquet, or summed by DuckDB (the push-down's SQL); a measured baseline and an integer
     /// score with many values get none.
