@@ -2551,4 +2551,18 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Dans les 14 centres, 2 310 adultes asthmatiques ont été dépistés, et 486 ayant eu deux exacerbations dans l'année ont été randomisés entre le nouvel inhalateur et les soins habituels.")]
     [InlineData("Of the 640 children assessed, 512 were eligible, 430 with parental consent were enrolled and 401 were analysed.")]
     public void TheStepsOfAParticipantFlowAreNoPartition(string text) => Assert.NotEqual("inconsistent", Verdict(text, "category_counts"));
+    [Theory]
+    // A count of thousands in words is read whole: 700 + 536 women and men are the 1236 included (not 236); 700 + 546 are not.
+    [InlineData("Mille deux cent trente-six patients ont été inclus : 700 femmes et 536 hommes.", "consistent")]
+    [InlineData("Mille deux cent trente-six patients ont été inclus : 700 femmes et 546 hommes.", "inconsistent")]
+    [InlineData("One thousand two hundred and thirty-six patients were included: 700 women and 536 men.", "consistent")]
+    [InlineData("One thousand two hundred and thirty-six patients were included: 700 women and 546 men.", "inconsistent")]
+    public void AThousandInWordsIsReadWhole(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+    [Theory]
+    // An arm named by a French adjective in either gender ("stimulation active", "groupe actif"): its n of 24 applies;
+    // no whole total over 24 gives 27.43 (658/24 = 27.42, 659/24 = 27.46).
+    [InlineData("Quarante-huit patients ont été randomisés entre une stimulation active (n = 24) et une stimulation simulée (n = 22). Le score initial était de 27,42 (ET 4,18) dans le groupe actif.", "consistent")]
+    [InlineData("Quarante-huit patients ont été randomisés entre une stimulation active (n = 24) et une stimulation simulée (n = 22). Le score initial était de 27,43 (ET 4,18) dans le groupe actif.", "inconsistent")]
+    [InlineData("Forty-eight patients were randomised to active stimulation (n = 24) or sham stimulation (n = 22). The baseline score was 27.43 (SD 4.18) in the active group.", "inconsistent")]
+    public void AnArmNamedInEitherGender(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }

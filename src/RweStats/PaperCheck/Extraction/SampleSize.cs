@@ -463,8 +463,9 @@ internal static partial class StatisticExtractor
     /// <summary>Words an arm's cell may end on that name no arm: "Total (n = 222)", "Overall", "All patients".</summary>
     static readonly HashSet<string> NotArmNames = new(StringComparer.OrdinalIgnoreCase) { "total", "overall", "all", "patients", "ensemble", "tous", "mg", "daily" };
     /// <summary>An arm's name as a statistic's clause names it: "supervisée" and "supervisé", "Conseils" and "conseils" are one arm;
-    /// so are "ultrasound-guided" and "ultrasound", "écho-guidée" and "écho": a procedure's guide names its arm.</summary>
-    static string ArmKey(string name) => ArmGuide.Replace(Regex.Replace(name.ToLowerInvariant(), @"^(\d+)[-\s]+", "$1 "), "").TrimEnd('s', 'e');
+    /// so are "ultrasound-guided" and "ultrasound", "écho-guidée" and "écho": a procedure's guide names its arm; and a French
+    /// adjective's two genders, "stimulation active" and "groupe actif".</summary>
+    static string ArmKey(string name) => Regex.Replace(ArmGuide.Replace(Regex.Replace(name.ToLowerInvariant(), @"^(\d+)[-\s]+", "$1 "), ""), @"(?<=\p{L}{2})ifs?$", "ive").TrimEnd('s', 'e');
     static readonly Regex ArmGuide = new(@"-(?:guided|assisted|based|led|delivered|directed|guidée?s?|assistée?s?)$", Opt);
     static readonly Regex ArmFirstWord = new(@"^\s*(?:(?:to|or|and|à|ou|et|entre|between|the|a|an|la|le|les|l'|une?|des|du|de|receive)\s+|l'|d')*(?<name>[\p{L}][\p{L}-]*)", OptI);
     /// <summary>The arms' n after the allocation's verb: "We randomized 166 children aged 6 to 12 years: 84 to methylphenidate and 82 to placebo", "239 patients were randomized (118 to erenumab 140 mg and 121 to placebo)".</summary>
