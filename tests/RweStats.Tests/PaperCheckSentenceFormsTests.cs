@@ -2565,4 +2565,12 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Quarante-huit patients ont été randomisés entre une stimulation active (n = 24) et une stimulation simulée (n = 22). Le score initial était de 27,43 (ET 4,18) dans le groupe actif.", "inconsistent")]
     [InlineData("Forty-eight patients were randomised to active stimulation (n = 24) or sham stimulation (n = 22). The baseline score was 27.43 (SD 4.18) in the active group.", "inconsistent")]
     public void AnArmNamedInEitherGender(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+    [Theory]
+    // The arm named before the value a score changed from is the changed value's: its n of 30 applies (589/30 = 19.63;
+    // no whole total over 30 gives 19.65). The word group names no arm ("a parallel parent group (n = 30)").
+    [InlineData("Sixty adolescents were randomized to a 14-week group programme with a parallel parent group (n = 30) or to a waitlist (n = 28). TASSK scores in the programme group rose from 11.8 (SD 3.9) to 19.63 (SD 3.4), p < .001.", "consistent")]
+    [InlineData("Sixty adolescents were randomized to a 14-week group programme with a parallel parent group (n = 30) or to a waitlist (n = 28). TASSK scores in the programme group rose from 11.8 (SD 3.9) to 19.65 (SD 3.4), p < .001.", "inconsistent")]
+    [InlineData("Cinquante-huit adolescents ont été randomisés entre un programme de groupe (n = 30) et une liste d'attente (n = 28). Le score TASSK dans le groupe programme est passé de 11,8 (ET 3,9) à 19,63 (ET 3,4).", "consistent")]
+    [InlineData("Cinquante-huit adolescents ont été randomisés entre un programme de groupe (n = 30) et une liste d'attente (n = 28). Le score TASSK dans le groupe programme est passé de 11,8 (ET 3,9) à 19,65 (ET 3,4).", "inconsistent")]
+    public void TheArmNamedBeforeTheValueItChangedFrom(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
 }
