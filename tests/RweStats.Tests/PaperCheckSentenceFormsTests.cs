@@ -2573,4 +2573,11 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Cinquante-huit adolescents ont été randomisés entre un programme de groupe (n = 30) et une liste d'attente (n = 28). Le score TASSK dans le groupe programme est passé de 11,8 (ET 3,9) à 19,63 (ET 3,4).", "consistent")]
     [InlineData("Cinquante-huit adolescents ont été randomisés entre un programme de groupe (n = 30) et une liste d'attente (n = 28). Le score TASSK dans le groupe programme est passé de 11,8 (ET 3,9) à 19,65 (ET 3,4).", "inconsistent")]
     public void TheArmNamedBeforeTheValueItChangedFrom(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
+    [Theory]
+    // An arm's name with its elided article ("liste d'attente (n = 28)") is named without it ("dans le groupe en attente"):
+    // its n of 28 applies (953/28 = 34.04; no whole total over 28 gives 34.02).
+    [InlineData("Cinquante-huit enfants ont été répartis entre un programme parental (n = 30) et une liste d'attente (n = 28). Le score est passé de 35,8 ± 8,9 à 34,04 ± 9,6 dans le groupe en attente (p = 0,11).", "consistent")]
+    [InlineData("Cinquante-huit enfants ont été répartis entre un programme parental (n = 30) et une liste d'attente (n = 28). Le score est passé de 35,8 ± 8,9 à 34,02 ± 9,6 dans le groupe en attente (p = 0,11).", "inconsistent")]
+    [InlineData("Fifty-eight children were randomized to a parenting programme (n = 30) or a waiting list (n = 28). Scores went from 35.8 ± 8.9 to 34.02 ± 9.6 on the waiting list (p = 0.11).", "inconsistent")]
+    public void AnArmNamedWithoutItsElidedArticle(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
 }

@@ -469,8 +469,9 @@ internal static partial class StatisticExtractor
     static readonly HashSet<string> NotArmNames = new(StringComparer.OrdinalIgnoreCase) { "total", "overall", "all", "patients", "ensemble", "tous", "mg", "daily", "group", "groups", "groupe", "groupes", "arm", "arms", "bras" };
     /// <summary>An arm's name as a statistic's clause names it: "supervisée" and "supervisé", "Conseils" and "conseils" are one arm;
     /// so are "ultrasound-guided" and "ultrasound", "écho-guidée" and "écho": a procedure's guide names its arm; and a French
-    /// adjective's two genders, "stimulation active" and "groupe actif".</summary>
-    static string ArmKey(string name) => Regex.Replace(ArmGuide.Replace(Regex.Replace(name.ToLowerInvariant(), @"^(\d+)[-\s]+", "$1 "), ""), @"(?<=\p{L}{2})ifs?$", "ive").TrimEnd('s', 'e');
+    /// adjective's two genders, "stimulation active" and "groupe actif"; and a name with its elided article, "liste
+    /// d'attente (n = 62)" and "le groupe en attente".</summary>
+    static string ArmKey(string name) => Regex.Replace(ArmGuide.Replace(Regex.Replace(name.ToLowerInvariant(), @"^(?:(\d+)[-\s]+|[dl]['’](?=\p{L}))", "$1 ").TrimStart(), ""), @"(?<=\p{L}{2})ifs?$", "ive").TrimEnd('s', 'e');
     static readonly Regex ArmGuide = new(@"-(?:guided|assisted|based|led|delivered|directed|guidée?s?|assistée?s?)$", Opt);
     static readonly Regex ArmFirstWord = new(@"^\s*(?:(?:to|or|and|à|ou|et|entre|between|the|a|an|la|le|les|l'|une?|des|du|de|receive)\s+|l'|d')*(?<name>[\p{L}][\p{L}-]*)", OptI);
     /// <summary>The arms' n after the allocation's verb: "We randomized 166 children aged 6 to 12 years: 84 to methylphenidate and 82 to placebo", "239 patients were randomized (118 to erenumab 140 mg and 121 to placebo)".</summary>
