@@ -2551,4 +2551,33 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Dans les 14 centres, 2 310 adultes asthmatiques ont été dépistés, et 486 ayant eu deux exacerbations dans l'année ont été randomisés entre le nouvel inhalateur et les soins habituels.")]
     [InlineData("Of the 640 children assessed, 512 were eligible, 430 with parental consent were enrolled and 401 were analysed.")]
     public void TheStepsOfAParticipantFlowAreNoPartition(string text) => Assert.NotEqual("inconsistent", Verdict(text, "category_counts"));
+    [Theory]
+    // A count of thousands in words is read whole: 700 + 536 women and men are the 1236 included (not 236); 700 + 546 are not.
+    [InlineData("Mille deux cent trente-six patients ont été inclus : 700 femmes et 536 hommes.", "consistent")]
+    [InlineData("Mille deux cent trente-six patients ont été inclus : 700 femmes et 546 hommes.", "inconsistent")]
+    [InlineData("One thousand two hundred and thirty-six patients were included: 700 women and 536 men.", "consistent")]
+    [InlineData("One thousand two hundred and thirty-six patients were included: 700 women and 546 men.", "inconsistent")]
+    public void AThousandInWordsIsReadWhole(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "category_counts"));
+    [Theory]
+    // An arm named by a French adjective in either gender ("stimulation active", "groupe actif"): its n of 24 applies;
+    // no whole total over 24 gives 27.43 (658/24 = 27.42, 659/24 = 27.46).
+    [InlineData("Quarante-huit patients ont été randomisés entre une stimulation active (n = 24) et une stimulation simulée (n = 22). Le score initial était de 27,42 (ET 4,18) dans le groupe actif.", "consistent")]
+    [InlineData("Quarante-huit patients ont été randomisés entre une stimulation active (n = 24) et une stimulation simulée (n = 22). Le score initial était de 27,43 (ET 4,18) dans le groupe actif.", "inconsistent")]
+    [InlineData("Forty-eight patients were randomised to active stimulation (n = 24) or sham stimulation (n = 22). The baseline score was 27.43 (SD 4.18) in the active group.", "inconsistent")]
+    public void AnArmNamedInEitherGender(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+    [Theory]
+    // The arm named before the value a score changed from is the changed value's: its n of 30 applies (589/30 = 19.63;
+    // no whole total over 30 gives 19.65). The word group names no arm ("a parallel parent group (n = 30)").
+    [InlineData("Sixty adolescents were randomized to a 14-week group programme with a parallel parent group (n = 30) or to a waitlist (n = 28). TASSK scores in the programme group rose from 11.8 (SD 3.9) to 19.63 (SD 3.4), p < .001.", "consistent")]
+    [InlineData("Sixty adolescents were randomized to a 14-week group programme with a parallel parent group (n = 30) or to a waitlist (n = 28). TASSK scores in the programme group rose from 11.8 (SD 3.9) to 19.65 (SD 3.4), p < .001.", "inconsistent")]
+    [InlineData("Cinquante-huit adolescents ont été randomisés entre un programme de groupe (n = 30) et une liste d'attente (n = 28). Le score TASSK dans le groupe programme est passé de 11,8 (ET 3,9) à 19,63 (ET 3,4).", "consistent")]
+    [InlineData("Cinquante-huit adolescents ont été randomisés entre un programme de groupe (n = 30) et une liste d'attente (n = 28). Le score TASSK dans le groupe programme est passé de 11,8 (ET 3,9) à 19,65 (ET 3,4).", "inconsistent")]
+    public void TheArmNamedBeforeTheValueItChangedFrom(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
+    [Theory]
+    // An arm's name with its elided article ("liste d'attente (n = 28)") is named without it ("dans le groupe en attente"):
+    // its n of 28 applies (953/28 = 34.04; no whole total over 28 gives 34.02).
+    [InlineData("Cinquante-huit enfants ont été répartis entre un programme parental (n = 30) et une liste d'attente (n = 28). Le score est passé de 35,8 ± 8,9 à 34,04 ± 9,6 dans le groupe en attente (p = 0,11).", "consistent")]
+    [InlineData("Cinquante-huit enfants ont été répartis entre un programme parental (n = 30) et une liste d'attente (n = 28). Le score est passé de 35,8 ± 8,9 à 34,02 ± 9,6 dans le groupe en attente (p = 0,11).", "inconsistent")]
+    [InlineData("Fifty-eight children were randomized to a parenting programme (n = 30) or a waiting list (n = 28). Scores went from 35.8 ± 8.9 to 34.02 ± 9.6 on the waiting list (p = 0.11).", "inconsistent")]
+    public void AnArmNamedWithoutItsElidedArticle(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
 }

@@ -18,7 +18,8 @@ internal static class CountWords
         ["quarante"] = 40, ["cinquante"] = 50,
         ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90, ["soixante"] = 60, ["hundred"] = 100, ["cent"] = 100,
     };
-    /// <summary>A count written in words, one word or several: "Fourteen", "twenty-eight", "Cent vingt", "quatre-vingt-dix", "soixante et onze", "one hundred and twenty".</summary>
-    internal static readonly string Pattern = "(?:" + Alternatives + @")(?:(?:[\s-]+|\s+et\s+(?=un\b|onze\b)|(?<=hundred)\s+and\s+)(?:" + Alternatives + @"|un|one|cents|thousand|mille))*";
+    /// <summary>A count written in words, one word or several: "Fourteen", "twenty-eight", "Cent vingt", "quatre-vingt-dix",
+    /// "soixante et onze", "one hundred and twenty"; "Mille deux cent trente-six", "One thousand two hundred" are read whole, from their first word.</summary>
+    internal static readonly string Pattern = @"(?:mille|(?:one\s+)?thousand|" + Alternatives + @")(?:(?:[\s-]+|\s+et\s+(?=un\b|onze\b)|(?<=hundred)\s+and\s+)(?:" + Alternatives + @"|un|one|cents|thousand|mille))*";
     static string Alternatives => "quatre-vingts?|" + string.Join("|", Values.Keys.OrderByDescending(k => k.Length));
 }

@@ -175,6 +175,10 @@ internal static partial class StatisticExtractor
         if (n is null && !ambiguous && studyNs.Arms.Count > 0)
         {
             int c0 = start, c1 = end;
+            // The value it changed from is the same statistic's ("TASSK scores in the programme group rose from 11.8 (SD
+            // 3.9) to 19.6 (SD 3.4)", "le score est passé de 36,2 ± 8,4 à 27,5 ± 9,1"): the clause goes on before it.
+            int reach = Math.Max(s0, start - 60);
+            if (FromValueBefore.Match(flow[reach..start]) is { Success: true } fromValue) c0 = reach + fromValue.Index;
             while (c0 > s0 && c0 > start - 90 && flow[c0 - 1] is not ';' and not '.')
             {
                 // A digit a name holds ("Sous EMDR, la PCL-5 passait de …", "SF-36", "PHQ-9") is no other statistic's number.
@@ -460,11 +464,14 @@ internal static partial class StatisticExtractor
     static readonly Regex ArmsByCount = new(@"(?<![\w.,])(?<a>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}]+\s+)?(?:(?:were|ont été)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|affecté(?:e?s)?|répartie?s|randomisé(?:e?s)?)\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g2")
         + @"|(?:received|ont reçu)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+" + ArmPhrase.Replace("NAME", "g2") + @")(?=\s*[.;,)]|\s+(?:and|et|with|avec|in|dans)\b)", OptI);
     static readonly Regex ArmHeader = new(@"\(\s*[nN]\s*=\s*\d[\d ,]*\)\s*(?:\t|\s{2,}|\|)\s*(?:\d+\s+)?[\p{L}]", Opt);
-    /// <summary>Words an arm's cell may end on that name no arm: "Total (n = 222)", "Overall", "All patients".</summary>
-    static readonly HashSet<string> NotArmNames = new(StringComparer.OrdinalIgnoreCase) { "total", "overall", "all", "patients", "ensemble", "tous", "mg", "daily" };
+    /// <summary>Words an arm's cell may end on that name no arm: "Total (n = 222)", "Overall", "All patients"; nor does the
+    /// word group itself ("a group programme with a parallel parent group (n = 58)": every arm is a group).</summary>
+    static readonly HashSet<string> NotArmNames = new(StringComparer.OrdinalIgnoreCase) { "total", "overall", "all", "patients", "ensemble", "tous", "mg", "daily", "group", "groups", "groupe", "groupes", "arm", "arms", "bras" };
     /// <summary>An arm's name as a statistic's clause names it: "supervisée" and "supervisé", "Conseils" and "conseils" are one arm;
-    /// so are "ultrasound-guided" and "ultrasound", "écho-guidée" and "écho": a procedure's guide names its arm.</summary>
-    static string ArmKey(string name) => ArmGuide.Replace(Regex.Replace(name.ToLowerInvariant(), @"^(\d+)[-\s]+", "$1 "), "").TrimEnd('s', 'e');
+    /// so are "ultrasound-guided" and "ultrasound", "écho-guidée" and "écho": a procedure's guide names its arm; and a French
+    /// adjective's two genders, "stimulation active" and "groupe actif"; and a name with its elided article, "liste
+    /// d'attente (n = 62)" and "le groupe en attente".</summary>
+    static string ArmKey(string name) => Regex.Replace(ArmGuide.Replace(Regex.Replace(name.ToLowerInvariant(), @"^(?:(\d+)[-\s]+|[dl]['’](?=\p{L}))", "$1 ").TrimStart(), ""), @"(?<=\p{L}{2})ifs?$", "ive").TrimEnd('s', 'e');
     static readonly Regex ArmGuide = new(@"-(?:guided|assisted|based|led|delivered|directed|guidée?s?|assistée?s?)$", Opt);
     static readonly Regex ArmFirstWord = new(@"^\s*(?:(?:to|or|and|à|ou|et|entre|between|the|a|an|la|le|les|l'|une?|des|du|de|receive)\s+|l'|d')*(?<name>[\p{L}][\p{L}-]*)", OptI);
     /// <summary>The arms' n after the allocation's verb: "We randomized 166 children aged 6 to 12 years: 84 to methylphenidate and 82 to placebo", "239 patients were randomized (118 to erenumab 140 mg and 121 to placebo)".</summary>
@@ -475,6 +482,8 @@ internal static partial class StatisticExtractor
     // group"): "after 4 weeks" is a time, not an arm. First, so that "in the" is not taken for a name.
     static readonly Regex ArmReference = new(@"\b(?:du|dans le|au) (?:groupe|bras)\s+(?<name>\d+\s+[\p{L}]+)|\bin the\s+(?<name>\d+[-\s][\p{L}]+)\s+(?:group|arm)\b|\b(?:after|with|on|receiving|taking|given|recevant|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|group|arm)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*)(?:\s+(?!(?:or|and|ou|et|nor)\b)(?<name>[\p{L}][\p{L}\d-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*))*", OptI);
 
+    /// <summary>The value a statistic changed from, just before it: "from 11.8 (SD 3.9) to ", "de 48 ± 31 à ".</summary>
+    static readonly Regex FromValueBefore = new(@"\b(?:from|de)\s+\d[\d.,]*\s*(?:(?:±|\+/-)\s*\d[\d.,]*|\(\s*(?:SD|DS|ET|SE)?\s*\d[\d.,]*\s*\))?\s*(?:[\p{L}/%]+\s*)?(?:to|à)\s+$", OptI);
     static readonly Regex OwnGroupNamed = new(@"\b(?:du|dans le|de la|des)\s+(?:groupe|bras)\s+\p{L}|\bin the\s+[\p{L}-]+\s+(?:group|arm)\b", OptI);
     static readonly Regex OtherGroupJoin = new(@"\b(?:contre|versus|vs\.?|and|et|or|ou|whereas|while|alors que|tandis que|compared with|comparé)\b|[;,]", OptI);
     internal const string ArmNSource = "the arm named";
@@ -529,7 +538,7 @@ internal static partial class StatisticExtractor
                     arms.Add((s0, first.Groups["name"].Value, n, m.Value));
                 // And the words just before its bracket: "or supervised aerobic exercise (n = 31)" is named "in the aerobic group".
                 if (m.Index > from)
-                    foreach (var word in ArmWords.Matches(sentence[from..m.Groups["name"].Index]).TakeLast(2))
+                    foreach (var word in ArmWords.Matches(sentence[from..m.Groups["name"].Index]).TakeLast(4))
                         if (!ArmStopWords.Contains(word.Value)) arms.Add((s0, word.Value, n, m.Value));
                 from = m.Index + m.Length;
             }
