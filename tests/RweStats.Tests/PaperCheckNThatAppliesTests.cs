@@ -1,0 +1,30 @@
+using RweStats.PaperCheck;
+
+namespace RweStats.Tests;
+
+/// <summary>
+/// The n that applies to a percentage, a mean or a within-patient comparison when the text states it in words the
+/// statistic's sentence does not repeat: the study's n stated by the verb that counts it in ("We analysed 1,046
+/// patients", "Parmi les 231 patients …, 214 … ont été analysés"). Each with a correct control and an impossible value.
+/// </summary>
+public class PaperCheckNThatAppliesTests
+{
+    static CheckReport CheckText(string text) => PaperChecker.Check(PaperText.FromString("paper.txt", text), CheckOptions.Default);
+
+    static List<string> Verdicts(string text, string check) =>
+        CheckText(text).Findings.Where(f => f.Check == check).OrderBy(f => f.Start).Select(f => Finding.VerdictName(f.Verdict)).ToList();
+
+    static string Last(string text, string check) => Verdicts(text, check)[^1];
+
+    [Theory]
+    // 6 / 1046 = 0.57 %: 0.6 % is that n's, 0.4 % needs a denominator of 1334 or more, above it.
+    [InlineData("We analysed 1,046 patients with gout enrolled in a registry. Severe skin reactions occurred in 6 patients (0.6%).", "consistent")]
+    [InlineData("We analysed 1,046 patients with gout enrolled in a registry. Severe skin reactions occurred in 6 patients (0.4%).", "inconsistent")]
+    // 9 / 214 = 4.2 %; 3.2 % needs 277 to 285.
+    [InlineData("Parmi les 231 patients ayant débuté le traitement entre 2019 et 2022, 214 avaient au moins 12 mois de suivi et ont été analysés. Des infections graves sont survenues chez 9 patients (4,2 %).", "consistent")]
+    [InlineData("Parmi les 231 patients ayant débuté le traitement entre 2019 et 2022, 214 avaient au moins 12 mois de suivi et ont été analysés. Des infections graves sont survenues chez 9 patients (3,2 %).", "inconsistent")]
+    // 64 / 2317 = 2.8 %; 2.1 % needs 2977 or more.
+    [InlineData("Entre 2014 et 2018, 2 317 patients ont été opérés dans sept centres. Une carence en vitamine B12 a été relevée chez 64 patients (2,8 %).", "consistent")]
+    [InlineData("Entre 2014 et 2018, 2 317 patients ont été opérés dans sept centres. Une carence en vitamine B12 a été relevée chez 64 patients (2,1 %).", "inconsistent")]
+    public void TheStudysNCountedInByItsVerb(string text, string verdict) => Assert.Equal(verdict, Last(text, "percentage"));
+}
