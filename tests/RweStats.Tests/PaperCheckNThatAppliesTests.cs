@@ -27,4 +27,14 @@ public class PaperCheckNThatAppliesTests
     [InlineData("Entre 2014 et 2018, 2 317 patients ont été opérés dans sept centres. Une carence en vitamine B12 a été relevée chez 64 patients (2,8 %).", "consistent")]
     [InlineData("Entre 2014 et 2018, 2 317 patients ont été opérés dans sept centres. Une carence en vitamine B12 a été relevée chez 64 patients (2,1 %).", "inconsistent")]
     public void TheStudysNCountedInByItsVerb(string text, string verdict) => Assert.Equal(verdict, Last(text, "percentage"));
+
+    [Theory]
+    // Arms of 412 and 206: 9 / 206 = 4.4 %, so 2.9 % (a denominator of 306 to 315) is impossible for the second arm;
+    // 45 / 412 = 10.9 %.
+    [InlineData("Participants were randomized 2:1 to ludaglutide (n = 412) or placebo (n = 206). Diarrhea occurred in 45 (10.9%) and 9 (4.4%) participants.", "consistent")]
+    [InlineData("Participants were randomized 2:1 to ludaglutide (n = 412) or placebo (n = 206). Diarrhea occurred in 45 (10.9%) and 9 (2.9%) participants.", "inconsistent")]
+    // Arms of 104 and 101 stated by count: 12 / 104 = 11.5 %, 27 / 101 = 26.7 %; 24.8 % needs 109.
+    [InlineData("Au total, 104 résidents ont reçu l'ivermectine et 101 la perméthrine. Des effets indésirables ont été rapportés chez 12 résidents (11,5 %) et 27 résidents (26,7 %) respectivement.", "consistent")]
+    [InlineData("Au total, 104 résidents ont reçu l'ivermectine et 101 la perméthrine. Des effets indésirables ont été rapportés chez 12 résidents (11,5 %) et 27 résidents (24,8 %) respectivement.", "inconsistent")]
+    public void APairOfCountsIsOfTheTwoArmsInTheirOrder(string text, string verdict) => Assert.Equal(verdict, Last(text, "percentage"));
 }

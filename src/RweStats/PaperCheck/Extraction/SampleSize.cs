@@ -239,6 +239,17 @@ internal static partial class StatisticExtractor
                 source = $"{ArmNSource} '{named[0].Name}' ('{named[0].Source.Trim()}')";
             }
         }
+        // A pair of counts with their percentages, one for each arm of a two-arm trial, in the order the arms were
+        // stated ("nausea in 78 (18.9%) and 11 (5.3%) participants", "occurred in 412 patients (8.8%) and 398 patients
+        // (7.5%), respectively", "chez 12 résidents (4,9 %) et 27 résidents (24,8 %) respectivement"): the first is of
+        // the first arm, the second of the second, where the section states exactly two arms with their n.
+        if (n is null && !ambiguous && studyNs.Arms.Count > 0 && PairedShares.Matches(sentence).FirstOrDefault(m => s0 + m.Groups["k1"].Index == start || s0 + m.Groups["k2"].Index == start) is { } pair
+            && TwoArms(studyNs, start) is { } two)
+        {
+            var arm = s0 + pair.Groups["k1"].Index == start ? two.First : two.Second;
+            n = arm.N;
+            source = $"{ArmNSource} {(arm == two.First ? "first" : "second")} ('{arm.Source.Trim()}'), its count and percentage being the {(arm == two.First ? "first" : "second")} of a pair";
+        }
         // A line of its own above it naming a group with its n ("Placebo group (n = 74)", "Patients traités par
         // ocrelizumab (n = 214)"), with no heading between: the group its section speaks of, unless the sentence speaks
         // of a subgroup the line does not name ("in women") or counts other units.
@@ -559,6 +570,21 @@ internal static partial class StatisticExtractor
         // with two n (a paper of several studies), unless stated in different sections (see Context).
         return arms.Where(a => a.Name.Length >= 3 && !NotArmNames.Contains(a.Name)
                                && !arms.Any(o => o.At == a.At && o.N != a.N && ArmKey(o.Name) == ArmKey(a.Name))).ToList();
+    }
+
+    /// <summary>Two counts, each with its percentage, joined by "and": "78 (18.9%) and 11 (5.3%)", "412 patients (8.8%) and 398 patients (7.5%)", "12 résidents (4,9 %) et 27 résidents (24,8 %)".</summary>
+    static readonly Regex PairedShares = new(@"(?<![\w.,])(?<k1>" + WholeCount + @")\s+(?:" + PeopleWords + @"\s+)?\(\s*" + Num + @"\s*%\s*\)\s*(?:and|et)\s+(?:in\s+|chez\s+)?(?<k2>" + WholeCount + @")\s+(?:" + PeopleWords + @"\s+)?\(\s*" + Num + @"\s*%\s*\)", OptI);
+
+    /// <summary>The two arms of the last allocation or table header stated before a position in its section, in the
+    /// order stated, when it states exactly two.</summary>
+    static ((int N, string Source) First, (int N, string Source) Second)? TwoArms(StudyNs studyNs, int position)
+    {
+        int? section = studyNs.Headings?.LastOrDefault(h => h <= position);
+        var inSection = studyNs.Arms.Where(a => a.At < position && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section).ToList();
+        if (inSection.Count == 0) return null;
+        int at = inSection.Max(a => a.At);
+        var arms = inSection.Where(a => a.At == at).Select(a => (a.N, a.Source)).Distinct().ToList();
+        return arms.Count == 2 ? (arms[0], arms[1]) : null;
     }
 
     sealed record StudyNs(IReadOnlyList<(int At, int N, string Source)> Statements, IReadOnlyList<(int At, int N, string Source)>? Sections = null, IReadOnlyList<int>? Headings = null)
