@@ -37,4 +37,22 @@ public class PaperCheckNThatAppliesTests
     [InlineData("Au total, 104 résidents ont reçu l'ivermectine et 101 la perméthrine. Des effets indésirables ont été rapportés chez 12 résidents (11,5 %) et 27 résidents (26,7 %) respectivement.", "consistent")]
     [InlineData("Au total, 104 résidents ont reçu l'ivermectine et 101 la perméthrine. Des effets indésirables ont été rapportés chez 12 résidents (11,5 %) et 27 résidents (24,8 %) respectivement.", "inconsistent")]
     public void APairOfCountsIsOfTheTwoArmsInTheirOrder(string text, string verdict) => Assert.Equal(verdict, Last(text, "percentage"));
+
+    [Theory]
+    // 74 / 17 = 4.35; 4.38 lies between 74 / 17 and 75 / 17 = 4.41. 128 / 18 = 7.11; 7.13 lies between 128 / 18 and 129 / 18 = 7.17.
+    [InlineData("The 17 eyes with subretinal fibrosis received a mean of 4.35 (SD 1.41) injections.", "consistent")]
+    [InlineData("The 17 eyes with subretinal fibrosis received a mean of 4.38 (SD 1.41) injections.", "inconsistent")]
+    [InlineData("In the 17 eyes that started with fibrosis, patients received 4.38 (SD 1.41) injections.", "inconsistent")]
+    [InlineData("Les 18 fumeuses avaient un score de douleur (0 à 10, en points entiers) de 7,11 (ET 0,41).", "consistent")]
+    [InlineData("Les 18 fumeuses avaient un score de douleur (0 à 10, en points entiers) de 7,13 (ET 0,41).", "inconsistent")]
+    [InlineData("Chez les 18 patientes ayant fumé pendant la grossesse, le score de douleur (0 à 10, en points entiers) était de 7,13 (ET 0,41).", "inconsistent")]
+    public void AGroupNamedInANounOfItsOwn(string text, string verdict) => Assert.Equal(verdict, Last(text, "grim"));
+
+    [Fact]
+    public void AGroupNamedInAnotherClauseIsNotTheStatisticsOwn()
+    {
+        // 6.15 × 17 = 104.6: no whole total of 17 gives it, but it is the 13 eyes' (80 / 13 = 6.15).
+        var text = "Les 17 yeux ayant une hémorragie initiale ont reçu 4,35 (ET 1,41) injections, et les 13 yeux passés au faricimab 6,15 (ET 1,21) injections.";
+        Assert.DoesNotContain("inconsistent", Verdicts(text, "grim"));
+    }
 }

@@ -19,6 +19,14 @@ internal static partial class StatisticExtractor
         // du zolpidem", "the 24 with gout attacks", "les 24 ayant une hypominéralisation".
         + @"|\b(?:the|les|those|ceux)\s+(?<n>" + WholeCount + @")\s+(?=(?:who|whose|qui|dont|with|avec|ayant)\b)"
         + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
+    /// <summary>A group of units or people named in a noun of its own, defined by the relative clause or the "with" after
+    /// it ("in the 61 eyes that started with a BCVA of 70 letters", "in the 84 practice staff who completed …", "les 17
+    /// yeux ayant une hémorragie", "in the 13 practices with a pharmacist on site"), or the subject of its sentence ("The
+    /// 24 intervention schools delivered …", "Les 18 fumeuses avaient …"); never a time or a unit of measure.</summary>
+    static readonly Regex GroupOwnNoun = new(@"\b(?:the|les|these|ces)\s+(?<n>" + WholeCount + @")\s+(?:" + NotAGroupNoun + @"[\p{L}][\p{L}-]*\s+){1,2}?(?=(?:who|whose|that|with|without|qui|dont|ayant|avec|sans)\b)"
+        + @"|(?<=^|[.!?]\s+)(?:The|Les|These|Ces)\s+(?<n>" + WholeCount + @")\s+(?:" + NotAGroupNoun + @"[\p{L}][\p{L}-]*\s+){1,2}?(?=(?:had|have|were|was|delivered|received|reported|scored|avaient|avait|ont|étaient|présentaient|recevaient)\b)", OptI);
+    /// <summary>A word that never names a group counted: a time, a unit, a dose, an item.</summary>
+    const string NotAGroupNoun = @"(?!(?:months?|weeks?|days?|years?|hours?|minutes?|nights?|mois|semaines?|jours?|ans|années|heures?|nuits?|mg|kg|points?|items?|questions?|sessions?|séances?|cycles?|doses?|visits?|visites?|times|fois|cm|mm|ml|mL|per|par|of|de|des|du|and|et|or|ou|in|dans|at|à)\b)";
     /// <summary>The words a study's n counts (not "women", "men": those count a category of it).</summary>
     const string StudyPeople = @"(?:patients?|participants?|subjects?|sujets?|malades|enfants|children|individuals|individus|respondents|répondants|adults|adultes|volunteers|volontaires|persons|people|personnes|infants|newborns|neonates|nourrissons|nouveau-nés|adolescents|students|étudiants)";
     static readonly Regex StudyNPhrase = new(@"(?<![\w,.])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,6}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|allocated|assigned|examined|inclus|incluses|traités|traitées|randomisés|randomisées|analysés|étudiés|répartis|réparties|examinés|examinées|opérés|opérées)|(?:were|ont été)\s+(?:randomi[sz]ed|enrolled|included|inclus|randomisés)(?!\s+(?:to|à|in|dans|into)\b)|" + StudyPeople + @"\s+(?:took part|participated|ont participé|ont pris part)\b(?!\s+(?:in|à|au|aux)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\wéè'-]+\s+){0,2}?(?:interviews?|focus|groups?|sub-?stud(?:y|ies)|entretiens|groupes|sous-études?)\b)|(?:[\wéè'-]+\s+)?(?:who\s+|qui\s+)?(?:returned\s+(?:a\s+|the\s+)?(?:complete(?:d)?\s+|valid\s+)?(?:questionnaires?|surveys?)(?=\s*[(,.;])|(?:responded|ont répondu)(?=\s*\((?:a\s+)?(?:response rate|participation rate|taux de (?:réponse|participation))|\s+(?:to|à|au)\s+(?:the\s+|l'|la\s+|le\s+)?(?:survey|questionnaire|enquête|invitation|sondage)\b)))", OptI);
@@ -118,6 +126,15 @@ internal static partial class StatisticExtractor
         {
             n = ParseWhole(subset.Groups["n"].Value);
             source = $"'{subset.Value.Trim().TrimEnd(',')}' just before it";
+        }
+        // A group named in a noun of its own earlier in the statistic's clause, with no other statistic between: "In
+        // the 61 eyes that started with a BCVA of 70 letters or better, the BCVA went from …", "Les 18 fumeuses avaient
+        // une EVA de …" (never across a clause break: "…, et les 13 yeux passés au faricimab …" is another group's).
+        else if (chosen is null && GroupOwnNoun.Matches(before).LastOrDefault() is { } ownNoun && !ClauseBreak.IsMatch(before[ownNoun.Index..])
+                 && !Regex.IsMatch(before[(ownNoun.Index + ownNoun.Length)..], @"[±%=]|\d[.,]\d"))
+        {
+            n = ParseWhole(ownNoun.Groups["n"].Value);
+            source = $"'{ownNoun.Value.Trim()}' in the same sentence";
         }
         else chosen ??= candidates.FirstOrDefault();
         int? atMost = null;
