@@ -55,4 +55,12 @@ public class PaperCheckNThatAppliesTests
         var text = "Les 17 yeux ayant une hémorragie initiale ont reçu 4,35 (ET 1,41) injections, et les 13 yeux passés au faricimab 6,15 (ET 1,21) injections.";
         Assert.DoesNotContain("inconsistent", Verdicts(text, "grim"));
     }
+
+    [Theory]
+    // 9 / 77 = 11.7 %; 9.7 % needs a denominator of 91 to 95, above the placebo arm's 77.
+    [InlineData("Baclofen for alcohol dependence: a randomised trial\n\nAbstract\nMethods. Patients were randomised to baclofen (n = 81) or placebo (n = 77) for six months.\n\nSafety\nNausea occurred in 9 patients receiving placebo (11.7%).\n", "consistent")]
+    [InlineData("Baclofen for alcohol dependence: a randomised trial\n\nAbstract\nMethods. Patients were randomised to baclofen (n = 81) or placebo (n = 77) for six months.\n\nSafety\nNausea occurred in 9 patients receiving placebo (9.7%).\n", "inconsistent")]
+    [InlineData("Baclofène contre placebo dans la dépendance à l'alcool : essai randomisé\n\nRésumé\nMéthodes. Les patients ont été randomisés entre baclofène (n = 81) et placebo (n = 77) pendant six mois.\n\nRésultats détaillés\nDes nausées sont survenues chez 9 patients sous placebo (11,7 %).\n", "consistent")]
+    [InlineData("Baclofène contre placebo dans la dépendance à l'alcool : essai randomisé\n\nRésumé\nMéthodes. Les patients ont été randomisés entre baclofène (n = 81) et placebo (n = 77) pendant six mois.\n\nRésultats détaillés\nDes nausées sont survenues chez 9 patients sous placebo (9,7 %).\n", "inconsistent")]
+    public void AnArmStatedUnderAnotherHeadingOfTheSamePaper(string text, string verdict) => Assert.Equal(verdict, Last(text, "percentage"));
 }

@@ -475,8 +475,9 @@ internal static partial class StatisticExtractor
         return found;
     }
 
-    /// <summary>The heading of a section of one paper ("Results", "Méthodes", "Statistical analysis"): the same study goes on under it.</summary>
-    static readonly Regex SectionOfOnePaper = new(@"^\s*(?:\d+\.?\s*)?(?:Results|Methods?|Materials and methods|Patients and methods|Participants|Procedure|Measures|Statistical analys[ie]s|Discussion|Conclusions?|Introduction|Background|Abstract|Summary|Résultats|Méthodes?|Matériels? et méthodes|Patients et méthodes|Analyse statistique|Conclusions?|Résumé)\s*$", OptI);
+    /// <summary>The heading of a section of one paper ("Results", "Méthodes", "Statistical analysis", "Key points", "Safety",
+    /// "Résultats détaillés"): the same study goes on under it.</summary>
+    static readonly Regex SectionOfOnePaper = new(@"^\s*(?:\d+\.?\s*)?(?:Results|Methods?|Materials and methods|Patients and methods|Participants|Procedure|Measures|Statistical analys[ie]s|Discussion|Conclusions?|Introduction|Background|Abstract|Summary|Résultats|Méthodes?|Matériels? et méthodes|Patients et méthodes|Analyse statistique|Conclusions?|Résumé|Key points|Objectives?|Objectifs?|Contexte|Context|Efficacy|Efficacité|Safety|Tolérance|Adverse events|Effets indésirables|Événements indésirables|Secondary (?:outcomes|end ?points)|Critères secondaires|Detailed results|Results in detail|Résultats détaillés)\s*$", OptI);
     static readonly Regex PopulationStatement = new(@"(?<![\w,.])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéèàç'’.-]+\s+){1,10}?(?:were|have been|ont été|a été)\s+(?:\w+\s+)?(?:included|enrolled|recruited|analy[sz]ed|studied|referred|reviewed|inclus|incluses|analysés|analysées|étudiés|étudiées|adressés|adressées|recrutés|recrutées)\b", OptI);
     /// <summary>An allocation to two arms with each arm's n: "randomly assigned to dupilumab (n = 122) or placebo (n = 120)",
     /// "randomisés dans le groupe A (n = 46) ou B (n = 45)", in one paragraph; not when a third arm's n follows.</summary>
