@@ -63,4 +63,18 @@ public class PaperCheckNThatAppliesTests
     [InlineData("Baclofène contre placebo dans la dépendance à l'alcool : essai randomisé\n\nRésumé\nMéthodes. Les patients ont été randomisés entre baclofène (n = 81) et placebo (n = 77) pendant six mois.\n\nRésultats détaillés\nDes nausées sont survenues chez 9 patients sous placebo (11,7 %).\n", "consistent")]
     [InlineData("Baclofène contre placebo dans la dépendance à l'alcool : essai randomisé\n\nRésumé\nMéthodes. Les patients ont été randomisés entre baclofène (n = 81) et placebo (n = 77) pendant six mois.\n\nRésultats détaillés\nDes nausées sont survenues chez 9 patients sous placebo (9,7 %).\n", "inconsistent")]
     public void AnArmStatedUnderAnotherHeadingOfTheSamePaper(string text, string verdict) => Assert.Equal(verdict, Last(text, "percentage"));
+
+    [Theory]
+    // 14 / 153 = 9.2 %; 8.5 % needs 162 to 167. 20 / 255 = 7.8 %; 6.8 % needs 290 to 296.
+    [InlineData("Children were randomly assigned to atropine 0.01% (n = 153) or placebo (n = 151). Photophobia was reported by 14 children with atropine (9.2%).", "consistent")]
+    [InlineData("Children were randomly assigned to atropine 0.01% (n = 153) or placebo (n = 151). Photophobia was reported by 14 children with atropine (8.5%).", "inconsistent")]
+    [InlineData("Patients were randomized to negative pressure (n = 251) or a standard dressing (n = 255). Infection occurred in 20 patients with a standard dressing (7.8%).", "consistent")]
+    [InlineData("Patients were randomized to negative pressure (n = 251) or a standard dressing (n = 255). Infection occurred in 20 patients with a standard dressing (6.8%).", "inconsistent")]
+    public void AnArmNamedWithItsDoseOrItsArticle(string text, string verdict) => Assert.Equal(verdict, Last(text, "percentage"));
+
+    [Theory]
+    // 331 / 94 = 3.52; 3.58 lies between 336 / 94 = 3.574 and 337 / 94 = 3.585.
+    [InlineData("Les enfants ont reçu un soluté par sonde nasogastrique (n = 96) ou par voie veineuse (n = 94). Le score de douleur (0 à 10, en points entiers) était de 3,52 (ET 1,10) par voie veineuse.", "consistent")]
+    [InlineData("Les enfants ont reçu un soluté par sonde nasogastrique (n = 96) ou par voie veineuse (n = 94). Le score de douleur (0 à 10, en points entiers) était de 3,58 (ET 1,10) par voie veineuse.", "inconsistent")]
+    public void AnArmNamedByItsRoute(string text, string verdict) => Assert.Equal(verdict, Last(text, "grim"));
 }
