@@ -476,8 +476,8 @@ internal static partial class StatisticExtractor
     }
 
     /// <summary>The heading of a section of one paper ("Results", "Méthodes", "Statistical analysis", "Key points", "Safety",
-    /// "Résultats détaillés"): the same study goes on under it.</summary>
-    static readonly Regex SectionOfOnePaper = new(@"^\s*(?:\d+\.?\s*)?(?:Results|Methods?|Materials and methods|Patients and methods|Participants|Procedure|Measures|Statistical analys[ie]s|Discussion|Conclusions?|Introduction|Background|Abstract|Summary|Résultats|Méthodes?|Matériels? et méthodes|Patients et méthodes|Analyse statistique|Conclusions?|Résumé|Key points|Objectives?|Objectifs?|Contexte|Context|Efficacy|Efficacité|Safety|Tolérance|Adverse events|Effets indésirables|Événements indésirables|Secondary (?:outcomes|end ?points)|Critères secondaires|Detailed results|Results in detail|Résultats détaillés)\s*$", OptI);
+    /// "Résultats détaillés"), or a table's caption set as a line of its own ("Table 1 Patient characteristics"): the same study goes on under it.</summary>
+    static readonly Regex SectionOfOnePaper = new(@"^\s*(?:\d+\.?\s*)?(?:Results|Methods?|Materials and methods|Patients and methods|Participants|Procedure|Measures|Statistical analys[ie]s|Discussion|Conclusions?|Introduction|Background|Abstract|Summary|Résultats|Méthodes?|Matériels? et méthodes|Patients et méthodes|Analyse statistique|Conclusions?|Résumé|Key points|Objectives?|Objectifs?|Contexte|Context|Efficacy|Efficacité|Safety|Tolérance|Adverse events|Effets indésirables|Événements indésirables|Secondary (?:outcomes|end ?points)|Critères secondaires|Detailed results|Results in detail|Résultats détaillés)\s*$|^\s*(?:Table|Tableau|Figure|Fig\.?)\s*[\dIVX]+\b", OptI);
     static readonly Regex PopulationStatement = new(@"(?<![\w,.])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéèàç'’.-]+\s+){1,10}?(?:were|have been|ont été|a été)\s+(?:\w+\s+)?(?:included|enrolled|recruited|analy[sz]ed|studied|referred|reviewed|inclus|incluses|analysés|analysées|étudiés|étudiées|adressés|adressées|recrutés|recrutées)\b", OptI);
     /// <summary>An allocation to two arms with each arm's n: "randomly assigned to dupilumab (n = 122) or placebo (n = 120)",
     /// "randomisés dans le groupe A (n = 46) ou B (n = 45)", in one paragraph; not when a third arm's n follows.</summary>
@@ -500,7 +500,7 @@ internal static partial class StatisticExtractor
     /// perméthrine". The arm is named later by its last word ("after ureteroscopy", "in the lithotripsy group").
     /// </summary>
     static readonly Regex AllocationVerb = new(@"\b(?:randomly\s+(?:assigned|allocated)|assigned|allocated|randomi[sz]ed|received|were given|randomisé(?:e?s)?|répartie?s|affecté(?:e?s)?|tirés au sort|ont reçu|recevaient)\b", OptI);
-    static readonly Regex ArmInBracket = new(@"(?<name>(?<![\p{L}\d.,-])(?:\d+\s+(?=[\p{L}]))?[\p{L}][\p{L}\d'’-]*)(?:\s+" + ArmDose + @")?\s*\(\s*(?:(?<abbr>[A-Z][\w-]*)\s*[;,]\s*)?[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", Opt);
+    static readonly Regex ArmInBracket = new(@"(?<name>(?<![\p{L}\d.,-])(?:\d+\s+(?=[\p{L}]))?[\p{L}][\p{L}\d'’-]*)(?:\s+" + ArmDose + @")?\s*\(\s*(?:(?:(?:groupe|bras)\s+)?(?<abbr>[A-Z][\w-]*)(?:\s+(?:group|arm))?\s*[;,]\s*)?[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", Opt);
     /// <summary>The dose an arm's name may carry before its n: "atropine 0.01% (n = 153)", "erenumab 140 mg (n = 118)".</summary>
     const string ArmDose = @"\d+(?:[.,]\d+)?\s*(?:%|mg|µg|mcg|g|mL|UI|IU)(?:/(?:kg|j|d|day|jour))?";
     const string ArmPhrase = @"(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\p{L}][\p{L}\d-]*\s+){0,3}?(?<NAME>[\p{L}][\p{L}\d-]*)(?:\s+[\d.,]+\s*(?:mg|µg|g|mL)\b)?(?:\s+(?:group|arm|groupe|bras))?";
@@ -523,7 +523,7 @@ internal static partial class StatisticExtractor
     /// <summary>A statistic's clause naming an arm: "after EVLA", "with placebo", "given SDF", "in the tubes group", "dans le groupe conseils", "avec l'ivermectine"; and the names coordinated after it ("with surgery or casting": both).</summary>
     // An arm named by a number and its unit, under the word group or arm only ("du groupe 4 semaines", "in the 6-week
     // group"): "after 4 weeks" is a time, not an arm. First, so that "in the" is not taken for a name.
-    static readonly Regex ArmReference = new(@"\b(?:du|dans le|au) (?:groupe|bras)\s+(?<name>\d+\s+[\p{L}]+)|\bin the\s+(?<name>\d+[-\s][\p{L}]+)\s+(?:group|arm)\b|\b(?:after|with|on|receiving|taking|given|recevant|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|par|group|arm)\s+(?:the\s+|an?\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*)(?:\s+(?!(?:or|and|ou|et|nor)\b)(?<name>[\p{L}][\p{L}\d-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*))*", OptI);
+    static readonly Regex ArmReference = new(@"\b(?:du|dans le|au) (?:groupe|bras)\s+(?<name>\d+\s+[\p{L}]+)|\bin the\s+(?<name>\d+[-\s][\p{L}]+)\s+(?:group|arm)\b|\b(?:after|with|on|receiving|taking|given|recevant|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|par|group|arm)\s+(?:the\s+|an?\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*)(?:\s+(?!(?:or|and|ou|et|nor|in|on|at|with|after|under|dans|avec|sous|après|par|à)\b)(?<name>[\p{L}][\p{L}\d-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*))*", OptI);
 
     /// <summary>The value a statistic changed from, just before it: "from 11.8 (SD 3.9) to ", "de 48 ± 31 à ".</summary>
     static readonly Regex FromValueBefore = new(@"\b(?:from|de)\s+\d[\d.,]*\s*(?:(?:±|\+/-)\s*\d[\d.,]*|\(\s*(?:SD|DS|ET|SE)?\s*\d[\d.,]*\s*\))?\s*(?:[\p{L}/%]+\s*)?(?:to|à)\s+$", OptI);
