@@ -85,4 +85,20 @@ public class PaperCheckNThatAppliesTests
     [InlineData("Oxygénothérapie à haut débit dans la bronchiolite : essai randomisé\n\nMéthodes : 281 nourrissons ont été randomisés entre oxygénothérapie à haut débit (groupe OHD ; n = 142) et oxygénothérapie standard (n = 139).\n\nTableau 1 Caractéristiques initiales\nCaractéristique  OHD  Standard\nFilles, n (%)  60 (42,3)  58 (41,7)\n\nUn transfert en réanimation a eu lieu chez 9 nourrissons du groupe OHD (6,3 %).\n", "consistent")]
     [InlineData("Oxygénothérapie à haut débit dans la bronchiolite : essai randomisé\n\nMéthodes : 281 nourrissons ont été randomisés entre oxygénothérapie à haut débit (groupe OHD ; n = 142) et oxygénothérapie standard (n = 139).\n\nTableau 1 Caractéristiques initiales\nCaractéristique  OHD  Standard\nFilles, n (%)  60 (42,3)  58 (41,7)\n\nUn transfert en réanimation a eu lieu chez 9 nourrissons du groupe OHD (5,3 %).\n", "inconsistent")]
     public void AnArmKnownByItsAbbreviationAcrossATablesCaption(string text, string verdict) => Assert.Equal(verdict, Last(text, "percentage"));
+
+    [Theory]
+    // 30 / 161 = 18.6 %; 16.6 % needs 179 to 182. 20 / 81 = 24.7 %; 22.7 % needs 87 to 89.
+    [InlineData("Les patientes ont été randomisées entre 5 fractions (n = 164) et 15 fractions (n = 161). Une douleur mammaire a été rapportée par 30 patientes (18,6 %) dans le groupe 15 fractions.", "consistent")]
+    [InlineData("Les patientes ont été randomisées entre 5 fractions (n = 164) et 15 fractions (n = 161). Une douleur mammaire a été rapportée par 30 patientes (16,6 %) dans le groupe 15 fractions.", "inconsistent")]
+    [InlineData("Patients were randomized to 6 weeks (n = 82) or 4 weeks (n = 81) of immobilisation. Stiffness was reported by 20 patients (24.7%) in the 4-week group.", "consistent")]
+    [InlineData("Patients were randomized to 6 weeks (n = 82) or 4 weeks (n = 81) of immobilisation. Stiffness was reported by 20 patients (22.7%) in the 4-week group.", "inconsistent")]
+    public void AnArmNamedByANumberAfterTheStatistic(string text, string verdict) => Assert.Equal(verdict, Last(text, "percentage"));
+
+    [Fact]
+    public void ACountBeforeTheWordGroupIsNoArmsName()
+    {
+        // 7 / 72 = 9.7 %: "17 du groupe talcage" after it is the other arm's count, not an arm named "17 du".
+        var text = "Les patients ont été randomisés entre cathéter (groupe CPT ; n = 72) et talcage (n = 70). Une nouvelle ponction a été nécessaire chez 7 patients du groupe CPT (9,7 %) et 17 du groupe talcage (24,3 %).";
+        Assert.DoesNotContain("inconsistent", Verdicts(text, "percentage"));
+    }
 }

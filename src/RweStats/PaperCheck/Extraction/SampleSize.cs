@@ -225,6 +225,13 @@ internal static partial class StatisticExtractor
                     while (c1 < s1 && char.IsLetterOrDigit(flow[c1])) c1++;
                     continue;
                 }
+                // An arm's name that is a number and its unit, after the word group or arm ("dans le groupe 15 fractions")
+                // or before it ("in the 4-week group").
+                if (char.IsDigit(flow[c1]) && (ArmWordBefore.IsMatch(flow[Math.Max(s0, c1 - 12)..c1]) || NumberedArmAt.IsMatch(flow, c1)))
+                {
+                    while (c1 < s1 && char.IsDigit(flow[c1])) c1++;
+                    continue;
+                }
                 if (char.IsDigit(flow[c1]))
                 {
                     if (TimePointAt.Match(flow, c1) is not { Success: true } time || !(time.Groups["unit"].Success || VisitWordBefore.IsMatch(flow[Math.Max(s0, c1 - 12)..c1]))) break;
@@ -533,6 +540,9 @@ internal static partial class StatisticExtractor
     static readonly Regex ArmWords = new(@"(?<![\p{L}\d'’-])[\p{L}][\p{L}-]{3,}(?![\p{L}\d'’-])", Opt);
     static readonly HashSet<string> ArmStopWords = new(StringComparer.OrdinalIgnoreCase) { "with", "plus", "then", "followed", "each", "given", "daily", "twice", "once", "weekly", "dose", "doses", "group", "groupe", "avec", "puis", "associé", "associée", "dans", "pour", "from", "into", "during", "pendant", "usual", "standard", "habituelle", "care" };
     static readonly Regex TimePointAt = new(@"\G\d+(?:\s*(?<unit>minutes?|min|hours?|heures?|h|days?|jours?|weeks?|semaines?|months?|mois)\b)?", OptI);
+    static readonly Regex ArmWordBefore = new(@"\b(?:groupe|bras|group|arm)\s+$", OptI);
+    /// <summary>An arm named by a number and its unit before the word group or arm: "4-week group", "6 month arm" (never "17 du groupe": a count).</summary>
+    static readonly Regex NumberedArmAt = new(@"\G\d+[-\s](?!(?:du|des|de|of|in|the|and|et|or|ou|patients?|participants?)\b)[\p{L}]+\s+(?:group|arm)\b", OptI);
     static readonly Regex VisitWordBefore = new(@"(?:\b(?:[Ww]eek|[Dd]ay|[Mm]onth|[Ss]emaine|[Jj]our|[Mm]ois|[Vv]isit|[Vv]isite)\s+|\b[JDMSW])$", Opt);
 
     static IReadOnlyList<(int At, string Name, int N, string Source)> ArmNs(PaperText text, int[] sentences)
