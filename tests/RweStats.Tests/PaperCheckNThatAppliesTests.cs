@@ -101,4 +101,12 @@ public class PaperCheckNThatAppliesTests
         var text = "Les patients ont été randomisés entre cathéter (groupe CPT ; n = 72) et talcage (n = 70). Une nouvelle ponction a été nécessaire chez 7 patients du groupe CPT (9,7 %) et 17 du groupe talcage (24,3 %).";
         Assert.DoesNotContain("inconsistent", Verdicts(text, "percentage"));
     }
+
+    [Theory]
+    // 874 / 2846 = 30.7 %; 29.4 % needs 2968 to 2977. 143 / 412 = 34.7 %; 32.7 % needs 436 to 439.
+    [InlineData("The survey was completed by 2,846 of 6,112 invited nurses (46.6%). A medication error was reported by 874 (30.7%).", "consistent")]
+    [InlineData("The survey was completed by 2,846 of 6,112 invited nurses (46.6%). A medication error was reported by 874 (29.4%).", "inconsistent")]
+    [InlineData("Le questionnaire a été rempli par 412 des 1 020 médecins sollicités (40,4 %). Une formation avait été suivie par 143 médecins (34,7 %).", "consistent")]
+    [InlineData("Le questionnaire a été rempli par 412 des 1 020 médecins sollicités (40,4 %). Une formation avait été suivie par 143 médecins (32,7 %).", "inconsistent")]
+    public void ASurveysRespondentsOutOfThoseInvited(string text, string verdict) => Assert.Equal(verdict, Last(text, "percentage"));
 }

@@ -34,6 +34,8 @@ internal static partial class StatisticExtractor
     /// <summary>A table's "Patients (n) 14" row. A running-text "the n = 12 patients had …" is the n of its sentence, not the study's.</summary>
     /// <summary>"Participants (N = 146; 81 women …)" opening a sentence (a capital N: the whole sample, as APA style prints it), "164 underwent randomization", "Participants were 96 undergraduates", "Les 47 patients inclus", "The 120 patients enrolled", "les 58 patients de la cohorte".</summary>
     static readonly Regex StudyNOther = new(@"(?<=^|[.!?]\s+|\n\s*)(?:Participants|Patients|Subjects|Respondents|Sujets)\s*\(\s*N\s*=\s*(?<n>" + WholeCount + @")\s*[;,)]|(?<![\w])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:" + StudyPeople + @"\s+)?underwent\s+randomi[sz]ation|\b(?:Participants|Patients|Subjects|Respondents)\s+were\s+(?<n>" + WholeCount + @")\s(?!years|yr|ans|months|mois|%|per\s?cent|kg|cm)|\b(?:The|Les)\s+(?<n>" + WholeCount + @")\s+" + StudyPeople + @"\s+(?:included|enrolled|randomi[sz]ed|inclus|incluses|randomisés|randomisées)\b(?!\s+(?:in|dans)\s+(?:the|les?|la)\s+\w+\s+(?:group|arm|groupe|bras))|\b(?:[Tt]he|[Ll]es)\s+(?<n>" + WholeCount + @")\s+" + StudyPeople + @"\s+(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b", Opt);
+    /// <summary>A survey's respondents out of those invited: "The survey was completed by 2,846 of 6,112 invited nurses", "le questionnaire a été rempli par 412 des 1 020 médecins sollicités".</summary>
+    static readonly Regex StudyNSurvey = new(@"\b(?:completed|returned|answered|rempli|complété|retourné)\s+(?:by|par)\s+(?<n>" + WholeCount + @")\s+(?:of|out of|des|sur)\s+(?:the\s+|les\s+)?" + WholeCount + @"\b", OptI);
     static readonly Regex StudyNTable = new(@"(?:Patients|Participants|Subjects|Sujets)\s*\(n\)\s*(?<n>\d+)", Opt);
     /// <param name="ownCount">The span of a percentage's own count ("(n = 15)"), never the n it is of.</param>
     static StatisticContext Context(PaperText text, int start, int end, bool french, int[] sentences, StudyNs studyNs, CheckOptions options,
@@ -343,7 +345,7 @@ internal static partial class StatisticExtractor
     {
         var flow = text.Flow;
         var all = new List<(int At, int N, string Source)>();
-        foreach (var regex in new[] { StudyNPhrase, StudyNIncluded, StudyNOther, StudyNTable })
+        foreach (var regex in new[] { StudyNPhrase, StudyNIncluded, StudyNOther, StudyNTable, StudyNSurvey })
             foreach (Match m in regex.Matches(flow))
             {
                 if (all.Any(a => a.At == m.Index)) continue;
@@ -491,7 +493,7 @@ internal static partial class StatisticExtractor
     static readonly Regex ArmsAllocated = new(@"\b(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed|allocated|randomisé(?:e?s)?|tirés au sort|tirées au sort|répartis|réparties)\b[^.;()\n]{0,150}?\(\s*[nN]\s*=\s*(?<a>\d+)\s*\)[^.;()\n]{0,100}?\b(?:or|and|ou|et)\b[^.;()\n]{0,100}?\(\s*[nN]\s*=\s*(?<b>\d+)\s*\)(?![^.;()\n]{0,100}\(\s*[nN]\s*=)", OptI);
     static readonly Regex HeadingLine = new(@"^[^.;!?()\[\]=%±|\t]+$", Opt);
     static readonly Regex ArmSplit = new(@"\G\s+(?:to|à|au|dans)\b[^.]{0,120}?\b(?:and|et|or|ou)\s+\d+\s+(?:[\wé]+\s+)?(?:to|à|au|dans)\b", OptI);
-    static readonly Regex InclusionVerb = new(@"^'(?:Participants|Patients|Subjects|Respondents|Sujets)\s*\(\s*N\s*=|\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|analy[sz]ed|analysée?s|recruited|randomi[sz]ed|allocated|assigned|treated|took part|participated|ont participé|ont pris part|responded|ont répondu|returned|held|comprised|contained|comptait|regroupait|inclus|incluses|randomisés|randomisées|répartis|réparties|traités|traitées|a inclus|ont inclus|avons inclus)\b", OptI);
+    static readonly Regex InclusionVerb = new(@"^'(?:Participants|Patients|Subjects|Respondents|Sujets)\s*\(\s*N\s*=|\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|(?:completed|returned|answered|rempli|complété|retourné) (?:by|par)|included|enrolled|analy[sz]ed|analysée?s|recruited|randomi[sz]ed|allocated|assigned|treated|took part|participated|ont participé|ont pris part|responded|ont répondu|returned|held|comprised|contained|comptait|regroupait|inclus|incluses|randomisés|randomisées|répartis|réparties|traités|traitées|a inclus|ont inclus|avons inclus)\b", OptI);
     /// <summary>A set of people named just before a count, in the same sentence: "Of the 250 patients referred, ", "Parmi les 231 patients ayant débuté l'ocrelizumab entre 2019 et 2022, ".</summary>
     static readonly Regex PeopleSetBefore = new(@"\b(?:Of|Among|Parmi|Sur)\s+(?:the\s+|les\s+)?(?<n>" + WholeCount + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople + @"\b[^.;:]*,\s*$", OptI);
     static readonly Regex SubsetPhrase = new(@"\b(?:of these|of them|of whom|among them|among these|parmi eux|parmi elles|parmi ceux|dont)\b[^.]*$", OptI);
