@@ -33,8 +33,8 @@ internal static partial class StatisticExtractor
     /// after it: "12 sont décédés (7,2 %)", "71 ont été vus (74,0 %)", "97 attended colposcopy (83.2%)", "12,846 attended baseline screening (41.2%)".
     /// </summary>
     const string CountVerb = @"(?:(?:have been|had been|were|was|sont|ont été|ont|étaient|avaient été)\s+)?[a-zà-ÿ]{3,}(?:ed|és|ées|us|ues|is|ies)(?:\s+[a-zà-ÿ][\wà-ÿ'-]*){0,2}\s*";
-    /// <summary>A qualifier of the people counted, in one or two words: "17 patients sous lithium", "14 children with tubes", "14 patients after EVLA", "28 trekkers taking acetazolamide", "7 patients given iron sucrose", "41 participants in usual care".</summary>
-    const string PeopleQualifier = @"(?:(?:with|without|on|under|receiving|taking|after|given|sous|avec|sans|recevant|prenant|après)\s+(?:(?:silver|the|la|le|l')\s*)?[\wÀ-ÿ'-]+\s*(?:(?!(?:and|et|or|ou|in|dans|at|à)\b)[\p{L}][\wÀ-ÿ'-]*\s*)?|(?:in|en)\s+usual\s+care\s*)";
+    /// <summary>A qualifier of the people counted, in one or two words: "17 patients sous lithium", "14 children with tubes", "14 patients after EVLA", "28 trekkers taking acetazolamide", "7 patients given iron sucrose", "20 patients with a standard dressing", "41 participants in usual care".</summary>
+    const string PeopleQualifier = @"(?:(?:with|without|on|under|receiving|taking|after|given|sous|avec|sans|recevant|prenant|après)\s+(?:(?:silver|the|la|le|l')\s*|an?\s+)?[\wÀ-ÿ'-]+\s*(?:(?!(?:and|et|or|ou|in|dans|at|à)\b)[\p{L}][\wÀ-ÿ'-]*\s*)?|(?:in|en)\s+usual\s+care\s*)";
     /// <summary>
     /// What the people counted had or reported, in up to four words: "19 had an abnormal ECG (1.9%)", "38 reported ever
     /// injecting drugs (37.4%)", "148 patients sont décédés (8,0 %)", "1 102 concernaient des femmes (59,7 %)".

@@ -19,13 +19,23 @@ internal static partial class StatisticExtractor
         // du zolpidem", "the 24 with gout attacks", "les 24 ayant une hypominéralisation".
         + @"|\b(?:the|les|those|ceux)\s+(?<n>" + WholeCount + @")\s+(?=(?:who|whose|qui|dont|with|avec|ayant)\b)"
         + @"|\b(?:the|les)\s+(?<n>" + WholeCount + @")\s+(?:in\s+the|du|dans\s+le)\s+(?:[\w'-]+\s+){0,2}?(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?)\b", OptI);
+    /// <summary>A group of units or people named in a noun of its own, defined by the relative clause or the "with" after
+    /// it ("in the 61 eyes that started with a BCVA of 70 letters", "in the 84 practice staff who completed …", "les 17
+    /// yeux ayant une hémorragie", "in the 13 practices with a pharmacist on site"), or the subject of its sentence ("The
+    /// 24 intervention schools delivered …", "Les 18 fumeuses avaient …"); never a time or a unit of measure.</summary>
+    static readonly Regex GroupOwnNoun = new(@"\b(?:the|les|these|ces)\s+(?<n>" + WholeCount + @")\s+(?:" + NotAGroupNoun + @"[\p{L}][\p{L}-]*\s+){1,2}?(?=(?:who|whose|that|with|without|qui|dont|ayant|avec|sans)\b)"
+        + @"|(?<=^|[.!?]\s+)(?:The|Les|These|Ces)\s+(?<n>" + WholeCount + @")\s+(?:" + NotAGroupNoun + @"[\p{L}][\p{L}-]*\s+){1,2}?(?=(?:had|have|were|was|delivered|received|reported|scored|avaient|avait|ont|étaient|présentaient|recevaient)\b)", OptI);
+    /// <summary>A word that never names a group counted: a time, a unit, a dose, an item.</summary>
+    const string NotAGroupNoun = @"(?!(?:months?|weeks?|days?|years?|hours?|minutes?|nights?|mois|semaines?|jours?|ans|années|heures?|nuits?|mg|kg|points?|items?|questions?|sessions?|séances?|cycles?|doses?|visits?|visites?|times|fois|cm|mm|ml|mL|per|par|of|de|des|du|and|et|or|ou|in|dans|at|à)\b)";
     /// <summary>The words a study's n counts (not "women", "men": those count a category of it).</summary>
     const string StudyPeople = @"(?:patients?|participants?|subjects?|sujets?|malades|enfants|children|individuals|individus|respondents|répondants|adults|adultes|volunteers|volontaires|persons|people|personnes|infants|newborns|neonates|nourrissons|nouveau-nés|adolescents|students|étudiants)";
-    static readonly Regex StudyNPhrase = new(@"(?<![\w,.])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,6}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|allocated|assigned|inclus|incluses|traités|traitées|randomisés|randomisées|analysés|étudiés|répartis|réparties)|(?:were|ont été)\s+(?:randomi[sz]ed|enrolled|included|inclus|randomisés)(?!\s+(?:to|à|in|dans|into)\b)|" + StudyPeople + @"\s+(?:took part|participated|ont participé|ont pris part)\b(?!\s+(?:in|à|au|aux)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\wéè'-]+\s+){0,2}?(?:interviews?|focus|groups?|sub-?stud(?:y|ies)|entretiens|groupes|sous-études?)\b)|(?:[\wéè'-]+\s+)?(?:who\s+|qui\s+)?(?:returned\s+(?:a\s+|the\s+)?(?:complete(?:d)?\s+|valid\s+)?(?:questionnaires?|surveys?)(?=\s*[(,.;])|(?:responded|ont répondu)(?=\s*\((?:a\s+)?(?:response rate|participation rate|taux de (?:réponse|participation))|\s+(?:to|à|au)\s+(?:the\s+|l'|la\s+|le\s+)?(?:survey|questionnaire|enquête|invitation|sondage)\b)))", OptI);
-    static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|recruited|reviewed|studied|inclu(?:ait|s)?|a inclus|ont inclus|avons inclus|avons revu|avons étudié|randomi[sz]ed|comprenait|(?:registry|cohort|database|sample|registre|cohorte|base|échantillon)\s+(?:held|comprised|contained|comptait|regroupait))\s+(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople, OptI);
+    static readonly Regex StudyNPhrase = new(@"(?<![\w,.])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:" + StudyPeople + @"\s+(?:[\wéè'-]+\s+){0,6}?(?:were|ont été|have been|was|a été|étaient)\s+(?:\w+\s+)?(?:included|enrolled|treated|randomi[sz]ed|analy[sz]ed|studied|allocated|assigned|examined|inclus|incluses|traités|traitées|randomisés|randomisées|analysés|étudiés|répartis|réparties|examinés|examinées|opérés|opérées)|(?:were|ont été)\s+(?:randomi[sz]ed|enrolled|included|inclus|randomisés)(?!\s+(?:to|à|in|dans|into)\b)|" + StudyPeople + @"\s+(?:took part|participated|ont participé|ont pris part)\b(?!\s+(?:in|à|au|aux)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\wéè'-]+\s+){0,2}?(?:interviews?|focus|groups?|sub-?stud(?:y|ies)|entretiens|groupes|sous-études?)\b)|(?:[\wéè'-]+\s+)?(?:who\s+|qui\s+)?(?:returned\s+(?:a\s+|the\s+)?(?:complete(?:d)?\s+|valid\s+)?(?:questionnaires?|surveys?)(?=\s*[(,.;])|(?:responded|ont répondu)(?=\s*\((?:a\s+)?(?:response rate|participation rate|taux de (?:réponse|participation))|\s+(?:to|à|au)\s+(?:the\s+|l'|la\s+|le\s+)?(?:survey|questionnaire|enquête|invitation|sondage)\b)))", OptI);
+    static readonly Regex StudyNIncluded = new(@"\b(?:included|enrolled|recruited|reviewed|studied|randomly\s+(?:assigned|allocated)|analy[sz]ed|examined|avons analysé|avons examiné|inclu(?:ait|s)?|a inclus|ont inclus|avons inclus|avons revu|avons étudié|randomi[sz]ed|comprenait|(?:registry|cohort|database|sample|registre|cohorte|base|échantillon)\s+(?:held|comprised|contained|comptait|regroupait))\s+(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople, OptI);
     /// <summary>A table's "Patients (n) 14" row. A running-text "the n = 12 patients had …" is the n of its sentence, not the study's.</summary>
     /// <summary>"Participants (N = 146; 81 women …)" opening a sentence (a capital N: the whole sample, as APA style prints it), "164 underwent randomization", "Participants were 96 undergraduates", "Les 47 patients inclus", "The 120 patients enrolled", "les 58 patients de la cohorte".</summary>
     static readonly Regex StudyNOther = new(@"(?<=^|[.!?]\s+|\n\s*)(?:Participants|Patients|Subjects|Respondents|Sujets)\s*\(\s*N\s*=\s*(?<n>" + WholeCount + @")\s*[;,)]|(?<![\w])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:" + StudyPeople + @"\s+)?underwent\s+randomi[sz]ation|\b(?:Participants|Patients|Subjects|Respondents)\s+were\s+(?<n>" + WholeCount + @")\s(?!years|yr|ans|months|mois|%|per\s?cent|kg|cm)|\b(?:The|Les)\s+(?<n>" + WholeCount + @")\s+" + StudyPeople + @"\s+(?:included|enrolled|randomi[sz]ed|inclus|incluses|randomisés|randomisées)\b(?!\s+(?:in|dans)\s+(?:the|les?|la)\s+\w+\s+(?:group|arm|groupe|bras))|\b(?:[Tt]he|[Ll]es)\s+(?<n>" + WholeCount + @")\s+" + StudyPeople + @"\s+(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b", Opt);
+    /// <summary>A survey's respondents out of those invited: "The survey was completed by 2,846 of 6,112 invited nurses", "le questionnaire a été rempli par 412 des 1 020 médecins sollicités".</summary>
+    static readonly Regex StudyNSurvey = new(@"\b(?:completed|returned|answered|rempli|complété|retourné)\s+(?:by|par)\s+(?<n>" + WholeCount + @")\s+(?:of|out of|des|sur)\s+(?:the\s+|les\s+)?" + WholeCount + @"\b", OptI);
     static readonly Regex StudyNTable = new(@"(?:Patients|Participants|Subjects|Sujets)\s*\(n\)\s*(?<n>\d+)", Opt);
     /// <param name="ownCount">The span of a percentage's own count ("(n = 15)"), never the n it is of.</param>
     static StatisticContext Context(PaperText text, int start, int end, bool french, int[] sentences, StudyNs studyNs, CheckOptions options,
@@ -119,6 +129,15 @@ internal static partial class StatisticExtractor
             n = ParseWhole(subset.Groups["n"].Value);
             source = $"'{subset.Value.Trim().TrimEnd(',')}' just before it";
         }
+        // A group named in a noun of its own earlier in the statistic's clause, with no other statistic between: "In
+        // the 61 eyes that started with a BCVA of 70 letters or better, the BCVA went from …", "Les 18 fumeuses avaient
+        // une EVA de …" (never across a clause break: "…, et les 13 yeux passés au faricimab …" is another group's).
+        else if (chosen is null && GroupOwnNoun.Matches(before).LastOrDefault() is { } ownNoun && !ClauseBreak.IsMatch(before[ownNoun.Index..])
+                 && !Regex.IsMatch(before[(ownNoun.Index + ownNoun.Length)..], @"[±%=]|\d[.,]\d"))
+        {
+            n = ParseWhole(ownNoun.Groups["n"].Value);
+            source = $"'{ownNoun.Value.Trim()}' in the same sentence";
+        }
         else chosen ??= candidates.FirstOrDefault();
         int? atMost = null;
         // Several n in the sentence ("in the drug (n = 20) and placebo (n = 22) groups, … respectively", or a table
@@ -208,6 +227,13 @@ internal static partial class StatisticExtractor
                     while (c1 < s1 && char.IsLetterOrDigit(flow[c1])) c1++;
                     continue;
                 }
+                // An arm's name that is a number and its unit, after the word group or arm ("dans le groupe 15 fractions")
+                // or before it ("in the 4-week group").
+                if (char.IsDigit(flow[c1]) && (ArmWordBefore.IsMatch(flow[Math.Max(s0, c1 - 12)..c1]) || NumberedArmAt.IsMatch(flow, c1)))
+                {
+                    while (c1 < s1 && char.IsDigit(flow[c1])) c1++;
+                    continue;
+                }
                 if (char.IsDigit(flow[c1]))
                 {
                     if (TimePointAt.Match(flow, c1) is not { Success: true } time || !(time.Groups["unit"].Success || VisitWordBefore.IsMatch(flow[Math.Max(s0, c1 - 12)..c1]))) break;
@@ -238,6 +264,17 @@ internal static partial class StatisticExtractor
                 n = named[0].N;
                 source = $"{ArmNSource} '{named[0].Name}' ('{named[0].Source.Trim()}')";
             }
+        }
+        // A pair of counts with their percentages, one for each arm of a two-arm trial, in the order the arms were
+        // stated ("nausea in 78 (18.9%) and 11 (5.3%) participants", "occurred in 412 patients (8.8%) and 398 patients
+        // (7.5%), respectively", "chez 12 résidents (4,9 %) et 27 résidents (24,8 %) respectivement"): the first is of
+        // the first arm, the second of the second, where the section states exactly two arms with their n.
+        if (n is null && !ambiguous && studyNs.Arms.Count > 0 && PairedShares.Matches(sentence).FirstOrDefault(m => s0 + m.Groups["k1"].Index == start || s0 + m.Groups["k2"].Index == start) is { } pair
+            && TwoArms(studyNs, start) is { } two)
+        {
+            var arm = s0 + pair.Groups["k1"].Index == start ? two.First : two.Second;
+            n = arm.N;
+            source = $"{ArmNSource} {(arm == two.First ? "first" : "second")} ('{arm.Source.Trim()}'), its count and percentage being the {(arm == two.First ? "first" : "second")} of a pair";
         }
         // A line of its own above it naming a group with its n ("Placebo group (n = 74)", "Patients traités par
         // ocrelizumab (n = 214)"), with no heading between: the group its section speaks of, unless the sentence speaks
@@ -308,7 +345,7 @@ internal static partial class StatisticExtractor
     {
         var flow = text.Flow;
         var all = new List<(int At, int N, string Source)>();
-        foreach (var regex in new[] { StudyNPhrase, StudyNIncluded, StudyNOther, StudyNTable })
+        foreach (var regex in new[] { StudyNPhrase, StudyNIncluded, StudyNOther, StudyNTable, StudyNSurvey })
             foreach (Match m in regex.Matches(flow))
             {
                 if (all.Any(a => a.At == m.Index)) continue;
@@ -319,6 +356,16 @@ internal static partial class StatisticExtractor
                 if (n is >= 1900 and <= 2099 && YearBefore.IsMatch(flow[Math.Max(0, m.Groups["n"].Index - 16)..m.Groups["n"].Index])) continue;
                 if (n is > 0) all.Add((m.Index, n.Value, $"'{m.Value.Trim()}'"));
             }
+        // "Parmi les 231 patients ayant débuté l'ocrelizumab, 214 avaient au moins 12 mois de suivi et ont été analysés",
+        // "Of the 250 patients referred, 212 were included": the count included out of a set of people just named is the
+        // study's n (its people are the set's).
+        foreach (Match m in PopulationStatement.Matches(flow))
+        {
+            if (all.Any(a => a.At == m.Index) || !InclusionVerb.IsMatch(m.Value) || ParseCount(m.Groups["n"].Value) is not { } included || included <= 0
+                || PeopleSetBefore.Match(flow[Math.Max(0, m.Index - 200)..m.Index]) is not { Success: true } set
+                || ParseCount(set.Groups["n"].Value) is not { } total || included > total) continue;
+            all.Add((m.Index, included, $"'{m.Value.Trim()}'"));
+        }
         // "were randomly assigned to dupilumab (n = 122) or placebo (n = 120)": the study's n is the sum of its two
         // arms, when no other arm follows and no n stated before the allocation disagrees with the sum.
         var allocations = new List<(int At, int N, string Source)>();
@@ -437,15 +484,18 @@ internal static partial class StatisticExtractor
         return found;
     }
 
-    /// <summary>The heading of a section of one paper ("Results", "Méthodes", "Statistical analysis"): the same study goes on under it.</summary>
-    static readonly Regex SectionOfOnePaper = new(@"^\s*(?:\d+\.?\s*)?(?:Results|Methods?|Materials and methods|Patients and methods|Participants|Procedure|Measures|Statistical analys[ie]s|Discussion|Conclusions?|Introduction|Background|Abstract|Summary|Résultats|Méthodes?|Matériels? et méthodes|Patients et méthodes|Analyse statistique|Conclusions?|Résumé)\s*$", OptI);
+    /// <summary>The heading of a section of one paper ("Results", "Méthodes", "Statistical analysis", "Key points", "Safety",
+    /// "Résultats détaillés"), or a table's caption set as a line of its own ("Table 1 Patient characteristics"): the same study goes on under it.</summary>
+    static readonly Regex SectionOfOnePaper = new(@"^\s*(?:\d+\.?\s*)?(?:Results|Methods?|Materials and methods|Patients and methods|Participants|Procedure|Measures|Statistical analys[ie]s|Discussion|Conclusions?|Introduction|Background|Abstract|Summary|Résultats|Méthodes?|Matériels? et méthodes|Patients et méthodes|Analyse statistique|Conclusions?|Résumé|Key points|Objectives?|Objectifs?|Contexte|Context|Efficacy|Efficacité|Safety|Tolérance|Adverse events|Effets indésirables|Événements indésirables|Secondary (?:outcomes|end ?points)|Critères secondaires|Detailed results|Results in detail|Résultats détaillés)\s*$|^\s*(?:Table|Tableau|Figure|Fig\.?)\s*[\dIVX]+\b", OptI);
     static readonly Regex PopulationStatement = new(@"(?<![\w,.])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéèàç'’.-]+\s+){1,10}?(?:were|have been|ont été|a été)\s+(?:\w+\s+)?(?:included|enrolled|recruited|analy[sz]ed|studied|referred|reviewed|inclus|incluses|analysés|analysées|étudiés|étudiées|adressés|adressées|recrutés|recrutées)\b", OptI);
     /// <summary>An allocation to two arms with each arm's n: "randomly assigned to dupilumab (n = 122) or placebo (n = 120)",
     /// "randomisés dans le groupe A (n = 46) ou B (n = 45)", in one paragraph; not when a third arm's n follows.</summary>
     static readonly Regex ArmsAllocated = new(@"\b(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed|allocated|randomisé(?:e?s)?|tirés au sort|tirées au sort|répartis|réparties)\b[^.;()\n]{0,150}?\(\s*[nN]\s*=\s*(?<a>\d+)\s*\)[^.;()\n]{0,100}?\b(?:or|and|ou|et)\b[^.;()\n]{0,100}?\(\s*[nN]\s*=\s*(?<b>\d+)\s*\)(?![^.;()\n]{0,100}\(\s*[nN]\s*=)", OptI);
     static readonly Regex HeadingLine = new(@"^[^.;!?()\[\]=%±|\t]+$", Opt);
     static readonly Regex ArmSplit = new(@"\G\s+(?:to|à|au|dans)\b[^.]{0,120}?\b(?:and|et|or|ou)\s+\d+\s+(?:[\wé]+\s+)?(?:to|à|au|dans)\b", OptI);
-    static readonly Regex InclusionVerb = new(@"^'(?:Participants|Patients|Subjects|Respondents|Sujets)\s*\(\s*N\s*=|\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|included|enrolled|recruited|randomi[sz]ed|allocated|assigned|treated|took part|participated|ont participé|ont pris part|responded|ont répondu|returned|held|comprised|contained|comptait|regroupait|inclus|incluses|randomisés|randomisées|répartis|réparties|traités|traitées|a inclus|ont inclus|avons inclus)\b", OptI);
+    static readonly Regex InclusionVerb = new(@"^'(?:Participants|Patients|Subjects|Respondents|Sujets)\s*\(\s*N\s*=|\b(?:underwent randomi[sz]ation|(?:of the|in the|de la|de l'|du)\s*(?:cohort|cohorte|study|étude|registry|registre)\b|(?:Participants|Patients|Subjects|Respondents) were \d+|(?:completed|returned|answered|rempli|complété|retourné) (?:by|par)|included|enrolled|analy[sz]ed|analysée?s|recruited|randomi[sz]ed|allocated|assigned|treated|took part|participated|ont participé|ont pris part|responded|ont répondu|returned|held|comprised|contained|comptait|regroupait|inclus|incluses|randomisés|randomisées|répartis|réparties|traités|traitées|a inclus|ont inclus|avons inclus)\b", OptI);
+    /// <summary>A set of people named just before a count, in the same sentence: "Of the 250 patients referred, ", "Parmi les 231 patients ayant débuté l'ocrelizumab entre 2019 et 2022, ".</summary>
+    static readonly Regex PeopleSetBefore = new(@"\b(?:Of|Among|Parmi|Sur)\s+(?:the\s+|les\s+)?(?<n>" + WholeCount + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople + @"\b[^.;:]*,\s*$", OptI);
     static readonly Regex SubsetPhrase = new(@"\b(?:of these|of them|of whom|among them|among these|parmi eux|parmi elles|parmi ceux|dont)\b[^.]*$", OptI);
 
     /// <summary>
@@ -459,7 +509,9 @@ internal static partial class StatisticExtractor
     /// perméthrine". The arm is named later by its last word ("after ureteroscopy", "in the lithotripsy group").
     /// </summary>
     static readonly Regex AllocationVerb = new(@"\b(?:randomly\s+(?:assigned|allocated)|assigned|allocated|randomi[sz]ed|received|were given|randomisé(?:e?s)?|répartie?s|affecté(?:e?s)?|tirés au sort|ont reçu|recevaient)\b", OptI);
-    static readonly Regex ArmInBracket = new(@"(?<name>(?<![\p{L}\d.,-])(?:\d+\s+(?=[\p{L}]))?[\p{L}][\p{L}\d'’-]*)\s*\(\s*(?:(?<abbr>[A-Z][\w-]*)\s*[;,]\s*)?[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", Opt);
+    static readonly Regex ArmInBracket = new(@"(?<name>(?<![\p{L}\d.,-])(?:\d+\s+(?=[\p{L}]))?[\p{L}][\p{L}\d'’-]*)(?:\s+" + ArmDose + @")?\s*\(\s*(?:(?:(?:groupe|bras)\s+)?(?<abbr>[A-Z][\w-]*)(?:\s+(?:group|arm))?\s*[;,]\s*)?[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", Opt);
+    /// <summary>The dose an arm's name may carry before its n: "atropine 0.01% (n = 153)", "erenumab 140 mg (n = 118)".</summary>
+    const string ArmDose = @"\d+(?:[.,]\d+)?\s*(?:%|mg|µg|mcg|g|mL|UI|IU)(?:/(?:kg|j|d|day|jour))?";
     const string ArmPhrase = @"(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\p{L}][\p{L}\d-]*\s+){0,3}?(?<NAME>[\p{L}][\p{L}\d-]*)(?:\s+[\d.,]+\s*(?:mg|µg|g|mL)\b)?(?:\s+(?:group|arm|groupe|bras))?";
     static readonly Regex ArmsByCount = new(@"(?<![\w.,])(?<a>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}]+\s+)?(?:(?:were|ont été)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|affecté(?:e?s)?|répartie?s|randomisé(?:e?s)?)\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+(?:to|à|au|dans)\s+" + ArmPhrase.Replace("NAME", "g2")
         + @"|(?:received|ont reçu)\s+" + ArmPhrase.Replace("NAME", "g1") + @"\s*,?\s+(?:and|et)\s+(?<b>" + WholeCount + @")\s+" + ArmPhrase.Replace("NAME", "g2") + @")(?=\s*[.;,)]|\s+(?:and|et|with|avec|in|dans)\b)", OptI);
@@ -480,7 +532,7 @@ internal static partial class StatisticExtractor
     /// <summary>A statistic's clause naming an arm: "after EVLA", "with placebo", "given SDF", "in the tubes group", "dans le groupe conseils", "avec l'ivermectine"; and the names coordinated after it ("with surgery or casting": both).</summary>
     // An arm named by a number and its unit, under the word group or arm only ("du groupe 4 semaines", "in the 6-week
     // group"): "after 4 weeks" is a time, not an arm. First, so that "in the" is not taken for a name.
-    static readonly Regex ArmReference = new(@"\b(?:du|dans le|au) (?:groupe|bras)\s+(?<name>\d+\s+[\p{L}]+)|\bin the\s+(?<name>\d+[-\s][\p{L}]+)\s+(?:group|arm)\b|\b(?:after|with|on|receiving|taking|given|recevant|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|group|arm)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*)(?:\s+(?!(?:or|and|ou|et|nor)\b)(?<name>[\p{L}][\p{L}\d-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*))*", OptI);
+    static readonly Regex ArmReference = new(@"\b(?:du|dans le|au) (?:groupe|bras)\s+(?<name>\d+\s+[\p{L}]+)|\bin the\s+(?<name>\d+[-\s][\p{L}]+)\s+(?:group|arm)\b|\b(?:after|with|on|receiving|taking|given|recevant|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|par|group|arm)\s+(?:the\s+|an?\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*)(?:\s+(?!(?:or|and|ou|et|nor|in|on|at|with|after|under|dans|avec|sous|après|par|à)\b)(?<name>[\p{L}][\p{L}\d-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*))*", OptI);
 
     /// <summary>The value a statistic changed from, just before it: "from 11.8 (SD 3.9) to ", "de 48 ± 31 à ".</summary>
     static readonly Regex FromValueBefore = new(@"\b(?:from|de)\s+\d[\d.,]*\s*(?:(?:±|\+/-)\s*\d[\d.,]*|\(\s*(?:SD|DS|ET|SE)?\s*\d[\d.,]*\s*\))?\s*(?:[\p{L}/%]+\s*)?(?:to|à)\s+$", OptI);
@@ -490,6 +542,9 @@ internal static partial class StatisticExtractor
     static readonly Regex ArmWords = new(@"(?<![\p{L}\d'’-])[\p{L}][\p{L}-]{3,}(?![\p{L}\d'’-])", Opt);
     static readonly HashSet<string> ArmStopWords = new(StringComparer.OrdinalIgnoreCase) { "with", "plus", "then", "followed", "each", "given", "daily", "twice", "once", "weekly", "dose", "doses", "group", "groupe", "avec", "puis", "associé", "associée", "dans", "pour", "from", "into", "during", "pendant", "usual", "standard", "habituelle", "care" };
     static readonly Regex TimePointAt = new(@"\G\d+(?:\s*(?<unit>minutes?|min|hours?|heures?|h|days?|jours?|weeks?|semaines?|months?|mois)\b)?", OptI);
+    static readonly Regex ArmWordBefore = new(@"\b(?:groupe|bras|group|arm)\s+$", OptI);
+    /// <summary>An arm named by a number and its unit before the word group or arm: "4-week group", "6 month arm" (never "17 du groupe": a count).</summary>
+    static readonly Regex NumberedArmAt = new(@"\G\d+[-\s](?!(?:du|des|de|of|in|the|and|et|or|ou|patients?|participants?)\b)[\p{L}]+\s+(?:group|arm)\b", OptI);
     static readonly Regex VisitWordBefore = new(@"(?:\b(?:[Ww]eek|[Dd]ay|[Mm]onth|[Ss]emaine|[Jj]our|[Mm]ois|[Vv]isit|[Vv]isite)\s+|\b[JDMSW])$", Opt);
 
     static IReadOnlyList<(int At, string Name, int N, string Source)> ArmNs(PaperText text, int[] sentences)
@@ -547,6 +602,21 @@ internal static partial class StatisticExtractor
         // with two n (a paper of several studies), unless stated in different sections (see Context).
         return arms.Where(a => a.Name.Length >= 3 && !NotArmNames.Contains(a.Name)
                                && !arms.Any(o => o.At == a.At && o.N != a.N && ArmKey(o.Name) == ArmKey(a.Name))).ToList();
+    }
+
+    /// <summary>Two counts, each with its percentage, joined by "and": "78 (18.9%) and 11 (5.3%)", "412 patients (8.8%) and 398 patients (7.5%)", "12 résidents (4,9 %) et 27 résidents (24,8 %)".</summary>
+    static readonly Regex PairedShares = new(@"(?<![\w.,])(?<k1>" + WholeCount + @")\s+(?:" + PeopleWords + @"\s+)?\(\s*" + Num + @"\s*%\s*\)\s*(?:and|et)\s+(?:in\s+|chez\s+)?(?<k2>" + WholeCount + @")\s+(?:" + PeopleWords + @"\s+)?\(\s*" + Num + @"\s*%\s*\)", OptI);
+
+    /// <summary>The two arms of the last allocation or table header stated before a position in its section, in the
+    /// order stated, when it states exactly two.</summary>
+    static ((int N, string Source) First, (int N, string Source) Second)? TwoArms(StudyNs studyNs, int position)
+    {
+        int? section = studyNs.Headings?.LastOrDefault(h => h <= position);
+        var inSection = studyNs.Arms.Where(a => a.At < position && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section).ToList();
+        if (inSection.Count == 0) return null;
+        int at = inSection.Max(a => a.At);
+        var arms = inSection.Where(a => a.At == at).Select(a => (a.N, a.Source)).Distinct().ToList();
+        return arms.Count == 2 ? (arms[0], arms[1]) : null;
     }
 
     sealed record StudyNs(IReadOnlyList<(int At, int N, string Source)> Statements, IReadOnlyList<(int At, int N, string Source)>? Sections = null, IReadOnlyList<int>? Headings = null)
