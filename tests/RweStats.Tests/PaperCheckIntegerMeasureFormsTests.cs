@@ -1,0 +1,80 @@
+using RweStats.PaperCheck;
+
+namespace RweStats.Tests;
+
+/// <summary>
+/// Measures the paper checker takes as integer-valued from where the paper names them: an instrument's abbreviation
+/// given with its range in points, a rating stated as a whole mark, a duration in full units, a thing counted named by
+/// two words in the French singular. Each with a correct control and an impossible value; GRIM's arithmetic is spelled
+/// out in the comments.
+/// </summary>
+public class PaperCheckIntegerMeasureFormsTests
+{
+    static CheckReport CheckText(string text) => PaperChecker.Check(PaperText.FromString("paper.txt", text), CheckOptions.Default);
+
+    static List<string> Verdicts(string text, string check) =>
+        CheckText(text).Findings.Where(f => f.Check == check).OrderBy(f => f.Start).Select(f => Finding.VerdictName(f.Verdict)).ToList();
+
+
+    [Theory]
+    // 299/14 = 21.357 prints 21.36; 21.37 × 14 = 299.18, between 299/14 = 21.357 and 300/14 = 21.429.
+    [InlineData("Disability was graded on the functional disability inventory (FDI, 0–60 points). The 14 patients with anaemia had an FDI of 21.36 (SD 4.10).", "consistent")]
+    [InlineData("Disability was graded on the functional disability inventory (FDI, 0–60 points). The 14 patients with anaemia had an FDI of 21.37 (SD 4.10).", "inconsistent")]
+    // 160/13 = 12.308 prints 12.31; 12.35 × 13 = 160.55, between 160/13 = 12.308 and 161/13 = 12.385.
+    [InlineData("L'incapacité était mesurée par le questionnaire de Roland (RMQ, 0 à 24 points entiers). Les 13 patients fumeurs avaient un RMQ initial de 12,31 (ET 3,20).", "consistent")]
+    [InlineData("L'incapacité était mesurée par le questionnaire de Roland (RMQ, 0 à 24 points entiers). Les 13 patients fumeurs avaient un RMQ initial de 12,35 (ET 3,20).", "inconsistent")]
+    // 79/11 = 7.1818 prints 7.18; 7.22 × 11 = 79.42, between 79/11 = 7.182 and 80/11 = 7.273.
+    [InlineData("Sleep was rated with the PSQ (0–30 whole points). The 11 patients with insomnia had a PSQ of 7.18 (SD 2.66).", "consistent")]
+    [InlineData("Sleep was rated with the PSQ (0–30 whole points). The 11 patients with insomnia had a PSQ of 7.22 (SD 2.66).", "inconsistent")]
+    [InlineData("Le sommeil était évalué par le PSQ (0 à 30 points entiers). Les 11 patients insomniaques avaient un PSQ de 7,18 (ET 2,66).", "consistent")]
+    [InlineData("Le sommeil était évalué par le PSQ (0 à 30 points entiers). Les 11 patients insomniaques avaient un PSQ de 7,22 (ET 2,66).", "inconsistent")]
+    [InlineData("Pain was measured on a numeric scale (PNS) from 0 to 10 in whole points. The 11 patients with neuropathy had a PNS of 7.18 (SD 1.66).", "consistent")]
+    [InlineData("Pain was measured on a numeric scale (PNS) from 0 to 10 in whole points. The 11 patients with neuropathy had a PNS of 7.22 (SD 1.66).", "inconsistent")]
+    [InlineData("La douleur était mesurée sur une échelle numérique (EN) de 0 à 10, en points entiers. Les 11 patients neuropathiques avaient une EN de 7,18 (ET 1,66).", "consistent")]
+    [InlineData("La douleur était mesurée sur une échelle numérique (EN) de 0 à 10, en points entiers. Les 11 patients neuropathiques avaient une EN de 7,22 (ET 1,66).", "inconsistent")]
+    // An index with decimals stays real-valued whatever range the paper gives it.
+    [InlineData("Activity was measured by the HAQ (HAQ, 0–3 points). The 11 patients with erosions had a HAQ of 1.22 (SD 0.66).", "not_checkable")]
+    public void AnAbbreviationGivenWithItsRangeInPointsIsAScore(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
+
+    [Theory]
+    // 74/14 = 5.2857 prints 5.29; 5.31 × 14 = 74.34, between 74/14 = 5.286 and 75/14 = 5.357.
+    [InlineData("La satisfaction (note entière de 0 à 10) était de 5,29 (ET 1,20) chez les 14 patients.", "consistent")]
+    [InlineData("La satisfaction (note entière de 0 à 10) était de 5,31 (ET 1,20) chez les 14 patients.", "inconsistent")]
+    [InlineData("Satisfaction (whole numbers from 0 to 10) was 5.29 (SD 1.20) in the 14 patients.", "consistent")]
+    [InlineData("Satisfaction (whole numbers from 0 to 10) was 5.31 (SD 1.20) in the 14 patients.", "inconsistent")]
+    public void AWholeMarkIsIntegerValued(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Single());
+
+    [Theory]
+    // 192/30 = 6.4, 193/30 = 6.4333: 6.43 is a total over 30, 6.42 none.
+    [InlineData("At baseline, the fatigue scale of the short form (from 0 to 12) for each patient was on average 6.43 (SD 1.38) in the 30 patients.", "consistent")]
+    [InlineData("At baseline, the fatigue scale of the short form (from 0 to 12) for each patient was on average 6.42 (SD 1.38) in the 30 patients.", "inconsistent")]
+    [InlineData("À l'inclusion, le score de fatigue (version courte, de 0 à 12) était en moyenne de 6,43 (ET 1,38) chez les 30 patients.", "consistent")]
+    [InlineData("À l'inclusion, le score de fatigue (version courte, de 0 à 12) était en moyenne de 6,42 (ET 1,38) chez les 30 patients.", "inconsistent")]
+    // A change of a score is no score; a value with a unit is no score.
+    [InlineData("At the last visit, the change in the fatigue scale (short form, 0 to 12) from inclusion onwards was on average 1.42 (SD 1.38) in the 30 patients.", "not_checkable")]
+    [InlineData("À la dernière visite, la variation du score de fatigue (version courte, de 0 à 12) depuis l'inclusion était en moyenne de 1,42 (ET 1,38) chez les 30 patients.", "not_checkable")]
+    public void AScaleNamedAsTheClausesSubjectIsIntegerValued(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Single());
+
+    [Theory]
+    // The median of 9 integers is one of them: 5.2 is none; 5 is.
+    [InlineData("In the 9 workers with silicosis, the median time in the trade was 5 full years (IQR 4–7).", "consistent")]
+    [InlineData("In the 9 workers with silicosis, the median time in the trade was 5.2 full years (IQR 4–7).", "inconsistent")]
+    [InlineData("Chez les 9 ouvriers atteints de silicose, l'ancienneté médiane était de 5 années pleines (Q1-Q3 : 4-7).", "consistent")]
+    [InlineData("Chez les 9 ouvriers atteints de silicose, l'ancienneté médiane était de 5,2 années pleines (Q1-Q3 : 4-7).", "inconsistent")]
+    public void ADurationInFullUnitsIsCounted(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile").Single());
+
+    [Theory]
+    // A median of integers is a whole number or a half, whatever n: 1.5 may be, 1.3 may not.
+    [InlineData("Les patients ont eu 1,5 ponction pleurale en médiane (Q1-Q3 : 1-2).", "consistent")]
+    [InlineData("Les patients ont eu 1,3 ponction pleurale en médiane (Q1-Q3 : 1-2).", "inconsistent")]
+    // "was adjusted" in the passive is something done, not a model's estimate.
+    [InlineData("The insulin dose was adjusted a median of 2 times (IQR 1–3), and patients missed a median of 1.5 scheduled injections (IQR 1–3).", "consistent")]
+    [InlineData("The insulin dose was adjusted a median of 2 times (IQR 1–3), and patients missed a median of 1.3 scheduled injections (IQR 1–3).", "inconsistent")]
+    [InlineData("La dose d'insuline a été ajustée 2 fois en médiane (Q1-Q3 : 1-3), et les patients ont eu 1,3 injection supplémentaire en médiane (Q1-Q3 : 1-3).", "inconsistent")]
+    public void ThingsCountedWhateverTheSentenceDoesBefore(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile").Last());
+
+    [Fact]
+    public void AMeanAdjustedForCovariatesIsAModelsEstimate() =>
+        // 6.43 × 30 = 192.9: a total of 193 gives it, 6.42 none; but a model's adjusted mean is no total over n.
+        Assert.Equal("not_checkable", Verdicts("The scores were adjusted for age: the 30 patients had a mean score of 6.42 (SD 1.38).", "grim").Single());
+}
