@@ -77,4 +77,23 @@ public class PaperCheckIntegerMeasureFormsTests
     public void AMeanAdjustedForCovariatesIsAModelsEstimate() =>
         // 6.43 × 30 = 192.9: a total of 193 gives it, 6.42 none; but a model's adjusted mean is no total over n.
         Assert.Equal("not_checkable", Verdicts("The scores were adjusted for age: the 30 patients had a mean score of 6.42 (SD 1.38).", "grim").Single());
+
+    [Theory]
+    // 61/23 = 2.652 prints 2.65; 2.67 × 23 = 61.41, between 61/23 = 2.652 and 62/23 = 2.696.
+    [InlineData("The 23 patients who received a red-cell transfusion were given 2.65 (SD 1.08) units.", "consistent")]
+    [InlineData("The 23 patients who received a red-cell transfusion were given 2.67 (SD 1.08) units.", "inconsistent")]
+    // 33/14 = 2.357 prints 2.36; 2.38 × 14 = 33.32, between 33/14 = 2.357 and 34/14 = 2.429.
+    [InlineData("Les 14 patients transfusés ont reçu 2,36 (ET 1,10) unités de globules rouges.", "consistent")]
+    [InlineData("Les 14 patients transfusés ont reçu 2,38 (ET 1,10) unités de globules rouges.", "inconsistent")]
+    // Units of insulin are no bags of blood.
+    [InlineData("The 23 patients on basal insulin were given 2.67 (SD 1.08) units at bedtime.", "not_checkable")]
+    public void UnitsOfBloodTransfusedAreCounted(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").First());
+
+    [Theory]
+    // A second group named in up to eight words, its verb and measure left out: 160/14 = 11.4286 prints 11.43; 11.45 × 14 = 160.3 is no total.
+    [InlineData("The 20 boys had a mean total score of 12.35 (SD 3.10), and the 14 girls with a history of school difficulties a mean of 11.43 (SD 2.95).", "consistent")]
+    [InlineData("The 20 boys had a mean total score of 12.35 (SD 3.10), and the 14 girls with a history of school difficulties a mean of 11.45 (SD 2.95).", "inconsistent")]
+    [InlineData("Les 20 garçons avaient un score total moyen de 12,35 (ET 3,10), et les 14 filles ayant des antécédents de difficultés scolaires précoces de 11,43 (ET 2,95).", "consistent")]
+    [InlineData("Les 20 garçons avaient un score total moyen de 12,35 (ET 3,10), et les 14 filles ayant des antécédents de difficultés scolaires précoces de 11,45 (ET 2,95).", "inconsistent")]
+    public void ASecondGroupNamedAtLengthKeepsTheMeasure(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
 }

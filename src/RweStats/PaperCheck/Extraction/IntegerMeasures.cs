@@ -103,7 +103,7 @@ internal static partial class StatisticExtractor
         };
         for (int i = 0; i < ordered.Count; i++)
             if (!inTables.Contains(ordered[i]) && ordered[i] is MeanWithSpread { Binary: false } or MedianWithQuartiles && !ordered[i].Context.IntegerValued
-                && ScaleNamedAsSubject(flow, sentences, ordered[i]))
+                && (ScaleNamedAsSubject(flow, sentences, ordered[i]) || UnitsTransfused(flow, sentences, ordered[i])))
                 ordered[i] = WithContext(ordered[i], ordered[i].Context with { IntegerValued = true }, false);
         for (int i = 1; i < ordered.Count; i++)
         {
@@ -155,6 +155,19 @@ internal static partial class StatisticExtractor
         var unit = QuoteUnit(current.Context.Quote);
         return !ContinuousUnit.IsMatch(after) && !ContinuousUnit.IsMatch(unit) && !PerPeriod.IsMatch(after) && !PerPeriod.IsMatch(unit);
     }
+    /// <summary>
+    /// Units of a blood product, named by the sentence's transfusion: "The 23 patients who received a red-cell
+    /// transfusion were given 2.67 (SD 1.08) units", "ont reçu 2,4 (ET 1,1) unités de plaquettes": a unit of blood is a bag,
+    /// given whole (never units per a time or a weight, nor insulin's).
+    /// </summary>
+    static bool UnitsTransfused(string flow, int[] sentences, ReportedStatistic current)
+    {
+        var after = QuoteUnit(current.Context.Quote) + flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 30)];
+        return BloodProductUnits.IsMatch(after) && Transfusion.IsMatch(flow[SentenceStart(sentences, current.Context.Start)..SentenceEnd(sentences, flow, current.Context.Start)])
+               && !ModelBased.IsMatch(flow[SentenceStart(sentences, current.Context.Start)..current.Context.Start]);
+    }
+    static readonly Regex BloodProductUnits = new(@"^\s*(?:\([^()]*\)\s*)?(?:units?|unités?)\b(?!\s*(?:/|per\b|par\b|a\s+(?:day|week|month)|of\s+insulin|d'insuline))", OptI);
+    static readonly Regex Transfusion = new(@"\b(?:transfus\w*|red[- ](?:blood[- ])?cells?|packed cells|platelets?|(?:fresh[- ]frozen\s+)?plasma|culots?|concentrés?\s+(?:globulaires|plaquettaires)|globules\s+rouges|plaquettes)\b", OptI);
     /// <summary>The subject "the … score|scale|échelle …" at a clause's start, then its verb, then the statistic.</summary>
     static readonly Regex ScaleSubject = new(@"(?:^|[;:,])\s*(?:the|its|their|le|la|les|l'|son|sa|leur)\s*(?:[\p{L}'’-]+\s+){0,3}?(?:scores?|scales?|subscales?|subscores?|échelles?|sous-scores?|questionnaires?)\b[^;:=±%\d]*?\b(?:was|were|averaged|had|stood|reached|était|étaient|avait|avaient|valait|atteignait)\b[^;:=±%\d]{0,40}$", OptI);
     /// <summary>A bracket giving a scale's range and nothing that a statistic prints: "(version courte, de 0 à 12)", "(0–10)".</summary>
@@ -180,7 +193,7 @@ internal static partial class StatisticExtractor
     static readonly Regex ElidedGroup = new(@"^\s*(?:,\s*(?:and|et)?|;|\band\b|\bet\b)\s*(?:(?:the|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+"
         + @"(?:(?:" + NotAVerb + @"[\p{L}'’-]+\s+){0,3}?" + PeopleWords + @"|(?:who|qui|with|avec|ayant)\s+[\p{L}'’-]+)"
         + @"|(?:those|ceux|celles)\s+(?:in|on|with|given|receiving|who|dans|du|de|avec|sous|ayant|qui)\s+[\p{L}'’-]+)"
-        + @"(?:\s+" + NotAVerb + @"\p{L}[\p{L}\d'’-]*){0,6}\s*(?<!\b(?:of|de|d'|du|des|à|at|for|pour|with|avec)\s*)$", OptI);
+        + @"(?:\s+" + NotAVerb + @"\p{L}[\p{L}\d'’-]*){0,8}\s*(?<!\b(?:of|de|d'|du|des|à|at|for|pour|with|avec)\s*)$", OptI);
     const string NotAVerb = @"(?!(?:" + Auxiliary + @"|showed|reported|received|took|used|a(?=\s+(?:[\p{L}-]+(?:é|ée|és|ées|u|ue|us|ues|i|is|it)|une?|des|du|de|d')\b)|présentaient|recevaient|prenaient)\b)";
 
     /// <summary>A statistic joined to the one before it as a second value of the same measure (see <see cref="InheritMeasure"/>), with no unit or "for …" of its own after it.</summary>
