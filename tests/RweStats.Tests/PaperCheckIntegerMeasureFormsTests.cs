@@ -96,4 +96,17 @@ public class PaperCheckIntegerMeasureFormsTests
     [InlineData("Les 20 garçons avaient un score total moyen de 12,35 (ET 3,10), et les 14 filles ayant des antécédents de difficultés scolaires précoces de 11,43 (ET 2,95).", "consistent")]
     [InlineData("Les 20 garçons avaient un score total moyen de 12,35 (ET 3,10), et les 14 filles ayant des antécédents de difficultés scolaires précoces de 11,45 (ET 2,95).", "inconsistent")]
     public void ASecondGroupNamedAtLengthKeepsTheMeasure(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
+
+    [Theory]
+    // 299/14 = 21.357 prints 21.36; 21.37 × 14 = 299.18 is no total over 14. The bracket may go on after the range.
+    [InlineData("The primary outcome was the Oxford Knee Rating (OKR; 0 to 48 in whole points, higher is better). The 14 patients with a revision had an OKR of 21.36 (SD 4.10).", "consistent")]
+    [InlineData("The primary outcome was the Oxford Knee Rating (OKR; 0 to 48 in whole points, higher is better). The 14 patients with a revision had an OKR of 21.37 (SD 4.10).", "inconsistent")]
+    [InlineData("Le critère principal était la cotation du genou (CGO ; 0 à 48 en points entiers, plus élevée si meilleure). Les 14 patients repris avaient une CGO de 21,36 (ET 4,10).", "consistent")]
+    [InlineData("Le critère principal était la cotation du genou (CGO ; 0 à 48 en points entiers, plus élevée si meilleure). Les 14 patients repris avaient une CGO de 21,37 (ET 4,10).", "inconsistent")]
+    // A score's abbreviation defined with its range: 160/13 = 12.308 prints 12.31; 12.35 × 13 = 160.55 is no total over 13.
+    [InlineData("Motor function was assessed with the Lower Limb Motor Score (LLMS, 0–50). The 13 patients with paraplegia had an LLMS of 12.31 (SD 3.20).", "consistent")]
+    [InlineData("Motor function was assessed with the Lower Limb Motor Score (LLMS, 0–50). The 13 patients with paraplegia had an LLMS of 12.35 (SD 3.20).", "inconsistent")]
+    [InlineData("La motricité était évaluée par le score moteur des membres inférieurs (SMMI, 0-50). Les 13 patients paraplégiques avaient un SMMI de 12,31 (ET 3,20).", "consistent")]
+    [InlineData("La motricité était évaluée par le score moteur des membres inférieurs (SMMI, 0-50). Les 13 patients paraplégiques avaient un SMMI de 12,35 (ET 3,20).", "inconsistent")]
+    public void AnAbbreviationDefinedWithItsWholeRange(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
 }

@@ -236,7 +236,7 @@ internal static partial class StatisticExtractor
         new(@"(?<![\wÀ-ÿ-])(?<!(?!(?:The|Le|La|Les|Each|Its|Their|Son|Sa|Leur)\s)[A-ZÀ-Ý][\wÀ-ÿ-]*\s)(?<w>" + ScoreName + @")\s+(?:(?:total|totale|global|globale)\s+)?(?i:score|scale|subscale|sous-score)\b", Opt),
         new(@"(?:Scale|Score|Questionnaire|Inventory|Échelle)(?:-[IVX]+)?\s*\(\s*(?<w>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*[,;)]", Opt),
     ];
-    static readonly Regex ScoreAbbreviation = new(@"(?<![\w-])(?:[A-Z][\wÀ-ÿ-]*\s+){1,5}Score\s*\(\s*(?<w>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s*\)|\b[Ss]core\s+(?:[\wÀ-ÿ'-]+\s+){1,5}?\(\s*(?<w>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s*\)", Opt);
+    static readonly Regex ScoreAbbreviation = new(@"(?<![\w-])(?:[A-Z][\wÀ-ÿ-]*\s+){1,5}Score\s*\(\s*(?<w>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s*(?:\)|[,;]\s*\d+\s*(?:to|à|–|-)\s*\d+\s*[,;)])|\b[Ss]core\s+(?:[\wÀ-ÿ'-]+\s+){1,5}?\(\s*(?<w>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s*(?:\)|[,;]\s*\d+\s*(?:to|à|–|-)\s*\d+\s*[,;)])", Opt);
     /// <summary>"Pain was rated on a 0–10 numeric rating scale", "La douleur était cotée sur une échelle numérique": the measure rated on a scale (never a visual analogue one).</summary>
     static readonly Regex RatedOnScale = new(@"(?<w>" + ScoreName + @")\s+(?:was|were|is|are|était|étaient|est|sont|a été|ont été)\s+(?:rated|scored|graded|cotée?s?|évaluée?s?)\s+(?:on|sur)\s+(?:a|an|une?|the|la|l')\s+[^.;]{0,50}?\b(?:rating scale|scale|échelle)", Opt);
     /// <summary>
@@ -249,7 +249,8 @@ internal static partial class StatisticExtractor
     const string Abbreviation = @"(?<w>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)";
     const string WholeRange = @"\d+\s*(?:to|à|–|-)\s*\d+";
     static readonly Regex AbbreviationWithPointsRange = new(
-        @"\(\s*" + Abbreviation + @"\s*[,;:]\s*(?:[\p{L}'-]+\s+){0,3}?(?:de\s+|from\s+)?" + WholeRange + @"\s*(?:-?points?(?:\s+entiers)?|,\s*(?:in\s+)?whole\s+(?:points|numbers)|,\s*en\s+points\s+entiers)\s*\)"
+        @"\(\s*" + Abbreviation + @"\s*[,;:]\s*(?:[\p{L}'-]+\s+){0,3}?(?:de\s+|from\s+)?" + WholeRange + @"\s*(?:-?points?(?:\s+entiers)?|,?\s*(?:in\s+)?whole(?:\s+|-)(?:points|numbers?)|,?\s*en\s+points\s+entiers)(?:[,;][^()]*)?\)"
+        + @"|\(\s*" + Abbreviation + @"\s*[,;:]\s*whole-number\s+(?:counts|totals|scores)\s*\)"
         + @"|" + Abbreviation + @"\s*\(\s*(?:de\s+|from\s+)?" + WholeRange + @"\s*(?:points?(?:\s+entiers)?|whole\s+points|,\s*(?:in\s+)?whole\s+(?:points|numbers)|,\s*en\s+points\s+entiers)\s*\)"
         + @"|\(\s*" + Abbreviation + @"\s*\)\s*(?:de|from)\s+" + WholeRange + @"\s*,?\s*(?:en\s+points\s+entiers|in\s+whole\s+(?:points|numbers))", Opt);
     /// <summary>A score that counts: "the CAO index counts", "L'indice CAO compte".</summary>
