@@ -109,4 +109,16 @@ public class PaperCheckIntegerMeasureFormsTests
     [InlineData("La motricité était évaluée par le score moteur des membres inférieurs (SMMI, 0-50). Les 13 patients paraplégiques avaient un SMMI de 12,31 (ET 3,20).", "consistent")]
     [InlineData("La motricité était évaluée par le score moteur des membres inférieurs (SMMI, 0-50). Les 13 patients paraplégiques avaient un SMMI de 12,35 (ET 3,20).", "inconsistent")]
     public void AnAbbreviationDefinedWithItsWholeRange(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
+
+    [Theory]
+    // The measure's intensity rated on a numeric scale: the measure is integer-valued where the paper names it again.
+    // 64/14 = 4.5714, 65/14 = 4.6429: 4.64 is a total over 14, 4.62 none.
+    [InlineData("Pain intensity was rated on a 0–10 numeric rating scale. The 14 participants with radiating leg pain rated it at 4.64 (SD 1.71) at baseline.", "consistent")]
+    [InlineData("Pain intensity was rated on a 0–10 numeric rating scale. The 14 participants with radiating leg pain rated it at 4.62 (SD 1.71) at baseline.", "inconsistent")]
+    [InlineData("L'intensité de la douleur était cotée sur une échelle numérique de 0 à 10. Les 14 patients ayant une sciatique avaient une douleur initiale à 4,64 (ET 1,71).", "consistent")]
+    [InlineData("L'intensité de la douleur était cotée sur une échelle numérique de 0 à 10. Les 14 patients ayant une sciatique avaient une douleur initiale à 4,62 (ET 1,71).", "inconsistent")]
+    // Never a visual analogue scale, and never a value in hours.
+    [InlineData("L'intensité de la douleur était cotée sur une échelle visuelle analogique de 0 à 10. Les 14 patients ayant une sciatique avaient une douleur initiale à 4,62 (ET 1,71).", "not_checkable")]
+    [InlineData("Pain intensity was rated on a 0–10 numeric rating scale. The 14 participants with radiating leg pain had pain for 4.62 (SD 1.71) hours a day.", "not_checkable")]
+    public void AMeasuresIntensityRatedOnANumericScale(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
 }
