@@ -53,6 +53,10 @@ public class PaperCheckIntegerMeasureFormsTests
     // A change of a score is no score; a value with a unit is no score.
     [InlineData("At the last visit, the change in the fatigue scale (short form, 0 to 12) from inclusion onwards was on average 1.42 (SD 1.38) in the 30 patients.", "not_checkable")]
     [InlineData("À la dernière visite, la variation du score de fatigue (version courte, de 0 à 12) depuis l'inclusion était en moyenne de 1,42 (ET 1,38) chez les 30 patients.", "not_checkable")]
+    // Nor something measured of the scale other than its value, nor a value in minutes.
+    [InlineData("At the last visit, the fatigue questionnaire of the short form used in the trial had a completion time of 6.42 (SD 1.38) in the 30 patients.", "not_checkable")]
+    [InlineData("À la dernière visite, le questionnaire de fatigue en version courte utilisé dans l'essai avait un temps de passation moyen de 6,42 (ET 1,38) chez les 30 patients.", "not_checkable")]
+    [InlineData("At the last visit, the questionnaire (short form, 0 to 12) was completed in 6.42 (SD 1.38) minutes by the 30 patients.", "not_checkable")]
     public void AScaleNamedAsTheClausesSubjectIsIntegerValued(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Single());
 
     [Theory]

@@ -78,7 +78,7 @@ internal static partial class StatisticExtractor
     const string IntegerInstrument = @"\b(?:PANSS|MADRS|HAM-?D(?:-?17)?|HDRS|HAM-?A|HARS|YMRS|BPRS|PHQ-?9|GAD-?7|HADS(?:-[AD])?|BDI(?:-II)?|EPDS|CGI-[SI]|MMSE|MoCA|NIHSS|mRS|modified Rankin|Rankin|SLEDAI(?:-2K)?|DLQI|POEM|SOFA|APACHE(?:\s?II)?|SAPS(?:\s?II)?|IGS\s?II|Glasgow|GCS|Apgar|Bishop|Charlson|IPSS|AUDIT(?:-C)?|Fagerstr[öo]m|FTND|Epworth|ESS|ISI|HIT-6|MIDAS|GDS(?:-15|-30)?|STAI(?:-[SYT]\d?)?|BAI|PCL-5|PSQI|IIEF(?:-5)?|QoR-15|FLACC|Barthel|Braden|LLS|ADHD-RS(?:-IV|-5)?|Y-BOCS|CIWA(?:-Ar)?|4AT|AMTS|MNA-SF)\b(?!\s*(?:[<>≤≥]|\d+\s*(?:[-–]|to)\s*\d))";
     /// <summary>A class, grade or stage as the measure a median or mean is of ("the NYHA class had a median of 2", "médiane de la classe NYHA"), not as a subgroup ("in stage III patients, the mean age").</summary>
     const string OrdinalMeasure = @"\b(?:median|médiane|mean|moyenne)\s+(?:(?:de la|du|of the|the)\s+)?(?:[\w-]+\s+)?(?:class|classe|grade|stage|stade)\b|\b(?:class|classe|grade|stage|stade)\s+(?:[\w-]+\s+)?(?:had|has|avait|a|was|était)\s+(?:(?:a|an|une)\s+)?(?:median|médiane|mean|moyenne)\b";
-    static readonly Regex ContinuousUnit = new(@"^\s*(?:mg|g/|g\b|kg|mL|ml|L\b|mmol|µmol|UI|IU|U/|years|ans|année|cm|mm|ng|pg|µg|%|°|h\b|hours?\b|heures?\b|min\b|jours|days|weeks|semaines|months|mois)", Opt);
+    static readonly Regex ContinuousUnit = new(@"^\s*(?:mg|g/|g\b|kg|mL|ml|L\b|mmol|µmol|UI|IU|U/|years|ans|année|cm|mm|ng|pg|µg|%|°|h\b|hours?\b|heures?\b|min\b|minutes?\b|seconds?\b|secondes?\b|jours|days|weeks|semaines|months|mois)", Opt);
     static readonly Regex Acronym = new(@"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b", Opt);
     static readonly HashSet<string> NotMeasures = new() { "IC", "CI", "SD", "ET", "DS", "SE", "ES", "SEM", "IQR", "EIQ", "Q1", "Q3", "Q1-Q3", "M0", "M6", "M12", "J0", "OR", "HR", "RR", "UI", "IU", "LES", "AINS", "NS", "ANOVA", "N" };
     static readonly Regex Conjunction = new(@"\band\b|\bet\b|\bto\b|\bà\b|;|,|\bvs\.?|\bversus\b|\bcontre\b|\bwhereas\b|\bwhile\b|\balors que\b|\btandis que\b|\bthen\b|\bpuis\b", OptI);
@@ -150,7 +150,7 @@ internal static partial class StatisticExtractor
         var before = flow[s0..current.Context.Start];
         var clause = ScaleRangeBracket.Replace(before, m => new string(' ', m.Length));
         if (ScaleSubject.Match(clause) is not { Success: true } subject || NotIntegerScore.IsMatch(before[subject.Index..]) || ModelBased.IsMatch(before)
-            || ChangeOfAScore.IsMatch(subject.Value)) return false;
+            || ChangeOfAScore.IsMatch(subject.Value) || NotTheScoreItself.IsMatch(subject.Value)) return false;
         var after = flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 20)];
         var unit = QuoteUnit(current.Context.Quote);
         return !ContinuousUnit.IsMatch(after) && !ContinuousUnit.IsMatch(unit) && !PerPeriod.IsMatch(after) && !PerPeriod.IsMatch(unit);
@@ -172,6 +172,8 @@ internal static partial class StatisticExtractor
     static readonly Regex ScaleSubject = new(@"(?:^|[;:,])\s*(?:the|its|their|le|la|les|l'|son|sa|leur)\s*(?:[\p{L}'’-]+\s+){0,3}?(?:scores?|scales?|subscales?|subscores?|échelles?|sous-scores?|questionnaires?)\b[^;:=±%\d]*?\b(?:was|were|averaged|had|stood|reached|était|étaient|avait|avaient|valait|atteignait)\b[^;:=±%\d]{0,40}$", OptI);
     /// <summary>A bracket giving a scale's range and nothing that a statistic prints: "(version courte, de 0 à 12)", "(0–10)".</summary>
     static readonly Regex ScaleRangeBracket = new(@"(?<![\d.,]\s*)\((?![^()]*\b(?:IQR|EIQ|Q1|Q3|SD|ET|DS|SE|CI|IC|range|extrêmes|min|max|n\s*=|p\s*[<=>]))[^()\d]*?\b\d+\s*(?:to|à|–|-)\s*\d+(?![.,]\d)[^()\d]*\)", OptI);
+    /// <summary>Something measured of a score other than its value: "the questionnaire's completion time", "le taux de remplissage de l'échelle".</summary>
+    static readonly Regex NotTheScoreItself = new(@"\b(?:times?|durations?|rates?|ratios?|proportions?|percentages?|lengths?|completion|response|delays?|latency|reliability|consistency|alpha|correlations?|agreement|costs?|délais?|durées?|temps|taux|pourcentages?|fiabilité|cohérence|corrélations?|coûts?|remplissage|passation)\b", OptI);
     static readonly Regex ChangeOfAScore = new(@"\b(?:changes?|variations?|gains?|improvements?|reductions?|decreases?|increases?|falls?|rises?|declines?|drops?|differences?|deltas?|évolutions?|améliorations?|baisses?|diminutions?|hausses?|augmentations?|différences?|écarts?|réductions?|progressions?)\b", OptI);
 
     /// <summary>A second clause giving the same measure in a counted group by a pronoun: "…; in the 13 trekkers who needed
