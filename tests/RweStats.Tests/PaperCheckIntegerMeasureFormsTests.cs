@@ -125,4 +125,17 @@ public class PaperCheckIntegerMeasureFormsTests
     [InlineData("L'intensité de la douleur était cotée sur une échelle visuelle analogique de 0 à 10. Les 14 patients ayant une sciatique avaient une douleur initiale à 4,62 (ET 1,71).", "not_checkable")]
     [InlineData("Pain intensity was rated on a 0–10 numeric rating scale. The 14 participants with radiating leg pain had pain for 4.62 (SD 1.71) hours a day.", "not_checkable")]
     public void AMeasuresIntensityRatedOnANumericScale(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
+
+    [Theory]
+    // Instruments the paper calls integer scores, in their bracket or for a list: 74/14 = 5.2857 prints 5.29, 5.31 × 14 =
+    // 74.34 is no total; 299/14 = 21.357 prints 21.36, 21.37 × 14 = 299.18 is none.
+    [InlineData("Outcomes were the itch index (WII, 0–19) and the sleep disturbance scale (SDS, 0–12), all integer scores. The 14 patients with eczema had an SDS of 5.29 (SD 1.20).", "consistent")]
+    [InlineData("Outcomes were the itch index (WII, 0–19) and the sleep disturbance scale (SDS, 0–12), all integer scores. The 14 patients with eczema had an SDS of 5.31 (SD 1.20).", "inconsistent")]
+    [InlineData("L'épuisement avait trois dimensions : émotionnelle (EPE, 0-54), dépersonnalisation (DEP, 0-30) et accomplissement (ACP, 0-48), scores entiers. Les 14 patients opérés avaient une DEP de 5,29 (ET 1,20).", "consistent")]
+    [InlineData("L'épuisement avait trois dimensions : émotionnelle (EPE, 0-54), dépersonnalisation (DEP, 0-30) et accomplissement (ACP, 0-48), scores entiers. Les 14 patients opérés avaient une DEP de 5,31 (ET 1,20).", "inconsistent")]
+    [InlineData("Handicap was measured with the hearing handicap inventory (HHI; 0–40, integer scores). The 14 patients fitted late had an HHI of 21.36 (SD 4.10).", "consistent")]
+    [InlineData("Handicap was measured with the hearing handicap inventory (HHI; 0–40, integer scores). The 14 patients fitted late had an HHI of 21.37 (SD 4.10).", "inconsistent")]
+    [InlineData("La fatigue était mesurée par l'inventaire de fatigue (IFM, 0-84, scores entiers). Les 14 patientes ménopausées avaient une IFM de 21,36 (ET 4,10).", "consistent")]
+    [InlineData("La fatigue était mesurée par l'inventaire de fatigue (IFM, 0-84, scores entiers). Les 14 patientes ménopausées avaient une IFM de 21,37 (ET 4,10).", "inconsistent")]
+    public void InstrumentsThePaperCallsIntegerScores(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
 }

@@ -252,9 +252,11 @@ internal static partial class StatisticExtractor
     const string WholeRange = @"\d+\s*(?:to|à|–|-)\s*\d+";
     static readonly Regex AbbreviationWithPointsRange = new(
         @"\(\s*" + Abbreviation + @"\s*[,;:]\s*(?:[\p{L}'-]+\s+){0,3}?(?:de\s+|from\s+)?" + WholeRange + @"\s*(?:-?points?(?:\s+entiers)?|,?\s*(?:in\s+)?whole(?:\s+|-)(?:points|numbers?)|,?\s*en\s+points\s+entiers)(?:[,;][^()]*)?\)"
-        + @"|\(\s*" + Abbreviation + @"\s*[,;:]\s*whole-number\s+(?:counts|totals|scores)\s*\)"
+        + @"|\(\s*" + Abbreviation + @"\s*[,;:]\s*(?:" + WholeRange + @"\s*[,;]\s*)?(?:(?:integer|whole[- ]number)\s+(?:scores?|totals?|counts?|values?)|(?:scores?|totaux|valeurs|notes)\s+enti(?:ers|ères))\s*\)"
         + @"|" + Abbreviation + @"\s*\(\s*(?:de\s+|from\s+)?" + WholeRange + @"\s*(?:points?(?:\s+entiers)?|whole\s+points|,\s*(?:in\s+)?whole\s+(?:points|numbers)|,\s*en\s+points\s+entiers)\s*\)"
         + @"|\(\s*" + Abbreviation + @"\s*\)\s*(?:de|from)\s+" + WholeRange + @"\s*,?\s*(?:en\s+points\s+entiers|in\s+whole\s+(?:points|numbers))", Opt);
+    static readonly Regex IntegerScoresStatement = new(@"(?:,\s*|\b(?:all|both|tous|toutes|les\s+deux)\s+)(?:(?:integer|whole[- ]number)\s+(?:scores|totals)|(?:scores|totaux)\s+entiers|en\s+points\s+entiers)\b", OptI);
+    static readonly Regex AbbreviationWithRange = new(@"\(\s*" + Abbreviation + @"\s*[,;]\s*" + WholeRange + @"\s*\)", Opt);
     /// <summary>A score that counts: "the CAO index counts", "L'indice CAO compte".</summary>
     static readonly Regex CountingIndex = new(@"(?<w>[A-Z]{2,}[A-Za-z0-9-]*)\s+(?:(?:index|score)\s+)?(?:counts|compte|dénombre)\b", Opt);
     static readonly HashSet<string> NotScoreNames = new(StringComparer.OrdinalIgnoreCase) { "The", "A", "An", "Le", "La", "Les", "L", "Un", "Une", "Each", "Its", "This", "Their", "Total", "Son", "Sa", "Ses", "Leur", "Ce", "Cette", "Score", "Scale", "Échelle", "Test", "Mean", "Median", "Moyenne", "Médiane", "Higher", "Lower", "Our", "Notre" };
@@ -293,6 +295,14 @@ internal static partial class StatisticExtractor
             if (!NotIntegerScore.IsMatch(m.Value)) Add(m.Groups["w"].Value);
         foreach (Match m in CountingIndex.Matches(flow)) Add(m.Groups["w"].Value);
         foreach (Match m in AbbreviationWithPointsRange.Matches(flow)) Add(m.Groups["w"].Value);
+        // A list of instruments given with their ranges that the sentence then says are integer scores: "the Widespread
+        // Pain Index (WPI, 0–19) and the Symptom Severity Scale (SSS, 0–12), all integer scores", "(EE, 0-54), (DP, 0-30)
+        // et (AP, 0-48), scores entiers".
+        foreach (Match m in IntegerScoresStatement.Matches(flow))
+        {
+            int from = flow.LastIndexOfAny(new[] { '.', '\n' }, Math.Max(0, m.Index - 1)) + 1;
+            foreach (Match a in AbbreviationWithRange.Matches(flow[from..m.Index])) Add(a.Groups["w"].Value);
+        }
         // A measure the paper says is given in whole points or numbers, named as its clause's subject: "La satisfaction,
         // sur une EN de 0 à 10 en points entiers, était de 8,41", "Wound pain (0–10, whole points) fell from …": integer-valued
         // wherever the paper names it again ("chez les 13 patients raides, la satisfaction était de 6,08").
