@@ -138,4 +138,13 @@ public class PaperCheckIntegerMeasureFormsTests
     [InlineData("La fatigue était mesurée par l'inventaire de fatigue (IFM, 0-84, scores entiers). Les 14 patientes ménopausées avaient une IFM de 21,36 (ET 4,10).", "consistent")]
     [InlineData("La fatigue était mesurée par l'inventaire de fatigue (IFM, 0-84, scores entiers). Les 14 patientes ménopausées avaient une IFM de 21,37 (ET 4,10).", "inconsistent")]
     public void InstrumentsThePaperCallsIntegerScores(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
+
+    [Theory]
+    // A second group named with an ordinal ("1st", "1re") keeps the first group's count: 72/41 = 1.7561 prints 1.76;
+    // 1.74 × 41 = 71.34, between 71/41 = 1.732 and 72/41 = 1.756.
+    [InlineData("The 9 patients with tophi had 2.58 (SD 1.12) affected joints, and the 41 patients with disease of the 1st metatarsal joint 1.76 (SD 0.83).", "consistent")]
+    [InlineData("The 9 patients with tophi had 2.58 (SD 1.12) affected joints, and the 41 patients with disease of the 1st metatarsal joint 1.74 (SD 0.83).", "inconsistent")]
+    [InlineData("Les 9 patients porteurs de tophus avaient 2,58 (ET 1,12) articulations atteintes, et les 41 patients avec atteinte de la 1re MTP 1,76 (ET 0,83).", "consistent")]
+    [InlineData("Les 9 patients porteurs de tophus avaient 2,58 (ET 1,12) articulations atteintes, et les 41 patients avec atteinte de la 1re MTP 1,74 (ET 0,83).", "inconsistent")]
+    public void ASecondGroupNamedWithAnOrdinal(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
 }
