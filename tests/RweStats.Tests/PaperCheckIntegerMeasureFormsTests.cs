@@ -147,4 +147,14 @@ public class PaperCheckIntegerMeasureFormsTests
     [InlineData("Les 9 patients porteurs de tophus avaient 2,58 (ET 1,12) articulations atteintes, et les 41 patients avec atteinte de la 1re MTP 1,76 (ET 0,83).", "consistent")]
     [InlineData("Les 9 patients porteurs de tophus avaient 2,58 (ET 1,12) articulations atteintes, et les 41 patients avec atteinte de la 1re MTP 1,74 (ET 0,83).", "inconsistent")]
     public void ASecondGroupNamedWithAnOrdinal(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim").Last());
+
+    [Theory]
+    // A count over a period is a rate, whatever its words: its median need not be whole or a half, only in order.
+    [InlineData("Les patients ont eu 1,3 injection quotidienne en médiane (Q1-Q3 : 1-2).")]
+    [InlineData("Patients had 1.3 injections daily in median (IQR 1–2).")]
+    public void ACountOverAPeriodIsARate(string text)
+    {
+        Assert.Empty(Verdicts(text, "quantile"));
+        Assert.Equal("consistent", Verdicts(text, "quantile_order").Single());
+    }
 }
