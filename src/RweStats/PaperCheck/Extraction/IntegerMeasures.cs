@@ -63,12 +63,12 @@ internal static partial class StatisticExtractor
     /// "1,7 consultation (ET 0,9)"), known as the value's unit by what follows it: "en médiane", "en moyenne" or the
     /// statistic's own bracket; not a unit, a time, a quantity, people or a word of another kind.
     /// </summary>
-    const string CountedSingularFr = @"(?!(?:[\p{L}-]*(?:seconde|minute|heure|jour|nuit|semaine|mois|an|année|décennie|gramme|kilo|litre|mètre|degré|unité|battement|calorie)|point|fois|niveau|valeur|taux|score|rapport|ratio|log|logmar|mmol|µmol|nmol|mmhg|kcal|euro|dollar|pour|chez|dans|sous|avec|sans|après|avant|entre|contre|versus|vers|selon|pendant|depuis|parmi|durant|lors|dont|mais|puis|donc|alors|ainsi|aussi|soit|plus|moins|très|environ|respectivement|patient|patiente|personne|enfant|sujet|femme|homme|cas|proportion|pourcentage|moyenne|médiane|différence|variation|durée|délai|poids|taille|dose)[sx]?(?![\p{L}-]))(?-i:\p{Ll}[\p{Ll}-]{3,}(?<![sx]))(?=\s+en\s+(?:médiane|moyenne)\b|\s*\((?:ET|DS|Q1|EIQ|extrêmes|écart|min))";
+    const string CountedSingularFr = @"(?!(?:[\p{L}-]*(?:seconde|minute|heure|jour|nuit|semaine|mois|an|année|décennie|gramme|kilo|litre|mètre|degré|unité|battement|calorie)|point|fois|niveau|valeur|taux|score|rapport|ratio|log|logmar|mmol|µmol|nmol|mmhg|kcal|euro|dollar|pour|chez|dans|sous|avec|sans|après|avant|entre|contre|versus|vers|selon|pendant|depuis|parmi|durant|lors|dont|mais|puis|donc|alors|ainsi|aussi|soit|plus|moins|très|environ|respectivement|patient|patiente|personne|enfant|sujet|femme|homme|cas|proportion|pourcentage|moyenne|médiane|différence|variation|durée|délai|poids|taille|dose)[sx]?(?![\p{L}-]))(?-i:\p{Ll}[\p{Ll}-]{3,}(?<![sx])(?:\s+(?!(?:quotidien|quotidienne|journalier|journalière|hebdomadaire|mensuel|mensuelle|annuel|annuelle|horaire|nocturne|diurne)(?![\p{L}-]))\p{Ll}[\p{Ll}-]{3,}(?<![sx]))?)(?=\s+en\s+(?:médiane|moyenne)\b|\s*\((?:ET|DS|Q1|EIQ|extrêmes|écart|min))";
     /// <summary>Not a count when given over a period ("cigarettes per day", "visits a month", "wound-care visits per
     /// month", "drinks daily", "boluses each day") or per a unit ("/L"): a rate. A count per participant is still each one's count.</summary>
     const string NotARate = @"(?!\s*(?:per|par|a|an|each|every|chaque)\b(?!-)(?!\s+(?:participant|patient|patiente|person|personne|subject|sujet|child|enfant|woman|femme|man|homme)(?![\w-]))|\s*/|\s+(?:daily|weekly|monthly|yearly|annually|nightly|quotidien\w*|hebdomadaire\w*|mensuel\w*|annuel\w*))";
-    static readonly Regex CountUnit = new(@"^\s*(?:(?:of|out\s+of)\s+the|des|sur\s+les)\s+\d+\s+(?!(?:[\w'-]+\s+)?" + PeopleWords + @"\b)(?:[a-zà-ÿ][\wà-ÿ'-]*\s+)?[a-zà-ÿ][\wà-ÿ'-]*[sx]\b|^\s*(?:(?:of|out\s+of)\s+(?:the|their|his|her|its)|de\s+(?:leurs|ses|ces))\s+" + PluralQualifier + CountedPlural + @"|^\s*" + CountQualifier + @"(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b|^\s*" + CountQualifier + @"(?:sessions?|séances?|consultations?|visits?|visites?|man(?:œ|oe)uvres?|cycles?|cures?|courses|injections?|doses?|bolus|boluses|recordings|enregistrements|Holters?|stays|séjours|admissions|readmissions|réhospitalisations|hospitali[sz]ations|nights?|nuits?|scans?|scanners|passages?|attempts|tentatives?|measurements|tests|boxes|boîtes|bottles|flacons|sachets|adjustments|ajustements|breaks|pauses|nails|ongles|pressure\s+ulcers|escarres|lesions|lésions|teeth|dents|procedures|procédures|interventions|biopsies|échographies|ultrasounds|sites|prescriptions|ordonnances|appointments|calls|appels|contacts|prises|inhalations|puffs|bouffées|falls|chutes|exacerbations|relapses|rechutes|dressing\s+changes|changements\s+de\s+pansements?|réfections\s+de\s+pansements?|transfusions|passes|lessons|leçons|meetings|réunions|(?:sexual\s+)?partners|partenaires(?:\s+sexuels)?|hypoglyc(?:a)?emi(?:as|es)|hypoglycémies|examinations|examens(?:\s+complémentaires)?|units\s+of\s+(?:packed\s+)?red(?:\s+blood)?\s+cells|culots(?:\s+globulaires)?|nodules|siblings|mismatches|joints|alerts|alertes|alarms|alarmes|aerosols|aérosols|nebuli[sz]ations|nébulisations|radiographs|radiographies|x-rays|blood\s+gas(?:es|\s+analyses)|gaz\s+du\s+sang|restorations|restaurations|fillings|extractions|(?:systemic\s+)?treatments|traitements(?:\s+systémiques)?|(?:skin\s+)?infections|infections(?:\s+cutanées)?|(?:prior\s+|previous\s+)?lines\s+of\s+(?:therapy|treatment)|lignes\s+de\s+traitement|entretiens|antiepileptics|antiepileptic\s+drugs|antiépileptiques|articulations(?:\s+atteintes)?|affected\s+joints|(?:times|fois)(?!\s+(?:higher|greater|more|less|lower|larger|smaller|as|the|that|plus|moins|supérieure?s?|inférieure?s?)\b))(?![\w-])(?!\s*(?:per|par|a|an)\b(?!-)(?!\s+(?:participant|patient|patiente|person|personne|subject|sujet|child|enfant|woman|femme|man|homme)(?![\w-]))|\s*/)|^\s*" + PluralQualifier + CountedPlural + NotARate + @"|^\s*" + CountedSingularFr + @"|^\s*(?:whole|completed?)\s+(?:days|nights|weeks|months|years)\b|^\s*(?:jours|nuits|semaines|mois|années|ans)\s+(?:entiers|entières|révolus|révolues|complets|complètes)\b|^\s*(?:seizures|crises|episodes|épisodes|attacks)\b(?!\s*(?:per|par|a|an)\b(?!-)|\s*/|\s+(?:annual|annuel|monthly|mensuel|weekly|hebdomadaire|daily|quotidien))", OptI);
-    static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|no\.\s*of|nb\s+(?:de\b|d')|nbre\s+(?:de\b|d')|courses of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils|flares|falls|chutes|(?:painful|swollen|tender) joints|articulations (?:douloureuses|gonflées)|ETDRS letters|letters read|lettres ETDRS|numbered\s+(?:a|an)\s+(?:mean|median|average)|(?:étaient|était)\s+au\s+nombre\s+de|whole\s+(?:numbers?|values?)|integers?|(?:nombres?|valeurs?|notes?)\s+entier(?:e|s|es)?)\b|,\s*(?:entiers?|entières?|whole|integers?)\s*\)|\(\s*(?:n|nb|no\.)\s*\)|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
+    static readonly Regex CountUnit = new(@"^\s*(?:(?:of|out\s+of)\s+the|des|sur\s+les)\s+\d+\s+(?!(?:[\w'-]+\s+)?" + PeopleWords + @"\b)(?:[a-zà-ÿ][\wà-ÿ'-]*\s+)?[a-zà-ÿ][\wà-ÿ'-]*[sx]\b|^\s*(?:(?:of|out\s+of)\s+(?:the|their|his|her|its)|de\s+(?:leurs|ses|ces))\s+" + PluralQualifier + CountedPlural + @"|^\s*" + CountQualifier + @"(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b|^\s*" + CountQualifier + @"(?:sessions?|séances?|consultations?|visits?|visites?|man(?:œ|oe)uvres?|cycles?|cures?|courses|injections?|doses?|bolus|boluses|recordings|enregistrements|Holters?|stays|séjours|admissions|readmissions|réhospitalisations|hospitali[sz]ations|nights?|nuits?|scans?|scanners|passages?|attempts|tentatives?|measurements|tests|boxes|boîtes|bottles|flacons|sachets|adjustments|ajustements|breaks|pauses|nails|ongles|pressure\s+ulcers|escarres|lesions|lésions|teeth|dents|procedures|procédures|interventions|biopsies|échographies|ultrasounds|sites|prescriptions|ordonnances|appointments|calls|appels|contacts|prises|inhalations|puffs|bouffées|falls|chutes|exacerbations|relapses|rechutes|dressing\s+changes|changements\s+de\s+pansements?|réfections\s+de\s+pansements?|transfusions|passes|lessons|leçons|meetings|réunions|(?:sexual\s+)?partners|partenaires(?:\s+sexuels)?|hypoglyc(?:a)?emi(?:as|es)|hypoglycémies|examinations|examens(?:\s+complémentaires)?|units\s+of\s+(?:packed\s+)?red(?:\s+blood)?\s+cells|culots(?:\s+globulaires)?|nodules|siblings|mismatches|joints|alerts|alertes|alarms|alarmes|aerosols|aérosols|nebuli[sz]ations|nébulisations|radiographs|radiographies|x-rays|blood\s+gas(?:es|\s+analyses)|gaz\s+du\s+sang|restorations|restaurations|fillings|extractions|(?:systemic\s+)?treatments|traitements(?:\s+systémiques)?|(?:skin\s+)?infections|infections(?:\s+cutanées)?|(?:prior\s+|previous\s+)?lines\s+of\s+(?:therapy|treatment)|lignes\s+de\s+traitement|entretiens|antiepileptics|antiepileptic\s+drugs|antiépileptiques|articulations(?:\s+atteintes)?|affected\s+joints|(?:times|fois)(?!\s+(?:higher|greater|more|less|lower|larger|smaller|as|the|that|plus|moins|supérieure?s?|inférieure?s?)\b))(?![\w-])(?!\s*(?:per|par|a|an)\b(?!-)(?!\s+(?:participant|patient|patiente|person|personne|subject|sujet|child|enfant|woman|femme|man|homme)(?![\w-]))|\s*/|\s+(?:daily|weekly|monthly|yearly|annually|nightly|quotidien\w*|hebdomadaire\w*|mensuel\w*|annuel\w*|journali\w*))|^\s*" + PluralQualifier + CountedPlural + NotARate + @"|^\s*" + CountedSingularFr + @"|^\s*(?:whole|completed?|full)\s+(?:days|nights|weeks|months|years)\b|^\s*(?:jours|nuits|semaines|mois|années|ans)\s+(?:entiers|entières|révolus|révolues|complets|complètes|pleins|pleines)\b|^\s*(?:seizures|crises|episodes|épisodes|attacks)\b(?!\s*(?:per|par|a|an)\b(?!-)|\s*/|\s+(?:annual|annuel|monthly|mensuel|weekly|hebdomadaire|daily|quotidien))", OptI);
+    static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|no\.\s*of|nb\s+(?:de\b|d')|nbre\s+(?:de\b|d')|courses of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils|flares|falls|chutes|(?:painful|swollen|tender) joints|articulations (?:douloureuses|gonflées)|ETDRS letters|letters read|lettres ETDRS|numbered\s+(?:a|an)\s+(?:mean|median|average)|(?:étaient|était)\s+au\s+nombre\s+de|whole\s+(?:numbers?|values?)|integers?|(?:nombres?|valeurs?|notes?)\s+enti(?:er|ers|ère|ères|ere|eres))\b|,\s*(?:entiers?|entières?|whole|integers?)\s*\)|\(\s*(?:n|nb|no\.)\s*\)|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
     /// <summary>
     /// Instruments whose total is a sum of whole item scores, named without the word "score": psychiatric rating scales
     /// (PANSS, MADRS, HAM-D, HAM-A, YMRS, BPRS, PHQ-9, GAD-7, HADS, BDI, EPDS, CGI), cognitive tests (MMSE, MoCA), stroke
@@ -78,7 +78,7 @@ internal static partial class StatisticExtractor
     const string IntegerInstrument = @"\b(?:PANSS|MADRS|HAM-?D(?:-?17)?|HDRS|HAM-?A|HARS|YMRS|BPRS|PHQ-?9|GAD-?7|HADS(?:-[AD])?|BDI(?:-II)?|EPDS|CGI-[SI]|MMSE|MoCA|NIHSS|mRS|modified Rankin|Rankin|SLEDAI(?:-2K)?|DLQI|POEM|SOFA|APACHE(?:\s?II)?|SAPS(?:\s?II)?|IGS\s?II|Glasgow|GCS|Apgar|Bishop|Charlson|IPSS|AUDIT(?:-C)?|Fagerstr[öo]m|FTND|Epworth|ESS|ISI|HIT-6|MIDAS|GDS(?:-15|-30)?|STAI(?:-[SYT]\d?)?|BAI|PCL-5|PSQI|IIEF(?:-5)?|QoR-15|FLACC|Barthel|Braden|LLS|ADHD-RS(?:-IV|-5)?|Y-BOCS|CIWA(?:-Ar)?|4AT|AMTS|MNA-SF)\b(?!\s*(?:[<>≤≥]|\d+\s*(?:[-–]|to)\s*\d))";
     /// <summary>A class, grade or stage as the measure a median or mean is of ("the NYHA class had a median of 2", "médiane de la classe NYHA"), not as a subgroup ("in stage III patients, the mean age").</summary>
     const string OrdinalMeasure = @"\b(?:median|médiane|mean|moyenne)\s+(?:(?:de la|du|of the|the)\s+)?(?:[\w-]+\s+)?(?:class|classe|grade|stage|stade)\b|\b(?:class|classe|grade|stage|stade)\s+(?:[\w-]+\s+)?(?:had|has|avait|a|was|était)\s+(?:(?:a|an|une)\s+)?(?:median|médiane|mean|moyenne)\b";
-    static readonly Regex ContinuousUnit = new(@"^\s*(?:mg|g/|g\b|kg|mL|ml|L\b|mmol|µmol|UI|IU|U/|years|ans|année|cm|mm|ng|pg|µg|%|°|h\b|min\b|jours|days|weeks|semaines|months|mois)", Opt);
+    static readonly Regex ContinuousUnit = new(@"^\s*(?:mg|g/|g\b|kg|mL|ml|L\b|mmol|µmol|UI|IU|U/|years|ans|année|cm|mm|ng|pg|µg|%|°|h\b|hours?\b|heures?\b|min\b|minutes?\b|seconds?\b|secondes?\b|jours|days|weeks|semaines|months|mois)", Opt);
     static readonly Regex Acronym = new(@"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b", Opt);
     static readonly HashSet<string> NotMeasures = new() { "IC", "CI", "SD", "ET", "DS", "SE", "ES", "SEM", "IQR", "EIQ", "Q1", "Q3", "Q1-Q3", "M0", "M6", "M12", "J0", "OR", "HR", "RR", "UI", "IU", "LES", "AINS", "NS", "ANOVA", "N" };
     static readonly Regex Conjunction = new(@"\band\b|\bet\b|\bto\b|\bà\b|;|,|\bvs\.?|\bversus\b|\bcontre\b|\bwhereas\b|\bwhile\b|\balors que\b|\btandis que\b|\bthen\b|\bpuis\b", OptI);
@@ -101,6 +101,10 @@ internal static partial class StatisticExtractor
             MedianWithQuartiles median => median with { Context = c },
             _ => s,
         };
+        for (int i = 0; i < ordered.Count; i++)
+            if (!inTables.Contains(ordered[i]) && ordered[i] is MeanWithSpread { Binary: false } or MedianWithQuartiles && !ordered[i].Context.IntegerValued
+                && (ScaleNamedAsSubject(flow, sentences, ordered[i]) || UnitsTransfused(flow, sentences, ordered[i])))
+                ordered[i] = WithContext(ordered[i], ordered[i].Context with { IntegerValued = true }, false);
         for (int i = 1; i < ordered.Count; i++)
         {
             var current = ordered[i];
@@ -133,6 +137,45 @@ internal static partial class StatisticExtractor
         return ordered;
     }
 
+    /// <summary>
+    /// A score or scale named as the subject of the clause that gives the statistic, further back than the words next to
+    /// it, with nothing between but the scale's range and the verb: "le score de catastrophisme (version courte, de 0 à
+    /// 12) était en moyenne de 6,42 (ET 1,38)", "the symptom subscale of the questionnaire for the 14 children who
+    /// relapsed was 6.36 (SD 1.20)". Not its change or difference (a difference of scores is no score), not a score
+    /// averaged over items or an index with decimals, not a value printed with a unit or over a period.
+    /// </summary>
+    static bool ScaleNamedAsSubject(string flow, int[] sentences, ReportedStatistic current)
+    {
+        int s0 = SentenceStart(sentences, current.Context.Start);
+        var before = flow[s0..current.Context.Start];
+        var clause = ScaleRangeBracket.Replace(before, m => new string(' ', m.Length));
+        if (ScaleSubject.Match(clause) is not { Success: true } subject || NotIntegerScore.IsMatch(before[subject.Index..]) || ModelBased.IsMatch(before)
+            || ChangeOfAScore.IsMatch(subject.Value) || NotTheScoreItself.IsMatch(subject.Value)) return false;
+        var after = flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 20)];
+        var unit = QuoteUnit(current.Context.Quote);
+        return !ContinuousUnit.IsMatch(after) && !ContinuousUnit.IsMatch(unit) && !PerPeriod.IsMatch(after) && !PerPeriod.IsMatch(unit);
+    }
+    /// <summary>
+    /// Units of a blood product, named by the sentence's transfusion: "The 23 patients who received a red-cell
+    /// transfusion were given 2.67 (SD 1.08) units", "ont reçu 2,4 (ET 1,1) unités de plaquettes": a unit of blood is a bag,
+    /// given whole (never units per a time or a weight, nor insulin's).
+    /// </summary>
+    static bool UnitsTransfused(string flow, int[] sentences, ReportedStatistic current)
+    {
+        var after = QuoteUnit(current.Context.Quote) + flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 30)];
+        return BloodProductUnits.IsMatch(after) && Transfusion.IsMatch(flow[SentenceStart(sentences, current.Context.Start)..SentenceEnd(sentences, flow, current.Context.Start)])
+               && !ModelBased.IsMatch(flow[SentenceStart(sentences, current.Context.Start)..current.Context.Start]);
+    }
+    static readonly Regex BloodProductUnits = new(@"^\s*(?:\([^()]*\)\s*)?(?:units?|unités?)\b(?!\s*(?:/|per\b|par\b|a\s+(?:day|week|month)|of\s+insulin|d'insuline))", OptI);
+    static readonly Regex Transfusion = new(@"\b(?:transfus\w*|red[- ](?:blood[- ])?cells?|packed cells|platelets?|(?:fresh[- ]frozen\s+)?plasma|culots?|concentrés?\s+(?:globulaires|plaquettaires)|globules\s+rouges|plaquettes)\b", OptI);
+    /// <summary>The subject "the … score|scale|échelle …" at a clause's start, then its verb, then the statistic.</summary>
+    static readonly Regex ScaleSubject = new(@"(?:^|[;:,])\s*(?:the|its|their|le|la|les|l'|son|sa|leur)\s*(?:[\p{L}'’-]+\s+){0,3}?(?:scores?|scales?|subscales?|subscores?|échelles?|sous-scores?|questionnaires?)\b[^;:=±%\d]*?\b(?:was|were|averaged|had|stood|reached|était|étaient|avait|avaient|valait|atteignait)\b[^;:=±%\d]{0,40}$", OptI);
+    /// <summary>A bracket giving a scale's range and nothing that a statistic prints: "(version courte, de 0 à 12)", "(0–10)".</summary>
+    static readonly Regex ScaleRangeBracket = new(@"(?<![\d.,]\s*)\((?![^()]*\b(?:IQR|EIQ|Q1|Q3|SD|ET|DS|SE|CI|IC|range|extrêmes|min|max|n\s*=|p\s*[<=>]))[^()\d]*?\b\d+\s*(?:to|à|–|-)\s*\d+(?![.,]\d)[^()\d]*\)", OptI);
+    /// <summary>Something measured of a score other than its value: "the questionnaire's completion time", "le taux de remplissage de l'échelle".</summary>
+    static readonly Regex NotTheScoreItself = new(@"\b(?:times?|durations?|rates?|ratios?|proportions?|percentages?|lengths?|completion|response|delays?|latency|reliability|consistency|alpha|correlations?|agreement|costs?|délais?|durées?|temps|taux|pourcentages?|fiabilité|cohérence|corrélations?|coûts?|remplissage|passation)\b", OptI);
+    static readonly Regex ChangeOfAScore = new(@"\b(?:changes?|variations?|gains?|improvements?|reductions?|decreases?|increases?|falls?|rises?|declines?|drops?|differences?|deltas?|évolutions?|améliorations?|baisses?|diminutions?|hausses?|augmentations?|différences?|écarts?|réductions?|progressions?)\b", OptI);
+
     /// <summary>A second clause giving the same measure in a counted group by a pronoun: "…; in the 13 trekkers who needed
     /// rescue analgesia it was 6.88", "… ; chez les 13 enfants ayant arraché leur sonde, il était de 3,33", "…; after 24
     /// hours it had a median of 3", "… ; à 24 heures, il avait une médiane de 3": "it", "il",
@@ -152,7 +195,7 @@ internal static partial class StatisticExtractor
     static readonly Regex ElidedGroup = new(@"^\s*(?:,\s*(?:and|et)?|;|\band\b|\bet\b)\s*(?:(?:the|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+"
         + @"(?:(?:" + NotAVerb + @"[\p{L}'’-]+\s+){0,3}?" + PeopleWords + @"|(?:who|qui|with|avec|ayant)\s+[\p{L}'’-]+)"
         + @"|(?:those|ceux|celles)\s+(?:in|on|with|given|receiving|who|dans|du|de|avec|sous|ayant|qui)\s+[\p{L}'’-]+)"
-        + @"(?:\s+" + NotAVerb + @"\p{L}[\p{L}\d'’-]*){0,6}\s*(?<!\b(?:of|de|d'|du|des|à|at|for|pour|with|avec)\s*)$", OptI);
+        + @"(?:\s+" + NotAVerb + @"(?:\p{L}[\p{L}\d'’-]*|\d{1,2}(?:re|er|e|ème|st|nd|rd|th)(?![\p{L}\d]))){0,8}\s*(?<!\b(?:of|de|d'|du|des|à|at|for|pour|with|avec)\s*)$", OptI);
     const string NotAVerb = @"(?!(?:" + Auxiliary + @"|showed|reported|received|took|used|a(?=\s+(?:[\p{L}-]+(?:é|ée|és|ées|u|ue|us|ues|i|is|it)|une?|des|du|de|d')\b)|présentaient|recevaient|prenaient)\b)";
 
     /// <summary>A statistic joined to the one before it as a second value of the same measure (see <see cref="InheritMeasure"/>), with no unit or "for …" of its own after it.</summary>
@@ -195,9 +238,25 @@ internal static partial class StatisticExtractor
         new(@"(?<![\wÀ-ÿ-])(?<!(?!(?:The|Le|La|Les|Each|Its|Their|Son|Sa|Leur)\s)[A-ZÀ-Ý][\wÀ-ÿ-]*\s)(?<w>" + ScoreName + @")\s+(?:(?:total|totale|global|globale)\s+)?(?i:score|scale|subscale|sous-score)\b", Opt),
         new(@"(?:Scale|Score|Questionnaire|Inventory|Échelle)(?:-[IVX]+)?\s*\(\s*(?<w>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*[,;)]", Opt),
     ];
-    static readonly Regex ScoreAbbreviation = new(@"(?<![\w-])(?:[A-Z][\wÀ-ÿ-]*\s+){1,5}Score\s*\(\s*(?<w>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s*\)|\b[Ss]core\s+(?:[\wÀ-ÿ'-]+\s+){1,5}?\(\s*(?<w>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s*\)", Opt);
-    /// <summary>"Pain was rated on a 0–10 numeric rating scale", "La douleur était cotée sur une échelle numérique": the measure rated on a scale (never a visual analogue one).</summary>
-    static readonly Regex RatedOnScale = new(@"(?<w>" + ScoreName + @")\s+(?:was|were|is|are|était|étaient|est|sont|a été|ont été)\s+(?:rated|scored|graded|cotée?s?|évaluée?s?)\s+(?:on|sur)\s+(?:a|an|une?|the|la|l')\s+[^.;]{0,50}?\b(?:rating scale|scale|échelle)", Opt);
+    static readonly Regex ScoreAbbreviation = new(@"(?<![\w-])(?:[A-Z][\wÀ-ÿ-]*\s+){1,5}Score\s*\(\s*(?<w>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s*(?:\)|[,;]\s*\d+\s*(?:to|à|–|-)\s*\d+\s*[,;)])|\b[Ss]core\s+(?:[\wÀ-ÿ'-]+\s+){1,5}?\(\s*(?<w>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s*(?:\)|[,;]\s*\d+\s*(?:to|à|–|-)\s*\d+\s*[,;)])", Opt);
+    /// <summary>"Pain was rated on a 0–10 numeric rating scale", "Pain intensity was rated on …", "L'intensité de la douleur était cotée sur une échelle numérique": the measure rated on a scale (never a visual analogue one).</summary>
+    static readonly Regex RatedOnScale = new(@"(?:(?:L'|l')intensité\s+|(?:La|la)\s+sévérité\s+)(?:de\s+la|du|des|de\s+l')\s*(?<w>\p{Ll}[\p{L}-]{3,})\s+(?:était|étaient|a été|ont été)\s+(?:cotée?s?|évaluée?s?|mesurée?s?)\s+sur\s+(?:une?|la|l')\s+(?!échelle\s+(?:visuelle|analogique))[^.;]{0,50}?\béchelle|(?<w>" + ScoreName + @")(?:\s+(?:intensity|severity))?\s+(?:was|were|is|are|était|étaient|est|sont|a été|ont été)\s+(?:rated|scored|graded|cotée?s?|évaluée?s?)\s+(?:on|sur)\s+(?:a|an|une?|the|la|l')\s+[^.;]{0,50}?\b(?:rating scale|scale|échelle)", Opt);
+    /// <summary>
+    /// An abbreviation given with its range in points, whatever words named it: inside the bracket that states the range
+    /// ("the Glasgow alcoholic hepatitis score (GAHS, 5–12 points)", "l'échelle de Tampa (TSK, 17 à 68 points entiers)",
+    /// "(ESAS; each symptom 0–10, whole numbers)"), right before it ("le GIQLI (0 à 144 points entiers)") or in a bracket
+    /// of its own that the range follows ("une échelle numérique (EN) de 0 à 10, en points entiers"). The paper says the
+    /// measure is scored in points; where it names it again by the abbreviation alone, it is integer-valued.
+    /// </summary>
+    const string Abbreviation = @"(?<w>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)";
+    const string WholeRange = @"\d+\s*(?:to|à|–|-)\s*\d+";
+    static readonly Regex AbbreviationWithPointsRange = new(
+        @"\(\s*" + Abbreviation + @"\s*[,;:]\s*(?:[\p{L}'-]+\s+){0,3}?(?:de\s+|from\s+)?" + WholeRange + @"\s*(?:-?points?(?:\s+entiers)?|,?\s*(?:in\s+)?whole(?:\s+|-)(?:points|numbers?)|,?\s*en\s+points\s+entiers)(?:[,;][^()]*)?\)"
+        + @"|\(\s*" + Abbreviation + @"\s*[,;:]\s*(?:" + WholeRange + @"\s*[,;]\s*)?(?:(?:integer|whole[- ]number)\s+(?:scores?|totals?|counts?|values?)|(?:scores?|totaux|valeurs|notes)\s+enti(?:ers|ères))\s*\)"
+        + @"|" + Abbreviation + @"\s*\(\s*(?:de\s+|from\s+)?" + WholeRange + @"\s*(?:points?(?:\s+entiers)?|whole\s+points|,\s*(?:in\s+)?whole\s+(?:points|numbers)|,\s*en\s+points\s+entiers)\s*\)"
+        + @"|\(\s*" + Abbreviation + @"\s*\)\s*(?:de|from)\s+" + WholeRange + @"\s*,?\s*(?:en\s+points\s+entiers|in\s+whole\s+(?:points|numbers))", Opt);
+    static readonly Regex IntegerScoresStatement = new(@"(?:,\s*|\b(?:all|both|tous|toutes|les\s+deux)\s+)(?:(?:integer|whole[- ]number)\s+(?:scores|totals)|(?:scores|totaux)\s+entiers|en\s+points\s+entiers)\b", OptI);
+    static readonly Regex AbbreviationWithRange = new(@"\(\s*" + Abbreviation + @"\s*[,;]\s*" + WholeRange + @"\s*\)", Opt);
     /// <summary>A score that counts: "the CAO index counts", "L'indice CAO compte".</summary>
     static readonly Regex CountingIndex = new(@"(?<w>[A-Z]{2,}[A-Za-z0-9-]*)\s+(?:(?:index|score)\s+)?(?:counts|compte|dénombre)\b", Opt);
     static readonly HashSet<string> NotScoreNames = new(StringComparer.OrdinalIgnoreCase) { "The", "A", "An", "Le", "La", "Les", "L", "Un", "Une", "Each", "Its", "This", "Their", "Total", "Son", "Sa", "Ses", "Leur", "Ce", "Cette", "Score", "Scale", "Échelle", "Test", "Mean", "Median", "Moyenne", "Médiane", "Higher", "Lower", "Our", "Notre" };
@@ -235,6 +294,15 @@ internal static partial class StatisticExtractor
         foreach (Match m in RatedOnScale.Matches(flow))
             if (!NotIntegerScore.IsMatch(m.Value)) Add(m.Groups["w"].Value);
         foreach (Match m in CountingIndex.Matches(flow)) Add(m.Groups["w"].Value);
+        foreach (Match m in AbbreviationWithPointsRange.Matches(flow)) Add(m.Groups["w"].Value);
+        // A list of instruments given with their ranges that the sentence then says are integer scores: "the Widespread
+        // Pain Index (WPI, 0–19) and the Symptom Severity Scale (SSS, 0–12), all integer scores", "(EE, 0-54), (DP, 0-30)
+        // et (AP, 0-48), scores entiers".
+        foreach (Match m in IntegerScoresStatement.Matches(flow))
+        {
+            int from = flow.LastIndexOfAny(new[] { '.', '\n' }, Math.Max(0, m.Index - 1)) + 1;
+            foreach (Match a in AbbreviationWithRange.Matches(flow[from..m.Index])) Add(a.Groups["w"].Value);
+        }
         // A measure the paper says is given in whole points or numbers, named as its clause's subject: "La satisfaction,
         // sur une EN de 0 à 10 en points entiers, était de 8,41", "Wound pain (0–10, whole points) fell from …": integer-valued
         // wherever the paper names it again ("chez les 13 patients raides, la satisfaction était de 6,08").
@@ -270,12 +338,15 @@ internal static partial class StatisticExtractor
         }
         return names.Count == 0 ? null : new Regex(@"(?<![\w-])(?:" + string.Join("|", names.Select(Regex.Escape)) + @")(?![\w-])", Opt);
     }
-    static readonly Regex StatedWhole = new(@"\b(?:in\s+)?whole\s+(?:points|numbers)\b|\ben\s+(?:points|nombres)\s+entiers\b|\b(?:nombres?|notes?)\s+entier(?:e|s|es)?\b|,\s*(?:entiers?|entières?)\s*\)", OptI);
+    static readonly Regex StatedWhole = new(@"\b(?:in\s+)?whole\s+(?:points|numbers)\b|\ben\s+(?:points|nombres)\s+entiers\b|\b(?:nombres?|notes?)\s+enti(?:er|ers|ère|ères|ere|eres)\b|,\s*(?:entiers?|entières?)\s*\)", OptI);
     /// <summary>The subject opening a clause, before its comma or bracket: "La satisfaction,", "Wound pain (".</summary>
     static readonly Regex StatedSubject = new(@"^\s*(?:(?:The|La|Le|Les|L')\s*)?(?<w>\p{L}[\p{L}-]+(?:\s+\p{L}[\p{L}-]+){0,2}?)\s*[,(]", Opt);
     static readonly Regex WholePointsStatement = new(@"\b(?:in whole points|en points entiers|in whole numbers|en nombres entiers)\b", OptI);
 
-    static readonly Regex ModelBased = new(@"\b(?:adjusted|adjustment|adjusting|least[- ]squares|LS|estimated|model[- ]based|marginal|predicted|weighted|imputed|imputation|ajustée?s?|ajustement|estimée?s?|pondérée?s?|imputée?s?|moindres carrés)\b", OptI);
+    // A verb in the passive names something done to the patients, not a model's estimate ("the dose was adjusted a
+    // median of 2 times", "la dose a été ajustée 3 fois"), unless what it was adjusted for or on follows ("means were
+    // adjusted for age", "ajustées sur l'âge").
+    static readonly Regex ModelBased = new(@"\b(?:(?<!\b(?:was|were|is|are|be|been|being|été)\s+)(?:adjusted|ajustée?s?)|(?:adjusted|ajustée?s?)(?=\s+(?:for|on|by|with|using|to|according|pour|sur|selon|en\s+fonction)\b)|adjustment|adjusting|least[- ]squares|LS|estimated|model[- ]based|marginal|predicted|weighted|imputed|imputation|ajustement|estimée?s?|pondérée?s?|imputée?s?|moindres carrés)\b", OptI);
     /// <summary>
     /// Scores that are not whole numbers though named so: standardised or averaged over items (z- and T-scores, a mean
     /// item score), indices with decimals (DAS28, HAQ, EDSS, BASDAI, SF-36, EQ-5D, a visual analogue scale), differences
@@ -286,7 +357,7 @@ internal static partial class StatisticExtractor
     /// A duration the sentence states as counted in whole units ("Counted in whole weeks, the median …", "age in completed
     /// years", "en semaines révolues", "en jours entiers"): a statistic printed in that unit is of integers.
     /// </summary>
-    static readonly Regex WholeTimeUnits = new(@"\b(?:whole|completed?)\s+(?<u>days|weeks|months|years)\b|\b(?<u>jours|semaines|mois|années|ans)\s+(?:entiers|entières|révolus|révolues|complets|complètes)\b", OptI);
+    static readonly Regex WholeTimeUnits = new(@"\b(?:whole|completed?|full)\s+(?<u>days|weeks|months|years)\b|\b(?<u>jours|semaines|mois|années|ans)\s+(?:entiers|entières|révolus|révolues|complets|complètes|pleins|pleines)\b", OptI);
 
     static string QuoteUnit(string quote) => Regex.Match(quote, @"^" + Num + @"(?<rest>.*)$").Groups["rest"].Value;
 }
