@@ -133,14 +133,12 @@ internal static partial class StatisticExtractor
                 if (total is null)
                 {
                     // An n stated earlier in the paragraph ("86 % des patients (n = 12) sont encore traités"), else the study's.
-                    // A blank line followed by a lower-case word is a page break inside a sentence, not a new paragraph.
-                    int paragraph = s0;
-                    do paragraph = Math.Max(0, flow.LastIndexOf('\n', Math.Max(0, paragraph - 2)) + 1);
-                    while (paragraph > 0 && flow[paragraph..s0].TrimStart() is { Length: > 0 } rest && char.IsLower(rest[0]) && s0 - paragraph < 1500);
+                    int paragraph = ParagraphStart(flow, s0);
                     foreach (Match t in NEquals.Matches(flow[paragraph..s0]))
                         others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value}' earlier in the paragraph"));
                     foreach (Match t in NPeople.Matches(flow[paragraph..s0]))
                         others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value}' earlier in the paragraph"));
+                    others.AddRange(SubjectPeople(flow, sentences, paragraph, s0));
                     if (studyN is { } sn) others.Add((sn, $"the study's n ({studyNSource})"));
                     // Any count of people in the sentence may be the total ("Of 300 screened, 160 were women and 140 men").
                     // Not the last of a list of counts ("respectivement chez 9, 11, 10 et 18 patients du groupe oral", "in 4, 7 and 12
@@ -158,6 +156,30 @@ internal static partial class StatisticExtractor
                 yield return bracketTotal is null ? counts : counts with { TotalSource = bracketTotal };
             }
         }
+    }
+
+    /// <summary>Where the paragraph holding a position starts. A blank line followed by a lower-case word is a page break
+    /// inside a sentence, not a new paragraph.</summary>
+    static int ParagraphStart(string flow, int s0)
+    {
+        int paragraph = s0;
+        do paragraph = Math.Max(0, flow.LastIndexOf('\n', Math.Max(0, paragraph - 2)) + 1);
+        while (paragraph > 0 && flow[paragraph..s0].TrimStart() is { Length: > 0 } rest && char.IsLower(rest[0]) && s0 - paragraph < 1500);
+        return paragraph;
+    }
+
+    /// <summary>People a sentence is about, counted at its start (after a lead-in phrase and its comma): "Les 152 patients
+    /// (108 hommes, 44 femmes) avaient …", "Entre 2016 et 2023, 23 patients ont débuté …", "We reviewed 146 consecutive
+    /// patients". Not a share of them ("19 patients (82,6 %) avaient …": a subgroup).</summary>
+    static readonly Regex SubjectPeopleCount = new(@"^\s*(?:(?:[^,.;:\d]|(?<!\d)(?:19|20)\d\d(?!\d)){1,60},\s+)?(?:(?:the|les|ces|these|all|tous les|we|nous)\s+(?:(?:have\s+|avons\s+)?[\p{L}-]+\s+)?)?(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b(?!\s*\(\s*" + Num + @"\s*%)", OptI);
+
+    /// <summary>The people the sentences of a paragraph before a position are about (<see cref="SubjectPeopleCount"/>), as
+    /// totals a list of their levels may be of.</summary>
+    static IEnumerable<(int, string)> SubjectPeople(string flow, int[] sentences, int paragraph, int before)
+    {
+        foreach (int s in sentences.Where(x => x >= paragraph && x < before).Prepend(paragraph).Distinct())
+            if (SubjectPeopleCount.Match(flow, s, Math.Min(before, SentenceEnd(sentences, flow, s)) - s) is { Success: true } m)
+                yield return (ParseWhole(m.Groups["n"].Value), $"'{m.Value.Trim()}', the people of a sentence earlier in the paragraph");
     }
 
     /// <summary>The arm a clause names, when it names one arm only and the paper stated its n before, in the same section.</summary>
@@ -348,9 +370,9 @@ internal static partial class StatisticExtractor
     static readonly Regex OverlapWords = new(@"\b(?:daily|weekly|a day|a week|par jour|par semaine|quotidien\w*|hebdomadaire\w*|each|per|chacun|chaque|also|both|as well|in addition|including|of whom|among whom|of which|at least|more than one|aussi|également|à la fois|dont|notamment|parmi lesquels|parmi lesquelles|au moins|plusieurs)\b", OptI);
     /// <summary>What a patient may have several of: symptoms, conditions, findings (a clause sharing "had" with them).</summary>
     static readonly Regex ConditionWords = new(@"\b(?:fever|rash|cough|headaches?|nausea|vomiting|diarrh\w*|fatigue|pain|dizziness|pruritus|itch\w*|insomnia|anxiety|depression|hypertension|diabetes|obesity|dyspn\w*|symptoms?|comorbid\w*|fièvre|éruption|toux|céphalées?|nausées?|vomissements?|douleurs?|vertiges?|prurit|insomnie|anxiété|dépression|diabète|obésité|asthénie|symptômes?|comorbidités?)\b", OptI);
-    /// <summary>A time point in a clause: "à S24", "at week 12", "at 6 months", "M12". Clauses at different times count
+    /// <summary>A time point in a clause: "à S24", "at week 12", "the week-4 visit", "at 6 months", "M12". Clauses at different times count
     /// the same members again ("35 ont été revus à S12 et 31 à S24"), no partition.</summary>
-    static readonly Regex TimePoint = new(@"\b(?:(?:at|by|after|à|après|au bout de)\s+)?(?:(?:week|month|day|year|visit|semaine|mois|jour|visite)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?|semaines|mois|jours|ans)\b|[SMJWD]\d{1,3}\b)", Opt);
+    static readonly Regex TimePoint = new(@"\b(?:(?:at|by|after|à|après|au bout de)\s+)?(?:(?:week|month|day|year|visit|semaine|mois|jour|visite)(?:\s+|-)\d+|\d+\s+(?:weeks?|months?|days?|years?|semaines|mois|jours|ans)\b|[SMJWD]\d{1,3}\b)", Opt);
     static bool AtDifferentTimes(IEnumerable<string> levels) =>
         levels.Select(l => TimePoint.Match(l)).Where(m => m.Success).Select(m => Regex.Replace(m.Value.ToLowerInvariant(), @"^\D+\s+(?=\d)|\D+$", "")).Distinct().Count() >= 2;
     /// <summary>A group's head whose members are events: "Of the 41 infections after …", "Des 27 événements".</summary>
@@ -462,6 +484,9 @@ internal static partial class StatisticExtractor
             {
                 var (studyN, studyNSource) = studyNs.At(list[0].Start);
                 if (studyN is { } sn) others.Add((sn, $"the study's n ({studyNSource})"));
+                // The people of the paragraph's sentences up to the list's segment ("Les 152 patients (…) avaient … . Ils
+                // étaient en classe NYHA II (n = 61), III (n = 74) ou IV (n = 19)").
+                if (l.Exclusive) others.AddRange(SubjectPeople(flow, sentences, ParagraphStart(flow, s0), l.SegmentStart));
                 // A total in the list's own segment: another segment's "(n = 41)" is another list's count.
                 foreach (Match t in TotalInSentence.Matches(flow[l.SegmentStart..l.SegmentEnd]))
                     if (!list.Any(x => l.SegmentStart + t.Groups["n"].Index >= x.Start && l.SegmentStart + t.Groups["n"].Index < x.End))
