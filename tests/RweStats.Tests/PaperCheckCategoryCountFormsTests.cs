@@ -29,4 +29,28 @@ public class PaperCheckCategoryCountFormsTests
     // Visits at different times count the same people again ("the week-4 visit", "the week-24 visit").
     [InlineData("Fifty-seven patients started esketamine; 52 attended the week-4 visit and 41 the week-24 visit.", null)]
     public void ThePeopleOfAnEarlierSentence(string text, string? verdict) => Assert.Equal(verdict, Verdict(text));
+
+    [Theory]
+    // A list of outcomes read longer than the variable's own levels: its total is the group's head.
+    [InlineData("Of the 291 assigned to delayed surgery, 268 completed follow-up, 14 withdrew and 9 never had their second eye operated.", "consistent")]
+    [InlineData("Of the 291 assigned to delayed surgery, 268 completed follow-up, 14 withdrew and 13 never had their second eye operated.", "inconsistent")]
+    [InlineData("Des 291 patients du groupe différé, 268 ont terminé l'étude, 14 sont sortis de l'étude et 9 n'ont jamais été opérés du second œil.", "consistent")]
+    [InlineData("Des 291 patients du groupe différé, 268 ont terminé l'étude, 14 sont sortis de l'étude et 13 n'ont jamais été opérés du second œil.", "inconsistent")]
+    // A level the severity's words do not name ("tense") after theirs.
+    [InlineData("We reviewed 153 consecutive patients. Ascites was absent in 38 patients, mild in 54 and tense in 61.", "consistent")]
+    [InlineData("We reviewed 146 consecutive patients. Ascites was absent in 38 patients, mild in 54 and tense in 61.", "inconsistent")]
+    [InlineData("Nous avons revu 153 patients consécutifs. L'ascite était absente chez 38 patients, légère chez 54 et tendue chez 61.", "consistent")]
+    [InlineData("Nous avons revu 146 patients consécutifs. L'ascite était absente chez 38 patients, légère chez 54 et tendue chez 61.", "inconsistent")]
+    // A count before the levels, without a group's head, is their total, not a level.
+    [InlineData("Une dénutrition a été retrouvée chez 487 patients (39,0 %), sévère chez 203 et modérée chez 284.", "consistent")]
+    [InlineData("Malnutrition was found in 487 patients (39.0%), severe in 203 and moderate in 284.", "consistent")]
+    public void TheLongerListOnTheSameCounts(string text, string? verdict) => Assert.Equal(verdict, Verdict(text));
+
+    [Theory]
+    // The values of a scale named by its acronym ("GOLD 3", "NYHA III") exclude each other.
+    [InlineData("Cinquante-neuf patients ont été inclus, répartis en stades GOLD 2 (n = 17), GOLD 3 (n = 29) et GOLD 4 (n = 13).", "consistent")]
+    [InlineData("Cinquante-neuf patients ont été inclus, répartis en stades GOLD 2 (n = 17), GOLD 3 (n = 29) et GOLD 4 (n = 16).", "inconsistent")]
+    [InlineData("Fifty-nine patients were included, in GOLD stages GOLD 2 (n = 17), GOLD 3 (n = 29) and GOLD 4 (n = 13).", "consistent")]
+    [InlineData("Fifty-nine patients were included, in GOLD stages GOLD 2 (n = 17), GOLD 3 (n = 29) and GOLD 4 (n = 16).", "inconsistent")]
+    public void TheValuesOfANamedScale(string text, string? verdict) => Assert.Equal(verdict, Verdict(text));
 }

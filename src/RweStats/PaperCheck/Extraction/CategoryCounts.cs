@@ -391,8 +391,8 @@ internal static partial class StatisticExtractor
     /// 68, …", "Le score d'Apfel était de 2 chez 58 …", "L'anti-TNF reçu était l'adalimumab chez 41 …".</summary>
     static readonly Regex CopulaBefore = new(@"\b(?:was|were|était|étaient|a été|ont été)\s+(?:(?:de|d'|l'|le|la|les|du|des|an?|the)\s*)?$", OptI);
     static readonly Regex Article = new(@"^(?:the|an?|le|la|les|l'|l’|une?|des|du|de la)\b", OptI);
-    /// <summary>Levels that are the values of one scale: a number, a roman numeral, a letter, or a type with one ("type A", "G1–G2").</summary>
-    static readonly Regex ScaleValue = new(@"^(?:(?:de|d'|type|grade|stade|stage|class|classe)\s*)?(?:\d{1,2}|[IVX]{1,4}|[A-E])(?:\s*[-–]\s*(?:\d{1,2}|[IVX]{1,4}))?(?:\s+or more|\s+ou plus)?$", OptI);
+    /// <summary>Levels that are the values of one scale: a number, a roman numeral, a letter, or a type or a named scale's value with one ("type A", "G1–G2", "GOLD 3", "NYHA III").</summary>
+    static readonly Regex ScaleValue = new(@"^(?:(?:de|d'|type|grade|stade|stage|class|classe|(?-i:[A-Z][A-Z0-9]+)(?=\s))\s*)?(?:\d{1,2}|[IVX]{1,4}|[A-E])(?:\s*[-–]\s*(?:\d{1,2}|[IVX]{1,4}))?(?:\s+or more|\s+ou plus)?$", OptI);
 
     /// <summary>A list of counts that parts one group, found in the text, with what makes its parts exclusive, if anything.</summary>
     sealed record ClauseList(List<CategoryCount> Items, int SegmentStart, int SegmentEnd, bool Exclusive, string Form)
