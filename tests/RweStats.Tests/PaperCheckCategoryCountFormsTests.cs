@@ -53,4 +53,32 @@ public class PaperCheckCategoryCountFormsTests
     [InlineData("Fifty-nine patients were included, in GOLD stages GOLD 2 (n = 17), GOLD 3 (n = 29) and GOLD 4 (n = 13).", "consistent")]
     [InlineData("Fifty-nine patients were included, in GOLD stages GOLD 2 (n = 17), GOLD 3 (n = 29) and GOLD 4 (n = 16).", "inconsistent")]
     public void TheValuesOfANamedScale(string text, string? verdict) => Assert.Equal(verdict, Verdict(text));
+
+    [Theory]
+    // Those who left, counted by their reason: one reason each, an event among them.
+    [InlineData("Des 14 adolescents perdus de vue, 5 avaient déménagé, 4 ont refusé le suivi et 5 étaient injoignables.", "consistent")]
+    [InlineData("Des 12 adolescents perdus de vue, 5 avaient déménagé, 4 ont refusé le suivi et 5 étaient injoignables.", "inconsistent")]
+    [InlineData("Sur les 12 patients ayant arrêté le capteur, 5 avaient une réaction cutanée, 4 des décollements répétés et 3 préféraient la glycémie capillaire.", "consistent")]
+    [InlineData("Sur les 10 patients ayant arrêté le capteur, 5 avaient une réaction cutanée, 4 des décollements répétés et 3 préféraient la glycémie capillaire.", "inconsistent")]
+    [InlineData("Of the 14 adolescents lost to follow-up, 5 had moved, 4 refused further visits and 5 could not be reached.", "consistent")]
+    [InlineData("Of the 12 adolescents lost to follow-up, 5 had moved, 4 refused further visits and 5 could not be reached.", "inconsistent")]
+    public void ThoseWhoLeftByTheirReason(string text, string? verdict) => Assert.Equal(verdict, Verdict(text));
+
+    [Theory]
+    // Times that are the levels of one event, the last open-ended: each member's once.
+    [InlineData("Of the 211 in the intravenous group, 178 were discharged by day 5, 21 on day 6 or 7 and 12 later.", "consistent")]
+    [InlineData("Of the 207 in the intravenous group, 178 were discharged by day 5, 21 on day 6 or 7 and 12 later.", "inconsistent")]
+    [InlineData("Des 211 patients du groupe intraveineux, 178 sont sortis avant le jour 5, 21 au jour 6 ou 7 et 12 plus tard.", "consistent")]
+    [InlineData("Des 207 patients du groupe intraveineux, 178 sont sortis avant le jour 5, 21 au jour 6 ou 7 et 12 plus tard.", "inconsistent")]
+    // Visits at two times count the same members again.
+    [InlineData("Of the 60 patients included, 52 attended the week-4 visit and 41 the week-24 visit.", null)]
+    public void TimesAsTheLevelsOfOneEvent(string text, string? verdict) => Assert.Equal(verdict, Verdict(text));
+
+    [Theory]
+    // A group's head with a duration in its words ("for more than 3 days", "du groupe 5 jours").
+    [InlineData("Among the 27 children whose dosing was interrupted for more than 3 days, 11 stopped for gastrointestinal symptoms, 6 for respiratory symptoms, 7 for an intercurrent illness and 3 for family reasons.", "consistent")]
+    [InlineData("Among the 24 children whose dosing was interrupted for more than 3 days, 11 stopped for gastrointestinal symptoms, 6 for respiratory symptoms, 7 for an intercurrent illness and 3 for family reasons.", "inconsistent")]
+    [InlineData("Parmi les 34 échecs du groupe 5 jours, 21 étaient des récidives, 9 des persistances de l'otite et 4 des otorrhées.", "consistent")]
+    [InlineData("Parmi les 32 échecs du groupe 5 jours, 21 étaient des récidives, 9 des persistances de l'otite et 4 des otorrhées.", "inconsistent")]
+    public void AGroupHeadWithADuration(string text, string? verdict) => Assert.Equal(verdict, Verdict(text));
 }

@@ -308,7 +308,7 @@ internal static partial class StatisticExtractor
     /// <summary>A group and its n at a clause's head, then a comma and the first count: "Of the 196 patients assigned to
     /// withdrawal, 151 …", "of the 92 in the conventional program, 39 …", "Des 27 échecs sous oxygénothérapie standard, 19 …",
     /// "Parmi les 7 214 patients sous inhalateur unique, 4 318 …".</summary>
-    static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+[^\s\d,;:.()][^\s,;:()]*){0,10}?)\s*,\s+$", OptI);
+    static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+(?:[^\s\d,;:.()][^\s,;:()]*|\d{1,3}\s+(?:days?|weeks?|months?|years?|hours?|jours|semaines|mois|ans|heures)\b)){0,12}?)\s*,\s+$", OptI);
     /// <summary>A group named with its n in a bracket at a clause's head: "Among patients given rituximab (n = 120), 80 …",
     /// "Chez les patients opérés (n = 64), 50 …".</summary>
     static readonly Regex BracketNHead = new(@"\b(?:of|among|in|parmi|chez|dans|sur)\s+[^,;()\d]{1,60}\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)\s*,\s+$", OptI);
@@ -373,7 +373,12 @@ internal static partial class StatisticExtractor
     /// <summary>A time point in a clause: "à S24", "at week 12", "the week-4 visit", "at 6 months", "M12". Clauses at different times count
     /// the same members again ("35 ont été revus à S12 et 31 à S24"), no partition.</summary>
     static readonly Regex TimePoint = new(@"\b(?:(?:at|by|after|à|après|au bout de)\s+)?(?:(?:week|month|day|year|visit|semaine|mois|jour|visite)(?:\s+|-)\d+|\d+\s+(?:weeks?|months?|days?|years?|semaines|mois|jours|ans)\b|[SMJWD]\d{1,3}\b)", Opt);
-    static bool AtDifferentTimes(IEnumerable<string> levels) =>
+    /// <summary>Who left a study or a treatment: "lost to follow-up", "who withdrew", "ayant arrêté le capteur", "perdus de vue".</summary>
+    static readonly Regex ExitWords = new(@"\b(?:lost to follow-up|withdr[ae]w\w*|discontinu\w*|dropped out|stopped|who (?:left|quit)|perdu(?:e?s)? de vue|ayant (?:arrêté|interrompu|abandonné|quitté)|qui (?:ont|avaient) (?:arrêté|interrompu|abandonné|quitté)|sortie?s de l'étude)\b", OptI);
+    /// <summary>Times as the levels of one event, each member's once ("discharged by day 5, 21 on day 6 or 7 and 12 later",
+    /// "on day 1 in 22, day 2 in 29 and day 3 or later in 17"): the last open-ended.</summary>
+    static readonly Regex LaterLevel = new(@"\b(?:later|or later|thereafter|or more|plus tard|ou plus|ultérieurement|au-delà)\s*$", OptI);
+    static bool AtDifferentTimes(IEnumerable<string> levels) => !LaterLevel.IsMatch(levels.Last()) &&
         levels.Select(l => TimePoint.Match(l)).Where(m => m.Success).Select(m => Regex.Replace(m.Value.ToLowerInvariant(), @"^\D+\s+(?=\d)|\D+$", "")).Distinct().Count() >= 2;
     /// <summary>A group's head whose members are events: "Of the 41 infections after …", "Des 27 événements".</summary>
     static readonly Regex EventsHead = new(GroupHead.ToString().Replace(@"\s*,\s+$", "").Replace("(?<who>", @"(?=(?:\s+[^\s,;:.()]+){0,3}?\s+(?:infections?|events?|événements?|évènements?|complications?|episodes?|épisodes?|lesions?|lésions?|bleeds?|fractures?|failures?|échecs?|recurrences?|récidives?|deaths?|décès|readmissions?|réadmissions?|arrêts?)\b)(?<who>"), OptI);
@@ -567,7 +572,12 @@ internal static partial class StatisticExtractor
             // Sex beside other characteristics ("30 were men, 25 smokers and 10 diabetic"): variables of their own.
             bool mixed = levels.Any(l => SexLevel.IsMatch(l)) && !levels.All(l => SexLevel.IsMatch(l));
             overlap |= mixed;
-            bool exclusive = !overlap && !hadCondition && !events && !countOf && !stages && !AtDifferentTimes(levels) && (gapped || outcome || residual || rest);
+            // The members of a group who left the study or a treatment, counted by their reason ("Des 12 adolescents perdus de
+            // vue, 5 avaient déménagé, 4 ont refusé le suivi et 3 étaient injoignables"): one reason each, an event among them
+            // ("5 avaient une réaction cutanée") a reason like the others.
+            bool exits = GroupHead.Match(flow[g0..items[0].Start]) is { Success: true } head && ExitWords.IsMatch(head.Groups["who"].Value);
+            events &= !exits;
+            bool exclusive = !overlap && !hadCondition && !events && !countOf && !stages && !AtDifferentTimes(levels) && (gapped || outcome || residual || rest || exits);
             yield return new ClauseList(items.Select(x => new CategoryCount(x.K, x.Lev.ToLowerInvariant(), x.Start, x.End)).ToList(), g0, g1, exclusive, "clauses of one group")
                 { Head = stated, Exhaustive = rest && exclusive };
             break;
