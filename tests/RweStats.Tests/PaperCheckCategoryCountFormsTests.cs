@@ -81,4 +81,16 @@ public class PaperCheckCategoryCountFormsTests
     [InlineData("Parmi les 34 échecs du groupe 5 jours, 21 étaient des récidives, 9 des persistances de l'otite et 4 des otorrhées.", "consistent")]
     [InlineData("Parmi les 32 échecs du groupe 5 jours, 21 étaient des récidives, 9 des persistances de l'otite et 4 des otorrhées.", "inconsistent")]
     public void AGroupHeadWithADuration(string text, string? verdict) => Assert.Equal(verdict, Verdict(text));
+
+    [Theory]
+    // The people of an earlier sentence's head ("Of 1,046 adults switched …", "Parmi les 612 patients, …").
+    [InlineData("Of 1,063 adults switched to dolutegravir, 612 were women. Before the switch, 734 patients were taking TDF/3TC/EFV, 268 AZT/3TC/EFV and 61 another efavirenz-based regimen.", "consistent")]
+    [InlineData("Of 1,046 adults switched to dolutegravir, 612 were women. Before the switch, 734 patients were taking TDF/3TC/EFV, 268 AZT/3TC/EFV and 61 another efavirenz-based regimen.", "inconsistent")]
+    [InlineData("Parmi les 626 patients, 347 étaient des hommes. Le statut RAS était muté chez 318 patients, sauvage chez 251 et inconnu chez 57.", "consistent")]
+    [InlineData("Parmi les 612 patients, 347 étaient des hommes. Le statut RAS était muté chez 318 patients, sauvage chez 251 et inconnu chez 57.", "inconsistent")]
+    // After a pronoun ("Parmi eux", "Among them"), only the sentence just before names the people: not an earlier subgroup
+    // (11), so no total applies here.
+    [InlineData("Parmi les 11 adolescents ayant eu une complication, 4 ont été réopérés. À 3 ans, 84 des 96 adolescents ont été revus. Parmi eux, 52 étaient en rémission, 23 en rémission partielle et 9 en échec.", null)]
+    [InlineData("Among the 11 adolescents with a complication, 4 had surgery again. At 3 years, 84 of the 96 adolescents were seen. Among them, 52 were in remission, 23 in partial remission and 9 had failed.", null)]
+    public void ThePeopleOfAnEarlierHead(string text, string? verdict) => Assert.Equal(verdict, Verdict(text));
 }

@@ -168,15 +168,23 @@ internal static partial class StatisticExtractor
         return paragraph;
     }
 
-    /// <summary>People a sentence is about, counted at its start (after a lead-in phrase and its comma): "Les 152 patients
+    /// <summary>People a sentence is about, counted at its start (after a lead-in phrase and its comma): "Of 1,046 adults
+    /// switched …", "Parmi les 612 patients, …", "Les 152 patients
     /// (108 hommes, 44 femmes) avaient …", "Entre 2016 et 2023, 23 patients ont débuté …", "We reviewed 146 consecutive
     /// patients". Not a share of them ("19 patients (82,6 %) avaient …": a subgroup).</summary>
-    static readonly Regex SubjectPeopleCount = new(@"^\s*(?:(?:[^,.;:\d]|(?<!\d)(?:19|20)\d\d(?!\d)){1,60},\s+)?(?:(?:the|les|ces|these|all|tous les|we|nous)\s+(?:(?:have\s+|avons\s+)?[\p{L}-]+\s+)?)?(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b(?!\s*\(\s*" + Num + @"\s*%)", OptI);
+    static readonly Regex SubjectPeopleCount = new(@"^\s*(?:(?:[^,.;:\d]|(?<!\d)(?:19|20)\d\d(?!\d)){1,60},\s+)?(?:(?:the|les|ces|these|all|tous les|we|nous)\s+(?:(?:have\s+|avons\s+)?[\p{L}-]+\s+)?|(?:of|among|out of|parmi|sur|des)\s+(?:(?:the|all|all the|les|ces)\s+)?)?(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b(?!\s*\(\s*" + Num + @"\s*%)", OptI);
+
+    static readonly Regex AnaphoricLead = new(@"\G\s*(?:(?:of|among|in|out of|parmi|chez|sur|de|d'entre)\s+(?:them|these|those|whom|eux|elles|ceux-ci|celles-ci|ces derniers|ces dernières)\b|(?:they|these|ils|elles|ceux-ci|celles-ci)\s)", OptI);
 
     /// <summary>The people the sentences of a paragraph before a position are about (<see cref="SubjectPeopleCount"/>), as
     /// totals a list of their levels may be of.</summary>
     static IEnumerable<(int, string)> SubjectPeople(string flow, int[] sentences, int paragraph, int before)
     {
+        // A sentence about people an earlier one named by a pronoun ("Parmi eux, 52 …", "Among them, …", "Ils étaient …")
+        // is about the people of the sentence just before it.
+        int own = SentenceStart(sentences, before);
+        if (AnaphoricLead.IsMatch(flow, own))
+            paragraph = Math.Max(paragraph, own > 0 ? SentenceStart(sentences, own - 1) : 0);
         foreach (int s in sentences.Where(x => x >= paragraph && x < before).Prepend(paragraph).Distinct())
             if (SubjectPeopleCount.Match(flow, s, Math.Min(before, SentenceEnd(sentences, flow, s)) - s) is { Success: true } m)
                 yield return (ParseWhole(m.Groups["n"].Value), $"'{m.Value.Trim()}', the people of a sentence earlier in the paragraph");
