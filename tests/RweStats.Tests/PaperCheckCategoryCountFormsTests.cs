@@ -93,4 +93,13 @@ public class PaperCheckCategoryCountFormsTests
     [InlineData("Parmi les 11 adolescents ayant eu une complication, 4 ont été réopérés. À 3 ans, 84 des 96 adolescents ont été revus. Parmi eux, 52 étaient en rémission, 23 en rémission partielle et 9 en échec.", null)]
     [InlineData("Among the 11 adolescents with a complication, 4 had surgery again. At 3 years, 84 of the 96 adolescents were seen. Among them, 52 were in remission, 23 in partial remission and 9 had failed.", null)]
     public void ThePeopleOfAnEarlierHead(string text, string? verdict) => Assert.Equal(verdict, Verdict(text));
+
+    [Theory]
+    // Those who did not give their sex are a level of it, after a ";" too.
+    [InlineData("Participants were 124 adults: 89 women, 33 men, 2 did not report their gender.", "consistent")]
+    [InlineData("Participants were 126 adults: 89 women, 33 men, 2 did not report their gender.", "not_checkable")]
+    [InlineData("Participants were 122 adults: 89 women, 33 men, 2 did not report their gender.", "inconsistent")]
+    [InlineData("Les 320 répondants étaient 174 femmes et 141 hommes ; 5 n'ont pas précisé leur sexe.", "consistent")]
+    [InlineData("Les 318 répondants étaient 174 femmes et 141 hommes ; 5 n'ont pas précisé leur sexe.", "inconsistent")]
+    public void ThoseWhoDidNotGiveTheirSex(string text, string? verdict) => Assert.Equal(verdict, Verdict(text));
 }

@@ -6,10 +6,13 @@ namespace RweStats.PaperCheck;
 // Counts of the levels of one variable whose levels exclude each other (severity, sex, smoking status, NYHA class, …) in running text.
 internal static partial class StatisticExtractor
 {
+    /// <summary>Those who did not give their sex, a level of it: "2 did not report their gender", "5 n'ont pas précisé leur sexe".</summary>
+    const string SexNotStated = @"(?:did\s+not|chose\s+not\s+to|declined\s+to)\s+(?:report|state|give|disclose|specify)\s+(?:their\s+)?(?:gender|sex)|n'ont\s+pas\s+(?:précisé|indiqué|déclaré|renseigné|donné)\s+leur\s+(?:sexe|genre)";
+    static readonly Regex SexNotStatedLevel = new("^(?:" + SexNotStated + ")", OptI);
     /// <summary>The levels of variables whose levels exclude each other, by variable: a patient is in one of them at most.</summary>
     static readonly (string Variable, string Levels)[] ExclusiveLevels =
     {
-        ("sex", @"women|men|females?|males?|femmes|hommes|boys|girls|garçons|filles|non-?binary|non-?binaires?|(?:gave|reported|declared|indiquaient|déclaraient|ont déclaré|ont indiqué)\s+(?:an)?other\s+gender|(?:gave|reported|declared|indiquaient|déclaraient|ont déclaré|ont indiqué)\s+un\s+autre\s+genre"),
+        ("sex", @"women|men|females?|males?|femmes|hommes|boys|girls|garçons|filles|non-?binary|non-?binaires?|(?:gave|reported|declared|indiquaient|déclaraient|ont déclaré|ont indiqué)\s+(?:an)?other\s+gender|(?:gave|reported|declared|indiquaient|déclaraient|ont déclaré|ont indiqué)\s+un\s+autre\s+genre|" + SexNotStated),
         // Where each patient was at the study's end: completed it, withdrew or was lost (not "completed the questionnaire", of which a patient may complete several).
         ("disposition", @"completed (?:the )?(?:study|trial|follow-up|protocol)|withdrew|(?:were )?lost to follow-up|(?:ont )?terminé l'étude|(?:sont )?sortis de l'étude|(?:ont )?retiré leur consentement|(?:ont été |été )?perdus de vue"),
         ("smoking status", @"current smokers?|former smokers?|ex-smokers?|never smokers?|non-smokers?|never smoked|(?:had )?(?:quit|stopped) smoking|(?:n'avaient |n'ont |n'a )?jamais fumé|arrêté de fumer|fumeurs actifs|fumeurs actuels|anciens fumeurs|ex-fumeurs|non-fumeurs|jamais fumeurs"),
@@ -214,7 +217,8 @@ internal static partial class StatisticExtractor
         {
             var run = runs[^1];
             int semicolon = run.Count > 0 ? flow.IndexOf(';', run[^1].End, c.Start - run[^1].End) : -1;
-            if (run.Count > 0 && (semicolon >= 0 || run.Any(x => x.Level == c.Level)))
+            // Not before those who did not give their sex ("174 femmes et 141 hommes ; 5 n'ont pas précisé leur sexe").
+            if (run.Count > 0 && ((semicolon >= 0 && !SexNotStatedLevel.IsMatch(c.Level)) || run.Any(x => x.Level == c.Level)))
             {
                 breaks.Add(semicolon >= 0 ? semicolon : c.Start);
                 runs.Add(new());
