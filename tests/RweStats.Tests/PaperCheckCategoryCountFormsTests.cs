@@ -102,4 +102,12 @@ public class PaperCheckCategoryCountFormsTests
     [InlineData("Les 320 répondants étaient 174 femmes et 141 hommes ; 5 n'ont pas précisé leur sexe.", "consistent")]
     [InlineData("Les 318 répondants étaient 174 femmes et 141 hommes ; 5 n'ont pas précisé leur sexe.", "inconsistent")]
     public void ThoseWhoDidNotGiveTheirSex(string text, string? verdict) => Assert.Equal(verdict, Verdict(text));
+
+    [Theory]
+    // The exits of a treatment counted by their reason in brackets, one reason each.
+    [InlineData("Les 40 arrêts étaient dus à une inefficacité (n = 14), à un effet indésirable (n = 12), à une grossesse (n = 3) ou au choix du patient (n = 11).", "consistent")]
+    [InlineData("Les 38 arrêts étaient dus à une inefficacité (n = 14), à un effet indésirable (n = 12), à une grossesse (n = 3) ou au choix du patient (n = 11).", "inconsistent")]
+    [InlineData("The 40 withdrawals were for lack of efficacy (n = 14), an adverse effect (n = 12), pregnancy (n = 3) or the patient's choice (n = 11).", "consistent")]
+    [InlineData("The 38 withdrawals were for lack of efficacy (n = 14), an adverse effect (n = 12), pregnancy (n = 3) or the patient's choice (n = 11).", "inconsistent")]
+    public void ExitsByTheirReason(string text, string? verdict) => Assert.Equal(verdict, Verdict(text));
 }

@@ -656,8 +656,9 @@ internal static partial class StatisticExtractor
     /// <summary>Each member counted in one category, said so: "each counted once", "chacun compté une fois".</summary>
     static readonly Regex EachCountedOnce = new(@"\beach counted once\b|\bcounted once each\b|\bchacune? comptée? une (?:seule )?fois\b|" + CountedOncePhrase, OptI);
     /// <summary>The people a list of bracketed counts parts, named before it in its segment: "Les 21 patients mis en dialyse",
-    /// "Sept patients sont décédés", "arrêté chez 16 patients", "reported by 12 participants".</summary>
-    static readonly Regex PeopleBefore = new(@"(?<![\w.,])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}-]+\s+){0,2}?(?:" + PeopleWords + @"|parents)\b", OptI);
+    /// "Sept patients sont décédés", "arrêté chez 16 patients", "reported by 12 participants"; or the exits they had, one
+    /// reason each: "Les 38 arrêts étaient dus à …", "The 21 withdrawals were for …".</summary>
+    static readonly Regex PeopleBefore = new(@"(?<![\w.,])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}-]+\s+){0,2}?(?:" + PeopleWords + @"|parents|arrêts|interruptions|abandons|discontinuations|withdrawals|dropouts|deaths|décès)\b", OptI);
 
     /// <summary>
     /// Counts in brackets after their levels, two or more: "Sept patients sont décédés : de cause cardiovasculaire (4),
