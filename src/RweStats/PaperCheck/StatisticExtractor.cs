@@ -358,6 +358,17 @@ internal static partial class StatisticExtractor
                 found.RemoveAll(f => known.Contains(f));
                 found.Add(c with { MayOverlap = false });
             }
+            // The longer list on the same counts, of the same total: a level the variable's words do not name, after theirs
+            // ("268 completed follow-up, 14 withdrew and 13 never had their second eye operated", "absent in 38, mild in 54 and
+            // tense in 61"). Before them, only where a group's head gives the total: without one, "retrouvée chez 487 patients,
+            // sévère chez 203 et modérée chez 284" starts with their total.
+            else if (known.All(f => c.Categories.Count > f.Categories.Count && f.Categories.All(a => c.Categories.Any(b => a.Start < b.End && a.End > b.Start))
+                                    && (c.SentenceTotal is not null || c.Categories[0].Start < f.Categories[0].End && c.Categories[0].End > f.Categories[0].Start)
+                                    && (f.SentenceTotal is null || f.SentenceTotal == c.SentenceTotal)) && (c.SentenceTotal is not null || !c.MayOverlap))
+            {
+                found.RemoveAll(f => known.Contains(f));
+                found.Add(c);
+            }
         }
         found.AddRange(EventsCountedByType(text, sentences).Where(e => !found.Any(f => f is CategoryCounts && f.Context.Start < e.Context.End && f.Context.End > e.Context.Start)));
         found = InheritMeasure(flow, found, inTables, sentences, options).Select(s => s is MedianWithQuartiles median ? CountedInWholeUnits(median) : s).ToList();

@@ -6,10 +6,13 @@ namespace RweStats.PaperCheck;
 // Counts of the levels of one variable whose levels exclude each other (severity, sex, smoking status, NYHA class, …) in running text.
 internal static partial class StatisticExtractor
 {
+    /// <summary>Those who did not give their sex, a level of it: "2 did not report their gender", "5 n'ont pas précisé leur sexe".</summary>
+    const string SexNotStated = @"(?:did\s+not|chose\s+not\s+to|declined\s+to)\s+(?:report|state|give|disclose|specify)\s+(?:their\s+)?(?:gender|sex)|n'ont\s+pas\s+(?:précisé|indiqué|déclaré|renseigné|donné)\s+leur\s+(?:sexe|genre)";
+    static readonly Regex SexNotStatedLevel = new("^(?:" + SexNotStated + ")", OptI);
     /// <summary>The levels of variables whose levels exclude each other, by variable: a patient is in one of them at most.</summary>
     static readonly (string Variable, string Levels)[] ExclusiveLevels =
     {
-        ("sex", @"women|men|females?|males?|femmes|hommes|boys|girls|garçons|filles|non-?binary|non-?binaires?|(?:gave|reported|declared|indiquaient|déclaraient|ont déclaré|ont indiqué)\s+(?:an)?other\s+gender|(?:gave|reported|declared|indiquaient|déclaraient|ont déclaré|ont indiqué)\s+un\s+autre\s+genre"),
+        ("sex", @"women|men|females?|males?|femmes|hommes|boys|girls|garçons|filles|non-?binary|non-?binaires?|(?:gave|reported|declared|indiquaient|déclaraient|ont déclaré|ont indiqué)\s+(?:an)?other\s+gender|(?:gave|reported|declared|indiquaient|déclaraient|ont déclaré|ont indiqué)\s+un\s+autre\s+genre|" + SexNotStated),
         // Where each patient was at the study's end: completed it, withdrew or was lost (not "completed the questionnaire", of which a patient may complete several).
         ("disposition", @"completed (?:the )?(?:study|trial|follow-up|protocol)|withdrew|(?:were )?lost to follow-up|(?:ont )?terminé l'étude|(?:sont )?sortis de l'étude|(?:ont )?retiré leur consentement|(?:ont été |été )?perdus de vue"),
         ("smoking status", @"current smokers?|former smokers?|ex-smokers?|never smokers?|non-smokers?|never smoked|(?:had )?(?:quit|stopped) smoking|(?:n'avaient |n'ont |n'a )?jamais fumé|arrêté de fumer|fumeurs actifs|fumeurs actuels|anciens fumeurs|ex-fumeurs|non-fumeurs|jamais fumeurs"),
@@ -133,14 +136,12 @@ internal static partial class StatisticExtractor
                 if (total is null)
                 {
                     // An n stated earlier in the paragraph ("86 % des patients (n = 12) sont encore traités"), else the study's.
-                    // A blank line followed by a lower-case word is a page break inside a sentence, not a new paragraph.
-                    int paragraph = s0;
-                    do paragraph = Math.Max(0, flow.LastIndexOf('\n', Math.Max(0, paragraph - 2)) + 1);
-                    while (paragraph > 0 && flow[paragraph..s0].TrimStart() is { Length: > 0 } rest && char.IsLower(rest[0]) && s0 - paragraph < 1500);
+                    int paragraph = ParagraphStart(flow, s0);
                     foreach (Match t in NEquals.Matches(flow[paragraph..s0]))
                         others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value}' earlier in the paragraph"));
                     foreach (Match t in NPeople.Matches(flow[paragraph..s0]))
                         others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value}' earlier in the paragraph"));
+                    others.AddRange(SubjectPeople(flow, sentences, paragraph, s0));
                     if (studyN is { } sn) others.Add((sn, $"the study's n ({studyNSource})"));
                     // Any count of people in the sentence may be the total ("Of 300 screened, 160 were women and 140 men").
                     // Not the last of a list of counts ("respectivement chez 9, 11, 10 et 18 patients du groupe oral", "in 4, 7 and 12
@@ -158,6 +159,38 @@ internal static partial class StatisticExtractor
                 yield return bracketTotal is null ? counts : counts with { TotalSource = bracketTotal };
             }
         }
+    }
+
+    /// <summary>Where the paragraph holding a position starts. A blank line followed by a lower-case word is a page break
+    /// inside a sentence, not a new paragraph.</summary>
+    static int ParagraphStart(string flow, int s0)
+    {
+        int paragraph = s0;
+        do paragraph = Math.Max(0, flow.LastIndexOf('\n', Math.Max(0, paragraph - 2)) + 1);
+        while (paragraph > 0 && flow[paragraph..s0].TrimStart() is { Length: > 0 } rest && char.IsLower(rest[0]) && s0 - paragraph < 1500);
+        return paragraph;
+    }
+
+    /// <summary>People a sentence is about, counted at its start (after a lead-in phrase and its comma): "Of 1,046 adults
+    /// switched …", "Parmi les 612 patients, …", "Les 152 patients
+    /// (108 hommes, 44 femmes) avaient …", "Entre 2016 et 2023, 23 patients ont débuté …", "We reviewed 146 consecutive
+    /// patients". Not a share of them ("19 patients (82,6 %) avaient …": a subgroup).</summary>
+    static readonly Regex SubjectPeopleCount = new(@"^\s*(?:(?:[^,.;:\d]|(?<!\d)(?:19|20)\d\d(?!\d)){1,60},\s+)?(?:(?:the|les|ces|these|all|tous les|we|nous)\s+(?:(?:have\s+|avons\s+)?[\p{L}-]+\s+)?|(?:of|among|out of|parmi|sur|des)\s+(?:(?:the|all|all the|les|ces)\s+)?)?(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b(?!\s*\(\s*" + Num + @"\s*%)", OptI);
+
+    static readonly Regex AnaphoricLead = new(@"\G\s*(?:(?:of|among|in|out of|parmi|chez|sur|de|d'entre)\s+(?:them|these|those|whom|eux|elles|ceux-ci|celles-ci|ces derniers|ces dernières)\b|(?:they|these|ils|elles|ceux-ci|celles-ci)\s)", OptI);
+
+    /// <summary>The people the sentences of a paragraph before a position are about (<see cref="SubjectPeopleCount"/>), as
+    /// totals a list of their levels may be of.</summary>
+    static IEnumerable<(int, string)> SubjectPeople(string flow, int[] sentences, int paragraph, int before)
+    {
+        // A sentence about people an earlier one named by a pronoun ("Parmi eux, 52 …", "Among them, …", "Ils étaient …")
+        // is about the people of the sentence just before it.
+        int own = SentenceStart(sentences, before);
+        if (AnaphoricLead.IsMatch(flow, own))
+            paragraph = Math.Max(paragraph, own > 0 ? SentenceStart(sentences, own - 1) : 0);
+        foreach (int s in sentences.Where(x => x >= paragraph && x < before).Prepend(paragraph).Distinct())
+            if (SubjectPeopleCount.Match(flow, s, Math.Min(before, SentenceEnd(sentences, flow, s)) - s) is { Success: true } m)
+                yield return (ParseWhole(m.Groups["n"].Value), $"'{m.Value.Trim()}', the people of a sentence earlier in the paragraph");
     }
 
     /// <summary>The arm a clause names, when it names one arm only and the paper stated its n before, in the same section.</summary>
@@ -184,7 +217,8 @@ internal static partial class StatisticExtractor
         {
             var run = runs[^1];
             int semicolon = run.Count > 0 ? flow.IndexOf(';', run[^1].End, c.Start - run[^1].End) : -1;
-            if (run.Count > 0 && (semicolon >= 0 || run.Any(x => x.Level == c.Level)))
+            // Not before those who did not give their sex ("174 femmes et 141 hommes ; 5 n'ont pas précisé leur sexe").
+            if (run.Count > 0 && ((semicolon >= 0 && !SexNotStatedLevel.IsMatch(c.Level)) || run.Any(x => x.Level == c.Level)))
             {
                 breaks.Add(semicolon >= 0 ? semicolon : c.Start);
                 runs.Add(new());
@@ -286,7 +320,7 @@ internal static partial class StatisticExtractor
     /// <summary>A group and its n at a clause's head, then a comma and the first count: "Of the 196 patients assigned to
     /// withdrawal, 151 …", "of the 92 in the conventional program, 39 …", "Des 27 échecs sous oxygénothérapie standard, 19 …",
     /// "Parmi les 7 214 patients sous inhalateur unique, 4 318 …".</summary>
-    static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+[^\s\d,;:.()][^\s,;:()]*){0,10}?)\s*,\s+$", OptI);
+    static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+(?:[^\s\d,;:.()][^\s,;:()]*|\d{1,3}\s+(?:days?|weeks?|months?|years?|hours?|jours|semaines|mois|ans|heures)\b)){0,12}?)\s*,\s+$", OptI);
     /// <summary>A group named with its n in a bracket at a clause's head: "Among patients given rituximab (n = 120), 80 …",
     /// "Chez les patients opérés (n = 64), 50 …".</summary>
     static readonly Regex BracketNHead = new(@"\b(?:of|among|in|parmi|chez|dans|sur)\s+[^,;()\d]{1,60}\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)\s*,\s+$", OptI);
@@ -348,10 +382,15 @@ internal static partial class StatisticExtractor
     static readonly Regex OverlapWords = new(@"\b(?:daily|weekly|a day|a week|par jour|par semaine|quotidien\w*|hebdomadaire\w*|each|per|chacun|chaque|also|both|as well|in addition|including|of whom|among whom|of which|at least|more than one|aussi|également|à la fois|dont|notamment|parmi lesquels|parmi lesquelles|au moins|plusieurs)\b", OptI);
     /// <summary>What a patient may have several of: symptoms, conditions, findings (a clause sharing "had" with them).</summary>
     static readonly Regex ConditionWords = new(@"\b(?:fever|rash|cough|headaches?|nausea|vomiting|diarrh\w*|fatigue|pain|dizziness|pruritus|itch\w*|insomnia|anxiety|depression|hypertension|diabetes|obesity|dyspn\w*|symptoms?|comorbid\w*|fièvre|éruption|toux|céphalées?|nausées?|vomissements?|douleurs?|vertiges?|prurit|insomnie|anxiété|dépression|diabète|obésité|asthénie|symptômes?|comorbidités?)\b", OptI);
-    /// <summary>A time point in a clause: "à S24", "at week 12", "at 6 months", "M12". Clauses at different times count
+    /// <summary>A time point in a clause: "à S24", "at week 12", "the week-4 visit", "at 6 months", "M12". Clauses at different times count
     /// the same members again ("35 ont été revus à S12 et 31 à S24"), no partition.</summary>
-    static readonly Regex TimePoint = new(@"\b(?:(?:at|by|after|à|après|au bout de)\s+)?(?:(?:week|month|day|year|visit|semaine|mois|jour|visite)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?|semaines|mois|jours|ans)\b|[SMJWD]\d{1,3}\b)", Opt);
-    static bool AtDifferentTimes(IEnumerable<string> levels) =>
+    static readonly Regex TimePoint = new(@"\b(?:(?:at|by|after|à|après|au bout de)\s+)?(?:(?:week|month|day|year|visit|semaine|mois|jour|visite)(?:\s+|-)\d+|\d+\s+(?:weeks?|months?|days?|years?|semaines|mois|jours|ans)\b|[SMJWD]\d{1,3}\b)", Opt);
+    /// <summary>Who left a study or a treatment: "lost to follow-up", "who withdrew", "ayant arrêté le capteur", "perdus de vue".</summary>
+    static readonly Regex ExitWords = new(@"\b(?:lost to follow-up|withdr[ae]w\w*|discontinu\w*|dropped out|stopped|who (?:left|quit)|perdu(?:e?s)? de vue|ayant (?:arrêté|interrompu|abandonné|quitté)|qui (?:ont|avaient) (?:arrêté|interrompu|abandonné|quitté)|sortie?s de l'étude)\b", OptI);
+    /// <summary>Times as the levels of one event, each member's once ("discharged by day 5, 21 on day 6 or 7 and 12 later",
+    /// "on day 1 in 22, day 2 in 29 and day 3 or later in 17"): the last open-ended.</summary>
+    static readonly Regex LaterLevel = new(@"\b(?:later|or later|thereafter|or more|plus tard|ou plus|ultérieurement|au-delà)\s*$", OptI);
+    static bool AtDifferentTimes(IEnumerable<string> levels) => !LaterLevel.IsMatch(levels.Last()) &&
         levels.Select(l => TimePoint.Match(l)).Where(m => m.Success).Select(m => Regex.Replace(m.Value.ToLowerInvariant(), @"^\D+\s+(?=\d)|\D+$", "")).Distinct().Count() >= 2;
     /// <summary>A group's head whose members are events: "Of the 41 infections after …", "Des 27 événements".</summary>
     static readonly Regex EventsHead = new(GroupHead.ToString().Replace(@"\s*,\s+$", "").Replace("(?<who>", @"(?=(?:\s+[^\s,;:.()]+){0,3}?\s+(?:infections?|events?|événements?|évènements?|complications?|episodes?|épisodes?|lesions?|lésions?|bleeds?|fractures?|failures?|échecs?|recurrences?|récidives?|deaths?|décès|readmissions?|réadmissions?|arrêts?)\b)(?<who>"), OptI);
@@ -369,8 +408,8 @@ internal static partial class StatisticExtractor
     /// 68, …", "Le score d'Apfel était de 2 chez 58 …", "L'anti-TNF reçu était l'adalimumab chez 41 …".</summary>
     static readonly Regex CopulaBefore = new(@"\b(?:was|were|était|étaient|a été|ont été)\s+(?:(?:de|d'|l'|le|la|les|du|des|an?|the)\s*)?$", OptI);
     static readonly Regex Article = new(@"^(?:the|an?|le|la|les|l'|l’|une?|des|du|de la)\b", OptI);
-    /// <summary>Levels that are the values of one scale: a number, a roman numeral, a letter, or a type with one ("type A", "G1–G2").</summary>
-    static readonly Regex ScaleValue = new(@"^(?:(?:de|d'|type|grade|stade|stage|class|classe)\s*)?(?:\d{1,2}|[IVX]{1,4}|[A-E])(?:\s*[-–]\s*(?:\d{1,2}|[IVX]{1,4}))?(?:\s+or more|\s+ou plus)?$", OptI);
+    /// <summary>Levels that are the values of one scale: a number, a roman numeral, a letter, or a type or a named scale's value with one ("type A", "G1–G2", "GOLD 3", "NYHA III").</summary>
+    static readonly Regex ScaleValue = new(@"^(?:(?:de|d'|type|grade|stade|stage|class|classe|(?-i:[A-Z][A-Z0-9]+)(?=\s))\s*)?(?:\d{1,2}|[IVX]{1,4}|[A-E])(?:\s*[-–]\s*(?:\d{1,2}|[IVX]{1,4}))?(?:\s+or more|\s+ou plus)?$", OptI);
 
     /// <summary>A list of counts that parts one group, found in the text, with what makes its parts exclusive, if anything.</summary>
     sealed record ClauseList(List<CategoryCount> Items, int SegmentStart, int SegmentEnd, bool Exclusive, string Form)
@@ -462,6 +501,9 @@ internal static partial class StatisticExtractor
             {
                 var (studyN, studyNSource) = studyNs.At(list[0].Start);
                 if (studyN is { } sn) others.Add((sn, $"the study's n ({studyNSource})"));
+                // The people of the paragraph's sentences up to the list's segment ("Les 152 patients (…) avaient … . Ils
+                // étaient en classe NYHA II (n = 61), III (n = 74) ou IV (n = 19)").
+                if (l.Exclusive) others.AddRange(SubjectPeople(flow, sentences, ParagraphStart(flow, s0), l.SegmentStart));
                 // A total in the list's own segment: another segment's "(n = 41)" is another list's count.
                 foreach (Match t in TotalInSentence.Matches(flow[l.SegmentStart..l.SegmentEnd]))
                     if (!list.Any(x => l.SegmentStart + t.Groups["n"].Index >= x.Start && l.SegmentStart + t.Groups["n"].Index < x.End))
@@ -542,7 +584,12 @@ internal static partial class StatisticExtractor
             // Sex beside other characteristics ("30 were men, 25 smokers and 10 diabetic"): variables of their own.
             bool mixed = levels.Any(l => SexLevel.IsMatch(l)) && !levels.All(l => SexLevel.IsMatch(l));
             overlap |= mixed;
-            bool exclusive = !overlap && !hadCondition && !events && !countOf && !stages && !AtDifferentTimes(levels) && (gapped || outcome || residual || rest);
+            // The members of a group who left the study or a treatment, counted by their reason ("Des 12 adolescents perdus de
+            // vue, 5 avaient déménagé, 4 ont refusé le suivi et 3 étaient injoignables"): one reason each, an event among them
+            // ("5 avaient une réaction cutanée") a reason like the others.
+            bool exits = GroupHead.Match(flow[g0..items[0].Start]) is { Success: true } head && ExitWords.IsMatch(head.Groups["who"].Value);
+            events &= !exits;
+            bool exclusive = !overlap && !hadCondition && !events && !countOf && !stages && !AtDifferentTimes(levels) && (gapped || outcome || residual || rest || exits);
             yield return new ClauseList(items.Select(x => new CategoryCount(x.K, x.Lev.ToLowerInvariant(), x.Start, x.End)).ToList(), g0, g1, exclusive, "clauses of one group")
                 { Head = stated, Exhaustive = rest && exclusive };
             break;
@@ -609,8 +656,9 @@ internal static partial class StatisticExtractor
     /// <summary>Each member counted in one category, said so: "each counted once", "chacun compté une fois".</summary>
     static readonly Regex EachCountedOnce = new(@"\beach counted once\b|\bcounted once each\b|\bchacune? comptée? une (?:seule )?fois\b|" + CountedOncePhrase, OptI);
     /// <summary>The people a list of bracketed counts parts, named before it in its segment: "Les 21 patients mis en dialyse",
-    /// "Sept patients sont décédés", "arrêté chez 16 patients", "reported by 12 participants".</summary>
-    static readonly Regex PeopleBefore = new(@"(?<![\w.,])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}-]+\s+){0,2}?(?:" + PeopleWords + @"|parents)\b", OptI);
+    /// "Sept patients sont décédés", "arrêté chez 16 patients", "reported by 12 participants"; or the exits they had, one
+    /// reason each: "Les 38 arrêts étaient dus à …", "The 21 withdrawals were for …".</summary>
+    static readonly Regex PeopleBefore = new(@"(?<![\w.,])(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\p{L}-]+\s+){0,2}?(?:" + PeopleWords + @"|parents|arrêts|interruptions|abandons|discontinuations|withdrawals|dropouts|deaths|décès)\b", OptI);
 
     /// <summary>
     /// Counts in brackets after their levels, two or more: "Sept patients sont décédés : de cause cardiovasculaire (4),
