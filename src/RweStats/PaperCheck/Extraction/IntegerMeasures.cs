@@ -188,14 +188,19 @@ internal static partial class StatisticExtractor
     /// after stopping 1.51 (SD 0.92)", "et les 15 qui ont rechuté 1,51 (ET 0,92)") or by "with" ("and the 14 with a
     /// glucose-6-phosphate dehydrogenase deficiency 2.07 (SD 0.28)", "et les 12 ayant une surinfection 3,47"), in up to six
     /// words after them ("et les 25 patients mineurs lors de leur première ivresse 1,64 (DS 0,81)"), or by "those" and
-    /// what they are in or given ("and those in the liberal group a median of 2.2 units", "et ceux du groupe libéral"). People named, so that the group's n is the statistic's (not "les 26
+    /// what they are in or given ("and those in the liberal group a median of 2.2 units", "et ceux du groupe libéral"); its
+    /// words may hold a whole number ("the 16 women aged over 40 years 2.31 (SD 1.01)", "les 12 enfants de moins de 7 ans
+    /// 1,58 (DS 0,21)") and a relative clause's verb ("the 14 with a mother who had dysmenorrhea 2.64 (SD 0.19)"). People named, so that the group's n is the statistic's (not "les 26
     /// sous placebo", whose n the sentence's other group would give); no verb and no preposition at its end: "and the
     /// 40 patients had a BMI of 27.3" names its own measure; but the group may end on the preposition that brought in the
     /// first group's value, the verb and measure left out before it (see <see cref="Joined"/>).</summary>
     static readonly Regex ElidedGroup = new(@"^\s*(?:,\s*(?:and|et)?|;|\band\b|\bet\b)\s*(?:(?:the|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+"
         + @"(?:(?:" + NotAVerb + @"[\p{L}'’-]+\s+){0,3}?" + PeopleWords + @"|(?:who|qui|with|avec|ayant)\s+[\p{L}'’-]+)"
         + @"|(?:those|ceux|celles)\s+(?:in|on|with|given|receiving|who|dans|du|de|avec|sous|ayant|qui)\s+[\p{L}'’-]+)"
-        + @"(?:\s+" + NotAVerb + @"(?:\p{L}[\p{L}\d'’-]*|\d{1,2}(?:re|er|e|ème|st|nd|rd|th)(?![\p{L}\d]))){0,8}\s*(?<!\b(?:of|de|d'|du|des|à|at|for|pour|with|avec)\s*)$", OptI);
+        + @"(?:\s+(?:" + RelativeClauseVerb + "|" + NotAVerb + @"(?:\p{L}[\p{L}\d'’-]*|\d{1,2}(?:re|er|e|ème|st|nd|rd|th)(?![\p{L}\d])|\d{1,3}(?![\d.,])))){0,8}\s*(?<!\b(?:of|de|d'|du|des|à|at|for|pour|with|avec)\s*)(?<!\d\s*)$", OptI);
+    /// <summary>The verb of a relative clause that describes the group ("the 14 with a mother who had dysmenorrhea", "les 9
+    /// enfants qui avaient un frère"): the group's own, not a verb giving the group a measure of its own.</summary>
+    const string RelativeClauseVerb = @"(?:who|whose|that|qui|dont)\s+(?:had|has|have|were|was|avaient|avait|ont|a|étaient|était)\b";
     const string NotAVerb = @"(?!(?:" + Auxiliary + @"|showed|reported|received|took|used|a(?=\s+(?:[\p{L}-]+(?:é|ée|és|ées|u|ue|us|ues|i|is|it)|une?|des|du|de|d')\b)|présentaient|recevaient|prenaient)\b)";
 
     /// <summary>A statistic joined to the one before it as a second value of the same measure (see <see cref="InheritMeasure"/>), with no unit or "for …" of its own after it.</summary>

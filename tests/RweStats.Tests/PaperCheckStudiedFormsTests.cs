@@ -1,0 +1,32 @@
+using RweStats.PaperCheck;
+
+namespace RweStats.Tests;
+
+/// <summary>
+/// Forms papers print that the checker reads: a second group's value with its measure left out whose group is described
+/// by a number or a relative clause, a median set apart from its quartiles by what it is timed from, a binary variable
+/// stated as recorded 1 for yes, and medians of things counted whose quartiles are printed whole. Each with a correct
+/// control and an impossible value; the arithmetic is given in the comments.
+/// </summary>
+public class PaperCheckStudiedFormsTests
+{
+    static CheckReport CheckText(string text) => PaperChecker.Check(PaperText.FromString("paper.txt", text), CheckOptions.Default);
+
+    static List<string> Verdicts(string text, string check) =>
+        CheckText(text).Findings.Where(f => f.Check == check).OrderBy(f => f.Start).Select(f => Finding.VerdictName(f.Verdict)).ToList();
+
+    [Theory]
+    // 37/16 = 2.3125 prints 2.31; 2.33 lies between 37/16 and 38/16 = 2.375. 19/12 = 1.583 prints 1,58; 1,55 lies
+    // between 18/12 = 1.5 and 19/12. 37/14 = 2.643 prints 2.64; 2.61 lies between 36/14 = 2.571 and 37/14.
+    [InlineData("The 18 women with a previous pregnancy attended 3.39 (SD 1.24) dietitian visits, the 16 women aged over 40 years 2.31 (SD 1.01).", "consistent")]
+    [InlineData("The 18 women with a previous pregnancy attended 3.39 (SD 1.24) dietitian visits, the 16 women aged over 40 years 2.33 (SD 1.01).", "inconsistent")]
+    [InlineData("Les 19 enfants ayant un trouble de l'attention ont eu 2,58 (DS 1,17) nuits avec réveil, et les 12 enfants de moins de 7 ans 1,58 (DS 0,51).", "consistent")]
+    [InlineData("Les 19 enfants ayant un trouble de l'attention ont eu 2,58 (DS 1,17) nuits avec réveil, et les 12 enfants de moins de 7 ans 1,55 (DS 0,51).", "inconsistent")]
+    [InlineData("The 21 women who took analgesics missed 1.86 (SD 1.15) classes, the 14 with a mother who had dysmenorrhea 2.64 (SD 1.19).", "consistent")]
+    [InlineData("The 21 women who took analgesics missed 1.86 (SD 1.15) classes, the 14 with a mother who had dysmenorrhea 2.61 (SD 1.19).", "inconsistent")]
+    [InlineData("Les 21 femmes sous antalgiques ont manqué 1,86 (ET 1,15) cours, et les 14 femmes qui avaient une mère dysménorrhéique 2,61 (ET 1,19).", "inconsistent")]
+    // A group whose clause gives it a measure of its own inherits nothing.
+    [InlineData("The 21 women who took analgesics missed 1.86 (SD 1.15) classes, and the 14 women who had a BMI over 30 had a weight of 81.23 (SD 9.12).", "not_checkable")]
+    [InlineData("Les 21 femmes sous antalgiques ont manqué 1,86 (ET 1,15) cours, et les 14 femmes de plus de 40 ans avaient un poids de 81,23 (ET 9,12).", "not_checkable")]
+    public void ASecondGroupDescribedByANumberOrARelativeClause(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim")[^1]);
+}
