@@ -29,4 +29,12 @@ public class PaperCheckStudiedFormsTests
     [InlineData("The 21 women who took analgesics missed 1.86 (SD 1.15) classes, and the 14 women who had a BMI over 30 had a weight of 81.23 (SD 9.12).", "not_checkable")]
     [InlineData("Les 21 femmes sous antalgiques ont manqué 1,86 (ET 1,15) cours, et les 14 femmes de plus de 40 ans avaient un poids de 81,23 (ET 9,12).", "not_checkable")]
     public void ASecondGroupDescribedByANumberOrARelativeClause(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim")[^1]);
+
+    [Theory]
+    // A median below its first quartile is given by no data, whatever the median is timed from.
+    [InlineData("Defervescence came a median of 36 hours after the start of the infusion (IQR 40–58).", "inconsistent")]
+    [InlineData("Defervescence came a median of 46 hours after the start of the infusion (IQR 40–58).", "consistent")]
+    [InlineData("La défervescence est survenue en médiane 36 heures après le début de la perfusion (EIQ 40-58).", "inconsistent")]
+    [InlineData("La défervescence est survenue en médiane 46 heures après le début de la perfusion (EIQ 40-58).", "consistent")]
+    public void AMedianTimedFromAnEventBeforeItsQuartiles(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile_order").Single());
 }
