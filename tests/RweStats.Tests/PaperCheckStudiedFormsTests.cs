@@ -37,4 +37,15 @@ public class PaperCheckStudiedFormsTests
     [InlineData("La défervescence est survenue en médiane 36 heures après le début de la perfusion (EIQ 40-58).", "inconsistent")]
     [InlineData("La défervescence est survenue en médiane 46 heures après le début de la perfusion (EIQ 40-58).", "consistent")]
     public void AMedianTimedFromAnEventBeforeItsQuartiles(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile_order").Single());
+
+    [Theory]
+    // A 0/1 variable stated as recorded or scored 1 for yes: a proportion near 0.29 has an SD of at least 0.45 (0.29 ×
+    // 0.71 = 0.206, √0.206 = 0.454); 0.32 with SD 0.47 is 16/50.
+    [InlineData("Living alone, recorded as 1 for yes and 0 for no, averaged 0.32 (SD 0.47) in the 50 patients.", "consistent")]
+    [InlineData("Living alone, recorded as 1 for yes and 0 for no, averaged 0.29 (SD 0.18) in the 50 patients.", "inconsistent")]
+    [InlineData("Proton-pump inhibitor use (1 = yes, 0 = no) was 0.29 (SD 0.18) in the 50 patients.", "inconsistent")]
+    [InlineData("Proton-pump inhibitor use (1 = yes, 0 = no) was 0.32 (SD 0.47) in the 50 patients.", "consistent")]
+    [InlineData("Le fait de vivre seul, noté 1 pour oui et 0 pour non, valait 0,29 (ET 0,18) chez les 50 patients.", "inconsistent")]
+    [InlineData("La prise d'IPP (1 = oui, 0 = non) valait 0,32 (ET 0,47) chez les 50 patients.", "consistent")]
+    public void ABinaryVariableRecordedOneForYes(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "debit").Single());
 }
