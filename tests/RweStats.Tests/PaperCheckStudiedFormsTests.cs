@@ -48,4 +48,15 @@ public class PaperCheckStudiedFormsTests
     [InlineData("Le fait de vivre seul, noté 1 pour oui et 0 pour non, valait 0,29 (ET 0,18) chez les 50 patients.", "inconsistent")]
     [InlineData("La prise d'IPP (1 = oui, 0 = non) valait 0,32 (ET 0,47) chez les 50 patients.", "consistent")]
     public void ABinaryVariableRecordedOneForYes(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "debit").Single());
+
+    [Theory]
+    // A bare Wilcoxon in a sentence that compares groups ("fewer", "moins de") is the rank-sum test of two groups; the
+    // paper's within-patient p is then a paired test's: 3.1 points with SDs 1.1 and 1.9 in 17 women gives t ≥ 5.8 (ρ =
+    // 0), p < .001, never .27.
+    [InlineData("Women in the exercise group missed fewer days of class, Wilcoxon z = 2.71, p = .007. Among the 17 women who took a contraceptive, worst pain fell from 7.9 (SD 1.1) to 4.8 (SD 1.9), p = .27.", "inconsistent")]
+    [InlineData("Women in the exercise group missed fewer days of class, Wilcoxon z = 2.71, p = .007. Among the 17 women who took a contraceptive, worst pain fell from 7.9 (SD 1.1) to 4.8 (SD 1.9), p < .001.", "consistent")]
+    [InlineData("Les femmes du groupe exercice ont manqué moins de jours de cours (Wilcoxon z = 2,71 ; p = 0,007). Chez les 17 femmes sous contraceptif, la douleur est passée de 7,9 (ET 1,1) à 4,8 (ET 1,9) (p = 0,27).", "inconsistent")]
+    // A signed-rank test named for the paper's paired comparisons leaves its p unchecked.
+    [InlineData("Paired comparisons used the Wilcoxon signed-rank test. Among the 17 women who took a contraceptive, worst pain fell from 7.9 (SD 1.1) to 4.8 (SD 1.9), p = .27.", "not_checkable")]
+    public void ARankSumTestOfGroupsSaysNothingOfThePairedTest(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "within_patient_p").Single());
 }
