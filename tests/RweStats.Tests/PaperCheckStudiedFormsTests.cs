@@ -59,4 +59,16 @@ public class PaperCheckStudiedFormsTests
     // A signed-rank test named for the paper's paired comparisons leaves its p unchecked.
     [InlineData("Paired comparisons used the Wilcoxon signed-rank test. Among the 17 women who took a contraceptive, worst pain fell from 7.9 (SD 1.1) to 4.8 (SD 1.9), p = .27.", "not_checkable")]
     public void ARankSumTestOfGroupsSaysNothingOfThePairedTest(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "within_patient_p").Single());
+
+    [Theory]
+    // Records a test prints are counted, not a mass: 35/8 = 4.375 needs values of 4 and 5, whose SD is 0.52, never 0.29
+    // (GRIMMER); 58/18 = 3.222 prints 3.22, and 3.25 lies between 58/18 and 59/18 = 3.278 (GRIM).
+    [InlineData("The 8 children with aneurysms had 4.38 (SD 0.52) echocardiograms in the first year.", "grimmer", "consistent")]
+    [InlineData("The 8 children with aneurysms had 4.38 (SD 0.29) echocardiograms in the first year.", "grimmer", "inconsistent")]
+    [InlineData("Les 8 enfants ayant un anévrisme ont eu 4,38 (ET 0,29) échocardiogrammes la première année.", "grimmer", "inconsistent")]
+    [InlineData("The 8 children with aneurysms received 4.38 (SD 0.29) milligrams a day.", "grim", "not_checkable")]
+    [InlineData("The 18 children with incomplete disease met 3.22 (SD 0.81) principal clinical criteria.", "grim", "consistent")]
+    [InlineData("The 18 children with incomplete disease met 3.25 (SD 0.81) principal clinical criteria.", "grim", "inconsistent")]
+    [InlineData("Les 18 enfants ayant une forme incomplète remplissaient 3,25 (ET 0,81) critères cliniques.", "grim", "inconsistent")]
+    public void RecordsAndCriteriaAreCounted(string text, string check, string verdict) => Assert.Equal(verdict, Verdicts(text, check).Single());
 }

@@ -40,7 +40,7 @@ internal static partial class StatisticExtractor
     /// counted one by one unless it names a unit, a time, a physical or money quantity, a statistic, people, cells or
     /// molecules measured in a sample, or is a word of another kind that ends in s (was, this, versus, dans, plus).
     /// A word class, not a list of the things counted: the plural is an English or French one (-s, not -ss, -us, -is;
-    /// -aux, -eux, -oux), never an abbreviation in capitals ("LEMS", "OHS": a score's or a scale's name).
+    /// -aux, -eux, -oux; "teeth", "criteria"), never an abbreviation in capitals ("LEMS", "OHS": a score's or a scale's name).
     /// </summary>
     const string NotCountedPlural =
         // words of other kinds ending in s, and verbs in the third person
@@ -48,7 +48,9 @@ internal static partial class StatisticExtractor
         + @"remains|increases|decreases|differs|means|seems|appears|suggests|indicates|corresponds|represents|compares|falls|rises|goes|reaches|exceeds|varies|shows|reflects|lies|stands|implies|becomes|gives|makes|takes|occurs|equals|totals|amounts|relates|depends|persists|exists|includes|contains|provides|allows|requires|continues|tends|"
         + @"dans|sous|après|moins|mais|puis|pas|très|lors|dès|alors|tous|toutes|des|les|ces|ses|mes|nos|vos|leurs|ils|elles|nous|vous|sans|avons|sont|jamais|toujours|parfois|ailleurs|hors|vers|ceux|celles|autres|deux|mieux|eux|vieux|fois|times|"
         // units, times and physical quantities (a compound ending in one too: "pack-years", "kilometres", "workdays")
-        + @"[\p{L}-]*(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|secondes|heures|jours|nuits|semaines|mois|ans|années|décennies|grams|grammes|litres|liters|metres|meters|mètres|moles|volts|watts|newtons|joules|calories|bels|hertz|diopters|dioptres|dioptries|degrees|degrés|ounces|pounds|inches|miles|yards|units|unités|percents|beats|battements|breaths|folds|logs|pascals|kilos|kilogs)|"
+        + @"[\p{L}-]*(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|secondes|heures|jours|nuits|semaines|mois|ans|années|décennies|litres|liters|metres|meters|mètres|moles|volts|watts|newtons|joules|calories|bels|hertz|diopters|dioptres|dioptries|degrees|degrés|ounces|pounds|inches|miles|yards|units|unités|percents|beats|battements|breaths|folds|logs|pascals|kilos|kilogs)|"
+        // a mass, not the records a test prints ("echocardiograms", "mammograms", "électrocardiogrammes")
+        + @"(?:kilo|milli|micro|nano|pico|centi|deci)?(?:grams|grammes)|"
         + @"levels|values|ratios|rates|concentrations|titres|titers|volumes|weights|heights|lengths|sizes|diameters|pressures|temperatures|intakes|loads|losses|gains|changes|differences|averages|medians|proportions|percentages|fractions|amounts|quantities|areas|distances|durations|intervals|delays|latencies|speeds|velocities|thresholds|estimates|outcomes|results|findings|costs|expenses|prices|charges|fees|savings|euros|dollars|incomes|indices|indexes|grades|stages|scores|SDs|SEs|quartiles|percentiles|centiles|deviations|equivalents|microns|reductions|improvements|elevations|declines|excursions|readings|carbohydrates|fats|ages|frequencies|angles|thicknesses|densities|intensities|amplitudes|lines|pairs|bases|millions|billions|thousands|hundreds|dozens|"
         + @"niveaux|valeurs|rapports|taux|titres|poids|tailles|longueurs|diamètres|pressions|températures|apports|charges|pertes|variations|différences|moyennes|médianes|pourcentages|quantités|surfaces|durées|délais|seuils|vitesses|résultats|coûts|dépenses|prix|revenus|stades|écarts-types|écart-types|équivalents|glucides|protides|fréquences|angles|épaisseurs|densités|intensités|amplitudes|lignes|paires|milliers|milliards|centaines|dizaines|"
         // people, cells and molecules measured in a sample
@@ -57,7 +59,7 @@ internal static partial class StatisticExtractor
     /// <summary>Up to two words before the plural ("hospital admissions", "rescue opioid tablets"), none a preposition, a
     /// conjunction, a verb or a unit: "5.3 (SD 1.2) while controls" names no things counted.</summary>
     const string PluralQualifier = @"(?:(?!(?:" + QualifierStopWords + "|" + MeasureUnitWords + "|" + TimeUnitWords + @"|d|qui|who|which|that|when|while|whereas|but|mais|so|also|only|both|alors|then|puis|versus|vs|was|were|is|are|be|been|had|has|have|did|do|does|était|étaient|est|sont|avait|avaient|ont|soit|respectively|respectivement|sous|under|into|within|through|via|by|selon|vers|contre|against|compared|comparé|several|plusieurs|many|some|few|any|each|every|all|no|not|ne|more|less|fewer|most|plus|moins|tous|toutes|chaque|quelques|their|its|his|her|our|leur|leurs|son|sa|ses|un|une|one)\b)[\p{L}][\p{L}-]+\s+){0,2}";
-    const string CountedPlural = @"(?!(?:" + NotCountedPlural + @")(?![\p{L}-]))(?-i:(?![\p{Lu}\d-]{2,}s?(?![\p{L}-])))(?:\p{L}[\p{L}-]*\p{L}(?<![sui])s|\p{L}[\p{L}-]*(?:aux|eux|oux)|teeth)(?![\p{L}-])";
+    const string CountedPlural = @"(?!(?:" + NotCountedPlural + @")(?![\p{L}-]))(?-i:(?![\p{Lu}\d-]{2,}s?(?![\p{L}-])))(?:\p{L}[\p{L}-]*\p{L}(?<![sui])s|\p{L}[\p{L}-]*(?:aux|eux|oux)|teeth|criteria)(?![\p{L}-])";
     /// <summary>
     /// A thing counted in the singular a French value below 2 takes ("1,3 hospitalisation en médiane (Q1-Q3 : 0-2)",
     /// "1,7 consultation (ET 0,9)"), known as the value's unit by what follows it: "en médiane", "en moyenne" or the
