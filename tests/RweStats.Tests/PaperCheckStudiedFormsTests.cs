@@ -71,4 +71,19 @@ public class PaperCheckStudiedFormsTests
     [InlineData("The 18 children with incomplete disease met 3.25 (SD 0.81) principal clinical criteria.", "grim", "inconsistent")]
     [InlineData("Les 18 enfants ayant une forme incomplète remplissaient 3,25 (ET 0,81) critères cliniques.", "grim", "inconsistent")]
     public void RecordsAndCriteriaAreCounted(string text, string check, string verdict) => Assert.Equal(verdict, Verdicts(text, check).Single());
+
+    [Theory]
+    // Days counted, whatever days they are, with whole quartiles: a median of whole numbers is whole or a half, never 2.3.
+    [InlineData("Those with a full-time brace missed a median of 2.3 school days for brace fittings (IQR 1–4).", "inconsistent")]
+    // A median printed as a half says nothing of the data's precision, and no n applies here: not checked.
+    [InlineData("Those with a full-time brace missed a median of 2.5 school days for brace fittings (IQR 1–4).", "not_checkable")]
+    [InlineData("Les patients ont eu une médiane de 2,3 jours d'arrêt de travail (EIQ 1-4).", "inconsistent")]
+    [InlineData("Les patients ont manqué en médiane 2,3 journées scolaires (EIQ 1-4).", "inconsistent")]
+    public void AMedianOfDaysCountedWithWholeQuartiles(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile").DefaultIfEmpty("not_checkable").Single());
+
+    [Theory]
+    // A median of things counted with what they were counted over between it and its quartiles.
+    [InlineData("Those who increased the dose still reported a median of 1.3 nights woken by cough per week (IQR 1–3).", "inconsistent")]
+    [InlineData("Ceux qui avaient augmenté la dose rapportaient encore une médiane de 1,3 nuits réveillées par la toux par semaine (EIQ 1-3).", "inconsistent")]
+    public void AMedianOfNightsCounted(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile").Single());
 }

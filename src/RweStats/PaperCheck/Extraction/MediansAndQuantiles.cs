@@ -48,7 +48,7 @@ internal static partial class StatisticExtractor
 
     /// <summary>
     /// A duration in days whose quartiles or range the paper prints as whole days while its median has a tenth that is
-    /// no half ("3.2 days (IQR 1–6)", "23,2 jours (EIQ 18-31)"): days counted between dates are whole, the whole limits
+    /// no half ("3.2 days (IQR 1–6)", "23,2 jours (EIQ 18-31)", "2.3 school days (IQR 1–4)"): days counted between dates are whole, the whole limits
     /// say these were, and a median of whole numbers is whole or a half, so it is checked as integer data. Only then: a
     /// median printed whole or as a half says nothing of the data's precision (the singular "1,7 jour" as well), and weeks, months and years are mostly
     /// days divided (real-valued) unless the paper says they were counted whole (<see cref="WholeTimeUnits"/>).
@@ -64,5 +64,7 @@ internal static partial class StatisticExtractor
         return m with { Context = m.Context with { IntegerValued = true, Measure = m.Context.Measure ?? $"{unit} (its limits printed whole)" } };
     }
 
-    static readonly Regex WholeUnitDuration = new(@"^\s*(?:(?:full|whole|completed?|entiers|révolus)\s+)?(?<u>days?|jours?)\b", OptI);
+    // One word may say which days were counted ("2.3 school days", "3.2 sick days", "4.1 hospital days"), none a
+    // preposition or a unit: "2.3 per days" or "2.3 mg days" counts no days.
+    static readonly Regex WholeUnitDuration = new(@"^\s*(?:(?:full|whole|completed?|entiers|révolus)\s+|(?!(?:" + QualifierStopWords + "|" + MeasureUnitWords + "|" + TimeUnitWords + @")\b)\p{L}[\p{L}-]+\s+)?(?<u>days?|jours?)\b", OptI);
 }
