@@ -86,4 +86,12 @@ public class PaperCheckStudiedFormsTests
     [InlineData("Those who increased the dose still reported a median of 1.3 nights woken by cough per week (IQR 1–3).", "inconsistent")]
     [InlineData("Ceux qui avaient augmenté la dose rapportaient encore une médiane de 1,3 nuits réveillées par la toux par semaine (EIQ 1-3).", "inconsistent")]
     public void AMedianOfNightsCounted(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile").Single());
+
+    [Theory]
+    // A second group named by its arm: 40/16 = 2.5, 39/16 = 2.4375, so 2.47 is impossible with 16; 2.44 is possible.
+    [InlineData("The 18 children with incomplete disease in the prednisolone group met 3.22 (SD 0.81) principal clinical criteria, and the 16 in the IVIG-alone group 2.44 (SD 0.52).", "consistent")]
+    [InlineData("The 18 children with incomplete disease in the prednisolone group met 3.22 (SD 0.81) principal clinical criteria, and the 16 in the IVIG-alone group 2.47 (SD 0.52).", "inconsistent")]
+    [InlineData("Les 18 enfants du groupe prednisolone avaient eu 3,22 (ET 0,81) consultations, et les 16 du groupe IgIV seules 2,47 (ET 0,52).", "inconsistent")]
+    [InlineData("Les 18 enfants du groupe prednisolone avaient eu 3,22 (ET 0,81) consultations, et les 16 du groupe IgIV seules 2,44 (ET 0,52).", "consistent")]
+    public void ASecondGroupNamedByItsArm(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim")[^1]);
 }

@@ -188,7 +188,9 @@ internal static partial class StatisticExtractor
     /// measurements, the 29 admitted placebo infants 11.41 (SD 3.02)", "… ont reçu 2,38 (ET 0,92) doses de secours, et
     /// les 26 patients sous placebo 3,15 (ET 1,71)", or a group named by its relative clause alone ("and the 15 who relapsed
     /// after stopping 1.51 (SD 0.92)", "et les 15 qui ont rechuté 1,51 (ET 0,92)") or by "with" ("and the 14 with a
-    /// glucose-6-phosphate dehydrogenase deficiency 2.07 (SD 0.28)", "et les 12 ayant une surinfection 3,47"), in up to six
+    /// glucose-6-phosphate dehydrogenase deficiency 2.07 (SD 0.28)", "et les 12 ayant une surinfection 3,47") or by its
+    /// arm ("and the 16 in the IVIG-alone group 2.47 (SD 0.52)", "et les 16 du groupe placebo 2,47": the n the sentence
+    /// gives it, as for the n that applies), in up to six
     /// words after them ("et les 25 patients mineurs lors de leur première ivresse 1,64 (DS 0,81)"), or by "those" and
     /// what they are in or given ("and those in the liberal group a median of 2.2 units", "et ceux du groupe libéral"); its
     /// words may hold a whole number ("the 16 women aged over 40 years 2.31 (SD 1.01)", "les 12 enfants de moins de 7 ans
@@ -197,7 +199,7 @@ internal static partial class StatisticExtractor
     /// 40 patients had a BMI of 27.3" names its own measure; but the group may end on the preposition that brought in the
     /// first group's value, the verb and measure left out before it (see <see cref="Joined"/>).</summary>
     static readonly Regex ElidedGroup = new(@"^\s*(?:,\s*(?:and|et)?|;|\band\b|\bet\b)\s*(?:(?:the|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+"
-        + @"(?:(?:" + NotAVerb + @"[\p{L}'’-]+\s+){0,3}?" + PeopleWords + @"|(?:who|qui|with|avec|ayant)\s+[\p{L}'’-]+)"
+        + @"(?:(?:" + NotAVerb + @"[\p{L}'’-]+\s+){0,3}?" + PeopleWords + @"|(?:who|qui|with|avec|ayant)\s+[\p{L}'’-]+|(?:in\s+the|du|dans\s+le)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:group|arm|groupe|bras)\b)"
         + @"|(?:those|ceux|celles)\s+(?:in|on|with|given|receiving|who|dans|du|de|avec|sous|ayant|qui)\s+[\p{L}'’-]+)"
         + @"(?:\s+(?:" + RelativeClauseVerb + "|" + NotAVerb + @"(?:\p{L}[\p{L}\d'’-]*|\d{1,2}(?:re|er|e|ème|st|nd|rd|th)(?![\p{L}\d])|\d{1,3}(?![\d.,])))){0,8}\s*(?<!\b(?:of|de|d'|du|des|à|at|for|pour|with|avec)\s*)(?<!\d\s*)$", OptI);
     /// <summary>The verb of a relative clause that describes the group ("the 14 with a mother who had dysmenorrhea", "les 9
