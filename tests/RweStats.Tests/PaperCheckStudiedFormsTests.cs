@@ -94,4 +94,12 @@ public class PaperCheckStudiedFormsTests
     [InlineData("Les 18 enfants du groupe prednisolone avaient eu 3,22 (ET 0,81) consultations, et les 16 du groupe IgIV seules 2,47 (ET 0,52).", "inconsistent")]
     [InlineData("Les 18 enfants du groupe prednisolone avaient eu 3,22 (ET 0,81) consultations, et les 16 du groupe IgIV seules 2,44 (ET 0,52).", "consistent")]
     public void ASecondGroupNamedByItsArm(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim")[^1]);
+
+    [Theory]
+    // A second median after the first's arm, its limits bare: a median below its first quartile is given by no data.
+    [InlineData("Worst itch at baseline had a median of 7 [IQR 6–8] with tozacitinib and 7 [8–9] with vehicle.", "inconsistent")]
+    [InlineData("Worst itch at baseline had a median of 7 [IQR 6–8] with tozacitinib and 8 [7–9] with vehicle.", "consistent")]
+    [InlineData("Le prurit initial avait une médiane de 7 [EIQ 6-8] sous tozacitinib et de 7 [8-9] sous excipient.", "inconsistent")]
+    [InlineData("Le prurit initial avait une médiane de 7 [EIQ 6-8] sous tozacitinib et de 8 [7-9] sous excipient.", "consistent")]
+    public void ASecondMedianAfterTheFirstsArm(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile_order")[^1]);
 }
