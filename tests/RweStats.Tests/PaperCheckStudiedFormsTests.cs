@@ -102,4 +102,13 @@ public class PaperCheckStudiedFormsTests
     [InlineData("Le prurit initial avait une médiane de 7 [EIQ 6-8] sous tozacitinib et de 7 [8-9] sous excipient.", "inconsistent")]
     [InlineData("Le prurit initial avait une médiane de 7 [EIQ 6-8] sous tozacitinib et de 8 [7-9] sous excipient.", "consistent")]
     public void ASecondMedianAfterTheFirstsArm(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile_order")[^1]);
+
+    [Theory]
+    // The arm given after the first median ("after radiofrequency"): the second median, 3.2 days counted, is given by no
+    // integer data (a median of whole numbers is whole or a half); 3,5 is possible.
+    [InlineData("The number of days with rescue paracetamol had a median of 2 [IQR 0–4] after radiofrequency and of 3.2 [1–5] after sham.", "inconsistent")]
+    [InlineData("Le nombre de jours avec paracétamol de secours avait une médiane de 2 [EIQ 0-4] après radiofréquence et de 3,2 [1-5] après simulation.", "inconsistent")]
+    [InlineData("Le nombre de jours avec paracétamol de secours avait une médiane de 2 [EIQ 0-4] après radiofréquence et de 3,5 [1-5] après simulation.", "consistent")]
+    public void ASecondMedianAfterTheFirstsArmNamedByAfter(string text, string verdict) =>
+        Assert.Equal(verdict, CheckText(text).Findings.Where(f => f.Check == "quantile").OrderBy(f => f.Start).Select(f => Finding.VerdictName(f.Verdict)).Last());
 }
