@@ -111,4 +111,13 @@ public class PaperCheckStudiedFormsTests
     [InlineData("Le nombre de jours avec paracétamol de secours avait une médiane de 2 [EIQ 0-4] après radiofréquence et de 3,5 [1-5] après simulation.", "consistent")]
     public void ASecondMedianAfterTheFirstsArmNamedByAfter(string text, string verdict) =>
         Assert.Equal(verdict, CheckText(text).Findings.Where(f => f.Check == "quantile").OrderBy(f => f.Start).Select(f => Finding.VerdictName(f.Verdict)).Last());
+
+    [Theory]
+    // A second median known by its quartiles, named by five words: days off work with whole quartiles, 3.2 is given by no
+    // whole days; with a quartile not whole, the quartiles are only in order.
+    [InlineData("Les répondants déclaraient une médiane de 12 heures supplémentaires par mois (Q1-Q3 : 4-20) et, sur les douze derniers mois, de 3,2 jours en arrêt de travail (Q1-Q3 : 0-9).", "quantile", "inconsistent")]
+    [InlineData("Respondents reported a median of 12 overtime hours a month (IQR 4–20) and, over the last twelve months, of 3.2 days off sick from work (IQR 0–9).", "quantile", "inconsistent")]
+    [InlineData("Respondents reported a median of 12 overtime hours a month (IQR 4–20) and, over the last twelve months, of 3.2 days off sick from work (IQR 0.5–9).", "quantile_order", "consistent")]
+    public void AMedianNamedInFiveWordsBeforeItsQuartiles(string text, string check, string verdict) =>
+        Assert.Equal(verdict, CheckText(text).Findings.Where(f => f.Check == check).OrderBy(f => f.Start).Select(f => Finding.VerdictName(f.Verdict)).Last());
 }

@@ -15,11 +15,12 @@ internal static partial class StatisticExtractor
     /// <summary>"median = 24, Q1 = 22, Q3 = 27", "médiane 24 (Q1 : 22 ; Q3 : 27)": quartiles named one by one.</summary>
     static readonly Regex MedianNamedQuartiles = new(@"\b(?:median|médiane)\s*(?:[=:]|was|is|of|était|est de|de)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[,;(\[]\s*(?:Q1|first quartile|premier quartile)\s*[=:]?\s*(?<q1>" + Num + @")\s*[,;]\s*(?:and\s+|et\s+)?(?:Q3|third quartile|troisième quartile)\s*[=:]?\s*(?<q3>" + Num + @")\s*[\)\]]?", OptI);
     /// <summary>
-    /// Up to four words naming what a median counts or measures between it and its bracket ("11.3 up-dosing visits (IQR
-    /// 10–13)", "2,2 passages antérieurs aux urgences (Q1-Q3 : 1-4)", "2.8 follow-up CT scans"), none a verb: "45
+    /// Up to five words naming what a median counts or measures between it and its bracket ("11.3 up-dosing visits (IQR
+    /// 10–13)", "2,2 passages antérieurs aux urgences (Q1-Q3 : 1-4)", "2.8 follow-up CT scans", "3,2 jours en arrêt de
+    /// travail (Q1-Q3 : 0-9)"), none a verb: "45
     /// patients had (IQR …)" is no median's unit.
     /// </summary>
-    const string MedianUnitWords = @"(?:(?!(?:" + Auxiliary + @")(?![\p{L}'-]))[\p{L}µ/%][\p{L}µ/%'-]*\s*){0,4}";
+    const string MedianUnitWords = @"(?:(?!(?:" + Auxiliary + @")(?![\p{L}'-]))[\p{L}µ/%][\p{L}µ/%'-]*\s*){0,5}";
     /// <summary>A number after "sur", "out of", "of the last" is the denominator of the count before it ("une médiane de 6 saisons sur les 10 dernières (Q1-Q3 : 2-9)"), no median.
     /// A number closing a range ("on a 0–10 scale", "on a scale of 0 to 10") is the scale's bound, no median either.</summary>
     const string NotADenominator = @"(?<!\b(?:sur(?:\s+(?:les|ces))?|out\s+of(?:\s+the)?|of\s+the\s+(?:last|past|previous)|of\s+(?:these|those))\s+)(?<!\d\s+(?:of|des|sur|out\s+of)(?:\s+(?:the|les|ces))?\s+)(?<!\d\s*[–—-]\s*)(?<!\b(?:scale|échelle)\s+(?:(?:of|from|de|allant\s+de)\s+)?\d+\s+(?:to|à)\s+)";
