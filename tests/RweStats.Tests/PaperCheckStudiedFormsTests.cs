@@ -120,4 +120,12 @@ public class PaperCheckStudiedFormsTests
     [InlineData("Respondents reported a median of 12 overtime hours a month (IQR 4–20) and, over the last twelve months, of 3.2 days off sick from work (IQR 0.5–9).", "quantile_order", "consistent")]
     public void AMedianNamedInFiveWordsBeforeItsQuartiles(string text, string check, string verdict) =>
         Assert.Equal(verdict, CheckText(text).Findings.Where(f => f.Check == check).OrderBy(f => f.Start).Select(f => Finding.VerdictName(f.Verdict)).Last());
+
+    [Theory]
+    // A median of whole numbers is whole or a half: 4.8 cycles is given by no data; 4.5 is (with 12 responders).
+    [InlineData("Patients received a median of 6 cycles (range 2–19); the median number of cycles before a first response was 4.8 in the 12 responders.", "inconsistent")]
+    [InlineData("Patients received a median of 6 cycles (range 2–19); the median number of cycles before a first response was 4.5 in the 12 responders.", "consistent")]
+    [InlineData("Les patients ont reçu une médiane de 6 cycles (extrêmes 2-19) ; le nombre médian de cycles avant la première réponse était de 4,8 chez les 12 répondeurs.", "inconsistent")]
+    [InlineData("Les patients ont reçu une médiane de 6 cycles (extrêmes 2-19) ; le nombre médian de cycles avant la première réponse était de 4,5 chez les 12 répondeurs.", "consistent")]
+    public void AMedianAloneWithItsMeasureBetweenTheWordAndTheVerb(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile")[^1]);
 }

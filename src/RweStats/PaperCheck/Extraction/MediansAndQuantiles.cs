@@ -43,7 +43,10 @@ internal static partial class StatisticExtractor
         + @"(?:\s*,?\s*(?:with|on|under|after|in\s+the|sous|avec|après|dans\s+le\s+groupe|du\s+groupe)\s+(?:(?!(?:and|et|to|vs|versus|contre|then|puis)\b)[\p{L}-]+\s*){1,3}?)?\s*,?\s*(?:to|à|and|et|vs\.?|versus|contre|then|puis)\s+(?:(?:a|an|une|of|de|d'|median|médiane|the|la|le)\s+){0,3}(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]", OptI);
     /// <summary>A named median with bare limits, its unit in one word, accented or not ("une médiane de 22 séances [19 ; 24]").</summary>
     static readonly Regex MedianBareLimits = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%À-ÿ'-]+\s*)?[\(\[]\s*(?<a>" + Num + @")\s*(?:to|à|–|—|-|;)\s*(?<b>" + Num + @")\s*[\)\]]", OptI);
-    static readonly Regex MedianAlone = new(@"\b(?:median|médiane)\s+(?:of|de|was|était|est de|[:=])\s*(?<med>" + Num + @")(?![\d.,]*\d)(?=\s+[\p{L}œ])(?![^.;\n]{0,40}?[\(\[±])", OptI);
+    /// <summary>A median with no quartiles, of an integer-valued measure: "a median of 3 sessions", "the median number of
+    /// cycles before a first response was 4.8 in the 12 responders", "le nombre médian de cycles avant la réponse était de
+    /// 4,8" (up to eight words, none a number, between the word median and its verb).</summary>
+    static readonly Regex MedianAlone = new(@"\b(?:median|médiane?)\s+(?:[\p{L}'’-]+\s+){0,8}?(?:of|de|was|était|est de|[:=])\s*(?<med>" + Num + @")(?![\d.,]*\d)(?=\s+[\p{L}œ])(?![^.;\n]{0,40}?[\(\[±])", OptI);
     static readonly Regex MedianWord = new(@"\b(?:median|médiane?)\b", OptI);
     /// <summary>"median (IQR) 6 (4-8)", "The median [IQR] PHQ-9 score was 12 [8–15]": the header form in running text.</summary>
     static readonly Regex MedianHeader = new(@"\b(?:median|médiane)\s*[\(\[]\s*(?:IQR|Q1\s*[-–]\s*Q3|EIQ|IIQ)\s*[\)\]]\s*(?:[\w'-]+\s+){0,4}?(?:(?:was|were|is|of|était|étaient|est de|de)\s+)?[:=]?\s*(?<med>" + Num + @")\s*[\(\[]\s*(?<q1>" + Num + ")" + Sep + "(?<q3>" + Num + @")\s*[\)\]]", OptI);
