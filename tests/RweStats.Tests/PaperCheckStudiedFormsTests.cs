@@ -28,6 +28,8 @@ public class PaperCheckStudiedFormsTests
     // A group whose clause gives it a measure of its own inherits nothing.
     [InlineData("The 21 women who took analgesics missed 1.86 (SD 1.15) classes, and the 14 women who had a BMI over 30 had a weight of 81.23 (SD 9.12).", "not_checkable")]
     [InlineData("Les 21 femmes sous antalgiques ont manqué 1,86 (ET 1,15) cours, et les 14 femmes de plus de 40 ans avaient un poids de 81,23 (ET 9,12).", "not_checkable")]
+    [InlineData("The 19 infants had a mean of 9.63 (SD 2.07) glucose measurements, and the 40 patients who had a weight of 27.31 (SD 4.12).", "not_checkable")]
+    [InlineData("Les 19 enfants avaient une moyenne de 9,63 (ET 2,07) glycémies capillaires, et les 40 patients qui avaient un IMC de 27,31 (ET 4,12).", "not_checkable")]
     public void ASecondGroupDescribedByANumberOrARelativeClause(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim")[^1]);
 
     [Theory]

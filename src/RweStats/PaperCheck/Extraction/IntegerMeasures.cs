@@ -218,7 +218,9 @@ internal static partial class StatisticExtractor
         {
             if (ElidedGroup.IsMatch(tail)) return true;
             var preposition = Regex.Match(tail, @"(?<![\p{L}'’])(?<p>of|at|de|d'|à)\s*$", OptI);
-            return preposition.Success
+            // "and the 40 patients who had a BMI of 27.3": a relative clause whose object the preposition follows names the
+            // value's own measure.
+            return preposition.Success && !Regex.IsMatch(tail, RelativeClauseVerb, OptI)
                    && Regex.IsMatch(flow[Math.Max(0, previous.Context.Start - 40)..previous.Context.Start], @"(?<![\p{L}'’])" + Regex.Escape(preposition.Groups["p"].Value) + @"\s*$", OptI)
                    && ElidedGroup.IsMatch(tail[..preposition.Index].TrimEnd() + " ");
         }
