@@ -28,6 +28,11 @@ public class PaperCheckStudiedFormsTests
     // A group whose clause gives it a measure of its own inherits nothing.
     [InlineData("The 21 women who took analgesics missed 1.86 (SD 1.15) classes, and the 14 women who had a BMI over 30 had a weight of 81.23 (SD 9.12).", "not_checkable")]
     [InlineData("Les 21 femmes sous antalgiques ont manqué 1,86 (ET 1,15) cours, et les 14 femmes de plus de 40 ans avaient un poids de 81,23 (ET 9,12).", "not_checkable")]
+    // A relative clause that leaves out the verb rating both keeps the measure: 104/27 = 3.852 prints 3.85; 3.87 lies
+    // between 104/27 and 105/27 = 3.889.
+    [InlineData("The 14 participants with leg pain rated it at 4.64 (SD 1.71) points, and the 27 who were working full time at 3.85 (SD 1.63).", "consistent")]
+    [InlineData("The 14 participants with leg pain rated it at 4.64 (SD 1.71) points, and the 27 who were working full time at 3.87 (SD 1.63).", "inconsistent")]
+    [InlineData("Les 14 participants avec une sciatique la cotaient à 4,64 (ET 1,71) points, et les 27 qui travaillaient à temps plein à 3,87 (ET 1,63).", "inconsistent")]
     [InlineData("The 19 infants had a mean of 9.63 (SD 2.07) glucose measurements, and the 40 patients who had a weight of 27.31 (SD 4.12).", "not_checkable")]
     [InlineData("Les 19 enfants avaient une moyenne de 9,63 (ET 2,07) glycémies capillaires, et les 40 patients qui avaient un IMC de 27,31 (ET 4,12).", "not_checkable")]
     public void ASecondGroupDescribedByANumberOrARelativeClause(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "grim")[^1]);

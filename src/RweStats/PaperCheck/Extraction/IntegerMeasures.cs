@@ -204,6 +204,7 @@ internal static partial class StatisticExtractor
         + @"(?:\s+(?:" + RelativeClauseVerb + "|" + NotAVerb + @"(?:\p{L}[\p{L}\d'’-]*|\d{1,2}(?:re|er|e|ème|st|nd|rd|th)(?![\p{L}\d])|\d{1,3}(?![\d.,])))){0,8}\s*(?<!\b(?:of|de|d'|du|des|à|at|for|pour|with|avec)\s*)(?<!\d\s*)$", OptI);
     /// <summary>The verb of a relative clause that describes the group ("the 14 with a mother who had dysmenorrhea", "les 9
     /// enfants qui avaient un frère"): the group's own, not a verb giving the group a measure of its own.</summary>
+    static readonly Regex HadAnObject = new(@"\b(?:who|whose|that|qui|dont)\s+(?:had|has|have|avaient|avait|ont|a)\s+(?:a|an|the|un|une|le|la|l'|d'|des|du)(?![\p{L}])", OptI);
     const string RelativeClauseVerb = @"(?:who|whose|that|qui|dont)\s+(?:had|has|have|were|was|avaient|avait|ont|a|étaient|était)\b";
     const string NotAVerb = @"(?!(?:" + Auxiliary + @"|showed|reported|received|took|used|a(?=\s+(?:[\p{L}-]+(?:é|ée|és|ées|u|ue|us|ues|i|is|it)|une?|des|du|de|d')\b)|présentaient|recevaient|prenaient)\b)";
 
@@ -219,8 +220,8 @@ internal static partial class StatisticExtractor
             if (ElidedGroup.IsMatch(tail)) return true;
             var preposition = Regex.Match(tail, @"(?<![\p{L}'’])(?<p>of|at|de|d'|à)\s*$", OptI);
             // "and the 40 patients who had a BMI of 27.3": a relative clause whose object the preposition follows names the
-            // value's own measure.
-            return preposition.Success && !Regex.IsMatch(tail, RelativeClauseVerb, OptI)
+            // value's own measure (not "and the 27 who were working full time at 3.85": the verb rating both is left out).
+            return preposition.Success && !HadAnObject.IsMatch(tail)
                    && Regex.IsMatch(flow[Math.Max(0, previous.Context.Start - 40)..previous.Context.Start], @"(?<![\p{L}'’])" + Regex.Escape(preposition.Groups["p"].Value) + @"\s*$", OptI)
                    && ElidedGroup.IsMatch(tail[..preposition.Index].TrimEnd() + " ");
         }
