@@ -52,6 +52,8 @@ public static class CheckCorpusBench
         ["heldout30"] = "heldout30 (tuned on)",
         ["heldout31"] = "heldout31 (tuned on)",
         ["heldout32"] = "heldout32 (tuned on)",
+        ["heldout33"] = "heldout33 (tuned on)",
+        ["heldout34"] = "heldout34 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;

@@ -40,7 +40,7 @@ internal static partial class StatisticExtractor
     /// counted one by one unless it names a unit, a time, a physical or money quantity, a statistic, people, cells or
     /// molecules measured in a sample, or is a word of another kind that ends in s (was, this, versus, dans, plus).
     /// A word class, not a list of the things counted: the plural is an English or French one (-s, not -ss, -us, -is;
-    /// -aux, -eux, -oux), never an abbreviation in capitals ("LEMS", "OHS": a score's or a scale's name).
+    /// -aux, -eux, -oux; "teeth", "criteria"), never an abbreviation in capitals ("LEMS", "OHS": a score's or a scale's name).
     /// </summary>
     const string NotCountedPlural =
         // words of other kinds ending in s, and verbs in the third person
@@ -48,7 +48,9 @@ internal static partial class StatisticExtractor
         + @"remains|increases|decreases|differs|means|seems|appears|suggests|indicates|corresponds|represents|compares|falls|rises|goes|reaches|exceeds|varies|shows|reflects|lies|stands|implies|becomes|gives|makes|takes|occurs|equals|totals|amounts|relates|depends|persists|exists|includes|contains|provides|allows|requires|continues|tends|"
         + @"dans|sous|après|moins|mais|puis|pas|très|lors|dès|alors|tous|toutes|des|les|ces|ses|mes|nos|vos|leurs|ils|elles|nous|vous|sans|avons|sont|jamais|toujours|parfois|ailleurs|hors|vers|ceux|celles|autres|deux|mieux|eux|vieux|fois|times|"
         // units, times and physical quantities (a compound ending in one too: "pack-years", "kilometres", "workdays")
-        + @"[\p{L}-]*(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|secondes|heures|jours|nuits|semaines|mois|ans|années|décennies|grams|grammes|litres|liters|metres|meters|mètres|moles|volts|watts|newtons|joules|calories|bels|hertz|diopters|dioptres|dioptries|degrees|degrés|ounces|pounds|inches|miles|yards|units|unités|percents|beats|battements|breaths|folds|logs|pascals|kilos|kilogs)|"
+        + @"[\p{L}-]*(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|secondes|heures|jours|nuits|semaines|mois|ans|années|décennies|litres|liters|metres|meters|mètres|moles|volts|watts|newtons|joules|calories|bels|hertz|diopters|dioptres|dioptries|degrees|degrés|ounces|pounds|inches|miles|yards|units|unités|percents|beats|battements|breaths|folds|logs|pascals|kilos|kilogs)|"
+        // a mass, not the records a test prints ("echocardiograms", "mammograms", "électrocardiogrammes")
+        + @"(?:kilo|milli|micro|nano|pico|centi|deci)?(?:grams|grammes)|"
         + @"levels|values|ratios|rates|concentrations|titres|titers|volumes|weights|heights|lengths|sizes|diameters|pressures|temperatures|intakes|loads|losses|gains|changes|differences|averages|medians|proportions|percentages|fractions|amounts|quantities|areas|distances|durations|intervals|delays|latencies|speeds|velocities|thresholds|estimates|outcomes|results|findings|costs|expenses|prices|charges|fees|savings|euros|dollars|incomes|indices|indexes|grades|stages|scores|SDs|SEs|quartiles|percentiles|centiles|deviations|equivalents|microns|reductions|improvements|elevations|declines|excursions|readings|carbohydrates|fats|ages|frequencies|angles|thicknesses|densities|intensities|amplitudes|lines|pairs|bases|millions|billions|thousands|hundreds|dozens|"
         + @"niveaux|valeurs|rapports|taux|titres|poids|tailles|longueurs|diamètres|pressions|températures|apports|charges|pertes|variations|différences|moyennes|médianes|pourcentages|quantités|surfaces|durées|délais|seuils|vitesses|résultats|coûts|dépenses|prix|revenus|stades|écarts-types|écart-types|équivalents|glucides|protides|fréquences|angles|épaisseurs|densités|intensités|amplitudes|lignes|paires|milliers|milliards|centaines|dizaines|"
         // people, cells and molecules measured in a sample
@@ -57,7 +59,7 @@ internal static partial class StatisticExtractor
     /// <summary>Up to two words before the plural ("hospital admissions", "rescue opioid tablets"), none a preposition, a
     /// conjunction, a verb or a unit: "5.3 (SD 1.2) while controls" names no things counted.</summary>
     const string PluralQualifier = @"(?:(?!(?:" + QualifierStopWords + "|" + MeasureUnitWords + "|" + TimeUnitWords + @"|d|qui|who|which|that|when|while|whereas|but|mais|so|also|only|both|alors|then|puis|versus|vs|was|were|is|are|be|been|had|has|have|did|do|does|était|étaient|est|sont|avait|avaient|ont|soit|respectively|respectivement|sous|under|into|within|through|via|by|selon|vers|contre|against|compared|comparé|several|plusieurs|many|some|few|any|each|every|all|no|not|ne|more|less|fewer|most|plus|moins|tous|toutes|chaque|quelques|their|its|his|her|our|leur|leurs|son|sa|ses|un|une|one)\b)[\p{L}][\p{L}-]+\s+){0,2}";
-    const string CountedPlural = @"(?!(?:" + NotCountedPlural + @")(?![\p{L}-]))(?-i:(?![\p{Lu}\d-]{2,}s?(?![\p{L}-])))(?:\p{L}[\p{L}-]*\p{L}(?<![sui])s|\p{L}[\p{L}-]*(?:aux|eux|oux)|teeth)(?![\p{L}-])";
+    const string CountedPlural = @"(?!(?:" + NotCountedPlural + @")(?![\p{L}-]))(?-i:(?![\p{Lu}\d-]{2,}s?(?![\p{L}-])))(?:\p{L}[\p{L}-]*\p{L}(?<![sui])s|\p{L}[\p{L}-]*(?:aux|eux|oux)|teeth|criteria)(?![\p{L}-])";
     /// <summary>
     /// A thing counted in the singular a French value below 2 takes ("1,3 hospitalisation en médiane (Q1-Q3 : 0-2)",
     /// "1,7 consultation (ET 0,9)"), known as the value's unit by what follows it: "en médiane", "en moyenne" or the
@@ -186,16 +188,24 @@ internal static partial class StatisticExtractor
     /// measurements, the 29 admitted placebo infants 11.41 (SD 3.02)", "… ont reçu 2,38 (ET 0,92) doses de secours, et
     /// les 26 patients sous placebo 3,15 (ET 1,71)", or a group named by its relative clause alone ("and the 15 who relapsed
     /// after stopping 1.51 (SD 0.92)", "et les 15 qui ont rechuté 1,51 (ET 0,92)") or by "with" ("and the 14 with a
-    /// glucose-6-phosphate dehydrogenase deficiency 2.07 (SD 0.28)", "et les 12 ayant une surinfection 3,47"), in up to six
+    /// glucose-6-phosphate dehydrogenase deficiency 2.07 (SD 0.28)", "et les 12 ayant une surinfection 3,47") or by its
+    /// arm ("and the 16 in the IVIG-alone group 2.47 (SD 0.52)", "et les 16 du groupe placebo 2,47": the n the sentence
+    /// gives it, as for the n that applies), in up to six
     /// words after them ("et les 25 patients mineurs lors de leur première ivresse 1,64 (DS 0,81)"), or by "those" and
-    /// what they are in or given ("and those in the liberal group a median of 2.2 units", "et ceux du groupe libéral"). People named, so that the group's n is the statistic's (not "les 26
+    /// what they are in or given ("and those in the liberal group a median of 2.2 units", "et ceux du groupe libéral"); its
+    /// words may hold a whole number ("the 16 women aged over 40 years 2.31 (SD 1.01)", "les 12 enfants de moins de 7 ans
+    /// 1,58 (DS 0,21)") and a relative clause's verb ("the 14 with a mother who had dysmenorrhea 2.64 (SD 0.19)"). People named, so that the group's n is the statistic's (not "les 26
     /// sous placebo", whose n the sentence's other group would give); no verb and no preposition at its end: "and the
     /// 40 patients had a BMI of 27.3" names its own measure; but the group may end on the preposition that brought in the
     /// first group's value, the verb and measure left out before it (see <see cref="Joined"/>).</summary>
     static readonly Regex ElidedGroup = new(@"^\s*(?:,\s*(?:and|et)?|;|\band\b|\bet\b)\s*(?:(?:the|les|ces)\s+(?:\d+|" + CountWords.Pattern + @")\s+"
-        + @"(?:(?:" + NotAVerb + @"[\p{L}'’-]+\s+){0,3}?" + PeopleWords + @"|(?:who|qui|with|avec|ayant)\s+[\p{L}'’-]+)"
+        + @"(?:(?:" + NotAVerb + @"[\p{L}'’-]+\s+){0,3}?" + PeopleWords + @"|(?:who|qui|with|avec|ayant)\s+[\p{L}'’-]+|(?:in\s+the|du|dans\s+le)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:group|arm|groupe|bras)\b)"
         + @"|(?:those|ceux|celles)\s+(?:in|on|with|given|receiving|who|dans|du|de|avec|sous|ayant|qui)\s+[\p{L}'’-]+)"
-        + @"(?:\s+" + NotAVerb + @"(?:\p{L}[\p{L}\d'’-]*|\d{1,2}(?:re|er|e|ème|st|nd|rd|th)(?![\p{L}\d]))){0,8}\s*(?<!\b(?:of|de|d'|du|des|à|at|for|pour|with|avec)\s*)$", OptI);
+        + @"(?:\s+(?:" + RelativeClauseVerb + "|" + NotAVerb + @"(?:\p{L}[\p{L}\d'’-]*|\d{1,2}(?:re|er|e|ème|st|nd|rd|th)(?![\p{L}\d])|\d{1,3}(?![\d.,])))){0,8}\s*(?<!\b(?:of|de|d'|du|des|à|at|for|pour|with|avec)\s*)(?<!\d\s*)$", OptI);
+    /// <summary>The verb of a relative clause that describes the group ("the 14 with a mother who had dysmenorrhea", "les 9
+    /// enfants qui avaient un frère"): the group's own, not a verb giving the group a measure of its own.</summary>
+    static readonly Regex HadAnObject = new(@"\b(?:who|whose|that|qui|dont)\s+(?:had|has|have|avaient|avait|ont|a)\s+(?:a|an|the|un|une|le|la|l'|d'|des|du)(?![\p{L}])", OptI);
+    const string RelativeClauseVerb = @"(?:who|whose|that|qui|dont)\s+(?:had|has|have|were|was|avaient|avait|ont|a|étaient|était)\b";
     const string NotAVerb = @"(?!(?:" + Auxiliary + @"|showed|reported|received|took|used|a(?=\s+(?:[\p{L}-]+(?:é|ée|és|ées|u|ue|us|ues|i|is|it)|une?|des|du|de|d')\b)|présentaient|recevaient|prenaient)\b)";
 
     /// <summary>A statistic joined to the one before it as a second value of the same measure (see <see cref="InheritMeasure"/>), with no unit or "for …" of its own after it.</summary>
@@ -209,7 +219,9 @@ internal static partial class StatisticExtractor
         {
             if (ElidedGroup.IsMatch(tail)) return true;
             var preposition = Regex.Match(tail, @"(?<![\p{L}'’])(?<p>of|at|de|d'|à)\s*$", OptI);
-            return preposition.Success
+            // "and the 40 patients who had a BMI of 27.3": a relative clause whose object the preposition follows names the
+            // value's own measure (not "and the 27 who were working full time at 3.85": the verb rating both is left out).
+            return preposition.Success && !HadAnObject.IsMatch(tail)
                    && Regex.IsMatch(flow[Math.Max(0, previous.Context.Start - 40)..previous.Context.Start], @"(?<![\p{L}'’])" + Regex.Escape(preposition.Groups["p"].Value) + @"\s*$", OptI)
                    && ElidedGroup.IsMatch(tail[..preposition.Index].TrimEnd() + " ");
         }

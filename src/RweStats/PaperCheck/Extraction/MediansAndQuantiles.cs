@@ -9,16 +9,18 @@ internal static partial class StatisticExtractor
     // Up to five words between the median and its bracket, none a conjunction that opens another statistic nor the word
     // median that names the next one ("7 jours en médiane (…) et de 8,3 jours en médiane (…)"), nor a bracket with numbers
     // (another median's quartiles: "2 jours en médiane (Q1-Q3 : 1-3) après A et de 3 jours (…)"): "a median of
-    // 6.7 salbutamol inhalations on the ward (IQR 4–10)", "a median of 41 days after the first infusion (IQR 45–90)".
-    static readonly Regex Median = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)\d]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*" + NotADenominator + @"(?<med>" + Num + @")\s*" + RatedOnAScale + @"(?:(?!(?:and|or|et|ou|vs|versus|than|que|median|médiane)\b)[a-zA-Zµ/%À-ÿ'-]+\s*){0,5}[\(\[,;]\s*(?:(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|espace interquartile|Q1\s*-\s*Q3|Q1\s*[,;–]\s*Q3|quartiles|25th-75th percentiles|P25-P75)(?:\s*[\[(]\s*(?:IQR|EIQ)\s*[\])])?\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?(?:\s*[;,]\s*(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?)?\s*[\)\]]?|(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?)", OptI);
+    // 6.7 salbutamol inhalations on the ward (IQR 4–10)", "a median of 41 days after the first infusion (IQR 45–90)", "a median of 36 hours after the start of the infusion
+    // (IQR 40–58)" (up to seven words).
+    static readonly Regex Median = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)\d]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*" + NotADenominator + @"(?<med>" + Num + @")\s*" + RatedOnAScale + @"(?:(?!(?:and|or|et|ou|vs|versus|than|que|median|médiane)\b)[a-zA-Zµ/%À-ÿ'-]+\s*){0,7}[\(\[,;]\s*(?:(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|espace interquartile|Q1\s*-\s*Q3|Q1\s*[,;–]\s*Q3|quartiles|25th-75th percentiles|P25-P75)(?:\s*[\[(]\s*(?:IQR|EIQ)\s*[\])])?\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?(?:\s*[;,]\s*(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?)?\s*[\)\]]?|(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]?)", OptI);
     /// <summary>"median = 24, Q1 = 22, Q3 = 27", "médiane 24 (Q1 : 22 ; Q3 : 27)": quartiles named one by one.</summary>
     static readonly Regex MedianNamedQuartiles = new(@"\b(?:median|médiane)\s*(?:[=:]|was|is|of|était|est de|de)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*){0,2}[,;(\[]\s*(?:Q1|first quartile|premier quartile)\s*[=:]?\s*(?<q1>" + Num + @")\s*[,;]\s*(?:and\s+|et\s+)?(?:Q3|third quartile|troisième quartile)\s*[=:]?\s*(?<q3>" + Num + @")\s*[\)\]]?", OptI);
     /// <summary>
-    /// Up to four words naming what a median counts or measures between it and its bracket ("11.3 up-dosing visits (IQR
-    /// 10–13)", "2,2 passages antérieurs aux urgences (Q1-Q3 : 1-4)", "2.8 follow-up CT scans"), none a verb: "45
+    /// Up to five words naming what a median counts or measures between it and its bracket ("11.3 up-dosing visits (IQR
+    /// 10–13)", "2,2 passages antérieurs aux urgences (Q1-Q3 : 1-4)", "2.8 follow-up CT scans", "3,2 jours en arrêt de
+    /// travail (Q1-Q3 : 0-9)"), none a verb: "45
     /// patients had (IQR …)" is no median's unit.
     /// </summary>
-    const string MedianUnitWords = @"(?:(?!(?:" + Auxiliary + @")(?![\p{L}'-]))[\p{L}µ/%][\p{L}µ/%'-]*\s*){0,4}";
+    const string MedianUnitWords = @"(?:(?!(?:" + Auxiliary + @")(?![\p{L}'-]))[\p{L}µ/%][\p{L}µ/%'-]*\s*){0,5}";
     /// <summary>A number after "sur", "out of", "of the last" is the denominator of the count before it ("une médiane de 6 saisons sur les 10 dernières (Q1-Q3 : 2-9)"), no median.
     /// A number closing a range ("on a 0–10 scale", "on a scale of 0 to 10") is the scale's bound, no median either.</summary>
     const string NotADenominator = @"(?<!\b(?:sur(?:\s+(?:les|ces))?|out\s+of(?:\s+the)?|of\s+the\s+(?:last|past|previous)|of\s+(?:these|those))\s+)(?<!\d\s+(?:of|des|sur|out\s+of)(?:\s+(?:the|les|ces))?\s+)(?<!\d\s*[–—-]\s*)(?<!\b(?:scale|échelle)\s+(?:(?:of|from|de|allant\s+de)\s+)?\d+\s+(?:to|à)\s+)";
@@ -32,22 +34,29 @@ internal static partial class StatisticExtractor
     const string WordsAfterMedian = @"(?:(?!(?:and|or|et|ou|vs|versus|than|que|median|médiane)\b)[a-zA-Zµ/%À-ÿ'-]+\s*){0,7}";
     /// <summary>"2 (IQR 1–3)", "and of 7 (IQR 8–10)", "9 (Q1-Q3 : 6,71-12)", "11 (EIQ 9 à 14)": a value with its interquartile range is a median, whether the word is near or not;
     /// the range may follow the quartiles in the same bracket ("6 jours en médiane (Q1-Q3 : 4-9 ; extrêmes 2-31)", "6 days (IQR 4–9; range 2–31)").</summary>
-    static readonly Regex MedianByIqr = new(@"(?<![\w.,])" + NotADenominator + @"(?<med>" + Num + @")\s*" + CountOfDenominator + MedianUnitWords + @"(?:(?:en|in)\s+(?:médiane|median)\s*" + WordsAfterMedian + @")?[\(\[]\s*(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|espace interquartile|Q1\s*[-–]\s*Q3|Q1\s*[,;]\s*Q3|P25\s*[-–]\s*P75|25th[-–]75th percentiles?)(?:\s*[\[(]\s*(?:IQR|EIQ)\s*[\])])?\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?(?:\s*[;,]\s*(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?)?\s*[\)\]]", Opt);
+    static readonly Regex MedianByIqr = new(@"(?<![\w.,])" + NotADenominator + @"(?<med>" + Num + @")" + IqrBracketAhead + @"\s*" + CountOfDenominator + MedianUnitWords + @"(?:(?:en|in)\s+(?:médiane|median)\s*" + WordsAfterMedian + @")?[\(\[]\s*(?:IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|espace interquartile|Q1\s*[-–]\s*Q3|Q1\s*[,;]\s*Q3|P25\s*[-–]\s*P75|25th[-–]75th percentiles?)(?:\s*[\[(]\s*(?:IQR|EIQ)\s*[\])])?\s*[:=,]?\s*(?<q1>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<q3>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?(?:\s*[;,]\s*(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?)?\s*[\)\]]", Opt);
+    /// <summary>A quick look ahead for the bracket that names quartiles (no statistic before it fails later than here), so that a
+    /// number with no such bracket after it is passed over at once.</summary>
+    const string IqrBracketAhead = @"(?=[^()\[\]]{0,160}[\(\[]\s*(?:IQR|EIQ|IIQ|interquartile|intervalle|écart|espace|Q1|P25|25th))";
     /// <summary>"and of 2 (range, 0.5–7)", "et de 3 (extrêmes 1-9)": a value with its range, a median when its sentence names a median before it and no mean after that,
     /// or when the word stands between the value and its range ("12 jours en médiane (extrêmes 3-64)").</summary>
     static readonly Regex MedianByRange = new(@"(?<![\w.,])" + NotADenominator + @"(?<med>" + Num + @")\s*" + MedianUnitWords + @"(?:(?:en|in)\s+(?:médiane|median)\s*" + WordsAfterMedian + @")?[\(\[]\s*(?:range|min-max|min–max|minimum-maximum|extrêmes|étendue)\s*[:=,]?\s*(?<min>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?" + Sep + "(?<max>" + Num + @")(?:\s*[a-zA-Zµ/%]+)?\s*[\)\]]", OptI);
-    /// <summary>A second median right after one printed with its quartiles or range, its limits bare: "from a median of 2 (IQR 1 to 3) to 2 (0.75 to 2.25)", "6 (EIQ 4-8) et 5 (3-7)", "2 (IQR 2–3) at baseline and 2 (1–2) at 12 weeks". Its limits are of the same kind.</summary>
-    static readonly Regex NextMedianBareLimits = new(@"\G(?:\s*,?\s*(?:at|à|after|après)\s+(?:baseline|inclusion|l'inclusion|[MJWD]\d{1,3}|(?:week|semaine|month|mois|day|jour)\s+\d{1,3}|\d{1,3}\s+(?:weeks?|months?|semaines|mois|days?|jours|years?|ans)))?\s*,?\s*(?:to|à|and|et|vs\.?|versus|contre|then|puis)\s+(?:(?:a|an|une|of|de|d'|median|médiane|the|la|le)\s+){0,3}(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]", OptI);
+    /// <summary>A second median right after one printed with its quartiles or range, its limits bare: "from a median of 2 (IQR 1 to 3) to 2 (0.75 to 2.25)", "6 (EIQ 4-8) et 5 (3-7)", "2 (IQR 2–3) at baseline and 2 (1–2) at 12 weeks", the first's arm between them ("7 [IQR 6–8] with the drug and 7 [8–9] with vehicle", "2 [IQR 0–4] after radiofrequency and of 3.2 [1–5] after sham", "6 (EIQ 4-8) sous X et 5 (3-7) sous placebo"). Its limits are of the same kind.</summary>
+    static readonly Regex NextMedianBareLimits = new(@"\G(?:\s*,?\s*(?:at|à|after|après)\s+(?:baseline|inclusion|l'inclusion|[MJWD]\d{1,3}|(?:week|semaine|month|mois|day|jour)\s+\d{1,3}|\d{1,3}\s+(?:weeks?|months?|semaines|mois|days?|jours|years?|ans)))?"
+        + @"(?:\s*,?\s*(?:with|on|under|after|in\s+the|sous|avec|après|dans\s+le\s+groupe|du\s+groupe)\s+(?:(?!(?:and|et|to|vs|versus|contre|then|puis)\b)[\p{L}-]+\s*){1,3}?)?\s*,?\s*(?:to|à|and|et|vs\.?|versus|contre|then|puis)\s+(?:(?:a|an|une|of|de|d'|median|médiane|the|la|le)\s+){0,3}(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]", OptI);
     /// <summary>A named median with bare limits, its unit in one word, accented or not ("une médiane de 22 séances [19 ; 24]").</summary>
     static readonly Regex MedianBareLimits = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%À-ÿ'-]+\s*)?[\(\[]\s*(?<a>" + Num + @")\s*(?:to|à|–|—|-|;)\s*(?<b>" + Num + @")\s*[\)\]]", OptI);
-    static readonly Regex MedianAlone = new(@"\b(?:median|médiane)\s+(?:of|de|was|était|est de|[:=])\s*(?<med>" + Num + @")(?![\d.,]*\d)(?=\s+[\p{L}œ])(?![^.;\n]{0,40}?[\(\[±])", OptI);
+    /// <summary>A median with no quartiles, of an integer-valued measure: "a median of 3 sessions", "the median number of
+    /// cycles before a first response was 4.8 in the 12 responders", "le nombre médian de cycles avant la réponse était de
+    /// 4,8" (up to eight words, none a number, between the word median and its verb).</summary>
+    static readonly Regex MedianAlone = new(@"\b(?:median|médiane?)\s+(?:[\p{L}'’-]+\s+){0,8}?(?:of|de|was|était|est de|[:=])\s*(?<med>" + Num + @")(?![\d.,]*\d)(?=\s+[\p{L}œ])(?![^.;\n]{0,40}?[\(\[±])", OptI);
     static readonly Regex MedianWord = new(@"\b(?:median|médiane?)\b", OptI);
     /// <summary>"median (IQR) 6 (4-8)", "The median [IQR] PHQ-9 score was 12 [8–15]": the header form in running text.</summary>
     static readonly Regex MedianHeader = new(@"\b(?:median|médiane)\s*[\(\[]\s*(?:IQR|Q1\s*[-–]\s*Q3|EIQ|IIQ)\s*[\)\]]\s*(?:[\w'-]+\s+){0,4}?(?:(?:was|were|is|of|était|étaient|est de|de)\s+)?[:=]?\s*(?<med>" + Num + @")\s*[\(\[]\s*(?<q1>" + Num + ")" + Sep + "(?<q3>" + Num + @")\s*[\)\]]", OptI);
 
     /// <summary>
     /// A duration in days whose quartiles or range the paper prints as whole days while its median has a tenth that is
-    /// no half ("3.2 days (IQR 1–6)", "23,2 jours (EIQ 18-31)"): days counted between dates are whole, the whole limits
+    /// no half ("3.2 days (IQR 1–6)", "23,2 jours (EIQ 18-31)", "2.3 school days (IQR 1–4)"): days counted between dates are whole, the whole limits
     /// say these were, and a median of whole numbers is whole or a half, so it is checked as integer data. Only then: a
     /// median printed whole or as a half says nothing of the data's precision (the singular "1,7 jour" as well), and weeks, months and years are mostly
     /// days divided (real-valued) unless the paper says they were counted whole (<see cref="WholeTimeUnits"/>).
@@ -63,5 +72,7 @@ internal static partial class StatisticExtractor
         return m with { Context = m.Context with { IntegerValued = true, Measure = m.Context.Measure ?? $"{unit} (its limits printed whole)" } };
     }
 
-    static readonly Regex WholeUnitDuration = new(@"^\s*(?:(?:full|whole|completed?|entiers|révolus)\s+)?(?<u>days?|jours?)\b", OptI);
+    // One word may say which days were counted ("2.3 school days", "3.2 sick days", "4.1 hospital days"), none a
+    // preposition or a unit: "2.3 per days" or "2.3 mg days" counts no days.
+    static readonly Regex WholeUnitDuration = new(@"^\s*(?:(?:full|whole|completed?|entiers|révolus)\s+|(?!(?:" + QualifierStopWords + "|" + MeasureUnitWords + "|" + TimeUnitWords + @")\b)\p{L}[\p{L}-]+\s+)?(?<u>days?|jours?)\b", OptI);
 }

@@ -35,13 +35,14 @@ internal static partial class StatisticExtractor
             return RankTest.Matches(section).Any(m => !GroupComparison(from + m.Index, from, to)) && !Regex.IsMatch(section, @"\bpaired[- ](?:samples? )?(?:t|Student)|\btests? t apparié|\bStudent apparié|\bt-tests? for paired", OptI);
         }
         // A bare "Wilcoxon" in a sentence that compares groups ("edema improved more with finerenone (Wilcoxon z = 2.51)",
+        // "women in the exercise group missed fewer days of class, Wilcoxon z = 2.71",
         // "the mRS was lower after thrombectomy", "favoured motor control exercise") is the rank-sum test of two groups:
         // it says nothing of how the paper compared visits within patients.
         bool GroupComparison(int at, int sectionStart, int sectionEnd)
         {
             if (!Regex.IsMatch(flow[at..Math.Min(sectionEnd, at + 10)], @"^Wilcoxon\b(?![- ]signed|\s+(?:signed|des rangs signés|apparié))", OptI)) return false;
             var sentence = flow[Math.Max(sectionStart, SentenceStart(sentences, at))..Math.Min(sectionEnd, SentenceEnd(sentences, flow, at))];
-            return Regex.IsMatch(sentence, @"\b(?:more|less|lower|higher|greater|favou?red|than|between|versus|vs\.?|compared|plus|moins|entre|par rapport|favorisait)\b", OptI)
+            return Regex.IsMatch(sentence, @"\b(?:more|less|fewer|lower|higher|greater|smaller|larger|shorter|longer|better|worse|differed|favou?red|than|between|versus|vs\.?|compared|plus|moins|entre|par rapport|favorisait|meilleure?s?|différai(?:en)?t)\b", OptI)
                    && !Regex.IsMatch(sentence, @"\b(?:signed|paired|within|from\s+[-−]?\d|rangs signés|apparié|de\s+[-−]?\d[\d,.]*\s*(?:±|\()[^.]*\bà\s+[-−]?\d)", OptI);
         }
         var means = found.OfType<MeanWithSpread>().Where(m => m.Spread is not null).GroupBy(m => SentenceIndex(sentences, m.Context.Start));
