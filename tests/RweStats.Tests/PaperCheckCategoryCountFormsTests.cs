@@ -1,4 +1,5 @@
 using RweStats.PaperCheck;
+using static RweStats.Tests.PaperCheckOnText;
 
 namespace RweStats.Tests;
 
@@ -9,10 +10,7 @@ namespace RweStats.Tests;
 /// </summary>
 public class PaperCheckCategoryCountFormsTests
 {
-    static CheckReport CheckText(string text) => PaperChecker.Check(PaperText.FromString("paper.txt", text), CheckOptions.Default);
-
-    static string? Verdict(string text) =>
-        CheckText(text).Findings.Where(f => f.Check == "category_counts").Select(f => Finding.VerdictName(f.Verdict)).SingleOrDefault();
+    static string? Verdict(string text) => PaperCheckOnText.Verdict(text, "category_counts");
 
     [Theory]
     // The people the paragraph's first sentence is about are the total the later levels part.

@@ -1,4 +1,5 @@
 using RweStats.PaperCheck;
+using static RweStats.Tests.PaperCheckOnText;
 
 namespace RweStats.Tests;
 
@@ -8,8 +9,6 @@ namespace RweStats.Tests;
 /// </summary>
 public class PaperCheckFormsTests
 {
-    static CheckReport CheckText(string text) => PaperChecker.Check(PaperText.FromString("paper.txt", text), CheckOptions.Default);
-
     static string Verdict(string text, string check) => Finding.VerdictName(Assert.Single(CheckText(text).Findings, f => f.Check == check).Verdict);
 
     [Theory]

@@ -1,4 +1,5 @@
 using RweStats.PaperCheck;
+using static RweStats.Tests.PaperCheckOnText;
 
 namespace RweStats.Tests;
 
@@ -10,12 +11,6 @@ namespace RweStats.Tests;
 /// </summary>
 public class PaperCheckIntegerMeasureFormsTests
 {
-    static CheckReport CheckText(string text) => PaperChecker.Check(PaperText.FromString("paper.txt", text), CheckOptions.Default);
-
-    static List<string> Verdicts(string text, string check) =>
-        CheckText(text).Findings.Where(f => f.Check == check).OrderBy(f => f.Start).Select(f => Finding.VerdictName(f.Verdict)).ToList();
-
-
     [Theory]
     // 299/14 = 21.357 prints 21.36; 21.37 × 14 = 299.18, between 299/14 = 21.357 and 300/14 = 21.429.
     [InlineData("Disability was graded on the functional disability inventory (FDI, 0–60 points). The 14 patients with anaemia had an FDI of 21.36 (SD 4.10).", "consistent")]

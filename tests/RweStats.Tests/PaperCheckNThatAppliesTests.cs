@@ -1,4 +1,5 @@
 using RweStats.PaperCheck;
+using static RweStats.Tests.PaperCheckOnText;
 
 namespace RweStats.Tests;
 
@@ -9,11 +10,6 @@ namespace RweStats.Tests;
 /// </summary>
 public class PaperCheckNThatAppliesTests
 {
-    static CheckReport CheckText(string text) => PaperChecker.Check(PaperText.FromString("paper.txt", text), CheckOptions.Default);
-
-    static List<string> Verdicts(string text, string check) =>
-        CheckText(text).Findings.Where(f => f.Check == check).OrderBy(f => f.Start).Select(f => Finding.VerdictName(f.Verdict)).ToList();
-
     static string Last(string text, string check) => Verdicts(text, check)[^1];
 
     [Theory]

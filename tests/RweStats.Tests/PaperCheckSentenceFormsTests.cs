@@ -1,4 +1,5 @@
 using RweStats.PaperCheck;
+using static RweStats.Tests.PaperCheckOnText;
 
 namespace RweStats.Tests;
 
@@ -12,14 +13,6 @@ namespace RweStats.Tests;
 /// </summary>
 public class PaperCheckSentenceFormsTests
 {
-    static CheckReport CheckText(string text) => PaperChecker.Check(PaperText.FromString("paper.txt", text), CheckOptions.Default);
-
-    static string? Verdict(string text, string check) =>
-        CheckText(text).Findings.Where(f => f.Check == check).Select(f => Finding.VerdictName(f.Verdict)).SingleOrDefault();
-
-    static List<string> Verdicts(string text, string check) =>
-        CheckText(text).Findings.Where(f => f.Check == check).OrderBy(f => f.Start).Select(f => Finding.VerdictName(f.Verdict)).ToList();
-
     [Theory]
     // 1 - pchisq(6.20, 2) = 0.0450; 1 - pchisq(9.35, 3) = 0.0250; 1 - pf(4.40, 2, 60) = 0.0165; 2 * pt(-2.31, 24) = 0.0298.
     [InlineData("Mortality differed between the centres (χ2 = 6.20 (2 df), P = 0.045).", "consistent")]

@@ -1,4 +1,5 @@
 using RweStats.PaperCheck;
+using static RweStats.Tests.PaperCheckOnText;
 
 namespace RweStats.Tests;
 
@@ -10,11 +11,6 @@ namespace RweStats.Tests;
 /// </summary>
 public class PaperCheckStudiedFormsTests
 {
-    static CheckReport CheckText(string text) => PaperChecker.Check(PaperText.FromString("paper.txt", text), CheckOptions.Default);
-
-    static List<string> Verdicts(string text, string check) =>
-        CheckText(text).Findings.Where(f => f.Check == check).OrderBy(f => f.Start).Select(f => Finding.VerdictName(f.Verdict)).ToList();
-
     [Theory]
     // 37/16 = 2.3125 prints 2.31; 2.33 lies between 37/16 and 38/16 = 2.375. 19/12 = 1.583 prints 1,58; 1,55 lies
     // between 18/12 = 1.5 and 19/12. 37/14 = 2.643 prints 2.64; 2.61 lies between 36/14 = 2.571 and 37/14.

@@ -1,4 +1,5 @@
 using static RweStats.Tests.InProcessCli;
+using static RweStats.Tests.PaperCheckOnText;
 using System.Text.Json;
 using RweStats.Claims;
 using RweStats.Model;
@@ -11,10 +12,6 @@ namespace RweStats.Tests;
 [LongRunning(53)]
 public class PaperCheckTests
 {
-    static CheckReport CheckText(string text, CheckOptions? options = null) =>
-        PaperChecker.Check(PaperText.FromString("paper.txt", text), options ?? CheckOptions.Default);
-
-
     static Finding Single(string text, string check) => Assert.Single(CheckText(text).Findings, f => f.Check == check);
 
     [Fact]
