@@ -165,8 +165,9 @@ internal static partial class StatisticExtractor
     static bool UnitsTransfused(string flow, int[] sentences, ReportedStatistic current)
     {
         var after = QuoteUnit(current.Context.Quote) + flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 30)];
-        return BloodProductUnits.IsMatch(after) && Transfusion.IsMatch(flow[SentenceStart(sentences, current.Context.Start)..SentenceEnd(sentences, flow, current.Context.Start)])
-               && !ModelBased.IsMatch(flow[SentenceStart(sentences, current.Context.Start)..current.Context.Start]);
+        int s0 = SentenceStart(sentences, current.Context.Start);
+        return BloodProductUnits.IsMatch(after) && Transfusion.IsMatch(flow[s0..SentenceEnd(sentences, flow, current.Context.Start)])
+               && !ModelBased.IsMatch(flow[s0..current.Context.Start]);
     }
     static readonly Regex BloodProductUnits = new(@"^\s*(?:\([^()]*\)\s*)?(?:units?|unités?)\b(?!\s*(?:/|per\b|par\b|a\s+(?:day|week|month)|of\s+insulin|d'insuline))", OptI);
     static readonly Regex Transfusion = new(@"\b(?:transfus\w*|red[- ](?:blood[- ])?cells?|packed cells|platelets?|(?:fresh[- ]frozen\s+)?plasma|culots?|concentrés?\s+(?:globulaires|plaquettaires)|globules\s+rouges|plaquettes)\b", OptI);
