@@ -54,6 +54,8 @@ public static class CheckCorpusBench
         ["heldout32"] = "heldout32 (tuned on)",
         ["heldout33"] = "heldout33 (tuned on)",
         ["heldout34"] = "heldout34 (tuned on)",
+        ["heldout35"] = "heldout35 (tuned on)",
+        ["heldout36"] = "heldout36 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;
