@@ -1,0 +1,57 @@
+using static RweStats.Tests.PaperCheckOnText;
+
+namespace RweStats.Tests;
+
+/// <summary>
+/// Counts of the levels of one variable listed for one group, then for another: by reference ("in the placebo group, the
+/// numbers were …", "ces nombres étaient de …") or in clauses of their own. Levels whose words do not make them exclusive
+/// are shown to be so by one group's list adding up exactly to its n; the other's sum above its n is then an error, below
+/// it a missing value. Each with a correct control.
+/// </summary>
+public class PaperCheckCategoryListsTests
+{
+    static List<string> Verdicts(string text) => PaperCheckOnText.Verdicts(text, "category_counts");
+
+    const string HeaderEn = "| Characteristic | Nipocalimab (n=98) | Placebo (n=96) |\n\n";
+    const string HeaderFr = "Caractéristique  Modafinil (n = 78)  Oxybate de sodium (n = 64)\n\n";
+
+    [Theory]
+    // The other group's counts by reference, its n in the table's header.
+    [InlineData(HeaderEn + "At week 24, of the 98 patients given nipocalimab, 41 had no symptoms left (score 0 or 1), 38 had improved without reaching it and 19 had not improved; in the placebo group, the numbers were 12, 27 and 59.", "consistent,inconsistent")]
+    [InlineData(HeaderEn + "At week 24, of the 98 patients given nipocalimab, 41 had no symptoms left (score 0 or 1), 38 had improved without reaching it and 19 had not improved; in the placebo group, the numbers were 12, 27 and 57.", "consistent,consistent")]
+    // Below the other group's n: a missing value, which the list does not rule out.
+    [InlineData(HeaderEn + "At week 24, of the 98 patients given nipocalimab, 41 had no symptoms left (score 0 or 1), 38 had improved without reaching it and 19 had not improved; in the placebo group, the numbers were 12, 27 and 50.", "consistent")]
+    [InlineData(HeaderFr + "À 6 mois, parmi les 78 patients sous modafinil, 33 étaient répondeurs complets (score de 10 ou moins), 26 répondeurs partiels et 19 non répondeurs ; sous oxybate de sodium, ces nombres étaient de 29, 21 et 17.", "consistent,inconsistent")]
+    [InlineData(HeaderFr + "À 6 mois, parmi les 78 patients sous modafinil, 33 étaient répondeurs complets (score de 10 ou moins), 26 répondeurs partiels et 19 non répondeurs ; sous oxybate de sodium, ces nombres étaient de 29, 21 et 14.", "consistent,consistent")]
+    // The first group's list short of its n shows nothing of the second's.
+    [InlineData(HeaderEn + "At week 24, of the 98 patients given nipocalimab, 41 had no symptoms left (score 0 or 1), 38 had improved without reaching it and 15 had not improved; in the placebo group, the numbers were 12, 27 and 59.", "")]
+    [InlineData(HeaderFr + "À 6 mois, parmi les 78 patients sous modafinil, 33 étaient répondeurs complets, 26 étaient répondeurs partiels et 15 étaient non répondeurs ; sous oxybate de sodium, ces nombres étaient de 29, 21 et 17.", "")]
+    [InlineData(HeaderFr + "À 6 mois, parmi les 78 patients sous modafinil, 33 étaient répondeurs complets, 26 étaient répondeurs partiels et 19 étaient non répondeurs ; sous oxybate de sodium, ces nombres étaient de 29, 21 et 17.", "consistent,inconsistent")]
+    public void TheSameLevelsByReference(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text)));
+
+    [Theory]
+    // Two groups' lists in clauses of their own, a level in common.
+    [InlineData("Of the 110 patients allocated to laser, 89 healed after one procedure, 14 needed a second session and 7 were converted to excision; of the 108 allocated to excision, 81 healed after one procedure, 19 needed curettage and 11 needed a flap.", "consistent,inconsistent")]
+    [InlineData("Of the 110 patients allocated to laser, 89 healed after one procedure, 14 needed a second session and 7 were converted to excision; of the 108 allocated to excision, 78 healed after one procedure, 19 needed curettage and 11 needed a flap.", "consistent,consistent")]
+    [InlineData("Parmi les 110 patients du groupe laser, 89 ont cicatrisé après une intervention, 14 ont nécessité une seconde séance et 7 ont été convertis en exérèse ; parmi les 108 du groupe exérèse, 81 ont cicatrisé après une intervention, 19 ont nécessité un curetage et 11 un lambeau.", "consistent,inconsistent")]
+    [InlineData("Parmi les 110 patients du groupe laser, 89 ont cicatrisé après une intervention, 14 ont nécessité une seconde séance et 7 ont été convertis en exérèse ; parmi les 108 du groupe exérèse, 78 ont cicatrisé après une intervention, 19 ont nécessité un curetage et 11 un lambeau.", "consistent,consistent")]
+    // Words saying a member may be in two clauses: no proof, whatever the first list's sum.
+    [InlineData("Of the 110 patients allocated to laser, 89 healed after one procedure, 14 also needed a second session and 7 were converted to excision; of the 108 allocated to excision, 81 healed after one procedure, 19 also needed curettage and 11 needed a flap.", "consistent")]
+    public void TwoGroupsInClausesOfTheirOwn(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text)));
+
+    [Theory]
+    // The people counted named by their sex before the verb, the group's n stated where the arms are allocated.
+    [InlineData("Women were randomly assigned to LVA (n=79) or dissection alone (n=78).\n\nAt 24 months, 52 women in the LVA group had no swelling, 16 had subclinical swelling (a difference of 5–9%) and 11 had lymphoedema; in the dissection-alone group, 38 had no swelling, 19 had subclinical swelling and 24 had lymphoedema.", "consistent,inconsistent")]
+    [InlineData("Women were randomly assigned to LVA (n=79) or dissection alone (n=78).\n\nAt 24 months, 52 women in the LVA group had no swelling, 16 had subclinical swelling (a difference of 5–9%) and 11 had lymphoedema; in the dissection-alone group, 38 had no swelling, 19 had subclinical swelling and 21 had lymphoedema.", "consistent,consistent")]
+    [InlineData("Les femmes ont été réparties entre LVA (n = 79) et curage seul (n = 78).\n\nÀ 24 mois, 52 femmes du groupe LVA n'avaient aucun œdème, 16 avaient un œdème infraclinique (différence de 5 à 9 %) et 11 un lymphœdème ; dans le groupe curage seul, 38 n'avaient aucun œdème, 19 avaient un œdème infraclinique et 24 un lymphœdème.", "consistent,inconsistent")]
+    [InlineData("Les femmes ont été réparties entre LVA (n = 79) et curage seul (n = 78).\n\nÀ 24 mois, 52 femmes du groupe LVA n'avaient aucun œdème, 16 avaient un œdème infraclinique (différence de 5 à 9 %) et 11 un lymphœdème ; dans le groupe curage seul, 38 n'avaient aucun œdème, 19 avaient un œdème infraclinique et 21 un lymphœdème.", "consistent,consistent")]
+    public void TheGroupNamedBeforeItsCounts(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text)));
+
+    [Theory]
+    // How many each had: none, one, at least two ("at least" the last level, not an overlap).
+    [InlineData("Of the 73 women given cranberry, 44 had no cystitis, 18 had one episode and 11 at least two; of the 71 given placebo, 30 had no cystitis, 26 had one episode and 17 at least two.", "consistent,inconsistent")]
+    [InlineData("Of the 73 women given cranberry, 44 had no cystitis, 18 had one episode and 11 at least two; of the 71 given placebo, 30 had no cystitis, 26 had one episode and 15 at least two.", "consistent,consistent")]
+    [InlineData("Parmi les 73 femmes du groupe canneberge, 44 sont restées sans cystite, 18 en ont eu une et 11 au moins deux ; parmi les 71 du groupe placebo, 30 sont restées sans cystite, 26 en ont eu une et 17 au moins deux.", "consistent,inconsistent")]
+    [InlineData("Parmi les 73 femmes du groupe canneberge, 44 sont restées sans cystite, 18 en ont eu une et 11 au moins deux ; parmi les 71 du groupe placebo, 30 sont restées sans cystite, 26 en ont eu une et 15 au moins deux.", "consistent,consistent")]
+    public void NoneOneAtLeastTwo(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text)));
+}
