@@ -36,7 +36,8 @@ public class PaperCheckCategoryListsTests
     [InlineData("Parmi les 110 patients du groupe laser, 89 ont cicatrisé après une intervention, 14 ont nécessité une seconde séance et 7 ont été convertis en exérèse ; parmi les 108 du groupe exérèse, 81 ont cicatrisé après une intervention, 19 ont nécessité un curetage et 11 un lambeau.", "consistent,inconsistent")]
     [InlineData("Parmi les 110 patients du groupe laser, 89 ont cicatrisé après une intervention, 14 ont nécessité une seconde séance et 7 ont été convertis en exérèse ; parmi les 108 du groupe exérèse, 78 ont cicatrisé après une intervention, 19 ont nécessité un curetage et 11 un lambeau.", "consistent,consistent")]
     // Words saying a member may be in two clauses: no proof, whatever the first list's sum.
-    [InlineData("Of the 110 patients allocated to laser, 89 healed after one procedure, 14 also needed a second session and 7 were converted to excision; of the 108 allocated to excision, 81 healed after one procedure, 19 also needed curettage and 11 needed a flap.", "consistent")]
+    [InlineData("Of the 110 patients allocated to laser, 89 healed after one procedure, 14 of whom needed a second session, and 7 were converted to excision; of the 108 allocated to excision, 81 healed after one procedure, 19 of whom needed curettage, and 11 needed a flap.", "consistent")]
+    [InlineData("Parmi les 110 patients du groupe laser, 89 ont cicatrisé après une intervention, dont 14 ont nécessité une seconde séance, et 7 ont été convertis en exérèse ; parmi les 108 du groupe exérèse, 81 ont cicatrisé après une intervention, dont 19 ont nécessité un curetage, et 11 un lambeau.", "")]
     public void TwoGroupsInClausesOfTheirOwn(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text)));
 
     [Theory]
@@ -54,4 +55,26 @@ public class PaperCheckCategoryListsTests
     [InlineData("Parmi les 73 femmes du groupe canneberge, 44 sont restées sans cystite, 18 en ont eu une et 11 au moins deux ; parmi les 71 du groupe placebo, 30 sont restées sans cystite, 26 en ont eu une et 17 au moins deux.", "consistent,inconsistent")]
     [InlineData("Parmi les 73 femmes du groupe canneberge, 44 sont restées sans cystite, 18 en ont eu une et 11 au moins deux ; parmi les 71 du groupe placebo, 30 sont restées sans cystite, 26 en ont eu une et 15 au moins deux.", "consistent,consistent")]
     public void NoneOneAtLeastTwo(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text)));
+
+    [Theory]
+    // "Both" where the other levels say "only", "also" for a step added to the one before: levels of a partition.
+    [InlineData("Of the 212 women given teriparatide, 193 had no new fracture, 2 had a vertebral fracture only, 15 had a nonvertebral fracture only and 2 had both; of the 209 given placebo, 175 had no new fracture, 11 had a vertebral fracture only, 22 had a nonvertebral fracture only and 6 had both.", "consistent,inconsistent")]
+    [InlineData("Of the 212 women given teriparatide, 193 had no new fracture, 2 had a vertebral fracture only, 15 had a nonvertebral fracture only and 2 had both; of the 209 given placebo, 175 had no new fracture, 11 had a vertebral fracture only, 17 had a nonvertebral fracture only and 6 had both.", "consistent,consistent")]
+    [InlineData("Parmi les 212 femmes sous tériparatide, 193 n'ont eu aucune nouvelle fracture, 2 une fracture vertébrale seule, 15 une fracture non vertébrale seule et 2 les deux ; parmi les 209 sous placebo, 175 n'ont eu aucune nouvelle fracture, 11 une fracture vertébrale seule, 22 une fracture non vertébrale seule et 6 les deux.", "consistent,inconsistent")]
+    [InlineData("Parmi les 212 femmes sous tériparatide, 193 n'ont eu aucune nouvelle fracture, 2 une fracture vertébrale seule, 15 une fracture non vertébrale seule et 2 les deux ; parmi les 209 sous placebo, 175 n'ont eu aucune nouvelle fracture, 11 une fracture vertébrale seule, 17 une fracture non vertébrale seule et 6 les deux.", "consistent,consistent")]
+    [InlineData("Women were randomized to coaching (n = 104) or usual care (n = 102).\n\nIn the coaching group, 61 women were managed with diet alone, 31 also received metformin and 12 received insulin; in the usual care group, the numbers were 52, 33 and 19.", "consistent,inconsistent")]
+    [InlineData("Women were randomized to coaching (n = 104) or usual care (n = 102).\n\nIn the coaching group, 61 women were managed with diet alone, 31 also received metformin and 12 received insulin; in the usual care group, the numbers were 52, 33 and 17.", "consistent,consistent")]
+    [InlineData("Les femmes ont été réparties entre coaching (n = 104) et suivi habituel (n = 102).\n\nDans le groupe coaching, 61 femmes étaient traitées par régime seul, 31 recevaient aussi de la metformine et 12 recevaient de l'insuline ; dans le groupe suivi habituel, ces nombres étaient de 52, 33 et 19.", "consistent,inconsistent")]
+    [InlineData("Les femmes ont été réparties entre coaching (n = 104) et suivi habituel (n = 102).\n\nDans le groupe coaching, 61 femmes étaient traitées par régime seul, 31 recevaient aussi de la metformine et 12 recevaient de l'insuline ; dans le groupe suivi habituel, ces nombres étaient de 52, 33 et 17.", "consistent,consistent")]
+    // "Of whom" says the second counts a subgroup of the first: no partition, whatever the sums.
+    [InlineData("Women were randomized to coaching (n = 104) or usual care (n = 102).\n\nIn the coaching group, 61 women were managed with diet alone, 31 of whom received metformin later, and 12 received insulin; in the usual care group, the numbers were 52, 33 and 19.", "consistent")]
+    public void BothAndAlsoInAPartition(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text)));
+
+    [Theory]
+    // The group named by the first words its column's header prints before its n.
+    [InlineData("Characteristic  Dienogest (n = 82)  Contraception continued (n = 80)\n\nIn the dienogest group, the stage was I-II in 21 patients, III in 35 and IV in 26; in the contraception group, I-II in 19, III in 33 and IV in 31.", "consistent,inconsistent")]
+    [InlineData("Characteristic  Dienogest (n = 82)  Contraception continued (n = 80)\n\nIn the dienogest group, the stage was I-II in 21 patients, III in 35 and IV in 26; in the contraception group, I-II in 19, III in 33 and IV in 28.", "consistent,consistent")]
+    [InlineData("Caractéristique  Diénogest (n = 82)  Contraception continue (n = 80)\n\nDans le groupe diénogest, le stade était I-II chez 21 patientes, III chez 35 et IV chez 26 ; dans le groupe contraception, I-II chez 19, III chez 33 et IV chez 31.", "consistent,inconsistent")]
+    [InlineData("Caractéristique  Diénogest (n = 82)  Contraception continue (n = 80)\n\nDans le groupe diénogest, le stade était I-II chez 21 patientes, III chez 35 et IV chez 26 ; dans le groupe contraception, I-II chez 19, III chez 33 et IV chez 28.", "consistent,consistent")]
+    public void TheGroupNamedByItsHeadersFirstWords(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text)));
 }

@@ -397,12 +397,19 @@ internal static partial class StatisticExtractor
     static readonly Regex NoneWord = new(@"\b(?:no|none|never|sans|aucune?|jamais)\b", OptI);
     /// <summary>The last level of how many each had: "at least two", "au moins deux".</summary>
     static readonly Regex AtLeastTwo = new(@"\b(?:at least (?:two|2)|au moins (?:deux|2))\b", OptI);
+    /// <summary>Words of overlap a partition's levels use too: "also" (a step added to the one before: "61 were managed with
+    /// diet alone, 31 also received metformin"), and "both" where other levels say "only"/"alone".</summary>
+    static Regex NotOverlapInPartition(IReadOnlyList<string> levels) =>
+        levels.Any(l => AloneWords.IsMatch(l)) ? AlsoOrBoth : AlsoWords;
+    static readonly Regex AloneWords = new(@"\b(?:only|alone|seule?s?|uniquement)\b", OptI);
+    static readonly Regex AlsoWords = new(@"\b(?:also|aussi|également)\b", OptI);
+    static readonly Regex AlsoOrBoth = new(@"\b(?:also|aussi|également|both|à la fois|les deux)\b", OptI);
     /// <summary>A bracket that closes a clause's words, describing its level in words: " (score 0 or 1)"; not a share
     /// "(56.5%)" nor an n.</summary>
     static readonly Regex ClosingGloss = new(@"^\s*\(\s*(?![nN]\s*=)\p{L}[^()]*\)\s*$", Opt);
     /// <summary>The people a clause counts, named by their sex before its verb: "women in the A group had …", "femmes
     /// du groupe A avaient …": all of them are women, the level is after the verb.</summary>
-    static readonly Regex PeopleBeforeVerb = new(@"^(?:women|men|femmes|hommes|girls|boys|filles|garçons|males|females)\b(?:\s+[^\s,;]+){0,6}?\s+(?:had|have|were|was|avaient|étaient|ont|sont|\p{L}{2,}ed)\b", OptI);
+    static readonly Regex PeopleBeforeVerb = new(@"^(?:women|men|femmes|hommes|girls|boys|filles|garçons|males|females)\b(?:\s+[^\s,;]+){0,6}?\s+(?:had|have|were|was|avaient|étaient|ont|sont|\p{L}{2,}ed|\p{L}{3,}aient)\b", OptI);
     static readonly Regex OneWord = new(@"\b(?:one|a single|once|une?(?:\s+seule?)?|une fois)\b", OptI);
     static readonly Regex MoreWord = new(@"\b(?:two|three|four|twice|deux|trois|quatre|at least|au moins|or more|ou plus)\b", OptI);
     static readonly Regex NumberWordLead = new(@"^(?:one|a single|two|three|four|five|une?\s+seule?|deux|trois|quatre|cinq)\b", OptI);
@@ -556,12 +563,12 @@ internal static partial class StatisticExtractor
 
     /// <summary>The group a clause names before its counts: "in the placebo group, …", "of the active group", "dans le
     /// groupe clobétasol seul", "sous oxybate de sodium, …", "after open surgery, …".</summary>
-    static readonly Regex GroupNamedBefore = new(@"\b(?:in|of|from)\s+the\s+(?<name>[\p{L}][\p{L}-]*(?:\s+[\p{L}][\p{L}-]*){0,2}?)\s+(?:group|arm)\b|\b(?:du|dans\s+le|au)\s+(?:groupe|bras)\s+(?<name>[\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,2}?)(?=\s*[,;:(]|\s+(?:ces|les)\b)|(?:^\s*|[,;]\s*)(?:in|after|with|under|on|sous|après|avec)\s+(?:the\s+|l['’]|le\s+|la\s+|les\s+)?(?<name>[\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,3}?)\s*,", OptI);
+    static readonly Regex GroupNamedBefore = new(@"\b(?:in|of|from)\s+the\s+(?<name>[\p{L}][\p{L}‐-]*(?:\s+[\p{L}][\p{L}‐-]*){0,2}?)\s+(?:group|arm)\b|\b(?:du|dans\s+le|au)\s+(?:groupe|bras)\s+(?<name>[\p{L}][\p{L}'’‐-]*(?:\s+[\p{L}][\p{L}'’‐-]*){0,2}?)(?=\s*[,;:(]|\s+(?:ces|les)\b)|(?:^\s*|[,;]\s*)(?:in|after|with|under|on|sous|après|avec)\s+(?:the\s+|l['’]|le\s+|la\s+|les\s+)?(?<name>[\p{L}][\p{L}'’‐-]*(?:\s+[\p{L}][\p{L}'’‐-]*){0,3}?)(?:\s+(?:group|arm))?\s*,", OptI);
 
     /// <summary>
     /// The n of the group a clause names, where the paper printed that name with its n before (a table's header
     /// "Oxybate de sodium (n = 64)", "Dissection alone (n = 78)"): the words of the name, a hyphen as a space, then
-    /// "(n = …)"; or a word of the name that names an arm whose n was stated before in the section ("of the active group"
+    /// "(n = …)", else with one or two words more before it ("Contraception continue (n = 80)"); or a word of the name that names an arm whose n was stated before in the section ("of the active group"
     /// after "randomized to active stimulation (n = 64) or sham stimulation (n = 62)"). Only when all give one n.
     /// </summary>
     static (int N, string Name, string Source)? ArmByPrintedName(string flow, int from, int to, int before, StudyNs studyNs)
@@ -572,13 +579,17 @@ internal static partial class StatisticExtractor
         {
             var name = g.Groups["name"].Value.Trim();
             if (name.Length < 3) continue;
-            var words = Regex.Split(name, @"[\s-]+").Where(w => w.Length > 0).Select(Regex.Escape);
-            var printed = new Regex(@"(?<![\p{L}\d'’-])" + string.Join(@"[\s-]+", words) + @"\s*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", OptI);
+            var words = Regex.Split(name, @"[\s‐-]+").Where(w => w.Length > 0).Select(Regex.Escape);
+            var printed = new Regex(@"(?<![\p{L}\d'’-])" + string.Join(@"[\s‐-]+", words) + @"\s*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", OptI);
             var atName = printed.Matches(flow[..before]).Select(m => (ParseWhole(m.Groups["n"].Value), name, m.Value)).ToList();
+            // The name's first words printed with one or two more ("in the contraception group" and "Contraception continue (n = 80)").
+            if (atName.Count == 0)
+                atName = new Regex(printed.ToString().Replace(@"\s*\(\s*[nN]", @"(?:\s+[\p{L}][\p{L}'’‐-]*){1,2}\s*\(\s*[nN]"), OptI)
+                    .Matches(flow[..before]).Select(m => (ParseWhole(m.Groups["n"].Value), name, m.Value)).ToList();
             // The whole name printed with its n names the arm; its words may name others ("Méthotrexate + clobétasol" beside "Clobétasol seul").
             found.AddRange(atName);
             if (atName.Count == 0)
-            foreach (var word in Regex.Split(name, @"[\s-]+").Where(w => w.Length >= 3))
+            foreach (var word in Regex.Split(name, @"[\s‐-]+").Where(w => w.Length >= 3))
                 found.AddRange(studyNs.Arms.Where(a => a.At < before && ArmKey(a.Name) == ArmKey(word) && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section)
                     .Select(a => (a.N, name, a.Source.Trim())));
         }
@@ -665,8 +676,12 @@ internal static partial class StatisticExtractor
             bool exclusive = !overlap && !hadCondition && !events && !countOf && !stages && !AtDifferentTimes(levels) && (gapped || outcome || residual || rest || exits);
             // A symptom or condition in one clause only is no list of conditions ("41 had minimal symptoms, 38 had improved …").
             bool conditions = HadVerb.IsMatch(levels[0]) && levels.Count(l => ConditionWords.IsMatch(l)) >= 2;
+            // Overlap words that a partition uses too: a step added to the one before ("31 also received metformin"), and
+            // both where the others are alone ("2 had a vertebral fracture only, …, 2 had both").
+            string PlainText(string t) => NotOverlapInPartition(levels).Replace(distribution ? AtLeastTwo.Replace(t, "") : t, "");
+            bool plainOverlap = OverlapWords.IsMatch(PlainText(all)) || HeadOverlapWords.IsMatch(PlainText(flow[g0..items[0].Start])) || mixed;
             yield return new ClauseList(items.Select(x => new CategoryCount(x.K, x.Lev.ToLowerInvariant(), x.Start, x.End)).ToList(), g0, g1, exclusive, "clauses of one group")
-                { Head = stated, Exhaustive = rest && exclusive, Plain = !overlap && !conditions && !events && !countOf && !stages && !AtDifferentTimes(levels) };
+                { Head = stated, Exhaustive = rest && exclusive, Plain = !plainOverlap && !conditions && !events && !countOf && !stages && !AtDifferentTimes(levels) };
             break;
         }
     }
