@@ -77,4 +77,14 @@ public class PaperCheckCategoryListsTests
     [InlineData("Caractéristique  Diénogest (n = 82)  Contraception continue (n = 80)\n\nDans le groupe diénogest, le stade était I-II chez 21 patientes, III chez 35 et IV chez 26 ; dans le groupe contraception, I-II chez 19, III chez 33 et IV chez 31.", "consistent,inconsistent")]
     [InlineData("Caractéristique  Diénogest (n = 82)  Contraception continue (n = 80)\n\nDans le groupe diénogest, le stade était I-II chez 21 patientes, III chez 35 et IV chez 26 ; dans le groupe contraception, I-II chez 19, III chez 33 et IV chez 28.", "consistent,consistent")]
     public void TheGroupNamedByItsHeadersFirstWords(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text)));
+
+    [Theory]
+    // Exclusive levels, then the people they part right after the last count.
+    [InlineData("At discharge, breastfeeding was exclusive in 133, mixed in 62 and absent in 21 of the 216 infants given dextrose.", "consistent")]
+    [InlineData("At discharge, breastfeeding was exclusive in 133, mixed in 62 and absent in 21 of the 214 infants given dextrose.", "inconsistent")]
+    [InlineData("À la sortie, l'allaitement était exclusif chez 133, mixte chez 62 et absent chez 21 des 216 nourrissons du groupe dextrose.", "consistent")]
+    [InlineData("À la sortie, l'allaitement était exclusif chez 133, mixte chez 62 et absent chez 21 des 214 nourrissons du groupe dextrose.", "inconsistent")]
+    // Fewer than the people: a missing value.
+    [InlineData("At discharge, breastfeeding was exclusive in 133, mixed in 62 and absent in 21 of the 220 infants given dextrose.", "not_checkable")]
+    public void ThePeopleAfterTheLastCount(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text)));
 }

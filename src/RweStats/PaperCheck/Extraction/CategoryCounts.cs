@@ -511,6 +511,13 @@ internal static partial class StatisticExtractor
                 // The statement runs from the group's head: "Parmi ces 10 femmes transfusées, 6 …".
                 start = l.SegmentStart + head.Index;
             }
+            // Exclusive levels, then the people they part right after the last count: "breastfeeding was exclusive in 133,
+            // mixed in 62 and absent in 21 of the 214 infants given dextrose", "absent chez 21 des 214 nourrissons".
+            else if (l.Exclusive && TrailingTotal.Match(flow, end) is { Success: true } trailing)
+            {
+                total = ParseWhole(trailing.Groups["n"].Value);
+                source = $"of '{trailing.Value.Trim()}'";
+            }
             // An arm's n stated in the list's own sentence is one of its counts ("assigned to A (n = 312) or B (n = 309)").
             else if (ArmOfClause(flow, l.SegmentStart, l.SegmentEnd, list[0].Start, studyNs) is { } arm && arm.At < s0)
             {
@@ -595,6 +602,9 @@ internal static partial class StatisticExtractor
         }
         return found.Count > 0 && found.Select(f => f.N).Distinct().Count() == 1 ? found[0] : null;
     }
+
+    /// <summary>The people a list parts, named right after its last count: " of the 214 infants given dextrose", " des 214 nourrissons".</summary>
+    static readonly Regex TrailingTotal = new(@"\G\s+(?:of|among|out of|sur|parmi|des)\s+(?:(?:the|les|ces)\s+)?(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)\s+(?:[\p{L}'’-]+\s+){0,2}?" + PeopleWords + @"\b", OptI);
 
     /// <summary>The count-led clauses of a segment: a run of two or more, each count at a clause's start.</summary>
     static IEnumerable<ClauseList> CountLedLists(string flow, int s0, int g0, int g1, bool french)
