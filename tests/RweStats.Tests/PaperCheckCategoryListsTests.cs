@@ -87,4 +87,16 @@ public class PaperCheckCategoryListsTests
     // Fewer than the people: a missing value.
     [InlineData("At discharge, breastfeeding was exclusive in 133, mixed in 62 and absent in 21 of the 220 infants given dextrose.", "not_checkable")]
     public void ThePeopleAfterTheLastCount(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text)));
+
+    [Theory]
+    // The group named right after the last count, though the sentence names both groups; a bracket between a level and its count
+    // (the arms' n of the allocation add up to the adults randomized: the first verdict).
+    [InlineData("Seventy-two adults were randomized to ruxolitinib cream (n = 48) or vehicle (n = 24).\n\nDisease was moderate (IGA 3) in 31 and severe (IGA 4) in 17 patients in the ruxolitinib group, and moderate in 16 and severe in 10 in the vehicle group.", "consistent,consistent,inconsistent")]
+    [InlineData("Seventy-two adults were randomized to ruxolitinib cream (n = 48) or vehicle (n = 24).\n\nDisease was moderate (IGA 3) in 31 and severe (IGA 4) in 17 patients in the ruxolitinib group, and moderate in 16 and severe in 8 in the vehicle group.", "consistent,consistent,consistent")]
+    [InlineData("Soixante-douze adultes ont été randomisés entre crème de ruxolitinib (n = 48) et excipient (n = 24).\n\nLa maladie était modérée (IGA 3) chez 31 et sévère (IGA 4) chez 17 patients dans le groupe ruxolitinib, et modérée chez 16 et sévère chez 10 dans le groupe excipient.", "consistent,consistent,inconsistent")]
+    [InlineData("Soixante-douze adultes ont été randomisés entre crème de ruxolitinib (n = 48) et excipient (n = 24).\n\nLa maladie était modérée (IGA 3) chez 31 et sévère (IGA 4) chez 17 patients dans le groupe ruxolitinib, et modérée chez 16 et sévère chez 8 dans le groupe excipient.", "consistent,consistent,consistent")]
+    // Counts that name the groups themselves are no levels of one group.
+    [InlineData("Cent quatre-vingt-dix hommes ont été randomisés : 96 dans le groupe association et 94 dans le groupe tamsulosine seule ; 88 et 85 ont terminé l'étude.", "")]
+    [InlineData("One hundred and ninety men were randomized: 96 in the combination group and 94 in the tamsulosin alone group; 88 and 85 completed the study.", "")]
+    public void TheGroupNamedAfterTheLastCount(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text)));
 }

@@ -54,7 +54,7 @@ internal static partial class StatisticExtractor
     /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity", "48 fell once", "49 ont reçu une seule dose", "298 avaient une perte légère" (a French noun before its adjective), "97 patients sous télésurveillance étaient en classe NYHA II" (their people qualified, then their verb): a count, then its level within a few words. Not the denominator of another count ("172 of 9,114 current smokers").</summary>
     static readonly Regex CountThenLevel = new(@"(?<![\w.,])(?<!\d\s+(?:of|out of|sur|des|parmi|among)\s+(?:(?:the|les)\s+)?)" + CountWord + @"(?![.,]\d)\s+(?:(?:of|out of|parmi|sur)\s+(?:the|les)\s+\d[\d,]*\s+(?:[\p{L}-]+\s+){0,2}?(?=(?:patients?|participants?|subjects?|sujets?|malades)\s))?(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+(?:(?:(?!(?:of|out|sur|des|parmi|among|and|et|or|ou)\b)[\p{L}'-]+\s+){1,3}?(?=(?:were|étaient|had|avaient|présentaient)\s))?)?(?:(?:(?:sont|ont\s+été)\s+[a-zà-ÿ]{3,}(?:és|ées|is|us)|had|with|were|avaient|(?:ont\s+)?(?:reçu|eu|présenté)|ont|présentaient|étaient|avec|sont|are|received|[a-z]{3,}ed|fell|took)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|(?:une?|des)(?:\s+[\p{L}-]{3,})?)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte|réactions?|reactions?)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
     /// <summary>"mild in 5 patients", "faible chez 8": a level, then its count.</summary>
-    static readonly Regex LevelThenCount = new(@"\b(?<lev>LEVELS)\s+(?:in|chez|for|pour)\s+" + CountWord + @"(?![.,]\d)(?!\s*%)", OptI);
+    static readonly Regex LevelThenCount = new(@"\b(?<lev>LEVELS)\s+(?:\([^()]{1,30}\)\s+)?(?:in|chez|for|pour)\s+" + CountWord + @"(?![.,]\d)(?!\s*%)", OptI);
     /// <summary>CountThenLevel and LevelThenCount with the levels of every variable, each variable's as group v0, v1, ….</summary>
     static readonly Regex[] LevelPatterns = new[] { CountThenLevel, LevelThenCount }.Select(r => new Regex(r.ToString().Replace("LEVELS",
         string.Join("|", ExclusiveLevels.Select((v, i) => $"(?<v{i.ToString(CultureInfo.InvariantCulture)}>{v.Levels})"))), OptI)).ToArray();
@@ -123,6 +123,15 @@ internal static partial class StatisticExtractor
                     if (at > list[^1].End && (ClauseBreak.IsMatch(flow[list[^1].End..at]) || Regex.IsMatch(flow[list[^1].End..(from + t.Index)], @"\d"))) continue;
                     total = ParseWhole(t.Groups["n"].Value);
                     break;
+                }
+                // The group named right after the last count is the list's: "…, and moderate in 16 and severe in 10 in the
+                // vehicle group" after "randomized to tozacitinib (n = 48) or vehicle (n = 24)", though the sentence names both.
+                if (total is null && ArmRightAfter.Match(flow, list[^1].End) is { Success: true } after
+                    && ArmByPrintedName(flow, after.Index, after.Index + after.Length, s0, studyNs) is { } named)
+                {
+                    total = named.N;
+                    bracketTotal = $"of {ArmNSource} '{named.Name}' ('{named.Source}')";
+                    totalSource = $"{ArmNSource} '{named.Name}' ('{named.Source}')";
                 }
                 // The one arm the counts' clause names, whose n the paper states where the arms are allocated: "moderate in 16 and
                 // severe in 10 in the vehicle group" after "randomized to tozacitinib (n = 48) or vehicle (n = 24)".
@@ -570,7 +579,7 @@ internal static partial class StatisticExtractor
 
     /// <summary>The group a clause names before its counts: "in the placebo group, …", "of the active group", "dans le
     /// groupe clobétasol seul", "sous oxybate de sodium, …", "after open surgery, …".</summary>
-    static readonly Regex GroupNamedBefore = new(@"\b(?:in|of|from)\s+the\s+(?<name>[\p{L}][\p{L}‐-]*(?:\s+[\p{L}][\p{L}‐-]*){0,2}?)\s+(?:group|arm)\b|\b(?:du|dans\s+le|au)\s+(?:groupe|bras)\s+(?<name>[\p{L}][\p{L}'’‐-]*(?:\s+[\p{L}][\p{L}'’‐-]*){0,2}?)(?=\s*[,;:(]|\s+(?:ces|les)\b)|(?:^\s*|[,;]\s*)(?:in|after|with|under|on|sous|après|avec)\s+(?:the\s+|l['’]|le\s+|la\s+|les\s+)?(?<name>[\p{L}][\p{L}'’‐-]*(?:\s+[\p{L}][\p{L}'’‐-]*){0,3}?)(?:\s+(?:group|arm))?\s*,", OptI);
+    static readonly Regex GroupNamedBefore = new(@"\b(?:in|of|from)\s+the\s+(?<name>[\p{L}][\p{L}‐-]*(?:\s+[\p{L}][\p{L}‐-]*){0,2}?)\s+(?:group|arm)\b|\b(?:du|dans\s+le|au)\s+(?:groupe|bras)\s+(?<name>[\p{L}][\p{L}'’‐-]*(?:\s+[\p{L}][\p{L}'’‐-]*){0,2}?)(?=\s*[,;:(.]|\s*$|\s+(?:ces|les)\b)|(?:^\s*|[,;]\s*)(?:in|after|with|under|on|sous|après|avec)\s+(?:the\s+|l['’]|le\s+|la\s+|les\s+)?(?<name>[\p{L}][\p{L}'’‐-]*(?:\s+[\p{L}][\p{L}'’‐-]*){0,3}?)(?:\s+(?:group|arm))?\s*,", OptI);
 
     /// <summary>
     /// The n of the group a clause names, where the paper printed that name with its n before (a table's header
@@ -578,8 +587,11 @@ internal static partial class StatisticExtractor
     /// "(n = …)", else with one or two words more before it ("Contraception continue (n = 80)"); or a word of the name that names an arm whose n was stated before in the section ("of the active group"
     /// after "randomized to active stimulation (n = 64) or sham stimulation (n = 62)"). Only when all give one n.
     /// </summary>
+    static readonly Regex GroupWord = new(@"\b(?:groups?|arms?|groupes?|bras)\b", OptI);
     static (int N, string Name, string Source)? ArmByPrintedName(string flow, int from, int to, int before, StudyNs studyNs)
     {
+        // A span naming two groups ("96 dans le groupe association et 94 dans le groupe tamsulosine seule") names no one group.
+        if (GroupWord.Matches(flow, from).TakeWhile(m => m.Index < to).Count() > 1) return null;
         int? section = studyNs.Headings?.LastOrDefault(h => h <= before);
         var found = new List<(int N, string Name, string Source)>();
         foreach (Match g in GroupNamedBefore.Matches(flow[from..to]))
@@ -603,6 +615,8 @@ internal static partial class StatisticExtractor
         return found.Count > 0 && found.Select(f => f.N).Distinct().Count() == 1 ? found[0] : null;
     }
 
+    /// <summary>The group named right after a list's last count: " patients in the vehicle group", " dans le groupe véhicule".</summary>
+    static readonly Regex ArmRightAfter = new(@"\G(?:\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b)?\s+(?:(?:in|of)\s+the\s+[^,;.()\d]{1,40}?\s+(?:group|arm)\b|(?:dans|du)\s+(?:le\s+)?(?:groupe|bras)\s+[^,;.()\d]{1,40}?(?=\s*[,;.()]|\s*$))", OptI);
     /// <summary>The people a list parts, named right after its last count: " of the 214 infants given dextrose", " des 214 nourrissons".</summary>
     static readonly Regex TrailingTotal = new(@"\G\s+(?:of|among|out of|sur|parmi|des)\s+(?:(?:the|les|ces)\s+)?(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)\s+(?:[\p{L}'’-]+\s+){0,2}?" + PeopleWords + @"\b", OptI);
 
