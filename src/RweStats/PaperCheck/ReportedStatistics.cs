@@ -167,6 +167,10 @@ public sealed record CategoryCounts(StatisticContext Context, string Variable, I
     /// <summary>A category counts the rest ("the remaining 35", "les 12 autres"): the categories make up the whole total,
     /// so a sum below it is no missing value but an error.</summary>
     public bool Exhaustive { get; init; }
+    /// <summary>What shows no member is in two of the categories, said of a list whose words alone do not (the same
+    /// categories of another group in the sentence adding up exactly to that group's n): a sum above the total is then an
+    /// error. Null when nothing shows it.</summary>
+    public string? ExclusiveShown { get; init; }
 }
 
 /// <summary>A p-value printed without a test statistic, interval or summaries to check it against (kept for the claims draft).</summary>

@@ -5,7 +5,8 @@ namespace RweStats.PaperCheck.Checks;
 /// their total: no patient is in two of them, so together they cannot count more patients than the total has. A sum
 /// equal to the total is consistent; a smaller sum leaves patients in no level listed (a missing value or a level not
 /// named), which the text does not settle. Without a total in the sentence, the totals that may apply are tried (an n
-/// stated earlier in the paragraph, the study's n): the sum is inconsistent only above all of them.
+/// stated earlier in the paragraph, the study's n): the sum is inconsistent only above all of them. Levels whose words
+/// do not make them exclusive are shown to be so by the same levels of another group adding up exactly to its n.
 /// </summary>
 internal static class CategoryCountCheck
 {
@@ -19,6 +20,8 @@ internal static class CategoryCountCheck
         if (s.SentenceTotal is { } total)
         {
             if (s.Sum == total) return Finding.Of(s, Name, FindingVerdict.Consistent, $"{sum}: the total of {total} {s.TotalSource}");
+            if (s.Sum > total && s.ExclusiveShown is { } shown)
+                return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{sum}: more than the total of {total} {s.TotalSource}, though {shown}");
             if (s.Sum > total && s.MayOverlap)
                 return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{sum}: more than the total of {total} {s.TotalSource}, but nothing says a patient is in one of them only");
             if (s.Sum > total)

@@ -54,7 +54,7 @@ internal static partial class StatisticExtractor
     /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity", "48 fell once", "49 ont reçu une seule dose", "298 avaient une perte légère" (a French noun before its adjective), "97 patients sous télésurveillance étaient en classe NYHA II" (their people qualified, then their verb): a count, then its level within a few words. Not the denominator of another count ("172 of 9,114 current smokers").</summary>
     static readonly Regex CountThenLevel = new(@"(?<![\w.,])(?<!\d\s+(?:of|out of|sur|des|parmi|among)\s+(?:(?:the|les)\s+)?)" + CountWord + @"(?![.,]\d)\s+(?:(?:of|out of|parmi|sur)\s+(?:the|les)\s+\d[\d,]*\s+(?:[\p{L}-]+\s+){0,2}?(?=(?:patients?|participants?|subjects?|sujets?|malades)\s))?(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+(?:(?:(?!(?:of|out|sur|des|parmi|among|and|et|or|ou)\b)[\p{L}'-]+\s+){1,3}?(?=(?:were|étaient|had|avaient|présentaient)\s))?)?(?:(?:(?:sont|ont\s+été)\s+[a-zà-ÿ]{3,}(?:és|ées|is|us)|had|with|were|avaient|(?:ont\s+)?(?:reçu|eu|présenté)|ont|présentaient|étaient|avec|sont|are|received|[a-z]{3,}ed|fell|took)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|(?:une?|des)(?:\s+[\p{L}-]{3,})?)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte|réactions?|reactions?)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
     /// <summary>"mild in 5 patients", "faible chez 8": a level, then its count.</summary>
-    static readonly Regex LevelThenCount = new(@"\b(?<lev>LEVELS)\s+(?:in|chez|for|pour)\s+" + CountWord + @"(?![.,]\d)(?!\s*%)", OptI);
+    static readonly Regex LevelThenCount = new(@"\b(?<lev>LEVELS)\s+(?:\([^()]{1,30}\)\s+)?(?:in|chez|for|pour)\s+" + CountWord + @"(?![.,]\d)(?!\s*%)", OptI);
     /// <summary>CountThenLevel and LevelThenCount with the levels of every variable, each variable's as group v0, v1, ….</summary>
     static readonly Regex[] LevelPatterns = new[] { CountThenLevel, LevelThenCount }.Select(r => new Regex(r.ToString().Replace("LEVELS",
         string.Join("|", ExclusiveLevels.Select((v, i) => $"(?<v{i.ToString(CultureInfo.InvariantCulture)}>{v.Levels})"))), OptI)).ToArray();
@@ -123,6 +123,15 @@ internal static partial class StatisticExtractor
                     if (at > list[^1].End && (ClauseBreak.IsMatch(flow[list[^1].End..at]) || Regex.IsMatch(flow[list[^1].End..(from + t.Index)], @"\d"))) continue;
                     total = ParseWhole(t.Groups["n"].Value);
                     break;
+                }
+                // The group named right after the last count is the list's: "…, and moderate in 16 and severe in 10 in the
+                // vehicle group" after "randomized to tozacitinib (n = 48) or vehicle (n = 24)", though the sentence names both.
+                if (total is null && ArmRightAfter.Match(flow, list[^1].End) is { Success: true } after
+                    && ArmByPrintedName(flow, after.Index, after.Index + after.Length, s0, studyNs) is { } named)
+                {
+                    total = named.N;
+                    bracketTotal = $"of {ArmNSource} '{named.Name}' ('{named.Source}')";
+                    totalSource = $"{ArmNSource} '{named.Name}' ('{named.Source}')";
                 }
                 // The one arm the counts' clause names, whose n the paper states where the arms are allocated: "moderate in 16 and
                 // severe in 10 in the vehicle group" after "randomized to tozacitinib (n = 48) or vehicle (n = 24)".
@@ -338,7 +347,7 @@ internal static partial class StatisticExtractor
     static readonly Regex BareCounts = new(@"(?<![\d.,])(?<k>" + WholeCount + @")(?:\s*,\s+(?<k>" + WholeCount + @"))*\s*,?\s+(?:and|et)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?!\s+(?:years?|ans|months?|mois|weeks?|semaines|days?|jours|hours?|heures|mg|kg|points?)\b)", OptI);
     /// <summary>What says a bare list counts another group: its group or arm named, or the words "corresponding",
     /// "respectively", "the figures were".</summary>
-    static readonly Regex OtherGroupSignal = new(@"\b(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?|corresponding|correspondants?|respectively|respectivement|figures|numbers|chiffres|effectifs)\b", OptI);
+    static readonly Regex OtherGroupSignal = new(@"\b(?:groups?|arms?|groupes?|bras|cohorts?|cohortes?|corresponding|correspondants?|respectively|respectivement|figures|numbers|nombres|counts|chiffres|effectifs)\b", OptI);
     /// <summary>A level of sex: "were men", "women", "femmes".</summary>
     static readonly Regex SexLevel = new(@"\b(?:men|women|males?|females?|boys|girls|hommes|femmes|garçons|filles)\b", OptI);
     /// <summary>The most frequent of things a patient may have several of: "the most common diagnoses were …", "les
@@ -395,12 +404,27 @@ internal static partial class StatisticExtractor
     /// <summary>A group's head whose members are events: "Of the 41 infections after …", "Des 27 événements".</summary>
     static readonly Regex EventsHead = new(GroupHead.ToString().Replace(@"\s*,\s+$", "").Replace("(?<who>", @"(?=(?:\s+[^\s,;:.()]+){0,3}?\s+(?:infections?|events?|événements?|évènements?|complications?|episodes?|épisodes?|lesions?|lésions?|bleeds?|fractures?|failures?|échecs?|recurrences?|récidives?|deaths?|décès|readmissions?|réadmissions?|arrêts?)\b)(?<who>"), OptI);
     static readonly Regex NoneWord = new(@"\b(?:no|none|never|sans|aucune?|jamais)\b", OptI);
+    /// <summary>The last level of how many each had: "at least two", "au moins deux".</summary>
+    static readonly Regex AtLeastTwo = new(@"\b(?:at least (?:two|2)|au moins (?:deux|2))\b", OptI);
+    /// <summary>Words of overlap a partition's levels use too: "also" (a step added to the one before: "61 were managed with
+    /// diet alone, 31 also received metformin"), and "both" where other levels say "only"/"alone".</summary>
+    static Regex NotOverlapInPartition(IReadOnlyList<string> levels) =>
+        levels.Any(l => AloneWords.IsMatch(l)) ? AlsoOrBoth : AlsoWords;
+    static readonly Regex AloneWords = new(@"\b(?:only|alone|seule?s?|uniquement)\b", OptI);
+    static readonly Regex AlsoWords = new(@"\b(?:also|aussi|également)\b", OptI);
+    static readonly Regex AlsoOrBoth = new(@"\b(?:also|aussi|également|both|à la fois|les deux)\b", OptI);
+    /// <summary>A bracket that closes a clause's words, describing its level in words: " (score 0 or 1)"; not a share
+    /// "(56.5%)" nor an n.</summary>
+    static readonly Regex ClosingGloss = new(@"^\s*\(\s*(?![nN]\s*=)\p{L}[^()]*\)\s*$", Opt);
+    /// <summary>The people a clause counts, named by their sex before its verb: "women in the A group had …", "femmes
+    /// du groupe A avaient …": all of them are women, the level is after the verb.</summary>
+    static readonly Regex PeopleBeforeVerb = new(@"^(?:women|men|femmes|hommes|girls|boys|filles|garçons|males|females)\b(?:\s+[^\s,;]+){0,6}?\s+(?:had|have|were|was|avaient|étaient|ont|sont|\p{L}{2,}ed|\p{L}{3,}aient)\b", OptI);
     static readonly Regex OneWord = new(@"\b(?:one|a single|once|une?(?:\s+seule?)?|une fois)\b", OptI);
     static readonly Regex MoreWord = new(@"\b(?:two|three|four|twice|deux|trois|quatre|at least|au moins|or more|ou plus)\b", OptI);
     static readonly Regex NumberWordLead = new(@"^(?:one|a single|two|three|four|five|une?\s+seule?|deux|trois|quatre|cinq)\b", OptI);
     /// <summary>A level then its count, as a list's item: "left-sided in 68", "de 2 chez 58 patients", "l'adalimumab chez 41
     /// patients", "III in 21"; the people's word may follow the count.</summary>
-    static readonly Regex InCount = new(@"\s(?:in|chez)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b)?(?:\s*\([^()]*\))?", OptI);
+    static readonly Regex InCount = new(@"\s(?:in|chez)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b(?:\s+(?:of|in)\s+the\s+[\p{L}-]+\s+(?:group|arm)\b|\s+(?:du|des)\s+(?:groupe|bras)\s+[\p{L}-]+)?)?(?:\s*\([^()]*\))?", OptI);
     /// <summary>The first level of a list, tried in turn: after "was"/"était", after the clause's comma or colon, its last three words.</summary>
     static readonly Regex[] FirstLevel = new[] { @"\b(?:was|were|était|étaient|a été|ont été)\s+", @"[,:]\s*", @"(?<![\p{L}'’-])" }
         .Select(lead => new Regex(lead + @"(?<lev>(?:de\s+|d')?\d{1,2}|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s*$", OptI)).ToArray();
@@ -418,6 +442,10 @@ internal static partial class StatisticExtractor
         public (int N, int At, string Source)? Head { get; init; }
         /// <summary>A clause counts the members left ("the remaining 35"): the counts must make up the total.</summary>
         public bool Exhaustive { get; init; }
+        /// <summary>No word or form says a member may be in two of its clauses (no "also", "of whom", events, symptoms
+        /// shared by "had", doses, stages, times): the list may part its group, which the same list of another group
+        /// adding up to its n shows.</summary>
+        public bool Plain { get; init; }
     }
 
     /// <summary>
@@ -464,6 +492,7 @@ internal static partial class StatisticExtractor
             foreach (var l in inSentence)
                 lists.Add(l.Exclusive || !inSentence.Any(o => o.Exclusive && o.Items.Select(x => x.Level).SequenceEqual(l.Items.Select(x => x.Level))) ? l : l with { Exclusive = true });
         }
+        var resolved = new List<(ClauseList L, int? Total, string Source, int Start, int End, List<(int, string)> Others, int S0, string Sentence)>();
         foreach (var l in lists)
         {
             var list = l.Items;
@@ -491,11 +520,23 @@ internal static partial class StatisticExtractor
                 // The statement runs from the group's head: "Parmi ces 10 femmes transfusées, 6 …".
                 start = l.SegmentStart + head.Index;
             }
+            // Exclusive levels, then the people they part right after the last count: "breastfeeding was exclusive in 133,
+            // mixed in 62 and absent in 21 of the 214 infants given dextrose", "absent chez 21 des 214 nourrissons".
+            else if (l.Exclusive && TrailingTotal.Match(flow, end) is { Success: true } trailing)
+            {
+                total = ParseWhole(trailing.Groups["n"].Value);
+                source = $"of '{trailing.Value.Trim()}'";
+            }
             // An arm's n stated in the list's own sentence is one of its counts ("assigned to A (n = 312) or B (n = 309)").
             else if (ArmOfClause(flow, l.SegmentStart, l.SegmentEnd, list[0].Start, studyNs) is { } arm && arm.At < s0)
             {
                 total = arm.N;
                 source = $"of {ArmNSource} '{arm.Name}' ('{arm.Source.Trim()}')";
+            }
+            else if (ArmByPrintedName(flow, l.SegmentStart, l.SegmentEnd, s0, studyNs) is { } printed)
+            {
+                total = printed.N;
+                source = $"of {ArmNSource} '{printed.Name}' ('{printed.Source}')";
             }
             else
             {
@@ -509,16 +550,75 @@ internal static partial class StatisticExtractor
                     if (!list.Any(x => l.SegmentStart + t.Groups["n"].Index >= x.Start && l.SegmentStart + t.Groups["n"].Index < x.End))
                         others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value.Trim()}' in the sentence"));
             }
+            resolved.Add((l, total, source, start, end, others, s0, sentence));
+        }
+        foreach (var (l, total, source, start, end, others, s0, sentence) in resolved)
+        {
+            var list = l.Items;
+            int sum = list.Sum(x => x.Count);
             if (total is null && others.Count == 0) continue;
+            // The same levels of another group in the sentence, adding up exactly to that group's n, show that no member
+            // is in two of them: "of the 98 given A, 41 …, 38 … and 19 …; in the placebo group, the numbers were 12, 27 and
+            // 59" (98 of 96). Parallel lists: as many counts, a level in common (a bare list takes the levels before it).
+            // A sum below the total stays a missing value: one group may have lost members the other did not.
+            var partition = total is null || sum <= total || !l.Plain ? default
+                : resolved.FirstOrDefault(o => o.L != l && o.S0 == s0 && o.L.SegmentStart != l.SegmentStart && o.L.Plain && o.Total is { } n
+                    && o.L.Items.Count == list.Count && o.L.Items.Sum(x => x.Count) == n
+                    && o.L.Items.Any(x => list.Any(y => y.Level == x.Level)));
             // Clauses that may overlap say something only when they add up to their total.
-            if (!l.Exclusive && list.Sum(x => x.Count) != total && !others.Any(o => o.Item1 == list.Sum(x => x.Count))) continue;
+            if (!l.Exclusive && partition.L is null && sum != total && !others.Any(o => o.Item1 == sum)) continue;
             var line = text.LineAt(start);
             var ctx = new StatisticContext(start, end, flow[start..end], sentence.Trim(), "clauses of one group", true, total,
                 total is not null ? source : "no n stated", null) { Page = line.Page, Line = line.Line };
-            var counts = new CategoryCounts(ctx, l.Form, list, total, others) { MayOverlap = !l.Exclusive, Exhaustive = l.Exhaustive };
+            var counts = new CategoryCounts(ctx, l.Form, list, total, others) { MayOverlap = !l.Exclusive && partition.L is null, Exhaustive = l.Exhaustive };
+            if (partition.L is not null)
+                counts = counts with { ExclusiveShown = $"the same levels of another group add up exactly to its n of {partition.Total} {partition.Source} ('{flow[partition.Start..partition.End]}'): no member is in two of them" };
             yield return total is null ? counts : counts with { TotalSource = source };
         }
     }
+
+    /// <summary>The group a clause names before its counts: "in the placebo group, …", "of the active group", "dans le
+    /// groupe clobétasol seul", "sous oxybate de sodium, …", "after open surgery, …".</summary>
+    static readonly Regex GroupNamedBefore = new(@"\b(?:in|of|from)\s+the\s+(?<name>[\p{L}][\p{L}‐-]*(?:\s+[\p{L}][\p{L}‐-]*){0,2}?)\s+(?:group|arm)\b|\b(?:du|dans\s+le|au)\s+(?:groupe|bras)\s+(?<name>[\p{L}][\p{L}'’‐-]*(?:\s+[\p{L}][\p{L}'’‐-]*){0,2}?)(?=\s*[,;:(.]|\s*$|\s+(?:ces|les)\b)|(?:^\s*|[,;]\s*)(?:in|after|with|under|on|sous|après|avec)\s+(?:the\s+|l['’]|le\s+|la\s+|les\s+)?(?<name>[\p{L}][\p{L}'’‐-]*(?:\s+[\p{L}][\p{L}'’‐-]*){0,3}?)(?:\s+(?:group|arm))?\s*,", OptI);
+
+    /// <summary>
+    /// The n of the group a clause names, where the paper printed that name with its n before (a table's header
+    /// "Oxybate de sodium (n = 64)", "Dissection alone (n = 78)"): the words of the name, a hyphen as a space, then
+    /// "(n = …)", else with one or two words more before it ("Contraception continue (n = 80)"); or a word of the name that names an arm whose n was stated before in the section ("of the active group"
+    /// after "randomized to active stimulation (n = 64) or sham stimulation (n = 62)"). Only when all give one n.
+    /// </summary>
+    static readonly Regex GroupWord = new(@"\b(?:groups?|arms?|groupes?|bras)\b", OptI);
+    static (int N, string Name, string Source)? ArmByPrintedName(string flow, int from, int to, int before, StudyNs studyNs)
+    {
+        // A span naming two groups ("96 dans le groupe association et 94 dans le groupe tamsulosine seule") names no one group.
+        if (GroupWord.Matches(flow, from).TakeWhile(m => m.Index < to).Count() > 1) return null;
+        int? section = studyNs.Headings?.LastOrDefault(h => h <= before);
+        var found = new List<(int N, string Name, string Source)>();
+        foreach (Match g in GroupNamedBefore.Matches(flow[from..to]))
+        {
+            var name = g.Groups["name"].Value.Trim();
+            if (name.Length < 3) continue;
+            var words = Regex.Split(name, @"[\s‐-]+").Where(w => w.Length > 0).Select(Regex.Escape);
+            var printed = new Regex(@"(?<![\p{L}\d'’-])" + string.Join(@"[\s‐-]+", words) + @"\s*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", OptI);
+            var atName = printed.Matches(flow[..before]).Select(m => (ParseWhole(m.Groups["n"].Value), name, m.Value)).ToList();
+            // The name's first words printed with one or two more ("in the contraception group" and "Contraception continue (n = 80)").
+            if (atName.Count == 0)
+                atName = new Regex(printed.ToString().Replace(@"\s*\(\s*[nN]", @"(?:\s+[\p{L}][\p{L}'’‐-]*){1,2}\s*\(\s*[nN]"), OptI)
+                    .Matches(flow[..before]).Select(m => (ParseWhole(m.Groups["n"].Value), name, m.Value)).ToList();
+            // The whole name printed with its n names the arm; its words may name others ("Méthotrexate + clobétasol" beside "Clobétasol seul").
+            found.AddRange(atName);
+            if (atName.Count == 0)
+            foreach (var word in Regex.Split(name, @"[\s‐-]+").Where(w => w.Length >= 3))
+                found.AddRange(studyNs.Arms.Where(a => a.At < before && ArmKey(a.Name) == ArmKey(word) && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section)
+                    .Select(a => (a.N, name, a.Source.Trim())));
+        }
+        return found.Count > 0 && found.Select(f => f.N).Distinct().Count() == 1 ? found[0] : null;
+    }
+
+    /// <summary>The group named right after a list's last count: " patients in the vehicle group", " dans le groupe véhicule".</summary>
+    static readonly Regex ArmRightAfter = new(@"\G(?:\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b)?\s+(?:(?:in|of)\s+the\s+[^,;.()\d]{1,40}?\s+(?:group|arm)\b|(?:dans|du)\s+(?:le\s+)?(?:groupe|bras)\s+[^,;.()\d]{1,40}?(?=\s*[,;.()]|\s*$))", OptI);
+    /// <summary>The people a list parts, named right after its last count: " of the 214 infants given dextrose", " des 214 nourrissons".</summary>
+    static readonly Regex TrailingTotal = new(@"\G\s+(?:of|among|out of|sur|parmi|des)\s+(?:(?:the|les|ces)\s+)?(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)\s+(?:[\p{L}'’-]+\s+){0,2}?" + PeopleWords + @"\b", OptI);
 
     /// <summary>The count-led clauses of a segment: a run of two or more, each count at a clause's start.</summary>
     static IEnumerable<ClauseList> CountLedLists(string flow, int s0, int g0, int g1, bool french)
@@ -537,7 +637,11 @@ internal static partial class StatisticExtractor
             {
                 var lev = m.Groups["lev"].Value;
                 int cut = lev.IndexOf(" (", StringComparison.Ordinal);
+                // A bracket closing the clause's words describes its level ("41 had minimal symptoms (score 0 or 1), 38 …"):
+                // the list goes on after it. Any other ends the list.
+                bool glossed = cut > 0 && ClosingGloss.IsMatch(lev[cut..]);
                 if (cut > 0) lev = lev[..cut];
+                if (glossed) cut = -1;
                 lev = lev.TrimEnd().TrimEnd('.');
                 if (UnitAfterCount.IsMatch(lev) || !Regex.IsMatch(lev, @"\p{L}")) break;
                 int start = g0 + m.Index, end = g0 + m.Groups["lev"].Index + lev.Length;
@@ -564,7 +668,9 @@ internal static partial class StatisticExtractor
             if (items.Select(x => x.Lev.ToLowerInvariant()).Distinct().Count() < items.Count) continue;
             var levels = items.Select(x => x.Lev).ToList();
             var all = string.Join(" | ", levels);
-            bool overlap = OverlapWords.IsMatch(all) || HeadOverlapWords.IsMatch(flow[g0..items[0].Start]);
+            // How many each had, none, one and at least two: "at least" is then the last level, not an overlap.
+            bool distribution = levels.Any(l => NoneWord.IsMatch(l)) && levels.Any(l => OneWord.IsMatch(l)) && levels.Skip(1).Any(l => AtLeastTwo.IsMatch(l));
+            bool overlap = OverlapWords.IsMatch(distribution ? AtLeastTwo.Replace(all, "") : all) || HeadOverlapWords.IsMatch(flow[g0..items[0].Start]);
             bool hadCondition = HadVerb.IsMatch(levels[0]) && ConditionWords.IsMatch(all);
             bool gapped = items.Any(x => x.Gapped);
             // Outcomes: two different ones at least ("completed … withdrew"), not one verb twice ("58 completed the baseline
@@ -582,7 +688,9 @@ internal static partial class StatisticExtractor
             bool stages = levels.Any(l => StartStage.IsMatch(l)) && levels.Any(l => EndStage.IsMatch(l))
                 || levels.Select(l => FlowStage.Match(l)).Where(m => m.Success).Select(m => m.Value.ToLowerInvariant()).Distinct().Count() >= 2;
             // Sex beside other characteristics ("30 were men, 25 smokers and 10 diabetic"): variables of their own.
-            bool mixed = levels.Any(l => SexLevel.IsMatch(l)) && !levels.All(l => SexLevel.IsMatch(l));
+            // Not the people counted, named before their verb ("52 women in the A group had no swelling, 16 had …").
+            int sexLevels = levels.Count(l => SexLevel.IsMatch(l) && !PeopleBeforeVerb.IsMatch(l));
+            bool mixed = sexLevels > 0 && sexLevels < levels.Count;
             overlap |= mixed;
             // The members of a group who left the study or a treatment, counted by their reason ("Des 12 adolescents perdus de
             // vue, 5 avaient déménagé, 4 ont refusé le suivi et 3 étaient injoignables"): one reason each, an event among them
@@ -590,8 +698,14 @@ internal static partial class StatisticExtractor
             bool exits = GroupHead.Match(flow[g0..items[0].Start]) is { Success: true } head && ExitWords.IsMatch(head.Groups["who"].Value);
             events &= !exits;
             bool exclusive = !overlap && !hadCondition && !events && !countOf && !stages && !AtDifferentTimes(levels) && (gapped || outcome || residual || rest || exits);
+            // A symptom or condition in one clause only is no list of conditions ("41 had minimal symptoms, 38 had improved …").
+            bool conditions = HadVerb.IsMatch(levels[0]) && levels.Count(l => ConditionWords.IsMatch(l)) >= 2;
+            // Overlap words that a partition uses too: a step added to the one before ("31 also received metformin"), and
+            // both where the others are alone ("2 had a vertebral fracture only, …, 2 had both").
+            string PlainText(string t) => NotOverlapInPartition(levels).Replace(distribution ? AtLeastTwo.Replace(t, "") : t, "");
+            bool plainOverlap = OverlapWords.IsMatch(PlainText(all)) || HeadOverlapWords.IsMatch(PlainText(flow[g0..items[0].Start])) || mixed;
             yield return new ClauseList(items.Select(x => new CategoryCount(x.K, x.Lev.ToLowerInvariant(), x.Start, x.End)).ToList(), g0, g1, exclusive, "clauses of one group")
-                { Head = stated, Exhaustive = rest && exclusive };
+                { Head = stated, Exhaustive = rest && exclusive, Plain = !plainOverlap && !conditions && !events && !countOf && !stages && !AtDifferentTimes(levels) };
             break;
         }
     }
@@ -616,7 +730,7 @@ internal static partial class StatisticExtractor
                 // et les anticorps anti-CCP chez 66": two variables).
                 bool alike = levels.Select(l => Article.IsMatch(l)).Distinct().Count() == 1;
                 bool exclusive = !overlap && ((CopulaBefore.IsMatch(before) && alike) || levels.All(l => ScaleValue.IsMatch(l)));
-                into.Add(new ClauseList(run.Select(x => new CategoryCount(x.K, x.Lev.ToLowerInvariant(), g0 + x.Start, g0 + x.End)).ToList(), g0, g1, exclusive, LevelsForm));
+                into.Add(new ClauseList(run.Select(x => new CategoryCount(x.K, x.Lev.ToLowerInvariant(), g0 + x.Start, g0 + x.End)).ToList(), g0, g1, exclusive, LevelsForm) { Plain = !overlap });
             }
             run.Clear();
         }
@@ -701,7 +815,7 @@ internal static partial class StatisticExtractor
             (int N, int At, string Source)? head = people is null || GroupHead.IsMatch(before) ? null
                 : (ParseWhole(people.Groups["n"].Value), g0 + people.Index, people.Value);
             var categories = run.Select((m, k) => new CategoryCount(ParseWhole(m.Groups["k"].Value), levels[k].ToLowerInvariant(), g0 + (k == 0 ? first : m.Index), g0 + m.Index + m.Length)).ToList();
-            yield return new ClauseList(categories, g0, g1, exclusive, "levels of one variable") { Head = head };
+            yield return new ClauseList(categories, g0, g1, exclusive, "levels of one variable") { Head = head, Plain = !overlap };
         }
     }
 }
