@@ -46,5 +46,32 @@ internal static partial class StatisticExtractor
             : est;
     }
 
+    /// <summary>
+    /// An estimate with decimals and its bare limits, then its p: "0.44 (0.13–1.49; p = 0.003)", "0.48 (0.19 to 1.21), P =
+    /// 0.009", "1.08, 0.86 to 1.36; P = 0.01" (limits after a comma only with "to" or "à", as the BMJ prints them).
+    /// </summary>
+    static readonly Regex BareRatioInterval = new(@"(?<![\w.,]|[.,]\d)(?<est>\d*[.,]\d+)\s*(?:[\(\[]\s*(?<lo>" + Num + @")" + Sep + @"(?<hi>" + Num + @")\s*(?:;|,|[\)\]]\s*[,;]?)|,\s*(?<lo>" + Num + @")\s+(?:to|à)\s+(?<hi>" + Num + @")\s*[;,])\s*(?=[pP]\s*[<=>≤≥])", Opt);
+
+    /// <summary>
+    /// The ratio an estimate is, when the last estimate its sentence names before it is one ("the hazard ratio for a first
+    /// recurrence with robotic therapy was 0.61 (95% CI …)", "…; celui des hospitalisations de 1,12 (IC …)"). Beyond a few
+    /// words, only with no other number between, or through "celui", "that of", "that for", "and for" ("the rate ratio for
+    /// treated bleeds was 0.64 (…), and for joint bleeds 0.58 (…)"; a ratio's limits are positive).
+    /// </summary>
+    static Match? RatioNamedBefore(string flow, int[] sentences, int from, PrintedNumber est, PrintedNumber lo, PrintedNumber hi)
+    {
+        var before = flow[Math.Max(SentenceStart(sentences, from), from - 250)..from];
+        var ratio = RatioName.Matches(before).LastOrDefault();
+        if (ratio is not null && (DifferenceName.Matches(before).LastOrDefault()?.Index ?? -1) > ratio.Index) return null;
+        if (ratio is not null && before.Length - ratio.Index > 50)
+        {
+            var between = before[(ratio.Index + ratio.Length)..];
+            bool refers = Conjunction.Matches(between).LastOrDefault() is { } c && Regex.IsMatch(between[(c.Index + c.Length)..], @"^\s*(?:celui|celle|ceux|celles|(?:that|those|the one) (?:of|for|in|with)|for|pour)\b", OptI);
+            bool positive = est.Value > 0 && lo.Value > 0 && hi.Value > 0;
+            if (!positive || (Regex.IsMatch(between, @"\d") && !refers)) return null;
+        }
+        return ratio;
+    }
+
     static readonly Regex SecondOfTwo = new(@"(?:\b(?:from|de|between|entre)\s+-?\d[\d.,]*\s*(?:[%\w/µ]+\s*)?(?:\s*(?:at|à)\s+[\w' ]{1,20}?)?\s*(?:to|à|and|et)|\b(?:vs\.?|versus|contre|compared with|comparé à)\s*)\s*$", OptI);
 }
