@@ -28,4 +28,24 @@ public class PaperCheckStudiedForms35Tests
     [InlineData("Intervals are 95% CI. The odds ratio was 0.44 (0.13–1.49); the median delay was 2.4 (1.3–3.9; p=0.003) days.", "consistent")]
     [InlineData("Intervals are 95% CI. The odds ratio of residual pain was 0.48 (0.19 to 1.21).", "")]
     public void ARatioNamedBeforeItsBareLimitsAndItsP(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text, "ci_vs_p")));
+
+    [Theory]
+    // With n = 38, r = 0.09 (0.085 to 0.095) gives a two-sided p from 0.570 to 0.612: a p of 0.02 is below even its
+    // one-sided half (0.285), and fewer patients only raise it; 0.61 is given by all 38, and 0.80 by fewer.
+    [InlineData("We randomly assigned 38 patients to the two diets. Weight loss correlated with the shortening of the eating window (r = 0.09, P = 0.02).", "inconsistent")]
+    [InlineData("We randomly assigned 38 patients to the two diets. Weight loss correlated with the shortening of the eating window (r = 0.09, P = 0.61).", "consistent")]
+    [InlineData("We randomly assigned 38 patients to the two diets. Weight loss correlated with the shortening of the eating window (r = 0.09, P = 0.80).", "consistent")]
+    [InlineData("Nous avons inclus 38 patients dans les deux groupes. La perte de poids était corrélée à la durée du jeûne (r = 0,09 ; p = 0,02).", "inconsistent")]
+    [InlineData("Nous avons inclus 38 patients dans les deux groupes. La perte de poids était corrélée à la durée du jeûne (r = 0,09 ; p = 0,61).", "consistent")]
+    // A correlation over other units than the study's patients (eyes) may have more of them: its n is not bounded.
+    [InlineData("We randomly assigned 38 patients to the two lasers. Across the treated eyes, thickness correlated with acuity (r = 0.09, P = 0.02).", "not_checkable")]
+    public void ACorrelationWithoutItsNInAStudyOfKnownSize(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Theory]
+    // n = 60 (58 df): r = 0.21 (0.205 to 0.215) gives p from 0.099 to 0.116.
+    [InlineData("The reduction correlated with the baseline number (r = 0.21, p = 0.10, 60 patients).", "consistent")]
+    [InlineData("The reduction correlated with the baseline number (r = 0.21, p = 0.01, 60 patients).", "inconsistent")]
+    [InlineData("La réduction des bouffées était corrélée à leur nombre initial (r = 0,21 ; p = 0,10 ; 60 femmes).", "consistent")]
+    [InlineData("La réduction des bouffées était corrélée à leur nombre initial (r = 0,21 ; p = 0,01 ; 60 femmes).", "inconsistent")]
+    public void ACorrelationWhosePeopleCloseTheBracketOfItsP(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
 }

@@ -81,7 +81,7 @@ internal static partial class StatisticExtractor
             if (p is null) continue;
             var test = NormaliseTest(m.Groups["test"].Value);
             var gap = pFirst ? DfAfter.Match(flow, valueEnd, Math.Min(30, flow.Length - valueEnd)).Value : flow[valueEnd..p.Start];
-            var (df1, df2) = Df(test, m.Groups["df"].Success ? m.Groups["df"].Value : null, gap, flow[p.End..Math.Min(flow.Length, p.End + 20)], french);
+            var (df1, df2) = Df(test, m.Groups["df"].Success ? m.Groups["df"].Value : null, gap, flow[p.End..Math.Min(flow.Length, p.End + 40)], french);
             // A correlation with no n of its own after one with its n in the same sentence is of the same patients:
             // "(r = 0.48; p = 0.017; n = 24), but not with age (r = −0.09; p = 0.03)".
             if (test == "r" && df1 is null && found.OfType<TestStatistic>().LastOrDefault() is { Test: "r", Df1: { } previousDf } previous

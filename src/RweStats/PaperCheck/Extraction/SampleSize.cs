@@ -331,7 +331,7 @@ internal static partial class StatisticExtractor
     /// <summary>A subgroup a statistic is of ("in the placebo group", "among women", "those who relapsed", "chez les répondeurs").</summary>
     static readonly Regex Subgroup = new(@"\b(?:(?:in|among|for|within|chez|parmi|dans|pour)\s+(?:the\s+|les?\s+|la\s+|l'|each\s+|both\s+|chaque\s+)?(?:[\w'-]+\s+){0,3}?(?:groups?|arms?|subgroups?|strat(?:um|a)|groupes?|bras|sous-groupes?|strates?|women|men|boys|girls|femmes|hommes|garçons|filles|responders|non-responders|répondeurs|non-répondeurs|survivors|survivants|smokers|fumeurs)\b|\b(?:those|ceux|celles)\s+(?:who|whose|with|qui|dont|ayant|avec)\b|\b(?:patients|participants|subjects|children|enfants)\s+(?:who|whose|qui|dont|ayant)\b|\b(?:placebo|controls?|témoins?)\b)", OptI);
     /// <summary>A count of units other than patients: eyes, lesions, visits, samples, procedures, events.</summary>
-    static readonly Regex OtherUnits = new(@"(?<![\d.,])\d[\d\u00A0\u202F ,]*\s+(?:[\w'-]+\s+)?(?:eyes|knees|hips|teeth|lesions|visits|samples|specimens|procedures|operations|admissions|hospitali[sz]ations|episodes|cycles|prescriptions|records|measurements|tumou?rs|nodules|joints|events|consultations|séjours|yeux|genoux|hanches|dents|lésions|visites|échantillons|prélèvements|interventions|hospitalisations|épisodes|ordonnances|dossiers|mesures|tumeurs|articulations|événements|évènements)\b", OptI);
+    static readonly Regex OtherUnits = new(@"(?<![\d.,])\d[\d\u00A0\u202F ,]*\s+(?:[\w'-]+\s+)?(?:" + OtherUnitWords + @")\b", OptI);
     /// <summary>A count of people in a sentence ("Of 250 screened", "1 240 participants").</summary>
     static readonly Regex PeopleCount = new(@"(?<![\d.,])(?<n>" + WholeCount + @")\s+(?:[\w'-]+\s+)?(?:" + PeopleWords + @"|screened|eligible|assessed|invited|contacted|dépistés|éligibles|sollicités)\b", OptI);
 
@@ -726,4 +726,7 @@ internal static partial class StatisticExtractor
     /// "ont manqué 3,40 (ET 1,22) jours d'école"), each a whole day.</summary>
     static readonly Regex DaysCounted = new(@"\b(?:(?<on>on)|missed|manqué|manquaient|manquait)\s+(?:(?:a|an|une?)\s+(?:mean|median|average|moyenne|médiane)\s+(?:of|de)\s+|(?:en\s+)?(?:moyenne|médiane)\s+)?$", OptI);
     static readonly Regex NAfterP = new(@"^\s*(?:[,;]|[(\[])\s*[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
+
+    /// <summary>The units a sentence may count other than the study's patients (several to a patient).</summary>
+    internal const string OtherUnitWords = "eyes|knees|hips|teeth|lesions|visits|samples|specimens|procedures|operations|admissions|hospitali[sz]ations|episodes|cycles|prescriptions|records|measurements|tumou?rs|nodules|joints|events|consultations|séjours|yeux|genoux|hanches|dents|lésions|visites|échantillons|prélèvements|interventions|hospitalisations|épisodes|ordonnances|dossiers|mesures|tumeurs|articulations|événements|évènements";
 }
