@@ -48,4 +48,15 @@ public class PaperCheckStudiedForms35Tests
     [InlineData("La réduction des bouffées était corrélée à leur nombre initial (r = 0,21 ; p = 0,10 ; 60 femmes).", "consistent")]
     [InlineData("La réduction des bouffées était corrélée à leur nombre initial (r = 0,21 ; p = 0,01 ; 60 femmes).", "inconsistent")]
     public void ACorrelationWhosePeopleCloseTheBracketOfItsP(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
+
+    [Theory]
+    // The 9 women are the first clause's: a binary share of 0.55 has SD √(0.55 × 0.45) = 0.497 (population) or more
+    // (sample), which 0.50 is for some n (not 9: 5/9 = 0.556 gives 0.527), while 0.30 is below the least any n gives.
+    [InlineData("Les 9 femmes sous œstrogènes avaient consulté 2,44 (DS 0,26) fois, et la prise de canneberge, codée 1 pour oui et 0 pour non, était de 0,55 (DS 0,50) dans le groupe placebo.", "consistent")]
+    [InlineData("Les 9 femmes sous œstrogènes avaient consulté 2,44 (DS 0,26) fois, et la prise de canneberge, codée 1 pour oui et 0 pour non, était de 0,55 (DS 0,30) dans le groupe placebo.", "inconsistent")]
+    [InlineData("The 9 women on estrogen had consulted 2.44 (SD 0.26) times, and cranberry use, coded 1 for yes and 0 for no, was 0.55 (SD 0.50) in the placebo group.", "consistent")]
+    [InlineData("The 9 women on estrogen had consulted 2.44 (SD 0.26) times, and cranberry use, coded 1 for yes and 0 for no, was 0.55 (SD 0.30) in the placebo group.", "inconsistent")]
+    // The group counted in the statistic's own clause keeps its n: 5/9 gives SD 0.527 (sample), not 0.50.
+    [InlineData("Cranberry use, coded 1 for yes and 0 for no, was 0.55 (SD 0.50) in the 9 women on estrogen.", "inconsistent")]
+    public void ABinaryShareInAClauseNamingItsOwnGroup(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
 }
