@@ -59,4 +59,14 @@ public class PaperCheckStudiedForms35Tests
     // The group counted in the statistic's own clause keeps its n: 5/9 gives SD 0.527 (sample), not 0.50.
     [InlineData("Cranberry use, coded 1 for yes and 0 for no, was 0.55 (SD 0.50) in the 9 women on estrogen.", "inconsistent")]
     public void ABinaryShareInAClauseNamingItsOwnGroup(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "debit"));
+
+    [Theory]
+    // A hyphen at a line's end is the word's own when the paper prints the pair hyphenated within a line and never joined.
+    [InlineData("Women in the dissection-alone group were older.\nOf them, 9 of 78 in the dissection-\nalone group (11.5%) had cellulitis.", "dissection-alone group (11.5%)")]
+    [InlineData("Les non-répondeurs étaient plus âgés.\nParmi les 40 non-\nrépondeurs, 12 (30,0 %) avaient arrêté.", "40 non-répondeurs, 12 (30,0 %)")]
+    // Else the parts are joined, as a word broken by the typesetter is: never printed hyphenated, or printed whole.
+    [InlineData("Of them, 9 of 78 immuno-\nsuppressed patients (11.5%) had cellulitis.", "78 immunosuppressed patients (11.5%)")]
+    [InlineData("Les immunomodulateurs et les anti-inflammatoires.\nParmi les 40 patients sous immuno-\nmodulateurs, 12 (30,0 %) avaient arrêté.", "sous immunomodulateurs, 12 (30,0 %)")]
+    public void AHyphenAtALineEndKeptWhenThePaperPrintsThePairHyphenated(string text, string inFlow) =>
+        Assert.Contains(inFlow, PaperText.FromString("paper.txt", text).Flow);
 }
