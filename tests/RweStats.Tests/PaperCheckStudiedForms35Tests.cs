@@ -69,4 +69,15 @@ public class PaperCheckStudiedForms35Tests
     [InlineData("Les immunomodulateurs et les anti-inflammatoires.\nParmi les 40 patients sous immuno-\nmodulateurs, 12 (30,0 %) avaient arrêté.", "sous immunomodulateurs, 12 (30,0 %)")]
     public void AHyphenAtALineEndKeptWhenThePaperPrintsThePairHyphenated(string text, string inFlow) =>
         Assert.Contains(inFlow, PaperText.FromString("paper.txt", text).Flow);
+
+    [Theory]
+    // n = 19: the SD of the changes is at most 5.15 + 5.85 = 11.0 (correlation −1), so t is at least
+    // (26.25 − 18.85) / (11.0 / √19) = 2.93 on 18 df: p at most 0.009, never 0.31.
+    [InlineData("Among the 19 participants taking propranolol, scores fell from 26.2 (SD 5.1) to 18.9 (SD 5.8), p = .31. Active stimulation improved spiral drawing, Wilcoxon z = 2.18, p = .029.", "inconsistent")]
+    [InlineData("Among the 19 participants taking propranolol, scores fell from 26.2 (SD 5.1) to 18.9 (SD 5.8), p < .001. Active stimulation improved spiral drawing, Wilcoxon z = 2.18, p = .029.", "consistent")]
+    [InlineData("Chez les 19 participants sous propranolol, le score est passé de 26,2 (DS 5,1) à 18,9 (DS 5,8), p = 0,31. Le dessin de spirale s'est amélioré sous stimulation active, Wilcoxon z = 2,18, p = 0,029.", "inconsistent")]
+    // A paper that names the signed-rank test for its paired comparisons reports that test's p.
+    [InlineData("Visits were compared with the Wilcoxon signed-rank test. Among the 19 participants taking propranolol, scores fell from 26.2 (SD 5.1) to 18.9 (SD 5.8), p = .31.", "not_checkable")]
+    [InlineData("Les visites ont été comparées par le test des rangs signés de Wilcoxon. Chez les 19 participants sous propranolol, le score est passé de 26,2 (DS 5,1) à 18,9 (DS 5,8), p = 0,31.", "not_checkable")]
+    public void ABareWilcoxonWithItsOwnStatisticSaysNothingOfTheVisitsTest(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
 }
