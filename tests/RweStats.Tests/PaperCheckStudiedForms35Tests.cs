@@ -80,4 +80,12 @@ public class PaperCheckStudiedForms35Tests
     [InlineData("Visits were compared with the Wilcoxon signed-rank test. Among the 19 participants taking propranolol, scores fell from 26.2 (SD 5.1) to 18.9 (SD 5.8), p = .31.", "not_checkable")]
     [InlineData("Les visites ont été comparées par le test des rangs signés de Wilcoxon. Chez les 19 participants sous propranolol, le score est passé de 26,2 (DS 5,1) à 18,9 (DS 5,8), p = 0,31.", "not_checkable")]
     public void ABareWilcoxonWithItsOwnStatisticSaysNothingOfTheVisitsTest(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "within_patient_p"));
+
+    [Theory]
+    // SE = (6.0 − (−1.8)) / (2 × 1.96) = 1.99, z = 2.1 / 1.99 = 1.06: p = 0.29, never 0.03.
+    [InlineData("The score differed by 2.1 points in favour of minimally invasive surgery (95% confidence interval −1.8 to 6.0; P=0.29).", "consistent")]
+    [InlineData("The score differed by 2.1 points in favour of minimally invasive surgery (95% confidence interval −1.8 to 6.0; P=0.03).", "inconsistent")]
+    [InlineData("Le score différait de 2,1 points en faveur de la chirurgie mini-invasive (IC à 95 % : −1,8 à 6,0 ; p = 0,29).", "consistent")]
+    [InlineData("Le score différait de 2,1 points en faveur de la chirurgie mini-invasive (IC à 95 % : −1,8 à 6,0 ; p = 0,03).", "inconsistent")]
+    public void AnEstimateInFavourOfAGroupWithItsInterval(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
 }
