@@ -88,4 +88,13 @@ public class PaperCheckStudiedForms35Tests
     [InlineData("Le score différait de 2,1 points en faveur de la chirurgie mini-invasive (IC à 95 % : −1,8 à 6,0 ; p = 0,29).", "consistent")]
     [InlineData("Le score différait de 2,1 points en faveur de la chirurgie mini-invasive (IC à 95 % : −1,8 à 6,0 ; p = 0,03).", "inconsistent")]
     public void AnEstimateInFavourOfAGroupWithItsInterval(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "ci_vs_p"));
+
+    [Theory]
+    // n = 41: the SD of the changes is at most 9.65 + 10.45 = 20.1, so t is at least (41.05 − 38.25) / (20.1 / √41)
+    // = 0.89 on 40 df (the rounded ends least apart): p at most 0.38, never 0.64.
+    [InlineData("Scores were 4 (IQR 2–9) at the first session and 2 (IQR 0–4) at week 4 (Wilcoxon signed-rank test, p < .001). In the 41 patients seen at week 24, the score rose from 38.2 ± 9.6 to 41.1 ± 10.4 (P=0.64).", "inconsistent")]
+    [InlineData("Les scores étaient de 4 (EIQ 2-9) à la première séance et de 2 (EIQ 0-4) à la semaine 4 (test des rangs signés de Wilcoxon, p < 0,001). Chez les 41 patients vus à la semaine 24, le score est passé de 38,2 ± 9,6 à 41,1 ± 10,4 (p = 0,64).", "inconsistent")]
+    // Named for a comparison of means, the signed-rank test is the paper's: not checkable.
+    [InlineData("Scores went from 5.1 ± 2.0 to 3.2 ± 1.9 at week 4 (Wilcoxon signed-rank test, p < .001). In the 41 patients seen at week 24, the score rose from 38.2 ± 9.6 to 41.1 ± 10.4 (P=0.64).", "not_checkable")]
+    public void ARankTestNamedForAResultOnMediansIsThatResultsOwn(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "within_patient_p")[^1]);
 }

@@ -33,10 +33,18 @@ internal static partial class StatisticExtractor
         {
             int from = headings.LastOrDefault(h => h <= at), to = headings.FirstOrDefault(h => h > at, flow.Length);
             var section = flow[from..to];
-            return RankTest.Matches(section).Any(m => !GroupComparison(from + m.Index, from, to) && !BareWilcoxonWithItsStatistic.IsMatch(flow, from + m.Index)) && !Regex.IsMatch(section, @"\bpaired[- ](?:samples? )?(?:t|Student)|\btests? t apparié|\bStudent apparié|\bt-tests? for paired", OptI);
+            return RankTest.Matches(section).Any(m => !GroupComparison(from + m.Index, from, to) && !BareWilcoxonWithItsStatistic.IsMatch(flow, from + m.Index) && !OfMediansWithItsP(from + m.Index, from, to)) && !Regex.IsMatch(section, @"\bpaired[- ](?:samples? )?(?:t|Student)|\btests? t apparié|\bStudent apparié|\bt-tests? for paired", OptI);
         }
         // A bare "Wilcoxon" printed with its own statistic ("spiral drawing improved, Wilcoxon z = 2.18, p = .029",
         // "Wilcoxon W = 812") is the test of that one result, rank-sum or signed-rank: not how the paper compares visits.
+        // A rank test named with its p in the bracket of a result on medians ("4 (IQR 2–9) at the first session and 2
+        // (IQR 0–4) at week 4 (Wilcoxon signed-rank test, p < .001)") is that result's test: a sentence with no mean ± SD.
+        bool OfMediansWithItsP(int at, int sectionStart, int sectionEnd)
+        {
+            if (!Regex.IsMatch(flow[at..Math.Min(sectionEnd, at + 60)], @"^[^()]*?[,;:]\s*[pP]\s*[<=>≤≥]")) return false;
+            var sentence = flow[Math.Max(sectionStart, SentenceStart(sentences, at))..Math.Min(sectionEnd, SentenceEnd(sentences, flow, at))];
+            return Regex.IsMatch(sentence, @"\b(?:IQR|EIQ|Q1\s*[-–]\s*Q3|interquartile|medians?|médianes?)\b", OptI) && !Regex.IsMatch(sentence, @"±|\((?:SD|DS|ET)\b|\bmeans?\b|\bmoyennes?\b", OptI);
+        }
         // A bare "Wilcoxon" in a sentence that compares groups ("edema improved more with finerenone (Wilcoxon z = 2.51)",
         // "women in the exercise group missed fewer days of class, Wilcoxon z = 2.71",
         // "the mRS was lower after thrombectomy", "favoured motor control exercise") is the rank-sum test of two groups:
