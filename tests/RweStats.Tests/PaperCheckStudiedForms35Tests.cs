@@ -97,4 +97,13 @@ public class PaperCheckStudiedForms35Tests
     // Named for a comparison of means, the signed-rank test is the paper's: not checkable.
     [InlineData("Scores went from 5.1 ± 2.0 to 3.2 ± 1.9 at week 4 (Wilcoxon signed-rank test, p < .001). In the 41 patients seen at week 24, the score rose from 38.2 ± 9.6 to 41.1 ± 10.4 (P=0.64).", "not_checkable")]
     public void ARankTestNamedForAResultOnMediansIsThatResultsOwn(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "within_patient_p")[^1]);
+
+    [Theory]
+    // 1/73 = 1.37 % prints 1.4 %, never 2.4 %.
+    [InlineData("Pyelonephritis occurred in 1 woman out of 73 (1.4%) in the D-mannose group.", "consistent")]
+    [InlineData("Pyelonephritis occurred in 1 woman out of 73 (2.4%) in the D-mannose group.", "inconsistent")]
+    [InlineData("Une pyélonéphrite est survenue chez 1 femme sur 73 (1,4 %) dans le groupe D-mannose.", "consistent")]
+    [InlineData("Une pyélonéphrite est survenue chez 1 femme sur 73 (2,4 %) dans le groupe D-mannose.", "inconsistent")]
+    [InlineData("Un asthme a été noté chez 1 enfant sur 73 (2,4 %).", "inconsistent")]
+    public void ACountOfOnePersonOutOfItsDenominator(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
 }
