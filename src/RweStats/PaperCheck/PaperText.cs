@@ -33,6 +33,7 @@ public sealed class PaperText
         Path = path; Lines = lines; FromPdf = fromPdf;
         var flow = new StringBuilder();
         var map = new List<int>();
+        var compounds = Compounds(lines);
         for (int i = 0; i < lines.Count; i++)
         {
             var text = Normalise(lines[i].Text).TrimEnd();
@@ -44,7 +45,7 @@ public sealed class PaperText
                                   && text.TrimStart().Length > 0 && char.IsLower(text.TrimStart()[0]);
                 // A number written in words and hyphenated at its own hyphen ("Forty-" / "two patients took part",
                 // "Soixante-" / "deux") keeps it: its words are read as one count.
-                if (hyphenated && CompoundNumber(flow, text.TrimStart())) { text = text.TrimStart(); }
+                if (hyphenated && (CompoundNumber(flow, text.TrimStart()) || KeptCompound(compounds, flow, text.TrimStart()))) { text = text.TrimStart(); }
                 else if (hyphenated) { flow.Length--; map.RemoveAt(map.Count - 1); text = text.TrimStart(); }
                 else { flow.Append(blank ? '\n' : ' '); map.Add(i); text = text.TrimStart(); }
             }
@@ -133,6 +134,46 @@ public sealed class PaperText
             }
             yield return sb.ToString();
         }
+    }
+
+    /// <summary>
+    /// The paper's hyphenated pairs of words printed within a line ("dissection-alone", "x-ray"), and its words printed
+    /// whole, lower-cased: how the paper itself writes a word decides whether a hyphen at a line's end is the word's own.
+    /// </summary>
+    static (HashSet<string> Pairs, HashSet<string> Words) Compounds(IReadOnlyList<PaperLine> lines)
+    {
+        var pairs = new HashSet<string>(StringComparer.Ordinal);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in lines)
+            foreach (Match m in WordRun.Matches(Normalise(line.Text)))
+            {
+                var parts = m.Value.ToLowerInvariant().Split('-');
+                // A run ending the line with its hyphen is the break itself, not a compound.
+                bool broken = m.Value.EndsWith('-');
+                for (int k = 0; k < parts.Length; k++)
+                {
+                    if (parts[k].Length > 0) words.Add(parts[k]);
+                    if (k + 1 < parts.Length && parts[k].Length > 0 && parts[k + 1].Length > 0 && !(broken && k + 2 == parts.Length)) pairs.Add(parts[k] + "-" + parts[k + 1]);
+                }
+            }
+        return (pairs, words);
+    }
+
+    static readonly Regex WordRun = new(@"\p{L}+(?:-\p{L}*)*", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A word broken at its own hyphen ("dissection-" / "alone", "X-" / "ray") keeps it: the paper prints the pair
+    /// hyphenated elsewhere and never the two parts joined as one word ("immuno-" / "modulateurs" is joined).
+    /// </summary>
+    static bool KeptCompound((HashSet<string> Pairs, HashSet<string> Words) compounds, StringBuilder flow, string next)
+    {
+        int i = flow.Length - 1;
+        while (i > 0 && char.IsLetter(flow[i - 1])) i--;
+        var before = flow.ToString(i, flow.Length - 1 - i).ToLowerInvariant();
+        int j = 0;
+        while (j < next.Length && char.IsLetter(next[j])) j++;
+        var after = next[..j].ToLowerInvariant();
+        return compounds.Pairs.Contains(before + "-" + after) && !compounds.Words.Contains(before + after);
     }
 
     static bool CompoundNumber(StringBuilder flow, string next)

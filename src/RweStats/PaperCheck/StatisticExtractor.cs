@@ -81,7 +81,7 @@ internal static partial class StatisticExtractor
             if (p is null) continue;
             var test = NormaliseTest(m.Groups["test"].Value);
             var gap = pFirst ? DfAfter.Match(flow, valueEnd, Math.Min(30, flow.Length - valueEnd)).Value : flow[valueEnd..p.Start];
-            var (df1, df2) = Df(test, m.Groups["df"].Success ? m.Groups["df"].Value : null, gap, flow[p.End..Math.Min(flow.Length, p.End + 20)], french);
+            var (df1, df2) = Df(test, m.Groups["df"].Success ? m.Groups["df"].Value : null, gap, flow[p.End..Math.Min(flow.Length, p.End + 40)], french);
             // A correlation with no n of its own after one with its n in the same sentence is of the same patients:
             // "(r = 0.48; p = 0.017; n = 24), but not with age (r = −0.09; p = 0.03)".
             if (test == "r" && df1 is null && found.OfType<TestStatistic>().LastOrDefault() is { Test: "r", Df1: { } previousDf } previous
@@ -124,20 +124,7 @@ internal static partial class StatisticExtractor
             else p = PAfter(pValues, flow, m.Index + m.Length, 40, overTest: true);
             int end = Math.Max(p?.End ?? 0, m.Index + m.Length);
             if (p is not null) usedP.Add(p);
-            // The estimate is a ratio when the last estimate its sentence names before it is one ("the hazard ratio for a
-            // first recurrence with robotic therapy was 0.61 (95% CI …)", "…; celui des hospitalisations de 1,12 (IC …)").
-            // Beyond a few words, only with no other number between, or through "celui", "that of", "that for", "and for" ("the rate
-            // ratio for treated bleeds was 0.64 (…), and for joint bleeds 0.58 (…)"; a ratio's limits are positive).
-            var before = flow[Math.Max(SentenceStart(sentences, from), from - 250)..from];
-            var ratio = RatioName.Matches(before).LastOrDefault();
-            if (ratio is not null && (DifferenceName.Matches(before).LastOrDefault()?.Index ?? -1) > ratio.Index) ratio = null;
-            if (ratio is not null && before.Length - ratio.Index > 50)
-            {
-                var between = before[(ratio.Index + ratio.Length)..];
-                bool refers = Conjunction.Matches(between).LastOrDefault() is { } c && Regex.IsMatch(between[(c.Index + c.Length)..], @"^\s*(?:celui|celle|ceux|celles|(?:that|those|the one) (?:of|for|in|with)|for|pour)\b", OptI);
-                bool positive = est.Value > 0 && lo.Value > 0 && hi.Value > 0;
-                if (!positive || (Regex.IsMatch(between, @"\d") && !refers)) ratio = null;
-            }
+            var ratio = RatioNamedBefore(flow, sentences, from, est, lo, hi);
             var name = m.Groups["rname"].Success ? m.Groups["rname"].Value : ratio?.Value;
             // "OR = 0,96 par an (IC …)": a ratio per unit; a rate per year with its interval tests no zero difference.
             if (m.Groups["per"].Success && name is null) { if (p is not null) usedP.Remove(p); continue; }
@@ -196,6 +183,26 @@ internal static partial class StatisticExtractor
             taken.Add((from, end));
             found.Add(new EstimateWithInterval(Context(text, from, end, french, sentences, studyNs, options), name, ratio,
                 est, paperLevel, lo, hi, p, null) { OtherTestNamed = OtherTestIn(flow, sentences, from, end), LevelSource = paperLevel is null ? (levels.Count == 0 ? "no level stated in the paper" : $"the paper states several levels ({string.Join(", ", levels)} %)") : "the one level the paper states" });
+        }
+
+        // A ratio whose name comes before it in its sentence, printed with its bare limits and its p: "the odds ratio for
+        // cellulitis was 0.44 (0.13–1.49; p = 0.003)", "…, and for a first exacerbation 0.71 (0.39–1.29; p = 0.026)",
+        // "adjusted odds ratio 1.08, 0.86 to 1.36; P = 0.01". Only with a p, as a median's quartiles would have none.
+        foreach (Match m in BareRatioInterval.Matches(flow))
+        {
+            int from = m.Groups["est"].Index;
+            if (!Free(from, m.Index + m.Length) || m.Groups["est"].Value.StartsWith('-')) continue;
+            var est = PrintedNumber.Parse(m.Groups["est"].Value, french);
+            var lo = PrintedNumber.Parse(m.Groups["lo"].Value, french);
+            var hi = PrintedNumber.Parse(m.Groups["hi"].Value, french);
+            if (est is null || lo is null || hi is null || !(0 < lo.Value && lo.Value < hi.Value)) continue;
+            if (SecondOfTwo.IsMatch(flow[Math.Max(SentenceStart(sentences, from), from - 60)..from])) continue;
+            var p = PAfter(pValues, flow, m.Index + m.Length, 3);
+            if (p is null || usedP.Contains(p) || RatioNamedBefore(flow, sentences, from, est, lo, hi) is not { } ratio) continue;
+            usedP.Add(p);
+            taken.Add((from, p.End));
+            found.Add(new EstimateWithInterval(Context(text, from, p.End, french, sentences, studyNs, options), ratio.Value, true,
+                est, paperLevel, lo, hi, p, null) { OtherTestNamed = OtherTestIn(flow, sentences, from, p.End), LevelSource = paperLevel is null ? (levels.Count == 0 ? "no level stated in the paper" : $"the paper states several levels ({string.Join(", ", levels)} %)") : "the one level the paper states" });
         }
 
         foreach (var regex in new[] { MedianHeader, MedianNamedQuartiles, Median, MedianByIqr, MedianByRange })

@@ -17,6 +17,9 @@ internal static class PValueCheck
         string quote = $"{s.Test}{(s.Df1 is null ? "" : $"({s.Df1}{(s.Df2 is null ? "" : $", {s.Df2}")})")} = {s.Value}, {s.P}";
         bool needsDf = s.Test is "t" or "r" or "chi2" or "F";
         if (s.Test == "chi2" && s.Df1 is null && s.P.Qualifier is null) return ChiSquareWithoutDf(s, quote);
+        if (s.Test == "r" && s.Df1 is null && s.P.Qualifier is not { NotTheStatisticsP: true } && (s.Context.NIsStudyN ? s.Context.N : s.Context.NAtMost) is { } studyN and >= 4
+            && !OtherUnits.IsMatch(s.Context.Sentence))
+            return CorrelationWithoutN(s, quote, studyN);
         if (needsDf && (s.Df1 is null || (s.Test == "F" && s.Df2 is null)))
             return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: the degrees of freedom are not printed, so p cannot be recomputed");
         if (s.P.Qualifier is { NotTheStatisticsP: true } q)
@@ -63,6 +66,31 @@ internal static class PValueCheck
         }
         return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: the degrees of freedom are not printed, and no whole df gives the reported p");
     }
+
+    /// <summary>
+    /// A correlation printed without its n ("r = 0.42, p &lt; 0.001") in a study of <paramref name="studyN"/> patients: its
+    /// p falls as n grows, and missing values only make n smaller, so the study's n gives the smallest p any n can. A
+    /// reported p below it, even one-sided, is impossible; one that some n from 3 up to the study's gives is consistent with that n.
+    /// </summary>
+    static Finding CorrelationWithoutN(TestStatistic s, string quote, int studyN)
+    {
+        double lo = Math.Max(0, Math.Abs(s.Value.Value) - s.Value.Unit / 2), hi = Math.Min(0.999999999, Math.Abs(s.Value.Value) + s.Value.Unit / 2);
+        var (rl, rh) = s.P.Interval;
+        double smallest = TwoSidedP("r", hi, studyN - 2, double.NaN);
+        if (rh * (1 + 1e-9) < smallest / 2)
+            return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{quote}: the n is not printed, but even all {studyN} patients ({s.Context.NSource}), the most it can be and the n that gives the smallest p, give p from {Show(smallest)} to {Show(TwoSidedP("r", lo, studyN - 2, double.NaN))} (two-sided, {Show(smallest / 2)} one-sided); reported {s.P} is below it");
+        for (int n = studyN; n >= 3; n--)
+        {
+            double pMin = TwoSidedP("r", hi, n - 2, double.NaN), pMax = TwoSidedP("r", lo, n - 2, double.NaN);
+            if (Overlaps(pMin, pMax, rl, rh) || Overlaps(pMin / 2, pMax / 2, rl, rh))
+                return Finding.Of(s, Name, FindingVerdict.Consistent, $"{quote}: the n is not printed; n = {n}, at most the study's {studyN}, gives p from {Show(pMin)} to {Show(pMax)} (two-sided), as reported");
+        }
+        return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: the n is not printed, and no n up to the study's {studyN} gives the reported p");
+    }
+
+    /// <summary>A correlation over units several to a patient (eyes, visits, measurements; repeated or paired): its n may exceed the study's.</summary>
+    static readonly System.Text.RegularExpressions.Regex OtherUnits = new(@"\b(?:" + StatisticExtractor.OtherUnitWords + @"|eye|yeux|œil|observations?|readings?|pairs?|paires?|repeated|répétées?|time points?|temps de mesure)\b",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     static double[] DfCorners(PrintedNumber? df) => df is null ? new[] { double.NaN } : df.Unit >= 1 ? new[] { df.Value } : new[] { Math.Max(0.5, df.Low), df.High };
 

@@ -7,9 +7,10 @@ namespace RweStats.PaperCheck;
 internal static partial class StatisticExtractor
 {
     // The estimate may carry its unit and what it compares ("0.9 points more with the supplement (95% CI …)", "−0.3 mm Hg
-    // (95% CI …)", "1,2 jour après le programme (IC à 95 % …)", "−1,3 point à 12 mois (IC …)", "−0.4 points between the groups (95% CI …)"): group "said", read only for an estimate with a decimal
+    // (95% CI …)", "1,2 jour après le programme (IC à 95 % …)", "−1,3 point à 12 mois (IC …)", "−0.4 points between the groups (95% CI …)", "2.1 points in favour of
+    // minimally invasive surgery (95% confidence interval …)", "1,8 point en faveur du programme (IC …)"): group "said", read only for an estimate with a decimal
     // or a sign, never a count ("34 patients with diabetes (95% CI …)").
-    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:(?<pp>percentage points?|points de pourcentage)|(?<per>(?:per|par)\s+[a-zA-Zé-]+)|[a-zA-Zµ/]+(?:\s+Hg)?(?<said>(?:\s+(?:more|higher|greater|de plus|(?<fewer>less|fewer|lower|smaller|shorter|de moins)))?(?:\s+(?:between|entre)\s+(?:the\s+|les\s+)?(?:two\s+|deux\s+)?(?:groups|arms|groupes|bras))?(?:\s+(?:with|after|on|avec|après|sous)\s+(?:(?:the|le|la|les)\s+|l')?[\p{L}][\p{L}\d-]*)?(?:\s+(?:at|à)\s+(?:\d{1,3}\s+(?:weeks|months|days|years|semaines|mois|jours|ans)|(?:week|month|day|semaine)\s+\d{1,3}|[JMSWD]\d{1,3}))?))?\s*[\(\[,;]\s*(?:(?<rname>a?HR|a?OR|RR|IRR|sHR)\s*[;,:]\s*)?(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval(?:\s*\[CI\])?|intervalle de confiance(?:\s*\[IC\])?)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
+    static readonly Regex Interval = new(@"(?<est>" + Num + @")\s*%?\s*(?:(?<pp>percentage points?|points de pourcentage)|(?<per>(?:per|par)\s+[a-zA-Zé-]+)|[a-zA-Zµ/]+(?:\s+Hg)?(?<said>(?:\s+(?:more|higher|greater|de plus|(?<fewer>less|fewer|lower|smaller|shorter|de moins)))?(?:\s+(?:between|entre)\s+(?:the\s+|les\s+)?(?:two\s+|deux\s+)?(?:groups|arms|groupes|bras))?(?:\s+(?:with|after|on|avec|après|sous)\s+(?:(?:the|le|la|les)\s+|l')?[\p{L}][\p{L}\d-]*|\s+(?:in favou?r of|en faveur d(?:e|u|es|e la|e l'))\s*(?:(?:the|le|la|les)\s+|l')?(?:[\p{L}][\p{L}\d-]*\s+){0,2}[\p{L}][\p{L}\d-]*)?(?:\s+(?:at|à)\s+(?:\d{1,3}\s+(?:weeks|months|days|years|semaines|mois|jours|ans)|(?:week|month|day|semaine)\s+\d{1,3}|[JMSWD]\d{1,3}))?))?\s*[\(\[,;]\s*(?:(?<rname>a?HR|a?OR|RR|IRR|sHR)\s*[;,:]\s*)?(?:(?<lvl>\d{2}(?:[.,]\d+)?)\s*%\s*(?:CI|IC|CrI|confidence interval(?:\s*\[CI\])?|intervalle de confiance(?:\s*\[IC\])?)|(?:CI|IC)\s*(?:à\s*)?(?<lvl>\d{2})(?:\s*%|(?=\s*[:,\[(]?\s*-?\d)))\s*[:,=]?\s*\[?\s*(?<lo>" + Num + @")\s*%?" + Sep + "(?<hi>" + Num + ")", Opt);
 
     /// <summary>
     /// A named estimate with its limits in brackets and no level: "OR 1.8 [1.1–2.9]", "HR 0.72 (0.55; 0.94)", "mean
@@ -44,6 +45,33 @@ internal static partial class StatisticExtractor
         return fewer && est.Value > 0 && !Regex.IsMatch(est.Text, @"^[-−–+]") && !inside(est.Value) && inside(-est.Value)
             ? PrintedNumber.Parse("-" + est.Text, french) ?? est
             : est;
+    }
+
+    /// <summary>
+    /// An estimate with decimals and its bare limits, then its p: "0.44 (0.13–1.49; p = 0.003)", "0.48 (0.19 to 1.21), P =
+    /// 0.009", "1.08, 0.86 to 1.36; P = 0.01" (limits after a comma only with "to" or "à", as the BMJ prints them).
+    /// </summary>
+    static readonly Regex BareRatioInterval = new(@"(?<![\w.,]|[.,]\d)(?<est>\d*[.,]\d+)\s*(?:[\(\[]\s*(?<lo>" + Num + @")" + Sep + @"(?<hi>" + Num + @")\s*(?:;|,|[\)\]]\s*[,;]?)|,\s*(?<lo>" + Num + @")\s+(?:to|à)\s+(?<hi>" + Num + @")\s*[;,])\s*(?=[pP]\s*[<=>≤≥])", Opt);
+
+    /// <summary>
+    /// The ratio an estimate is, when the last estimate its sentence names before it is one ("the hazard ratio for a first
+    /// recurrence with robotic therapy was 0.61 (95% CI …)", "…; celui des hospitalisations de 1,12 (IC …)"). Beyond a few
+    /// words, only with no other number between, or through "celui", "that of", "that for", "and for" ("the rate ratio for
+    /// treated bleeds was 0.64 (…), and for joint bleeds 0.58 (…)"; a ratio's limits are positive).
+    /// </summary>
+    static Match? RatioNamedBefore(string flow, int[] sentences, int from, PrintedNumber est, PrintedNumber lo, PrintedNumber hi)
+    {
+        var before = flow[Math.Max(SentenceStart(sentences, from), from - 250)..from];
+        var ratio = RatioName.Matches(before).LastOrDefault();
+        if (ratio is not null && (DifferenceName.Matches(before).LastOrDefault()?.Index ?? -1) > ratio.Index) return null;
+        if (ratio is not null && before.Length - ratio.Index > 50)
+        {
+            var between = before[(ratio.Index + ratio.Length)..];
+            bool refers = Conjunction.Matches(between).LastOrDefault() is { } c && Regex.IsMatch(between[(c.Index + c.Length)..], @"^\s*(?:celui|celle|ceux|celles|(?:that|those|the one) (?:of|for|in|with)|for|pour)\b", OptI);
+            bool positive = est.Value > 0 && lo.Value > 0 && hi.Value > 0;
+            if (!positive || (Regex.IsMatch(between, @"\d") && !refers)) return null;
+        }
+        return ratio;
     }
 
     static readonly Regex SecondOfTwo = new(@"(?:\b(?:from|de|between|entre)\s+-?\d[\d.,]*\s*(?:[%\w/µ]+\s*)?(?:\s*(?:at|à)\s+[\w' ]{1,20}?)?\s*(?:to|à|and|et)|\b(?:vs\.?|versus|contre|compared with|comparé à)\s*)\s*$", OptI);

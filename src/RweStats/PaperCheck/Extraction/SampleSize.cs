@@ -118,7 +118,7 @@ internal static partial class StatisticExtractor
             source = $"'{groupAfter.Value}' in the same sentence";
         }
         // The nearest group named before it: "among the 55 patients …; among the 52 in the usual-care group, … from 309 ± 99".
-        else if (chosen is null && NPeople.Matches(before).LastOrDefault() is { } subject)
+        else if (chosen is null && NPeople.Matches(before).LastOrDefault() is { } subject && !GroupOfAnotherClause(flow, s0 + subject.Index + subject.Length, start, end, s1))
         {
             n = ParseWhole(subject.Groups["n"].Value);
             source = $"'{subject.Value}' in the same sentence";
@@ -160,8 +160,8 @@ internal static partial class StatisticExtractor
         // at baseline and in 94 of the 131 children (78.1%) at 12 months"): not this statistic's n.
         // Nor a group named after another clause's statistic ("21.08 ± 5.14 with placebo, and 22.83 (SD 4.40) in the 27
         // children"): the group after a clause break is that clause's.
-        if (n is null && !ambiguous && NPeople.Matches(sentence).FirstOrDefault(m => s0 + m.Index < end
-                || !Regex.IsMatch(sentence[..m.Index], @"(?<![\d.,])\d+\s*$") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)])) is { } people)
+        if (n is null && !ambiguous && NPeople.Matches(sentence).FirstOrDefault(m => s0 + m.Index < end ? !GroupOfAnotherClause(flow, s0 + m.Index + m.Length, start, end, s1)
+                : !Regex.IsMatch(sentence[..m.Index], @"(?<![\d.,])\d+\s*$") && !ClauseBreak.IsMatch(flow[end..(s0 + m.Index)])) is { } people)
         {
             n = ParseWhole(people.Groups["n"].Value);
             source = $"'{people.Value}' in the same sentence";
@@ -331,7 +331,7 @@ internal static partial class StatisticExtractor
     /// <summary>A subgroup a statistic is of ("in the placebo group", "among women", "those who relapsed", "chez les répondeurs").</summary>
     static readonly Regex Subgroup = new(@"\b(?:(?:in|among|for|within|chez|parmi|dans|pour)\s+(?:the\s+|les?\s+|la\s+|l'|each\s+|both\s+|chaque\s+)?(?:[\w'-]+\s+){0,3}?(?:groups?|arms?|subgroups?|strat(?:um|a)|groupes?|bras|sous-groupes?|strates?|women|men|boys|girls|femmes|hommes|garçons|filles|responders|non-responders|répondeurs|non-répondeurs|survivors|survivants|smokers|fumeurs)\b|\b(?:those|ceux|celles)\s+(?:who|whose|with|qui|dont|ayant|avec)\b|\b(?:patients|participants|subjects|children|enfants)\s+(?:who|whose|qui|dont|ayant)\b|\b(?:placebo|controls?|témoins?)\b)", OptI);
     /// <summary>A count of units other than patients: eyes, lesions, visits, samples, procedures, events.</summary>
-    static readonly Regex OtherUnits = new(@"(?<![\d.,])\d[\d\u00A0\u202F ,]*\s+(?:[\w'-]+\s+)?(?:eyes|knees|hips|teeth|lesions|visits|samples|specimens|procedures|operations|admissions|hospitali[sz]ations|episodes|cycles|prescriptions|records|measurements|tumou?rs|nodules|joints|events|consultations|séjours|yeux|genoux|hanches|dents|lésions|visites|échantillons|prélèvements|interventions|hospitalisations|épisodes|ordonnances|dossiers|mesures|tumeurs|articulations|événements|évènements)\b", OptI);
+    static readonly Regex OtherUnits = new(@"(?<![\d.,])\d[\d\u00A0\u202F ,]*\s+(?:[\w'-]+\s+)?(?:" + OtherUnitWords + @")\b", OptI);
     /// <summary>A count of people in a sentence ("Of 250 screened", "1 240 participants").</summary>
     static readonly Regex PeopleCount = new(@"(?<![\d.,])(?<n>" + WholeCount + @")\s+(?:[\w'-]+\s+)?(?:" + PeopleWords + @"|screened|eligible|assessed|invited|contacted|dépistés|éligibles|sollicités)\b", OptI);
 
@@ -726,4 +726,23 @@ internal static partial class StatisticExtractor
     /// "ont manqué 3,40 (ET 1,22) jours d'école"), each a whole day.</summary>
     static readonly Regex DaysCounted = new(@"\b(?:(?<on>on)|missed|manqué|manquaient|manquait)\s+(?:(?:a|an|une?)\s+(?:mean|median|average|moyenne|médiane)\s+(?:of|de)\s+|(?:en\s+)?(?:moyenne|médiane)\s+)?$", OptI);
     static readonly Regex NAfterP = new(@"^\s*(?:[,;]|[(\[])\s*[nN]\s*=\s*(?<n>" + WholeCount + ")", Opt);
+
+    /// <summary>The units a sentence may count other than the study's patients (several to a patient).</summary>
+    internal const string OtherUnitWords = "eyes|knees|hips|teeth|lesions|visits|samples|specimens|procedures|operations|admissions|hospitali[sz]ations|episodes|cycles|prescriptions|records|measurements|tumou?rs|nodules|joints|events|consultations|séjours|yeux|genoux|hanches|dents|lésions|visites|échantillons|prélèvements|interventions|hospitalisations|épisodes|ordonnances|dossiers|mesures|tumeurs|articulations|événements|évènements";
+
+    /// <summary>
+    /// A group counted before a statistic is another clause's when a clause break and that clause's own statistic stand
+    /// between them and the statistic's clause names a group of its own after it: "Les 9 femmes sous X avaient consulté
+    /// 2,44 (DS 0,26) fois, et la prise de Y … était de 0,55 (DS 0,50) dans le groupe Z", "the 12 smokers reported 3.1
+    /// (SD 1.2) cigarettes, and the share … was 0.40 (SD 0.49) in the placebo group".
+    /// </summary>
+    static bool GroupOfAnotherClause(string flow, int groupEnd, int start, int end, int s1)
+    {
+        if (groupEnd > start) return false;
+        var between = flow[groupEnd..start];
+        if (ClauseBreak.Matches(between).LastOrDefault() is not { } cut || !Regex.IsMatch(between[..cut.Index], @"[±%=]|\d[.,]\d")) return false;
+        var after = flow[end..Math.Max(end, Math.Min(s1, end + 40))];
+        if (ClauseBreak.Match(after) is { Success: true } next) after = after[..next.Index];
+        return OwnGroupNamed.IsMatch(after);
+    }
 }

@@ -22,6 +22,8 @@ internal static partial class StatisticExtractor
     static readonly Regex DfInGap = new(@"\b(?:df|ddl)\s*[=:]?\s*(?<d1>\d+(?:[.,]\d+)?)(?:\s*[,;]\s*(?<d2>\d+(?:[.,]\d+)?)(?!\s*%))?|(?<![\w.,])(?<d1>\d+)\s*(?:df|ddl|degrees? of freedom|degrés de liberté)\b|^\s*[\(\[]\s*(?<d1>\d+)\s*[,;]\s*(?<d2>\d+)\s*[\)\]]", Opt);
     /// <summary>Spearman's rank correlation ("rs = 0.31", "rho = 0.31", "ρ = 0.31"): its p from the t approximation with
     /// n − 2 df, as statistical packages come close to it past small samples (below 50 pairs an exact or Edgeworth p may differ: not checked).</summary>
+    /// <summary>The people a correlation is of, closing the bracket of its p: "(r = 0,21 ; p &lt; 0,001 ; 1 106 femmes)", "(r = 0.30, p = 0.01, 120 patients)".</summary>
+    static readonly Regex PeopleClosingP = new(@"^\s*[,;]\s*(?<n>" + WholeCount + @")\s+" + PeopleWords + @"\s*[\)\]]", Opt);
     static bool IsSpearman(string t) => t is "rs" or "r_s" or "rho" or "Rho" or "ρ";
     const int SpearmanMinDf = 48;
     static string NormaliseTest(string t) => t switch
@@ -32,7 +34,7 @@ internal static partial class StatisticExtractor
     /// <summary>
     /// The df of a test: "(28)", "[28]", "(2, 45)", "(2 ; 45)", "(1, N = 90)", or after the value: "df = 1", "(1 df)",
     /// "(df 1, 38)", an F's "(1, 38)"; a correlation's n (df n − 2) before its p or right after it ("; p &lt; 0.001; n = 120",
-    /// "p = 0.04 (n = 303)").
+    /// "p = 0.04 (n = 303)", "; p &lt; 0.001; 120 patients)").
     /// </summary>
     static (PrintedNumber?, PrintedNumber?) Df(string test, string? inParens, string gap, string afterP, bool french)
     {
@@ -47,6 +49,7 @@ internal static partial class StatisticExtractor
             // The n may be written with a thousands separator ("n = 1 104", "n = 1,104").
             var n = NEquals.Match(gap);
             if (!n.Success) n = NAfterP.Match(afterP);
+            if (!n.Success) n = PeopleClosingP.Match(afterP);
             return test == "r" && n.Success ? (PrintedNumber.Parse((ParseWhole(n.Groups["n"].Value) - 2).ToString(CultureInfo.InvariantCulture), false), null) : (null, null);
         }
         if (test == "F")

@@ -11,6 +11,7 @@ internal static partial class StatisticExtractor
     static readonly Regex GroupWords = new(@"\b(?:placebo|groups?|groupes?|arms?|bras|controls?|témoins?|versus|treated patients and)\b", OptI);
     static readonly Regex BetweenGroupsP = new(@"\b(?:vs\.?|versus|compared (?:with|to)|relative to|contre|comparée? (?:au|à|aux))\s+(?:the\s+|le\s+|la\s+|les\s+)?(?:placebo|control|usual care|comparator|other|témoin|contrôle|groupe|bras)|\bbetween (?:the )?(?:groups|arms)\b|\bentre (?:les )?(?:groupes|bras)\b|\binteraction\b", OptI);
     static readonly Regex PairedTest = new(@"\bpaired\b|\bappariée?s?\b|\bpour (?:séries|échantillons) appariée?s\b", OptI);
+    static readonly Regex BareWilcoxonWithItsStatistic = new(@"\GWilcoxon(?:\s+(?:rank[- ]sum\s+)?test)?\s*[,:]?\s*[zZWUT]\s*=\s*-?\d", Opt);
     static readonly Regex RankTest = new(@"\b(?:Wilcoxon|signed[- ]rank|rangs signés|sign test|test des signes|Friedman|non-?parametric|non paramétrique)\b", OptI);
     /// <summary>"from 13.6 ± 5.9 … to 17.0 ± 6.2", "est passé de 61,4 ± 12,3 à 52,8 ± 14,1": one measure followed from one value to the other.</summary>
     static readonly Regex FromBefore = new(@"\b(?:from|de)\s+(?:(?:an?|une?|the|la|le|mean|moyenne|average|of|de)\s+){0,3}$", OptI);
@@ -32,7 +33,17 @@ internal static partial class StatisticExtractor
         {
             int from = headings.LastOrDefault(h => h <= at), to = headings.FirstOrDefault(h => h > at, flow.Length);
             var section = flow[from..to];
-            return RankTest.Matches(section).Any(m => !GroupComparison(from + m.Index, from, to)) && !Regex.IsMatch(section, @"\bpaired[- ](?:samples? )?(?:t|Student)|\btests? t apparié|\bStudent apparié|\bt-tests? for paired", OptI);
+            return RankTest.Matches(section).Any(m => !GroupComparison(from + m.Index, from, to) && !BareWilcoxonWithItsStatistic.IsMatch(flow, from + m.Index) && !OfMediansWithItsP(from + m.Index, from, to)) && !Regex.IsMatch(section, @"\bpaired[- ](?:samples? )?(?:t|Student)|\btests? t apparié|\bStudent apparié|\bt-tests? for paired", OptI);
+        }
+        // A bare "Wilcoxon" printed with its own statistic ("spiral drawing improved, Wilcoxon z = 2.18, p = .029",
+        // "Wilcoxon W = 812") is the test of that one result, rank-sum or signed-rank: not how the paper compares visits.
+        // A rank test named with its p in the bracket of a result on medians ("4 (IQR 2–9) at the first session and 2
+        // (IQR 0–4) at week 4 (Wilcoxon signed-rank test, p < .001)") is that result's test: a sentence with no mean ± SD.
+        bool OfMediansWithItsP(int at, int sectionStart, int sectionEnd)
+        {
+            if (!Regex.IsMatch(flow[at..Math.Min(sectionEnd, at + 60)], @"^[^()]*?[,;:]\s*[pP]\s*[<=>≤≥]")) return false;
+            var sentence = flow[Math.Max(sectionStart, SentenceStart(sentences, at))..Math.Min(sectionEnd, SentenceEnd(sentences, flow, at))];
+            return Regex.IsMatch(sentence, @"\b(?:IQR|EIQ|Q1\s*[-–]\s*Q3|interquartile|medians?|médianes?)\b", OptI) && !Regex.IsMatch(sentence, @"±|\((?:SD|DS|ET)\b|\bmeans?\b|\bmoyennes?\b", OptI);
         }
         // A bare "Wilcoxon" in a sentence that compares groups ("edema improved more with finerenone (Wilcoxon z = 2.51)",
         // "women in the exercise group missed fewer days of class, Wilcoxon z = 2.71",
