@@ -1,0 +1,61 @@
+using RweStats.PaperCheck;
+using static RweStats.Tests.PaperCheckOnText;
+
+namespace RweStats.Tests;
+
+/// <summary>
+/// Measures the paper checker takes as integer-valued from the things they count: a French singular with what it is
+/// of, changes of a thing given or fitted. Each with a correct control, an impossible value and a form that stays
+/// real-valued; the arithmetic is spelled out in the comments (a median of integers is whole or a half under every
+/// quantile definition; GRIM: the mean of n integers is a whole total over n).
+/// </summary>
+public class PaperCheckCountedMeasuresTests
+{
+    [Theory]
+    // The French singular a count below 2 takes, with what it is of or where it took place: 1,7 is neither whole nor a
+    // half, 1,5 is a half.
+    [InlineData("Les 40 patients sous collyres ont eu 1,7 changement de collyre en médiane (Q1-Q3 : 1-2).", "inconsistent")]
+    [InlineData("Les 40 patients sous collyres ont eu 1,5 changement de collyre en médiane (Q1-Q3 : 1-2).", "consistent")]
+    [InlineData("Les 40 patients asthmatiques ont eu 1,3 passage aux urgences en médiane (Q1-Q3 : 1-2).", "inconsistent")]
+    [InlineData("Les 40 patients diabétiques ont eu 1,4 épisode d'hypoglycémie en médiane (Q1-Q3 : 1-2).", "inconsistent")]
+    public void AFrenchSingularCountWithWhatItIsOf(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile").Single());
+
+    [Theory]
+    // A time with a complement is a duration, not a thing counted.
+    [InlineData("Les 40 patients ont eu 1,7 heure de sommeil en médiane (Q1-Q3 : 1-2).")]
+    [InlineData("Les 40 patients ont eu 1,7 semaine d'arrêt en médiane (Q1-Q3 : 1-2).")]
+    public void AFrenchSingularTimeWithAComplementIsNoCount(string text) => Assert.Empty(Verdicts(text, "quantile"));
+
+    [Theory]
+    // 34/13 = 2.6154 prints 2.62; 2.58 × 13 = 33.54, between 33/13 = 2.538 and 34/13 = 2.615.
+    [InlineData("The 13 patients with hyperglycemia needed 2.62 (SD 1.12) changes of diabetes treatment.", "consistent")]
+    [InlineData("The 13 patients with hyperglycemia needed 2.58 (SD 1.12) changes of diabetes treatment.", "inconsistent")]
+    [InlineData("The 13 patients with hyperglycemia had 2.58 (SD 1.12) treatment switches.", "inconsistent")]
+    [InlineData("Les 13 patients ayant une hyperglycémie ont eu 2,62 (ET 1,12) changements de traitement antidiabétique.", "consistent")]
+    [InlineData("Les 13 patients ayant une hyperglycémie ont eu 2,58 (ET 1,12) changements de traitement antidiabétique.", "inconsistent")]
+    public void ChangesOfAThingGivenAreCounted(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // Changes in a measure, or in what a treatment gives, are no count; nor are changes over a period (a rate).
+    [InlineData("The 13 patients had 2.58 (SD 1.12) changes in treatment satisfaction.")]
+    [InlineData("The 13 patients had 2.58 (SD 1.12) changes in body weight.")]
+    [InlineData("The 13 patients had 2.58 (SD 1.12) changes of treatment per year.")]
+    public void ChangesInAMeasureAreNoCount(string text) => Assert.Equal("not_checkable", Verdict(text, "grim"));
+
+    [Theory]
+    // A count per village, household or eye is each one's whole count: 4.7 is neither whole nor a half, 4.5 is a half.
+    [InlineData("In the 40 villages, each round needed a median of 4.7 distribution teams per village (IQR 4–6).", "inconsistent")]
+    [InlineData("In the 40 villages, each round needed a median of 4.5 distribution teams per village (IQR 4–6).", "consistent")]
+    [InlineData("The 40 patients had a median of 2.3 injections per eye (IQR 1–4).", "inconsistent")]
+    [InlineData("Dans les 40 villages, chaque tournée a mobilisé une médiane de 4,7 équipes par village (Q1-Q3 : 4-6).", "inconsistent")]
+    [InlineData("Dans les 40 villages, chaque tournée a mobilisé une médiane de 4,5 équipes par village (Q1-Q3 : 4-6).", "consistent")]
+    [InlineData("Les 40 patients ont reçu une médiane de 2,3 injections par œil (Q1-Q3 : 1-4).", "inconsistent")]
+    public void ACountPerUnitOfObservation(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile").Single());
+
+    [Theory]
+    // A count per day, or per a number of people, is a rate.
+    [InlineData("In the 40 villages, each round needed a median of 4.7 distribution teams per day (IQR 4–6).")]
+    [InlineData("In the 40 villages, there was a median of 4.7 clinic visits per 1000 residents (IQR 4–6).")]
+    [InlineData("Dans les 40 villages, chaque tournée a mobilisé une médiane de 4,7 équipes par jour (Q1-Q3 : 4-6).")]
+    public void ACountPerTimeOrPerNumberIsARate(string text) => Assert.Empty(Verdicts(text, "quantile"));
+}
