@@ -58,4 +58,23 @@ public class PaperCheckCountedMeasuresTests
     [InlineData("In the 40 villages, there was a median of 4.7 clinic visits per 1000 residents (IQR 4–6).")]
     [InlineData("Dans les 40 villages, chaque tournée a mobilisé une médiane de 4,7 équipes par jour (Q1-Q3 : 4-6).")]
     public void ACountPerTimeOrPerNumberIsARate(string text) => Assert.Empty(Verdicts(text, "quantile"));
+
+    const string ActivityScoreEn = "Patients with active disease (clinical activity score [CAS] of 4 or more on a 7-point scale) were randomized.\n\nTable 1. Baseline characteristics\n\n| Characteristic | Drug (n = 41) | Placebo (n = 42) |\n|---|---|---|\n| CAS, median (IQR) | 5 (4–6) | {0} (4–6) |\n";
+    const string ActivityScoreFr = "Les patients avaient une maladie active (score d'activité clinique [SAC] de 4 ou plus sur une échelle en 7 points).\n\nTableau 1. Caractéristiques initiales\n\n| Caractéristique | Traitement (n = 41) | Placebo (n = 42) |\n|---|---|---|\n| SAC, médiane (Q1-Q3) | 5 (4-6) | {0} (4-6) |\n";
+
+    [Theory]
+    // A score whose abbreviation the paper defines and gives as an N-point scale takes whole values wherever the
+    // abbreviation stands alone (a table row): a median of 42 integers is whole or a half.
+    [InlineData(ActivityScoreEn, "4.7", "inconsistent")]
+    [InlineData(ActivityScoreEn, "4.5", "consistent")]
+    [InlineData(ActivityScoreFr, "4,7", "inconsistent")]
+    [InlineData(ActivityScoreFr, "4,5", "consistent")]
+    public void AScoreDefinedAsAnNPointScale(string table, string median, string verdict) =>
+        Assert.Equal(verdict, Verdicts(string.Format(table, median), "quantile")[1]);
+
+    [Theory]
+    // The N-point scale of another measure joined to it ("and pain on …") says nothing of the index defined before it.
+    [InlineData("Disability was rated with the disability index [DI], and pain on an 11-point scale.\n\nTable 1. Baseline\n\n| Characteristic | Drug (n = 41) | Placebo (n = 42) |\n|---|---|---|\n| DI, median (IQR) | 5 (4–6) | 4.7 (4–6) |\n")]
+    [InlineData("L'incapacité était mesurée par l'indice d'incapacité (II), et la douleur sur une échelle en 11 points.\n\nTableau 1. Inclusion\n\n| Caractéristique | Traitement (n = 41) | Placebo (n = 42) |\n|---|---|---|\n| II, médiane (Q1-Q3) | 5 (4-6) | 4,7 (4-6) |\n")]
+    public void AnNPointScaleOfAnotherMeasure(string text) => Assert.Empty(Verdicts(text, "quantile"));
 }

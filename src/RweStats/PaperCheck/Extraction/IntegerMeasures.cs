@@ -350,6 +350,16 @@ internal static partial class StatisticExtractor
                 && !NotIntegerScore.IsMatch(flow[from..(m.Index + m.Length)]))
                 Add(subject.Groups["w"].Value);
         }
+        // A score or scale whose abbreviation the sentence defines and then gives as an N-point scale: "clinical activity
+        // score [CAS] of 4 or more on a 7-point scale", "l'échelle de gravité clinique (EGC), en 5 points": an N-point
+        // scale takes N whole values. The nearest abbreviation before the statement, no other measure joined between.
+        foreach (Match m in NPointScale.Matches(flow))
+        {
+            int from = Math.Max(m.Index - 160, flow.LastIndexOfAny(new[] { '.', '\n' }, Math.Max(0, m.Index - 1)) + 1);
+            if (DefinedAbbreviation.Matches(flow[from..m.Index]).LastOrDefault() is not { } a) continue;
+            var between = flow[(from + a.Index + a.Length)..m.Index];
+            if (!Regex.IsMatch(between, @"[;,()\[\]]|\b(?:and|et)\b", OptI) && !NotIntegerScore.IsMatch(flow[from..(m.Index + m.Length)])) Add(a.Groups["w"].Value);
+        }
         // A score's abbreviation defined where the paper names it ("The Venous Clinical Severity Score (VCSS)", "le score
         // de sévérité veineuse clinique (VCSS)"): the score, integer-valued as a score is, wherever the abbreviation
         // stands alone (not a scale's: a rating scale may be averaged over items).
@@ -358,6 +368,10 @@ internal static partial class StatisticExtractor
         return names;
     }
 
+    /// <summary>"on a 7-point scale", "a 5-point Likert scale", "une échelle en 5 points", "échelle à 7 points": a scale of N whole values.</summary>
+    static readonly Regex NPointScale = new(@"\b\d{1,3}[- ]points?\s+(?:[\p{L}-]+\s+){0,2}?(?:scale|rating\s+scale)\b|\béchelle\s+(?:[\p{L}-]+\s+){0,2}?(?:en|à|de)\s+\d{1,3}\s+points\b(?!\s+(?:de\s+)?pourcentage)", OptI);
+    /// <summary>A score's, scale's or index's abbreviation defined in brackets after its name: "clinical activity score [CAS]", "échelle de gravité clinique (EGC)".</summary>
+    static readonly Regex DefinedAbbreviation = new(@"(?i:\b(?:score|scale|index|échelle|indice))(?:\s+(?:de|du|des|d')?\s*[\p{Ll}'-]+){0,4}?\s*[\(\[]\s*" + Abbreviation + @"\s*[\)\]]", Opt);
     /// <summary>
     /// A scale the paper says it scored in whole points, named by its abbreviation just before the statement: "cotées sur
     /// une EVA de 0 à 10 en points entiers", "pain on a VAS from 0 to 10 in whole points". The paper's own statement
