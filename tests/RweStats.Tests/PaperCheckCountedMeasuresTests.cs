@@ -77,4 +77,37 @@ public class PaperCheckCountedMeasuresTests
     [InlineData("Disability was rated with the disability index [DI], and pain on an 11-point scale.\n\nTable 1. Baseline\n\n| Characteristic | Drug (n = 41) | Placebo (n = 42) |\n|---|---|---|\n| DI, median (IQR) | 5 (4–6) | 4.7 (4–6) |\n")]
     [InlineData("L'incapacité était mesurée par l'indice d'incapacité (II), et la douleur sur une échelle en 11 points.\n\nTableau 1. Inclusion\n\n| Caractéristique | Traitement (n = 41) | Placebo (n = 42) |\n|---|---|---|\n| II, médiane (Q1-Q3) | 5 (4-6) | 4,7 (4-6) |\n")]
     public void AnNPointScaleOfAnotherMeasure(string text) => Assert.Empty(Verdicts(text, "quantile"));
+
+    [Theory]
+    // A bracket after the scale's range saying its values are whole: 79/11 = 7.1818 prints 7.18; 7.22 × 11 = 79.42.
+    [InlineData("Pain at rest was rated on a 0–10 numeric rating scale (NRS, whole numbers). The 11 patients with neuropathy had an NRS of 7.18 (SD 1.66).", "consistent")]
+    [InlineData("Pain at rest was rated on a 0–10 numeric rating scale (NRS, whole numbers). The 11 patients with neuropathy had an NRS of 7.22 (SD 1.66).", "inconsistent")]
+    [InlineData("La douleur était cotée sur une échelle numérique de 0 à 10 (EN, en points entiers). Les 11 patients neuropathiques avaient une EN de 7,18 (ET 1,66).", "consistent")]
+    [InlineData("La douleur était cotée sur une échelle numérique de 0 à 10 (EN, en points entiers). Les 11 patients neuropathiques avaient une EN de 7,22 (ET 1,66).", "inconsistent")]
+    // Counts of teeth and sums of whole item scores named by their abbreviation: 62/11 = 5.636 prints 5.64; 5.62 × 11 = 61.82.
+    [InlineData("At baseline, the 11 children in the varnish arm had a dmft of 5.64 (SD 2.84).", "consistent")]
+    [InlineData("At baseline, the 11 children in the varnish arm had a dmft of 5.62 (SD 2.84).", "inconsistent")]
+    [InlineData("À l'inclusion, les 11 enfants du bras vernis avaient un CAO de 5,62 (ET 2,84).", "inconsistent")]
+    [InlineData("The 11 patients given the 1-L preparation had a mean BBPS total of 7.22 (SD 1.52).", "inconsistent")]
+    [InlineData("Les 11 patients du groupe exercice avaient un SPPB de 7,22 (ET 1,52) à 12 mois.", "inconsistent")]
+    public void WholeValuesStatedOrKnownByTheInstrument(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    const string VisitTableEn = "Of the 22 patients, 11 were in the radiofrequency group and 11 in the sham group. Pain was rated on a 0–10 numeric rating scale (NRS, whole numbers).\n\nTable 5. Pain at rest (0–10 NRS), mean ± SD.\n\n| Visit | Radiofrequency (n = 11) | Sham |\n|---|---|---|\n| Baseline | {0} ± 1.21 | 6.91 ± 1.18 |\n| Week 12 | 4.91 ± 1.87 | {1} ± 1.52 |\n";
+    const string VisitTableFr = "Sur les 22 patients, 11 étaient dans le groupe radiofréquence et 11 dans le groupe placebo. La douleur était cotée sur une échelle numérique de 0 à 10 (EN, en points entiers).\n\nTableau 5. Douleur au repos (EN de 0 à 10), moyenne ± ET.\n\n| Visite | Radiofréquence (n = 11) | Placebo |\n|---|---|---|\n| Inclusion | {0} ± 1,21 | 6,91 ± 1,18 |\n| Semaine 12 | 4,91 ± 1,87 | {1} ± 1,52 |\n";
+
+    [Theory]
+    // A table by visit whose columns are arms (an n in the header, or what the text calls a group): the one measure its
+    // caption names is every cell's. With 11: 75/11 = 6.818 prints 6.82, 72/11 = 6.545 prints 6.55; 6.84 × 11 = 75.24
+    // and 6.53 × 11 = 71.83 are no whole totals.
+    [InlineData(VisitTableEn, "6.82", "6.55", "consistent", "consistent")]
+    [InlineData(VisitTableEn, "6.84", "6.53", "inconsistent", "inconsistent")]
+    [InlineData(VisitTableFr, "6,82", "6,55", "consistent", "consistent")]
+    [InlineData(VisitTableFr, "6,84", "6,53", "inconsistent", "inconsistent")]
+    public void ATableByVisitWithArmsInItsColumns(string table, string baseline, string week12, string first, string last)
+    {
+        var text = string.Format(table, baseline, week12);
+        var grim = CheckText(text).Findings.Where(f => f.Check == "grim").ToList();
+        Assert.Equal(first, Finding.VerdictName(grim.Single(f => text[f.Start..].StartsWith(baseline)).Verdict));
+        Assert.Equal(last, Finding.VerdictName(grim.Single(f => text[f.Start..].StartsWith(week12)).Verdict));
+    }
 }

@@ -97,10 +97,11 @@ internal static partial class StatisticExtractor
     /// <summary>
     /// Instruments whose total is a sum of whole item scores, named without the word "score": psychiatric rating scales
     /// (PANSS, MADRS, HAM-D, HAM-A, YMRS, BPRS, PHQ-9, GAD-7, HADS, BDI, EPDS, CGI), cognitive tests (MMSE, MoCA), stroke
-    /// scales (NIHSS, modified Rankin) and the SLEDAI. Not the EDSS (half steps), nor composite indices with decimals (DAS28, HAQ);
+    /// scales (NIHSS, modified Rankin), the SLEDAI; counts of teeth (DMFT, DMFS, dmft, CAO), the Boston Bowel Preparation
+    /// Scale (BBPS, 0–9) and the Short Physical Performance Battery (SPPB, 0–12), sums of whole item scores. Not the EDSS (half steps), nor composite indices with decimals (DAS28, HAQ);
     /// nor an instrument named as a threshold or a band ("MMSE ≥ 24", "mRS 0–2"): that names a subgroup, not the measure.
     /// </summary>
-    const string IntegerInstrument = @"\b(?:PANSS|MADRS|HAM-?D(?:-?17)?|HDRS|HAM-?A|HARS|YMRS|BPRS|PHQ-?9|GAD-?7|HADS(?:-[AD])?|BDI(?:-II)?|EPDS|CGI-[SI]|MMSE|MoCA|NIHSS|mRS|modified Rankin|Rankin|SLEDAI(?:-2K)?|DLQI|POEM|SOFA|APACHE(?:\s?II)?|SAPS(?:\s?II)?|IGS\s?II|Glasgow|GCS|Apgar|Bishop|Charlson|IPSS|AUDIT(?:-C)?|Fagerstr[öo]m|FTND|Epworth|ESS|ISI|HIT-6|MIDAS|GDS(?:-15|-30)?|STAI(?:-[SYT]\d?)?|BAI|PCL-5|PSQI|IIEF(?:-5)?|QoR-15|FLACC|Barthel|Braden|LLS|ADHD-RS(?:-IV|-5)?|Y-BOCS|CIWA(?:-Ar)?|4AT|AMTS|MNA-SF)\b(?!\s*(?:[<>≤≥]|\d+\s*(?:[-–]|to)\s*\d))";
+    const string IntegerInstrument = @"\b(?:PANSS|MADRS|HAM-?D(?:-?17)?|HDRS|HAM-?A|HARS|YMRS|BPRS|PHQ-?9|GAD-?7|HADS(?:-[AD])?|BDI(?:-II)?|EPDS|CGI-[SI]|MMSE|MoCA|NIHSS|mRS|modified Rankin|Rankin|SLEDAI(?:-2K)?|DLQI|POEM|SOFA|APACHE(?:\s?II)?|SAPS(?:\s?II)?|IGS\s?II|Glasgow|GCS|Apgar|Bishop|Charlson|IPSS|AUDIT(?:-C)?|Fagerstr[öo]m|FTND|Epworth|ESS|ISI|HIT-6|MIDAS|GDS(?:-15|-30)?|STAI(?:-[SYT]\d?)?|BAI|PCL-5|PSQI|IIEF(?:-5)?|QoR-15|FLACC|Barthel|Braden|LLS|ADHD-RS(?:-IV|-5)?|Y-BOCS|CIWA(?:-Ar)?|4AT|AMTS|MNA-SF|DMF[TS]|dmf[ts]|CAOD?|BBPS|Boston Bowel Preparation Scale|SPPB|Short Physical Performance Battery)\b(?!\s*(?:[<>≤≥]|\d+\s*(?:[-–]|to)\s*\d))";
     /// <summary>A class, grade or stage as the measure a median or mean is of ("the NYHA class had a median of 2", "médiane de la classe NYHA"), not as a subgroup ("in stage III patients, the mean age").</summary>
     const string OrdinalMeasure = @"\b(?:median|médiane|mean|moyenne)\s+(?:(?:de la|du|of the|the)\s+)?(?:[\w-]+\s+)?(?:class|classe|grade|stage|stade)\b|\b(?:class|classe|grade|stage|stade)\s+(?:[\w-]+\s+)?(?:had|has|avait|a|was|était)\s+(?:(?:a|an|une)\s+)?(?:median|médiane|mean|moyenne)\b";
     static readonly Regex ContinuousUnit = new(@"^\s*(?:mg|g/|g\b|kg|mL|ml|L\b|mmol|µmol|UI|IU|U/|years|ans|année|cm|mm|ng|pg|µg|%|°|h\b|hours?\b|heures?\b|min\b|minutes?\b|seconds?\b|secondes?\b|jours|days|weeks|semaines|months|mois)", Opt);
@@ -290,7 +291,10 @@ internal static partial class StatisticExtractor
         @"\(\s*" + Abbreviation + @"\s*[,;:]\s*(?:[\p{L}'-]+\s+){0,3}?(?:de\s+|from\s+)?" + WholeRange + @"\s*(?:-?points?(?:\s+entiers)?|,?\s*(?:in\s+)?whole(?:\s+|-)(?:points|numbers?)|,?\s*en\s+points\s+entiers)(?:[,;][^()]*)?\)"
         + @"|\(\s*" + Abbreviation + @"\s*[,;:]\s*(?:" + WholeRange + @"\s*[,;]\s*)?(?:(?:integer|whole[- ]number)\s+(?:scores?|totals?|counts?|values?)|(?:scores?|totaux|valeurs|notes)\s+enti(?:ers|ères))\s*\)"
         + @"|" + Abbreviation + @"\s*\(\s*(?:de\s+|from\s+)?" + WholeRange + @"\s*(?:points?(?:\s+entiers)?|whole\s+points|,\s*(?:in\s+)?whole\s+(?:points|numbers)|,\s*en\s+points\s+entiers)\s*\)"
-        + @"|\(\s*" + Abbreviation + @"\s*\)\s*(?:de|from)\s+" + WholeRange + @"\s*,?\s*(?:en\s+points\s+entiers|in\s+whole\s+(?:points|numbers))", Opt);
+        + @"|\(\s*" + Abbreviation + @"\s*\)\s*(?:de|from)\s+" + WholeRange + @"\s*,?\s*(?:en\s+points\s+entiers|in\s+whole\s+(?:points|numbers))"
+        // The range before the bracket, the bracket saying the values are whole: "on a 0–10 numeric rating scale (NRS,
+        // whole numbers)", "sur une échelle numérique de 0 à 10 (EN, en points entiers)".
+        + @"|(?<=" + WholeRange + @"[^.;()]{0,60}?)\(\s*" + Abbreviation + @"\s*[,;:]\s*(?:(?:in\s+)?whole(?:\s+|-)(?:numbers?|points)|(?:en\s+)?(?:points|nombres)\s+entiers|integers?|entiers)\s*\)", Opt);
     static readonly Regex IntegerScoresStatement = new(@"(?:,\s*|\b(?:all|both|tous|toutes|les\s+deux)\s+)(?:(?:integer|whole[- ]number)\s+(?:scores|totals)|(?:scores|totaux)\s+entiers|en\s+points\s+entiers)\b", OptI);
     static readonly Regex AbbreviationWithRange = new(@"\(\s*" + Abbreviation + @"\s*[,;]\s*" + WholeRange + @"\s*\)", Opt);
     /// <summary>A score that counts: "the CAO index counts", "L'indice CAO compte".</summary>

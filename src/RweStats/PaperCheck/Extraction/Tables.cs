@@ -45,8 +45,9 @@ internal static partial class StatisticExtractor
             bool sameMeasure = Regex.Matches(header, @"[A-Za-zÀ-ÿ][\w]{2,}").Any(w => !GenericHeaderWord.IsMatch(w.Value)
                 && Regex.IsMatch(captionWords, @"\b" + Regex.Escape(w.Value) + @"\b", RegexOptions.IgnoreCase));
             bool change = Regex.IsMatch(header, @"\b(?:change|variation|évolution|différence)\b", OptI);
-            bool oneMeasure = !Regex.IsMatch(Regex.Replace(captionWords, @"\([^)]*\)", ""), @"\b(?:and|et)\b|,", Opt); // not the "(moyenne ± ET)" it may end with
-            measureWords = header + (oneMeasure && (sameMeasure || change) ? " | " + caption : "");
+            // Not the "(moyenne ± ET)" or ", mean ± SD" it may end with.
+            bool oneMeasure = !Regex.IsMatch(Regex.Replace(Regex.Replace(captionWords, @"\([^)]*\)", ""), @"[,;:]\s*(?:mean|moyenne|median|médiane)\b.*$", "", OptI), @"\b(?:and|et)\b|,", Opt);
+            measureWords = header + (oneMeasure && (sameMeasure || change || ArmColumn(text.Flow, cell)) ? " | " + caption : "");
             if (measure.Length == 0 || IsVisitLabel(measure)) measure = Regex.Replace(cell.Header ?? "", @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|(?:mean|moyenne|median|médiane)\b.*)$", "", OptI).Trim().TrimEnd(',');
         }
         bool declared = options.IntegerMeasures.Any(d => measureWords.Contains(d, StringComparison.OrdinalIgnoreCase)) || options.StatedWholePoints?.IsMatch(measureWords) == true;
@@ -89,6 +90,21 @@ internal static partial class StatisticExtractor
             return new MeanWithSpread(ctx, mean, sd, se, IsBinary(label));
         }
         return null;
+    }
+
+    /// <summary>
+    /// A column that holds an arm, not a measure: its header gives the arm's n ("Sham (n = 64)") or is what the paper calls
+    /// a group ("Radiofrequency" where the text says "the radiofrequency group", "Placebo" where it says "le groupe
+    /// placebo"). In a table by visit, the one measure its caption names is then every cell's ("Table 5. Pain at rest
+    /// (0–10 NRS), mean ± SD.").
+    /// </summary>
+    static bool ArmColumn(string flow, TableCell cell)
+    {
+        if (cell.ColumnN is not null) return true;
+        var name = Regex.Replace(cell.Header ?? "", @"\s*[\(\[].*$", "").Trim();
+        if (name.Length < 3 || !Regex.IsMatch(name, @"^\p{L}[\p{L}\d'’ -]{1,40}$")) return false;
+        var n = Regex.Escape(name);
+        return Regex.IsMatch(flow, @"\b(?:the|in|le|du|dans)\s+" + n + @"\s+(?:group|arm)\b|\b(?:groupe|bras)\s+(?:de\s+|du\s+|sous\s+)?" + n + @"(?![\p{L}-])", OptI);
     }
 
     /// <summary>A caption stating what every cell holds: "Tableau 1. Connaissances des répondants selon le sexe, n (%)", "Table 2. … No. (%)".</summary>
