@@ -110,4 +110,21 @@ public class PaperCheckCountedMeasuresTests
         Assert.Equal(first, Finding.VerdictName(grim.Single(f => text[f.Start..].StartsWith(baseline)).Verdict));
         Assert.Equal(last, Finding.VerdictName(grim.Single(f => text[f.Start..].StartsWith(week12)).Verdict));
     }
+
+    [Theory]
+    // Values with bare limits in a sentence that ends by saying they are medians with quartiles: a score's median of
+    // 118 integers is whole or a half (38.3 is neither); the order of any data's quartiles (40 above 36 is not).
+    [InlineData("In the 118 patients, the MIDAS score was 36 (24–58) at baseline and 38 (25–61) at week 12, median (IQR).", "quantile", "consistent,consistent")]
+    [InlineData("In the 118 patients, the MIDAS score was 36 (24–58) at baseline and 38.3 (25–61) at week 12, median (IQR).", "quantile", "consistent,inconsistent")]
+    [InlineData("In the 118 patients, the time to discharge was 36 (40–58) hours after surgery (median [IQR]).", "quantile_order", "inconsistent")]
+    [InlineData("Chez les 131 enfants revus, le nombre d'exacerbations était de 2 [1 ; 3] avant l'inclusion et de 0 [0 ; 1] pendant le suivi (médiane [Q1 ; Q3]).", "quantile", "consistent,consistent")]
+    [InlineData("Chez les 131 enfants revus, le nombre d'exacerbations était de 2 [1 ; 3] avant l'inclusion et de 0,7 [0 ; 1] pendant le suivi (médiane [Q1 ; Q3]).", "quantile", "consistent,inconsistent")]
+    [InlineData("Chez les 131 enfants revus, le délai de sortie était de 36 [40 ; 58] heures (médiane [Q1 ; Q3]).", "quantile_order", "inconsistent")]
+    public void MediansDeclaredAtTheSentencesEnd(string text, string check, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text, check)));
+
+    [Theory]
+    // Without the statement, bare limits may be a range, an interval or references: no median.
+    [InlineData("In the 118 patients, the MIDAS score was 36 (24–58) at baseline and 38.3 (25–61) at week 12.")]
+    [InlineData("Chez les 131 enfants revus, le nombre d'exacerbations était de 2 [1 ; 3] avant l'inclusion et de 0,7 [0 ; 1] pendant le suivi.")]
+    public void BareLimitsWithoutTheStatement(string text) => Assert.Empty(Verdicts(text, "quantile").Concat(Verdicts(text, "quantile_order")));
 }

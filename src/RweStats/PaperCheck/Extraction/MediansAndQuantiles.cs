@@ -54,6 +54,11 @@ internal static partial class StatisticExtractor
     /// <summary>"median (IQR) 6 (4-8)", "The median [IQR] PHQ-9 score was 12 [8–15]": the header form in running text.</summary>
     static readonly Regex MedianHeader = new(@"\b(?:median|médiane)\s*[\(\[]\s*(?:IQR|Q1\s*[-–]\s*Q3|EIQ|IIQ)\s*[\)\]]\s*(?:[\w'-]+\s+){0,4}?(?:(?:was|were|is|of|était|étaient|est de|de)\s+)?[:=]?\s*(?<med>" + Num + @")\s*[\(\[]\s*(?<q1>" + Num + ")" + Sep + "(?<q3>" + Num + @")\s*[\)\]]", OptI);
 
+    /// <summary>The statement closing a sentence that its values with bare limits are medians with quartiles: ", median (IQR).", "(médiane [Q1 ; Q3]).", "(median [IQR])".</summary>
+    static readonly Regex MedianDeclaredAfter = new(@"(?:,\s*|\(\s*)(?:median|médiane)\s*[\(\[]\s*(?:IQR|EIQ|IIQ|Q1\s*[;,–-]\s*Q3|P25\s*[;,–-]\s*P75)\s*[\)\]]\s*\)?(?=\s*(?:[.;]|$))", OptI);
+    /// <summary>A value and its bare limits in brackets, with a one-word unit between ("36 (24–58)", "2 [1 ; 3]", "9 jours [5-16]"); not the end of a range or a list ("0–10 (…)", "3, 4 (…)").</summary>
+    static readonly Regex ValueWithBareLimits = new(@"(?<![\w.,–-]|[\d.,]\s*[–-]\s*)(?<med>" + Num + @")\s*(?:[\p{L}µ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")" + Sep + @"(?<b>" + Num + @")\s*[\)\]]", Opt);
+
     /// <summary>
     /// A duration in days whose quartiles or range the paper prints as whole days while its median has a tenth that is
     /// no half ("3.2 days (IQR 1–6)", "23,2 jours (EIQ 18-31)", "2.3 school days (IQR 1–4)"): days counted between dates are whole, the whole limits
