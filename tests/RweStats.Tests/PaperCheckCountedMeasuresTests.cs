@@ -127,4 +127,21 @@ public class PaperCheckCountedMeasuresTests
     [InlineData("In the 118 patients, the MIDAS score was 36 (24–58) at baseline and 38.3 (25–61) at week 12.")]
     [InlineData("Chez les 131 enfants revus, le nombre d'exacerbations était de 2 [1 ; 3] avant l'inclusion et de 0,7 [0 ; 1] pendant le suivi.")]
     public void BareLimitsWithoutTheStatement(string text) => Assert.Empty(Verdicts(text, "quantile").Concat(Verdicts(text, "quantile_order")));
+
+    [Theory]
+    // Things counted named before the statistic's name and a colon or comma: 229/67 = 3.4179 prints 3.42; 3.41 × 67 =
+    // 228.47, between 228/67 = 3.403 and 229/67 = 3.418. A median of 37 integers is whole or a half.
+    [InlineData("The 67 children in the silver foam group needed fewer dressing changes: mean 3.42 (SD 1.27).", "grim", "consistent")]
+    [InlineData("The 67 children in the silver foam group needed fewer dressing changes: mean 3.41 (SD 1.27).", "grim", "inconsistent")]
+    [InlineData("Les 67 enfants du groupe mousse ont eu moins de réfections de pansement : moyenne 3,41 (ET 1,27).", "grim", "inconsistent")]
+    [InlineData("Les 37 patients avaient moins d'exacerbations sévères, médiane 1,5 (Q1-Q3 : 0-2).", "quantile", "consistent")]
+    [InlineData("Les 37 patients avaient moins d'exacerbations sévères, médiane 1,3 (Q1-Q3 : 0-2).", "quantile", "inconsistent")]
+    public void ThingsCountedBeforeTheStatisticsName(string text, string check, string verdict) => Assert.Equal(verdict, Verdicts(text, check).Single());
+
+    [Theory]
+    // A rate, or a measure in a plural, named so is no count.
+    [InlineData("The 67 children had fewer hospital admissions per year: mean 3.41 (SD 1.27).")]
+    [InlineData("The 67 children had lower body weights: mean 3.41 (SD 1.27).")]
+    [InlineData("Les 67 enfants avaient moins de consultations par mois : moyenne 3,41 (ET 1,27).")]
+    public void ARateOrAMeasureBeforeTheStatisticsName(string text) => Assert.Equal("not_checkable", Verdict(text, "grim"));
 }

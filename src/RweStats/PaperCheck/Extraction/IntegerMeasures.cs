@@ -129,7 +129,7 @@ internal static partial class StatisticExtractor
         };
         for (int i = 0; i < ordered.Count; i++)
             if (!inTables.Contains(ordered[i]) && ordered[i] is MeanWithSpread { Binary: false } or MedianWithQuartiles && !ordered[i].Context.IntegerValued
-                && (ScaleNamedAsSubject(flow, sentences, ordered[i]) || UnitsTransfused(flow, sentences, ordered[i])))
+                && (ScaleNamedAsSubject(flow, sentences, ordered[i]) || UnitsTransfused(flow, sentences, ordered[i]) || ThingsCountedBeforeStatistic(flow, sentences, ordered[i])))
                 ordered[i] = WithContext(ordered[i], ordered[i].Context with { IntegerValued = true }, false);
         for (int i = 1; i < ordered.Count; i++)
         {
@@ -193,6 +193,23 @@ internal static partial class StatisticExtractor
         return BloodProductUnits.IsMatch(after) && Transfusion.IsMatch(flow[s0..SentenceEnd(sentences, flow, current.Context.Start)])
                && !ModelBased.IsMatch(flow[s0..current.Context.Start]);
     }
+    /// <summary>
+    /// Things counted named right before the statistic's name, after a colon or a comma: "Children in the silver foam
+    /// group needed fewer dressing changes: mean 3.41 (SD 1.27)", "les patients avaient moins d'exacerbations sévères,
+    /// médiane 1 (Q1-Q3 : 0-2)". The words before are tried from each of the last four, so that a qualifier ("fewer",
+    /// "moins d'") is no part of the thing counted; never a rate ("admissions per year: mean 2.3") nor a model's estimate.
+    /// </summary>
+    static bool ThingsCountedBeforeStatistic(string flow, int[] sentences, ReportedStatistic current)
+    {
+        int s0 = SentenceStart(sentences, current.Context.Start);
+        var before = flow[s0..current.Context.Start];
+        if (ThingsThenStatisticName.Match(before) is not { Success: true } m || ModelBased.IsMatch(before)) return false;
+        var things = m.Groups["things"].Value;
+        foreach (Match w in Regex.Matches(things, @"(?<![\p{L}'’-])[\p{L}]"))
+            if (CountUnit.IsMatch(things[w.Index..] + m.Groups["rest"].Value)) return true;
+        return false;
+    }
+    static readonly Regex ThingsThenStatisticName = new(@"(?<things>(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)(?<rest>\s*[:,]\s*)(?:mean|median|moyenne|médiane)\s*(?:of|de|=|:)?\s*$", OptI);
     static readonly Regex BloodProductUnits = new(@"^\s*(?:\([^()]*\)\s*)?(?:units?|unités?)\b(?!\s*(?:/|per\b|par\b|a\s+(?:day|week|month)|of\s+insulin|d'insuline))", OptI);
     static readonly Regex Transfusion = new(@"\b(?:transfus\w*|red[- ](?:blood[- ])?cells?|packed cells|platelets?|(?:fresh[- ]frozen\s+)?plasma|culots?|concentrés?\s+(?:globulaires|plaquettaires)|globules\s+rouges|plaquettes)\b", OptI);
     /// <summary>The subject "the … score|scale|échelle …" at a clause's start, then its verb, then the statistic.</summary>
