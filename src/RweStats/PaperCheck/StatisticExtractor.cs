@@ -255,6 +255,15 @@ internal static partial class StatisticExtractor
             if ((MeanWord.Matches(before).LastOrDefault()?.Index ?? -1) > (MedianWord.Matches(before).LastOrDefault()?.Index ?? -1)) continue;
             taken.Add((m.Index, m.Index + m.Length));
             found.Add(new MedianWithQuartiles(Context(text, start, m.Index + m.Length, french, sentences, studyNs, options), med, null, null, null, null) { BareLimits = (a, b) });
+            // "; chez les 41 patients ayant un abcès rénal, elle était de 21 jours [14 ; 18]": the same median in another group, by its pronoun.
+            if (PronounMedianBareLimits.Match(flow, m.Index + m.Length) is { Success: true } next && Free(next.Groups["med"].Index, next.Index + next.Length)
+                && PrintedNumber.Parse(next.Groups["med"].Value, french) is { } med2 && PrintedNumber.Parse(next.Groups["a"].Value, french) is { } a2
+                && PrintedNumber.Parse(next.Groups["b"].Value, french) is { } b2)
+            {
+                int at = next.Groups["med"].Index;
+                taken.Add((at, next.Index + next.Length));
+                found.Add(new MedianWithQuartiles(Context(text, at, next.Index + next.Length, french, sentences, studyNs, options), med2, null, null, null, null) { BareLimits = (a2, b2) });
+            }
         }
 
         // Values with bare limits in a sentence that ends by saying what they are ("the MIDAS score was 36 (24–58) and 38

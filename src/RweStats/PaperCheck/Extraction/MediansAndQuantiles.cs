@@ -46,6 +46,13 @@ internal static partial class StatisticExtractor
         + @"(?:\s*,?\s*(?:with|on|under|after|in\s+the|sous|avec|après|dans\s+le\s+groupe|du\s+groupe)\s+(?:(?!(?:and|et|to|vs|versus|contre|then|puis)\b)[\p{L}-]+\s*){1,3}?)?\s*,?\s*(?:to|à|and|et|vs\.?|versus|contre|then|puis)\s+(?:(?:a|an|une|of|de|d'|median|médiane|the|la|le)\s+){0,3}(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]", OptI);
     /// <summary>A named median with bare limits, its unit in one word, accented or not ("une médiane de 22 séances [19 ; 24]").</summary>
     static readonly Regex MedianBareLimits = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%À-ÿ'-]+\s*)?[\(\[]\s*(?<a>" + Num + @")\s*(?:to|à|–|—|-|;)\s*(?<b>" + Num + @")\s*[\)\]]", OptI);
+    /// <summary>
+    /// The same median in another group, right after a named one with bare limits, said by a pronoun with its bare limits
+    /// too: "la durée médiane était de 9,3 jours [7 ; 12] ; chez les 41 patients ayant un abcès, elle était de 21 jours
+    /// [14 ; 18]", "… 9 days [7–12]; in the 41 with an abscess, it was 21 days [14–18]". No number between (another
+    /// statistic's), and the pronoun's clause gives it no measure of its own.
+    /// </summary>
+    static readonly Regex PronounMedianBareLimits = new(@"\G\s*[;,]\s*(?:(?:and|et|whereas|alors\s+que)\s+)?(?:(?:in|among|for|chez|parmi|dans|pour)\s+[^;:.=±%()\[\]\d]{0,20}(?:\d+\s+)?[^;:.=±%()\[\]\d]{0,60}?,\s*)?(?:it|il|elle)\s+(?:was|is|était|est)\s+(?:de\s+)?(?<med>" + Num + @")\s*(?:[\p{L}µ/%]+\s*)?\[\s*(?<a>" + Num + @")\s*(?:to|à|–|—|-|;)\s*(?<b>" + Num + @")\s*\]", OptI);
     /// <summary>A median with no quartiles, of an integer-valued measure: "a median of 3 sessions", "the median number of
     /// cycles before a first response was 4.8 in the 12 responders", "le nombre médian de cycles avant la réponse était de
     /// 4,8" (up to eight words, none a number, between the word median and its verb).</summary>
