@@ -155,4 +155,13 @@ public class PaperCheckCountedMeasuresTests
     // No pronoun: the second value's limits may be anything.
     [InlineData("In the 62 patients treated at home, the median length of stay was 9 days [7–12]; the 41 with a renal abscess stayed 21 days [14–18].", "consistent")]
     public void TheSameMedianInAnotherGroupByItsPronoun(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text, "quantile_order")));
+
+    [Theory]
+    // A second group with its own n in brackets, its verb and measure left out, gives the same score: 162/22 = 7.3636
+    // prints 7.36; with 26, 277/26 = 10.654 prints 10.65 and 10.67 × 26 = 277.42 is no whole total.
+    [InlineData("The 22 participants who attended all eight sessions had a mean GAD-7 score of 7.36 (SD = 3.90) at post-test, and those who missed at least one session (n = 26) a mean of 10.65 (SD = 4.53).", "consistent,consistent")]
+    [InlineData("The 22 participants who attended all eight sessions had a mean GAD-7 score of 7.36 (SD = 3.90) at post-test, and those who missed at least one session (n = 26) a mean of 10.67 (SD = 4.53).", "consistent,inconsistent")]
+    [InlineData("Les 22 participants assidus avaient un score GAD-7 moyen de 7,36 (ET 3,90), et ceux qui avaient manqué une séance (n = 26) une moyenne de 10,65 (ET 4,53).", "consistent,consistent")]
+    [InlineData("Les 22 participants assidus avaient un score GAD-7 moyen de 7,36 (ET 3,90), et ceux qui avaient manqué une séance (n = 26) une moyenne de 10,67 (ET 4,53).", "consistent,inconsistent")]
+    public void ASecondGroupWithItsOwnNInBrackets(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text, "grim")));
 }

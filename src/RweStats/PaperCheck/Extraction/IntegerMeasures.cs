@@ -250,6 +250,7 @@ internal static partial class StatisticExtractor
     const string RelativeClauseVerb = @"(?:who|whose|that|qui|dont)\s+(?:had|has|have|were|was|avaient|avait|ont|a|étaient|était)\b";
     const string NotAVerb = @"(?!(?:" + Auxiliary + @"|showed|reported|received|took|used|a(?=\s+(?:[\p{L}-]+(?:é|ée|és|ées|u|ue|us|ues|i|is|it)|une?|des|du|de|d')\b)|présentaient|recevaient|prenaient)\b)";
 
+    static readonly Regex GroupNBracket = new(@"\s*\(\s*[nN]\s*=\s*\d+\s*\)", Opt);
     /// <summary>A statistic joined to the one before it as a second value of the same measure (see <see cref="InheritMeasure"/>), with no unit or "for …" of its own after it.</summary>
     static bool Joined(string flow, ReportedStatistic previous, ReportedStatistic current)
     {
@@ -267,7 +268,8 @@ internal static partial class StatisticExtractor
                    && Regex.IsMatch(flow[Math.Max(0, previous.Context.Start - 40)..previous.Context.Start], @"(?<![\p{L}'’])" + Regex.Escape(preposition.Groups["p"].Value) + @"\s*$", OptI)
                    && ElidedGroup.IsMatch(tail[..preposition.Index].TrimEnd() + " ");
         }
-        var between = flow[previous.Context.End..current.Context.Start];
+        // The second group's own n in brackets ("and those who missed a session (n = 26) a mean of 10.65") is part of its name.
+        var between = GroupNBracket.Replace(flow[previous.Context.End..current.Context.Start], "");
         var conjunction = Conjunction.Matches(between).LastOrDefault();
         if (!PronounOfSameMeasure.IsMatch(between) && !(conjunction is not null && Elided(between[conjunction.Index..])) && (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..]))) return false;
         var afterNumber = flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 20)];
