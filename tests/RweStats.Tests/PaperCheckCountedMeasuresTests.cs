@@ -164,4 +164,12 @@ public class PaperCheckCountedMeasuresTests
     [InlineData("Les 22 participants assidus avaient un score GAD-7 moyen de 7,36 (ET 3,90), et ceux qui avaient manqué une séance (n = 26) une moyenne de 10,65 (ET 4,53).", "consistent,consistent")]
     [InlineData("Les 22 participants assidus avaient un score GAD-7 moyen de 7,36 (ET 3,90), et ceux qui avaient manqué une séance (n = 26) une moyenne de 10,67 (ET 4,53).", "consistent,inconsistent")]
     public void ASecondGroupWithItsOwnNInBrackets(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text, "grim")));
+
+    [Theory]
+    // A named median given per a period, with bare limits: inside them, or outside whatever they are.
+    [InlineData("At 12 months, the median seizure frequency was 3 per month [1–7] in the 74 patients.", "consistent")]
+    [InlineData("At 12 months, the median seizure frequency was 3 per month [8–12] in the 74 patients.", "inconsistent")]
+    [InlineData("À 12 mois, la fréquence médiane des crises était de 3 par mois [1 ; 7] chez les 74 patients.", "consistent")]
+    [InlineData("À 12 mois, la fréquence médiane des crises était de 3 par mois [8 ; 12] chez les 74 patients.", "inconsistent")]
+    public void ANamedMedianPerAPeriodWithBareLimits(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile_order").Single());
 }
