@@ -172,4 +172,14 @@ public class PaperCheckCountedMeasuresTests
     [InlineData("À 12 mois, la fréquence médiane des crises était de 3 par mois [1 ; 7] chez les 74 patients.", "consistent")]
     [InlineData("À 12 mois, la fréquence médiane des crises était de 3 par mois [8 ; 12] chez les 74 patients.", "inconsistent")]
     public void ANamedMedianPerAPeriodWithBareLimits(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile_order").Single());
+
+    [Theory]
+    // APA's "M =" names the second mean of a score "from … to": 355/58 = 6.1207 prints 6.12; 6.13 × 58 = 355.54 is no
+    // whole total. A measure of its own (body weight) inherits nothing.
+    [InlineData("In the 58 patients of the BA group, GDS-15 scores decreased from M = 9.91 (SD = 2.38) to M = 6.12 (SD = 3.04), t(57) = 5.12, p < .001.", "consistent,consistent")]
+    [InlineData("In the 58 patients of the BA group, GDS-15 scores decreased from M = 9.91 (SD = 2.38) to M = 6.13 (SD = 3.04), t(57) = 5.12, p < .001.", "consistent,inconsistent")]
+    [InlineData("Chez les 58 patients du groupe AC, les scores GDS-15 sont passés de M = 9,91 (ET = 2,38) à M = 6,12 (ET = 3,04).", "consistent,consistent")]
+    [InlineData("Chez les 58 patients du groupe AC, les scores GDS-15 sont passés de M = 9,91 (ET = 2,38) à M = 6,13 (ET = 3,04).", "consistent,inconsistent")]
+    [InlineData("In the 58 patients, body weight decreased from M = 80.91 (SD = 2.38) to M = 76.13 (SD = 3.04), t(57) = 5.12, p < .001.", "not_checkable,not_checkable")]
+    public void APAsMeanNamedAgainAfterTo(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text, "grim")));
 }
