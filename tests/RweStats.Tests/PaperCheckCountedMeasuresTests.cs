@@ -182,4 +182,17 @@ public class PaperCheckCountedMeasuresTests
     [InlineData("Chez les 58 patients du groupe AC, les scores GDS-15 sont passés de M = 9,91 (ET = 2,38) à M = 6,13 (ET = 3,04).", "consistent,inconsistent")]
     [InlineData("In the 58 patients, body weight decreased from M = 80.91 (SD = 2.38) to M = 76.13 (SD = 3.04), t(57) = 5.12, p < .001.", "not_checkable,not_checkable")]
     public void APAsMeanNamedAgainAfterTo(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text, "grim")));
+
+    const string DayOfIllnessEn = "Table 1. Baseline\n\nCharacteristic  Oral (n = 203)  Intravenous (n = 207)\nAge, median (IQR), y  14 (12–16)  14 (12–17)\nDay of illness, median (IQR)  4 (4–5)  {0} (3–5)\n\nText follows here.\n";
+    const string DayOfIllnessFr = "Tableau 1. Inclusion\n\nCaractéristique  Oral (n = 203)  Intraveineux (n = 207)\nÂge, médiane (Q1-Q3), ans  14 (12-16)  14 (12-17)\nJour de maladie, médiane (Q1-Q3)  4 (4-5)  {0} (3-5)\n\nLe texte suit.\n";
+
+    [Theory]
+    // The day of an illness is a day's number, whole: with whole quartiles, a median of 4.7 is neither whole nor a half.
+    // A median printed as a half says nothing of the data's precision (the days rule): left real-valued.
+    [InlineData(DayOfIllnessEn, "4.7", "inconsistent")]
+    [InlineData(DayOfIllnessEn, "4.5", "")]
+    [InlineData(DayOfIllnessFr, "4,7", "inconsistent")]
+    [InlineData(DayOfIllnessFr, "4,5", "")]
+    public void TheDayOfAnIllnessInATableRow(string table, string median, string verdict) =>
+        Assert.Equal(verdict, string.Join(",", Verdicts(string.Format(table, median), "quantile")));
 }

@@ -15,7 +15,8 @@ internal static partial class StatisticExtractor
     /// <summary>A unit in a row's label ("Age, years", "HbA1c, mmol/mol"); a time after a number is the period the row
     /// counts over, not its unit ("Flares in previous 6 months", "Crises sur les 12 derniers mois").</summary>
     /// <summary>A row's values in days: "Days from injury to surgery", "Length of stay, d", "Délai (jours)".</summary>
-    static readonly Regex LabelDays = new(@"^\s*(?:days|jours)\b|[,(]\s*(?:days|jours|d|j)\s*[,)]", OptI);
+    /// <remarks>The day a thing happened on, counted from an event ("Day of illness", "Jour de maladie à l'admission", "Postoperative day of discharge"), is a day's number.</remarks>
+    static readonly Regex LabelDays = new(@"^\s*(?:days|jours)\b|[,(]\s*(?:days|jours|d|j)\s*[,)]|^\s*(?:(?:postoperative|post-operative|hospital)\s+)?(?:day|jour)\s+(?:of|de|d')\s*(?:the\s+|la\s+|l')?\p{L}", OptI);
     static readonly Regex LabelUnit = new(@"\b(?:mg|kg|g/[dl]L|mmol|µmol|cm|mm|ml|mL|UI|IU)\b|(?<!\d\s{0,3}(?:(?:derniers|précédents|last|past|previous|preceding)\s+)?)\b(?:years|ans|années|days|jours|weeks|semaines|months|mois)\b", Opt);
 
     /// <summary>
