@@ -195,4 +195,15 @@ public class PaperCheckCountedMeasuresTests
     [InlineData(DayOfIllnessFr, "4,5", "")]
     public void TheDayOfAnIllnessInATableRow(string table, string median, string verdict) =>
         Assert.Equal(verdict, string.Join(",", Verdicts(string.Format(table, median), "quantile")));
+
+    [Theory]
+    // A scale opening the bracket that says its points are whole, its range between: 231/39 = 5.9231 prints 5.92; 5.93 ×
+    // 39 = 231.27 is no whole total. Without the statement a visual analogue scale is real-valued.
+    [InlineData("Chez les 39 patients ayant des acouphènes, leur intensité (EVA de 0 à 10, en points entiers) était de 5,92 (DS 2,11) à l'inclusion.", "consistent")]
+    [InlineData("Chez les 39 patients ayant des acouphènes, leur intensité (EVA de 0 à 10, en points entiers) était de 5,93 (DS 2,11) à l'inclusion.", "inconsistent")]
+    [InlineData("In the 39 patients with tinnitus, its loudness (VAS 0 to 10, in whole points) was 5.92 (SD 2.11) at baseline.", "consistent")]
+    [InlineData("In the 39 patients with tinnitus, its loudness (VAS 0 to 10, in whole points) was 5.93 (SD 2.11) at baseline.", "inconsistent")]
+    [InlineData("In the 39 patients with tinnitus, its loudness (VAS 0 to 10) was 5.93 (SD 2.11) at baseline.", "not_checkable")]
+    [InlineData("Chez les 39 patients ayant des acouphènes, leur intensité (EVA de 0 à 10) était de 5,93 (DS 2,11) à l'inclusion.", "not_checkable")]
+    public void AScaleOpeningTheBracketThatSaysItsPointsAreWhole(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
 }

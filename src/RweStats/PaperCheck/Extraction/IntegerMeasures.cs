@@ -408,6 +408,13 @@ internal static partial class StatisticExtractor
             int from = Math.Max(Math.Max(0, m.Index - 60), flow.LastIndexOfAny(new[] { '.', ';', '\n', '(', ',' }, Math.Max(0, m.Index - 1)) + 1);
             foreach (Match a in Acronym.Matches(flow[from..m.Index]))
                 if (a.Value.Length >= 2 && !NotMeasures.Contains(a.Value) && !names.Contains(a.Value)) names.Add(a.Value);
+            // The scale opening the bracket the statement closes, its range between: "(EVA de 0 à 10, en points entiers)",
+            // "(VAS 0 to 10, in whole points)".
+            int open = flow.LastIndexOf('(', Math.Max(0, m.Index - 1));
+            if (open >= 0 && m.Index - open <= 60 && flow.IndexOf(')', open, m.Index - open) < 0
+                && Regex.Match(flow[(open + 1)..m.Index], @"^\s*(?<w>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\b") is { Success: true } opening
+                && !NotMeasures.Contains(opening.Groups["w"].Value) && !names.Contains(opening.Groups["w"].Value))
+                names.Add(opening.Groups["w"].Value);
         }
         return names.Count == 0 ? null : new Regex(@"(?<![\w-])(?:" + string.Join("|", names.Select(Regex.Escape)) + @")(?![\w-])", Opt);
     }
