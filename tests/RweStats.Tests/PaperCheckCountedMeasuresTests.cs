@@ -206,4 +206,9 @@ public class PaperCheckCountedMeasuresTests
     [InlineData("In the 39 patients with tinnitus, its loudness (VAS 0 to 10) was 5.93 (SD 2.11) at baseline.", "not_checkable")]
     [InlineData("Chez les 39 patients ayant des acouphènes, leur intensité (EVA de 0 à 10) était de 5,93 (DS 2,11) à l'inclusion.", "not_checkable")]
     public void AScaleOpeningTheBracketThatSaysItsPointsAreWhole(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Fact]
+    // A column headed by another measure with its n is no arm: the caption's scores do not make the BMI whole.
+    public void AColumnOfAnotherMeasureWithItsNIsNoArm() =>
+        Assert.Equal("not_checkable", Verdicts("The 11 patients were seen at each visit.\n\nTable 3. Scores by visit, mean ± SD.\n\n| Visit | MADRS (n = 11) | BMI (n = 11) |\n|---|---|---|\n| Baseline | 26.82 ± 4.21 | 27.84 ± 3.10 |\n", "grim")[1]);
 }

@@ -94,14 +94,13 @@ internal static partial class StatisticExtractor
     }
 
     /// <summary>
-    /// A column that holds an arm, not a measure: its header gives the arm's n ("Sham (n = 64)") or is what the paper calls
-    /// a group ("Radiofrequency" where the text says "the radiofrequency group", "Placebo" where it says "le groupe
-    /// placebo"). In a table by visit, the one measure its caption names is then every cell's ("Table 5. Pain at rest
-    /// (0–10 NRS), mean ± SD.").
+    /// A column that holds an arm, not a measure: its header is what the paper calls a group ("Radiofrequency (n = 11)"
+    /// where the text says "the radiofrequency group", "Placebo" where it says "le groupe placebo"). In a table by visit,
+    /// the one measure its caption names is then every cell's ("Table 5. Pain at rest (0–10 NRS), mean ± SD."). An n in
+    /// the header is no proof: "BMI (n = 40)" under "Scores by visit" is another measure.
     /// </summary>
     static bool ArmColumn(string flow, TableCell cell)
     {
-        if (cell.ColumnN is not null) return true;
         var name = Regex.Replace(cell.Header ?? "", @"\s*[\(\[].*$", "").Trim();
         if (name.Length < 3 || !Regex.IsMatch(name, @"^\p{L}[\p{L}\d'’ -]{1,40}$")) return false;
         var n = Regex.Escape(name);
