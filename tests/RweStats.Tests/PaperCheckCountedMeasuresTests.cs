@@ -24,6 +24,8 @@ public class PaperCheckCountedMeasuresTests
     // A time with a complement is a duration, not a thing counted.
     [InlineData("Les 40 patients ont eu 1,7 heure de sommeil en médiane (Q1-Q3 : 1-2).")]
     [InlineData("Les 40 patients ont eu 1,7 semaine d'arrêt en médiane (Q1-Q3 : 1-2).")]
+    // A quantity measured after "de" makes a measure, not a thing counted: a weight gain.
+    [InlineData("Les 40 patients ont eu 1,7 prise de poids en médiane (Q1-Q3 : 1-2).")]
     public void AFrenchSingularTimeWithAComplementIsNoCount(string text) => Assert.Empty(Verdicts(text, "quantile"));
 
     [Theory]

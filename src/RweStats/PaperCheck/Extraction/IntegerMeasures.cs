@@ -69,10 +69,12 @@ internal static partial class StatisticExtractor
     /// <summary>
     /// What the French singular thing counted is of or where it took place, between it and its "en médiane" or bracket
     /// ("1,7 changement de collyre en médiane", "1,3 passage aux urgences (ET 0,6)", "1,4 épisode d'hypoglycémie en
-    /// moyenne"): one noun, no number (a dose or a duration, "1,2 prise de 5 mg", is no complement) and no time ("1,5
-    /// consultation par mois" is a rate, and "par" is none of these prepositions).
+    /// moyenne"): one noun, no number (a dose or a duration, "1,2 prise de 5 mg", is no complement), no time ("1,5
+    /// consultation par mois" is a rate, and "par" is none of these prepositions) and no quantity measured.
     /// </summary>
-    const string CountedComplementFr = @"(?:(?:\s+(?:de|du|des|aux|à\s+la|de\s+la)\s+|\s+(?:d'|de\s+l'|à\s+l'))(?!(?:" + TimeUnitWords + @"|nuits?)(?![\p{L}-]))(?-i:\p{Ll}[\p{Ll}-]{2,}))?";
+    const string CountedComplementFr = @"(?:(?:\s+(?:de|du|des|aux|à\s+la|de\s+la)\s+|\s+(?:d'|de\s+l'|à\s+l'))(?!(?:" + TimeUnitWords + @"|nuits?|" + MeasuredQuantityFr + @")(?![\p{L}-]))(?-i:\p{Ll}[\p{Ll}-]{2,}))?";
+    /// <summary>A quantity measured, never what a thing counted is of: "0,8 prise de poids en moyenne" is a weight gain, "1,2 perte de sang" a volume.</summary>
+    const string MeasuredQuantityFr = @"(?:poids|taille|masse|volume|sang|temps|durée|dose|pression|tension|température|fréquence|débit|longueur|surface|score|point|valeur|niveau|taux|concentration|vitesse|distance|hauteur|diamètre|épaisseur|intensité|glycémie|cholestérol)s?";
     /// <summary>
     /// Changes of a thing a patient is given or fitted, counted one by one: "2.58 (SD 1.12) changes of diabetes treatment",
     /// "3.1 treatment switches", "1.4 catheter changes", "2.2 changes of eye drops". Not changes in a measure ("changes in
