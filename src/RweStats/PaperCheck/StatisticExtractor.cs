@@ -262,6 +262,33 @@ internal static partial class StatisticExtractor
             if ((MeanWord.Matches(before).LastOrDefault()?.Index ?? -1) > (MedianWord.Matches(before).LastOrDefault()?.Index ?? -1)) continue;
             taken.Add((m.Index, m.Index + m.Length));
             found.Add(new MedianWithQuartiles(Context(text, start, m.Index + m.Length, french, sentences, studyNs, options), med, null, null, null, null) { BareLimits = (a, b) });
+            // "; chez les 41 patients ayant un abcès rénal, elle était de 21 jours [14 ; 18]": the same median in another group, by its pronoun.
+            if (PronounMedianBareLimits.Match(flow, m.Index + m.Length) is { Success: true } next && Free(next.Groups["med"].Index, next.Index + next.Length)
+                && PrintedNumber.Parse(next.Groups["med"].Value, french) is { } med2 && PrintedNumber.Parse(next.Groups["a"].Value, french) is { } a2
+                && PrintedNumber.Parse(next.Groups["b"].Value, french) is { } b2)
+            {
+                int at = next.Groups["med"].Index;
+                taken.Add((at, next.Index + next.Length));
+                found.Add(new MedianWithQuartiles(Context(text, at, next.Index + next.Length, french, sentences, studyNs, options), med2, null, null, null, null) { BareLimits = (a2, b2) });
+            }
+        }
+
+        // Values with bare limits in a sentence that ends by saying what they are ("the MIDAS score was 36 (24–58) and 38
+        // (25–61), median (IQR)", "était de 2 [1 ; 3] … et de 0 [0 ; 1] pendant le suivi (médiane [Q1 ; Q3])"): medians
+        // with their quartiles, as a table's header says of its cells.
+        foreach (Match d in MedianDeclaredAfter.Matches(flow))
+        {
+            int s0 = Math.Max(SentenceStart(sentences, d.Index), d.Index - 400);
+            foreach (Match m in ValueWithBareLimits.Matches(flow[s0..d.Index]))
+            {
+                int start = s0 + m.Groups["med"].Index, end = s0 + m.Index + m.Length;
+                // A mean, a p or a percentage between the value and the statement may be what it is of.
+                if (!Free(start, end) || Regex.IsMatch(flow[end..d.Index], @"±|\b(?:mean|moyenne|(?-i:SD|ET|DS))\b|%|[pP]\s*[<=>]", OptI)) continue;
+                var (med, a, b) = (PrintedNumber.Parse(m.Groups["med"].Value, french), PrintedNumber.Parse(m.Groups["a"].Value, french), PrintedNumber.Parse(m.Groups["b"].Value, french));
+                if (med is null || a is null || b is null) continue;
+                taken.Add((start, end));
+                found.Add(new MedianWithQuartiles(Context(text, start, end, french, sentences, studyNs, options), med, a, b, null, null));
+            }
         }
 
         // A median printed alone, of a count the words after it name ("attended a median of 4.2 sessions", "une médiane

@@ -65,27 +65,53 @@ internal static partial class StatisticExtractor
     /// "1,7 consultation (ET 0,9)"), known as the value's unit by what follows it: "en médiane", "en moyenne" or the
     /// statistic's own bracket; not a unit, a time, a quantity, people or a word of another kind.
     /// </summary>
-    const string CountedSingularFr = @"(?!(?:[\p{L}-]*(?:seconde|minute|heure|jour|nuit|semaine|mois|an|année|décennie|gramme|kilo|litre|mètre|degré|unité|battement|calorie)|point|fois|niveau|valeur|taux|score|rapport|ratio|log|logmar|mmol|µmol|nmol|mmhg|kcal|euro|dollar|pour|chez|dans|sous|avec|sans|après|avant|entre|contre|versus|vers|selon|pendant|depuis|parmi|durant|lors|dont|mais|puis|donc|alors|ainsi|aussi|soit|plus|moins|très|environ|respectivement|patient|patiente|personne|enfant|sujet|femme|homme|cas|proportion|pourcentage|moyenne|médiane|différence|variation|durée|délai|poids|taille|dose)[sx]?(?![\p{L}-]))(?-i:\p{Ll}[\p{Ll}-]{3,}(?<![sx])(?:\s+(?!(?:quotidien|quotidienne|journalier|journalière|hebdomadaire|mensuel|mensuelle|annuel|annuelle|horaire|nocturne|diurne)(?![\p{L}-]))\p{Ll}[\p{Ll}-]{3,}(?<![sx]))?)(?=\s+en\s+(?:médiane|moyenne)\b|\s*\((?:ET|DS|Q1|EIQ|extrêmes|écart|min))";
+    const string CountedSingularFr = @"(?!(?:[\p{L}-]*(?:seconde|minute|heure|jour|nuit|semaine|mois|an|année|décennie|gramme|kilo|litre|mètre|degré|unité|battement|calorie)|point|fois|niveau|valeur|taux|score|rapport|ratio|log|logmar|mmol|µmol|nmol|mmhg|kcal|euro|dollar|pour|chez|dans|sous|avec|sans|après|avant|entre|contre|versus|vers|selon|pendant|depuis|parmi|durant|lors|dont|mais|puis|donc|alors|ainsi|aussi|soit|plus|moins|très|environ|respectivement|patient|patiente|personne|enfant|sujet|femme|homme|cas|proportion|pourcentage|moyenne|médiane|différence|variation|durée|délai|poids|taille|dose|fraction|partie|part|quart|tiers|moitié)[sx]?(?![\p{L}-]))(?-i:\p{Ll}[\p{Ll}-]{3,}(?<![sx])(?:\s+(?!(?:quotidien|quotidienne|journalier|journalière|hebdomadaire|mensuel|mensuelle|annuel|annuelle|horaire|nocturne|diurne)(?![\p{L}-]))\p{Ll}[\p{Ll}-]{3,}(?<![sx]))?)" + CountedComplementFr + @"(?=\s+en\s+(?:médiane|moyenne)\b|\s*\((?:ET|DS|Q1|EIQ|extrêmes|écart|min))";
+    /// <summary>
+    /// What the French singular thing counted is of or where it took place, between it and its "en médiane" or bracket
+    /// ("1,7 changement de collyre en médiane", "1,3 passage aux urgences (ET 0,6)", "1,4 épisode d'hypoglycémie en
+    /// moyenne"): one noun, no number (a dose or a duration, "1,2 prise de 5 mg", is no complement), no time ("1,5
+    /// consultation par mois" is a rate, and "par" is none of these prepositions) and no quantity measured.
+    /// </summary>
+    const string CountedComplementFr = @"(?:(?:\s+(?:de|du|des|aux|à\s+la|de\s+la)\s+|\s+(?:d'|de\s+l'|à\s+l'))(?!(?:" + TimeUnitWords + @"|nuits?|" + MeasuredQuantityFr + @")(?![\p{L}-]))(?-i:\p{Ll}[\p{Ll}-]{2,}))?";
+    /// <summary>A quantity measured, never what a thing counted is of: "0,8 prise de poids en moyenne" is a weight gain, "1,2 perte de sang" a volume.</summary>
+    const string MeasuredQuantityFr = @"(?:poids|taille|masse|volume|sang|temps|durée|dose|pression|tension|température|fréquence|débit|longueur|surface|score|point|valeur|niveau|taux|concentration|vitesse|distance|hauteur|diamètre|épaisseur|intensité|glycémie|cholestérol)s?";
+    /// <summary>
+    /// Changes of a thing a patient is given or fitted, counted one by one: "2.58 (SD 1.12) changes of diabetes treatment",
+    /// "3.1 treatment switches", "1.4 catheter changes", "2.2 changes of eye drops". Not changes in a measure ("changes in
+    /// weight": the reason "changes" is no counted plural), nor in what a treatment gives ("changes in treatment
+    /// satisfaction"). The French plural "changements de traitement" is a counted plural already.
+    /// </summary>
+    const string ThingsReplaced = @"(?:treatments?|therap(?:y|ies)|medications?|medicines?|drugs?|regimens?|dressings?|catheters?|cannulas?|cannulae|tubes?|lines?|devices?|lenses|antibiotics?|eye\s?drops|drops|inhalers?|pumps?|infusion\s+sets?|bags?|pouches|appliances?|prosthes[ie]s|needles?|batteries)";
+    const string ChangesOfThingsReplaced = @"(?:changes|switches|modifications)\s+(?:of|in)\s+(?:(?:the|their|his|her)\s+)?(?:(?!(?:" + QualifierStopWords + @")\b)[\p{L}-]+\s+){0,2}?" + ThingsReplaced + @"(?!\s+(?:satisfaction|adherence|burden|response|effects?|outcomes?|scores?|costs?|durations?|intensity|doses?|exposure|levels?)\b)|(?:(?!(?:" + QualifierStopWords + @")\b)[\p{L}-]+\s+)?" + ThingsReplaced + @"\s+(?:changes|switches)";
+    /// <summary>
+    /// What a count may be given per and stay each one's whole count: a person ("4.3 home calls per patient"), a place or
+    /// a group of people that is the unit of observation ("4.7 distribution teams per village", "2,3 visites par foyer",
+    /// "3.1 beds per ward") or a part of the body ("2.3 injections per eye", "1,8 lésions par membre"). Never a time, a
+    /// number ("per 100 patients") or a person-time ("per patient-year"): a count over those is a rate; nor an event or a
+    /// visit ("exercises per session"), whose count per patient is an average over the events.
+    /// </summary>
+    const string CountedPerUnit = @"(?:participant|patient|patiente|person|personne|subject|sujet|child|enfant|woman|femme|man|homme|household|ménage|foyer|family|famille|village|town|city|ville|commune|district|region|région|community|communauté|cluster|grappe|ward|hospital|hôpital|centre|center|site|practice|cabinet|clinic|clinique|school|école|class|classe|nursing\s+home|établissement|service|department|eye|œil|oeil|tooth|dent|limb|membre|foot|pied|hand|main|lung|poumon|kidney|rein|breast|sein|joint|articulation)";
     /// <summary>Not a count when given over a period ("cigarettes per day", "visits a month", "wound-care visits per
     /// month", "drinks daily", "boluses each day") or per a unit ("/L"): a rate. A count per participant is still each one's count.</summary>
-    const string NotARate = @"(?!\s*(?:per|par|a|an|each|every|chaque)\b(?!-)(?!\s+(?:participant|patient|patiente|person|personne|subject|sujet|child|enfant|woman|femme|man|homme)(?![\w-]))|\s*/|\s+(?:daily|weekly|monthly|yearly|annually|nightly|quotidien\w*|hebdomadaire\w*|mensuel\w*|annuel\w*))";
-    static readonly Regex CountUnit = new(@"^\s*(?:(?:of|out\s+of)\s+the|des|sur\s+les)\s+\d+\s+(?!(?:[\w'-]+\s+)?" + PeopleWords + @"\b)(?:[a-zà-ÿ][\wà-ÿ'-]*\s+)?[a-zà-ÿ][\wà-ÿ'-]*[sx]\b|^\s*(?:(?:of|out\s+of)\s+(?:the|their|his|her|its)|de\s+(?:leurs|ses|ces))\s+" + PluralQualifier + CountedPlural + @"|^\s*" + CountQualifier + @"(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b|^\s*" + CountQualifier + @"(?:sessions?|séances?|consultations?|visits?|visites?|man(?:œ|oe)uvres?|cycles?|cures?|courses|injections?|doses?|bolus|boluses|recordings|enregistrements|Holters?|stays|séjours|admissions|readmissions|réhospitalisations|hospitali[sz]ations|nights?|nuits?|scans?|scanners|passages?|attempts|tentatives?|measurements|tests|boxes|boîtes|bottles|flacons|sachets|adjustments|ajustements|breaks|pauses|nails|ongles|pressure\s+ulcers|escarres|lesions|lésions|teeth|dents|procedures|procédures|interventions|biopsies|échographies|ultrasounds|sites|prescriptions|ordonnances|appointments|calls|appels|contacts|prises|inhalations|puffs|bouffées|falls|chutes|exacerbations|relapses|rechutes|dressing\s+changes|changements\s+de\s+pansements?|réfections\s+de\s+pansements?|transfusions|passes|lessons|leçons|meetings|réunions|(?:sexual\s+)?partners|partenaires(?:\s+sexuels)?|hypoglyc(?:a)?emi(?:as|es)|hypoglycémies|examinations|examens(?:\s+complémentaires)?|units\s+of\s+(?:packed\s+)?red(?:\s+blood)?\s+cells|culots(?:\s+globulaires)?|nodules|siblings|mismatches|joints|alerts|alertes|alarms|alarmes|aerosols|aérosols|nebuli[sz]ations|nébulisations|radiographs|radiographies|x-rays|blood\s+gas(?:es|\s+analyses)|gaz\s+du\s+sang|restorations|restaurations|fillings|extractions|(?:systemic\s+)?treatments|traitements(?:\s+systémiques)?|(?:skin\s+)?infections|infections(?:\s+cutanées)?|(?:prior\s+|previous\s+)?lines\s+of\s+(?:therapy|treatment)|lignes\s+de\s+traitement|entretiens|antiepileptics|antiepileptic\s+drugs|antiépileptiques|articulations(?:\s+atteintes)?|affected\s+joints|(?:times|fois)(?!\s+(?:higher|greater|more|less|lower|larger|smaller|as|the|that|plus|moins|supérieure?s?|inférieure?s?)\b))(?![\w-])(?!\s*(?:per|par|a|an)\b(?!-)(?!\s+(?:participant|patient|patiente|person|personne|subject|sujet|child|enfant|woman|femme|man|homme)(?![\w-]))|\s*/|\s+(?:daily|weekly|monthly|yearly|annually|nightly|quotidien\w*|hebdomadaire\w*|mensuel\w*|annuel\w*|journali\w*))|^\s*" + PluralQualifier + CountedPlural + NotARate + @"|^\s*" + CountedSingularFr + @"|^\s*(?:whole|completed?|full)\s+(?:days|nights|weeks|months|years)\b|^\s*(?:jours|nuits|semaines|mois|années|ans)\s+(?:entiers|entières|révolus|révolues|complets|complètes|pleins|pleines)\b|^\s*(?:seizures|crises|episodes|épisodes|attacks)\b(?!\s*(?:per|par|a|an)\b(?!-)|\s*/|\s+(?:annual|annuel|monthly|mensuel|weekly|hebdomadaire|daily|quotidien))", OptI);
+    const string NotARate = @"(?!\s*(?:per|par|a|an|each|every|chaque)\b(?!-)(?!\s+" + CountedPerUnit + @"(?![\w-]))|\s*/|\s+(?:daily|weekly|monthly|yearly|annually|nightly|quotidien\w*|hebdomadaire\w*|mensuel\w*|annuel\w*))";
+    static readonly Regex CountUnit = new(@"^\s*(?:(?:of|out\s+of)\s+the|des|sur\s+les)\s+\d+\s+(?!(?:[\w'-]+\s+)?" + PeopleWords + @"\b)(?:[a-zà-ÿ][\wà-ÿ'-]*\s+)?[a-zà-ÿ][\wà-ÿ'-]*[sx]\b|^\s*(?:(?:of|out\s+of)\s+(?:the|their|his|her|its)|de\s+(?:leurs|ses|ces))\s+" + PluralQualifier + CountedPlural + @"|^\s*" + CountQualifier + @"(?:letters|lettres|medications|medicines|drugs|médicaments|tablets|comprimés|pills)\b|^\s*" + CountQualifier + @"(?:sessions?|séances?|consultations?|visits?|visites?|man(?:œ|oe)uvres?|cycles?|cures?|courses|injections?|doses?|bolus|boluses|recordings|enregistrements|Holters?|stays|séjours|admissions|readmissions|réhospitalisations|hospitali[sz]ations|nights?|nuits?|scans?|scanners|passages?|attempts|tentatives?|measurements|tests|boxes|boîtes|bottles|flacons|sachets|adjustments|ajustements|breaks|pauses|nails|ongles|pressure\s+ulcers|escarres|lesions|lésions|teeth|dents|procedures|procédures|interventions|biopsies|échographies|ultrasounds|sites|prescriptions|ordonnances|appointments|calls|appels|contacts|prises|inhalations|puffs|bouffées|falls|chutes|exacerbations|relapses|rechutes|dressing\s+changes|" + ChangesOfThingsReplaced + @"|changements\s+de\s+pansements?|réfections\s+de\s+pansements?|transfusions|passes|lessons|leçons|meetings|réunions|(?:sexual\s+)?partners|partenaires(?:\s+sexuels)?|hypoglyc(?:a)?emi(?:as|es)|hypoglycémies|examinations|examens(?:\s+complémentaires)?|units\s+of\s+(?:packed\s+)?red(?:\s+blood)?\s+cells|culots(?:\s+globulaires)?|nodules|siblings|mismatches|joints|alerts|alertes|alarms|alarmes|aerosols|aérosols|nebuli[sz]ations|nébulisations|radiographs|radiographies|x-rays|blood\s+gas(?:es|\s+analyses)|gaz\s+du\s+sang|restorations|restaurations|fillings|extractions|(?:systemic\s+)?treatments|traitements(?:\s+systémiques)?|(?:skin\s+)?infections|infections(?:\s+cutanées)?|(?:prior\s+|previous\s+)?lines\s+of\s+(?:therapy|treatment)|lignes\s+de\s+traitement|entretiens|antiepileptics|antiepileptic\s+drugs|antiépileptiques|articulations(?:\s+atteintes)?|affected\s+joints|(?:times|fois)(?!\s+(?:higher|greater|more|less|lower|larger|smaller|as|the|that|plus|moins|supérieure?s?|inférieure?s?)\b))(?![\w-])(?!\s*(?:per|par|a|an)\b(?!-)(?!\s+" + CountedPerUnit + @"(?![\w-]))|\s*/|\s+(?:daily|weekly|monthly|yearly|annually|nightly|quotidien\w*|hebdomadaire\w*|mensuel\w*|annuel\w*|journali\w*))|^\s*" + PluralQualifier + CountedPlural + NotARate + @"|^\s*" + CountedSingularFr + @"|^\s*(?:whole|completed?|full)\s+(?:days|nights|weeks|months|years)\b|^\s*(?:jours|nuits|semaines|mois|années|ans)\s+(?:entiers|entières|révolus|révolues|complets|complètes|pleins|pleines)\b|^\s*(?:seizures|crises|episodes|épisodes|attacks)\b(?!\s*(?:per|par|a|an)\b(?!-)|\s*/|\s+(?:annual|annuel|monthly|mensuel|weekly|hebdomadaire|daily|quotidien))", OptI);
     static readonly Regex IntegerWords = new(@"\b(scores?|points?|scales?|échelles?|counts?|nombre|number of|no\.\s*of|nb\s+(?:de\b|d')|nbre\s+(?:de\b|d')|courses of|compte|décompte|items?|questionnaire|episodes|épisodes|exacerbations|relapses|poussées|seizures|awakenings|réveils|flares|falls|chutes|(?:painful|swollen|tender) joints|articulations (?:douloureuses|gonflées)|ETDRS letters|letters read|lettres ETDRS|numbered\s+(?:a|an)\s+(?:mean|median|average)|(?:étaient|était)\s+au\s+nombre\s+de|whole\s+(?:numbers?|values?)|integers?|(?:nombres?|valeurs?|notes?)\s+enti(?:er|ers|ère|ères|ere|eres))\b|,\s*(?:entiers?|entières?|whole|integers?)\s*\)|\(\s*(?:n|nb|no\.)\s*\)|" + IntegerInstrument + "|" + OrdinalMeasure, OptI);
     /// <summary>
     /// Instruments whose total is a sum of whole item scores, named without the word "score": psychiatric rating scales
     /// (PANSS, MADRS, HAM-D, HAM-A, YMRS, BPRS, PHQ-9, GAD-7, HADS, BDI, EPDS, CGI), cognitive tests (MMSE, MoCA), stroke
-    /// scales (NIHSS, modified Rankin) and the SLEDAI. Not the EDSS (half steps), nor composite indices with decimals (DAS28, HAQ);
+    /// scales (NIHSS, modified Rankin), the SLEDAI; counts of teeth (DMFT, DMFS, dmft, CAO), the Boston Bowel Preparation
+    /// Scale (BBPS, 0–9) and the Short Physical Performance Battery (SPPB, 0–12), sums of whole item scores. Not the EDSS (half steps), nor composite indices with decimals (DAS28, HAQ);
     /// nor an instrument named as a threshold or a band ("MMSE ≥ 24", "mRS 0–2"): that names a subgroup, not the measure.
     /// </summary>
-    const string IntegerInstrument = @"\b(?:PANSS|MADRS|HAM-?D(?:-?17)?|HDRS|HAM-?A|HARS|YMRS|BPRS|PHQ-?9|GAD-?7|HADS(?:-[AD])?|BDI(?:-II)?|EPDS|CGI-[SI]|MMSE|MoCA|NIHSS|mRS|modified Rankin|Rankin|SLEDAI(?:-2K)?|DLQI|POEM|SOFA|APACHE(?:\s?II)?|SAPS(?:\s?II)?|IGS\s?II|Glasgow|GCS|Apgar|Bishop|Charlson|IPSS|AUDIT(?:-C)?|Fagerstr[öo]m|FTND|Epworth|ESS|ISI|HIT-6|MIDAS|GDS(?:-15|-30)?|STAI(?:-[SYT]\d?)?|BAI|PCL-5|PSQI|IIEF(?:-5)?|QoR-15|FLACC|Barthel|Braden|LLS|ADHD-RS(?:-IV|-5)?|Y-BOCS|CIWA(?:-Ar)?|4AT|AMTS|MNA-SF)\b(?!\s*(?:[<>≤≥]|\d+\s*(?:[-–]|to)\s*\d))";
+    const string IntegerInstrument = @"\b(?:PANSS|MADRS|HAM-?D(?:-?17)?|HDRS|HAM-?A|HARS|YMRS|BPRS|PHQ-?9|GAD-?7|HADS(?:-[AD])?|BDI(?:-II)?|EPDS|CGI-[SI]|MMSE|MoCA|NIHSS|mRS|modified Rankin|Rankin|SLEDAI(?:-2K)?|DLQI|POEM|SOFA|APACHE(?:\s?II)?|SAPS(?:\s?II)?|IGS\s?II|Glasgow|GCS|Apgar|Bishop|Charlson|IPSS|AUDIT(?:-C)?|Fagerstr[öo]m|FTND|Epworth|ESS|ISI|HIT-6|MIDAS|GDS(?:-15|-30)?|STAI(?:-[SYT]\d?)?|BAI|PCL-5|PSQI|IIEF(?:-5)?|QoR-15|FLACC|Barthel|Braden|LLS|ADHD-RS(?:-IV|-5)?|Y-BOCS|CIWA(?:-Ar)?|4AT|AMTS|MNA-SF|DMF[TS]|dmf[ts]|CAOD?|BBPS|Boston Bowel Preparation Scale|SPPB|Short Physical Performance Battery)\b(?!\s*(?:[<>≤≥]|\d+\s*(?:[-–]|to)\s*\d))";
     /// <summary>A class, grade or stage as the measure a median or mean is of ("the NYHA class had a median of 2", "médiane de la classe NYHA"), not as a subgroup ("in stage III patients, the mean age").</summary>
     const string OrdinalMeasure = @"\b(?:median|médiane|mean|moyenne)\s+(?:(?:de la|du|of the|the)\s+)?(?:[\w-]+\s+)?(?:class|classe|grade|stage|stade)\b|\b(?:class|classe|grade|stage|stade)\s+(?:[\w-]+\s+)?(?:had|has|avait|a|was|était)\s+(?:(?:a|an|une)\s+)?(?:median|médiane|mean|moyenne)\b";
     static readonly Regex ContinuousUnit = new(@"^\s*(?:mg|g/|g\b|kg|mL|ml|L\b|mmol|µmol|UI|IU|U/|years|ans|année|cm|mm|ng|pg|µg|%|°|h\b|hours?\b|heures?\b|min\b|minutes?\b|seconds?\b|secondes?\b|jours|days|weeks|semaines|months|mois)", Opt);
     static readonly Regex Acronym = new(@"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b", Opt);
     static readonly HashSet<string> NotMeasures = new() { "IC", "CI", "SD", "ET", "DS", "SE", "ES", "SEM", "IQR", "EIQ", "Q1", "Q3", "Q1-Q3", "M0", "M6", "M12", "J0", "OR", "HR", "RR", "UI", "IU", "LES", "AINS", "NS", "ANOVA", "N" };
     static readonly Regex Conjunction = new(@"\band\b|\bet\b|\bto\b|\bà\b|;|,|\bvs\.?|\bversus\b|\bcontre\b|\bwhereas\b|\bwhile\b|\balors que\b|\btandis que\b|\bthen\b|\bpuis\b", OptI);
-    /// <summary>What may stand between a conjunction and a statistic that measures what the one before it measured: articles, prepositions, the statistic's name, a visit ("; à trois mois, une médiane de 9,5"), or "that of", "celle des …".</summary>
-    static readonly Regex SameMeasureTail = new(@"^\s*(?:(?:that|those) of\b.*|(?:celle|celui|celles|ceux)\b.*|(?:(?:of|de|d'|du|des|the|a|an|une?|la|le|les|at|à|after|après|in|dans|chez|to|was|were|is|était|étaient|est|median|médiane|mean|moyenne|averaged|average|end|fin|follow-up|suivi|baseline|inclusion|visit|visite|months?|mois|weeks?|semaines?|days?|jours?|years?|ans?|[MJWSD]\d{1,3}|\d+|one|un|" + string.Join("|", CountWords.Values.Keys) + @")(?![\w-])\s*[,:]?\s*)*)$", OptI);
+    /// <summary>What may stand between a conjunction and a statistic that measures what the one before it measured: articles, prepositions, the statistic's name (APA's "M =" too: "from M = 9.91 (SD = 2.38) to M = 6.12"), a visit ("; à trois mois, une médiane de 9,5"), or "that of", "celle des …".</summary>
+    static readonly Regex SameMeasureTail = new(@"^\s*(?:(?:that|those) of\b.*|(?:celle|celui|celles|ceux)\b.*|(?:(?:of|de|d'|du|des|the|a|an|une?|la|le|les|at|à|after|après|in|dans|chez|to|was|were|is|était|étaient|est|median|médiane|mean|moyenne|averaged|average|end|fin|follow-up|suivi|baseline|inclusion|visit|visite|months?|mois|weeks?|semaines?|days?|jours?|years?|ans?|[MJWSD]\d{1,3}|\d+|one|un|" + string.Join("|", CountWords.Values.Keys) + @")(?![\w-])\s*[,:]?\s*|(?-i:M)\s*=\s*)*)$", OptI);
 
     /// <summary>
     /// A mean or median that names no measure of its own but follows one of the same kind in its sentence, joined to it
@@ -105,7 +131,7 @@ internal static partial class StatisticExtractor
         };
         for (int i = 0; i < ordered.Count; i++)
             if (!inTables.Contains(ordered[i]) && ordered[i] is MeanWithSpread { Binary: false } or MedianWithQuartiles && !ordered[i].Context.IntegerValued
-                && (ScaleNamedAsSubject(flow, sentences, ordered[i]) || UnitsTransfused(flow, sentences, ordered[i])))
+                && (ScaleNamedAsSubject(flow, sentences, ordered[i]) || UnitsTransfused(flow, sentences, ordered[i]) || ThingsCountedBeforeStatistic(flow, sentences, ordered[i])))
                 ordered[i] = WithContext(ordered[i], ordered[i].Context with { IntegerValued = true }, false);
         for (int i = 1; i < ordered.Count; i++)
         {
@@ -169,6 +195,23 @@ internal static partial class StatisticExtractor
         return BloodProductUnits.IsMatch(after) && Transfusion.IsMatch(flow[s0..SentenceEnd(sentences, flow, current.Context.Start)])
                && !ModelBased.IsMatch(flow[s0..current.Context.Start]);
     }
+    /// <summary>
+    /// Things counted named right before the statistic's name, after a colon or a comma: "Children in the silver foam
+    /// group needed fewer dressing changes: mean 3.41 (SD 1.27)", "les patients avaient moins d'exacerbations sévères,
+    /// médiane 1 (Q1-Q3 : 0-2)". The words before are tried from each of the last four, so that a qualifier ("fewer",
+    /// "moins d'") is no part of the thing counted; never a rate ("admissions per year: mean 2.3") nor a model's estimate.
+    /// </summary>
+    static bool ThingsCountedBeforeStatistic(string flow, int[] sentences, ReportedStatistic current)
+    {
+        int s0 = SentenceStart(sentences, current.Context.Start);
+        var before = flow[s0..current.Context.Start];
+        if (ThingsThenStatisticName.Match(before) is not { Success: true } m || ModelBased.IsMatch(before)) return false;
+        var things = m.Groups["things"].Value;
+        foreach (Match w in Regex.Matches(things, @"(?<![\p{L}'’-])[\p{L}]"))
+            if (CountUnit.IsMatch(things[w.Index..] + m.Groups["rest"].Value)) return true;
+        return false;
+    }
+    static readonly Regex ThingsThenStatisticName = new(@"(?<things>(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)(?<rest>\s*[:,]\s*)(?:mean|median|moyenne|médiane)\s*(?:of|de|=|:)?\s*$", OptI);
     static readonly Regex BloodProductUnits = new(@"^\s*(?:\([^()]*\)\s*)?(?:units?|unités?)\b(?!\s*(?:/|per\b|par\b|a\s+(?:day|week|month)|of\s+insulin|d'insuline))", OptI);
     static readonly Regex Transfusion = new(@"\b(?:transfus\w*|red[- ](?:blood[- ])?cells?|packed cells|platelets?|(?:fresh[- ]frozen\s+)?plasma|culots?|concentrés?\s+(?:globulaires|plaquettaires)|globules\s+rouges|plaquettes)\b", OptI);
     /// <summary>The subject "the … score|scale|échelle …" at a clause's start, then its verb, then the statistic.</summary>
@@ -209,6 +252,7 @@ internal static partial class StatisticExtractor
     const string RelativeClauseVerb = @"(?:who|whose|that|qui|dont)\s+(?:had|has|have|were|was|avaient|avait|ont|a|étaient|était)\b";
     const string NotAVerb = @"(?!(?:" + Auxiliary + @"|showed|reported|received|took|used|a(?=\s+(?:[\p{L}-]+(?:é|ée|és|ées|u|ue|us|ues|i|is|it)|une?|des|du|de|d')\b)|présentaient|recevaient|prenaient)\b)";
 
+    static readonly Regex GroupNBracket = new(@"\s*\(\s*[nN]\s*=\s*\d+\s*\)", Opt);
     /// <summary>A statistic joined to the one before it as a second value of the same measure (see <see cref="InheritMeasure"/>), with no unit or "for …" of its own after it.</summary>
     static bool Joined(string flow, ReportedStatistic previous, ReportedStatistic current)
     {
@@ -226,7 +270,8 @@ internal static partial class StatisticExtractor
                    && Regex.IsMatch(flow[Math.Max(0, previous.Context.Start - 40)..previous.Context.Start], @"(?<![\p{L}'’])" + Regex.Escape(preposition.Groups["p"].Value) + @"\s*$", OptI)
                    && ElidedGroup.IsMatch(tail[..preposition.Index].TrimEnd() + " ");
         }
-        var between = flow[previous.Context.End..current.Context.Start];
+        // The second group's own n in brackets ("and those who missed a session (n = 26) a mean of 10.65") is part of its name.
+        var between = GroupNBracket.Replace(flow[previous.Context.End..current.Context.Start], "");
         var conjunction = Conjunction.Matches(between).LastOrDefault();
         if (!PronounOfSameMeasure.IsMatch(between) && !(conjunction is not null && Elided(between[conjunction.Index..])) && (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..]))) return false;
         var afterNumber = flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 20)];
@@ -267,7 +312,10 @@ internal static partial class StatisticExtractor
         @"\(\s*" + Abbreviation + @"\s*[,;:]\s*(?:[\p{L}'-]+\s+){0,3}?(?:de\s+|from\s+)?" + WholeRange + @"\s*(?:-?points?(?:\s+entiers)?|,?\s*(?:in\s+)?whole(?:\s+|-)(?:points|numbers?)|,?\s*en\s+points\s+entiers)(?:[,;][^()]*)?\)"
         + @"|\(\s*" + Abbreviation + @"\s*[,;:]\s*(?:" + WholeRange + @"\s*[,;]\s*)?(?:(?:integer|whole[- ]number)\s+(?:scores?|totals?|counts?|values?)|(?:scores?|totaux|valeurs|notes)\s+enti(?:ers|ères))\s*\)"
         + @"|" + Abbreviation + @"\s*\(\s*(?:de\s+|from\s+)?" + WholeRange + @"\s*(?:points?(?:\s+entiers)?|whole\s+points|,\s*(?:in\s+)?whole\s+(?:points|numbers)|,\s*en\s+points\s+entiers)\s*\)"
-        + @"|\(\s*" + Abbreviation + @"\s*\)\s*(?:de|from)\s+" + WholeRange + @"\s*,?\s*(?:en\s+points\s+entiers|in\s+whole\s+(?:points|numbers))", Opt);
+        + @"|\(\s*" + Abbreviation + @"\s*\)\s*(?:de|from)\s+" + WholeRange + @"\s*,?\s*(?:en\s+points\s+entiers|in\s+whole\s+(?:points|numbers))"
+        // The range before the bracket, the bracket saying the values are whole: "on a 0–10 numeric rating scale (NRS,
+        // whole numbers)", "sur une échelle numérique de 0 à 10 (EN, en points entiers)".
+        + @"|(?<=" + WholeRange + @"[^.;()]{0,60}?)\(\s*" + Abbreviation + @"\s*[,;:]\s*(?:(?:in\s+)?whole(?:\s+|-)(?:numbers?|points)|(?:en\s+)?(?:points|nombres)\s+entiers|integers?|entiers)\s*\)", Opt);
     static readonly Regex IntegerScoresStatement = new(@"(?:,\s*|\b(?:all|both|tous|toutes|les\s+deux)\s+)(?:(?:integer|whole[- ]number)\s+(?:scores|totals)|(?:scores|totaux)\s+entiers|en\s+points\s+entiers)\b", OptI);
     static readonly Regex AbbreviationWithRange = new(@"\(\s*" + Abbreviation + @"\s*[,;]\s*" + WholeRange + @"\s*\)", Opt);
     /// <summary>A score that counts: "the CAO index counts", "L'indice CAO compte".</summary>
@@ -327,6 +375,16 @@ internal static partial class StatisticExtractor
                 && !NotIntegerScore.IsMatch(flow[from..(m.Index + m.Length)]))
                 Add(subject.Groups["w"].Value);
         }
+        // A score or scale whose abbreviation the sentence defines and then gives as an N-point scale: "clinical activity
+        // score [CAS] of 4 or more on a 7-point scale", "l'échelle de gravité clinique (EGC), en 5 points": an N-point
+        // scale takes N whole values. The nearest abbreviation before the statement, no other measure joined between.
+        foreach (Match m in NPointScale.Matches(flow))
+        {
+            int from = Math.Max(m.Index - 160, flow.LastIndexOfAny(new[] { '.', '\n' }, Math.Max(0, m.Index - 1)) + 1);
+            if (DefinedAbbreviation.Matches(flow[from..m.Index]).LastOrDefault() is not { } a) continue;
+            var between = flow[(from + a.Index + a.Length)..m.Index];
+            if (!Regex.IsMatch(between, @"[;,()\[\]]|\b(?:and|et)\b", OptI) && !NotIntegerScore.IsMatch(flow[from..(m.Index + m.Length)])) Add(a.Groups["w"].Value);
+        }
         // A score's abbreviation defined where the paper names it ("The Venous Clinical Severity Score (VCSS)", "le score
         // de sévérité veineuse clinique (VCSS)"): the score, integer-valued as a score is, wherever the abbreviation
         // stands alone (not a scale's: a rating scale may be averaged over items).
@@ -335,6 +393,10 @@ internal static partial class StatisticExtractor
         return names;
     }
 
+    /// <summary>"on a 7-point scale", "a 5-point Likert scale", "une échelle en 5 points", "échelle à 7 points": a scale of N whole values.</summary>
+    static readonly Regex NPointScale = new(@"\b\d{1,3}[- ]points?\s+(?:[\p{L}-]+\s+){0,2}?(?:scale|rating\s+scale)\b|\béchelle\s+(?:[\p{L}-]+\s+){0,2}?(?:en|à|de)\s+\d{1,3}\s+points\b(?!\s+(?:de\s+)?pourcentage)", OptI);
+    /// <summary>A score's, scale's or index's abbreviation defined in brackets after its name: "clinical activity score [CAS]", "échelle de gravité clinique (EGC)".</summary>
+    static readonly Regex DefinedAbbreviation = new(@"(?i:\b(?:score|scale|index|échelle|indice))(?:\s+(?:de|du|des|d')?\s*[\p{Ll}'-]+){0,4}?\s*[\(\[]\s*" + Abbreviation + @"\s*[\)\]]", Opt);
     /// <summary>
     /// A scale the paper says it scored in whole points, named by its abbreviation just before the statement: "cotées sur
     /// une EVA de 0 à 10 en points entiers", "pain on a VAS from 0 to 10 in whole points". The paper's own statement
@@ -348,6 +410,13 @@ internal static partial class StatisticExtractor
             int from = Math.Max(Math.Max(0, m.Index - 60), flow.LastIndexOfAny(new[] { '.', ';', '\n', '(', ',' }, Math.Max(0, m.Index - 1)) + 1);
             foreach (Match a in Acronym.Matches(flow[from..m.Index]))
                 if (a.Value.Length >= 2 && !NotMeasures.Contains(a.Value) && !names.Contains(a.Value)) names.Add(a.Value);
+            // The scale opening the bracket the statement closes, its range between: "(EVA de 0 à 10, en points entiers)",
+            // "(VAS 0 to 10, in whole points)".
+            int open = flow.LastIndexOf('(', Math.Max(0, m.Index - 1));
+            if (open >= 0 && m.Index - open <= 60 && flow.IndexOf(')', open, m.Index - open) < 0
+                && Regex.Match(flow[(open + 1)..m.Index], @"^\s*(?<w>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\b") is { Success: true } opening
+                && !NotMeasures.Contains(opening.Groups["w"].Value) && !names.Contains(opening.Groups["w"].Value))
+                names.Add(opening.Groups["w"].Value);
         }
         return names.Count == 0 ? null : new Regex(@"(?<![\w-])(?:" + string.Join("|", names.Select(Regex.Escape)) + @")(?![\w-])", Opt);
     }

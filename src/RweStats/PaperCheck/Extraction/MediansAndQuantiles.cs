@@ -44,8 +44,17 @@ internal static partial class StatisticExtractor
     /// <summary>A second median right after one printed with its quartiles or range, its limits bare: "from a median of 2 (IQR 1 to 3) to 2 (0.75 to 2.25)", "6 (EIQ 4-8) et 5 (3-7)", "2 (IQR 2–3) at baseline and 2 (1–2) at 12 weeks", the first's arm between them ("7 [IQR 6–8] with the drug and 7 [8–9] with vehicle", "2 [IQR 0–4] after radiofrequency and of 3.2 [1–5] after sham", "6 (EIQ 4-8) sous X et 5 (3-7) sous placebo"). Its limits are of the same kind.</summary>
     static readonly Regex NextMedianBareLimits = new(@"\G(?:\s*,?\s*(?:at|à|after|après)\s+(?:baseline|inclusion|l'inclusion|[MJWD]\d{1,3}|(?:week|semaine|month|mois|day|jour)\s+\d{1,3}|\d{1,3}\s+(?:weeks?|months?|semaines|mois|days?|jours|years?|ans)))?"
         + @"(?:\s*,?\s*(?:with|on|under|after|in\s+the|sous|avec|après|dans\s+le\s+groupe|du\s+groupe)\s+(?:(?!(?:and|et|to|vs|versus|contre|then|puis)\b)[\p{L}-]+\s*){1,3}?)?\s*,?\s*(?:to|à|and|et|vs\.?|versus|contre|then|puis)\s+(?:(?:a|an|une|of|de|d'|median|médiane|the|la|le)\s+){0,3}(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]", OptI);
-    /// <summary>A named median with bare limits, its unit in one word, accented or not ("une médiane de 22 séances [19 ; 24]").</summary>
-    static readonly Regex MedianBareLimits = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%À-ÿ'-]+\s*)?[\(\[]\s*(?<a>" + Num + @")\s*(?:to|à|–|—|-|;)\s*(?<b>" + Num + @")\s*[\)\]]", OptI);
+    /// <summary>A named median with bare limits, its unit in one word, accented or not ("une médiane de 22 séances [19 ; 24]"), and the period it is given per ("La fréquence médiane des crises était de 3 par mois [1 ; 7]").</summary>
+    static readonly Regex MedianBareLimits = new(@"\b(?:median|médiane?)\b\s*(?:(?:[\w'-]+|\([^)]{0,20}\))\s+){0,5}?(?:=|:|de|of|was|était|est de|à|at|is)?\s*(?<med>" + Num + @")\s*(?:[a-zA-Zµ/%À-ÿ'-]+\s*)?" + PerTimeUnit + @"[\(\[]\s*(?<a>" + Num + @")\s*(?:to|à|–|—|-|;)\s*(?<b>" + Num + @")\s*[\)\]]", OptI);
+    /// <summary>The period a median is given per, between its unit and its limits ("3 crises par mois [1 ; 7]", "3 per month [1–7]").</summary>
+    const string PerTimeUnit = @"(?:(?:per|par|a|an)\s+(?:day|week|month|year|jour|semaine|mois|an)\s*)?";
+    /// <summary>
+    /// The same median in another group, right after a named one with bare limits, said by a pronoun with its bare limits
+    /// too: "la durée médiane était de 9,3 jours [7 ; 12] ; chez les 41 patients ayant un abcès, elle était de 21 jours
+    /// [14 ; 18]", "… 9 days [7–12]; in the 41 with an abscess, it was 21 days [14–18]". No number between (another
+    /// statistic's), and the pronoun's clause gives it no measure of its own.
+    /// </summary>
+    static readonly Regex PronounMedianBareLimits = new(@"\G\s*[;,]\s*(?:(?:and|et|whereas|alors\s+que)\s+)?(?:(?:in|among|for|chez|parmi|dans|pour)\s+[^;:.=±%()\[\]\d]{0,20}(?:\d+\s+)?[^;:.=±%()\[\]\d]{0,60}?,\s*)?(?:it|il|elle)\s+(?:was|is|était|est)\s+(?:de\s+)?(?<med>" + Num + @")\s*(?:[\p{L}µ/%]+\s*)?\[\s*(?<a>" + Num + @")\s*(?:to|à|–|—|-|;)\s*(?<b>" + Num + @")\s*\]", OptI);
     /// <summary>A median with no quartiles, of an integer-valued measure: "a median of 3 sessions", "the median number of
     /// cycles before a first response was 4.8 in the 12 responders", "le nombre médian de cycles avant la réponse était de
     /// 4,8" (up to eight words, none a number, between the word median and its verb).</summary>
@@ -53,6 +62,11 @@ internal static partial class StatisticExtractor
     static readonly Regex MedianWord = new(@"\b(?:median|médiane?)\b", OptI);
     /// <summary>"median (IQR) 6 (4-8)", "The median [IQR] PHQ-9 score was 12 [8–15]": the header form in running text.</summary>
     static readonly Regex MedianHeader = new(@"\b(?:median|médiane)\s*[\(\[]\s*(?:IQR|Q1\s*[-–]\s*Q3|EIQ|IIQ)\s*[\)\]]\s*(?:[\w'-]+\s+){0,4}?(?:(?:was|were|is|of|était|étaient|est de|de)\s+)?[:=]?\s*(?<med>" + Num + @")\s*[\(\[]\s*(?<q1>" + Num + ")" + Sep + "(?<q3>" + Num + @")\s*[\)\]]", OptI);
+
+    /// <summary>The statement closing a sentence that its values with bare limits are medians with quartiles: ", median (IQR).", "(médiane [Q1 ; Q3]).", "(median [IQR])".</summary>
+    static readonly Regex MedianDeclaredAfter = new(@"(?:,\s*|\(\s*)(?:median|médiane)\s*[\(\[]\s*(?:IQR|EIQ|IIQ|Q1\s*[;,–-]\s*Q3|P25\s*[;,–-]\s*P75)\s*[\)\]]\s*\)?(?=\s*(?:[.;]|$))", OptI);
+    /// <summary>A value and its bare limits in brackets, with a one-word unit between ("36 (24–58)", "2 [1 ; 3]", "9 jours [5-16]"); not the end of a range or a list ("0–10 (…)", "3, 4 (…)").</summary>
+    static readonly Regex ValueWithBareLimits = new(@"(?<![\w.,–-]|[\d.,]\s*[–-]\s*)(?<med>" + Num + @")\s*(?:[\p{L}µ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")" + Sep + @"(?<b>" + Num + @")\s*[\)\]]", Opt);
 
     /// <summary>
     /// A duration in days whose quartiles or range the paper prints as whole days while its median has a tenth that is

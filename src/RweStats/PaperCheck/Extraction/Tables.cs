@@ -15,7 +15,8 @@ internal static partial class StatisticExtractor
     /// <summary>A unit in a row's label ("Age, years", "HbA1c, mmol/mol"); a time after a number is the period the row
     /// counts over, not its unit ("Flares in previous 6 months", "Crises sur les 12 derniers mois").</summary>
     /// <summary>A row's values in days: "Days from injury to surgery", "Length of stay, d", "Délai (jours)".</summary>
-    static readonly Regex LabelDays = new(@"^\s*(?:days|jours)\b|[,(]\s*(?:days|jours|d|j)\s*[,)]", OptI);
+    /// <remarks>The day a thing happened on, counted from an event ("Day of illness", "Jour de maladie à l'admission", "Postoperative day of discharge"), is a day's number.</remarks>
+    static readonly Regex LabelDays = new(@"^\s*(?:days|jours)\b|[,(]\s*(?:days|jours|d|j)\s*[,)]|^\s*(?:(?:postoperative|post-operative|hospital)\s+)?(?:day|jour)\s+(?:of|de|d')\s*(?:the\s+|la\s+|l')?\p{L}", OptI);
     static readonly Regex LabelUnit = new(@"\b(?:mg|kg|g/[dl]L|mmol|µmol|cm|mm|ml|mL|UI|IU)\b|(?<!\d\s{0,3}(?:(?:derniers|précédents|last|past|previous|preceding)\s+)?)\b(?:years|ans|années|days|jours|weeks|semaines|months|mois)\b", Opt);
 
     /// <summary>
@@ -45,8 +46,9 @@ internal static partial class StatisticExtractor
             bool sameMeasure = Regex.Matches(header, @"[A-Za-zÀ-ÿ][\w]{2,}").Any(w => !GenericHeaderWord.IsMatch(w.Value)
                 && Regex.IsMatch(captionWords, @"\b" + Regex.Escape(w.Value) + @"\b", RegexOptions.IgnoreCase));
             bool change = Regex.IsMatch(header, @"\b(?:change|variation|évolution|différence)\b", OptI);
-            bool oneMeasure = !Regex.IsMatch(Regex.Replace(captionWords, @"\([^)]*\)", ""), @"\b(?:and|et)\b|,", Opt); // not the "(moyenne ± ET)" it may end with
-            measureWords = header + (oneMeasure && (sameMeasure || change) ? " | " + caption : "");
+            // Not the "(moyenne ± ET)" or ", mean ± SD" it may end with.
+            bool oneMeasure = !Regex.IsMatch(Regex.Replace(Regex.Replace(captionWords, @"\([^)]*\)", ""), @"[,;:]\s*(?:mean|moyenne|median|médiane)\b.*$", "", OptI), @"\b(?:and|et)\b|,", Opt);
+            measureWords = header + (oneMeasure && (sameMeasure || change || ArmColumn(text.Flow, cell)) ? " | " + caption : "");
             if (measure.Length == 0 || IsVisitLabel(measure)) measure = Regex.Replace(cell.Header ?? "", @"\s*[,;:]?\s*(?:[nN]\s*\(%\)|(?:mean|moyenne|median|médiane)\b.*)$", "", OptI).Trim().TrimEnd(',');
         }
         bool declared = options.IntegerMeasures.Any(d => measureWords.Contains(d, StringComparison.OrdinalIgnoreCase)) || options.StatedWholePoints?.IsMatch(measureWords) == true;
@@ -89,6 +91,20 @@ internal static partial class StatisticExtractor
             return new MeanWithSpread(ctx, mean, sd, se, IsBinary(label));
         }
         return null;
+    }
+
+    /// <summary>
+    /// A column that holds an arm, not a measure: its header is what the paper calls a group ("Radiofrequency (n = 11)"
+    /// where the text says "the radiofrequency group", "Placebo" where it says "le groupe placebo"). In a table by visit,
+    /// the one measure its caption names is then every cell's ("Table 5. Pain at rest (0–10 NRS), mean ± SD."). An n in
+    /// the header is no proof: "BMI (n = 40)" under "Scores by visit" is another measure.
+    /// </summary>
+    static bool ArmColumn(string flow, TableCell cell)
+    {
+        var name = Regex.Replace(cell.Header ?? "", @"\s*[\(\[].*$", "").Trim();
+        if (name.Length < 3 || !Regex.IsMatch(name, @"^\p{L}[\p{L}\d'’ -]{1,40}$")) return false;
+        var n = Regex.Escape(name);
+        return Regex.IsMatch(flow, @"\b(?:the|in|le|du|dans)\s+" + n + @"\s+(?:group|arm)\b|\b(?:groupe|bras)\s+(?:de\s+|du\s+|sous\s+)?" + n + @"(?![\p{L}-])", OptI);
     }
 
     /// <summary>A caption stating what every cell holds: "Tableau 1. Connaissances des répondants selon le sexe, n (%)", "Table 2. … No. (%)".</summary>
