@@ -56,6 +56,8 @@ public static class CheckCorpusBench
         ["heldout34"] = "heldout34 (tuned on)",
         ["heldout35"] = "heldout35 (tuned on)",
         ["heldout36"] = "heldout36 (tuned on)",
+        ["heldout37"] = "heldout37 (tuned on)",
+        ["heldout38"] = "heldout38 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;
