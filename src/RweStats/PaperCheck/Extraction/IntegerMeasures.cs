@@ -253,6 +253,7 @@ internal static partial class StatisticExtractor
     const string NotAVerb = @"(?!(?:" + Auxiliary + @"|showed|reported|received|took|used|a(?=\s+(?:[\p{L}-]+(?:é|ée|és|ées|u|ue|us|ues|i|is|it)|une?|des|du|de|d')\b)|présentaient|recevaient|prenaient)\b)";
 
     static readonly Regex GroupNBracket = new(@"\s*\(\s*[nN]\s*=\s*\d+\s*\)", Opt);
+    static readonly Regex GroupAside = new(@"(?<=\p{Ll}\s*)\s*\(\s*\p{Ll}[\p{Ll}'’-]*(?:\s+\p{Ll}[\p{Ll}'’-]*)*\s*\)(?=\s*$)", Opt);
     /// <summary>A statistic joined to the one before it as a second value of the same measure (see <see cref="InheritMeasure"/>), with no unit or "for …" of its own after it.</summary>
     static bool Joined(string flow, ReportedStatistic previous, ReportedStatistic current)
     {
@@ -271,7 +272,10 @@ internal static partial class StatisticExtractor
                    && ElidedGroup.IsMatch(tail[..preposition.Index].TrimEnd() + " ");
         }
         // The second group's own n in brackets ("and those who missed a session (n = 26) a mean of 10.65") is part of its name.
-        var between = GroupNBracket.Replace(flow[previous.Context.End..current.Context.Start], "");
+        // So is an aside in words describing the group ("and the 10 with a diathesis (knuckle pads or bilateral disease)
+        // 3.45 (SD 1.26)", "et les 9 ayant une atteinte oculaire (conjonctivite ou kératite) 2,14"): lower-case words
+        // only, no number, no abbreviation that could name a measure of its own.
+        var between = GroupAside.Replace(GroupNBracket.Replace(flow[previous.Context.End..current.Context.Start], ""), "");
         var conjunction = Conjunction.Matches(between).LastOrDefault();
         if (!PronounOfSameMeasure.IsMatch(between) && !(conjunction is not null && Elided(between[conjunction.Index..])) && (conjunction is null || !SameMeasureTail.IsMatch(between[(conjunction.Index + conjunction.Length)..]))) return false;
         var afterNumber = flow[current.Context.End..Math.Min(flow.Length, current.Context.End + 20)];
@@ -423,7 +427,9 @@ internal static partial class StatisticExtractor
     static readonly Regex StatedWhole = new(@"\b(?:in\s+)?whole\s+(?:points|numbers)\b|\ben\s+(?:points|nombres)\s+entiers\b|\b(?:nombres?|notes?)\s+enti(?:er|ers|ère|ères|ere|eres)\b|,\s*(?:entiers?|entières?)\s*\)", OptI);
     /// <summary>The subject opening a clause, before its comma or bracket: "La satisfaction,", "Wound pain (".</summary>
     static readonly Regex StatedSubject = new(@"^\s*(?:(?:The|La|Le|Les|L')\s*)?(?<w>\p{L}[\p{L}-]+(?:\s+\p{L}[\p{L}-]+){0,2}?)\s*[,(]", Opt);
-    static readonly Regex WholePointsStatement = new(@"\b(?:in whole points|en points entiers|in whole numbers|en nombres entiers)\b", OptI);
+    /// <summary>"in whole points", "en points entiers", or the same closing the scale's bracket after its range: "(VAS 0–10,
+    /// whole points)", "(EVA 0-10, points entiers)".</summary>
+    static readonly Regex WholePointsStatement = new(@"\b(?:in whole points|en points entiers|in whole numbers|en nombres entiers)\b|,\s*(?:whole\s+(?:points|numbers)|(?:points|nombres)\s+entiers)\s*\)", OptI);
 
     // A verb in the passive names something done to the patients, not a model's estimate ("the dose was adjusted a
     // median of 2 times", "la dose a été ajustée 3 fois"), unless what it was adjusted for or on follows ("means were
