@@ -407,9 +407,12 @@ internal static partial class StatisticExtractor
     /// <summary>The last level of how many each had: "at least two", "au moins deux".</summary>
     static readonly Regex AtLeastTwo = new(@"\b(?:at least (?:two|2)|au moins (?:deux|2))\b", OptI);
     /// <summary>Words of overlap a partition's levels use too: "also" (a step added to the one before: "61 were managed with
-    /// diet alone, 31 also received metformin"), and "both" where other levels say "only"/"alone".</summary>
+    /// diet alone, 31 also received metformin"), and "both" where other levels say "only"/"alone" or is the last of three,
+    /// the level of those in the two before ("38 had an MCP joint treated, 24 a PIP joint and 8 both"): a partition when
+    /// the list adds up exactly to its group's n.</summary>
     static Regex NotOverlapInPartition(IReadOnlyList<string> levels) =>
-        levels.Any(l => AloneWords.IsMatch(l)) ? AlsoOrBoth : AlsoWords;
+        levels.Any(l => AloneWords.IsMatch(l)) || (levels.Count == 3 && BothAlone.IsMatch(levels[^1])) ? AlsoOrBoth : AlsoWords;
+    static readonly Regex BothAlone = new(@"^(?:(?:had|have|avaient|ont|étaient|were)\s+)?(?:both|les deux)$", OptI);
     static readonly Regex AloneWords = new(@"\b(?:only|alone|seule?s?|uniquement)\b", OptI);
     static readonly Regex AlsoWords = new(@"\b(?:also|aussi|également)\b", OptI);
     static readonly Regex AlsoOrBoth = new(@"\b(?:also|aussi|également|both|à la fois|les deux)\b", OptI);
@@ -446,6 +449,10 @@ internal static partial class StatisticExtractor
         /// shared by "had", doses, stages, times): the list may part its group, which the same list of another group
         /// adding up to its n shows.</summary>
         public bool Plain { get; init; }
+        /// <summary>A bare list of counts giving another group's numbers for the levels of the list before it ("these
+        /// numbers were 41, 21 and 11"): its group's head may come before the words that refer back ("parmi les 31 échecs
+        /// du groupe B, ces nombres étaient de 17 et 16").</summary>
+        public bool ByReference { get; init; }
     }
 
     /// <summary>
@@ -484,7 +491,7 @@ internal static partial class StatisticExtractor
                     inSentence.Add(before with
                     {
                         Items = bare.Groups["k"].Captures.Select((c, i) => new CategoryCount(ParseWhole(c.Value), before.Items[i].Level, g0 + c.Index, g0 + c.Index + c.Length)).ToList(),
-                        SegmentStart = g0, SegmentEnd = g1, Head = null,
+                        SegmentStart = g0, SegmentEnd = g1, Head = null, ByReference = true,
                     });
                 g0 = g1 + 1;
             }
@@ -513,7 +520,7 @@ internal static partial class StatisticExtractor
                      : ColonHead.Match(flow[l.SegmentStart..list[0].Start]) is { Success: true } colon ? colon
                      : BracketNHead.Match(flow[l.SegmentStart..list[0].Start]) is { Success: true } bracketN ? bracketN
                      // Levels after their variable may follow the group's head: "Of the 95 patients with a biopsy, the class was III in 21, …".
-                     : l.Form == LevelsForm ? GroupHeadBefore.Match(flow[l.SegmentStart..list[0].Start]) : Match.Empty) is { Success: true } head)
+                     : l.Form == LevelsForm || l.ByReference ? GroupHeadBefore.Match(flow[l.SegmentStart..list[0].Start]) : Match.Empty) is { Success: true } head)
             {
                 total = ParseWhole(head.Groups["n"].Value);
                 source = $"of '{head.Value.TrimEnd(',', ' ')}'";
