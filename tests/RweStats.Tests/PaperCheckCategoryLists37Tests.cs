@@ -54,3 +54,21 @@ public class PaperCheckCategoryLists37Tests
         Assert.DoesNotContain("inconsistent", v);
     }
 }
+
+public class PaperCheckCodeLevels37Tests
+{
+    [Fact]
+    public void Levels_named_by_a_code_after_a_copula_and_another_group_by_reference_fr()
+    {
+        var v = Verdicts("| Caractéristique | Chirurgie (n = 58) | Traitement conservateur (n = 57) |\n|---|---|---|\n| Âge, ans | 46 | 47 |\n\nLa racine atteinte était C5 chez 4 patients du groupe chirurgie, C6 chez 24, C7 chez 27 et C8 chez 3 ; dans le groupe conservateur, ces nombres étaient de 3, 22, 29 et 4.", "category_counts");
+        Assert.Equal(new[] { "consistent", "inconsistent" }, v.Where(x => x != "not_checkable"));
+    }
+
+    [Fact]
+    public void Levels_named_by_a_code_after_a_copula_and_another_group_by_reference_en()
+    {
+        var v = Verdicts("| Characteristic | Surgery (n = 58) | Conservative care (n = 57) |\n|---|---|---|\n| Age, years | 46 | 47 |\n\nThe root involved was C5 in 4 patients of the surgery group, C6 in 24, C7 in 27 and C8 in 3; in the conservative group, these numbers were 3, 22, 29 and 3.", "category_counts");
+        Assert.Contains("consistent", v);
+        Assert.DoesNotContain("inconsistent", v);
+    }
+}
