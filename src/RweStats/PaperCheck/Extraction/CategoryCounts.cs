@@ -407,9 +407,12 @@ internal static partial class StatisticExtractor
     /// <summary>The last level of how many each had: "at least two", "au moins deux".</summary>
     static readonly Regex AtLeastTwo = new(@"\b(?:at least (?:two|2)|au moins (?:deux|2))\b", OptI);
     /// <summary>Words of overlap a partition's levels use too: "also" (a step added to the one before: "61 were managed with
-    /// diet alone, 31 also received metformin"), and "both" where other levels say "only"/"alone".</summary>
+    /// diet alone, 31 also received metformin"), and "both" where other levels say "only"/"alone" or is the last of three,
+    /// the level of those in the two before ("38 had an MCP joint treated, 24 a PIP joint and 8 both"): a partition when
+    /// the list adds up exactly to its group's n.</summary>
     static Regex NotOverlapInPartition(IReadOnlyList<string> levels) =>
-        levels.Any(l => AloneWords.IsMatch(l)) ? AlsoOrBoth : AlsoWords;
+        levels.Any(l => AloneWords.IsMatch(l)) || (levels.Count == 3 && BothAlone.IsMatch(levels[^1])) ? AlsoOrBoth : AlsoWords;
+    static readonly Regex BothAlone = new(@"^(?:(?:had|have|avaient|ont|étaient|were)\s+)?(?:both|les deux)$", OptI);
     static readonly Regex AloneWords = new(@"\b(?:only|alone|seule?s?|uniquement)\b", OptI);
     static readonly Regex AlsoWords = new(@"\b(?:also|aussi|également)\b", OptI);
     static readonly Regex AlsoOrBoth = new(@"\b(?:also|aussi|également|both|à la fois|les deux)\b", OptI);
@@ -427,7 +430,9 @@ internal static partial class StatisticExtractor
     static readonly Regex InCount = new(@"\s(?:in|chez)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b(?:\s+(?:of|in)\s+the\s+[\p{L}-]+\s+(?:group|arm)\b|\s+(?:du|des)\s+(?:groupe|bras)\s+[\p{L}-]+)?)?(?:\s*\([^()]*\))?", OptI);
     /// <summary>The first level of a list, tried in turn: after "was"/"était", after the clause's comma or colon, its last three words.</summary>
     static readonly Regex[] FirstLevel = new[] { @"\b(?:was|were|était|étaient|a été|ont été)\s+", @"[,:]\s*", @"(?<![\p{L}'’-])" }
-        .Select(lead => new Regex(lead + @"(?<lev>(?:de\s+|d')?\d{1,2}|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s*$", OptI)).ToArray();
+        .Select(lead => new Regex(lead + @"(?<lev>(?:de\s+|d')?\d{1,2}|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|" + CodeLevel + @"|[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s*$", OptI)).ToArray();
+    /// <summary>A level named by a code, capitals then a number: a nerve root or vertebra ("C5", "L4", "S1").</summary>
+    const string CodeLevel = @"(?-i:[A-Z]{1,3}\d{1,2})";
     /// <summary>The copula that makes the levels after it the values of the sentence's subject: "The site was left-sided in
     /// 68, …", "Le score d'Apfel était de 2 chez 58 …", "L'anti-TNF reçu était l'adalimumab chez 41 …".</summary>
     static readonly Regex CopulaBefore = new(@"\b(?:was|were|était|étaient|a été|ont été)\s+(?:(?:de|d'|l'|le|la|les|du|des|an?|the)\s*)?$", OptI);
@@ -446,6 +451,10 @@ internal static partial class StatisticExtractor
         /// shared by "had", doses, stages, times): the list may part its group, which the same list of another group
         /// adding up to its n shows.</summary>
         public bool Plain { get; init; }
+        /// <summary>A bare list of counts giving another group's numbers for the levels of the list before it ("these
+        /// numbers were 41, 21 and 11"): its group's head may come before the words that refer back ("parmi les 31 échecs
+        /// du groupe B, ces nombres étaient de 17 et 16").</summary>
+        public bool ByReference { get; init; }
     }
 
     /// <summary>
@@ -484,7 +493,7 @@ internal static partial class StatisticExtractor
                     inSentence.Add(before with
                     {
                         Items = bare.Groups["k"].Captures.Select((c, i) => new CategoryCount(ParseWhole(c.Value), before.Items[i].Level, g0 + c.Index, g0 + c.Index + c.Length)).ToList(),
-                        SegmentStart = g0, SegmentEnd = g1, Head = null,
+                        SegmentStart = g0, SegmentEnd = g1, Head = null, ByReference = true,
                     });
                 g0 = g1 + 1;
             }
@@ -513,7 +522,7 @@ internal static partial class StatisticExtractor
                      : ColonHead.Match(flow[l.SegmentStart..list[0].Start]) is { Success: true } colon ? colon
                      : BracketNHead.Match(flow[l.SegmentStart..list[0].Start]) is { Success: true } bracketN ? bracketN
                      // Levels after their variable may follow the group's head: "Of the 95 patients with a biopsy, the class was III in 21, …".
-                     : l.Form == LevelsForm ? GroupHeadBefore.Match(flow[l.SegmentStart..list[0].Start]) : Match.Empty) is { Success: true } head)
+                     : l.Form == LevelsForm || l.ByReference ? GroupHeadBefore.Match(flow[l.SegmentStart..list[0].Start]) : Match.Empty) is { Success: true } head)
             {
                 total = ParseWhole(head.Groups["n"].Value);
                 source = $"of '{head.Value.TrimEnd(',', ' ')}'";
@@ -740,7 +749,7 @@ internal static partial class StatisticExtractor
         {
             // The level: the words before "in"/"chez", back to the previous item's end (after its join) or, for the first, a few words.
             string gap = segment[prevEnd..a.Index];
-            if (run.Count > 0 && Regex.Match(gap, @"^\s*(?:,\s*(?:(?:and|et)\s+)?|(?:and|et)\s+)(?<lev>[^,;:()\d]{1,40}?|(?:de\s+|d')?\d{1,2}|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?)\s*$", OptI) is { Success: true } next)
+            if (run.Count > 0 && Regex.Match(gap, @"^\s*(?:,\s*(?:(?:and|et)\s+)?|(?:and|et)\s+)(?<lev>[^,;:()\d]{1,40}?|(?:de\s+|d')?\d{1,2}|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|" + CodeLevel + @")\s*$", OptI) is { Success: true } next)
             {
                 run.Add((ParseWhole(a.Groups["k"].Value), next.Groups["lev"].Value.Trim(), prevEnd + next.Groups["lev"].Index, a.Index + a.Length));
             }
