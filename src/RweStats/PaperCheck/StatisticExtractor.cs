@@ -363,6 +363,9 @@ internal static partial class StatisticExtractor
                 // "une saturation inférieure à 92 % (n = 72)", "an oxygen saturation below 92% (n = 72)": a bound a
                 // percentage is compared with is a threshold, not a share of patients.
                 if (PercentBound.IsMatch(flow[Math.Max(0, m.Groups["pct"].Index - 40)..m.Groups["pct"].Index])) continue;
+                // "tacrolimus 0.1% ointment (n=36)", "une pommade à 0,1 % (n = 36)": a drug's concentration in its formulation.
+                if (FormulationAfterPercent.IsMatch(flow[(m.Groups["pct"].Index + m.Groups["pct"].Length)..Math.Min(flow.Length, m.Groups["pct"].Index + m.Groups["pct"].Length + 60)])
+                    || FormulationBeforePercent.IsMatch(flow[Math.Max(0, m.Groups["pct"].Index - 40)..m.Groups["pct"].Index])) continue;
                 // "45 % in the drug group (n = 40)": the n of the group named between is the denominator, not the count.
                 if (regex == PercentWordsThenCount && GroupWords.IsMatch(flow[(m.Groups["pct"].Index + m.Groups["pct"].Length)..m.Groups["k"].Index])) continue;
                 int? k = m.Groups["k"].Success ? int.TryParse(m.Groups["k"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var kv) ? kv : ParseCount(m.Groups["k"].Value) : null;

@@ -49,6 +49,11 @@ internal static partial class StatisticExtractor
     static readonly Regex CountInWordsThenPercent = new(@"(?<![\w.,-])(?<k>" + CountWords.Pattern + @")\s+(?:[\wÀ-ÿ'-]+\s+)?" + PeopleWords + @"\s*(?:(?:du|des)\s+(?:groupe|bras)\s+[\wÀ-ÿ'-]+(?:\s+(?!(?:et|ou|and|or)\b)[\wÀ-ÿ'-]+){0,2}\s*|(?:of|in) the\s+[\wÀ-ÿ'-]+(?:\s+[\wÀ-ÿ'-]+)?\s+(?:group|arm)\s*|" + PeopleQualifier + @")?[\(\[]\s*(?<pct>" + Num + @")\s*%\s*[\)\]]", OptI);
     /// <summary>A comparison a percentage closes ("below 92%", "inférieure ou égale à 92 %", "≥ 50 %", "au moins 80 %"): a threshold or a bound, not a share.</summary>
     static readonly Regex PercentBound = new(@"(?:[<>≤≥]=?|\b(?:below|above|under|over|less than|more than|greater than|lower than|higher than|fewer than|at least|at most|up to|exceeding|(?:inférieure?s?|supérieure?s?)(?:\s+ou\s+égale?s?)?\s+à|moins de|plus de|au moins|au plus|jusqu'à|dépassant))\s*$", OptI);
+    /// <summary>What a drug is made up as: "tacrolimus 0.1% ointment", "0.05% clobetasol gel", "pommade à 0,1 %", "collyre de
+    /// timolol à 0,5 %", "cream 1%": the percentage is the drug's concentration in it, not a share of people.</summary>
+    const string Formulation = @"(?:ointments?|gels?|creams?|lotions?|solutions?|(?:eye\s+|ear\s+|nasal\s+)?drops|sprays?|foams?|patch(?:es)?|shampoos?|mouthwash(?:es)?|mouth\s?rinses?|rinses?|varnish|emulsions?|suspensions?|pastes?|powders?|tinctures?|pommades?|crèmes?|collyres?|gouttes|mousses?|shampo(?:o|ing)s?|bains?\s+de\s+bouche|vernis|émulsions?|pâtes?|poudres?|teintures?|timbres?|patchs)";
+    static readonly Regex FormulationAfterPercent = new(@"^\s*%\s+(?:(?!(?:of|in|among|and|or|had|were|was|des|de|du|chez|et|ou|avaient|étaient)\b)[A-Za-zÀ-ÿ][\wÀ-ÿ-]*\s+){0,2}?" + Formulation + @"\b", OptI);
+    static readonly Regex FormulationBeforePercent = new(@"\b" + Formulation + @"\s+(?:(?:de|d'|of)\s*[A-Za-zÀ-ÿ][\wÀ-ÿ-]*\s+)?(?:(?:dosée?s?\s+)?à\s+|at\s+)?$", OptI);
     static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
 
     static readonly Regex PercentOfNamedGroup = new(@"\G\s*%\s+(?:of\s+(?:the|those)|among(?:\s+the)?|des|du|de\s+la|de\s+l'|parmi\s+les)\s*(?!(?:" + StudyPeople + @"|total|all|tous|ensemble|cases|cas)\b)[\wéèàç'-]+", OptI);
