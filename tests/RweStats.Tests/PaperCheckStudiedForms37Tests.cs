@@ -26,4 +26,24 @@ public class PaperCheckStudiedForms37Tests
     [InlineData("Sur les 40 patients, 12 (30,0 %) appliquaient la pommade chaque jour.", "consistent")]
     [InlineData("Sur les 40 patients, 12 (45,0 %) appliquaient la pommade chaque jour.", "inconsistent")]
     public void AShareOfPeopleBeforeAFormulationWordIsStillChecked(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "percentage"));
+
+    [Theory]
+    // Log scale: SE = (ln 2.85 − ln 1.20) / 3.92 = 0.221, z = ln 1.85 / 0.221 = 2.79: p = 0.005. SE = (ln 2.03 − ln 0.86)
+    // / 3.92 = 0.219, z = ln 1.32 / 0.219 = 1.27: p = 0.20 (0.02 is impossible). The second value, right after "and" or
+    // "et de", is the same ratio's; on the linear scale its interval is not symmetric, so it was left unchecked.
+    [InlineData("The odds ratio of fistula was 1.85 (95% CI 1.20–2.85; p=0.005) after a proximal repair and 1.32 (95% CI 0.86–2.03; p=0.20) after a distal one.", "consistent,consistent")]
+    [InlineData("The odds ratio of fistula was 1.85 (95% CI 1.20–2.85; p=0.005) after a proximal repair and 1.32 (95% CI 0.86–2.03; p=0.02) after a distal one.", "consistent,inconsistent")]
+    [InlineData("L'OR de fistule était de 1,85 (IC à 95 % : 1,20-2,85 ; p = 0,005) pour une forme proximale et de 1,32 (IC à 95 % : 0,86-2,03 ; p = 0,20) pour une forme distale.", "consistent,consistent")]
+    [InlineData("L'OR de fistule était de 1,85 (IC à 95 % : 1,20-2,85 ; p = 0,005) pour une forme proximale et de 1,32 (IC à 95 % : 0,86-2,03 ; p = 0,02) pour une forme distale.", "consistent,inconsistent")]
+    public void TheSecondValueOfARatioAfterAndIsARatio(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text, "ci_vs_p")));
+
+    [Theory]
+    // SE = (ln 0.76 − ln 0.19) / 3.92 = 0.354, z = |ln 0.38| / 0.354 = 2.74: p = 0.006. SE = (ln 1.08 − ln 0.25) / 3.92 =
+    // 0.373, z = |ln 0.52| / 0.373 = 1.75: p = 0.08 (0.008 is impossible). "at 6 months" between the ratio's name and its
+    // value is the time it is read at, not another estimate.
+    [InlineData("The hazard ratio for recurrence was 0.38 (95% confidence interval 0.19 to 0.76), P=0.006; the adjusted odds ratio for taking any analgesic at 6 months was 0.52 (0.25 to 1.08), P=0.08.", "consistent,consistent")]
+    [InlineData("The hazard ratio for recurrence was 0.38 (95% confidence interval 0.19 to 0.76), P=0.006; the adjusted odds ratio for taking any analgesic at 6 months was 0.52 (0.25 to 1.08), P=0.008.", "consistent,inconsistent")]
+    [InlineData("Le hazard ratio de récidive était de 0,38 (IC à 95 % : 0,19-0,76), p = 0,006 ; l'odds ratio ajusté de prise d'un antalgique à 6 mois était de 0,52 (0,25 à 1,08), p = 0,08.", "consistent,consistent")]
+    [InlineData("Le hazard ratio de récidive était de 0,38 (IC à 95 % : 0,19-0,76), p = 0,006 ; l'odds ratio ajusté de prise d'un antalgique à 6 mois était de 0,52 (0,25 à 1,08), p = 0,008.", "consistent,inconsistent")]
+    public void ARatioReadAtATimePointBeforeItsBareLimits(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text, "ci_vs_p")));
 }
