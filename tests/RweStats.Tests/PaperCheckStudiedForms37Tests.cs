@@ -46,4 +46,17 @@ public class PaperCheckStudiedForms37Tests
     [InlineData("Le hazard ratio de récidive était de 0,38 (IC à 95 % : 0,19-0,76), p = 0,006 ; l'odds ratio ajusté de prise d'un antalgique à 6 mois était de 0,52 (0,25 à 1,08), p = 0,08.", "consistent,consistent")]
     [InlineData("Le hazard ratio de récidive était de 0,38 (IC à 95 % : 0,19-0,76), p = 0,006 ; l'odds ratio ajusté de prise d'un antalgique à 6 mois était de 0,52 (0,25 à 1,08), p = 0,008.", "consistent,inconsistent")]
     public void ARatioReadAtATimePointBeforeItsBareLimits(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text, "ci_vs_p")));
+
+    [Theory]
+    // 1,843 of 27,102 is 6.80 %; 982 of 11,420 is 8.60 % (9.6 % is impossible). 12 of 43 is 27.9 %; 31 of 43 is 72.1 %
+    // (62.1 % is impossible). A count with thousands separators, or a bracket that goes on after the denominator.
+    [InlineData("Mortality at 30 days was 6.8% (1,843 of 27,102) after early surgery and 8.6% (982 of 11,420) after later surgery.", "consistent,consistent")]
+    [InlineData("Mortality at 30 days was 6.8% (1,843 of 27,102) after early surgery and 9.6% (982 of 11,420) after later surgery.", "consistent,inconsistent")]
+    [InlineData("The objective response rate was 27.9% (12 of 43; exact 95% CI, 15.2–43.6) and the disease control rate 72.1% (31 of 43).", "consistent,consistent")]
+    [InlineData("The objective response rate was 27.9% (12 of 43; exact 95% CI, 15.2–43.6) and the disease control rate 62.1% (31 of 43).", "consistent,inconsistent")]
+    [InlineData("La mortalité à 30 jours était de 6,8 % (1 843 sur 27 102) après chirurgie précoce et de 8,6 % (982 sur 11 420) après chirurgie tardive.", "consistent,consistent")]
+    [InlineData("La mortalité à 30 jours était de 6,8 % (1 843 sur 27 102) après chirurgie précoce et de 9,6 % (982 sur 11 420) après chirurgie tardive.", "consistent,inconsistent")]
+    [InlineData("Le taux de réponse objective était de 27,9 % (12 sur 43 ; IC exact à 95 % : 15,3-43,7).", "consistent")]
+    [InlineData("Le taux de réponse objective était de 37,9 % (12 sur 43 ; IC exact à 95 % : 15,3-43,7).", "inconsistent")]
+    public void APercentageThenItsCountOfADenominator(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text, "percentage")));
 }
