@@ -59,4 +59,16 @@ public class PaperCheckStudiedForms37Tests
     [InlineData("Le taux de réponse objective était de 27,9 % (12 sur 43 ; IC exact à 95 % : 15,3-43,7).", "consistent")]
     [InlineData("Le taux de réponse objective était de 37,9 % (12 sur 43 ; IC exact à 95 % : 15,3-43,7).", "inconsistent")]
     public void APercentageThenItsCountOfADenominator(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text, "percentage")));
+
+    [Theory]
+    // With n = 58, r = 0.27 (0.265 to 0.275) gives a two-sided p from 0.037 to 0.044; fewer patients only raise it: a p of
+    // 0.005 is below even the one-sided half of the lowest, 0.04 is given by all 58 and 0.10 by fewer.
+    [InlineData("In the 58 patients who completed treatment, the fall in pain correlated with the fall in the lesion score (r=0.27, p=0.005).", "inconsistent")]
+    [InlineData("In the 58 patients who completed treatment, the fall in pain correlated with the fall in the lesion score (r=0.27, p=0.04).", "consistent")]
+    [InlineData("In the 58 patients who completed treatment, the fall in pain correlated with the fall in the lesion score (r=0.27, p=0.10).", "consistent")]
+    [InlineData("Chez les 58 patients ayant terminé le traitement, la baisse de la douleur était corrélée à celle du score lésionnel (r = 0,27 ; p = 0,005).", "inconsistent")]
+    [InlineData("Chez les 58 patients ayant terminé le traitement, la baisse de la douleur était corrélée à celle du score lésionnel (r = 0,27 ; p = 0,04).", "consistent")]
+    // Without the people the sentence opens on, the df is not known.
+    [InlineData("The fall in pain correlated with the fall in the lesion score (r=0.27, p=0.005).", "not_checkable")]
+    public void ACorrelationInTheSentenceOfThePeopleItOpensOn(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "p_vs_statistic"));
 }

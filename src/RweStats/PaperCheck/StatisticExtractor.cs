@@ -91,7 +91,12 @@ internal static partial class StatisticExtractor
             int start = Math.Min(m.Index, p.Start), end = pFirst ? valueEnd + gap.Length : p.End;
             usedP.Add(p);
             taken.Add((start, end));
-            found.Add(new TestStatistic(Context(text, start, end, french, sentences, studyNs, options), test, df1, df2, value, p) { DfMayBeCorrected = sphericity && test == "F" });
+            var statContext = Context(text, start, end, french, sentences, studyNs, options);
+            // "In the 67 patients who completed treatment, the fall in pain correlated with … (r = 0.31, p = 0.01)": the people
+            // the sentence opens on are all the correlation can be of (fewer, with missing values, only raise its p).
+            if (test == "r" && df1 is null && SentenceOpensOnPeople.Match(flow[SentenceStart(sentences, m.Index)..m.Index]) is { Success: true } opener)
+                statContext = statContext with { NAtMost = ParseWhole(opener.Groups["n"].Value) };
+            found.Add(new TestStatistic(statContext, test, df1, df2, value, p) { DfMayBeCorrected = sphericity && test == "F" });
         }
 
         foreach (Match m in Interval.Matches(flow))
