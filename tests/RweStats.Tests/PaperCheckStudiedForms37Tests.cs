@@ -58,6 +58,9 @@ public class PaperCheckStudiedForms37Tests
     [InlineData("La mortalité à 30 jours était de 6,8 % (1 843 sur 27 102) après chirurgie précoce et de 9,6 % (982 sur 11 420) après chirurgie tardive.", "consistent,inconsistent")]
     [InlineData("Le taux de réponse objective était de 27,9 % (12 sur 43 ; IC exact à 95 % : 15,3-43,7).", "consistent")]
     [InlineData("Le taux de réponse objective était de 37,9 % (12 sur 43 ; IC exact à 95 % : 15,3-43,7).", "inconsistent")]
+    // A bracket that goes on only after a count of a denominator: "(14,8 à 6,8 mg/j)", "(14.8 to 6.8 mg/day)" hold no count.
+    [InlineData("La dose a baissé de 54 % (14,8 à 6,8 mg/j) à M6.", "")]
+    [InlineData("The dose fell by 54 % (14.8 to 6.8 mg/day) at month 6.", "")]
     public void APercentageThenItsCountOfADenominator(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text, "percentage")));
 
     [Theory]
