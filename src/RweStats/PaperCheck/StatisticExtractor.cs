@@ -91,7 +91,12 @@ internal static partial class StatisticExtractor
             int start = Math.Min(m.Index, p.Start), end = pFirst ? valueEnd + gap.Length : p.End;
             usedP.Add(p);
             taken.Add((start, end));
-            found.Add(new TestStatistic(Context(text, start, end, french, sentences, studyNs, options), test, df1, df2, value, p) { DfMayBeCorrected = sphericity && test == "F" });
+            var statContext = Context(text, start, end, french, sentences, studyNs, options);
+            // "In the 67 patients who completed treatment, the fall in pain correlated with … (r = 0.31, p = 0.01)": the people
+            // the sentence opens on are all the correlation can be of (fewer, with missing values, only raise its p).
+            if (test == "r" && df1 is null && SentenceOpensOnPeople.Match(flow[SentenceStart(sentences, m.Index)..m.Index]) is { Success: true } opener)
+                statContext = statContext with { NAtMost = ParseWhole(opener.Groups["n"].Value) };
+            found.Add(new TestStatistic(statContext, test, df1, df2, value, p) { DfMayBeCorrected = sphericity && test == "F" });
         }
 
         foreach (Match m in Interval.Matches(flow))
@@ -363,6 +368,9 @@ internal static partial class StatisticExtractor
                 // "une saturation inférieure à 92 % (n = 72)", "an oxygen saturation below 92% (n = 72)": a bound a
                 // percentage is compared with is a threshold, not a share of patients.
                 if (PercentBound.IsMatch(flow[Math.Max(0, m.Groups["pct"].Index - 40)..m.Groups["pct"].Index])) continue;
+                // "tacrolimus 0.1% ointment (n=36)", "une pommade à 0,1 % (n = 36)": a drug's concentration in its formulation.
+                if (FormulationAfterPercent.IsMatch(flow[(m.Groups["pct"].Index + m.Groups["pct"].Length)..Math.Min(flow.Length, m.Groups["pct"].Index + m.Groups["pct"].Length + 60)])
+                    || FormulationBeforePercent.IsMatch(flow[Math.Max(0, m.Groups["pct"].Index - 40)..m.Groups["pct"].Index])) continue;
                 // "45 % in the drug group (n = 40)": the n of the group named between is the denominator, not the count.
                 if (regex == PercentWordsThenCount && GroupWords.IsMatch(flow[(m.Groups["pct"].Index + m.Groups["pct"].Length)..m.Groups["k"].Index])) continue;
                 int? k = m.Groups["k"].Success ? int.TryParse(m.Groups["k"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var kv) ? kv : ParseCount(m.Groups["k"].Value) : null;

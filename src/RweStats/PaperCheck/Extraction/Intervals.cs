@@ -67,9 +67,11 @@ internal static partial class StatisticExtractor
         if (ratio is not null && before.Length - ratio.Index > 50)
         {
             var between = before[(ratio.Index + ratio.Length)..];
-            bool refers = Conjunction.Matches(between).LastOrDefault() is { } c && Regex.IsMatch(between[(c.Index + c.Length)..], @"^\s*(?:celui|celle|ceux|celles|(?:that|those|the one) (?:of|for|in|with)|for|pour)\b", OptI);
+            // "… et de 1,27 (IC …)", "… and 1.27 (95% CI …)": the estimate right after the conjunction is the ratio's second value.
+            bool refers = Conjunction.Matches(between).LastOrDefault() is { } c && Regex.IsMatch(between[(c.Index + c.Length)..], @"^\s*(?:(?:celui|celle|ceux|celles|(?:that|those|the one) (?:of|for|in|with)|for|pour)\b|(?:de|d'|of)?\s*$)", OptI);
             bool positive = est.Value > 0 && lo.Value > 0 && hi.Value > 0;
-            if (!positive || (Regex.IsMatch(between, @"\d") && !refers)) return null;
+            // "the odds ratio for any drug at 2 years was 0.46 (…)": the time it is read at is no other estimate.
+            if (!positive || (Regex.IsMatch(TimePoint.Replace(between, " "), @"\d") && !refers)) return null;
         }
         return ratio;
     }

@@ -745,4 +745,8 @@ internal static partial class StatisticExtractor
         if (ClauseBreak.Match(after) is { Success: true } next) after = after[..next.Index];
         return OwnGroupNamed.IsMatch(after);
     }
+
+    /// <summary>A sentence that opens on the people it is about, closed by a comma: "In the 67 patients who completed
+    /// treatment, …", "Among the 120 participants, …", "Chez les 67 patients ayant terminé le traitement, …".</summary>
+    static readonly Regex SentenceOpensOnPeople = new(@"^\s*(?:In|Among|Chez|Parmi)\s+(?:the\s+|these\s+|les\s+|ces\s+)?(?<n>" + WholeCount + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople + @"\b[^.;:()\d]*,", Opt);
 }
