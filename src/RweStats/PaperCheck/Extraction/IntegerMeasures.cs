@@ -371,7 +371,7 @@ internal static partial class StatisticExtractor
         // A measure the paper says is given in whole points or numbers, named as its clause's subject: "La satisfaction,
         // sur une EN de 0 à 10 en points entiers, était de 8,41", "Wound pain (0–10, whole points) fell from …": integer-valued
         // wherever the paper names it again ("chez les 13 patients raides, la satisfaction était de 6,08").
-        foreach (Match m in StatedWhole.Matches(flow))
+        foreach (Match m in WholePointsStatement.Matches(flow))
         {
             int from = flow.LastIndexOfAny(new[] { '.', ';', '\n' }, Math.Max(0, m.Index - 1)) + 1;
             if (m.Index - from > 160) continue;
@@ -424,12 +424,15 @@ internal static partial class StatisticExtractor
         }
         return names.Count == 0 ? null : new Regex(@"(?<![\w-])(?:" + string.Join("|", names.Select(Regex.Escape)) + @")(?![\w-])", Opt);
     }
-    static readonly Regex StatedWhole = new(@"\b(?:in\s+)?whole\s+(?:points|numbers)\b|\ben\s+(?:points|nombres)\s+entiers\b|\b(?:nombres?|notes?)\s+enti(?:er|ers|ère|ères|ere|eres)\b|,\s*(?:entiers?|entières?)\s*\)", OptI);
     /// <summary>The subject opening a clause, before its comma or bracket: "La satisfaction,", "Wound pain (".</summary>
     static readonly Regex StatedSubject = new(@"^\s*(?:(?:The|La|Le|Les|L')\s*)?(?<w>\p{L}[\p{L}-]+(?:\s+\p{L}[\p{L}-]+){0,2}?)\s*[,(]", Opt);
-    /// <summary>"in whole points", "en points entiers", or the same closing the scale's bracket after its range: "(VAS 0–10,
-    /// whole points)", "(EVA 0-10, points entiers)".</summary>
-    static readonly Regex WholePointsStatement = new(@"\b(?:in whole points|en points entiers|in whole numbers|en nombres entiers)\b|,\s*(?:whole\s+(?:points|numbers)|(?:points|nombres)\s+entiers)\s*\)", OptI);
+    /// <summary>
+    /// The paper's statement that a measure takes whole values: "in whole points", "whole numbers", "en points entiers",
+    /// "notes entières", or the same closing the scale's bracket after its range: "(VAS 0–10, whole points)", "(EVA 0-10,
+    /// points entiers)", "(0 à 10, entiers)". One statement for the rule that names the measure by its clause's subject and
+    /// the one that names it by its abbreviation; the bracket's form is tried first, so that a match starts at its comma.
+    /// </summary>
+    static readonly Regex WholePointsStatement = new(@",\s*(?:whole\s+(?:points|numbers)|(?:points|nombres)\s+entiers|entiers?|entières?)\s*\)|\b(?:in\s+)?whole\s+(?:points|numbers)\b|\ben\s+(?:points|nombres)\s+entiers\b|\b(?:nombres?|notes?)\s+enti(?:er|ers|ère|ères|ere|eres)\b", OptI);
 
     // A verb in the passive names something done to the patients, not a model's estimate ("the dose was adjusted a
     // median of 2 times", "la dose a été ajustée 3 fois"), unless what it was adjusted for or on follows ("means were
