@@ -608,12 +608,12 @@ internal static partial class StatisticExtractor
             var name = g.Groups["name"].Value.Trim();
             if (name.Length < 3) continue;
             var words = Regex.Split(name, @"[\s‐-]+").Where(w => w.Length > 0).Select(Regex.Escape);
-            var printed = new Regex(@"(?<![\p{L}\d'’-])" + string.Join(@"[\s‐-]+", words) + @"\s*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", OptI);
-            var atName = printed.Matches(flow[..before]).Select(m => (ParseWhole(m.Groups["n"].Value), name, m.Value)).ToList();
+            string printedName = @"(?<![\p{L}\d'’-])" + string.Join(@"[\s‐-]+", words);
+            const string PrintedN = @"\s*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)";
+            List<(int, string, string)> PrintedAt(string pattern) => new Regex(pattern, OptI).Matches(flow[..before]).Select(m => (ParseWhole(m.Groups["n"].Value), name, m.Value)).ToList();
+            var atName = PrintedAt(printedName + PrintedN);
             // The name's first words printed with one or two more ("in the contraception group" and "Contraception continue (n = 80)").
-            if (atName.Count == 0)
-                atName = new Regex(printed.ToString().Replace(@"\s*\(\s*[nN]", @"(?:\s+[\p{L}][\p{L}'’‐-]*){1,2}\s*\(\s*[nN]"), OptI)
-                    .Matches(flow[..before]).Select(m => (ParseWhole(m.Groups["n"].Value), name, m.Value)).ToList();
+            if (atName.Count == 0) atName = PrintedAt(printedName + @"(?:\s+[\p{L}][\p{L}'’‐-]*){1,2}" + PrintedN);
             // The whole name printed with its n names the arm; its words may name others ("Méthotrexate + clobétasol" beside "Clobétasol seul").
             found.AddRange(atName);
             if (atName.Count == 0)

@@ -134,7 +134,7 @@ internal static partial class StatisticExtractor
         // the 61 eyes that started with a BCVA of 70 letters or better, the BCVA went from …", "Les 18 fumeuses avaient
         // une EVA de …" (never across a clause break: "…, et les 13 yeux passés au faricimab …" is another group's).
         else if (chosen is null && GroupOwnNoun.Matches(before).LastOrDefault() is { } ownNoun && !ClauseBreak.IsMatch(before[ownNoun.Index..])
-                 && !Regex.IsMatch(before[(ownNoun.Index + ownNoun.Length)..], @"[±%=]|\d[.,]\d"))
+                 && !StatisticPrinted.IsMatch(before[(ownNoun.Index + ownNoun.Length)..]))
         {
             n = ParseWhole(ownNoun.Groups["n"].Value);
             source = $"'{ownNoun.Value.Trim()}' in the same sentence";
@@ -730,6 +730,10 @@ internal static partial class StatisticExtractor
     /// <summary>The units a sentence may count other than the study's patients (several to a patient).</summary>
     internal const string OtherUnitWords = "eyes|knees|hips|teeth|lesions|visits|samples|specimens|procedures|operations|admissions|hospitali[sz]ations|episodes|cycles|prescriptions|records|measurements|tumou?rs|nodules|joints|events|consultations|séjours|yeux|genoux|hanches|dents|lésions|visites|échantillons|prélèvements|interventions|hospitalisations|épisodes|ordonnances|dossiers|mesures|tumeurs|articulations|événements|évènements";
 
+    /// <summary>A statistic printed in a stretch of text (a ±, a percentage, an equals sign or a decimal): a group
+    /// named before it is that statistic's, not a later one's.</summary>
+    static readonly Regex StatisticPrinted = new(@"[±%=]|\d[.,]\d", RegexOptions.CultureInvariant);
+
     /// <summary>
     /// A group counted before a statistic is another clause's when a clause break and that clause's own statistic stand
     /// between them and the statistic's clause names a group of its own after it: "Les 9 femmes sous X avaient consulté
@@ -740,7 +744,7 @@ internal static partial class StatisticExtractor
     {
         if (groupEnd > start) return false;
         var between = flow[groupEnd..start];
-        if (ClauseBreak.Matches(between).LastOrDefault() is not { } cut || !Regex.IsMatch(between[..cut.Index], @"[±%=]|\d[.,]\d")) return false;
+        if (ClauseBreak.Matches(between).LastOrDefault() is not { } cut || !StatisticPrinted.IsMatch(between[..cut.Index])) return false;
         var after = flow[end..Math.Max(end, Math.Min(s1, end + 40))];
         if (ClauseBreak.Match(after) is { Success: true } next) after = after[..next.Index];
         return OwnGroupNamed.IsMatch(after);
