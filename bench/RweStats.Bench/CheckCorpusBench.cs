@@ -58,6 +58,8 @@ public static class CheckCorpusBench
         ["heldout36"] = "heldout36 (tuned on)",
         ["heldout37"] = "heldout37 (tuned on)",
         ["heldout38"] = "heldout38 (tuned on)",
+        ["heldout39"] = "heldout39 (tuned on)",
+        ["heldout40"] = "heldout40 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;
