@@ -135,7 +135,10 @@ internal static partial class StatisticExtractor
                 }
                 // The one arm the counts' clause names, whose n the paper states where the arms are allocated: "moderate in 16 and
                 // severe in 10 in the vehicle group" after "randomized to tozacitinib (n = 48) or vehicle (n = 24)".
-                if (total is null && ArmOfClause(flow, from, to, list[0].Start, studyNs) is { } arm)
+                // The clause ends at a ";" after the last count ("…, moderate in 15 and severe in 6; after B the numbers were …").
+                int semiBefore = flow.LastIndexOf(';', list[0].Start, list[0].Start - from), semiAfter = flow.IndexOf(';', list[^1].End, to - list[^1].End);
+                int armFrom = semiBefore >= 0 ? semiBefore + 1 : from, armTo = semiAfter >= 0 ? semiAfter : to;
+                if (total is null && ArmOfClause(flow, armFrom, armTo, list[0].Start, studyNs) is { } arm)
                 {
                     total = arm.N;
                     bracketTotal = $"of {ArmNSource} '{arm.Name}' ('{arm.Source.Trim()}')";
@@ -152,6 +155,8 @@ internal static partial class StatisticExtractor
                         others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value}' earlier in the paragraph"));
                     others.AddRange(SubjectPeople(flow, sentences, paragraph, s0));
                     if (studyN is { } sn) others.Add((sn, $"the study's n ({studyNSource})"));
+                    // The n of the group the clause names, as the paragraph gives it as a denominator ("4 of 40 given B").
+                    if (GroupDenominator(flow, studyNs, armFrom, armTo, list[0].Start) is { } group) others.Insert(0, group);
                     // Any count of people in the sentence may be the total ("Of 300 screened, 160 were women and 140 men").
                     // Not the last of a list of counts ("respectivement chez 9, 11, 10 et 18 patients du groupe oral", "in 4, 7 and 12
                     // patients"): that is one group's count, not a total.
@@ -166,6 +171,11 @@ internal static partial class StatisticExtractor
                     { Page = line.Page, Line = line.Line };
                 var counts = new CategoryCounts(ctx, variable, list, total, others);
                 yield return bracketTotal is null ? counts : counts with { TotalSource = bracketTotal };
+                // The same levels of another group by reference, after a ";": "…, moderate in 15 and severe in 6; after B the
+                // numbers were 9, 18 and 14". Only when this list counts its whole group (its sum its group's n).
+                bool whole = total == counts.Sum || (total is null && others.Any(o => o.Item1 == counts.Sum));
+                if (whole && semiAfter >= 0 && OtherGroupCounts(text, sentences, studyNs, semiAfter + 1, s1, list, variable) is { } other)
+                    yield return other;
             }
         }
     }
@@ -210,7 +220,8 @@ internal static partial class StatisticExtractor
         var named = ArmReference.Matches(flow[from..to]).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value))
             .SelectMany(word => studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(word) && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
             .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
-        return named.Count == 1 ? named[0] : null;
+        // Two words of one arm's name ("given botulinum toxin" after "randomised to botulinum toxin (n = 40)") name one arm.
+        return named.Count >= 1 && named.Select(a => (a.At, a.N, a.Source)).Distinct().Count() == 1 ? named[0] : null;
     }
 
     /// <summary>
@@ -488,8 +499,11 @@ internal static partial class StatisticExtractor
                 inSentence.AddRange(BracketedCountLists(flow, g0, g1));
                 // A bare list of counts after a list, as many as its levels: the same levels in another group ("in the
                 // placebo group the corresponding numbers were 39, 71 and 31", "dans le groupe suivi habituel, 198, 247 et 171").
-                if (!inSentence.Any(l => l.SegmentStart == g0) && inSentence.LastOrDefault() is { } before && OtherGroupSignal.IsMatch(flow[g0..g1])
-                    && BareCounts.Matches(flow[g0..g1]).FirstOrDefault(m => m.Groups["k"].Captures.Count == before.Items.Count) is { } bare)
+                // Or a group named at the segment's head, then its counts alone: "…; after B, 52, 31 and 21".
+                if (!inSentence.Any(l => l.SegmentStart == g0) && inSentence.LastOrDefault() is { } before
+                    && BareCounts.Matches(flow[g0..g1]).FirstOrDefault(m => m.Groups["k"].Captures.Count == before.Items.Count) is { } bare
+                    && (OtherGroupSignal.IsMatch(flow[g0..g1]) || (GroupLeadThenCounts.Match(flow[g0..g1]) is { Success: true } lead && lead.Length == bare.Index
+                        && Regex.IsMatch(flow[(g0 + bare.Index + bare.Length)..g1], @"^\s*[.)]?\s*$"))))
                     inSentence.Add(before with
                     {
                         Items = bare.Groups["k"].Captures.Select((c, i) => new CategoryCount(ParseWhole(c.Value), before.Items[i].Level, g0 + c.Index, g0 + c.Index + c.Length)).ToList(),
@@ -547,6 +561,9 @@ internal static partial class StatisticExtractor
                 total = printed.N;
                 source = $"of {ArmNSource} '{printed.Name}' ('{printed.Source}')";
             }
+            // The denominator the paragraph gives with the group's name: "…; after B, 52, 31 and 21" and "19 of 102 after B".
+            else if (l.ByReference && GroupN(flow, sentences, studyNs, l.SegmentStart, list[0].Start, list[0].Start) is { } group)
+                (total, source) = group;
             else
             {
                 var (studyN, studyNSource) = studyNs.At(list[0].Start);
@@ -585,6 +602,97 @@ internal static partial class StatisticExtractor
             yield return total is null ? counts : counts with { TotalSource = source };
         }
     }
+
+    /// <summary>A segment that names a group, then gives its counts alone: "after B, 52, 31 and 21", "in the B group, 48, 17
+    /// and 9", "of the 3,274 treated with B, 2,487, 402, 311 and 104", "sous B, 12, 9 et 4" (the group's words end at the
+    /// comma before the first count).</summary>
+    static readonly Regex GroupLeadThenCounts = new(@"^\s*(?:(?:and|et|while|whereas|alors que|tandis que)\s+)?(?:in|after|with|under|on|among|for|given|of|sous|après|avec|chez|dans|pour|parmi|par|des|sur)\s[^;:]{1,80}?,\s*(?=\d)", OptI);
+    /// <summary>The group a segment names before "the numbers were": "after saline the numbers were", "with B these numbers were",
+    /// "sous B, ces nombres étaient".</summary>
+    static readonly Regex GroupBeforeNumbers = new(@"^\s*(?:(?:and|et|while|whereas|alors que|tandis que)\s+)?(?:in|after|with|under|on|among|given|for|sous|après|avec|chez|dans|pour|parmi|par)\s+(?:the\s+|l['’]|le\s+|la\s+|les\s+|an?\s+)?(?<name>[\p{L}\d][\p{L}\d.,'’‐-]*(?:\s+(?!(?:the|these|ces|les|group|arm|groupe|bras)\b)[\p{L}\d][\p{L}\d.,'’‐-]*){0,3}?)(?:\s+(?:group|arm|groupe|bras))?\s*,?\s+(?:the|these|ces|les)\s+(?:corresponding\s+)?(?:numbers|figures|counts|nombres|chiffres|effectifs)\b", OptI);
+
+    /// <summary>
+    /// The counts of another group for the levels of a list, by reference in the segment after it: its group named at the
+    /// segment's head and its counts alone, as many as the list's ("…; after B the numbers were 9, 18 and 14", "…; in the B
+    /// group, 48, 17 and 9", "…; dans le groupe B, ces nombres étaient de 8, 16, 18 et 11"). Their total: the group's head
+    /// ("of the 3,274 treated with B,"), else the n of the group named (<see cref="GroupN"/>). Null when the segment holds
+    /// anything after the counts, or the group's n is not known.
+    /// </summary>
+    static CategoryCounts? OtherGroupCounts(PaperText text, int[] sentences, StudyNs studyNs, int g0, int s1, IReadOnlyList<CategoryCount> levels, string variable)
+    {
+        var flow = text.Flow;
+        int g1 = flow.IndexOf(';', g0, s1 - g0) is var semi and >= 0 ? semi : s1;
+        var segment = flow[g0..g1];
+        var lead = GroupLeadThenCounts.Match(segment);
+        if (!lead.Success && !OtherGroupSignal.IsMatch(segment)) return null;
+        var bare = BareCounts.Matches(segment).FirstOrDefault(m => m.Groups["k"].Captures.Count == levels.Count);
+        // The counts end the segment: nothing follows them that could make them other counts.
+        if (bare is null || !Regex.IsMatch(segment[(bare.Index + bare.Length)..], @"^\s*[.)]?\s*$")) return null;
+        if (!(lead.Success && lead.Length == bare.Index) && !GroupBeforeNumbers.IsMatch(segment[..bare.Index])) return null;
+        var items = bare.Groups["k"].Captures.Select((c, i) => new CategoryCount(ParseWhole(c.Value), levels[i].Level, g0 + c.Index, g0 + c.Index + c.Length)).ToList();
+        if (GroupN(flow, sentences, studyNs, g0, g0 + bare.Index, items[0].Start) is not { } n) return null;
+        int start = items[0].Start, end = items[^1].End;
+        int s0 = SentenceStart(sentences, start);
+        var line = text.LineAt(start);
+        var ctx = new StatisticContext(start, end, flow[start..end], flow[s0..SentenceEnd(sentences, flow, start)].Trim(), variable, true, n.N, n.Source, null)
+            { Page = line.Page, Line = line.Line };
+        return new CategoryCounts(ctx, variable, items, n.N, Array.Empty<(int, string)>()) { TotalSource = n.Source };
+    }
+
+    /// <summary>
+    /// The n of the group a segment's words name before its counts: its head with an n ("of the 3,274 treated with B"), an
+    /// arm whose n the paper stated before (an allocation, a table's header: <see cref="ArmOfClause"/>, <see
+    /// cref="ArmByPrintedName"/>), or the denominator the paragraph gives with the group's name ("12 of 40 given B", "19 of
+    /// 102 after B", "9 sur 44 du groupe B"), when every one it gives is the same.
+    /// </summary>
+    static (int N, string Source)? GroupN(string flow, int[] sentences, StudyNs studyNs, int from, int to, int at)
+    {
+        if (GroupHeadBefore.Match(flow[from..to]) is { Success: true } head)
+            return (ParseWhole(head.Groups["n"].Value), $"of '{head.Value.Trim().TrimEnd(',')}'");
+        int s0 = SentenceStart(sentences, at);
+        if (ArmOfClause(flow, from, to, at, studyNs) is { } arm && arm.At < s0)
+            return (arm.N, $"of {ArmNSource} '{arm.Name}' ('{arm.Source.Trim()}')");
+        if (ArmByPrintedName(flow, from, to, s0, studyNs) is { } printed)
+            return (printed.N, $"of {ArmNSource} '{printed.Name}' ('{printed.Source}')");
+        return GroupDenominator(flow, studyNs, from, to, at) is { } d ? (d.N, "of " + d.Source) : null;
+    }
+
+    /// <summary>Words naming a group in a clause: "given botulinum toxin", "after wedge excision", "in the B group", "du groupe
+    /// B", "sous B", "treated with B"; the name runs to a comma, a bracket, a number or a clause's end, four words at most.</summary>
+    static readonly Regex GroupNameInClause = new(@"\b(?:given|after|with|receiving|taking|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|au\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?(?<name>[\p{L}][\p{L}\d.'’‐-]*(?:\s+(?!(?:the|these|ces|les|numbers|nombres|were|étaient|was|était|and|et|or|ou|had|avaient|in|chez)\b)[\p{L}\d][\p{L}\d.'’‐-]*){0,3})", OptI);
+    static readonly Regex GroupWordEnd = new(@"\s+(?:group|arm|groupe|bras)$", OptI);
+
+    /// <summary>
+    /// The n of the group a clause names, as the clause's paper gives it as a denominator with the group's name ("12 of
+    /// 40 given B", "19 of 102 after B", "9 sur 44 du groupe B"): the name's words, or its first ones, in every such
+    /// denominator of the paper, all of one n. Null when the clause names no group, two, or the paper gives none.
+    /// </summary>
+    static (int N, string Source)? GroupDenominator(string flow, StudyNs studyNs, int from, int to, int at)
+    {
+        // The paper's section the clause is in (a paper of its own under its heading), before or after the clause.
+        int p0 = studyNs.Headings?.LastOrDefault(h => h <= at) ?? 0;
+        int p1 = studyNs.Headings?.FirstOrDefault(h => h > at) is int next and > 0 ? next : flow.Length;
+        var paragraph = flow[p0..p1];
+        var found = new List<(int N, string Source)>();
+        foreach (Match g in GroupNameInClause.Matches(flow[from..to]))
+        {
+            var words = Regex.Split(GroupWordEnd.Replace(g.Groups["name"].Value.Trim().TrimEnd('.', ','), ""), @"[\s‐-]+").Where(w => w.Length > 0).ToList();
+            // The whole name, else its first words ("after wedge excision of the nail" and "19 of 102 after wedge excision").
+            for (int k = words.Count; k >= 1; k--)
+            {
+                if (string.Join(" ", words.Take(k)).Length < 3) break;
+                string printedName = string.Join(@"[\s‐-]+", words.Take(k).Select(Regex.Escape));
+                var denominators = new Regex(DenominatorOfGroup.Replace("NAME", printedName), OptI).Matches(paragraph).ToList();
+                if (denominators.Count == 0) continue;
+                found.AddRange(denominators.Select(d => (ParseWhole(d.Groups["n"].Value), $"the group '{string.Join(" ", words.Take(k))}' ('{d.Value.Trim()}')")));
+                break;
+            }
+        }
+        return found.Count > 0 && found.Select(f => f.N).Distinct().Count() == 1 ? found[0] : null;
+    }
+    /// <summary>A count of a group's n with the group's name: "12 of 40 given NAME", "19 of 102 after NAME", "4 of 72 patients
+    /// treated with NAME", "9 sur 44 du groupe NAME", "19 patients sur 51 sous NAME".</summary>
+    const string DenominatorOfGroup = @"(?<![\w.,])" + WholeCount + @"\s+(?:[\p{L}-]+\s+){0,2}?(?:of|out of|sur)\s+(?:the\s+|les\s+)?(?<n>" + WholeCount + @")(?![.,]?\d)\s+(?:[\p{L}-]+\s+){0,2}?(?:given|after|with|receiving|taking|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?NAME(?![\p{L}\d-])";
 
     /// <summary>The group a clause names before its counts: "in the placebo group, …", "of the active group", "dans le
     /// groupe clobétasol seul", "sous oxybate de sodium, …", "after open surgery, …".</summary>

@@ -1,0 +1,103 @@
+using Xunit;
+using static RweStats.Tests.PaperCheckOnText;
+
+namespace RweStats.Tests;
+
+/// <summary>
+/// One group's counts of the levels of a variable, then another group's counts of the same levels by reference, each
+/// checked against the n of the group its clause names, however the paper states that n: an allocation ("randomly
+/// assigned to A (n = 46) or B (n = 44)"), a table's header, a group's head ("of the 95 treated with B,"), or a
+/// denominator with the group's name elsewhere in the paper ("14 of 58 after B", "14 patients sur 58 du groupe B").
+/// </summary>
+public class PaperCheckCategoryLists41Tests
+{
+    const string AllocationEn = "Methods. Ninety adults were randomly assigned to pulsed radiofrequency (n = 46) or steroid injection (n = 44).\n\n";
+    const string AllocationFr = "Méthodes. Quatre-vingt-dix adultes ont été randomisés entre radiofréquence pulsée (n = 46) et infiltration de corticoïdes (n = 44).\n\n";
+
+    [Fact]
+    public void A_list_and_the_numbers_of_another_arm_are_checked_against_each_arm_en()
+    {
+        var v = Verdicts(AllocationEn + "Neck pain at 3 months was absent in 20 patients given pulsed radiofrequency, mild in 16 and severe in 10; with steroid injection these numbers were 12, 19 and 15.", "category_counts");
+        Assert.Single(v, "inconsistent");
+        Assert.Equal("inconsistent", v[^1]);
+        Assert.DoesNotContain("inconsistent", Verdicts(AllocationEn + "Neck pain at 3 months was absent in 20 patients given pulsed radiofrequency, mild in 16 and severe in 10; with steroid injection these numbers were 12, 19 and 13.", "category_counts"));
+    }
+
+    [Fact]
+    public void A_list_and_the_numbers_of_another_arm_are_checked_against_each_arm_fr()
+    {
+        var v = Verdicts(AllocationFr + "À 3 mois, la douleur était absente chez 20 patients sous radiofréquence pulsée, légère chez 16 et sévère chez 10 ; sous infiltration, ces nombres étaient de 12, 19 et 15.", "category_counts");
+        Assert.Single(v, "inconsistent");
+        Assert.Equal("inconsistent", v[^1]);
+        Assert.DoesNotContain("inconsistent", Verdicts(AllocationFr + "À 3 mois, la douleur était absente chez 20 patients sous radiofréquence pulsée, légère chez 16 et sévère chez 10 ; sous infiltration, ces nombres étaient de 12, 19 et 13.", "category_counts"));
+    }
+
+    [Fact]
+    public void The_first_list_takes_the_n_of_its_arm_named_in_two_words_en()
+    {
+        // Two words of one arm's name ("given pulsed radiofrequency") name one arm, not two.
+        var v = Verdicts(AllocationEn + "Neck pain at 3 months was absent in 20 patients given pulsed radiofrequency, mild in 16 and severe in 12.", "category_counts");
+        Assert.Equal("inconsistent", v[^1]);
+    }
+
+    [Fact]
+    public void A_group_named_then_its_counts_alone_takes_the_n_the_paper_gives_as_a_denominator_en()
+    {
+        const string Later = " Recurrence at one year occurred in 6 of 60 patients after laser ablation (10.0%) and 14 of 58 after sclerotherapy (24.1%).";
+        var v = Verdicts("Bruising was none in 25 patients treated with laser ablation, mild in 20 and moderate in 15; in the sclerotherapy group, 22, 21 and 16." + Later, "category_counts");
+        Assert.Equal(new[] { "consistent", "inconsistent" }, v);
+        Assert.Equal(new[] { "consistent", "consistent" }, Verdicts("Bruising was none in 25 patients treated with laser ablation, mild in 20 and moderate in 15; in the sclerotherapy group, 22, 21 and 15." + Later, "category_counts"));
+    }
+
+    [Fact]
+    public void A_group_named_then_its_counts_alone_takes_the_n_the_paper_gives_as_a_denominator_fr()
+    {
+        const string Later = " Une récidive à un an est survenue chez 6 patients sur 60 du groupe laser (10,0 %) et chez 14 patients sur 58 du groupe sclérothérapie (24,1 %).";
+        var v = Verdicts("La douleur était absente chez 25 patients traités par laser, légère chez 20 et modérée chez 15 ; dans le groupe sclérothérapie, 22, 21 et 16." + Later, "category_counts");
+        Assert.Equal(new[] { "consistent", "inconsistent" }, v);
+        Assert.Equal(new[] { "consistent", "consistent" }, Verdicts("La douleur était absente chez 25 patients traités par laser, légère chez 20 et modérée chez 15 ; dans le groupe sclérothérapie, 22, 21 et 15." + Later, "category_counts"));
+    }
+
+    [Fact]
+    public void The_denominator_may_stand_in_another_paragraph_before_the_lists_en()
+    {
+        var v = Verdicts("Results. Relief at one month was reported by 30 of 46 patients given cryotherapy (65.2%) and by 20 of 44 after laser ablation (45.5%).\n\nScarring at 6 months was absent in 20 patients given cryotherapy, mild in 16 and severe in 10; after laser ablation, 12, 19 and 15.", "category_counts");
+        Assert.Equal(new[] { "consistent", "inconsistent" }, v);
+    }
+
+    [Fact]
+    public void Without_the_other_group_s_n_its_counts_are_not_judged()
+    {
+        Assert.DoesNotContain("inconsistent", Verdicts("Bruising was none in 25 patients treated with laser ablation, mild in 20 and moderate in 15; in the sclerotherapy group, 22, 21 and 16. Recurrence at one year occurred in 6 of 60 patients after laser ablation (10.0%).", "category_counts"));
+        Assert.DoesNotContain("inconsistent", Verdicts("La douleur était absente chez 25 patients traités par laser, légère chez 20 et modérée chez 15 ; dans le groupe sclérothérapie, 22, 21 et 16.", "category_counts"));
+    }
+
+    [Fact]
+    public void A_first_list_short_of_its_group_s_n_leaves_the_other_group_s_counts_unjudged()
+    {
+        // 25 + 20 + 13 = 58 of 60: the levels may not cover every patient, so 16 + 21 + 22 = 59 of 58 proves nothing.
+        Assert.DoesNotContain("inconsistent", Verdicts("Bruising was none in 25 patients treated with laser ablation, mild in 20 and moderate in 13; in the sclerotherapy group, 22, 21 and 16. Recurrence occurred in 6 of 60 patients after laser ablation (10.0%) and 14 of 58 after sclerotherapy (24.1%).", "category_counts"));
+    }
+
+    [Fact]
+    public void A_group_head_with_its_n_then_its_counts_alone_en()
+    {
+        var v = Verdicts("Of the 120 patients treated with oral terbinafine, 80 were cured, 25 improved and 15 failed; of the 95 treated with itraconazole, 60, 22 and 16.", "category_counts");
+        Assert.Equal(new[] { "consistent", "inconsistent" }, v);
+        Assert.DoesNotContain("inconsistent", Verdicts("Of the 120 patients treated with oral terbinafine, 80 were cured, 25 improved and 15 failed; of the 95 treated with itraconazole, 60, 22 and 13.", "category_counts"));
+    }
+
+    [Fact]
+    public void A_group_head_with_its_n_then_its_counts_alone_fr()
+    {
+        var v = Verdicts("Parmi les 120 patients traités par terbinafine, 80 ont été guéris, 25 se sont améliorés et 15 étaient en échec ; parmi les 95 traités par itraconazole, 60, 22 et 16.", "category_counts");
+        Assert.Equal(new[] { "consistent", "inconsistent" }, v);
+    }
+
+    [Fact]
+    public void A_table_header_gives_the_other_arm_s_n_en()
+    {
+        var v = Verdicts("Table 2. Outcomes\n\nOutcome  Pulsed radiofrequency (n = 46)  Steroid injection (n = 44)\nRelief, n (%)  30 (65.2)  20 (45.5)\n\nNeck pain at 3 months was absent in 20 patients given pulsed radiofrequency, mild in 16 and severe in 10; after steroid injection the numbers were 12, 19 and 15.", "category_counts");
+        Assert.Equal(new[] { "consistent", "inconsistent" }, v);
+    }
+}
