@@ -100,4 +100,56 @@ public class PaperCheckCategoryLists41Tests
         var v = Verdicts("Table 2. Outcomes\n\nOutcome  Pulsed radiofrequency (n = 46)  Steroid injection (n = 44)\nRelief, n (%)  30 (65.2)  20 (45.5)\n\nNeck pain at 3 months was absent in 20 patients given pulsed radiofrequency, mild in 16 and severe in 10; after steroid injection the numbers were 12, 19 and 15.", "category_counts");
         Assert.Equal(new[] { "consistent", "inconsistent" }, v);
     }
+
+    [Fact]
+    public void Levels_in_counts_with_the_group_after_the_people_and_a_gloss_in_brackets_en()
+    {
+        const string Allocation = "Methods. Patients were randomized to cryotherapy (n = 50) or imiquimod (n = 48).\n\n";
+        var v = Verdicts(Allocation + "At 6 months, no residual plaque was seen in 30 patients given cryotherapy, a thin plaque (barely visible) in 12 and a thick plaque in 8; in the imiquimod group, 25, 14 and 11.", "category_counts");
+        Assert.Equal("inconsistent", v[^1]);
+        Assert.Single(v, "inconsistent");
+        Assert.DoesNotContain("inconsistent", Verdicts(Allocation + "At 6 months, no residual plaque was seen in 30 patients given cryotherapy, a thin plaque (barely visible) in 12 and a thick plaque in 8; in the imiquimod group, 25, 14 and 9.", "category_counts"));
+    }
+
+    [Fact]
+    public void Levels_in_counts_with_the_group_after_the_people_and_a_gloss_in_brackets_fr()
+    {
+        const string Allocation = "Méthodes. Les patients ont été randomisés entre cryothérapie (n = 50) et imiquimod (n = 48).\n\n";
+        var v = Verdicts(Allocation + "À 6 mois, aucune plaque résiduelle n'était visible chez 30 patients traités par cryothérapie, une plaque fine (à peine visible) chez 12 et une plaque épaisse chez 8 ; dans le groupe imiquimod, 25, 14 et 11.", "category_counts");
+        Assert.Equal("inconsistent", v[^1]);
+        Assert.Single(v, "inconsistent");
+    }
+
+    [Fact]
+    public void A_group_head_naming_a_dose_with_its_unit_en()
+    {
+        var v = Verdicts("Of the 58 knees given 2.5 mL of hyaluronate, 31 had no effusion, 19 a small effusion and 8 a large effusion; of the 55 knees given 5 mL of hyaluronate, 28, 17 and 12.", "category_counts");
+        Assert.Equal(new[] { "consistent", "inconsistent" }, v);
+    }
+
+    [Fact]
+    public void A_group_head_naming_a_dose_with_its_unit_fr()
+    {
+        var v = Verdicts("Parmi les 58 genoux traités par 2,5 mL d'hyaluronate, 31 n'avaient pas d'épanchement, 19 un épanchement modéré et 8 un épanchement abondant ; parmi les 55 genoux traités par 5 mL, 28, 17 et 12.", "category_counts");
+        Assert.Equal(new[] { "consistent", "inconsistent" }, v);
+    }
+
+    [Fact]
+    public void Bands_of_a_measured_value_as_levels_en()
+    {
+        const string Allocation = "Methods. Adults were randomized to laser (n = 45) or drill (n = 44).\n\n";
+        var v = Verdicts(Allocation + "At one year, the air-bone gap was 10 dB or less in 31 patients of the laser group, 11 to 20 dB in 11 and over 20 dB in 3; in the drill group, these numbers were 21, 15 and 10.", "category_counts");
+        Assert.Equal("inconsistent", v[^1]);
+        Assert.Single(v, "inconsistent");
+        Assert.DoesNotContain("inconsistent", Verdicts(Allocation + "At one year, the air-bone gap was 10 dB or less in 31 patients of the laser group, 11 to 20 dB in 11 and over 20 dB in 3; in the drill group, these numbers were 21, 15 and 8.", "category_counts"));
+    }
+
+    [Fact]
+    public void Bands_of_a_measured_value_as_levels_and_a_group_of_two_words_fr()
+    {
+        const string Allocation = "Méthodes. Les patients ont été randomisés entre implant actif (n = 45) et contrôle (n = 44).\n\n";
+        var v = Verdicts(Allocation + "À un an, le gain auditif était de 10 dB ou plus chez 30 patients du groupe implant actif, de 5 à 9 dB chez 12 et inférieur à 5 dB chez 3 ; dans le groupe contrôle, ces nombres étaient de 20, 15 et 11.", "category_counts");
+        Assert.Equal("inconsistent", v[^1]);
+        Assert.Single(v, "inconsistent");
+    }
 }

@@ -340,7 +340,7 @@ internal static partial class StatisticExtractor
     /// <summary>A group and its n at a clause's head, then a comma and the first count: "Of the 196 patients assigned to
     /// withdrawal, 151 …", "of the 92 in the conventional program, 39 …", "Des 27 échecs sous oxygénothérapie standard, 19 …",
     /// "Parmi les 7 214 patients sous inhalateur unique, 4 318 …".</summary>
-    static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+(?:[^\s\d,;:.()][^\s,;:()]*|\d{1,3}\s+(?:days?|weeks?|months?|years?|hours?|jours|semaines|mois|ans|heures)\b)){0,12}?)\s*,\s+$", OptI);
+    static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+(?:[^\s\d,;:.()][^\s,;:()]*|\d{1,3}\s+(?:days?|weeks?|months?|years?|hours?|jours|semaines|mois|ans|heures)\b|\d+(?:[.,]\d+)?\s*(?:mm|cm|mg|µg|mcg|g|kg|mL|ml|Gy|UI|IU|%)(?![\p{L}\d]))){0,12}?)\s*,\s+$", OptI);
     /// <summary>A group named with its n in a bracket at a clause's head: "Among patients given rituximab (n = 120), 80 …",
     /// "Chez les patients opérés (n = 64), 50 …".</summary>
     static readonly Regex BracketNHead = new(@"\b(?:of|among|in|parmi|chez|dans|sur)\s+[^,;()\d]{1,60}\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)\s*,\s+$", OptI);
@@ -438,10 +438,16 @@ internal static partial class StatisticExtractor
     static readonly Regex NumberWordLead = new(@"^(?:one|a single|two|three|four|five|une?\s+seule?|deux|trois|quatre|cinq)\b", OptI);
     /// <summary>A level then its count, as a list's item: "left-sided in 68", "de 2 chez 58 patients", "l'adalimumab chez 41
     /// patients", "III in 21"; the people's word may follow the count.</summary>
-    static readonly Regex InCount = new(@"\s(?:in|chez)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b(?:\s+(?:of|in)\s+the\s+[\p{L}-]+\s+(?:group|arm)\b|\s+(?:du|des)\s+(?:groupe|bras)\s+[\p{L}-]+)?)?(?:\s*\([^()]*\))?", OptI);
+    static readonly Regex InCount = new(@"\s(?:in|chez)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b(?:\s+(?:of|in)\s+the\s+[\p{L}-]+\s+(?:group|arm)\b|\s+(?:du|des)\s+(?:groupe|bras)\s+[\p{L}-]+(?:\s+(?!(?:et|ou|de|à)\b)[\p{L}-]+){0,2}(?=\s*[,;.]|\s+et\b)|\s+(?:of|in)\s+the\s+[\p{L}-]+(?:\s+[\p{L}-]+){1,2}?\s+(?:group|arm)\b|" + GroupAfterPeople + @")?)?(?:\s*\([^()]*\))?", OptI);
+    /// <summary>The group of the people counted, named after them up to the item's comma: "given botulinum toxin", "treated
+    /// with phenol", "after surgery", "sous spiramycine", "traités par laser".</summary>
+    const string GroupAfterPeople = @"\s+(?:given|after|treated\s+(?:with|by)|receiving|taking|on|under|sous|après|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+)?[\p{L}][\p{L}\d.-]*(?:\s+(?!(?:and|or|et|ou|in|chez)\b)[\p{L}\d][\p{L}\d.-]*){0,2}(?=\s*[,;.])";
     /// <summary>The first level of a list, tried in turn: after "was"/"était", after the clause's comma or colon, its last three words.</summary>
     static readonly Regex[] FirstLevel = new[] { @"\b(?:was|were|était|étaient|a été|ont été)\s+", @"[,:]\s*", @"(?<![\p{L}'’-])" }
         .Select(lead => new Regex(lead + @"(?<lev>(?:de\s+|d')?\d{1,2}|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|" + CodeLevel + @"|[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s*$", OptI)).ToArray();
+    /// <summary>A level that is a band of a measured value, with its unit: "de 11 à 20 dB", "above 20 dB", "supérieur à 20 dB",
+    /// "10 mmHg or less", "of 2 cm or more".</summary>
+    const string ValueBand = @"(?:de\s+|d'|of\s+|from\s+)?(?:(?:above|below|over|under|more than|less than|supérieure?s?|inférieure?s?|plus de|moins de)\s+(?:à\s+)?)?\d+(?:[.,]\d+)?(?:\s*(?:à|to|-|–)\s*\d+(?:[.,]\d+)?)?\s*(?:%|[\p{L}]{1,6}(?:/[\p{L}]{1,4})?)(?:\s+(?:ou|or)\s+(?:moins|plus|more|less))?";
     /// <summary>A level named by a code, capitals then a number: a nerve root or vertebra ("C5", "L4", "S1").</summary>
     const string CodeLevel = @"(?-i:[A-Z]{1,3}\d{1,2})";
     /// <summary>The copula that makes the levels after it the values of the sentence's subject: "The site was left-sided in
@@ -516,6 +522,9 @@ internal static partial class StatisticExtractor
                 lists.Add(l.Exclusive || !inSentence.Any(o => o.Exclusive && o.Items.Select(x => x.Level).SequenceEqual(l.Items.Select(x => x.Level))) ? l : l with { Exclusive = true });
         }
         var resolved = new List<(ClauseList L, int? Total, string Source, int Start, int End, List<(int, string)> Others, int S0, string Sentence)>();
+        // Lists whose total is a denominator the paper gives with their group's name ("14 of 58 after B"): a group's n only
+        // when the list before them parts its own group exactly.
+        var byDenominator = new HashSet<ClauseList>();
         foreach (var l in lists)
         {
             var list = l.Items;
@@ -562,8 +571,13 @@ internal static partial class StatisticExtractor
                 source = $"of {ArmNSource} '{printed.Name}' ('{printed.Source}')";
             }
             // The denominator the paragraph gives with the group's name: "…; after B, 52, 31 and 21" and "19 of 102 after B".
-            else if (l.ByReference && GroupN(flow, sentences, studyNs, l.SegmentStart, list[0].Start, list[0].Start) is { } group)
-                (total, source) = group;
+            // The denominator the paper gives with the name of the group the list's head or first item names ("none in 25
+            // patients treated with B, …", "…; after B, 52, 31 and 21" and "19 of 102 after B").
+            else if (GroupDenominator(flow, studyNs, l.SegmentStart, l.ByReference || list.Count < 2 ? list[0].Start : list[1].Start, list[0].Start) is { } group)
+            {
+                (total, source) = (group.N, "of " + group.Source);
+                byDenominator.Add(l);
+            }
             else
             {
                 var (studyN, studyNSource) = studyNs.At(list[0].Start);
@@ -593,10 +607,11 @@ internal static partial class StatisticExtractor
                     && o.L.Items.Any(x => list.Any(y => y.Level == x.Level)));
             // Clauses that may overlap say something only when they add up to their total.
             if (!l.Exclusive && partition.L is null && sum != total && !others.Any(o => o.Item1 == sum)) continue;
+            bool unsure = byDenominator.Contains(l) && sum > total && partition.L is null;
             var line = text.LineAt(start);
             var ctx = new StatisticContext(start, end, flow[start..end], sentence.Trim(), "clauses of one group", true, total,
                 total is not null ? source : "no n stated", null) { Page = line.Page, Line = line.Line };
-            var counts = new CategoryCounts(ctx, l.Form, list, total, others) { MayOverlap = !l.Exclusive && partition.L is null, Exhaustive = l.Exhaustive };
+            var counts = new CategoryCounts(ctx, l.Form, list, total, others) { MayOverlap = (!l.Exclusive && partition.L is null) || unsure, Exhaustive = l.Exhaustive && !byDenominator.Contains(l) };
             if (partition.L is not null)
                 counts = counts with { ExclusiveShown = $"the same levels of another group add up exactly to its n of {partition.Total} {partition.Source} ('{flow[partition.Start..partition.End]}'): no member is in two of them" };
             yield return total is null ? counts : counts with { TotalSource = source };
@@ -606,7 +621,7 @@ internal static partial class StatisticExtractor
     /// <summary>A segment that names a group, then gives its counts alone: "after B, 52, 31 and 21", "in the B group, 48, 17
     /// and 9", "of the 3,274 treated with B, 2,487, 402, 311 and 104", "sous B, 12, 9 et 4" (the group's words end at the
     /// comma before the first count).</summary>
-    static readonly Regex GroupLeadThenCounts = new(@"^\s*(?:(?:and|et|while|whereas|alors que|tandis que)\s+)?(?:in|after|with|under|on|among|for|given|of|sous|après|avec|chez|dans|pour|parmi|par|des|sur)\s[^;:]{1,80}?,\s*(?=\d)", OptI);
+    static readonly Regex GroupLeadThenCounts = new(@"^\s*(?:(?:and|et|while|whereas|alors que|tandis que)\s+)?(?:in|after|with|under|on|among|for|given|of|sous|après|avec|chez|dans|pour|parmi|par|des|sur)\s[^;:]{1,80}?,\s+(?=\d)", OptI);
     /// <summary>The group a segment names before "the numbers were": "after saline the numbers were", "with B these numbers were",
     /// "sous B, ces nombres étaient".</summary>
     static readonly Regex GroupBeforeNumbers = new(@"^\s*(?:(?:and|et|while|whereas|alors que|tandis que)\s+)?(?:in|after|with|under|on|among|given|for|sous|après|avec|chez|dans|pour|parmi|par)\s+(?:the\s+|l['’]|le\s+|la\s+|les\s+|an?\s+)?(?<name>[\p{L}\d][\p{L}\d.,'’‐-]*(?:\s+(?!(?:the|these|ces|les|group|arm|groupe|bras)\b)[\p{L}\d][\p{L}\d.,'’‐-]*){0,3}?)(?:\s+(?:group|arm|groupe|bras))?\s*,?\s+(?:the|these|ces|les)\s+(?:corresponding\s+)?(?:numbers|figures|counts|nombres|chiffres|effectifs)\b", OptI);
@@ -857,7 +872,7 @@ internal static partial class StatisticExtractor
         {
             // The level: the words before "in"/"chez", back to the previous item's end (after its join) or, for the first, a few words.
             string gap = segment[prevEnd..a.Index];
-            if (run.Count > 0 && Regex.Match(gap, @"^\s*(?:,\s*(?:(?:and|et)\s+)?|(?:and|et)\s+)(?<lev>[^,;:()\d]{1,40}?|(?:de\s+|d')?\d{1,2}|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|" + CodeLevel + @")\s*$", OptI) is { Success: true } next)
+            if (run.Count > 0 && Regex.Match(gap, @"^\s*(?:,\s*(?:(?:and|et)\s+)?|(?:and|et)\s+)(?<lev>[^,;:()\d]{1,40}?|(?:de\s+|d')?\d{1,2}|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|" + CodeLevel + "|" + ValueBand + @")(?:\s*\([^()\d]{1,60}\))?\s*$", OptI) is { Success: true } next)
             {
                 run.Add((ParseWhole(a.Groups["k"].Value), next.Groups["lev"].Value.Trim(), prevEnd + next.Groups["lev"].Index, a.Index + a.Length));
             }
