@@ -152,4 +152,30 @@ public class PaperCheckCategoryLists41Tests
         Assert.Equal("inconsistent", v[^1]);
         Assert.Single(v, "inconsistent");
     }
+
+    [Fact]
+    public void A_part_of_each_person_named_before_the_first_count_en()
+    {
+        const string Allocation = "Methods. Patients were randomized to plasma injections (n = 40) or saline injections (n = 40).\n\n";
+        var v = Verdicts(Allocation + "At 6 months, the knees of 12 patients given plasma had no effusion, 20 a small effusion and 8 a large effusion; after saline, these numbers were 9, 21 and 11.", "category_counts");
+        Assert.Equal("inconsistent", v[^1]);
+        Assert.Single(v, "inconsistent");
+        Assert.DoesNotContain("inconsistent", Verdicts(Allocation + "At 6 months, the knees of 12 patients given plasma had no effusion, 20 a small effusion and 8 a large effusion; after saline, these numbers were 9, 21 and 10.", "category_counts"));
+    }
+
+    [Fact]
+    public void A_part_of_each_person_named_before_the_first_count_fr()
+    {
+        const string Allocation = "Méthodes. Les patients ont été randomisés entre pansement argentique (n = 40) et pansement simple (n = 38).\n\n";
+        var v = Verdicts(Allocation + "À 6 semaines, les plaies de 10 patients traités par pansement argentique étaient cicatrisées, 25 en cours de cicatrisation et 5 sans amélioration ; sous pansement simple, ces nombres étaient de 6, 24 et 9.", "category_counts");
+        Assert.Equal("inconsistent", v[^1]);
+        Assert.Single(v, "inconsistent");
+    }
+
+    [Fact]
+    public void A_count_of_a_group_s_head_is_not_a_level()
+    {
+        // "Of 40 patients, 12 had …": the 40 is the group, not the first of the list.
+        Assert.DoesNotContain("inconsistent", Verdicts("Methods. We included 90 patients.\n\nOf 40 patients given plasma, 12 had no effusion, 20 a small effusion and 8 a large effusion.", "category_counts"));
+    }
 }

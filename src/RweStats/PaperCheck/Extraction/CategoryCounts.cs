@@ -372,7 +372,11 @@ internal static partial class StatisticExtractor
     /// analysed), each a subset of the one before: "1,532 were screened, and 410 … were randomized" are no partition.</summary>
     static readonly Regex FlowStage = new(@"\b(?:screened|assessed|eligible|approached|invited|contacted|consented|enrolled|recruited|randomi[sz]ed|allocated|included|analy[sz]ed|followed up|dépisté\w*|évalué\w*|éligibles?|sollicité\w*|contacté\w*|invité\w*|inclus|incluse?s|recruté\w*|randomisé\w*|analysé\w*|suivi\w*)\b", OptI);
     /// <summary>Where a clause may open with its count: the segment's start, after ", " or ": ".</summary>
-    static readonly Regex ClauseStart = new(@"(?:^\s*|[,:]\s+)(?=\d)", Opt);
+    static readonly Regex ClauseStart = new(@"(?:^\s*|[,:]\s+|" + PartOfPeople + @")(?=\d)", Opt);
+    /// <summary>A part of each of the people counted, named before them, their verb after them: "the wrist flexors of 4
+    /// patients given B had …", "the scans of 30 children showed …", "les genoux de 12 patients étaient …": the clause's
+    /// subject is those people, so its count leads the list.</summary>
+    const string PartOfPeople = @"\b(?i:the|les|la|le)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?\s+(?i:of|de|des)\s+(?=" + WholeCount + @"\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b[^,;:.\d]{0,60}?\s(?i:had|were|was|showed|scored|reached|avaient|étaient|présentaient|montraient|atteignaient)\s)";
     /// <summary>The inclusion that makes a clause's count the total of the clauses after it: "239 patients ont été inclus, 121
     /// avant et 118 après".</summary>
     static readonly Regex IncludedClause = new(@"^(?:[\p{L}'’-]+\s+){0,6}?(?:underwent randomi[sz]ation|tirés au sort|enrolled|included|recruited|randomi[sz]ed|allocated|assigned|inclus|incluse?s|recrutée?s|randomisée?s|répartie?s)\b", OptI);
@@ -706,8 +710,9 @@ internal static partial class StatisticExtractor
         return found.Count > 0 && found.Select(f => f.N).Distinct().Count() == 1 ? found[0] : null;
     }
     /// <summary>A count of a group's n with the group's name: "12 of 40 given NAME", "19 of 102 after NAME", "4 of 72 patients
-    /// treated with NAME", "9 sur 44 du groupe NAME", "19 patients sur 51 sous NAME".</summary>
-    const string DenominatorOfGroup = @"(?<![\w.,])" + WholeCount + @"\s+(?:[\p{L}-]+\s+){0,2}?(?:of|out of|sur)\s+(?:the\s+|les\s+)?(?<n>" + WholeCount + @")(?![.,]?\d)\s+(?:[\p{L}-]+\s+){0,2}?(?:given|after|with|receiving|taking|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?NAME(?![\p{L}\d-])";
+    /// treated with NAME", "9 sur 44 du groupe NAME", "19 patients sur 51 sous NAME". Not "64 of the 118 caesarean deliveries
+    /// after NAME", "97 of the 157 in the NAME group": a set named before ("the"), or other than people, is a part of the group.</summary>
+    const string DenominatorOfGroup = @"(?<![\w.,])" + WholeCount + @"\s+(?:[\p{L}-]+\s+){0,2}?(?:of|out of|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+(?:(?:[\p{L}-]+\s+)?" + PeopleWords + @"\s+)?(?:given|after|with|receiving|taking|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?NAME(?![\p{L}\d-])";
 
     /// <summary>The group a clause names before its counts: "in the placebo group, …", "of the active group", "dans le
     /// groupe clobétasol seul", "sous oxybate de sodium, …", "after open surgery, …".</summary>
