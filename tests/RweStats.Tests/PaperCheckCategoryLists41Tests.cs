@@ -178,4 +178,40 @@ public class PaperCheckCategoryLists41Tests
         // "Of 40 patients, 12 had …": the 40 is the group, not the first of the list.
         Assert.DoesNotContain("inconsistent", Verdicts("Methods. We included 90 patients.\n\nOf 40 patients given plasma, 12 had no effusion, 20 a small effusion and 8 a large effusion.", "category_counts"));
     }
+
+    [Fact]
+    public void A_first_count_of_a_denominator_of_people_gives_the_list_its_total_en()
+    {
+        const string Later = " Ileus occurred in 5 of 100 patients given early feeding (5.0%) and 9 of 97 given delayed feeding (9.3%).";
+        var v = Verdicts("Within 30 days, 60 of the 100 patients given early feeding had no complication, 28 a minor complication and 12 a major one; of those given delayed feeding, 55, 30 and 14." + Later, "category_counts");
+        Assert.Equal(new[] { "consistent", "inconsistent" }, v);
+        Assert.Equal(new[] { "consistent", "consistent" }, Verdicts("Within 30 days, 60 of the 100 patients given early feeding had no complication, 28 a minor complication and 12 a major one; of those given delayed feeding, 55, 30 and 12." + Later, "category_counts"));
+    }
+
+    [Fact]
+    public void A_first_count_of_a_denominator_of_people_gives_the_list_its_total_fr()
+    {
+        const string Later = " Un iléus est survenu chez 5 patients sur 100 sous alimentation précoce (5,0 %) et chez 9 patients sur 97 sous alimentation retardée (9,3 %).";
+        var v = Verdicts("À 30 jours, 60 des 100 patients sous alimentation précoce n'avaient aucune complication, 28 une complication mineure et 12 une complication majeure ; sous alimentation retardée, ces nombres étaient de 55, 30 et 14." + Later, "category_counts");
+        Assert.Equal(new[] { "consistent", "inconsistent" }, v);
+    }
+
+    [Fact]
+    public void A_group_s_n_as_a_denominator_naming_its_people_en()
+    {
+        const string Later = " At one year, 30 of 80 exercise participants and 12 of 78 controls had returned to work.";
+        var v = Verdicts("In the exercise group, 40 stopped the drug, 25 reduced the dose and 15 kept the same dose; in the control group, 20 stopped the drug, 35 reduced the dose and 24 kept the same dose." + Later, "category_counts");
+        Assert.Equal(new[] { "consistent", "inconsistent" }, v);
+        Assert.Equal(new[] { "consistent", "consistent" }, Verdicts("In the exercise group, 40 stopped the drug, 25 reduced the dose and 15 kept the same dose; in the control group, 20 stopped the drug, 35 reduced the dose and 23 kept the same dose." + Later, "category_counts"));
+    }
+
+    [Fact]
+    public void A_group_s_n_as_a_denominator_after_its_people_fr()
+    {
+        const string Later = " À un an, 30 patients sur 80 du groupe exercice et 12 patients sur 78 du groupe contrôle avaient repris le travail.";
+        var v = Verdicts("Dans le groupe exercice, 40 ont arrêté le traitement, 25 ont réduit la dose et 15 ont gardé la même dose ; dans le groupe contrôle, 20 ont arrêté le traitement, 35 ont réduit la dose et 24 ont gardé la même dose." + Later, "category_counts");
+        Assert.Equal("consistent", v[0]);
+        Assert.Equal("inconsistent", v[1]);
+        Assert.Single(v, "inconsistent");
+    }
 }

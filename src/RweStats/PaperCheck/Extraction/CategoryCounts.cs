@@ -156,7 +156,8 @@ internal static partial class StatisticExtractor
                     others.AddRange(SubjectPeople(flow, sentences, paragraph, s0));
                     if (studyN is { } sn) others.Add((sn, $"the study's n ({studyNSource})"));
                     // The n of the group the clause names, as the paragraph gives it as a denominator ("4 of 40 given B").
-                    if (GroupDenominator(flow, studyNs, armFrom, armTo, list[0].Start) is { } group) others.Insert(0, group);
+                    // Only when the counts add up to it: a denominator may be of a part of the group.
+                    if (GroupDenominator(flow, studyNs, armFrom, armTo, list[0].Start) is { } group && group.N == list.Sum(c => c.Count)) others.Insert(0, group);
                     // Any count of people in the sentence may be the total ("Of 300 screened, 160 were women and 140 men").
                     // Not the last of a list of counts ("respectivement chez 9, 11, 10 et 18 patients du groupe oral", "in 4, 7 and 12
                     // patients"): that is one group's count, not a total.
@@ -712,7 +713,10 @@ internal static partial class StatisticExtractor
     /// <summary>A count of a group's n with the group's name: "12 of 40 given NAME", "19 of 102 after NAME", "4 of 72 patients
     /// treated with NAME", "9 sur 44 du groupe NAME", "19 patients sur 51 sous NAME". Not "64 of the 118 caesarean deliveries
     /// after NAME", "97 of the 157 in the NAME group": a set named before ("the"), or other than people, is a part of the group.</summary>
-    const string DenominatorOfGroup = @"(?<![\w.,])" + WholeCount + @"\s+(?:[\p{L}-]+\s+){0,2}?(?:of|out of|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+(?:(?:[\p{L}-]+\s+)?" + PeopleWords + @"\s+)?(?:given|after|with|receiving|taking|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?NAME(?![\p{L}\d-])";
+    const string DenominatorOfGroup = @"(?<![\w.,])" + WholeCount + @"\s+(?:[\p{L}-]+\s+){0,2}?(?:of|out of|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+(?:(?:[\p{L}-]+\s+)?" + PeopleWords + @"\s+)?(?:given|after|with|receiving|taking|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?NAME(?![\p{L}\d-])|" + DenominatorNamedPeople;
+    /// <summary>A count of a group's n with the group's name before its people: "43 of 148 intervention participants", "17 of
+    /// 155 controls", "12 sur 40 patients NAME" is not this form (French names after the people, above).</summary>
+    const string DenominatorNamedPeople = @"(?<![\w.,])" + WholeCount + @"\s+(?:of|out of)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+NAME(?:\s+" + PeopleWords + @"\b|(?<=(?i:control|témoin))s\b)";
 
     /// <summary>The group a clause names before its counts: "in the placebo group, …", "of the active group", "dans le
     /// groupe clobétasol seul", "sous oxybate de sodium, …", "after open surgery, …".</summary>
@@ -757,6 +761,9 @@ internal static partial class StatisticExtractor
     /// <summary>The people a list parts, named right after its last count: " of the 214 infants given dextrose", " des 214 nourrissons".</summary>
     static readonly Regex TrailingTotal = new(@"\G\s+(?:of|among|out of|sur|parmi|des)\s+(?:(?:the|les|ces)\s+)?(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)\s+(?:[\p{L}'’-]+\s+){0,2}?" + PeopleWords + @"\b", OptI);
 
+    /// <summary>The denominator of people a list's first count is of, then its level: "of the 150 patients given A had no
+    /// complication", "des 40 patients sous A avaient …".</summary>
+    static readonly Regex OfPeopleFirst = new(@"^(?:of|out of|des|sur)\s+(?:the\s+|les\s+)?(?<n>" + WholeCount + @")(?![.,]?\d)\s+(?=(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b)(?<lev>.+)$", OptI);
     /// <summary>The count-led clauses of a segment: a run of two or more, each count at a clause's start.</summary>
     static IEnumerable<ClauseList> CountLedLists(string flow, int s0, int g0, int g1, bool french)
     {
@@ -770,6 +777,7 @@ internal static partial class StatisticExtractor
             if (at < past) continue;
             var items = new List<(int K, string Lev, int Start, int End, bool Gapped)>();
             bool rest = false;
+            (int N, int At, string Source)? ofHead = null;
             for (var m = CountLedClause.Match(segment, at); m.Success && m.Length > 0; m = CountLedClause.Match(segment, m.Index + m.Length))
             {
                 var lev = m.Groups["lev"].Value;
@@ -780,8 +788,17 @@ internal static partial class StatisticExtractor
                 if (cut > 0) lev = lev[..cut];
                 if (glossed) cut = -1;
                 lev = lev.TrimEnd().TrimEnd('.');
+                int levAt = m.Groups["lev"].Index;
+                // The first count of a denominator of people, the later ones of it too: "97 of the 150 patients given A had
+                // no complication, 34 a minor one and 19 a major one".
+                if (items.Count == 0 && OfPeopleFirst.Match(lev) is { Success: true } ofPeople)
+                {
+                    ofHead = (ParseWhole(ofPeople.Groups["n"].Value), g0 + m.Index, flow[(g0 + m.Index)..(g0 + levAt + ofPeople.Groups["lev"].Index)].Trim());
+                    levAt += ofPeople.Groups["lev"].Index;
+                    lev = ofPeople.Groups["lev"].Value;
+                }
                 if (UnitAfterCount.IsMatch(lev) || !Regex.IsMatch(lev, @"\p{L}")) break;
-                int start = g0 + m.Index, end = g0 + m.Groups["lev"].Index + lev.Length;
+                int start = g0 + m.Index, end = levAt + g0 + lev.Length;
                 // "the remaining 35 had …": the rest, which ends the list and makes it exhaustive.
                 if (m.Groups["rest"].Success) { if (items.Count == 0) break; rest = true; lev = Regex.Replace(lev, @"^(?:autres|restante?s)\s+", "", OptI); }
                 items.Add((ParseWhole(m.Groups["k"].Value), lev.Trim(), start, end, items.Count > 0 && !leadingVerb.IsMatch(lev)));
@@ -800,6 +817,7 @@ internal static partial class StatisticExtractor
                 stated = (items[^1].K, items[0].Start, flow[items[^1].Start..items[^1].End]);
                 items.RemoveAt(items.Count - 1);
             }
+            else if (ofHead is not null && items.Count >= 2) stated = ofHead;
             if (items.Count < 2) continue;
             // Only the run a group's head, an arm or the segment's start leads: not the counts of "47 of 196 and 44 of 190".
             if (items.Select(x => x.Lev.ToLowerInvariant()).Distinct().Count() < items.Count) continue;
