@@ -214,4 +214,30 @@ public class PaperCheckCategoryLists41Tests
         Assert.Equal("inconsistent", v[1]);
         Assert.Single(v, "inconsistent");
     }
+
+    [Fact]
+    public void The_same_levels_in_other_words_for_another_arm_en()
+    {
+        const string Allocation = "Methods. Adults were randomized to acupuncture (n = 50) or sham needling (n = 49).\n\n";
+        var v = Verdicts(Allocation + "Headache was unilateral in 30 patients of the acupuncture group and bilateral in 20; in the sham group, 28 had unilateral headache and 23 bilateral headache.", "category_counts");
+        Assert.Equal("inconsistent", v[^1]);
+        Assert.Single(v, "inconsistent");
+        Assert.DoesNotContain("inconsistent", Verdicts(Allocation + "Headache was unilateral in 30 patients of the acupuncture group and bilateral in 20; in the sham group, 26 had unilateral headache and 23 bilateral headache.", "category_counts"));
+    }
+
+    [Fact]
+    public void The_same_levels_in_other_words_for_another_arm_fr()
+    {
+        const string Allocation = "Méthodes. Les patients ont été randomisés entre acupuncture (n = 50) et placebo (n = 49).\n\n";
+        var v = Verdicts(Allocation + "La douleur était constante chez 30 patients du groupe acupuncture et intermittente chez 20 ; dans le groupe placebo, 28 avaient une douleur constante et 23 une douleur intermittente.", "category_counts");
+        Assert.Equal("inconsistent", v[^1]);
+        Assert.Single(v, "inconsistent");
+    }
+
+    [Fact]
+    public void Conditions_as_levels_after_the_copula_may_overlap()
+    {
+        // Symptoms named as the levels, not values of one subject: a patient may have several.
+        Assert.DoesNotContain("inconsistent", Verdicts("Methods. We included 40 patients.\n\nThe symptoms were fever in 30 patients, cough in 20 and headache in 10.", "category_counts"));
+    }
 }

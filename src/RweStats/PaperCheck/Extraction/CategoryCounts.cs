@@ -523,8 +523,11 @@ internal static partial class StatisticExtractor
                 g0 = g1 + 1;
             }
             // A list with the levels of an exclusive one in the sentence is exclusive too ("…; sous placebo, de 2 chez 55 patients, de 3 chez 74 …").
+            // So is one whose levels each hold the last word of the exclusive one's ("constant in 29 … and intermittent in 19; in
+            // the B group, 27 had constant pain and 22 intermittent pain").
             foreach (var l in inSentence)
-                lists.Add(l.Exclusive || !inSentence.Any(o => o.Exclusive && o.Items.Select(x => x.Level).SequenceEqual(l.Items.Select(x => x.Level))) ? l : l with { Exclusive = true });
+                lists.Add(l.Exclusive || !inSentence.Any(o => o.Exclusive && (o.Items.Select(x => x.Level).SequenceEqual(l.Items.Select(x => x.Level)) || SameLevelsWorded(o.Items, l.Items))) ? l
+                    : l with { Exclusive = true, Plain = true });
         }
         var resolved = new List<(ClauseList L, int? Total, string Source, int Start, int End, List<(int, string)> Others, int S0, string Sentence)>();
         // Lists whose total is a denominator the paper gives with their group's name ("14 of 58 after B"): a group's n only
@@ -718,6 +721,16 @@ internal static partial class StatisticExtractor
     /// 155 controls", "12 sur 40 patients NAME" is not this form (French names after the people, above).</summary>
     const string DenominatorNamedPeople = @"(?<![\w.,])" + WholeCount + @"\s+(?:of|out of)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+NAME(?:\s+" + PeopleWords + @"\b|(?<=(?i:control|témoin))s\b)";
 
+    /// <summary>Two lists of the same levels in other words: as many, each level of the second holding the last word of the
+    /// first's, and no two of the first's with one last word.</summary>
+    static bool SameLevelsWorded(IReadOnlyList<CategoryCount> exclusive, IReadOnlyList<CategoryCount> other)
+    {
+        if (exclusive.Count != other.Count || exclusive.Count < 2) return false;
+        var last = exclusive.Select(x => Regex.Match(x.Level, @"[\p{L}-]{3,}(?=[^\p{L}]*$)").Value).ToList();
+        return last.All(w => w.Length > 0) && last.Distinct().Count() == last.Count
+               && other.Select((x, i) => Regex.IsMatch(x.Level, @"(?<![\p{L}-])" + Regex.Escape(last[i]) + @"(?![\p{L}-])")).All(b => b);
+    }
+
     /// <summary>The group a clause names before its counts: "in the placebo group, …", "of the active group", "dans le
     /// groupe clobétasol seul", "sous oxybate de sodium, …", "after open surgery, …".</summary>
     static readonly Regex GroupNamedBefore = new(@"\b(?:in|of|from)\s+the\s+(?<name>[\p{L}][\p{L}‐-]*(?:\s+[\p{L}][\p{L}‐-]*){0,2}?)\s+(?:group|arm)\b|\b(?:du|dans\s+le|au)\s+(?:groupe|bras)\s+(?<name>[\p{L}][\p{L}'’‐-]*(?:\s+[\p{L}][\p{L}'’‐-]*){0,2}?)(?=\s*[,;:(.]|\s*$|\s+(?:ces|les)\b)|(?:^\s*|[,;]\s*)(?:in|after|with|under|on|sous|après|avec)\s+(?:the\s+|l['’]|le\s+|la\s+|les\s+)?(?<name>[\p{L}][\p{L}'’‐-]*(?:\s+[\p{L}][\p{L}'’‐-]*){0,3}?)(?:\s+(?:group|arm))?\s*,", OptI);
@@ -878,7 +891,10 @@ internal static partial class StatisticExtractor
             {
                 var levels = run.Select(x => x.Lev).ToList();
                 var before = segment[..runFirstLevelStart];
-                bool overlap = OverlapWords.IsMatch(string.Join(" | ", levels)) || EventWords.IsMatch(before) || ConditionWords.IsMatch(before + string.Join(" | ", levels)) || MostCommon.IsMatch(before)
+                // A condition as the subject whose values the levels are ("Pain was constant in 29 and intermittent in 19") is
+                // one variable; conditions as the levels ("The symptoms were fever in 20 and rash in 10") are several.
+                bool overlap = OverlapWords.IsMatch(string.Join(" | ", levels)) || EventWords.IsMatch(before)
+                               || ConditionWords.IsMatch((CopulaBefore.IsMatch(before) ? "" : before) + string.Join(" | ", levels)) || MostCommon.IsMatch(before)
                                || AtDifferentTimes(levels);
                 // After "was"/"était", the levels are the subject's values when they are alike: all with an article or
                 // none ("l'adalimumab chez 41, l'étanercept chez 30"), not a value then other subjects ("positif chez 61
