@@ -240,4 +240,30 @@ public class PaperCheckCategoryLists41Tests
         // Symptoms named as the levels, not values of one subject: a patient may have several.
         Assert.DoesNotContain("inconsistent", Verdicts("Methods. We included 40 patients.\n\nThe symptoms were fever in 30 patients, cough in 20 and headache in 10.", "category_counts"));
     }
+
+    [Fact]
+    public void The_comparator_named_by_its_role_is_the_arm_the_sentence_does_not_name_en()
+    {
+        const string Allocation = "Methods. Adults were randomized to a nerve block with bupivacaine (n = 40) or an injection of saline (n = 38).\n\n";
+        var v = Verdicts(Allocation + "Swelling was located on the right in 22 participants of the block group and on the left in 18; in the placebo group, 21 had swelling on the right and 19 on the left.", "category_counts");
+        Assert.Equal("inconsistent", v[^1]);
+        Assert.Single(v, "inconsistent");
+        Assert.DoesNotContain("inconsistent", Verdicts(Allocation + "Swelling was located on the right in 22 participants of the block group and on the left in 18; in the placebo group, 21 had swelling on the right and 17 on the left.", "category_counts"));
+    }
+
+    [Fact]
+    public void The_comparator_named_by_its_role_is_the_arm_the_sentence_does_not_name_fr()
+    {
+        const string Allocation = "Méthodes. Les patients ont été randomisés entre un bloc nerveux à la bupivacaïne (n = 40) et une injection de sérum salé (n = 38).\n\n";
+        var v = Verdicts(Allocation + "L'œdème siégeait à droite chez 22 patients du groupe bloc et à gauche chez 18 ; dans le groupe placebo, 21 avaient un œdème à droite et 19 à gauche.", "category_counts");
+        Assert.Equal("inconsistent", v[^1]);
+        Assert.Single(v, "inconsistent");
+    }
+
+    [Fact]
+    public void Without_a_two_arm_allocation_the_comparator_s_n_is_unknown()
+    {
+        const string Allocation = "Methods. Adults were randomized to a nerve block with bupivacaine (n = 40), an injection of saline (n = 38) or no injection (n = 41).\n\n";
+        Assert.DoesNotContain("inconsistent", Verdicts(Allocation + "Swelling was located on the right in 22 participants of the block group and on the left in 18; in the placebo group, 21 had swelling on the right and 19 on the left.", "category_counts"));
+    }
 }

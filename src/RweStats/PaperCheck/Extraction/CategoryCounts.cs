@@ -579,6 +579,10 @@ internal static partial class StatisticExtractor
                 source = $"of {ArmNSource} '{printed.Name}' ('{printed.Source}')";
             }
             // The denominator the paragraph gives with the group's name: "…; after B, 52, 31 and 21" and "19 of 102 after B".
+            // The comparator of a two-arm trial named by its role ("in the placebo group", "dans le groupe contrôle") where no
+            // arm bears that name, in a sentence naming the other arm: the arm not named.
+            else if (ComparatorArm(flow, sentences, l.SegmentStart, list[0].Start, s0, studyNs) is { } comparator)
+                (total, source) = comparator;
             // The denominator the paper gives with the name of the group the list's head or first item names ("none in 25
             // patients treated with B, …", "…; after B, 52, 31 and 21" and "19 of 102 after B").
             else if (GroupDenominator(flow, studyNs, l.SegmentStart, l.ByReference || list.Count < 2 ? list[0].Start : list[1].Start, list[0].Start) is { } group)
@@ -612,7 +616,7 @@ internal static partial class StatisticExtractor
             var partition = total is null || sum <= total || !l.Plain ? default
                 : resolved.FirstOrDefault(o => o.L != l && o.S0 == s0 && o.L.SegmentStart != l.SegmentStart && o.L.Plain && o.Total is { } n
                     && o.L.Items.Count == list.Count && o.L.Items.Sum(x => x.Count) == n
-                    && o.L.Items.Any(x => list.Any(y => y.Level == x.Level)));
+                    && (o.L.Items.Any(x => list.Any(y => y.Level == x.Level)) || SameLevelsWorded(o.L.Items, list)));
             // Clauses that may overlap say something only when they add up to their total.
             if (!l.Exclusive && partition.L is null && sum != total && !others.Any(o => o.Item1 == sum)) continue;
             bool unsure = byDenominator.Contains(l) && sum > total && partition.L is null;
@@ -720,6 +724,31 @@ internal static partial class StatisticExtractor
     /// <summary>A count of a group's n with the group's name before its people: "43 of 148 intervention participants", "17 of
     /// 155 controls", "12 sur 40 patients NAME" is not this form (French names after the people, above).</summary>
     const string DenominatorNamedPeople = @"(?<![\w.,])" + WholeCount + @"\s+(?:of|out of)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+NAME(?:\s+" + PeopleWords + @"\b|(?<=(?i:control|témoin))s\b)";
+
+    static readonly Regex ComparatorLead = new(@"^\s*(?:(?:in|of)\s+the\s+(?<role>placebo|sham|control|usual[- ]care)\s+(?:group|arm)|(?:dans\s+le|du)\s+(?:groupe|bras)\s+(?<role>placebo|contrôle|témoin|simulation|soins\s+habituels))\s*,?\s*$", OptI);
+
+    /// <summary>
+    /// The n of a two-arm trial's comparator, named by its role at a list's head ("in the placebo group, 28 …") where no arm
+    /// of the allocation bears that name: the arm other than the one the rest of the sentence names ("… in 31 participants
+    /// of the block group …; in the placebo group, 28 …").
+    /// </summary>
+    static (int N, string Source)? ComparatorArm(string flow, int[] sentences, int from, int to, int s0, StudyNs studyNs)
+    {
+        if (ComparatorLead.Match(flow[from..to]) is not { Success: true } lead || TwoArms(studyNs, s0) is not { } two) return null;
+        var role = lead.Groups["role"].Value;
+        int? section = studyNs.Headings?.LastOrDefault(h => h <= s0);
+        if (studyNs.Arms.Any(a => ArmKey(a.Name) == ArmKey(role) && a.At < s0 && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section)) return null;
+        // Two arms allocated, no third: the statement of the arms gives two n's only.
+        var allocation = studyNs.Arms.Where(a => a.Source == two.First.Source && a.At < s0).Select(a => a.At).DefaultIfEmpty(-1).Max();
+        if (allocation < 0 || Regex.Matches(flow[allocation..SentenceEnd(sentences, flow, allocation)], @"\(\s*[nN]\s*=").Count != 2) return null;
+        // The other arm named in the sentence, outside this segment.
+        // The named arm told from the other by its n (two arms of one n give the comparator that n either way).
+        int? namedN = ArmOfClause(flow, s0, from, from, studyNs) is { } arm && arm.At < s0 ? arm.N
+            : ArmByPrintedName(flow, s0, from, s0, studyNs) is { } printed ? printed.N : null;
+        if (namedN is null) return null;
+        var other = namedN == two.First.N ? two.Second : namedN == two.Second.N ? two.First : default;
+        return other.Source is null ? null : (other.N, $"of the {role} arm, the other of the two arms ('{other.Source.Trim()}')");
+    }
 
     /// <summary>Two lists of the same levels in other words: as many, each level of the second holding the last word of the
     /// first's, and no two of the first's with one last word.</summary>
