@@ -135,7 +135,10 @@ internal static partial class StatisticExtractor
                 }
                 // The one arm the counts' clause names, whose n the paper states where the arms are allocated: "moderate in 16 and
                 // severe in 10 in the vehicle group" after "randomized to tozacitinib (n = 48) or vehicle (n = 24)".
-                if (total is null && ArmOfClause(flow, from, to, list[0].Start, studyNs) is { } arm)
+                // The clause ends at a ";" after the last count ("…, moderate in 15 and severe in 6; after B the numbers were …").
+                int semiBefore = flow.LastIndexOf(';', list[0].Start, list[0].Start - from), semiAfter = flow.IndexOf(';', list[^1].End, to - list[^1].End);
+                int armFrom = semiBefore >= 0 ? semiBefore + 1 : from, armTo = semiAfter >= 0 ? semiAfter : to;
+                if (total is null && ArmOfClause(flow, armFrom, armTo, list[0].Start, studyNs) is { } arm)
                 {
                     total = arm.N;
                     bracketTotal = $"of {ArmNSource} '{arm.Name}' ('{arm.Source.Trim()}')";
@@ -152,6 +155,9 @@ internal static partial class StatisticExtractor
                         others.Add((ParseWhole(t.Groups["n"].Value), $"'{t.Value}' earlier in the paragraph"));
                     others.AddRange(SubjectPeople(flow, sentences, paragraph, s0));
                     if (studyN is { } sn) others.Add((sn, $"the study's n ({studyNSource})"));
+                    // The n of the group the clause names, as the paragraph gives it as a denominator ("4 of 40 given B").
+                    // Only when the counts add up to it: a denominator may be of a part of the group.
+                    if (GroupDenominator(flow, studyNs, armFrom, armTo, list[0].Start) is { } group && group.N == list.Sum(c => c.Count)) others.Insert(0, group);
                     // Any count of people in the sentence may be the total ("Of 300 screened, 160 were women and 140 men").
                     // Not the last of a list of counts ("respectivement chez 9, 11, 10 et 18 patients du groupe oral", "in 4, 7 and 12
                     // patients"): that is one group's count, not a total.
@@ -166,6 +172,11 @@ internal static partial class StatisticExtractor
                     { Page = line.Page, Line = line.Line };
                 var counts = new CategoryCounts(ctx, variable, list, total, others);
                 yield return bracketTotal is null ? counts : counts with { TotalSource = bracketTotal };
+                // The same levels of another group by reference, after a ";": "…, moderate in 15 and severe in 6; after B the
+                // numbers were 9, 18 and 14". Only when this list counts its whole group (its sum its group's n).
+                bool whole = total == counts.Sum || (total is null && others.Any(o => o.Item1 == counts.Sum));
+                if (whole && semiAfter >= 0 && OtherGroupCounts(text, sentences, studyNs, semiAfter + 1, s1, list, variable) is { } other)
+                    yield return other;
             }
         }
     }
@@ -210,7 +221,8 @@ internal static partial class StatisticExtractor
         var named = ArmReference.Matches(flow[from..to]).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value))
             .SelectMany(word => studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(word) && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
             .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
-        return named.Count == 1 ? named[0] : null;
+        // Two words of one arm's name ("given botulinum toxin" after "randomised to botulinum toxin (n = 40)") name one arm.
+        return named.Count >= 1 && named.Select(a => (a.At, a.N, a.Source)).Distinct().Count() == 1 ? named[0] : null;
     }
 
     /// <summary>
@@ -329,7 +341,7 @@ internal static partial class StatisticExtractor
     /// <summary>A group and its n at a clause's head, then a comma and the first count: "Of the 196 patients assigned to
     /// withdrawal, 151 …", "of the 92 in the conventional program, 39 …", "Des 27 échecs sous oxygénothérapie standard, 19 …",
     /// "Parmi les 7 214 patients sous inhalateur unique, 4 318 …".</summary>
-    static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+(?:[^\s\d,;:.()][^\s,;:()]*|\d{1,3}\s+(?:days?|weeks?|months?|years?|hours?|jours|semaines|mois|ans|heures)\b)){0,12}?)\s*,\s+$", OptI);
+    static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+(?:[^\s\d,;:.()][^\s,;:()]*|\d{1,3}\s+(?:days?|weeks?|months?|years?|hours?|jours|semaines|mois|ans|heures)\b|\d+(?:[.,]\d+)?\s*(?:mm|cm|mg|µg|mcg|g|kg|mL|ml|Gy|UI|IU|%)(?![\p{L}\d]))){0,12}?)\s*,\s+$", OptI);
     /// <summary>A group named with its n in a bracket at a clause's head: "Among patients given rituximab (n = 120), 80 …",
     /// "Chez les patients opérés (n = 64), 50 …".</summary>
     static readonly Regex BracketNHead = new(@"\b(?:of|among|in|parmi|chez|dans|sur)\s+[^,;()\d]{1,60}\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)\s*,\s+$", OptI);
@@ -361,7 +373,11 @@ internal static partial class StatisticExtractor
     /// analysed), each a subset of the one before: "1,532 were screened, and 410 … were randomized" are no partition.</summary>
     static readonly Regex FlowStage = new(@"\b(?:screened|assessed|eligible|approached|invited|contacted|consented|enrolled|recruited|randomi[sz]ed|allocated|included|analy[sz]ed|followed up|dépisté\w*|évalué\w*|éligibles?|sollicité\w*|contacté\w*|invité\w*|inclus|incluse?s|recruté\w*|randomisé\w*|analysé\w*|suivi\w*)\b", OptI);
     /// <summary>Where a clause may open with its count: the segment's start, after ", " or ": ".</summary>
-    static readonly Regex ClauseStart = new(@"(?:^\s*|[,:]\s+)(?=\d)", Opt);
+    static readonly Regex ClauseStart = new(@"(?:^\s*|[,:]\s+|" + PartOfPeople + @")(?=\d)", Opt);
+    /// <summary>A part of each of the people counted, named before them, their verb after them: "the wrist flexors of 4
+    /// patients given B had …", "the scans of 30 children showed …", "les genoux de 12 patients étaient …": the clause's
+    /// subject is those people, so its count leads the list.</summary>
+    const string PartOfPeople = @"\b(?i:the|les|la|le)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?\s+(?i:of|de|des)\s+(?=" + WholeCount + @"\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b[^,;:.\d]{0,60}?\s(?i:had|were|was|showed|scored|reached|avaient|étaient|présentaient|montraient|atteignaient)\s)";
     /// <summary>The inclusion that makes a clause's count the total of the clauses after it: "239 patients ont été inclus, 121
     /// avant et 118 après".</summary>
     static readonly Regex IncludedClause = new(@"^(?:[\p{L}'’-]+\s+){0,6}?(?:underwent randomi[sz]ation|tirés au sort|enrolled|included|recruited|randomi[sz]ed|allocated|assigned|inclus|incluse?s|recrutée?s|randomisée?s|répartie?s)\b", OptI);
@@ -427,10 +443,16 @@ internal static partial class StatisticExtractor
     static readonly Regex NumberWordLead = new(@"^(?:one|a single|two|three|four|five|une?\s+seule?|deux|trois|quatre|cinq)\b", OptI);
     /// <summary>A level then its count, as a list's item: "left-sided in 68", "de 2 chez 58 patients", "l'adalimumab chez 41
     /// patients", "III in 21"; the people's word may follow the count.</summary>
-    static readonly Regex InCount = new(@"\s(?:in|chez)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b(?:\s+(?:of|in)\s+the\s+[\p{L}-]+\s+(?:group|arm)\b|\s+(?:du|des)\s+(?:groupe|bras)\s+[\p{L}-]+)?)?(?:\s*\([^()]*\))?", OptI);
+    static readonly Regex InCount = new(@"\s(?:in|chez)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b(?:\s+(?:of|in)\s+the\s+[\p{L}-]+\s+(?:group|arm)\b|\s+(?:du|des)\s+(?:groupe|bras)\s+[\p{L}-]+(?:\s+(?!(?:et|ou|de|à)\b)[\p{L}-]+){0,2}(?=\s*[,;.]|\s+et\b)|\s+(?:of|in)\s+the\s+[\p{L}-]+(?:\s+[\p{L}-]+){1,2}?\s+(?:group|arm)\b|" + GroupAfterPeople + @")?)?(?:\s*\([^()]*\))?", OptI);
+    /// <summary>The group of the people counted, named after them up to the item's comma: "given botulinum toxin", "treated
+    /// with phenol", "after surgery", "sous spiramycine", "traités par laser".</summary>
+    const string GroupAfterPeople = @"\s+(?:given|after|treated\s+(?:with|by)|receiving|taking|on|under|sous|après|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+)?[\p{L}][\p{L}\d.-]*(?:\s+(?!(?:and|or|et|ou|in|chez)\b)[\p{L}\d][\p{L}\d.-]*){0,2}(?=\s*[,;.])";
     /// <summary>The first level of a list, tried in turn: after "was"/"était", after the clause's comma or colon, its last three words.</summary>
     static readonly Regex[] FirstLevel = new[] { @"\b(?:was|were|était|étaient|a été|ont été)\s+", @"[,:]\s*", @"(?<![\p{L}'’-])" }
         .Select(lead => new Regex(lead + @"(?<lev>(?:de\s+|d')?\d{1,2}|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|" + CodeLevel + @"|[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s*$", OptI)).ToArray();
+    /// <summary>A level that is a band of a measured value, with its unit: "de 11 à 20 dB", "above 20 dB", "supérieur à 20 dB",
+    /// "10 mmHg or less", "of 2 cm or more".</summary>
+    const string ValueBand = @"(?:de\s+|d'|of\s+|from\s+)?(?:(?:above|below|over|under|more than|less than|supérieure?s?|inférieure?s?|plus de|moins de)\s+(?:à\s+)?)?\d+(?:[.,]\d+)?(?:\s*(?:à|to|-|–)\s*\d+(?:[.,]\d+)?)?\s*(?:%|[\p{L}]{1,6}(?:/[\p{L}]{1,4})?)(?:\s+(?:ou|or)\s+(?:moins|plus|more|less))?";
     /// <summary>A level named by a code, capitals then a number: a nerve root or vertebra ("C5", "L4", "S1").</summary>
     const string CodeLevel = @"(?-i:[A-Z]{1,3}\d{1,2})";
     /// <summary>The copula that makes the levels after it the values of the sentence's subject: "The site was left-sided in
@@ -488,8 +510,11 @@ internal static partial class StatisticExtractor
                 inSentence.AddRange(BracketedCountLists(flow, g0, g1));
                 // A bare list of counts after a list, as many as its levels: the same levels in another group ("in the
                 // placebo group the corresponding numbers were 39, 71 and 31", "dans le groupe suivi habituel, 198, 247 et 171").
-                if (!inSentence.Any(l => l.SegmentStart == g0) && inSentence.LastOrDefault() is { } before && OtherGroupSignal.IsMatch(flow[g0..g1])
-                    && BareCounts.Matches(flow[g0..g1]).FirstOrDefault(m => m.Groups["k"].Captures.Count == before.Items.Count) is { } bare)
+                // Or a group named at the segment's head, then its counts alone: "…; after B, 52, 31 and 21".
+                if (!inSentence.Any(l => l.SegmentStart == g0) && inSentence.LastOrDefault() is { } before
+                    && BareCounts.Matches(flow[g0..g1]).FirstOrDefault(m => m.Groups["k"].Captures.Count == before.Items.Count) is { } bare
+                    && (OtherGroupSignal.IsMatch(flow[g0..g1]) || (GroupLeadThenCounts.Match(flow[g0..g1]) is { Success: true } lead && lead.Length == bare.Index
+                        && Regex.IsMatch(flow[(g0 + bare.Index + bare.Length)..g1], @"^\s*[.)]?\s*$"))))
                     inSentence.Add(before with
                     {
                         Items = bare.Groups["k"].Captures.Select((c, i) => new CategoryCount(ParseWhole(c.Value), before.Items[i].Level, g0 + c.Index, g0 + c.Index + c.Length)).ToList(),
@@ -498,10 +523,16 @@ internal static partial class StatisticExtractor
                 g0 = g1 + 1;
             }
             // A list with the levels of an exclusive one in the sentence is exclusive too ("…; sous placebo, de 2 chez 55 patients, de 3 chez 74 …").
+            // So is one whose levels each hold the last word of the exclusive one's ("constant in 29 … and intermittent in 19; in
+            // the B group, 27 had constant pain and 22 intermittent pain").
             foreach (var l in inSentence)
-                lists.Add(l.Exclusive || !inSentence.Any(o => o.Exclusive && o.Items.Select(x => x.Level).SequenceEqual(l.Items.Select(x => x.Level))) ? l : l with { Exclusive = true });
+                lists.Add(l.Exclusive || !inSentence.Any(o => o.Exclusive && (o.Items.Select(x => x.Level).SequenceEqual(l.Items.Select(x => x.Level)) || SameLevelsWorded(o.Items, l.Items))) ? l
+                    : l with { Exclusive = true, Plain = true });
         }
         var resolved = new List<(ClauseList L, int? Total, string Source, int Start, int End, List<(int, string)> Others, int S0, string Sentence)>();
+        // Lists whose total is a denominator the paper gives with their group's name ("14 of 58 after B"): a group's n only
+        // when the list before them parts its own group exactly.
+        var byDenominator = new HashSet<ClauseList>();
         foreach (var l in lists)
         {
             var list = l.Items;
@@ -547,6 +578,18 @@ internal static partial class StatisticExtractor
                 total = printed.N;
                 source = $"of {ArmNSource} '{printed.Name}' ('{printed.Source}')";
             }
+            // The denominator the paragraph gives with the group's name: "…; after B, 52, 31 and 21" and "19 of 102 after B".
+            // The comparator of a two-arm trial named by its role ("in the placebo group", "dans le groupe contrôle") where no
+            // arm bears that name, in a sentence naming the other arm: the arm not named.
+            else if (ComparatorArm(flow, sentences, l.SegmentStart, list[0].Start, s0, studyNs) is { } comparator)
+                (total, source) = comparator;
+            // The denominator the paper gives with the name of the group the list's head or first item names ("none in 25
+            // patients treated with B, …", "…; after B, 52, 31 and 21" and "19 of 102 after B").
+            else if (GroupDenominator(flow, studyNs, l.SegmentStart, l.ByReference || list.Count < 2 ? list[0].Start : list[1].Start, list[0].Start) is { } group)
+            {
+                (total, source) = (group.N, "of " + group.Source);
+                byDenominator.Add(l);
+            }
             else
             {
                 var (studyN, studyNSource) = studyNs.At(list[0].Start);
@@ -573,17 +616,148 @@ internal static partial class StatisticExtractor
             var partition = total is null || sum <= total || !l.Plain ? default
                 : resolved.FirstOrDefault(o => o.L != l && o.S0 == s0 && o.L.SegmentStart != l.SegmentStart && o.L.Plain && o.Total is { } n
                     && o.L.Items.Count == list.Count && o.L.Items.Sum(x => x.Count) == n
-                    && o.L.Items.Any(x => list.Any(y => y.Level == x.Level)));
+                    && (o.L.Items.Any(x => list.Any(y => y.Level == x.Level)) || SameLevelsWorded(o.L.Items, list)));
             // Clauses that may overlap say something only when they add up to their total.
             if (!l.Exclusive && partition.L is null && sum != total && !others.Any(o => o.Item1 == sum)) continue;
+            bool unsure = byDenominator.Contains(l) && sum > total && partition.L is null;
             var line = text.LineAt(start);
             var ctx = new StatisticContext(start, end, flow[start..end], sentence.Trim(), "clauses of one group", true, total,
                 total is not null ? source : "no n stated", null) { Page = line.Page, Line = line.Line };
-            var counts = new CategoryCounts(ctx, l.Form, list, total, others) { MayOverlap = !l.Exclusive && partition.L is null, Exhaustive = l.Exhaustive };
+            var counts = new CategoryCounts(ctx, l.Form, list, total, others) { MayOverlap = (!l.Exclusive && partition.L is null) || unsure, Exhaustive = l.Exhaustive && !byDenominator.Contains(l) };
             if (partition.L is not null)
                 counts = counts with { ExclusiveShown = $"the same levels of another group add up exactly to its n of {partition.Total} {partition.Source} ('{flow[partition.Start..partition.End]}'): no member is in two of them" };
             yield return total is null ? counts : counts with { TotalSource = source };
         }
+    }
+
+    /// <summary>A segment that names a group, then gives its counts alone: "after B, 52, 31 and 21", "in the B group, 48, 17
+    /// and 9", "of the 3,274 treated with B, 2,487, 402, 311 and 104", "sous B, 12, 9 et 4" (the group's words end at the
+    /// comma before the first count).</summary>
+    static readonly Regex GroupLeadThenCounts = new(@"^\s*(?:(?:and|et|while|whereas|alors que|tandis que)\s+)?(?:in|after|with|under|on|among|for|given|of|sous|après|avec|chez|dans|pour|parmi|par|des|sur)\s[^;:]{1,80}?,\s+(?=\d)", OptI);
+    /// <summary>The group a segment names before "the numbers were": "after saline the numbers were", "with B these numbers were",
+    /// "sous B, ces nombres étaient".</summary>
+    static readonly Regex GroupBeforeNumbers = new(@"^\s*(?:(?:and|et|while|whereas|alors que|tandis que)\s+)?(?:in|after|with|under|on|among|given|for|sous|après|avec|chez|dans|pour|parmi|par)\s+(?:the\s+|l['’]|le\s+|la\s+|les\s+|an?\s+)?(?<name>[\p{L}\d][\p{L}\d.,'’‐-]*(?:\s+(?!(?:the|these|ces|les|group|arm|groupe|bras)\b)[\p{L}\d][\p{L}\d.,'’‐-]*){0,3}?)(?:\s+(?:group|arm|groupe|bras))?\s*,?\s+(?:the|these|ces|les)\s+(?:corresponding\s+)?(?:numbers|figures|counts|nombres|chiffres|effectifs)\b", OptI);
+
+    /// <summary>
+    /// The counts of another group for the levels of a list, by reference in the segment after it: its group named at the
+    /// segment's head and its counts alone, as many as the list's ("…; after B the numbers were 9, 18 and 14", "…; in the B
+    /// group, 48, 17 and 9", "…; dans le groupe B, ces nombres étaient de 8, 16, 18 et 11"). Their total: the group's head
+    /// ("of the 3,274 treated with B,"), else the n of the group named (<see cref="GroupN"/>). Null when the segment holds
+    /// anything after the counts, or the group's n is not known.
+    /// </summary>
+    static CategoryCounts? OtherGroupCounts(PaperText text, int[] sentences, StudyNs studyNs, int g0, int s1, IReadOnlyList<CategoryCount> levels, string variable)
+    {
+        var flow = text.Flow;
+        int g1 = flow.IndexOf(';', g0, s1 - g0) is var semi and >= 0 ? semi : s1;
+        var segment = flow[g0..g1];
+        var lead = GroupLeadThenCounts.Match(segment);
+        if (!lead.Success && !OtherGroupSignal.IsMatch(segment)) return null;
+        var bare = BareCounts.Matches(segment).FirstOrDefault(m => m.Groups["k"].Captures.Count == levels.Count);
+        // The counts end the segment: nothing follows them that could make them other counts.
+        if (bare is null || !Regex.IsMatch(segment[(bare.Index + bare.Length)..], @"^\s*[.)]?\s*$")) return null;
+        if (!(lead.Success && lead.Length == bare.Index) && !GroupBeforeNumbers.IsMatch(segment[..bare.Index])) return null;
+        var items = bare.Groups["k"].Captures.Select((c, i) => new CategoryCount(ParseWhole(c.Value), levels[i].Level, g0 + c.Index, g0 + c.Index + c.Length)).ToList();
+        if (GroupN(flow, sentences, studyNs, g0, g0 + bare.Index, items[0].Start) is not { } n) return null;
+        int start = items[0].Start, end = items[^1].End;
+        int s0 = SentenceStart(sentences, start);
+        var line = text.LineAt(start);
+        var ctx = new StatisticContext(start, end, flow[start..end], flow[s0..SentenceEnd(sentences, flow, start)].Trim(), variable, true, n.N, n.Source, null)
+            { Page = line.Page, Line = line.Line };
+        return new CategoryCounts(ctx, variable, items, n.N, Array.Empty<(int, string)>()) { TotalSource = n.Source };
+    }
+
+    /// <summary>
+    /// The n of the group a segment's words name before its counts: its head with an n ("of the 3,274 treated with B"), an
+    /// arm whose n the paper stated before (an allocation, a table's header: <see cref="ArmOfClause"/>, <see
+    /// cref="ArmByPrintedName"/>), or the denominator the paragraph gives with the group's name ("12 of 40 given B", "19 of
+    /// 102 after B", "9 sur 44 du groupe B"), when every one it gives is the same.
+    /// </summary>
+    static (int N, string Source)? GroupN(string flow, int[] sentences, StudyNs studyNs, int from, int to, int at)
+    {
+        if (GroupHeadBefore.Match(flow[from..to]) is { Success: true } head)
+            return (ParseWhole(head.Groups["n"].Value), $"of '{head.Value.Trim().TrimEnd(',')}'");
+        int s0 = SentenceStart(sentences, at);
+        if (ArmOfClause(flow, from, to, at, studyNs) is { } arm && arm.At < s0)
+            return (arm.N, $"of {ArmNSource} '{arm.Name}' ('{arm.Source.Trim()}')");
+        if (ArmByPrintedName(flow, from, to, s0, studyNs) is { } printed)
+            return (printed.N, $"of {ArmNSource} '{printed.Name}' ('{printed.Source}')");
+        return GroupDenominator(flow, studyNs, from, to, at) is { } d ? (d.N, "of " + d.Source) : null;
+    }
+
+    /// <summary>Words naming a group in a clause: "given botulinum toxin", "after wedge excision", "in the B group", "du groupe
+    /// B", "sous B", "treated with B"; the name runs to a comma, a bracket, a number or a clause's end, four words at most.</summary>
+    static readonly Regex GroupNameInClause = new(@"\b(?:given|after|with|receiving|taking|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|au\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?(?<name>[\p{L}][\p{L}\d.'’‐-]*(?:\s+(?!(?:the|these|ces|les|numbers|nombres|were|étaient|was|était|and|et|or|ou|had|avaient|in|chez)\b)[\p{L}\d][\p{L}\d.'’‐-]*){0,3})", OptI);
+    static readonly Regex GroupWordEnd = new(@"\s+(?:group|arm|groupe|bras)$", OptI);
+
+    /// <summary>
+    /// The n of the group a clause names, as the clause's paper gives it as a denominator with the group's name ("12 of
+    /// 40 given B", "19 of 102 after B", "9 sur 44 du groupe B"): the name's words, or its first ones, in every such
+    /// denominator of the paper, all of one n. Null when the clause names no group, two, or the paper gives none.
+    /// </summary>
+    static (int N, string Source)? GroupDenominator(string flow, StudyNs studyNs, int from, int to, int at)
+    {
+        // The paper's section the clause is in (a paper of its own under its heading), before or after the clause.
+        int p0 = studyNs.Headings?.LastOrDefault(h => h <= at) ?? 0;
+        int p1 = studyNs.Headings?.FirstOrDefault(h => h > at) is int next and > 0 ? next : flow.Length;
+        var paragraph = flow[p0..p1];
+        var found = new List<(int N, string Source)>();
+        foreach (Match g in GroupNameInClause.Matches(flow[from..to]))
+        {
+            var words = Regex.Split(GroupWordEnd.Replace(g.Groups["name"].Value.Trim().TrimEnd('.', ','), ""), @"[\s‐-]+").Where(w => w.Length > 0).ToList();
+            // The whole name, else its first words ("after wedge excision of the nail" and "19 of 102 after wedge excision").
+            for (int k = words.Count; k >= 1; k--)
+            {
+                if (string.Join(" ", words.Take(k)).Length < 3) break;
+                string printedName = string.Join(@"[\s‐-]+", words.Take(k).Select(Regex.Escape));
+                var denominators = new Regex(DenominatorOfGroup.Replace("NAME", printedName), OptI).Matches(paragraph).ToList();
+                if (denominators.Count == 0) continue;
+                found.AddRange(denominators.Select(d => (ParseWhole(d.Groups["n"].Value), $"the group '{string.Join(" ", words.Take(k))}' ('{d.Value.Trim()}')")));
+                break;
+            }
+        }
+        return found.Count > 0 && found.Select(f => f.N).Distinct().Count() == 1 ? found[0] : null;
+    }
+    /// <summary>A count of a group's n with the group's name: "12 of 40 given NAME", "19 of 102 after NAME", "4 of 72 patients
+    /// treated with NAME", "9 sur 44 du groupe NAME", "19 patients sur 51 sous NAME". Not "64 of the 118 caesarean deliveries
+    /// after NAME", "97 of the 157 in the NAME group": a set named before ("the"), or other than people, is a part of the group.</summary>
+    const string DenominatorOfGroup = @"(?<![\w.,])" + WholeCount + @"\s+(?:[\p{L}-]+\s+){0,2}?(?:of|out of|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+(?:(?:[\p{L}-]+\s+)?" + PeopleWords + @"\s+)?(?:given|after|with|receiving|taking|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?NAME(?![\p{L}\d-])|" + DenominatorNamedPeople;
+    /// <summary>A count of a group's n with the group's name before its people: "43 of 148 intervention participants", "17 of
+    /// 155 controls", "12 sur 40 patients NAME" is not this form (French names after the people, above).</summary>
+    const string DenominatorNamedPeople = @"(?<![\w.,])" + WholeCount + @"\s+(?:of|out of)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+NAME(?:\s+" + PeopleWords + @"\b|(?<=(?i:control|témoin))s\b)";
+
+    static readonly Regex ComparatorLead = new(@"^\s*(?:(?:in|of)\s+the\s+(?<role>placebo|sham|control|usual[- ]care)\s+(?:group|arm)|(?:dans\s+le|du)\s+(?:groupe|bras)\s+(?<role>placebo|contrôle|témoin|simulation|soins\s+habituels))\s*,?\s*$", OptI);
+
+    /// <summary>
+    /// The n of a two-arm trial's comparator, named by its role at a list's head ("in the placebo group, 28 …") where no arm
+    /// of the allocation bears that name: the arm other than the one the rest of the sentence names ("… in 31 participants
+    /// of the block group …; in the placebo group, 28 …").
+    /// </summary>
+    static (int N, string Source)? ComparatorArm(string flow, int[] sentences, int from, int to, int s0, StudyNs studyNs)
+    {
+        if (ComparatorLead.Match(flow[from..to]) is not { Success: true } lead || TwoArms(studyNs, s0) is not { } two) return null;
+        var role = lead.Groups["role"].Value;
+        int? section = studyNs.Headings?.LastOrDefault(h => h <= s0);
+        if (studyNs.Arms.Any(a => ArmKey(a.Name) == ArmKey(role) && a.At < s0 && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section)) return null;
+        // Two arms allocated, no third: the statement of the arms gives two n's only.
+        var allocation = studyNs.Arms.Where(a => a.Source == two.First.Source && a.At < s0).Select(a => a.At).DefaultIfEmpty(-1).Max();
+        if (allocation < 0 || Regex.Matches(flow[allocation..SentenceEnd(sentences, flow, allocation)], @"\(\s*[nN]\s*=").Count != 2) return null;
+        // The other arm named in the sentence, outside this segment.
+        // The named arm told from the other by its n (two arms of one n give the comparator that n either way).
+        int? namedN = ArmOfClause(flow, s0, from, from, studyNs) is { } arm && arm.At < s0 ? arm.N
+            : ArmByPrintedName(flow, s0, from, s0, studyNs) is { } printed ? printed.N : null;
+        if (namedN is null) return null;
+        var other = namedN == two.First.N ? two.Second : namedN == two.Second.N ? two.First : default;
+        return other.Source is null ? null : (other.N, $"of the {role} arm, the other of the two arms ('{other.Source.Trim()}')");
+    }
+
+    /// <summary>Two lists of the same levels in other words: as many, each level of the second holding the last word of the
+    /// first's, and no two of the first's with one last word.</summary>
+    static bool SameLevelsWorded(IReadOnlyList<CategoryCount> exclusive, IReadOnlyList<CategoryCount> other)
+    {
+        if (exclusive.Count != other.Count || exclusive.Count < 2) return false;
+        var last = exclusive.Select(x => Regex.Match(x.Level, @"[\p{L}-]{3,}(?=[^\p{L}]*$)").Value).ToList();
+        return last.All(w => w.Length > 0) && last.Distinct().Count() == last.Count
+               && other.Select((x, i) => Regex.IsMatch(x.Level, @"(?<![\p{L}-])" + Regex.Escape(last[i]) + @"(?![\p{L}-])")).All(b => b);
     }
 
     /// <summary>The group a clause names before its counts: "in the placebo group, …", "of the active group", "dans le
@@ -629,6 +803,9 @@ internal static partial class StatisticExtractor
     /// <summary>The people a list parts, named right after its last count: " of the 214 infants given dextrose", " des 214 nourrissons".</summary>
     static readonly Regex TrailingTotal = new(@"\G\s+(?:of|among|out of|sur|parmi|des)\s+(?:(?:the|les|ces)\s+)?(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)\s+(?:[\p{L}'’-]+\s+){0,2}?" + PeopleWords + @"\b", OptI);
 
+    /// <summary>The denominator of people a list's first count is of, then its level: "of the 150 patients given A had no
+    /// complication", "des 40 patients sous A avaient …".</summary>
+    static readonly Regex OfPeopleFirst = new(@"^(?:of|out of|des|sur)\s+(?:the\s+|les\s+)?(?<n>" + WholeCount + @")(?![.,]?\d)\s+(?=(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b)(?<lev>.+)$", OptI);
     /// <summary>The count-led clauses of a segment: a run of two or more, each count at a clause's start.</summary>
     static IEnumerable<ClauseList> CountLedLists(string flow, int s0, int g0, int g1, bool french)
     {
@@ -642,6 +819,7 @@ internal static partial class StatisticExtractor
             if (at < past) continue;
             var items = new List<(int K, string Lev, int Start, int End, bool Gapped)>();
             bool rest = false;
+            (int N, int At, string Source)? ofHead = null;
             for (var m = CountLedClause.Match(segment, at); m.Success && m.Length > 0; m = CountLedClause.Match(segment, m.Index + m.Length))
             {
                 var lev = m.Groups["lev"].Value;
@@ -652,8 +830,17 @@ internal static partial class StatisticExtractor
                 if (cut > 0) lev = lev[..cut];
                 if (glossed) cut = -1;
                 lev = lev.TrimEnd().TrimEnd('.');
+                int levAt = m.Groups["lev"].Index;
+                // The first count of a denominator of people, the later ones of it too: "97 of the 150 patients given A had
+                // no complication, 34 a minor one and 19 a major one".
+                if (items.Count == 0 && OfPeopleFirst.Match(lev) is { Success: true } ofPeople)
+                {
+                    ofHead = (ParseWhole(ofPeople.Groups["n"].Value), g0 + m.Index, flow[(g0 + m.Index)..(g0 + levAt + ofPeople.Groups["lev"].Index)].Trim());
+                    levAt += ofPeople.Groups["lev"].Index;
+                    lev = ofPeople.Groups["lev"].Value;
+                }
                 if (UnitAfterCount.IsMatch(lev) || !Regex.IsMatch(lev, @"\p{L}")) break;
-                int start = g0 + m.Index, end = g0 + m.Groups["lev"].Index + lev.Length;
+                int start = g0 + m.Index, end = levAt + g0 + lev.Length;
                 // "the remaining 35 had …": the rest, which ends the list and makes it exhaustive.
                 if (m.Groups["rest"].Success) { if (items.Count == 0) break; rest = true; lev = Regex.Replace(lev, @"^(?:autres|restante?s)\s+", "", OptI); }
                 items.Add((ParseWhole(m.Groups["k"].Value), lev.Trim(), start, end, items.Count > 0 && !leadingVerb.IsMatch(lev)));
@@ -672,6 +859,7 @@ internal static partial class StatisticExtractor
                 stated = (items[^1].K, items[0].Start, flow[items[^1].Start..items[^1].End]);
                 items.RemoveAt(items.Count - 1);
             }
+            else if (ofHead is not null && items.Count >= 2) stated = ofHead;
             if (items.Count < 2) continue;
             // Only the run a group's head, an arm or the segment's start leads: not the counts of "47 of 196 and 44 of 190".
             if (items.Select(x => x.Lev.ToLowerInvariant()).Distinct().Count() < items.Count) continue;
@@ -732,7 +920,10 @@ internal static partial class StatisticExtractor
             {
                 var levels = run.Select(x => x.Lev).ToList();
                 var before = segment[..runFirstLevelStart];
-                bool overlap = OverlapWords.IsMatch(string.Join(" | ", levels)) || EventWords.IsMatch(before) || ConditionWords.IsMatch(before + string.Join(" | ", levels)) || MostCommon.IsMatch(before)
+                // A condition as the subject whose values the levels are ("Pain was constant in 29 and intermittent in 19") is
+                // one variable; conditions as the levels ("The symptoms were fever in 20 and rash in 10") are several.
+                bool overlap = OverlapWords.IsMatch(string.Join(" | ", levels)) || EventWords.IsMatch(before)
+                               || ConditionWords.IsMatch((CopulaBefore.IsMatch(before) ? "" : before) + string.Join(" | ", levels)) || MostCommon.IsMatch(before)
                                || AtDifferentTimes(levels);
                 // After "was"/"était", the levels are the subject's values when they are alike: all with an article or
                 // none ("l'adalimumab chez 41, l'étanercept chez 30"), not a value then other subjects ("positif chez 61
@@ -749,7 +940,7 @@ internal static partial class StatisticExtractor
         {
             // The level: the words before "in"/"chez", back to the previous item's end (after its join) or, for the first, a few words.
             string gap = segment[prevEnd..a.Index];
-            if (run.Count > 0 && Regex.Match(gap, @"^\s*(?:,\s*(?:(?:and|et)\s+)?|(?:and|et)\s+)(?<lev>[^,;:()\d]{1,40}?|(?:de\s+|d')?\d{1,2}|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|" + CodeLevel + @")\s*$", OptI) is { Success: true } next)
+            if (run.Count > 0 && Regex.Match(gap, @"^\s*(?:,\s*(?:(?:and|et)\s+)?|(?:and|et)\s+)(?<lev>[^,;:()\d]{1,40}?|(?:de\s+|d')?\d{1,2}|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|" + CodeLevel + "|" + ValueBand + @")(?:\s*\([^()\d]{1,60}\))?\s*$", OptI) is { Success: true } next)
             {
                 run.Add((ParseWhole(a.Groups["k"].Value), next.Groups["lev"].Value.Trim(), prevEnd + next.Groups["lev"].Index, a.Index + a.Length));
             }
