@@ -1,0 +1,35 @@
+using Xunit;
+using static RweStats.Tests.PaperCheckOnText;
+
+namespace RweStats.Tests;
+
+/// <summary>
+/// The general forms of percentages, confidence intervals, correlations and within-patient comparisons: each rule on
+/// several wordings, English and French, with the planted inconsistency and the correct value.
+/// </summary>
+public class PaperCheckIntervalsPercentages41Tests
+{
+    // A ratio whose name stands far from its value, with words or numbers between: its interval, symmetric on the log
+    // scale and not on the linear one, is a ratio's Wald interval, and its p is checked on the log scale.
+    [Theory]
+    [InlineData("The hazard ratio for death within 90 days among patients aged 75 or older was 1.84 (95% CI 1.21–2.80; p = 0.004).", "consistent")]
+    [InlineData("The hazard ratio for death within 90 days among patients aged 75 or older was 1.84 (95% CI 1.21–2.80; p = 0.45).", "inconsistent")]
+    [InlineData("Ratios are given with their 95% confidence intervals. In the per-protocol analysis, the risk ratio of relapse in the 3 months after stopping was 0.48 (0.27 to 0.85), P = 0.012.", "consistent")]
+    [InlineData("Ratios are given with their 95% confidence intervals. In the per-protocol analysis, the risk ratio of relapse in the 3 months after stopping was 0.48 (0.27 to 0.85), P = 0.12.", "inconsistent")]
+    [InlineData("The odds ratio for remission with the 2 mg dose, adjusted for centre, was 3.10, 95% CI [1.40, 6.86], p = .005.", "consistent")]
+    [InlineData("The odds ratio for remission with the 2 mg dose, adjusted for centre, was 3.10, 95% CI [1.40, 6.86], p = .25.", "inconsistent")]
+    [InlineData("The odds ratio for an improvement of two grades or more was 3.10 (95% CI 1.40 to 6.86; P = .25).", "inconsistent")]
+    [InlineData("Le rapport de cotes de guérison à 6 mois chez les patients de plus de 65 ans était de 2,05 (IC à 95 % 1,18–3,56 ; p = 0,011).", "consistent")]
+    [InlineData("Le rapport de cotes de guérison à 6 mois chez les patients de plus de 65 ans était de 2,05 (IC à 95 % 1,18–3,56 ; p = 0,41).", "inconsistent")]
+    [InlineData("Les rapports sont donnés avec leur intervalle de confiance à 95 %. Le risque relatif de réhospitalisation après une chirurgie de plus de 3 heures était de 0,62 (0,41 à 0,94), p = 0,024.", "consistent")]
+    [InlineData("Les rapports sont donnés avec leur intervalle de confiance à 95 %. Le risque relatif de réhospitalisation après une chirurgie de plus de 3 heures était de 0,62 (0,41 à 0,94), p = 0,31.", "inconsistent")]
+    public void A_ratio_named_far_from_its_value_is_read_by_its_log_symmetric_interval(string text, string expected) =>
+        Assert.Equal(expected, Verdict(text, "ci_vs_p"));
+
+    [Theory]
+    // A median's interval may be symmetric on the log scale too: the median named after the ratio takes the value.
+    [InlineData("The hazard ratio was 0.70 (95% CI 0.52 to 0.94; P = .02), and median survival over the 36 months of follow-up was 14.2 months (95% CI 10.1 to 19.9; P = .02).")]
+    [InlineData("Le rapport des risques était de 0,70 (IC à 95 % 0,52 à 0,94 ; p = 0,02) et la survie médiane sur 36 mois de suivi de 14,2 mois (IC à 95 % 10,1 à 19,9 ; p = 0,02).")]
+    public void A_value_named_as_another_estimate_after_a_ratio_is_not_the_ratio(string text) =>
+        Assert.DoesNotContain("inconsistent", Verdicts(text, "ci_vs_p"));
+}
