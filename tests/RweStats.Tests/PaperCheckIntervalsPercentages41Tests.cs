@@ -32,4 +32,28 @@ public class PaperCheckIntervalsPercentages41Tests
     [InlineData("Le rapport des risques était de 0,70 (IC à 95 % 0,52 à 0,94 ; p = 0,02) et la survie médiane sur 36 mois de suivi de 14,2 mois (IC à 95 % 10,1 à 19,9 ; p = 0,02).")]
     public void A_value_named_as_another_estimate_after_a_ratio_is_not_the_ratio(string text) =>
         Assert.DoesNotContain("inconsistent", Verdicts(text, "ci_vs_p"));
+
+    // A correlation in a sentence that opens on the people it is about, counted in another way than "(n = …)": those
+    // people are the most its n can be.
+    [Theory]
+    [InlineData("Over all 60 patients, pain correlated with fatigue (r = 0.15, p = 0.25).", "consistent")]
+    [InlineData("Over all 60 patients, pain correlated with fatigue (r = 0.15, p = 0.001).", "inconsistent")]
+    [InlineData("Across the 80 participants, the change in weight correlated with the change in HbA1c (r = 0.20, p < 0.001).", "inconsistent")]
+    [InlineData("For the 80 participants who completed the trial, the change in weight correlated with the change in HbA1c (r = 0.20, p = 0.08).", "consistent")]
+    [InlineData("Sur l'ensemble des 90 patientes, la fatigue était corrélée à la douleur (r = 0,18 ; p = 0,09).", "consistent")]
+    [InlineData("Sur l'ensemble des 90 patientes, la fatigue était corrélée à la douleur (r = 0,18 ; p = 0,002).", "inconsistent")]
+    public void A_correlation_is_bounded_by_the_people_its_sentence_opens_on(string text, string expected) =>
+        Assert.Equal(expected, Verdict(text, "p_vs_statistic"));
+
+    // A within-patient comparison whose sentence says in how many people the measure was recorded, in other words
+    // than "in the N patients": those people are its n.
+    [Theory]
+    [InlineData("Pain was recorded before and after the programme in 64 patients: it fell from 6.1 ± 1.8 to 4.2 ± 2.0 (p < 0.001).", "consistent")]
+    [InlineData("Pain was recorded before and after the programme in 64 patients: it fell from 6.1 ± 1.8 to 4.2 ± 2.0 (p = 0.41).", "inconsistent")]
+    [InlineData("Grip strength, measured at baseline and at 6 months in all 52 women, rose from 24.3 ± 5.1 to 26.9 ± 5.6 (P < .001).", "consistent")]
+    [InlineData("Grip strength, measured at baseline and at 6 months in all 52 women, rose from 24.3 ± 5.1 to 26.9 ± 5.6 (P = .30).", "inconsistent")]
+    [InlineData("Le score de douleur a été mesuré avant et après la cure chez 75 patients : il est passé de 5,4 ± 1,9 à 3,1 ± 2,2 (p < 0,001).", "consistent")]
+    [InlineData("Le score de douleur a été mesuré avant et après la cure chez 75 patients : il est passé de 5,4 ± 1,9 à 3,1 ± 2,2 (p = 0,27).", "inconsistent")]
+    public void A_within_patient_comparison_takes_the_people_its_measure_was_recorded_in(string text, string expected) =>
+        Assert.Equal(expected, Verdict(text, "within_patient_p"));
 }

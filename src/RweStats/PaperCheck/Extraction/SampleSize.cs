@@ -751,6 +751,7 @@ internal static partial class StatisticExtractor
     }
 
     /// <summary>A sentence that opens on the people it is about, closed by a comma: "In the 67 patients who completed
-    /// treatment, …", "Among the 120 participants, …", "Chez les 67 patients ayant terminé le traitement, …".</summary>
-    static readonly Regex SentenceOpensOnPeople = new(@"^\s*(?:In|Among|Chez|Parmi)\s+(?:the\s+|these\s+|les\s+|ces\s+)?(?<n>" + WholeCount + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople + @"\b[^.;:()\d]*,", Opt);
+    /// treatment, …", "Among the 120 participants, …", "Chez les 67 patients ayant terminé le traitement, …", "Over all 90
+    /// women, …", "Sur l'ensemble des 90 patientes, …".</summary>
+    static readonly Regex SentenceOpensOnPeople = new(@"^\s*(?:In|Among|Chez|Parmi|Over|Across|Of|For|Sur|Pour|Dans)\s+(?:all\s+(?:the\s+)?|the\s+|these\s+|les\s+|ces\s+|tous\s+les\s+|toutes\s+les\s+|l'ensemble\s+des\s+)?(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéè'-]+\s+)?" + PeopleWords + @"\b[^.;:()\d]*,", Opt);
 }
