@@ -56,4 +56,20 @@ public class PaperCheckIntervalsPercentages41Tests
     [InlineData("Le score de douleur a été mesuré avant et après la cure chez 75 patients : il est passé de 5,4 ± 1,9 à 3,1 ± 2,2 (p = 0,27).", "inconsistent")]
     public void A_within_patient_comparison_takes_the_people_its_measure_was_recorded_in(string text, string expected) =>
         Assert.Equal(expected, Verdict(text, "within_patient_p"));
+
+    // A count of one arm's people, the arm named with it in other words than "in the X group" (the arm's name as the
+    // people's adjective, "given X" then what they did, a name with a dash), its arm's n stated where the arms were allocated.
+    [Theory]
+    [InlineData("We randomly assigned 150 children to zinc (n = 76) or placebo (n = 74).\n\nResults: 7 children given zinc were hospitalised (9.2%).", "consistent")]
+    [InlineData("We randomly assigned 150 children to zinc (n = 76) or placebo (n = 74).\n\nResults: 7 children given zinc were hospitalised (8.1%).", "inconsistent")]
+    [InlineData("We randomly assigned 150 children to zinc (n = 76) or placebo (n = 74).\n\nResults: a rash was seen in 5 zinc patients (6.6%).", "consistent")]
+    [InlineData("We randomly assigned 150 children to zinc (n = 76) or placebo (n = 74).\n\nResults: a rash was seen in 5 zinc patients (5.4%).", "inconsistent")]
+    [InlineData("Adults were randomised to artemether–lumefantrine (n = 90) or to quinine (n = 88). Vomiting occurred in 12 given artemether–lumefantrine (11.6%).", "inconsistent")]
+    [InlineData("Adults were randomised to artemether–lumefantrine (n = 90) or to quinine (n = 88). Vomiting occurred in 12 given artemether–lumefantrine (13.3%).", "consistent")]
+    [InlineData("Les enfants ont été randomisés entre zinc (n = 76) et placebo (n = 74).\n\nRésultats : 7 enfants sous zinc ont été hospitalisés (9,2 %).", "consistent")]
+    [InlineData("Les enfants ont été randomisés entre zinc (n = 76) et placebo (n = 74).\n\nRésultats : 7 enfants sous zinc ont été hospitalisés (8,1 %).", "inconsistent")]
+    [InlineData("Les adultes ont été randomisés entre artéméther–luméfantrine (n = 90) et quinine (n = 88). Des vomissements sont survenus chez 12 patients sous artéméther–luméfantrine (13,3 %).", "consistent")]
+    [InlineData("Les adultes ont été randomisés entre artéméther–luméfantrine (n = 90) et quinine (n = 88). Des vomissements sont survenus chez 12 patients sous artéméther–luméfantrine (11,6 %).", "inconsistent")]
+    public void A_count_of_an_arm_named_in_other_words_is_out_of_that_arm(string text, string expected) =>
+        Assert.Equal(expected, Verdicts(text, "percentage").Last());
 }

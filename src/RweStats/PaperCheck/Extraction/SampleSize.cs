@@ -244,7 +244,7 @@ internal static partial class StatisticExtractor
                 c1++;
             }
             int? section = studyNs.Headings?.LastOrDefault(h => h <= start);
-            List<(int At, string Name, int N, string Source)> Named(string words) => ArmReference.Matches(words).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value))
+            List<(int At, string Name, int N, string Source)> Named(string words) => ArmReference.Matches(words).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value)).Concat(ArmBeforePeople.Matches(words).Select(m => m.Groups["name"].Value))
                 .SelectMany(word => studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(word)
                                                         && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
                 .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
@@ -754,4 +754,8 @@ internal static partial class StatisticExtractor
     /// treatment, …", "Among the 120 participants, …", "Chez les 67 patients ayant terminé le traitement, …", "Over all 90
     /// women, …", "Sur l'ensemble des 90 patientes, …".</summary>
     static readonly Regex SentenceOpensOnPeople = new(@"^\s*(?:In|Among|Chez|Parmi|Over|Across|Of|For|Sur|Pour|Dans)\s+(?:all\s+(?:the\s+)?|the\s+|these\s+|les\s+|ces\s+|tous\s+les\s+|toutes\s+les\s+|l'ensemble\s+des\s+)?(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéè'-]+\s+)?" + PeopleWords + @"\b[^.;:()\d]*,", Opt);
+
+    /// <summary>An arm named as the adjective of the people counted: "9 plate patients", "21 tai chi participants", "12 placebo
+    /// recipients" (the word right before the people's noun).</summary>
+    static readonly Regex ArmBeforePeople = new(@"(?<![\p{L}\d'’-])(?<name>[\p{L}][\p{L}\d-]*)\s+" + PeopleWords + @"\b", OptI);
 }
