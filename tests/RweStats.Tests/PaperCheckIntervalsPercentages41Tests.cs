@@ -72,4 +72,16 @@ public class PaperCheckIntervalsPercentages41Tests
     [InlineData("Les adultes ont été randomisés entre artéméther–luméfantrine (n = 90) et quinine (n = 88). Des vomissements sont survenus chez 12 patients sous artéméther–luméfantrine (11,6 %).", "inconsistent")]
     public void A_count_of_an_arm_named_in_other_words_is_out_of_that_arm(string text, string expected) =>
         Assert.Equal(expected, Verdicts(text, "percentage").Last());
+
+    // An arm named by the adverb of how its people were treated, its n stated where the arms were allocated or in a
+    // table's header.
+    [Theory]
+    [InlineData("Patients were randomised to surgical (n = 60) or conservative (n = 62) care.\n\nPatients treated surgically had a wound infection in 9 (15.0%).", "consistent")]
+    [InlineData("Patients were randomised to surgical (n = 60) or conservative (n = 62) care.\n\nPatients treated surgically had a wound infection in 9 (13.6%).", "inconsistent")]
+    [InlineData("Characteristic  Systemic (n = 88)  Topical (n = 90)\nAge, years  41  43\n\nOf the cases managed topically, 12 relapsed (13.3%).", "consistent")]
+    [InlineData("Characteristic  Systemic (n = 88)  Topical (n = 90)\nAge, years  41  43\n\nOf the cases managed topically, 12 relapsed (12.6%).", "inconsistent")]
+    [InlineData("Les patients ont été randomisés entre un traitement chirurgical (n = 60) et un traitement conservateur (n = 62).\n\nChez les patients traités chirurgicalement, une infection est survenue chez 9 patients (15,0 %).", "consistent")]
+    [InlineData("Les patients ont été randomisés entre un traitement chirurgical (n = 60) et un traitement conservateur (n = 62).\n\nChez les patients traités chirurgicalement, une infection est survenue chez 9 patients (13,6 %).", "inconsistent")]
+    public void A_count_of_an_arm_named_by_an_adverb_is_out_of_that_arm(string text, string expected) =>
+        Assert.Equal(expected, Verdicts(text, "percentage").Last());
 }

@@ -244,7 +244,7 @@ internal static partial class StatisticExtractor
                 c1++;
             }
             int? section = studyNs.Headings?.LastOrDefault(h => h <= start);
-            List<(int At, string Name, int N, string Source)> Named(string words) => ArmReference.Matches(words).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value)).Concat(ArmBeforePeople.Matches(words).Select(m => m.Groups["name"].Value))
+            List<(int At, string Name, int N, string Source)> Named(string words) => ArmReference.Matches(words).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value)).Concat(ArmBeforePeople.Matches(words).Select(m => m.Groups["name"].Value)).Concat(ArmAdverbs(words))
                 .SelectMany(word => studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(word)
                                                         && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
                 .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
@@ -758,4 +758,10 @@ internal static partial class StatisticExtractor
     /// <summary>An arm named as the adjective of the people counted: "9 plate patients", "21 tai chi participants", "12 placebo
     /// recipients" (the word right before the people's noun).</summary>
     static readonly Regex ArmBeforePeople = new(@"(?<![\p{L}\d'’-])(?<name>[\p{L}][\p{L}\d-]*)\s+" + PeopleWords + @"\b", OptI);
+
+    /// <summary>An arm named by the adverb of how the people were treated: "cases treated systemically" (the "Systemic"
+    /// arm), "treated surgically" ("Surgical"), "traités chirurgicalement" ("chirurgical"): the adverb's adjective.</summary>
+    static readonly Regex ArmAdverb = new(@"\b(?:treated|managed|operated|given|randomi[sz]ed|allocated|traitée?s|prise?s en charge|opérée?s|randomisée?s)\s+(?<w>\p{L}{4,}(?:ly|ement))\b", OptI);
+    static IEnumerable<string> ArmAdverbs(string words) => ArmAdverb.Matches(words).Select(m => m.Groups["w"].Value)
+        .SelectMany(w => w.EndsWith("ement", StringComparison.OrdinalIgnoreCase) ? new[] { w[..^5], w[..^4] } : new[] { w[..^2], w[..^4] });
 }
