@@ -84,4 +84,22 @@ public class PaperCheckIntervalsPercentages41Tests
     [InlineData("Les patients ont été randomisés entre un traitement chirurgical (n = 60) et un traitement conservateur (n = 62).\n\nChez les patients traités chirurgicalement, une infection est survenue chez 9 patients (13,6 %).", "inconsistent")]
     public void A_count_of_an_arm_named_by_an_adverb_is_out_of_that_arm(string text, string expected) =>
         Assert.Equal(expected, Verdicts(text, "percentage").Last());
+
+    // Arms of one device or drug told apart by a size or dose ("0.6 mm piston", "10 mg tablets", "piston de 0,4 mm"): the
+    // clause naming one with its size takes that arm's n; the count printed as "(n = 13, 21.7%)" is the percentage's own.
+    [Theory]
+    [InlineData("Adults were randomized to a 0.6 mm piston (n = 61) or a 0.4 mm piston (n = 60).\n\nVertigo occurred with the 0.6 mm piston (n = 5, 8.2%) and with the 0.4 mm piston (n = 13, 21.7%).", "consistent")]
+    [InlineData("Adults were randomized to a 0.6 mm piston (n = 61) or a 0.4 mm piston (n = 60).\n\nVertigo occurred with the 0.6 mm piston (n = 5, 8.2%) and with the 0.4 mm piston (n = 13, 19.7%).", "inconsistent")]
+    [InlineData("Characteristic  5 mg tablets (n = 80)  10 mg tablets (n = 82)\nAge, years  41  43\n\nNausea was reported with 10 mg tablets (n = 9, 11.0%).", "consistent")]
+    [InlineData("Characteristic  5 mg tablets (n = 80)  10 mg tablets (n = 82)\nAge, years  41  43\n\nNausea was reported with 10 mg tablets (n = 9, 9.9%).", "inconsistent")]
+    [InlineData("Les patients ont été randomisés entre un piston de 0,6 mm (n = 61) et un piston de 0,4 mm (n = 60).\n\nUn vertige est survenu avec le piston de 0,4 mm (n = 13 ; 21,7 %).", "consistent")]
+    [InlineData("Les patients ont été randomisés entre un piston de 0,6 mm (n = 61) et un piston de 0,4 mm (n = 60).\n\nUn vertige est survenu avec le piston de 0,4 mm (n = 13 ; 19,7 %).", "inconsistent")]
+    [InlineData("Adults were randomized to a 0.6 mm piston (n = 61) or a 0.4 mm piston (n = 60).\n\nVertigo occurred with the 0.4 mm piston (n = 13, 19.7%), χ²(1, N = 121) = 4.33, p = .04.", "inconsistent")]
+    [InlineData("Les patients ont été randomisés entre un piston de 0,6 mm (n = 61) et un piston de 0,4 mm (n = 60).\n\nUn vertige est survenu avec le piston de 0,4 mm (n = 13 ; 21,7 %), χ²(1, N = 121) = 4,33, p = 0,04.", "consistent")]
+    public void A_count_of_an_arm_told_by_its_dose_is_out_of_that_arm(string text, string expected) =>
+        Assert.Equal(expected, Verdicts(text, "percentage").Last());
+
+    [Fact]
+    public void The_count_of_a_percentage_printed_as_n_is_no_other_percentage_s_n() =>
+        Assert.DoesNotContain("inconsistent", Verdicts("Vertigo occurred in the first group (n = 5, 8.2%) and in the second (n = 13, 19.7%).", "percentage"));
 }
