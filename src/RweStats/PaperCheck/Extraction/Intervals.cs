@@ -63,6 +63,11 @@ internal static partial class StatisticExtractor
     {
         var before = flow[Math.Max(SentenceStart(sentences, from), from - 250)..from];
         var ratio = RatioName.Matches(before).LastOrDefault();
+        // "the odds ratio for a reduction of 50% or more in the score was 3.95 (1.55 to 10.11)", "the odds ratio for gap
+        // closure with the 0.6 mm piston, adjusted for surgeon, was 2.12, 95% CI [0.84, 5.35]": words or numbers between
+        // the name and its value, but limits symmetric around the estimate on the log scale and not on the linear one, as
+        // only a ratio's Wald interval is (exp(log estimate ± z·SE)); a median's or a rate's would be named between.
+        if (ratio is not null && RatioBySymmetry(est, lo, hi) && !OtherEstimateName.IsMatch(before[(ratio.Index + ratio.Length)..])) return ratio;
         if (ratio is not null && (DifferenceName.Matches(before).LastOrDefault()?.Index ?? -1) > ratio.Index) return null;
         if (ratio is not null && before.Length - ratio.Index > 50)
         {
@@ -75,6 +80,17 @@ internal static partial class StatisticExtractor
         }
         return ratio;
     }
+
+    /// <summary>Limits positive and symmetric around the estimate on the log scale within their printed rounding, and not on the linear scale.</summary>
+    static bool RatioBySymmetry(PrintedNumber est, PrintedNumber lo, PrintedNumber hi)
+    {
+        if (est.Low <= 0 || lo.Low <= 0 || !(lo.Value < est.Value && est.Value < hi.Value)) return false;
+        bool symmetric(Func<double, double> f) => Checks.PValueCheck.Overlaps(f(est.Low), f(est.High), (f(lo.Low) + f(hi.Low)) / 2, (f(lo.High) + f(hi.High)) / 2);
+        return symmetric(Math.Log) && !symmetric(x => x);
+    }
+
+    /// <summary>An estimate of another kind named between a ratio's name and a value: that value is not the ratio's.</summary>
+    static readonly Regex OtherEstimateName = new(@"\b(?:medians?|médianes?|means?|moyennes?|average|incidences?|prevalences?|prévalences?|proportions?|rates?(?!\s+ratio)|taux|risks?(?!\s+ratio)|risques?(?!\s+relatif)|differences?|différences?|[Oo]dds|ratios?|rapports?)\b", OptI);
 
     static readonly Regex SecondOfTwo = new(@"(?:\b(?:from|de|between|entre)\s+-?\d[\d.,]*\s*(?:[%\w/µ]+\s*)?(?:\s*(?:at|à)\s+[\w' ]{1,20}?)?\s*(?:to|à|and|et)|\b(?:vs\.?|versus|contre|compared with|comparé à)\s*)\s*$", OptI);
 }

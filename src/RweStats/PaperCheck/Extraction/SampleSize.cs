@@ -97,7 +97,11 @@ internal static partial class StatisticExtractor
             // An "n = " right after a percentage is its count, not the sample it was computed on; so is one with its
             // own denominator ("une alopécie n = 41 sur 81").
             return !Regex.IsMatch(flow[Math.Max(s0, at - 80)..at], @"%[^%()\d]{0,70}\(\s*$|%\s*\(?\s*$")
-                   && !Regex.IsMatch(flow[(at + m.Length)..Math.Min(flow.Length, at + m.Length + 12)], @"^\s*(?:sur|of|out of|/)\s*\d", RegexOptions.IgnoreCase);
+                   && !Regex.IsMatch(flow[(at + m.Length)..Math.Min(flow.Length, at + m.Length + 12)], @"^\s*(?:sur|of|out of|/)\s*\d", RegexOptions.IgnoreCase)
+                   // Nor one a percentage follows in its bracket ("(n = 13, 19.7%)"): the count of that percentage.
+                   && !Regex.IsMatch(flow[(at + m.Length)..Math.Min(flow.Length, at + m.Length + 14)], @"^\s*[,;]\s*\d+(?:[.,]\d+)?\s*%")
+                   // Nor, for a percentage of one arm, a test's total in its bracket ("χ²(1, N = 121)"): both arms'.
+                   && !(ownCount is not null && Regex.IsMatch(flow[Math.Max(s0, at - 12)..at], @"(?:χ²|χ2|X2|chi2|F|t)\s*\(\s*\d+\s*[,;]\s*$"));
         }).ToList();
         // An "n =" after a clause break (", and those who …", "; ", ", whereas") counts the next clause's group.
         // Also its own: an n in the bracket that gives the statistic's p ("… to 22.17 ± 9.34 with the drug (P < .001; n = 76)").
@@ -244,7 +248,7 @@ internal static partial class StatisticExtractor
                 c1++;
             }
             int? section = studyNs.Headings?.LastOrDefault(h => h <= start);
-            List<(int At, string Name, int N, string Source)> Named(string words) => ArmReference.Matches(words).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value))
+            List<(int At, string Name, int N, string Source)> Named(string words) => ArmReference.Matches(words).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value)).Concat(ArmBeforePeople.Matches(words).Select(m => m.Groups["name"].Value)).Concat(ArmAdverbs(words))
                 .SelectMany(word => studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(word)
                                                         && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
                 .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
@@ -260,6 +264,10 @@ internal static partial class StatisticExtractor
                 if (OwnGroupNamed.IsMatch(flow[start..c1]) && OtherGroupJoin.Matches(flow[c0..start]).LastOrDefault() is { } join) from = c0 + join.Index + join.Length;
                 named = Named(flow[from..c1]);
             }
+            // "with the 0.4 mm piston (n = 13, 19.7%)": an arm told from the other by its dose or size, named right before it.
+            if (named.Count == 0 && DosedArmBefore.Match(flow[Math.Max(s0, start - 60)..start]) is { Success: true } dosed)
+                named = studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(DoseKey(dosed))
+                                                && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section).GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
             if (named.Select(a => a.N).Distinct().Count() == 1)
             {
                 n = named[0].N;
@@ -565,6 +573,7 @@ internal static partial class StatisticExtractor
             if (at < 0) continue;
             searchFrom = at;
             foreach (Match m in cells) arms.Add((at, m.Groups["name"].Value, ParseWhole(m.Groups["n"].Value), m.Value));
+            foreach (Match m in cells) if (DosedArmName(line.Text, m) is { } dosedName) arms.Add((at, dosedName, ParseWhole(m.Groups["n"].Value), m.Value));
         }
         // An arm's n printed with its name in the text: "In the tubes group (n = 86), …", "Dans le groupe fractionné (n = 22), …".
         foreach (Match m in ArmWithN.Matches(flow))
@@ -588,6 +597,7 @@ internal static partial class StatisticExtractor
                 int n = ParseWhole(m.Groups["n"].Value);
                 // Placed at the sentence's start: the arms of one allocation are told apart by their n.
                 arms.Add((s0, m.Groups["name"].Value, n, m.Value));
+                if (DosedArmName(sentence, m) is { } dosedName) arms.Add((s0, dosedName, n, m.Value));
                 if (m.Groups["abbr"].Success) arms.Add((s0, m.Groups["abbr"].Value, n, m.Value));
                 // The arm's first word too: "to acetazolamide 62.5 mg twice daily (n = 98)" is named "with acetazolamide".
                 if (m.Index > from && ArmFirstWord.Match(sentence[from..m.Index]) is { Success: true } first)
@@ -751,6 +761,29 @@ internal static partial class StatisticExtractor
     }
 
     /// <summary>A sentence that opens on the people it is about, closed by a comma: "In the 67 patients who completed
-    /// treatment, …", "Among the 120 participants, …", "Chez les 67 patients ayant terminé le traitement, …".</summary>
-    static readonly Regex SentenceOpensOnPeople = new(@"^\s*(?:In|Among|Chez|Parmi)\s+(?:the\s+|these\s+|les\s+|ces\s+)?(?<n>" + WholeCount + @")\s+(?:[\wéè'-]+\s+)?" + StudyPeople + @"\b[^.;:()\d]*,", Opt);
+    /// treatment, …", "Among the 120 participants, …", "Chez les 67 patients ayant terminé le traitement, …", "Over all 90
+    /// women, …", "Sur l'ensemble des 90 patientes, …".</summary>
+    static readonly Regex SentenceOpensOnPeople = new(@"^\s*(?:In|Among|Chez|Parmi|Over|Across|Of|For|Sur|Pour|Dans)\s+(?:all\s+(?:the\s+)?|the\s+|these\s+|les\s+|ces\s+|tous\s+les\s+|toutes\s+les\s+|l'ensemble\s+des\s+)?(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéè'-]+\s+)?" + PeopleWords + @"\b[^.;:()\d]*,", Opt);
+
+    /// <summary>An arm named as the adjective of the people counted: "9 plate patients", "21 tai chi participants", "12 placebo
+    /// recipients" (the word right before the people's noun).</summary>
+    static readonly Regex ArmBeforePeople = new(@"(?<![\p{L}\d'’-])(?<name>[\p{L}][\p{L}\d-]*)\s+" + PeopleWords + @"\b", OptI);
+
+    /// <summary>An arm named by the adverb of how the people were treated: "cases treated systemically" (the "Systemic"
+    /// arm), "treated surgically" ("Surgical"), "traités chirurgicalement" ("chirurgical"): the adverb's adjective.</summary>
+    static readonly Regex ArmAdverb = new(@"\b(?:treated|managed|operated|given|randomi[sz]ed|allocated|traitée?s|prise?s en charge|opérée?s|randomisée?s)\s+(?<w>\p{L}{4,}(?:ly|ement))\b", OptI);
+    static IEnumerable<string> ArmAdverbs(string words) => ArmAdverb.Matches(words).Select(m => m.Groups["w"].Value)
+        .SelectMany(w => w.EndsWith("ement", StringComparison.OrdinalIgnoreCase) ? new[] { w[..^5], w[..^4] } : new[] { w[..^2], w[..^4] });
+
+    /// <summary>Arms of one device or drug told apart by a size or dose: "a 0.6 mm piston (n = 61) or a 0.4 mm piston (n =
+    /// 60)", "5 mg tablets (n = 40)", "un piston de 0,4 mm (n = 60)", and a statistic's clause naming one of them ("with
+    /// the 0.4 mm piston", "avec le piston de 0,4 mm").</summary>
+    const string DoseUnit = @"(?<unit>mm|cm|mg|µg|mcg|g|ml|mL|%|French|Fr|G)";
+    const string DosedArm = @"(?:(?<![\d.,])(?<num>\d+(?:[.,]\d+)?)\s*" + DoseUnit + @"\s+(?<word>[\p{L}][\p{L}-]*)|(?<word>[\p{L}][\p{L}-]*)\s+(?:de|à|of)\s+(?<num>\d+(?:[.,]\d+)?)\s*" + DoseUnit + @"\b)";
+    static readonly Regex DosedArmBefore = new(DosedArm + @"[\s(]*(?:[nN]\s*=\s*)?$", Opt);
+    static readonly Regex DosedArmAtEnd = new(DosedArm + @"\s*$", Opt);
+    /// <summary>The dose and name an arm's bracket follows, as one name ("0.4 mm piston").</summary>
+    static string? DosedArmName(string text, Match bracket) =>
+        DosedArmAtEnd.Match(text[..(bracket.Index + bracket.Value.LastIndexOf('('))]) is { Success: true } d ? DoseKey(d) : null;
+    static string DoseKey(Match dosed) => $"{dosed.Groups["num"].Value.Replace(',', '.')} {dosed.Groups["unit"].Value} {dosed.Groups["word"].Value}";
 }

@@ -8,6 +8,8 @@ internal static partial class StatisticExtractor
 {
     static readonly Regex VisitPhrase = new(@"\b(?:(?<code>[MJWSD]\d{1,3})\b|(?:à|a|at|after|après|au bout de)\s+(?<k>\d+|un|one)\s+(?<unit>mois|months?|ans?|years?|semaines?|weeks?|jours?|days?)\b|(?:week|semaine|month|mois|visit|visite)\s+(?<k2>\d+)|(?<base>baseline|inclusion|l'initiation|initiation|day 0|J0))", OptI);
     static readonly Regex WithinWords = new(@"\b(?:from|de|between|entre|baseline|initiation|inclusion|M0|J0|before|after|avant|après|months?|mois|weeks?|semaines?|visits?|visites?|par rapport|compared with baseline|paired|apparié)\b", OptI);
+    /// <summary>A measure recorded in a number of people: "recorded before and after treatment in 86 patients", "assessed at both visits in all 86 women", "mesurée à l'inclusion et à 6 mois chez 86 patients".</summary>
+    static readonly Regex MeasuredInPeople = new(@"\b(?:recorded|measured|assessed|available|obtained|collected|completed|rated|scored|evaluated|enregistrée?s?|mesurée?s?|recueillie?s?|évaluée?s?|disponibles?|relevée?s?|obtenue?s?|renseignée?s?)\b[^.;:()±=%]{0,80}?\b(?:in|for|from|on|chez|pour|sur)\s+(?:all\s+(?:the\s+)?|the\s+|les\s+|tous\s+les\s+|toutes\s+les\s+|l'ensemble\s+des\s+)?(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéè'-]+\s+)?" + PeopleWords + @"\b", OptI);
     static readonly Regex GroupWords = new(@"\b(?:placebo|groups?|groupes?|arms?|bras|controls?|témoins?|versus|treated patients and)\b", OptI);
     static readonly Regex BetweenGroupsP = new(@"\b(?:vs\.?|versus|compared (?:with|to)|relative to|contre|comparée? (?:au|à|aux))\s+(?:the\s+|le\s+|la\s+|les\s+)?(?:placebo|control|usual care|comparator|other|témoin|contrôle|groupe|bras)|\bbetween (?:the )?(?:groups|arms)\b|\bentre (?:les )?(?:groupes|bras)\b|\binteraction\b", OptI);
     static readonly Regex PairedTest = new(@"\bpaired\b|\bappariée?s?\b|\bpour (?:séries|échantillons) appariée?s\b", OptI);
@@ -92,6 +94,12 @@ internal static partial class StatisticExtractor
             if (!own && p.Start > b.Context.End && NPeople.Match(flow[b.Context.End..p.Start]) is { Success: true } after
                 && !ClauseBreak.IsMatch(flow[b.Context.End..(b.Context.End + after.Index)]))
                 ctx = ctx with { N = ParseWhole(after.Groups["n"].Value), NSource = $"'{after.Value}' after the second visit's mean", NAtMost = null };
+            // The people its sentence says the measure was recorded in, with no other number between but a time ("The index
+            // was recorded before and after treatment in 86 patients: it fell from …", "La douleur a été mesurée à l'inclusion
+            // et à 6 mois chez 86 patients ; elle est passée de …"): the comparison's n.
+            if (ctx.N is null && MeasuredInPeople.Matches(flow[SentenceStart(sentences, a.Context.Start)..a.Context.Start]).LastOrDefault() is { } measured
+                && !Regex.IsMatch(TimePoint.Replace(flow[(SentenceStart(sentences, a.Context.Start) + measured.Index + measured.Length)..a.Context.Start], " "), @"\d"))
+                ctx = ctx with { N = ParseWhole(measured.Groups["n"].Value), NSource = $"'{measured.Value.Trim()}' in the same sentence", NAtMost = null };
             var test = RankTest.IsMatch(clause) || (!paired && RankPaper(a.Context.Start)) ? "rank" : paired ? "paired t" : null;
             return new WithinPatientComparison(ctx, a, b, p, threeVisits ? 3 : 2) { NamedTest = test };
         }
