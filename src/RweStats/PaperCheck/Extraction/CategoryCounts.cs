@@ -341,7 +341,8 @@ internal static partial class StatisticExtractor
     /// <summary>A group and its n at a clause's head, then a comma and the first count: "Of the 196 patients assigned to
     /// withdrawal, 151 …", "of the 92 in the conventional program, 39 …", "Des 27 échecs sous oxygénothérapie standard, 19 …",
     /// "Parmi les 7 214 patients sous inhalateur unique, 4 318 …".</summary>
-    static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+(?:[^\s\d,;:.()][^\s,;:()]*|\d{1,3}\s+(?:days?|weeks?|months?|years?|hours?|jours|semaines|mois|ans|heures)\b|\d+(?:[.,]\d+)?\s*(?:mm|cm|mg|µg|mcg|g|kg|mL|ml|Gy|UI|IU|%)(?![\p{L}\d]))){0,12}?)\s*,\s+$", OptI);
+    /// A sentence may open on the group without an article when its people are named: "Of 12,604 patients, 6,318 …".
+    static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?-i:Of|Among|Out of)\s+(?=" + WholeCount + @"\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b)|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+(?:[^\s\d,;:.()][^\s,;:()]*|\d{1,3}\s+(?:days?|weeks?|months?|years?|hours?|jours|semaines|mois|ans|heures)\b|\d+(?:[.,]\d+)?\s*(?:mm|cm|mg|µg|mcg|g|kg|mL|ml|Gy|UI|IU|%)(?![\p{L}\d]))){0,12}?)\s*,\s+$", OptI);
     /// <summary>A group named with its n in a bracket at a clause's head: "Among patients given rituximab (n = 120), 80 …",
     /// "Chez les patients opérés (n = 64), 50 …".</summary>
     static readonly Regex BracketNHead = new(@"\b(?:of|among|in|parmi|chez|dans|sur)\s+[^,;()\d]{1,60}\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)\s*,\s+$", OptI);
@@ -385,7 +386,9 @@ internal static partial class StatisticExtractor
     static readonly Regex UnitAfterCount = new(@"^(?:years?|ans|months?|mois|weeks?|semaines?|days?|jours?|hours?|heures?|h|min(?:utes)?|mg|g|kg|µg|ml|l|mm|cm|m|points?|times|fois|°|x|×|vs|versus|(?:of|out of|sur|des|parmi|among)\s+(?:the\s+|les\s+)?\d|(?:to|à|or|ou|in|chez|dans)\s+\d)(?![\p{L}'’])", OptI);
     /// <summary>A total, then a colon and its parts: "18 436 élèves éligibles : 9 214 dans les collèges du programme et 9 222 …",
     /// "412 patients: 201 …".</summary>
-    static readonly Regex ColonHead = new(@"(?<![\d.,])(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)\s+(?!" + UnitAfterCount.ToString()[1..] + @")[^\d,;:.()]{1,60}?\s*:\s+$", OptI);
+    /// Not a number of a range or of a choice ("a stage 2 or 3 ingrown toenail: 104 …", "grade 1 to 2 …:"), nor a stage,
+    /// grade or type ("Type 2 diabetes:").
+    static readonly Regex ColonHead = new(@"(?<![\d.,])(?<!\d\s*(?:or|and|to|ou|et|à|[-–])\s*)(?<!\b(?:stages?|grades?|types?|class(?:es)?|stades?|levels?|niveaux?)\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)\s+(?!" + UnitAfterCount.ToString()[1..] + @")[^\d,;:.()]{1,60}?\s*:\s+$", OptI);
     /// <summary>A last clause that gives the list's total: "538 in toothbrushing schools and 521 in varnish schools, 1,059 in all".</summary>
     static readonly Regex InAll = new(@"^(?:in all|in total|overall|altogether|au total|en tout|in both (?:groups|arms)|dans les deux (?:groupes|bras))$", OptI);
     /// <summary>A verb leading a clause's words ("remained", "were readmitted", "ont été transférés", "l'avaient arrêté"): a

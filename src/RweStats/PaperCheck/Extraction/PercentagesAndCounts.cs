@@ -54,7 +54,9 @@ internal static partial class StatisticExtractor
     /// timolol à 0,5 %", "cream 1%": the percentage is the drug's concentration in it, not a share of people.</summary>
     const string Formulation = @"(?:ointments?|gels?|creams?|lotions?|solutions?|(?:eye\s+|ear\s+|nasal\s+)?drops|sprays?|foams?|patch(?:es)?|shampoos?|mouthwash(?:es)?|mouth\s?rinses?|rinses?|varnish|emulsions?|suspensions?|pastes?|powders?|tinctures?|pommades?|crèmes?|collyres?|gouttes|mousses?|shampo(?:o|ing)s?|bains?\s+de\s+bouche|vernis|émulsions?|pâtes?|poudres?|teintures?|timbres?|patchs)";
     static readonly Regex FormulationAfterPercent = new(@"^\s*%\s+(?:(?!(?:of|in|among|and|or|had|were|was|des|de|du|chez|et|ou|avaient|étaient)\b)[A-Za-zÀ-ÿ][\wÀ-ÿ-]*\s+){0,2}?" + Formulation + @"\b", OptI);
-    static readonly Regex FormulationBeforePercent = new(@"\b" + Formulation + @"\s+(?:(?:de|d'|of)\s*[A-Za-zÀ-ÿ][\wÀ-ÿ-]*\s+)?(?:(?:dosée?s?\s+)?à\s+|at\s+)?$", OptI);
+    /// <summary>Also a substance named after "de"/"d'" then "à" ("de DMSO à 50 %", "d'acide acétique à 5 %"): French gives a
+    /// concentration so, and a share of people as "50 % des", "chez 50 %" or "(50 %)".</summary>
+    static readonly Regex FormulationBeforePercent = new(@"\b" + Formulation + @"\s+(?:(?:de|d'|of)\s*[A-Za-zÀ-ÿ][\wÀ-ÿ-]*\s+)?(?:(?:dosée?s?\s+)?à\s+|at\s+)?$|\b(?:de|d['’])\s*(?!(?:la|le|les|l['’]|ces|leurs?|ses)\b)[\p{L}][\p{L}\d-]*(?:\s+[\p{L}][\p{L}\d-]*)?\s+à\s+$", OptI);
     static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
 
     static readonly Regex PercentOfNamedGroup = new(@"\G\s*%\s+(?:of\s+(?:the|those)|among(?:\s+the)?|des|du|de\s+la|de\s+l'|parmi\s+les)\s*(?!(?:" + StudyPeople + @"|total|all|tous|ensemble|cases|cas)\b)[\wéèàç'-]+", OptI);
