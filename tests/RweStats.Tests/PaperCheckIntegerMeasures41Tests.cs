@@ -67,4 +67,29 @@ public class PaperCheckIntegerMeasures41Tests
     [InlineData("Variable | Drug (n = 40) | Placebo (n = 40)\n|---|---|---|\n| Age, years, Mdn (IQR) | 44 (37–51) | 45 (38–53) |\n", "consistent,consistent")]
     [InlineData("Variable | Drug (n = 40) | Placebo (n = 40)\n|---|---|---|\n| Age, years, Mdn (IQR) | 44 (37–51) | 55 (38–53) |\n", "consistent,inconsistent")]
     public void MdnNamesAMedianInATable(string text, string verdicts) => Assert.Equal(verdicts, string.Join(",", Verdicts(text, "quantile_order")));
+
+    [Theory]
+    // Things counted over one stated period: each one's count over a week or a day is whole, so the mean is a whole
+    // total over n. 3.64 × 11 = 40.04 (40/11 = 3.636 prints 3.64); 3.61 × 11 = 39.71, between 39/11 = 3.545 and 40/11 =
+    // 3.636; 2.47 × 15 = 37.05 (37/15 = 2.467); 2.43 × 15 = 36.45, between 36/15 = 2.40 and 37/15 = 2.467.
+    [InlineData("In the 11 patients with an infected wound, nurses made 3.64 (SD 1.02) home visits a week.", "consistent")]
+    [InlineData("In the 11 patients with an infected wound, nurses made 3.61 (SD 1.02) home visits a week.", "inconsistent")]
+    [InlineData("The 15 children given the spacer used 2.43 (SD 0.91) rescue inhalations per day during the first month.", "inconsistent")]
+    [InlineData("The 15 children given the spacer needed their inhaler 2.47 (SD 0.91) times a day.", "consistent")]
+    [InlineData("The 15 children given the spacer needed their inhaler 2.43 (SD 0.91) times a day.", "inconsistent")]
+    [InlineData("Chez les 11 patients avec une plaie infectée, les infirmières ont fait 3,61 (ET 1,02) visites à domicile par semaine.", "inconsistent")]
+    [InlineData("Les 15 enfants sous chambre d'inhalation utilisaient 2,47 (ET 0,91) bouffées de secours par jour.", "consistent")]
+    [InlineData("Les 15 enfants sous chambre d'inhalation utilisaient leur inhalateur 2,43 (ET 0,91) fois par jour.", "inconsistent")]
+    public void AMeanOfThingsCountedOverOnePeriod(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // A measured quantity over a period, a count per month (a frequency normalised over a longer diary), per a number of
+    // people or per person-time, is a rate: not checked.
+    [InlineData("The 11 patients lost 0.64 (SD 0.21) kg a week.")]
+    [InlineData("Les 11 patients perdaient 0,64 (ET 0,21) kg par semaine.")]
+    [InlineData("The 11 wards recorded 3.61 (SD 1.02) falls per 1000 bed-days.")]
+    [InlineData("The 11 patients drank 1.64 (SD 0.21) litres a day.")]
+    [InlineData("The 11 patients had 3.61 (SD 1.02) migraine attacks per month.")]
+    [InlineData("Les 11 patients avaient 3,61 (ET 1,02) consultations par mois.")]
+    public void AMeasuredQuantityOrARatePerNumberIsNotCounted(string text) => Assert.NotEqual("inconsistent", Verdict(text, "grim"));
 }

@@ -110,6 +110,9 @@ public sealed record MeanWithSpread(StatisticContext Context, PrintedNumber Mean
 {
     /// <inheritdoc/>
     public override string Kind => "mean";
+
+    /// <summary>Why the measure is taken as integer-valued when its words say so only with an assumption ("each one's count over one week is whole"); null otherwise.</summary>
+    public string? WholeAssumption { get; init; }
 }
 
 /// <summary>A median with its quartiles or its range (either may be missing).</summary>
