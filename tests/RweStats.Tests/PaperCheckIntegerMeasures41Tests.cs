@@ -92,4 +92,21 @@ public class PaperCheckIntegerMeasures41Tests
     [InlineData("The 11 patients had 3.61 (SD 1.02) migraine attacks per month.")]
     [InlineData("Les 11 patients avaient 3,61 (ET 1,02) consultations par mois.")]
     public void AMeasuredQuantityOrARatePerNumberIsNotCounted(string text) => Assert.NotEqual("inconsistent", Verdict(text, "grim"));
+
+    [Theory]
+    // Days on which a thing happened are counted whole: 5.43 × 21 = 114.03 (114/21 = 5.429); 5.45 × 21 = 114.45, between
+    // 114/21 = 5.429 and 115/21 = 5.476; 1.92 × 12 = 23.04 (23/12 = 1.917); 1.95 × 12 = 23.4, between 23/12 = 1.917 and 24/12 = 2.
+    [InlineData("The 21 patients in the home arm took their rescue spray on 5.43 (SD 2.18) days.", "consistent")]
+    [InlineData("The 21 patients in the home arm took their rescue spray on 5.45 (SD 2.18) days.", "inconsistent")]
+    [InlineData("The 21 patients in the home arm were treated on a mean of 5.45 days (SD 2.18) during the season.", "inconsistent")]
+    [InlineData("The 12 children kept at home had 1.95 (SD 0.83) days with fever.", "inconsistent")]
+    [InlineData("Les 12 enfants gardés à domicile avaient eu 1,92 (DS 0,83) jours de fièvre.", "consistent")]
+    [InlineData("Les 12 enfants gardés à domicile avaient eu 1,95 (DS 0,83) jours d'absentéisme.", "inconsistent")]
+    public void AMeanOfDaysOnWhichAThingHappened(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // An age or a duration of life or treatment in days is no count of days on which a thing happened.
+    [InlineData("The 12 infants were 5.45 (SD 2.18) days of age at inclusion.")]
+    [InlineData("Les 12 nourrissons avaient 5,45 (ET 2,18) jours de vie à l'inclusion.")]
+    public void AnAgeInDaysIsNotACountOfDays(string text) => Assert.NotEqual("inconsistent", Verdict(text, "grim"));
 }

@@ -109,6 +109,16 @@ internal static partial class StatisticExtractor
         if (m.Context.IntegerValued || m.Binary || m.SpreadIsStandardError) return m;
         var after = flow[m.Context.End..Math.Min(flow.Length, m.Context.End + 80)];
         var unit = AfterFirstNumber(m.Context.Quote);
+        // Days on which a thing happened, counted: "used oxygen on 5.43 (SD 2.18) days", "on a mean of 6.45 days (SD 4.11)",
+        // "1,92 (ET 0,83) jours de fièvre", "2.1 (SD 0.9) days with symptoms": a count of days, whole for each one.
+        var before = flow[Math.Max(0, m.Context.Start - 40)..m.Context.Start];
+        if ((DaysOnWhich.IsMatch(before) && DaysUnit.IsMatch(after.Length > 0 && DaysUnit.IsMatch(after) ? after : unit))
+            || DaysOfAnEvent.IsMatch(after) || DaysOfAnEvent.IsMatch(unit))
+            return m with
+            {
+                Context = m.Context with { IntegerValued = true, Measure = m.Context.Measure ?? "days counted" },
+                WholeAssumption = "the days on which it happened are counted whole",
+            };
         var match = CountPerPeriod.Match(after) is { Success: true } a ? a : CountPerPeriod.Match(unit);
         // The things counted as a count is named (<see cref="CountUnit"/>), the period taken off.
         if (!match.Success || !(CountUnit.IsMatch(match.Groups["things"].Value) || Regex.IsMatch(match.Groups["things"].Value, @"^\s*(?:times|fois)\s*$", OptI))) return m;
@@ -120,4 +130,8 @@ internal static partial class StatisticExtractor
         };
     }
     static readonly Regex CountPerPeriod = new(@"^\s*(?:\([^()]*\)\s*)?(?<things>(?:[\p{L}'-]+\s+){0,3}?[\p{L}'-]+)\s+(?:a|an|per|par|each|every|chaque)\s+(?<p>day|week|jour|semaine)\b(?![\p{L}-])", OptI);
+    static readonly Regex DaysOnWhich = new(@"\bon\s+(?:a\s+mean\s+of\s+|an\s+average\s+of\s+|average\s+)?$", OptI);
+    /// <summary>Days, not a time elapsed after or before an event ("discharged on 2.87 days after surgery").</summary>
+    static readonly Regex DaysUnit = new(@"^\s*(?:\([^()]*\)\s*)?days\b(?!\s*(?:\([^()]*\)\s*)?(?:after|before|from|since|post|following|later|earlier|prior|until|to)\b)", OptI);
+    static readonly Regex DaysOfAnEvent = new(@"^\s*(?:\([^()]*\)\s*)?(?:days\s+(?:with|of)\s+(?!(?:age|life|treatment|therapy|follow-up|the|a|an|each|every)\b)\p{L}|jours\s+(?:de|d'|avec)\s*(?!(?:vie|traitement|suivi|la|le|les|l'|chaque)\b)\p{L})", OptI);
 }
