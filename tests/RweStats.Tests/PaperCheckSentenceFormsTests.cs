@@ -1244,12 +1244,12 @@ public class PaperCheckSentenceFormsTests
 
     [Theory]
     // A duration stated as counted in whole units: the median of 40 whole numbers is whole or a half, so 6.3 weeks is
-    // impossible and 6.5 possible; without the statement a duration is real-valued and 6.3 may be.
+    // impossible and 6.5 possible; without the statement, its quartiles printed whole say the weeks were counted whole.
     [InlineData("Counted in whole weeks, the median time to healing among the 40 patients was 6.5 weeks (IQR 4–8).", "consistent")]
     [InlineData("Counted in whole weeks, the median time to healing among the 40 patients was 6.3 weeks (IQR 4–8).", "inconsistent")]
     [InlineData("Comptée en semaines révolues, la durée médiane de cicatrisation chez les 40 patients était de 6,3 semaines (EIQ 4-8).", "inconsistent")]
-    [InlineData("The median time to healing among the 40 patients was 6.3 weeks (IQR 4–8).", null)]
-    [InlineData("La durée médiane de cicatrisation chez les 40 patients était de 6,3 semaines (EIQ 4-8).", null)]
+    [InlineData("The median time to healing among the 40 patients was 6.3 weeks (IQR 4–8).", "inconsistent")]
+    [InlineData("La durée médiane de cicatrisation chez les 40 patients était de 6,3 semaines (EIQ 4-8).", "inconsistent")]
     public void ADurationCountedInWholeUnits(string text, string? verdict) => QuantileOrOrderOnly(text, verdict);
 
     /// <summary>The integer check's verdict; when it does not apply (a real-valued measure), the quartiles' order is checked and holds.</summary>
@@ -2339,10 +2339,11 @@ public class PaperCheckSentenceFormsTests
     [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Nail pain (0 to 10, whole numbers), median (IQR) | 2 (0–3) | 1.3 (0–2) |\n", "inconsistent")]
     [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Médicament (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Douleur unguéale (0 à 10, entier), médiane (Q1-Q3) | 2 (0-3) | 1,3 (0-2) |\n", "inconsistent")]
     [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Médicament (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Douleur unguéale (0 à 10, entier), médiane (Q1-Q3) | 2 (0-3) | 1,5 (0-2) |\n", "consistent")]
-    // A time after a number in a row's label is the period the row counts over, not the unit of its values.
+    // A time after a number in a row's label is the period the row counts over, not the unit of its values; a time
+    // as the row's unit, its limits printed whole, is counted in whole units as the flares are.
     [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Flares in previous 6 months, median (IQR) | 3 (2–5) | 3.2 (1–5) |\n", "inconsistent")]
     [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Médicament (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Poussées sur les 12 derniers mois, médiane (Q1-Q3) | 3 (2-5) | 3,2 (1-5) |\n", "inconsistent")]
-    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Time since the last flare, months, median (IQR) | 3 (2–5) | 3.2 (1–5) |\n", "consistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Drug (n = 20) | Placebo (n = 20) |\n|---|---|---|\n| Time since the last flare, months, median (IQR) | 3 (2–5) | 3.2 (1–5) |\n", "inconsistent")]
     public void AMedianOfAMeasureSaidToBeWholeOrCountedOverAPeriod(string text, string verdict)
     {
         var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();
@@ -2428,11 +2429,11 @@ public class PaperCheckSentenceFormsTests
     public void AMeasureStatedWholeNamedAgain(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
     [Theory]
     // A table row of days whose limits are printed whole: days counted between dates are whole, so the median is whole or
-    // a half, never 71.8; a row in weeks says nothing of the data's precision.
+    // a half, never 71.8; so are weeks whose limits the row prints whole.
     [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Reconstruction (n = 94) | Rehabilitation (n = 92) |\n|---|---|---|\n| Days from injury to surgery, median (IQR) | 68 (45–104) | 71.8 (47–110) |\n", "inconsistent")]
     [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Reconstruction (n = 94) | Rehabilitation (n = 92) |\n|---|---|---|\n| Days from injury to surgery, median (IQR) | 68 (45–104) | 71.5 (47–110) |\n", "consistent")]
     [InlineData("Tableau 1. Caractéristiques initiales\n\n| Caractéristique | Chirurgie (n = 94) | Rééducation (n = 92) |\n|---|---|---|\n| Délai avant chirurgie (jours), médiane (Q1-Q3) | 68 (45-104) | 71,8 (47-110) |\n", "inconsistent")]
-    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Reconstruction (n = 94) | Rehabilitation (n = 92) |\n|---|---|---|\n| Time from injury to surgery, weeks, median (IQR) | 6 (4–9) | 7.8 (5–11) |\n", "consistent")]
+    [InlineData("Table 1. Baseline characteristics\n\n| Characteristic | Reconstruction (n = 94) | Rehabilitation (n = 92) |\n|---|---|---|\n| Time from injury to surgery, weeks, median (IQR) | 6 (4–9) | 7.8 (5–11) |\n", "inconsistent")]
     public void ATableRowOfDaysWithWholeLimits(string text, string verdict)
     {
         var findings = CheckText(text).Findings.Where(f => f.Check is "quantile" or "quantile_order").Select(f => Finding.VerdictName(f.Verdict)).ToList();

@@ -110,6 +110,9 @@ public sealed record MeanWithSpread(StatisticContext Context, PrintedNumber Mean
 {
     /// <inheritdoc/>
     public override string Kind => "mean";
+
+    /// <summary>Why the measure is taken as integer-valued when its words say so only with an assumption ("each one's count over one week is whole"); null otherwise.</summary>
+    public string? WholeAssumption { get; init; }
 }
 
 /// <summary>A median with its quartiles or its range (either may be missing).</summary>
@@ -122,6 +125,9 @@ public sealed record MedianWithQuartiles(StatisticContext Context, PrintedNumber
 
     /// <summary>Limits printed bare after a named median ("the median was 7.2 [5–10]"): quartiles, a range or a confidence interval, the text does not say which; each holds the median.</summary>
     public (PrintedNumber Low, PrintedNumber High)? BareLimits { get; init; }
+
+    /// <summary>Why the measure is taken as integer-valued when only its printed numbers say so ("the measure is taken as recorded in whole weeks: its limits are printed whole"); null otherwise.</summary>
+    public string? WholeAssumption { get; init; }
 }
 
 /// <summary>A percentage with its count and denominator when they are printed.</summary>

@@ -413,7 +413,12 @@ internal static partial class StatisticExtractor
             }
         }
         found.AddRange(EventsCountedByType(text, sentences).Where(e => !found.Any(f => f is CategoryCounts && f.Context.Start < e.Context.End && f.Context.End > e.Context.Start)));
-        found = InheritMeasure(flow, found, inTables, sentences, options).Select(s => s is MedianWithQuartiles median ? CountedInWholeUnits(median) : s).ToList();
+        found = InheritMeasure(flow, found, inTables, sentences, options).Select(s => s switch
+        {
+            MedianWithQuartiles median => CountedInWholeUnits(median),
+            MeanWithSpread mean when !inTables.Contains(mean) => CountedOverOnePeriod(flow, mean),
+            _ => s,
+        }).ToList();
         found = BinaryLikeTheOneBefore(flow, found, inTables, sentences);
         var within = WithinPatient(text, found, pValues.Where(p => !usedP.Contains(p)).ToList(), sentences).Concat(tableWithin).ToList();
         found.AddRange(within);

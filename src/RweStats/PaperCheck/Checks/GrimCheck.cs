@@ -26,7 +26,7 @@ internal static class GrimCheck
         var totals = Totals(s.Mean, n);
         if (totals.Count == 0)
             return Finding.Of(s, Name, FindingVerdict.Inconsistent,
-                $"mean {s.Mean} of an integer-valued measure with n = {n} ({s.Context.NSource}): no whole total gives it (nearest: {Near(s.Mean.Value, n)})");
+                $"mean {s.Mean} of an integer-valued measure{(s.WholeAssumption is { } a ? $" ({a})" : "")} with n = {n} ({s.Context.NSource}): no whole total gives it (nearest: {Near(s.Mean.Value, n)})");
         return Finding.Of(s, Name, FindingVerdict.Consistent, $"mean {s.Mean} with n = {n}: a total of {totals[0]} gives {PrintedNumber.Show(totals[0] / (double)n, 5)}");
     }
 

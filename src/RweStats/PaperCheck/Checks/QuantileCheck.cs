@@ -40,6 +40,7 @@ internal static class QuantileCheck
     {
         var ordered = new[] { ("min", s.Min), ("Q1", s.Q1), ("median", s.Median), ("Q3", s.Q3), ("max", s.Max) }.Where(x => x.Item2 is not null).ToList();
         string what = string.Join(", ", ordered.Select(x => $"{x.Item1} {x.Item2}"));
+        string assumed = s.WholeAssumption is { } a ? $" ({a})" : "";
         if (s.BareLimits is var (low, high) && s.Median is { } median)
         {
             // Quartiles, a range and a confidence interval of a median all hold it: a median outside its limits is given by no data.
@@ -69,15 +70,16 @@ internal static class QuantileCheck
         }
         if (s.Context.N is not { } n || n < 1)
         {
-            yield return NoN(s, what);
+            yield return NoN(s, what + assumed);
             yield break;
         }
         foreach (var (label, v) in new[] { ("min", s.Min), ("max", s.Max) })
             if (v is not null && !v.Admits(Math.Round(v.Value)))
             {
-                yield return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what} of an integer-valued measure: the {label} is one of the values and must be whole, not {v}");
+                yield return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what}{assumed} of an integer-valued measure: the {label} is one of the values and must be whole, not {v}");
                 yield break;
             }
+        what += assumed;
         var reasons = new List<string>();
         IEnumerable<QuantileDefinition> common = QuantileDefinition.All;
         bool impossible = false;

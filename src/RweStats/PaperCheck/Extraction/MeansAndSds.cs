@@ -95,4 +95,43 @@ internal static partial class StatisticExtractor
         (false, true) => "SE",
         _ => "SD",
     };
+
+    /// <summary>
+    /// A mean of things counted over one stated period ("3.64 (SD 0.11) dressing changes a week", "4.83 (SD 1.35)
+    /// carbohydrate announcements a day", "3,44 (ET 1,38) selles par semaine", "ran 2.65 (SD 1.23) times a week"): each
+    /// one's count over that period is whole, so the mean is a whole total over n. Taken so only for a plural noun of
+    /// things counted (or "times", "fois") right before "a", "per", "par", "each" and one day or week, and the finding
+    /// says so: never per month or year (a frequency normalised to a month, "3.31 seizures per month", is a rate of
+    /// counts over a longer diary), per a number ("per 100 patients"), a person-time ("per patient-year") or a measured unit.
+    /// </summary>
+    static MeanWithSpread CountedOverOnePeriod(string flow, MeanWithSpread m)
+    {
+        if (m.Context.IntegerValued || m.Binary || m.SpreadIsStandardError) return m;
+        var after = flow[m.Context.End..Math.Min(flow.Length, m.Context.End + 80)];
+        var unit = AfterFirstNumber(m.Context.Quote);
+        // Days on which a thing happened, counted: "used oxygen on 5.43 (SD 2.18) days", "on a mean of 6.45 days (SD 4.11)",
+        // "1,92 (ET 0,83) jours de fièvre", "2.1 (SD 0.9) days with symptoms": a count of days, whole for each one.
+        var before = flow[Math.Max(0, m.Context.Start - 40)..m.Context.Start];
+        if ((DaysOnWhich.IsMatch(before) && DaysUnit.IsMatch(after.Length > 0 && DaysUnit.IsMatch(after) ? after : unit))
+            || DaysOfAnEvent.IsMatch(after) || DaysOfAnEvent.IsMatch(unit))
+            return m with
+            {
+                Context = m.Context with { IntegerValued = true, Measure = m.Context.Measure ?? "days counted" },
+                WholeAssumption = "the days on which it happened are counted whole",
+            };
+        var match = CountPerPeriod.Match(after) is { Success: true } a ? a : CountPerPeriod.Match(unit);
+        // The things counted as a count is named (<see cref="CountUnit"/>), the period taken off.
+        if (!match.Success || !(CountUnit.IsMatch(match.Groups["things"].Value) || Regex.IsMatch(match.Groups["things"].Value, @"^\s*(?:times|fois)\s*$", OptI))) return m;
+        var (things, period) = (match.Groups["things"].Value.Trim(), match.Groups["p"].Value);
+        return m with
+        {
+            Context = m.Context with { IntegerValued = true, Measure = m.Context.Measure ?? $"{things} per {period}" },
+            WholeAssumption = $"each one's count of {things} over one {period} is taken as whole",
+        };
+    }
+    static readonly Regex CountPerPeriod = new(@"^\s*(?:\([^()]*\)\s*)?(?<things>(?:[\p{L}'-]+\s+){0,3}?[\p{L}'-]+)\s+(?:a|an|per|par|each|every|chaque)\s+(?<p>day|week|jour|semaine)\b(?![\p{L}-])", OptI);
+    static readonly Regex DaysOnWhich = new(@"\bon\s+(?:a\s+mean\s+of\s+|an\s+average\s+of\s+|average\s+)?$", OptI);
+    /// <summary>Days, not a time elapsed after or before an event ("discharged on 2.87 days after surgery").</summary>
+    static readonly Regex DaysUnit = new(@"^\s*(?:\([^()]*\)\s*)?days\b(?!\s*(?:\([^()]*\)\s*)?(?:after|before|from|since|post|following|later|earlier|prior|until|to)\b)", OptI);
+    static readonly Regex DaysOfAnEvent = new(@"^\s*(?:\([^()]*\)\s*)?(?:days\s+(?:with|of)\s+(?!(?:age|life|treatment|therapy|follow-up|the|a|an|each|every)\b)\p{L}|jours\s+(?:de|d'|avec)\s*(?!(?:vie|traitement|suivi|la|le|les|l'|chaque)\b)\p{L})", OptI);
 }

@@ -69,24 +69,49 @@ internal static partial class StatisticExtractor
     static readonly Regex ValueWithBareLimits = new(@"(?<![\w.,–-]|[\d.,]\s*[–-]\s*)(?<med>" + Num + @")\s*(?:[\p{L}µ/%]+\s*)?[\(\[]\s*(?<a>" + Num + @")" + Sep + @"(?<b>" + Num + @")\s*[\)\]]", Opt);
 
     /// <summary>
-    /// A duration in days whose quartiles or range the paper prints as whole days while its median has a tenth that is
-    /// no half ("3.2 days (IQR 1–6)", "23,2 jours (EIQ 18-31)", "2.3 school days (IQR 1–4)"): days counted between dates are whole, the whole limits
-    /// say these were, and a median of whole numbers is whole or a half, so it is checked as integer data. Only then: a
-    /// median printed whole or as a half says nothing of the data's precision (the singular "1,7 jour" as well), and weeks, months and years are mostly
-    /// days divided (real-valued) unless the paper says they were counted whole (<see cref="WholeTimeUnits"/>).
+    /// A median whose own printed numbers show the data are whole: its quartiles, range or bare limits (two or more) are
+    /// printed whole while the median has a tenth that is no half ("3.2 days (IQR 1–6)", "a median of 2.8 weeks after the
+    /// injections (IQR 2–4)", "8,7 semaines (Q1-Q3 : 5-12)", "1.7 doses per week (IQR 0–3)"), or the median and every
+    /// limit are whole but for a maximum with a fraction ("49 jours (extrêmes 14-121,5)"). Mixed precision within one
+    /// bracket: the limits printed whole say the values were, and a median of whole numbers is whole or a half, a maximum one
+    /// of the values. Only for a measure recorded in a whole unit: a time in days to years or nights (minutes and
+    /// hours are mostly measured, not counted) or things counted (a plural noun; not per period, a rate); never a physical or laboratory quantity (kg, mmHg, mg/L: <see cref="MeasureUnitWords"/>).
+    /// A median printed whole or as a half with whole limits says nothing of the data's precision; a median whose limits
+    /// carry decimals is of real-valued data. The assumption is stated in the finding.
     /// </summary>
-    /// <param name="unit">The unit a table row's label gives its cells ("Days from injury to surgery"), else the one printed after the median.</param>
-    static MedianWithQuartiles CountedInWholeUnits(MedianWithQuartiles m, string? unit = null)
+    /// <param name="unit">The unit a table row's label gives its cells ("Days from injury to surgery", "Age, years"), or
+    /// the row's other cells printing the same measure whole; else the one printed after the median.</param>
+    static MedianWithQuartiles CountedInWholeUnits(MedianWithQuartiles m, string? unit = null, string? evidence = null)
     {
-        if (m.Context.IntegerValued || m.Median is not { Decimals: > 0 } median || (median.Value * 2) % 1 == 0) return m;
-        var limits = new[] { m.Q1, m.Q3, m.Min, m.Max }.Where(l => l is not null).ToList();
-        if (limits.Count < 2 || limits.Any(l => l!.Decimals > 0)) return m;
-        unit ??= WholeUnitDuration.Match(QuoteUnit(m.Context.Quote)) is { Success: true } printed ? printed.Groups["u"].Value : null;
+        if (m.Context.IntegerValued || m.Median is not { } median) return m;
+        var limits = new[] { m.Q1, m.Q3, m.Min, m.Max, m.BareLimits?.Low, m.BareLimits?.High }.Where(l => l is not null).Select(l => l!).ToList();
+        if (limits.Count < 2) return m;
+        bool medianNoHalf = median.Decimals > 0 && (median.Value * 2) % 1 != 0 && limits.All(l => l.Decimals == 0);
+        // A maximum with a fraction, everything else whole (the minimum may be a half day, "range 0.5–14"; a maximum printed
+        // so beside whole values is no value of the data).
+        bool maxWithFraction = median.Decimals == 0 && m.Max is { Decimals: > 0 } max && max.Value % 1 != 0
+                               && limits.Where(l => !ReferenceEquals(l, max)).All(l => l.Decimals == 0);
+        if (!medianNoHalf && !maxWithFraction) return m;
+        if (unit is null && UnitAfterMedian(m.Context.Quote, median) is { } after && WholeUnitAfterMedian.Match(after) is { Success: true } printed)
+            unit = printed.Groups["u"].Value;
         if (unit is null) return m;
-        return m with { Context = m.Context with { IntegerValued = true, Measure = m.Context.Measure ?? $"{unit} (its limits printed whole)" } };
+        evidence ??= medianNoHalf ? "its limits are printed whole" : "its median and other limits are printed whole";
+        return m with
+        {
+            Context = m.Context with { IntegerValued = true, Measure = m.Context.Measure ?? $"{unit} (its limits printed whole)" },
+            WholeAssumption = $"the measure is taken as recorded in whole {unit}: {evidence}",
+        };
+    }
+
+    /// <summary>What the quote prints after the median's value: "weeks after the injections (IQR 2–4)" in "a median of 2.8 weeks after the injections (IQR 2–4)".</summary>
+    static string? UnitAfterMedian(string quote, PrintedNumber median)
+    {
+        var at = Regex.Match(quote, @"(?<![\d.,])" + Regex.Escape(median.Text) + @"(?![\d]|[.,]\d)");
+        return at.Success ? quote[(at.Index + at.Length)..] : null;
     }
 
     // One word may say which days were counted ("2.3 school days", "3.2 sick days", "4.1 hospital days"), none a
-    // preposition or a unit: "2.3 per days" or "2.3 mg days" counts no days.
-    static readonly Regex WholeUnitDuration = new(@"^\s*(?:(?:full|whole|completed?|entiers|révolus)\s+|(?!(?:" + QualifierStopWords + "|" + MeasureUnitWords + "|" + TimeUnitWords + @")\b)\p{L}[\p{L}-]+\s+)?(?<u>days?|jours?)\b", OptI);
+    // preposition or a unit: "2.3 per days" or "2.3 mg days" counts no days. A time in days to years or nights, or
+    // things counted in a plural ("2.8 follow-up scans", "3,4 changements de pansement"), not per period: a unit recorded whole.
+    static readonly Regex WholeUnitAfterMedian = new(@"^\s*(?:(?:full|whole|completed?|entiers|révolus)\s+|(?!(?:" + QualifierStopWords + "|" + MeasureUnitWords + "|" + TimeUnitWords + @")\b)\p{L}[\p{L}-]+\s+)?(?<u>days|jours|nights|nuits|weeks|semaines|months|mois|years|ans|années)\b|^\s*(?:(?:full|whole|completed?|entiers|révolus)\s+|(?!(?:" + QualifierStopWords + "|" + MeasureUnitWords + "|" + TimeUnitWords + @")\b)\p{L}[\p{L}-]+\s+)?(?<u>day|jour|night|nuit|week|semaine|month|year|an|année)(?=\s*(?:en\s+médiane|in\s+median)?\s*[\(\[])|^\s*" + PluralQualifier + "(?<u>" + CountedPlural + ")" + NotARate, OptI);
 }

@@ -11,7 +11,7 @@ internal static partial class StatisticExtractor
     static readonly Regex CellQuantiles = new(@"^(?<med>" + Num + @")\s*[\(\[]\s*(?<a>" + Num + @")" + Sep + "(?<b>" + Num + @")\s*[\)\]]$", Opt);
     static readonly Regex CountDescriptor = new(@"\b(?:[nN]|[nN]o\.|effectif|nombre)\s*\(\s*%\s*\)|\(\s*%\s*\)", Opt);
     static readonly Regex MeanDescriptor = new(@"\b(?:mean|moyenne|M)\s*(?:\(\s*|±\s*|\[\s*)(?:SD|ET|DS|SE|SEM|ES|ESM|s\.d\.|écart[- ]type|standard deviation|standard error|erreur standard)", OptI);
-    static readonly Regex MedianDescriptor = new(@"\b(?:median|médiane)\s*(?:\(\s*|\[\s*)(?<what>IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|Q1\s*[-–;,]\s*Q3|P25\s*[-–;,]\s*P75|quartiles|range|min\s*[-–;,]\s*max|extrêmes|étendue)", OptI);
+    static readonly Regex MedianDescriptor = new(@"\b(?:median|médiane|Mdn)\s*(?:\(\s*|\[\s*)(?<what>IQR|EIQ|IIQ|interquartile range|intervalle interquartile|écart interquartile|Q1\s*[-–;,]\s*Q3|P25\s*[-–;,]\s*P75|quartiles|range|min\s*[-–;,]\s*max|extrêmes|étendue)", OptI);
     /// <summary>A unit in a row's label ("Age, years", "HbA1c, mmol/mol"); a time after a number is the period the row
     /// counts over, not its unit ("Flares in previous 6 months", "Crises sur les 12 derniers mois").</summary>
     /// <summary>A row's values in days: "Days from injury to surgery", "Length of stay, d", "Délai (jours)".</summary>
@@ -80,8 +80,18 @@ internal static partial class StatisticExtractor
             bool range = Regex.IsMatch(what, "^(?:range|min|extrêmes|étendue)", OptI);
             var (med, a, b) = (PrintedNumber.Parse(qm.Groups["med"].Value, french), PrintedNumber.Parse(qm.Groups["a"].Value, french), PrintedNumber.Parse(qm.Groups["b"].Value, french));
             var median = range ? new MedianWithQuartiles(ctx, med, null, null, a, b) : new MedianWithQuartiles(ctx, med, a, b, null, null);
-            // A row whose values are days ("Days from injury to surgery", "Length of stay, d"): whole days when its limits are.
-            return LabelDays.IsMatch(measureWords) ? CountedInWholeUnits(median, "days") : median;
+            // A row whose values are days ("Days from injury to surgery", "Length of stay, d") or another time its label
+            // names ("Age, years", "Gestational age, wk", "Durée, années"): whole units when its limits are. A row whose
+            // other cells print the same measure whole, median and limits ("Gravidity | 2 (1–8) | 2.7 (1–7)"), unless
+            // its label names a physical or laboratory quantity.
+            if (integer) return median;
+            if (LabelDays.IsMatch(measureWords)) return CountedInWholeUnits(median, "days");
+            if (LabelTimeUnit.Match(measureWords) is { Success: true } time) return CountedInWholeUnits(median, TimeUnitName(time.Groups["u"].Value));
+            // A count per period ("Episodes per month", "Cataplexies par semaine") is whole over each period when its row prints it so.
+            // Not a measure named by its abbreviation alone ("DI", "ESS"): an index may average its items.
+            return Regex.IsMatch(measure, @"\p{Ll}{3,}") && !MeasuredQuantityLabel.IsMatch(measureWords) && !NotIntegerScore.IsMatch(Regex.Replace(measureWords, @"\b(?=(?:per|par)\s)" + PerTimeUnit, "", OptI)) && RowPrintsWhole(text.Flow, cell)
+                ? CountedInWholeUnits(median, "values", "its row's other cells print the same measure whole, median and limits, and its limits are printed whole")
+                : median;
         }
         if ((Says(MeanDescriptor) || cell.Text.Contains('±')) && CellMean.Match(cell.Text) is { Success: true } mm)
         {
@@ -92,6 +102,27 @@ internal static partial class StatisticExtractor
         }
         return null;
     }
+
+    /// <summary>A time a row's label gives its values in, as a unit of its own ("Age, years", "Gestational age, median (IQR), wk", "Durée (mois)", "Years with hearing loss"); a time after a number is a period ("in previous 6 months").</summary>
+    static readonly Regex LabelTimeUnit = new(@"(?:[,(]|^)\s*(?<u>years?|yrs?|ans|années|weeks?|wks?|semaines|sem|months?|mo|mois|nights|nuits)\s*(?:[,)]|$)|^\s*(?<u>years|weeks|months|années|semaines|mois|nights|nuits)\s+(?:with|of|since|on|avec|de|d'|sous|depuis)\b", OptI);
+    static string TimeUnitName(string printed) => printed.ToLowerInvariant() switch
+    {
+        "year" or "yr" or "yrs" => "years",
+        "week" or "wk" or "wks" => "weeks",
+        "sem" => "semaines",
+        "month" or "mo" => "months",
+        var u => u,
+    };
+    /// <summary>A row label naming a physical, laboratory or derived quantity, real-valued whatever its cells print: a unit of measure or a ratio ("CRP, mg/L", "eGFR, mL/min/1.73 m²", "BMI", "Weight").</summary>
+    static readonly Regex MeasuredQuantityLabel = new(@"(?<![\p{L}])(?:" + MeasureUnitWords + @"|%|BMI|IMC|weight|poids|height|taille|pressure|pression|tension|temperature|température|ratio|rapport|index|indice|level|niveau|concentration|taux|rate|clearance|volume|dose|score)(?![\p{L}])|/", OptI);
+    /// <summary>Another cell of the cell's row prints a median and its limits all whole ("Gestational age, wk  9 (8–11)  9.3 (8–11)").</summary>
+    static bool RowPrintsWhole(string flow, TableCell cell)
+    {
+        int from = flow.LastIndexOf('\n', Math.Max(0, cell.Start - 1)) + 1, to = flow.IndexOf('\n', cell.Start);
+        var line = flow[from..(to < 0 ? flow.Length : to)];
+        return WholeMedianCell.Matches(line).Any(c => from + c.Index != cell.Start);
+    }
+    static readonly Regex WholeMedianCell = new(@"(?<![\w.,–-])\d+\s*[\(\[]\s*\d+" + Sep + @"\d+\s*[\)\]](?![\d.,])", Opt);
 
     /// <summary>
     /// A column that holds an arm, not a measure: its header is what the paper calls a group ("Radiofrequency (n = 11)"
