@@ -341,8 +341,9 @@ internal static partial class StatisticExtractor
     /// <summary>A group and its n at a clause's head, then a comma and the first count: "Of the 196 patients assigned to
     /// withdrawal, 151 …", "of the 92 in the conventional program, 39 …", "Des 27 échecs sous oxygénothérapie standard, 19 …",
     /// "Parmi les 7 214 patients sous inhalateur unique, 4 318 …".</summary>
-    /// A sentence may open on the group without an article when its people are named: "Of 12,604 patients, 6,318 …".
-    static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?-i:Of|Among|Out of)\s+(?=" + WholeCount + @"\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b)|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+(?:[^\s\d,;:.()][^\s,;:()]*|\d{1,3}\s+(?:days?|weeks?|months?|years?|hours?|jours|semaines|mois|ans|heures)\b|\d+(?:[.,]\d+)?\s*(?:mm|cm|mg|µg|mcg|g|kg|mL|ml|Gy|UI|IU|%)(?![\p{L}\d]))){0,12}?)\s*,\s+$", OptI);
+    /// A sentence may open on the group without an article when its people are named, then a comma: "Of 12,604 patients,
+    /// 6,318 …" (not "Of 655 adults screened, 618 were randomised, …", whose first count is the total of those after).
+    static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?-i:Of|Among|Out of)\s+(?=" + WholeCount + @"\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\s*,)|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+(?:[^\s\d,;:.()][^\s,;:()]*|\d{1,3}\s+(?:days?|weeks?|months?|years?|hours?|jours|semaines|mois|ans|heures)\b|\d+(?:[.,]\d+)?\s*(?:mm|cm|mg|µg|mcg|g|kg|mL|ml|Gy|UI|IU|%)(?![\p{L}\d]))){0,12}?)\s*,\s+$", OptI);
     /// <summary>A group named with its n in a bracket at a clause's head: "Among patients given rituximab (n = 120), 80 …",
     /// "Chez les patients opérés (n = 64), 50 …".</summary>
     static readonly Regex BracketNHead = new(@"\b(?:of|among|in|parmi|chez|dans|sur)\s+[^,;()\d]{1,60}\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)\s*,\s+$", OptI);
