@@ -68,18 +68,19 @@ internal static class QuantileCheck
                 yield return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{what}: the measure is not named as a score, points, scale or count, nor among the measures declared integer-valued; any real-valued data can give this median");
             yield break;
         }
+        // From here on each finding judges the values as whole: it says when only an assumption makes them so.
+        what += assumed;
         if (s.Context.N is not { } n || n < 1)
         {
-            yield return NoN(s, what + assumed);
+            yield return NoN(s, what);
             yield break;
         }
         foreach (var (label, v) in new[] { ("min", s.Min), ("max", s.Max) })
             if (v is not null && !v.Admits(Math.Round(v.Value)))
             {
-                yield return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what}{assumed} of an integer-valued measure: the {label} is one of the values and must be whole, not {v}");
+                yield return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{what} of an integer-valued measure: the {label} is one of the values and must be whole, not {v}");
                 yield break;
             }
-        what += assumed;
         var reasons = new List<string>();
         IEnumerable<QuantileDefinition> common = QuantileDefinition.All;
         bool impossible = false;
