@@ -60,6 +60,12 @@ public static class CheckCorpusBench
         ["heldout38"] = "heldout38 (tuned on)",
         ["heldout39"] = "heldout39 (tuned on)",
         ["heldout40"] = "heldout40 (tuned on)",
+        ["heldout41"] = "heldout41 (tuned on)",
+        ["heldout42"] = "heldout42 (tuned on)",
+        ["heldout43"] = "heldout43 (tuned on)",
+        ["heldout44"] = "heldout44 (tuned on)",
+        ["heldout45"] = "heldout45 (tuned on)",
+        ["heldout46"] = "heldout46 (tuned on)",
     };
 
     static string Label(string part) => TunedOn.TryGetValue(part, out var label) ? label : part.StartsWith("heldout", StringComparison.Ordinal) ? part + " (blind)" : part;
