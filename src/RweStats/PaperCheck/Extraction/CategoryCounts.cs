@@ -51,8 +51,8 @@ internal static partial class StatisticExtractor
         && list.Any(c => Regex.IsMatch(c.Level, @"^(?:two|three|four|deux|trois|quatre|at least|au moins)\b"));
     /// <summary>A count as a number (its thousands set apart by a space or a comma: "7 215", "11,902", never the last three digits of one) or in words.</summary>
     static readonly string CountWord = @"(?!(?<=\d[ ,])\d{3}(?!\d))(?<k>" + WholeCount + "|" + CountWords.Pattern + ")";
-    /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity", "48 fell once", "49 ont reçu une seule dose", "298 avaient une perte légère" (a French noun before its adjective), "97 patients sous télésurveillance étaient en classe NYHA II" (their people qualified, then their verb): a count, then its level within a few words. Not the denominator of another count ("172 of 9,114 current smokers").</summary>
-    static readonly Regex CountThenLevel = new(@"(?<![\w.,])(?<!\d\s+(?:of|out of|sur|des|parmi|among)\s+(?:(?:the|les)\s+)?)" + CountWord + @"(?![.,]\d)\s+(?:(?:of|out of|parmi|sur)\s+(?:the|les)\s+\d[\d,]*\s+(?:[\p{L}-]+\s+){0,2}?(?=(?:patients?|participants?|subjects?|sujets?|malades)\s))?(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+(?:(?:(?!(?:of|out|sur|des|parmi|among|and|et|or|ou)\b)[\p{L}'-]+\s+){1,3}?(?=(?:were|étaient|had|avaient|présentaient)\s))?)?(?:(?:(?:sont|ont\s+été)\s+[a-zà-ÿ]{3,}(?:és|ées|is|us)|had|with|were|avaient|(?:ont\s+)?(?:reçu|eu|présenté)|ont|présentaient|étaient|avec|sont|are|received|[a-z]{3,}ed|fell|took)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|(?:une?|des)(?:\s+[\p{L}-]{3,})?)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte|réactions?|reactions?)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
+    /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity", "48 fell once", "49 ont reçu une seule dose", "298 avaient une perte légère" (a French noun before its adjective), "97 patients sous télésurveillance étaient en classe NYHA II" (their people qualified, then their verb): a count, then its level within a few words. Not the denominator of another count ("172 of 9,114 current smokers"), nor the set a statistic is of ("… in the 2,903 female athletes").</summary>
+    static readonly Regex CountThenLevel = new(@"(?<![\w.,])(?<!\d\s+(?:of|out of|sur|des|parmi|among)\s+(?:(?:the|les)\s+)?)(?<!\b(?:in|for|chez|pour)\s+(?:the|les|ces)\s+)" + CountWord + @"(?![.,]\d)\s+(?:(?:of|out of|parmi|sur)\s+(?:the|les)\s+\d[\d,]*\s+(?:[\p{L}-]+\s+){0,2}?(?=(?:patients?|participants?|subjects?|sujets?|malades)\s))?(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+(?:(?:(?!(?:of|out|sur|des|parmi|among|and|et|or|ou)\b)[\p{L}'-]+\s+){1,3}?(?=(?:were|étaient|had|avaient|présentaient)\s))?)?(?:(?:(?:sont|ont\s+été)\s+[a-zà-ÿ]{3,}(?:és|ées|is|us)|had|with|were|avaient|(?:ont\s+)?(?:reçu|eu|présenté)|ont|présentaient|étaient|avec|sont|are|received|[a-z]{3,}ed|fell|took)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|(?:une?|des)(?:\s+[\p{L}-]{3,})?)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte|réactions?|reactions?)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
     /// <summary>"mild in 5 patients", "faible chez 8": a level, then its count.</summary>
     static readonly Regex LevelThenCount = new(@"\b(?<lev>LEVELS)\s+(?:\([^()]{1,30}\)\s+)?(?:in|chez|for|pour)\s+" + CountWord + @"(?![.,]\d)(?!\s*%)", OptI);
     /// <summary>CountThenLevel and LevelThenCount with the levels of every variable, each variable's as group v0, v1, ….</summary>
@@ -353,6 +353,8 @@ internal static partial class StatisticExtractor
     /// <summary>One clause of a list, led by its count (a bracket may follow it): "151 remained off prednisone at month 12",
     /// "6 an early treatment failure", "31 le lendemain"; it ends where ", 29", ", and 16", " et 4" opens the next.</summary>
     static readonly Regex CountLedClause = new(@"\G(?<rest>" + RestLead + @")?(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s*\([^()]*\))?\s+(?<lev>(?:(?!\s*,\s+(?:(?:and|et)\s+)?(?:" + RestLead + @")?\d|\s+(?:and|et)\s+(?:" + RestLead + @")?\d|:\s)[^;|\t\n])+?)(?:\s*,\s+(?:(?:and|et)\s+)?(?=(?:" + RestLead + @")?\d)|\s+(?:and|et)\s+(?=(?:" + RestLead + @")?\d)|\s*$)", OptI);
+    /// <summary>A level, its count of a group's n, then the comma before the next count: "in place in 59 of the 63 eyes with A, ".</summary>
+    static readonly Regex LevelInCountOfGroup = new(@"(?<![\p{L}'’-])(?<lev>[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s+(?:in|chez)\s+(?<k>" + WholeCount + @")\s+(?<head>(?:(?:of|out of)\s+the|des|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)[^,;:.()\d]{0,80}?),\s+$", OptI);
     /// <summary>The members left once the others are counted, which make the list exhaustive: "and the remaining 35 …",
     /// "the other 12 …", "et les 12 autres …", "les 8 restants".</summary>
     const string RestLead = @"(?:the\s+(?:remaining|other)\s+|les\s+(?=" + WholeCount + @"\s+(?:autres|restante?s)\b))";
@@ -388,8 +390,8 @@ internal static partial class StatisticExtractor
     /// <summary>A total, then a colon and its parts: "18 436 élèves éligibles : 9 214 dans les collèges du programme et 9 222 …",
     /// "412 patients: 201 …".</summary>
     /// Not a number of a range or of a choice ("a stage 2 or 3 ingrown toenail: 104 …", "grade 1 to 2 …:"), nor a stage,
-    /// grade or type ("Type 2 diabetes:").
-    static readonly Regex ColonHead = new(@"(?<![\d.,])(?<!\d\s*(?:or|and|to|ou|et|à|[-–])\s*)(?<!\b(?:stages?|grades?|types?|class(?:es)?|stades?|levels?|niveaux?)\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)\s+(?!" + UnitAfterCount.ToString()[1..] + @")[^\d,;:.()]{1,60}?\s*:\s+$", OptI);
+    /// grade or type ("Type 2 diabetes:"), nor the agent of a passive, who are others ("2 148 patients inclus par 186 médecins :").
+    static readonly Regex ColonHead = new(@"(?<![\d.,])(?<!\d\s*(?:or|and|to|ou|et|à|[-–])\s*)(?<!\b(?:by|par)\s+)(?<!\b(?:stages?|grades?|types?|class(?:es)?|stades?|levels?|niveaux?)\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)\s+(?!" + UnitAfterCount.ToString()[1..] + @")[^\d,;:.()]{1,60}?\s*:\s+$", OptI);
     /// <summary>A last clause that gives the list's total: "538 in toothbrushing schools and 521 in varnish schools, 1,059 in all".</summary>
     static readonly Regex InAll = new(@"^(?:in all|in total|overall|altogether|au total|en tout|in both (?:groups|arms)|dans les deux (?:groupes|bras))$", OptI);
     /// <summary>A verb leading a clause's words ("remained", "were readmitted", "ont été transférés", "l'avaient arrêté"): a
@@ -407,8 +409,8 @@ internal static partial class StatisticExtractor
     /// tard", "80 pour une autre raison", "the remaining 12".</summary>
     static readonly Regex ResidualWords = new(@"\b(?:others?|another|remaining|rest|elsewhere|later|unknown|not|never|no longer|neither|autres?|ailleurs|plus tard|restants?|inconnu\w*|pas|jamais|aucun\w*|ni)\b", OptI);
     /// <summary>Words saying a member may be in several clauses, or that a clause counts a subgroup of another: "also",
-    /// "both", "of whom", "including", "dont", "également".</summary>
-    static readonly Regex OverlapWords = new(@"\b(?:daily|weekly|a day|a week|par jour|par semaine|quotidien\w*|hebdomadaire\w*|each|per|chacun|chaque|also|both|as well|in addition|including|of whom|among whom|of which|at least|more than one|aussi|également|à la fois|dont|notamment|parmi lesquels|parmi lesquelles|au moins|plusieurs)\b", OptI);
+    /// "both", "of whom", "including", "dont", "également"; not "at least" a percentage, a band's threshold ("by at least 50%").</summary>
+    static readonly Regex OverlapWords = new(@"\b(?:daily|weekly|a day|a week|par jour|par semaine|quotidien\w*|hebdomadaire\w*|each|per|chacun|chaque|also|both|as well|in addition|including|of whom|among whom|of which|at least(?!\s+\d+(?:[.,]\d+)?\s*%)|more than one|aussi|également|à la fois|dont|notamment|parmi lesquels|parmi lesquelles|au moins(?!\s+\d+(?:[.,]\d+)?\s*%)|plusieurs)\b", OptI);
     /// <summary>What a patient may have several of: symptoms, conditions, findings (a clause sharing "had" with them).</summary>
     static readonly Regex ConditionWords = new(@"\b(?:fever|rash|cough|headaches?|nausea|vomiting|diarrh\w*|fatigue|pain|dizziness|pruritus|itch\w*|insomnia|anxiety|depression|hypertension|diabetes|obesity|dyspn\w*|symptoms?|comorbid\w*|fièvre|éruption|toux|céphalées?|nausées?|vomissements?|douleurs?|vertiges?|prurit|insomnie|anxiété|dépression|diabète|obésité|asthénie|symptômes?|comorbidités?)\b", OptI);
     /// <summary>A time point in a clause: "à S24", "at week 12", "the week-4 visit", "at 6 months", "M12". Clauses at different times count
@@ -447,24 +449,33 @@ internal static partial class StatisticExtractor
     static readonly Regex NumberWordLead = new(@"^(?:one|a single|two|three|four|five|une?\s+seule?|deux|trois|quatre|cinq)\b", OptI);
     /// <summary>A level then its count, as a list's item: "left-sided in 68", "de 2 chez 58 patients", "l'adalimumab chez 41
     /// patients", "III in 21"; the people's word may follow the count.</summary>
-    static readonly Regex InCount = new(@"\s(?:in|chez)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b(?:\s+(?:of|in)\s+the\s+[\p{L}-]+\s+(?:group|arm)\b|\s+(?:du|des)\s+(?:groupe|bras)\s+[\p{L}-]+(?:\s+(?!(?:et|ou|de|à)\b)[\p{L}-]+){0,2}(?=\s*[,;.]|\s+et\b)|\s+(?:of|in)\s+the\s+[\p{L}-]+(?:\s+[\p{L}-]+){1,2}?\s+(?:group|arm)\b|" + GroupAfterPeople + @")?)?(?:\s*\([^()]*\))?", OptI);
+    static readonly Regex InCount = new(@"\s(?:in|chez|(?<!(?:multipliée?s?|divisée?s?)\s)par)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b(?:\s+(?:of|in)\s+the\s+[\p{L}-]+\s+(?:group|arm)\b|\s+(?:du|des)\s+(?:groupe|bras)\s+[\p{L}-]+(?:\s+(?!(?:et|ou|de|à)\b)[\p{L}-]+){0,2}(?=\s*[,;.]|\s+et\b)|\s+(?:of|in)\s+the\s+[\p{L}-]+(?:\s+[\p{L}-]+){1,2}?\s+(?:group|arm)\b|" + GroupAfterPeople + @")?)?(?:\s*\([^()]*\))?", OptI);
     /// <summary>The group of the people counted, named after them up to the item's comma: "given botulinum toxin", "treated
     /// with phenol", "after surgery", "sous spiramycine", "traités par laser".</summary>
     const string GroupAfterPeople = @"\s+(?:given|after|treated\s+(?:with|by)|receiving|taking|on|under|sous|après|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+)?[\p{L}][\p{L}\d.-]*(?:\s+(?!(?:and|or|et|ou|in|chez)\b)[\p{L}\d][\p{L}\d.-]*){0,2}(?=\s*[,;.])";
     /// <summary>The first level of a list, tried in turn: after "was"/"était", after the clause's comma or colon, its last three words.</summary>
     static readonly Regex[] FirstLevel = new[] { @"\b(?:was|were|était|étaient|a été|ont été)\s+", @"[,:]\s*", @"(?<![\p{L}'’-])" }
-        .Select(lead => new Regex(lead + @"(?<lev>(?:de\s+|d')?\d{1,2}|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|" + CodeLevel + @"|[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s*$", OptI)).ToArray();
+        .Select(lead => new Regex(lead + @"(?<lev>" + NumberLevel + "|" + ValueBand + @"|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|" + CodeLevel + @"|[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})(?:\s*\([^()]{1,60}\))?\s*$", OptI)).ToArray();
     /// <summary>A level that is a band of a measured value, with its unit: "de 11 à 20 dB", "above 20 dB", "supérieur à 20 dB",
-    /// "10 mmHg or less", "of 2 cm or more".</summary>
-    const string ValueBand = @"(?:de\s+|d'|of\s+|from\s+)?(?:(?:above|below|over|under|more than|less than|supérieure?s?|inférieure?s?|plus de|moins de)\s+(?:à\s+)?)?\d+(?:[.,]\d+)?(?:\s*(?:à|to|-|–)\s*\d+(?:[.,]\d+)?)?\s*(?:%|[\p{L}]{1,6}(?:/[\p{L}]{1,4})?)(?:\s+(?:ou|or)\s+(?:moins|plus|more|less))?";
+    /// "10 mmHg or less", "of 2 cm or more"; of a time or a change too, with its preposition: "en moins de 5 minutes", "entre 5
+    /// et 10 minutes", "after more than 10 minutes", "by 25% to 49%", "within 15 to 28 days".</summary>
+    const string ValueBand = @"(?:(?:de|of|from|within|in|after|before|by|en|après|avant|dans|entre|between)\s+|d')?(?:(?:above|below|over|under|more than|less than|fewer than|at least|supérieure?s?|inférieure?s?|plus de|moins de|au moins)\s+(?:à\s+)?)?\d+(?:[.,]\d+)?(?:\s*%?\s*(?:à|to|-|–|and|et)\s*\d+(?:[.,]\d+)?)?\s*(?:%|[\p{L}]{1,8}(?:/[\p{L}]{1,4})?)(?:\s+(?:ou|or)\s+(?:moins|plus|more|less))?";
+    /// <summary>A level that is a value or a band of values of a scale: "de 0 ou 1", "2 or 3", "1–2", "de 4 ou plus", "6 or more".</summary>
+    const string NumberLevel = @"(?:de\s+|d'|of\s+)?\d{1,2}(?:\s*[-–]\s*\d{1,2}|\s+(?:ou|or|à|to)\s+\d{1,2})?(?:\s+(?:or more|or less|or above|ou plus|ou moins|et plus))?";
     /// <summary>A level named by a code, capitals then a number: a nerve root or vertebra ("C5", "L4", "S1").</summary>
     const string CodeLevel = @"(?-i:[A-Z]{1,3}\d{1,2})";
     /// <summary>The copula that makes the levels after it the values of the sentence's subject: "The site was left-sided in
     /// 68, …", "Le score d'Apfel était de 2 chez 58 …", "L'anti-TNF reçu était l'adalimumab chez 41 …".</summary>
+    /// <summary>A condition as the subject of the first clause, its verb after it: "la douleur avait disparu … chez 19, était
+    /// légère chez 32 …", "pain had resolved in 19, was mild in 32 …": the levels are its states, not conditions.</summary>
+    static readonly Regex ConditionAsSubject = new(ConditionWords + @"(?=\s+(?:[\p{L}'’-]+\s+)?(?:was|were|is|are|had|has|remained|became|\p{L}{3,}ed|était|étaient|est|sont|avait|avaient|a|ont|restait|restaient|devenait|demeurait)\b)", OptI);
+    /// <summary>A condition named with its severity, the levels of the one variable: "no pain … mild pain in 16 and moderate
+    /// pain in 7", "une douleur légère chez 16".</summary>
+    static readonly Regex ConditionBySeverity = new(@"\b(?:no|mild|moderate|severe|slight|intense|aucune?|légère?s?|modérée?s?|sévères?|intenses?|faibles?)\s+(?:[\p{L}-]+\s+)?" + ConditionWords + @"|" + ConditionWords + @"\s+(?:légère?s?|modérée?s?|sévères?|intenses?|faibles?|mild|moderate|severe)\b", OptI);
     static readonly Regex CopulaBefore = new(@"\b(?:was|were|était|étaient|a été|ont été)\s+(?:(?:de|d'|l'|le|la|les|du|des|an?|the)\s*)?$", OptI);
     static readonly Regex Article = new(@"^(?:the|an?|le|la|les|l'|l’|une?|des|du|de la)\b", OptI);
     /// <summary>Levels that are the values of one scale: a number, a roman numeral, a letter, or a type or a named scale's value with one ("type A", "G1–G2", "GOLD 3", "NYHA III").</summary>
-    static readonly Regex ScaleValue = new(@"^(?:(?:de|d'|type|grade|stade|stage|class|classe|(?-i:[A-Z][A-Z0-9]+)(?=\s))\s*)?(?:\d{1,2}|[IVX]{1,4}|[A-E])(?:\s*[-–]\s*(?:\d{1,2}|[IVX]{1,4}))?(?:\s+or more|\s+ou plus)?$", OptI);
+    static readonly Regex ScaleValue = new(@"^(?:(?:de|d'|type|grade|stade|stage|class|classe|(?-i:[A-Z][A-Z0-9]+)(?=\s))\s*)?(?:\d{1,2}|[IVX]{1,4}|[A-E])(?:\s*[-–]\s*(?:\d{1,2}|[IVX]{1,4})|\s+(?:ou|or|à|to)\s+\d{1,2})?(?:\s+(?:or more|or less|or above|ou plus|ou moins|et plus))?$", OptI);
 
     /// <summary>A list of counts that parts one group, found in the text, with what makes its parts exclusive, if anything.</summary>
     sealed record ClauseList(List<CategoryCount> Items, int SegmentStart, int SegmentEnd, bool Exclusive, string Form)
@@ -597,7 +608,9 @@ internal static partial class StatisticExtractor
             else
             {
                 var (studyN, studyNSource) = studyNs.At(list[0].Start);
-                if (studyN is { } sn) others.Add((sn, $"the study's n ({studyNSource})"));
+                // The arms of an allocation ("randomly assigned to A (n = 112) or B (n = 110)") make the study's n: only a total
+                // stated with them is theirs.
+                if (studyN is { } sn && !(l.Form == LevelsForm && ArmsAllocated.IsMatch(flow[l.SegmentStart..l.SegmentEnd]))) others.Add((sn, $"the study's n ({studyNSource})"));
                 // The people of the paragraph's sentences up to the list's segment ("Les 152 patients (…) avaient … . Ils
                 // étaient en classe NYHA II (n = 61), III (n = 74) ou IV (n = 19)").
                 if (l.Exclusive) others.AddRange(SubjectPeople(flow, sentences, ParagraphStart(flow, s0), l.SegmentStart));
@@ -864,6 +877,14 @@ internal static partial class StatisticExtractor
                 items.RemoveAt(items.Count - 1);
             }
             else if (ofHead is not null && items.Count >= 2) stated = ofHead;
+            // The first level given with its count of the group's n, the others led by their counts: "the graft was in place in
+            // 59 of the 63 eyes with A, 3 had a recurrence and 1 …", "guéris chez 27 des 41 patients sous A, 9 avaient …".
+            else if (items.Count >= 1 && stated is null && LevelInCountOfGroup.Match(flow[g0..items[0].Start]) is { Success: true } levelFirst)
+            {
+                int k0 = g0 + levelFirst.Groups["k"].Index;
+                items.Insert(0, (ParseWhole(levelFirst.Groups["k"].Value), levelFirst.Groups["lev"].Value, g0 + levelFirst.Groups["lev"].Index, k0 + levelFirst.Groups["k"].Length, false));
+                stated = (ParseWhole(levelFirst.Groups["n"].Value), g0 + levelFirst.Groups["lev"].Index, levelFirst.Groups["head"].Value.Trim());
+            }
             if (items.Count < 2) continue;
             // Only the run a group's head, an arm or the segment's start leads: not the counts of "47 of 196 and 44 of 190".
             if (items.Select(x => x.Lev.ToLowerInvariant()).Distinct().Count() < items.Count) continue;
@@ -918,6 +939,7 @@ internal static partial class StatisticExtractor
         var anchors = InCount.Matches(segment).ToList();
         var run = new List<(int K, string Lev, int Start, int End)>();
         int runFirstLevelStart = 0;
+        (int N, int At, string Source)? runHead = null;
         void Flush(List<ClauseList> into)
         {
             if (run.Count >= 2 && run.Select(x => x.Lev.ToLowerInvariant()).Distinct().Count() == run.Count)
@@ -926,17 +948,20 @@ internal static partial class StatisticExtractor
                 var before = segment[..runFirstLevelStart];
                 // A condition as the subject whose values the levels are ("Pain was constant in 29 and intermittent in 19") is
                 // one variable; conditions as the levels ("The symptoms were fever in 20 and rash in 10") are several.
-                bool overlap = OverlapWords.IsMatch(string.Join(" | ", levels)) || EventWords.IsMatch(before)
-                               || ConditionWords.IsMatch((CopulaBefore.IsMatch(before) ? "" : before) + string.Join(" | ", levels)) || MostCommon.IsMatch(before)
+                // Events classified by their severity, the patients with none counted too ("reactions were absent in 49, mild in
+                // 14 and moderate in 3"): each patient is in one level.
+                bool overlap = OverlapWords.IsMatch(string.Join(" | ", levels)) || (EventWords.IsMatch(before) && !NoEventLevel.IsMatch(levels[0]))
+                               || ConditionWords.IsMatch(ConditionBySeverity.Replace(ConditionAsSubject.Replace((CopulaBefore.IsMatch(before) ? "" : before) + levels[0], "") + " | " + string.Join(" | ", levels.Skip(1)), "")) || MostCommon.IsMatch(before)
                                || AtDifferentTimes(levels);
                 // After "was"/"était", the levels are the subject's values when they are alike: all with an article or
                 // none ("l'adalimumab chez 41, l'étanercept chez 30"), not a value then other subjects ("positif chez 61
                 // et les anticorps anti-CCP chez 66": two variables).
                 bool alike = levels.Select(l => Article.IsMatch(l)).Distinct().Count() == 1;
                 bool exclusive = !overlap && ((CopulaBefore.IsMatch(before) && alike) || levels.All(l => ScaleValue.IsMatch(l)));
-                into.Add(new ClauseList(run.Select(x => new CategoryCount(x.K, x.Lev.ToLowerInvariant(), g0 + x.Start, g0 + x.End)).ToList(), g0, g1, exclusive, LevelsForm) { Plain = !overlap });
+                into.Add(new ClauseList(run.Select(x => new CategoryCount(x.K, x.Lev.ToLowerInvariant(), g0 + x.Start, g0 + x.End)).ToList(), g0, g1, exclusive, LevelsForm) { Plain = !overlap, Head = runHead });
             }
             run.Clear();
+            runHead = null;
         }
         var found = new List<ClauseList>();
         int prevEnd = 0;
@@ -944,7 +969,7 @@ internal static partial class StatisticExtractor
         {
             // The level: the words before "in"/"chez", back to the previous item's end (after its join) or, for the first, a few words.
             string gap = segment[prevEnd..a.Index];
-            if (run.Count > 0 && Regex.Match(gap, @"^\s*(?:,\s*(?:(?:and|et)\s+)?|(?:and|et)\s+)(?<lev>[^,;:()\d]{1,40}?|(?:de\s+|d')?\d{1,2}|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|" + CodeLevel + "|" + ValueBand + @")(?:\s*\([^()\d]{1,60}\))?\s*$", OptI) is { Success: true } next)
+            if (run.Count > 0 && Regex.Match(gap, @"^\s*(?:,\s*(?:(?:and|et)\s+)?|(?:and|et)\s+)(?<lev>[^,;:()\d]{1,40}?|(?:[^,;:()\d]{1,40}?\s)?" + NumberLevel + @"|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|" + CodeLevel + "|" + ValueBand + @")(?:\s*\([^()]{1,60}\))?\s*$", OptI) is { Success: true } next)
             {
                 run.Add((ParseWhole(a.Groups["k"].Value), next.Groups["lev"].Value.Trim(), prevEnd + next.Groups["lev"].Index, a.Index + a.Length));
             }
@@ -957,6 +982,13 @@ internal static partial class StatisticExtractor
                 {
                     runFirstLevelStart = prevEnd + lead.Groups["lev"].Index;
                     run.Add((ParseWhole(a.Groups["k"].Value), lead.Groups["lev"].Value.Trim(), runFirstLevelStart, a.Index + a.Length));
+                    // The first count given of its group's n: "absent in 49 of the 66 patients with the plaster, mild in 14 …".
+                    if (OfTotalAfter.Match(segment, a.Index + a.Length) is { Success: true } of)
+                    {
+                        runHead = (ParseWhole(of.Groups["n"].Value), -1, of.Value.Trim());
+                        prevEnd = a.Index + a.Length + of.Length;
+                        continue;
+                    }
                 }
             }
             prevEnd = a.Index + a.Length;
@@ -965,6 +997,11 @@ internal static partial class StatisticExtractor
         return found;
     }
 
+    /// <summary>The group the first count of a list is of, its n and its people, up to the item's end: "(in 71) of the 96 children
+    /// treated with A", "(chez 49) des 66 patients sous A".</summary>
+    static readonly Regex OfTotalAfter = new(@"\G\s+(?:(?:of|out of)\s+the|des|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?:\s+[^,;:.()\d\s][^,;:()\d]{0,80}?)?(?=\s*[,;]|\s+(?:and|et)\s)", OptI);
+    /// <summary>A level saying the event is absent: the patients with none are counted too.</summary>
+    static readonly Regex NoEventLevel = new(@"\b(?:no|none|never|sans|aucune?|jamais|absent|absente?s?|nulle?s?)\b", OptI);
     /// <summary>A level, then its count alone in a bracket: "de cause cardiovasculaire (4)", "day shifts (1,402)", "Hurley II
     /// (n = 41)"; the level's words after the join of the one before.</summary>
     static readonly Regex BracketedItem = new(@"(?<![\p{L}'’-])(?<lev>[^,;:()\d|\t\n](?:(?!\s{2})[^,;:()|\t\n]){0,60}?)\s*\(\s*(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")\s*\)", Opt);

@@ -1,0 +1,160 @@
+using Xunit;
+using static RweStats.Tests.PaperCheckOnText;
+
+namespace RweStats.Tests;
+
+/// <summary>
+/// Lists of levels each followed by its count ("absent in 20, mild in 16 and severe in 10") whose levels are printed with
+/// a gloss in brackets, as bands of a value or of a time, as a scale's values or bands ("de 0 ou 1", "2 or 3", "de 4 ou
+/// plus"), after a condition as their subject, or with the first count given of its group's n ("in 71 of the 96 children
+/// treated with A"); and the counts of another group by reference after them ("these numbers were 14, 23 and 41").
+/// </summary>
+public class PaperCheckCategoryLists47Tests
+{
+    const string AllocationEn = "Methods. Adults were randomly assigned to nerve block (n = 64) or oral opioids (n = 62).\n\n";
+    const string AllocationFr = "Méthodes. Les adultes ont été randomisés entre le bloc nerveux (n = 64) et les opioïdes oraux (n = 62).\n\n";
+
+    static void OneFoundThenNone(string planted, string correct)
+    {
+        var v = Verdicts(planted, "category_counts");
+        Assert.Single(v, "inconsistent");
+        Assert.Equal("inconsistent", v[^1]);
+        Assert.DoesNotContain("inconsistent", Verdicts(correct, "category_counts"));
+    }
+
+    [Fact]
+    public void Levels_glossed_in_brackets_with_numbers_are_joined_fr()
+    {
+        const string S = "À 30 minutes, la douleur avait disparu (EVA de 10 mm ou moins) chez 19 patients du groupe bloc nerveux, était légère (11 à 30 mm) chez 32 et restait modérée ou sévère (plus de 30 mm) chez 13 ; dans le groupe opioïdes oraux, ces nombres étaient de 14, 23 et ";
+        OneFoundThenNone(AllocationFr + S + "26.", AllocationFr + S + "25.");
+    }
+
+    [Fact]
+    public void Levels_glossed_in_brackets_with_numbers_are_joined_en()
+    {
+        // The subject is the condition ("pain had resolved"): its states are the levels, not conditions a patient may have several of.
+        const string S = "At 30 minutes, pain had resolved (VAS 10 mm or less) in 19 patients of the nerve block group, was mild (11 to 30 mm) in 32 and remained moderate or severe (above 30 mm) in 13; in the oral opioids group the numbers were 14, 23 and ";
+        OneFoundThenNone(AllocationEn + S + "26.", AllocationEn + S + "25.");
+    }
+
+    [Fact]
+    public void Bands_of_a_time_as_levels_fr()
+    {
+        const string S = "Parmi les 64 patients du groupe bloc nerveux, la douleur a cédé en moins de 5 minutes chez 31, entre 5 et 10 minutes chez 18 et après plus de 10 minutes chez 15 ; sous opioïdes oraux, ces nombres étaient de 19, 17 et ";
+        OneFoundThenNone(AllocationFr + S + "27.", AllocationFr + S + "26.");
+    }
+
+    [Fact]
+    public void Bands_of_a_time_as_levels_en()
+    {
+        const string S = "Of the 64 patients given a nerve block, pain settled in less than 5 minutes in 31, between 5 and 10 minutes in 18 and after more than 10 minutes in 15; with oral opioids the numbers were 19, 17 and ";
+        OneFoundThenNone(AllocationEn + S + "27.", AllocationEn + S + "26.");
+    }
+
+    [Fact]
+    public void Bands_of_a_scale_as_levels_fr()
+    {
+        const string S = "À 1 an, le score était de 0 ou 1 chez 14 patients du groupe bloc nerveux, de 2 ou 3 chez 15 et de 4 ou plus chez 35 ; après opioïdes oraux, ces nombres étaient de 8, 11 et ";
+        OneFoundThenNone(AllocationFr + S + "44.", AllocationFr + S + "43.");
+        // A scale's bands exclude each other: one list alone above its arm's n is inconsistent.
+        Assert.Equal("inconsistent", Verdicts(AllocationFr + "À 1 an, le score était de 0 ou 1 chez 14 patients du groupe bloc nerveux, de 2 ou 3 chez 15 et de 4 ou plus chez 37.", "category_counts")[^1]);
+    }
+
+    [Fact]
+    public void Bands_of_a_scale_as_levels_en()
+    {
+        const string S = "At one year, the score was 0 to 1 in 14 patients of the nerve block group, 2 or 3 in 15 and 4 or more in 35; in the oral opioids group these numbers were 8, 11 and ";
+        OneFoundThenNone(AllocationEn + S + "44.", AllocationEn + S + "43.");
+    }
+
+    [Fact]
+    public void Words_then_a_stage_as_levels_fr()
+    {
+        const string S = "À 6 mois, l'endoscopie montrait dans le groupe bloc nerveux une absence de polypes chez 30 patients, des polypes de stade 1 chez 12 et de stade 2 ou plus chez 22 ; dans le groupe opioïdes oraux, ces nombres étaient de 18, 17 et ";
+        OneFoundThenNone(AllocationFr + S + "28.", AllocationFr + S + "27.");
+    }
+
+    [Fact]
+    public void Words_then_a_stage_as_levels_en()
+    {
+        const string S = "At 6 months, endoscopy in the nerve block group showed no polyps in 30 patients, polyps of stage 1 in 12 and of stage 2 or more in 22; in the oral opioids group these numbers were 18, 17 and ";
+        OneFoundThenNone(AllocationEn + S + "28.", AllocationEn + S + "27.");
+    }
+
+    [Fact]
+    public void The_first_count_given_of_its_group_n_is_the_total_en()
+    {
+        // The n stated as a denominator elsewhere, not in an allocation.
+        const string Later = " Nausea was reported by 8 of 62 patients given oral opioids.";
+        const string S = "On day 2, no pain was reported in 41 of the 64 patients given a nerve block, mild pain in 16 and moderate pain in 7; with oral opioids the numbers were 30, 20 and ";
+        OneFoundThenNone(S + "13." + Later, S + "12." + Later);
+        // Percentage bands, "at least" a percentage being a threshold, not an overlap.
+        const string T = "At 12 weeks, pain had fallen by at least 50% in 30 of the 64 patients given a nerve block, by 25% to 49% in 20 and by less than 25% in 14; with oral opioids, the numbers were 17, 21 and ";
+        OneFoundThenNone(AllocationEn + T + "25.", AllocationEn + T + "24.");
+    }
+
+    [Fact]
+    public void The_first_count_given_of_its_group_n_is_the_total_fr()
+    {
+        const string S = "À J2, aucune douleur n'était signalée chez 41 des 64 patients sous bloc nerveux, une douleur légère chez 16 et modérée chez 7 ; sous opioïdes oraux, ces nombres étaient de 30, 20 et ";
+        OneFoundThenNone(AllocationFr + S + "13.", AllocationFr + S + "12.");
+    }
+
+    [Fact]
+    public void Severities_of_events_with_the_patients_with_none_en()
+    {
+        // Reactions absent, mild or moderate: each patient once, by the worst.
+        const string S = "Injection-site reactions were absent in 49 of the 64 patients with a nerve block, mild in 12 and moderate in 3; with oral opioids, constipation was absent in 41, mild in 17 and moderate in ";
+        OneFoundThenNone(AllocationEn + S + "5.", AllocationEn + S + "4.");
+    }
+
+    [Fact]
+    public void Levels_reported_by_patients_fr()
+    {
+        const string S = "À 6 mois, dans le groupe bloc nerveux, aucune gêne n'était signalée par 19 patients, une gêne légère par 24 et une gêne importante par 21 ; dans le groupe opioïdes oraux, ces nombres étaient de 29, 16 et ";
+        OneFoundThenNone(AllocationFr + S + "18.", AllocationFr + S + "17.");
+    }
+
+    [Fact]
+    public void A_first_level_with_its_count_of_the_group_then_counts_leading_their_clauses_en()
+    {
+        const string S = "At 12 months, the wound was healed in 59 of the 64 patients given a nerve block, 3 had a superficial dehiscence and 2 a deep dehiscence; in the oral opioids group these numbers were 49, 8 and ";
+        OneFoundThenNone(AllocationEn + S + "6.", AllocationEn + S + "5.");
+    }
+
+    [Fact]
+    public void A_first_level_with_its_count_of_the_group_then_counts_leading_their_clauses_fr()
+    {
+        const string S = "À 12 mois, la plaie était cicatrisée chez 59 des 64 patients sous bloc nerveux, 3 avaient une désunion superficielle et 2 une désunion profonde ; sous opioïdes oraux, ces nombres étaient de 49, 8 et ";
+        OneFoundThenNone(AllocationFr + S + "6.", AllocationFr + S + "5.");
+    }
+
+    [Fact]
+    public void The_sets_statistics_are_of_are_no_counts_of_a_sex_en()
+    {
+        const string S = "Of the 3,289 female athletes, 1,106 recovered within 14 days. The symptom score fell from 20.1 ± 7.9 to 4.2 ± 7.9 at 4 weeks in the 2,903 female athletes followed up (p < 0.001) and from 24.9 ± 17.2 to 2.8 ± 6.1 in the 4,618 male athletes (p < 0.001).";
+        Assert.DoesNotContain("inconsistent", Verdicts(S, "category_counts"));
+    }
+
+    [Fact]
+    public void The_sets_statistics_are_of_are_no_counts_of_a_sex_fr()
+    {
+        const string S = "Parmi les 3 289 sportives, 1 106 ont récupéré en 14 jours. Le score est passé de 20,1 ± 7,9 à 4,2 ± 7,9 à 4 semaines chez les 2 903 femmes suivies (p < 0,001) et de 24,9 ± 17,2 à 2,8 ± 6,1 chez les 4 618 hommes (p < 0,001).";
+        Assert.DoesNotContain("inconsistent", Verdicts(S, "category_counts"));
+    }
+
+    [Fact]
+    public void The_agent_before_a_colon_is_no_total_of_the_counts_after_it()
+    {
+        Assert.DoesNotContain("inconsistent", Verdicts("Cohorte prospective de 2 148 patients inclus par 186 médecins généralistes : 1 264 ont commencé l'escitalopram et 884 la prégabaline.", "category_counts"));
+        Assert.DoesNotContain("inconsistent", Verdicts("A prospective cohort of 2,148 patients enrolled by 186 general practitioners: 1,264 started escitalopram and 884 pregabalin.", "category_counts"));
+    }
+
+    [Fact]
+    public void The_arms_of_an_allocation_are_not_checked_against_another_study_n()
+    {
+        const string Earlier = "Study 1. We included 170 adults, allocated to surgical excision (n = 86) or aspiration (n = 84).\n\n";
+        Assert.DoesNotContain("inconsistent", Verdicts(Earlier + "Children with impetigo were recruited by 34 general practices and randomly assigned to hydrogen peroxide cream (n = 112) or fusidic acid cream (n = 110).", "category_counts"));
+        Assert.DoesNotContain("inconsistent", Verdicts(Earlier + "Des enfants atteints d'impétigo ont été recrutés par 34 cabinets et répartis entre une crème au peroxyde d'hydrogène (n = 112) ou une crème à l'acide fusidique (n = 110).", "category_counts"));
+    }
+}
