@@ -157,4 +157,52 @@ public class PaperCheckCategoryLists47Tests
         Assert.DoesNotContain("inconsistent", Verdicts(Earlier + "Children with impetigo were recruited by 34 general practices and randomly assigned to hydrogen peroxide cream (n = 112) or fusidic acid cream (n = 110).", "category_counts"));
         Assert.DoesNotContain("inconsistent", Verdicts(Earlier + "Des enfants atteints d'impétigo ont été recrutés par 34 cabinets et répartis entre une crème au peroxyde d'hydrogène (n = 112) ou une crème à l'acide fusidique (n = 110).", "category_counts"));
     }
+
+    [Fact]
+    public void Bands_of_a_rate_of_events_as_levels_and_a_group_using_a_device_en()
+    {
+        // The rate of events is the value measured: its bands exclude each other. The splint's n is given as "of 50 using the splint".
+        const string Later = " Jaw pain was reported by 9 of 52 patients receiving the toxin and 1 of 50 using the splint.";
+        const string S = "At 12 weeks, bruxism episodes per hour had fallen by at least 50% in 30 of the 52 patients receiving the toxin, by 25% to 49% in 14 and by less than 25% in 8; with the splint, the numbers were 17, 21 and ";
+        OneFoundThenNone(S + "15." + Later, S + "12." + Later);
+    }
+
+    [Fact]
+    public void Bands_of_a_rate_of_events_as_levels_fr()
+    {
+        const string S = "À 12 semaines, les épisodes de bruxisme par heure avaient diminué d'au moins 50 % chez 30 des 64 patients sous bloc nerveux, de 25 % à 49 % chez 20 et de moins de 25 % chez 14 ; sous opioïdes oraux, ces nombres étaient de 17, 21 et ";
+        OneFoundThenNone(AllocationFr + S + "25.", AllocationFr + S + "24.");
+    }
+
+    [Fact]
+    public void Patients_clear_of_lesions_or_without_a_relapse_are_counted_once_en()
+    {
+        const string S = "Of the 64 patients given a nerve block, 41 were clear of lesions at 12 weeks, 13 had fewer lesions and 10 had not improved; with oral opioids the numbers were 38, 12 and ";
+        OneFoundThenNone(AllocationEn + S + "13.", AllocationEn + S + "12.");
+        const string T = "Of the 64 patients given a nerve block, 55 had not relapsed, 6 had one episode and 3 at least two; with oral opioids the numbers were 38, 15 and ";
+        OneFoundThenNone(AllocationEn + T + "10.", AllocationEn + T + "9.");
+    }
+
+    [Fact]
+    public void Patients_without_a_relapse_are_counted_once_fr()
+    {
+        const string S = "Parmi les 64 patients du groupe bloc nerveux, 55 n'avaient pas récidivé, 6 avaient eu un épisode et 3 au moins deux ; dans le groupe opioïdes oraux, ces nombres étaient de 38, 15 et ";
+        OneFoundThenNone(AllocationFr + S + "10.", AllocationFr + S + "9.");
+    }
+
+    [Fact]
+    public void What_each_member_had_after_an_impersonal_copula_fr()
+    {
+        const string S = "Parmi les 119 enfants ayant une infection bactérienne invasive, il s'agissait d'une dermohypodermite chez 64, d'une fasciite nécrosante chez 21, d'une ostéoarthrite chez 18 et d'un choc toxique chez ";
+        Assert.Equal("inconsistent", Verdicts(S + "19.", "category_counts")[^1]);
+        Assert.DoesNotContain("inconsistent", Verdicts(S + "16.", "category_counts"));
+    }
+
+    [Fact]
+    public void What_each_member_had_after_an_impersonal_copula_en()
+    {
+        const string S = "Among the 119 children with an invasive bacterial infection, it was cellulitis in 64, necrotising fasciitis in 21, septic arthritis in 18 and toxic shock syndrome in ";
+        Assert.Equal("inconsistent", Verdicts(S + "19.", "category_counts")[^1]);
+        Assert.DoesNotContain("inconsistent", Verdicts(S + "16.", "category_counts"));
+    }
 }

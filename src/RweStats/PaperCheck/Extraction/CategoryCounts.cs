@@ -454,7 +454,7 @@ internal static partial class StatisticExtractor
     /// with phenol", "after surgery", "sous spiramycine", "traités par laser".</summary>
     const string GroupAfterPeople = @"\s+(?:given|after|treated\s+(?:with|by)|receiving|taking|on|under|sous|après|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+)?[\p{L}][\p{L}\d.-]*(?:\s+(?!(?:and|or|et|ou|in|chez)\b)[\p{L}\d][\p{L}\d.-]*){0,2}(?=\s*[,;.])";
     /// <summary>The first level of a list, tried in turn: after "was"/"était", after the clause's comma or colon, its last three words.</summary>
-    static readonly Regex[] FirstLevel = new[] { @"\b(?:was|were|était|étaient|a été|ont été)\s+", @"[,:]\s*", @"(?<![\p{L}'’-])" }
+    static readonly Regex[] FirstLevel = new[] { @"(?:\b(?:was|were|était|étaient|a été|ont été)|s['’]agissait)\s+", @"[,:]\s*", @"(?<![\p{L}'’-])" }
         .Select(lead => new Regex(lead + @"(?<lev>" + NumberLevel + "|" + ValueBand + @"|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|" + CodeLevel + @"|[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})(?:\s*\([^()]{1,60}\))?\s*$", OptI)).ToArray();
     /// <summary>A level that is a band of a measured value, with its unit: "de 11 à 20 dB", "above 20 dB", "supérieur à 20 dB",
     /// "10 mmHg or less", "of 2 cm or more"; of a time or a change too, with its preposition: "en moins de 5 minutes", "entre 5
@@ -472,7 +472,11 @@ internal static partial class StatisticExtractor
     /// <summary>A condition named with its severity, the levels of the one variable: "no pain … mild pain in 16 and moderate
     /// pain in 7", "une douleur légère chez 16".</summary>
     static readonly Regex ConditionBySeverity = new(@"\b(?:no|mild|moderate|severe|slight|intense|aucune?|légère?s?|modérée?s?|sévères?|intenses?|faibles?)\s+(?:[\p{L}-]+\s+)?" + ConditionWords + @"|" + ConditionWords + @"\s+(?:légère?s?|modérée?s?|sévères?|intenses?|faibles?|mild|moderate|severe)\b", OptI);
-    static readonly Regex CopulaBefore = new(@"\b(?:was|were|était|étaient|a été|ont été)\s+(?:(?:de|d'|l'|le|la|les|du|des|an?|the)\s*)?$", OptI);
+    static readonly Regex CopulaBefore = new(@"(?:\b(?:was|were|était|étaient|a été|ont été)|s['’]agissait)\s+(?:(?:de|d'|l'|le|la|les|du|des|an?|the)\s*)?$", OptI);
+    /// <summary>A copula whose subject is what each member had, one each: "il s'agissait de …", "it was …".</summary>
+    static readonly Regex ImpersonalCopula = new(@"(?:\bil\s+s['’]agissait|\bit\s+was)\s+(?:(?:de|d'|an?|the)\s*)?$", OptI);
+    /// <summary>A level that is a band of a value, whole: "by 25% to 49%", "en moins de 5 minutes".</summary>
+    static readonly Regex ValueBandLevel = new("^" + ValueBand + "$", OptI);
     static readonly Regex Article = new(@"^(?:the|an?|le|la|les|l'|l’|une?|des|du|de la)\b", OptI);
     /// <summary>Levels that are the values of one scale: a number, a roman numeral, a letter, or a type or a named scale's value with one ("type A", "G1–G2", "GOLD 3", "NYHA III").</summary>
     static readonly Regex ScaleValue = new(@"^(?:(?:de|d'|type|grade|stade|stage|class|classe|(?-i:[A-Z][A-Z0-9]+)(?=\s))\s*)?(?:\d{1,2}|[IVX]{1,4}|[A-E])(?:\s*[-–]\s*(?:\d{1,2}|[IVX]{1,4})|\s+(?:ou|or|à|to)\s+\d{1,2})?(?:\s+(?:or more|or less|or above|ou plus|ou moins|et plus))?$", OptI);
@@ -703,7 +707,7 @@ internal static partial class StatisticExtractor
 
     /// <summary>Words naming a group in a clause: "given botulinum toxin", "after wedge excision", "in the B group", "du groupe
     /// B", "sous B", "treated with B"; the name runs to a comma, a bracket, a number or a clause's end, four words at most.</summary>
-    static readonly Regex GroupNameInClause = new(@"\b(?:given|after|with|receiving|taking|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|au\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?(?<name>[\p{L}][\p{L}\d.'’‐-]*(?:\s+(?!(?:the|these|ces|les|numbers|nombres|were|étaient|was|était|and|et|or|ou|had|avaient|in|chez)\b)[\p{L}\d][\p{L}\d.'’‐-]*){0,3})", OptI);
+    static readonly Regex GroupNameInClause = new(@"\b(?:given|after|with|receiving|taking|using|wearing|utilisant|portant|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|au\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?(?<name>[\p{L}][\p{L}\d.'’‐-]*(?:\s+(?!(?:the|these|ces|les|numbers|nombres|were|étaient|was|était|and|et|or|ou|had|avaient|in|chez)\b)[\p{L}\d][\p{L}\d.'’‐-]*){0,3})", OptI);
     static readonly Regex GroupWordEnd = new(@"\s+(?:group|arm|groupe|bras)$", OptI);
 
     /// <summary>
@@ -737,7 +741,7 @@ internal static partial class StatisticExtractor
     /// <summary>A count of a group's n with the group's name: "12 of 40 given NAME", "19 of 102 after NAME", "4 of 72 patients
     /// treated with NAME", "9 sur 44 du groupe NAME", "19 patients sur 51 sous NAME". Not "64 of the 118 caesarean deliveries
     /// after NAME", "97 of the 157 in the NAME group": a set named before ("the"), or other than people, is a part of the group.</summary>
-    const string DenominatorOfGroup = @"(?<![\w.,])" + WholeCount + @"\s+(?:[\p{L}-]+\s+){0,2}?(?:of|out of|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+(?:(?:[\p{L}-]+\s+)?" + PeopleWords + @"\s+)?(?:given|after|with|receiving|taking|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?NAME(?![\p{L}\d-])|" + DenominatorNamedPeople;
+    const string DenominatorOfGroup = @"(?<![\w.,])" + WholeCount + @"\s+(?:[\p{L}-]+\s+){0,2}?(?:of|out of|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+(?:(?:[\p{L}-]+\s+)?" + PeopleWords + @"\s+)?(?:given|after|with|receiving|taking|using|wearing|utilisant|portant|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?NAME(?![\p{L}\d-])|" + DenominatorNamedPeople;
     /// <summary>A count of a group's n with the group's name before its people: "43 of 148 intervention participants", "17 of
     /// 155 controls", "12 sur 40 patients NAME" is not this form (French names after the people, above).</summary>
     const string DenominatorNamedPeople = @"(?<![\w.,])" + WholeCount + @"\s+(?:of|out of)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+NAME(?:\s+" + PeopleWords + @"\b|(?<=(?i:control|témoin))s\b)";
@@ -891,7 +895,7 @@ internal static partial class StatisticExtractor
             var levels = items.Select(x => x.Lev).ToList();
             var all = string.Join(" | ", levels);
             // How many each had, none, one and at least two: "at least" is then the last level, not an overlap.
-            bool distribution = levels.Any(l => NoneWord.IsMatch(l)) && levels.Any(l => OneWord.IsMatch(l)) && levels.Skip(1).Any(l => AtLeastTwo.IsMatch(l));
+            bool distribution = levels.Any(l => NoEventLevel.IsMatch(l)) && levels.Any(l => OneWord.IsMatch(l)) && levels.Skip(1).Any(l => AtLeastTwo.IsMatch(l));
             bool overlap = OverlapWords.IsMatch(distribution ? AtLeastTwo.Replace(all, "") : all) || HeadOverlapWords.IsMatch(flow[g0..items[0].Start]);
             bool hadCondition = HadVerb.IsMatch(levels[0]) && ConditionWords.IsMatch(all);
             bool gapped = items.Any(x => x.Gapped);
@@ -902,7 +906,7 @@ internal static partial class StatisticExtractor
             // the patients with none too: then each is classified once ("24 had no adverse event, 8 a mild event …").
             // Not where the group's head names the events themselves ("Of the 41 infections …, 24 were superficial, 12 deep
             // …"): an event is of one type.
-            bool events = EventWords.IsMatch(all) && !levels.Any(l => NoneWord.IsMatch(l)) && !EventsHead.IsMatch(flow[s0..items[0].Start]);
+            bool events = EventWords.IsMatch(all) && !levels.Any(l => NoEventLevel.IsMatch(l)) && !EventsHead.IsMatch(flow[s0..items[0].Start]);
             // How many each had, "43 two doses": exclusive as a distribution only, naming one and more ("203 prenaient un
             // antihypertenseur, 251 deux et 158 trois ou plus"), not a value alone ("41 required no antiemetic and 43 two doses").
             bool countOf = levels.Skip(1).Any(l => NumberWordLead.IsMatch(l)) && !(levels.Any(l => OneWord.IsMatch(l)) && levels.Any(l => MoreWord.IsMatch(l)));
@@ -950,7 +954,11 @@ internal static partial class StatisticExtractor
                 // one variable; conditions as the levels ("The symptoms were fever in 20 and rash in 10") are several.
                 // Events classified by their severity, the patients with none counted too ("reactions were absent in 49, mild in
                 // 14 and moderate in 3"): each patient is in one level.
-                bool overlap = OverlapWords.IsMatch(string.Join(" | ", levels)) || (EventWords.IsMatch(before) && !NoEventLevel.IsMatch(levels[0]))
+                // Nor when the levels are bands of a value measured ("episodes per hour had fallen by at least 50% in 30, by 25% to
+                // 49% in 14 …"), or what each member's one event was ("Parmi les 119 enfants ayant une infection, il s'agissait d'une
+                // dermohypodermite chez 64, …").
+                bool bands = levels.All(l => ValueBandLevel.IsMatch(l)) || ImpersonalCopula.IsMatch(before);
+                bool overlap = OverlapWords.IsMatch(string.Join(" | ", levels)) || (EventWords.IsMatch(before) && !NoEventLevel.IsMatch(levels[0]) && !bands)
                                || ConditionWords.IsMatch(ConditionBySeverity.Replace(ConditionAsSubject.Replace((CopulaBefore.IsMatch(before) ? "" : before) + levels[0], "") + " | " + string.Join(" | ", levels.Skip(1)), "")) || MostCommon.IsMatch(before)
                                || AtDifferentTimes(levels);
                 // After "was"/"était", the levels are the subject's values when they are alike: all with an article or
@@ -1000,8 +1008,8 @@ internal static partial class StatisticExtractor
     /// <summary>The group the first count of a list is of, its n and its people, up to the item's end: "(in 71) of the 96 children
     /// treated with A", "(chez 49) des 66 patients sous A".</summary>
     static readonly Regex OfTotalAfter = new(@"\G\s+(?:(?:of|out of)\s+the|des|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?:\s+[^,;:.()\d\s][^,;:()\d]{0,80}?)?(?=\s*[,;]|\s+(?:and|et)\s)", OptI);
-    /// <summary>A level saying the event is absent: the patients with none are counted too.</summary>
-    static readonly Regex NoEventLevel = new(@"\b(?:no|none|never|sans|aucune?|jamais|absent|absente?s?|nulle?s?)\b", OptI);
+    /// <summary>A level saying the event is absent: the patients with none are counted too ("absent", "clear of lesions", "n'avaient pas récidivé").</summary>
+    static readonly Regex NoEventLevel = new(@"\b(?:no|none|never|sans|aucune?|jamais|absent|absente?s?|nulle?s?|(?:clear|free) (?:of|from)|without|exempte?s? de|indemnes?|(?:had|did|have|has|were|was) not|n['’]\p{L}+ pas)\b", OptI);
     /// <summary>A level, then its count alone in a bracket: "de cause cardiovasculaire (4)", "day shifts (1,402)", "Hurley II
     /// (n = 41)"; the level's words after the join of the one before.</summary>
     static readonly Regex BracketedItem = new(@"(?<![\p{L}'’-])(?<lev>[^,;:()\d|\t\n](?:(?!\s{2})[^,;:()|\t\n]){0,60}?)\s*\(\s*(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")\s*\)", Opt);
