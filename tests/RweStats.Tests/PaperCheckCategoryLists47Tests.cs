@@ -205,4 +205,22 @@ public class PaperCheckCategoryLists47Tests
         Assert.Equal("inconsistent", Verdicts(S + "19.", "category_counts")[^1]);
         Assert.DoesNotContain("inconsistent", Verdicts(S + "16.", "category_counts"));
     }
+
+    [Fact]
+    public void An_arm_named_as_the_adjective_of_its_people_gives_its_n_en()
+    {
+        // The lookup of the arm a clause names is the statistics' one: "9 block patients" names the nerve block arm.
+        const string A = "Methods. Patients were randomly assigned to block (n = 64) or opioids (n = 62).\n\n";
+        Assert.Equal("consistent", Verdicts(A + "At baseline, 31 block patients lived alone, 21 lived with a partner and 12 lived with family.", "category_counts")[^1]);
+        // The people counted as the subject of the levels are their total, not the arm's n.
+        Assert.Equal("inconsistent", Verdicts(A + "At 18 months, the 60 block patients weighed were underweight in 9, of healthy weight in 40 and overweight in 14.", "category_counts")[^1]);
+    }
+
+    [Fact]
+    public void The_people_counted_as_the_subject_of_the_levels_are_their_total_fr()
+    {
+        const string A = "Méthodes. Les patients ont été randomisés entre le bloc (n = 64) et les opioïdes (n = 62).\n\n";
+        Assert.Equal("inconsistent", Verdicts(A + "À 18 mois, les 60 patients du bloc revus étaient guéris chez 31, améliorés chez 20 et inchangés chez 12.", "category_counts")[^1]);
+        Assert.DoesNotContain("inconsistent", Verdicts(A + "À 18 mois, les 60 patients du bloc revus étaient guéris chez 31, améliorés chez 20 et inchangés chez 9.", "category_counts"));
+    }
 }

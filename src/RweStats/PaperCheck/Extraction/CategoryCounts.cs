@@ -217,10 +217,7 @@ internal static partial class StatisticExtractor
     static (int At, string Name, int N, string Source)? ArmOfClause(string flow, int from, int to, int start, StudyNs studyNs)
     {
         if (studyNs.Arms.Count == 0) return null;
-        int? section = studyNs.Headings?.LastOrDefault(h => h <= start);
-        var named = ArmReference.Matches(flow[from..to]).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value))
-            .SelectMany(word => studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(word) && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
-            .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
+        var named = ArmsNamed(flow[from..to], start, studyNs);
         // Two words of one arm's name ("given botulinum toxin" after "randomised to botulinum toxin (n = 40)") name one arm.
         return named.Count >= 1 && named.Select(a => (a.At, a.N, a.Source)).Distinct().Count() == 1 ? named[0] : null;
     }
@@ -353,6 +350,8 @@ internal static partial class StatisticExtractor
     /// <summary>One clause of a list, led by its count (a bracket may follow it): "151 remained off prednisone at month 12",
     /// "6 an early treatment failure", "31 le lendemain"; it ends where ", 29", ", and 16", " et 4" opens the next.</summary>
     static readonly Regex CountLedClause = new(@"\G(?<rest>" + RestLead + @")?(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s*\([^()]*\))?\s+(?<lev>(?:(?!\s*,\s+(?:(?:and|et)\s+)?(?:" + RestLead + @")?\d|\s+(?:and|et)\s+(?:" + RestLead + @")?\d|:\s)[^;|\t\n])+?)(?:\s*,\s+(?:(?:and|et)\s+)?(?=(?:" + RestLead + @")?\d)|\s+(?:and|et)\s+(?=(?:" + RestLead + @")?\d)|\s*$)", OptI);
+    /// <summary>People counted, then their copula right before the levels: "the 3,012 intervention children measured were ".</summary>
+    static readonly Regex PeopleSubjectOfLevels = new(@"\b(?:the|les|ces)\s+(?<n>" + WholeCount + @")\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b[^.;,\d]{0,40}?\s(?:were|was|étaient|était)\s+$", OptI);
     /// <summary>A level, its count of a group's n, then the comma before the next count: "in place in 59 of the 63 eyes with A, ".</summary>
     static readonly Regex LevelInCountOfGroup = new(@"(?<![\p{L}'’-])(?<lev>[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s+(?:in|chez)\s+(?<k>" + WholeCount + @")\s+(?<head>(?:(?:of|out of)\s+the|des|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)[^,;:.()\d]{0,80}?),\s+$", OptI);
     /// <summary>The members left once the others are counted, which make the list exhaustive: "and the remaining 35 …",
@@ -585,6 +584,13 @@ internal static partial class StatisticExtractor
             {
                 total = ParseWhole(trailing.Groups["n"].Value);
                 source = $"of '{trailing.Value.Trim()}'";
+            }
+            // The people counted as the subject of the levels, before the arm they are of: "the 3,012 intervention children
+            // measured were underweight in 87, …", "les 3 012 enfants mesurés étaient …".
+            else if (l.Form == LevelsForm && PeopleSubjectOfLevels.Match(flow[l.SegmentStart..list[0].Start]) is { Success: true } subject)
+            {
+                total = ParseWhole(subject.Groups["n"].Value);
+                source = $"of '{subject.Value.Trim()}'";
             }
             // An arm's n stated in the list's own sentence is one of its counts ("assigned to A (n = 312) or B (n = 309)").
             else if (ArmOfClause(flow, l.SegmentStart, l.SegmentEnd, list[0].Start, studyNs) is { } arm && arm.At < s0)

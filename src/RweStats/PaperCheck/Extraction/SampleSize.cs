@@ -248,10 +248,7 @@ internal static partial class StatisticExtractor
                 c1++;
             }
             int? section = studyNs.Headings?.LastOrDefault(h => h <= start);
-            List<(int At, string Name, int N, string Source)> Named(string words) => ArmReference.Matches(words).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value)).Concat(ArmBeforePeople.Matches(words).Select(m => m.Groups["name"].Value)).Concat(ArmAdverbs(words))
-                .SelectMany(word => studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(word)
-                                                        && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
-                .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
+            List<(int At, string Name, int N, string Source)> Named(string words) => ArmsNamed(words, start, studyNs);
             // The arm named with the statistic or after it; the words before it only when none is ("In the EVLA group, the
             // score was …"): those may be the previous statistic's ("4.92 with dupilumab and 21.08 ± 5.14 with placebo").
             var named = Named(flow[start..c1]);
@@ -786,4 +783,19 @@ internal static partial class StatisticExtractor
     static string? DosedArmName(string text, Match bracket) =>
         DosedArmAtEnd.Match(text[..(bracket.Index + bracket.Value.LastIndexOf('('))]) is { Success: true } d ? DoseKey(d) : null;
     static string DoseKey(Match dosed) => $"{dosed.Groups["num"].Value.Replace(',', '.')} {dosed.Groups["unit"].Value} {dosed.Groups["word"].Value}";
+
+    /// <summary>
+    /// The arms whose n the paper stated before a position, in the position's section, that words name: "with B", "in the B
+    /// group", "du groupe B", "sous B", "given B" (<see cref="ArmReference"/>), "9 B patients" (<see cref="ArmBeforePeople"/>),
+    /// "treated surgically" (<see cref="ArmAdverbs"/>); each arm once, its last statement. Every lookup of the group a
+    /// statistic's or a list's clause names goes through it.
+    /// </summary>
+    static List<(int At, string Name, int N, string Source)> ArmsNamed(string words, int before, StudyNs studyNs)
+    {
+        int? section = studyNs.Headings?.LastOrDefault(h => h <= before);
+        return ArmReference.Matches(words).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value)).Concat(ArmBeforePeople.Matches(words).Select(m => m.Groups["name"].Value)).Concat(ArmAdverbs(words))
+            .SelectMany(word => studyNs.Arms.Where(a => a.At < before && ArmKey(a.Name) == ArmKey(word)
+                                                    && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
+            .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
+    }
 }
