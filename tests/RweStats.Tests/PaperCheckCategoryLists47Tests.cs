@@ -223,4 +223,33 @@ public class PaperCheckCategoryLists47Tests
         Assert.Equal("inconsistent", Verdicts(A + "À 18 mois, les 60 patients du bloc revus étaient guéris chez 31, améliorés chez 20 et inchangés chez 12.", "category_counts")[^1]);
         Assert.DoesNotContain("inconsistent", Verdicts(A + "À 18 mois, les 60 patients du bloc revus étaient guéris chez 31, améliorés chez 20 et inchangés chez 9.", "category_counts"));
     }
+
+    [Fact]
+    public void A_group_named_by_an_age_in_one_word_heads_its_list_en()
+    {
+        Assert.Equal("consistent", Verdicts("Of the 2,387 5-year-olds with caries experience, 1,214 had 1-2 affected teeth, 702 had 3-5 and 471 had 6 or more.", "category_counts")[^1]);
+        Assert.Equal("consistent", Verdicts("Of the 412 12-month-olds screened, 214 were breastfed, 152 were formula-fed and 46 were mixed-fed.", "category_counts")[^1]);
+    }
+
+    [Fact]
+    public void A_group_named_by_an_age_heads_its_list_fr()
+    {
+        Assert.Equal("consistent", Verdicts("Parmi les 2 387 enfants de 5 ans atteints, 1 214 avaient 1 ou 2 dents atteintes, 702 en avaient 3 à 5 et 471 en avaient 6 ou plus.", "category_counts")[^1]);
+    }
+
+    [Fact]
+    public void The_other_group_count_of_the_set_printed_beside_it_is_the_total_fr()
+    {
+        const string Earlier = "Résultats. Le travail a été repris à 6 mois par 412 salariés du groupe programme (66,7 %) et 331 du groupe soins habituels (53,6 %).\n\n";
+        const string S = "Parmi les 412 salariés du groupe programme ayant repris le travail, 268 ont repris à temps plein, 97 à temps partiel et 47 sur un poste aménagé ; dans le groupe soins habituels, ces nombres étaient de 205, 84 et ";
+        OneFoundThenNone(Earlier + S + "49.", Earlier + S + "42.");
+    }
+
+    [Fact]
+    public void The_other_group_count_of_the_set_printed_beside_it_is_the_total_en()
+    {
+        const string Earlier = "Results. A response was seen in 712 patients given escitalopram (56.3%) and 441 given pregabalin (49.9%).\n\n";
+        const string S = "Of the 712 patients given escitalopram who responded, 398 were in remission, 203 had a score of 5 to 9 and 111 a score of 10 or more; with pregabalin these numbers were 226, 139 and ";
+        OneFoundThenNone(Earlier + S + "84.", Earlier + S + "76.");
+    }
 }

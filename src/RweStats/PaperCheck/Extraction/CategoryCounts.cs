@@ -327,11 +327,11 @@ internal static partial class StatisticExtractor
 internal static partial class StatisticExtractor
 {
     /// <summary>A group and its n at a clause's head, then a comma and the first count: "Of the 196 patients assigned to
-    /// withdrawal, 151 …", "of the 92 in the conventional program, 39 …", "Des 27 échecs sous oxygénothérapie standard, 19 …",
+    /// withdrawal, 151 …", "Of the 2,387 5-year-olds with caries, 1,214 …", "of the 92 in the conventional program, 39 …", "Des 27 échecs sous oxygénothérapie standard, 19 …",
     /// "Parmi les 7 214 patients sous inhalateur unique, 4 318 …".</summary>
     /// A sentence may open on the group without an article when its people are named, then a comma: "Of 12,604 patients,
     /// 6,318 …" (not "Of 655 adults screened, 618 were randomised, …", whose first count is the total of those after).
-    static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?-i:Of|Among|Out of)\s+(?=" + WholeCount + @"\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\s*,)|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+(?:[^\s\d,;:.()][^\s,;:()]*|\d{1,3}\s+(?:days?|weeks?|months?|years?|hours?|jours|semaines|mois|ans|heures)\b|\d+(?:[.,]\d+)?\s*(?:mm|cm|mg|µg|mcg|g|kg|mL|ml|Gy|UI|IU|%)(?![\p{L}\d]))){0,12}?)\s*,\s+$", OptI);
+    static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?-i:Of|Among|Out of)\s+(?=" + WholeCount + @"\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\s*,)|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+(?:[^\s\d,;:.()][^\s,;:()]*|\d{1,2}-\p{L}[^\s,;:()]*|\d{1,3}\s+(?:days?|weeks?|months?|years?|hours?|jours|semaines|mois|ans|heures)\b|\d+(?:[.,]\d+)?\s*(?:mm|cm|mg|µg|mcg|g|kg|mL|ml|Gy|UI|IU|%)(?![\p{L}\d]))){0,12}?)\s*,\s+$", OptI);
     /// <summary>A group named with its n in a bracket at a clause's head: "Among patients given rituximab (n = 120), 80 …",
     /// "Chez les patients opérés (n = 64), 50 …".</summary>
     static readonly Regex BracketNHead = new(@"\b(?:of|among|in|parmi|chez|dans|sur)\s+[^,;()\d]{1,60}\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)\s*,\s+$", OptI);
@@ -341,6 +341,29 @@ internal static partial class StatisticExtractor
     /// <summary>One clause of a list, led by its count (a bracket may follow it): "151 remained off prednisone at month 12",
     /// "6 an early treatment failure", "31 le lendemain"; it ends where ", 29", ", and 16", " et 4" opens the next.</summary>
     static readonly Regex CountLedClause = new(@"\G(?<rest>" + RestLead + @")?(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s*\([^()]*\))?\s+(?<lev>(?:(?!\s*,\s+(?:(?:and|et)\s+)?(?:" + RestLead + @")?\d|\s+(?:and|et)\s+(?:" + RestLead + @")?\d|:\s)[^;|\t\n])+?)(?:\s*,\s+(?:(?:and|et)\s+)?(?=(?:" + RestLead + @")?\d)|\s+(?:and|et)\s+(?=(?:" + RestLead + @")?\d)|\s*$)", OptI);
+    /// <summary>A count, then "and" and another group's count of the same set: "712 patients with A (56.3%) and 441 with B".</summary>
+    /// A lookahead at every count: matches overlap.
+    static readonly Regex CountAndOtherGroups = new(@"(?<![\d.,])(?=(?<h>" + WholeCount + @")(?![.,]?\d)(?:[^.;]|(?<=\d)\.(?=\d)){0,80}?\b(?:and|et)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<after>[^.;()\d]{0,60}))", OptI);
+
+    /// <summary>
+    /// The count of another group's set, printed after "and" beside the count of the set a list parts, earlier in the
+    /// paper's section: the list parts the 712 responders with A; "712 patients with A (56.3%) and 441 with B" gives B's 441 when
+    /// the segment referring back names B ("…; with B these numbers were …"). Only when one count is found.
+    /// </summary>
+    static (int N, string Source)? ParallelCount(string flow, int from, int to, int setN, string reference)
+    {
+        if (GroupBeforeNumbers.Match(reference) is not { Success: true } g) return null;
+        var name = Regex.Replace(g.Groups["name"].Value, @"\b(?:groupe?s?|arms?|bras|le|la|les|the)\b", "", OptI).Trim().TrimEnd(',', '.').Trim();
+        var last = Regex.Match(name, @"[\p{L}][\p{L}'’-]{3,}$").Value;
+        if (last.Length == 0) return null;
+        var found = CountAndOtherGroups.Matches(flow[from..to]).Where(m => ParseWhole(m.Groups["h"].Value) == setN
+                && Regex.IsMatch(m.Groups["after"].Value, @"(?<![\p{L}-])" + Regex.Escape(last) + @"(?![\p{L}-])", OptI))
+            .Select(m => (N: ParseWhole(m.Groups["k"].Value), Source: $"of the group '{name}' ('{flow[(from + m.Groups["h"].Index)..(from + m.Groups["after"].Index + m.Groups["after"].Length)].Trim()}', beside the {setN} of the list before)")).Distinct().ToList();
+        return found.Select(f => f.N).Distinct().Count() == 1 ? found[0] : null;
+    }
+
+    /// <summary>A table's or a figure's caption, a heading within a paper's section.</summary>
+    static readonly Regex CaptionAt = new(@"\G\s*(?:Table|Tableau|Figure|Fig\.?)\s*[\dIVX]+\b", OptI);
     /// <summary>People counted, then their copula right before the levels: "the 3,012 intervention children measured were ".</summary>
     static readonly Regex PeopleSubjectOfLevels = new(@"\b(?:the|les|ces)\s+(?<n>" + WholeCount + @")\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b[^.;,\d]{0,40}?\s(?:were|was|étaient|était)\s+$", OptI);
     /// <summary>A level, its count of a group's n, then the comma before the next count: "in place in 59 of the 63 eyes with A, ".</summary>
@@ -583,6 +606,11 @@ internal static partial class StatisticExtractor
                 total = ParseWhole(subject.Groups["n"].Value);
                 source = $"of '{subject.Value.Trim()}'";
             }
+            // The other group's count of the set the list before parts, printed beside that set's count earlier in the paper's section:
+            // "response in 712 patients with A and 441 with B. … Of the 712 responders with A, …; with B these numbers were …".
+            else if (l.ByReference && resolved.LastOrDefault(o => o.S0 == s0 && o.L.SegmentStart < l.SegmentStart).Total is { } setN
+                     && ParallelCount(flow, studyNs.Headings?.LastOrDefault(h => h <= s0 && !CaptionAt.IsMatch(flow, h)) ?? 0, s0, setN, flow[l.SegmentStart..list[0].Start]) is { } parallel)
+                (total, source) = parallel;
             // An arm's n stated in the list's own sentence is one of its counts ("assigned to A (n = 312) or B (n = 309)").
             else if (ArmOfClause(flow, l.SegmentStart, l.SegmentEnd, list[0].Start, studyNs) is { } arm && arm.At < s0)
             {
