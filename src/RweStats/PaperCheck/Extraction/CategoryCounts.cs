@@ -51,8 +51,8 @@ internal static partial class StatisticExtractor
         && list.Any(c => Regex.IsMatch(c.Level, @"^(?:two|three|four|deux|trois|quatre|at least|au moins)\b"));
     /// <summary>A count as a number (its thousands set apart by a space or a comma: "7 215", "11,902", never the last three digits of one) or in words.</summary>
     static readonly string CountWord = @"(?!(?<=\d[ ,])\d{3}(?!\d))(?<k>" + WholeCount + "|" + CountWords.Pattern + ")";
-    /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity", "48 fell once", "49 ont reçu une seule dose", "298 avaient une perte légère" (a French noun before its adjective), "97 patients sous télésurveillance étaient en classe NYHA II" (their people qualified, then their verb): a count, then its level within a few words. Not the denominator of another count ("172 of 9,114 current smokers").</summary>
-    static readonly Regex CountThenLevel = new(@"(?<![\w.,])(?<!\d\s+(?:of|out of|sur|des|parmi|among)\s+(?:(?:the|les)\s+)?)" + CountWord + @"(?![.,]\d)\s+(?:(?:of|out of|parmi|sur)\s+(?:the|les)\s+\d[\d,]*\s+(?:[\p{L}-]+\s+){0,2}?(?=(?:patients?|participants?|subjects?|sujets?|malades)\s))?(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+(?:(?:(?!(?:of|out|sur|des|parmi|among|and|et|or|ou)\b)[\p{L}'-]+\s+){1,3}?(?=(?:were|étaient|had|avaient|présentaient)\s))?)?(?:(?:(?:sont|ont\s+été)\s+[a-zà-ÿ]{3,}(?:és|ées|is|us)|had|with|were|avaient|(?:ont\s+)?(?:reçu|eu|présenté)|ont|présentaient|étaient|avec|sont|are|received|[a-z]{3,}ed|fell|took)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|(?:une?|des)(?:\s+[\p{L}-]{3,})?)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte|réactions?|reactions?)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
+    /// <summary>"5 patients had mild", "6 une activité moyenne", "44 women", "12 had no … activity", "48 fell once", "49 ont reçu une seule dose", "298 avaient une perte légère" (a French noun before its adjective), "97 patients sous télésurveillance étaient en classe NYHA II" (their people qualified, then their verb): a count, then its level within a few words. Not the denominator of another count ("172 of 9,114 current smokers"), nor the set a statistic is of ("… in the 2,903 female athletes").</summary>
+    static readonly Regex CountThenLevel = new(@"(?<![\w.,])(?<!\d\s+(?:of|out of|sur|des|parmi|among)\s+(?:(?:the|les)\s+)?)(?<!\b(?:in|for|chez|pour)\s+(?:the|les|ces)\s+)" + CountWord + @"(?![.,]\d)\s+(?:(?:of|out of|parmi|sur)\s+(?:the|les)\s+\d[\d,]*\s+(?:[\p{L}-]+\s+){0,2}?(?=(?:patients?|participants?|subjects?|sujets?|malades)\s))?(?:(?:patients?|participants?|subjects?|sujets?|malades)\s+(?:(?:(?!(?:of|out|sur|des|parmi|among|and|et|or|ou)\b)[\p{L}'-]+\s+){1,3}?(?=(?:were|étaient|had|avaient|présentaient)\s))?)?(?:(?:(?:sont|ont\s+été)\s+[a-zà-ÿ]{3,}(?:és|ées|is|us)|had|with|were|avaient|(?:ont\s+)?(?:reçu|eu|présenté)|ont|présentaient|étaient|avec|sont|are|received|[a-z]{3,}ed|fell|took)\s+)?(?:(?:in|en)\s+)?(?:(?:an?|(?:une?|des)(?:\s+[\p{L}-]{3,})?)\s+)?(?:(?:activité|activity|disease|forme|form|atteinte|réactions?|reactions?)\s+(?:(?:du|de la|de l'|of)\s*[\w-]+\s+)?)?(?<lev>LEVELS)\b", OptI);
     /// <summary>"mild in 5 patients", "faible chez 8": a level, then its count.</summary>
     static readonly Regex LevelThenCount = new(@"\b(?<lev>LEVELS)\s+(?:\([^()]{1,30}\)\s+)?(?:in|chez|for|pour)\s+" + CountWord + @"(?![.,]\d)(?!\s*%)", OptI);
     /// <summary>CountThenLevel and LevelThenCount with the levels of every variable, each variable's as group v0, v1, ….</summary>
@@ -213,18 +213,6 @@ internal static partial class StatisticExtractor
                 yield return (ParseWhole(m.Groups["n"].Value), $"'{m.Value.Trim()}', the people of a sentence earlier in the paragraph");
     }
 
-    /// <summary>The arm a clause names, when it names one arm only and the paper stated its n before, in the same section.</summary>
-    static (int At, string Name, int N, string Source)? ArmOfClause(string flow, int from, int to, int start, StudyNs studyNs)
-    {
-        if (studyNs.Arms.Count == 0) return null;
-        int? section = studyNs.Headings?.LastOrDefault(h => h <= start);
-        var named = ArmReference.Matches(flow[from..to]).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value))
-            .SelectMany(word => studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(word) && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
-            .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
-        // Two words of one arm's name ("given botulinum toxin" after "randomised to botulinum toxin (n = 40)") name one arm.
-        return named.Count >= 1 && named.Select(a => (a.At, a.N, a.Source)).Distinct().Count() == 1 ? named[0] : null;
-    }
-
     /// <summary>
     /// The counts of one sentence split into clauses, each with where its clause begins and ends: at a ";" between two
     /// counts, or where a level comes back ("absent in 58, mild in 27 … of the 92 given A, and absent in 41, mild in 33
@@ -339,11 +327,11 @@ internal static partial class StatisticExtractor
 internal static partial class StatisticExtractor
 {
     /// <summary>A group and its n at a clause's head, then a comma and the first count: "Of the 196 patients assigned to
-    /// withdrawal, 151 …", "of the 92 in the conventional program, 39 …", "Des 27 échecs sous oxygénothérapie standard, 19 …",
+    /// withdrawal, 151 …", "Of the 2,387 5-year-olds with caries, 1,214 …", "of the 92 in the conventional program, 39 …", "Des 27 échecs sous oxygénothérapie standard, 19 …",
     /// "Parmi les 7 214 patients sous inhalateur unique, 4 318 …".</summary>
     /// A sentence may open on the group without an article when its people are named, then a comma: "Of 12,604 patients,
     /// 6,318 …" (not "Of 655 adults screened, 618 were randomised, …", whose first count is the total of those after).
-    static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?-i:Of|Among|Out of)\s+(?=" + WholeCount + @"\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\s*,)|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+(?:[^\s\d,;:.()][^\s,;:()]*|\d{1,3}\s+(?:days?|weeks?|months?|years?|hours?|jours|semaines|mois|ans|heures)\b|\d+(?:[.,]\d+)?\s*(?:mm|cm|mg|µg|mcg|g|kg|mL|ml|Gy|UI|IU|%)(?![\p{L}\d]))){0,12}?)\s*,\s+$", OptI);
+    static readonly Regex GroupHead = new(@"(?:\b(?:of|among|out of)\s+(?:the|these|those|all(?:\s+the)?)\s+|(?<![\p{L}'’])(?-i:Of|Among|Out of)\s+(?=" + WholeCount + @"\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\s*,)|(?<![\p{L}'’])(?:des|parmi\s+(?:les|ces)|sur\s+(?:les|ces))\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<who>(?:\s+(?:[^\s\d,;:.()][^\s,;:()]*|\d{1,2}-\p{L}[^\s,;:()]*|\d{1,3}\s+(?:days?|weeks?|months?|years?|hours?|jours|semaines|mois|ans|heures)\b|\d+(?:[.,]\d+)?\s*(?:mm|cm|mg|µg|mcg|g|kg|mL|ml|Gy|UI|IU|%)(?![\p{L}\d]))){0,12}?)\s*,\s+$", OptI);
     /// <summary>A group named with its n in a bracket at a clause's head: "Among patients given rituximab (n = 120), 80 …",
     /// "Chez les patients opérés (n = 64), 50 …".</summary>
     static readonly Regex BracketNHead = new(@"\b(?:of|among|in|parmi|chez|dans|sur)\s+[^,;()\d]{1,60}\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)\s*,\s+$", OptI);
@@ -353,6 +341,33 @@ internal static partial class StatisticExtractor
     /// <summary>One clause of a list, led by its count (a bracket may follow it): "151 remained off prednisone at month 12",
     /// "6 an early treatment failure", "31 le lendemain"; it ends where ", 29", ", and 16", " et 4" opens the next.</summary>
     static readonly Regex CountLedClause = new(@"\G(?<rest>" + RestLead + @")?(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s*\([^()]*\))?\s+(?<lev>(?:(?!\s*,\s+(?:(?:and|et)\s+)?(?:" + RestLead + @")?\d|\s+(?:and|et)\s+(?:" + RestLead + @")?\d|:\s)[^;|\t\n])+?)(?:\s*,\s+(?:(?:and|et)\s+)?(?=(?:" + RestLead + @")?\d)|\s+(?:and|et)\s+(?=(?:" + RestLead + @")?\d)|\s*$)", OptI);
+    /// <summary>A count, then "and" and another group's count of the same set: "712 patients with A (56.3%) and 441 with B".</summary>
+    /// A lookahead at every count: matches overlap.
+    static readonly Regex CountAndOtherGroups = new(@"(?<![\d.,])(?=(?<h>" + WholeCount + @")(?![.,]?\d)(?:[^.;]|(?<=\d)\.(?=\d)){0,80}?\b(?:and|et)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?<after>[^.;()\d]{0,60}))", OptI);
+
+    /// <summary>
+    /// The count of another group's set, printed after "and" beside the count of the set a list parts, earlier in the
+    /// paper's section: the list parts the 712 responders with A; "712 patients with A (56.3%) and 441 with B" gives B's 441 when
+    /// the segment referring back names B ("…; with B these numbers were …"). Only when one count is found.
+    /// </summary>
+    static (int N, string Source)? ParallelCount(string flow, int from, int to, int setN, string reference)
+    {
+        if (GroupBeforeNumbers.Match(reference) is not { Success: true } g) return null;
+        var name = Regex.Replace(g.Groups["name"].Value, @"\b(?:groupe?s?|arms?|bras|le|la|les|the)\b", "", OptI).Trim().TrimEnd(',', '.').Trim();
+        var last = Regex.Match(name, @"[\p{L}][\p{L}'’-]{3,}$").Value;
+        if (last.Length == 0) return null;
+        var found = CountAndOtherGroups.Matches(flow[from..to]).Where(m => ParseWhole(m.Groups["h"].Value) == setN
+                && Regex.IsMatch(m.Groups["after"].Value, @"(?<![\p{L}-])" + Regex.Escape(last) + @"(?![\p{L}-])", OptI))
+            .Select(m => (N: ParseWhole(m.Groups["k"].Value), Source: $"of the group '{name}' ('{flow[(from + m.Groups["h"].Index)..(from + m.Groups["after"].Index + m.Groups["after"].Length)].Trim()}', beside the {setN} of the list before)")).Distinct().ToList();
+        return found.Select(f => f.N).Distinct().Count() == 1 ? found[0] : null;
+    }
+
+    /// <summary>A table's or a figure's caption, a heading within a paper's section.</summary>
+    static readonly Regex CaptionAt = new(@"\G\s*(?:Table|Tableau|Figure|Fig\.?)\s*[\dIVX]+\b", OptI);
+    /// <summary>People counted, then their copula right before the levels: "the 3,012 intervention children measured were ".</summary>
+    static readonly Regex PeopleSubjectOfLevels = new(@"\b(?:the|les|ces)\s+(?<n>" + WholeCount + @")\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b[^.;,\d]{0,40}?\s(?:were|was|étaient|était)\s+$", OptI);
+    /// <summary>A level, its count of a group's n, then the comma before the next count: "in place in 59 of the 63 eyes with A, ".</summary>
+    static readonly Regex LevelInCountOfGroup = new(@"(?<![\p{L}'’-])(?<lev>[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s+(?:in|chez)\s+(?<k>" + WholeCount + @")\s+(?<head>(?:(?:of|out of)\s+the|des|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)[^,;:.()\d]{0,80}?),\s+$", OptI);
     /// <summary>The members left once the others are counted, which make the list exhaustive: "and the remaining 35 …",
     /// "the other 12 …", "et les 12 autres …", "les 8 restants".</summary>
     const string RestLead = @"(?:the\s+(?:remaining|other)\s+|les\s+(?=" + WholeCount + @"\s+(?:autres|restante?s)\b))";
@@ -388,8 +403,8 @@ internal static partial class StatisticExtractor
     /// <summary>A total, then a colon and its parts: "18 436 élèves éligibles : 9 214 dans les collèges du programme et 9 222 …",
     /// "412 patients: 201 …".</summary>
     /// Not a number of a range or of a choice ("a stage 2 or 3 ingrown toenail: 104 …", "grade 1 to 2 …:"), nor a stage,
-    /// grade or type ("Type 2 diabetes:").
-    static readonly Regex ColonHead = new(@"(?<![\d.,])(?<!\d\s*(?:or|and|to|ou|et|à|[-–])\s*)(?<!\b(?:stages?|grades?|types?|class(?:es)?|stades?|levels?|niveaux?)\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)\s+(?!" + UnitAfterCount.ToString()[1..] + @")[^\d,;:.()]{1,60}?\s*:\s+$", OptI);
+    /// grade or type ("Type 2 diabetes:"), nor the agent of a passive, who are others ("2 148 patients inclus par 186 médecins :").
+    static readonly Regex ColonHead = new(@"(?<![\d.,])(?<!\d\s*(?:or|and|to|ou|et|à|[-–])\s*)(?<!\b(?:by|par)\s+)(?<!\b(?:stages?|grades?|types?|class(?:es)?|stades?|levels?|niveaux?)\s+)(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)\s+(?!" + UnitAfterCount.ToString()[1..] + @")[^\d,;:.()]{1,60}?\s*:\s+$", OptI);
     /// <summary>A last clause that gives the list's total: "538 in toothbrushing schools and 521 in varnish schools, 1,059 in all".</summary>
     static readonly Regex InAll = new(@"^(?:in all|in total|overall|altogether|au total|en tout|in both (?:groups|arms)|dans les deux (?:groupes|bras))$", OptI);
     /// <summary>A verb leading a clause's words ("remained", "were readmitted", "ont été transférés", "l'avaient arrêté"): a
@@ -407,8 +422,8 @@ internal static partial class StatisticExtractor
     /// tard", "80 pour une autre raison", "the remaining 12".</summary>
     static readonly Regex ResidualWords = new(@"\b(?:others?|another|remaining|rest|elsewhere|later|unknown|not|never|no longer|neither|autres?|ailleurs|plus tard|restants?|inconnu\w*|pas|jamais|aucun\w*|ni)\b", OptI);
     /// <summary>Words saying a member may be in several clauses, or that a clause counts a subgroup of another: "also",
-    /// "both", "of whom", "including", "dont", "également".</summary>
-    static readonly Regex OverlapWords = new(@"\b(?:daily|weekly|a day|a week|par jour|par semaine|quotidien\w*|hebdomadaire\w*|each|per|chacun|chaque|also|both|as well|in addition|including|of whom|among whom|of which|at least|more than one|aussi|également|à la fois|dont|notamment|parmi lesquels|parmi lesquelles|au moins|plusieurs)\b", OptI);
+    /// "both", "of whom", "including", "dont", "également"; not "at least" a percentage, a band's threshold ("by at least 50%").</summary>
+    static readonly Regex OverlapWords = new(@"\b(?:daily|weekly|a day|a week|par jour|par semaine|quotidien\w*|hebdomadaire\w*|each|per|chacun|chaque|also|both|as well|in addition|including|of whom|among whom|of which|at least(?!\s+\d+(?:[.,]\d+)?\s*%)|more than one|aussi|également|à la fois|dont|notamment|parmi lesquels|parmi lesquelles|au moins(?!\s+\d+(?:[.,]\d+)?\s*%)|plusieurs)\b", OptI);
     /// <summary>What a patient may have several of: symptoms, conditions, findings (a clause sharing "had" with them).</summary>
     static readonly Regex ConditionWords = new(@"\b(?:fever|rash|cough|headaches?|nausea|vomiting|diarrh\w*|fatigue|pain|dizziness|pruritus|itch\w*|insomnia|anxiety|depression|hypertension|diabetes|obesity|dyspn\w*|symptoms?|comorbid\w*|fièvre|éruption|toux|céphalées?|nausées?|vomissements?|douleurs?|vertiges?|prurit|insomnie|anxiété|dépression|diabète|obésité|asthénie|symptômes?|comorbidités?)\b", OptI);
     /// <summary>A time point in a clause: "à S24", "at week 12", "the week-4 visit", "at 6 months", "M12". Clauses at different times count
@@ -447,24 +462,37 @@ internal static partial class StatisticExtractor
     static readonly Regex NumberWordLead = new(@"^(?:one|a single|two|three|four|five|une?\s+seule?|deux|trois|quatre|cinq)\b", OptI);
     /// <summary>A level then its count, as a list's item: "left-sided in 68", "de 2 chez 58 patients", "l'adalimumab chez 41
     /// patients", "III in 21"; the people's word may follow the count.</summary>
-    static readonly Regex InCount = new(@"\s(?:in|chez)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b(?:\s+(?:of|in)\s+the\s+[\p{L}-]+\s+(?:group|arm)\b|\s+(?:du|des)\s+(?:groupe|bras)\s+[\p{L}-]+(?:\s+(?!(?:et|ou|de|à)\b)[\p{L}-]+){0,2}(?=\s*[,;.]|\s+et\b)|\s+(?:of|in)\s+the\s+[\p{L}-]+(?:\s+[\p{L}-]+){1,2}?\s+(?:group|arm)\b|" + GroupAfterPeople + @")?)?(?:\s*\([^()]*\))?", OptI);
+    static readonly Regex InCount = new(@"\s(?:in|chez|(?<!(?:multipliée?s?|divisée?s?)\s)par)\s+(?<k>" + WholeCount + @")(?![.,]?\d)(?!\s*(?:%|‰|/|[-–—]\s*\d))(?:\s+(?:[\p{L}-]+\s+)?" + PeopleWords + @"\b(?:\s+(?:of|in)\s+the\s+[\p{L}-]+\s+(?:group|arm)\b|\s+(?:du|des)\s+(?:groupe|bras)\s+[\p{L}-]+(?:\s+(?!(?:et|ou|de|à)\b)[\p{L}-]+){0,2}(?=\s*[,;.]|\s+et\b)|\s+(?:of|in)\s+the\s+[\p{L}-]+(?:\s+[\p{L}-]+){1,2}?\s+(?:group|arm)\b|" + GroupAfterPeople + @")?)?(?:\s*\([^()]*\))?", OptI);
     /// <summary>The group of the people counted, named after them up to the item's comma: "given botulinum toxin", "treated
     /// with phenol", "after surgery", "sous spiramycine", "traités par laser".</summary>
     const string GroupAfterPeople = @"\s+(?:given|after|treated\s+(?:with|by)|receiving|taking|on|under|sous|après|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+)?[\p{L}][\p{L}\d.-]*(?:\s+(?!(?:and|or|et|ou|in|chez)\b)[\p{L}\d][\p{L}\d.-]*){0,2}(?=\s*[,;.])";
     /// <summary>The first level of a list, tried in turn: after "was"/"était", after the clause's comma or colon, its last three words.</summary>
-    static readonly Regex[] FirstLevel = new[] { @"\b(?:was|were|était|étaient|a été|ont été)\s+", @"[,:]\s*", @"(?<![\p{L}'’-])" }
-        .Select(lead => new Regex(lead + @"(?<lev>(?:de\s+|d')?\d{1,2}|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|" + CodeLevel + @"|[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})\s*$", OptI)).ToArray();
+    static readonly Regex[] FirstLevel = new[] { @"(?:\b(?:was|were|était|étaient|a été|ont été)|s['’]agissait)\s+", @"[,:]\s*", @"(?<![\p{L}'’-])" }
+        .Select(lead => new Regex(lead + @"(?<lev>" + NumberLevel + "|" + ValueBand + @"|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|" + CodeLevel + @"|[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})(?:\s*\([^()]{1,60}\))?\s*$", OptI)).ToArray();
     /// <summary>A level that is a band of a measured value, with its unit: "de 11 à 20 dB", "above 20 dB", "supérieur à 20 dB",
-    /// "10 mmHg or less", "of 2 cm or more".</summary>
-    const string ValueBand = @"(?:de\s+|d'|of\s+|from\s+)?(?:(?:above|below|over|under|more than|less than|supérieure?s?|inférieure?s?|plus de|moins de)\s+(?:à\s+)?)?\d+(?:[.,]\d+)?(?:\s*(?:à|to|-|–)\s*\d+(?:[.,]\d+)?)?\s*(?:%|[\p{L}]{1,6}(?:/[\p{L}]{1,4})?)(?:\s+(?:ou|or)\s+(?:moins|plus|more|less))?";
+    /// "10 mmHg or less", "of 2 cm or more"; of a time or a change too, with its preposition: "en moins de 5 minutes", "entre 5
+    /// et 10 minutes", "after more than 10 minutes", "by 25% to 49%", "within 15 to 28 days".</summary>
+    const string ValueBand = @"(?:(?:de|of|from|within|in|after|before|by|en|après|avant|dans|entre|between)\s+|d')?(?:(?:above|below|over|under|more than|less than|fewer than|at least|supérieure?s?|inférieure?s?|plus de|moins de|au moins)\s+(?:à\s+)?)?\d+(?:[.,]\d+)?(?:\s*%?\s*(?:à|to|-|–|and|et)\s*\d+(?:[.,]\d+)?)?\s*(?:%|[\p{L}]{1,8}(?:/[\p{L}]{1,4})?)(?:\s+(?:ou|or)\s+(?:moins|plus|more|less))?";
+    /// <summary>A level that is a value or a band of values of a scale: "de 0 ou 1", "2 or 3", "1–2", "de 4 ou plus", "6 or more".</summary>
+    const string NumberLevel = @"(?:de\s+|d'|of\s+)?\d{1,2}(?:\s*[-–]\s*\d{1,2}|\s+(?:ou|or|à|to)\s+\d{1,2})?(?:\s+(?:or more|or less|or above|ou plus|ou moins|et plus))?";
     /// <summary>A level named by a code, capitals then a number: a nerve root or vertebra ("C5", "L4", "S1").</summary>
     const string CodeLevel = @"(?-i:[A-Z]{1,3}\d{1,2})";
     /// <summary>The copula that makes the levels after it the values of the sentence's subject: "The site was left-sided in
     /// 68, …", "Le score d'Apfel était de 2 chez 58 …", "L'anti-TNF reçu était l'adalimumab chez 41 …".</summary>
-    static readonly Regex CopulaBefore = new(@"\b(?:was|were|était|étaient|a été|ont été)\s+(?:(?:de|d'|l'|le|la|les|du|des|an?|the)\s*)?$", OptI);
+    /// <summary>A condition as the subject of the first clause, its verb after it: "la douleur avait disparu … chez 19, était
+    /// légère chez 32 …", "pain had resolved in 19, was mild in 32 …": the levels are its states, not conditions.</summary>
+    static readonly Regex ConditionAsSubject = new(ConditionWords + @"(?=\s+(?:[\p{L}'’-]+\s+)?(?:was|were|is|are|had|has|remained|became|\p{L}{3,}ed|était|étaient|est|sont|avait|avaient|a|ont|restait|restaient|devenait|demeurait)\b)", OptI);
+    /// <summary>A condition named with its severity, the levels of the one variable: "no pain … mild pain in 16 and moderate
+    /// pain in 7", "une douleur légère chez 16".</summary>
+    static readonly Regex ConditionBySeverity = new(@"\b(?:no|mild|moderate|severe|slight|intense|aucune?|légère?s?|modérée?s?|sévères?|intenses?|faibles?)\s+(?:[\p{L}-]+\s+)?" + ConditionWords + @"|" + ConditionWords + @"\s+(?:légère?s?|modérée?s?|sévères?|intenses?|faibles?|mild|moderate|severe)\b", OptI);
+    static readonly Regex CopulaBefore = new(@"(?:\b(?:was|were|était|étaient|a été|ont été)|s['’]agissait)\s+(?:(?:de|d'|l'|le|la|les|du|des|an?|the)\s*)?$", OptI);
+    /// <summary>A copula whose subject is what each member had, one each: "il s'agissait de …", "it was …".</summary>
+    static readonly Regex ImpersonalCopula = new(@"(?:\bil\s+s['’]agissait|\bit\s+was)\s+(?:(?:de|d'|an?|the)\s*)?$", OptI);
+    /// <summary>A level that is a band of a value, whole: "by 25% to 49%", "en moins de 5 minutes".</summary>
+    static readonly Regex ValueBandLevel = new("^" + ValueBand + "$", OptI);
     static readonly Regex Article = new(@"^(?:the|an?|le|la|les|l'|l’|une?|des|du|de la)\b", OptI);
     /// <summary>Levels that are the values of one scale: a number, a roman numeral, a letter, or a type or a named scale's value with one ("type A", "G1–G2", "GOLD 3", "NYHA III").</summary>
-    static readonly Regex ScaleValue = new(@"^(?:(?:de|d'|type|grade|stade|stage|class|classe|(?-i:[A-Z][A-Z0-9]+)(?=\s))\s*)?(?:\d{1,2}|[IVX]{1,4}|[A-E])(?:\s*[-–]\s*(?:\d{1,2}|[IVX]{1,4}))?(?:\s+or more|\s+ou plus)?$", OptI);
+    static readonly Regex ScaleValue = new(@"^(?:(?:de|d'|type|grade|stade|stage|class|classe|(?-i:[A-Z][A-Z0-9]+)(?=\s))\s*)?(?:\d{1,2}|[IVX]{1,4}|[A-E])(?:\s*[-–]\s*(?:\d{1,2}|[IVX]{1,4})|\s+(?:ou|or|à|to)\s+\d{1,2})?(?:\s+(?:or more|or less|or above|ou plus|ou moins|et plus))?$", OptI);
 
     /// <summary>A list of counts that parts one group, found in the text, with what makes its parts exclusive, if anything.</summary>
     sealed record ClauseList(List<CategoryCount> Items, int SegmentStart, int SegmentEnd, bool Exclusive, string Form)
@@ -571,6 +599,18 @@ internal static partial class StatisticExtractor
                 total = ParseWhole(trailing.Groups["n"].Value);
                 source = $"of '{trailing.Value.Trim()}'";
             }
+            // The people counted as the subject of the levels, before the arm they are of: "the 3,012 intervention children
+            // measured were underweight in 87, …", "les 3 012 enfants mesurés étaient …".
+            else if (l.Form == LevelsForm && PeopleSubjectOfLevels.Match(flow[l.SegmentStart..list[0].Start]) is { Success: true } subject)
+            {
+                total = ParseWhole(subject.Groups["n"].Value);
+                source = $"of '{subject.Value.Trim()}'";
+            }
+            // The other group's count of the set the list before parts, printed beside that set's count earlier in the paper's section:
+            // "response in 712 patients with A and 441 with B. … Of the 712 responders with A, …; with B these numbers were …".
+            else if (l.ByReference && resolved.LastOrDefault(o => o.S0 == s0 && o.L.SegmentStart < l.SegmentStart).Total is { } setN
+                     && ParallelCount(flow, studyNs.Headings?.LastOrDefault(h => h <= s0 && !CaptionAt.IsMatch(flow, h)) ?? 0, s0, setN, flow[l.SegmentStart..list[0].Start]) is { } parallel)
+                (total, source) = parallel;
             // An arm's n stated in the list's own sentence is one of its counts ("assigned to A (n = 312) or B (n = 309)").
             else if (ArmOfClause(flow, l.SegmentStart, l.SegmentEnd, list[0].Start, studyNs) is { } arm && arm.At < s0)
             {
@@ -597,7 +637,9 @@ internal static partial class StatisticExtractor
             else
             {
                 var (studyN, studyNSource) = studyNs.At(list[0].Start);
-                if (studyN is { } sn) others.Add((sn, $"the study's n ({studyNSource})"));
+                // The arms of an allocation ("randomly assigned to A (n = 112) or B (n = 110)") make the study's n: only a total
+                // stated with them is theirs.
+                if (studyN is { } sn && !(l.Form == LevelsForm && ArmsAllocated.IsMatch(flow[l.SegmentStart..l.SegmentEnd]))) others.Add((sn, $"the study's n ({studyNSource})"));
                 // The people of the paragraph's sentences up to the list's segment ("Les 152 patients (…) avaient … . Ils
                 // étaient en classe NYHA II (n = 61), III (n = 74) ou IV (n = 19)").
                 if (l.Exclusive) others.AddRange(SubjectPeople(flow, sentences, ParagraphStart(flow, s0), l.SegmentStart));
@@ -670,65 +712,6 @@ internal static partial class StatisticExtractor
         return new CategoryCounts(ctx, variable, items, n.N, Array.Empty<(int, string)>()) { TotalSource = n.Source };
     }
 
-    /// <summary>
-    /// The n of the group a segment's words name before its counts: its head with an n ("of the 3,274 treated with B"), an
-    /// arm whose n the paper stated before (an allocation, a table's header: <see cref="ArmOfClause"/>, <see
-    /// cref="ArmByPrintedName"/>), or the denominator the paragraph gives with the group's name ("12 of 40 given B", "19 of
-    /// 102 after B", "9 sur 44 du groupe B"), when every one it gives is the same.
-    /// </summary>
-    static (int N, string Source)? GroupN(string flow, int[] sentences, StudyNs studyNs, int from, int to, int at)
-    {
-        if (GroupHeadBefore.Match(flow[from..to]) is { Success: true } head)
-            return (ParseWhole(head.Groups["n"].Value), $"of '{head.Value.Trim().TrimEnd(',')}'");
-        int s0 = SentenceStart(sentences, at);
-        if (ArmOfClause(flow, from, to, at, studyNs) is { } arm && arm.At < s0)
-            return (arm.N, $"of {ArmNSource} '{arm.Name}' ('{arm.Source.Trim()}')");
-        if (ArmByPrintedName(flow, from, to, s0, studyNs) is { } printed)
-            return (printed.N, $"of {ArmNSource} '{printed.Name}' ('{printed.Source}')");
-        return GroupDenominator(flow, studyNs, from, to, at) is { } d ? (d.N, "of " + d.Source) : null;
-    }
-
-    /// <summary>Words naming a group in a clause: "given botulinum toxin", "after wedge excision", "in the B group", "du groupe
-    /// B", "sous B", "treated with B"; the name runs to a comma, a bracket, a number or a clause's end, four words at most.</summary>
-    static readonly Regex GroupNameInClause = new(@"\b(?:given|after|with|receiving|taking|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|au\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?(?<name>[\p{L}][\p{L}\d.'’‐-]*(?:\s+(?!(?:the|these|ces|les|numbers|nombres|were|étaient|was|était|and|et|or|ou|had|avaient|in|chez)\b)[\p{L}\d][\p{L}\d.'’‐-]*){0,3})", OptI);
-    static readonly Regex GroupWordEnd = new(@"\s+(?:group|arm|groupe|bras)$", OptI);
-
-    /// <summary>
-    /// The n of the group a clause names, as the clause's paper gives it as a denominator with the group's name ("12 of
-    /// 40 given B", "19 of 102 after B", "9 sur 44 du groupe B"): the name's words, or its first ones, in every such
-    /// denominator of the paper, all of one n. Null when the clause names no group, two, or the paper gives none.
-    /// </summary>
-    static (int N, string Source)? GroupDenominator(string flow, StudyNs studyNs, int from, int to, int at)
-    {
-        // The paper's section the clause is in (a paper of its own under its heading), before or after the clause.
-        int p0 = studyNs.Headings?.LastOrDefault(h => h <= at) ?? 0;
-        int p1 = studyNs.Headings?.FirstOrDefault(h => h > at) is int next and > 0 ? next : flow.Length;
-        var paragraph = flow[p0..p1];
-        var found = new List<(int N, string Source)>();
-        foreach (Match g in GroupNameInClause.Matches(flow[from..to]))
-        {
-            var words = Regex.Split(GroupWordEnd.Replace(g.Groups["name"].Value.Trim().TrimEnd('.', ','), ""), @"[\s‐-]+").Where(w => w.Length > 0).ToList();
-            // The whole name, else its first words ("after wedge excision of the nail" and "19 of 102 after wedge excision").
-            for (int k = words.Count; k >= 1; k--)
-            {
-                if (string.Join(" ", words.Take(k)).Length < 3) break;
-                string printedName = string.Join(@"[\s‐-]+", words.Take(k).Select(Regex.Escape));
-                var denominators = new Regex(DenominatorOfGroup.Replace("NAME", printedName), OptI).Matches(paragraph).ToList();
-                if (denominators.Count == 0) continue;
-                found.AddRange(denominators.Select(d => (ParseWhole(d.Groups["n"].Value), $"the group '{string.Join(" ", words.Take(k))}' ('{d.Value.Trim()}')")));
-                break;
-            }
-        }
-        return found.Count > 0 && found.Select(f => f.N).Distinct().Count() == 1 ? found[0] : null;
-    }
-    /// <summary>A count of a group's n with the group's name: "12 of 40 given NAME", "19 of 102 after NAME", "4 of 72 patients
-    /// treated with NAME", "9 sur 44 du groupe NAME", "19 patients sur 51 sous NAME". Not "64 of the 118 caesarean deliveries
-    /// after NAME", "97 of the 157 in the NAME group": a set named before ("the"), or other than people, is a part of the group.</summary>
-    const string DenominatorOfGroup = @"(?<![\w.,])" + WholeCount + @"\s+(?:[\p{L}-]+\s+){0,2}?(?:of|out of|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+(?:(?:[\p{L}-]+\s+)?" + PeopleWords + @"\s+)?(?:given|after|with|receiving|taking|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?NAME(?![\p{L}\d-])|" + DenominatorNamedPeople;
-    /// <summary>A count of a group's n with the group's name before its people: "43 of 148 intervention participants", "17 of
-    /// 155 controls", "12 sur 40 patients NAME" is not this form (French names after the people, above).</summary>
-    const string DenominatorNamedPeople = @"(?<![\w.,])" + WholeCount + @"\s+(?:of|out of)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+NAME(?:\s+" + PeopleWords + @"\b|(?<=(?i:control|témoin))s\b)";
-
     static readonly Regex ComparatorLead = new(@"^\s*(?:(?:in|of)\s+the\s+(?<role>placebo|sham|control|usual[- ]care)\s+(?:group|arm)|(?:dans\s+le|du)\s+(?:groupe|bras)\s+(?<role>placebo|contrôle|témoin|simulation|soins\s+habituels))\s*,?\s*$", OptI);
 
     /// <summary>
@@ -762,44 +745,6 @@ internal static partial class StatisticExtractor
         var last = exclusive.Select(x => Regex.Match(x.Level, @"[\p{L}-]{3,}(?=[^\p{L}]*$)").Value).ToList();
         return last.All(w => w.Length > 0) && last.Distinct().Count() == last.Count
                && other.Select((x, i) => Regex.IsMatch(x.Level, @"(?<![\p{L}-])" + Regex.Escape(last[i]) + @"(?![\p{L}-])")).All(b => b);
-    }
-
-    /// <summary>The group a clause names before its counts: "in the placebo group, …", "of the active group", "dans le
-    /// groupe clobétasol seul", "sous oxybate de sodium, …", "after open surgery, …".</summary>
-    static readonly Regex GroupNamedBefore = new(@"\b(?:in|of|from)\s+the\s+(?<name>[\p{L}][\p{L}‐-]*(?:\s+[\p{L}][\p{L}‐-]*){0,2}?)\s+(?:group|arm)\b|\b(?:du|dans\s+le|au)\s+(?:groupe|bras)\s+(?<name>[\p{L}][\p{L}'’‐-]*(?:\s+[\p{L}][\p{L}'’‐-]*){0,2}?)(?=\s*[,;:(.]|\s*$|\s+(?:ces|les)\b)|(?:^\s*|[,;]\s*)(?:in|after|with|under|on|sous|après|avec)\s+(?:the\s+|l['’]|le\s+|la\s+|les\s+)?(?<name>[\p{L}][\p{L}'’‐-]*(?:\s+[\p{L}][\p{L}'’‐-]*){0,3}?)(?:\s+(?:group|arm))?\s*,", OptI);
-
-    /// <summary>
-    /// The n of the group a clause names, where the paper printed that name with its n before (a table's header
-    /// "Oxybate de sodium (n = 64)", "Dissection alone (n = 78)"): the words of the name, a hyphen as a space, then
-    /// "(n = …)", else with one or two words more before it ("Contraception continue (n = 80)"); or a word of the name that names an arm whose n was stated before in the section ("of the active group"
-    /// after "randomized to active stimulation (n = 64) or sham stimulation (n = 62)"). Only when all give one n.
-    /// </summary>
-    static readonly Regex GroupWord = new(@"\b(?:groups?|arms?|groupes?|bras)\b", OptI);
-    static (int N, string Name, string Source)? ArmByPrintedName(string flow, int from, int to, int before, StudyNs studyNs)
-    {
-        // A span naming two groups ("96 dans le groupe association et 94 dans le groupe tamsulosine seule") names no one group.
-        if (GroupWord.Matches(flow, from).TakeWhile(m => m.Index < to).Count() > 1) return null;
-        int? section = studyNs.Headings?.LastOrDefault(h => h <= before);
-        var found = new List<(int N, string Name, string Source)>();
-        foreach (Match g in GroupNamedBefore.Matches(flow[from..to]))
-        {
-            var name = g.Groups["name"].Value.Trim();
-            if (name.Length < 3) continue;
-            var words = Regex.Split(name, @"[\s‐-]+").Where(w => w.Length > 0).Select(Regex.Escape);
-            string printedName = @"(?<![\p{L}\d'’-])" + string.Join(@"[\s‐-]+", words);
-            const string PrintedN = @"\s*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)";
-            List<(int, string, string)> PrintedAt(string pattern) => new Regex(pattern, OptI).Matches(flow[..before]).Select(m => (ParseWhole(m.Groups["n"].Value), name, m.Value)).ToList();
-            var atName = PrintedAt(printedName + PrintedN);
-            // The name's first words printed with one or two more ("in the contraception group" and "Contraception continue (n = 80)").
-            if (atName.Count == 0) atName = PrintedAt(printedName + @"(?:\s+[\p{L}][\p{L}'’‐-]*){1,2}" + PrintedN);
-            // The whole name printed with its n names the arm; its words may name others ("Méthotrexate + clobétasol" beside "Clobétasol seul").
-            found.AddRange(atName);
-            if (atName.Count == 0)
-            foreach (var word in Regex.Split(name, @"[\s‐-]+").Where(w => w.Length >= 3))
-                found.AddRange(studyNs.Arms.Where(a => a.At < before && ArmKey(a.Name) == ArmKey(word) && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section)
-                    .Select(a => (a.N, name, a.Source.Trim())));
-        }
-        return found.Count > 0 && found.Select(f => f.N).Distinct().Count() == 1 ? found[0] : null;
     }
 
     /// <summary>The group named right after a list's last count: " patients in the vehicle group", " dans le groupe véhicule".</summary>
@@ -864,13 +809,21 @@ internal static partial class StatisticExtractor
                 items.RemoveAt(items.Count - 1);
             }
             else if (ofHead is not null && items.Count >= 2) stated = ofHead;
+            // The first level given with its count of the group's n, the others led by their counts: "the graft was in place in
+            // 59 of the 63 eyes with A, 3 had a recurrence and 1 …", "guéris chez 27 des 41 patients sous A, 9 avaient …".
+            else if (items.Count >= 1 && stated is null && LevelInCountOfGroup.Match(flow[g0..items[0].Start]) is { Success: true } levelFirst)
+            {
+                int k0 = g0 + levelFirst.Groups["k"].Index;
+                items.Insert(0, (ParseWhole(levelFirst.Groups["k"].Value), levelFirst.Groups["lev"].Value, g0 + levelFirst.Groups["lev"].Index, k0 + levelFirst.Groups["k"].Length, false));
+                stated = (ParseWhole(levelFirst.Groups["n"].Value), g0 + levelFirst.Groups["lev"].Index, levelFirst.Groups["head"].Value.Trim());
+            }
             if (items.Count < 2) continue;
             // Only the run a group's head, an arm or the segment's start leads: not the counts of "47 of 196 and 44 of 190".
             if (items.Select(x => x.Lev.ToLowerInvariant()).Distinct().Count() < items.Count) continue;
             var levels = items.Select(x => x.Lev).ToList();
             var all = string.Join(" | ", levels);
             // How many each had, none, one and at least two: "at least" is then the last level, not an overlap.
-            bool distribution = levels.Any(l => NoneWord.IsMatch(l)) && levels.Any(l => OneWord.IsMatch(l)) && levels.Skip(1).Any(l => AtLeastTwo.IsMatch(l));
+            bool distribution = levels.Any(l => NoEventLevel.IsMatch(l)) && levels.Any(l => OneWord.IsMatch(l)) && levels.Skip(1).Any(l => AtLeastTwo.IsMatch(l));
             bool overlap = OverlapWords.IsMatch(distribution ? AtLeastTwo.Replace(all, "") : all) || HeadOverlapWords.IsMatch(flow[g0..items[0].Start]);
             bool hadCondition = HadVerb.IsMatch(levels[0]) && ConditionWords.IsMatch(all);
             bool gapped = items.Any(x => x.Gapped);
@@ -881,7 +834,7 @@ internal static partial class StatisticExtractor
             // the patients with none too: then each is classified once ("24 had no adverse event, 8 a mild event …").
             // Not where the group's head names the events themselves ("Of the 41 infections …, 24 were superficial, 12 deep
             // …"): an event is of one type.
-            bool events = EventWords.IsMatch(all) && !levels.Any(l => NoneWord.IsMatch(l)) && !EventsHead.IsMatch(flow[s0..items[0].Start]);
+            bool events = EventWords.IsMatch(all) && !levels.Any(l => NoEventLevel.IsMatch(l)) && !EventsHead.IsMatch(flow[s0..items[0].Start]);
             // How many each had, "43 two doses": exclusive as a distribution only, naming one and more ("203 prenaient un
             // antihypertenseur, 251 deux et 158 trois ou plus"), not a value alone ("41 required no antiemetic and 43 two doses").
             bool countOf = levels.Skip(1).Any(l => NumberWordLead.IsMatch(l)) && !(levels.Any(l => OneWord.IsMatch(l)) && levels.Any(l => MoreWord.IsMatch(l)));
@@ -918,6 +871,7 @@ internal static partial class StatisticExtractor
         var anchors = InCount.Matches(segment).ToList();
         var run = new List<(int K, string Lev, int Start, int End)>();
         int runFirstLevelStart = 0;
+        (int N, int At, string Source)? runHead = null;
         void Flush(List<ClauseList> into)
         {
             if (run.Count >= 2 && run.Select(x => x.Lev.ToLowerInvariant()).Distinct().Count() == run.Count)
@@ -926,17 +880,24 @@ internal static partial class StatisticExtractor
                 var before = segment[..runFirstLevelStart];
                 // A condition as the subject whose values the levels are ("Pain was constant in 29 and intermittent in 19") is
                 // one variable; conditions as the levels ("The symptoms were fever in 20 and rash in 10") are several.
-                bool overlap = OverlapWords.IsMatch(string.Join(" | ", levels)) || EventWords.IsMatch(before)
-                               || ConditionWords.IsMatch((CopulaBefore.IsMatch(before) ? "" : before) + string.Join(" | ", levels)) || MostCommon.IsMatch(before)
+                // Events classified by their severity, the patients with none counted too ("reactions were absent in 49, mild in
+                // 14 and moderate in 3"): each patient is in one level.
+                // Nor when the levels are bands of a value measured ("episodes per hour had fallen by at least 50% in 30, by 25% to
+                // 49% in 14 …"), or what each member's one event was ("Parmi les 119 enfants ayant une infection, il s'agissait d'une
+                // dermohypodermite chez 64, …").
+                bool bands = levels.All(l => ValueBandLevel.IsMatch(l)) || ImpersonalCopula.IsMatch(before);
+                bool overlap = OverlapWords.IsMatch(string.Join(" | ", levels)) || (EventWords.IsMatch(before) && !NoEventLevel.IsMatch(levels[0]) && !bands)
+                               || ConditionWords.IsMatch(ConditionBySeverity.Replace(ConditionAsSubject.Replace((CopulaBefore.IsMatch(before) ? "" : before) + levels[0], "") + " | " + string.Join(" | ", levels.Skip(1)), "")) || MostCommon.IsMatch(before)
                                || AtDifferentTimes(levels);
                 // After "was"/"était", the levels are the subject's values when they are alike: all with an article or
                 // none ("l'adalimumab chez 41, l'étanercept chez 30"), not a value then other subjects ("positif chez 61
                 // et les anticorps anti-CCP chez 66": two variables).
                 bool alike = levels.Select(l => Article.IsMatch(l)).Distinct().Count() == 1;
                 bool exclusive = !overlap && ((CopulaBefore.IsMatch(before) && alike) || levels.All(l => ScaleValue.IsMatch(l)));
-                into.Add(new ClauseList(run.Select(x => new CategoryCount(x.K, x.Lev.ToLowerInvariant(), g0 + x.Start, g0 + x.End)).ToList(), g0, g1, exclusive, LevelsForm) { Plain = !overlap });
+                into.Add(new ClauseList(run.Select(x => new CategoryCount(x.K, x.Lev.ToLowerInvariant(), g0 + x.Start, g0 + x.End)).ToList(), g0, g1, exclusive, LevelsForm) { Plain = !overlap, Head = runHead });
             }
             run.Clear();
+            runHead = null;
         }
         var found = new List<ClauseList>();
         int prevEnd = 0;
@@ -944,7 +905,7 @@ internal static partial class StatisticExtractor
         {
             // The level: the words before "in"/"chez", back to the previous item's end (after its join) or, for the first, a few words.
             string gap = segment[prevEnd..a.Index];
-            if (run.Count > 0 && Regex.Match(gap, @"^\s*(?:,\s*(?:(?:and|et)\s+)?|(?:and|et)\s+)(?<lev>[^,;:()\d]{1,40}?|(?:de\s+|d')?\d{1,2}|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|" + CodeLevel + "|" + ValueBand + @")(?:\s*\([^()\d]{1,60}\))?\s*$", OptI) is { Success: true } next)
+            if (run.Count > 0 && Regex.Match(gap, @"^\s*(?:,\s*(?:(?:and|et)\s+)?|(?:and|et)\s+)(?<lev>[^,;:()\d]{1,40}?|(?:[^,;:()\d]{1,40}?\s)?" + NumberLevel + @"|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?|" + CodeLevel + "|" + ValueBand + @")(?:\s*\([^()]{1,60}\))?\s*$", OptI) is { Success: true } next)
             {
                 run.Add((ParseWhole(a.Groups["k"].Value), next.Groups["lev"].Value.Trim(), prevEnd + next.Groups["lev"].Index, a.Index + a.Length));
             }
@@ -957,6 +918,13 @@ internal static partial class StatisticExtractor
                 {
                     runFirstLevelStart = prevEnd + lead.Groups["lev"].Index;
                     run.Add((ParseWhole(a.Groups["k"].Value), lead.Groups["lev"].Value.Trim(), runFirstLevelStart, a.Index + a.Length));
+                    // The first count given of its group's n: "absent in 49 of the 66 patients with the plaster, mild in 14 …".
+                    if (OfTotalAfter.Match(segment, a.Index + a.Length) is { Success: true } of)
+                    {
+                        runHead = (ParseWhole(of.Groups["n"].Value), -1, of.Value.Trim());
+                        prevEnd = a.Index + a.Length + of.Length;
+                        continue;
+                    }
                 }
             }
             prevEnd = a.Index + a.Length;
@@ -965,6 +933,11 @@ internal static partial class StatisticExtractor
         return found;
     }
 
+    /// <summary>The group the first count of a list is of, its n and its people, up to the item's end: "(in 71) of the 96 children
+    /// treated with A", "(chez 49) des 66 patients sous A".</summary>
+    static readonly Regex OfTotalAfter = new(@"\G\s+(?:(?:of|out of)\s+the|des|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)(?!\s*%)(?:\s+[^,;:.()\d\s][^,;:()\d]{0,80}?)?(?=\s*[,;]|\s+(?:and|et)\s)", OptI);
+    /// <summary>A level saying the event is absent: the patients with none are counted too ("absent", "clear of lesions", "n'avaient pas récidivé").</summary>
+    static readonly Regex NoEventLevel = new(@"\b(?:no|none|never|sans|aucune?|jamais|absent|absente?s?|nulle?s?|(?:clear|free) (?:of|from)|without|exempte?s? de|indemnes?|(?:had|did|have|has|were|was) not|n['’]\p{L}+ pas)\b", OptI);
     /// <summary>A level, then its count alone in a bracket: "de cause cardiovasculaire (4)", "day shifts (1,402)", "Hurley II
     /// (n = 41)"; the level's words after the join of the one before.</summary>
     static readonly Regex BracketedItem = new(@"(?<![\p{L}'’-])(?<lev>[^,;:()\d|\t\n](?:(?!\s{2})[^,;:()|\t\n]){0,60}?)\s*\(\s*(?:[nN]\s*=\s*)?(?<k>" + WholeCount + @")\s*\)", Opt);

@@ -248,10 +248,7 @@ internal static partial class StatisticExtractor
                 c1++;
             }
             int? section = studyNs.Headings?.LastOrDefault(h => h <= start);
-            List<(int At, string Name, int N, string Source)> Named(string words) => ArmReference.Matches(words).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value)).Concat(ArmBeforePeople.Matches(words).Select(m => m.Groups["name"].Value)).Concat(ArmAdverbs(words))
-                .SelectMany(word => studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(word)
-                                                        && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
-                .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
+            List<(int At, string Name, int N, string Source)> Named(string words) => ArmsNamed(words, start, studyNs);
             // The arm named with the statistic or after it; the words before it only when none is ("In the EVLA group, the
             // score was …"): those may be the previous statistic's ("4.92 with dupilumab and 21.08 ± 5.14 with placebo").
             var named = Named(flow[start..c1]);
@@ -786,4 +783,128 @@ internal static partial class StatisticExtractor
     static string? DosedArmName(string text, Match bracket) =>
         DosedArmAtEnd.Match(text[..(bracket.Index + bracket.Value.LastIndexOf('('))]) is { Success: true } d ? DoseKey(d) : null;
     static string DoseKey(Match dosed) => $"{dosed.Groups["num"].Value.Replace(',', '.')} {dosed.Groups["unit"].Value} {dosed.Groups["word"].Value}";
+
+    /// <summary>
+    /// The arms whose n the paper stated before a position, in the position's section, that words name: "with B", "in the B
+    /// group", "du groupe B", "sous B", "given B" (<see cref="ArmReference"/>), "9 B patients" (<see cref="ArmBeforePeople"/>),
+    /// "treated surgically" (<see cref="ArmAdverbs"/>); each arm once, its last statement. Every lookup of the group a
+    /// statistic's or a list's clause names goes through it.
+    /// </summary>
+    static List<(int At, string Name, int N, string Source)> ArmsNamed(string words, int before, StudyNs studyNs)
+    {
+        int? section = studyNs.Headings?.LastOrDefault(h => h <= before);
+        return ArmReference.Matches(words).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value)).Concat(ArmBeforePeople.Matches(words).Select(m => m.Groups["name"].Value)).Concat(ArmAdverbs(words))
+            .SelectMany(word => studyNs.Arms.Where(a => a.At < before && ArmKey(a.Name) == ArmKey(word)
+                                                    && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
+            .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
+    }
+
+    // The n of the group a clause names, however the paper stated it: an arm of the allocation (ArmsNamed), the name printed
+    // with its n (a table's header), or a denominator given with the name.
+
+    /// <summary>The arm a clause names, when it names one arm only and the paper stated its n before, in the same section.</summary>
+    static (int At, string Name, int N, string Source)? ArmOfClause(string flow, int from, int to, int start, StudyNs studyNs)
+    {
+        if (studyNs.Arms.Count == 0) return null;
+        var named = ArmsNamed(flow[from..to], start, studyNs);
+        // Two words of one arm's name ("given botulinum toxin" after "randomised to botulinum toxin (n = 40)") name one arm.
+        return named.Count >= 1 && named.Select(a => (a.At, a.N, a.Source)).Distinct().Count() == 1 ? named[0] : null;
+    }
+
+    /// <summary>
+    /// The n of the group a segment's words name before its counts: its head with an n ("of the 3,274 treated with B"), an
+    /// arm whose n the paper stated before (an allocation, a table's header: <see cref="ArmOfClause"/>, <see
+    /// cref="ArmByPrintedName"/>), or the denominator the paragraph gives with the group's name ("12 of 40 given B", "19 of
+    /// 102 after B", "9 sur 44 du groupe B"), when every one it gives is the same.
+    /// </summary>
+    static (int N, string Source)? GroupN(string flow, int[] sentences, StudyNs studyNs, int from, int to, int at)
+    {
+        if (GroupHeadBefore.Match(flow[from..to]) is { Success: true } head)
+            return (ParseWhole(head.Groups["n"].Value), $"of '{head.Value.Trim().TrimEnd(',')}'");
+        int s0 = SentenceStart(sentences, at);
+        if (ArmOfClause(flow, from, to, at, studyNs) is { } arm && arm.At < s0)
+            return (arm.N, $"of {ArmNSource} '{arm.Name}' ('{arm.Source.Trim()}')");
+        if (ArmByPrintedName(flow, from, to, s0, studyNs) is { } printed)
+            return (printed.N, $"of {ArmNSource} '{printed.Name}' ('{printed.Source}')");
+        return GroupDenominator(flow, studyNs, from, to, at) is { } d ? (d.N, "of " + d.Source) : null;
+    }
+
+    /// <summary>Words naming a group in a clause: "given botulinum toxin", "after wedge excision", "in the B group", "du groupe
+    /// B", "sous B", "treated with B"; the name runs to a comma, a bracket, a number or a clause's end, four words at most.</summary>
+    static readonly Regex GroupNameInClause = new(@"\b(?:given|after|with|receiving|taking|using|wearing|utilisant|portant|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|au\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?(?<name>[\p{L}][\p{L}\d.'’‐-]*(?:\s+(?!(?:the|these|ces|les|numbers|nombres|were|étaient|was|était|and|et|or|ou|had|avaient|in|chez)\b)[\p{L}\d][\p{L}\d.'’‐-]*){0,3})", OptI);
+    static readonly Regex GroupWordEnd = new(@"\s+(?:group|arm|groupe|bras)$", OptI);
+
+    /// <summary>
+    /// The n of the group a clause names, as the clause's paper gives it as a denominator with the group's name ("12 of
+    /// 40 given B", "19 of 102 after B", "9 sur 44 du groupe B"): the name's words, or its first ones, in every such
+    /// denominator of the paper, all of one n. Null when the clause names no group, two, or the paper gives none.
+    /// </summary>
+    static (int N, string Source)? GroupDenominator(string flow, StudyNs studyNs, int from, int to, int at)
+    {
+        // The paper's section the clause is in (a paper of its own under its heading), before or after the clause.
+        int p0 = studyNs.Headings?.LastOrDefault(h => h <= at) ?? 0;
+        int p1 = studyNs.Headings?.FirstOrDefault(h => h > at) is int next and > 0 ? next : flow.Length;
+        var paragraph = flow[p0..p1];
+        var found = new List<(int N, string Source)>();
+        foreach (Match g in GroupNameInClause.Matches(flow[from..to]))
+        {
+            var words = Regex.Split(GroupWordEnd.Replace(g.Groups["name"].Value.Trim().TrimEnd('.', ','), ""), @"[\s‐-]+").Where(w => w.Length > 0).ToList();
+            // The whole name, else its first words ("after wedge excision of the nail" and "19 of 102 after wedge excision").
+            for (int k = words.Count; k >= 1; k--)
+            {
+                if (string.Join(" ", words.Take(k)).Length < 3) break;
+                string printedName = string.Join(@"[\s‐-]+", words.Take(k).Select(Regex.Escape));
+                var denominators = new Regex(DenominatorOfGroup.Replace("NAME", printedName), OptI).Matches(paragraph).ToList();
+                if (denominators.Count == 0) continue;
+                found.AddRange(denominators.Select(d => (ParseWhole(d.Groups["n"].Value), $"the group '{string.Join(" ", words.Take(k))}' ('{d.Value.Trim()}')")));
+                break;
+            }
+        }
+        return found.Count > 0 && found.Select(f => f.N).Distinct().Count() == 1 ? found[0] : null;
+    }
+    /// <summary>A count of a group's n with the group's name: "12 of 40 given NAME", "19 of 102 after NAME", "4 of 72 patients
+    /// treated with NAME", "9 sur 44 du groupe NAME", "19 patients sur 51 sous NAME". Not "64 of the 118 caesarean deliveries
+    /// after NAME", "97 of the 157 in the NAME group": a set named before ("the"), or other than people, is a part of the group.</summary>
+    const string DenominatorOfGroup = @"(?<![\w.,])" + WholeCount + @"\s+(?:[\p{L}-]+\s+){0,2}?(?:of|out of|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+(?:(?:[\p{L}-]+\s+)?" + PeopleWords + @"\s+)?(?:given|after|with|receiving|taking|using|wearing|utilisant|portant|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?NAME(?![\p{L}\d-])|" + DenominatorNamedPeople;
+    /// <summary>A count of a group's n with the group's name before its people: "43 of 148 intervention participants", "17 of
+    /// 155 controls", "12 sur 40 patients NAME" is not this form (French names after the people, above).</summary>
+    const string DenominatorNamedPeople = @"(?<![\w.,])" + WholeCount + @"\s+(?:of|out of)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+NAME(?:\s+" + PeopleWords + @"\b|(?<=(?i:control|témoin))s\b)";
+
+    /// <summary>The group a clause names before its counts: "in the placebo group, …", "of the active group", "dans le
+    /// groupe clobétasol seul", "sous oxybate de sodium, …", "after open surgery, …".</summary>
+    static readonly Regex GroupNamedBefore = new(@"\b(?:in|of|from)\s+the\s+(?<name>[\p{L}][\p{L}‐-]*(?:\s+[\p{L}][\p{L}‐-]*){0,2}?)\s+(?:group|arm)\b|\b(?:du|dans\s+le|au)\s+(?:groupe|bras)\s+(?<name>[\p{L}][\p{L}'’‐-]*(?:\s+[\p{L}][\p{L}'’‐-]*){0,2}?)(?=\s*[,;:(.]|\s*$|\s+(?:ces|les)\b)|(?:^\s*|[,;]\s*)(?:in|after|with|under|on|sous|après|avec)\s+(?:the\s+|l['’]|le\s+|la\s+|les\s+)?(?<name>[\p{L}][\p{L}'’‐-]*(?:\s+[\p{L}][\p{L}'’‐-]*){0,3}?)(?:\s+(?:group|arm))?\s*,", OptI);
+
+    /// <summary>
+    /// The n of the group a clause names, where the paper printed that name with its n before (a table's header
+    /// "Oxybate de sodium (n = 64)", "Dissection alone (n = 78)"): the words of the name, a hyphen as a space, then
+    /// "(n = …)", else with one or two words more before it ("Contraception continue (n = 80)"); or a word of the name that names an arm whose n was stated before in the section ("of the active group"
+    /// after "randomized to active stimulation (n = 64) or sham stimulation (n = 62)"). Only when all give one n.
+    /// </summary>
+    static readonly Regex GroupWord = new(@"\b(?:groups?|arms?|groupes?|bras)\b", OptI);
+    static (int N, string Name, string Source)? ArmByPrintedName(string flow, int from, int to, int before, StudyNs studyNs)
+    {
+        // A span naming two groups ("96 dans le groupe association et 94 dans le groupe tamsulosine seule") names no one group.
+        if (GroupWord.Matches(flow, from).TakeWhile(m => m.Index < to).Count() > 1) return null;
+        int? section = studyNs.Headings?.LastOrDefault(h => h <= before);
+        var found = new List<(int N, string Name, string Source)>();
+        foreach (Match g in GroupNamedBefore.Matches(flow[from..to]))
+        {
+            var name = g.Groups["name"].Value.Trim();
+            if (name.Length < 3) continue;
+            var words = Regex.Split(name, @"[\s‐-]+").Where(w => w.Length > 0).Select(Regex.Escape);
+            string printedName = @"(?<![\p{L}\d'’-])" + string.Join(@"[\s‐-]+", words);
+            const string PrintedN = @"\s*\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)";
+            List<(int, string, string)> PrintedAt(string pattern) => new Regex(pattern, OptI).Matches(flow[..before]).Select(m => (ParseWhole(m.Groups["n"].Value), name, m.Value)).ToList();
+            var atName = PrintedAt(printedName + PrintedN);
+            // The name's first words printed with one or two more ("in the contraception group" and "Contraception continue (n = 80)").
+            if (atName.Count == 0) atName = PrintedAt(printedName + @"(?:\s+[\p{L}][\p{L}'’‐-]*){1,2}" + PrintedN);
+            // The whole name printed with its n names the arm; its words may name others ("Méthotrexate + clobétasol" beside "Clobétasol seul").
+            found.AddRange(atName);
+            if (atName.Count == 0)
+            foreach (var word in Regex.Split(name, @"[\s‐-]+").Where(w => w.Length >= 3))
+                found.AddRange(studyNs.Arms.Where(a => a.At < before && ArmKey(a.Name) == ArmKey(word) && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section)
+                    .Select(a => (a.N, name, a.Source.Trim())));
+        }
+        return found.Count > 0 && found.Select(f => f.N).Distinct().Count() == 1 ? found[0] : null;
+    }
 }
