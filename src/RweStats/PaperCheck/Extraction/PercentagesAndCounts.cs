@@ -35,7 +35,7 @@ internal static partial class StatisticExtractor
     /// </summary>
     const string CountVerb = @"(?:(?:have been|had been|were|was|sont|ont été|ont|étaient|avaient été)\s+)?[a-zà-ÿ]{3,}(?:ed|és|ées|us|ues|is|ies)(?:\s+[a-zà-ÿ][\wà-ÿ'-]*){0,2}\s*";
     /// <summary>A qualifier of the people counted, in one or two words: "17 patients sous lithium", "14 children with tubes", "14 patients after EVLA", "28 trekkers taking acetazolamide", "7 patients given iron sucrose", "20 patients with a standard dressing", "41 participants in usual care".</summary>
-    const string PeopleQualifier = @"(?:(?:with|without|on|under|receiving|taking|after|given|sous|avec|sans|recevant|prenant|après)\s+(?:(?:silver|the|la|le|l')\s*|an?\s+)?[\wÀ-ÿ'–-]+\s*(?:(?!(?:and|et|or|ou|in|dans|at|à)\b)[\p{L}][\wÀ-ÿ'–-]*\s*)?|(?:in|en)\s+usual\s+care\s*)";
+    const string PeopleQualifier = @"(?:(?:with|without|on|under|receiving|taking|after|given|using|(?:treated|managed)\s+(?:with|by)|sous|avec|sans|recevant|prenant|après|utilisant|trait[ée]e?s\s+(?:par|avec))\s+(?:(?:silver|the|la|le|l')\s*|an?\s+)?[\wÀ-ÿ'–-]+\s*(?:(?!(?:and|et|or|ou|in|dans|at|à)\b)[\p{L}][\wÀ-ÿ'–-]*\s*)?|(?:in|en)\s+usual\s+care\s*)";
     /// <summary>
     /// What the people counted had or reported, in up to four words: "19 had an abnormal ECG (1.9%)", "38 reported ever
     /// injecting drugs (37.4%)", "148 patients sont décédés (8,0 %)", "1 102 concernaient des femmes (59,7 %)".
@@ -52,11 +52,14 @@ internal static partial class StatisticExtractor
     static readonly Regex PercentBound = new(@"(?:[<>≤≥]=?|\b(?:below|above|under|over|less than|more than|greater than|lower than|higher than|fewer than|at least|at most|up to|exceeding|(?:inférieure?s?|supérieure?s?)(?:\s+ou\s+égale?s?)?\s+à|moins de|plus de|au moins|au plus|jusqu'à|dépassant))\s*$", OptI);
     /// <summary>What a drug is made up as: "tacrolimus 0.1% ointment", "0.05% clobetasol gel", "pommade à 0,1 %", "collyre de
     /// timolol à 0,5 %", "cream 1%": the percentage is the drug's concentration in it, not a share of people.</summary>
-    const string Formulation = @"(?:ointments?|gels?|creams?|lotions?|solutions?|(?:eye\s+|ear\s+|nasal\s+)?drops|sprays?|foams?|patch(?:es)?|shampoos?|mouthwash(?:es)?|mouth\s?rinses?|rinses?|varnish|emulsions?|suspensions?|pastes?|powders?|tinctures?|pommades?|crèmes?|collyres?|gouttes|mousses?|shampo(?:o|ing)s?|bains?\s+de\s+bouche|vernis|émulsions?|pâtes?|poudres?|teintures?|timbres?|patchs)";
+    const string Formulation = @"(?:ointments?|gels?|creams?|lotions?|solutions?|(?:eye\s+|ear\s+|nasal\s+)?drops|sprays?|foams?|patch(?:es)?|plasters?|dressings?|implants?|inserts?|wipes?|shampoos?|mouthwash(?:es)?|mouth\s?rinses?|rinses?|varnish|emulsions?|suspensions?|pastes?|powders?|tinctures?|pommades?|crèmes?|collyres?|gouttes|mousses?|shampo(?:o|ing)s?|bains?\s+de\s+bouche|vernis|émulsions?|pâtes?|poudres?|teintures?|timbres?|patchs|emplâtres?|pansements?|lingettes?)";
     static readonly Regex FormulationAfterPercent = new(@"^\s*%\s+(?:(?!(?:of|in|among|and|or|had|were|was|des|de|du|chez|et|ou|avaient|étaient)\b)[A-Za-zÀ-ÿ][\wÀ-ÿ-]*\s+){0,2}?" + Formulation + @"\b", OptI);
     /// <summary>Also a substance named after "de"/"d'" then "à" ("de DMSO à 50 %", "d'acide acétique à 5 %"): French gives a
     /// concentration so, and a share of people as "50 % des", "chez 50 %" or "(50 %)".</summary>
-    static readonly Regex FormulationBeforePercent = new(@"\b" + Formulation + @"\s+(?:(?:de|d'|of)\s*[A-Za-zÀ-ÿ][\wÀ-ÿ-]*\s+)?(?:(?:dosée?s?\s+)?à\s+|at\s+)?$|\b(?:de|d['’])\s*(?!(?:la|le|les|l['’]|ces|leurs?|ses)\b)[\p{L}][\p{L}\d-]*(?:\s+[\p{L}][\p{L}\d-]*)?\s+à\s+$", OptI);
+    static readonly Regex FormulationBeforePercent = new(@"\b" + Formulation + @"\s+(?:(?:de|d'|of)\s*[A-Za-zÀ-ÿ][\wÀ-ÿ-]*\s+)?(?:(?:dosée?s?\s+)?à\s+|at\s+)?$|\b(?:de|d['’])\s*(?!(?:la|le|les|l['’]|ces|leurs?|ses)\b)[\p{L}][\p{L}\d-]*(?:\s+[\p{L}][\p{L}\d-]*)?\s+à\s+$"
+        // A substance named with its article ("l'acide salicylique à 50 %", "la chlorhexidine à 2 %", "le nitrate d'argent à 1 %"):
+        // an acid or salt, or a drug's name by its ending.
+        + @"|\b(?:l['’]|la\s+|le\s+)(?:(?:acide|chlorure|nitrate|sulfate|peroxyde|gluconate|digluconate|citrate|vaseline|huile|alcool|povidone)\b(?:[\s'’-]+[\p{L}][\p{L}-]*){0,2}|[\p{L}][\p{L}-]*(?:ine|ïne|ide|ate|ol|one))\s+à\s+$", OptI);
     static readonly Regex PercentOfPeople = new(@"(?<pct>" + Num + @")\s*%\s*(?:des|de|d'|of|of the|of all)\s*" + PeopleWords, Opt);
 
     static readonly Regex PercentOfNamedGroup = new(@"\G\s*%\s+(?:of\s+(?:the|those)|among(?:\s+the)?|des|du|de\s+la|de\s+l'|parmi\s+les)\s*(?!(?:" + StudyPeople + @"|total|all|tous|ensemble|cases|cas)\b)[\wéèàç'-]+", OptI);

@@ -254,7 +254,7 @@ internal static partial class StatisticExtractor
                 .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
             // The arm named with the statistic or after it; the words before it only when none is ("In the EVLA group, the
             // score was …"): those may be the previous statistic's ("4.92 with dupilumab and 21.08 ± 5.14 with placebo").
-            var named = Named(flow[start..c1]);
+            var named = Named(flow[start..OwnClauseEnd(flow, end, c1)]);
             // When its own words name a group that is no arm known, not past the word that joins it to another group's
             // statement ("9 du groupe immobilisation (15,0 %) contre 3 du groupe mobilisation (4,9 %)": that arm is the
             // other clause's; "une otalgie après l'injection a été rapportée par 17 patients du groupe combiné" keeps its own).
@@ -262,7 +262,7 @@ internal static partial class StatisticExtractor
             {
                 int from = c0;
                 if (OwnGroupNamed.IsMatch(flow[start..c1]) && OtherGroupJoin.Matches(flow[c0..start]).LastOrDefault() is { } join) from = c0 + join.Index + join.Length;
-                named = Named(flow[from..c1]);
+                named = Named(flow[from..OwnClauseEnd(flow, end, c1)]);
             }
             // "with the 0.4 mm piston (n = 13, 19.7%)": an arm told from the other by its dose or size, named right before it.
             if (named.Count == 0 && DosedArmBefore.Match(flow[Math.Max(s0, start - 60)..start]) is { Success: true } dosed)
@@ -541,7 +541,7 @@ internal static partial class StatisticExtractor
     /// <summary>A statistic's clause naming an arm: "after EVLA", "with placebo", "given SDF", "in the tubes group", "dans le groupe conseils", "avec l'ivermectine"; and the names coordinated after it ("with surgery or casting": both).</summary>
     // An arm named by a number and its unit, under the word group or arm only ("du groupe 4 semaines", "in the 6-week
     // group"): "after 4 weeks" is a time, not an arm. First, so that "in the" is not taken for a name.
-    static readonly Regex ArmReference = new(@"\b(?:du|dans le|au) (?:groupe|bras)\s+(?<name>\d+\s+[\p{L}]+)|\bin the\s+(?<name>\d+[-\s][\p{L}]+)\s+(?:group|arm)\b|\b(?:after|with|on|receiving|taking|given|recevant|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|par|group|arm)\s+(?:the\s+|an?\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*)(?:\s+(?!(?:or|and|ou|et|nor|in|on|at|with|after|under|dans|avec|sous|après|par|à)\b)(?<name>[\p{L}][\p{L}\d-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*))*", OptI);
+    static readonly Regex ArmReference = new(@"\b(?:du|dans le|au) (?:groupe|bras)\s+(?<name>\d+\s+[\p{L}]+)|\bin the\s+(?<name>\d+[-\s][\p{L}]+)\s+(?:group|arm)\b|\b(?:after|with|on|receiving|taking|given|using|(?<=\b(?:treated|managed)\s)by|recevant|utilisant|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|par|group|arm)\s+(?:the\s+|an?\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*)(?:\s+(?!(?:or|and|ou|et|nor|in|on|at|with|after|under|dans|avec|sous|après|par|à)\b)(?<name>[\p{L}][\p{L}\d-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*))*", OptI);
 
     /// <summary>The value a statistic changed from, just before it: "from 11.8 (SD 3.9) to ", "de 48 ± 31 à ".</summary>
     static readonly Regex FromValueBefore = new(@"\b(?:from|de)\s+\d[\d.,]*\s*(?:(?:±|\+/-)\s*\d[\d.,]*|\(\s*(?:SD|DS|ET|SE)?\s*\d[\d.,]*\s*\))?\s*(?:[\p{L}/%]+\s*)?(?:to|à)\s+$", OptI);
@@ -786,4 +786,13 @@ internal static partial class StatisticExtractor
     static string? DosedArmName(string text, Match bracket) =>
         DosedArmAtEnd.Match(text[..(bracket.Index + bracket.Value.LastIndexOf('('))]) is { Success: true } d ? DoseKey(d) : null;
     static string DoseKey(Match dosed) => $"{dosed.Groups["num"].Value.Replace(',', '.')} {dosed.Groups["unit"].Value} {dosed.Groups["word"].Value}";
+
+    /// <summary>A word after a statistic that opens another group's statement of the same thing: "… with the drug (n = 9,
+    /// 14.1%) and with placebo (n = 2, 3.2%)", "more frequent with X (n = 8, 14.8%) than with placebo", "… contre 3 sous
+    /// Y": the arm named after it is that statement's, not the statistic's.</summary>
+    static readonly Regex OtherStatementAfter = new(@"\b(?:(?:and|et|or|ou|but|mais)\s+(?=(?:with|after|under|on|in|among|avec|sous|après|dans|chez|parmi)\b)|than|que|versus|vs\.?|contre|compared\s+with|comparé[es]*\s+(?:à|au|aux|avec)|whereas|while|alors\s+que|tandis\s+que)\b", OptI);
+
+    /// <summary>Where the clause a statistic closes ends, for the arm it names after it: before another group's statement (<see cref="OtherStatementAfter"/>).</summary>
+    static int OwnClauseEnd(string flow, int end, int c1) =>
+        end < c1 && OtherStatementAfter.Match(flow, end, c1 - end) is { Success: true } other ? other.Index : c1;
 }
