@@ -7,7 +7,9 @@ namespace RweStats.Tests;
 /// A count of an arm's people, then its percentage, checked against that arm's n however the people are said to be
 /// treated ("using B", "treated by B", "managed with B", "traités par B"); and a percentage with its count in a bracket
 /// after the arm it names, never against the n of the arm another statement names after it ("with A (n = 9, 14.1%) and
-/// with B (n = 2, 3.2%)", "more frequent with A (n = 8, 14.8%) than with B").
+/// with B (n = 2, 3.2%)", "more frequent with A (n = 8, 14.8%) than with B"); a concentration ("a 5% plaster", "l'acide
+/// salicylique à 50 %") is no share; a p the words with it say may be another test's or hypothesis's is checked when the
+/// interval or statistic beside it gives it.
 /// </summary>
 public class PaperCheckPercentages47Tests
 {
@@ -87,5 +89,39 @@ public class PaperCheckPercentages47Tests
         // The percentage of people who had it ("40 % des patients", "(12,5 %)") is no concentration.
         Assert.Equal("inconsistent", Verdict("Méthodes. Quatre-vingts patients ont été inclus. Sous la chlorhexidine, 10 patients (11,0 %) ont eu une irritation.", "percentage"));
         Assert.Equal("inconsistent", Verdict("Methods. We included 80 patients. With chlorhexidine, 10 patients (11.0%) had skin irritation.", "percentage"));
+    }
+
+    [Theory]
+    [InlineData("Healing at day 14 was 78.1% with the foam and 73.0% with gauze, a difference of 5.1 percentage points, 95% CI −9.3 to 19.5, p = .49, within the noninferiority margin of 15 points.", ".49", ".02")]
+    [InlineData("The difference was 5.1 percentage points, 95% CI [−9.3, 19.5], noninferiority P = 0.49.", "0.49", "0.02")]
+    [InlineData("La différence était de 5,1 points (IC à 95 % : −9,3 à 19,5), p = 0,49, dans la marge de non-infériorité de 15 points.", "0,49", "0,02")]
+    public void An_interval_p_the_sentence_may_give_another_hypothesis_is_checked_when_the_interval_gives_it(string sentence, string p, string other)
+    {
+        // A Wald interval of half-width 14.4 around 5.1 gives p = 0.49: the interval's p, consistent; a p it does not
+        // give may be the noninferiority test's, so not checkable, never inconsistent.
+        Assert.Equal("consistent", Verdict("Methods. We randomised 180 adults.\n\n" + sentence, "ci_vs_p"));
+        Assert.Equal("not_checkable", Verdict("Methods. We randomised 180 adults.\n\n" + sentence.Replace(p, other), "ci_vs_p"));
+    }
+
+    [Theory]
+    [InlineData("Satisfaction was higher with the drug (z = 2.94, p = 0.003, Mann-Whitney test).", "0.003", "0.03")]
+    [InlineData("Pain scores differed between groups (z = −2.94, P = .003, Wilcoxon rank-sum test).", ".003", ".03")]
+    [InlineData("Les hospitalisations étaient moins nombreuses sous lithium (z = −2,94 ; p = 0,003, test de Mann-Whitney).", "0,003", "0,03")]
+    public void A_statistic_whose_p_the_sentence_gives_another_test_is_checked_when_the_statistic_gives_it(string sentence, string p, string other)
+    {
+        Assert.Equal("consistent", Verdict(sentence, "p_vs_statistic"));
+        Assert.Equal("not_checkable", Verdict(sentence.Replace(p, other), "p_vs_statistic"));
+    }
+
+    [Theory]
+    [InlineData("Méthodes. Soixante-quinze sportifs ont été répartis en un groupe HSR (n = 38) et un groupe excentrique (n = 37).\n\nUne gêne a été signalée par 6 sportifs du groupe HSR (15,8 %).", "15,8 %", "14,2 %")]
+    [InlineData("Méthodes. Soixante-quinze sportives ont été incluses.\n\nUne entorse est survenue chez 6 sportives (8,0 %) pendant la saison.", "8,0 %", "14,2 %")]
+    [InlineData("Methods. We included 75 sportsmen.\n\nA sprain occurred in 6 sportsmen (8.0%) during the season.", "8.0%", "14.2%")]
+    [InlineData("Methods. We examined 75 5-year-olds.\n\nToothache was reported for 6 5-year-olds (8.0%).", "8.0%", "14.2%")]
+    public void Athletes_and_children_named_by_their_age_are_people_counted(string text, string pct, string wrong)
+    {
+        // 6/38 = 15.8 %, 6/75 = 8.0 %; no denominator gives 14.2 % with a count of 6 (6/42 = 14.29 %, 6/43 = 13.95 %).
+        Assert.Equal("consistent", Verdict(text, "percentage"));
+        Assert.Equal("inconsistent", Verdict(text.Replace(pct, wrong), "percentage"));
     }
 }
