@@ -124,4 +124,25 @@ public class PaperCheckPercentages47Tests
         Assert.Equal("consistent", Verdict(text, "percentage"));
         Assert.Equal("inconsistent", Verdict(text.Replace(pct, wrong), "percentage"));
     }
+
+    [Theory]
+    [InlineData("In this trial, 139 patients were randomly assigned to colchicine 0.5 mg twice daily (70 patients) or to placebo (69 patients).", "Diarrhea occurred in 12 patients with colchicine (17.1%).")]
+    [InlineData("We randomized 139 adults to a capsaicin patch (70 adults) or to oral duloxetine (69 adults).", "Skin redness, mostly mild, was reported in 12 adults with the patch (17.1%).")]
+    [InlineData("After screening, women were randomly assigned, by a concealed list, to early surgery (70 women) or observation (69 women).", "A wound infection developed in 12 women after early surgery (17.1%).")]
+    public void An_arms_n_counted_in_people_in_its_allocations_bracket_applies_en(string methods, string result)
+    {
+        // 12/70 = 17.1 %; 16.4 % needs 73, more than the arm's 70.
+        Assert.Equal("consistent", Verdicts("Methods. " + methods + "\n\nResults. " + result, "percentage")[^1]);
+        Assert.Equal("inconsistent", Verdicts("Methods. " + methods + "\n\nResults. " + result.Replace("17.1%", "16.4%"), "percentage")[^1]);
+    }
+
+    [Theory]
+    [InlineData("Cent trente-neuf patients ont été randomisés entre la colchicine (70 patients) et un placebo (69 patients).", "Une diarrhée est survenue chez 12 patients sous colchicine (17,1 %).")]
+    [InlineData("Les adultes ont été répartis entre un emplâtre de capsaïcine (70 adultes) et la duloxétine orale (69 adultes).", "Une rougeur, le plus souvent légère, a été notée chez 12 adultes sous duloxétine (17,4 %).")]
+    public void An_arms_n_counted_in_people_in_its_allocations_bracket_applies_fr(string methods, string result)
+    {
+        var pct = result.Contains("17,1 %") ? "17,1 %" : "17,4 %";
+        Assert.Equal("consistent", Verdicts("Méthodes. " + methods + "\n\nRésultats. " + result, "percentage")[^1]);
+        Assert.Equal("inconsistent", Verdicts("Méthodes. " + methods + "\n\nRésultats. " + result.Replace(pct, "16,4 %"), "percentage")[^1]);
+    }
 }

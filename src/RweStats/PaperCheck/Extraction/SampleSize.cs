@@ -518,7 +518,7 @@ internal static partial class StatisticExtractor
     /// perméthrine". The arm is named later by its last word ("after ureteroscopy", "in the lithotripsy group").
     /// </summary>
     static readonly Regex AllocationVerb = new(@"\b(?:randomly\s+(?:assigned|allocated)|assigned|allocated|randomi[sz]ed|received|were given|randomisé(?:e?s)?|répartie?s|affecté(?:e?s)?|tirés au sort|ont reçu|recevaient)\b", OptI);
-    static readonly Regex ArmInBracket = new(@"(?<name>(?<![\p{L}\d.,-])(?:\d+\s+(?=[\p{L}]))?[\p{L}][\p{L}\d'’-]*)(?:\s+" + ArmDose + @")?\s*\(\s*(?:(?:(?:groupe|bras)\s+)?(?<abbr>[A-Z][\w-]*)(?:\s+(?:group|arm))?\s*[;,]\s*)?[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", Opt);
+    static readonly Regex ArmInBracket = new(@"(?<name>(?<![\p{L}\d.,-])(?:\d+\s+(?=[\p{L}]))?[\p{L}][\p{L}\d'’-]*)(?:\s+" + ArmDose + @")?\s*\(\s*(?:(?:(?:groupe|bras)\s+)?(?<abbr>[A-Z][\w-]*)(?:\s+(?:group|arm))?\s*[;,]\s*)?(?:[nN]\s*=\s*(?<n>" + WholeCount + @")|(?<n>" + WholeCount + @")\s+" + PeopleWords + @")\s*\)", Opt);
     /// <summary>The dose an arm's name may carry before its n: "atropine 0.01% (n = 153)", "erenumab 140 mg (n = 118)".</summary>
     const string ArmDose = @"\d+(?:[.,]\d+)?\s*(?:%|mg|µg|mcg|g|mL|UI|IU)(?:/(?:kg|j|d|day|jour))?";
     const string ArmPhrase = @"(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\p{L}][\p{L}\d-]*\s+){0,3}?(?<NAME>[\p{L}][\p{L}\d-]*)(?:\s+[\d.,]+\s*(?:mg|µg|g|mL)\b)?(?:\s+(?:group|arm|groupe|bras))?";
