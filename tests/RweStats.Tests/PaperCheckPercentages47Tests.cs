@@ -5,7 +5,8 @@ namespace RweStats.Tests;
 
 /// <summary>
 /// A count of an arm's people, then its percentage, checked against that arm's n however the people are said to be
-/// treated ("using B", "treated by B", "managed with B", "traités par B"); and a percentage with its count in a bracket
+/// treated ("using B", "treated by B", "managed with B", "allocated to B", "who received B", "traités par B", "ayant reçu
+/// B", "randomisés dans le groupe B"); and a percentage with its count in a bracket
 /// after the arm it names, never against the n of the arm another statement names after it ("with A (n = 9, 14.1%) and
 /// with B (n = 2, 3.2%)", "more frequent with A (n = 8, 14.8%) than with B"); a concentration ("a 5% plaster", "l'acide
 /// salicylique à 50 %") is no share; a p the words with it say may be another test's or hypothesis's is checked when the
@@ -22,6 +23,10 @@ public class PaperCheckPercentages47Tests
     [InlineData("Crusting, mostly mild, was seen in 9 adults treated with imiquimod (18.8%).")]
     [InlineData("Hypopigmentation was reported in 9 patients treated by imiquimod (18.8%) at 6 months.")]
     [InlineData("At 6 months, 9 participants managed with imiquimod (18.8%) had a scar.")]
+    [InlineData("Crusting was seen in 9 patients allocated to imiquimod (18.8%).")]
+    [InlineData("Crusting was seen in 9 adults who received imiquimod (18.8%), none severe.")]
+    [InlineData("Crusting was seen in 9 patients who were given imiquimod (18.8%).")]
+    [InlineData("Crusting was seen in 9 adults randomized to imiquimod (18.8%) and healed within a week.")]
     public void A_count_of_people_treated_with_an_arm_takes_that_arms_n_en(string sentence)
     {
         // 9/48 = 18.75 %: consistent; 17.3 % needs a denominator of 52, more than the arm's 48: inconsistent.
@@ -35,6 +40,11 @@ public class PaperCheckPercentages47Tests
     [InlineData("Des croûtes ont été notées chez 9 patients traités par imiquimod (18,8 %).")]
     [InlineData("Des croûtes, le plus souvent légères, ont été notées chez 9 adultes utilisant l'imiquimod (18,8 %).")]
     [InlineData("À 6 mois, 9 patientes traitées avec imiquimod (18,8 %) avaient une cicatrice.")]
+    [InlineData("Des croûtes ont été notées chez 9 patients ayant reçu l'imiquimod (18,8 %).")]
+    [InlineData("Des croûtes ont été notées chez 9 adultes qui ont reçu l'imiquimod (18,8 %), sans gravité.")]
+    [InlineData("Des croûtes ont été notées chez 9 patients randomisés dans le groupe imiquimod (18,8 %).")]
+    [InlineData("Des croûtes ont été notées chez 9 patients affectés au groupe imiquimod (18,8 %).")]
+    [InlineData("Des croûtes ont été notées chez 9 adultes dans le groupe imiquimod (18,8 %).")]
     public void A_count_of_people_treated_with_an_arm_takes_that_arms_n_fr(string sentence)
     {
         Assert.Equal("consistent", Verdict(AllocationFr + sentence, "percentage"));
@@ -144,5 +154,28 @@ public class PaperCheckPercentages47Tests
         var pct = result.Contains("17,1 %") ? "17,1 %" : "17,4 %";
         Assert.Equal("consistent", Verdicts("Méthodes. " + methods + "\n\nRésultats. " + result, "percentage")[^1]);
         Assert.Equal("inconsistent", Verdicts("Méthodes. " + methods + "\n\nRésultats. " + result.Replace(pct, "16,4 %"), "percentage")[^1]);
+    }
+
+    [Theory]
+    [InlineData("Among the 1,284 children, the complication was cutaneous in 702 and pulmonary in 214. Among the 119 children with an invasive infection, it was cellulitis in 64. Intensive care was needed in 37 children (2.9%).", "2.9%", "2.6%")]
+    [InlineData("Of the 7,548 patients, 5,120 were discharged home. A return visit within 30 days was recorded for 612 patients (8.1%).", "8.1%", "7.6%")]
+    [InlineData("Parmi les 1 146 femmes, le germe était un staphylocoque chez 402. L'allaitement a été arrêté avant 3 mois par 214 femmes (18,7 %).", "18,7 %", "16,4 %")]
+    [InlineData("Chez les 1 284 enfants, la complication était cutanée chez 702 ; une admission en réanimation a été nécessaire chez 37 enfants (2,9 %).", "2,9 %", "2,6 %")]
+    public void A_count_of_the_people_a_paragraph_opened_on_is_a_share_of_them_at_most(string paragraph, string pct, string wrong)
+    {
+        // 37/1284 = 2.9 %, 612/7548 = 8.1 %, 214/1146 = 18.7 %: consistent; the wrong ones need more people than the set.
+        Assert.Equal("consistent", Verdicts(paragraph, "percentage")[^1]);
+        Assert.Equal("inconsistent", Verdicts(paragraph.Replace(pct, wrong), "percentage")[^1]);
+    }
+
+    [Theory]
+    [InlineData("Of the 950 admitted patients, 512 were discharged within 48 hours. A return visit was recorded for 612 patients (8.1%).")]
+    [InlineData("Among the 950 patients, 512 were discharged within 48 hours. A return visit was recorded for 612 women (8.1%).")]
+    [InlineData("Parmi les 950 patients hospitalisés, 512 sont sortis en 48 heures. Une nouvelle visite a eu lieu chez 612 patients (8,1 %).")]
+    [InlineData("Les 46 enfants ont commencé le régime; 41 y sont restés. Chez ces 41 enfants, le poids a baissé. Une constipation est survenue chez 19 enfants (41,3 %).")]
+    [InlineData("Forty-six children started the diet and 41 stayed on it. Among these 41 children, weight fell. Constipation occurred in 19 children (41.3%).")]
+    public void A_set_named_with_a_qualifier_or_another_noun_says_nothing_of_a_count(string paragraph)
+    {
+        Assert.DoesNotContain("inconsistent", Verdicts(paragraph, "percentage"));
     }
 }

@@ -35,7 +35,7 @@ internal static partial class StatisticExtractor
     /// </summary>
     const string CountVerb = @"(?:(?:have been|had been|were|was|sont|ont été|ont|étaient|avaient été)\s+)?[a-zà-ÿ]{3,}(?:ed|és|ées|us|ues|is|ies)(?:\s+[a-zà-ÿ][\wà-ÿ'-]*){0,2}\s*";
     /// <summary>A qualifier of the people counted, in one or two words: "17 patients sous lithium", "14 children with tubes", "14 patients after EVLA", "28 trekkers taking acetazolamide", "7 patients given iron sucrose", "20 patients with a standard dressing", "41 participants in usual care".</summary>
-    const string PeopleQualifier = @"(?:(?:with|without|on|under|receiving|taking|after|given|using|(?:treated|managed)\s+(?:with|by)|sous|avec|sans|recevant|prenant|après|utilisant|trait[ée]e?s\s+(?:par|avec))\s+(?:(?:silver|the|la|le|l')\s*|an?\s+)?[\wÀ-ÿ'–-]+\s*(?:(?!(?:and|et|or|ou|in|dans|at|à)\b)[\p{L}][\wÀ-ÿ'–-]*\s*)?|(?:in|en)\s+usual\s+care\s*)";
+    const string PeopleQualifier = @"(?:(?:with|without|on|under|receiving|taking|after|given|using|undergoing|(?:treated|managed)\s+(?:with|by)|(?:allocated|assigned|randomi[sz]ed)\s+to|who\s+(?:received|were\s+given|took|underwent)|sous|avec|sans|recevant|prenant|après|utilisant|trait[ée]e?s\s+(?:par|avec)|(?:ayant|qui\s+ont|qui\s+avaient)\s+reçu|(?:(?:randomisée?s|affectée?s|répartie?s)\s+)?(?:dans\s+le|au)\s+(?:groupe|bras)|du\s+bras)\s+(?:(?:silver|the|la|le|l')\s*|an?\s+)?[\wÀ-ÿ'–-]+\s*(?:(?!(?:and|et|or|ou|in|dans|at|à)\b)[\p{L}][\wÀ-ÿ'–-]*\s*)?|(?:in|en)\s+usual\s+care\s*)";
     /// <summary>
     /// What the people counted had or reported, in up to four words: "19 had an abnormal ECG (1.9%)", "38 reported ever
     /// injecting drugs (37.4%)", "148 patients sont décédés (8,0 %)", "1 102 concernaient des femmes (59,7 %)".
@@ -64,4 +64,27 @@ internal static partial class StatisticExtractor
 
     static readonly Regex PercentOfNamedGroup = new(@"\G\s*%\s+(?:of\s+(?:the|those)|among(?:\s+the)?|des|du|de\s+la|de\s+l'|parmi\s+les)\s*(?!(?:" + StudyPeople + @"|total|all|tous|ensemble|cases|cas)\b)[\wéèàç'-]+", OptI);
     static readonly Regex SubsetJustNamed = new(@"\b(?:among|of|parmi|sur)\s+(?:(?:these|those|the|ces|les)\s+)?(?<n>" + WholeCount + @")\s+[\wéèàç'-]+(?:\s+[\wéèàç'-]+){0,2}\s*,\s*$", OptI);
+
+    /// <summary>A count of people named by their noun alone, right before its bracketed percentage: "37 enfants (2,6 %)", "612 patients (8.1%)".</summary>
+    static readonly Regex BarePeopleBeforeShare = new(@"\G\s+(?<noun>" + PeopleWords + @")\s*[\(\[]\s*" + Num + @"\s*%", Opt);
+    /// <summary>A sentence opening on a set of people named by their noun alone: "Among the 7,548 patients, …", "Parmi les 1 284 enfants, …", "Of the 412 women, …".</summary>
+    static readonly Regex SentenceOpensOnBarePeople = new(@"(?<=^\s*|[.!?]\s+|\n\s*)(?:Among|Of|In|Across|Parmi|Chez|Sur|Pour)\s+(?:all\s+)?(?:the|les|l'ensemble\s+des)\s+(?<n>" + WholeCount + @")\s+(?<noun>" + PeopleWords + @")\s*,", Opt);
+
+    /// <summary>
+    /// The people a sentence earlier in a count's paragraph opened on, named by the same noun alone ("Parmi les 1 284
+    /// enfants, la complication … . … Une admission en réanimation a été nécessaire chez 37 enfants (2,6 %)"): a count of
+    /// them is a share of that set at most, whatever subgroup a sentence between speaks of. Not for people named with a
+    /// qualifier ("Of the 950 admitted patients,": a subgroup) or a demonstrative ("Chez ces 41 enfants,": a set named
+    /// before, which may be a subgroup), nor for a count qualified itself ("12 patients with X").
+    /// </summary>
+    static (int N, string Source)? PeopleOpenedInParagraph(string flow, int countEnd, int start)
+    {
+        if (BarePeopleBeforeShare.Match(flow, countEnd) is not { Success: true } count) return null;
+        int paragraph = flow.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
+        var opened = SentenceOpensOnBarePeople.Matches(flow[paragraph..start])
+            .Where(o => string.Equals(o.Groups["noun"].Value, count.Groups["noun"].Value, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (opened.Count == 0) return null;
+        var largest = opened.MaxBy(o => ParseWhole(o.Groups["n"].Value))!;
+        return (ParseWhole(largest.Groups["n"].Value), largest.Value.TrimEnd(',', ' '));
+    }
 }
