@@ -178,4 +178,15 @@ public class PaperCheckPercentages47Tests
     {
         Assert.DoesNotContain("inconsistent", Verdicts(paragraph, "percentage"));
     }
+
+    [Theory]
+    [InlineData("A second visit took place for 17 of 102 children in the 0.15 mg/kg group (16.7%).", "16.7%", "17.7%")]
+    [InlineData("Vomiting occurred in 12 of 80 patients given 5 mg/kg (15.0%) within an hour.", "15.0%", "16.0%")]
+    [InlineData("Une nouvelle consultation a eu lieu chez n = 17 sur 102 enfants du groupe 0,15 mg/kg (16,7 %).", "16,7 %", "17,7 %")]
+    [InlineData("Des vomissements sont survenus chez 12 patients sur 80 du groupe 2,5 mg (15,0 %).", "15,0 %", "16,0 %")]
+    public void A_count_of_a_denominator_of_an_arm_named_by_its_dose_is_checked(string sentence, string pct, string wrong)
+    {
+        Assert.Equal("consistent", Verdict(sentence, "percentage"));
+        Assert.Equal("inconsistent", Verdict(sentence.Replace(pct, wrong), "percentage"));
+    }
 }
