@@ -382,6 +382,9 @@ internal static partial class StatisticExtractor
                 // whose n is not stated here.
                 if (denominator is null && PercentOfNamedGroup.Match(flow, m.Groups["pct"].Index + m.Groups["pct"].Length) is { Success: true } group)
                     context = context with { N = null, NSource = $"the percentage is of a group it names ('{group.Value.Trim()}') whose n is not stated", NAtMost = null };
+                if (denominator is null && k is not null && context.N is null
+                    && PeopleOpenedInParagraph(flow, m.Groups["k"].Index + m.Groups["k"].Length, m.Index) is { } opened && opened.N >= k)
+                    context = context with { NAtMost = opened.N, NSource = $"'{opened.Source}', the people a sentence earlier in the paragraph opened on" };
                 found.Add(new Percentage(context, pct, k, denominator));
             }
 

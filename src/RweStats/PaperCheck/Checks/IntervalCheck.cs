@@ -32,10 +32,11 @@ internal static class IntervalCheck
         if (s.P is null)
             return Finding.Of(s, Name, FindingVerdict.Consistent, $"{quote}: the estimate lies inside its interval, symmetric on the {scaleName}; no p is printed with it");
 
-        if (s.P.Qualifier is { NotTheStatisticsP: true } q)
-            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: the estimate lies inside its interval, symmetric on the {scaleName}; {q.Why}");
-        if (s.OtherTestNamed is { } other)
-            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: the estimate lies inside its interval, symmetric on the {scaleName}; the sentence names {other}, whose p need not be the interval's");
+        // The words with the p may say it is another test's or another hypothesis's ("within the noninferiority margin",
+        // "Mann-Whitney"): such a p need not be the interval's, so one outside the interval's range says nothing; one
+        // inside it is the interval's p, as printed.
+        string? notItsP = s.P.Qualifier is { NotTheStatisticsP: true } q ? q.Why
+            : s.OtherTestNamed is { } other ? $"the sentence names {other}, whose p need not be the interval's" : null;
         double halfLo = Math.Max(1e-300, (scale(s.Upper.Low) - scale(s.Lower.High)) / 2), halfHi = (scale(s.Upper.High) - scale(s.Lower.Low)) / 2;
         double absLo = eLo <= 0 && eHi >= 0 ? 0 : Math.Min(Math.Abs(eLo), Math.Abs(eHi)), absHi = Math.Max(Math.Abs(eLo), Math.Abs(eHi));
         double alpha = 1 - s.Level!.Value / 100;
@@ -68,9 +69,12 @@ internal static class IntervalCheck
         double pMin = ps.Min(), pMax = ps.Max();
         var (rl, rh) = s.P.Interval;
         string range = $"{quote}: the SE implied by the interval ({dfText}, {scaleName}{(s.LevelSource.StartsWith("printed", StringComparison.Ordinal) ? "" : $"; level {PrintedNumber.Show(s.Level.Value)} %, {s.LevelSource}")}) gives p from {PValueCheck.Show(pMin)} to {PValueCheck.Show(pMax)}";
-        if (PValueCheck.Overlaps(pMin, pMax, rl, rh)) return Finding.Of(s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P}");
+        string though = notItsP is null ? "" : $": the interval's p, though the words with it may say otherwise ({notItsP})";
+        if (PValueCheck.Overlaps(pMin, pMax, rl, rh)) return Finding.Of(s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P}{though}");
         if (PValueCheck.Overlaps(pMin / 2, pMax / 2, rl, rh))
-            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P} matches a one-sided test (p from {PValueCheck.Show(pMin / 2)} to {PValueCheck.Show(pMax / 2)})");
+            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P} matches a one-sided test (p from {PValueCheck.Show(pMin / 2)} to {PValueCheck.Show(pMax / 2)}){though}");
+        if (notItsP is not null)
+            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: the estimate lies inside its interval, symmetric on the {scaleName}; {notItsP}");
         return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{range}; reported {s.P} is outside it (also one-sided: {PValueCheck.Show(pMin / 2)} to {PValueCheck.Show(pMax / 2)})");
     }
 }

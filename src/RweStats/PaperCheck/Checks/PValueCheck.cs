@@ -22,8 +22,10 @@ internal static class PValueCheck
             return CorrelationWithoutN(s, quote, studyN);
         if (needsDf && (s.Df1 is null || (s.Test == "F" && s.Df2 is null)))
             return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: the degrees of freedom are not printed, so p cannot be recomputed");
-        if (s.P.Qualifier is { NotTheStatisticsP: true } q)
-            return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: {q.Why}");
+        // A p the words with it say may be another test's or hypothesis's: one the statistic gives is its p, as printed;
+        // one it does not give says nothing.
+        string? notItsP = s.P.Qualifier is { NotTheStatisticsP: true } q ? q.Why : null;
+        string though = notItsP is null ? "" : $": the statistic's p, though the words with it may say otherwise ({notItsP})";
         double lo = Math.Max(0, Math.Abs(s.Value.Value) - s.Value.Unit / 2), hi = Math.Abs(s.Value.Value) + s.Value.Unit / 2;
         if (s.Test == "r" && hi >= 1) hi = 0.999999999;
         var dfs1 = DfCorners(s.Df1); var dfs2 = DfCorners(s.Df2);
@@ -39,9 +41,10 @@ internal static class PValueCheck
         var (rl, rh) = s.P.Interval;
         string range = $"{s.Test} = {s.Value} gives p from {Show(pMin)} to {Show(pMax)}{(s.Test is "t" or "z" or "r" ? " (two-sided)" : "")}{(epsilons.Length > 1 ? " (df uncorrected to corrected for sphericity at its lower bound)" : "")}";
         if (Overlaps(pMin, pMax, rl, rh))
-            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P}");
+            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P}{though}");
         if (s.Test is "t" or "z" or "r" && Overlaps(pMin / 2, pMax / 2, rl, rh))
-            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P} matches a one-sided test (p from {Show(pMin / 2)} to {Show(pMax / 2)})");
+            return Finding.Of(s, Name, FindingVerdict.Consistent, $"{range}; reported {s.P} matches a one-sided test (p from {Show(pMin / 2)} to {Show(pMax / 2)}){though}");
+        if (notItsP is not null) return Finding.Of(s, Name, FindingVerdict.NotCheckable, $"{quote}: {notItsP}");
         return Finding.Of(s, Name, FindingVerdict.Inconsistent, $"{range}; reported {s.P} is outside that range{(s.Test is "t" or "z" or "r" ? $" (also one-sided: {Show(pMin / 2)} to {Show(pMax / 2)})" : "")}");
     }
 

@@ -251,7 +251,7 @@ internal static partial class StatisticExtractor
             List<(int At, string Name, int N, string Source)> Named(string words) => ArmsNamed(words, start, studyNs);
             // The arm named with the statistic or after it; the words before it only when none is ("In the EVLA group, the
             // score was …"): those may be the previous statistic's ("4.92 with dupilumab and 21.08 ± 5.14 with placebo").
-            var named = Named(flow[start..c1]);
+            var named = Named(flow[start..OwnClauseEnd(flow, end, c1)]);
             // When its own words name a group that is no arm known, not past the word that joins it to another group's
             // statement ("9 du groupe immobilisation (15,0 %) contre 3 du groupe mobilisation (4,9 %)": that arm is the
             // other clause's; "une otalgie après l'injection a été rapportée par 17 patients du groupe combiné" keeps its own).
@@ -259,7 +259,7 @@ internal static partial class StatisticExtractor
             {
                 int from = c0;
                 if (OwnGroupNamed.IsMatch(flow[start..c1]) && OtherGroupJoin.Matches(flow[c0..start]).LastOrDefault() is { } join) from = c0 + join.Index + join.Length;
-                named = Named(flow[from..c1]);
+                named = Named(flow[from..OwnClauseEnd(flow, end, c1)]);
             }
             // "with the 0.4 mm piston (n = 13, 19.7%)": an arm told from the other by its dose or size, named right before it.
             if (named.Count == 0 && DosedArmBefore.Match(flow[Math.Max(s0, start - 60)..start]) is { Success: true } dosed)
@@ -515,7 +515,7 @@ internal static partial class StatisticExtractor
     /// perméthrine". The arm is named later by its last word ("after ureteroscopy", "in the lithotripsy group").
     /// </summary>
     static readonly Regex AllocationVerb = new(@"\b(?:randomly\s+(?:assigned|allocated)|assigned|allocated|randomi[sz]ed|received|were given|randomisé(?:e?s)?|répartie?s|affecté(?:e?s)?|tirés au sort|ont reçu|recevaient)\b", OptI);
-    static readonly Regex ArmInBracket = new(@"(?<name>(?<![\p{L}\d.,-])(?:\d+\s+(?=[\p{L}]))?[\p{L}][\p{L}\d'’-]*)(?:\s+" + ArmDose + @")?\s*\(\s*(?:(?:(?:groupe|bras)\s+)?(?<abbr>[A-Z][\w-]*)(?:\s+(?:group|arm))?\s*[;,]\s*)?[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)", Opt);
+    static readonly Regex ArmInBracket = new(@"(?<name>(?<![\p{L}\d.,-])(?:\d+\s+(?=[\p{L}]))?[\p{L}][\p{L}\d'’-]*)(?:\s+" + ArmDose + @")?\s*\(\s*(?:(?:(?:groupe|bras)\s+)?(?<abbr>[A-Z][\w-]*)(?:\s+(?:group|arm))?\s*[;,]\s*)?(?:[nN]\s*=\s*(?<n>" + WholeCount + @")|(?<n>" + WholeCount + @")\s+" + PeopleWords + @")\s*\)", Opt);
     /// <summary>The dose an arm's name may carry before its n: "atropine 0.01% (n = 153)", "erenumab 140 mg (n = 118)".</summary>
     const string ArmDose = @"\d+(?:[.,]\d+)?\s*(?:%|mg|µg|mcg|g|mL|UI|IU)(?:/(?:kg|j|d|day|jour))?";
     const string ArmPhrase = @"(?:the\s+|l'|la\s+|le\s+|les\s+)?(?:[\p{L}][\p{L}\d-]*\s+){0,3}?(?<NAME>[\p{L}][\p{L}\d-]*)(?:\s+[\d.,]+\s*(?:mg|µg|g|mL)\b)?(?:\s+(?:group|arm|groupe|bras))?";
@@ -538,7 +538,7 @@ internal static partial class StatisticExtractor
     /// <summary>A statistic's clause naming an arm: "after EVLA", "with placebo", "given SDF", "in the tubes group", "dans le groupe conseils", "avec l'ivermectine"; and the names coordinated after it ("with surgery or casting": both).</summary>
     // An arm named by a number and its unit, under the word group or arm only ("du groupe 4 semaines", "in the 6-week
     // group"): "after 4 weeks" is a time, not an arm. First, so that "in the" is not taken for a name.
-    static readonly Regex ArmReference = new(@"\b(?:du|dans le|au) (?:groupe|bras)\s+(?<name>\d+\s+[\p{L}]+)|\bin the\s+(?<name>\d+[-\s][\p{L}]+)\s+(?:group|arm)\b|\b(?:after|with|on|receiving|taking|given|recevant|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|par|group|arm)\s+(?:the\s+|an?\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*)(?:\s+(?!(?:or|and|ou|et|nor|in|on|at|with|after|under|dans|avec|sous|après|par|à)\b)(?<name>[\p{L}][\p{L}\d-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*))*", OptI);
+    static readonly Regex ArmReference = new(@"\b(?:du|dans le|au) (?:groupe|bras)\s+(?<name>\d+\s+[\p{L}]+)|\bin the\s+(?<name>\d+[-\s][\p{L}]+)\s+(?:group|arm)\b|\b(?:after|with|on|receiving|taking|given|using|undergoing|(?<=\b(?:treated|managed)\s)by|(?<=\b(?:allocated|assigned|randomi[sz]ed)\s)to|(?<=\bwho\s)(?:received|took|underwent)|(?<=\b(?:ayant|ont|avaient)\s)reçu|au groupe|au bras|recevant|utilisant|under|in|in the|du groupe|dans le groupe|du bras|dans le bras|avec|sous|après|par|group|arm)\s+(?:the\s+|an?\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*)(?:\s+(?!(?:or|and|ou|et|nor|in|on|at|with|after|under|dans|avec|sous|après|par|à)\b)(?<name>[\p{L}][\p{L}\d-]*))?(?:\s*(?:,|or|and|ou|et|nor)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|une?\s+)?(?<name>[\p{L}][\p{L}\d-]*))*", OptI);
 
     /// <summary>The value a statistic changed from, just before it: "from 11.8 (SD 3.9) to ", "de 48 ± 31 à ".</summary>
     static readonly Regex FromValueBefore = new(@"\b(?:from|de)\s+\d[\d.,]*\s*(?:(?:±|\+/-)\s*\d[\d.,]*|\(\s*(?:SD|DS|ET|SE)?\s*\d[\d.,]*\s*\))?\s*(?:[\p{L}/%]+\s*)?(?:to|à)\s+$", OptI);
@@ -907,4 +907,12 @@ internal static partial class StatisticExtractor
         }
         return found.Count > 0 && found.Select(f => f.N).Distinct().Count() == 1 ? found[0] : null;
     }
+    /// <summary>A word after a statistic that opens another group's statement of the same thing: "… with the drug (n = 9,
+    /// 14.1%) and with placebo (n = 2, 3.2%)", "more frequent with X (n = 8, 14.8%) than with placebo", "… contre 3 sous
+    /// Y": the arm named after it is that statement's, not the statistic's.</summary>
+    static readonly Regex OtherStatementAfter = new(@"\b(?:(?:and|et|or|ou|but|mais)\s+(?=(?:with|after|under|on|in|among|avec|sous|après|dans|chez|parmi)\b)|than|que|versus|vs\.?|contre|compared\s+with|comparé[es]*\s+(?:à|au|aux|avec)|whereas|while|alors\s+que|tandis\s+que)\b", OptI);
+
+    /// <summary>Where the clause a statistic closes ends, for the arm it names after it: before another group's statement (<see cref="OtherStatementAfter"/>).</summary>
+    static int OwnClauseEnd(string flow, int end, int c1) =>
+        end < c1 && OtherStatementAfter.Match(flow, end, c1 - end) is { Success: true } other ? other.Index : c1;
 }
