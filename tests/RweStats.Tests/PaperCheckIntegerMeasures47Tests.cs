@@ -79,4 +79,36 @@ public class PaperCheckIntegerMeasures47Tests
     [InlineData("Dans les 3 centres, la douleur est passée de 6,2 ± 1,8 à 2,1 ± 1,5 (p = 0,41).")]
     [InlineData("La douleur a été cotée à l'inclusion et à 6 semaines par 3 infirmières : elle est passée de 6,2 ± 1,8 à 2,1 ± 1,5 (p = 0,41).")]
     public void NoNOfPlacesOrRaters(string text) => Assert.DoesNotContain("inconsistent", Verdicts(text, "within_patient_p"));
+
+    [Theory]
+    // Days missed or lost are whole: 2.36 x 14 = 33.04 (33/14 = 2.357), 2.37 x 14 = 33.18 (no whole total); 3.43 x 15
+    // = 51.45 (51/15 = 3.4, 52/15 = 3.467); 4.62 x 13 = 60.06 (60/13 = 4.615), 4.60 x 13 = 59.8 (59/13 = 4.538).
+    [InlineData("The 14 children given the vaccine missed 2.36 (SD 1.18) school days.", "consistent")]
+    [InlineData("The 14 children given the vaccine missed 2.37 (SD 1.18) school days.", "inconsistent")]
+    [InlineData("Work days lost because of back pain averaged 3.43 (SD 1.41) in the 15 nurses of the exercise group.", "inconsistent")]
+    [InlineData("In the 13 patients with flares, days off work averaged 4.60 (SD 2.10).", "inconsistent")]
+    [InlineData("Les 14 enfants vaccinés ont eu 2,37 (ET 1,18) jours d'absence scolaire.", "inconsistent")]
+    [InlineData("Chez les 13 patients ayant une poussée, les journées de travail manquées étaient en moyenne de 4,62 (ET 2,10).", "consistent")]
+    [InlineData("Chez les 13 patients ayant une poussée, les journées de travail manquées étaient en moyenne de 4,60 (ET 2,10).", "inconsistent")]
+    public void AMeanOfDaysMissed(string text, string verdict) => Assert.Equal(verdict, Verdict(text, "grim"));
+
+    [Theory]
+    // A stay or a time to an event may be timed: not whole days.
+    [InlineData("The 14 children in the hospital stayed 2.37 (SD 1.18) days.")]
+    [InlineData("Les 14 enfants hospitalisés sont restés 2,37 (ET 1,18) jours.")]
+    public void AStayInDaysIsNotCounted(string text) => Assert.Equal("not_checkable", Verdict(text, "grim"));
+
+    [Theory]
+    // Days counted within a stated period are whole, and a second group given the same verb and unit measures the same:
+    // 2.17 x 12 = 26.04 (26/12 = 2.167); 2.18 x 12 = 26.16 (26/12 = 2.167, 27/12 = 2.25); 3.43 x 15 = 51.45 (51/15 = 3.4,
+    // 52/15 = 3.467).
+    [InlineData("The 12 women reported 2.17 (SD 1.20) days with pain in the past 4 weeks, and the 15 men reported 3.43 (SD 1.41) days.", "consistent,inconsistent")]
+    [InlineData("The 10 girls took 4.30 (SD 1.95) days of antihistamines in the last week, and the 15 boys took 3.43 (SD 1.41) days.", "consistent,inconsistent")]
+    [InlineData("The 12 women slept 2.18 (SD 1.20) nights without waking in the last 2 weeks.", "inconsistent")]
+    [InlineData("Les 12 femmes ont rapporté 2,17 (ET 1,20) jours avec douleur au cours des 4 dernières semaines, et les 15 hommes ont rapporté 3,43 (ET 1,41) jours.", "consistent,inconsistent")]
+    [InlineData("Les 12 femmes ont dormi 2,18 (ET 1,20) nuits sans réveil au cours de la dernière semaine.", "inconsistent")]
+    // A stay may be timed: the same verb and unit inherit nothing from a measure not counted.
+    [InlineData("The 12 patients stayed 2.18 (SD 1.20) days in hospital, and the 15 controls stayed 3.43 (SD 1.41) days.", "not_checkable,not_checkable")]
+    public void DaysCountedInAPeriodAndASecondGroupWithTheSameVerb(string text, string verdicts) =>
+        Assert.Equal(verdicts, string.Join(",", Verdicts(text, "grim")));
 }
