@@ -111,4 +111,13 @@ public class PaperCheckIntegerMeasures47Tests
     [InlineData("The 12 patients stayed 2.18 (SD 1.20) days in hospital, and the 15 controls stayed 3.43 (SD 1.41) days.", "not_checkable,not_checkable")]
     public void DaysCountedInAPeriodAndASecondGroupWithTheSameVerb(string text, string verdicts) =>
         Assert.Equal(verdicts, string.Join(",", Verdicts(text, "grim")));
+
+    [Theory]
+    // A value known as a median by its quartiles alone, the period its days were counted over between them.
+    [InlineData("Patients given placebo reported 4.3 symptom-free days in the last 2 weeks (IQR 2–7).", "inconsistent")]
+    [InlineData("Children in the control group had 3.6 nights with wheeze in the past 4 weeks (IQR 1–6).", "inconsistent")]
+    [InlineData("Les élèves du groupe témoin ont eu 4,3 jours d'absence sur les 4 dernières semaines (EIQ 2-7).", "inconsistent")]
+    [InlineData("Les élèves du groupe témoin ont eu 4,5 jours d'absence sur les 4 dernières semaines (EIQ 2-7).", "consistent")]
+    public void AMedianByItsQuartilesOfDaysCountedOverAPeriod(string text, string verdict) =>
+        Assert.Equal(verdict, Verdict(text, "quantile") ?? Verdict(text, "quantile_order"));
 }

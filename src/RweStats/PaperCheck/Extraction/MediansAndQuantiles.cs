@@ -20,7 +20,7 @@ internal static partial class StatisticExtractor
     /// travail (Q1-Q3 : 0-9)"), none a verb: "45
     /// patients had (IQR …)" is no median's unit.
     /// </summary>
-    const string MedianUnitWords = @"(?:(?!(?:" + Auxiliary + @")(?![\p{L}'-]))[\p{L}µ/%][\p{L}µ/%'-]*\s*){0,5}";
+    const string MedianUnitWords = @"(?:(?!(?:" + Auxiliary + @")(?![\p{L}'-]))[\p{L}µ/%][\p{L}µ/%'-]*(?![\p{L}µ/%'-])\s*|" + PeriodCountedOver + @"){0,8}";
     /// <summary>A number after "sur", "out of", "of the last" is the denominator of the count before it ("une médiane de 6 saisons sur les 10 dernières (Q1-Q3 : 2-9)"), no median.
     /// A number closing a range ("on a 0–10 scale", "on a scale of 0 to 10") is the scale's bound, no median either.</summary>
     const string NotADenominator = @"(?<!\b(?:last|past|previous|preceding|au\s+cours\s+des|pendant\s+les|lors\s+des|dans\s+les)\s+)(?<!\b(?:sur(?:\s+(?:les|ces))?|out\s+of(?:\s+the)?|of\s+the\s+(?:last|past|previous)|of\s+(?:these|those))\s+)(?<!\d\s+(?:of|des|sur|out\s+of)(?:\s+(?:the|les|ces))?\s+)(?<!\d\s*[–—-]\s*)(?<!\b(?:scale|échelle)\s+(?:(?:of|from|de|allant\s+de)\s+)?\d+\s+(?:to|à)\s+)";
