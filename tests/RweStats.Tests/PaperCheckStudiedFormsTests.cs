@@ -78,8 +78,8 @@ public class PaperCheckStudiedFormsTests
     [Theory]
     // Days counted, whatever days they are, with whole quartiles: a median of whole numbers is whole or a half, never 2.3.
     [InlineData("Those with a full-time brace missed a median of 2.3 school days for brace fittings (IQR 1–4).", "inconsistent")]
-    // A median printed as a half says nothing of the data's precision, and no n applies here: not checked.
-    [InlineData("Those with a full-time brace missed a median of 2.5 school days for brace fittings (IQR 1–4).", "not_checkable")]
+    // School days missed are whole, and a half is a median of whole numbers: some sample sizes give these values.
+    [InlineData("Those with a full-time brace missed a median of 2.5 school days for brace fittings (IQR 1–4).", "consistent")]
     [InlineData("Les patients ont eu une médiane de 2,3 jours d'arrêt de travail (EIQ 1-4).", "inconsistent")]
     [InlineData("Les patients ont manqué en médiane 2,3 journées scolaires (EIQ 1-4).", "inconsistent")]
     public void AMedianOfDaysCountedWithWholeQuartiles(string text, string verdict) => Assert.Equal(verdict, Verdicts(text, "quantile").DefaultIfEmpty("not_checkable").Single());

@@ -53,8 +53,9 @@ internal static partial class StatisticExtractor
         // Cells of text tables first: their row label and column header say what they are and the n they are of.
         var tableCounts = new List<(TableCell Cell, Percentage Stat)>();
         var tableMeans = new List<(TableCell Cell, MeanWithSpread Stat)>();
-        foreach (var cell in TextTables.Cells(text))
-            if (TableStatistic(text, cell, french, sentences, studyNs, options) is { } stat)
+        var cells = TextTables.Cells(text).ToList();
+        foreach (var cell in cells)
+            if (TableStatistic(text, cell, cells, french, sentences, studyNs, options) is { } stat)
             {
                 taken.Add((cell.Start, cell.End));
                 found.Add(stat);

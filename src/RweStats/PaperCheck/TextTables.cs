@@ -123,6 +123,13 @@ internal static class TextTables
             int lineStart = text.FlowStartOfLine(i);
             searchFrom = Math.Max(searchFrom, lineStart);
             var label = PaperText.Normalise(cells[0]);
+            // A label the line above began and left open on a comma ("Days from injury to treatment," then "  median (IQR)
+            // 1 (0–3)  5.3 (4–9)", as a narrow column wraps it): one label, the row's own, not a group of rows.
+            if (group is not null && group.TrimEnd().EndsWith(',') && string.IsNullOrEmpty(rowGroup) && Regex.IsMatch(label, @"^\p{Ll}|^[nN]\s*\("))
+            {
+                label = group.TrimEnd() + " " + label;
+                group = null;
+            }
             int? rowN = Enumerable.Range(1, cells.Length - 1).Where(IsN).Select(j => (int?)StatisticExtractor.ParseWhole(cells[j])).FirstOrDefault();
             (string Text, int Start, int End)? rowP = null;
             if (IsP(cells.Length - 1))
@@ -171,10 +178,13 @@ internal static class TextTables
         return new[] { raw[..columns[0].Index].Trim() }.Concat(columns.Select(c => c.Value.Trim())).ToArray();
     }
 
+    /// <summary>A line's cells, a raised decimal point between digits read as a point ("1·3 (1–2)", The Lancet's style), as the running text reads it.</summary>
     static string[] Split(string raw)
     {
+        if (raw.Contains('\u00B7')) raw = RaisedDecimalPoint.Replace(raw, ".");
         if (raw.TrimStart().StartsWith('|'))
             return raw.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
         return CellGap.Split(raw.Trim()).Where(c => c.Length > 0).ToArray();
     }
+    static readonly Regex RaisedDecimalPoint = new(@"(?<=\d)\u00B7(?=\d)", RegexOptions.CultureInvariant);
 }

@@ -24,7 +24,7 @@ internal static partial class StatisticExtractor
     /// column's n the most patients it can be of), "mean (SD)" or "m ± s" a mean with its SD, "median (IQR)" a median
     /// with its quartiles (or range). A cell whose kind neither says is left to the running-text patterns.
     /// </summary>
-    static ReportedStatistic? TableStatistic(PaperText text, TableCell cell, bool french, int[] sentences, StudyNs studyNs, CheckOptions options)
+    static ReportedStatistic? TableStatistic(PaperText text, TableCell cell, IReadOnlyList<TableCell> cells, bool french, int[] sentences, StudyNs studyNs, CheckOptions options)
     {
         var (studyN, studyNSource) = studyNs.At(cell.Start);
         var label = cell.RowLabel;
@@ -89,7 +89,7 @@ internal static partial class StatisticExtractor
             if (LabelTimeUnit.Match(measureWords) is { Success: true } time) return CountedInWholeUnits(median, TimeUnitName(time.Groups["u"].Value));
             // A count per period ("Episodes per month", "Cataplexies par semaine") is whole over each period when its row prints it so.
             // Not a measure named by its abbreviation alone ("DI", "ESS"): an index may average its items.
-            return Regex.IsMatch(measure, @"\p{Ll}{3,}") && !MeasuredQuantityLabel.IsMatch(measureWords) && !NotIntegerScore.IsMatch(Regex.Replace(measureWords, @"\b(?=(?:per|par)\s)" + PerTimeUnit, "", OptI)) && RowPrintsWhole(text.Flow, cell)
+            return Regex.IsMatch(measure, @"\p{Ll}{3,}") && !MeasuredQuantityLabel.IsMatch(measureWords) && !NotIntegerScore.IsMatch(Regex.Replace(measureWords, @"\b(?=(?:per|par)\s)" + PerTimeUnit, "", OptI)) && RowPrintsWhole(cells, cell)
                 ? CountedInWholeUnits(median, "values", "its row's other cells print the same measure whole, median and limits, and its limits are printed whole")
                 : median;
         }
@@ -116,13 +116,10 @@ internal static partial class StatisticExtractor
     /// <summary>A row label naming a physical, laboratory or derived quantity, real-valued whatever its cells print: a unit of measure or a ratio ("CRP, mg/L", "eGFR, mL/min/1.73 m²", "BMI", "Weight").</summary>
     static readonly Regex MeasuredQuantityLabel = new(@"(?<![\p{L}])(?:" + MeasureUnitWords + @"|%|BMI|IMC|weight|poids|height|taille|pressure|pression|tension|temperature|température|ratio|rapport|index|indice|level|niveau|concentration|taux|rate|clearance|volume|dose|score)(?![\p{L}])|/", OptI);
     /// <summary>Another cell of the cell's row prints a median and its limits all whole ("Gestational age, wk  9 (8–11)  9.3 (8–11)").</summary>
-    static bool RowPrintsWhole(string flow, TableCell cell)
-    {
-        int from = flow.LastIndexOf('\n', Math.Max(0, cell.Start - 1)) + 1, to = flow.IndexOf('\n', cell.Start);
-        var line = flow[from..(to < 0 ? flow.Length : to)];
-        return WholeMedianCell.Matches(line).Any(c => from + c.Index != cell.Start);
-    }
-    static readonly Regex WholeMedianCell = new(@"(?<![\w.,–-])\d+\s*[\(\[]\s*\d+" + Sep + @"\d+\s*[\)\]](?![\d.,])", Opt);
+    /// <remarks>The row's own cells, not its line: a label's numbers ("Flares in the last 12 (of 24) months") are no cell.</remarks>
+    static bool RowPrintsWhole(IReadOnlyList<TableCell> cells, TableCell cell) =>
+        cells.Any(c => c.Row == cell.Row && c.Start != cell.Start && WholeMedianCell.IsMatch(c.Text));
+    static readonly Regex WholeMedianCell = new(@"^\d+\s*[\(\[]\s*\d+" + Sep + @"\d+\s*[\)\]]$", Opt);
 
     /// <summary>
     /// A column that holds an arm, not a measure: its header is what the paper calls a group ("Radiofrequency (n = 11)"

@@ -9,7 +9,27 @@ internal static partial class StatisticExtractor
     static readonly Regex VisitPhrase = new(@"\b(?:(?<code>[MJWSD]\d{1,3})\b|(?:à|a|at|after|après|au bout de)\s+(?<k>\d+|un|one)\s+(?<unit>mois|months?|ans?|years?|semaines?|weeks?|jours?|days?)\b|(?:week|semaine|month|mois|visit|visite)\s+(?<k2>\d+)|(?<base>baseline|inclusion|l'initiation|initiation|day 0|J0))", OptI);
     static readonly Regex WithinWords = new(@"\b(?:from|de|between|entre|baseline|initiation|inclusion|M0|J0|before|after|avant|après|months?|mois|weeks?|semaines?|visits?|visites?|par rapport|compared with baseline|paired|apparié)\b", OptI);
     /// <summary>A measure recorded in a number of people: "recorded before and after treatment in 86 patients", "assessed at both visits in all 86 women", "mesurée à l'inclusion et à 6 mois chez 86 patients".</summary>
-    static readonly Regex MeasuredInPeople = new(@"\b(?:recorded|measured|assessed|available|obtained|collected|completed|rated|scored|evaluated|enregistrée?s?|mesurée?s?|recueillie?s?|évaluée?s?|disponibles?|relevée?s?|obtenue?s?|renseignée?s?)\b[^.;:()±=%]{0,80}?\b(?:in|for|from|on|chez|pour|sur)\s+(?:all\s+(?:the\s+)?|the\s+|les\s+|tous\s+les\s+|toutes\s+les\s+|l'ensemble\s+des\s+)?(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéè'-]+\s+)?" + PeopleWords + @"\b", OptI);
+    /// <remarks>A questionnaire completed or returned by them too ("was completed at diagnosis and at 2 years by 1,904
+    /// patients", "rempli à l'inclusion et à 6 mois par 212 patientes"): the people who answer it, never staff who rate.</remarks>
+    static readonly Regex MeasuredInPeople = new(@"\b(?:recorded|measured|assessed|available|obtained|collected|completed|rated|scored|evaluated|enregistrée?s?|mesurée?s?|recueillie?s?|évaluée?s?|disponibles?|relevée?s?|obtenue?s?|renseignée?s?)\b[^.;:()±=%]{0,80}?\b(?:in|for|from|on|chez|pour|sur)\s+(?:all\s+(?:the\s+)?|the\s+|les\s+|tous\s+les\s+|toutes\s+les\s+|l'ensemble\s+des\s+)?(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéè'-]+\s+)?" + PeopleWords + @"\b"
+        + @"|\b(?:completed|returned|answered|filled(?:\s+in|\s+out)?|remplie?s?|complétée?s?|renseignée?s?|retournée?s?)\b[^.;:()±=%]{0,80}?\b(?:by|par)\s+(?:all\s+(?:the\s+)?|the\s+|les\s+|tous\s+les\s+|toutes\s+les\s+)?(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:[\wéè'-]+\s+)?" + Respondents + @"\b", OptI);
+    /// <summary>Those who answer a questionnaire about themselves (not the staff who rate them).</summary>
+    const string Respondents = @"(?:patients?|patientes?|participants?|participantes?|subjects?|sujets|women|men|femmes|hommes|children|enfants|adolescents|adolescentes|respondents|répondants|parents|mothers|mères|caregivers|aidants)";
+    /// <summary>
+    /// A group of people the comparison is in, by its n: "in the 35 athletes of the eccentric group", "among the 84
+    /// practice staff who completed the questionnaire", "chez les 35 sportifs du groupe excentrique" ("chez" speaks of
+    /// people whatever the noun). Not a time ("in the 2 weeks"), and in English the people are named as such or by a
+    /// relative clause ("in the 3 centres" is no group of people).
+    /// </summary>
+    static readonly Regex PeopleGroupN = new(@"\b(?:(?:in|among|for)\s+(?:the|these|those|all(?:\s+the)?)\s+(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?:(?:[\p{L}'-]+\s+){0,3}?" + PeopleWords + @"\b|(?:[\p{L}'-]+\s+){1,3}?(?:who|whose)\b)"
+        + @"|^(?i:among)\s+(?:the|these|those|all(?:\s+the)?)\s+(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?!(?:" + TimeUnitWords + @"|nights?|times|points?|centres?|centers?|sites?|hospitals?|practices|groups?|arms?|cohorts?|countries|regions?|studies|trials)\b)\p{L}[\p{L}'-]*\s*$"
+        + @"|\b(?:chez|parmi)\s+(?:les|ces|tous\s+les|toutes\s+les)\s+(?<n>" + WholeCount + "|" + CountWords.Pattern + @")\s+(?!(?:" + TimeUnitWords + @"|nuits?|fois|points?|centres?|services?|hôpitaux|groupes?|bras)\b)\p{L}[\p{L}'-]*)", OptI);
+    /// <summary>Numbers that are no group's n between a sentence's opening group and a comparison: a scale's range "(0–50,
+    /// whole points)", an earlier comparison's means ± SD and its p "(p = 0.11)".</summary>
+    static readonly Regex NotAnN = new(@"\(\s*(?:[A-Z][\w-]*\s*[,;]?\s*)?[-−]?\d+\s*(?:–|-|to|à)\s*[-−+]?\d+[^()\d]*\)|\(\s*[pP]\s*[<=>≤≥][^()]*\)|[-−]?\d+(?:[.,]\d+)?\s*±\s*\d+(?:[.,]\d+)?", Opt);
+    /// <summary>A sentence opening on the group it speaks of, then a comma: "In the 84 practice staff who completed the
+    /// questionnaire at baseline and 6 months, …", "Chez les 36 sportifs revus à 12 semaines, …".</summary>
+    static readonly Regex OpeningPeopleGroup = new(@"^\s*(?:" + @"(?<g>" + @"(?:In|Among|For|Chez|Parmi)\b[^.;:,()±=%]{0,120}?)" + @"),", Opt);
     static readonly Regex GroupWords = new(@"\b(?:placebo|groups?|groupes?|arms?|bras|controls?|témoins?|versus|treated patients and)\b", OptI);
     static readonly Regex BetweenGroupsP = new(@"\b(?:vs\.?|versus|compared (?:with|to)|relative to|contre|comparée? (?:au|à|aux))\s+(?:the\s+|le\s+|la\s+|les\s+)?(?:placebo|control|usual care|comparator|other|témoin|contrôle|groupe|bras)|\bbetween (?:the )?(?:groups|arms)\b|\bentre (?:les )?(?:groupes|bras)\b|\binteraction\b", OptI);
     static readonly Regex PairedTest = new(@"\bpaired\b|\bappariée?s?\b|\bpour (?:séries|échantillons) appariée?s\b", OptI);
@@ -71,8 +91,8 @@ internal static partial class StatisticExtractor
             var ctx = a.Context with { End = p.End, Quote = flow[a.Context.Start..p.End] };
             bool own = false;
             // An n in the bracket of the comparison's own p is its n: "… to 158.3 ± 35.2 with the drug (n = 118; P < .001)",
-            // "(P < .001; n = 76)", whatever other n the sentence holds.
-            if ((Regex.Match(flow[p.End..Math.Min(flow.Length, p.End + 30)], @"^\s*[;,]\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*\)") is { Success: true } nAfter ? nAfter
+            // "(P < .001; n = 76)", "(P < .001; all 214 eyes)", "(p < 0,001 ; 86 patientes)", whatever other n the sentence holds.
+            if ((Regex.Match(flow[p.End..Math.Min(flow.Length, p.End + 30)], @"^\s*[;,]\s*(?:[nN]\s*=\s*(?<n>" + WholeCount + @")|(?:all\s+(?:the\s+)?|tous\s+les\s+|toutes\s+les\s+)?(?<n>" + WholeCount + @")\s+(?:[\p{L}'-]+\s+)?(?:" + PeopleWords + @"|eyes|yeux))\s*\)") is { Success: true } nAfter ? nAfter
                  : Regex.Match(flow[Math.Max(0, p.Start - 30)..p.Start], @"\(\s*[nN]\s*=\s*(?<n>" + WholeCount + @")\s*[;,]\s*$")) is { Success: true } ownN
                 && (own = true))
                 ctx = ctx with { N = ParseWhole(ownN.Groups["n"].Value), NSource = $"'{ownN.Value.Trim('(', ')', ';', ',', ' ')}' with its p", NAtMost = null };
@@ -91,9 +111,17 @@ internal static partial class StatisticExtractor
             // patients du groupe IV évalués (p = 0,44)", "to 4.2 ± 2.2 in the 61 patients assessed (P = .29)"), is the comparison's,
             // rather than a group the sentence named in an earlier clause ("… in the 84 methotrexate completers (P < .001) and
             // from 5.0 ± 2.7 to 4.6 ± 2.8 in the 21 placebo completers (P = .63)").
-            if (!own && p.Start > b.Context.End && NPeople.Match(flow[b.Context.End..p.Start]) is { Success: true } after
+            if (!own && p.Start > b.Context.End && (NPeople.Match(flow[b.Context.End..p.Start]) is { Success: true } people ? people : PeopleGroupN.Match(flow[b.Context.End..p.Start])) is { Success: true } after
                 && !ClauseBreak.IsMatch(flow[b.Context.End..(b.Context.End + after.Index)]))
                 ctx = ctx with { N = ParseWhole(after.Groups["n"].Value), NSource = $"'{after.Value}' after the second visit's mean", NAtMost = null };
+            // The group the sentence opens on, with no other number before the first visit's mean but a time, and no
+            // group named between ("In the 84 practice staff who completed the questionnaire at baseline and 6 months, the
+            // score went from …"): the comparison's n, for each comparison of the sentence.
+            if (ctx.N is null && SentenceStart(sentences, a.Context.Start) is var open && OpeningPeopleGroup.Match(flow[open..a.Context.Start]) is { Success: true } opening
+                && PeopleGroupN.Match(opening.Groups["g"].Value) is { Success: true, Index: 0 } group
+                && !Regex.IsMatch(NotAnN.Replace(TimePoint.Replace(flow[(open + opening.Index + group.Length)..a.Context.Start], " "), " "), @"\d")
+                && !GroupWords.IsMatch(flow[(open + opening.Length)..a.Context.Start]))
+                ctx = ctx with { N = ParseWhole(group.Groups["n"].Value), NSource = $"'{group.Value.Trim()}' opening the sentence", NAtMost = null };
             // The people its sentence says the measure was recorded in, with no other number between but a time ("The index
             // was recorded before and after treatment in 86 patients: it fell from …", "La douleur a été mesurée à l'inclusion
             // et à 6 mois chez 86 patients ; elle est passée de …"): the comparison's n.
