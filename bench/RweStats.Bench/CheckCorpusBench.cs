@@ -86,12 +86,15 @@ public static class CheckCorpusBench
         // Misses are listed for the parts one may tune on; a blind held-out part is measured, never inspected.
         bool Listed(string part) => args.Contains("--misses") && (!part.StartsWith("heldout", StringComparison.Ordinal) || TunedOn.ContainsKey(part));
         int only = Array.IndexOf(args, "--part");
+        // The blind parts pooled, by format and by the language of their text: the figures on unseen text.
+        var blind = new Dictionary<(string Format, string Language), Tally>();
         foreach (var part in truth.Select(t => t.Part).Distinct().Where(p => only < 0 || only + 1 >= args.Length || p == args[only + 1]))
             foreach (var format in part == "published" ? new[] { "txt" } : new[] { "txt", "wrapped", "pdf" })
             {
-                int planted = 0, found = 0, correct = 0, alarms = 0, checkedOk = 0, other = 0;
+                var partTally = new Tally();
                 foreach (var file in truth.Where(t => t.Part == part).GroupBy(t => t.File))
                 {
+                    int planted = 0, found = 0, correct = 0, alarms = 0, checkedOk = 0, other = 0;
                     string path = part == "published" ? file.Key : Path.Combine(dir, format switch
                     {
                         "txt" => file.Key, "wrapped" => Path.ChangeExtension(file.Key, ".wrapped.txt"), _ => Path.ChangeExtension(file.Key, ".pdf"),
@@ -124,9 +127,19 @@ public static class CheckCorpusBench
                         other++;
                         if (Listed(part)) misses.Add($"{part}/{format} other inconsistent, line {f.Line}: '{f.Quote}': {f.Explanation}");
                     }
+                    var fileTally = new Tally(planted, found, correct, alarms, checkedOk, other);
+                    partTally += fileTally;
+                    if (Label(part).EndsWith("(blind)", StringComparison.Ordinal))
+                    {
+                        string language = Path.GetFileName(file.Key).StartsWith("fr", StringComparison.Ordinal) ? "French" : "English";
+                        foreach (var key in new[] { (format, "all"), (format, language) })
+                            blind[key] = blind.GetValueOrDefault(key) + fileTally;
+                    }
                 }
-                Console.WriteLine($"{Label(part),-30} {format,-8} {Share(found, planted),22} {Share(alarms, correct),16} {Share(checkedOk, correct),18} {other,19}");
+                Console.WriteLine(Row(Label(part), format, partTally));
             }
+        foreach (var ((format, language), tally) in blind.OrderBy(b => b.Key.Language == "all" ? 0 : 1).ThenBy(b => b.Key.Language, StringComparer.Ordinal).ThenBy(b => Array.IndexOf(new[] { "txt", "wrapped", "pdf" }, b.Key.Format)))
+            Console.WriteLine(Row(language == "all" ? "all blind parts" : "all blind parts, " + language, format, tally));
         foreach (var m in misses) Console.WriteLine("  " + m);
 
         var big = Path.Combine(dir, "pages30.pdf");
@@ -162,6 +175,16 @@ public static class CheckCorpusBench
         }
         return (-1, 0);
     }
+
+    /// <summary>The counts behind one row: planted errors and those found, correct statements, those flagged and those checked, inconsistent findings on unlabelled text.</summary>
+    readonly record struct Tally(int Planted, int Found, int Correct, int Alarms, int Checked, int Other)
+    {
+        public static Tally operator +(Tally a, Tally b) =>
+            new(a.Planted + b.Planted, a.Found + b.Found, a.Correct + b.Correct, a.Alarms + b.Alarms, a.Checked + b.Checked, a.Other + b.Other);
+    }
+
+    static string Row(string label, string format, Tally t) =>
+        $"{label,-30} {format,-8} {Share(t.Found, t.Planted),22} {Share(t.Alarms, t.Correct),16} {Share(t.Checked, t.Correct),18} {t.Other,19}";
 
     static string Share(int k, int n) => $"{k}/{n} ({(n == 0 ? 0 : 100.0 * k / n).ToString("F1", CultureInfo.InvariantCulture)} %)";
 }
