@@ -831,7 +831,10 @@ internal static partial class StatisticExtractor
 
     /// <summary>Words naming a group in a clause: "given botulinum toxin", "after wedge excision", "in the B group", "du groupe
     /// B", "sous B", "treated with B"; the name runs to a comma, a bracket, a number or a clause's end, four words at most.</summary>
-    static readonly Regex GroupNameInClause = new(@"\b(?:given|after|with|receiving|taking|using|wearing|utilisant|portant|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|au\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?(?<name>[\p{L}][\p{L}\d.'’‐-]*(?:\s+(?!(?:the|these|ces|les|numbers|nombres|were|étaient|was|était|and|et|or|ou|had|avaient|in|chez)\b)[\p{L}\d][\p{L}\d.'’‐-]*){0,3})", OptI);
+    static readonly Regex GroupNameInClause = new(@"\b(?:" + GroupLeadWords + @"|au\s+groupe)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?(?<name>[\p{L}][\p{L}\d.'’‐-]*(?:\s+(?!(?:the|these|ces|les|numbers|nombres|were|étaient|was|était|and|et|or|ou|had|avaient|in|chez)\b)[\p{L}\d][\p{L}\d.'’‐-]*){0,3})", OptI);
+    /// <summary>The words that lead a group's name in a clause and in a denominator given with it: "given B", "after B",
+    /// "treated with B", "in the B group", "du groupe B", "sous B".</summary>
+    const string GroupLeadWords = @"given|after|with|receiving|taking|using|wearing|utilisant|portant|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant";
     static readonly Regex GroupWordEnd = new(@"\s+(?:group|arm|groupe|bras)$", OptI);
 
     /// <summary>
@@ -865,7 +868,7 @@ internal static partial class StatisticExtractor
     /// <summary>A count of a group's n with the group's name: "12 of 40 given NAME", "19 of 102 after NAME", "4 of 72 patients
     /// treated with NAME", "9 sur 44 du groupe NAME", "19 patients sur 51 sous NAME". Not "64 of the 118 caesarean deliveries
     /// after NAME", "97 of the 157 in the NAME group": a set named before ("the"), or other than people, is a part of the group.</summary>
-    const string DenominatorOfGroup = @"(?<![\w.,])" + WholeCount + @"\s+(?:[\p{L}-]+\s+){0,2}?(?:of|out of|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+(?:(?:[\p{L}-]+\s+)?" + PeopleWords + @"\s+)?(?:given|after|with|receiving|taking|using|wearing|utilisant|portant|treated\s+(?:with|by)|on|under|in\s+the|of\s+the|du\s+groupe|dans\s+le\s+groupe|du\s+bras|sous|après|avec|traitée?s?\s+par|recevant)\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?NAME(?![\p{L}\d-])|" + DenominatorNamedPeople;
+    const string DenominatorOfGroup = @"(?<![\w.,])" + WholeCount + @"\s+(?:[\p{L}-]+\s+){0,2}?(?:of|out of|sur)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+(?:(?:[\p{L}-]+\s+)?" + PeopleWords + @"\s+)?(?:" + GroupLeadWords + @")\s+(?:the\s+|an?\s+|l['’]|le\s+|la\s+|les\s+)?NAME(?![\p{L}\d-])|" + DenominatorNamedPeople;
     /// <summary>A count of a group's n with the group's name before its people: "43 of 148 intervention participants", "17 of
     /// 155 controls", "12 sur 40 patients NAME" is not this form (French names after the people, above).</summary>
     const string DenominatorNamedPeople = @"(?<![\w.,])" + WholeCount + @"\s+(?:of|out of)\s+(?<n>" + WholeCount + @")(?![.,]?\d)\s+NAME(?:\s+" + PeopleWords + @"\b|(?<=(?i:control|témoin))s\b)";
