@@ -186,12 +186,15 @@ public sealed class PaperText
         return CountWords.Values.ContainsKey(before) && CountWords.Values.ContainsKey(next[..j]);
     }
 
+    /// <summary>A raised decimal point between digits ("p = 0·036", "7·5%", as The Lancet prints them) as a point.</summary>
+    internal static string RaisedDecimalPointsAsPoints(string s) => s.Contains('\u00B7') ? RaisedDecimalPoint.Replace(s, ".") : s;
+    static readonly Regex RaisedDecimalPoint = new(@"(?<=\d)\u00B7(?=\d)", RegexOptions.CultureInvariant);
+
     /// <summary>Non-breaking and thin spaces as spaces (runs of spaces as one), typographic apostrophes and minus signs as ASCII, ligatures undone.</summary>
     public static string Normalise(string s)
     {
         s = Compose(s);
-        // A raised decimal point between digits ("7·5%", The Lancet's style) is a decimal point.
-        if (s.Contains('\u00B7')) s = Regex.Replace(s, @"(?<=\d)\u00B7(?=\d)", ".");
+        s = RaisedDecimalPointsAsPoints(s);
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
             sb.Append(c switch
@@ -204,9 +207,6 @@ public sealed class PaperText
                 '\uFB02' => "fl",
                 _ => c.ToString(),
             });
-        // A raised decimal point ("p = 0·036", as The Lancet prints it) as a point.
-        for (int i = 1; i < sb.Length - 1; i++)
-            if (sb[i] == '\u00B7' && char.IsDigit(sb[i - 1]) && char.IsDigit(sb[i + 1])) sb[i] = '.';
         // Runs of spaces (justified or indented text) as one.
         for (int i = sb.Length - 1; i > 0; i--)
             if (sb[i] == ' ' && sb[i - 1] == ' ') sb.Remove(i, 1);

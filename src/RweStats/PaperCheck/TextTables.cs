@@ -181,10 +181,9 @@ internal static class TextTables
     /// <summary>A line's cells, a raised decimal point between digits read as a point ("1·3 (1–2)", The Lancet's style), as the running text reads it.</summary>
     static string[] Split(string raw)
     {
-        if (raw.Contains('\u00B7')) raw = RaisedDecimalPoint.Replace(raw, ".");
+        raw = PaperText.RaisedDecimalPointsAsPoints(raw);
         if (raw.TrimStart().StartsWith('|'))
             return raw.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
         return CellGap.Split(raw.Trim()).Where(c => c.Length > 0).ToArray();
     }
-    static readonly Regex RaisedDecimalPoint = new(@"(?<=\d)\u00B7(?=\d)", RegexOptions.CultureInvariant);
 }

@@ -723,8 +723,7 @@ internal static partial class StatisticExtractor
     {
         if (ComparatorLead.Match(flow[from..to]) is not { Success: true } lead || TwoArms(studyNs, s0) is not { } two) return null;
         var role = lead.Groups["role"].Value;
-        int? section = studyNs.Headings?.LastOrDefault(h => h <= s0);
-        if (studyNs.Arms.Any(a => ArmKey(a.Name) == ArmKey(role) && a.At < s0 && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section)) return null;
+        if (studyNs.ArmsCalled(role, s0).Any()) return null;
         // Two arms allocated, no third: the statement of the arms gives two n's only.
         var allocation = studyNs.Arms.Where(a => a.Source == two.First.Source && a.At < s0).Select(a => a.At).DefaultIfEmpty(-1).Max();
         if (allocation < 0 || Regex.Matches(flow[allocation..SentenceEnd(sentences, flow, allocation)], @"\(\s*[nN]\s*=").Count != 2) return null;

@@ -247,7 +247,6 @@ internal static partial class StatisticExtractor
                 }
                 c1++;
             }
-            int? section = studyNs.Headings?.LastOrDefault(h => h <= start);
             List<(int At, string Name, int N, string Source)> Named(string words) => ArmsNamed(words, start, studyNs);
             // The arm named with the statistic or after it; the words before it only when none is ("In the EVLA group, the
             // score was …"): those may be the previous statistic's ("4.92 with dupilumab and 21.08 ± 5.14 with placebo").
@@ -263,8 +262,7 @@ internal static partial class StatisticExtractor
             }
             // "with the 0.4 mm piston (n = 13, 19.7%)": an arm told from the other by its dose or size, named right before it.
             if (named.Count == 0 && DosedArmBefore.Match(flow[Math.Max(s0, start - 60)..start]) is { Success: true } dosed)
-                named = studyNs.Arms.Where(a => a.At < start && ArmKey(a.Name) == ArmKey(DoseKey(dosed))
-                                                && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section).GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
+                named = studyNs.ArmsCalled(DoseKey(dosed), start).GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
             if (named.Select(a => a.N).Distinct().Count() == 1)
             {
                 n = named[0].N;
@@ -619,8 +617,8 @@ internal static partial class StatisticExtractor
     /// order stated, when it states exactly two.</summary>
     static ((int N, string Source) First, (int N, string Source) Second)? TwoArms(StudyNs studyNs, int position)
     {
-        int? section = studyNs.Headings?.LastOrDefault(h => h <= position);
-        var inSection = studyNs.Arms.Where(a => a.At < position && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section).ToList();
+        int? section = studyNs.SectionOf(position);
+        var inSection = studyNs.Arms.Where(a => a.At < position && studyNs.SectionOf(a.At) == section).ToList();
         if (inSection.Count == 0) return null;
         int at = inSection.Max(a => a.At);
         var arms = inSection.Where(a => a.At == at).Select(a => (a.N, a.Source)).Distinct().ToList();
@@ -657,6 +655,15 @@ internal static partial class StatisticExtractor
         public IReadOnlyList<(int At, int N, string Source)> Allocations { get; init; } = [];
         /// <summary>The arms' n stated under their names (<see cref="ArmNs"/>).</summary>
         public IReadOnlyList<(int At, string Name, int N, string Source)> Arms { get; init; } = [];
+        /// <summary>The paper's section a position is in: the last heading at or before it (null when the text has none).</summary>
+        public int? SectionOf(int position) => Headings?.LastOrDefault(h => h <= position);
+        /// <summary>The arms a word names (<see cref="ArmKey"/>) whose n was stated before a position, in its section.</summary>
+        public IEnumerable<(int At, string Name, int N, string Source)> ArmsCalled(string word, int before)
+        {
+            int? section = SectionOf(before);
+            string key = ArmKey(word);
+            return Arms.Where(a => a.At < before && ArmKey(a.Name) == key && SectionOf(a.At) == section);
+        }
         /// <summary>Lines of their own naming a group with its n ("Placebo group (n = 74)"): the n of the text below them.</summary>
         public IReadOnlyList<(int At, string Name, int N, string Source)> HeadingNs { get; init; } = [];
 
@@ -792,10 +799,8 @@ internal static partial class StatisticExtractor
     /// </summary>
     static List<(int At, string Name, int N, string Source)> ArmsNamed(string words, int before, StudyNs studyNs)
     {
-        int? section = studyNs.Headings?.LastOrDefault(h => h <= before);
         return ArmReference.Matches(words).SelectMany(r => r.Groups["name"].Captures.Select(c => c.Value)).Concat(ArmBeforePeople.Matches(words).Select(m => m.Groups["name"].Value)).Concat(ArmAdverbs(words))
-            .SelectMany(word => studyNs.Arms.Where(a => a.At < before && ArmKey(a.Name) == ArmKey(word)
-                                                    && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section))
+            .SelectMany(word => studyNs.ArmsCalled(word, before))
             .GroupBy(a => ArmKey(a.Name)).Select(g => g.Last()).ToList();
     }
 
@@ -888,7 +893,6 @@ internal static partial class StatisticExtractor
     {
         // A span naming two groups ("96 dans le groupe association et 94 dans le groupe tamsulosine seule") names no one group.
         if (GroupWord.Matches(flow, from).TakeWhile(m => m.Index < to).Count() > 1) return null;
-        int? section = studyNs.Headings?.LastOrDefault(h => h <= before);
         var found = new List<(int N, string Name, string Source)>();
         foreach (Match g in GroupNamedBefore.Matches(flow[from..to]))
         {
@@ -905,8 +909,7 @@ internal static partial class StatisticExtractor
             found.AddRange(atName);
             if (atName.Count == 0)
             foreach (var word in Regex.Split(name, @"[\s‐-]+").Where(w => w.Length >= 3))
-                found.AddRange(studyNs.Arms.Where(a => a.At < before && ArmKey(a.Name) == ArmKey(word) && studyNs.Headings?.LastOrDefault(h => h <= a.At) == section)
-                    .Select(a => (a.N, name, a.Source.Trim())));
+                found.AddRange(studyNs.ArmsCalled(word, before).Select(a => (a.N, name, a.Source.Trim())));
         }
         return found.Count > 0 && found.Select(f => f.N).Distinct().Count() == 1 ? found[0] : null;
     }
